@@ -1,0 +1,73 @@
+"""The one way to open the project's DuckDB file.
+
+DuckDB allows one read-write process per file at a time. Every user of the
+store (stage cache, registries, sync outbox) opens a short-lived connection
+through :func:`connect`, which waits and retries while another process holds
+the lock instead of crashing, and closes it as soon as the work is done.
+"""
+
+from __future__ import annotations
+
+import logging
+import random
+import time
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Iterator
+
+import duckdb
+
+log = logging.getLogger(__name__)
+
+LOCK_WAIT_S = 120.0
+
+
+class StoreLockedError(RuntimeError):
+    """The DuckDB file stayed locked by another process for longer than allowed."""
+
+
+def _is_lock_error(exc: Exception) -> bool:
+    text = str(exc).lower()
+    return "lock" in text or "conflicting" in text or "being used" in text
+
+
+@contextmanager
+def connect(db_path: str | Path, *, read_only: bool = False, wait_s: float = LOCK_WAIT_S) -> Iterator[duckdb.DuckDBPyConnection]:
+    """Open ``db_path`` (creating its folder), retrying with jittered backoff while locked.
+
+    The connection is closed on exit; callers wrap multi-statement writes in
+    ``BEGIN``/``COMMIT`` (or use :func:`transaction`).
+    """
+    db_path = Path(db_path)
+    db_path.parent.mkdir(parents=True, exist_ok=True)
+    deadline = time.monotonic() + wait_s
+    delay = 0.02
+    while True:
+        try:
+            con = duckdb.connect(str(db_path), read_only=read_only and db_path.exists())
+            break
+        except duckdb.IOException as exc:
+            if not _is_lock_error(exc) or time.monotonic() > deadline:
+                if _is_lock_error(exc):
+                    raise StoreLockedError(f"{db_path}: still locked by another process after {wait_s:.0f} s") from exc
+                raise
+            log.debug("%s locked, retrying in %.2f s", db_path, delay)
+            time.sleep(delay * (0.5 + random.random()))
+            delay = min(delay * 2, 1.0)
+    try:
+        yield con
+    finally:
+        con.close()
+
+
+@contextmanager
+def transaction(db_path: str | Path, **kwargs) -> Iterator[duckdb.DuckDBPyConnection]:
+    """:func:`connect` plus one transaction: committed on success, rolled back on any error."""
+    with connect(db_path, **kwargs) as con:
+        con.execute("BEGIN TRANSACTION")
+        try:
+            yield con
+        except BaseException:
+            con.execute("ROLLBACK")
+            raise
+        con.execute("COMMIT")

@@ -1,0 +1,81 @@
+"""Assemble the analysis document (DESIGN §3) from the stages' outputs."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+
+from aspects.dynamic import dynamic_aspects
+from aspects.pipeline import Measurements, measure_video
+from aspects.settings import Settings, get_settings
+
+SCHEMA_VERSION = 1
+SOUND_FIELDS = ("amplitude", "weight", "tone", "pitch_hz", "timbre", "noise")
+
+
+def static_aspects(m: Measurements) -> list[dict]:
+    """One ``frames[]`` item per measured frame: its dominant colour and its sound."""
+    f = m.frames
+    out = []
+    for i in range(m.frame_count):
+        sound = None
+        if m.sound is not None and m.sound.get("tone", [None])[i] is not None:
+            sound = {k: _plain(m.sound[k][i]) for k in SOUND_FIELDS}
+            sound.update(key=None, name=None)
+        out.append(
+            {
+                "index": int(f["index"][i]),
+                "t": f["t"][i],
+                "color": {
+                    "r": int(f["color_r"][i]),
+                    "g": int(f["color_g"][i]),
+                    "b": int(f["color_b"][i]),
+                    "opacity": f["color_opacity"][i],
+                    "key": None,
+                    "name": None,
+                },
+                "sound": sound,
+            }
+        )
+    return out
+
+
+def _plain(value):
+    """JSON-safe scalar: NaN becomes null."""
+    if isinstance(value, float) and np.isnan(value):
+        return None
+    return value
+
+
+def video_block(m: Measurements) -> dict:
+    facts = dict(m.facts)
+    facts.pop("container_format", None)
+    return {"path": facts.pop("path"), "sha256": m.sha256, **facts}
+
+
+def build_document(m: Measurements, frames: list[dict], dynamic: dict, narrative: dict) -> dict:
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "video": video_block(m),
+        "frames": frames,
+        "windows": dynamic["windows"],
+        "transitions": dynamic["transitions"],
+        "blends": dynamic["blends"],
+        "narrative": narrative,
+    }
+
+
+def analyze_video(
+    path: str | Path,
+    *,
+    settings: Settings | None = None,
+    spec_path: str | Path | None = None,
+    prompt: str | None = None,
+    window_s: float | None = None,
+) -> dict:
+    """Measure ``path`` and return its full analysis document (no registry is written)."""
+    settings = settings or get_settings()
+    m = measure_video(path, settings)
+    dynamic = dynamic_aspects(m, window_s or settings.window_s)
+    return build_document(m, static_aspects(m), dynamic, {})

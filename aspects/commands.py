@@ -1,0 +1,62 @@
+"""``aspects analyze``: measure one video and write its analysis document."""
+
+from __future__ import annotations
+
+import argparse
+from collections import Counter
+
+from aspects.analyze import analyze_video
+from aspects.settings import get_settings
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("analyze", help="measure every aspect of one video and write the analysis document")
+    p.add_argument("video", help="path to an MP4 file")
+    p.add_argument("--spec", help="spec JSON sidecar (narrative aspects)")
+    p.add_argument("--prompt", help="the prompt the video was generated from")
+    p.add_argument("--window", type=float, help="window length in seconds (default: settings, 1.0)")
+    p.add_argument("--frame-step", type=int, default=None, help="measure every Nth frame only (default 1: every frame)")
+    p.add_argument("--json", dest="json_path", metavar="PATH|-", help="write the JSON document here ('-' for stdout)")
+    p.set_defaults(func=run_analyze)
+
+
+def run_analyze(args: argparse.Namespace) -> int:
+    from aspects.cli import write_json
+
+    settings = get_settings()
+    if args.frame_step:
+        settings = settings.model_copy(update={"frame_step": args.frame_step})
+    doc = analyze_video(args.video, settings=settings, spec_path=args.spec, prompt=args.prompt, window_s=args.window)
+    if args.json_path:
+        write_json(doc, args.json_path)
+    if args.json_path != "-":
+        print(summary(doc))
+        if args.json_path:
+            print(f"analysis written to {args.json_path}")
+    return 0
+
+
+def summary(doc: dict) -> str:
+    """A short human-readable summary of an analysis document."""
+    v = doc["video"]
+    vv = v["video"]
+    lines = [
+        f"{v['path']}  sha256 {v['sha256'][:12]}…",
+        f"  video  {vv['codec']} {vv['width']}x{vv['height']} @ {vv['fps']:.3f} fps, {vv['frame_count']} frames, {v['duration_s']:.2f} s"
+        + (f", rotation {vv['rotation']}°" if vv["rotation"] else ""),
+    ]
+    a = v["audio"]
+    lines.append(f"  audio  {a['codec']} {a['sample_rate']} Hz, {a['channels']} ch ({a['channel_layout']})" if a else "  audio  none")
+    colors = Counter((f["color"]["name"] or "#{r:02x}{g:02x}{b:02x}".format(**f["color"])) for f in doc["frames"])
+    lines.append("  colour " + ", ".join(f"{c} ×{n}" for c, n in colors.most_common(4)))
+    sounds = Counter(f["sound"]["noise"] for f in doc["frames"] if f["sound"])
+    if sounds:
+        lines.append("  sound  " + ", ".join(f"{s} ×{n}" for s, n in sounds.most_common(4)))
+    if doc["transitions"]:
+        lines.append("  transitions " + ", ".join(f"{t['type']}@{t['start']:.2f}s" for t in doc["transitions"][:8]))
+    if doc["windows"]:
+        moves = Counter((w.get("camera") or {}).get("motion_type") for w in doc["windows"])
+        lines.append("  camera " + ", ".join(f"{m} ×{n}" for m, n in moves.most_common(4)))
+    if doc["narrative"]:
+        lines.append("  narrative " + "; ".join(f"{k}: {', '.join(v)}" for k, v in doc["narrative"].items() if v))
+    return "\n".join(lines)

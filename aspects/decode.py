@@ -1,0 +1,278 @@
+"""The only code that touches pixels and samples: one streaming pass over an MP4.
+
+:func:`open_media` validates the file and opens it; :func:`container_facts`
+reads what the header says; :func:`stream` demuxes video and audio together
+once, yielding each video frame already downscaled (and turned upright) to
+the analysis size, and each audio chunk already mixed to mono at the analysis
+rate. Nothing is kept: memory does not grow with the video's length.
+
+Times are seconds from the first video frame's presentation time, taken from
+each frame's own timestamp (so variable frame rates and rates such as
+30000/1001 need no special case).
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from fractions import Fraction
+from pathlib import Path
+from typing import Iterator
+
+import av
+import numpy as np
+
+from aspects.errors import BadInputError
+
+ALPHA_FORMATS = ("yuva", "rgba", "bgra", "argb", "abgr", "ya", "gbrap", "pal8")
+
+
+@dataclass(frozen=True)
+class VideoFrame:
+    """One decoded frame at the analysis size.
+
+    ``rgb`` is (H, W, 3) uint8, upright; ``alpha`` is (H, W) uint8 or None.
+    ``t`` is seconds from the first video frame; ``duration_s`` the frame's
+    nominal duration (from the stream, or 1/fps).
+    """
+
+    index: int
+    t: float
+    duration_s: float
+    rgb: np.ndarray
+    alpha: np.ndarray | None
+    key_frame: bool
+
+
+@dataclass(frozen=True)
+class AudioChunk:
+    """Mono float32 samples in [-1, 1] at the analysis rate, starting at ``t`` (seconds from the first video frame)."""
+
+    t: float
+    samples: np.ndarray
+
+
+def sha256_file(path: str | Path, chunk_bytes: int = 1 << 20) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as fh:
+        while block := fh.read(chunk_bytes):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def open_media(path: str | Path) -> av.container.InputContainer:
+    """Open ``path`` for decoding, or raise :class:`BadInputError` saying what is wrong."""
+    path = Path(path)
+    if not path.exists():
+        raise BadInputError(path, "no such file")
+    if path.is_dir():
+        raise BadInputError(path, "is a directory, not a video file")
+    if path.stat().st_size == 0:
+        raise BadInputError(path, "file is empty (0 bytes)")
+    try:
+        container = av.open(str(path), mode="r", metadata_errors="replace")
+    except av.error.InvalidDataError:
+        raise BadInputError(path, "not a readable MP4: the container is corrupt, truncated (no index) or not a video file") from None
+    except av.error.FFmpegError as exc:
+        raise BadInputError(path, f"cannot be opened as a video: {exc.strerror or exc}") from None
+    if not container.streams.video:
+        kinds = sorted({s.type for s in container.streams}) or ["no streams"]
+        container.close()
+        raise BadInputError(path, f"has no video stream (contains: {', '.join(kinds)})")
+    return container
+
+
+def _has_alpha(pix_fmt: str | None) -> bool:
+    return bool(pix_fmt) and any(pix_fmt.startswith(p) for p in ALPHA_FORMATS)
+
+
+def _fraction(value) -> float | None:
+    return float(value) if value else None
+
+
+def container_facts(container: av.container.InputContainer, path: str | Path) -> dict:
+    """Facts the header states (DESIGN §3 ``video``), before decoding.
+
+    ``frame_count``, ``keyframes_s`` and ``rotation`` are completed by the
+    decode pass (:class:`PassTotals`), since headers may lie or omit them.
+    """
+    path = Path(path)
+    vstream = container.streams.video[0]
+    vctx = vstream.codec_context
+    pix_fmt = vctx.pix_fmt
+    rate = vstream.average_rate or vstream.guessed_rate or vstream.base_rate
+    dar = vstream.display_aspect_ratio
+    if not dar and vctx.width and vctx.height:
+        sar = vstream.sample_aspect_ratio or Fraction(1, 1)
+        dar = Fraction(vctx.width, vctx.height) * sar
+    duration_s = container.duration / av.time_base if container.duration else None
+    audio = None
+    if container.streams.audio:
+        astream = container.streams.audio[0]
+        actx = astream.codec_context
+        a_duration = float(astream.duration * astream.time_base) if astream.duration else duration_s
+        audio = {
+            "codec": actx.name,
+            "sample_rate": actx.sample_rate,
+            "channels": actx.channels,
+            "channel_layout": actx.layout.name if actx.layout else None,
+            "duration_s": a_duration,
+        }
+    chapters = [
+        {"start": float(c["start"] * c["time_base"]), "end": float(c["end"] * c["time_base"]), "title": (c.get("metadata") or {}).get("title")}
+        for c in container.chapters()
+    ]
+    v_duration = float(vstream.duration * vstream.time_base) if vstream.duration else duration_s
+    return {
+        "path": str(path),
+        "size_bytes": path.stat().st_size,
+        "duration_s": v_duration if v_duration is not None else duration_s,
+        "bitrate": container.bit_rate or None,
+        "container": _container_name(container),
+        "container_format": container.format.name,
+        "video": {
+            "codec": vctx.name,
+            "width": vctx.width,
+            "height": vctx.height,
+            "fps": _fraction(rate),
+            "fps_fraction": f"{rate.numerator}/{rate.denominator}" if rate else None,
+            "frame_count": vstream.frames or None,
+            "display_aspect_ratio": f"{dar.numerator}:{dar.denominator}" if dar else None,
+            "pix_fmt": pix_fmt,
+            "has_alpha": _has_alpha(pix_fmt),
+            "rotation": 0,
+            "bitrate": vctx.bit_rate or None,
+            "keyframes_s": [],
+        },
+        "audio": audio,
+        "chapters": chapters,
+        "tags": {k: v for k, v in container.metadata.items()},
+    }
+
+
+def _container_name(container: av.container.InputContainer) -> str:
+    """``mp4`` / ``mov`` / … : ffmpeg names the whole ISO-BMFF family "mov,mp4,…", the brand tells which."""
+    name = container.format.name
+    if not name.startswith("mov"):
+        return name.split(",")[0]
+    brand = (container.metadata.get("major_brand") or "").strip()
+    return "mov" if brand == "qt" else "mp4"
+
+
+def analysis_size(width: int, height: int, box: tuple[int, int]) -> tuple[int, int]:
+    """Largest even (w, h) with the frame's aspect that fits ``box`` (landscape box, turned for portrait)."""
+    box_w, box_h = box if width >= height else (min(box), max(box))
+    scale = min(box_w / width, box_h / height, 1.0)
+    w = max(2, int(round(width * scale / 2)) * 2)
+    h = max(2, int(round(height * scale / 2)) * 2)
+    return w, h
+
+
+class PassTotals:
+    """What only the full pass can know: exact frame count, keyframes, rotation, audio start."""
+
+    def __init__(self) -> None:
+        self.frame_count = 0
+        self.keyframes_s: list[float] = []
+        self.rotation = 0
+        self.audio_start_s: float | None = None
+        self.audio_samples = 0
+        self.last_t = 0.0
+        self.last_duration_s = 0.0
+
+
+def stream(
+    container: av.container.InputContainer,
+    path: str | Path,
+    *,
+    box: tuple[int, int] = (256, 144),
+    audio_sr: int = 22050,
+    threads: int = 0,
+    totals: PassTotals | None = None,
+) -> Iterator[VideoFrame | AudioChunk]:
+    """Demux and decode video and audio in one pass, yielding frames and audio chunks in file order.
+
+    Raises :class:`BadInputError` when the data is corrupt or truncated
+    before the first frame, or no frame can be decoded.
+    """
+    totals = totals if totals is not None else PassTotals()
+    vstream = container.streams.video[0]
+    vstream.thread_type = "AUTO"
+    if threads:
+        vstream.codec_context.thread_count = threads
+    astream = container.streams.audio[0] if container.streams.audio else None
+    streams = [vstream] + ([astream] if astream is not None else [])
+    rate = vstream.average_rate or vstream.guessed_rate
+    nominal_dt = float(1 / rate) if rate else 1 / 30
+    alpha = _has_alpha(vstream.codec_context.pix_fmt)
+    fmt = "rgba" if alpha else "rgb24"
+    resampler = av.AudioResampler(format="flt", layout="mono", rate=audio_sr) if astream is not None else None
+    t0: float | None = None
+    pending_audio: list[tuple[float, np.ndarray]] = []
+    size: tuple[int, int] | None = None
+
+    def frame_time(frame) -> float | None:
+        return float(frame.pts * frame.time_base) if frame.pts is not None else None
+
+    def audio_chunks(frames) -> Iterator[AudioChunk]:
+        for out in frames:
+            samples = out.to_ndarray().reshape(-1).astype(np.float32, copy=False)
+            if not samples.size:
+                continue
+            t = frame_time(out)
+            if totals.audio_start_s is None:
+                totals.audio_start_s = t if t is not None else 0.0
+            t_rel = totals.audio_start_s + totals.audio_samples / audio_sr
+            totals.audio_samples += samples.size
+            yield AudioChunk(t=t_rel, samples=samples)
+
+    try:
+        for packet in container.demux(*streams):
+            for frame in packet.decode():
+                if packet.stream.type == "audio":
+                    if t0 is None:
+                        # Audio before the first video frame: hold it until t0 is known.
+                        pending_audio.extend((frame_time(out) or 0.0, out) for out in resampler.resample(frame))
+                        continue
+                    for chunk in audio_chunks(resampler.resample(frame)):
+                        yield AudioChunk(t=chunk.t - t0, samples=chunk.samples)
+                    continue
+                t_abs = frame_time(frame)
+                if t0 is None:
+                    t0 = t_abs if t_abs is not None else 0.0
+                    totals.rotation = int(frame.rotation or 0) % 360
+                    k = totals.rotation // 90
+                    coded = (frame.width, frame.height) if k % 2 == 0 else (frame.height, frame.width)
+                    display = analysis_size(*coded, box)
+                    size = display if k % 2 == 0 else (display[1], display[0])
+                    for _, out in pending_audio:
+                        for chunk in audio_chunks([out]):
+                            yield AudioChunk(t=chunk.t - t0, samples=chunk.samples)
+                    pending_audio.clear()
+                t = (t_abs - t0) if t_abs is not None else totals.frame_count * nominal_dt
+                image = frame.reformat(width=size[0], height=size[1], format=fmt, interpolation="AREA").to_ndarray()
+                if totals.rotation:
+                    image = np.ascontiguousarray(np.rot90(image, k=totals.rotation // 90))
+                duration_s = float(frame.duration * frame.time_base) if frame.duration else nominal_dt
+                if frame.key_frame:
+                    totals.keyframes_s.append(round(t, 6))
+                yield VideoFrame(
+                    index=totals.frame_count,
+                    t=t,
+                    duration_s=duration_s,
+                    rgb=image[..., :3] if alpha else image,
+                    alpha=image[..., 3] if alpha else None,
+                    key_frame=bool(frame.key_frame),
+                )
+                totals.frame_count += 1
+                totals.last_t, totals.last_duration_s = t, duration_s
+        if resampler is not None and t0 is not None:
+            for chunk in audio_chunks(resampler.resample(None)):
+                yield AudioChunk(t=chunk.t - t0, samples=chunk.samples)
+    except av.error.InvalidDataError as exc:
+        where = f"after frame {totals.frame_count}" if totals.frame_count else "before the first frame"
+        raise BadInputError(path, f"corrupt or truncated video data {where} ({exc.strerror or exc})") from None
+    except av.error.EOFError:
+        pass
+    if totals.frame_count == 0:
+        raise BadInputError(path, "no video frame could be decoded (empty or truncated video stream)")

@@ -1,0 +1,1 @@
+"""Measurements as pure functions over NumPy arrays (no I/O, no Prefect)."""

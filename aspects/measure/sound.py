@@ -1,0 +1,275 @@
+"""Sound of each frame (static) and a fine audio envelope (for dynamic aspects).
+
+Pure functions classify one frame's audio; :class:`AudioAnalyzer` is the
+streaming driver that the decode pass feeds with mono chunks and asks for
+one row per video frame. It keeps only a few seconds of samples, so memory
+does not grow with the video's length.
+
+Vocabularies (DESIGN §3): ``tone`` silent | low (< 250 Hz) | mid (250–4000 Hz)
+| high (> 4000 Hz); ``timbre`` tonal | noisy | percussive | mixed | silent;
+``noise`` silence | hum | tone | rumble | hiss | click | buzz.
+"""
+
+from __future__ import annotations
+
+import librosa
+import numpy as np
+import pyloudnorm
+from scipy.signal import lfilter, lfilter_zi
+
+SILENCE_RMS = 10 ** (-55 / 20)  # below −55 dBFS a frame is silent
+LOW_HZ, HIGH_HZ = 250.0, 4000.0
+SPECTRUM_N = 2048  # analysis window centred on the frame: ≥ 93 ms at 22.05 kHz, so an 80 Hz hum has 7 periods
+TONAL_PEAK_SHARE = 0.5  # share of power within ±3 bins of the strongest peak for a tonal sound
+NOISY_PEAK_SHARE = 0.12
+TRANSIENT_RATIO = 12.0  # loudest 128-sample block vs the median block
+RUMBLE_CENTROID_HZ = 400.0
+LOUDNESS_FLOOR_LUFS = -70.0
+ENVELOPE_HOP = 128  # fine envelope hop: 5.8 ms at 22.05 kHz, enough to resolve tempo to ±1 BPM
+ENVELOPE_N = 1024
+
+
+def rms(x: np.ndarray) -> float:
+    """Root mean square of ``x`` (full scale = 1), 0 for an empty slice."""
+    return float(np.sqrt(np.mean(np.square(x, dtype=np.float64)))) if x.size else 0.0
+
+
+def loudness_weight(k_weighted: np.ndarray) -> float:
+    """Perceived loudness of a K-weighted slice, mapped from [−70, 0] LUFS to [0, 1]."""
+    ms = float(np.mean(np.square(k_weighted, dtype=np.float64))) if k_weighted.size else 0.0
+    if ms <= 0:
+        return 0.0
+    lufs = -0.691 + 10 * np.log10(ms)
+    return float(np.clip((lufs - LOUDNESS_FLOOR_LUFS) / -LOUDNESS_FLOOR_LUFS, 0.0, 1.0))
+
+
+def peak_frequency(power: np.ndarray, freqs: np.ndarray) -> tuple[float, float]:
+    """Strongest frequency (Hz, parabolic interpolation between bins) and the share of power within ±3 bins of it."""
+    k = int(np.argmax(power[1:])) + 1
+    total = float(power.sum())
+    if total <= 0:
+        return 0.0, 0.0
+    share = float(power[max(k - 3, 0) : k + 4].sum() / total)
+    if 1 <= k < len(power) - 1:
+        a, b, c = np.log(power[k - 1 : k + 2] + 1e-20)
+        denom = a - 2 * b + c
+        offset = 0.5 * (a - c) / denom if denom != 0 else 0.0
+    else:
+        offset = 0.0
+    step = freqs[1] - freqs[0]
+    return float(freqs[k] + offset * step), share
+
+
+def tone_band(pitch_hz: float, silent: bool) -> str:
+    if silent:
+        return "silent"
+    if pitch_hz < LOW_HZ:
+        return "low"
+    if pitch_hz <= HIGH_HZ:
+        return "mid"
+    return "high"
+
+
+def timbre_of(*, silent: bool, peak_share: float, transient_ratio: float) -> str:
+    if silent:
+        return "silent"
+    if transient_ratio >= TRANSIENT_RATIO:
+        return "percussive"
+    if peak_share >= TONAL_PEAK_SHARE:
+        return "tonal"
+    if peak_share <= NOISY_PEAK_SHARE:
+        return "noisy"
+    return "mixed"
+
+
+def noise_primitive(*, timbre: str, band: str, centroid_hz: float) -> str:
+    """The pure-sound primitive a frame's sound is closest to."""
+    if timbre == "silent":
+        return "silence"
+    if timbre == "percussive":
+        return "click"
+    if timbre == "tonal":
+        return "hum" if band == "low" else "tone"
+    if timbre == "noisy":
+        return "rumble" if centroid_hz < RUMBLE_CENTROID_HZ else "hiss"
+    return "buzz"
+
+
+def transient_ratio(x: np.ndarray, block: int = 128) -> float:
+    """Energy of the loudest ``block``-sample block over the median block's (≥ 1): high for clicks and hits."""
+    n = x.size // block
+    if n < 4:
+        return 1.0
+    energy = np.square(x[: n * block].reshape(n, block), dtype=np.float64).mean(axis=1)
+    floor = max(float(np.median(energy)), 1e-10)
+    return float(max(energy.max() / floor, 1.0))
+
+
+class AudioAnalyzer:
+    """Streaming per-frame sound measurement.
+
+    Feed mono chunks with :meth:`add`, register each video frame's interval
+    with :meth:`request`, collect finished rows with :meth:`ready`; call
+    :meth:`finish` at the end of the stream. Rows come out in frame order.
+
+    Per-frame row: ``amplitude`` (RMS of the frame's slice, 0–1), ``weight``
+    (K-weighted loudness 0–1), ``pitch_hz``, ``tone``, ``timbre``, ``noise``,
+    ``centroid_hz``, ``flatness`` (0–1), ``peak_share`` (0–1),
+    ``transient`` (≥ 1), ``chroma_0..11`` (0–1).
+    Envelope rows (every ``ENVELOPE_HOP`` samples): ``t``, ``rms``, ``onset``
+    (spectral flux of the log-mel spectrum, ≥ 0), ``centroid_hz``, ``flatness``,
+    ``zcr``.
+    """
+
+    def __init__(self, sr: int):
+        self.sr = sr
+        meter = pyloudnorm.Meter(sr)
+        self._k_filters = [(f.b, f.a) for f in meter._filters.values()]
+        self._k_state = [lfilter_zi(b, a) * 0.0 for b, a in self._k_filters]
+        self._raw = np.zeros(0, np.float32)
+        self._kw = np.zeros(0, np.float32)
+        self._base = 0  # absolute sample index of _raw[0]
+        self._end = 0  # absolute sample index one past the last sample received
+        self._start_s: float | None = None
+        self._requests: list[tuple[int, float, float]] = []  # (frame index, t0, t1) seconds
+        self._done = False
+        self._freqs = librosa.fft_frequencies(sr=sr, n_fft=SPECTRUM_N)
+        self._window = np.hanning(SPECTRUM_N).astype(np.float32)
+        self._chroma_fb = librosa.filters.chroma(sr=sr, n_fft=SPECTRUM_N)
+        self._env_window = np.hanning(ENVELOPE_N).astype(np.float32)
+        self._mel_fb = librosa.filters.mel(sr=sr, n_fft=ENVELOPE_N, n_mels=64)
+        self._env_freqs = librosa.fft_frequencies(sr=sr, n_fft=ENVELOPE_N)
+        self._env_next = 0  # next envelope hop index to compute
+        self._prev_logmel: np.ndarray | None = None
+        self.envelope: dict[str, list[float]] = {k: [] for k in ("t", "rms", "onset", "centroid_hz", "flatness", "zcr")}
+
+    # -- input -------------------------------------------------------------
+    def add(self, t: float, samples: np.ndarray) -> None:
+        """Append a chunk that starts ``t`` seconds after the first video frame."""
+        if self._start_s is None:
+            self._start_s = t
+        weighted = samples.astype(np.float64)
+        for i, (b, a) in enumerate(self._k_filters):
+            weighted, self._k_state[i] = lfilter(b, a, weighted, zi=self._k_state[i])
+        self._raw = np.concatenate([self._raw, samples])
+        self._kw = np.concatenate([self._kw, weighted.astype(np.float32)])
+        self._end += samples.size
+
+    def request(self, index: int, t0: float, t1: float) -> None:
+        """Ask for the sound of frame ``index`` covering [t0, t1) seconds."""
+        self._requests.append((index, t0, t1))
+
+    def _samples(self, t0: float, t1: float) -> tuple[int, int]:
+        s0 = int(round((t0 - self._start_s) * self.sr))
+        return s0, max(int(round((t1 - self._start_s) * self.sr)), s0 + 1)
+
+    @property
+    def start_s(self) -> float | None:
+        return self._start_s
+
+    # -- output ------------------------------------------------------------
+    def ready(self) -> list[tuple[int, dict]]:
+        """Rows for every requested frame whose audio (plus analysis context) has arrived."""
+        self._compute_envelope(final=False)
+        if self._start_s is None and not self._done:
+            return []
+        out = []
+        horizon = self._end if not self._done else 1 << 62
+        if self._start_s is None:  # the stream ended without a single sample
+            self._start_s = 0.0
+        while self._requests:
+            index, t0, t1 = self._requests[0]
+            s0, s1 = self._samples(t0, t1)
+            centre = (s0 + s1) // 2
+            if max(s1, centre + SPECTRUM_N // 2) > horizon:
+                break
+            self._requests.pop(0)
+            out.append((index, self._frame_row(s0, s1)))
+        self._trim()
+        return out
+
+    def finish(self) -> list[tuple[int, dict]]:
+        self._done = True
+        rows = self.ready()
+        self._compute_envelope(final=True)
+        return rows
+
+    # -- internals ---------------------------------------------------------
+    def _slice(self, buf: np.ndarray, s0: int, s1: int) -> np.ndarray:
+        """Samples [s0, s1) absolute, zero outside what was received."""
+        out = np.zeros(max(s1 - s0, 0), np.float32)
+        lo, hi = max(s0, self._base), min(s1, self._end)
+        if hi > lo:
+            out[lo - s0 : hi - s0] = buf[lo - self._base : hi - self._base]
+        return out
+
+    def _frame_row(self, s0: int, s1: int) -> dict:
+        x = self._slice(self._raw, s0, s1)
+        amplitude = min(rms(x), 1.0)
+        silent = amplitude < SILENCE_RMS
+        centre = (s0 + s1) // 2
+        win = self._slice(self._raw, centre - SPECTRUM_N // 2, centre + SPECTRUM_N // 2)
+        power = np.abs(np.fft.rfft(win * self._window)) ** 2
+        pitch_hz, peak_share = peak_frequency(power, self._freqs)
+        centroid = float(librosa.feature.spectral_centroid(S=power[:, None], freq=self._freqs)[0, 0]) if power.sum() > 0 else 0.0
+        flatness = float(librosa.feature.spectral_flatness(S=power[:, None], power=1.0)[0, 0]) if power.sum() > 0 else 0.0
+        chroma = self._chroma_fb @ power
+        chroma = chroma / chroma.max() if chroma.max() > 0 else chroma
+        transient = transient_ratio(self._slice(self._raw, min(s0, centre - SPECTRUM_N // 2), max(s1, centre + SPECTRUM_N // 2)))
+        band = tone_band(pitch_hz, silent)
+        timbre = timbre_of(silent=silent, peak_share=peak_share, transient_ratio=transient)
+        row = {
+            "amplitude": round(amplitude, 6),
+            "weight": round(loudness_weight(self._slice(self._kw, s0, s1)), 6),
+            "tone": band,
+            "pitch_hz": round(pitch_hz, 2) if not silent else None,
+            "timbre": timbre,
+            "noise": noise_primitive(timbre=timbre, band=band, centroid_hz=centroid),
+            "centroid_hz": round(centroid, 2),
+            "flatness": round(flatness, 6),
+            "peak_share": round(peak_share, 6),
+            "transient": round(transient, 3),
+        }
+        row.update({f"chroma_{i}": round(float(c), 4) for i, c in enumerate(chroma)})
+        return row
+
+    def _compute_envelope(self, *, final: bool) -> None:
+        """Envelope rows for every hop whose window has fully arrived (all of them when ``final``)."""
+        if self._start_s is None:
+            return
+        last = (self._end - ENVELOPE_N // 2) // ENVELOPE_HOP if not final else self._end // ENVELOPE_HOP
+        if last < self._env_next or (not final and last - self._env_next < 64):  # batch ≥ 64 hops per call
+            return
+        hops = np.arange(self._env_next, last + 1)
+        starts = hops * ENVELOPE_HOP - ENVELOPE_N // 2
+        frames = np.stack([self._slice(self._raw, s, s + ENVELOPE_N) for s in starts])
+        power = np.abs(np.fft.rfft(frames * self._env_window, axis=1)) ** 2  # (n, bins)
+        logmel = librosa.power_to_db(self._mel_fb @ power.T, ref=1.0, amin=1e-10, top_db=None)  # (mels, n)
+        prev = self._prev_logmel if self._prev_logmel is not None else logmel[:, :1]
+        flux = np.maximum(0.0, np.diff(np.concatenate([prev, logmel], axis=1), axis=1)).mean(axis=0)
+        self._prev_logmel = logmel[:, -1:]
+        total = power.sum(axis=1)
+        centroid = np.where(total > 0, (power * self._env_freqs).sum(axis=1) / np.maximum(total, 1e-20), 0.0)
+        flatness = librosa.feature.spectral_flatness(S=power.T, power=1.0)[0]
+        hop_slices = frames[:, ENVELOPE_N // 2 - ENVELOPE_HOP // 2 : ENVELOPE_N // 2 + ENVELOPE_HOP // 2]
+        env = self.envelope
+        env["t"].extend((self._start_s + hops * ENVELOPE_HOP / self.sr).round(6).tolist())
+        env["rms"].extend(np.sqrt(np.mean(np.square(hop_slices), axis=1)).round(6).tolist())
+        env["onset"].extend(flux.round(5).tolist())
+        env["centroid_hz"].extend(centroid.round(2).tolist())
+        env["flatness"].extend(flatness.round(6).tolist())
+        env["zcr"].extend((np.abs(np.diff(np.signbit(hop_slices), axis=1)).mean(axis=1)).round(5).tolist())
+        self._env_next = last + 1
+
+    def _trim(self) -> None:
+        """Drop samples no pending frame or envelope hop can still need."""
+        keep_from = self._env_next * ENVELOPE_HOP - ENVELOPE_N
+        if self._requests:
+            s0, s1 = self._samples(*self._requests[0][1:])
+            keep_from = min(keep_from, s0 - SPECTRUM_N, (s0 + s1) // 2 - SPECTRUM_N)
+        keep_from = max(keep_from, self._base)
+        drop = min(keep_from, self._end) - self._base
+        if drop > self.sr:  # trim in large steps: concatenation cost stays small
+            self._raw = self._raw[drop:]
+            self._kw = self._kw[drop:]
+            self._base += drop

@@ -1,0 +1,181 @@
+"""The measurement pass (the DAG's *decode* stage) and the pieces after it.
+
+:func:`measure_video` drives the one streaming pass of :mod:`aspects.decode`
+and feeds every frame to the per-frame measurers (dominant colour, visual
+features) and every audio chunk to the :class:`~aspects.measure.sound.AudioAnalyzer`.
+What comes out is :class:`Measurements`: container facts plus compact
+per-frame rows and a fine audio envelope, never whole frames.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from array import array
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable
+
+import numpy as np
+
+from aspects import decode
+from aspects.measure.color import dominant_color
+from aspects.measure.sound import ENVELOPE_HOP, AudioAnalyzer
+from aspects.measure.visual import FrameFeatures
+from aspects.settings import Settings, get_settings
+
+MEASURE_VERSION = 1  # bump when anything measured per frame changes
+
+
+class _Columns:
+    """Append-only columnar rows: floats in compact arrays, anything else in lists."""
+
+    def __init__(self) -> None:
+        self.columns: dict[str, array | list] = {}
+        self.n = 0
+
+    def append(self, row: dict) -> None:
+        for key, value in row.items():
+            col = self.columns.get(key)
+            if col is None:
+                numeric = isinstance(value, (int, float)) and not isinstance(value, bool)
+                col = array("d", [np.nan] * self.n) if numeric else [None] * self.n
+                self.columns[key] = col
+            if isinstance(col, array):
+                col.append(np.nan if value is None else float(value))
+            else:
+                col.append(value)
+        self.n += 1
+        for key, col in self.columns.items():
+            if len(col) < self.n:
+                col.append(np.nan if isinstance(col, array) else None)
+
+    def to_dict(self) -> dict[str, list]:
+        return {k: (list(v) if isinstance(v, list) else np.frombuffer(v, dtype=np.float64).tolist()) for k, v in self.columns.items()}
+
+
+@dataclass
+class Measurements:
+    """Output of the decode stage: everything later stages need, nothing bulky.
+
+    ``frames`` and ``sound`` are columns (dict of equal-length lists, one item
+    per frame); ``sound`` is None without audio. ``envelope`` holds the fine
+    audio envelope (one row every ``envelope_hop_s`` seconds).
+    """
+
+    sha256: str
+    facts: dict
+    frames: dict[str, list]
+    sound: dict[str, list] | None
+    envelope: dict[str, list] | None
+    envelope_hop_s: float | None
+    audio_start_s: float | None
+    decode_s: float = 0.0
+    extra: dict = field(default_factory=dict)
+
+    @property
+    def frame_count(self) -> int:
+        return len(self.frames["t"])
+
+    def column(self, name: str) -> np.ndarray:
+        """A per-frame column as a float array (NaN where missing)."""
+        source = self.frames if name in self.frames else (self.sound or {})
+        return np.asarray(source[name], dtype=np.float64)
+
+    def to_json(self) -> str:
+        return json.dumps(self.__dict__, allow_nan=True)
+
+    @classmethod
+    def from_json(cls, text: str) -> "Measurements":
+        return cls(**json.loads(text))
+
+
+ProgressFn = Callable[[int, float], None]
+
+
+def measure_video(path: str | Path, settings: Settings | None = None, *, progress: ProgressFn | None = None, sha256: str | None = None) -> Measurements:
+    """Decode ``path`` once and measure every frame (every ``frame_step``-th when asked).
+
+    ``progress(frames_done, t_s)`` is called about once a second of video.
+    Raises :class:`~aspects.errors.BadInputError` for unreadable input.
+    """
+    settings = settings or get_settings()
+    path = Path(path)
+    started = time.perf_counter()
+    container = decode.open_media(path)
+    try:
+        facts = decode.container_facts(container, path)
+        totals = decode.PassTotals()
+        frames = _Columns()
+        features = FrameFeatures()
+        audio = AudioAnalyzer(settings.audio_sr) if facts["audio"] else None
+        sound_rows: dict[int, dict] = {}
+        next_progress = 0.0
+        for item in decode.stream(
+            container,
+            path,
+            box=(settings.analysis_width, settings.analysis_height),
+            audio_sr=settings.audio_sr,
+            threads=settings.decode_threads,
+            totals=totals,
+        ):
+            if isinstance(item, decode.AudioChunk):
+                if audio is not None:
+                    audio.add(item.t, item.samples)
+                    sound_rows.update(audio.ready())
+                continue
+            if item.index % settings.frame_step:
+                continue
+            color = dominant_color(item.rgb, item.alpha)
+            row = {"index": item.index, "t": round(item.t, 6), "duration_s": item.duration_s, "key_frame": item.key_frame}
+            row.update({f"color_{k}": v for k, v in color.items()})
+            row.update(features(item.rgb))
+            frames.append(row)
+            if audio is not None:
+                audio.request(item.index, item.t, item.t + item.duration_s)
+            if progress is not None and item.t >= next_progress:
+                progress(totals.frame_count, item.t)
+                next_progress = item.t + 1.0
+        if audio is not None:
+            sound_rows.update(audio.finish())
+    finally:
+        container.close()
+
+    video = facts["video"]
+    video["frame_count"] = totals.frame_count
+    video["rotation"] = totals.rotation
+    video["keyframes_s"] = totals.keyframes_s
+    if totals.rotation in (90, 270):
+        video["coded_width"], video["coded_height"] = video["width"], video["height"]
+        video["width"], video["height"] = video["height"], video["width"]
+        if video["display_aspect_ratio"]:
+            num, den = video["display_aspect_ratio"].split(":")
+            video["display_aspect_ratio"] = f"{den}:{num}"
+    measured_duration = totals.last_t + totals.last_duration_s
+    if not facts["duration_s"]:
+        facts["duration_s"] = measured_duration
+    if facts["audio"] is not None and totals.audio_samples:
+        facts["audio"]["decoded_duration_s"] = round(totals.audio_samples / settings.audio_sr, 6)
+
+    frame_cols = frames.to_dict()
+    sound = None
+    if audio is not None:
+        ordered = [sound_rows.get(int(i)) for i in frame_cols["index"]]
+        sound_cols = _Columns()
+        for row in ordered:
+            sound_cols.append(row or {})
+        sound = sound_cols.to_dict()
+    audio_start = None
+    if totals.audio_start_s is not None and audio is not None:
+        audio_start = audio.start_s
+    return Measurements(
+        sha256=sha256 or decode.sha256_file(path),
+        facts=facts,
+        frames=frame_cols,
+        sound=sound,
+        envelope=audio.envelope if audio is not None else None,
+        envelope_hop_s=ENVELOPE_HOP / settings.audio_sr if audio is not None else None,
+        audio_start_s=audio_start,
+        decode_s=round(time.perf_counter() - started, 4),
+        extra={"measure_version": MEASURE_VERSION, "analysis_size": None, "frame_step": settings.frame_step},
+    )

@@ -8,8 +8,9 @@ from __future__ import annotations
 
 from functools import lru_cache
 from pathlib import Path
+from typing import Literal
 
-from pydantic import Field
+from pydantic import AliasChoices, Field, SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 
@@ -23,6 +24,18 @@ class Settings(BaseSettings):
     audio_sr: int = Field(22050, ge=8000, description="Audio is resampled once to this rate (Hz), mono.")
     frame_step: int = Field(1, ge=1, description="Measure every Nth frame (1 = every frame).")
     decode_threads: int = Field(0, ge=0, description="Decoder threads (0 = codec default/auto).")
+
+    # D1 sync (registries/d1): which database the registries are posted to.
+    d1_target: Literal["sqlite", "worker", "cloudflare"] = Field("sqlite", description="sqlite (embedded file under data_dir), worker (the project's Worker) or cloudflare (D1 REST API).")
+    d1_url: str | None = Field(None, description="Base URL of the Worker, e.g. http://127.0.0.1:8787 (target worker).")
+    d1_token: SecretStr | None = Field(None, description="Bearer token the Worker expects (its AUTH_TOKEN secret).")
+    cloudflare_account_id: str | None = Field(None, validation_alias=AliasChoices("CLOUDFLARE_ACCOUNT_ID", "ASPECTS_CLOUDFLARE_ACCOUNT_ID"))
+    cloudflare_d1_database_id: str | None = Field(None, validation_alias=AliasChoices("CLOUDFLARE_D1_DATABASE_ID", "ASPECTS_CLOUDFLARE_D1_DATABASE_ID"))
+    cloudflare_api_token: SecretStr | None = Field(None, validation_alias=AliasChoices("CLOUDFLARE_API_TOKEN", "ASPECTS_CLOUDFLARE_API_TOKEN"))
+    d1_timeout_s: float = Field(30.0, gt=0, description="Per-request timeout to D1 (read/write; connect is capped at 10 s), seconds.")
+    d1_max_attempts: int = Field(6, ge=1, description="Attempts per D1 request on 429/5xx/network errors before giving up.")
+    d1_statements_per_request: int = Field(50, ge=1, le=100, description="Statements sent in one D1 request (one transaction).")
+    d1_request_interval_s: float = Field(0.1, ge=0, description="Minimum time between two D1 requests over HTTP, seconds (pacing).")
 
     @property
     def duckdb_path(self) -> Path:

@@ -276,3 +276,6 @@ def stream(
         pass
     if totals.frame_count == 0:
         raise BadInputError(path, "no video frame could be decoded (empty or truncated video stream)")
+    listed = vstream.frames or 0
+    if totals.frame_count < listed - 1:  # one frame of slack for edit lists
+        raise BadInputError(path, f"truncated: the index lists {listed} video frames but only {totals.frame_count} could be decoded")

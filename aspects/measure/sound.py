@@ -133,6 +133,7 @@ class AudioAnalyzer:
         self._start_s: float | None = None
         self._requests: list[tuple[int, float, float]] = []  # (frame index, t0, t1) seconds
         self._done = False
+        self._next_t = 0.0  # start of the next frame still to be requested (seconds)
         self._freqs = librosa.fft_frequencies(sr=sr, n_fft=SPECTRUM_N)
         self._window = np.hanning(SPECTRUM_N).astype(np.float32)
         self._chroma_fb = librosa.filters.chroma(sr=sr, n_fft=SPECTRUM_N)
@@ -158,6 +159,7 @@ class AudioAnalyzer:
     def request(self, index: int, t0: float, t1: float) -> None:
         """Ask for the sound of frame ``index`` covering [t0, t1) seconds."""
         self._requests.append((index, t0, t1))
+        self._next_t = t1
 
     def _samples(self, t0: float, t1: float) -> tuple[int, int]:
         s0 = int(round((t0 - self._start_s) * self.sr))
@@ -264,9 +266,9 @@ class AudioAnalyzer:
     def _trim(self) -> None:
         """Drop samples no pending frame or envelope hop can still need."""
         keep_from = self._env_next * ENVELOPE_HOP - ENVELOPE_N
-        if self._requests:
-            s0, s1 = self._samples(*self._requests[0][1:])
-            keep_from = min(keep_from, s0 - SPECTRUM_N, (s0 + s1) // 2 - SPECTRUM_N)
+        # Frames not requested yet start where the last requested one ends.
+        t_next = self._requests[0][1] if self._requests else self._next_t
+        keep_from = min(keep_from, self._samples(t_next, t_next)[0] - SPECTRUM_N)
         keep_from = max(keep_from, self._base)
         drop = min(keep_from, self._end) - self._base
         if drop > self.sr:  # trim in large steps: concatenation cost stays small

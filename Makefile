@@ -1,0 +1,24 @@
+# The two commands of the README: `make demo` and `make test`. Both set up
+# everything they need first (scripts/bootstrap.sh).
+.PHONY: demo test bootstrap worker bench sample
+
+VENV := .venv
+SAMPLE := data/samples/sample.mp4
+
+bootstrap:
+	@scripts/bootstrap.sh
+
+demo: bootstrap
+	$(VENV)/bin/aspects analyze $(SAMPLE) --spec data/samples/sample.json --json data/samples/sample.analysis.json
+
+test: bootstrap
+	$(VENV)/bin/python -m pytest -q -p no:cacheprovider
+
+worker: bootstrap
+	scripts/worker.sh
+
+bench: bootstrap
+	$(VENV)/bin/python bench/bench_decode.py
+
+sample: bootstrap
+	$(VENV)/bin/python scripts/make_sample.py data/samples

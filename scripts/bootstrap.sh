@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# Set up everything the project needs on a fresh machine, idempotently:
+# Debian packages (espeak-ng for the speech fixtures), the Python virtual
+# environment with the project and its dev extras, and the Worker's Node
+# packages from its lock file. Re-runs are cheap: each step is skipped when
+# its inputs have not changed.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+PYTHON=${PYTHON:-python3.11}
+command -v "$PYTHON" >/dev/null 2>&1 || PYTHON=python3
+VENV=.venv
+STAMP=$VENV/.bootstrap-stamp
+
+if ! command -v espeak-ng >/dev/null 2>&1; then
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+    echo "bootstrap: installing espeak-ng (Debian) for speech fixtures"
+    apt-get update -qq >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq espeak-ng >/dev/null
+  else
+    echo "bootstrap: espeak-ng missing and apt-get unavailable: speech tests will be skipped" >&2
+  fi
+fi
+
+want=$(cat pyproject.toml | sha256sum | cut -c1-16)
+if [ ! -x "$VENV/bin/python" ] || [ "$(cat "$STAMP" 2>/dev/null)" != "$want" ]; then
+  echo "bootstrap: creating $VENV and installing the project"
+  [ -x "$VENV/bin/python" ] || "$PYTHON" -m venv "$VENV"
+  "$VENV/bin/python" -m pip install -q --upgrade pip
+  "$VENV/bin/python" -m pip install -q -e '.[dev]'
+  echo "$want" > "$STAMP"
+fi
+
+if [ -f worker/package-lock.json ]; then
+  lock=$(sha256sum worker/package-lock.json | cut -c1-16)
+  if [ ! -d worker/node_modules ] || [ "$(cat worker/node_modules/.bootstrap-stamp 2>/dev/null)" != "$lock" ]; then
+    echo "bootstrap: installing the Worker's Node packages (npm ci)"
+    (cd worker && npm ci --no-audit --no-fund --loglevel=error)
+    echo "$lock" > worker/node_modules/.bootstrap-stamp
+  fi
+fi

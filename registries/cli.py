@@ -1,0 +1,112 @@
+"""``aspects learn`` and ``aspects registry list|show|export``."""
+
+from __future__ import annotations
+
+import argparse
+import json
+from pathlib import Path
+
+from aspects.settings import Settings, get_settings
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("learn", help="analyse videos and grow the registries with what they contain")
+    p.add_argument("videos", nargs="+", metavar="VIDEO", help="MP4 files")
+    p.add_argument("--spec", help="spec JSON for every video (default: NAME.json next to each video, when present)")
+    p.add_argument("--prompt", help="the prompt the videos were generated from")
+    p.add_argument("--window", type=float, help="window length in seconds (default: settings, 1.0)")
+    p.set_defaults(func=run_learn)
+
+    reg = sub.add_parser("registry", help="inspect and export the registries")
+    rsub = reg.add_subparsers(dest="registry_command", required=True, metavar="ACTION")
+    p = rsub.add_parser("list", help="entries of one aspect (most observed first), or a summary of all aspects")
+    p.add_argument("aspect", nargs="?", help="e.g. static.color, dynamic.camera, narrative.genre")
+    p.add_argument("--top", type=int, default=20, help="show at most N entries (0: all; default 20)")
+    p.add_argument("--json", action="store_true", help="print JSON instead of a table")
+    p.set_defaults(func=run_list)
+    p = rsub.add_parser("show", help="one entry with its observations")
+    p.add_argument("aspect")
+    p.add_argument("key_or_name")
+    p.set_defaults(func=run_show)
+    p = rsub.add_parser("export", help="write every aspect as JSON under DIR/<registry>/<aspect>.json")
+    p.add_argument("directory", metavar="DIR")
+    p.set_defaults(func=run_export)
+
+
+def sidecar_spec(video: Path) -> Path | None:
+    """``NAME.json`` next to ``NAME.mp4``, when it exists."""
+    spec = video.with_suffix(".json")
+    return spec if spec.is_file() else None
+
+
+def run_learn(args: argparse.Namespace) -> int:
+    from aspects.analyze import analyze_video
+    from registries.growth import grow
+    from registries.narrative import load_spec
+
+    settings = get_settings()
+    for video in map(Path, args.videos):
+        spec_path = Path(args.spec) if args.spec else sidecar_spec(video)
+        spec = load_spec(spec_path) if spec_path else {}
+        document = analyze_video(video, settings=settings, spec_path=spec_path, prompt=args.prompt, window_s=args.window)
+        result = grow(document, settings=settings, prompt=args.prompt or spec.get("prompt"))
+        print(f"{video}: {len(result.new)} new, {result.known} known ({result.items} items, sha256 {result.video_sha256[:12]}…)")
+        for aspect, key, name in result.new:
+            print(f"  new {aspect:<24} {name:<20} {key}")
+    return 0
+
+
+def _open(settings: Settings):
+    from aspects.store import connect
+    from registries.store import prepare
+
+    prepare(settings)
+    return connect(settings.duckdb_path)
+
+
+def format_entries(aspect: str, rows: list[dict], total: int) -> str:
+    """The ``registry list ASPECT`` table."""
+    lines = [f"{aspect}: {total} entries, showing {len(rows)} (most observed first)", f"{'name':<22} {'key':<34} {'frames':>7} {'videos':>6}  kind"]
+    for e in rows:
+        kind = "seed" if e["primitive"] else "learnt"
+        lines.append(f"{e['name']:<22} {e['key']:<34} {e['frames']:>7} {e['videos']:>6}  {kind}")
+    return "\n".join(lines)
+
+
+def run_list(args: argparse.Namespace) -> int:
+    from registries import store
+
+    with _open(get_settings()) as con:
+        if args.aspect is None:
+            rows = store.summary(con)
+            if args.json:
+                print(json.dumps(rows, indent=1))
+                return 0
+            print(f"{'aspect':<24} {'entries':>7} {'seeds':>6} {'observed':>8} {'frames':>8}")
+            for r in rows:
+                print(f"{r['aspect']:<24} {r['entries']:>7} {r['primitives']:>6} {r['observed']:>8} {r['frames']:>8}")
+            return 0
+        everything = store.entries(con, args.aspect)
+    ranked = sorted(everything, key=lambda e: (-e["frames"], -e["videos"], not e["primitive"], e["key"]))
+    rows = ranked[: args.top] if args.top > 0 else ranked
+    print(json.dumps(rows, indent=1, ensure_ascii=False) if args.json else format_entries(args.aspect, rows, len(everything)))
+    return 0
+
+
+def run_show(args: argparse.Namespace) -> int:
+    from registries.store import find_entry
+
+    with _open(get_settings()) as con:
+        entry = find_entry(con, args.aspect, args.key_or_name)
+    print(json.dumps(entry, indent=1, ensure_ascii=False))
+    return 0
+
+
+def run_export(args: argparse.Namespace) -> int:
+    from registries.store import export_json, prepare
+
+    settings = get_settings()
+    prepare(settings)
+    paths = export_json(settings, directory=args.directory)
+    print(f"{len(paths)} aspects written under {args.directory}")
+    return 0

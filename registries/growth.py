@@ -1,0 +1,135 @@
+"""Growth: compare an analysis document with the registries and grow them.
+
+A key never seen becomes a named entry and a recorded discovery; a known key
+gains the video's observation. All of one document is written in one DuckDB
+transaction, then the touched aspects' JSON mirrors are rewritten.
+
+Idempotent: observation counts are *set* per (aspect, key, video), so growing
+the same document again changes nothing (not even ``change_seq``); growing a
+re-analysed video with different counts updates just those counts.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+
+import duckdb
+
+from aspects.settings import Settings, get_settings
+from aspects.store import transaction
+from registries.annotation import tally
+from registries.naming import depth_breakdown, plan_names
+from registries.store import INSERT_ENTRY, ensure_schema, ensure_seeded, export_json
+
+MAX_SOURCES = 5
+PROMPT_EXCERPT_CHARS = 120
+
+
+@dataclass
+class GrowthResult:
+    """What one growth did."""
+
+    video_sha256: str
+    new: list[tuple[str, str, str]] = field(default_factory=list)  # (aspect, key, name) of entries created
+    known: int = 0  # distinct (aspect, key) observed that were already entries (seeds included)
+    items: int = 0  # frames + windows + transitions + blends + narrative values counted
+    changed: int = 0  # observation rows inserted or whose count changed (0 when re-learning)
+
+    @property
+    def observed(self) -> int:
+        """Distinct (aspect, key) pairs the document holds."""
+        return len(self.new) + self.known
+
+
+def _excerpt(prompt: str | None) -> str | None:
+    if not prompt:
+        return None
+    text = " ".join(prompt.split())
+    return text if len(text) <= PROMPT_EXCERPT_CHARS else text[: PROMPT_EXCERPT_CHARS - 1] + "…"
+
+
+def _merge_sources(sources: list[dict], source: dict) -> list[dict]:
+    """Add ``source`` unless its video is there; keep the ``MAX_SOURCES`` smallest sha256s (order-independent)."""
+    if any(s.get("video_sha256") == source["video_sha256"] for s in sources):
+        return sources
+    return sorted([*sources, source], key=lambda s: s["video_sha256"])[:MAX_SOURCES]
+
+
+def apply_growth(
+    con: duckdb.DuckDBPyConnection, sha: str, counts: dict[tuple[str, str], tuple[int, dict]], *, prompt: str | None, now: datetime
+) -> GrowthResult:
+    """Write one video's observations (``counts`` from :func:`tally`), new entries and discoveries through ``con``.
+
+    Call inside a transaction.
+    """
+    result = GrowthResult(video_sha256=sha, items=sum(c for c, _ in counts.values()))
+    source = {"video_sha256": sha, "prompt": _excerpt(prompt)}
+    prior = {
+        (a, k): c for a, k, c in con.execute("SELECT aspect, key, count FROM registry_observations WHERE video_sha256 = ?", [sha]).fetchall()
+    }
+    by_aspect: dict[str, dict[str, tuple[int, dict]]] = {}
+    for (aspect, key), value in counts.items():
+        by_aspect.setdefault(aspect, {})[key] = value
+    for aspect in sorted(by_aspect):
+        existing = {k: (n, s) for k, n, s in con.execute("SELECT key, name, sources FROM registry_entries WHERE aspect = ?", [aspect]).fetchall()}
+        new = {k: fields for k, (_, fields) in by_aspect[aspect].items() if k not in existing}
+        names = plan_names(aspect, new, {n for n, _ in existing.values()})
+        for key in sorted(by_aspect[aspect]):
+            count, fields = by_aspect[aspect][key]
+            if key not in new:
+                result.known += 1
+            before = prior.get((aspect, key))
+            if before == count:
+                continue
+            result.changed += 1
+            if before is None:
+                con.execute(
+                    "INSERT INTO registry_observations VALUES (?, ?, ?, ?, ?, ?, nextval('registry_change_seq'))",
+                    [aspect, key, sha, count, now, now],
+                )
+            else:
+                con.execute(
+                    "UPDATE registry_observations SET count = ?, last_seen = ?, change_seq = nextval('registry_change_seq') "
+                    "WHERE aspect = ? AND key = ? AND video_sha256 = ?",
+                    [count, now, aspect, key, sha],
+                )
+            if key in new:
+                name = names[key]
+                breakdown = depth_breakdown(aspect, fields)
+                con.execute(
+                    INSERT_ENTRY,
+                    [aspect, key, name, json.dumps(fields), None if breakdown is None else json.dumps(breakdown), False, now, now, json.dumps([source])],
+                )
+                con.execute(
+                    "INSERT INTO discoveries VALUES (?, ?, ?, ?, ?, nextval('registry_change_seq'))",
+                    [aspect, key, name, sha, now],
+                )
+                result.new.append((aspect, key, name))
+            else:
+                sources = json.loads(existing[key][1]) if existing[key][1] is not None else []
+                con.execute(
+                    "UPDATE registry_entries SET first_seen = coalesce(first_seen, ?), last_seen = ?, sources = ?, "
+                    "change_seq = nextval('registry_change_seq') WHERE aspect = ? AND key = ?",
+                    [now, now, json.dumps(_merge_sources(sources, source)), aspect, key],
+                )
+    return result
+
+
+def grow(document: dict, *, settings: Settings | None = None, prompt: str | None = None) -> GrowthResult:
+    """Grow the registries with one analysis document (one transaction), then refresh the JSON mirrors.
+
+    ``prompt`` (or the document's ``prompt`` field) is kept as a short excerpt
+    in the entries' sources.
+    """
+    settings = settings or get_settings()
+    now = datetime.now(timezone.utc).replace(tzinfo=None)
+    counts = tally(document)
+    with transaction(settings.duckdb_path) as con:
+        ensure_schema(con)
+        seeded = ensure_seeded(con)
+        result = apply_growth(con, document["video"]["sha256"], counts, prompt=prompt or document.get("prompt"), now=now)
+    if seeded or result.changed:
+        export_json(settings, None if seeded else {aspect for aspect, _ in counts})
+    return result

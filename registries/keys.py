@@ -1,0 +1,454 @@
+"""Canonical, quantised keys: one per registry entry.
+
+A key is the quantised form of a value, so that values a person would call the
+same share an entry and clearly different ones do not. Every aspect has one
+function here that turns a measured value (a dict from the analysis document,
+DESIGN §3) into its *fields*: the quantised parts, in a fixed order. The key
+is those parts joined with ``.``; the fields are what the registry stores as
+the entry's value, so an entry's value depends on its key alone, never on
+which video happened to bring it first.
+
+Each function documents its key. Missing or null fields quantise to ``na``
+(the analysis may add fields over time; a key never crashes on their absence).
+Where a value is *pure* (a static camera, a cut, silence), the key collapses
+to the bare primitive word, which is exactly the key of the seeded primitive.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import unicodedata
+from typing import Callable
+
+import numpy as np
+from skimage.color import lab2rgb, rgb2lab
+
+from aspects.errors import AspectsError
+from registries.model import NARRATIVE_ASPECTS
+
+NA = "na"
+
+# CIELCh quantisation steps for colour keys (L in 0–100, C ≈ 0–135, h in degrees).
+L_STEP = 10
+C_STEP = 15
+H_STEP = 15
+# At low chroma hue is barely visible, so it is binned more coarsely there.
+H_STEP_LOW_CHROMA = 30
+OPACITY_STEP = 0.25
+
+
+def normalise_word(text: object) -> str:
+    """Lower-case, accents folded, every run of punctuation/space → one space, trimmed.
+
+    ``"  Sci-Fi! "`` → ``"sci fi"``; used for narrative values and vocabulary words.
+    """
+    text = unicodedata.normalize("NFKD", str(text)).encode("ascii", "ignore").decode("ascii")
+    text = text.casefold().replace("'", "")
+    return re.sub(r"[^a-z0-9]+", " ", text).strip()
+
+
+def _word(value: object) -> str:
+    """A closed-vocabulary word as a key part (``"Pan Left"`` → ``"pan_left"``); null → ``na``."""
+    if value is None or value == "":
+        return NA
+    return normalise_word(value).replace(" ", "_") or NA
+
+
+def _number(value: object) -> float | None:
+    """A finite float, or None for null / NaN / non-numbers."""
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        return None
+    value = float(value)
+    return value if math.isfinite(value) else None
+
+
+def _band(value: object, edges: tuple[float, ...], labels: tuple[str, ...]) -> str:
+    """``labels[i]`` for the first ``edges[i]`` that ``value`` is below (last label above all); null → ``na``."""
+    x = _number(value)
+    if x is None:
+        return NA
+    for edge, label in zip(edges, labels):
+        if x < edge:
+            return label
+    return labels[len(edges)]
+
+
+def _join(fields: dict) -> str:
+    return ".".join(str(v) for v in fields.values())
+
+
+# ---------------------------------------------------------------- static.color
+
+
+def rgb_to_lch(r: float, g: float, b: float) -> tuple[float, float, float]:
+    """sRGB 0–255 → CIE L*C*h° (D65): L 0–100, C ≥ 0, h in [0, 360) degrees."""
+    lab = rgb2lab(np.array([[[r, g, b]]], dtype=np.float64) / 255.0)[0, 0]
+    return float(lab[0]), float(math.hypot(lab[1], lab[2])), float(math.degrees(math.atan2(lab[2], lab[1])) % 360.0)
+
+
+def lch_to_lab(lightness: float, chroma: float, hue_deg: float) -> np.ndarray:
+    """CIE L*C*h° → L*a*b* as a length-3 array."""
+    h = math.radians(hue_deg)
+    return np.array([lightness, chroma * math.cos(h), chroma * math.sin(h)])
+
+
+def color_fields_from_lch(lightness: float, chroma: float, hue_deg: float, opacity: float = 1.0) -> dict:
+    """Quantised colour fields of an L*C*h° colour (see :func:`color_fields`)."""
+    lq = int(min(100, max(0, round(lightness / L_STEP) * L_STEP)))
+    cq = int(round(chroma / C_STEP) * C_STEP)
+    fields: dict = {"L": lq, "C": cq}
+    if cq:
+        step = H_STEP_LOW_CHROMA if cq <= C_STEP else H_STEP
+        fields["h"] = int(round(hue_deg / step) * step) % 360
+    alpha = round(max(0.0, min(1.0, opacity)) / OPACITY_STEP) * OPACITY_STEP
+    if alpha < 1.0:
+        fields["alpha"] = alpha
+    rep = lab2rgb(lch_to_lab(lq, cq, fields.get("h", 0))[None, None, :])[0, 0]
+    r, g, b = (int(round(float(c) * 255)) for c in rep)
+    return {**fields, "r": r, "g": g, "b": b}
+
+
+def color_key_of(fields: dict) -> str:
+    parts = [f"L{fields['L']}", f"C{fields['C']}"]
+    if "h" in fields:
+        parts.append(f"h{fields['h']}")
+    if "alpha" in fields:
+        parts.append(f"a{int(round(fields['alpha'] * 100))}")
+    return "-".join(parts)
+
+
+def color_fields(value: dict) -> tuple[str, dict]:
+    """Key of a frame colour ``{r, g, b, opacity}``: CIELCh bins, e.g. ``L50-C105-h45``.
+
+    The colour is converted from sRGB to CIE L*C*h° (perceptual: equal steps
+    look roughly equally different) and rounded to L steps of 10, chroma steps
+    of 15 and hue steps of 15° (30° at chroma 15, where hue barely shows).
+    Chroma that rounds to 0 (greys, black, white) drops the hue. Opacity is
+    rounded to quarters and appears as ``-a50`` only when below 1. The fields
+    also carry the bin's representative sRGB colour (``r, g, b``).
+    """
+    r, g, b = (_number(value.get(c)) for c in ("r", "g", "b"))
+    if r is None or g is None or b is None:
+        raise AspectsError(f"colour value without r, g, b: {value!r}")
+    opacity = _number(value.get("opacity"))
+    fields = color_fields_from_lch(*rgb_to_lch(r, g, b), opacity=1.0 if opacity is None else opacity)
+    return color_key_of(fields), fields
+
+
+# ---------------------------------------------------------------- static.sound
+
+
+def sound_fields(value: dict) -> tuple[str, dict]:
+    """Key of a frame sound: ``noise.band.strength``, e.g. ``hum.low.quiet``; silence is just ``silence``.
+
+    ``noise`` is the pure-sound primitive, ``band`` the tone band
+    (low / mid / high), ``strength`` the perceived loudness ``weight``
+    (0–1 ≙ −70…0 LUFS) in bands faint < 0.3 ≤ quiet < 0.55 ≤ moderate < 0.8 ≤ loud.
+    Without ``weight`` the RMS ``amplitude`` is mapped to the same scale via dBFS.
+    """
+    noise = _word(value.get("noise"))
+    if noise == "silence" or value.get("tone") == "silent":
+        return "silence", {"noise": "silence"}
+    weight = _number(value.get("weight"))
+    amplitude = _number(value.get("amplitude"))
+    if weight is None and amplitude is not None:
+        weight = (20 * math.log10(max(amplitude, 1e-7)) + 70) / 70
+    fields = {
+        "noise": noise,
+        "band": _word(value.get("tone")),
+        "strength": _band(weight, (0.3, 0.55, 0.8), ("faint", "quiet", "moderate", "loud")),
+    }
+    return _join(fields), fields
+
+
+# ---------------------------------------------------------------- dynamic
+
+
+def time_fields(value: dict) -> tuple[str, dict]:
+    """Key of a window's time: ``fps<rounded fps>.<sync>``, e.g. ``fps30.synced``.
+
+    ``sync`` is ``synced`` when audio and video start within 45 ms (the usual
+    lip-sync tolerance), ``audio_late`` / ``audio_early`` beyond it, and
+    ``no_audio`` when there is no offset to measure.
+    """
+    fps = _number(value.get("fps"))
+    offset = _number(value.get("sync_offset_s"))
+    if offset is None:
+        sync = "no_audio"
+    elif abs(offset) <= 0.045:
+        sync = "synced"
+    else:
+        sync = "audio_late" if offset > 0 else "audio_early"
+    fields = {"fps": f"fps{round(fps)}" if fps is not None else NA, "sync": sync}
+    return _join(fields), fields
+
+
+def motion_fields(value: dict) -> tuple[str, dict]:
+    """Key of a window's motion: ``level.direction.trend.rhythm``, e.g. ``low.horizontal.steady.steady``.
+
+    ``level`` (mean absolute luma change, 0–255) in bands still < 0.5 ≤ low < 3
+    ≤ medium < 10 ≤ high < 30 ≤ extreme; the others are their closed-vocabulary words.
+    """
+    fields = {
+        "level": _band(value.get("level"), (0.5, 3.0, 10.0, 30.0), ("still", "low", "medium", "high", "extreme")),
+        "direction": _word(value.get("direction")),
+        "trend": _word(value.get("trend")),
+        "rhythm": _word(value.get("rhythm")),
+    }
+    return _join(fields), fields
+
+
+def camera_fields(value: dict) -> tuple[str, dict]:
+    """Key of a window's camera: ``motion_type.speed``, e.g. ``pan_left.slow``; a still camera is just ``static``.
+
+    ``speed`` (frame widths, or scale, per second) in bands slow < 0.05 ≤ medium < 0.25 ≤ fast.
+    """
+    motion_type = _word(value.get("motion_type"))
+    if motion_type == "static":
+        return "static", {"motion_type": "static"}
+    fields = {"motion_type": motion_type, "speed": _band(value.get("speed"), (0.05, 0.25), ("slow", "medium", "fast"))}
+    return _join(fields), fields
+
+
+def gradient_fields(value: dict) -> tuple[str, dict]:
+    """Key of a window's gradient: ``type.strength``, e.g. ``vertical.strong``; no gradient is just ``none``.
+
+    ``strength`` (0–1) in bands weak < 0.33 ≤ moderate < 0.66 ≤ strong.
+    """
+    gradient_type = _word(value.get("gradient_type"))
+    if gradient_type == "none":
+        return "none", {"gradient_type": "none"}
+    fields = {"gradient_type": gradient_type, "strength": _band(value.get("strength"), (0.33, 0.66), ("weak", "moderate", "strong"))}
+    return _join(fields), fields
+
+
+def _temperature_word(value: object) -> str:
+    """Colour temperature as warm / neutral / cool from a word, a ``{"label"|"class": …}`` dict or kelvins."""
+    if isinstance(value, dict):
+        for field in ("label", "class", "category", "name"):
+            if value.get(field):
+                return _word(value[field])
+        value = value.get("kelvin", value.get("estimate_k", value.get("estimate")))
+    if isinstance(value, str):
+        return _word(value)
+    # Kelvins: below ~4000 K reads warm (tungsten, sunset), above ~6500 K cool (shade, sky).
+    return _band(value, (4000.0, 6500.0), ("warm", "neutral", "cool"))
+
+
+def _unit(value: object) -> float | None:
+    """A 0–1 quantity that may be reported on the 0–255 pixel scale: values above 1 are divided by 255."""
+    x = _number(value)
+    if x is None:
+        return None
+    return x / 255.0 if x > 1.0 else x
+
+
+def lighting_fields(value: dict) -> tuple[str, dict]:
+    """Key of a window's lighting: ``brightness.contrast.saturation.temperature.key_intensity.trend``.
+
+    e.g. ``bright.normal.vivid.warm.high_key.steady``. On a 0–1 scale:
+    brightness dark < 0.25 ≤ dim < 0.45 ≤ mid < 0.65 ≤ bright; contrast flat
+    < 0.1 ≤ normal < 0.25 ≤ high; saturation grey < 0.1 ≤ muted < 0.35 ≤ vivid;
+    temperature warm / neutral / cool; key intensity and trend are their words.
+    """
+    fields = {
+        "brightness": _band(_unit(value.get("brightness")), (0.25, 0.45, 0.65), ("dark", "dim", "mid", "bright")),
+        "contrast": _band(_unit(value.get("contrast")), (0.1, 0.25), ("flat", "normal", "high")),
+        "saturation": _band(_unit(value.get("saturation")), (0.1, 0.35), ("grey", "muted", "vivid")),
+        "temperature": _temperature_word(value.get("color_temperature")),
+        "key_intensity": _word(value.get("key_intensity")),
+        "trend": _word(value.get("trend")),
+    }
+    return _join(fields), fields
+
+
+def composition_fields(value: dict) -> tuple[str, dict]:
+    """Key of a window's composition: ``<row>_<column>.symmetry``, e.g. ``middle_center.symmetric``.
+
+    The centre of visual mass (0–1 each way) falls in a rule-of-thirds cell
+    (top / middle / bottom × left / center / right); symmetry (0–1) in bands
+    asymmetric < 0.5 ≤ balanced < 0.8 ≤ symmetric.
+    """
+    column = _band(value.get("center_x"), (1 / 3, 2 / 3), ("left", "center", "right"))
+    row = _band(value.get("center_y"), (1 / 3, 2 / 3), ("top", "middle", "bottom"))
+    fields = {
+        "cell": f"{row}_{column}",
+        "symmetry": _band(value.get("symmetry"), (0.5, 0.8), ("asymmetric", "balanced", "symmetric")),
+    }
+    return _join(fields), fields
+
+
+def graphics_fields(value: dict) -> tuple[str, dict]:
+    """Key of a window's graphics: ``edges.busyness``, e.g. ``sparse.calm``.
+
+    Edge density (share of edge pixels, 0–1) in bands plain < 0.02 ≤ sparse <
+    0.08 ≤ detailed < 0.2 ≤ dense; busyness (0–1, or its word) in bands calm <
+    0.33 ≤ moderate < 0.66 ≤ busy.
+    """
+    busyness = value.get("busyness")
+    fields = {
+        "edges": _band(value.get("edge_density"), (0.02, 0.08, 0.2), ("plain", "sparse", "detailed", "dense")),
+        "busyness": _word(busyness) if isinstance(busyness, str) else _band(busyness, (0.33, 0.66), ("calm", "moderate", "busy")),
+    }
+    return _join(fields), fields
+
+
+def temporal_fields(value: dict) -> tuple[str, dict]:
+    """Key of a window's temporal rhythm: ``pacing.motion_trend``, e.g. ``slow.steady``.
+
+    Pacing (cuts per minute around the window) in bands none (0) < 0.5 ≤ slow
+    < 6 ≤ moderate < 20 ≤ fast < 60 ≤ frantic.
+    """
+    pacing = value.get("pacing")
+    fields = {
+        "pacing": _word(pacing) if isinstance(pacing, str) else _band(pacing, (0.5, 6.0, 20.0, 60.0), ("none", "slow", "moderate", "fast", "frantic")),
+        "motion_trend": _word(value.get("motion_trend")),
+    }
+    return _join(fields), fields
+
+
+def technical_fields(value: dict) -> tuple[str, dict]:
+    """Key of a window's technical format: ``WIDTHxHEIGHT.fps.codec``, e.g. ``1920x1080.29.97.h264``.
+
+    fps is rounded to 0.01 (29.97 and 30 are different formats).
+    """
+    width, height, fps = (_number(value.get(f)) for f in ("width", "height", "fps"))
+    fields = {
+        "size": f"{int(width)}x{int(height)}" if width is not None and height is not None else NA,
+        "fps": f"{round(fps, 2):g}" if fps is not None else NA,
+        "codec": _word(value.get("codec")),
+    }
+    return _join(fields), fields
+
+
+def depth_fields(value: dict) -> tuple[str, dict]:
+    """Key of a window's depth: ``parallax.layers``, e.g. ``flat.1``.
+
+    Parallax strength (0–1) in bands flat < 0.05 ≤ shallow < 0.2 ≤ deep;
+    layer count 0, 1, 2 or ``3+``.
+    """
+    layers = _number(value.get("layer_count"))
+    fields = {
+        "parallax": _band(value.get("parallax_strength"), (0.05, 0.2), ("flat", "shallow", "deep")),
+        "layers": NA if layers is None else ("3+" if layers >= 3 else str(int(layers))),
+    }
+    return _join(fields), fields
+
+
+def audio_semantic_fields(value: dict) -> tuple[str, dict]:
+    """Key of a window's audio meaning: ``role.tempo.mood``, e.g. ``music.moderate.happy``; silence is just ``silence``.
+
+    Tempo (BPM) in bands slow < 90 ≤ moderate < 130 ≤ fast, ``no_beat`` when null.
+    """
+    role = _word(value.get("role"))
+    if role == "silence":
+        return "silence", {"role": "silence"}
+    tempo = value.get("tempo_bpm")
+    fields = {
+        "role": role,
+        "tempo": "no_beat" if _number(tempo) is None else _band(tempo, (90.0, 130.0), ("slow", "moderate", "fast")),
+        "mood": _word(value.get("mood")),
+    }
+    return _join(fields), fields
+
+
+def transition_fields(value: dict) -> tuple[str, dict]:
+    """Key of a transition: ``type.duration``, e.g. ``dissolve.medium``; a cut is just ``cut``.
+
+    Duration (s) in bands short < 0.5 ≤ medium < 1.5 ≤ long.
+    """
+    kind = _word(value.get("type"))
+    if kind == "cut":
+        return "cut", {"type": "cut"}
+    fields = {"type": kind, "duration": _band(value.get("duration"), (0.5, 1.5), ("short", "medium", "long"))}
+    return _join(fields), fields
+
+
+def _share(item: dict) -> float | None:
+    for field in ("share", "weight", "fraction", "ratio"):
+        x = _number(item.get(field))
+        if x is not None:
+            return x
+    return None
+
+
+def palette_parts(palette: object) -> list[tuple[str, int]]:
+    """Top three palette colours as ``(colour key, share in %, rounded to 10)``, largest share first."""
+    if not isinstance(palette, list):
+        return []
+    merged: dict[str, float] = {}
+    for item in palette:
+        if not isinstance(item, dict):
+            continue
+        color = item.get("color") if isinstance(item.get("color"), dict) else item
+        if any(_number(color.get(c)) is None for c in ("r", "g", "b")):
+            continue
+        key = color_fields(color)[0]
+        merged[key] = merged.get(key, 0.0) + (_share(item) or 0.0)
+    top = sorted(merged.items(), key=lambda kv: (-kv[1], kv[0]))[:3]
+    # Shares may come as fractions (0–1) or percentages.
+    return [(key, int(round((share * 100 if share <= 1 else share) / 10)) * 10) for key, share in top]
+
+
+def blends_fields(value: dict) -> tuple[str, dict]:
+    """Key of a whole video's blend: its palette, e.g. ``L50-C105-h45:70+L0-C0:30``, plus pacing.
+
+    The palette's three largest colours by share, each as its colour key and
+    share rounded to 10 %, joined with ``+``; then ``.pace-<band>`` from the
+    cuts per minute (same bands as temporal pacing) when the blend has it.
+    """
+    parts = palette_parts(value.get("palette"))
+    palette = "+".join(f"{key}:{share}" for key, share in parts) or NA
+    pacing = value.get("pacing")
+    cuts_per_minute = pacing.get("cuts_per_minute") if isinstance(pacing, dict) else pacing
+    fields = {
+        "palette": palette,
+        "pace": "pace-" + _band(cuts_per_minute, (0.5, 6.0, 20.0, 60.0), ("none", "slow", "moderate", "fast", "frantic")),
+    }
+    return _join(fields), {"palette": [{"color": key, "share_pct": share} for key, share in parts], "pace": fields["pace"]}
+
+
+# ---------------------------------------------------------------- narrative
+
+
+def narrative_fields(value: dict) -> tuple[str, dict]:
+    """Key of a narrative value: the normalised word itself, e.g. ``science fiction``."""
+    word = normalise_word(value.get("value", ""))
+    if not word:
+        raise AspectsError(f"empty narrative value: {value!r}")
+    return word, {"value": word}
+
+
+FIELD_FUNCTIONS: dict[str, Callable[[dict], tuple[str, dict]]] = {
+    "static.color": color_fields,
+    "static.sound": sound_fields,
+    "dynamic.time": time_fields,
+    "dynamic.motion": motion_fields,
+    "dynamic.camera": camera_fields,
+    "dynamic.gradient": gradient_fields,
+    "dynamic.lighting": lighting_fields,
+    "dynamic.composition": composition_fields,
+    "dynamic.graphics": graphics_fields,
+    "dynamic.temporal": temporal_fields,
+    "dynamic.technical": technical_fields,
+    "dynamic.transition": transition_fields,
+    "dynamic.depth": depth_fields,
+    "dynamic.audio_semantic": audio_semantic_fields,
+    "dynamic.blends": blends_fields,
+    **{f"narrative.{name}": narrative_fields for name in NARRATIVE_ASPECTS},
+}
+
+
+def canonical(aspect: str, value: dict) -> tuple[str, dict]:
+    """``(key, fields)`` of ``value`` in ``aspect``: the entry it belongs to and that entry's stored value."""
+    try:
+        fn = FIELD_FUNCTIONS[aspect]
+    except KeyError:
+        raise AspectsError(f"unknown aspect {aspect!r}") from None
+    return fn(value)
+
+
+def key_for(aspect: str, value: dict) -> str:
+    """The canonical quantised key of ``value`` in ``aspect`` (see each ``*_fields`` function)."""
+    return canonical(aspect, value)[0]

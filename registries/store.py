@@ -1,0 +1,276 @@
+"""Registry storage: DuckDB is the source of truth; JSON files are its readable mirror.
+
+Tables (the D1 sync reads rows whose ``change_seq`` is above what it has sent):
+
+- ``registry_entries``: one row per (aspect, key): name, value fields,
+  depth_breakdown, primitive flag, first/last seen, up to five sources.
+- ``registry_observations``: one row per (aspect, key, video) with the number
+  of frames / windows / items of that video with that key. The count is *set*,
+  never added, so learning a video again never double-counts; an entry's
+  distinct-video count is its number of observation rows.
+- ``discoveries``: what was new, when, and from which video.
+- ``registry_meta``: which seed version the store holds.
+
+After each growth, each touched aspect is written as JSON
+(``<data>/registries/<registry>/<aspect>.json``: ``_meta``, ``count``,
+``entries``) atomically, under a file lock and from the committed state, so
+concurrent learners cannot leave an older state on disk.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import json
+import os
+from contextlib import contextmanager
+from datetime import datetime
+from pathlib import Path
+from typing import Iterable, Iterator
+
+import duckdb
+
+from aspects.errors import AspectsError
+from aspects.settings import Settings, get_settings
+from aspects.store import connect, transaction
+from registries.model import ASPECTS, split_aspect
+from registries.naming import depth_breakdown, first_free_name
+from registries.seeds import SEED_VERSION, seeds
+
+JSON_FORMAT_VERSION = 1
+
+SCHEMA = """
+CREATE SEQUENCE IF NOT EXISTS registry_change_seq;
+CREATE TABLE IF NOT EXISTS registry_entries (
+  aspect VARCHAR NOT NULL,
+  key VARCHAR NOT NULL,
+  name VARCHAR NOT NULL,
+  value JSON NOT NULL,
+  depth_breakdown JSON,
+  primitive BOOLEAN NOT NULL,
+  first_seen TIMESTAMP, last_seen TIMESTAMP,
+  sources JSON,
+  change_seq BIGINT NOT NULL,
+  PRIMARY KEY (aspect, key));
+CREATE TABLE IF NOT EXISTS registry_observations (
+  aspect VARCHAR NOT NULL, key VARCHAR NOT NULL, video_sha256 VARCHAR NOT NULL,
+  count BIGINT NOT NULL,
+  first_seen TIMESTAMP, last_seen TIMESTAMP,
+  change_seq BIGINT NOT NULL,
+  PRIMARY KEY (aspect, key, video_sha256));
+CREATE TABLE IF NOT EXISTS discoveries (
+  aspect VARCHAR NOT NULL, key VARCHAR NOT NULL, name VARCHAR NOT NULL,
+  video_sha256 VARCHAR NOT NULL, discovered_at TIMESTAMP NOT NULL, change_seq BIGINT NOT NULL,
+  PRIMARY KEY (aspect, key));
+CREATE TABLE IF NOT EXISTS registry_meta (name VARCHAR PRIMARY KEY, value VARCHAR NOT NULL);
+"""
+
+INSERT_ENTRY = """
+INSERT INTO registry_entries (aspect, key, name, value, depth_breakdown, primitive, first_seen, last_seen, sources, change_seq)
+VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, nextval('registry_change_seq'))
+"""
+
+
+def ensure_schema(con: duckdb.DuckDBPyConnection) -> None:
+    """Create the registry tables if they do not exist (idempotent)."""
+    con.execute(SCHEMA)
+
+
+def ensure_seeded(con: duckdb.DuckDBPyConnection) -> bool:
+    """Insert the seeded primitives the store does not have yet; True when it seeded anything.
+
+    Call inside a transaction, after :func:`ensure_schema`.
+    """
+    row = con.execute("SELECT value FROM registry_meta WHERE name = 'seed_version'").fetchone()
+    if row and int(row[0]) >= SEED_VERSION:
+        return False
+    for aspect in ASPECTS:
+        known = dict(con.execute("SELECT key, name FROM registry_entries WHERE aspect = ?", [aspect]).fetchall())
+        used = set(known.values())
+        rows = []
+        for key, (name, fields) in sorted(seeds(aspect).items()):
+            if key in known:
+                continue
+            if name in used:  # only possible for seeds added to a store that already grew
+                name = first_free_name(aspect, key, fields, used)
+            used.add(name)
+            rows.append((aspect, key, name, json.dumps(fields), _json_or_none(depth_breakdown(aspect, fields)), True, None, None, None))
+        if rows:
+            con.executemany(INSERT_ENTRY, rows)
+    con.execute(
+        "INSERT INTO registry_meta VALUES ('seed_version', ?) ON CONFLICT (name) DO UPDATE SET value = excluded.value",
+        [str(SEED_VERSION)],
+    )
+    return True
+
+
+def _json_or_none(value: object) -> str | None:
+    return None if value is None else json.dumps(value)
+
+
+def prepare(settings: Settings | None = None) -> bool:
+    """Make sure the store has its schema and seeds (one transaction); True when it seeded just now.
+
+    When it seeds, the JSON mirror of every aspect is written too.
+    """
+    settings = settings or get_settings()
+    with transaction(settings.duckdb_path) as con:
+        ensure_schema(con)
+        seeded = ensure_seeded(con)
+    if seeded:
+        export_json(settings)
+    return seeded
+
+
+ENTRY_QUERY = """
+SELECT e.aspect, e.key, e.name, e.value, e.depth_breakdown, e.primitive, e.first_seen, e.last_seen, e.sources, e.change_seq,
+       coalesce(sum(o.count), 0)::BIGINT AS frames, count(o.video_sha256) AS videos
+FROM registry_entries e LEFT JOIN registry_observations o ON o.aspect = e.aspect AND o.key = e.key
+WHERE e.aspect = ? {where}
+GROUP BY ALL
+"""
+
+
+def _entry_dict(row: tuple) -> dict:
+    aspect, key, name, value, breakdown, primitive, first, last, sources, change_seq, frames, videos = row
+    return {
+        "aspect": aspect,
+        "key": key,
+        "name": name,
+        "value": json.loads(value),
+        "depth_breakdown": json.loads(breakdown) if breakdown is not None else None,
+        "primitive": bool(primitive),
+        "frames": int(frames),
+        "videos": int(videos),
+        "first_seen": _iso(first),
+        "last_seen": _iso(last),
+        "sources": json.loads(sources) if sources is not None else [],
+        "change_seq": int(change_seq),
+    }
+
+
+def _iso(ts: datetime | None) -> str | None:
+    return ts.isoformat(timespec="seconds") + "Z" if ts is not None else None
+
+
+def entries(con: duckdb.DuckDBPyConnection, aspect: str) -> list[dict]:
+    """Every entry of ``aspect`` with its counts (``frames``: items observed, ``videos``: distinct videos), by key."""
+    split_aspect(aspect)
+    rows = con.execute(ENTRY_QUERY.format(where="") + " ORDER BY e.key", [aspect]).fetchall()
+    return [_entry_dict(r) for r in rows]
+
+
+def find_entry(con: duckdb.DuckDBPyConnection, aspect: str, key_or_name: str) -> dict:
+    """The entry of ``aspect`` whose key (or, failing that, name) is ``key_or_name``, with its observations."""
+    split_aspect(aspect)
+    for column in ("key", "name"):
+        row = con.execute(ENTRY_QUERY.format(where=f"AND e.{column} = ?"), [aspect, key_or_name]).fetchone()
+        if row:
+            entry = _entry_dict(row)
+            obs = con.execute(
+                "SELECT video_sha256, count, first_seen, last_seen FROM registry_observations WHERE aspect = ? AND key = ? ORDER BY video_sha256",
+                [aspect, entry["key"]],
+            ).fetchall()
+            entry["observations"] = [{"video_sha256": v, "count": int(c), "first_seen": _iso(f), "last_seen": _iso(la)} for v, c, f, la in obs]
+            return entry
+    raise AspectsError(f"{aspect}: no entry with key or name {key_or_name!r}")
+
+
+def summary(con: duckdb.DuckDBPyConnection) -> list[dict]:
+    """Per aspect: entries, of which observed at least once, of which primitives; frames and videos observed."""
+    rows = con.execute(
+        """
+        SELECT e.aspect, count(*) AS entries, count(*) FILTER (WHERE e.primitive) AS primitives,
+               count(*) FILTER (WHERE o.key IS NOT NULL) AS observed, coalesce(sum(o.frames), 0)::BIGINT AS frames
+        FROM registry_entries e
+        LEFT JOIN (SELECT aspect, key, sum(count) AS frames FROM registry_observations GROUP BY ALL) o
+          ON o.aspect = e.aspect AND o.key = e.key
+        GROUP BY e.aspect
+        """
+    ).fetchall()
+    by_aspect = {r[0]: r[1:] for r in rows}
+    out = []
+    for aspect in ASPECTS:
+        n_entries, primitives, observed, frames = by_aspect.get(aspect, (0, 0, 0, 0))
+        out.append({"aspect": aspect, "entries": n_entries, "primitives": primitives, "observed": observed, "frames": int(frames)})
+    return out
+
+
+def aspect_document(con: duckdb.DuckDBPyConnection, aspect: str) -> dict:
+    """The JSON mirror of one aspect: ``_meta``, ``count``, ``entries`` (sorted by key)."""
+    registry, name = split_aspect(aspect)
+    items = entries(con, aspect)
+    for item in items:
+        del item["aspect"]
+    return {
+        "_meta": {
+            "format_version": JSON_FORMAT_VERSION,
+            "registry": registry,
+            "aspect": aspect,
+            "change_seq": max((e["change_seq"] for e in items), default=0),
+            "counts": "frames = frames/windows/items observed over all videos; videos = distinct videos",
+        },
+        "count": len(items),
+        "entries": items,
+    }
+
+
+def write_json_atomic(path: Path, document: dict) -> None:
+    """Write ``document`` to ``path`` via a temporary file in the same folder and ``os.replace``."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    tmp.write_text(json.dumps(document, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+    os.replace(tmp, path)
+
+
+def aspect_json_path(directory: Path, aspect: str) -> Path:
+    registry, name = split_aspect(aspect)
+    return directory / registry / f"{name}.json"
+
+
+@contextmanager
+def _export_lock(directory: Path) -> Iterator[None]:
+    """Serialise exports into ``directory`` across processes (the last one reads the newest state)."""
+    directory.mkdir(parents=True, exist_ok=True)
+    with open(directory / ".export.lock", "w") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def export_json(settings: Settings | None = None, aspects: Iterable[str] | None = None, directory: str | Path | None = None) -> list[Path]:
+    """Write the JSON mirror of ``aspects`` (default: all) to ``directory`` (default: the data dir's ``registries/``).
+
+    Reads the committed state while holding an export lock, so files written
+    by concurrent learners always end at the newest state.
+    """
+    settings = settings or get_settings()
+    directory = Path(directory) if directory is not None else settings.registries_dir
+    aspects = sorted(set(aspects)) if aspects is not None else list(ASPECTS)
+    with _export_lock(directory):
+        with connect(settings.duckdb_path) as con:
+            ensure_schema(con)
+            documents = {aspect: aspect_document(con, aspect) for aspect in aspects}
+        paths = []
+        for aspect, document in documents.items():
+            path = aspect_json_path(directory, aspect)
+            write_json_atomic(path, document)
+            paths.append(path)
+    return paths
+
+
+def known_names(settings: Settings, aspects: Iterable[str]) -> dict[str, dict[str, str]] | None:
+    """``{aspect: {key: name}}`` from the store, or None when there is no store yet (nothing is created)."""
+    if not settings.duckdb_path.exists():
+        return None
+    with connect(settings.duckdb_path) as con:
+        exists = con.execute("SELECT count(*) FROM duckdb_tables() WHERE table_name = 'registry_entries'").fetchone()[0]
+        if not exists:
+            return None
+        out: dict[str, dict[str, str]] = {a: {} for a in aspects}
+        for aspect, key, name in con.execute(
+            "SELECT aspect, key, name FROM registry_entries WHERE list_contains(?, aspect)", [list(out)]
+        ).fetchall():
+            out[aspect][key] = name
+    return out

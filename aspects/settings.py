@@ -24,6 +24,7 @@ class Settings(BaseSettings):
     audio_sr: int = Field(22050, ge=8000, description="Audio is resampled once to this rate (Hz), mono.")
     frame_step: int = Field(1, ge=1, description="Measure every Nth frame (1 = every frame).")
     decode_threads: int = Field(0, ge=0, description="Decoder threads (0 = codec default/auto).")
+    dask_address: str | None = Field(None, description="Dask scheduler (e.g. tcp://10.0.0.5:8786): flows fan per-video stages out on it through prefect-dask; unset = threads.")
 
     # D1 sync (registries/d1): which database the registries are posted to.
     d1_target: Literal["sqlite", "worker", "cloudflare"] = Field("sqlite", description="sqlite (embedded file under data_dir), worker (the project's Worker) or cloudflare (D1 REST API).")

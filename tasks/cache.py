@@ -1,0 +1,105 @@
+"""The stage cache: each DAG stage's output in DuckDB, keyed by what produced it.
+
+A row is identified by (video sha256, stage, stage version, params hash). The
+params hash covers the stage's own parameters *and the keys of the stage
+outputs it read*, so a change upstream (a bumped decode version, other
+analysis settings) changes every dependant's key and they are recomputed,
+while stages whose inputs did not change are found again. Outputs are stored
+as zlib-compressed JSON: they are small (per-frame rows, never pixels).
+
+Tasks pass each other only the short :func:`stage_key` string; the output
+itself is read from here by the stage that needs it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import zlib
+from pathlib import Path
+from typing import Any
+
+from aspects.store import connect, transaction
+
+TABLE = "stage_cache"
+
+
+def params_hash(params: dict[str, Any], inputs: list[str]) -> str:
+    """Hash of a stage's parameters and its inputs' cache keys (16 hex digits)."""
+    text = json.dumps({"params": params, "inputs": inputs}, sort_keys=True, separators=(",", ":"))
+    return hashlib.sha256(text.encode()).hexdigest()[:16]
+
+
+def stage_key(sha256: str, stage: str, version: int, params: dict[str, Any], inputs: list[str]) -> str:
+    """The cache key of one stage run: ``<sha256>/<stage>/v<version>/<params hash>``."""
+    return f"{sha256}/{stage}/v{version}/{params_hash(params, inputs)}"
+
+
+def _ensure(con) -> None:
+    con.execute(
+        f"""CREATE TABLE IF NOT EXISTS {TABLE} (
+            key VARCHAR PRIMARY KEY,
+            video_sha256 VARCHAR NOT NULL,
+            stage VARCHAR NOT NULL,
+            stage_version INTEGER NOT NULL,
+            params_hash VARCHAR NOT NULL,
+            output BLOB NOT NULL,
+            seconds DOUBLE NOT NULL,
+            created_at TIMESTAMP DEFAULT current_timestamp
+        )"""
+    )
+
+
+def load(db_path: str | Path, key: str) -> Any | None:
+    """The stored output under ``key``, or None when that stage has not run (or the file does not exist yet)."""
+    if not Path(db_path).exists():
+        return None
+    with connect(db_path) as con:
+        _ensure(con)
+        row = con.execute(f"SELECT output FROM {TABLE} WHERE key = ?", [key]).fetchone()
+    return None if row is None else json.loads(zlib.decompress(row[0]))
+
+
+def has(db_path: str | Path, key: str) -> bool:
+    if not Path(db_path).exists():
+        return False
+    with connect(db_path) as con:
+        _ensure(con)
+        return con.execute(f"SELECT count(*) FROM {TABLE} WHERE key = ?", [key]).fetchone()[0] > 0
+
+
+def store(db_path: str | Path, key: str, output: Any, *, seconds: float) -> None:
+    """Save a stage's output under ``key`` (replacing an older row with the same key).
+
+    ``output`` is anything JSON can hold (NaN allowed), or an already-encoded JSON string.
+    """
+    text = output if isinstance(output, str) else json.dumps(output, allow_nan=True)
+    blob = zlib.compress(text.encode(), level=6)
+    sha256, stage, version, phash = split_key(key)
+    with transaction(db_path) as con:
+        _ensure(con)
+        con.execute(f"DELETE FROM {TABLE} WHERE key = ?", [key])
+        con.execute(
+            f"INSERT INTO {TABLE} (key, video_sha256, stage, stage_version, params_hash, output, seconds) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            [key, sha256, stage, version, phash, blob, float(seconds)],
+        )
+
+
+def entries(db_path: str | Path, sha256: str | None = None) -> list[dict]:
+    """Cached stage rows (without their outputs), oldest first; for one video when ``sha256`` is given."""
+    if not Path(db_path).exists():
+        return []
+    with connect(db_path) as con:
+        _ensure(con)
+        where, args = ("WHERE video_sha256 = ?", [sha256]) if sha256 else ("", [])
+        rows = con.execute(
+            f"SELECT key, video_sha256, stage, stage_version, params_hash, seconds, created_at FROM {TABLE} {where} ORDER BY created_at, key", args
+        ).fetchall()
+    cols = ("key", "video_sha256", "stage", "stage_version", "params_hash", "seconds", "created_at")
+    return [dict(zip(cols, r)) for r in rows]
+
+
+def split_key(key: str) -> tuple[str, str, int, str]:
+    """``(sha256, stage, version, params hash)`` of a :func:`stage_key`."""
+    sha256, stage, version, phash = key.split("/")
+    return sha256, stage, int(version[1:]), phash

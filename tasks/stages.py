@@ -1,0 +1,218 @@
+"""The DAG's stages as Prefect tasks: thin wrappers over the plain functions.
+
+Every task looks its output up in the stage cache (:mod:`tasks.cache`) first
+and only computes on a miss. Tasks hand each other a small *reference*
+(:class:`dict` with the stage, its cache key, the video's sha256, whether it
+was computed or cached, and the seconds the stage body took), never the
+measurements themselves: the stage that needs an upstream output reads it
+from the cache by key, and Prefect has nothing big to hash or ship to a Dask
+worker.
+
+Retries: transient errors (I/O, a DuckDB file locked by another process or a
+conflicting transaction) are retried with exponential backoff; bad input
+(:class:`~aspects.errors.BadInputError`, :class:`~aspects.errors.SpecError`)
+fails once, since the same bytes fail the same way.
+"""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+from typing import Any, Callable
+
+import duckdb
+from prefect import get_run_logger, task
+from prefect.artifacts import create_progress_artifact, update_progress_artifact
+from prefect.cache_policies import NO_CACHE
+from prefect.tasks import exponential_backoff
+
+from aspects import decode as decoding
+from aspects.analyze import build_document, static_aspects
+from aspects.dynamic import dynamic_aspects
+from aspects.errors import BadInputError
+from aspects.pipeline import MEASURE_VERSION, Measurements, measure_video
+from aspects.settings import get_settings
+from aspects.store import StoreLockedError
+from registries.growth import grow
+from registries.narrative import load_spec, narrative_from
+from tasks import cache
+
+# Bump a stage's version when its code changes what it outputs: that stage and
+# every stage after it are recomputed (their keys include their inputs' keys).
+STAGE_VERSIONS: dict[str, int] = {
+    "decode": MEASURE_VERSION,
+    "static": 1,
+    "dynamic": 1,
+    "narrative": 1,
+    "growth": 1,
+}
+STAGES = tuple(STAGE_VERSIONS)
+
+TRANSIENT_ERRORS = (OSError, StoreLockedError, duckdb.IOException, duckdb.TransactionException)
+PROGRESS_EVERY_S = 1.0  # wall-clock seconds between two progress artifact updates
+
+
+def is_transient(task, task_run, state) -> bool:
+    """Prefect ``retry_condition_fn``: retry I/O and lock errors, never bad input."""
+    try:
+        state.result()
+    except BadInputError:
+        return False
+    except TRANSIENT_ERRORS:
+        return True
+    except Exception:
+        return False
+    return False
+
+
+def _run_name(stage: str) -> Callable[[], str]:
+    def name() -> str:
+        from prefect.runtime import task_run
+
+        return f"{stage}-{Path(task_run.parameters['video']).name}"
+
+    return name
+
+
+def stage_task(stage: str):
+    """``@task`` with the project's retry policy; Prefect's own result caching is off (the DuckDB cache is the cache)."""
+    return task(
+        name=stage,
+        task_run_name=_run_name(stage),
+        retries=3,
+        retry_delay_seconds=exponential_backoff(backoff_factor=2),
+        retry_jitter_factor=0.5,
+        retry_condition_fn=is_transient,
+        cache_policy=NO_CACHE,
+        persist_result=False,
+    )
+
+
+def _ref(stage: str, key: str, sha256: str, status: str, seconds: float) -> dict:
+    return {"stage": stage, "key": key, "sha256": sha256, "status": status, "seconds": round(seconds, 4)}
+
+
+def _cached_or_compute(stage: str, video: str, sha256: str, params: dict, inputs: list[dict], compute: Callable[[], Any]) -> dict:
+    """Return the reference to this stage's output, computing and storing it on a cache miss."""
+    started = time.perf_counter()
+    db = get_settings().duckdb_path
+    key = cache.stage_key(sha256, stage, STAGE_VERSIONS[stage], params, [ref["key"] for ref in inputs])
+    log = get_run_logger()
+    if cache.has(db, key):
+        seconds = time.perf_counter() - started
+        log.info("%s %s: cached (%s)", Path(video).name, stage, key)
+        return _ref(stage, key, sha256, "cached", seconds)
+    output = compute()
+    cache.store(db, key, output, seconds=time.perf_counter() - started)
+    seconds = time.perf_counter() - started
+    log.info("%s %s: computed in %.2f s", Path(video).name, stage, seconds)
+    return _ref(stage, key, sha256, "computed", seconds)
+
+
+def load_output(ref: dict) -> Any:
+    """The output a reference points to (read from the stage cache)."""
+    output = cache.load(get_settings().duckdb_path, ref["key"])
+    if output is None:
+        raise LookupError(f"stage cache has no {ref['stage']} output under {ref['key']}")
+    return output
+
+
+def load_measurements(ref: dict) -> Measurements:
+    return Measurements(**load_output(ref))
+
+
+class DecodeProgress:
+    """A ``measure_video`` progress callback that updates one progress artifact, at most once a second."""
+
+    def __init__(self, video: str, sha256: str) -> None:
+        container = decoding.open_media(video)
+        try:
+            self.duration_s = decoding.container_facts(container, video)["duration_s"] or 0.0
+        finally:
+            container.close()
+        self.artifact_id = create_progress_artifact(
+            progress=0.0, key=f"decode-{sha256[:12]}", description=f"Decoding {Path(video).name} ({self.duration_s:.1f} s of video)"
+        )
+        self.last = time.monotonic()
+
+    def __call__(self, frames_done: int, t_s: float) -> None:
+        now = time.monotonic()
+        if self.duration_s > 0 and now - self.last >= PROGRESS_EVERY_S:
+            update_progress_artifact(self.artifact_id, progress=min(99.0, 100.0 * t_s / self.duration_s))
+            self.last = now
+
+    def finish(self) -> None:
+        update_progress_artifact(self.artifact_id, progress=100.0)
+
+
+@stage_task("decode")
+def decode(video: str) -> dict:
+    """Decode stage: one streaming pass measuring every frame (cached per content and analysis settings)."""
+    settings = get_settings()
+    decoding.open_media(video).close()  # a missing or unreadable file is bad input, before it is hashed
+    sha256 = decoding.sha256_file(video)
+    params = {
+        "analysis_width": settings.analysis_width,
+        "analysis_height": settings.analysis_height,
+        "audio_sr": settings.audio_sr,
+        "frame_step": settings.frame_step,
+    }
+
+    def compute() -> str:
+        progress = DecodeProgress(video, sha256)
+        measurements = measure_video(video, settings, progress=progress, sha256=sha256)
+        progress.finish()
+        return measurements.to_json()
+
+    return _cached_or_compute("decode", video, sha256, params, [], compute)
+
+
+@stage_task("static")
+def static(video: str, decoded: dict) -> dict:
+    """Static stage: each frame's dominant colour and sound."""
+    return _cached_or_compute("static", video, decoded["sha256"], {}, [decoded], lambda: static_aspects(load_measurements(decoded)))
+
+
+@stage_task("dynamic")
+def dynamic(video: str, decoded: dict, window_s: float) -> dict:
+    """Dynamic stage: per-window aspects, transitions and blends for windows of ``window_s`` seconds."""
+    params = {"window_s": float(window_s)}
+    return _cached_or_compute("dynamic", video, decoded["sha256"], params, [decoded], lambda: dynamic_aspects(load_measurements(decoded), float(window_s)))
+
+
+@stage_task("narrative")
+def narrative(video: str, decoded: dict, spec: str | None = None, prompt: str | None = None) -> dict:
+    """Narrative stage: the spec sidecar and the prompt (a malformed spec fails here, once)."""
+    spec_dict = load_spec(spec) if spec else None
+    params = {"spec": spec_dict, "prompt": prompt}
+
+    def compute() -> dict:
+        # The effective prompt travels with the narrative: growth keeps an excerpt of it in the entries' sources.
+        return {"narrative": narrative_from(spec_dict, prompt), "prompt": prompt or (spec_dict or {}).get("prompt")}
+
+    return _cached_or_compute("narrative", video, decoded["sha256"], params, [], compute)
+
+
+def assemble_document(video: str, decoded: dict, static_ref: dict, dynamic_ref: dict, narrative_ref: dict) -> dict:
+    """The analysis document (DESIGN §3) from the four cached stage outputs; ``video.path`` is this run's path."""
+    document = build_document(load_measurements(decoded), load_output(static_ref), load_output(dynamic_ref), load_output(narrative_ref)["narrative"])
+    document["video"]["path"] = str(video)
+    return document
+
+
+@stage_task("growth")
+def growth(video: str, decoded: dict, static_ref: dict, dynamic_ref: dict, narrative_ref: dict) -> dict:
+    """Growth stage: grow the registries with the video's document (idempotent, so a re-run after a crash never double counts)."""
+    inputs = [decoded, static_ref, dynamic_ref, narrative_ref]
+
+    def compute() -> dict:
+        document = assemble_document(video, decoded, static_ref, dynamic_ref, narrative_ref)
+        result = grow(document, settings=get_settings(), prompt=load_output(narrative_ref)["prompt"])
+        return {"new": [list(n) for n in result.new], "known": result.known, "items": result.items, "changed": result.changed}
+
+    return _cached_or_compute("growth", video, decoded["sha256"], {}, inputs, compute)
+
+
+def growth_output(ref: dict) -> dict:
+    """What a growth stage found: ``{"new": [[aspect, key, name], ...], "known", "items", "changed"}``."""
+    return load_output(ref)

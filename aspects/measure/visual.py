@@ -1,8 +1,18 @@
 """Per-frame visual features that dynamic aspects are built from.
 
 :class:`FrameFeatures` is called once per decoded frame (already at the
-analysis size) and returns a flat dict of floats; it keeps the previous
-frame's small planes so that frame-to-frame measures need no second pass.
+analysis size, ≤ 256×144) and returns a flat dict of floats; it keeps only
+the previous frame's small planes, so frame-to-frame measures (difference,
+histogram change, global motion) need no second pass. Later stages never see
+pixels: everything a window aspect needs is one of these scalars.
+
+Each measure is a pure function below, vectorised and cheap: the whole set
+costs about 1 ms per frame. Conventions:
+
+- positions and displacements are in **frame widths** (x and y alike, so a
+  speed has one unit whichever way it points); ``mv_dx > 0`` means the
+  picture content moves right, ``mv_dy > 0`` down;
+- levels are on the 0–255 luma scale unless a range is stated.
 """
 
 from __future__ import annotations
@@ -10,30 +20,311 @@ from __future__ import annotations
 import cv2
 import numpy as np
 
+GRID = 4  # coarse luma grid (GRID × GRID cells) kept per frame: wipes and dissolves are read from it
+HIST_BITS = 2  # 4 levels per channel: a 64-bin colour histogram for cut detection
+TRACK_COLS, TRACK_ROWS = 12, 9  # grid of tracked points for global motion: 4×3 points in each of the 3×3 regions
+REGIONS = 3  # 3×3 regions for parallax / motion layers
+MIN_TRACKED = 12  # fewer agreeing points than this: motion unknown (flat or changed picture)
+LAYER_GAP_PX = 0.35  # region flows this far apart (half-size pixels per frame) are different layers
+EDGE_LOW, EDGE_HIGH = 50, 150  # Canny thresholds on 0–255 luma
+BUSY_BLOCK, BUSY_STD = 8, 8.0  # an 8×8 block with luma std above 8 levels counts as busy
+GRADIENT_SIZE = (16, 12)  # the colour plane fit runs on a 16×12 thumbnail
+
 
 def luma(rgb: np.ndarray) -> np.ndarray:
     """Rec. 601 luma of ``rgb`` (H, W, 3) uint8 as float32 (H, W) in 0–255."""
     return cv2.cvtColor(rgb, cv2.COLOR_RGB2GRAY).astype(np.float32)
 
 
+def color_histogram(rgb: np.ndarray) -> np.ndarray:
+    """Normalised 64-bin RGB histogram (4 levels per channel) of ``rgb`` (H, W, 3) uint8; sums to 1."""
+    q = (rgb >> (8 - HIST_BITS)).reshape(-1, 3).astype(np.int32)
+    levels = 1 << HIST_BITS
+    flat = (q[:, 0] * levels + q[:, 1]) * levels + q[:, 2]
+    hist = np.bincount(flat, minlength=levels**3).astype(np.float32)
+    return hist / max(float(hist.sum()), 1.0)
+
+
+def histogram_difference(a: np.ndarray, b: np.ndarray) -> float:
+    """Half the L1 distance between two normalised histograms: 0 (same colours) to 1 (no colour in common)."""
+    return float(0.5 * np.abs(a - b).sum())
+
+
+def track_points(width: int, height: int) -> np.ndarray:
+    """A regular TRACK_COLS × TRACK_ROWS grid of points (float32, shape (n, 1, 2)) inside a ``width``×``height`` plane."""
+    xs = (np.arange(TRACK_COLS) + 0.5) * width / TRACK_COLS
+    ys = (np.arange(TRACK_ROWS) + 0.5) * height / TRACK_ROWS
+    gx, gy = np.meshgrid(xs, ys)
+    return np.stack([gx.ravel(), gy.ravel()], axis=1).astype(np.float32).reshape(-1, 1, 2)
+
+
+NO_MOTION = {"mv_dx": 0.0, "mv_dy": 0.0, "mv_scale": 1.0, "mv_rot": 0.0, "mv_residual": 0.0, "mv_inliers": 0.0, "mv_valid": 0.0, "parallax": 0.0, "layers": 1.0, "flow_h": 0.0, "flow_v": 0.0}
+
+
+def global_motion(prev: np.ndarray, cur: np.ndarray, points: np.ndarray) -> dict[str, float]:
+    """Global similarity motion from ``prev`` to ``cur`` (uint8 luma planes of the same size).
+
+    Points on a grid are tracked with pyramidal Lucas–Kanade and a
+    similarity transform (translation, scale, rotation) is fitted with
+    RANSAC. Returns
+
+    - ``mv_dx``, ``mv_dy``: translation of the picture at the frame centre,
+      frame widths per frame (positive: content moves right / down);
+    - ``mv_scale``: scale factor per frame (> 1: content grows, a zoom in);
+    - ``mv_rot``: rotation, radians per frame;
+    - ``mv_residual``: RMS distance of agreeing points from the fit, frame widths;
+    - ``mv_inliers``: share of grid points that agree with the fit, 0–1;
+    - ``mv_valid``: 1.0 when enough points agree to trust the fit, else 0.0;
+    - ``parallax``: RMS deviation of the 3×3 regions' median flows from the
+      fitted motion, frame widths per frame (0 for a flat pan or zoom);
+    - ``layers``: number of distinct motion layers among the regions (1 for
+      one rigid motion);
+    - ``flow_h``, ``flow_v``: mean absolute horizontal / vertical point
+      flow, frame widths per frame (motion of anything, not only the camera).
+    """
+    h, w = cur.shape
+    nxt, status, _ = cv2.calcOpticalFlowPyrLK(prev, cur, points, None, winSize=(11, 11), maxLevel=2)
+    ok = status.ravel() == 1
+    out = dict(NO_MOTION)
+    if ok.sum() < MIN_TRACKED:
+        return out
+    p0, p1 = points[ok].reshape(-1, 2), nxt[ok].reshape(-1, 2)
+    flow = p1 - p0
+    out["flow_h"] = float(np.abs(flow[:, 0]).mean() / w)
+    out["flow_v"] = float(np.abs(flow[:, 1]).mean() / w)
+    model, inliers = cv2.estimateAffinePartial2D(p0, p1, method=cv2.RANSAC, ransacReprojThreshold=1.0)
+    if model is None or inliers is None or int(inliers.sum()) < MIN_TRACKED:
+        return out
+    centre = np.array([w / 2.0, h / 2.0])
+    shift = model[:, :2] @ centre + model[:, 2] - centre
+    inl = inliers.ravel() == 1
+    predicted = p0 @ model[:, :2].T + model[:, 2]
+    residual = np.sqrt(np.mean(np.sum((p1[inl] - predicted[inl]) ** 2, axis=1)))
+    deviation, region_flows = _region_deviation(ok, p1 - predicted)
+    out.update(
+        mv_dx=float(shift[0] / w),
+        mv_dy=float(shift[1] / w),
+        mv_scale=float(np.hypot(model[0, 0], model[1, 0])),
+        mv_rot=float(np.arctan2(model[1, 0], model[0, 0])),
+        mv_residual=float(residual / w),
+        mv_inliers=float(inl.sum() / len(points)),
+        mv_valid=1.0,
+        parallax=float(deviation / w),
+        layers=float(motion_layers(region_flows)),
+    )
+    return out
+
+
+def _region_deviation(ok: np.ndarray, deviation: np.ndarray) -> tuple[float, np.ndarray]:
+    """RMS of the 3×3 regions' median deviations from the global fit (pixels), and each tracked region's median deviation (n, 2).
+
+    ``ok`` marks which grid points were tracked; ``deviation`` holds theirs
+    (in grid order), so regions are blocks of the point grid.
+    """
+    full = np.full((TRACK_ROWS * TRACK_COLS, 2), np.nan)
+    full[ok] = deviation
+    per = TRACK_ROWS // REGIONS, TRACK_COLS // REGIONS
+    blocks = full.reshape(REGIONS, per[0], REGIONS, per[1], 2).transpose(0, 2, 1, 3, 4).reshape(REGIONS * REGIONS, -1, 2)
+    counts = np.count_nonzero(~np.isnan(blocks[..., 0]), axis=1)
+    ordered = np.sort(blocks, axis=1)  # NaN sorts last: the first ``count`` entries are the tracked points
+    tracked = counts > 0
+    lo = ordered[np.arange(len(counts)), np.maximum(counts - 1, 0) // 2]
+    hi = ordered[np.arange(len(counts)), np.maximum(counts, 1) // 2 - (counts == 0)]
+    per_region = ((lo + hi) / 2.0)[tracked]
+    return float(np.sqrt(np.mean(np.sum(per_region**2, axis=1)))), per_region
+
+
+def motion_layers(region_deviation: np.ndarray, gap_px: float = LAYER_GAP_PX) -> int:
+    """Number of distinct motion layers among regions (single-linkage clusters of their flow deviations ``gap_px`` apart)."""
+    n = len(region_deviation)
+    if n == 0:
+        return 1
+    d = region_deviation[:, None, :] - region_deviation[None, :, :]
+    linked = np.hypot(d[..., 0], d[..., 1]) < gap_px
+    for _ in range(int(np.ceil(np.log2(n))) + 1):  # transitive closure by repeated squaring
+        linked = (linked.astype(np.uint8) @ linked.astype(np.uint8)) > 0
+    return len({row.tobytes() for row in linked})
+
+
+def compensated_difference(prev: np.ndarray, cur: np.ndarray, mv: dict[str, float]) -> float:
+    """Mean absolute luma change (0–255) left after undoing the global motion ``mv``, on the central 80 % of the frame.
+
+    A pan or zoom leaves almost nothing; a dissolve, a wipe, a fade or a
+    moving object leaves its real change.
+    """
+    h, w = cur.shape
+    if mv["mv_valid"]:
+        centre = (w / 2.0, h / 2.0)
+        model = cv2.getRotationMatrix2D(centre, -np.degrees(mv["mv_rot"]), mv["mv_scale"])
+        model[:, 2] += (mv["mv_dx"] * w, mv["mv_dy"] * w)
+        prev = cv2.warpAffine(prev, model, (w, h), flags=cv2.INTER_LINEAR, borderMode=cv2.BORDER_REPLICATE)
+    my, mx = h // 10, w // 10
+    return float(cv2.absdiff(prev[my : h - my, mx : w - mx], cur[my : h - my, mx : w - mx]).mean())
+
+
+def composition(y: np.ndarray, magnitude: np.ndarray) -> dict[str, float]:
+    """Where the visual weight of a luma plane sits.
+
+    Visual mass is gradient magnitude plus half the distance from the mean
+    luma (edges and things that stand out from the background). Returns
+    ``mass_x``, ``mass_y`` (centre of mass, 0–1 from left / top),
+    ``balance_lr``, ``balance_tb`` (−1–1: share of mass right minus left,
+    bottom minus top), ``symmetry`` (0–1: 1 for a left–right mirror image),
+    ``thirds`` (0–1: share of mass within 1/12 of the frame of the four
+    rule-of-thirds points; about 0.08 for evenly spread mass).
+    A flat frame has its mass at the centre, balanced and symmetric.
+    """
+    h, w = y.shape
+    mass = magnitude + 0.5 * np.abs(y - y.mean())
+    total = float(mass.sum())
+    spread = float(np.abs(y - y.mean()).mean())
+    symmetry = 1.0 if spread < 0.5 else float(np.clip(1.0 - np.abs(y - y[:, ::-1]).mean() / (2.0 * spread), 0.0, 1.0))
+    if total <= 1e-6:
+        return {"mass_x": 0.5, "mass_y": 0.5, "balance_lr": 0.0, "balance_tb": 0.0, "symmetry": symmetry, "thirds": 0.0}
+    xs = (np.arange(w) + 0.5) / w
+    ys = (np.arange(h) + 0.5) / h
+    col = mass.sum(axis=0)
+    row = mass.sum(axis=1)
+    mass_x = float(col @ xs / total)
+    mass_y = float(row @ ys / total)
+    near_x = np.minimum(np.abs(xs - 1 / 3), np.abs(xs - 2 / 3)) * w
+    near_y = np.minimum(np.abs(ys - 1 / 3), np.abs(ys - 2 / 3)) * h
+    radius = w / 12.0
+    points = (near_x[None, :] ** 2 + near_y[:, None] ** 2) <= radius**2
+    return {
+        "mass_x": mass_x,
+        "mass_y": mass_y,
+        "balance_lr": float(col @ np.sign(xs - 0.5) / total),
+        "balance_tb": float(row @ np.sign(ys - 0.5) / total),
+        "symmetry": symmetry,
+        "thirds": float(mass[points].sum() / total),
+    }
+
+
+_PLANE_CACHE: dict[tuple[int, int], tuple[np.ndarray, np.ndarray]] = {}
+
+
+def _plane_basis(w: int, h: int) -> tuple[np.ndarray, np.ndarray]:
+    """Design matrix [1, x, y, r²] over a w×h grid (x, y in −0.5–0.5, r² centred) and its pseudo-inverse."""
+    key = (w, h)
+    if key not in _PLANE_CACHE:
+        gx, gy = np.meshgrid((np.arange(w) + 0.5) / w - 0.5, (np.arange(h) + 0.5) / h - 0.5)
+        r2 = gx**2 + gy**2
+        design = np.stack([np.ones_like(gx), gx, gy, r2 - r2.mean()], axis=-1).reshape(-1, 4)
+        _PLANE_CACHE[key] = (design, np.linalg.pinv(design))
+    return _PLANE_CACHE[key]
+
+
+def color_gradient(rgb: np.ndarray) -> dict[str, float]:
+    """How the colour changes smoothly across the frame, from a plane-plus-bowl fit of a 16×12 thumbnail.
+
+    Each channel is fitted as ``a + b·x + c·y + d·r²``. Returns
+    ``grad_h`` (colour change from the left edge to the right edge, 0–~441
+    levels, Euclidean over R, G, B), ``grad_v`` (top to bottom),
+    ``grad_r`` (centre to corner), and ``grad_fit`` (0–1: share of the
+    thumbnail's colour variance the smooth fit explains; low for texture,
+    0 for a flat frame).
+    """
+    thumb = cv2.resize(rgb, GRADIENT_SIZE, interpolation=cv2.INTER_AREA).astype(np.float64).reshape(-1, 3)
+    design, pinv = _plane_basis(*GRADIENT_SIZE)
+    coef = pinv @ thumb  # (4, 3)
+    residual = thumb - design @ coef
+    total = float(((thumb - thumb.mean(axis=0)) ** 2).sum())
+    fit = 0.0 if total < 1e-6 else float(np.clip(1.0 - (residual**2).sum() / total, 0.0, 1.0))
+    return {
+        "grad_h": float(np.linalg.norm(coef[1])),
+        "grad_v": float(np.linalg.norm(coef[2])),
+        "grad_r": float(np.linalg.norm(coef[3]) * 0.5),  # r² runs 0 (centre) to 0.5 (corner)
+        "grad_fit": fit,
+    }
+
+
+def texture_measures(y8: np.ndarray, magnitude: np.ndarray, y_full: np.ndarray) -> dict[str, float]:
+    """Graphic texture of a frame.
+
+    ``edge_density`` (0–1: share of Canny edge pixels on the half-size
+    plane ``y8``), ``busyness`` (0–1: share of 8×8 blocks whose luma std
+    exceeds 8 levels), ``detail`` (0–1: share of the luma variance in the
+    finest scale, i.e. not explained by a 3×3 blur), ``focus`` (variance of
+    the Laplacian of the full analysis-size luma ``y_full``; higher is
+    sharper), ``gradient_mean`` (mean Sobel magnitude, levels per pixel).
+    """
+    h, w = y8.shape
+    bh, bw = h // BUSY_BLOCK, w // BUSY_BLOCK
+    blocks = y8[: bh * BUSY_BLOCK, : bw * BUSY_BLOCK].reshape(bh, BUSY_BLOCK, bw, BUSY_BLOCK).astype(np.float32)
+    block_std = blocks.std(axis=(1, 3))
+    var = float(cv2.meanStdDev(y_full)[1][0, 0] ** 2)
+    fine_var = float(cv2.meanStdDev(y_full - cv2.blur(y_full, (3, 3)))[1][0, 0] ** 2)
+    laplacian_var = float(cv2.meanStdDev(cv2.Laplacian(y_full, cv2.CV_32F))[1][0, 0] ** 2)
+    return {
+        "edge_density": float(np.count_nonzero(cv2.Canny(y8, EDGE_LOW, EDGE_HIGH)) / y8.size),
+        "busyness": float((block_std > BUSY_STD).mean()) if block_std.size else 0.0,
+        "detail": float(np.clip(fine_var / var, 0.0, 1.0)) if var > 1e-6 else 0.0,
+        "focus": laplacian_var,
+        "gradient_mean": float(magnitude.mean()),
+    }
+
+
 class FrameFeatures:
-    """Stateful per-frame feature extractor (holds only the previous frame's planes)."""
+    """Stateful per-frame feature extractor (holds only the previous frame's small planes).
+
+    ``__call__(rgb)`` returns every per-frame feature as a float: the
+    frame's own (luma, colour, texture, composition, gradient, a 4×4 luma
+    grid ``grid_<row>_<col>``) and those against the previous frame
+    (``diff_mean``, ``hist_diff``, ``comp_diff``, global motion; zero /
+    invalid on the first frame and when the frame size changes).
+    """
 
     def __init__(self) -> None:
         self._prev_y: np.ndarray | None = None
+        self._prev_half: np.ndarray | None = None
+        self._prev_hist: np.ndarray | None = None
+        self._points: np.ndarray | None = None
 
     def __call__(self, rgb: np.ndarray) -> dict[str, float]:
-        y = luma(rgb)
-        hsv = cv2.cvtColor(rgb, cv2.COLOR_RGB2HSV)
-        means = rgb.reshape(-1, 3).mean(axis=0)
+        y8_full = cv2.cvtColor(rgb, cv2.COLOR_RGB2GRAY)
+        y = y8_full.astype(np.float32)
+        h, w = y.shape
+        half_size = (max(w // 2, 16), max(h // 2, 16))
+        y8 = cv2.resize(y8_full, half_size, interpolation=cv2.INTER_AREA)
+        rgb_half = cv2.resize(rgb, half_size, interpolation=cv2.INTER_AREA)
+        hsv = cv2.cvtColor(rgb_half, cv2.COLOR_RGB2HSV)
+        means = cv2.mean(rgb)
+        y_mean, y_std = (float(v[0, 0]) for v in cv2.meanStdDev(y8_full))
+        hist = color_histogram(rgb_half)
+        yh = y8.astype(np.float32)
+        gx = cv2.Sobel(yh, cv2.CV_32F, 1, 0, ksize=3)
+        gy = cv2.Sobel(yh, cv2.CV_32F, 0, 1, ksize=3)
+        magnitude = cv2.magnitude(gx, gy) / 4.0  # Sobel 3×3 gain is 4: levels per pixel
+        grid = cv2.resize(y, (GRID, GRID), interpolation=cv2.INTER_AREA)
+
+        same_size = self._prev_half is not None and self._prev_half.shape == y8.shape
+        if self._points is None or not same_size:
+            self._points = track_points(*half_size)
+        if same_size:
+            mv = global_motion(self._prev_half, y8, self._points)
+            comp = compensated_difference(self._prev_half, y8, mv)
+            diff = float(cv2.mean(cv2.absdiff(y8_full, self._prev_y))[0])
+            hist_diff = histogram_difference(hist, self._prev_hist)
+        else:
+            mv = dict(NO_MOTION)
+            comp = diff = hist_diff = 0.0
+
         row = {
-            "luma_mean": float(y.mean()),
-            "luma_std": float(y.std()),
-            "sat_mean": float(hsv[..., 1].mean() / 255.0),
+            "luma_mean": y_mean,
+            "luma_std": y_std,
+            "sat_mean": float(cv2.mean(hsv)[1] / 255.0),
             "r_mean": float(means[0]),
             "g_mean": float(means[1]),
             "b_mean": float(means[2]),
-            "diff_mean": float(np.abs(y - self._prev_y).mean()) if self._prev_y is not None else 0.0,
+            "diff_mean": diff,
+            "hist_diff": hist_diff,
+            "comp_diff": comp,
         }
-        self._prev_y = y
+        row.update(mv)
+        row.update(texture_measures(y8, magnitude, y))
+        row.update(composition(yh, magnitude))
+        row.update(color_gradient(rgb))
+        row.update({f"grid_{r}_{c}": float(grid[r, c]) for r in range(GRID) for c in range(GRID)})
+        self._prev_y, self._prev_half, self._prev_hist = y8_full, y8, hist
         return row

@@ -1,22 +1,14 @@
-"""``aspects learn`` and ``aspects registry list|show|export``."""
+"""``aspects registry list|show|export`` (``aspects learn`` is in :mod:`flows.cli`)."""
 
 from __future__ import annotations
 
 import argparse
 import json
-from pathlib import Path
 
 from aspects.settings import Settings, get_settings
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("learn", help="analyse videos and grow the registries with what they contain")
-    p.add_argument("videos", nargs="+", metavar="VIDEO", help="MP4 files")
-    p.add_argument("--spec", help="spec JSON for every video (default: NAME.json next to each video, when present)")
-    p.add_argument("--prompt", help="the prompt the videos were generated from")
-    p.add_argument("--window", type=float, help="window length in seconds (default: settings, 1.0)")
-    p.set_defaults(func=run_learn)
-
     reg = sub.add_parser("registry", help="inspect and export the registries")
     rsub = reg.add_subparsers(dest="registry_command", required=True, metavar="ACTION")
     p = rsub.add_parser("list", help="entries of one aspect (most observed first), or a summary of all aspects")
@@ -31,29 +23,6 @@ def register(sub: argparse._SubParsersAction) -> None:
     p = rsub.add_parser("export", help="write every aspect as JSON under DIR/<registry>/<aspect>.json")
     p.add_argument("directory", metavar="DIR")
     p.set_defaults(func=run_export)
-
-
-def sidecar_spec(video: Path) -> Path | None:
-    """``NAME.json`` next to ``NAME.mp4``, when it exists."""
-    spec = video.with_suffix(".json")
-    return spec if spec.is_file() else None
-
-
-def run_learn(args: argparse.Namespace) -> int:
-    from aspects.analyze import analyze_video
-    from registries.growth import grow
-    from registries.narrative import load_spec
-
-    settings = get_settings()
-    for video in map(Path, args.videos):
-        spec_path = Path(args.spec) if args.spec else sidecar_spec(video)
-        spec = load_spec(spec_path) if spec_path else {}
-        document = analyze_video(video, settings=settings, spec_path=spec_path, prompt=args.prompt, window_s=args.window)
-        result = grow(document, settings=settings, prompt=args.prompt or spec.get("prompt"))
-        print(f"{video}: {len(result.new)} new, {result.known} known ({result.items} items, sha256 {result.video_sha256[:12]}…)")
-        for aspect, key, name in result.new:
-            print(f"  new {aspect:<24} {name:<20} {key}")
-    return 0
 
 
 def _open(settings: Settings):

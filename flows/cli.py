@@ -1,0 +1,62 @@
+"""``aspects learn`` and ``aspects loop``: run the Prefect flows from the command line.
+
+Without ``PREFECT_API_URL`` Prefect starts a temporary local server for the
+run; with it (e.g. ``prefect server start`` running), runs show in that UI.
+"""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from aspects.errors import AspectsError
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("learn", help="learn videos through the Prefect flow: analyse (cached per stage) and grow the registries")
+    p.add_argument("videos", nargs="+", metavar="VIDEO", help="MP4 files")
+    p.add_argument("--spec", help="spec JSON for every video (default: NAME.json next to each video, when present)")
+    p.add_argument("--prompt", help="the prompt the videos were generated from")
+    p.add_argument("--window", type=float, help="window length in seconds (default: settings, 1.0)")
+    p.set_defaults(func=run_learn)
+
+    p = sub.add_parser("loop", help="learn every new video in the inbox (sidecar NAME.json = spec), then sync D1")
+    p.add_argument("--inbox", help="folder to scan (default: <data_dir>/inbox)")
+    p.add_argument("--window", type=float, help="window length in seconds (default: settings, 1.0)")
+    p.add_argument("--no-sync", action="store_true", help="do not run the D1 sync at the end")
+    p.set_defaults(func=run_loop)
+
+
+def _summary(state) -> dict:
+    """The flow's summary, whether it completed or failed; a flow that crashed is an error."""
+    result = state.result(raise_on_failure=False)
+    if isinstance(result, BaseException):
+        raise result
+    return result
+
+
+def run_learn(args: argparse.Namespace) -> int:
+    from flows.learn import learn_video, stage_lines
+
+    failed = 0
+    for video in args.videos:
+        if not Path(video).is_file():
+            raise AspectsError(f"{video}: no such file")
+        state = learn_video(video, spec=args.spec, prompt=args.prompt, window_s=args.window, return_state=True)
+        summary = _summary(state)
+        print("\n".join(stage_lines(summary)))
+        failed += summary["failed"]
+    return 1 if failed else 0
+
+
+def run_loop(args: argparse.Namespace) -> int:
+    from flows.learn import learning_loop, stage_lines
+
+    state = learning_loop(inbox=args.inbox, window_s=args.window, sync=not args.no_sync, return_state=True)
+    result = _summary(state)
+    for summary in result["videos"]:
+        print("\n".join(stage_lines(summary)))
+    print(f"{len(result['videos'])} video(s) learned from {result['inbox']}" if result["videos"] else f"nothing new in {result['inbox']}")
+    if result["sync"]:
+        print(f"sync: {result['sync']['entries']} entries, {result['sync']['observations']} observations, {result['sync']['discoveries']} discoveries to D1 {result['sync']['target']}")
+    return 1 if any(s["failed"] for s in result["videos"]) else 0

@@ -1,0 +1,314 @@
+"""Helpers for the D1 tests: synthetic registry stores, the local Worker, a fault proxy.
+
+- :func:`learn` fills a DuckDB store through the registries' schema with
+  deterministic entries / observations / discoveries for a set of synthetic
+  videos, as the growth stage would (``change_seq`` bumped on every change), so
+  the D1 tests do not depend on the analysis pipeline. Two stores that learned
+  overlapping videos hold the same per-(entry, video) counts for the shared
+  videos, like two machines that analysed the same file.
+- :func:`start_worker` runs ``wrangler dev`` (workerd with a local D1) on a free
+  loopback port with a temporary persist dir, migrations applied.
+- :class:`FaultProxy` sits between the client and the Worker and answers 500
+  or 429 to chosen requests, or holds a request forever (to kill a sync
+  between two batches).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import http.server
+import json
+import os
+import secrets
+import signal
+import socket
+import subprocess
+import threading
+import time
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from pathlib import Path
+from typing import Callable
+
+import httpx
+
+from aspects.store import transaction
+from registries.d1.client import D1Client, Statement
+from registries.store import ensure_schema
+
+REPO = Path(__file__).resolve().parent.parent
+WORKER_DIR = REPO / "worker"
+WRANGLER = WORKER_DIR / "node_modules" / ".bin" / "wrangler"
+
+ASPECTS = ("static.color", "static.sound", "dynamic.camera", "dynamic.motion", "narrative.genre")
+BASE_TIME = datetime(2026, 1, 1, 12, 0, 0)
+SYLLABLES = ("ba", "ko", "ri", "mu", "te", "la", "zo", "ne", "vi", "su", "da", "pe")
+
+
+def video_sha(index: int) -> str:
+    return hashlib.sha256(f"synthetic video {index}".encode()).hexdigest()
+
+
+def _h(*parts: object) -> int:
+    return int.from_bytes(hashlib.sha256("|".join(map(str, parts)).encode()).digest()[:8], "big")
+
+
+def key_of(index: int) -> str:
+    return f"k{index:05d}"
+
+
+def name_of(aspect: str, index: int) -> str:
+    """A pronounceable name, unique per (aspect, index): what machine "a" calls the key."""
+    word = "".join(SYLLABLES[(_h(aspect, index, i) % len(SYLLABLES))] for i in range(3))
+    return f"{word}{index}"
+
+
+def naming_b(aspect: str, index: int) -> str:
+    """Machine "b" names some keys differently, and gives a few the name "a" uses for another key."""
+    if index % 7 == 0:
+        return name_of(aspect, index + 1)
+    if index % 7 == 1:
+        return "b-" + name_of(aspect, index)
+    return name_of(aspect, index)
+
+
+def observations_of(video: int, keys_per_aspect: int, per_video: int) -> dict[tuple[str, int], int]:
+    """{(aspect, key index): count} seen in synthetic video ``video`` (deterministic)."""
+    seen = {}
+    for aspect in ASPECTS:
+        for slot in range(per_video):
+            index = _h(aspect, video, slot) % keys_per_aspect
+            seen[(aspect, index)] = 1 + _h("count", aspect, video, index) % 9
+    return seen
+
+
+def learn(
+    db_path: Path,
+    videos: range | list[int],
+    *,
+    keys_per_aspect: int = 80,
+    per_video: int = 12,
+    naming: Callable[[str, int], str] = name_of,
+) -> None:
+    """Learn synthetic ``videos`` into the store at ``db_path`` (upserts; re-learning a video changes nothing)."""
+    with transaction(db_path) as con:
+        ensure_schema(con)
+        entries = {(a, k): (n, fs, ls) for a, k, n, fs, ls in con.execute("SELECT aspect, key, name, first_seen, last_seen FROM registry_entries").fetchall()}
+        observed = {(a, k, v): c for a, k, v, c in con.execute("SELECT aspect, key, video_sha256, count FROM registry_observations").fetchall()}
+        discovered = {(a, k) for a, k in con.execute("SELECT aspect, key FROM discoveries").fetchall()}
+        for video in videos:
+            at = BASE_TIME + timedelta(hours=video)
+            sha = video_sha(video)
+            for (aspect, index), count in sorted(observations_of(video, keys_per_aspect, per_video).items()):
+                key = key_of(index)
+                if (aspect, key) not in entries:
+                    name = naming(aspect, index)
+                    value = json.dumps({"index": index, "aspect": aspect})
+                    con.execute(
+                        "INSERT INTO registry_entries VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, nextval('registry_change_seq'))",
+                        [aspect, key, name, value, json.dumps({"primitive": 1.0}), index % 10 == 0, at, at, json.dumps([sha])],
+                    )
+                    entries[(aspect, key)] = (name, at, at)
+                else:
+                    name, first, last = entries[(aspect, key)]
+                    if first is None or at < first or last is None or at > last:
+                        first, last = min(first or at, at), max(last or at, at)
+                        con.execute(
+                            "UPDATE registry_entries SET first_seen = ?, last_seen = ?, change_seq = nextval('registry_change_seq') WHERE aspect = ? AND key = ?",
+                            [first, last, aspect, key],
+                        )
+                        entries[(aspect, key)] = (name, first, last)
+                if observed.get((aspect, key, sha)) != count:
+                    con.execute(
+                        "INSERT INTO registry_observations VALUES (?, ?, ?, ?, ?, ?, nextval('registry_change_seq')) "
+                        "ON CONFLICT (aspect, key, video_sha256) DO UPDATE SET count = excluded.count, change_seq = excluded.change_seq",
+                        [aspect, key, sha, count, at, at],
+                    )
+                    observed[(aspect, key, sha)] = count
+                if (aspect, key) not in discovered:
+                    con.execute("INSERT INTO discoveries VALUES (?, ?, ?, ?, ?, nextval('registry_change_seq'))", [aspect, key, entries[(aspect, key)][0], sha, at])
+                    discovered.add((aspect, key))
+
+
+def local_names(db_path: Path) -> dict[tuple[str, str], str]:
+    with transaction(db_path) as con:
+        return {(a, k): n for a, k, n in con.execute("SELECT aspect, key, name FROM registry_entries").fetchall()}
+
+
+def dump_d1(client: D1Client, *, names: bool = True) -> dict:
+    """Everything the sync writes, in a canonical order (``names=False`` leaves names out)."""
+    entry_columns = "aspect, key, " + ("name, " if names else "") + "value, depth_breakdown, primitive, first_seen, last_seen, sources"
+    statements = [
+        Statement(f"SELECT {entry_columns} FROM entries ORDER BY aspect, key"),
+        Statement("SELECT aspect, key, video_sha256, count, first_seen, last_seen FROM observations ORDER BY aspect, key, video_sha256"),
+        Statement("SELECT aspect, key, video_sha256, discovered_at FROM discoveries ORDER BY aspect, key"),
+        Statement("SELECT aspect, registry, entries, primitives, total_count, videos FROM aspect_totals ORDER BY aspect"),
+        Statement("SELECT aspect, key, total_count, videos FROM entry_totals ORDER BY aspect, key"),
+    ]
+    answers = client.batch(statements)
+    return dict(zip(("entries", "observations", "discoveries", "aspect_totals", "entry_totals"), (a.results for a in answers)))
+
+
+def reset_d1(client: D1Client) -> None:
+    client.batch([Statement(f"DELETE FROM {table}") for table in ("entries", "observations", "discoveries", "sync_stores")])
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@dataclass
+class LocalWorker:
+    url: str
+    token: str
+    persist_dir: Path
+    log_path: Path
+    process: subprocess.Popen
+
+    def stop(self) -> None:
+        """Stop wrangler and its workerd children (the whole process group)."""
+        if self.process.poll() is None:
+            os.killpg(self.process.pid, signal.SIGTERM)
+            try:
+                self.process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                os.killpg(self.process.pid, signal.SIGKILL)
+                self.process.wait(timeout=10)
+
+
+def wrangler_env(tmp: Path) -> dict[str, str]:
+    # Offline and quiet: no telemetry, no Request.cf download, logs kept out of $HOME.
+    return {
+        **os.environ,
+        "WRANGLER_SEND_METRICS": "false",
+        "CLOUDFLARE_CF_FETCH_ENABLED": "false",
+        "WRANGLER_LOG_PATH": str(tmp / "wrangler-logs"),
+        "CI": "true",
+    }
+
+
+def start_worker(tmp: Path, *, startup_timeout_s: float = 90.0) -> LocalWorker:
+    """``wrangler dev`` on a free loopback port, with a fresh D1 (migrations applied) under ``tmp``."""
+    if not WRANGLER.exists():
+        raise RuntimeError(f"{WRANGLER} is missing: run `npm ci --prefix worker` first")
+    persist = tmp / "state"
+    env = wrangler_env(tmp)
+    subprocess.run(
+        [str(WRANGLER), "d1", "migrations", "apply", "aspects", "--local", "--persist-to", str(persist)],
+        cwd=WORKER_DIR, env=env, check=True, capture_output=True, timeout=120,
+    )
+    token = secrets.token_hex(16)
+    port = free_port()
+    log_path = tmp / "wrangler-dev.log"
+    with open(log_path, "wb") as log:
+        process = subprocess.Popen(
+            [
+                str(WRANGLER), "dev", "--local", "--ip", "127.0.0.1", "--port", str(port),
+                "--inspector-port", str(free_port()), "--persist-to", str(persist),
+                "--show-interactive-dev-session=false", "--var", f"AUTH_TOKEN:{token}",
+            ],
+            cwd=WORKER_DIR, env=env, stdin=subprocess.DEVNULL, stdout=log, stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
+    worker = LocalWorker(f"http://127.0.0.1:{port}", token, persist, log_path, process)
+    deadline = time.monotonic() + startup_timeout_s
+    while True:
+        if process.poll() is not None:
+            raise RuntimeError(f"wrangler dev exited with {process.returncode}:\n{log_path.read_text(errors='replace')[-3000:]}")
+        try:
+            answer = httpx.get(f"{worker.url}/health", timeout=2.0)
+            if answer.status_code == 200 and answer.json().get("migrations", 0) >= 1:
+                return worker
+        except httpx.HTTPError:
+            pass
+        if time.monotonic() > deadline:
+            worker.stop()
+            raise RuntimeError(f"wrangler dev not healthy after {startup_timeout_s:.0f} s:\n{log_path.read_text(errors='replace')[-3000:]}")
+        time.sleep(0.25)
+
+
+class FaultProxy:
+    """A loopback HTTP proxy in front of the Worker.
+
+    ``fault(n)`` is asked for request number ``n`` (from 1) and returns None
+    (forward it), ``("before", status, headers)`` (answer without forwarding)
+    or ``("after", status, headers)`` (forward, let the Worker commit, then
+    lose the answer). Requests after ``hold_after`` forwarded ones are held
+    until the proxy stops, so a test can kill the client between two batches.
+    """
+
+    def __init__(self, upstream: str, *, fault: Callable[[int], tuple | None] = lambda n: None, hold_after: int | None = None):
+        self.upstream = upstream
+        self.fault = fault
+        self.hold_after = hold_after
+        self.seen = 0
+        self.forwarded = 0
+        self.faults = 0
+        self.holding = threading.Event()
+        self._release = threading.Event()
+        self._lock = threading.Lock()
+        self._http = httpx.Client(timeout=30.0)
+        proxy = self
+
+        class Handler(http.server.BaseHTTPRequestHandler):
+            def log_message(self, *args) -> None:
+                pass
+
+            def do_GET(self) -> None:
+                proxy._handle(self)
+
+            def do_POST(self) -> None:
+                proxy._handle(self)
+
+        self._server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self._server.daemon_threads = True
+        self.url = f"http://127.0.0.1:{self._server.server_address[1]}"
+        self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
+
+    def __enter__(self) -> "FaultProxy":
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self._release.set()
+        self._server.shutdown()
+        self._server.server_close()
+        self._http.close()
+
+    def _handle(self, handler: http.server.BaseHTTPRequestHandler) -> None:
+        body = handler.rfile.read(int(handler.headers.get("content-length") or 0))
+        with self._lock:
+            self.seen += 1
+            number = self.seen
+            hold = self.hold_after is not None and self.forwarded >= self.hold_after
+            fault = None if hold else self.fault(number)
+        if hold:
+            self.holding.set()
+            self._release.wait()
+            return
+        if fault and fault[0] == "before":
+            self._answer(handler, fault[1], fault[2], b'{"success":false,"errors":[{"code":1,"message":"injected fault"}]}')
+            with self._lock:
+                self.faults += 1
+            return
+        headers = {k: v for k, v in handler.headers.items() if k.lower() in ("authorization", "content-type", "accept")}
+        upstream = self._http.request(handler.command, self.upstream + handler.path, content=body or None, headers=headers)
+        with self._lock:
+            self.forwarded += 1
+            if fault:
+                self.faults += 1
+        if fault:
+            self._answer(handler, fault[1], fault[2], b'{"success":false,"errors":[{"code":1,"message":"injected fault after commit"}]}')
+        else:
+            self._answer(handler, upstream.status_code, {"content-type": upstream.headers.get("content-type", "application/json")}, upstream.content)
+
+    @staticmethod
+    def _answer(handler: http.server.BaseHTTPRequestHandler, status: int, headers: dict, body: bytes) -> None:
+        handler.send_response(status)
+        for name, value in headers.items():
+            handler.send_header(name, value)
+        handler.send_header("content-length", str(len(body)))
+        handler.end_headers()
+        handler.wfile.write(body)

@@ -104,14 +104,14 @@ def color_candidates(fields: dict) -> list[str]:
 def generated_name(aspect: str, key: str, attempt: int = 0) -> str:
     """A short pronounceable name from BLAKE2b of ``aspect``, ``key`` (and ``attempt`` after a collision).
 
-    Two or three consonant-vowel syllables and an optional final consonant,
-    e.g. ``"kodari"``, ``"velun"``: about 1.7 million different names.
+    Three consonant-vowel syllables and an optional final consonant, e.g.
+    ``"kodari"``, ``"velunos"``: about 1.7 million different names, so
+    collisions stay rare in registries of thousands of entries.
     """
     salt = "" if attempt == 0 else f"#{attempt}"
     n = int.from_bytes(hashlib.blake2b(f"{aspect}\0{key}{salt}".encode(), digest_size=8).digest(), "big")
-    n, syllables = divmod(n, 2)
     parts = []
-    for _ in range(2 + syllables):
+    for _ in range(3):
         n, onset = divmod(n, len(ONSETS))
         n, vowel = divmod(n, len(VOWELS))
         parts.append(ONSETS[onset] + VOWELS[vowel])

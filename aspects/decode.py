@@ -14,6 +14,8 @@ each frame's own timestamp (so variable frame rates and rates such as
 from __future__ import annotations
 
 import hashlib
+import queue
+import threading
 from dataclasses import dataclass
 from fractions import Fraction
 from pathlib import Path
@@ -181,7 +183,57 @@ class PassTotals:
         self.last_duration_s = 0.0
 
 
-def stream(
+def stream(container: av.container.InputContainer, path: str | Path, **kwargs) -> Iterator[VideoFrame | AudioChunk]:
+    """:func:`decode_items` run ahead in a background thread, so decoding and scaling
+    (which release the GIL) overlap the caller's measurements. At most
+    ``READ_AHEAD`` small items are buffered: memory stays flat."""
+    return read_ahead(decode_items(container, path, **kwargs))
+
+
+READ_AHEAD = 16
+
+
+def read_ahead(items: Iterator, depth: int = READ_AHEAD) -> Iterator:
+    """Iterate ``items`` in a producer thread; exceptions are re-raised in the consumer."""
+    buffer: queue.Queue = queue.Queue(maxsize=depth)
+    stop = threading.Event()
+    done = object()
+
+    def put(item) -> bool:
+        """Hand ``item`` over; False once the consumer has gone away."""
+        while not stop.is_set():
+            try:
+                buffer.put(item, timeout=0.1)
+                return True
+            except queue.Full:
+                continue
+        return False
+
+    def produce() -> None:
+        try:
+            for item in items:
+                if not put(item):
+                    return
+            put(done)
+        except BaseException as exc:  # handed to the consumer, which re-raises it
+            put(exc)
+
+    worker = threading.Thread(target=produce, name="decode", daemon=True)
+    worker.start()
+    try:
+        while True:
+            item = buffer.get()
+            if item is done:
+                return
+            if isinstance(item, BaseException):
+                raise item
+            yield item
+    finally:
+        stop.set()
+        worker.join()
+
+
+def decode_items(
     container: av.container.InputContainer,
     path: str | Path,
     *,

@@ -60,6 +60,23 @@ def peak_frequency(power: np.ndarray, freqs: np.ndarray) -> tuple[float, float]:
     return float(freqs[k] + offset * step), share
 
 
+def spectral_centroid(power: np.ndarray, freqs: np.ndarray) -> np.ndarray:
+    """Power-weighted mean frequency (Hz) of each spectrum in ``power`` [shape=(..., bins)]; 0 for silence."""
+    total = power.sum(axis=-1)
+    return np.where(total > 0, (power * freqs).sum(axis=-1) / np.maximum(total, 1e-20), 0.0)
+
+
+def spectral_flatness(power: np.ndarray, amin: float = 1e-10) -> np.ndarray:
+    """Geometric over arithmetic mean of each spectrum in ``power`` [shape=(..., bins)], in [0, 1].
+
+    The same definition as ``librosa.feature.spectral_flatness(S=power, power=1)``,
+    written out because librosa's per-call checks cost more than the maths
+    on the short spectra measured here for every frame.
+    """
+    p = np.maximum(power, amin)
+    return np.exp(np.mean(np.log(p), axis=-1)) / np.mean(p, axis=-1)
+
+
 def tone_band(pitch_hz: float, silent: bool) -> str:
     if silent:
         return "silent"
@@ -213,8 +230,8 @@ class AudioAnalyzer:
         win = self._slice(self._raw, centre - SPECTRUM_N // 2, centre + SPECTRUM_N // 2)
         power = np.abs(np.fft.rfft(win * self._window)) ** 2
         pitch_hz, peak_share = peak_frequency(power, self._freqs)
-        centroid = float(librosa.feature.spectral_centroid(S=power[:, None], freq=self._freqs)[0, 0]) if power.sum() > 0 else 0.0
-        flatness = float(librosa.feature.spectral_flatness(S=power[:, None], power=1.0)[0, 0]) if power.sum() > 0 else 0.0
+        centroid = float(spectral_centroid(power, self._freqs))
+        flatness = float(spectral_flatness(power)) if power.sum() > 0 else 0.0
         chroma = self._chroma_fb @ power
         chroma = chroma / chroma.max() if chroma.max() > 0 else chroma
         transient = transient_ratio(self._slice(self._raw, min(s0, centre - SPECTRUM_N // 2), max(s1, centre + SPECTRUM_N // 2)))
@@ -246,13 +263,12 @@ class AudioAnalyzer:
         starts = hops * ENVELOPE_HOP - ENVELOPE_N // 2
         frames = np.stack([self._slice(self._raw, s, s + ENVELOPE_N) for s in starts])
         power = np.abs(np.fft.rfft(frames * self._env_window, axis=1)) ** 2  # (n, bins)
-        logmel = librosa.power_to_db(self._mel_fb @ power.T, ref=1.0, amin=1e-10, top_db=None)  # (mels, n)
+        logmel = 10.0 * np.log10(np.maximum(self._mel_fb @ power.T, 1e-10))  # dB, (mels, n)
         prev = self._prev_logmel if self._prev_logmel is not None else logmel[:, :1]
         flux = np.maximum(0.0, np.diff(np.concatenate([prev, logmel], axis=1), axis=1)).mean(axis=0)
         self._prev_logmel = logmel[:, -1:]
-        total = power.sum(axis=1)
-        centroid = np.where(total > 0, (power * self._env_freqs).sum(axis=1) / np.maximum(total, 1e-20), 0.0)
-        flatness = librosa.feature.spectral_flatness(S=power.T, power=1.0)[0]
+        centroid = spectral_centroid(power, self._env_freqs)
+        flatness = spectral_flatness(power)
         hop_slices = frames[:, ENVELOPE_N // 2 - ENVELOPE_HOP // 2 : ENVELOPE_N // 2 + ENVELOPE_HOP // 2]
         env = self.envelope
         env["t"].extend((self._start_s + hops * ENVELOPE_HOP / self.sr).round(6).tolist())

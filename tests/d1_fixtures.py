@@ -82,6 +82,12 @@ def observations_of(video: int, keys_per_aspect: int, per_video: int) -> dict[tu
     return seen
 
 
+def _bulk(con, sql: str, columns: list[list]) -> None:
+    """Run ``sql`` once with one list per column (bound as arrays and unnested in step): fast bulk writes."""
+    if columns and columns[0]:
+        con.execute(sql, columns)
+
+
 def learn(
     db_path: Path,
     videos: range | list[int],
@@ -90,12 +96,20 @@ def learn(
     per_video: int = 12,
     naming: Callable[[str, int], str] = name_of,
 ) -> None:
-    """Learn synthetic ``videos`` into the store at ``db_path`` (upserts; re-learning a video changes nothing)."""
+    """Learn synthetic ``videos`` into the store at ``db_path`` as the growth stage would.
+
+    Upserts with ``change_seq`` bumped on every changed row; re-learning a video changes nothing.
+    """
     with transaction(db_path) as con:
         ensure_schema(con)
-        entries = {(a, k): (n, fs, ls) for a, k, n, fs, ls in con.execute("SELECT aspect, key, name, first_seen, last_seen FROM registry_entries").fetchall()}
+        entries = {(a, k): [n, fs, ls] for a, k, n, fs, ls in con.execute("SELECT aspect, key, name, first_seen, last_seen FROM registry_entries").fetchall()}
+        known = set(entries)
         observed = {(a, k, v): c for a, k, v, c in con.execute("SELECT aspect, key, video_sha256, count FROM registry_observations").fetchall()}
         discovered = {(a, k) for a, k in con.execute("SELECT aspect, key FROM discoveries").fetchall()}
+        new_entries: dict[tuple[str, str], list] = {}
+        touched: set[tuple[str, str]] = set()
+        observations: dict[tuple[str, str, str], tuple[int, datetime]] = {}
+        discoveries: list[list] = []
         for video in videos:
             at = BASE_TIME + timedelta(hours=video)
             sha = video_sha(video)
@@ -103,31 +117,49 @@ def learn(
                 key = key_of(index)
                 if (aspect, key) not in entries:
                     name = naming(aspect, index)
-                    value = json.dumps({"index": index, "aspect": aspect})
-                    con.execute(
-                        "INSERT INTO registry_entries VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, nextval('registry_change_seq'))",
-                        [aspect, key, name, value, json.dumps({"primitive": 1.0}), index % 10 == 0, at, at, json.dumps([sha])],
-                    )
-                    entries[(aspect, key)] = (name, at, at)
+                    entries[(aspect, key)] = [name, at, at]
+                    new_entries[(aspect, key)] = [json.dumps({"index": index, "aspect": aspect}), index % 10 == 0, sha]
                 else:
-                    name, first, last = entries[(aspect, key)]
-                    if first is None or at < first or last is None or at > last:
-                        first, last = min(first or at, at), max(last or at, at)
-                        con.execute(
-                            "UPDATE registry_entries SET first_seen = ?, last_seen = ?, change_seq = nextval('registry_change_seq') WHERE aspect = ? AND key = ?",
-                            [first, last, aspect, key],
-                        )
-                        entries[(aspect, key)] = (name, first, last)
+                    entry = entries[(aspect, key)]
+                    if entry[1] is None or at < entry[1] or entry[2] is None or at > entry[2]:
+                        entry[1], entry[2] = min(entry[1] or at, at), max(entry[2] or at, at)
+                        touched.add((aspect, key))
                 if observed.get((aspect, key, sha)) != count:
-                    con.execute(
-                        "INSERT INTO registry_observations VALUES (?, ?, ?, ?, ?, ?, nextval('registry_change_seq')) "
-                        "ON CONFLICT (aspect, key, video_sha256) DO UPDATE SET count = excluded.count, change_seq = excluded.change_seq",
-                        [aspect, key, sha, count, at, at],
-                    )
+                    observations[(aspect, key, sha)] = (count, at)
                     observed[(aspect, key, sha)] = count
                 if (aspect, key) not in discovered:
-                    con.execute("INSERT INTO discoveries VALUES (?, ?, ?, ?, ?, nextval('registry_change_seq'))", [aspect, key, entries[(aspect, key)][0], sha, at])
+                    discoveries.append([aspect, key, entries[(aspect, key)][0], sha, at])
                     discovered.add((aspect, key))
+        rows = [[a, k, entries[(a, k)][0], v, p, entries[(a, k)][1], entries[(a, k)][2], json.dumps([s])] for (a, k), (v, p, s) in new_entries.items()]
+        _bulk(
+            con,
+            "INSERT INTO registry_entries SELECT unnest(?::VARCHAR[]), unnest(?::VARCHAR[]), unnest(?::VARCHAR[]), unnest(?::VARCHAR[]), "
+            "'{\"primitive\": 1.0}', unnest(?::BOOLEAN[]), unnest(?::TIMESTAMP[]), unnest(?::TIMESTAMP[]), unnest(?::VARCHAR[]), "
+            "nextval('registry_change_seq')",
+            [list(c) for c in zip(*rows)],
+        )
+        updates = [[a, k, entries[(a, k)][1], entries[(a, k)][2]] for a, k in sorted(touched & known)]
+        _bulk(
+            con,
+            "UPDATE registry_entries e SET first_seen = u.f, last_seen = u.l, change_seq = nextval('registry_change_seq') "
+            "FROM (SELECT unnest(?::VARCHAR[]) AS a, unnest(?::VARCHAR[]) AS k, unnest(?::TIMESTAMP[]) AS f, unnest(?::TIMESTAMP[]) AS l) u "
+            "WHERE e.aspect = u.a AND e.key = u.k",
+            [list(c) for c in zip(*updates)],
+        )
+        obs_rows = [[a, k, v, c, at, at] for (a, k, v), (c, at) in observations.items()]
+        _bulk(
+            con,
+            "INSERT INTO registry_observations SELECT unnest(?::VARCHAR[]), unnest(?::VARCHAR[]), unnest(?::VARCHAR[]), unnest(?::BIGINT[]), "
+            "unnest(?::TIMESTAMP[]), unnest(?::TIMESTAMP[]), nextval('registry_change_seq') "
+            "ON CONFLICT (aspect, key, video_sha256) DO UPDATE SET count = excluded.count, change_seq = excluded.change_seq",
+            [list(c) for c in zip(*obs_rows)],
+        )
+        _bulk(
+            con,
+            "INSERT INTO discoveries SELECT unnest(?::VARCHAR[]), unnest(?::VARCHAR[]), unnest(?::VARCHAR[]), unnest(?::VARCHAR[]), "
+            "unnest(?::TIMESTAMP[]), nextval('registry_change_seq')",
+            [list(c) for c in zip(*discoveries)],
+        )
 
 
 def local_names(db_path: Path) -> dict[tuple[str, str], str]:

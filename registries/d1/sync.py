@@ -431,14 +431,15 @@ def pull_store(duckdb_path: str | Path, client: D1Client) -> PullReport:
         nothing_pending = not any(pending_counts(con, after_seq).values())
         present = {(a, k) for a, k in con.execute("SELECT aspect, key FROM registry_entries").fetchall()}
         new_rows = [r for r in rows if (r["aspect"], r["key"]) not in present]
-        con.executemany(
-            "INSERT INTO registry_entries (aspect, key, name, value, depth_breakdown, primitive, first_seen, last_seen, sources, change_seq) "
-            "VALUES (?, ?, ?, ?, ?, ?, CAST(? AS TIMESTAMP), CAST(? AS TIMESTAMP), ?, nextval('registry_change_seq'))",
-            [
-                [r["aspect"], r["key"], r["name"], r["value"], r["depth_breakdown"], bool(r["primitive"]), r["first_seen"], r["last_seen"], r["sources"]]
-                for r in new_rows
-            ],
-        )
+        if new_rows:
+            con.executemany(
+                "INSERT INTO registry_entries (aspect, key, name, value, depth_breakdown, primitive, first_seen, last_seen, sources, change_seq) "
+                "VALUES (?, ?, ?, ?, ?, ?, CAST(? AS TIMESTAMP), CAST(? AS TIMESTAMP), ?, nextval('registry_change_seq'))",
+                [
+                    [r["aspect"], r["key"], r["name"], r["value"], r["depth_breakdown"], bool(r["primitive"]), r["first_seen"], r["last_seen"], r["sources"]]
+                    for r in new_rows
+                ],
+            )
         renamed = adopt_names(con, {(r["aspect"], r["key"]): r["name"] for r in rows})
         if nothing_pending and new_rows:
             max_seq = con.execute("SELECT max(change_seq) FROM registry_entries").fetchone()[0]

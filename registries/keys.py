@@ -143,7 +143,7 @@ def sound_fields(value: dict) -> tuple[str, dict]:
     """Key of a frame sound: ``noise.band.strength``, e.g. ``hum.low.quiet``; silence is just ``silence``.
 
     ``noise`` is the pure-sound primitive, ``band`` the tone band
-    (low / mid / high), ``strength`` the perceived loudness ``weight``
+    (low / mid / high; ``broadband`` for noisy timbre), ``strength`` the perceived loudness ``weight``
     (0–1 ≙ −70…0 LUFS) in bands faint < 0.3 ≤ quiet < 0.55 ≤ moderate < 0.8 ≤ loud.
     Without ``weight`` the RMS ``amplitude`` is mapped to the same scale via dBFS.
     """
@@ -154,9 +154,12 @@ def sound_fields(value: dict) -> tuple[str, dict]:
     amplitude = _number(value.get("amplitude"))
     if weight is None and amplitude is not None:
         weight = (20 * math.log10(max(amplitude, 1e-7)) + 70) / 70
+    # The strongest frequency of noise jumps from frame to frame, and the noise
+    # primitive already says where noise sits (rumble low, hiss broadband/high).
+    band = "broadband" if value.get("timbre") == "noisy" else _word(value.get("tone"))
     fields = {
         "noise": noise,
-        "band": _word(value.get("tone")),
+        "band": band,
         "strength": _band(weight, (0.3, 0.55, 0.8), ("faint", "quiet", "moderate", "loud")),
     }
     return _join(fields), fields

@@ -104,6 +104,9 @@ def test_pure_values_land_on_their_seeded_primitive():
     assert key_for("dynamic.camera", {"motion_type": "pan_left", "speed": 0.5}) == "pan_left.fast"
     assert key_for("static.sound", {"noise": "hum", "tone": "low", "weight": 0.45}) == "hum.low.quiet"
     assert key_for("static.sound", {"noise": "hum", "tone": "low", "weight": 0.9}) == "hum.low.loud"
+    # Noise keeps one key whichever band its (random) strongest frequency falls in.
+    noisy = {"noise": "hiss", "timbre": "noisy", "weight": 0.6}
+    assert {key_for("static.sound", {**noisy, "tone": t}) for t in ("low", "mid", "high")} == {"hiss.broadband.moderate"}
     assert key_for("dynamic.motion", {"level": 5.0, "direction": "horizontal", "trend": "increasing", "rhythm": "pulsing"}) == "medium.horizontal.increasing.pulsing"
     assert key_for("dynamic.transition", {"type": "fade_out", "duration": 1.0}) == "fade_out.medium"
 

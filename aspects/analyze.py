@@ -9,6 +9,8 @@ import numpy as np
 from aspects.dynamic import dynamic_aspects
 from aspects.pipeline import Measurements, measure_video
 from aspects.settings import Settings, get_settings
+from registries import annotate
+from registries.narrative import load_spec, narrative_from
 
 SCHEMA_VERSION = 1
 SOUND_FIELDS = ("amplitude", "weight", "tone", "pitch_hz", "timbre", "noise")
@@ -74,8 +76,14 @@ def analyze_video(
     prompt: str | None = None,
     window_s: float | None = None,
 ) -> dict:
-    """Measure ``path`` and return its full analysis document (no registry is written)."""
+    """Measure ``path`` and return its full analysis document, keys and names filled in.
+
+    Nothing is written: names are the registry's where it knows a key, else
+    the name the key would get (see :func:`registries.annotate`).
+    """
     settings = settings or get_settings()
+    spec = load_spec(spec_path) if spec_path else None  # a malformed spec fails before the long decode
     m = measure_video(path, settings)
     dynamic = dynamic_aspects(m, window_s or settings.window_s)
-    return build_document(m, static_aspects(m), dynamic, {})
+    document = build_document(m, static_aspects(m), dynamic, narrative_from(spec, prompt))
+    return annotate(document, settings=settings)

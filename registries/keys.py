@@ -19,6 +19,7 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
+from functools import lru_cache
 from typing import Callable
 
 import numpy as np
@@ -81,6 +82,7 @@ def _join(fields: dict) -> str:
 # ---------------------------------------------------------------- static.color
 
 
+@lru_cache(maxsize=65536)  # frames repeat their dominant colour; skimage's per-call overhead dominates
 def rgb_to_lch(r: float, g: float, b: float) -> tuple[float, float, float]:
     """sRGB 0–255 → CIE L*C*h° (D65): L 0–100, C ≥ 0, h in [0, 360) degrees."""
     lab = rgb2lab(np.array([[[r, g, b]]], dtype=np.float64) / 255.0)[0, 0]
@@ -104,9 +106,15 @@ def color_fields_from_lch(lightness: float, chroma: float, hue_deg: float, opaci
     alpha = round(max(0.0, min(1.0, opacity)) / OPACITY_STEP) * OPACITY_STEP
     if alpha < 1.0:
         fields["alpha"] = alpha
-    rep = lab2rgb(lch_to_lab(lq, cq, fields.get("h", 0))[None, None, :])[0, 0]
-    r, g, b = (int(round(float(c) * 255)) for c in rep)
+    r, g, b = bin_rgb(lq, cq, fields.get("h", 0))
     return {**fields, "r": r, "g": g, "b": b}
+
+
+@lru_cache(maxsize=4096)
+def bin_rgb(lightness: int, chroma: int, hue_deg: int) -> tuple[int, int, int]:
+    """The representative sRGB colour (0–255, clipped to the gamut) of a CIELCh bin centre."""
+    rep = lab2rgb(lch_to_lab(lightness, chroma, hue_deg)[None, None, :])[0, 0]
+    return tuple(int(round(float(c) * 255)) for c in rep)
 
 
 def color_key_of(fields: dict) -> str:

@@ -162,6 +162,31 @@ def learn(
         )
 
 
+def bulk_store(db_path: Path, entries: int, observations_per_entry: int = 2) -> None:
+    """A store with ``entries`` new entries spread over the test aspects, each seen in
+    ``observations_per_entry`` videos and discovered once: a sync's worth of rows, made in SQL."""
+    aspects = ", ".join(f"'{a}'" for a in ASPECTS)
+    with transaction(db_path) as con:
+        ensure_schema(con)
+        con.execute(
+            f"INSERT INTO registry_entries SELECT ([{aspects}])[1 + i % {len(ASPECTS)}], 'bulk' || lpad(i::VARCHAR, 7, '0'), 'bulkname' || i, "
+            "json_object('index', i, 'rgb', [i % 256, (i * 7) % 256, (i * 13) % 256]), NULL, false, "
+            "TIMESTAMP '2026-01-01 00:00:00', TIMESTAMP '2026-01-02 00:00:00', NULL, nextval('registry_change_seq') FROM range(?) t(i)",
+            [entries],
+        )
+        con.execute(
+            f"INSERT INTO registry_observations SELECT ([{aspects}])[1 + i % {len(ASPECTS)}], 'bulk' || lpad(i::VARCHAR, 7, '0'), "
+            "sha256('video ' || j), 1 + (i + j) % 30, TIMESTAMP '2026-01-01 00:00:00', TIMESTAMP '2026-01-02 00:00:00', "
+            "nextval('registry_change_seq') FROM range(?) t(i), range(?) u(j)",
+            [entries, observations_per_entry],
+        )
+        con.execute(
+            f"INSERT INTO discoveries SELECT ([{aspects}])[1 + i % {len(ASPECTS)}], 'bulk' || lpad(i::VARCHAR, 7, '0'), 'bulkname' || i, "
+            "sha256('video 0'), TIMESTAMP '2026-01-01 00:00:00', nextval('registry_change_seq') FROM range(?) t(i)",
+            [entries],
+        )
+
+
 def local_names(db_path: Path) -> dict[tuple[str, str], str]:
     with transaction(db_path) as con:
         return {(a, k): n for a, k, n in con.execute("SELECT aspect, key, name FROM registry_entries").fetchall()}
@@ -304,10 +329,17 @@ class FaultProxy:
         return self
 
     def __exit__(self, *exc) -> None:
-        self._release.set()
+        self.release()
         self._server.shutdown()
         self._server.server_close()
         self._http.close()
+
+    def release(self) -> None:
+        """Stop holding: held requests end without an answer, new ones are forwarded."""
+        with self._lock:
+            self.hold_after = None
+        self._release.set()
+
 
     def _handle(self, handler: http.server.BaseHTTPRequestHandler) -> None:
         body = handler.rfile.read(int(handler.headers.get("content-length") or 0))

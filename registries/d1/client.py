@@ -201,12 +201,14 @@ class HttpTarget:
         transport: httpx.BaseTransport | None = None,
         sleep: Callable[[float], None] = time.sleep,
         rng: random.Random | None = None,
+        backoff_base_s: float = BACKOFF_BASE_S,
     ):
         self.name = name
         self.url = url
         self.identity = identity
         self.max_attempts = max_attempts
         self.interval_s = interval_s
+        self.backoff_base_s = backoff_base_s
         self.requests_sent = 0
         self._sleep = sleep
         self._rng = rng or random.Random()
@@ -226,7 +228,7 @@ class HttpTarget:
 
     def backoff_s(self, attempt: int, retry_after_s: float | None) -> float:
         """Wait before attempt ``attempt + 1``, seconds: exponential with jitter, at least Retry-After."""
-        ceiling = min(BACKOFF_CAP_S, BACKOFF_BASE_S * 2 ** (attempt - 1))
+        ceiling = min(BACKOFF_CAP_S, self.backoff_base_s * 2 ** (attempt - 1))
         jittered = ceiling / 2 + self._rng.uniform(0, ceiling / 2)
         if retry_after_s is None:
             return jittered

@@ -21,6 +21,7 @@ same as one clean sync.
 from __future__ import annotations
 
 import hashlib
+import json
 import logging
 import time
 import uuid
@@ -143,40 +144,41 @@ def fallback_name(name: str, key: str) -> str:
     return f"{name}-{hashlib.sha256(key.encode('utf-8')).hexdigest()[:6]}"
 
 
-def _timestamp(value: datetime | str | None) -> str | None:
+def _timestamp(value: datetime | None) -> str | None:
     """ISO 8601 with microseconds, so D1 compares timestamps as text in time order."""
-    if value is None:
-        return None
-    if isinstance(value, str):
-        return value
-    return value.isoformat(sep="T", timespec="microseconds")
+    return None if value is None else value.isoformat(sep="T", timespec="microseconds")
+
+
+def _iso_sql(column: str) -> str:
+    """A TIMESTAMP column as the text :func:`_timestamp` makes, formatted by DuckDB (fast for many rows)."""
+    return f"strftime({column}, '%Y-%m-%dT%H:%M:%S.%f')"
 
 
 def chunk_statements(rows: Sequence[tuple], columns: int, make_sql: Callable[[int], str], what: str) -> list[Statement]:
     """Pack ``rows`` into multi-row statements within D1's limits.
 
     At most ``MAX_PARAMS_PER_STATEMENT`` bound parameters and
-    ``MAX_STATEMENT_BYTES`` bytes (SQL plus parameters, as sent) each.
+    ``MAX_STATEMENT_BYTES`` bytes (SQL plus parameters, as sent) each. Sizes
+    are summed per row rather than re-encoding the statement for every row.
     """
     per_statement = MAX_PARAMS_PER_STATEMENT // columns
+    # JSON size of {"sql": ..., "params": []} for each row count; a row then adds its
+    # parameters and their separators, which is what json.dumps(list(row)) measures.
+    base_bytes = {n: len(json.dumps(Statement(make_sql(n)).payload(), ensure_ascii=False).encode("utf-8")) for n in range(1, per_statement + 1)}
     statements: list[Statement] = []
     current: list[tuple] = []
-
-    def build(batch: list[tuple]) -> Statement:
-        return Statement(make_sql(len(batch)), tuple(p for row in batch for p in row))
-
+    params_bytes = 0
     for row in rows:
-        candidate = current + [row]
-        if len(candidate) > per_statement or build(candidate).size_bytes() > MAX_STATEMENT_BYTES:
-            if not current:
-                raise AspectsError(f"{what} {row[0]}/{row[1]}: {build(candidate).size_bytes()} bytes, over D1's {MAX_STATEMENT_BYTES}-byte statement limit")
-            statements.append(build(current))
-            candidate = [row]
-            if build(candidate).size_bytes() > MAX_STATEMENT_BYTES:
-                raise AspectsError(f"{what} {row[0]}/{row[1]}: {build(candidate).size_bytes()} bytes, over D1's {MAX_STATEMENT_BYTES}-byte statement limit")
-        current = candidate
+        row_bytes = len(json.dumps(list(row), ensure_ascii=False).encode("utf-8"))
+        if base_bytes[1] + row_bytes > MAX_STATEMENT_BYTES:
+            raise AspectsError(f"{what} {row[0]}/{row[1]}: {base_bytes[1] + row_bytes} bytes, over D1's {MAX_STATEMENT_BYTES}-byte statement limit")
+        if current and (len(current) == per_statement or base_bytes[len(current) + 1] + params_bytes + row_bytes > MAX_STATEMENT_BYTES):
+            statements.append(Statement(make_sql(len(current)), tuple(p for r in current for p in r)))
+            current, params_bytes = [], 0
+        current.append(row)
+        params_bytes += row_bytes
     if current:
-        statements.append(build(current))
+        statements.append(Statement(make_sql(len(current)), tuple(p for r in current for p in r)))
     return statements
 
 
@@ -263,26 +265,23 @@ def read_pending(con: duckdb.DuckDBPyConnection, after_seq: int) -> Pending:
         return Pending([], [], [], after_seq)
     entry_rows = con.execute(
         "SELECT aspect, key, name, CAST(value AS VARCHAR), CAST(depth_breakdown AS VARCHAR), primitive, "
-        "first_seen, last_seen, CAST(sources AS VARCHAR), change_seq "
+        f"{_iso_sql('first_seen')}, {_iso_sql('last_seen')}, CAST(sources AS VARCHAR), change_seq "
         "FROM registry_entries WHERE change_seq > ? ORDER BY aspect, key",
         [after_seq],
     ).fetchall()
     observation_rows = con.execute(
-        "SELECT aspect, key, video_sha256, count, first_seen, last_seen, change_seq "
+        f"SELECT aspect, key, video_sha256, count, {_iso_sql('first_seen')}, {_iso_sql('last_seen')}, change_seq "
         "FROM registry_observations WHERE change_seq > ? ORDER BY aspect, key, video_sha256",
         [after_seq],
     ).fetchall()
     discovery_rows = con.execute(
-        "SELECT aspect, key, video_sha256, discovered_at, change_seq FROM discoveries WHERE change_seq > ? ORDER BY aspect, key",
+        f"SELECT aspect, key, video_sha256, {_iso_sql('discovered_at')}, change_seq FROM discoveries WHERE change_seq > ? ORDER BY aspect, key",
         [after_seq],
     ).fetchall()
     seqs = [r[-1] for r in entry_rows] + [r[-1] for r in observation_rows] + [r[-1] for r in discovery_rows]
-    entries = [
-        (a, k, n, fallback_name(n, k), v, d, int(bool(p)), _timestamp(fs), _timestamp(ls), s)
-        for a, k, n, v, d, p, fs, ls, s, _ in entry_rows
-    ]
-    observations = [(a, k, vid, int(c), _timestamp(fs), _timestamp(ls)) for a, k, vid, c, fs, ls, _ in observation_rows]
-    discoveries = [(a, k, vid, _timestamp(at)) for a, k, vid, at, _ in discovery_rows]
+    entries = [(a, k, n, fallback_name(n, k), v, d, int(bool(p)), fs, ls, s) for a, k, n, v, d, p, fs, ls, s, _ in entry_rows]
+    observations = [(a, k, vid, int(c), fs, ls) for a, k, vid, c, fs, ls, _ in observation_rows]
+    discoveries = [row[:4] for row in discovery_rows]
     return Pending(entries, observations, discoveries, max(seqs, default=after_seq))
 
 

@@ -82,7 +82,7 @@ def annotate(document: dict, *, settings: Settings | None = None) -> dict:
     colors = [c for c in (blends.get("palette") or []) if isinstance(c, dict)]
     if isinstance(blends.get("dominant_color"), dict):
         colors.append(blends["dominant_color"])
-    values += [("static.color", c.get("color") if isinstance(c.get("color"), dict) else c) for c in colors]
+    values += [("static.color", c) for c in colors]
     keyed = [(aspect, value, *canonical(aspect, value)) for aspect, value in values]
     aspects = {aspect for aspect, *_ in keyed}
     known = known_names(settings, aspects)

@@ -38,6 +38,10 @@ H_STEP = 15
 H_STEP_LOW_CHROMA = 30
 OPACITY_STEP = 0.25
 
+# Motion level (mean absolute luma change, 0–255) and pacing (cuts per minute) bands, shared by windows and blends.
+MOTION_EDGES, MOTION_LABELS = (0.5, 3.0, 10.0, 30.0), ("still", "low", "medium", "high", "extreme")
+PACING_EDGES, PACING_LABELS = (0.5, 6.0, 20.0, 60.0), ("none", "slow", "moderate", "fast", "frantic")
+
 
 def normalise_word(text: object) -> str:
     """Lower-case, accents folded, every run of punctuation/space → one space, trimmed.
@@ -202,7 +206,7 @@ def motion_fields(value: dict) -> tuple[str, dict]:
     ≤ medium < 10 ≤ high < 30 ≤ extreme; the others are their closed-vocabulary words.
     """
     fields = {
-        "level": _band(value.get("level"), (0.5, 3.0, 10.0, 30.0), ("still", "low", "medium", "high", "extreme")),
+        "level": _band(value.get("level"), MOTION_EDGES, MOTION_LABELS),
         "direction": _word(value.get("direction")),
         "trend": _word(value.get("trend")),
         "rhythm": _word(value.get("rhythm")),
@@ -234,40 +238,20 @@ def gradient_fields(value: dict) -> tuple[str, dict]:
     return _join(fields), fields
 
 
-def _temperature_word(value: object) -> str:
-    """Colour temperature as warm / neutral / cool from a word, a ``{"label"|"class": …}`` dict or kelvins."""
-    if isinstance(value, dict):
-        for field in ("label", "class", "category", "name"):
-            if value.get(field):
-                return _word(value[field])
-        value = value.get("kelvin", value.get("estimate_k", value.get("estimate")))
-    if isinstance(value, str):
-        return _word(value)
-    # Kelvins: below ~4000 K reads warm (tungsten, sunset), above ~6500 K cool (shade, sky).
-    return _band(value, (4000.0, 6500.0), ("warm", "neutral", "cool"))
-
-
-def _unit(value: object) -> float | None:
-    """A 0–1 quantity that may be reported on the 0–255 pixel scale: values above 1 are divided by 255."""
-    x = _number(value)
-    if x is None:
-        return None
-    return x / 255.0 if x > 1.0 else x
-
-
 def lighting_fields(value: dict) -> tuple[str, dict]:
     """Key of a window's lighting: ``brightness.contrast.saturation.temperature.key_intensity.trend``.
 
-    e.g. ``bright.normal.vivid.warm.high_key.steady``. On a 0–1 scale:
-    brightness dark < 0.25 ≤ dim < 0.45 ≤ mid < 0.65 ≤ bright; contrast flat
-    < 0.1 ≤ normal < 0.25 ≤ high; saturation grey < 0.1 ≤ muted < 0.35 ≤ vivid;
-    temperature warm / neutral / cool; key intensity and trend are their words.
+    e.g. ``bright.normal.vivid.warm.high_key.steady``. Brightness (mean luma,
+    0–1) dark < 0.25 ≤ dim < 0.45 ≤ mid < 0.65 ≤ bright; contrast (luma std /
+    127.5, 0–1) flat < 0.12 ≤ normal < 0.4 ≤ high; saturation (0–1) grey < 0.1
+    ≤ muted < 0.35 ≤ vivid; temperature (warm / neutral / cool), key intensity
+    and trend are their words.
     """
     fields = {
-        "brightness": _band(_unit(value.get("brightness")), (0.25, 0.45, 0.65), ("dark", "dim", "mid", "bright")),
-        "contrast": _band(_unit(value.get("contrast")), (0.1, 0.25), ("flat", "normal", "high")),
-        "saturation": _band(_unit(value.get("saturation")), (0.1, 0.35), ("grey", "muted", "vivid")),
-        "temperature": _temperature_word(value.get("color_temperature")),
+        "brightness": _band(value.get("brightness"), (0.25, 0.45, 0.65), ("dark", "dim", "mid", "bright")),
+        "contrast": _band(value.get("contrast"), (0.12, 0.4), ("flat", "normal", "high")),
+        "saturation": _band(value.get("saturation"), (0.1, 0.35), ("grey", "muted", "vivid")),
+        "temperature": _word(value.get("color_temperature")),
         "key_intensity": _word(value.get("key_intensity")),
         "trend": _word(value.get("trend")),
     }
@@ -294,13 +278,12 @@ def graphics_fields(value: dict) -> tuple[str, dict]:
     """Key of a window's graphics: ``edges.busyness``, e.g. ``sparse.calm``.
 
     Edge density (share of edge pixels, 0–1) in bands plain < 0.02 ≤ sparse <
-    0.08 ≤ detailed < 0.2 ≤ dense; busyness (0–1, or its word) in bands calm <
+    0.08 ≤ detailed < 0.2 ≤ dense; busyness (share of busy blocks, 0–1) in bands calm <
     0.33 ≤ moderate < 0.66 ≤ busy.
     """
-    busyness = value.get("busyness")
     fields = {
         "edges": _band(value.get("edge_density"), (0.02, 0.08, 0.2), ("plain", "sparse", "detailed", "dense")),
-        "busyness": _word(busyness) if isinstance(busyness, str) else _band(busyness, (0.33, 0.66), ("calm", "moderate", "busy")),
+        "busyness": _band(value.get("busyness"), (0.33, 0.66), ("calm", "moderate", "busy")),
     }
     return _join(fields), fields
 
@@ -311,9 +294,8 @@ def temporal_fields(value: dict) -> tuple[str, dict]:
     Pacing (cuts per minute around the window) in bands none (0) < 0.5 ≤ slow
     < 6 ≤ moderate < 20 ≤ fast < 60 ≤ frantic.
     """
-    pacing = value.get("pacing")
     fields = {
-        "pacing": _word(pacing) if isinstance(pacing, str) else _band(pacing, (0.5, 6.0, 20.0, 60.0), ("none", "slow", "moderate", "fast", "frantic")),
+        "pacing": _band(value.get("pacing"), PACING_EDGES, PACING_LABELS),
         "motion_trend": _word(value.get("motion_trend")),
     }
     return _join(fields), fields
@@ -334,15 +316,17 @@ def technical_fields(value: dict) -> tuple[str, dict]:
 
 
 def depth_fields(value: dict) -> tuple[str, dict]:
-    """Key of a window's depth: ``parallax.layers``, e.g. ``flat.1``.
+    """Key of a window's depth: ``parallax.layers.focus``, e.g. ``flat.1.sharp``.
 
-    Parallax strength (0–1) in bands flat < 0.05 ≤ shallow < 0.2 ≤ deep;
-    layer count 0, 1, 2 or ``3+``.
+    Parallax strength (frame widths/s by which regions move differently) in
+    bands flat < 0.05 ≤ shallow < 0.2 ≤ deep; layer count 0, 1, 2 or ``3+``;
+    sharpness (0–1) soft < 0.5 ≤ sharp.
     """
     layers = _number(value.get("layer_count"))
     fields = {
         "parallax": _band(value.get("parallax_strength"), (0.05, 0.2), ("flat", "shallow", "deep")),
         "layers": NA if layers is None else ("3+" if layers >= 3 else str(int(layers))),
+        "focus": _band(value.get("sharpness"), (0.5,), ("soft", "sharp")),
     }
     return _join(fields), fields
 
@@ -376,48 +360,45 @@ def transition_fields(value: dict) -> tuple[str, dict]:
     return _join(fields), fields
 
 
-def _share(item: dict) -> float | None:
-    for field in ("share", "weight", "fraction", "ratio"):
-        x = _number(item.get(field))
-        if x is not None:
-            return x
-    return None
-
-
 def palette_parts(palette: object) -> list[tuple[str, int]]:
-    """Top three palette colours as ``(colour key, share in %, rounded to 10)``, largest share first."""
+    """Top three palette colours as ``(colour key, share in %, rounded to 10)``, largest share first.
+
+    Palette items are ``{r, g, b, share}`` with share a fraction (0–1);
+    colours that fall in one key are added up.
+    """
     if not isinstance(palette, list):
         return []
     merged: dict[str, float] = {}
     for item in palette:
-        if not isinstance(item, dict):
+        if not isinstance(item, dict) or any(_number(item.get(c)) is None for c in ("r", "g", "b")):
             continue
-        color = item.get("color") if isinstance(item.get("color"), dict) else item
-        if any(_number(color.get(c)) is None for c in ("r", "g", "b")):
-            continue
-        key = color_fields(color)[0]
-        merged[key] = merged.get(key, 0.0) + (_share(item) or 0.0)
+        key = color_fields(item)[0]
+        merged[key] = merged.get(key, 0.0) + (_number(item.get("share")) or 0.0)
     top = sorted(merged.items(), key=lambda kv: (-kv[1], kv[0]))[:3]
-    # Shares may come as fractions (0–1) or percentages.
-    return [(key, int(round((share * 100 if share <= 1 else share) / 10)) * 10) for key, share in top]
+    rounded = [(key, int(round(share * 10)) * 10) for key, share in top]
+    return [(key, pct) for key, pct in rounded if pct > 0]  # a colour under 5 % does not shape the blend
 
 
 def blends_fields(value: dict) -> tuple[str, dict]:
-    """Key of a whole video's blend: its palette, e.g. ``L50-C105-h45:70+L0-C0:30``, plus pacing.
+    """Key of a whole video's blend: ``palette.pace.motion.audio``.
 
-    The palette's three largest colours by share, each as its colour key and
-    share rounded to 10 %, joined with ``+``; then ``.pace-<band>`` from the
-    cuts per minute (same bands as temporal pacing) when the blend has it.
+    e.g. ``L50-C105-h45:70+L0-C0:30.pace-slow.motion-low.audio-music``: the
+    palette's three largest colours by share, each as its colour key and share
+    rounded to 10 %, joined with ``+``; the cuts per minute in the temporal
+    pacing bands; the mean motion level in the motion level bands; the
+    dominant audio role (``audio-none`` without an audio summary).
     """
     parts = palette_parts(value.get("palette"))
-    palette = "+".join(f"{key}:{share}" for key, share in parts) or NA
-    pacing = value.get("pacing")
-    cuts_per_minute = pacing.get("cuts_per_minute") if isinstance(pacing, dict) else pacing
+    pacing = value.get("pacing") if isinstance(value.get("pacing"), dict) else {}
+    motion = value.get("motion") if isinstance(value.get("motion"), dict) else {}
+    audio = value.get("audio") if isinstance(value.get("audio"), dict) else {}
     fields = {
-        "palette": palette,
-        "pace": "pace-" + _band(cuts_per_minute, (0.5, 6.0, 20.0, 60.0), ("none", "slow", "moderate", "fast", "frantic")),
+        "palette": "+".join(f"{key}:{share}" for key, share in parts) or NA,
+        "pace": "pace-" + _band(pacing.get("cuts_per_minute"), PACING_EDGES, PACING_LABELS),
+        "motion": "motion-" + _band(motion.get("level"), MOTION_EDGES, MOTION_LABELS),
+        "audio": "audio-" + (_word(audio["role"]) if audio.get("role") else "none"),
     }
-    return _join(fields), {"palette": [{"color": key, "share_pct": share} for key, share in parts], "pace": fields["pace"]}
+    return _join(fields), {**fields, "palette": [{"color": key, "share_pct": share} for key, share in parts]}
 
 
 # ---------------------------------------------------------------- narrative

@@ -111,6 +111,27 @@ def test_pure_values_land_on_their_seeded_primitive():
     assert key_for("dynamic.transition", {"type": "fade_out", "duration": 1.0}) == "fade_out.medium"
 
 
+def test_window_and_blend_keys_quantise_their_fields():
+    lighting = {"brightness": 0.8, "contrast": 0.2, "saturation": 0.5, "color_temperature": "warm", "key_intensity": "high-key", "trend": "steady"}
+    assert key_for("dynamic.lighting", lighting) == "bright.normal.vivid.warm.high_key.steady"
+    assert key_for("dynamic.lighting", {**lighting, "brightness": 0.83, "contrast": 0.22}) == key_for("dynamic.lighting", lighting)
+    assert key_for("dynamic.depth", {"parallax_strength": 0.0, "layer_count": 1, "sharpness": 0.8}) == "flat.1.sharp"
+    assert key_for("dynamic.time", {"fps": 29.97, "sync_offset_s": 0.1}) == "fps30.audio_late"
+    assert key_for("dynamic.technical", {"width": 1920, "height": 1080, "fps": 29.97, "codec": "h264"}) == "1920x1080.29.97.h264"
+    blend = {
+        "palette": [
+            {"r": 255, "g": 0, "b": 0, "share": 0.68},
+            {"r": 0, "g": 0, "b": 0, "share": 0.25},
+            {"r": 250, "g": 4, "b": 3, "share": 0.04},  # same key as red: added to it
+            {"r": 255, "g": 255, "b": 255, "share": 0.03},  # under 5 %: not part of the blend
+        ],
+        "pacing": {"cuts_per_minute": 12.0},
+        "motion": {"level": 2.0},
+        "audio": None,
+    }
+    assert key_for("dynamic.blends", blend) == "L50-C105-h45:70+L0-C0:30.pace-moderate.motion-low.audio-none"
+
+
 # ------------------------------------------------------------------ names
 
 

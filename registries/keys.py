@@ -79,6 +79,11 @@ def _band(value: object, edges: tuple[float, ...], labels: tuple[str, ...]) -> s
     return labels[len(edges)]
 
 
+def round_to(x: float, step: float) -> float:
+    """``x`` to the nearest multiple of ``step``, halves away from zero for x ≥ 0 (Python's ``round`` goes to even)."""
+    return math.floor(x / step + 0.5) * step
+
+
 def _join(fields: dict) -> str:
     return ".".join(str(v) for v in fields.values())
 
@@ -101,13 +106,13 @@ def lch_to_lab(lightness: float, chroma: float, hue_deg: float) -> np.ndarray:
 
 def color_fields_from_lch(lightness: float, chroma: float, hue_deg: float, opacity: float = 1.0) -> dict:
     """Quantised colour fields of an L*C*h° colour (see :func:`color_fields`)."""
-    lq = int(min(100, max(0, round(lightness / L_STEP) * L_STEP)))
-    cq = int(round(chroma / C_STEP) * C_STEP)
+    lq = int(min(100, max(0, round_to(lightness, L_STEP))))
+    cq = int(round_to(chroma, C_STEP))
     fields: dict = {"L": lq, "C": cq}
     if cq:
         step = H_STEP_LOW_CHROMA if cq <= C_STEP else H_STEP
-        fields["h"] = int(round(hue_deg / step) * step) % 360
-    alpha = round(max(0.0, min(1.0, opacity)) / OPACITY_STEP) * OPACITY_STEP
+        fields["h"] = int(round_to(hue_deg, step)) % 360
+    alpha = round_to(max(0.0, min(1.0, opacity)), OPACITY_STEP)
     if alpha < 1.0:
         fields["alpha"] = alpha
     r, g, b = bin_rgb(lq, cq, fields.get("h", 0))
@@ -195,7 +200,7 @@ def time_fields(value: dict) -> tuple[str, dict]:
         sync = "synced"
     else:
         sync = "audio_late" if offset > 0 else "audio_early"
-    fields = {"fps": f"fps{round(fps)}" if fps is not None else NA, "sync": sync}
+    fields = {"fps": f"fps{int(round_to(fps, 1))}" if fps is not None else NA, "sync": sync}
     return _join(fields), fields
 
 
@@ -375,7 +380,7 @@ def palette_parts(palette: object) -> list[tuple[str, int]]:
         key = color_fields(item)[0]
         merged[key] = merged.get(key, 0.0) + (_number(item.get("share")) or 0.0)
     top = sorted(merged.items(), key=lambda kv: (-kv[1], kv[0]))[:3]
-    rounded = [(key, int(round(share * 10)) * 10) for key, share in top]
+    rounded = [(key, int(round_to(share * 100, 10))) for key, share in top]
     return [(key, pct) for key, pct in rounded if pct > 0]  # a colour under 5 % does not shape the blend
 
 

@@ -88,8 +88,9 @@ def finish_video(video: str, futures: dict[str, PrefectFuture]) -> dict:
         summary["stages"].append(line)
     if reported.state.is_completed():
         summary.update(reported.result())
-    if futures["growth"].state.is_completed():
-        summary["new"] = growth_output(futures["growth"].result())["new"]
+    grown = futures["growth"].result() if futures["growth"].state.is_completed() else None
+    if grown is not None and grown["status"] == "computed":  # a cached growth discovered nothing in this run
+        summary["new"] = growth_output(grown)["new"]
     return summary
 
 

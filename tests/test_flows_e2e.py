@@ -1,0 +1,100 @@
+"""End to end: a real ``prefect server``, ``prefect deploy`` from prefect.yaml, a process worker, a run triggered through the API."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.flows_support import REPO, free_port, observation_count, videos, wait_for  # noqa: F401  (pytest fixtures)
+
+PREFECT = str(Path(sys.executable).with_name("prefect"))
+FINAL = {"COMPLETED", "FAILED", "CRASHED", "CANCELLED"}
+
+
+@pytest.fixture
+def prefect_server(tmp_path):
+    """``prefect server start`` on a free loopback port with its own PREFECT_HOME; yields the env to talk to it."""
+    port = free_port()
+    env = {
+        **os.environ,
+        "PREFECT_HOME": str(tmp_path / "prefect-home"),
+        "PREFECT_API_URL": f"http://127.0.0.1:{port}/api",
+        "PREFECT_SERVER_ANALYTICS_ENABLED": "false",
+        "PREFECT_LOGGING_LEVEL": "WARNING",
+    }
+    log = open(tmp_path / "server.log", "w")
+    server = subprocess.Popen([PREFECT, "server", "start", "--host", "127.0.0.1", "--port", str(port)], env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
+    try:
+        import httpx
+
+        def healthy() -> bool:
+            if server.poll() is not None:
+                raise AssertionError((tmp_path / "server.log").read_text()[-3000:])
+            try:
+                return httpx.get(f"http://127.0.0.1:{port}/api/health", timeout=2).status_code == 200
+            except httpx.HTTPError:
+                return False
+
+        wait_for(healthy, 90, "prefect server to answer", every_s=0.5)
+        yield env
+    finally:
+        os.killpg(server.pid, signal.SIGTERM)
+        try:
+            server.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            os.killpg(server.pid, signal.SIGKILL)
+            server.wait()
+
+
+def prefect(env: dict, *args: str, cwd: Path = REPO) -> str:
+    result = subprocess.run([PREFECT, *args], env=env, cwd=cwd, capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, f"prefect {' '.join(args)} failed:\n{result.stdout[-2000:]}\n{result.stderr[-2000:]}"
+    return result.stdout
+
+
+def test_deploy_and_run_learn_video_through_a_worker(prefect_server, tmp_path, videos):
+    env = {**prefect_server, "ASPECTS_DATA_DIR": str(tmp_path / "data")}
+    checkout = tmp_path / "checkout"  # a clean copy of the project files prefect.yaml needs: deploy must not rely on anything else
+    checkout.mkdir()
+    for name in ("prefect.yaml", "flows", "tasks", "aspects", "registries"):
+        src = REPO / name
+        (shutil.copytree(src, checkout / name, ignore=shutil.ignore_patterns("__pycache__")) if src.is_dir() else shutil.copy(src, checkout / name))
+    env["PYTHONPATH"] = str(checkout)  # the worker's flow runs import this checkout's code
+
+    prefect(env, "work-pool", "create", "aspects", "--type", "process", cwd=checkout)
+    prefect(env, "--no-prompt", "deploy", "--all", cwd=checkout)
+
+    from prefect.client.orchestration import get_client
+    from prefect.settings import PREFECT_API_URL, temporary_settings
+
+    with temporary_settings({PREFECT_API_URL: env["PREFECT_API_URL"]}), get_client(sync_client=True) as client:
+        loop = client.read_deployment_by_name("learning-loop/learning-loop")
+        assert [s.schedule.interval.total_seconds() for s in loop.schedules] == [900.0]
+        assert loop.pull_steps == [{"prefect.deployments.steps.set_working_directory": {"directory": str(checkout)}}]
+        learn = client.read_deployment_by_name("learn-video/learn-video")
+        assert learn.schedules == []
+        assert client.read_deployment_by_name("sync-d1/sync-d1").work_pool_name == "aspects"
+        run = client.create_flow_run_from_deployment(learn.id, parameters={"video": str(videos["red"]), "prompt": "a tense red room", "window_s": 0.5})
+
+        worker_log = open(tmp_path / "worker.log", "w")
+        worker = subprocess.Popen(
+            [PREFECT, "worker", "start", "--pool", "aspects", "--type", "process", "--limit", "1"], env=env, cwd=tmp_path, stdout=worker_log, stderr=subprocess.STDOUT, start_new_session=True
+        )
+        try:
+            final = wait_for(lambda: (r := client.read_flow_run(run.id)).state_type.value in FINAL and r, 150, "the learn-video run to finish", every_s=1)
+        finally:
+            os.killpg(worker.pid, signal.SIGTERM)
+            worker.wait(timeout=30)
+        assert final.state_type.value == "COMPLETED", (tmp_path / "worker.log").read_text()[-4000:]
+        assert final.parameters == {"video": str(videos["red"]), "prompt": "a tense red room", "window_s": 0.5}
+        artifacts = {a.key for a in client.read_artifacts() if a.flow_run_id == run.id}
+        assert "new-discoveries" in artifacts
+        assert {k.split("-")[0] for k in artifacts if k} == {"new", "video", "decode"}
+    assert observation_count(tmp_path / "data" / "aspects.duckdb") > 0
+    assert list((tmp_path / "data" / "reports").glob("red-*-timeline.png"))

@@ -157,7 +157,7 @@ class Scripted:
 
 def http_client(transport, sleeps: list, *, attempts: int = 6, interval_s: float = 0.0) -> D1Client:
     target = HttpTarget(
-        "worker", "http://127.0.0.1:9/query", "tok", identity="worker:http://127.0.0.1:9", timeout_s=5, max_attempts=attempts,
+        "http://127.0.0.1:9/query", "tok", identity="worker:http://127.0.0.1:9", timeout_s=5, max_attempts=attempts,
         interval_s=interval_s, transport=httpx.MockTransport(transport), sleep=sleeps.append,
     )
     client = D1Client(target)

@@ -144,8 +144,6 @@ def split_sql(text: str) -> list[str]:
 class SqliteTarget:
     """The embedded target: a local SQLite file, one transaction per batch."""
 
-    name = "sqlite"
-
     def __init__(self, path: Path):
         self.path = Path(path)
         self.identity = f"sqlite:{self.path.resolve()}"
@@ -190,7 +188,6 @@ class HttpTarget:
 
     def __init__(
         self,
-        name: str,
         url: str,
         token: str,
         *,
@@ -203,7 +200,6 @@ class HttpTarget:
         rng: random.Random | None = None,
         backoff_base_s: float = BACKOFF_BASE_S,
     ):
-        self.name = name
         self.url = url
         self.identity = identity
         self.max_attempts = max_attempts
@@ -399,11 +395,11 @@ def client_from_settings(
         if target_name == "worker":
             base = _required(settings.d1_url, "ASPECTS_D1_URL", target_name).rstrip("/")
             token = _required(settings.d1_token, "ASPECTS_D1_TOKEN", target_name)
-            target = HttpTarget("worker", f"{base}/query", token, identity=f"worker:{base}", **common)
+            target = HttpTarget(f"{base}/query", token, identity=f"worker:{base}", **common)
         else:
             account = _required(settings.cloudflare_account_id, "CLOUDFLARE_ACCOUNT_ID", target_name)
             database = _required(settings.cloudflare_d1_database_id, "CLOUDFLARE_D1_DATABASE_ID", target_name)
             token = _required(settings.cloudflare_api_token, "CLOUDFLARE_API_TOKEN", target_name)
             url = f"{CLOUDFLARE_API}/accounts/{account}/d1/database/{database}/query"
-            target = HttpTarget("cloudflare", url, token, identity=f"cloudflare:{account}/{database}", **common)
+            target = HttpTarget(url, token, identity=f"cloudflare:{account}/{database}", **common)
     return D1Client(target, statements_per_request=settings.d1_statements_per_request)

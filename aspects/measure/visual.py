@@ -27,7 +27,7 @@ REGIONS = 3  # 3×3 regions for parallax / motion layers
 MIN_TRACKED = 12  # fewer agreeing points than this: motion unknown (flat or changed picture)
 LAYER_GAP_PX = 0.35  # region flows this far apart (half-size pixels per frame) are different layers
 EDGE_LOW, EDGE_HIGH = 50, 150  # Canny thresholds on 0–255 luma
-BUSY_BLOCK, BUSY_STD = 8, 8.0  # an 8×8 block with luma std above 8 levels counts as busy
+BUSY_BLOCK, BUSY_EDGES = 8, 2  # an 8×8 block with at least 2 edge pixels counts as busy (a smooth ramp has none)
 GRADIENT_SIZE = (16, 12)  # the colour plane fit runs on a 16×12 thumbnail
 
 
@@ -83,7 +83,7 @@ def global_motion(prev: np.ndarray, cur: np.ndarray, points: np.ndarray) -> dict
       flow, frame widths per frame (motion of anything, not only the camera).
     """
     h, w = cur.shape
-    nxt, status, _ = cv2.calcOpticalFlowPyrLK(prev, cur, points, None, winSize=(11, 11), maxLevel=2)
+    nxt, status, _ = cv2.calcOpticalFlowPyrLK(prev, cur, points, None, winSize=(15, 15), maxLevel=2)
     ok = status.ravel() == 1
     out = dict(NO_MOTION)
     if ok.sum() < MIN_TRACKED:
@@ -243,22 +243,21 @@ def texture_measures(y8: np.ndarray, magnitude: np.ndarray, y_full: np.ndarray) 
     """Graphic texture of a frame.
 
     ``edge_density`` (0–1: share of Canny edge pixels on the half-size
-    plane ``y8``), ``busyness`` (0–1: share of 8×8 blocks whose luma std
-    exceeds 8 levels), ``detail`` (0–1: share of the luma variance in the
+    plane ``y8``), ``busyness`` (0–1: share of 8×8 blocks holding at least
+    two edge pixels), ``detail`` (0–1: share of the luma variance in the
     finest scale, i.e. not explained by a 3×3 blur), ``focus`` (variance of
     the Laplacian of the full analysis-size luma ``y_full``; higher is
     sharper), ``gradient_mean`` (mean Sobel magnitude, levels per pixel).
     """
-    h, w = y8.shape
-    bh, bw = h // BUSY_BLOCK, w // BUSY_BLOCK
-    blocks = y8[: bh * BUSY_BLOCK, : bw * BUSY_BLOCK].reshape(bh, BUSY_BLOCK, bw, BUSY_BLOCK).astype(np.float32)
-    block_std = blocks.std(axis=(1, 3))
+    bh, bw = y8.shape[0] // BUSY_BLOCK, y8.shape[1] // BUSY_BLOCK
+    edges = cv2.Canny(y8, EDGE_LOW, EDGE_HIGH)
+    per_block = (edges[: bh * BUSY_BLOCK, : bw * BUSY_BLOCK] > 0).reshape(bh, BUSY_BLOCK, bw, BUSY_BLOCK).sum(axis=(1, 3))
     var = float(cv2.meanStdDev(y_full)[1][0, 0] ** 2)
     fine_var = float(cv2.meanStdDev(y_full - cv2.blur(y_full, (3, 3)))[1][0, 0] ** 2)
     laplacian_var = float(cv2.meanStdDev(cv2.Laplacian(y_full, cv2.CV_32F))[1][0, 0] ** 2)
     return {
-        "edge_density": float(np.count_nonzero(cv2.Canny(y8, EDGE_LOW, EDGE_HIGH)) / y8.size),
-        "busyness": float((block_std > BUSY_STD).mean()) if block_std.size else 0.0,
+        "edge_density": float(np.count_nonzero(edges) / y8.size),
+        "busyness": float((per_block >= BUSY_EDGES).mean()) if per_block.size else 0.0,
         "detail": float(np.clip(fine_var / var, 0.0, 1.0)) if var > 1e-6 else 0.0,
         "focus": laplacian_var,
         "gradient_mean": float(magnitude.mean()),
@@ -271,7 +270,8 @@ class FrameFeatures:
     ``__call__(rgb)`` returns every per-frame feature as a float: the
     frame's own (luma, colour, texture, composition, gradient, a 4×4 luma
     grid ``grid_<row>_<col>``) and those against the previous frame
-    (``diff_mean``, ``hist_diff``, ``comp_diff``, global motion; zero /
+    (``diff_mean``, ``hist_diff``, ``comp_diff``, ``chroma_diff`` (mean
+    absolute Cr/Cb change of the half-size frame, 0–255), global motion; zero /
     invalid on the first frame and when the frame size changes).
     """
 
@@ -279,6 +279,7 @@ class FrameFeatures:
         self._prev_y: np.ndarray | None = None
         self._prev_half: np.ndarray | None = None
         self._prev_hist: np.ndarray | None = None
+        self._prev_chroma: np.ndarray | None = None
         self._points: np.ndarray | None = None
 
     def __call__(self, rgb: np.ndarray) -> dict[str, float]:
@@ -289,6 +290,7 @@ class FrameFeatures:
         y8 = cv2.resize(y8_full, half_size, interpolation=cv2.INTER_AREA)
         rgb_half = cv2.resize(rgb, half_size, interpolation=cv2.INTER_AREA)
         hsv = cv2.cvtColor(rgb_half, cv2.COLOR_RGB2HSV)
+        chroma = cv2.cvtColor(rgb_half, cv2.COLOR_RGB2YCrCb)[..., 1:]
         means = cv2.mean(rgb)
         y_mean, y_std = (float(v[0, 0]) for v in cv2.meanStdDev(y8_full))
         hist = color_histogram(rgb_half)
@@ -306,9 +308,10 @@ class FrameFeatures:
             comp = compensated_difference(self._prev_half, y8, mv)
             diff = float(cv2.mean(cv2.absdiff(y8_full, self._prev_y))[0])
             hist_diff = histogram_difference(hist, self._prev_hist)
+            chroma_diff = float(np.mean(cv2.mean(cv2.absdiff(chroma, self._prev_chroma))[:2]))
         else:
             mv = dict(NO_MOTION)
-            comp = diff = hist_diff = 0.0
+            comp = diff = hist_diff = chroma_diff = 0.0
 
         row = {
             "luma_mean": y_mean,
@@ -320,11 +323,12 @@ class FrameFeatures:
             "diff_mean": diff,
             "hist_diff": hist_diff,
             "comp_diff": comp,
+            "chroma_diff": chroma_diff,
         }
         row.update(mv)
         row.update(texture_measures(y8, magnitude, y))
         row.update(composition(yh, magnitude))
         row.update(color_gradient(rgb))
         row.update({f"grid_{r}_{c}": float(grid[r, c]) for r in range(GRID) for c in range(GRID)})
-        self._prev_y, self._prev_half, self._prev_hist = y8_full, y8, hist
+        self._prev_y, self._prev_half, self._prev_hist, self._prev_chroma = y8_full, y8, hist, chroma
         return row

@@ -1,0 +1,175 @@
+"""What the sound of a window is: role, presence, tempo and mood, from the fine audio envelope.
+
+The decode stage leaves an envelope row every 128 samples at 22.05 kHz
+(5.8 ms: RMS, log-mel spectral flux "onset", centroid, flatness, zero
+crossings) and a sound row per frame (pitch, peak share, chroma). Beats are
+tracked once over the whole envelope (librosa); each window then reads a
+context a few seconds wider than itself, since a 1 s window holds only one or
+two beats.
+
+Roles (DESIGN §3): ``silence`` (almost nothing above −55 dBFS), ``music``
+(a regular beat, or sustained tonal sound with changing pitches),
+``speech`` (2.5–9 loudness bursts a second, i.e. syllables, with short
+pauses and a voice-band spectrum), ``ambient`` (continuous sound without those),
+``sfx`` (isolated sounds).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import librosa
+import numpy as np
+from scipy.ndimage import uniform_filter1d
+from scipy.signal import find_peaks
+
+from aspects.dynamic.signals import rounded
+from aspects.measure.sound import ENVELOPE_HOP, SILENCE_RMS
+
+CONTEXT_S = 3.0  # seconds each side of a window read for tempo, rhythm and role
+MIN_BEATS = 4
+BEAT_REGULARITY = 0.12  # max coefficient of variation of inter-beat intervals for a steady beat
+PERIODICITY_MIN = 0.35  # normalised onset autocorrelation at the beat period for a beat to count
+SILENT_PRESENCE = 0.02  # under 20 ms audible per second: silence (a sparse click track is not)
+SYLLABLE_PAD_S = 0.5  # the syllable rate is read over the window ± this
+SYLLABLES_PER_S = (2.5, 9.0)
+SPEECH_PAUSES = (0.08, 0.75)  # share of low-energy hops in speech: pauses between syllables and words
+TONAL_SHARE = 0.5
+AMBIENT_PRESENCE = 0.85
+# Krumhansl–Kessler key profiles (C major / C minor), for the valence of harmony.
+MAJOR = np.array([6.35, 2.23, 3.48, 2.33, 4.38, 4.09, 2.52, 5.19, 2.39, 3.66, 2.29, 2.88])
+MINOR = np.array([6.33, 2.68, 3.52, 5.38, 2.60, 3.53, 2.54, 4.75, 3.98, 2.69, 3.34, 3.17])
+
+
+@dataclass(frozen=True)
+class AudioTrack:
+    """The whole video's envelope plus the beats tracked over it (times in seconds from the first video frame)."""
+
+    t: np.ndarray
+    rms: np.ndarray
+    onset: np.ndarray
+    centroid_hz: np.ndarray
+    flatness: np.ndarray
+    hop_s: float
+    beats: np.ndarray
+    frame_t: np.ndarray
+    sound: dict[str, np.ndarray]
+
+    @classmethod
+    def build(cls, envelope: dict[str, list], hop_s: float, frame_t: np.ndarray, sound: dict[str, list]) -> "AudioTrack":
+        env = {k: np.asarray(v, dtype=np.float64) for k, v in envelope.items()}
+        hop = ENVELOPE_HOP
+        sr = int(round(hop / hop_s))
+        beats = np.zeros(0)
+        if env["onset"].size > 8 and np.any(env["onset"] > 0):
+            _, frames = librosa.beat.beat_track(onset_envelope=env["onset"], sr=sr, hop_length=hop, tightness=400)
+            beats = env["t"][np.asarray(frames, dtype=int)] if len(frames) else beats
+        numeric = {k: np.asarray([np.nan if v is None else v for v in col], dtype=np.float64) for k, col in sound.items() if k in ("weight", "peak_share", "pitch_hz") or k.startswith("chroma_")}
+        return cls(env["t"], env["rms"], env["onset"], env["centroid_hz"], env["flatness"], hop_s, beats, frame_t, numeric)
+
+    def span(self, start: float, end: float) -> slice:
+        lo, hi = np.searchsorted(self.t, [start, end])
+        return slice(int(lo), int(hi))
+
+
+def tempo_bpm(beats: np.ndarray) -> float | None:
+    """Tempo (BPM) from beat times: 60 / the slope of a straight line through them (sub-hop precise), None without a steady beat."""
+    if beats.size < MIN_BEATS:
+        return None
+    ibi = np.diff(beats)
+    if ibi.mean() <= 0 or ibi.std() / ibi.mean() > BEAT_REGULARITY:
+        return None
+    period = np.polyfit(np.arange(beats.size), beats, 1)[0]
+    return float(60.0 / period)
+
+
+def periodicity(onset: np.ndarray, hop_s: float, period_s: float) -> float:
+    """Normalised autocorrelation (−1–1) of the onset strength at lag ``period_s``: how strongly the sound repeats at that period."""
+    lag = int(round(period_s / hop_s))
+    x = onset - onset.mean()
+    if lag <= 0 or lag >= x.size or not np.any(x):
+        return 0.0
+    return float(np.dot(x[:-lag], x[lag:]) / np.dot(x, x))
+
+
+def syllable_rate(rms: np.ndarray, hop_s: float) -> float:
+    """Loudness bursts per second: peaks of the 40 ms-smoothed level (dB) standing ≥ 6 dB above their surroundings, ≥ 100 ms apart.
+
+    Speech runs at 2.5–9 syllables a second; steady noise has almost none.
+    """
+    if rms.size < 3:
+        return 0.0
+    level = uniform_filter1d(20 * np.log10(np.maximum(rms, 1e-5)), max(int(0.04 / hop_s), 1))
+    peaks, _ = find_peaks(level, prominence=6.0, distance=max(int(0.1 / hop_s), 1))
+    return float(len(peaks) / (rms.size * hop_s))
+
+
+def harmony_valence(chroma: np.ndarray) -> float:
+    """−1 (minor) to 1 (major): best major-key profile correlation minus best minor one, over the 12 rotations of the mean chroma."""
+    if not np.any(chroma > 0):
+        return 0.0
+    major = max(np.corrcoef(np.roll(MAJOR, k), chroma)[0, 1] for k in range(12))
+    minor = max(np.corrcoef(np.roll(MINOR, k), chroma)[0, 1] for k in range(12))
+    return float(np.clip((major - minor) * 4.0, -1.0, 1.0))
+
+
+def audio_semantic(track: AudioTrack, start: float, end: float) -> dict:
+    """``role``, ``presence`` (0–1 share of the window above −55 dBFS), ``tempo_bpm`` (None without a beat), ``mood``
+    (+ ``arousal`` 0–1 from loudness and onset density, ``valence`` −1–1 from major/minor harmony)."""
+    own = track.span(start, end)
+    ctx = track.span(start - CONTEXT_S, end + CONTEXT_S)
+    rms = track.rms[own]
+    presence = float((rms > SILENCE_RMS).mean()) if rms.size else 0.0
+    ctx_rms = track.rms[ctx]
+    beats = track.beats[(track.beats >= start - CONTEXT_S) & (track.beats < end + CONTEXT_S)]
+    tempo = tempo_bpm(beats)
+    if tempo is not None and periodicity(track.onset[ctx], track.hop_s, 60.0 / tempo) < PERIODICITY_MIN:
+        tempo = None
+    frames = (track.frame_t >= start) & (track.frame_t < end)
+    ctx_frames = (track.frame_t >= start - CONTEXT_S) & (track.frame_t < end + CONTEXT_S)
+    active = ctx_rms[ctx_rms > SILENCE_RMS]
+    pauses = float((ctx_rms < 0.1 * np.median(active)).mean()) if active.size else 1.0
+    peak_share = track.sound.get("peak_share", np.zeros(0))[ctx_frames]
+    pitches = track.sound.get("pitch_hz", np.zeros(0))[ctx_frames]
+    tonal = peak_share >= TONAL_SHARE
+    tonal_share = float(tonal.mean()) if tonal.size else 0.0
+    distinct_pitches = len(np.unique(np.round(12 * np.log2(pitches[tonal & np.isfinite(pitches) & (pitches > 0)] / 440.0))))
+    centroid = float(np.median(track.centroid_hz[ctx][ctx_rms > SILENCE_RMS])) if active.size else 0.0
+
+    if presence < SILENT_PRESENCE:
+        role = "silence"
+    elif tempo is not None:
+        role = "music"
+    elif SYLLABLES_PER_S[0] <= syllable_rate(track.rms[track.span(start - SYLLABLE_PAD_S, end + SYLLABLE_PAD_S)], track.hop_s) <= SYLLABLES_PER_S[1] and SPEECH_PAUSES[0] <= pauses <= SPEECH_PAUSES[1] and 150.0 <= centroid <= 4000.0:
+        role = "speech"
+    elif tonal_share >= TONAL_SHARE and distinct_pitches >= 3:
+        role = "music"
+    elif presence >= AMBIENT_PRESENCE:
+        role = "ambient"
+    else:
+        role = "sfx"
+
+    weight = track.sound.get("weight", np.zeros(0))[frames]
+    loudness = float(np.nanmean(weight)) if weight.size and np.any(np.isfinite(weight)) else 0.0
+    onset_rate = float((track.onset[own] > np.percentile(track.onset[ctx], 90)).mean() * 10) if rms.size else 0.0
+    arousal = float(np.clip(0.7 * loudness + 0.3 * min(onset_rate, 1.0), 0.0, 1.0)) if role != "silence" else 0.0
+    chroma_cols = [track.sound[f"chroma_{i}"][frames] for i in range(12) if f"chroma_{i}" in track.sound]
+    chroma = np.array([np.nanmean(c) if c.size and np.any(np.isfinite(c)) else 0.0 for c in chroma_cols]) if len(chroma_cols) == 12 else np.zeros(12)
+    valence = harmony_valence(chroma) if role == "music" or tonal_share >= TONAL_SHARE else 0.0
+    return {
+        "role": role,
+        "presence": rounded(presence),
+        "tempo_bpm": None if tempo is None else rounded(tempo, 2),
+        "mood": mood_word(role, arousal, valence),
+        "arousal": rounded(arousal),
+        "valence": rounded(valence),
+    }
+
+
+def mood_word(role: str, arousal: float, valence: float) -> str:
+    """A mood from the arousal–valence plane: calm, energetic, tense, melancholic; ``quiet`` for silence."""
+    if role == "silence":
+        return "quiet"
+    if arousal >= 0.5:
+        return "energetic" if valence >= 0 else "tense"
+    return "calm" if valence >= 0 else "melancholic"

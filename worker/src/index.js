@@ -122,9 +122,10 @@ async function query(request, env) {
   if (!match || !(await tokenMatches(match[1].trim(), env.AUTH_TOKEN))) {
     return failure(401, 10000, "missing or wrong bearer token", { "www-authenticate": "Bearer" });
   }
+  const limit = limits(env);
   let statements;
   try {
-    statements = validStatements(await readBody(request, limits(env).bodyBytes), limits(env));
+    statements = validStatements(await readBody(request, limit.bodyBytes), limit);
   } catch (err) {
     if (err instanceof BadRequest) return failure(err.status, err.code, err.message);
     throw err;

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -13,8 +16,9 @@ from aspects.settings import get_settings
 from aspects.store import connect
 from registries import store
 from registries.growth import grow
-from tests.flows_support import prefect_api  # noqa: F401  (session fixture shared with the flow tests)
 from tests.media import ffmpeg
+
+REPO = Path(__file__).resolve().parent.parent
 
 
 @pytest.fixture
@@ -42,12 +46,16 @@ def test_fresh_store_lists_its_seeds(data_dir, capsys):
     assert "no entry with key or name 'no-such-colour'" in capsys.readouterr().err
 
 
-def test_pure_red_video_is_learnt_as_red(prefect_api, data_dir, tmp_path, capsys):
+def test_pure_red_video_is_learnt_as_red(data_dir, tmp_path, capsys):
     video = tmp_path / "red.mp4"
     ffmpeg("-f", "lavfi", "-i", "color=c=red:s=128x72:d=1:r=10", "-c:v", "libx264", "-pix_fmt", "yuv420p", str(video))
     video.with_suffix(".json").write_text(json.dumps({"genre": "Sci-Fi", "mood": ["Calm"], "prompt": "A red screen in the desert"}))
-    assert main(["learn", str(video)]) == 0  # the Prefect learn_video flow; the sidecar red.json is its spec
-    capsys.readouterr()
+    # The Prefect learn_video flow in its own process and Prefect home (a temporary server, ~20 s);
+    # the sidecar red.json is the spec.
+    env = {**os.environ, "ASPECTS_DATA_DIR": str(data_dir), "PREFECT_HOME": str(tmp_path / "prefect")}
+    env.pop("PREFECT_API_URL", None)
+    run = subprocess.run([sys.executable, "-m", "aspects.cli", "learn", str(video)], cwd=REPO, env=env, capture_output=True, text=True, timeout=300)
+    assert run.returncode == 0, run.stderr
 
     top = cli_json(capsys, "registry", "list", "static.color", "--top", "1", "--json")[0]
     assert (top["name"], top["key"], top["frames"], top["videos"]) == ("red", "L50-C105-h45", 10, 1)

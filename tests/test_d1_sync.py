@@ -148,3 +148,22 @@ def test_cli_sync_status_pull(data_dir, capsys):
     assert main(["d1", "migrate"]) == 0
     assert "up to date" in capsys.readouterr().out
     assert (data_dir / "d1.sqlite").exists()
+
+
+def test_names_adopted_by_a_sync_reach_the_registry_json_files(data_dir, tmp_path, capsys):
+    settings = get_settings()
+    first = tmp_path / "first.duckdb"
+    learn(first, range(0, 4))
+    with sqlite_client(data_dir / "d1.sqlite") as client:  # another machine named these keys first
+        sync_store(first, client)
+    learn(settings.duckdb_path, range(2, 6), naming=naming_b)
+    before = local_names(settings.duckdb_path)
+    assert main(["sync", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["renamed"] > 0
+    after = local_names(settings.duckdb_path)
+    renamed = sorted(k for k in after if after[k] != before[k])
+    assert renamed
+    for aspect, key in renamed:
+        registry, name = aspect.split(".")
+        document = json.loads((settings.registries_dir / registry / f"{name}.json").read_text())
+        assert {e["key"]: e["name"] for e in document["entries"]}[key] == after[(aspect, key)]

@@ -3,10 +3,10 @@
 A key is the quantised form of a value, so that values a person would call the
 same share an entry and clearly different ones do not. Every aspect has one
 function here that turns a measured value (a dict from the analysis document,
-DESIGN §3) into its *fields*: the quantised parts, in a fixed order. The key
-is those parts joined with ``.``; the fields are what the registry stores as
-the entry's value, so an entry's value depends on its key alone, never on
-which video happened to bring it first.
+DESIGN §3) into its key and *fields*: the quantised parts, in a fixed order
+(the key joins them with ``.``; colour keys read ``L50-C105-h45``). The
+fields are what the registry stores as the entry's value, so an entry's value
+depends on its key alone, never on which video happened to bring it first.
 
 Each function documents its key. Missing or null fields quantise to ``na``
 (the analysis may add fields over time; a key never crashes on their absence).
@@ -162,22 +162,17 @@ def sound_fields(value: dict) -> tuple[str, dict]:
     ``noise`` is the pure-sound primitive, ``band`` the tone band
     (low / mid / high; ``broadband`` for noisy timbre), ``strength`` the perceived loudness ``weight``
     (0–1 ≙ −70…0 LUFS) in bands faint < 0.3 ≤ quiet < 0.55 ≤ moderate < 0.8 ≤ loud.
-    Without ``weight`` the RMS ``amplitude`` is mapped to the same scale via dBFS.
     """
     noise = _word(value.get("noise"))
     if noise == "silence" or value.get("tone") == "silent":
         return "silence", {"noise": "silence"}
-    weight = _number(value.get("weight"))
-    amplitude = _number(value.get("amplitude"))
-    if weight is None and amplitude is not None:
-        weight = (20 * math.log10(max(amplitude, 1e-7)) + 70) / 70
     # The strongest frequency of noise jumps from frame to frame, and the noise
     # primitive already says where noise sits (rumble low, hiss broadband/high).
     band = "broadband" if value.get("timbre") == "noisy" else _word(value.get("tone"))
     fields = {
         "noise": noise,
         "band": band,
-        "strength": _band(weight, (0.3, 0.55, 0.8), ("faint", "quiet", "moderate", "loud")),
+        "strength": _band(value.get("weight"), (0.3, 0.55, 0.8), ("faint", "quiet", "moderate", "loud")),
     }
     return _join(fields), fields
 

@@ -228,10 +228,10 @@ def aspect_json_path(directory: Path, aspect: str) -> Path:
 
 
 @contextmanager
-def _export_lock(directory: Path) -> Iterator[None]:
-    """Serialise exports into ``directory`` across processes (the last one reads the newest state)."""
-    directory.mkdir(parents=True, exist_ok=True)
-    with open(directory / ".export.lock", "w") as handle:
+def _export_lock(settings: Settings) -> Iterator[None]:
+    """Serialise JSON exports across processes, so the last one to write has read the newest state."""
+    settings.data_dir.mkdir(parents=True, exist_ok=True)
+    with open(settings.data_dir / ".registries-export.lock", "w") as handle:
         fcntl.flock(handle, fcntl.LOCK_EX)
         try:
             yield
@@ -248,7 +248,7 @@ def export_json(settings: Settings | None = None, aspects: Iterable[str] | None 
     settings = settings or get_settings()
     directory = Path(directory) if directory is not None else settings.registries_dir
     aspects = sorted(set(aspects)) if aspects is not None else list(ASPECTS)
-    with _export_lock(directory):
+    with _export_lock(settings):
         with connect(settings.duckdb_path) as con:
             ensure_schema(con)
             documents = {aspect: aspect_document(con, aspect) for aspect in aspects}

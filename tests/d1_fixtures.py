@@ -252,10 +252,12 @@ def start_worker(tmp: Path, *, startup_timeout_s: float = 90.0) -> LocalWorker:
         raise RuntimeError(f"{WRANGLER} is missing: run `npm ci --prefix worker` first")
     persist = tmp / "state"
     env = wrangler_env(tmp)
-    subprocess.run(
+    applied = subprocess.run(
         [str(WRANGLER), "d1", "migrations", "apply", "aspects", "--local", "--persist-to", str(persist)],
-        cwd=WORKER_DIR, env=env, check=True, capture_output=True, timeout=120,
+        cwd=WORKER_DIR, env=env, capture_output=True, text=True, timeout=120,
     )
+    if applied.returncode != 0:
+        raise RuntimeError(f"wrangler d1 migrations apply failed ({applied.returncode}):\n{applied.stdout[-2000:]}\n{applied.stderr[-2000:]}")
     token = secrets.token_hex(16)
     port = free_port()
     log_path = tmp / "wrangler-dev.log"

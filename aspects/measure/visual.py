@@ -23,9 +23,12 @@ import numpy as np
 GRID = 4  # coarse luma grid (GRID × GRID cells) kept per frame: wipes and dissolves are read from it
 HIST_BITS = 2  # 4 levels per channel: a 64-bin colour histogram for cut detection
 TRACK_COLS, TRACK_ROWS = 12, 9  # grid of tracked points for global motion: 4×3 points in each of the 3×3 regions
-REGIONS = 3  # 3×3 regions for parallax / motion layers
+REGIONS = 3  # 3×3 regions for parallax
 MIN_TRACKED = 12  # fewer agreeing points than this: motion unknown (flat or changed picture)
-LAYER_GAP_PX = 0.35  # region flows this far apart (half-size pixels per frame) are different layers
+LAYER_GAP_PX = 0.35  # motions this far apart (half-size pixels per frame) are different layers
+LAYER_MIN_SHARE = 0.08  # a motion layer holds at least this share of the tracked points
+MAX_LAYERS = 4
+RANSAC_PX = 0.25  # half-size pixels: a point further than this from the fit moves on its own (tracking noise is ~0.05 px)
 EDGE_LOW, EDGE_HIGH = 50, 150  # Canny thresholds on 0–255 luma
 BUSY_BLOCK, BUSY_EDGES = 8, 2  # an 8×8 block with at least 2 edge pixels counts as busy (a smooth ramp has none)
 GRADIENT_SIZE = (16, 12)  # the colour plane fit runs on a 16×12 thumbnail
@@ -77,13 +80,13 @@ def global_motion(prev: np.ndarray, cur: np.ndarray, points: np.ndarray) -> dict
     - ``mv_valid``: 1.0 when enough points agree to trust the fit, else 0.0;
     - ``parallax``: RMS deviation of the 3×3 regions' median flows from the
       fitted motion, frame widths per frame (0 for a flat pan or zoom);
-    - ``layers``: number of distinct motion layers among the regions (1 for
-      one rigid motion);
+    - ``layers``: number of distinct rigid motions among the points (1 when
+      everything moves together; see :func:`motion_layers`);
     - ``flow_h``, ``flow_v``: mean absolute horizontal / vertical point
       flow, frame widths per frame (motion of anything, not only the camera).
     """
     h, w = cur.shape
-    nxt, status, _ = cv2.calcOpticalFlowPyrLK(prev, cur, points, None, winSize=(15, 15), maxLevel=2)
+    nxt, status, _ = cv2.calcOpticalFlowPyrLK(prev, cur, points, None, winSize=(11, 11), maxLevel=2)
     ok = status.ravel() == 1
     out = dict(NO_MOTION)
     if ok.sum() < MIN_TRACKED:
@@ -92,7 +95,7 @@ def global_motion(prev: np.ndarray, cur: np.ndarray, points: np.ndarray) -> dict
     flow = p1 - p0
     out["flow_h"] = float(np.abs(flow[:, 0]).mean() / w)
     out["flow_v"] = float(np.abs(flow[:, 1]).mean() / w)
-    model, inliers = cv2.estimateAffinePartial2D(p0, p1, method=cv2.RANSAC, ransacReprojThreshold=1.0)
+    model, inliers = cv2.estimateAffinePartial2D(p0, p1, method=cv2.RANSAC, ransacReprojThreshold=RANSAC_PX)
     if model is None or inliers is None or int(inliers.sum()) < MIN_TRACKED:
         return out
     centre = np.array([w / 2.0, h / 2.0])
@@ -100,7 +103,7 @@ def global_motion(prev: np.ndarray, cur: np.ndarray, points: np.ndarray) -> dict
     inl = inliers.ravel() == 1
     predicted = p0 @ model[:, :2].T + model[:, 2]
     residual = np.sqrt(np.mean(np.sum((p1[inl] - predicted[inl]) ** 2, axis=1)))
-    deviation, region_flows = _region_deviation(ok, p1 - predicted)
+    deviation = _region_deviation(ok, p1 - predicted)
     out.update(
         mv_dx=float(shift[0] / w),
         mv_dy=float(shift[1] / w),
@@ -110,13 +113,13 @@ def global_motion(prev: np.ndarray, cur: np.ndarray, points: np.ndarray) -> dict
         mv_inliers=float(inl.sum() / len(points)),
         mv_valid=1.0,
         parallax=float(deviation / w),
-        layers=float(motion_layers(region_flows)),
+        layers=float(motion_layers(p0, p1, ~inl, model)),
     )
     return out
 
 
-def _region_deviation(ok: np.ndarray, deviation: np.ndarray) -> tuple[float, np.ndarray]:
-    """RMS of the 3×3 regions' median deviations from the global fit (pixels), and each tracked region's median deviation (n, 2).
+def _region_deviation(ok: np.ndarray, deviation: np.ndarray) -> float:
+    """RMS of the 3×3 regions' median deviations from the global fit (pixels).
 
     ``ok`` marks which grid points were tracked; ``deviation`` holds theirs
     (in grid order), so regions are blocks of the point grid.
@@ -131,19 +134,33 @@ def _region_deviation(ok: np.ndarray, deviation: np.ndarray) -> tuple[float, np.
     lo = ordered[np.arange(len(counts)), np.maximum(counts - 1, 0) // 2]
     hi = ordered[np.arange(len(counts)), np.maximum(counts, 1) // 2 - (counts == 0)]
     per_region = ((lo + hi) / 2.0)[tracked]
-    return float(np.sqrt(np.mean(np.sum(per_region**2, axis=1)))), per_region
+    return float(np.sqrt(np.mean(np.sum(per_region**2, axis=1))))
 
 
-def motion_layers(region_deviation: np.ndarray, gap_px: float = LAYER_GAP_PX) -> int:
-    """Number of distinct motion layers among regions (single-linkage clusters of their flow deviations ``gap_px`` apart)."""
-    n = len(region_deviation)
-    if n == 0:
-        return 1
-    d = region_deviation[:, None, :] - region_deviation[None, :, :]
-    linked = np.hypot(d[..., 0], d[..., 1]) < gap_px
-    for _ in range(int(np.ceil(np.log2(n))) + 1):  # transitive closure by repeated squaring
-        linked = (linked.astype(np.uint8) @ linked.astype(np.uint8)) > 0
-    return len({row.tobytes() for row in linked})
+def motion_layers(p0: np.ndarray, p1: np.ndarray, outliers: np.ndarray, first_model: np.ndarray) -> int:
+    """Number of distinct rigid motions among tracked points (1 when everything moves together).
+
+    Sequential RANSAC: the points the global fit left out are fitted again;
+    a group of at least LAYER_MIN_SHARE of the points (and MIN_TRACKED/2)
+    whose motion differs from every earlier layer's by LAYER_GAP_PX is one
+    more layer, up to MAX_LAYERS.
+    """
+    layers, models = 1, [first_model]
+    rest = outliers.copy()
+    need = max(MIN_TRACKED // 2, int(LAYER_MIN_SHARE * len(p0)))
+    while layers < MAX_LAYERS and rest.sum() >= need:
+        model, inl = cv2.estimateAffinePartial2D(p0[rest], p1[rest], method=cv2.RANSAC, ransacReprojThreshold=RANSAC_PX)
+        if model is None or inl is None or int(inl.sum()) < need:
+            break
+        members = np.flatnonzero(rest)[inl.ravel() == 1]
+        centre = p0[members].mean(axis=0)
+        moved = [m[:, :2] @ centre + m[:, 2] for m in models]
+        mine = model[:, :2] @ centre + model[:, 2]
+        rest[members] = False
+        if min(np.hypot(*(mine - other)) for other in moved) >= LAYER_GAP_PX:
+            layers += 1
+            models.append(model)
+    return layers
 
 
 def compensated_difference(prev: np.ndarray, cur: np.ndarray, mv: dict[str, float]) -> float:

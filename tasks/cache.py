@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import threading
 import zlib
 from pathlib import Path
 from typing import Any
@@ -35,27 +36,43 @@ def stage_key(sha256: str, stage: str, version: int, params: dict[str, Any], inp
     return f"{sha256}/{stage}/v{version}/{params_hash(params, inputs)}"
 
 
-def _ensure(con) -> None:
-    con.execute(
-        f"""CREATE TABLE IF NOT EXISTS {TABLE} (
-            key VARCHAR PRIMARY KEY,
-            video_sha256 VARCHAR NOT NULL,
-            stage VARCHAR NOT NULL,
-            stage_version INTEGER NOT NULL,
-            params_hash VARCHAR NOT NULL,
-            output BLOB NOT NULL,
-            seconds DOUBLE NOT NULL,
-            created_at TIMESTAMP DEFAULT current_timestamp
-        )"""
-    )
+DDL = f"""CREATE TABLE IF NOT EXISTS {TABLE} (
+    key VARCHAR PRIMARY KEY,
+    video_sha256 VARCHAR NOT NULL,
+    stage VARCHAR NOT NULL,
+    stage_version INTEGER NOT NULL,
+    params_hash VARCHAR NOT NULL,
+    output BLOB NOT NULL,
+    seconds DOUBLE NOT NULL,
+    created_at TIMESTAMP DEFAULT current_timestamp
+)"""
+
+_created: set[tuple[str, str]] = set()
+_created_lock = threading.Lock()
+
+
+def ensure_tables(db_path: str | Path, ddl: str) -> None:
+    """Run ``ddl`` (idempotent CREATE statements) once per file and process.
+
+    Concurrent ``CREATE TABLE IF NOT EXISTS`` from two threads of one process
+    conflict in DuckDB's catalog, so threads take turns and later calls skip it.
+    """
+    marker = (str(Path(db_path).resolve()), ddl)
+    if marker in _created:
+        return
+    with _created_lock:
+        if marker not in _created:
+            with connect(db_path) as con:
+                con.execute(ddl)
+            _created.add(marker)
 
 
 def load(db_path: str | Path, key: str) -> Any | None:
     """The stored output under ``key``, or None when that stage has not run (or the file does not exist yet)."""
     if not Path(db_path).exists():
         return None
+    ensure_tables(db_path, DDL)
     with connect(db_path) as con:
-        _ensure(con)
         row = con.execute(f"SELECT output FROM {TABLE} WHERE key = ?", [key]).fetchone()
     return None if row is None else json.loads(zlib.decompress(row[0]))
 
@@ -63,8 +80,8 @@ def load(db_path: str | Path, key: str) -> Any | None:
 def has(db_path: str | Path, key: str) -> bool:
     if not Path(db_path).exists():
         return False
+    ensure_tables(db_path, DDL)
     with connect(db_path) as con:
-        _ensure(con)
         return con.execute(f"SELECT count(*) FROM {TABLE} WHERE key = ?", [key]).fetchone()[0] > 0
 
 
@@ -76,8 +93,8 @@ def store(db_path: str | Path, key: str, output: Any, *, seconds: float) -> None
     text = output if isinstance(output, str) else json.dumps(output, allow_nan=True)
     blob = zlib.compress(text.encode(), level=6)
     sha256, stage, version, phash = split_key(key)
+    ensure_tables(db_path, DDL)
     with transaction(db_path) as con:
-        _ensure(con)
         con.execute(f"DELETE FROM {TABLE} WHERE key = ?", [key])
         con.execute(
             f"INSERT INTO {TABLE} (key, video_sha256, stage, stage_version, params_hash, output, seconds) VALUES (?, ?, ?, ?, ?, ?, ?)",
@@ -89,8 +106,8 @@ def entries(db_path: str | Path, sha256: str | None = None) -> list[dict]:
     """Cached stage rows (without their outputs), oldest first; for one video when ``sha256`` is given."""
     if not Path(db_path).exists():
         return []
+    ensure_tables(db_path, DDL)
     with connect(db_path) as con:
-        _ensure(con)
         where, args = ("WHERE video_sha256 = ?", [sha256]) if sha256 else ("", [])
         rows = con.execute(
             f"SELECT key, video_sha256, stage, stage_version, params_hash, seconds, created_at FROM {TABLE} {where} ORDER BY created_at, key", args

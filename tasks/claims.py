@@ -21,6 +21,7 @@ from pathlib import Path
 
 from aspects.decode import sha256_file
 from aspects.store import connect, transaction
+from tasks.cache import ensure_tables
 
 VIDEO_SUFFIXES = (".mp4", ".m4v", ".mov")
 
@@ -29,22 +30,19 @@ VIDEO_SUFFIXES = (".mp4", ".m4v", ".mov")
 STATES = ("claimed", "learned", "failed", "rejected")
 
 
-def _ensure(con) -> None:
-    con.execute(
-        """CREATE TABLE IF NOT EXISTS loop_videos (
-            sha256 VARCHAR PRIMARY KEY,
-            path VARCHAR NOT NULL,
-            state VARCHAR NOT NULL,
-            owner VARCHAR,
-            error VARCHAR,
-            updated_at TIMESTAMP DEFAULT current_timestamp
-        )"""
-    )
-    con.execute(
-        """CREATE TABLE IF NOT EXISTS inbox_hashes (
-            path VARCHAR PRIMARY KEY, size_bytes BIGINT NOT NULL, mtime_ns BIGINT NOT NULL, sha256 VARCHAR NOT NULL
-        )"""
-    )
+DDL = """
+CREATE TABLE IF NOT EXISTS loop_videos (
+    sha256 VARCHAR PRIMARY KEY,
+    path VARCHAR NOT NULL,
+    state VARCHAR NOT NULL,
+    owner VARCHAR,
+    error VARCHAR,
+    updated_at TIMESTAMP DEFAULT current_timestamp
+);
+CREATE TABLE IF NOT EXISTS inbox_hashes (
+    path VARCHAR PRIMARY KEY, size_bytes BIGINT NOT NULL, mtime_ns BIGINT NOT NULL, sha256 VARCHAR NOT NULL
+);
+"""
 
 
 def owner_id(run_id: str | None = None) -> str:
@@ -74,8 +72,8 @@ def scan_inbox(db_path: str | Path, inbox: str | Path) -> list[tuple[Path, str]]
     files = sorted(p for p in inbox.iterdir() if p.is_file() and p.suffix.lower() in VIDEO_SUFFIXES) if inbox.is_dir() else []
     if not files:
         return []
+    ensure_tables(db_path, DDL)
     with connect(db_path) as con:
-        _ensure(con)
         known = {r[0]: (r[1], r[2], r[3]) for r in con.execute("SELECT path, size_bytes, mtime_ns, sha256 FROM inbox_hashes").fetchall()}
     out, fresh = [], []
     for path in files:
@@ -89,8 +87,8 @@ def scan_inbox(db_path: str | Path, inbox: str | Path) -> list[tuple[Path, str]]
             fresh.append((key, st.st_size, st.st_mtime_ns, sha))
         out.append((path, sha))
     if fresh:
+        ensure_tables(db_path, DDL)
         with transaction(db_path) as con:
-            _ensure(con)
             con.executemany("INSERT OR REPLACE INTO inbox_hashes VALUES (?, ?, ?, ?)", fresh)
     return out
 
@@ -101,8 +99,8 @@ def claim(db_path: str | Path, videos: list[tuple[Path, str]], owner: str) -> li
     Two files with the same content are one video: only the first is claimed.
     """
     claimed, seen = [], set()
+    ensure_tables(db_path, DDL)
     with transaction(db_path) as con:
-        _ensure(con)
         rows = {r[0]: (r[1], r[2]) for r in con.execute("SELECT sha256, state, owner FROM loop_videos").fetchall()}
         for path, sha in videos:
             if sha in seen:
@@ -118,8 +116,8 @@ def claim(db_path: str | Path, videos: list[tuple[Path, str]], owner: str) -> li
 
 def mark_learned(db_path: str | Path, sha256: str, path: str | Path) -> None:
     """Record that a video was learned (by the loop or by a manual ``learn_video`` run)."""
+    ensure_tables(db_path, DDL)
     with transaction(db_path) as con:
-        _ensure(con)
         con.execute("INSERT OR REPLACE INTO loop_videos (sha256, path, state, owner, error, updated_at) VALUES (?, ?, 'learned', NULL, NULL, current_timestamp)", [sha256, str(path)])
 
 
@@ -127,8 +125,8 @@ def release(db_path: str | Path, sha256: str, owner: str, state: str, error: str
     """Give up ``owner``'s claim after a failure: ``failed`` (next run retries) or ``rejected`` (unreadable video)."""
     if state not in ("failed", "rejected"):
         raise ValueError(f"not a failure state: {state!r}")
+    ensure_tables(db_path, DDL)
     with transaction(db_path) as con:
-        _ensure(con)
         con.execute(
             "UPDATE loop_videos SET state = ?, error = ?, updated_at = current_timestamp WHERE sha256 = ? AND owner = ?",
             [state, error, sha256, owner],
@@ -139,7 +137,7 @@ def states(db_path: str | Path) -> dict[str, dict]:
     """``{sha256: {"path", "state", "owner", "error"}}`` for every video a loop has seen."""
     if not Path(db_path).exists():
         return {}
+    ensure_tables(db_path, DDL)
     with connect(db_path) as con:
-        _ensure(con)
         rows = con.execute("SELECT sha256, path, state, owner, error FROM loop_videos").fetchall()
     return {r[0]: {"path": r[1], "state": r[2], "owner": r[3], "error": r[4]} for r in rows}

@@ -23,7 +23,7 @@ import numpy as np
 from scipy.ndimage import uniform_filter1d
 from scipy.signal import find_peaks
 
-from aspects.dynamic.signals import rounded
+from aspects.dynamic.signals import numeric_column, rounded
 from aspects.measure.sound import ENVELOPE_HOP, SILENCE_RMS
 
 CONTEXT_S = 3.0  # seconds each side of a window read for tempo, rhythm and role
@@ -56,7 +56,8 @@ class AudioTrack:
     sound: dict[str, np.ndarray]
 
     @classmethod
-    def build(cls, envelope: dict[str, list], hop_s: float, frame_t: np.ndarray, sound: dict[str, list]) -> "AudioTrack":
+    def build(cls, envelope: dict, hop_s: float, frame_t: np.ndarray, sound: dict) -> "AudioTrack":
+        """From the measurements' envelope and per-frame sound columns (NaN where a frame has no sound row)."""
         env = {k: np.asarray(v, dtype=np.float64) for k, v in envelope.items()}
         hop = ENVELOPE_HOP
         sr = int(round(hop / hop_s))
@@ -64,7 +65,7 @@ class AudioTrack:
         if env["onset"].size > 8 and np.any(env["onset"] > 0):
             _, frames = librosa.beat.beat_track(onset_envelope=env["onset"], sr=sr, hop_length=hop, tightness=400)
             beats = env["t"][np.asarray(frames, dtype=int)] if len(frames) else beats
-        numeric = {k: np.asarray([np.nan if v is None else v for v in col], dtype=np.float64) for k, col in sound.items() if k in ("weight", "peak_share", "pitch_hz") or k.startswith("chroma_")}
+        numeric = {k: numeric_column(col) for k, col in sound.items() if k in ("weight", "peak_share", "pitch_hz") or k.startswith("chroma_")}
         return cls(env["t"], env["rms"], env["onset"], env["centroid_hz"], env["flatness"], hop_s, beats, frame_t, numeric)
 
     def span(self, start: float, end: float) -> slice:

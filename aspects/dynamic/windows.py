@@ -18,12 +18,19 @@ MOTION_TREND_CONTEXT_S = 3.0  # temporal.motion_trend looks this far each side o
 MOTION_TREND_LEVELS = 1.5
 
 
+def measured_fps(s: Signals, idx: np.ndarray) -> float | None:
+    """Frame rate from the window's own timestamps: 1 / the median step between its frames (a variable rate shows); None with one frame."""
+    steps = np.diff(s.t[idx]) if len(idx) > 1 else np.zeros(0)
+    return rounded(1.0 / float(np.median(steps)), 3) if steps.size and np.median(steps) > 0 else None
+
+
 def time_block(s: Signals, idx: np.ndarray, start: float, end: float, sync_offset_s: float | None) -> dict:
-    """``duration`` (s covered), ``fps`` (frames per second measured from the window's own frames), ``frame_count``, ``sync_offset_s`` (audio start minus video start, s)."""
+    """``duration`` (s covered), ``fps`` (measured from the window's frame timestamps), ``frame_count``, ``sync_offset_s`` (audio start minus video start, s)."""
     duration = max(min(end, s.duration_s) - start, 0.0)
+    fps = measured_fps(s, idx)
     return {
         "duration": rounded(duration, 6),
-        "fps": rounded(len(idx) / duration, 3) if duration > 0 else 0.0,
+        "fps": fps if fps is not None else (rounded(1.0 / float(s.dt[idx[0]]), 3) if len(idx) else 0.0),
         "frame_count": int(len(idx)),
         "sync_offset_s": None if sync_offset_s is None else rounded(sync_offset_s, 6),
     }
@@ -49,14 +56,15 @@ def temporal(s: Signals, start: float, end: float, transitions: list[dict], shot
 
 
 def technical(s: Signals, idx: np.ndarray, facts: dict) -> dict:
-    """Picture size, codec and bitrate from the container; ``fps`` from the window's frame timestamps (variable rates show)."""
+    """The container's technical facts (picture size, nominal frame rate, codec, bitrate) as seen in the window:
+    ``fps`` is the window's measured rate when it has two frames or more, the stream's nominal rate otherwise."""
     video = facts["video"]
     width, height = video.get("width"), video.get("height")
-    steps = np.diff(s.t[idx]) if len(idx) > 1 else np.zeros(0)
+    fps = measured_fps(s, idx)
     return {
         "width": width,
         "height": height,
-        "fps": rounded(1.0 / float(np.median(steps)), 3) if steps.size and np.median(steps) > 0 else video.get("fps"),
+        "fps": fps if fps is not None else video.get("fps"),
         "aspect_ratio": rounded(width / height, 4) if width and height else None,
         "display_aspect_ratio": video.get("display_aspect_ratio"),
         "codec": video.get("codec"),

@@ -179,11 +179,18 @@ def compensated_difference(prev: np.ndarray, cur: np.ndarray, mv: dict[str, floa
     return float(cv2.absdiff(prev[my : h - my, mx : w - mx], cur[my : h - my, mx : w - mx]).mean())
 
 
-def composition(y: np.ndarray, magnitude: np.ndarray) -> dict[str, float]:
+def median_level(y8: np.ndarray) -> float:
+    """Median of a uint8 plane (from its 256-bin histogram: cheaper than sorting)."""
+    counts = np.bincount(y8.ravel(), minlength=256).cumsum()
+    return float(np.searchsorted(counts, counts[-1] / 2.0))
+
+
+def composition(y: np.ndarray, magnitude: np.ndarray, background: float) -> dict[str, float]:
     """Where the visual weight of a luma plane sits.
 
-    Visual mass is gradient magnitude plus half the distance from the mean
-    luma (edges and things that stand out from the background). Returns
+    Visual mass is gradient magnitude plus half the distance from the
+    ``background`` level (the median luma): edges and things that stand out
+    from the background. Returns
     ``mass_x``, ``mass_y`` (centre of mass, 0–1 from left / top),
     ``balance_lr``, ``balance_tb`` (−1–1: share of mass right minus left,
     bottom minus top), ``symmetry`` (0–1: 1 for a left–right mirror image),
@@ -192,7 +199,7 @@ def composition(y: np.ndarray, magnitude: np.ndarray) -> dict[str, float]:
     A flat frame has its mass at the centre, balanced and symmetric.
     """
     h, w = y.shape
-    mass = magnitude + 0.5 * np.abs(y - y.mean())
+    mass = magnitude + 0.5 * np.abs(y - background)
     total = float(mass.sum())
     spread = float(np.abs(y - y.mean()).mean())
     symmetry = 1.0 if spread < 0.5 else float(np.clip(1.0 - np.abs(y - y[:, ::-1]).mean() / (2.0 * spread), 0.0, 1.0))
@@ -344,7 +351,7 @@ class FrameFeatures:
         }
         row.update(mv)
         row.update(texture_measures(y8, magnitude, y))
-        row.update(composition(yh, magnitude))
+        row.update(composition(yh, magnitude, median_level(y8)))
         row.update(color_gradient(rgb))
         row.update({f"grid_{r}_{c}": float(grid[r, c]) for r in range(GRID) for c in range(GRID)})
         self._prev_y, self._prev_half, self._prev_hist, self._prev_chroma = y8_full, y8, hist, chroma

@@ -10,6 +10,9 @@ bootstrap:
 
 demo: bootstrap
 	$(VENV)/bin/aspects analyze $(SAMPLE) --spec data/samples/sample.json --json data/samples/sample.analysis.json
+	$(VENV)/bin/aspects learn $(SAMPLE)
+	$(VENV)/bin/aspects registry list
+	$(VENV)/bin/aspects sync
 
 test: bootstrap
 	$(VENV)/bin/python -m pytest -q -p no:cacheprovider

@@ -22,18 +22,18 @@ def static_aspects(m: Measurements) -> list[dict]:
     out = []
     for i in range(m.frame_count):
         sound = None
-        if m.sound is not None and m.sound.get("tone", [None])[i] is not None:
+        if m.sound is not None and m.sound["tone"][i]:
             sound = {k: _plain(m.sound[k][i]) for k in SOUND_FIELDS}
             sound.update(key=None, name=None)
         out.append(
             {
                 "index": int(f["index"][i]),
-                "t": f["t"][i],
+                "t": float(f["t"][i]),
                 "color": {
                     "r": int(f["color_r"][i]),
                     "g": int(f["color_g"][i]),
                     "b": int(f["color_b"][i]),
-                    "opacity": f["color_opacity"][i],
+                    "opacity": float(f["color_opacity"][i]),
                     "key": None,
                     "name": None,
                 },
@@ -44,10 +44,10 @@ def static_aspects(m: Measurements) -> list[dict]:
 
 
 def _plain(value):
-    """JSON-safe scalar: NaN becomes null."""
-    if isinstance(value, float) and np.isnan(value):
-        return None
-    return value
+    """JSON-safe Python scalar: NaN becomes null, NumPy scalars plain numbers and words."""
+    if isinstance(value, (float, np.floating)):
+        return None if np.isnan(value) else float(value)
+    return str(value) if isinstance(value, np.str_) else value
 
 
 def video_block(m: Measurements) -> dict:

@@ -57,6 +57,7 @@ def summary(doc: dict) -> str:
     if doc["windows"]:
         moves = Counter((w.get("camera") or {}).get("motion_type") for w in doc["windows"])
         lines.append("  camera " + ", ".join(f"{m} ×{n}" for m, n in moves.most_common(4)))
-    if doc["narrative"]:
-        lines.append("  narrative " + "; ".join(f"{k}: {', '.join(v)}" for k, v in doc["narrative"].items() if v))
+    narrative = "; ".join(f"{k}: {', '.join(v)}" for k, v in doc["narrative"].items() if v)
+    if narrative:
+        lines.append("  narrative " + narrative)
     return "\n".join(lines)

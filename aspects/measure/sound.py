@@ -12,6 +12,8 @@ Vocabularies (DESIGN §3): ``tone`` silent | low (< 250 Hz) | mid (250–4000 Hz
 
 from __future__ import annotations
 
+from array import array
+
 import librosa
 import numpy as np
 import pyloudnorm
@@ -159,7 +161,7 @@ class AudioAnalyzer:
         self._env_freqs = librosa.fft_frequencies(sr=sr, n_fft=ENVELOPE_N)
         self._env_next = 0  # next envelope hop index to compute
         self._prev_logmel: np.ndarray | None = None
-        self.envelope: dict[str, list[float]] = {k: [] for k in ("t", "rms", "onset", "centroid_hz", "flatness", "zcr")}
+        self.envelope: dict[str, array] = {k: array("d") for k in ("t", "rms", "onset", "centroid_hz", "flatness", "zcr")}
 
     # -- input -------------------------------------------------------------
     def add(self, t: float, samples: np.ndarray) -> None:

@@ -6,7 +6,7 @@ from collections import Counter
 
 import numpy as np
 
-from aspects.dynamic.audio_semantic import PERIODICITY_MIN, AudioTrack, periodicity, tempo_bpm
+from aspects.dynamic.audio_semantic import AudioTrack, tempo
 from aspects.dynamic.signals import Signals, rounded
 from aspects.measure.sound import LOUDNESS_FLOOR_LUFS
 
@@ -112,15 +112,13 @@ def blends(s: Signals, windows: list[dict], transitions: list[dict], shot_bounds
 def _audio_summary(s: Signals, windows: list[dict], audio: AudioTrack | None) -> dict | None:
     if audio is None:
         return None
-    tempo = tempo_bpm(audio.beats)
-    if tempo is not None and periodicity(audio.onset, audio.hop_s, 60.0 / tempo) < PERIODICITY_MIN:
-        tempo = None
+    bpm = tempo(audio.onset, audio.hop_s)
     weight = audio.sound.get("weight", np.full(len(s), np.nan))
     loudness = integrated_loudness(s.t, s.dt, weight) if len(s) else None
     roles = Counter(w["audio_semantic"]["role"] for w in windows if w["audio_semantic"])
     return {
         "integrated_lufs": None if loudness is None else rounded(loudness, 2),
-        "tempo_bpm": None if tempo is None else rounded(tempo, 2),
+        "tempo_bpm": None if bpm is None else rounded(bpm, 2),
         "role": roles.most_common(1)[0][0] if roles else "silence",
         "role_share": {k: rounded(v / len(windows)) for k, v in roles.items()},
     }

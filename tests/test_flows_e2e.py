@@ -59,7 +59,8 @@ def prefect(env: dict, *args: str, cwd: Path = REPO) -> str:
 
 
 def test_deploy_and_run_learn_video_through_a_worker(prefect_server, tmp_path, videos):
-    env = {**prefect_server, "ASPECTS_DATA_DIR": str(tmp_path / "data")}
+    # INFO: the stage lines reach the API; the worker polls every second instead of every 10 s.
+    env = {**prefect_server, "ASPECTS_DATA_DIR": str(tmp_path / "data"), "PREFECT_LOGGING_LEVEL": "INFO", "PREFECT_WORKER_QUERY_SECONDS": "1"}
     checkout = tmp_path / "checkout"  # a clean copy of the project files prefect.yaml needs: deploy must not rely on anything else
     checkout.mkdir()
     for name in ("prefect.yaml", "flows", "tasks", "aspects", "registries"):
@@ -71,6 +72,7 @@ def test_deploy_and_run_learn_video_through_a_worker(prefect_server, tmp_path, v
     prefect(env, "--no-prompt", "deploy", "--all", cwd=checkout)
 
     from prefect.client.orchestration import get_client
+    from prefect.client.schemas.filters import LogFilter, LogFilterFlowRunId
     from prefect.settings import PREFECT_API_URL, temporary_settings
 
     with temporary_settings({PREFECT_API_URL: env["PREFECT_API_URL"]}), get_client(sync_client=True) as client:
@@ -81,20 +83,41 @@ def test_deploy_and_run_learn_video_through_a_worker(prefect_server, tmp_path, v
         assert learn.schedules == []
         assert client.read_deployment_by_name("sync-d1/sync-d1").work_pool_name == "aspects"
         run = client.create_flow_run_from_deployment(learn.id, parameters={"video": str(videos["red"]), "prompt": "a tense red room", "window_s": 0.5})
+        bad_spec = tmp_path / "clip.json"
+        bad_spec.write_text('{"genre": 5}')
+        failing = client.create_flow_run_from_deployment(learn.id, parameters={"video": str(videos["clip"]), "spec": str(bad_spec)})
+
+        def finished(run_id):
+            current = client.read_flow_run(run_id)
+            return current if current.state_type.value in FINAL else None
+
+        def log_lines(run_id) -> str:
+            return "\n".join(entry.message for entry in client.read_logs(log_filter=LogFilter(flow_run_id=LogFilterFlowRunId(any_=[run_id]))))
 
         worker_log = open(tmp_path / "worker.log", "w")
         worker = subprocess.Popen(
-            [PREFECT, "worker", "start", "--pool", "aspects", "--type", "process", "--limit", "1"], env=env, cwd=tmp_path, stdout=worker_log, stderr=subprocess.STDOUT, start_new_session=True
+            [PREFECT, "worker", "start", "--pool", "aspects", "--type", "process"], env=env, cwd=tmp_path, stdout=worker_log, stderr=subprocess.STDOUT, start_new_session=True
         )
         try:
-            final = wait_for(lambda: (r := client.read_flow_run(run.id)).state_type.value in FINAL and r, 150, "the learn-video run to finish", every_s=1)
+            final = wait_for(lambda: finished(run.id), 150, "the learn-video run to finish", every_s=1)
+            assert final.state_type.value == "COMPLETED", (tmp_path / "worker.log").read_text()[-4000:]
+            assert final.parameters == {"video": str(videos["red"]), "prompt": "a tense red room", "window_s": 0.5}
+            artifacts = {a.key for a in client.read_artifacts() if a.flow_run_id == run.id}
+            assert {k.split("-")[0] for k in artifacts if k} == {"new", "video", "decode"}
+
+            # A run whose spec is malformed fails at narrative; fixed spec + "Retry" resumes there.
+            assert wait_for(lambda: finished(failing.id), 150, "the malformed-spec run to finish", every_s=1).state_type.value == "FAILED"
+            wait_for(lambda: "clip.mp4  narrative failed" in log_lines(failing.id), 20, "the failed run's stage lines")
+            bad_spec.write_text('{"genre": "drama"}')
+            prefect(env, "flow-run", "retry", str(failing.id), cwd=tmp_path)
+            retried = wait_for(lambda: (r := finished(failing.id)) and r.run_count > 1 and r, 150, "the retried run to finish", every_s=1)
+            assert retried.state_type.value == "COMPLETED", (tmp_path / "worker.log").read_text()[-4000:]
+            logs = wait_for(lambda: (text := log_lines(failing.id)) and "clip.mp4  growth    computed" in text and text, 20, "the retried run's stage lines")
+            for stage in ("decode", "static", "dynamic"):
+                assert f"clip.mp4 {stage}: cached" in logs  # the retry did not redo what the failed attempt finished
+            assert "clip.mp4 narrative: computed" in logs
         finally:
             os.killpg(worker.pid, signal.SIGTERM)
             worker.wait(timeout=30)
-        assert final.state_type.value == "COMPLETED", (tmp_path / "worker.log").read_text()[-4000:]
-        assert final.parameters == {"video": str(videos["red"]), "prompt": "a tense red room", "window_s": 0.5}
-        artifacts = {a.key for a in client.read_artifacts() if a.flow_run_id == run.id}
-        assert "new-discoveries" in artifacts
-        assert {k.split("-")[0] for k in artifacts if k} == {"new", "video", "decode"}
     assert observation_count(tmp_path / "data" / "aspects.duckdb") > 0
     assert list((tmp_path / "data" / "reports").glob("red-*-timeline.png"))

@@ -56,7 +56,9 @@ def run_loop(args: argparse.Namespace) -> int:
     result = _summary(state)
     for summary in result["videos"]:
         print("\n".join(stage_lines(summary)))
-    print(f"{len(result['videos'])} video(s) learned from {result['inbox']}" if result["videos"] else f"nothing new in {result['inbox']}")
+    learned = sum(not s["failed"] for s in result["videos"])
+    failed = len(result["videos"]) - learned
+    print(f"{result['inbox']}: {learned} video(s) learned" + (f", {failed} failed" if failed else "") if result["videos"] else f"{result['inbox']}: nothing new")
     if result["sync"]:
         print(f"sync: {result['sync']['entries']} entries, {result['sync']['observations']} observations, {result['sync']['discoveries']} discoveries to D1 {result['sync']['target']}")
-    return 1 if any(s["failed"] for s in result["videos"]) else 0
+    return 1 if failed else 0

@@ -26,7 +26,7 @@ from prefect.cache_policies import NO_CACHE  # noqa: E402
 
 from aspects.pipeline import Measurements  # noqa: E402
 from aspects.settings import get_settings  # noqa: E402
-from tasks.stages import assemble_document, growth_output, load_measurements  # noqa: E402
+from tasks.stages import assemble_document, growth_output, load_measurements, run_name  # noqa: E402
 
 TRANSITION_COLORS = {"cut": "#d62728", "fade_in": "#2ca02c", "fade_out": "#7f7f7f", "dissolve": "#9467bd", "wipe": "#ff7f0e"}
 CAMERA_COLORS = {
@@ -151,7 +151,7 @@ def markdown_summary(document: dict, grown: dict | None, png: Path | None) -> st
     return "\n".join(lines) + "\n"
 
 
-@task(name="report", task_run_name="report", cache_policy=NO_CACHE, persist_result=False, retries=2, retry_delay_seconds=2)
+@task(name="report", task_run_name=run_name("report"), cache_policy=NO_CACHE, persist_result=False, retries=2, retry_delay_seconds=2)
 def report(video: str, decoded: dict, static_ref: dict, dynamic_ref: dict, narrative_ref: dict, growth_ref: dict) -> dict:
     """Write the timeline PNG and the Markdown artifact of one learned video; returns ``{"timeline", "markdown_key"}``."""
     document = assemble_document(video, decoded, static_ref, dynamic_ref, narrative_ref)

@@ -65,7 +65,9 @@ def is_transient(task, task_run, state) -> bool:
     return False
 
 
-def _run_name(stage: str) -> Callable[[], str]:
+def run_name(stage: str) -> Callable[[], str]:
+    """Task run names that say the stage and the video: ``decode-clip.mp4``."""
+
     def name() -> str:
         from prefect.runtime import task_run
 
@@ -78,7 +80,7 @@ def stage_task(stage: str):
     """``@task`` with the project's retry policy; Prefect's own result caching is off (the DuckDB cache is the cache)."""
     return task(
         name=stage,
-        task_run_name=_run_name(stage),
+        task_run_name=run_name(stage),
         retries=3,
         retry_delay_seconds=exponential_backoff(backoff_factor=2),
         retry_jitter_factor=0.5,

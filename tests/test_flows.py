@@ -260,3 +260,24 @@ def test_dask_cluster_gives_the_same_registries_as_threads(prefect_api, tmp_path
     get_settings.cache_clear()
     assert results["threads"]["observations"]
     assert results["dask"] == results["threads"]
+
+
+def test_cli_learn_and_loop_print_one_line_per_stage(prefect_api, data_dir, videos, tmp_path, capsys):
+    from aspects.cli import main
+
+    assert main(["learn", str(videos["red"]), "--window", "0.5"]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert [line.split()[1:3] for line in out[:5]] == [[s, "computed"] for s in ALL]
+    assert out[5].startswith("red.mp4  timeline  ") and out[5].endswith(".png")
+
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    (inbox / "again.mp4").write_bytes(videos["red"].read_bytes())  # same content: a learned video, found by sha256
+    (inbox / "clip.mp4").write_bytes(videos["clip"].read_bytes())
+    assert main(["loop", "--inbox", str(inbox)]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert [line.split()[:3] for line in out[:5]] == [["clip.mp4", s, "computed"] for s in ALL]
+    assert out[6] == f"{inbox}: 1 video(s) learned"
+    assert out[7].startswith("sync: ") and "D1 sqlite" in out[7]
+    assert main(["loop", "--inbox", str(inbox), "--no-sync"]) == 0
+    assert capsys.readouterr().out.splitlines() == [f"{inbox}: nothing new"]

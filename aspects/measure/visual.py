@@ -24,6 +24,7 @@ GRID = 4  # coarse luma grid (GRID × GRID cells) kept per frame: wipes and diss
 HIST_BITS = 2  # 4 levels per channel: a 64-bin colour histogram for cut detection
 TRACK_COLS, TRACK_ROWS = 12, 9  # grid of tracked points for global motion: 4×3 points in each of the 3×3 regions
 REGIONS = 3  # 3×3 regions for parallax
+MIN_EIGEN = 1e-3  # LK's texture test (normalised min eigenvalue): flat patches are not tracked, their "flow" is noise
 MIN_TRACKED = 12  # fewer agreeing points than this: motion unknown (flat or changed picture)
 LAYER_GAP_PX = 0.35  # motions this far apart (half-size pixels per frame) are different layers
 LAYER_MIN_SHARE = 0.08  # a motion layer holds at least this share of the tracked points
@@ -86,7 +87,7 @@ def global_motion(prev: np.ndarray, cur: np.ndarray, points: np.ndarray) -> dict
       flow, frame widths per frame (motion of anything, not only the camera).
     """
     h, w = cur.shape
-    nxt, status, _ = cv2.calcOpticalFlowPyrLK(prev, cur, points, None, winSize=(11, 11), maxLevel=2)
+    nxt, status, _ = cv2.calcOpticalFlowPyrLK(prev, cur, points, None, winSize=(11, 11), maxLevel=2, minEigThreshold=MIN_EIGEN)
     ok = status.ravel() == 1
     out = dict(NO_MOTION)
     if ok.sum() < MIN_TRACKED:
@@ -263,22 +264,21 @@ def color_gradient(rgb: np.ndarray) -> dict[str, float]:
     }
 
 
-def texture_measures(y8: np.ndarray, magnitude: np.ndarray, y_full: np.ndarray) -> dict[str, float]:
-    """Graphic texture of a frame.
+def texture_measures(y8: np.ndarray, magnitude: np.ndarray, yh: np.ndarray) -> dict[str, float]:
+    """Graphic texture of a frame, from its half-size luma (``y8`` uint8, ``yh`` the same as float32).
 
-    ``edge_density`` (0–1: share of Canny edge pixels on the half-size
-    plane ``y8``), ``busyness`` (0–1: share of 8×8 blocks holding at least
-    two edge pixels), ``detail`` (0–1: share of the luma variance in the
-    finest scale, i.e. not explained by a 3×3 blur), ``focus`` (variance of
-    the Laplacian of the full analysis-size luma ``y_full``; higher is
-    sharper), ``gradient_mean`` (mean Sobel magnitude, levels per pixel).
+    ``edge_density`` (0–1: share of Canny edge pixels), ``busyness`` (0–1:
+    share of 8×8 blocks holding at least two edge pixels), ``detail`` (0–1:
+    share of the luma variance in the finest scale, i.e. not explained by a
+    3×3 blur), ``focus`` (variance of the Laplacian; higher is sharper),
+    ``gradient_mean`` (mean Sobel magnitude, levels per pixel).
     """
     bh, bw = y8.shape[0] // BUSY_BLOCK, y8.shape[1] // BUSY_BLOCK
     edges = cv2.Canny(y8, EDGE_LOW, EDGE_HIGH)
     per_block = (edges[: bh * BUSY_BLOCK, : bw * BUSY_BLOCK] > 0).reshape(bh, BUSY_BLOCK, bw, BUSY_BLOCK).sum(axis=(1, 3))
-    var = float(cv2.meanStdDev(y_full)[1][0, 0] ** 2)
-    fine_var = float(cv2.meanStdDev(y_full - cv2.blur(y_full, (3, 3)))[1][0, 0] ** 2)
-    laplacian_var = float(cv2.meanStdDev(cv2.Laplacian(y_full, cv2.CV_32F))[1][0, 0] ** 2)
+    var = float(cv2.meanStdDev(yh)[1][0, 0] ** 2)
+    fine_var = float(cv2.meanStdDev(yh - cv2.blur(yh, (3, 3)))[1][0, 0] ** 2)
+    laplacian_var = float(cv2.meanStdDev(cv2.Laplacian(yh, cv2.CV_32F))[1][0, 0] ** 2)
     return {
         "edge_density": float(np.count_nonzero(edges) / y8.size),
         "busyness": float((per_block >= BUSY_EDGES).mean()) if per_block.size else 0.0,
@@ -350,7 +350,7 @@ class FrameFeatures:
             "chroma_diff": chroma_diff,
         }
         row.update(mv)
-        row.update(texture_measures(y8, magnitude, y))
+        row.update(texture_measures(y8, magnitude, yh))
         row.update(composition(yh, magnitude, median_level(y8)))
         row.update(color_gradient(rgb))
         row.update({f"grid_{r}_{c}": float(grid[r, c]) for r in range(GRID) for c in range(GRID)})

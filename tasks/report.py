@@ -14,19 +14,15 @@ from __future__ import annotations
 from collections import Counter
 from pathlib import Path
 
-import matplotlib
+import numpy as np
+from matplotlib.figure import Figure
+from prefect import task
+from prefect.artifacts import create_markdown_artifact
+from prefect.cache_policies import NO_CACHE
 
-matplotlib.use("Agg")  # files only: workers have no display
-
-import matplotlib.pyplot as plt  # noqa: E402
-import numpy as np  # noqa: E402
-from prefect import task  # noqa: E402
-from prefect.artifacts import create_markdown_artifact  # noqa: E402
-from prefect.cache_policies import NO_CACHE  # noqa: E402
-
-from aspects.pipeline import Measurements  # noqa: E402
-from aspects.settings import get_settings  # noqa: E402
-from tasks.stages import assemble_document, growth_output, load_measurements, run_name  # noqa: E402
+from aspects.pipeline import Measurements
+from aspects.settings import get_settings
+from tasks.stages import assemble_document, growth_output, load_measurements, run_name
 
 TRANSITION_COLORS = {"cut": "#d62728", "fade_in": "#2ca02c", "fade_out": "#7f7f7f", "dissolve": "#9467bd", "wipe": "#ff7f0e"}
 CAMERA_COLORS = {
@@ -57,7 +53,9 @@ def timeline_png(m: Measurements, document: dict, path: str | Path) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
     t = m.column("t")
     duration = float(document["video"].get("duration_s") or (t[-1] if len(t) else 1.0)) or 1.0
-    fig, axes = plt.subplots(4, 1, figsize=(12, 5), sharex=True, gridspec_kw={"height_ratios": [1, 2, 2, 1]})
+    # A bare Figure (no pyplot): reports are drawn on worker threads, and pyplot's global state is not thread-safe.
+    fig = Figure(figsize=(12, 5))
+    axes = fig.subplots(4, 1, sharex=True, gridspec_kw={"height_ratios": [1, 2, 2, 1]})
     strip, motion, loud, camera = axes
 
     rgb = np.stack([m.column("color_r"), m.column("color_g"), m.column("color_b")], axis=-1) / 255.0
@@ -102,7 +100,6 @@ def timeline_png(m: Measurements, document: dict, path: str | Path) -> Path:
     fig.suptitle(f"{Path(document['video']['path']).name}  ·  sha256 {document['video']['sha256'][:12]}", fontsize=10)
     fig.tight_layout()
     fig.savefig(path, dpi=100)
-    plt.close(fig)
     return path
 
 

@@ -87,7 +87,7 @@ def global_motion(prev: np.ndarray, cur: np.ndarray, points: np.ndarray) -> dict
       flow, frame widths per frame (motion of anything, not only the camera).
     """
     h, w = cur.shape
-    nxt, status, _ = cv2.calcOpticalFlowPyrLK(prev, cur, points, None, winSize=(11, 11), maxLevel=2, minEigThreshold=MIN_EIGEN)
+    nxt, status, _ = cv2.calcOpticalFlowPyrLK(prev, cur, points, None, winSize=(9, 9), maxLevel=2, minEigThreshold=MIN_EIGEN)
     ok = status.ravel() == 1
     out = dict(NO_MOTION)
     if ok.sum() < MIN_TRACKED:
@@ -351,7 +351,8 @@ class FrameFeatures:
         }
         row.update(mv)
         row.update(texture_measures(y8, magnitude, yh))
-        row.update(composition(yh, magnitude, median_level(y8)))
+        # Where the weight sits needs no fine detail: a quarter-size plane (every other half-size pixel) is enough.
+        row.update(composition(yh[::2, ::2], magnitude[::2, ::2], median_level(y8)))
         row.update(color_gradient(rgb))
         row.update({f"grid_{r}_{c}": float(grid[r, c]) for r in range(GRID) for c in range(GRID)})
         self._prev_y, self._prev_half, self._prev_hist, self._prev_chroma = y8_full, y8, hist, chroma

@@ -35,11 +35,6 @@ BUSY_BLOCK, BUSY_EDGES = 8, 2  # an 8×8 block with at least 2 edge pixels count
 GRADIENT_SIZE = (16, 12)  # the colour plane fit runs on a 16×12 thumbnail
 
 
-def luma(rgb: np.ndarray) -> np.ndarray:
-    """Rec. 601 luma of ``rgb`` (H, W, 3) uint8 as float32 (H, W) in 0–255."""
-    return cv2.cvtColor(rgb, cv2.COLOR_RGB2GRAY).astype(np.float32)
-
-
 def color_histogram(rgb: np.ndarray) -> np.ndarray:
     """Normalised 64-bin RGB histogram (4 levels per channel) of ``rgb`` (H, W, 3) uint8; sums to 1."""
     q = (rgb >> (8 - HIST_BITS)).reshape(-1, 3).astype(np.int32)
@@ -308,8 +303,7 @@ class FrameFeatures:
 
     def __call__(self, rgb: np.ndarray) -> dict[str, float]:
         y8_full = cv2.cvtColor(rgb, cv2.COLOR_RGB2GRAY)
-        y = y8_full.astype(np.float32)
-        h, w = y.shape
+        h, w = y8_full.shape
         half_size = (max(w // 2, 16), max(h // 2, 16))
         y8 = cv2.resize(y8_full, half_size, interpolation=cv2.INTER_AREA)
         rgb_half = cv2.resize(rgb, half_size, interpolation=cv2.INTER_AREA)
@@ -322,7 +316,7 @@ class FrameFeatures:
         gx = cv2.Sobel(yh, cv2.CV_32F, 1, 0, ksize=3)
         gy = cv2.Sobel(yh, cv2.CV_32F, 0, 1, ksize=3)
         magnitude = cv2.magnitude(gx, gy) / 4.0  # Sobel 3×3 gain is 4: levels per pixel
-        grid = cv2.resize(y, (GRID, GRID), interpolation=cv2.INTER_AREA)
+        grid = cv2.resize(yh, (GRID, GRID), interpolation=cv2.INTER_AREA)
 
         same_size = self._prev_half is not None and self._prev_half.shape == y8.shape
         if self._points is None or not same_size:
@@ -353,7 +347,7 @@ class FrameFeatures:
         row.update(texture_measures(y8, magnitude, yh))
         # Where the weight sits needs no fine detail: a quarter-size plane (every other half-size pixel) is enough.
         row.update(composition(yh[::2, ::2], magnitude[::2, ::2], median_level(y8)))
-        row.update(color_gradient(rgb))
+        row.update(color_gradient(rgb_half))
         row.update({f"grid_{r}_{c}": float(grid[r, c]) for r in range(GRID) for c in range(GRID)})
         self._prev_y, self._prev_half, self._prev_hist, self._prev_chroma = y8_full, y8, hist, chroma
         return row

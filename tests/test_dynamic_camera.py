@@ -78,6 +78,15 @@ def test_still_shot_is_static_and_still(tmp_path, still):
         assert w["motion"]["level"] < 0.5
 
 
+def test_shaking_camera_is_handheld(tmp_path, still):
+    """The window shakes ±6 px at 4 Hz around a fixed point: no steady move, strong jitter."""
+    graph = "[0:v]crop=320:240:x='100+6*sin(2*PI*4*t)':y='100+4*sin(2*PI*3*t+1)'[v]"
+    _, d = dynamic(make_video(tmp_path / "shake.mp4", still, duration_s=3, filter_complex=graph))
+    for w in d["windows"]:
+        assert w["camera"]["motion_type"] == "handheld", w["camera"]
+        assert w["camera"]["steadiness"] < 0.3
+
+
 def test_object_moving_over_still_background_is_a_second_layer(tmp_path, still):
     """A textured patch slides right over a static textured background: the camera is static, the patch is a second motion layer."""
     patch = texture(tmp_path / "patch.png", size=(640, 480), seed=7)

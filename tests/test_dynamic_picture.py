@@ -15,6 +15,7 @@ from tests.media import make_video
         (f"gradients={S}:c0=black:c1=white:x0=0:y0=0:x1=0:y1=239:speed=0", "vertical"),
         (f"gradients={S}:c0=red:c1=blue:x0=0:y0=0:x1=319:y1=0:speed=0", "horizontal"),
         (f"gradients={S}:c0=0x202020:c1=0xE0E0E0:x0=0:y0=0:x1=319:y1=239:speed=0", "diagonal"),
+        (f"nullsrc={S},geq=lum='40+200*hypot(X-W/2,Y-H/2)/hypot(W/2,H/2)':cb=128:cr=128", "radial"),
         (f"testsrc2={S}", "none"),
         (f"color=c=teal:{S}", "none"),
     ],

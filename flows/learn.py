@@ -64,9 +64,9 @@ def finish_video(video: str, futures: dict[str, PrefectFuture]) -> dict:
     The summary: ``{"video", "sha256", "stages": [{"stage", "status", "seconds", "error"}],
     "failed", "bad_input", "timeline", "markdown_key", "new"}``.
     """
-    s = futures
-    futures["growth"] = growth.submit(video, s["decode"], s["static"], s["dynamic"], s["narrative"])
-    reported = report.submit(video, s["decode"], s["static"], s["dynamic"], s["narrative"], futures["growth"])
+    analysis = [futures[stage] for stage in ("decode", "static", "dynamic", "narrative")]
+    futures = {**futures, "growth": growth.submit(video, *analysis)}
+    reported = report.submit(video, *analysis, futures["growth"])
     reported.wait()
     summary = {"video": str(video), "sha256": None, "stages": [], "failed": False, "bad_input": False, "timeline": None, "markdown_key": None, "new": []}
     for stage in STAGES:
@@ -88,6 +88,8 @@ def finish_video(video: str, futures: dict[str, PrefectFuture]) -> dict:
         summary["stages"].append(line)
     if reported.state.is_completed():
         summary.update(reported.result())
+    elif reported.state.is_failed():  # the registries grew; only the picture and summary are missing
+        get_run_logger().warning("%s: report failed: %s", Path(video).name, reported.state.message)
     grown = futures["growth"].result() if futures["growth"].state.is_completed() else None
     if grown is not None and grown["status"] == "computed":  # a cached growth discovered nothing in this run
         summary["new"] = growth_output(grown)["new"]

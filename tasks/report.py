@@ -119,7 +119,7 @@ def markdown_summary(document: dict, grown: dict | None, png: Path | None) -> st
         "",
     ]
     if png is not None:
-        lines += [f"Timeline: `{png}`", ""]
+        lines += [f"Timeline: [{png}]({Path(png).resolve().as_uri()})", ""]
     palette = (document.get("blends") or {}).get("palette") or []
     if palette:
         lines += ["## Palette", "", "| colour | name | share |", "|---|---|---|"]

@@ -21,10 +21,13 @@ def stills(tmp_path_factory):
     return make_still(d / "a.png", f"testsrc2={S}"), make_still(d / "b.png", "mandelbrot=s=320x240")
 
 
-def _xfade(path, stills, transition: str):
-    a, b = stills
+MOVING = (f"testsrc2={S}", f"mandelbrot={S}")  # a moving test pattern and a continuously zooming fractal
+
+
+def _xfade(path, sources, transition: str):
+    """Shot A for 1 s, a 1 s ``xfade`` transition, shot B for 1 s (25 fps)."""
     graph = f"[0:v]trim=duration=3,format=yuv420p[a];[1:v]trim=duration=3,format=yuv420p[b];[a][b]xfade=transition={transition}:duration=1:offset=1[v]"
-    return make_video(path, a, b, duration_s=3, filter_complex=graph)
+    return make_video(path, *sources, duration_s=3, filter_complex=graph)
 
 
 def _only(transitions: list[dict], kind: str) -> dict:
@@ -80,15 +83,19 @@ def test_fade_out_to_black_and_fade_in_from_black(tmp_path):
         assert t["duration"] == pytest.approx(t["end"] - t["start"], abs=1e-6)
 
 
-def test_cross_dissolve(tmp_path, stills):
-    _, d = dynamic(_xfade(tmp_path / "dissolve.mp4", stills, "fade"))
+@pytest.mark.parametrize("moving", [False, True], ids=["stills", "moving"])
+def test_cross_dissolve(tmp_path, stills, moving):
+    _, d = dynamic(_xfade(tmp_path / "dissolve.mp4", MOVING if moving else stills, "fade"))
     t = _only(d["transitions"], "dissolve")
     assert t["start"] == pytest.approx(1.0, abs=BOUND_S) and t["end"] == pytest.approx(2.0, abs=BOUND_S)
 
 
-@pytest.mark.parametrize(("transition", "direction"), [("wipeleft", "left"), ("wipeup", "up"), ("wiperight", "right")])
-def test_wipes(tmp_path, stills, transition, direction):
-    _, d = dynamic(_xfade(tmp_path / f"{transition}.mp4", stills, transition))
+@pytest.mark.parametrize(
+    ("transition", "moving", "direction"),
+    [("wipeleft", False, "left"), ("wiperight", False, "right"), ("wipeup", False, "up"), ("wipeup", True, "up"), ("wipedown", True, "down"), ("wipetl", False, "up-left")],
+)
+def test_wipes(tmp_path, stills, transition, moving, direction):
+    _, d = dynamic(_xfade(tmp_path / f"{transition}.mp4", MOVING if moving else stills, transition))
     t = _only(d["transitions"], "wipe")
     assert t["start"] == pytest.approx(1.0, abs=BOUND_S) and t["end"] == pytest.approx(2.0, abs=BOUND_S)
     assert t["direction"] == direction

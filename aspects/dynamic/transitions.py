@@ -31,7 +31,7 @@ CUT_NEIGHBOURS = 2  # frames each side compared with
 CUT_PIXEL_RATIO = 2.0  # …and its pixel change at least this many times its neighbours' mean
 STILL_MOTION = 0.002  # frame widths per frame: below this the camera is still and the full-frame difference is used
 ACTIVE_FLOOR = 0.25  # luma levels per frame: less change than this is no transition
-ACTIVE_RATIO = 2.5  # …and a transition frame changes this many times more than the local quiet level
+ACTIVE_RATIO = 1.8  # …and a transition frame changes this many times more than the local quiet level
 QUIET_CONTEXT_S = 2.0  # the local quiet level: 25th percentile of activity within ± this
 MIN_GRADUAL_S, MAX_GRADUAL_S = 0.2, 5.0
 MIN_NET_CHANGE = 5.0  # luma levels: mean grid change from start to end of a gradual transition
@@ -40,7 +40,8 @@ SOLID_STD = 4.0  # luma std (levels) of a flat frame: black, white or one colour
 FADE_LOOK = 3  # frames ahead a fade's ramp must still be climbing
 MAX_MIX_RESIDUAL = 0.25  # a fade or dissolve stays this close to a blend of its two ends (see mix_residual)
 WIPE_SPREAD = 0.35  # cells switching over this share of the span…
-WIPE_FIT = 0.6  # …in an order explained this well (R²) by their position along one axis: a wipe
+WIPE_FIT = 0.8  # …in an order explained this well (R²) by their position: a wipe
+WIPE_MIN_CELLS = GRID * GRID // 2  # a wipe replaces the whole picture; an object crossing it changes fewer cells
 
 
 def cut_scores(s: Signals) -> np.ndarray:
@@ -98,16 +99,19 @@ def _runs(mask: np.ndarray) -> list[tuple[int, int]]:
 def _switch_order(s: Signals, grid: np.ndarray, first: int, last: int) -> dict:
     """When each changing grid cell crosses half-way between its start and end values, and how that order lines up with position.
 
-    Returns ``spread`` (0–1: spread of switch times over the span),
-    ``fit`` (R² of switch time against the cell's x or y, the better axis),
-    and ``direction`` (left/right/up/down: where the moving edge goes).
+    Returns ``cells`` (how many cells change), ``spread`` (0–1: spread of
+    switch times over the span), ``fit`` (R² of switch time against the
+    cell's column and row together, so diagonal edges count), and
+    ``direction`` (where the moving edge goes: left/right/up/down, or two of
+    them joined, e.g. ``down-right``, when both axes matter).
     """
     delta = grid[last] - grid[first]
     changing = np.flatnonzero(np.abs(delta) >= max(4.0, 0.25 * float(np.abs(delta).max())))
     t = s.t[first : last + 1]
     span = float(t[-1] - t[0])
+    none = {"cells": int(changing.size), "spread": 0.0, "fit": 0.0, "direction": None}
     if changing.size < 3 or span <= 0:
-        return {"spread": 0.0, "fit": 0.0, "direction": None}
+        return none
     progress = (grid[first : last + 1, changing] - grid[first, changing]) / delta[changing]
     times = np.empty(changing.size)
     for k in range(changing.size):
@@ -115,15 +119,17 @@ def _switch_order(s: Signals, grid: np.ndarray, first: int, last: int) -> dict:
         j = int(np.argmax(p >= 0.5))
         times[k] = t[j] if j == 0 else t[j - 1] + (0.5 - p[j - 1]) / max(p[j] - p[j - 1], 1e-9) * (t[j] - t[j - 1])
     rows, cols = np.divmod(changing, GRID)
-    best = {"spread": float(np.ptp(times) / span), "fit": 0.0, "direction": None}
-    for axis, pos, words in (("x", cols, ("right", "left")), ("y", rows, ("down", "up"))):
-        if np.ptp(pos) == 0 or np.ptp(times) == 0:
-            continue
-        r = float(np.corrcoef(pos, times)[0, 1])
-        if r * r > best["fit"]:
-            # Cells further right switching later: the edge travels right.
-            best.update(fit=r * r, direction=words[0] if r > 0 else words[1])
-    return best
+    if np.ptp(times) == 0:
+        return none
+    design = np.stack([np.ones(changing.size), cols, rows], axis=1).astype(float)
+    coef, *_ = np.linalg.lstsq(design, times, rcond=None)
+    residual = times - design @ coef
+    fit = 1.0 - float(residual @ residual) / float(((times - times.mean()) ** 2).sum())
+    # Cells further right switching later: the edge travels right. An axis counts when its slope is ≥ 1/3 of the other's.
+    words = [("right" if coef[1] > 0 else "left", abs(coef[1])), ("down" if coef[2] > 0 else "up", abs(coef[2]))]
+    strongest = max(w[1] for w in words)
+    direction = "-".join(w for w, slope in sorted(words, key=lambda x: x[0] in ("left", "right")) if slope >= strongest / 3)
+    return {"cells": int(changing.size), "spread": float(np.ptp(times) / span), "fit": fit, "direction": direction}
 
 
 def mix_residual(grid: np.ndarray, first: int, last: int) -> float:
@@ -219,7 +225,7 @@ def detect_gradual(s: Signals, cuts: list[int], fades: list[dict]) -> list[dict]
             continue
         item = {"type": "dissolve", "start": rounded(s.t[before], 6), "end": rounded(s.t[after], 6), "duration": rounded(span, 6)}
         order = _switch_order(s, grid, before, after)
-        if order["spread"] >= WIPE_SPREAD and order["fit"] >= WIPE_FIT:
+        if order["cells"] >= WIPE_MIN_CELLS and order["spread"] >= WIPE_SPREAD and order["fit"] >= WIPE_FIT:
             item.update(type="wipe", direction=order["direction"])  # a wipe to or from a solid colour is still a wipe
         elif mix_residual(grid, before, after) > MAX_MIX_RESIDUAL:
             continue  # neither a moving edge nor a blend of the two ends: motion, not a transition

@@ -22,7 +22,7 @@ from typing import Any
 
 from aspects.store import connect, transaction
 
-TABLE = "stage_cache"
+TABLE = "stage_outputs"
 
 
 def params_hash(params: dict[str, Any], inputs: list[str]) -> str:
@@ -31,16 +31,16 @@ def params_hash(params: dict[str, Any], inputs: list[str]) -> str:
     return hashlib.sha256(text.encode()).hexdigest()[:16]
 
 
-def stage_key(sha256: str, stage: str, version: int, params: dict[str, Any], inputs: list[str]) -> str:
-    """The cache key of one stage run: ``<sha256>/<stage>/v<version>/<params hash>``."""
-    return f"{sha256}/{stage}/v{version}/{params_hash(params, inputs)}"
+def stage_key(sha256: str, stage: str, version: str, params: dict[str, Any], inputs: list[str]) -> str:
+    """The cache key of one stage run: ``<sha256>/<stage>/<version>/<params hash>``."""
+    return f"{sha256}/{stage}/{version}/{params_hash(params, inputs)}"
 
 
 DDL = f"""CREATE TABLE IF NOT EXISTS {TABLE} (
     key VARCHAR PRIMARY KEY,
     video_sha256 VARCHAR NOT NULL,
     stage VARCHAR NOT NULL,
-    stage_version INTEGER NOT NULL,
+    stage_version VARCHAR NOT NULL,
     params_hash VARCHAR NOT NULL,
     output BLOB NOT NULL,
     seconds DOUBLE NOT NULL,
@@ -116,7 +116,7 @@ def entries(db_path: str | Path, sha256: str | None = None) -> list[dict]:
     return [dict(zip(cols, r)) for r in rows]
 
 
-def split_key(key: str) -> tuple[str, str, int, str]:
+def split_key(key: str) -> tuple[str, str, str, str]:
     """``(sha256, stage, version, params hash)`` of a :func:`stage_key`."""
     sha256, stage, version, phash = key.split("/")
-    return sha256, stage, int(version[1:]), phash
+    return sha256, stage, version, phash

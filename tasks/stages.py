@@ -16,6 +16,9 @@ fails once, since the same bytes fail the same way.
 
 from __future__ import annotations
 
+import ast
+import hashlib
+import importlib.util
 import time
 from pathlib import Path
 from typing import Any, Callable
@@ -37,14 +40,59 @@ from registries.growth import grow
 from registries.narrative import load_spec, narrative_from
 from tasks import cache
 
-# Bump a stage's version when its code changes what it outputs: that stage and
-# every stage after it are recomputed (their keys include their inputs' keys).
-STAGE_VERSIONS: dict[str, int] = {
-    "decode": MEASURE_VERSION,
-    "static": 1,
-    "dynamic": 1,
-    "narrative": 1,
-    "growth": 1,
+# Project modules that cannot change what a stage outputs (analysis settings that can are stage parameters).
+PLUMBING = frozenset({"aspects.settings", "aspects.store", "aspects.errors"})
+
+
+def project_sources(*roots: str) -> dict[str, bytes]:
+    """Source of ``roots`` and of every project module they import, transitively, by module name.
+
+    Only modules of this project (``aspects``, ``registries``) are followed,
+    by reading their import statements; :data:`PLUMBING` is left out.
+    """
+    sources: dict[str, bytes] = {}
+    todo = list(roots)
+    while todo:
+        name = todo.pop()
+        if name in sources or name in PLUMBING:
+            continue
+        try:
+            spec = importlib.util.find_spec(name)
+        except ModuleNotFoundError:  # ``from pkg.module import name``: the last part is not a module
+            continue
+        if spec is None or not (spec.origin or "").endswith(".py"):
+            continue
+        sources[name] = Path(spec.origin).read_bytes()
+        for node in ast.walk(ast.parse(sources[name])):
+            if isinstance(node, ast.Import):
+                names = [alias.name for alias in node.names]
+            elif isinstance(node, ast.ImportFrom) and node.module and not node.level:
+                names = [node.module, *(f"{node.module}.{alias.name}" for alias in node.names)]
+            else:
+                continue
+            todo += [n for n in names if n.split(".")[0] in ("aspects", "registries")]
+    return sources
+
+
+def code_fingerprint(*roots: str) -> str:
+    """8 hex digits over :func:`project_sources` of ``roots``: changes whenever that code does."""
+    sources = project_sources(*roots)
+    digest = hashlib.sha256()
+    for name in sorted(sources):
+        digest.update(name.encode() + b"\0" + sources[name] + b"\0")
+    return digest.hexdigest()[:8]
+
+
+# A stage's version: a number to bump by hand for changes outside the code (a
+# model file, a seed list) plus the fingerprint of the code it runs, so editing
+# a stage's code recomputes that stage and every stage after it (their keys
+# include their inputs' keys) without anyone remembering to bump anything.
+STAGE_VERSIONS: dict[str, str] = {
+    "decode": f"{MEASURE_VERSION}.{code_fingerprint('aspects.pipeline')}",
+    "static": f"1.{code_fingerprint('aspects.analyze')}",
+    "dynamic": f"1.{code_fingerprint('aspects.dynamic')}",
+    "narrative": f"1.{code_fingerprint('registries.narrative')}",
+    "growth": f"1.{code_fingerprint('registries.growth', 'aspects.analyze')}",
 }
 STAGES = tuple(STAGE_VERSIONS)
 

@@ -83,10 +83,10 @@ def test_window_change_and_version_bump_recompute_only_dependants(prefect_api, d
     assert stage_status(first) == {s: "computed" for s in ALL}
     _, other_window = learn(videos["red"], window_s=0.5)
     assert stage_status(other_window) == {"decode": "cached", "static": "cached", "dynamic": "computed", "narrative": "cached", "growth": "computed"}
-    monkeypatch.setitem(stages.STAGE_VERSIONS, "static", stages.STAGE_VERSIONS["static"] + 1)
+    monkeypatch.setitem(stages.STAGE_VERSIONS, "static", stages.STAGE_VERSIONS["static"] + "-bumped")
     _, bumped = learn(videos["red"], window_s=0.5)
     assert stage_status(bumped) == {"decode": "cached", "static": "computed", "dynamic": "cached", "narrative": "cached", "growth": "computed"}
-    monkeypatch.setitem(stages.STAGE_VERSIONS, "decode", stages.STAGE_VERSIONS["decode"] + 1)
+    monkeypatch.setitem(stages.STAGE_VERSIONS, "decode", stages.STAGE_VERSIONS["decode"] + "-bumped")
     _, redecoded = learn(videos["red"], window_s=0.5)
     assert stage_status(redecoded) == {"decode": "computed", "static": "computed", "dynamic": "computed", "narrative": "cached", "growth": "computed"}
     rows = cache.entries(get_settings().duckdb_path, first["sha256"])
@@ -280,3 +280,16 @@ def test_cli_learn_and_loop_print_one_line_per_stage(prefect_api, data_dir, vide
     assert out[7].startswith("sync: ") and "D1 sqlite" in out[7]
     assert main(["loop", "--inbox", str(inbox), "--no-sync"]) == 0
     assert capsys.readouterr().out.splitlines() == [f"{inbox}: nothing new"]
+
+
+def test_stage_versions_follow_the_code_each_stage_runs():
+    decode_code = stages.project_sources("aspects.pipeline")
+    assert {"aspects.pipeline", "aspects.decode", "aspects.measure.color", "aspects.measure.sound"} <= set(decode_code)
+    assert not {"aspects.settings", "aspects.store", "aspects.dynamic"} & set(decode_code)  # plumbing and later stages do not count
+    dynamic_code = stages.project_sources("aspects.dynamic")
+    assert {"aspects.dynamic", "aspects.dynamic.transitions", "aspects.pipeline"} <= set(dynamic_code)
+    assert "registries.growth" not in dynamic_code
+    growth_code = stages.project_sources("registries.growth", "aspects.analyze")
+    assert {"registries.growth", "registries.keys", "registries.naming", "aspects.analyze"} <= set(growth_code)
+    assert stages.STAGE_VERSIONS["dynamic"] == f"1.{stages.code_fingerprint('aspects.dynamic')}"
+    assert len({v.split(".")[1] for v in stages.STAGE_VERSIONS.values()}) == len(stages.STAGE_VERSIONS)

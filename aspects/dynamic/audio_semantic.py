@@ -104,6 +104,20 @@ def tempo(onset: np.ndarray, hop_s: float) -> float | None:
     return float(60.0 / ((lag + offset) * hop_s))
 
 
+def beats_in(track: "AudioTrack", ctx: slice, start: float, end: float, bpm: float) -> int:
+    """Strong onsets between ``start`` and ``end`` s: peaks of the context's onset strength above 30 % of its loudest, ≥ 60 % of a beat period apart.
+
+    Peaks are found over the whole context so that a beat right on the
+    window's edge still counts.
+    """
+    onset = track.onset[ctx]
+    if onset.size < 3 or not np.any(onset > 0):
+        return 0
+    peaks, _ = find_peaks(onset, height=0.3 * float(onset.max()), distance=max(int(0.6 * 60.0 / bpm / track.hop_s), 1))
+    times = track.t[ctx][peaks]
+    return int(((times >= start) & (times < end)).sum())
+
+
 def syllable_rate(rms: np.ndarray, hop_s: float) -> float:
     """Loudness bursts per second: peaks of the 40 ms-smoothed level (dB) standing ≥ 6 dB above their surroundings, ≥ 100 ms apart.
 
@@ -134,6 +148,11 @@ def audio_semantic(track: AudioTrack, start: float, end: float) -> dict:
     presence = float((rms > SILENCE_RMS).mean()) if rms.size else 0.0
     ctx_rms = track.rms[ctx]
     bpm = tempo(track.onset[ctx], track.hop_s)
+    if bpm is not None:
+        quarter = 15.0 / bpm  # a quarter of a beat period each side: a beat on the window's edge counts
+        expected = (end - start) * bpm / 60.0
+        if beats_in(track, ctx, start - quarter, end + quarter, bpm) < max(1, int(0.5 * expected)):
+            bpm = None  # the beat is in the context, not in this window (e.g. a break between two musical passages)
     frames = (track.frame_t >= start) & (track.frame_t < end)
     ctx_frames = (track.frame_t >= start - CONTEXT_S) & (track.frame_t < end + CONTEXT_S)
     active = ctx_rms[ctx_rms > SILENCE_RMS]

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from aspects.dynamic.signals import Signals, finite_mean, rounded, trend
+from aspects.dynamic.signals import Signals, finite_mean, rounded, slope_per_s, trend
 
 STATIC_SPEED = 0.01  # frame widths (or scale) per second: slower than this the camera is static
 HANDHELD_JITTER = 0.15  # frame widths per second of frame-to-frame shake around the window's mean move (0.5 % of the width per frame at 30 fps)
@@ -91,7 +91,9 @@ def motion(s: Signals, idx: np.ndarray, cut_frames: set[int]) -> dict:
 
     ``direction`` is the dominant axis of the motion field: the global
     motion (camera) when there is one, else the mean absolute point flow
-    (things moving in a still frame): horizontal / vertical / radial / neutral.
+    (things moving in a still frame), else the drift of the visual centre of
+    mass (a small object on a flat background): horizontal / vertical /
+    radial / neutral.
     ``rhythm``: still (level < 0.5), pulsing (bursty: coefficient of
     variation ≥ 0.6), else steady. ``speed``: mean point flow, frame widths/s.
     """
@@ -100,13 +102,15 @@ def motion(s: Signals, idx: np.ndarray, cut_frames: set[int]) -> dict:
     level = finite_mean(level_series)
     std = float(level_series.std()) if level_series.size else 0.0
     r = frame_rates(s, idx, cut_frames)
-    flow_h = finite_mean(s["flow_h"][r["index"]] / s.dt[r["index"]]) if r["index"].size else 0.0
-    flow_v = finite_mean(s["flow_v"][r["index"]] / s.dt[r["index"]]) if r["index"].size else 0.0
+    flow_h = finite_mean(s["flow_h"][body] / s.dt[body]) if body.size else 0.0
+    flow_v = finite_mean(s["flow_v"][body] / s.dt[body]) if body.size else 0.0
     axes = {"horizontal": 0.0, "vertical": 0.0, "radial": 0.0}
     if r["vx"].size:
         axes = {"horizontal": abs(robust_mean(r["vx"])), "vertical": abs(robust_mean(r["vy"])), "radial": abs(robust_mean(r["vz"])) * 0.5}
-        if max(axes.values()) < STATIC_SPEED:
-            axes = {"horizontal": flow_h, "vertical": flow_v, "radial": 0.0}
+    if max(axes.values()) < STATIC_SPEED:  # the camera is still: what moves inside the frame
+        axes = {"horizontal": flow_h, "vertical": flow_v, "radial": 0.0}
+    if max(axes.values()) < STATIC_SPEED and body.size > 1:  # too small to track: follow the visual centre of mass
+        axes = {"horizontal": abs(slope_per_s(s.t[body], s["mass_x"][body])), "vertical": abs(slope_per_s(s.t[body], s["mass_y"][body])), "radial": 0.0}
     ranked = sorted(axes.items(), key=lambda kv: -kv[1])
     direction = "neutral"
     if level >= STILL_LEVEL and ranked[0][1] >= STATIC_SPEED and ranked[0][1] >= DIRECTION_DOMINANCE * ranked[1][1]:

@@ -59,6 +59,9 @@ def run_loop(args: argparse.Namespace) -> int:
     learned = sum(not s["failed"] for s in result["videos"])
     failed = len(result["videos"]) - learned
     print(f"{result['inbox']}: {learned} video(s) learned" + (f", {failed} failed" if failed else "") if result["videos"] else f"{result['inbox']}: nothing new")
-    if result["sync"]:
-        print(f"sync: {result['sync']['entries']} entries, {result['sync']['observations']} observations, {result['sync']['discoveries']} discoveries to D1 {result['sync']['target']}")
-    return 1 if failed else 0
+    synced = result["sync"]
+    if synced and "error" in synced:
+        print(f"sync: failed: {synced['error']}")
+    elif synced:
+        print(f"sync: {synced['entries']} entries, {synced['observations']} observations, {synced['discoveries']} discoveries to D1 {synced['target']}")
+    return 1 if failed or (synced and "error" in synced) else 0

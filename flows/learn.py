@@ -122,6 +122,8 @@ def _outcome(summaries: list[dict], result: dict) -> State:
     failed = [Path(s["video"]).name for s in summaries if s["failed"]]
     if failed:
         return Failed(message=f"stages failed for {', '.join(failed)}; re-run (or Retry) resumes at the failed stage", data=result)
+    if (result.get("sync") or {}).get("error"):
+        return Failed(message=f"D1 sync failed: {result['sync']['error']}", data=result)
     return Completed(data=result)
 
 
@@ -165,19 +167,24 @@ def learning_loop(inbox: str | None = None, window_s: float | None = None, sync:
     mine = claims.claim(db, claims.scan_inbox(db, inbox_dir), owner)
     get_run_logger().info("%s: %d video(s) to learn", inbox_dir, len(mine))
     window = window_s or settings.window_s
-    submitted = [(path, sha, submit_video(str(path), sidecar_spec(path), None, window)) for path, sha in mine]
     summaries = []
-    # Growth one video at a time, in path order: registries come out identical on threads or on Dask.
-    for path, sha, futures in submitted:
-        summary = finish_video(str(path), futures)
-        summaries.append(summary)
-        if summary["failed"]:
-            errors = "; ".join(s["error"] for s in summary["stages"] if s["error"])
-            claims.release(db, sha, owner, "rejected" if summary["bad_input"] else "failed", errors or "a stage did not run")
-        else:
-            claims.mark_learned(db, sha, path)
+    try:
+        submitted = [(path, sha, submit_video(str(path), sidecar_spec(path), None, window)) for path, sha in mine]
+        # Growth one video at a time, in path order: registries come out identical on threads or on Dask.
+        for path, sha, futures in submitted:
+            summary = finish_video(str(path), futures)
+            summaries.append(summary)
+            if summary["failed"]:
+                errors = "; ".join(s["error"] for s in summary["stages"] if s["error"])
+                claims.release(db, sha, owner, "rejected" if summary["bad_input"] else "failed", errors or "a stage did not run")
+            else:
+                claims.mark_learned(db, sha, path)
+    finally:  # this run is ending (an error, a cancellation): hand what it did not finish to the next run
+        for path, sha in mine[len(summaries):]:
+            claims.release(db, sha, owner, "failed", "the loop run ended before learning it")
     _discoveries_table(summaries)
     result = {"inbox": str(inbox_dir), "videos": summaries, "sync": None}
     if sync:
-        result["sync"] = sync_d1()
+        synced = sync_d1(return_state=True)
+        result["sync"] = synced.result() if synced.is_completed() else {"error": synced.message}
     return _outcome(summaries, result)

@@ -293,3 +293,20 @@ def test_stage_versions_follow_the_code_each_stage_runs():
     assert {"registries.growth", "registries.keys", "registries.naming", "aspects.analyze"} <= set(growth_code)
     assert stages.STAGE_VERSIONS["dynamic"] == f"1.{stages.code_fingerprint('aspects.dynamic')}"
     assert len({v.split(".")[1] for v in stages.STAGE_VERSIONS.values()}) == len(stages.STAGE_VERSIONS)
+
+
+def test_loop_reports_a_failed_sync_and_fails(prefect_api, data_dir, videos, tmp_path, monkeypatch, capsys):
+    from aspects.cli import main
+    from tests.flows_support import free_port
+
+    monkeypatch.setenv("ASPECTS_D1_TARGET", "worker")
+    monkeypatch.setenv("ASPECTS_D1_URL", f"http://127.0.0.1:{free_port()}")  # nothing listens there
+    monkeypatch.setenv("ASPECTS_D1_TOKEN", "test-token")
+    monkeypatch.setenv("ASPECTS_D1_MAX_ATTEMPTS", "1")
+    get_settings.cache_clear()
+    (tmp_path / "inbox").mkdir()
+    (tmp_path / "inbox" / "red.mp4").write_bytes(videos["red"].read_bytes())
+    assert main(["loop", "--inbox", str(tmp_path / "inbox")]) == 1
+    out = capsys.readouterr().out.splitlines()
+    assert out[-2] == f"{tmp_path / 'inbox'}: 1 video(s) learned"  # learning does not depend on D1 being reachable
+    assert out[-1].startswith("sync: failed: ")

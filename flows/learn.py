@@ -127,7 +127,7 @@ def _outcome(summaries: list[dict], result: dict) -> State:
     return Completed(data=result)
 
 
-@flow(name="learn-video", task_runner=task_runner(), log_prints=True)
+@flow(name="learn-video", task_runner=task_runner())
 def learn_video(video: str, spec: str | None = None, prompt: str | None = None, window_s: float | None = None) -> State:
     """Learn one video: analyse it (cached per stage), grow the registries, write its timeline and summary.
 
@@ -143,7 +143,7 @@ def learn_video(video: str, spec: str | None = None, prompt: str | None = None, 
     return _outcome([summary], summary)
 
 
-@flow(name="sync-d1", log_prints=True)
+@flow(name="sync-d1")
 def sync_d1(full: bool = False) -> dict:
     """Post what the registries learned since the last sync to the configured D1 target (idempotent)."""
     from registries.d1.sync import sync
@@ -153,7 +153,7 @@ def sync_d1(full: bool = False) -> dict:
     return result.as_dict()
 
 
-@flow(name="learning-loop", task_runner=task_runner(), log_prints=True)
+@flow(name="learning-loop", task_runner=task_runner())
 def learning_loop(inbox: str | None = None, window_s: float | None = None, sync: bool = True) -> State:
     """Learn every inbox video not learned yet (a sidecar ``NAME.json`` is its spec), then sync D1.
 

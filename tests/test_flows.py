@@ -40,10 +40,21 @@ def _task_runs(flow_run_id) -> dict[str, int]:
     return {r.name.split("-")[0]: r.run_count for r in runs}
 
 
-def test_second_run_is_all_cached_and_changes_nothing(prefect_api, data_dir, videos, tmp_path):
+def test_second_run_is_all_cached_and_changes_nothing(prefect_api, data_dir, videos, tmp_path, monkeypatch):
     spec = write_spec(tmp_path / "spec.json", {"genre": ["Sci-Fi"], "mood": "calm", "prompt": "a test pattern cut to red"})
+    updates = []
+    real_update = stages.update_progress_artifact
+
+    def recording_update(artifact_id, progress):
+        updates.append(progress)
+        return real_update(artifact_id, progress=progress)
+
+    monkeypatch.setattr(stages, "PROGRESS_EVERY_S", 0.0)  # every progress callback (about one per second of video) updates
+    monkeypatch.setattr(stages, "update_progress_artifact", recording_update)
     first_state, first = learn(videos["clip"], spec=str(spec))
     assert first_state.is_completed(), first
+    # updated while decoding (about once per second of video), then finished
+    assert updates == sorted(updates) and updates[-1] == 100.0 and len([p for p in updates if 0 < p < 100]) >= 3
     assert stage_status(first) == {s: "computed" for s in ALL}
     db = get_settings().duckdb_path
     before = registry_snapshot(db)

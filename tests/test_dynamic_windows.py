@@ -7,7 +7,7 @@ import pytest
 from aspects.analyze import analyze_video
 from aspects.settings import get_settings
 from tests.dynamic_support import S, _data_dir, dynamic  # noqa: F401  (_data_dir: autouse fixture)
-from tests.media import click_track, ffmpeg, make_video
+from tests.media import click_track, ffmpeg, make_video, pan_video, texture
 
 CATEGORIES = {
     "time": {"duration", "fps", "frame_count", "sync_offset_s"},
@@ -106,3 +106,20 @@ def test_sync_offset_from_timestamps(tmp_path, three_shots):
     assert silent["windows"][0]["time"]["sync_offset_s"] is None
     assert silent["windows"][0]["audio_semantic"] is None
     assert silent["blends"]["audio"] is None
+
+
+def test_variable_frame_rate_is_read_in_seconds(tmp_path):
+    """A pan re-timed to 25 fps for 1 s, then 50 fps: the same content step per frame is twice the speed per second in the second part."""
+    still = texture(tmp_path / "texture.png")
+    cfr = pan_video(tmp_path / "cfr.mp4", still, speed_px_s=(64, 0), duration_s=3)
+    vfr = tmp_path / "vfr.mp4"
+    retime = "settb=1/1000,setpts='if(lt(N,25),N/25,1+(N-25)/50)/TB'"
+    ffmpeg("-i", str(cfr), "-vf", retime, "-fps_mode", "vfr", "-enc_time_base:v", "1:1000", "-video_track_timescale", "1000", "-c:v", "libx264", "-crf", "16", "-pix_fmt", "yuv420p", str(vfr))
+    m, d = dynamic(vfr)
+    assert m.frame_count == 75
+    first, second = d["windows"]
+    assert (first["time"]["frame_count"], second["time"]["frame_count"]) == (25, 50)
+    assert (first["time"]["fps"], second["time"]["fps"]) == (pytest.approx(25.0), pytest.approx(50.0))
+    assert first["camera"]["speed"] == pytest.approx(0.2, rel=0.15)
+    assert second["camera"]["speed"] == pytest.approx(0.4, rel=0.15)
+    assert d["transitions"] == []

@@ -1,7 +1,8 @@
 """One analysis-document ``windows[]`` item per window of W seconds: every dynamic category, measured.
 
 Window k covers [k·W, (k+1)·W) seconds of frame presentation time; the last
-one ends at the video's end.
+one is the one holding the last frame, and ends at the video's end (or at
+(k+1)·W when that comes first).
 """
 
 from __future__ import annotations
@@ -83,7 +84,8 @@ def analyse_windows(
 ) -> list[dict]:
     """Every window of the video with every category (``audio_semantic`` None without audio)."""
     cut_frames = {int(i) for tr in transitions if tr["type"] == "cut" for i in np.flatnonzero(np.isclose(s.t, tr["start"], atol=1e-6))}
-    count = max(int(np.ceil(s.duration_s / window_s - 1e-9)), 1)
+    # Windows up to the one holding the last frame: a container duration a few ms past it makes no empty sliver window.
+    count = int(np.floor(s.t[-1] / window_s + 1e-9)) + 1
     out = []
     for k in range(count):
         start, end = k * window_s, (k + 1) * window_s

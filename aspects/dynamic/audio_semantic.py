@@ -3,7 +3,7 @@
 The decode stage leaves an envelope row every 128 samples at 22.05 kHz
 (5.8 ms: RMS, log-mel spectral flux "onset", centroid, flatness, zero
 crossings) and a sound row per frame (pitch, peak share, chroma). The tempo
-is the strongest period of the onset strength's autocorrelation (interpolated
+comes from the beat period in the onset strength's autocorrelation (interpolated
 between hops, so it is precise to a fraction of a BPM), read over a context a
 few seconds wider than the window, since a 1 s window holds one or two beats.
 (Plain NumPy: librosa's beat tracker would compile numba code on first use,
@@ -24,7 +24,7 @@ import numpy as np
 from scipy.ndimage import uniform_filter1d
 from scipy.signal import find_peaks
 
-from aspects.dynamic.signals import numeric_column, rounded
+from aspects.dynamic.signals import finite_mean, numeric_column, rounded
 from aspects.measure.sound import ENVELOPE_HOP, SILENCE_RMS
 
 CONTEXT_S = 3.0  # seconds each side of a window read for tempo, rhythm and role
@@ -50,7 +50,6 @@ class AudioTrack:
     rms: np.ndarray
     onset: np.ndarray
     centroid_hz: np.ndarray
-    flatness: np.ndarray
     hop_s: float
     frame_t: np.ndarray
     sound: dict[str, np.ndarray]
@@ -60,7 +59,7 @@ class AudioTrack:
         """From the measurements' envelope and per-frame sound columns (NaN where a frame has no sound row)."""
         env = {k: numeric_column(v) for k, v in envelope.items()}
         numeric = {k: numeric_column(col) for k, col in sound.items() if k in ("weight", "peak_share", "pitch_hz") or k.startswith("chroma_")}
-        return cls(env["t"], env["rms"], env["onset"], env["centroid_hz"], env["flatness"], hop_s, frame_t, numeric)
+        return cls(env["t"], env["rms"], env["onset"], env["centroid_hz"], hop_s, frame_t, numeric)
 
     def span(self, start: float, end: float) -> slice:
         lo, hi = np.searchsorted(self.t, [start, end])
@@ -139,51 +138,74 @@ def harmony_valence(chroma: np.ndarray) -> float:
     return float(np.clip((major - minor) * 4.0, -1.0, 1.0))
 
 
-def audio_semantic(track: AudioTrack, start: float, end: float) -> dict:
-    """``role``, ``presence`` (0–1 share of the window above −55 dBFS), ``tempo_bpm`` (None without a beat), ``mood``
-    (+ ``arousal`` 0–1 from loudness and onset density, ``valence`` −1–1 from major/minor harmony)."""
-    own = track.span(start, end)
+def window_tempo(track: AudioTrack, start: float, end: float) -> float | None:
+    """Tempo (BPM) of the context around [start, end), kept only when the beat is in the window itself (half its beats at least)."""
     ctx = track.span(start - CONTEXT_S, end + CONTEXT_S)
-    rms = track.rms[own]
-    presence = float((rms > SILENCE_RMS).mean()) if rms.size else 0.0
-    ctx_rms = track.rms[ctx]
     bpm = tempo(track.onset[ctx], track.hop_s)
-    if bpm is not None:
-        quarter = 15.0 / bpm  # a quarter of a beat period each side: a beat on the window's edge counts
-        expected = (end - start) * bpm / 60.0
-        if beats_in(track, ctx, start - quarter, end + quarter, bpm) < max(1, int(0.5 * expected)):
-            bpm = None  # the beat is in the context, not in this window (e.g. a break between two musical passages)
-    frames = (track.frame_t >= start) & (track.frame_t < end)
-    ctx_frames = (track.frame_t >= start - CONTEXT_S) & (track.frame_t < end + CONTEXT_S)
-    active = ctx_rms[ctx_rms > SILENCE_RMS]
-    pauses = float((ctx_rms < 0.1 * np.median(active)).mean()) if active.size else 1.0
-    peak_share = track.sound.get("peak_share", np.zeros(0))[ctx_frames]
-    pitches = track.sound.get("pitch_hz", np.zeros(0))[ctx_frames]
-    tonal = peak_share >= TONAL_SHARE
-    tonal_share = float(tonal.mean()) if tonal.size else 0.0
-    distinct_pitches = len(np.unique(np.round(12 * np.log2(pitches[tonal & np.isfinite(pitches) & (pitches > 0)] / 440.0))))
-    centroid = float(np.median(track.centroid_hz[ctx][ctx_rms > SILENCE_RMS])) if active.size else 0.0
+    if bpm is None:
+        return None
+    quarter = 15.0 / bpm  # a quarter of a beat period each side: a beat on the window's edge counts
+    expected = (end - start) * bpm / 60.0
+    if beats_in(track, ctx, start - quarter, end + quarter, bpm) < max(1, int(0.5 * expected)):
+        return None  # the beat is in the context, not in this window (e.g. a break between two musical passages)
+    return bpm
 
+
+def audio_role(track: AudioTrack, start: float, end: float, presence: float, bpm: float | None) -> str:
+    """``silence`` / ``music`` / ``speech`` / ``ambient`` / ``sfx`` (see the module docstring), from the window and its context."""
     if presence < SILENT_PRESENCE:
-        role = "silence"
-    elif bpm is not None:
-        role = "music"
-    elif SYLLABLES_PER_S[0] <= syllable_rate(track.rms[track.span(start - SYLLABLE_PAD_S, end + SYLLABLE_PAD_S)], track.hop_s) <= SYLLABLES_PER_S[1] and SPEECH_PAUSES[0] <= pauses <= SPEECH_PAUSES[1] and 150.0 <= centroid <= 4000.0:
-        role = "speech"
-    elif tonal_share >= TONAL_SHARE and distinct_pitches >= 3:
-        role = "music"
-    elif presence >= AMBIENT_PRESENCE:
-        role = "ambient"
-    else:
-        role = "sfx"
+        return "silence"
+    if bpm is not None:
+        return "music"
+    ctx = track.span(start - CONTEXT_S, end + CONTEXT_S)
+    ctx_rms = track.rms[ctx]
+    audible = ctx_rms > SILENCE_RMS
+    pauses = float((ctx_rms < 0.1 * np.median(ctx_rms[audible])).mean()) if audible.any() else 1.0
+    centroid = float(np.median(track.centroid_hz[ctx][audible])) if audible.any() else 0.0
+    syllables = syllable_rate(track.rms[track.span(start - SYLLABLE_PAD_S, end + SYLLABLE_PAD_S)], track.hop_s)
+    if SYLLABLES_PER_S[0] <= syllables <= SYLLABLES_PER_S[1] and SPEECH_PAUSES[0] <= pauses <= SPEECH_PAUSES[1] and 150.0 <= centroid <= 4000.0:
+        return "speech"
+    tonal_share, distinct_pitches = _tonality(track, start - CONTEXT_S, end + CONTEXT_S)
+    if tonal_share >= TONAL_SHARE and distinct_pitches >= 3:
+        return "music"
+    return "ambient" if presence >= AMBIENT_PRESENCE else "sfx"
 
-    weight = track.sound.get("weight", np.zeros(0))[frames]
-    loudness = float(np.nanmean(weight)) if weight.size and np.any(np.isfinite(weight)) else 0.0
-    onset_rate = float((track.onset[own] > np.percentile(track.onset[ctx], 90)).mean() * 10) if rms.size else 0.0
-    arousal = float(np.clip(0.7 * loudness + 0.3 * min(onset_rate, 1.0), 0.0, 1.0)) if role != "silence" else 0.0
-    chroma_cols = [track.sound[f"chroma_{i}"][frames] for i in range(12) if f"chroma_{i}" in track.sound]
-    chroma = np.array([np.nanmean(c) if c.size and np.any(np.isfinite(c)) else 0.0 for c in chroma_cols]) if len(chroma_cols) == 12 else np.zeros(12)
-    valence = harmony_valence(chroma) if role == "music" or tonal_share >= TONAL_SHARE else 0.0
+
+def _tonality(track: AudioTrack, start: float, end: float) -> tuple[float, int]:
+    """Share of frames in [start, end) whose sound is tonal, and how many distinct semitones those tonal frames hold."""
+    frames = (track.frame_t >= start) & (track.frame_t < end)
+    peak_share = track.sound.get("peak_share", np.zeros(len(track.frame_t)))[frames]
+    pitches = track.sound.get("pitch_hz", np.zeros(len(track.frame_t)))[frames]
+    tonal = peak_share >= TONAL_SHARE
+    voiced = pitches[tonal & np.isfinite(pitches) & (pitches > 0)]
+    return (float(tonal.mean()) if tonal.size else 0.0), len(np.unique(np.round(12 * np.log2(voiced / 440.0))))
+
+
+def mood_axes(track: AudioTrack, start: float, end: float, role: str) -> tuple[float, float]:
+    """Arousal (0–1: 70 % loudness, 30 % density of strong onsets) and valence (−1–1: major vs minor harmony, 0 without tonal sound)."""
+    if role == "silence":
+        return 0.0, 0.0
+    own, ctx = track.span(start, end), track.span(start - CONTEXT_S, end + CONTEXT_S)
+    frames = (track.frame_t >= start) & (track.frame_t < end)
+    loudness = finite_mean(track.sound.get("weight", np.zeros(len(track.frame_t)))[frames])
+    onsets = track.onset[own]
+    onset_rate = float((onsets > np.percentile(track.onset[ctx], 90)).mean() * 10) if onsets.size else 0.0
+    arousal = float(np.clip(0.7 * loudness + 0.3 * min(onset_rate, 1.0), 0.0, 1.0))
+    tonal_share, _ = _tonality(track, start - CONTEXT_S, end + CONTEXT_S)
+    if role != "music" and tonal_share < TONAL_SHARE:
+        return arousal, 0.0
+    chroma = np.array([finite_mean(track.sound[f"chroma_{i}"][frames]) if f"chroma_{i}" in track.sound else 0.0 for i in range(12)])
+    return arousal, harmony_valence(chroma)
+
+
+def audio_semantic(track: AudioTrack, start: float, end: float) -> dict:
+    """``role``, ``presence`` (0–1 share of the window above −55 dBFS), ``tempo_bpm`` (None without a beat in the window), ``mood``
+    (+ ``arousal`` 0–1 and ``valence`` −1–1, see :func:`mood_axes`)."""
+    rms = track.rms[track.span(start, end)]
+    presence = float((rms > SILENCE_RMS).mean()) if rms.size else 0.0
+    bpm = window_tempo(track, start, end)
+    role = audio_role(track, start, end, presence, bpm)
+    arousal, valence = mood_axes(track, start, end, role)
     return {
         "role": role,
         "presence": rounded(presence),

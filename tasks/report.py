@@ -22,6 +22,7 @@ from prefect.cache_policies import NO_CACHE
 
 from aspects.pipeline import Measurements
 from aspects.settings import get_settings
+from registries import annotate
 from tasks.stages import assemble_document, growth_output, load_measurements, run_name
 
 TRANSITION_COLORS = {"cut": "#d62728", "fade_in": "#2ca02c", "fade_out": "#7f7f7f", "dissolve": "#9467bd", "wipe": "#ff7f0e"}
@@ -122,8 +123,8 @@ def markdown_summary(document: dict, grown: dict | None, png: Path | None) -> st
         lines += [f"Timeline: [{png}]({Path(png).resolve().as_uri()})", ""]
     palette = (document.get("blends") or {}).get("palette") or []
     if palette:
-        lines += ["## Palette", "", "| colour | name | share |", "|---|---|---|"]
-        lines += [f"| `{_hex(c)}` | {c.get('name') or ''} | {c.get('share', c.get('weight', ''))} |" for c in palette if isinstance(c, dict)]
+        lines += ["## Palette", "", "| colour | name | share of frames |", "|---|---|---|"]
+        lines += [f"| `{_hex(c)}` | {c.get('name') or ''} | {100 * (c.get('share') or 0):.0f} % |" for c in palette if isinstance(c, dict)]
     else:
         colours = Counter(f["color"].get("name") or _hex(f["color"]) for f in document["frames"] if f.get("color"))
         lines += ["## Palette", "", ", ".join(f"{c} ×{n}" for c, n in colours.most_common(6)) or "—"]
@@ -151,7 +152,7 @@ def markdown_summary(document: dict, grown: dict | None, png: Path | None) -> st
 @task(name="report", task_run_name=run_name("report"), cache_policy=NO_CACHE, persist_result=False, retries=2, retry_delay_seconds=2)
 def report(video: str, decoded: dict, static_ref: dict, dynamic_ref: dict, narrative_ref: dict, growth_ref: dict) -> dict:
     """Write the timeline PNG and the Markdown artifact of one learned video; returns ``{"timeline", "markdown_key"}``."""
-    document = assemble_document(video, decoded, static_ref, dynamic_ref, narrative_ref)
+    document = annotate(assemble_document(video, decoded, static_ref, dynamic_ref, narrative_ref))  # registry names, e.g. of the palette
     png = timeline_png(load_measurements(decoded), document, timeline_path(decoded["sha256"], video))
     key = markdown_key(decoded["sha256"])
     create_markdown_artifact(markdown=markdown_summary(document, growth_output(growth_ref), png), key=key, description=f"Aspects of {Path(video).name}")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import signal
 import subprocess
@@ -148,19 +149,22 @@ def test_bad_video_fails_decode_once(prefect_api, data_dir, tmp_path):
     assert _task_runs(state.state_details.flow_run_id)["decode"] == 1
 
 
-KILLED_AFTER_GROWTH_COMMIT = textwrap.dedent(
+# argv: MARKER VIDEO. With a MARKER path, the process hangs right after growth
+# commits (to be killed there); with "-", it learns normally and prints the summary.
+LEARN_IN_A_PROCESS = textwrap.dedent(
     """
-    import sys, time
+    import json, sys, time
     from pathlib import Path
     import tasks.stages
-    real = tasks.stages.grow
-    def grow_then_hang(*args, **kwargs):
-        real(*args, **kwargs)  # the registries transaction commits...
-        Path(sys.argv[1]).write_text("grown")
-        time.sleep(600)  # ...and the process dies before the growth stage is cached
-    tasks.stages.grow = grow_then_hang
+    if sys.argv[1] != "-":
+        real = tasks.stages.grow
+        def grow_then_hang(*args, **kwargs):
+            real(*args, **kwargs)  # the registries transaction commits...
+            Path(sys.argv[1]).write_text("grown")
+            time.sleep(600)  # ...and the process dies before the growth stage is cached
+        tasks.stages.grow = grow_then_hang
     from flows.learn import learn_video
-    learn_video(sys.argv[2])
+    print(json.dumps(learn_video(sys.argv[2], return_state=True).result(raise_on_failure=False)))
     """
 )
 
@@ -172,7 +176,7 @@ def test_killed_process_resumes_without_redoing_or_double_counting(prefect_api, 
     marker = tmp_path / "grown"
     env = {"PREFECT_API_URL": prefect_api, "ASPECTS_DATA_DIR": str(data_dir), "PREFECT_LOGGING_LEVEL": "WARNING"}
     err = tmp_path / "err.log"
-    proc = run_python(KILLED_AFTER_GROWTH_COMMIT, env, str(marker), str(video), stdout=subprocess.DEVNULL, stderr=open(err, "w"))
+    proc = run_python(LEARN_IN_A_PROCESS, env, str(marker), str(video), stdout=subprocess.DEVNULL, stderr=open(err, "w"))
     try:
         wait_for(lambda: marker.exists() or proc.poll() is not None, 120, "the killable process to grow the registries")
         assert marker.exists(), err.read_text()[-3000:]
@@ -184,8 +188,10 @@ def test_killed_process_resumes_without_redoing_or_double_counting(prefect_api, 
     before = registry_snapshot(db)
     assert before["observations"]
 
-    state, resumed = learn(video)
-    assert state.is_completed()
+    restarted = run_python(LEARN_IN_A_PROCESS, env, "-", str(video), stdout=subprocess.PIPE, stderr=open(err, "w"), text=True)
+    out, _ = restarted.communicate(timeout=120)
+    assert restarted.returncode == 0, err.read_text()[-3000:]
+    resumed = json.loads(out.splitlines()[-1])
     assert stage_status(resumed) == {"decode": "cached", "static": "cached", "dynamic": "cached", "narrative": "cached", "growth": "computed"}
     after = registry_snapshot(db)
     assert after == before  # same entries, same counts, not even a change_seq moved: nothing counted twice
@@ -302,8 +308,18 @@ def test_stage_versions_follow_the_code_each_stage_runs():
     assert "registries.growth" not in dynamic_code
     growth_code = stages.project_sources("registries.growth", "aspects.analyze")
     assert {"registries.growth", "registries.keys", "registries.naming", "aspects.analyze"} <= set(growth_code)
-    assert stages.STAGE_VERSIONS["dynamic"] == f"1.{stages.code_fingerprint('aspects.dynamic')}"
     assert len({v.split(".")[1] for v in stages.STAGE_VERSIONS.values()}) == len(stages.STAGE_VERSIONS)
+
+
+def test_editing_a_stage_changes_its_fingerprint(tmp_path, monkeypatch):
+    probe = tmp_path / "fp_probe.py"
+    probe.write_text("from aspects.errors import BadInputError\nfrom aspects import decode\nWINDOW = 1\n")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    assert set(stages.project_sources("fp_probe")) >= {"fp_probe", "aspects.decode"}
+    before = stages.code_fingerprint("fp_probe")
+    assert stages.code_fingerprint("fp_probe") == before
+    probe.write_text("from aspects.errors import BadInputError\nfrom aspects import decode\nWINDOW = 2\n")
+    assert stages.code_fingerprint("fp_probe") != before
 
 
 def test_loop_reports_a_failed_sync_and_fails(prefect_api, data_dir, videos, tmp_path, monkeypatch, capsys):

@@ -83,6 +83,14 @@ def test_fade_out_to_black_and_fade_in_from_black(tmp_path):
         assert t["duration"] == pytest.approx(t["end"] - t["start"], abs=1e-6)
 
 
+def test_fade_to_white(tmp_path):
+    """A fade to a solid colour other than black is a fade too."""
+    graph = "[0:v]trim=duration=3,fade=t=out:st=1:d=1:color=white,format=yuv420p[v]"
+    _, d = dynamic(make_video(tmp_path / "white.mp4", f"testsrc2={S}", duration_s=3, filter_complex=graph))
+    t = _only(d["transitions"], "fade_out")
+    assert t["start"] == pytest.approx(1.0, abs=BOUND_S) and t["end"] == pytest.approx(2.0, abs=BOUND_S)
+
+
 @pytest.mark.parametrize("moving", [False, True], ids=["stills", "moving"])
 def test_cross_dissolve(tmp_path, stills, moving):
     _, d = dynamic(_xfade(tmp_path / "dissolve.mp4", MOVING if moving else stills, "fade"))

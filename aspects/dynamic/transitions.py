@@ -7,14 +7,18 @@
   whose pixel change (luma + chroma) peaks too, so a dissolve pushing many
   colours across a histogram bin edge at once does not either. It is
   reported at the time of the first frame of the new shot (start == end).
-- A **gradual** transition is a run of frames that keep changing more than
+- A **fade** starts or ends on a run of flat frames (black, white, any
+  solid colour): from the run, the contrast ramp is followed back
+  (``fade_out``) or forward (``fade_in``) to where it levels off.
+- A **dissolve** or **wipe** is a run of frames that keep changing more than
   the surrounding footage does (twin-comparison idea: each step is small,
   the sum is large) and whose coarse 4×4 luma grid moves monotonically from
   one state to another. It is a ``wipe`` when the grid cells switch one
-  after another along an axis; otherwise every frame must be a blend of the
-  two ends, and it is a ``fade_out`` when it ends on a flat
-  (solid) frame, a ``fade_in`` when it starts on one, else a ``dissolve``.
-  ``start`` is the last frame before the change, ``end`` the first frame
+  after another in an order set by their position; otherwise every frame
+  must be a blend of the two ends (else it is motion, not a transition),
+  and it is a ``dissolve`` (a ``fade_out`` / ``fade_in`` when one end is
+  flat but the fade detector did not claim it).
+- ``start`` is the last frame before the change, ``end`` the first frame
   after it.
 """
 

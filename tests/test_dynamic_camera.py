@@ -64,6 +64,7 @@ def test_zoom(tmp_path, still, zoom, motion_type):
         assert w["camera"]["zoom_speed"] == pytest.approx(rate, rel=SPEED_TOLERANCE)
         assert w["motion"]["direction"] == "radial"
         assert w["depth"]["layer_count"] == 1
+    assert d["transitions"] == []
 
 
 def test_still_shot_is_static_and_still(tmp_path, still):
@@ -85,6 +86,7 @@ def test_shaking_camera_is_handheld(tmp_path, still):
     for w in d["windows"]:
         assert w["camera"]["motion_type"] == "handheld", w["camera"]
         assert w["camera"]["steadiness"] < 0.3
+    assert d["transitions"] == []
 
 
 def test_object_moving_over_still_background_is_a_second_layer(tmp_path, still):
@@ -98,3 +100,4 @@ def test_object_moving_over_still_background_is_a_second_layer(tmp_path, still):
         assert w["depth"]["layer_count"] >= 2, w["depth"]
         assert w["depth"]["parallax_strength"] > 0.02
         assert w["motion"]["direction"] == "horizontal"
+    assert d["transitions"] == []

@@ -202,7 +202,8 @@ def audio_semantic(track: AudioTrack, start: float, end: float) -> dict:
     """``role``, ``presence`` (0–1 share of the window above −55 dBFS), ``tempo_bpm`` (None without a beat in the window), ``mood``
     (+ ``arousal`` 0–1 and ``valence`` −1–1, see :func:`mood_axes`)."""
     rms = track.rms[track.span(start, end)]
-    presence = float((rms > SILENCE_RMS).mean()) if rms.size else 0.0
+    # Share of the window's time (not of the envelope rows it has: audio may stop before the picture does).
+    presence = min(float((rms > SILENCE_RMS).sum()) * track.hop_s / (end - start), 1.0) if end > start else 0.0
     bpm = window_tempo(track, start, end)
     role = audio_role(track, start, end, presence, bpm)
     arousal, valence = mood_axes(track, start, end, role)

@@ -107,7 +107,7 @@ def analyse_windows(
                 "temporal": temporal(s, start, end, transitions, shot_bounds),
                 "technical": technical(s, idx, facts),
                 "depth": cam.depth(s, idx, cut_frames),
-                "audio_semantic": audio_semantic(audio, start, end) if audio is not None else None,
+                "audio_semantic": audio_semantic(audio, start, min(end, s.duration_s)) if audio is not None else None,
             }
         )
     return out

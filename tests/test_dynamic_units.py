@@ -1,0 +1,127 @@
+"""The pure measurement functions behind the dynamic aspects, on hand-made arrays with exact answers."""
+
+from __future__ import annotations
+
+import cv2
+import numpy as np
+import pytest
+
+from aspects.dynamic.audio_semantic import syllable_rate, tempo
+from aspects.dynamic.blends import integrated_loudness
+from aspects.dynamic.signals import trend
+from aspects.dynamic.transitions import mix_residual
+from aspects.measure.visual import (
+    color_gradient,
+    color_histogram,
+    composition,
+    global_motion,
+    histogram_difference,
+    track_points,
+)
+
+RNG = np.random.default_rng(3)
+TEXTURE = cv2.GaussianBlur((RNG.random((400, 600)) * 255).astype(np.uint8), (0, 0), 2.5)
+TEXTURE = cv2.normalize(TEXTURE, None, 0, 255, cv2.NORM_MINMAX)
+
+
+def _crop(x: float, y: float, scale: float = 1.0, size=(128, 72)) -> np.ndarray:
+    """A size[0]×size[1] view of TEXTURE whose top-left is (x, y), magnified by ``scale`` about its centre (sub-pixel, bilinear)."""
+    w, h = size
+    cx, cy = x + w / 2, y + h / 2
+    m = np.array([[scale, 0, w / 2 - scale * cx], [0, scale, h / 2 - scale * cy]], dtype=np.float64)
+    return cv2.warpAffine(TEXTURE, m, size, flags=cv2.INTER_LINEAR)
+
+
+@pytest.mark.parametrize(("dx", "dy"), [(1.5, 0.0), (0.0, -1.2), (0.7, 0.7)])
+def test_global_motion_recovers_a_shift(dx, dy):
+    """The window moves (dx, dy) pixels: the picture moves (−dx, −dy), in frame widths."""
+    a, b = _crop(200, 150), _crop(200 + dx, 150 + dy)
+    mv = global_motion(a, b, track_points(128, 72))
+    assert mv["mv_valid"] == 1.0
+    assert mv["mv_dx"] == pytest.approx(-dx / 128, abs=0.05 / 128)
+    assert mv["mv_dy"] == pytest.approx(-dy / 128, abs=0.05 / 128)
+    assert mv["mv_scale"] == pytest.approx(1.0, abs=1e-3)
+    assert mv["layers"] == 1 and mv["parallax"] < 0.05 / 128
+
+
+def test_global_motion_recovers_a_zoom():
+    mv = global_motion(_crop(200, 150, 1.0), _crop(200, 150, 1.02), track_points(128, 72))
+    assert mv["mv_scale"] == pytest.approx(1.02, abs=0.002)
+    assert abs(mv["mv_dx"]) < 0.1 / 128
+
+
+def test_global_motion_on_a_flat_frame_is_unknown():
+    flat = np.full((72, 128), 90, np.uint8)
+    assert global_motion(flat, flat, track_points(128, 72))["mv_valid"] == 0.0
+
+
+def test_histogram_difference_range():
+    red = np.zeros((10, 10, 3), np.uint8)
+    red[..., 0] = 255
+    blue = np.zeros((10, 10, 3), np.uint8)
+    blue[..., 2] = 255
+    assert histogram_difference(color_histogram(red), color_histogram(red)) == 0.0
+    assert histogram_difference(color_histogram(red), color_histogram(blue)) == 1.0
+
+
+def test_color_gradient_axes():
+    ramp = np.linspace(0, 255, 64, dtype=np.float64)
+    vertical = np.repeat(np.broadcast_to(ramp[:, None], (64, 96))[..., None], 3, axis=2).astype(np.uint8)
+    g = color_gradient(vertical)
+    assert g["grad_v"] > 200 and g["grad_h"] < 5 and g["grad_fit"] > 0.95
+    assert color_gradient(np.ascontiguousarray(vertical.transpose(1, 0, 2)))["grad_h"] > 200
+
+
+def test_composition_of_a_bright_square():
+    y = np.zeros((36, 64), np.float32)
+    y[10:20, 40:50] = 255
+    c = composition(y, np.zeros_like(y), background=0.0)
+    assert c["mass_x"] == pytest.approx(45 / 64, abs=1e-6) and c["mass_y"] == pytest.approx(15 / 36, abs=1e-6)
+    assert c["balance_lr"] == pytest.approx(1.0)
+
+
+def test_mix_residual_blend_versus_motion():
+    a, b = RNG.random(16) * 255, RNG.random(16) * 255
+    blend = np.array([(1 - k / 10) * a + k / 10 * b for k in range(11)])
+    assert mix_residual(blend, 0, 10) < 1e-9
+    wander = blend.copy()
+    wander[5] = RNG.random(16) * 255
+    assert mix_residual(wander, 0, 10) > 0.25
+
+
+@pytest.mark.parametrize("bpm", [72.0, 97.5, 133.0, 175.0])
+def test_tempo_of_an_impulse_train(bpm):
+    hop = 128 / 22050
+    onset = np.zeros(int(8 / hop))
+    onset[np.round(np.arange(0, 8, 60 / bpm) / hop).astype(int)[:-1]] = 1.0
+    assert tempo(onset, hop) == pytest.approx(bpm, abs=1.0)
+    assert tempo(RNG.random(onset.size) * 0.1, hop) is None
+
+
+def test_syllable_rate_counts_bursts():
+    hop = 0.005
+    t = np.arange(0, 4, hop)
+    bursts = 0.001 + 0.3 * (np.sin(2 * np.pi * 4 * t) > 0.5)  # 4 bursts a second
+    assert syllable_rate(bursts, hop) == pytest.approx(4.0, abs=0.5)
+    assert syllable_rate(np.full(t.size, 0.3), hop) == 0.0
+
+
+def test_trend_words():
+    t = np.linspace(0, 1, 25)
+    assert trend(t, 10 * t, 1.0) == "increasing"
+    assert trend(t, -10 * t, 1.0) == "decreasing"
+    assert trend(t, 0.1 * t, 1.0) == "steady"
+
+
+def test_integrated_loudness_gates_silence():
+    """−20 LUFS for 2 s then silence for 2 s: the gate drops the silent 400 ms blocks.
+
+    Blocks start every 100 ms: 17 lie fully in the sound, 3 straddle its end
+    (¾, ½, ¼ of it) and pass the relative gate, so the mean energy is
+    18.5 / 20 of the sound's.
+    """
+    t = np.arange(100) * 0.04
+    weight = np.where(t < 2, (-20 + 70) / 70, 0.0)
+    expected = -20.0 + 10 * np.log10(18.5 / 20)
+    assert integrated_loudness(t, np.full(100, 0.04), weight) == pytest.approx(expected, abs=0.05)
+    assert integrated_loudness(t, np.full(100, 0.04), np.zeros(100)) is None

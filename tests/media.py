@@ -8,11 +8,13 @@ Typical use::
 
     make_video(tmp / "cut.mp4", "color=c=red:s=320x240", duration_s=2)
     make_video(tmp / "x.mp4", "testsrc2=s=320x240:r=25", "mandelbrot=s=320x240:r=25",
-               filter_complex="[0:v][1:v]xfade=transition=wipeleft:duration=1:offset=1[v]",
+               filter_complex="[0:v]format=yuv420p[a];[1:v]format=yuv420p[b];"
+                              "[a][b]xfade=transition=wipeleft:duration=1:offset=1[v]",
                duration_s=3, audio=click_track(120))
 
 Sources are lavfi graphs (strings) or image files (``Path``, looped as a still
-shot). ``filter_complex`` must label its video output ``[v]``.
+shot). ``filter_complex`` must label its video output ``[v]``; filters that
+join two sources (``xfade``, ``concat``) need the same pixel format on both.
 """
 
 from __future__ import annotations

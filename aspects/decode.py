@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Iterator
 
 import av
+import cv2
 import numpy as np
 
 from aspects.errors import BadInputError
@@ -170,6 +171,44 @@ def analysis_size(width: int, height: int, box: tuple[int, int]) -> tuple[int, i
     return w, h
 
 
+JPEG_RANGE = 2  # AVCOL_RANGE_JPEG: full-range luma, which the fast path below does not expect
+
+
+def _shrink(plane: np.ndarray, size: tuple[int, int]) -> np.ndarray:
+    """Shrink a uint8 plane to ``size`` (w, h): bilinear to twice the size, then a 2×2 area average.
+
+    Much cheaper than a full area filter over the source (OpenCV's area
+    resize is fast only for integer factors) and close to it: a mean
+    difference of about 3 levels against swscale's area filter on a detailed
+    test pattern, where plain bilinear sampling aliases.
+    """
+    w, h = size
+    if plane.shape[1] <= 2 * w or plane.shape[0] <= 2 * h:
+        return cv2.resize(plane, size, interpolation=cv2.INTER_AREA)
+    return cv2.resize(cv2.resize(plane, (2 * w, 2 * h), interpolation=cv2.INTER_LINEAR), size, interpolation=cv2.INTER_AREA)
+
+
+def downscale(frame: av.VideoFrame, size: tuple[int, int], fmt: str = "rgb24") -> np.ndarray:
+    """The frame at the analysis ``size`` (w, h, both even) as (h, w, 3|4) uint8 in ``fmt`` (rgb24 or rgba).
+
+    Limited-range 8-bit 4:2:0 frames (nearly every H.264/H.265 MP4) are
+    shrunk plane by plane without copying the full-size planes, then
+    converted to RGB at the small size (BT.601 limited range, as swscale
+    does for untagged video); anything else goes through swscale's area filter.
+    """
+    if fmt != "rgb24" or frame.format.name != "yuv420p" or frame.color_range == JPEG_RANGE:
+        return frame.reformat(width=size[0], height=size[1], format=fmt, interpolation="AREA").to_ndarray()
+    w, h = size
+    small = np.empty(w * h * 3 // 2, np.uint8)
+    offset = 0
+    for plane, plane_size in zip(frame.planes, ((w, h), (w // 2, h // 2), (w // 2, h // 2))):
+        full = np.frombuffer(plane, np.uint8).reshape(plane.height, plane.line_size)[:, : plane.width]
+        n = plane_size[0] * plane_size[1]
+        small[offset : offset + n] = _shrink(full, plane_size).reshape(-1)
+        offset += n
+    return cv2.cvtColor(small.reshape(h * 3 // 2, w), cv2.COLOR_YUV2RGB_I420)
+
+
 class PassTotals:
     """What only the full pass can know: exact frame count, keyframes, rotation, audio start."""
 
@@ -302,7 +341,7 @@ def decode_items(
                             yield AudioChunk(t=chunk.t - t0, samples=chunk.samples)
                     pending_audio.clear()
                 t = (t_abs - t0) if t_abs is not None else totals.frame_count * nominal_dt
-                image = frame.reformat(width=size[0], height=size[1], format=fmt, interpolation="AREA").to_ndarray()
+                image = downscale(frame, size, fmt)
                 if totals.rotation:
                     image = np.ascontiguousarray(np.rot90(image, k=totals.rotation // 90))
                 duration_s = float(frame.duration * frame.time_base) if frame.duration else nominal_dt

@@ -43,7 +43,7 @@ def make_clip(path: Path, *, size: str, seconds: int, fps: int = 30) -> Path:
 
 def raw_decode(path: Path, box=(256, 144)) -> int:
     """Decode every video frame (and the audio) to the analysis size, measure nothing. Returns frames."""
-    from aspects.decode import analysis_size
+    from aspects.decode import analysis_size, downscale
 
     n = 0
     with av.open(str(path)) as container:
@@ -52,7 +52,7 @@ def raw_decode(path: Path, box=(256, 144)) -> int:
         size = analysis_size(v.codec_context.width, v.codec_context.height, box)
         for frame in container.decode(*container.streams):
             if isinstance(frame, av.VideoFrame):
-                frame.reformat(width=size[0], height=size[1], format="rgb24", interpolation="AREA").to_ndarray()
+                downscale(frame, size)
                 n += 1
     return n
 

@@ -253,3 +253,27 @@ def test_json_document_shape(tmp_path):
     import hashlib
 
     assert doc["video"]["sha256"] == hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def test_fast_downscale_matches_swscale_area(tmp_path):
+    """The 4:2:0 fast path stays within a few levels of swscale's area filter on a detailed pattern."""
+    import av
+
+    from aspects.decode import downscale
+
+    path = encode(tmp_path / "hd.mp4", "testsrc2=s=1280x720:r=5:d=1")
+    with av.open(str(path)) as container:
+        frame = next(container.decode(video=0))
+        fast = downscale(frame, (256, 144)).astype(int)
+        area = frame.reformat(width=256, height=144, format="rgb24", interpolation="AREA").to_ndarray().astype(int)
+    assert fast.shape == area.shape == (144, 256, 3)
+    assert np.abs(fast - area).mean() < 5
+
+
+def test_full_range_video_keeps_its_colours(tmp_path):
+    """Full-range (JPEG) 4:2:0 must not be read as limited range (which would turn grey 64 into 56)."""
+    path = tmp_path / "full.mp4"
+    ffmpeg("-f", "lavfi", "-i", "color=c=0x404040:s=160x120:r=10:d=1", "-vf", "scale=out_range=full", "-pix_fmt", "yuvj420p", "-c:v", "libx264", "-color_range", "pc", str(path))
+    m = measure_video(path, SETTINGS)
+    for channel in ("color_r", "color_g", "color_b"):
+        assert np.all(np.abs(m.frames[channel] - 64) <= 3), m.frames[channel][:3]

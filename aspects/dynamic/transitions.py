@@ -4,8 +4,9 @@
   histogram change plus motion-compensated luma change) stands far above
   its neighbours' (an adaptive threshold, as PySceneDetect's
   ``detect-adaptive`` does), so fast motion does not pass for a cut, and
-  whose pixel change (luma + chroma) peaks too, so a dissolve pushing many
-  colours across a histogram bin edge at once does not either. It is
+  whose pixel change (luma + chroma) is a step above both sides too, so a
+  dissolve pushing many colours across a histogram bin edge at once does not
+  either. It is
   reported at the time of the first frame of the new shot (start == end).
 - A **fade** starts or ends on a run of flat frames (black, white, any
   solid colour): from the run, the contrast ramp is followed back
@@ -32,7 +33,7 @@ from aspects.measure.visual import GRID
 CUT_MIN_SCORE = 0.25  # hist change (0–1) + compensated luma change / 100: below this nothing is a cut
 CUT_RATIO = 3.0  # a cut's score is at least this many times its neighbours' mean
 CUT_NEIGHBOURS = 2  # frames each side compared with
-CUT_PIXEL_RATIO = 2.0  # …and its pixel change at least this many times its neighbours' mean
+CUT_PIXEL_RATIO = 2.0  # …and its pixel change at least this many times its neighbours' on either side
 STILL_MOTION = 0.002  # frame widths per frame: below this the camera is still and the full-frame difference is used
 ACTIVE_FLOOR = 0.25  # luma levels per frame: less change than this is no transition
 ACTIVE_RATIO = 1.8  # …and a transition frame changes this many times more than the local quiet level
@@ -63,6 +64,18 @@ def _peak_ratio(values: np.ndarray, i: int) -> float:
     return float(values[i] / mean) if mean > 0 else float("inf")
 
 
+def _step_ratio(values: np.ndarray, i: int) -> float:
+    """``values[i]`` over the larger of the means of its CUT_NEIGHBOURS neighbours before and after (inf when both are 0).
+
+    The last frame of a gradual transition changes as much as the frames
+    before it, so it is no step even though the frames after it are still.
+    """
+    before = values[max(1, i - CUT_NEIGHBOURS) : i]
+    after = values[i + 1 : i + CUT_NEIGHBOURS + 1]
+    level = max(float(before.mean()) if before.size else 0.0, float(after.mean()) if after.size else 0.0)
+    return float(values[i] / level) if level > 0 else float("inf")
+
+
 def detect_cuts(s: Signals) -> list[int]:
     """Indices of frames that start a new shot after a hard cut."""
     score = cut_scores(s)
@@ -70,7 +83,7 @@ def detect_cuts(s: Signals) -> list[int]:
     return [
         i
         for i in range(1, len(score))
-        if score[i] >= CUT_MIN_SCORE and _peak_ratio(score, i) >= CUT_RATIO and _peak_ratio(pixel, i) >= CUT_PIXEL_RATIO
+        if score[i] >= CUT_MIN_SCORE and _peak_ratio(score, i) >= CUT_RATIO and _step_ratio(pixel, i) >= CUT_PIXEL_RATIO
     ]
 
 

@@ -277,3 +277,17 @@ def test_full_range_video_keeps_its_colours(tmp_path):
     m = measure_video(path, SETTINGS)
     for channel in ("color_r", "color_g", "color_b"):
         assert np.all(np.abs(m.frames[channel] - 64) <= 3), m.frames[channel][:3]
+
+
+def test_peak_frequencies_on_hand_made_spectra():
+    """Pure function: a 440 Hz and an 81 Hz sine (between bins) are found to < 1 Hz; silence gives 0."""
+    from aspects.measure.sound import SPECTRUM_N, peak_frequencies
+
+    sr = 22050
+    t = np.arange(SPECTRUM_N) / sr
+    window = np.hanning(SPECTRUM_N)
+    signals = np.stack([np.sin(2 * np.pi * 440 * t), np.sin(2 * np.pi * 81 * t), np.zeros(SPECTRUM_N)])
+    power = np.abs(np.fft.rfft(signals * window, axis=1)) ** 2
+    hz, share = peak_frequencies(power, np.fft.rfftfreq(SPECTRUM_N, 1 / sr))
+    assert abs(hz[0] - 440) < 1 and abs(hz[1] - 81) < 1 and hz[2] == 0
+    assert share[0] > 0.9 and share[1] > 0.9 and share[2] == 0

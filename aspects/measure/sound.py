@@ -13,6 +13,7 @@ Vocabularies (DESIGN §3): ``tone`` silent | low (< 250 Hz) | mid (250–4000 Hz
 from __future__ import annotations
 
 from array import array
+from collections import deque
 
 import librosa
 import numpy as np
@@ -45,21 +46,26 @@ def loudness_weight(k_weighted: np.ndarray) -> float:
     return float(np.clip((lufs - LOUDNESS_FLOOR_LUFS) / -LOUDNESS_FLOOR_LUFS, 0.0, 1.0))
 
 
-def peak_frequency(power: np.ndarray, freqs: np.ndarray) -> tuple[float, float]:
-    """Strongest frequency (Hz, parabolic interpolation between bins) and the share of power within ±3 bins of it."""
-    k = int(np.argmax(power[1:])) + 1
-    total = float(power.sum())
-    if total <= 0:
-        return 0.0, 0.0
-    share = float(power[max(k - 3, 0) : k + 4].sum() / total)
-    if 1 <= k < len(power) - 1:
-        a, b, c = np.log(power[k - 1 : k + 2] + 1e-20)
-        denom = a - 2 * b + c
-        offset = 0.5 * (a - c) / denom if denom != 0 else 0.0
-    else:
-        offset = 0.0
-    step = freqs[1] - freqs[0]
-    return float(freqs[k] + offset * step), share
+def peak_frequencies(power: np.ndarray, freqs: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Strongest frequency of each spectrum in ``power`` [shape=(n, bins)] and its share of the power.
+
+    Returns ``(hz, share)``, each [shape=(n,)]: the peak in Hz with parabolic
+    interpolation (on log power) between bins, and the fraction (0–1) of the
+    spectrum's power within ±3 bins of it (0 for an all-zero spectrum).
+    """
+    n, bins = power.shape
+    k = np.argmax(power[:, 1:], axis=1) + 1
+    rows = np.arange(n)
+    total = power.sum(axis=1)
+    cumulative = np.concatenate([np.zeros((n, 1)), np.cumsum(power, axis=1)], axis=1)
+    near = cumulative[rows, np.minimum(k + 4, bins)] - cumulative[rows, np.maximum(k - 3, 0)]
+    share = np.where(total > 0, near / np.maximum(total, 1e-30), 0.0)
+    inner = np.clip(k, 1, bins - 2)
+    a, b, c = (np.log(power[rows, inner + d] + 1e-20) for d in (-1, 0, 1))
+    denom = a - 2 * b + c
+    offset = np.where((denom != 0) & (inner == k), 0.5 * (a - c) / np.where(denom != 0, denom, 1.0), 0.0)
+    hz = np.where(total > 0, freqs[k] + offset * (freqs[1] - freqs[0]), 0.0)
+    return hz, share
 
 
 def spectral_centroid(power: np.ndarray, freqs: np.ndarray) -> np.ndarray:
@@ -150,7 +156,7 @@ class AudioAnalyzer:
         self._base = 0  # absolute sample index of _raw[0]
         self._end = 0  # absolute sample index one past the last sample received
         self._start_s: float | None = None
-        self._requests: list[tuple[int, float, float]] = []  # (frame index, t0, t1) seconds
+        self._requests: deque[tuple[int, float, float]] = deque()  # (frame index, t0, t1) seconds
         self._done = False
         self._next_t = 0.0  # start of the next frame still to be requested (seconds)
         self._freqs = librosa.fft_frequencies(sr=sr, n_fft=SPECTRUM_N)
@@ -194,18 +200,18 @@ class AudioAnalyzer:
         self._compute_envelope(final=False)
         if self._start_s is None and not self._done:
             return []
-        out = []
-        horizon = self._end if not self._done else 1 << 62
         if self._start_s is None:  # the stream ended without a single sample
             self._start_s = 0.0
+        horizon = self._end if not self._done else 1 << 62
+        spans = []
         while self._requests:
             index, t0, t1 = self._requests[0]
             s0, s1 = self._samples(t0, t1)
-            centre = (s0 + s1) // 2
-            if max(s1, centre + SPECTRUM_N // 2) > horizon:
+            if max(s1, (s0 + s1) // 2 + SPECTRUM_N // 2) > horizon:
                 break
-            self._requests.pop(0)
-            out.append((index, self._frame_row(s0, s1)))
+            self._requests.popleft()
+            spans.append((index, s0, s1))
+        out = list(zip((i for i, _, _ in spans), self._frame_rows([(s0, s1) for _, s0, s1 in spans]))) if spans else []
         self._trim()
         return out
 
@@ -224,35 +230,39 @@ class AudioAnalyzer:
             out[lo - s0 : hi - s0] = buf[lo - self._base : hi - self._base]
         return out
 
-    def _frame_row(self, s0: int, s1: int) -> dict:
-        x = self._slice(self._raw, s0, s1)
-        amplitude = min(rms(x), 1.0)
-        silent = amplitude < SILENCE_RMS
-        centre = (s0 + s1) // 2
-        win = self._slice(self._raw, centre - SPECTRUM_N // 2, centre + SPECTRUM_N // 2)
-        power = np.abs(np.fft.rfft(win * self._window)) ** 2
-        pitch_hz, peak_share = peak_frequency(power, self._freqs)
-        centroid = float(spectral_centroid(power, self._freqs))
-        flatness = float(spectral_flatness(power)) if power.sum() > 0 else 0.0
-        chroma = self._chroma_fb @ power
-        chroma = chroma / chroma.max() if chroma.max() > 0 else chroma
-        transient = transient_ratio(self._slice(self._raw, min(s0, centre - SPECTRUM_N // 2), max(s1, centre + SPECTRUM_N // 2)))
-        band = tone_band(pitch_hz, silent)
-        timbre = timbre_of(silent=silent, peak_share=peak_share, transient_ratio=transient)
-        row = {
-            "amplitude": round(amplitude, 6),
-            "weight": round(loudness_weight(self._slice(self._kw, s0, s1)), 6),
-            "tone": band,
-            "pitch_hz": round(pitch_hz, 2) if not silent else None,
-            "timbre": timbre,
-            "noise": noise_primitive(timbre=timbre, band=band, centroid_hz=centroid),
-            "centroid_hz": round(centroid, 2),
-            "flatness": round(flatness, 6),
-            "peak_share": round(peak_share, 6),
-            "transient": round(transient, 3),
-        }
-        row.update({f"chroma_{i}": round(float(c), 4) for i, c in enumerate(chroma)})
-        return row
+    def _frame_rows(self, spans: list[tuple[int, int]]) -> list[dict]:
+        """One row per (first, end) sample span; the spectra of all of them in one batch."""
+        half = SPECTRUM_N // 2
+        centres = [(s0 + s1) // 2 for s0, s1 in spans]
+        windows = np.stack([self._slice(self._raw, c - half, c + half) for c in centres])
+        power = np.abs(np.fft.rfft(windows * self._window, axis=1)) ** 2
+        pitch, share = peak_frequencies(power, self._freqs)
+        centroid = spectral_centroid(power, self._freqs)
+        flatness = np.where(power.sum(axis=1) > 0, spectral_flatness(power), 0.0)
+        chroma = power @ self._chroma_fb.T
+        chroma = chroma / np.maximum(chroma.max(axis=1, keepdims=True), 1e-30)
+        rows = []
+        for j, ((s0, s1), centre) in enumerate(zip(spans, centres)):
+            amplitude = min(rms(self._slice(self._raw, s0, s1)), 1.0)
+            silent = amplitude < SILENCE_RMS
+            transient = transient_ratio(self._slice(self._raw, min(s0, centre - half), max(s1, centre + half)))
+            band = tone_band(float(pitch[j]), silent)
+            timbre = timbre_of(silent=silent, peak_share=float(share[j]), transient_ratio=transient)
+            row = {
+                "amplitude": round(amplitude, 6),
+                "weight": round(loudness_weight(self._slice(self._kw, s0, s1)), 6),
+                "tone": band,
+                "pitch_hz": None if silent else round(float(pitch[j]), 2),
+                "timbre": timbre,
+                "noise": noise_primitive(timbre=timbre, band=band, centroid_hz=float(centroid[j])),
+                "centroid_hz": round(float(centroid[j]), 2),
+                "flatness": round(float(flatness[j]), 6),
+                "peak_share": round(float(share[j]), 6),
+                "transient": round(transient, 3),
+            }
+            row.update({f"chroma_{i}": round(float(c), 4) for i, c in enumerate(chroma[j])})
+            rows.append(row)
+        return rows
 
     def _compute_envelope(self, *, final: bool) -> None:
         """Envelope rows for every hop whose window has fully arrived (all of them when ``final``)."""

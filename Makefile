@@ -22,6 +22,8 @@ worker: bootstrap
 
 bench: bootstrap
 	$(VENV)/bin/python bench/bench_decode.py
+	$(VENV)/bin/python bench/bench_dynamic.py --skip-long
+	$(VENV)/bin/python bench/bench_flow.py
 
 sample: bootstrap
 	$(VENV)/bin/python scripts/make_sample.py data/samples

@@ -20,9 +20,7 @@ its own ``opencv-python`` requirement would clash with ``opencv-python-headless`
 from __future__ import annotations
 
 import argparse
-import json
 import resource
-import subprocess
 import sys
 import time
 from pathlib import Path
@@ -31,22 +29,9 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from bench_decode import OUT, make_clip, raw_decode, timed  # noqa: E402
+from bench_decode import OUT, child_peak, make_clip, raw_decode, timed  # noqa: E402
 
-CHILD = """
-import json, resource, sys, time
-sys.path.insert(0, {root!r})
-from aspects.analyze import analyze_video
-t = time.perf_counter(); doc = analyze_video({path!r}); t = time.perf_counter() - t
-print(json.dumps({{"seconds": t, "windows": len(doc["windows"]), "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}}))
-"""
-
-
-def child_analysis(path: Path) -> dict:
-    """Full analysis of ``path`` in a fresh process: seconds, windows and its peak RSS (MB)."""
-    out = subprocess.run([sys.executable, "-c", CHILD.format(root=str(ROOT), path=str(path))], capture_output=True, text=True, check=True)
-    return json.loads(out.stdout.strip().splitlines()[-1])
-
+FULL_ANALYSIS = "aspects.analyze:analyze_video"
 
 def pyscenedetect_adaptive(path: Path) -> list:
     from scenedetect import AdaptiveDetector, detect
@@ -80,12 +65,12 @@ def main() -> None:
     else:
         print("  PySceneDetect not installed: pip install --no-deps scenedetect click platformdirs tqdm")
     print(f"  peak RSS (this process)     : {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB")
-    short = child_analysis(clip)
+    short = child_peak(clip, FULL_ANALYSIS)
     print(f"  child, 60 s 1080p full analysis: {short['seconds']:.1f} s, peak RSS {short['peak_rss_mb']:.0f} MB")
     if not args.skip_long:
         long_clip = make_clip(OUT / f"bench_720p30_{args.long_minutes}min.mp4", size="1280x720", seconds=60 * args.long_minutes)
-        long = child_analysis(long_clip)
-        print(f"  child, {args.long_minutes} min 720p full analysis: {long['seconds']:.1f} s, {long['windows']} windows, peak RSS {long['peak_rss_mb']:.0f} MB")
+        long = child_peak(long_clip, FULL_ANALYSIS)
+        print(f"  child, {args.long_minutes} min 720p full analysis: {long['seconds']:.1f} s, peak RSS {long['peak_rss_mb']:.0f} MB")
 
 
 if __name__ == "__main__":

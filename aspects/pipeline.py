@@ -201,15 +201,11 @@ def _measure(path: Path, settings: Settings, progress: ProgressFn | None, sha256
         if video["display_aspect_ratio"]:
             num, den = video["display_aspect_ratio"].split(":")
             video["display_aspect_ratio"] = f"{den}:{num}"
-    measured_duration = totals.last_t + totals.last_duration_s
     if not facts["duration_s"]:
-        facts["duration_s"] = measured_duration
+        facts["duration_s"] = totals.last_t + totals.last_duration_s
     if facts["audio"] is not None and totals.audio_samples:
         facts["audio"]["decoded_duration_s"] = round(totals.audio_samples / settings.audio_sr, 6)
 
-    audio_start = None
-    if totals.audio_start_s is not None and audio is not None:
-        audio_start = audio.start_s
     return Measurements(
         sha256=sha256 or decode.sha256_file(path),
         facts=facts,
@@ -217,7 +213,7 @@ def _measure(path: Path, settings: Settings, progress: ProgressFn | None, sha256
         sound=sound.to_arrays() if audio is not None else None,
         envelope=audio.envelope if audio is not None else None,
         envelope_hop_s=ENVELOPE_HOP / settings.audio_sr if audio is not None else None,
-        audio_start_s=audio_start,
+        audio_start_s=audio.start_s if audio is not None else None,
         decode_s=round(time.perf_counter() - started, 4),
-        extra={"measure_version": MEASURE_VERSION, "analysis_size": None, "frame_step": settings.frame_step},
+        extra={"measure_version": MEASURE_VERSION, "frame_step": settings.frame_step},
     )

@@ -12,6 +12,7 @@ import argparse
 import importlib
 import json
 import logging
+import os
 import sys
 from pathlib import Path
 
@@ -55,6 +56,8 @@ def write_json(document: dict, target: str) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
+    # The temporary Prefect server would try to post telemetry and log an error on a machine without internet.
+    os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
     parser = build_parser()
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.DEBUG if args.debug else logging.WARNING, format="%(levelname)s %(name)s: %(message)s")

@@ -11,11 +11,17 @@ from aspects.dynamic.blends import integrated_loudness
 from aspects.dynamic.signals import trend
 from aspects.dynamic.transitions import mix_residual
 from aspects.measure.visual import (
+    BUSY_BLOCK,
+    BUSY_EDGES,
+    EDGE_HIGH,
+    EDGE_LOW,
     color_gradient,
     color_histogram,
     composition,
     global_motion,
     histogram_difference,
+    level_stats,
+    texture_measures,
     track_points,
 )
 
@@ -78,6 +84,29 @@ def test_composition_of_a_bright_square():
     c = composition(y, np.zeros_like(y), background=0.0)
     assert c["mass_x"] == pytest.approx(45 / 64, abs=1e-6) and c["mass_y"] == pytest.approx(15 / 36, abs=1e-6)
     assert c["balance_lr"] == pytest.approx(1.0)
+
+
+def test_level_stats_median_and_variance():
+    """30 pixels at 10 and 70 at 200: median 200, variance 0.3·0.7·190² = 7581 levels²."""
+    y8 = np.array([10] * 30 + [200] * 70, np.uint8).reshape(10, 10)
+    median, variance = level_stats(y8)
+    assert median == 200.0
+    assert variance == pytest.approx(0.3 * 0.7 * 190**2, rel=1e-12)
+    noisy = (RNG.random((72, 128)) * 255).astype(np.uint8)
+    assert level_stats(noisy)[1] == pytest.approx(float(noisy.astype(np.float64).var()), rel=1e-9)
+    assert level_stats(np.full((8, 8), 77, np.uint8)) == (77.0, 0.0)
+
+
+def test_busyness_counts_blocks_with_two_edge_pixels():
+    """``busyness`` is the share of 8×8 blocks holding at least BUSY_EDGES Canny edge pixels, counted directly."""
+    y8 = TEXTURE[:72, 8:140]  # 132 columns: the 4 that do not fill a block are left out
+    yh = y8.astype(np.float32)
+    edges = cv2.Canny(y8, EDGE_LOW, EDGE_HIGH) > 0
+    per_block = edges[:72, :128].reshape(9, BUSY_BLOCK, 16, BUSY_BLOCK).sum(axis=(1, 3))
+    assert {1, BUSY_EDGES} <= set(per_block.ravel().tolist())  # blocks on both sides of the threshold
+    t = texture_measures(y8, np.zeros_like(yh), yh, float(yh.var()))
+    assert t["busyness"] == pytest.approx(float((per_block >= BUSY_EDGES).mean()), abs=1e-12)
+    assert t["edge_density"] == pytest.approx(float(edges.mean()), abs=1e-12)
 
 
 def test_mix_residual_blend_versus_motion():

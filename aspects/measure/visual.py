@@ -17,6 +17,8 @@ costs about 1 ms per frame. Conventions:
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import cv2
 import numpy as np
 
@@ -37,10 +39,8 @@ GRADIENT_SIZE = (16, 12)  # the colour plane fit runs on a 16×12 thumbnail
 
 def color_histogram(rgb: np.ndarray) -> np.ndarray:
     """Normalised 64-bin RGB histogram (4 levels per channel) of ``rgb`` (H, W, 3) uint8; sums to 1."""
-    q = (rgb >> (8 - HIST_BITS)).reshape(-1, 3).astype(np.int32)
     levels = 1 << HIST_BITS
-    flat = (q[:, 0] * levels + q[:, 1]) * levels + q[:, 2]
-    hist = np.bincount(flat, minlength=levels**3).astype(np.float32)
+    hist = cv2.calcHist([rgb], [0, 1, 2], None, [levels] * 3, [0, 256] * 3).ravel()
     return hist / max(float(hist.sum()), 1.0)
 
 
@@ -175,10 +175,17 @@ def compensated_difference(prev: np.ndarray, cur: np.ndarray, mv: dict[str, floa
     return float(cv2.absdiff(prev[my : h - my, mx : w - mx], cur[my : h - my, mx : w - mx]).mean())
 
 
-def median_level(y8: np.ndarray) -> float:
-    """Median of a uint8 plane (from its 256-bin histogram: cheaper than sorting)."""
-    counts = np.bincount(y8.ravel(), minlength=256).cumsum()
-    return float(np.searchsorted(counts, counts[-1] / 2.0))
+_LEVELS = np.arange(256, dtype=np.float64)
+
+
+def level_stats(y8: np.ndarray) -> tuple[float, float]:
+    """Median and variance of a uint8 plane (levels 0–255, levels²), both from one 256-bin histogram: cheaper than sorting and a second pass."""
+    hist = cv2.calcHist([y8], [0], None, [256], [0, 256]).ravel().astype(np.float64)
+    counts = hist.cumsum()
+    n = counts[-1]
+    mean = float(hist @ _LEVELS) / n
+    variance = max(float(hist @ _LEVELS**2) / n - mean * mean, 0.0)
+    return float(np.searchsorted(counts, n / 2.0)), variance
 
 
 def composition(y: np.ndarray, magnitude: np.ndarray, background: float) -> dict[str, float]:
@@ -195,30 +202,38 @@ def composition(y: np.ndarray, magnitude: np.ndarray, background: float) -> dict
     A flat frame has its mass at the centre, balanced and symmetric.
     """
     h, w = y.shape
-    mass = magnitude + 0.5 * np.abs(y - background)
-    total = float(mass.sum())
-    spread = float(np.abs(y - y.mean()).mean())
-    symmetry = 1.0 if spread < 0.5 else float(np.clip(1.0 - np.abs(y - y[:, ::-1]).mean() / (2.0 * spread), 0.0, 1.0))
+    y = np.ascontiguousarray(y, dtype=np.float32)
+    mass = cv2.scaleAdd(cv2.absdiff(y, float(background)), 0.5, np.ascontiguousarray(magnitude, dtype=np.float32))
+    spread = cv2.mean(cv2.absdiff(y, cv2.mean(y)[0]))[0]
+    symmetry = 1.0 if spread < 0.5 else float(np.clip(1.0 - cv2.mean(cv2.absdiff(y, cv2.flip(y, 1)))[0] / (2.0 * spread), 0.0, 1.0))
+    cols, rows, thirds = _composition_weights(w, h)
+    # moments[i, j] = sum of mass · rows[:, i] · cols[:, j]: total, x- and y-moments and the side balances in two products.
+    moments = rows.T @ (mass @ cols)
+    total = float(moments[0, 0])
     if total <= 1e-6:
         return {"mass_x": 0.5, "mass_y": 0.5, "balance_lr": 0.0, "balance_tb": 0.0, "symmetry": symmetry, "thirds": 0.0}
+    return {
+        "mass_x": float(moments[0, 1]) / total,
+        "mass_y": float(moments[1, 0]) / total,
+        "balance_lr": float(moments[0, 2]) / total,
+        "balance_tb": float(moments[2, 0]) / total,
+        "symmetry": symmetry,
+        "thirds": float(np.vdot(mass, thirds)) / total,
+    }
+
+
+@lru_cache(maxsize=8)
+def _composition_weights(w: int, h: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Per-column and per-row weights [1, position (0–1), side (−1, 0, 1)] and the rule-of-thirds mask of a w×h plane (float32)."""
     xs = (np.arange(w) + 0.5) / w
     ys = (np.arange(h) + 0.5) / h
-    col = mass.sum(axis=0)
-    row = mass.sum(axis=1)
-    mass_x = float(col @ xs / total)
-    mass_y = float(row @ ys / total)
     near_x = np.minimum(np.abs(xs - 1 / 3), np.abs(xs - 2 / 3)) * w
     near_y = np.minimum(np.abs(ys - 1 / 3), np.abs(ys - 2 / 3)) * h
     radius = w / 12.0
-    points = (near_x[None, :] ** 2 + near_y[:, None] ** 2) <= radius**2
-    return {
-        "mass_x": mass_x,
-        "mass_y": mass_y,
-        "balance_lr": float(col @ np.sign(xs - 0.5) / total),
-        "balance_tb": float(row @ np.sign(ys - 0.5) / total),
-        "symmetry": symmetry,
-        "thirds": float(mass[points].sum() / total),
-    }
+    thirds = ((near_x[None, :] ** 2 + near_y[:, None] ** 2) <= radius**2).astype(np.float32)
+    cols = np.stack([np.ones(w), xs, np.sign(xs - 0.5)], axis=1).astype(np.float32)
+    rows = np.stack([np.ones(h), ys, np.sign(ys - 0.5)], axis=1).astype(np.float32)
+    return cols, rows, thirds
 
 
 _PLANE_CACHE: dict[tuple[int, int], tuple[np.ndarray, np.ndarray]] = {}
@@ -245,22 +260,29 @@ def color_gradient(rgb: np.ndarray) -> dict[str, float]:
     thumbnail's colour variance the smooth fit explains; low for texture,
     0 for a flat frame).
     """
-    thumb = cv2.resize(rgb, GRADIENT_SIZE, interpolation=cv2.INTER_AREA).astype(np.float64).reshape(-1, 3)
+    thumb = cv2.resize(rgb, GRADIENT_SIZE, interpolation=cv2.INTER_AREA).reshape(-1, 3).astype(np.float64)
     design, pinv = _plane_basis(*GRADIENT_SIZE)
     coef = pinv @ thumb  # (4, 3)
     residual = thumb - design @ coef
-    total = float(((thumb - thumb.mean(axis=0)) ** 2).sum())
-    fit = 0.0 if total < 1e-6 else float(np.clip(1.0 - (residual**2).sum() / total, 0.0, 1.0))
+    centred = thumb - thumb.mean(axis=0)
+    total = float(np.vdot(centred, centred))
+    fit = 0.0 if total < 1e-6 else float(np.clip(1.0 - np.vdot(residual, residual) / total, 0.0, 1.0))
+    grad_h, grad_v, grad_r = np.sqrt(np.einsum("ij,ij->i", coef[1:], coef[1:]))
     return {
-        "grad_h": float(np.linalg.norm(coef[1])),
-        "grad_v": float(np.linalg.norm(coef[2])),
-        "grad_r": float(np.linalg.norm(coef[3]) * 0.5),  # r² runs 0 (centre) to 0.5 (corner)
+        "grad_h": float(grad_h),
+        "grad_v": float(grad_v),
+        "grad_r": float(grad_r * 0.5),  # r² runs 0 (centre) to 0.5 (corner)
         "grad_fit": fit,
     }
 
 
-def texture_measures(y8: np.ndarray, magnitude: np.ndarray, yh: np.ndarray) -> dict[str, float]:
-    """Graphic texture of a frame, from its half-size luma (``y8`` uint8, ``yh`` the same as float32).
+# yh minus its 3×3 box blur in one filter: the finest scale of the luma
+FINE_KERNEL = np.full((3, 3), -1.0 / 9.0, np.float32)
+FINE_KERNEL[1, 1] += 1.0
+
+
+def texture_measures(y8: np.ndarray, magnitude: np.ndarray, yh: np.ndarray, variance: float) -> dict[str, float]:
+    """Graphic texture of a frame, from its half-size luma (``y8`` uint8, ``yh`` the same as float32, ``variance`` its variance).
 
     ``edge_density`` (0–1: share of Canny edge pixels), ``busyness`` (0–1:
     share of 8×8 blocks holding at least two edge pixels), ``detail`` (0–1:
@@ -270,14 +292,18 @@ def texture_measures(y8: np.ndarray, magnitude: np.ndarray, yh: np.ndarray) -> d
     """
     bh, bw = y8.shape[0] // BUSY_BLOCK, y8.shape[1] // BUSY_BLOCK
     edges = cv2.Canny(y8, EDGE_LOW, EDGE_HIGH)
-    per_block = (edges[: bh * BUSY_BLOCK, : bw * BUSY_BLOCK] > 0).reshape(bh, BUSY_BLOCK, bw, BUSY_BLOCK).sum(axis=(1, 3))
-    var = float(cv2.meanStdDev(yh)[1][0, 0] ** 2)
-    fine_var = float(cv2.meanStdDev(yh - cv2.blur(yh, (3, 3)))[1][0, 0] ** 2)
+    busyness = 0.0
+    if bh and bw:
+        # Edge pixels are 255: a block's area mean is 255/64 per edge pixel, so halfway between
+        # BUSY_EDGES − 1 and BUSY_EDGES edge pixels splits the blocks exactly, whatever the rounding.
+        block_mean = cv2.resize(edges[: bh * BUSY_BLOCK, : bw * BUSY_BLOCK], (bw, bh), interpolation=cv2.INTER_AREA)
+        busyness = cv2.countNonZero(cv2.compare(block_mean, (BUSY_EDGES - 0.5) * 255.0 / BUSY_BLOCK**2, cv2.CMP_GT)) / (bh * bw)
+    fine_var = float(cv2.meanStdDev(cv2.filter2D(yh, -1, FINE_KERNEL))[1][0, 0] ** 2)
     laplacian_var = float(cv2.meanStdDev(cv2.Laplacian(yh, cv2.CV_32F))[1][0, 0] ** 2)
     return {
-        "edge_density": float(np.count_nonzero(edges) / y8.size),
-        "busyness": float((per_block >= BUSY_EDGES).mean()) if per_block.size else 0.0,
-        "detail": float(np.clip(fine_var / var, 0.0, 1.0)) if var > 1e-6 else 0.0,
+        "edge_density": float(cv2.countNonZero(edges) / y8.size),
+        "busyness": float(busyness),
+        "detail": float(np.clip(fine_var / variance, 0.0, 1.0)) if variance > 1e-6 else 0.0,
         "focus": laplacian_var,
         "gradient_mean": float(magnitude.mean()),
     }
@@ -298,7 +324,7 @@ class FrameFeatures:
         self._prev_y: np.ndarray | None = None
         self._prev_half: np.ndarray | None = None
         self._prev_hist: np.ndarray | None = None
-        self._prev_chroma: np.ndarray | None = None
+        self._prev_ycrcb: np.ndarray | None = None
         self._points: np.ndarray | None = None
 
     def __call__(self, rgb: np.ndarray) -> dict[str, float]:
@@ -308,7 +334,8 @@ class FrameFeatures:
         y8 = cv2.resize(y8_full, half_size, interpolation=cv2.INTER_AREA)
         rgb_half = cv2.resize(rgb, half_size, interpolation=cv2.INTER_AREA)
         hsv = cv2.cvtColor(rgb_half, cv2.COLOR_RGB2HSV)
-        chroma = cv2.cvtColor(rgb_half, cv2.COLOR_RGB2YCrCb)[..., 1:]
+        # Kept whole (Y too): an absdiff of a strided Cr/Cb view would copy both planes every frame.
+        ycrcb = cv2.cvtColor(rgb_half, cv2.COLOR_RGB2YCrCb)
         means = cv2.mean(rgb)
         y_mean, y_std = (float(v[0, 0]) for v in cv2.meanStdDev(y8_full))
         hist = color_histogram(rgb_half)
@@ -326,7 +353,7 @@ class FrameFeatures:
             comp = compensated_difference(self._prev_half, y8, mv)
             diff = float(cv2.mean(cv2.absdiff(y8_full, self._prev_y))[0])
             hist_diff = histogram_difference(hist, self._prev_hist)
-            chroma_diff = float(np.mean(cv2.mean(cv2.absdiff(chroma, self._prev_chroma))[:2]))
+            chroma_diff = float(np.mean(cv2.mean(cv2.absdiff(ycrcb, self._prev_ycrcb))[1:3]))
         else:
             mv = dict(NO_MOTION)
             comp = diff = hist_diff = chroma_diff = 0.0
@@ -344,10 +371,11 @@ class FrameFeatures:
             "chroma_diff": chroma_diff,
         }
         row.update(mv)
-        row.update(texture_measures(y8, magnitude, yh))
+        median, variance = level_stats(y8)
+        row.update(texture_measures(y8, magnitude, yh, variance))
         # Where the weight sits needs no fine detail: a quarter-size plane (every other half-size pixel) is enough.
-        row.update(composition(yh[::2, ::2], magnitude[::2, ::2], median_level(y8)))
+        row.update(composition(yh[::2, ::2], magnitude[::2, ::2], median))
         row.update(color_gradient(rgb_half))
         row.update({f"grid_{r}_{c}": float(grid[r, c]) for r in range(GRID) for c in range(GRID)})
-        self._prev_y, self._prev_half, self._prev_hist, self._prev_chroma = y8_full, y8, hist, chroma
+        self._prev_y, self._prev_half, self._prev_hist, self._prev_ycrcb = y8_full, y8, hist, ycrcb
         return row

@@ -17,6 +17,7 @@ costs about 1 ms per frame. Conventions:
 
 from __future__ import annotations
 
+import math
 from functools import lru_cache
 
 import cv2
@@ -83,30 +84,32 @@ def global_motion(prev: np.ndarray, cur: np.ndarray, points: np.ndarray) -> dict
     """
     h, w = cur.shape
     nxt, status, _ = cv2.calcOpticalFlowPyrLK(prev, cur, points, None, winSize=(9, 9), maxLevel=2, minEigThreshold=MIN_EIGEN)
-    ok = status.ravel() == 1
+    ok = status.ravel().astype(bool)
     out = dict(NO_MOTION)
-    if ok.sum() < MIN_TRACKED:
+    if np.count_nonzero(ok) < MIN_TRACKED:
         return out
     p0, p1 = points[ok].reshape(-1, 2), nxt[ok].reshape(-1, 2)
-    flow = p1 - p0
-    out["flow_h"] = float(np.abs(flow[:, 0]).mean() / w)
-    out["flow_v"] = float(np.abs(flow[:, 1]).mean() / w)
+    flow_h, flow_v = np.abs(p1 - p0).mean(axis=0).tolist()
+    out["flow_h"], out["flow_v"] = flow_h / w, flow_v / w
     model, inliers = cv2.estimateAffinePartial2D(p0, p1, method=cv2.RANSAC, ransacReprojThreshold=RANSAC_PX)
-    if model is None or inliers is None or int(inliers.sum()) < MIN_TRACKED:
+    if model is None or inliers is None:
         return out
-    centre = np.array([w / 2.0, h / 2.0])
-    shift = model[:, :2] @ centre + model[:, 2] - centre
-    inl = inliers.ravel() == 1
-    predicted = p0 @ model[:, :2].T + model[:, 2]
-    residual = np.sqrt(np.mean(np.sum((p1[inl] - predicted[inl]) ** 2, axis=1)))
-    deviation = _region_deviation(ok, p1 - predicted)
+    inl = inliers.ravel().astype(bool)
+    agreeing = np.count_nonzero(inl)
+    if agreeing < MIN_TRACKED:
+        return out
+    (a, c, tx), (b, d, ty) = model.tolist()  # a similarity: a = d = s·cos θ, b = −c = s·sin θ
+    cx, cy = w / 2.0, h / 2.0
+    off = p1 - (p0 @ model[:, :2].T + model[:, 2])
+    residual = math.sqrt(float(np.einsum("ij,ij->i", off, off)[inl].mean()))
+    deviation = _region_deviation(ok, off)
     out.update(
-        mv_dx=float(shift[0] / w),
-        mv_dy=float(shift[1] / w),
-        mv_scale=float(np.hypot(model[0, 0], model[1, 0])),
-        mv_rot=float(np.arctan2(model[1, 0], model[0, 0])),
-        mv_residual=float(residual / w),
-        mv_inliers=float(inl.sum() / len(points)),
+        mv_dx=(a * cx + c * cy + tx - cx) / w,
+        mv_dy=(b * cx + d * cy + ty - cy) / w,
+        mv_scale=math.hypot(a, b),
+        mv_rot=math.atan2(b, a),
+        mv_residual=residual / w,
+        mv_inliers=agreeing / len(points),
         mv_valid=1.0,
         parallax=float(deviation / w),
         layers=float(motion_layers(p0, p1, ~inl, model)),
@@ -122,15 +125,24 @@ def _region_deviation(ok: np.ndarray, deviation: np.ndarray) -> float:
     """
     full = np.full((TRACK_ROWS * TRACK_COLS, 2), np.nan)
     full[ok] = deviation
-    per = TRACK_ROWS // REGIONS, TRACK_COLS // REGIONS
-    blocks = full.reshape(REGIONS, per[0], REGIONS, per[1], 2).transpose(0, 2, 1, 3, 4).reshape(REGIONS * REGIONS, -1, 2)
-    counts = np.count_nonzero(~np.isnan(blocks[..., 0]), axis=1)
+    blocks = full[_REGION_ORDER].reshape(REGIONS * REGIONS, -1, 2)
+    counts = np.count_nonzero(ok[_REGION_ORDER].reshape(REGIONS * REGIONS, -1), axis=1)
     ordered = np.sort(blocks, axis=1)  # NaN sorts last: the first ``count`` entries are the tracked points
     tracked = counts > 0
-    lo = ordered[np.arange(len(counts)), np.maximum(counts - 1, 0) // 2]
-    hi = ordered[np.arange(len(counts)), np.maximum(counts, 1) // 2 - (counts == 0)]
+    lo = ordered[_REGION_INDEX, np.maximum(counts - 1, 0) // 2]
+    hi = ordered[_REGION_INDEX, np.maximum(counts, 1) // 2 - (counts == 0)]
     per_region = ((lo + hi) / 2.0)[tracked]
-    return float(np.sqrt(np.mean(np.sum(per_region**2, axis=1))))
+    return math.sqrt(float(np.einsum("ij,ij->", per_region, per_region)) / len(per_region))
+
+
+# Grid point indices listed region by region (3×3 regions, each a block of the point grid), and the region numbers.
+_REGION_ORDER = (
+    np.arange(TRACK_ROWS * TRACK_COLS)
+    .reshape(REGIONS, TRACK_ROWS // REGIONS, REGIONS, TRACK_COLS // REGIONS)
+    .transpose(0, 2, 1, 3)
+    .ravel()
+)
+_REGION_INDEX = np.arange(REGIONS * REGIONS)
 
 
 def motion_layers(p0: np.ndarray, p1: np.ndarray, outliers: np.ndarray, first_model: np.ndarray) -> int:
@@ -168,11 +180,11 @@ def compensated_difference(prev: np.ndarray, cur: np.ndarray, mv: dict[str, floa
     h, w = cur.shape
     if mv["mv_valid"]:
         centre = (w / 2.0, h / 2.0)
-        model = cv2.getRotationMatrix2D(centre, -np.degrees(mv["mv_rot"]), mv["mv_scale"])
+        model = cv2.getRotationMatrix2D(centre, -math.degrees(mv["mv_rot"]), mv["mv_scale"])
         model[:, 2] += (mv["mv_dx"] * w, mv["mv_dy"] * w)
         prev = cv2.warpAffine(prev, model, (w, h), flags=cv2.INTER_LINEAR, borderMode=cv2.BORDER_REPLICATE)
     my, mx = h // 10, w // 10
-    return float(cv2.absdiff(prev[my : h - my, mx : w - mx], cur[my : h - my, mx : w - mx]).mean())
+    return cv2.mean(cv2.absdiff(prev[my : h - my, mx : w - mx], cur[my : h - my, mx : w - mx]))[0]
 
 
 _LEVELS = np.arange(256, dtype=np.float64)
@@ -305,7 +317,7 @@ def texture_measures(y8: np.ndarray, magnitude: np.ndarray, yh: np.ndarray, vari
         "busyness": float(busyness),
         "detail": float(np.clip(fine_var / variance, 0.0, 1.0)) if variance > 1e-6 else 0.0,
         "focus": laplacian_var,
-        "gradient_mean": float(magnitude.mean()),
+        "gradient_mean": cv2.mean(magnitude)[0],
     }
 
 
@@ -340,9 +352,8 @@ class FrameFeatures:
         y_mean, y_std = (float(v[0, 0]) for v in cv2.meanStdDev(y8_full))
         hist = color_histogram(rgb_half)
         yh = y8.astype(np.float32)
-        gx = cv2.Sobel(yh, cv2.CV_32F, 1, 0, ksize=3)
-        gy = cv2.Sobel(yh, cv2.CV_32F, 0, 1, ksize=3)
-        magnitude = cv2.magnitude(gx, gy) / 4.0  # Sobel 3×3 gain is 4: levels per pixel
+        # Sobel 3×3 gain is 4: scaled by 1/4, the magnitude is in levels per pixel
+        magnitude = cv2.magnitude(*(cv2.Sobel(y8, cv2.CV_32F, dx, 1 - dx, ksize=3, scale=0.25) for dx in (1, 0)))
         grid = cv2.resize(yh, (GRID, GRID), interpolation=cv2.INTER_AREA)
 
         same_size = self._prev_half is not None and self._prev_half.shape == y8.shape

@@ -31,26 +31,30 @@ def dominant_color(rgb: np.ndarray, alpha: np.ndarray | None = None) -> dict:
     bin edge is not split in two. A frame 60 % red and 40 % blue is red.
     """
     small = cv2.resize(rgb, SAMPLE_SIZE, interpolation=cv2.INTER_AREA) if rgb.shape[1] > SAMPLE_SIZE[0] else rgb
-    pixels = small.reshape(-1, 3)
-    q = (pixels >> (8 - BITS)).astype(np.int32)
-    flat = (q[:, 0] * LEVELS + q[:, 1]) * LEVELS + q[:, 2]
-    hist = np.bincount(flat, minlength=LEVELS**3).reshape(LEVELS, LEVELS, LEVELS).astype(np.float32)
+    q = small >> (8 - BITS)  # each pixel's bin on each channel
+    flat = (q[..., 0].astype(np.intp) * LEVELS + q[..., 1]) * LEVELS + q[..., 2]
+    counts = np.bincount(flat.ravel(), minlength=LEVELS**3)
+    hist = counts.reshape(LEVELS, LEVELS, LEVELS).astype(np.float32)
     box = uniform_filter(hist, size=3, mode="constant")
     # Prefer the bin itself on ties so the region is centred on real pixels.
     peak = np.unravel_index(np.argmax(box + hist * 1e-3), box.shape)
-    member = np.all(np.abs(q - np.array(peak)) <= 1, axis=1)
+    # Bins within one of the peak on every channel, as a lookup table: pixel masks are one gather each.
+    near = np.zeros(LEVELS**3, np.uint8)
+    near.reshape(LEVELS, LEVELS, LEVELS)[tuple(slice(max(int(p) - 1, 0), int(p) + 2) for p in peak)] = 1
+    member = near[flat]
+    in_region = int(counts @ near)
     # The region's colour: pixels of the peak bin when it holds most of them, else the whole neighbourhood.
-    core = np.all(q == np.array(peak), axis=1)
-    chosen = core if core.sum() >= 0.5 * member.sum() else member
-    mean = pixels[chosen].mean(axis=0)
+    peak_bin = int(np.ravel_multi_index(peak, box.shape))
+    chosen = (flat == peak_bin).view(np.uint8) if counts[peak_bin] >= 0.5 * in_region else member
+    mean = cv2.mean(small, mask=chosen)
     opacity = 1.0
     if alpha is not None:
         a_small = cv2.resize(alpha, SAMPLE_SIZE, interpolation=cv2.INTER_AREA) if alpha.shape[1] > SAMPLE_SIZE[0] else alpha
-        opacity = float(a_small.reshape(-1)[chosen].mean() / 255.0)
+        opacity = float(cv2.mean(a_small, mask=chosen)[0] / 255.0)
     return {
         "r": int(round(mean[0])),
         "g": int(round(mean[1])),
         "b": int(round(mean[2])),
         "opacity": round(opacity, 4),
-        "share": round(float(member.mean()), 4),
+        "share": round(in_region / flat.size, 4),
     }

@@ -24,6 +24,7 @@ import cv2
 import numpy as np
 
 GRID = 4  # coarse luma grid (GRID × GRID cells) kept per frame: wipes and dissolves are read from it
+GRID_KEYS = [f"grid_{r}_{c}" for r in range(GRID) for c in range(GRID)]  # row by row, as the grid ravels
 HIST_BITS = 2  # 4 levels per channel: a 64-bin colour histogram for cut detection
 TRACK_COLS, TRACK_ROWS = 12, 9  # grid of tracked points for global motion: 4×3 points in each of the 3×3 regions
 REGIONS = 3  # 3×3 regions for parallax
@@ -89,7 +90,7 @@ def global_motion(prev: np.ndarray, cur: np.ndarray, points: np.ndarray) -> dict
     if np.count_nonzero(ok) < MIN_TRACKED:
         return out
     p0, p1 = points[ok].reshape(-1, 2), nxt[ok].reshape(-1, 2)
-    flow_h, flow_v = np.abs(p1 - p0).mean(axis=0).tolist()
+    flow_h, flow_v, _, _ = cv2.mean(np.abs(p1 - p0).reshape(-1, 1, 2))  # per-axis means of an n×1 two-channel image
     out["flow_h"], out["flow_v"] = flow_h / w, flow_v / w
     model, inliers = cv2.estimateAffinePartial2D(p0, p1, method=cv2.RANSAC, ransacReprojThreshold=RANSAC_PX)
     if model is None or inliers is None:
@@ -101,7 +102,8 @@ def global_motion(prev: np.ndarray, cur: np.ndarray, points: np.ndarray) -> dict
     (a, c, tx), (b, d, ty) = model.tolist()  # a similarity: a = d = s·cos θ, b = −c = s·sin θ
     cx, cy = w / 2.0, h / 2.0
     off = p1 - (p0 @ model[:, :2].T + model[:, 2])
-    residual = math.sqrt(float(np.einsum("ij,ij->i", off, off)[inl].mean()))
+    off_in = off[inl]
+    residual = math.sqrt(float(np.vdot(off_in, off_in)) / agreeing)
     deviation = _region_deviation(ok, off)
     out.update(
         mv_dx=(a * cx + c * cy + tx - cx) / w,
@@ -126,13 +128,13 @@ def _region_deviation(ok: np.ndarray, deviation: np.ndarray) -> float:
     full = np.full((TRACK_ROWS * TRACK_COLS, 2), np.nan)
     full[ok] = deviation
     blocks = full[_REGION_ORDER].reshape(REGIONS * REGIONS, -1, 2)
-    counts = np.count_nonzero(ok[_REGION_ORDER].reshape(REGIONS * REGIONS, -1), axis=1)
+    counts = ok[_REGION_ORDER].reshape(REGIONS * REGIONS, -1).sum(axis=1)
     ordered = np.sort(blocks, axis=1)  # NaN sorts last: the first ``count`` entries are the tracked points
     tracked = counts > 0
     lo = ordered[_REGION_INDEX, np.maximum(counts - 1, 0) // 2]
     hi = ordered[_REGION_INDEX, np.maximum(counts, 1) // 2 - (counts == 0)]
     per_region = ((lo + hi) / 2.0)[tracked]
-    return math.sqrt(float(np.einsum("ij,ij->", per_region, per_region)) / len(per_region))
+    return math.sqrt(float(np.vdot(per_region, per_region)) / len(per_region))
 
 
 # Grid point indices listed region by region (3×3 regions, each a block of the point grid), and the region numbers.
@@ -217,7 +219,7 @@ def composition(y: np.ndarray, magnitude: np.ndarray, background: float) -> dict
     y = np.ascontiguousarray(y, dtype=np.float32)
     mass = cv2.scaleAdd(cv2.absdiff(y, float(background)), 0.5, np.ascontiguousarray(magnitude, dtype=np.float32))
     spread = cv2.mean(cv2.absdiff(y, cv2.mean(y)[0]))[0]
-    symmetry = 1.0 if spread < 0.5 else float(np.clip(1.0 - cv2.mean(cv2.absdiff(y, cv2.flip(y, 1)))[0] / (2.0 * spread), 0.0, 1.0))
+    symmetry = 1.0 if spread < 0.5 else min(max(1.0 - cv2.mean(cv2.absdiff(y, cv2.flip(y, 1)))[0] / (2.0 * spread), 0.0), 1.0)
     cols, rows, thirds = _composition_weights(w, h)
     # moments[i, j] = sum of mass · rows[:, i] · cols[:, j]: total, x- and y-moments and the side balances in two products.
     moments = rows.T @ (mass @ cols)
@@ -276,14 +278,15 @@ def color_gradient(rgb: np.ndarray) -> dict[str, float]:
     design, pinv = _plane_basis(*GRADIENT_SIZE)
     coef = pinv @ thumb  # (4, 3)
     residual = thumb - design @ coef
-    centred = thumb - thumb.mean(axis=0)
+    # x, y and the centred r² each average zero over the grid, so the fitted constant coef[0] is the mean colour.
+    centred = thumb - coef[0]
     total = float(np.vdot(centred, centred))
-    fit = 0.0 if total < 1e-6 else float(np.clip(1.0 - np.vdot(residual, residual) / total, 0.0, 1.0))
-    grad_h, grad_v, grad_r = np.sqrt(np.einsum("ij,ij->i", coef[1:], coef[1:]))
+    fit = 0.0 if total < 1e-6 else min(max(1.0 - float(np.vdot(residual, residual)) / total, 0.0), 1.0)
+    _, along_x, along_y, along_r = coef.tolist()
     return {
-        "grad_h": float(grad_h),
-        "grad_v": float(grad_v),
-        "grad_r": float(grad_r * 0.5),  # r² runs 0 (centre) to 0.5 (corner)
+        "grad_h": math.hypot(*along_x),
+        "grad_v": math.hypot(*along_y),
+        "grad_r": math.hypot(*along_r) * 0.5,  # r² runs 0 (centre) to 0.5 (corner)
         "grad_fit": fit,
     }
 
@@ -315,7 +318,7 @@ def texture_measures(y8: np.ndarray, magnitude: np.ndarray, yh: np.ndarray, vari
     return {
         "edge_density": float(cv2.countNonZero(edges) / y8.size),
         "busyness": float(busyness),
-        "detail": float(np.clip(fine_var / variance, 0.0, 1.0)) if variance > 1e-6 else 0.0,
+        "detail": min(fine_var / variance, 1.0) if variance > 1e-6 else 0.0,
         "focus": laplacian_var,
         "gradient_mean": cv2.mean(magnitude)[0],
     }
@@ -364,7 +367,8 @@ class FrameFeatures:
             comp = compensated_difference(self._prev_half, y8, mv)
             diff = float(cv2.mean(cv2.absdiff(y8_full, self._prev_y))[0])
             hist_diff = histogram_difference(hist, self._prev_hist)
-            chroma_diff = float(np.mean(cv2.mean(cv2.absdiff(ycrcb, self._prev_ycrcb))[1:3]))
+            _, cr, cb, _ = cv2.mean(cv2.absdiff(ycrcb, self._prev_ycrcb))
+            chroma_diff = (cr + cb) / 2.0
         else:
             mv = dict(NO_MOTION)
             comp = diff = hist_diff = chroma_diff = 0.0
@@ -387,6 +391,6 @@ class FrameFeatures:
         # Where the weight sits needs no fine detail: a quarter-size plane (every other half-size pixel) is enough.
         row.update(composition(yh[::2, ::2], magnitude[::2, ::2], median))
         row.update(color_gradient(rgb_half))
-        row.update({f"grid_{r}_{c}": float(grid[r, c]) for r in range(GRID) for c in range(GRID)})
+        row.update(zip(GRID_KEYS, grid.ravel().tolist()))
         self._prev_y, self._prev_half, self._prev_hist, self._prev_ycrcb = y8_full, y8, hist, ycrcb
         return row

@@ -31,21 +31,21 @@ def dominant_color(rgb: np.ndarray, alpha: np.ndarray | None = None) -> dict:
     bin edge is not split in two. A frame 60 % red and 40 % blue is red.
     """
     small = cv2.resize(rgb, SAMPLE_SIZE, interpolation=cv2.INTER_AREA) if rgb.shape[1] > SAMPLE_SIZE[0] else rgb
-    q = small >> (8 - BITS)  # each pixel's bin on each channel
-    flat = (q[..., 0].astype(np.intp) * LEVELS + q[..., 1]) * LEVELS + q[..., 2]
-    counts = np.bincount(flat.ravel(), minlength=LEVELS**3)
-    hist = counts.reshape(LEVELS, LEVELS, LEVELS).astype(np.float32)
+    hist = cv2.calcHist([small], [0, 1, 2], None, [LEVELS] * 3, [0, 256] * 3)
     box = uniform_filter(hist, size=3, mode="constant")
     # Prefer the bin itself on ties so the region is centred on real pixels.
     peak = np.unravel_index(np.argmax(box + hist * 1e-3), box.shape)
-    # Bins within one of the peak on every channel, as a lookup table: pixel masks are one gather each.
-    near = np.zeros(LEVELS**3, np.uint8)
-    near.reshape(LEVELS, LEVELS, LEVELS)[tuple(slice(max(int(p) - 1, 0), int(p) + 2) for p in peak)] = 1
-    member = near[flat]
-    in_region = int(counts @ near)
+    # The region's pixels are those whose bin is within one of the peak on every channel: a range of levels per channel.
+    width = 256 // LEVELS
+    lo = tuple(max(int(b) - 1, 0) * width for b in peak)
+    hi = tuple(min((int(b) + 2) * width, 256) - 1 for b in peak)
+    member = cv2.inRange(small, lo, hi)
+    in_region = cv2.countNonZero(member)
     # The region's colour: pixels of the peak bin when it holds most of them, else the whole neighbourhood.
-    peak_bin = int(np.ravel_multi_index(peak, box.shape))
-    chosen = (flat == peak_bin).view(np.uint8) if counts[peak_bin] >= 0.5 * in_region else member
+    if hist[peak] >= 0.5 * in_region:
+        chosen = cv2.inRange(small, tuple(int(b) * width for b in peak), tuple((int(b) + 1) * width - 1 for b in peak))
+    else:
+        chosen = member
     mean = cv2.mean(small, mask=chosen)
     opacity = 1.0
     if alpha is not None:
@@ -56,5 +56,5 @@ def dominant_color(rgb: np.ndarray, alpha: np.ndarray | None = None) -> dict:
         "g": int(round(mean[1])),
         "b": int(round(mean[2])),
         "opacity": round(opacity, 4),
-        "share": round(in_region / flat.size, 4),
+        "share": round(in_region / member.size, 4),
     }

@@ -104,6 +104,11 @@ class Measurements:
     def frame_count(self) -> int:
         return len(self.frames["t"])
 
+    def column(self, name: str) -> np.ndarray:
+        """A per-frame numeric column as a float array (NaN where missing)."""
+        source = self.frames if name in self.frames else (self.sound or {})
+        return np.asarray(source[name], dtype=np.float64)
+
     def to_json(self) -> str:
         def plain(table):
             return None if table is None else {k: v.tolist() for k, v in table.items()}

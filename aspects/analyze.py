@@ -52,7 +52,6 @@ def _plain(value):
 
 def video_block(m: Measurements) -> dict:
     facts = dict(m.facts)
-    facts.pop("container_format", None)
     return {"path": facts.pop("path"), "sha256": m.sha256, **facts}
 
 

@@ -132,7 +132,6 @@ def container_facts(container: av.container.InputContainer, path: str | Path) ->
         "duration_s": v_duration if v_duration is not None else duration_s,
         "bitrate": container.bit_rate or None,
         "container": _container_name(container),
-        "container_format": container.format.name,
         "video": {
             "codec": vctx.name,
             "width": vctx.width,

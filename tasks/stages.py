@@ -174,12 +174,8 @@ def load_measurements(ref: dict) -> Measurements:
 class DecodeProgress:
     """A ``measure_video`` progress callback that updates one progress artifact, at most once a second."""
 
-    def __init__(self, video: str, sha256: str) -> None:
-        container = decoding.open_media(video)
-        try:
-            self.duration_s = decoding.container_facts(container, video)["duration_s"] or 0.0
-        finally:
-            container.close()
+    def __init__(self, video: str, sha256: str, duration_s: float) -> None:
+        self.duration_s = duration_s
         self.artifact_id = create_progress_artifact(
             progress=0.0, key=f"decode-{sha256[:12]}", description=f"Decoding {Path(video).name} ({self.duration_s:.1f} s of video)"
         )
@@ -199,7 +195,11 @@ class DecodeProgress:
 def decode(video: str) -> dict:
     """Decode stage: one streaming pass measuring every frame (cached per content and analysis settings)."""
     settings = get_settings()
-    decoding.open_media(video).close()  # a missing or unreadable file is bad input, before it is hashed
+    container = decoding.open_media(video)  # a missing or unreadable file is bad input, before it is hashed
+    try:
+        duration_s = decoding.container_facts(container, video)["duration_s"] or 0.0
+    finally:
+        container.close()
     sha256 = decoding.sha256_file(video)
     params = {
         "analysis_width": settings.analysis_width,
@@ -209,7 +209,7 @@ def decode(video: str) -> dict:
     }
 
     def compute() -> str:
-        progress = DecodeProgress(video, sha256)
+        progress = DecodeProgress(video, sha256, duration_s)
         measurements = measure_video(video, settings, progress=progress, sha256=sha256)
         progress.finish()
         return measurements.to_json()

@@ -1,16 +1,15 @@
-"""Assemble the analysis document (DESIGN §3) from the stages' outputs."""
+"""Assemble the analysis document (DESIGN §3) from the stages' outputs.
+
+Part of the measurement core: the stage functions (:mod:`aspects.stages`)
+call these to build the document; keys and names are filled in above, by the
+registries.
+"""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import numpy as np
 
-from aspects.dynamic import dynamic_aspects
-from aspects.pipeline import Measurements, measure_video
-from aspects.settings import Settings, get_settings
-from registries import annotate
-from registries.narrative import load_spec, narrative_from
+from aspects.pipeline import Measurements
 
 SCHEMA_VERSION = 1
 SOUND_FIELDS = ("amplitude", "weight", "tone", "pitch_hz", "timbre", "noise")
@@ -65,24 +64,3 @@ def build_document(m: Measurements, frames: list[dict], dynamic: dict, narrative
         "blends": dynamic["blends"],
         "narrative": narrative,
     }
-
-
-def analyze_video(
-    path: str | Path,
-    *,
-    settings: Settings | None = None,
-    spec_path: str | Path | None = None,
-    prompt: str | None = None,
-    window_s: float | None = None,
-) -> dict:
-    """Measure ``path`` and return its full analysis document, keys and names filled in.
-
-    Nothing is written: names are the registry's where it knows a key, else
-    the name the key would get (see :func:`registries.annotate`).
-    """
-    settings = settings or get_settings()
-    spec = load_spec(spec_path) if spec_path else None  # a malformed spec fails before the long decode
-    m = measure_video(path, settings)
-    dynamic = dynamic_aspects(m, window_s or settings.window_s)
-    document = build_document(m, static_aspects(m), dynamic, narrative_from(spec, prompt))
-    return annotate(document, settings=settings)

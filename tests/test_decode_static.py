@@ -10,7 +10,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from aspects.analyze import analyze_video
+from aspects.stages import analyze_video
 from aspects.pipeline import measure_video
 from aspects.settings import Settings
 from tests.media import ffmpeg

@@ -299,29 +299,6 @@ def test_cli_learn_and_loop_print_one_line_per_stage(prefect_api, data_dir, vide
     assert capsys.readouterr().out.splitlines() == [f"{inbox}: nothing new"]
 
 
-def test_stage_versions_follow_the_code_each_stage_runs():
-    decode_code = stages.project_sources("aspects.pipeline")
-    assert {"aspects.pipeline", "aspects.decode", "aspects.measure.color", "aspects.measure.sound"} <= set(decode_code)
-    assert not {"aspects.settings", "aspects.store", "aspects.dynamic"} & set(decode_code)  # plumbing and later stages do not count
-    dynamic_code = stages.project_sources("aspects.dynamic")
-    assert {"aspects.dynamic", "aspects.dynamic.transitions", "aspects.pipeline"} <= set(dynamic_code)
-    assert "registries.growth" not in dynamic_code
-    growth_code = stages.project_sources("registries.growth", "aspects.analyze")
-    assert {"registries.growth", "registries.keys", "registries.naming", "aspects.analyze"} <= set(growth_code)
-    assert len({v.split(".")[1] for v in stages.STAGE_VERSIONS.values()}) == len(stages.STAGE_VERSIONS)
-
-
-def test_editing_a_stage_changes_its_fingerprint(tmp_path, monkeypatch):
-    probe = tmp_path / "fp_probe.py"
-    probe.write_text("from aspects.errors import BadInputError\nfrom aspects import decode\nWINDOW = 1\n")
-    monkeypatch.syspath_prepend(str(tmp_path))
-    assert set(stages.project_sources("fp_probe")) >= {"fp_probe", "aspects.decode"}
-    before = stages.code_fingerprint("fp_probe")
-    assert stages.code_fingerprint("fp_probe") == before
-    probe.write_text("from aspects.errors import BadInputError\nfrom aspects import decode\nWINDOW = 2\n")
-    assert stages.code_fingerprint("fp_probe") != before
-
-
 def test_loop_reports_a_failed_sync_and_fails(prefect_api, data_dir, videos, tmp_path, monkeypatch, capsys):
     from aspects.cli import main
     from tests.flows_support import free_port

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from aspects.analyze import analyze_video
+from aspects.stages import analyze_video
 from aspects.cli import main
 from aspects.settings import get_settings
 from aspects.store import connect

@@ -15,8 +15,9 @@ spec/prompt ► narrative ┘
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 from aspects.analyze import build_document, static_aspects
 from aspects.dynamic import dynamic_aspects

@@ -21,6 +21,7 @@ import inspect
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 from prefect import Task, flow, get_run_logger
 from prefect.artifacts import create_table_artifact
@@ -88,7 +89,7 @@ def finish_video(runner: TaskRunner, video: str, futures: dict[str, PrefectFutur
     inputs = [futures[stage] for stage in STAGES]
     reported = runner.submit(report, inspect.signature(report.fn).bind(video, *inputs).arguments)
     reported.wait()
-    summary = {"video": str(video), "sha256": None, "stages": [], "failed": False, "bad_input": False, "timeline": None, "markdown_key": None, "new": []}
+    summary: dict[str, Any] = {"video": str(video), "sha256": None, "stages": [], "failed": False, "bad_input": False, "timeline": None, "markdown_key": None, "new": []}
     for stage in STAGES:
         future = futures[stage]
         future.wait()
@@ -200,10 +201,10 @@ def learning_loop(inbox: str | None = None, window_s: float | None = None, sync:
                 else:
                     claims.mark_learned(db, sha, path)
     finally:  # this run is ending (an error, a cancellation): hand what it did not finish to the next run
-        for path, sha in mine[len(summaries):]:
+        for _path, sha in mine[len(summaries):]:
             claims.release(db, sha, owner, "failed", "the loop run ended before learning it")
     _discoveries_table(summaries)
-    result = {"inbox": str(inbox_dir), "videos": summaries, "sync": None}
+    result: dict[str, Any] = {"inbox": str(inbox_dir), "videos": summaries, "sync": None}
     if sync:
         synced = sync_d1(return_state=True)
         result["sync"] = synced.result() if synced.is_completed() else {"error": synced.message}

@@ -17,8 +17,8 @@ to the bare primitive word, which is exactly the key of the seeded primitive.
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from functools import lru_cache
-from typing import Callable
 
 import numpy as np
 from skimage.color import lab2rgb, rgb2lab

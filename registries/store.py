@@ -21,17 +21,17 @@ from __future__ import annotations
 
 import fcntl
 import json
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
-from typing import Iterable, Iterator
 
 import duckdb
 
 from aspects.errors import AspectsError
 from aspects.files import write_text_atomic
 from aspects.settings import Settings, get_settings
-from aspects.store import connect, transaction
+from aspects.store import connect, create_tables, transaction
 from registries.model import ASPECTS, split_aspect
 from registries.naming import depth_breakdown, first_free_name
 from registries.seeds import SEED_VERSION, seeds
@@ -72,7 +72,7 @@ VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, nextval('registry_change_seq'))
 
 def ensure_schema(con: duckdb.DuckDBPyConnection) -> None:
     """Create the registry tables if they do not exist (idempotent)."""
-    con.execute(SCHEMA)
+    create_tables(con, SCHEMA)
 
 
 def ensure_seeded(con: duckdb.DuckDBPyConnection) -> bool:

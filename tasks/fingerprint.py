@@ -27,7 +27,7 @@ def read_source(name: str) -> bytes | None:
         spec = importlib.util.find_spec(name)
     except ModuleNotFoundError:  # ``from pkg.module import name``: the last part is not a module
         return None
-    if spec is None or not (spec.origin or "").endswith(".py"):
+    if spec is None or spec.origin is None or not spec.origin.endswith(".py"):
         return None
     return Path(spec.origin).read_bytes()
 

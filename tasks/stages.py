@@ -19,8 +19,10 @@ from __future__ import annotations
 import threading
 import time
 from collections import OrderedDict
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
+from uuid import UUID
 
 import duckdb
 from prefect import get_run_logger, task
@@ -169,9 +171,11 @@ class DecodeProgress:
 
     def __init__(self, video: str, sha256: str, duration_s: float) -> None:
         self.duration_s = duration_s
-        self.artifact_id = create_progress_artifact(
+        artifact_id = create_progress_artifact(
             progress=0.0, key=f"decode-{sha256[:12]}", description=f"Decoding {Path(video).name} ({self.duration_s:.1f} s of video)"
         )
+        assert isinstance(artifact_id, UUID)  # called from a sync task, never awaited
+        self.artifact_id = artifact_id
         self.last = time.monotonic()
 
     def __call__(self, frames_done: int, t_s: float) -> None:

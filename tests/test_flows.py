@@ -273,11 +273,12 @@ def test_dask_cluster_gives_the_same_registries_as_threads(prefect_api, tmp_path
             state = learning_loop(str(inbox), sync=False, return_state=True)
         else:
             with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
+                # Set after the flows module was imported: the flow reads the address when it runs.
                 monkeypatch.setenv("ASPECTS_DASK_ADDRESS", cluster.scheduler_address)
                 get_settings.cache_clear()
-                runner = task_runner()
-                assert isinstance(runner, DaskTaskRunner)
-                state = learning_loop.with_options(task_runner=runner)(str(inbox), sync=False, return_state=True)
+                assert isinstance(task_runner(), DaskTaskRunner)
+                state = learning_loop(str(inbox), sync=False, return_state=True)
+                assert cluster.scheduler.transition_counter > 0  # the stages ran on the cluster
         assert state.is_completed(), state
         assert [stage_status(v) for v in state.result()["videos"]] == [{s: "computed" for s in ALL}] * 2
         results[mode] = learned_entries(get_settings().duckdb_path)

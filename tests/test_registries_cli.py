@@ -42,6 +42,7 @@ def test_pure_red_video_is_learnt_as_red(data_dir, tmp_path, capsys):
     # The Prefect learn_video flow in its own process and Prefect home (a temporary server, ~20 s);
     # the sidecar red.json is the spec.
     env = {**os.environ, "ASPECTS_DATA_DIR": str(data_dir), "PREFECT_HOME": str(tmp_path / "prefect")}
+    env["PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS"] = "180"  # a fresh Prefect home migrates its database first: slow on a busy machine
     env.pop("PREFECT_API_URL", None)
     run = subprocess.run([sys.executable, "-m", "aspects.cli", "learn", str(video)], cwd=REPO, env=env, capture_output=True, text=True, timeout=300)
     assert run.returncode == 0, run.stderr

@@ -8,7 +8,8 @@ from scipy.ndimage import uniform_filter
 
 BITS = 3  # 8 levels per channel: bins 32 values wide, coarse enough that compression noise stays inside
 LEVELS = 1 << BITS
-SAMPLE_SIZE = (64, 36)
+SAMPLE_SIZE = (64, 36)  # pixels the frame is sampled at for the histogram
+PEAK_BIN_SHARE = 0.5  # the peak bin alone gives the colour when it holds at least this share (0–1) of the region's pixels
 
 
 def dominant_color(rgb: np.ndarray, alpha: np.ndarray | None = None) -> dict:
@@ -42,7 +43,7 @@ def dominant_color(rgb: np.ndarray, alpha: np.ndarray | None = None) -> dict:
     member = cv2.inRange(small, lo, hi)
     in_region = cv2.countNonZero(member)
     # The region's colour: pixels of the peak bin when it holds most of them, else the whole neighbourhood.
-    if hist[peak] >= 0.5 * in_region:
+    if hist[peak] >= PEAK_BIN_SHARE * in_region:
         chosen = cv2.inRange(small, tuple(int(b) * width for b in peak), tuple((int(b) + 1) * width - 1 for b in peak))
     else:
         chosen = member

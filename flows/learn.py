@@ -18,8 +18,6 @@ the stage cache makes the retry resume at the failed stage.
 from __future__ import annotations
 
 import inspect
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -42,20 +40,16 @@ STAGE_TASKS: dict[str, Task] = {"decode": decode, "static": static, "dynamic": d
 
 
 def task_runner(settings: Settings | None = None) -> TaskRunner:
-    """Threads by default; a ``DaskTaskRunner`` on ``settings.dask_address`` when it is set."""
+    """The task runner the stages are submitted to: threads, or a ``DaskTaskRunner`` on ``settings.dask_address``.
+
+    Called when a flow runs (not at import), so the address is the one set then.
+    """
     settings = settings or get_settings()
     if settings.dask_address:
         from prefect_dask import DaskTaskRunner  # dask and distributed take a second to import; only needed here
 
         return DaskTaskRunner(address=settings.dask_address)
     return ThreadPoolTaskRunner()
-
-
-@contextmanager
-def stage_runner() -> Iterator[TaskRunner]:
-    """The task runner the stages are submitted to, chosen from the settings when the flow runs (not at import)."""
-    with task_runner() as runner:
-        yield runner
 
 
 def sidecar_spec(video: str | Path) -> str | None:
@@ -157,7 +151,7 @@ def learn_video(video: str, spec: str | None = None, prompt: str | None = None, 
     """
     settings = get_settings()
     spec = spec or sidecar_spec(video)
-    with stage_runner() as runner:
+    with task_runner() as runner:
         summary = finish_video(runner, video, submit_video(runner, str(video), spec, prompt, window_s or settings.window_s))
     if not summary["failed"]:
         claims.mark_learned(settings.duckdb_path, summary["sha256"], video)
@@ -189,7 +183,7 @@ def learning_loop(inbox: str | None = None, window_s: float | None = None, sync:
     window = window_s or settings.window_s
     summaries = []
     try:
-        with stage_runner() as runner:
+        with task_runner() as runner:
             submitted = [(path, sha, submit_video(runner, str(path), sidecar_spec(path), None, window)) for path, sha in mine]
             # Growth one video at a time, in path order: registries come out identical on threads or on Dask.
             for path, sha, futures in submitted:

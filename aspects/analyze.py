@@ -1,45 +1,37 @@
-"""Assemble the analysis document (DESIGN §3) from the stages' outputs."""
+"""Assemble the analysis document (DESIGN §3) from the stages' outputs, as the typed models of :mod:`aspects.document`.
+
+Also the Python API: ``from aspects import analyze`` gives this module, and
+calling it (or :func:`analyze`) returns a typed :class:`~aspects.document.AnalysisDocument`.
+"""
 
 from __future__ import annotations
 
+import sys
+import types
 from pathlib import Path
 
 import numpy as np
 
+from aspects.document import AnalysisDocument, DynamicAspects, Frame, FrameColor, FrameSound, Narrative, VideoFacts
 from aspects.dynamic import dynamic_aspects
 from aspects.pipeline import Measurements, measure_video
 from aspects.settings import Settings, get_settings
 from registries import annotate
 from registries.narrative import load_spec, narrative_from
 
-SCHEMA_VERSION = 1
 SOUND_FIELDS = ("amplitude", "weight", "tone", "pitch_hz", "timbre", "noise")
 
 
-def static_aspects(m: Measurements) -> list[dict]:
+def static_aspects(m: Measurements) -> list[Frame]:
     """One ``frames[]`` item per measured frame: its dominant colour and its sound."""
     f = m.frames
     out = []
     for i in range(m.frame_count):
         sound = None
         if m.sound is not None and m.sound["tone"][i]:
-            sound = {k: _plain(m.sound[k][i]) for k in SOUND_FIELDS}
-            sound.update(key=None, name=None)
-        out.append(
-            {
-                "index": int(f["index"][i]),
-                "t": float(f["t"][i]),
-                "color": {
-                    "r": int(f["color_r"][i]),
-                    "g": int(f["color_g"][i]),
-                    "b": int(f["color_b"][i]),
-                    "opacity": float(f["color_opacity"][i]),
-                    "key": None,
-                    "name": None,
-                },
-                "sound": sound,
-            }
-        )
+            sound = FrameSound(**{k: _plain(m.sound[k][i]) for k in SOUND_FIELDS})
+        color = FrameColor(r=int(f["color_r"][i]), g=int(f["color_g"][i]), b=int(f["color_b"][i]), opacity=float(f["color_opacity"][i]))
+        out.append(Frame(index=int(f["index"][i]), t=float(f["t"][i]), color=color, sound=sound))
     return out
 
 
@@ -50,21 +42,44 @@ def _plain(value):
     return str(value) if isinstance(value, np.str_) else value
 
 
-def video_block(m: Measurements) -> dict:
+def video_block(m: Measurements) -> VideoFacts:
     facts = dict(m.facts)
-    return {"path": facts.pop("path"), "sha256": m.sha256, **facts}
+    return VideoFacts(path=facts.pop("path"), sha256=m.sha256, **facts)
 
 
-def build_document(m: Measurements, frames: list[dict], dynamic: dict, narrative: dict) -> dict:
-    return {
-        "schema_version": SCHEMA_VERSION,
-        "video": video_block(m),
-        "frames": frames,
-        "windows": dynamic["windows"],
-        "transitions": dynamic["transitions"],
-        "blends": dynamic["blends"],
-        "narrative": narrative,
-    }
+def build_document(m: Measurements, frames: list[Frame] | list[dict], dynamic: DynamicAspects | dict, narrative: dict) -> AnalysisDocument:
+    """The validated document from the stages' outputs (models, or their JSON form as read from the stage cache)."""
+    dynamic = DynamicAspects.model_validate(dynamic)
+    return AnalysisDocument(
+        video=video_block(m),
+        frames=frames,
+        windows=dynamic.windows,
+        transitions=dynamic.transitions,
+        blends=dynamic.blends,
+        narrative=Narrative(**narrative),
+        spec_audio=None,
+    )
+
+
+def analyze(
+    path: str | Path,
+    *,
+    settings: Settings | None = None,
+    spec_path: str | Path | None = None,
+    prompt: str | None = None,
+    window_s: float | None = None,
+) -> AnalysisDocument:
+    """Measure ``path`` and return its typed analysis document, keys and names filled in (the Python API).
+
+    Nothing is written: names are the registry's where it knows a key, else
+    the name the key would get (see :func:`registries.annotate`).
+    """
+    settings = settings or get_settings()
+    spec = load_spec(spec_path) if spec_path else None  # a malformed spec fails before the long decode
+    m = measure_video(path, settings)
+    dynamic = dynamic_aspects(m, window_s or settings.window_s)
+    document = build_document(m, static_aspects(m), dynamic, narrative_from(spec, prompt))
+    return AnalysisDocument.model_validate(annotate(document.to_dict(), settings=settings))
 
 
 def analyze_video(
@@ -75,14 +90,19 @@ def analyze_video(
     prompt: str | None = None,
     window_s: float | None = None,
 ) -> dict:
-    """Measure ``path`` and return its full analysis document, keys and names filled in.
+    """:func:`analyze` as the JSON-ready document (what ``aspects analyze --json`` writes)."""
+    return analyze(path, settings=settings, spec_path=spec_path, prompt=prompt, window_s=window_s).to_dict()
 
-    Nothing is written: names are the registry's where it knows a key, else
-    the name the key would get (see :func:`registries.annotate`).
+
+class _CallableModule(types.ModuleType):
+    """``from aspects import analyze; analyze("clip.mp4")``: this module, called, is :func:`analyze`.
+
+    (A function ``aspects.analyze`` cannot live beside this module: importing
+    the module replaces the package's attribute of that name.)
     """
-    settings = settings or get_settings()
-    spec = load_spec(spec_path) if spec_path else None  # a malformed spec fails before the long decode
-    m = measure_video(path, settings)
-    dynamic = dynamic_aspects(m, window_s or settings.window_s)
-    document = build_document(m, static_aspects(m), dynamic, narrative_from(spec, prompt))
-    return annotate(document, settings=settings)
+
+    def __call__(self, path: str | Path, **kwargs) -> AnalysisDocument:
+        return analyze(path, **kwargs)
+
+
+sys.modules[__name__].__class__ = _CallableModule

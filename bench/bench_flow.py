@@ -45,7 +45,7 @@ def plain_run(clip: Path, data_dir: Path) -> tuple[float, float]:
     _use_data_dir(data_dir)
     started = time.perf_counter()
     m = measure_video(clip)
-    document = build_document(m, static_aspects(m), dynamic_aspects(m, 1.0), narrative_from(None, None))
+    document = build_document(m, static_aspects(m), dynamic_aspects(m, 1.0), narrative_from(None, None)).to_dict()
     grow(document)
     stages_s = time.perf_counter() - started
     timeline_png(m, document, data_dir / "timeline.png")

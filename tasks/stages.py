@@ -245,7 +245,7 @@ def narrative(video: str, decoded: dict, spec: str | None = None, prompt: str | 
 
 def assemble_document(video: str, decoded: dict, static_ref: dict, dynamic_ref: dict, narrative_ref: dict) -> dict:
     """The analysis document (DESIGN §3) from the four cached stage outputs; ``video.path`` is this run's path."""
-    document = build_document(load_measurements(decoded), load_output(static_ref), load_output(dynamic_ref), load_output(narrative_ref)["narrative"])
+    document = build_document(load_measurements(decoded), load_output(static_ref), load_output(dynamic_ref), load_output(narrative_ref)["narrative"]).to_dict()
     document["video"]["path"] = str(video)
     return document
 

@@ -470,13 +470,26 @@ def _block_type(annotation: Any) -> type[BaseModel] | None:
     return None
 
 
-def flat_columns(model: type[BaseModel], prefix: str = "") -> list[str]:
-    """Dotted column names of ``model``'s fields, nested blocks flattened (``camera.motion_type``)."""
-    out = []
+def flat_columns(model: type[BaseModel], prefix: str = "") -> dict[str, str]:
+    """Dotted column names of ``model``'s fields, nested blocks flattened (``camera.motion_type``), with their pandas dtype."""
+    out: dict[str, str] = {}
     for name, field in model.model_fields.items():
         block = _block_type(field.annotation)
-        out += flat_columns(block, f"{prefix}{name}.") if block else [f"{prefix}{name}"]
+        if block:
+            out.update(flat_columns(block, f"{prefix}{name}."))
+        else:
+            out[f"{prefix}{name}"] = _pandas_dtype(field.annotation)
     return out
+
+
+def _pandas_dtype(annotation: Any) -> str:
+    """Nullable pandas dtype of a scalar field (``Int64``, ``Float64``, ``boolean``, ``string``); ``object`` for anything else."""
+    if get_origin(annotation) in (Union, types.UnionType):
+        args = [a for a in get_args(annotation) if a is not type(None)]
+        annotation = args[0] if len(args) == 1 else object
+    if get_origin(annotation) is Literal:
+        return "string"
+    return {int: "Int64", float: "Float64", bool: "boolean", str: "string"}.get(annotation, "object")
 
 
 def flat_row(model: type[BaseModel], item: BaseModel | None, prefix: str = "") -> dict[str, Any]:
@@ -495,4 +508,5 @@ def flat_row(model: type[BaseModel], item: BaseModel | None, prefix: str = "") -
 def _table(model: type[BaseModel], items: list) -> pd.DataFrame:
     import pandas as pd
 
-    return pd.DataFrame([flat_row(model, item) for item in items], columns=flat_columns(model))
+    columns = flat_columns(model)
+    return pd.DataFrame([flat_row(model, item) for item in items], columns=list(columns)).astype(columns)

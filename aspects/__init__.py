@@ -1,3 +1,7 @@
-"""mp4-aspects: measure every aspect of an MP4 and grow registries of them."""
+"""mp4-aspects: measure every aspect of an MP4 and grow registries of them.
+
+Python API: ``from aspects import analyze; doc = analyze("clip.mp4")`` returns the typed
+analysis document (:class:`aspects.document.AnalysisDocument`); see :mod:`aspects.analyze`.
+"""
 
 __version__ = "0.1.0"

@@ -43,6 +43,7 @@ def _plain(value):
 
 
 def video_block(m: Measurements) -> VideoFacts:
+    """The ``video`` block: the container facts of the decode pass."""
     facts = dict(m.facts)
     return VideoFacts(path=facts.pop("path"), sha256=m.sha256, **facts)
 

@@ -29,6 +29,10 @@ appear in the JSON):
 - ``blends``: :class:`Blends` with :class:`PaletteColor`, :class:`ScriptColor`,
   :class:`MotionBlend`, :class:`AudioBlend`, :class:`PacingBlend`
 - ``narrative``: :class:`Narrative`; ``spec_audio``: :class:`SpecAudio`
+- the dynamic stage's output (windows, transitions, blends together): :class:`DynamicAspects`
+
+:meth:`AnalysisDocument.frames_frame` (and ``windows_frame``, ``transitions_frame``)
+flatten the blocks into pandas columns named ``block.field``.
 """
 
 from __future__ import annotations
@@ -43,7 +47,6 @@ if TYPE_CHECKING:
     import pandas as pd
 
 SCHEMA_VERSION = 1
-SCHEMA_ID = "https://github.com/mp4-aspects/mp4-aspects/docs/analysis.schema.json"
 
 # Closed vocabularies (DESIGN §3, docs/dynamic.md).
 Tone = Literal["silent", "low", "mid", "high"]
@@ -452,7 +455,7 @@ class AnalysisDocument(Model):
 def json_schema() -> dict:
     """The JSON Schema (draft 2020-12) of :class:`AnalysisDocument`."""
     schema = AnalysisDocument.model_json_schema()
-    return {"$schema": "https://json-schema.org/draft/2020-12/schema", "$id": SCHEMA_ID, **schema}
+    return {"$schema": "https://json-schema.org/draft/2020-12/schema", **schema}
 
 
 def json_schema_text() -> str:

@@ -1,7 +1,7 @@
 """Assemble the analysis document (DESIGN §3) from the stages' outputs, as the typed models of :mod:`aspects.document`.
 
-Also the Python API: ``from aspects import analyze`` gives this module, and
-calling it (or :func:`analyze`) returns a typed :class:`~aspects.document.AnalysisDocument`.
+``from aspects import analyze`` gives this module; calling it is the Python
+API, :func:`aspects.api.analyze` (a typed :class:`~aspects.document.AnalysisDocument`).
 """
 
 from __future__ import annotations
@@ -62,27 +62,6 @@ def build_document(m: Measurements, frames: list[Frame] | list[dict], dynamic: D
     )
 
 
-def analyze(
-    path: str | Path,
-    *,
-    settings: Settings | None = None,
-    spec_path: str | Path | None = None,
-    prompt: str | None = None,
-    window_s: float | None = None,
-) -> AnalysisDocument:
-    """Measure ``path`` and return its typed analysis document, keys and names filled in (the Python API).
-
-    Nothing is written: names are the registry's where it knows a key, else
-    the name the key would get (see :func:`registries.annotate`).
-    """
-    settings = settings or get_settings()
-    spec = load_spec(spec_path) if spec_path else None  # a malformed spec fails before the long decode
-    m = measure_video(path, settings)
-    dynamic = dynamic_aspects(m, window_s or settings.window_s)
-    document = build_document(m, static_aspects(m), dynamic, narrative_from(spec, prompt))
-    return AnalysisDocument.model_validate(annotate(document.to_dict(), settings=settings))
-
-
 def analyze_video(
     path: str | Path,
     *,
@@ -91,19 +70,31 @@ def analyze_video(
     prompt: str | None = None,
     window_s: float | None = None,
 ) -> dict:
-    """:func:`analyze` as the JSON-ready document (what ``aspects analyze --json`` writes)."""
-    return analyze(path, settings=settings, spec_path=spec_path, prompt=prompt, window_s=window_s).to_dict()
+    """Measure ``path`` and return its full analysis document (JSON form), keys and names filled in.
+
+    Nothing is written: names are the registry's where it knows a key, else
+    the name the key would get (see :func:`registries.annotate`). The typed
+    document: :func:`aspects.api.analyze`.
+    """
+    settings = settings or get_settings()
+    spec = load_spec(spec_path) if spec_path else None  # a malformed spec fails before the long decode
+    m = measure_video(path, settings)
+    dynamic = dynamic_aspects(m, window_s or settings.window_s)
+    document = build_document(m, static_aspects(m), dynamic, narrative_from(spec, prompt))
+    return annotate(document.to_dict(), settings=settings)
 
 
 class _CallableModule(types.ModuleType):
-    """``from aspects import analyze; analyze("clip.mp4")``: this module, called, is :func:`analyze`.
+    """``from aspects import analyze; analyze("clip.mp4")``: calling this module calls :func:`aspects.api.analyze`.
 
     (A function ``aspects.analyze`` cannot live beside this module: importing
     the module replaces the package's attribute of that name.)
     """
 
-    def __call__(self, path: str | Path, **kwargs) -> AnalysisDocument:
-        return analyze(path, **kwargs)
+    def __call__(self, path: str | Path, **options) -> AnalysisDocument:
+        from aspects.api import analyze
+
+        return analyze(path, **options)
 
 
 sys.modules[__name__].__class__ = _CallableModule

@@ -52,7 +52,7 @@ def run_schema(args: argparse.Namespace) -> int:
 
 
 def run_export(args: argparse.Namespace) -> int:
-    from aspects.analyze import analyze
+    from aspects.api import analyze
     from aspects.export import load_document, write_parquet
 
     documents = [load_document(p) if p.lower().endswith(".json") else analyze(p, window_s=args.window) for p in args.inputs]

@@ -13,7 +13,7 @@ import pytest
 from jsonschema import Draft202012Validator
 from pydantic import ValidationError
 
-from aspects.analyze import analyze
+from aspects.api import analyze
 from aspects.cli import main
 from aspects.document import AnalysisDocument, Frame, Transition, Window, flat_columns, json_schema, json_schema_text
 from aspects.settings import Settings, get_settings

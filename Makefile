@@ -1,6 +1,6 @@
 # The two commands of the README: `make demo` and `make test`. Both set up
 # everything they need first (scripts/bootstrap.sh).
-.PHONY: demo test bootstrap worker bench sample schema
+.PHONY: demo test lint bootstrap worker bench sample schema
 
 VENV := .venv
 SAMPLE := data/samples/sample.mp4
@@ -16,6 +16,12 @@ demo: bootstrap
 
 test: bootstrap
 	$(VENV)/bin/python -m pytest -q -p no:cacheprovider
+
+# ruff (lint + format check) and mypy; `make test` does not run it yet (a formatting pass comes first).
+lint: bootstrap
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/mypy aspects registries tasks flows
 
 worker: bootstrap
 	scripts/worker.sh

@@ -13,9 +13,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from aspects.analyze import analyze_video
 from aspects.document import AnalysisDocument
 from aspects.settings import Settings
+from aspects.stages import analyze_video
 
 
 def analyze(

@@ -1,7 +1,8 @@
-"""The ``aspects`` command line.
+"""The ``aspects`` command line: the top of the import graph.
 
-Each command group lives next to the code it drives and registers itself
-here through a ``register(subparsers)`` function; ``main`` turns every
+Each command group lives next to the code it drives and adds its commands
+through a ``register(subparsers)`` function; this module imports every group
+explicitly and registers them in :data:`COMMAND_GROUPS` order. ``main`` turns every
 :class:`~aspects.errors.AspectsError` into one clear line on stderr and a
 non-zero exit (a traceback only with ``--debug``).
 """
@@ -9,50 +10,27 @@ non-zero exit (a traceback only with ``--debug``).
 from __future__ import annotations
 
 import argparse
-import importlib
-import json
 import logging
 import os
 import sys
-from pathlib import Path
 
+from aspects import commands
 from aspects.errors import AspectsError
+from flows import cli as flow_commands
+from registries import cli as registry_commands
+from registries.d1 import cli as d1_commands
 
-# Modules that add sub-commands: each defines ``register(subparsers)``.
-COMMAND_MODULES = (
-    "aspects.commands",
-    "registries.cli",
-    "flows.cli",
-    "registries.d1.cli",
-)
+# Command groups, each with ``register(subparsers)``: analyze; registry; learn, loop; sync, d1.
+COMMAND_GROUPS = (commands, registry_commands, flow_commands, d1_commands)
 
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="aspects", description="Measure every aspect of MP4 videos and grow registries of them.")
     parser.add_argument("--debug", action="store_true", help="show full tracebacks and debug logs")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    for name in COMMAND_MODULES:
-        try:
-            module = importlib.import_module(name)
-        except ModuleNotFoundError as exc:
-            if exc.name != name:
-                raise
-            continue
-        module.register(sub)
+    for group in COMMAND_GROUPS:
+        group.register(sub)
     return parser
-
-
-def write_json(document: dict, target: str) -> None:
-    """Write ``document`` to ``target`` (a path, or ``-`` for stdout)."""
-    text = json.dumps(document, indent=1, ensure_ascii=False, allow_nan=False)
-    if target == "-":
-        sys.stdout.write(text + "\n")
-        return
-    path = Path(target)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(path.name + ".tmp")
-    tmp.write_text(text + "\n", encoding="utf-8")
-    tmp.replace(path)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -4,10 +4,13 @@ and ``aspects export`` (frames, windows and transitions of analyses as Parquet).
 from __future__ import annotations
 
 import argparse
+import json
+import sys
 from collections import Counter
 
-from aspects.analyze import analyze_video
+from aspects.files import write_text_atomic
 from aspects.settings import get_settings
+from aspects.stages import analyze_video
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -28,9 +31,16 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(func=run_export)
 
 
-def run_analyze(args: argparse.Namespace) -> int:
-    from aspects.cli import write_json
+def write_json(document: dict, target: str) -> None:
+    """Write ``document`` to ``target`` (a path, written atomically, or ``-`` for stdout)."""
+    text = json.dumps(document, indent=1, ensure_ascii=False, allow_nan=False) + "\n"
+    if target == "-":
+        sys.stdout.write(text)
+    else:
+        write_text_atomic(target, text)
 
+
+def run_analyze(args: argparse.Namespace) -> int:
     settings = get_settings()
     if args.frame_step:
         settings = settings.model_copy(update={"frame_step": args.frame_step})

@@ -46,7 +46,7 @@ from pydantic import BaseModel, ConfigDict, Field, model_serializer
 if TYPE_CHECKING:
     import pandas as pd
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION: Literal[1] = 1
 
 # Closed vocabularies (DESIGN §3, docs/dynamic.md).
 Tone = Literal["silent", "low", "mid", "high"]

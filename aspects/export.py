@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError
 
 from aspects.document import AnalysisDocument, Frame, Transition, Window, flat_columns
 from aspects.errors import BadInputError
@@ -21,7 +21,7 @@ from aspects.errors import BadInputError
 if TYPE_CHECKING:
     import pandas as pd
 
-TABLES = {"frames": Frame, "windows": Window, "transitions": Transition}
+TABLES: dict[str, type[BaseModel]] = {"frames": Frame, "windows": Window, "transitions": Transition}
 
 
 def load_document(path: str | Path) -> AnalysisDocument:

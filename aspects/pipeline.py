@@ -12,11 +12,11 @@ from __future__ import annotations
 import json
 import sys
 import time
-from contextlib import contextmanager
 from array import array
+from collections.abc import Callable
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable
 
 import cv2
 import numpy as np
@@ -29,6 +29,7 @@ from aspects.measure.visual import FrameFeatures
 from aspects.settings import Settings, get_settings
 
 MEASURE_VERSION = 1  # bump when anything measured per frame changes
+PROGRESS_VIDEO_STEP_S = 1.0  # seconds of video between two progress callbacks
 
 
 class _Columns:
@@ -59,15 +60,23 @@ class _Columns:
         return {k: _as_column(v) for k, v in self.columns.items()}
 
 
+def numeric_column(values) -> np.ndarray:
+    """A measurement column as float64, NaN where missing (None or ''; a column never measured is stored as empty words)."""
+    if isinstance(values, array):
+        return np.frombuffer(values, dtype=np.float64).copy()
+    column = np.asarray(values)
+    if column.dtype.kind in "fiu":
+        return column.astype(np.float64, copy=False)
+    return np.array([np.nan if v is None or v == "" else float(v) for v in column.tolist()], dtype=np.float64)
+
+
 def _as_column(values) -> np.ndarray:
     """float64 for numbers (NaN = missing), str for words ('' = missing)."""
     if isinstance(values, np.ndarray):
         return values
-    if isinstance(values, array):
-        return np.frombuffer(values, dtype=np.float64).copy()
-    if any(isinstance(v, str) for v in values):
+    if not isinstance(values, array) and any(isinstance(v, str) for v in values):
         return np.asarray(["" if v is None else v for v in values], dtype=str)
-    return np.asarray([np.nan if v is None else v for v in values], dtype=np.float64)
+    return numeric_column(values)
 
 
 def _columns(table: dict | None) -> dict[str, np.ndarray] | None:
@@ -107,7 +116,7 @@ class Measurements:
     def column(self, name: str) -> np.ndarray:
         """A per-frame numeric column as a float array (NaN where missing)."""
         source = self.frames if name in self.frames else (self.sound or {})
-        return np.asarray(source[name], dtype=np.float64)
+        return numeric_column(source[name])
 
     def to_json(self) -> str:
         def plain(table):
@@ -116,10 +125,6 @@ class Measurements:
         data = dict(self.__dict__, frames=plain(self.frames), sound=plain(self.sound), envelope=plain(self.envelope))
         return json.dumps(data, allow_nan=True)
 
-    @classmethod
-    def from_json(cls, text: str) -> "Measurements":
-        return cls(**json.loads(text))
-
 
 ProgressFn = Callable[[int, float], None]
 
@@ -127,7 +132,7 @@ ProgressFn = Callable[[int, float], None]
 def measure_video(path: str | Path, settings: Settings | None = None, *, progress: ProgressFn | None = None, sha256: str | None = None) -> Measurements:
     """Decode ``path`` once and measure every frame (every ``frame_step``-th when asked).
 
-    ``progress(frames_done, t_s)`` is called about once a second of video.
+    ``progress(frames_done, t_s)`` is called every :data:`PROGRESS_VIDEO_STEP_S` seconds of video.
     Raises :class:`~aspects.errors.BadInputError` for unreadable input.
     """
     settings = settings or get_settings()
@@ -184,7 +189,7 @@ def _measure(path: Path, settings: Settings, progress: ProgressFn | None, sha256
                 audio.request(item.index, item.t, item.t + item.duration_s)
             if progress is not None and item.t >= next_progress:
                 progress(totals.frame_count, item.t)
-                next_progress = item.t + 1.0
+                next_progress = item.t + PROGRESS_VIDEO_STEP_S
         if audio is not None:
             for _, row in audio.finish():
                 sound.append(row)

@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import logging
 import random
+import threading
 import time
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Iterator
 
 import duckdb
 
@@ -71,3 +72,29 @@ def transaction(db_path: str | Path, **kwargs) -> Iterator[duckdb.DuckDBPyConnec
             con.execute("ROLLBACK")
             raise
         con.execute("COMMIT")
+
+
+def create_tables(con: duckdb.DuckDBPyConnection, ddl: str | Iterable[str]) -> None:
+    """Run idempotent ``CREATE … IF NOT EXISTS`` statements (one string, or several) through ``con``."""
+    for statement in [ddl] if isinstance(ddl, str) else ddl:
+        con.execute(statement)
+
+
+_created: set[tuple[str, str]] = set()
+_created_lock = threading.Lock()
+
+
+def ensure_tables(db_path: str | Path, ddl: str) -> None:
+    """:func:`create_tables` on ``db_path``, once per file and process.
+
+    Concurrent ``CREATE TABLE IF NOT EXISTS`` from two threads of one process
+    conflict in DuckDB's catalog, so threads take turns and later calls skip it.
+    """
+    marker = (str(Path(db_path).resolve()), ddl)
+    if marker in _created:
+        return
+    with _created_lock:
+        if marker not in _created:
+            with connect(db_path) as con:
+                create_tables(con, ddl)
+            _created.add(marker)

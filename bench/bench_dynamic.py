@@ -22,7 +22,6 @@ from __future__ import annotations
 import argparse
 import resource
 import sys
-import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -31,7 +30,7 @@ sys.path.insert(0, str(ROOT / "bench"))
 
 from bench_decode import OUT, child_peak, make_clip, raw_decode, timed  # noqa: E402
 
-FULL_ANALYSIS = "aspects.analyze:analyze_video"
+FULL_ANALYSIS = "aspects.stages:analyze_video"
 
 def pyscenedetect_adaptive(path: Path) -> list:
     from scenedetect import AdaptiveDetector, detect
@@ -45,7 +44,7 @@ def main() -> None:
     parser.add_argument("--skip-long", action="store_true")
     args = parser.parse_args()
 
-    from aspects.analyze import analyze_video
+    from aspects.stages import analyze_video
 
     clip = make_clip(OUT / "bench_1080p30_60s.mp4", size="1920x1080", seconds=60)
     analyze_video(make_clip(OUT / "warmup.mp4", size="320x240", seconds=1))  # imports and first-call caches

@@ -35,18 +35,17 @@ def _use_data_dir(path: Path) -> None:
 
 def plain_run(clip: Path, data_dir: Path) -> tuple[float, float]:
     """Seconds for the stages as plain calls, and with the timeline PNG and Markdown added."""
-    from aspects.analyze import build_document, static_aspects
-    from aspects.dynamic import dynamic_aspects
-    from aspects.pipeline import measure_video
-    from registries.growth import grow
-    from registries.narrative import narrative_from
+    from aspects import stages
+    from aspects.settings import get_settings
     from tasks.report import markdown_summary, timeline_png
 
     _use_data_dir(data_dir)
     started = time.perf_counter()
-    m = measure_video(clip)
-    document = build_document(m, static_aspects(m), dynamic_aspects(m, 1.0), narrative_from(None, None)).to_dict()
-    grow(document)
+    settings = get_settings()
+    m = stages.decode(clip, settings)
+    narrative = stages.narrative(None, None)
+    document = stages.document(m, stages.static(m), stages.dynamic(m, 1.0), narrative)
+    stages.growth(document, narrative, settings)
     stages_s = time.perf_counter() - started
     timeline_png(m, document, data_dir / "timeline.png")
     markdown_summary(document, None, None)

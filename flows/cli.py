@@ -35,6 +35,10 @@ def _summary(state) -> dict:
     return result
 
 
+# The flows module is imported when a flow command runs: importing Prefect takes
+# seconds, which every other command (``aspects analyze``, ``aspects registry``) would pay.
+
+
 def run_learn(args: argparse.Namespace) -> int:
     from flows.learn import learn_video, stage_lines
 

@@ -5,7 +5,9 @@ narrative → growth → report). ``learning_loop`` scans an inbox, claims the
 videos no run has learned, fans their stages out together, grows the
 registries one video at a time (in path order, so the registries come out the
 same whatever ran where), then syncs D1. Stages run on threads, or on a Dask
-cluster when ``ASPECTS_DASK_ADDRESS`` is set.
+cluster when ``ASPECTS_DASK_ADDRESS`` is set (read when the flow runs).
+The stages are chained by :mod:`aspects.stages` (``wire_analysis``, ``wire_growth``), the same wiring
+``aspects analyze`` runs in-process.
 
 Each flow returns a summary with one line per stage (computed / cached /
 failed / not run, with seconds). A run in which a stage failed ends Failed
@@ -15,9 +17,13 @@ the stage cache makes the retry resume at the failed stage.
 
 from __future__ import annotations
 
+import inspect
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
-from prefect import flow, get_run_logger
+from prefect import Task, flow, get_run_logger
 from prefect.artifacts import create_table_artifact
 from prefect.futures import PrefectFuture
 from prefect.runtime import flow_run
@@ -26,19 +32,30 @@ from prefect.task_runners import TaskRunner, ThreadPoolTaskRunner
 
 from aspects.errors import BadInputError, SpecError
 from aspects.settings import Settings, get_settings
+from aspects.stages import wire_analysis, wire_growth
+from registries.d1 import sync as d1_sync
 from tasks import claims
 from tasks.report import report
 from tasks.stages import STAGES, decode, dynamic, growth, growth_output, narrative, static
+
+STAGE_TASKS: dict[str, Task] = {"decode": decode, "static": static, "dynamic": dynamic, "narrative": narrative, "growth": growth}
 
 
 def task_runner(settings: Settings | None = None) -> TaskRunner:
     """Threads by default; a ``DaskTaskRunner`` on ``settings.dask_address`` when it is set."""
     settings = settings or get_settings()
     if settings.dask_address:
-        from prefect_dask import DaskTaskRunner
+        from prefect_dask import DaskTaskRunner  # dask and distributed take a second to import; only needed here
 
         return DaskTaskRunner(address=settings.dask_address)
     return ThreadPoolTaskRunner()
+
+
+@contextmanager
+def stage_runner() -> Iterator[TaskRunner]:
+    """The task runner the stages are submitted to, chosen from the settings when the flow runs (not at import)."""
+    with task_runner() as runner:
+        yield runner
 
 
 def sidecar_spec(video: str | Path) -> str | None:
@@ -47,28 +64,32 @@ def sidecar_spec(video: str | Path) -> str | None:
     return str(spec) if spec.is_file() else None
 
 
-def submit_video(video: str, spec: str | None, prompt: str | None, window_s: float) -> dict[str, PrefectFuture]:
-    """Submit one video's analysis stages (everything but growth); returns their futures by stage."""
-    decoded = decode.submit(video)
-    return {
-        "decode": decoded,
-        "static": static.submit(video, decoded),
-        "dynamic": dynamic.submit(video, decoded, window_s),
-        "narrative": narrative.submit(video, decoded, spec, prompt),
-    }
+def submit_video(runner: TaskRunner, video: str, spec: str | None, prompt: str | None, window_s: float) -> dict[str, PrefectFuture]:
+    """Submit one video's analysis stages (everything but growth) to ``runner``; returns their futures by stage."""
+    return wire_analysis(submitter(runner, video), window_s=window_s, spec=spec, prompt=prompt)
 
 
-def finish_video(video: str, futures: dict[str, PrefectFuture]) -> dict:
+def submitter(runner: TaskRunner, video: str):
+    """The ``run`` of :func:`aspects.stages.wire_analysis` for a flow: submit the stage's task for ``video``."""
+
+    def submit(stage: str, *inputs) -> PrefectFuture:
+        task = STAGE_TASKS[stage]
+        return runner.submit(task, inspect.signature(task.fn).bind(video, *inputs).arguments)
+
+    return submit
+
+
+def finish_video(runner: TaskRunner, video: str, futures: dict[str, PrefectFuture]) -> dict:
     """Run growth and the report after the analysis stages, wait, and summarise the video.
 
     The summary: ``{"video", "sha256", "stages": [{"stage", "status", "seconds", "error"}],
     "failed", "bad_input", "timeline", "markdown_key", "new"}``.
     """
-    analysis = [futures[stage] for stage in ("decode", "static", "dynamic", "narrative")]
-    futures = {**futures, "growth": growth.submit(video, *analysis)}
-    reported = report.submit(video, *analysis, futures["growth"])
+    futures = {**futures, "growth": wire_growth(submitter(runner, video), futures)}
+    inputs = [futures[stage] for stage in STAGES]
+    reported = runner.submit(report, inspect.signature(report.fn).bind(video, *inputs).arguments)
     reported.wait()
-    summary = {"video": str(video), "sha256": None, "stages": [], "failed": False, "bad_input": False, "timeline": None, "markdown_key": None, "new": []}
+    summary: dict[str, Any] = {"video": str(video), "sha256": None, "stages": [], "failed": False, "bad_input": False, "timeline": None, "markdown_key": None, "new": []}
     for stage in STAGES:
         future = futures[stage]
         future.wait()
@@ -127,7 +148,7 @@ def _outcome(summaries: list[dict], result: dict) -> State:
     return Completed(data=result)
 
 
-@flow(name="learn-video", task_runner=task_runner())
+@flow(name="learn-video")
 def learn_video(video: str, spec: str | None = None, prompt: str | None = None, window_s: float | None = None) -> State:
     """Learn one video: analyse it (cached per stage), grow the registries, write its timeline and summary.
 
@@ -136,7 +157,8 @@ def learn_video(video: str, spec: str | None = None, prompt: str | None = None, 
     """
     settings = get_settings()
     spec = spec or sidecar_spec(video)
-    summary = finish_video(video, submit_video(str(video), spec, prompt, window_s or settings.window_s))
+    with stage_runner() as runner:
+        summary = finish_video(runner, video, submit_video(runner, str(video), spec, prompt, window_s or settings.window_s))
     if not summary["failed"]:
         claims.mark_learned(settings.duckdb_path, summary["sha256"], video)
     _discoveries_table([summary])
@@ -146,14 +168,12 @@ def learn_video(video: str, spec: str | None = None, prompt: str | None = None, 
 @flow(name="sync-d1")
 def sync_d1(full: bool = False) -> dict:
     """Post what the registries learned since the last sync to the configured D1 target (idempotent)."""
-    from registries.d1.sync import sync
-
-    result = sync(get_settings(), full=full)
+    result = d1_sync.sync(get_settings(), full=full)
     get_run_logger().info(result.summary())
     return result.as_dict()
 
 
-@flow(name="learning-loop", task_runner=task_runner())
+@flow(name="learning-loop")
 def learning_loop(inbox: str | None = None, window_s: float | None = None, sync: bool = True) -> State:
     """Learn every inbox video not learned yet (a sidecar ``NAME.json`` is its spec), then sync D1.
 
@@ -169,21 +189,22 @@ def learning_loop(inbox: str | None = None, window_s: float | None = None, sync:
     window = window_s or settings.window_s
     summaries = []
     try:
-        submitted = [(path, sha, submit_video(str(path), sidecar_spec(path), None, window)) for path, sha in mine]
-        # Growth one video at a time, in path order: registries come out identical on threads or on Dask.
-        for path, sha, futures in submitted:
-            summary = finish_video(str(path), futures)
-            summaries.append(summary)
-            if summary["failed"]:
-                errors = "; ".join(s["error"] for s in summary["stages"] if s["error"])
-                claims.release(db, sha, owner, "rejected" if summary["bad_input"] else "failed", errors or "a stage did not run")
-            else:
-                claims.mark_learned(db, sha, path)
+        with stage_runner() as runner:
+            submitted = [(path, sha, submit_video(runner, str(path), sidecar_spec(path), None, window)) for path, sha in mine]
+            # Growth one video at a time, in path order: registries come out identical on threads or on Dask.
+            for path, sha, futures in submitted:
+                summary = finish_video(runner, str(path), futures)
+                summaries.append(summary)
+                if summary["failed"]:
+                    errors = "; ".join(s["error"] for s in summary["stages"] if s["error"])
+                    claims.release(db, sha, owner, "rejected" if summary["bad_input"] else "failed", errors or "a stage did not run")
+                else:
+                    claims.mark_learned(db, sha, path)
     finally:  # this run is ending (an error, a cancellation): hand what it did not finish to the next run
-        for path, sha in mine[len(summaries):]:
+        for _path, sha in mine[len(summaries):]:
             claims.release(db, sha, owner, "failed", "the loop run ended before learning it")
     _discoveries_table(summaries)
-    result = {"inbox": str(inbox_dir), "videos": summaries, "sync": None}
+    result: dict[str, Any] = {"inbox": str(inbox_dir), "videos": summaries, "sync": None}
     if sync:
         synced = sync_d1(return_state=True)
         result["sync"] = synced.result() if synced.is_completed() else {"error": synced.message}

@@ -8,7 +8,7 @@ value. Null or missing parts are skipped, extra fields are ignored.
 
 from __future__ import annotations
 
-from typing import Iterator
+from collections.abc import Iterator
 
 from aspects.settings import Settings, get_settings
 from registries.keys import canonical

@@ -6,6 +6,8 @@ import argparse
 import json
 
 from aspects.settings import Settings, get_settings
+from aspects.store import connect
+from registries import store
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -26,10 +28,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def _open(settings: Settings):
-    from aspects.store import connect
-    from registries.store import prepare
-
-    prepare(settings)
+    store.prepare(settings)
     return connect(settings.duckdb_path)
 
 
@@ -43,8 +42,6 @@ def format_entries(aspect: str, rows: list[dict], total: int) -> str:
 
 
 def run_list(args: argparse.Namespace) -> int:
-    from registries import store
-
     with _open(get_settings()) as con:
         if args.aspect is None:
             rows = store.summary(con)
@@ -63,19 +60,15 @@ def run_list(args: argparse.Namespace) -> int:
 
 
 def run_show(args: argparse.Namespace) -> int:
-    from registries.store import find_entry
-
     with _open(get_settings()) as con:
-        entry = find_entry(con, args.aspect, args.key_or_name)
+        entry = store.find_entry(con, args.aspect, args.key_or_name)
     print(json.dumps(entry, indent=1, ensure_ascii=False))
     return 0
 
 
 def run_export(args: argparse.Namespace) -> int:
-    from registries.store import export_json, prepare
-
     settings = get_settings()
-    prepare(settings)
-    paths = export_json(settings, directory=args.directory)
+    store.prepare(settings)
+    paths = store.export_json(settings, directory=args.directory)
     print(f"{len(paths)} aspects written under {args.directory}")
     return 0

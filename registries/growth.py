@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import duckdb
 
@@ -124,7 +124,7 @@ def grow(document: dict, *, settings: Settings | None = None, prompt: str | None
     in the entries' sources.
     """
     settings = settings or get_settings()
-    now = datetime.now(timezone.utc).replace(tzinfo=None)
+    now = datetime.now(UTC).replace(tzinfo=None)
     counts = tally(document)
     with transaction(settings.duckdb_path) as con:
         ensure_schema(con)

@@ -17,16 +17,14 @@ to the bare primitive word, which is exactly the key of the seeded primitive.
 from __future__ import annotations
 
 import math
-import re
-import unicodedata
+from collections.abc import Callable
 from functools import lru_cache
-from typing import Callable
 
 import numpy as np
 from skimage.color import lab2rgb, rgb2lab
 
 from aspects.errors import AspectsError
-from registries.model import NARRATIVE_ASPECTS
+from aspects.narrative import NARRATIVE_ASPECTS, normalise_word
 
 NA = "na"
 
@@ -41,16 +39,6 @@ OPACITY_STEP = 0.25
 # Motion level (mean absolute luma change, 0–255) and pacing (cuts per minute) bands, shared by windows and blends.
 MOTION_EDGES, MOTION_LABELS = (0.5, 3.0, 10.0, 30.0), ("still", "low", "medium", "high", "extreme")
 PACING_EDGES, PACING_LABELS = (0.5, 6.0, 20.0, 60.0), ("none", "slow", "moderate", "fast", "frantic")
-
-
-def normalise_word(text: object) -> str:
-    """Lower-case, accents folded, every run of punctuation/space → one space, trimmed.
-
-    ``"  Sci-Fi! "`` → ``"sci fi"``; used for narrative values and vocabulary words.
-    """
-    text = unicodedata.normalize("NFKD", str(text)).encode("ascii", "ignore").decode("ascii")
-    text = text.casefold().replace("'", "")
-    return re.sub(r"[^a-z0-9]+", " ", text).strip()
 
 
 def _word(value: object) -> str:

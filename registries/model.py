@@ -7,6 +7,7 @@ An aspect is named ``registry.aspect`` everywhere (CLI, DuckDB, JSON files):
 from __future__ import annotations
 
 from aspects.errors import AspectsError
+from aspects.narrative import NARRATIVE_ASPECTS
 
 REGISTRIES: dict[str, tuple[str, ...]] = {
     "static": ("color", "sound"),
@@ -25,7 +26,7 @@ REGISTRIES: dict[str, tuple[str, ...]] = {
         "audio_semantic",
         "blends",
     ),
-    "narrative": ("genre", "mood", "themes", "plots", "settings", "style", "scene_type"),
+    "narrative": NARRATIVE_ASPECTS,
 }
 
 ASPECTS: tuple[str, ...] = tuple(f"{registry}.{name}" for registry, names in REGISTRIES.items() for name in names)
@@ -33,7 +34,6 @@ ASPECTS: tuple[str, ...] = tuple(f"{registry}.{name}" for registry, names in REG
 # Dynamic aspects measured once per window (the others: one item per transition, one blend per video).
 WINDOW_ASPECTS: tuple[str, ...] = tuple(a for a in REGISTRIES["dynamic"] if a not in ("transition", "blends"))
 
-NARRATIVE_ASPECTS: tuple[str, ...] = REGISTRIES["narrative"]
 
 
 def split_aspect(aspect: str) -> tuple[str, str]:

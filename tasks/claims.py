@@ -20,8 +20,7 @@ import socket
 from pathlib import Path
 
 from aspects.decode import sha256_file
-from aspects.store import connect, transaction
-from tasks.cache import ensure_tables
+from aspects.store import connect, ensure_tables, transaction
 
 VIDEO_SUFFIXES = (".mp4", ".m4v", ".mov")
 

@@ -22,8 +22,8 @@ from prefect.cache_policies import NO_CACHE
 
 from aspects.pipeline import Measurements
 from aspects.settings import get_settings
-from registries import annotate
-from tasks.stages import assemble_document, growth_output, load_measurements, run_name
+from registries.annotation import annotate
+from tasks.stages import assemble_document, forget_measurements, growth_output, load_measurements, run_name
 
 TRANSITION_COLORS = {"cut": "#d62728", "fade_in": "#2ca02c", "fade_out": "#7f7f7f", "dissolve": "#9467bd", "wipe": "#ff7f0e"}
 CAMERA_COLORS = {
@@ -156,4 +156,5 @@ def report(video: str, decoded: dict, static_ref: dict, dynamic_ref: dict, narra
     png = timeline_png(load_measurements(decoded), document, timeline_path(decoded["sha256"], video))
     key = markdown_key(decoded["sha256"])
     create_markdown_artifact(markdown=markdown_summary(document, growth_output(growth_ref), png), key=key, description=f"Aspects of {Path(video).name}")
+    forget_measurements(decoded)  # the video's last reader
     return {"timeline": str(png), "markdown_key": key}

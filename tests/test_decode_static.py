@@ -10,9 +10,9 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from aspects.analyze import analyze_video
 from aspects.pipeline import measure_video
 from aspects.settings import Settings
+from aspects.stages import analyze_video
 from tests.media import ffmpeg
 
 SETTINGS = Settings(data_dir=Path("/nonexistent-not-used"))

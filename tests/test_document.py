@@ -129,7 +129,7 @@ def test_frames_windows_transitions_have_one_column_per_measured_field(sample_do
         for i, item in enumerate(items):
             for column in flat_columns(model):
                 expected, got = _value(item, column), table.at[i, column]
-                assert (pd.isna(got) if expected is None else got == expected), (column, i, expected, got)
+                assert pd.isna(got) if expected is None else got == expected, (column, i, expected, got)
     assert str(windows["lighting.brightness"].dtype) == "Float64" and str(windows["temporal.cut_count"].dtype) == "Int64"
     assert windows["camera.motion_type"].tolist() == [w.camera.motion_type for w in sample_doc.windows]
     transitions = sample_doc.transitions_frame()
@@ -149,11 +149,9 @@ def test_export_writes_parquet_of_several_analyses(sample_doc, silent_video, tmp
     con = duckdb.connect()
     counts = dict(con.execute(f"SELECT \"video.path\", count(*) FROM '{out / 'frames.parquet'}' GROUP BY 1").fetchall())
     assert counts == {sample_doc.video.path: len(sample_doc.frames), str(silent_video): 25}
-    moves = con.execute(
-        f"SELECT \"camera.motion_type\" FROM '{out / 'windows.parquet'}' WHERE \"video.sha256\" = ? ORDER BY \"index\"", [sample_doc.video.sha256]
-    ).fetchall()
+    moves = con.execute(f'SELECT "camera.motion_type" FROM \'{out / "windows.parquet"}\' WHERE "video.sha256" = ? ORDER BY "index"', [sample_doc.video.sha256]).fetchall()
     assert [m for (m,) in moves] == [w.camera.motion_type for w in sample_doc.windows]
-    kinds = con.execute(f"SELECT \"type\", \"start\" FROM '{out / 'transitions.parquet'}' ORDER BY \"start\"").fetchall()
+    kinds = con.execute(f'SELECT "type", "start" FROM \'{out / "transitions.parquet"}\' ORDER BY "start"').fetchall()
     assert kinds == [(t.type, t.start) for t in sample_doc.transitions]
     types = dict(con.execute(f"SELECT column_name, column_type FROM (DESCRIBE SELECT * FROM '{out / 'frames.parquet'}')").fetchall())
     assert types["color.r"] == "BIGINT" and types["sound.pitch_hz"] == "DOUBLE" and types["sound.noise"] == "VARCHAR"

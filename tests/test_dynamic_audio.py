@@ -9,7 +9,7 @@ import numpy as np
 import pyloudnorm
 import pytest
 
-from tests.dynamic_support import _data_dir, dynamic  # noqa: F401  (_data_dir: autouse fixture)
+from tests.dynamic_support import dynamic
 from tests.media import click_track, make_video, speech_wav
 
 PICTURE = "color=c=gray:s=160x120:r=25"

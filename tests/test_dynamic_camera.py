@@ -11,7 +11,7 @@ import math
 
 import pytest
 
-from tests.dynamic_support import _data_dir, dynamic  # noqa: F401  (_data_dir: autouse fixture)
+from tests.dynamic_support import dynamic
 from tests.media import make_video, pan_video, texture
 
 WIDTH = 320

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from aspects.dynamic.picture import color_temperature_k
-from tests.dynamic_support import S, _data_dir, dynamic  # noqa: F401  (_data_dir: autouse fixture)
+from tests.dynamic_support import S, dynamic
 from tests.media import make_video
 
 

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.dynamic_support import _data_dir, dynamic  # noqa: F401  (_data_dir: autouse fixture)
+from tests.dynamic_support import dynamic
 
 SAMPLE = Path(__file__).resolve().parent.parent / "data" / "samples" / "sample.mp4"
 

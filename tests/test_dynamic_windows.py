@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from aspects.analyze import analyze_video
 from aspects.settings import get_settings
-from tests.dynamic_support import S, _data_dir, dynamic  # noqa: F401  (_data_dir: autouse fixture)
+from aspects.stages import analyze_video
+from tests.dynamic_support import S, dynamic
 from tests.media import click_track, ffmpeg, make_video, pan_video, texture
 
 CATEGORIES = {

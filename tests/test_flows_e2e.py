@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.flows_support import REPO, free_port, observation_count, videos, wait_for  # noqa: F401  (pytest fixtures)
+from tests.flows_support import REPO, free_port, observation_count, wait_for
 
 PREFECT = str(Path(sys.executable).with_name("prefect"))
 FINAL = {"COMPLETED", "FAILED", "CRASHED", "CANCELLED"}

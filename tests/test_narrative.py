@@ -7,11 +7,11 @@ import json
 import pytest
 
 from aspects.errors import SpecError
+from aspects.narrative import load_spec, narrative_from
 from aspects.settings import Settings
 from aspects.store import connect
 from registries import store
 from registries.growth import grow
-from registries.narrative import load_spec, narrative_from
 from tests.registry_docs import RED, document
 
 EMPTY = {"genre": [], "mood": [], "themes": [], "plots": [], "settings": [], "style": [], "scene_type": []}

@@ -8,26 +8,15 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pytest
-
-from aspects.analyze import analyze_video
 from aspects.cli import main
 from aspects.settings import get_settings
+from aspects.stages import analyze_video
 from aspects.store import connect
 from registries import store
 from registries.growth import grow
 from tests.media import ffmpeg
 
 REPO = Path(__file__).resolve().parent.parent
-
-
-@pytest.fixture
-def data_dir(tmp_path, monkeypatch) -> Path:
-    data = tmp_path / "data"
-    monkeypatch.setenv("ASPECTS_DATA_DIR", str(data))
-    get_settings.cache_clear()
-    yield data
-    get_settings.cache_clear()
 
 
 def cli_json(capsys, *argv: str):

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.dynamic_support import S, _data_dir, dynamic, frame_index  # noqa: F401  (_data_dir: autouse fixture)
+from tests.dynamic_support import S, dynamic, frame_index
 from tests.media import BIKES_SCENE_STARTS, bikes_mp4, make_still, make_video
 
 BOUND_S = 0.2  # gradual transitions: start and end within this of the truth

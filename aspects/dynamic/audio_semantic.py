@@ -24,8 +24,9 @@ import numpy as np
 from scipy.ndimage import uniform_filter1d
 from scipy.signal import find_peaks
 
-from aspects.dynamic.signals import finite_mean, numeric_column, rounded
-from aspects.measure.sound import ENVELOPE_HOP, SILENCE_RMS
+from aspects.dynamic.signals import finite_mean, rounded
+from aspects.measure.sound import SILENCE_RMS
+from aspects.pipeline import numeric_column
 
 CONTEXT_S = 3.0  # seconds each side of a window read for tempo, rhythm and role
 TEMPO_RANGE_BPM = (60.0, 200.0)  # beat periods searched: 0.3–1 s
@@ -55,7 +56,7 @@ class AudioTrack:
     sound: dict[str, np.ndarray]
 
     @classmethod
-    def build(cls, envelope: dict, hop_s: float, frame_t: np.ndarray, sound: dict) -> "AudioTrack":
+    def build(cls, envelope: dict, hop_s: float, frame_t: np.ndarray, sound: dict) -> AudioTrack:
         """From the measurements' envelope and per-frame sound columns (NaN where a frame has no sound row)."""
         env = {k: numeric_column(v) for k, v in envelope.items()}
         numeric = {k: numeric_column(col) for k, col in sound.items() if k in ("weight", "peak_share", "pitch_hz") or k.startswith("chroma_")}
@@ -103,7 +104,7 @@ def tempo(onset: np.ndarray, hop_s: float) -> float | None:
     return float(60.0 / ((lag + offset) * hop_s))
 
 
-def beats_in(track: "AudioTrack", ctx: slice, start: float, end: float, bpm: float) -> int:
+def beats_in(track: AudioTrack, ctx: slice, start: float, end: float, bpm: float) -> int:
     """Strong onsets between ``start`` and ``end`` s: peaks of the context's onset strength above 30 % of its loudest, ≥ 60 % of a beat period apart.
 
     Peaks are found over the whole context so that a beat right on the

@@ -9,7 +9,7 @@ import numpy as np
 from aspects.document import AudioBlend, Blends, MotionBlend, PacingBlend, Window
 from aspects.dynamic.audio_semantic import AudioTrack, tempo
 from aspects.dynamic.signals import Signals, rounded
-from aspects.measure.sound import LOUDNESS_FLOOR_LUFS
+from aspects.measure.sound import BS1770_OFFSET_LU, LOUDNESS_FLOOR_LUFS, lufs_of_mean_square
 
 PALETTE_SIZE = 6
 PALETTE_BITS = 4  # colours are pooled on a 16-level-per-channel grid
@@ -56,7 +56,7 @@ def integrated_loudness(frame_t: np.ndarray, frame_dt: np.ndarray, weight: np.nd
     if not ok.any():
         return None
     lufs = weight * -LOUDNESS_FLOOR_LUFS + LOUDNESS_FLOOR_LUFS
-    ms = np.where(ok, 10 ** ((lufs + 0.691) / 10.0), 0.0)
+    ms = np.where(ok, 10 ** ((lufs - BS1770_OFFSET_LU) / 10.0), 0.0)
     starts = np.arange(frame_t[0], max(frame_t[-1] + frame_dt[-1] - GATE_BLOCK_S, frame_t[0]) + 1e-9, GATE_STEP_S)
     blocks = []
     for b in starts:
@@ -64,13 +64,13 @@ def integrated_loudness(frame_t: np.ndarray, frame_dt: np.ndarray, weight: np.nd
         if inside.any():
             blocks.append(float(np.average(ms[inside], weights=frame_dt[inside])))
     blocks = np.array(blocks)
-    loud = -0.691 + 10 * np.log10(np.maximum(blocks, 1e-20))
+    loud = lufs_of_mean_square(np.maximum(blocks, 1e-20))
     gated = blocks[loud > ABSOLUTE_GATE_LUFS]
     if gated.size == 0:
         return None
-    relative = -0.691 + 10 * np.log10(gated.mean()) + RELATIVE_GATE_LU
-    final = gated[-0.691 + 10 * np.log10(gated) > relative]
-    return float(-0.691 + 10 * np.log10(final.mean()))
+    relative = lufs_of_mean_square(gated.mean()) + RELATIVE_GATE_LU
+    final = gated[lufs_of_mean_square(gated) > relative]
+    return float(lufs_of_mean_square(final.mean()))
 
 
 def blends(s: Signals, windows: list[Window], transitions: list[dict], shot_bounds: list[tuple[float, float]], audio: AudioTrack | None) -> Blends:

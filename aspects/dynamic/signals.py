@@ -28,7 +28,7 @@ class Signals:
     columns: dict[str, np.ndarray]
 
     @classmethod
-    def from_frames(cls, frames: dict, duration_s: float | None) -> "Signals":
+    def from_frames(cls, frames: dict, duration_s: float | None) -> Signals:
         """From the measurement columns (arrays or lists); word columns are left out."""
         columns = {}
         for name, values in frames.items():
@@ -55,14 +55,6 @@ class Signals:
     def between(self, start: float, end: float) -> np.ndarray:
         """Indices of frames with start ≤ t < end."""
         return np.flatnonzero((self.t >= start) & (self.t < end))
-
-
-def numeric_column(values) -> np.ndarray:
-    """A measurement column as float64, NaN where missing (a column that was never measured is stored as empty words)."""
-    array = np.asarray(values)
-    if array.dtype.kind in "fiu":
-        return array.astype(np.float64, copy=False)
-    return np.array([np.nan if v is None or v == "" else float(v) for v in array.tolist()], dtype=np.float64)
 
 
 def slope_per_s(t: np.ndarray, values: np.ndarray) -> float:

@@ -28,6 +28,10 @@ NOISY_PEAK_SHARE = 0.12
 TRANSIENT_RATIO = 12.0  # loudest 128-sample block vs the median block
 RUMBLE_CENTROID_HZ = 400.0
 LOUDNESS_FLOOR_LUFS = -70.0
+BS1770_OFFSET_LU = -0.691  # ITU-R BS.1770: loudness (LUFS) = −0.691 + 10·log10(mean square of the K-weighted signal)
+# ITU-R BS.1770 K-weighting as pyloudnorm's Meter builds it (RBJ biquads): a +4 dB high shelf above 1.5 kHz, then a 38 Hz high pass.
+K_SHELF_GAIN_DB, K_SHELF_Q, K_SHELF_HZ = 4.0, 1 / np.sqrt(2), 1500.0
+K_HIGHPASS_Q, K_HIGHPASS_HZ = 0.5, 38.0
 ENVELOPE_HOP = 128  # fine envelope hop: 5.8 ms at 22.05 kHz, enough to resolve tempo to ±1 BPM
 ENVELOPE_N = 1024
 
@@ -37,12 +41,26 @@ def rms(x: np.ndarray) -> float:
     return float(np.sqrt(np.mean(np.square(x, dtype=np.float64)))) if x.size else 0.0
 
 
+def k_weighting_filters(sr: int) -> list[tuple[np.ndarray, np.ndarray]]:
+    """The K-weighting stages at ``sr`` Hz as ``[(b, a), ...]`` biquad coefficients, applied in order."""
+    stages = (
+        pyloudnorm.IIRfilter(K_SHELF_GAIN_DB, K_SHELF_Q, K_SHELF_HZ, sr, "high_shelf"),
+        pyloudnorm.IIRfilter(0.0, K_HIGHPASS_Q, K_HIGHPASS_HZ, sr, "high_pass"),
+    )
+    return [(f.b, f.a) for f in stages]
+
+
+def lufs_of_mean_square(ms):
+    """Loudness in LUFS of a K-weighted mean square (a float or an array; must be > 0)."""
+    return BS1770_OFFSET_LU + 10 * np.log10(ms)
+
+
 def loudness_weight(k_weighted: np.ndarray) -> float:
     """Perceived loudness of a K-weighted slice, mapped from [−70, 0] LUFS to [0, 1]."""
     ms = float(np.mean(np.square(k_weighted, dtype=np.float64))) if k_weighted.size else 0.0
     if ms <= 0:
         return 0.0
-    lufs = -0.691 + 10 * np.log10(ms)
+    lufs = lufs_of_mean_square(ms)
     return float(np.clip((lufs - LOUDNESS_FLOOR_LUFS) / -LOUDNESS_FLOOR_LUFS, 0.0, 1.0))
 
 
@@ -148,8 +166,7 @@ class AudioAnalyzer:
 
     def __init__(self, sr: int):
         self.sr = sr
-        meter = pyloudnorm.Meter(sr)
-        self._k_filters = [(f.b, f.a) for f in meter._filters.values()]
+        self._k_filters = k_weighting_filters(sr)
         self._k_state = [lfilter_zi(b, a) * 0.0 for b, a in self._k_filters]
         self._raw = np.zeros(0, np.float32)
         self._kw = np.zeros(0, np.float32)

@@ -26,16 +26,16 @@ import logging
 import time
 import uuid
 from collections import defaultdict
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import asdict, dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
-from typing import Callable, Iterable, Sequence
 
 import duckdb
 
 from aspects.errors import AspectsError
 from aspects.settings import Settings, get_settings
-from aspects.store import transaction
+from aspects.store import create_tables, transaction
 from registries.d1.client import (
     MAX_PARAMS_PER_STATEMENT,
     MAX_REQUEST_BYTES,
@@ -239,8 +239,7 @@ class SyncReport:
 
 def ensure_local_tables(con: duckdb.DuckDBPyConnection) -> str:
     """Create the sync bookkeeping tables if needed; returns this store's id."""
-    for ddl in LOCAL_DDL:
-        con.execute(ddl)
+    create_tables(con, LOCAL_DDL)
     row = con.execute("SELECT store_id FROM d1_store LIMIT 1").fetchone()
     if row:
         return row[0]
@@ -314,7 +313,7 @@ def adopt_names(con: duckdb.DuckDBPyConnection, names: dict[tuple[str, str], str
     holders: dict[tuple[str, str], list[tuple[str, str]]] = defaultdict(list)
     for (aspect, key), name in final.items():
         holders[(aspect, name)].append((aspect, key))
-    for (aspect, name), keys in holders.items():
+    for (_aspect, name), keys in holders.items():
         if len(keys) > 1:
             for entry in keys:
                 if entry not in names:
@@ -353,7 +352,7 @@ def sync_store(duckdb_path: str | Path, client: D1Client, *, full: bool = False)
     with transaction(duckdb_path) as con:
         renamed = adopt_names(con, names)
 
-    now = datetime.now(timezone.utc).isoformat(timespec="seconds")
+    now = datetime.now(UTC).isoformat(timespec="seconds")
     rest = chunk_statements(pending.observations, OBSERVATION_COLUMNS, observation_upsert_sql, "observation")
     rest += chunk_statements(pending.discoveries, DISCOVERY_COLUMNS, discovery_upsert_sql, "discovery")
     rest.append(Statement(STORE_UPSERT_SQL, (store_id, pending.max_seq, now, len(pending.entries), len(pending.observations), len(pending.discoveries))))

@@ -8,19 +8,34 @@ synonym to its canonical word (``"Sci-Fi"`` → ``"science fiction"``); an
 unknown value is kept as it is (normalised) and becomes its own entry. The
 prompt is scanned for the vocabulary's words and synonyms (whole words, with
 an optional plural ``s``/``es``).
+
+Part of the measurement core (the DAG's *narrative* stage, DESIGN §2): the
+registries import the aspect names, the vocabulary and :func:`normalise_word`
+from here.
 """
 
 from __future__ import annotations
 
 import json
 import re
+import unicodedata
 from functools import lru_cache
 from pathlib import Path
 
 from aspects.errors import SpecError
-from registries.keys import normalise_word
-from registries.model import NARRATIVE_ASPECTS
-from registries.seeds import VOCABULARY
+from aspects.vocabulary import VOCABULARY
+
+NARRATIVE_ASPECTS: tuple[str, ...] = ("genre", "mood", "themes", "plots", "settings", "style", "scene_type")
+
+
+def normalise_word(text: object) -> str:
+    """Lower-case, accents folded, every run of punctuation/space → one space, trimmed.
+
+    ``"  Sci-Fi! "`` → ``"sci fi"``; used for narrative values and vocabulary words.
+    """
+    text = unicodedata.normalize("NFKD", str(text)).encode("ascii", "ignore").decode("ascii")
+    text = text.casefold().replace("'", "")
+    return re.sub(r"[^a-z0-9]+", " ", text).strip()
 
 
 def load_spec(path: str | Path) -> dict:

@@ -1,23 +1,16 @@
 """Assemble the analysis document (DESIGN §3) from the stages' outputs, as the typed models of :mod:`aspects.document`.
 
-``from aspects import analyze`` gives this module; calling it is the Python
-API, :func:`aspects.api.analyze` (a typed :class:`~aspects.document.AnalysisDocument`).
+Part of the measurement core: the stage functions (:mod:`aspects.stages`)
+call these to build the document; keys and names are filled in above, by the
+registries.
 """
 
 from __future__ import annotations
 
-import sys
-import types
-from pathlib import Path
-
 import numpy as np
 
 from aspects.document import AnalysisDocument, DynamicAspects, Frame, FrameColor, FrameSound, Narrative, VideoFacts
-from aspects.dynamic import dynamic_aspects
-from aspects.pipeline import Measurements, measure_video
-from aspects.settings import Settings, get_settings
-from registries import annotate
-from registries.narrative import load_spec, narrative_from
+from aspects.pipeline import Measurements
 
 SOUND_FIELDS = ("amplitude", "weight", "tone", "pitch_hz", "timbre", "noise")
 
@@ -60,41 +53,3 @@ def build_document(m: Measurements, frames: list[Frame] | list[dict], dynamic: D
         narrative=Narrative(**narrative),
         spec_audio=None,
     )
-
-
-def analyze_video(
-    path: str | Path,
-    *,
-    settings: Settings | None = None,
-    spec_path: str | Path | None = None,
-    prompt: str | None = None,
-    window_s: float | None = None,
-) -> dict:
-    """Measure ``path`` and return its full analysis document (JSON form), keys and names filled in.
-
-    Nothing is written: names are the registry's where it knows a key, else
-    the name the key would get (see :func:`registries.annotate`). The typed
-    document: :func:`aspects.api.analyze`.
-    """
-    settings = settings or get_settings()
-    spec = load_spec(spec_path) if spec_path else None  # a malformed spec fails before the long decode
-    m = measure_video(path, settings)
-    dynamic = dynamic_aspects(m, window_s or settings.window_s)
-    document = build_document(m, static_aspects(m), dynamic, narrative_from(spec, prompt))
-    return annotate(document.to_dict(), settings=settings)
-
-
-class _CallableModule(types.ModuleType):
-    """``from aspects import analyze; analyze("clip.mp4")``: calling this module calls :func:`aspects.api.analyze`.
-
-    (A function ``aspects.analyze`` cannot live beside this module: importing
-    the module replaces the package's attribute of that name.)
-    """
-
-    def __call__(self, path: str | Path, **options) -> AnalysisDocument:
-        from aspects.api import analyze
-
-        return analyze(path, **options)
-
-
-sys.modules[__name__].__class__ = _CallableModule

@@ -1,0 +1,126 @@
+"""The DAG's stages as plain functions, and the DAG wired once (DESIGN §2).
+
+This module sits above the measurement core and the registries: it is the
+only place where a stage's work is defined. ``aspects analyze`` (through
+:func:`analyze_video`) and the Prefect tasks (``tasks/stages.py``, thin
+wrappers that add the stage cache and retries) call exactly these
+functions, and both chain them through :func:`wire_analysis` (and :func:`wire_growth`).
+
+```
+decode ──┬──► static ───┐
+         └──► dynamic ──┼──► growth
+spec/prompt ► narrative ┘
+```
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from aspects.assemble import build_document, static_aspects
+from aspects.document import DynamicAspects, Frame
+from aspects.dynamic import dynamic_aspects
+from aspects.narrative import load_spec, narrative_from
+from aspects.pipeline import Measurements, ProgressFn, measure_video
+from aspects.settings import Settings, get_settings
+from registries.annotation import annotate
+from registries.growth import grow
+
+ANALYSIS_STAGES = ("decode", "static", "dynamic", "narrative")
+STAGES = (*ANALYSIS_STAGES, "growth")
+
+
+def decode(video: str | Path, settings: Settings, *, progress: ProgressFn | None = None, sha256: str | None = None) -> Measurements:
+    """Decode stage: one streaming pass measuring every frame (see :func:`aspects.pipeline.measure_video`)."""
+    return measure_video(video, settings, progress=progress, sha256=sha256)
+
+
+def static(m: Measurements) -> list[Frame]:
+    """Static stage: one ``frames[]`` item per measured frame (dominant colour, sound)."""
+    return static_aspects(m)
+
+
+def dynamic(m: Measurements, window_s: float) -> DynamicAspects:
+    """Dynamic stage: ``{"windows", "transitions", "blends"}`` for windows of ``window_s`` seconds."""
+    return dynamic_aspects(m, float(window_s))
+
+
+def narrative(spec: dict | None, prompt: str | None) -> dict:
+    """Narrative stage: ``{"narrative": block, "prompt": the effective prompt}``.
+
+    The effective prompt (``prompt``, else the spec's own) travels with the
+    narrative: growth keeps an excerpt of it in the entries' sources.
+    """
+    return {"narrative": narrative_from(spec, prompt), "prompt": prompt or (spec or {}).get("prompt")}
+
+
+def document(
+    m: Measurements, frames: list[Frame] | list[dict], dynamic_output: DynamicAspects | dict, narrative_output: dict, *, path: str | Path | None = None
+) -> dict:
+    """The analysis document (DESIGN §3, JSON form, validated) from the four analysis stages' outputs; ``path`` overrides ``video.path``."""
+    doc = build_document(m, frames, dynamic_output, narrative_output["narrative"]).to_dict()
+    if path is not None:
+        doc["video"]["path"] = str(path)
+    return doc
+
+
+def growth(doc: dict, narrative_output: dict, settings: Settings) -> dict:
+    """Growth stage: grow the registries with ``doc`` (idempotent).
+
+    Returns ``{"new": [[aspect, key, name], ...], "known", "items", "changed"}``.
+    """
+    result = grow(doc, settings=settings, prompt=narrative_output["prompt"])
+    return {"new": [list(n) for n in result.new], "known": result.known, "items": result.items, "changed": result.changed}
+
+
+Runner = Callable[..., Any]
+
+
+def wire_analysis(run: Runner, *, window_s: float, spec: Any, prompt: str | None) -> dict[str, Any]:
+    """Chain the analysis stages once, for every way of running them.
+
+    ``run(stage, *inputs)`` runs (or submits) one stage and returns its
+    result (or a future of it); it knows the video. ``inputs`` are the
+    upstream stages' results, then the stage's parameters. Returns each
+    analysis stage's result by name.
+    """
+    decoded = run("decode")
+    return {
+        "decode": decoded,
+        "static": run("static", decoded),
+        "dynamic": run("dynamic", decoded, window_s),
+        "narrative": run("narrative", decoded, spec, prompt),
+    }
+
+
+def wire_growth(run: Runner, analysis: dict[str, Any]) -> Any:
+    """Chain growth after the analysis stages (:func:`wire_analysis`'s results)."""
+    return run("growth", *(analysis[stage] for stage in ANALYSIS_STAGES))
+
+
+def analyze_video(
+    path: str | Path,
+    *,
+    settings: Settings | None = None,
+    spec_path: str | Path | None = None,
+    prompt: str | None = None,
+    window_s: float | None = None,
+) -> dict:
+    """Measure ``path`` and return its full analysis document, keys and names filled in (``aspects analyze``).
+
+    Nothing is written: names are the registry's where it knows a key, else
+    the name the key would get (see :func:`registries.annotation.annotate`).
+    """
+    settings = settings or get_settings()
+    spec = load_spec(spec_path) if spec_path else None  # a malformed spec fails before the long decode
+    here: dict[str, Runner] = {
+        "decode": lambda: decode(path, settings),
+        "static": static,
+        "dynamic": dynamic,
+        "narrative": lambda _decoded, spec, prompt: narrative(spec, prompt),
+    }
+    out = wire_analysis(lambda stage, *inputs: here[stage](*inputs), window_s=window_s or settings.window_s, spec=spec, prompt=prompt)
+    doc = document(out["decode"], out["static"], out["dynamic"], out["narrative"])
+    return annotate(doc, settings=settings)

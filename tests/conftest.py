@@ -1,0 +1,52 @@
+"""Fixtures shared by the test modules.
+
+Every test's runtime data goes to a temporary folder (``data_dir``, used
+automatically), never the repository's ``data/``.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from aspects.settings import get_settings
+from tests.media import click_track, make_video
+
+
+@pytest.fixture(autouse=True)
+def data_dir(tmp_path, monkeypatch):
+    """``ASPECTS_DATA_DIR`` in ``tmp_path`` (settings re-read), never the repo's data/."""
+    path = tmp_path / "data"
+    monkeypatch.setenv("ASPECTS_DATA_DIR", str(path))
+    get_settings.cache_clear()
+    yield path
+    get_settings.cache_clear()
+
+
+@pytest.fixture(scope="session")
+def prefect_api():
+    """Prefect's test harness (a temporary server on a free port) for the whole session; yields its API URL."""
+    from prefect.settings import PREFECT_API_URL
+    from prefect.testing.utilities import prefect_test_harness
+
+    os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
+    with prefect_test_harness(server_startup_timeout=60):
+        yield PREFECT_API_URL.value()
+
+
+@pytest.fixture(scope="session")
+def videos(tmp_path_factory) -> dict[str, Path]:
+    """``clip``: 5 s test pattern with a cut to red at 3 s and a 120 BPM click; ``red``: 2 s red, 220 Hz tone."""
+    root = tmp_path_factory.mktemp("videos")
+    clip = make_video(
+        root / "clip.mp4",
+        "testsrc2=s=320x240:r=25",
+        "color=c=red:s=320x240:r=25",
+        filter_complex="[0:v]trim=0:3,setpts=PTS-STARTPTS[a];[1:v]trim=0:2,setpts=PTS-STARTPTS[b];[a][b]concat=n=2:v=1[v]",
+        duration_s=5,
+        audio=click_track(120, duration_s=5),
+    )
+    red = make_video(root / "red.mp4", "color=c=red:s=320x240:r=25", duration_s=2, audio="sine=f=220:d=2")
+    return {"clip": clip, "red": red}

@@ -1,6 +1,6 @@
 # The two commands of the README: `make demo` and `make test`. Both set up
 # everything they need first (scripts/bootstrap.sh).
-.PHONY: demo test lint bootstrap worker bench sample
+.PHONY: demo test lint bootstrap worker bench sample schema
 
 VENV := .venv
 SAMPLE := data/samples/sample.mp4
@@ -33,3 +33,6 @@ bench: bootstrap
 
 sample: bootstrap
 	$(VENV)/bin/python scripts/make_sample.py data/samples
+
+schema: bootstrap
+	$(VENV)/bin/aspects schema > docs/analysis.schema.json

@@ -1,4 +1,5 @@
-"""``aspects analyze``: measure one video and write its analysis document."""
+"""``aspects analyze`` (measure one video and write its analysis document), ``aspects schema`` (its JSON Schema)
+and ``aspects export`` (frames, windows and transitions of analyses as Parquet)."""
 
 from __future__ import annotations
 
@@ -21,6 +22,13 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--frame-step", type=int, default=None, help="measure every Nth frame only (default 1: every frame)")
     p.add_argument("--json", dest="json_path", metavar="PATH|-", help="write the JSON document here ('-' for stdout)")
     p.set_defaults(func=run_analyze)
+    p = sub.add_parser("schema", help="print the analysis document's JSON Schema (docs/analysis.schema.json)")
+    p.set_defaults(func=run_schema)
+    p = sub.add_parser("export", help="write the frames, windows and transitions of analyses to Parquet files")
+    p.add_argument("inputs", nargs="+", metavar="ANALYSIS.json|VIDEO", help="analysis documents (aspects analyze --json), or videos to analyse")
+    p.add_argument("--out", required=True, metavar="DIR", help="folder for frames.parquet, windows.parquet, transitions.parquet")
+    p.add_argument("--window", type=float, help="window length in seconds for videos analysed here (default: settings, 1.0)")
+    p.set_defaults(func=run_export)
 
 
 def write_json(document: dict, target: str) -> None:
@@ -43,6 +51,23 @@ def run_analyze(args: argparse.Namespace) -> int:
         print(summary(doc))
         if args.json_path:
             print(f"analysis written to {args.json_path}")
+    return 0
+
+
+def run_schema(args: argparse.Namespace) -> int:
+    from aspects.document import json_schema_text
+
+    print(json_schema_text(), end="")
+    return 0
+
+
+def run_export(args: argparse.Namespace) -> int:
+    from aspects.api import analyze
+    from aspects.export import load_document, write_parquet
+
+    documents = [load_document(p) if p.lower().endswith(".json") else analyze(p, window_s=args.window) for p in args.inputs]
+    for name, path in write_parquet(documents, args.out).items():
+        print(f"{name:12} {path}")
     return 0
 
 

@@ -19,7 +19,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from aspects.analyze import build_document, static_aspects
+from aspects.assemble import build_document, static_aspects
+from aspects.document import DynamicAspects, Frame
 from aspects.dynamic import dynamic_aspects
 from aspects.narrative import load_spec, narrative_from
 from aspects.pipeline import Measurements, ProgressFn, measure_video
@@ -36,12 +37,12 @@ def decode(video: str | Path, settings: Settings, *, progress: ProgressFn | None
     return measure_video(video, settings, progress=progress, sha256=sha256)
 
 
-def static(m: Measurements) -> list[dict]:
+def static(m: Measurements) -> list[Frame]:
     """Static stage: one ``frames[]`` item per measured frame (dominant colour, sound)."""
     return static_aspects(m)
 
 
-def dynamic(m: Measurements, window_s: float) -> dict:
+def dynamic(m: Measurements, window_s: float) -> DynamicAspects:
     """Dynamic stage: ``{"windows", "transitions", "blends"}`` for windows of ``window_s`` seconds."""
     return dynamic_aspects(m, float(window_s))
 
@@ -55,9 +56,11 @@ def narrative(spec: dict | None, prompt: str | None) -> dict:
     return {"narrative": narrative_from(spec, prompt), "prompt": prompt or (spec or {}).get("prompt")}
 
 
-def document(m: Measurements, frames: list[dict], dynamic_output: dict, narrative_output: dict, *, path: str | Path | None = None) -> dict:
-    """The analysis document (DESIGN §3) from the four analysis stages' outputs; ``path`` overrides ``video.path``."""
-    doc = build_document(m, frames, dynamic_output, narrative_output["narrative"])
+def document(
+    m: Measurements, frames: list[Frame] | list[dict], dynamic_output: DynamicAspects | dict, narrative_output: dict, *, path: str | Path | None = None
+) -> dict:
+    """The analysis document (DESIGN §3, JSON form, validated) from the four analysis stages' outputs; ``path`` overrides ``video.path``."""
+    doc = build_document(m, frames, dynamic_output, narrative_output["narrative"]).to_dict()
     if path is not None:
         doc["video"]["path"] = str(path)
     return doc

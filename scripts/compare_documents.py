@@ -25,7 +25,7 @@ sys.path.insert(0, str(REPO))
 
 from tests.media import click_track, make_video, pan_video, texture  # noqa: E402  (after the repo is on the path)
 
-METADATA_KEYS = ("schema_version", "$schema", "schema", "schema_url")
+METADATA_KEYS = ("schema_version", "$schema", "schema", "schema_url", "spec_audio")
 
 # Runs inside the tree under test: analyse every (video, spec) and print the documents as JSON.
 ANALYZE = """

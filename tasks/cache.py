@@ -19,6 +19,8 @@ import zlib
 from pathlib import Path
 from typing import Any
 
+from pydantic import BaseModel
+
 from aspects.store import connect, ensure_tables, transaction
 
 TABLE = "stage_outputs"
@@ -67,9 +69,9 @@ def has(db_path: str | Path, key: str) -> bool:
 def store(db_path: str | Path, key: str, output: Any, *, seconds: float) -> None:
     """Save a stage's output under ``key`` (replacing an older row with the same key).
 
-    ``output`` is anything JSON can hold (NaN allowed), or an already-encoded JSON string.
+    ``output`` is anything JSON can hold (NaN allowed), pydantic models included, or an already-encoded JSON string.
     """
-    text = output if isinstance(output, str) else json.dumps(output, allow_nan=True)
+    text = output if isinstance(output, str) else json.dumps(output, allow_nan=True, default=_model_json)
     blob = zlib.compress(text.encode(), level=6)
     sha256, stage, version, phash = split_key(key)
     ensure_tables(db_path, DDL)
@@ -79,6 +81,13 @@ def store(db_path: str | Path, key: str, output: Any, *, seconds: float) -> None
             f"INSERT INTO {TABLE} (key, video_sha256, stage, stage_version, params_hash, output, seconds) VALUES (?, ?, ?, ?, ?, ?, ?)",
             [key, sha256, stage, version, phash, blob, float(seconds)],
         )
+
+
+def _model_json(value: Any) -> Any:
+    """The JSON form of a pydantic model (the stages' outputs are :mod:`aspects.document` models)."""
+    if isinstance(value, BaseModel):
+        return value.model_dump(mode="json")
+    raise TypeError(f"{type(value).__name__} is not JSON serializable")
 
 
 def entries(db_path: str | Path, sha256: str | None = None) -> list[dict]:

@@ -13,9 +13,9 @@ S = "s=320x240:r=25"  # the usual fixture picture: 320×240 at 25 fps
 
 
 def dynamic(path: Path, window_s: float = 1.0) -> tuple[Measurements, dict]:
-    """Measure ``path`` (settings from the environment; nothing is written) and return its measurements and dynamic aspects."""
+    """Measure ``path`` (settings from the environment; nothing is written) and return its measurements and dynamic aspects (JSON form)."""
     m = measure_video(path)
-    return m, dynamic_aspects(m, window_s)
+    return m, dynamic_aspects(m, window_s).model_dump(mode="json")
 
 
 def frame_index(m: Measurements, t: float) -> int:

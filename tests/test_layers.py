@@ -30,8 +30,9 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "aspects.dynamic",
             "aspects.narrative",
             "aspects.vocabulary",
-            "aspects.analyze",
+            "aspects.assemble",
             "aspects.document",
+            "aspects.export",
         ),
     ),
     ("registries", ("registries",)),
@@ -98,7 +99,7 @@ def test_imports_point_down(module):
 
 def test_core_imports_nothing_of_registries_tasks_flows():
     core = [m for m in MODULES if layer_of(m) == 0]
-    assert {"aspects.decode", "aspects.pipeline", "aspects.dynamic.camera", "aspects.narrative", "aspects.analyze"} <= set(core)
+    assert {"aspects.decode", "aspects.pipeline", "aspects.dynamic.camera", "aspects.narrative", "aspects.assemble"} <= set(core)
     for module in core:
         assert not {i for i in imports_of(module) if i.split(".")[0] in ("registries", "tasks", "flows")}, module
 

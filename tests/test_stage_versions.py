@@ -35,7 +35,7 @@ def changed_stages(module: str) -> set[str]:
         ("aspects.dynamic.transitions", {"dynamic"}),
         ("registries.keys", {"growth"}),
         ("registries.seeds", {"growth"}),
-        ("aspects.analyze", {"static", "growth"}),  # static's own module; growth builds the document with it
+        ("aspects.assemble", {"static", "growth"}),  # static's own module; growth builds the document with it
         ("aspects.measure.color", {"decode", "static", "dynamic", "growth"}),  # every stage that imports the measurements
         ("aspects.narrative", {"narrative", "growth"}),  # growth's registries import the vocabulary's names
         ("aspects.settings", set()),  # plumbing: analysis settings are parameters
@@ -58,7 +58,7 @@ def test_editing_a_stage_function_changes_only_that_stage():
 
 def test_static_code_holds_no_dynamic_or_registry_module():
     code = set(fingerprint.stage_sources(stages.static))
-    assert {"aspects.analyze", "aspects.pipeline", "aspects.stages:static"} <= code
+    assert {"aspects.assemble", "aspects.pipeline", "aspects.stages:static"} <= code
     assert not [m for m in code if m.startswith(("aspects.dynamic", "registries", "tasks", "flows"))], sorted(code)
 
 

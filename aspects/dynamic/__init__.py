@@ -14,6 +14,7 @@ audio envelope), never pixels. The pieces, each small and testable alone:
 
 from __future__ import annotations
 
+from aspects.document import DynamicAspects, Transition
 from aspects.dynamic.audio_semantic import AudioTrack
 from aspects.dynamic.blends import blends
 from aspects.dynamic.signals import Signals
@@ -22,15 +23,19 @@ from aspects.dynamic.windows import analyse_windows
 from aspects.pipeline import Measurements
 
 
-def dynamic_aspects(m: Measurements, window_s: float) -> dict:
-    """``{"windows": [...], "transitions": [...], "blends": {...}}`` measured from ``m`` with windows of ``window_s`` seconds."""
+def dynamic_aspects(m: Measurements, window_s: float) -> DynamicAspects:
+    """Windows, transitions and blends measured from ``m`` with windows of ``window_s`` seconds."""
     s = Signals.from_frames(m.frames, m.facts.get("duration_s"))
     if len(s) == 0:
-        return {"windows": [], "transitions": [], "blends": {}}
+        return DynamicAspects(windows=[], transitions=[], blends=None)
     transitions = detect_transitions(s)
     shot_bounds = shots(transitions, s.duration_s)
     audio = None
     if m.sound is not None and m.envelope is not None and m.envelope_hop_s:
         audio = AudioTrack.build(m.envelope, m.envelope_hop_s, s.t, m.sound)
     windows = analyse_windows(s, window_s, transitions, shot_bounds, m.facts, audio, m.audio_start_s if m.sound is not None else None)
-    return {"windows": windows, "transitions": transitions, "blends": blends(s, windows, transitions, shot_bounds, audio)}
+    return DynamicAspects(
+        windows=windows,
+        transitions=[Transition(**t) for t in transitions],
+        blends=blends(s, windows, transitions, shot_bounds, audio),
+    )

@@ -6,6 +6,7 @@ from collections import Counter
 
 import numpy as np
 
+from aspects.document import AudioBlend, Blends, MotionBlend, PacingBlend, Window
 from aspects.dynamic.audio_semantic import AudioTrack, tempo
 from aspects.dynamic.signals import Signals, rounded
 from aspects.measure.sound import BS1770_OFFSET_LU, LOUDNESS_FLOOR_LUFS, lufs_of_mean_square
@@ -72,7 +73,7 @@ def integrated_loudness(frame_t: np.ndarray, frame_dt: np.ndarray, weight: np.nd
     return float(lufs_of_mean_square(final.mean()))
 
 
-def blends(s: Signals, windows: list[dict], transitions: list[dict], shot_bounds: list[tuple[float, float]], audio: AudioTrack | None) -> dict:
+def blends(s: Signals, windows: list[Window], transitions: list[dict], shot_bounds: list[tuple[float, float]], audio: AudioTrack | None) -> Blends:
     """The ``blends`` block of the analysis document (DESIGN §3)."""
     colours = palette(s)
     script = []
@@ -82,43 +83,43 @@ def blends(s: Signals, windows: list[dict], transitions: list[dict], shot_bounds
             top = palette(s, idx, size=1)
             if top:
                 script.append({"start": rounded(start, 6), "end": rounded(end, 6), **{k: top[0][k] for k in ("r", "g", "b")}})
-    cameras = Counter(w["camera"]["motion_type"] for w in windows)
-    directions = Counter(w["motion"]["direction"] for w in windows)
-    levels = np.array([w["motion"]["level"] for w in windows], dtype=float)
+    cameras = Counter(w.camera.motion_type for w in windows)
+    directions = Counter(w.motion.direction for w in windows)
+    levels = np.array([w.motion.level for w in windows], dtype=float)
     shot_lengths = np.array([b - a for a, b in shot_bounds], dtype=float)
     minutes = s.duration_s / 60.0
-    return {
-        "palette": colours,
-        "dominant_color": colours[0] if colours else None,
-        "color_script": script,
-        "motion": {
-            "level": rounded(float(levels.mean()) if levels.size else 0.0),
-            "camera": cameras.most_common(1)[0][0] if cameras else "static",
-            "camera_share": {k: rounded(v / len(windows)) for k, v in cameras.items()},
-            "direction": directions.most_common(1)[0][0] if directions else "neutral",
-            "speed": rounded(float(np.mean([w["motion"]["speed"] for w in windows])) if windows else 0.0),
-        },
-        "audio": _audio_summary(s, windows, audio),
-        "pacing": {
-            "cuts_per_minute": rounded(sum(t["type"] == "cut" for t in transitions) / minutes, 3) if minutes > 0 else 0.0,
-            "transitions_per_minute": rounded(len(transitions) / minutes, 3) if minutes > 0 else 0.0,
-            "shot_count": len(shot_bounds),
-            "mean_shot_length_s": rounded(float(shot_lengths.mean()) if shot_lengths.size else 0.0),
-            "transition_types": dict(Counter(t["type"] for t in transitions)),
-        },
-    }
+    return Blends(
+        palette=colours,
+        dominant_color=colours[0] if colours else None,
+        color_script=script,
+        motion=MotionBlend(
+            level=rounded(float(levels.mean()) if levels.size else 0.0),
+            camera=cameras.most_common(1)[0][0] if cameras else "static",
+            camera_share={k: rounded(v / len(windows)) for k, v in cameras.items()},
+            direction=directions.most_common(1)[0][0] if directions else "neutral",
+            speed=rounded(float(np.mean([w.motion.speed for w in windows])) if windows else 0.0),
+        ),
+        audio=_audio_summary(s, windows, audio),
+        pacing=PacingBlend(
+            cuts_per_minute=rounded(sum(t["type"] == "cut" for t in transitions) / minutes, 3) if minutes > 0 else 0.0,
+            transitions_per_minute=rounded(len(transitions) / minutes, 3) if minutes > 0 else 0.0,
+            shot_count=len(shot_bounds),
+            mean_shot_length_s=rounded(float(shot_lengths.mean()) if shot_lengths.size else 0.0),
+            transition_types=dict(Counter(t["type"] for t in transitions)),
+        ),
+    )
 
 
-def _audio_summary(s: Signals, windows: list[dict], audio: AudioTrack | None) -> dict | None:
+def _audio_summary(s: Signals, windows: list[Window], audio: AudioTrack | None) -> AudioBlend | None:
     if audio is None:
         return None
     bpm = tempo(audio.onset, audio.hop_s)
     weight = audio.sound.get("weight", np.full(len(s), np.nan))
     loudness = integrated_loudness(s.t, s.dt, weight) if len(s) else None
-    roles = Counter(w["audio_semantic"]["role"] for w in windows if w["audio_semantic"])
-    return {
-        "integrated_lufs": None if loudness is None else rounded(loudness, 2),
-        "tempo_bpm": None if bpm is None else rounded(bpm, 2),
-        "role": roles.most_common(1)[0][0] if roles else "silence",
-        "role_share": {k: rounded(v / len(windows)) for k, v in roles.items()},
-    }
+    roles = Counter(w.audio_semantic.role for w in windows if w.audio_semantic)
+    return AudioBlend(
+        integrated_lufs=None if loudness is None else rounded(loudness, 2),
+        tempo_bpm=None if bpm is None else rounded(bpm, 2),
+        role=roles.most_common(1)[0][0] if roles else "silence",
+        role_share={k: rounded(v / len(windows)) for k, v in roles.items()},
+    )

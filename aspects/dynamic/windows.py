@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from aspects.document import Window
 from aspects.dynamic import camera as cam
 from aspects.dynamic import picture
 from aspects.dynamic.audio_semantic import AudioTrack, audio_semantic
@@ -81,7 +82,7 @@ def analyse_windows(
     facts: dict,
     audio: AudioTrack | None,
     sync_offset_s: float | None,
-) -> list[dict]:
+) -> list[Window]:
     """Every window of the video with every category (``audio_semantic`` None without audio)."""
     cut_frames = {int(i) for tr in transitions if tr["type"] == "cut" for i in np.flatnonzero(np.isclose(s.t, tr["start"], atol=1e-6))}
     # Windows up to the one holding the last frame: a container duration a few ms past it makes no empty sliver window.
@@ -93,21 +94,21 @@ def analyse_windows(
         if idx.size == 0:  # a gap in a variable-rate stream: the frame on screen is the one before
             idx = np.array([max(int(np.searchsorted(s.t, start, side="right")) - 1, 0)])
         out.append(
-            {
-                "index": k,
-                "start": rounded(start, 6),
-                "end": rounded(min(end, s.duration_s), 6),
-                "time": time_block(s, s.between(start, end), start, end, sync_offset_s),
-                "motion": cam.motion(s, idx, cut_frames),
-                "camera": cam.camera(s, idx, cut_frames),
-                "gradient": picture.gradient(s, idx),
-                "lighting": picture.lighting(s, idx),
-                "composition": picture.composition(s, idx),
-                "graphics": picture.graphics(s, idx),
-                "temporal": temporal(s, start, end, transitions, shot_bounds),
-                "technical": technical(s, idx, facts),
-                "depth": cam.depth(s, idx, cut_frames),
-                "audio_semantic": audio_semantic(audio, start, min(end, s.duration_s)) if audio is not None else None,
-            }
+            Window(
+                index=k,
+                start=rounded(start, 6),
+                end=rounded(min(end, s.duration_s), 6),
+                time=time_block(s, s.between(start, end), start, end, sync_offset_s),
+                motion=cam.motion(s, idx, cut_frames),
+                camera=cam.camera(s, idx, cut_frames),
+                gradient=picture.gradient(s, idx),
+                lighting=picture.lighting(s, idx),
+                composition=picture.composition(s, idx),
+                graphics=picture.graphics(s, idx),
+                temporal=temporal(s, start, end, transitions, shot_bounds),
+                technical=technical(s, idx, facts),
+                depth=cam.depth(s, idx, cut_frames),
+                audio_semantic=audio_semantic(audio, start, min(end, s.duration_s)) if audio is not None else None,
+            )
         )
     return out

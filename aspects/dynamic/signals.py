@@ -52,6 +52,13 @@ class Signals:
         """The 4×4 luma grid of every frame, shape (n, GRID*GRID), 0–255."""
         return np.stack([self.columns[f"grid_{r}_{c}"] for r in range(GRID) for c in range(GRID)], axis=1)
 
+    def colour_grid(self) -> np.ndarray:
+        """The 4×4 grid's luma, Cr and Cb of every frame, shape (n, 3·GRID·GRID), 0–255 (luma only for measurements made before the colour grid existed)."""
+        names = [f"{p}grid_{r}_{c}" for p in ("", "cr", "cb") for r in range(GRID) for c in range(GRID)]
+        if not all(name in self.columns for name in names):
+            return self.grid()
+        return np.stack([self.columns[name] for name in names], axis=1)
+
     def between(self, start: float, end: float) -> np.ndarray:
         """Indices of frames with start ≤ t < end."""
         return np.flatnonzero((self.t >= start) & (self.t < end))

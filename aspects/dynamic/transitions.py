@@ -1,24 +1,30 @@
 """Shot transitions: cuts, fades, dissolves and wipes, from per-frame signals.
 
+The rules hold for any content — flat colours, gradients, texture, grainy
+footage — because they compare a frame's 4×4 grid of luma *and* colour
+(Cr, Cb) with the two steady states around a change, never a contrast ramp:
+
 - A **cut** is one frame whose change from the previous frame (colour
   histogram change plus motion-compensated luma change) stands far above
   its neighbours' (an adaptive threshold, as PySceneDetect's
-  ``detect-adaptive`` does), so fast motion does not pass for a cut, and
-  whose pixel change (luma + chroma) is a step above both sides too, so a
-  dissolve pushing many colours across a histogram bin edge at once does not
-  either. It is
+  ``detect-adaptive`` does) and whose pixel change (luma + chroma) is a step
+  above both sides too (so the last step of a dissolve is no cut), and after
+  which the picture does not come back within FLASH_S (a flash). It is
   reported at the time of the first frame of the new shot (start == end).
-- A **fade** starts or ends on a run of flat frames (black, white, any
-  solid colour): from the run, the contrast ramp is followed back
-  (``fade_out``) or forward (``fade_in``) to where it levels off.
-- A **dissolve** or **wipe** is a run of frames that keep changing more than
-  the surrounding footage does (twin-comparison idea: each step is small,
-  the sum is large) and whose coarse 4×4 luma grid moves monotonically from
-  one state to another. It is a ``wipe`` when the grid cells switch one
-  after another in an order set by their position; otherwise every frame
-  must be a blend of the two ends (else it is motion, not a transition),
-  and it is a ``dissolve`` (a ``fade_out`` / ``fade_in`` when one end is
-  flat but the fade detector did not claim it).
+- A gradual change is a run of frames that keep changing more than the
+  surrounding footage does (twin-comparison idea: each step is small, the
+  sum is large; camera motion undone), from one steady state to another.
+  Where it passes through **black or white** (a share of the pixels near
+  the level, so grain, noise or a small logo do not matter) it is a
+  ``fade_out`` into it and a ``fade_in`` out of it, whatever the other end
+  is; a dip to another **uniform colour** off the way from one end to the
+  other, held at most DIP_HOLD_S, is a fade through that colour too.
+- Otherwise it is a ``wipe`` when the grid cells switch one after another in
+  an order set by their position (a straight edge in any direction, or an
+  edge opening out of / closing into the centre), and a ``dissolve`` when
+  every frame is a blend of the two ends (a shot of one flat colour is a
+  shot: flat colour to flat colour is a dissolve). Anything else — a moving
+  object, a camera move, a slow drift, a flash — is no transition.
 - ``start`` is the last frame before the change, ``end`` the first frame
   after it.
 """
@@ -32,21 +38,41 @@ from aspects.measure.visual import GRID
 
 CUT_MIN_SCORE = 0.25  # hist change (0–1) + compensated luma change / 100: below this nothing is a cut
 CUT_RATIO = 3.0  # a cut's score is at least this many times its neighbours' mean
-CUT_NEIGHBOURS = 2  # frames each side compared with
-CUT_PIXEL_RATIO = 2.0  # …and its pixel change at least this many times its neighbours' on either side
+CUT_CONTEXT_S = 0.08  # neighbours compared with: this long each side (at least 2 frames)
+CUT_PIXEL_RATIO = 2.0  # …and its pixel change at least this many times its neighbours' on either side…
+CUT_MIN_PIXEL = 6.0  # …and at least this (mean luma + chroma change, levels): a slow colour fade crossing a histogram bin edge is no cut
+FLASH_S = 0.5  # a jump whose picture comes back within this (seconds) is a flash, not a cut…
+FLASH_RETURN = 0.3  # …"comes back": within this share of the jump of the state before it
 STILL_MOTION = 0.002  # frame widths per frame: below this the camera is still and the full-frame difference is used
-ACTIVE_FLOOR = 0.25  # luma levels per frame: less change than this is no transition
+ACTIVE_FLOOR_PER_S = 6.0  # luma + chroma levels per second: less change than this is no transition
+GRID_FLOOR_PER_S = 2.0  # levels per second of the 4×4 grid (luma, Cr, Cb): the coarse picture changing less is no transition
 ACTIVE_RATIO = 1.8  # …and a transition frame changes this many times more than the local quiet level
-QUIET_CONTEXT_S = 2.0  # the local quiet level: 25th percentile of activity within ± this
-MIN_GRADUAL_S, MAX_GRADUAL_S = 0.2, 5.0
-MIN_NET_CHANGE = 5.0  # luma levels: mean grid change from start to end of a gradual transition
+GRID_RATIO = 3.0  # …or its grid this many times more (moving parts of a busy picture pass across cells)
+QUIET_CONTEXT_S = 3.0  # the local quiet level: QUIET_PERCENTILE of activity within ± this (seconds)
+QUIET_PERCENTILE = 25
+QUIET_STEP_S = 0.1  # …evaluated this often
+TRIM_PROGRESS = 0.05  # share of the way from one end to the other below which a frame has not left its end yet
+WIPE_TRIM_PROGRESS = 0.01  # …for a wipe's end
+GAP_S = 0.1  # a pause in the change this short (an encoder repeating a frame, an eased ramp) is bridged
+MIN_GRADUAL_S, MAX_GRADUAL_S = 0.15, 5.0
+MIN_NET_CHANGE = 5.0  # levels: mean grid change (luma, Cr, Cb) from start to end of a gradual transition
 MIN_MONOTONY = 0.6  # net change / path length on the grid
-SOLID_STD = 4.0  # luma std (levels) of a flat frame: black, white or one colour
-FADE_LOOK = 3  # frames ahead a fade's ramp must still be climbing
+BLANK_SHARE = 0.9  # a frame is black / white / one uniform colour when this share of its pixels is
+UNIFORM_SPREAD = 12.0  # levels: the grid cells of a uniform frame differ at most this much
+DIP_TURN = 0.35  # a uniform colour is a dip when it lies this far (share of its distance to the nearer end) off the way between the ends
+DIP_HOLD_S = 0.5  # …and is held at most this long (seconds); held longer it is a shot of its own (dissolves into and out of it)
 MAX_MIX_RESIDUAL = 0.25  # a fade or dissolve stays this close to a blend of its two ends (see mix_residual)
 WIPE_SPREAD = 0.35  # cells switching over this share of the span…
-WIPE_FIT = 0.8  # …in an order explained this well (R²) by their position: a wipe
-WIPE_MIN_CELLS = GRID * GRID // 2  # a wipe replaces the whole picture; an object crossing it changes fewer cells
+WIPE_FIT = 0.7  # …in an order explained this well (R²) by their position: a wipe
+RADIAL_SPREAD = 0.2  # …or this share for an edge opening out of or closing into the centre
+WIPE_MIN_CELLS = GRID * GRID // 2  # any transition replaces the whole picture; an object crossing it changes fewer cells
+CELLS = GRID * GRID
+
+
+def _frames(s: Signals, seconds: float, least: int = 1) -> int:
+    """``seconds`` as a number of frames at the video's median frame rate (at least ``least``)."""
+    step = float(np.median(s.dt)) if len(s) else 1 / 30
+    return max(least, int(round(seconds / step)))
 
 
 def cut_scores(s: Signals) -> np.ndarray:
@@ -54,9 +80,9 @@ def cut_scores(s: Signals) -> np.ndarray:
     return s["hist_diff"] + s["comp_diff"] / 100.0
 
 
-def _peak_ratio(values: np.ndarray, i: int) -> float:
-    """``values[i]`` over the mean of its CUT_NEIGHBOURS neighbours each side (inf when they are all 0; 0 when not the local peak)."""
-    lo, hi = max(1, i - CUT_NEIGHBOURS), min(len(values), i + CUT_NEIGHBOURS + 1)
+def _peak_ratio(values: np.ndarray, i: int, n: int) -> float:
+    """``values[i]`` over the mean of its ``n`` neighbours each side (inf when they are all 0; 0 when not the local peak)."""
+    lo, hi = max(1, i - n), min(len(values), i + n + 1)
     around = np.concatenate([values[lo:i], values[i + 1 : hi]])
     if around.size and values[i] < around.max():
         return 0.0
@@ -64,47 +90,92 @@ def _peak_ratio(values: np.ndarray, i: int) -> float:
     return float(values[i] / mean) if mean > 0 else float("inf")
 
 
-def _step_ratio(values: np.ndarray, i: int) -> float:
-    """``values[i]`` over the larger of the means of its CUT_NEIGHBOURS neighbours before and after (inf when both are 0).
+def _step_ratio(values: np.ndarray, i: int, n: int) -> float:
+    """``values[i]`` over the larger of the means of its ``n`` neighbours before and after (inf when both are 0).
 
     The last frame of a gradual transition changes as much as the frames
     before it, so it is no step even though the frames after it are still.
     """
-    before = values[max(1, i - CUT_NEIGHBOURS) : i]
-    after = values[i + 1 : i + CUT_NEIGHBOURS + 1]
+    before = values[max(1, i - n) : i]
+    after = values[i + 1 : i + n + 1]
     level = max(float(before.mean()) if before.size else 0.0, float(after.mean()) if after.size else 0.0)
     return float(values[i] / level) if level > 0 else float("inf")
+
+
+def _distance(a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """RMS difference of grid states (levels), along the last axis."""
+    return np.sqrt(np.mean((a - b) ** 2, axis=-1))
+
+
+def _is_flash(state: np.ndarray, i: int, n_back: int) -> bool:
+    """Whether the jump at frame ``i`` comes back to the picture before it within ``n_back`` frames."""
+    jump = float(_distance(state[i], state[i - 1]))
+    later = state[i + 1 : i + 1 + n_back]
+    return bool(later.size and jump > 0 and float(_distance(later, state[i - 1]).min()) < FLASH_RETURN * jump)
 
 
 def detect_cuts(s: Signals) -> list[int]:
     """Indices of frames that start a new shot after a hard cut."""
     score = cut_scores(s)
     pixel = s["comp_diff"] + s["chroma_diff"]
+    n = _frames(s, CUT_CONTEXT_S, least=2)
+    state = s.colour_grid()
+    back = _frames(s, FLASH_S)
     return [
         i
         for i in range(1, len(score))
-        if score[i] >= CUT_MIN_SCORE and _peak_ratio(score, i) >= CUT_RATIO and _step_ratio(pixel, i) >= CUT_PIXEL_RATIO
+        if score[i] >= CUT_MIN_SCORE
+        and _peak_ratio(score, i, n) >= CUT_RATIO
+        and pixel[i] >= CUT_MIN_PIXEL
+        and _step_ratio(pixel, i, n) >= CUT_PIXEL_RATIO
+        and not _is_flash(state, i, back)
     ]
 
 
 def activity(s: Signals) -> np.ndarray:
-    """Luma change per frame (0–255) not explained by camera motion.
+    """Change per frame (0–255 levels) not explained by camera motion.
 
-    With a still camera it is the full-frame mean difference (a wipe's edge
-    counts wherever it is); with a moving camera the motion-compensated
-    difference of the central region.
+    With a still camera it is the full-frame mean luma difference plus the
+    chroma difference (a wipe's edge counts wherever it is; two colours of
+    one brightness differ too); with a moving camera the motion-compensated
+    luma difference of the central region.
     """
     moving = (np.abs(s["mv_dx"]) > STILL_MOTION) | (np.abs(s["mv_dy"]) > STILL_MOTION) | (np.abs(np.log(np.maximum(s["mv_scale"], 1e-6))) > STILL_MOTION)
-    a = np.where(moving, s["comp_diff"], s["diff_mean"])
+    a = np.where(moving, s["comp_diff"], s["diff_mean"] + s["chroma_diff"])
     a[0] = 0.0
     return a
 
 
-def _quiet_level(s: Signals, a: np.ndarray) -> np.ndarray:
-    """25th percentile of ``a`` within ±QUIET_CONTEXT_S of each frame (the footage's own background change)."""
-    lo = np.searchsorted(s.t, s.t - QUIET_CONTEXT_S)
-    hi = np.searchsorted(s.t, s.t + QUIET_CONTEXT_S, side="right")
-    return np.array([np.percentile(a[l:h], 25) for l, h in zip(lo, hi)])
+def grid_activity(state: np.ndarray) -> np.ndarray:
+    """Mean absolute change of the coarse grid (luma, Cr, Cb; levels) from the previous frame; 0 for the first frame."""
+    g = np.zeros(len(state))
+    g[1:] = np.abs(np.diff(state, axis=0)).mean(axis=1)
+    return g
+
+
+def _quiet_level(s: Signals, a: np.ndarray, pictured: np.ndarray) -> np.ndarray:
+    """The footage's own background change around each frame: the quieter side's QUIET_PERCENTILE of ``a``.
+
+    Each side is the QUIET_CONTEXT_S before (after) the frame, over its
+    ``pictured`` frames (black, white and uniform frames have no motion to
+    measure) when they are at least half of it; the quieter side counts, so a shot
+    next to a busier one keeps its own level.
+    """
+    # Evaluated every QUIET_STEP_S and interpolated: the level moves slowly, and a percentile per frame is the costly part.
+    probes = np.unique(np.searchsorted(s.t, np.arange(s.t[0], s.t[-1] + QUIET_STEP_S, QUIET_STEP_S)).clip(0, len(a) - 1))
+    lo = np.searchsorted(s.t, s.t[probes] - QUIET_CONTEXT_S)
+    hi = np.searchsorted(s.t, s.t[probes] + QUIET_CONTEXT_S, side="right")
+    out = np.empty(len(probes))
+    for n, (i, l, h) in enumerate(zip(probes, lo, hi)):
+        levels = []
+        for side in (slice(l, i), slice(i + 1, h)):
+            values, keep = a[side], pictured[side]
+            if np.count_nonzero(keep) >= max(3, keep.size // 2):
+                values = values[keep]
+            if values.size:
+                levels.append(float(np.percentile(values, QUIET_PERCENTILE)))
+        out[n] = min(levels) if levels else 0.0
+    return np.interp(s.t, s.t[probes], out)
 
 
 def _runs(mask: np.ndarray) -> list[tuple[int, int]]:
@@ -116,20 +187,28 @@ def _runs(mask: np.ndarray) -> list[tuple[int, int]]:
 def _switch_order(s: Signals, grid: np.ndarray, first: int, last: int) -> dict:
     """When each changing grid cell crosses half-way between its start and end values, and how that order lines up with position.
 
-    Returns ``cells`` (how many cells change), ``spread`` (0–1: spread of
-    switch times over the span), ``fit`` (R² of switch time against the
-    cell's column and row together, so diagonal edges count), and
-    ``direction`` (where the moving edge goes: left/right/up/down, or two of
-    them joined, e.g. ``down-right``, when both axes matter).
+    ``grid`` holds one or more GRID×GRID planes side by side (luma, Cr, Cb);
+    each cell is read in the plane where it changes most. Returns ``cells``
+    (how many cells change), ``spread`` (0–1: spread of switch times over
+    the span), ``fit`` (R² of switch time against the cell's column and row
+    together, so diagonal edges count, or against its distance from the
+    centre column and row, for an edge opening out or closing in), and
+    ``direction`` (where the moving edge goes: left/right/up/down, two of
+    them joined, e.g. ``down-right``, when both axes matter; ``out`` / ``in``
+    for an edge leaving / reaching the centre).
     """
-    delta = grid[last] - grid[first]
+    planes = (grid[last] - grid[first]).reshape(-1, CELLS)
+    best_plane = np.argmax(np.abs(planes), axis=0)
+    column = best_plane * CELLS + np.arange(CELLS)
+    delta = planes[best_plane, np.arange(CELLS)]
     changing = np.flatnonzero(np.abs(delta) >= max(4.0, 0.25 * float(np.abs(delta).max())))
     t = s.t[first : last + 1]
     span = float(t[-1] - t[0])
     none = {"cells": int(changing.size), "spread": 0.0, "fit": 0.0, "direction": None}
     if changing.size < 3 or span <= 0:
         return none
-    progress = (grid[first : last + 1, changing] - grid[first, changing]) / delta[changing]
+    cols_used = column[changing]
+    progress = (grid[first : last + 1, cols_used] - grid[first, cols_used]) / delta[changing]
     times = np.empty(changing.size)
     for k in range(changing.size):
         p = progress[:, k]
@@ -138,15 +217,45 @@ def _switch_order(s: Signals, grid: np.ndarray, first: int, last: int) -> dict:
     rows, cols = np.divmod(changing, GRID)
     if np.ptp(times) == 0:
         return none
-    design = np.stack([np.ones(changing.size), cols, rows], axis=1).astype(float)
-    coef, *_ = np.linalg.lstsq(design, times, rcond=None)
-    residual = times - design @ coef
-    fit = 1.0 - float(residual @ residual) / float(((times - times.mean()) ** 2).sum())
+    centre = (GRID - 1) / 2.0
+    fits = []
+    for regressors in ((cols, rows), (np.abs(cols - centre), np.abs(rows - centre))):
+        design = np.stack([np.ones(changing.size), *regressors], axis=1).astype(float)
+        coef, *_ = np.linalg.lstsq(design, times, rcond=None)
+        residual = times - design @ coef
+        fits.append((1.0 - float(residual @ residual) / float(((times - times.mean()) ** 2).sum()), coef))
+    (linear_fit, coef), (radial_fit, radial_coef) = fits
+    sweep_fit, sweep_sign = _sweep_fit(times, rows, cols)
+    spread = float(np.ptp(times) / span)
+    if sweep_fit > max(linear_fit, radial_fit) + 0.1:
+        # A clock hand sweeping round the centre.
+        return {"cells": int(changing.size), "spread": spread, "fit": sweep_fit, "direction": "clockwise" if sweep_sign > 0 else "counterclockwise"}
+    if radial_fit > linear_fit + 0.1:
+        # Outer cells switching later: the edge travels out of the centre.
+        # Only two distances from the centre on a 4×4 grid: the switch times spread over less of the span.
+        return {"cells": int(changing.size), "spread": spread * WIPE_SPREAD / RADIAL_SPREAD, "fit": radial_fit, "direction": "out" if radial_coef[1:].sum() > 0 else "in"}
     # Cells further right switching later: the edge travels right. An axis counts when its slope is ≥ 1/3 of the other's.
     words = [("right" if coef[1] > 0 else "left", abs(coef[1])), ("down" if coef[2] > 0 else "up", abs(coef[2]))]
     strongest = max(w[1] for w in words)
     direction = "-".join(w for w, slope in sorted(words, key=lambda x: x[0] in ("left", "right")) if slope >= strongest / 3)
-    return {"cells": int(changing.size), "spread": float(np.ptp(times) / span), "fit": fit, "direction": direction}
+    return {"cells": int(changing.size), "spread": float(np.ptp(times) / span), "fit": linear_fit, "direction": direction}
+
+
+def _sweep_fit(times: np.ndarray, rows: np.ndarray, cols: np.ndarray) -> tuple[float, float]:
+    """R² of switch time against the cell's angle round the centre (best of 8 starting angles), and the slope's sign (> 0: clockwise on screen)."""
+    centre = (GRID - 1) / 2.0
+    angle = np.arctan2(rows - centre, cols - centre)  # y grows downwards: increasing angle is clockwise on screen
+    best = (0.0, 0.0)
+    for cut in np.linspace(-np.pi, np.pi, 8, endpoint=False):
+        for sign in (1.0, -1.0):
+            theta = np.mod(sign * (angle - cut), 2 * np.pi)
+            design = np.stack([np.ones(theta.size), theta], axis=1)
+            coef, *_ = np.linalg.lstsq(design, times, rcond=None)
+            residual = times - design @ coef
+            fit = 1.0 - float(residual @ residual) / float(((times - times.mean()) ** 2).sum())
+            if fit > best[0] and coef[1] > 0:
+                best = (fit, sign)
+    return best
 
 
 def mix_residual(grid: np.ndarray, first: int, last: int) -> float:
@@ -165,92 +274,151 @@ def mix_residual(grid: np.ndarray, first: int, last: int) -> float:
     return float(np.linalg.norm(offsets - alpha[:, None] * delta[None, :], axis=1).max() / np.sqrt(norm))
 
 
-def _solid(s: Signals, i: int) -> bool:
-    return bool(s["luma_std"][i] < SOLID_STD)
+def blank_kind(s: Signals, state: np.ndarray) -> np.ndarray:
+    """Per frame: "black", "white", "uniform" (one colour, grain allowed) or "" — by the share of pixels at the level.
 
-
-def _fade_span(s: Signals, solid_at: int, step: int, stops: set[int]) -> int | None:
-    """Walk from the solid frame ``solid_at`` in direction ``step`` (−1 back, +1 forward) up the contrast ramp; the frame where it levels off, or None when there is no ramp.
-
-    The distance from the solid frame is luma std plus the luma-mean
-    difference, so a fade to any flat colour counts. It levels off when the
-    next FADE_LOOK frames add less than 2 % (+0.1 level); ``stops`` are
-    cut frames the walk may not cross.
+    "uniform" also needs the grid cells (luma, Cr, Cb) within UNIFORM_SPREAD
+    levels of each other: half of one colour and half of another is not.
     """
-    q = s["luma_std"] + np.abs(s["luma_mean"] - s["luma_mean"][solid_at])
-    n = len(q)
-    j = solid_at
-    while 0 <= j + step < n and (j + step) not in stops and (j if step > 0 else j + step + 1) not in stops:
-        ahead = q[min(max(j + step * FADE_LOOK, 0), n - 1)]
-        if ahead - q[j] < 0.02 * q[j] + 0.1 and q[j] >= SOLID_STD:
-            break
-        if q[j + step] < SOLID_STD:
-            return None  # back to flat: no ramp here
-        j += step
-    if abs(j - solid_at) < 3 or q[j] < 3 * SOLID_STD:
+    kind = np.full(len(s), "", dtype=object)
+    if "black_share" not in s.columns:  # measured before the shares existed: fall back on a flat luma
+        kind[s["luma_std"] < 4.0] = "uniform"
+        kind[(s["luma_std"] < 4.0) & (s["luma_mean"] < 30)] = "black"
+        kind[(s["luma_std"] < 4.0) & (s["luma_mean"] > 225)] = "white"
+        return kind
+    cells = state.reshape(len(s), -1, CELLS)
+    even = (cells.max(axis=2) - cells.min(axis=2)).max(axis=1) <= UNIFORM_SPREAD
+    kind[(s["flat_share"] >= BLANK_SHARE) & even] = "uniform"
+    kind[s["white_share"] >= BLANK_SHARE] = "white"
+    kind[s["black_share"] >= BLANK_SHARE] = "black"
+    return kind
+
+
+def _segments(state: np.ndarray, blank: np.ndarray, before: int, after: int) -> list[tuple[int, int, str]]:
+    """Split the change from ``before`` to ``after`` where it passes through black or white (or dips to a uniform colour off its way).
+
+    Returns (start, end, role) pieces; ``role`` is "out" for the piece
+    going into such a blank picture, "in" for the one coming out of it,
+    "" for a change that passes through none.
+    """
+    inner = np.arange(before + 1, after)
+    if inner.size == 0:
+        return [(before, after, "")]
+    ends = {blank[before], blank[after]}
+    bw = np.array([blank[k] in ("black", "white") and blank[k] not in ends for k in inner], dtype=bool)
+    if not bw.any():
+        # A uniform colour counts when the path turns there: far off the straight way from one end to the other.
+        delta = state[after] - state[before]
+        norm = float(delta @ delta)
+        offsets = state[inner] - state[before]
+        alpha = np.clip(offsets @ delta / norm, 0.0, 1.0) if norm > 0 else np.zeros(inner.size)
+        off_line = _distance(offsets, alpha[:, None] * delta[None, :])
+        nearer = np.minimum(_distance(state[inner], state[before]), _distance(state[inner], state[after]))
+        bw = np.array([blank[k] != "" for k in inner]) & (off_line >= DIP_TURN * np.maximum(nearer, 1e-9)) & (off_line >= MIN_NET_CHANGE)
+    if not bw.any():
+        return [(before, after, "")]
+    hold = inner[bw]
+    return [(before, int(hold[0]), "out"), (int(hold[-1]), after, "in")]
+
+
+def _classify(s: Signals, state: np.ndarray, blank: np.ndarray, p: int, q: int, role: str) -> dict | None:
+    """The transition from frame ``p`` to frame ``q`` (both steady or blank), or None when it is none."""
+    span = float(s.t[q] - s.t[p])
+    if not MIN_GRADUAL_S - 1e-6 <= span <= MAX_GRADUAL_S:
         return None
-    return j
+    net = float(np.abs(state[q] - state[p]).mean())
+    path = float(np.abs(np.diff(state[p : q + 1], axis=0)).mean(axis=1).sum())
+    if net < MIN_NET_CHANGE or net < MIN_MONOTONY * path:
+        return None
+    item = {"type": "dissolve", "start": rounded(s.t[p], 6), "end": rounded(s.t[q], 6), "duration": rounded(span, 6)}
+    into, out_of = blank[q], blank[p]
+    order = _switch_order(s, state, p, q)
+    if order["cells"] < WIPE_MIN_CELLS:
+        return None  # a transition replaces the picture; a moving object changes a few cells
+    if order["spread"] >= WIPE_SPREAD and order["fit"] >= WIPE_FIT:
+        item.update(type="wipe", direction=order["direction"])  # a wipe to or from a solid colour is still a wipe
+        return item
+    if min(mix_residual(state, p, q), mix_residual(state[:, :CELLS], p, q)) > MAX_MIX_RESIDUAL:
+        return None  # neither a moving edge nor a blend of the two ends: motion, not a transition
+    if role == "out" or (not role and into in ("black", "white") and out_of != into):
+        item["type"] = "fade_out"
+    elif role == "in" or (not role and out_of in ("black", "white") and into != out_of):
+        item["type"] = "fade_in"
+    return item
 
 
-def detect_fades(s: Signals, cuts: list[int]) -> list[dict]:
-    """Fades out of a shot into a flat frame (black, white, any solid colour) and in from one.
+def _trim(state: np.ndarray, before: int, after: int, share: float = 0.0) -> tuple[int, int]:
+    """Drop the run's head and tail that do not move the picture from one end towards the other (motion or noise bridged into it).
 
-    Each run of solid frames is followed back to where its contrast ramp
-    starts (``fade_out``: start = last normal frame, end = first solid one)
-    and forward to where the ramp ends (``fade_in``: start = last solid
-    frame, end = first normal one).
+    Progress is each frame's projection on the way from the first frame to
+    the last (0–1); the change starts at the last frame before progress
+    passes ``share`` and ends at the first frame within ``share`` of the
+    end.
     """
-    solid = s["luma_std"] < SOLID_STD
-    stops = set(cuts)
-    found = []
-    for first, last in _runs(solid):
-        if first > 0 and (start := _fade_span(s, first, -1, stops)) is not None:
-            found.append({"type": "fade_out", "start": rounded(s.t[start], 6), "end": rounded(s.t[first], 6), "duration": rounded(s.t[first] - s.t[start], 6)})
-        if last < len(s) - 1 and (end := _fade_span(s, last, +1, stops)) is not None:
-            found.append({"type": "fade_in", "start": rounded(s.t[last], 6), "end": rounded(s.t[end], 6), "duration": rounded(s.t[end] - s.t[last], 6)})
-    return found
+    delta = state[after] - state[before]
+    norm = float(delta @ delta)
+    if norm <= 0 or after - before < 3:
+        return before, after
+    progress = (state[before : after + 1] - state[before]) @ delta / norm
+    moved = np.flatnonzero(progress > share)
+    arrived = np.flatnonzero(progress >= 1.0 - share)
+    start = before + max(int(moved[0]) - 1, 0) if moved.size else before
+    end = before + int(arrived[arrived + before > start][0]) if np.any(arrived + before > start) else after
+    return start, end
 
 
-def detect_gradual(s: Signals, cuts: list[int], fades: list[dict]) -> list[dict]:
-    """Dissolves and wipes (see the module docstring); never across a cut, never over a fade."""
+def detect_gradual(s: Signals, cuts: list[int]) -> list[dict]:
+    """Fades, dissolves and wipes (see the module docstring); never across a cut."""
     if len(s) < 3:
         return []
-    a = activity(s)
+    state = s.colour_grid()
+    a = activity(s) / s.dt  # levels per second
+    g = grid_activity(state) / s.dt
     for c in cuts:
-        a[c] = 0.0  # the cut frame itself belongs to the cut
-    active = a > np.maximum(ACTIVE_FLOOR, ACTIVE_RATIO * _quiet_level(s, a))
-    # Bridge one-frame dropouts (an encoder repeating a frame mid-transition).
-    gaps = (~active[1:-1]) & active[:-2] & active[2:]
-    active[1:-1] |= gaps
-    grid = s.grid()
+        a[c] = g[c] = 0.0  # the cut frame itself belongs to the cut
+    blank = blank_kind(s, state)
+    pictured = blank == ""
+    # Fine texture in motion changes many pixels and few grid cells: either measure standing out is a change.
+    active = (a > np.maximum(ACTIVE_FLOOR_PER_S, ACTIVE_RATIO * _quiet_level(s, a, pictured))) | (
+        g > np.maximum(GRID_FLOOR_PER_S, GRID_RATIO * _quiet_level(s, g, pictured))
+    )
+    gap = _frames(s, GAP_S)
+    for first, last in _runs(~active):
+        if first > 0 and last < len(s) - 1 and last - first + 1 <= gap:
+            active[first : last + 1] = True
     found = []
     for first, last in _runs(active):
         before, after = max(first - 1, 0), last
         if any(before < c <= after for c in cuts):
             continue
-        span = float(s.t[after] - s.t[before])
-        if not MIN_GRADUAL_S <= span <= MAX_GRADUAL_S:
+        # A wipe's last cells add little to the mean picture: its end is trimmed less.
+        whole = _classify(s, state, blank, _trim(state, before, after, TRIM_PROGRESS)[0], _trim(state, before, after, WIPE_TRIM_PROGRESS)[1], "")
+        if whole is not None and whole["type"] == "wipe":
+            found.append(whole)
             continue
-        net = float(np.abs(grid[after] - grid[before]).mean())
-        path = float(np.abs(np.diff(grid[before : after + 1], axis=0)).mean(axis=1).sum())
-        if any(f["start"] <= s.t[after] and s.t[before] <= f["end"] for f in fades):
+        before, after = _trim(state, before, after, TRIM_PROGRESS)
+        for p, q, role in _segments(state, blank, before, after):
+            item = _classify(s, state, blank, p, q, role)
+            if item is not None:
+                found.append(item)
+    return _fades_through_colour(s, blank, state, found)
+
+
+def _fades_through_colour(s: Signals, blank: np.ndarray, state: np.ndarray, found: list[dict]) -> list[dict]:
+    """A dissolve into a uniform colour and one out of it, held at most DIP_HOLD_S and off the way between the shots around it: a fade out and a fade in."""
+    index = {float(t): i for i, t in enumerate(np.round(s.t, 6))}
+    for one, two in zip(found, found[1:]):
+        if one["type"] != "dissolve" or two["type"] != "dissolve" or two["start"] - one["end"] > DIP_HOLD_S + 1e-6:
             continue
-        solid_start, solid_end = _solid(s, before), _solid(s, after)
-        if solid_start and solid_end:
-            continue  # flat to flat: a colour change, not a shot transition
-        if net < MIN_NET_CHANGE or net < MIN_MONOTONY * path:
+        p, c1, c2, q = (index[round(x, 6)] for x in (one["start"], one["end"], two["start"], two["end"]))
+        if blank[c1] != "uniform" or blank[c2] != "uniform" or _distance(state[c1], state[c2]) >= MIN_NET_CHANGE:
             continue
-        item = {"type": "dissolve", "start": rounded(s.t[before], 6), "end": rounded(s.t[after], 6), "duration": rounded(span, 6)}
-        order = _switch_order(s, grid, before, after)
-        if order["cells"] >= WIPE_MIN_CELLS and order["spread"] >= WIPE_SPREAD and order["fit"] >= WIPE_FIT:
-            item.update(type="wipe", direction=order["direction"])  # a wipe to or from a solid colour is still a wipe
-        elif mix_residual(grid, before, after) > MAX_MIX_RESIDUAL:
-            continue  # neither a moving edge nor a blend of the two ends: motion, not a transition
-        elif solid_end:
-            item["type"] = "fade_out"
-        elif solid_start:
-            item["type"] = "fade_in"
-        found.append(item)
+        delta = state[q] - state[p]
+        norm = float(delta @ delta)
+        alpha = float(np.clip((state[c1] - state[p]) @ delta / norm, 0, 1)) if norm > 0 else 0.0
+        off = float(_distance(state[c1] - state[p], alpha * delta))
+        if off >= DIP_TURN * float(min(_distance(state[c1], state[p]), _distance(state[c1], state[q]))) and off >= MIN_NET_CHANGE:
+            one["type"], two["type"] = "fade_out", "fade_in"
     return found
 
 
@@ -258,8 +426,7 @@ def detect_transitions(s: Signals) -> list[dict]:
     """Every transition, sorted by start: ``{"type", "start", "end", "duration"}`` (+ ``direction`` for wipes)."""
     cuts = detect_cuts(s)
     items = [{"type": "cut", "start": rounded(s.t[i], 6), "end": rounded(s.t[i], 6), "duration": 0.0} for i in cuts]
-    fades = detect_fades(s, cuts)
-    items += fades + detect_gradual(s, cuts, fades)
+    items += detect_gradual(s, cuts)
     return sorted(items, key=lambda x: (x["start"], x["end"]))
 
 

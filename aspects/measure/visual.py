@@ -40,6 +40,10 @@ RANSAC_PX = 0.25  # half-size pixels: a point further than this from the fit mov
 EDGE_LOW, EDGE_HIGH = 50, 150  # Canny thresholds on 0–255 luma
 BUSY_BLOCK, BUSY_EDGES = 8, 2  # an 8×8 block with at least 2 edge pixels counts as busy (a smooth ramp has none)
 GRADIENT_SIZE = (16, 12)  # the colour plane fit runs on a 16×12 thumbnail
+CHROMA_GRID_KEYS = [f"{p}grid_{r}_{c}" for p in ("cr", "cb") for r in range(GRID) for c in range(GRID)]  # the grid's colour (YCrCb Cr, Cb)
+BLACK_V = 40  # a pixel is black when none of R, G, B exceeds this (0–255): dark grain and compression noise included
+WHITE_V, WHITE_S = 215, 40  # …white when its brightest channel reaches WHITE_V and its HSV saturation is at most WHITE_S (0–255)
+FLAT_TOLERANCE = 16  # luma levels: pixels this close to the median belong to a uniform picture (grain included)
 
 
 def color_histogram(rgb: np.ndarray) -> np.ndarray:
@@ -294,6 +298,30 @@ def color_gradient(rgb: np.ndarray) -> dict[str, float]:
     }
 
 
+def tone_shares(y8: np.ndarray, hsv: np.ndarray) -> dict[str, float]:
+    """How much of a frame is black, white, or one uniform level (each 0–1), robust to grain, noise and a small logo.
+
+    ``black_share``: pixels with max(R, G, B) ≤ BLACK_V (HSV value);
+    ``white_share``: pixels with value ≥ WHITE_V and saturation ≤ WHITE_S;
+    ``flat_share``: luma within ±FLAT_TOLERANCE of the median luma (``y8``
+    and ``hsv`` are the same half-size frame).
+    """
+    n = float(y8.size)
+    black = cv2.countNonZero(cv2.inRange(hsv, (0, 0, 0), (255, 255, BLACK_V))) / n
+    white = cv2.countNonZero(cv2.inRange(hsv, (0, 0, WHITE_V), (255, WHITE_S, 255))) / n
+    counts = cv2.calcHist([y8], [0], None, [256], [0, 256]).ravel().cumsum()
+    median = int(np.searchsorted(counts, n / 2.0))
+    lo, hi = median - FLAT_TOLERANCE - 1, min(median + FLAT_TOLERANCE, 255)
+    flat = (counts[hi] - (counts[lo] if lo >= 0 else 0.0)) / n
+    return {"black_share": black, "white_share": white, "flat_share": float(flat)}
+
+
+def chroma_grid(ycrcb: np.ndarray) -> list[float]:
+    """Mean Cr then Cb (0–255) of each cell of a GRID × GRID grid, row by row (CHROMA_GRID_KEYS order)."""
+    cells = cv2.resize(ycrcb, (GRID, GRID), interpolation=cv2.INTER_AREA)
+    return cells[:, :, 1:].transpose(2, 0, 1).ravel().astype(float).tolist()
+
+
 # yh minus its 3×3 box blur in one filter: the finest scale of the luma
 FINE_KERNEL = np.full((3, 3), -1.0 / 9.0, np.float32)
 FINE_KERNEL[1, 1] += 1.0
@@ -395,5 +423,7 @@ class FrameFeatures:
         row.update(composition(yh[::2, ::2], magnitude[::2, ::2], median))
         row.update(color_gradient(rgb_half))
         row.update(zip(GRID_KEYS, grid.ravel().tolist()))
+        row.update(tone_shares(y8, hsv))
+        row.update(zip(CHROMA_GRID_KEYS, chroma_grid(ycrcb)))
         self._prev_y, self._prev_half, self._prev_hist, self._prev_ycrcb = y8_full, y8, hist, ycrcb
         return row

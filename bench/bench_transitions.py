@@ -1,0 +1,180 @@
+"""Transition detection over the whole generated corpus (``tests/transition_corpus.py``), next to PySceneDetect.
+
+For every clip (every ffmpeg ``xfade`` transition on flat colours, gradients
+and textured footage; the ``fade`` filter to and from black, white and other
+colours; cuts; clips with no transition), at 24–60 fps and 0.2–3 s:
+
+- our detector (decode stage + ``detect_transitions``, in-process): precision
+  and recall per type (a hit has the right type and both boundaries within 2
+  frames), wipe directions, boundary errors (median / max, frames and seconds);
+- the same clips' "boundaries" (any transition, our type ignored) against
+  PySceneDetect's ``detect-adaptive``, which only reports cuts: one of its
+  scene starts counts when it falls inside a true transition's span (±2
+  frames);
+- time: transition detection against the whole decode + measure stage.
+
+Clips and their measurements are cached in ``bench/out/transitions/``.
+PySceneDetect is optional (``pip install --no-deps scenedetect click
+platformdirs tqdm``, for the bench only).
+
+    python bench/bench_transitions.py [--subset] [--jobs 2] [--show-failures]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import sys
+import time
+from collections import defaultdict
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from tests.transition_corpus import TOLERANCE_FRAMES, Case, full_corpus, match, suite_corpus  # noqa: E402
+
+OUT = ROOT / "bench" / "out" / "transitions"
+TYPES = ("cut", "fade_out", "fade_in", "dissolve", "wipe")
+
+
+def measured(case: Case) -> tuple[str, dict, float]:
+    """Make the clip, measure it (cached as JSON next to it) and return (path, frame columns, measure seconds)."""
+    import numpy as np
+
+    from aspects.pipeline import MEASURE_VERSION, measure_video
+
+    path = case.make(OUT)
+    cache = path.with_suffix(f".m{MEASURE_VERSION}.json")
+    if cache.exists():
+        data = json.loads(cache.read_text())
+        return str(path), data, data["measure_s"]
+    started = time.perf_counter()
+    m = measure_video(path)
+    seconds = time.perf_counter() - started
+    frames = {k: np.asarray(v).tolist() for k, v in m.frames.items() if np.asarray(v).dtype.kind in "fiu"}
+    data = {"frames": frames, "duration_s": m.facts.get("duration_s"), "measure_s": seconds}
+    cache.write_text(json.dumps(data))
+    return str(path), data, seconds
+
+
+def pyscenedetect_cuts(path: str) -> list[float] | None:
+    try:
+        from scenedetect import AdaptiveDetector, detect
+    except ImportError:
+        return None
+    scenes = detect(path, AdaptiveDetector())
+    return [start.get_seconds() for start, _ in scenes[1:]]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--subset", action="store_true", help="the test suite's subset only")
+    parser.add_argument("--jobs", type=int, default=2)
+    parser.add_argument("--show-failures", action="store_true")
+    parser.add_argument("--only", default="", help="substring of case names to run")
+    args = parser.parse_args()
+
+    from aspects.dynamic.signals import Signals
+    from aspects.dynamic.transitions import detect_transitions
+
+    OUT.mkdir(parents=True, exist_ok=True)
+    cases = suite_corpus() if args.subset else full_corpus()
+    cases = [c for c in cases if args.only in c.name]
+    with ProcessPoolExecutor(args.jobs) as pool:
+        results = list(pool.map(measured, cases))
+
+    tp, fp, fn = defaultdict(int), defaultdict(int), defaultdict(int)
+    errors_f, errors_s = defaultdict(list), defaultdict(list)
+    directions = [0, 0]
+    ours_b, scd_b = [0, 0, 0], [0, 0, 0]  # boundary hits, misses, extras
+    detect_s = measure_s = 0.0
+    scd_available = True
+    failures = []
+    for case, (path, data, m_s) in zip(cases, results):
+        s = Signals.from_frames(data["frames"], data["duration_s"])
+        started = time.perf_counter()
+        found = detect_transitions(s)
+        detect_s += time.perf_counter() - started
+        measure_s += m_s
+        r = match(case, found)
+        for truth, item, err in r["hits"]:
+            tp[truth.type] += 1
+            errors_s[truth.type].append(err)
+            errors_f[truth.type].append(err * case.fps)
+        for truth in r["missed"]:
+            fn[truth.type] += 1
+        for item in r["extra"]:
+            fp[item["type"]] += 1
+        wipes = [h for h in r["hits"] if h[0].direction]
+        directions[0] += len(wipes) - len(r["direction_wrong"])
+        directions[1] += len(wipes)
+        if r["missed"] or r["extra"] or r["direction_wrong"]:
+            failures.append((case, found, r))
+        _boundaries(case, [(t["start"], t["end"]) for t in found], ours_b)
+        if scd_available:
+            cuts = pyscenedetect_cuts(path)
+            if cuts is None:
+                scd_available = False
+            else:
+                _boundaries(case, [(t, t) for t in cuts], scd_b)
+
+    frames = sum(len(d["frames"]["t"]) for _, d, _ in results)
+    print(f"{len(cases)} clips, {frames} frames; a boundary is right within {TOLERANCE_FRAMES} frames")
+    print()
+    print("| type | truths | found | precision | recall | boundary error median / max (frames) | (seconds) |")
+    print("|---|---|---|---|---|---|---|")
+    for kind in TYPES:
+        n_true, n_found = tp[kind] + fn[kind], tp[kind] + fp[kind]
+        if not n_true and not n_found:
+            continue
+        prec = tp[kind] / n_found if n_found else float("nan")
+        rec = tp[kind] / n_true if n_true else float("nan")
+        ef, es = errors_f[kind] or [float("nan")], errors_s[kind] or [float("nan")]
+        print(f"| {kind} | {n_true} | {n_found} | {prec:.3f} | {rec:.3f} | {statistics.median(ef):.1f} / {max(ef):.1f} | {statistics.median(es):.3f} / {max(es):.3f} |")
+    print()
+    print(f"wipe directions right: {directions[0]} / {directions[1]}")
+    print()
+    print("Boundaries (any type; a detection inside a true transition's span ±2 frames):")
+    print("| detector | precision | recall |")
+    print("|---|---|---|")
+    for name, b in (("mp4-aspects", ours_b), ("PySceneDetect detect-adaptive", scd_b if scd_available else None)):
+        if b is None:
+            print(f"| {name} | not installed | |")
+            continue
+        hits, misses, extras = b
+        print(f"| {name} | {hits / max(hits + extras, 1):.3f} | {hits / max(hits + misses, 1):.3f} |")
+    print()
+    print(f"time: decode + per-frame measures {measure_s:.1f} s, transition detection {detect_s:.2f} s ({100 * detect_s / max(measure_s, 1e-9):.1f} %)")
+    if args.show_failures:
+        for case, found, r in failures:
+            print(f"\n{case.name}: truth {[(t.type, t.start, round(t.end, 3), t.direction) for t in case.truth]}")
+            print("  found", [(t["type"], t["start"], t["end"], t.get("direction")) for t in found])
+
+
+def _boundaries(case: Case, spans: list[tuple[float, float]], tally: list[int]) -> None:
+    """Count truths with a detection overlapping their span (±2 frames), and detections overlapping none."""
+    tol = (TOLERANCE_FRAMES + 0.01) / case.fps
+    truths = [(t.start - tol, t.end + tol) for t in case.truth]
+    # a fade out + fade in pair through black is one boundary between two shots
+    merged: list[list[float]] = []
+    for lo, hi in sorted(truths):
+        if merged and lo <= merged[-1][1] + 1.0:
+            merged[-1][1] = max(merged[-1][1], hi)
+        else:
+            merged.append([lo, hi])
+    used = set()
+    for lo, hi in merged:
+        inside = [k for k, (a, b) in enumerate(spans) if a <= hi and b >= lo]
+        if inside:
+            tally[0] += 1
+            used.update(inside)
+        else:
+            tally[1] += 1
+    tally[2] += len([k for k in range(len(spans)) if k not in used])
+
+
+if __name__ == "__main__":
+    main()

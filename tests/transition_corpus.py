@@ -1,0 +1,317 @@
+"""A generated corpus of shot transitions with known answers, shared by the tests and ``bench/bench_transitions.py``.
+
+Every one of ffmpeg's ``xfade`` transitions (``XFADE``: what each maps to in
+our vocabulary, see docs/dynamic.md) and the ``fade`` filter to and from
+black, white and other colours, on three kinds of content — flat colours,
+still gradients, and textured moving pictures (``testsrc2``, ``mandelbrot``,
+``cellauto``), some with temporal grain — at durations of 0.2–3 s and 24, 25,
+30 and 60 fps; plus cuts, and clips with no transition at all (slow colour
+drifts, a moving object, camera pans and zooms, flashes).
+
+A clip is shot A for ``PRE_S``, the transition, shot B for ``POST_S``
+(256×144, H.264). Truth times are those of the frames: ``start`` the last
+frame before the change, ``end`` the first frame after it (DESIGN §3).
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from tests.media import make_video
+
+SIZE = "256x144"
+PRE_S, POST_S = 1.0, 1.0
+
+# Every xfade transition of ffmpeg 7 (the bundled binary) → (our type, direction or None).
+# "fade" stands for a fade_out into black/white followed by a fade_in out of it.
+XFADE: dict[str, tuple[str, str | None] | None] = {
+    "fade": ("dissolve", None),
+    "fadefast": ("dissolve", None),
+    "fadeslow": ("dissolve", None),
+    "dissolve": ("dissolve", None),  # a random-pixel dissolve: any region is a blend of the two shots
+    "fadegrays": ("dissolve", None),  # A fades to its grey version, then to B
+    "hblur": ("dissolve", None),  # blurs A and B while cross-fading
+    "distance": ("dissolve", None),  # pixels move from A to B by colour distance: a blend over any region
+    "pixelize": ("dissolve", None),  # A coarsens into blocks, the blocks cross-fade, B sharpens
+    "fadeblack": ("fade", "black"),
+    "fadewhite": ("fade", "white"),
+    "wipeleft": ("wipe", "left"),
+    "wiperight": ("wipe", "right"),
+    "wipeup": ("wipe", "up"),
+    "wipedown": ("wipe", "down"),
+    "wipetl": ("wipe", "up-left"),
+    "wipetr": ("wipe", "up-right"),
+    "wipebl": ("wipe", "down-left"),
+    "wipebr": ("wipe", "down-right"),
+    "slideleft": ("wipe", "left"),
+    "slideright": ("wipe", "right"),
+    "slideup": ("wipe", "up"),
+    "slidedown": ("wipe", "down"),
+    "smoothleft": ("wipe", "left"),
+    "smoothright": ("wipe", "right"),
+    "smoothup": ("wipe", "up"),
+    "smoothdown": ("wipe", "down"),
+    "coverleft": ("wipe", "left"),
+    "coverright": ("wipe", "right"),
+    "coverup": ("wipe", "up"),
+    "coverdown": ("wipe", "down"),
+    "revealleft": ("wipe", "left"),
+    "revealright": ("wipe", "right"),
+    "revealup": ("wipe", "up"),
+    "revealdown": ("wipe", "down"),
+    "diagtl": ("wipe", "up-left"),
+    "diagtr": ("wipe", "up-right"),
+    "diagbl": ("wipe", "down-left"),
+    "diagbr": ("wipe", "down-right"),
+    "hlslice": ("wipe", "left"),
+    "hrslice": ("wipe", "right"),
+    "vuslice": ("wipe", "up"),
+    "vdslice": ("wipe", "down"),
+    "hlwind": ("wipe", "left"),
+    "hrwind": ("wipe", "right"),
+    "vuwind": ("wipe", "up"),
+    "vdwind": ("wipe", "down"),
+    "circleopen": ("wipe", "out"),
+    "circleclose": ("wipe", "in"),
+    "vertopen": ("wipe", "out"),
+    "vertclose": ("wipe", "in"),
+    "horzopen": ("wipe", "out"),
+    "horzclose": ("wipe", "in"),
+    "radial": ("wipe", None),  # a clock-hand sweep: a moving edge, but no one direction
+    "squeezeh": ("wipe", None),
+    "squeezev": ("wipe", None),
+    "circlecrop": None,
+    "rectcrop": None,
+    "zoomin": None,
+}
+
+FLAT_PAIRS = [("0xC03020", "0x2050C0"), ("0xE0C040", "0x40A040"), ("0x20A0A0", "0xA02080"), ("orange", "0x3030A0"), ("0x909090", "0x30C030"), ("0xB0B0E0", "0xC06010")]
+GRADIENT_PAIRS = [
+    ("c0=0xC03020:c1=0x2050C0:x0=0:y0=0:x1=256:y1=0", "c0=0xE0C040:c1=0x208020:x0=0:y0=0:x1=0:y1=144"),
+    ("c0=0x20A0A0:c1=0xF0E0A0:x0=0:y0=0:x1=256:y1=144:type=radial", "c0=0xA02080:c1=0x3050F0:x0=256:y0=0:x1=0:y1=144"),
+    ("c0=orange:c1=0x401060:x0=0:y0=144:x1=256:y1=0", "c0=0x70D0F0:c1=0x306030:x0=128:y0=72:x1=256:y1=144:type=circular"),
+]
+TEXTURE_PAIRS = [("testsrc2", "mandelbrot"), ("mandelbrot", "testsrc2"), ("cellauto", "testsrc2"), ("testsrc2", "cellauto")]
+FPS = (24, 25, 30, 60)
+DURATIONS = (0.2, 0.5, 1.0, 2.0, 3.0)
+KINDS = ("flat", "gradient", "texture")
+
+
+@dataclass(frozen=True)
+class Truth:
+    type: str
+    start: float
+    end: float
+    direction: str | None = None
+    inner: bool = True  # False: only the outer end of a fade through black (xfade's fadeblack never holds black) is exact
+
+
+@dataclass(frozen=True)
+class Case:
+    """One clip: how to make it and what is in it."""
+
+    name: str
+    kind: str
+    fps: int
+    seconds: float
+    sources: tuple[str, ...]
+    graph: str
+    truth: tuple[Truth, ...] = field(default=())
+    family: str = ""  # xfade transition name, "fade:<colour>", "cut" or the negative's name
+
+    def make(self, folder: Path) -> Path:
+        """Encode the clip into ``folder`` (named by a hash of its recipe, so a cache folder can be reused)."""
+        key = hashlib.sha1(repr((self.sources, self.graph, self.fps, self.seconds)).encode()).hexdigest()[:12]
+        path = Path(folder) / f"{self.name}-{key}.mp4"
+        if not path.exists():
+            tmp = path.with_suffix(".part.mp4")
+            make_video(tmp, *self.sources, duration_s=self.seconds, fps=self.fps, filter_complex=self.graph)
+            tmp.rename(path)
+        return path
+
+
+def _source(kind: str, spec: str, fps: int, grain: bool) -> str:
+    if kind == "flat":
+        src = f"color=c={spec}:s={SIZE}:r={fps}"
+    elif kind == "gradient":
+        src = f"gradients=s={SIZE}:r={fps}:speed=0:seed=1:{spec}"
+    else:
+        extra = {"cellauto": ":rule=110:full=1"}.get(spec, "")
+        src = f"{spec}=s={SIZE}:r={fps}{extra}"
+    return src + (",noise=alls=14:allf=t+u" if grain else "")
+
+
+def _pair(kind: str, i: int) -> tuple[str, str]:
+    pairs = {"flat": FLAT_PAIRS, "gradient": GRADIENT_PAIRS, "texture": TEXTURE_PAIRS}[kind]
+    return pairs[i % len(pairs)]
+
+
+def xfade_case(transition: str, kind: str, i: int, duration: float, fps: int, grain: bool = False) -> Case:
+    """Shot A for PRE_S, ``transition`` for ``duration`` s, shot B for POST_S."""
+    a, b = _pair(kind, i)
+    total = PRE_S + duration + POST_S
+    graph = (
+        f"[0:v]trim=duration={PRE_S + duration},setpts=PTS-STARTPTS,format=yuv420p[a];"
+        f"[1:v]trim=duration={duration + POST_S},setpts=PTS-STARTPTS,format=yuv420p[b];"
+        f"[a][b]xfade=transition={transition}:duration={duration}:offset={PRE_S}[v]"
+    )
+    kind_dir = XFADE[transition]
+    truth: tuple[Truth, ...] = ()
+    if kind_dir is not None:
+        kind_, direction = kind_dir
+        s, e = PRE_S, PRE_S + duration
+        if kind_ == "fade":
+            truth = (Truth("fade_out", s, s + 0.2 * duration, inner=False), Truth("fade_in", s + 0.2 * duration, e, inner=False))
+        else:
+            truth = (Truth(kind_, s, e, direction),)
+    name = f"xfade-{transition}-{kind}{i % 10}-{duration:g}s-{fps}{'-grain' if grain else ''}"
+    return Case(name, kind, fps, total, (_source(kind, a, fps, grain), _source(kind, b, fps, grain)), graph, truth, transition)
+
+
+def fade_case(colour: str, kind: str, i: int, duration: float, fps: int, hold: float, grain: bool = False, shape: str = "out-in") -> Case:
+    """The ``fade`` filter: A fades out to ``colour``, holds it ``hold`` s, B fades in from it (``shape`` "out-in"); or only "out" at the end, only "in" at the start."""
+    a, b = _pair(kind, i)
+    sa, sb = _source(kind, a, fps, grain), _source(kind, b, fps, grain)
+    noise = ",noise=alls=14:allf=t+u" if grain else ""
+    if shape == "out":
+        total = PRE_S + duration + max(hold, 0.3)
+        graph = f"[0:v]trim=duration={total},setpts=PTS-STARTPTS,format=yuv420p,fade=t=out:st={PRE_S}:d={duration}:color={colour}{noise}[v]"
+        truth = (Truth("fade_out", PRE_S, PRE_S + duration),)
+        sources: tuple[str, ...] = (_source(kind, a, fps, False),)
+    elif shape == "in":
+        lead = max(hold, 0.3)
+        total = lead + duration + POST_S
+        graph = f"[0:v]trim=duration={total},setpts=PTS-STARTPTS,format=yuv420p,fade=t=in:st={lead}:d={duration}:color={colour}{noise}[v]"
+        truth = (Truth("fade_in", lead, lead + duration),)
+        sources = (_source(kind, b, fps, False),)
+    else:
+        total = PRE_S + 2 * duration + hold + POST_S
+        graph = (
+            f"[0:v]trim=duration={PRE_S + duration + hold},setpts=PTS-STARTPTS,format=yuv420p,fade=t=out:st={PRE_S}:d={duration}:color={colour}[a];"
+            f"[1:v]trim=duration={duration + POST_S},setpts=PTS-STARTPTS,format=yuv420p,fade=t=in:st=0:d={duration}:color={colour}[b];"
+            f"[a][b]concat=n=2:v=1:a=0{noise}[v]"
+        )
+        mid = PRE_S + duration + hold
+        truth = (Truth("fade_out", PRE_S, PRE_S + duration), Truth("fade_in", mid, mid + duration))
+        sources = (_source(kind, a, fps, False), _source(kind, b, fps, False))
+    name = f"fade-{shape}-{colour}-{kind}{i % 10}-{duration:g}s-h{hold:g}-{fps}{'-grain' if grain else ''}"
+    return Case(name, kind, fps, total, sources, graph, truth, f"fade:{colour}")
+
+
+def cut_case(kind: str, i: int, fps: int, grain: bool = False) -> Case:
+    a, b = _pair(kind, i)
+    graph = (
+        f"[0:v]trim=duration={PRE_S + 0.4},setpts=PTS-STARTPTS,format=yuv420p[a];"
+        f"[1:v]trim=duration={POST_S},setpts=PTS-STARTPTS,format=yuv420p[b];[a][b]concat=n=2:v=1:a=0[v]"
+    )
+    t = PRE_S + 0.4
+    return Case(f"cut-{kind}{i % 10}-{fps}{'-grain' if grain else ''}", kind, fps, t + POST_S, (_source(kind, a, fps, grain), _source(kind, b, fps, grain)), graph, (Truth("cut", t, t),), "cut")
+
+
+def negative_cases(fps: int) -> list[Case]:
+    """Clips with no transition: slow colour drifts, a moving object, a pan, a zoom, flashes, a rotating gradient, grain."""
+    s = f"s={SIZE}:r={fps}"
+    tex = f"testsrc2={s}"
+    out = [
+        ("drift-hue", f"color=c=0xC06020:{s}", "[0:v]format=yuv420p,hue=h='t*12'[v]"),  # a slow hue drift
+        ("drift-sunset", f"gradients={s}:speed=0:c0=0xF0A040:c1=0x4060C0:x0=0:y0=0:x1=0:y1=144", "[0:v]format=yuv420p,eq=brightness='-t*0.06':eval=frame[v]"),
+        ("rotating-gradient", f"gradients={s}:speed=0.02:c0=0xF0A040:c1=0x4060C0", "[0:v]format=yuv420p[v]"),
+        ("moving-box", f"color=c=0x3060A0:{s}", "[0:v]format=yuv420p,drawbox=x='t*50':y=40:w=60:h=50:color=0xF0D020:t=fill[v]"),
+        ("pan", f"mandelbrot=s=1024x576:r={fps}", f"[0:v]trim=duration=0.04,loop=loop=-1:size=1,setpts=N/{fps}/TB,crop=256:144:x='100+t*60':y='80+t*20',format=yuv420p[v]"),
+        ("zoom", f"testsrc2=s=512x288:r={fps}", f"[0:v]scale=w='256*(1+0.1*t)':h=-2:eval=frame,crop=256:144,format=yuv420p[v]"),
+        ("flash", tex, "[0:v]format=yuv420p,eq=brightness='if(between(t\\,1.5\\,1.56)\\,0.6\\,0)':eval=frame[v]"),
+        ("camera-flash", tex, "[0:v]format=yuv420p,eq=brightness='if(gte(t\\,1.5)\\,0.7*exp(-(t-1.5)*10)\\,0)':eval=frame[v]"),
+        ("grainy-flat", f"color=c=0x406080:{s}", "[0:v]format=yuv420p,noise=alls=20:allf=t+u[v]"),
+        ("grainy-black", f"color=c=black:{s}", "[0:v]format=yuv420p,noise=alls=20:allf=t+u[v]"),
+        ("still-texture", f"mandelbrot=s={SIZE}:r={fps}", "[0:v]trim=duration=0.04,loop=loop=-1:size=1,setpts=N/" + str(fps) + "/TB,format=yuv420p[v]"),
+    ]
+    return [Case(f"none-{name}-{fps}", "negative", fps, 4.0, (src,), graph, (), name) for name, src, graph in out]
+
+
+def full_corpus() -> list[Case]:
+    """The whole corpus (the bench): every xfade transition on the three kinds of content, fades, cuts, negatives."""
+    cases: list[Case] = []
+    n = 0
+    for transition in XFADE:
+        for k, kind in enumerate(KINDS):
+            duration = DURATIONS[(n + k) % len(DURATIONS)]
+            fps = FPS[(n + 2 * k) % len(FPS)]
+            cases.append(xfade_case(transition, kind, n + k, duration, fps, grain=(kind != "flat" and (n + k) % 5 == 0)))
+        n += 1
+    for c, colour in enumerate(("black", "white", "0xC02060", "0x208040")):
+        for k, kind in enumerate(KINDS):
+            for j, duration in enumerate((0.2, 0.5, 1.0, 2.0, 3.0)):
+                fps = FPS[(c + k + j) % len(FPS)]
+                hold = (0.0, 0.12, 0.3, 0.8)[(c + j) % 4] if colour in ("black", "white") else (0.0, 0.12, 0.2)[j % 3]
+                cases.append(fade_case(colour, kind, c + j, duration, fps, hold, grain=(j == 2 and kind != "flat")))
+        if colour in ("black", "white"):
+            for k, kind in enumerate(KINDS):
+                cases.append(fade_case(colour, kind, c + k, (0.5, 1.0, 2.0)[k], FPS[(c + k) % 4], 0.5, shape="out"))
+                cases.append(fade_case(colour, kind, c + k + 1, (1.0, 2.0, 0.5)[k], FPS[(c + k + 1) % 4], 0.5, shape="in", grain=kind == "texture"))
+    for k, kind in enumerate(KINDS):
+        for j, fps in enumerate(FPS):
+            cases.append(cut_case(kind, k + j, fps, grain=(j == 3 and kind != "flat")))
+    for fps in (25, 60):
+        cases += negative_cases(fps)
+    return cases
+
+
+def suite_corpus() -> list[Case]:
+    """A representative subset for the test suite: every mapped xfade transition once (kinds, durations and rates varied), fades, cuts, negatives."""
+    cases: list[Case] = []
+    mapped = [t for t, v in XFADE.items() if v is not None]
+    for n, transition in enumerate(mapped):
+        kind = KINDS[n % 3]
+        duration = (0.5, 1.0, 2.0, 0.5, 1.0)[n % 5]
+        cases.append(xfade_case(transition, kind, n, duration, FPS[n % 4], grain=(kind == "gradient" and n % 2 == 0)))
+    cases += [
+        fade_case("black", "flat", 0, 1.0, 25, 0.3),
+        fade_case("white", "gradient", 1, 0.5, 30, 0.0),
+        fade_case("0xC02060", "texture", 2, 1.0, 24, 0.12),
+        fade_case("black", "texture", 3, 3.0, 60, 0.5, grain=True),
+        fade_case("black", "flat", 4, 0.2, 25, 0.0),
+        fade_case("white", "flat", 5, 2.0, 24, 0.0, shape="out"),
+        fade_case("black", "gradient", 0, 1.0, 30, 0.4, shape="in", grain=True),
+        cut_case("flat", 1, 30),
+        cut_case("gradient", 2, 60),
+        cut_case("texture", 3, 24, grain=True),
+    ]
+    cases += negative_cases(25)
+    return cases
+
+
+TOLERANCE_FRAMES = 2  # a boundary within this many frames of the truth is right
+
+
+def match(case: Case, found: list[dict]) -> dict:
+    """Pair detections with the truth: ``{"hits": [(truth, item, err_s)], "missed": [truth], "extra": [item], "direction_wrong": [(truth, item)]}``.
+
+    A detection hits a truth of the same type when its start and end are both
+    within TOLERANCE_FRAMES frames (only the outer end for a fade through
+    black made by xfade, whose inner end is not exact); ``err_s`` is the
+    larger boundary error in seconds.
+    """
+    tol = (TOLERANCE_FRAMES + 0.01) / case.fps
+    left = list(found)
+    hits, missed, wrong_dir = [], [], []
+    for truth in case.truth:
+        best = None
+        for item in left:
+            if item["type"] != truth.type:
+                continue
+            errors = [abs(item["start"] - truth.start), abs(item["end"] - truth.end)]
+            if not truth.inner:
+                errors = [errors[0]] if truth.type == "fade_out" else [errors[1]]
+            err = max(errors)
+            if err <= tol and (best is None or err < best[1]):
+                best = (item, err)
+        if best is None:
+            missed.append(truth)
+            continue
+        left.remove(best[0])
+        hits.append((truth, best[0], best[1]))
+        if truth.direction and best[0].get("direction") != truth.direction:
+            wrong_dir.append((truth, best[0]))
+    return {"hits": hits, "missed": missed, "extra": left, "direction_wrong": wrong_dir}

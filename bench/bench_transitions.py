@@ -93,12 +93,16 @@ def main() -> None:
     detect_s = measure_s = 0.0
     scd_available = True
     failures = []
+    unscored = []
     for case, (path, data, m_s) in zip(cases, results):
         s = Signals.from_frames(data["frames"], data["duration_s"])
         started = time.perf_counter()
         found = detect_transitions(s)
         detect_s += time.perf_counter() - started
         measure_s += m_s
+        if not case.scored:
+            unscored.append((case, found))
+            continue
         r = match(case, found)
         for truth, item, err in r["hits"]:
             tp[truth.type] += 1
@@ -122,7 +126,7 @@ def main() -> None:
                 _boundaries(case, [(t, t) for t in cuts], scd_b)
 
     frames = sum(len(d["frames"]["t"]) for _, d, _ in results)
-    print(f"{len(cases)} clips, {frames} frames; a boundary is right within {TOLERANCE_FRAMES} frames")
+    print(f"{len(cases)} clips ({len(unscored)} not scored), {frames} frames; a boundary is right within {TOLERANCE_FRAMES} frames")
     print()
     print("| type | truths | found | precision | recall | boundary error median / max (frames) | (seconds) |")
     print("|---|---|---|---|---|---|---|")
@@ -148,6 +152,9 @@ def main() -> None:
         print(f"| {name} | {hits / max(hits + extras, 1):.3f} | {hits / max(hits + misses, 1):.3f} |")
     print()
     print(f"time: decode + per-frame measures {measure_s:.1f} s, transition detection {detect_s:.2f} s ({100 * detect_s / max(measure_s, 1e-9):.1f} %)")
+    print("xfade transitions mapped to no type (not scored), what was reported:")
+    for case, found in unscored:
+        print(f"  {case.name}: {[(t['type'], t['start'], t['end'], t.get('direction')) for t in found]}")
     if args.show_failures:
         for case, found, r in failures:
             print(f"\n{case.name}: truth {[(t.type, t.start, round(t.end, 3), t.direction) for t in case.truth]}")

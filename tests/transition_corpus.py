@@ -120,6 +120,7 @@ class Case:
     graph: str
     truth: tuple[Truth, ...] = field(default=())
     family: str = ""  # xfade transition name, "fade:<colour>", "cut" or the negative's name
+    scored: bool = True  # False for xfade transitions we map to no type (what the detector says is shown, not scored)
 
     def make(self, folder: Path) -> Path:
         """Encode the clip into ``folder`` (named by a hash of its recipe, so a cache folder can be reused)."""
@@ -167,7 +168,7 @@ def xfade_case(transition: str, kind: str, i: int, duration: float, fps: int, gr
         else:
             truth = (Truth(kind_, s, e, direction),)
     name = f"xfade-{transition}-{kind}{i % 10}-{duration:g}s-{fps}{'-grain' if grain else ''}"
-    return Case(name, kind, fps, total, (_source(kind, a, fps, grain), _source(kind, b, fps, grain)), graph, truth, transition)
+    return Case(name, kind, fps, total, (_source(kind, a, fps, grain), _source(kind, b, fps, grain)), graph, truth, transition, kind_dir is not None)
 
 
 def fade_case(colour: str, kind: str, i: int, duration: float, fps: int, hold: float, grain: bool = False, shape: str = "out-in") -> Case:

@@ -47,11 +47,15 @@ STILL_MOTION = 0.002  # frame widths per frame: below this the camera is still a
 ACTIVE_FLOOR_PER_S = 6.0  # luma + chroma levels per second: less change than this is no transition
 GRID_FLOOR_PER_S = 2.0  # levels per second of the 4×4 grid (luma, Cr, Cb): the coarse picture changing less is no transition
 ACTIVE_RATIO = 1.8  # …and a transition frame changes this many times more than the local quiet level
+LAGS_S = (0.2, 1.0)  # the grid's change is also measured over these (seconds)
 GRID_RATIO = 3.0  # …or its grid this many times more (moving parts of a busy picture pass across cells)
 QUIET_CONTEXT_S = 3.0  # the local quiet level: QUIET_PERCENTILE of activity within ± this (seconds)
 QUIET_PERCENTILE = 25
 QUIET_STEP_S = 0.1  # …evaluated this often
-TRIM_PROGRESS = 0.05  # share of the way from one end to the other below which a frame has not left its end yet
+TAIL_RATIO = 2.5  # a change found goes on (both ways) while the picture changes this many times its quiet level…
+TAIL_FLOOR_PER_S, GRID_TAIL_FLOOR_PER_S = 0.5, 0.2  # …and more than these (levels per second, pixels and grid)
+TRIM_PROGRESS = 0.05  # share of the way from one end to the other below which a frame has not left its end yet (at most)…
+TRIM_NOISE = 5.0  # …at least this many times the grid's quiet change per frame (motion, grain) over the way's length
 WIPE_TRIM_PROGRESS = 0.01  # …for a wipe's end
 GAP_S = 0.1  # a pause in the change this short (an encoder repeating a frame, an eased ramp) is bridged
 MIN_GRADUAL_S, MAX_GRADUAL_S = 0.15, 5.0
@@ -61,6 +65,9 @@ BLANK_SHARE = 0.9  # a frame is black / white / one uniform colour when this sha
 UNIFORM_SPREAD = 12.0  # levels: the grid cells of a uniform frame differ at most this much
 DIP_TURN = 0.35  # a uniform colour is a dip when it lies this far (share of its distance to the nearer end) off the way between the ends
 DIP_HOLD_S = 0.5  # …and is held at most this long (seconds); held longer it is a shot of its own (dissolves into and out of it)
+HOLD_LEVELS = 1.5  # RMS grid levels: frames this close to a turning point hold the same blank picture
+STEADY_S = 0.2  # the picture next to a transition must be steady over this (seconds)…
+STEADY_RATIO = 0.3  # …moving at most this many times as fast as across the transition (else it is a slow drift)
 MAX_MIX_RESIDUAL = 0.25  # a fade or dissolve stays this close to a blend of its two ends (see mix_residual)
 WIPE_SPREAD = 0.35  # cells switching over this share of the span…
 WIPE_FIT = 0.7  # …in an order explained this well (R²) by their position: a wipe
@@ -158,8 +165,8 @@ def _quiet_level(s: Signals, a: np.ndarray, pictured: np.ndarray) -> np.ndarray:
 
     Each side is the QUIET_CONTEXT_S before (after) the frame, over its
     ``pictured`` frames (black, white and uniform frames have no motion to
-    measure) when they are at least half of it; the quieter side counts, so a shot
-    next to a busier one keeps its own level.
+    measure) when they are at least half of it; the quieter side counts, so
+    a long transition next to a short shot is still measured against the shot.
     """
     # Evaluated every QUIET_STEP_S and interpolated: the level moves slowly, and a percentile per frame is the costly part.
     probes = np.unique(np.searchsorted(s.t, np.arange(s.t[0], s.t[-1] + QUIET_STEP_S, QUIET_STEP_S)).clip(0, len(a) - 1))
@@ -295,30 +302,60 @@ def blank_kind(s: Signals, state: np.ndarray) -> np.ndarray:
 
 
 def _segments(state: np.ndarray, blank: np.ndarray, before: int, after: int) -> list[tuple[int, int, str]]:
-    """Split the change from ``before`` to ``after`` where it passes through black or white (or dips to a uniform colour off its way).
+    """Split the change from ``before`` to ``after`` where it turns through black or white (or dips to a uniform colour off its way).
 
-    Returns (start, end, role) pieces; ``role`` is "out" for the piece
-    going into such a blank picture, "in" for the one coming out of it,
-    "" for a change that passes through none.
+    The turning point is the frame furthest off the straight way from one
+    end to the other; when it is black or white (and the ends are not), or
+    a uniform colour lying well off that way, the change is split there,
+    around the frames that hold that same picture. Returns (start, end,
+    role) pieces; ``role`` is "out" for the piece going into the blank
+    picture, "in" for the one coming out of it, "" for a change that
+    passes through none.
     """
     inner = np.arange(before + 1, after)
     if inner.size == 0:
         return [(before, after, "")]
-    ends = {blank[before], blank[after]}
-    bw = np.array([blank[k] in ("black", "white") and blank[k] not in ends for k in inner], dtype=bool)
-    if not bw.any():
-        # A uniform colour counts when the path turns there: far off the straight way from one end to the other.
-        delta = state[after] - state[before]
-        norm = float(delta @ delta)
-        offsets = state[inner] - state[before]
-        alpha = np.clip(offsets @ delta / norm, 0.0, 1.0) if norm > 0 else np.zeros(inner.size)
-        off_line = _distance(offsets, alpha[:, None] * delta[None, :])
-        nearer = np.minimum(_distance(state[inner], state[before]), _distance(state[inner], state[after]))
-        bw = np.array([blank[k] != "" for k in inner]) & (off_line >= DIP_TURN * np.maximum(nearer, 1e-9)) & (off_line >= MIN_NET_CHANGE)
-    if not bw.any():
+    delta = state[after] - state[before]
+    norm = float(delta @ delta)
+    offsets = state[inner] - state[before]
+    alpha = np.clip(offsets @ delta / norm, 0.0, 1.0) if norm > 0 else np.zeros(inner.size)
+    off_line = _distance(offsets, alpha[:, None] * delta[None, :])
+    k = int(np.argmax(off_line))
+    turn = int(inner[k])
+    kind = blank[turn]
+    nearer = float(min(_distance(state[turn], state[before]), _distance(state[turn], state[after])))
+    through_level = kind in ("black", "white") and kind not in (blank[before], blank[after])
+    dip = kind != "" and off_line[k] >= max(DIP_TURN * nearer, MIN_NET_CHANGE)
+    if not (through_level or dip):
         return [(before, after, "")]
-    hold = inner[bw]
-    return [(before, int(hold[0]), "out"), (int(hold[-1]), after, "in")]
+    same = _distance(state[inner], state[turn]) <= HOLD_LEVELS
+    lo = hi = k
+    while lo > 0 and same[lo - 1]:
+        lo -= 1
+    while hi < inner.size - 1 and same[hi + 1]:
+        hi += 1
+    return [(before, int(inner[lo]), "out"), (int(inner[hi]), after, "in")]
+
+
+def _steady_around(s: Signals, state: np.ndarray, blank: np.ndarray, p: int, q: int) -> bool:
+    """Whether the pictures before ``p`` and after ``q`` hold still next to the change from ``p`` to ``q`` (else it is a drift).
+
+    Over STEADY_S on each side the grid may move at most STEADY_RATIO times
+    as fast as it does across the change. A blank end (black, white, one
+    colour) is steady by itself, however briefly it is held; any other side
+    cut short by the video's start or end is not.
+    """
+    rate = float(_distance(state[q], state[p])) / max(float(s.t[q] - s.t[p]), 1e-9)
+    n = _frames(s, STEADY_S)
+    for end, other in ((p, max(p - n, 0)), (q, min(q + n, len(s) - 1))):
+        if blank[end]:
+            continue  # black, white or one colour: still by itself, however briefly it is held
+        if other == end:
+            return False
+        side = float(_distance(state[end], state[other])) / abs(float(s.t[end] - s.t[other]))
+        if side > STEADY_RATIO * rate:
+            return False
+    return True
 
 
 def _classify(s: Signals, state: np.ndarray, blank: np.ndarray, p: int, q: int, role: str) -> dict | None:
@@ -367,6 +404,11 @@ def _trim(state: np.ndarray, before: int, after: int, share: float = 0.0) -> tup
     return start, end
 
 
+def _share(state: np.ndarray, p: int, q: int, wobble: float, most: float) -> float:
+    """The progress share below which a frame has not left its end: ``wobble`` (levels) over the way's length, at most ``most``."""
+    return min(most, wobble / max(float(np.linalg.norm(state[q] - state[p])), 1e-9))
+
+
 def detect_gradual(s: Signals, cuts: list[int]) -> list[dict]:
     """Fades, dissolves and wipes (see the module docstring); never across a cut."""
     if len(s) < 3:
@@ -374,30 +416,61 @@ def detect_gradual(s: Signals, cuts: list[int]) -> list[dict]:
     state = s.colour_grid()
     a = activity(s) / s.dt  # levels per second
     g = grid_activity(state) / s.dt
+    lagged = []
+    for lag_s in LAGS_S:
+        lag = _frames(s, lag_s, least=2)
+        gl = np.zeros(len(s))
+        if lag < len(s):
+            gl[lag:] = np.abs(state[lag:] - state[:-lag]).mean(axis=1) / (s.t[lag:] - s.t[:-lag])
+        lagged.append((lag, gl))
     for c in cuts:
         a[c] = g[c] = 0.0  # the cut frame itself belongs to the cut
+        for lag, gl in lagged:
+            gl[c : c + lag] = 0.0
     blank = blank_kind(s, state)
     pictured = blank == ""
-    # Fine texture in motion changes many pixels and few grid cells: either measure standing out is a change.
-    active = (a > np.maximum(ACTIVE_FLOOR_PER_S, ACTIVE_RATIO * _quiet_level(s, a, pictured))) | (
-        g > np.maximum(GRID_FLOOR_PER_S, GRID_RATIO * _quiet_level(s, g, pictured))
-    )
+    qa, qg = _quiet_level(s, a, pictured), _quiet_level(s, g, pictured)
+    # Fine texture in motion changes many pixels and few grid cells: either measure standing out is a change;
+    # over LAGS_S a steady change adds up while motion back and forth does not (a slow fade in busy footage).
+    active = (a > np.maximum(ACTIVE_FLOOR_PER_S, ACTIVE_RATIO * qa)) | (g > np.maximum(GRID_FLOOR_PER_S, GRID_RATIO * qg))
+    for _, gl in lagged:
+        active |= gl > np.maximum(GRID_FLOOR_PER_S, GRID_RATIO * _quiet_level(s, gl, pictured))
+    # Hysteresis: a change goes on while the picture moves at all above its quiet level (an eased start or end is slow).
+    moving = (a > np.maximum(TAIL_FLOOR_PER_S, TAIL_RATIO * qa)) | (g > np.maximum(GRID_TAIL_FLOOR_PER_S, TAIL_RATIO * qg))
     gap = _frames(s, GAP_S)
     for first, last in _runs(~active):
         if first > 0 and last < len(s) - 1 and last - first + 1 <= gap:
             active[first : last + 1] = True
+    stops = np.zeros(len(s), dtype=bool)
+    stops[cuts] = True
+    index = {float(t): i for i, t in enumerate(np.round(s.t, 6))}
     found = []
     for first, last in _runs(active):
+        while first > 1 and moving[first - 1] and not stops[first - 1] and not active[first - 1]:
+            first -= 1
+        while last < len(s) - 1 and moving[last + 1] and not stops[last + 1] and not active[last + 1]:
+            last += 1
         before, after = max(first - 1, 0), last
         if any(before < c <= after for c in cuts):
             continue
+        # Progress below the picture's own wobble (motion, grain) is no progress.
+        wobble = TRIM_NOISE * float(np.median(qg[before : after + 1] * s.dt[before : after + 1]))
         # A wipe's last cells add little to the mean picture: its end is trimmed less.
-        whole = _classify(s, state, blank, _trim(state, before, after, TRIM_PROGRESS)[0], _trim(state, before, after, WIPE_TRIM_PROGRESS)[1], "")
+        p, q = _trim(state, before, after, _share(state, before, after, wobble, TRIM_PROGRESS))
+        whole = _classify(s, state, blank, p, _trim(state, before, after, _share(state, before, after, wobble, WIPE_TRIM_PROGRESS))[1], "")
         if whole is not None and whole["type"] == "wipe":
-            found.append(whole)
+            if _steady_around(s, state, blank, *(index[round(whole[k], 6)] for k in ("start", "end"))):
+                found.append(whole)
             continue
-        before, after = _trim(state, before, after, TRIM_PROGRESS)
-        for p, q, role in _segments(state, blank, before, after):
+        pieces = _segments(state, blank, before, after)
+        if len(pieces) == 1:
+            pieces = [(p, q, "")]
+        else:  # trim the outer ends only: the inner ones are the blank picture's
+            (p0, q0, r0), (p1, q1, r1) = pieces
+            pieces = [(_trim(state, p0, q0, _share(state, p0, q0, wobble, TRIM_PROGRESS))[0], q0, r0), (p1, _trim(state, p1, q1, _share(state, p1, q1, wobble, TRIM_PROGRESS))[1], r1)]
+        if not _steady_around(s, state, blank, pieces[0][0], pieces[-1][1]):
+            continue
+        for p, q, role in pieces:
             item = _classify(s, state, blank, p, q, role)
             if item is not None:
                 found.append(item)

@@ -47,13 +47,12 @@ STILL_MOTION = 0.002  # frame widths per frame: below this the camera is still a
 ACTIVE_FLOOR_PER_S = 6.0  # luma + chroma levels per second: less change than this is no transition
 GRID_FLOOR_PER_S = 2.0  # levels per second of the 4×4 grid (luma, Cr, Cb): the coarse picture changing less is no transition
 ACTIVE_RATIO = 1.8  # …and a transition frame changes this many times more than the local quiet level
-LAGS_S = (0.2, 1.0)  # the grid's change is also measured over these (seconds)
+LAGS_S = (0.2,)  # the grid's change is also measured over these (seconds)
 GRID_RATIO = 3.0  # …or its grid this many times more (moving parts of a busy picture pass across cells)
 QUIET_CONTEXT_S = 3.0  # the local quiet level: QUIET_PERCENTILE of activity within ± this (seconds)
 QUIET_PERCENTILE = 25
 QUIET_STEP_S = 0.1  # …evaluated this often
-TAIL_RATIO = 2.5  # a change found goes on (both ways) while the picture changes this many times its quiet level…
-TAIL_FLOOR_PER_S, GRID_TAIL_FLOOR_PER_S = 0.5, 0.2  # …and more than these (levels per second, pixels and grid)
+TAIL_FLOOR_PER_S, GRID_TAIL_FLOOR_PER_S = 0.5, 0.2  # on a still picture a change found goes on (both ways) while it changes more than these (levels per second, pixels and grid)
 TRIM_PROGRESS = 0.05  # share of the way from one end to the other below which a frame has not left its end yet (at most)…
 TRIM_NOISE = 5.0  # …at least this many times the grid's quiet change per frame (motion, grain) over the way's length
 WIPE_TRIM_PROGRESS = 0.01  # …for a wipe's end
@@ -67,13 +66,14 @@ DIP_TURN = 0.35  # a uniform colour is a dip when it lies this far (share of its
 DIP_HOLD_S = 0.5  # …and is held at most this long (seconds); held longer it is a shot of its own (dissolves into and out of it)
 HOLD_LEVELS = 1.5  # RMS grid levels: frames this close to a turning point hold the same blank picture
 STEADY_S = 0.2  # the picture next to a transition must be steady over this (seconds)…
-STEADY_RATIO = 0.3  # …moving at most this many times as fast as across the transition (else it is a slow drift)
+STEADY_RATIO = 0.6  # …moving at most this many times as fast as across the transition (else it is a slow drift)
 MAX_MIX_RESIDUAL = 0.25  # a fade or dissolve stays this close to a blend of its two ends (see mix_residual)
 WIPE_SPREAD = 0.35  # cells switching over this share of the span…
 WIPE_FIT = 0.7  # …in an order explained this well (R²) by their position: a wipe
 RADIAL_SPREAD = 0.2  # …or this share for an edge opening out of or closing into the centre
 WIPE_MIN_CELLS = GRID * GRID // 2  # any transition replaces the whole picture; an object crossing it changes fewer cells
 CELLS = GRID * GRID
+DEBUG = False
 
 
 def _frames(s: Signals, seconds: float, least: int = 1) -> int:
@@ -337,19 +337,21 @@ def _segments(state: np.ndarray, blank: np.ndarray, before: int, after: int) -> 
     return [(before, int(inner[lo]), "out"), (int(inner[hi]), after, "in")]
 
 
-def _steady_around(s: Signals, state: np.ndarray, blank: np.ndarray, p: int, q: int) -> bool:
+def _steady_around(s: Signals, state: np.ndarray, blank: np.ndarray, p: int, q: int, busy: np.ndarray) -> bool:
     """Whether the pictures before ``p`` and after ``q`` hold still next to the change from ``p`` to ``q`` (else it is a drift).
 
     Over STEADY_S on each side the grid may move at most STEADY_RATIO times
     as fast as it does across the change. A blank end (black, white, one
-    colour) is steady by itself, however briefly it is held; any other side
-    cut short by the video's start or end is not.
+    colour) is steady by itself, however briefly it is held; so is a
+    ``busy`` one (footage whose own motion is above the floors: what it
+    does is judged by the activity threshold); any other side cut short by
+    the video's start or end is not.
     """
     rate = float(_distance(state[q], state[p])) / max(float(s.t[q] - s.t[p]), 1e-9)
     n = _frames(s, STEADY_S)
     for end, other in ((p, max(p - n, 0)), (q, min(q + n, len(s) - 1))):
         if blank[end]:
-            continue  # black, white or one colour: still by itself, however briefly it is held
+            continue  # black, white or one colour: still by itself, however briefly it is held; busy footage: see above
         if other == end:
             return False
         side = float(_distance(state[end], state[other])) / abs(float(s.t[end] - s.t[other]))
@@ -435,8 +437,9 @@ def detect_gradual(s: Signals, cuts: list[int]) -> list[dict]:
     active = (a > np.maximum(ACTIVE_FLOOR_PER_S, ACTIVE_RATIO * qa)) | (g > np.maximum(GRID_FLOOR_PER_S, GRID_RATIO * qg))
     for _, gl in lagged:
         active |= gl > np.maximum(GRID_FLOOR_PER_S, GRID_RATIO * _quiet_level(s, gl, pictured))
-    # Hysteresis: a change goes on while the picture moves at all above its quiet level (an eased start or end is slow).
-    moving = (a > np.maximum(TAIL_FLOOR_PER_S, TAIL_RATIO * qa)) | (g > np.maximum(GRID_TAIL_FLOOR_PER_S, TAIL_RATIO * qg))
+    # Hysteresis on still pictures (quiet level under the floors): an eased start or end is slow but still a change.
+    moving = ((a > TAIL_FLOOR_PER_S) & (qa < ACTIVE_FLOOR_PER_S)) | ((g > GRID_TAIL_FLOOR_PER_S) & (qg < GRID_FLOOR_PER_S))
+    busy = qg >= GRID_FLOOR_PER_S
     gap = _frames(s, GAP_S)
     for first, last in _runs(~active):
         if first > 0 and last < len(s) - 1 and last - first + 1 <= gap:
@@ -454,21 +457,24 @@ def detect_gradual(s: Signals, cuts: list[int]) -> list[dict]:
         if any(before < c <= after for c in cuts):
             continue
         # Progress below the picture's own wobble (motion, grain) is no progress.
-        wobble = TRIM_NOISE * float(np.median(qg[before : after + 1] * s.dt[before : after + 1]))
+        # Busy footage wobbles along the way by up to TRIM_PROGRESS; a still picture only by its grain.
+        wobble = np.inf if busy[before] or busy[after] else TRIM_NOISE * float(np.median(qg[before : after + 1] * s.dt[before : after + 1]))
         # A wipe's last cells add little to the mean picture: its end is trimmed less.
         p, q = _trim(state, before, after, _share(state, before, after, wobble, TRIM_PROGRESS))
         whole = _classify(s, state, blank, p, _trim(state, before, after, _share(state, before, after, wobble, WIPE_TRIM_PROGRESS))[1], "")
         if whole is not None and whole["type"] == "wipe":
-            if _steady_around(s, state, blank, *(index[round(whole[k], 6)] for k in ("start", "end"))):
+            if _steady_around(s, state, blank, *(index[round(whole[k], 6)] for k in ("start", "end")), busy):
                 found.append(whole)
             continue
+        if DEBUG:
+            print("run", before, after, s.t[before], s.t[after], "trim", p, q, "whole", whole, "steady", _steady_around(s, state, blank, p, q, busy))
         pieces = _segments(state, blank, before, after)
         if len(pieces) == 1:
             pieces = [(p, q, "")]
         else:  # trim the outer ends only: the inner ones are the blank picture's
             (p0, q0, r0), (p1, q1, r1) = pieces
             pieces = [(_trim(state, p0, q0, _share(state, p0, q0, wobble, TRIM_PROGRESS))[0], q0, r0), (p1, _trim(state, p1, q1, _share(state, p1, q1, wobble, TRIM_PROGRESS))[1], r1)]
-        if not _steady_around(s, state, blank, pieces[0][0], pieces[-1][1]):
+        if not _steady_around(s, state, blank, pieces[0][0], pieces[-1][1], busy):
             continue
         for p, q, role in pieces:
             item = _classify(s, state, blank, p, q, role)

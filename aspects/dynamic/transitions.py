@@ -54,6 +54,7 @@ QUIET_PERCENTILE = 25
 QUIET_STEP_S = 0.1  # …evaluated this often
 TAIL_FLOOR_PER_S, GRID_TAIL_FLOOR_PER_S = 0.5, 0.2  # on a still picture a change found goes on (both ways) while it changes more than these (levels per second, pixels and grid)
 TRIM_PROGRESS = 0.05  # share of the way from one end to the other below which a frame has not left its end yet (at most)…
+TRIM_MIN_LEVELS = 0.5  # …and at least this (levels: an encoder's dither on a still picture)
 TRIM_NOISE = 5.0  # …at least this many times the grid's quiet change per frame (motion, grain) over the way's length
 WIPE_TRIM_PROGRESS = 0.01  # …for a wipe's end
 GAP_S = 0.1  # a pause in the change this short (an encoder repeating a frame, an eased ramp) is bridged
@@ -434,7 +435,7 @@ def detect_gradual(s: Signals, cuts: list[int]) -> list[dict]:
     qa, qg = _quiet_level(s, a, pictured), _quiet_level(s, g, pictured)
     # Fine texture in motion changes many pixels and few grid cells: either measure standing out is a change;
     # over LAGS_S a steady change adds up while motion back and forth does not (a slow fade in busy footage).
-    active = (a > np.maximum(ACTIVE_FLOOR_PER_S, ACTIVE_RATIO * qa)) | (g > np.maximum(GRID_FLOOR_PER_S, GRID_RATIO * qg))
+    active = (a > np.maximum(ACTIVE_FLOOR_PER_S, ACTIVE_RATIO * qa)) & (qa < ACTIVE_FLOOR_PER_S) | (g > np.maximum(GRID_FLOOR_PER_S, GRID_RATIO * qg))
     for _, gl in lagged:
         active |= gl > np.maximum(GRID_FLOOR_PER_S, GRID_RATIO * _quiet_level(s, gl, pictured))
     # Hysteresis on still pictures (quiet level under the floors): an eased start or end is slow but still a change.
@@ -458,7 +459,7 @@ def detect_gradual(s: Signals, cuts: list[int]) -> list[dict]:
             continue
         # Progress below the picture's own wobble (motion, grain) is no progress.
         # Busy footage wobbles along the way by up to TRIM_PROGRESS; a still picture only by its grain.
-        wobble = np.inf if busy[before] or busy[after] else TRIM_NOISE * float(np.median(qg[before : after + 1] * s.dt[before : after + 1]))
+        wobble = np.inf if busy[before] or busy[after] else max(TRIM_NOISE * float(np.median(qg[before : after + 1] * s.dt[before : after + 1])), TRIM_MIN_LEVELS)
         # A wipe's last cells add little to the mean picture: its end is trimmed less.
         p, q = _trim(state, before, after, _share(state, before, after, wobble, TRIM_PROGRESS))
         whole = _classify(s, state, blank, p, _trim(state, before, after, _share(state, before, after, wobble, WIPE_TRIM_PROGRESS))[1], "")

@@ -51,7 +51,8 @@ LAGS_S = (0.2,)  # the grid's change is also measured over these (seconds)
 GRID_RATIO = 3.0  # …or its grid this many times more (moving parts of a busy picture pass across cells)
 QUIET_CONTEXT_S = 3.0  # the local quiet level: QUIET_PERCENTILE of activity within ± this (seconds)
 QUIET_PERCENTILE = 25
-QUIET_STEP_S = 0.1  # …evaluated this often
+QUIET_STEP_S = 0.1  # …evaluated this often…
+PICTURED_SHARE = 0.75  # …over the frames that are not blank, when they are at least this share of a side
 TAIL_FLOOR_PER_S, GRID_TAIL_FLOOR_PER_S = 0.5, 0.2  # on a still picture a change found goes on (both ways) while it changes more than these (levels per second, pixels and grid)
 TRIM_PROGRESS = 0.05  # share of the way from one end to the other below which a frame has not left its end yet (at most)…
 TRIM_MIN_LEVELS = 0.5  # …and at least this (levels: an encoder's dither on a still picture)
@@ -166,7 +167,7 @@ def _quiet_level(s: Signals, a: np.ndarray, pictured: np.ndarray) -> np.ndarray:
 
     Each side is the QUIET_CONTEXT_S before (after) the frame, over its
     ``pictured`` frames (black, white and uniform frames have no motion to
-    measure) when they are at least half of it; the quieter side counts, so
+    measure) when they are at least PICTURED_SHARE of it; the quieter side counts, so
     a long transition next to a short shot is still measured against the shot.
     """
     # Evaluated every QUIET_STEP_S and interpolated: the level moves slowly, and a percentile per frame is the costly part.
@@ -178,7 +179,7 @@ def _quiet_level(s: Signals, a: np.ndarray, pictured: np.ndarray) -> np.ndarray:
         levels = []
         for side in (slice(l, i), slice(i + 1, h)):
             values, keep = a[side], pictured[side]
-            if np.count_nonzero(keep) >= max(3, keep.size // 2):
+            if np.count_nonzero(keep) >= max(3, PICTURED_SHARE * keep.size):
                 values = values[keep]
             if values.size:
                 levels.append(float(np.percentile(values, QUIET_PERCENTILE)))

@@ -52,7 +52,7 @@ GRID_RATIO = 3.0  # …or its grid this many times more (moving parts of a busy 
 QUIET_CONTEXT_S = 3.0  # the local quiet level: QUIET_PERCENTILE of activity within ± this (seconds)
 QUIET_PERCENTILE = 25
 QUIET_STEP_S = 0.1  # …evaluated this often…
-PICTURED_SHARE = 0.75  # …over the frames that are not blank, when they are at least this share of a side
+PICTURED_SHARE = 0.6  # …over the frames that are not blank, when they are at least this share of a side
 TAIL_FLOOR_PER_S, GRID_TAIL_FLOOR_PER_S = 0.5, 0.2  # on a still picture a change found goes on (both ways) while it changes more than these (levels per second, pixels and grid)
 TRIM_PROGRESS = 0.05  # share of the way from one end to the other below which a frame has not left its end yet (at most)…
 TRIM_MIN_LEVELS = 0.5  # …and at least this (levels: an encoder's dither on a still picture)
@@ -75,7 +75,6 @@ WIPE_FIT = 0.7  # …in an order explained this well (R²) by their position: a 
 RADIAL_SPREAD = 0.2  # …or this share for an edge opening out of or closing into the centre
 WIPE_MIN_CELLS = GRID * GRID // 2  # any transition replaces the whole picture; an object crossing it changes fewer cells
 CELLS = GRID * GRID
-DEBUG = False
 
 
 def _frames(s: Signals, seconds: float, least: int = 1) -> int:
@@ -468,8 +467,6 @@ def detect_gradual(s: Signals, cuts: list[int]) -> list[dict]:
             if _steady_around(s, state, blank, *(index[round(whole[k], 6)] for k in ("start", "end")), busy):
                 found.append(whole)
             continue
-        if DEBUG:
-            print("run", before, after, s.t[before], s.t[after], "trim", p, q, "whole", whole, "steady", _steady_around(s, state, blank, p, q, busy))
         pieces = _segments(state, blank, before, after)
         if len(pieces) == 1:
             pieces = [(p, q, "")]

@@ -66,7 +66,7 @@ def pyscenedetect_cuts(path: str) -> list[float] | None:
     except ImportError:
         return None
     scenes = detect(path, AdaptiveDetector())
-    return [start.get_seconds() for start, _ in scenes[1:]]
+    return [float(start.seconds) for start, _ in scenes[1:]]
 
 
 def main() -> None:
@@ -94,6 +94,7 @@ def main() -> None:
     scd_available = True
     failures = []
     unscored = []
+    kinds = defaultdict(lambda: [0, 0, 0])  # content kind → hits, truths, extras
     for case, (path, data, m_s) in zip(cases, results):
         s = Signals.from_frames(data["frames"], data["duration_s"])
         started = time.perf_counter()
@@ -104,6 +105,9 @@ def main() -> None:
             unscored.append((case, found))
             continue
         r = match(case, found)
+        kinds[case.kind][0] += len(r["hits"])
+        kinds[case.kind][1] += len(case.truth)
+        kinds[case.kind][2] += len(r["extra"])
         for truth, item, err in r["hits"]:
             tp[truth.type] += 1
             errors_s[truth.type].append(err)
@@ -141,6 +145,11 @@ def main() -> None:
     print()
     print(f"wipe directions right: {directions[0]} / {directions[1]}")
     print()
+    print("| content | truths | found right | recall | extra detections |")
+    print("|---|---|---|---|---|")
+    for kind, (hits, truths, extras) in sorted(kinds.items()):
+        print(f"| {kind} | {truths} | {hits} | {hits / max(truths, 1):.3f} | {extras} |")
+    print()
     print("Boundaries (any type; a detection inside a true transition's span ±2 frames):")
     print("| detector | precision | recall |")
     print("|---|---|---|")
@@ -151,7 +160,7 @@ def main() -> None:
         hits, misses, extras = b
         print(f"| {name} | {hits / max(hits + extras, 1):.3f} | {hits / max(hits + misses, 1):.3f} |")
     print()
-    print(f"time: decode + per-frame measures {measure_s:.1f} s, transition detection {detect_s:.2f} s ({100 * detect_s / max(measure_s, 1e-9):.1f} %)")
+    print(f"time: decode + per-frame measures {measure_s:.1f} s (when first measured; cached since), transition detection {detect_s:.2f} s ({100 * detect_s / max(measure_s, 1e-9):.1f} %)")
     print("xfade transitions mapped to no type (not scored), what was reported:")
     for case, found in unscored:
         print(f"  {case.name}: {[(t['type'], t['start'], t['end'], t.get('direction')) for t in found]}")

@@ -66,6 +66,7 @@ BLANK_SHARE = 0.9  # a frame is black / white / one uniform colour when this sha
 UNIFORM_SPREAD = 12.0  # levels: the grid cells of a uniform frame differ at most this much
 DIP_TURN = 0.35  # a uniform colour is a dip when it lies this far (share of its distance to the nearer end) off the way between the ends
 DIP_HOLD_S = 0.5  # …and is held at most this long (seconds); held longer it is a shot of its own (dissolves into and out of it)
+FADE_TAIL_SHARE = 0.2  # a fade is over at the first black (white) frame after which each step is under this share of the fade's typical step
 HOLD_LEVELS = 1.5  # RMS grid levels: frames this close to a turning point hold the same blank picture
 STEADY_S = 0.2  # the picture next to a transition must be steady over this (seconds)…
 STEADY_RATIO = 0.6  # …moving at most this many times as fast as across the transition (else it is a slow drift)
@@ -382,9 +383,29 @@ def _classify(s: Signals, state: np.ndarray, blank: np.ndarray, p: int, q: int, 
         return None  # neither a moving edge nor a blend of the two ends: motion, not a transition
     if role == "out" or (not role and into in ("black", "white") and out_of != into):
         item["type"] = "fade_out"
+        q = _settled(state, blank, p, q, -1)
     elif role == "in" or (not role and out_of in ("black", "white") and into != out_of):
         item["type"] = "fade_in"
+        p = _settled(state, blank, q, p, +1)
+    item.update(start=rounded(s.t[p], 6), end=rounded(s.t[q], 6), duration=rounded(s.t[q] - s.t[p], 6))
     return item
+
+
+def _settled(state: np.ndarray, blank: np.ndarray, far: int, near: int, step: int) -> int:
+    """The blank end ``near`` of a fade moved towards ``far`` over a faint residue: frames already black or white that change less than FADE_TAIL_SHARE of the fade's typical step."""
+    lo, hi = sorted((far, near))
+    steps = np.abs(np.diff(state[lo : hi + 1], axis=0)).mean(axis=1)
+    if steps.size < 3:
+        return near
+    typical = float(np.median(steps))
+    kind = blank[near]
+    j = near
+    while (j + step - far) * step < 0 and blank[j + step] == kind and kind in ("black", "white"):
+        change = steps[min(j, j + step) - lo]
+        if change >= FADE_TAIL_SHARE * typical:
+            break
+        j += step
+    return j
 
 
 def _trim(state: np.ndarray, before: int, after: int, share: float = 0.0) -> tuple[int, int]:

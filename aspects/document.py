@@ -62,7 +62,7 @@ KeyIntensity = Literal["low-key", "normal", "high-key"]
 AudioRole = Literal["silence", "speech", "singing", "music", "ambient", "sfx"]
 AudioMood = Literal["energetic", "tense", "calm", "melancholic", "quiet"]
 TransitionType = Literal["cut", "fade_in", "fade_out", "dissolve", "wipe"]
-WipeDirection = Literal["left", "right", "up", "down", "up-left", "up-right", "down-left", "down-right"]
+WipeDirection = Literal["left", "right", "up", "down", "up-left", "up-right", "down-left", "down-right", "out", "in", "clockwise", "counterclockwise"]
 
 Key = Annotated[str | None, Field(description="registry key: the canonical, quantised form of the value (filled by the registries; null before)")]
 Name = Annotated[str | None, Field(description="registry name of that key (filled by the registries; null before)")]
@@ -325,7 +325,7 @@ class Transition(Model):
     start: Seconds
     end: Seconds
     duration: float = Field(description="end − start, seconds")
-    direction: WipeDirection | None = Field(default=None, description="where a wipe's edge travels; present for wipes only")
+    direction: WipeDirection | None = Field(default=None, description="where a wipe's edge travels (out of / into the centre, or round it, for a shaped wipe); present for wipes only")
     key: Key = None
     name: Name = None
 

@@ -494,9 +494,9 @@ def detect_gradual(s: Signals, cuts: list[int]) -> list[dict]:
         else:  # trim the outer ends only: the inner ones are the blank picture's
             (p0, q0, r0), (p1, q1, r1) = pieces
             pieces = [(_trim(state, p0, q0, _share(state, p0, q0, wobble, TRIM_PROGRESS))[0], q0, r0), (p1, _trim(state, p1, q1, _share(state, p1, q1, wobble, TRIM_PROGRESS))[1], r1)]
-        if not _steady_around(s, state, blank, pieces[0][0], pieces[-1][1], busy):
-            continue
         for p, q, role in pieces:
+            if not _steady_around(s, state, blank, p, q, busy):
+                continue  # a drift, not a change between two steady pictures
             item = _classify(s, state, blank, p, q, role)
             if item is not None:
                 found.append(item)

@@ -12,7 +12,7 @@ import numpy as np
 from aspects.document import AnalysisDocument, DynamicAspects, Frame, FrameColor, FrameSound, Narrative, VideoFacts
 from aspects.pipeline import Measurements
 
-SOUND_FIELDS = ("amplitude", "weight", "tone", "pitch_hz", "timbre", "noise")
+SOUND_FIELDS = ("amplitude", "weight", "tone", "pitch_hz", "timbre", "primitive")
 
 
 def static_aspects(m: Measurements) -> list[Frame]:

@@ -84,7 +84,7 @@ def summary(doc: dict) -> str:
     lines.append(f"  audio  {a['codec']} {a['sample_rate']} Hz, {a['channels']} ch ({a['channel_layout']})" if a else "  audio  none")
     colors = Counter((f["color"]["name"] or "#{r:02x}{g:02x}{b:02x}".format(**f["color"])) for f in doc["frames"])
     lines.append("  colour " + ", ".join(f"{c} ×{n}" for c, n in colors.most_common(4)))
-    sounds = Counter(f["sound"]["noise"] for f in doc["frames"] if f["sound"])
+    sounds = Counter(f["sound"]["primitive"] for f in doc["frames"] if f["sound"])
     if sounds:
         lines.append("  sound  " + ", ".join(f"{s} ×{n}" for s, n in sounds.most_common(4)))
     if doc["transitions"]:

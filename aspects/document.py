@@ -46,12 +46,15 @@ from pydantic import BaseModel, ConfigDict, Field, model_serializer
 if TYPE_CHECKING:
     import pandas as pd
 
-SCHEMA_VERSION: Literal[1] = 1
+SCHEMA_VERSION: Literal[2] = 2  # 2: frames[].sound.noise renamed primitive
 
 # Closed vocabularies (DESIGN §3, docs/dynamic.md).
 Tone = Literal["silent", "low", "mid", "high"]
 Timbre = Literal["tonal", "noisy", "percussive", "mixed", "silent"]
-NoisePrimitive = Literal["silence", "hum", "tone", "rumble", "hiss", "click", "buzz"]
+SoundPrimitive = Literal[
+    "silence", "kick", "snare", "hihat", "clap", "bass", "pad", "lead", "pluck", "chord", "melody", "vocal", "speech", "pulse", "sustain",
+    "hum", "tone", "rumble", "hiss", "click", "buzz", "ambient", "music", "sfx",
+]  # fmt: skip  # aspects.measure.primitive.PRIMITIVES (docs/audio.md)
 Trend = Literal["increasing", "decreasing", "steady"]
 MotionDirection = Literal["horizontal", "vertical", "radial", "neutral"]
 Rhythm = Literal["still", "steady", "pulsing"]
@@ -164,7 +167,7 @@ class FrameSound(Model):
     tone: Tone = Field(description="band of the strongest frequency: low < 250 Hz ≤ mid ≤ 4000 Hz < high; silent below −55 dBFS")
     pitch_hz: float | None = Field(description="the strongest frequency, Hz; null when silent")
     timbre: Timbre
-    noise: NoisePrimitive = Field(description="the pure-sound primitive the slice is closest to")
+    primitive: SoundPrimitive = Field(description="what the sound is: a drum hit at its onset, bass, pad, lead, pluck, chord, melody, speech, … or a pure noise (docs/audio.md)")
     key: Key = None
     name: Name = None
 
@@ -426,7 +429,7 @@ class AnalysisDocument(Model):
 
     model_config = ConfigDict(extra="forbid", title="mp4-aspects analysis document")
 
-    schema_version: Literal[1] = Field(default=SCHEMA_VERSION, description="raised when a key is renamed or removed; additions are free")
+    schema_version: Literal[2] = Field(default=SCHEMA_VERSION, description="raised when a key is renamed or removed; additions are free")
     video: VideoFacts
     frames: list[Frame]
     windows: list[Window]

@@ -145,20 +145,20 @@ def color_fields(value: dict) -> tuple[str, dict]:
 
 
 def sound_fields(value: dict) -> tuple[str, dict]:
-    """Key of a frame sound: ``noise.band.strength``, e.g. ``hum.low.quiet``; silence is just ``silence``.
+    """Key of a frame sound: ``primitive.band.strength``, e.g. ``kick.low.loud``, ``hum.low.quiet``; silence is just ``silence``.
 
-    ``noise`` is the pure-sound primitive, ``band`` the tone band
+    ``primitive`` is what the sound is (a kick, a pad, speech, a hum…: docs/audio.md), ``band`` the tone band
     (low / mid / high; ``broadband`` for noisy timbre), ``strength`` the perceived loudness ``weight``
     (0–1 ≙ −70…0 LUFS) in bands faint < 0.3 ≤ quiet < 0.55 ≤ moderate < 0.8 ≤ loud.
     """
-    noise = _word(value.get("noise"))
-    if noise == "silence" or value.get("tone") == "silent":
-        return "silence", {"noise": "silence"}
-    # The strongest frequency of noise jumps from frame to frame, and the noise
+    primitive = _word(value.get("primitive"))
+    if primitive == "silence" or value.get("tone") == "silent":
+        return "silence", {"primitive": "silence"}
+    # The strongest frequency of noise jumps from frame to frame, and the
     # primitive already says where noise sits (rumble low, hiss broadband/high).
     band = "broadband" if value.get("timbre") == "noisy" else _word(value.get("tone"))
     fields = {
-        "noise": noise,
+        "primitive": primitive,
         "band": band,
         "strength": _band(value.get("weight"), (0.3, 0.55, 0.8), ("faint", "quiet", "moderate", "loud")),
     }

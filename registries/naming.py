@@ -163,7 +163,7 @@ def color_breakdown(fields: dict) -> dict[str, float]:
 
 
 PRIMITIVE_FIELD = {
-    "static.sound": "noise",
+    "static.sound": "primitive",
     "dynamic.camera": "motion_type",
     "dynamic.gradient": "gradient_type",
     "dynamic.transition": "type",

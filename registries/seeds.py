@@ -1,7 +1,7 @@
 """Primitives every registry starts with, so a first run already has a vocabulary.
 
 Seeded on first use of a store (:func:`registries.store.ensure_seeded`):
-named colours (:func:`registries.naming.color_seeds`), the pure noises, camera
+named colours (:func:`registries.naming.color_seeds`), the sound primitives, camera
 moves, gradient types, transition types, audio roles, and for each narrative
 aspect a starting vocabulary with common synonyms. A seed's key is exactly the
 key a *pure* measured value gets (``static``, ``cut``, ``silence``…), so such a
@@ -11,13 +11,14 @@ entries whose ``depth_breakdown`` points at the primitive.
 
 from __future__ import annotations
 
+from aspects.measure.primitive import PRIMITIVES
 from aspects.narrative import normalise_word
 from aspects.vocabulary import VOCABULARY
 from registries.naming import color_seeds
 
-SEED_VERSION = 1
+SEED_VERSION = 2  # 2: static.sound seeded with every sound primitive (field "primitive")
 
-NOISES = ("silence", "hum", "tone", "rumble", "hiss", "click", "buzz")
+SOUND_PRIMITIVES = PRIMITIVES  # the seed's beat-level vocabulary, the pure noises and the fallbacks (aspects.measure.primitive)
 CAMERA_MOVES = ("static", "pan_left", "pan_right", "tilt_up", "tilt_down", "zoom_in", "zoom_out", "handheld")
 GRADIENT_TYPES = ("none", "vertical", "horizontal", "diagonal", "radial")
 TRANSITION_TYPES = ("cut", "fade_in", "fade_out", "dissolve", "wipe")
@@ -25,7 +26,7 @@ AUDIO_ROLES = ("silence", "speech", "music", "ambient", "sfx")
 
 # Word primitives: aspect → (field the word fills, words).
 WORD_PRIMITIVES: dict[str, tuple[str, tuple[str, ...]]] = {
-    "static.sound": ("noise", NOISES),
+    "static.sound": ("primitive", SOUND_PRIMITIVES),
     "dynamic.camera": ("motion_type", CAMERA_MOVES),
     "dynamic.gradient": ("gradient_type", GRADIENT_TYPES),
     "dynamic.transition": ("type", TRANSITION_TYPES),

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Set up everything the project needs on a fresh machine, idempotently:
-# Debian packages (espeak-ng for the speech fixtures), the Python virtual
+# Debian packages (espeak-ng, fluidsynth and sound samples for the audio fixtures), the Python virtual
 # environment with the project and its dev extras, and the Worker's Node
 # packages from its lock file. Re-runs are cheap: each step is skipped when
 # its inputs have not changed.
@@ -12,12 +12,20 @@ command -v "$PYTHON" >/dev/null 2>&1 || PYTHON=python3
 VENV=.venv
 STAMP=$VENV/.bootstrap-stamp
 
-if ! command -v espeak-ng >/dev/null 2>&1; then
+# Debian packages for the audio fixtures: espeak-ng (speech), fluidsynth with the
+# FluidR3 GM soundfont (MIDI rendered to ground-truth music), sonic-pi-samples
+# (CC0 drum and music loops: real recordings with a tempo checked by loop length).
+APT_NEED=()
+command -v espeak-ng >/dev/null 2>&1 || APT_NEED+=(espeak-ng)
+command -v fluidsynth >/dev/null 2>&1 || APT_NEED+=(fluidsynth)
+[ -f /usr/share/sounds/sf2/FluidR3_GM.sf2 ] || APT_NEED+=(fluid-soundfont-gm)
+[ -f /usr/share/sonic-pi/samples/loop_amen.flac ] || APT_NEED+=(sonic-pi-samples)
+if [ ${#APT_NEED[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
-    echo "bootstrap: installing espeak-ng (Debian) for speech fixtures"
-    apt-get update -qq >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq espeak-ng >/dev/null
+    echo "bootstrap: installing ${APT_NEED[*]} (Debian) for the audio fixtures"
+    apt-get update -qq >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${APT_NEED[@]}" >/dev/null
   else
-    echo "bootstrap: espeak-ng missing and apt-get unavailable: speech tests will be skipped" >&2
+    echo "bootstrap: ${APT_NEED[*]} missing and apt-get unavailable: the tests that need them will be skipped" >&2
   fi
 fi
 
@@ -27,6 +35,8 @@ if [ ! -x "$VENV/bin/python" ] || [ "$(cat "$STAMP" 2>/dev/null)" != "$want" ]; 
   [ -x "$VENV/bin/python" ] || "$PYTHON" -m venv "$VENV"
   "$VENV/bin/python" -m pip install -q --upgrade pip
   "$VENV/bin/python" -m pip install -q -e '.[dev]'
+  # librosa's rhythm code compiles numba functions on first use (~20 s) and caches them on disk: do it once here.
+  "$VENV/bin/python" -c "import numpy as np, librosa, librosa.feature; y = np.random.default_rng(0).normal(size=22050 * 4) * np.repeat(np.arange(16) % 2, 5513)[:22050 * 4]; oe = librosa.onset.onset_strength(y=y, sr=22050); librosa.feature.tempo(onset_envelope=oe, sr=22050); librosa.beat.beat_track(onset_envelope=oe, sr=22050)"
   echo "$want" > "$STAMP"
 fi
 

@@ -14,9 +14,9 @@ def frame(i: int, rgb: tuple[int, int, int], sound: dict | None = None, opacity:
     return {"index": i, "t": i / 10, "color": {"r": r, "g": g, "b": b, "opacity": opacity, "key": None, "name": None}, "sound": sound}
 
 
-HUM = {"amplitude": 0.05, "weight": 0.45, "tone": "low", "pitch_hz": 60.0, "timbre": "tonal", "noise": "hum"}
-HISS = {"amplitude": 0.2, "weight": 0.7, "tone": "high", "pitch_hz": 8000.0, "timbre": "noisy", "noise": "hiss"}
-SILENCE = {"amplitude": 0.0, "weight": 0.0, "tone": "silent", "pitch_hz": None, "timbre": "silent", "noise": "silence"}
+HUM = {"amplitude": 0.05, "weight": 0.45, "tone": "low", "pitch_hz": 60.0, "timbre": "tonal", "primitive": "hum"}
+HISS = {"amplitude": 0.2, "weight": 0.7, "tone": "high", "pitch_hz": 8000.0, "timbre": "noisy", "primitive": "hiss"}
+SILENCE = {"amplitude": 0.0, "weight": 0.0, "tone": "silent", "pitch_hz": None, "timbre": "silent", "primitive": "silence"}
 
 
 def window(k: int, *, camera: str = "static", speed: float = 0.0, level: float = 0.2, audio: dict | None = None) -> dict:
@@ -46,7 +46,7 @@ def document(label: str, colors: list[tuple[int, int, int]], *, sounds: list[dic
     for rgb in colors:
         palette[rgb] = palette.get(rgb, 0) + 1 / len(colors)
     return {
-        "schema_version": 1,
+        "schema_version": 2,
         "video": {"path": f"{label}.mp4", "sha256": sha(label)},
         "frames": [frame(i, rgb, s) for i, (rgb, s) in enumerate(zip(colors, sounds))],
         "windows": windows if windows is not None else [window(0)],

@@ -149,19 +149,19 @@ def _sound_rows(tmp_path, audio: str, seconds: float = 2) -> list[dict]:
 
 def test_silence(tmp_path):
     rows = _sound_rows(tmp_path, "anullsrc=r=44100:cl=mono")
-    assert all(r["noise"] == "silence" and r["tone"] == "silent" and r["timbre"] == "silent" for r in rows)
+    assert all(r["primitive"] == "silence" and r["tone"] == "silent" and r["timbre"] == "silent" for r in rows)
     assert all(r["amplitude"] < 0.01 and r["weight"] < 0.05 for r in rows)
 
 
 def test_80hz_is_a_low_hum(tmp_path):
     rows = _sound_rows(tmp_path, "sine=f=80:r=44100")
-    assert all(r["tone"] == "low" and r["timbre"] == "tonal" and r["noise"] == "hum" for r in rows)
+    assert all(r["tone"] == "low" and r["timbre"] == "tonal" and r["primitive"] == "hum" for r in rows)
     assert all(abs(r["pitch_hz"] - 80) < 3 for r in rows)
 
 
 def test_1khz_is_a_mid_tone(tmp_path):
     rows = _sound_rows(tmp_path, "sine=f=1000:r=44100")
-    assert all(r["tone"] == "mid" and r["timbre"] == "tonal" and r["noise"] == "tone" for r in rows)
+    assert all(r["tone"] == "mid" and r["timbre"] == "tonal" and r["primitive"] == "tone" for r in rows)
     assert all(abs(r["pitch_hz"] - 1000) < 5 for r in rows)
     # sine() has amplitude 1/8: RMS 0.125/√2
     assert all(abs(r["amplitude"] - 0.125 / math.sqrt(2)) < 0.01 for r in rows)
@@ -169,7 +169,7 @@ def test_1khz_is_a_mid_tone(tmp_path):
 
 def test_white_noise_is_hiss(tmp_path):
     rows = _sound_rows(tmp_path, "anoisesrc=c=white:a=0.3:r=44100")
-    assert all(r["timbre"] == "noisy" and r["noise"] == "hiss" for r in rows)
+    assert all(r["timbre"] == "noisy" and r["primitive"] == "hiss" for r in rows)
 
 
 def test_amplitude_tracks_a_gain_ramp(tmp_path):
@@ -243,13 +243,13 @@ def test_json_document_shape(tmp_path):
     import json
 
     doc = json.loads(out.read_text())
-    assert doc["schema_version"] == 1
+    assert doc["schema_version"] == 2
     assert set(doc) >= {"video", "frames", "windows", "transitions", "blends", "narrative"}
     assert set(doc["video"]) >= {"path", "sha256", "size_bytes", "duration_s", "bitrate", "container", "video", "audio", "chapters", "tags"}
     assert set(doc["video"]["video"]) >= {"codec", "width", "height", "fps", "frame_count", "display_aspect_ratio", "pix_fmt", "has_alpha", "rotation", "keyframes_s"}
     assert len(doc["frames"]) == 10
     assert set(doc["frames"][0]["color"]) >= {"r", "g", "b", "opacity", "key", "name"}
-    assert set(doc["frames"][0]["sound"]) >= {"amplitude", "weight", "tone", "pitch_hz", "timbre", "noise", "key", "name"}
+    assert set(doc["frames"][0]["sound"]) >= {"amplitude", "weight", "tone", "pitch_hz", "timbre", "primitive", "key", "name"}
     import hashlib
 
     assert doc["video"]["sha256"] == hashlib.sha256(path.read_bytes()).hexdigest()

@@ -97,7 +97,7 @@ def test_document_round_trips_exactly_and_keys_and_names_are_filled(sample_doc):
     data = sample_doc.to_dict()
     assert json.dumps(AnalysisDocument.model_validate_json(json.dumps(data)).to_dict()) == json.dumps(data)
     assert list(data) == ["schema_version", "video", "frames", "windows", "transitions", "blends", "narrative", "spec_audio"]
-    assert data["spec_audio"] is None and data["schema_version"] == 1
+    assert data["spec_audio"] is None and data["schema_version"] == 2
     assert "coded_width" not in data["video"]["video"]  # only for rotated streams
     assert all("direction" not in t for t in data["transitions"])  # only for wipes
     assert all(f.color.key and f.color.name for f in sample_doc.frames)
@@ -118,7 +118,7 @@ def test_frames_windows_transitions_have_one_column_per_measured_field(sample_do
     frames = sample_doc.frames_frame()
     assert list(frames.columns) == [
         "index", "t", "color.r", "color.g", "color.b", "color.opacity", "color.key", "color.name",
-        "sound.amplitude", "sound.weight", "sound.tone", "sound.pitch_hz", "sound.timbre", "sound.noise", "sound.key", "sound.name",
+        "sound.amplitude", "sound.weight", "sound.tone", "sound.pitch_hz", "sound.timbre", "sound.primitive", "sound.key", "sound.name",
     ]  # fmt: skip
     windows = sample_doc.windows_frame()
     assert list(windows.columns) == list(flat_columns(Window))
@@ -154,7 +154,7 @@ def test_export_writes_parquet_of_several_analyses(sample_doc, silent_video, tmp
     kinds = con.execute(f'SELECT "type", "start" FROM \'{out / "transitions.parquet"}\' ORDER BY "start"').fetchall()
     assert kinds == [(t.type, t.start) for t in sample_doc.transitions]
     types = dict(con.execute(f"SELECT column_name, column_type FROM (DESCRIBE SELECT * FROM '{out / 'frames.parquet'}')").fetchall())
-    assert types["color.r"] == "BIGINT" and types["sound.pitch_hz"] == "DOUBLE" and types["sound.noise"] == "VARCHAR"
+    assert types["color.r"] == "BIGINT" and types["sound.pitch_hz"] == "DOUBLE" and types["sound.primitive"] == "VARCHAR"
 
 
 def test_export_of_a_file_that_is_not_an_analysis_is_one_clear_line(tmp_path, capsys):

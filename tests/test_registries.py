@@ -93,7 +93,7 @@ def test_pure_values_land_on_their_seeded_primitive():
     cases = {
         "dynamic.camera": {"motion_type": "static", "speed": 0.001, "steadiness": 1.0},
         "dynamic.transition": {"type": "cut", "start": 1.0, "end": 1.0, "duration": 0.0},
-        "static.sound": {"amplitude": 0.0, "weight": 0.0, "tone": "silent", "timbre": "silent", "noise": "silence"},
+        "static.sound": {"amplitude": 0.0, "weight": 0.0, "tone": "silent", "timbre": "silent", "primitive": "silence"},
         "dynamic.gradient": {"gradient_type": "none", "strength": 0.02},
         "dynamic.audio_semantic": {"role": "silence", "presence": 0.0, "tempo_bpm": None},
     }
@@ -102,10 +102,10 @@ def test_pure_values_land_on_their_seeded_primitive():
     # Qualified values are their own entries: band, direction and strength are in the key.
     assert key_for("dynamic.camera", {"motion_type": "pan_left", "speed": 0.1}) == "pan_left.medium"
     assert key_for("dynamic.camera", {"motion_type": "pan_left", "speed": 0.5}) == "pan_left.fast"
-    assert key_for("static.sound", {"noise": "hum", "tone": "low", "weight": 0.45}) == "hum.low.quiet"
-    assert key_for("static.sound", {"noise": "hum", "tone": "low", "weight": 0.9}) == "hum.low.loud"
+    assert key_for("static.sound", {"primitive": "hum", "tone": "low", "weight": 0.45}) == "hum.low.quiet"
+    assert key_for("static.sound", {"primitive": "hum", "tone": "low", "weight": 0.9}) == "hum.low.loud"
     # Noise keeps one key whichever band its (random) strongest frequency falls in.
-    noisy = {"noise": "hiss", "timbre": "noisy", "weight": 0.6}
+    noisy = {"primitive": "hiss", "timbre": "noisy", "weight": 0.6}
     assert {key_for("static.sound", {**noisy, "tone": t}) for t in ("low", "mid", "high")} == {"hiss.broadband.moderate"}
     assert key_for("dynamic.motion", {"level": 5.0, "direction": "horizontal", "trend": "increasing", "rhythm": "pulsing"}) == "medium.horizontal.increasing.pulsing"
     assert key_for("dynamic.transition", {"type": "fade_out", "duration": 1.0}) == "fade_out.medium"

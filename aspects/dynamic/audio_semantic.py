@@ -3,11 +3,13 @@
 The decode stage leaves an envelope row every 128 samples at 22.05 kHz
 (5.8 ms: RMS, log-mel spectral flux "onset", centroid, flatness, zero
 crossings) and a sound row per frame (pitch, peak share, chroma). The tempo
-comes from the beat period in the onset strength's autocorrelation (interpolated
-between hops, so it is precise to a fraction of a BPM), read over a context a
-few seconds wider than the window, since a 1 s window holds one or two beats.
-(Plain NumPy: librosa's beat tracker would compile numba code on first use,
-seconds and hundreds of MB per process.)
+comes from librosa's estimator (an autocorrelation tempogram weighted by a
+prior around 120 BPM, which settles octave and dotted-period ambiguities),
+refined on the fine envelope's autocorrelation so it is precise to a fraction
+of a BPM, read over a context a few seconds wider than the window, since a 1 s
+window holds one or two beats. librosa is imported only when a tempo is
+asked for (its rhythm code loads numba; the compiled code is cached on disk
+by ``scripts/bootstrap.sh``).
 
 Roles (DESIGN §3): ``silence`` (almost nothing above −55 dBFS), ``music``
 (a regular beat, or sustained tonal sound with changing pitches),
@@ -19,6 +21,7 @@ pauses and a voice-band spectrum), ``ambient`` (continuous sound without those),
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 
 import numpy as np
 from scipy.ndimage import uniform_filter1d
@@ -30,8 +33,11 @@ from aspects.pipeline import numeric_column
 
 CONTEXT_S = 3.0  # seconds each side of a window read for tempo, rhythm and role
 TEMPO_RANGE_BPM = (60.0, 200.0)  # beat periods searched: 0.3–1 s
+WINDOW_PRIOR_OCTAVES = 0.5  # width of the prior around the video's tempo for a window's tempo
+TEMPO_COARSE_S = 0.0232  # librosa's default onset hop (512 samples at 22.05 kHz) for its tempogram
+TEMPOGRAM_WINDOW = 384  # tempogram autocorrelation window (frames of TEMPO_COARSE_S: 8.9 s, librosa's default)
+TEMPOGRAM_CHUNK = 4096  # tempogram columns computed at once (95 s of audio): memory stays flat
 PERIODICITY_MIN = 0.35  # normalised onset autocorrelation at the beat period for a beat to count
-OCTAVE_SHARE = 0.8  # the shortest period whose peak reaches this share of the best is the beat (not a bar)
 SILENT_PRESENCE = 0.02  # under 20 ms audible per second: silence (a sparse click track is not)
 SYLLABLE_PAD_S = 0.5  # the syllable rate is read over the window ± this
 SYLLABLES_PER_S = (2.5, 9.0)
@@ -62,6 +68,11 @@ class AudioTrack:
         numeric = {k: numeric_column(col) for k, col in sound.items() if k in ("weight", "peak_share", "pitch_hz") or k.startswith("chroma_")}
         return cls(env["t"], env["rms"], env["onset"], env["centroid_hz"], hop_s, frame_t, numeric)
 
+    @cached_property
+    def video_tempo(self) -> float | None:
+        """Tempo (BPM) of the whole track (:func:`tempo` over all of it), None without a beat."""
+        return tempo(self.onset, self.hop_s)
+
     def span(self, start: float, end: float) -> slice:
         lo, hi = np.searchsorted(self.t, [start, end])
         return slice(int(lo), int(hi))
@@ -76,32 +87,63 @@ def autocorrelation(x: np.ndarray) -> np.ndarray:
     return ac / ac[0] if ac[0] > 0 else np.zeros(n)
 
 
-def tempo(onset: np.ndarray, hop_s: float) -> float | None:
-    """Tempo (BPM) of an onset-strength envelope sampled every ``hop_s`` seconds; None without a clear beat
-    (autocorrelation at the beat period below PERIODICITY_MIN).
+def tempo(onset: np.ndarray, hop_s: float, *, prior_bpm: float = 120.0, prior_octaves: float = 1.0) -> float | None:
+    """Tempo (BPM) of an onset-strength envelope sampled every ``hop_s`` seconds; None without a clear beat.
 
-    The beat period is the shortest lag in 0.3–1 s whose autocorrelation
-    peak is at least OCTAVE_SHARE of the highest there (so a bar is not
-    taken for a beat), refined by a parabola through the peak and its
-    neighbours: sub-hop precise, well under 1 BPM at 5.8 ms hops.
+    librosa's estimator picks the beat: the onset envelope, decimated to
+    TEMPO_COARSE_S hops (librosa's own 23 ms), gives an autocorrelation
+    tempogram (librosa.feature.tempogram, 8.9 s windows, computed in chunks
+    so memory stays flat) whose mean is weighted by librosa's log-normal
+    prior around 120 BPM (librosa.feature.tempo): the prior settles
+    between a beat, half of it and a bar, or a dotted period. The period is
+    then refined on the fine envelope's autocorrelation (a parabola through
+    the peak nearest librosa's lag), precise to a fraction of a BPM. No beat
+    when that autocorrelation at the beat period is below PERIODICITY_MIN
+    (speech, noise, a lone sound). ``prior_bpm`` / ``prior_octaves``: centre
+    and width (standard deviation, octaves) of the log-normal prior.
     """
     lo = int(np.floor(60.0 / TEMPO_RANGE_BPM[1] / hop_s))
     hi = int(np.ceil(60.0 / TEMPO_RANGE_BPM[0] / hop_s))
     if onset.size < 2 * hi or not np.any(onset > 0):
         return None
-    ac = autocorrelation(onset)
-    lags = np.arange(max(lo, 1), min(hi, ac.size - 1))
-    peaks = lags[(ac[lags] >= ac[lags - 1]) & (ac[lags] > ac[lags + 1])]
-    if peaks.size == 0:
+    bpm = _librosa_tempo(onset, hop_s, prior_bpm, prior_octaves)
+    if bpm is None or not TEMPO_RANGE_BPM[0] * 0.96 <= bpm <= TEMPO_RANGE_BPM[1] * 1.04:
         return None
-    best = float(ac[peaks].max())
-    lag = int(peaks[np.argmax(ac[peaks] >= OCTAVE_SHARE * best)])
+    ac = autocorrelation(onset)
+    guess = 60.0 / bpm / hop_s
+    lags = np.arange(max(int(guess * 0.95), 1), min(int(np.ceil(guess * 1.05)) + 1, ac.size - 1))
+    if lags.size == 0:
+        return None
+    lag = int(lags[np.argmax(ac[lags])])
     a, b, c = ac[lag - 1], ac[lag], ac[lag + 1]
-    denom = a - 2 * b + c
-    offset = 0.5 * (a - c) / denom if denom != 0 else 0.0
     if b < PERIODICITY_MIN:
         return None
+    denom = a - 2 * b + c
+    offset = 0.5 * (a - c) / denom if denom != 0 and b >= max(a, c) else 0.0
     return float(60.0 / ((lag + offset) * hop_s))
+
+
+def _librosa_tempo(onset: np.ndarray, hop_s: float, prior_bpm: float, prior_octaves: float) -> float | None:
+    """librosa's tempo estimate (BPM) of the onset envelope, decimated to ~TEMPO_COARSE_S hops (max of each group)."""
+    import librosa.feature  # lazy: librosa's rhythm code loads numba, not needed to start the CLI
+
+    factor = max(int(round(TEMPO_COARSE_S / hop_s)), 1)
+    n = onset.size // factor
+    coarse = onset[: n * factor].reshape(n, factor).max(axis=1)
+    coarse_s = factor * hop_s
+    win = min(TEMPOGRAM_WINDOW, n)
+    if win < int(60.0 / TEMPO_RANGE_BPM[0] / coarse_s) * 2:
+        return None
+    total = np.zeros(win)
+    for c0 in range(0, n, TEMPOGRAM_CHUNK):  # chunks overlap by one window so every frame sees its full context
+        part = coarse[max(c0 - win, 0) : c0 + TEMPOGRAM_CHUNK + win]
+        tg = librosa.feature.tempogram(onset_envelope=part, sr=1.0 / coarse_s, hop_length=1, win_length=win)
+        lo = c0 - max(c0 - win, 0)
+        total += tg[:, lo : lo + min(TEMPOGRAM_CHUNK, n - c0)].sum(axis=1)
+    if not np.any(total[1:] > 0):
+        return None
+    bpm = float(librosa.feature.tempo(tg=total[:, None], sr=1.0 / coarse_s, hop_length=1, start_bpm=prior_bpm, std_bpm=prior_octaves, max_tempo=TEMPO_RANGE_BPM[1] * 1.04)[0])
+    return bpm if bpm > 0 else None
 
 
 def beats_in(track: AudioTrack, ctx: slice, start: float, end: float, bpm: float) -> int:
@@ -142,7 +184,10 @@ def harmony_valence(chroma: np.ndarray) -> float:
 def window_tempo(track: AudioTrack, start: float, end: float) -> float | None:
     """Tempo (BPM) of the context around [start, end), kept only when the beat is in the window itself (half its beats at least)."""
     ctx = track.span(start - CONTEXT_S, end + CONTEXT_S)
-    bpm = tempo(track.onset[ctx], track.hop_s)
+    # The video's own tempo is the prior: a few seconds of context are ambiguous between a beat and its
+    # double or half, the whole track much less so; a real change of tempo still wins.
+    video = track.video_tempo
+    bpm = tempo(track.onset[ctx], track.hop_s, prior_bpm=video or 120.0, prior_octaves=WINDOW_PRIOR_OCTAVES if video else 1.0)
     if bpm is None:
         return None
     quarter = 15.0 / bpm  # a quarter of a beat period each side: a beat on the window's edge counts

@@ -7,7 +7,7 @@ from collections import Counter
 import numpy as np
 
 from aspects.document import AudioBlend, Blends, MotionBlend, PacingBlend, Window
-from aspects.dynamic.audio_semantic import AudioTrack, tempo
+from aspects.dynamic.audio_semantic import AudioTrack
 from aspects.dynamic.signals import Signals, rounded
 from aspects.measure.sound import BS1770_OFFSET_LU, LOUDNESS_FLOOR_LUFS, lufs_of_mean_square
 
@@ -113,7 +113,7 @@ def blends(s: Signals, windows: list[Window], transitions: list[dict], shot_boun
 def _audio_summary(s: Signals, windows: list[Window], audio: AudioTrack | None) -> AudioBlend | None:
     if audio is None:
         return None
-    bpm = tempo(audio.onset, audio.hop_s)
+    bpm = audio.video_tempo
     weight = audio.sound.get("weight", np.full(len(s), np.nan))
     loudness = integrated_loudness(s.t, s.dt, weight) if len(s) else None
     roles = Counter(w.audio_semantic.role for w in windows if w.audio_semantic)

@@ -7,7 +7,7 @@ does not grow with the video's length.
 
 Vocabularies (DESIGN §3): ``tone`` silent | low (< 250 Hz) | mid (250–4000 Hz)
 | high (> 4000 Hz); ``timbre`` tonal | noisy | percussive | mixed | silent;
-``noise`` silence | hum | tone | rumble | hiss | click | buzz.
+``primitive`` the seed's beat-level vocabulary (:mod:`aspects.measure.primitive`).
 """
 
 from __future__ import annotations
@@ -20,13 +20,14 @@ import numpy as np
 import pyloudnorm
 from scipy.signal import lfilter, lfilter_zi
 
+from aspects.measure.primitive import Context, frame_primitive, onsets, pure_noise
+
 SILENCE_RMS = 10 ** (-55 / 20)  # below −55 dBFS a frame is silent
 LOW_HZ, HIGH_HZ = 250.0, 4000.0
 SPECTRUM_N = 2048  # analysis window centred on the frame: ≥ 93 ms at 22.05 kHz, so an 80 Hz hum has 7 periods
 TONAL_PEAK_SHARE = 0.5  # share of power within ±3 bins of the strongest peak for a tonal sound
 NOISY_PEAK_SHARE = 0.12
 TRANSIENT_RATIO = 12.0  # loudest 128-sample block vs the median block
-RUMBLE_CENTROID_HZ = 400.0
 LOUDNESS_FLOOR_LUFS = -70.0
 BS1770_OFFSET_LU = -0.691  # ITU-R BS.1770: loudness (LUFS) = −0.691 + 10·log10(mean square of the K-weighted signal)
 # ITU-R BS.1770 K-weighting as pyloudnorm's Meter builds it (RBJ biquads): a +4 dB high shelf above 1.5 kHz, then a 38 Hz high pass.
@@ -34,6 +35,8 @@ K_SHELF_GAIN_DB, K_SHELF_Q, K_SHELF_HZ = 4.0, 1 / np.sqrt(2), 1500.0
 K_HIGHPASS_Q, K_HIGHPASS_HZ = 0.5, 38.0
 ENVELOPE_HOP = 128  # fine envelope hop: 5.8 ms at 22.05 kHz, enough to resolve tempo to ±1 BPM
 ENVELOPE_N = 1024
+CONTEXT_BEFORE_S = 2.0  # fine envelope kept before a pending frame: the note under it started at most this long ago
+CONTEXT_AFTER_S = 0.6  # a frame's row waits for this much audio after it: drum decay, note shape, syllables
 
 
 def rms(x: np.ndarray) -> float:
@@ -125,19 +128,6 @@ def timbre_of(*, silent: bool, peak_share: float, transient_ratio: float) -> str
     return "mixed"
 
 
-def noise_primitive(*, timbre: str, band: str, centroid_hz: float) -> str:
-    """The pure-sound primitive a frame's sound is closest to."""
-    if timbre == "silent":
-        return "silence"
-    if timbre == "percussive":
-        return "click"
-    if timbre == "tonal":
-        return "hum" if band == "low" else "tone"
-    if timbre == "noisy":
-        return "rumble" if centroid_hz < RUMBLE_CENTROID_HZ else "hiss"
-    return "buzz"
-
-
 def transient_ratio(x: np.ndarray, block: int = 128) -> float:
     """Energy of the loudest ``block``-sample block over the median block's (≥ 1): high for clicks and hits."""
     n = x.size // block
@@ -156,11 +146,11 @@ class AudioAnalyzer:
     :meth:`finish` at the end of the stream. Rows come out in frame order.
 
     Per-frame row: ``amplitude`` (RMS of the frame's slice, 0–1), ``weight``
-    (K-weighted loudness 0–1), ``pitch_hz``, ``tone``, ``timbre``, ``noise``,
+    (K-weighted loudness 0–1), ``pitch_hz``, ``tone``, ``timbre``, ``primitive``,
     ``centroid_hz``, ``flatness`` (0–1), ``peak_share`` (0–1),
     ``transient`` (≥ 1), ``chroma_0..11`` (0–1).
     Envelope rows (every ``ENVELOPE_HOP`` samples): ``t``, ``rms``, ``onset``
-    (spectral flux of the log-mel spectrum, ≥ 0), ``centroid_hz``, ``flatness``,
+    (spectral flux of the log-mel spectrum, dB per hop, ≥ 0), ``centroid_hz``, ``flatness``,
     ``zcr``.
     """
 
@@ -184,6 +174,11 @@ class AudioAnalyzer:
         self._env_freqs = librosa.fft_frequencies(sr=sr, n_fft=ENVELOPE_N)
         self._env_next = 0  # next envelope hop index to compute
         self._prev_logmel: np.ndarray | None = None
+        # Per-hop context for the frame primitives (hop index self._hop_base onwards), trimmed with the samples.
+        self._hop_base = 0
+        self._notes: dict[float, list[int]] = {}  # onset time (s) → notes struck there (see frame_primitive)
+        self._hop_power = np.zeros((0, ENVELOPE_N // 2 + 1), np.float32)
+        self._hop_cols = {k: np.zeros(0) for k in ("level_db", "flux", "flatness", "centroid_hz")}
         self.envelope: dict[str, array] = {k: array("d") for k in ("t", "rms", "onset", "centroid_hz", "flatness", "zcr")}
 
     # -- input -------------------------------------------------------------
@@ -219,7 +214,8 @@ class AudioAnalyzer:
             return []
         if self._start_s is None:  # the stream ended without a single sample
             self._start_s = 0.0
-        horizon = self._end if not self._done else 1 << 62
+        # A frame is named once its own spectrum window and CONTEXT_AFTER_S of fine envelope after it are in.
+        horizon = 1 << 62 if self._done else min(self._end, self._env_next * ENVELOPE_HOP - int(CONTEXT_AFTER_S * self.sr))
         spans = []
         while self._requests:
             index, t0, t1 = self._requests[0]
@@ -234,9 +230,8 @@ class AudioAnalyzer:
 
     def finish(self) -> list[tuple[int, dict]]:
         self._done = True
-        rows = self.ready()
         self._compute_envelope(final=True)
-        return rows
+        return self.ready()
 
     # -- internals ---------------------------------------------------------
     def _slice(self, buf: np.ndarray, s0: int, s1: int) -> np.ndarray:
@@ -258,6 +253,8 @@ class AudioAnalyzer:
         flatness = np.where(power.sum(axis=1) > 0, spectral_flatness(power), 0.0)
         chroma = power @ self._chroma_fb.T
         chroma = chroma / np.maximum(chroma.max(axis=1, keepdims=True), 1e-30)
+        low_share = power[:, self._freqs < LOW_HZ].sum(axis=1) / np.maximum(power.sum(axis=1), 1e-30)
+        ctx = self._context()
         rows = []
         for j, ((s0, s1), centre) in enumerate(zip(spans, centres)):
             amplitude = min(rms(self._slice(self._raw, s0, s1)), 1.0)
@@ -271,7 +268,7 @@ class AudioAnalyzer:
                 "tone": band,
                 "pitch_hz": None if silent else round(float(pitch[j]), 2),
                 "timbre": timbre,
-                "noise": noise_primitive(timbre=timbre, band=band, centroid_hz=float(centroid[j])),
+                "primitive": self._primitive(ctx, timbre, band, float(centroid[j]), float(low_share[j]), power[j], s0, s1),
                 "centroid_hz": round(float(centroid[j]), 2),
                 "flatness": round(float(flatness[j]), 6),
                 "peak_share": round(float(share[j]), 6),
@@ -280,6 +277,29 @@ class AudioAnalyzer:
             row.update({f"chroma_{i}": round(float(c), 4) for i, c in enumerate(chroma[j])})
             rows.append(row)
         return rows
+
+    def _context(self) -> Context:
+        hops = np.arange(self._hop_base, self._hop_base + self._hop_power.shape[0])
+        start = self._start_s or 0.0
+        flux = self._hop_cols["flux"]
+        hop_s = ENVELOPE_HOP / self.sr
+        return Context(
+            t=start + hops * hop_s,
+            power=self._hop_power,
+            freqs=self._env_freqs,
+            level_db=self._hop_cols["level_db"],
+            flux=flux,
+            flatness=self._hop_cols["flatness"],
+            centroid_hz=self._hop_cols["centroid_hz"],
+            onsets=onsets(flux, hop_s),
+            hop_s=hop_s,
+        )
+
+    def _primitive(self, ctx: Context, timbre: str, band: str, centroid_hz: float, low_share: float, spectrum: np.ndarray, s0: int, s1: int) -> str:
+        if ctx.t.size == 0:
+            return pure_noise(timbre=timbre, band=band, centroid_hz=centroid_hz)
+        t0, t1 = self._start_s + s0 / self.sr, self._start_s + s1 / self.sr
+        return frame_primitive(timbre=timbre, band=band, centroid_hz=centroid_hz, low_share=low_share, spectrum=spectrum, spectrum_freqs=self._freqs, ctx=ctx, t0=t0, t1=t1, notes=self._notes)
 
     def _compute_envelope(self, *, final: bool) -> None:
         """Envelope rows for every hop whose window has fully arrived (all of them when ``final``)."""
@@ -307,16 +327,26 @@ class AudioAnalyzer:
         env["flatness"].extend(flatness.round(6).tolist())
         env["zcr"].extend((np.abs(np.diff(np.signbit(hop_slices), axis=1)).mean(axis=1)).round(5).tolist())
         self._env_next = last + 1
+        level_db = 10.0 * np.log10(np.maximum(np.mean(np.square(frames * self._env_window), axis=1) / np.mean(np.square(self._env_window)), 1e-12))
+        self._hop_power = np.concatenate([self._hop_power, power.astype(np.float32)])
+        for key, values in (("level_db", level_db), ("flux", flux), ("flatness", flatness), ("centroid_hz", centroid)):
+            self._hop_cols[key] = np.concatenate([self._hop_cols[key], values])
 
     def _trim(self) -> None:
         """Drop samples no pending frame or envelope hop can still need."""
         keep_from = self._env_next * ENVELOPE_HOP - ENVELOPE_N
         # Frames not requested yet start where the last requested one ends.
         t_next = self._requests[0][1] if self._requests else self._next_t
-        keep_from = min(keep_from, self._samples(t_next, t_next)[0] - SPECTRUM_N)
-        keep_from = max(keep_from, self._base)
+        next_sample = self._samples(t_next, t_next)[0]
+        keep_from = max(min(keep_from, next_sample - SPECTRUM_N), self._base)
         drop = min(keep_from, self._end) - self._base
         if drop > self.sr:  # trim in large steps: concatenation cost stays small
             self._raw = self._raw[drop:]
             self._kw = self._kw[drop:]
             self._base += drop
+        keep_hop = (next_sample - int(CONTEXT_BEFORE_S * self.sr)) // ENVELOPE_HOP
+        hop_drop = min(keep_hop - self._hop_base, self._hop_power.shape[0])
+        if hop_drop * ENVELOPE_HOP > self.sr:
+            self._hop_power = self._hop_power[hop_drop:]
+            self._hop_cols = {k: v[hop_drop:] for k, v in self._hop_cols.items()}
+            self._hop_base += hop_drop

@@ -1,0 +1,352 @@
+"""The primitive a frame's sound is: a drum hit, a bass note, a pad, speech, a hum… (DESIGN §3).
+
+Pure functions over short spectra and a fine level/onset envelope (one hop
+every 128 samples, 5.8 ms at 22.05 kHz) around the frame; the streaming
+:class:`~aspects.measure.sound.AudioAnalyzer` keeps that context (a second
+or so each side) and calls :func:`frame_primitive` per video frame.
+
+Vocabulary and rules, in the order they are tried (docs/audio.md has the
+long form and the accuracy on the ground-truth corpus):
+
+- ``silence``: the frame is below −55 dBFS.
+- Drum hits, named at their onset frame and the next: an onset whose
+  *percussive part* (the bins of its new energy that have died down
+  ≥ DRUM_DECAY_DB 100 ms later) holds ≥ PERCUSSIVE_SHARE of the new energy;
+  ``kick`` when ≥ KICK_LOW_SHARE of that lies below 150 Hz, else, when it is
+  noise-like (flatness ≥ DRUM_FLATNESS, :func:`drum_of`), ``hihat`` (centroid ≥ 4.5 kHz),
+  ``clap`` (1.2–4.5 kHz), ``snare`` (below: a body and a burst of noise).
+- ``speech``: syllable-rate loudness bursts of mostly voiced sound whose
+  strongest partial keeps moving (:func:`is_speech`).
+- The pure noises: a noisy frame, or a lone partial that no onset struck,
+  is ``hum`` (tonal, low), ``tone`` (tonal, mid/high), ``rumble`` (noisy,
+  centroid < 400 Hz), ``hiss`` (noisy), ``click`` (short transient), ``buzz``
+  (mixed); a ``click`` or ``tone`` repeating at a steady rate is ``pulse``.
+- Notes (a fundamental with harmonics, or a struck partial): ``bass`` (lowest
+  fundamental < 250 Hz holding most of the power); with a soft attack
+  (≥ PAD_ATTACK_S) ``pad`` unless a monophonic pitch moves (``lead`` if the
+  notes still reach their level within LEAD_ATTACK_S, else ``melody``); with a
+  fast attack, ≥ 3 notes struck together are a ``chord`` (a ``pad`` if they
+  hold their level), a decaying note is a ``pluck``, a sustained one a
+  ``lead`` when its pitch moves and ``sustain`` when it holds.
+- ``vocal``, ``ambient``, ``music``, ``sfx`` complete the vocabulary (they are
+  seeded in the registry) but are not produced per frame: singing needs the
+  window-level tagger, and the rules above leave nothing to the fallbacks.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+from scipy.signal import find_peaks
+
+PRIMITIVES = (
+    "silence", "kick", "snare", "hihat", "clap", "bass", "pad", "lead", "pluck", "chord", "melody", "vocal", "speech", "pulse", "sustain",
+    "hum", "tone", "rumble", "hiss", "click", "buzz", "ambient", "music", "sfx",
+)  # fmt: skip
+
+RUMBLE_CENTROID_HZ = 400.0  # noise with its spectral centroid below this is a rumble, above a hiss
+ONSET_MIN_FLUX_DB = 2.0  # mean rise over the mel bands (dB per hop) for an onset
+ONSET_LOCAL_S = 0.1  # an onset is the largest flux within ± this and above the local mean by ONSET_MIN_FLUX_DB
+DRUM_DECAY_DB = 9.0  # a drum is ≥ 9 dB quieter 100 ms after its peak (plucks and pianos lose 2–5 dB)
+DRUM_FLATNESS = 0.015  # spectral flatness of the onset's new energy: noise bursts above, harmonic notes below
+PERCUSSIVE_SHARE = 0.2  # share of an onset's new energy that must die down within 100 ms for a drum hit (0.3: kicks under a bass note missed)
+KICK_LOW_SHARE = 0.4  # share of the percussive new energy below 150 Hz for a kick
+HIHAT_CENTROID_HZ = 4500.0  # centroid of the percussive new energy: hi-hat above, clap above CLAP_CENTROID_HZ, snare below
+CLAP_CENTROID_HZ = 1200.0
+PEAK_REACH = 5  # bins each side (54 Hz at 2048 points, 108 Hz at 1024) over which a spectral peak's prominence is read
+PEAK_PROMINENCE_DB = 10.0
+MAX_PEAKS = 32
+NOTE_START_S = 0.2  # a note's polyphony is what at least two of its frames in this long after its onset show
+CHORD_RESTRIKE = 2.0  # a chord's notes all rise ≥ 3 dB at its onset (notes still ringing from before do not)
+PAD_ATTACK_S = 0.1  # level rise from the onset to the note's peak: pads swell, plucks and leads strike
+LEAD_ATTACK_S = 0.25  # a monophonic line reaching its level faster than this is a lead (keyed), slower a melody (bowed, blown)
+PAD_DECAY_DB_S = 9.0  # a held chord losing less than this per second is a pad (struck piano and guitar chords lose 12–25)
+PLUCK_DECAY_DB_S = 12.0  # level falls at least this fast after the peak: an exponential decay
+BASS_HZ = 250.0  # lowest fundamental of a bass note
+BASS_LOW_SHARE = 0.5  # share of the frame's power below BASS_HZ for a bass note
+PITCH_MOVE_SEMITONES = 0.8  # the strongest partial moving this far within ±0.6 s: a line, not a held note
+PULSE_REGULARITY = 0.06  # inter-onset intervals within ±6 % of their mean: a steady pulse
+SPEECH_RATE = (2.5, 9.0)  # syllables (loudness bursts) a second
+VOICED_FLATNESS = 0.05  # a hop whose spectral flatness is below this is voiced / harmonic
+SPEECH_VOICED_SHARE = 0.5  # share of audible hops that are voiced in speech (drum grooves are mostly noise)
+SPEECH_PARTIAL_RUN_S = 0.05  # mean time the strongest partial stays put: 30–45 ms in speech, ≥ 60 ms for notes
+
+
+@dataclass(frozen=True)
+class Harmonics:
+    """Fundamentals found in one spectrum: Hz and level (dB below the strongest), and harmonics of the strongest."""
+
+    f0_hz: tuple[float, ...]
+    level_db: tuple[float, ...]
+    strongest_hz: float
+    harmonic_count: int  # how many of its harmonics 2…10 stand within 30 dB of the spectrum's top
+
+    @property
+    def count(self) -> int:
+        return len(self.f0_hz)
+
+
+NO_HARMONICS = Harmonics((), (), 0.0, 0)
+
+
+def harmonics(power: np.ndarray, freqs: np.ndarray, *, floor_db: float = 30.0, keep_db: float = 15.0) -> Harmonics:
+    """Fundamentals of a power spectrum: its peaks (≤ 5 kHz, within ``floor_db`` of the top) minus those at
+    an integer multiple (±3 %) of a lower peak, kept when within ``keep_db`` of the strongest fundamental.
+    """
+    db = 10.0 * np.log10(np.maximum(power, 1e-20))
+    top = float(db.max())
+    inner = db[1:-1]
+    peaks = np.flatnonzero((inner > db[:-2]) & (inner >= db[2:]) & (inner > top - floor_db)) + 1
+    peaks = peaks[(freqs[peaks] > 25.0) & (freqs[peaks] < 5000.0)]
+    if peaks.size:  # prominence within ±PEAK_REACH bins: the peak stands PEAK_PROMINENCE_DB above the lowest point on both sides
+        padded = np.pad(db, PEAK_REACH, mode="edge")
+        left = np.lib.stride_tricks.sliding_window_view(padded, PEAK_REACH)[peaks]  # db[k-R : k]
+        right = np.lib.stride_tricks.sliding_window_view(padded, PEAK_REACH)[peaks + PEAK_REACH + 1]  # db[k+1 : k+R+1]
+        peaks = peaks[db[peaks] - np.maximum(left.min(axis=1), right.min(axis=1)) >= PEAK_PROMINENCE_DB]
+        peaks = np.sort(peaks[np.argsort(db[peaks])[-MAX_PEAKS:]])  # the strongest: a few notes and their harmonics
+    if peaks.size == 0:
+        return NO_HARMONICS
+    a, b, c = db[peaks - 1], db[peaks], db[peaks + 1]
+    denom = a - 2 * b + c
+    hz = freqs[peaks] + np.where(denom != 0, 0.5 * (a - c) / np.where(denom != 0, denom, 1), 0) * (freqs[1] - freqs[0])
+    fund: list[tuple[float, float]] = []
+    for f, level in zip(hz, b):
+        ratios = [f / f0 for f0, _ in fund]
+        if any(round(r) >= 2 and abs(r - round(r)) < 0.03 * round(r) for r in ratios):
+            continue
+        fund.append((float(f), float(level)))
+    best = max(level for _, level in fund)
+    kept = [(f, level - best) for f, level in fund if level > best - keep_db]
+    strongest = max(fund, key=lambda x: x[1])[0]
+    near = [f for f in hz if abs(f / strongest - round(f / strongest)) < 0.03 * round(f / strongest) and 2 <= round(f / strongest) <= 10]
+    return Harmonics(tuple(f for f, _ in kept), tuple(round(d, 1) for _, d in kept), strongest, len({round(f / strongest) for f in near}))
+
+
+def onsets(flux: np.ndarray, hop_s: float) -> np.ndarray:
+    """Indices of onsets in a spectral-flux envelope (dB per hop): local maxima within ±ONSET_LOCAL_S that
+    exceed both ONSET_MIN_FLUX_DB and the local mean by that much, at least 50 ms apart."""
+    if flux.size < 3:
+        return np.zeros(0, int)
+    w = max(int(ONSET_LOCAL_S / hop_s), 1)
+    kernel = np.ones(2 * w + 1) / (2 * w + 1)
+    local_mean = np.convolve(flux, kernel, mode="same")
+    peaks, _ = find_peaks(flux, distance=max(int(0.05 / hop_s), 1))
+    keep = (flux[peaks] >= ONSET_MIN_FLUX_DB) & (flux[peaks] >= local_mean[peaks] + ONSET_MIN_FLUX_DB)
+    return peaks[keep]
+
+
+def drum_of(power: np.ndarray, level_db: np.ndarray, i: int, freqs: np.ndarray, hop_s: float) -> str | None:
+    """The drum struck at hop ``i`` (an onset) or None for a tonal onset.
+
+    ``power`` [shape=(hops, bins)] power spectra and ``level_db`` [shape=(hops,)]
+    levels of the hops around it. The *new* energy is the mean spectrum of
+    the 46 ms after the onset minus that of the 23 ms before.
+    """
+    n = power.shape[0]
+    pre = power[max(i - 5, 0) : max(i - 1, 1)].mean(axis=0)
+    post = power[i : min(i + 8, n)].mean(axis=0)
+    later_i = i + int(round(0.1 / hop_s))
+    if later_i + 3 > n:
+        return None
+    later = power[later_i : later_i + 3].mean(axis=0)
+    rise = np.maximum(post - pre, 0.0)
+    # The percussive part: bins whose new energy has died down (≥ DRUM_DECAY_DB) 100 ms later; the
+    # harmonics of a note struck at the same time (a bass note under the kick) still ring there.
+    decayed = np.maximum(later - pre, 0.0) <= rise * 10 ** (-DRUM_DECAY_DB / 10)
+    new = np.where(decayed, rise, 0.0)
+    total = float(new.sum())
+    if total <= 0 or total < PERCUSSIVE_SHARE * float(rise.sum()):
+        return None
+    centroid = float((new * freqs).sum() / total)
+    low_share = float(new[freqs < 150.0].sum() / total)
+    if low_share >= KICK_LOW_SHARE:
+        return "kick"
+    # Noise-like: a drum's percussive part is flat where it has energy (flatness_on); for a snare or clap,
+    # whose band a plucked note's attack also fills, it must also cover the band densely (flatness_all).
+    above = freqs > 100.0
+    flatness_on = _flatness(new[above & (new > 0)])
+    flatness_all = _flatness(new[above & decayed])
+    if centroid >= HIHAT_CENTROID_HZ:
+        return "hihat" if flatness_on >= DRUM_FLATNESS else None
+    if flatness_all < DRUM_FLATNESS:
+        return None
+    return "clap" if centroid >= CLAP_CENTROID_HZ else "snare"
+
+
+def _flatness(bins: np.ndarray) -> float:
+    """Spectral flatness (geometric / arithmetic mean, 0–1) of power ``bins``; 0 when empty."""
+    return float(np.exp(np.mean(np.log(bins + 1e-20))) / (np.mean(bins) + 1e-20)) if bins.size else 0.0
+
+
+@dataclass(frozen=True)
+class Context:
+    """The fine envelope around a frame: one row per hop (``hop_s`` seconds), times in seconds.
+
+    ``power`` [shape=(hops, bins)] power spectra (``freqs`` Hz), ``level_db``
+    hop level (dBFS), ``flux`` spectral flux (dB per hop), ``flatness`` (0–1)
+    and ``centroid_hz`` per hop, ``onsets`` indices of onset hops.
+    """
+
+    t: np.ndarray
+    power: np.ndarray
+    freqs: np.ndarray
+    level_db: np.ndarray
+    flux: np.ndarray
+    flatness: np.ndarray
+    centroid_hz: np.ndarray
+    onsets: np.ndarray
+    hop_s: float
+
+    def index(self, t: float) -> int:
+        return int(np.clip(np.searchsorted(self.t, t), 0, max(self.t.size - 1, 0)))
+
+
+@dataclass(frozen=True)
+class NoteShape:
+    """The note under a frame: ``attack_s`` onset → peak (None without an onset in the context),
+    ``decay_db_s`` level change per second after the peak (negative when it decays), ``onset_i`` its onset hop."""
+
+    attack_s: float | None
+    decay_db_s: float
+    onset_i: int | None
+
+
+def note_shape(ctx: Context, t: float) -> NoteShape:
+    """Attack and decay of the note sounding at ``t`` s: from its onset (the last one before ``t``) to the next onset."""
+    i = ctx.index(t)
+    before = ctx.onsets[ctx.onsets <= i]
+    after = ctx.onsets[ctx.onsets > i]
+    on = int(before[-1]) if before.size else None
+    end = int(after[0]) if after.size else ctx.t.size
+    start = on if on is not None else 0
+    seg = ctx.level_db[start:end]
+    if seg.size < 3:
+        return NoteShape(None if on is None else 0.0, 0.0, on)
+    head = seg[: max(int(1.5 / ctx.hop_s), 1)]
+    # The attack ends when the level first comes within 3 dB of the note's peak (a swell keeps rising, a strike is there at once).
+    peak = start + int(np.argmax(head >= head.max() - 3.0))
+    tail = ctx.level_db[peak:end]
+    tail = tail[: max(int(0.4 / ctx.hop_s), 3)]
+    x = np.arange(tail.size) - (tail.size - 1) / 2.0
+    slope = float((x * (tail - tail.mean())).sum() / (x * x).sum() / ctx.hop_s) if tail.size >= 3 else 0.0  # least-squares dB/s
+    return NoteShape(None if on is None else (peak - on) * ctx.hop_s, slope, on)
+
+
+def pitch_moves(ctx: Context, t: float, span_s: float = 0.6) -> bool:
+    """Whether the strongest pitch changes by ≥ PITCH_MOVE_SEMITONES within ± ``span_s`` of ``t`` (audible hops only)."""
+    lo, hi = ctx.index(t - span_s), ctx.index(t + span_s) + 1
+    audible = ctx.level_db[lo:hi] > ctx.level_db[lo:hi].max() - 20.0
+    power = ctx.power[lo:hi][audible]
+    if power.shape[0] < 4:
+        return False
+    k = np.argmax(power[:, 2:], axis=1) + 2
+    semis = 12 * np.log2(ctx.freqs[k] / 440.0)
+    counts = np.unique(np.round(semis), return_counts=True)
+    stable = counts[0][counts[1] >= 0.15 * semis.size]
+    return bool(stable.size >= 2 and np.ptp(stable) >= PITCH_MOVE_SEMITONES)
+
+
+def is_speech(ctx: Context, t: float, before_s: float = 1.0, after_s: float = 0.6) -> bool:
+    """Syllables around ``t``: mostly voiced (harmonic) sound in loudness bursts at 2.5–9 a second whose
+    strongest partial keeps jumping (formants move with every vowel; an instrument's note holds it).
+
+    Measured on the audible hops (within 25 dB of the loudest) of [t − ``before_s``, t + ``after_s``].
+    """
+    lo, hi = ctx.index(t - before_s), ctx.index(t + after_s) + 1
+    level = ctx.level_db[lo:hi]
+    if level.size < 10:
+        return False
+    smooth = np.convolve(level, np.ones(7) / 7, mode="same")
+    bursts, _ = find_peaks(smooth, prominence=6.0, distance=max(int(0.1 / ctx.hop_s), 1))
+    rate = bursts.size / (level.size * ctx.hop_s)
+    if not SPEECH_RATE[0] <= rate <= SPEECH_RATE[1]:
+        return False
+    audible = level > level.max() - 25.0
+    if audible.sum() < 10 or (ctx.flatness[lo:hi][audible] < VOICED_FLATNESS).mean() < SPEECH_VOICED_SHARE:
+        return False
+    strongest = np.argmax(ctx.power[lo:hi, 2:][audible], axis=1)
+    run_s = audible.sum() * ctx.hop_s / (np.count_nonzero(np.abs(np.diff(strongest)) > 1) + 1)
+    return bool(run_s < SPEECH_PARTIAL_RUN_S)
+
+
+def steady_pulse(ctx: Context) -> bool:
+    """Whether the context's onsets (at least four) come at a steady rate: intervals within ±PULSE_REGULARITY of their mean."""
+    if ctx.onsets.size < 4:
+        return False
+    ioi = np.diff(ctx.onsets).astype(float)
+    return bool(np.all(np.abs(ioi - ioi.mean()) <= PULSE_REGULARITY * ioi.mean()))
+
+
+def pure_noise(*, timbre: str, band: str, centroid_hz: float) -> str:
+    """The pure-sound primitive a frame is closest to: silence, hum, tone, rumble, hiss, click or buzz."""
+    if timbre == "silent":
+        return "silence"
+    if timbre == "percussive":
+        return "click"
+    if timbre == "tonal":
+        return "hum" if band == "low" else "tone"
+    if timbre == "noisy":
+        return "rumble" if centroid_hz < RUMBLE_CENTROID_HZ else "hiss"
+    return "buzz"
+
+
+def frame_primitive(
+    *, timbre: str, band: str, centroid_hz: float, low_share: float, spectrum: np.ndarray, spectrum_freqs: np.ndarray, ctx: Context, t0: float, t1: float, notes: dict | None = None
+) -> str:
+    """The primitive of the frame covering [t0, t1) s (module docstring): ``spectrum`` its power spectrum,
+    ``low_share`` the share of it below 250 Hz, the rest the frame's :func:`~aspects.measure.sound` words.
+    ``notes`` (onset time s → notes counted in its first frames), kept by the caller across frames in order, lets a
+    note keep the polyphony its first frames showed."""
+    if timbre == "silent":
+        return "silence"
+    # Drum hits: an onset in this frame or the one before.
+    span = t1 - t0
+    lo, hi = ctx.index(t0 - span), ctx.index(t1)
+    for i in ctx.onsets[(ctx.onsets >= lo) & (ctx.onsets < hi)][::-1]:
+        drum = drum_of(ctx.power, ctx.level_db, int(i), ctx.freqs, ctx.hop_s)
+        if drum is not None:
+            return drum
+    centre = 0.5 * (t0 + t1)
+    if is_speech(ctx, centre):
+        return "speech"
+    h = harmonics(spectrum, spectrum_freqs)
+    noise = pure_noise(timbre=timbre, band=band, centroid_hz=centroid_hz)
+    shape = note_shape(ctx, centre)
+    struck = shape.onset_i is not None and timbre != "percussive"
+    if timbre == "noisy" or h.count == 0 or (h.count == 1 and h.harmonic_count < 2 and not struck):
+        if noise in ("click", "tone") and steady_pulse(ctx):
+            return "pulse"
+        return noise
+    fresh = h.count
+    if shape.onset_i is not None:  # polyphony of what the onset struck: ringing earlier notes do not count
+        i = shape.onset_i
+        pre = ctx.power[max(i - 5, 0) : max(i - 1, 1)].mean(axis=0)
+        post = ctx.power[i : i + 8].mean(axis=0)
+        bins = np.clip(np.searchsorted(ctx.freqs, h.f0_hz), 1, ctx.freqs.size - 2)
+        fresh = sum(post[b - 1 : b + 2].max() >= CHORD_RESTRIKE * pre[b - 1 : b + 2].max() for b in bins)
+        if notes is not None:  # a chord stays a chord while its upper notes die away: the note keeps what its start held
+            t_on = float(ctx.t[i])
+            counts = notes.setdefault(t_on, [])
+            if centre - t_on <= NOTE_START_S:
+                counts.append(fresh)
+            fresh = sorted(counts)[-2] if len(counts) >= 2 else fresh  # two of its first frames agree
+            for old in [k for k in notes if k < t_on - 10.0]:
+                del notes[old]
+    soft = shape.attack_s is None or shape.attack_s >= PAD_ATTACK_S
+    lowest = min(h.f0_hz)
+    if h.count <= 2 and lowest < BASS_HZ and low_share >= BASS_LOW_SHARE:
+        return "bass"
+    if soft:
+        if h.count <= 2 and pitch_moves(ctx, centre):
+            # A keyed synth line played legato reaches its level within LEAD_ATTACK_S; bowed and blown lines swell slower.
+            return "lead" if shape.attack_s is not None and shape.attack_s < LEAD_ATTACK_S else "melody"
+        return "pad"
+    if fresh >= 3 or (h.count >= 3 and fresh >= 2):
+        # Struck chords (piano, guitar) die away; a chord that holds its level is a pad.
+        return "pad" if shape.decay_db_s > -PAD_DECAY_DB_S else "chord"
+    if shape.decay_db_s <= -PLUCK_DECAY_DB_S:
+        return "pluck"
+    if pitch_moves(ctx, centre):
+        return "lead"
+    return "sustain"

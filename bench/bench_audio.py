@@ -1,0 +1,101 @@
+"""Per-frame sound primitives and tempo against ground truth (FluidSynth corpus + real loops).
+
+Renders the corpus of :mod:`tests.audio_corpus` (MIDI through FluidSynth, speech
+from espeak-ng, muxed into MP4), measures every clip through the real decoder
+and prints:
+
+- the confusion table of primitives (rows: truth; columns: answer) for drum
+  hits (right when the onset frame or the next names the drum) and tonal
+  segments (the primitive most of the segment's frames have);
+- tempo per clip (whole-video tempo and the share of windows within 2 %) on
+  rendered music and on Sonic Pi's recorded loops (tempo from loop length).
+
+Usage: ``.venv/bin/python bench/bench_audio.py [--out DIR]`` (needs fluidsynth,
+fluid-soundfont-gm, sonic-pi-samples and espeak-ng: ``make bootstrap``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import tempfile
+import time
+from collections import Counter, defaultdict
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from aspects.dynamic import dynamic_aspects  # noqa: E402
+from aspects.pipeline import measure_video  # noqa: E402
+from tests.audio_corpus import REAL_LOOPS, build_corpus, hit_results, missing_tools, real_loop_clip, segment_results  # noqa: E402
+
+
+def confusion(rows: list[tuple[str, str]]) -> str:
+    truths = sorted({t for t, _ in rows})
+    answers = sorted({a for _, a in rows} | set(truths))
+    table = defaultdict(Counter)
+    for t, a in rows:
+        table[t][a] += 1
+    width = max(len(a) for a in answers) + 1
+    lines = ["truth \\ answer".ljust(16) + "".join(a.rjust(width) for a in answers) + "   right"]
+    for t in truths:
+        total = sum(table[t].values())
+        lines.append(t.ljust(16) + "".join(str(table[t][a] or ".").rjust(width) for a in answers) + f"   {table[t][t]}/{total} ({100 * table[t][t] / total:.0f} %)")
+    return "\n".join(lines)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--out", type=Path, help="where to render the corpus (default: a temporary folder)")
+    args = parser.parse_args()
+    if reason := missing_tools():
+        print(f"bench_audio: {reason}", file=sys.stderr)
+        return 2
+    out = args.out or Path(tempfile.mkdtemp(prefix="bench_audio_"))
+    started = time.perf_counter()
+    clips = build_corpus(out)
+    clips += [real_loop_clip(name, out / "real") for name in REAL_LOOPS]
+    print(f"corpus: {len(clips)} clips, {sum(c.duration_s for c in clips):.0f} s of audio, rendered in {time.perf_counter() - started:.1f} s ({out})")
+    hits, segments, tempos = [], [], []
+    drumless_frames, false_drums = 0, Counter()
+    measure_s = 0.0
+    for clip in clips:
+        t0 = time.perf_counter()
+        m = measure_video(clip.path)
+        measure_s += time.perf_counter() - t0
+        frame_t, primitive = m.frames["t"], m.sound["primitive"]
+        hits += [(truth, answer) for _, truth, answer in hit_results(clip, frame_t, primitive)]
+        segments += [(truth, answer) for _, truth, answer in segment_results(clip, frame_t, primitive)]
+        if not clip.hits and clip.kind != "real":
+            drumless_frames += len(primitive)
+            false_drums.update(str(p) for p in primitive if p in ("kick", "snare", "hihat", "clap"))
+        if clip.kind == "speech":
+            said = Counter(str(p) for p in primitive)
+            print(f"{clip.name}: frames {dict(said.most_common(5))}")
+        if clip.tempo_bpm is not None:
+            d = dynamic_aspects(m, 1.0)
+            whole = d["blends"]["audio"]["tempo_bpm"]
+            windows = [w["audio_semantic"]["tempo_bpm"] for w in d["windows"]]
+            right = sum(w is not None and abs(w / clip.tempo_bpm - 1) <= 0.02 for w in windows)
+            tempos.append((clip.name, clip.kind, clip.tempo_bpm, whole, right, len(windows)))
+    print(f"measured in {measure_s:.1f} s (machine shared with other jobs: timings are noisy)\n")
+    print("drum hits (onset frame or the next):")
+    print(confusion(hits))
+    print(f"drum names on frames of clips without drums: {sum(false_drums.values())} of {drumless_frames} frames {dict(false_drums)}")
+    print("\ntonal segments (majority of the segment's frames):")
+    print(confusion(segments))
+    print("\ntempo (BPM): whole video, error, windows within 2 %")
+    within2 = within4 = 0
+    for name, kind, truth, whole, right, n in tempos:
+        err = None if whole is None else 100 * (whole / truth - 1)
+        ok2, ok4 = err is not None and abs(err) <= 2, err is not None and abs(err) <= 4
+        within2 += ok2
+        within4 += ok4
+        print(f"  {name:26s} {kind:6s} true {truth:7.2f}  read {'—' if whole is None else f'{whole:7.2f}'}  "
+              f"error {'—' if err is None else f'{err:+6.2f} %'}  windows {right}/{n}")
+    print(f"  within 2 %: {within2}/{len(tempos)} clips; within 4 % (MIREX accuracy 1): {within4}/{len(tempos)}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

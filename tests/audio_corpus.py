@@ -1,0 +1,363 @@
+"""Ground-truth music made here: MIDI written by hand, rendered by FluidSynth, muxed into MP4.
+
+The corpus is a list of :class:`Clip`: each has MIDI events at known times,
+the labels a listener would give (drum hits at their onset times, tonal
+segments with their primitive) and, for rhythmic clips, the true tempo.
+:func:`build_corpus` renders every clip's MIDI in one FluidSynth run (the
+141 MB FluidR3 GM soundfont is loaded once), cuts the result into clips and
+muxes each with a small still picture into an H.264 + AAC MP4, so analysis
+goes through the real decoder. espeak-ng gives speech, alone and over music.
+
+Needs the Debian packages ``fluidsynth`` and ``fluid-soundfont-gm`` and
+``espeak-ng`` (``scripts/bootstrap.sh`` installs them); :func:`missing_tools`
+names what is absent so tests can skip with a clear reason.
+
+Times are seconds. MIDI drums are on channel 10 (index 9): kick 36,
+snare 38, hand clap 39, closed hi-hat 42 (General MIDI percussion map).
+"""
+
+from __future__ import annotations
+
+import shutil
+import struct
+import subprocess
+import wave
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+
+from tests.media import ffmpeg
+
+SOUNDFONT = Path("/usr/share/sounds/sf2/FluidR3_GM.sf2")
+SR = 22050  # rendering rate: the analysis rate, so no resampling blurs onsets
+CLIP_GAP_S = 1.5  # silence between clips in the one long render (reverb tails die out)
+DRUM_CH = 9
+DRUM_NOTES = {"kick": 36, "snare": 38, "clap": 39, "hihat": 42}
+HIT_PRIORITY = ("kick", "snare", "clap", "hihat")  # the label of simultaneous hits: the one that dominates the sound
+PICTURE = "color=c=0x204060:s=160x90:r=25"
+
+# General MIDI programs (0-based).
+PIANO, NYLON_GUITAR, STEEL_GUITAR, HARP, PIZZICATO = 0, 24, 25, 46, 45
+FINGER_BASS, PICK_BASS, SYNTH_BASS = 33, 34, 38
+SQUARE_LEAD, SAW_LEAD, CHIFF_LEAD = 80, 81, 83
+NEW_AGE_PAD, WARM_PAD, POLYSYNTH_PAD, HALO_PAD = 88, 89, 90, 94
+FLUTE, VIOLIN = 73, 40
+
+
+def missing_tools() -> str | None:
+    """Why the corpus cannot be rendered here (a sentence), or None when everything is installed."""
+    if shutil.which("fluidsynth") is None:
+        return "fluidsynth binary missing (scripts/bootstrap.sh installs the Debian package fluidsynth)"
+    if not SOUNDFONT.exists():
+        return f"{SOUNDFONT} missing (scripts/bootstrap.sh installs the Debian package fluid-soundfont-gm)"
+    return None
+
+
+# ---------------------------------------------------------------- MIDI bytes
+
+
+def _varlen(n: int) -> bytes:
+    out = [n & 0x7F]
+    n >>= 7
+    while n:
+        out.append(0x80 | (n & 0x7F))
+        n >>= 7
+    return bytes(reversed(out))
+
+
+def smf_bytes(events: list[tuple[float, bytes]]) -> bytes:
+    """A format-0 Standard MIDI File holding ``events`` (``(time_s, message bytes)``), 1 tick = 1 ms.
+
+    Tempo is fixed at 60 BPM (1 000 000 µs a quarter) with 1000 ticks a
+    quarter, so event times need no musical grid.
+    """
+    track = bytearray(b"\x00\xff\x51\x03" + (1_000_000).to_bytes(3, "big"))
+    now = 0
+    # Note-offs before note-ons at the same tick, so a repeated note is re-struck, not cut.
+    for t, msg in sorted(events, key=lambda e: (round(e[0] * 1000), (e[1][0] & 0xF0) != 0x80)):
+        tick = max(int(round(t * 1000)), now)
+        track += _varlen(tick - now) + msg
+        now = tick
+    track += b"\x00\xff\x2f\x00"
+    return b"MThd" + struct.pack(">IHHH", 6, 0, 1, 1000) + b"MTrk" + struct.pack(">I", len(track)) + bytes(track)
+
+
+def note(ch: int, pitch: int, t0: float, t1: float, velocity: int = 100) -> list[tuple[float, bytes]]:
+    return [(t0, bytes([0x90 | ch, pitch, velocity])), (t1, bytes([0x80 | ch, pitch, 0]))]
+
+
+def program(ch: int, prog: int, t: float) -> tuple[float, bytes]:
+    return (t, bytes([0xC0 | ch, prog]))
+
+
+# ---------------------------------------------------------------- clips
+
+
+@dataclass
+class Clip:
+    """One clip: MIDI events (times from the clip's start), ground truth, and where it was rendered."""
+
+    name: str
+    duration_s: float
+    events: list[tuple[float, bytes]] = field(default_factory=list)
+    hits: list[tuple[float, str]] = field(default_factory=list)  # (onset s, kick|snare|hihat|clap)
+    segments: list[tuple[float, float, str]] = field(default_factory=list)  # (start s, end s, primitive)
+    tempo_bpm: float | None = None
+    kind: str = "music"
+    speech_text: str | None = None  # espeak-ng text mixed in (speech clips)
+    path: Path | None = None  # the MP4, once built
+    wav: Path | None = None
+
+
+def drum_clip(name: str, pattern: list[tuple[float, list[str]]], duration_s: float, *, tempo_bpm: float | None = None, velocity: int = 110) -> Clip:
+    """Drum hits ``(time s, [drum names])``; the ground truth of each onset is its dominant drum."""
+    clip = Clip(name, duration_s, tempo_bpm=tempo_bpm, kind="drums")
+    for t, drums in pattern:
+        for d in drums:
+            clip.events += note(DRUM_CH, DRUM_NOTES[d], t, t + 0.1, velocity)
+        clip.hits.append((t, next(d for d in HIT_PRIORITY if d in drums)))
+    return clip
+
+
+def groove(bpm: float, *, bars: int, meter: int = 4, swing: float = 0.5, start_s: float = 0.25) -> list[tuple[float, list[str]]]:
+    """A drum groove: kick on beat 1 (and 3 in 4/4), snare on the backbeats, closed hi-hat on eighths.
+
+    ``swing`` is where the off-beat eighth falls within the beat (0.5 straight, 2/3 triplet swing).
+    """
+    beat = 60.0 / bpm
+    out = []
+    for b in range(bars * meter):
+        t = start_s + b * beat
+        pos = b % meter
+        drums = ["hihat"]
+        if pos == 0 or (meter == 4 and pos == 2):
+            drums.append("kick")
+        elif meter == 4 or pos == 1 or pos == 2:
+            drums.append("snare")
+        out.append((round(t, 4), drums))
+        out.append((round(t + swing * beat, 4), ["hihat"]))
+    return out
+
+
+def tonal_clip(name: str, prog: int, notes: list[tuple[float, float, list[int]]], label: str, *, velocity: int = 100, ch: int = 0, duration_s: float | None = None) -> Clip:
+    """Notes or chords ``(start s, end s, [MIDI pitches])`` on one instrument, each a segment named ``label``."""
+    end = max(n[1] for n in notes)
+    clip = Clip(name, duration_s or end + 0.8, kind="tonal")
+    clip.events.append(program(ch, prog, 0.0))
+    for t0, t1, pitches in notes:
+        for p in pitches:
+            clip.events += note(ch, p, t0, t1, velocity)
+        clip.segments.append((t0, t1, label))
+    return clip
+
+
+def _line(pitches: list[int], step_s: float, start_s: float = 0.3, legato: float = 0.95) -> list[tuple[float, float, list[int]]]:
+    return [(start_s + i * step_s, start_s + (i + legato) * step_s, [p]) for i, p in enumerate(pitches)]
+
+
+def _chords(chords: list[list[int]], step_s: float, start_s: float = 0.3, legato: float = 0.95) -> list[tuple[float, float, list[int]]]:
+    return [(start_s + i * step_s, start_s + (i + legato) * step_s, c) for i, c in enumerate(chords)]
+
+
+TRIADS = [[60, 64, 67], [57, 60, 64], [65, 69, 72], [67, 71, 74, 77], [62, 65, 69], [64, 67, 71]]
+
+
+def band_clip(name: str, bpm: float, *, meter: int = 4, bars: int = 4, swing: float = 0.5) -> Clip:
+    """Drums, a bass on the beat and piano chords on each bar: a small arrangement with a known tempo."""
+    beat = 60.0 / bpm
+    start = 0.25
+    clip = drum_clip(name, groove(bpm, bars=bars, meter=meter, swing=swing, start_s=start), start + bars * meter * beat + 1.0, tempo_bpm=bpm)
+    clip.kind = "band"
+    clip.events += [program(1, FINGER_BASS, 0.0), program(2, PIANO, 0.0)]
+    roots = [40, 45, 41, 43]
+    for bar in range(bars):
+        t_bar = start + bar * meter * beat
+        root = roots[bar % 4]
+        for b in range(meter):
+            clip.events += note(1, root + (7 if b == meter - 1 else 0), t_bar + b * beat, t_bar + (b + 0.9) * beat, 95)
+        for p in TRIADS[bar % len(TRIADS)]:
+            clip.events += note(2, p, t_bar, t_bar + meter * beat * 0.95, 70)
+    return clip
+
+
+def corpus() -> list[Clip]:
+    """The whole ground-truth corpus (about two minutes of audio)."""
+    rng = np.random.default_rng(11)
+    clips: list[Clip] = []
+    # Single hits at irregular, known times; every drum at two loudnesses.
+    for drum in ("kick", "snare", "hihat", "clap"):
+        times = np.round(0.3 + np.cumsum(rng.uniform(0.45, 0.8, 5)), 3)
+        pattern = [(float(t), [drum]) for t in times]
+        clips.append(drum_clip(f"hits_{drum}", pattern, float(times[-1]) + 0.8, velocity=int(rng.choice([80, 115]))))
+    order = [d for d in ("kick", "snare", "hihat", "clap") for _ in range(3)]
+    rng.shuffle(order)
+    times = np.round(0.3 + np.arange(len(order)) * 0.55, 3)
+    clips.append(drum_clip("hits_mixed", [(float(t), [d]) for t, d in zip(times, order)], float(times[-1]) + 0.8))
+    # Grooves: 60–180 BPM, 4/4 and 3/4, straight and swung.
+    for bpm, meter, swing in ((60, 4, 0.5), (84, 4, 0.5), (100, 3, 0.5), (120, 4, 0.5), (138, 4, 0.5), (150, 3, 0.5), (180, 4, 0.5), (96, 4, 2 / 3), (128, 4, 2 / 3)):
+        bars = max(2, int(np.ceil(7.0 * bpm / 60.0 / meter)))
+        beat = 60.0 / bpm
+        feel = "swing" if swing != 0.5 else "straight"
+        clips.append(drum_clip(f"groove_{bpm}_{meter}4_{feel}", groove(bpm, bars=bars, meter=meter, swing=swing), 0.25 + bars * meter * beat + 0.8, tempo_bpm=bpm))
+    # Small arrangements: drums + bass + piano chords.
+    for bpm, meter, swing in ((72, 4, 0.5), (110, 3, 0.5), (129, 4, 0.5), (165, 4, 2 / 3)):
+        bars = max(2, int(np.ceil(7.0 * bpm / 60.0 / meter)))
+        clips.append(band_clip(f"band_{bpm}_{meter}4", bpm, meter=meter, bars=bars, swing=swing))
+    # Tonal parts.
+    bass_line = [28, 31, 33, 35, 36, 33, 31, 40]
+    clips.append(tonal_clip("bass_finger", FINGER_BASS, _line(bass_line, 0.5), "bass"))
+    clips.append(tonal_clip("bass_synth", SYNTH_BASS, _line([36, 36, 43, 41, 39, 38, 36, 31], 0.4), "bass"))
+    clips.append(tonal_clip("pad_warm_chords", WARM_PAD, _chords(TRIADS[:3], 2.0), "pad", velocity=90))
+    clips.append(tonal_clip("pad_newage_chords", NEW_AGE_PAD, _chords(TRIADS[3:], 2.0), "pad", velocity=90))
+    clips.append(tonal_clip("pad_halo_note", HALO_PAD, _chords([[64], [69]], 2.5), "pad", velocity=90))
+    clips.append(tonal_clip("pluck_nylon", NYLON_GUITAR, _line([64, 67, 69, 71, 72, 71, 69, 67], 0.45, legato=0.9), "pluck"))
+    clips.append(tonal_clip("pluck_harp", HARP, _line([72, 76, 79, 84, 79, 76, 72, 67], 0.4, legato=0.9), "pluck"))
+    clips.append(tonal_clip("pluck_pizzicato", PIZZICATO, _line([67, 69, 71, 72, 74, 72, 71, 69], 0.45, legato=0.9), "pluck"))
+    clips.append(tonal_clip("lead_square", SQUARE_LEAD, _line([72, 74, 76, 79, 76, 74, 72, 67], 0.4), "lead", velocity=90))
+    clips.append(tonal_clip("lead_saw", SAW_LEAD, _line([69, 72, 74, 76, 74, 72, 69, 64], 0.35), "lead", velocity=90))
+    clips.append(tonal_clip("chords_piano", PIANO, _chords(TRIADS, 0.8), "chord", velocity=90))
+    clips.append(tonal_clip("chords_guitar", STEEL_GUITAR, _chords(TRIADS[1:5], 0.9), "chord", velocity=100))
+    clips.append(tonal_clip("melody_flute", FLUTE, _line([72, 74, 76, 77, 79, 77, 76, 74], 0.4), "melody", velocity=100))
+    clips.append(tonal_clip("melody_violin", VIOLIN, _line([67, 69, 71, 72, 74, 72, 71, 69], 0.45), "melody", velocity=100))
+    if shutil.which("espeak-ng") is None:
+        return clips
+    # Speech, and speech over a pad.
+    text = "Every frame of sound gets a name: a kick, a snare, a bass note, a pad, or a voice like this one."
+    clips.append(Clip("speech", 5.0, kind="speech", speech_text=text, segments=[(0.4, 4.0, "speech")]))
+    over = tonal_clip("speech_over_pad", WARM_PAD, _chords(TRIADS[:2], 2.4), "pad", velocity=60, duration_s=5.0)
+    over.kind, over.speech_text = "speech_over_music", text
+    over.segments = [(0.4, 4.0, "speech")]  # the voice is the foreground; the pad is a layer under it
+    clips.append(over)
+    return clips
+
+
+# ---------------------------------------------------------------- rendering
+
+
+def _read_wav(path: Path) -> np.ndarray:
+    """Mono float32 samples of a 16-bit PCM WAV (channels averaged)."""
+    with wave.open(str(path)) as w:
+        data = np.frombuffer(w.readframes(w.getnframes()), dtype=np.int16).astype(np.float32) / 32768.0
+        return data.reshape(-1, w.getnchannels()).mean(axis=1)
+
+
+def _write_wav(path: Path, samples: np.ndarray, sr: int = SR) -> Path:
+    with wave.open(str(path), "wb") as w:
+        w.setnchannels(1)
+        w.setsampwidth(2)
+        w.setframerate(sr)
+        w.writeframes((np.clip(samples, -1, 1) * 32767).astype(np.int16).tobytes())
+    return path
+
+
+def render_midi(events: list[tuple[float, bytes]], out_wav: Path, *, gain: float = 0.7) -> np.ndarray:
+    """Render MIDI events through FluidSynth with FluidR3 GM at :data:`SR`; return the mono samples."""
+    mid = out_wav.with_suffix(".mid")
+    mid.write_bytes(smf_bytes(events))
+    subprocess.run(["fluidsynth", "-ni", "-q", "-g", str(gain), "-F", str(out_wav), "-r", str(SR), str(SOUNDFONT), str(mid)], check=True, capture_output=True, timeout=300)
+    return _read_wav(out_wav)
+
+
+def speech_samples(text: str, workdir: Path) -> np.ndarray:
+    """espeak-ng speech of ``text`` resampled to :data:`SR` (mono float)."""
+    raw = workdir / "speech_raw.wav"
+    subprocess.run(["espeak-ng", "-s", "150", "-w", str(raw), text], check=True, capture_output=True)
+    out = workdir / "speech.wav"
+    ffmpeg("-i", str(raw), "-ar", str(SR), "-ac", "1", "-c:a", "pcm_s16le", str(out))
+    return _read_wav(out)
+
+
+def build_corpus(workdir: Path, clips: list[Clip] | None = None) -> list[Clip]:
+    """Render ``clips`` (default :func:`corpus`) in one FluidSynth pass and mux each into ``workdir/NAME.mp4``.
+
+    Clip k's audio starts exactly at its offset in the long render (events
+    are placed at offset + their time), so ground-truth times stay exact.
+    """
+    workdir.mkdir(parents=True, exist_ok=True)
+    clips = clips if clips is not None else corpus()
+    offsets, events, t = [], [], 0.0
+    for clip in clips:
+        offsets.append(t)
+        events += [(t + et, msg) for et, msg in clip.events]
+        t += clip.duration_s + CLIP_GAP_S
+    # Reset every channel's program to piano at each clip start so no program leaks between clips.
+    events = [(o, bytes([0xC0 | ch, 0])) for o in offsets for ch in range(16) if ch != DRUM_CH and o > 0] + events
+    audio = render_midi(events, workdir / "corpus.wav") if events else np.zeros(int(t * SR), np.float32)
+    speech = None
+    for clip, offset in zip(clips, offsets):
+        s0 = int(round(offset * SR))
+        samples = np.zeros(int(round(clip.duration_s * SR)), np.float32)
+        part = audio[s0 : s0 + samples.size]
+        samples[: part.size] = part
+        if clip.speech_text:
+            speech = speech if speech is not None else speech_samples(clip.speech_text, workdir)
+            lead = int(0.4 * SR)
+            voice = speech[: samples.size - lead]
+            samples[lead : lead + voice.size] += 0.8 * voice / max(float(np.abs(voice).max()), 1e-6)
+        peak = float(np.abs(samples).max())
+        if peak > 0.98:
+            samples *= 0.98 / peak
+        clip.wav = _write_wav(workdir / f"{clip.name}.wav", samples)
+        clip.path = workdir / f"{clip.name}.mp4"
+        ffmpeg("-f", "lavfi", "-i", f"{PICTURE}:d={clip.duration_s}", "-i", str(clip.wav), "-map", "0:v", "-map", "1:a",
+               "-c:v", "libx264", "-preset", "ultrafast", "-pix_fmt", "yuv420p", "-c:a", "aac", "-b:a", "160k", "-t", str(clip.duration_s), str(clip.path))
+    return clips
+
+
+# ---------------------------------------------------------------- real recordings
+
+SONIC_PI_SAMPLES = Path("/usr/share/sonic-pi/samples")
+# Sonic Pi's loops (Debian sonic-pi-samples, CC0 recordings from freesound.org, see the package's
+# copyright file) are cut to whole bars, so beats in the loop / its length is the true tempo.
+# Beats counted by hand on a plot of each loop's onset strength against a 16-part grid: amen has
+# 16 even sixteenths, amen_full four repeats of that bar, breakbeat 8 eighths with the kick and
+# snare on the beats, compus and garzul bars of 1.62 s and 2 s with eighths / sixteenths, mika
+# 2 s bars accented on their first beat, tabla four 2.67 s cycles of 16 strokes.
+REAL_LOOPS = {
+    "loop_amen": 4,  # 1.7533 s: 136.89 BPM
+    "loop_amen_full": 16,  # 6.8571 s: 139.98 BPM
+    "loop_breakbeat": 4,  # 1.9048 s: 126.00 BPM
+    "loop_compus": 16,  # 6.4865 s: 147.99 BPM
+    "loop_garzul": 16,  # 8.0000 s: 120.00 BPM
+    "loop_mika": 16,  # 8.0000 s: 120.00 BPM
+    "loop_tabla": 16,  # 10.674 s: 89.94 BPM
+}
+
+
+def real_loop_clip(name: str, workdir: Path, *, min_duration_s: float = 9.0) -> Clip:
+    """A Sonic Pi loop repeated to at least ``min_duration_s`` and muxed into an MP4; its tempo from its length."""
+    workdir.mkdir(parents=True, exist_ok=True)
+    wav = workdir / f"{name}.wav"
+    ffmpeg("-i", str(SONIC_PI_SAMPLES / f"{name}.flac"), "-ac", "1", "-ar", str(SR), "-c:a", "pcm_s16le", str(wav))
+    loop = _read_wav(wav)
+    loop_s = loop.size / SR
+    reps = int(np.ceil(min_duration_s / loop_s))
+    clip = Clip(name, loop_s * reps, tempo_bpm=60.0 * REAL_LOOPS[name] / loop_s, kind="real")
+    clip.wav = _write_wav(workdir / f"{name}_x{reps}.wav", np.tile(loop, reps))
+    clip.path = workdir / f"{name}.mp4"
+    ffmpeg("-f", "lavfi", "-i", f"{PICTURE}:d={clip.duration_s}", "-i", str(clip.wav), "-map", "0:v", "-map", "1:a",
+           "-c:v", "libx264", "-preset", "ultrafast", "-pix_fmt", "yuv420p", "-c:a", "aac", "-b:a", "160k", "-t", str(clip.duration_s), str(clip.path))
+    return clip
+
+
+# ---------------------------------------------------------------- scoring
+
+
+def hit_results(clip: Clip, frame_t: np.ndarray, primitive: np.ndarray) -> list[tuple[float, str, str]]:
+    """``(onset s, truth, answer)`` per drum hit: right when the onset frame or the next says the drum."""
+    out = []
+    for t, truth in clip.hits:
+        k = int(np.searchsorted(frame_t, t, side="right") - 1)
+        said = [str(p) for p in primitive[max(k, 0) : k + 2]]
+        out.append((t, truth, truth if truth in said else (said[0] if said else "")))
+    return out
+
+
+def segment_results(clip: Clip, frame_t: np.ndarray, primitive: np.ndarray) -> list[tuple[float, str, str]]:
+    """``(start s, truth, answer)`` per tonal segment: the answer is the primitive most of its frames have."""
+    out = []
+    for s0, s1, truth in clip.segments:
+        said = [str(p) for p in primitive[(frame_t >= s0) & (frame_t < s1)]]
+        out.append((s0, truth, max(set(said), key=said.count) if said else ""))
+    return out

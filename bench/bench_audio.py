@@ -73,7 +73,7 @@ def main() -> int:
             said = Counter(str(p) for p in primitive)
             print(f"{clip.name}: frames {dict(said.most_common(5))}")
         if clip.tempo_bpm is not None:
-            d = dynamic_aspects(m, 1.0)
+            d = dynamic_aspects(m, 1.0).model_dump(mode="json")
             whole = d["blends"]["audio"]["tempo_bpm"]
             windows = [w["audio_semantic"]["tempo_bpm"] for w in d["windows"]]
             right = sum(w is not None and abs(w / clip.tempo_bpm - 1) <= 0.02 for w in windows)
@@ -91,8 +91,7 @@ def main() -> int:
         ok2, ok4 = err is not None and abs(err) <= 2, err is not None and abs(err) <= 4
         within2 += ok2
         within4 += ok4
-        print(f"  {name:26s} {kind:6s} true {truth:7.2f}  read {'—' if whole is None else f'{whole:7.2f}'}  "
-              f"error {'—' if err is None else f'{err:+6.2f} %'}  windows {right}/{n}")
+        print(f"  {name:26s} {kind:6s} true {truth:7.2f}  read {'—' if whole is None else f'{whole:7.2f}'}  error {'—' if err is None else f'{err:+6.2f} %'}  windows {right}/{n}")
     print(f"  within 2 %: {within2}/{len(tempos)} clips; within 4 % (MIREX accuracy 1): {within4}/{len(tempos)}")
     return 0
 

@@ -120,7 +120,7 @@ def _tempo_cases(kinds: set[str], misses: dict[str, str]):
 
 def _tempo_error(measured, name: str) -> tuple[float | None, float, list]:
     clip, m = measured[name]
-    d = dynamic_aspects(m, 1.0)
+    d = dynamic_aspects(m, 1.0).model_dump(mode="json")
     return d["blends"]["audio"]["tempo_bpm"], clip.tempo_bpm, [w["audio_semantic"]["tempo_bpm"] for w in d["windows"]]
 
 

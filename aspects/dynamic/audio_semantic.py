@@ -102,8 +102,7 @@ def tempo(onset: np.ndarray, hop_s: float, *, prior_bpm: float = 120.0, prior_oc
     (speech, noise, a lone sound). ``prior_bpm`` / ``prior_octaves``: centre
     and width (standard deviation, octaves) of the log-normal prior.
     """
-    lo = int(np.floor(60.0 / TEMPO_RANGE_BPM[1] / hop_s))
-    hi = int(np.ceil(60.0 / TEMPO_RANGE_BPM[0] / hop_s))
+    hi = int(np.ceil(60.0 / TEMPO_RANGE_BPM[0] / hop_s))  # the longest beat period, in hops
     if onset.size < 2 * hi or not np.any(onset > 0):
         return None
     bpm = _librosa_tempo(onset, hop_s, prior_bpm, prior_octaves)

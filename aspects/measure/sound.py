@@ -298,7 +298,8 @@ class AudioAnalyzer:
     def _primitive(self, ctx: Context, timbre: str, band: str, centroid_hz: float, low_share: float, spectrum: np.ndarray, s0: int, s1: int) -> str:
         if ctx.t.size == 0:
             return pure_noise(timbre=timbre, band=band, centroid_hz=centroid_hz)
-        t0, t1 = self._start_s + s0 / self.sr, self._start_s + s1 / self.sr
+        start = self._start_s or 0.0
+        t0, t1 = start + s0 / self.sr, start + s1 / self.sr
         return frame_primitive(timbre=timbre, band=band, centroid_hz=centroid_hz, low_share=low_share, spectrum=spectrum, spectrum_freqs=self._freqs, ctx=ctx, t0=t0, t1=t1, notes=self._notes)
 
     def _compute_envelope(self, *, final: bool) -> None:

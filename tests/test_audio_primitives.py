@@ -140,3 +140,25 @@ def test_tempo_of_real_recordings(measured, name):
         pytest.skip("sonic-pi-samples missing (scripts/bootstrap.sh installs it)")
     bpm, truth, _ = _tempo_error(measured, name)
     assert bpm is not None and abs(bpm / truth - 1) <= REAL_TEMPO_TOLERANCE, (bpm, truth)
+
+
+def test_vocabulary_is_one_list():
+    """The document's closed vocabulary, the measurement's and the registry's seeds are the same words."""
+    from typing import get_args
+
+    from aspects.document import SoundPrimitive
+    from aspects.measure.primitive import PRIMITIVES
+    from registries.seeds import WORD_PRIMITIVES
+
+    assert get_args(SoundPrimitive) == PRIMITIVES == WORD_PRIMITIVES["static.sound"][1]
+    assert len(set(PRIMITIVES)) == 24
+
+
+def test_cli_start_up_loads_no_numba():
+    """librosa's rhythm code (numba) is imported only when a tempo is measured, not to start the CLI."""
+    import subprocess
+    import sys
+
+    code = "import sys, aspects.cli, aspects.stages; assert 'numba' not in sys.modules, 'numba imported'"
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert run.returncode == 0, run.stderr

@@ -19,9 +19,10 @@ from aspects.errors import AspectsError
 from flows import cli as flow_commands
 from registries import cli as registry_commands
 from registries.d1 import cli as d1_commands
+from registries.explorer import cli as explorer_commands
 
-# Command groups, each with ``register(subparsers)``: analyze; registry; learn, loop; sync, d1.
-COMMAND_GROUPS = (commands, registry_commands, flow_commands, d1_commands)
+# Command groups, each with ``register(subparsers)``: analyze; registry; learn, loop; sync, d1; serve.
+COMMAND_GROUPS = (commands, registry_commands, flow_commands, d1_commands, explorer_commands)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -36,6 +36,7 @@ class Settings(BaseSettings):
     d1_timeout_s: float = Field(30.0, gt=0, description="Per-request timeout to D1 (read/write; connect is capped at 10 s), seconds.")
     d1_max_attempts: int = Field(6, ge=1, description="Attempts per D1 request on 429/5xx/network errors before giving up.")
     d1_statements_per_request: int = Field(50, ge=1, le=100, description="Statements sent in one D1 request (one transaction).")
+    explorer_token: SecretStr | None = Field(None, description="Bearer token `aspects serve` asks for on writes (name repairs); unset = writes refused.")
     d1_request_interval_s: float = Field(0.1, ge=0, description="Minimum time between two D1 requests over HTTP, seconds (pacing).")
 
     @property

@@ -130,6 +130,20 @@ def discovery_upsert_sql(rows: int) -> str:
     )
 
 
+def count_refresh_sql(rows: int) -> str:
+    """Recompute ``entry_counts`` of ``rows`` (aspect, key) pairs from ``observations`` (the explorer reads it).
+
+    Sent after the observations it covers, so its result is the sum of what D1
+    holds, whatever order machines sync in.
+    """
+    return (
+        "INSERT INTO entry_counts (aspect, key, total_count, videos) "
+        "SELECT o.aspect, o.key, sum(o.count), count(*) FROM observations o "
+        f"WHERE (o.aspect, o.key) IN (VALUES {_placeholders(rows, 2)}) GROUP BY o.aspect, o.key "
+        "ON CONFLICT (aspect, key) DO UPDATE SET total_count = excluded.total_count, videos = excluded.videos"
+    )
+
+
 STORE_UPSERT_SQL = (
     "INSERT INTO sync_stores (store_id, last_seq, last_sync_at, entries, observations, discoveries) "
     "VALUES (?, ?, ?, ?, ?, ?) "
@@ -354,6 +368,8 @@ def sync_store(duckdb_path: str | Path, client: D1Client, *, full: bool = False)
 
     now = datetime.now(UTC).isoformat(timespec="seconds")
     rest = chunk_statements(pending.observations, OBSERVATION_COLUMNS, observation_upsert_sql, "observation")
+    counted = sorted({(a, k) for a, k, *_ in pending.observations})
+    rest += chunk_statements(counted, 2, count_refresh_sql, "entry count")
     rest += chunk_statements(pending.discoveries, DISCOVERY_COLUMNS, discovery_upsert_sql, "discovery")
     rest.append(Statement(STORE_UPSERT_SQL, (store_id, pending.max_seq, now, len(pending.entries), len(pending.observations), len(pending.discoveries))))
     for _ in _send(client, rest):

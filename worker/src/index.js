@@ -6,8 +6,13 @@
 //                 and answers in the shape of Cloudflare's D1 REST API, so the Python client
 //                 reads the Worker and the REST API the same way.
 //   GET  /health  {"ok": true, "migrations": <applied count>}   (no auth, cheap)
+//   /api/*        the registry explorer's JSON API (src/explorer.js, docs/explorer.md): reads are
+//                 public, POST /api/rename needs the bearer token. The explorer page itself is
+//                 served from registries/explorer/static by wrangler's static assets.
 //
 // Bad requests get a 4xx JSON error and never reach the database.
+
+import { explorer } from "./explorer.js";
 
 const JSON_HEADERS = { "content-type": "application/json; charset=utf-8" };
 const encoder = new TextEncoder();
@@ -113,13 +118,16 @@ function isStatementError(message) {
   return /SQLITE_(ERROR|CONSTRAINT|MISMATCH|RANGE|TOOBIG)|no such (table|column)|syntax error|constraint failed/i.test(message);
 }
 
+async function authorized(request, env) {
+  const match = /^Bearer\s+(.+)$/i.exec(request.headers.get("authorization") ?? "");
+  return Boolean(match && env.AUTH_TOKEN && (await tokenMatches(match[1].trim(), env.AUTH_TOKEN)));
+}
+
 async function query(request, env) {
   if (!env.AUTH_TOKEN) {
     return failure(500, 10000, "the Worker has no AUTH_TOKEN secret: set it with `wrangler secret put AUTH_TOKEN` (or .dev.vars locally)");
   }
-  const header = request.headers.get("authorization") ?? "";
-  const match = /^Bearer\s+(.+)$/i.exec(header);
-  if (!match || !(await tokenMatches(match[1].trim(), env.AUTH_TOKEN))) {
+  if (!(await authorized(request, env))) {
     return failure(401, 10000, "missing or wrong bearer token", { "www-authenticate": "Bearer" });
   }
   const limit = limits(env);
@@ -166,9 +174,12 @@ export default {
     if (pathname === "/health") {
       return request.method === "GET" ? health(env) : failure(405, 7400, "use GET /health", { allow: "GET" });
     }
+    if (pathname.startsWith("/api/")) {
+      return explorer(request, env, (r) => authorized(r, env));
+    }
     if (pathname === "/query") {
       return request.method === "POST" ? query(request, env) : failure(405, 7400, "use POST /query", { allow: "POST" });
     }
-    return failure(404, 7400, `no route ${request.method} ${pathname}; use POST /query or GET /health`);
+    return failure(404, 7400, `no route ${request.method} ${pathname}; use POST /query, GET /health or the explorer (/ and /api/*)`);
   },
 };

@@ -21,7 +21,7 @@ from aspects.settings import Settings, get_settings
 from aspects.store import transaction
 from registries.annotation import tally
 from registries.naming import depth_breakdown, plan_names
-from registries.store import INSERT_ENTRY, ensure_schema, ensure_seeded, export_json
+from registries.store import INSERT_ENTRY, ensure_schema, ensure_seeded, export_json, refresh_counts
 
 MAX_SOURCES = 5
 PROMPT_EXCERPT_CHARS = 120
@@ -66,6 +66,7 @@ def apply_growth(
     """
     result = GrowthResult(video_sha256=sha, items=sum(c for c, _ in counts.values()))
     source = {"video_sha256": sha, "prompt": _excerpt(prompt)}
+    touched: list[tuple[str, str]] = []
     prior = {
         (a, k): c for a, k, c in con.execute("SELECT aspect, key, count FROM registry_observations WHERE video_sha256 = ?", [sha]).fetchall()
     }
@@ -84,6 +85,7 @@ def apply_growth(
             if before == count:
                 continue
             result.changed += 1
+            touched.append((aspect, key))
             if before is None:
                 con.execute(
                     "INSERT INTO registry_observations VALUES (?, ?, ?, ?, ?, ?, nextval('registry_change_seq'))",
@@ -114,6 +116,7 @@ def apply_growth(
                     "change_seq = nextval('registry_change_seq') WHERE aspect = ? AND key = ?",
                     [now, now, json.dumps(_merge_sources(sources, source)), aspect, key],
                 )
+    refresh_counts(con, touched)
     return result
 
 

@@ -10,6 +10,9 @@ Tables (the D1 sync reads rows whose ``change_seq`` is above what it has sent):
   distinct-video count is its number of observation rows.
 - ``discoveries``: what was new, when, and from which video.
 - ``registry_meta``: which seed version the store holds.
+- ``registry_counts``: per (aspect, key), the observations' total and distinct
+  videos, refreshed by growth for the keys it touched (what the explorer sorts
+  and pages by without aggregating every observation on each request).
 
 After each growth, each touched aspect is written as JSON
 (``<data>/registries/<registry>/<aspect>.json``: ``_meta``, ``count``,
@@ -64,6 +67,13 @@ CREATE TABLE IF NOT EXISTS discoveries (
 CREATE TABLE IF NOT EXISTS registry_meta (name VARCHAR PRIMARY KEY, value VARCHAR NOT NULL);
 """
 
+COUNTS_SCHEMA = """
+CREATE TABLE registry_counts (
+  aspect VARCHAR NOT NULL, key VARCHAR NOT NULL, total BIGINT NOT NULL, videos BIGINT NOT NULL,
+  PRIMARY KEY (aspect, key));
+INSERT INTO registry_counts SELECT aspect, key, sum(count), count(*) FROM registry_observations GROUP BY aspect, key;
+"""
+
 INSERT_ENTRY = """
 INSERT INTO registry_entries (aspect, key, name, value, depth_breakdown, primitive, first_seen, last_seen, sources, change_seq)
 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, nextval('registry_change_seq'))
@@ -71,8 +81,23 @@ VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, nextval('registry_change_seq'))
 
 
 def ensure_schema(con: duckdb.DuckDBPyConnection) -> None:
-    """Create the registry tables if they do not exist (idempotent)."""
+    """Create the registry tables if they do not exist (idempotent); counts are filled in when their table is new."""
     create_tables(con, SCHEMA)
+    if not con.execute("SELECT count(*) FROM duckdb_tables() WHERE table_name = 'registry_counts'").fetchone()[0]:
+        con.execute(COUNTS_SCHEMA)
+
+
+def refresh_counts(con: duckdb.DuckDBPyConnection, keys: Iterable[tuple[str, str]]) -> None:
+    """Recompute ``registry_counts`` of the (aspect, key) pairs ``keys`` from their observations."""
+    pairs = sorted(set(keys))
+    if not pairs:
+        return
+    con.execute(
+        "INSERT OR REPLACE INTO registry_counts SELECT o.aspect, o.key, sum(o.count), count(*) FROM registry_observations o "
+        "JOIN (SELECT unnest(?::VARCHAR[]) AS aspect, unnest(?::VARCHAR[]) AS key) t ON o.aspect = t.aspect AND o.key = t.key "
+        "GROUP BY o.aspect, o.key",
+        [[a for a, _ in pairs], [k for _, k in pairs]],
+    )
 
 
 def ensure_seeded(con: duckdb.DuckDBPyConnection) -> bool:

@@ -16,6 +16,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass
+from datetime import datetime
 from functools import lru_cache
 from pathlib import Path
 
@@ -193,33 +194,54 @@ ENTRY_COLUMNS_SQL = (
     "e.primitive AS primitive, coalesce(c.total, 0)::BIGINT AS total, coalesce(c.videos, 0)::BIGINT AS videos, "
     f"strftime(e.first_seen, {TIMESTAMP_SQL}) AS first_seen, strftime(e.last_seen, {TIMESTAMP_SQL}) AS seen"
 )
-COUNTS_SQL = "(SELECT key, sum(count) AS total, count(*) AS videos FROM registry_observations WHERE aspect = ? GROUP BY key)"
+COUNTS_JOIN = "LEFT JOIN registry_counts c ON c.aspect = e.aspect AND c.key = e.key"
 
-# sort: (ORDER BY, keyset condition "after (value, key)") over the columns of ENTRY_COLUMNS_SQL. Most and
-# newest first, ties by key descending, the order the Worker walks D1's indexes in.
+# Step 1 of a page: the keys, in order, over just the sort columns (cheap at 100k entries); step 2 reads the
+# page's rows in full. Most and newest first, ties by key descending: the order the Worker walks D1's indexes in.
+NEVER = "TIMESTAMP '0001-01-01 00:00:00'"  # a never-seen seed's last_seen for sorting (last when newest first)
 SORTS = {
-    "count": ("total DESC, key DESC", "(total < ? OR (total = ? AND key < ?))"),
-    "recent": ("coalesce(seen, '') DESC, key DESC", "(coalesce(seen, '') < ? OR (coalesce(seen, '') = ? AND key < ?))"),
-    "name": ("name, key", "(name > ? OR (name = ? AND key > ?))"),
+    # sort: (sort column, ORDER BY, keyset condition "after (value, key)")
+    "count": ("coalesce(c.total, 0)", "v DESC, e.key DESC", "(v < ? OR (v = ? AND e.key < ?))"),
+    "recent": (f"coalesce(e.last_seen, {NEVER})", "v DESC, e.key DESC", "(v < ? OR (v = ? AND e.key < ?))"),
+    "name": ("e.name", "v, e.key", "(v > ? OR (v = ? AND e.key > ?))"),
 }
+
+
+def _cursor_param(sort: str, value: object) -> object:
+    """A cursor's sort value as the step-1 query compares it (recency: D1's text back to a timestamp)."""
+    if sort != "recent":
+        return value
+    return datetime.fromisoformat(value) if value else datetime(1, 1, 1)
 
 
 def list_entries(con: duckdb.DuckDBPyConnection, query: ListQuery) -> dict:
     """One page of an aspect's entries: ``{aspect, sort, entries, next}`` (``next`` None on the last page)."""
     where, params = filter_sql(query)
-    order, keyset = SORTS[query.sort]
+    column, order, keyset = SORTS[query.sort]
     after_sql, after_params = "", []
     if query.after is not None:
         value, key = query.after
-        after_sql, after_params = f" WHERE {keyset}", [value, value, key]
-    sql = (
-        f"SELECT * FROM (SELECT {ENTRY_COLUMNS_SQL} FROM registry_entries e LEFT JOIN {COUNTS_SQL} c ON c.key = e.key "
-        f"WHERE e.aspect = ?{''.join(' AND ' + w for w in where)}){after_sql} ORDER BY {order} LIMIT ?"
-    )
-    rows = con.execute(sql, [query.aspect, query.aspect, *params, *after_params, query.limit + 1]).fetchall()
-    page = rows[: query.limit]
+        after_sql = f" WHERE {keyset.replace('e.key', 'key')}"
+        after_params = [_cursor_param(query.sort, value)] * 2 + [key]
+    keys = [
+        k
+        for (k,) in con.execute(
+            f"SELECT key FROM (SELECT e.key AS key, {column} AS v FROM registry_entries e {COUNTS_JOIN} "
+            f"WHERE e.aspect = ?{''.join(' AND ' + w for w in where)}){after_sql} ORDER BY {order.replace('e.key', 'key')} LIMIT ?",
+            [query.aspect, *params, *after_params, query.limit + 1],
+        ).fetchall()
+    ]
+    page_keys = keys[: query.limit]
+    rows = {
+        r[0]: r
+        for r in con.execute(
+            f"SELECT {ENTRY_COLUMNS_SQL} FROM registry_entries e {COUNTS_JOIN} WHERE e.aspect = ? AND e.key IN (SELECT unnest(?::VARCHAR[]))",
+            [query.aspect, page_keys],
+        ).fetchall()
+    }
+    page = [rows[k] for k in page_keys]
     next_cursor = None
-    if len(rows) > query.limit:
+    if len(keys) > query.limit:
         last = page[-1]
         value = {"count": int(last[5]), "recent": last[8] or "", "name": last[1]}[query.sort]
         next_cursor = cursor_text(value, last[0])
@@ -237,7 +259,7 @@ def registries_summary(con: duckdb.DuckDBPyConnection) -> dict:
                coalesce(sum(c.total), 0)::BIGINT AS total,
                (SELECT count(DISTINCT o.video_sha256) FROM registry_observations o WHERE o.aspect = e.aspect) AS videos
         FROM registry_entries e
-        LEFT JOIN (SELECT aspect, key, sum(count) AS total FROM registry_observations GROUP BY ALL) c ON c.aspect = e.aspect AND c.key = e.key
+        LEFT JOIN registry_counts c ON c.aspect = e.aspect AND c.key = e.key
         GROUP BY e.aspect
         """
     ).fetchall()
@@ -300,9 +322,8 @@ def entry_detail(con: duckdb.DuckDBPyConnection, aspect: str, key: str) -> dict:
     check_key(key)
     limit = vocabulary()["entry_videos_limit"]
     row = con.execute(
-        f"SELECT {ENTRY_COLUMNS_SQL}, CAST(e.sources AS VARCHAR) FROM registry_entries e LEFT JOIN {COUNTS_SQL} c ON c.key = e.key "
-        "WHERE e.aspect = ? AND e.key = ?",
-        [aspect, aspect, key],
+        f"SELECT {ENTRY_COLUMNS_SQL}, CAST(e.sources AS VARCHAR) FROM registry_entries e {COUNTS_JOIN} WHERE e.aspect = ? AND e.key = ?",
+        [aspect, key],
     ).fetchone()
     if row is None:
         raise NotFound(f"{aspect} has no entry with key {key[:80]!r}")

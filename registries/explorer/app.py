@@ -1,6 +1,6 @@
 """The explorer served locally: the page and its JSON API over the DuckDB store (``aspects serve``).
 
-Each request opens the store briefly (read-only for reads) and closes it, so
+Each request opens the store briefly and closes it, so
 learners in other processes are never locked out for longer than one query.
 Writes (``POST /api/rename``) need ``Authorization: Bearer <ASPECTS_EXPLORER_TOKEN>``;
 with no token set, writes are refused.
@@ -38,7 +38,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app = FastAPI(title="mp4-aspects registry explorer", docs_url=None, redoc_url=None, openapi_url=None)
 
     def read(fn: Callable, *args) -> JSONResponse:
-        with connect(settings.duckdb_path, read_only=True) as con:
+        # Read-write like every other user of the store: one process cannot mix read-only and read-write
+        # connections to a file, and the lock is held for one query only.
+        with connect(settings.duckdb_path) as con:
             return JSONResponse(fn(con, *args))
 
     @app.exception_handler(api.BadRequest)

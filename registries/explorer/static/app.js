@@ -110,7 +110,9 @@ function breakdownBar(breakdown) {
 function card(entry) {
   const top = isColor(entry.value) ? swatch(entry.value) : el("div", { class: "words", text: words(entry.value) || entry.key });
   const badge = entry.primitive ? el("span", { class: "badge seed", text: "seed" }) : el("span", { class: "badge new", text: "discovery" });
-  const meta = `${number(entry.count)} seen · ${number(entry.videos)} video${entry.videos === 1 ? "" : "s"} · ${day(entry.first_seen)} → ${day(entry.last_seen)}`;
+  const meta = entry.count
+    ? `${number(entry.count)} seen · ${number(entry.videos)} video${entry.videos === 1 ? "" : "s"} · ${day(entry.first_seen)} → ${day(entry.last_seen)}`
+    : "not seen yet";
   return el(
     "button",
     { class: "card", type: "button", "data-key": entry.key, onclick: () => go({ entry: entry.key, video: "" }) },
@@ -119,20 +121,24 @@ function card(entry) {
   );
 }
 
+// Registry tabs, then the aspects of the current registry with their entry counts.
 function renderRegistries(current) {
   const box = $("registries");
-  box.replaceChildren();
-  for (const registry of state.registries.registries) {
-    const list = el("ul");
-    for (const a of registry.aspects) {
-      const label = a.aspect.split(".")[1].replace(/_/g, " ");
-      const button = el("button", { type: "button", "data-aspect": a.aspect, onclick: () => go({ aspect: a.aspect, hue: "", lightness: "", primitive: "", entry: "", video: "" }) },
-        el("span", { text: label }), el("span", { class: "n", text: number(a.entries) }));
-      if (a.aspect === current) button.setAttribute("aria-current", "true");
-      list.append(el("li", {}, button));
-    }
-    box.append(el("h2", { text: registry.registry }), list);
+  const registry = current.split(".")[0];
+  const tabs = el("div", { class: "chips tabs", role: "group", "aria-label": "registry" });
+  for (const r of state.registries.registries) {
+    const first = r.aspects.find((a) => a.entries) || r.aspects[0];
+    tabs.append(chip(r.registry, r.registry === registry, () => go({ aspect: first.aspect, hue: "", lightness: "", primitive: "", entry: "", video: "" })));
   }
+  const list = el("ul", { "aria-label": "aspect" });
+  for (const a of state.registries.registries.find((r) => r.registry === registry)?.aspects ?? []) {
+    const label = a.aspect.split(".")[1].replace(/_/g, " ");
+    const button = el("button", { type: "button", "data-aspect": a.aspect, onclick: () => go({ aspect: a.aspect, hue: "", lightness: "", primitive: "", entry: "", video: "" }) },
+      el("span", { text: label }), el("span", { class: "n", text: number(a.entries) }));
+    if (a.aspect === current) button.setAttribute("aria-current", "true");
+    list.append(el("li", {}, button));
+  }
+  box.replaceChildren(el("h2", { text: "Registry" }), tabs, el("h2", { text: "Aspect" }), list);
 }
 
 function chip(label, pressed, onclick, dot) {

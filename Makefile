@@ -1,9 +1,10 @@
 # The two commands of the README: `make demo` and `make test`. Both set up
 # everything they need first (scripts/bootstrap.sh).
-.PHONY: demo test lint bootstrap worker bench sample schema
+.PHONY: demo test lint bootstrap worker bench sample schema explore
 
 VENV := .venv
 SAMPLE := data/samples/sample.mp4
+EXPLORER_PORT ?= 8765
 
 bootstrap:
 	@scripts/bootstrap.sh
@@ -13,6 +14,7 @@ demo: bootstrap
 	$(VENV)/bin/aspects learn $(SAMPLE)
 	$(VENV)/bin/aspects registry list
 	$(VENV)/bin/aspects sync
+	@echo "Registry explorer: run 'make explore', then open http://127.0.0.1:$(EXPLORER_PORT)/ (or 'make worker': http://127.0.0.1:8787/)"
 
 test: bootstrap
 	$(VENV)/bin/python -m pytest -q -p no:cacheprovider
@@ -26,10 +28,15 @@ lint: bootstrap
 worker: bootstrap
 	scripts/worker.sh
 
+# The registry explorer on this machine's store (Ctrl-C to stop); make demo prints its address.
+explore: bootstrap
+	$(VENV)/bin/aspects serve --port $(EXPLORER_PORT)
+
 bench: bootstrap
 	$(VENV)/bin/python bench/bench_decode.py
 	$(VENV)/bin/python bench/bench_dynamic.py --skip-long
 	$(VENV)/bin/python bench/bench_flow.py
+	$(VENV)/bin/python bench/bench_explorer.py
 
 sample: bootstrap
 	$(VENV)/bin/python scripts/make_sample.py data/samples

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Set up everything the project needs on a fresh machine, idempotently:
-# Debian packages (espeak-ng, fluidsynth and sound samples for the audio fixtures), the Python virtual
+# Debian packages (espeak-ng, fluidsynth and sound samples for the audio fixtures;
+# chromium + chromium-driver for the explorer's browser tests), the Python virtual
 # environment with the project and its dev extras, and the Worker's Node
 # packages from its lock file. Re-runs are cheap: each step is skipped when
 # its inputs have not changed.
@@ -20,12 +21,15 @@ command -v espeak-ng >/dev/null 2>&1 || APT_NEED+=(espeak-ng)
 command -v fluidsynth >/dev/null 2>&1 || APT_NEED+=(fluidsynth)
 [ -f /usr/share/sounds/sf2/FluidR3_GM.sf2 ] || APT_NEED+=(fluid-soundfont-gm)
 [ -f /usr/share/sonic-pi/samples/loop_amen.flac ] || APT_NEED+=(sonic-pi-samples)
+# Headless Chromium and its WebDriver (Debian builds them together) for the explorer's browser tests.
+command -v chromium >/dev/null 2>&1 || APT_NEED+=(chromium)
+command -v chromedriver >/dev/null 2>&1 || APT_NEED+=(chromium-driver)
 if [ ${#APT_NEED[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
-    echo "bootstrap: installing ${APT_NEED[*]} (Debian) for the audio fixtures"
+    echo "bootstrap: installing ${APT_NEED[*]} (Debian) for the test fixtures and browser tests"
     apt-get update -qq >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${APT_NEED[@]}" >/dev/null
   else
-    echo "bootstrap: ${APT_NEED[*]} missing and apt-get unavailable: the tests that need them will be skipped" >&2
+    echo "bootstrap: ${APT_NEED[*]} missing and apt-get unavailable: the tests that need them are skipped (audio) or fail (browser)" >&2
   fi
 fi
 

@@ -62,6 +62,9 @@ def worker(tmp_path_factory, learned):
     root = tmp_path_factory.mktemp("explorer-worker")
     copy = root / "store.duckdb"
     shutil.copy(learned[0].duckdb_path, copy)
+    wal = learned[0].duckdb_path.with_name(learned[0].duckdb_path.name + ".wal")
+    if wal.exists():
+        shutil.copy(wal, root / "store.duckdb.wal")
     local_worker = start_worker(root)
     try:
         target = HttpTarget(f"{local_worker.url}/query", local_worker.token, identity="explorer-test", timeout_s=30, max_attempts=3, interval_s=0)
@@ -247,6 +250,18 @@ def test_rename_needs_the_token_is_unique_and_idempotent(local, learned, tmp_pat
     off = Settings(data_dir=tmp_path / "data")
     with LocalServer(off) as server:
         assert httpx.post(f"{server.url}/api/rename", json=body, headers=auth).status_code == 403
+
+
+def test_the_store_is_released_when_browsing_pauses(local, learned):
+    """Another process (a learner) can open the store for writing soon after the last request."""
+    import subprocess
+
+    http_get(local.url)("entries", {"aspect": "static.color"})
+    script = "import duckdb, sys; duckdb.connect(sys.argv[1]).execute('SELECT count(*) FROM registry_entries').fetchall()"
+    deadline = time.monotonic() + 10
+    while subprocess.run([sys.executable, "-c", script, str(learned[0].duckdb_path)], capture_output=True).returncode != 0:
+        assert time.monotonic() < deadline, "the explorer kept the store locked"
+        time.sleep(0.2)
 
 
 def listing_requests(aspects: list[str]) -> list[tuple[str, dict]]:

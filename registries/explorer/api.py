@@ -196,6 +196,23 @@ ENTRY_COLUMNS_SQL = (
 )
 COUNTS_JOIN = "LEFT JOIN registry_counts c ON c.aspect = e.aspect AND c.key = e.key"
 
+
+def entry_rows(con: duckdb.DuckDBPyConnection, aspect: str, keys: list[str]) -> dict[str, tuple]:
+    """``{key: row}`` (ENTRY_COLUMNS_SQL, then sources) of the entries of ``aspect`` with these keys (a page's worth).
+
+    The keys are an IN list on both tables, so nothing is joined over the whole aspect.
+    """
+    if not keys:
+        return {}
+    listed = ", ".join(["?"] * len(keys))
+    sql = (
+        f"SELECT {ENTRY_COLUMNS_SQL}, CAST(e.sources AS VARCHAR) FROM registry_entries e "
+        f"LEFT JOIN (SELECT * FROM registry_counts WHERE aspect = ? AND key IN ({listed})) c ON c.key = e.key "
+        f"WHERE e.aspect = ? AND e.key IN ({listed})"
+    )
+    return {r[0]: r for r in con.execute(sql, [aspect, *keys, aspect, *keys]).fetchall()}
+
+
 # Step 1 of a page: the keys, in order, over just the sort columns (cheap at 100k entries); step 2 reads the
 # page's rows in full. Most and newest first, ties by key descending: the order the Worker walks D1's indexes in.
 NEVER = "TIMESTAMP '0001-01-01 00:00:00'"  # a never-seen seed's last_seen for sorting (last when newest first)
@@ -223,22 +240,17 @@ def list_entries(con: duckdb.DuckDBPyConnection, query: ListQuery) -> dict:
         value, key = query.after
         after_sql = f" WHERE {keyset.replace('e.key', 'key')}"
         after_params = [_cursor_param(query.sort, value)] * 2 + [key]
+    counts = COUNTS_JOIN if query.sort == "count" else ""
     keys = [
         k
         for (k,) in con.execute(
-            f"SELECT key FROM (SELECT e.key AS key, {column} AS v FROM registry_entries e {COUNTS_JOIN} "
+            f"SELECT key FROM (SELECT e.key AS key, {column} AS v FROM registry_entries e {counts} "
             f"WHERE e.aspect = ?{''.join(' AND ' + w for w in where)}){after_sql} ORDER BY {order.replace('e.key', 'key')} LIMIT ?",
             [query.aspect, *params, *after_params, query.limit + 1],
         ).fetchall()
     ]
     page_keys = keys[: query.limit]
-    rows = {
-        r[0]: r
-        for r in con.execute(
-            f"SELECT {ENTRY_COLUMNS_SQL} FROM registry_entries e {COUNTS_JOIN} WHERE e.aspect = ? AND e.key IN (SELECT unnest(?::VARCHAR[]))",
-            [query.aspect, page_keys],
-        ).fetchall()
-    }
+    rows = entry_rows(con, query.aspect, page_keys)
     page = [rows[k] for k in page_keys]
     next_cursor = None
     if len(keys) > query.limit:
@@ -321,10 +333,7 @@ def entry_detail(con: duckdb.DuckDBPyConnection, aspect: str, key: str) -> dict:
     check_aspect(aspect)
     check_key(key)
     limit = vocabulary()["entry_videos_limit"]
-    row = con.execute(
-        f"SELECT {ENTRY_COLUMNS_SQL}, CAST(e.sources AS VARCHAR) FROM registry_entries e {COUNTS_JOIN} WHERE e.aspect = ? AND e.key = ?",
-        [aspect, key],
-    ).fetchone()
+    row = entry_rows(con, aspect, [key]).get(key)
     if row is None:
         raise NotFound(f"{aspect} has no entry with key {key[:80]!r}")
     entry = _entry(row, aspect)

@@ -1,7 +1,10 @@
 """The explorer served locally: the page and its JSON API over the DuckDB store (``aspects serve``).
 
-Each request opens the store briefly and closes it, so
-learners in other processes are never locked out for longer than one query.
+DuckDB lets one process at a time open the store. The app keeps it open
+while requests come (a page view makes several; keeping its data in memory
+between them is what makes a page of 100 000 entries quick) and closes it
+after ``IDLE_CLOSE_S`` without a request, so a learner in another process
+waits at most that long once browsing pauses (its connect retries).
 Writes (``POST /api/rename``) need ``Authorization: Bearer <ASPECTS_EXPLORER_TOKEN>``;
 with no token set, writes are refused.
 """
@@ -9,16 +12,73 @@ with no token set, writes are refused.
 from __future__ import annotations
 
 import hmac
-from typing import Callable
+import threading
+import time
+from contextlib import ExitStack, contextmanager
+from pathlib import Path
+from typing import Callable, Iterator
+
+import duckdb
 
 from fastapi import FastAPI, Request
 from fastapi.responses import FileResponse, JSONResponse
 from fastapi.staticfiles import StaticFiles
 
 from aspects.settings import Settings, get_settings
-from aspects.store import connect, transaction
+from aspects.store import connect
 from registries.explorer import api
 from registries.store import export_json, prepare
+
+IDLE_CLOSE_S = 1.0  # seconds without a request after which the store is closed for other processes
+
+
+class SharedStore:
+    """The store opened once for a burst of requests; each request gets its own cursor (thread-safe)."""
+
+    def __init__(self, path: Path, idle_close_s: float = IDLE_CLOSE_S):
+        self.path = path
+        self.idle_close_s = idle_close_s
+        self._lock = threading.Lock()
+        self._stack: ExitStack | None = None
+        self._con: duckdb.DuckDBPyConnection | None = None
+        self._users = 0
+        self._last_used = 0.0
+        self._closer: threading.Thread | None = None
+
+    @contextmanager
+    def cursor(self) -> Iterator[duckdb.DuckDBPyConnection]:
+        with self._lock:
+            if self._con is None:
+                self._stack = ExitStack()
+                self._con = self._stack.enter_context(connect(self.path))
+            self._users += 1
+            cursor = self._con.cursor()
+        try:
+            yield cursor
+        finally:
+            cursor.close()
+            with self._lock:
+                self._users -= 1
+                self._last_used = time.monotonic()
+                if self._closer is None:
+                    self._closer = threading.Thread(target=self._close_when_idle, daemon=True)
+                    self._closer.start()
+
+    def _close_when_idle(self) -> None:
+        while True:
+            time.sleep(self.idle_close_s / 4)
+            with self._lock:
+                if self._users == 0 and time.monotonic() - self._last_used >= self.idle_close_s:
+                    self.close_now()
+                    self._closer = None
+                    return
+
+    def close_now(self) -> None:
+        """Close the store (call with the lock held, or when no request runs)."""
+        if self._stack is not None:
+            self._stack.close()
+        self._stack, self._con = None, None
+
 
 SECURITY_HEADERS = {
     "x-content-type-options": "nosniff",
@@ -37,10 +97,11 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     prepare(settings)
     app = FastAPI(title="mp4-aspects registry explorer", docs_url=None, redoc_url=None, openapi_url=None)
 
+    shared = SharedStore(settings.duckdb_path)
+    app.state.store = shared
+
     def read(fn: Callable, *args) -> JSONResponse:
-        # Read-write like every other user of the store: one process cannot mix read-only and read-write
-        # connections to a file, and the lock is held for one query only.
-        with connect(settings.duckdb_path) as con:
+        with shared.cursor() as con:
             return JSONResponse(fn(con, *args))
 
     @app.exception_handler(api.BadRequest)
@@ -111,8 +172,14 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             raise api.BadRequest("body must be JSON: {\"aspect\", \"key\", \"name\"}") from None
         if not isinstance(body, dict):
             raise api.BadRequest("body must be a JSON object: {\"aspect\", \"key\", \"name\"}")
-        with transaction(settings.duckdb_path) as con:
-            result = api.rename_entry(con, body.get("aspect"), body.get("key"), body.get("name"))
+        with shared.cursor() as con:
+            con.execute("BEGIN")
+            try:
+                result = api.rename_entry(con, body.get("aspect"), body.get("key"), body.get("name"))
+                con.execute("COMMIT")
+            except BaseException:
+                con.execute("ROLLBACK")
+                raise
         if result["changed"]:
             export_json(settings, [result["aspect"]])
         return JSONResponse(result)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import socket
 
 from aspects.errors import AspectsError
 
@@ -21,6 +22,11 @@ def run_serve(args: argparse.Namespace) -> int:
 
     if not 0 < args.port < 65536:
         raise AspectsError(f"--port {args.port}: not a TCP port (1-65535)")
+    try:
+        with socket.create_server((args.host, args.port)):
+            pass
+    except OSError as exc:
+        raise AspectsError(f"cannot listen on {args.host}:{args.port}: {exc.strerror or exc} (another server there? try --port)") from None
     app = create_app()
     print(f"explorer: http://{args.host}:{args.port}/  (Ctrl-C to stop)", flush=True)
     uvicorn.run(app, host=args.host, port=args.port, log_level="warning")

@@ -201,13 +201,19 @@ def dump_d1(client: D1Client, *, names: bool = True) -> dict:
         Statement("SELECT aspect, key, video_sha256, discovered_at FROM discoveries ORDER BY aspect, key"),
         Statement("SELECT aspect, registry, entries, primitives, total_count, videos FROM aspect_totals ORDER BY aspect"),
         Statement("SELECT aspect, key, total_count, videos FROM entry_totals ORDER BY aspect, key"),
+        Statement("SELECT aspect, key, total_count, videos FROM entry_counts ORDER BY aspect, key"),
     ]
     answers = client.batch(statements)
-    return dict(zip(("entries", "observations", "discoveries", "aspect_totals", "entry_totals"), (a.results for a in answers)))
+    return dict(zip(("entries", "observations", "discoveries", "aspect_totals", "entry_totals", "entry_counts"), (a.results for a in answers)))
+
+
+def counts_consistent(dump: dict) -> bool:
+    """After a completed sync, the explorer's ``entry_counts`` equal the ``entry_totals`` view for every seen entry."""
+    return dump["entry_counts"] == [t for t in dump["entry_totals"] if t["videos"]]
 
 
 def reset_d1(client: D1Client) -> None:
-    client.batch([Statement(f"DELETE FROM {table}") for table in ("entries", "observations", "discoveries", "sync_stores")])
+    client.batch([Statement(f"DELETE FROM {table}") for table in ("entries", "observations", "discoveries", "sync_stores", "entry_counts")])
 
 
 def free_port() -> int:

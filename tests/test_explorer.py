@@ -377,6 +377,11 @@ def check_page(driver, base: str, backend: str, learned) -> None:
     assert [c["key"] for c in shown] == [e["key"] for e in expected]
     assert all(c["swatch"] == f"rgb({e['value']['r']}, {e['value']['g']}, {e['value']['b']})" for c, e in zip(shown, expected))
     shot(driver, f"{backend}-colours")
+    # Load more: the next page along the cursor, appended.
+    driver.find_element("id", "more").click()
+    wait_for(lambda: len(cards(driver)) == 2 * len(expected), what="the second page")
+    keys = [c["key"] for c in cards(driver)]
+    assert len(set(keys)) == len(keys) and keys[len(expected):] == [e["key"] for e in get("entries", {"aspect": "static.color", "after": get("entries", {"aspect": "static.color"})["next"]})["entries"]]
 
     # Search: typing filters the cards to names or keys containing the text.
     box = driver.find_element("id", "search")
@@ -418,7 +423,6 @@ def check_page(driver, base: str, backend: str, learned) -> None:
     assert len(driver.find_elements("css selector", "#panel-body .bar span")) == len(red["depth_breakdown"])
     assert [b.get_attribute("data-video") for b in driver.find_elements("css selector", "#panel-body .seen [data-video]")] == [shas[0]]
     shot(driver, f"{backend}-detail")
-
     # Video view: the timeline picture and palette here; the Worker says it is not available.
     driver.find_element("css selector", "#panel-body .seen [data-video]").click()
     wait_for(lambda: "video=" in driver.current_url, what="the video view")
@@ -442,6 +446,20 @@ def check_page(driver, base: str, backend: str, learned) -> None:
     assert driver.execute_script("return document.querySelectorAll('img[src=x]').length") == 0 and driver.title.startswith("mp4-aspects")
     open_view(driver, base, {"aspect": "static.color", "q": "x" * 300})
     assert "limit is 200" in driver.find_element("id", "status").text
+
+    if backend == "local":  # a name repair from the page, with the token
+        open_view(driver, base, {"aspect": "static.color", "entry": red["key"]})
+        wait_for(lambda: driver.find_elements("css selector", "#panel-body form"), what="the rename form")
+        form = driver.find_element("css selector", "#panel-body form")
+        name = form.find_element("css selector", "input[type=text]")
+        name.clear()
+        name.send_keys("scarlet test")
+        form.find_element("css selector", "input[type=password]").send_keys(TOKEN)
+        form.find_element("css selector", "button[type=submit]").click()
+        # The panel and the cards are drawn again with the new name.
+        wait_for(lambda: driver.execute_script("return document.querySelector('#panel-body h2')?.textContent") == "scarlet test", what="the rename")
+        assert get("entry", {"aspect": "static.color", "key": red["key"]})["name"] == "scarlet test"
+        HTTP.post(f"{base}/api/rename", json={"aspect": "static.color", "key": red["key"], "name": red["name"]}, headers={"authorization": f"Bearer {TOKEN}"}).raise_for_status()
 
 
 def test_page_against_aspects_serve(browser, local, learned):

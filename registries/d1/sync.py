@@ -8,7 +8,9 @@ D1 acknowledged for this target (``d1_sync_state``): the registry store bumps
 2. upserts the entries; D1 answers with the name it keeps for each key (the
    first machine to post a key names it), and the local store adopts those
    names,
-3. upserts the observations and discoveries,
+3. upserts the observations, recomputes ``entry_counts`` (the explorer's
+   per-entry totals) of their keys from D1's observations, and upserts the
+   discoveries,
 4. only then moves the watermark.
 
 Every statement is an upsert that converges whatever the order and however

@@ -294,7 +294,11 @@ def test_worker_answers_the_same_json_as_the_local_store(local, worker, learned)
         for entry in walk(local_get, {"aspect": aspect, "kind": "learnt"}, 50)[:6] + local_get("entries", {"aspect": aspect, "limit": 2})["entries"]:
             params = {"aspect": aspect, "key": entry["key"]}
             assert worker_get("entry", params) == local_get("entry", params)
-    for path, params in (("entries", {"aspect": "nope"}), ("entries", {"aspect": "static.color", "q": "x" * 201}), ("entry", {"aspect": "static.color", "key": "none"})):
+    bad_cursors = ['{"a": 1, "b": 2}', '["a", 5]', "[1e400, \"k\"]", '[9007199254740993, "k"]', '["2026-01-01", "k"]', '[true, "k"]']
+    errors = [("entries", {"aspect": "nope"}), ("entries", {"aspect": "static.color", "q": "x" * 201}), ("entry", {"aspect": "static.color", "key": "none"})]
+    errors += [("entries", {"aspect": "static.color", "sort": sort, "after": c}) for c in bad_cursors for sort in ("count", "recent")]
+    errors += [("entries", {"aspect": "static.color", "limit": limit}) for limit in ("\u0663", "²", "0", "201", "-1")]
+    for path, params in errors:
         a, b = httpx.get(f"{local.url}/api/{path}", params=params), httpx.get(f"{worker.url}/api/{path}", params=params)
         assert (a.status_code, a.json()) == (b.status_code, b.json())
     assert httpx.get(f"{worker.url}/api/video", params={"video": learned[1][0]}).status_code == 501

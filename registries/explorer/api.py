@@ -112,7 +112,7 @@ def parse_list_query(params: dict[str, str | None]) -> ListQuery:
     if primitive is not None and len(primitive) > 100:
         raise BadRequest("primitive is longer than 100 characters")
     raw_limit = params.get("limit") or str(vocab["page_limit"]["default"])
-    if not raw_limit.isdigit() or not 1 <= int(raw_limit) <= vocab["page_limit"]["max"]:
+    if not re.fullmatch(r"[0-9]{1,6}", raw_limit) or not 1 <= int(raw_limit) <= vocab["page_limit"]["max"]:
         raise BadRequest(f"limit must be an integer from 1 to {vocab['page_limit']['max']}")
     after = None
     if params.get("after"):
@@ -120,15 +120,28 @@ def parse_list_query(params: dict[str, str | None]) -> ListQuery:
     return ListQuery(aspect, q, sort, kind, hue, lightness, primitive, int(raw_limit), after)
 
 
+CURSOR_TIME_RE = re.compile(r"^([0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}\.[0-9]{6})?$")  # a last_seen as D1 holds it, or ""
+MAX_SAFE_INTEGER = 2**53 - 1  # what JavaScript (the Worker) holds exactly
+
+
 def _parse_cursor(text: str, sort: str) -> tuple[object, str]:
+    """``[value, key]`` from an ``after`` cursor; anything else is a :class:`BadRequest` (same rules as the Worker)."""
     try:
-        value, key = json.loads(text)
-    except (ValueError, TypeError) as exc:
-        raise BadRequest("after is not a cursor from a previous page") from exc
-    ok = isinstance(key, str) and (isinstance(value, int) and not isinstance(value, bool) if sort == "count" else isinstance(value, str))
+        parsed = json.loads(text)
+    except ValueError:
+        parsed = None
+    if not (isinstance(parsed, list) and len(parsed) == 2 and isinstance(parsed[1], str)):
+        raise BadRequest("after is not a cursor from a previous page")
+    value = parsed[0]
+    if sort == "count":
+        ok = isinstance(value, int) and not isinstance(value, bool) and abs(value) <= MAX_SAFE_INTEGER
+    elif sort == "recent":
+        ok = isinstance(value, str) and CURSOR_TIME_RE.match(value) is not None
+    else:
+        ok = isinstance(value, str)
     if not ok:
         raise BadRequest("after is not a cursor from a previous page")
-    return value, key
+    return value, parsed[1]
 
 
 def like_pattern(text: str) -> str:
@@ -228,7 +241,12 @@ def _cursor_param(sort: str, value: object) -> object:
     """A cursor's sort value as the step-1 query compares it (recency: D1's text back to a timestamp)."""
     if sort != "recent":
         return value
-    return datetime.fromisoformat(value) if value else datetime(1, 1, 1)
+    if not value:
+        return datetime(1, 1, 1)
+    try:
+        return datetime.strptime(value, "%Y-%m-%dT%H:%M:%S.%f")
+    except ValueError:
+        raise BadRequest("after is not a cursor from a previous page") from None
 
 
 def list_entries(con: duckdb.DuckDBPyConnection, query: ListQuery) -> dict:

@@ -53,7 +53,7 @@ export function parseListQuery(params) {
   const primitive = params.get("primitive") || null;
   if (primitive !== null && codePoints(primitive) > 100) throw bad("primitive is longer than 100 characters");
   const rawLimit = params.get("limit") || String(vocabulary.page_limit.default);
-  if (!/^[0-9]+$/.test(rawLimit) || Number(rawLimit) < 1 || Number(rawLimit) > vocabulary.page_limit.max) {
+  if (!/^[0-9]{1,6}$/.test(rawLimit) || Number(rawLimit) < 1 || Number(rawLimit) > vocabulary.page_limit.max) {
     throw bad(`limit must be an integer from 1 to ${vocabulary.page_limit.max}`);
   }
   let after = null;
@@ -68,15 +68,20 @@ function parseCursor(text, sort) {
   } catch {
     throw bad("after is not a cursor from a previous page");
   }
+  const value = Array.isArray(parsed) ? parsed[0] : undefined;
   const ok =
     Array.isArray(parsed) &&
     parsed.length === 2 &&
     typeof parsed[1] === "string" &&
-    (sort === "count" ? Number.isInteger(parsed[0]) : typeof parsed[0] === "string");
+    (sort === "count"
+      ? Number.isSafeInteger(value)
+      : typeof value === "string" && (sort !== "recent" || CURSOR_TIME.test(value)));
   if (!ok) throw bad("after is not a cursor from a previous page");
   return parsed;
 }
 
+// A last_seen as D1 holds it (registries.d1.sync._timestamp), or "" for never seen.
+const CURSOR_TIME = /^([0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}\.[0-9]{6})?$/;
 const cursorText = (value, key) => JSON.stringify([value, key]);
 
 function likePattern(text) {

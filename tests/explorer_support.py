@@ -1,8 +1,9 @@
 """Helpers for the explorer tests: a small learned corpus, `aspects serve` in a thread, headless Chromium.
 
 - :func:`learn_corpus` makes four small videos of known content (ffmpeg lavfi,
-  160×90, 2 s), analyses them in-process and grows the registries of
-  ``settings``' store, drawing each one's timeline PNG as the report task does.
+  160×90, 2 s), runs the stage functions on them in-process (no Prefect) to
+  grow the registries of ``settings``' store, and draws each one's timeline
+  PNG as the report task does.
 - :class:`LocalServer` runs the explorer's FastAPI app with uvicorn on a free
   loopback port in a background thread.
 - :func:`chromium` starts Debian's headless Chromium through Selenium and
@@ -20,12 +21,8 @@ from pathlib import Path
 
 import httpx
 
-from aspects.analyze import build_document, static_aspects
-from aspects.dynamic import dynamic_aspects
-from aspects.pipeline import measure_video
+from aspects import stages
 from aspects.settings import Settings
-from registries.growth import grow
-from registries.narrative import narrative_from
 from tests.media import click_track, make_video
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -70,9 +67,10 @@ def learn(path: Path, spec: dict, settings: Settings) -> dict:
     """Analyse ``path`` and grow ``settings``' registries with it; the timeline PNG lands in its reports folder."""
     from tasks.report import timeline_png  # matplotlib: imported only when learning
 
-    m = measure_video(path, settings)
-    document = build_document(m, static_aspects(m), dynamic_aspects(m, settings.window_s), narrative_from(spec, None))
-    grow(document, settings=settings, prompt=spec.get("prompt"))
+    m = stages.decode(path, settings)
+    narrative = stages.narrative(spec, None)
+    document = stages.document(m, stages.static(m), stages.dynamic(m, settings.window_s), narrative)
+    stages.growth(document, narrative, settings)
     sha = document["video"]["sha256"]
     timeline_png(m, document, settings.reports_dir / f"{path.stem}-{sha[:12]}-timeline.png")
     return document
@@ -104,7 +102,7 @@ class LocalServer:
         self.server = uvicorn.Server(config)
         self.thread = threading.Thread(target=self.server.run, daemon=True)
 
-    def __enter__(self) -> "LocalServer":
+    def __enter__(self) -> LocalServer:
         self.thread.start()
         deadline = time.monotonic() + 20
         while time.monotonic() < deadline:

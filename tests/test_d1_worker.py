@@ -23,7 +23,7 @@ import pytest
 
 from registries.d1.client import D1AuthError, D1Client, HttpTarget, SqliteTarget, Statement, migration_files
 from registries.d1.sync import pull_store, store_status, sync_store
-from tests.d1_fixtures import bulk_store, counts_consistent, dump_d1, learn, local_names, naming_b, reset_d1, start_worker, FaultProxy
+from tests.d1_fixtures import FaultProxy, bulk_store, counts_consistent, dump_d1, learn, local_names, naming_b, reset_d1, start_worker
 
 pytestmark = pytest.mark.timeout(180)
 

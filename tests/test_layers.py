@@ -39,7 +39,7 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("stages", ("aspects.stages",)),  # the plain stage functions and the DAG's wiring
     ("tasks", ("tasks",)),  # Prefect tasks: thin wrappers over the stage functions
     ("flows", ("flows",)),
-    ("entry points", ("aspects", "aspects.api", "aspects.commands", "aspects.cli", "flows.cli", "registries.cli", "registries.d1.cli")),
+    ("entry points", ("aspects", "aspects.api", "aspects.commands", "aspects.cli", "flows.cli", "registries.cli", "registries.d1.cli", "registries.explorer.cli")),
 )
 
 

@@ -83,7 +83,7 @@ VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, nextval('registry_change_seq'))
 def ensure_schema(con: duckdb.DuckDBPyConnection) -> None:
     """Create the registry tables if they do not exist (idempotent); counts are filled in when their table is new."""
     create_tables(con, SCHEMA)
-    if not con.execute("SELECT count(*) FROM duckdb_tables() WHERE table_name = 'registry_counts'").fetchone()[0]:
+    if not con.execute("SELECT 1 FROM duckdb_tables() WHERE table_name = 'registry_counts'").fetchall():
         con.execute(COUNTS_SCHEMA)
 
 

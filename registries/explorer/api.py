@@ -114,9 +114,8 @@ def parse_list_query(params: dict[str, str | None]) -> ListQuery:
     raw_limit = params.get("limit") or str(vocab["page_limit"]["default"])
     if not re.fullmatch(r"[0-9]{1,6}", raw_limit) or not 1 <= int(raw_limit) <= vocab["page_limit"]["max"]:
         raise BadRequest(f"limit must be an integer from 1 to {vocab['page_limit']['max']}")
-    after = None
-    if params.get("after"):
-        after = _parse_cursor(params["after"], sort)
+    raw_after = params.get("after")
+    after = _parse_cursor(raw_after, sort) if raw_after else None
     return ListQuery(aspect, q, sort, kind, hue, lightness, primitive, int(raw_limit), after)
 
 
@@ -241,7 +240,7 @@ def _cursor_param(sort: str, value: object) -> object:
     """A cursor's sort value as the step-1 query compares it (recency: D1's text back to a timestamp)."""
     if sort != "recent":
         return value
-    if not value:
+    if not isinstance(value, str) or not value:
         return datetime(1, 1, 1)
     try:
         return datetime.strptime(value, "%Y-%m-%dT%H:%M:%S.%f")
@@ -397,7 +396,7 @@ def video_view(con: duckdb.DuckDBPyConnection, sha: str, reports_dir: Path) -> d
             sections.append({"aspect": aspect, "entries": [{"key": k, "name": n, "value": json.loads(v), "count": int(c)} for k, n, v, c in rows]})
     if not sections:
         raise NotFound(f"no video {sha[:12]}… was learned into this store")
-    found = con.execute("SELECT count(*) FROM discoveries WHERE video_sha256 = ?", [sha]).fetchone()[0]
+    (found,) = con.execute("SELECT count(*) FROM discoveries WHERE video_sha256 = ?", [sha]).fetchall()[0]
     picture = timeline_file(reports_dir, sha)
     return {
         "video_sha256": sha,
@@ -415,16 +414,14 @@ def check_name(name: object) -> str:
     return name.strip()
 
 
-def rename_entry(con: duckdb.DuckDBPyConnection, aspect: str, key: str, name: str) -> dict:
+def rename_entry(con: duckdb.DuckDBPyConnection, aspect: object, key: object, name: object) -> dict:
     """Repair an entry's name (call inside a transaction): unique within its aspect, idempotent.
 
     Renaming to the name it has changes nothing (``changed`` false). The entry's
     ``change_seq`` is not bumped: names are the first writer's in D1, so a local
     repair stays local until made in D1 as well (the Worker's ``POST /api/rename``).
     """
-    check_aspect(aspect)
-    check_key(key)
-    name = check_name(name)
+    aspect, key, name = check_aspect(aspect), check_key(key), check_name(name)
     row = con.execute("SELECT name FROM registry_entries WHERE aspect = ? AND key = ?", [aspect, key]).fetchone()
     if row is None:
         raise NotFound(f"{aspect} has no entry with key {key[:80]!r}")

@@ -15,13 +15,13 @@ from aspects.narrative import normalise_word
 from aspects.vocabulary import VOCABULARY
 from registries.naming import color_seeds
 
-SEED_VERSION = 1
+SEED_VERSION = 2  # 2: the audio role "singing"
 
 NOISES = ("silence", "hum", "tone", "rumble", "hiss", "click", "buzz")
 CAMERA_MOVES = ("static", "pan_left", "pan_right", "tilt_up", "tilt_down", "zoom_in", "zoom_out", "handheld")
 GRADIENT_TYPES = ("none", "vertical", "horizontal", "diagonal", "radial")
 TRANSITION_TYPES = ("cut", "fade_in", "fade_out", "dissolve", "wipe")
-AUDIO_ROLES = ("silence", "speech", "music", "ambient", "sfx")
+AUDIO_ROLES = ("silence", "speech", "singing", "music", "ambient", "sfx")
 
 # Word primitives: aspect → (field the word fills, words).
 WORD_PRIMITIVES: dict[str, tuple[str, tuple[str, ...]]] = {

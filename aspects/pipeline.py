@@ -186,7 +186,7 @@ def _measure(path: Path, settings: Settings, progress: ProgressFn | None, sha256
             totals=totals,
         ):
             if isinstance(item, decode.AudioChunk):
-                if audio is not None:
+                if audio is not None and tagger is not None:
                     audio.add(item.t, item.samples)
                     tagger.add(item.t, item.samples)
                     for _, row in audio.ready():  # rows come in frame order
@@ -205,7 +205,7 @@ def _measure(path: Path, settings: Settings, progress: ProgressFn | None, sha256
                 progress(totals.frame_count, item.t)
                 next_progress = item.t + PROGRESS_VIDEO_STEP_S
         tags = None
-        if audio is not None:
+        if audio is not None and tagger is not None:
             for _, row in audio.finish():
                 sound.append(row)
             tags = tagger.finish()

@@ -70,15 +70,27 @@ def role_table(variants: range) -> None:
 
 SOUNDFONT = Path("/usr/share/sounds/sf2/FluidR3_GM.sf2")
 GM_CLIPS = {  # name: (General MIDI program, 0-based; None = drums on channel 10), the family expected
-    "piano": (0, "keyboard"), "organ": (19, "keyboard"), "nylon guitar": (24, "guitar"), "electric guitar": (27, "guitar"),
-    "finger bass": (33, "bass"), "violin": (40, "strings"), "string ensemble": (48, "strings"), "trumpet": (56, "brass"),
-    "trombone": (57, "brass"), "alto sax": (65, "wind"), "flute": (73, "wind"), "saw lead": (81, "synthesizer"),
-    "warm pad": (89, "synthesizer"), "marimba": (12, "mallets"), "drum kit": (None, "drums"),
+    "piano": (0, "keyboard"),
+    "organ": (19, "keyboard"),
+    "nylon guitar": (24, "guitar"),
+    "electric guitar": (27, "guitar"),
+    "finger bass": (33, "bass"),
+    "violin": (40, "strings"),
+    "string ensemble": (48, "strings"),
+    "trumpet": (56, "brass"),
+    "trombone": (57, "brass"),
+    "alto sax": (65, "wind"),
+    "flute": (73, "wind"),
+    "saw lead": (81, "synthesizer"),
+    "warm pad": (89, "synthesizer"),
+    "marimba": (12, "mallets"),
+    "drum kit": (None, "drums"),
 }
 
 
 def _smf(events: list[tuple[float, bytes]]) -> bytes:
     """A format-0 MIDI file, 1 tick = 1 ms (60 BPM, 1000 ticks a quarter)."""
+
     def varlen(n: int) -> bytes:
         out = [n & 0x7F]
         while n := n >> 7:
@@ -101,8 +113,8 @@ def instrument_table() -> None:
 
     from aspects.dynamic import dynamic_aspects
     from aspects.pipeline import measure_video
-    from tests.role_corpus import PICTURE
     from tests.media import ffmpeg
+    from tests.role_corpus import PICTURE
 
     if shutil.which("fluidsynth") is None or not SOUNDFONT.exists():
         print("instruments: skipped (needs the Debian packages fluidsynth and fluid-soundfont-gm)")
@@ -126,8 +138,7 @@ def instrument_table() -> None:
             mid, wav, mp4 = (Path(tmp) / f"{name}.{ext}" for ext in ("mid", "wav", "mp4"))
             mid.write_bytes(_smf(events))
             subprocess.run(["fluidsynth", "-ni", "-q", "-g", "0.8", "-F", str(wav), "-r", "22050", str(SOUNDFONT), str(mid)], check=True, capture_output=True)
-            ffmpeg("-f", "lavfi", "-i", PICTURE, "-i", str(wav), "-map", "0:v", "-map", "1:a", "-c:v", "libx264", "-preset", "ultrafast",
-                   "-pix_fmt", "yuv420p", "-c:a", "aac", "-t", "4", str(mp4))
+            ffmpeg("-f", "lavfi", "-i", PICTURE, "-i", str(wav), "-map", "0:v", "-map", "1:a", "-c:v", "libx264", "-preset", "ultrafast", "-pix_fmt", "yuv420p", "-c:a", "aac", "-t", "4", str(mp4))
             windows = [w["audio_semantic"] for w in dynamic_aspects(measure_video(mp4), 1.0).model_dump(mode="json")["windows"]]
             hits = sum(family in a["instruments"] for a in windows)
             right, total = right + hits, total + len(windows)
@@ -156,9 +167,9 @@ class NoTagger:
 
 def cost(repeats: int) -> None:
     import aspects.pipeline as pipeline
-    from aspects.stages import analyze_video
     from aspects.measure.tagger import TagStream
     from aspects.settings import get_settings
+    from aspects.stages import analyze_video
 
     clip = make_clip(OUT / "bench_1080p30_60s.mp4", size="1920x1080", seconds=60)
     analyze_video(make_clip(OUT / "warmup.mp4", size="320x240", seconds=1))  # imports, model session, first-call caches
@@ -185,8 +196,7 @@ def cost(repeats: int) -> None:
     print(f"cost on {clip.name} ({audio.size / sr:.0f} s of audio, {len(tags.codes)} patches; best of {repeats}, interleaved):")
     print(f"  full analysis with the tagger    : {full:6.2f} s")
     print(f"  full analysis, tagger stubbed out: {stubbed:6.2f} s  → difference {full - stubbed:+.2f} s = {(full - stubbed) / full:.1%} of the full analysis")
-    print(f"  tagger alone (resample, front end, model): {tagger_s:.2f} s = {tagger_s / full:.1%} of the full analysis "
-          f"({1000 * tagger_s / len(tags.codes):.1f} ms a patch)")
+    print(f"  tagger alone (resample, front end, model): {tagger_s:.2f} s = {tagger_s / full:.1%} of the full analysis ({1000 * tagger_s / len(tags.codes):.1f} ms a patch)")
 
 
 def main() -> None:

@@ -277,6 +277,29 @@ def build(workdir: Path, dur: float = 4.0, variant: int = 0) -> list[Clip]:
     for clip in corpus:
         wav = write_wav(workdir / f"{clip.name}.wav", clip.samples)
         clip.path = workdir / f"{clip.name}.mp4"
-        ffmpeg("-f", "lavfi", "-i", PICTURE, "-i", str(wav), "-map", "0:v", "-map", "1:a", "-c:v", "libx264", "-preset", "ultrafast",
-               "-pix_fmt", "yuv420p", "-c:a", "aac", "-b:a", "96k", "-t", str(dur), str(clip.path))
+        ffmpeg(
+            "-f",
+            "lavfi",
+            "-i",
+            PICTURE,
+            "-i",
+            str(wav),
+            "-map",
+            "0:v",
+            "-map",
+            "1:a",
+            "-c:v",
+            "libx264",
+            "-preset",
+            "ultrafast",
+            "-pix_fmt",
+            "yuv420p",
+            "-c:a",
+            "aac",
+            "-b:a",
+            "96k",
+            "-t",
+            str(dur),
+            str(clip.path),
+        )
     return corpus

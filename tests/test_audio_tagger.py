@@ -34,8 +34,19 @@ def test_front_end_matches_librosa_mel_spectrogram():
     audio = RNG.standard_normal(SR * 2).astype(np.float32) * 0.1
     ours = tagger.log_mel(audio)
     mel = librosa.feature.melspectrogram(
-        y=audio, sr=SR, n_fft=512, hop_length=160, win_length=400, window="hann", center=False, power=1.0,
-        n_mels=64, fmin=125.0, fmax=7500.0, htk=True, norm=None,
+        y=audio,
+        sr=SR,
+        n_fft=512,
+        hop_length=160,
+        win_length=400,
+        window="hann",
+        center=False,
+        power=1.0,
+        n_mels=64,
+        fmin=125.0,
+        fmax=7500.0,
+        htk=True,
+        norm=None,
     )
     assert ours.shape == (tagger.frame_count(audio.size), 64) == (1 + (SR * 2 - 512) // 160, 64)
     np.testing.assert_allclose(ours, np.log(mel.T + 1e-6), atol=2e-4)

@@ -6,14 +6,14 @@ import json
 
 import pytest
 
-from aspects.stages import analyze_video
 from aspects.cli import main
 from aspects.errors import SpecError
+from aspects.narrative import load_spec
 from aspects.settings import Settings
 from aspects.spec_audio import spec_audio
+from aspects.stages import analyze_video
 from registries.annotation import tally
 from registries.growth import grow
-from aspects.narrative import load_spec
 from tests.media import make_video
 
 

@@ -145,6 +145,7 @@ def _fields(buf: bytes):
     while i < len(buf):
         tag, i = _varint(buf, i)
         number, wire = tag >> 3, tag & 7
+        value: int | bytes
         if wire == 0:
             value, i = _varint(buf, i)
         elif wire == 1:
@@ -306,7 +307,7 @@ class TagStream:
             self._codes.append(self.model.codes(patches(self._logmel[: (ready - 1) * PATCH_HOP_FRAMES + PATCH_FRAMES])))
             self._logmel = self._logmel[ready * PATCH_HOP_FRAMES :]
 
-    def finish(self) -> "Tags | None":
+    def finish(self) -> Tags | None:
         """Flush the resampler and return every patch's scores (None when no audio came); audio shorter than a patch is padded to one."""
         if self._resampler is not None and self.start_s is not None:
             self._push(np.asarray(self._resampler.resample_chunk(np.zeros(0, np.float32), last=True), np.float32))
@@ -347,6 +348,6 @@ class Tags:
         }
 
     @classmethod
-    def from_row(cls, row: dict) -> "Tags":
+    def from_row(cls, row: dict) -> Tags:
         """Inverse of :meth:`as_row` (only the score dequantisation is needed)."""
         return cls(float(row["start_s"]), np.asarray(row["codes"], np.uint8), Quantisation(0.0, 0, float(row["scale"]), int(row["zero_point"])))

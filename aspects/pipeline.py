@@ -30,7 +30,7 @@ from aspects.measure.tagger import TagStream
 from aspects.measure.visual import FrameFeatures
 from aspects.settings import Settings, get_settings
 
-MEASURE_VERSION = 2  # bump when anything measured per frame changes
+MEASURE_VERSION = 3  # bump when anything measured per frame changes
 PROGRESS_VIDEO_STEP_S = 1.0  # seconds of video between two progress callbacks
 
 

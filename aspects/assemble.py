@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import numpy as np
 
-from aspects.document import AnalysisDocument, DynamicAspects, Frame, FrameColor, FrameSound, Narrative, VideoFacts
+from aspects.document import AnalysisDocument, DynamicAspects, Frame, FrameColor, FrameSound, Narrative, SpecAudio, VideoFacts
 from aspects.pipeline import Measurements
+from aspects.spec_audio import spec_sound
 
 SOUND_FIELDS = ("amplitude", "weight", "tone", "pitch_hz", "timbre", "primitive")
 
@@ -41,9 +42,18 @@ def video_block(m: Measurements) -> VideoFacts:
     return VideoFacts(path=facts.pop("path"), sha256=m.sha256, **facts)
 
 
-def build_document(m: Measurements, frames: list[Frame] | list[dict], dynamic: DynamicAspects | dict, narrative: dict) -> AnalysisDocument:
-    """The validated document from the stages' outputs (models, or their JSON form as read from the stage cache)."""
+def build_document(
+    m: Measurements, frames: list[Frame] | list[dict], dynamic: DynamicAspects | dict, narrative: dict, spec_audio: dict | None = None
+) -> AnalysisDocument:
+    """The validated document from the stages' outputs (models, or their JSON form as read from the stage cache).
+
+    A video without an audio track takes each frame's sound from ``spec_audio`` (marked ``source: spec``).
+    """
     dynamic = DynamicAspects.model_validate(dynamic)
+    frames = [Frame.model_validate(f) for f in frames]
+    sound = spec_sound(spec_audio) if m.sound is None else None
+    if sound is not None:
+        frames = [f.model_copy(update={"sound": FrameSound(**sound)}) for f in frames]
     return AnalysisDocument(
         video=video_block(m),
         frames=frames,
@@ -51,5 +61,5 @@ def build_document(m: Measurements, frames: list[Frame] | list[dict], dynamic: D
         transitions=dynamic.transitions,
         blends=dynamic.blends,
         narrative=Narrative(**narrative),
-        spec_audio=None,
+        spec_audio=None if spec_audio is None else SpecAudio(**spec_audio),
     )

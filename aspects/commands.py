@@ -87,6 +87,12 @@ def summary(doc: dict) -> str:
     sounds = Counter(f["sound"]["primitive"] for f in doc["frames"] if f["sound"])
     if sounds:
         lines.append("  sound  " + ", ".join(f"{s} ×{n}" for s, n in sounds.most_common(4)))
+    roles = Counter("+".join(w["audio_semantic"]["layers"]) for w in doc["windows"] if w.get("audio_semantic"))
+    if roles:
+        lines.append("  audio roles " + ", ".join(f"{r} ×{n}" for r, n in roles.most_common(4)))
+    if doc.get("spec_audio"):
+        stated = {k: doc["spec_audio"][k] for k in ("role", "mood", "tempo_bpm", "presence") if doc["spec_audio"][k] is not None}
+        lines.append("  spec audio " + ", ".join(f"{k} {v}" for k, v in stated.items()))
     if doc["transitions"]:
         lines.append("  transitions " + ", ".join(f"{t['type']}@{t['start']:.2f}s" for t in doc["transitions"][:8]))
     if doc["windows"]:

@@ -55,6 +55,7 @@ SoundPrimitive = Literal[
     "silence", "kick", "snare", "hihat", "clap", "bass", "pad", "lead", "pluck", "chord", "melody", "vocal", "speech", "pulse", "sustain",
     "hum", "tone", "rumble", "hiss", "click", "buzz", "ambient", "music", "sfx",
 ]  # fmt: skip  # aspects.measure.primitive.PRIMITIVES (docs/audio.md)
+SpecSoundPrimitive = Literal["silence", "speech", "vocal", "music", "ambient", "sfx"]  # a frame's sound taken from the spec (no audio track)
 Trend = Literal["increasing", "decreasing", "steady"]
 MotionDirection = Literal["horizontal", "vertical", "radial", "neutral"]
 Rhythm = Literal["still", "steady", "pulsing"]
@@ -63,6 +64,7 @@ GradientType = Literal["none", "vertical", "horizontal", "diagonal", "radial"]
 ColorTemperature = Literal["warm", "neutral", "cool"]
 KeyIntensity = Literal["low-key", "normal", "high-key"]
 AudioRole = Literal["silence", "speech", "singing", "music", "ambient", "sfx"]
+InstrumentFamily = Literal["drums", "mallets", "bass", "guitar", "keyboard", "synthesizer", "strings", "brass", "wind", "voice"]
 AudioMood = Literal["energetic", "tense", "calm", "melancholic", "quiet"]
 TransitionType = Literal["cut", "fade_in", "fade_out", "dissolve", "wipe"]
 WipeDirection = Literal["left", "right", "up", "down", "up-left", "up-right", "down-left", "down-right", "out", "in", "clockwise", "counterclockwise"]
@@ -160,14 +162,16 @@ class FrameColor(Model):
 
 
 class FrameSound(Model):
-    """The sound under one frame (its slice of the mono mix)."""
+    """The sound under one frame (its slice of the mono mix); for a video without an audio track, the sound its spec states (``source: spec``, measured fields null)."""
 
+    OMIT_IF_NONE = frozenset({"source"})
     amplitude: float | None = Field(description="RMS of the slice, 0–1 full scale")
     weight: float | None = Field(description="K-weighted loudness mapped from −70…0 LUFS to 0–1")
-    tone: Tone = Field(description="band of the strongest frequency: low < 250 Hz ≤ mid ≤ 4000 Hz < high; silent below −55 dBFS")
+    tone: Tone | None = Field(description="band of the strongest frequency: low < 250 Hz ≤ mid ≤ 4000 Hz < high; silent below −55 dBFS; null from the spec")
     pitch_hz: float | None = Field(description="the strongest frequency, Hz; null when silent")
-    timbre: Timbre
-    primitive: SoundPrimitive = Field(description="what the sound is: a drum hit at its onset, bass, pad, lead, pluck, chord, melody, speech, … or a pure noise (docs/audio.md)")
+    timbre: Timbre | None = Field(description="null from the spec")
+    primitive: SoundPrimitive = Field(description="what the sound is: a drum hit at its onset, bass, pad, lead, pluck, chord, melody, speech, … or a pure noise (docs/audio.md); from the spec: the stated role's")
+    source: Literal["spec"] | None = Field(default=None, description="present (``spec``) when the sound comes from the spec, not the audio")
     key: Key = None
     name: Name = None
 
@@ -287,8 +291,16 @@ class DepthBlock(Model):
     name: Name = None
 
 
+class AudioEvent(Model):
+    label: str = Field(description="AudioSet class name (YAMNet's class map)")
+    score: float = Field(ge=0.0, le=1.0, description="the tagger's probability over the window, 0–1")
+
+
 class AudioSemanticBlock(Model):
     role: AudioRole
+    layers: list[AudioRole] = Field(description="every role present, the role first: [speech, music] for a voice over music")
+    events: list[AudioEvent] = Field(description="the strongest AudioSet labels (at most 5, score ≥ 0.1), strongest first")
+    instruments: list[InstrumentFamily] = Field(description="instrument families heard (in music), strongest first")
     presence: float = Field(description="share of the window's time above −55 dBFS, 0–1")
     tempo_bpm: float | None = Field(description="beats per minute when the window holds a beat, else null")
     mood: AudioMood
@@ -365,6 +377,7 @@ class AudioBlend(Model):
     tempo_bpm: float | None = Field(description="whole-video tempo, beats per minute; null without a beat")
     role: AudioRole = Field(description="the most common window role")
     role_share: dict[AudioRole, float] = Field(description="share of windows per role")
+    instruments: list[InstrumentFamily] = Field(description="instrument families heard, in most windows first")
 
 
 class PacingBlend(Model):
@@ -412,13 +425,15 @@ class Narrative(Model):
 
 
 class SpecAudio(Model):
-    """What the spec says about the sound (issue 11); null until then."""
+    """What the spec and prompt say about the sound (docs/audio.md); null when they say nothing."""
 
     role: AudioRole | None = None
-    mood: str | None = None
-    tempo_bpm: float | None = Field(default=None, description="beats per minute")
-    presence: float | str | None = None
+    mood: str | None = Field(default=None, description="a mood word (synonyms of calm/energetic/tense/melancholic mapped to them)")
+    tempo_bpm: float | None = Field(default=None, description="beats per minute (slow 70, medium 110, fast 150)")
+    presence: float | None = Field(default=None, ge=0.0, le=1.0, description="how much sound, 0–1")
     source: Literal["spec"] = "spec"
+    key: Key = None
+    name: Name = None
 
 
 # ---------------------------------------------------------------- the document

@@ -23,6 +23,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from aspects.errors import SpecError
+from aspects.spec_audio import parse_fields as parse_audio_fields
 from aspects.vocabulary import VOCABULARY
 
 NARRATIVE_ASPECTS: tuple[str, ...] = ("genre", "mood", "themes", "plots", "settings", "style", "scene_type")
@@ -64,6 +65,7 @@ def load_spec(path: str | Path) -> dict:
                 raise SpecError(path, f"field {field!r}[{i}] must be a string, got {_json_type(item)}")
     if spec.get("prompt") is not None and not isinstance(spec["prompt"], str):
         raise SpecError(path, f"field 'prompt' must be a string, got {_json_type(spec['prompt'])}")
+    parse_audio_fields(spec, path)  # audio_role / audio_mood / audio_tempo / audio_presence (or nested "audio")
     return spec
 
 

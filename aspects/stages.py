@@ -25,6 +25,7 @@ from aspects.dynamic import dynamic_aspects
 from aspects.narrative import load_spec, narrative_from
 from aspects.pipeline import Measurements, ProgressFn, measure_video
 from aspects.settings import Settings, get_settings
+from aspects.spec_audio import spec_audio
 from registries.annotation import annotate
 from registries.growth import grow
 
@@ -48,19 +49,23 @@ def dynamic(m: Measurements, window_s: float) -> DynamicAspects:
 
 
 def narrative(spec: dict | None, prompt: str | None) -> dict:
-    """Narrative stage: ``{"narrative": block, "prompt": the effective prompt}``.
+    """Narrative stage: ``{"narrative": block, "spec_audio": what the spec says of the sound (or None), "prompt": the effective prompt}``.
 
     The effective prompt (``prompt``, else the spec's own) travels with the
     narrative: growth keeps an excerpt of it in the entries' sources.
     """
-    return {"narrative": narrative_from(spec, prompt), "prompt": prompt or (spec or {}).get("prompt")}
+    return {
+        "narrative": narrative_from(spec, prompt),
+        "spec_audio": spec_audio(spec, prompt),
+        "prompt": prompt or (spec or {}).get("prompt"),
+    }
 
 
 def document(
     m: Measurements, frames: list[Frame] | list[dict], dynamic_output: DynamicAspects | dict, narrative_output: dict, *, path: str | Path | None = None
 ) -> dict:
     """The analysis document (DESIGN §3, JSON form, validated) from the four analysis stages' outputs; ``path`` overrides ``video.path``."""
-    doc = build_document(m, frames, dynamic_output, narrative_output["narrative"]).to_dict()
+    doc = build_document(m, frames, dynamic_output, narrative_output["narrative"], narrative_output.get("spec_audio")).to_dict()
     if path is not None:
         doc["video"]["path"] = str(path)
     return doc

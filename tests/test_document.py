@@ -97,7 +97,9 @@ def test_document_round_trips_exactly_and_keys_and_names_are_filled(sample_doc):
     data = sample_doc.to_dict()
     assert json.dumps(AnalysisDocument.model_validate_json(json.dumps(data)).to_dict()) == json.dumps(data)
     assert list(data) == ["schema_version", "video", "frames", "windows", "transitions", "blends", "narrative", "spec_audio"]
-    assert data["spec_audio"] is None and data["schema_version"] == 2
+    assert data["schema_version"] == 2
+    assert data["spec_audio"]["key"] == "spec.music.moderate.calm" and data["spec_audio"]["tempo_bpm"] == 120.0  # the sample's spec states its sound
+    assert all("source" not in f["sound"] for f in data["frames"] if f["sound"])  # measured sound: only spec sound says where it is from
     assert "coded_width" not in data["video"]["video"]  # only for rotated streams
     assert all("direction" not in t for t in data["transitions"])  # only for wipes
     assert all(f.color.key and f.color.name for f in sample_doc.frames)
@@ -118,7 +120,7 @@ def test_frames_windows_transitions_have_one_column_per_measured_field(sample_do
     frames = sample_doc.frames_frame()
     assert list(frames.columns) == [
         "index", "t", "color.r", "color.g", "color.b", "color.opacity", "color.key", "color.name",
-        "sound.amplitude", "sound.weight", "sound.tone", "sound.pitch_hz", "sound.timbre", "sound.primitive", "sound.key", "sound.name",
+        "sound.amplitude", "sound.weight", "sound.tone", "sound.pitch_hz", "sound.timbre", "sound.primitive", "sound.source", "sound.key", "sound.name",
     ]  # fmt: skip
     windows = sample_doc.windows_frame()
     assert list(windows.columns) == list(flat_columns(Window))

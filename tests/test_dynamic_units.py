@@ -6,7 +6,7 @@ import cv2
 import numpy as np
 import pytest
 
-from aspects.dynamic.audio_semantic import syllable_rate, tempo
+from aspects.dynamic.audio_semantic import tempo
 from aspects.dynamic.blends import integrated_loudness
 from aspects.dynamic.signals import trend
 from aspects.dynamic.transitions import mix_residual
@@ -125,14 +125,6 @@ def test_tempo_of_an_impulse_train(bpm):
     onset[np.round(np.arange(0, 8, 60 / bpm) / hop).astype(int)[:-1]] = 1.0
     assert tempo(onset, hop) == pytest.approx(bpm, abs=1.0)
     assert tempo(RNG.random(onset.size) * 0.1, hop) is None
-
-
-def test_syllable_rate_counts_bursts():
-    hop = 0.005
-    t = np.arange(0, 4, hop)
-    bursts = 0.001 + 0.3 * (np.sin(2 * np.pi * 4 * t) > 0.5)  # 4 bursts a second
-    assert syllable_rate(bursts, hop) == pytest.approx(4.0, abs=0.5)
-    assert syllable_rate(np.full(t.size, 0.3), hop) == 0.0
 
 
 def test_trend_words():

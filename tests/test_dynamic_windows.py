@@ -20,7 +20,7 @@ CATEGORIES = {
     "temporal": {"pacing", "cut_count", "shot_length_s", "motion_trend"},
     "technical": {"width", "height", "fps", "aspect_ratio", "codec", "bitrate"},
     "depth": {"parallax_strength", "layer_count"},
-    "audio_semantic": {"role", "presence", "tempo_bpm", "mood"},
+    "audio_semantic": {"role", "layers", "events", "instruments", "presence", "tempo_bpm", "mood"},
 }
 VOCABULARY = {
     ("motion", "trend"): {"increasing", "decreasing", "steady"},
@@ -32,7 +32,7 @@ VOCABULARY = {
     ("lighting", "key_intensity"): {"low-key", "normal", "high-key"},
     ("lighting", "trend"): {"increasing", "decreasing", "steady"},
     ("temporal", "motion_trend"): {"increasing", "decreasing", "steady"},
-    ("audio_semantic", "role"): {"silence", "speech", "music", "ambient", "sfx"},
+    ("audio_semantic", "role"): {"silence", "speech", "singing", "music", "ambient", "sfx"},
 }
 
 

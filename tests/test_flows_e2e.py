@@ -63,7 +63,7 @@ def test_deploy_and_run_learn_video_through_a_worker(prefect_server, tmp_path, v
     env = {**prefect_server, "ASPECTS_DATA_DIR": str(tmp_path / "data"), "PREFECT_LOGGING_LEVEL": "INFO", "PREFECT_WORKER_QUERY_SECONDS": "1"}
     checkout = tmp_path / "checkout"  # a clean copy of the project files prefect.yaml needs: deploy must not rely on anything else
     checkout.mkdir()
-    for name in ("prefect.yaml", "flows", "tasks", "aspects", "registries"):
+    for name in ("prefect.yaml", "flows", "tasks", "aspects", "registries", ".cache/models"):  # .cache/models: what bootstrap installs there
         src = REPO / name
         (shutil.copytree(src, checkout / name, ignore=shutil.ignore_patterns("__pycache__")) if src.is_dir() else shutil.copy(src, checkout / name))
     env["PYTHONPATH"] = str(checkout)  # the worker's flow runs import this checkout's code

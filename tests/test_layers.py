@@ -29,6 +29,7 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "aspects.pipeline",
             "aspects.dynamic",
             "aspects.narrative",
+            "aspects.spec_audio",
             "aspects.vocabulary",
             "aspects.assemble",
             "aspects.document",

@@ -183,7 +183,7 @@ def test_seeds_are_present_before_the_first_video(settings):
         "dynamic.camera": ["static", "pan_left", "pan_right", "tilt_up", "tilt_down", "zoom_in", "zoom_out", "handheld"],
         "dynamic.transition": ["cut", "fade_in", "fade_out", "dissolve", "wipe"],
         "dynamic.gradient": ["none", "vertical", "horizontal", "diagonal", "radial"],
-        "dynamic.audio_semantic": ["silence", "speech", "music", "ambient", "sfx"],
+        "dynamic.audio_semantic": ["silence", "speech", "singing", "music", "ambient", "sfx"],
         "narrative.genre": ["science fiction", "documentary", "horror"],
         "narrative.mood": ["happy", "calm"],
         "narrative.settings": ["city", "desert"],

@@ -7,7 +7,8 @@ audio envelope), never pixels. The pieces, each small and testable alone:
 - :mod:`.transitions`: cuts, fades, dissolves, wipes, and the shots between them;
 - :mod:`.camera`: camera move, scene motion, depth (parallax, layers, focus);
 - :mod:`.picture`: gradient, lighting, composition, graphics;
-- :mod:`.audio_semantic`: role, presence, tempo, mood;
+- :mod:`.audio_semantic`: role and layers, presence, tempo, mood;
+- :mod:`.audio_events`: AudioSet events and instrument families from the tagger's scores;
 - :mod:`.windows`: one document item per window with every category;
 - :mod:`.blends`: palette, colour script, motion / audio / pacing summaries.
 """
@@ -32,7 +33,7 @@ def dynamic_aspects(m: Measurements, window_s: float) -> DynamicAspects:
     shot_bounds = shots(transitions, s.duration_s)
     audio = None
     if m.sound is not None and m.envelope is not None and m.envelope_hop_s:
-        audio = AudioTrack.build(m.envelope, m.envelope_hop_s, s.t, m.sound)
+        audio = AudioTrack.build(m.envelope, m.envelope_hop_s, s.t, m.sound, m.tags)
     windows = analyse_windows(s, window_s, transitions, shot_bounds, m.facts, audio, m.audio_start_s if m.sound is not None else None)
     return DynamicAspects(
         windows=windows,

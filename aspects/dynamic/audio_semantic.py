@@ -1,8 +1,10 @@
-"""What the sound of a window is: role, presence, tempo and mood, from the fine audio envelope.
+"""What the sound of a window is: role and layers, events, instruments, presence, tempo and mood.
 
 The decode stage leaves an envelope row every 128 samples at 22.05 kHz
 (5.8 ms: RMS, log-mel spectral flux "onset", centroid, flatness, zero
-crossings) and a sound row per frame (pitch, peak share, chroma). The tempo
+crossings), a sound row per frame (pitch, peak share, chroma) and the
+AudioSet tagger's class scores every 0.48 s (:mod:`aspects.measure.tagger`,
+read per window by :mod:`aspects.dynamic.audio_events`). The tempo
 comes from librosa's estimator (an autocorrelation tempogram weighted by a
 prior around 120 BPM, which settles octave and dotted-period ambiguities),
 refined on the fine envelope's autocorrelation so it is precise to a fraction
@@ -11,11 +13,21 @@ window holds one or two beats. librosa is imported only when a tempo is
 asked for (its rhythm code loads numba; the compiled code is cached on disk
 by ``scripts/bootstrap.sh``).
 
-Roles (DESIGN §3): ``silence`` (almost nothing above −55 dBFS), ``music``
-(a regular beat, or sustained tonal sound with changing pitches),
-``speech`` (2.5–9 loudness bursts a second, i.e. syllables, with short
-pauses and a voice-band spectrum), ``ambient`` (continuous sound without those),
-``sfx`` (isolated sounds).
+Roles (DESIGN §3), from the tagger and the envelope together:
+
+- ``silence``: almost nothing above −55 dBFS (presence under 2 %);
+- ``singing`` / ``speech``: the tagger hears a voice singing / talking
+  (its singing or speech group scores at least :data:`VOICE_MIN`;
+  singing when it is the stronger of the two);
+- ``music``: the tagger hears music (:data:`MUSIC_MIN`), or the envelope
+  has a steady beat (a tempo, with strong onsets keeping time within
+  :data:`STEADY_BEAT_CV`: a metronome is music, though the tagger calls it ticks);
+- ``ambient``: continuous sound that is none of these (audible ≥ 85 % of the window);
+- ``sfx``: isolated sounds that are none of these.
+
+``layers`` lists every role present, the role first: a voice over music is
+role ``speech`` (or ``singing``) with layers ``[speech, music]``; otherwise
+the one role.
 """
 
 from __future__ import annotations
@@ -24,14 +36,15 @@ from dataclasses import dataclass
 from functools import cached_property
 
 import numpy as np
-from scipy.ndimage import uniform_filter1d
 from scipy.signal import find_peaks
 
+from aspects.dynamic import audio_events
 from aspects.dynamic.signals import finite_mean, rounded
 from aspects.measure.sound import SILENCE_RMS
+from aspects.measure.tagger import Tags, class_names
 from aspects.pipeline import numeric_column
 
-CONTEXT_S = 3.0  # seconds each side of a window read for tempo, rhythm and role
+CONTEXT_S = 3.0  # seconds each side of a window read for tempo and mood
 TEMPO_RANGE_BPM = (60.0, 200.0)  # beat periods searched: 0.3–1 s
 WINDOW_PRIOR_OCTAVES = 0.5  # width of the prior around the video's tempo for a window's tempo
 TEMPO_COARSE_S = 0.0232  # librosa's default onset hop (512 samples at 22.05 kHz) for its tempogram
@@ -39,11 +52,14 @@ TEMPOGRAM_WINDOW = 384  # tempogram autocorrelation window (frames of TEMPO_COAR
 TEMPOGRAM_CHUNK = 4096  # tempogram columns computed at once (95 s of audio): memory stays flat
 PERIODICITY_MIN = 0.35  # normalised onset autocorrelation at the beat period for a beat to count
 SILENT_PRESENCE = 0.02  # under 20 ms audible per second: silence (a sparse click track is not)
-SYLLABLE_PAD_S = 0.5  # the syllable rate is read over the window ± this
-SYLLABLES_PER_S = (2.5, 9.0)
-SPEECH_PAUSES = (0.08, 0.75)  # share of low-energy hops in speech: pauses between syllables and words
 TONAL_SHARE = 0.5
 AMBIENT_PRESENCE = 0.85
+# Tagger group scores (0–1) for a voice and for music. On the role corpus (bench/bench_audio_tagger.py, 348 windows)
+# windows without a voice score ≤ 0.024 for speech, windows without music ≤ 0.034 for music, while a voice-over
+# with a music bed 10–16 dB under it scores ≥ 0.14 for speech and ≥ 0.15 for music; music alone ≥ 0.38.
+VOICE_MIN = 0.1
+MUSIC_MIN = 0.1
+STEADY_BEAT_CV = 0.025  # a metronome's intervals vary by < 1 % (the 5.8 ms envelope hop); events placed by hand by more
 # Krumhansl–Kessler key profiles (C major / C minor), for the valence of harmony.
 MAJOR = np.array([6.35, 2.23, 3.48, 2.33, 4.38, 4.09, 2.52, 5.19, 2.39, 3.66, 2.29, 2.88])
 MINOR = np.array([6.33, 2.68, 3.52, 5.38, 2.60, 3.53, 2.54, 4.75, 3.98, 2.69, 3.34, 3.17])
@@ -60,13 +76,14 @@ class AudioTrack:
     hop_s: float
     frame_t: np.ndarray
     sound: dict[str, np.ndarray]
+    tags: TagScores | None = None
 
     @classmethod
-    def build(cls, envelope: dict, hop_s: float, frame_t: np.ndarray, sound: dict) -> AudioTrack:
-        """From the measurements' envelope and per-frame sound columns (NaN where a frame has no sound row)."""
+    def build(cls, envelope: dict, hop_s: float, frame_t: np.ndarray, sound: dict, tags: dict | None = None) -> AudioTrack:
+        """From the measurements' envelope, per-frame sound columns (NaN where a frame has no sound row) and tagger row."""
         env = {k: numeric_column(v) for k, v in envelope.items()}
         numeric = {k: numeric_column(col) for k, col in sound.items() if k in ("weight", "peak_share", "pitch_hz") or k.startswith("chroma_")}
-        return cls(env["t"], env["rms"], env["onset"], env["centroid_hz"], hop_s, frame_t, numeric)
+        return cls(env["t"], env["rms"], env["onset"], env["centroid_hz"], hop_s, frame_t, numeric, TagScores.build(tags) if tags else None)
 
     @cached_property
     def video_tempo(self) -> float | None:
@@ -76,6 +93,61 @@ class AudioTrack:
     def span(self, start: float, end: float) -> slice:
         lo, hi = np.searchsorted(self.t, [start, end])
         return slice(int(lo), int(hi))
+
+
+@dataclass(frozen=True)
+class TagScores:
+    """The tagger's class probabilities per patch [shape=(patches, 521)], their start times (s) and the class groups."""
+
+    probs: np.ndarray
+    start_s: np.ndarray
+    patch_s: float
+    index: audio_events.ClassIndex
+
+    @classmethod
+    def build(cls, row: dict) -> TagScores:
+        tags = Tags.from_row(row)
+        return cls(tags.probabilities(), tags.patch_start_s, float(row["patch_s"]), _class_index())
+
+    def window(self, start: float, end: float) -> np.ndarray | None:
+        """Each class's score (0–1) over [start, end) s (see :func:`audio_events.window_scores`)."""
+        return audio_events.window_scores(self.probs, self.start_s, self.patch_s, start, end)
+
+
+_CLASS_INDEX: audio_events.ClassIndex | None = None
+
+
+def _class_index() -> audio_events.ClassIndex:
+    global _CLASS_INDEX
+    if _CLASS_INDEX is None:
+        _CLASS_INDEX = audio_events.ClassIndex(class_names())
+    return _CLASS_INDEX
+
+
+@dataclass(frozen=True)
+class Heard:
+    """The tagger's group scores over a window (0–1) and its events and instrument families."""
+
+    speech: float
+    singing: float
+    music: float
+    events: list[dict]
+    instruments: list[str]
+
+    @classmethod
+    def of(cls, tags: TagScores, start: float, end: float) -> Heard | None:
+        scores = tags.window(start, end)
+        if scores is None:
+            return None
+        index = tags.index
+        music = audio_events.group_score(scores, index.music)
+        return cls(
+            speech=audio_events.group_score(scores, index.speech),
+            singing=audio_events.group_score(scores, index.singing),
+            music=music,
+            events=audio_events.events(scores, index.labels),
+            instruments=audio_events.instruments(scores, index) if music >= MUSIC_MIN else [],
+        )
 
 
 def autocorrelation(x: np.ndarray) -> np.ndarray:
@@ -145,30 +217,32 @@ def _librosa_tempo(onset: np.ndarray, hop_s: float, prior_bpm: float, prior_octa
     return bpm if bpm > 0 else None
 
 
+def strong_onsets(track: AudioTrack, ctx: slice, bpm: float) -> np.ndarray:
+    """Times (s) of the context's strong onsets: peaks of its onset strength above 30 % of its loudest, ≥ 60 % of a beat period apart."""
+    onset = track.onset[ctx]
+    if onset.size < 3 or not np.any(onset > 0):
+        return np.zeros(0)
+    peaks, _ = find_peaks(onset, height=0.3 * float(onset.max()), distance=max(int(0.6 * 60.0 / bpm / track.hop_s), 1))
+    return track.t[ctx][peaks]
+
+
 def beats_in(track: AudioTrack, ctx: slice, start: float, end: float, bpm: float) -> int:
-    """Strong onsets between ``start`` and ``end`` s: peaks of the context's onset strength above 30 % of its loudest, ≥ 60 % of a beat period apart.
+    """Strong onsets (:func:`strong_onsets`) between ``start`` and ``end`` s.
 
     Peaks are found over the whole context so that a beat right on the
     window's edge still counts.
     """
-    onset = track.onset[ctx]
-    if onset.size < 3 or not np.any(onset > 0):
-        return 0
-    peaks, _ = find_peaks(onset, height=0.3 * float(onset.max()), distance=max(int(0.6 * 60.0 / bpm / track.hop_s), 1))
-    times = track.t[ctx][peaks]
+    times = strong_onsets(track, ctx, bpm)
     return int(((times >= start) & (times < end)).sum())
 
 
-def syllable_rate(rms: np.ndarray, hop_s: float) -> float:
-    """Loudness bursts per second: peaks of the 40 ms-smoothed level (dB) standing ≥ 6 dB above their surroundings, ≥ 100 ms apart.
-
-    Speech runs at 2.5–9 syllables a second; steady noise has almost none.
-    """
-    if rms.size < 3:
-        return 0.0
-    level = uniform_filter1d(20 * np.log10(np.maximum(rms, 1e-5)), max(int(0.04 / hop_s), 1))
-    peaks, _ = find_peaks(level, prominence=6.0, distance=max(int(0.1 / hop_s), 1))
-    return float(len(peaks) / (rms.size * hop_s))
+def steady_beat(track: AudioTrack, start: float, end: float, bpm: float) -> bool:
+    """True when the strong onsets around [start, end) keep time like a sequencer or a metronome: the intervals
+    between them (breaks longer than 1.5 beat periods left out, at least 2 kept) vary by at most STEADY_BEAT_CV
+    (standard deviation over mean)."""
+    intervals = np.diff(strong_onsets(track, track.span(start - CONTEXT_S, end + CONTEXT_S), bpm))
+    intervals = intervals[intervals <= 1.5 * 60.0 / bpm]
+    return intervals.size >= 2 and float(intervals.std() / intervals.mean()) <= STEADY_BEAT_CV
 
 
 def harmony_valence(chroma: np.ndarray) -> float:
@@ -196,24 +270,21 @@ def window_tempo(track: AudioTrack, start: float, end: float) -> float | None:
     return bpm
 
 
-def audio_role(track: AudioTrack, start: float, end: float, presence: float, bpm: float | None) -> str:
-    """``silence`` / ``music`` / ``speech`` / ``ambient`` / ``sfx`` (see the module docstring), from the window and its context."""
+def audio_role(presence: float, heard: Heard | None, steady: bool) -> tuple[str, list[str]]:
+    """``(role, layers)`` of a window (see the module docstring) from its presence (0–1), what the tagger heard
+    and whether it holds a steady beat (:func:`steady_beat`)."""
     if presence < SILENT_PRESENCE:
-        return "silence"
-    if bpm is not None:
-        return "music"
-    ctx = track.span(start - CONTEXT_S, end + CONTEXT_S)
-    ctx_rms = track.rms[ctx]
-    audible = ctx_rms > SILENCE_RMS
-    pauses = float((ctx_rms < 0.1 * np.median(ctx_rms[audible])).mean()) if audible.any() else 1.0
-    centroid = float(np.median(track.centroid_hz[ctx][audible])) if audible.any() else 0.0
-    syllables = syllable_rate(track.rms[track.span(start - SYLLABLE_PAD_S, end + SYLLABLE_PAD_S)], track.hop_s)
-    if SYLLABLES_PER_S[0] <= syllables <= SYLLABLES_PER_S[1] and SPEECH_PAUSES[0] <= pauses <= SPEECH_PAUSES[1] and 150.0 <= centroid <= 4000.0:
-        return "speech"
-    tonal_share, distinct_pitches = _tonality(track, start - CONTEXT_S, end + CONTEXT_S)
-    if tonal_share >= TONAL_SHARE and distinct_pitches >= 3:
-        return "music"
-    return "ambient" if presence >= AMBIENT_PRESENCE else "sfx"
+        return "silence", ["silence"]
+    voice = None
+    if heard is not None and max(heard.speech, heard.singing) >= VOICE_MIN:
+        voice = "singing" if heard.singing >= heard.speech else "speech"
+    tagged_music = heard is not None and heard.music >= MUSIC_MIN
+    if voice is not None:
+        return voice, [voice, "music"] if tagged_music else [voice]
+    if tagged_music or steady:
+        return "music", ["music"]
+    role = "ambient" if presence >= AMBIENT_PRESENCE else "sfx"
+    return role, [role]
 
 
 def _tonality(track: AudioTrack, start: float, end: float) -> tuple[float, int]:
@@ -244,16 +315,20 @@ def mood_axes(track: AudioTrack, start: float, end: float, role: str) -> tuple[f
 
 
 def audio_semantic(track: AudioTrack, start: float, end: float) -> dict:
-    """``role``, ``presence`` (0–1 share of the window above −55 dBFS), ``tempo_bpm`` (None without a beat in the window), ``mood``
+    """``role``, ``layers``, ``events`` (``[{label, score}]``), ``instruments`` (families), ``presence`` (0–1 share of the window above −55 dBFS), ``tempo_bpm`` (None without a beat in the window), ``mood``
     (+ ``arousal`` 0–1 and ``valence`` −1–1, see :func:`mood_axes`)."""
     rms = track.rms[track.span(start, end)]
     # Share of the window's time (not of the envelope rows it has: audio may stop before the picture does).
     presence = min(float((rms > SILENCE_RMS).sum()) * track.hop_s / (end - start), 1.0) if end > start else 0.0
     bpm = window_tempo(track, start, end)
-    role = audio_role(track, start, end, presence, bpm)
+    heard = Heard.of(track.tags, start, end) if track.tags is not None else None
+    role, layers = audio_role(presence, heard, bpm is not None and steady_beat(track, start, end, bpm))
     arousal, valence = mood_axes(track, start, end, role)
     return {
         "role": role,
+        "layers": layers,
+        "events": heard.events if heard is not None else [],
+        "instruments": heard.instruments if heard is not None else [],
         "presence": rounded(presence),
         "tempo_bpm": None if bpm is None else rounded(bpm, 2),
         "mood": mood_word(role, arousal, valence),

@@ -117,9 +117,11 @@ def _audio_summary(s: Signals, windows: list[Window], audio: AudioTrack | None) 
     weight = audio.sound.get("weight", np.full(len(s), np.nan))
     loudness = integrated_loudness(s.t, s.dt, weight) if len(s) else None
     roles = Counter(w.audio_semantic.role for w in windows if w.audio_semantic)
+    families = Counter(f for w in windows if w.audio_semantic for f in w.audio_semantic.instruments)
     return AudioBlend(
         integrated_lufs=None if loudness is None else rounded(loudness, 2),
         tempo_bpm=None if bpm is None else rounded(bpm, 2),
         role=roles.most_common(1)[0][0] if roles else "silence",
         role_share={k: rounded(v / len(windows)) for k, v in roles.items()},
+        instruments=[f for f, _ in sorted(families.items(), key=lambda kv: (-kv[1], kv[0]))],  # heard in most windows first
     )

@@ -85,11 +85,12 @@ def file_status(path: Path) -> os.stat_result:
 
 
 # FFmpeg errors that are the machine's trouble, not the file's: worth retrying.
-IO_ERRNOS = frozenset({errno.EIO, errno.ENOMEM, errno.EAGAIN, errno.EINTR, errno.ETIMEDOUT, errno.ENOSPC, errno.ESTALE})
+# ENOMEM is not among them: FFmpeg answers it when corrupt tables ask for absurd allocations.
+IO_ERRNOS = frozenset({errno.EIO, errno.EAGAIN, errno.EINTR, errno.ETIMEDOUT, errno.ESTALE})
 
 
 def is_io_error(exc: BaseException) -> bool:
-    """True when a decoder error is real I/O trouble (EIO, ENOMEM, EAGAIN…) rather than bad data.
+    """True when a decoder error is real I/O trouble (EIO, EAGAIN…) rather than bad data.
 
     FFmpeg reports corrupt data with many codes (AVERROR_INVALIDDATA, but also
     EPERM, EINVAL, ENOSYS, AVERROR_PATCHWELCOME… from a decoder's
@@ -120,6 +121,10 @@ def open_media(path: str | Path) -> av.container.InputContainer:
         kinds = sorted({s.type for s in container.streams}) or ["no streams"]
         container.close()
         raise BadInputError(path, f"has no video stream (contains: {', '.join(kinds)})")
+    for kind, streams in (("video", container.streams.video), ("audio", container.streams.audio)):
+        if streams and (streams[0].codec_context is None or not streams[0].codec_context.name):
+            container.close()
+            raise BadInputError(path, f"its {kind} stream has no decodable codec (corrupt or unsupported stream header)")
     return container
 
 

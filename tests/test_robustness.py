@@ -22,8 +22,7 @@ import pytest
 
 from aspects.cli import main
 from aspects.errors import AspectsError, BadInputError, SpecError
-from aspects.paths import path_text, text_path
-from aspects.settings import WINDOW_MAX_S, Settings, check_frame_step, check_window_s, get_settings
+from aspects.settings import Settings, get_settings
 from tests.media import make_video
 
 REPO = Path(__file__).resolve().parent.parent
@@ -78,6 +77,8 @@ def test_bad_frame_step_is_refused(value, tiny, data_dir, capsys):
 
 
 def test_one_validation_for_options_and_settings(monkeypatch):
+    from aspects.settings import WINDOW_MAX_S, check_frame_step, check_window_s
+
     assert check_window_s("0.1") == 0.1 and check_window_s(WINDOW_MAX_S) == WINDOW_MAX_S
     assert check_frame_step("3") == 3 and check_frame_step(2.0) == 2
     for bad in (0.0, -1, math.nan, math.inf, 1e-9, WINDOW_MAX_S + 1):
@@ -202,6 +203,8 @@ def odd_name(tiny, tmp_path) -> Path:
 
 
 def test_path_text_is_lossless_and_utf8():
+    from aspects.paths import path_text, text_path
+
     for raw in (b"/tmp/plain.mp4", b"/tmp/caf\xe9.mp4", b"/tmp/a\\b\xff.mp4", "/tmp/été 日本.mp4".encode(), b"/tmp/x\\xff.mp4"):
         text = path_text(os.fsdecode(raw))
         text.encode("utf-8")  # never raises
@@ -210,6 +213,8 @@ def test_path_text_is_lossless_and_utf8():
 
 
 def test_analyze_json_with_a_non_utf8_name(odd_name, data_dir, tmp_path, capsys):
+    from aspects.paths import path_text
+
     out = tmp_path / "doc.json"
     assert main(["analyze", str(odd_name), "--spec", str(odd_name.with_suffix(".json")), "--json", str(out)]) == 0
     doc = json.loads(out.read_text(encoding="utf-8"))
@@ -222,6 +227,7 @@ def test_analyze_json_with_a_non_utf8_name(odd_name, data_dir, tmp_path, capsys)
 
 def test_registries_and_d1_with_a_non_utf8_name(odd_name, data_dir, tmp_path):
     from aspects.analyze import analyze_video
+    from aspects.paths import path_text
     from registries.d1.sync import sync
     from registries.growth import grow
     from tasks import claims
@@ -280,12 +286,6 @@ def test_decode_errors_are_classified(tiny, tmp_path):
         measure_video(path, Settings(data_dir=tmp_path))
     assert not is_io_error(PermissionError(1, "Operation not permitted"))
     assert is_io_error(OSError(5, "Input/output error")) and not is_io_error(MemoryError(12, "Cannot allocate memory"))
-
-
-def test_a_bad_input_is_not_retried_by_the_stage_policy():
-    from tasks.stages import TRANSIENT_ERRORS
-
-    assert issubclass(BadInputError, Exception) and not issubclass(BadInputError, TRANSIENT_ERRORS)
 
 
 # ------------------------------------------------------------------ colour

@@ -160,7 +160,7 @@ def learn_video(video: str, spec: str | None = None, prompt: str | None = None, 
     with task_runner() as runner:
         summary = finish_video(runner, video, submit_video(runner, str(video), spec, prompt, window))
     if not summary["failed"]:
-        claims.mark_learned(settings.duckdb_path, summary["sha256"], video)
+        claims.mark_learned(settings.duckdb_path, summary["sha256"], text_path(video))
     _discoveries_table([summary])
     return _outcome([summary], summary)
 

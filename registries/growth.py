@@ -93,7 +93,8 @@ def apply_growth(
         # Re-learning replaces: the video's observations become this analysis's, under a new generation.
         _new_generation(con, sha, now)
         stale = sorted(set(prior) - set(latest))
-        con.executemany("DELETE FROM registry_observations WHERE aspect = ? AND key = ? AND video_sha256 = ?", [[a, k, sha] for a, k in stale])
+        if stale:
+            con.executemany("DELETE FROM registry_observations WHERE aspect = ? AND key = ? AND video_sha256 = ?", [[a, k, sha] for a, k in stale])
         result.changed += len(stale)
         result.removed = stale
         # Every row of the video is sent again with the new generation (D1 keeps the newest generation's rows only).

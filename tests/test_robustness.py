@@ -569,6 +569,15 @@ def test_relearning_replaces_locally_and_on_d1(tmp_path):
         assert d1_genres(d1) == {"comedy": (1, 1), "drama": (1, 1)}
         sync_store(settings.duckdb_path, client, full=True)  # re-sending everything changes nothing
         assert d1_genres(d1) == {"comedy": (1, 1), "drama": (1, 1)}
+    # Only a count changes (no entry dropped): the new count replaces the old one everywhere.
+    grow_documents(settings, [narrative_doc(sha, genre=["drama", "drama"])])
+    with D1Client(SqliteTarget(d1)) as client:
+        sync_store(settings.duckdb_path, client)
+    assert d1_genres(d1) == {"comedy": (1, 1), "drama": (2, 1)}
+    grow_documents(settings, [narrative_doc(sha, genre=["drama"])])
+    with D1Client(SqliteTarget(d1)) as client:
+        sync_store(settings.duckdb_path, client)
+    assert d1_genres(d1) == {"comedy": (1, 1), "drama": (1, 1)}  # a lower count of a newer analysis wins too
     # Growing the same document again changes nothing, not even change_seq.
     with connect(settings.duckdb_path) as con:
         before = con.execute("SELECT max(change_seq) FROM registry_observations").fetchone()[0]

@@ -64,7 +64,7 @@ def _merge_sources(sources: list[dict], source: dict) -> list[dict]:
 def _new_generation(con: duckdb.DuckDBPyConnection, sha: str, now: datetime) -> int:
     """Give video ``sha`` a new generation: ``now`` in microseconds since the epoch, above any it had."""
     row = con.execute("SELECT generation FROM video_generations WHERE video_sha256 = ?", [sha]).fetchone()
-    generation = int(now.replace(tzinfo=timezone.utc).timestamp() * 1_000_000)
+    generation = int(now.replace(tzinfo=UTC).timestamp() * 1_000_000)
     if row is not None:
         generation = max(generation, int(row[0]) + 1)
     con.execute(

@@ -12,7 +12,6 @@ from pathlib import Path
 from aspects.paths import path_text
 from aspects.settings import get_settings
 from tasks import claims
-from tests.flows_support import data_dir, prefect_api, videos  # noqa: F401  (pytest fixtures)
 
 
 def test_loop_learns_the_good_quarantines_the_rest_and_syncs(prefect_api, data_dir, videos, tmp_path, capsys):

@@ -34,15 +34,6 @@ def tiny(tmp_path_factory) -> Path:
     return make_video(tmp_path_factory.mktemp("tiny") / "tiny.mp4", "testsrc2=s=64x36:r=25", duration_s=1, audio="sine=f=440:d=1")
 
 
-@pytest.fixture
-def data_dir(tmp_path, monkeypatch):
-    path = tmp_path / "data"
-    monkeypatch.setenv("ASPECTS_DATA_DIR", str(path))
-    get_settings.cache_clear()
-    yield path
-    get_settings.cache_clear()
-
-
 def one_error_line(capsys) -> str:
     """stderr of the last command: exactly one line, returned."""
     err = capsys.readouterr().err.strip().splitlines()
@@ -99,14 +90,14 @@ def test_one_validation_for_options_and_settings(monkeypatch):
 
 
 def test_a_window_longer_than_the_video_is_one_window(tiny, data_dir):
-    from aspects.analyze import analyze_video
+    from aspects.stages import analyze_video
 
     doc = analyze_video(tiny, window_s=30)
     assert len(doc["windows"]) == 1 and doc["windows"][0]["start"] == 0
 
 
 def test_window_zero_is_not_silently_the_default(tiny, data_dir):
-    from aspects.analyze import analyze_video
+    from aspects.stages import analyze_video
 
     with pytest.raises(ValueError, match="window must be between"):
         analyze_video(tiny, window_s=0)
@@ -121,7 +112,7 @@ def write(path: Path, text: str | bytes) -> Path:
 
 
 def test_long_narrative_values_are_refused_at_the_spec_with_a_short_message(tmp_path):
-    from registries.narrative import MAX_VALUE_CHARS, MAX_VALUES_PER_LIST, load_spec
+    from aspects.narrative import MAX_VALUE_CHARS, MAX_VALUES_PER_LIST, load_spec
 
     long_value = "x" * 30_000
     with pytest.raises(SpecError) as error:
@@ -135,7 +126,7 @@ def test_long_narrative_values_are_refused_at_the_spec_with_a_short_message(tmp_
 
 
 def test_a_huge_spec_is_refused_before_it_is_parsed(tmp_path):
-    from registries.narrative import load_spec
+    from aspects.narrative import load_spec
 
     path = tmp_path / "huge.json"
     with open(path, "wb") as fh:  # 50 MB: one sparse write, nothing to parse
@@ -147,7 +138,7 @@ def test_a_huge_spec_is_refused_before_it_is_parsed(tmp_path):
 
 
 def test_deeply_nested_bom_and_non_utf8_specs(tmp_path):
-    from registries.narrative import load_spec
+    from aspects.narrative import load_spec
 
     with pytest.raises(SpecError, match=r"deep\.json: JSON nested deeper than 32 levels"):
         load_spec(write(tmp_path / "deep.json", "[" * 100_000 + "]" * 100_000))
@@ -167,8 +158,7 @@ def test_spec_errors_from_the_command_line_are_one_line(tiny, data_dir, tmp_path
 
 def test_unicode_narrative_values_are_kept_matched_and_named_after_themselves(tmp_path):
     from registries.growth import grow
-    from registries.keys import normalise_word
-    from registries.narrative import narrative_from
+    from aspects.narrative import narrative_from, normalise_word
     from registries.store import connect, find_entry
 
     assert normalise_word("  Sci-Fi! ") == "sci fi" and normalise_word("Café") == "cafe"  # as before
@@ -226,7 +216,7 @@ def test_analyze_json_with_a_non_utf8_name(odd_name, data_dir, tmp_path, capsys)
 
 
 def test_registries_and_d1_with_a_non_utf8_name(odd_name, data_dir, tmp_path):
-    from aspects.analyze import analyze_video
+    from aspects.stages import analyze_video
     from aspects.paths import path_text
     from registries.d1.sync import sync
     from registries.growth import grow

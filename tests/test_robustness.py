@@ -452,9 +452,9 @@ def test_an_oversize_row_is_left_out_recorded_and_the_rest_syncs(tmp_path, capsy
     d1_path = settings.data_dir / "d1.sqlite"  # the embedded target `aspects d1 status` reads below
     with D1Client(SqliteTarget(d1_path)) as client:
         report = sync_store(settings.duckdb_path, client)
-        assert report.rejected == 2 and report.entries > 0  # the entry and its observation
+        assert report.rejected == 3 and report.entries > 0  # the entry, its observation, its count refresh
         status = store_status(settings.duckdb_path, client.identity)
-        assert sum(status["pending"].values()) == 0 and status["rejected"] == 2
+        assert sum(status["pending"].values()) == 0 and status["rejected"] == 3
         assert all(len(r["key"]) <= 61 and "100000-byte" in r["reason"] for r in status["rejected_rows"])
         again = sync_store(settings.duckdb_path, client)
         assert again.entries == 0  # nothing blocks the next sync
@@ -470,7 +470,7 @@ def test_an_oversize_row_is_left_out_recorded_and_the_rest_syncs(tmp_path, capsy
     finally:
         get_settings.cache_clear()
     out = capsys.readouterr().out
-    assert "rejected 2 rows" in out and "ppppp…" in out and len(out) < 5000
+    assert "rejected 3 rows" in out and "ppppp…" in out and len(out) < 5000
 
 
 def test_rows_the_target_rejects_are_left_out_and_the_rest_goes_through(tmp_path):
@@ -497,8 +497,8 @@ def test_rows_the_target_rejects_are_left_out_and_the_rest_goes_through(tmp_path
     with D1Client(target) as client:
         report = sync_store(settings.duckdb_path, client)
         status = store_status(settings.duckdb_path, client.identity)
-    assert report.rejected == 3  # the entry, its observation and its discovery
-    assert {(r["kind"], r["key"]) for r in status["rejected_rows"]} == {("registry entry", "poison"), ("observation", "poison"), ("discovery", "poison")}
+    assert report.rejected == 4  # the entry, its observation, its count refresh and its discovery
+    assert {(r["kind"], r["key"]) for r in status["rejected_rows"]} == {("registry entry", "poison"), ("observation", "poison"), ("entry count", "poison"), ("discovery", "poison")}
     remote = dump_d1(engine)
     assert {("narrative.genre", "drama"), ("narrative.genre", "comedy"), ("narrative.mood", "calm")} <= {(e["aspect"], e["key"]) for e in remote["entries"]}
     assert not [e for e in remote["entries"] if e["key"] == "poison"]

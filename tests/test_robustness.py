@@ -568,6 +568,13 @@ def test_relearning_replaces_locally_and_on_d1(tmp_path):
     with D1Client(SqliteTarget(d1)) as client:
         sync_store(settings.duckdb_path, client)
     assert d1_genres(d1) == {"comedy": (1, 1), "drama": (1, 1)}  # a lower count of a newer analysis wins too
+    # The explorer's count tables agree: D1's entry_counts and the local registry_counts.
+    con = sqlite3.connect(d1)
+    counted = {k: (n, v) for k, n, v in con.execute("SELECT key, total_count, videos FROM entry_counts WHERE aspect = 'narrative.genre' AND videos > 0")}
+    assert counted == {"comedy": (1, 1), "drama": (1, 1)}
+    with connect(settings.duckdb_path) as local_con:
+        rows = local_con.execute("SELECT key, total, videos FROM registry_counts WHERE aspect = 'narrative.genre' ORDER BY key").fetchall()
+    assert rows == [("comedy", 1, 1), ("drama", 1, 1)]
     # Growing the same document again changes nothing, not even change_seq.
     with connect(settings.duckdb_path) as con:
         before = con.execute("SELECT max(change_seq) FROM registry_observations").fetchone()[0]

@@ -8,9 +8,30 @@ import json
 import sys
 from collections import Counter
 
+from aspects.errors import AspectsError
 from aspects.files import write_text_atomic
-from aspects.settings import get_settings
+from aspects.paths import path_text
+from aspects.settings import WINDOW_MAX_S, WINDOW_MIN_S, check_frame_step, check_window_s, get_settings
 from aspects.stages import analyze_video
+
+
+def window_arg(text: str) -> float:
+    """argparse type of ``--window``: the settings' own check (finite, WINDOW_MIN_S..WINDOW_MAX_S seconds)."""
+    try:
+        return check_window_s(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+
+
+def frame_step_arg(text: str) -> int:
+    """argparse type of ``--frame-step``: the settings' own check (a whole number >= 1)."""
+    try:
+        return check_frame_step(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+
+
+WINDOW_HELP = f"window length in seconds, {WINDOW_MIN_S:g}–{WINDOW_MAX_S:g} (default: settings, 1.0)"
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -18,8 +39,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("video", help="path to an MP4 file")
     p.add_argument("--spec", help="spec JSON sidecar (narrative aspects)")
     p.add_argument("--prompt", help="the prompt the video was generated from")
-    p.add_argument("--window", type=float, help="window length in seconds (default: settings, 1.0)")
-    p.add_argument("--frame-step", type=int, default=None, help="measure every Nth frame only (default 1: every frame)")
+    p.add_argument("--window", type=window_arg, help=WINDOW_HELP)
+    p.add_argument("--frame-step", type=frame_step_arg, default=None, help="measure every Nth frame only (default 1: every frame)")
     p.add_argument("--json", dest="json_path", metavar="PATH|-", help="write the JSON document here ('-' for stdout)")
     p.set_defaults(func=run_analyze)
     p = sub.add_parser("schema", help="print the analysis document's JSON Schema (docs/analysis.schema.json)")
@@ -27,7 +48,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("export", help="write the frames, windows and transitions of analyses to Parquet files")
     p.add_argument("inputs", nargs="+", metavar="ANALYSIS.json|VIDEO", help="analysis documents (aspects analyze --json), or videos to analyse")
     p.add_argument("--out", required=True, metavar="DIR", help="folder for frames.parquet, windows.parquet, transitions.parquet")
-    p.add_argument("--window", type=float, help="window length in seconds for videos analysed here (default: settings, 1.0)")
+    p.add_argument("--window", type=window_arg, help=WINDOW_HELP)
     p.set_defaults(func=run_export)
 
 
@@ -36,13 +57,16 @@ def write_json(document: dict, target: str) -> None:
     text = json.dumps(document, indent=1, ensure_ascii=False, allow_nan=False) + "\n"
     if target == "-":
         sys.stdout.write(text)
-    else:
+        return
+    try:
         write_text_atomic(target, text)
+    except OSError as exc:
+        raise AspectsError(f"{path_text(target)}: cannot write the analysis document: {exc.strerror or exc}") from None
 
 
 def run_analyze(args: argparse.Namespace) -> int:
     settings = get_settings()
-    if args.frame_step:
+    if args.frame_step is not None:
         settings = settings.model_copy(update={"frame_step": args.frame_step})
     doc = analyze_video(args.video, settings=settings, spec_path=args.spec, prompt=args.prompt, window_s=args.window)
     if args.json_path:

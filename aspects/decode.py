@@ -13,8 +13,11 @@ each frame's own timestamp (so variable frame rates and rates such as
 
 from __future__ import annotations
 
+import errno
 import hashlib
+import os
 import queue
+import stat
 import threading
 from dataclasses import dataclass
 from fractions import Fraction
@@ -26,6 +29,7 @@ import cv2
 import numpy as np
 
 from aspects.errors import BadInputError
+from aspects.paths import display_path
 
 ALPHA_FORMATS = ("yuva", "rgba", "bgra", "argb", "abgr", "ya", "gbrap", "pal8")
 
@@ -63,25 +67,64 @@ def sha256_file(path: str | Path, chunk_bytes: int = 1 << 20) -> str:
     return digest.hexdigest()
 
 
+def file_status(path: Path) -> os.stat_result:
+    """``os.stat`` of ``path`` (following links), or :class:`BadInputError` saying why there is no file."""
+    try:
+        return path.stat()
+    except FileNotFoundError:
+        reason = "broken symbolic link (its target does not exist)" if path.is_symlink() else "no such file"
+        raise BadInputError(path, reason) from None
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            raise BadInputError(path, "symbolic link loop (too many levels of symbolic links)") from None
+        if exc.errno in (errno.EACCES, errno.EPERM):
+            raise BadInputError(path, "permission denied") from None
+        if exc.errno in (errno.ENAMETOOLONG, errno.ENOTDIR):
+            raise BadInputError(path, exc.strerror or str(exc)) from None
+        raise
+
+
+# FFmpeg errors that are the machine's trouble, not the file's: worth retrying.
+# ENOMEM is not among them: FFmpeg answers it when corrupt tables ask for absurd allocations.
+IO_ERRNOS = frozenset({errno.EIO, errno.EAGAIN, errno.EINTR, errno.ETIMEDOUT, errno.ESTALE})
+
+
+def is_io_error(exc: BaseException) -> bool:
+    """True when a decoder error is real I/O trouble (EIO, EAGAIN…) rather than bad data.
+
+    FFmpeg reports corrupt data with many codes (AVERROR_INVALIDDATA, but also
+    EPERM, EINVAL, ENOSYS, AVERROR_PATCHWELCOME… from a decoder's
+    ``send_packet``); only the codes in :data:`IO_ERRNOS` are the machine's.
+    """
+    return getattr(exc, "errno", None) in IO_ERRNOS
+
+
 def open_media(path: str | Path) -> av.container.InputContainer:
     """Open ``path`` for decoding, or raise :class:`BadInputError` saying what is wrong."""
     path = Path(path)
-    if not path.exists():
-        raise BadInputError(path, "no such file")
-    if path.is_dir():
+    st = file_status(path)
+    if stat.S_ISDIR(st.st_mode):
         raise BadInputError(path, "is a directory, not a video file")
-    if path.stat().st_size == 0:
+    if not stat.S_ISREG(st.st_mode):
+        raise BadInputError(path, "is not a regular file (a device, socket or pipe)")
+    if st.st_size == 0:
         raise BadInputError(path, "file is empty (0 bytes)")
     try:
         container = av.open(str(path), mode="r", metadata_errors="replace")
     except av.error.InvalidDataError:
         raise BadInputError(path, "not a readable MP4: the container is corrupt, truncated (no index) or not a video file") from None
     except av.error.FFmpegError as exc:
+        if is_io_error(exc):
+            raise OSError(exc.errno, f"{display_path(path)}: cannot read: {exc.strerror or exc}") from None
         raise BadInputError(path, f"cannot be opened as a video: {exc.strerror or exc}") from None
     if not container.streams.video:
         kinds = sorted({s.type for s in container.streams}) or ["no streams"]
         container.close()
         raise BadInputError(path, f"has no video stream (contains: {', '.join(kinds)})")
+    for kind, streams in (("video", container.streams.video), ("audio", container.streams.audio)):
+        if streams and (streams[0].codec_context is None or not streams[0].codec_context.name):
+            container.close()
+            raise BadInputError(path, f"its {kind} stream has no decodable codec (corrupt or unsupported stream header)")
     return container
 
 
@@ -127,7 +170,7 @@ def container_facts(container: av.container.InputContainer, path: str | Path) ->
     ]
     v_duration = float(vstream.duration * vstream.time_base) if vstream.duration else duration_s
     return {
-        "path": str(path),
+        "path": display_path(path),
         "size_bytes": path.stat().st_size,
         "duration_s": v_duration if v_duration is not None else duration_s,
         "bitrate": container.bit_rate or None,
@@ -298,6 +341,7 @@ def decode_items(
     fmt = "rgba" if alpha else "rgb24"
     resampler = av.AudioResampler(format="flt", layout="mono", rate=audio_sr) if astream is not None else None
     t0: float | None = None
+    kind = "video"
     pending_audio: list[tuple[float, np.ndarray]] = []
     size: tuple[int, int] | None = None
 
@@ -316,8 +360,13 @@ def decode_items(
             totals.audio_samples += samples.size
             yield AudioChunk(t=t_rel, samples=samples)
 
+    position_s: float | None = None  # time of the packet being decoded, for error messages
+
     try:
         for packet in container.demux(*streams):
+            if packet.pts is not None and packet.time_base is not None:
+                position_s = float(packet.pts * packet.time_base) - (t0 or 0.0)
+            kind = packet.stream.type
             for frame in packet.decode():
                 if packet.stream.type == "audio":
                     if t0 is None:
@@ -359,11 +408,15 @@ def decode_items(
         if resampler is not None and t0 is not None:
             for chunk in audio_chunks(resampler.resample(None)):
                 yield AudioChunk(t=chunk.t - t0, samples=chunk.samples)
-    except av.error.InvalidDataError as exc:
-        where = f"after frame {totals.frame_count}" if totals.frame_count else "before the first frame"
-        raise BadInputError(path, f"corrupt or truncated video data {where} ({exc.strerror or exc})") from None
     except av.error.EOFError:
         pass
+    except (av.error.FFmpegError, ValueError) as exc:
+        # ValueError: PyAV's resampler refusing a frame whose format changed mid-stream (corrupt audio).
+        if is_io_error(exc):
+            raise OSError(exc.errno, f"{display_path(path)}: cannot read: {getattr(exc, 'strerror', None) or exc}") from None
+        where = f"at {position_s:.2f} s" if position_s is not None else "before the first frame"
+        detail = getattr(exc, "strerror", None) or str(exc)
+        raise BadInputError(path, f"corrupt or truncated {kind} data {where} ({detail[:120]})") from None
     if totals.frame_count == 0:
         raise BadInputError(path, "no video frame could be decoded (empty or truncated video stream)")
     listed = vstream.frames or 0

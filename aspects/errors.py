@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from aspects.paths import display_path
+
 
 class AspectsError(Exception):
     """Base class: an error whose message is fit to show a user as-is."""
@@ -16,7 +18,7 @@ class BadInputError(AspectsError):
     """
 
     def __init__(self, path: str | Path, reason: str):
-        self.path = str(path)
+        self.path = display_path(path)
         self.reason = reason
         super().__init__(f"{self.path}: {reason}")
 

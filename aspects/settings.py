@@ -6,23 +6,55 @@ file in the working directory), resolved once and passed down.
 
 from __future__ import annotations
 
+import math
 from functools import lru_cache
 from pathlib import Path
 from typing import Literal
 
-from pydantic import AliasChoices, Field, SecretStr
+from pydantic import AliasChoices, Field, SecretStr, ValidationError, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
+
+from aspects.errors import AspectsError
+
+WINDOW_MIN_S = 0.1  # shorter windows hold fewer than 3 frames at 25 fps and only multiply the work
+WINDOW_MAX_S = 600.0  # ten minutes; a window longer than the video is one window over the whole video
+
+
+def check_window_s(value: object) -> float:
+    """A window length in seconds: a finite number in [WINDOW_MIN_S, WINDOW_MAX_S], else ValueError saying so."""
+    number = _finite(value, "window")
+    if not WINDOW_MIN_S <= number <= WINDOW_MAX_S:
+        raise ValueError(f"window must be between {WINDOW_MIN_S:g} and {WINDOW_MAX_S:g} seconds, got {number:g}")
+    return number
+
+
+def check_frame_step(value: object) -> int:
+    """A frame step: an integer >= 1 (1 = every frame), else ValueError saying so."""
+    number = _finite(value, "frame step")
+    if number != int(number) or number < 1:
+        raise ValueError(f"frame step must be a whole number >= 1, got {value!r}")
+    return int(number)
+
+
+def _finite(value: object, what: str) -> float:
+    try:
+        number = float(value)  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        raise ValueError(f"{what} must be a number, got {value!r}") from None
+    if isinstance(value, bool) or not math.isfinite(number):
+        raise ValueError(f"{what} must be a finite number, got {value!r}")
+    return number
 
 
 class Settings(BaseSettings):
     model_config = SettingsConfigDict(env_prefix="ASPECTS_", env_file=".env", extra="ignore")
 
     data_dir: Path = Field(Path("data"), description="All runtime state lives under this folder.")
-    window_s: float = Field(1.0, gt=0, description="Window length for dynamic aspects, seconds.")
+    window_s: float = Field(1.0, description=f"Window length for dynamic aspects, seconds ({WINDOW_MIN_S:g}–{WINDOW_MAX_S:g}).")
     analysis_width: int = Field(256, ge=16, description="Frames are downscaled once to this width.")
     analysis_height: int = Field(144, ge=16, description="…and this height (pixels).")
     audio_sr: int = Field(22050, ge=8000, description="Audio is resampled once to this rate (Hz), mono.")
-    frame_step: int = Field(1, ge=1, description="Measure every Nth frame (1 = every frame).")
+    frame_step: int = Field(1, description="Measure every Nth frame (1 = every frame).")
     decode_threads: int = Field(0, ge=0, description="Decoder threads (0 = codec default/auto).")
     yamnet_dir: Path | None = Field(None, description="Folder with the AudioSet tagger's model files (default: .cache/models/yamnet in the checkout, filled by scripts/bootstrap.sh).")
     dask_address: str | None = Field(None, description="Dask scheduler (e.g. tcp://10.0.0.5:8786): flows fan per-video stages out on it through prefect-dask; unset = threads.")
@@ -40,6 +72,23 @@ class Settings(BaseSettings):
     explorer_token: SecretStr | None = Field(None, description="Bearer token `aspects serve` asks for on writes (name repairs); unset = writes refused.")
     d1_request_interval_s: float = Field(0.1, ge=0, description="Minimum time between two D1 requests over HTTP, seconds (pacing).")
 
+    @field_validator("window_s", mode="before")
+    @classmethod
+    def _window(cls, value: object) -> float:
+        return check_window_s(value)
+
+    @field_validator("frame_step", mode="before")
+    @classmethod
+    def _frame_step(cls, value: object) -> int:
+        return check_frame_step(value)
+
+    @field_validator("data_dir")
+    @classmethod
+    def _data_dir(cls, value: Path) -> Path:
+        if value.exists() and not value.is_dir():
+            raise ValueError(f"{value} exists and is not a directory")
+        return value
+
     @property
     def duckdb_path(self) -> Path:
         return self.data_dir / "aspects.duckdb"
@@ -55,4 +104,20 @@ class Settings(BaseSettings):
 
 @lru_cache(maxsize=1)
 def get_settings() -> Settings:
-    return Settings()
+    """The settings, read once; a bad value is an :class:`AspectsError` naming the variable, on one line."""
+    try:
+        return Settings()
+    except ValidationError as exc:
+        raise AspectsError(f"settings: {one_line(exc)}") from None
+
+
+def one_line(exc: ValidationError) -> str:
+    """pydantic's multi-line validation text as one line: ``ASPECTS_WINDOW_S: <message> (got 'x')``; values truncated."""
+    parts = []
+    for error in exc.errors():
+        field = ".".join(str(p) for p in error.get("loc", ())) or "value"
+        variable = f"ASPECTS_{field.upper()}" if field in Settings.model_fields else field
+        message = error.get("msg", "invalid").removeprefix("Value error, ")
+        got = repr(error.get("input"))
+        parts.append(f"{variable}: {message} (got {got[:60] + '…' if len(got) > 60 else got})")
+    return "; ".join(parts)

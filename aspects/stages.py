@@ -24,7 +24,8 @@ from aspects.document import DynamicAspects, Frame
 from aspects.dynamic import dynamic_aspects
 from aspects.narrative import load_spec, narrative_from
 from aspects.pipeline import Measurements, ProgressFn, measure_video
-from aspects.settings import Settings, get_settings
+from aspects.paths import path_text
+from aspects.settings import Settings, check_window_s, get_settings
 from aspects.spec_audio import spec_audio
 from registries.annotation import annotate
 from registries.growth import grow
@@ -67,7 +68,7 @@ def document(
     """The analysis document (DESIGN §3, JSON form, validated) from the four analysis stages' outputs; ``path`` overrides ``video.path``."""
     doc = build_document(m, frames, dynamic_output, narrative_output["narrative"], narrative_output.get("spec_audio")).to_dict()
     if path is not None:
-        doc["video"]["path"] = str(path)
+        doc["video"]["path"] = path_text(path)
     return doc
 
 
@@ -119,13 +120,14 @@ def analyze_video(
     the name the key would get (see :func:`registries.annotation.annotate`).
     """
     settings = settings or get_settings()
-    spec = load_spec(spec_path) if spec_path else None  # a malformed spec fails before the long decode
+    window_s = settings.window_s if window_s is None else check_window_s(window_s)  # a bad window fails before the long decode
+    spec = load_spec(spec_path) if spec_path else None  # so does a malformed spec
     here: dict[str, Runner] = {
         "decode": lambda: decode(path, settings),
         "static": static,
         "dynamic": dynamic,
         "narrative": lambda _decoded, spec, prompt: narrative(spec, prompt),
     }
-    out = wire_analysis(lambda stage, *inputs: here[stage](*inputs), window_s=window_s or settings.window_s, spec=spec, prompt=prompt)
+    out = wire_analysis(lambda stage, *inputs: here[stage](*inputs), window_s=window_s, spec=spec, prompt=prompt)
     doc = document(out["decode"], out["static"], out["dynamic"], out["narrative"])
     return annotate(doc, settings=settings)

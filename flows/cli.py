@@ -9,7 +9,9 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from aspects.commands import WINDOW_HELP, window_arg
 from aspects.errors import AspectsError
+from aspects.paths import path_text
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -17,12 +19,12 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("videos", nargs="+", metavar="VIDEO", help="MP4 files")
     p.add_argument("--spec", help="spec JSON for every video (default: NAME.json next to each video, when present)")
     p.add_argument("--prompt", help="the prompt the videos were generated from")
-    p.add_argument("--window", type=float, help="window length in seconds (default: settings, 1.0)")
+    p.add_argument("--window", type=window_arg, help=WINDOW_HELP)
     p.set_defaults(func=run_learn)
 
     p = sub.add_parser("loop", help="learn every new video in the inbox (sidecar NAME.json = spec), then sync D1")
     p.add_argument("--inbox", help="folder to scan (default: <data_dir>/inbox)")
-    p.add_argument("--window", type=float, help="window length in seconds (default: settings, 1.0)")
+    p.add_argument("--window", type=window_arg, help=WINDOW_HELP)
     p.add_argument("--no-sync", action="store_true", help="do not run the D1 sync at the end")
     p.set_defaults(func=run_loop)
 
@@ -45,8 +47,10 @@ def run_learn(args: argparse.Namespace) -> int:
     failed = 0
     for video in args.videos:
         if not Path(video).is_file():
-            raise AspectsError(f"{video}: no such file")
-        state = learn_video(video, spec=args.spec, prompt=args.prompt, window_s=args.window, return_state=True)
+            raise AspectsError(f"{path_text(video)}: no such file")
+        # Flow parameters travel as JSON: any file name goes as its lossless UTF-8 text form.
+        spec = path_text(args.spec) if args.spec else None
+        state = learn_video(path_text(video), spec=spec, prompt=args.prompt, window_s=args.window, return_state=True)
         summary = _summary(state)
         print("\n".join(stage_lines(summary)))
         failed += summary["failed"]
@@ -61,8 +65,10 @@ def run_loop(args: argparse.Namespace) -> int:
     for summary in result["videos"]:
         print("\n".join(stage_lines(summary)))
     learned = sum(not s["failed"] for s in result["videos"])
-    failed = len(result["videos"]) - learned
-    print(f"{result['inbox']}: {learned} video(s) learned" + (f", {failed} failed" if failed else "") if result["videos"] else f"{result['inbox']}: nothing new")
+    quarantined = sum(bool(s.get("quarantined")) for s in result["videos"])
+    failed = len(result["videos"]) - learned - quarantined
+    counts = f"{learned} video(s) learned" + (f", {quarantined} quarantined" if quarantined else "") + (f", {failed} failed" if failed else "")
+    print(f"{result['inbox']}: {counts}" if result["videos"] else f"{result['inbox']}: nothing new")
     synced = result["sync"]
     if synced and "error" in synced:
         print(f"sync: failed: {synced['error']}")

@@ -29,7 +29,8 @@ from prefect.states import Completed, Failed, State
 from prefect.task_runners import TaskRunner, ThreadPoolTaskRunner
 
 from aspects.errors import BadInputError, SpecError
-from aspects.settings import Settings, get_settings
+from aspects.paths import path_text, text_path
+from aspects.settings import Settings, check_window_s, get_settings
 from aspects.stages import wire_analysis, wire_growth
 from registries.d1 import sync as d1_sync
 from tasks import claims
@@ -53,9 +54,9 @@ def task_runner(settings: Settings | None = None) -> TaskRunner:
 
 
 def sidecar_spec(video: str | Path) -> str | None:
-    """``NAME.json`` next to ``NAME.mp4``, when it exists (the video's spec)."""
-    spec = Path(video).with_suffix(".json")
-    return str(spec) if spec.is_file() else None
+    """``NAME.json`` next to ``NAME.mp4``, when it exists (the video's spec), as :func:`~aspects.paths.path_text`."""
+    spec = text_path(video).with_suffix(".json")
+    return path_text(spec) if spec.is_file() else None
 
 
 def submit_video(runner: TaskRunner, video: str, spec: str | None, prompt: str | None, window_s: float) -> dict[str, PrefectFuture]:
@@ -83,7 +84,10 @@ def finish_video(runner: TaskRunner, video: str, futures: dict[str, PrefectFutur
     inputs = [futures[stage] for stage in STAGES]
     reported = runner.submit(report, inspect.signature(report.fn).bind(video, *inputs).arguments)
     reported.wait()
-    summary: dict[str, Any] = {"video": str(video), "sha256": None, "stages": [], "failed": False, "bad_input": False, "timeline": None, "markdown_key": None, "new": []}
+    summary: dict[str, Any] = {
+        "video": str(video), "sha256": None, "stages": [], "failed": False, "bad_input": False, "spec_error": False,
+        "timeline": None, "markdown_key": None, "new": [],
+    }
     for stage in STAGES:
         future = futures[stage]
         future.wait()
@@ -98,6 +102,7 @@ def finish_video(runner: TaskRunner, video: str, futures: dict[str, PrefectFutur
             line.update(status="failed", error=str(error) if isinstance(error, BaseException) else state.message)
             summary["failed"] = True
             summary["bad_input"] |= isinstance(error, BadInputError) and not isinstance(error, SpecError)
+            summary["spec_error"] |= isinstance(error, SpecError)
         else:
             summary["failed"] = True
         summary["stages"].append(line)
@@ -134,7 +139,7 @@ def _outcome(summaries: list[dict], result: dict) -> State:
     for summary in summaries:
         for line in stage_lines(summary):
             log.info(line)
-    failed = [Path(s["video"]).name for s in summaries if s["failed"]]
+    failed = [Path(s["video"]).name for s in summaries if s["failed"] and not s.get("quarantined")]
     if failed:
         return Failed(message=f"stages failed for {', '.join(failed)}; re-run (or Retry) resumes at the failed stage", data=result)
     if (result.get("sync") or {}).get("error"):
@@ -151,10 +156,11 @@ def learn_video(video: str, spec: str | None = None, prompt: str | None = None, 
     """
     settings = get_settings()
     spec = spec or sidecar_spec(video)
+    window = settings.window_s if window_s is None else check_window_s(window_s)
     with task_runner() as runner:
-        summary = finish_video(runner, video, submit_video(runner, str(video), spec, prompt, window_s or settings.window_s))
+        summary = finish_video(runner, video, submit_video(runner, str(video), spec, prompt, window))
     if not summary["failed"]:
-        claims.mark_learned(settings.duckdb_path, summary["sha256"], video)
+        claims.mark_learned(settings.duckdb_path, summary["sha256"], text_path(video))
     _discoveries_table([summary])
     return _outcome([summary], summary)
 
@@ -175,30 +181,33 @@ def learning_loop(inbox: str | None = None, window_s: float | None = None, sync:
     Safe to run twice at once: each video is claimed by one run.
     """
     settings = get_settings()
+    window = settings.window_s if window_s is None else check_window_s(window_s)
     db = settings.duckdb_path
     inbox_dir = Path(inbox) if inbox else settings.data_dir / "inbox"
     owner = claims.owner_id(flow_run.get_id())
     mine = claims.claim(db, claims.scan_inbox(db, inbox_dir), owner)
     get_run_logger().info("%s: %d video(s) to learn", inbox_dir, len(mine))
-    window = window_s or settings.window_s
     summaries = []
     try:
         with task_runner() as runner:
-            submitted = [(path, sha, submit_video(runner, str(path), sidecar_spec(path), None, window)) for path, sha in mine]
+            submitted = [(path, sha, submit_video(runner, path_text(path), sidecar_spec(path), None, window)) for path, sha in mine]
             # Growth one video at a time, in path order: registries come out identical on threads or on Dask.
             for path, sha, futures in submitted:
-                summary = finish_video(runner, str(path), futures)
+                summary = finish_video(runner, path_text(path), futures)
                 summaries.append(summary)
                 if summary["failed"]:
-                    errors = "; ".join(s["error"] for s in summary["stages"] if s["error"])
-                    claims.release(db, sha, owner, "rejected" if summary["bad_input"] else "failed", errors or "a stage did not run")
+                    errors = "; ".join(s["error"] for s in summary["stages"] if s["error"]) or "a stage did not run"
+                    if summary["bad_input"] or summary["spec_error"]:  # the file's fault: set aside until it changes
+                        claims.quarantine(db, path, sha, errors)
+                        summary["quarantined"] = True
+                    claims.release(db, sha, owner, "rejected" if summary["bad_input"] else "failed", errors)
                 else:
                     claims.mark_learned(db, sha, path)
     finally:  # this run is ending (an error, a cancellation): hand what it did not finish to the next run
         for _path, sha in mine[len(summaries):]:
             claims.release(db, sha, owner, "failed", "the loop run ended before learning it")
     _discoveries_table(summaries)
-    result: dict[str, Any] = {"inbox": str(inbox_dir), "videos": summaries, "sync": None}
+    result: dict[str, Any] = {"inbox": path_text(inbox_dir), "videos": summaries, "sync": None, "quarantined": len(claims.quarantined(db))}
     if sync:
         synced = sync_d1(return_state=True)
         result["sync"] = synced.result() if synced.is_completed() else {"error": synced.message}

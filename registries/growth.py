@@ -5,8 +5,11 @@ gains the video's observation. All of one document is written in one DuckDB
 transaction, then the touched aspects' JSON mirrors are rewritten.
 
 Idempotent: observation counts are *set* per (aspect, key, video), so growing
-the same document again changes nothing (not even ``change_seq``); growing a
-re-analysed video with different counts updates just those counts.
+the same document again changes nothing (not even ``change_seq``). Growing a
+re-analysed video whose observations differ *replaces* them: entries the new
+analysis no longer has lose that video's observation (a spec changed from
+``comedy`` to ``drama`` counts the video as drama only), and the video gets a
+new generation so that D1 drops the old rows too.
 """
 
 from __future__ import annotations
@@ -35,7 +38,8 @@ class GrowthResult:
     new: list[tuple[str, str, str]] = field(default_factory=list)  # (aspect, key, name) of entries created
     known: int = 0  # distinct (aspect, key) observed that were already entries (seeds included)
     items: int = 0  # frames + windows + transitions + blends + narrative values counted
-    changed: int = 0  # observation rows inserted or whose count changed (0 when re-learning)
+    changed: int = 0  # observation rows inserted, removed or whose count changed (0 when re-learning the same)
+    removed: list[tuple[str, str]] = field(default_factory=list)  # (aspect, key) the video no longer shows (re-learnt)
 
     @property
     def observed(self) -> int:
@@ -57,6 +61,20 @@ def _merge_sources(sources: list[dict], source: dict) -> list[dict]:
     return sorted([*sources, source], key=lambda s: s["video_sha256"])[:MAX_SOURCES]
 
 
+def _new_generation(con: duckdb.DuckDBPyConnection, sha: str, now: datetime) -> int:
+    """Give video ``sha`` a new generation: ``now`` in microseconds since the epoch, above any it had."""
+    row = con.execute("SELECT generation FROM video_generations WHERE video_sha256 = ?", [sha]).fetchone()
+    generation = int(now.replace(tzinfo=UTC).timestamp() * 1_000_000)
+    if row is not None:
+        generation = max(generation, int(row[0]) + 1)
+    con.execute(
+        "INSERT INTO video_generations VALUES (?, ?, nextval('registry_change_seq')) "
+        "ON CONFLICT (video_sha256) DO UPDATE SET generation = excluded.generation, change_seq = excluded.change_seq",
+        [sha, generation],
+    )
+    return generation
+
+
 def apply_growth(
     con: duckdb.DuckDBPyConnection, sha: str, counts: dict[tuple[str, str], tuple[int, dict]], *, prompt: str | None, now: datetime
 ) -> GrowthResult:
@@ -70,6 +88,19 @@ def apply_growth(
     prior = {
         (a, k): c for a, k, c in con.execute("SELECT aspect, key, count FROM registry_observations WHERE video_sha256 = ?", [sha]).fetchall()
     }
+    latest = {key: count for key, (count, _) in counts.items()}
+    if prior and prior != latest:
+        # Re-learning replaces: the video's observations become this analysis's, under a new generation.
+        _new_generation(con, sha, now)
+        stale = sorted(set(prior) - set(latest))
+        if stale:
+            con.executemany("DELETE FROM registry_observations WHERE aspect = ? AND key = ? AND video_sha256 = ?", [[a, k, sha] for a, k in stale])
+        result.changed += len(stale)
+        result.removed = stale
+        # Every row of the video is sent again with the new generation (D1 keeps the newest generation's rows only).
+        con.execute("UPDATE registry_observations SET change_seq = nextval('registry_change_seq') WHERE video_sha256 = ?", [sha])
+    elif not prior:
+        _new_generation(con, sha, now)
     by_aspect: dict[str, dict[str, tuple[int, dict]]] = {}
     for (aspect, key), value in counts.items():
         by_aspect.setdefault(aspect, {})[key] = value
@@ -116,7 +147,7 @@ def apply_growth(
                     "change_seq = nextval('registry_change_seq') WHERE aspect = ? AND key = ?",
                     [now, now, json.dumps(_merge_sources(sources, source)), aspect, key],
                 )
-    refresh_counts(con, touched)
+    refresh_counts(con, [*touched, *result.removed])
     return result
 
 
@@ -134,5 +165,5 @@ def grow(document: dict, *, settings: Settings | None = None, prompt: str | None
         seeded = ensure_seeded(con)
         result = apply_growth(con, document["video"]["sha256"], counts, prompt=prompt or document.get("prompt"), now=now)
     if seeded or result.changed:
-        export_json(settings, None if seeded else {aspect for aspect, _ in counts})
+        export_json(settings, None if seeded else {aspect for aspect, _ in counts} | {aspect for aspect, _ in result.removed})
     return result

@@ -25,6 +25,9 @@ from skimage.color import deltaE_ciede2000, rgb2lab
 from registries.keys import color_fields_from_lch, color_key_of, lch_to_lab
 
 NEAR_DELTA_E = 5.0  # CIEDE2000: about the difference people notice side by side without hesitation
+# An achromatic key (chroma rounds to 0) is named only after a public colour that is itself
+# neutral: at most this CIELAB chroma, so a plain grey is never called "warm grey" (C* 6.3).
+NEUTRAL_MAX_CHROMA = 2.5
 
 # The eleven basic colour terms (Berlin & Kay), as the XKCD survey's answers for them:
 # a colour's depth_breakdown is its weights over the nearest two of these.
@@ -87,6 +90,11 @@ def color_seeds() -> dict[str, tuple[str, dict]]:
     seeds = {}
     for key in sorted(members):
         idx = members[key]
+        if fields_of[key]["C"] == 0:
+            idx = [i for i in idx if _is_neutral(lab[i])]
+            if not idx:  # only tinted names fall in this grey: give it a neutral one
+                seeds[key] = (neutral_name(fields_of[key]), fields_of[key])
+                continue
         d = delta_e(color_lab(fields_of[key]), lab[idx])
         best = min(range(len(idx)), key=lambda j: (idx[j] >= n_css, round(float(d[j]), 6), names[idx[j]]))
         seeds[key] = (names[idx[best]], fields_of[key])
@@ -98,7 +106,19 @@ def color_candidates(fields: dict) -> list[str]:
     names, lab = public_colors()
     d = delta_e(color_lab(fields), lab)
     near = np.flatnonzero(d <= NEAR_DELTA_E)
+    if fields["C"] == 0:
+        near = [i for i in near if _is_neutral(lab[i])]
     return [names[i] for i in sorted(near, key=lambda i: (round(float(d[i]), 6), i))]
+
+
+def _is_neutral(lab: np.ndarray) -> bool:
+    """True for a public colour with chroma at most :data:`NEUTRAL_MAX_CHROMA` (a grey, black or white)."""
+    return float(np.hypot(lab[1], lab[2])) <= NEUTRAL_MAX_CHROMA
+
+
+def neutral_name(fields: dict) -> str:
+    """The name of an achromatic key no neutral public name is near: ``neutral grey 60`` (its lightness step)."""
+    return f"neutral grey {fields['L']}"
 
 
 def generated_name(aspect: str, key: str, attempt: int = 0) -> str:
@@ -132,6 +152,8 @@ def first_free_name(aspect: str, key: str, fields: dict, used: set[str]) -> str:
         for name in color_candidates(fields):
             if name not in used:
                 return name
+        if fields["C"] == 0 and neutral_name(fields) not in used:
+            return neutral_name(fields)
     attempt = 0
     while (name := generated_name(aspect, key, attempt)) in used:
         attempt += 1

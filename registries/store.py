@@ -13,6 +13,10 @@ Tables (the D1 sync reads rows whose ``change_seq`` is above what it has sent):
 - ``registry_counts``: per (aspect, key), the observations' total and distinct
   videos, refreshed by growth for the keys it touched (what the explorer sorts
   and pages by without aggregating every observation on each request).
+- ``video_generations``: per video, the generation of its latest analysis
+  (microseconds since the epoch when it was grown). A video's observations
+  are those of its latest analysis only; the generation lets D1 drop the
+  older ones idempotently (see :mod:`registries.d1.sync`).
 
 After each growth, each touched aspect is written as JSON
 (``<data>/registries/<registry>/<aspect>.json``: ``_meta``, ``count``,
@@ -65,6 +69,8 @@ CREATE TABLE IF NOT EXISTS discoveries (
   video_sha256 VARCHAR NOT NULL, discovered_at TIMESTAMP NOT NULL, change_seq BIGINT NOT NULL,
   PRIMARY KEY (aspect, key));
 CREATE TABLE IF NOT EXISTS registry_meta (name VARCHAR PRIMARY KEY, value VARCHAR NOT NULL);
+CREATE TABLE IF NOT EXISTS video_generations (
+  video_sha256 VARCHAR PRIMARY KEY, generation BIGINT NOT NULL, change_seq BIGINT NOT NULL);
 """
 
 COUNTS_SCHEMA = """
@@ -92,11 +98,19 @@ def refresh_counts(con: duckdb.DuckDBPyConnection, keys: Iterable[tuple[str, str
     pairs = sorted(set(keys))
     if not pairs:
         return
+    columns = [[a for a, _ in pairs], [k for _, k in pairs]]
     con.execute(
         "INSERT OR REPLACE INTO registry_counts SELECT o.aspect, o.key, sum(o.count), count(*) FROM registry_observations o "
         "JOIN (SELECT unnest(?::VARCHAR[]) AS aspect, unnest(?::VARCHAR[]) AS key) t ON o.aspect = t.aspect AND o.key = t.key "
         "GROUP BY o.aspect, o.key",
-        [[a for a, _ in pairs], [k for _, k in pairs]],
+        columns,
+    )
+    # A key no video shows any more (re-learning removed its last observation) has no counts row.
+    con.execute(
+        "DELETE FROM registry_counts c USING (SELECT unnest(?::VARCHAR[]) AS aspect, unnest(?::VARCHAR[]) AS key) t "
+        "WHERE c.aspect = t.aspect AND c.key = t.key "
+        "AND NOT EXISTS (SELECT 1 FROM registry_observations o WHERE o.aspect = t.aspect AND o.key = t.key)",
+        columns,
     )
 
 

@@ -18,7 +18,7 @@ from pathlib import Path
 
 PROJECT_PACKAGES = ("aspects", "registries")
 # Project modules that cannot change what a stage outputs (analysis settings that can are stage parameters).
-PLUMBING = frozenset({"aspects.settings", "aspects.store", "aspects.errors"})
+PLUMBING = frozenset({"aspects.settings", "aspects.store", "aspects.errors", "aspects.paths"})
 
 
 def read_source(name: str) -> bytes | None:

@@ -34,6 +34,7 @@ from aspects import decode as decoding
 from aspects import stages
 from aspects.errors import BadInputError
 from aspects.narrative import load_spec
+from aspects.paths import text_path
 from aspects.pipeline import MEASURE_VERSION, Measurements
 from aspects.settings import get_settings
 from aspects.store import StoreLockedError
@@ -192,12 +193,13 @@ class DecodeProgress:
 def decode(video: str) -> dict:
     """Decode stage: one streaming pass measuring every frame (cached per content and analysis settings)."""
     settings = get_settings()
-    container = decoding.open_media(video)  # a missing or unreadable file is bad input, before it is hashed
+    path = text_path(video)  # ``video`` is path_text: any file name, as valid UTF-8
+    container = decoding.open_media(path)  # a missing or unreadable file is bad input, before it is hashed
     try:
-        duration_s = decoding.container_facts(container, video)["duration_s"] or 0.0
+        duration_s = decoding.container_facts(container, path)["duration_s"] or 0.0
     finally:
         container.close()
-    sha256 = decoding.sha256_file(video)
+    sha256 = decoding.sha256_file(path)
     params = {
         "analysis_width": settings.analysis_width,
         "analysis_height": settings.analysis_height,
@@ -209,7 +211,7 @@ def decode(video: str) -> dict:
 
     def compute() -> str:
         progress = DecodeProgress(video, sha256, duration_s)
-        computed.append(stages.decode(video, settings, progress=progress, sha256=sha256))
+        computed.append(stages.decode(path, settings, progress=progress, sha256=sha256))
         progress.finish()
         return computed[0].to_json()
 
@@ -235,14 +237,14 @@ def dynamic(video: str, decoded: dict, window_s: float) -> dict:
 @stage_task("narrative")
 def narrative(video: str, decoded: dict, spec: str | None = None, prompt: str | None = None) -> dict:
     """Narrative stage: the spec sidecar and the prompt (a malformed spec fails here, once)."""
-    spec_dict = load_spec(spec) if spec else None
+    spec_dict = load_spec(text_path(spec)) if spec else None
     params = {"spec": spec_dict, "prompt": prompt}
     return _cached_or_compute("narrative", video, decoded["sha256"], params, [], lambda: stages.narrative(spec_dict, prompt))
 
 
 def assemble_document(video: str, decoded: dict, static_ref: dict, dynamic_ref: dict, narrative_ref: dict) -> dict:
     """The analysis document (DESIGN §3) from the four cached stage outputs; ``video.path`` is this run's path."""
-    return stages.document(load_measurements(decoded), load_output(static_ref), load_output(dynamic_ref), load_output(narrative_ref), path=video)
+    return stages.document(load_measurements(decoded), load_output(static_ref), load_output(dynamic_ref), load_output(narrative_ref), path=text_path(video))
 
 
 @stage_task("growth")

@@ -82,7 +82,7 @@ def test_cloudflare_target_sends_the_recorded_request(settings, tmp_path):
     with client_from_settings(cloudflare_settings(settings), transport=httpx.MockTransport(fake), sleep=sleeps.append) as client:
         report = sync_store(store, client)
     assert (report.entries, report.observations, report.discoveries) == (5, 5, 5)
-    # migrations check + one request per migration + entries + observations/counts/discoveries/bookkeeping
+    # migrations check + one request per migration + entries + observations/generations/counts/discoveries/bookkeeping
     assert len(fake.requests) == report.requests == 3 + len(migration_files())
     for request in fake.requests:
         assert request.method == "POST"

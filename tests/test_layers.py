@@ -24,6 +24,7 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "aspects.settings",
             "aspects.store",
             "aspects.files",
+            "aspects.paths",
             "aspects.decode",
             "aspects.measure",
             "aspects.pipeline",

@@ -63,7 +63,7 @@ def test_pure_red_video_is_learnt_as_red(data_dir, tmp_path, capsys):
     settings = get_settings()
     with connect(settings.duckdb_path) as con:
         before = con.execute("SELECT * FROM registry_observations ORDER BY ALL").fetchall()
-    again = grow(analyze_video(video, settings=settings), settings=settings)
+    again = grow(analyze_video(video, settings=settings, spec_path=video.with_suffix(".json")), settings=settings)
     assert again.changed == 0 and again.new == []
     with connect(settings.duckdb_path) as con:
         assert con.execute("SELECT * FROM registry_observations ORDER BY ALL").fetchall() == before

@@ -55,6 +55,12 @@ def run_status(args: argparse.Namespace) -> int:
     print(f"target   {status['target']}")
     print(f"pending  {pending['entries']} entries, {pending['observations']} observations, {pending['discoveries']} discoveries (after seq {status['last_seq']})")
     print(f"last     {last['at']}: {last['entries']} entries, {last['observations']} observations in {last['requests']} requests" if last else "last     never synced to this target")
+    if status["rejected"]:
+        print(f"rejected {status['rejected']} rows this target could not take (left out of the sync; `aspects sync --full` tries them again):")
+        for row in status["rejected_rows"]:
+            what = "/".join(p for p in (row["aspect"], row["key"]) if p) or "-"
+            video = f" video {row['video_sha256'][:12]}" if row["video_sha256"] else ""
+            print(f"  {row['kind']} {what}{video}: {row['reason']}")
     for row in status.get("remote_totals", []):
         print(f"  {row['aspect']:<28} {row['entries']:>7} entries {row['total_count'] or 0:>10} seen {row['videos']:>6} videos")
     return 0

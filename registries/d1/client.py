@@ -29,6 +29,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Sequence, Union
+from urllib.parse import urlsplit
 
 import httpx
 from pydantic import SecretStr
@@ -238,6 +239,8 @@ class HttpTarget:
             retry_after_s = None
             try:
                 response = self._http.post(self.url, content=body)
+            except (httpx.UnsupportedProtocol, httpx.InvalidURL) as exc:  # the URL itself is wrong: retrying cannot help
+                raise D1Error(self.identity, None, statements, f"bad URL {self.url!r}: {exc}") from None
             except httpx.TransportError as exc:
                 status, reason = None, f"{type(exc).__name__}: {exc}"
             else:
@@ -374,6 +377,15 @@ def _required(value: str | SecretStr | None, variable: str, target: str) -> str:
     return text
 
 
+def http_url(value: str, variable: str) -> str:
+    """``value`` when it is an http(s) URL with a host; otherwise a clear error at once (a typo is not worth retrying)."""
+    parsed = urlsplit(value.strip())
+    if parsed.scheme not in ("http", "https") or not parsed.hostname:
+        shown = value if len(value) <= 80 else value[:80] + "…"
+        raise AspectsError(f"{variable}={shown!r} is not an http(s) URL with a host (e.g. http://127.0.0.1:8787)")
+    return value.strip()
+
+
 def client_from_settings(
     settings: Settings,
     *,
@@ -393,7 +405,7 @@ def client_from_settings(
             sleep=sleep,
         )
         if target_name == "worker":
-            base = _required(settings.d1_url, "ASPECTS_D1_URL", target_name).rstrip("/")
+            base = http_url(_required(settings.d1_url, "ASPECTS_D1_URL", target_name), "ASPECTS_D1_URL").rstrip("/")
             token = _required(settings.d1_token, "ASPECTS_D1_TOKEN", target_name)
             target = HttpTarget(f"{base}/query", token, identity=f"worker:{base}", **common)
         else:

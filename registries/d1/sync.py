@@ -29,7 +29,7 @@ import time
 import uuid
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -43,6 +43,7 @@ from registries.d1.client import (
     MAX_REQUEST_BYTES,
     MAX_STATEMENT_BYTES,
     D1Client,
+    D1StatementError,
     Statement,
     client_from_settings,
 )
@@ -66,11 +67,25 @@ LOCAL_DDL = (
         discoveries BIGINT,
         requests BIGINT
     )""",
+    # Rows a target could not take (over D1's limits, or rejected): left out so the rest goes through.
+    """CREATE TABLE IF NOT EXISTS d1_rejected (
+        target VARCHAR NOT NULL,
+        kind VARCHAR NOT NULL,
+        aspect VARCHAR NOT NULL,
+        key VARCHAR NOT NULL,
+        video_sha256 VARCHAR NOT NULL,
+        reason VARCHAR NOT NULL,
+        rejected_at TIMESTAMP NOT NULL,
+        PRIMARY KEY (target, kind, aspect, key, video_sha256)
+    )""",
 )
+MAX_REJECTED_REASON_CHARS = 300
 
 ENTRY_COLUMNS = 10  # aspect, key, name, fallback name, value, depth_breakdown, primitive, first_seen, last_seen, sources
-OBSERVATION_COLUMNS = 6  # aspect, key, video_sha256, count, first_seen, last_seen
+OBSERVATION_COLUMNS = 7  # aspect, key, video_sha256, count, first_seen, last_seen, generation
 DISCOVERY_COLUMNS = 4  # aspect, key, video_sha256, discovered_at
+GENERATION_COLUMNS = 2  # video_sha256, generation
+MESSAGE_KEY_CHARS = 60  # a key (a narrative key is the value itself) is cut to this in messages
 
 
 def _placeholders(rows: int, columns: int) -> str:
@@ -110,14 +125,30 @@ def entry_upsert_sql(rows: int) -> str:
 
 
 def observation_upsert_sql(rows: int) -> str:
-    """Upsert of ``rows`` per-(entry, video) counts: the count is that video's value, never added."""
+    """Upsert of ``rows`` per-(entry, video) counts: the count is that video's value, never added.
+
+    The newer generation (analysis) of the video wins; within one generation
+    the larger count (a merge that any order of arrival ends at).
+    """
     return (
-        "INSERT INTO observations (aspect, key, video_sha256, count, first_seen, last_seen) "
+        "INSERT INTO observations (aspect, key, video_sha256, count, first_seen, last_seen, generation) "
         f"VALUES {_placeholders(rows, OBSERVATION_COLUMNS)} "
         "ON CONFLICT (aspect, key, video_sha256) DO UPDATE SET "
-        "count = max(observations.count, excluded.count), "
+        "count = CASE WHEN excluded.generation > observations.generation THEN excluded.count "
+        "WHEN excluded.generation < observations.generation THEN observations.count "
+        "ELSE max(observations.count, excluded.count) END, "
+        "generation = max(observations.generation, excluded.generation), "
         f"first_seen = {_min_sql('observations.first_seen', 'excluded.first_seen')}, "
         f"last_seen = {_max_sql('observations.last_seen', 'excluded.last_seen')}"
+    )
+
+
+def generation_upsert_sql(rows: int) -> str:
+    """Upsert of ``rows`` video generations: the newest analysis of a video wins (``max``)."""
+    return (
+        "INSERT INTO video_generations (video_sha256, generation) "
+        f"VALUES {_placeholders(rows, GENERATION_COLUMNS)} "
+        "ON CONFLICT (video_sha256) DO UPDATE SET generation = max(video_generations.generation, excluded.generation)"
     )
 
 
@@ -133,15 +164,29 @@ def discovery_upsert_sql(rows: int) -> str:
 
 
 def count_refresh_sql(rows: int) -> str:
-    """Recompute ``entry_counts`` of ``rows`` (aspect, key) pairs from ``observations`` (the explorer reads it).
+    """Recompute ``entry_counts`` of ``rows`` (aspect, key) pairs from the current observations (the explorer reads it).
 
-    Sent after the observations it covers, so its result is the sum of what D1
-    holds, whatever order machines sync in.
+    Sent after the observations and generations it covers, so its result is
+    the sum of what D1 holds, whatever order machines sync in. A key no video
+    shows any more (its rows belong to older generations) gets 0.
     """
     return (
         "INSERT INTO entry_counts (aspect, key, total_count, videos) "
-        "SELECT o.aspect, o.key, sum(o.count), count(*) FROM observations o "
-        f"WHERE (o.aspect, o.key) IN (VALUES {_placeholders(rows, 2)}) GROUP BY o.aspect, o.key "
+        "SELECT v.column1, v.column2, coalesce(sum(o.count), 0), count(o.video_sha256) "
+        f"FROM (VALUES {_placeholders(rows, 2)}) AS v "
+        "LEFT JOIN current_observations o ON o.aspect = v.column1 AND o.key = v.column2 WHERE true GROUP BY v.column1, v.column2 "
+        "ON CONFLICT (aspect, key) DO UPDATE SET total_count = excluded.total_count, videos = excluded.videos"
+    )
+
+
+def video_count_refresh_sql(rows: int) -> str:
+    """Recompute ``entry_counts`` of every key that ``rows`` videos were ever observed with (after a new generation)."""
+    return (
+        "INSERT INTO entry_counts (aspect, key, total_count, videos) "
+        "SELECT k.aspect, k.key, coalesce(sum(o.count), 0), count(o.video_sha256) "
+        "FROM (SELECT DISTINCT aspect, key FROM observations "
+        f"WHERE video_sha256 IN (SELECT column1 FROM (VALUES {_placeholders(rows, 1)}))) AS k "
+        "LEFT JOIN current_observations o ON o.aspect = k.aspect AND o.key = k.key WHERE true GROUP BY k.aspect, k.key "
         "ON CONFLICT (aspect, key) DO UPDATE SET total_count = excluded.total_count, videos = excluded.videos"
     )
 
@@ -170,12 +215,23 @@ def _iso_sql(column: str) -> str:
     return f"strftime({column}, '%Y-%m-%dT%H:%M:%S.%f')"
 
 
-def chunk_statements(rows: Sequence[tuple], columns: int, make_sql: Callable[[int], str], what: str) -> list[Statement]:
+def row_label(what: str, row: Sequence) -> str:
+    """``registry entry narrative.plots/<key>`` for messages, the key cut to :data:`MESSAGE_KEY_CHARS`."""
+    key = str(row[1]) if len(row) > 1 else ""
+    key = key if len(key) <= MESSAGE_KEY_CHARS else key[:MESSAGE_KEY_CHARS] + "…"
+    return f"{what} {row[0]}/{key}"
+
+
+def chunk_statements(
+    rows: Sequence[tuple], columns: int, make_sql: Callable[[int], str], what: str, *, oversize: Callable[[tuple, str], None] | None = None
+) -> list[Statement]:
     """Pack ``rows`` into multi-row statements within D1's limits.
 
     At most ``MAX_PARAMS_PER_STATEMENT`` bound parameters and
     ``MAX_STATEMENT_BYTES`` bytes (SQL plus parameters, as sent) each. Sizes
     are summed per row rather than re-encoding the statement for every row.
+    A row that alone exceeds the limit is an error, or, with ``oversize``,
+    handed to ``oversize(row, reason)`` and left out.
     """
     per_statement = MAX_PARAMS_PER_STATEMENT // columns
     # JSON size of {"sql": ..., "params": []} for each row count; a row then adds its
@@ -187,7 +243,11 @@ def chunk_statements(rows: Sequence[tuple], columns: int, make_sql: Callable[[in
     for row in rows:
         row_bytes = len(json.dumps(list(row), ensure_ascii=False).encode("utf-8"))
         if base_bytes[1] + row_bytes > MAX_STATEMENT_BYTES:
-            raise AspectsError(f"{what} {row[0]}/{row[1]}: {base_bytes[1] + row_bytes} bytes, over D1's {MAX_STATEMENT_BYTES}-byte statement limit")
+            reason = f"{base_bytes[1] + row_bytes} bytes, over D1's {MAX_STATEMENT_BYTES}-byte statement limit"
+            if oversize is None:
+                raise AspectsError(f"{row_label(what, row)}: {reason}")
+            oversize(row, reason)
+            continue
         if current and (len(current) == per_statement or base_bytes[len(current) + 1] + params_bytes + row_bytes > MAX_STATEMENT_BYTES):
             statements.append(Statement(make_sql(len(current)), tuple(p for r in current for p in r)))
             current, params_bytes = [], 0
@@ -223,6 +283,7 @@ class Pending:
     observations: list[tuple]
     discoveries: list[tuple]
     max_seq: int
+    generations: list[tuple] = field(default_factory=list)
 
     def __len__(self) -> int:
         return len(self.entries) + len(self.observations) + len(self.discoveries)
@@ -238,15 +299,17 @@ class SyncReport:
     renamed: int
     seconds: float
     last_seq: int
+    rejected: int = 0  # rows the target could not take, left out and recorded (aspects d1 status)
 
     def summary(self) -> str:
         if not (self.entries or self.observations or self.discoveries):
             return f"D1 {self.target}: nothing pending (last_seq {self.last_seq})"
         rate = self.entries / self.seconds if self.seconds > 0 else float("inf")
+        rejected = f"; {self.rejected} rows rejected (see aspects d1 status)" if self.rejected else ""
         return (
             f"D1 {self.target}: synced {self.entries} entries, {self.observations} observations, "
             f"{self.discoveries} discoveries in {self.requests} requests, {self.seconds:.2f} s "
-            f"({rate:.0f} entries/s); {self.renamed} names adopted from D1; last_seq {self.last_seq}"
+            f"({rate:.0f} entries/s); {self.renamed} names adopted from D1; last_seq {self.last_seq}{rejected}"
         )
 
     def as_dict(self) -> dict:
@@ -266,7 +329,10 @@ def ensure_local_tables(con: duckdb.DuckDBPyConnection) -> str:
 
 def _registry_tables_present(con: duckdb.DuckDBPyConnection) -> bool:
     found = {r[0] for r in con.execute("SELECT table_name FROM information_schema.tables WHERE table_name IN (?, ?, ?)", list(REGISTRY_TABLES)).fetchall()}
-    return found == set(REGISTRY_TABLES)
+    if found == set(REGISTRY_TABLES):
+        ensure_schema(con)  # a store made before a table was added (video_generations) gets it
+        return True
+    return False
 
 
 def last_acknowledged(con: duckdb.DuckDBPyConnection, target: str) -> int:
@@ -285,19 +351,25 @@ def read_pending(con: duckdb.DuckDBPyConnection, after_seq: int) -> Pending:
         [after_seq],
     ).fetchall()
     observation_rows = con.execute(
-        f"SELECT aspect, key, video_sha256, count, {_iso_sql('first_seen')}, {_iso_sql('last_seen')}, change_seq "
-        "FROM registry_observations WHERE change_seq > ? ORDER BY aspect, key, video_sha256",
+        f"SELECT o.aspect, o.key, o.video_sha256, o.count, {_iso_sql('o.first_seen')}, {_iso_sql('o.last_seen')}, "
+        "coalesce(g.generation, 0), o.change_seq "
+        "FROM registry_observations o LEFT JOIN video_generations g ON g.video_sha256 = o.video_sha256 "
+        "WHERE o.change_seq > ? ORDER BY o.aspect, o.key, o.video_sha256",
         [after_seq],
+    ).fetchall()
+    generation_rows = con.execute(
+        "SELECT video_sha256, generation, change_seq FROM video_generations WHERE change_seq > ? ORDER BY video_sha256", [after_seq]
     ).fetchall()
     discovery_rows = con.execute(
         f"SELECT aspect, key, video_sha256, {_iso_sql('discovered_at')}, change_seq FROM discoveries WHERE change_seq > ? ORDER BY aspect, key",
         [after_seq],
     ).fetchall()
-    seqs = [r[-1] for r in entry_rows] + [r[-1] for r in observation_rows] + [r[-1] for r in discovery_rows]
+    seqs = [r[-1] for rows in (entry_rows, observation_rows, discovery_rows, generation_rows) for r in rows]
     entries = [(a, k, n, fallback_name(n, k), v, d, int(bool(p)), fs, ls, s) for a, k, n, v, d, p, fs, ls, s, _ in entry_rows]
-    observations = [(a, k, vid, int(c), fs, ls) for a, k, vid, c, fs, ls, _ in observation_rows]
+    observations = [(a, k, vid, int(c), fs, ls, int(g)) for a, k, vid, c, fs, ls, g, _ in observation_rows]
     discoveries = [row[:4] for row in discovery_rows]
-    return Pending(entries, observations, discoveries, max(seqs, default=after_seq))
+    generations = [(vid, int(g)) for vid, g, _ in generation_rows]
+    return Pending(entries, observations, discoveries, max(seqs, default=after_seq), generations)
 
 
 def pending_counts(con: duckdb.DuckDBPyConnection, after_seq: int) -> dict[str, int]:
@@ -341,11 +413,106 @@ def adopt_names(con: duckdb.DuckDBPyConnection, names: dict[tuple[str, str], str
     return len(changes)
 
 
-def _send(client: D1Client, statements: Sequence[Statement]) -> Iterable[dict]:
-    """Send statements in bounded requests; yields every row the statements return."""
-    for request in group_requests(statements, client.statements_per_request):
-        for answer in client.batch(request):
-            yield from answer.results
+@dataclass(frozen=True)
+class RowKind:
+    """How one kind of row is sent: its label, columns, statement, and which columns identify it."""
+
+    what: str
+    columns: int
+    make_sql: Callable[[int], str]
+    identity: Callable[[tuple], tuple[str, str, str]]  # (aspect, key, video_sha256) of a row
+
+
+ENTRY_KIND = RowKind("registry entry", ENTRY_COLUMNS, entry_upsert_sql, lambda r: (r[0], r[1], ""))
+OBSERVATION_KIND = RowKind("observation", OBSERVATION_COLUMNS, observation_upsert_sql, lambda r: (r[0], r[1], r[2]))
+DISCOVERY_KIND = RowKind("discovery", DISCOVERY_COLUMNS, discovery_upsert_sql, lambda r: (r[0], r[1], r[2]))
+GENERATION_KIND = RowKind("video generation", GENERATION_COLUMNS, generation_upsert_sql, lambda r: ("", "", r[0]))
+COUNT_KIND = RowKind("entry count", 2, count_refresh_sql, lambda r: (r[0], r[1], ""))
+VIDEO_COUNT_KIND = RowKind("video entry counts", 1, video_count_refresh_sql, lambda r: ("", "", r[0]))
+BOOKKEEPING_KIND = RowKind("sync bookkeeping", 6, lambda rows: STORE_UPSERT_SQL, lambda r: ("", "", r[0]))
+
+
+class Outbox:
+    """Statements for the target, each knowing the rows it carries; rows the target cannot take are set aside.
+
+    A row over D1's statement limit is never sent. A request the target
+    rejects (:class:`D1StatementError`: bad SQL, a constraint, a limit) is
+    split into its statements, and a failed multi-row statement into single
+    rows, so only the rows the target refuses on their own are left out and
+    every other row goes through. When nothing of a request of several rows
+    goes through, the fault is not a row's (a schema mismatch, say) and the
+    error is raised instead. Auth and availability errors are never split.
+    """
+
+    def __init__(self, client: D1Client) -> None:
+        self.client = client
+        self.statements: list[Statement] = []
+        self.kinds: dict[Statement, RowKind] = {}
+        self.rejected: list[tuple[str, tuple[str, str, str], str]] = []  # (kind, identity, reason)
+
+    def add(self, rows: Sequence[tuple], kind: RowKind) -> None:
+        for statement in chunk_statements(rows, kind.columns, kind.make_sql, kind.what, oversize=lambda row, why: self.reject(kind, row, why)):
+            self.add_statement(statement, kind)
+
+    def add_statement(self, statement: Statement, kind: RowKind) -> None:
+        self.statements.append(statement)
+        self.kinds[statement] = kind
+
+    def reject(self, kind: RowKind, row: tuple, reason: str) -> None:
+        reason = reason[:MAX_REJECTED_REASON_CHARS]
+        log.warning("D1 %s: %s left out: %s", self.client.identity, row_label(kind.what, row), reason)
+        self.rejected.append((kind.what, kind.identity(row), reason))
+
+    def send(self) -> Iterable[dict]:
+        """Send everything added so far; yields every row the statements return."""
+        statements, self.statements = self.statements, []
+        for request in group_requests(statements, self.client.statements_per_request):
+            try:
+                answers = self.client.batch(request)
+            except D1StatementError as exc:
+                yield from self._one_by_one(request, exc)
+                continue
+            for answer in answers:
+                yield from answer.results
+
+    def _rows(self, statement: Statement) -> list[tuple]:
+        columns = self.kinds[statement].columns
+        return [tuple(statement.params[i : i + columns]) for i in range(0, len(statement.params), columns)]
+
+    def _try(self, statement: Statement) -> list[dict] | None:
+        try:
+            return [r for answer in self.client.batch([statement]) for r in answer.results]
+        except D1StatementError as exc:
+            self._last_reason = exc.reason
+            return None
+
+    def _one_by_one(self, request: list[Statement], error: D1StatementError) -> Iterable[dict]:
+        results: list[dict] = []
+        passed = 0
+        refused: list[tuple[RowKind, tuple, str]] = []
+        for statement in request:
+            kind = self.kinds[statement]
+            rows = self._rows(statement)
+            answer = self._try(statement)
+            if answer is not None:
+                results += answer
+                passed += len(rows)
+                continue
+            if len(rows) == 1:
+                refused.append((kind, rows[0], self._last_reason))
+                continue
+            for row in rows:
+                answer = self._try(Statement(kind.make_sql(1), row))
+                if answer is None:
+                    refused.append((kind, row, self._last_reason))
+                else:
+                    results += answer
+                    passed += 1
+        if not passed and len(refused) > 1:
+            raise error
+        for kind, row, reason in refused:
+            self.reject(kind, row, reason)
+        yield from results
 
 
 def sync_store(duckdb_path: str | Path, client: D1Client, *, full: bool = False) -> SyncReport:
@@ -363,18 +530,22 @@ def sync_store(duckdb_path: str | Path, client: D1Client, *, full: bool = False)
     if not len(pending):
         return SyncReport(client.identity, 0, 0, 0, 0, 0, time.monotonic() - started, after_seq)
 
-    entry_statements = chunk_statements(pending.entries, ENTRY_COLUMNS, entry_upsert_sql, "registry entry")
-    names = {(row["aspect"], row["key"]): row["name"] for row in _send(client, entry_statements)}
+    outbox = Outbox(client)
+    outbox.add(pending.entries, ENTRY_KIND)
+    names = {(row["aspect"], row["key"]): row["name"] for row in outbox.send()}
     with transaction(duckdb_path) as con:
         renamed = adopt_names(con, names)
 
     now = datetime.now(UTC).isoformat(timespec="seconds")
-    rest = chunk_statements(pending.observations, OBSERVATION_COLUMNS, observation_upsert_sql, "observation")
-    counted = sorted({(a, k) for a, k, *_ in pending.observations})
-    rest += chunk_statements(counted, 2, count_refresh_sql, "entry count")
-    rest += chunk_statements(pending.discoveries, DISCOVERY_COLUMNS, discovery_upsert_sql, "discovery")
-    rest.append(Statement(STORE_UPSERT_SQL, (store_id, pending.max_seq, now, len(pending.entries), len(pending.observations), len(pending.discoveries))))
-    for _ in _send(client, rest):
+    outbox.add(pending.observations, OBSERVATION_KIND)
+    outbox.add(pending.generations, GENERATION_KIND)
+    # entry_counts after the rows they sum: the keys sent, and every key of a video whose generation changed.
+    outbox.add(sorted({(a, k) for a, k, *_ in pending.observations}), COUNT_KIND)
+    outbox.add([(sha,) for sha, _ in pending.generations], VIDEO_COUNT_KIND)
+    outbox.add(pending.discoveries, DISCOVERY_KIND)
+    counts = (len(pending.entries), len(pending.observations), len(pending.discoveries))
+    outbox.add_statement(Statement(STORE_UPSERT_SQL, (store_id, pending.max_seq, now, *counts)), BOOKKEEPING_KIND)
+    for _ in outbox.send():
         pass
 
     report = SyncReport(
@@ -386,8 +557,10 @@ def sync_store(duckdb_path: str | Path, client: D1Client, *, full: bool = False)
         renamed,
         time.monotonic() - started,
         pending.max_seq,
+        len(outbox.rejected),
     )
     with transaction(duckdb_path) as con:
+        record_rejected(con, client.identity, outbox.rejected, clear=full)
         con.execute(
             "INSERT INTO d1_sync_state VALUES (?, ?, now(), ?, ?, ?, ?) ON CONFLICT (target) DO UPDATE SET "
             "last_seq = greatest(d1_sync_state.last_seq, excluded.last_seq), last_sync_at = excluded.last_sync_at, "
@@ -466,6 +639,29 @@ def pull_store(duckdb_path: str | Path, client: D1Client) -> PullReport:
     return PullReport(client.identity, len(rows), len(new_rows), renamed)
 
 
+def record_rejected(con: duckdb.DuckDBPyConnection, target: str, rejected: list[tuple[str, tuple[str, str, str], str]], *, clear: bool = False) -> None:
+    """Remember the rows ``target`` could not take (``clear``: forget earlier ones first, after a full re-send)."""
+    if clear:
+        con.execute("DELETE FROM d1_rejected WHERE target = ?", [target])
+    for kind, (aspect, key, video), reason in rejected:
+        con.execute("INSERT OR REPLACE INTO d1_rejected VALUES (?, ?, ?, ?, ?, ?, now())", [target, kind, aspect, key, video, reason])
+
+
+def rejected_rows(con: duckdb.DuckDBPyConnection, target: str, limit: int = 20) -> tuple[int, list[dict]]:
+    """How many rows ``target`` rejected, and the latest ``limit`` of them (keys cut for display)."""
+    total = con.execute("SELECT count(*) FROM d1_rejected WHERE target = ?", [target]).fetchone()[0]
+    rows = con.execute(
+        "SELECT kind, aspect, key, video_sha256, reason, rejected_at FROM d1_rejected WHERE target = ? "
+        "ORDER BY rejected_at DESC, aspect, key LIMIT ?",
+        [target, limit],
+    ).fetchall()
+    out = []
+    for kind, aspect, key, video, reason, at in rows:
+        key = key if len(key) <= MESSAGE_KEY_CHARS else key[:MESSAGE_KEY_CHARS] + "…"
+        out.append({"kind": kind, "aspect": aspect, "key": key, "video_sha256": video or None, "reason": reason, "at": _timestamp(at)})
+    return int(total), out
+
+
 def store_status(duckdb_path: str | Path, client_identity: str) -> dict:
     """Target, pending counts and last sync, read from the local store only."""
     with transaction(duckdb_path) as con:
@@ -475,10 +671,18 @@ def store_status(duckdb_path: str | Path, client_identity: str) -> dict:
         row = con.execute(
             "SELECT last_sync_at, entries, observations, discoveries, requests FROM d1_sync_state WHERE target = ?", [client_identity]
         ).fetchone()
+        rejected, rejected_sample = rejected_rows(con, client_identity)
     last = None
     if row and row[0] is not None:
         last = {"at": _timestamp(row[0]), "entries": row[1], "observations": row[2], "discoveries": row[3], "requests": row[4]}
-    return {"target": client_identity, "last_seq": after_seq, "pending": pending, "last_sync": last}
+    return {
+        "target": client_identity,
+        "last_seq": after_seq,
+        "pending": pending,
+        "last_sync": last,
+        "rejected": rejected,
+        "rejected_rows": rejected_sample,
+    }
 
 
 def remote_totals(client: D1Client) -> list[dict]:

@@ -7,10 +7,12 @@ import argparse
 import json
 import sys
 from collections import Counter
+from pathlib import Path
 
-from aspects.files import write_text_atomic
-from aspects.settings import get_settings
-from aspects.stages import analyze_video
+# Every command imports what it needs when it runs: the measurement stack
+# (PyAV, OpenCV, SciPy, the registries) costs seconds that ``aspects --help``
+# and the other commands should not pay (tests/test_startup.py).
+
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -21,6 +23,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--window", type=float, help="window length in seconds (default: settings, 1.0)")
     p.add_argument("--frame-step", type=int, default=None, help="measure every Nth frame only (default 1: every frame)")
     p.add_argument("--json", dest="json_path", metavar="PATH|-", help="write the JSON document here ('-' for stdout)")
+    add_progress_option(p)
     p.set_defaults(func=run_analyze)
     p = sub.add_parser("schema", help="print the analysis document's JSON Schema (docs/analysis.schema.json)")
     p.set_defaults(func=run_schema)
@@ -31,8 +34,15 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(func=run_export)
 
 
+def add_progress_option(parser: argparse.ArgumentParser) -> None:
+    """``--no-progress``: no progress bar on stderr (there is none anyway when stderr is not a terminal)."""
+    parser.add_argument("--no-progress", dest="progress", action="store_false", help="do not show a progress bar on stderr")
+
+
 def write_json(document: dict, target: str) -> None:
     """Write ``document`` to ``target`` (a path, written atomically, or ``-`` for stdout)."""
+    from aspects.files import write_text_atomic
+
     text = json.dumps(document, indent=1, ensure_ascii=False, allow_nan=False) + "\n"
     if target == "-":
         sys.stdout.write(text)
@@ -41,10 +51,16 @@ def write_json(document: dict, target: str) -> None:
 
 
 def run_analyze(args: argparse.Namespace) -> int:
+    from aspects.progress import frame_bar
+    from aspects.settings import get_settings
+    from aspects.stages import analyze_video
+
     settings = get_settings()
     if args.frame_step:
         settings = settings.model_copy(update={"frame_step": args.frame_step})
-    doc = analyze_video(args.video, settings=settings, spec_path=args.spec, prompt=args.prompt, window_s=args.window)
+    with frame_bar(args.progress and args.json_path != "-", description=Path(args.video).name) as bar:
+        progress = bar.track(_expected_frames(args.video)) if bar is not None else None
+        doc = analyze_video(args.video, settings=settings, spec_path=args.spec, prompt=args.prompt, window_s=args.window, progress=progress)
     if args.json_path:
         write_json(doc, args.json_path)
     if args.json_path != "-":
@@ -52,6 +68,18 @@ def run_analyze(args: argparse.Namespace) -> int:
         if args.json_path:
             print(f"analysis written to {args.json_path}")
     return 0
+
+
+def _expected_frames(video: str) -> int:
+    """The frame count a progress bar expects (from the header; bad input raises its clear error here)."""
+    from aspects import decode
+    from aspects.progress import expected_frames
+
+    container = decode.open_media(video)
+    try:
+        return expected_frames(decode.container_facts(container, video))
+    finally:
+        container.close()
 
 
 def run_schema(args: argparse.Namespace) -> int:

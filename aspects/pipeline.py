@@ -144,7 +144,7 @@ ProgressFn = Callable[[int, float], None]
 def measure_video(path: str | Path, settings: Settings | None = None, *, progress: ProgressFn | None = None, sha256: str | None = None) -> Measurements:
     """Decode ``path`` once and measure every frame (every ``frame_step``-th when asked).
 
-    ``progress(frames_done, t_s)`` is called every :data:`PROGRESS_VIDEO_STEP_S` seconds of video.
+    ``progress(frames_done, t_s)`` is called every :data:`PROGRESS_VIDEO_STEP_S` seconds of video, and once at the end.
     Raises :class:`~aspects.errors.BadInputError` for unreadable input.
     """
     settings = settings or get_settings()
@@ -209,6 +209,8 @@ def _measure(path: Path, settings: Settings, progress: ProgressFn | None, sha256
             for _, row in audio.finish():
                 sound.append(row)
             tags = tagger.finish()
+        if progress is not None:
+            progress(totals.frame_count, totals.last_t)
     finally:
         container.close()
 

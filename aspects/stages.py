@@ -112,8 +112,11 @@ def analyze_video(
     spec_path: str | Path | None = None,
     prompt: str | None = None,
     window_s: float | None = None,
+    progress: ProgressFn | None = None,
 ) -> dict:
     """Measure ``path`` and return its full analysis document, keys and names filled in (``aspects analyze``).
+
+    ``progress(frames_done, t_s)`` is called as the decode stage goes (see :func:`aspects.pipeline.measure_video`).
 
     Nothing is written: names are the registry's where it knows a key, else
     the name the key would get (see :func:`registries.annotation.annotate`).
@@ -121,7 +124,7 @@ def analyze_video(
     settings = settings or get_settings()
     spec = load_spec(spec_path) if spec_path else None  # a malformed spec fails before the long decode
     here: dict[str, Runner] = {
-        "decode": lambda: decode(path, settings),
+        "decode": lambda: decode(path, settings, progress=progress),
         "static": static,
         "dynamic": dynamic,
         "narrative": lambda _decoded, spec, prompt: narrative(spec, prompt),

@@ -34,6 +34,7 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "aspects.assemble",
             "aspects.document",
             "aspects.export",
+            "aspects.progress",
         ),
     ),
     ("registries", ("registries",)),

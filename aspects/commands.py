@@ -4,6 +4,7 @@ and ``aspects export`` (frames, windows and transitions of analyses as Parquet).
 from __future__ import annotations
 
 import argparse
+import itertools
 import json
 import sys
 from collections import Counter
@@ -40,14 +41,15 @@ def add_progress_option(parser: argparse.ArgumentParser) -> None:
 
 
 def write_json(document: dict, target: str) -> None:
-    """Write ``document`` to ``target`` (a path, written atomically, or ``-`` for stdout)."""
-    from aspects.files import write_text_atomic
+    """Write ``document`` to ``target`` (a path, written atomically, or ``-`` for stdout), as it is encoded:
+    the text of a long video's document is never whole in memory."""
+    from aspects.files import write_chunks_atomic
 
-    text = json.dumps(document, indent=1, ensure_ascii=False, allow_nan=False) + "\n"
+    chunks = itertools.chain(json.JSONEncoder(indent=1, ensure_ascii=False, allow_nan=False).iterencode(document), ["\n"])
     if target == "-":
-        sys.stdout.write(text)
+        sys.stdout.writelines(chunks)
     else:
-        write_text_atomic(target, text)
+        write_chunks_atomic(target, chunks)
 
 
 def run_analyze(args: argparse.Namespace) -> int:

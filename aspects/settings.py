@@ -25,6 +25,7 @@ class Settings(BaseSettings):
     frame_step: int = Field(1, ge=1, description="Measure every Nth frame (1 = every frame).")
     decode_threads: int = Field(0, ge=0, description="Decoder threads (0 = codec default/auto).")
     yamnet_dir: Path | None = Field(None, description="Folder with the AudioSet tagger's model files (default: .cache/models/yamnet in the checkout, filled by scripts/bootstrap.sh).")
+    sound_process: bool = Field(True, description="Measure each frame's sound in a second process beside the picture's (same values; off: one process).")
     dask_address: str | None = Field(None, description="Dask scheduler (e.g. tcp://10.0.0.5:8786): flows fan per-video stages out on it through prefect-dask; unset = threads.")
 
     # D1 sync (registries/d1): which database the registries are posted to.

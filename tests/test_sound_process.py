@@ -44,3 +44,11 @@ def test_a_failure_in_the_child_is_a_clear_error():
 
 def test_in_process_when_asked():
     assert isinstance(sound_analyzer(22050, separate_process=False), LocalSound)
+
+
+def test_an_abandoned_pass_stops_the_child():
+    sound = SoundProcess(22050)
+    for k in range(200):
+        sound.add(k * 0.1, np.zeros(2205, np.float32))
+    sound.close()  # no finish: the pass was abandoned (an error in the decode loop)
+    assert sound._process.poll() is not None

@@ -18,8 +18,10 @@ With ``ASPECTS_SOUND_PROCESS=false`` (:attr:`~aspects.settings.Settings.sound_pr
 from __future__ import annotations
 
 import os
+import queue
 import subprocess
 import sys
+import threading
 import traceback
 from multiprocessing.connection import Connection
 from pathlib import Path
@@ -30,6 +32,7 @@ from aspects.errors import AspectsError
 from aspects.measure.columns import Columns
 
 BATCH_CALLS = 64  # calls sent to the child in one message: few pipe round trips, little buffered
+QUEUED_BATCHES = 64  # batches (about 2 s of audio each) held for the child while it starts: the decode pass does not wait for its imports
 
 
 class LocalSound:
@@ -95,7 +98,8 @@ def serve(calls_fd: int, results_fd: int, sr: int, model_dir: str = "") -> None:
 
 # A plain interpreter started on this module's ``serve`` (not multiprocessing's spawn, which would re-run the
 # caller's main script, breaking any script that calls ``aspects.analyze`` without an ``if __name__`` guard).
-CHILD = "import sys; from aspects.measure.sound_process import serve; serve(*map(int, sys.argv[1:4]))"
+# It leaves through os._exit once its results are sent: tearing down SciPy's modules only delays the parent.
+CHILD = "import os, sys; from aspects.measure.sound_process import serve; serve(*map(int, sys.argv[1:4])); os._exit(0)"
 
 
 class SoundProcess:
@@ -116,6 +120,21 @@ class SoundProcess:
         self._calls_out = Connection(calls_write, readable=False)
         self._results_in = Connection(results_read, writable=False)
         self._calls: list[tuple] = []
+        # A sender thread writes the batches (the write releases the GIL), so a child still starting up,
+        # or busy, does not stall the decode pass until this queue is full.
+        self._queue: queue.Queue = queue.Queue(maxsize=QUEUED_BATCHES)
+        self._send_failed = False
+        self._sender = threading.Thread(target=self._send_batches, name="aspects-sound-sender", daemon=True)
+        self._sender.start()
+
+    def _send_batches(self) -> None:
+        while (batch := self._queue.get()) is not None:
+            if self._send_failed:
+                continue  # drain: the parent learns of the failure at its next call
+            try:
+                self._calls_out.send(batch)
+            except OSError:
+                self._send_failed = True
 
     def _call(self, *call) -> None:
         self._calls.append(call)
@@ -123,11 +142,10 @@ class SoundProcess:
             self._flush()
 
     def _flush(self) -> None:
+        if self._send_failed:  # the child stopped: say why
+            self._raise_child_error()
         if self._calls:
-            try:
-                self._calls_out.send(self._calls)
-            except OSError:  # the child stopped: say why
-                self._raise_child_error()
+            self._queue.put(self._calls)
             self._calls = []
 
     def _raise_child_error(self):
@@ -152,6 +170,8 @@ class SoundProcess:
         """:meth:`LocalSound.finish`, from the child."""
         self._call("finish")
         self._flush()
+        self._queue.put(None)
+        self._sender.join()
         try:
             status, result = self._results_in.recv()
         except (EOFError, OSError):
@@ -162,6 +182,16 @@ class SoundProcess:
 
     def close(self) -> None:
         """Stop the child (at once if it is still working: the pass was abandoned)."""
+        if self._sender.is_alive():  # abandoned mid-pass: stop the child, then the sender (its writes now fail)
+            self._send_failed = True
+            self._process.kill()
+            while True:
+                try:
+                    self._queue.put(None, timeout=0.1)
+                    break
+                except queue.Full:
+                    continue
+            self._sender.join()
         self._calls_out.close()
         self._results_in.close()
         try:

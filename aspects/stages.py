@@ -131,4 +131,5 @@ def analyze_video(
     }
     out = wire_analysis(lambda stage, *inputs: here[stage](*inputs), window_s=window_s or settings.window_s, spec=spec, prompt=prompt)
     doc = document(out["decode"], out["static"], out["dynamic"], out["narrative"])
+    out.clear()  # the stages' models and columns are copied into ``doc``: free them before keys and names are added
     return annotate(doc, settings=settings)

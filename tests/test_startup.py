@@ -45,10 +45,23 @@ def test_help_imports_no_heavy_library(data_dir):
 
 
 def test_analyze_imports_only_what_measuring_needs(videos, data_dir):
-    """No librosa/numba, pyloudnorm, matplotlib, Prefect, pandas, DuckDB (no store yet), for a video with sound."""
+    """No pyloudnorm, matplotlib, Prefect, pandas, DuckDB (no store yet), httpx, for a video with sound.
+
+    (librosa, with numba, comes with the dynamic stage's tempo estimator when it looks for a tempo.)
+    """
     modules = imported_by(["analyze", str(videos["red"]), "--json", str(data_dir / "red.json")], data_dir)
     assert json.loads((data_dir / "red.json").read_text())["frames"]
-    assert set(modules) & {"librosa", "numba", "pyloudnorm", "matplotlib", "prefect", "pandas", "duckdb", "httpx"} == set()
+    assert set(modules) & {"pyloudnorm", "matplotlib", "prefect", "pandas", "duckdb", "httpx"} == set()
+
+
+def test_the_decode_stage_imports_no_librosa(videos, data_dir):
+    code = (
+        "import sys; from aspects.pipeline import measure_video; from aspects.settings import get_settings; "
+        f"measure_video({str(videos['red'])!r}, get_settings().model_copy(update={{'sound_process': False}})); "
+        "print(sorted(m for m in ('librosa', 'numba', 'pyloudnorm', 'matplotlib') if m in sys.modules))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO, timeout=300)
+    assert out.returncode == 0 and out.stdout.strip() == "[]", out.stderr
 
 
 def test_shipped_filter_tables_equal_librosa_and_pyloudnorm():

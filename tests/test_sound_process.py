@@ -28,6 +28,9 @@ def test_second_process_gives_identical_sound_and_envelope(videos, clip):
     same_columns(here.sound, there.sound)
     same_columns(here.envelope, there.envelope)
     assert here.audio_start_s == there.audio_start_s
+    assert here.tags is not None and there.tags is not None
+    assert {k: v for k, v in here.tags.items() if k != "codes"} == {k: v for k, v in there.tags.items() if k != "codes"}
+    assert np.array_equal(here.tags["codes"], there.tags["codes"])  # the AudioSet tagger runs in the child too
     assert np.array_equal(here.frames["t"], there.frames["t"])
 
 

@@ -1,12 +1,13 @@
-"""The per-frame sound analysis in a second process, beside the picture's.
+"""The sound side of the decode pass in a second process, beside the picture's.
 
 The decode pass is GIL-bound: the picture's measurements and the sound's
 spectra share one interpreter, and on two cores the decoder's threads want
-the rest. :class:`SoundProcess` runs the :class:`~aspects.measure.sound.AudioAnalyzer`
-in a child process instead: the parent sends it the very calls it would
+the rest. :class:`SoundProcess` runs the sound side (:class:`LocalSound`: the per-frame
+:class:`~aspects.measure.sound.AudioAnalyzer` and the AudioSet
+:class:`~aspects.measure.tagger.TagStream`) in a child process instead: the parent sends it the very calls it would
 have made in-process (each audio chunk, then each frame's interval), in
 the same order, batched; the child replays them, so its rows are the same
-values, and sends back the rows, the envelope and the audio start when the
+values, and sends back the rows, the envelope, the audio start and the tags when the
 stream ends. The child also pays SciPy's import (seconds) while the parent
 decodes. Memory stays flat: the pipe blocks the parent when the child falls
 behind, and the analyser keeps only a few seconds of samples.

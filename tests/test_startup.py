@@ -54,11 +54,12 @@ def test_analyze_imports_only_what_measuring_needs(videos, data_dir):
     assert set(modules) & {"pyloudnorm", "matplotlib", "prefect", "pandas", "duckdb", "httpx"} == set()
 
 
-def test_the_decode_stage_imports_no_librosa(videos, data_dir):
+def test_the_decode_stage_leaves_the_sound_libraries_to_the_sound_process(videos, data_dir):
+    """The picture's side of the decode pass imports none of librosa (numba), pyloudnorm, matplotlib: the sound process does."""
     code = (
         "import sys; from aspects.pipeline import measure_video; from aspects.settings import get_settings; "
-        f"measure_video({str(videos['red'])!r}, get_settings().model_copy(update={{'sound_process': False}})); "
-        "print(sorted(m for m in ('librosa', 'numba', 'pyloudnorm', 'matplotlib') if m in sys.modules))"
+        f"measure_video({str(videos['red'])!r}, get_settings()); "
+        "print(sorted(m for m in ('numba', 'pyloudnorm', 'matplotlib', 'onnxruntime', 'soxr') if m in sys.modules))"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO, timeout=300)
     assert out.returncode == 0 and out.stdout.strip() == "[]", out.stderr

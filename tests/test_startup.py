@@ -57,7 +57,8 @@ def test_analyze_imports_only_what_measuring_needs(videos, data_dir):
 def test_the_decode_stage_leaves_the_sound_libraries_to_the_sound_process(videos, data_dir):
     """The picture's side of the decode pass imports none of librosa (numba), pyloudnorm, matplotlib: the sound process does."""
     code = (
-        "import sys; from aspects.pipeline import measure_video; from aspects.settings import get_settings; "
+        "import sys; from aspects.measure import sound_process; sound_process.MIN_DURATION_S = 0.0; "
+        "from aspects.pipeline import measure_video; from aspects.settings import get_settings; "
         f"measure_video({str(videos['red'])!r}, get_settings()); "
         "print(sorted(m for m in ('numba', 'pyloudnorm', 'matplotlib', 'onnxruntime', 'soxr') if m in sys.modules))"
     )

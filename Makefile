@@ -33,6 +33,7 @@ explore: bootstrap
 	$(VENV)/bin/aspects serve --port $(EXPLORER_PORT)
 
 bench: bootstrap
+	$(VENV)/bin/python bench/bench_speed.py
 	$(VENV)/bin/python bench/bench_decode.py
 	$(VENV)/bin/python bench/bench_dynamic.py --skip-long
 	$(VENV)/bin/python bench/bench_flow.py

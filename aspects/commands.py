@@ -4,15 +4,18 @@ and ``aspects export`` (frames, windows and transitions of analyses as Parquet).
 from __future__ import annotations
 
 import argparse
+import itertools
 import json
 import sys
 from collections import Counter
+from pathlib import Path
 
+# Every command imports what it needs when it runs: the measurement stack
+# (PyAV, OpenCV, SciPy, the registries) costs seconds that ``aspects --help``
+# and the other commands should not pay (tests/test_startup.py).
 from aspects.errors import AspectsError
-from aspects.files import write_text_atomic
+from aspects.limits import WINDOW_MAX_S, WINDOW_MIN_S, check_frame_step, check_window_s
 from aspects.paths import path_text
-from aspects.settings import WINDOW_MAX_S, WINDOW_MIN_S, check_frame_step, check_window_s, get_settings
-from aspects.stages import analyze_video
 
 
 def window_arg(text: str) -> float:
@@ -42,6 +45,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--window", type=window_arg, help=WINDOW_HELP)
     p.add_argument("--frame-step", type=frame_step_arg, default=None, help="measure every Nth frame only (default 1: every frame)")
     p.add_argument("--json", dest="json_path", metavar="PATH|-", help="write the JSON document here ('-' for stdout)")
+    add_progress_option(p)
     p.set_defaults(func=run_analyze)
     p = sub.add_parser("schema", help="print the analysis document's JSON Schema (docs/analysis.schema.json)")
     p.set_defaults(func=run_schema)
@@ -52,23 +56,37 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(func=run_export)
 
 
+def add_progress_option(parser: argparse.ArgumentParser) -> None:
+    """``--no-progress``: no progress bar on stderr (there is none anyway when stderr is not a terminal)."""
+    parser.add_argument("--no-progress", dest="progress", action="store_false", help="do not show a progress bar on stderr")
+
+
 def write_json(document: dict, target: str) -> None:
-    """Write ``document`` to ``target`` (a path, written atomically, or ``-`` for stdout)."""
-    text = json.dumps(document, indent=1, ensure_ascii=False, allow_nan=False) + "\n"
+    """Write ``document`` to ``target`` (a path, written atomically, or ``-`` for stdout), as it is encoded:
+    the text of a long video's document is never whole in memory."""
+    from aspects.files import write_chunks_atomic
+
+    chunks = itertools.chain(json.JSONEncoder(indent=1, ensure_ascii=False, allow_nan=False).iterencode(document), ["\n"])
     if target == "-":
-        sys.stdout.write(text)
+        sys.stdout.writelines(chunks)
         return
     try:
-        write_text_atomic(target, text)
+        write_chunks_atomic(target, chunks)
     except OSError as exc:
         raise AspectsError(f"{path_text(target)}: cannot write the analysis document: {exc.strerror or exc}") from None
 
 
 def run_analyze(args: argparse.Namespace) -> int:
+    from aspects.progress import frame_bar
+    from aspects.settings import get_settings
+    from aspects.stages import analyze_video
+
     settings = get_settings()
     if args.frame_step is not None:
         settings = settings.model_copy(update={"frame_step": args.frame_step})
-    doc = analyze_video(args.video, settings=settings, spec_path=args.spec, prompt=args.prompt, window_s=args.window)
+    with frame_bar(args.progress and args.json_path != "-", description=Path(args.video).name) as bar:
+        progress = bar.track(_expected_frames(args.video)) if bar is not None else None
+        doc = analyze_video(args.video, settings=settings, spec_path=args.spec, prompt=args.prompt, window_s=args.window, progress=progress)
     if args.json_path:
         write_json(doc, args.json_path)
     if args.json_path != "-":
@@ -76,6 +94,18 @@ def run_analyze(args: argparse.Namespace) -> int:
         if args.json_path:
             print(f"analysis written to {args.json_path}")
     return 0
+
+
+def _expected_frames(video: str) -> int:
+    """The frame count a progress bar expects (from the header; bad input raises its clear error here)."""
+    from aspects import decode
+    from aspects.progress import expected_frames
+
+    container = decode.open_media(video)
+    try:
+        return expected_frames(decode.container_facts(container, video))
+    finally:
+        container.close()
 
 
 def run_schema(args: argparse.Namespace) -> int:

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import base64
 import json
-import sys
 import time
 from array import array
 from collections.abc import Callable
@@ -25,41 +24,14 @@ from threadpoolctl import threadpool_limits
 
 from aspects import decode
 from aspects.measure.color import dominant_color
-from aspects.measure.sound import ENVELOPE_HOP, AudioAnalyzer
-from aspects.measure.tagger import TagStream
+from aspects.measure.columns import Columns
+from aspects.measure.sound import ENVELOPE_HOP
+from aspects.measure.sound_process import sound_analyzer
 from aspects.measure.visual import FrameFeatures
 from aspects.settings import Settings, get_settings
 
 MEASURE_VERSION = 4  # bump when anything measured per frame changes (3: sound.primitive; 4: AudioSet tags)
 PROGRESS_VIDEO_STEP_S = 1.0  # seconds of video between two progress callbacks
-
-
-class _Columns:
-    """Append-only columnar rows: numbers in compact ``array('d')`` (8 bytes a value), text in lists."""
-
-    def __init__(self) -> None:
-        self.columns: dict[str, array | list] = {}
-        self.n = 0
-
-    def append(self, row: dict) -> None:
-        for key, value in row.items():
-            col = self.columns.get(key)
-            if col is None:
-                # None is a missing number (e.g. the pitch of a silent frame); words are never None first.
-                numeric = value is None or (isinstance(value, (int, float)) and not isinstance(value, bool))
-                col = array("d", [np.nan] * self.n) if numeric else [""] * self.n
-                self.columns[key] = col
-            if isinstance(col, array):
-                col.append(np.nan if value is None else float(value))
-            else:
-                col.append("" if value is None else sys.intern(str(value)))
-        self.n += 1
-        for col in self.columns.values():
-            if len(col) < self.n:
-                col.append(np.nan if isinstance(col, array) else "")
-
-    def to_arrays(self) -> dict[str, np.ndarray]:
-        return {k: _as_column(v) for k, v in self.columns.items()}
 
 
 def numeric_column(values) -> np.ndarray:
@@ -144,7 +116,7 @@ ProgressFn = Callable[[int, float], None]
 def measure_video(path: str | Path, settings: Settings | None = None, *, progress: ProgressFn | None = None, sha256: str | None = None) -> Measurements:
     """Decode ``path`` once and measure every frame (every ``frame_step``-th when asked).
 
-    ``progress(frames_done, t_s)`` is called every :data:`PROGRESS_VIDEO_STEP_S` seconds of video.
+    ``progress(frames_done, t_s)`` is called every :data:`PROGRESS_VIDEO_STEP_S` seconds of video, and once at the end.
     Raises :class:`~aspects.errors.BadInputError` for unreadable input.
     """
     settings = settings or get_settings()
@@ -168,14 +140,15 @@ def _opencv_threads(n: int):
 def _measure(path: Path, settings: Settings, progress: ProgressFn | None, sha256: str | None) -> Measurements:
     started = time.perf_counter()
     container = decode.open_media(path)
+    audio = None
     try:
         facts = decode.container_facts(container, path)
         totals = decode.PassTotals()
-        frames = _Columns()
+        frames = Columns()
         features = FrameFeatures()
-        audio = AudioAnalyzer(settings.audio_sr) if facts["audio"] else None
-        tagger = TagStream(settings.audio_sr, settings.yamnet_dir) if facts["audio"] else None
-        sound = _Columns()
+        audio = (
+            sound_analyzer(settings.audio_sr, settings.yamnet_dir, separate_process=settings.sound_process, duration_s=facts["duration_s"]) if facts["audio"] else None
+        )
         next_progress = 0.0
         for item in decode.stream(
             container,
@@ -186,11 +159,8 @@ def _measure(path: Path, settings: Settings, progress: ProgressFn | None, sha256
             totals=totals,
         ):
             if isinstance(item, decode.AudioChunk):
-                if audio is not None and tagger is not None:
+                if audio is not None:
                     audio.add(item.t, item.samples)
-                    tagger.add(item.t, item.samples)
-                    for _, row in audio.ready():  # rows come in frame order
-                        sound.append(row)
                 continue
             if item.index % settings.frame_step:
                 continue
@@ -204,13 +174,13 @@ def _measure(path: Path, settings: Settings, progress: ProgressFn | None, sha256
             if progress is not None and item.t >= next_progress:
                 progress(totals.frame_count, item.t)
                 next_progress = item.t + PROGRESS_VIDEO_STEP_S
-        tags = None
-        if audio is not None and tagger is not None:
-            for _, row in audio.finish():
-                sound.append(row)
-            tags = tagger.finish()
+        sound, envelope, audio_start_s, tags = audio.finish() if audio is not None else (None, None, None, None)
+        if progress is not None:
+            progress(totals.frame_count, totals.last_t)
     finally:
         container.close()
+        if audio is not None:
+            audio.close()
 
     video = facts["video"]
     video["frame_count"] = totals.frame_count
@@ -230,12 +200,12 @@ def _measure(path: Path, settings: Settings, progress: ProgressFn | None, sha256
     return Measurements(
         sha256=sha256 or decode.sha256_file(path),
         facts=facts,
-        frames=frames.to_arrays(),
-        sound=sound.to_arrays() if audio is not None else None,
-        envelope=audio.envelope if audio is not None else None,
+        frames=frames.columns,
+        sound=sound,
+        envelope=envelope,
         envelope_hop_s=ENVELOPE_HOP / settings.audio_sr if audio is not None else None,
-        audio_start_s=audio.start_s if audio is not None else None,
+        audio_start_s=audio_start_s,
         decode_s=round(time.perf_counter() - started, 4),
         extra={"measure_version": MEASURE_VERSION, "frame_step": settings.frame_step},
-        tags=None if tags is None else tags.as_row(),
+        tags=tags,
     )

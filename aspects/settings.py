@@ -6,7 +6,6 @@ file in the working directory), resolved once and passed down.
 
 from __future__ import annotations
 
-import math
 from functools import lru_cache
 from pathlib import Path
 from typing import Literal
@@ -15,35 +14,7 @@ from pydantic import AliasChoices, Field, SecretStr, ValidationError, field_vali
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from aspects.errors import AspectsError
-
-WINDOW_MIN_S = 0.1  # shorter windows hold fewer than 3 frames at 25 fps and only multiply the work
-WINDOW_MAX_S = 600.0  # ten minutes; a window longer than the video is one window over the whole video
-
-
-def check_window_s(value: object) -> float:
-    """A window length in seconds: a finite number in [WINDOW_MIN_S, WINDOW_MAX_S], else ValueError saying so."""
-    number = _finite(value, "window")
-    if not WINDOW_MIN_S <= number <= WINDOW_MAX_S:
-        raise ValueError(f"window must be between {WINDOW_MIN_S:g} and {WINDOW_MAX_S:g} seconds, got {number:g}")
-    return number
-
-
-def check_frame_step(value: object) -> int:
-    """A frame step: an integer >= 1 (1 = every frame), else ValueError saying so."""
-    number = _finite(value, "frame step")
-    if number != int(number) or number < 1:
-        raise ValueError(f"frame step must be a whole number >= 1, got {value!r}")
-    return int(number)
-
-
-def _finite(value: object, what: str) -> float:
-    try:
-        number = float(value)  # type: ignore[arg-type]
-    except (TypeError, ValueError):
-        raise ValueError(f"{what} must be a number, got {value!r}") from None
-    if isinstance(value, bool) or not math.isfinite(number):
-        raise ValueError(f"{what} must be a finite number, got {value!r}")
-    return number
+from aspects.limits import WINDOW_MAX_S, WINDOW_MIN_S, check_frame_step, check_window_s  # noqa: F401  (re-exported)
 
 
 class Settings(BaseSettings):
@@ -57,6 +28,7 @@ class Settings(BaseSettings):
     frame_step: int = Field(1, description="Measure every Nth frame (1 = every frame).")
     decode_threads: int = Field(0, ge=0, description="Decoder threads (0 = codec default/auto).")
     yamnet_dir: Path | None = Field(None, description="Folder with the AudioSet tagger's model files (default: .cache/models/yamnet in the checkout, filled by scripts/bootstrap.sh).")
+    sound_process: bool = Field(True, description="Measure each frame's sound in a second process beside the picture's (same values; off: one process).")
     dask_address: str | None = Field(None, description="Dask scheduler (e.g. tcp://10.0.0.5:8786): flows fan per-video stages out on it through prefect-dask; unset = threads.")
 
     # D1 sync (registries/d1): which database the registries are posted to.

@@ -113,8 +113,11 @@ def analyze_video(
     spec_path: str | Path | None = None,
     prompt: str | None = None,
     window_s: float | None = None,
+    progress: ProgressFn | None = None,
 ) -> dict:
     """Measure ``path`` and return its full analysis document, keys and names filled in (``aspects analyze``).
+
+    ``progress(frames_done, t_s)`` is called as the decode stage goes (see :func:`aspects.pipeline.measure_video`).
 
     Nothing is written: names are the registry's where it knows a key, else
     the name the key would get (see :func:`registries.annotation.annotate`).
@@ -123,11 +126,12 @@ def analyze_video(
     window_s = settings.window_s if window_s is None else check_window_s(window_s)  # a bad window fails before the long decode
     spec = load_spec(spec_path) if spec_path else None  # so does a malformed spec
     here: dict[str, Runner] = {
-        "decode": lambda: decode(path, settings),
+        "decode": lambda: decode(path, settings, progress=progress),
         "static": static,
         "dynamic": dynamic,
         "narrative": lambda _decoded, spec, prompt: narrative(spec, prompt),
     }
     out = wire_analysis(lambda stage, *inputs: here[stage](*inputs), window_s=window_s, spec=spec, prompt=prompt)
     doc = document(out["decode"], out["static"], out["dynamic"], out["narrative"])
+    out.clear()  # the stages' models and columns are copied into ``doc``: free them before keys and names are added
     return annotate(doc, settings=settings)

@@ -15,8 +15,10 @@ import time
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import duckdb
+if TYPE_CHECKING:
+    import duckdb
 
 log = logging.getLogger(__name__)
 
@@ -39,6 +41,8 @@ def connect(db_path: str | Path, *, read_only: bool = False, wait_s: float = LOC
     The connection is closed on exit; callers wrap multi-statement writes in
     ``BEGIN``/``COMMIT`` (or use :func:`transaction`).
     """
+    import duckdb  # imported on first use: ``aspects analyze`` without a store never needs it
+
     db_path = Path(db_path)
     db_path.parent.mkdir(parents=True, exist_ok=True)
     deadline = time.monotonic() + wait_s

@@ -9,9 +9,10 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from aspects.commands import WINDOW_HELP, window_arg
+from aspects.commands import WINDOW_HELP, add_progress_option, window_arg
 from aspects.errors import AspectsError
 from aspects.paths import path_text
+from aspects.progress import frame_bar
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -20,12 +21,14 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--spec", help="spec JSON for every video (default: NAME.json next to each video, when present)")
     p.add_argument("--prompt", help="the prompt the videos were generated from")
     p.add_argument("--window", type=window_arg, help=WINDOW_HELP)
+    add_progress_option(p)
     p.set_defaults(func=run_learn)
 
     p = sub.add_parser("loop", help="learn every new video in the inbox (sidecar NAME.json = spec), then sync D1")
     p.add_argument("--inbox", help="folder to scan (default: <data_dir>/inbox)")
     p.add_argument("--window", type=window_arg, help=WINDOW_HELP)
     p.add_argument("--no-sync", action="store_true", help="do not run the D1 sync at the end")
+    add_progress_option(p)
     p.set_defaults(func=run_loop)
 
 
@@ -50,7 +53,8 @@ def run_learn(args: argparse.Namespace) -> int:
             raise AspectsError(f"{path_text(video)}: no such file")
         # Flow parameters travel as JSON: any file name goes as its lossless UTF-8 text form.
         spec = path_text(args.spec) if args.spec else None
-        state = learn_video(path_text(video), spec=spec, prompt=args.prompt, window_s=args.window, return_state=True)
+        with frame_bar(args.progress, description=Path(video).name):
+            state = learn_video(path_text(video), spec=spec, prompt=args.prompt, window_s=args.window, return_state=True)
         summary = _summary(state)
         print("\n".join(stage_lines(summary)))
         failed += summary["failed"]
@@ -60,7 +64,8 @@ def run_learn(args: argparse.Namespace) -> int:
 def run_loop(args: argparse.Namespace) -> int:
     from flows.learn import learning_loop, stage_lines
 
-    state = learning_loop(inbox=args.inbox, window_s=args.window, sync=not args.no_sync, return_state=True)
+    with frame_bar(args.progress, description="inbox"):
+        state = learning_loop(inbox=args.inbox, window_s=args.window, sync=not args.no_sync, return_state=True)
     result = _summary(state)
     for summary in result["videos"]:
         print("\n".join(stage_lines(summary)))

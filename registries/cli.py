@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import argparse
 import json
+from typing import TYPE_CHECKING
 
-from aspects.settings import Settings, get_settings
-from aspects.store import connect
-from registries import store
+if TYPE_CHECKING:
+    from aspects.settings import Settings
+
+# The store (DuckDB) and the settings are imported when a command runs, not when ``aspects`` starts.
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -28,6 +30,9 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def _open(settings: Settings):
+    from aspects.store import connect
+    from registries import store
+
     store.prepare(settings)
     return connect(settings.duckdb_path)
 
@@ -42,6 +47,9 @@ def format_entries(aspect: str, rows: list[dict], total: int) -> str:
 
 
 def run_list(args: argparse.Namespace) -> int:
+    from aspects.settings import get_settings
+    from registries import store
+
     with _open(get_settings()) as con:
         if args.aspect is None:
             rows = store.summary(con)
@@ -60,6 +68,9 @@ def run_list(args: argparse.Namespace) -> int:
 
 
 def run_show(args: argparse.Namespace) -> int:
+    from aspects.settings import get_settings
+    from registries import store
+
     with _open(get_settings()) as con:
         entry = store.find_entry(con, args.aspect, args.key_or_name)
     print(json.dumps(entry, indent=1, ensure_ascii=False))
@@ -67,6 +78,9 @@ def run_show(args: argparse.Namespace) -> int:
 
 
 def run_export(args: argparse.Namespace) -> int:
+    from aspects.settings import get_settings
+    from registries import store
+
     settings = get_settings()
     store.prepare(settings)
     paths = store.export_json(settings, directory=args.directory)

@@ -17,8 +17,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-
-import duckdb
+from typing import TYPE_CHECKING
 
 from aspects.settings import Settings, get_settings
 from aspects.store import transaction
@@ -28,6 +27,9 @@ from registries.store import INSERT_ENTRY, ensure_schema, ensure_seeded, export_
 
 MAX_SOURCES = 5
 PROMPT_EXCERPT_CHARS = 120
+
+if TYPE_CHECKING:
+    import duckdb
 
 
 @dataclass

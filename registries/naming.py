@@ -2,7 +2,10 @@
 
 - Colours near a public colour name take that name. The public names are the
   CSS4 colour keywords and the XKCD colour survey names (CC0), both shipped
-  with matplotlib (``matplotlib.colors.CSS4_COLORS``, ``XKCD_COLORS``);
+  with matplotlib (``matplotlib.colors.CSS4_COLORS``, ``XKCD_COLORS``) and
+  copied from it into ``public_colors.json`` beside this module (importing
+  matplotlib costs a second of every run; ``python -m registries.naming``
+  rewrites the copy, a test holds it equal to matplotlib's);
   "near" is CIEDE2000 ≤ :data:`NEAR_DELTA_E` between the key's representative
   colour and the named colour.
 - Anything else gets a short pronounceable name generated from a stable hash
@@ -16,10 +19,11 @@
 from __future__ import annotations
 
 import hashlib
+import json
 from functools import lru_cache
+from pathlib import Path
 
 import numpy as np
-from matplotlib.colors import CSS4_COLORS, XKCD_COLORS, to_rgb
 from skimage.color import deltaE_ciede2000, rgb2lab
 
 from registries.keys import color_fields_from_lch, color_key_of, lch_to_lab
@@ -38,12 +42,19 @@ VOWELS = "aeiou"
 CODAS = ("", "", "n", "r", "l", "s")
 
 
-@lru_cache(maxsize=1)
-def public_colors() -> tuple[tuple[str, ...], np.ndarray]:
-    """Public colour names in priority order (CSS4, then XKCD minus names CSS4 already has) and their L*a*b*.
+PUBLIC_COLORS_TABLE = Path(__file__).with_name("public_colors.json")
 
-    Returns ``(names, lab)`` with ``lab`` of shape (n, 3).
+
+def public_color_table_from_matplotlib() -> dict:
+    """The public colour lists as matplotlib ships them: what ``public_colors.json`` holds.
+
+    ``names`` in priority order (CSS4, then XKCD minus names CSS4 already
+    has), ``rgb`` their sRGB in 0–1 (``matplotlib.colors.to_rgb``),
+    ``css4_count`` how many of them are CSS4, ``primary_rgb`` the XKCD
+    survey's colour of each of :data:`PRIMARY_NAMES`.
     """
+    from matplotlib.colors import CSS4_COLORS, XKCD_COLORS, to_rgb
+
     names: list[str] = []
     rgbs: list[tuple[float, float, float]] = []
     for name, spec in list(CSS4_COLORS.items()) + [(n.removeprefix("xkcd:"), s) for n, s in XKCD_COLORS.items()]:
@@ -51,13 +62,30 @@ def public_colors() -> tuple[tuple[str, ...], np.ndarray]:
             continue
         names.append(name)
         rgbs.append(to_rgb(spec))
-    return tuple(names), rgb2lab(np.array([rgbs]))[0]
+    primary = [to_rgb(XKCD_COLORS[f"xkcd:{n}"]) for n in PRIMARY_NAMES]
+    return {"names": names, "rgb": [list(c) for c in rgbs], "css4_count": len(CSS4_COLORS), "primary_rgb": [list(c) for c in primary]}
+
+
+@lru_cache(maxsize=1)
+def public_color_table() -> dict:
+    """:func:`public_color_table_from_matplotlib`, read from the copy shipped beside this module."""
+    return json.loads(PUBLIC_COLORS_TABLE.read_text(encoding="utf-8"))
+
+
+@lru_cache(maxsize=1)
+def public_colors() -> tuple[tuple[str, ...], np.ndarray]:
+    """Public colour names in priority order (CSS4, then XKCD minus names CSS4 already has) and their L*a*b*.
+
+    Returns ``(names, lab)`` with ``lab`` of shape (n, 3).
+    """
+    table = public_color_table()
+    return tuple(table["names"]), rgb2lab(np.array([table["rgb"]]))[0]
 
 
 @lru_cache(maxsize=1)
 def primary_colors() -> tuple[tuple[str, ...], np.ndarray]:
     """The basic colour terms and their L*a*b* (XKCD survey colours)."""
-    return PRIMARY_NAMES, rgb2lab(np.array([[to_rgb(XKCD_COLORS[f"xkcd:{n}"]) for n in PRIMARY_NAMES]]))[0]
+    return PRIMARY_NAMES, rgb2lab(np.array([public_color_table()["primary_rgb"]]))[0]
 
 
 def color_lab(fields: dict) -> np.ndarray:
@@ -79,7 +107,7 @@ def color_seeds() -> dict[str, tuple[str, dict]]:
     that key stay free for nearby keys.
     """
     names, lab = public_colors()
-    n_css = len(CSS4_COLORS)
+    n_css = public_color_table()["css4_count"]
     members: dict[str, list[int]] = {}
     fields_of: dict[str, dict] = {}
     for i, (lightness, a, b) in enumerate(lab):
@@ -221,3 +249,8 @@ def _lch_of_color_key(key: str) -> dict:
     """``{"L", "C", "h"}`` back from a colour key like ``L50-C105-h45`` (palettes store keys only)."""
     parts = {p[0]: int(p[1:]) for p in key.split("-")}
     return {"L": parts["L"], "C": parts["C"], "h": parts.get("h", 0)}
+
+
+if __name__ == "__main__":
+    PUBLIC_COLORS_TABLE.write_text(json.dumps(public_color_table_from_matplotlib(), indent=0) + "\n", encoding="utf-8")
+    print(f"wrote {PUBLIC_COLORS_TABLE}")

@@ -32,8 +32,7 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
-
-import duckdb
+from typing import TYPE_CHECKING
 
 from aspects.errors import AspectsError
 from aspects.files import write_text_atomic
@@ -42,6 +41,9 @@ from aspects.store import connect, create_tables, transaction
 from registries.model import ASPECTS, split_aspect
 from registries.naming import depth_breakdown, first_free_name
 from registries.seeds import SEED_VERSION, seeds
+
+if TYPE_CHECKING:
+    import duckdb
 
 JSON_FORMAT_VERSION = 1
 

@@ -31,6 +31,7 @@ from prefect.cache_policies import NO_CACHE
 from prefect.tasks import exponential_backoff
 
 from aspects import decode as decoding
+from aspects import progress as terminal_progress
 from aspects import stages
 from aspects.errors import BadInputError
 from aspects.narrative import load_spec
@@ -168,9 +169,12 @@ def forget_measurements(ref: dict) -> None:
 
 
 class DecodeProgress:
-    """A ``measure_video`` progress callback that updates one progress artifact, at most once a second."""
+    """A ``measure_video`` progress callback that updates one progress artifact, at most once a second,
+    and the terminal's progress bar when the command line opened one (:mod:`aspects.progress`)."""
 
-    def __init__(self, video: str, sha256: str, duration_s: float) -> None:
+    def __init__(self, video: str, sha256: str, duration_s: float, expected_frames: int = 0) -> None:
+        bar = terminal_progress.active()
+        self.terminal = bar.track(expected_frames) if bar is not None else None
         self.duration_s = duration_s
         artifact_id = create_progress_artifact(
             progress=0.0, key=f"decode-{sha256[:12]}", description=f"Decoding {Path(video).name} ({self.duration_s:.1f} s of video)"
@@ -180,6 +184,8 @@ class DecodeProgress:
         self.last = time.monotonic()
 
     def __call__(self, frames_done: int, t_s: float) -> None:
+        if self.terminal is not None:
+            self.terminal(frames_done, t_s)
         now = time.monotonic()
         if self.duration_s > 0 and now - self.last >= PROGRESS_EVERY_S:
             update_progress_artifact(self.artifact_id, progress=min(99.0, 100.0 * t_s / self.duration_s))
@@ -196,7 +202,8 @@ def decode(video: str) -> dict:
     path = text_path(video)  # ``video`` is path_text: any file name, as valid UTF-8
     container = decoding.open_media(path)  # a missing or unreadable file is bad input, before it is hashed
     try:
-        duration_s = decoding.container_facts(container, path)["duration_s"] or 0.0
+        facts = decoding.container_facts(container, path)
+        duration_s = facts["duration_s"] or 0.0
     finally:
         container.close()
     sha256 = decoding.sha256_file(path)
@@ -210,7 +217,7 @@ def decode(video: str) -> dict:
     computed: list[Measurements] = []
 
     def compute() -> str:
-        progress = DecodeProgress(video, sha256, duration_s)
+        progress = DecodeProgress(video, sha256, duration_s, terminal_progress.expected_frames(facts))
         computed.append(stages.decode(path, settings, progress=progress, sha256=sha256))
         progress.finish()
         return computed[0].to_json()

@@ -22,6 +22,7 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
         (
             "aspects.errors",
             "aspects.settings",
+            "aspects.limits",
             "aspects.store",
             "aspects.files",
             "aspects.paths",
@@ -35,6 +36,7 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "aspects.assemble",
             "aspects.document",
             "aspects.export",
+            "aspects.progress",
         ),
     ),
     ("registries", ("registries",)),

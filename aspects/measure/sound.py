@@ -15,26 +15,21 @@ from __future__ import annotations
 from array import array
 from collections import deque
 
-import librosa
 import numpy as np
-import pyloudnorm
-from scipy.signal import lfilter, lfilter_zi
 
+from aspects.measure import filterbanks
 from aspects.measure.primitive import Context, frame_primitive, onsets, pure_noise
 
 SILENCE_RMS = 10 ** (-55 / 20)  # below −55 dBFS a frame is silent
 LOW_HZ, HIGH_HZ = 250.0, 4000.0
-SPECTRUM_N = 2048  # analysis window centred on the frame: ≥ 93 ms at 22.05 kHz, so an 80 Hz hum has 7 periods
+SPECTRUM_N = filterbanks.CHROMA_N_FFT  # 2048: analysis window centred on the frame: ≥ 93 ms at 22.05 kHz, so an 80 Hz hum has 7 periods
 TONAL_PEAK_SHARE = 0.5  # share of power within ±3 bins of the strongest peak for a tonal sound
 NOISY_PEAK_SHARE = 0.12
 TRANSIENT_RATIO = 12.0  # loudest 128-sample block vs the median block
 LOUDNESS_FLOOR_LUFS = -70.0
 BS1770_OFFSET_LU = -0.691  # ITU-R BS.1770: loudness (LUFS) = −0.691 + 10·log10(mean square of the K-weighted signal)
-# ITU-R BS.1770 K-weighting as pyloudnorm's Meter builds it (RBJ biquads): a +4 dB high shelf above 1.5 kHz, then a 38 Hz high pass.
-K_SHELF_GAIN_DB, K_SHELF_Q, K_SHELF_HZ = 4.0, 1 / np.sqrt(2), 1500.0
-K_HIGHPASS_Q, K_HIGHPASS_HZ = 0.5, 38.0
 ENVELOPE_HOP = 128  # fine envelope hop: 5.8 ms at 22.05 kHz, enough to resolve tempo to ±1 BPM
-ENVELOPE_N = 1024
+ENVELOPE_N = filterbanks.MEL_N_FFT  # 1024 samples, 46 ms
 CONTEXT_BEFORE_S = 2.0  # fine envelope kept before a pending frame: the note under it started at most this long ago
 CONTEXT_AFTER_S = 0.6  # a frame's row waits for this much audio after it: drum decay, note shape, syllables
 
@@ -45,12 +40,10 @@ def rms(x: np.ndarray) -> float:
 
 
 def k_weighting_filters(sr: int) -> list[tuple[np.ndarray, np.ndarray]]:
-    """The K-weighting stages at ``sr`` Hz as ``[(b, a), ...]`` biquad coefficients, applied in order."""
-    stages = (
-        pyloudnorm.IIRfilter(K_SHELF_GAIN_DB, K_SHELF_Q, K_SHELF_HZ, sr, "high_shelf"),
-        pyloudnorm.IIRfilter(0.0, K_HIGHPASS_Q, K_HIGHPASS_HZ, sr, "high_pass"),
-    )
-    return [(f.b, f.a) for f in stages]
+    """The K-weighting stages at ``sr`` Hz as ``[(b, a), ...]`` biquad coefficients, applied in order
+    (pyloudnorm's, see :mod:`aspects.measure.filterbanks`)."""
+    t = filterbanks.tables(sr)
+    return [(t["k_shelf_b"], t["k_shelf_a"]), (t["k_highpass_b"], t["k_highpass_a"])]
 
 
 def lufs_of_mean_square(ms):
@@ -155,6 +148,10 @@ class AudioAnalyzer:
     """
 
     def __init__(self, sr: int):
+        # scipy.signal takes a second to import: only a video with sound pays for it.
+        from scipy.signal import lfilter, lfilter_zi
+
+        self._lfilter = lfilter
         self.sr = sr
         self._k_filters = k_weighting_filters(sr)
         self._k_state = [lfilter_zi(b, a) * 0.0 for b, a in self._k_filters]
@@ -166,12 +163,12 @@ class AudioAnalyzer:
         self._requests: deque[tuple[int, float, float]] = deque()  # (frame index, t0, t1) seconds
         self._done = False
         self._next_t = 0.0  # start of the next frame still to be requested (seconds)
-        self._freqs = librosa.fft_frequencies(sr=sr, n_fft=SPECTRUM_N)
+        self._freqs = filterbanks.fft_frequencies(sr, SPECTRUM_N)
         self._window = np.hanning(SPECTRUM_N).astype(np.float32)
-        self._chroma_fb = librosa.filters.chroma(sr=sr, n_fft=SPECTRUM_N)
+        self._chroma_fb = filterbanks.tables(sr)["chroma"]
         self._env_window = np.hanning(ENVELOPE_N).astype(np.float32)
-        self._mel_fb = librosa.filters.mel(sr=sr, n_fft=ENVELOPE_N, n_mels=64)
-        self._env_freqs = librosa.fft_frequencies(sr=sr, n_fft=ENVELOPE_N)
+        self._mel_fb = filterbanks.tables(sr)["mel"]
+        self._env_freqs = filterbanks.fft_frequencies(sr, ENVELOPE_N)
         self._env_next = 0  # next envelope hop index to compute
         self._prev_logmel: np.ndarray | None = None
         # Per-hop context for the frame primitives (hop index self._hop_base onwards), trimmed with the samples.
@@ -188,7 +185,7 @@ class AudioAnalyzer:
             self._start_s = t
         weighted = samples.astype(np.float64)
         for i, (b, a) in enumerate(self._k_filters):
-            weighted, self._k_state[i] = lfilter(b, a, weighted, zi=self._k_state[i])
+            weighted, self._k_state[i] = self._lfilter(b, a, weighted, zi=self._k_state[i])
         self._raw = np.concatenate([self._raw, samples])
         self._kw = np.concatenate([self._kw, weighted.astype(np.float32)])
         self._end += samples.size

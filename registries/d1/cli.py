@@ -5,9 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 
-from aspects.settings import get_settings
-from registries.d1.client import client_from_settings
-from registries.d1.sync import pull, remote_totals, store_status, sync
+# The D1 client and sync (httpx, DuckDB) are imported when a command runs, not when ``aspects`` starts.
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -30,18 +28,26 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run_sync(args: argparse.Namespace) -> int:
+    from registries.d1.sync import sync
+
     report = sync(full=args.full)
     print(json.dumps(report.as_dict()) if args.json else report.summary())
     return 0
 
 
 def run_pull(args: argparse.Namespace) -> int:
+    from registries.d1.sync import pull
+
     report = pull()
     print(json.dumps(vars(report)) if args.json else report.summary())
     return 0
 
 
 def run_status(args: argparse.Namespace) -> int:
+    from aspects.settings import get_settings
+    from registries.d1.client import client_from_settings
+    from registries.d1.sync import remote_totals, store_status
+
     settings = get_settings()
     with client_from_settings(settings) as client:
         status = store_status(settings.duckdb_path, client.identity)
@@ -67,6 +73,9 @@ def run_status(args: argparse.Namespace) -> int:
 
 
 def run_migrate(args: argparse.Namespace) -> int:
+    from aspects.settings import get_settings
+    from registries.d1.client import client_from_settings
+
     with client_from_settings(get_settings()) as client:
         applied = client.migrate()
         print(f"D1 {client.identity}: applied {', '.join(applied)}" if applied else f"D1 {client.identity}: up to date")

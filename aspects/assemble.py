@@ -42,9 +42,7 @@ def video_block(m: Measurements) -> VideoFacts:
     return VideoFacts(path=facts.pop("path"), sha256=m.sha256, **facts)
 
 
-def build_document(
-    m: Measurements, frames: list[Frame] | list[dict], dynamic: DynamicAspects | dict, narrative: dict, spec_audio: dict | None = None
-) -> AnalysisDocument:
+def build_document(m: Measurements, frames: list[Frame] | list[dict], dynamic: DynamicAspects | dict, narrative: dict, spec_audio: dict | None = None) -> AnalysisDocument:
     """The validated document from the stages' outputs (models, or their JSON form as read from the stage cache).
 
     A video without an audio track takes each frame's sound from ``spec_audio`` (marked ``source: spec``).

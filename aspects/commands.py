@@ -131,8 +131,7 @@ def summary(doc: dict) -> str:
     vv = v["video"]
     lines = [
         f"{v['path']}  sha256 {v['sha256'][:12]}…",
-        f"  video  {vv['codec']} {vv['width']}x{vv['height']} @ {vv['fps']:.3f} fps, {vv['frame_count']} frames, {v['duration_s']:.2f} s"
-        + (f", rotation {vv['rotation']}°" if vv["rotation"] else ""),
+        f"  video  {vv['codec']} {vv['width']}x{vv['height']} @ {vv['fps']:.3f} fps, {vv['frame_count']} frames, {v['duration_s']:.2f} s" + (f", rotation {vv['rotation']}°" if vv["rotation"] else ""),
     ]
     a = v["audio"]
     lines.append(f"  audio  {a['codec']} {a['sample_rate']} Hz, {a['channels']} ch ({a['channel_layout']})" if a else "  audio  none")

@@ -19,10 +19,10 @@ import os
 import queue
 import stat
 import threading
+from collections.abc import Iterator
 from dataclasses import dataclass
 from fractions import Fraction
 from pathlib import Path
-from typing import Iterator
 
 import av
 import cv2
@@ -164,10 +164,7 @@ def container_facts(container: av.container.InputContainer, path: str | Path) ->
             "channel_layout": actx.layout.name if actx.layout else None,
             "duration_s": a_duration,
         }
-    chapters = [
-        {"start": float(c["start"] * c["time_base"]), "end": float(c["end"] * c["time_base"]), "title": (c.get("metadata") or {}).get("title")}
-        for c in container.chapters()
-    ]
+    chapters = [{"start": float(c["start"] * c["time_base"]), "end": float(c["end"] * c["time_base"]), "title": (c.get("metadata") or {}).get("title")} for c in container.chapters()]
     v_duration = float(vstream.duration * vstream.time_base) if vstream.duration else duration_s
     return {
         "path": display_path(path),

@@ -170,7 +170,9 @@ class FrameSound(Model):
     tone: Tone | None = Field(description="band of the strongest frequency: low < 250 Hz ≤ mid ≤ 4000 Hz < high; silent below −55 dBFS; null from the spec")
     pitch_hz: float | None = Field(description="the strongest frequency, Hz; null when silent")
     timbre: Timbre | None = Field(description="null from the spec")
-    primitive: SoundPrimitive = Field(description="what the sound is: a drum hit at its onset, bass, pad, lead, pluck, chord, melody, speech, … or a pure noise (docs/audio.md); from the spec: the stated role's")
+    primitive: SoundPrimitive = Field(
+        description="what the sound is: a drum hit at its onset, bass, pad, lead, pluck, chord, melody, speech, … or a pure noise (docs/audio.md); from the spec: the stated role's"
+    )
     source: Literal["spec"] | None = Field(default=None, description="present (``spec``) when the sound comes from the spec, not the audio")
     key: Key = None
     name: Name = None

@@ -173,10 +173,7 @@ def _json_type(value: object) -> str:
 @lru_cache(maxsize=1)
 def _synonyms() -> dict[str, dict[str, str]]:
     """aspect → {normalised word or synonym → canonical value}."""
-    return {
-        aspect: {normalise_word(w): normalise_word(canon) for canon, syns in vocab.items() for w in (canon, *syns)}
-        for aspect, vocab in VOCABULARY.items()
-    }
+    return {aspect: {normalise_word(w): normalise_word(canon) for canon, syns in vocab.items() for w in (canon, *syns)} for aspect, vocab in VOCABULARY.items()}
 
 
 @lru_cache(maxsize=1)

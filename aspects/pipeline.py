@@ -146,9 +146,7 @@ def _measure(path: Path, settings: Settings, progress: ProgressFn | None, sha256
         totals = decode.PassTotals()
         frames = Columns()
         features = FrameFeatures()
-        audio = (
-            sound_analyzer(settings.audio_sr, settings.yamnet_dir, separate_process=settings.sound_process, duration_s=facts["duration_s"]) if facts["audio"] else None
-        )
+        audio = sound_analyzer(settings.audio_sr, settings.yamnet_dir, separate_process=settings.sound_process, duration_s=facts["duration_s"]) if facts["audio"] else None
         next_progress = 0.0
         for item in decode.stream(
             container,

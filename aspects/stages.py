@@ -23,8 +23,8 @@ from aspects.assemble import build_document, static_aspects
 from aspects.document import DynamicAspects, Frame
 from aspects.dynamic import dynamic_aspects
 from aspects.narrative import load_spec, narrative_from
-from aspects.pipeline import Measurements, ProgressFn, measure_video
 from aspects.paths import path_text
+from aspects.pipeline import Measurements, ProgressFn, measure_video
 from aspects.settings import Settings, check_window_s, get_settings
 from aspects.spec_audio import spec_audio
 from registries.annotation import annotate
@@ -62,9 +62,7 @@ def narrative(spec: dict | None, prompt: str | None) -> dict:
     }
 
 
-def document(
-    m: Measurements, frames: list[Frame] | list[dict], dynamic_output: DynamicAspects | dict, narrative_output: dict, *, path: str | Path | None = None
-) -> dict:
+def document(m: Measurements, frames: list[Frame] | list[dict], dynamic_output: DynamicAspects | dict, narrative_output: dict, *, path: str | Path | None = None) -> dict:
     """The analysis document (DESIGN §3, JSON form, validated) from the four analysis stages' outputs; ``path`` overrides ``video.path``."""
     doc = build_document(m, frames, dynamic_output, narrative_output["narrative"], narrative_output.get("spec_audio")).to_dict()
     if path is not None:

@@ -33,10 +33,26 @@ def make_clip(path: Path, *, size: str, seconds: int, fps: int = 30) -> Path:
     if not path.exists():
         path.parent.mkdir(parents=True, exist_ok=True)
         ffmpeg(
-            "-f", "lavfi", "-i", f"testsrc2=s={size}:r={fps}:d={seconds}",
-            "-f", "lavfi", "-i", f"sine=f=330:r=48000:d={seconds}",
-            "-c:v", "libx264", "-preset", "ultrafast", "-pix_fmt", "yuv420p",
-            "-c:a", "aac", "-ac", "2", str(path), timeout=3600,
+            "-f",
+            "lavfi",
+            "-i",
+            f"testsrc2=s={size}:r={fps}:d={seconds}",
+            "-f",
+            "lavfi",
+            "-i",
+            f"sine=f=330:r=48000:d={seconds}",
+            "-c:v",
+            "libx264",
+            "-preset",
+            "ultrafast",
+            "-pix_fmt",
+            "yuv420p",
+            "-c:a",
+            "aac",
+            "-ac",
+            "2",
+            str(path),
+            timeout=3600,
         )
     return path
 
@@ -92,8 +108,7 @@ def main() -> None:
     measure_video(make_clip(OUT / "warmup.mp4", size="320x240", seconds=1))  # imports, numba caches
     raw_s, frames = timed(raw_decode, clip)
     measure_s, m = timed(measure_video, clip)
-    print(f"1080p30 60 s ({frames} frames): raw decode {raw_s:.1f} s ({frames / raw_s:.0f} fps), "
-          f"decode+static {measure_s:.1f} s ({frames / measure_s:.0f} fps): ratio {measure_s / raw_s:.2f}")
+    print(f"1080p30 60 s ({frames} frames): raw decode {raw_s:.1f} s ({frames / raw_s:.0f} fps), decode+static {measure_s:.1f} s ({frames / measure_s:.0f} fps): ratio {measure_s / raw_s:.2f}")
     print(f"  peak RSS (this process so far): {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB")
     short = child_peak(clip)
     print(f"  child process, 60 s 1080p: peak RSS {short['peak_rss_mb']:.0f} MB")

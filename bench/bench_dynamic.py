@@ -32,6 +32,7 @@ from bench_decode import OUT, child_peak, make_clip, raw_decode, timed  # noqa: 
 
 FULL_ANALYSIS = "aspects.stages:analyze_video"
 
+
 def pyscenedetect_adaptive(path: Path) -> list:
     from scenedetect import AdaptiveDetector, detect
 

@@ -70,16 +70,13 @@ def _new_generation(con: duckdb.DuckDBPyConnection, sha: str, now: datetime) -> 
     if row is not None:
         generation = max(generation, int(row[0]) + 1)
     con.execute(
-        "INSERT INTO video_generations VALUES (?, ?, nextval('registry_change_seq')) "
-        "ON CONFLICT (video_sha256) DO UPDATE SET generation = excluded.generation, change_seq = excluded.change_seq",
+        "INSERT INTO video_generations VALUES (?, ?, nextval('registry_change_seq')) ON CONFLICT (video_sha256) DO UPDATE SET generation = excluded.generation, change_seq = excluded.change_seq",
         [sha, generation],
     )
     return generation
 
 
-def apply_growth(
-    con: duckdb.DuckDBPyConnection, sha: str, counts: dict[tuple[str, str], tuple[int, dict]], *, prompt: str | None, now: datetime
-) -> GrowthResult:
+def apply_growth(con: duckdb.DuckDBPyConnection, sha: str, counts: dict[tuple[str, str], tuple[int, dict]], *, prompt: str | None, now: datetime) -> GrowthResult:
     """Write one video's observations (``counts`` from :func:`tally`), new entries and discoveries through ``con``.
 
     Call inside a transaction.
@@ -87,9 +84,7 @@ def apply_growth(
     result = GrowthResult(video_sha256=sha, items=sum(c for c, _ in counts.values()))
     source = {"video_sha256": sha, "prompt": _excerpt(prompt)}
     touched: list[tuple[str, str]] = []
-    prior = {
-        (a, k): c for a, k, c in con.execute("SELECT aspect, key, count FROM registry_observations WHERE video_sha256 = ?", [sha]).fetchall()
-    }
+    prior = {(a, k): c for a, k, c in con.execute("SELECT aspect, key, count FROM registry_observations WHERE video_sha256 = ?", [sha]).fetchall()}
     latest = {key: count for key, (count, _) in counts.items()}
     if prior and prior != latest:
         # Re-learning replaces: the video's observations become this analysis's, under a new generation.
@@ -126,8 +121,7 @@ def apply_growth(
                 )
             else:
                 con.execute(
-                    "UPDATE registry_observations SET count = ?, last_seen = ?, change_seq = nextval('registry_change_seq') "
-                    "WHERE aspect = ? AND key = ? AND video_sha256 = ?",
+                    "UPDATE registry_observations SET count = ?, last_seen = ?, change_seq = nextval('registry_change_seq') WHERE aspect = ? AND key = ? AND video_sha256 = ?",
                     [count, now, aspect, key, sha],
                 )
             if key in new:
@@ -145,8 +139,7 @@ def apply_growth(
             else:
                 sources = json.loads(existing[key][1]) if existing[key][1] is not None else []
                 con.execute(
-                    "UPDATE registry_entries SET first_seen = coalesce(first_seen, ?), last_seen = ?, sources = ?, "
-                    "change_seq = nextval('registry_change_seq') WHERE aspect = ? AND key = ?",
+                    "UPDATE registry_entries SET first_seen = coalesce(first_seen, ?), last_seen = ?, sources = ?, change_seq = nextval('registry_change_seq') WHERE aspect = ? AND key = ?",
                     [now, now, json.dumps(_merge_sources(sources, source)), aspect, key],
                 )
     refresh_counts(con, [*touched, *result.removed])

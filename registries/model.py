@@ -35,7 +35,6 @@ ASPECTS: tuple[str, ...] = tuple(f"{registry}.{name}" for registry, names in REG
 WINDOW_ASPECTS: tuple[str, ...] = tuple(a for a in REGISTRIES["dynamic"] if a not in ("transition", "blends"))
 
 
-
 def split_aspect(aspect: str) -> tuple[str, str]:
     """``"dynamic.camera"`` → ``("dynamic", "camera")``; an unknown aspect is a clear error."""
     if aspect not in ASPECTS:

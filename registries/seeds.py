@@ -34,7 +34,6 @@ WORD_PRIMITIVES: dict[str, tuple[str, tuple[str, ...]]] = {
 }
 
 
-
 def seeds(aspect: str) -> dict[str, tuple[str, dict]]:
     """Every seeded entry of ``aspect`` as ``{key: (name, fields)}`` (empty for aspects without primitives)."""
     if aspect == "static.color":

@@ -307,8 +307,6 @@ def known_names(settings: Settings, aspects: Iterable[str]) -> dict[str, dict[st
         if not exists:
             return None
         out: dict[str, dict[str, str]] = {a: {} for a in aspects}
-        for aspect, key, name in con.execute(
-            "SELECT aspect, key, name FROM registry_entries WHERE list_contains(?, aspect)", [list(out)]
-        ).fetchall():
+        for aspect, key, name in con.execute("SELECT aspect, key, name FROM registry_entries WHERE list_contains(?, aspect)", [list(out)]).fetchall():
             out[aspect][key] = name
     return out

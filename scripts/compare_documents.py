@@ -46,13 +46,23 @@ def fixtures(folder: Path) -> list[tuple[str, str]]:
     s = "s=256x144:r=25"
     tex = texture(folder / "texture.png", size=(640, 360))
     videos = [
-        make_video(folder / "cut_click.mp4", f"testsrc2={s}", f"color=c=red:{s}",
-                   filter_complex="[0:v]trim=0:2,setpts=PTS-STARTPTS[a];[1:v]trim=0:1,setpts=PTS-STARTPTS[b];[a][b]concat=n=2:v=1[v]",
-                   duration_s=3, audio=click_track(120, duration_s=3)),
+        make_video(
+            folder / "cut_click.mp4",
+            f"testsrc2={s}",
+            f"color=c=red:{s}",
+            filter_complex="[0:v]trim=0:2,setpts=PTS-STARTPTS[a];[1:v]trim=0:1,setpts=PTS-STARTPTS[b];[a][b]concat=n=2:v=1[v]",
+            duration_s=3,
+            audio=click_track(120, duration_s=3),
+        ),
         make_video(folder / "fade_sine.mp4", f"color=c=orange:{s}", filter_complex="[0:v]fade=t=out:st=1:d=1[v]", duration_s=3, audio="sine=f=220:d=3"),
-        make_video(folder / "wipe_noise.mp4", f"mandelbrot={s}", f"color=c=teal:{s}",
-                   filter_complex="[0:v]format=yuv420p[a];[1:v]format=yuv420p[b];[a][b]xfade=transition=wipeleft:duration=1:offset=1[v]",
-                   duration_s=3, audio="anoisesrc=d=3:c=pink:a=0.3"),
+        make_video(
+            folder / "wipe_noise.mp4",
+            f"mandelbrot={s}",
+            f"color=c=teal:{s}",
+            filter_complex="[0:v]format=yuv420p[a];[1:v]format=yuv420p[b];[a][b]xfade=transition=wipeleft:duration=1:offset=1[v]",
+            duration_s=3,
+            audio="anoisesrc=d=3:c=pink:a=0.3",
+        ),
         pan_video(folder / "pan.mp4", tex, speed_px_s=(80.0, 0.0), duration_s=2, size=(256, 144)),
     ]
     return [(str(REPO / "data/samples/sample.mp4"), str(REPO / "data/samples/sample.json"))] + [(str(v), "") for v in videos]

@@ -25,10 +25,10 @@ import socket
 import subprocess
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
-from typing import Callable
 
 import httpx
 
@@ -156,8 +156,7 @@ def learn(
         )
         _bulk(
             con,
-            "INSERT INTO discoveries SELECT unnest(?::VARCHAR[]), unnest(?::VARCHAR[]), unnest(?::VARCHAR[]), unnest(?::VARCHAR[]), "
-            "unnest(?::TIMESTAMP[]), nextval('registry_change_seq')",
+            "INSERT INTO discoveries SELECT unnest(?::VARCHAR[]), unnest(?::VARCHAR[]), unnest(?::VARCHAR[]), unnest(?::VARCHAR[]), unnest(?::TIMESTAMP[]), nextval('registry_change_seq')",
             [list(c) for c in zip(*discoveries)],
         )
 
@@ -260,7 +259,11 @@ def start_worker(tmp: Path, *, startup_timeout_s: float = 90.0) -> LocalWorker:
     env = wrangler_env(tmp)
     applied = subprocess.run(
         [str(WRANGLER), "d1", "migrations", "apply", "aspects", "--local", "--persist-to", str(persist)],
-        cwd=WORKER_DIR, env=env, capture_output=True, text=True, timeout=120,
+        cwd=WORKER_DIR,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
     if applied.returncode != 0:
         raise RuntimeError(f"wrangler d1 migrations apply failed ({applied.returncode}):\n{applied.stdout[-2000:]}\n{applied.stderr[-2000:]}")
@@ -270,11 +273,26 @@ def start_worker(tmp: Path, *, startup_timeout_s: float = 90.0) -> LocalWorker:
     with open(log_path, "wb") as log:
         process = subprocess.Popen(
             [
-                str(WRANGLER), "dev", "--local", "--ip", "127.0.0.1", "--port", str(port),
-                "--inspector-port", str(free_port()), "--persist-to", str(persist),
-                "--show-interactive-dev-session=false", "--var", f"AUTH_TOKEN:{token}",
+                str(WRANGLER),
+                "dev",
+                "--local",
+                "--ip",
+                "127.0.0.1",
+                "--port",
+                str(port),
+                "--inspector-port",
+                str(free_port()),
+                "--persist-to",
+                str(persist),
+                "--show-interactive-dev-session=false",
+                "--var",
+                f"AUTH_TOKEN:{token}",
             ],
-            cwd=WORKER_DIR, env=env, stdin=subprocess.DEVNULL, stdout=log, stderr=subprocess.STDOUT,
+            cwd=WORKER_DIR,
+            env=env,
+            stdin=subprocess.DEVNULL,
+            stdout=log,
+            stderr=subprocess.STDOUT,
             start_new_session=True,
         )
     worker = LocalWorker(f"http://127.0.0.1:{port}", token, persist, log_path, process)
@@ -332,7 +350,7 @@ class FaultProxy:
         self.url = f"http://127.0.0.1:{self._server.server_address[1]}"
         self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
 
-    def __enter__(self) -> "FaultProxy":
+    def __enter__(self) -> FaultProxy:
         self._thread.start()
         return self
 
@@ -347,7 +365,6 @@ class FaultProxy:
         with self._lock:
             self.hold_after = None
         self._release.set()
-
 
     def _handle(self, handler: http.server.BaseHTTPRequestHandler) -> None:
         body = handler.rfile.read(int(handler.headers.get("content-length") or 0))

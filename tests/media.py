@@ -103,10 +103,7 @@ def texture(path: str | Path, size: tuple[int, int] = (1280, 960), seed: int = 1
     the analysis downscale, so every region of a crop has something to track.
     """
     w, h = size
-    graph = (
-        f"nullsrc=s={w}x{h},geq=r='255*random({seed})':g='255*random({seed + 1})':b='255*random({seed + 2})',"
-        "gblur=sigma=10,normalize=blackpt=black:whitept=white"
-    )
+    graph = f"nullsrc=s={w}x{h},geq=r='255*random({seed})':g='255*random({seed + 1})':b='255*random({seed + 2})',gblur=sigma=10,normalize=blackpt=black:whitept=white"
     return make_still(path, graph)
 
 
@@ -127,9 +124,13 @@ def pan_video(
     """
     w, h = size
     vx, vy = speed_px_s
-    x0, y0 = start if start is not None else (
-        int(max(0.0, -vx * duration_s)) + 16,
-        int(max(0.0, -vy * duration_s)) + 16,
+    x0, y0 = (
+        start
+        if start is not None
+        else (
+            int(max(0.0, -vx * duration_s)) + 16,
+            int(max(0.0, -vy * duration_s)) + 16,
+        )
     )
     crop = f"crop={w}:{h}:x='{x0}+t*{vx}':y='{y0}+t*{vy}'"
     return make_video(path, still, duration_s=duration_s, fps=fps, filter_complex=f"[0:v]{crop},format=yuv420p[v]")

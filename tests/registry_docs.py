@@ -38,8 +38,9 @@ def window(k: int, *, camera: str = "static", speed: float = 0.0, level: float =
     }
 
 
-def document(label: str, colors: list[tuple[int, int, int]], *, sounds: list[dict | None] | None = None, windows: list[dict] | None = None,
-             transitions: list[dict] | None = None, narrative: dict | None = None) -> dict:
+def document(
+    label: str, colors: list[tuple[int, int, int]], *, sounds: list[dict | None] | None = None, windows: list[dict] | None = None, transitions: list[dict] | None = None, narrative: dict | None = None
+) -> dict:
     """A document whose frame i has ``colors[i]`` (and ``sounds[i]``)."""
     sounds = sounds if sounds is not None else [None] * len(colors)
     palette = {}

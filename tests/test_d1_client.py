@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from datetime import UTC, datetime, timedelta
 from email.utils import format_datetime
-from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 import httpx
@@ -69,9 +69,7 @@ class FakeCloudflare:
 
 
 def cloudflare_settings(settings: Settings, **extra) -> Settings:
-    return settings.model_copy(
-        update={"d1_target": "cloudflare", "cloudflare_account_id": ACCOUNT, "cloudflare_d1_database_id": DATABASE, "cloudflare_api_token": TOKEN, **extra}
-    )
+    return settings.model_copy(update={"d1_target": "cloudflare", "cloudflare_account_id": ACCOUNT, "cloudflare_d1_database_id": DATABASE, "cloudflare_api_token": TOKEN, **extra})
 
 
 def test_cloudflare_target_sends_the_recorded_request(settings, tmp_path):
@@ -157,8 +155,14 @@ class Scripted:
 
 def http_client(transport, sleeps: list, *, attempts: int = 6, interval_s: float = 0.0) -> D1Client:
     target = HttpTarget(
-        "http://127.0.0.1:9/query", "tok", identity="worker:http://127.0.0.1:9", timeout_s=5, max_attempts=attempts,
-        interval_s=interval_s, transport=httpx.MockTransport(transport), sleep=sleeps.append,
+        "http://127.0.0.1:9/query",
+        "tok",
+        identity="worker:http://127.0.0.1:9",
+        timeout_s=5,
+        max_attempts=attempts,
+        interval_s=interval_s,
+        transport=httpx.MockTransport(transport),
+        sleep=sleeps.append,
     )
     client = D1Client(target)
     client._migrated = True  # these tests are about one request's fate, not migrations
@@ -214,7 +218,7 @@ def test_requests_are_paced():
 def test_retry_after_parsing():
     assert parse_retry_after("7") == 7.0
     assert parse_retry_after(None) is None and parse_retry_after("soon") is None
-    later = datetime.now(timezone.utc) + timedelta(seconds=30)
+    later = datetime.now(UTC) + timedelta(seconds=30)
     assert 25 <= parse_retry_after(format_datetime(later, usegmt=True)) <= 31
 
 

@@ -96,9 +96,7 @@ def test_pull_gives_a_fresh_store_the_shared_vocabulary(tmp_path):
         report = pull_store(fresh, client)
         assert report.entries == report.added == len(d1["entries"])
         with transaction(fresh) as con:
-            rows = con.execute(
-                "SELECT aspect, key, name, CAST(value AS VARCHAR), primitive FROM registry_entries ORDER BY aspect, key"
-            ).fetchall()
+            rows = con.execute("SELECT aspect, key, name, CAST(value AS VARCHAR), primitive FROM registry_entries ORDER BY aspect, key").fetchall()
         assert [(r["aspect"], r["key"], r["name"], r["value"], bool(r["primitive"])) for r in d1["entries"]] == [tuple(r) for r in rows]
         # What was pulled is already in D1: nothing pending, nothing re-sent.
         assert sum(store_status(fresh, client.identity)["pending"].values()) == 0

@@ -36,9 +36,7 @@ def worker(tmp_path_factory):
 
 
 def worker_client(url: str, token: str, *, per_request: int = 50, interval_s: float = 0.0, backoff_base_s: float = 0.5) -> D1Client:
-    target = HttpTarget(
-        f"{url}/query", token, identity=f"worker:{url}", timeout_s=30, max_attempts=6, interval_s=interval_s, backoff_base_s=backoff_base_s
-    )
+    target = HttpTarget(f"{url}/query", token, identity=f"worker:{url}", timeout_s=30, max_attempts=6, interval_s=interval_s, backoff_base_s=backoff_base_s)
     return D1Client(target, statements_per_request=per_request)
 
 

@@ -140,6 +140,7 @@ def test_opacity_from_alpha(tmp_path):
 
 # --- per-frame sound ---------------------------------------------------------------
 
+
 def _sound_rows(tmp_path, audio: str, seconds: float = 2) -> list[dict]:
     path = encode(tmp_path / "a.mp4", f"color=c=black:s=64x48:r=25:d={seconds}", f"{audio}:d={seconds}" if "aevalsrc" not in audio else audio, extra=["-ac", "1"])
     doc = analyze_video(path, settings=SETTINGS)
@@ -188,6 +189,7 @@ def test_amplitude_tracks_a_gain_ramp(tmp_path):
 
 
 # --- bad input -----------------------------------------------------------------------
+
 
 def _cli(*args: str) -> subprocess.CompletedProcess:
     return subprocess.run([sys.executable, "-m", "aspects.cli", *args], capture_output=True, text=True, timeout=120)

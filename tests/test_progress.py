@@ -53,9 +53,7 @@ def test_no_bar_when_turned_off_or_writing_the_document_to_stdout(videos, data_d
 
 def test_nothing_on_stderr_when_it_is_not_a_terminal(videos, data_dir):
     env = dict(os.environ, ASPECTS_DATA_DIR=str(data_dir))
-    out = subprocess.run(
-        [sys.executable, "-m", "aspects.cli", "analyze", str(videos["red"]), "--json", str(data_dir / "red.json")], capture_output=True, text=True, cwd=REPO, env=env
-    )
+    out = subprocess.run([sys.executable, "-m", "aspects.cli", "analyze", str(videos["red"]), "--json", str(data_dir / "red.json")], capture_output=True, text=True, cwd=REPO, env=env)
     assert out.returncode == 0 and out.stderr == ""
 
 

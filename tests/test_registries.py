@@ -34,10 +34,7 @@ def settings(tmp_path) -> Settings:
 def snapshot(settings: Settings) -> dict:
     """Everything the registries hold, by table, in a stable order."""
     with connect(settings.duckdb_path) as con:
-        return {
-            table: con.execute(f"SELECT * FROM {table} ORDER BY ALL").fetchall()
-            for table in ("registry_entries", "registry_observations", "discoveries")
-        }
+        return {table: con.execute(f"SELECT * FROM {table} ORDER BY ALL").fetchall() for table in ("registry_entries", "registry_observations", "discoveries")}
 
 
 def observed(settings: Settings) -> dict[tuple[str, str], tuple[str, int, int]]:
@@ -149,7 +146,11 @@ def test_generated_names_are_stable_pronounceable_and_collision_free():
     # Same check in a fresh interpreter with another hash seed.
     out = subprocess.run(
         [sys.executable, "-c", "from registries.naming import generated_name; print(generated_name('static.color', 'L50-C105-h45'))"],
-        capture_output=True, text=True, cwd=REPO, env={**os.environ, "PYTHONHASHSEED": "12345"}, check=True,
+        capture_output=True,
+        text=True,
+        cwd=REPO,
+        env={**os.environ, "PYTHONHASHSEED": "12345"},
+        check=True,
     )
     assert out.stdout.strip() == "vabaral"
 

@@ -12,8 +12,6 @@ import math
 import os
 import random
 import sqlite3
-import subprocess
-import sys
 from pathlib import Path
 
 import av
@@ -148,7 +146,7 @@ def test_deeply_nested_bom_and_non_utf8_specs(tmp_path):
 
 
 def test_spec_errors_from_the_command_line_are_one_line(tiny, data_dir, tmp_path, capsys):
-    spec = write(tmp_path / "deep.json", "{\"a\": " * 5000 + "1" + "}" * 5000)
+    spec = write(tmp_path / "deep.json", '{"a": ' * 5000 + "1" + "}" * 5000)
     assert main(["analyze", str(tiny), "--spec", str(spec)]) == 2
     assert one_error_line(capsys).startswith(f"aspects: error: {spec}: JSON nested deeper")
 
@@ -157,8 +155,8 @@ def test_spec_errors_from_the_command_line_are_one_line(tiny, data_dir, tmp_path
 
 
 def test_unicode_narrative_values_are_kept_matched_and_named_after_themselves(tmp_path):
-    from registries.growth import grow
     from aspects.narrative import narrative_from, normalise_word
+    from registries.growth import grow
     from registries.store import connect, find_entry
 
     assert normalise_word("  Sci-Fi! ") == "sci fi" and normalise_word("Café") == "cafe"  # as before
@@ -170,8 +168,6 @@ def test_unicode_narrative_values_are_kept_matched_and_named_after_themselves(tm
     settings = Settings(data_dir=tmp_path / "data")
     document = {"video": {"sha256": "a" * 64}, "frames": [], "windows": [], "transitions": [], "blends": {}, "narrative": block}
     grow(document, settings=settings)
-    from aspects.store import connect
-
     with connect(settings.duckdb_path) as con:
         for value in ("日本のアニメ", "🎉"):
             assert find_entry(con, "narrative.genre", value)["name"] == value
@@ -216,8 +212,8 @@ def test_analyze_json_with_a_non_utf8_name(odd_name, data_dir, tmp_path, capsys)
 
 
 def test_registries_and_d1_with_a_non_utf8_name(odd_name, data_dir, tmp_path):
-    from aspects.stages import analyze_video
     from aspects.paths import path_text
+    from aspects.stages import analyze_video
     from registries.d1.sync import sync
     from registries.growth import grow
     from tasks import claims
@@ -319,8 +315,7 @@ def test_dominant_colour_does_not_depend_on_orientation():
 
 
 def test_portrait_video_keeps_a_portrait_analysis_size(tmp_path):
-    from aspects.decode import analysis_size, decode_items, open_media
-    from aspects.decode import VideoFrame
+    from aspects.decode import VideoFrame, analysis_size, decode_items, open_media
 
     assert analysis_size(1080, 1920, (256, 144)) == (144, 256)
     assert analysis_size(1920, 1080, (256, 144)) == (256, 144)
@@ -477,10 +472,9 @@ def test_rows_the_target_rejects_are_left_out_and_the_rest_goes_through(tmp_path
     """Through the HTTP client (worker/cloudflare): a target that refuses any statement naming one key."""
     import httpx
 
-    from registries.d1.client import D1Client, HttpTarget
+    from registries.d1.client import D1Client, HttpTarget, SqliteTarget, Statement
     from registries.d1.sync import store_status, sync_store
     from tests.d1_fixtures import dump_d1
-    from registries.d1.client import SqliteTarget, Statement
 
     engine = D1Client(SqliteTarget(tmp_path / "remote.sqlite"))
 

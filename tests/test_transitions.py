@@ -68,10 +68,7 @@ def test_single_shots_have_no_transition(tmp_path, source):
 
 
 def test_fade_out_to_black_and_fade_in_from_black(tmp_path):
-    graph = (
-        "[0:v]trim=duration=2,fade=t=out:st=1:d=1,format=yuv420p[a];"
-        "[1:v]trim=duration=2,setpts=PTS-STARTPTS,fade=t=in:st=0.4:d=1,format=yuv420p[b];[a][b]concat=n=2:v=1:a=0[v]"
-    )
+    graph = "[0:v]trim=duration=2,fade=t=out:st=1:d=1,format=yuv420p[a];[1:v]trim=duration=2,setpts=PTS-STARTPTS,fade=t=in:st=0.4:d=1,format=yuv420p[b];[a][b]concat=n=2:v=1:a=0[v]"
     path = make_video(tmp_path / "fade.mp4", f"testsrc2={S}", f"mandelbrot={S}", duration_s=4, filter_complex=graph)
     _, d = dynamic(path)
     kinds = [t["type"] for t in d["transitions"]]

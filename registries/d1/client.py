@@ -26,9 +26,9 @@ import random
 import re
 import sqlite3
 import time
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Sequence, Union
 from urllib.parse import urlsplit
 
 import httpx
@@ -53,7 +53,7 @@ BACKOFF_CAP_S = 30.0
 RETRY_AFTER_CAP_S = 120.0
 CONNECT_TIMEOUT_S = 10.0
 
-Param = Union[None, int, float, str]
+Param = None | int | float | str
 
 # Wrangler's own bookkeeping table, byte for byte (wrangler d1 migrations apply).
 MIGRATIONS_TABLE_SQL = """CREATE TABLE IF NOT EXISTS d1_migrations(
@@ -359,7 +359,7 @@ class D1Client:
     def close(self) -> None:
         self.target.close()
 
-    def __enter__(self) -> "D1Client":
+    def __enter__(self) -> D1Client:
         return self
 
     def __exit__(self, *exc) -> None:

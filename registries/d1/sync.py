@@ -222,9 +222,7 @@ def row_label(what: str, row: Sequence) -> str:
     return f"{what} {row[0]}/{key}"
 
 
-def chunk_statements(
-    rows: Sequence[tuple], columns: int, make_sql: Callable[[int], str], what: str, *, oversize: Callable[[tuple, str], None] | None = None
-) -> list[Statement]:
+def chunk_statements(rows: Sequence[tuple], columns: int, make_sql: Callable[[int], str], what: str, *, oversize: Callable[[tuple, str], None] | None = None) -> list[Statement]:
     """Pack ``rows`` into multi-row statements within D1's limits.
 
     At most ``MAX_PARAMS_PER_STATEMENT`` bound parameters and
@@ -357,9 +355,7 @@ def read_pending(con: duckdb.DuckDBPyConnection, after_seq: int) -> Pending:
         "WHERE o.change_seq > ? ORDER BY o.aspect, o.key, o.video_sha256",
         [after_seq],
     ).fetchall()
-    generation_rows = con.execute(
-        "SELECT video_sha256, generation, change_seq FROM video_generations WHERE change_seq > ? ORDER BY video_sha256", [after_seq]
-    ).fetchall()
+    generation_rows = con.execute("SELECT video_sha256, generation, change_seq FROM video_generations WHERE change_seq > ? ORDER BY video_sha256", [after_seq]).fetchall()
     discovery_rows = con.execute(
         f"SELECT aspect, key, video_sha256, {_iso_sql('discovered_at')}, change_seq FROM discoveries WHERE change_seq > ? ORDER BY aspect, key",
         [after_seq],
@@ -390,12 +386,7 @@ def adopt_names(con: duckdb.DuckDBPyConnection, names: dict[tuple[str, str], str
     aspects = sorted({aspect for aspect, _ in names})
     if not aspects:
         return 0
-    current = {
-        (a, k): n
-        for a, k, n in con.execute(
-            f"SELECT aspect, key, name FROM registry_entries WHERE aspect IN ({', '.join(['?'] * len(aspects))})", aspects
-        ).fetchall()
-    }
+    current = {(a, k): n for a, k, n in con.execute(f"SELECT aspect, key, name FROM registry_entries WHERE aspect IN ({', '.join(['?'] * len(aspects))})", aspects).fetchall()}
     final = dict(current)
     final.update({k: n for k, n in names.items() if k in current})
     holders: dict[tuple[str, str], list[tuple[str, str]]] = defaultdict(list)
@@ -571,10 +562,7 @@ def sync_store(duckdb_path: str | Path, client: D1Client, *, full: bool = False)
     return report
 
 
-ENTRY_PAGE_SQL = (
-    "SELECT aspect, key, name, value, depth_breakdown, primitive, first_seen, last_seen, sources FROM entries "
-    "WHERE aspect > ? OR (aspect = ? AND key > ?) ORDER BY aspect, key LIMIT ?"
-)
+ENTRY_PAGE_SQL = "SELECT aspect, key, name, value, depth_breakdown, primitive, first_seen, last_seen, sources FROM entries WHERE aspect > ? OR (aspect = ? AND key > ?) ORDER BY aspect, key LIMIT ?"
 
 
 def fetch_entries(client: D1Client, page_rows: int = PULL_PAGE_ROWS) -> list[dict]:
@@ -624,10 +612,7 @@ def pull_store(duckdb_path: str | Path, client: D1Client) -> PullReport:
             con.executemany(
                 "INSERT INTO registry_entries (aspect, key, name, value, depth_breakdown, primitive, first_seen, last_seen, sources, change_seq) "
                 "VALUES (?, ?, ?, ?, ?, ?, CAST(? AS TIMESTAMP), CAST(? AS TIMESTAMP), ?, nextval('registry_change_seq'))",
-                [
-                    [r["aspect"], r["key"], r["name"], r["value"], r["depth_breakdown"], bool(r["primitive"]), r["first_seen"], r["last_seen"], r["sources"]]
-                    for r in new_rows
-                ],
+                [[r["aspect"], r["key"], r["name"], r["value"], r["depth_breakdown"], bool(r["primitive"]), r["first_seen"], r["last_seen"], r["sources"]] for r in new_rows],
             )
         renamed = adopt_names(con, {(r["aspect"], r["key"]): r["name"] for r in rows})
         if nothing_pending and new_rows:
@@ -651,8 +636,7 @@ def rejected_rows(con: duckdb.DuckDBPyConnection, target: str, limit: int = 20) 
     """How many rows ``target`` rejected, and the latest ``limit`` of them (keys cut for display)."""
     total = con.execute("SELECT count(*) FROM d1_rejected WHERE target = ?", [target]).fetchone()[0]
     rows = con.execute(
-        "SELECT kind, aspect, key, video_sha256, reason, rejected_at FROM d1_rejected WHERE target = ? "
-        "ORDER BY rejected_at DESC, aspect, key LIMIT ?",
+        "SELECT kind, aspect, key, video_sha256, reason, rejected_at FROM d1_rejected WHERE target = ? ORDER BY rejected_at DESC, aspect, key LIMIT ?",
         [target, limit],
     ).fetchall()
     out = []
@@ -668,9 +652,7 @@ def store_status(duckdb_path: str | Path, client_identity: str) -> dict:
         ensure_local_tables(con)
         after_seq = last_acknowledged(con, client_identity)
         pending = pending_counts(con, after_seq)
-        row = con.execute(
-            "SELECT last_sync_at, entries, observations, discoveries, requests FROM d1_sync_state WHERE target = ?", [client_identity]
-        ).fetchone()
+        row = con.execute("SELECT last_sync_at, entries, observations, discoveries, requests FROM d1_sync_state WHERE target = ?", [client_identity]).fetchone()
         rejected, rejected_sample = rejected_rows(con, client_identity)
     last = None
     if row and row[0] is not None:

@@ -355,9 +355,7 @@ def entry_detail(con: duckdb.DuckDBPyConnection, aspect: str, key: str) -> dict:
         raise NotFound(f"{aspect} has no entry with key {key[:80]!r}")
     entry = _entry(row, aspect)
     entry["sources"] = json.loads(row[9]) if row[9] is not None else []
-    found = con.execute(
-        f"SELECT video_sha256, strftime(discovered_at, {TIMESTAMP_SQL}) FROM discoveries WHERE aspect = ? AND key = ?", [aspect, key]
-    ).fetchone()
+    found = con.execute(f"SELECT video_sha256, strftime(discovered_at, {TIMESTAMP_SQL}) FROM discoveries WHERE aspect = ? AND key = ?", [aspect, key]).fetchone()
     entry["discovered"] = {"video_sha256": found[0], "at": _iso(found[1])} if found else None
     seen = con.execute(
         f"SELECT video_sha256, count, strftime(first_seen, {TIMESTAMP_SQL}), strftime(last_seen, {TIMESTAMP_SQL}) "

@@ -168,9 +168,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         try:
             body = await request.json()
         except ValueError:
-            raise api.BadRequest("body must be JSON: {\"aspect\", \"key\", \"name\"}") from None
+            raise api.BadRequest('body must be JSON: {"aspect", "key", "name"}') from None
         if not isinstance(body, dict):
-            raise api.BadRequest("body must be a JSON object: {\"aspect\", \"key\", \"name\"}")
+            raise api.BadRequest('body must be a JSON object: {"aspect", "key", "name"}')
         with shared.cursor() as con:
             con.execute("BEGIN")
             try:

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import statistics
 import sys
 import time
@@ -91,7 +92,7 @@ def main() -> None:
     directions = [0, 0]
     ours_b, scd_b = [0, 0, 0], [0, 0, 0]  # boundary hits, misses, extras
     detect_s = measure_s = 0.0
-    scd_available = True
+    scd_available = not os.environ.get("NO_SCD")
     failures = []
     unscored = []
     kinds = defaultdict(lambda: [0, 0, 0])  # content kind → hits, truths, extras

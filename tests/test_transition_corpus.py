@@ -46,7 +46,6 @@ KNOWN_MISSES = {
     "xfade-revealup-texture2-2s-24",
     "xfade-diagtl-gradient4-1s-30-grain",
     "xfade-diagtr-texture5-0.5s-60",
-    "xfade-diagbr-gradient7-2s-25",
     "xfade-hlslice-texture8-0.5s-30",
     "xfade-hrslice-flat9-1s-60",
     "xfade-vuslice-gradient0-0.5s-24-grain",

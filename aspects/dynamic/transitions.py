@@ -65,7 +65,8 @@ WIPE_TRIM_PROGRESS = 0.01  # …for a wipe's end
 GAP_S = 0.1  # a pause in the change this short (an encoder repeating a frame, an eased ramp) is bridged
 MIN_GRADUAL_S, MAX_GRADUAL_S = 0.15, 5.0
 MIN_NET_CHANGE = 5.0  # levels: mean grid change (luma, Cr, Cb) from start to end of a gradual transition
-MIN_MONOTONY = 0.6  # net change / path length on the grid
+MIN_MONOTONY = 0.6  # net change / path length on the grid…
+WIPE_MIN_MONOTONY = 0.4  # …or this for cells switching in a clean spatial order (a slide or push carries the pictures' own content across the cells)
 BLANK_SHARE = 0.9  # a frame is black / white / one uniform colour when this share of its pixels is
 UNIFORM_SPREAD = 12.0  # levels: the grid cells of a uniform frame differ at most this much
 DIP_TURN = 0.35  # a uniform colour is a dip when it lies this far (share of its distance to the nearer end) off the way between the ends
@@ -380,14 +381,17 @@ def _classify(s: Signals, state: np.ndarray, blank: np.ndarray, p: int, q: int, 
         return None
     net = float(np.abs(state[q] - state[p]).mean())
     path = float(np.abs(np.diff(state[p : q + 1], axis=0)).mean(axis=1).sum())
-    if net < MIN_NET_CHANGE or net < MIN_MONOTONY * path:
+    if net < MIN_NET_CHANGE or net < WIPE_MIN_MONOTONY * path:
         return None
     item = {"type": "dissolve", "start": rounded(s.t[p], 6), "end": rounded(s.t[q], 6), "duration": rounded(span, 6)}
     into, out_of = blank[q], blank[p]
     order = _switch_order(s, state, p, q)
     if order["cells"] < WIPE_MIN_CELLS:
         return None  # a transition replaces the picture; a moving object changes a few cells
-    if order["spread"] >= WIPE_SPREAD and order["fit"] >= WIPE_FIT:
+    wipe = order["spread"] >= WIPE_SPREAD and order["fit"] >= WIPE_FIT
+    if not wipe and net < MIN_MONOTONY * path:
+        return None
+    if wipe:
         item.update(type="wipe", direction=order["direction"])  # a wipe to or from a solid colour is still a wipe
         return item
     if min(mix_residual(state, p, q), mix_residual(state[:, :CELLS], p, q)) > MAX_MIX_RESIDUAL:

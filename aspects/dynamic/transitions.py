@@ -185,9 +185,9 @@ def _quiet_level(s: Signals, a: np.ndarray, pictured: np.ndarray, percentiles: t
     lo = np.searchsorted(s.t, s.t[probes] - QUIET_CONTEXT_S)
     hi = np.searchsorted(s.t, s.t[probes] + QUIET_CONTEXT_S, side="right")
     out = np.zeros((len(percentiles), len(probes)))
-    for n, (i, l, h) in enumerate(zip(probes, lo, hi)):
+    for n, (i, first, h) in enumerate(zip(probes, lo, hi)):
         levels = []
-        for side in (slice(l, i), slice(i + 1, h)):
+        for side in (slice(first, i), slice(i + 1, h)):
             values, keep = a[side], pictured[side]
             if np.count_nonzero(keep) >= max(3, PICTURED_SHARE * keep.size):
                 values = values[keep]

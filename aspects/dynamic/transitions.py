@@ -368,7 +368,11 @@ def _steady_around(s: Signals, state: np.ndarray, blank: np.ndarray, p: int, q: 
             continue  # black, white or one colour: still by itself, however briefly it is held; busy footage: see above
         if other == end:
             return False
-        side = float(_distance(state[end], state[other])) / abs(float(s.t[end] - s.t[other]))
+        # The side's own speed: a line fitted through each cell over the side (grain averages out), RMS over the cells.
+        lo, hi = min(end, other), max(end, other)
+        t = s.t[lo : hi + 1] - s.t[lo : hi + 1].mean()
+        slopes = t @ (state[lo : hi + 1] - state[lo : hi + 1].mean(axis=0)) / max(float(t @ t), 1e-12)
+        side = float(np.sqrt(np.mean(slopes**2)))
         if side > STEADY_RATIO * rate:
             return False
     return True

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import statistics
 import sys
 import time
@@ -91,7 +92,7 @@ def main() -> None:
     directions = [0, 0]
     ours_b, scd_b = [0, 0, 0], [0, 0, 0]  # boundary hits, misses, extras
     detect_s = measure_s = 0.0
-    scd_available = True
+    scd_available = not os.environ.get("NO_SCD")
     failures = []
     unscored = []
     kinds = defaultdict(lambda: [0, 0, 0])  # content kind → hits, truths, extras
@@ -108,7 +109,7 @@ def main() -> None:
         kinds[case.kind][0] += len(r["hits"])
         kinds[case.kind][1] += len(case.truth)
         kinds[case.kind][2] += len(r["extra"])
-        for truth, item, err in r["hits"]:
+        for truth, _item, err in r["hits"]:
             tp[truth.type] += 1
             errors_s[truth.type].append(err)
             errors_f[truth.type].append(err * case.fps)
@@ -165,7 +166,7 @@ def main() -> None:
     for case, found in unscored:
         print(f"  {case.name}: {[(t['type'], t['start'], t['end'], t.get('direction')) for t in found]}")
     if args.show_failures:
-        for case, found, r in failures:
+        for case, found, _r in failures:
             print(f"\n{case.name}: truth {[(t.type, t.start, round(t.end, 3), t.direction) for t in case.truth]}")
             print("  found", [(t["type"], t["start"], t["end"], t.get("direction")) for t in found])
 

@@ -46,7 +46,6 @@ KNOWN_MISSES = {
     "xfade-revealup-texture2-2s-24",
     "xfade-diagtl-gradient4-1s-30-grain",
     "xfade-diagtr-texture5-0.5s-60",
-    "xfade-diagbr-gradient7-2s-25",
     "xfade-hlslice-texture8-0.5s-30",
     "xfade-hrslice-flat9-1s-60",
     "xfade-vuslice-gradient0-0.5s-24-grain",
@@ -63,9 +62,9 @@ KNOWN_MISSES = {
     "fade-out-in-black-texture3-3s-h0.5-60-grain",
     "none-drift-hue-25",
 }
-# Over the subset this commit reaches (precision / recall): cut 0.60 / 1.00, fade_out 1.00 / 0.63, fade_in 1.00 / 0.75,
-# dissolve 0.67 / 0.50, wipe 0.72 / 0.40. The floors sit just under: a fall below them is a regression.
-FLOOR = {"cut": 0.55, "fade_out": 0.6, "fade_in": 0.7, "dissolve": 0.45, "wipe": 0.38}  # the lower of precision and recall, each type
+# Over the subset this commit reaches (precision / recall): cut 0.60 / 1.00, fade_out 1.00 / 0.75, fade_in 1.00 / 0.75,
+# dissolve 0.67 / 0.50, wipe 0.76 / 0.42 (cut precision 0.50 in some runs: RANSAC is random, one extra cut among few). The floors sit just under: a fall below them is a regression.
+FLOOR = {"cut": (0.45, 0.95), "fade_out": (0.95, 0.7), "fade_in": (0.95, 0.7), "dissolve": (0.6, 0.45), "wipe": (0.7, 0.4)}  # (precision, recall) per type
 
 
 @pytest.fixture(scope="session")
@@ -102,8 +101,8 @@ def test_rates_per_type_over_the_subset(corpus_results):
             fn[truth.type] = fn.get(truth.type, 0) + 1
         for item in r["extra"]:
             fp[item["type"]] = fp.get(item["type"], 0) + 1
-    for kind, floor in FLOOR.items():
+    for kind, (p_floor, r_floor) in FLOOR.items():
         hits = tp.get(kind, 0)
         precision = hits / max(hits + fp.get(kind, 0), 1)
         recall = hits / max(hits + fn.get(kind, 0), 1)
-        assert precision >= floor and recall >= floor, (kind, precision, recall)
+        assert precision >= p_floor and recall >= r_floor, (kind, precision, recall)

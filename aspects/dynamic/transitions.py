@@ -54,6 +54,10 @@ QUIET_PERCENTILE = 25
 QUIET_STEP_S = 0.1  # …evaluated this often…
 PICTURED_SHARE = 0.6  # …over the frames that are not blank, when they are at least this share of a side
 TAIL_FLOOR_PER_S, GRID_TAIL_FLOOR_PER_S = 0.5, 0.2  # on a still picture a change found goes on (both ways) while it changes more than these (levels per second, pixels and grid)
+REGROW_RATIO = 2.0  # a trimmed end grows back over frames that still change this many times the footage's noise (NOISE_PERCENTILE of its change; still pictures only)…
+NOISE_PERCENTILE = 90  # (an encoder's periodic refresh of a still picture is noise too)
+REGROW_FLOOR_PER_S = 0.1  # levels per second: on a noise-free still picture any change above this is change (a diagonal edge entering at a corner)
+REGROW_TAIL_SHARE = 0.2  # …and, at the end, at least this share of the change's typical step (an encoder refining the new picture is no transition)
 TRIM_PROGRESS = 0.05  # share of the way from one end to the other below which a frame has not left its end yet (at most)…
 TRIM_MIN_LEVELS = 0.5  # …and at least this (levels: an encoder's dither on a still picture)
 TRIM_NOISE = 5.0  # …at least this many times the grid's quiet change per frame (motion, grain) over the way's length
@@ -61,7 +65,8 @@ WIPE_TRIM_PROGRESS = 0.01  # …for a wipe's end
 GAP_S = 0.1  # a pause in the change this short (an encoder repeating a frame, an eased ramp) is bridged
 MIN_GRADUAL_S, MAX_GRADUAL_S = 0.15, 5.0
 MIN_NET_CHANGE = 5.0  # levels: mean grid change (luma, Cr, Cb) from start to end of a gradual transition
-MIN_MONOTONY = 0.6  # net change / path length on the grid
+MIN_MONOTONY = 0.6  # net change / path length on the grid…
+WIPE_MIN_MONOTONY = 0.4  # …or this for cells switching in a clean spatial order (a slide or push carries the pictures' own content across the cells)
 BLANK_SHARE = 0.9  # a frame is black / white / one uniform colour when this share of its pixels is
 UNIFORM_SPREAD = 12.0  # levels: the grid cells of a uniform frame differ at most this much
 DIP_TURN = 0.35  # a uniform colour is a dip when it lies this far (share of its distance to the nearer end) off the way between the ends
@@ -117,10 +122,14 @@ def _distance(a: np.ndarray, b: np.ndarray) -> np.ndarray:
 
 
 def _is_flash(state: np.ndarray, i: int, n_back: int) -> bool:
-    """Whether the jump at frame ``i`` comes back to the picture before it within ``n_back`` frames."""
+    """Whether the jump at frame ``i`` comes back to the picture before it within ``n_back`` frames, or is itself the way back from one."""
     jump = float(_distance(state[i], state[i - 1]))
     later = state[i + 1 : i + 1 + n_back]
-    return bool(later.size and jump > 0 and float(_distance(later, state[i - 1]).min()) < FLASH_RETURN * jump)
+    earlier = state[max(i - 1 - n_back, 0) : i - 1]
+    return bool(
+        jump > 0
+        and ((later.size and float(_distance(later, state[i - 1]).min()) < FLASH_RETURN * jump) or (earlier.size and float(_distance(earlier, state[i]).min()) < FLASH_RETURN * jump))
+    )
 
 
 def detect_cuts(s: Signals) -> list[int]:
@@ -162,29 +171,42 @@ def grid_activity(state: np.ndarray) -> np.ndarray:
     return g
 
 
-def _quiet_level(s: Signals, a: np.ndarray, pictured: np.ndarray) -> np.ndarray:
+def _percentiles(values: np.ndarray, shares: np.ndarray) -> np.ndarray:
+    """``np.percentile(values, 100 * shares)`` (linear interpolation) without its per-call overhead: it runs thousands of times on short arrays."""
+    v = np.sort(values)
+    pos = shares * (v.size - 1)
+    lo = np.floor(pos).astype(int)
+    hi = np.minimum(lo + 1, v.size - 1)
+    return v[lo] + (v[hi] - v[lo]) * (pos - lo)
+
+
+def _quiet_level(s: Signals, a: np.ndarray, pictured: np.ndarray, percentiles: tuple[float, ...] = (QUIET_PERCENTILE,)) -> np.ndarray:
     """The footage's own background change around each frame: the quieter side's QUIET_PERCENTILE of ``a``.
 
     Each side is the QUIET_CONTEXT_S before (after) the frame, over its
     ``pictured`` frames (black, white and uniform frames have no motion to
     measure) when they are at least PICTURED_SHARE of it; the quieter side counts, so
     a long transition next to a short shot is still measured against the shot.
+    With several ``percentiles``, one row per percentile (same units as ``a``).
     """
     # Evaluated every QUIET_STEP_S and interpolated: the level moves slowly, and a percentile per frame is the costly part.
     probes = np.unique(np.searchsorted(s.t, np.arange(s.t[0], s.t[-1] + QUIET_STEP_S, QUIET_STEP_S)).clip(0, len(a) - 1))
     lo = np.searchsorted(s.t, s.t[probes] - QUIET_CONTEXT_S)
     hi = np.searchsorted(s.t, s.t[probes] + QUIET_CONTEXT_S, side="right")
-    out = np.empty(len(probes))
-    for n, (i, l, h) in enumerate(zip(probes, lo, hi)):
+    out = np.zeros((len(percentiles), len(probes)))
+    positions = np.asarray(percentiles, dtype=float) / 100.0
+    for n, (i, first, h) in enumerate(zip(probes, lo, hi)):
         levels = []
-        for side in (slice(l, i), slice(i + 1, h)):
+        for side in (slice(first, i), slice(i + 1, h)):
             values, keep = a[side], pictured[side]
             if np.count_nonzero(keep) >= max(3, PICTURED_SHARE * keep.size):
                 values = values[keep]
             if values.size:
-                levels.append(float(np.percentile(values, QUIET_PERCENTILE)))
-        out[n] = min(levels) if levels else 0.0
-    return np.interp(s.t, s.t[probes], out)
+                levels.append(_percentiles(values, positions))
+        if levels:
+            out[:, n] = np.min(levels, axis=0)
+    levels = np.stack([np.interp(s.t, s.t[probes], row) for row in out])
+    return levels[0] if len(percentiles) == 1 else levels
 
 
 def _runs(mask: np.ndarray) -> list[tuple[int, int]]:
@@ -356,7 +378,11 @@ def _steady_around(s: Signals, state: np.ndarray, blank: np.ndarray, p: int, q: 
             continue  # black, white or one colour: still by itself, however briefly it is held; busy footage: see above
         if other == end:
             return False
-        side = float(_distance(state[end], state[other])) / abs(float(s.t[end] - s.t[other]))
+        # The side's own speed: a line fitted through each cell over the side (grain averages out), RMS over the cells.
+        lo, hi = min(end, other), max(end, other)
+        t = s.t[lo : hi + 1] - s.t[lo : hi + 1].mean()
+        slopes = t @ (state[lo : hi + 1] - state[lo : hi + 1].mean(axis=0)) / max(float(t @ t), 1e-12)
+        side = float(np.sqrt(np.mean(slopes**2)))
         if side > STEADY_RATIO * rate:
             return False
     return True
@@ -369,14 +395,17 @@ def _classify(s: Signals, state: np.ndarray, blank: np.ndarray, p: int, q: int, 
         return None
     net = float(np.abs(state[q] - state[p]).mean())
     path = float(np.abs(np.diff(state[p : q + 1], axis=0)).mean(axis=1).sum())
-    if net < MIN_NET_CHANGE or net < MIN_MONOTONY * path:
+    if net < MIN_NET_CHANGE or net < WIPE_MIN_MONOTONY * path:
         return None
     item = {"type": "dissolve", "start": rounded(s.t[p], 6), "end": rounded(s.t[q], 6), "duration": rounded(span, 6)}
     into, out_of = blank[q], blank[p]
     order = _switch_order(s, state, p, q)
     if order["cells"] < WIPE_MIN_CELLS:
         return None  # a transition replaces the picture; a moving object changes a few cells
-    if order["spread"] >= WIPE_SPREAD and order["fit"] >= WIPE_FIT:
+    wipe = order["spread"] >= WIPE_SPREAD and order["fit"] >= WIPE_FIT
+    if not wipe and net < MIN_MONOTONY * path:
+        return None
+    if wipe:
         item.update(type="wipe", direction=order["direction"])  # a wipe to or from a solid colour is still a wipe
         return item
     if min(mix_residual(state, p, q), mix_residual(state[:, :CELLS], p, q)) > MAX_MIX_RESIDUAL:
@@ -428,6 +457,26 @@ def _trim(state: np.ndarray, before: int, after: int, share: float = 0.0) -> tup
     return start, end
 
 
+def _regrow(s: Signals, item: dict, index: dict, changing: np.ndarray, a: np.ndarray, g: np.ndarray, before: int, after: int, ends: tuple[bool, bool]) -> dict:
+    """``item``'s trimmed start (end), when ``ends`` allows, moved back out towards ``before`` (``after``) over frames still ``changing``.
+
+    Frame i changing means it differs from frame i − 1, so the start moves
+    back while its frame changed, the end on while the next frame changes —
+    at the end only while that change is at least REGROW_TAIL_SHARE of the
+    typical step across the item (pixel or grid change).
+    """
+    p, q = index[round(item["start"], 6)], index[round(item["end"], 6)]
+    if q - p < 2:
+        return item
+    typical_a, typical_g = float(np.median(a[p + 1 : q + 1])), float(np.median(g[p + 1 : q + 1]))
+    while ends[0] and p > before and changing[p]:
+        p -= 1
+    while ends[1] and q < after and changing[q + 1] and (a[q + 1] >= REGROW_TAIL_SHARE * typical_a or g[q + 1] >= REGROW_TAIL_SHARE * typical_g):
+        q += 1
+    item.update(start=rounded(s.t[p], 6), end=rounded(s.t[q], 6), duration=rounded(s.t[q] - s.t[p], 6))
+    return item
+
+
 def _share(state: np.ndarray, p: int, q: int, wobble: float, most: float) -> float:
     """The progress share below which a frame has not left its end: ``wobble`` (levels) over the way's length, at most ``most``."""
     return min(most, wobble / max(float(np.linalg.norm(state[q] - state[p])), 1e-9))
@@ -453,7 +502,7 @@ def detect_gradual(s: Signals, cuts: list[int]) -> list[dict]:
             gl[c : c + lag] = 0.0
     blank = blank_kind(s, state)
     pictured = blank == ""
-    qa, qg = _quiet_level(s, a, pictured), _quiet_level(s, g, pictured)
+    (qa, na), (qg, ng) = _quiet_level(s, a, pictured, (QUIET_PERCENTILE, NOISE_PERCENTILE)), _quiet_level(s, g, pictured, (QUIET_PERCENTILE, NOISE_PERCENTILE))
     # Fine texture in motion changes many pixels and few grid cells: either measure standing out is a change;
     # over LAGS_S a steady change adds up while motion back and forth does not (a slow fade in busy footage).
     active = (a > np.maximum(ACTIVE_FLOOR_PER_S, ACTIVE_RATIO * qa)) & (qa < ACTIVE_FLOOR_PER_S) | (g > np.maximum(GRID_FLOOR_PER_S, GRID_RATIO * qg))
@@ -462,6 +511,9 @@ def detect_gradual(s: Signals, cuts: list[int]) -> list[dict]:
     # Hysteresis on still pictures (quiet level under the floors): an eased start or end is slow but still a change.
     moving = ((a > TAIL_FLOOR_PER_S) & (qa < ACTIVE_FLOOR_PER_S)) | ((g > GRID_TAIL_FLOOR_PER_S) & (qg < GRID_FLOOR_PER_S))
     busy = qg >= GRID_FLOOR_PER_S
+    # Frames that change more than the footage's own noise, on still pictures: a trimmed end grows back over them
+    # (a diagonal or circular edge, a soft edge, an eased start: little of the picture changes at first, but it changes).
+    changing = (((a > np.maximum(REGROW_FLOOR_PER_S, REGROW_RATIO * na)) & (qa < ACTIVE_FLOOR_PER_S)) | ((g > np.maximum(REGROW_FLOOR_PER_S, REGROW_RATIO * ng)) & (qg < GRID_FLOOR_PER_S))) & ~busy
     gap = _frames(s, GAP_S)
     for first, last in _runs(~active):
         if first > 0 and last < len(s) - 1 and last - first + 1 <= gap:
@@ -476,6 +528,9 @@ def detect_gradual(s: Signals, cuts: list[int]) -> list[dict]:
         while last < len(s) - 1 and moving[last + 1] and not stops[last + 1] and not active[last + 1]:
             last += 1
         before, after = max(first - 1, 0), last
+        # An end grows back at most to the previous cut or transition (the next cut).
+        floor = max([c for c in cuts if c <= before] + [index[round(found[-1]["end"], 6)] if found else 0])
+        ceiling = min([c - 1 for c in cuts if c > after] + [len(s) - 1])
         if any(before < c <= after for c in cuts):
             continue
         # Progress below the picture's own wobble (motion, grain) is no progress.
@@ -486,7 +541,7 @@ def detect_gradual(s: Signals, cuts: list[int]) -> list[dict]:
         whole = _classify(s, state, blank, p, _trim(state, before, after, _share(state, before, after, wobble, WIPE_TRIM_PROGRESS))[1], "")
         if whole is not None and whole["type"] == "wipe":
             if _steady_around(s, state, blank, *(index[round(whole[k], 6)] for k in ("start", "end")), busy):
-                found.append(whole)
+                found.append(_regrow(s, whole, index, changing, a, g, floor, ceiling, (True, True)))
             continue
         pieces = _segments(state, blank, before, after)
         if len(pieces) == 1:
@@ -499,7 +554,8 @@ def detect_gradual(s: Signals, cuts: list[int]) -> list[dict]:
                 continue  # a drift, not a change between two steady pictures
             item = _classify(s, state, blank, p, q, role)
             if item is not None:
-                found.append(item)
+                # Only the outer ends grow back: a fade's blank end is where the picture settled (see _settled).
+                found.append(_regrow(s, item, index, changing, a, g, floor, ceiling, (item["type"] != "fade_in" and role != "in", item["type"] != "fade_out" and role != "out")))
     return _fades_through_colour(s, blank, state, found)
 
 
@@ -522,11 +578,23 @@ def _fades_through_colour(s: Signals, blank: np.ndarray, state: np.ndarray, foun
 
 
 def detect_transitions(s: Signals) -> list[dict]:
-    """Every transition, sorted by start: ``{"type", "start", "end", "duration"}`` (+ ``direction`` for wipes)."""
+    """Every transition, sorted by start: ``{"type", "start", "end", "duration"}`` (+ ``direction`` for wipes).
+
+    A cut onto a black or white frame that a fade in leaves at once (no
+    hold) is the fade's first half, faster than one frame: a fade out.
+    """
     cuts = detect_cuts(s)
-    items = [{"type": "cut", "start": rounded(s.t[i], 6), "end": rounded(s.t[i], 6), "duration": 0.0} for i in cuts]
-    items += detect_gradual(s, cuts)
-    return sorted(items, key=lambda x: (x["start"], x["end"]))
+    gradual = detect_gradual(s, cuts)
+    blank = blank_kind(s, s.colour_grid()) if cuts else []
+    fading_in = {round(g["start"], 6) for g in gradual if g["type"] == "fade_in"}
+    items = []
+    for i in cuts:
+        t = rounded(s.t[i], 6)
+        if blank[i] in ("black", "white") and round(t, 6) in fading_in:
+            items.append({"type": "fade_out", "start": rounded(s.t[i - 1], 6), "end": t, "duration": rounded(s.t[i] - s.t[i - 1], 6)})
+        else:
+            items.append({"type": "cut", "start": t, "end": t, "duration": 0.0})
+    return sorted(items + gradual, key=lambda x: (x["start"], x["end"]))
 
 
 def shots(transitions: list[dict], duration_s: float) -> list[tuple[float, float]]:

@@ -89,8 +89,12 @@ def browser(tmp_path_factory):
 
 
 def all_entries(settings: Settings, aspect: str) -> list[dict]:
+    """``registries.store.entries`` of ``aspect``, with ``last_seen`` at the store's full precision
+    (the entries' ISO text is to the second; two entries seen within one second still have an order)."""
     with connect(settings.duckdb_path) as con:
-        return store.entries(con, aspect)
+        entries = store.entries(con, aspect)
+        exact = dict(con.execute("SELECT key, last_seen FROM registry_entries WHERE aspect = ?", [aspect]).fetchall())
+    return [{**e, "last_seen": exact[e["key"]].isoformat() if exact[e["key"]] else None} for e in entries]
 
 
 def oracle_order(entries: list[dict], sort: str) -> list[str]:

@@ -23,6 +23,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from fractions import Fraction
 from pathlib import Path
+from typing import cast
 
 import av
 import cv2
@@ -118,7 +119,7 @@ def open_media(path: str | Path) -> av.container.InputContainer:
             raise OSError(exc.errno, f"{display_path(path)}: cannot read: {exc.strerror or exc}") from None
         raise BadInputError(path, f"cannot be opened as a video: {exc.strerror or exc}") from None
     if not container.streams.video:
-        kinds = sorted({s.type for s in container.streams}) or ["no streams"]
+        kinds: list[str] = sorted({s.type for s in container.streams}) or ["no streams"]
         container.close()
         raise BadInputError(path, f"has no video stream (contains: {', '.join(kinds)})")
     for kind, streams in (("video", container.streams.video), ("audio", container.streams.audio)):
@@ -129,7 +130,7 @@ def open_media(path: str | Path) -> av.container.InputContainer:
 
 
 def _has_alpha(pix_fmt: str | None) -> bool:
-    return bool(pix_fmt) and any(pix_fmt.startswith(p) for p in ALPHA_FORMATS)
+    return bool(pix_fmt and any(pix_fmt.startswith(p) for p in ALPHA_FORMATS))
 
 
 def _fraction(value) -> float | None:
@@ -156,7 +157,7 @@ def container_facts(container: av.container.InputContainer, path: str | Path) ->
     if container.streams.audio:
         astream = container.streams.audio[0]
         actx = astream.codec_context
-        a_duration = float(astream.duration * astream.time_base) if astream.duration else duration_s
+        a_duration = float(astream.duration * astream.time_base) if astream.duration and astream.time_base else duration_s
         audio = {
             "codec": actx.name,
             "sample_rate": actx.sample_rate,
@@ -164,8 +165,11 @@ def container_facts(container: av.container.InputContainer, path: str | Path) ->
             "channel_layout": actx.layout.name if actx.layout else None,
             "duration_s": a_duration,
         }
-    chapters = [{"start": float(c["start"] * c["time_base"]), "end": float(c["end"] * c["time_base"]), "title": (c.get("metadata") or {}).get("title")} for c in container.chapters()]
-    v_duration = float(vstream.duration * vstream.time_base) if vstream.duration else duration_s
+    chapters = []
+    for c in container.chapters():
+        assert c["time_base"] is not None  # libavformat gives every chapter a time base
+        chapters.append({"start": float(c["start"] * c["time_base"]), "end": float(c["end"] * c["time_base"]), "title": (c.get("metadata") or {}).get("title")})
+    v_duration = float(vstream.duration * vstream.time_base) if vstream.duration and vstream.time_base else duration_s
     return {
         "path": display_path(path),
         "size_bytes": path.stat().st_size,
@@ -241,7 +245,8 @@ def downscale(frame: av.VideoFrame, size: tuple[int, int], fmt: str = "rgb24") -
     small = np.empty(w * h * 3 // 2, np.uint8)
     offset = 0
     for plane, plane_size in zip(frame.planes, ((w, h), (w // 2, h // 2), (w // 2, h // 2))):
-        full = np.frombuffer(plane, np.uint8).reshape(plane.height, plane.line_size)[:, : plane.width]
+        # cast: numpy's stub (Python < 3.12) lists only concrete buffer types; VideoPlane exports the buffer protocol.
+        full = np.frombuffer(cast(memoryview, plane), np.uint8).reshape(plane.height, plane.line_size)[:, : plane.width]
         n = plane_size[0] * plane_size[1]
         small[offset : offset + n] = _shrink(full, plane_size).reshape(-1)
         offset += n
@@ -339,7 +344,7 @@ def decode_items(
     resampler = av.AudioResampler(format="flt", layout="mono", rate=audio_sr) if astream is not None else None
     t0: float | None = None
     kind = "video"
-    pending_audio: list[tuple[float, np.ndarray]] = []
+    pending_audio: list[tuple[float, av.AudioFrame]] = []
     size: tuple[int, int] | None = None
 
     def frame_time(frame) -> float | None:
@@ -366,6 +371,7 @@ def decode_items(
             kind = packet.stream.type
             for frame in packet.decode():
                 if packet.stream.type == "audio":
+                    assert resampler is not None and isinstance(frame, av.AudioFrame)  # only the audio stream is demuxed besides video
                     if t0 is None:
                         # Audio before the first video frame: hold it until t0 is known.
                         pending_audio.extend((frame_time(out) or 0.0, out) for out in resampler.resample(frame))
@@ -373,6 +379,7 @@ def decode_items(
                     for chunk in audio_chunks(resampler.resample(frame)):
                         yield AudioChunk(t=chunk.t - t0, samples=chunk.samples)
                     continue
+                assert isinstance(frame, av.VideoFrame)
                 t_abs = frame_time(frame)
                 if t0 is None:
                     t0 = t_abs if t_abs is not None else 0.0
@@ -386,10 +393,11 @@ def decode_items(
                             yield AudioChunk(t=chunk.t - t0, samples=chunk.samples)
                     pending_audio.clear()
                 t = (t_abs - t0) if t_abs is not None else totals.frame_count * nominal_dt
+                assert size is not None  # set at the first video frame
                 image = downscale(frame, size, fmt)
                 if totals.rotation:
                     image = np.ascontiguousarray(np.rot90(image, k=totals.rotation // 90))
-                duration_s = float(frame.duration * frame.time_base) if frame.duration else nominal_dt
+                duration_s = float(frame.duration * frame.time_base) if frame.duration and frame.time_base else nominal_dt
                 if frame.key_frame:
                     totals.keyframes_s.append(round(t, 6))
                 yield VideoFrame(
@@ -409,7 +417,7 @@ def decode_items(
         pass
     except (av.error.FFmpegError, ValueError) as exc:
         # ValueError: PyAV's resampler refusing a frame whose format changed mid-stream (corrupt audio).
-        if is_io_error(exc):
+        if isinstance(exc, av.error.FFmpegError) and is_io_error(exc):
             raise OSError(exc.errno, f"{display_path(path)}: cannot read: {getattr(exc, 'strerror', None) or exc}") from None
         where = f"at {position_s:.2f} s" if position_s is not None else "before the first frame"
         detail = getattr(exc, "strerror", None) or str(exc)

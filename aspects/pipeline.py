@@ -17,6 +17,7 @@ from collections.abc import Callable
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import overload
 
 import cv2
 import numpy as np
@@ -53,6 +54,10 @@ def _as_column(values) -> np.ndarray:
     return numeric_column(values)
 
 
+@overload
+def _columns(table: dict) -> dict[str, np.ndarray]: ...
+@overload
+def _columns(table: None) -> None: ...
 def _columns(table: dict | None) -> dict[str, np.ndarray] | None:
     return None if table is None else {k: _as_column(v) for k, v in table.items()}
 
@@ -198,7 +203,7 @@ def _measure(path: Path, settings: Settings, progress: ProgressFn | None, sha256
     return Measurements(
         sha256=sha256 or decode.sha256_file(path),
         facts=facts,
-        frames=frames.columns,
+        frames=_columns(frames.columns),
         sound=sound,
         envelope=envelope,
         envelope_hop_s=ENVELOPE_HOP / settings.audio_sr if audio is not None else None,

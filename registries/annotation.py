@@ -81,7 +81,7 @@ def annotate(document: dict, *, settings: Settings | None = None) -> dict:
     """
     settings = settings or get_settings()
     values = list(iter_values(document))
-    blends = document.get("blends") if isinstance(document.get("blends"), dict) else {}
+    blends = b if isinstance(b := document.get("blends"), dict) else {}
     colors = [c for c in (blends.get("palette") or []) if isinstance(c, dict)]
     if isinstance(blends.get("dominant_color"), dict):
         colors.append(blends["dominant_color"])

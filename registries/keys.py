@@ -111,7 +111,8 @@ def color_fields_from_lch(lightness: float, chroma: float, hue_deg: float, opaci
 def bin_rgb(lightness: int, chroma: int, hue_deg: int) -> tuple[int, int, int]:
     """The representative sRGB colour (0–255, clipped to the gamut) of a CIELCh bin centre."""
     rep = lab2rgb(lch_to_lab(lightness, chroma, hue_deg)[None, None, :])[0, 0]
-    return tuple(int(round(float(c) * 255)) for c in rep)
+    r, g, b = (int(round(float(c) * 255)) for c in rep)
+    return r, g, b
 
 
 def color_key_of(fields: dict) -> str:
@@ -391,9 +392,9 @@ def blends_fields(value: dict) -> tuple[str, dict]:
     dominant audio role (``audio-none`` without an audio summary).
     """
     parts = palette_parts(value.get("palette"))
-    pacing = value.get("pacing") if isinstance(value.get("pacing"), dict) else {}
-    motion = value.get("motion") if isinstance(value.get("motion"), dict) else {}
-    audio = value.get("audio") if isinstance(value.get("audio"), dict) else {}
+    pacing = p if isinstance(p := value.get("pacing"), dict) else {}
+    motion = m if isinstance(m := value.get("motion"), dict) else {}
+    audio = a if isinstance(a := value.get("audio"), dict) else {}
     fields = {
         "palette": "+".join(f"{key}:{share}" for key, share in parts) or NA,
         "pace": "pace-" + _band(pacing.get("cuts_per_minute"), PACING_EDGES, PACING_LABELS),

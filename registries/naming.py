@@ -133,7 +133,7 @@ def color_candidates(fields: dict) -> list[str]:
     """Public names within :data:`NEAR_DELTA_E` of a colour key's representative, nearest first."""
     names, lab = public_colors()
     d = delta_e(color_lab(fields), lab)
-    near = np.flatnonzero(d <= NEAR_DELTA_E)
+    near: np.ndarray | list[np.intp] = np.flatnonzero(d <= NEAR_DELTA_E)
     if fields["C"] == 0:
         near = [i for i in near if _is_neutral(lab[i])]
     return [names[i] for i in sorted(near, key=lambda i: (round(float(d[i]), 6), i))]

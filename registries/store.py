@@ -303,7 +303,9 @@ def known_names(settings: Settings, aspects: Iterable[str]) -> dict[str, dict[st
     if not settings.duckdb_path.exists():
         return None
     with connect(settings.duckdb_path) as con:
-        exists = con.execute("SELECT count(*) FROM duckdb_tables() WHERE table_name = 'registry_entries'").fetchone()[0]
+        row = con.execute("SELECT count(*) FROM duckdb_tables() WHERE table_name = 'registry_entries'").fetchone()
+        assert row is not None  # an aggregate query always returns one row
+        exists = row[0]
         if not exists:
             return None
         out: dict[str, dict[str, str]] = {a: {} for a in aspects}

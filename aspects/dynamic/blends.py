@@ -58,12 +58,12 @@ def integrated_loudness(frame_t: np.ndarray, frame_dt: np.ndarray, weight: np.nd
     lufs = weight * -LOUDNESS_FLOOR_LUFS + LOUDNESS_FLOOR_LUFS
     ms = np.where(ok, 10 ** ((lufs - BS1770_OFFSET_LU) / 10.0), 0.0)
     starts = np.arange(frame_t[0], max(frame_t[-1] + frame_dt[-1] - GATE_BLOCK_S, frame_t[0]) + 1e-9, GATE_STEP_S)
-    blocks = []
+    block_ms: list[float] = []
     for b in starts:
         inside = (frame_t >= b) & (frame_t < b + GATE_BLOCK_S)
         if inside.any():
-            blocks.append(float(np.average(ms[inside], weights=frame_dt[inside])))
-    blocks = np.array(blocks)
+            block_ms.append(float(np.average(ms[inside], weights=frame_dt[inside])))
+    blocks = np.array(block_ms)
     loud = lufs_of_mean_square(np.maximum(blocks, 1e-20))
     gated = blocks[loud > ABSOLUTE_GATE_LUFS]
     if gated.size == 0:

@@ -44,7 +44,7 @@ def dominant_color(rgb: np.ndarray, alpha: np.ndarray | None = None) -> dict:
     """
     size = sample_size(rgb.shape[1], rgb.shape[0])
     shrink = rgb.shape[1] > size[0] or rgb.shape[0] > size[1]
-    small = cv2.resize(rgb, size, interpolation=cv2.INTER_AREA) if shrink else rgb
+    small: np.ndarray = cv2.resize(rgb, size, interpolation=cv2.INTER_AREA) if shrink else rgb
     pixels = small.reshape(-1, 3)
     bins = pixels >> (8 - BITS)
     index = (bins[:, 0].astype(np.intp) << (2 * BITS)) | (bins[:, 1].astype(np.intp) << BITS) | bins[:, 2]

@@ -196,6 +196,7 @@ class AudioAnalyzer:
         self._next_t = t1
 
     def _samples(self, t0: float, t1: float) -> tuple[int, int]:
+        assert self._start_s is not None  # set by the first samples, or by ready() once the stream ended without any
         s0 = int(round((t0 - self._start_s) * self.sr))
         return s0, max(int(round((t1 - self._start_s) * self.sr)), s0 + 1)
 
@@ -231,7 +232,7 @@ class AudioAnalyzer:
         return self.ready()
 
     # -- internals ---------------------------------------------------------
-    def _slice(self, buf: np.ndarray, s0: int, s1: int) -> np.ndarray:
+    def _slice(self, buf: np.ndarray, s0: int | np.integer, s1: int | np.integer) -> np.ndarray:
         """Samples [s0, s1) absolute, zero outside what was received."""
         out = np.zeros(max(s1 - s0, 0), np.float32)
         lo, hi = max(s0, self._base), min(s1, self._end)

@@ -29,6 +29,7 @@ import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlsplit
 
 import httpx
@@ -397,7 +398,7 @@ def client_from_settings(
     if target_name == "sqlite":
         target: SqliteTarget | HttpTarget = SqliteTarget(sqlite_path(settings))
     else:
-        common = dict(
+        common: dict[str, Any] = dict(
             timeout_s=settings.d1_timeout_s,
             max_attempts=settings.d1_max_attempts,
             interval_s=settings.d1_request_interval_s,

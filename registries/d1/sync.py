@@ -373,7 +373,12 @@ def pending_counts(con: duckdb.DuckDBPyConnection, after_seq: int) -> dict[str, 
     kinds = dict(zip(("entries", "observations", "discoveries"), REGISTRY_TABLES))
     if not _registry_tables_present(con):
         return {kind: 0 for kind in kinds}
-    return {kind: con.execute(f"SELECT count(*) FROM {table} WHERE change_seq > ?", [after_seq]).fetchone()[0] for kind, table in kinds.items()}
+    counts: dict[str, int] = {}
+    for kind, table in kinds.items():
+        row = con.execute(f"SELECT count(*) FROM {table} WHERE change_seq > ?", [after_seq]).fetchone()
+        assert row is not None  # an aggregate query always returns one row
+        counts[kind] = row[0]
+    return counts
 
 
 def adopt_names(con: duckdb.DuckDBPyConnection, names: dict[tuple[str, str], str]) -> int:
@@ -616,7 +621,9 @@ def pull_store(duckdb_path: str | Path, client: D1Client) -> PullReport:
             )
         renamed = adopt_names(con, {(r["aspect"], r["key"]): r["name"] for r in rows})
         if nothing_pending and new_rows:
-            max_seq = con.execute("SELECT max(change_seq) FROM registry_entries").fetchone()[0]
+            row = con.execute("SELECT max(change_seq) FROM registry_entries").fetchone()
+            assert row is not None  # an aggregate query always returns one row
+            max_seq = row[0]
             con.execute(
                 "INSERT INTO d1_sync_state (target, last_seq) VALUES (?, ?) ON CONFLICT (target) DO UPDATE SET last_seq = excluded.last_seq",
                 [client.identity, max_seq],
@@ -634,7 +641,9 @@ def record_rejected(con: duckdb.DuckDBPyConnection, target: str, rejected: list[
 
 def rejected_rows(con: duckdb.DuckDBPyConnection, target: str, limit: int = 20) -> tuple[int, list[dict]]:
     """How many rows ``target`` rejected, and the latest ``limit`` of them (keys cut for display)."""
-    total = con.execute("SELECT count(*) FROM d1_rejected WHERE target = ?", [target]).fetchone()[0]
+    row = con.execute("SELECT count(*) FROM d1_rejected WHERE target = ?", [target]).fetchone()
+    assert row is not None  # an aggregate query always returns one row
+    total = row[0]
     rows = con.execute(
         "SELECT kind, aspect, key, video_sha256, reason, rejected_at FROM d1_rejected WHERE target = ? ORDER BY rejected_at DESC, aspect, key LIMIT ?",
         [target, limit],

@@ -16,10 +16,10 @@ demo: bootstrap
 	$(VENV)/bin/aspects sync
 	@echo "Registry explorer: run 'make explore', then open http://127.0.0.1:$(EXPLORER_PORT)/ (or 'make worker': http://127.0.0.1:8787/)"
 
-test: bootstrap
+# Lint first (ruff lint and format check, mypy), then the whole suite.
+test: lint
 	$(VENV)/bin/python -m pytest -q -p no:cacheprovider
 
-# ruff (lint + format check) and mypy; `make test` does not run it yet (a formatting pass comes first).
 lint: bootstrap
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .

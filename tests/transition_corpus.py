@@ -174,7 +174,6 @@ def xfade_case(transition: str, kind: str, i: int, duration: float, fps: int, gr
 def fade_case(colour: str, kind: str, i: int, duration: float, fps: int, hold: float, grain: bool = False, shape: str = "out-in") -> Case:
     """The ``fade`` filter: A fades out to ``colour``, holds it ``hold`` s, B fades in from it (``shape`` "out-in"); or only "out" at the end, only "in" at the start."""
     a, b = _pair(kind, i)
-    sa, sb = _source(kind, a, fps, grain), _source(kind, b, fps, grain)
     noise = ",noise=alls=14:allf=t+u" if grain else ""
     if shape == "out":
         total = PRE_S + duration + max(hold, 0.3)
@@ -203,10 +202,7 @@ def fade_case(colour: str, kind: str, i: int, duration: float, fps: int, hold: f
 
 def cut_case(kind: str, i: int, fps: int, grain: bool = False) -> Case:
     a, b = _pair(kind, i)
-    graph = (
-        f"[0:v]trim=duration={PRE_S + 0.4},setpts=PTS-STARTPTS,format=yuv420p[a];"
-        f"[1:v]trim=duration={POST_S},setpts=PTS-STARTPTS,format=yuv420p[b];[a][b]concat=n=2:v=1:a=0[v]"
-    )
+    graph = f"[0:v]trim=duration={PRE_S + 0.4},setpts=PTS-STARTPTS,format=yuv420p[a];[1:v]trim=duration={POST_S},setpts=PTS-STARTPTS,format=yuv420p[b];[a][b]concat=n=2:v=1:a=0[v]"
     t = PRE_S + 0.4
     return Case(f"cut-{kind}{i % 10}-{fps}{'-grain' if grain else ''}", kind, fps, t + POST_S, (_source(kind, a, fps, grain), _source(kind, b, fps, grain)), graph, (Truth("cut", t, t),), "cut")
 
@@ -221,7 +217,7 @@ def negative_cases(fps: int) -> list[Case]:
         ("rotating-gradient", f"gradients={s}:speed=0.02:c0=0xF0A040:c1=0x4060C0", "[0:v]format=yuv420p[v]"),
         ("moving-box", f"color=c=0x3060A0:{s}", "[0:v]format=yuv420p,drawbox=x='t*50':y=40:w=60:h=50:color=0xF0D020:t=fill[v]"),
         ("pan", f"mandelbrot=s=1024x576:r={fps}", f"[0:v]trim=duration=0.04,loop=loop=-1:size=1,setpts=N/{fps}/TB,crop=256:144:x='100+t*60':y='80+t*20',format=yuv420p[v]"),
-        ("zoom", f"testsrc2=s=512x288:r={fps}", f"[0:v]scale=w='256*(1+0.1*t)':h=-2:eval=frame,crop=256:144,format=yuv420p[v]"),
+        ("zoom", f"testsrc2=s=512x288:r={fps}", "[0:v]scale=w='256*(1+0.1*t)':h=-2:eval=frame,crop=256:144,format=yuv420p[v]"),
         ("flash", tex, "[0:v]format=yuv420p,eq=brightness='if(between(t\\,1.5\\,1.56)\\,0.6\\,0)':eval=frame[v]"),
         ("camera-flash", tex, "[0:v]format=yuv420p,eq=brightness='if(gte(t\\,1.5)\\,0.7*exp(-(t-1.5)*10)\\,0)':eval=frame[v]"),
         ("grainy-flat", f"color=c=0x406080:{s}", "[0:v]format=yuv420p,noise=alls=20:allf=t+u[v]"),

@@ -126,10 +126,7 @@ def _is_flash(state: np.ndarray, i: int, n_back: int) -> bool:
     jump = float(_distance(state[i], state[i - 1]))
     later = state[i + 1 : i + 1 + n_back]
     earlier = state[max(i - 1 - n_back, 0) : i - 1]
-    return bool(
-        jump > 0
-        and ((later.size and float(_distance(later, state[i - 1]).min()) < FLASH_RETURN * jump) or (earlier.size and float(_distance(earlier, state[i]).min()) < FLASH_RETURN * jump))
-    )
+    return bool(jump > 0 and ((later.size and float(_distance(later, state[i - 1]).min()) < FLASH_RETURN * jump) or (earlier.size and float(_distance(earlier, state[i]).min()) < FLASH_RETURN * jump)))
 
 
 def detect_cuts(s: Signals) -> list[int]:
@@ -142,11 +139,7 @@ def detect_cuts(s: Signals) -> list[int]:
     return [
         i
         for i in range(1, len(score))
-        if score[i] >= CUT_MIN_SCORE
-        and _peak_ratio(score, i, n) >= CUT_RATIO
-        and pixel[i] >= CUT_MIN_PIXEL
-        and _step_ratio(pixel, i, n) >= CUT_PIXEL_RATIO
-        and not _is_flash(state, i, back)
+        if score[i] >= CUT_MIN_SCORE and _peak_ratio(score, i, n) >= CUT_RATIO and pixel[i] >= CUT_MIN_PIXEL and _step_ratio(pixel, i, n) >= CUT_PIXEL_RATIO and not _is_flash(state, i, back)
     ]
 
 

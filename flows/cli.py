@@ -33,11 +33,12 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def _summary(state) -> dict:
-    """The flow's summary, whether it completed or failed; a flow that crashed is an error."""
+    """The flow's summary, whether it completed or failed (:class:`flows.learn.RunFailed` carries it); a flow that crashed is an error."""
     result = state.result(raise_on_failure=False)
-    if isinstance(result, BaseException):
+    summary = getattr(result, "summary", None)
+    if isinstance(result, BaseException) and summary is None:
         raise result
-    return result
+    return summary if isinstance(result, BaseException) else result
 
 
 # The flows module is imported when a flow command runs: importing Prefect takes

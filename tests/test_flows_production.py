@@ -1,0 +1,83 @@
+"""Prefect in production (issue 13): honest failures, retry-safe growth, bounded concurrency, the CLI without a server."""
+
+from __future__ import annotations
+
+import json
+import pickle
+
+from prefect.client.orchestration import get_client
+from prefect.client.schemas.filters import ArtifactFilter, ArtifactFilterFlowRunId
+
+from aspects.settings import Settings, get_settings, machine_workers
+from aspects.store import connect
+from flows.learn import RunFailed, learn_video, task_runner
+from registries import store
+from tests.flows_support import stage_status, write_spec
+
+
+def _artifacts(state) -> dict:
+    with get_client(sync_client=True) as client:
+        arts = client.read_artifacts(artifact_filter=ArtifactFilter(flow_run_id=ArtifactFilterFlowRunId(any_=[state.state_details.flow_run_id])))
+    return {a.key: a.data for a in arts}
+
+
+def test_mirror_write_failing_once_is_repaired_by_the_retry(prefect_api, data_dir, videos, monkeypatch):
+    real = store.write_json_atomic
+    failures = []
+
+    def fail_once(path, document):
+        if not failures and path.name != store.MIRROR_STATE:
+            failures.append(path)
+            raise OSError(28, "No space left on device")  # after growth's transaction committed
+        real(path, document)
+
+    monkeypatch.setattr(store, "write_json_atomic", fail_once)
+    state = learn_video(str(videos["clip"]), return_state=True)
+    assert state.is_completed(), state
+    summary = state.result()
+    assert failures and stage_status(summary)["growth"] == "computed"
+    db = get_settings().duckdb_path
+    with connect(db, read_only=True) as con:
+        discovered = con.execute("SELECT aspect, key, name FROM discoveries WHERE video_sha256 = ?", [summary["sha256"]]).fetchall()
+        seqs = dict(con.execute("SELECT aspect, max(change_seq) FROM registry_entries GROUP BY aspect").fetchall())
+    assert discovered
+    # Reported: the run's summary and its discoveries table hold every discovery DuckDB recorded for the video.
+    assert sorted(map(tuple, summary["new"])) == sorted(discovered)
+    table = json.loads(_artifacts(state)["new-discoveries"])
+    assert sorted((r["aspect"], r["key"], r["name"]) for r in table) == sorted(discovered)
+    # Mirrored: every aspect's JSON file is at DuckDB's change_seq and holds the discovered keys.
+    assert store.stale_aspects(get_settings()) == []
+    for aspect in {a for a, _, _ in discovered}:
+        mirror = json.loads(store.aspect_json_path(get_settings().registries_dir, aspect).read_text())
+        assert mirror["_meta"]["change_seq"] == seqs[aspect]
+        assert {k for a, k, _ in discovered if a == aspect} <= {e["key"] for e in mirror["entries"]}
+
+
+def test_stale_mirror_is_rewritten_by_the_next_growth(prefect_api, data_dir, videos):
+    assert learn_video(str(videos["red"]), return_state=True).is_completed()
+    settings = get_settings()
+    victim = store.aspect_json_path(settings.registries_dir, "static.color")
+    victim.unlink()  # e.g. an export that never happened
+    assert store.stale_aspects(settings) == ["static.color"]
+    assert learn_video(str(videos["clip"]), return_state=True).is_completed()
+    assert victim.is_file() and store.stale_aspects(settings) == []
+
+
+def test_failed_run_carries_one_message_and_a_picklable_summary(prefect_api, data_dir, videos, tmp_path):
+    spec = write_spec(tmp_path / "clip.json", '{"genre": 5}')
+    state = learn_video(str(videos["red"]), spec=str(spec), return_state=True)
+    assert state.is_failed()
+    error = state.result(raise_on_failure=False)
+    assert isinstance(error, RunFailed) and str(error) == state.message
+    assert "\n" not in state.message and "bad input" in state.message and "fix the video or its spec" in state.message
+    assert "clip.json" in state.message and "Retry" not in state.message
+    again = pickle.loads(pickle.dumps(error))
+    assert str(again) == str(error) and again.summary == error.summary and stage_status(again.summary)["narrative"] == "failed"
+
+
+def test_thread_pool_is_bounded_by_the_machine(monkeypatch):
+    assert 1 <= machine_workers() <= (__import__("os").cpu_count() or 1)
+    assert Settings().workers == machine_workers()
+    monkeypatch.setenv("ASPECTS_MAX_WORKERS", "3")
+    get_settings.cache_clear()
+    assert task_runner()._max_workers == 3

@@ -1,7 +1,9 @@
 """``aspects learn`` and ``aspects loop``: run the Prefect flows from the command line.
 
-Without ``PREFECT_API_URL`` Prefect starts a temporary local server for the
-run; with it (e.g. ``prefect server start`` running), runs show in that UI.
+Without ``PREFECT_API_URL`` the command serves Prefect's API itself, on a
+thread (:mod:`flows.local_server`): no temporary server process to wait for
+or to leave behind; with it (e.g. ``prefect server start`` running), runs show
+in that UI.
 """
 
 from __future__ import annotations
@@ -31,6 +33,15 @@ def register(sub: argparse._SubParsersAction) -> None:
     add_progress_option(p)
     p.set_defaults(func=run_loop)
 
+    p = sub.add_parser("prefect-setup", help="create the Prefect work pool the deployments use and the decode concurrency limit (idempotent)")
+    p.add_argument("--pool", default=POOL, help=f"work pool name (default: {POOL}, as in prefect.yaml)")
+    p.add_argument("--decodes", type=int, help="decodes at once across all runs (the 'decode' tag's limit; default: settings.workers)")
+    p.set_defaults(func=run_prefect_setup)
+
+
+POOL = "aspects"  # the work pool prefect.yaml's deployments use
+DECODE_TAG = "decode"  # tasks/stages.py tags each stage's task runs with the stage's name
+
 
 def _summary(state) -> dict:
     """The flow's summary, whether it completed or failed (:class:`flows.learn.RunFailed` carries it); a flow that crashed is an error."""
@@ -46,6 +57,13 @@ def _summary(state) -> dict:
 
 
 def run_learn(args: argparse.Namespace) -> int:
+    from flows.local_server import api_for_this_process
+
+    with api_for_this_process():
+        return _learn(args)
+
+
+def _learn(args: argparse.Namespace) -> int:
     from flows.learn import learn_video, stage_lines
 
     failed = 0
@@ -63,6 +81,13 @@ def run_learn(args: argparse.Namespace) -> int:
 
 
 def run_loop(args: argparse.Namespace) -> int:
+    from flows.local_server import api_for_this_process
+
+    with api_for_this_process():
+        return _loop(args)
+
+
+def _loop(args: argparse.Namespace) -> int:
     from flows.learn import learning_loop, stage_lines
 
     with frame_bar(args.progress, description="inbox"):
@@ -81,3 +106,24 @@ def run_loop(args: argparse.Namespace) -> int:
     elif synced:
         print(f"sync: {synced['entries']} entries, {synced['observations']} observations, {synced['discoveries']} discoveries to D1 {synced['target']}")
     return 1 if failed or (synced and "error" in synced) else 0
+
+
+def run_prefect_setup(args: argparse.Namespace) -> int:
+    """Create (or update) the work pool and the ``decode`` tag concurrency limit on the configured Prefect API."""
+    from prefect.client.orchestration import get_client
+    from prefect.client.schemas.actions import WorkPoolCreate
+    from prefect.exceptions import ObjectAlreadyExists
+
+    from aspects.settings import get_settings
+    from flows.local_server import api_for_this_process
+
+    decodes = args.decodes or get_settings().workers
+    with api_for_this_process() as url, get_client(sync_client=True) as client:
+        try:
+            client.create_work_pool(WorkPoolCreate(name=args.pool, type="process"))
+            print(f"work pool {args.pool!r} (process) created on {url}")
+        except ObjectAlreadyExists:
+            print(f"work pool {args.pool!r} exists on {url}")
+        client.create_concurrency_limit(tag=DECODE_TAG, concurrency_limit=decodes)
+        print(f"tag {DECODE_TAG!r}: at most {decodes} decode(s) at once")
+    return 0

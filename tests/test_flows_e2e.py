@@ -17,9 +17,10 @@ PREFECT = str(Path(sys.executable).with_name("prefect"))
 FINAL = {"COMPLETED", "FAILED", "CRASHED", "CANCELLED"}
 
 
-@pytest.fixture
-def prefect_server(tmp_path):
-    """``prefect server start`` on a free loopback port with its own PREFECT_HOME; yields the env to talk to it."""
+@pytest.fixture(scope="session")
+def prefect_server(tmp_path_factory):
+    """``prefect server start`` on a free loopback port with its own PREFECT_HOME (one per session); yields the env to talk to it."""
+    tmp_path = tmp_path_factory.mktemp("prefect-server")
     port = free_port()
     env = {
         **os.environ,
@@ -68,7 +69,8 @@ def test_deploy_and_run_learn_video_through_a_worker(prefect_server, tmp_path, v
         (shutil.copytree(src, checkout / name, ignore=shutil.ignore_patterns("__pycache__")) if src.is_dir() else shutil.copy(src, checkout / name))
     env["PYTHONPATH"] = str(checkout)  # the worker's flow runs import this checkout's code
 
-    prefect(env, "work-pool", "create", "aspects", "--type", "process", cwd=checkout)
+    aspects = subprocess.run([str(Path(sys.executable).with_name("aspects")), "prefect-setup", "--decodes", "2"], env=env, cwd=checkout, capture_output=True, text=True, timeout=120)
+    assert aspects.returncode == 0, aspects.stderr[-2000:]
     prefect(env, "--no-prompt", "deploy", "--all", cwd=checkout)
 
     from prefect.client.orchestration import get_client
@@ -78,6 +80,9 @@ def test_deploy_and_run_learn_video_through_a_worker(prefect_server, tmp_path, v
     with temporary_settings({PREFECT_API_URL: env["PREFECT_API_URL"]}), get_client(sync_client=True) as client:
         loop = client.read_deployment_by_name("learning-loop/learning-loop")
         assert [s.schedule.interval.total_seconds() for s in loop.schedules] == [900.0]
+        assert loop.schedules[0].schedule.anchor_date.isoformat().startswith("2026-01-01T00:00:00")  # a redeploy keeps the ticks
+        assert loop.global_concurrency_limit.limit == 1
+        assert [limit.concurrency_limit for limit in client.read_concurrency_limits(limit=10, offset=0) if limit.tag == "decode"] == [2]
         assert loop.pull_steps == [{"prefect.deployments.steps.set_working_directory": {"directory": str(checkout)}}]
         learn = client.read_deployment_by_name("learn-video/learn-video")
         assert learn.schedules == []
@@ -107,7 +112,10 @@ def test_deploy_and_run_learn_video_through_a_worker(prefect_server, tmp_path, v
 
             # A run whose spec is malformed fails at narrative; fixed spec + "Retry" resumes there.
             assert wait_for(lambda: finished(failing.id), 150, "the malformed-spec run to finish", every_s=1).state_type.value == "FAILED"
-            wait_for(lambda: "clip.mp4  narrative failed" in log_lines(failing.id), 20, "the failed run's stage lines")
+            failed_logs = wait_for(lambda: (text := log_lines(failing.id)) and "clip.mp4  narrative failed" in text and text, 20, "the failed run's stage lines")
+            message = client.read_flow_run(failing.id).state.message
+            assert "bad input" in message and "fix the video or its spec" in message and "\n" not in message
+            assert "Traceback" not in failed_logs and "cannot be resolved into an exception" not in failed_logs, failed_logs
             bad_spec.write_text('{"genre": "drama"}')
             prefect(env, "flow-run", "retry", str(failing.id), cwd=tmp_path)
             retried = wait_for(lambda: (r := finished(failing.id)) and r.run_count > 1 and r, 150, "the retried run to finish", every_s=1)

@@ -81,3 +81,53 @@ def test_thread_pool_is_bounded_by_the_machine(monkeypatch):
     monkeypatch.setenv("ASPECTS_MAX_WORKERS", "3")
     get_settings.cache_clear()
     assert task_runner()._max_workers == 3
+
+
+def test_cli_without_a_server_on_a_loaded_machine_and_kill_leaves_nothing(videos, tmp_path):
+    """``aspects learn`` with a fresh PREFECT_HOME (first start migrates the database) while a CPU burner runs; then a ``kill -9``."""
+    import os
+    import re
+    import signal
+    import subprocess
+    import sys
+    import time
+    from pathlib import Path
+
+    import httpx
+    import psutil
+
+    aspects = str(Path(sys.executable).with_name("aspects"))
+    env = {k: v for k, v in os.environ.items() if k != "PREFECT_API_URL"}
+    env.update(PREFECT_HOME=str(tmp_path / "fresh-prefect-home"), ASPECTS_DATA_DIR=str(tmp_path / "cli-data"), PREFECT_LOGGING_LEVEL="INFO")
+    burners = [subprocess.Popen([sys.executable, "-c", "while True: pass"]) for _ in range(os.cpu_count() or 1)]
+    try:
+        done = subprocess.run([aspects, "learn", str(videos["red"])], env=env, capture_output=True, text=True, timeout=600)
+    finally:
+        for burner in burners:
+            burner.kill()
+            burner.wait()
+    assert done.returncode == 0, done.stderr[-3000:]
+    assert [line.split()[1:3] for line in done.stdout.splitlines()[:5]] == [[s, "computed"] for s in ("decode", "static", "dynamic", "narrative", "growth")]
+    assert "Timed out" not in done.stderr
+
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    (inbox / "clip.mp4").write_bytes(videos["clip"].read_bytes())
+    log = tmp_path / "killed.log"
+    proc = subprocess.Popen([aspects, "loop", "--inbox", str(inbox), "--no-sync"], env=env, stdout=subprocess.DEVNULL, stderr=open(log, "w"))
+    deadline = time.monotonic() + 300
+    while not (match := re.search(r"View at (http://127\.0\.0\.1:\d+)/", log.read_text())):
+        assert proc.poll() is None and time.monotonic() < deadline, log.read_text()[-3000:]
+        time.sleep(0.2)
+    server = match.group(1)
+    assert httpx.get(f"{server}/api/health", timeout=10).status_code == 200  # the flow runs, its API answers
+    family = psutil.Process(proc.pid).children(recursive=True)
+    os.kill(proc.pid, signal.SIGKILL)
+    proc.wait()
+    time.sleep(0.5)
+    assert [p.pid for p in family if p.is_running() and p.status() != psutil.STATUS_ZOMBIE] == []
+    try:
+        httpx.get(f"{server}/api/health", timeout=2)
+        raise AssertionError(f"{server} still answers after its command was killed")
+    except httpx.ConnectError:
+        pass

@@ -129,3 +129,42 @@ def test_deploy_and_run_learn_video_through_a_worker(prefect_server, tmp_path, v
             worker.wait(timeout=30)
     assert observation_count(tmp_path / "data" / "aspects.duckdb") > 0
     assert list((tmp_path / "data" / "reports").glob("red-*-timeline.png"))
+
+
+def test_loop_deployment_fans_out_on_a_dask_cluster(prefect_server, tmp_path, videos, monkeypatch):
+    """The learning-loop deployment, run through a process worker, with ASPECTS_DASK_ADDRESS as a job variable:
+    the stages run on Dask worker processes (which import ``tasks.*``/``flows.learn``, not the file-loaded ``learn``)."""
+    from distributed import Client, LocalCluster
+    from prefect.client.orchestration import get_client
+    from prefect.settings import PREFECT_API_URL, temporary_settings
+
+    data = tmp_path / "data"
+    env = {**prefect_server, "ASPECTS_DATA_DIR": str(data), "PREFECT_LOGGING_LEVEL": "INFO", "PREFECT_WORKER_QUERY_SECONDS": "1"}
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    for key in ("clip", "red"):
+        (inbox / f"{key}.mp4").write_bytes(videos[key].read_bytes())
+    subprocess.run([str(Path(sys.executable).with_name("aspects")), "prefect-setup"], env=env, cwd=REPO, check=True, capture_output=True, timeout=120)
+    prefect(env, "--no-prompt", "deploy", "--name", "learning-loop", cwd=REPO)
+    for name in ("PREFECT_API_URL", "ASPECTS_DATA_DIR"):  # inherited by the Dask worker processes: where they report and write
+        monkeypatch.setenv(name, env[name])
+    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster, Client(cluster) as dask:
+        with temporary_settings({PREFECT_API_URL: env["PREFECT_API_URL"]}), get_client(sync_client=True) as client:
+            loop = client.read_deployment_by_name("learning-loop/learning-loop")
+            run = client.create_flow_run_from_deployment(
+                loop.id, parameters={"inbox": str(inbox), "sync": False}, job_variables={"env": {"ASPECTS_DASK_ADDRESS": cluster.scheduler_address}}
+            )
+            worker = subprocess.Popen(
+                [PREFECT, "worker", "start", "--pool", "aspects", "--type", "process"], env=env, cwd=tmp_path,
+                stdout=open(tmp_path / "worker.log", "w"), stderr=subprocess.STDOUT, start_new_session=True,
+            )
+            try:
+                final = wait_for(lambda: (r := client.read_flow_run(run.id)).state_type.value in FINAL and r, 240, "the loop run to finish", every_s=1)
+            finally:
+                os.killpg(worker.pid, signal.SIGTERM)
+                worker.wait(timeout=30)
+            assert final.state_type.value == "COMPLETED", (final.state.message, (tmp_path / "worker.log").read_text()[-4000:])
+        ran = dask.run_on_scheduler(lambda dask_scheduler: sorted({ts.prefix.name for ts in dask_scheduler.tasks.values()} | set(dask_scheduler.task_prefixes)))
+    assert {"decode", "growth"} <= {p.split("-")[0] for p in ran}, ran  # the stages were Dask tasks
+    assert observation_count(data / "aspects.duckdb") > 0
+    assert len(list((data / "reports").glob("*-timeline.png"))) == 2

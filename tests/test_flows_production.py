@@ -131,3 +131,14 @@ def test_cli_without_a_server_on_a_loaded_machine_and_kill_leaves_nothing(videos
         raise AssertionError(f"{server} still answers after its command was killed")
     except httpx.ConnectError:
         pass
+
+
+def test_deployment_entrypoint_hands_out_the_importable_flows():
+    """prefect.yaml's entrypoint loads flows/learn.py by path (module ``learn``); the flows it yields live in ``flows.learn``."""
+    from prefect.flows import load_flow_from_entrypoint
+
+    from tests.flows_support import REPO
+
+    for name in ("learning_loop", "learn_video", "sync_d1"):
+        loaded = load_flow_from_entrypoint(f"{REPO}/flows/learn.py:{name}")
+        assert loaded.fn.__module__ == "flows.learn", loaded.fn.__module__  # picklable by reference on a Dask worker

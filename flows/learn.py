@@ -119,6 +119,7 @@ def finish_video(runner: TaskRunner, video: str, futures: dict[str, PrefectFutur
         "video": str(video), "sha256": None, "stages": [], "failed": False, "bad_input": False, "spec_error": False,
         "timeline": None, "markdown_key": None, "new": [],
     }
+    not_run: list[PrefectFuture] = []
     for stage in STAGES:
         future = futures[stage]
         future.wait()
@@ -136,10 +137,14 @@ def finish_video(runner: TaskRunner, video: str, futures: dict[str, PrefectFutur
             summary["spec_error"] |= isinstance(error, SpecError)
         else:
             summary["failed"] = True
+            not_run.append(future)
             line["error"] = runner_error(future)
             if line["error"]:  # e.g. a Dask worker could not unpickle or run the task: said here, not only in the scheduler's log
                 get_run_logger().error("%s %s: %s", Path(video).name, stage, line["error"])
         summary["stages"].append(line)
+    if not reported.state.is_final():
+        not_run.append(reported)
+    cancel_not_run(not_run)
     if reported.state.is_completed():
         summary.update(reported.result())
     elif reported.state.is_failed():  # the registries grew; only the picture and summary are missing
@@ -148,6 +153,21 @@ def finish_video(runner: TaskRunner, video: str, futures: dict[str, PrefectFutur
     if grown is not None and grown["status"] == "computed":  # a cached growth discovered nothing in this run
         summary["new"] = growth_output(grown)["new"]
     return summary
+
+
+def cancel_not_run(futures: list[PrefectFuture]) -> None:
+    """Move task runs that will never run (an upstream stage failed) from Pending/NotReady to Cancelled, so the UI shows no stale Pending."""
+    if not futures:
+        return
+    from prefect.client.orchestration import get_client
+    from prefect.states import Cancelled
+
+    with get_client(sync_client=True) as client:
+        for future in futures:
+            try:
+                client.set_task_run_state(future.task_run_id, Cancelled(message="not run: an upstream stage failed"), force=True)
+            except Exception as exc:  # cosmetic: never fail the run over it
+                get_run_logger().warning("could not mark task run %s cancelled: %s", future.task_run_id, exc)
 
 
 def runner_error(future: PrefectFuture) -> str | None:

@@ -6,7 +6,7 @@ import json
 import pickle
 
 from prefect.client.orchestration import get_client
-from prefect.client.schemas.filters import ArtifactFilter, ArtifactFilterFlowRunId
+from prefect.client.schemas.filters import ArtifactFilter, ArtifactFilterFlowRunId, FlowRunFilter, FlowRunFilterId
 
 from aspects.settings import Settings, get_settings, machine_workers
 from aspects.store import connect
@@ -43,7 +43,9 @@ def test_mirror_write_failing_once_is_repaired_by_the_retry(prefect_api, data_di
     assert discovered
     # Reported: the run's summary and its discoveries table hold every discovery DuckDB recorded for the video.
     assert sorted(map(tuple, summary["new"])) == sorted(discovered)
-    table = json.loads(_artifacts(state)["new-discoveries"])
+    artifacts = _artifacts(state)
+    assert "](data:image/png;base64,iVBORw0KGgo" in artifacts[f"video-{summary['sha256'][:12]}"]  # the timeline, inlined
+    table = json.loads(artifacts["new-discoveries"])
     assert sorted((r["aspect"], r["key"], r["name"]) for r in table) == sorted(discovered)
     # Mirrored: every aspect's JSON file is at DuckDB's change_seq and holds the discovered keys.
     assert store.stale_aspects(get_settings()) == []
@@ -71,6 +73,10 @@ def test_failed_run_carries_one_message_and_a_picklable_summary(prefect_api, dat
     assert isinstance(error, RunFailed) and str(error) == state.message
     assert "\n" not in state.message and "bad input" in state.message and "fix the video or its spec" in state.message
     assert "clip.json" in state.message and "Retry" not in state.message
+    with get_client(sync_client=True) as client:
+        runs = client.read_task_runs(flow_run_filter=FlowRunFilter(id=FlowRunFilterId(any_=[state.state_details.flow_run_id])))
+    states = {r.name.split("-")[0]: r.state_type.value for r in runs}
+    assert states == {"decode": "COMPLETED", "static": "COMPLETED", "dynamic": "COMPLETED", "narrative": "FAILED", "growth": "CANCELLED", "report": "CANCELLED"}
     again = pickle.loads(pickle.dumps(error))
     assert str(again) == str(error) and again.summary == error.summary and stage_status(again.summary)["narrative"] == "failed"
 

@@ -148,3 +148,15 @@ def test_deployment_entrypoint_hands_out_the_importable_flows():
     for name in ("learning_loop", "learn_video", "sync_d1"):
         loaded = load_flow_from_entrypoint(f"{REPO}/flows/learn.py:{name}")
         assert loaded.fn.__module__ == "flows.learn", loaded.fn.__module__  # picklable by reference on a Dask worker
+
+
+def test_run_form_has_parameter_descriptions():
+    """The UI's custom-run form shows each parameter's description, parsed from the flows' Google-style ``Args:``."""
+    from prefect.utilities.callables import parameter_schema
+
+    from flows.learn import learning_loop, sync_d1
+
+    for flow, names in ((learn_video, ("video", "spec", "prompt", "window_s")), (learning_loop, ("inbox", "window_s", "sync")), (sync_d1, ("full",))):
+        properties = parameter_schema(flow).properties
+        assert all(properties[name].get("description") for name in names), properties
+    assert "seconds" in parameter_schema(learn_video).properties["window_s"]["description"]

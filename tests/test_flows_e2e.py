@@ -168,3 +168,69 @@ def test_loop_deployment_fans_out_on_a_dask_cluster(prefect_server, tmp_path, vi
     assert {"decode", "growth"} <= {p.split("-")[0] for p in ran}, ran  # the stages were Dask tasks
     assert observation_count(data / "aspects.duckdb") > 0
     assert len(list((data / "reports").glob("*-timeline.png"))) == 2
+
+
+def test_new_inbox_video_triggers_a_run_and_a_failure_calls_the_webhook(prefect_server, tmp_path, videos):
+    """``aspects watch`` → event → learn-video's deployment trigger → worker; a failed run → automation → webhook on loopback."""
+    import json
+    import threading
+    import time
+    from http.server import BaseHTTPRequestHandler, HTTPServer
+
+    from prefect.client.orchestration import get_client
+    from prefect.client.schemas.filters import DeploymentFilter, DeploymentFilterName, FlowRunFilter
+    from prefect.settings import PREFECT_API_URL, temporary_settings
+
+    calls: list[dict] = []
+
+    class Hook(BaseHTTPRequestHandler):
+        def do_POST(self):
+            calls.append(json.loads(self.rfile.read(int(self.headers["Content-Length"]))))
+            self.send_response(204)
+            self.end_headers()
+
+        def log_message(self, *args):
+            pass
+
+    hook = HTTPServer(("127.0.0.1", 0), Hook)
+    threading.Thread(target=hook.serve_forever, daemon=True).start()
+    aspects = str(Path(sys.executable).with_name("aspects"))
+    env = {**prefect_server, "ASPECTS_DATA_DIR": str(tmp_path / "data"), "PREFECT_LOGGING_LEVEL": "INFO", "PREFECT_WORKER_QUERY_SECONDS": "1"}
+    notify = f"http://127.0.0.1:{hook.server_port}/hook"
+    subprocess.run([aspects, "prefect-setup", "--notify-url", notify], env=env, cwd=REPO, check=True, capture_output=True, timeout=120)
+    prefect(env, "--no-prompt", "deploy", "--name", "learn-video", cwd=REPO)
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    procs = [
+        subprocess.Popen([PREFECT, "worker", "start", "--pool", "aspects", "--type", "process"], env=env, cwd=tmp_path, stdout=open(tmp_path / "worker.log", "w"), stderr=subprocess.STDOUT, start_new_session=True),
+        subprocess.Popen([aspects, "watch", "--inbox", str(inbox)], env=env, cwd=REPO, stdout=subprocess.PIPE, stderr=open(tmp_path / "watch.err", "w"), text=True, start_new_session=True),
+    ]
+    try:
+        assert procs[1].stdout.readline().startswith("watching ")
+        with temporary_settings({PREFECT_API_URL: env["PREFECT_API_URL"]}), get_client(sync_client=True) as client:
+            deployment = client.read_deployment_by_name("learn-video/learn-video")
+
+            def runs():
+                return {r.parameters.get("video"): r for r in client.read_flow_runs(deployment_filter=DeploymentFilter(name=DeploymentFilterName(any_=[deployment.name])))}
+
+            timings = {}
+            for name, content in (("clip.mp4", videos["clip"].read_bytes()), ("broken.mp4", b"not a video" * 100)):
+                staging = tmp_path / name
+                staging.write_bytes(content)
+                dropped = time.time()
+                staging.rename(inbox / name)  # appears whole
+                path = str(inbox / name)
+                final = wait_for(lambda: (r := runs().get(path)) and r.state_type.value in FINAL and r, 240, f"the triggered run of {name}", every_s=0.5)
+                timings[name] = (final.end_time.timestamp() - dropped, final.state_type.value)
+                print(f"\n{name}: dropped -> run created {final.created.timestamp() - dropped:.1f} s, -> started {final.start_time.timestamp() - dropped:.1f} s, "
+                      f"flow {final.total_run_time.total_seconds():.1f} s, -> {final.state_type.value} {final.end_time.timestamp() - dropped:.1f} s")
+        assert timings["clip.mp4"][1] == "COMPLETED", (timings, (tmp_path / "worker.log").read_text()[-3000:])
+        assert timings["broken.mp4"][1] == "FAILED", timings
+        print(f"\nlatency, file dropped -> run Completed: {timings['clip.mp4'][0]:.1f} s (5 s clip); -> Failed: {timings['broken.mp4'][0]:.1f} s")
+        failed = wait_for(lambda: [c for c in calls if c.get("state") == "Failed"], 60, "the failure webhook")
+        assert failed[0]["flow_run_id"] == str(final.id) and "bad input" in failed[0]["message"] and "broken.mp4" in failed[0]["message"]
+    finally:
+        for proc in procs:
+            os.killpg(proc.pid, signal.SIGTERM)
+            proc.wait(timeout=30)
+        hook.shutdown()

@@ -155,6 +155,9 @@ def finish_video(runner: TaskRunner, video: str, futures: dict[str, PrefectFutur
     return summary
 
 
+NOT_READY_RECORDED_S = 10.0  # seconds to wait for the API to record a not-run task's NotReady state
+
+
 def cancel_not_run(futures: list[PrefectFuture]) -> None:
     """Move task runs that will never run (an upstream stage failed) from Pending/NotReady to Cancelled, so the UI shows no stale Pending."""
     if not futures:
@@ -162,9 +165,16 @@ def cancel_not_run(futures: list[PrefectFuture]) -> None:
     from prefect.client.orchestration import get_client
     from prefect.states import Cancelled
 
+    import time
+
     with get_client(sync_client=True) as client:
         for future in futures:
             try:
+                # Task run states reach the API as events, recorded asynchronously: wait for the engine's NotReady
+                # to be recorded first, or it would land after (and over) the Cancelled.
+                deadline = time.monotonic() + NOT_READY_RECORDED_S
+                while client.read_task_run(future.task_run_id).state_name != "NotReady" and time.monotonic() < deadline:
+                    time.sleep(0.1)
                 client.set_task_run_state(future.task_run_id, Cancelled(message="not run: an upstream stage failed"), force=True)
             except Exception as exc:  # cosmetic: never fail the run over it
                 get_run_logger().warning("could not mark task run %s cancelled: %s", future.task_run_id, exc)

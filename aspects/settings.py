@@ -6,6 +6,7 @@ file in the working directory), resolved once and passed down.
 
 from __future__ import annotations
 
+import os
 from functools import lru_cache
 from pathlib import Path
 from typing import Literal
@@ -29,6 +30,9 @@ class Settings(BaseSettings):
     decode_threads: int = Field(0, ge=0, description="Decoder threads (0 = codec default/auto).")
     yamnet_dir: Path | None = Field(None, description="Folder with the AudioSet tagger's model files (default: .cache/models/yamnet in the checkout, filled by scripts/bootstrap.sh).")
     sound_process: bool = Field(True, description="Measure each frame's sound in a second process beside the picture's (same values; off: one process).")
+    max_workers: int | None = Field(
+        None, ge=1, description="Stage tasks a flow runs at once on threads (and the `decode` tag's concurrency limit); unset = min(cores, memory GB / 1.5)."
+    )
     dask_address: str | None = Field(None, description="Dask scheduler (e.g. tcp://10.0.0.5:8786): flows fan per-video stages out on it through prefect-dask; unset = threads.")
 
     # D1 sync (registries/d1): which database the registries are posted to.
@@ -62,6 +66,11 @@ class Settings(BaseSettings):
         return value
 
     @property
+    def workers(self) -> int:
+        """``max_workers``, else what the machine holds: one per core, at most one per 1.5 GB of memory (a decode's peak), at least 1."""
+        return self.max_workers or machine_workers()
+
+    @property
     def duckdb_path(self) -> Path:
         return self.data_dir / "aspects.duckdb"
 
@@ -72,6 +81,19 @@ class Settings(BaseSettings):
     @property
     def reports_dir(self) -> Path:
         return self.data_dir / "reports"
+
+
+MEMORY_PER_WORKER_GB = 1.5  # peak resident memory of one decoding stage (a 1080p video, analysis frames and audio), GB
+
+
+def machine_workers() -> int:
+    """min(usable cores, physical memory GB / ``MEMORY_PER_WORKER_GB``), at least 1."""
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+    try:
+        memory_gb = os.sysconf("SC_PHYS_PAGES") * os.sysconf("SC_PAGE_SIZE") / 1e9
+    except (ValueError, OSError, AttributeError):
+        return max(1, cores)
+    return max(1, min(cores, int(memory_gb / MEMORY_PER_WORKER_GB)))
 
 
 @lru_cache(maxsize=1)

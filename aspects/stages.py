@@ -29,6 +29,7 @@ from aspects.settings import Settings, check_window_s, get_settings
 from aspects.spec_audio import spec_audio
 from registries.annotation import annotate
 from registries.growth import grow
+from registries.store import discoveries_of
 
 ANALYSIS_STAGES = ("decode", "static", "dynamic", "narrative")
 STAGES = (*ANALYSIS_STAGES, "growth")
@@ -73,10 +74,14 @@ def document(m: Measurements, frames: list[Frame] | list[dict], dynamic_output: 
 def growth(doc: dict, narrative_output: dict, settings: Settings) -> dict:
     """Growth stage: grow the registries with ``doc`` (idempotent).
 
-    Returns ``{"new": [[aspect, key, name], ...], "known", "items", "changed"}``.
+    Returns ``{"new": [[aspect, key, name], ...], "known", "items", "changed"}``; ``new``
+    is what the video discovered as DuckDB records it, so a growth retried
+    after its first attempt committed (and, say, the JSON export failed)
+    still reports the discoveries.
     """
     result = grow(doc, settings=settings, prompt=narrative_output["prompt"])
-    return {"new": [list(n) for n in result.new], "known": result.known, "items": result.items, "changed": result.changed}
+    new = discoveries_of(settings, doc["video"]["sha256"])
+    return {"new": [list(n) for n in new], "known": result.known, "items": result.items, "changed": result.changed}
 
 
 Runner = Callable[..., Any]

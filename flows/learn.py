@@ -11,18 +11,27 @@ The stages are chained by :mod:`aspects.stages` (``wire_analysis``, ``wire_growt
 
 Each flow returns a summary with one line per stage (computed / cached /
 failed / not run, with seconds). A run in which a stage failed ends Failed
-(the summary is its data), so the Prefect UI shows it and "Retry" re-runs it;
-the stage cache makes the retry resume at the failed stage.
+with one message saying what failed and what to do: bad input (a broken
+video, a malformed spec) must be fixed first; anything else "Retry" re-runs,
+and the stage cache makes the retry resume at the failed stage. The Failed
+state's data is a :class:`RunFailed` carrying the summary (an exception, so
+Prefect resolves it without the "dict cannot be resolved into an exception"
+traceback), and the engine's re-raise of it is not logged again.
+
+Deployments load this file by path (as a module named ``learn``); at the end
+it hands them the flows of the importable module ``flows.learn`` instead, so
+everything a Dask worker unpickles lives in importable packages.
 """
 
 from __future__ import annotations
 
 import inspect
+import logging
 from pathlib import Path
 from typing import Any
 
 from prefect import Task, flow, get_run_logger
-from prefect.artifacts import create_table_artifact
+from prefect.artifacts import create_markdown_artifact, create_table_artifact
 from prefect.futures import PrefectFuture
 from prefect.runtime import flow_run
 from prefect.states import Completed, Failed, State
@@ -40,17 +49,39 @@ from tasks.stages import STAGES, decode, dynamic, growth, growth_output, narrati
 STAGE_TASKS: dict[str, Task] = {"decode": decode, "static": static, "dynamic": dynamic, "narrative": narrative, "growth": growth}
 
 
-def task_runner(settings: Settings | None = None) -> TaskRunner:
-    """The task runner the stages are submitted to: threads, or a ``DaskTaskRunner`` on ``settings.dask_address``.
+class RunFailed(Exception):
+    """A flow run that ended Failed: ``str()`` is its one-line message, ``summary`` what the flow returns otherwise."""
 
-    Called when a flow runs (not at import), so the address is the one set then.
+    def __init__(self, message: str, summary: dict | None = None) -> None:
+        super().__init__(message)
+        self.summary = summary
+
+    def __reduce__(self):
+        return (type(self), (str(self), self.summary))
+
+
+class _NoEngineTraceback(logging.Filter):
+    """Drop the engine's "exited with unexpected exception" traceback of a :class:`RunFailed`: the flow logged its message."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not (record.exc_info and isinstance(record.exc_info[1], RunFailed))
+
+
+logging.getLogger("prefect.flow_runs").addFilter(_NoEngineTraceback())
+
+
+def task_runner(settings: Settings | None = None) -> TaskRunner:
+    """The task runner the stages are submitted to: ``settings.workers`` threads, or a ``DaskTaskRunner`` on ``settings.dask_address``.
+
+    Called when a flow runs (not at import), so the address is the one set then
+    (a deployment's job variables, the CLI's environment).
     """
     settings = settings or get_settings()
     if settings.dask_address:
         from prefect_dask import DaskTaskRunner  # dask and distributed take a second to import; only needed here
 
         return DaskTaskRunner(address=settings.dask_address)
-    return ThreadPoolTaskRunner()
+    return ThreadPoolTaskRunner(max_workers=settings.workers)  # Prefect's default is sys.maxsize threads
 
 
 def sidecar_spec(video: str | Path) -> str | None:
@@ -78,7 +109,7 @@ def finish_video(runner: TaskRunner, video: str, futures: dict[str, PrefectFutur
     """Run growth and the report after the analysis stages, wait, and summarise the video.
 
     The summary: ``{"video", "sha256", "stages": [{"stage", "status", "seconds", "error"}],
-    "failed", "bad_input", "timeline", "markdown_key", "new"}``.
+    "failed", "bad_input", "spec_error", "timeline", "markdown_key", "new"}``.
     """
     futures = {**futures, "growth": wire_growth(submitter(runner, video), futures)}
     inputs = [futures[stage] for stage in STAGES]
@@ -88,6 +119,7 @@ def finish_video(runner: TaskRunner, video: str, futures: dict[str, PrefectFutur
         "video": str(video), "sha256": None, "stages": [], "failed": False, "bad_input": False, "spec_error": False,
         "timeline": None, "markdown_key": None, "new": [],
     }
+    not_run: list[PrefectFuture] = []
     for stage in STAGES:
         future = futures[stage]
         future.wait()
@@ -105,7 +137,14 @@ def finish_video(runner: TaskRunner, video: str, futures: dict[str, PrefectFutur
             summary["spec_error"] |= isinstance(error, SpecError)
         else:
             summary["failed"] = True
+            not_run.append(future)
+            line["error"] = runner_error(future)
+            if line["error"]:  # e.g. a Dask worker could not unpickle or run the task: said here, not only in the scheduler's log
+                get_run_logger().error("%s %s: %s", Path(video).name, stage, line["error"])
         summary["stages"].append(line)
+    if not reported.state.is_final():
+        not_run.append(reported)
+    cancel_not_run(not_run)
     if reported.state.is_completed():
         summary.update(reported.result())
     elif reported.state.is_failed():  # the registries grew; only the picture and summary are missing
@@ -114,6 +153,43 @@ def finish_video(runner: TaskRunner, video: str, futures: dict[str, PrefectFutur
     if grown is not None and grown["status"] == "computed":  # a cached growth discovered nothing in this run
         summary["new"] = growth_output(grown)["new"]
     return summary
+
+
+NOT_READY_RECORDED_S = 10.0  # seconds to wait for the API to record a not-run task's NotReady state
+
+
+def cancel_not_run(futures: list[PrefectFuture]) -> None:
+    """Move task runs that will never run (an upstream stage failed) from Pending/NotReady to Cancelled, so the UI shows no stale Pending."""
+    if not futures:
+        return
+    from prefect.client.orchestration import get_client
+    from prefect.states import Cancelled
+
+    import time
+
+    with get_client(sync_client=True) as client:
+        for future in futures:
+            try:
+                # Task run states reach the API as events, recorded asynchronously: wait for the engine's NotReady
+                # to be recorded first, or it would land after (and over) the Cancelled.
+                deadline = time.monotonic() + NOT_READY_RECORDED_S
+                while client.read_task_run(future.task_run_id).state_name != "NotReady" and time.monotonic() < deadline:
+                    time.sleep(0.1)
+                client.set_task_run_state(future.task_run_id, Cancelled(message="not run: an upstream stage failed"), force=True)
+            except Exception as exc:  # cosmetic: never fail the run over it
+                get_run_logger().warning("could not mark task run %s cancelled: %s", future.task_run_id, exc)
+
+
+def runner_error(future: PrefectFuture) -> str | None:
+    """The error a task runner's own future holds for a task that never reported a state (Dask: the worker's exception)."""
+    wrapped = getattr(future, "wrapped_future", None)
+    if wrapped is None or getattr(wrapped, "status", None) != "error":
+        return None
+    try:
+        error = wrapped.exception(timeout=5)
+    except Exception as exc:  # the cluster went away
+        return f"{type(exc).__name__}: {exc}"
+    return f"{type(error).__name__}: {error}" if error is not None else None
 
 
 def stage_lines(summary: dict) -> list[str]:
@@ -134,16 +210,32 @@ def _discoveries_table(summaries: list[dict]) -> None:
     create_table_artifact(table=rows or [{"video": "", "aspect": "", "name": "(nothing new)", "key": ""}], key="new-discoveries", description="Registry entries this run discovered")
 
 
+def failure_message(summaries: list[dict], sync_error: str | None = None) -> str | None:
+    """The one line a failed run ends with (None when nothing failed): what failed, and whether to fix the input or retry."""
+    parts = []
+    failed = [s for s in summaries if s["failed"] and not s.get("quarantined")]  # a quarantined video does not fail a loop run
+    bad = [s for s in failed if s["bad_input"] or s["spec_error"]]
+    other = [s for s in failed if not (s["bad_input"] or s["spec_error"])]
+    if bad:
+        errors = "; ".join(f"{Path(s['video']).name}: {e}" for s in bad for e in [next((x["error"] for x in s["stages"] if x["error"]), "bad input")])
+        parts.append(f"bad input ({errors}): fix the video or its spec, then run again (a retry as is fails the same way)")
+    if other:
+        names = ", ".join(f"{Path(s['video']).name} ({', '.join(x['stage'] for x in s['stages'] if x['status'] == 'failed') or 'not run'})" for s in other)
+        parts.append(f"stages failed for {names}: Retry (or run again) resumes at the failed stage")
+    if sync_error:
+        parts.append(f"D1 sync failed: {sync_error}: Retry (or `aspects loop`) syncs what is missing")
+    return "; ".join(parts) or None
+
+
 def _outcome(summaries: list[dict], result: dict) -> State:
     log = get_run_logger()
     for summary in summaries:
         for line in stage_lines(summary):
             log.info(line)
-    failed = [Path(s["video"]).name for s in summaries if s["failed"] and not s.get("quarantined")]
-    if failed:
-        return Failed(message=f"stages failed for {', '.join(failed)}; re-run (or Retry) resumes at the failed stage", data=result)
-    if (result.get("sync") or {}).get("error"):
-        return Failed(message=f"D1 sync failed: {result['sync']['error']}", data=result)
+    message = failure_message(summaries, (result.get("sync") or {}).get("error"))
+    if message:
+        log.error(message)
+        return Failed(message=message, data=RunFailed(message, result))
     return Completed(data=result)
 
 
@@ -151,8 +243,11 @@ def _outcome(summaries: list[dict], result: dict) -> State:
 def learn_video(video: str, spec: str | None = None, prompt: str | None = None, window_s: float | None = None) -> State:
     """Learn one video: analyse it (cached per stage), grow the registries, write its timeline and summary.
 
-    ``spec``: the spec JSON (default: ``NAME.json`` next to the video when present);
-    ``window_s``: window length in seconds (default: settings, 1.0).
+    Args:
+        video: Path of the MP4 file on the worker's machine.
+        spec: Path of the spec JSON (genre, mood, ...); default: NAME.json next to the video, when present.
+        prompt: The prompt the video was generated from (kept as an excerpt in the registries' sources).
+        window_s: Window length for the dynamic aspects, in seconds; default: the settings' (1.0).
     """
     settings = get_settings()
     spec = spec or sidecar_spec(video)
@@ -167,7 +262,11 @@ def learn_video(video: str, spec: str | None = None, prompt: str | None = None, 
 
 @flow(name="sync-d1")
 def sync_d1(full: bool = False) -> dict:
-    """Post what the registries learned since the last sync to the configured D1 target (idempotent)."""
+    """Post what the registries learned since the last sync to the configured D1 target (idempotent).
+
+    Args:
+        full: Post every row again, not only what changed since the last sync.
+    """
     result = d1_sync.sync(get_settings(), full=full)
     get_run_logger().info(result.summary())
     return result.as_dict()
@@ -175,10 +274,14 @@ def sync_d1(full: bool = False) -> dict:
 
 @flow(name="learning-loop")
 def learning_loop(inbox: str | None = None, window_s: float | None = None, sync: bool = True) -> State:
-    """Learn every inbox video not learned yet (a sidecar ``NAME.json`` is its spec), then sync D1.
+    """Learn every inbox video not learned yet (a sidecar NAME.json is its spec), then sync D1.
 
-    ``inbox``: folder to scan (default: ``<data_dir>/inbox``); ``sync``: run ``sync_d1`` at the end.
     Safe to run twice at once: each video is claimed by one run.
+
+    Args:
+        inbox: Folder to scan; default: <data_dir>/inbox.
+        window_s: Window length for the dynamic aspects, in seconds; default: the settings' (1.0).
+        sync: Run sync-d1 at the end.
     """
     settings = get_settings()
     window = settings.window_s if window_s is None else check_window_s(window_s)
@@ -212,3 +315,7 @@ def learning_loop(inbox: str | None = None, window_s: float | None = None, sync:
         synced = sync_d1(return_state=True)
         result["sync"] = synced.result() if synced.is_completed() else {"error": synced.message}
     return _outcome(summaries, result)
+
+
+if __name__ != "flows.learn" and __name__ != "__main__":  # loaded by path (a deployment's entrypoint flows/learn.py)
+    from flows.learn import learn_video, learning_loop, sync_d1  # noqa: E402, F811  (importable: Dask workers unpickle them)

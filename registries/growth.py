@@ -2,7 +2,8 @@
 
 A key never seen becomes a named entry and a recorded discovery; a known key
 gains the video's observation. All of one document is written in one DuckDB
-transaction, then the touched aspects' JSON mirrors are rewritten.
+transaction, then every aspect whose JSON mirror is behind DuckDB is rewritten
+(so a failed export is repaired by the next growth, or the retry).
 
 Idempotent: observation counts are *set* per (aspect, key, video), so growing
 the same document again changes nothing (not even ``change_seq``). Growing a
@@ -23,7 +24,7 @@ from aspects.settings import Settings, get_settings
 from aspects.store import transaction
 from registries.annotation import tally
 from registries.naming import depth_breakdown, plan_names
-from registries.store import INSERT_ENTRY, ensure_schema, ensure_seeded, export_json, refresh_counts
+from registries.store import INSERT_ENTRY, ensure_schema, ensure_seeded, export_json, refresh_counts, sync_mirror
 
 MAX_SOURCES = 5
 PROMPT_EXCERPT_CHARS = 120
@@ -161,4 +162,5 @@ def grow(document: dict, *, settings: Settings | None = None, prompt: str | None
         result = apply_growth(con, document["video"]["sha256"], counts, prompt=prompt or document.get("prompt"), now=now)
     if seeded or result.changed:
         export_json(settings, None if seeded else {aspect for aspect, _ in counts} | {aspect for aspect, _ in result.removed})
+    sync_mirror(settings)  # whatever the mirror lacks, also what an earlier growth committed but failed to export
     return result

@@ -284,6 +284,7 @@ def export_json(settings: Settings | None = None, aspects: Iterable[str] | None 
     by concurrent learners always end at the newest state.
     """
     settings = settings or get_settings()
+    mirror = directory is None or Path(directory) == settings.registries_dir
     directory = Path(directory) if directory is not None else settings.registries_dir
     aspects = sorted(set(aspects)) if aspects is not None else list(ASPECTS)
     with _export_lock(settings):
@@ -291,11 +292,54 @@ def export_json(settings: Settings | None = None, aspects: Iterable[str] | None 
             ensure_schema(con)
             documents = {aspect: aspect_document(con, aspect) for aspect in aspects}
         paths = []
+        written = _mirror_seqs(directory) if mirror else {}
         for aspect, document in documents.items():
             path = aspect_json_path(directory, aspect)
             write_json_atomic(path, document)
             paths.append(path)
+            written[aspect] = document["_meta"]["change_seq"]
+        if mirror and documents:  # recorded only once the files are written: a failed write leaves its aspect stale
+            write_json_atomic(directory / MIRROR_STATE, written)
     return paths
+
+
+MIRROR_STATE = ".mirror-change-seq.json"  # {aspect: change_seq the aspect's JSON file was written at}, in the registries dir
+
+
+def _mirror_seqs(directory: Path) -> dict[str, int]:
+    try:
+        return json.loads((directory / MIRROR_STATE).read_text())
+    except (OSError, ValueError):
+        return {}
+
+
+def stale_aspects(settings: Settings | None = None) -> list[str]:
+    """Aspects whose JSON mirror is behind DuckDB (its file is missing or was written at an older ``change_seq``)."""
+    settings = settings or get_settings()
+    with connect(settings.duckdb_path) as con:
+        ensure_schema(con)
+        seqs = dict(con.execute("SELECT aspect, max(change_seq) FROM registry_entries GROUP BY aspect").fetchall())
+    written = _mirror_seqs(settings.registries_dir)
+    return [
+        aspect
+        for aspect in ASPECTS
+        if not aspect_json_path(settings.registries_dir, aspect).is_file() or written.get(aspect, -1) < seqs.get(aspect, 0)
+    ]
+
+
+def sync_mirror(settings: Settings | None = None) -> list[Path]:
+    """Re-export every aspect whose JSON mirror lacks what DuckDB holds (after a failed or interrupted export too)."""
+    settings = settings or get_settings()
+    stale = stale_aspects(settings)
+    return export_json(settings, stale) if stale else []
+
+
+def discoveries_of(settings: Settings, video_sha256: str) -> list[tuple[str, str, str]]:
+    """``(aspect, key, name)`` of the entries ``video_sha256`` discovered (first seen in it), in discovery order."""
+    with connect(settings.duckdb_path) as con:
+        ensure_schema(con)
+        rows = con.execute("SELECT aspect, key, name FROM discoveries WHERE video_sha256 = ? ORDER BY change_seq", [video_sha256]).fetchall()
+    return [tuple(r) for r in rows]
 
 
 def known_names(settings: Settings, aspects: Iterable[str]) -> dict[str, dict[str, str]] | None:

@@ -33,6 +33,16 @@ if [ ${#APT_NEED[@]} -gt 0 ]; then
   fi
 fi
 
+# Headless Chromium: scripts/ui_screenshots.sh (the README's Prefect UI screenshots). Not needed by the tests.
+if ! command -v chromium >/dev/null 2>&1; then
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+    echo "bootstrap: installing chromium (Debian) for UI screenshots"
+    (apt-get update -qq >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null) || echo "bootstrap: chromium not installed (screenshots unavailable)" >&2
+  else
+    echo "bootstrap: chromium missing and apt-get unavailable: scripts/ui_screenshots.sh will not run" >&2
+  fi
+fi
+
 want=$(cat pyproject.toml | sha256sum | cut -c1-16)
 if [ ! -x "$VENV/bin/python" ] || [ "$(cat "$STAMP" 2>/dev/null)" != "$want" ]; then
   echo "bootstrap: creating $VENV and installing the project"

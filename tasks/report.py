@@ -11,6 +11,7 @@ as Markdown. The :func:`report` task stores both: the PNG under
 
 from __future__ import annotations
 
+import base64
 from collections import Counter
 from pathlib import Path
 
@@ -119,8 +120,8 @@ def markdown_summary(document: dict, grown: dict | None, png: Path | None) -> st
         + (f" · audio {v['audio']['sample_rate']} Hz" if v.get("audio") else " · no audio"),
         "",
     ]
-    if png is not None:
-        lines += [f"Timeline: [{png}]({Path(png).resolve().as_uri()})", ""]
+    if png is not None:  # inlined: a browser does not open file:// links from the Prefect UI
+        lines += [f"![timeline of {Path(v['path']).name}](data:image/png;base64,{base64.b64encode(Path(png).read_bytes()).decode('ascii')})", "", f"Timeline file: `{png}`", ""]
     palette = (document.get("blends") or {}).get("palette") or []
     if palette:
         lines += ["## Palette", "", "| colour | name | share of frames |", "|---|---|---|"]

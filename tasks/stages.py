@@ -97,6 +97,7 @@ def stage_task(stage: str):
     return task(
         name=stage,
         task_run_name=run_name(stage),
+        tags=[stage],  # e.g. the "decode" tag's concurrency limit (`aspects prefect-setup`) bounds decodes across runs
         retries=3,
         retry_delay_seconds=exponential_backoff(backoff_factor=2),
         retry_jitter_factor=0.5,

@@ -13,7 +13,8 @@ from prefect.client.schemas.filters import ArtifactFilter, ArtifactFilterFlowRun
 
 from aspects import stages as stage_functions
 from aspects.settings import get_settings
-from flows.learn import learn_video, learning_loop, stage_lines, task_runner
+from aspects.store import connect
+from flows.learn import RunFailed, learn_video, learning_loop, stage_lines, task_runner
 from tasks import cache, claims, stages
 from tests.flows_support import (
     learned_entries,
@@ -30,7 +31,11 @@ ALL = ("decode", "static", "dynamic", "narrative", "growth")
 
 def learn(video, **kwargs) -> tuple[object, dict]:
     state = learn_video(str(video), return_state=True, **kwargs)
-    return state, state.result(raise_on_failure=False)
+    result = state.result(raise_on_failure=False)
+    if state.is_failed():
+        assert isinstance(result, RunFailed) and str(result) == state.message, (state, result)
+        return state, result.summary
+    return state, result
 
 
 def _task_runs(flow_run_id) -> dict[str, int]:
@@ -203,7 +208,10 @@ def test_killed_process_resumes_without_redoing_or_double_counting(prefect_api, 
     assert stage_status(resumed) == {"decode": "cached", "static": "cached", "dynamic": "cached", "narrative": "cached", "growth": "computed"}
     after = registry_snapshot(db)
     assert after == before  # same entries, same counts, not even a change_seq moved: nothing counted twice
-    assert resumed["new"] == []
+    # What the killed run discovered (committed, never reported) is reported by the run that finished growth.
+    with connect(db, read_only=True) as con:
+        discovered = con.execute("SELECT aspect, key, name FROM discoveries WHERE video_sha256 = ? ORDER BY change_seq", [resumed["sha256"]]).fetchall()
+    assert discovered and resumed["new"] == [list(d) for d in discovered]
 
 
 def test_claims_one_owner_per_video_and_dead_owners_release(data_dir, videos, tmp_path):

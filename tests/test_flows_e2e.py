@@ -17,9 +17,10 @@ PREFECT = str(Path(sys.executable).with_name("prefect"))
 FINAL = {"COMPLETED", "FAILED", "CRASHED", "CANCELLED"}
 
 
-@pytest.fixture
-def prefect_server(tmp_path):
-    """``prefect server start`` on a free loopback port with its own PREFECT_HOME; yields the env to talk to it."""
+@pytest.fixture(scope="session")
+def prefect_server(tmp_path_factory):
+    """``prefect server start`` on a free loopback port with its own PREFECT_HOME (one per session); yields the env to talk to it."""
+    tmp_path = tmp_path_factory.mktemp("prefect-server")
     port = free_port()
     env = {
         **os.environ,
@@ -68,7 +69,8 @@ def test_deploy_and_run_learn_video_through_a_worker(prefect_server, tmp_path, v
         (shutil.copytree(src, checkout / name, ignore=shutil.ignore_patterns("__pycache__")) if src.is_dir() else shutil.copy(src, checkout / name))
     env["PYTHONPATH"] = str(checkout)  # the worker's flow runs import this checkout's code
 
-    prefect(env, "work-pool", "create", "aspects", "--type", "process", cwd=checkout)
+    aspects = subprocess.run([str(Path(sys.executable).with_name("aspects")), "prefect-setup", "--decodes", "2"], env=env, cwd=checkout, capture_output=True, text=True, timeout=120)
+    assert aspects.returncode == 0, aspects.stderr[-2000:]
     prefect(env, "--no-prompt", "deploy", "--all", cwd=checkout)
 
     from prefect.client.orchestration import get_client
@@ -78,6 +80,9 @@ def test_deploy_and_run_learn_video_through_a_worker(prefect_server, tmp_path, v
     with temporary_settings({PREFECT_API_URL: env["PREFECT_API_URL"]}), get_client(sync_client=True) as client:
         loop = client.read_deployment_by_name("learning-loop/learning-loop")
         assert [s.schedule.interval.total_seconds() for s in loop.schedules] == [900.0]
+        assert loop.schedules[0].schedule.anchor_date.isoformat().startswith("2026-01-01T00:00:00")  # a redeploy keeps the ticks
+        assert loop.global_concurrency_limit.limit == 1
+        assert [limit.concurrency_limit for limit in client.read_concurrency_limits(limit=10, offset=0) if limit.tag == "decode"] == [2]
         assert loop.pull_steps == [{"prefect.deployments.steps.set_working_directory": {"directory": str(checkout)}}]
         learn = client.read_deployment_by_name("learn-video/learn-video")
         assert learn.schedules == []
@@ -107,7 +112,10 @@ def test_deploy_and_run_learn_video_through_a_worker(prefect_server, tmp_path, v
 
             # A run whose spec is malformed fails at narrative; fixed spec + "Retry" resumes there.
             assert wait_for(lambda: finished(failing.id), 150, "the malformed-spec run to finish", every_s=1).state_type.value == "FAILED"
-            wait_for(lambda: "clip.mp4  narrative failed" in log_lines(failing.id), 20, "the failed run's stage lines")
+            failed_logs = wait_for(lambda: (text := log_lines(failing.id)) and "clip.mp4  narrative failed" in text and text, 20, "the failed run's stage lines")
+            message = client.read_flow_run(failing.id).state.message
+            assert "bad input" in message and "fix the video or its spec" in message and "\n" not in message
+            assert "Traceback" not in failed_logs and "cannot be resolved into an exception" not in failed_logs, failed_logs
             bad_spec.write_text('{"genre": "drama"}')
             prefect(env, "flow-run", "retry", str(failing.id), cwd=tmp_path)
             retried = wait_for(lambda: (r := finished(failing.id)) and r.run_count > 1 and r, 150, "the retried run to finish", every_s=1)
@@ -121,3 +129,108 @@ def test_deploy_and_run_learn_video_through_a_worker(prefect_server, tmp_path, v
             worker.wait(timeout=30)
     assert observation_count(tmp_path / "data" / "aspects.duckdb") > 0
     assert list((tmp_path / "data" / "reports").glob("red-*-timeline.png"))
+
+
+def test_loop_deployment_fans_out_on_a_dask_cluster(prefect_server, tmp_path, videos, monkeypatch):
+    """The learning-loop deployment, run through a process worker, with ASPECTS_DASK_ADDRESS as a job variable:
+    the stages run on Dask worker processes (which import ``tasks.*``/``flows.learn``, not the file-loaded ``learn``)."""
+    from distributed import Client, LocalCluster
+    from prefect.client.orchestration import get_client
+    from prefect.settings import PREFECT_API_URL, temporary_settings
+
+    data = tmp_path / "data"
+    env = {**prefect_server, "ASPECTS_DATA_DIR": str(data), "PREFECT_LOGGING_LEVEL": "INFO", "PREFECT_WORKER_QUERY_SECONDS": "1"}
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    for key in ("clip", "red"):
+        (inbox / f"{key}.mp4").write_bytes(videos[key].read_bytes())
+    subprocess.run([str(Path(sys.executable).with_name("aspects")), "prefect-setup"], env=env, cwd=REPO, check=True, capture_output=True, timeout=120)
+    prefect(env, "--no-prompt", "deploy", "--name", "learning-loop", cwd=REPO)
+    for name in ("PREFECT_API_URL", "ASPECTS_DATA_DIR"):  # inherited by the Dask worker processes: where they report and write
+        monkeypatch.setenv(name, env[name])
+    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster, Client(cluster) as dask:
+        with temporary_settings({PREFECT_API_URL: env["PREFECT_API_URL"]}), get_client(sync_client=True) as client:
+            loop = client.read_deployment_by_name("learning-loop/learning-loop")
+            run = client.create_flow_run_from_deployment(
+                loop.id, parameters={"inbox": str(inbox), "sync": False}, job_variables={"env": {"ASPECTS_DASK_ADDRESS": cluster.scheduler_address}}
+            )
+            worker = subprocess.Popen(
+                [PREFECT, "worker", "start", "--pool", "aspects", "--type", "process"], env=env, cwd=tmp_path,
+                stdout=open(tmp_path / "worker.log", "w"), stderr=subprocess.STDOUT, start_new_session=True,
+            )
+            try:
+                final = wait_for(lambda: (r := client.read_flow_run(run.id)).state_type.value in FINAL and r, 240, "the loop run to finish", every_s=1)
+            finally:
+                os.killpg(worker.pid, signal.SIGTERM)
+                worker.wait(timeout=30)
+            assert final.state_type.value == "COMPLETED", (final.state.message, (tmp_path / "worker.log").read_text()[-4000:])
+        ran = dask.run_on_scheduler(lambda dask_scheduler: sorted({ts.prefix.name for ts in dask_scheduler.tasks.values()} | set(dask_scheduler.task_prefixes)))
+    assert {"decode", "growth"} <= {p.split("-")[0] for p in ran}, ran  # the stages were Dask tasks
+    assert observation_count(data / "aspects.duckdb") > 0
+    assert len(list((data / "reports").glob("*-timeline.png"))) == 2
+
+
+def test_new_inbox_video_triggers_a_run_and_a_failure_calls_the_webhook(prefect_server, tmp_path, videos):
+    """``aspects watch`` → event → learn-video's deployment trigger → worker; a failed run → automation → webhook on loopback."""
+    import json
+    import threading
+    import time
+    from http.server import BaseHTTPRequestHandler, HTTPServer
+
+    from prefect.client.orchestration import get_client
+    from prefect.client.schemas.filters import DeploymentFilter, DeploymentFilterName, FlowRunFilter
+    from prefect.settings import PREFECT_API_URL, temporary_settings
+
+    calls: list[dict] = []
+
+    class Hook(BaseHTTPRequestHandler):
+        def do_POST(self):
+            calls.append(json.loads(self.rfile.read(int(self.headers["Content-Length"]))))
+            self.send_response(204)
+            self.end_headers()
+
+        def log_message(self, *args):
+            pass
+
+    hook = HTTPServer(("127.0.0.1", 0), Hook)
+    threading.Thread(target=hook.serve_forever, daemon=True).start()
+    aspects = str(Path(sys.executable).with_name("aspects"))
+    env = {**prefect_server, "ASPECTS_DATA_DIR": str(tmp_path / "data"), "PREFECT_LOGGING_LEVEL": "INFO", "PREFECT_WORKER_QUERY_SECONDS": "1"}
+    notify = f"http://127.0.0.1:{hook.server_port}/hook"
+    subprocess.run([aspects, "prefect-setup", "--notify-url", notify], env=env, cwd=REPO, check=True, capture_output=True, timeout=120)
+    prefect(env, "--no-prompt", "deploy", "--name", "learn-video", cwd=REPO)
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    procs = [
+        subprocess.Popen([PREFECT, "worker", "start", "--pool", "aspects", "--type", "process"], env=env, cwd=tmp_path, stdout=open(tmp_path / "worker.log", "w"), stderr=subprocess.STDOUT, start_new_session=True),
+        subprocess.Popen([aspects, "watch", "--inbox", str(inbox)], env=env, cwd=REPO, stdout=subprocess.PIPE, stderr=open(tmp_path / "watch.err", "w"), text=True, start_new_session=True),
+    ]
+    try:
+        assert procs[1].stdout.readline().startswith("watching ")
+        with temporary_settings({PREFECT_API_URL: env["PREFECT_API_URL"]}), get_client(sync_client=True) as client:
+            deployment = client.read_deployment_by_name("learn-video/learn-video")
+
+            def runs():
+                return {r.parameters.get("video"): r for r in client.read_flow_runs(deployment_filter=DeploymentFilter(name=DeploymentFilterName(any_=[deployment.name])))}
+
+            timings = {}
+            for name, content in (("clip.mp4", videos["clip"].read_bytes()), ("broken.mp4", b"not a video" * 100)):
+                staging = tmp_path / name
+                staging.write_bytes(content)
+                dropped = time.time()
+                staging.rename(inbox / name)  # appears whole
+                path = str(inbox / name)
+                final = wait_for(lambda: (r := runs().get(path)) and r.state_type.value in FINAL and r, 240, f"the triggered run of {name}", every_s=0.5)
+                timings[name] = (final.end_time.timestamp() - dropped, final.state_type.value)
+                print(f"\n{name}: dropped -> run created {final.created.timestamp() - dropped:.1f} s, -> started {final.start_time.timestamp() - dropped:.1f} s, "
+                      f"flow {final.total_run_time.total_seconds():.1f} s, -> {final.state_type.value} {final.end_time.timestamp() - dropped:.1f} s")
+        assert timings["clip.mp4"][1] == "COMPLETED", (timings, (tmp_path / "worker.log").read_text()[-3000:])
+        assert timings["broken.mp4"][1] == "FAILED", timings
+        print(f"\nlatency, file dropped -> run Completed: {timings['clip.mp4'][0]:.1f} s (5 s clip); -> Failed: {timings['broken.mp4'][0]:.1f} s")
+        failed = wait_for(lambda: [c for c in calls if c.get("state") == "Failed"], 60, "the failure webhook")
+        assert failed[0]["flow_run_id"] == str(final.id) and "bad input" in failed[0]["message"] and "broken.mp4" in failed[0]["message"]
+    finally:
+        for proc in procs:
+            os.killpg(proc.pid, signal.SIGTERM)
+            proc.wait(timeout=30)
+        hook.shutdown()

@@ -30,9 +30,7 @@ class Settings(BaseSettings):
     decode_threads: int = Field(0, ge=0, description="Decoder threads (0 = codec default/auto).")
     yamnet_dir: Path | None = Field(None, description="Folder with the AudioSet tagger's model files (default: .cache/models/yamnet in the checkout, filled by scripts/bootstrap.sh).")
     sound_process: bool = Field(True, description="Measure each frame's sound in a second process beside the picture's (same values; off: one process).")
-    max_workers: int | None = Field(
-        None, ge=1, description="Stage tasks a flow runs at once on threads (and the `decode` tag's concurrency limit); unset = min(cores, memory GB / 1.5)."
-    )
+    max_workers: int | None = Field(None, ge=1, description="Stage tasks a flow runs at once on threads (and the `decode` tag's concurrency limit); unset = min(cores, memory GB / 1.5).")
     dask_address: str | None = Field(None, description="Dask scheduler (e.g. tcp://10.0.0.5:8786): flows fan per-video stages out on it through prefect-dask; unset = threads.")
 
     # D1 sync (registries/d1): which database the registries are posted to.

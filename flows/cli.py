@@ -55,7 +55,10 @@ def _summary(state) -> dict:
     summary = getattr(result, "summary", None)
     if isinstance(result, BaseException) and summary is None:
         raise result
-    return summary if isinstance(result, BaseException) else result
+    out = summary if isinstance(result, BaseException) else result
+    if not isinstance(out, dict):
+        raise AspectsError(f"the flow run ended without a summary: {state.message}")
+    return out
 
 
 # The flows module is imported when a flow command runs: importing Prefect takes

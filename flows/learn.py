@@ -31,7 +31,7 @@ from pathlib import Path
 from typing import Any
 
 from prefect import Task, flow, get_run_logger
-from prefect.artifacts import create_markdown_artifact, create_table_artifact
+from prefect.artifacts import create_table_artifact
 from prefect.futures import PrefectFuture
 from prefect.runtime import flow_run
 from prefect.states import Completed, Failed, State
@@ -116,8 +116,15 @@ def finish_video(runner: TaskRunner, video: str, futures: dict[str, PrefectFutur
     reported = runner.submit(report, inspect.signature(report.fn).bind(video, *inputs).arguments)
     reported.wait()
     summary: dict[str, Any] = {
-        "video": str(video), "sha256": None, "stages": [], "failed": False, "bad_input": False, "spec_error": False,
-        "timeline": None, "markdown_key": None, "new": [],
+        "video": str(video),
+        "sha256": None,
+        "stages": [],
+        "failed": False,
+        "bad_input": False,
+        "spec_error": False,
+        "timeline": None,
+        "markdown_key": None,
+        "new": [],
     }
     not_run: list[PrefectFuture] = []
     for stage in STAGES:
@@ -162,10 +169,10 @@ def cancel_not_run(futures: list[PrefectFuture]) -> None:
     """Move task runs that will never run (an upstream stage failed) from Pending/NotReady to Cancelled, so the UI shows no stale Pending."""
     if not futures:
         return
+    import time
+
     from prefect.client.orchestration import get_client
     from prefect.states import Cancelled
-
-    import time
 
     with get_client(sync_client=True) as client:
         for future in futures:
@@ -307,7 +314,7 @@ def learning_loop(inbox: str | None = None, window_s: float | None = None, sync:
                 else:
                     claims.mark_learned(db, sha, path)
     finally:  # this run is ending (an error, a cancellation): hand what it did not finish to the next run
-        for _path, sha in mine[len(summaries):]:
+        for _path, sha in mine[len(summaries) :]:
             claims.release(db, sha, owner, "failed", "the loop run ended before learning it")
     _discoveries_table(summaries)
     result: dict[str, Any] = {"inbox": path_text(inbox_dir), "videos": summaries, "sync": None, "quarantined": len(claims.quarantined(db))}
@@ -318,4 +325,4 @@ def learning_loop(inbox: str | None = None, window_s: float | None = None, sync:
 
 
 if __name__ != "flows.learn" and __name__ != "__main__":  # loaded by path (a deployment's entrypoint flows/learn.py)
-    from flows.learn import learn_video, learning_loop, sync_d1  # noqa: E402, F811  (importable: Dask workers unpickle them)
+    from flows.learn import sync_d1  # noqa: E402, F811  (importable: Dask workers unpickle them)

@@ -320,11 +320,7 @@ def stale_aspects(settings: Settings | None = None) -> list[str]:
         ensure_schema(con)
         seqs = dict(con.execute("SELECT aspect, max(change_seq) FROM registry_entries GROUP BY aspect").fetchall())
     written = _mirror_seqs(settings.registries_dir)
-    return [
-        aspect
-        for aspect in ASPECTS
-        if not aspect_json_path(settings.registries_dir, aspect).is_file() or written.get(aspect, -1) < seqs.get(aspect, 0)
-    ]
+    return [aspect for aspect in ASPECTS if not aspect_json_path(settings.registries_dir, aspect).is_file() or written.get(aspect, -1) < seqs.get(aspect, 0)]
 
 
 def sync_mirror(settings: Settings | None = None) -> list[Path]:

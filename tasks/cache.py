@@ -48,6 +48,7 @@ DDL = f"""CREATE TABLE IF NOT EXISTS {TABLE} (
     created_at TIMESTAMP DEFAULT current_timestamp
 )"""
 
+
 def load(db_path: str | Path, key: str) -> Any | None:
     """The stored output under ``key``, or None when that stage has not run (or the file does not exist yet)."""
     if not Path(db_path).exists():
@@ -97,9 +98,7 @@ def entries(db_path: str | Path, sha256: str | None = None) -> list[dict]:
     ensure_tables(db_path, DDL)
     with connect(db_path) as con:
         where, args = ("WHERE video_sha256 = ?", [sha256]) if sha256 else ("", [])
-        rows = con.execute(
-            f"SELECT key, video_sha256, stage, stage_version, params_hash, seconds, created_at FROM {TABLE} {where} ORDER BY created_at, key", args
-        ).fetchall()
+        rows = con.execute(f"SELECT key, video_sha256, stage, stage_version, params_hash, seconds, created_at FROM {TABLE} {where} ORDER BY created_at, key", args).fetchall()
     cols = ("key", "video_sha256", "stage", "stage_version", "params_hash", "seconds", "created_at")
     return [dict(zip(cols, r)) for r in rows]
 

@@ -149,8 +149,7 @@ def _read_error(exc: OSError) -> str:
 
 def _quarantine_row(con, key: str, sha256: str | None, size: int | None, mtime_ns: int | None, spec: str, reason: str) -> None:
     con.execute(
-        "INSERT OR REPLACE INTO quarantine (path, sha256, size_bytes, mtime_ns, spec_fingerprint, reason, quarantined_at) "
-        "VALUES (?, ?, ?, ?, ?, ?, current_timestamp)",
+        "INSERT OR REPLACE INTO quarantine (path, sha256, size_bytes, mtime_ns, spec_fingerprint, reason, quarantined_at) VALUES (?, ?, ?, ?, ?, ?, current_timestamp)",
         [key, sha256, size, mtime_ns, spec, reason[:MAX_REASON_CHARS]],
     )
 

@@ -177,9 +177,7 @@ class DecodeProgress:
         bar = terminal_progress.active()
         self.terminal = bar.track(expected_frames) if bar is not None else None
         self.duration_s = duration_s
-        artifact_id = create_progress_artifact(
-            progress=0.0, key=f"decode-{sha256[:12]}", description=f"Decoding {Path(video).name} ({self.duration_s:.1f} s of video)"
-        )
+        artifact_id = create_progress_artifact(progress=0.0, key=f"decode-{sha256[:12]}", description=f"Decoding {Path(video).name} ({self.duration_s:.1f} s of video)")
         assert isinstance(artifact_id, UUID)  # called from a sync task, never awaited
         self.artifact_id = artifact_id
         self.last = time.monotonic()

@@ -100,9 +100,7 @@ def test_deploy_and_run_learn_video_through_a_worker(prefect_server, tmp_path, v
             return "\n".join(entry.message for entry in client.read_logs(log_filter=LogFilter(flow_run_id=LogFilterFlowRunId(any_=[run_id]))))
 
         worker_log = open(tmp_path / "worker.log", "w")
-        worker = subprocess.Popen(
-            [PREFECT, "worker", "start", "--pool", "aspects", "--type", "process"], env=env, cwd=tmp_path, stdout=worker_log, stderr=subprocess.STDOUT, start_new_session=True
-        )
+        worker = subprocess.Popen([PREFECT, "worker", "start", "--pool", "aspects", "--type", "process"], env=env, cwd=tmp_path, stdout=worker_log, stderr=subprocess.STDOUT, start_new_session=True)
         try:
             final = wait_for(lambda: finished(run.id), 150, "the learn-video run to finish", every_s=1)
             assert final.state_type.value == "COMPLETED", (tmp_path / "worker.log").read_text()[-4000:]
@@ -151,12 +149,14 @@ def test_loop_deployment_fans_out_on_a_dask_cluster(prefect_server, tmp_path, vi
     with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster, Client(cluster) as dask:
         with temporary_settings({PREFECT_API_URL: env["PREFECT_API_URL"]}), get_client(sync_client=True) as client:
             loop = client.read_deployment_by_name("learning-loop/learning-loop")
-            run = client.create_flow_run_from_deployment(
-                loop.id, parameters={"inbox": str(inbox), "sync": False}, job_variables={"env": {"ASPECTS_DASK_ADDRESS": cluster.scheduler_address}}
-            )
+            run = client.create_flow_run_from_deployment(loop.id, parameters={"inbox": str(inbox), "sync": False}, job_variables={"env": {"ASPECTS_DASK_ADDRESS": cluster.scheduler_address}})
             worker = subprocess.Popen(
-                [PREFECT, "worker", "start", "--pool", "aspects", "--type", "process"], env=env, cwd=tmp_path,
-                stdout=open(tmp_path / "worker.log", "w"), stderr=subprocess.STDOUT, start_new_session=True,
+                [PREFECT, "worker", "start", "--pool", "aspects", "--type", "process"],
+                env=env,
+                cwd=tmp_path,
+                stdout=open(tmp_path / "worker.log", "w"),
+                stderr=subprocess.STDOUT,
+                start_new_session=True,
             )
             try:
                 final = wait_for(lambda: (r := client.read_flow_run(run.id)).state_type.value in FINAL and r, 240, "the loop run to finish", every_s=1)
@@ -178,7 +178,7 @@ def test_new_inbox_video_triggers_a_run_and_a_failure_calls_the_webhook(prefect_
     from http.server import BaseHTTPRequestHandler, HTTPServer
 
     from prefect.client.orchestration import get_client
-    from prefect.client.schemas.filters import DeploymentFilter, DeploymentFilterName, FlowRunFilter
+    from prefect.client.schemas.filters import DeploymentFilter, DeploymentFilterName
     from prefect.settings import PREFECT_API_URL, temporary_settings
 
     calls: list[dict] = []
@@ -202,7 +202,9 @@ def test_new_inbox_video_triggers_a_run_and_a_failure_calls_the_webhook(prefect_
     inbox = tmp_path / "inbox"
     inbox.mkdir()
     procs = [
-        subprocess.Popen([PREFECT, "worker", "start", "--pool", "aspects", "--type", "process"], env=env, cwd=tmp_path, stdout=open(tmp_path / "worker.log", "w"), stderr=subprocess.STDOUT, start_new_session=True),
+        subprocess.Popen(
+            [PREFECT, "worker", "start", "--pool", "aspects", "--type", "process"], env=env, cwd=tmp_path, stdout=open(tmp_path / "worker.log", "w"), stderr=subprocess.STDOUT, start_new_session=True
+        ),
         subprocess.Popen([aspects, "watch", "--inbox", str(inbox)], env=env, cwd=REPO, stdout=subprocess.PIPE, stderr=open(tmp_path / "watch.err", "w"), text=True, start_new_session=True),
     ]
     try:
@@ -220,10 +222,12 @@ def test_new_inbox_video_triggers_a_run_and_a_failure_calls_the_webhook(prefect_
                 dropped = time.time()
                 staging.rename(inbox / name)  # appears whole
                 path = str(inbox / name)
-                final = wait_for(lambda: (r := runs().get(path)) and r.state_type.value in FINAL and r, 240, f"the triggered run of {name}", every_s=0.5)
+                final = wait_for(lambda path=path: (r := runs().get(path)) and r.state_type.value in FINAL and r, 240, f"the triggered run of {name}", every_s=0.5)
                 timings[name] = (final.end_time.timestamp() - dropped, final.state_type.value)
-                print(f"\n{name}: dropped -> run created {final.created.timestamp() - dropped:.1f} s, -> started {final.start_time.timestamp() - dropped:.1f} s, "
-                      f"flow {final.total_run_time.total_seconds():.1f} s, -> {final.state_type.value} {final.end_time.timestamp() - dropped:.1f} s")
+                print(
+                    f"\n{name}: dropped -> run created {final.created.timestamp() - dropped:.1f} s, -> started {final.start_time.timestamp() - dropped:.1f} s, "
+                    f"flow {final.total_run_time.total_seconds():.1f} s, -> {final.state_type.value} {final.end_time.timestamp() - dropped:.1f} s"
+                )
         assert timings["clip.mp4"][1] == "COMPLETED", (timings, (tmp_path / "worker.log").read_text()[-3000:])
         assert timings["broken.mp4"][1] == "FAILED", timings
         print(f"\nlatency, file dropped -> run Completed: {timings['clip.mp4'][0]:.1f} s (5 s clip); -> Failed: {timings['broken.mp4'][0]:.1f} s")

@@ -325,4 +325,4 @@ def learning_loop(inbox: str | None = None, window_s: float | None = None, sync:
 
 
 if __name__ != "flows.learn" and __name__ != "__main__":  # loaded by path (a deployment's entrypoint flows/learn.py)
-    from flows.learn import sync_d1  # noqa: E402, F811  (importable: Dask workers unpickle them)
+    from flows.learn import learn_video, learning_loop, sync_d1  # noqa: E402, F401, F811  (importable: Dask workers unpickle them)

@@ -170,7 +170,7 @@ def _measure(path: Path, settings: Settings, progress: ProgressFn | None, sha256
             color = dominant_color(item.rgb, item.alpha)
             row = {"index": item.index, "t": round(item.t, 6), "duration_s": item.duration_s, "key_frame": int(item.key_frame)}
             row.update({f"color_{k}": v for k, v in color.items()})
-            row.update(features(item.rgb))
+            row.update(features(item.rgb, item.t))
             frames.append(row)
             if audio is not None:
                 audio.request(item.index, item.t, item.t + item.duration_s)

@@ -29,14 +29,6 @@ import numpy as np
 GRID = 4  # coarse luma grid (GRID × GRID cells) kept per frame: wipes and dissolves are read from it
 GRID_KEYS = [f"grid_{r}_{c}" for r in range(GRID) for c in range(GRID)]  # row by row, as the grid ravels
 HIST_BITS = 2  # 4 levels per channel: a 64-bin colour histogram for cut detection
-TRACK_COLS, TRACK_ROWS = 12, 9  # grid of tracked points for global motion: 4×3 points in each of the 3×3 regions
-REGIONS = 3  # 3×3 regions for parallax
-MIN_EIGEN = 1e-3  # LK's texture test (normalised min eigenvalue): flat patches are not tracked, their "flow" is noise
-MIN_TRACKED = 12  # fewer agreeing points than this: motion unknown (flat or changed picture)
-LAYER_GAP_PX = 0.35  # motions this far apart (half-size pixels per frame) are different layers
-LAYER_MIN_SHARE = 0.08  # a motion layer holds at least this share of the tracked points
-MAX_LAYERS = 4
-RANSAC_PX = 0.25  # half-size pixels: a point further than this from the fit moves on its own (tracking noise is ~0.05 px)
 EDGE_LOW, EDGE_HIGH = 50, 150  # Canny thresholds on 0–255 luma
 BUSY_BLOCK, BUSY_EDGES = 8, 2  # an 8×8 block with at least 2 edge pixels counts as busy (a smooth ramp has none)
 GRADIENT_SIZE = (16, 12)  # the colour plane fit runs on a 16×12 thumbnail
@@ -58,126 +50,329 @@ def histogram_difference(a: np.ndarray, b: np.ndarray) -> float:
     return float(0.5 * np.abs(a - b).sum())
 
 
-def track_points(width: int, height: int) -> np.ndarray:
-    """A regular TRACK_COLS × TRACK_ROWS grid of points (float32, shape (n, 1, 2)) inside a ``width``×``height`` plane."""
-    xs = (np.arange(TRACK_COLS) + 0.5) * width / TRACK_COLS
-    ys = (np.arange(TRACK_ROWS) + 0.5) * height / TRACK_ROWS
-    gx, gy = np.meshgrid(xs, ys)
-    return np.stack([gx.ravel(), gy.ravel()], axis=1).astype(np.float32).reshape(-1, 1, 2)
+MOTION_LEVELS = 2  # the motion pyramid: pyrDown of the half-size luma (64×36 for a 256×144 frame) and once more (32×18)
+COARSE_ITERATIONS, FINE_ITERATIONS = 1, 2  # Gauss–Newton steps on the coarse and fine levels (the last one is then reweighted once)
+PREDICTION_TOLERANCE = 0.008  # frame widths (half a pixel of the fine level): a frame that moved this far from the guess makes the next one start at the coarse level
+MOTION_MARGIN = 0.06  # share of the width / height left out on each side: pixels that enter or leave the frame
+MIN_MOTION_EIGEN = 0.02  # levels²/px² on the fine level: weaker (bias-free) luma gradients in one direction leave the motion unknown
+ROBUST_SCALE = 2.4  # Cauchy weight scale, in units of the residual's robust spread (1.25 × mean absolute residual + 0.5 level)
+BLOCK = 4  # residual flow is read on 4×4-pixel blocks of the fine level (16×9 blocks for a 256×144 frame)
+MIN_BLOCK_EIGEN = 4.0  # levels²/px²: a block with a weaker gradient in one direction has no flow of its own (a smooth area)
+LAYER_GAP = 0.1  # frame widths per second: blocks moving this much apart from the camera's motion are another layer
+BLOCK_NOISE = 0.004  # frame widths per frame (a quarter pixel of the fine level): block flows closer than this to the camera's are noise
+LAYER_SPREAD = 0.5  # a layer's blocks move within this share of its speed (or the gap) of its median
+LAYER_MIN_BLOCKS = 2  # a motion layer covers at least this many blocks (about 1.4 % of the frame)
+MAX_LAYERS = 4
+REGIONS = 3  # 3×3 regions for parallax
+DEFAULT_FRAME_S = 1 / 25  # frame duration assumed when the caller gives no time
+IDENTITY = (1.0 + 0.0j, 0.0j)
+
+
+# A similarity (shift, scale, rotation) is a pair of complex numbers (z, t): a point x + iy about the frame
+# centre, in frame widths, goes to z·(x + iy) + t; |z| is the scale, arg z the rotation, t the shift.
+Similarity = tuple[complex, complex]
+
+
+def motion_pyramid(y8: np.ndarray) -> list[np.ndarray]:
+    """The half-size uint8 luma ``y8`` as float32 planes for :func:`align_similarity`: [fine (½ of ``y8``), coarse (¼)]."""
+    levels = [cv2.pyrDown(y8).astype(np.float32)]
+    for _ in range(MOTION_LEVELS - 1):
+        levels.append(cv2.pyrDown(levels[-1]))
+    return levels
+
+
+@lru_cache(maxsize=8)
+def _level_grid(w: int, h: int) -> tuple[tuple[slice, slice], np.ndarray, np.ndarray, np.ndarray]:
+    """The interior (margins left out) of a w×h level, its pixels' x, y about the frame centre (pixels, float32,
+    raveled), and the Tikhonov ridge that keeps an unconstrained direction at no motion."""
+    mx, my = max(int(round(w * MOTION_MARGIN)), 1), max(int(round(h * MOTION_MARGIN)), 1)
+    ys, xs = np.mgrid[my : h - my, mx : w - mx].astype(np.float32)
+    n = xs.size
+    ridge = np.diag([1e-3 * n, 1e-3 * n, 1e-3 * n * w * w / 16, 1e-3 * n * w * w / 16, 0.0]).astype(np.float32)
+    return (slice(my, h - my), slice(mx, w - mx)), (xs - (w - 1) / 2.0).ravel(), (ys - (h - 1) / 2.0).ravel(), ridge
+
+
+def _pixel_matrix(model: Similarity, w: int, h: int) -> np.ndarray:
+    """``model`` as the 2×3 pixel matrix of a w×h plane (for warpAffine)."""
+    z, t = model
+    centre = complex((w - 1) / 2.0, (h - 1) / 2.0)
+    shift = centre + t * w - z * centre
+    return np.array([[z.real, -z.imag, shift.real], [z.imag, z.real, shift.imag]])
+
+
+def compose(after: Similarity, before: Similarity) -> Similarity:
+    """The similarity ``after ∘ before``."""
+    return after[0] * before[0], after[0] * before[1] + after[1]
+
+
+def inverse(model: Similarity) -> Similarity:
+    """The inverse similarity."""
+    z = 1.0 / model[0]
+    return z, -z * model[1]
+
+
+def half_way(model: Similarity) -> Similarity:
+    """The similarity that applied twice gives ``model`` (half the shift, rotation and ln-scale)."""
+    root = model[0] ** 0.5
+    return root, model[1] / (root + 1.0)
+
+
+def align_similarity(ref: list[np.ndarray], cur: list[np.ndarray], guess: Similarity = IDENTITY, *, coarse: bool = True) -> tuple[Similarity, dict[str, float]]:
+    """Global similarity motion from ``ref`` to ``cur`` (pyramids from :func:`motion_pyramid`), fitted to every pixel.
+
+    A direct (all-pixel) Gauss–Newton fit, coarse to fine, of shift, scale
+    and rotation plus a luma offset (so a fade or flicker is not motion),
+    reweighted once with Cauchy weights so what moves on its own (an object)
+    does not pull the fit. Every pixel with a gradient counts, so smooth
+    gradients and soft shapes are tracked where corner points are not.
+
+    Returns the :data:`Similarity` taking ``ref`` to ``cur`` (``guess`` is
+    where the search starts; ``coarse=False`` skips the coarse level when the
+    guess is known to be within a pixel of the fine level) and ``valid`` (1.0 when the picture constrains a
+    shift in every direction, else 0.0), ``inliers`` (0–1: share of the
+    pixels that follow the fit), ``residual`` (RMS luma left after the fit,
+    0–255 levels).
+    """
+    model = guess
+    info = {"valid": 0.0, "inliers": 0.0, "residual": 0.0}
+    for level in range(len(cur) - 1 if coarse else 0, -1, -1):
+        r, c = ref[level], cur[level]
+        h, w = c.shape
+        interior, xs, ys, ridge = _level_grid(w, h)
+        fine = level == 0
+        steps = FINE_ITERATIONS if fine else COARSE_ITERATIONS
+        for step in range(steps):
+            warped = cv2.warpAffine(r, _pixel_matrix(model, w, h), (w, h), flags=cv2.INTER_LINEAR, borderMode=cv2.BORDER_REPLICATE)
+            mean = cv2.addWeighted(warped, 0.5, c, 0.5, 0.0)
+            gx = cv2.Sobel(mean, cv2.CV_32F, 1, 0, ksize=3, scale=0.125)[interior].ravel()
+            gy = cv2.Sobel(mean, cv2.CV_32F, 0, 1, ksize=3, scale=0.125)[interior].ravel()
+            e = (c[interior] - warped[interior]).ravel()
+            # e ≈ −∇I·u + offset: the rows are the derivatives of e in (dx, dy, ds, dr, offset)
+            jac = np.empty((5, e.size), np.float32)
+            np.negative(gx, out=jac[0])
+            np.negative(gy, out=jac[1])
+            jac[2] = -(gx * xs + gy * ys)
+            jac[3] = gx * ys - gy * xs
+            jac[4] = 1.0
+            hess, grad = jac @ jac.T + ridge, (jac @ e)[:, None]
+            _, theta = cv2.solve(hess, grad, flags=cv2.DECOMP_CHOLESKY)
+            if fine and step == steps - 1:
+                res = e - (theta.T @ jac).ravel()
+                spread = 1.25 * float(cv2.mean(np.abs(res))[0]) + 0.5
+                weight = 1.0 / (1.0 + (res / (ROBUST_SCALE * spread)) ** 2)
+                weighted = jac * weight
+                hess, grad = weighted @ jac.T, (weighted @ e)[:, None]
+                total = float(hess[4, 4])  # the offset row is all ones: its weighted sum is the weights' sum
+                _, theta = cv2.solve(hess + ridge, grad, flags=cv2.DECOMP_CHOLESKY)
+                res = e - (theta.T @ jac).ravel()
+                # Shift observability: the gradients' covariance with the offset (the mean) taken out, per pixel.
+                g = (hess[:2, :2] - np.outer(hess[:2, 4], hess[4, :2]) / max(total, 1e-9)) / max(total, 1.0)
+                eigen = float((g[0, 0] + g[1, 1]) / 2 - math.sqrt(max(((g[0, 0] - g[1, 1]) / 2) ** 2 + g[0, 1] ** 2, 0.0)))
+                info = {
+                    "valid": 1.0 if eigen >= MIN_MOTION_EIGEN else 0.0,
+                    "inliers": float(np.count_nonzero(weight > 0.5)) / e.size,
+                    "residual": math.sqrt(float(np.vdot(res * weight, res)) / max(total, 1.0)),
+                }
+            # The content moves by u = (dx + ds·x − dr·y, dy + dr·x + ds·y) more: compose that small step after the model.
+            dx, dy, ds, dr = (float(v) for v in theta[:4, 0])
+            model = compose((complex(1.0 + ds, dr), complex(dx, dy) / w), model)
+    return model, info
+
+
+def similarity_params(model: Similarity) -> dict[str, float]:
+    """``mv_dx``, ``mv_dy`` (frame widths), ``mv_scale``, ``mv_rot`` (radians) of a :data:`Similarity`."""
+    z, t = model
+    return {"mv_dx": t.real, "mv_dy": t.imag, "mv_scale": abs(z), "mv_rot": math.atan2(z.imag, z.real)}
 
 
 NO_MOTION = {"mv_dx": 0.0, "mv_dy": 0.0, "mv_scale": 1.0, "mv_rot": 0.0, "mv_residual": 0.0, "mv_inliers": 0.0, "mv_valid": 0.0, "parallax": 0.0, "layers": 1.0, "flow_h": 0.0, "flow_v": 0.0}
 
 
-def global_motion(prev: np.ndarray, cur: np.ndarray, points: np.ndarray) -> dict[str, float]:
-    """Global similarity motion from ``prev`` to ``cur`` (uint8 luma planes of the same size).
+def residual_flow(prev: np.ndarray, cur: np.ndarray, model: Similarity) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """What moves apart from the global ``model`` between two fine pyramid levels (float32 planes), on 4×4-pixel blocks.
 
-    Points on a grid are tracked with pyramidal Lucas–Kanade and a
-    similarity transform (translation, scale, rotation) is fitted with
-    RANSAC. Returns
+    One Lucas–Kanade step per block after moving both frames half way along
+    ``model``. Only blocks textured enough to have a flow of their own count
+    (and not the border ring: what enters the frame has no past). Returns,
+    for those blocks, their residual flow (complex x + iy, frame widths per
+    frame, positive right / down), their 3×3 region number, and the flow
+    the model itself gives there (complex, frame widths per frame).
+    """
+    h, w = cur.shape
+    # Both frames are moved half way (to the middle of the step), so both are smoothed alike by the interpolation.
+    half = half_way(model)
+    forward = cv2.warpAffine(prev, _pixel_matrix(half, w, h), (w, h), flags=cv2.INTER_LINEAR, borderMode=cv2.BORDER_REPLICATE)
+    back = cv2.warpAffine(cur, _pixel_matrix(inverse(half), w, h), (w, h), flags=cv2.INTER_LINEAR, borderMode=cv2.BORDER_REPLICATE)
+    mean = cv2.addWeighted(forward, 0.5, back, 0.5, 0.0)
+    gx = cv2.Sobel(mean, cv2.CV_32F, 1, 0, ksize=3, scale=0.125)
+    gy = cv2.Sobel(mean, cv2.CV_32F, 0, 1, ksize=3, scale=0.125)
+    dt = cv2.subtract(back, forward)
+    dt -= cv2.mean(dt)[0]  # a luma offset (fade, flicker) is not motion
+    bw, bh = w // BLOCK, h // BLOCK
+    stack = cv2.merge([gx * gx, gx * gy, gy * gy, gx * dt, gy * dt])[: bh * BLOCK, : bw * BLOCK]
+    centres, region, inner = _block_grid(bw, bh, w)
+    a, b, c, p, q = cv2.resize(stack, (bw, bh), interpolation=cv2.INTER_AREA)[inner].T
+    det = a * c - b * b
+    half_trace = (a + c) / 2.0
+    textured = half_trace - np.sqrt(np.maximum(half_trace * half_trace - det, 0.0)) >= MIN_BLOCK_EIGEN
+    a, b, c, p, q, det = (v[textured] for v in (a, b, c, p, q, det))
+    flow = ((b * q - c * p) + 1j * (b * p - a * q)) / (det * w)
+    z, t = model
+    return flow, region[textured], (z - 1.0) * centres[textured] + t
+
+
+@lru_cache(maxsize=8)
+def _block_grid(bw: int, bh: int, w: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """For the bh × bw blocks of a w-pixel-wide level without their border ring: centres about the frame centre
+    (complex, frame widths), 3×3 region numbers (both raveled), and the mask of those blocks in the full grid."""
+    xs = ((np.arange(bw) + 0.5) - bw / 2.0) * BLOCK / w
+    ys = ((np.arange(bh) + 0.5) - bh / 2.0) * BLOCK / w
+    region = (np.arange(bh)[:, None] * REGIONS // bh) * REGIONS + np.arange(bw)[None, :] * REGIONS // bw
+    inner = np.zeros((bh, bw), bool)
+    inner[1:-1, 1:-1] = True
+    return (xs[None, :] + 1j * ys[:, None])[inner], region[inner], inner
+
+
+def _median(values: np.ndarray) -> complex:
+    """Median of the real and imaginary parts of a complex array (a sort is much cheaper than ``np.median`` on so few values)."""
+    ordered = np.sort(values.view(values.real.dtype).reshape(-1, 2), axis=0)
+    n = len(ordered)
+    mid = (ordered[(n - 1) // 2] + ordered[n // 2]) / 2.0
+    return complex(mid[0], mid[1])
+
+
+def motion_layers(flow: np.ndarray, gap: float) -> int:
+    """Number of distinct motions: 1 (the camera's) plus each group of at least LAYER_MIN_BLOCKS blocks whose
+    residual ``flow`` (complex, frame widths per frame) is at least ``gap`` from zero and near the group's median
+    (within ``gap`` or LAYER_SPREAD of its speed), up to MAX_LAYERS."""
+    moving = flow[np.abs(flow) >= gap]
+    layers = 1
+    while layers < MAX_LAYERS and len(moving) >= LAYER_MIN_BLOCKS:
+        centre = _median(moving)
+        near = np.abs(moving - centre) < max(gap, LAYER_SPREAD * abs(centre))
+        if np.count_nonzero(near) < LAYER_MIN_BLOCKS:
+            break
+        layers += 1
+        moving = moving[~near]
+    return layers
+
+
+def region_parallax(flow: np.ndarray, region: np.ndarray) -> float:
+    """RMS over the 3×3 regions of each region's mean residual block flow (``flow`` complex, frame widths per frame;
+    ``region`` each block's region number); 0 for one rigid motion."""
+    counts = np.bincount(region, minlength=REGIONS * REGIONS)
+    sums = np.bincount(region, flow.real, REGIONS * REGIONS) + 1j * np.bincount(region, flow.imag, REGIONS * REGIONS)
+    seen = counts > 0
+    return math.sqrt(float(np.mean(np.abs(sums[seen] / counts[seen]) ** 2))) if seen.any() else 0.0
+
+
+def frame_motion(step: Similarity, info: dict[str, float], prev: np.ndarray, cur: np.ndarray, dt_s: float) -> dict[str, float]:
+    """The per-frame motion row from the global similarity ``step`` (prev → cur, as :func:`align_similarity` returns it)
+    and the fine pyramid levels of both frames, ``dt_s`` seconds apart.
 
     - ``mv_dx``, ``mv_dy``: translation of the picture at the frame centre,
       frame widths per frame (positive: content moves right / down);
     - ``mv_scale``: scale factor per frame (> 1: content grows, a zoom in);
     - ``mv_rot``: rotation, radians per frame;
-    - ``mv_residual``: RMS distance of agreeing points from the fit, frame widths;
-    - ``mv_inliers``: share of grid points that agree with the fit, 0–1;
-    - ``mv_valid``: 1.0 when enough points agree to trust the fit, else 0.0;
-    - ``parallax``: RMS deviation of the 3×3 regions' median flows from the
-      fitted motion, frame widths per frame (0 for a flat pan or zoom);
-    - ``layers``: number of distinct rigid motions among the points (1 when
-      everything moves together; see :func:`motion_layers`);
-    - ``flow_h``, ``flow_v``: mean absolute horizontal / vertical point
-      flow, frame widths per frame (motion of anything, not only the camera).
+    - ``mv_residual``: RMS luma left after the fit (0–255 levels);
+    - ``mv_inliers``: share of pixels that follow the fit, 0–1;
+    - ``mv_valid``: 1.0 when the picture constrains the motion, else 0.0;
+    - ``parallax``: RMS over the 3×3 regions of their mean block flow
+      left after the fit, frame widths per frame (0 for a flat pan or zoom);
+    - ``layers``: 1 + the groups of blocks moving together apart from the
+      fit by LAYER_GAP frame widths per second (and BLOCK_NOISE per frame) or more (see :func:`motion_layers`);
+    - ``flow_h``, ``flow_v``: mean absolute horizontal / vertical flow of the
+      textured blocks, frame widths per frame (motion of anything, not only the camera).
     """
-    h, w = cur.shape
-    nxt, status, _ = cv2.calcOpticalFlowPyrLK(prev, cur, points, None, winSize=(9, 9), maxLevel=2, minEigThreshold=MIN_EIGEN)
-    ok = status.ravel().astype(bool)
     out = dict(NO_MOTION)
-    if np.count_nonzero(ok) < MIN_TRACKED:
+    out["mv_residual"], out["mv_inliers"] = info["residual"], info["inliers"]
+    if not info["valid"]:
         return out
-    p0, p1 = points[ok].reshape(-1, 2), nxt[ok].reshape(-1, 2)
-    flow_h, flow_v, _, _ = cv2.mean(np.abs(p1 - p0).reshape(-1, 1, 2))  # per-axis means of an n×1 two-channel image
-    out["flow_h"], out["flow_v"] = flow_h / w, flow_v / w
-    model, inliers = cv2.estimateAffinePartial2D(p0, p1, method=cv2.RANSAC, ransacReprojThreshold=RANSAC_PX)
-    if model is None or inliers is None:
-        return out
-    inl = inliers.ravel().astype(bool)
-    agreeing = np.count_nonzero(inl)
-    if agreeing < MIN_TRACKED:
-        return out
-    (a, c, tx), (b, d, ty) = model.tolist()  # a similarity: a = d = s·cos θ, b = −c = s·sin θ
-    cx, cy = w / 2.0, h / 2.0
-    off = p1 - (p0 @ model[:, :2].T + model[:, 2])
-    off_in = off[inl]
-    residual = math.sqrt(float(np.vdot(off_in, off_in)) / agreeing)
-    deviation = _region_deviation(ok, off)
-    out.update(
-        mv_dx=(a * cx + c * cy + tx - cx) / w,
-        mv_dy=(b * cx + d * cy + ty - cy) / w,
-        mv_scale=math.hypot(a, b),
-        mv_rot=math.atan2(b, a),
-        mv_residual=residual / w,
-        mv_inliers=agreeing / len(points),
-        mv_valid=1.0,
-        parallax=float(deviation / w),
-        layers=float(motion_layers(p0, p1, ~inl, model)),
-    )
+    out.update(similarity_params(step), mv_valid=1.0)
+    flow, region, moved = residual_flow(prev, cur, step)
+    if flow.size:
+        # The step is the difference of two reference fits: what it misses is shared by every block, not a layer.
+        flow = flow - _median(flow)
+        whole = flow + moved
+        out["flow_h"], out["flow_v"] = float(np.abs(whole.real).mean()), float(np.abs(whole.imag).mean())
+        out["parallax"] = region_parallax(flow, region)
+        out["layers"] = float(motion_layers(flow, max(LAYER_GAP * dt_s, BLOCK_NOISE)))
+    else:
+        out["flow_h"], out["flow_v"] = abs(out["mv_dx"]), abs(out["mv_dy"])
     return out
 
 
-def _region_deviation(ok: np.ndarray, deviation: np.ndarray) -> float:
-    """RMS of the 3×3 regions' median deviations from the global fit (pixels).
+def global_motion(prev: np.ndarray, cur: np.ndarray, dt_s: float = DEFAULT_FRAME_S) -> dict[str, float]:
+    """The per-frame motion row (see :func:`frame_motion`) from ``prev`` to ``cur``, two half-size uint8 luma planes ``dt_s`` seconds apart."""
+    a, b = motion_pyramid(prev), motion_pyramid(cur)
+    step, info = align_similarity(a, b)
+    return frame_motion(step, info, a[0], b[0], dt_s)
 
-    ``ok`` marks which grid points were tracked; ``deviation`` holds theirs
-    (in grid order), so regions are blocks of the point grid.
+
+REF_MAX_SHIFT = 0.1  # frame widths: the reference frame is replaced once the picture has moved this far from it
+REF_MAX_ZOOM = 0.1  # |ln scale| from the reference frame at which it is replaced
+REF_MAX_AGE_S = 2.0  # seconds: the reference frame is replaced at least this often (the scene changes)
+REF_MIN_INLIERS = 0.5  # share of pixels following the fit below which the reference no longer matches (a cut, a big change)
+
+
+def _as_predicted(model: Similarity, guess: Similarity, info: dict[str, float]) -> bool:
+    """Whether a fit holds and lies within PREDICTION_TOLERANCE of its guess (shift and scale)."""
+    near = abs(model[1] - guess[1]) <= PREDICTION_TOLERANCE and abs(model[0] / guess[0] - 1.0) <= PREDICTION_TOLERANCE
+    return near and bool(info["valid"]) and info["inliers"] >= REF_MIN_INLIERS
+
+
+class MotionTracker:
+    """Per-frame global motion measured against a reference frame held for up to REF_MAX_AGE_S (a long baseline).
+
+    A slow move shifts the picture by a tenth of a pixel per frame: against
+    a reference several frames back it is several pixels, measured with the
+    same absolute error, and the per-frame motions (differences of two
+    reference fits) add up over a window to the reference fits' difference,
+    so noise does not pile up. ``__call__(y8, t)`` takes the half-size uint8
+    luma and the frame time (seconds; None: DEFAULT_FRAME_S steps) and returns
+    the :func:`frame_motion` row of the motion since the previous frame.
     """
-    full = np.full((TRACK_ROWS * TRACK_COLS, 2), np.nan)
-    full[ok] = deviation
-    blocks = full[_REGION_ORDER].reshape(REGIONS * REGIONS, -1, 2)
-    counts = ok[_REGION_ORDER].reshape(REGIONS * REGIONS, -1).sum(axis=1)
-    ordered = np.sort(blocks, axis=1)  # NaN sorts last: the first ``count`` entries are the tracked points
-    tracked = counts > 0
-    lo = ordered[_REGION_INDEX, np.maximum(counts - 1, 0) // 2]
-    hi = ordered[_REGION_INDEX, np.maximum(counts, 1) // 2 - (counts == 0)]
-    per_region = ((lo + hi) / 2.0)[tracked]
-    return math.sqrt(float(np.vdot(per_region, per_region)) / len(per_region))
 
+    def __init__(self) -> None:
+        self._prev: list[np.ndarray] | None = None
+        self._prev_t: float | None = None
+        self._ref: list[np.ndarray] | None = None
+        self._ref_t: float = 0.0
+        self._ref_model: Similarity = IDENTITY  # reference → previous frame
+        self._step: Similarity = IDENTITY  # previous frame's own motion (the guess for this one)
+        self._predictable = False  # the last frame moved as predicted: start this one at the fine level
 
-# Grid point indices listed region by region (3×3 regions, each a block of the point grid), and the region numbers.
-_REGION_ORDER = (
-    np.arange(TRACK_ROWS * TRACK_COLS)
-    .reshape(REGIONS, TRACK_ROWS // REGIONS, REGIONS, TRACK_COLS // REGIONS)
-    .transpose(0, 2, 1, 3)
-    .ravel()
-)
-_REGION_INDEX = np.arange(REGIONS * REGIONS)
+    def __call__(self, y8: np.ndarray, t: float | None = None) -> dict[str, float]:
+        pyr = motion_pyramid(y8)
+        prev, prev_t = self._prev, self._prev_t
+        now = t if t is not None else (prev_t + DEFAULT_FRAME_S if prev_t is not None else 0.0)
+        self._prev, self._prev_t = pyr, now
+        if prev is None or self._ref is None or prev[0].shape != pyr[0].shape:
+            self._reset(pyr, now)
+            return dict(NO_MOTION)
+        dt = now - prev_t if prev_t is not None and now > prev_t else DEFAULT_FRAME_S
+        guess = compose(self._step, self._ref_model)
+        model, info = align_similarity(self._ref, pyr, guess, coarse=not self._predictable)
+        if self._predictable and not _as_predicted(model, guess, info):
+            model, info = align_similarity(self._ref, pyr, guess)  # the move changed: search from the coarse level
+        self._predictable = _as_predicted(model, guess, info)
+        if self._ref is not prev and (not info["valid"] or info["inliers"] < REF_MIN_INLIERS):
+            # The reference no longer matches: measure from the previous frame, which becomes the reference.
+            model, info = align_similarity(prev, pyr, self._step)
+            self._ref, self._ref_t, self._ref_model = prev, prev_t if prev_t is not None else now, IDENTITY
+        step = compose(model, inverse(self._ref_model))
+        row = frame_motion(step, info, prev[0], pyr[0], dt)
+        if not info["valid"] or info["inliers"] < REF_MIN_INLIERS:
+            self._reset(pyr, now)
+            return row
+        self._step, self._ref_model = step, model
+        p = similarity_params(model)
+        if max(abs(p["mv_dx"]), abs(p["mv_dy"])) > REF_MAX_SHIFT or abs(math.log(p["mv_scale"])) > REF_MAX_ZOOM or now - self._ref_t >= REF_MAX_AGE_S:
+            self._ref, self._ref_t, self._ref_model = pyr, now, IDENTITY
+        return row
 
-
-def motion_layers(p0: np.ndarray, p1: np.ndarray, outliers: np.ndarray, first_model: np.ndarray) -> int:
-    """Number of distinct rigid motions among tracked points (1 when everything moves together).
-
-    Sequential RANSAC: the points the global fit left out are fitted again;
-    a group of at least LAYER_MIN_SHARE of the points (and MIN_TRACKED/2)
-    whose motion differs from every earlier layer's by LAYER_GAP_PX is one
-    more layer, up to MAX_LAYERS.
-    """
-    layers, models = 1, [first_model]
-    rest = outliers.copy()
-    need = max(MIN_TRACKED // 2, int(LAYER_MIN_SHARE * len(p0)))
-    while layers < MAX_LAYERS and rest.sum() >= need:
-        model, inl = cv2.estimateAffinePartial2D(p0[rest], p1[rest], method=cv2.RANSAC, ransacReprojThreshold=RANSAC_PX)
-        if model is None or inl is None or int(inl.sum()) < need:
-            break
-        members = np.flatnonzero(rest)[inl.ravel() == 1]
-        centre = p0[members].mean(axis=0)
-        moved = [m[:, :2] @ centre + m[:, 2] for m in models]
-        mine = model[:, :2] @ centre + model[:, 2]
-        rest[members] = False
-        if min(np.hypot(*(mine - other)) for other in moved) >= LAYER_GAP_PX:
-            layers += 1
-            models.append(model)
-    return layers
+    def _reset(self, pyr: list[np.ndarray], t: float) -> None:
+        self._ref, self._ref_t, self._ref_model, self._step, self._predictable = pyr, t, IDENTITY, IDENTITY, False
 
 
 def compensated_difference(prev: np.ndarray, cur: np.ndarray, mv: dict[str, float]) -> float:
@@ -356,9 +551,9 @@ def texture_measures(y8: np.ndarray, magnitude: np.ndarray, yh: np.ndarray, vari
 
 
 class FrameFeatures:
-    """Stateful per-frame feature extractor (holds only the previous frame's small planes).
+    """Stateful per-frame feature extractor (holds only the previous frame's small planes and a motion reference frame).
 
-    ``__call__(rgb)`` returns every per-frame feature as a float: the
+    ``__call__(rgb, t)`` (``t`` the frame time in seconds, optional) returns every per-frame feature as a float: the
     frame's own (luma, colour, texture, composition, gradient, a 4×4 luma
     grid ``grid_<row>_<col>``) and those against the previous frame
     (``diff_mean``, ``hist_diff``, ``comp_diff``, ``chroma_diff`` (mean
@@ -371,9 +566,9 @@ class FrameFeatures:
         self._prev_half: np.ndarray | None = None
         self._prev_hist: np.ndarray | None = None
         self._prev_ycrcb: np.ndarray | None = None
-        self._points: np.ndarray | None = None
+        self._motion = MotionTracker()
 
-    def __call__(self, rgb: np.ndarray) -> dict[str, float]:
+    def __call__(self, rgb: np.ndarray, t: float | None = None) -> dict[str, float]:
         y8_full = cv2.cvtColor(rgb, cv2.COLOR_RGB2GRAY)
         h, w = y8_full.shape
         half_size = (max(w // 2, 16), max(h // 2, 16))
@@ -391,17 +586,14 @@ class FrameFeatures:
         grid = cv2.resize(yh, (GRID, GRID), interpolation=cv2.INTER_AREA)
 
         same_size = self._prev_half is not None and self._prev_half.shape == y8.shape
-        if self._points is None or not same_size:
-            self._points = track_points(*half_size)
+        mv = self._motion(y8, t)
         if same_size:
-            mv = global_motion(self._prev_half, y8, self._points)
             comp = compensated_difference(self._prev_half, y8, mv)
             diff = float(cv2.mean(cv2.absdiff(y8_full, self._prev_y))[0])
             hist_diff = histogram_difference(hist, self._prev_hist)
             _, cr, cb, _ = cv2.mean(cv2.absdiff(ycrcb, self._prev_ycrcb))
             chroma_diff = (cr + cb) / 2.0
         else:
-            mv = dict(NO_MOTION)
             comp = diff = hist_diff = chroma_diff = 0.0
 
         row = {

@@ -20,6 +20,7 @@ analysis reports them.
 from __future__ import annotations
 
 import math
+import zlib
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -74,7 +75,7 @@ def still_picture(kind: str, size: tuple[int, int] = STILL, seed: int = 1, windo
             field += blob * colour
     elif kind == "sparse":
         field[:] = rng.uniform(60, 190, 3)
-        for _ in range(int(w * h / (60000 * unit**2))):
+        for _ in range(int(w * h / (20000 * unit**2))):
             colour = tuple(float(c) for c in rng.uniform(0, 255, 3))
             cx, cy, r = int(rng.uniform(0, w)), int(rng.uniform(0, h)), int(rng.uniform(15, 60) * unit)
             if rng.random() < 0.5:
@@ -103,10 +104,12 @@ class Move:
     fps: float = 25
     duration_s: float = 2.0
     crf: int = 18
+    post: str = ""  # filters applied after the move (grain, flicker, a fade), e.g. "noise=alls=12:allf=t"
 
     @property
     def name(self) -> str:
-        return f"{self.kind}_{self.content}_{self.speed * 100:g}pct_{self.fps:g}fps_{self.duration_s:g}s_crf{self.crf}"
+        extra = f"_{zlib.crc32(self.post.encode()):08x}" if self.post else ""
+        return f"{self.kind}_{self.content}_{self.speed * 100:g}pct_{self.fps:g}fps_{self.duration_s:g}s_crf{self.crf}{extra}"
 
     def frame_times(self) -> np.ndarray:
         return np.arange(int(round(self.duration_s * self.fps))) / self.fps
@@ -145,32 +148,31 @@ class Move:
         if self.kind.startswith("zoom"):
             still = write_still(folder / f"{self.content}_zoom.png", self.content, ZOOM_STILL, window_px=ZOOM_STILL[0] / 1.2)
             z = f"{self._zoom0():.9f}*exp({self._zoom_sign() * self.speed:.9f}*on/{self.fps:g})"
-            graph = f"[0:v]zoompan=z='{z}':x='iw/2-(iw/zoom/2)':y='ih/2-(ih/zoom/2)':d=1:s={ANALYSIS[0]}x{ANALYSIS[1]}:fps={self.fps:g},format=yuv420p[v]"
+            graph = f"[0:v]zoompan=z='{z}':x='iw/2-(iw/zoom/2)':y='ih/2-(ih/zoom/2)':d=1:s={ANALYSIS[0]}x{ANALYSIS[1]}:fps={self.fps:g}"
         else:
             still = write_still(folder / f"{self.content}.png", self.content)
             (x0, y0), (vx, vy) = self._start(), self._window_velocity_px_s()
             crop = f"crop={CROP[0]}:{CROP[1]}:x='{x0:.6f}+{vx:.6f}*t':y='{y0:.6f}+{vy:.6f}*t'"
-            graph = f"[0:v]{crop},scale={ANALYSIS[0]}:{ANALYSIS[1]}:flags=area,format=yuv420p[v]"
+            graph = f"[0:v]{crop},scale={ANALYSIS[0]}:{ANALYSIS[1]}:flags=area"
+        graph += (f",{self.post}" if self.post else "") + ",format=yuv420p[v]"
         return make_video(path, still, duration_s=self.duration_s, fps=self.fps, filter_complex=graph, crf=self.crf)
 
     def window_truth(self, t: np.ndarray, first: int, last: int) -> dict[str, float]:
-        """True picture velocity over frames ``first``..``last`` (the motion into frame ``first`` included when first > 0):
+        """True picture velocity over frames ``first``..``last``: the least-squares slope of the true path through
+        the frame before ``first`` (when there is one) and the window's frames, as the analysis fits it.
         ``vx``, ``vy`` frame widths per second (positive: picture moves right / down), ``vz`` ln-scale per second."""
-        start = max(first - 1, 0)
-        span = t[last] - t[start]
-        pos, zoom = self.positions(), self.zooms()
-        return {
-            "vx": -(pos[last, 0] - pos[start, 0]) / span,
-            "vy": -(pos[last, 1] - pos[start, 1]) / span,
-            "vz": (zoom[last] - zoom[start]) / span,
-        }
-
+        frames = np.arange(max(first - 1, 0), last + 1)
+        times = t[frames] - t[frames].mean()
+        pos, zoom = self.positions()[frames], self.zooms()[frames]
+        slope = lambda v: float(times @ v / (times @ times))  # noqa: E731
+        return {"vx": -slope(pos[:, 0]), "vy": -slope(pos[:, 1]), "vz": slope(zoom)}
 
 
 @dataclass(frozen=True)
 class Layered:
-    """A camera pan at ``camera_speed`` over ``content`` with ``objects`` textured squares moving across the frame at
-    ``object_speed`` (frame widths per second, picture coordinates: positive moves right), each ``object_size`` of the frame width."""
+    """A camera pan at ``camera_speed`` (frame widths per second; positive: the camera pans right) over ``content``
+    with ``objects`` textured squares, each ``object_size`` of the frame width, crossing the frame at ``object_speed``
+    (frame widths per second in the picture; positive: moving right)."""
 
     camera_speed: float
     object_speed: float
@@ -194,10 +196,10 @@ class Layered:
         x0 = (STILL[0] - CROP[0]) / 2 - vx * self.duration_s / 2
         y0 = (STILL[1] - CROP[1]) / 2
         side = int(round(self.object_size * CROP[0]))
+        ov = self.object_speed * CROP[0]
         graph = f"[0:v]crop={CROP[0]}:{CROP[1]}:x='{x0:.6f}+{vx:.6f}*t':y={y0:.0f}[bg];[1:v]crop={side}:{side}:0:0,split={self.objects}"
         graph += "".join(f"[o{k}]" for k in range(self.objects)) + ";"
         current = "bg"
-        ov = self.object_speed * CROP[0]
         for k in range(self.objects):
             start = CROP[0] / 2 - ov * self.duration_s / 2 - side / 2 + (k - (self.objects - 1) / 2) * side * 1.6
             top = (CROP[1] - side) / 2 + (k % 2) * 0.3 * side

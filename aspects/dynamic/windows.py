@@ -85,6 +85,8 @@ def analyse_windows(
 ) -> list[Window]:
     """Every window of the video with every category (``audio_semantic`` None without audio)."""
     cut_frames = {int(i) for tr in transitions if tr["type"] == "cut" for i in np.flatnonzero(np.isclose(s.t, tr["start"], atol=1e-6))}
+    # A fade, dissolve or wipe changes the picture, not the camera: its frames say nothing of the camera's move.
+    changing = cut_frames | {int(i) for tr in transitions if tr["type"] != "cut" for i in np.flatnonzero((s.t > tr["start"] + 1e-6) & (s.t <= tr["end"] + 1e-6))}
     # Windows up to the one holding the last frame: a container duration a few ms past it makes no empty sliver window.
     count = int(np.floor(s.t[-1] / window_s + 1e-9)) + 1
     out = []
@@ -100,14 +102,14 @@ def analyse_windows(
                 end=rounded(min(end, s.duration_s), 6),
                 time=time_block(s, s.between(start, end), start, end, sync_offset_s),
                 motion=cam.motion(s, idx, cut_frames),
-                camera=cam.camera(s, idx, cut_frames),
+                camera=cam.camera(s, idx, changing),
                 gradient=picture.gradient(s, idx),
                 lighting=picture.lighting(s, idx),
                 composition=picture.composition(s, idx),
                 graphics=picture.graphics(s, idx),
                 temporal=temporal(s, start, end, transitions, shot_bounds),
                 technical=technical(s, idx, facts),
-                depth=cam.depth(s, idx, cut_frames),
+                depth=cam.depth(s, idx, changing),
                 audio_semantic=audio_semantic(audio, start, min(end, s.duration_s)) if audio is not None else None,
             )
         )

@@ -52,14 +52,22 @@ def histogram_difference(a: np.ndarray, b: np.ndarray) -> float:
 
 MOTION_LEVELS = 2  # the motion pyramid: pyrDown of the half-size luma (64×36 for a 256×144 frame) and once more (32×18)
 COARSE_ITERATIONS, FINE_ITERATIONS = 1, 2  # Gauss–Newton steps on the coarse and fine levels (the last one is then reweighted once)
+FINE_MAX_ITERATIONS = 4  # ... and more on the fine level while a step still moves the fit by CONVERGED_PX
+CONVERGED_PX = 0.15  # pixels of the fine level (shift, and scale / rotation at the frame's edge)
 PREDICTION_TOLERANCE = 0.008  # frame widths (half a pixel of the fine level): a frame that moved this far from the guess makes the next one start at the coarse level
 MOTION_MARGIN = 0.06  # share of the width / height left out on each side: pixels that enter or leave the frame
 MIN_MOTION_EIGEN = 0.02  # levels²/px² on the fine level: weaker (bias-free) luma gradients in one direction leave the motion unknown
-ROBUST_SCALE = 2.4  # Cauchy weight scale, in units of the residual's robust spread (1.25 × mean absolute residual + 0.5 level)
+MIN_SUPPORT = 0.5  # share of the gradient energy on pixels that follow the fit, below which the fit is not trusted
+NOISE_CORRELATION = 4.0  # residuals (grain, compression) are correlated over about a 4×4-pixel block of the fine level (a macroblock): √16 fewer independent samples
+QUANTISATION_LEVELS = 0.3  # luma levels of rounding noise even a perfect fit leaves (8-bit planes, averaged down the pyramid)
+MAX_STEP_SHIFT, MAX_STEP_ZOOM = 0.25, 0.1  # frame widths and |ln scale| per frame: a larger step is a failed fit, not a camera move
+ROBUST_SCALE = 2.4  # Cauchy weight scale, in units of the residual's robust spread (1.4826 × median absolute deviation + QUANTISATION_LEVELS)
 BLOCK = 4  # residual flow is read on 4×4-pixel blocks of the fine level (16×9 blocks for a 256×144 frame)
 MIN_BLOCK_EIGEN = 4.0  # levels²/px²: a block with a weaker gradient in one direction has no flow of its own (a smooth area)
 LAYER_GAP = 0.1  # frame widths per second: blocks moving this much apart from the camera's motion are another layer
 BLOCK_NOISE = 0.004  # frame widths per frame (a quarter pixel of the fine level): block flows closer than this to the camera's are noise
+LAYER_SIGNIFICANCE = 3.0  # a block moves on its own when its residual flow is this many times its noise
+LAYER_REFITS = 8  # with another layer, the camera's shift is corrected by the blocks' majority up to this many times
 LAYER_SPREAD = 0.5  # a layer's blocks move within this share of its speed (or the gap) of its median
 LAYER_MIN_BLOCKS = 2  # a motion layer covers at least this many blocks (about 1.4 % of the frame)
 MAX_LAYERS = 4
@@ -122,8 +130,8 @@ def align_similarity(ref: list[np.ndarray], cur: list[np.ndarray], guess: Simila
 
     A direct (all-pixel) Gauss–Newton fit, coarse to fine, of shift, scale
     and rotation plus a luma offset (so a fade or flicker is not motion),
-    reweighted once with Cauchy weights so what moves on its own (an object)
-    does not pull the fit. Every pixel with a gradient counts, so smooth
+    with Cauchy weights on the fine level so what moves on its own (an
+    object) does not pull the fit. Every pixel with a gradient counts, so smooth
     gradients and soft shapes are tracked where corner points are not.
 
     Returns the :data:`Similarity` taking ``ref`` to ``cur`` (``guess`` is
@@ -131,17 +139,19 @@ def align_similarity(ref: list[np.ndarray], cur: list[np.ndarray], guess: Simila
     guess is known to be within a pixel of the fine level) and ``valid`` (1.0 when the picture constrains a
     shift in every direction, else 0.0), ``inliers`` (0–1: share of the
     pixels that follow the fit), ``residual`` (RMS luma left after the fit,
-    0–255 levels).
+    0–255 levels), ``noise`` (1-σ uncertainty of the shift, frame widths).
     """
     model = guess
-    info = {"valid": 0.0, "inliers": 0.0, "residual": 0.0}
+    info = {"valid": 0.0, "inliers": 0.0, "residual": 0.0, "noise": 0.0}
     for level in range(len(cur) - 1 if coarse else 0, -1, -1):
         r, c = ref[level], cur[level]
         h, w = c.shape
         interior, xs, ys, ridge = _level_grid(w, h)
         fine = level == 0
-        steps = FINE_ITERATIONS if fine else COARSE_ITERATIONS
+        steps = FINE_MAX_ITERATIONS if fine else COARSE_ITERATIONS
+        moved_px = math.inf
         for step in range(steps):
+            last = fine and (step == steps - 1 or (step >= FINE_ITERATIONS - 1 and moved_px < CONVERGED_PX))
             warped = cv2.warpAffine(r, _pixel_matrix(model, w, h), (w, h), flags=cv2.INTER_LINEAR, borderMode=cv2.BORDER_REPLICATE)
             mean = cv2.addWeighted(warped, 0.5, c, 0.5, 0.0)
             gx = cv2.Sobel(mean, cv2.CV_32F, 1, 0, ksize=3, scale=0.125)[interior].ravel()
@@ -154,28 +164,45 @@ def align_similarity(ref: list[np.ndarray], cur: list[np.ndarray], guess: Simila
             jac[2] = -(gx * xs + gy * ys)
             jac[3] = gx * ys - gy * xs
             jac[4] = 1.0
-            hess, grad = jac @ jac.T + ridge, (jac @ e)[:, None]
-            _, theta = cv2.solve(hess, grad, flags=cv2.DECOMP_CHOLESKY)
-            if fine and step == steps - 1:
-                res = e - (theta.T @ jac).ravel()
-                spread = 1.25 * float(cv2.mean(np.abs(res))[0]) + 0.5
-                weight = 1.0 / (1.0 + (res / (ROBUST_SCALE * spread)) ** 2)
+            if fine:
+                # Cauchy weights from this fit's own residual (its median taken as the offset, its median
+                # deviation as the scale): what moves on its own, however large, weighs little from the start.
+                n = e.size
+                centre = float(np.partition(e, n // 2)[n // 2])
+                dev = np.abs(e - centre)
+                spread = 1.4826 * float(np.partition(dev, n // 2)[n // 2]) + QUANTISATION_LEVELS
+                weight = 1.0 / (1.0 + (dev * (1.0 / (ROBUST_SCALE * spread))) ** 2)
                 weighted = jac * weight
-                hess, grad = weighted @ jac.T, (weighted @ e)[:, None]
+                hess, grad = weighted @ jac.T + ridge, (weighted @ e)[:, None]
+            else:
+                hess, grad = jac @ jac.T + ridge, (jac @ e)[:, None]
+            _, theta = cv2.solve(hess, grad, flags=cv2.DECOMP_CHOLESKY)
+            if last:
                 total = float(hess[4, 4])  # the offset row is all ones: its weighted sum is the weights' sum
-                _, theta = cv2.solve(hess + ridge, grad, flags=cv2.DECOMP_CHOLESKY)
                 res = e - (theta.T @ jac).ravel()
-                # Shift observability: the gradients' covariance with the offset (the mean) taken out, per pixel.
-                g = (hess[:2, :2] - np.outer(hess[:2, 4], hess[4, :2]) / max(total, 1e-9)) / max(total, 1.0)
-                eigen = float((g[0, 0] + g[1, 1]) / 2 - math.sqrt(max(((g[0, 0] - g[1, 1]) / 2) ** 2 + g[0, 1] ** 2, 0.0)))
+                # Shift observability: the weakest direction of the shift's covariance (scale, rotation and
+                # offset free), as the gradient energy per pixel it amounts to.
+                cov = np.linalg.inv(hess.astype(np.float64))[:2, :2]
+                widest = float((cov[0, 0] + cov[1, 1]) / 2 + math.sqrt(((cov[0, 0] - cov[1, 1]) / 2) ** 2 + cov[0, 1] ** 2))
+                eigen = 1.0 / max(widest * max(total, 1.0), 1e-12)
+                # The share of the gradient energy on pixels that follow the fit: content entering a flat
+                # reference (nothing to match) has gradients but no support.
+                energy = float(np.vdot(gx, gx) + np.vdot(gy, gy))
+                support = float(hess[0, 0] + hess[1, 1] - ridge[0, 0] - ridge[1, 1]) / max(energy, 1e-9)
+                residual = math.sqrt(float(np.vdot(res * weight, res)) / max(total, 1.0))
                 info = {
-                    "valid": 1.0 if eigen >= MIN_MOTION_EIGEN else 0.0,
-                    "inliers": float(np.count_nonzero(weight > 0.5)) / e.size,
-                    "residual": math.sqrt(float(np.vdot(res * weight, res)) / max(total, 1.0)),
+                    "valid": 1.0 if eigen >= MIN_MOTION_EIGEN and support >= MIN_SUPPORT else 0.0,
+                    "inliers": float(np.count_nonzero(weight > 0.5)) / n,
+                    "residual": residual,
+                    # 1-σ uncertainty of the shift from the residual and the weakest gradient direction, frame widths
+                    "noise": NOISE_CORRELATION * (residual + QUANTISATION_LEVELS) / math.sqrt(max(eigen * total, 1e-9)) / w,
                 }
             # The content moves by u = (dx + ds·x − dr·y, dy + dr·x + ds·y) more: compose that small step after the model.
             dx, dy, ds, dr = (float(v) for v in theta[:4, 0])
             model = compose((complex(1.0 + ds, dr), complex(dx, dy) / w), model)
+            moved_px = math.hypot(dx, dy) + math.hypot(ds, dr) * w / 2
+            if last:
+                break
     return model, info
 
 
@@ -185,18 +212,20 @@ def similarity_params(model: Similarity) -> dict[str, float]:
     return {"mv_dx": t.real, "mv_dy": t.imag, "mv_scale": abs(z), "mv_rot": math.atan2(z.imag, z.real)}
 
 
-NO_MOTION = {"mv_dx": 0.0, "mv_dy": 0.0, "mv_scale": 1.0, "mv_rot": 0.0, "mv_residual": 0.0, "mv_inliers": 0.0, "mv_valid": 0.0, "parallax": 0.0, "layers": 1.0, "flow_h": 0.0, "flow_v": 0.0}
+NO_MOTION = {"mv_dx": 0.0, "mv_dy": 0.0, "mv_scale": 1.0, "mv_rot": 0.0, "mv_residual": 0.0, "mv_inliers": 0.0, "mv_valid": 0.0, "mv_noise": 0.0, "parallax": 0.0, "layers": 1.0, "flow_h": 0.0, "flow_v": 0.0}
 
 
-def residual_flow(prev: np.ndarray, cur: np.ndarray, model: Similarity) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+def residual_flow(prev: np.ndarray, cur: np.ndarray, model: Similarity) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
     """What moves apart from the global ``model`` between two fine pyramid levels (float32 planes), on 4×4-pixel blocks.
 
     One Lucas–Kanade step per block after moving both frames half way along
-    ``model``. Only blocks textured enough to have a flow of their own count
-    (and not the border ring: what enters the frame has no past). Returns,
+    ``model``. Only blocks textured enough to have a flow of their own count.
+    Returns,
     for those blocks, their residual flow (complex x + iy, frame widths per
-    frame, positive right / down), their 3×3 region number, and the flow
-    the model itself gives there (complex, frame widths per frame).
+    frame, positive right / down), its 1-σ noise (frame widths per frame,
+    from the frame's residual spread and the block's weakest gradient
+    direction), their 3×3 region number, their centres (complex, frame
+    widths about the frame centre) and whether they are inside the border ring.
     """
     h, w = cur.shape
     # Both frames are moved half way (to the middle of the step), so both are smoothed alike by the interpolation.
@@ -208,29 +237,31 @@ def residual_flow(prev: np.ndarray, cur: np.ndarray, model: Similarity) -> tuple
     gy = cv2.Sobel(mean, cv2.CV_32F, 0, 1, ksize=3, scale=0.125)
     dt = cv2.subtract(back, forward)
     dt -= cv2.mean(dt)[0]  # a luma offset (fade, flicker) is not motion
+    spread = 1.25 * cv2.mean(cv2.absdiff(dt, 0.0))[0] + QUANTISATION_LEVELS
     bw, bh = w // BLOCK, h // BLOCK
     stack = cv2.merge([gx * gx, gx * gy, gy * gy, gx * dt, gy * dt])[: bh * BLOCK, : bw * BLOCK]
     centres, region, inner = _block_grid(bw, bh, w)
-    a, b, c, p, q = cv2.resize(stack, (bw, bh), interpolation=cv2.INTER_AREA)[inner].T
+    a, b, c, p, q = cv2.resize(stack, (bw, bh), interpolation=cv2.INTER_AREA).reshape(-1, 5).T
     det = a * c - b * b
     half_trace = (a + c) / 2.0
-    textured = half_trace - np.sqrt(np.maximum(half_trace * half_trace - det, 0.0)) >= MIN_BLOCK_EIGEN
+    min_eigen = half_trace - np.sqrt(np.maximum(half_trace * half_trace - det, 0.0))
+    textured = min_eigen >= MIN_BLOCK_EIGEN
     a, b, c, p, q, det = (v[textured] for v in (a, b, c, p, q, det))
     flow = ((b * q - c * p) + 1j * (b * p - a * q)) / (det * w)
-    z, t = model
-    return flow, region[textured], (z - 1.0) * centres[textured] + t
+    noise = spread / np.sqrt(min_eigen[textured] * BLOCK * BLOCK) / w
+    return flow, noise, region[textured], centres[textured], inner[textured]
 
 
 @lru_cache(maxsize=8)
 def _block_grid(bw: int, bh: int, w: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """For the bh × bw blocks of a w-pixel-wide level without their border ring: centres about the frame centre
-    (complex, frame widths), 3×3 region numbers (both raveled), and the mask of those blocks in the full grid."""
+    """For the bh × bw blocks of a w-pixel-wide level (raveled): centres about the frame centre (complex, frame
+    widths), 3×3 region numbers, and whether a block is inside the border ring (content entering the frame has no past)."""
     xs = ((np.arange(bw) + 0.5) - bw / 2.0) * BLOCK / w
     ys = ((np.arange(bh) + 0.5) - bh / 2.0) * BLOCK / w
     region = (np.arange(bh)[:, None] * REGIONS // bh) * REGIONS + np.arange(bw)[None, :] * REGIONS // bw
     inner = np.zeros((bh, bw), bool)
     inner[1:-1, 1:-1] = True
-    return (xs[None, :] + 1j * ys[:, None])[inner], region[inner], inner
+    return (xs[None, :] + 1j * ys[:, None]).ravel(), region.ravel(), inner.ravel()
 
 
 def _median(values: np.ndarray) -> complex:
@@ -241,11 +272,30 @@ def _median(values: np.ndarray) -> complex:
     return complex(mid[0], mid[1])
 
 
-def motion_layers(flow: np.ndarray, gap: float) -> int:
+def _similarity_from_flows(centres: np.ndarray, flows: np.ndarray) -> Similarity:
+    """The small similarity (1 + b, a) whose flow a + b·x best explains block ``flows`` at ``centres`` (complex, frame widths).
+
+    Least squares, then again without the blocks fitting worst (twice the median misfit): blocks half on a
+    moving object lean its way."""
+    keep = np.ones(len(flows), bool)
+    for _ in range(2):
+        c, f = centres[keep], flows[keep]
+        dc = c - c.mean()
+        b = complex(np.vdot(dc, f - f.mean()) / max(float(np.vdot(dc, dc).real), 1e-12))
+        a = complex(f.mean()) - b * complex(c.mean())
+        misfit = np.abs(flows - a - b * centres)
+        keep = misfit <= 2.0 * float(np.median(misfit))
+        if np.count_nonzero(keep) < 3:
+            break
+    return 1.0 + b, a
+
+
+def motion_layers(flow: np.ndarray, gap: float, noise: np.ndarray | float = 0.0) -> int:
     """Number of distinct motions: 1 (the camera's) plus each group of at least LAYER_MIN_BLOCKS blocks whose
-    residual ``flow`` (complex, frame widths per frame) is at least ``gap`` from zero and near the group's median
-    (within ``gap`` or LAYER_SPREAD of its speed), up to MAX_LAYERS."""
-    moving = flow[np.abs(flow) >= gap]
+    residual ``flow`` (complex, frame widths per frame) is at least ``gap`` and LAYER_SIGNIFICANCE × its ``noise``
+    from zero and near the group's median (within ``gap`` or LAYER_SPREAD of its speed), up to MAX_LAYERS."""
+    speed = np.abs(flow)
+    moving = flow[(speed >= gap) & (speed >= LAYER_SIGNIFICANCE * noise)]
     layers = 1
     while layers < MAX_LAYERS and len(moving) >= LAYER_MIN_BLOCKS:
         centre = _median(moving)
@@ -271,12 +321,16 @@ def frame_motion(step: Similarity, info: dict[str, float], prev: np.ndarray, cur
     and the fine pyramid levels of both frames, ``dt_s`` seconds apart.
 
     - ``mv_dx``, ``mv_dy``: translation of the picture at the frame centre,
-      frame widths per frame (positive: content moves right / down);
+      frame widths per frame (positive: content moves right / down); when
+      something moves on its own (``layers`` > 1) the motion is refitted to
+      the blocks moving with the majority (the object pulled the all-pixel fit);
     - ``mv_scale``: scale factor per frame (> 1: content grows, a zoom in);
     - ``mv_rot``: rotation, radians per frame;
     - ``mv_residual``: RMS luma left after the fit (0–255 levels);
     - ``mv_inliers``: share of pixels that follow the fit, 0–1;
-    - ``mv_valid``: 1.0 when the picture constrains the motion, else 0.0;
+    - ``mv_valid``: 1.0 when the picture constrains the motion (and the step is
+      within MAX_STEP_SHIFT / MAX_STEP_ZOOM), else 0.0;
+    - ``mv_noise``: 1-σ uncertainty of the shift fits behind the step, frame widths;
     - ``parallax``: RMS over the 3×3 regions of their mean block flow
       left after the fit, frame widths per frame (0 for a flat pan or zoom);
     - ``layers``: 1 + the groups of blocks moving together apart from the
@@ -286,19 +340,33 @@ def frame_motion(step: Similarity, info: dict[str, float], prev: np.ndarray, cur
     """
     out = dict(NO_MOTION)
     out["mv_residual"], out["mv_inliers"] = info["residual"], info["inliers"]
-    if not info["valid"]:
+    params = similarity_params(step)
+    if not info["valid"] or max(abs(params["mv_dx"]), abs(params["mv_dy"])) > MAX_STEP_SHIFT or abs(math.log(params["mv_scale"])) > MAX_STEP_ZOOM:
         return out
-    out.update(similarity_params(step), mv_valid=1.0)
-    flow, region, moved = residual_flow(prev, cur, step)
-    if flow.size:
-        # The step is the difference of two reference fits: what it misses is shared by every block, not a layer.
-        flow = flow - _median(flow)
-        whole = flow + moved
-        out["flow_h"], out["flow_v"] = float(np.abs(whole.real).mean()), float(np.abs(whole.imag).mean())
-        out["parallax"] = region_parallax(flow, region)
-        out["layers"] = float(motion_layers(flow, max(LAYER_GAP * dt_s, BLOCK_NOISE)))
-    else:
-        out["flow_h"], out["flow_v"] = abs(out["mv_dx"]), abs(out["mv_dy"])
+    out.update(params, mv_valid=1.0, mv_noise=info["noise"])
+    for _ in range(LAYER_REFITS + 1):
+        flow, noise, region, centres, inner = residual_flow(prev, cur, step)
+        if not flow.size:
+            out["flow_h"], out["flow_v"] = abs(out["mv_dx"]), abs(out["mv_dy"])
+            return out
+        # What the fit misses and most blocks share is the camera's, not a layer of its own.
+        shared = _median(flow)
+        flow = flow - shared
+        layers = motion_layers(flow[inner], max(LAYER_GAP * dt_s, BLOCK_NOISE), noise[inner])
+        if layers == 1:
+            break
+        # Something moves on its own and pulled the all-pixel fit: the blocks moving with the majority are the
+        # camera: the similarity their residual flows describe is what the fit missed.
+        gap = max(LAYER_GAP * dt_s, BLOCK_NOISE)
+        camera = np.abs(flow) < np.maximum(gap, LAYER_SIGNIFICANCE * noise)
+        if np.count_nonzero(camera) < 3:
+            break
+        step = compose(_similarity_from_flows(centres[camera], flow[camera] + shared), step)
+        out.update(similarity_params(step))
+    whole = flow + shared + (step[0] - 1.0) * centres + step[1]
+    out["flow_h"], out["flow_v"] = float(np.abs(whole.real).mean()), float(np.abs(whole.imag).mean())
+    out["parallax"] = region_parallax(flow[inner], region[inner])
+    out["layers"] = float(layers)
     return out
 
 
@@ -312,6 +380,7 @@ def global_motion(prev: np.ndarray, cur: np.ndarray, dt_s: float = DEFAULT_FRAME
 REF_MAX_SHIFT = 0.1  # frame widths: the reference frame is replaced once the picture has moved this far from it
 REF_MAX_ZOOM = 0.1  # |ln scale| from the reference frame at which it is replaced
 REF_MAX_AGE_S = 2.0  # seconds: the reference frame is replaced at least this often (the scene changes)
+REF_REFRESH_INLIERS = 0.85  # share of pixels following the fit below which the reference is replaced (something moves on its own: keep its displacement small)
 REF_MIN_INLIERS = 0.5  # share of pixels following the fit below which the reference no longer matches (a cut, a big change)
 
 
@@ -362,12 +431,16 @@ class MotionTracker:
             self._ref, self._ref_t, self._ref_model = prev, prev_t if prev_t is not None else now, IDENTITY
         step = compose(model, inverse(self._ref_model))
         row = frame_motion(step, info, prev[0], pyr[0], dt)
-        if not info["valid"] or info["inliers"] < REF_MIN_INLIERS:
+        if not row["mv_valid"] or info["inliers"] < REF_MIN_INLIERS:
             self._reset(pyr, now)
             return row
-        self._step, self._ref_model = step, model
+        step = (row["mv_scale"] * complex(math.cos(row["mv_rot"]), math.sin(row["mv_rot"])), complex(row["mv_dx"], row["mv_dy"]))  # with the layer correction, if any
+        self._step, self._ref_model = step, compose(step, self._ref_model)
+        model = self._ref_model
         p = similarity_params(model)
-        if max(abs(p["mv_dx"]), abs(p["mv_dy"])) > REF_MAX_SHIFT or abs(math.log(p["mv_scale"])) > REF_MAX_ZOOM or now - self._ref_t >= REF_MAX_AGE_S:
+        # Something moving on its own drifts away from its place in the reference and pulls later fits: start afresh.
+        stale = row["layers"] > 1 or info["inliers"] < REF_REFRESH_INLIERS or now - self._ref_t >= REF_MAX_AGE_S
+        if stale or max(abs(p["mv_dx"]), abs(p["mv_dy"])) > REF_MAX_SHIFT or abs(math.log(p["mv_scale"])) > REF_MAX_ZOOM:
             self._ref, self._ref_t, self._ref_model = pyr, now, IDENTITY
         return row
 

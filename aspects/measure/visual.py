@@ -51,7 +51,7 @@ def histogram_difference(a: np.ndarray, b: np.ndarray) -> float:
 
 
 MOTION_LEVELS = 2  # the motion pyramid: pyrDown of the half-size luma (64×36 for a 256×144 frame) and once more (32×18)
-COARSE_ITERATIONS, FINE_ITERATIONS = 1, 2  # Gauss–Newton steps on the coarse and fine levels (the last one is then reweighted once)
+COARSE_ITERATIONS, FINE_ITERATIONS = 1, 2  # Gauss–Newton steps on the coarse and fine levels (the last one reweighted); from a prediction, one fine step
 FINE_MAX_ITERATIONS = 4  # ... and more on the fine level while a step still moves the fit by CONVERGED_PX
 CONVERGED_PX = 0.15  # pixels of the fine level (shift, and scale / rotation at the frame's edge)
 PREDICTION_TOLERANCE = 0.008  # frame widths (half a pixel of the fine level): a frame that moved this far from the guess makes the next one start at the coarse level
@@ -61,7 +61,7 @@ MIN_SUPPORT = 0.5  # share of the gradient energy on pixels that follow the fit,
 NOISE_CORRELATION = 4.0  # residuals (grain, compression) are correlated over about a 4×4-pixel block of the fine level (a macroblock): √16 fewer independent samples
 QUANTISATION_LEVELS = 0.3  # luma levels of rounding noise even a perfect fit leaves (8-bit planes, averaged down the pyramid)
 MAX_STEP_SHIFT, MAX_STEP_ZOOM = 0.25, 0.1  # frame widths and |ln scale| per frame: a larger step is a failed fit, not a camera move
-ROBUST_SCALE = 2.4  # Cauchy weight scale, in units of the residual's robust spread (1.4826 × median absolute deviation + QUANTISATION_LEVELS)
+ROBUST_SCALE = 2.4  # Cauchy weight scale, in units of the residual's spread (1.25 × mean absolute deviation + QUANTISATION_LEVELS)
 BLOCK = 4  # residual flow is read on 4×4-pixel blocks of the fine level (16×9 blocks for a 256×144 frame)
 MIN_BLOCK_EIGEN = 4.0  # levels²/px²: a block with a weaker gradient in one direction has no flow of its own (a smooth area)
 LAYER_GAP = 0.1  # frame widths per second: blocks moving this much apart from the camera's motion are another layer
@@ -130,8 +130,8 @@ def align_similarity(ref: list[np.ndarray], cur: list[np.ndarray], guess: Simila
 
     A direct (all-pixel) Gauss–Newton fit, coarse to fine, of shift, scale
     and rotation plus a luma offset (so a fade or flicker is not motion),
-    with Cauchy weights on the fine level so what moves on its own (an
-    object) does not pull the fit. Every pixel with a gradient counts, so smooth
+    reweighted on the last step with Cauchy weights so what moves on its own
+    (an object) pulls the fit less. Every pixel with a gradient counts, so smooth
     gradients and soft shapes are tracked where corner points are not.
 
     Returns the :data:`Similarity` taking ``ref`` to ``cur`` (``guess`` is
@@ -151,7 +151,8 @@ def align_similarity(ref: list[np.ndarray], cur: list[np.ndarray], guess: Simila
         steps = FINE_MAX_ITERATIONS if fine else COARSE_ITERATIONS
         moved_px = math.inf
         for step in range(steps):
-            last = fine and (step == steps - 1 or (step >= FINE_ITERATIONS - 1 and moved_px < CONVERGED_PX))
+            # A predicted start (no coarse level) is already within a fraction of a pixel: one step can do.
+            last = fine and (step == steps - 1 or (step >= FINE_ITERATIONS - 1 and moved_px < CONVERGED_PX) or (step == 0 and not coarse))
             warped = cv2.warpAffine(r, _pixel_matrix(model, w, h), (w, h), flags=cv2.INTER_LINEAR, borderMode=cv2.BORDER_REPLICATE)
             mean = cv2.addWeighted(warped, 0.5, c, 0.5, 0.0)
             gx = cv2.Sobel(mean, cv2.CV_32F, 1, 0, ksize=3, scale=0.125)[interior].ravel()
@@ -164,13 +165,12 @@ def align_similarity(ref: list[np.ndarray], cur: list[np.ndarray], guess: Simila
             jac[2] = -(gx * xs + gy * ys)
             jac[3] = gx * ys - gy * xs
             jac[4] = 1.0
-            if fine:
-                # Cauchy weights from this fit's own residual (its median taken as the offset, its median
-                # deviation as the scale): what moves on its own, however large, weighs little from the start.
-                n = e.size
-                centre = float(np.partition(e, n // 2)[n // 2])
-                dev = np.abs(e - centre)
-                spread = 1.4826 * float(np.partition(dev, n // 2)[n // 2]) + QUANTISATION_LEVELS
+            n = e.size
+            if last:
+                # Cauchy weights from this fit's own residual (about its mean, the offset): what moves on its
+                # own weighs less (an object's motion is then refitted from the blocks, see frame_motion).
+                dev = cv2.absdiff(e, cv2.mean(e)[0]).ravel()
+                spread = 1.25 * cv2.mean(dev)[0] + QUANTISATION_LEVELS
                 weight = 1.0 / (1.0 + (dev * (1.0 / (ROBUST_SCALE * spread))) ** 2)
                 weighted = jac * weight
                 hess, grad = weighted @ jac.T + ridge, (weighted @ e)[:, None]

@@ -1,0 +1,126 @@
+"""Camera moves, speeds and motion layers against the truth of a generated corpus (``tests/camera_corpus.py``).
+
+Crop and zoompan paths over drawn stills (texture, smooth gradients, soft
+shapes, flat areas with a few sharp shapes) and overlays of moving squares;
+the true path comes from the filter expressions. Clips are 2 s at 256×144,
+made once per session and analysed in-process by the real pipeline.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from tests.camera_corpus import Layered, Move, write_still
+from tests.dynamic_support import _data_dir, dynamic  # noqa: F401  (_data_dir: autouse fixture)
+from tests.media import make_video
+
+SPEED_TOLERANCE = 0.10  # relative, against the least-squares slope of the true path over each window
+KEYS = {"pan": ("pan_speed", "vx", -1), "tilt": ("tilt_speed", "vy", -1), "zoom": ("zoom_speed", "vz", 1)}
+
+
+@pytest.fixture(scope="session")
+def corpus(tmp_path_factory):
+    return tmp_path_factory.mktemp("camera_corpus")
+
+
+def _windows(folder, clip):
+    m, d = dynamic(clip.render(folder))
+    return m, d
+
+
+@pytest.mark.parametrize(
+    "move",
+    [
+        Move("pan_left", 0.01, "texture", fps=25),  # the floor on texture: 1 % of the width per second
+        Move("tilt_up", 0.02, "texture", fps=30),
+        Move("pan_right", 0.35, "texture", fps=60),
+        Move("tilt_down", 0.5, "texture", fps=24),
+        Move("pan_right", 0.03, "gradient", fps=24),  # the floor on a smooth gradient: 3 %/s
+        Move("tilt_up", 0.05, "gradient", fps=60),
+        Move("pan_left", 0.5, "gradient", fps=30),
+        Move("pan_left", 0.05, "shapes", fps=25),
+        Move("tilt_down", 0.2, "sparse", fps=25),
+        Move("zoom_in", 0.05, "texture", fps=25),
+        Move("zoom_out", 0.5, "texture", fps=30),
+        Move("zoom_in", 0.2, "gradient", fps=24),
+    ],
+    ids=lambda m: m.name,
+)
+def test_camera_move_type_and_speed(corpus, move):
+    m, d = _windows(corpus, move)
+    t = np.asarray(m.frames["t"], dtype=float)
+    key, axis, sign = KEYS[move.kind.split("_")[0]]
+    for w in d["windows"]:
+        idx = np.flatnonzero((t >= w["start"]) & (t < w["end"]))
+        truth = sign * move.window_truth(t, int(idx[0]), int(idx[-1]))[axis]
+        camera = w["camera"]
+        assert camera["motion_type"] == move.kind, camera
+        assert camera[key] == pytest.approx(truth, rel=SPEED_TOLERANCE), (camera, truth)
+        # One rigid picture under a camera move: one motion layer.
+        assert w["depth"]["layer_count"] == 1, w["depth"]
+    assert d["transitions"] == []
+
+
+@pytest.mark.parametrize(
+    "move",
+    [
+        Move("static", 0.0, "texture", post="noise=alls=20:allf=t"),  # heavy grain
+        Move("static", 0.0, "gradient", post="noise=alls=20:allf=t"),
+        Move("static", 0.0, "gradient", post="eq=brightness='0.06*sin(2*PI*2*t)':eval=frame"),  # flicker
+        Move("static", 0.0, "shapes", crf=40),  # strong compression
+        Move("static", 0.0, "texture", crf=40),
+    ],
+    ids=lambda m: m.name,
+)
+def test_still_camera_stays_static(corpus, move):
+    _, d = _windows(corpus, move)
+    for w in d["windows"]:
+        assert w["camera"]["motion_type"] == "static", w["camera"]
+        assert w["camera"]["speed"] == 0
+        assert w["depth"]["layer_count"] == 1, w["depth"]
+
+
+def test_fades_and_cuts_are_not_camera_moves(corpus):
+    """A gradient fading to black, a cut to another gradient and a fade back in: the camera never moves."""
+    a = write_still(corpus / "gradient_a.png", "gradient", seed=3)
+    b = write_still(corpus / "shapes_b.png", "shapes", seed=5)
+    shot = "trim=duration=1.5,setpts=PTS-STARTPTS,crop=512:288:{x}:{y},scale=256:144,fade=t={way}:st={st}:d={d},format=yuv420p"
+    graph = (
+        f"[0:v]{shot.format(x=300, y=300, way='out', st=0.6, d=0.8)}[a];"
+        f"[1:v]{shot.format(x=200, y=200, way='in', st=0, d=0.6)}[b];[a][b]concat=n=2:v=1[v]"
+    )
+    path = make_video(corpus / "fade_cut.mp4", a, b, duration_s=3, filter_complex=graph)
+    _, d = dynamic(path)
+    assert d["transitions"], "the fades are found"
+    for w in d["windows"]:
+        assert w["camera"]["motion_type"] == "static", w["camera"]
+
+
+@pytest.mark.parametrize(
+    "clip",
+    [
+        Layered(0.0, 0.2, object_size=0.2),  # one square crossing a still texture
+        Layered(0.0, -0.15, objects=2, object_size=0.12, content="gradient"),  # two small squares over a still gradient
+    ],
+    ids=lambda c: c.name,
+)
+def test_still_background_with_moving_objects_has_layers(corpus, clip):
+    _, d = _windows(corpus, clip)
+    for w in d["windows"]:
+        assert w["camera"]["motion_type"] == "static", w["camera"]
+        assert w["depth"]["layer_count"] >= 2, w["depth"]
+
+
+def test_parallax_grows_with_the_speed_difference(corpus):
+    """A camera pan with a foreground square moving differently: two layers, and more parallax the faster it differs."""
+    strengths = []
+    for relative in (0.1, 0.25, 0.5):
+        clip = Layered(0.1, -0.1 + relative)  # the picture slides left at 0.1 (pan right); the square moves relative to it
+        _, d = _windows(corpus, clip)
+        for w in d["windows"]:
+            assert w["camera"]["motion_type"] == "pan_right", w["camera"]
+            assert w["camera"]["speed"] == pytest.approx(0.1, rel=0.15)
+            assert w["depth"]["layer_count"] >= 2, w["depth"]
+        strengths.append(min(w["depth"]["parallax_strength"] for w in d["windows"]))
+    assert strengths == sorted(strengths) and strengths[0] > 0, strengths

@@ -23,7 +23,7 @@ import numpy as np
 from aspects.dynamic.signals import Signals, finite_mean, rounded, slope_per_s, trend
 
 STATIC_SPEED = 0.005  # frame widths (or half the ln-scale) per second: slower than this the camera is static (moves from 1 %/s are reported)
-MOVE_SIGNIFICANCE = 3.0  # a move is reported when its speed is this many times the noise of the measured path's slope
+MOVE_SIGNIFICANCE = 4.0  # a move is reported when its speed is this many times the noise of the measured path's slope
 HANDHELD_JITTER = 0.15  # frame widths per second of frame-to-frame shake around the window's mean move (0.5 % of the width per frame at 30 fps)
 STILL_LEVEL = 0.5  # luma levels per frame: below this nothing moves
 PULSING_CV = 0.6  # coefficient of variation of the frame difference above which motion comes in bursts

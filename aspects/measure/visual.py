@@ -7,8 +7,8 @@ histogram change, global motion) need no second pass. Later stages never see
 pixels: everything a window aspect needs is one of these scalars.
 
 Each measure is a pure function below, vectorised and cheap: the whole set
-costs 0.5–0.8 ms of CPU per frame on one core, over a third of it Lucas–Kanade and
-RANSAC. Shared planes (luma, half size, gradients, one luma histogram) are
+costs 0.5–0.8 ms of CPU per frame on one core, about a third of it the global
+motion (:class:`MotionTracker`). Shared planes (luma, half size, gradients, one luma histogram) are
 computed once per frame, and small-array work goes through single OpenCV
 calls rather than chains of NumPy temporaries. Conventions:
 
@@ -67,6 +67,7 @@ MIN_BLOCK_EIGEN = 4.0  # levels²/px²: a block with a weaker gradient in one di
 LAYER_GAP = 0.1  # frame widths per second: blocks moving this much apart from the camera's motion are another layer
 BLOCK_NOISE = 0.004  # frame widths per frame (a quarter pixel of the fine level): block flows closer than this to the camera's are noise
 LAYER_SIGNIFICANCE = 3.0  # a block moves on its own when its residual flow is this many times its noise
+MAJORITY_TEXTURED = 0.5  # share of the frame's blocks that must be textured for their majority to stand for the camera
 LAYER_REFITS = 8  # with another layer, the camera's shift is corrected by the blocks' majority up to this many times
 LAYER_SPREAD = 0.5  # a layer's blocks move within this share of its speed (or the gap) of its median
 LAYER_MIN_BLOCKS = 2  # a motion layer covers at least this many blocks (about 1.4 % of the frame)
@@ -264,6 +265,10 @@ def _block_grid(bw: int, bh: int, w: int) -> tuple[np.ndarray, np.ndarray, np.nd
     return (xs[None, :] + 1j * ys[:, None]).ravel(), region.ravel(), inner.ravel()
 
 
+def _block_count(shape: tuple[int, int]) -> int:
+    return (shape[0] // BLOCK) * (shape[1] // BLOCK)
+
+
 def _median(values: np.ndarray) -> complex:
     """Median of the real and imaginary parts of a complex array (a sort is much cheaper than ``np.median`` on so few values)."""
     ordered = np.sort(values.view(values.real.dtype).reshape(-1, 2), axis=0)
@@ -349,11 +354,13 @@ def frame_motion(step: Similarity, info: dict[str, float], prev: np.ndarray, cur
         if not flow.size:
             out["flow_h"], out["flow_v"] = abs(out["mv_dx"]), abs(out["mv_dy"])
             return out
-        # What the fit misses and most blocks share is the camera's, not a layer of its own.
-        shared = _median(flow)
+        # What the fit misses and most blocks share is the camera's, not a layer of its own, when the textured
+        # blocks are most of the frame; else (a smooth background) the all-pixel fit speaks for the camera.
+        textured_share = flow.size / _block_count(prev.shape)
+        shared = _median(flow) if textured_share >= MAJORITY_TEXTURED else 0j
         flow = flow - shared
         layers = motion_layers(flow[inner], max(LAYER_GAP * dt_s, BLOCK_NOISE), noise[inner])
-        if layers == 1:
+        if layers == 1 or textured_share < MAJORITY_TEXTURED:
             break
         # Something moves on its own and pulled the all-pixel fit: the blocks moving with the majority are the
         # camera: the similarity their residual flows describe is what the fit missed.

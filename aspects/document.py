@@ -212,7 +212,7 @@ class CameraBlock(Model):
     motion_type: CameraMove = Field(description="how the camera moves (a camera panning right makes the picture slide left)")
     speed: float = Field(description="frame widths per second (pan, tilt), or relative scale change per second (zoom)")
     steadiness: float = Field(description="1 / (1 + jitter / 0.05), 0–1")
-    jitter: float = Field(description="frame-to-frame shake around the window's mean move, frame widths per second")
+    jitter: float = Field(description="frame-to-frame shake around the window's mean move beyond the measurement noise, frame widths per second")
     pan_speed: float = Field(description="signed pan rate, frame widths per second (camera moving right positive)")
     tilt_speed: float = Field(description="signed tilt rate, frame widths per second (camera moving down positive)")
     zoom_speed: float = Field(description="d ln(scale)/dt, per second (zoom in positive)")
@@ -285,7 +285,7 @@ class TechnicalBlock(Model):
 
 
 class DepthBlock(Model):
-    parallax_strength: float = Field(description="how differently the 3×3 regions move from one rigid motion, frame widths per second")
+    parallax_strength: float = Field(description="how differently the 3×3 regions move from one rigid motion (grows with a foreground's speed difference), frame widths per second")
     layer_count: int = Field(ge=1, description="median number of motion layers")
     focus: float = Field(description="Laplacian variance of the analysis-size luma")
     sharpness: float = Field(description="focus / (focus + 100), 0–1")

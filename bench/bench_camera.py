@@ -50,7 +50,7 @@ def window_errors(move: Move) -> list[float]:
     from aspects.pipeline import measure_video
 
     m = measure_video(move.render(OUT))
-    doc = dynamic_aspects(m, 1.0)
+    doc = dynamic_aspects(m, 1.0).model_dump(mode="json")
     t = np.asarray(m.frames["t"], dtype=float)
     family = move.kind.split("_")[0]
     key, axis, sign = KEYS[family]

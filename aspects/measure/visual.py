@@ -312,13 +312,20 @@ def motion_layers(flow: np.ndarray, gap: float, noise: np.ndarray | float = 0.0)
     return layers
 
 
-def region_parallax(flow: np.ndarray, region: np.ndarray) -> float:
+def region_parallax(flow: np.ndarray, region: np.ndarray, noise: np.ndarray | None = None) -> float:
     """RMS over the 3×3 regions of each region's mean residual block flow (``flow`` complex, frame widths per frame;
-    ``region`` each block's region number); 0 for one rigid motion."""
+    ``region`` each block's region number), less what the blocks' ``noise`` (1-σ, frame widths per frame) explains;
+    0 for one rigid motion."""
     counts = np.bincount(region, minlength=REGIONS * REGIONS)
     sums = np.bincount(region, flow.real, REGIONS * REGIONS) + 1j * np.bincount(region, flow.imag, REGIONS * REGIONS)
     seen = counts > 0
-    return math.sqrt(float(np.mean(np.abs(sums[seen] / counts[seen]) ** 2))) if seen.any() else 0.0
+    if not seen.any():
+        return 0.0
+    mean_sq = np.abs(sums[seen] / counts[seen]) ** 2
+    if noise is not None:
+        # the mean of n blocks carries (Σ σ²)/n² of noise variance, in each of x and y
+        mean_sq = mean_sq - 2.0 * np.bincount(region, noise * noise, REGIONS * REGIONS)[seen] / counts[seen] ** 2
+    return math.sqrt(max(float(np.mean(mean_sq)), 0.0))
 
 
 def frame_motion(step: Similarity, info: dict[str, float], prev: np.ndarray, cur: np.ndarray, dt_s: float) -> dict[str, float]:
@@ -372,7 +379,7 @@ def frame_motion(step: Similarity, info: dict[str, float], prev: np.ndarray, cur
         out.update(similarity_params(step))
     whole = flow + shared + (step[0] - 1.0) * centres + step[1]
     out["flow_h"], out["flow_v"] = float(np.abs(whole.real).mean()), float(np.abs(whole.imag).mean())
-    out["parallax"] = region_parallax(flow[inner], region[inner])
+    out["parallax"] = region_parallax(flow[inner], region[inner], noise[inner])
     out["layers"] = float(layers)
     return out
 

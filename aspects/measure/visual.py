@@ -56,7 +56,8 @@ FINE_MAX_ITERATIONS = 4  # ... and more on the fine level while a step still mov
 CONVERGED_PX = 0.15  # pixels of the fine level (shift, and scale / rotation at the frame's edge)
 PREDICTION_TOLERANCE = 0.008  # frame widths (half a pixel of the fine level): a frame that moved this far from the guess makes the next one start at the coarse level
 MOTION_MARGIN = 0.06  # share of the width / height left out on each side: pixels that enter or leave the frame
-MIN_MOTION_EIGEN = 0.02  # levels²/px² on the fine level: weaker (bias-free) luma gradients in one direction leave the motion unknown
+MIN_MOTION_EIGEN = 0.01  # levels²/px² on the fine level (of the 3×3-smoothed planes): weaker (bias-free) luma gradients in one direction leave the motion unknown
+MIN_EXTENT = 0.1  # frame widths: RMS distance of the gradient energy from its centre below which the picture is one small object on a flat frame (camera motion unknown)
 MIN_SUPPORT = 0.5  # share of the gradient energy on pixels that follow the fit, below which the fit is not trusted
 NOISE_CORRELATION = 4.0  # residuals (grain, compression) are correlated over about a 4×4-pixel block of the fine level (a macroblock): √16 fewer independent samples
 QUANTISATION_LEVELS = 0.3  # luma levels of rounding noise even a perfect fit leaves (8-bit planes, averaged down the pyramid)
@@ -154,10 +155,18 @@ def align_similarity(ref: list[np.ndarray], cur: list[np.ndarray], guess: Simila
         for step in range(steps):
             # A predicted start (no coarse level) is already within a fraction of a pixel: one step can do.
             last = fine and (step == steps - 1 or (step >= FINE_ITERATIONS - 1 and moved_px < CONVERGED_PX) or (step == 0 and not coarse))
-            warped = cv2.warpAffine(r, _pixel_matrix(model, w, h), (w, h), flags=cv2.INTER_LINEAR, borderMode=cv2.BORDER_REPLICATE)
+            # Both frames are moved half way (to the middle of the step): both are smoothed alike by the
+            # interpolation, so a fine texture does not pull the fit towards whole-pixel shifts.
+            half = half_way(model)
+            warped = cv2.warpAffine(r, _pixel_matrix(half, w, h), (w, h), flags=cv2.INTER_LINEAR, borderMode=cv2.BORDER_REPLICATE)
+            c = cv2.warpAffine(cur[level], _pixel_matrix(inverse(half), w, h), (w, h), flags=cv2.INTER_LINEAR, borderMode=cv2.BORDER_REPLICATE)
+            # Both smoothed alike (grain and aliased detail weigh less) before the residual and its gradient are taken
+            # from the same planes: a gradient smoothed across (Sobel) but a residual not would over-step on fine texture.
+            warped = cv2.GaussianBlur(warped, (3, 3), 0)
+            c = cv2.GaussianBlur(c, (3, 3), 0)
             mean = cv2.addWeighted(warped, 0.5, c, 0.5, 0.0)
-            gx = cv2.Sobel(mean, cv2.CV_32F, 1, 0, ksize=3, scale=0.125)[interior].ravel()
-            gy = cv2.Sobel(mean, cv2.CV_32F, 0, 1, ksize=3, scale=0.125)[interior].ravel()
+            gx = cv2.Sobel(mean, cv2.CV_32F, 1, 0, ksize=1, scale=0.5)[interior].ravel()
+            gy = cv2.Sobel(mean, cv2.CV_32F, 0, 1, ksize=1, scale=0.5)[interior].ravel()
             e = (c[interior] - warped[interior]).ravel()
             # e ≈ −∇I·u + offset: the rows are the derivatives of e in (dx, dy, ds, dr, offset)
             jac = np.empty((5, e.size), np.float32)
@@ -191,8 +200,13 @@ def align_similarity(ref: list[np.ndarray], cur: list[np.ndarray], guess: Simila
                 energy = float(np.vdot(gx, gx) + np.vdot(gy, gy))
                 support = float(hess[0, 0] + hess[1, 1] - ridge[0, 0] - ridge[1, 1]) / max(energy, 1e-9)
                 residual = math.sqrt(float(np.vdot(res * weight, res)) / max(total, 1.0))
+                # Where the gradient energy lies: all of it on one small patch (a lone object on a flat frame,
+                # whose flat pixels fit any motion) tells that object's motion, not the camera's.
+                g2 = gx * gx + gy * gy
+                cx, cy = float(np.vdot(g2, xs)) / max(energy, 1e-9), float(np.vdot(g2, ys)) / max(energy, 1e-9)
+                extent = math.sqrt(max(float(np.vdot(g2, xs * xs + ys * ys)) / max(energy, 1e-9) - cx * cx - cy * cy, 0.0)) / w
                 info = {
-                    "valid": 1.0 if eigen >= MIN_MOTION_EIGEN and support >= MIN_SUPPORT else 0.0,
+                    "valid": 1.0 if eigen >= MIN_MOTION_EIGEN and support >= MIN_SUPPORT and extent >= MIN_EXTENT else 0.0,
                     "inliers": float(np.count_nonzero(weight > 0.5)) / n,
                     "residual": residual,
                     # 1-σ uncertainty of the shift from the residual and the weakest gradient direction, frame widths
@@ -395,6 +409,7 @@ REF_MAX_SHIFT = 0.1  # frame widths: the reference frame is replaced once the pi
 REF_MAX_ZOOM = 0.1  # |ln scale| from the reference frame at which it is replaced
 REF_MAX_AGE_S = 2.0  # seconds: the reference frame is replaced at least this often (the scene changes)
 REF_REFRESH_INLIERS = 0.85  # share of pixels following the fit below which the reference is replaced (something moves on its own: keep its displacement small)
+PICTURE_CHANGE_RATIO, PICTURE_CHANGE_LEVELS = 3.0, 8.0  # a fit leaving more than 3× the last fit's residual + 8 luma levels (RMS) met a picture change, not a motion
 REF_MIN_INLIERS = 0.5  # share of pixels following the fit below which the reference no longer matches (a cut, a big change)
 
 
@@ -424,6 +439,7 @@ class MotionTracker:
         self._ref_model: Similarity = IDENTITY  # reference → previous frame
         self._step: Similarity = IDENTITY  # previous frame's own motion (the guess for this one)
         self._predictable = False  # the last frame moved as predicted: start this one at the fine level
+        self._residual: float | None = None  # the last fit's residual (None right after a new reference)
 
     def __call__(self, y8: np.ndarray, t: float | None = None) -> dict[str, float]:
         pyr = motion_pyramid(y8)
@@ -443,6 +459,13 @@ class MotionTracker:
             # The reference no longer matches: measure from the previous frame, which becomes the reference.
             model, info = align_similarity(prev, pyr, self._step)
             self._ref, self._ref_t, self._ref_model = prev, prev_t if prev_t is not None else now, IDENTITY
+        last_residual, self._residual = self._residual, info["residual"]
+        if last_residual is not None and info["residual"] > PICTURE_CHANGE_RATIO * last_residual + PICTURE_CHANGE_LEVELS:
+            # The picture changed far more than any motion explains (a cut, a flash): no camera motion across it,
+            # and no reference from before it.
+            row = dict(NO_MOTION, mv_residual=info["residual"], mv_inliers=info["inliers"])
+            self._reset(pyr, now)
+            return row
         step = compose(model, inverse(self._ref_model))
         row = frame_motion(step, info, prev[0], pyr[0], dt)
         if not row["mv_valid"] or info["inliers"] < REF_MIN_INLIERS:
@@ -460,6 +483,7 @@ class MotionTracker:
 
     def _reset(self, pyr: list[np.ndarray], t: float) -> None:
         self._ref, self._ref_t, self._ref_model, self._step, self._predictable = pyr, t, IDENTITY, IDENTITY, False
+        self._residual = None
 
 
 def compensated_difference(prev: np.ndarray, cur: np.ndarray, mv: dict[str, float]) -> float:

@@ -57,13 +57,14 @@ def test_camera_move_type_and_speed(corpus, move):
     assert d["transitions"] == []
 
 
-GRADIENT_TOLERANCE = 0.25  # relative: what holds over a smooth gradient today (10 % is the goal; docs/dynamic.md has the curve)
+GRADIENT_TOLERANCE = 0.15  # relative: the goal is 10 %, met by most pans from 2–3 %/s (a 3 %/s pan right at 60 fps reads 10.6 % low; docs/dynamic.md has the curve)
 
 
 @pytest.mark.parametrize(
     "move",
     [
-        Move("pan_right", 0.03, "gradient", fps=60),  # 3 %/s: the slowest move reported over a smooth gradient
+        Move("pan_right", 0.03, "gradient", fps=60),  # 3 %/s: the gradient target
+        Move("pan_right", 0.03, "gradient", fps=25),
         Move("tilt_up", 0.1, "gradient", fps=25),
         Move("pan_left", 0.5, "gradient", fps=30),
     ],

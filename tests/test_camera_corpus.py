@@ -103,10 +103,7 @@ def test_fades_and_cuts_are_not_camera_moves(corpus):
     a = write_still(corpus / "gradient_a.png", "gradient", (800, 600), seed=3)
     b = write_still(corpus / "shapes_b.png", "shapes", (800, 600), seed=5)
     shot = "trim=duration=1.5,setpts=PTS-STARTPTS,crop=512:288:{x}:{y},scale=256:144,fade=t={way}:st={st}:d={d},format=yuv420p"
-    graph = (
-        f"[0:v]{shot.format(x=300, y=300, way='out', st=0.6, d=0.8)}[a];"
-        f"[1:v]{shot.format(x=200, y=200, way='in', st=0, d=0.6)}[b];[a][b]concat=n=2:v=1[v]"
-    )
+    graph = f"[0:v]{shot.format(x=300, y=300, way='out', st=0.6, d=0.8)}[a];[1:v]{shot.format(x=200, y=200, way='in', st=0, d=0.6)}[b];[a][b]concat=n=2:v=1[v]"
     path = make_video(corpus / "fade_cut.mp4", a, b, duration_s=3, filter_complex=graph)
     _, d = dynamic(path)
     assert d["transitions"], "the fades are found"

@@ -17,17 +17,17 @@ from aspects.measure.visual import (
     BUSY_EDGES,
     EDGE_HIGH,
     EDGE_LOW,
+    MotionTracker,
     color_gradient,
     color_histogram,
-    composition,
     compose,
+    composition,
     global_motion,
     half_way,
-    inverse,
-    MotionTracker,
-    motion_layers,
     histogram_difference,
+    inverse,
     level_stats,
+    motion_layers,
     texture_measures,
 )
 
@@ -120,6 +120,7 @@ def test_tracker_starts_afresh_at_a_picture_change():
 
 def test_a_lone_object_on_a_flat_frame_is_no_camera_motion():
     """A small disc moving over a flat colour: its flat surroundings fit any motion, so the camera's is unknown."""
+
     def frame(cx: float) -> np.ndarray:
         img = np.full((72, 128), 90, np.uint8)
         cv2.circle(img, (int(round(cx)), 36), 9, 230, -1)

@@ -227,7 +227,20 @@ def similarity_params(model: Similarity) -> dict[str, float]:
     return {"mv_dx": t.real, "mv_dy": t.imag, "mv_scale": abs(z), "mv_rot": math.atan2(z.imag, z.real)}
 
 
-NO_MOTION = {"mv_dx": 0.0, "mv_dy": 0.0, "mv_scale": 1.0, "mv_rot": 0.0, "mv_residual": 0.0, "mv_inliers": 0.0, "mv_valid": 0.0, "mv_noise": 0.0, "parallax": 0.0, "layers": 1.0, "flow_h": 0.0, "flow_v": 0.0}
+NO_MOTION = {
+    "mv_dx": 0.0,
+    "mv_dy": 0.0,
+    "mv_scale": 1.0,
+    "mv_rot": 0.0,
+    "mv_residual": 0.0,
+    "mv_inliers": 0.0,
+    "mv_valid": 0.0,
+    "mv_noise": 0.0,
+    "parallax": 0.0,
+    "layers": 1.0,
+    "flow_h": 0.0,
+    "flow_v": 0.0,
+}
 
 
 def residual_flow(prev: np.ndarray, cur: np.ndarray, model: Similarity) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray]:

@@ -300,31 +300,7 @@ def build_corpus(workdir: Path, clips: list[Clip] | None = None) -> list[Clip]:
             samples *= 0.98 / peak
         clip.wav = _write_wav(workdir / f"{clip.name}.wav", samples)
         clip.path = workdir / f"{clip.name}.mp4"
-        ffmpeg(
-            "-f",
-            "lavfi",
-            "-i",
-            f"{PICTURE}:d={clip.duration_s}",
-            "-i",
-            str(clip.wav),
-            "-map",
-            "0:v",
-            "-map",
-            "1:a",
-            "-c:v",
-            "libx264",
-            "-preset",
-            "ultrafast",
-            "-pix_fmt",
-            "yuv420p",
-            "-c:a",
-            "aac",
-            "-b:a",
-            "160k",
-            "-t",
-            str(clip.duration_s),
-            str(clip.path),
-        )
+        mux(clip)
     return clips
 
 
@@ -359,32 +335,15 @@ def real_loop_clip(name: str, workdir: Path, *, min_duration_s: float = 9.0) -> 
     clip = Clip(name, loop_s * reps, tempo_bpm=60.0 * REAL_LOOPS[name] / loop_s, kind="real")
     clip.wav = _write_wav(workdir / f"{name}_x{reps}.wav", np.tile(loop, reps))
     clip.path = workdir / f"{name}.mp4"
-    ffmpeg(
-        "-f",
-        "lavfi",
-        "-i",
-        f"{PICTURE}:d={clip.duration_s}",
-        "-i",
-        str(clip.wav),
-        "-map",
-        "0:v",
-        "-map",
-        "1:a",
-        "-c:v",
-        "libx264",
-        "-preset",
-        "ultrafast",
-        "-pix_fmt",
-        "yuv420p",
-        "-c:a",
-        "aac",
-        "-b:a",
-        "160k",
-        "-t",
-        str(clip.duration_s),
-        str(clip.path),
-    )
+    mux(clip)
     return clip
+
+
+def mux(clip: Clip) -> None:
+    """Wrap ``clip.wav`` under a still test picture into ``clip.path`` (H.264 + AAC), so the real decoder path is tested."""
+    picture = ("-f", "lavfi", "-i", f"{PICTURE}:d={clip.duration_s}")
+    video = ("-c:v", "libx264", "-preset", "ultrafast", "-pix_fmt", "yuv420p")
+    ffmpeg(*picture, "-i", str(clip.wav), "-map", "0:v", "-map", "1:a", *video, "-c:a", "aac", "-b:a", "160k", "-t", str(clip.duration_s), str(clip.path))
 
 
 # ---------------------------------------------------------------- scoring

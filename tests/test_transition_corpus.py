@@ -64,7 +64,9 @@ KNOWN_MISSES = {
 }
 # Over the subset this commit reaches (precision / recall): cut 0.60 / 1.00, fade_out 1.00 / 0.75, fade_in 1.00 / 0.75,
 # dissolve 0.67 / 0.50, wipe 0.76 / 0.42 (cut precision 0.50 in some runs: RANSAC is random, one extra cut among few). The floors sit just under: a fall below them is a regression.
-FLOOR = {"cut": (0.45, 0.95), "fade_out": (0.95, 0.7), "fade_in": (0.95, 0.7), "dissolve": (0.6, 0.45), "wipe": (0.7, 0.4)}  # (precision, recall) per type
+# (precision, recall) per type, one detection under the subset's levels: a known-miss clip can gain or lose a
+# detection between runs (OpenCV's threaded reductions differ in the last bits), and the fades have about 7.
+FLOOR = {"cut": (0.45, 0.95), "fade_out": (0.8, 0.7), "fade_in": (0.8, 0.7), "dissolve": (0.6, 0.45), "wipe": (0.7, 0.4)}
 
 
 @pytest.fixture(scope="session")

@@ -171,8 +171,8 @@ GROUP BY ALL
 """
 
 
-def _entry_dict(row: tuple) -> dict:
-    aspect, key, name, value, breakdown, primitive, first, last, sources, change_seq, frames, videos = row
+def entry_fields(aspect: str, key: str, name: str, value: str, breakdown: str | None, primitive: object) -> dict:
+    """The fields every view of a registry entry shares, from its stored columns (``value``/``breakdown`` JSON text)."""
     return {
         "aspect": aspect,
         "key": key,
@@ -180,6 +180,13 @@ def _entry_dict(row: tuple) -> dict:
         "value": json.loads(value),
         "depth_breakdown": json.loads(breakdown) if breakdown is not None else None,
         "primitive": bool(primitive),
+    }
+
+
+def _entry_dict(row: tuple) -> dict:
+    aspect, key, name, value, breakdown, primitive, first, last, sources, change_seq, frames, videos = row
+    return {
+        **entry_fields(aspect, key, name, value, breakdown, primitive),
         "frames": int(frames),
         "videos": int(videos),
         "first_seen": _iso(first),

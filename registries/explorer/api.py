@@ -23,6 +23,7 @@ from pathlib import Path
 import duckdb
 
 from aspects.errors import AspectsError
+from registries.store import entry_fields
 
 STATIC_DIR = Path(__file__).resolve().parent / "static"
 SHA256_RE = re.compile(r"^[0-9a-f]{64}$")
@@ -188,12 +189,7 @@ def _iso(text: str | None) -> str | None:
 def _entry(row: tuple, aspect: str) -> dict:
     key, name, value, breakdown, primitive, count, videos, first, last = row[:9]
     return {
-        "aspect": aspect,
-        "key": key,
-        "name": name,
-        "value": json.loads(value),
-        "depth_breakdown": json.loads(breakdown) if breakdown is not None else None,
-        "primitive": bool(primitive),
+        **entry_fields(aspect, key, name, value, breakdown, primitive),
         "count": int(count),
         "videos": int(videos),
         "first_seen": _iso(first),

@@ -88,24 +88,6 @@ GM_CLIPS = {  # name: (General MIDI program, 0-based; None = drums on channel 10
 }
 
 
-def _smf(events: list[tuple[float, bytes]]) -> bytes:
-    """A format-0 MIDI file, 1 tick = 1 ms (60 BPM, 1000 ticks a quarter)."""
-
-    def varlen(n: int) -> bytes:
-        out = [n & 0x7F]
-        while n := n >> 7:
-            out.append(0x80 | (n & 0x7F))
-        return bytes(reversed(out))
-
-    track, now = bytearray(b"\x00\xff\x51\x03" + (1_000_000).to_bytes(3, "big")), 0
-    for t, msg in sorted(events, key=lambda e: (round(e[0] * 1000), (e[1][0] & 0xF0) != 0x80)):
-        tick = int(round(t * 1000))
-        track += varlen(tick - now) + msg
-        now = tick
-    track += b"\x00\xff\x2f\x00"
-    return b"MThd" + (6).to_bytes(4, "big") + (0).to_bytes(2, "big") + (1).to_bytes(2, "big") + (1000).to_bytes(2, "big") + b"MTrk" + len(track).to_bytes(4, "big") + bytes(track)
-
-
 def instrument_table() -> None:
     """Each General MIDI instrument playing a phrase (FluidSynth, FluidR3 GM), analysed: role and families per window."""
     import shutil
@@ -113,7 +95,8 @@ def instrument_table() -> None:
 
     from aspects.dynamic import dynamic_aspects
     from aspects.pipeline import measure_video
-    from tests.media import ffmpeg
+    from tests.audio_corpus import smf_bytes
+    from tests.media import mux_wav
     from tests.role_corpus import PICTURE
 
     if shutil.which("fluidsynth") is None or not SOUNDFONT.exists():
@@ -136,9 +119,9 @@ def instrument_table() -> None:
                     t = 0.1 + k * 0.24
                     events += [(t, bytes([0x90, low + step, 100])), (t + 0.22, bytes([0x80, low + step, 0]))]
             mid, wav, mp4 = (Path(tmp) / f"{name}.{ext}" for ext in ("mid", "wav", "mp4"))
-            mid.write_bytes(_smf(events))
+            mid.write_bytes(smf_bytes(events))
             subprocess.run(["fluidsynth", "-ni", "-q", "-g", "0.8", "-F", str(wav), "-r", "22050", str(SOUNDFONT), str(mid)], check=True, capture_output=True)
-            ffmpeg("-f", "lavfi", "-i", PICTURE, "-i", str(wav), "-map", "0:v", "-map", "1:a", "-c:v", "libx264", "-preset", "ultrafast", "-pix_fmt", "yuv420p", "-c:a", "aac", "-t", "4", str(mp4))
+            mux_wav(PICTURE, wav, mp4, 4.0, audio_bitrate="128k")
             windows = [w["audio_semantic"] for w in dynamic_aspects(measure_video(mp4), 1.0).model_dump(mode="json")["windows"]]
             hits = sum(family in a["instruments"] for a in windows)
             right, total = right + hits, total + len(windows)

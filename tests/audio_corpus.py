@@ -27,7 +27,7 @@ from pathlib import Path
 
 import numpy as np
 
-from tests.media import ffmpeg
+from tests.media import ffmpeg, mux_wav
 
 SOUNDFONT = Path("/usr/share/sounds/sf2/FluidR3_GM.sf2")
 SR = 22050  # rendering rate: the analysis rate, so no resampling blurs onsets
@@ -341,9 +341,7 @@ def real_loop_clip(name: str, workdir: Path, *, min_duration_s: float = 9.0) -> 
 
 def mux(clip: Clip) -> None:
     """Wrap ``clip.wav`` under a still test picture into ``clip.path`` (H.264 + AAC), so the real decoder path is tested."""
-    picture = ("-f", "lavfi", "-i", f"{PICTURE}:d={clip.duration_s}")
-    video = ("-c:v", "libx264", "-preset", "ultrafast", "-pix_fmt", "yuv420p")
-    ffmpeg(*picture, "-i", str(clip.wav), "-map", "0:v", "-map", "1:a", *video, "-c:a", "aac", "-b:a", "160k", "-t", str(clip.duration_s), str(clip.path))
+    mux_wav(f"{PICTURE}:d={clip.duration_s}", clip.wav, clip.path, clip.duration_s)
 
 
 # ---------------------------------------------------------------- scoring

@@ -89,6 +89,13 @@ def make_video(
     return path
 
 
+def mux_wav(picture: str, wav: str | Path, out: str | Path, duration_s: float, *, audio_bitrate: str = "160k") -> Path:
+    """Wrap ``wav`` under the lavfi ``picture`` into ``out`` (H.264 + AAC, ``duration_s`` long), so tests go through the real decoder."""
+    video = ("-c:v", "libx264", "-preset", "ultrafast", "-pix_fmt", "yuv420p")
+    ffmpeg("-f", "lavfi", "-i", picture, "-i", str(wav), "-map", "0:v", "-map", "1:a", *video, "-c:a", "aac", "-b:a", audio_bitrate, "-t", str(duration_s), str(out))
+    return Path(out)
+
+
 def make_still(path: str | Path, source: str) -> Path:
     """Render the first frame of lavfi ``source`` to an image file (e.g. a big texture to pan over)."""
     path = Path(path)

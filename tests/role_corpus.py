@@ -35,7 +35,7 @@ from pathlib import Path
 import numpy as np
 from scipy.signal import butter, lfilter, sosfilt
 
-from tests.media import ffmpeg
+from tests.media import mux_wav
 
 SR = 22050
 PICTURE = "color=c=0x304050:s=160x90:r=25"
@@ -277,29 +277,5 @@ def build(workdir: Path, dur: float = 4.0, variant: int = 0) -> list[Clip]:
     for clip in corpus:
         wav = write_wav(workdir / f"{clip.name}.wav", clip.samples)
         clip.path = workdir / f"{clip.name}.mp4"
-        ffmpeg(
-            "-f",
-            "lavfi",
-            "-i",
-            PICTURE,
-            "-i",
-            str(wav),
-            "-map",
-            "0:v",
-            "-map",
-            "1:a",
-            "-c:v",
-            "libx264",
-            "-preset",
-            "ultrafast",
-            "-pix_fmt",
-            "yuv420p",
-            "-c:a",
-            "aac",
-            "-b:a",
-            "96k",
-            "-t",
-            str(dur),
-            str(clip.path),
-        )
+        mux_wav(PICTURE, wav, clip.path, dur, audio_bitrate="96k")
     return corpus

@@ -28,6 +28,7 @@ from pathlib import Path
 import numpy as np
 
 from tests.media import ffmpeg, mux_wav
+from tests.media import write_wav as _write_wav
 
 SOUNDFONT = Path("/usr/share/sounds/sf2/FluidR3_GM.sf2")
 SR = 22050  # rendering rate: the analysis rate, so no resampling blurs onsets
@@ -240,15 +241,6 @@ def _read_wav(path: Path) -> np.ndarray:
     with wave.open(str(path)) as w:
         data = np.frombuffer(w.readframes(w.getnframes()), dtype=np.int16).astype(np.float32) / 32768.0
         return data.reshape(-1, w.getnchannels()).mean(axis=1)
-
-
-def _write_wav(path: Path, samples: np.ndarray, sr: int = SR) -> Path:
-    with wave.open(str(path), "wb") as w:
-        w.setnchannels(1)
-        w.setsampwidth(2)
-        w.setframerate(sr)
-        w.writeframes((np.clip(samples, -1, 1) * 32767).astype(np.int16).tobytes())
-    return path
 
 
 def render_midi(events: list[tuple[float, bytes]], out_wav: Path, *, gain: float = 0.7) -> np.ndarray:

@@ -23,6 +23,7 @@ import shutil
 import subprocess
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 import imageio_ffmpeg
 
@@ -87,6 +88,20 @@ def make_video(
     args += ["-t", str(duration_s), "-movflags", "+faststart", str(path)]
     ffmpeg(*args)
     return path
+
+
+def write_wav(path: str | Path, samples: Any, sr: int = 22050) -> Path:
+    """Write mono float ``samples`` (−1…1, clipped) to ``path`` as 16-bit PCM at ``sr`` Hz."""
+    import wave
+
+    import numpy as np
+
+    with wave.open(str(path), "wb") as w:
+        w.setnchannels(1)
+        w.setsampwidth(2)
+        w.setframerate(sr)
+        w.writeframes((np.clip(samples, -1, 1) * 32767).astype(np.int16).tobytes())
+    return Path(path)
 
 
 def mux_wav(picture: str, wav: str | Path, out: str | Path, duration_s: float, *, audio_bitrate: str = "160k") -> Path:

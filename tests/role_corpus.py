@@ -35,7 +35,7 @@ from pathlib import Path
 import numpy as np
 from scipy.signal import butter, lfilter, sosfilt
 
-from tests.media import mux_wav
+from tests.media import mux_wav, write_wav
 
 SR = 22050
 PICTURE = "color=c=0x304050:s=160x90:r=25"
@@ -259,15 +259,6 @@ def clips(workdir: Path, dur: float = 4.0, variant: int = 0) -> list[Clip]:
         bed *= rms(x) / rms(bed) * 10 ** (-gap_db / 20)
         out.append(Clip(f"speech{i}+music", "speech", ("speech", "music"), normalise(x + bed, 0.7)))
     return out
-
-
-def write_wav(path: Path, x: np.ndarray) -> Path:
-    with wave.open(str(path), "wb") as fh:
-        fh.setnchannels(1)
-        fh.setsampwidth(2)
-        fh.setframerate(SR)
-        fh.writeframes((np.clip(x, -1, 1) * 32767).astype(np.int16).tobytes())
-    return path
 
 
 def build(workdir: Path, dur: float = 4.0, variant: int = 0) -> list[Clip]:

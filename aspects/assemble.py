@@ -2,38 +2,43 @@
 
 Part of the measurement core: the stage functions (:mod:`aspects.stages`)
 call these to build the document; keys and names are filled in above, by the
-registries.
+registries. The frames stay columns (:class:`~aspects.frame_rows.FrameRows`)
+all the way to the JSON file; the rest of the document is built and
+validated as models.
 """
 
 from __future__ import annotations
 
-import numpy as np
+from collections.abc import Sequence
 
-from aspects.document import AnalysisDocument, DynamicAspects, Frame, FrameColor, FrameSound, Narrative, SpecAudio, VideoFacts
+from aspects.document import AnalysisDocument, DynamicAspects, Frame, Narrative, SpecAudio, VideoFacts
+from aspects.frame_rows import SOUND_FIELDS, FrameRows
 from aspects.pipeline import Measurements
 from aspects.spec_audio import spec_sound
 
-SOUND_FIELDS = ("amplitude", "weight", "tone", "pitch_hz", "timbre", "primitive")
+__all__ = ["SOUND_FIELDS", "build_document", "document_dict", "frame_rows", "static_aspects", "video_block"]
 
 
-def static_aspects(m: Measurements) -> list[Frame]:
-    """One ``frames[]`` item per measured frame: its dominant colour and its sound."""
+def static_aspects(m: Measurements) -> FrameRows:
+    """One ``frames[]`` item per measured frame, its dominant colour and its sound: as columns, validated against :class:`Frame`."""
     f = m.frames
-    out = []
-    for i in range(m.frame_count):
-        sound = None
-        if m.sound is not None and m.sound["tone"][i]:
-            sound = FrameSound(**{k: _plain(m.sound[k][i]) for k in SOUND_FIELDS})
-        color = FrameColor(r=int(f["color_r"][i]), g=int(f["color_g"][i]), b=int(f["color_b"][i]), opacity=float(f["color_opacity"][i]))
-        out.append(Frame(index=int(f["index"][i]), t=float(f["t"][i]), color=color, sound=sound))
-    return out
+    color = {"r": f["color_r"], "g": f["color_g"], "b": f["color_b"], "opacity": f["color_opacity"]}
+    sound = None if m.sound is None else {k: m.sound[k] for k in SOUND_FIELDS}
+    return FrameRows(f["index"], f["t"], color, sound).validate()
 
 
-def _plain(value):
-    """JSON-safe Python scalar: NaN becomes null, NumPy scalars plain numbers and words."""
-    if isinstance(value, (float, np.floating)):
-        return None if np.isnan(value) else float(value)
-    return str(value) if isinstance(value, np.str_) else value
+def frame_rows(m: Measurements, frames: FrameRows | dict | Sequence[Frame] | Sequence[dict], spec_audio: dict | None = None) -> FrameRows:
+    """The static stage's output (columns, their cached JSON form, or frame models / dicts) as the document's frames.
+
+    A video without an audio track takes each frame's sound from ``spec_audio`` (marked ``source: spec``).
+    """
+    if isinstance(frames, dict):
+        rows = FrameRows.from_json_data(frames)
+    elif isinstance(frames, FrameRows):
+        rows = frames
+    else:
+        rows = FrameRows.from_frames(frames)
+    return rows.with_spec_sound(spec_sound(spec_audio) if m.sound is None else None)
 
 
 def video_block(m: Measurements) -> VideoFacts:
@@ -42,16 +47,22 @@ def video_block(m: Measurements) -> VideoFacts:
     return VideoFacts(path=facts.pop("path"), sha256=m.sha256, **facts)
 
 
-def build_document(m: Measurements, frames: list[Frame] | list[dict], dynamic: DynamicAspects | dict, narrative: dict, spec_audio: dict | None = None) -> AnalysisDocument:
-    """The validated document from the stages' outputs (models, or their JSON form as read from the stage cache).
+def document_dict(m: Measurements, frames: FrameRows | dict | Sequence[Frame] | Sequence[dict], dynamic: DynamicAspects | dict, narrative: dict, spec_audio: dict | None = None) -> dict:
+    """The document's JSON form: every block but the frames validated as models, ``frames`` a :class:`FrameRows` (items made when read)."""
+    rows = frame_rows(m, frames, spec_audio).validate()
+    doc = _document(m, [], dynamic, narrative, spec_audio).to_dict()
+    doc["frames"] = rows  # same place in the key order as the model's
+    return doc
 
-    A video without an audio track takes each frame's sound from ``spec_audio`` (marked ``source: spec``).
-    """
+
+def build_document(m: Measurements, frames: FrameRows | dict | Sequence[Frame] | Sequence[dict], dynamic: DynamicAspects | dict, narrative: dict, spec_audio: dict | None = None) -> AnalysisDocument:
+    """The whole validated document as models (frames included: for short videos and the Python API)."""
+    rows = frame_rows(m, frames, spec_audio)
+    return _document(m, [Frame.model_validate(row) for row in rows], dynamic, narrative, spec_audio)
+
+
+def _document(m: Measurements, frames: list[Frame], dynamic: DynamicAspects | dict, narrative: dict, spec_audio: dict | None) -> AnalysisDocument:
     dynamic = DynamicAspects.model_validate(dynamic)
-    frames = [Frame.model_validate(f) for f in frames]
-    sound = spec_sound(spec_audio) if m.sound is None else None
-    if sound is not None:
-        frames = [f.model_copy(update={"sound": FrameSound(**sound)}) for f in frames]
     return AnalysisDocument(
         video=video_block(m),
         frames=frames,

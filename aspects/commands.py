@@ -61,11 +61,32 @@ def add_progress_option(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--no-progress", dest="progress", action="store_false", help="do not show a progress bar on stderr")
 
 
+class _EncodedAsList(list):
+    """A sequence that ``json.JSONEncoder.iterencode`` encodes as a list, reading its items one by one as it goes.
+
+    Only for ``iterencode``, which always runs json's pure-Python encoder (``for item in lst``);
+    the C encoder of ``json.dumps`` would see an empty list.
+    """
+
+    def __init__(self, items) -> None:
+        super().__init__()
+        self.items = items
+
+    def __iter__(self):
+        return iter(self.items)
+
+    def __len__(self) -> int:
+        return len(self.items)
+
+
 def write_json(document: dict, target: str) -> None:
     """Write ``document`` to ``target`` (a path, written atomically, or ``-`` for stdout), as it is encoded:
     the text of a long video's document is never whole in memory."""
     from aspects.files import write_chunks_atomic
 
+    frames = document.get("frames")
+    if frames is not None and not isinstance(frames, list):  # FrameRows: each frame's dict is made as it is encoded
+        document = dict(document, frames=_EncodedAsList(frames))
     chunks = itertools.chain(json.JSONEncoder(indent=1, ensure_ascii=False, allow_nan=False).iterencode(document), ["\n"])
     if target == "-":
         sys.stdout.writelines(chunks)
@@ -86,7 +107,7 @@ def run_analyze(args: argparse.Namespace) -> int:
         settings = settings.model_copy(update={"frame_step": args.frame_step})
     with frame_bar(args.progress and args.json_path != "-", description=Path(args.video).name) as bar:
         progress = bar.track(_expected_frames(args.video)) if bar is not None else None
-        doc = analyze_video(args.video, settings=settings, spec_path=args.spec, prompt=args.prompt, window_s=args.window, progress=progress)
+        doc = analyze_video(args.video, settings=settings, spec_path=args.spec, prompt=args.prompt, window_s=args.window, progress=progress, frame_rows=True)
     if args.json_path:
         write_json(doc, args.json_path)
     if args.json_path != "-":

@@ -19,12 +19,13 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from aspects.assemble import build_document, static_aspects
+from aspects.assemble import document_dict, static_aspects
 from aspects.document import DynamicAspects, Frame
 from aspects.dynamic import dynamic_aspects
+from aspects.frame_rows import FrameRows
 from aspects.narrative import load_spec, narrative_from
 from aspects.paths import path_text
-from aspects.pipeline import Measurements, ProgressFn, measure_video
+from aspects.pipeline import Measurements, ProgressFn, measure_video, release_freed_memory
 from aspects.settings import Settings, check_window_s, get_settings
 from aspects.spec_audio import spec_audio
 from registries.annotation import annotate
@@ -40,8 +41,8 @@ def decode(video: str | Path, settings: Settings, *, progress: ProgressFn | None
     return measure_video(video, settings, progress=progress, sha256=sha256)
 
 
-def static(m: Measurements) -> list[Frame]:
-    """Static stage: one ``frames[]`` item per measured frame (dominant colour, sound)."""
+def static(m: Measurements) -> FrameRows:
+    """Static stage: one ``frames[]`` item per measured frame (dominant colour, sound), kept as columns."""
     return static_aspects(m)
 
 
@@ -63,9 +64,12 @@ def narrative(spec: dict | None, prompt: str | None) -> dict:
     }
 
 
-def document(m: Measurements, frames: list[Frame] | list[dict], dynamic_output: DynamicAspects | dict, narrative_output: dict, *, path: str | Path | None = None) -> dict:
-    """The analysis document (DESIGN §3, JSON form, validated) from the four analysis stages' outputs; ``path`` overrides ``video.path``."""
-    doc = build_document(m, frames, dynamic_output, narrative_output["narrative"], narrative_output.get("spec_audio")).to_dict()
+def document(m: Measurements, frames: FrameRows | dict | list[Frame] | list[dict], dynamic_output: DynamicAspects | dict, narrative_output: dict, *, path: str | Path | None = None) -> dict:
+    """The analysis document (DESIGN §3, JSON form, validated) from the four analysis stages' outputs; ``path`` overrides ``video.path``.
+
+    ``frames`` is a :class:`~aspects.frame_rows.FrameRows`: a sequence whose items (the frames' dicts) are made when read.
+    """
+    doc = document_dict(m, frames, dynamic_output, narrative_output["narrative"], narrative_output.get("spec_audio"))
     if path is not None:
         doc["video"]["path"] = path_text(path)
     return doc
@@ -117,10 +121,14 @@ def analyze_video(
     prompt: str | None = None,
     window_s: float | None = None,
     progress: ProgressFn | None = None,
+    frame_rows: bool = False,
 ) -> dict:
     """Measure ``path`` and return its full analysis document, keys and names filled in (``aspects analyze``).
 
     ``progress(frames_done, t_s)`` is called as the decode stage goes (see :func:`aspects.pipeline.measure_video`).
+
+    With ``frame_rows``, ``frames`` is a :class:`~aspects.frame_rows.FrameRows` (items made when read: a long
+    video's frames never sit in memory as objects; ``aspects analyze`` writes them so), else a list of dicts.
 
     Nothing is written: names are the registry's where it knows a key, else
     the name the key would get (see :func:`registries.annotation.annotate`).
@@ -136,5 +144,9 @@ def analyze_video(
     }
     out = wire_analysis(lambda stage, *inputs: here[stage](*inputs), window_s=window_s, spec=spec, prompt=prompt)
     doc = document(out["decode"], out["static"], out["dynamic"], out["narrative"])
-    out.clear()  # the stages' models and columns are copied into ``doc``: free them before keys and names are added
-    return annotate(doc, settings=settings)
+    out.clear()  # the dynamic stage's models are copied into ``doc``: free them before keys and names are added
+    release_freed_memory()
+    annotate(doc, settings=settings)
+    if not frame_rows:
+        doc["frames"] = list(doc["frames"])
+    return doc

@@ -11,6 +11,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+import numpy as np
+
+from aspects.frame_rows import FrameRows
 from aspects.settings import Settings, get_settings
 from registries.keys import canonical
 from registries.model import NARRATIVE_ASPECTS, WINDOW_ASPECTS
@@ -80,19 +83,46 @@ def annotate(document: dict, *, settings: Settings | None = None) -> dict:
     colours and the dominant colour of the blends are annotated as colours.
     """
     settings = settings or get_settings()
-    values = list(iter_values(document))
+    frames = document.get("frames")
+    rows = frames if isinstance(frames, FrameRows) else None
+    values = list(iter_values(dict(document, frames=()) if rows is not None else document))
     blends = b if isinstance(b := document.get("blends"), dict) else {}
     colors = [c for c in (blends.get("palette") or []) if isinstance(c, dict)]
     if isinstance(blends.get("dominant_color"), dict):
         colors.append(blends["dominant_color"])
     values += [("static.color", c) for c in colors]
     keyed = [(aspect, value, *canonical(aspect, value)) for aspect, value in values]
-    aspects = {aspect for aspect, *_ in keyed}
+    row_keys = _row_keys(rows) if rows is not None else {}
+    aspects = {aspect for aspect, *_ in keyed} | {aspect for aspect, (_, fields) in row_keys.items() if fields}
     known = known_names(settings, aspects)
     if known is None:
         known = {aspect: {key: name for key, (name, _) in seeds(aspect).items()} for aspect in aspects}
-    names = resolve_names({(aspect, key): fields for aspect, _, key, fields in keyed}, known)
+    # the frames' keys first, in frame order, as when the frames were a list: new names are planned in this order
+    every_key = {(aspect, key): fields for aspect, (_, by_key) in row_keys.items() for key, fields in by_key.items()}
+    every_key.update({(aspect, key): fields for aspect, _, key, fields in keyed})
+    names = resolve_names(every_key, known)
     for aspect, value, key, _ in keyed:
         value["key"] = key
         value["name"] = names[(aspect, key)]
+    for aspect, (codes, by_key) in row_keys.items():
+        assert rows is not None
+        rows.set_names(aspect, codes, [(key, names[(aspect, key)]) for key in by_key])
     return document
+
+
+def _row_keys(rows: FrameRows) -> dict[str, tuple[np.ndarray, dict[str, dict]]]:
+    """Per frame aspect: the code of each frame's key (−1: no value) and the distinct keys with their fields, in code order."""
+    out = {}
+    for aspect in ("static.color", "static.sound"):
+        codes = np.full(len(rows), -1, dtype=np.int32)
+        by_key: dict[str, dict] = {}
+        code_of: dict[str, int] = {}
+        for position, value in rows.values(aspect):
+            key, fields = canonical(aspect, value)
+            code = code_of.get(key)
+            if code is None:
+                code = code_of[key] = len(by_key)
+            by_key[key] = fields  # the last value's fields, as for a list of frames
+            codes[position] = code
+        out[aspect] = (codes, by_key)
+    return out

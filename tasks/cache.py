@@ -85,9 +85,12 @@ def store(db_path: str | Path, key: str, output: Any, *, seconds: float) -> None
 
 
 def _model_json(value: Any) -> Any:
-    """The JSON form of a pydantic model (the stages' outputs are :mod:`aspects.document` models)."""
+    """The JSON form of a pydantic model (the stages' outputs are :mod:`aspects.document` models),
+    or of the static stage's frame columns (:meth:`aspects.frame_rows.FrameRows.to_json_data`)."""
     if isinstance(value, BaseModel):
         return value.model_dump(mode="json")
+    if hasattr(value, "to_json_data"):
+        return value.to_json_data()
     raise TypeError(f"{type(value).__name__} is not JSON serializable")
 
 

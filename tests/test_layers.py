@@ -34,6 +34,7 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "aspects.spec_audio",
             "aspects.vocabulary",
             "aspects.assemble",
+            "aspects.frame_rows",
             "aspects.document",
             "aspects.export",
             "aspects.progress",

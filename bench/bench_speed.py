@@ -78,9 +78,9 @@ def median(results: list[dict], key: str) -> float:
     return statistics.median(r[key] for r in results)
 
 
-def ratio(a: list[dict], b: list[dict]) -> tuple[float, float, float]:
-    """min, median, max of the per-round wall-time ratios a/b."""
-    r = [x["wall"] / y["wall"] for x, y in zip(a, b)]
+def ratio(a: list[dict], b: list[dict], key: str = "wall") -> tuple[float, float, float]:
+    """min, median, max of the per-round ratios a/b of ``key`` (wall or cpu seconds)."""
+    r = [x[key] / y[key] for x, y in zip(a, b)]
     return min(r), statistics.median(r), max(r)
 
 
@@ -90,7 +90,8 @@ def report(title: str, results: dict[str, list[dict]], baseline: str) -> None:
         line = f"  {name:<34} wall {median(figures, 'wall'):7.2f} s  cpu {median(figures, 'cpu'):7.2f} s  peak RSS {max(f['rss_mb'] for f in figures):6.0f} MB"
         if name != baseline:
             lo, mid, hi = ratio(figures, results[baseline])
-            line += f"  ×{mid:.2f} {baseline} (rounds {lo:.2f}–{hi:.2f})"
+            cpu = ratio(figures, results[baseline], "cpu")[1]
+            line += f"  ×{mid:.2f} {baseline} (rounds {lo:.2f}–{hi:.2f}; CPU ×{cpu:.2f})"
         print(line)
 
 

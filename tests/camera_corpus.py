@@ -93,23 +93,38 @@ def write_still(path: Path, kind: str, size: tuple[int, int] = STILL, seed: int 
     return path
 
 
+@dataclass(frozen=True, kw_only=True)
+class Shot:
+    """What every corpus clip has: the ``content`` still (drawn with ``seed``), frame rate and length."""
+
+    content: str = "texture"
+    seed: int = 1
+    fps: float = 25
+    duration_s: float = 2.0
+
+    def still(self, folder: Path, size: tuple[int, int] = STILL, window_px: float = CROP[0]) -> Path:
+        tag = "" if self.seed == 1 else f"_s{self.seed}"
+        return write_still(folder / f"{self.content}{tag}_{size[0]}x{size[1]}.png", self.content, size, self.seed, window_px)
+
+    def tag(self) -> str:
+        """The content, seed and frame rate as a clip's file name shows them."""
+        return f"{self.content}{'' if self.seed == 1 else f's{self.seed}'}_{self.fps:g}fps"
+
+
 @dataclass(frozen=True)
-class Move:
+class Move(Shot):
     """A camera move at ``speed`` (frame widths per second; zoom: ln-scale per second) of ``kind``
     (pan_left, pan_right, tilt_up, tilt_down, zoom_in, zoom_out, static) over a ``content`` still."""
 
     kind: str
     speed: float
-    content: str = "texture"
-    fps: float = 25
-    duration_s: float = 2.0
     crf: int = 18
     post: str = ""  # filters applied after the move (grain, flicker, a fade), e.g. "noise=alls=12:allf=t"
 
     @property
     def name(self) -> str:
         extra = f"_{zlib.crc32(self.post.encode()):08x}" if self.post else ""
-        return f"{self.kind}_{self.content}_{self.speed * 100:g}pct_{self.fps:g}fps_{self.duration_s:g}s_crf{self.crf}{extra}"
+        return f"{self.kind}_{self.speed * 100:g}pct_{self.tag()}_{self.duration_s:g}s_crf{self.crf}{extra}"
 
     def frame_times(self) -> np.ndarray:
         return np.arange(int(round(self.duration_s * self.fps))) / self.fps
@@ -146,11 +161,11 @@ class Move:
         if path.exists():
             return path
         if self.kind.startswith("zoom"):
-            still = write_still(folder / f"{self.content}_zoom.png", self.content, ZOOM_STILL, window_px=ZOOM_STILL[0] / 1.2)
+            still = self.still(folder, ZOOM_STILL, window_px=ZOOM_STILL[0] / 1.2)
             z = f"{self._zoom0():.9f}*exp({self._zoom_sign() * self.speed:.9f}*on/{self.fps:g})"
             graph = f"[0:v]zoompan=z='{z}':x='iw/2-(iw/zoom/2)':y='ih/2-(ih/zoom/2)':d=1:s={ANALYSIS[0]}x{ANALYSIS[1]}:fps={self.fps:g}"
         else:
-            still = write_still(folder / f"{self.content}.png", self.content)
+            still = self.still(folder)
             (x0, y0), (vx, vy) = self._start(), self._window_velocity_px_s()
             crop = f"crop={CROP[0]}:{CROP[1]}:x='{x0:.6f}+{vx:.6f}*t':y='{y0:.6f}+{vy:.6f}*t'"
             graph = f"[0:v]{crop},scale={ANALYSIS[0]}:{ANALYSIS[1]}:flags=area"
@@ -169,28 +184,25 @@ class Move:
 
 
 @dataclass(frozen=True)
-class Layered:
+class Layered(Shot):
     """A camera pan at ``camera_speed`` (frame widths per second; positive: the camera pans right) over ``content``
     with ``objects`` textured squares, each ``object_size`` of the frame width, crossing the frame at ``object_speed``
     (frame widths per second in the picture; positive: moving right)."""
 
     camera_speed: float
     object_speed: float
-    content: str = "texture"
     objects: int = 1
     object_size: float = 0.2
-    fps: float = 25
-    duration_s: float = 2.0
 
     @property
     def name(self) -> str:
-        return f"layered_{self.content}_cam{self.camera_speed * 100:g}_obj{self.object_speed * 100:g}x{self.objects}_{self.object_size * 100:g}_{self.fps:g}fps"
+        return f"layered_cam{self.camera_speed * 100:g}_obj{self.object_speed * 100:g}x{self.objects}_{self.object_size * 100:g}_{self.tag()}"
 
     def render(self, folder: Path) -> Path:
         path = folder / f"{self.name}.mp4"
         if path.exists():
             return path
-        still = write_still(folder / f"{self.content}.png", self.content)
+        still = self.still(folder)
         patch = write_still(folder / "patch.png", "texture", (400, 400), seed=7)
         vx = self.camera_speed * CROP[0]
         x0 = (STILL[0] - CROP[0]) / 2 - vx * self.duration_s / 2

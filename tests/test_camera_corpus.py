@@ -32,13 +32,13 @@ def _windows(folder, clip):
 @pytest.mark.parametrize(
     "move",
     [
-        Move("pan_left", 0.01, "texture", fps=25),  # the floor on texture: 1 % of the width per second
-        Move("tilt_up", 0.02, "texture", fps=30),
-        Move("pan_right", 0.5, "texture", fps=24),
-        Move("pan_left", 0.05, "shapes", fps=30),
-        Move("tilt_down", 0.2, "sparse", fps=25),
-        Move("zoom_in", 0.05, "texture", fps=25),
-        Move("zoom_out", 0.2, "gradient", fps=24),
+        Move("pan_left", 0.01, content="texture", fps=25),  # the floor on texture: 1 % of the width per second
+        Move("tilt_up", 0.02, content="texture", fps=30),
+        Move("pan_right", 0.5, content="texture", fps=24),
+        Move("pan_left", 0.05, content="shapes", fps=30),
+        Move("tilt_down", 0.2, content="sparse", fps=25),
+        Move("zoom_in", 0.05, content="texture", fps=25),
+        Move("zoom_out", 0.2, content="gradient", fps=24),
     ],
     ids=lambda m: m.name,
 )
@@ -63,10 +63,10 @@ GRADIENT_TOLERANCE = 0.15  # relative: the goal is 10 %, met by most pans from 2
 @pytest.mark.parametrize(
     "move",
     [
-        Move("pan_right", 0.03, "gradient", fps=60),  # 3 %/s: the gradient target
-        Move("pan_right", 0.03, "gradient", fps=25),
-        Move("tilt_up", 0.1, "gradient", fps=25),
-        Move("pan_left", 0.5, "gradient", fps=30),
+        Move("pan_right", 0.03, content="gradient", fps=60),  # 3 %/s: the gradient target
+        Move("pan_right", 0.03, content="gradient", fps=25),
+        Move("tilt_up", 0.1, content="gradient", fps=25),
+        Move("pan_left", 0.5, content="gradient", fps=30),
     ],
     ids=lambda m: m.name,
 )
@@ -84,9 +84,9 @@ def test_camera_move_over_a_smooth_gradient(corpus, move):
 @pytest.mark.parametrize(
     "move",
     [
-        Move("static", 0.0, "gradient", post="noise=alls=20:allf=t"),  # heavy grain
-        Move("static", 0.0, "gradient", post="eq=brightness='0.06*sin(2*PI*2*t)':eval=frame"),  # flicker
-        Move("static", 0.0, "shapes", crf=40),  # strong compression
+        Move("static", 0.0, content="gradient", post="noise=alls=20:allf=t"),  # heavy grain
+        Move("static", 0.0, content="gradient", post="eq=brightness='0.06*sin(2*PI*2*t)':eval=frame"),  # flicker
+        Move("static", 0.0, content="shapes", crf=40),  # strong compression
     ],
     ids=lambda m: m.name,
 )

@@ -29,6 +29,19 @@ def _windows(folder, clip):
     return m, d
 
 
+def _assert_move(corpus, move, tolerance):
+    """Every window names ``move`` with its speed within ``tolerance`` (relative) of the true path's slope; returns the windows."""
+    m, d = _windows(corpus, move)
+    t = np.asarray(m.frames["t"], dtype=float)
+    key, axis, sign = KEYS[move.kind.split("_")[0]]
+    for w in d["windows"]:
+        idx = np.flatnonzero((t >= w["start"]) & (t < w["end"]))
+        truth = sign * move.window_truth(t, int(idx[0]), int(idx[-1]))[axis]
+        assert w["camera"]["motion_type"] == move.kind, w["camera"]
+        assert w["camera"][key] == pytest.approx(truth, rel=tolerance), (w["camera"], truth)
+    return d
+
+
 @pytest.mark.parametrize(
     "move",
     [
@@ -43,17 +56,9 @@ def _windows(folder, clip):
     ids=lambda m: m.name,
 )
 def test_camera_move_type_and_speed(corpus, move):
-    m, d = _windows(corpus, move)
-    t = np.asarray(m.frames["t"], dtype=float)
-    key, axis, sign = KEYS[move.kind.split("_")[0]]
-    for w in d["windows"]:
-        idx = np.flatnonzero((t >= w["start"]) & (t < w["end"]))
-        truth = sign * move.window_truth(t, int(idx[0]), int(idx[-1]))[axis]
-        camera = w["camera"]
-        assert camera["motion_type"] == move.kind, camera
-        assert camera[key] == pytest.approx(truth, rel=SPEED_TOLERANCE), (camera, truth)
-        # One rigid picture under a camera move: one motion layer.
-        assert w["depth"]["layer_count"] == 1, w["depth"]
+    d = _assert_move(corpus, move, SPEED_TOLERANCE)
+    # One rigid picture under a camera move: one motion layer.
+    assert [w["depth"]["layer_count"] for w in d["windows"]] == [1] * len(d["windows"]), [w["depth"] for w in d["windows"]]
     assert d["transitions"] == []
 
 
@@ -71,14 +76,7 @@ GRADIENT_TOLERANCE = 0.15  # relative: the goal is 10 %, met by most pans from 2
     ids=lambda m: m.name,
 )
 def test_camera_move_over_a_smooth_gradient(corpus, move):
-    m, d = _windows(corpus, move)
-    t = np.asarray(m.frames["t"], dtype=float)
-    key, axis, sign = KEYS[move.kind.split("_")[0]]
-    for w in d["windows"]:
-        idx = np.flatnonzero((t >= w["start"]) & (t < w["end"]))
-        truth = sign * move.window_truth(t, int(idx[0]), int(idx[-1]))[axis]
-        assert w["camera"]["motion_type"] == move.kind, w["camera"]
-        assert w["camera"][key] == pytest.approx(truth, rel=GRADIENT_TOLERANCE), (w["camera"], truth)
+    _assert_move(corpus, move, GRADIENT_TOLERANCE)
 
 
 @pytest.mark.parametrize(
@@ -130,7 +128,6 @@ def test_objects_over_a_still_textured_background_leave_the_camera_static(corpus
     assert [w["camera"]["motion_type"] for w in d["windows"]] == ["static", "static"], [w["camera"] for w in d["windows"]]
 
 
-@pytest.mark.xfail(strict=True, reason="known limit: textured objects over a smooth background hold most of the gradient energy and pull the camera fit")
 def test_objects_over_a_still_gradient_leave_the_camera_static(corpus):
     _, d = _windows(corpus, Layered(0.0, -0.15, objects=2, object_size=0.12, content="gradient"))
     assert [w["camera"]["motion_type"] for w in d["windows"]] == ["static", "static"], [w["camera"] for w in d["windows"]]

@@ -71,6 +71,8 @@ LAYER_SIGNIFICANCE = 3.0  # a block moves on its own when its residual flow is t
 MAJORITY_TEXTURED = 0.5  # share of the frame's blocks that must be textured for their majority to stand for the camera
 LAYER_REFITS = 8  # with another layer, the camera's motion is refitted to the blocks' majority up to this many times
 LAYER_SPREAD = 0.5  # a layer's blocks move within this share of its speed (or the gap) of its median
+MAX_MASKED_SHARE = 0.5  # blocks moving on their own over a smooth background are left out of a refit while they cover less than half the frame
+MASKED_ITERATIONS = 2  # Gauss–Newton steps of that refit
 LAYER_MIN_BLOCKS = 2  # a motion layer covers at least this many blocks (about 1.4 % of the frame)
 MAX_LAYERS = 4
 REGIONS = 3  # 3×3 regions for parallax
@@ -157,7 +159,7 @@ def half_way(model: Similarity) -> Similarity:
     return root, model[1] / (root + 1.0)
 
 
-def align_similarity(ref: list[np.ndarray], cur: list[np.ndarray], guess: Similarity = IDENTITY, *, coarse: bool = True) -> tuple[Similarity, dict[str, float]]:
+def align_similarity(ref: list[np.ndarray], cur: list[np.ndarray], guess: Similarity = IDENTITY, *, coarse: bool = True, mask: np.ndarray | None = None) -> tuple[Similarity, dict[str, float]]:
     """Global similarity motion from ``ref`` to ``cur`` (pyramids from :func:`motion_pyramid`), fitted to every pixel.
 
     A direct (all-pixel) Gauss–Newton fit, coarse to fine, of shift, scale
@@ -172,6 +174,7 @@ def align_similarity(ref: list[np.ndarray], cur: list[np.ndarray], guess: Simila
     shift in every direction, else 0.0), ``inliers`` (0–1: share of the
     pixels that follow the fit), ``residual`` (RMS luma left after the fit,
     0–255 levels), ``noise`` (1-σ uncertainty of the shift, frame widths).
+    ``mask`` (a 0/1 float32 plane of the fine level) leaves the pixels at 0 out of the fit.
     """
     model = guess
     info = {"valid": 0.0, "inliers": 0.0, "residual": 0.0, "noise": 0.0}
@@ -202,14 +205,21 @@ def align_similarity(ref: list[np.ndarray], cur: list[np.ndarray], guess: Simila
             jac[2] = -(gx * xs + gy * ys)
             jac[3] = gx * ys - gy * xs
             jac[4] = 1.0
-            n = e.size
+            kept = None if mask is None or not fine else mask[interior].ravel()
+            n = e.size if kept is None else max(float(kept.sum()), 1.0)
             if last:
                 # Cauchy weights from this fit's own residual (about its mean, the offset): what moves on its
                 # own weighs less (an object's motion is then refitted from the blocks, see frame_motion).
                 dev = cv2.absdiff(e, cv2.mean(e)[0]).ravel()
                 spread = 1.25 * cv2.mean(dev)[0] + QUANTISATION_LEVELS
                 weight = 1.0 / (1.0 + (dev * (1.0 / (ROBUST_SCALE * spread))) ** 2)
+                if kept is not None:
+                    weight *= kept
+                    gx, gy = gx * kept, gy * kept  # the gradient energy of the pixels left out is no one's
                 weighted = jac * weight
+                hess, grad = weighted @ jac.T + ridge, (weighted @ e)[:, None]
+            elif kept is not None:
+                weighted = jac * kept
                 hess, grad = weighted @ jac.T + ridge, (weighted @ e)[:, None]
             else:
                 hess, grad = jac @ jac.T + ridge, (jac @ e)[:, None]
@@ -234,7 +244,7 @@ def align_similarity(ref: list[np.ndarray], cur: list[np.ndarray], guess: Simila
                 extent = math.sqrt(max(mr / energy - cx * cx - cy * cy, 0.0)) / w
                 info = {
                     "valid": 1.0 if eigen >= MIN_MOTION_EIGEN and support >= MIN_SUPPORT and extent >= MIN_EXTENT else 0.0,
-                    "inliers": float(np.count_nonzero(weight > 0.5)) / n,
+                    "inliers": float(np.count_nonzero(weight > 0.5)) / n,  # of the pixels kept
                     "residual": residual,
                     # 1-σ uncertainty of the shift from the residual and the weakest gradient direction, frame widths
                     "noise": NOISE_CORRELATION * (residual + QUANTISATION_LEVELS) / math.sqrt(max(eigen * total, 1e-9)) / w,
@@ -270,7 +280,7 @@ NO_MOTION = {
 }
 
 
-def residual_flow(prev: np.ndarray, cur: np.ndarray, model: Similarity) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+def residual_flow(prev: np.ndarray, cur: np.ndarray, model: Similarity) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
     """What moves apart from the global ``model`` between two fine pyramid levels (float32 planes), on 4×4-pixel blocks.
 
     One Lucas–Kanade step per block after moving both frames half way along
@@ -280,7 +290,8 @@ def residual_flow(prev: np.ndarray, cur: np.ndarray, model: Similarity) -> tuple
     frame, positive right / down), its 1-σ noise (frame widths per frame,
     from the frame's residual spread and the block's weakest gradient
     direction), their 3×3 region number, their centres (complex, frame
-    widths about the frame centre) and whether they are inside the border ring.
+    widths about the frame centre), whether they are inside the border ring
+    and their block numbers (row by row).
     """
     h, w = cur.shape
     # Both frames are moved half way (to the middle of the step), so both are smoothed alike by the interpolation.
@@ -304,7 +315,7 @@ def residual_flow(prev: np.ndarray, cur: np.ndarray, model: Similarity) -> tuple
     a, b, c, p, q, det = (v[textured] for v in (a, b, c, p, q, det))
     flow = ((b * q - c * p) + 1j * (b * p - a * q)) / (det * w)
     noise = spread / np.sqrt(min_eigen[textured] * BLOCK * BLOCK) / w
-    return flow, noise, region[textured], centres[textured], inner[textured]
+    return flow, noise, region[textured], centres[textured], inner[textured], np.flatnonzero(textured)
 
 
 @lru_cache(maxsize=8)
@@ -382,6 +393,26 @@ def region_parallax(flow: np.ndarray, region: np.ndarray, noise: np.ndarray | No
     return math.sqrt(max(float(np.mean(mean_sq)), 0.0))
 
 
+def _refit_without(prev: np.ndarray, cur: np.ndarray, step: Similarity, blocks: np.ndarray) -> Similarity | None:
+    """The all-pixel fit of ``step`` (prev → cur, fine levels) again without the 4×4 ``blocks`` (block numbers) and the
+    blocks around them; None when they are MAX_MASKED_SHARE of the frame or more or the rest does not constrain the motion."""
+    h, w = cur.shape
+    bh, bw = h // BLOCK, w // BLOCK
+    left_out = np.zeros(bh * bw, np.uint8)
+    left_out[blocks] = 1
+    left_out = cv2.dilate(left_out.reshape(bh, bw), np.ones((3, 3), np.uint8))
+    if not blocks.size or np.count_nonzero(left_out) >= MAX_MASKED_SHARE * bh * bw:
+        return None
+    mask = np.ones((h, w), np.float32)
+    mask[: bh * BLOCK, : bw * BLOCK] = 1.0 - cv2.resize(left_out, (bw * BLOCK, bh * BLOCK), interpolation=cv2.INTER_NEAREST)
+    model = step
+    for _ in range(MASKED_ITERATIONS):
+        model, info = align_similarity([prev], [cur], model, coarse=False, mask=mask)
+        if not info["valid"]:
+            return None
+    return model
+
+
 def frame_motion(step: Similarity, info: dict[str, float], prev: np.ndarray, cur: np.ndarray, dt_s: float) -> dict[str, float]:
     """The per-frame motion row from the global similarity ``step`` (prev → cur, as :func:`align_similarity` returns it)
     and the fine pyramid levels of both frames, ``dt_s`` seconds apart.
@@ -410,8 +441,10 @@ def frame_motion(step: Similarity, info: dict[str, float], prev: np.ndarray, cur
     if not info["valid"] or max(abs(params["mv_dx"]), abs(params["mv_dy"])) > MAX_STEP_SHIFT or abs(math.log(params["mv_scale"])) > MAX_STEP_ZOOM:
         return out
     out.update(params, mv_valid=1.0, mv_noise=info["noise"])
+    gap = max(LAYER_GAP * dt_s, BLOCK_NOISE)
+    masked = False
     for _ in range(LAYER_REFITS + 1):
-        flow, noise, region, centres, inner = residual_flow(prev, cur, step)
+        flow, noise, region, centres, inner, blocks = residual_flow(prev, cur, step)
         if not flow.size:
             out["flow_h"], out["flow_v"] = abs(out["mv_dx"]), abs(out["mv_dy"])
             return out
@@ -420,12 +453,21 @@ def frame_motion(step: Similarity, info: dict[str, float], prev: np.ndarray, cur
         textured_share = flow.size / _block_count(prev.shape)
         shared = _median(flow) if textured_share >= MAJORITY_TEXTURED else 0j
         flow = flow - shared
-        layers = motion_layers(flow[inner], max(LAYER_GAP * dt_s, BLOCK_NOISE), noise[inner])
-        if layers == 1 or textured_share < MAJORITY_TEXTURED:
+        layers = motion_layers(flow[inner], gap, noise[inner])
+        if layers == 1:
             break
+        if textured_share < MAJORITY_TEXTURED:
+            # A smooth background with textured things moving on it: their gradients outweigh the background's and
+            # pull the all-pixel fit. The camera is what the smooth rest of the frame does: refit once without the
+            # textured blocks (and those around them).
+            refit = None if masked else _refit_without(prev, cur, step, blocks)
+            if refit is None:
+                break
+            step, masked = refit, True
+            out.update(similarity_params(step))
+            continue
         # Something moves on its own and pulled the all-pixel fit: the blocks moving with the majority are the
         # camera: the similarity their residual flows describe is what the fit missed.
-        gap = max(LAYER_GAP * dt_s, BLOCK_NOISE)
         camera = np.abs(flow) < np.maximum(gap, LAYER_SIGNIFICANCE * noise)
         if np.count_nonzero(camera) < 3:
             break

@@ -62,21 +62,26 @@ def test_camera_move_type_and_speed(corpus, move):
     assert d["transitions"] == []
 
 
-GRADIENT_TOLERANCE = 0.15  # relative: the goal is 10 %, met by most pans from 2–3 %/s (a 3 %/s pan right at 60 fps reads 10.6 % low; docs/dynamic.md has the curve)
+# x264 at crf 18 holds a slowly moving smooth gradient still for a few frames and then catches up (skipped blocks): the
+# decoded picture lags the crop path by up to ~2 px and a 1 s window of a 3 %/s move reads up to ~10 % off. At crf 6 the
+# decoded picture follows the path and the estimator is held to the 10 % goal.
+ENCODER_LAG_TOLERANCE = 0.15
 
 
 @pytest.mark.parametrize(
-    "move",
+    ("move", "tolerance"),
     [
-        Move("pan_right", 0.03, content="gradient", fps=60),  # 3 %/s: the gradient target
-        Move("pan_right", 0.03, content="gradient", fps=25),
-        Move("tilt_up", 0.1, content="gradient", fps=25),
-        Move("pan_left", 0.5, content="gradient", fps=30),
+        (Move("pan_right", 0.03, content="gradient", fps=60), ENCODER_LAG_TOLERANCE),  # 3 %/s: the gradient target
+        (Move("pan_right", 0.03, content="gradient", fps=25), ENCODER_LAG_TOLERANCE),
+        (Move("tilt_down", 0.03, content="gradient", fps=30, crf=6), SPEED_TOLERANCE),
+        (Move("zoom_in", 0.03, content="gradient", fps=24, crf=6), SPEED_TOLERANCE),
+        (Move("tilt_up", 0.1, content="gradient", fps=25), SPEED_TOLERANCE),
+        (Move("pan_left", 0.5, content="gradient", fps=30), SPEED_TOLERANCE),
     ],
-    ids=lambda m: m.name,
+    ids=lambda m: m.name if isinstance(m, Move) else f"tol{m}",
 )
-def test_camera_move_over_a_smooth_gradient(corpus, move):
-    _assert_move(corpus, move, GRADIENT_TOLERANCE)
+def test_camera_move_over_a_smooth_gradient(corpus, move, tolerance):
+    _assert_move(corpus, move, tolerance)
 
 
 @pytest.mark.parametrize(

@@ -454,13 +454,13 @@ def frame_motion(step: Similarity, info: dict[str, float], prev: np.ndarray, cur
         shared = _median(flow) if textured_share >= MAJORITY_TEXTURED else 0j
         flow = flow - shared
         layers = motion_layers(flow[inner], gap, noise[inner])
-        if layers == 1:
+        if layers == 1 or masked:
             break
         if textured_share < MAJORITY_TEXTURED:
             # A smooth background with textured things moving on it: their gradients outweigh the background's and
             # pull the all-pixel fit. The camera is what the smooth rest of the frame does: refit once without the
             # textured blocks (and those around them).
-            refit = None if masked else _refit_without(prev, cur, step, blocks)
+            refit = _refit_without(prev, cur, step, blocks)
             if refit is None:
                 break
             step, masked = refit, True
@@ -472,6 +472,10 @@ def frame_motion(step: Similarity, info: dict[str, float], prev: np.ndarray, cur
         if np.count_nonzero(camera) < 3:
             break
         step = compose(_similarity_from_flows(centres[camera], flow[camera] + shared), step)
+        # ... and all the pixels but those of the blocks moving apart tell it more precisely than the blocks' flows.
+        refit = _refit_without(prev, cur, step, blocks[~camera])
+        if refit is not None:
+            step, masked = refit, True
         out.update(similarity_params(step))
     whole = flow + shared + (step[0] - 1.0) * centres + step[1]
     out["flow_h"], out["flow_v"] = float(np.abs(whole.real).mean()), float(np.abs(whole.imag).mean())

@@ -8,7 +8,11 @@ and prints:
   hits (right when the onset frame or the next names the drum) and tonal
   segments (the primitive most of the segment's frames have);
 - tempo per clip (whole-video tempo and the share of windows within 2 %) on
-  rendered music and on Sonic Pi's recorded loops (tempo from loop length).
+  rendered music and on Sonic Pi's recorded loops (tempo from loop length),
+  with the tempo librosa's prior alone gives ("prior only", before issue 11b's
+  metrical level) beside it;
+- the wide tempo corpus (tests/audio_corpus.TEMPO_SPLITS), its ``tune`` and
+  held-out splits counted apart.
 
 Usage: ``.venv/bin/python bench/bench_audio.py [--out DIR]`` (needs fluidsynth,
 fluid-soundfont-gm, sonic-pi-samples and espeak-ng: ``make bootstrap``).
@@ -23,11 +27,15 @@ import time
 from collections import Counter, defaultdict
 from pathlib import Path
 
+import numpy as np
+
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from aspects.dynamic import dynamic_aspects  # noqa: E402
+from aspects.dynamic.audio_semantic import tempo  # noqa: E402
+from aspects.measure.sound import AudioAnalyzer  # noqa: E402
 from aspects.pipeline import measure_video  # noqa: E402
-from tests.audio_corpus import REAL_LOOPS, build_corpus, hit_results, missing_tools, real_loop_clip, segment_results  # noqa: E402
+from tests.audio_corpus import REAL_LOOPS, SR, TEMPO_SPLITS, _read_wav, build_corpus, hit_results, missing_tools, real_loop_clip, segment_results, tempo_corpus  # noqa: E402
 
 
 def confusion(rows: list[tuple[str, str]]) -> str:
@@ -77,7 +85,8 @@ def main() -> int:
             whole = d["blends"]["audio"]["tempo_bpm"]
             windows = [w["audio_semantic"]["tempo_bpm"] for w in d["windows"]]
             right = sum(w is not None and abs(w / clip.tempo_bpm - 1) <= 0.02 for w in windows)
-            tempos.append((clip.name, clip.kind, clip.tempo_bpm, whole, right, len(windows)))
+            prior_only = tempo(np.asarray(m.envelope["onset"], float), m.envelope_hop_s)
+            tempos.append((clip.name, clip.kind, clip.tempo_bpm, whole, right, len(windows), prior_only))
     print(f"measured in {measure_s:.1f} s (machine shared with other jobs: timings are noisy)\n")
     print("drum hits (onset frame or the next):")
     print(confusion(hits))
@@ -86,14 +95,41 @@ def main() -> int:
     print(confusion(segments))
     print("\ntempo (BPM): whole video, error, windows within 2 %")
     within2 = within4 = 0
-    for name, kind, truth, whole, right, n in tempos:
+    for name, kind, truth, whole, right, n, prior_only in tempos:
         err = None if whole is None else 100 * (whole / truth - 1)
         ok2, ok4 = err is not None and abs(err) <= 2, err is not None and abs(err) <= 4
         within2 += ok2
         within4 += ok4
-        print(f"  {name:26s} {kind:6s} true {truth:7.2f}  read {'—' if whole is None else f'{whole:7.2f}'}  error {'—' if err is None else f'{err:+6.2f} %'}  windows {right}/{n}")
+        print(f"  {name:26s} {kind:6s} true {truth:7.2f}  prior only {_bpm(prior_only)}  read {_bpm(whole)}  error {'—' if err is None else f'{err:+6.2f} %'}  windows {right}/{n}")
     print(f"  within 2 %: {within2}/{len(tempos)} clips; within 4 % (MIREX accuracy 1): {within4}/{len(tempos)}")
+    wide_corpus(out / "tempo_corpus")
     return 0
+
+
+def _bpm(bpm: float | None) -> str:
+    return "      —" if bpm is None else f"{bpm:7.2f}"
+
+
+def wide_corpus(workdir: Path) -> None:
+    """Whole-track tempo on both splits of the wide tempo corpus (read in-process from the rendered WAVs)."""
+    clips = build_corpus(workdir, [c for split in TEMPO_SPLITS for c in tempo_corpus(split)], video=False)
+    split_of = {c.name: split for split in TEMPO_SPLITS for c in tempo_corpus(split)}
+    counts: dict[str, list[int]] = {split: [0, 0, 0] for split in TEMPO_SPLITS}
+    print("\nwide tempo corpus (BPM): prior only, read, error")
+    for clip in clips:
+        analyzer = AudioAnalyzer(SR)
+        analyzer.add(0.0, _read_wav(clip.wav))
+        analyzer.finish()
+        onset, centroid = np.asarray(analyzer.envelope["onset"]), np.asarray(analyzer.envelope["centroid_hz"])
+        before, after = tempo(onset, 128 / SR), tempo(onset, 128 / SR, centroid=centroid)
+        split = split_of[clip.name]
+        truth = float(clip.tempo_bpm or 0.0)
+        ok = [b is not None and abs(b / truth - 1) <= 0.02 for b in (before, after)]
+        counts[split] = [counts[split][0] + ok[0], counts[split][1] + ok[1], counts[split][2] + 1]
+        err = "—" if after is None else f"{100 * (after / truth - 1):+6.2f} %"
+        print(f"  {split:10s} {clip.name:36s} true {truth:6.1f}  prior only {_bpm(before)}  read {_bpm(after)}  {err}")
+    for split, (b, a, n) in counts.items():
+        print(f"  {split}: within 2 % prior only {b}/{n}, with the metrical level {a}/{n}")
 
 
 if __name__ == "__main__":

@@ -260,8 +260,9 @@ def speech_samples(text: str, workdir: Path) -> np.ndarray:
     return _read_wav(out)
 
 
-def build_corpus(workdir: Path, clips: list[Clip] | None = None) -> list[Clip]:
-    """Render ``clips`` (default :func:`corpus`) in one FluidSynth pass and mux each into ``workdir/NAME.mp4``.
+def build_corpus(workdir: Path, clips: list[Clip] | None = None, *, video: bool = True) -> list[Clip]:
+    """Render ``clips`` (default :func:`corpus`) in one FluidSynth pass and mux each into ``workdir/NAME.mp4``
+    (``video=False``: the WAVs only).
 
     Clip k's audio starts exactly at its offset in the long render (events
     are placed at offset + their time), so ground-truth times stay exact.
@@ -291,8 +292,9 @@ def build_corpus(workdir: Path, clips: list[Clip] | None = None) -> list[Clip]:
         if peak > 0.98:
             samples *= 0.98 / peak
         clip.wav = _write_wav(workdir / f"{clip.name}.wav", samples)
-        clip.path = workdir / f"{clip.name}.mp4"
-        mux(clip)
+        if video:
+            clip.path = workdir / f"{clip.name}.mp4"
+            mux(clip)
     return clips
 
 
@@ -313,6 +315,12 @@ REAL_LOOPS = {
     "loop_garzul": 16,  # 8.0000 s: 120.00 BPM
     "loop_mika": 16,  # 8.0000 s: 120.00 BPM
     "loop_tabla": 16,  # 10.674 s: 89.94 BPM
+    # Issue 11b, counted on the onset peaks of one loop: electric has 16 evenly spaced strokes (0.155 s apart: sixteenths);
+    # mehackit1's strokes fall on that same 0.1546 s grid (steps 0, 1, 3, 5-10 of 16); safari's on a 0.125 s grid
+    # (0, 0.25, 0.375, 0.75, 1.0, 1.125, ...) whose pattern repeats after 4.0 s, so 0.5 s beats.
+    "loop_electric": 4,  # 2.4742 s: 97.00 BPM
+    "loop_mehackit1": 4,  # 2.4742 s: 97.00 BPM
+    "loop_safari": 16,  # 8.0051 s: 119.92 BPM
 }
 
 
@@ -355,4 +363,165 @@ def segment_results(clip: Clip, frame_t: np.ndarray, primitive: np.ndarray) -> l
     for s0, s1, truth in clip.segments:
         said = [str(p) for p in primitive[(frame_t >= s0) & (frame_t < s1)]]
         out.append((s0, truth, max(set(said), key=said.count) if said else ""))
+    return out
+
+
+# ---------------------------------------------------------------- tempo corpus (issue 11b)
+
+# Drum patterns: one bar as (position in beats, [drums]); ``beats`` per bar. A 6/8 bar is two dotted-quarter
+# beats of three eighths each (its tempo is the dotted quarter's, as musicians count it above ~60 BPM).
+DRUM_PATTERNS: dict[str, tuple[int, list[tuple[float, list[str]]]]] = {
+    # kick 1 and 3, snare 2 and 4, closed hi-hat eighths (the plain rock beat)
+    "rock": (4, [(b + h, ["hihat"] + (["kick"] if b in (0, 2) and h == 0 else ["snare"] if h == 0 else [])) for b in range(4) for h in (0.0, 0.5)]),
+    # waltz: kick on 1, snare on 2 and 3, hi-hat eighths
+    "waltz": (3, [(b + h, ["hihat"] + (["kick"] if b == 0 and h == 0 else ["snare"] if h == 0 else [])) for b in range(3) for h in (0.0, 0.5)]),
+    # sixteenth hi-hats, syncopated kick (1, the "and" of 2, 3), snare 2 and 4
+    "dense": (4, [(q / 4, ["hihat"] + (["kick"] if q in (0, 6, 8) else ["snare"] if q in (4, 12) else [])) for q in range(16)]),
+    # no hi-hat: kick 1 and 3, snare 2 and 4 only
+    "sparse": (4, [(0.0, ["kick"]), (1.0, ["snare"]), (2.0, ["kick"]), (3.0, ["snare"])]),
+    # 6/8: hi-hat every eighth, kick on the first dotted quarter, snare on the second
+    "six8": (2, [(e / 3, ["hihat"] + (["kick"] if e == 0 else ["snare"] if e == 3 else [])) for e in range(6)]),
+    # held out: four on the floor, off-beat hi-hats, clap on 2 and 4
+    "floor": (4, [(float(b), ["kick"] + (["clap"] if b in (1, 3) else [])) for b in range(4)] + [(b + 0.5, ["hihat"]) for b in range(4)]),
+    # held out: kick 1 and the "and" of 2 and 3, rim-like clap on 2 and 4, hi-hat quarters
+    "funk": (4, [(0.0, ["kick", "hihat"]), (1.0, ["clap", "hihat"]), (1.5, ["kick"]), (2.0, ["hihat"]), (2.5, ["kick"]), (3.0, ["clap", "hihat"])]),
+    # second held-out set: shuffle (hi-hat on every triplet eighth, kick 1 and 3, snare 2 and 4)
+    "shuffle": (4, [(b + k / 3, ["hihat"] + (["kick"] if b in (0, 2) and k == 0 else ["snare"] if k == 0 else [])) for b in range(4) for k in range(3)]),
+    # second held-out set: bossa (kick 1, "and" of 2, 3, "and" of 4; 3-2 son clave on the clap; hi-hat eighths)
+    "bossa": (
+        4,
+        [(b + h, ["hihat"] + (["kick"] if b + h in (0.0, 1.5, 2.0, 3.5) else []) + (["clap"] if b + h in (0.0, 1.5, 2.5, 3.0) else [])) for b in range(4) for h in (0.0, 0.5)] + [(0.75, ["clap"])],
+    ),
+}
+
+
+def pattern_clip(name: str, bpm: float, pattern: str, *, swing: float = 0.5, min_s: float = 8.0, accompaniment: bool = False, drums: bool = True) -> Clip:
+    """A clip of whole bars of ``pattern`` (:data:`DRUM_PATTERNS`) at ``bpm`` (the beat the pattern counts), at least ``min_s`` long.
+
+    ``swing`` moves every off-beat eighth to that fraction of its beat (2/3: triplet swing).
+    ``accompaniment`` adds a bass note on every beat and a piano chord on every bar; ``drums=False``
+    leaves only that accompaniment (drumless music).
+    """
+    beats, bar = DRUM_PATTERNS[pattern]
+    beat = 60.0 / bpm
+    bars = int(np.ceil(min_s / (beats * beat)))
+    start = 0.25
+    hits = []
+    for k in range(bars):
+        for pos, names in bar:
+            whole, frac = divmod(pos, 1.0)
+            frac = swing if abs(frac - 0.5) < 1e-9 else frac
+            hits.append((round(start + (k * beats + whole + frac) * beat, 4), list(names)))
+    clip = drum_clip(name, hits if drums else [], start + bars * beats * beat + 1.0, tempo_bpm=bpm)
+    if not drums:
+        clip.hits = []
+    if accompaniment or not drums:
+        clip.kind = "band"
+        clip.events += [program(1, FINGER_BASS, 0.0), program(2, PIANO, 0.0)]
+        roots = [40, 45, 41, 43]
+        for k in range(bars):
+            t_bar = start + k * beats * beat
+            for b in range(beats):
+                clip.events += note(1, roots[k % 4] + (7 if b == beats - 1 else 0), t_bar + b * beat, t_bar + (b + 0.9) * beat, 95)
+            for p in TRIADS[k % len(TRIADS)]:
+                clip.events += note(2, p, t_bar, t_bar + beats * beat * 0.95, 70)
+    return clip
+
+
+# Tempos and patterns tuned on ("tune") and kept apart ("held_out": other tempos, two other patterns and a
+# different mix of swing and accompaniment), so the tempo rules can be judged on cases they were not set on.
+TEMPO_SPLITS: dict[str, list[tuple[float, str, float, bool, bool]]] = {
+    # (bpm, pattern, swing, accompaniment, drums)
+    "tune": [
+        (60, "rock", 0.5, False, True),
+        (65, "sparse", 0.5, False, True),
+        (70, "six8", 0.5, False, True),
+        (76, "dense", 0.5, True, True),
+        (82, "waltz", 0.5, False, True),
+        (88, "rock", 2 / 3, False, True),
+        (95, "six8", 0.5, True, True),
+        (102, "rock", 0.5, True, False),
+        (108, "sparse", 0.5, True, True),
+        (115, "dense", 0.5, False, True),
+        (122, "waltz", 0.5, True, False),
+        (130, "rock", 2 / 3, True, True),
+        (136, "dense", 0.5, False, True),
+        (144, "waltz", 0.5, False, True),
+        (155, "rock", 0.5, False, True),
+        (162, "sparse", 0.5, False, True),
+        (170, "rock", 0.5, True, False),
+        (176, "waltz", 2 / 3, False, True),
+    ],
+    "held_out": [
+        (62, "floor", 0.5, False, True),
+        (68, "waltz", 2 / 3, True, True),
+        (74, "funk", 0.5, False, True),
+        (79, "six8", 0.5, False, True),
+        (86, "floor", 0.5, True, True),
+        (92, "dense", 2 / 3, False, True),
+        (99, "funk", 0.5, True, True),
+        (105, "six8", 0.5, False, True),
+        (112, "waltz", 0.5, False, False),
+        (118, "floor", 0.5, False, True),
+        (126, "sparse", 0.5, False, False),
+        (133, "funk", 2 / 3, False, True),
+        (140, "rock", 0.5, False, False),
+        (148, "floor", 0.5, True, True),
+        (158, "dense", 0.5, True, True),
+        (166, "funk", 0.5, False, True),
+        (174, "sparse", 0.5, True, True),
+        (180, "floor", 0.5, False, True),
+    ],
+    # Made after the first reading of "held_out" (which had steered a change): read once, at the end.
+    "held_out_2": [
+        (64, "shuffle", 0.5, False, True),
+        (71, "bossa", 0.5, True, True),
+        (77, "rock", 0.5, True, True),
+        (83, "sparse", 0.5, False, True),
+        (90, "shuffle", 0.5, True, True),
+        (97, "waltz", 0.5, True, True),
+        (103, "bossa", 0.5, False, True),
+        (109, "six8", 0.5, False, False),
+        (114, "funk", 0.5, True, True),
+        (120, "shuffle", 0.5, False, True),
+        (124, "floor", 0.5, False, False),
+        (131, "bossa", 0.5, True, True),
+        (137, "waltz", 2 / 3, False, True),
+        (143, "dense", 0.5, False, False),
+        (152, "shuffle", 0.5, False, True),
+        (160, "rock", 2 / 3, False, True),
+        (168, "bossa", 0.5, False, True),
+        (178, "sparse", 0.5, False, True),
+    ],
+    # Made once the rules were frozen, after "held_out" and "held_out_2" had steered changes: read once, at the end.
+    "held_out_3": [
+        (61, "waltz", 0.5, False, True),
+        (67, "dense", 0.5, True, True),
+        (73, "rock", 2 / 3, True, True),
+        (80, "funk", 0.5, False, True),
+        (87, "bossa", 0.5, False, True),
+        (94, "sparse", 0.5, True, False),
+        (101, "floor", 0.5, True, True),
+        (107, "shuffle", 0.5, True, True),
+        (113, "six8", 0.5, True, True),
+        (119, "rock", 0.5, False, True),
+        (127, "waltz", 2 / 3, True, True),
+        (134, "dense", 0.5, False, True),
+        (141, "funk", 0.5, True, False),
+        (149, "sparse", 0.5, False, True),
+        (157, "waltz", 0.5, False, True),
+        (164, "floor", 0.5, False, True),
+        (171, "dense", 2 / 3, False, True),
+        (177, "rock", 0.5, False, True),
+    ],
+}
+
+
+def tempo_corpus(split: str, *, min_s: float = 8.0) -> list[Clip]:
+    """The rendered tempo corpus of one split of :data:`TEMPO_SPLITS` (60–180 BPM; 4/4, 3/4, 6/8; swing; sparse and dense; with and without drums)."""
+    out = []
+    for bpm, pattern, swing, acc, drums in TEMPO_SPLITS[split]:
+        feel = "swing" if swing != 0.5 else "straight"
+        texture = "drums" if drums and not acc else "band" if drums else "nodrums"
+        out.append(pattern_clip(f"tempo_{bpm}_{pattern}_{feel}_{texture}", bpm, pattern, swing=swing, min_s=min_s, accompaniment=acc, drums=drums))
     return out

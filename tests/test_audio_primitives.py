@@ -23,17 +23,10 @@ FLOOR = 0.7  # no targeted kind of segment may fall below this on its own
 RENDERED_TEMPO_TOLERANCE = 0.02
 REAL_TEMPO_TOLERANCE = 0.04  # MIREX "accuracy 1"
 
-# Known misses of librosa's estimator on this corpus (metrical-level errors, see docs/audio.md):
-# strict, so a fix shows up as an unexpected pass to be recorded here.
-RENDERED_TEMPO_MISSES = {
-    "groove_60_44_straight": "reads 120: straight hi-hat eighths at 60 BPM weigh like a beat (librosa's prior peaks at 120)",
-    "groove_180_44_straight": "reads 90: half time, the kick-to-kick period",
-    "band_72_44": "reads 144: the piano and bass eighths at 72 BPM",
-}
-REAL_TEMPO_MISSES = {
-    "loop_compus": "reads ~99 (2/3 of 148): the dotted-quarter figure dominates",
-    "loop_garzul": "no beat: librosa's pick (~96, 4/5 of 120) has no autocorrelation peak to refine; its beat is weak against the 16th grid and the bar",
-}
+# Known tempo misses on this corpus (see docs/audio.md), strict xfails so a fix shows up as an unexpected pass;
+# none left since the metrical level (issue 11b). The wide rendered corpus is in tests/test_tempo_corpus.py.
+RENDERED_TEMPO_MISSES: dict[str, str] = {}  # 60 -> 120, 180 -> 90, 72 -> 144 fixed by the metrical level (issue 11b)
+REAL_TEMPO_MISSES: dict[str, str] = {}  # compus 148 -> 98.7, garzul no beat, electric/mehackit1/safari 4/3 errors fixed (11b)
 
 
 @pytest.fixture(scope="session")

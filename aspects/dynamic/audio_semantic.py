@@ -6,8 +6,10 @@ crossings), a sound row per frame (pitch, peak share, chroma) and the
 AudioSet tagger's class scores every 0.48 s (:mod:`aspects.measure.tagger`,
 read per window by :mod:`aspects.dynamic.audio_events`). The tempo
 comes from librosa's estimator (an autocorrelation tempogram weighted by a
-prior around 120 BPM, which settles octave and dotted-period ambiguities),
-refined on the fine envelope's autocorrelation so it is precise to a fraction
+prior around 120 BPM); for the whole track its metrical level is then chosen
+from the accents and the bar (:func:`metrical_level`: a beat, not its
+subdivision, its half bar or a figure across beats). It is refined on the
+fine envelope's autocorrelation so it is precise to a fraction
 of a BPM, read over a context a few seconds wider than the window, since a 1 s
 window holds one or two beats. librosa is imported only when a tempo is
 asked for (its rhythm code loads numba; the compiled code is cached on disk
@@ -36,6 +38,7 @@ from dataclasses import dataclass
 from functools import cached_property
 
 import numpy as np
+from scipy.ndimage import maximum_filter1d
 from scipy.signal import find_peaks
 
 from aspects.dynamic import audio_events
@@ -51,6 +54,19 @@ TEMPO_COARSE_S = 0.0232  # librosa's default onset hop (512 samples at 22.05 kHz
 TEMPOGRAM_WINDOW = 384  # tempogram autocorrelation window (frames of TEMPO_COARSE_S: 8.9 s, librosa's default)
 TEMPOGRAM_CHUNK = 4096  # tempogram columns computed at once (95 s of audio): memory stays flat
 PERIODICITY_MIN = 0.35  # normalised onset autocorrelation at the beat period for a beat to count
+# Metrical level (:func:`metrical_level`). Set on the "tune" split of tests/audio_corpus.TEMPO_SPLITS, the older
+# rendered grooves and Sonic Pi's loops; the "held_out" split was not looked at while setting them.
+TATUM_MIN_S = 0.07  # fastest subdivision looked for (a sixteenth at 214 BPM)
+TATUM_FILLED = 0.7  # share of a level's pulses that hold an onset for it to be the tatum (a loop's eighths: 0.74)
+PULSE_ONSET_FLOOR = 0.2  # a pulse holds an onset above this share of the envelope's 99th percentile
+TRIPLE_MARGIN = 0.05  # grouping by 3 wins only with a weak/strong ratio this much under grouping by 2's
+TATUM_TOLERANCE = 0.15  # an onset within ± this share of the period (at most 30 ms) falls on a pulse
+ACCENT_STRONG = 0.36  # weak/strong pulse ratio under which a level is a subdivision (backbeat kick vs snare: ≥ 0.38)
+ACCENT_CLEAR = 0.6  # ... and under which it is one when its weak pulses are brighter (hi-hat eighths: 0.33–0.52)
+BAR_RANGE_S = (1.2, 5.0)  # lags searched for the bar (:func:`bar_period`)
+BAR_PERIODICITY_MIN = 0.4  # autocorrelation at the bar for a beat when librosa's pick has none (drumless bass + piano: 0.45–0.48; speech, pads, single hits: ≤ 0.30)
+BAR_FIT = 0.04  # a beat divides the bar when bar/beat is within 4 % of a whole number
+SUBDIVISION_BRIGHTER = 1.5  # weak pulses' centroid / strong pulses' for "brighter" (hi-hats: ≥ 2.3; drums alike: ≤ 1.45)
 SILENT_PRESENCE = 0.02  # under 20 ms audible per second: silence (a sparse click track is not)
 TONAL_SHARE = 0.5
 AMBIENT_PRESENCE = 0.85
@@ -88,7 +104,7 @@ class AudioTrack:
     @cached_property
     def video_tempo(self) -> float | None:
         """Tempo (BPM) of the whole track (:func:`tempo` over all of it), None without a beat."""
-        return tempo(self.onset, self.hop_s)
+        return tempo(self.onset, self.hop_s, centroid=self.centroid_hz)
 
     def span(self, start: float, end: float) -> slice:
         lo, hi = np.searchsorted(self.t, [start, end])
@@ -159,20 +175,25 @@ def autocorrelation(x: np.ndarray) -> np.ndarray:
     return ac / ac[0] if ac[0] > 0 else np.zeros(n)
 
 
-def tempo(onset: np.ndarray, hop_s: float, *, prior_bpm: float = 120.0, prior_octaves: float = 1.0) -> float | None:
+def tempo(onset: np.ndarray, hop_s: float, *, prior_bpm: float = 120.0, prior_octaves: float = 1.0, centroid: np.ndarray | None = None) -> float | None:
     """Tempo (BPM) of an onset-strength envelope sampled every ``hop_s`` seconds; None without a clear beat.
 
-    librosa's estimator picks the beat: the onset envelope, decimated to
-    TEMPO_COARSE_S hops (librosa's own 23 ms), gives an autocorrelation
+    librosa's estimator gives a first period: the onset envelope, decimated
+    to TEMPO_COARSE_S hops (librosa's own 23 ms), gives an autocorrelation
     tempogram (librosa.feature.tempogram, 8.9 s windows, computed in chunks
     so memory stays flat) whose mean is weighted by librosa's log-normal
-    prior around 120 BPM (librosa.feature.tempo): the prior settles
-    between a beat, half of it and a bar, or a dotted period. The period is
-    then refined on the fine envelope's autocorrelation (a parabola through
-    the peak nearest librosa's lag), precise to a fraction of a BPM. No beat
-    when that autocorrelation at the beat period is below PERIODICITY_MIN
-    (speech, noise, a lone sound). ``prior_bpm`` / ``prior_octaves``: centre
-    and width (standard deviation, octaves) of the log-normal prior.
+    prior (librosa.feature.tempo; ``prior_bpm`` / ``prior_octaves``: its
+    centre and width, octaves). With ``centroid`` (the spectral centroid per
+    hop, Hz) the metrical level is then chosen from the accents
+    (:func:`metrical_level`): the prior alone cannot tell a beat from its
+    double or half. The period is refined on the fine envelope's
+    autocorrelation (a parabola through the peak nearest the chosen lag),
+    precise to a fraction of a BPM. No beat when the autocorrelation at
+    librosa's period is below PERIODICITY_MIN (speech, noise, a lone sound;
+    the chosen level itself may have less periodicity than the figure that
+    hides it), except, with ``centroid``, when the whole pattern repeats every
+    bar (autocorrelation at :func:`bar_period` ≥ BAR_PERIODICITY_MIN, drumless
+    music): then the bar's beat (:func:`bar_beat`).
     """
     hi = int(np.ceil(60.0 / TEMPO_RANGE_BPM[0] / hop_s))  # the longest beat period, in hops
     if onset.size < 2 * hi or not np.any(onset > 0):
@@ -181,17 +202,168 @@ def tempo(onset: np.ndarray, hop_s: float, *, prior_bpm: float = 120.0, prior_oc
     if bpm is None or not TEMPO_RANGE_BPM[0] * 0.96 <= bpm <= TEMPO_RANGE_BPM[1] * 1.04:
         return None
     ac = autocorrelation(onset)
-    guess = 60.0 / bpm / hop_s
-    lags = np.arange(max(int(guess * 0.95), 1), min(int(np.ceil(guess * 1.05)) + 1, ac.size - 1))
+    period = _refined_period(ac, 60.0 / bpm, hop_s, 0.05)
+    if period is not None and ac[int(round(period / hop_s))] >= PERIODICITY_MIN:
+        if centroid is not None:
+            period = _refined_period(ac, metrical_level(onset, centroid, hop_s, period, prior_bpm=prior_bpm), hop_s, 0.03) or period
+        return float(60.0 / period)
+    bar = bar_period(onset, hop_s) if centroid is not None else None
+    if centroid is None or bar is None or ac[int(round(bar / hop_s))] < BAR_PERIODICITY_MIN:
+        return None
+    # No periodicity at librosa's pick, but the whole pattern repeats every bar (drumless music): the bar's beat.
+    period = _refined_period(ac, bar_beat(onset, centroid, hop_s, (bar, bar_period(onset, hop_s, highest=True) or bar), prior_bpm), hop_s, 0.03)
+    return None if period is None else float(60.0 / period)
+
+
+def _refined_period(ac: np.ndarray, period_s: float, hop_s: float, width: float) -> float | None:
+    """The lag (s) of the highest autocorrelation peak within ±``width`` (a fraction) of ``period_s``, refined by a parabola
+    through its neighbours; None when the search range is empty."""
+    guess = period_s / hop_s
+    lags = np.arange(max(int(guess * (1 - width)), 1), min(int(np.ceil(guess * (1 + width))) + 1, ac.size - 1))
     if lags.size == 0:
         return None
     lag = int(lags[np.argmax(ac[lags])])
     a, b, c = ac[lag - 1], ac[lag], ac[lag + 1]
-    if b < PERIODICITY_MIN:
-        return None
     denom = a - 2 * b + c
     offset = 0.5 * (a - c) / denom if denom != 0 and b >= max(a, c) else 0.0
-    return float(60.0 / ((lag + offset) * hop_s))
+    return float((lag + offset) * hop_s)
+
+
+def _pulse_hops(n_hops: int, hop_s: float, period_s: float, phase_s: float) -> np.ndarray:
+    """Hop indices of a pulse train (``phase_s`` + k·``period_s``) inside ``n_hops`` hops."""
+    n = max(int((n_hops * hop_s - phase_s) / period_s), 0)
+    idx = np.round((phase_s + np.arange(n) * period_s) / hop_s).astype(int)
+    return idx[idx < n_hops]
+
+
+def _best_phase(peaks: np.ndarray, hop_s: float, period_s: float) -> float:
+    """Phase (s) of the pulse train of ``period_s`` whose pulses have the largest mean of ``peaks``."""
+    means = [peaks[_pulse_hops(peaks.size, hop_s, period_s, k * hop_s)].mean() for k in range(max(int(period_s / hop_s), 1))]
+    return int(np.argmax(means)) * hop_s
+
+
+def metrical_level(onset: np.ndarray, centroid: np.ndarray, hop_s: float, period_s: float, *, prior_bpm: float = 120.0) -> float:
+    """The beat period (s) among the metrical levels related to ``period_s`` (librosa's pick), from the accents.
+
+    1. The *tatum*: the fastest level period/k (k = 4, 3, 2; ≥ TATUM_MIN_S)
+       whose pulses (phase of the pick) hold an onset (above 20 % of the
+       envelope's 99th percentile, within ± TATUM_TOLERANCE) at least
+       TATUM_FILLED of the time; else the pick itself.
+    2. Climb from it (:func:`_climb`): subdivisions give way to the level
+       their accents group them into.
+    3. The bar (:func:`bar_period`): a beat divides it. When the level
+       reached does not (librosa picked a figure across the beats, e.g. three
+       sixteenths), the beat is the bar's (:func:`bar_beat`).
+    """
+    floor = PULSE_ONSET_FLOOR * float(np.percentile(onset, 99))
+    tatum = period_s
+    for k in (4, 3, 2):
+        tau = period_s / k
+        if tau >= TATUM_MIN_S and _filled(onset, hop_s, tau, period_s, floor) >= TATUM_FILLED:
+            tatum = tau
+            break
+    bar = bar_period(onset, hop_s)
+    # The shortest strong repeat can be a figure's (2.5 beats of a four-on-the-floor), the highest one too can be
+    # off the beat grid: a level fits the bar when it divides either.
+    bars = () if bar is None else (bar, bar_period(onset, hop_s, highest=True) or bar)
+    level = _climb(onset, centroid, hop_s, tatum, prior_bpm, bars)
+    if not bars or _fits(level, bars):
+        return level
+    return bar_beat(onset, centroid, hop_s, bars, prior_bpm)
+
+
+def _fits(period_s: float, bars: tuple[float, ...]) -> bool:
+    """Whether ``period_s`` divides one of ``bars`` (s) into a whole number of parts (within BAR_FIT of one part)."""
+    return any(abs(b / period_s - round(b / period_s)) <= BAR_FIT * b / period_s for b in bars)
+
+
+def bar_beat(onset: np.ndarray, centroid: np.ndarray, hop_s: float, bars: tuple[float, ...], prior_bpm: float) -> float:
+    """The beat period (s) of the bar ``bars[0]`` (s; ``bars``: the bar's candidates, see :func:`metrical_level`): the
+    ladder (:func:`_climb`) climbed from its sixteenth or twelfth, whichever holds onsets more often. Used where
+    librosa's pick is no level of the bar, or has no periodicity."""
+    floor = PULSE_ONSET_FLOOR * float(np.percentile(onset, 99))
+    tatum = max((bars[0] / 16, bars[0] / 12), key=lambda tau: _filled(onset, hop_s, tau, tau, floor))
+    return _climb(onset, centroid, hop_s, tatum, prior_bpm, bars)
+
+
+def bar_period(onset: np.ndarray, hop_s: float, *, highest: bool = False) -> float | None:
+    """The period (s) at which the onset pattern repeats: the shortest autocorrelation peak between BAR_RANGE_S
+    (and half the envelope) within 90 % of the highest there (``highest``: the highest); None when the envelope is
+    too short or has no peak."""
+    ac = autocorrelation(onset)
+    lo, hi = int(BAR_RANGE_S[0] / hop_s), min(int(BAR_RANGE_S[1] / hop_s), ac.size // 2)
+    if hi - lo < 3:
+        return None
+    peaks, _ = find_peaks(ac[lo:hi])
+    if peaks.size == 0:
+        return None
+    heights = ac[lo:hi][peaks]
+    return float((lo + peaks[np.argmax(heights) if highest else np.argmax(heights >= 0.9 * heights.max())]) * hop_s)
+
+
+def _filled(onset: np.ndarray, hop_s: float, tau: float, phase_period_s: float, floor: float) -> float:
+    """Share of the pulses of period ``tau`` (s; phase: the best one for ``phase_period_s``) that hold an onset above ``floor``."""
+    peaks = maximum_filter1d(onset, 2 * _tolerance_hops(tau, hop_s) + 1)
+    pulse = peaks[_pulse_hops(peaks.size, hop_s, tau, _best_phase(peaks, hop_s, phase_period_s))]
+    return float((pulse > floor).mean()) if pulse.size else 0.0
+
+
+def _climb(onset: np.ndarray, centroid: np.ndarray, hop_s: float, tatum: float, prior_bpm: float, bars: tuple[float, ...] = ()) -> float:
+    """Climb the metrical ladder from ``tatum`` (s) to the beat period (s).
+
+    At each level, group its pulses by 2 and by 3 and compare the mean onset
+    of the strongest position with the others' (the grouping with the lower
+    ratio wins). The level is a subdivision and the grouping is the next
+    level when the contrast is strong (ratio < ACCENT_STRONG) or clear
+    (< ACCENT_CLEAR) with brighter weak pulses (centroid ≥
+    SUBDIVISION_BRIGHTER × the strong ones': hi-hats, shakers between the
+    kicks and snares); a level faster than the tempo range climbs anyway.
+    Kick and snare of a backbeat weigh alike, so the climb stops at the beat,
+    not at the bar. Levels nest in the bar: a grouping whose level does not
+    divide one of ``bars`` (s) is left out while another does (a clave's
+    3 + 3 + 2 eighths is no beat). When no step was supported by accents and
+    the tatum was too fast (even strokes, e.g. a tabla's), the accents cannot
+    tell: the level of the ladder (the reached one, its double, triple or
+    quadruple, within the tempo range) nearest ``prior_bpm`` (in octaves) is
+    the beat.
+    """
+    tol = _tolerance_hops(tatum, hop_s)
+    peaks = maximum_filter1d(onset, 2 * tol + 1)
+    # Each hop's centroid at the strongest onset within ± tol of it.
+    windows = np.lib.stride_tricks.sliding_window_view(np.pad(onset, tol, constant_values=-1.0), 2 * tol + 1)
+    slowest = 60.0 / TEMPO_RANGE_BPM[0] * 1.04
+    level, phase, supported, forced = tatum, _best_phase(peaks, hop_s, tatum), False, False
+    while True:
+        hops = _pulse_hops(onset.size, hop_s, level, phase)
+        best = None
+        groupings = [g for g in (2, 3) if g * level <= slowest and hops.size >= 2 * g]
+        for g in [g for g in groupings if _fits(g * level, bars)] or groupings:
+            n = hops.size // g * g
+            strength = peaks[hops[:n]].reshape(-1, g).mean(axis=0)
+            strong = int(np.argmax(strength))
+            ratio = float(np.delete(strength, strong).mean() / strength[strong]) if strength[strong] > 0 else 1.0
+            cen = np.median(centroid[hops[:n] - tol + windows[hops[:n]].argmax(axis=1)].reshape(-1, g), axis=0)
+            brighter = float(np.median(np.delete(cen, strong)) / max(float(cen[strong]), 1.0))
+            if best is None or ratio < best[1] - TRIPLE_MARGIN:  # triple only when clearly the stronger grouping
+                best = (g, ratio, strong, brighter)
+        if best is None:
+            break
+        g, ratio, strong, brighter = best
+        accent = ratio < ACCENT_STRONG or (ratio < ACCENT_CLEAR and brighter >= SUBDIVISION_BRIGHTER)
+        if not accent and level >= 60.0 / TEMPO_RANGE_BPM[1]:
+            break
+        supported |= accent
+        forced |= not accent
+        phase, level = phase + strong * level, g * level
+    if not supported and forced:
+        levels = [g * level for g in (1, 2, 3, 4) if g * level <= slowest] or [level]
+        return min(levels, key=lambda p: abs(np.log2(60.0 / p / prior_bpm)))
+    return level
+
+
+def _tolerance_hops(period_s: float, hop_s: float) -> int:
+    """Half-width (hops) of the window around a pulse in which its onset may fall: TATUM_TOLERANCE of the period, at most 30 ms."""
+    return max(int(min(0.03, TATUM_TOLERANCE * period_s) / hop_s), 1)
 
 
 def _librosa_tempo(onset: np.ndarray, hop_s: float, prior_bpm: float, prior_octaves: float) -> float | None:

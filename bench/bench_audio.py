@@ -33,9 +33,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from aspects.dynamic import dynamic_aspects  # noqa: E402
 from aspects.dynamic.audio_semantic import tempo  # noqa: E402
-from aspects.measure.sound import AudioAnalyzer  # noqa: E402
 from aspects.pipeline import measure_video  # noqa: E402
-from tests.audio_corpus import REAL_LOOPS, SR, TEMPO_SPLITS, _read_wav, build_corpus, hit_results, missing_tools, real_loop_clip, segment_results, tempo_corpus  # noqa: E402
+from tests.audio_corpus import REAL_LOOPS, TEMPO_SPLITS, build_corpus, hit_results, missing_tools, real_loop_clip, segment_results, tempo_corpus, wav_tempos  # noqa: E402
 
 
 def confusion(rows: list[tuple[str, str]]) -> str:
@@ -117,11 +116,7 @@ def wide_corpus(workdir: Path) -> None:
     counts: dict[str, list[int]] = {split: [0, 0, 0] for split in TEMPO_SPLITS}
     print("\nwide tempo corpus (BPM): prior only, read, error")
     for clip in clips:
-        analyzer = AudioAnalyzer(SR)
-        analyzer.add(0.0, _read_wav(clip.wav))
-        analyzer.finish()
-        onset, centroid = np.asarray(analyzer.envelope["onset"]), np.asarray(analyzer.envelope["centroid_hz"])
-        before, after = tempo(onset, 128 / SR), tempo(onset, 128 / SR, centroid=centroid)
+        before, after = wav_tempos(clip.wav)
         split = split_of[clip.name]
         truth = float(clip.tempo_bpm or 0.0)
         ok = [b is not None and abs(b / truth - 1) <= 0.02 for b in (before, after)]

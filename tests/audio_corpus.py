@@ -525,3 +525,17 @@ def tempo_corpus(split: str, *, min_s: float = 8.0) -> list[Clip]:
         texture = "drums" if drums and not acc else "band" if drums else "nodrums"
         out.append(pattern_clip(f"tempo_{bpm}_{pattern}_{feel}_{texture}", bpm, pattern, swing=swing, min_s=min_s, accompaniment=acc, drums=drums))
     return out
+
+
+def wav_tempos(wav: Path) -> tuple[float | None, float | None]:
+    """Whole-track tempo (BPM) of a WAV read in-process as the dynamic stage reads it: librosa's prior alone, and with
+    the metrical level (the envelope of :class:`~aspects.measure.sound.AudioAnalyzer`, then
+    :func:`~aspects.dynamic.audio_semantic.tempo` without and with the centroid)."""
+    from aspects.dynamic.audio_semantic import tempo
+    from aspects.measure.sound import ENVELOPE_HOP, AudioAnalyzer
+
+    analyzer = AudioAnalyzer(SR)
+    analyzer.add(0.0, _read_wav(wav))
+    analyzer.finish()
+    onset, centroid = np.asarray(analyzer.envelope["onset"]), np.asarray(analyzer.envelope["centroid_hz"])
+    return tempo(onset, ENVELOPE_HOP / SR), tempo(onset, ENVELOPE_HOP / SR, centroid=centroid)

@@ -5,8 +5,7 @@ rules of :mod:`aspects.dynamic.audio_semantic` were set on it), ``held_out`` and
 ``held_out_2`` (other tempos and patterns, each read after a version of the rules
 and then used to find faults in them, so no longer unseen) and ``held_out_3`` (read
 once, after the rules were frozen). All are rendered in one FluidSynth pass and read
-in-process (the envelope of :class:`~aspects.measure.sound.AudioAnalyzer` and
-:func:`~aspects.dynamic.audio_semantic.tempo`, as the dynamic stage calls it); the
+in-process (:func:`tests.audio_corpus.wav_tempos`); the
 real-decoder path is covered by tests/test_audio_primitives.py. Target: within 2 %
 of the true tempo. Known misses are strict xfails.
 """
@@ -17,8 +16,7 @@ import numpy as np
 import pytest
 
 from aspects.dynamic.audio_semantic import tempo
-from aspects.measure.sound import AudioAnalyzer
-from tests.audio_corpus import SR, TEMPO_SPLITS, _read_wav, build_corpus, missing_tools, tempo_corpus
+from tests.audio_corpus import SR, TEMPO_SPLITS, build_corpus, missing_tools, tempo_corpus, wav_tempos
 
 TOLERANCE = 0.02
 MISSES = {
@@ -39,17 +37,13 @@ MISSES = {
 
 @pytest.fixture(scope="session")
 def tempo_read(tmp_path_factory):
-    """Every clip of both splits rendered once and its tempo read: name → (true BPM, read BPM or None)."""
+    """Every clip of every split rendered once and its tempo read: name → (true BPM, read BPM or None)."""
     if reason := missing_tools():
         pytest.skip(reason)
     clips = build_corpus(tmp_path_factory.mktemp("tempo_corpus"), [c for split in TEMPO_SPLITS for c in tempo_corpus(split)], video=False)
     out = {}
     for clip in clips:
-        analyzer = AudioAnalyzer(SR)
-        analyzer.add(0.0, _read_wav(clip.wav))
-        analyzer.finish()
-        env = analyzer.envelope
-        out[clip.name] = (clip.tempo_bpm, tempo(np.array(env["onset"]), 128 / SR, centroid=np.array(env["centroid_hz"])))
+        out[clip.name] = (clip.tempo_bpm, wav_tempos(clip.wav)[1])
     return out
 
 
@@ -71,7 +65,7 @@ def test_tempo_held_out_splits(tempo_read, name):
 
 
 def test_no_tempo_without_a_beat():
-    """Single hits at irregular times, pads, held notes, legato leads and speech-like noise bursts: no tempo."""
+    """Onset envelopes without a beat: twelve hits at irregular intervals (0.3–1.1 s), exponential noise, silence."""
     rng = np.random.default_rng(3)
     hop = 128 / SR
     n = int(8.0 / hop)

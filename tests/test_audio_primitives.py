@@ -128,11 +128,14 @@ def test_tempo_of_rendered_music(measured, name):
 
 @pytest.mark.parametrize("name", _tempo_cases({"real"}, REAL_TEMPO_MISSES))
 def test_tempo_of_real_recordings(measured, name):
-    """Sonic Pi's recorded loops (CC0), repeated: tempo = beats in the loop / its length, within 4 %."""
+    """Sonic Pi's recorded loops (CC0), repeated: tempo = beats in the loop / its length, within 4 %; so are 80 % of
+    the windows that report one (a window's own pick may be a figure across the beats: it follows the video's metre)."""
     if name not in measured:
         pytest.skip("sonic-pi-samples missing (scripts/bootstrap.sh installs it)")
-    bpm, truth, _ = _tempo_error(measured, name)
+    bpm, truth, windows = _tempo_error(measured, name)
     assert bpm is not None and abs(bpm / truth - 1) <= REAL_TEMPO_TOLERANCE, (bpm, truth)
+    read = [w for w in windows if w is not None]
+    assert sum(abs(w / truth - 1) <= REAL_TEMPO_TOLERANCE for w in read) >= 0.8 * len(read), windows
 
 
 def test_vocabulary_is_one_list():

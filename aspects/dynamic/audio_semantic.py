@@ -49,6 +49,8 @@ from aspects.pipeline import numeric_column
 
 CONTEXT_S = 3.0  # seconds each side of a window read for tempo and mood
 TEMPO_RANGE_BPM = (60.0, 200.0)  # beat periods searched: 0.3–1 s
+CROSS_BEAT_RATIOS = (4 / 3, 3 / 4, 3 / 2, 2 / 3)  # window tempo / video tempo of a figure across the beats
+WINDOW_FOLLOW_MIN = 0.15  # a window's onset autocorrelation at the video's beat for the window to keep that beat
 WINDOW_PRIOR_OCTAVES = 0.5  # width of the prior around the video's tempo for a window's tempo
 TEMPO_COARSE_S = 0.0232  # librosa's default onset hop (512 samples at 22.05 kHz) for its tempogram
 TEMPOGRAM_WINDOW = 384  # tempogram autocorrelation window (frames of TEMPO_COARSE_S: 8.9 s, librosa's default)
@@ -435,6 +437,13 @@ def window_tempo(track: AudioTrack, start: float, end: float) -> float | None:
     bpm = tempo(track.onset[ctx], track.hop_s, prior_bpm=video or 120.0, prior_octaves=WINDOW_PRIOR_OCTAVES if video else 1.0)
     if bpm is None:
         return None
+    if video is not None and any(abs(bpm / video / r - 1) <= BAR_FIT for r in CROSS_BEAT_RATIOS):
+        # A figure across the video's beats (three sixteenths: 4/3 of the tempo) read where the whole track's metre
+        # says otherwise: the window keeps the video's beat when its own onsets repeat there at all.
+        ac = autocorrelation(track.onset[ctx])
+        local = _refined_period(ac, 60.0 / video, track.hop_s, 0.03)
+        if local is not None and ac[int(round(local / track.hop_s))] >= WINDOW_FOLLOW_MIN:
+            bpm = 60.0 / local
     quarter = 15.0 / bpm  # a quarter of a beat period each side: a beat on the window's edge counts
     expected = (end - start) * bpm / 60.0
     if beats_in(track, ctx, start - quarter, end + quarter, bpm) < max(1, int(0.5 * expected)):

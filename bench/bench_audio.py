@@ -34,7 +34,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from aspects.dynamic import dynamic_aspects  # noqa: E402
 from aspects.dynamic.audio_semantic import tempo  # noqa: E402
 from aspects.pipeline import measure_video  # noqa: E402
-from tests.audio_corpus import REAL_LOOPS, TEMPO_SPLITS, build_corpus, hit_results, missing_tools, real_loop_clip, segment_results, tempo_corpus, wav_tempos  # noqa: E402
+from tests.audio_corpus import REAL_LOOPS, TEMPO_SPLITS, build_corpus, hit_results, missing_tools, real_loop_clip, real_loop_source, segment_results, tempo_corpus, wav_tempos  # noqa: E402
 
 
 def confusion(rows: list[tuple[str, str]]) -> str:
@@ -61,7 +61,7 @@ def main() -> int:
     out = args.out or Path(tempfile.mkdtemp(prefix="bench_audio_"))
     started = time.perf_counter()
     clips = build_corpus(out)
-    clips += [real_loop_clip(name, out / "real") for name in REAL_LOOPS]
+    clips += [real_loop_clip(name, out / "real") for name in REAL_LOOPS if real_loop_source(name).exists()]
     print(f"corpus: {len(clips)} clips, {sum(c.duration_s for c in clips):.0f} s of audio, rendered in {time.perf_counter() - started:.1f} s ({out})")
     hits, segments, tempos = [], [], []
     drumless_frames, false_drums = 0, Counter()

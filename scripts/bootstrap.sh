@@ -111,3 +111,25 @@ tmp.write_bytes(data)
 tmp.replace(cache / "bikes.mp4")
 PY
 fi
+
+# A real drum loop for the tempo tests: pygame 2.6.1's example house_lo.wav (7.1 s, 11 kHz, from its wheel; pygame
+# itself is not installed), checked by sha256 into the reference cache. The wheel is deleted after extraction.
+HOUSE_WAV=$REFERENCE/pygame_house_lo.wav
+HOUSE_SHA256=0750707c568f22c4b169ab21fa281523f604f5241dd410974539d200ab0dba76
+if ! echo "$HOUSE_SHA256  $HOUSE_WAV" | sha256sum -c --status 2>/dev/null; then
+  echo "bootstrap: extracting pygame's house_lo.wav into $REFERENCE"
+  mkdir -p "$REFERENCE/pygame"
+  "$VENV/bin/python" -m pip download -q --no-deps --only-binary=:all: pygame==2.6.1 -d "$REFERENCE/pygame"
+  "$VENV/bin/python" - "$REFERENCE/pygame" "$HOUSE_WAV" <<'PY'
+import sys, zipfile
+from pathlib import Path
+wheel = next(Path(sys.argv[1]).glob("pygame-2.6.1-*.whl"))
+with zipfile.ZipFile(wheel) as w:
+    data = w.read("pygame/examples/data/house_lo.wav")
+tmp = Path(sys.argv[2] + ".part")
+tmp.write_bytes(data)
+tmp.replace(sys.argv[2])
+PY
+  rm -rf "$REFERENCE/pygame"
+  echo "$HOUSE_SHA256  $HOUSE_WAV" | sha256sum -c --status || { echo "bootstrap: $HOUSE_WAV does not match its pinned sha256" >&2; exit 1; }
+fi

@@ -321,14 +321,25 @@ REAL_LOOPS = {
     "loop_electric": 4,  # 2.4742 s: 97.00 BPM
     "loop_mehackit1": 4,  # 2.4742 s: 97.00 BPM
     "loop_safari": 16,  # 8.0051 s: 119.92 BPM
+    # pygame 2.6.1's example house_lo.wav (scripts/bootstrap.sh extracts it from the wheel): 32 eighths of kick,
+    # hat, snare, hat (kick centroid ~190 Hz on eighths 3, 7, ...; the loudest onset, mid ~600 Hz, on 1, 5, ...):
+    # kick and snare alternate every 0.444 s, so 16 beats in 7.1049 s.
+    "pygame_house_lo": 16,  # 7.1049 s: 135.12 BPM
 }
+# Loops that are not Sonic Pi's: where scripts/bootstrap.sh puts them.
+REAL_LOOP_FILES = {"pygame_house_lo": Path(__file__).resolve().parent.parent / ".cache/reference/pygame_house_lo.wav"}
+
+
+def real_loop_source(name: str) -> Path:
+    """The audio file of the real loop ``name`` (:data:`REAL_LOOPS`); it may be missing (see :func:`missing_tools`)."""
+    return REAL_LOOP_FILES.get(name, SONIC_PI_SAMPLES / f"{name}.flac")
 
 
 def real_loop_clip(name: str, workdir: Path, *, min_duration_s: float = 9.0) -> Clip:
-    """A Sonic Pi loop repeated to at least ``min_duration_s`` and muxed into an MP4; its tempo from its length."""
+    """A real loop (:func:`real_loop_source`) repeated to at least ``min_duration_s`` and muxed into an MP4; its tempo from its length."""
     workdir.mkdir(parents=True, exist_ok=True)
     wav = workdir / f"{name}.wav"
-    ffmpeg("-i", str(SONIC_PI_SAMPLES / f"{name}.flac"), "-ac", "1", "-ar", str(SR), "-c:a", "pcm_s16le", str(wav))
+    ffmpeg("-i", str(real_loop_source(name)), "-ac", "1", "-ar", str(SR), "-c:a", "pcm_s16le", str(wav))
     loop = _read_wav(wav)
     loop_s = loop.size / SR
     reps = int(np.ceil(min_duration_s / loop_s))

@@ -16,7 +16,7 @@ import pytest
 
 from aspects.dynamic import dynamic_aspects
 from aspects.pipeline import measure_video
-from tests.audio_corpus import REAL_LOOPS, SONIC_PI_SAMPLES, build_corpus, hit_results, missing_tools, real_loop_clip, segment_results
+from tests.audio_corpus import REAL_LOOPS, build_corpus, hit_results, missing_tools, real_loop_clip, real_loop_source, segment_results
 
 TARGET = 0.9  # share of hits / segments named right
 FLOOR = 0.7  # no targeted kind of segment may fall below this on its own
@@ -26,7 +26,10 @@ REAL_TEMPO_TOLERANCE = 0.04  # MIREX "accuracy 1"
 # Known tempo misses on this corpus (see docs/audio.md), strict xfails so a fix shows up as an unexpected pass;
 # none left since the metrical level (issue 11b). The wide rendered corpus is in tests/test_tempo_corpus.py.
 RENDERED_TEMPO_MISSES: dict[str, str] = {}  # 60 -> 120, 180 -> 90, 72 -> 144 fixed by the metrical level (issue 11b)
-REAL_TEMPO_MISSES: dict[str, str] = {}  # compus 148 -> 98.7, garzul no beat, electric/mehackit1/safari 4/3 errors fixed (11b)
+# compus 148 -> 98.7, garzul no beat, electric/mehackit1/safari 4/3 errors fixed (11b)
+REAL_TEMPO_MISSES = {
+    "pygame_house_lo": "reads 67.5 (half): its snare's onset is ~3x its kick's, so the kick-snare alternation climbs as a subdivision",
+}
 
 
 @pytest.fixture(scope="session")
@@ -36,8 +39,7 @@ def measured(tmp_path_factory):
         pytest.skip(reason)
     out = tmp_path_factory.mktemp("audio_corpus")
     clips = build_corpus(out)
-    if SONIC_PI_SAMPLES.is_dir():
-        clips += [real_loop_clip(name, out / "real") for name in REAL_LOOPS]
+    clips += [real_loop_clip(name, out / "real") for name in REAL_LOOPS if real_loop_source(name).exists()]
     return {clip.name: (clip, measure_video(clip.path)) for clip in clips}
 
 
@@ -131,7 +133,7 @@ def test_tempo_of_real_recordings(measured, name):
     """Sonic Pi's recorded loops (CC0), repeated: tempo = beats in the loop / its length, within 4 %; so are 80 % of
     the windows that report one (a window's own pick may be a figure across the beats: it follows the video's metre)."""
     if name not in measured:
-        pytest.skip("sonic-pi-samples missing (scripts/bootstrap.sh installs it)")
+        pytest.skip(f"{real_loop_source(name)} missing (scripts/bootstrap.sh installs it)")
     bpm, truth, windows = _tempo_error(measured, name)
     assert bpm is not None and abs(bpm / truth - 1) <= REAL_TEMPO_TOLERANCE, (bpm, truth)
     read = [w for w in windows if w is not None]

@@ -17,7 +17,7 @@ Clips and their measurements are cached in ``bench/out/transitions/``.
 PySceneDetect is optional (``pip install --no-deps scenedetect click
 platformdirs tqdm``, for the bench only).
 
-    python bench/bench_transitions.py [--subset] [--jobs 2] [--show-failures]
+    python bench/bench_transitions.py [--subset | --heldout] [--jobs 2] [--show-failures]
 """
 
 from __future__ import annotations
@@ -35,30 +35,31 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from tests.transition_corpus import TOLERANCE_FRAMES, Case, full_corpus, match, suite_corpus  # noqa: E402
+from tests.transition_corpus import TOLERANCE_FRAMES, Case, full_corpus, heldout_corpus, match, rendered_truth, suite_corpus  # noqa: E402
 
 OUT = ROOT / "bench" / "out" / "transitions"
 TYPES = ("cut", "fade_out", "fade_in", "dissolve", "wipe")
 
 
-def measured(case: Case) -> tuple[str, dict, float]:
-    """Make the clip, measure it (cached as JSON next to it) and return (path, frame columns, measure seconds)."""
+def measured(case: Case) -> tuple[str, dict, float, Case]:
+    """Make the clip, measure it (cached as JSON next to it) and return (path, frame columns, measure seconds, the case with its rendered truth)."""
     import numpy as np
 
     from aspects.pipeline import MEASURE_VERSION, measure_video
 
     path = case.make(OUT)
+    case = rendered_truth(case, OUT)
     cache = path.with_suffix(f".m{MEASURE_VERSION}.json")
     if cache.exists():
         data = json.loads(cache.read_text())
-        return str(path), data, data["measure_s"]
+        return str(path), data, data["measure_s"], case
     started = time.perf_counter()
     m = measure_video(path)
     seconds = time.perf_counter() - started
     frames = {k: np.asarray(v).tolist() for k, v in m.frames.items() if np.asarray(v).dtype.kind in "fiu"}
     data = {"frames": frames, "duration_s": m.facts.get("duration_s"), "measure_s": seconds}
     cache.write_text(json.dumps(data))
-    return str(path), data, seconds
+    return str(path), data, seconds, case
 
 
 def pyscenedetect_cuts(path: str) -> list[float] | None:
@@ -73,6 +74,7 @@ def pyscenedetect_cuts(path: str) -> list[float] | None:
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--subset", action="store_true", help="the test suite's subset only")
+    parser.add_argument("--heldout", action="store_true", help="the held-out clips only (other colours, textures, frame rates): never tune on them")
     parser.add_argument("--jobs", type=int, default=2)
     parser.add_argument("--show-failures", action="store_true")
     parser.add_argument("--only", default="", help="substring of case names to run")
@@ -82,7 +84,7 @@ def main() -> None:
     from aspects.dynamic.transitions import detect_transitions
 
     OUT.mkdir(parents=True, exist_ok=True)
-    cases = suite_corpus() if args.subset else full_corpus()
+    cases = suite_corpus() if args.subset else heldout_corpus() if args.heldout else full_corpus()
     cases = [c for c in cases if args.only in c.name]
     with ProcessPoolExecutor(args.jobs) as pool:
         results = list(pool.map(measured, cases))
@@ -96,7 +98,7 @@ def main() -> None:
     failures = []
     unscored = []
     kinds = defaultdict(lambda: [0, 0, 0])  # content kind → hits, truths, extras
-    for case, (path, data, m_s) in zip(cases, results):
+    for path, data, m_s, case in results:
         s = Signals.from_frames(data["frames"], data["duration_s"])
         started = time.perf_counter()
         found = detect_transitions(s)
@@ -130,7 +132,7 @@ def main() -> None:
             else:
                 _boundaries(case, [(t, t) for t in cuts], scd_b)
 
-    frames = sum(len(d["frames"]["t"]) for _, d, _ in results)
+    frames = sum(len(d["frames"]["t"]) for _, d, _, _ in results)
     print(f"{len(cases)} clips ({len(unscored)} not scored), {frames} frames; a boundary is right within {TOLERANCE_FRAMES} frames")
     print()
     print("| type | truths | found | precision | recall | boundary error median / max (frames) | (seconds) |")

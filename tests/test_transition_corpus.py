@@ -20,7 +20,7 @@ import pytest
 from aspects.dynamic.signals import Signals
 from aspects.dynamic.transitions import detect_transitions
 from aspects.pipeline import measure_video
-from tests.transition_corpus import match, suite_corpus
+from tests.transition_corpus import match, rendered_truth, suite_corpus
 
 CASES = suite_corpus()
 
@@ -79,7 +79,7 @@ def corpus_results(tmp_path_factory):
         if case.name not in cache:
             m = measure_video(case.make(folder))
             s = Signals.from_frames(m.frames, m.facts.get("duration_s"))
-            cache[case.name] = (case, detect_transitions(s))
+            cache[case.name] = (rendered_truth(case, folder), detect_transitions(s))
         return cache[case.name]
 
     return get
@@ -87,15 +87,15 @@ def corpus_results(tmp_path_factory):
 
 @pytest.mark.parametrize("case", [pytest.param(c, id=c.name, marks=pytest.mark.xfail(reason="known miss", strict=False) if c.name in KNOWN_MISSES else ()) for c in CASES])
 def test_corpus_clip(corpus_results, case):
-    _, found = corpus_results(case)
+    case, found = corpus_results(case)
     r = match(case, found)
     assert not r["missed"] and not r["extra"] and not r["direction_wrong"], (case.truth, found)
 
 
 def test_rates_per_type_over_the_subset(corpus_results):
     tp, fp, fn = {}, {}, {}
-    for case in CASES:
-        _, found = corpus_results(case)
+    for listed in CASES:
+        case, found = corpus_results(listed)
         r = match(case, found)
         for truth, _, _ in r["hits"]:
             tp[truth.type] = tp.get(truth.type, 0) + 1

@@ -10,18 +10,30 @@ drifts, a moving object, camera pans and zooms, flashes).
 
 A clip is shot A for ``PRE_S``, the transition, shot B for ``POST_S``
 (256×144, H.264). Truth times are those of the frames: ``start`` the last
-frame before the change, ``end`` the first frame after it (DESIGN §3).
+frame before the change, ``end`` the first frame after it (DESIGN §3). For
+xfade, whose geometry leaves every pixel untouched for a while after its
+offset (slices, a circle closing from outside the corners, diagonals) or
+reaches shot B before the end, they are read off the rendered frames
+(``rendered_truth``), not from the filter's offset and duration.
 """
 
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass, field
+import json
+import subprocess
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from tests.media import make_video
+import numpy as np
+
+from tests.media import _input_args, ffmpeg_exe, make_video
 
 SIZE = "256x144"
+WIDTH, HEIGHT = 256, 144
+CHANGED_LEVELS = 1  # 8-bit levels: a sample of a rendered frame differing more than this (one rounding step) from the shot's own frame has changed…
+CHANGED_SHARE = 0.001  # …and a frame has changed when more than this share of its samples has (a few pixels a level off are invisible)
+SETTLED_FRAMES = 3  # the end is the first frame of this many (or up to the clip's end) identical to shot B (xfade may repeat a stray frame at the very end)
 PRE_S, POST_S = 1.0, 1.0
 
 # Every xfade transition of ffmpeg 7 (the bundled binary) → (our type, direction or None).
@@ -94,6 +106,14 @@ GRADIENT_PAIRS = [
     ("c0=orange:c1=0x401060:x0=0:y0=144:x1=256:y1=0", "c0=0x70D0F0:c1=0x306030:x0=128:y0=72:x1=256:y1=144:type=circular"),
 ]
 TEXTURE_PAIRS = [("testsrc2", "mandelbrot"), ("mandelbrot", "testsrc2"), ("cellauto", "testsrc2"), ("testsrc2", "cellauto")]
+# Held out: other colours, gradients, textures, frame rates and durations, never looked at while tuning (``heldout_corpus``).
+HELDOUT_FLAT = [("0x7030B0", "0xD0D040"), ("0x2080E0", "0xE06080"), ("0x50A050", "0x503020"), ("0xF0F0F0", "0x306080")]
+HELDOUT_GRADIENT = [
+    ("c0=0x30C0F0:c1=0x802010:x0=0:y0=0:x1=0:y1=144", "c0=0xF0F040:c1=0x2030A0:x0=256:y0=0:x1=0:y1=0"),
+    ("c0=0xE05050:c1=0x50E050:x0=0:y0=0:x1=256:y1=144:type=radial", "c0=0x404040:c1=0xC0C0F0:x0=0:y0=144:x1=256:y1=0"),
+]
+HELDOUT_TEXTURE = [("life", "sierpinski"), ("sierpinski", "testsrc"), ("testsrc", "life")]
+PALETTES = {"main": {"flat": None, "gradient": None, "texture": None}, "heldout": {"flat": HELDOUT_FLAT, "gradient": HELDOUT_GRADIENT, "texture": HELDOUT_TEXTURE}}
 FPS = (24, 25, 30, 60)
 DURATIONS = (0.2, 0.5, 1.0, 2.0, 3.0)
 KINDS = ("flat", "gradient", "texture")
@@ -122,10 +142,14 @@ class Case:
     family: str = ""  # xfade transition name, "fade:<colour>", "cut" or the negative's name
     scored: bool = True  # False for xfade transitions we map to no type (what the detector says is shown, not scored)
 
-    def make(self, folder: Path) -> Path:
-        """Encode the clip into ``folder`` (named by a hash of its recipe, so a cache folder can be reused)."""
+    def path(self, folder: Path) -> Path:
+        """Where ``make`` puts the clip: named by a hash of its recipe, so a cache folder can be reused."""
         key = hashlib.sha1(repr((self.sources, self.graph, self.fps, self.seconds)).encode()).hexdigest()[:12]
-        path = Path(folder) / f"{self.name}-{key}.mp4"
+        return Path(folder) / f"{self.name}-{key}.mp4"
+
+    def make(self, folder: Path) -> Path:
+        """Encode the clip into ``folder`` (see ``path``)."""
+        path = self.path(folder)
         if not path.exists():
             tmp = path.with_suffix(".part.mp4")
             make_video(tmp, *self.sources, duration_s=self.seconds, fps=self.fps, filter_complex=self.graph)
@@ -139,19 +163,19 @@ def _source(kind: str, spec: str, fps: int, grain: bool) -> str:
     elif kind == "gradient":
         src = f"gradients=s={SIZE}:r={fps}:speed=0:seed=1:{spec}"
     else:
-        extra = {"cellauto": ":rule=110:full=1"}.get(spec, "")
+        extra = {"cellauto": ":rule=110:full=1", "life": ":mold=10:ratio=0.3:life_color=0xE0E060:death_color=0x402020"}.get(spec, "")
         src = f"{spec}=s={SIZE}:r={fps}{extra}"
     return src + (",noise=alls=14:allf=t+u" if grain else "")
 
 
-def _pair(kind: str, i: int) -> tuple[str, str]:
-    pairs = {"flat": FLAT_PAIRS, "gradient": GRADIENT_PAIRS, "texture": TEXTURE_PAIRS}[kind]
+def _pair(kind: str, i: int, palette: str = "main") -> tuple[str, str]:
+    pairs = PALETTES[palette][kind] or {"flat": FLAT_PAIRS, "gradient": GRADIENT_PAIRS, "texture": TEXTURE_PAIRS}[kind]
     return pairs[i % len(pairs)]
 
 
-def xfade_case(transition: str, kind: str, i: int, duration: float, fps: int, grain: bool = False) -> Case:
-    """Shot A for PRE_S, ``transition`` for ``duration`` s, shot B for POST_S."""
-    a, b = _pair(kind, i)
+def xfade_case(transition: str, kind: str, i: int, duration: float, fps: int, grain: bool = False, palette: str = "main") -> Case:
+    """Shot A for PRE_S, ``transition`` for ``duration`` s, shot B for POST_S (``palette``: "main" or "heldout" colours and textures)."""
+    a, b = _pair(kind, i, palette)
     total = PRE_S + duration + POST_S
     graph = (
         f"[0:v]trim=duration={PRE_S + duration},setpts=PTS-STARTPTS,format=yuv420p[a];"
@@ -167,13 +191,13 @@ def xfade_case(transition: str, kind: str, i: int, duration: float, fps: int, gr
             truth = (Truth("fade_out", s, s + 0.2 * duration, inner=False), Truth("fade_in", s + 0.2 * duration, e, inner=False))
         else:
             truth = (Truth(kind_, s, e, direction),)
-    name = f"xfade-{transition}-{kind}{i % 10}-{duration:g}s-{fps}{'-grain' if grain else ''}"
+    name = f"{'h-' if palette != 'main' else ''}xfade-{transition}-{kind}{i % 10}-{duration:g}s-{fps}{'-grain' if grain else ''}"
     return Case(name, kind, fps, total, (_source(kind, a, fps, grain), _source(kind, b, fps, grain)), graph, truth, transition, kind_dir is not None)
 
 
-def fade_case(colour: str, kind: str, i: int, duration: float, fps: int, hold: float, grain: bool = False, shape: str = "out-in") -> Case:
+def fade_case(colour: str, kind: str, i: int, duration: float, fps: int, hold: float, grain: bool = False, shape: str = "out-in", palette: str = "main") -> Case:
     """The ``fade`` filter: A fades out to ``colour``, holds it ``hold`` s, B fades in from it (``shape`` "out-in"); or only "out" at the end, only "in" at the start."""
-    a, b = _pair(kind, i)
+    a, b = _pair(kind, i, palette)
     noise = ",noise=alls=14:allf=t+u" if grain else ""
     if shape == "out":
         total = PRE_S + duration + max(hold, 0.3)
@@ -196,15 +220,15 @@ def fade_case(colour: str, kind: str, i: int, duration: float, fps: int, hold: f
         mid = PRE_S + duration + hold
         truth = (Truth("fade_out", PRE_S, PRE_S + duration), Truth("fade_in", mid, mid + duration))
         sources = (_source(kind, a, fps, False), _source(kind, b, fps, False))
-    name = f"fade-{shape}-{colour}-{kind}{i % 10}-{duration:g}s-h{hold:g}-{fps}{'-grain' if grain else ''}"
+    name = f"{'h-' if palette != 'main' else ''}fade-{shape}-{colour}-{kind}{i % 10}-{duration:g}s-h{hold:g}-{fps}{'-grain' if grain else ''}"
     return Case(name, kind, fps, total, sources, graph, truth, f"fade:{colour}")
 
 
-def cut_case(kind: str, i: int, fps: int, grain: bool = False) -> Case:
-    a, b = _pair(kind, i)
+def cut_case(kind: str, i: int, fps: int, grain: bool = False, palette: str = "main") -> Case:
+    a, b = _pair(kind, i, palette)
     graph = f"[0:v]trim=duration={PRE_S + 0.4},setpts=PTS-STARTPTS,format=yuv420p[a];[1:v]trim=duration={POST_S},setpts=PTS-STARTPTS,format=yuv420p[b];[a][b]concat=n=2:v=1:a=0[v]"
     t = PRE_S + 0.4
-    return Case(f"cut-{kind}{i % 10}-{fps}{'-grain' if grain else ''}", kind, fps, t + POST_S, (_source(kind, a, fps, grain), _source(kind, b, fps, grain)), graph, (Truth("cut", t, t),), "cut")
+    return Case(f"{'h-' if palette != 'main' else ''}cut-{kind}{i % 10}-{fps}{'-grain' if grain else ''}", kind, fps, t + POST_S, (_source(kind, a, fps, grain), _source(kind, b, fps, grain)), graph, (Truth("cut", t, t),), "cut")
 
 
 def negative_cases(fps: int) -> list[Case]:
@@ -255,6 +279,29 @@ def full_corpus() -> list[Case]:
     return cases
 
 
+def heldout_corpus() -> list[Case]:
+    """Clips never looked at while tuning: other colours, gradients and textures (``life``, ``sierpinski``, ``testsrc``), 20 and 50 fps, other durations.
+
+    Every mapped xfade transition once (kinds in turn), fades through black,
+    white and a colour, cuts, and the no-transition clips at 20 and 50 fps.
+    """
+    cases: list[Case] = []
+    mapped = [t for t, v in XFADE.items() if v is not None]
+    for n, transition in enumerate(mapped):
+        kind = KINDS[(n + 1) % 3]
+        cases.append(xfade_case(transition, kind, n, (0.3, 0.8, 1.5, 2.5)[n % 4], (20, 50)[n % 2], grain=kind != "flat" and n % 4 == 1, palette="heldout"))
+    for c, colour in enumerate(("black", "white", "0x2040A0")):
+        for k, kind in enumerate(KINDS):
+            for j, duration in enumerate((0.3, 1.5)):
+                cases.append(fade_case(colour, kind, c + k + j, duration, (20, 50)[(c + k + j) % 2], (0.0, 0.2, 0.6)[(c + j) % 3], grain=kind == "texture" and j == 1, palette="heldout"))
+    for k, kind in enumerate(KINDS):
+        for j, fps in enumerate((20, 50)):
+            cases.append(cut_case(kind, k + j, fps, grain=kind == "gradient" and j == 1, palette="heldout"))
+    for fps in (20, 50):
+        cases += negative_cases(fps)
+    return cases
+
+
 def suite_corpus() -> list[Case]:
     """A representative subset for the test suite: every mapped xfade transition once (kinds, durations and rates varied), fades, cuts, negatives."""
     cases: list[Case] = []
@@ -277,6 +324,69 @@ def suite_corpus() -> list[Case]:
     ]
     cases += negative_cases(25)
     return cases
+
+
+def _changed(frames: np.ndarray, reference: np.ndarray) -> np.ndarray:
+    """Per frame: whether more than CHANGED_SHARE of its samples differ from ``reference``'s by more than CHANGED_LEVELS."""
+    return np.mean(np.abs(frames.astype(np.int16) - reference.astype(np.int16)) > CHANGED_LEVELS, axis=1) > CHANGED_SHARE
+
+
+def _raw_streams(case: Case, folder: Path) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The clip's frames before encoding, and the same xfade showing shot A only, then shot B only (raw YUV 4:2:0, one row per frame).
+
+    The references are xfade's ``custom`` transition with the expression
+    ``A`` (``B``): they go through the same format negotiation as the clip,
+    so a frame the transition leaves alone is identical to the reference's.
+    """
+    head, tail = case.graph.rsplit("[a][b]xfade=", 1)
+    options = tail.removesuffix("[v]").split(":", 1)[1]  # duration=…:offset=…
+    graph = (
+        head.replace("format=yuv420p[a]", "format=yuv420p,split=3[a][a1][a2]").replace("format=yuv420p[b]", "format=yuv420p,split=3[b][b1][b2]")
+        + f"[a][b]xfade={tail};[a1][b1]xfade=transition=custom:expr=A:{options}[ra];[a2][b2]xfade=transition=custom:expr=B:{options}[rb]"
+    )
+    args = [ffmpeg_exe(), "-hide_banner", "-loglevel", "error", "-nostdin", "-y"]
+    for source in case.sources:
+        args += _input_args(source, case.fps)
+    args += ["-filter_complex", graph]
+    paths = [Path(folder) / f"{case.path(folder).stem}.{label}.yuv" for label in ("v", "ra", "rb")]
+    for label, path in zip(("v", "ra", "rb"), paths):
+        args += ["-map", f"[{label}]", "-f", "rawvideo", "-pix_fmt", "yuv420p", str(path)]
+    subprocess.run(args, check=True, capture_output=True, timeout=300)
+    size = WIDTH * HEIGHT * 3 // 2
+    out = []
+    for path in paths:
+        out.append(np.fromfile(path, np.uint8).reshape(-1, size))
+        path.unlink()
+    return out[0], out[1], out[2]
+
+
+def rendered_truth(case: Case, folder: Path) -> Case:
+    """``case`` with the boundaries of an xfade transition read off its rendered frames (cached next to the clip).
+
+    ``start`` is the last frame identical to shot A (CHANGED_LEVELS,
+    CHANGED_SHARE), ``end`` the first frame after it from which on
+    SETTLED_FRAMES frames are shot B's (see ``_raw_streams``). Other clips (the ``fade`` filter, cuts) keep their exact truth.
+    """
+    if not case.truth or case.family not in XFADE:
+        return case
+    cache = case.path(folder).with_suffix(".truth.json")
+    if cache.exists():
+        first, last = json.loads(cache.read_text())
+    else:
+        Path(folder).mkdir(parents=True, exist_ok=True)
+        v, a, b = _raw_streams(case, folder)
+        n = min(len(v), len(a), len(b))
+        left = np.flatnonzero(_changed(v[:n], a[:n]))
+        first = int(left[0]) - 1 if left.size else int(round(PRE_S * case.fps))
+        same = ~_changed(v[:n], b[:n])
+        settled = [k for k in range(first + 1, n) if same[k : k + SETTLED_FRAMES].all()]
+        last = settled[0] if settled else n
+        cache.write_text(json.dumps([first, last]))
+    start, end = round(first / case.fps, 6), round(last / case.fps, 6)
+    if len(case.truth) == 2:  # a fade through black or white: only the outer ends are exact
+        out_, in_ = case.truth
+        return replace(case, truth=(replace(out_, start=start), replace(in_, end=end)))
+    return replace(case, truth=(replace(case.truth[0], start=start, end=end),))
 
 
 TOLERANCE_FRAMES = 2  # a boundary within this many frames of the truth is right

@@ -228,7 +228,16 @@ def cut_case(kind: str, i: int, fps: int, grain: bool = False, palette: str = "m
     a, b = _pair(kind, i, palette)
     graph = f"[0:v]trim=duration={PRE_S + 0.4},setpts=PTS-STARTPTS,format=yuv420p[a];[1:v]trim=duration={POST_S},setpts=PTS-STARTPTS,format=yuv420p[b];[a][b]concat=n=2:v=1:a=0[v]"
     t = PRE_S + 0.4
-    return Case(f"{'h-' if palette != 'main' else ''}cut-{kind}{i % 10}-{fps}{'-grain' if grain else ''}", kind, fps, t + POST_S, (_source(kind, a, fps, grain), _source(kind, b, fps, grain)), graph, (Truth("cut", t, t),), "cut")
+    return Case(
+        f"{'h-' if palette != 'main' else ''}cut-{kind}{i % 10}-{fps}{'-grain' if grain else ''}",
+        kind,
+        fps,
+        t + POST_S,
+        (_source(kind, a, fps, grain), _source(kind, b, fps, grain)),
+        graph,
+        (Truth("cut", t, t),),
+        "cut",
+    )
 
 
 def negative_cases(fps: int) -> list[Case]:

@@ -75,6 +75,7 @@ FADE_TAIL_SHARE = 0.2  # a fade is over at the first black (white) frame after w
 HOLD_LEVELS = 1.5  # RMS grid levels: frames this close to a turning point hold the same blank picture
 STEADY_S = 0.2  # the picture next to a transition must be steady over this (seconds)…
 STEADY_RATIO = 0.6  # …moving at most this many times as fast as across the transition (else it is a slow drift)
+DRIFT_COSINE = 0.7  # a uniform colour moving on next to a change, this close to the change's own direction (cosine), is drifting
 MAX_MIX_RESIDUAL = 0.25  # a fade or dissolve stays this close to a blend of its two ends (see mix_residual)
 WIPE_SPREAD = 0.35  # cells switching over this share of the span…
 WIPE_FIT = 0.7  # …in an order explained this well (R²) by their position: a wipe
@@ -354,22 +355,33 @@ def _segments(state: np.ndarray, blank: np.ndarray, before: int, after: int) -> 
     return [(before, int(inner[lo]), "out"), (int(inner[hi]), after, "in")]
 
 
-def _steady_around(s: Signals, state: np.ndarray, blank: np.ndarray, p: int, q: int, busy: np.ndarray) -> bool:
+def _steady_around(s: Signals, state: np.ndarray, blank: np.ndarray, p: int, q: int, busy: np.ndarray, stops: np.ndarray | None = None) -> bool:
     """Whether the pictures before ``p`` and after ``q`` hold still next to the change from ``p`` to ``q`` (else it is a drift).
 
-    Over STEADY_S on each side the grid may move at most STEADY_RATIO times
-    as fast as it does across the change. A blank end (black, white, one
-    colour) is steady by itself, however briefly it is held; so is a
-    ``busy`` one (footage whose own motion is above the floors: what it
-    does is judged by the activity threshold); any other side cut short by
-    the video's start or end is not.
+    Over STEADY_S on each side (never across one of the ``stops``, cuts) the
+    grid may move at most STEADY_RATIO times as fast as it does across the
+    change. A black or white end is steady by itself, however briefly it is
+    held. So is a uniform colour end (a colour held briefly between two
+    ramps) — unless ``stops`` are given and the colour keeps moving on the
+    change's way (cosine ≥ DRIFT_COSINE): a colour still drifting. Any other
+    side cut short by the video's start or end is not steady.
     """
+    delta = state[q] - state[p]
     rate = float(_distance(state[q], state[p])) / max(float(s.t[q] - s.t[p]), 1e-9)
     n = _frames(s, STEADY_S)
     for end, other in ((p, max(p - n, 0)), (q, min(q + n, len(s) - 1))):
-        if blank[end]:
-            continue  # black, white or one colour: still by itself, however briefly it is held; busy footage: see above
+        if blank[end] in ("black", "white") or (blank[end] and stops is None):
+            continue  # still by itself, however briefly it is held
+        if stops is not None:
+            if other > end:
+                later = np.flatnonzero(stops[end + 1 : other + 1])
+                other = end + int(later[0]) if later.size else other
+            else:
+                earlier = np.flatnonzero(stops[other + 1 : end + 1])
+                other = other + int(earlier[-1]) + 1 if earlier.size else other
         if other == end:
+            if blank[end]:
+                continue
             return False
         # The side's own speed: a line fitted through each cell over the side (grain averages out), RMS over the cells.
         lo, hi = min(end, other), max(end, other)
@@ -377,7 +389,11 @@ def _steady_around(s: Signals, state: np.ndarray, blank: np.ndarray, p: int, q: 
         slopes = t @ (state[lo : hi + 1] - state[lo : hi + 1].mean(axis=0)) / max(float(t @ t), 1e-12)
         side = float(np.sqrt(np.mean(slopes**2)))
         if side > STEADY_RATIO * rate:
-            return False
+            if not blank[end]:
+                return False
+            along = float(slopes @ delta) / max(float(np.linalg.norm(slopes) * np.linalg.norm(delta)), 1e-12)
+            if along >= DRIFT_COSINE:
+                return False  # a colour going on the same way: a drift
     return True
 
 
@@ -533,7 +549,7 @@ def detect_gradual(s: Signals, cuts: list[int]) -> list[dict]:
         p, q = _trim(state, before, after, _share(state, before, after, wobble, TRIM_PROGRESS))
         whole = _classify(s, state, blank, p, _trim(state, before, after, _share(state, before, after, wobble, WIPE_TRIM_PROGRESS))[1], "")
         if whole is not None and whole["type"] == "wipe":
-            if _steady_around(s, state, blank, *(index[round(whole[k], 6)] for k in ("start", "end")), busy):
+            if _steady_around(s, state, blank, *(index[round(whole[k], 6)] for k in ("start", "end")), busy, stops):
                 found.append(_regrow(s, whole, index, changing, a, g, floor, ceiling, (True, True)))
             continue
         pieces = _segments(state, blank, before, after)
@@ -543,7 +559,7 @@ def detect_gradual(s: Signals, cuts: list[int]) -> list[dict]:
             (p0, q0, r0), (p1, q1, r1) = pieces
             pieces = [(_trim(state, p0, q0, _share(state, p0, q0, wobble, TRIM_PROGRESS))[0], q0, r0), (p1, _trim(state, p1, q1, _share(state, p1, q1, wobble, TRIM_PROGRESS))[1], r1)]
         for p, q, role in pieces:
-            if not _steady_around(s, state, blank, p, q, busy):
+            if not _steady_around(s, state, blank, p, q, busy, stops if not role else None):
                 continue  # a drift, not a change between two steady pictures
             item = _classify(s, state, blank, p, q, role)
             if item is not None:

@@ -62,6 +62,9 @@ TRIM_PROGRESS = 0.05  # share of the way from one end to the other below which a
 TRIM_MIN_LEVELS = 0.5  # …and at least this (levels: an encoder's dither on a still picture)
 TRIM_NOISE = 5.0  # …at least this many times the grid's quiet change per frame (motion, grain) over the way's length
 WIPE_TRIM_PROGRESS = 0.01  # …for a wipe's end
+HINGE_MARGIN_S = 0.5  # on busy footage the ends are refitted within this (seconds) around the run: flat, straight ramp, flat (see _hinge)
+HINGE_REF_S = 0.2  # …the two pictures being the mean over this next to the run
+HINGE_SIGMAS = 3.0  # …and an end goes on out while progress stands this many standard deviations of the level's scatter off it
 GAP_S = 0.1  # a pause in the change this short (an encoder repeating a frame, an eased ramp) is bridged
 MIN_GRADUAL_S, MAX_GRADUAL_S = 0.15, 5.0
 MIN_NET_CHANGE = 5.0  # levels: mean grid change (luma, Cr, Cb) from start to end of a gradual transition
@@ -466,6 +469,62 @@ def _trim(state: np.ndarray, before: int, after: int, share: float = 0.0) -> tup
     return start, end
 
 
+def _hinge(state: np.ndarray, p: int, q: int, lo: int, hi: int, ref: int) -> tuple[int, int]:
+    """The ends of the change from ``p`` to ``q`` refitted on busy footage: the frames ``lo``–``hi`` as flat, a straight ramp, flat.
+
+    Each frame's progress is its projection on the way from the mean
+    picture of the ``ref`` frames up to ``p`` to that of the ``ref`` frames
+    from ``q``; the least-squares fit of a hinge (level, ramp from frame t1
+    to frame t2, level) gives start t1 and end t2 — the footage's own motion
+    is noise on that line, and every frame of the ramp helps place it
+    (where trimming by progress shares cannot tell motion from the change).
+    """
+    a_ref = state[max(lo, p - ref) : p + 1].mean(axis=0)
+    b_ref = state[q : min(hi, q + ref) + 1].mean(axis=0)
+    d = b_ref - a_ref
+    norm = float(d @ d)
+    if norm <= 0 or hi - lo < 4:
+        return p, q
+    x = (state[lo : hi + 1] - a_ref) @ d / norm
+    n = x.size
+    idx = np.arange(n, dtype=float)
+    xc = x - x.mean()
+    mid = (p + q) // 2 - lo
+
+    def best(first: np.ndarray, second: np.ndarray) -> tuple[int, int, float]:
+        t1, t2 = np.meshgrid(first, second, indexing="ij")
+        keep = t2 > t1
+        t1, t2 = t1[keep], t2[keep]
+        if not t1.size:
+            return -1, -1, np.inf
+        h = np.clip((idx[None, :] - t1[:, None]) / (t2 - t1)[:, None], 0.0, 1.0)
+        h -= h.mean(axis=1, keepdims=True)
+        shh = np.einsum("ij,ij->i", h, h)
+        sxh = h @ xc
+        sse = float(xc @ xc) - np.where(shh > 0, sxh**2 / np.maximum(shh, 1e-12), 0.0)
+        sse = np.where(sxh > 0, sse, np.inf)  # the ramp goes from the first picture to the second
+        k = int(np.argmin(sse))
+        return int(t1[k]), int(t2[k]), float(sse[k])
+
+    step = max(1, n // 40)
+    t1, t2, _ = best(np.arange(0, mid + 1, step), np.arange(mid, n, step))
+    if t1 < 0:
+        return p, q
+    t1, t2, _ = best(np.arange(max(0, t1 - step), min(mid, t1 + step) + 1), np.arange(max(mid, t2 - step), min(n - 1, t2 + step) + 1))
+    if t1 < 0:
+        return p, q
+    # An eased ramp bends into its levels: the ends go on out while progress stands HINGE_SIGMAS above the level's own scatter.
+    before, after = x[: t1 + 1], x[t2:]
+    level0, level1 = float(np.median(before)), float(np.median(after))
+    spread0 = HINGE_SIGMAS * max(float(np.std(before)), 1e-9) if before.size > 2 else np.inf
+    spread1 = HINGE_SIGMAS * max(float(np.std(after)), 1e-9) if after.size > 2 else np.inf
+    while t1 > 0 and x[t1] - level0 > spread0:
+        t1 -= 1
+    while t2 < n - 1 and level1 - x[t2] > spread1:
+        t2 += 1
+    return lo + t1, lo + t2
+
+
 def _regrow(s: Signals, item: dict, index: dict, changing: np.ndarray, a: np.ndarray, g: np.ndarray, before: int, after: int, ends: tuple[bool, bool]) -> dict:
     """``item``'s trimmed start (end), when ``ends`` allows, moved back out towards ``before`` (``after``) over frames still ``changing``.
 
@@ -547,7 +606,14 @@ def detect_gradual(s: Signals, cuts: list[int]) -> list[dict]:
         wobble = np.inf if busy[before] or busy[after] else max(TRIM_NOISE * float(np.median(qg[before : after + 1] * s.dt[before : after + 1])), TRIM_MIN_LEVELS)
         # A wipe's last cells add little to the mean picture: its end is trimmed less.
         p, q = _trim(state, before, after, _share(state, before, after, wobble, TRIM_PROGRESS))
-        whole = _classify(s, state, blank, p, _trim(state, before, after, _share(state, before, after, wobble, WIPE_TRIM_PROGRESS))[1], "")
+        wipe_q = _trim(state, before, after, _share(state, before, after, wobble, WIPE_TRIM_PROGRESS))[1]
+        margin, ref = _frames(s, HINGE_MARGIN_S), _frames(s, HINGE_REF_S)
+        refit = busy[before] or busy[after]
+        if refit:  # busy footage: its motion hides where the change starts and ends
+            p2, q2 = _hinge(state, p, q, max(floor, p - margin), min(ceiling, q + margin), ref)
+            if s.t[q2] - s.t[p2] >= MIN_GRADUAL_S - 1e-6:
+                p, q, wipe_q = p2, q2, q2
+        whole = _classify(s, state, blank, p, wipe_q, "")
         if whole is not None and whole["type"] == "wipe":
             if _steady_around(s, state, blank, *(index[round(whole[k], 6)] for k in ("start", "end")), busy, stops):
                 found.append(_regrow(s, whole, index, changing, a, g, floor, ceiling, (True, True)))
@@ -558,6 +624,9 @@ def detect_gradual(s: Signals, cuts: list[int]) -> list[dict]:
         else:  # trim the outer ends only: the inner ones are the blank picture's
             (p0, q0, r0), (p1, q1, r1) = pieces
             pieces = [(_trim(state, p0, q0, _share(state, p0, q0, wobble, TRIM_PROGRESS))[0], q0, r0), (p1, _trim(state, p1, q1, _share(state, p1, q1, wobble, TRIM_PROGRESS))[1], r1)]
+            if refit:
+                (p0, q0, r0), (p1, q1, r1) = pieces
+                pieces = [(*_hinge(state, p0, q0, max(floor, p0 - margin), p1, ref), r0), (*_hinge(state, p1, q1, q0, min(ceiling, q1 + margin), ref), r1)]
         for p, q, role in pieces:
             if not _steady_around(s, state, blank, p, q, busy, stops if not role else None):
                 continue  # a drift, not a change between two steady pictures

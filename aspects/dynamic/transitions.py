@@ -41,6 +41,7 @@ CUT_RATIO = 3.0  # a cut's score is at least this many times its neighbours' mea
 CUT_CONTEXT_S = 0.08  # neighbours compared with: this long each side (at least 2 frames)
 CUT_PIXEL_RATIO = 2.0  # …and its pixel change at least this many times its neighbours' on either side…
 CUT_MIN_PIXEL = 6.0  # …and at least this (mean luma + chroma change, levels): a slow colour fade crossing a histogram bin edge is no cut
+CUT_MIN_GRID = 5.0  # levels (4×4 grid, luma + Cr + Cb): …or a step of the coarse picture this big, standing out as above (grain hides a cut between two similar pictures in the pixels, not in the grid's cell means)
 FLASH_S = 0.5  # a jump whose picture comes back within this (seconds) is a flash, not a cut…
 FLASH_RETURN = 0.3  # …"comes back": within this share of the jump of the state before it
 STILL_MOTION = 0.002  # frame widths per frame: below this the camera is still and the full-frame difference is used
@@ -139,12 +140,14 @@ def detect_cuts(s: Signals) -> list[int]:
     pixel = s["comp_diff"] + s["chroma_diff"]
     n = _frames(s, CUT_CONTEXT_S, least=2)
     state = s.colour_grid()
+    grid = grid_activity(state)
     back = _frames(s, FLASH_S)
-    return [
-        i
-        for i in range(1, len(score))
-        if score[i] >= CUT_MIN_SCORE and _peak_ratio(score, i, n) >= CUT_RATIO and pixel[i] >= CUT_MIN_PIXEL and _step_ratio(pixel, i, n) >= CUT_PIXEL_RATIO and not _is_flash(state, i, back)
-    ]
+
+    def stands_out(i: int) -> bool:
+        by_pixels = score[i] >= CUT_MIN_SCORE and _peak_ratio(score, i, n) >= CUT_RATIO and pixel[i] >= CUT_MIN_PIXEL and _step_ratio(pixel, i, n) >= CUT_PIXEL_RATIO
+        return by_pixels or (grid[i] >= CUT_MIN_GRID and _step_ratio(grid, i, n) >= CUT_RATIO and _peak_ratio(grid, i, n) >= CUT_RATIO)
+
+    return [i for i in range(1, len(score)) if stands_out(i) and not _is_flash(state, i, back)]
 
 
 def activity(s: Signals) -> np.ndarray:

@@ -369,15 +369,20 @@ def _steady_around(s: Signals, state: np.ndarray, blank: np.ndarray, p: int, q: 
     change. A black or white end is steady by itself, however briefly it is
     held. So is a uniform colour end (a colour held briefly between two
     ramps) — unless ``stops`` are given and the colour keeps moving on the
-    change's way (cosine ≥ DRIFT_COSINE): a colour still drifting. Any other
-    side cut short by the video's start or end is not steady.
+    change's way (cosine ≥ DRIFT_COSINE): a colour still drifting. Next to
+    a fade (one end black or white) a ``busy`` side is not judged: its own
+    motion never holds still, and the black or white end anchors the fade.
+    Any other side cut short by the video's start or end is not steady.
     """
     delta = state[q] - state[p]
     rate = float(_distance(state[q], state[p])) / max(float(s.t[q] - s.t[p]), 1e-9)
     n = _frames(s, STEADY_S)
+    fade = blank[p] in ("black", "white") or blank[q] in ("black", "white")
     for end, other in ((p, max(p - n, 0)), (q, min(q + n, len(s) - 1))):
         if blank[end] in ("black", "white") or (blank[end] and stops is None):
             continue  # still by itself, however briefly it is held
+        if fade and busy[end]:
+            continue  # a fade is anchored by its black or white end; busy footage on the other side is never still
         if stops is not None:
             if other > end:
                 later = np.flatnonzero(stops[end + 1 : other + 1])

@@ -487,6 +487,8 @@ def _hinge(state: np.ndarray, p: int, q: int, lo: int, hi: int, ref: int) -> tup
     is noise on that line, and every frame of the ramp helps place it
     (where trimming by progress shares cannot tell motion from the change).
     """
+    if not lo <= p < q <= hi:
+        return p, q
     a_ref = state[max(lo, p - ref) : p + 1].mean(axis=0)
     b_ref = state[q : min(hi, q + ref) + 1].mean(axis=0)
     d = b_ref - a_ref

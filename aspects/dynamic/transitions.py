@@ -370,8 +370,9 @@ def _steady_around(s: Signals, state: np.ndarray, blank: np.ndarray, p: int, q: 
     held. So is a uniform colour end (a colour held briefly between two
     ramps) — unless ``stops`` are given and the colour keeps moving on the
     change's way (cosine ≥ DRIFT_COSINE): a colour still drifting. Next to
-    a fade (one end black or white) a ``busy`` side is not judged: its own
-    motion never holds still, and the black or white end anchors the fade.
+    a fade (one end black or white) a ``busy`` side is judged by its motion
+    along the fade's own way only: busy footage never holds still, and the
+    black or white end anchors the fade.
     Any other side cut short by the video's start or end is not steady.
     """
     delta = state[q] - state[p]
@@ -381,8 +382,6 @@ def _steady_around(s: Signals, state: np.ndarray, blank: np.ndarray, p: int, q: 
     for end, other in ((p, max(p - n, 0)), (q, min(q + n, len(s) - 1))):
         if blank[end] in ("black", "white") or (blank[end] and stops is None):
             continue  # still by itself, however briefly it is held
-        if fade and busy[end]:
-            continue  # a fade is anchored by its black or white end; busy footage on the other side is never still
         if stops is not None:
             if other > end:
                 later = np.flatnonzero(stops[end + 1 : other + 1])
@@ -399,6 +398,8 @@ def _steady_around(s: Signals, state: np.ndarray, blank: np.ndarray, p: int, q: 
         t = s.t[lo : hi + 1] - s.t[lo : hi + 1].mean()
         slopes = t @ (state[lo : hi + 1] - state[lo : hi + 1].mean(axis=0)) / max(float(t @ t), 1e-12)
         side = float(np.sqrt(np.mean(slopes**2)))
+        if fade and busy[end]:  # anchored by its black or white end: busy footage next to it may move, only not on along the fade
+            side = abs(float(slopes @ delta)) / max(float(np.linalg.norm(delta)), 1e-12) / np.sqrt(slopes.size)
         if side > STEADY_RATIO * rate:
             if not blank[end]:
                 return False

@@ -8,7 +8,8 @@ grain); ``bench/bench_transitions.py`` runs the whole corpus. Each clip is
 made once per session and analysed in-process (decode stage + transitions
 only). A clip passes when every true transition is found with its type and
 both boundaries within 2 frames (wipe direction included) and nothing else is
-reported. Clips the detector still gets wrong are listed in KNOWN_MISSES and
+reported; xfade's boundaries are read off the rendered frames
+(``rendered_truth``). Clips the detector still gets wrong are listed in KNOWN_MISSES and
 expected to fail (not strict: a fix shows up as XPASS); the per-type rates
 over the subset must not fall below what the detector reaches now.
 """
@@ -46,27 +47,19 @@ KNOWN_MISSES = {
     "xfade-revealup-texture2-2s-24",
     "xfade-diagtl-gradient4-1s-30-grain",
     "xfade-diagtr-texture5-0.5s-60",
-    "xfade-hlslice-texture8-0.5s-30",
-    "xfade-hrslice-flat9-1s-60",
-    "xfade-vuslice-gradient0-0.5s-24-grain",
-    "xfade-vdslice-texture1-1s-25",
-    "xfade-hlwind-flat2-2s-30",
     "xfade-vuwind-texture4-1s-24",
     "xfade-circleopen-gradient6-1s-30-grain",
     "xfade-circleclose-texture7-2s-60",
     "xfade-horzopen-texture0-0.5s-30",
-    "xfade-horzclose-flat1-1s-60",
     "xfade-radial-gradient2-2s-24-grain",
-    "xfade-squeezeh-texture3-0.5s-25",
     "fade-out-in-0xC02060-texture2-1s-h0.12-24",
     "fade-out-in-black-texture3-3s-h0.5-60-grain",
-    "none-drift-hue-25",
 }
-# Over the subset this commit reaches (precision / recall): cut 0.60 / 1.00, fade_out 1.00 / 0.75, fade_in 1.00 / 0.75,
-# dissolve 0.67 / 0.50, wipe 0.76 / 0.42 (cut precision 0.50 in some runs: RANSAC is random, one extra cut among few). The floors sit just under: a fall below them is a regression.
-# (precision, recall) per type, one detection under the subset's levels: a known-miss clip can gain or lose a
-# detection between runs (OpenCV's threaded reductions differ in the last bits), and the fades have about 7.
-FLOOR = {"cut": (0.45, 0.95), "fade_out": (0.8, 0.7), "fade_in": (0.8, 0.7), "dissolve": (0.6, 0.45), "wipe": (0.7, 0.4)}
+# Over the subset this commit reaches (precision / recall): cut 0.60 / 1.00, fade_out 1.00 / 0.75, fade_in 0.86 / 0.75,
+# dissolve 0.83 / 0.62, wipe 0.90 / 0.58 (truth read off the rendered frames; one extra cut among few in some runs: RANSAC is random).
+# (precision, recall) per type, one detection under the subset's levels (never under the previous floors): a known-miss clip can
+# gain or lose a detection between runs (OpenCV's threaded reductions differ in the last bits), and the fades have about 7.
+FLOOR = {"cut": (0.5, 0.95), "fade_out": (0.85, 0.7), "fade_in": (0.8, 0.7), "dissolve": (0.7, 0.5), "wipe": (0.85, 0.55)}
 
 
 @pytest.fixture(scope="session")

@@ -180,6 +180,40 @@ def _percentiles(values: np.ndarray, shares: np.ndarray) -> np.ndarray:
     return v[lo] + (v[hi] - v[lo]) * (pos - lo)
 
 
+QUIET_BLOCK = 1024  # probes sorted together (bounds the memory of the windows' matrix)
+
+
+def _side_percentiles(a: np.ndarray, pictured: np.ndarray, first: np.ndarray, stop: np.ndarray, shares: np.ndarray) -> np.ndarray:
+    """Per window ``a[first[k]:stop[k]]``: its ``shares`` percentiles (one row per share; NaN for an empty window).
+
+    Over its ``pictured`` values only when they are at least
+    max(3, PICTURED_SHARE × its length). All windows at once: a matrix of
+    them, left-over places NaN, sorted row-wise (NaN sort last).
+    """
+    out = np.full((shares.size, first.size), np.nan)
+    length = stop - first
+    width = int(length.max()) if length.size else 0
+    if width <= 0:
+        return out
+    offsets = np.arange(width)
+    for b in range(0, first.size, QUIET_BLOCK):
+        f, n = first[b : b + QUIET_BLOCK], length[b : b + QUIET_BLOCK]
+        inside = offsets[None, :] < n[:, None]
+        idx = np.minimum(f[:, None] + offsets[None, :], a.size - 1)
+        keep = inside & pictured[idx]
+        only_pictured = keep.sum(axis=1) >= np.maximum(3, PICTURED_SHARE * n)
+        use = np.where(only_pictured[:, None], keep, inside)
+        v = np.sort(np.where(use, a[idx], np.nan), axis=1)
+        count = use.sum(axis=1)
+        pos = shares[:, None] * (count - 1)[None, :]
+        lo = np.floor(pos).astype(int).clip(0, width - 1)
+        hi = np.minimum(lo + 1, np.maximum(count - 1, 0)[None, :])
+        rows = np.arange(f.size)[None, :]
+        low, high = v[rows, lo], v[rows, hi]
+        out[:, b : b + QUIET_BLOCK] = np.where(count[None, :] > 0, low + (high - low) * (pos - lo), np.nan)
+    return out
+
+
 def _quiet_level(s: Signals, a: np.ndarray, pictured: np.ndarray, percentiles: tuple[float, ...] = (QUIET_PERCENTILE,)) -> np.ndarray:
     """The footage's own background change around each frame: the quieter side's QUIET_PERCENTILE of ``a``.
 
@@ -193,18 +227,10 @@ def _quiet_level(s: Signals, a: np.ndarray, pictured: np.ndarray, percentiles: t
     probes = np.unique(np.searchsorted(s.t, np.arange(s.t[0], s.t[-1] + QUIET_STEP_S, QUIET_STEP_S)).clip(0, len(a) - 1))
     lo = np.searchsorted(s.t, s.t[probes] - QUIET_CONTEXT_S)
     hi = np.searchsorted(s.t, s.t[probes] + QUIET_CONTEXT_S, side="right")
-    out = np.zeros((len(percentiles), len(probes)))
     positions = np.asarray(percentiles, dtype=float) / 100.0
-    for n, (i, first, h) in enumerate(zip(probes, lo, hi)):
-        levels = []
-        for side in (slice(first, i), slice(i + 1, h)):
-            values, keep = a[side], pictured[side]
-            if np.count_nonzero(keep) >= max(3, PICTURED_SHARE * keep.size):
-                values = values[keep]
-            if values.size:
-                levels.append(_percentiles(values, positions))
-        if levels:
-            out[:, n] = np.min(levels, axis=0)
+    sides = [_side_percentiles(a, pictured, lo, probes, positions), _side_percentiles(a, pictured, probes + 1, hi, positions)]
+    out = np.fmin(*sides)  # the quieter side; a side without frames does not count
+    out = np.where(np.isnan(out), 0.0, out)
     levels = np.stack([np.interp(s.t, s.t[probes], row) for row in out])
     return levels[0] if len(percentiles) == 1 else levels
 

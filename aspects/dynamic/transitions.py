@@ -145,7 +145,8 @@ def detect_cuts(s: Signals) -> list[int]:
 
     def stands_out(i: int) -> bool:
         by_pixels = score[i] >= CUT_MIN_SCORE and _peak_ratio(score, i, n) >= CUT_RATIO and pixel[i] >= CUT_MIN_PIXEL and _step_ratio(pixel, i, n) >= CUT_PIXEL_RATIO
-        return by_pixels or (grid[i] >= CUT_MIN_GRID and _step_ratio(grid, i, n) >= CUT_RATIO and _peak_ratio(grid, i, n) >= CUT_RATIO)
+        # The grid's step must stand out against both sides: it needs n frames before it (not the video's first frames).
+        return by_pixels or (i > n and grid[i] >= CUT_MIN_GRID and _step_ratio(grid, i, n) >= CUT_RATIO and _peak_ratio(grid, i, n) >= CUT_RATIO)
 
     return [i for i in range(1, len(score)) if stands_out(i) and not _is_flash(state, i, back)]
 

@@ -76,7 +76,8 @@ UNIFORM_SPREAD = 12.0  # levels: the grid cells of a uniform frame differ at mos
 DIP_TURN = 0.35  # a uniform colour is a dip when it lies this far (share of its distance to the nearer end) off the way between the ends
 DIP_HOLD_S = 0.5  # …and is held at most this long (seconds); held longer it is a shot of its own (dissolves into and out of it)
 FADE_TAIL_SHARE = 0.2  # a fade is over at the first black (white) frame after which each step is under this share of the fade's typical step
-HOLD_LEVELS = 1.5  # RMS grid levels: frames this close to a turning point hold the same blank picture
+HOLD_LEVELS = 1.5  # RMS grid levels: frames this close to a turning point hold the same blank picture…
+HOLD_STEP_SHARE = 0.5  # …when their step to the next frame is under this share of the change's median step
 STEADY_S = 0.2  # the picture next to a transition must be steady over this (seconds)…
 STEADY_RATIO = 0.6  # …moving at most this many times as fast as across the transition (else it is a slow drift)
 DRIFT_COSINE = 0.7  # a uniform colour moving on next to a change, this close to the change's own direction (cosine), is drifting
@@ -379,11 +380,15 @@ def _segments(state: np.ndarray, blank: np.ndarray, before: int, after: int) -> 
     dip = kind != "" and off_line[k] >= max(DIP_TURN * nearer, MIN_NET_CHANGE)
     if not (through_level or dip):
         return [(before, after, "")]
+    # The held picture: frames this close to the turning point that do not move on as the ramps do (a slow ramp's last
+    # frames are close to the turn too, but each still takes a ramp's step).
+    steps = _distance(state[before + 1 : after + 1], state[before:after])  # steps[j]: frame before + j to before + j + 1
+    still = steps <= HOLD_STEP_SHARE * float(np.median(steps))
     same = _distance(state[inner], state[turn]) <= HOLD_LEVELS
     lo = hi = k
-    while lo > 0 and same[lo - 1]:
+    while lo > 0 and same[lo - 1] and still[inner[lo - 1] - before]:
         lo -= 1
-    while hi < inner.size - 1 and same[hi + 1]:
+    while hi < inner.size - 1 and same[hi + 1] and still[inner[hi] - before]:
         hi += 1
     return [(before, int(inner[lo]), "out"), (int(inner[hi]), after, "in")]
 

@@ -16,6 +16,8 @@ over the subset must not fall below what the detector reaches now.
 
 from __future__ import annotations
 
+from concurrent.futures import ThreadPoolExecutor
+
 import pytest
 
 from aspects.dynamic.signals import Signals
@@ -64,18 +66,25 @@ FLOOR = {"cut": (0.5, 0.95), "fade_out": (0.85, 0.7), "fade_in": (0.8, 0.7), "di
 
 @pytest.fixture(scope="session")
 def corpus_results(tmp_path_factory):
-    """name → (case, found) for every suite case, each clip made and analysed once per session."""
+    """name → (case with its rendered truth, found) for every suite case, each clip made and analysed once per session.
+
+    The truths (an ffmpeg render each) are read in two threads meanwhile:
+    the waits are ffmpeg's, not Python's.
+    """
     folder = tmp_path_factory.mktemp("transition-corpus")
     cache: dict[str, tuple] = {}
+    pool = ThreadPoolExecutor(2)
+    truths = {case.name: pool.submit(rendered_truth, case, folder) for case in CASES}
 
     def get(case):
         if case.name not in cache:
             m = measure_video(case.make(folder))
             s = Signals.from_frames(m.frames, m.facts.get("duration_s"))
-            cache[case.name] = (rendered_truth(case, folder), detect_transitions(s))
+            cache[case.name] = (truths[case.name].result(), detect_transitions(s))
         return cache[case.name]
 
-    return get
+    yield get
+    pool.shutdown(cancel_futures=True)
 
 
 @pytest.mark.parametrize("case", [pytest.param(c, id=c.name, marks=pytest.mark.xfail(reason="known miss", strict=False) if c.name in KNOWN_MISSES else ()) for c in CASES])

@@ -4,10 +4,16 @@ DuckDB allows one read-write process per file at a time. Every user of the
 store (stage cache, registries, sync outbox) opens a short-lived connection
 through :func:`connect`, which waits and retries while another process holds
 the lock instead of crashing, and closes it as soon as the work is done.
+
+Opening is serialised across processes by an advisory lock on a sibling file
+(``<name>.open-lock``): a process that opens the file while another is still
+creating it would otherwise read a half-written header ("exists, but it is not
+a valid DuckDB database file").
 """
 
 from __future__ import annotations
 
+import fcntl
 import logging
 import random
 import threading
@@ -35,6 +41,27 @@ def _is_lock_error(exc: Exception) -> bool:
 
 
 @contextmanager
+def _open_lock(db_path: Path) -> Iterator[None]:
+    """Hold an exclusive advisory lock on ``<db_path>.open-lock`` while the DuckDB file is opened (or created).
+
+    Where the lock file cannot be made (a read-only folder), the file is opened without it.
+    """
+    try:
+        handle = open(db_path.with_name(db_path.name + ".open-lock"), "a")  # noqa: SIM115 (closed below)
+    except OSError:
+        handle = None
+    if handle is None:
+        yield
+        return
+    with handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+@contextmanager
 def connect(db_path: str | Path, *, read_only: bool = False, wait_s: float = LOCK_WAIT_S) -> Iterator[duckdb.DuckDBPyConnection]:
     """Open ``db_path`` (creating its folder), retrying with jittered backoff while locked.
 
@@ -49,7 +76,8 @@ def connect(db_path: str | Path, *, read_only: bool = False, wait_s: float = LOC
     delay = 0.02
     while True:
         try:
-            con = duckdb.connect(str(db_path), read_only=read_only and db_path.exists())
+            with _open_lock(db_path):
+                con = duckdb.connect(str(db_path), read_only=read_only and db_path.exists())
             break
         except duckdb.IOException as exc:
             if not _is_lock_error(exc) or time.monotonic() > deadline:

@@ -12,7 +12,11 @@ and prints:
   with the tempo librosa's prior alone gives ("prior only", before issue 11b's
   metrical level) beside it;
 - the wide tempo corpus (tests/audio_corpus.TEMPO_SPLITS), its ``tune`` and
-  held-out splits counted apart.
+  held-out splits counted apart;
+- the confusion table of tonal parts across General MIDI families
+  (:mod:`tests.voice_corpus`: leads, melodies, plucks, pads, chords, bass, a
+  vocal proxy) for each of its splits: ``tune``, ``held_out``, ``fresh``
+  (analysed in-process by the streaming analyser, 25 frames a second).
 
 Usage: ``.venv/bin/python bench/bench_audio.py [--out DIR]`` (needs fluidsynth,
 fluid-soundfont-gm, sonic-pi-samples and espeak-ng: ``make bootstrap``).
@@ -34,6 +38,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from aspects.dynamic import dynamic_aspects  # noqa: E402
 from aspects.dynamic.audio_semantic import tempo  # noqa: E402
 from aspects.pipeline import measure_video  # noqa: E402
+from tests import voice_corpus  # noqa: E402
 from tests.audio_corpus import REAL_LOOPS, TEMPO_SPLITS, build_corpus, hit_results, missing_tools, real_loop_clip, real_loop_source, segment_results, tempo_corpus, wav_tempos  # noqa: E402
 
 
@@ -102,6 +107,17 @@ def main() -> int:
         print(f"  {name:26s} {kind:6s} true {truth:7.2f}  prior only {_bpm(prior_only)}  read {_bpm(whole)}  error {'—' if err is None else f'{err:+6.2f} %'}  windows {right}/{n}")
     print(f"  within 2 %: {within2}/{len(tempos)} clips; within 4 % (MIREX accuracy 1): {within4}/{len(tempos)}")
     wide_corpus(out / "tempo_corpus")
+    for split in ("tune", "held_out", "fresh"):
+        voices = voice_corpus.corpus(split)
+        t0 = time.perf_counter()
+        samples = voice_corpus.render(voices, out / f"voices_{split}")
+        rows = []
+        for clip, x in zip(voices, samples):
+            frame_t, primitive = voice_corpus.analyse(x)
+            rows += [(truth, answer) for _, truth, answer in voice_corpus.segment_results(clip, frame_t, primitive)]
+        audio_s = sum(x.size for x in samples) / voice_corpus.SR
+        print(f"\ntonal parts across GM families, split {split!r}: {len(voices)} clips, {audio_s:.0f} s, {time.perf_counter() - t0:.1f} s (segments: majority of sounding frames)")
+        print(confusion(rows))
     return 0
 
 

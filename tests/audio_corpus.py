@@ -219,8 +219,11 @@ def corpus() -> list[Clip]:
     clips.append(tonal_clip("lead_saw", SAW_LEAD, _line([69, 72, 74, 76, 74, 72, 69, 64], 0.35), "lead", velocity=90))
     clips.append(tonal_clip("chords_piano", PIANO, _chords(TRIADS, 0.8), "chord", velocity=90))
     clips.append(tonal_clip("chords_guitar", STEEL_GUITAR, _chords(TRIADS[1:5], 0.9), "chord", velocity=100))
-    clips.append(tonal_clip("melody_flute", FLUTE, _line([72, 74, 76, 77, 79, 77, 76, 74], 0.4), "melody", velocity=100))
-    clips.append(tonal_clip("melody_violin", VIOLIN, _line([67, 69, 71, 72, 74, 72, 71, 69], 0.45), "melody", velocity=100))
+    # Lead vs melody is note length (docs/audio.md): held notes of 0.4 s and more make a lead, short ones a melody.
+    clips.append(tonal_clip("melody_flute", FLUTE, _line([72, 74, 76, 77, 79, 77, 76, 74], 0.4), "lead", velocity=100))
+    clips.append(tonal_clip("melody_violin", VIOLIN, _line([67, 69, 71, 72, 74, 72, 71, 69], 0.45), "lead", velocity=100))
+    clips.append(tonal_clip("melody_flute_short", FLUTE, _line([72, 74, 76, 77, 79, 77, 76, 74, 72, 71, 72, 74], 0.2, legato=0.85), "melody", velocity=100))
+    clips.append(tonal_clip("melody_violin_short", VIOLIN, _line([67, 69, 71, 72, 74, 72, 71, 69, 67, 66, 67, 69], 0.22, legato=0.85), "melody", velocity=100))
     if shutil.which("espeak-ng") is None:
         return clips
     # Speech, and speech over a pad.

@@ -17,17 +17,20 @@ long form and the accuracy on the ground-truth corpus):
   ``clap`` (1.2–4.5 kHz), ``snare`` (below: a body and a burst of noise).
 - ``speech``: syllable-rate loudness bursts of mostly voiced sound whose
   strongest partial keeps moving (:func:`is_speech`).
-- The pure noises: a noisy frame, or a lone partial that no onset struck,
-  is ``hum`` (tonal, low), ``tone`` (tonal, mid/high), ``rumble`` (noisy,
+- The pure noises: a noisy frame, or a pure tone (one partial with fewer than
+  PURE_MAX_HARMONICS harmonics, its pitch holding, not itself struck and dying
+  away), is ``hum`` (tonal, low), ``tone`` (tonal, mid/high), ``rumble`` (noisy,
   centroid < 400 Hz), ``hiss`` (noisy), ``click`` (short transient), ``buzz``
   (mixed); a ``click`` or ``tone`` repeating at a steady rate is ``pulse``.
 - Notes (a fundamental with harmonics, or a struck partial): ``bass`` (lowest
-  fundamental < 250 Hz holding most of the power); with a soft attack
-  (≥ PAD_ATTACK_S) ``pad`` unless a monophonic pitch moves (``lead`` if the
-  notes still reach their level within LEAD_ATTACK_S, else ``melody``); with a
-  fast attack, ≥ 3 notes struck together are a ``chord`` (a ``pad`` if they
-  hold their level), a decaying note is a ``pluck``, a sustained one a
-  ``lead`` when its pitch moves and ``sustain`` when it holds.
+  fundamental < 250 Hz holding most of the power); notes struck together
+  (attack < CHORD_ATTACK_S) whose level falls are a ``chord``, held or swelling
+  ones a ``pad``; a monophonic line whose pitch moves is a ``pluck`` when its
+  notes die away, else a ``melody`` (notes shorter than MELODY_NOTE_S) or a
+  ``lead`` (held notes, up to HELD_NOTE_S); a held note that swelled in is a
+  ``pad``, a struck one that dies a ``pluck``, one that holds ``sustain``.
+  Note starts are onsets and pitch changes (:func:`pitch_changes`), so a
+  legato line's notes are counted too.
 - ``vocal``, ``ambient``, ``music``, ``sfx`` complete the vocabulary (they are
   seeded in the registry) but are not produced per frame: singing needs the
   window-level tagger, and the rules above leave nothing to the fallbacks.
@@ -35,7 +38,8 @@ long form and the accuracy on the ground-truth corpus):
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import lru_cache
 
 import numpy as np
 from scipy.signal import find_peaks
@@ -60,12 +64,24 @@ MAX_PEAKS = 32
 NOTE_START_S = 0.2  # a note's polyphony is what at least two of its frames in this long after its onset show
 CHORD_RESTRIKE = 2.0  # a chord's notes all rise ≥ 3 dB at its onset (notes still ringing from before do not)
 PAD_ATTACK_S = 0.1  # level rise from the onset to the note's peak: pads swell, plucks and leads strike
-LEAD_ATTACK_S = 0.25  # a monophonic line reaching its level faster than this is a lead (keyed), slower a melody (bowed, blown)
-PAD_DECAY_DB_S = 9.0  # a held chord losing less than this per second is a pad (struck piano and guitar chords lose 12–25)
+HOLD_SHARE = 0.7  # a note's body ends this far from its onset to the next: the rest is the release before a re-strike
+DECAY_SPAN_S = 0.4  # a note's decay is read over at most this long after its peak
+LINE_BEFORE_S, LINE_AFTER_S = 2.0, 0.6  # span around a frame over which a line's notes are counted and its pitch followed
+CHROMA_HZ = (150.0, 4000.0)  # the bins a pitch-class profile is read from (coarser below: 21.5 Hz bins)
+CHANGE_HOPS = 6  # hops (35 ms) averaged each side of a possible pitch change
+CHANGE_DISTANCE = 0.5  # cosine distance between the pitch-class profiles before and after a new note
+NOTE_MIN_S = 0.06  # two note starts closer than this are one
+HELD_NOTE_S = 1.5  # notes longer than this do not make a line: each is a held note (pad, sustain)
+PAD_NOTE_S = 1.0  # a pad's chords last at least this long; shorter thick notes that move are a line
+CHORD_ATTACK_S = 0.05  # notes struck together reach their level within this (hammer, plectrum); a pad swells
+MELODY_NOTE_S = 0.32  # a moving monophonic line of notes shorter than this is a melody; held longer, a lead
+TRANSIENT_SPAN_S = 0.05  # an onset this close to a frame's centre is inside its spectrum (93 ms window)
+PURE_MAX_HARMONICS = 2  # a lone partial with fewer of its harmonics 2…10 within 30 dB of it is a pure tone, not an instrument's note
 PLUCK_DECAY_DB_S = 12.0  # level falls at least this fast after the peak: an exponential decay
 BASS_HZ = 250.0  # lowest fundamental of a bass note
 BASS_LOW_SHARE = 0.5  # share of the frame's power below BASS_HZ for a bass note
-PITCH_MOVE_SEMITONES = 0.8  # the strongest partial moving this far within ±0.6 s: a line, not a held note
+PITCH_HOLD_S = 0.08  # a pitch the strongest partial holds this long (or 15 % of the span) is a note's
+PITCH_MOVE_SEMITONES = 0.8  # the strongest partial moving this far within the span: a line, not a held note
 PULSE_REGULARITY = 0.06  # inter-onset intervals within ±6 % of their mean: a steady pulse
 SPEECH_RATE = (2.5, 9.0)  # syllables (loudness bursts) a second
 VOICED_FLATNESS = 0.05  # a hop whose spectral flatness is below this is voiced / harmonic
@@ -185,7 +201,7 @@ class Context:
 
     ``power`` [shape=(hops, bins)] power spectra (``freqs`` Hz), ``level_db``
     hop level (dBFS), ``flux`` spectral flux (dB per hop), ``flatness`` (0–1)
-    and ``centroid_hz`` per hop, ``onsets`` indices of onset hops.
+    and ``centroid_hz`` per hop, ``onsets`` indices of onset hops, ``changes`` of pitch changes (:func:`pitch_changes`).
     """
 
     t: np.ndarray
@@ -197,6 +213,7 @@ class Context:
     centroid_hz: np.ndarray
     onsets: np.ndarray
     hop_s: float
+    changes: np.ndarray = field(default_factory=lambda: np.zeros(0, int))
 
     def index(self, t: float) -> int:
         return int(np.clip(np.searchsorted(self.t, t), 0, max(self.t.size - 1, 0)))
@@ -205,18 +222,30 @@ class Context:
 @dataclass(frozen=True)
 class NoteShape:
     """The note under a frame: ``attack_s`` onset → peak (None without an onset in the context),
-    ``decay_db_s`` level change per second after the peak (negative when it decays), ``onset_i`` its onset hop."""
+    ``decay_db_s`` level change per second in its later part (negative when it decays), ``onset_i`` its onset hop,
+    ``fall_db_s`` level change per second over the DECAY_SPAN_S after the peak (attack transients included)."""
 
     attack_s: float | None
     decay_db_s: float
     onset_i: int | None
+    fall_db_s: float = 0.0
 
 
 def note_shape(ctx: Context, t: float) -> NoteShape:
-    """Attack and decay of the note sounding at ``t`` s: from its onset (the last one before ``t``) to the next onset."""
+    """Attack and decay of the note sounding at ``t`` s: from its onset (the last one before ``t``) to the next
+    onset or pitch change (:func:`pitch_changes`).
+
+    The decay is the slope of the level over the later part of the note: from a third of the way
+    between its peak and its end on, the end being HOLD_SHARE of the way to the next onset (the gap
+    before a note is re-struck holds its release, not its body) or DECAY_SPAN_S after the peak.
+    Measured there, a sustained note with a struck or chiffed start holds (≈ 0 dB/s) and a plucked
+    note keeps falling, however short the notes.
+    """
     i = ctx.index(t)
     before = ctx.onsets[ctx.onsets <= i]
-    after = ctx.onsets[ctx.onsets > i]
+    # The note ends at the next onset or, in a legato line, where the pitch changes.
+    after = np.union1d(ctx.onsets, ctx.changes)
+    after = after[after > i]
     on = int(before[-1]) if before.size else None
     end = int(after[0]) if after.size else ctx.t.size
     start = on if on is not None else 0
@@ -226,16 +255,67 @@ def note_shape(ctx: Context, t: float) -> NoteShape:
     head = seg[: max(int(1.5 / ctx.hop_s), 1)]
     # The attack ends when the level first comes within 3 dB of the note's peak (a swell keeps rising, a strike is there at once).
     peak = start + int(np.argmax(head >= head.max() - 3.0))
-    tail = ctx.level_db[peak:end]
-    tail = tail[: max(int(0.4 / ctx.hop_s), 3)]
-    x = np.arange(tail.size) - (tail.size - 1) / 2.0
-    slope = float((x * (tail - tail.mean())).sum() / (x * x).sum() / ctx.hop_s) if tail.size >= 3 else 0.0  # least-squares dB/s
-    return NoteShape(None if on is None else (peak - on) * ctx.hop_s, slope, on)
+    stop = peak + int(HOLD_SHARE * (end - peak)) if after.size else end
+    tail = ctx.level_db[peak : min(stop, peak + max(int(DECAY_SPAN_S / ctx.hop_s), 3))]
+    fall = ctx.level_db[peak:end][: max(int(DECAY_SPAN_S / ctx.hop_s), 3)]
+    return NoteShape(None if on is None else (peak - on) * ctx.hop_s, _slope_db_s(tail[tail.size // 3 :], ctx.hop_s), on, _slope_db_s(fall, ctx.hop_s))
 
 
-def pitch_moves(ctx: Context, t: float, span_s: float = 0.6) -> bool:
-    """Whether the strongest pitch changes by ≥ PITCH_MOVE_SEMITONES within ± ``span_s`` of ``t`` (audible hops only)."""
-    lo, hi = ctx.index(t - span_s), ctx.index(t + span_s) + 1
+def _slope_db_s(level_db: np.ndarray, hop_s: float) -> float:
+    """Least-squares slope (dB/s) of levels one hop (``hop_s`` s) apart; 0 for fewer than three."""
+    if level_db.size < 3:
+        return 0.0
+    x = np.arange(level_db.size) - (level_db.size - 1) / 2.0
+    return float((x * (level_db - level_db.mean())).sum() / (x * x).sum() / hop_s)
+
+
+@lru_cache(maxsize=4)
+def pitch_classes(n_bins: int, bin_hz: float) -> np.ndarray:
+    """[shape=(12, n_bins)] 0/1 matrix summing a power spectrum's bins between CHROMA_HZ into their pitch classes."""
+    freqs = np.arange(n_bins) * bin_hz
+    inside = np.flatnonzero((freqs >= CHROMA_HZ[0]) & (freqs <= CHROMA_HZ[1]))
+    out = np.zeros((12, n_bins))
+    out[np.round(12 * np.log2(freqs[inside] / 440.0)).astype(int) % 12, inside] = 1.0
+    return out
+
+
+def pitch_changes(chroma: np.ndarray, level_db: np.ndarray, hop_s: float) -> np.ndarray:
+    """Hops where the pitch content changes: a new note, even without an onset (legato, bowed, blown).
+
+    ``chroma`` [shape=(hops, 12)] each hop's power spectrum summed into pitch classes (``power @
+    pitch_classes(...).T``), ``level_db`` [shape=(hops,)] as in :class:`Context`. The
+    pitch-class profile of the CHANGE_HOPS hops after a hop is compared with that of the
+    CHANGE_HOPS before (cosine); a change is a peak of that distance ≥ CHANGE_DISTANCE among the
+    audible hops (within 30 dB of the loudest), at least NOTE_MIN_S apart. Averaging a few hops on
+    each side keeps a tremolo or a filter sweep within a note from counting.
+    """
+    n = CHANGE_HOPS
+    if chroma.shape[0] < 2 * n + 3:
+        return np.zeros(0, int)
+    cum = np.concatenate([np.zeros((1, 12)), np.cumsum(chroma, axis=0, dtype=np.float64)])
+    i = np.arange(n, chroma.shape[0] - n)
+    before, after = cum[i] - cum[i - n], cum[i + n] - cum[i]
+    cos = (before * after).sum(axis=1) / np.maximum(np.linalg.norm(before, axis=1) * np.linalg.norm(after, axis=1), 1e-30)
+    distance = np.where(level_db[i] > level_db.max() - 30.0, 1.0 - cos, 0.0)
+    peaks, _ = find_peaks(distance, height=CHANGE_DISTANCE, distance=max(int(NOTE_MIN_S / hop_s), 1))
+    return peaks + n
+
+
+def note_length_s(ctx: Context, t: float) -> float | None:
+    """How long the notes around ``t`` last (s): the median time between note starts (onsets and pitch
+    changes, :func:`pitch_changes`, merged when closer than NOTE_MIN_S) within [t − LINE_BEFORE_S,
+    t + LINE_AFTER_S]; None with fewer than two there (notes as long as the span, or one held note)."""
+    lo, hi = ctx.index(t - LINE_BEFORE_S), ctx.index(t + LINE_AFTER_S)
+    starts = np.union1d(ctx.onsets, ctx.changes)
+    starts = starts[(starts >= lo) & (starts < hi)]
+    if starts.size >= 2:
+        starts = starts[np.concatenate([[True], np.diff(starts) >= NOTE_MIN_S / ctx.hop_s])]
+    return float(np.median(np.diff(starts)) * ctx.hop_s) if starts.size >= 2 else None
+
+
+def pitch_moves(ctx: Context, t: float, before_s: float = 0.6, after_s: float = 0.6) -> bool:
+    """Whether the strongest pitch changes by ≥ PITCH_MOVE_SEMITONES within [t − ``before_s``, t + ``after_s``] (audible hops only)."""
+    lo, hi = ctx.index(t - before_s), ctx.index(t + after_s) + 1
     audible = ctx.level_db[lo:hi] > ctx.level_db[lo:hi].max() - 20.0
     power = ctx.power[lo:hi][audible]
     if power.shape[0] < 4:
@@ -243,7 +323,7 @@ def pitch_moves(ctx: Context, t: float, span_s: float = 0.6) -> bool:
     k = np.argmax(power[:, 2:], axis=1) + 2
     semis = 12 * np.log2(ctx.freqs[k] / 440.0)
     counts = np.unique(np.round(semis), return_counts=True)
-    stable = counts[0][counts[1] >= 0.15 * semis.size]
+    stable = counts[0][counts[1] * ctx.hop_s >= min(PITCH_HOLD_S, 0.15 * semis.size * ctx.hop_s)]  # held by a note, not passed through
     return bool(stable.size >= 2 and np.ptp(stable) >= PITCH_MOVE_SEMITONES)
 
 
@@ -291,6 +371,14 @@ def pure_noise(*, timbre: str, band: str, centroid_hz: float) -> str:
     return "buzz"
 
 
+def _rose(ctx: Context, i: int, f0_hz) -> int:
+    """How many of the fundamentals ``f0_hz`` (Hz) rose by CHORD_RESTRIKE at the onset hop ``i``: the notes it struck."""
+    pre = ctx.power[max(i - 5, 0) : max(i - 1, 1)].mean(axis=0)
+    post = ctx.power[i : i + 8].mean(axis=0)
+    bins = np.clip(np.searchsorted(ctx.freqs, f0_hz), 1, ctx.freqs.size - 2)
+    return int(sum(post[b - 1 : b + 2].max() >= CHORD_RESTRIKE * pre[b - 1 : b + 2].max() for b in bins))
+
+
 def frame_primitive(
     *, timbre: str, band: str, centroid_hz: float, low_share: float, spectrum: np.ndarray, spectrum_freqs: np.ndarray, ctx: Context, t0: float, t1: float, notes: dict | None = None
 ) -> str:
@@ -313,40 +401,51 @@ def frame_primitive(
     h = harmonics(spectrum, spectrum_freqs)
     noise = pure_noise(timbre=timbre, band=band, centroid_hz=centroid_hz)
     shape = note_shape(ctx, centre)
-    struck = shape.onset_i is not None and timbre != "percussive"
-    if timbre == "noisy" or h.count == 0 or (h.count == 1 and h.harmonic_count < 2 and not struck):
+    moving = h.count <= 2 and pitch_moves(ctx, centre, LINE_BEFORE_S, LINE_AFTER_S)
+    # A pure tone: one partial without harmonics whose pitch holds (a test tone, a hum, a beep), unless it was
+    # struck and dies away like a mallet's note.
+    pure = h.count == 1 and h.harmonic_count < PURE_MAX_HARMONICS and not moving
+    i = ctx.index(centre)
+    w = max(int(TRANSIENT_SPAN_S / ctx.hop_s), 1)
+    if not pure and not moving and np.any(np.abs(ctx.onsets - i) <= w):
+        # A click or a hit over a steady tone fills the frame's spectrum for a moment: judge the tone by the
+        # median spectrum of the hops around it, in which a short transient does not show.
+        under = harmonics(np.median(ctx.power[max(i - 2 * w, 0) : i + 2 * w + 1], axis=0), ctx.freqs)
+        pure = under.count == 1 and under.harmonic_count < PURE_MAX_HARMONICS
+    struck_decaying = shape.onset_i is not None and shape.decay_db_s <= -PLUCK_DECAY_DB_S and _rose(ctx, shape.onset_i, h.f0_hz[:1])
+    if timbre == "noisy" or h.count == 0 or (pure and not struck_decaying):
         if noise in ("click", "tone") and steady_pulse(ctx):
             return "pulse"
         return noise
     fresh = h.count
     if shape.onset_i is not None:  # polyphony of what the onset struck: ringing earlier notes do not count
         i = shape.onset_i
-        pre = ctx.power[max(i - 5, 0) : max(i - 1, 1)].mean(axis=0)
-        post = ctx.power[i : i + 8].mean(axis=0)
-        bins = np.clip(np.searchsorted(ctx.freqs, h.f0_hz), 1, ctx.freqs.size - 2)
-        fresh = sum(post[b - 1 : b + 2].max() >= CHORD_RESTRIKE * pre[b - 1 : b + 2].max() for b in bins)
+        fresh = _rose(ctx, i, h.f0_hz)
         if notes is not None:  # a chord stays a chord while its upper notes die away: the note keeps what its start held
             t_on = float(ctx.t[i])
             counts = notes.setdefault(t_on, [])
             if centre - t_on <= NOTE_START_S:
                 counts.append(fresh)
-            fresh = sorted(counts)[-2] if len(counts) >= 2 else fresh  # two of its first frames agree
+            fresh = sorted(counts)[len(counts) // 2] if counts else fresh  # what most of its first frames agree on (an attack's transient is not a chord)
             for old in [k for k in notes if k < t_on - 10.0]:
                 del notes[old]
     soft = shape.attack_s is None or shape.attack_s >= PAD_ATTACK_S
     lowest = min(h.f0_hz)
     if h.count <= 2 and lowest < BASS_HZ and low_share >= BASS_LOW_SHARE:
         return "bass"
-    if soft:
-        if h.count <= 2 and pitch_moves(ctx, centre):
-            # A keyed synth line played legato reaches its level within LEAD_ATTACK_S; bowed and blown lines swell slower.
-            return "lead" if shape.attack_s is not None and shape.attack_s < LEAD_ATTACK_S else "melody"
-        return "pad"
-    if fresh >= 3 or (h.count >= 3 and fresh >= 2):
-        # Struck chords (piano, guitar) die away; a chord that holds its level is a pad.
-        return "pad" if shape.decay_db_s > -PAD_DECAY_DB_S else "chord"
-    if shape.decay_db_s <= -PLUCK_DECAY_DB_S:
+    struck_chord = fresh >= 3 or (h.count >= 3 and fresh >= 2)
+    length = note_length_s(ctx, centre) if moving or h.count >= 3 else None
+    if struck_chord and not soft and shape.attack_s is not None and shape.attack_s < CHORD_ATTACK_S and shape.fall_db_s < 0:
+        return "chord"  # struck together and dying away: piano, guitar, electric piano
+    if struck_chord or (h.count >= 3 and soft and (length is None or length >= PAD_NOTE_S)):
+        return "pad"  # held together: notes swelled in, or held at their level
+    decaying = shape.decay_db_s <= -PLUCK_DECAY_DB_S and not soft
+    if moving and length is not None and length < HELD_NOTE_S:  # a line; longer notes are held ones
+        if decaying:
+            return "pluck"
+        return "melody" if length < MELODY_NOTE_S else "lead"
+    if decaying:
         return "pluck"
-    if pitch_moves(ctx, centre):
-        return "lead"
+    if soft:
+        return "pad"
     return "sustain"

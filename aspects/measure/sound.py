@@ -18,7 +18,7 @@ from collections import deque
 import numpy as np
 
 from aspects.measure import filterbanks
-from aspects.measure.primitive import Context, frame_primitive, onsets, pure_noise
+from aspects.measure.primitive import Context, frame_primitive, onsets, pitch_changes, pitch_classes, pure_noise
 
 SILENCE_RMS = 10 ** (-55 / 20)  # below −55 dBFS a frame is silent
 LOW_HZ, HIGH_HZ = 250.0, 4000.0
@@ -175,6 +175,8 @@ class AudioAnalyzer:
         self._hop_base = 0
         self._notes: dict[float, list[int]] = {}  # onset time (s) → notes struck there (see frame_primitive)
         self._hop_power = np.zeros((0, ENVELOPE_N // 2 + 1), np.float32)
+        self._env_chroma = pitch_classes(self._env_freqs.size, float(self._env_freqs[1]))
+        self._hop_chroma = np.zeros((0, 12), np.float32)
         self._hop_cols = {k: np.zeros(0) for k in ("level_db", "flux", "flatness", "centroid_hz")}
         self.envelope: dict[str, array] = {k: array("d") for k in ("t", "rms", "onset", "centroid_hz", "flatness", "zcr")}
 
@@ -291,6 +293,7 @@ class AudioAnalyzer:
             centroid_hz=self._hop_cols["centroid_hz"],
             onsets=onsets(flux, hop_s),
             hop_s=hop_s,
+            changes=pitch_changes(self._hop_chroma, self._hop_cols["level_db"], hop_s),
         )
 
     def _primitive(self, ctx: Context, timbre: str, band: str, centroid_hz: float, low_share: float, spectrum: np.ndarray, s0: int, s1: int) -> str:
@@ -328,6 +331,7 @@ class AudioAnalyzer:
         self._env_next = last + 1
         level_db = 10.0 * np.log10(np.maximum(np.mean(np.square(frames * self._env_window), axis=1) / np.mean(np.square(self._env_window)), 1e-12))
         self._hop_power = np.concatenate([self._hop_power, power.astype(np.float32)])
+        self._hop_chroma = np.concatenate([self._hop_chroma, (power @ self._env_chroma.T).astype(np.float32)])
         for key, values in (("level_db", level_db), ("flux", flux), ("flatness", flatness), ("centroid_hz", centroid)):
             self._hop_cols[key] = np.concatenate([self._hop_cols[key], values])
 
@@ -347,5 +351,6 @@ class AudioAnalyzer:
         hop_drop = min(keep_hop - self._hop_base, self._hop_power.shape[0])
         if hop_drop * ENVELOPE_HOP > self.sr:
             self._hop_power = self._hop_power[hop_drop:]
+            self._hop_chroma = self._hop_chroma[hop_drop:]
             self._hop_cols = {k: v[hop_drop:] for k, v in self._hop_cols.items()}
             self._hop_base += hop_drop

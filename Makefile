@@ -37,6 +37,7 @@ bench: bootstrap
 	$(VENV)/bin/python bench/bench_decode.py
 	$(VENV)/bin/python bench/bench_dynamic.py --skip-long
 	$(VENV)/bin/python bench/bench_flow.py
+	$(VENV)/bin/python bench/bench_loop.py
 	$(VENV)/bin/python bench/bench_explorer.py
 	$(VENV)/bin/python bench/bench_audio_tagger.py
 

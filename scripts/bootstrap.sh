@@ -133,3 +133,8 @@ PY
   rm -rf "$REFERENCE/pygame"
   echo "$HOUSE_SHA256  $HOUSE_WAV" | sha256sum -c --status || { echo "bootstrap: $HOUSE_WAV does not match its pinned sha256" >&2; exit 1; }
 fi
+
+# Prefect's SQLite database, created and migrated once per Prefect version and kept as a template
+# (~/.cache/mp4-aspects/prefect-VERSION.db): `aspects learn`/`loop` without a server copy it into a
+# fresh PREFECT_HOME instead of migrating for tens of seconds (flows/local_server.py). Idempotent.
+"$VENV/bin/python" -m flows.local_server --prepare-template >/dev/null || echo "bootstrap: no Prefect database template (a first aspects learn without a server migrates its own)" >&2

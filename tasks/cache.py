@@ -49,14 +49,20 @@ DDL = f"""CREATE TABLE IF NOT EXISTS {TABLE} (
 )"""
 
 
-def load(db_path: str | Path, key: str) -> Any | None:
-    """The stored output under ``key``, or None when that stage has not run (or the file does not exist yet)."""
+def load_text(db_path: str | Path, key: str) -> str | None:
+    """The stored output under ``key`` as its JSON text, or None when that stage has not run (or the file does not exist yet)."""
     if not Path(db_path).exists():
         return None
     ensure_tables(db_path, DDL)
     with connect(db_path) as con:
         row = con.execute(f"SELECT output FROM {TABLE} WHERE key = ?", [key]).fetchone()
-    return None if row is None else json.loads(zlib.decompress(row[0]))
+    return None if row is None else zlib.decompress(row[0]).decode()
+
+
+def load(db_path: str | Path, key: str) -> Any | None:
+    """The stored output under ``key``, or None when that stage has not run (or the file does not exist yet)."""
+    text = load_text(db_path, key)
+    return None if text is None else json.loads(text)
 
 
 def has(db_path: str | Path, key: str) -> bool:
@@ -67,12 +73,14 @@ def has(db_path: str | Path, key: str) -> bool:
         return con.execute(f"SELECT count(*) FROM {TABLE} WHERE key = ?", [key]).fetchone()[0] > 0
 
 
-def store(db_path: str | Path, key: str, output: Any, *, seconds: float) -> None:
-    """Save a stage's output under ``key`` (replacing an older row with the same key).
+def dumps(output: Any) -> str:
+    """The JSON text :func:`store` saves: ``output`` is anything JSON can hold (NaN allowed), pydantic models included, or already JSON text."""
+    return output if isinstance(output, str) else json.dumps(output, allow_nan=True, default=_model_json)
 
-    ``output`` is anything JSON can hold (NaN allowed), pydantic models included, or an already-encoded JSON string.
-    """
-    text = output if isinstance(output, str) else json.dumps(output, allow_nan=True, default=_model_json)
+
+def store(db_path: str | Path, key: str, output: Any, *, seconds: float) -> None:
+    """Save a stage's output (see :func:`dumps`) under ``key``, replacing an older row with the same key."""
+    text = dumps(output)
     blob = zlib.compress(text.encode(), level=6)
     sha256, stage, version, phash = split_key(key)
     ensure_tables(db_path, DDL)

@@ -13,6 +13,8 @@ from __future__ import annotations
 import ast
 import hashlib
 import importlib.util
+import json
+import os
 from collections.abc import Callable
 from pathlib import Path
 
@@ -109,3 +111,36 @@ def fingerprint(*functions: Callable, read: Callable[[str], bytes | None] | None
     for name in sorted(sources):
         digest.update(name.encode() + b"\0" + sources[name] + b"\0")
     return digest.hexdigest()[:8]
+
+
+def project_digest() -> str:
+    """sha256 over every ``.py`` file of the project packages (names and bytes): equal digests, equal fingerprints."""
+    digest = hashlib.sha256()
+    for package in PROJECT_PACKAGES:
+        spec = importlib.util.find_spec(package)
+        for root in (spec.submodule_search_locations or []) if spec else []:
+            for path in sorted(Path(root).rglob("*.py")):
+                digest.update(str(path.relative_to(root)).encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()
+
+
+def remembered(compute: Callable[[], dict[str, str]], path: Path) -> dict[str, str]:
+    """``compute()`` (fingerprints: parsing every project module takes a few tenths of a second), kept in ``path``
+    under :func:`project_digest` so a process whose sources did not change reads it instead (reading and hashing
+    the sources takes milliseconds). An unwritable ``path`` only costs the computation."""
+    digest = project_digest()
+    try:
+        kept = json.loads(path.read_text())
+        if kept.get("digest") == digest:
+            return kept["values"]
+    except (OSError, ValueError, KeyError, AttributeError):
+        pass
+    values = compute()
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        part = path.with_name(f".{path.name}.{os.getpid()}.part")
+        part.write_text(json.dumps({"digest": digest, "values": values}))
+        os.replace(part, path)
+    except OSError:
+        pass
+    return values

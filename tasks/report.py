@@ -12,11 +12,12 @@ as Markdown. The :func:`report` task stores both: the PNG under
 from __future__ import annotations
 
 import base64
+import hashlib
+import time
 from collections import Counter
 from pathlib import Path
 
 import numpy as np
-from matplotlib.figure import Figure
 from prefect import task
 from prefect.artifacts import create_markdown_artifact
 from prefect.cache_policies import NO_CACHE
@@ -24,6 +25,7 @@ from prefect.cache_policies import NO_CACHE
 from aspects.pipeline import Measurements
 from aspects.settings import get_settings
 from registries.annotation import annotate
+from tasks import cache
 from tasks.stages import assemble_document, forget_measurements, growth_output, load_measurements, run_name
 
 TRANSITION_COLORS = {"cut": "#d62728", "fade_in": "#2ca02c", "fade_out": "#7f7f7f", "dissolve": "#9467bd", "wipe": "#ff7f0e"}
@@ -55,6 +57,8 @@ def timeline_png(m: Measurements, document: dict, path: str | Path) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
     t = m.column("t")
     duration = float(document["video"].get("duration_s") or (t[-1] if len(t) else 1.0)) or 1.0
+    from matplotlib.figure import Figure  # imported when a picture is drawn: the flow module loads faster
+
     # A bare Figure (no pyplot): reports are drawn on worker threads, and pyplot's global state is not thread-safe.
     fig = Figure(figsize=(12, 5))
     axes = fig.subplots(4, 1, sharex=True, gridspec_kw={"height_ratios": [1, 2, 2, 1]})
@@ -100,7 +104,7 @@ def timeline_png(m: Measurements, document: dict, path: str | Path) -> Path:
         strip.text(tr["start"], 1.05, tr["type"], color=color, fontsize=7, transform=strip.get_xaxis_transform())
     camera.set_xlim(0, duration)
     fig.suptitle(f"{Path(document['video']['path']).name}  ·  sha256 {document['video']['sha256'][:12]}", fontsize=10)
-    fig.tight_layout()
+    fig.subplots_adjust(left=0.1, right=0.99, bottom=0.1, top=0.88, hspace=0.12)  # fixed: tight_layout would draw the figure twice
     fig.savefig(path, dpi=100)
     return path
 
@@ -150,12 +154,29 @@ def markdown_summary(document: dict, grown: dict | None, png: Path | None) -> st
     return "\n".join(lines) + "\n"
 
 
+# The report's version: its own code (the stage outputs it draws are in its key through their keys).
+REPORT_VERSION = hashlib.sha256(Path(__file__).read_bytes()).hexdigest()[:8]
+
+
 @task(name="report", task_run_name=run_name("report"), cache_policy=NO_CACHE, persist_result=False, retries=2, retry_delay_seconds=2)
 def report(video: str, decoded: dict, static_ref: dict, dynamic_ref: dict, narrative_ref: dict, growth_ref: dict) -> dict:
-    """Write the timeline PNG and the Markdown artifact of one learned video; returns ``{"timeline", "markdown_key"}``."""
-    document = annotate(assemble_document(video, decoded, static_ref, dynamic_ref, narrative_ref))  # registry names, e.g. of the palette
-    png = timeline_png(load_measurements(decoded), document, timeline_path(decoded["sha256"], video))
-    key = markdown_key(decoded["sha256"])
-    create_markdown_artifact(markdown=markdown_summary(document, growth_output(growth_ref), png), key=key, description=f"Aspects of {Path(video).name}")
+    """Write the timeline PNG and the Markdown artifact of one learned video; returns ``{"timeline", "markdown_key"}``.
+
+    Cached like a stage: when the same stage outputs were reported before and
+    the PNG on disk is still the one drawn then, the stored Markdown is posted
+    again without drawing anything.
+    """
+    started = time.perf_counter()
+    db = get_settings().duckdb_path
+    png = timeline_path(decoded["sha256"], video)
+    refs = [decoded, static_ref, dynamic_ref, narrative_ref, growth_ref]
+    key = cache.stage_key(decoded["sha256"], "report", REPORT_VERSION, {"video": video, "png": str(png)}, [ref["key"] for ref in refs])
+    stored = cache.load(db, key) if png.is_file() else None
+    if stored is None or stored["png_sha256"] != hashlib.sha256(png.read_bytes()).hexdigest():
+        document = annotate(assemble_document(video, decoded, static_ref, dynamic_ref, narrative_ref))  # registry names, e.g. of the palette
+        timeline_png(load_measurements(decoded), document, png)
+        stored = {"markdown": markdown_summary(document, growth_output(growth_ref), png), "png_sha256": hashlib.sha256(png.read_bytes()).hexdigest()}
+        cache.store(db, key, stored, seconds=time.perf_counter() - started)
+    create_markdown_artifact(markdown=stored["markdown"], key=markdown_key(decoded["sha256"]), description=f"Aspects of {Path(video).name}")
     forget_measurements(decoded)  # the video's last reader
-    return {"timeline": str(png), "markdown_key": key}
+    return {"timeline": str(png), "markdown_key": markdown_key(decoded["sha256"])}

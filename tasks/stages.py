@@ -16,6 +16,7 @@ fails once, since the same bytes fail the same way.
 
 from __future__ import annotations
 
+import json
 import threading
 import time
 from collections import OrderedDict
@@ -40,7 +41,7 @@ from aspects.pipeline import MEASURE_VERSION, Measurements
 from aspects.settings import get_settings
 from aspects.store import StoreLockedError
 from tasks import cache
-from tasks.fingerprint import fingerprint
+from tasks.fingerprint import fingerprint, remembered
 
 
 def stage_versions(read: Callable[[str], bytes | None] | None = None) -> dict[str, str]:
@@ -61,7 +62,7 @@ def stage_versions(read: Callable[[str], bytes | None] | None = None) -> dict[st
     }
 
 
-STAGE_VERSIONS = stage_versions()
+STAGE_VERSIONS = remembered(stage_versions, Path(__file__).parent / "__pycache__" / "stage-versions.json")
 STAGES = stages.STAGES
 
 TRANSIENT_ERRORS = (OSError, StoreLockedError, duckdb.IOException, duckdb.TransactionException)
@@ -112,25 +113,64 @@ def _ref(stage: str, key: str, sha256: str, status: str, seconds: float) -> dict
 
 
 def _cached_or_compute(stage: str, video: str, sha256: str, params: dict, inputs: list[dict], compute: Callable[[], Any]) -> dict:
-    """Return the reference to this stage's output, computing and storing it on a cache miss."""
+    """Return the reference to this stage's output, computing and storing it on a cache miss.
+
+    A found output other than decode's is read here, once, and kept for the
+    stages after it (:func:`load_output`): one DuckDB connection instead of two.
+    """
     started = time.perf_counter()
     db = get_settings().duckdb_path
     key = cache.stage_key(sha256, stage, STAGE_VERSIONS[stage], params, [ref["key"] for ref in inputs])
     log = get_run_logger()
-    if cache.has(db, key):
+    found = cache.has(db, key) if stage == "decode" else _read_output(key) is not None  # decode's output is big: read it only where needed
+    if found:
         seconds = time.perf_counter() - started
         log.info("%s %s: cached (%s)", Path(video).name, stage, key)
         return _ref(stage, key, sha256, "cached", seconds)
-    output = compute()
-    cache.store(db, key, output, seconds=time.perf_counter() - started)
+    text = cache.dumps(compute())
+    cache.store(db, key, text, seconds=time.perf_counter() - started)
+    if stage != "decode":
+        _keep_output(key, text)
     seconds = time.perf_counter() - started
     log.info("%s %s: computed in %.2f s", Path(video).name, stage, seconds)
     return _ref(stage, key, sha256, "computed", seconds)
 
 
+# Stage outputs other than decode's (small: per-window rows, never per-frame), as JSON text by (DuckDB file, cache key),
+# so the stages and the report after a stage read them from memory; a key's output never changes in a file.
+OUTPUTS_KEPT = 64
+_outputs: OrderedDict[tuple[str, str], str] = OrderedDict()
+_outputs_lock = threading.Lock()
+
+
+def _keep_output(key: str, text: str) -> None:
+    where = (str(get_settings().duckdb_path), key)
+    with _outputs_lock:
+        _outputs[where] = text
+        _outputs.move_to_end(where)
+        while len(_outputs) > OUTPUTS_KEPT:
+            _outputs.popitem(last=False)
+
+
+def _read_output(key: str) -> str | None:
+    """A non-decode stage output's JSON text: kept in memory, else read from the stage cache (and kept)."""
+    db = get_settings().duckdb_path
+    with _outputs_lock:
+        text = _outputs.get((str(db), key))
+    if text is None:
+        text = cache.load_text(db, key)
+        if text is not None:
+            _keep_output(key, text)
+    return text
+
+
 def load_output(ref: dict) -> Any:
-    """The output a reference points to (read from the stage cache)."""
-    output = cache.load(get_settings().duckdb_path, ref["key"])
+    """The output a reference points to (kept in memory after a stage wrote or found it, else read from the stage cache)."""
+    if ref["stage"] == "decode":
+        output = cache.load(get_settings().duckdb_path, ref["key"])
+    else:
+        text = _read_output(ref["key"])
+        output = None if text is None else json.loads(text)
     if output is None:
         raise LookupError(f"stage cache has no {ref['stage']} output under {ref['key']}")
     return output

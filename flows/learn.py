@@ -32,7 +32,7 @@ from typing import Any
 
 from prefect import Task, flow, get_run_logger
 from prefect.artifacts import create_table_artifact
-from prefect.futures import PrefectFuture
+from prefect.futures import PrefectConcurrentFuture, PrefectFuture
 from prefect.runtime import flow_run
 from prefect.states import Completed, Failed, State
 from prefect.task_runners import TaskRunner, ThreadPoolTaskRunner
@@ -41,7 +41,6 @@ from aspects.errors import BadInputError, SpecError
 from aspects.paths import path_text, text_path
 from aspects.settings import Settings, check_window_s, get_settings
 from aspects.stages import wire_analysis, wire_growth
-from registries.d1 import sync as d1_sync
 from tasks import claims
 from tasks.report import report
 from tasks.stages import STAGES, decode, dynamic, growth, growth_output, narrative, static
@@ -100,9 +99,22 @@ def submitter(runner: TaskRunner, video: str):
 
     def submit(stage: str, *inputs) -> PrefectFuture:
         task = STAGE_TASKS[stage]
-        return runner.submit(task, inspect.signature(task.fn).bind(video, *inputs).arguments)
+        future = runner.submit(task, inspect.signature(task.fn).bind(video, *inputs).arguments)
+        if isinstance(future, PrefectConcurrentFuture):
+            future.add_done_callback(_keep_final_state)
+        return future
 
     return submit
+
+
+def _keep_final_state(future: PrefectFuture) -> None:
+    """Have a finished thread-pool future hold its final state (``wait`` on a done future stores it).
+
+    Each task Prefect starts asks every future among its parameters for its
+    state, and a future that does not hold it asks the API: three to five
+    requests per downstream stage, for states this process already has.
+    """
+    future.wait()
 
 
 def finish_video(runner: TaskRunner, video: str, futures: dict[str, PrefectFuture]) -> dict:
@@ -274,6 +286,8 @@ def sync_d1(full: bool = False) -> dict:
     Args:
         full: Post every row again, not only what changed since the last sync.
     """
+    from registries.d1 import sync as d1_sync  # its HTTP client is imported only by the runs that sync
+
     result = d1_sync.sync(get_settings(), full=full)
     get_run_logger().info(result.summary())
     return result.as_dict()

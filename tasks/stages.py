@@ -117,12 +117,20 @@ def _cached_or_compute(stage: str, video: str, sha256: str, params: dict, inputs
 
     A found output other than decode's is read here, once, and kept for the
     stages after it (:func:`load_output`): one DuckDB connection instead of two.
+    Whether it is found is always asked of DuckDB, never of that memory (the
+    file may have been replaced since, under a long-lived Dask worker).
     """
     started = time.perf_counter()
     db = get_settings().duckdb_path
     key = cache.stage_key(sha256, stage, STAGE_VERSIONS[stage], params, [ref["key"] for ref in inputs])
     log = get_run_logger()
-    found = cache.has(db, key) if stage == "decode" else _read_output(key) is not None  # decode's output is big: read it only where needed
+    if stage == "decode":  # its output is big: read only where needed
+        found = cache.has(db, key)
+    else:
+        text = cache.load_text(db, key)
+        found = text is not None
+        if text is not None:
+            _keep_output(key, text)
     if found:
         seconds = time.perf_counter() - started
         log.info("%s %s: cached (%s)", Path(video).name, stage, key)

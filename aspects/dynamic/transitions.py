@@ -74,7 +74,7 @@ WIPE_MIN_MONOTONY = 0.4  # …or this for cells switching in a clean spatial ord
 BLANK_SHARE = 0.9  # a frame is black / white / one uniform colour when this share of its pixels is
 UNIFORM_SPREAD = 12.0  # levels: the grid cells of a uniform frame differ at most this much
 DIP_TURN = 0.35  # a uniform colour is a dip when it lies this far (share of its distance to the nearer end) off the way between the ends
-DIP_HOLD_S = 0.5  # …and is held at most this long (seconds); held longer it is a shot of its own (dissolves into and out of it)
+DIP_HOLD_S = 1.0  # …and is held at most this long (seconds); held longer it is a shot of its own (dissolves into and out of it)
 FADE_TAIL_SHARE = 0.2  # a fade is over at the first black (white) frame after which each step is under this share of the fade's typical step
 HOLD_LEVELS = 1.5  # RMS grid levels: frames this close to a turning point hold the same blank picture…
 HOLD_STEP_SHARE = 0.5  # …when their step to the next frame is under this share of the change's median step
@@ -405,7 +405,7 @@ def _steady_around(s: Signals, state: np.ndarray, blank: np.ndarray, p: int, q: 
     a fade (one end black or white) a ``busy`` side is judged by its motion
     along the fade's own way only: busy footage never holds still, and the
     black or white end anchors the fade.
-    Any other side cut short by the video's start or end is not steady.
+    Any other side cut short by the video's start or end (under STEADY_S) is not steady.
     """
     delta = state[q] - state[p]
     rate = float(_distance(state[q], state[p])) / max(float(s.t[q] - s.t[p]), 1e-9)
@@ -414,6 +414,8 @@ def _steady_around(s: Signals, state: np.ndarray, blank: np.ndarray, p: int, q: 
     for end, other in ((p, max(p - n, 0)), (q, min(q + n, len(s) - 1))):
         if blank[end] in ("black", "white") or (blank[end] and stops is None):
             continue  # still by itself, however briefly it is held
+        if abs(other - end) < n:
+            return False  # cut short by the video's start or end: too little to tell a held picture from a slow drift (a few quantised frames of one)
         if stops is not None:
             if other > end:
                 later = np.flatnonzero(stops[end + 1 : other + 1])

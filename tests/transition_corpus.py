@@ -113,7 +113,20 @@ HELDOUT_GRADIENT = [
     ("c0=0xE05050:c1=0x50E050:x0=0:y0=0:x1=256:y1=144:type=radial", "c0=0x404040:c1=0xC0C0F0:x0=0:y0=144:x1=256:y1=0"),
 ]
 HELDOUT_TEXTURE = [("life", "sierpinski"), ("sierpinski", "testsrc"), ("testsrc", "life")]
-PALETTES = {"main": {"flat": None, "gradient": None, "texture": None}, "heldout": {"flat": HELDOUT_FLAT, "gradient": HELDOUT_GRADIENT, "texture": HELDOUT_TEXTURE}}
+# A second held-out set (``heldout2_corpus``), looked at once: again other colours and gradients (grainy half the time),
+# a still mandelbrot (another place), cellauto rule 30 (scrolling), rgbtestsrc (still bars); 24, 30 and 60 fps.
+HELDOUT2_FLAT = [("0x806040", "0x40C0C0"), ("0xC0C0C0", "0x600060"), ("0x305030", "0xF09030"), ("0x102040", "0xA0E0A0")]
+HELDOUT2_GRADIENT = [
+    ("c0=0x602080:c1=0xE0A060:x0=0:y0=72:x1=256:y1=72", "c0=0x20E0C0:c1=0x404000:x0=128:y0=0:x1=128:y1=144:type=radial"),
+    ("c0=0xFFD0D0:c1=0x105010:x0=0:y0=144:x1=256:y1=0", "c0=0x4040E0:c1=0xE04040:x0=256:y0=144:x1=0:y1=0"),
+]
+HELDOUT2_TEXTURE = [("rgbtestsrc", "mandelbrot-still"), ("cellauto30", "rgbtestsrc"), ("mandelbrot-still", "cellauto30")]
+PALETTES = {
+    "main": {"flat": None, "gradient": None, "texture": None},
+    "heldout": {"flat": HELDOUT_FLAT, "gradient": HELDOUT_GRADIENT, "texture": HELDOUT_TEXTURE},
+    "heldout2": {"flat": HELDOUT2_FLAT, "gradient": HELDOUT2_GRADIENT, "texture": HELDOUT2_TEXTURE},
+}
+PREFIX = {"main": "", "heldout": "h-", "heldout2": "h2-"}
 FPS = (24, 25, 30, 60)
 DURATIONS = (0.2, 0.5, 1.0, 2.0, 3.0)
 KINDS = ("flat", "gradient", "texture")
@@ -162,6 +175,10 @@ def _source(kind: str, spec: str, fps: int, grain: bool) -> str:
         src = f"color=c={spec}:s={SIZE}:r={fps}"
     elif kind == "gradient":
         src = f"gradients=s={SIZE}:r={fps}:speed=0:seed=1:{spec}"
+    elif spec == "mandelbrot-still":
+        src = f"mandelbrot=s={SIZE}:r={fps}:start_scale=0.6:start_x=-0.75,trim=end_frame=1,loop=loop=-1:size=1,setpts=N/{fps}/TB"
+    elif spec == "cellauto30":
+        src = f"cellauto=s={SIZE}:r={fps}:rule=30:full=1"
     else:
         extra = {"cellauto": ":rule=110:full=1", "life": ":mold=10:ratio=0.3:life_color=0xE0E060:death_color=0x402020"}.get(spec, "")
         src = f"{spec}=s={SIZE}:r={fps}{extra}"
@@ -191,7 +208,7 @@ def xfade_case(transition: str, kind: str, i: int, duration: float, fps: int, gr
             truth = (Truth("fade_out", s, s + 0.2 * duration, inner=False), Truth("fade_in", s + 0.2 * duration, e, inner=False))
         else:
             truth = (Truth(kind_, s, e, direction),)
-    name = f"{'h-' if palette != 'main' else ''}xfade-{transition}-{kind}{i % 10}-{duration:g}s-{fps}{'-grain' if grain else ''}"
+    name = f"{PREFIX[palette]}xfade-{transition}-{kind}{i % 10}-{duration:g}s-{fps}{'-grain' if grain else ''}"
     return Case(name, kind, fps, total, (_source(kind, a, fps, grain), _source(kind, b, fps, grain)), graph, truth, transition, kind_dir is not None)
 
 
@@ -220,7 +237,7 @@ def fade_case(colour: str, kind: str, i: int, duration: float, fps: int, hold: f
         mid = PRE_S + duration + hold
         truth = (Truth("fade_out", PRE_S, PRE_S + duration), Truth("fade_in", mid, mid + duration))
         sources = (_source(kind, a, fps, False), _source(kind, b, fps, False))
-    name = f"{'h-' if palette != 'main' else ''}fade-{shape}-{colour}-{kind}{i % 10}-{duration:g}s-h{hold:g}-{fps}{'-grain' if grain else ''}"
+    name = f"{PREFIX[palette]}fade-{shape}-{colour}-{kind}{i % 10}-{duration:g}s-h{hold:g}-{fps}{'-grain' if grain else ''}"
     return Case(name, kind, fps, total, sources, graph, truth, f"fade:{colour}")
 
 
@@ -229,7 +246,7 @@ def cut_case(kind: str, i: int, fps: int, grain: bool = False, palette: str = "m
     graph = f"[0:v]trim=duration={PRE_S + 0.4},setpts=PTS-STARTPTS,format=yuv420p[a];[1:v]trim=duration={POST_S},setpts=PTS-STARTPTS,format=yuv420p[b];[a][b]concat=n=2:v=1:a=0[v]"
     t = PRE_S + 0.4
     return Case(
-        f"{'h-' if palette != 'main' else ''}cut-{kind}{i % 10}-{fps}{'-grain' if grain else ''}",
+        f"{PREFIX[palette]}cut-{kind}{i % 10}-{fps}{'-grain' if grain else ''}",
         kind,
         fps,
         t + POST_S,
@@ -307,6 +324,29 @@ def heldout_corpus() -> list[Case]:
         for j, fps in enumerate((20, 50)):
             cases.append(cut_case(kind, k + j, fps, grain=kind == "gradient" and j == 1, palette="heldout"))
     for fps in (20, 50):
+        cases += negative_cases(fps)
+    return cases
+
+
+def heldout2_corpus() -> list[Case]:
+    """A second held-out set, looked at once at the end (see HELDOUT2_*): every mapped xfade transition once, fades through black, white and a colour (holds 0-0.9 s), fade out/in only, cuts, the no-transition clips at 24 and 30 fps."""
+    cases: list[Case] = []
+    mapped = [t for t, v in XFADE.items() if v is not None]
+    rates = (24, 30, 60)
+    for n, transition in enumerate(mapped):
+        kind = KINDS[(n + 2) % 3]
+        cases.append(xfade_case(transition, kind, n + 1, (0.4, 1.2, 2.0, 0.25, 0.7)[n % 5], rates[n % 3], grain=kind == "gradient" and n % 2 == 0, palette="heldout2"))
+    for c, colour in enumerate(("black", "white", "0x60A020")):
+        for k, kind in enumerate(KINDS):
+            for j, duration in enumerate((0.4, 1.2)):
+                hold = (0.0, 0.3, 0.9)[(c + k + j) % 3]
+                cases.append(fade_case(colour, kind, c + k + j, duration, rates[(c + k + j) % 3], hold, grain=kind == "gradient" and j == 0, palette="heldout2"))
+    for k, kind in enumerate(KINDS):
+        cases.append(fade_case(("black", "white")[k % 2], kind, k, (0.7, 1.5, 2.5)[k], rates[k], 0.5, shape="out", palette="heldout2"))
+        cases.append(fade_case(("white", "black")[k % 2], kind, k + 1, (1.5, 0.4, 0.7)[k], rates[(k + 1) % 3], 0.5, shape="in", grain=kind == "gradient", palette="heldout2"))
+        for j, fps in enumerate(rates):
+            cases.append(cut_case(kind, k + j, fps, grain=kind == "gradient" and j == 1, palette="heldout2"))
+    for fps in (24, 30):
         cases += negative_cases(fps)
     return cases
 

@@ -700,6 +700,40 @@ def _fades_through_colour(s: Signals, blank: np.ndarray, state: np.ndarray, foun
     return found
 
 
+def _absorb_last_steps(s: Signals, cuts: list[int], gradual: list[dict]) -> list[int]:
+    """Cuts that are a gradual transition's own first or last step, merged into it; the other cuts.
+
+    A jump right next to a dissolve or wipe that goes on along its way
+    (cosine ≥ DRIFT_COSINE with the change from its start to its end) ends
+    or starts it (xfade's ``distance`` switches the last colours at once): no
+    new shot starts there. A cut to another picture turns off that way.
+    """
+    if not cuts or not gradual:
+        return cuts
+    state = s.colour_grid()
+    index = {float(t): i for i, t in enumerate(np.round(s.t, 6))}
+    kept = []
+    for c in cuts:
+        jump = state[c] - state[c - 1]
+        for item in gradual:
+            if item["type"] not in ("dissolve", "wipe"):
+                continue
+            p, q = index[round(item["start"], 6)], index[round(item["end"], 6)]
+            if q == c - 1:
+                way = state[q] - state[p]
+            elif p == c:
+                way = state[q] - state[p]
+            else:
+                continue
+            if float(jump @ way) >= DRIFT_COSINE * float(np.linalg.norm(jump) * np.linalg.norm(way)) > 0:
+                lo, hi = (p, c) if q == c - 1 else (c - 1, q)
+                item.update(start=rounded(s.t[lo], 6), end=rounded(s.t[hi], 6), duration=rounded(s.t[hi] - s.t[lo], 6))
+                break
+        else:
+            kept.append(c)
+    return kept
+
+
 def detect_transitions(s: Signals) -> list[dict]:
     """Every transition, sorted by start: ``{"type", "start", "end", "duration"}`` (+ ``direction`` for wipes).
 
@@ -708,6 +742,7 @@ def detect_transitions(s: Signals) -> list[dict]:
     """
     cuts = detect_cuts(s)
     gradual = detect_gradual(s, cuts)
+    cuts = _absorb_last_steps(s, cuts, gradual)
     blank = blank_kind(s, s.colour_grid()) if cuts else []
     fading_in = {round(g["start"], 6) for g in gradual if g["type"] == "fade_in"}
     items = []

@@ -628,11 +628,11 @@ def detect_gradual(s: Signals, cuts: list[int]) -> list[dict]:
     # (a diagonal or circular edge, a soft edge, an eased start: little of the picture changes at first, but it changes).
     changing = (((a > np.maximum(REGROW_FLOOR_PER_S, REGROW_RATIO * na)) & (qa < ACTIVE_FLOOR_PER_S)) | ((g > np.maximum(REGROW_FLOOR_PER_S, REGROW_RATIO * ng)) & (qg < GRID_FLOOR_PER_S))) & ~busy
     gap = _frames(s, GAP_S)
-    for first, last in _runs(~active):
-        if first > 0 and last < len(s) - 1 and last - first + 1 <= gap:
-            active[first : last + 1] = True
     stops = np.zeros(len(s), dtype=bool)
     stops[cuts] = True
+    for first, last in _runs(~active):
+        if first > 0 and last < len(s) - 1 and last - first + 1 <= gap and not stops[first : last + 1].any():
+            active[first : last + 1] = True  # never across a cut: what follows it may be a fade in (a fade out faster than the cut's frame)
     index = {float(t): i for i, t in enumerate(np.round(s.t, 6))}
     found = []
     for first, last in _runs(active):
@@ -737,18 +737,21 @@ def _absorb_last_steps(s: Signals, cuts: list[int], gradual: list[dict]) -> list
 def detect_transitions(s: Signals) -> list[dict]:
     """Every transition, sorted by start: ``{"type", "start", "end", "duration"}`` (+ ``direction`` for wipes).
 
-    A cut onto a black or white frame that a fade in leaves at once (no
-    hold) is the fade's first half, faster than one frame: a fade out.
+    A cut onto a black or white frame that a fade in leaves, at once or
+    after holding it at most DIP_HOLD_S, is the fade's first half, faster
+    than one frame: a fade out.
     """
     cuts = detect_cuts(s)
     gradual = detect_gradual(s, cuts)
     cuts = _absorb_last_steps(s, cuts, gradual)
     blank = blank_kind(s, s.colour_grid()) if cuts else []
-    fading_in = {round(g["start"], 6) for g in gradual if g["type"] == "fade_in"}
+    index = {float(t): i for i, t in enumerate(np.round(s.t, 6))}
+    fading_in = [index[round(g["start"], 6)] for g in gradual if g["type"] == "fade_in"]
+    hold = _frames(s, DIP_HOLD_S)
     items = []
     for i in cuts:
         t = rounded(s.t[i], 6)
-        if blank[i] in ("black", "white") and round(t, 6) in fading_in:
+        if blank[i] in ("black", "white") and any(i <= j <= i + hold and all(blank[i : j + 1] == blank[i]) for j in fading_in):
             items.append({"type": "fade_out", "start": rounded(s.t[i - 1], 6), "end": t, "duration": rounded(s.t[i] - s.t[i - 1], 6)})
         else:
             items.append({"type": "cut", "start": t, "end": t, "duration": 0.0})

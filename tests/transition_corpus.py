@@ -19,12 +19,14 @@ reaches shot B before the end, they are read off the rendered frames
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import subprocess
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+import imageio_ffmpeg
 import numpy as np
 
 from tests.media import _input_args, ffmpeg_exe, make_video
@@ -409,17 +411,21 @@ def _raw_streams(case: Case, folder: Path) -> tuple[np.ndarray, np.ndarray, np.n
     return out[0], out[1], out[2]
 
 
-def rendered_truth(case: Case, folder: Path) -> Case:
+def rendered_truth(case: Case, folder: Path, table: bool = True) -> Case:
     """``case`` with the boundaries of an xfade transition read off its rendered frames (cached next to the clip).
 
     ``start`` is the last frame identical to shot A (CHANGED_LEVELS,
     CHANGED_SHARE), ``end`` the first frame after it from which on
     SETTLED_FRAMES frames are shot B's (see ``_raw_streams``). Other clips (the ``fade`` filter, cuts) keep their exact truth.
+    With ``table`` the suite's truths come from TRUTH_TABLE when it holds them for this ffmpeg.
     """
     if not case.truth or case.family not in XFADE:
         return case
     cache = case.path(folder).with_suffix(".truth.json")
-    if cache.exists():
+    known = _truth_table().get(f"{_ffmpeg_version()} {case.path(Path()).stem}") if table else None
+    if known is not None:
+        first, last = known
+    elif cache.exists():
         first, last = json.loads(cache.read_text())
     else:
         Path(folder).mkdir(parents=True, exist_ok=True)
@@ -436,6 +442,31 @@ def rendered_truth(case: Case, folder: Path) -> Case:
         out_, in_ = case.truth
         return replace(case, truth=(replace(out_, start=start), replace(in_, end=end)))
     return replace(case, truth=(replace(case.truth[0], start=start, end=end),))
+
+
+TRUTH_TABLE = Path(__file__).with_name("transition_truths.json")  # the suite's rendered truths: "<ffmpeg version> <clip stem>" → [first, last] frame
+
+
+@functools.cache
+def _ffmpeg_version() -> str:
+    return str(imageio_ffmpeg.get_ffmpeg_version())
+
+
+@functools.cache
+def _truth_table() -> dict:
+    """TRUTH_TABLE's entries (rendering them takes an ffmpeg run per clip; another ffmpeg version misses and renders)."""
+    return json.loads(TRUTH_TABLE.read_text()) if TRUTH_TABLE.exists() else {}
+
+
+def write_truth_table(folder: Path) -> None:
+    """Render the suite's xfade truths afresh and write TRUTH_TABLE: ``python -m tests.transition_corpus FOLDER``."""
+    table = {}
+    for case in suite_corpus():
+        if case.truth and case.family in XFADE:
+            case.path(folder).with_suffix(".truth.json").unlink(missing_ok=True)
+            rendered_truth(case, folder, table=False)
+            table[f"{_ffmpeg_version()} {case.path(Path()).stem}"] = json.loads(case.path(folder).with_suffix(".truth.json").read_text())
+    TRUTH_TABLE.write_text("{\n" + ",\n".join(f"{json.dumps(k)}: {json.dumps(v)}" for k, v in sorted(table.items())) + "\n}\n")
 
 
 TOLERANCE_FRAMES = 2  # a boundary within this many frames of the truth is right
@@ -471,3 +502,9 @@ def match(case: Case, found: list[dict]) -> dict:
         if truth.direction and best[0].get("direction") != truth.direction:
             wrong_dir.append((truth, best[0]))
     return {"hits": hits, "missed": missed, "extra": left, "direction_wrong": wrong_dir}
+
+
+if __name__ == "__main__":
+    import sys
+
+    write_truth_table(Path(sys.argv[1]))

@@ -11,12 +11,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from aspects.document import AnalysisDocument, DynamicAspects, Frame, Narrative, SpecAudio, VideoFacts
+from aspects.document import AnalysisDocument, DynamicAspects, Frame, Narrative, SpecAudio, VideoFacts, Window
 from aspects.frame_rows import SOUND_FIELDS, FrameRows
 from aspects.pipeline import Measurements
 from aspects.spec_audio import spec_sound
 
-__all__ = ["SOUND_FIELDS", "build_document", "document_dict", "frame_rows", "static_aspects", "video_block"]
+__all__ = ["SOUND_FIELDS", "build_document", "document_dict", "frame_rows", "static_aspects", "video_block", "window_dicts"]
 
 
 def static_aspects(m: Measurements) -> FrameRows:
@@ -50,9 +50,31 @@ def video_block(m: Measurements) -> VideoFacts:
 def document_dict(m: Measurements, frames: FrameRows | dict | Sequence[Frame] | Sequence[dict], dynamic: DynamicAspects | dict, narrative: dict, spec_audio: dict | None = None) -> dict:
     """The document's JSON form: every block but the frames validated as models, ``frames`` a :class:`FrameRows` (items made when read)."""
     rows = frame_rows(m, frames, spec_audio).validate()
-    doc = _document(m, [], dynamic, narrative, spec_audio).to_dict()
-    doc["frames"] = rows  # same place in the key order as the model's
+    windows = window_dicts(dynamic)
+    doc = _document(m, [], {**_dynamic_dict(dynamic), "windows": []}, narrative, spec_audio).to_dict()
+    doc["frames"] = rows  # same places in the key order as the model's
+    doc["windows"] = windows
     return doc
+
+
+def window_dicts(dynamic: DynamicAspects | dict) -> list[dict]:
+    """The dynamic output's windows in their JSON form, each validated as a :class:`Window`, one at a time.
+
+    A dict's list of windows is replaced in place, item by item (the dict it gives is what the model dumps), so a
+    long video's windows are never held twice.
+    """
+    if isinstance(dynamic, DynamicAspects):
+        return [w.model_dump(mode="json") for w in dynamic.windows]
+    windows = dynamic["windows"]
+    for i, w in enumerate(windows):
+        windows[i] = Window.model_validate(w).model_dump(mode="json")
+    return windows
+
+
+def _dynamic_dict(dynamic: DynamicAspects | dict) -> dict:
+    if isinstance(dynamic, DynamicAspects):
+        return {"transitions": dynamic.transitions, "blends": dynamic.blends}
+    return dynamic
 
 
 def build_document(m: Measurements, frames: FrameRows | dict | Sequence[Frame] | Sequence[dict], dynamic: DynamicAspects | dict, narrative: dict, spec_audio: dict | None = None) -> AnalysisDocument:

@@ -21,7 +21,7 @@ from typing import Any
 
 from aspects.assemble import document_dict, static_aspects
 from aspects.document import DynamicAspects, Frame
-from aspects.dynamic import dynamic_aspects
+from aspects.dynamic import dynamic_json
 from aspects.frame_rows import FrameRows
 from aspects.narrative import load_spec, narrative_from
 from aspects.paths import path_text
@@ -46,9 +46,9 @@ def static(m: Measurements) -> FrameRows:
     return static_aspects(m)
 
 
-def dynamic(m: Measurements, window_s: float) -> DynamicAspects:
-    """Dynamic stage: ``{"windows", "transitions", "blends"}`` for windows of ``window_s`` seconds."""
-    return dynamic_aspects(m, float(window_s))
+def dynamic(m: Measurements, window_s: float) -> dict:
+    """Dynamic stage: ``{"windows", "transitions", "blends"}`` for windows of ``window_s`` seconds, in their JSON form (validated)."""
+    return dynamic_json(m, float(window_s))
 
 
 def narrative(spec: dict | None, prompt: str | None) -> dict:
@@ -144,7 +144,7 @@ def analyze_video(
     }
     out = wire_analysis(lambda stage, *inputs: here[stage](*inputs), window_s=window_s, spec=spec, prompt=prompt)
     doc = document(out["decode"], out["static"], out["dynamic"], out["narrative"])
-    out.clear()  # the dynamic stage's models are copied into ``doc``: free them before keys and names are added
+    out.clear()  # ``doc`` holds what it needs of the stages' outputs: free the rest before keys and names are added
     release_freed_memory()
     annotate(doc, settings=settings)
     if not frame_rows:

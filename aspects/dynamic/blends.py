@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Sequence
 
 import numpy as np
 
-from aspects.document import AudioBlend, Blends, MotionBlend, PacingBlend, Window
+from aspects.document import AudioBlend, Blends, MotionBlend, PacingBlend
 from aspects.dynamic.audio_semantic import AudioTrack
 from aspects.dynamic.signals import Signals, rounded
 from aspects.measure.sound import BS1770_OFFSET_LU, LOUDNESS_FLOOR_LUFS, lufs_of_mean_square
@@ -73,7 +74,7 @@ def integrated_loudness(frame_t: np.ndarray, frame_dt: np.ndarray, weight: np.nd
     return float(lufs_of_mean_square(final.mean()))
 
 
-def blends(s: Signals, windows: list[Window], transitions: list[dict], shot_bounds: list[tuple[float, float]], audio: AudioTrack | None) -> Blends:
+def blends(s: Signals, windows: Sequence[dict], transitions: list[dict], shot_bounds: list[tuple[float, float]], audio: AudioTrack | None) -> Blends:
     """The ``blends`` block of the analysis document (DESIGN §3)."""
     colours = palette(s)
     script = []
@@ -83,9 +84,9 @@ def blends(s: Signals, windows: list[Window], transitions: list[dict], shot_boun
             top = palette(s, idx, size=1)
             if top:
                 script.append({"start": rounded(start, 6), "end": rounded(end, 6), **{k: top[0][k] for k in ("r", "g", "b")}})
-    cameras = Counter(w.camera.motion_type for w in windows)
-    directions = Counter(w.motion.direction for w in windows)
-    levels = np.array([w.motion.level for w in windows], dtype=float)
+    cameras = Counter(w["camera"]["motion_type"] for w in windows)
+    directions = Counter(w["motion"]["direction"] for w in windows)
+    levels = np.array([w["motion"]["level"] for w in windows], dtype=float)
     shot_lengths = np.array([b - a for a, b in shot_bounds], dtype=float)
     minutes = s.duration_s / 60.0
     return Blends(
@@ -97,7 +98,7 @@ def blends(s: Signals, windows: list[Window], transitions: list[dict], shot_boun
             camera=cameras.most_common(1)[0][0] if cameras else "static",
             camera_share={k: rounded(v / len(windows)) for k, v in cameras.items()},
             direction=directions.most_common(1)[0][0] if directions else "neutral",
-            speed=rounded(float(np.mean([w.motion.speed for w in windows])) if windows else 0.0),
+            speed=rounded(float(np.mean([w["motion"]["speed"] for w in windows])) if windows else 0.0),
         ),
         audio=_audio_summary(s, windows, audio),
         pacing=PacingBlend(
@@ -110,14 +111,14 @@ def blends(s: Signals, windows: list[Window], transitions: list[dict], shot_boun
     )
 
 
-def _audio_summary(s: Signals, windows: list[Window], audio: AudioTrack | None) -> AudioBlend | None:
+def _audio_summary(s: Signals, windows: Sequence[dict], audio: AudioTrack | None) -> AudioBlend | None:
     if audio is None:
         return None
     bpm = audio.video_tempo
     weight = audio.sound.get("weight", np.full(len(s), np.nan))
     loudness = integrated_loudness(s.t, s.dt, weight) if len(s) else None
-    roles = Counter(w.audio_semantic.role for w in windows if w.audio_semantic)
-    families = Counter(f for w in windows if w.audio_semantic for f in w.audio_semantic.instruments)
+    roles = Counter(w["audio_semantic"]["role"] for w in windows if w.get("audio_semantic"))
+    families = Counter(f for w in windows if w.get("audio_semantic") for f in w["audio_semantic"]["instruments"])
     return AudioBlend(
         integrated_lufs=None if loudness is None else rounded(loudness, 2),
         tempo_bpm=None if bpm is None else rounded(bpm, 2),

@@ -82,8 +82,12 @@ def analyse_windows(
     facts: dict,
     audio: AudioTrack | None,
     sync_offset_s: float | None,
-) -> list[Window]:
-    """Every window of the video with every category (``audio_semantic`` None without audio)."""
+) -> list[dict]:
+    """Every window of the video with every category (``audio_semantic`` None without audio), in its JSON form.
+
+    Each window is validated as a :class:`~aspects.document.Window` and kept only as its JSON dict (the model is
+    dropped as soon as it is dumped): a long video's windows are held once, not as models and then dicts again.
+    """
     cut_frames = {int(i) for tr in transitions if tr["type"] == "cut" for i in np.flatnonzero(np.isclose(s.t, tr["start"], atol=1e-6))}
     # A fade, dissolve or wipe changes the picture, not the camera: its frames say nothing of the camera's move.
     changing = cut_frames | {int(i) for tr in transitions if tr["type"] != "cut" for i in np.flatnonzero((s.t > tr["start"] + 1e-6) & (s.t <= tr["end"] + 1e-6))}
@@ -111,6 +115,6 @@ def analyse_windows(
                 technical=technical(s, idx, facts),
                 depth=cam.depth(s, idx, changing),
                 audio_semantic=audio_semantic(audio, start, min(end, s.duration_s)) if audio is not None else None,
-            )
+            ).model_dump(mode="json")
         )
     return out

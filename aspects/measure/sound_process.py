@@ -24,8 +24,11 @@ import subprocess
 import sys
 import threading
 import traceback
+from array import array
+from dataclasses import dataclass
 from multiprocessing.connection import Connection
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
@@ -88,7 +91,7 @@ def serve(calls_fd: int, results_fd: int, sr: int, model_dir: str = "") -> None:
                     elif call == "request":
                         sound.request(*args)
                     else:
-                        results.send(("ok", sound.finish()))
+                        send_result(results, sound.finish())
                         return
     except EOFError:  # the parent went away
         return
@@ -98,6 +101,55 @@ def serve(calls_fd: int, results_fd: int, sr: int, model_dir: str = "") -> None:
     finally:
         calls.close()
         results.close()
+
+
+def send_result(conn: Connection, result: tuple) -> None:
+    """Send :meth:`LocalSound.finish`'s result: its number columns (``array('d')`` and NumPy arrays, an hour of
+    envelope is ~30 MB) each as raw bytes after a small pickled header, so neither side ever holds a pickled copy
+    of the whole result beside the arrays themselves."""
+    buffers: list = []
+
+    def strip(table: dict | None) -> dict | None:
+        if table is None:
+            return None
+        out = {}
+        for key, value in table.items():
+            if isinstance(value, (array, np.ndarray)):
+                data = np.frombuffer(value, dtype=np.float64) if isinstance(value, array) else np.ascontiguousarray(value)
+                out[key] = _Raw(len(buffers), data.dtype.str, data.shape)
+                buffers.append(data)
+            else:
+                out[key] = value
+        return out
+
+    rows, envelope, start_s, tags = result
+    conn.send(("ok", (strip(rows), strip(envelope), start_s, strip(tags))))
+    for data in buffers:
+        conn.send_bytes(data.data.cast("B") if data.nbytes else b"")
+
+
+def receive_arrays(conn: Connection, header: tuple) -> tuple:
+    """The result :func:`send_result` sent: its header with each raw column read back as a (writable) NumPy array."""
+    parts: list[Any] = [None if part is None else dict(part) if isinstance(part, dict) else part for part in header]
+    raws = sorted((value.index, table, key) for table in (0, 1, 3) for key, value in (parts[table] or {}).items() if isinstance(value, _Raw))
+    for _, table, key in raws:  # in the order they were sent
+        raw = parts[table][key]
+        data = np.empty(raw.shape, dtype=np.dtype(raw.dtype))
+        if data.nbytes:
+            conn.recv_bytes_into(data.data.cast("B"))
+        else:
+            conn.recv_bytes()
+        parts[table][key] = data
+    return tuple(parts)
+
+
+@dataclass(frozen=True)
+class _Raw:
+    """Where a column sent as raw bytes goes back: its place in the sending order, dtype and shape."""
+
+    index: int
+    dtype: str
+    shape: tuple
 
 
 # A plain interpreter started on this module's ``serve`` (not multiprocessing's spawn, which would re-run the
@@ -182,7 +234,7 @@ class SoundProcess:
             raise RuntimeError(f"the sound analysis process ended unexpectedly (exit code {self._process.poll()})") from None
         if status != "ok":
             self._raise(result)
-        return result
+        return receive_arrays(self._results_in, result)
 
     def close(self) -> None:
         """Stop the child (at once if it is still working: the pass was abandoned)."""

@@ -107,7 +107,7 @@ def main() -> int:
         print(f"  {name:26s} {kind:6s} true {truth:7.2f}  prior only {_bpm(prior_only)}  read {_bpm(whole)}  error {'—' if err is None else f'{err:+6.2f} %'}  windows {right}/{n}")
     print(f"  within 2 %: {within2}/{len(tempos)} clips; within 4 % (MIREX accuracy 1): {within4}/{len(tempos)}")
     wide_corpus(out / "tempo_corpus")
-    for split in ("tune", "held_out", "fresh"):
+    for split in ("tune", "held_out", "fresh", "fresh2"):
         voices = voice_corpus.corpus(split)
         t0 = time.perf_counter()
         samples = voice_corpus.render(voices, out / f"voices_{split}")

@@ -23,10 +23,11 @@ long form and the accuracy on the ground-truth corpus):
   centroid < 400 Hz), ``hiss`` (noisy), ``click`` (short transient), ``buzz``
   (mixed); a ``click`` or ``tone`` repeating at a steady rate is ``pulse``.
 - Notes (a fundamental with harmonics, or a struck partial): ``bass`` (lowest
-  fundamental < 250 Hz holding most of the power); notes struck together
+  fundamental < 250 Hz holding most of the power, and the register below 250 Hz:
+  a stack of octaves is heard at its top, :func:`octave_register_hz`); notes struck together
   (attack < CHORD_ATTACK_S) whose level falls are a ``chord``, held or swelling
   ones a ``pad``; a monophonic line whose pitch moves is a ``pluck`` when its
-  notes die away, else a ``melody`` (notes shorter than MELODY_NOTE_S) or a
+  notes die away without brightening, else a ``melody`` (notes shorter than MELODY_NOTE_S) or a
   ``lead`` (held notes, up to HELD_NOTE_S); a held note that swelled in is a
   ``pad``, a struck one that dies a ``pluck``, one that holds ``sustain``.
   Note starts are onsets and pitch changes (:func:`pitch_changes`), so a
@@ -77,9 +78,12 @@ CHORD_ATTACK_S = 0.05  # notes struck together reach their level within this (ha
 MELODY_NOTE_S = 0.32  # a moving monophonic line of notes shorter than this is a melody; held longer, a lead
 TRANSIENT_SPAN_S = 0.05  # an onset this close to a frame's centre is inside its spectrum (93 ms window)
 PURE_MAX_HARMONICS = 2  # a lone partial with fewer of its harmonics 2…10 within 30 dB of it is a pure tone, not an instrument's note
+PLUCK_BRIGHTEN_OCT_S = 2.0  # a pluck's spectral centroid does not rise faster than this (octaves/s) while it decays
 PLUCK_DECAY_DB_S = 12.0  # level falls at least this fast after the peak: an exponential decay
 BASS_HZ = 250.0  # lowest fundamental of a bass note
 BASS_LOW_SHARE = 0.5  # share of the frame's power below BASS_HZ for a bass note
+OCTAVE_STACK_DB = 10.0  # octave partials within this of the strongest set the register of a stack of octaves (organ stops)
+ODD_ABSENT_DB = 25.0  # a stack of octaves has its 3rd and 5th harmonics at least this far below its strongest partial
 PITCH_HOLD_S = 0.08  # a pitch the strongest partial holds this long (or 15 % of the span) is a note's
 PITCH_MOVE_SEMITONES = 0.8  # the strongest partial moving this far within the span: a line, not a held note
 PULSE_REGULARITY = 0.06  # inter-onset intervals within ±6 % of their mean: a steady pulse
@@ -137,6 +141,27 @@ def harmonics(power: np.ndarray, freqs: np.ndarray, *, floor_db: float = 30.0, k
     strongest = max(fund, key=lambda x: x[1])[0]
     near = [f for f in hz if abs(f / strongest - round(f / strongest)) < 0.03 * round(f / strongest) and 2 <= round(f / strongest) <= 10]
     return Harmonics(tuple(f for f, _ in kept), tuple(round(d, 1) for _, d in kept), strongest, len({round(f / strongest) for f in near}))
+
+
+def octave_register_hz(power: np.ndarray, freqs: np.ndarray, f0_hz: float) -> float:
+    """The register (Hz) of the note whose lowest partial is ``f0_hz`` in the power spectrum ``power``.
+
+    Usually ``f0_hz`` itself. Organ stops an octave apart (16', 8', 4') or an octave-doubled synth put
+    nearly pure tones at f, 2f, 4f with no odd harmonics: there the line is heard at its highest octave
+    partial within OCTAVE_STACK_DB of the strongest, when 3f and 5f are both ≥ ODD_ABSENT_DB below it.
+    A bass note has odd harmonics, so its register stays its fundamental.
+    """
+    bin_hz = float(freqs[1] - freqs[0])
+
+    def db(hz: float) -> float:
+        k = int(round(hz / bin_hz))
+        return -200.0 if k + 2 >= power.size else float(10.0 * np.log10(power[max(k - 2, 0) : k + 3].max() + 1e-20))
+
+    octaves = [db(f0_hz * m) for m in (1, 2, 4)]
+    top = max(octaves)
+    if max(db(3 * f0_hz), db(5 * f0_hz)) > top - ODD_ABSENT_DB:
+        return f0_hz
+    return f0_hz * max(m for m, level in zip((1, 2, 4), octaves) if level >= top - OCTAVE_STACK_DB)
 
 
 def onsets(flux: np.ndarray, hop_s: float) -> np.ndarray:
@@ -229,6 +254,7 @@ class NoteShape:
     decay_db_s: float
     onset_i: int | None
     fall_db_s: float = 0.0
+    brighten_oct_s: float = 0.0  # spectral centroid change (octaves per second) where decay_db_s is read
 
 
 def note_shape(ctx: Context, t: float) -> NoteShape:
@@ -256,9 +282,17 @@ def note_shape(ctx: Context, t: float) -> NoteShape:
     # The attack ends when the level first comes within 3 dB of the note's peak (a swell keeps rising, a strike is there at once).
     peak = start + int(np.argmax(head >= head.max() - 3.0))
     stop = peak + int(HOLD_SHARE * (end - peak)) if after.size else end
-    tail = ctx.level_db[peak : min(stop, peak + max(int(DECAY_SPAN_S / ctx.hop_s), 3))]
+    body = slice(peak, min(stop, peak + max(int(DECAY_SPAN_S / ctx.hop_s), 3)))
+    tail = ctx.level_db[body]
+    bright = np.log2(np.maximum(ctx.centroid_hz[body], 1.0))
     fall = ctx.level_db[peak:end][: max(int(DECAY_SPAN_S / ctx.hop_s), 3)]
-    return NoteShape(None if on is None else (peak - on) * ctx.hop_s, _slope_db_s(tail[tail.size // 3 :], ctx.hop_s), on, _slope_db_s(fall, ctx.hop_s))
+    return NoteShape(
+        None if on is None else (peak - on) * ctx.hop_s,
+        _slope_db_s(tail[tail.size // 3 :], ctx.hop_s),
+        on,
+        _slope_db_s(fall, ctx.hop_s),
+        _slope_db_s(bright[bright.size // 3 :], ctx.hop_s),
+    )
 
 
 def _slope_db_s(level_db: np.ndarray, hop_s: float) -> float:
@@ -431,7 +465,8 @@ def frame_primitive(
                 del notes[old]
     soft = shape.attack_s is None or shape.attack_s >= PAD_ATTACK_S
     lowest = min(h.f0_hz)
-    if h.count <= 2 and lowest < BASS_HZ and low_share >= BASS_LOW_SHARE:
+    # A bass note is low in its register too: a sub-octave stop under a higher line is not a bass.
+    if h.count <= 2 and lowest < BASS_HZ and low_share >= BASS_LOW_SHARE and octave_register_hz(spectrum, spectrum_freqs, lowest) < BASS_HZ:
         return "bass"
     struck_chord = fresh >= 3 or (h.count >= 3 and fresh >= 2)
     length = note_length_s(ctx, centre) if moving or h.count >= 3 else None
@@ -439,7 +474,11 @@ def frame_primitive(
         return "chord"  # struck together and dying away: piano, guitar, electric piano
     if struck_chord or (h.count >= 3 and soft and (length is None or length >= PAD_NOTE_S)):
         return "pad"  # held together: notes swelled in, or held at their level
-    decaying = shape.decay_db_s <= -PLUCK_DECAY_DB_S and not soft
+    # A struck string loses its upper partials first: its sound darkens as it dies away. A level that falls
+    # while a note with harmonics brightens is a sustained tone fading or pulsing (tremolo), not a pluck. A
+    # mallet's bar (a near-pure partial) has no harmonics to lose: its decay alone counts.
+    darkens = h.harmonic_count < PURE_MAX_HARMONICS or shape.brighten_oct_s <= PLUCK_BRIGHTEN_OCT_S
+    decaying = shape.decay_db_s <= -PLUCK_DECAY_DB_S and not soft and darkens
     if moving and length is not None and length < HELD_NOTE_S:  # a line; longer notes are held ones
         if decaying:
             return "pluck"

@@ -68,6 +68,8 @@ ACCENT_CLEAR = 0.6  # ... and under which it is one when its weak pulses are bri
 BAR_RANGE_S = (1.2, 5.0)  # lags searched for the bar (:func:`bar_period`)
 BAR_PERIODICITY_MIN = 0.4  # autocorrelation at the bar for a beat when librosa's pick has none (drumless bass + piano: 0.45–0.48; speech, pads, single hits: ≤ 0.30)
 BAR_FIT = 0.04  # a beat divides the bar when bar/beat is within 4 % of a whole number
+BAND_LOW_ACCENT = 0.3  # low-band weak/strong ratio under which weak pulses lack kick and bass (subdivisions: ≤ 0.23; beats: kick/bass on them ≥ 0.63)
+BAND_HIGH_SUBDIVISION = 0.75  # high-band weak/strong ratio from which bass-less weak pulses are hi-hats (≥ 0.85 loud off-beat hats; beats ≤ 0.58)
 SUBDIVISION_BRIGHTER = 1.5  # weak pulses' centroid / strong pulses' for "brighter" (hi-hats: ≥ 2.3; drums alike: ≤ 1.45)
 SILENT_PRESENCE = 0.02  # under 20 ms audible per second: silence (a sparse click track is not)
 TONAL_SHARE = 0.5
@@ -83,6 +85,9 @@ MAJOR = np.array([6.35, 2.23, 3.48, 2.33, 4.38, 4.09, 2.52, 5.19, 2.39, 3.66, 2.
 MINOR = np.array([6.33, 2.68, 3.52, 5.38, 2.60, 3.53, 2.54, 4.75, 3.98, 2.69, 3.34, 3.17])
 
 
+Bands = tuple[np.ndarray, np.ndarray, np.ndarray]  # onset envelopes of the low, mid and high bands (see aspects.measure.sound)
+
+
 @dataclass(frozen=True)
 class AudioTrack:
     """The whole video's envelope and per-frame sound columns (times in seconds from the first video frame)."""
@@ -95,18 +100,20 @@ class AudioTrack:
     frame_t: np.ndarray
     sound: dict[str, np.ndarray]
     tags: TagScores | None = None
+    bands: Bands | None = None  # low / mid / high band onset envelopes, when the measurements have them
 
     @classmethod
     def build(cls, envelope: dict, hop_s: float, frame_t: np.ndarray, sound: dict, tags: dict | None = None) -> AudioTrack:
         """From the measurements' envelope, per-frame sound columns (NaN where a frame has no sound row) and tagger row."""
         env = {k: numeric_column(v) for k, v in envelope.items()}
         numeric = {k: numeric_column(col) for k, col in sound.items() if k in ("weight", "peak_share", "pitch_hz") or k.startswith("chroma_")}
-        return cls(env["t"], env["rms"], env["onset"], env["centroid_hz"], hop_s, frame_t, numeric, TagScores.build(tags) if tags else None)
+        bands = (env["onset_low"], env["onset_mid"], env["onset_high"]) if {"onset_low", "onset_mid", "onset_high"} <= env.keys() else None
+        return cls(env["t"], env["rms"], env["onset"], env["centroid_hz"], hop_s, frame_t, numeric, TagScores.build(tags) if tags else None, bands)
 
     @cached_property
     def video_tempo(self) -> float | None:
         """Tempo (BPM) of the whole track (:func:`tempo` over all of it), None without a beat."""
-        return tempo(self.onset, self.hop_s, centroid=self.centroid_hz)
+        return tempo(self.onset, self.hop_s, centroid=self.centroid_hz, bands=self.bands)
 
     def span(self, start: float, end: float) -> slice:
         lo, hi = np.searchsorted(self.t, [start, end])
@@ -177,7 +184,7 @@ def autocorrelation(x: np.ndarray) -> np.ndarray:
     return ac / ac[0] if ac[0] > 0 else np.zeros(n)
 
 
-def tempo(onset: np.ndarray, hop_s: float, *, prior_bpm: float = 120.0, prior_octaves: float = 1.0, centroid: np.ndarray | None = None) -> float | None:
+def tempo(onset: np.ndarray, hop_s: float, *, prior_bpm: float = 120.0, prior_octaves: float = 1.0, centroid: np.ndarray | None = None, bands: Bands | None = None) -> float | None:
     """Tempo (BPM) of an onset-strength envelope sampled every ``hop_s`` seconds; None without a clear beat.
 
     librosa's estimator gives a first period: the onset envelope, decimated
@@ -207,13 +214,13 @@ def tempo(onset: np.ndarray, hop_s: float, *, prior_bpm: float = 120.0, prior_oc
     period = _refined_period(ac, 60.0 / bpm, hop_s, 0.05)
     if period is not None and ac[int(round(period / hop_s))] >= PERIODICITY_MIN:
         if centroid is not None:
-            period = _refined_period(ac, metrical_level(onset, centroid, hop_s, period, prior_bpm=prior_bpm), hop_s, 0.03) or period
+            period = _refined_period(ac, metrical_level(onset, centroid, hop_s, period, prior_bpm=prior_bpm, bands=bands), hop_s, 0.03) or period
         return float(60.0 / period)
     bar = bar_period(onset, hop_s) if centroid is not None else None
     if centroid is None or bar is None or ac[int(round(bar / hop_s))] < BAR_PERIODICITY_MIN:
         return None
     # No periodicity at librosa's pick, but the whole pattern repeats every bar (drumless music): the bar's beat.
-    period = _refined_period(ac, bar_beat(onset, centroid, hop_s, (bar, bar_period(onset, hop_s, highest=True) or bar), prior_bpm), hop_s, 0.03)
+    period = _refined_period(ac, bar_beat(onset, centroid, hop_s, (bar, bar_period(onset, hop_s, highest=True) or bar), prior_bpm, bands), hop_s, 0.03)
     return None if period is None else float(60.0 / period)
 
 
@@ -244,7 +251,7 @@ def _best_phase(peaks: np.ndarray, hop_s: float, period_s: float) -> float:
     return int(np.argmax(means)) * hop_s
 
 
-def metrical_level(onset: np.ndarray, centroid: np.ndarray, hop_s: float, period_s: float, *, prior_bpm: float = 120.0) -> float:
+def metrical_level(onset: np.ndarray, centroid: np.ndarray, hop_s: float, period_s: float, *, prior_bpm: float = 120.0, bands: Bands | None = None) -> float:
     """The beat period (s) among the metrical levels related to ``period_s`` (librosa's pick), from the accents.
 
     1. The *tatum*: the fastest level period/k (k = 4, 3, 2; ≥ TATUM_MIN_S)
@@ -268,10 +275,10 @@ def metrical_level(onset: np.ndarray, centroid: np.ndarray, hop_s: float, period
     # The shortest strong repeat can be a figure's (2.5 beats of a four-on-the-floor), the highest one too can be
     # off the beat grid: a level fits the bar when it divides either.
     bars = () if bar is None else (bar, bar_period(onset, hop_s, highest=True) or bar)
-    level = _climb(onset, centroid, hop_s, tatum, prior_bpm, bars)
+    level = _climb(onset, centroid, hop_s, tatum, prior_bpm, bars, bands)
     if not bars or _fits(level, bars):
         return level
-    return bar_beat(onset, centroid, hop_s, bars, prior_bpm)
+    return bar_beat(onset, centroid, hop_s, bars, prior_bpm, bands)
 
 
 def _fits(period_s: float, bars: tuple[float, ...]) -> bool:
@@ -279,13 +286,13 @@ def _fits(period_s: float, bars: tuple[float, ...]) -> bool:
     return any(abs(b / period_s - round(b / period_s)) <= BAR_FIT * b / period_s for b in bars)
 
 
-def bar_beat(onset: np.ndarray, centroid: np.ndarray, hop_s: float, bars: tuple[float, ...], prior_bpm: float) -> float:
+def bar_beat(onset: np.ndarray, centroid: np.ndarray, hop_s: float, bars: tuple[float, ...], prior_bpm: float, bands: Bands | None = None) -> float:
     """The beat period (s) of the bar ``bars[0]`` (s; ``bars``: the bar's candidates, see :func:`metrical_level`): the
     ladder (:func:`_climb`) climbed from its sixteenth or twelfth, whichever holds onsets more often. Used where
     librosa's pick is no level of the bar, or has no periodicity."""
     floor = PULSE_ONSET_FLOOR * float(np.percentile(onset, 99))
     tatum = max((bars[0] / 16, bars[0] / 12), key=lambda tau: _filled(onset, hop_s, tau, tau, floor))
-    return _climb(onset, centroid, hop_s, tatum, prior_bpm, bars)
+    return _climb(onset, centroid, hop_s, tatum, prior_bpm, bars, bands)
 
 
 def bar_period(onset: np.ndarray, hop_s: float, *, highest: bool = False) -> float | None:
@@ -310,7 +317,7 @@ def _filled(onset: np.ndarray, hop_s: float, tau: float, phase_period_s: float, 
     return float((pulse > floor).mean()) if pulse.size else 0.0
 
 
-def _climb(onset: np.ndarray, centroid: np.ndarray, hop_s: float, tatum: float, prior_bpm: float, bars: tuple[float, ...] = ()) -> float:
+def _climb(onset: np.ndarray, centroid: np.ndarray, hop_s: float, tatum: float, prior_bpm: float, bars: tuple[float, ...] = (), bands: Bands | None = None) -> float:
     """Climb the metrical ladder from ``tatum`` (s) to the beat period (s).
 
     At each level, group its pulses by 2 and by 3 and compare the mean onset
@@ -331,6 +338,7 @@ def _climb(onset: np.ndarray, centroid: np.ndarray, hop_s: float, tatum: float, 
     """
     tol = _tolerance_hops(tatum, hop_s)
     peaks = maximum_filter1d(onset, 2 * tol + 1)
+    band_peaks = [maximum_filter1d(b, 2 * tol + 1) for b in bands] if bands is not None else []
     # Each hop's centroid at the strongest onset within ± tol of it.
     windows = np.lib.stride_tricks.sliding_window_view(np.pad(onset, tol, constant_values=-1.0), 2 * tol + 1)
     slowest = 60.0 / TEMPO_RANGE_BPM[0] * 1.04
@@ -346,12 +354,14 @@ def _climb(onset: np.ndarray, centroid: np.ndarray, hop_s: float, tatum: float, 
             ratio = float(np.delete(strength, strong).mean() / strength[strong]) if strength[strong] > 0 else 1.0
             cen = np.median(centroid[hops[:n] - tol + windows[hops[:n]].argmax(axis=1)].reshape(-1, g), axis=0)
             brighter = float(np.median(np.delete(cen, strong)) / max(float(cen[strong]), 1.0))
+            per_band = [_weak_ratio(bp[hops[:n]].reshape(-1, g).mean(axis=0), strong) for bp in band_peaks]
             if best is None or ratio < best[1] - TRIPLE_MARGIN:  # triple only when clearly the stronger grouping
-                best = (g, ratio, strong, brighter)
+                best = (g, ratio, strong, brighter, per_band)
         if best is None:
             break
-        g, ratio, strong, brighter = best
-        accent = ratio < ACCENT_STRONG or (ratio < ACCENT_CLEAR and brighter >= SUBDIVISION_BRIGHTER)
+        g, ratio, strong, brighter, per_band = best
+        low, high = (per_band[0], per_band[2]) if per_band else (0.0, 0.0)
+        accent = (ratio < ACCENT_STRONG and low < BAND_LOW_ACCENT) or (ratio < ACCENT_CLEAR and brighter >= SUBDIVISION_BRIGHTER) or (low < BAND_LOW_ACCENT and high >= BAND_HIGH_SUBDIVISION)
         if not accent and level >= 60.0 / TEMPO_RANGE_BPM[1]:
             break
         supported |= accent
@@ -361,6 +371,11 @@ def _climb(onset: np.ndarray, centroid: np.ndarray, hop_s: float, tatum: float, 
         levels = [g * level for g in (1, 2, 3, 4) if g * level <= slowest] or [level]
         return min(levels, key=lambda p: abs(np.log2(60.0 / p / prior_bpm)))
     return level
+
+
+def _weak_ratio(strength: np.ndarray, strong: int) -> float:
+    """Mean strength of the positions other than ``strong`` over that of ``strong`` (inf when ``strong`` has none)."""
+    return float(np.delete(strength, strong).mean() / strength[strong]) if strength[strong] > 0 else float("inf")
 
 
 def _tolerance_hops(period_s: float, hop_s: float) -> int:

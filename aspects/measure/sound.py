@@ -30,6 +30,10 @@ LOUDNESS_FLOOR_LUFS = -70.0
 BS1770_OFFSET_LU = -0.691  # ITU-R BS.1770: loudness (LUFS) = −0.691 + 10·log10(mean square of the K-weighted signal)
 ENVELOPE_HOP = 128  # fine envelope hop: 5.8 ms at 22.05 kHz, enough to resolve tempo to ±1 BPM
 ENVELOPE_N = filterbanks.MEL_N_FFT  # 1024 samples, 46 ms
+# Band-split onset envelopes (the flux of the mel bands whose centres fall in each band, dB per hop): kicks and bass
+# (under ONSET_LOW_HZ), snares, claps and chords (between), hi-hats and shakers (ONSET_HIGH_HZ and up), so the tempo's
+# accents can be weighed per band (aspects.dynamic.audio_semantic.metrical_level).
+ONSET_LOW_HZ, ONSET_HIGH_HZ = 180.0, 4000.0
 CONTEXT_BEFORE_S = 2.0  # fine envelope kept before a pending frame: the note under it started at most this long ago
 CONTEXT_AFTER_S = 0.6  # a frame's row waits for this much audio after it: drum decay, note shape, syllables
 
@@ -143,8 +147,9 @@ class AudioAnalyzer:
     ``centroid_hz``, ``flatness`` (0–1), ``peak_share`` (0–1),
     ``transient`` (≥ 1), ``chroma_0..11`` (0–1).
     Envelope rows (every ``ENVELOPE_HOP`` samples): ``t``, ``rms``, ``onset``
-    (spectral flux of the log-mel spectrum, dB per hop, ≥ 0), ``centroid_hz``, ``flatness``,
-    ``zcr``.
+    (spectral flux of the log-mel spectrum, dB per hop, ≥ 0), ``onset_low`` / ``onset_mid`` /
+    ``onset_high`` (the same flux over the mel bands under ONSET_LOW_HZ, between, and from
+    ONSET_HIGH_HZ up), ``centroid_hz``, ``flatness``, ``zcr``.
     """
 
     def __init__(self, sr: int):
@@ -178,7 +183,9 @@ class AudioAnalyzer:
         self._env_chroma = pitch_classes(self._env_freqs.size, float(self._env_freqs[1]))
         self._hop_chroma = np.zeros((0, 12), np.float32)
         self._hop_cols = {k: np.zeros(0) for k in ("level_db", "flux", "flatness", "centroid_hz")}
-        self.envelope: dict[str, array] = {k: array("d") for k in ("t", "rms", "onset", "centroid_hz", "flatness", "zcr")}
+        self.envelope: dict[str, array] = {k: array("d") for k in ("t", "rms", "onset", "onset_low", "onset_mid", "onset_high", "centroid_hz", "flatness", "zcr")}
+        mel_hz = self._env_freqs[np.argmax(self._mel_fb, axis=1)]  # each mel band's peak frequency (Hz)
+        self._onset_bands = {"onset_low": mel_hz < ONSET_LOW_HZ, "onset_mid": (mel_hz >= ONSET_LOW_HZ) & (mel_hz < ONSET_HIGH_HZ), "onset_high": mel_hz >= ONSET_HIGH_HZ}
 
     # -- input -------------------------------------------------------------
     def add(self, t: float, samples: np.ndarray) -> None:
@@ -316,7 +323,8 @@ class AudioAnalyzer:
         power = np.abs(np.fft.rfft(frames * self._env_window, axis=1)) ** 2  # (n, bins)
         logmel = 10.0 * np.log10(np.maximum(self._mel_fb @ power.T, 1e-10))  # dB, (mels, n)
         prev = self._prev_logmel if self._prev_logmel is not None else logmel[:, :1]
-        flux = np.maximum(0.0, np.diff(np.concatenate([prev, logmel], axis=1), axis=1)).mean(axis=0)
+        rise = np.maximum(0.0, np.diff(np.concatenate([prev, logmel], axis=1), axis=1))
+        flux = rise.mean(axis=0)
         self._prev_logmel = logmel[:, -1:]
         centroid = spectral_centroid(power, self._env_freqs)
         flatness = spectral_flatness(power)
@@ -325,6 +333,8 @@ class AudioAnalyzer:
         env["t"].extend((self._start_s + hops * ENVELOPE_HOP / self.sr).round(6).tolist())
         env["rms"].extend(np.sqrt(np.mean(np.square(hop_slices), axis=1)).round(6).tolist())
         env["onset"].extend(flux.round(5).tolist())
+        for key, band in self._onset_bands.items():
+            env[key].extend(rise[band].mean(axis=0).round(5).tolist())
         env["centroid_hz"].extend(centroid.round(2).tolist())
         env["flatness"].extend(flatness.round(6).tolist())
         env["zcr"].extend((np.abs(np.diff(np.signbit(hop_slices), axis=1)).mean(axis=1)).round(5).tolist())

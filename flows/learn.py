@@ -175,6 +175,7 @@ def finish_video(runner: TaskRunner, video: str, futures: dict[str, PrefectFutur
 
 
 NOT_READY_RECORDED_S = 10.0  # seconds to wait for the API to record a not-run task's NotReady state
+CANCELLED_HELD_S = 0.5  # seconds a not-run task's Cancelled state must hold in the API (no late event over it)
 
 
 def cancel_not_run(futures: list[PrefectFuture]) -> None:
@@ -184,6 +185,7 @@ def cancel_not_run(futures: list[PrefectFuture]) -> None:
     import time
 
     from prefect.client.orchestration import get_client
+    from prefect.client.schemas.objects import StateType
     from prefect.states import Cancelled
 
     with get_client(sync_client=True) as client:
@@ -194,7 +196,20 @@ def cancel_not_run(futures: list[PrefectFuture]) -> None:
                 deadline = time.monotonic() + NOT_READY_RECORDED_S
                 while client.read_task_run(future.task_run_id).state_name != "NotReady" and time.monotonic() < deadline:
                     time.sleep(0.1)
-                client.set_task_run_state(future.task_run_id, Cancelled(message="not run: an upstream stage failed"), force=True)
+                # A state event still in flight can land over the Cancelled: set it again until it has held for a while.
+                until, held_since = time.monotonic() + NOT_READY_RECORDED_S, None
+                while True:
+                    now = time.monotonic()
+                    if client.read_task_run(future.task_run_id).state_type != StateType.CANCELLED:
+                        client.set_task_run_state(future.task_run_id, Cancelled(message="not run: an upstream stage failed"), force=True)
+                        held_since = None
+                    elif held_since is None:
+                        held_since = now
+                    elif now - held_since >= CANCELLED_HELD_S:
+                        break
+                    if now > until:
+                        break
+                    time.sleep(0.1)
             except Exception as exc:  # cosmetic: never fail the run over it
                 get_run_logger().warning("could not mark task run %s cancelled: %s", future.task_run_id, exc)
 

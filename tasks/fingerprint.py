@@ -14,9 +14,10 @@ import ast
 import hashlib
 import importlib.util
 import json
-import os
 from collections.abc import Callable
 from pathlib import Path
+
+from aspects.files import write_text_atomic
 
 PROJECT_PACKAGES = ("aspects", "registries")
 # Project modules that cannot change what a stage outputs (analysis settings that can are stage parameters).
@@ -137,10 +138,7 @@ def remembered(compute: Callable[[], dict[str, str]], path: Path) -> dict[str, s
         pass
     values = compute()
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        part = path.with_name(f".{path.name}.{os.getpid()}.part")
-        part.write_text(json.dumps({"digest": digest, "values": values}))
-        os.replace(part, path)
+        write_text_atomic(path, json.dumps({"digest": digest, "values": values}))
     except OSError:
         pass
     return values

@@ -144,9 +144,10 @@ def _cached_or_compute(stage: str, video: str, sha256: str, params: dict, inputs
     return _ref(stage, key, sha256, "computed", seconds)
 
 
-# Stage outputs other than decode's (small: per-window rows, never per-frame), as JSON text by (DuckDB file, cache key),
-# so the stages and the report after a stage read them from memory; a key's output never changes in a file.
-OUTPUTS_KEPT = 64
+# Stage outputs other than decode's, as JSON text by (DuckDB file, cache key), so the stages and the report after a
+# stage read them from memory; a key's output never changes in a file. Bounded by size, the oldest dropped first:
+# the static stage's output holds per-frame columns, megabytes for a long video.
+OUTPUTS_KEPT_CHARS = 64_000_000
 _outputs: OrderedDict[tuple[str, str], str] = OrderedDict()
 _outputs_lock = threading.Lock()
 
@@ -156,8 +157,9 @@ def _keep_output(key: str, text: str) -> None:
     with _outputs_lock:
         _outputs[where] = text
         _outputs.move_to_end(where)
-        while len(_outputs) > OUTPUTS_KEPT:
-            _outputs.popitem(last=False)
+        kept = sum(len(t) for t in _outputs.values())
+        while kept > OUTPUTS_KEPT_CHARS and len(_outputs) > 1:
+            kept -= len(_outputs.popitem(last=False)[1])
 
 
 def _read_output(key: str) -> str | None:

@@ -34,7 +34,7 @@ SOUNDFONT = Path("/usr/share/sounds/sf2/FluidR3_GM.sf2")
 SR = 22050  # rendering rate: the analysis rate, so no resampling blurs onsets
 CLIP_GAP_S = 1.5  # silence between clips in the one long render (reverb tails die out)
 DRUM_CH = 9
-DRUM_NOTES = {"kick": 36, "snare": 38, "clap": 39, "hihat": 42, "rim": 37, "openhat": 46, "ride": 51, "tom": 45}
+DRUM_NOTES = {"kick": 36, "snare": 38, "clap": 39, "hihat": 42, "rim": 37, "openhat": 46, "ride": 51, "tom": 45, "tambourine": 54, "cowbell": 56, "conga": 64, "shaker": 70}
 HIT_PRIORITY = ("kick", "snare", "clap", "hihat")  # the label of simultaneous hits: the one that dominates the sound
 PICTURE = "color=c=0x204060:s=160x90:r=25"
 
@@ -420,12 +420,29 @@ DRUM_PATTERNS |= {
 }
 
 
-def pattern_clip(name: str, bpm: float, pattern: str, *, swing: float = 0.5, min_s: float = 8.0, accompaniment: bool = False, drums: bool = True) -> Clip:
+# Issue 11t, for held_out_5 (patterns, meters and drums no split had before: 2/4 and 5/4, shaker, tambourine, cowbell, conga).
+DRUM_PATTERNS |= {
+    # boom bap: kick 1 and the "and" of 3, snare 2 and 4, hi-hat eighths
+    "boombap": (4, [(b + h, ["hihat"] + (["kick"] if b + h in (0.0, 2.5) else ["snare"] if h == 0 and b in (1, 3) else [])) for b in range(4) for h in (0.0, 0.5)]),
+    # march in 2/4: kick and tambourine on 1, snare on 2 and on both off-beats, tambourine on 2
+    "march": (2, [(0.0, ["kick", "tambourine"]), (0.5, ["snare"]), (1.0, ["snare", "tambourine"]), (1.5, ["snare"])]),
+    # 5/4: kick on 1 and 4, snare on 3 and 5, hi-hat eighths
+    "five": (5, [(b + h, ["hihat"] + (["kick"] if h == 0 and b in (0, 3) else ["snare"] if h == 0 and b in (2, 4) else [])) for b in range(5) for h in (0.0, 0.5)]),
+    # dembow: kick on every beat, snare on the sixteenth before 2 and on the "and" of 2 (and again in the bar's second half)
+    "dembow": (4, [(float(b), ["kick"]) for b in range(4)] + [(0.75, ["snare"]), (1.5, ["snare"]), (2.75, ["snare"]), (3.5, ["snare"])]),
+    # drum and bass two-step: kick 1 and the "and" of 3, snare 2 and 4, shaker sixteenths
+    "dnb": (4, [(q / 4, ["shaker"] + (["kick"] if q in (0, 10) else ["snare"] if q in (4, 12) else [])) for q in range(16)]),
+    # cha-cha: cowbell on every beat, kick on 1, conga on 4 and its "and"
+    "chacha": (4, [(float(b), ["cowbell"] + (["kick"] if b == 0 else ["conga"] if b == 3 else [])) for b in range(4)] + [(3.5, ["conga"])]),
+}
+
+
+def pattern_clip(name: str, bpm: float, pattern: str, *, swing: float = 0.5, min_s: float = 8.0, accompaniment: bool | str = False, drums: bool = True) -> Clip:
     """A clip of whole bars of ``pattern`` (:data:`DRUM_PATTERNS`) at ``bpm`` (the beat the pattern counts), at least ``min_s`` long.
 
     ``swing`` moves every off-beat eighth to that fraction of its beat (2/3: triplet swing).
-    ``accompaniment`` adds a bass note on every beat and a piano chord on every bar; ``drums=False``
-    leaves only that accompaniment (drumless music).
+    ``accompaniment`` adds a bass note on every beat and a piano chord on every bar (True or "piano"; another key of
+    :data:`ACCOMPANIMENTS` names another arrangement); ``drums=False`` leaves only that accompaniment (drumless music).
     """
     beats, bar = DRUM_PATTERNS[pattern]
     beat = 60.0 / bpm
@@ -442,20 +459,88 @@ def pattern_clip(name: str, bpm: float, pattern: str, *, swing: float = 0.5, min
         clip.hits = []
     if accompaniment or not drums:
         clip.kind = "band"
-        clip.events += [program(1, FINGER_BASS, 0.0), program(2, PIANO, 0.0)]
-        roots = [40, 45, 41, 43]
+        style = accompaniment if isinstance(accompaniment, str) else "piano"
+        (bass, keys), bar_events = ACCOMPANIMENTS[style]
+        clip.events += [program(1, bass, 0.0), program(2, keys, 0.0)]
         for k in range(bars):
-            t_bar = start + k * beats * beat
-            for b in range(beats):
-                clip.events += note(1, roots[k % 4] + (7 if b == beats - 1 else 0), t_bar + b * beat, t_bar + (b + 0.9) * beat, 95)
-            for p in TRIADS[k % len(TRIADS)]:
-                clip.events += note(2, p, t_bar, t_bar + beats * beat * 0.95, 70)
+            clip.events += bar_events(k, start + k * beats * beat, beats, beat, swing)
     return clip
+
+
+ROOTS = [40, 45, 41, 43]  # E, A, F, G: a bar's bass root (MIDI), cycling
+
+
+def _piano_bar(k: int, t_bar: float, beats: int, beat: float, swing: float) -> list[tuple[float, bytes]]:
+    """A finger bass note on every beat (the fifth on the last) and a piano chord held over the bar."""
+    ev: list[tuple[float, bytes]] = []
+    for b in range(beats):
+        ev += note(1, ROOTS[k % 4] + (7 if b == beats - 1 else 0), t_bar + b * beat, t_bar + (b + 0.9) * beat, 95)
+    for p in TRIADS[k % len(TRIADS)]:
+        ev += note(2, p, t_bar, t_bar + beats * beat * 0.95, 70)
+    return ev
+
+
+def _walking_bar(k: int, t_bar: float, beats: int, beat: float, swing: float) -> list[tuple[float, bytes]]:
+    """Issue 11t: a walking acoustic bass (a new note every beat: root, third, fifth, a step up) and short piano chords
+    on the beats after the first (jazz comping)."""
+    ev: list[tuple[float, bytes]] = []
+    steps = [0, 4, 7, 9, 11]
+    for b in range(beats):
+        ev += note(1, ROOTS[k % 4] + steps[b % len(steps)], t_bar + b * beat, t_bar + (b + 0.85) * beat, 100)
+        if b > 0 and b % 2 == 1:
+            for p in TRIADS[k % len(TRIADS)]:
+                ev += note(2, p, t_bar + b * beat, t_bar + (b + 0.3) * beat, 75)
+    return ev
+
+
+def _arpeggio_bar(k: int, t_bar: float, beats: int, beat: float, swing: float) -> list[tuple[float, bytes]]:
+    """Issue 11t: a nylon guitar arpeggio, a low chord tone on each beat and a high one on each off-beat (at
+    ``swing``), over a fretless bass note held for the bar."""
+    ev: list[tuple[float, bytes]] = []
+    ev += note(1, ROOTS[k % 4], t_bar, t_bar + beats * beat * 0.95, 90)
+    chord = TRIADS[k % len(TRIADS)]
+    for b in range(beats):
+        ev += note(2, chord[0] - 12 + (7 if b % 2 else 0), t_bar + b * beat, t_bar + (b + swing) * beat, 95)
+        ev += note(2, chord[(b % 2) + 1], t_bar + (b + swing) * beat, t_bar + (b + 1) * beat, 80)
+    return ev
+
+
+def _oompah_bar(k: int, t_bar: float, beats: int, beat: float, swing: float) -> list[tuple[float, bytes]]:
+    """Issue 11t: a tuba on the bar's first beat (and the middle one of a 4/4 bar), short accordion chords on the others."""
+    ev: list[tuple[float, bytes]] = []
+    for b in range(beats):
+        if b == 0 or (beats == 4 and b == 2):
+            ev += note(1, ROOTS[k % 4] - 12 + (7 if b else 0), t_bar + b * beat, t_bar + (b + 0.7) * beat, 100)
+        else:
+            for p in TRIADS[k % len(TRIADS)]:
+                ev += note(2, p, t_bar + b * beat, t_bar + (b + 0.4) * beat, 80)
+    return ev
+
+
+def _strings_bar(k: int, t_bar: float, beats: int, beat: float, swing: float) -> list[tuple[float, bytes]]:
+    """Issue 11t: pizzicato strings on every beat (bass root, then chord tones) under a string ensemble holding the chord."""
+    ev: list[tuple[float, bytes]] = []
+    chord = TRIADS[k % len(TRIADS)]
+    for b in range(beats):
+        ev += note(1, ROOTS[k % 4] + 12 if b == 0 else chord[b % 3] - 12, t_bar + b * beat, t_bar + (b + 0.5) * beat, 100)
+    for p in chord:
+        ev += note(2, p, t_bar, t_bar + beats * beat * 0.98, 60)
+    return ev
+
+
+# An accompaniment: the GM programs of channels 1 and 2, and its bar k (0-based, starting at t_bar s) as MIDI events.
+ACCOMPANIMENTS = {
+    "piano": ((FINGER_BASS, PIANO), _piano_bar),
+    "walking": ((32, PIANO), _walking_bar),  # acoustic bass
+    "arpeggio": ((35, NYLON_GUITAR), _arpeggio_bar),  # fretless bass
+    "oompah": ((58, 21), _oompah_bar),  # tuba, accordion
+    "strings": ((PIZZICATO, 48), _strings_bar),  # string ensemble 1
+}
 
 
 # Tempos and patterns tuned on ("tune") and kept apart ("held_out": other tempos, two other patterns and a
 # different mix of swing and accompaniment), so the tempo rules can be judged on cases they were not set on.
-TEMPO_SPLITS: dict[str, list[tuple[float, str, float, bool, bool]]] = {
+TEMPO_SPLITS: dict[str, list[tuple[float, str, float, bool | str, bool]]] = {
     # (bpm, pattern, swing, accompaniment, drums)
     "tune": [
         (60, "rock", 0.5, False, True),
@@ -566,12 +651,36 @@ TEMPO_SPLITS["held_out_4"] = [
 ]
 
 
+# Issue 11t: made before any 11t rule was tried and read once with the 11c rules (tempos no other split has, 55–190 BPM;
+# 2/4 and 5/4; new drum patterns and four accompaniments no split had; five drumless clips).
+TEMPO_SPLITS["held_out_5"] = [
+    (56, "rock", 0.5, "arpeggio", False),
+    (66, "boombap", 2 / 3, False, True),
+    (72, "waltz", 0.5, "oompah", False),
+    (78, "dembow", 0.5, "strings", True),
+    (85, "boombap", 0.5, "walking", True),
+    (93, "march", 0.5, False, True),
+    (106, "five", 0.5, "walking", True),
+    (111, "chacha", 0.5, True, True),
+    (117, "rock", 2 / 3, "walking", False),
+    (125, "dembow", 0.5, False, True),
+    (135, "five", 2 / 3, False, True),
+    (142, "march", 0.5, "oompah", False),
+    (147, "dnb", 0.5, "strings", True),
+    (154, "chacha", 0.5, False, True),
+    (163, "waltz", 0.5, "strings", False),
+    (172, "dnb", 0.5, False, True),
+    (183, "rock", 0.5, "arpeggio", True),
+    (189, "waltz", 2 / 3, "oompah", True),
+]
+
+
 def tempo_corpus(split: str, *, min_s: float = 8.0) -> list[Clip]:
     """The rendered tempo corpus of one split of :data:`TEMPO_SPLITS` (60–180 BPM; 4/4, 3/4, 6/8; swing; sparse and dense; with and without drums)."""
     out = []
-    for bpm, pattern, swing, acc, drums in TEMPO_SPLITS[split]:
+    for bpm, pattern, swing, acc, drums in TEMPO_SPLITS[split]:  # acc: True (bass + piano) or a key of ACCOMPANIMENTS
         feel = "swing" if swing != 0.5 else "straight"
-        texture = "drums" if drums and not acc else "band" if drums else "nodrums"
+        texture = ("drums" if drums and not acc else "band" if drums else "nodrums") + (f"_{acc}" if isinstance(acc, str) else "")
         out.append(pattern_clip(f"tempo_{bpm}_{pattern}_{feel}_{texture}", bpm, pattern, swing=swing, min_s=min_s, accompaniment=acc, drums=drums))
     return out
 

@@ -134,6 +134,40 @@ PY
   echo "$HOUSE_SHA256  $HOUSE_WAV" | sha256sum -c --status || { echo "bootstrap: $HOUSE_WAV does not match its pinned sha256" >&2; exit 1; }
 fi
 
+# Real loops for the tempo tests (issue 11t): five of LMMS's sample loops (Debian lmms-common 1.2.2, GPL-2+; ~150 kB
+# of its 8 MB), each checked by sha256 into the reference cache; the .deb is downloaded once, not installed, and deleted.
+LMMS_LOOPS="beats/house_loop01.ogg:94b2c1f32179bbf9d856c3a1d04bd9b7fc1f4ba4d063c8663ca8078fa1b47af5
+beats/909beat01.ogg:9113d2ada1b3f4e60add66e13388f4099fc36d46806560ebbdc6423065cb8ec8
+beats/jungle01.ogg:547d657624a2eb26bd7fe93a0bb4594fdae5825f467ede0cf8798504c50e8633
+beats/electro_beat01.ogg:4771e43d0436756852af8854e3ad9ed9b98128b737ef456869201927e8289623
+latin/latin_guitar03.ogg:4274c3eefe7e39bd07a04c966c2a9873dd94d77205908a780960ac22ed6bd08e"
+lmms_ok() {
+  local entry
+  for entry in $LMMS_LOOPS; do
+    echo "${entry#*:}  $REFERENCE/lmms_$(basename "${entry%%:*}")" | sha256sum -c --status 2>/dev/null || return 1
+  done
+}
+if ! lmms_ok; then
+  if command -v apt-get >/dev/null 2>&1 && command -v dpkg-deb >/dev/null 2>&1; then
+    echo "bootstrap: extracting five of LMMS's sample loops into $REFERENCE"
+    LMMS_TMP=$(mktemp -d)
+    (cd "$LMMS_TMP" && { apt-get download -qq lmms-common >/dev/null 2>&1 || { apt-get update -qq >/dev/null && apt-get download -qq lmms-common >/dev/null 2>&1; }; }) || true
+    if ls "$LMMS_TMP"/lmms-common_*.deb >/dev/null 2>&1; then
+      dpkg-deb --fsys-tarfile "$LMMS_TMP"/lmms-common_*.deb | tar -x -C "$LMMS_TMP" $(for entry in $LMMS_LOOPS; do echo "./usr/share/lmms/samples/${entry%%:*}"; done)
+      for entry in $LMMS_LOOPS; do
+        cp "$LMMS_TMP/usr/share/lmms/samples/${entry%%:*}" "$REFERENCE/lmms_$(basename "${entry%%:*}").part"
+        mv "$REFERENCE/lmms_$(basename "${entry%%:*}").part" "$REFERENCE/lmms_$(basename "${entry%%:*}")"
+      done
+      lmms_ok || { echo "bootstrap: LMMS's loops do not match their pinned sha256" >&2; rm -rf "$LMMS_TMP"; exit 1; }
+    else
+      echo "bootstrap: lmms-common could not be downloaded: the tempo tests on its loops are skipped" >&2
+    fi
+    rm -rf "$LMMS_TMP"
+  else
+    echo "bootstrap: apt-get missing: the tempo tests on LMMS's loops are skipped" >&2
+  fi
+fi
+
 # Prefect's SQLite database, created and migrated once per Prefect version and kept as a template
 # (~/.cache/mp4-aspects/prefect-VERSION.db): `aspects learn`/`loop` without a server copy it into a
 # fresh PREFECT_HOME instead of migrating for tens of seconds (flows/local_server.py). Idempotent.

@@ -328,9 +328,24 @@ REAL_LOOPS = {
     # hat, snare, hat (kick centroid ~190 Hz on eighths 3, 7, ...; the loudest onset, mid ~600 Hz, on 1, 5, ...):
     # kick and snare alternate every 0.444 s, so 16 beats in 7.1049 s.
     "pygame_house_lo": 16,  # 7.1049 s: 135.12 BPM
+    # Issue 11t: LMMS's sample loops (Debian lmms-common, GPL-2+; scripts/bootstrap.sh extracts them), beats counted on a
+    # plot of each loop's low / mid / high band onsets against a grid of its length / (beats x 4):
+    # house_loop01: a kick (low band) on each of 4 grid beats (0, 0.42, 0.85, 1.27 s), an open hat (high) on each "and".
+    "lmms_house_loop01": 4,  # 1.6902 s: 142.00 BPM
+    # 909beat01: two bars of a drum machine's kick on every beat (0.494 s apart), hats on the "and"s, claps on 2 and 4.
+    "lmms_909beat01": 8,  # 3.9519 s: 121.46 BPM
+    # jungle01: a breakbeat with a strong onset on each of 8 grid beats 0.347 s apart (two bars; jungle is counted
+    # at 160-180 BPM), sixteenth ghost notes between.
+    "lmms_jungle01": 8,  # 2.7799 s: 172.67 BPM
+    # electro_beat01: exactly 4 s, two 4/4 bars at 120; the strongest onsets on the beats (0.5, 1.5, 2.5, 3.5 s).
+    "lmms_electro_beat01": 8,  # 4.0000 s: 120.00 BPM
+    # latin_guitar03: a real guitar, strummed on each of 16 grid beats 0.503 s apart (and on some "and"s); played by
+    # hand, so it drifts by a few per cent.
+    "lmms_latin_guitar03": 16,  # 8.0457 s: 119.32 BPM
 }
 # Loops that are not Sonic Pi's: where scripts/bootstrap.sh puts them.
-REAL_LOOP_FILES = {"pygame_house_lo": Path(__file__).resolve().parent.parent / ".cache/reference/pygame_house_lo.wav"}
+_REFERENCE = Path(__file__).resolve().parent.parent / ".cache/reference"
+REAL_LOOP_FILES = {"pygame_house_lo": _REFERENCE / "pygame_house_lo.wav"} | {n: _REFERENCE / f"{n}.ogg" for n in REAL_LOOPS if n.startswith("lmms_")}
 
 
 def real_loop_source(name: str) -> Path:

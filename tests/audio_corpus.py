@@ -666,6 +666,19 @@ TEMPO_SPLITS["held_out_4"] = [
 ]
 
 
+# Issue 11t, for held_out_6 (two patterns no split had before).
+DRUM_PATTERNS |= {
+    # gallop: a kick on each beat and its "and" and "a" (eighth + two sixteenths), snare 2 and 4, ride on every beat
+    "gallop": (4, [(b + q, ["kick"] + (["ride"] if q == 0 else []) + (["snare"] if q == 0 and b in (1, 3) else [])) for b in range(4) for q in (0.0, 0.5, 0.75)]),
+    # tresillo: kicks 3 + 3 + 2 sixteenths (0, 0.75, 1.5 of each half bar), snare 2 and 4, hi-hat eighths
+    "tresillo": (
+        4,
+        [(b + h, ["hihat"] + (["kick"] if b + h in (0.0, 2.0) else []) + (["snare"] if h == 0 and b in (1, 3) else [])) for b in range(4) for h in (0.0, 0.5)]
+        + [(0.75, ["kick"]), (1.5, ["kick"]), (2.75, ["kick"]), (3.5, ["kick"])],
+    ),
+}
+
+
 # Issue 11t: made before any 11t rule was tried and read once with the 11c rules (tempos no other split has, 55–190 BPM;
 # 2/4 and 5/4; new drum patterns and four accompaniments no split had; five drumless clips).
 TEMPO_SPLITS["held_out_5"] = [
@@ -687,6 +700,30 @@ TEMPO_SPLITS["held_out_5"] = [
     (172, "dnb", 0.5, False, True),
     (183, "rock", 0.5, "arpeggio", True),
     (189, "waltz", 2 / 3, "oompah", True),
+]
+
+
+# Issue 11t: made after the 11t rules were frozen and read once (tempos no split and no older groove has, some between
+# whole BPM; two new patterns; new mixes of pattern, swing and accompaniment; four drumless clips).
+TEMPO_SPLITS["held_out_6"] = [
+    (57, "sparse", 0.5, "strings", True),
+    (59, "waltz", 0.5, "arpeggio", False),
+    (66.5, "tresillo", 0.5, "walking", True),
+    (74.5, "five", 0.5, "oompah", False),
+    (81, "dense", 2 / 3, "arpeggio", True),
+    (89, "gallop", 0.5, False, True),
+    (97.5, "six8", 0.5, "walking", True),
+    (106.5, "march", 2 / 3, False, True),
+    (115.5, "tresillo", 0.5, False, True),
+    (121, "shuffle", 0.5, "strings", False),
+    (132, "ride", 0.5, "oompah", True),
+    (139, "boombap", 0.5, "arpeggio", True),
+    (145, "toms", 0.5, "walking", True),
+    (151, "gallop", 0.5, True, True),
+    (159, "disco", 0.5, "strings", True),
+    (169, "chacha", 0.5, "walking", True),
+    (181, "rock", 2 / 3, "walking", False),
+    (188, "tresillo", 0.5, "oompah", True),
 ]
 
 

@@ -7,7 +7,8 @@ and then used to find faults in them, so no longer unseen), ``held_out_3`` (read
 once, after the 11b rules were frozen; then used by 11c) and ``held_out_4`` (new
 tempos, drums and patterns; read once, after the band-split accents were frozen), ``held_out_5`` (issue 11t: 55–190 BPM,
 2/4 and 5/4, four new accompaniments; read once with the 11c rules, then the 11t rules were set on it too) and
-``held_out_6`` (made after the 11t rules were frozen, read once). All are rendered in one FluidSynth pass and read
+``held_out_6`` (made after the 11t rules were frozen, read once; then the band gate was changed on it) and ``held_out_7``
+(made after that, read once). All are rendered in one FluidSynth pass and read
 in-process (:func:`tests.audio_corpus.wav_tempos`); the
 real-decoder path is covered by tests/test_audio_primitives.py. Target: within 2 %
 of the true tempo. Known misses are strict xfails.
@@ -31,7 +32,15 @@ MISSES = {
     "tempo_89_gallop_straight_drums": "reads 177.6: the double (a kick on every eighth)",
     "tempo_121_shuffle_straight_nodrums_strings": "no beat: pizzicato under a string section",
     "tempo_139_boombap_straight_band_arpeggio": "reads 69.4: the half",
-    "tempo_159_disco_straight_band_strings": "no beat: a string section over the drums hides their periodicity from the onset flux",
+    # (tempo_159_disco_straight_band_strings read no beat there; the band gate was then changed on it: a beat in any one band)
+    # held_out_7 (issue 11t: made after that change, read once: 11/18; the 11c rules read 9/18)
+    "tempo_63.5_gallop_straight_band_arpeggio": "reads 126.7: the double",
+    "tempo_70.5_six8_straight_nodrums_strings": "no beat: pizzicato under a string section",
+    "tempo_77.5_tresillo_straight_band": "reads 154.9: the double",
+    "tempo_118.5_disco_straight_band_arpeggio": "reads 59.1: the half",
+    "tempo_154.5_dembow_straight_band_walking": "reads 77.2: the half",
+    "tempo_162.5_five_straight_nodrums_arpeggio": "reads 89.9: a figure across the 5/4 bar",
+    "tempo_171.5_gallop_straight_band_strings": "reads 85.5: the half",
 }
 
 

@@ -222,22 +222,26 @@ def tempo(onset: np.ndarray, hop_s: float, *, prior_bpm: float = 120.0, prior_oc
     # Periods are refined on it too: a soft attack (a bass or piano note) makes a broad onset peak whose raw
     # autocorrelation peaks a hop short (drumless clips read ~1 % fast).
     ac = autocorrelation(gaussian_filter1d(onset, GATE_SMOOTH_S / hop_s))
-    gate = ac
-    if bands is not None:
-        # A beat clear in one band (a ride's high band, a kick's low band under a string section) is a beat.
-        band = np.maximum.reduce([autocorrelation(gaussian_filter1d(b, GATE_SMOOTH_S / hop_s)) for b in bands])
-        gate = np.where(band >= BAND_PERIODICITY_MIN, np.maximum(ac, PERIODICITY_MIN), ac)
     period = _refined_period(ac, 60.0 / bpm, hop_s, 0.05)
-    if period is not None and gate[int(round(period / hop_s))] >= PERIODICITY_MIN:
+    lag = None if period is None else int(round(period / hop_s))
+    # A beat clear in one band (a ride's high band, a kick's low band under a string section) is a beat too.
+    if lag is not None and (ac[lag] >= PERIODICITY_MIN or (bands is not None and max(_lag_correlation(gaussian_filter1d(b, GATE_SMOOTH_S / hop_s), lag) for b in bands) >= BAND_PERIODICITY_MIN)):
         if centroid is not None:
             period = _refined_period(ac, metrical_level(onset, centroid, hop_s, period, prior_bpm=prior_bpm, bands=bands), hop_s, 0.03) or period
         return float(60.0 / period)
     bar = bar_period(onset, hop_s) if centroid is not None else None
-    if centroid is None or bar is None or gate[int(round(bar / hop_s))] < BAR_PERIODICITY_MIN:
+    if centroid is None or bar is None or ac[int(round(bar / hop_s))] < BAR_PERIODICITY_MIN:
         return None
     # No periodicity at librosa's pick, but the whole pattern repeats every bar (drumless music): the bar's beat.
     period = _refined_period(ac, bar_beat(onset, centroid, hop_s, (bar, bar_period(onset, hop_s, highest=True) or bar), prior_bpm, bands), hop_s, 0.03)
     return None if period is None else float(60.0 / period)
+
+
+def _lag_correlation(x: np.ndarray, lag: int) -> float:
+    """The normalised autocorrelation of ``x`` (mean removed) at one ``lag`` (hops), as :func:`autocorrelation` gives it."""
+    x = x - x.mean()
+    energy = float(np.dot(x, x))
+    return float(np.dot(x[:-lag], x[lag:]) / energy) if energy > 0 and 0 < lag < x.size else 0.0
 
 
 def _refined_period(ac: np.ndarray, period_s: float, hop_s: float, width: float) -> float | None:

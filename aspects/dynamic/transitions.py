@@ -80,6 +80,14 @@ HOLD_LEVELS = 1.5  # RMS grid levels: frames this close to a turning point hold 
 HOLD_STEP_SHARE = 0.5  # …when their step to the next frame is under this share of the change's median step
 STEADY_S = 0.2  # the picture next to a transition must be steady over this (seconds)…
 STEADY_RATIO = 0.6  # …moving at most this many times as fast as across the transition (else it is a slow drift)
+BUSY_STEADY_S = 0.5  # on busy footage a side is judged by its picture statistics over this (seconds) next to the change…
+BUSY_STEADY_RATIO = 0.6  # …which may move at most this many times as fast as they do across the change (else it is a slow drift)…
+BUSY_SIDE_SHARE = 0.3  # …and spread (max − min, RMS over the statistics) over at most this share of their change between the sides (a flash next to it is no side)
+BUSY_FADE_CONTEXT_S = 1.0  # a fade on busy footage is fitted over up to MAX_GRADUAL_S + this before (after) its blank end…
+BUSY_FADE_FIT = 0.12  # …as level, straight ramp, blank: RMS residual of the ramp at most this share of the level…
+BUSY_FADE_SCATTER = 0.15  # …and of the level part (its statistics holding still, however the footage moves)
+BUSY_DRIFT_SHARE = 0.5  # …where the level may drift by at most this share of the ramp's slope
+BUSY_JUMP_SHARE = 0.5  # a change on busy footage none of whose frames' steps carries more than this share of it (one frame doing it all is a cut or a flash)
 DRIFT_COSINE = 0.7  # a uniform colour moving on next to a change, this close to the change's own direction (cosine), is drifting
 MAX_MIX_RESIDUAL = 0.25  # a fade or dissolve stays this close to a blend of its two ends (see mix_residual)
 WIPE_SPREAD = 0.35  # cells switching over this share of the span…
@@ -443,6 +451,73 @@ def _steady_around(s: Signals, state: np.ndarray, blank: np.ndarray, p: int, q: 
     return True
 
 
+def statistics(s: Signals) -> np.ndarray:
+    """Per frame the picture's statistics, levels (0–255 scale): luma mean and spread, R, G, B means, saturation × 255, √(Laplacian variance).
+
+    Motion moves texture across the grid's cells but hardly changes these;
+    a dissolve or a fade changes them (the spread and the fine detail dip
+    across a cross-fade of independent pictures, fall towards 0 into a flat
+    colour), a slow drift keeps changing them.
+    """
+    names = ("luma_mean", "luma_std", "r_mean", "g_mean", "b_mean")
+    cols = [s[name] for name in names if name in s.columns]
+    if "sat_mean" in s.columns:
+        cols.append(255.0 * s["sat_mean"])
+    if "focus" in s.columns:
+        cols.append(np.sqrt(np.maximum(s["focus"], 0.0)))
+    return np.stack(cols, axis=1) if cols else np.zeros((len(s), 1))
+
+
+def _slope(t: np.ndarray, values: np.ndarray) -> np.ndarray:
+    """Least-squares slope of each column of ``values`` against ``t`` (units per second)."""
+    tc = t - t.mean()
+    return tc @ (values - values.mean(axis=0)) / max(float(tc @ tc), 1e-12)
+
+
+def _busy_steady(s: Signals, state: np.ndarray, stats: np.ndarray, blank: np.ndarray, p: int, q: int, busy: np.ndarray, stops: np.ndarray) -> bool:
+    """Whether the sides of the change from ``p`` to ``q`` hold steady where one of them is busy footage, which never holds still.
+
+    A busy side is judged by its picture statistics (``statistics``) over
+    BUSY_STEADY_S (never across a cut): their slope, RMS over the
+    statistics, at most BUSY_STEADY_RATIO times their rate across the
+    change. A black or white side is steady by itself; another still side as
+    in ``_steady_around`` (its grid). A side cut short by the video's start
+    or end (under STEADY_S) is not steady.
+    """
+    if not (busy[p] or busy[q]):
+        return False
+    span = max(float(s.t[q] - s.t[p]), 1e-9)
+    net_stats = float(np.sqrt(np.mean((stats[q] - stats[p]) ** 2)))
+    rate_stats = net_stats / span
+    rate_grid = float(_distance(state[q], state[p])) / span
+    steps = np.sqrt(np.mean(np.diff(stats[p : q + 1], axis=0) ** 2, axis=1))
+    if steps.size and float(steps.max()) > BUSY_JUMP_SHARE * net_stats:
+        return False
+    n, n_busy = _frames(s, STEADY_S), _frames(s, BUSY_STEADY_S)
+    for end, sign in ((p, -1), (q, +1)):
+        if blank[end] in ("black", "white"):
+            continue
+        far = int(np.clip(end + sign * (n_busy if busy[end] else n), 0, len(s) - 1))
+        between = np.flatnonzero(stops[min(end, far) + 1 : max(end, far) + 1]) + min(end, far) + 1
+        if between.size:
+            far = int(between[0]) - 1 if sign > 0 else int(between[-1])
+        if abs(far - end) < n:
+            return False  # cut short by a cut or the video's start or end
+        lo, hi = min(end, far), max(end, far)
+        t = s.t[lo : hi + 1]
+        if busy[end]:
+            side, rate = float(np.sqrt(np.mean(_slope(t, stats[lo : hi + 1]) ** 2))), rate_stats
+            limit = BUSY_STEADY_RATIO
+            if float(np.sqrt(np.mean(np.ptp(stats[lo : hi + 1], axis=0) ** 2))) > BUSY_SIDE_SHARE * net_stats:
+                return False
+        else:
+            side, rate = float(np.sqrt(np.mean(_slope(t, state[lo : hi + 1]) ** 2))), rate_grid
+            limit = STEADY_RATIO
+        if side > limit * rate:
+            return False
+    return True
+
+
 def _classify(s: Signals, state: np.ndarray, blank: np.ndarray, p: int, q: int, role: str) -> dict | None:
     """The transition from frame ``p`` to frame ``q`` (both steady or blank), or None when it is none."""
     span = float(s.t[q] - s.t[p])
@@ -614,6 +689,7 @@ def detect_gradual(s: Signals, cuts: list[int]) -> list[dict]:
         for lag, gl in lagged:
             gl[c : c + lag] = 0.0
     blank = blank_kind(s, state)
+    stats = statistics(s)
     pictured = blank == ""
     (qa, na), (qg, ng) = _quiet_level(s, a, pictured, (QUIET_PERCENTILE, NOISE_PERCENTILE)), _quiet_level(s, g, pictured, (QUIET_PERCENTILE, NOISE_PERCENTILE))
     # Fine texture in motion changes many pixels and few grid cells: either measure standing out is a change;
@@ -673,13 +749,131 @@ def detect_gradual(s: Signals, cuts: list[int]) -> list[dict]:
                 (p0, q0, r0), (p1, q1, r1) = pieces
                 pieces = [(*_hinge(state, p0, q0, max(floor, p0 - margin), p1, ref), r0), (*_hinge(state, p1, q1, q0, min(ceiling, q1 + margin), ref), r1)]
         for p, q, role in pieces:
-            if not _steady_around(s, state, blank, p, q, busy, stops if not role else None):
+            if not _steady_around(s, state, blank, p, q, busy, stops if not role else None) and not _busy_steady(s, state, stats, blank, p, q, busy, stops):
                 continue  # a drift, not a change between two steady pictures
             item = _classify(s, state, blank, p, q, role)
             if item is not None:
                 # Only the outer ends grow back: a fade's blank end is where the picture settled (see _settled).
                 found.append(_regrow(s, item, index, changing, a, g, floor, ceiling, (item["type"] != "fade_in" and role != "in", item["type"] != "fade_out" and role != "out")))
-    return _fades_through_colour(s, blank, state, found)
+    found = _fades_through_colour(s, blank, state, found)
+    return _with_busy_fades(s, found, _busy_fades(s, stats, blank, cuts, busy))
+
+
+def _ramp_fit(x: np.ndarray) -> tuple[int, int, float, float]:
+    """Least-squares fit of ``x`` (≥ 0) as a line reaching L at index t1 (the footage may drift), a straight ramp down to 0 at index t2, then 0.
+
+    Returns (t1, t2, L, RMS residual). Coarse grid of (t1, t2) first, then
+    refined around the best pair.
+    """
+    n = x.size
+    idx = np.arange(n, dtype=float)
+
+    def best(first: np.ndarray, second: np.ndarray) -> tuple[int, int, float, float]:
+        t1, t2 = np.meshgrid(first, second, indexing="ij")
+        keep = t2 > t1
+        t1, t2 = t1[keep].astype(float), t2[keep].astype(float)
+        if not t1.size:
+            return -1, -1, 0.0, np.inf
+        h = np.clip((t2[:, None] - idx[None, :]) / (t2 - t1)[:, None], 0.0, 1.0)  # 1 up to t1, ramp, 0 from t2
+        d = np.minimum(idx[None, :] - t1[:, None], 0.0)  # the level's drift: t − t1 up to t1
+        hh, dd, hd = np.einsum("ij,ij->i", h, h), np.einsum("ij,ij->i", d, d), np.einsum("ij,ij->i", h, d)
+        xh, xd = h @ x, d @ x
+        det = np.maximum(hh * dd - hd**2, 1e-12)
+        level, drift = (xh * dd - xd * hd) / det, (xd * hh - xh * hd) / det
+        fit = level[:, None] * h + drift[:, None] * d
+        sse = np.sum((x[None, :] - fit) ** 2, axis=1)
+        sse = np.where(np.abs(drift) * (t2 - t1) <= BUSY_DRIFT_SHARE * np.abs(level), sse, np.inf)  # a drift must not take over the ramp
+        k = int(np.argmin(sse))
+        return int(t1[k]), int(t2[k]), float(level[k]), float(np.sqrt(sse[k] / n))
+
+    step = max(1, n // 40)
+    t1, t2, level, rms = best(np.arange(1, n, step), np.arange(1, n, step))
+    if t1 < 0:
+        return 0, n - 1, 0.0, np.inf
+    return best(np.arange(max(1, t1 - step), min(n, t1 + step + 1)), np.arange(max(1, t2 - step), min(n, t2 + step + 1)))
+
+
+def _busy_fades(s: Signals, stats: np.ndarray, blank: np.ndarray, cuts: list[int], busy: np.ndarray) -> list[dict]:
+    """Fades out of and into black, white or a colour held briefly, next to busy footage, found from the blank end by the picture statistics.
+
+    A fade mixes the picture with one uniform colour C: (1 − a)·A + a·C. Its
+    statistics' distance from C's (mean, spread, √ Laplacian variance scale
+    by 1 − a) falls along a straight line while the footage's own motion
+    hardly moves it — where the grid and the pixels change with every frame.
+    From each blank run, the frames back to the previous cut or blank frame
+    (at most MAX_GRADUAL_S + BUSY_FADE_CONTEXT_S) are fitted as a level, a
+    straight ramp down and the blank level (``_ramp_fit``); the frames after it
+    likewise for a fade in. A ramp is a fade when it lasts MIN_GRADUAL_S to
+    MAX_GRADUAL_S, the level before it holds (STEADY_S at least, scatter ≤
+    BUSY_FADE_SCATTER of the level, slope ≤ BUSY_STEADY_RATIO of the ramp's)
+    and the ramp is straight (BUSY_FADE_FIT), the level at least
+    MIN_NET_CHANGE levels and the footage busy. A uniform colour other than
+    black or white needs both ramps and a hold of at most DIP_HOLD_S (else
+    it is a shot of that colour: dissolves).
+    """
+    out: list[dict] = []
+    if len(s) < 5:
+        return out
+    reach = _frames(s, MAX_GRADUAL_S + BUSY_FADE_CONTEXT_S)
+    steady, hold = _frames(s, STEADY_S), _frames(s, DIP_HOLD_S)
+    stops = sorted(set(cuts))
+    runs = [(a, b) for a, b in _runs(blank != "") if len(set(blank[a : b + 1])) == 1]
+
+    def side(first: int, last: int, sign: int) -> tuple[int, int] | None:
+        """The fade between the blank frame ``first`` and the picture (sign −1: before it, +1: after it); (start, end) or None."""
+        spread = stats[first : last + 1, 1] + stats[first : last + 1, -1]  # luma spread + √ Laplacian variance: 0 on one flat colour
+        bottom = first + (int(np.argmin(spread)) if sign < 0 else spread.size - 1 - int(np.argmin(spread[::-1])))  # the blankest frame
+        colour = stats[bottom]
+        if sign < 0:
+            lo = max([0, bottom - reach] + [c for c in stops if c <= bottom] + [b + 1 for a, b in runs if b < first])
+            window = np.arange(bottom, lo - 1, -1)  # reversed: the blank end first
+        else:
+            hi = min([len(s) - 1, bottom + reach] + [c - 1 for c in stops if c > bottom] + [a - 1 for a, b in runs if a > last])
+            window = np.arange(bottom, hi + 1)
+        if window.size < steady + 3:
+            return None
+        x = np.sqrt(np.mean((stats[window] - colour) ** 2, axis=1))[::-1]  # time runs from the picture to the blank end
+        t1, t2, level, rms = _ramp_fit(x)
+        pic = window[::-1]
+        if t1 < steady or level < MIN_NET_CHANGE or rms > BUSY_FADE_FIT * level or not busy[pic[t1]]:
+            return None
+        seconds = abs(float(s.t[pic[t2]] - s.t[pic[t1]]))
+        if not MIN_GRADUAL_S - 1e-6 <= seconds <= MAX_GRADUAL_S:
+            return None
+        flat = x[: t1 + 1]
+        tt = s.t[pic[: t1 + 1]]
+        drift = float(_slope(tt, flat[:, None])[0])
+        if abs(drift) > BUSY_STEADY_RATIO * level / seconds:
+            return None  # the picture drifts nearly as fast as the ramp goes
+        if float(np.std(flat - drift * (tt - tt.mean()))) > BUSY_FADE_SCATTER * level:
+            return None
+        ramp = x[t1 : t2 + 1] - level * np.clip((t2 - np.arange(t1, t2 + 1)) / max(t2 - t1, 1), 0, 1)
+        if float(np.sqrt(np.mean(ramp**2))) > BUSY_FADE_FIT * level:
+            return None
+        return (int(pic[t1]), int(pic[t2])) if sign < 0 else (int(pic[t2]), int(pic[t1]))
+
+    for first, last in runs:
+        kind = blank[first]
+        into = side(first, last, -1) if first > 0 else None
+        out_of = side(first, last, +1) if last < len(s) - 1 else None
+        if kind not in ("black", "white"):
+            if into is None or out_of is None or float(s.t[last] - s.t[first]) > DIP_HOLD_S + 1e-6 or last - first > hold:
+                continue
+        for span, name in ((into, "fade_out"), (out_of, "fade_in")):
+            if span is not None:
+                a, b = span
+                out.append({"type": name, "start": rounded(s.t[a], 6), "end": rounded(s.t[b], 6), "duration": rounded(s.t[b] - s.t[a], 6)})
+    return out
+
+
+def _with_busy_fades(s: Signals, found: list[dict], fades: list[dict]) -> list[dict]:
+    """``found`` with each of the busy-footage ``fades`` in place of the dissolves overlapping it; a fade or wipe found already is kept."""
+    for fade in fades:
+        overlapping = [f for f in found if f["start"] < fade["end"] and f["end"] > fade["start"]]
+        if any(f["type"] != "dissolve" for f in overlapping):
+            continue
+        found = [f for f in found if f not in overlapping] + [fade]
+    return sorted(found, key=lambda x: (x["start"], x["end"]))
 
 
 def _fades_through_colour(s: Signals, blank: np.ndarray, state: np.ndarray, found: list[dict]) -> list[dict]:

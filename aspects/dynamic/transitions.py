@@ -86,6 +86,7 @@ BUSY_SIDE_SHARE = 0.3  # …and spread (max − min, RMS over the statistics) ov
 BUSY_FADE_CONTEXT_S = 1.0  # a fade on busy footage is fitted over up to MAX_GRADUAL_S + this before (after) its blank end…
 BUSY_FADE_FIT = 0.12  # …as level, straight ramp, blank: RMS residual of the ramp at most this share of the level…
 BUSY_FADE_SCATTER = 0.15  # …and of the level part (its statistics holding still, however the footage moves)
+BUSY_CLEAN_LEVELS = 2.0  # a blank end with more spread than this (luma std + √ Laplacian variance, levels) has grain over it: its fade is fitted on the means only
 BUSY_DRIFT_SHARE = 0.5  # …where the level may drift by at most this share of the ramp's slope
 BUSY_JUMP_SHARE = 0.5  # a change on busy footage none of whose frames' steps carries more than this share of it (one frame doing it all is a cut or a flash)
 DRIFT_COSINE = 0.7  # a uniform colour moving on next to a change, this close to the change's own direction (cosine), is drifting
@@ -452,7 +453,7 @@ def _steady_around(s: Signals, state: np.ndarray, blank: np.ndarray, p: int, q: 
 
 
 def statistics(s: Signals) -> np.ndarray:
-    """Per frame the picture's statistics, levels (0–255 scale): luma mean and spread, R, G, B means, saturation × 255, √(Laplacian variance).
+    """Per frame the picture's statistics, levels (0–255 scale): luma mean and spread, R, G, B means, √(Laplacian variance).
 
     Motion moves texture across the grid's cells but hardly changes these;
     a dissolve or a fade changes them (the spread and the fine detail dip
@@ -461,8 +462,6 @@ def statistics(s: Signals) -> np.ndarray:
     """
     names = ("luma_mean", "luma_std", "r_mean", "g_mean", "b_mean")
     cols = [s[name] for name in names if name in s.columns]
-    if "sat_mean" in s.columns:
-        cols.append(255.0 * s["sat_mean"])
     if "focus" in s.columns:
         cols.append(np.sqrt(np.maximum(s["focus"], 0.0)))
     return np.stack(cols, axis=1) if cols else np.zeros((len(s), 1))
@@ -782,7 +781,8 @@ def _ramp_fit(x: np.ndarray) -> tuple[int, int, float, float]:
         level, drift = (xh * dd - xd * hd) / det, (xd * hh - xh * hd) / det
         fit = level[:, None] * h + drift[:, None] * d
         sse = np.sum((x[None, :] - fit) ** 2, axis=1)
-        sse = np.where(np.abs(drift) * (t2 - t1) <= BUSY_DRIFT_SHARE * np.abs(level), sse, np.inf)  # a drift must not take over the ramp
+        # A drift must not take over the ramp: slower than BUSY_DRIFT_SHARE of it, and moving the level by at most that share.
+        sse = np.where(np.abs(drift) * np.maximum(t2 - t1, t1) <= BUSY_DRIFT_SHARE * np.abs(level), sse, np.inf)
         k = int(np.argmin(sse))
         return int(t1[k]), int(t2[k]), float(level[k]), float(np.sqrt(sse[k] / n))
 
@@ -832,7 +832,9 @@ def _busy_fades(s: Signals, stats: np.ndarray, blank: np.ndarray, cuts: list[int
             window = np.arange(bottom, hi + 1)
         if window.size < steady + 3:
             return None
-        x = np.sqrt(np.mean((stats[window] - colour) ** 2, axis=1))[::-1]  # time runs from the picture to the blank end
+        # Grain over the blank end (spread left on it) does not scale with the fade: then the means only.
+        use = slice(None) if float(colour[1] + colour[-1]) < BUSY_CLEAN_LEVELS else [0, 2, 3, 4]
+        x = np.sqrt(np.mean((stats[window][:, use] - colour[use]) ** 2, axis=1))[::-1]  # time runs from the picture to the blank end
         t1, t2, level, rms = _ramp_fit(x)
         pic = window[::-1]
         if t1 < steady or level < MIN_NET_CHANGE or rms > BUSY_FADE_FIT * level or not busy[pic[t1]]:

@@ -87,6 +87,7 @@ BUSY_FADE_CONTEXT_S = 1.0  # a fade on busy footage is fitted over up to MAX_GRA
 BUSY_FADE_FIT = 0.12  # …as level, straight ramp, blank: RMS residual of the ramp at most this share of the level…
 BUSY_FADE_SCATTER = 0.15  # …and of the level part (its statistics holding still, however the footage moves)
 BUSY_CLEAN_LEVELS = 2.0  # a blank end with more spread than this (luma std + √ Laplacian variance, levels) has grain over it: its fade is fitted on the means only
+BUSY_EXACT_FIT = 0.01  # a ramp fitted this well (RMS residual / level) is a fade filter's own straight ramp: it replaces a fade found otherwise
 BUSY_DRIFT_SHARE = 0.5  # …where the level may drift by at most this share of the ramp's slope
 BUSY_JUMP_SHARE = 0.5  # a change on busy footage none of whose frames' steps carries more than this share of it (one frame doing it all is a cut or a flash)
 DRIFT_COSINE = 0.7  # a uniform colour moving on next to a change, this close to the change's own direction (cosine), is drifting
@@ -819,8 +820,8 @@ def _busy_fades(s: Signals, stats: np.ndarray, blank: np.ndarray, cuts: list[int
     stops = sorted(set(cuts))
     runs = [(a, b) for a, b in _runs(blank != "") if len(set(blank[a : b + 1])) == 1]
 
-    def side(first: int, last: int, sign: int) -> tuple[int, int] | None:
-        """The fade between the blank frame ``first`` and the picture (sign −1: before it, +1: after it); (start, end) or None."""
+    def side(first: int, last: int, sign: int) -> tuple[int, int, bool] | None:
+        """The fade between the blank run ``first``–``last`` and the picture (sign −1: before it, +1: after it): (start, end, exact) or None."""
         spread = stats[first : last + 1, 1] + stats[first : last + 1, -1]  # luma spread + √ Laplacian variance: 0 on one flat colour
         bottom = first + (int(np.argmin(spread)) if sign < 0 else spread.size - 1 - int(np.argmin(spread[::-1])))  # the blankest frame
         colour = stats[bottom]
@@ -852,7 +853,8 @@ def _busy_fades(s: Signals, stats: np.ndarray, blank: np.ndarray, cuts: list[int
         ramp = x[t1 : t2 + 1] - level * np.clip((t2 - np.arange(t1, t2 + 1)) / max(t2 - t1, 1), 0, 1)
         if float(np.sqrt(np.mean(ramp**2))) > BUSY_FADE_FIT * level:
             return None
-        return (int(pic[t1]), int(pic[t2])) if sign < 0 else (int(pic[t2]), int(pic[t1]))
+        exact = float(np.sqrt(np.mean(ramp**2))) <= BUSY_EXACT_FIT * level and rms <= 2 * BUSY_EXACT_FIT * level
+        return (int(pic[t1]), int(pic[t2]), exact) if sign < 0 else (int(pic[t2]), int(pic[t1]), exact)
 
     for first, last in runs:
         kind = blank[first]
@@ -863,16 +865,17 @@ def _busy_fades(s: Signals, stats: np.ndarray, blank: np.ndarray, cuts: list[int
                 continue
         for span, name in ((into, "fade_out"), (out_of, "fade_in")):
             if span is not None:
-                a, b = span
-                out.append({"type": name, "start": rounded(s.t[a], 6), "end": rounded(s.t[b], 6), "duration": rounded(s.t[b] - s.t[a], 6)})
+                a, b, exact = span
+                out.append({"type": name, "start": rounded(s.t[a], 6), "end": rounded(s.t[b], 6), "duration": rounded(s.t[b] - s.t[a], 6), "exact": exact})
     return out
 
 
 def _with_busy_fades(s: Signals, found: list[dict], fades: list[dict]) -> list[dict]:
-    """``found`` with each of the busy-footage ``fades`` in place of the dissolves overlapping it; a fade or wipe found already is kept."""
+    """``found`` with each of the busy-footage ``fades`` in place of the dissolves overlapping it; a wipe found already is kept, a fade unless the new one is ``exact``."""
     for fade in fades:
+        exact = fade.pop("exact")
         overlapping = [f for f in found if f["start"] < fade["end"] and f["end"] > fade["start"]]
-        if any(f["type"] != "dissolve" for f in overlapping):
+        if any(f["type"] == "wipe" or (f["type"] != "dissolve" and not exact) for f in overlapping):
             continue
         found = [f for f in found if f not in overlapping] + [fade]
     return sorted(found, key=lambda x: (x["start"], x["end"]))

@@ -818,23 +818,39 @@ def _busy_fades(s: Signals, stats: np.ndarray, blank: np.ndarray, cuts: list[int
     reach = _frames(s, MAX_GRADUAL_S + BUSY_FADE_CONTEXT_S)
     steady, hold = _frames(s, STEADY_S), _frames(s, DIP_HOLD_S)
     stops = sorted(set(cuts))
-    runs = [(a, b) for a, b in _runs(blank != "") if len(set(blank[a : b + 1])) == 1]
+    runs: list[tuple[int, int]] = []  # runs of one blank kind; gaps up to GAP_S bridged (grain flickering over a held black), never across a cut
+    gap = _frames(s, GAP_S)
+    for kind in ("black", "white", "uniform"):
+        for a, b in _runs(blank == kind):
+            if runs and blank[runs[-1][0]] == kind and a - runs[-1][1] - 1 <= gap and not any(runs[-1][1] < c <= a for c in stops):
+                runs[-1] = (runs[-1][0], b)
+            else:
+                runs.append((a, b))
+    runs.sort()
 
     def side(first: int, last: int, sign: int) -> tuple[int, int, bool] | None:
         """The fade between the blank run ``first``–``last`` and the picture (sign −1: before it, +1: after it): (start, end, exact) or None."""
         spread = stats[first : last + 1, 1] + stats[first : last + 1, -1]  # luma spread + √ Laplacian variance: 0 on one flat colour
         bottom = first + (int(np.argmin(spread)) if sign < 0 else spread.size - 1 - int(np.argmin(spread[::-1])))  # the blankest frame
         colour = stats[bottom]
-        if sign < 0:
-            lo = max([0, bottom - reach] + [c for c in stops if c <= bottom] + [b + 1 for a, b in runs if b < first])
-            window = np.arange(bottom, lo - 1, -1)  # reversed: the blank end first
-        else:
-            hi = min([len(s) - 1, bottom + reach] + [c - 1 for c in stops if c > bottom] + [a - 1 for a, b in runs if a > last])
-            window = np.arange(bottom, hi + 1)
-        if window.size < steady + 3:
-            return None
         # Grain over the blank end (spread left on it) does not scale with the fade: then the means only.
         use = slice(None) if float(colour[1] + colour[-1]) < BUSY_CLEAN_LEVELS else [0, 2, 3, 4]
+        # The held colour: the frames of the run around the blankest one within HOLD_LEVELS of it (the run's outer frames may be a
+        # ramp's last ones, already nearly black). The window runs from the far end of the hold (the fitted blank level) to the
+        # previous (next) cut or blank run.
+        held = np.sqrt(np.mean((stats[first : last + 1][:, use] - colour[use]) ** 2, axis=1)) <= HOLD_LEVELS
+        far = bottom - first
+        while 0 <= far + sign < held.size and held[far + sign]:
+            far += sign
+        far += first
+        if sign < 0:
+            lo = max([0, bottom - reach] + [c for c in stops if c <= bottom] + [b + 1 for a, b in runs if b < first])
+            window = np.arange(max(far, bottom), lo - 1, -1)  # reversed: the blank end first
+        else:
+            hi = min([len(s) - 1, bottom + reach] + [c - 1 for c in stops if c > bottom] + [a - 1 for a, b in runs if a > last])
+            window = np.arange(min(far, bottom), hi + 1)
+        if window.size < steady + 3:
+            return None
         x = np.sqrt(np.mean((stats[window][:, use] - colour[use]) ** 2, axis=1))[::-1]  # time runs from the picture to the blank end
         t1, t2, level, rms = _ramp_fit(x)
         pic = window[::-1]

@@ -39,6 +39,7 @@ from tests.transition_corpus import TOLERANCE_FRAMES, Case, full_corpus, heldout
 
 OUT = ROOT / "bench" / "out" / "transitions"
 TYPES = ("cut", "fade_out", "fade_in", "dissolve", "wipe")
+REAL_TOLERANCE_S = 0.2  # DESIGN: boundaries within 0.2 s on real footage
 
 
 def measured(case: Case) -> tuple[str, dict, float, Case]:
@@ -104,6 +105,8 @@ def main() -> None:
     failures = []
     unscored = []
     kinds = defaultdict(lambda: [0, 0, 0])  # content kind → hits, truths, extras
+    by_type_kind = defaultdict(lambda: [0, 0, 0])  # (type, content kind) → hits, truths, extras
+    real = [0, 0, 0, 0]  # clips of real footage (a ``movie=`` source): hits within 2 frames, within REAL_TOLERANCE_S, truths, extras
     for path, data, m_s, case in results:
         s = Signals.from_frames(data["frames"], data["duration_s"])
         started = time.perf_counter()
@@ -117,6 +120,18 @@ def main() -> None:
         kinds[case.kind][0] += len(r["hits"])
         kinds[case.kind][1] += len(case.truth)
         kinds[case.kind][2] += len(r["extra"])
+        for truth, _item, _err in r["hits"]:
+            by_type_kind[(truth.type, case.kind)][0] += 1
+        for truth in case.truth:
+            by_type_kind[(truth.type, case.kind)][1] += 1
+        for item in r["extra"]:
+            by_type_kind[(item["type"], case.kind)][2] += 1
+        if any("movie=" in source for source in case.sources):
+            loose = match(case, found, REAL_TOLERANCE_S)
+            real[0] += len(r["hits"])
+            real[1] += len(loose["hits"])
+            real[2] += len(case.truth)
+            real[3] += len(loose["extra"])
         for truth, _item, err in r["hits"]:
             tp[truth.type] += 1
             errors_s[truth.type].append(err)
@@ -158,6 +173,14 @@ def main() -> None:
     print("|---|---|---|---|---|")
     for kind, (hits, truths, extras) in sorted(kinds.items()):
         print(f"| {kind} | {truths} | {hits} | {hits / max(truths, 1):.3f} | {extras} |")
+    print()
+    print("| type | content | truths | found right | extra |")
+    print("|---|---|---|---|---|")
+    for (kind, content), (hits, truths, extras) in sorted(by_type_kind.items(), key=lambda x: (TYPES.index(x[0][0]), x[0][1])):
+        print(f"| {kind} | {content} | {truths} | {hits} | {extras} |")
+    if real[2] or real[3]:
+        print()
+        print(f"real footage (bikes.mp4 shots): {real[2]} truths, right within 2 frames {real[0]}, within {REAL_TOLERANCE_S} s {real[1]}; extra (at {REAL_TOLERANCE_S} s) {real[3]}")
     print()
     print("Boundaries (any type; a detection inside a true transition's span ±2 frames):")
     print("| detector | precision | recall |")

@@ -553,15 +553,16 @@ def write_truth_table(folder: Path) -> None:
 TOLERANCE_FRAMES = 2  # a boundary within this many frames of the truth is right
 
 
-def match(case: Case, found: list[dict]) -> dict:
+def match(case: Case, found: list[dict], tolerance_s: float | None = None) -> dict:
     """Pair detections with the truth: ``{"hits": [(truth, item, err_s)], "missed": [truth], "extra": [item], "direction_wrong": [(truth, item)]}``.
 
     A detection hits a truth of the same type when its start and end are both
     within TOLERANCE_FRAMES frames (only the outer end for a fade through
     black made by xfade, whose inner end is not exact); ``err_s`` is the
-    larger boundary error in seconds.
+    larger boundary error in seconds. ``tolerance_s``: a tolerance in
+    seconds instead (real footage: DESIGN's 0.2 s).
     """
-    tol = (TOLERANCE_FRAMES + 0.01) / case.fps
+    tol = (TOLERANCE_FRAMES + 0.01) / case.fps if tolerance_s is None else tolerance_s + 1e-6
     left = list(found)
     hits, missed, wrong_dir = [], [], []
     for truth in case.truth:

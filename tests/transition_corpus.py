@@ -135,8 +135,7 @@ HELDOUT3_SOURCES = {
     "setpts=N/{fps}/TB,zoompan=z='1+0.004*on':x='iw/2-iw/zoom/2':y='ih/2-ih/zoom/2':d=1:s={size}:fps={fps}",
     "bikes76": "movie=filename={bikes},trim=start_frame=76,setpts=PTS-STARTPTS,scale=256:144,setsar=1,fps={fps}",
     "bikes187": "movie=filename={bikes},trim=start_frame=187,setpts=PTS-STARTPTS,scale=256:144,setsar=1,fps={fps}",
-    "bikes-pan": "movie=filename={bikes},trim=start_frame=100:end_frame=101,loop=loop=-1:size=1,setpts=N/{fps}/TB,fps={fps},scale=768:326,setsar=1,"
-    "crop=256:144:x='100+t*50':y='90+t*10'",
+    "bikes-pan": "movie=filename={bikes},trim=start_frame=100:end_frame=101,loop=loop=-1:size=1,setpts=N/{fps}/TB,fps={fps},scale=768:326,setsar=1,crop=256:144:x='100+t*50':y='90+t*10'",
 }
 HELDOUT3_BUSY = [("perlin", "bikes187"), ("bikes76", "geqwaves"), ("smpte-scroll", "perlin"), ("geqwaves", "zoom-perlin"), ("zoom-perlin", "bikes187"), ("bikes-pan", "smpte-scroll")]
 HELDOUT3_MIXED = [

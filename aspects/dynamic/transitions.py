@@ -89,10 +89,7 @@ BUSY_FADE_SCATTER = 0.15  # …and of the level part (its statistics holding sti
 BUSY_CLEAN_LEVELS = 2.0  # a blank end with more spread than this (luma std + √ Laplacian variance, levels) has grain over it: its fade is fitted on the means only
 BUSY_EXACT_FIT = 0.01  # a ramp fitted this well (RMS residual / level) is a fade filter's own straight ramp: it replaces a fade found otherwise
 BUSY_DRIFT_SHARE = 0.5  # …where the level may drift by at most this share of the ramp's slope
-BUSY_JUMP_SHARE = 0.5
-STATS_LAG_S = 0.2  # busy footage: the picture statistics' change over this (seconds)…
-STATS_FLOOR_PER_S = 6.0  # …above this (levels per second, RMS over the statistics)…
-STATS_RATIO = 3.0  # …and this many times its quiet level is a change too (a slow dissolve whose grid change is lost in the motion)  # a change on busy footage none of whose frames' steps carries more than this share of it (one frame doing it all is a cut or a flash)
+BUSY_JUMP_SHARE = 0.5  # a change on busy footage none of whose frames' steps carries more than this share of it (one frame doing it all is a cut or a flash)
 DRIFT_COSINE = 0.7  # a uniform colour moving on next to a change, this close to the change's own direction (cosine), is drifting
 MAX_MIX_RESIDUAL = 0.25  # a fade or dissolve stays this close to a blend of its two ends (see mix_residual)
 WIPE_SPREAD = 0.35  # cells switching over this share of the span…
@@ -477,17 +474,6 @@ def _slope(t: np.ndarray, values: np.ndarray) -> np.ndarray:
     return tc @ (values - values.mean(axis=0)) / max(float(tc @ tc), 1e-12)
 
 
-def _statistics_active(s: Signals, stats: np.ndarray, cuts: list[int], pictured: np.ndarray) -> np.ndarray:
-    """Frames whose picture statistics changed over the last STATS_LAG_S more than STATS_FLOOR_PER_S and STATS_RATIO times their quiet level (0 across a cut)."""
-    lag = _frames(s, STATS_LAG_S, least=2)
-    change = np.zeros(len(s))
-    if lag < len(s):
-        change[lag:] = np.sqrt(np.mean((stats[lag:] - stats[:-lag]) ** 2, axis=1)) / (s.t[lag:] - s.t[:-lag])
-    for c in cuts:
-        change[c : c + lag] = 0.0
-    return change > np.maximum(STATS_FLOOR_PER_S, STATS_RATIO * _quiet_level(s, change, pictured))
-
-
 def _busy_steady(s: Signals, state: np.ndarray, stats: np.ndarray, blank: np.ndarray, p: int, q: int, busy: np.ndarray, stops: np.ndarray) -> bool:
     """Whether the sides of the change from ``p`` to ``q`` hold steady where one of them is busy footage, which never holds still.
 
@@ -711,7 +697,6 @@ def detect_gradual(s: Signals, cuts: list[int]) -> list[dict]:
     active = (a > np.maximum(ACTIVE_FLOOR_PER_S, ACTIVE_RATIO * qa)) & (qa < ACTIVE_FLOOR_PER_S) | (g > np.maximum(GRID_FLOOR_PER_S, GRID_RATIO * qg))
     for _, gl in lagged:
         active |= gl > np.maximum(GRID_FLOOR_PER_S, GRID_RATIO * _quiet_level(s, gl, pictured))
-    active |= _statistics_active(s, stats, cuts, pictured) & (qg >= GRID_FLOOR_PER_S)
     # Hysteresis on still pictures (quiet level under the floors): an eased start or end is slow but still a change.
     moving = ((a > TAIL_FLOOR_PER_S) & (qa < ACTIVE_FLOOR_PER_S)) | ((g > GRID_TAIL_FLOOR_PER_S) & (qg < GRID_FLOOR_PER_S))
     busy = qg >= GRID_FLOOR_PER_S

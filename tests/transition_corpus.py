@@ -144,13 +144,32 @@ HELDOUT3_MIXED = [
     ("bikes76", "gradient:c0=0x20A060:c1=0xE0E0F0:x0=0:y0=0:x1=256:y1=144"),
     ("gradient:c0=0x802040:c1=0x40C0E0:x0=0:y0=144:x1=256:y1=0", "geqwaves"),
 ]
+# A fourth held-out set (``heldout4_corpus``), made before the last rule changes and read once at the end: other Perlin noise
+# (faster, coarser), geq rings, a scrolling colour spectrum, a zoom over a still of real footage, bikes.mp4's other shots.
+HELDOUT4_SOURCES = {
+    "perlin2": "perlin=s={size}:r={fps}:octaves=3:persistence=0.5:xscale=4:yscale=3:tscale=1.5:random_mode=seed:seed=11,format=rgb24,colorbalance=rm=-0.3:bm=0.3",
+    "geqrings": "nullsrc=s={size}:r={fps},geq=lum='128+60*sin(hypot(X-128\\,Y-72)/6-4*T)':cb='128+40*sin(X/30-T)':cr='128+40*sin(Y/20+T)'",
+    "spectrum-scroll": "colorspectrum=s={size}:r={fps}:type=all,scroll=h=0.005:v=0.003,drawbox=x='200-t*60':y=20:w=24:h=40:color=black:t=fill",
+    "zoom-bikes": "movie=filename={bikes},trim=start_frame=160:end_frame=161,loop=loop=-1:size=1,setpts=N/{fps}/TB,fps={fps},scale=768:326,setsar=1,"
+    "zoompan=z='1+0.003*on':x='iw/2-iw/zoom/2':y='ih/2-ih/zoom/2':d=1:s={size}:fps={fps}",
+    "bikes30": "movie=filename={bikes},trim=start_frame=30,setpts=PTS-STARTPTS,scale=256:144,setsar=1,fps={fps}",
+    "bikes137": "movie=filename={bikes},trim=start_frame=137,setpts=PTS-STARTPTS,scale=256:144,setsar=1,fps={fps}",
+}
+HELDOUT4_BUSY = [("perlin2", "bikes137"), ("bikes30", "geqrings"), ("spectrum-scroll", "perlin2"), ("geqrings", "zoom-bikes"), ("zoom-bikes", "bikes137")]
+HELDOUT4_MIXED = [
+    ("perlin2", "color:0xC0A060"),
+    ("color:0x304080", "geqrings"),
+    ("bikes137", "gradient:c0=0xE08040:c1=0x204060:x0=0:y0=144:x1=256:y1=0"),
+    ("gradient:c0=0x40E0A0:c1=0x602080:x0=0:y0=0:x1=256:y1=0", "spectrum-scroll"),
+]
 PALETTES = {
     "main": {"flat": None, "gradient": None, "texture": None},
     "heldout": {"flat": HELDOUT_FLAT, "gradient": HELDOUT_GRADIENT, "texture": HELDOUT_TEXTURE},
     "heldout2": {"flat": HELDOUT2_FLAT, "gradient": HELDOUT2_GRADIENT, "texture": HELDOUT2_TEXTURE},
     "heldout3": {"texture": HELDOUT3_BUSY, "mixed": HELDOUT3_MIXED},
+    "heldout4": {"texture": HELDOUT4_BUSY, "mixed": HELDOUT4_MIXED},
 }
-PREFIX = {"main": "", "heldout": "h-", "heldout2": "h2-", "heldout3": "h3-"}
+PREFIX = {"main": "", "heldout": "h-", "heldout2": "h2-", "heldout3": "h3-", "heldout4": "h4-"}
 FPS = (24, 25, 30, 60)
 DURATIONS = (0.2, 0.5, 1.0, 2.0, 3.0)
 KINDS = ("flat", "gradient", "texture")
@@ -195,8 +214,8 @@ class Case:
 
 
 def _source(kind: str, spec: str, fps: int, grain: bool) -> str:
-    if spec in HELDOUT3_SOURCES:
-        return HELDOUT3_SOURCES[spec].format(size=SIZE, fps=fps, bikes=BIKES) + (",noise=alls=14:allf=t+u" if grain else "")
+    if spec in HELDOUT3_SOURCES or spec in HELDOUT4_SOURCES:
+        return {**HELDOUT3_SOURCES, **HELDOUT4_SOURCES}[spec].format(size=SIZE, fps=fps, bikes=BIKES) + (",noise=alls=14:allf=t+u" if grain else "")
     if spec.startswith(("color:", "gradient:")):
         kind, spec = spec.split(":", 1)
         kind = "flat" if kind == "color" else kind
@@ -390,44 +409,61 @@ def heldout3_corpus() -> list[Case]:
     24, 25, 30, 50 and 60 fps, 0.3–3 s (at most 1 s next to a bikes.mp4 shot,
     whose shots are 1.8–2.4 s long). Without bikes.mp4 cached the clips using it are left out.
     """
+    roles = {"zoom": "zoom-perlin", "pan": "bikes-pan", "scroll": "smpte-scroll", "waves": "geqwaves", "noise": "perlin", "footage": "bikes187", "shot": "bikes76"}
+    names = ("zoom-perlin", "pan-still-footage", "scrolling-bars-box", "waves", "perlin-darkening", "perlin-flash", "footage-camera-flash", "footage-shot", "waves-moving-box")
+    return _busy_heldout("heldout3", HELDOUT3_SOURCES, roles, 1.0, (30, 50), names, (2.1, 2.36))
+
+
+def heldout4_corpus() -> list[Case]:
+    """A fourth held-out set like the third (HELDOUT4_*: other noise, rings, a scrolling spectrum, a zoom over a still of real footage, bikes.mp4's other shots), at most 0.8 s next to a bikes.mp4 shot; negatives at 25 and 60 fps."""
+    roles = {"zoom": "zoom-bikes", "pan": "spectrum-scroll", "scroll": "spectrum-scroll", "waves": "geqrings", "noise": "perlin2", "footage": "bikes137", "shot": "bikes30"}
+    names = ("zoom", "pan-or-scroll", "scrolling-box", "waves", "noise-darkening", "noise-flash", "footage-camera-flash", "footage-shot", "waves-moving-box")
+    return _busy_heldout("heldout4", HELDOUT4_SOURCES, roles, 0.8, (25, 60), names, (1.8, 1.8))
+
+
+def _busy_heldout(
+    palette: str, sources: dict[str, str], roles: dict[str, str], near_footage_s: float, negative_rates: tuple[int, ...], names: tuple[str, ...], footage_s: tuple[float, float]
+) -> list[Case]:
+    """The clips of a held-out set on busy footage (see ``heldout3_corpus``); ``roles`` names the sources the no-transition clips (``names``) use, ``footage_s`` the two real shots' lengths."""
     cases: list[Case] = []
     rates = (24, 25, 30, 50, 60)
     lengths = (0.3, 0.6, 1.0, 1.5, 2.5, 3.0)
+    prefix = PREFIX[palette]
 
     def fits(kind: str, i: int, seconds: float) -> float:
-        pair = _pair(kind, i, "heldout3")
-        return min(seconds, 1.0) if any(x.startswith("bikes") for x in pair) else seconds
+        pair = _pair(kind, i, palette)
+        return min(seconds, near_footage_s) if any(x.startswith("bikes") for x in pair) else seconds
 
     dissolving = ["fade", "fadefast", "fadeslow", "dissolve", "fadegrays", "hblur", "distance", "pixelize", "fadeblack", "fadewhite"]
     for n, transition in enumerate(dissolving):
         for k, kind in enumerate(("texture", "mixed")):
             i = n + k
-            cases.append(xfade_case(transition, kind, i, fits(kind, i, lengths[(n + 3 * k) % 6]), rates[(n + k) % 5], grain=(n + k) % 4 == 3, palette="heldout3"))
+            cases.append(xfade_case(transition, kind, i, fits(kind, i, lengths[(n + 3 * k) % 6]), rates[(n + k) % 5], grain=(n + k) % 4 == 3, palette=palette))
     for c, colour in enumerate(("black", "white", "0x80A0C0", "0x602020")):
         for k, kind in enumerate(("texture", "mixed")):
             i = c + 2 * k + 1
-            cases.append(fade_case(colour, kind, i, fits(kind, i, lengths[(c + k + 1) % 6]), rates[(c + 2 * k) % 5], (0.0, 0.15, 0.3)[(c + k) % 3], grain=c == 2, palette="heldout3"))
+            cases.append(fade_case(colour, kind, i, fits(kind, i, lengths[(c + k + 1) % 6]), rates[(c + 2 * k) % 5], (0.0, 0.15, 0.3)[(c + k) % 3], grain=c == 2, palette=palette))
     for j in range(3):
         colour = ("black", "white", "black")[j]
-        cases.append(fade_case(colour, "texture", j + 2, fits("texture", j + 2, (0.6, 1.5, 0.3)[j]), rates[(j + 1) % 5], 0.5, shape="out", palette="heldout3"))
-        cases.append(fade_case(colour, "mixed", j + 3, min(0.6, fits("mixed", j + 3, (1.0, 0.5, 2.5)[j])), rates[(j + 3) % 5], 0.4, shape="in", palette="heldout3"))
+        cases.append(fade_case(colour, "texture", j + 2, fits("texture", j + 2, (0.6, 1.5, 0.3)[j]), rates[(j + 1) % 5], 0.5, shape="out", palette=palette))
+        cases.append(fade_case(colour, "mixed", j + 3, min(0.6, fits("mixed", j + 3, (1.0, 0.5, 2.5)[j])), rates[(j + 3) % 5], 0.4, shape="in", palette=palette))
     for j in range(8):
         kind = ("texture", "mixed")[j % 2]
-        cases.append(cut_case(kind, j // 2 + j % 2, rates[j % 5], grain=j == 5, palette="heldout3"))
-    for fps in (30, 50):
-        src = {name: HELDOUT3_SOURCES[name].format(size=SIZE, fps=fps, bikes=BIKES) for name in HELDOUT3_SOURCES}
+        cases.append(cut_case(kind, j // 2 + j % 2, rates[j % 5], grain=j == 5, palette=palette))
+    for fps in negative_rates:
+        src = {role: sources[name].format(size=SIZE, fps=fps, bikes=BIKES) for role, name in roles.items()}
         negatives = [
-            ("zoom-perlin", 4.0, src["zoom-perlin"], "[0:v]format=yuv420p[v]"),
-            ("pan-still-footage", 4.0, src["bikes-pan"], "[0:v]format=yuv420p[v]"),
-            ("scrolling-bars-box", 4.0, src["smpte-scroll"], "[0:v]format=yuv420p[v]"),
-            ("waves", 4.0, src["geqwaves"], "[0:v]format=yuv420p[v]"),
-            ("perlin-darkening", 4.0, src["perlin"], "[0:v]format=yuv420p,eq=brightness='-t*0.05':eval=frame[v]"),
-            ("perlin-flash", 4.0, src["perlin"], "[0:v]format=yuv420p,eq=brightness='if(between(t\\,1.5\\,1.58)\\,0.5\\,0)':eval=frame[v]"),
-            ("footage-camera-flash", 2.1, src["bikes187"], "[0:v]format=yuv420p,eq=brightness='if(gte(t\\,1.0)\\,0.6*exp(-(t-1.0)*8)\\,0)':eval=frame[v]"),
-            ("footage-shot", 2.36, src["bikes76"], "[0:v]format=yuv420p[v]"),
-            ("waves-moving-box", 4.0, src["geqwaves"], "[0:v]format=yuv420p,drawbox=x='t*45':y=30:w=70:h=60:color=0x20E040:t=fill[v]"),
+            (4.0, src["zoom"], "[0:v]format=yuv420p[v]"),
+            (4.0, src["pan"], "[0:v]format=yuv420p[v]"),
+            (4.0, src["scroll"], "[0:v]format=yuv420p[v]"),
+            (4.0, src["waves"], "[0:v]format=yuv420p[v]"),
+            (4.0, src["noise"], "[0:v]format=yuv420p,eq=brightness='-t*0.05':eval=frame[v]"),
+            (4.0, src["noise"], "[0:v]format=yuv420p,eq=brightness='if(between(t\\,1.5\\,1.58)\\,0.5\\,0)':eval=frame[v]"),
+            (footage_s[0], src["footage"], "[0:v]format=yuv420p,eq=brightness='if(gte(t\\,1.0)\\,0.6*exp(-(t-1.0)*8)\\,0)':eval=frame[v]"),
+            (footage_s[1], src["shot"], "[0:v]format=yuv420p[v]"),
+            (4.0, src["waves"], "[0:v]format=yuv420p,drawbox=x='t*45':y=30:w=70:h=60:color=0x20E040:t=fill[v]"),
         ]
-        cases += [Case(f"h3-none-{name}-{fps}", "negative", fps, seconds, (source,), graph, (), name) for name, seconds, source, graph in negatives]
+        cases += [Case(f"{prefix}none-{name}-{fps}", "negative", fps, seconds, (source,), graph, (), name) for name, (seconds, source, graph) in zip(names, negatives)]
     if not BIKES.exists():
         cases = [c for c in cases if not any("bikes" in s for s in c.sources)]
     return cases

@@ -89,7 +89,19 @@ def main() -> None:
     from aspects.dynamic.transitions import detect_transitions
 
     OUT.mkdir(parents=True, exist_ok=True)
-    cases = suite_corpus() if args.subset else heldout_corpus() if args.heldout else heldout2_corpus() if args.heldout2 else heldout3_corpus() if args.heldout3 else heldout4_corpus() if args.heldout4 else full_corpus()
+    cases = (
+        suite_corpus()
+        if args.subset
+        else heldout_corpus()
+        if args.heldout
+        else heldout2_corpus()
+        if args.heldout2
+        else heldout3_corpus()
+        if args.heldout3
+        else heldout4_corpus()
+        if args.heldout4
+        else full_corpus()
+    )
     cases = [c for c in cases if args.only in c.name]
     with ProcessPoolExecutor(args.jobs) as pool:
         results = list(pool.map(measured, cases))

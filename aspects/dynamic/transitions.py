@@ -477,14 +477,27 @@ def _slope(t: np.ndarray, values: np.ndarray) -> np.ndarray:
 def _busy_steady(s: Signals, state: np.ndarray, stats: np.ndarray, blank: np.ndarray, p: int, q: int, busy: np.ndarray, stops: np.ndarray) -> bool:
     """Whether the sides of the change from ``p`` to ``q`` hold steady where one of them is busy footage, which never holds still.
 
+    A side is busy when ``busy`` says so or its own grid changes by
+    GRID_FLOOR_PER_S or more over BUSY_STEADY_S (the quiet level is the
+    quieter side's: next to a still picture a busy shot is not ``busy``).
     A busy side is judged by its picture statistics (``statistics``) over
     BUSY_STEADY_S (never across a cut): their slope, RMS over the
     statistics, at most BUSY_STEADY_RATIO times their rate across the
     change. A black or white side is steady by itself; another still side as
-    in ``_steady_around`` (its grid). A side cut short by the video's start
-    or end (under STEADY_S) is not steady.
+    in ``_steady_around`` (its grid). A side cut short by a cut or the
+    video's start or end (under BUSY_STEADY_S when busy, STEADY_S when
+    still) is not steady.
     """
-    if not (busy[p] or busy[q]):
+    n, n_busy = _frames(s, STEADY_S), _frames(s, BUSY_STEADY_S)
+
+    def moving(end: int, sign: int) -> bool:
+        """Busy by the quiet level, or by the side's own grid change (next to a still picture the quieter side sets the quiet level)."""
+        lo, hi = (max(end - n_busy, 0), end) if sign < 0 else (end, min(end + n_busy, len(s) - 1))
+        own = np.abs(np.diff(state[lo : hi + 1], axis=0)).mean(axis=1) / s.dt[lo + 1 : hi + 1] if hi > lo else np.zeros(1)
+        return bool(busy[end]) or (not blank[end] and float(np.median(own)) >= GRID_FLOOR_PER_S)
+
+    sides = {p: moving(p, -1), q: moving(q, +1)}
+    if not any(sides.values()):
         return False
     span = max(float(s.t[q] - s.t[p]), 1e-9)
     net_stats = float(np.sqrt(np.mean((stats[q] - stats[p]) ** 2)))
@@ -493,19 +506,18 @@ def _busy_steady(s: Signals, state: np.ndarray, stats: np.ndarray, blank: np.nda
     steps = np.sqrt(np.mean(np.diff(stats[p : q + 1], axis=0) ** 2, axis=1))
     if steps.size and float(steps.max()) > BUSY_JUMP_SHARE * net_stats:
         return False
-    n, n_busy = _frames(s, STEADY_S), _frames(s, BUSY_STEADY_S)
     for end, sign in ((p, -1), (q, +1)):
         if blank[end] in ("black", "white"):
             continue
-        far = int(np.clip(end + sign * (n_busy if busy[end] else n), 0, len(s) - 1))
+        far = int(np.clip(end + sign * (n_busy if sides[end] else n), 0, len(s) - 1))
         between = np.flatnonzero(stops[min(end, far) + 1 : max(end, far) + 1]) + min(end, far) + 1
         if between.size:
             far = int(between[0]) - 1 if sign > 0 else int(between[-1])
-        if abs(far - end) < n:
-            return False  # cut short by a cut or the video's start or end
+        if abs(far - end) < (n_busy if sides[end] else n):
+            return False  # cut short by a cut or the video's start or end: too little busy footage to tell a held picture from a drift
         lo, hi = min(end, far), max(end, far)
         t = s.t[lo : hi + 1]
-        if busy[end]:
+        if sides[end]:
             side, rate = float(np.sqrt(np.mean(_slope(t, stats[lo : hi + 1]) ** 2))), rate_stats
             limit = BUSY_STEADY_RATIO
             if float(np.sqrt(np.mean(np.ptp(stats[lo : hi + 1], axis=0) ** 2))) > BUSY_SIDE_SHARE * net_stats:

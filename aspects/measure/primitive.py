@@ -91,6 +91,17 @@ SPEECH_RATE = (2.5, 9.0)  # syllables (loudness bursts) a second
 VOICED_FLATNESS = 0.05  # a hop whose spectral flatness is below this is voiced / harmonic
 SPEECH_VOICED_SHARE = 0.5  # share of audible hops that are voiced in speech (drum grooves are mostly noise)
 SPEECH_PARTIAL_RUN_S = 0.05  # mean time the strongest partial stays put: 30–45 ms in speech, ≥ 60 ms for notes
+NOISE_SPAN_S = 0.25  # hops within ± this of a frame's centre are read to tell noise from notes
+NOISE_STEP_S = 0.023  # two hop spectra this far apart (half the 46 ms window) are nearly independent for noise
+NOISE_MIN_HZ = 50.0  # bins below this are left out: the window's leakage of sub-sonic drift (brown noise) holds steady
+NOISE_SHARE = 0.9  # the strongest bins holding this share of the power are the ones read
+NOISE_FLUCT_DB = 2.5  # median level change of those bins NOISE_STEP_S apart: noise ≈ 4.8 dB (the log of a ratio of two exponentials), held partials < 1
+NOISE_TAIL_SHARE = 0.01  # the highest bins holding this share of the power are not searched for peaks
+NOISE_PEAK_DB = 6.0  # a spectral peak standing this far above the bins 3–5 either side
+NOISE_PEAK_PERSIST = 0.75  # power-weighted share of peaks still there (±1 bin) NOISE_STEP_S later: notes ≥ 0.76, noise 0.3–0.7
+SPEECH_PEAK_PERSIST = 0.55  # speech keeps this share of its peaks NOISE_STEP_S later (espeak-ng: 0.73 at the 10th percentile; brown noise 0.27–0.42)
+HIT_OVER_NOISE = 6.0  # in noise, an onset is a drum hit only if its flux is ≥ this × the flux's 75th percentile around it (noise's own peaks ≤ 5×, hits ≥ 8×)
+HIT_BACKGROUND_S = 1.0  # span each side over which that percentile is read
 
 
 @dataclass(frozen=True)
@@ -392,6 +403,83 @@ def steady_pulse(ctx: Context) -> bool:
     return bool(np.all(np.abs(ioi - ioi.mean()) <= PULSE_REGULARITY * ioi.mean()))
 
 
+def noise_like(ctx: Context, t: float) -> bool:
+    """Whether the sound around ``t`` s is noise (rain, wind, rumble, hiss of any colour), not notes.
+
+    Noise is told by how its spectrum changes, not by its shape: a band-limited or brown noise puts its
+    power in a few bins like a note does. Its bins change at random from one hop spectrum to the next
+    (:func:`spectral_change_db` ≥ NOISE_FLUCT_DB) and its peaks do not stay (:func:`peak_persistence`
+    < NOISE_PEAK_PERSIST). A line of short notes changes its bins at each note but keeps its peaks between.
+    """
+    return spectral_change_db(ctx, t) >= NOISE_FLUCT_DB and peak_persistence(ctx, t) < NOISE_PEAK_PERSIST
+
+
+def _around(ctx: Context, t: float) -> tuple[np.ndarray, int]:
+    """Hop power spectra within ±NOISE_SPAN_S of ``t`` s, bins above NOISE_MIN_HZ; and NOISE_STEP_S in hops."""
+    i = ctx.index(t)
+    w = int(NOISE_SPAN_S / ctx.hop_s)
+    first = int(np.searchsorted(ctx.freqs, NOISE_MIN_HZ, side="right"))
+    return ctx.power[max(i - w, 0) : i + w + 1, first:], max(int(round(NOISE_STEP_S / ctx.hop_s)), 1)
+
+
+def spectral_change_db(ctx: Context, t: float) -> float:
+    """Median level change (dB) of the strongest bins (NOISE_SHARE of the power) between hop spectra NOISE_STEP_S
+    apart, within ±NOISE_SPAN_S of ``t`` s, the power-weighted median over those bins: ≈ 4.8 dB for noise of any
+    colour (the log of a ratio of two exponentials), under 1 dB for held partials; 0 when too little is known."""
+    power, step = _around(ctx, t)
+    if power.shape[0] <= 2 * step:
+        return 0.0
+    mean = power.mean(axis=0)
+    order = np.argsort(mean)[::-1]
+    top = order[: max(int(np.searchsorted(np.cumsum(mean[order]), NOISE_SHARE * mean.sum())) + 1, 3)][:48]
+    db = 10.0 * np.log10(power[:, top] + 1e-12)
+    change = np.median(np.abs(db[step:] - db[:-step]), axis=0)
+    weights = mean[top]
+    by_change = np.argsort(change)
+    k = int(np.searchsorted(np.cumsum(weights[by_change]), 0.5 * weights.sum()))
+    return float(change[by_change][min(k, change.size - 1)])
+
+
+def peak_persistence(ctx: Context, t: float) -> float:
+    """Power-weighted share (0–1) of the spectral peaks within ±NOISE_SPAN_S of ``t`` s still there (±1 bin)
+    NOISE_STEP_S later: notes and voiced speech keep theirs, a noise's come and go; 1 when too little is known.
+
+    A peak is a local maximum over ±2 bins standing NOISE_PEAK_DB above the lowest of the bins 3–5 away on each
+    side. Every other hop is read (the spectra overlap: that is enough)."""
+    power, step = _around(ctx, t)
+    if power.shape[0] <= 2 * step:
+        return 1.0
+    # Bins above those holding all but NOISE_TAIL_SHARE of the power weigh nothing: left out (a few kept for the edges).
+    mean = power.mean(axis=0)
+    top = power.shape[1] - int(np.searchsorted(np.cumsum(mean[::-1]), NOISE_TAIL_SHARE * mean.sum()))
+    power = power[:, : top + 6]
+    now = power[: power.shape[0] - step : 2]
+    later = power[step::2][: now.shape[0]]
+
+    def peaks(p: np.ndarray) -> np.ndarray:
+        db = 10.0 * np.log10(p + 1e-12)
+        padded = np.pad(db, ((0, 0), (5, 5)), mode="edge")
+        n = db.shape[1]
+        near = [padded[:, 5 + k : 5 + k + n] for k in range(-5, 6)]  # near[5 + k] is db shifted by k bins
+        local_max = (db >= near[3]) & (db >= near[4]) & (db >= near[6]) & (db >= near[7])
+        floor = np.maximum(np.minimum(np.minimum(near[0], near[1]), near[2]), np.minimum(np.minimum(near[8], near[9]), near[10]))
+        return local_max & (db - floor >= NOISE_PEAK_DB)
+
+    was, still = peaks(now), peaks(later)
+    still = still | np.roll(still, 1, axis=1) | np.roll(still, -1, axis=1)
+    weight = np.where(was, now, 0.0)
+    total = float(weight.sum())
+    return float(weight[still].sum()) / total if total > 0 else 0.0
+
+
+def stands_out(ctx: Context, i: int) -> bool:
+    """Whether the onset at hop ``i`` stands out of the sound around it: its flux is at least HIT_OVER_NOISE times
+    the flux's 75th percentile within ±HIT_BACKGROUND_S (a noise's own bursts reach about 5 times it)."""
+    w = int(HIT_BACKGROUND_S / ctx.hop_s)
+    background = float(np.percentile(ctx.flux[max(i - w, 0) : i + w + 1], 75))
+    return bool(ctx.flux[i] >= HIT_OVER_NOISE * max(background, 1e-6))
+
+
 def pure_noise(*, timbre: str, band: str, centroid_hz: float) -> str:
     """The pure-sound primitive a frame is closest to: silence, hum, tone, rumble, hiss, click or buzz."""
     if timbre == "silent":
@@ -422,16 +510,25 @@ def frame_primitive(
     note keep the polyphony its first frames showed."""
     if timbre == "silent":
         return "silence"
-    # Drum hits: an onset in this frame or the one before.
+    centre = 0.5 * (t0 + t1)
+    changing = spectral_change_db(ctx, centre) >= NOISE_FLUCT_DB
+    persist = peak_persistence(ctx, centre) if changing else 1.0
+    noisy = changing and persist < NOISE_PEAK_PERSIST
+    # Drum hits: an onset in this frame or the one before (in noise, one that stands out of the noise's own bursts).
     span = t1 - t0
     lo, hi = ctx.index(t0 - span), ctx.index(t1)
     for i in ctx.onsets[(ctx.onsets >= lo) & (ctx.onsets < hi)][::-1]:
+        if noisy and not stands_out(ctx, int(i)):
+            continue
         drum = drum_of(ctx.power, ctx.level_db, int(i), ctx.freqs, ctx.hop_s)
         if drum is not None:
             return drum
-    centre = 0.5 * (t0 + t1)
-    if is_speech(ctx, centre):
+    # Speech keeps its voiced harmonics from one hop spectrum to the next; a brown noise's bursts and tilt
+    # (low flatness) can pass for voiced syllables, but its peaks do not stay.
+    if persist >= SPEECH_PEAK_PERSIST and is_speech(ctx, centre):
         return "speech"
+    if noisy:
+        return pure_noise(timbre="noisy", band=band, centroid_hz=centroid_hz)
     h = harmonics(spectrum, spectrum_freqs)
     noise = pure_noise(timbre=timbre, band=band, centroid_hz=centroid_hz)
     shape = note_shape(ctx, centre)

@@ -57,7 +57,9 @@ TEMPOGRAM_WINDOW = 384  # tempogram autocorrelation window (frames of TEMPO_COAR
 TEMPOGRAM_CHUNK = 4096  # tempogram columns computed at once (95 s of audio): memory stays flat
 GATE_SMOOTH_S = 0.012  # Gaussian σ (s) of the envelope the no-beat gate reads (2 hops)
 PERIODICITY_MIN = 0.35  # normalised onset autocorrelation at the beat period for a beat to count
-BAND_PERIODICITY_MIN = 0.4  # ... or one band's (issue 11t; toms + ride + band: high band 0.46, whole 0.34; disco under strings: low 0.64, whole 0.25; irregular hits, pads, speech, melodies: every band ≤ 0.28)
+# ... or one band's (issue 11t; toms + ride + band: high band 0.46, whole 0.34; disco under strings: low 0.64,
+# whole 0.25; irregular hits, pads, speech, melodies: every band ≤ 0.28)
+BAND_PERIODICITY_MIN = 0.4
 # Metrical level (:func:`metrical_level`). Set on the "tune" split of tests/audio_corpus.TEMPO_SPLITS, the older
 # rendered grooves and Sonic Pi's loops; the "held_out" split was not looked at while setting them.
 TATUM_MIN_S = 0.07  # fastest subdivision looked for (a sixteenth at 214 BPM)
@@ -77,7 +79,9 @@ SUBDIVISION_BRIGHTER = 1.5  # weak pulses' centroid / strong pulses' for "bright
 # Issue 11t (set on all splits up to held_out_5, the loops and the older grooves; held_out_6 was made after them).
 SYNCOPATION_MAX = 0.5  # low-band onsets between a level's pulses / on its strong ones from which the level is the beat (climbs taken: ≤ 0.35; a bossa's kicks on the "and" of 2 and 4: 0.71)
 EVEN_PULSES = 0.8  # every weak/strong ratio (whole, low, mid, high) within [this, 1/this]: pulses accented alike (bossa eighths ≥ 0.93, cowbell beats ≥ 0.95; a swung waltz 0.71, a sparse backbeat's low band 2.2)
-BASS_SHARE = 0.5  # share of weak pulses with a kick or bass note from which brighter weak pulses are beats, not hi-hats (bossa with a bass on every beat: 1; a drum-and-bass kick on one off-beat in four: 0.25)
+# Share of weak pulses with a kick or bass note from which brighter weak pulses are beats, not hi-hats (bossa with
+# a bass on every beat: 1; a drum-and-bass kick on one off-beat in four: 0.25)
+BASS_SHARE = 0.5
 SILENT_PRESENCE = 0.02  # under 20 ms audible per second: silence (a sparse click track is not)
 TONAL_SHARE = 0.5
 AMBIENT_PRESENCE = 0.85

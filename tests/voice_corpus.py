@@ -20,7 +20,11 @@ rules were written, and three settings were changed after: the longest note of a
 the span a line is read over and how long a pitch must hold);
 ``("fresh")`` uses yet other programs and was scored once, at the end (of issue 11a; issue 11d
 then looked at it, like at the others); ``("fresh2")`` (issue 11d) uses programs, registers and note
-lengths none of the others does and was scored once, at the end of 11d.
+lengths none of the others does and was scored once, at the end of 11d; ``("fresh3")`` (issue 11p)
+was written before 11p's rules were tuned, with programs, registers (MIDI 60–96 for lines, each clip
+its own 14-semitone window; bass 36–52), note lengths, velocities (40–69, 115–127) and articulations
+(touching and staccato notes, dotted long–short rhythms) none of the others uses, and scored once,
+at the end of 11p.
 The gap between MELODY_NOTE_S and LEAD_NOTE_S is left out of the ground truth:
 neither name is clearly right there.
 
@@ -77,14 +81,30 @@ PROGRAMS = {
         "bass": [43, 58],  # contrabass, tuba
         "vocal": [],
     },
+    "fresh3": {  # issue 11p: programs none of the above plays; scored once, at the end
+        "sustained": [42, 110, 111, 76, 18, 63, 86, 17],  # cello, fiddle, shanai, blown bottle, rock organ, synth brass 2, fifths lead, percussive organ
+        "decaying": [31, 114, 112, 113],  # guitar harmonics, steel drums, tinkle bell, agogo
+        "pad": [97, 99],  # soundtrack, atmosphere
+        "chord": [30, 105, 15],  # distortion guitar, banjo, dulcimer
+        "bass": [87],  # bass + lead
+        "vocal": [],
+    },
 }
 NOTE_LENGTHS_S = {  # (lead, melody, pluck, pad chord, struck chord, bass) note lengths per split
     "tune": {"lead": (0.5, 0.8), "melody": (0.18, 0.22), "pluck": (0.3, 0.45), "pad": (2.0,), "chord": (0.8, 1.2), "bass": (0.4,)},
     "held_out": {"lead": (0.6, 1.0), "melody": (0.15, 0.25), "pluck": (0.35, 0.5), "pad": (2.4,), "chord": (0.9,), "bass": (0.5,)},
     "fresh": {"lead": (0.45, 0.7), "melody": (0.2,), "pluck": (0.4,), "pad": (1.8,), "chord": (1.0,), "bass": (0.35,)},
     "fresh2": {"lead": (0.55, 0.9), "melody": (0.17, 0.24), "pluck": (0.38, 0.6), "pad": (3.0,), "chord": (0.7, 1.4), "bass": (0.3, 0.6)},
+    "fresh3": {"lead": (0.42, 0.65, 1.2), "melody": (0.14, 0.23), "pluck": (0.27, 0.75), "pad": (2.7,), "chord": (0.6, 1.1), "bass": (0.45,)},
 }
-REGISTER = {"tune": (64, 79), "held_out": (60, 84), "fresh": (62, 81), "fresh2": (67, 86)}  # MIDI range of lead, melody and pluck lines
+REGISTER = {"tune": (64, 79), "held_out": (60, 84), "fresh": (62, 81), "fresh2": (67, 86), "fresh3": (60, 96)}  # MIDI range of lead, melody and pluck lines
+# fresh3 only (issue 11p): each line clip plays in its own window of REGISTER_SPAN semitones within its split's
+# range; note-off at this share of the step (1.0: notes touch; other splits 0.85-0.95), long-short "dotted" steps
+# of (1 ± DOTTED) × the note length for the middle lead and the longer pluck, velocities outside 70-114.
+REGISTER_SPAN = 14
+FRESH3_LEGATO = {"lead": 1.0, "melody": 0.6, "pluck": 0.5}
+FRESH3_DOTTED = 0.25
+FRESH3_VELOCITY = ((40, 70), (115, 128))
 SCALE = (0, 2, 4, 5, 7, 9, 11)  # major scale steps
 VOICINGS = ([0, 4, 7], [0, 3, 7], [0, 4, 7, 11], [0, 5, 9], [0, 3, 7, 10])
 
@@ -113,28 +133,42 @@ def _clip(name: str, prog: int, notes: list[tuple[float, float, list[int]]], lab
 
 
 def corpus(split: str) -> list[Clip]:
-    """The clips of ``split`` ("tune", "held_out", "fresh" or "fresh2"), 2–5 minutes of audio each."""
-    rng = np.random.default_rng({"tune": 111, "held_out": 222, "fresh": 333, "fresh2": 444}[split])
+    """The clips of ``split`` ("tune", "held_out", "fresh", "fresh2" or "fresh3"), 2–5 minutes of audio each."""
+    rng = np.random.default_rng({"tune": 111, "held_out": 222, "fresh": 333, "fresh2": 444, "fresh3": 555}[split])
     progs, lengths = PROGRAMS[split], NOTE_LENGTHS_S[split]
     lo, hi = REGISTER[split]
     clips: list[Clip] = []
 
-    def line(step_s: float, count: int, lo: int = lo, hi: int = hi, legato: float = 0.95) -> list[tuple[float, float, list[int]]]:
-        return [(0.3 + i * step_s, 0.3 + (i + legato) * step_s, [p]) for i, p in enumerate(_line(rng, lo, hi, count))]
+    def line(step_s: float, count: int, lo: int = lo, hi: int = hi, legato: float = 0.95, dotted: float = 0.0) -> list[tuple[float, float, list[int]]]:
+        if split == "fresh3" and (lo, hi) == REGISTER[split]:  # each line its own window of the range
+            lo = int(rng.integers(REGISTER[split][0], REGISTER[split][1] - REGISTER_SPAN + 1))
+            hi = lo + REGISTER_SPAN
+        pitches = _line(rng, lo, hi, count)
+        if not dotted:
+            return [(0.3 + i * step_s, 0.3 + (i + legato) * step_s, [p]) for i, p in enumerate(pitches)]
+        steps = [step_s * (1 + dotted if i % 2 == 0 else 1 - dotted) for i in range(count)]
+        starts = 0.3 + np.concatenate([[0.0], np.cumsum(steps)[:-1]])
+        return [(float(t), float(t + legato * d), [p]) for t, d, p in zip(starts, steps, pitches)]
 
     def chords(step_s: float, count: int, root_lo: int) -> list[tuple[float, float, list[int]]]:
         roots = rng.integers(root_lo, root_lo + 8, count)
         return [(0.3 + i * step_s, 0.3 + (i + 0.95) * step_s, [int(r) + v for v in VOICINGS[int(rng.integers(len(VOICINGS)))]]) for i, r in enumerate(roots)]
 
-    vel = lambda: int(rng.integers(70, 115))  # noqa: E731
+    def vel() -> int:
+        if split != "fresh3":
+            return int(rng.integers(70, 115))
+        return int(rng.integers(*FRESH3_VELOCITY[int(rng.integers(2))]))
+
+    legato = FRESH3_LEGATO if split == "fresh3" else {"lead": 0.95, "melody": 0.85, "pluck": 0.9}
+    dotted = FRESH3_DOTTED if split == "fresh3" else 0.0
     for prog in progs["sustained"]:
-        for s in lengths["lead"]:
-            clips.append(_clip(f"{split}_lead_p{prog}_{s}", prog, line(s, max(5, int(4.0 / s))), "lead", vel()))
+        for k, s in enumerate(lengths["lead"]):
+            clips.append(_clip(f"{split}_lead_p{prog}_{s}", prog, line(s, max(5, int(4.0 / s)), legato=legato["lead"], dotted=dotted if k == 1 else 0.0), "lead", vel()))
         for s in lengths["melody"]:
-            clips.append(_clip(f"{split}_melody_p{prog}_{s}", prog, line(s, int(3.0 / s), legato=0.85), "melody", vel()))
+            clips.append(_clip(f"{split}_melody_p{prog}_{s}", prog, line(s, int(3.0 / s), legato=legato["melody"]), "melody", vel()))
     for prog in progs["decaying"]:
-        for s in lengths["pluck"]:
-            clips.append(_clip(f"{split}_pluck_p{prog}_{s}", prog, line(s, int(3.2 / s), legato=0.9), "pluck", vel()))
+        for k, s in enumerate(lengths["pluck"]):
+            clips.append(_clip(f"{split}_pluck_p{prog}_{s}", prog, line(s, int(3.2 / s), legato=legato["pluck"], dotted=dotted if k == 1 else 0.0), "pluck", vel()))
     for prog in progs["pad"]:
         for s in lengths["pad"]:
             clips.append(_clip(f"{split}_pad_p{prog}_{s}", prog, chords(s, 3, 55), "pad", vel()))
@@ -143,7 +177,7 @@ def corpus(split: str) -> list[Clip]:
             clips.append(_clip(f"{split}_chord_p{prog}_{s}", prog, chords(s, 5, 52), "chord", vel()))
     for prog in progs["bass"]:
         for s in lengths["bass"]:
-            clips.append(_clip(f"{split}_bass_p{prog}_{s}", prog, line(s, 8, 28, 47), "bass", vel()))
+            clips.append(_clip(f"{split}_bass_p{prog}_{s}", prog, line(s, 8, *((36, 52) if split == "fresh3" else (28, 47))), "bass", vel()))
     for prog in progs["vocal"]:
         clips.append(_clip(f"{split}_vocal_p{prog}", prog, line(0.6, 6, 57, 74), "vocal", vel()))
     return clips

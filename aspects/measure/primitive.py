@@ -80,6 +80,8 @@ TRANSIENT_SPAN_S = 0.05  # an onset this close to a frame's centre is inside its
 PURE_MAX_HARMONICS = 2  # a lone partial with fewer of its harmonics 2…10 within 30 dB of it is a pure tone, not an instrument's note
 PLUCK_BRIGHTEN_OCT_S = 2.0  # a pluck's spectral centroid does not rise faster than this (octaves/s) while it decays
 PLUCK_DECAY_DB_S = 12.0  # level falls at least this fast after the peak: an exponential decay
+LINE_VOTE_NOTES = 3  # a line's notes vote on whether it dies away when it has at least this many within the span
+PLUCK_DROP_DB = 1.0  # and a pluck ends its body at least this much below its peak: a sustained note that swells and eases back holds its level
 BASS_HZ = 250.0  # lowest fundamental of a bass note
 BASS_LOW_SHARE = 0.5  # share of the frame's power below BASS_HZ for a bass note
 OCTAVE_STACK_DB = 10.0  # octave partials within this of the strongest set the register of a stack of octaves (organ stops)
@@ -266,6 +268,7 @@ class NoteShape:
     onset_i: int | None
     fall_db_s: float = 0.0
     brighten_oct_s: float = 0.0  # spectral centroid change (octaves per second) where decay_db_s is read
+    drop_db: float = 0.0  # level at the end of the note's body minus at its peak (dB; negative when it lost level)
 
 
 def note_shape(ctx: Context, t: float) -> NoteShape:
@@ -303,7 +306,33 @@ def note_shape(ctx: Context, t: float) -> NoteShape:
         on,
         _slope_db_s(fall, ctx.hop_s),
         _slope_db_s(bright[bright.size // 3 :], ctx.hop_s),
+        float(tail[-1] - tail[0]) if tail.size else 0.0,
     )
+
+
+def note_decays(shape: NoteShape, partial: bool) -> bool:
+    """Whether a note dies away like a pluck: struck (attack < PAD_ATTACK_S), falling ≥ PLUCK_DECAY_DB_S dB/s over
+    its later part and ending its body ≥ PLUCK_DROP_DB below its peak, without brightening (``partial``: a mallet's
+    near-pure partial, which has no upper partials to lose, is exempt from that)."""
+    soft = shape.attack_s is None or shape.attack_s >= PAD_ATTACK_S
+    darkens = partial or shape.brighten_oct_s <= PLUCK_BRIGHTEN_OCT_S
+    return shape.decay_db_s <= -PLUCK_DECAY_DB_S and shape.drop_db <= -PLUCK_DROP_DB and not soft and darkens
+
+
+def line_decays(ctx: Context, t: float, partial: bool, own: bool) -> bool:
+    """Whether the line around ``t`` s is one of notes that die away: most of its notes within
+    [t − LINE_BEFORE_S, t + LINE_AFTER_S] (:func:`note_decays`, each read at the middle of its span between
+    note starts). One note read wrong (a breath, a re-bowed swell) does not change what the line is; ``own``
+    (the frame's own note) decides with fewer than LINE_VOTE_NOTES notes."""
+    lo, hi = ctx.index(t - LINE_BEFORE_S), ctx.index(t + LINE_AFTER_S)
+    starts = np.union1d(ctx.onsets, ctx.changes)
+    starts = starts[(starts >= lo) & (starts < hi)]
+    if starts.size >= 2:
+        starts = starts[np.concatenate([[True], np.diff(starts) >= NOTE_MIN_S / ctx.hop_s])]
+    if starts.size < LINE_VOTE_NOTES + 1:
+        return own
+    votes = [note_decays(note_shape(ctx, float(ctx.t[(a + b) // 2])), partial) for a, b in zip(starts[:-1], starts[1:])]
+    return 2 * sum(votes) > len(votes)
 
 
 def _slope_db_s(level_db: np.ndarray, hop_s: float) -> float:
@@ -574,10 +603,10 @@ def frame_primitive(
     # A struck string loses its upper partials first: its sound darkens as it dies away. A level that falls
     # while a note with harmonics brightens is a sustained tone fading or pulsing (tremolo), not a pluck. A
     # mallet's bar (a near-pure partial) has no harmonics to lose: its decay alone counts.
-    darkens = h.harmonic_count < PURE_MAX_HARMONICS or shape.brighten_oct_s <= PLUCK_BRIGHTEN_OCT_S
-    decaying = shape.decay_db_s <= -PLUCK_DECAY_DB_S and not soft and darkens
+    partial = h.harmonic_count < PURE_MAX_HARMONICS
+    decaying = note_decays(shape, partial)
     if moving and length is not None and length < HELD_NOTE_S:  # a line; longer notes are held ones
-        if decaying:
+        if line_decays(ctx, centre, partial, decaying):
             return "pluck"
         return "melody" if length < MELODY_NOTE_S else "lead"
     if decaying:

@@ -40,7 +40,7 @@ long form and the accuracy on the ground-truth corpus):
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 import numpy as np
 from scipy.signal import find_peaks
@@ -72,6 +72,9 @@ CHROMA_HZ = (150.0, 4000.0)  # the bins a pitch-class profile is read from (coar
 CHANGE_HOPS = 6  # hops (35 ms) averaged each side of a possible pitch change
 CHANGE_DISTANCE = 0.5  # cosine distance between the pitch-class profiles before and after a new note
 NOTE_MIN_S = 0.06  # two note starts closer than this are one
+STEP_TOLERANCE = 0.7  # semitones a held pitch may wander (vibrato) within one run of the strongest partial
+HARMONIC_SEMITONES = (12.0, 19.02, 24.0, 27.86, 31.02)  # jumps between harmonics 1-6 of one note: not a new note
+NOTE_RISE_DB, NOTE_RISE_S = 2.0, 0.035  # a note's onset: the level rises this much (dB) within this long (s) after it
 HELD_NOTE_S = 1.5  # notes longer than this do not make a line: each is a held note (pad, sustain)
 PAD_NOTE_S = 1.0  # a pad's chords last at least this long; shorter thick notes that move are a line
 CHORD_ATTACK_S = 0.05  # notes struck together reach their level within this (hammer, plectrum); a pad swells
@@ -256,6 +259,53 @@ class Context:
     def index(self, t: float) -> int:
         return int(np.clip(np.searchsorted(self.t, t), 0, max(self.t.size - 1, 0)))
 
+    @cached_property
+    def pitch_starts(self) -> np.ndarray:
+        """Hops where the strongest partial settles on a new pitch (:func:`pitch_steps`)."""
+        return pitch_steps(self.power, self.freqs, self.level_db, self.hop_s)
+
+    @cached_property
+    def note_onsets(self) -> np.ndarray:
+        """The onsets that start a note: the level rises there (:func:`rising_onsets`)."""
+        return rising_onsets(self.level_db, self.onsets, self.hop_s)
+
+
+def pitch_steps(power: np.ndarray, freqs: np.ndarray, level_db: np.ndarray, hop_s: float) -> np.ndarray:
+    """Hops where a new note's pitch starts, read from the strongest partial of each hop's power spectrum
+    (``power`` [shape=(hops, bins)], ``freqs`` Hz, ``level_db`` per hop): the audible hops (within 30 dB of the
+    loudest) are cut into runs that stay within STEP_TOLERANCE semitones of where they began; a run held
+    ≥ PITCH_HOLD_S that lies ≥ PITCH_MOVE_SEMITONES from the held run before it starts a note, unless the jump is
+    a harmonic interval (the strongest partial moving from one harmonic of the same note to another).
+    Catches the notes of a legato line whose onsets and pitch-class profile (:func:`pitch_changes`) barely move.
+    """
+    if power.shape[0] < 3:
+        return np.zeros(0, int)
+    k = np.argmax(power[:, 2:], axis=1) + 2
+    semis = 12 * np.log2(freqs[k] / 440.0)
+    audible = level_db > level_db.max() - 30.0
+    hold = max(int(PITCH_HOLD_S / hop_s), 1)
+    out, held, start, ref = [], None, None, 0.0
+    for i in range(semis.size + 1):
+        if i < semis.size and audible[i] and start is not None and abs(semis[i] - ref) <= STEP_TOLERANCE:
+            continue
+        if start is not None and i - start >= hold:  # the run [start, i) held a pitch
+            pitch = float(np.median(semis[start:i]))
+            jump = abs(pitch - held) if held is not None else 0.0
+            if held is not None and jump >= PITCH_MOVE_SEMITONES and min(abs(jump - h) for h in HARMONIC_SEMITONES) > STEP_TOLERANCE:
+                out.append(start)
+            held = pitch
+        start, ref = (i, float(semis[i])) if i < semis.size and audible[i] else (None, 0.0)
+    return np.asarray(out, dtype=int)
+
+
+def rising_onsets(level_db: np.ndarray, onset_hops: np.ndarray, hop_s: float) -> np.ndarray:
+    """The onsets (hop indices) after which the level (dB per hop) rises ≥ NOTE_RISE_DB above its lowest in the
+    NOTE_RISE_S before: a struck, plucked or tongued note. A spectral-flux peak while a note rings on (a vibraphone's
+    tremolo, a sample's loop, noise in its quiet bands) starts nothing."""
+    w = max(int(NOTE_RISE_S / hop_s), 1)
+    keep = [i for i in onset_hops if level_db[i : i + w + 1].max() - level_db[max(i - w // 2, 0) : i + 1].min() >= NOTE_RISE_DB]
+    return np.asarray(keep, dtype=int)
+
 
 @dataclass(frozen=True)
 class NoteShape:
@@ -271,7 +321,7 @@ class NoteShape:
     drop_db: float = 0.0  # level at the end of the note's body minus at its peak (dB; negative when it lost level)
 
 
-def note_shape(ctx: Context, t: float) -> NoteShape:
+def note_shape(ctx: Context, t: float, onset_hops: np.ndarray | None = None) -> NoteShape:
     """Attack and decay of the note sounding at ``t`` s: from its onset (the last one before ``t``) to the next
     onset or pitch change (:func:`pitch_changes`).
 
@@ -279,12 +329,14 @@ def note_shape(ctx: Context, t: float) -> NoteShape:
     between its peak and its end on, the end being HOLD_SHARE of the way to the next onset (the gap
     before a note is re-struck holds its release, not its body) or DECAY_SPAN_S after the peak.
     Measured there, a sustained note with a struck or chiffed start holds (≈ 0 dB/s) and a plucked
-    note keeps falling, however short the notes.
+    note keeps falling, however short the notes. ``onset_hops``: the onsets that start notes (default all of
+    ``ctx.onsets``; a line's notes are read from :attr:`Context.note_onsets`).
     """
     i = ctx.index(t)
-    before = ctx.onsets[ctx.onsets <= i]
+    starts = ctx.onsets if onset_hops is None else onset_hops
+    before = starts[starts <= i]
     # The note ends at the next onset or, in a legato line, where the pitch changes.
-    after = np.union1d(ctx.onsets, ctx.changes)
+    after = np.union1d(starts, ctx.changes)
     after = after[after > i]
     on = int(before[-1]) if before.size else None
     end = int(after[0]) if after.size else ctx.t.size
@@ -325,13 +377,13 @@ def line_decays(ctx: Context, t: float, partial: bool, own: bool) -> bool:
     note starts). One note read wrong (a breath, a re-bowed swell) does not change what the line is; ``own``
     (the frame's own note) decides with fewer than LINE_VOTE_NOTES notes."""
     lo, hi = ctx.index(t - LINE_BEFORE_S), ctx.index(t + LINE_AFTER_S)
-    starts = np.union1d(ctx.onsets, ctx.changes)
+    starts = np.union1d(ctx.note_onsets, ctx.changes)
     starts = starts[(starts >= lo) & (starts < hi)]
     if starts.size >= 2:
         starts = starts[np.concatenate([[True], np.diff(starts) >= NOTE_MIN_S / ctx.hop_s])]
     if starts.size < LINE_VOTE_NOTES + 1:
         return own
-    votes = [note_decays(note_shape(ctx, float(ctx.t[(a + b) // 2])), partial) for a, b in zip(starts[:-1], starts[1:])]
+    votes = [note_decays(note_shape(ctx, float(ctx.t[(a + b) // 2]), ctx.note_onsets), partial) for a, b in zip(starts[:-1], starts[1:])]
     return 2 * sum(votes) > len(votes)
 
 
@@ -380,11 +432,13 @@ def note_length_s(ctx: Context, t: float) -> float | None:
     changes, :func:`pitch_changes`, merged when closer than NOTE_MIN_S) within [t − LINE_BEFORE_S,
     t + LINE_AFTER_S]; None with fewer than two there (notes as long as the span, or one held note)."""
     lo, hi = ctx.index(t - LINE_BEFORE_S), ctx.index(t + LINE_AFTER_S)
-    starts = np.union1d(ctx.onsets, ctx.changes)
-    starts = starts[(starts >= lo) & (starts < hi)]
-    if starts.size >= 2:
-        starts = starts[np.concatenate([[True], np.diff(starts) >= NOTE_MIN_S / ctx.hop_s])]
-    return float(np.median(np.diff(starts)) * ctx.hop_s) if starts.size >= 2 else None
+    for starts in (np.union1d(ctx.note_onsets, ctx.changes), ctx.pitch_starts):  # pitch steps where onsets and changes miss the notes
+        starts = starts[(starts >= lo) & (starts < hi)]
+        if starts.size >= 2:
+            starts = starts[np.concatenate([[True], np.diff(starts) >= NOTE_MIN_S / ctx.hop_s])]
+        if starts.size >= 2:
+            return float(np.median(np.diff(starts)) * ctx.hop_s)
+    return None
 
 
 def pitch_moves(ctx: Context, t: float, before_s: float = 0.6, after_s: float = 0.6) -> bool:
@@ -604,7 +658,7 @@ def frame_primitive(
     # while a note with harmonics brightens is a sustained tone fading or pulsing (tremolo), not a pluck. A
     # mallet's bar (a near-pure partial) has no harmonics to lose: its decay alone counts.
     partial = h.harmonic_count < PURE_MAX_HARMONICS
-    decaying = note_decays(shape, partial)
+    decaying = note_decays(note_shape(ctx, centre, ctx.note_onsets), partial)
     if moving and length is not None and length < HELD_NOTE_S:  # a line; longer notes are held ones
         if line_decays(ctx, centre, partial, decaying):
             return "pluck"

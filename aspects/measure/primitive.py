@@ -72,6 +72,8 @@ CHROMA_HZ = (150.0, 4000.0)  # the bins a pitch-class profile is read from (coar
 CHANGE_HOPS = 6  # hops (35 ms) averaged each side of a possible pitch change
 CHANGE_DISTANCE = 0.5  # cosine distance between the pitch-class profiles before and after a new note
 NOTE_MIN_S = 0.06  # two note starts closer than this are one
+TUNING_SEMITONES = 0.25  # notes of a chord are a whole number of semitones apart within this (25 cents)
+IN_TUNE_SHARE = 2 / 3  # share of a chord's note pairs on one semitone grid (half of random pairs are, by chance)
 STEP_TOLERANCE = 0.7  # semitones a held pitch may wander (vibrato) within one run of the strongest partial
 HARMONIC_SEMITONES = (12.0, 19.02, 24.0, 27.86, 31.02)  # jumps between harmonics 1-6 of one note: not a new note
 NOTE_RISE_DB, NOTE_RISE_S = 2.0, 0.035  # a note's onset: the level rises this much (dB) within this long (s) after it
@@ -576,6 +578,17 @@ def pure_noise(*, timbre: str, band: str, centroid_hz: float) -> str:
     return "buzz"
 
 
+def in_tune(f0_hz) -> bool:
+    """Whether the partials ``f0_hz`` (Hz) sit on one semitone grid, as the notes of a chord do: at least
+    IN_TUNE_SHARE of their pairs are a whole number of semitones apart, within TUNING_SEMITONES."""
+    f = np.asarray(f0_hz, float)
+    if f.size < 2:
+        return True
+    i, j = np.triu_indices(f.size, 1)
+    interval = 12 * np.abs(np.log2(f[j] / f[i]))
+    return bool(np.mean(np.abs(interval - np.round(interval)) <= TUNING_SEMITONES) >= IN_TUNE_SHARE)
+
+
 def _rose(ctx: Context, i: int, f0_hz) -> int:
     """How many of the fundamentals ``f0_hz`` (Hz) rose by CHORD_RESTRIKE at the onset hop ``i``: the notes it struck."""
     pre = ctx.power[max(i - 5, 0) : max(i - 1, 1)].mean(axis=0)
@@ -648,7 +661,10 @@ def frame_primitive(
     # A bass note is low in its register too: a sub-octave stop under a higher line is not a bass.
     if h.count <= 2 and lowest < BASS_HZ and low_share >= BASS_LOW_SHARE and octave_register_hz(spectrum, spectrum_freqs, lowest) < BASS_HZ:
         return "bass"
-    struck_chord = fresh >= 3 or (h.count >= 3 and fresh >= 2)
+    # A bell's or a bar's partials are inharmonic: several "fundamentals" without harmonics, off one another's
+    # semitone grid. They are one struck note, not notes struck together (a vibraphone's chord stays in tune).
+    bell = h.harmonic_count < PURE_MAX_HARMONICS and not in_tune(h.f0_hz)
+    struck_chord = not bell and (fresh >= 3 or (h.count >= 3 and fresh >= 2))
     length = note_length_s(ctx, centre) if moving or h.count >= 3 else None
     if struck_chord and not soft and shape.attack_s is not None and shape.attack_s < CHORD_ATTACK_S and shape.fall_db_s < 0:
         return "chord"  # struck together and dying away: piano, guitar, electric piano

@@ -675,7 +675,9 @@ def frame_primitive(
     # mallet's bar (a near-pure partial) has no harmonics to lose: its decay alone counts.
     partial = h.harmonic_count < PURE_MAX_HARMONICS
     decaying = note_decays(note_shape(ctx, centre, ctx.note_onsets), partial)
-    if moving and length is not None and length < HELD_NOTE_S:  # a line; longer notes are held ones
+    # A line's note whose spectrum is crowded for a moment (bow noise, a breath, the last note ringing) is still the line's.
+    line = moving or (h.count >= 3 and length is not None and length < HELD_NOTE_S and pitch_moves(ctx, centre, LINE_BEFORE_S, LINE_AFTER_S))
+    if line and length is not None and length < HELD_NOTE_S:  # a line; longer notes are held ones
         if line_decays(ctx, centre, partial, decaying):
             return "pluck"
         return "melody" if length < MELODY_NOTE_S else "lead"

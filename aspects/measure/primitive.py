@@ -85,6 +85,7 @@ TRANSIENT_SPAN_S = 0.05  # an onset this close to a frame's centre is inside its
 PURE_MAX_HARMONICS = 2  # a lone partial with fewer of its harmonics 2…10 within 30 dB of it is a pure tone, not an instrument's note
 PLUCK_BRIGHTEN_OCT_S = 2.0  # a pluck's spectral centroid does not rise faster than this (octaves/s) while it decays
 PLUCK_DECAY_DB_S = 12.0  # level falls at least this fast after the peak: an exponential decay
+PLUCK_LATE_DB_S, LATE_SPAN_S = 3.0, 0.15  # a pluck still falls ≥ 3 dB/s after DECAY_SPAN_S, read when ≥ 0.15 s of its body is left
 LINE_VOTE_NOTES = 3  # a line's notes vote on whether it dies away when it has at least this many within the span
 PLUCK_DROP_DB = 1.0  # and a pluck ends its body at least this much below its peak: a sustained note that swells and eases back holds its level
 BASS_HZ = 250.0  # lowest fundamental of a bass note
@@ -321,6 +322,7 @@ class NoteShape:
     fall_db_s: float = 0.0
     brighten_oct_s: float = 0.0  # spectral centroid change (octaves per second) where decay_db_s is read
     drop_db: float = 0.0  # level at the end of the note's body minus at its peak (dB; negative when it lost level)
+    late_db_s: float | None = None  # level change per second after DECAY_SPAN_S, when the note holds ≥ LATE_SPAN_S more
 
 
 def note_shape(ctx: Context, t: float, onset_hops: np.ndarray | None = None) -> NoteShape:
@@ -354,6 +356,7 @@ def note_shape(ctx: Context, t: float, onset_hops: np.ndarray | None = None) -> 
     tail = ctx.level_db[body]
     bright = np.log2(np.maximum(ctx.centroid_hz[body], 1.0))
     fall = ctx.level_db[peak:end][: max(int(DECAY_SPAN_S / ctx.hop_s), 3)]
+    late = ctx.level_db[body.stop : stop]  # a long note's body after DECAY_SPAN_S: a sustained sample levels off there
     return NoteShape(
         None if on is None else (peak - on) * ctx.hop_s,
         _slope_db_s(tail[tail.size // 3 :], ctx.hop_s),
@@ -361,16 +364,19 @@ def note_shape(ctx: Context, t: float, onset_hops: np.ndarray | None = None) -> 
         _slope_db_s(fall, ctx.hop_s),
         _slope_db_s(bright[bright.size // 3 :], ctx.hop_s),
         float(tail[-1] - tail[0]) if tail.size else 0.0,
+        _slope_db_s(late, ctx.hop_s) if late.size * ctx.hop_s >= LATE_SPAN_S else None,
     )
 
 
 def note_decays(shape: NoteShape, partial: bool) -> bool:
     """Whether a note dies away like a pluck: struck (attack < PAD_ATTACK_S), falling ≥ PLUCK_DECAY_DB_S dB/s over
-    its later part and ending its body ≥ PLUCK_DROP_DB below its peak, without brightening (``partial``: a mallet's
+    its later part and ending its body ≥ PLUCK_DROP_DB below its peak, still falling ≥ PLUCK_LATE_DB_S later on in a
+    long note (a sustained sample's attack decays to a level it then holds; a string's decay goes on), without brightening (``partial``: a mallet's
     near-pure partial, which has no upper partials to lose, is exempt from that)."""
     soft = shape.attack_s is None or shape.attack_s >= PAD_ATTACK_S
     darkens = partial or shape.brighten_oct_s <= PLUCK_BRIGHTEN_OCT_S
-    return shape.decay_db_s <= -PLUCK_DECAY_DB_S and shape.drop_db <= -PLUCK_DROP_DB and not soft and darkens
+    keeps_falling = shape.late_db_s is None or shape.late_db_s <= -PLUCK_LATE_DB_S
+    return shape.decay_db_s <= -PLUCK_DECAY_DB_S and shape.drop_db <= -PLUCK_DROP_DB and keeps_falling and not soft and darkens
 
 
 def line_decays(ctx: Context, t: float, partial: bool, own: bool) -> bool:

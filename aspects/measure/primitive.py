@@ -85,6 +85,7 @@ TRANSIENT_SPAN_S = 0.05  # an onset this close to a frame's centre is inside its
 PURE_MAX_HARMONICS = 2  # a lone partial with fewer of its harmonics 2…10 within 30 dB of it is a pure tone, not an instrument's note
 PLUCK_BRIGHTEN_OCT_S = 2.0  # a pluck's spectral centroid does not rise faster than this (octaves/s) while it decays
 PLUCK_DECAY_DB_S = 12.0  # level falls at least this fast after the peak: an exponential decay
+PLUCK_DEEP_DROP_DB = 8.0  # a note that loses this much over its body and still falls dies away, whatever its later slope (koto, piano)
 PLUCK_LATE_DB_S, LATE_SPAN_S = 3.0, 0.15  # a pluck still falls ≥ 3 dB/s after DECAY_SPAN_S, read when ≥ 0.15 s of its body is left
 LINE_VOTE_NOTES = 3  # a line's notes vote on whether it dies away when it has at least this many within the span
 PLUCK_DROP_DB = 1.0  # and a pluck ends its body at least this much below its peak: a sustained note that swells and eases back holds its level
@@ -370,13 +371,15 @@ def note_shape(ctx: Context, t: float, onset_hops: np.ndarray | None = None) -> 
 
 def note_decays(shape: NoteShape, partial: bool) -> bool:
     """Whether a note dies away like a pluck: struck (attack < PAD_ATTACK_S), falling ≥ PLUCK_DECAY_DB_S dB/s over
-    its later part and ending its body ≥ PLUCK_DROP_DB below its peak, still falling ≥ PLUCK_LATE_DB_S later on in a
+    its later part and ending its body ≥ PLUCK_DROP_DB below its peak (or, a string's two-stage decay, losing
+    ≥ PLUCK_DEEP_DROP_DB at once and then still falling, however slowly), still falling ≥ PLUCK_LATE_DB_S later on in a
     long note (a sustained sample's attack decays to a level it then holds; a string's decay goes on), without brightening (``partial``: a mallet's
     near-pure partial, which has no upper partials to lose, is exempt from that)."""
     soft = shape.attack_s is None or shape.attack_s >= PAD_ATTACK_S
     darkens = partial or shape.brighten_oct_s <= PLUCK_BRIGHTEN_OCT_S
     keeps_falling = shape.late_db_s is None or shape.late_db_s <= -PLUCK_LATE_DB_S
-    return shape.decay_db_s <= -PLUCK_DECAY_DB_S and shape.drop_db <= -PLUCK_DROP_DB and keeps_falling and not soft and darkens
+    falls = (shape.decay_db_s <= -PLUCK_DECAY_DB_S and shape.drop_db <= -PLUCK_DROP_DB) or (shape.decay_db_s < 0 and shape.drop_db <= -PLUCK_DEEP_DROP_DB)
+    return falls and keeps_falling and not soft and darkens
 
 
 def line_decays(ctx: Context, t: float, partial: bool, own: bool) -> bool:

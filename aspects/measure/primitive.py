@@ -74,6 +74,8 @@ CHANGE_DISTANCE = 0.5  # cosine distance between the pitch-class profiles before
 NOTE_MIN_S = 0.06  # two note starts closer than this are one
 TUNING_SEMITONES = 0.25  # notes of a chord are a whole number of semitones apart within this (25 cents)
 IN_TUNE_SHARE = 2 / 3  # share of a chord's note pairs on one semitone grid (half of random pairs are, by chance)
+LINE_PITCHES = 3  # pitch steps make a line's notes when they visit at least this many pitches (semitones)
+STEP_PEAK_SHARE = 0.1  # pitch steps follow the lowest spectral peak within 10 dB of the strongest
 STEP_TOLERANCE = 0.7  # semitones a held pitch may wander (vibrato) within one run of the strongest partial
 HARMONIC_SEMITONES = (12.0, 19.02, 24.0, 27.86, 31.02)  # jumps between harmonics 1-6 of one note: not a new note
 NOTE_RISE_DB, NOTE_RISE_S = 2.0, 0.035  # a note's onset: the level rises this much (dB) within this long (s) after it
@@ -265,7 +267,7 @@ class Context:
 
     @cached_property
     def pitch_starts(self) -> np.ndarray:
-        """Hops where the strongest partial settles on a new pitch (:func:`pitch_steps`)."""
+        """[shape=(steps, 2)] hop and pitch (semitones) where the lowest strong partial settles on a new pitch (:func:`pitch_steps`)."""
         return pitch_steps(self.power, self.freqs, self.level_db, self.hop_s)
 
     @cached_property
@@ -275,16 +277,19 @@ class Context:
 
 
 def pitch_steps(power: np.ndarray, freqs: np.ndarray, level_db: np.ndarray, hop_s: float) -> np.ndarray:
-    """Hops where a new note's pitch starts, read from the strongest partial of each hop's power spectrum
+    """[shape=(steps, 2)] hop index and pitch (semitones from A4) where a new note's pitch starts, read from the lowest strong partial of each hop's power spectrum
     (``power`` [shape=(hops, bins)], ``freqs`` Hz, ``level_db`` per hop): the audible hops (within 30 dB of the
     loudest) are cut into runs that stay within STEP_TOLERANCE semitones of where they began; a run held
     ≥ PITCH_HOLD_S that lies ≥ PITCH_MOVE_SEMITONES from the held run before it starts a note, unless the jump is
-    a harmonic interval (the strongest partial moving from one harmonic of the same note to another).
+    a harmonic interval (the partial read moving from one harmonic of the same note to another).
     Catches the notes of a legato line whose onsets and pitch-class profile (:func:`pitch_changes`) barely move.
     """
     if power.shape[0] < 3:
-        return np.zeros(0, int)
-    k = np.argmax(power[:, 2:], axis=1) + 2
+        return np.zeros((0, 2))
+    # The lowest peak within STEP_PEAK_DB of the strongest: the fundamental, steadier than the strongest partial.
+    p = power[:, 2:-1]
+    peak = (p >= power[:, 1:-2]) & (p >= power[:, 3:]) & (p >= STEP_PEAK_SHARE * p.max(axis=1, keepdims=True))
+    k = np.argmax(peak, axis=1) + 2
     semis = 12 * np.log2(freqs[k] / 440.0)
     audible = level_db > level_db.max() - 30.0
     hold = max(int(PITCH_HOLD_S / hop_s), 1)
@@ -296,10 +301,10 @@ def pitch_steps(power: np.ndarray, freqs: np.ndarray, level_db: np.ndarray, hop_
             pitch = float(np.median(semis[start:i]))
             jump = abs(pitch - held) if held is not None else 0.0
             if held is not None and jump >= PITCH_MOVE_SEMITONES and min(abs(jump - h) for h in HARMONIC_SEMITONES) > STEP_TOLERANCE:
-                out.append(start)
+                out.append((start, pitch))
             held = pitch
         start, ref = (i, float(semis[i])) if i < semis.size and audible[i] else (None, 0.0)
-    return np.asarray(out, dtype=int)
+    return np.asarray(out, dtype=float).reshape(-1, 2)
 
 
 def rising_onsets(level_db: np.ndarray, onset_hops: np.ndarray, hop_s: float) -> np.ndarray:
@@ -443,7 +448,11 @@ def note_length_s(ctx: Context, t: float) -> float | None:
     changes, :func:`pitch_changes`, merged when closer than NOTE_MIN_S) within [t − LINE_BEFORE_S,
     t + LINE_AFTER_S]; None with fewer than two there (notes as long as the span, or one held note)."""
     lo, hi = ctx.index(t - LINE_BEFORE_S), ctx.index(t + LINE_AFTER_S)
-    for starts in (np.union1d(ctx.note_onsets, ctx.changes), ctx.pitch_starts):  # pitch steps where onsets and changes miss the notes
+    steps = ctx.pitch_starts[(ctx.pitch_starts[:, 0] >= lo) & (ctx.pitch_starts[:, 0] < hi)]
+    # Pitch steps where onsets and changes miss the notes, when they visit LINE_PITCHES pitches or more: a wobble
+    # between two (a pad's chorus, a trill) is not a line of notes.
+    by_steps = steps[:, 0].astype(int) if np.unique(np.round(steps[:, 1])).size >= LINE_PITCHES else np.zeros(0, int)
+    for starts in (np.union1d(ctx.note_onsets, ctx.changes), by_steps):
         starts = starts[(starts >= lo) & (starts < hi)]
         if starts.size >= 2:
             starts = starts[np.concatenate([[True], np.diff(starts) >= NOTE_MIN_S / ctx.hop_s])]

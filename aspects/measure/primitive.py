@@ -271,6 +271,11 @@ class Context:
         return pitch_steps(self.power, self.freqs, self.level_db, self.hop_s)
 
     @cached_property
+    def note_votes(self) -> dict[tuple[int, int, bool], bool]:
+        """Memo of :func:`line_decays`: (note start hop, next start hop, near-pure partial) → whether the note dies away."""
+        return {}
+
+    @cached_property
     def note_onsets(self) -> np.ndarray:
         """The onsets that start a note: the level rises there (:func:`rising_onsets`)."""
         return rising_onsets(self.level_db, self.onsets, self.hop_s)
@@ -399,7 +404,12 @@ def line_decays(ctx: Context, t: float, partial: bool, own: bool) -> bool:
         starts = starts[np.concatenate([[True], np.diff(starts) >= NOTE_MIN_S / ctx.hop_s])]
     if starts.size < LINE_VOTE_NOTES + 1:
         return own
-    votes = [note_decays(note_shape(ctx, float(ctx.t[(a + b) // 2]), ctx.note_onsets), partial) for a, b in zip(starts[:-1], starts[1:])]
+    votes = []
+    for a, b in zip(starts[:-1], starts[1:]):  # a note's vote is the same for every frame of the batch that counts it
+        key = (int(a), int(b), partial)
+        if key not in ctx.note_votes:
+            ctx.note_votes[key] = note_decays(note_shape(ctx, float(ctx.t[(a + b) // 2]), ctx.note_onsets), partial)
+        votes.append(ctx.note_votes[key])
     return 2 * sum(votes) > len(votes)
 
 

@@ -39,7 +39,8 @@ SETTLED_FRAMES = 3  # the end is the first frame of this many (or up to the clip
 PRE_S, POST_S = 1.0, 1.0
 
 # Every xfade transition of ffmpeg 7 (the bundled binary) → (our type, direction or None).
-# "fade" stands for a fade_out into black/white followed by a fade_in out of it.
+# "fade" stands for a fade_out into black/white followed by a fade_in out of it; "iris" for a wipe "in" closing on black and
+# a wipe "out" opening from it (their inner ends: the first and the last black frame, read off the rendered frames).
 XFADE: dict[str, tuple[str, str | None] | None] = {
     "fade": ("dissolve", None),
     "fadefast": ("dissolve", None),
@@ -96,8 +97,10 @@ XFADE: dict[str, tuple[str, str | None] | None] = {
     "radial": ("wipe", None),  # a clock-hand sweep: a moving edge, but no one direction
     "squeezeh": ("wipe", None),
     "squeezev": ("wipe", None),
+    # circlecrop is an iris too, but its radius goes with the cube of the time: a short one shuts within a frame or two and
+    # opens as fast (read as cuts), so it is shown, not scored (see docs/dynamic.md).
     "circlecrop": None,
-    "rectcrop": None,
+    "rectcrop": ("iris", None),  # a box closing to black on A and opening on B: a wipe "in", then a wipe "out"
     "zoomin": None,
 }
 
@@ -162,14 +165,24 @@ HELDOUT4_MIXED = [
     ("bikes137", "gradient:c0=0xE08040:c1=0x204060:x0=0:y0=144:x1=256:y1=0"),
     ("gradient:c0=0x40E0A0:c1=0x602080:x0=0:y0=0:x1=256:y1=0", "spectrum-scroll"),
 ]
+# A held-out set of wipes only (``heldout_wipes_corpus``, helper 10w), made before session 4's wipe-grid rules were written
+# and read once after they were frozen: other colours and gradients, moving Perlin noise, a moving zone plate, a colour
+# chart panned, a mandelbrot zooming elsewhere; 20, 36, 40, 48 and 50 fps.
+WIPES_FLAT = [("0x4060F0", "0xF0A0A0"), ("0xA0D020", "0x602040"), ("0x202020", "0xC0A000"), ("0x90E0E0", "0x8040E0")]
+WIPES_GRADIENT = [
+    ("c0=0x10D080:c1=0x500000:x0=0:y0=144:x1=0:y1=0", "c0=0xF0C0F0:c1=0x206080:x0=0:y0=0:x1=256:y1=144:type=radial"),
+    ("c0=0xE08000:c1=0x0040E0:x0=256:y0=72:x1=0:y1=72:type=circular", "c0=0x303080:c1=0xF0F0A0:x0=0:y0=144:x1=256:y1=0"),
+]
+WIPES_TEXTURE = [("perlin-w", "zoneplate"), ("colorchart-pan", "perlin-w"), ("zoneplate", "mandelbrot-far"), ("mandelbrot-far", "colorchart-pan")]
 PALETTES = {
     "main": {"flat": None, "gradient": None, "texture": None},
     "heldout": {"flat": HELDOUT_FLAT, "gradient": HELDOUT_GRADIENT, "texture": HELDOUT_TEXTURE},
     "heldout2": {"flat": HELDOUT2_FLAT, "gradient": HELDOUT2_GRADIENT, "texture": HELDOUT2_TEXTURE},
     "heldout3": {"texture": HELDOUT3_BUSY, "mixed": HELDOUT3_MIXED},
     "heldout4": {"texture": HELDOUT4_BUSY, "mixed": HELDOUT4_MIXED},
+    "wipes": {"flat": WIPES_FLAT, "gradient": WIPES_GRADIENT, "texture": WIPES_TEXTURE},
 }
-PREFIX = {"main": "", "heldout": "h-", "heldout2": "h2-", "heldout3": "h3-", "heldout4": "h4-"}
+PREFIX = {"main": "", "heldout": "h-", "heldout2": "h2-", "heldout3": "h3-", "heldout4": "h4-", "wipes": "hw-"}
 FPS = (24, 25, 30, 60)
 DURATIONS = (0.2, 0.5, 1.0, 2.0, 3.0)
 KINDS = ("flat", "gradient", "texture")
@@ -227,6 +240,14 @@ def _source(kind: str, spec: str, fps: int, grain: bool) -> str:
         src = f"mandelbrot=s={SIZE}:r={fps}:start_scale=0.6:start_x=-0.75,trim=end_frame=1,loop=loop=-1:size=1,setpts=N/{fps}/TB"
     elif spec == "cellauto30":
         src = f"cellauto=s={SIZE}:r={fps}:rule=30:full=1"
+    elif spec == "perlin-w":
+        src = f"perlin=s={SIZE}:r={fps}:octaves=4:persistence=0.6:xscale=0.03:yscale=0.03:tscale=0.5:random_mode=seed:random_seed=7,format=yuv420p,lutyuv=u=val*0.8+40:v=255-val"
+    elif spec == "zoneplate":
+        src = f"zoneplate=s={SIZE}:r={fps}:kx2=40:ky2=40:kt=12:ku=64:kv=128"
+    elif spec == "colorchart-pan":
+        src = f"colorchart=r={fps}:patch_size=96x96,scale=768:384,crop=256:144:x='200+t*45':y='100+t*15'"
+    elif spec == "mandelbrot-far":
+        src = f"mandelbrot=s={SIZE}:r={fps}:start_x=-1.25066:start_y=0.02012:start_scale=0.2:end_scale=0.01"
     else:
         extra = {"cellauto": ":rule=110:full=1", "life": ":mold=10:ratio=0.3:life_color=0xE0E060:death_color=0x402020"}.get(spec, "")
         src = f"{spec}=s={SIZE}:r={fps}{extra}"
@@ -254,6 +275,8 @@ def xfade_case(transition: str, kind: str, i: int, duration: float, fps: int, gr
         s, e = PRE_S, PRE_S + duration
         if kind_ == "fade":
             truth = (Truth("fade_out", s, s + 0.2 * duration, inner=False), Truth("fade_in", s + 0.2 * duration, e, inner=False))
+        elif kind_ == "iris":
+            truth = (Truth("wipe", s, s + duration / 2, "in"), Truth("wipe", s + duration / 2, e, "out"))
         else:
             truth = (Truth(kind_, s, e, direction),)
     name = f"{PREFIX[palette]}xfade-{transition}-{kind}{i % 10}-{duration:g}s-{fps}{'-grain' if grain else ''}"
@@ -469,6 +492,40 @@ def _busy_heldout(
     return cases
 
 
+def heldout_wipes_corpus() -> list[Case]:
+    """A held-out set of wipes (made before session 4's wipe-grid rules were written, read once after they were frozen; see WIPES_*).
+
+    Every wipe-family xfade transition, circlecrop (shown, not scored) and
+    rectcrop twice, on two kinds of content in turn, at 20–50 fps rates the
+    other sets do not use (36, 40, 48) or use little (20, 50), 0.2–2.8 s,
+    grain on some gradients and textures; the no-transition clips at 40 fps
+    and more that move: a tilt over a colour chart, a diagonal pan over a
+    gradient, a box 80 % of the frame wide crossing it, scrolling cellular
+    automata, a scrolling chart.
+    """
+    cases: list[Case] = []
+    wipes = [t for t, v in XFADE.items() if v is not None and v[0] == "wipe"] + ["circlecrop", "rectcrop"]
+    rates = (36, 40, 48, 20, 50)
+    durations = (0.2, 0.45, 0.9, 1.7, 2.8, 0.3, 1.3)
+    n = 0
+    for transition in wipes:
+        for rep in range(2):
+            kind = KINDS[(n + rep) % 3]
+            grain = kind != "flat" and n % 4 == 3
+            cases.append(xfade_case(transition, kind, n + rep, durations[n % len(durations)], rates[n % len(rates)], grain=grain, palette="wipes"))
+            n += 1
+    s = f"s={SIZE}:r=40"
+    more = [
+        ("tilt-chart", "colorchart=r=40:patch_size=96x96,scale=768:576", "[0:v]crop=256:144:x=300:y='60+t*60',format=yuv420p[v]"),
+        ("diagonal-pan-gradient", "gradients=s=768x432:r=40:speed=0:c0=0xF04080:c1=0x40F0A0:x0=0:y0=0:x1=768:y1=432", "[0:v]crop=256:144:x='100+t*70':y='50+t*40',format=yuv420p[v]"),
+        ("big-box", f"color=c=0x206040:{s}", "[0:v]format=yuv420p,drawbox=x='-200+t*130':y=0:w=200:h=144:color=0xE0E0E0:t=fill[v]"),
+        ("scroll-cellauto", f"cellauto={s}:rule=90:full=1", "[0:v]format=yuv420p[v]"),
+        ("scroll-chart", "colorchart=r=40:patch_size=96x96,scale=768:384", "[0:v]crop=256:144:x='t*120':y=100,format=yuv420p[v]"),
+    ]
+    cases += [Case(f"hw-none-{name}-40", "negative", 40, 4.0, (src,), graph, (), name) for name, src, graph in more]
+    return cases + [replace(c, name="hw-" + c.name) for c in negative_cases(40)]
+
+
 def suite_corpus() -> list[Case]:
     """A representative subset for the test suite: every mapped xfade transition once (kinds, durations and rates varied), fades, cuts, negatives."""
     cases: list[Case] = []
@@ -540,9 +597,9 @@ def rendered_truth(case: Case, folder: Path, table: bool = True) -> Case:
     cache = case.path(folder).with_suffix(".truth.json")
     known = _truth_table().get(f"{_ffmpeg_version()} {case.path(Path()).stem}") if table else None
     if known is not None:
-        first, last = known
+        frames = known
     elif cache.exists():
-        first, last = json.loads(cache.read_text())
+        frames = json.loads(cache.read_text())
     else:
         Path(folder).mkdir(parents=True, exist_ok=True)
         v, a, b = _raw_streams(case, folder)
@@ -552,8 +609,17 @@ def rendered_truth(case: Case, folder: Path, table: bool = True) -> Case:
         same = ~_changed(v[:n], b[:n])
         settled = [k for k in range(first + 1, n) if same[k : k + SETTLED_FRAMES].all()]
         last = settled[0] if settled else n
-        cache.write_text(json.dumps([first, last]))
+        frames = [first, last]
+        if XFADE[case.family] == ("iris", None):  # its inner ends: the first and the last frame identical to the darkest one
+            darkest = first + int(np.argmin(v[first:last, : WIDTH * HEIGHT].mean(axis=1)))
+            dark = np.flatnonzero(~_changed(v[first:last], v[darkest][None, :])) + first
+            frames += [int(dark[0]), int(dark[-1])]
+        cache.write_text(json.dumps(frames))
+    first, last = frames[:2]
     start, end = round(first / case.fps, 6), round(last / case.fps, 6)
+    if len(frames) == 4:  # an iris: a wipe in to the first black frame, a wipe out from the last one
+        into, out_of = case.truth
+        return replace(case, truth=(replace(into, start=start, end=round(frames[2] / case.fps, 6)), replace(out_of, start=round(frames[3] / case.fps, 6), end=end)))
     if len(case.truth) == 2:  # a fade through black or white: only the outer ends are exact
         out_, in_ = case.truth
         return replace(case, truth=(replace(out_, start=start), replace(in_, end=end)))

@@ -21,7 +21,9 @@ footage — because they compare a frame's 4×4 grid of luma *and* colour
   other, held at most DIP_HOLD_S, is a fade through that colour too.
 - Otherwise it is a ``wipe`` when the grid cells switch one after another in
   an order set by their position (a straight edge in any direction, or an
-  edge opening out of / closing into the centre), and a ``dissolve`` when
+  edge opening out of / closing into the centre; on busy footage, and where
+  those cells find none, the switch-time map of a finer 8×6 grid decides:
+  ``aspects.dynamic.wipes``), and a ``dissolve`` when
   every frame is a blend of the two ends (a shot of one flat colour is a
   shot: flat colour to flat colour is a dissolve). Anything else — a moving
   object, a camera move, a slow drift, a flash — is no transition.
@@ -33,6 +35,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from aspects.dynamic import wipes
 from aspects.dynamic.signals import Signals, rounded
 from aspects.measure.visual import GRID
 
@@ -702,6 +705,7 @@ def detect_gradual(s: Signals, cuts: list[int]) -> list[dict]:
             gl[c : c + lag] = 0.0
     blank = blank_kind(s, state)
     stats = statistics(s)
+    fine = wipes.fine_grid(s)
     pictured = blank == ""
     (qa, na), (qg, ng) = _quiet_level(s, a, pictured, (QUIET_PERCENTILE, NOISE_PERCENTILE)), _quiet_level(s, g, pictured, (QUIET_PERCENTILE, NOISE_PERCENTILE))
     # Fine texture in motion changes many pixels and few grid cells: either measure standing out is a change;
@@ -746,12 +750,24 @@ def detect_gradual(s: Signals, cuts: list[int]) -> list[dict]:
             p2, q2 = _hinge(state, p, q, max(floor, p - margin), min(ceiling, q + margin), ref)
             if s.t[q2] - s.t[p2] >= MIN_GRADUAL_S - 1e-6:
                 p, q, wipe_q = p2, q2, q2
-        whole = _classify(s, state, blank, p, wipe_q, "")
-        if whole is not None and whole["type"] == "wipe":
-            if _steady_around(s, state, blank, *(index[round(whole[k], 6)] for k in ("start", "end")), busy, stops):
-                found.append(_regrow(s, whole, index, changing, a, g, floor, ceiling, (True, True)))
-            continue
         pieces = _segments(state, blank, before, after)
+        # A change through black or white is taken in two pieces (an iris closing to black and opening is two wipes).
+        whole = _classify(s, state, blank, p, wipe_q, "") if len(pieces) == 1 else None
+        # The finer grid's switch-time map: first on busy footage (its motion hides a wipe's ends from the 4×4 grid), else when
+        # the 4×4 grid finds no wipe between steady sides (a few frames under grain, an edge its cells do not order).
+        edge = None
+        if fine is not None and refit and len(pieces) == 1:
+            edge = wipes.fine_wipe(s, fine, state, before, after, max(floor, before - margin), min(ceiling, after + margin), ref, stops, MIN_GRADUAL_S, MAX_GRADUAL_S)
+        if edge is None and whole is not None and whole["type"] == "wipe" and _steady_around(s, state, blank, *(index[round(whole[k], 6)] for k in ("start", "end")), busy, stops):
+            found.append(_regrow(s, whole, index, changing, a, g, floor, ceiling, (True, True)))
+            continue
+        if edge is None and fine is not None and not refit and len(pieces) == 1:
+            edge = wipes.fine_wipe(s, fine, state, before, after, max(floor, before - margin), min(ceiling, after + margin), ref, stops, MIN_GRADUAL_S, MAX_GRADUAL_S)
+        if edge is not None:
+            found.append(edge)
+            continue
+        if whole is not None and whole["type"] == "wipe":
+            continue
         if len(pieces) == 1:
             pieces = [(p, q, "")]
         else:  # trim the outer ends only: the inner ones are the blank picture's

@@ -33,6 +33,8 @@ EDGE_LOW, EDGE_HIGH = 50, 150  # Canny thresholds on 0–255 luma
 BUSY_BLOCK, BUSY_EDGES = 8, 2  # an 8×8 block with at least 2 edge pixels counts as busy (a smooth ramp has none)
 GRADIENT_SIZE = (16, 12)  # the colour plane fit runs on a 16×12 thumbnail
 CHROMA_GRID_KEYS = [f"{p}grid_{r}_{c}" for p in ("cr", "cb") for r in range(GRID) for c in range(GRID)]  # the grid's colour (YCrCb Cr, Cb)
+WIPE_GRID = (8, 6)  # columns × rows of a finer grid of luma, Cr and Cb (32×24-pixel cells at 256×144): when each cell switches tells a wipe's edge
+WIPE_GRID_KEYS = [f"wgrid_{p}_{r}_{c}" for p in ("y", "cr", "cb") for r in range(WIPE_GRID[1]) for c in range(WIPE_GRID[0])]  # plane by plane, row by row
 BLACK_V = 40  # a pixel is black when none of R, G, B exceeds this (0–255): dark grain and compression noise included
 WHITE_V, WHITE_S = 215, 40  # …white when its brightest channel reaches WHITE_V and its HSV saturation is at most WHITE_S (0–255)
 FLAT_TOLERANCE = 16  # luma levels: pixels this close to the median belong to a uniform picture (grain included)
@@ -814,5 +816,6 @@ class FrameFeatures:
         row.update(zip(GRID_KEYS, grid.ravel().tolist()))
         row.update(tone_shares(y8, hsv))
         row.update(zip(CHROMA_GRID_KEYS, chroma_grid(ycrcb)))
+        row.update(zip(WIPE_GRID_KEYS, cv2.resize(ycrcb, WIPE_GRID, interpolation=cv2.INTER_AREA).transpose(2, 0, 1).ravel().astype(float).tolist()))
         self._prev_y, self._prev_half, self._prev_hist, self._prev_ycrcb = y8_full, y8, hist, ycrcb
         return row

@@ -1,0 +1,300 @@
+"""Wipes read off a switch-time map: when each cell of a finer grid leaves shot A for shot B, and which edge that describes.
+
+``aspects.dynamic.transitions`` reads wipes from its 4×4 grid and wants the
+pictures on both sides of a change to hold still. Moving texture never
+does, and four cells a side are too few to order a short or soft edge under
+grain. Here the per-frame 8 × 6 wipe grid (luma, Cr, Cb; ``WIPE_GRID``)
+gives a switch time per cell (``fine_switch_times``); a wipe is a set of
+switch times that an edge shape explains (``fine_layout``: a straight edge,
+a circle or bars opening or closing, a box or curved diagonal at a corner,
+a clock hand), spread over the change (all together is a dissolve), each
+cell switching once, cleanly against its own noise. Its ends are the shape
+extrapolated to the frame's edges, widened by a soft edge's width. The
+sides are judged along the change only (``busy_sides_hold``): texture moving
+on its own wanders every way, while a pan, a zoom or a drift carrying the
+picture on the change's way does not stop.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import numpy as np
+
+from aspects.dynamic.signals import Signals, rounded
+from aspects.measure.visual import WIPE_GRID, WIPE_GRID_KEYS
+
+SIDE_S = 0.2  # each side is judged over this (seconds)
+SIDE_RATIO = 0.6  # …moving along the change at most this many times as fast as across it
+
+
+def _side_speed_along(s: Signals, state: np.ndarray, lo: int, hi: int, way: np.ndarray) -> float:
+    """Grid speed (levels per second, RMS per cell) of frames ``lo``–``hi`` along the unit vector ``way``: a line fitted through each cell."""
+    t = s.t[lo : hi + 1] - s.t[lo : hi + 1].mean()
+    slopes = t @ (state[lo : hi + 1] - state[lo : hi + 1].mean(axis=0)) / max(float(t @ t), 1e-12)
+    return abs(float(slopes @ way)) / np.sqrt(slopes.size)
+
+
+def busy_sides_hold(s: Signals, state: np.ndarray, p: int, q: int, stops: np.ndarray) -> bool:
+    """Whether the busy pictures before frame ``p`` and after frame ``q`` do not carry on along the wipe from ``p`` to ``q``.
+
+    Each side is SIDE_S long (never across one of the ``stops``, cuts, nor
+    cut short by the video's start or end); its speed along the change must
+    be at most SIDE_RATIO times the change's own rate (levels per second).
+    """
+    delta = state[q] - state[p]
+    length = float(np.linalg.norm(delta))
+    span = float(s.t[q] - s.t[p])
+    if length <= 0 or span <= 0:
+        return False
+    rate = length / np.sqrt(delta.size) / span
+    way = delta / length
+    step = float(np.median(s.dt)) if len(s) else 1 / 30
+    n = max(1, int(round(SIDE_S / step)))
+    for end, other in ((p, p - n), (q, q + n)):
+        if other < 0 or other > len(s) - 1:
+            return False
+        lo, hi = min(end, other), max(end, other)
+        if stops[lo + 1 : hi + 1].any():
+            return False
+        if _side_speed_along(s, state, lo, hi, way) > SIDE_RATIO * rate:
+            return False
+    return True
+
+
+CLEAN_STEP = 4.0  # a cell counts when its change from shot A to shot B is at least this many times the larger scatter of the two pictures (levels, over time)
+CLEAN_FLOOR = 4.0  # …and at least this (levels)
+
+
+# The switch-time map on the finer WIPE_GRID (8 × 6 cells of luma, Cr and Cb).
+FINE_MIN_CELLS = 0.5  # share of the cells that must switch cleanly (a transition replaces the whole picture; a moving object changes fewer)
+FINE_FIT = 0.9  # R² of the switch times against the best edge model (on the cells kept: see FINE_KEEP)
+FINE_KEEP = 0.8  # the model is refitted on this share of the cells closest to it, ROBUST_ROUNDS times (a cell whose own motion crosses half-way early does not bend the edge)
+ROBUST_ROUNDS = 3  # (see FINE_KEEP)
+FINE_SPREAD = 0.5  # the cells' switch times spread over at least this share of the edge's time (all together is a dissolve)
+PAD_S = 0.3  # the switch-time map is read this far (seconds) each side of the change (shot A's and B's pictures: its first and last ``ref`` frames)
+WINDOW_ROUNDS = 3  # …then read again around the edge found, at most this many times in all, until the window holds
+SWEEP_MARGIN = 0.1  # a clock hand (16 starting angles and turns tried) must explain the times this much better (R²) than any edge
+RAMP_REACH = 0.25  # a cell's ramp is fitted over its frames this share of the window at most from its half-way time
+ASPECT = 9 / 16  # frame height over width (the 16:9 analysis frame): positions are in frame widths, so a circle is round
+CELL_SIZE = 0.5 * (1 / WIPE_GRID[0] + ASPECT / WIPE_GRID[1])  # a cell's mean side, frame widths
+
+
+def fine_grid(s: Signals) -> np.ndarray | None:
+    """The 8 × 6 wipe grid of every frame, shape (n, 3·48): luma, Cr, Cb planes; None for measurements made before it existed."""
+    if WIPE_GRID_KEYS[0] not in s.columns:
+        return None
+    return np.stack([s.columns[k] for k in WIPE_GRID_KEYS], axis=1)
+
+
+def fine_switch_times(t: np.ndarray, grid: np.ndarray, lo: int, hi: int, ref: int) -> dict[str, np.ndarray] | None:
+    """When each cell of the wipe grid switches from shot A to shot B within frames ``lo``–``hi``: a dict of ``times`` (seconds), ``x``, ``y`` of the cells that switch cleanly, and ``ramp``; None for too short a window.
+
+    Shot A's picture is the mean of the first ``ref`` + 1 frames from
+    ``lo``, B's of the last ones up to ``hi`` (on busy footage one frame is
+    not the picture). Each cell is read in the plane (luma, Cr or Cb) where
+    it changes most; it counts when that step is at least CLEAN_STEP times
+    the larger of the two pictures' own scatter there, and CLEAN_FLOOR; it
+    switches where it first crosses half-way (interpolated between frames);
+    ``ramp`` (one value) is how long a cell takes from A to B (``_ramp_width``).
+    x and y: the cell's centre in frame widths, y downwards.
+    """
+    cells = WIPE_GRID[0] * WIPE_GRID[1]
+    if hi - lo < 2 * ref + 2:
+        return None
+    a_win, b_win = grid[lo : lo + ref + 1], grid[hi - ref : hi + 1]
+    a_mean = a_win.mean(axis=0)
+    step = (b_win.mean(axis=0) - a_mean).reshape(-1, cells)
+    a_sd, b_sd = a_win.std(axis=0).reshape(-1, cells), b_win.std(axis=0).reshape(-1, cells)
+    plane = np.argmax(np.abs(step), axis=0)
+    cell = np.arange(cells)
+    big, noise_a, noise_b = step[plane, cell], a_sd[plane, cell], b_sd[plane, cell]
+    whole = np.isfinite(grid[lo : hi + 1]).all(axis=0).reshape(-1, cells)[plane, cell]  # a frame measured without the grid leaves NaN
+    clean = np.flatnonzero((np.abs(big) >= CLEAN_STEP * np.maximum(noise_a, noise_b)) & (np.abs(big) >= CLEAN_FLOOR) & whole)
+    column = plane[clean] * cells + clean
+    progress = (grid[lo : hi + 1, column] - a_mean[column]) / big[clean]
+    tt = t[lo : hi + 1]
+    times, ok = _crossing(tt, progress, 0.5)
+    rows, cols = np.divmod(clean, WIPE_GRID[0])
+    x, y = (cols + 0.5) / WIPE_GRID[0], (rows + 0.5) / WIPE_GRID[1] * ASPECT
+    return {"times": times[ok], "x": x[ok], "y": y[ok], "ramp": np.array([_ramp_width(tt[:, None] - times[ok][None, :], progress[:, ok])])}
+
+
+def _ramp_width(offset: np.ndarray, progress: np.ndarray) -> float:
+    """The width (seconds) of the straight ramp from 0 to 1 centred on 0 that fits all cells' progress against their time from half-way best (least squares).
+
+    Pooled over the cells, the pictures' own noise averages out where one
+    cell's rise would be pulled by it; the offsets are continuous (each
+    cell's half-way time is interpolated), so the frames' sampling does not
+    widen it.
+    """
+    if offset.size == 0:
+        return 0.0
+    near = np.abs(offset) <= RAMP_REACH * max(float(np.ptp(offset)), 1e-9)
+    o, v = offset[near], progress[near]
+    if o.size < 3:
+        return 0.0
+    widths = np.geomspace(1e-3, max(float(np.ptp(o)), 2e-3), 60)
+    errors = [float(((np.clip(0.5 + o / w, 0.0, 1.0) - v) ** 2).sum()) for w in widths]
+    return float(widths[int(np.argmin(errors))])
+
+
+def _crossing(t: np.ndarray, progress: np.ndarray, level: float | np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Per column of ``progress``: when it first reaches ``level`` (seconds, interpolated between frames), and whether it does."""
+    over = progress >= level
+    j = np.argmax(over, axis=0)
+    k = np.arange(progress.shape[1])
+    ok = over[j, k]
+    j0 = np.maximum(j - 1, 0)
+    before, after = progress[j0, k], progress[j, k]
+    return np.where(j > 0, t[j0] + (level - before) / np.maximum(after - before, 1e-9) * (t[j] - t[j0]), t[j]), ok
+
+
+def _lstsq(design: np.ndarray, times: np.ndarray) -> np.ndarray:
+    """Least-squares coefficients by the normal equations (2–3 columns: far cheaper than a general solver); zeros when singular."""
+    gram = design.T @ design
+    try:
+        return np.linalg.solve(gram, design.T @ times)
+    except np.linalg.LinAlgError:
+        return np.zeros(design.shape[1])
+
+
+def _robust_fit(design: np.ndarray, times: np.ndarray) -> tuple[float, np.ndarray]:
+    """Least squares of ``times`` on ``design``, refitted ROBUST_ROUNDS times on the FINE_KEEP share of cells closest to the last fit: (R² on those, coefficients)."""
+    keep = np.arange(times.size)
+    count = max(design.shape[1] + 1, int(round(FINE_KEEP * times.size)))
+    coef = _lstsq(design, times)
+    for _ in range(ROBUST_ROUNDS):
+        residual = np.abs(times - design @ coef)
+        keep = np.argpartition(residual, count - 1)[:count] if count < times.size else keep
+        coef = _lstsq(design[keep], times[keep])
+    r = times[keep] - design[keep] @ coef
+    total = float(((times[keep] - times[keep].mean()) ** 2).sum())
+    return (1.0 - float(r @ r) / total if total > 0 else 0.0), coef
+
+
+def _edge_models(x: np.ndarray, y: np.ndarray) -> list[tuple[np.ndarray, Callable[[np.ndarray], tuple[str, float, float, float]]]]:
+    """The edge shapes a switch-time map is fitted with: (design matrix over the cells, coefficients → (direction, first moment, last moment, seconds to cross a cell)).
+
+    - a straight edge: times a plane over (x, y); it enters the frame at the
+      plane's earliest frame corner and leaves at its latest; ``direction``
+      where it travels (left/right/up/down, or two joined when it takes at
+      least a third as long across the one axis as across the other);
+    - an edge opening out of / closing into the centre, as a circle
+      (distance from the centre) or as two bars (distance from the centre
+      column, or row): from the centre to the farthest frame point, ``out``
+      or ``in``;
+    - a box shrinking into (growing out of) a corner: times linear in the
+      larger of the distances from the corner across and down (in frame
+      widths and heights), or in their product (a curved diagonal edge):
+      towards the corner is e.g. ``up-left``.
+    """
+    one = np.ones(x.size)
+    cx, cy = 0.5, 0.5 * ASPECT
+    models: list[tuple[np.ndarray, Callable[[np.ndarray], tuple[str, float, float, float]]]] = []
+
+    def straight(c: np.ndarray) -> tuple[str, float, float, float]:
+        corners = [c[0] + c[1] * u + c[2] * v for u in (0.0, 1.0) for v in (0.0, ASPECT)]
+        slopes = [abs(c[1]), abs(c[2]) * ASPECT]  # seconds across the frame's width, its height
+        words = ["right" if c[1] > 0 else "left", "down" if c[2] > 0 else "up"]
+        direction = "-".join(w for w, slope in sorted(zip(words, slopes), key=lambda z: z[0] in ("left", "right")) if slope >= max(slopes) / 3)
+        return direction, min(corners), max(corners), abs(c[1]) / WIPE_GRID[0] + abs(c[2]) * ASPECT / WIPE_GRID[1]
+
+    models.append((np.stack([one, x, y], axis=1), straight))
+    for distance, far in ((np.hypot(x - cx, y - cy), np.hypot(cx, cy)), (np.abs(x - cx), cx), (np.abs(y - cy), cy)):
+
+        def ring(c: np.ndarray, far: float = far) -> tuple[str, float, float, float]:
+            ends = (c[0], c[0] + c[1] * far)
+            return ("out" if c[1] > 0 else "in"), min(ends), max(ends), abs(c[1]) * CELL_SIZE
+
+        models.append((np.stack([one, distance], axis=1), ring))
+    away = {"up": "down", "down": "up", "left": "right", "right": "left"}
+    for x0, y0, corner in ((0.0, 0.0, "up-left"), (1.0, 0.0, "up-right"), (0.0, ASPECT, "down-left"), (1.0, ASPECT, "down-right")):
+
+        def box(c: np.ndarray, corner: str = corner) -> tuple[str, float, float, float]:
+            ends = (c[0], c[0] + c[1])
+            return (corner if c[1] < 0 else "-".join(away[w] for w in corner.split("-"))), min(ends), max(ends), abs(c[1]) * CELL_SIZE
+
+        models.append((np.stack([one, np.maximum(np.abs(x - x0), np.abs(y - y0) / ASPECT)], axis=1), box))
+        # A curved diagonal: times linear in the product of those distances (xfade's diag*: a hyperbola sweeping to the corner).
+        models.append((np.stack([one, np.abs(x - x0) * np.abs(y - y0) / ASPECT], axis=1), box))
+    return models
+
+
+def _sweep(times: np.ndarray, x: np.ndarray, y: np.ndarray) -> tuple[float, str, float, float]:
+    """A clock hand: times linear in the angle round the centre (best of 8 starting angles, both turns): (R², direction, first and last moment: one full turn)."""
+    one = np.ones(x.size)
+    angle = np.arctan2(y - 0.5 * ASPECT, x - 0.5)  # y grows downwards: a growing angle turns clockwise on screen
+    best = (-np.inf, "", 0.0, 0.0)
+    for cut in np.linspace(-np.pi, np.pi, 8, endpoint=False):
+        for sign in (1.0, -1.0):
+            fit, c = _robust_fit(np.stack([one, np.mod(sign * (angle - cut), 2 * np.pi)], axis=1), times)
+            if c[1] > 0 and fit > best[0]:
+                best = (fit, "clockwise" if sign > 0 else "counterclockwise", float(c[0]), float(c[0] + 2 * np.pi * c[1]))
+    return best
+
+
+def fine_layout(cells: dict[str, np.ndarray]) -> dict | None:
+    """The edge a switch-time map describes (``fine_switch_times``' dict): ``fit`` (R²), ``direction``, ``start`` and ``end`` (seconds: the edge's first and last moments).
+
+    The shape (``_edge_models``, or a clock hand, ``_sweep``, when it explains
+    the half-way times SWEEP_MARGIN better) is the one that fits the cells'
+    half-way times best; its first and last moments are moved out by half a
+    soft edge's width each (see below).
+    """
+    times, x, y = cells["times"], cells["x"], cells["y"]
+    if times.size < 3 or np.ptp(times) <= 0:
+        return None
+    fits = [(*_robust_fit(design, times), design, describe) for design, describe in _edge_models(x, y)]
+    fit, coef, _, describe = max(fits, key=lambda f: f[0])
+    sweep = _sweep(times, x, y) if fit < 1.0 - SWEEP_MARGIN else (0.0, "", 0.0, 0.0)  # R² cannot pass 1
+    if sweep[0] >= fit + SWEEP_MARGIN:
+        return {"fit": sweep[0], "direction": sweep[1], "start": sweep[2], "end": sweep[3]}
+    direction, start, end, cell_s = describe(coef)
+    # A hard edge takes cell_s to cross a cell; a soft edge adds its own width in quadrature (as a blur adds), and its front
+    # reaches the frame's first point half that width before its middle does.
+    soft = np.sqrt(max(0.0, float(cells["ramp"][0]) ** 2 - cell_s**2))
+    start, end = start - soft / 2, end + soft / 2
+    return {"fit": fit, "direction": direction, "start": float(start), "end": float(end)}
+
+
+def fine_wipe(s: Signals, grid: np.ndarray, state: np.ndarray, first: int, last: int, lo: int, hi: int, ref: int, stops: np.ndarray, shortest_s: float, longest_s: float) -> dict | None:
+    """A wipe around the change from frame ``first`` to ``last`` (within ``lo``–``hi``) read off the wipe grid's switch-time map, or None.
+
+    The map is read over the change padded by PAD_S each side, then again
+    over the edge found padded by as much (WINDOW_ROUNDS at most, until the
+    window holds).
+
+    At least FINE_MIN_CELLS of the cells switch cleanly (``fine_switch_times``),
+    in an order an edge model explains (``fine_layout``, R² ≥ FINE_FIT),
+    spread over at least FINE_SPREAD of the edge's time; the edge lasts
+    ``shortest_s``–``longest_s``. ``start`` is the last frame at or before
+    the edge's first moment, ``end`` the first at or after its last. The
+    sides (the 4×4 ``state``) must not carry on along the change
+    (``busy_sides_hold``: a pan or a drift does not stop).
+    """
+    pad = max(1, int(round(PAD_S / (float(np.median(s.dt)) if len(s) else 1 / 30))))
+    first, last = max(lo, first - pad), min(hi, last + pad)
+    edge = None
+    for _ in range(WINDOW_ROUNDS):
+        cells = fine_switch_times(s.t, grid, first, last, ref)
+        if cells is None or cells["times"].size < FINE_MIN_CELLS * WIPE_GRID[0] * WIPE_GRID[1]:
+            return None
+        times = cells["times"]
+        edge = fine_layout(cells)
+        if edge is None:
+            return None
+        # Shot A's and B's pictures are taken right next to the edge found: moving footage drifts away from them further off.
+        window = (max(lo, int(np.searchsorted(s.t, edge["start"])) - pad), min(hi, int(np.searchsorted(s.t, edge["end"])) + pad))
+        if window == (first, last):
+            break
+        first, last = window
+    if edge is None or edge["fit"] < FINE_FIT or not shortest_s <= edge["end"] - edge["start"] <= longest_s:
+        return None
+    if np.ptp(times) < FINE_SPREAD * (edge["end"] - edge["start"]):
+        return None
+    p = int(np.clip(np.searchsorted(s.t, edge["start"] + 1e-6) - 1, lo, hi))
+    q = int(np.clip(np.searchsorted(s.t, edge["end"] - 1e-6), lo, hi))
+    if q <= p or not busy_sides_hold(s, state, p, q, stops):
+        return None
+    return {"type": "wipe", "start": rounded(s.t[p], 6), "end": rounded(s.t[q], 6), "duration": rounded(s.t[q] - s.t[p], 6), "direction": edge["direction"]}

@@ -25,6 +25,12 @@ was written before 11p's rules were tuned, with programs, registers (MIDI 60–9
 its own 14-semitone window; bass 36–52), note lengths, velocities (40–69, 115–127) and articulations
 (touching and staccato notes, dotted long–short rhythms) none of the others uses, and scored once,
 at the end of 11p.
+``("fresh3_harmony")`` (issue 11q,
+written before its rules were tuned, scored once at the end) holds only bass lines, struck chords and pads:
+bass programs of every kind (acoustic, fretless, slap, synth, a cello and GM's bass+lead) in registers
+an octave under and a sixth over the others', chord and pad programs none of the others uses, voicings
+(sus, sixth, add-nine, diminished, open tenths) and chord registers (roots an octave under, a fourth
+over), soft and hard velocities and note lengths no other split has.
 The gap between MELODY_NOTE_S and LEAD_NOTE_S is left out of the ground truth:
 neither name is clearly right there.
 
@@ -89,6 +95,14 @@ PROGRAMS = {
         "bass": [87],  # bass + lead
         "vocal": [],
     },
+    "fresh3_harmony": {  # issue 11q: bass, chords and pads only; scored once, at the end
+        "sustained": [],
+        "decaying": [],
+        "pad": [16, 21, 61, 97, 99, 19],  # drawbar organ, accordion, brass section, soundtrack, atmosphere, church organ
+        "chord": [29, 15, 107, 8, 105, 31],  # overdriven guitar, dulcimer, koto, celesta, banjo, guitar harmonics
+        "bass": [32, 35, 36, 37, 38, 39, 42, 87],  # acoustic, fretless, slap 1, slap 2, synth 1, synth 2, cello, bass + lead
+        "vocal": [],
+    },
 }
 NOTE_LENGTHS_S = {  # (lead, melody, pluck, pad chord, struck chord, bass) note lengths per split
     "tune": {"lead": (0.5, 0.8), "melody": (0.18, 0.22), "pluck": (0.3, 0.45), "pad": (2.0,), "chord": (0.8, 1.2), "bass": (0.4,)},
@@ -96,6 +110,7 @@ NOTE_LENGTHS_S = {  # (lead, melody, pluck, pad chord, struck chord, bass) note 
     "fresh": {"lead": (0.45, 0.7), "melody": (0.2,), "pluck": (0.4,), "pad": (1.8,), "chord": (1.0,), "bass": (0.35,)},
     "fresh2": {"lead": (0.55, 0.9), "melody": (0.17, 0.24), "pluck": (0.38, 0.6), "pad": (3.0,), "chord": (0.7, 1.4), "bass": (0.3, 0.6)},
     "fresh3": {"lead": (0.42, 0.65, 1.2), "melody": (0.14, 0.23), "pluck": (0.27, 0.75), "pad": (2.7,), "chord": (0.6, 1.1), "bass": (0.45,)},
+    "fresh3_harmony": {"pad": (1.6, 2.7), "chord": (0.55, 1.7), "bass": (0.25, 0.8)},
 }
 REGISTER = {"tune": (64, 79), "held_out": (60, 84), "fresh": (62, 81), "fresh2": (67, 86), "fresh3": (60, 96)}  # MIDI range of lead, melody and pluck lines
 # fresh3 only (issue 11p): each line clip plays in its own window of REGISTER_SPAN semitones within its split's
@@ -107,6 +122,11 @@ FRESH3_DOTTED = 0.25
 FRESH3_VELOCITY = ((40, 70), (115, 128))
 SCALE = (0, 2, 4, 5, 7, 9, 11)  # major scale steps
 VOICINGS = ([0, 4, 7], [0, 3, 7], [0, 4, 7, 11], [0, 5, 9], [0, 3, 7, 10])
+# fresh3_harmony: what the other splits do not use; registers, roots and velocities alternate so every length meets both.
+HARMONY_VOICINGS = ([0, 2, 7], [0, 5, 7], [0, 4, 7, 9], [0, 7, 16], [0, 4, 7, 14], [0, 3, 6, 9])  # sus2, sus4, sixth, open tenth, add9, dim7
+HARMONY_ROOTS = (40, 64)  # lowest chord roots (MIDI): an octave under the others' (52, 55) and a fourth over
+HARMONY_BASS_REGISTERS = ((24, 38), (41, 55))  # MIDI ranges of bass lines (the others: 28–47)
+HARMONY_VELOCITIES = ((40, 66), (116, 128))  # soft and hard (the others: 70–114)
 
 
 def _line(rng: np.random.Generator, lo: int, hi: int, count: int) -> list[int]:
@@ -133,7 +153,9 @@ def _clip(name: str, prog: int, notes: list[tuple[float, float, list[int]]], lab
 
 
 def corpus(split: str) -> list[Clip]:
-    """The clips of ``split`` ("tune", "held_out", "fresh", "fresh2" or "fresh3"), 2–5 minutes of audio each."""
+    """The clips of ``split`` ("tune", "held_out", "fresh", "fresh2", "fresh3" or "fresh3_harmony"), 2–5 minutes of audio each."""
+    if split == "fresh3_harmony":
+        return _harmony_corpus()
     rng = np.random.default_rng({"tune": 111, "held_out": 222, "fresh": 333, "fresh2": 444, "fresh3": 555}[split])
     progs, lengths = PROGRAMS[split], NOTE_LENGTHS_S[split]
     lo, hi = REGISTER[split]
@@ -180,6 +202,38 @@ def corpus(split: str) -> list[Clip]:
             clips.append(_clip(f"{split}_bass_p{prog}_{s}", prog, line(s, 8, *((36, 52) if split == "fresh3" else (28, 47))), "bass", vel()))
     for prog in progs["vocal"]:
         clips.append(_clip(f"{split}_vocal_p{prog}", prog, line(0.6, 6, 57, 74), "vocal", vel()))
+    return clips
+
+
+def _harmony_corpus() -> list[Clip]:
+    """The fresh3_harmony split: bass lines, struck chords and pads in voicings, registers, velocities and
+    note lengths the other splits do not use (module docstring)."""
+    rng = np.random.default_rng(555)
+    progs, lengths = PROGRAMS["fresh3_harmony"], NOTE_LENGTHS_S["fresh3_harmony"]
+    clips: list[Clip] = []
+    k = 0
+
+    def chords(step_s: float, count: int, root_lo: int) -> list[tuple[float, float, list[int]]]:
+        roots = rng.integers(root_lo, root_lo + 8, count)
+        return [(0.3 + i * step_s, 0.3 + (i + 0.95) * step_s, [int(r) + v for v in HARMONY_VOICINGS[(k + i) % len(HARMONY_VOICINGS)]]) for i, r in enumerate(roots)]
+
+    def vel() -> int:
+        lo, hi = HARMONY_VELOCITIES[k % 2]  # not in step with the register (below)
+        return int(rng.integers(lo, hi))
+
+    for family, count in (("pad", 3), ("chord", 5)):
+        for prog in progs[family]:
+            for s in lengths[family]:
+                root = HARMONY_ROOTS[(k + k // 2) % 2]
+                clips.append(_clip(f"fresh3_{family}_p{prog}_{s}_r{root}", prog, chords(s, count, root), family, vel()))
+                k += 1
+    for prog in progs["bass"]:
+        for s in lengths["bass"]:
+            lo, hi = HARMONY_BASS_REGISTERS[(k + k // 2) % 2]
+            legato = 0.5 if k % 3 == 0 else 0.95  # every third line staccato
+            notes = [(0.3 + i * s, 0.3 + (i + legato) * s, [p]) for i, p in enumerate(_line(rng, lo, hi, 8))]
+            clips.append(_clip(f"fresh3_bass_p{prog}_{s}_r{lo}", prog, notes, "bass", vel()))
+            k += 1
     return clips
 
 

@@ -62,8 +62,11 @@ CLAP_CENTROID_HZ = 1200.0
 PEAK_REACH = 5  # bins each side (54 Hz at 2048 points, 108 Hz at 1024) over which a spectral peak's prominence is read
 PEAK_PROMINENCE_DB = 10.0
 MAX_PEAKS = 32
+HARMONIC_BINS = 1.0  # a partial this many spectrum bins from a fundamental's multiple is its harmonic (low notes: finer than 3 %)
 NOTE_START_S = 0.2  # a note's polyphony is what at least two of its frames in this long after its onset show
 CHORD_RESTRIKE = 2.0  # a chord's notes all rise ≥ 3 dB at its onset (notes still ringing from before do not)
+NEW_NOTE_SEMITONES = 0.5  # a fundamental this far from every one sounding before an onset is a new note (struck_notes)
+STRUCK_PARTIALS = 4  # partials of a new note whose power must rise at its onset (struck_notes)
 PAD_ATTACK_S = 0.1  # level rise from the onset to the note's peak: pads swell, plucks and leads strike
 HOLD_SHARE = 0.7  # a note's body ends this far from its onset to the next: the rest is the release before a re-strike
 DECAY_SPAN_S = 0.4  # a note's decay is read over at most this long after its peak
@@ -81,7 +84,11 @@ HARMONIC_SEMITONES = (12.0, 19.02, 24.0, 27.86, 31.02)  # jumps between harmonic
 NOTE_RISE_DB, NOTE_RISE_S = 2.0, 0.035  # a note's onset: the level rises this much (dB) within this long (s) after it
 HELD_NOTE_S = 1.5  # notes longer than this do not make a line: each is a held note (pad, sustain)
 PAD_NOTE_S = 1.0  # a pad's chords last at least this long; shorter thick notes that move are a line
-CHORD_ATTACK_S = 0.05  # notes struck together reach their level within this (hammer, plectrum); a pad swells
+CHORD_ATTACK_S = 0.075  # notes struck together reach their level within this (hammer, plectrum; a mallet on a vibraphone 40–65 ms); a pad swells
+CHORD_FALL_DB_S = 1.0  # a struck chord's level falls at least this fast (dB/s) over the note; an organ's or a brass section's holds
+PAD_WOBBLE_DB = 1.2  # a pad's level moves around its smooth course by at least this (dB, std); a struck chord's dies away smoothly
+NOTE_GONE_DB = 25.0  # a note whose level has fallen this far under its peak is over (its release is not its body)
+WOBBLE_SMOOTH_S, WOBBLE_MIN_S = 0.05, 0.4  # the level is smoothed over this, and its wobble read over at least this much note
 MELODY_NOTE_S = 0.32  # a moving monophonic line of notes shorter than this is a melody; held longer, a lead
 TRANSIENT_SPAN_S = 0.05  # an onset this close to a frame's centre is inside its spectrum (93 ms window)
 PURE_MAX_HARMONICS = 2  # a lone partial with fewer of its harmonics 2…10 within 30 dB of it is a pure tone, not an instrument's note
@@ -93,6 +100,7 @@ LINE_VOTE_NOTES = 3  # a line's notes vote on whether it dies away when it has a
 PLUCK_DROP_DB = 1.0  # and a pluck ends its body at least this much below its peak: a sustained note that swells and eases back holds its level
 BASS_HZ = 250.0  # lowest fundamental of a bass note
 BASS_LOW_SHARE = 0.5  # share of the frame's power below BASS_HZ for a bass note
+BASS_SERIES_HARMONICS = 3  # ...unless it is one note with at least this many of its harmonics 2…10 standing out
 OCTAVE_STACK_DB = 10.0  # octave partials within this of the strongest set the register of a stack of octaves (organ stops)
 ODD_ABSENT_DB = 25.0  # a stack of octaves has its 3rd and 5th harmonics at least this far below its strongest partial
 PITCH_HOLD_S = 0.08  # a pitch the strongest partial holds this long (or 15 % of the span) is a note's
@@ -152,17 +160,38 @@ def harmonics(power: np.ndarray, freqs: np.ndarray, *, floor_db: float = 30.0, k
     a, b, c = db[peaks - 1], db[peaks], db[peaks + 1]
     denom = a - 2 * b + c
     hz = freqs[peaks] + np.where(denom != 0, 0.5 * (a - c) / np.where(denom != 0, denom, 1), 0) * (freqs[1] - freqs[0])
+    bin_hz = float(freqs[1] - freqs[0])
     fund: list[tuple[float, float]] = []
+    members: list[list[float]] = []  # per fundamental: sum of its partials' Hz and of their harmonic numbers
     for f, level in zip(hz, b):
-        ratios = [f / f0 for f0, _ in fund]
-        if any(round(r) >= 2 and abs(r - round(r)) < 0.03 * round(r) for r in ratios):
+        if _harmonic_of(float(f), members, bin_hz):
             continue
         fund.append((float(f), float(level)))
+        members.append([float(f), 1.0])
     best = max(level for _, level in fund)
     kept = [(f, level - best) for f, level in fund if level > best - keep_db]
-    strongest = max(fund, key=lambda x: x[1])[0]
-    near = [f for f in hz if abs(f / strongest - round(f / strongest)) < 0.03 * round(f / strongest) and 2 <= round(f / strongest) <= 10]
-    return Harmonics(tuple(f for f, _ in kept), tuple(round(d, 1) for _, d in kept), strongest, len({round(f / strongest) for f in near}))
+    k = max(range(len(fund)), key=lambda j: fund[j][1])
+    strongest, f0 = fund[k][0], members[k][0] / members[k][1]
+    near = {round(f / f0) for f in hz if 2 <= round(f / f0) <= 10 and abs(f - round(f / f0) * f0) < max(0.03 * round(f / f0) * f0, HARMONIC_BINS * bin_hz)}
+    return Harmonics(tuple(f for f, _ in kept), tuple(round(d, 1) for _, d in kept), strongest, len(near))
+
+
+def _harmonic_of(f_hz: float, members: list[list[float]], bin_hz: float) -> bool:
+    """Whether ``f_hz`` is a harmonic (2nd or higher) of one of the fundamentals found so far, and if so count it in.
+
+    ``members`` holds per fundamental the sum of its partials' frequencies and of their harmonic numbers, so its
+    estimate (their ratio) sharpens with every harmonic found: a low note's lowest peak is off by up to a bin
+    (10.8 Hz at 2048 points), which its 7th harmonic would multiply. A harmonic lies within 3 % of its place,
+    or within HARMONIC_BINS bins of it (the resolution, which for a note under ~180 Hz is more than 3 %).
+    """
+    for m in members:
+        f0 = m[0] / m[1]
+        r = round(f_hz / f0)
+        if r >= 2 and abs(f_hz - r * f0) < max(0.03 * r * f0, HARMONIC_BINS * bin_hz):
+            m[0] += f_hz
+            m[1] += r
+            return True
+    return False
 
 
 def octave_register_hz(power: np.ndarray, freqs: np.ndarray, f0_hz: float) -> float:
@@ -413,6 +442,43 @@ def line_decays(ctx: Context, t: float, partial: bool, own: bool) -> bool:
     return 2 * sum(votes) > len(votes)
 
 
+def note_level_course(ctx: Context, t: float) -> tuple[float, float]:
+    """How the level of the note sounding at ``t`` s runs over all of it the context holds: ``(fall_db_s,
+    wobble_db)``, from its peak (as in :func:`note_shape`) to HOLD_SHARE of the way to its end: the next onset or
+    pitch change, where its level has fallen NOTE_GONE_DB under its peak, or the end of the context.
+
+    ``fall_db_s`` the level's slope (dB/s, negative when it falls): a struck chord keeps dying away over its
+    whole length, even an electric piano whose first half second barely falls; a chord held on an organ or by
+    a section holds its level. ``wobble_db`` the spread (standard deviation, dB) of the level, smoothed over
+    WOBBLE_SMOOTH_S, around its smooth (quadratic) course, over at least WOBBLE_MIN_S of note (0 when shorter):
+    a struck string or bar dies away smoothly, a pad's detuned voices and LFOs make its level move
+    (a bell struck at the start of a pad included).
+    """
+    i = ctx.index(t)
+    before = ctx.onsets[ctx.onsets <= i]
+    after = np.union1d(ctx.onsets, ctx.changes)
+    after = after[after > i]
+    start = int(before[-1]) if before.size else 0
+    end = int(after[0]) if after.size else ctx.t.size
+    seg = ctx.level_db[start:end]
+    if seg.size < 3:
+        return 0.0, 0.0
+    head = seg[: max(int(1.5 / ctx.hop_s), 1)]
+    peak = start + int(np.argmax(head >= head.max() - 3.0))
+    gone = np.flatnonzero(ctx.level_db[peak:end] < head.max() - NOTE_GONE_DB)
+    if gone.size:  # released: the last note of a phrase ends where it has died away
+        end = peak + int(gone[0])
+    stop = peak + int(HOLD_SHARE * (end - peak))
+    body = ctx.level_db[peak:stop]
+    k = max(int(WOBBLE_SMOOTH_S / ctx.hop_s), 1)
+    wobble = 0.0
+    if body.size * ctx.hop_s >= WOBBLE_MIN_S and body.size > 3 * k:
+        smooth = np.convolve(body, np.ones(k) / k, mode="valid")
+        x = np.arange(smooth.size, dtype=float)
+        wobble = float(np.std(smooth - np.polyval(np.polyfit(x, smooth, 2), x)))
+    return _slope_db_s(body, ctx.hop_s), wobble
+
+
 def _slope_db_s(level_db: np.ndarray, hop_s: float) -> float:
     """Least-squares slope (dB/s) of levels one hop (``hop_s`` s) apart; 0 for fewer than three."""
     if level_db.size < 3:
@@ -625,6 +691,33 @@ def _rose(ctx: Context, i: int, f0_hz) -> int:
     return int(sum(post[b - 1 : b + 2].max() >= CHORD_RESTRIKE * pre[b - 1 : b + 2].max() for b in bins))
 
 
+def struck_notes(ctx: Context, i: int, f0_hz) -> int:
+    """How many of the notes with fundamentals ``f0_hz`` (Hz) were struck at the onset hop ``i``: those whose
+    fundamental rose by CHORD_RESTRIKE (as :func:`_rose` counts), and those not sounding just before (no
+    fundamental within NEW_NOTE_SEMITONES of theirs in the 23 ms before the onset) whose first STRUCK_PARTIALS
+    partials rose together by CHORD_RESTRIKE (at least half their power after the onset is new).
+
+    The second way keeps a chord that follows another a semitone away countable: at 21.5 Hz bins the two
+    fundamentals share a bin, which the earlier chord's release fills; their upper partials do not share one.
+    A note still ringing from before is not counted, even where the onset's transient or a new note's
+    partial lifts one of its partials.
+    """
+    pre = ctx.power[max(i - 5, 0) : max(i - 1, 1)].mean(axis=0)
+    post = ctx.power[i : i + 8].mean(axis=0)
+    sounding = np.array(harmonics(pre, ctx.freqs).f0_hz) if pre.any() else np.zeros(0)
+    bin_hz = float(ctx.freqs[1] - ctx.freqs[0])
+    count = 0
+    for f0 in f0_hz:
+        if _rose(ctx, i, [f0]):
+            count += 1
+            continue
+        if sounding.size and np.any(np.abs(12 * np.log2(sounding / f0)) < NEW_NOTE_SEMITONES):
+            continue
+        bins = [b for b in (int(round(m * f0 / bin_hz)) for m in range(1, STRUCK_PARTIALS + 1)) if b < post.size]
+        count += bool(np.maximum(post[bins] - pre[bins], 0.0).sum() >= (1.0 - 1.0 / CHORD_RESTRIKE) * post[bins].sum())
+    return count
+
+
 def frame_primitive(
     *, timbre: str, band: str, centroid_hz: float, low_share: float, spectrum: np.ndarray, spectrum_freqs: np.ndarray, ctx: Context, t0: float, t1: float, notes: dict | None = None
 ) -> str:
@@ -675,7 +768,7 @@ def frame_primitive(
     fresh = h.count
     if shape.onset_i is not None:  # polyphony of what the onset struck: ringing earlier notes do not count
         i = shape.onset_i
-        fresh = _rose(ctx, i, h.f0_hz)
+        fresh = struck_notes(ctx, i, h.f0_hz)
         if notes is not None:  # a chord stays a chord while its upper notes die away: the note keeps what its start held
             t_on = float(ctx.t[i])
             counts = notes.setdefault(t_on, [])
@@ -686,16 +779,21 @@ def frame_primitive(
                 del notes[old]
     soft = shape.attack_s is None or shape.attack_s >= PAD_ATTACK_S
     lowest = min(h.f0_hz)
-    # A bass note is low in its register too: a sub-octave stop under a higher line is not a bass.
-    if h.count <= 2 and lowest < BASS_HZ and low_share >= BASS_LOW_SHARE and octave_register_hz(spectrum, spectrum_freqs, lowest) < BASS_HZ:
+    # A bass note is low in its register too: a sub-octave stop under a higher line is not a bass. A chord whose
+    # upper notes have died away is still the chord its start struck (``fresh``), not a bass note.
+    # A single note with a full harmonic series is heard at its fundamental however bright (a slap's harmonics).
+    series = h.count == 1 and h.harmonic_count >= BASS_SERIES_HARMONICS
+    if h.count <= 2 and fresh <= 2 and lowest < BASS_HZ and (low_share >= BASS_LOW_SHARE or series) and octave_register_hz(spectrum, spectrum_freqs, lowest) < BASS_HZ:
         return "bass"
     # A bell's or a bar's partials are inharmonic: several "fundamentals" without harmonics, off one another's
     # semitone grid. They are one struck note, not notes struck together (a vibraphone's chord stays in tune).
     bell = h.harmonic_count < PURE_MAX_HARMONICS and not in_tune(h.f0_hz)
     struck_chord = not bell and (fresh >= 3 or (h.count >= 3 and fresh >= 2))
     length = note_length_s(ctx, centre) if moving or h.count >= 3 else None
-    if struck_chord and not soft and shape.attack_s is not None and shape.attack_s < CHORD_ATTACK_S and shape.fall_db_s < 0:
-        return "chord"  # struck together and dying away: piano, guitar, electric piano
+    if struck_chord and not soft and shape.attack_s is not None and shape.attack_s < CHORD_ATTACK_S:
+        fall_db_s, wobble_db = note_level_course(ctx, centre)
+        if fall_db_s <= -CHORD_FALL_DB_S and wobble_db < PAD_WOBBLE_DB:
+            return "chord"  # struck together and dying away: piano, guitar, electric piano, mallets
     if struck_chord or (h.count >= 3 and soft and (length is None or length >= PAD_NOTE_S)):
         return "pad"  # held together: notes swelled in, or held at their level
     # A struck string loses its upper partials first: its sound darkens as it dies away. A level that falls

@@ -22,11 +22,12 @@ long form and the accuracy on the ground-truth corpus):
   away), is ``hum`` (tonal, low), ``tone`` (tonal, mid/high), ``rumble`` (noisy,
   centroid < 400 Hz), ``hiss`` (noisy), ``click`` (short transient), ``buzz``
   (mixed); a ``click`` or ``tone`` repeating at a steady rate is ``pulse``.
-- Notes (a fundamental with harmonics, or a struck partial): ``bass`` (lowest
-  fundamental < 250 Hz holding most of the power, and the register below 250 Hz:
+- Notes (a fundamental with harmonics, or a struck partial): ``bass`` (one or two
+  notes, struck as such (:func:`struck_notes`), the lowest fundamental < 250 Hz holding most of
+  the power or one note with its harmonic series, and the register below 250 Hz:
   a stack of octaves is heard at its top, :func:`octave_register_hz`); notes struck together
-  (attack < CHORD_ATTACK_S) whose level falls are a ``chord``, held or swelling
-  ones a ``pad``; a monophonic line whose pitch moves is a ``pluck`` when its
+  (attack < CHORD_ATTACK_S) whose level falls over the whole note, smoothly
+  (:func:`note_level_course`), are a ``chord``; held, swelling or wobbling ones a ``pad``; a monophonic line whose pitch moves is a ``pluck`` when its
   notes die away without brightening, else a ``melody`` (notes shorter than MELODY_NOTE_S) or a
   ``lead`` (held notes, up to HELD_NOTE_S); a held note that swelled in is a
   ``pad``, a struck one that dies a ``pluck``, one that holds ``sustain``.

@@ -89,3 +89,18 @@ def test_noise_test_can_fail():
     t_frames, primitive = analyse(x)
     counts = Counter(str(p) for p in primitive[(t_frames >= 0.3) & (t_frames < 2.2)])
     assert counts["rumble"] + counts["hiss"] < 0.2 * sum(counts.values()), counts.most_common()
+
+
+def test_a_low_bass_line_is_not_noise():
+    """A bass line in MIDI 24–31 (33–49 Hz; sawtooth notes of 0.8 s with slightly stretched odd partials): the hop
+    spectra's 21.5 Hz bins do not resolve its harmonics, which beat like noise there; the frame's finer spectrum holds
+    one fundamental from frame to frame. Measured: rumble/hiss on 4 % of its frames (27 % before ``last_series``)."""
+    parts = []
+    for midi in (24, 26, 28, 29, 31, 28, 26, 24):
+        f0 = 440.0 * 2 ** ((midi - 69) / 12)
+        t = np.arange(int(0.8 * SR)) / SR
+        partials = sum(np.sin(2 * np.pi * f0 * k * t * (1 + 0.004 * (k % 2))) / k for k in range(1, 13))
+        parts.append(0.15 * partials * np.exp(-t / 1.5) * np.minimum(t / 0.005, 1.0))
+    _, primitive = analyse(np.concatenate(parts).astype(np.float32))
+    counts = Counter(str(p) for p in primitive)
+    assert (counts["rumble"] + counts["hiss"]) / sum(counts.values()) <= 0.12, counts.most_common()

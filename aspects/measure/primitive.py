@@ -120,6 +120,8 @@ NOISE_TAIL_SHARE = 0.01  # the highest bins holding this share of the power are 
 NOISE_PEAK_DB = 6.0  # a spectral peak standing this far above the bins 3–5 either side
 NOISE_PEAK_PERSIST = 0.75  # power-weighted share of peaks still there (±1 bin) NOISE_STEP_S later: notes ≥ 0.76, noise 0.3–0.7
 SPEECH_PEAK_PERSIST = 0.55  # speech keeps this share of its peaks NOISE_STEP_S later (espeak-ng: 0.73 at the 10th percentile; brown noise 0.27–0.42)
+NOISE_SERIES_HARMONICS = 3  # ...unless the frame's spectrum shows one or two notes with this many harmonics 2…10
+NOISE_SERIES_HOLD = 0.03  # on the frame before's lowest fundamental within this (3 %, half a semitone)
 HIT_OVER_NOISE = 6.0  # in noise, an onset is a drum hit only if its flux is ≥ this × the flux's 75th percentile around it (noise's own peaks ≤ 5×, hits ≥ 8×)
 HIT_BACKGROUND_S = 1.0  # span each side over which that percentile is read
 
@@ -720,13 +722,28 @@ def struck_notes(ctx: Context, i: int, f0_hz) -> int:
 
 
 def frame_primitive(
-    *, timbre: str, band: str, centroid_hz: float, low_share: float, spectrum: np.ndarray, spectrum_freqs: np.ndarray, ctx: Context, t0: float, t1: float, notes: dict | None = None
+    *,
+    timbre: str,
+    band: str,
+    centroid_hz: float,
+    low_share: float,
+    spectrum: np.ndarray,
+    spectrum_freqs: np.ndarray,
+    ctx: Context,
+    t0: float,
+    t1: float,
+    notes: dict | None = None,
+    last_series: list | None = None,
 ) -> str:
     """The primitive of the frame covering [t0, t1) s (module docstring): ``spectrum`` its power spectrum,
     ``low_share`` the share of it below 250 Hz, the rest the frame's :func:`~aspects.measure.sound` words.
     ``notes`` (onset time s → notes counted in its first frames), kept by the caller across frames in order, lets a
-    note keep the polyphony its first frames showed."""
+    note keep the polyphony its first frames showed. ``last_series`` (one item, the lowest fundamental in Hz of the frame
+    before when it showed a harmonic series, else None), kept by the caller likewise, lets a low note that holds its
+    pitch from frame to frame stay a note where the hop spectra cannot resolve its harmonics."""
     if timbre == "silent":
+        if last_series is not None:
+            last_series[:] = [None]
         return "silence"
     centre = 0.5 * (t0 + t1)
     changing = spectral_change_db(ctx, centre) >= NOISE_FLUCT_DB
@@ -745,9 +762,17 @@ def frame_primitive(
     # (low flatness) can pass for voiced syllables, but its peaks do not stay.
     if persist >= SPEECH_PEAK_PERSIST and is_speech(ctx, centre):
         return "speech"
-    if noisy:
-        return pure_noise(timbre="noisy", band=band, centroid_hz=centroid_hz)
     h = harmonics(spectrum, spectrum_freqs)
+    # The hop spectra's 21.5 Hz bins do not resolve the harmonics of a note under ~70 Hz, which then beat like noise.
+    # The frame's finer spectrum shows them as a series, on one fundamental from frame to frame; a noise's chance
+    # series jumps about.
+    f0 = min(h.f0_hz) if h.count and h.count <= 2 and h.harmonic_count >= NOISE_SERIES_HARMONICS else None
+    before = last_series[0] if last_series else None
+    held = f0 is not None and before is not None and abs(f0 / before - 1.0) <= NOISE_SERIES_HOLD
+    if last_series is not None:
+        last_series[:] = [f0]
+    if noisy and not held:
+        return pure_noise(timbre="noisy", band=band, centroid_hz=centroid_hz)
     noise = pure_noise(timbre=timbre, band=band, centroid_hz=centroid_hz)
     shape = note_shape(ctx, centre)
     moving = h.count <= 2 and pitch_moves(ctx, centre, LINE_BEFORE_S, LINE_AFTER_S)

@@ -179,6 +179,7 @@ class AudioAnalyzer:
         # Per-hop context for the frame primitives (hop index self._hop_base onwards), trimmed with the samples.
         self._hop_base = 0
         self._notes: dict[float, list[int]] = {}  # onset time (s) → notes struck there (see frame_primitive)
+        self._series: list[float | None] = [None]  # the frame before's harmonic series (see frame_primitive)
         self._hop_power = np.zeros((0, ENVELOPE_N // 2 + 1), np.float32)
         self._env_chroma = pitch_classes(self._env_freqs.size, float(self._env_freqs[1]))
         self._hop_chroma = np.zeros((0, 12), np.float32)
@@ -308,7 +309,9 @@ class AudioAnalyzer:
             return pure_noise(timbre=timbre, band=band, centroid_hz=centroid_hz)
         start = self._start_s or 0.0
         t0, t1 = start + s0 / self.sr, start + s1 / self.sr
-        return frame_primitive(timbre=timbre, band=band, centroid_hz=centroid_hz, low_share=low_share, spectrum=spectrum, spectrum_freqs=self._freqs, ctx=ctx, t0=t0, t1=t1, notes=self._notes)
+        return frame_primitive(
+            timbre=timbre, band=band, centroid_hz=centroid_hz, low_share=low_share, spectrum=spectrum, spectrum_freqs=self._freqs, ctx=ctx, t0=t0, t1=t1, notes=self._notes, last_series=self._series
+        )
 
     def _compute_envelope(self, *, final: bool) -> None:
         """Envelope rows for every hop whose window has fully arrived (all of them when ``final``)."""

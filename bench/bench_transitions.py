@@ -90,21 +90,15 @@ def main() -> None:
     from aspects.dynamic.transitions import detect_transitions
 
     OUT.mkdir(parents=True, exist_ok=True)
-    cases = (
-        suite_corpus()
-        if args.subset
-        else heldout_corpus()
-        if args.heldout
-        else heldout2_corpus()
-        if args.heldout2
-        else heldout3_corpus()
-        if args.heldout3
-        else heldout4_corpus()
-        if args.heldout4
-        else heldout_wipes_corpus()
-        if args.heldout_wipes
-        else full_corpus()
-    )
+    chosen = [
+        (args.subset, suite_corpus),
+        (args.heldout, heldout_corpus),
+        (args.heldout2, heldout2_corpus),
+        (args.heldout3, heldout3_corpus),
+        (args.heldout4, heldout4_corpus),
+        (args.heldout_wipes, heldout_wipes_corpus),
+    ]
+    cases = next((make for flag, make in chosen if flag), full_corpus)()
     cases = [c for c in cases if args.only in c.name]
     with ProcessPoolExecutor(args.jobs) as pool:
         results = list(pool.map(measured, cases))

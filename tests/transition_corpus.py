@@ -226,9 +226,22 @@ class Case:
         return path
 
 
+# Named sources of the wipe held-out set (issue 10w), formatted like the held-out sets 3 and 4's.
+WIPE_SOURCES = {
+    "mandelbrot-still": "mandelbrot=s={size}:r={fps}:start_scale=0.6:start_x=-0.75,trim=end_frame=1,loop=loop=-1:size=1,setpts=N/{fps}/TB",
+    "cellauto30": "cellauto=s={size}:r={fps}:rule=30:full=1",
+    "perlin-w": "perlin=s={size}:r={fps}:octaves=4:persistence=0.6:xscale=0.03:yscale=0.03:tscale=0.5:random_mode=seed:random_seed=7,format=yuv420p,lutyuv=u=val*0.8+40:v=255-val",
+    "zoneplate": "zoneplate=s={size}:r={fps}:kx2=40:ky2=40:kt=12:ku=64:kv=128",
+    "colorchart-pan": "colorchart=r={fps}:patch_size=96x96,scale=768:384,crop=256:144:x='200+t*45':y='100+t*15'",
+    "mandelbrot-far": "mandelbrot=s={size}:r={fps}:start_x=-1.25066:start_y=0.02012:start_scale=0.2:end_scale=0.01",
+}
+NAMED_SOURCES = {**HELDOUT3_SOURCES, **HELDOUT4_SOURCES, **WIPE_SOURCES}
+
+
 def _source(kind: str, spec: str, fps: int, grain: bool) -> str:
-    if spec in HELDOUT3_SOURCES or spec in HELDOUT4_SOURCES:
-        return {**HELDOUT3_SOURCES, **HELDOUT4_SOURCES}[spec].format(size=SIZE, fps=fps, bikes=BIKES) + (",noise=alls=14:allf=t+u" if grain else "")
+    noise = ",noise=alls=14:allf=t+u" if grain else ""
+    if spec in NAMED_SOURCES:
+        return NAMED_SOURCES[spec].format(size=SIZE, fps=fps, bikes=BIKES) + noise
     if spec.startswith(("color:", "gradient:")):
         kind, spec = spec.split(":", 1)
         kind = "flat" if kind == "color" else kind
@@ -236,22 +249,10 @@ def _source(kind: str, spec: str, fps: int, grain: bool) -> str:
         src = f"color=c={spec}:s={SIZE}:r={fps}"
     elif kind == "gradient":
         src = f"gradients=s={SIZE}:r={fps}:speed=0:seed=1:{spec}"
-    elif spec == "mandelbrot-still":
-        src = f"mandelbrot=s={SIZE}:r={fps}:start_scale=0.6:start_x=-0.75,trim=end_frame=1,loop=loop=-1:size=1,setpts=N/{fps}/TB"
-    elif spec == "cellauto30":
-        src = f"cellauto=s={SIZE}:r={fps}:rule=30:full=1"
-    elif spec == "perlin-w":
-        src = f"perlin=s={SIZE}:r={fps}:octaves=4:persistence=0.6:xscale=0.03:yscale=0.03:tscale=0.5:random_mode=seed:random_seed=7,format=yuv420p,lutyuv=u=val*0.8+40:v=255-val"
-    elif spec == "zoneplate":
-        src = f"zoneplate=s={SIZE}:r={fps}:kx2=40:ky2=40:kt=12:ku=64:kv=128"
-    elif spec == "colorchart-pan":
-        src = f"colorchart=r={fps}:patch_size=96x96,scale=768:384,crop=256:144:x='200+t*45':y='100+t*15'"
-    elif spec == "mandelbrot-far":
-        src = f"mandelbrot=s={SIZE}:r={fps}:start_x=-1.25066:start_y=0.02012:start_scale=0.2:end_scale=0.01"
     else:
         extra = {"cellauto": ":rule=110:full=1", "life": ":mold=10:ratio=0.3:life_color=0xE0E060:death_color=0x402020"}.get(spec, "")
         src = f"{spec}=s={SIZE}:r={fps}{extra}"
-    return src + (",noise=alls=14:allf=t+u" if grain else "")
+    return src + noise
 
 
 def _pair(kind: str, i: int, palette: str = "main") -> tuple[str, str]:

@@ -5,7 +5,7 @@ brown, low-passed at 150–600 Hz, band-passed 40–200 Hz to 1–4 kHz) at −4
 −18 dBFS RMS, three seeds, analysed in-process by the streaming
 :class:`~aspects.measure.sound.AudioAnalyzer` at 25 frames a second. Band-limited
 and brown noise put their power in a few bins as a note does; before
-``noise_like`` they read ``bass``, ``hum``, ``pad`` or ``kick``. The expected name
+this round's noise rule (``spectral_change_db``, ``peak_persistence``) they read ``bass``, ``hum``, ``pad`` or ``kick``. The expected name
 follows the frame's spectral centroid (``RUMBLE_CENTROID_HZ``, 400 Hz): every
 kind here is far from it on either side.
 

@@ -585,17 +585,6 @@ def steady_pulse(ctx: Context) -> bool:
     return bool(np.all(np.abs(ioi - ioi.mean()) <= PULSE_REGULARITY * ioi.mean()))
 
 
-def noise_like(ctx: Context, t: float) -> bool:
-    """Whether the sound around ``t`` s is noise (rain, wind, rumble, hiss of any colour), not notes.
-
-    Noise is told by how its spectrum changes, not by its shape: a band-limited or brown noise puts its
-    power in a few bins like a note does. Its bins change at random from one hop spectrum to the next
-    (:func:`spectral_change_db` ≥ NOISE_FLUCT_DB) and its peaks do not stay (:func:`peak_persistence`
-    < NOISE_PEAK_PERSIST). A line of short notes changes its bins at each note but keeps its peaks between.
-    """
-    return spectral_change_db(ctx, t) >= NOISE_FLUCT_DB and peak_persistence(ctx, t) < NOISE_PEAK_PERSIST
-
-
 def _around(ctx: Context, t: float) -> tuple[np.ndarray, int]:
     """Hop power spectra within ±NOISE_SPAN_S of ``t`` s, bins above NOISE_MIN_HZ; and NOISE_STEP_S in hops."""
     i = ctx.index(t)
@@ -746,6 +735,10 @@ def frame_primitive(
             last_series[:] = [None]
         return "silence"
     centre = 0.5 * (t0 + t1)
+    # Noise (rain, wind, rumble, hiss of any colour) is told by how its spectrum changes, not by its shape: a
+    # band-limited or brown noise puts its power in a few bins like a note does. Its bins change at random from one
+    # hop spectrum to the next and its peaks do not stay; a line of short notes changes its bins at each note but
+    # keeps its peaks between.
     changing = spectral_change_db(ctx, centre) >= NOISE_FLUCT_DB
     persist = peak_persistence(ctx, centre) if changing else 1.0
     noisy = changing and persist < NOISE_PEAK_PERSIST

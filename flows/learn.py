@@ -174,7 +174,7 @@ def finish_video(runner: TaskRunner, video: str, futures: dict[str, PrefectFutur
     return summary
 
 
-NOT_READY_RECORDED_S = 10.0  # seconds to wait for the API to record a not-run task's NotReady state
+NOT_READY_RECORDED_S = 20.0  # seconds to wait for the API to record a not-run task (its row, then its NotReady state)
 CANCELLED_HELD_S = 0.5  # seconds a not-run task's Cancelled state must hold in the API (no late event over it)
 
 
@@ -186,21 +186,34 @@ def cancel_not_run(futures: list[PrefectFuture]) -> None:
 
     from prefect.client.orchestration import get_client
     from prefect.client.schemas.objects import StateType
+    from prefect.exceptions import ObjectNotFound
     from prefect.states import Cancelled
+
+    def recorded(client, task_run_id):  # the task run as the API has it, or None while its first event is in flight
+        try:
+            return client.read_task_run(task_run_id)
+        except ObjectNotFound:
+            return None
 
     with get_client(sync_client=True) as client:
         for future in futures:
             try:
-                # Task run states reach the API as events, recorded asynchronously: wait for the engine's NotReady
-                # to be recorded first, or it would land after (and over) the Cancelled.
+                # Task run states reach the API as events, recorded asynchronously (the run's row itself may not exist yet):
+                # wait for the engine's NotReady to be recorded first, or it would land after (and over) the Cancelled.
                 deadline = time.monotonic() + NOT_READY_RECORDED_S
-                while client.read_task_run(future.task_run_id).state_name != "NotReady" and time.monotonic() < deadline:
+                while time.monotonic() < deadline:
+                    run = recorded(client, future.task_run_id)
+                    if run is not None and run.state_name == "NotReady":
+                        break
                     time.sleep(0.1)
                 # A state event still in flight can land over the Cancelled: set it again until it has held for a while.
                 until, held_since = time.monotonic() + NOT_READY_RECORDED_S, None
                 while True:
                     now = time.monotonic()
-                    if client.read_task_run(future.task_run_id).state_type != StateType.CANCELLED:
+                    run = recorded(client, future.task_run_id)
+                    if run is None:
+                        held_since = None
+                    elif run.state_type != StateType.CANCELLED:
                         client.set_task_run_state(future.task_run_id, Cancelled(message="not run: an upstream stage failed"), force=True)
                         held_since = None
                     elif held_since is None:
@@ -211,7 +224,7 @@ def cancel_not_run(futures: list[PrefectFuture]) -> None:
                         break
                     time.sleep(0.1)
             except Exception as exc:  # cosmetic: never fail the run over it
-                get_run_logger().warning("could not mark task run %s cancelled: %s", future.task_run_id, exc)
+                get_run_logger().warning("could not mark task run %s cancelled: %s", future.task_run_id, repr(exc))
 
 
 def runner_error(future: PrefectFuture) -> str | None:

@@ -103,6 +103,14 @@ PROGRAMS = {
         "bass": [32, 35, 36, 37, 38, 39, 42, 87],  # acoustic, fretless, slap 1, slap 2, synth 1, synth 2, cello, bass + lead
         "vocal": [],
     },
+    "fresh4_harmony": {  # issue 11n: bass, chords and pads only; programs none of the harmony splits uses; read once with main's rules first
+        "sustained": [],
+        "decaying": [],
+        "pad": [18, 20, 23, 62, 100, 102],  # rock organ, reed organ, tango accordion, synth brass 1, brightness, echoes
+        "chord": [28, 12, 45, 108, 106, 10],  # muted guitar, marimba, pizzicato strings, kalimba, shamisen, music box
+        "bass": [34, 33, 43, 58, 70, 57, 81, 80],  # pick, finger, contrabass, tuba, bassoon, trombone, saw, square
+        "vocal": [],
+    },
 }
 NOTE_LENGTHS_S = {  # (lead, melody, pluck, pad chord, struck chord, bass) note lengths per split
     "tune": {"lead": (0.5, 0.8), "melody": (0.18, 0.22), "pluck": (0.3, 0.45), "pad": (2.0,), "chord": (0.8, 1.2), "bass": (0.4,)},
@@ -111,6 +119,7 @@ NOTE_LENGTHS_S = {  # (lead, melody, pluck, pad chord, struck chord, bass) note 
     "fresh2": {"lead": (0.55, 0.9), "melody": (0.17, 0.24), "pluck": (0.38, 0.6), "pad": (3.0,), "chord": (0.7, 1.4), "bass": (0.3, 0.6)},
     "fresh3": {"lead": (0.42, 0.65, 1.2), "melody": (0.14, 0.23), "pluck": (0.27, 0.75), "pad": (2.7,), "chord": (0.6, 1.1), "bass": (0.45,)},
     "fresh3_harmony": {"pad": (1.6, 2.7), "chord": (0.55, 1.7), "bass": (0.25, 0.8)},
+    "fresh4_harmony": {"pad": (2.2, 3.4), "chord": (0.45, 1.3), "bass": (0.3, 0.6, 1.1)},
 }
 REGISTER = {"tune": (64, 79), "held_out": (60, 84), "fresh": (62, 81), "fresh2": (67, 86), "fresh3": (60, 96)}  # MIDI range of lead, melody and pluck lines
 # fresh3 only (issue 11p): each line clip plays in its own window of REGISTER_SPAN semitones within its split's
@@ -127,6 +136,15 @@ HARMONY_VOICINGS = ([0, 2, 7], [0, 5, 7], [0, 4, 7, 9], [0, 7, 16], [0, 4, 7, 14
 HARMONY_ROOTS = (40, 64)  # lowest chord roots (MIDI): an octave under the others' (52, 55) and a fourth over
 HARMONY_BASS_REGISTERS = ((24, 38), (41, 55))  # MIDI ranges of bass lines (the others: 28–47)
 HARMONY_VELOCITIES = ((40, 66), (116, 128))  # soft and hard (the others: 70–114)
+# fresh4_harmony (issue 11n): augmented, quartal, power chord + tenth, minor add9, 7sus4, 7#9; roots from MIDI 36
+# (low organ and accordion chords) to 60; bass lines in MIDI 24–40 and 30–46; velocities 25–50, 85–105 and 110–128.
+HARMONY4 = {
+    "seed": 777,
+    "voicings": ([0, 4, 8], [0, 5, 10], [0, 7, 12, 16], [0, 3, 7, 14], [0, 5, 7, 10], [0, 4, 10, 15]),
+    "roots": (36, 48, 57),
+    "bass_registers": ((24, 40), (30, 46)),
+    "velocities": ((25, 51), (85, 106), (110, 129)),
+}
 
 
 def _line(rng: np.random.Generator, lo: int, hi: int, count: int) -> list[int]:
@@ -156,6 +174,8 @@ def corpus(split: str) -> list[Clip]:
     """The clips of ``split`` ("tune", "held_out", "fresh", "fresh2", "fresh3" or "fresh3_harmony"), 2–5 minutes of audio each."""
     if split == "fresh3_harmony":
         return _harmony_corpus()
+    if split == "fresh4_harmony":
+        return _harmony_corpus(split, **HARMONY4)
     rng = np.random.default_rng({"tune": 111, "held_out": 222, "fresh": 333, "fresh2": 444, "fresh3": 555}[split])
     progs, lengths = PROGRAMS[split], NOTE_LENGTHS_S[split]
     lo, hi = REGISTER[split]
@@ -205,34 +225,42 @@ def corpus(split: str) -> list[Clip]:
     return clips
 
 
-def _harmony_corpus() -> list[Clip]:
-    """The fresh3_harmony split: bass lines, struck chords and pads in voicings, registers, velocities and
-    note lengths the other splits do not use (module docstring)."""
-    rng = np.random.default_rng(555)
-    progs, lengths = PROGRAMS["fresh3_harmony"], NOTE_LENGTHS_S["fresh3_harmony"]
+def _harmony_corpus(
+    split: str = "fresh3_harmony",
+    *,
+    seed: int = 555,
+    voicings: tuple = HARMONY_VOICINGS,
+    roots: tuple = HARMONY_ROOTS,
+    bass_registers: tuple = HARMONY_BASS_REGISTERS,
+    velocities: tuple = HARMONY_VELOCITIES,
+) -> list[Clip]:
+    """A harmony split (fresh3_harmony, fresh4_harmony): bass lines, struck chords and pads in voicings, registers,
+    velocities and note lengths the other splits do not use (module docstring)."""
+    rng = np.random.default_rng(seed)
+    progs, lengths = PROGRAMS[split], NOTE_LENGTHS_S[split]
     clips: list[Clip] = []
     k = 0
 
     def chords(step_s: float, count: int, root_lo: int) -> list[tuple[float, float, list[int]]]:
-        roots = rng.integers(root_lo, root_lo + 8, count)
-        return [(0.3 + i * step_s, 0.3 + (i + 0.95) * step_s, [int(r) + v for v in HARMONY_VOICINGS[(k + i) % len(HARMONY_VOICINGS)]]) for i, r in enumerate(roots)]
+        lowest = rng.integers(root_lo, root_lo + 8, count)
+        return [(0.3 + i * step_s, 0.3 + (i + 0.95) * step_s, [int(r) + v for v in voicings[(k + i) % len(voicings)]]) for i, r in enumerate(lowest)]
 
     def vel() -> int:
-        lo, hi = HARMONY_VELOCITIES[k % 2]  # not in step with the register (below)
+        lo, hi = velocities[k % len(velocities)]  # not in step with the register (below)
         return int(rng.integers(lo, hi))
 
     for family, count in (("pad", 3), ("chord", 5)):
         for prog in progs[family]:
             for s in lengths[family]:
-                root = HARMONY_ROOTS[(k + k // 2) % 2]
-                clips.append(_clip(f"fresh3_{family}_p{prog}_{s}_r{root}", prog, chords(s, count, root), family, vel()))
+                root = roots[(k + k // len(roots)) % len(roots)]
+                clips.append(_clip(f"{split[:6]}_{family}_p{prog}_{s}_r{root}", prog, chords(s, count, root), family, vel()))
                 k += 1
     for prog in progs["bass"]:
         for s in lengths["bass"]:
-            lo, hi = HARMONY_BASS_REGISTERS[(k + k // 2) % 2]
+            lo, hi = bass_registers[(k + k // len(bass_registers)) % len(bass_registers)]
             legato = 0.5 if k % 3 == 0 else 0.95  # every third line staccato
             notes = [(0.3 + i * s, 0.3 + (i + legato) * s, [p]) for i, p in enumerate(_line(rng, lo, hi, 8))]
-            clips.append(_clip(f"fresh3_bass_p{prog}_{s}_r{lo}", prog, notes, "bass", vel()))
+            clips.append(_clip(f"{split[:6]}_bass_p{prog}_{s}_r{lo}", prog, notes, "bass", vel()))
             k += 1
     return clips
 

@@ -46,6 +46,8 @@ from functools import cached_property, lru_cache
 import numpy as np
 from scipy.signal import find_peaks
 
+from aspects.measure import filterbanks
+
 PRIMITIVES = (
     "silence", "kick", "snare", "hihat", "clap", "bass", "pad", "lead", "pluck", "chord", "melody", "vocal", "speech", "pulse", "sustain",
     "hum", "tone", "rumble", "hiss", "click", "buzz", "ambient", "music", "sfx",
@@ -124,6 +126,21 @@ NOISE_SERIES_HARMONICS = 3  # ...unless the frame's spectrum shows one or two no
 NOISE_SERIES_HOLD = 0.03  # on the frame before's lowest fundamental within this (3 %, half a semitone)
 HIT_OVER_NOISE = 6.0  # in noise, an onset is a drum hit only if its flux is ≥ this × the flux's 75th percentile around it (noise's own peaks ≤ 5×, hits ≥ 8×)
 HIT_BACKGROUND_S = 1.0  # span each side over which that percentile is read
+# Low notes and chords whose partials the hop spectra do not resolve (they beat like noise there): the frame's finer
+# spectrum (2048 points, 10.8 Hz bins) keeps their peaks from one window to the next, a noise's peaks come and go.
+PARTIALS_LAG_S = 0.1  # two frame spectra this far apart (about their 93 ms window) share no samples: independent for noise
+PARTIALS_SPAN_S = 0.25  # ...the frame before is looked for within this; the shares of the frames within it are pooled
+PARTIALS_HOLD = 0.35  # median power-weighted share of a frame's spectral peaks still there (±1 bin) PARTIALS_LAG_S later: notes
+#                      0.6–1.0 (median over a pad or bass line), noise 0–0.35 (one frame alone reaches 1.0 in 15 % of low-passed noise's)
+PARTIALS_MATCH_BINS = 0.3  # a partial found again within this of its frequency (bins, interpolated); a chance noise peak is anywhere in ±1 bin
+PARTIALS_MIN_VALUES = 4  # the median needs this many frames' shares (at 25 frames a second: 0.16 s)
+# Drum hits over a bed (noise, rain, a held pad): the mean flux over all mel bands, which the bed fills, hides them.
+BED_S = 0.3  # a band's own recent level (its bed) is its median over this long before a hop
+BAND_RISE_DB = 6.0  # a hit lifts a band this far over its bed (a noise band's own level reaches it a few % of the time)
+BAND_AUDIBLE_DB = 30.0  # only bands within this of the hop's loudest count (the window's leakage into empty bands rises and falls at random)
+BAND_HIT_BANDS = 6  # ...in at least this many of the 64 mel bands at once (a hi-hat's top quarter; a kick's lows and beater click)
+HIT_HOLD_S = 0.035  # ...and as many still stand out this long after: a hit rings on past the 46 ms window, a raindrop's click does not
+BED_MARGIN = 3.0  # a hit is read in what stands over this many times the bed's power per bin (5 dB: a noise bin's level passes it ~5 % of the time)
 
 
 @dataclass(frozen=True)
@@ -231,12 +248,13 @@ def onsets(flux: np.ndarray, hop_s: float) -> np.ndarray:
     return peaks[keep]
 
 
-def drum_of(power: np.ndarray, level_db: np.ndarray, i: int, freqs: np.ndarray, hop_s: float) -> str | None:
+def drum_of(power: np.ndarray, level_db: np.ndarray, i: int, freqs: np.ndarray, hop_s: float, *, gated: bool = False) -> str | None:
     """The drum struck at hop ``i`` (an onset) or None for a tonal onset.
 
     ``power`` [shape=(hops, bins)] power spectra and ``level_db`` [shape=(hops,)]
     levels of the hops around it. The *new* energy is the mean spectrum of
-    the 46 ms after the onset minus that of the 23 ms before.
+    the 46 ms after the onset minus that of the 23 ms before. ``gated``: ``power`` holds only what stands over a bed
+    (:func:`drum_over_bed`), zero elsewhere; a snare's or clap's flatness is then read over the bins it holds.
     """
     n = power.shape[0]
     pre = power[max(i - 5, 0) : max(i - 1, 1)].mean(axis=0)
@@ -261,7 +279,7 @@ def drum_of(power: np.ndarray, level_db: np.ndarray, i: int, freqs: np.ndarray, 
     # whose band a plucked note's attack also fills, it must also cover the band densely (flatness_all).
     above = freqs > 100.0
     flatness_on = _flatness(new[above & (new > 0)])
-    flatness_all = _flatness(new[above & decayed])
+    flatness_all = _flatness(new[above & decayed & (new > 0)] if gated else new[above & decayed])
     if centroid >= HIHAT_CENTROID_HZ:
         return "hihat" if flatness_on >= DRUM_FLATNESS else None
     if flatness_all < DRUM_FLATNESS:
@@ -306,6 +324,11 @@ class Context:
     def note_votes(self) -> dict[tuple[int, int, bool], bool]:
         """Memo of :func:`line_decays`: (note start hop, next start hop, near-pure partial) → whether the note dies away."""
         return {}
+
+    @cached_property
+    def band_onsets(self) -> np.ndarray:
+        """Hits that stand out of a bed band by band (:func:`band_onsets`)."""
+        return band_onsets(self.power, self.freqs, self.hop_s)
 
     @cached_property
     def note_onsets(self) -> np.ndarray:
@@ -643,6 +666,107 @@ def peak_persistence(ctx: Context, t: float) -> float:
     return float(weight[still].sum()) / total if total > 0 else 0.0
 
 
+def _bed(power: np.ndarray, hop_s: float) -> np.ndarray:
+    """[shape=like ``power``] each row's bed: the median of the rows within BED_S before it, two hops left out (the
+    onset's own window); the row itself at the start. Robust to the hits in it when they fill less than half of it."""
+    w = max(int(BED_S / hop_s), 3)
+    padded = np.concatenate([np.repeat(power[:1], w + 2, axis=0), power])
+    windows = np.lib.stride_tricks.sliding_window_view(padded[: power.shape[0] + w - 1], w, axis=0)  # rows k-w-2 … k-3
+    return np.median(windows, axis=-1)
+
+
+def band_onsets(power: np.ndarray, freqs: np.ndarray, hop_s: float) -> np.ndarray:
+    """Hops (indices of ``power`` [shape=(hops, bins)], hop ``hop_s`` s, bins ``freqs`` Hz) where a hit stands out of a bed
+    band by band: at least BAND_HIT_BANDS of the 64 mel bands (of those within BAND_AUDIBLE_DB of the loudest) rise BAND_RISE_DB over their own level of the BED_S
+    before (their median), where the band count crosses that, and still HIT_HOLD_S later; the onset is the hop of the steepest summed rise of those
+    bands within the next 35 ms. A bed of noise, rain or a held chord fills every band, so the mean flux over all bands
+    hides a hit 10–30 dB above it; each band measured against itself does not."""
+    if power.shape[0] < 8:
+        return np.zeros(0, int)
+    sr = int(round(2 * freqs[-1]))
+    mel = filterbanks.tables(sr)["mel"] if power.shape[1] == filterbanks.MEL_N_FFT // 2 + 1 else None
+    if mel is None:
+        return np.zeros(0, int)
+    band_db = 10.0 * np.log10(np.maximum(power @ mel.T, 1e-12))
+    audible = band_db >= band_db.max(axis=1, keepdims=True) - BAND_AUDIBLE_DB
+    over = (band_db - _bed(band_db, hop_s) >= BAND_RISE_DB) & audible
+    count = over.sum(axis=1)
+    up = np.flatnonzero((count[1:] >= BAND_HIT_BANDS) & (count[:-1] < BAND_HIT_BANDS)) + 1
+    if up.size == 0:
+        return np.zeros(0, int)
+    rise = np.maximum(np.diff(band_db, axis=0, prepend=band_db[:1]), 0.0)
+    w = max(int(NOTE_RISE_S / hop_s), 1)
+    hold = max(int(round(HIT_HOLD_S / hop_s)), 1)
+    out = []
+    for h in up:
+        if count[min(h + hold, count.size - 1)] < BAND_HIT_BANDS:
+            continue
+        bands = over[min(h + w, over.shape[0] - 1)] | over[h]
+        k = h - 2 + int(np.argmax(rise[max(h - 2, 0) : h + w, bands].sum(axis=1)))
+        if not out or k - out[-1] >= int(0.05 / hop_s):
+            out.append(max(k, 0))
+    return np.asarray(out, dtype=int)
+
+
+def drum_over_bed(ctx: Context, i: int) -> str | None:
+    """The drum struck at hop ``i`` over a bed (:func:`band_onsets`): :func:`drum_of` on the power over the bed (each
+    bin's median over the BED_S before the onset) in the bins standing BED_MARGIN times over it, so the bed's own bins,
+    which rise and fall at random, are not read as the hit's new energy, and a snare's body over a dark bed stays."""
+    lo = max(i - int(BED_S / ctx.hop_s) - 8, 0)
+    hi = min(i + int(0.1 / ctx.hop_s) + 8, ctx.power.shape[0])
+    w = max(int(BED_S / ctx.hop_s), 3)
+    bed = np.median(ctx.power[max(i - w - 2, 0) : max(i - 2, 1)], axis=0)
+    power = ctx.power[lo:hi]
+    clean = np.where(power >= BED_MARGIN * bed, power - bed, 0.0)
+    return drum_of(clean, ctx.level_db[lo:hi], i - lo, ctx.freqs, ctx.hop_s, gated=True)
+
+
+def frame_peaks(spectrum: np.ndarray) -> np.ndarray:
+    """[shape=like ``spectrum``] whether each bin of a power spectrum is a peak: a local maximum over ±2 bins standing
+    NOISE_PEAK_DB above the lowest of the bins 3–5 away on each side, within 40 dB of the top, below the bins that hold the
+    last NOISE_TAIL_SHARE of the power (as :func:`peak_persistence` reads the hop spectra)."""
+    db = 10.0 * np.log10(spectrum + 1e-12)
+    n = db.size
+    padded = np.pad(db, 5, mode="edge")
+    near = [padded[5 + k : 5 + k + n] for k in range(-5, 6)]
+    local_max = (db >= near[3]) & (db >= near[4]) & (db >= near[6]) & (db >= near[7])
+    floor = np.maximum(np.minimum(np.minimum(near[0], near[1]), near[2]), np.minimum(np.minimum(near[8], near[9]), near[10]))
+    top = n - int(np.searchsorted(np.cumsum(spectrum[::-1]), NOISE_TAIL_SHARE * spectrum.sum()))
+    return local_max & (db - floor >= NOISE_PEAK_DB) & (db > db.max() - 40.0) & (np.arange(n) < top + 6)
+
+
+def partials_hold(spectrum: np.ndarray, t: float, history: list) -> bool:
+    """Whether the partials of the frame spectra around ``t`` s stay: the median, over the frames of the last
+    PARTIALS_SPAN_S, of the power-weighted share of a frame's spectral peaks (:func:`frame_peaks`) found again, within
+    PARTIALS_MATCH_BINS of the same frequency (interpolated), in the spectrum of the frame PARTIALS_LAG_S or more before
+    it, is at least PARTIALS_HOLD. ``history`` (kept by the caller across the frames, in order) holds ``(t, peak
+    frequencies in bins, share)`` of the recent frames; this frame is added to it.
+
+    A low note or chord whose harmonics the hop spectra (21.5 Hz bins) cannot resolve beats like noise there; in the
+    frame's 2048-point spectrum its partials are peaks that hold their frequency. Two frame spectra that far apart share
+    no samples, so a noise's peaks, however narrow its band, come back at the same frequency only by chance."""
+    peaks = np.flatnonzero(frame_peaks(spectrum))
+    peaks = peaks[(peaks > 0) & (peaks < spectrum.size - 1)]
+    db = 10.0 * np.log10(spectrum + 1e-12)
+    a, b, c = db[peaks - 1], db[peaks], db[peaks + 1]
+    denom = a - 2 * b + c
+    where = peaks + np.where(denom < 0, 0.5 * (a - c) / np.where(denom < 0, denom, -1.0), 0.0)  # interpolated, in bins
+    earlier = [h for h in history if t - PARTIALS_SPAN_S <= h[0] <= t - PARTIALS_LAG_S]
+    share = None
+    if earlier and peaks.size:
+        was = earlier[-1][1]
+        if was.size:
+            k = np.clip(np.searchsorted(was, where), 1, max(was.size - 1, 1))
+            gap = np.minimum(np.abs(where - was[k - 1]), np.abs(where - was[np.minimum(k, was.size - 1)]))
+            weight = spectrum[peaks]
+            share = float(weight[gap <= PARTIALS_MATCH_BINS].sum() / weight.sum())
+        else:
+            share = 0.0
+    history[:] = [h for h in history if h[0] >= t - PARTIALS_SPAN_S] + [(t, where, share)]
+    shares = [h[2] for h in history if h[2] is not None]
+    return len(shares) >= PARTIALS_MIN_VALUES and float(np.median(shares)) >= PARTIALS_HOLD
+
+
 def stands_out(ctx: Context, i: int) -> bool:
     """Whether the onset at hop ``i`` stands out of the sound around it: its flux is at least HIT_OVER_NOISE times
     the flux's 75th percentile within ±HIT_BACKGROUND_S (a noise's own bursts reach about 5 times it)."""
@@ -723,18 +847,25 @@ def frame_primitive(
     t1: float,
     notes: dict | None = None,
     last_series: list | None = None,
+    partials: list | None = None,
+    fine_spectrum: np.ndarray | None = None,
 ) -> str:
     """The primitive of the frame covering [t0, t1) s (module docstring): ``spectrum`` its power spectrum,
     ``low_share`` the share of it below 250 Hz, the rest the frame's :func:`~aspects.measure.sound` words.
     ``notes`` (onset time s → notes counted in its first frames), kept by the caller across frames in order, lets a
     note keep the polyphony its first frames showed. ``last_series`` (one item, the lowest fundamental in Hz of the frame
     before when it showed a harmonic series, else None), kept by the caller likewise, lets a low note that holds its
-    pitch from frame to frame stay a note where the hop spectra cannot resolve its harmonics."""
+    pitch from frame to frame stay a note where the hop spectra cannot resolve its harmonics. ``partials`` (kept likewise:
+    the recent frames' spectral peaks, :func:`partials_hold`, read in ``fine_spectrum``, the frame's power spectrum over a
+    longer window, or else in ``spectrum``) lets low notes and chords whose partials hold stay notes."""
     if timbre == "silent":
         if last_series is not None:
             last_series[:] = [None]
+        if partials is not None:
+            partials.clear()
         return "silence"
     centre = 0.5 * (t0 + t1)
+    held_partials = partials_hold(spectrum if fine_spectrum is None else fine_spectrum, centre, partials) if partials is not None else False
     # Noise (rain, wind, rumble, hiss of any colour) is told by how its spectrum changes, not by its shape: a
     # band-limited or brown noise puts its power in a few bins like a note does. Its bins change at random from one
     # hop spectrum to the next and its peaks do not stay; a line of short notes changes its bins at each note but
@@ -751,6 +882,11 @@ def frame_primitive(
         drum = drum_of(ctx.power, ctx.level_db, int(i), ctx.freqs, ctx.hop_s)
         if drum is not None:
             return drum
+    # Over a bed (noise, rain, a pad) a hit may not lift the mean flux: the bands it stands out in tell it.
+    for i in ctx.band_onsets[(ctx.band_onsets >= lo) & (ctx.band_onsets < hi)][::-1]:
+        drum = drum_over_bed(ctx, int(i))
+        if drum is not None:
+            return drum
     # Speech keeps its voiced harmonics from one hop spectrum to the next; a brown noise's bursts and tilt
     # (low flatness) can pass for voiced syllables, but its peaks do not stay.
     if persist >= SPEECH_PEAK_PERSIST and is_speech(ctx, centre):
@@ -764,7 +900,7 @@ def frame_primitive(
     held = f0 is not None and before is not None and abs(f0 / before - 1.0) <= NOISE_SERIES_HOLD
     if last_series is not None:
         last_series[:] = [f0]
-    if noisy and not held:
+    if noisy and not held and not held_partials:
         return pure_noise(timbre="noisy", band=band, centroid_hz=centroid_hz)
     noise = pure_noise(timbre=timbre, band=band, centroid_hz=centroid_hz)
     shape = note_shape(ctx, centre)

@@ -29,6 +29,7 @@ TRANSIENT_RATIO = 12.0  # loudest 128-sample block vs the median block
 LOUDNESS_FLOOR_LUFS = -70.0
 BS1770_OFFSET_LU = -0.691  # ITU-R BS.1770: loudness (LUFS) = −0.691 + 10·log10(mean square of the K-weighted signal)
 ENVELOPE_HOP = 128  # fine envelope hop: 5.8 ms at 22.05 kHz, enough to resolve tempo to ±1 BPM
+PARTIALS_N = 4096  # 186 ms, 5.4 Hz bins: the spectrum in which the partials of low notes and chords are followed (see frame_primitive)
 ENVELOPE_N = filterbanks.MEL_N_FFT  # 1024 samples, 46 ms
 # Band-split onset envelopes (the flux of the mel bands whose centres fall in each band, dB per hop): kicks and bass
 # (under ONSET_LOW_HZ), snares, claps and chords (between), hi-hats and shakers (ONSET_HIGH_HZ and up), so the tempo's
@@ -170,6 +171,7 @@ class AudioAnalyzer:
         self._next_t = 0.0  # start of the next frame still to be requested (seconds)
         self._freqs = filterbanks.fft_frequencies(sr, SPECTRUM_N)
         self._window = np.hanning(SPECTRUM_N).astype(np.float32)
+        self._partials_window = np.hanning(PARTIALS_N).astype(np.float32)
         self._chroma_fb = filterbanks.tables(sr)["chroma"]
         self._env_window = np.hanning(ENVELOPE_N).astype(np.float32)
         self._mel_fb = filterbanks.tables(sr)["mel"]
@@ -180,6 +182,7 @@ class AudioAnalyzer:
         self._hop_base = 0
         self._notes: dict[float, list[int]] = {}  # onset time (s) → notes struck there (see frame_primitive)
         self._series: list[float | None] = [None]  # the frame before's harmonic series (see frame_primitive)
+        self._partials: list = []  # the recent frames' spectral peaks (see frame_primitive)
         self._hop_power = np.zeros((0, ENVELOPE_N // 2 + 1), np.float32)
         self._env_chroma = pitch_classes(self._env_freqs.size, float(self._env_freqs[1]))
         self._hop_chroma = np.zeros((0, 12), np.float32)
@@ -256,6 +259,8 @@ class AudioAnalyzer:
         centres = [(s0 + s1) // 2 for s0, s1 in spans]
         windows = np.stack([self._slice(self._raw, c - half, c + half) for c in centres])
         power = np.abs(np.fft.rfft(windows * self._window, axis=1)) ** 2
+        wide = np.stack([self._slice(self._raw, c - PARTIALS_N // 2, c + PARTIALS_N // 2) for c in centres])
+        fine = np.abs(np.fft.rfft(wide * self._partials_window, axis=1)) ** 2
         pitch, share = peak_frequencies(power, self._freqs)
         centroid = spectral_centroid(power, self._freqs)
         flatness = np.where(power.sum(axis=1) > 0, spectral_flatness(power), 0.0)
@@ -276,7 +281,7 @@ class AudioAnalyzer:
                 "tone": band,
                 "pitch_hz": None if silent else round(float(pitch[j]), 2),
                 "timbre": timbre,
-                "primitive": self._primitive(ctx, timbre, band, float(centroid[j]), float(low_share[j]), power[j], s0, s1),
+                "primitive": self._primitive(ctx, timbre, band, float(centroid[j]), float(low_share[j]), power[j], s0, s1, fine[j]),
                 "centroid_hz": round(float(centroid[j]), 2),
                 "flatness": round(float(flatness[j]), 6),
                 "peak_share": round(float(share[j]), 6),
@@ -304,13 +309,25 @@ class AudioAnalyzer:
             changes=pitch_changes(self._hop_chroma, self._hop_cols["level_db"], hop_s),
         )
 
-    def _primitive(self, ctx: Context, timbre: str, band: str, centroid_hz: float, low_share: float, spectrum: np.ndarray, s0: int, s1: int) -> str:
+    def _primitive(self, ctx: Context, timbre: str, band: str, centroid_hz: float, low_share: float, spectrum: np.ndarray, s0: int, s1: int, fine: np.ndarray | None = None) -> str:
         if ctx.t.size == 0:
             return pure_noise(timbre=timbre, band=band, centroid_hz=centroid_hz)
         start = self._start_s or 0.0
         t0, t1 = start + s0 / self.sr, start + s1 / self.sr
         return frame_primitive(
-            timbre=timbre, band=band, centroid_hz=centroid_hz, low_share=low_share, spectrum=spectrum, spectrum_freqs=self._freqs, ctx=ctx, t0=t0, t1=t1, notes=self._notes, last_series=self._series
+            timbre=timbre,
+            band=band,
+            centroid_hz=centroid_hz,
+            low_share=low_share,
+            spectrum=spectrum,
+            spectrum_freqs=self._freqs,
+            ctx=ctx,
+            t0=t0,
+            t1=t1,
+            notes=self._notes,
+            last_series=self._series,
+            partials=self._partials,
+            fine_spectrum=fine,
         )
 
     def _compute_envelope(self, *, final: bool) -> None:

@@ -30,7 +30,9 @@ written before its rules were tuned, scored once at the end) holds only bass lin
 bass programs of every kind (acoustic, fretless, slap, synth, a cello and GM's bass+lead) in registers
 an octave under and a sixth over the others', chord and pad programs none of the others uses, voicings
 (sus, sixth, add-nine, diminished, open tenths) and chord registers (roots an octave under, a fourth
-over), soft and hard velocities and note lengths no other split has.
+over), soft and hard velocities and note lengths no other split has. ``("fresh4_harmony")`` (issue 11n, read once
+with main's rules before 11n's were written) and ``("fresh5_harmony")`` (issue 11n's blind split, made before its rules
+were frozen) do the same with yet other programs, voicings, roots (from MIDI 36) and bass registers (MIDI 24–46).
 The gap between MELODY_NOTE_S and LEAD_NOTE_S is left out of the ground truth:
 neither name is clearly right there.
 
@@ -111,6 +113,14 @@ PROGRAMS = {
         "bass": [34, 33, 43, 58, 70, 57, 81, 80],  # pick, finger, contrabass, tuba, bassoon, trombone, saw, square
         "vocal": [],
     },
+    "fresh5_harmony": {  # issue 11n: made before its rules were frozen, read once with main's and once with 11n's
+        "sustained": [],
+        "decaying": [],
+        "pad": [17, 22, 60, 63, 101, 56],  # percussive organ, harmonica, French horn, synth brass 2, goblins, trumpet
+        "chord": [9, 13, 14, 104, 114, 26],  # glockenspiel, xylophone, tubular bells, sitar, steel drums, jazz guitar
+        "bass": [0, 24, 46, 19, 66, 60, 44, 45],  # piano, nylon guitar, harp, church organ, tenor sax, horn, tremolo and pizzicato strings
+        "vocal": [],
+    },
 }
 NOTE_LENGTHS_S = {  # (lead, melody, pluck, pad chord, struck chord, bass) note lengths per split
     "tune": {"lead": (0.5, 0.8), "melody": (0.18, 0.22), "pluck": (0.3, 0.45), "pad": (2.0,), "chord": (0.8, 1.2), "bass": (0.4,)},
@@ -120,6 +130,7 @@ NOTE_LENGTHS_S = {  # (lead, melody, pluck, pad chord, struck chord, bass) note 
     "fresh3": {"lead": (0.42, 0.65, 1.2), "melody": (0.14, 0.23), "pluck": (0.27, 0.75), "pad": (2.7,), "chord": (0.6, 1.1), "bass": (0.45,)},
     "fresh3_harmony": {"pad": (1.6, 2.7), "chord": (0.55, 1.7), "bass": (0.25, 0.8)},
     "fresh4_harmony": {"pad": (2.2, 3.4), "chord": (0.45, 1.3), "bass": (0.3, 0.6, 1.1)},
+    "fresh5_harmony": {"pad": (2.5, 3.0), "chord": (0.6, 1.0), "bass": (0.35, 0.7, 0.9)},
 }
 REGISTER = {"tune": (64, 79), "held_out": (60, 84), "fresh": (62, 81), "fresh2": (67, 86), "fresh3": (60, 96)}  # MIDI range of lead, melody and pluck lines
 # fresh3 only (issue 11p): each line clip plays in its own window of REGISTER_SPAN semitones within its split's
@@ -144,6 +155,14 @@ HARMONY4 = {
     "roots": (36, 48, 57),
     "bass_registers": ((24, 40), (30, 46)),
     "velocities": ((25, 51), (85, 106), (110, 129)),
+}
+# fresh5_harmony (issue 11n, the blind split): ninths, add2, stacked fifths, a cluster; roots MIDI 38–69; bass in MIDI 26–44.
+HARMONY5 = {
+    "seed": 999,
+    "voicings": ([0, 4, 7, 11, 14], [0, 3, 7, 10, 14], [0, 2, 4, 7], [0, 7, 14], [0, 4, 7, 12, 16], [0, 3, 5, 7]),
+    "roots": (38, 50, 62),
+    "bass_registers": ((26, 38), (32, 44)),
+    "velocities": ((55, 76), (95, 116)),
 }
 
 
@@ -176,6 +195,8 @@ def corpus(split: str) -> list[Clip]:
         return _harmony_corpus()
     if split == "fresh4_harmony":
         return _harmony_corpus(split, **HARMONY4)
+    if split == "fresh5_harmony":
+        return _harmony_corpus(split, **HARMONY5)
     rng = np.random.default_rng({"tune": 111, "held_out": 222, "fresh": 333, "fresh2": 444, "fresh3": 555}[split])
     progs, lengths = PROGRAMS[split], NOTE_LENGTHS_S[split]
     lo, hi = REGISTER[split]

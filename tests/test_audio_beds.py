@@ -21,7 +21,7 @@ from tests.voice_corpus import analyse
 
 DRUMS = {"kick", "snare", "hihat", "clap"}
 HITS_RIGHT = 0.64  # share of the tune split's hits named right (measured 0.69; main's rules 0.50)
-QUIET_BED_RIGHT = 0.9  # ...of the hits over noise beds 20 dB and more under them (measured 0.93)
+BRIGHT_BED_RIGHT = 0.62  # ...of the hits over white and pink beds, which fill a hi-hat's bands (measured 0.69; main's rules 0.44)
 FALSE_DRUM_FRAMES = 0.08  # share of bed-only frames named a drum (measured 0.04: rain's loudest drops read hi-hat)
 
 
@@ -42,8 +42,8 @@ def beds(tmp_path_factory):
 def test_drum_hits_over_beds_are_named(beds):
     right, total = sum(b[1] for b in beds), sum(b[2] for b in beds)
     assert right / total >= HITS_RIGHT, [(b[0].name, b[1], b[2]) for b in beds]
-    quiet = [b for b in beds if b[0].under_db >= 20 and b[0].bed in ("white", "pink", "brown")]
-    assert sum(b[1] for b in quiet) / sum(b[2] for b in quiet) >= QUIET_BED_RIGHT, [(b[0].name, b[1], b[2]) for b in quiet]
+    bright = [b for b in beds if b[0].bed in ("white", "pink")]
+    assert sum(b[1] for b in bright) / sum(b[2] for b in bright) >= BRIGHT_BED_RIGHT, [(b[0].name, b[1], b[2]) for b in bright]
 
 
 def test_a_bed_alone_is_no_drum(beds):

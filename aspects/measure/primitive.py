@@ -708,6 +708,13 @@ def band_onsets(power: np.ndarray, freqs: np.ndarray, hop_s: float) -> np.ndarra
     return np.asarray(out, dtype=int)
 
 
+def noise_before(ctx: Context, i: int) -> bool:
+    """Whether the sound of the 2 × NOISE_SPAN_S before hop ``i`` is noise (:func:`spectral_change_db`,
+    :func:`peak_persistence`): the bed a hit at ``i`` stands on. Before a note, the notes before it keep their peaks."""
+    before = float(ctx.t[i]) - NOISE_SPAN_S
+    return spectral_change_db(ctx, before) >= NOISE_FLUCT_DB and peak_persistence(ctx, before) < NOISE_PEAK_PERSIST
+
+
 def drum_over_bed(ctx: Context, i: int) -> str | None:
     """The drum struck at hop ``i`` over a bed (:func:`band_onsets`): :func:`drum_of` on the power over the bed (each
     bin's median over the BED_S before the onset) in the bins standing BED_MARGIN times over it, so the bed's own bins,
@@ -882,10 +889,16 @@ def frame_primitive(
         drum = drum_of(ctx.power, ctx.level_db, int(i), ctx.freqs, ctx.hop_s)
         if drum is not None:
             return drum
-    # Over a bed (noise, rain, a pad) a hit may not lift the mean flux: the bands it stands out in tell it.
+    # Over a bed of noise (hiss, rain, rumble) a hit may not lift the mean flux: the bands it stands out in tell it.
+    # Where the frame or the sound before the onset is no noise (notes ringing on), the flux onsets above are the whole
+    # story; a voice's consonants are noise bursts over the voice: speech is read before them.
     for i in ctx.band_onsets[(ctx.band_onsets >= lo) & (ctx.band_onsets < hi)][::-1]:
+        if not (noisy or noise_before(ctx, int(i))):
+            continue
         drum = drum_over_bed(ctx, int(i))
         if drum is not None:
+            if is_speech(ctx, centre):
+                break
             return drum
     # Speech keeps its voiced harmonics from one hop spectrum to the next; a brown noise's bursts and tilt
     # (low flatness) can pass for voiced syllables, but its peaks do not stay.

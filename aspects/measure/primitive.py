@@ -44,6 +44,7 @@ from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 
 import numpy as np
+from scipy.ndimage import median_filter
 from scipy.signal import find_peaks
 
 from aspects.measure import filterbanks
@@ -136,6 +137,7 @@ PARTIALS_MATCH_BINS = 0.3  # a partial found again within this of its frequency 
 PARTIALS_MIN_VALUES = 4  # the median needs this many frames' shares (at 25 frames a second: 0.16 s)
 # Drum hits over a bed (noise, rain, a held pad): the mean flux over all mel bands, which the bed fills, hides them.
 BED_S = 0.3  # a band's own recent level (its bed) is its median over this long before a hop
+BED_STEP = 4  # ...over every this-many-th hop of it
 BAND_RISE_DB = 6.0  # a hit lifts a band this far over its bed (a noise band's own level reaches it a few % of the time)
 BAND_AUDIBLE_DB = 30.0  # only bands within this of the hop's loudest count (the window's leakage into empty bands rises and falls at random)
 BAND_HIT_BANDS = 6  # ...in at least this many of the 64 mel bands at once (a hi-hat's top quarter; a kick's lows and beater click)
@@ -666,13 +668,15 @@ def peak_persistence(ctx: Context, t: float) -> float:
     return float(weight[still].sum()) / total if total > 0 else 0.0
 
 
-def _bed(power: np.ndarray, hop_s: float) -> np.ndarray:
-    """[shape=like ``power``] each row's bed: the median of the rows within BED_S before it, two hops left out (the
-    onset's own window); the row itself at the start. Robust to the hits in it when they fill less than half of it."""
-    w = max(int(BED_S / hop_s), 3)
-    padded = np.concatenate([np.repeat(power[:1], w + 2, axis=0), power])
-    windows = np.lib.stride_tricks.sliding_window_view(padded[: power.shape[0] + w - 1], w, axis=0)  # rows k-w-2 … k-3
-    return np.median(windows, axis=-1)
+def _bed(level: np.ndarray, hop_s: float) -> np.ndarray:
+    """[shape=like ``level`` (hops, bands)] each row's bed: the median of the rows within BED_S before it, the two
+    before it left out (the onset's own window); the first row's before the start. Robust to the hits in it when they
+    fill less than half of it."""
+    # Every BED_STEP-th row is enough (a hop's window overlaps the next ones by 7/8): the median of those.
+    w = max(int(BED_S / hop_s) // BED_STEP, 3)
+    centred = median_filter(level[::BED_STEP], size=(w, 1), mode="nearest")  # row j: rows (j - w//2 … j + (w-1)//2) × BED_STEP
+    last = (np.arange(level.shape[0]) - 3) // BED_STEP  # the last sampled row at or before k - 3
+    return centred[np.clip(last - (w - 1) // 2, 0, centred.shape[0] - 1)]
 
 
 def band_onsets(power: np.ndarray, freqs: np.ndarray, hop_s: float) -> np.ndarray:

@@ -14,14 +14,16 @@ long form and the accuracy on the ground-truth corpus):
   ≥ DRUM_DECAY_DB 100 ms later) holds ≥ PERCUSSIVE_SHARE of the new energy;
   ``kick`` when ≥ KICK_LOW_SHARE of that lies below 150 Hz, else, when it is
   noise-like (flatness ≥ DRUM_FLATNESS, :func:`drum_of`), ``hihat`` (centroid ≥ 4.5 kHz),
-  ``clap`` (1.2–4.5 kHz), ``snare`` (below: a body and a burst of noise).
+  ``clap`` (1.2–4.5 kHz), ``snare`` (below: a body and a burst of noise). Over a bed of noise, hits are also
+  found band by band, each band against its own recent level (:func:`band_onsets`, :func:`drum_over_bed`).
 - ``speech``: syllable-rate loudness bursts of mostly voiced sound whose
   strongest partial keeps moving (:func:`is_speech`).
 - The pure noises: a noisy frame, or a pure tone (one partial with fewer than
   PURE_MAX_HARMONICS harmonics, its pitch holding, not itself struck and dying
   away), is ``hum`` (tonal, low), ``tone`` (tonal, mid/high), ``rumble`` (noisy,
   centroid < 400 Hz), ``hiss`` (noisy), ``click`` (short transient), ``buzz``
-  (mixed); a ``click`` or ``tone`` repeating at a steady rate is ``pulse``.
+  (mixed); a ``click`` or ``tone`` repeating at a steady rate is ``pulse``. Low notes and chords whose partials
+  hold their frequency in a longer frame spectrum are no noise (:func:`partials_hold`).
 - Notes (a fundamental with harmonics, or a struck partial): ``bass`` (one or two
   notes, struck as such (:func:`struck_notes`), the lowest fundamental < 250 Hz holding most of
   the power or one note with its harmonic series, and the register below 250 Hz:
@@ -134,6 +136,7 @@ PARTIALS_SPAN_S = 0.25  # ...the frame before is looked for within this; the sha
 PARTIALS_HOLD = 0.35  # median power-weighted share of a frame's spectral peaks still there (±1 bin) PARTIALS_LAG_S later: notes
 #                      0.6–1.0 (median over a pad or bass line), noise 0–0.35 (one frame alone reaches 1.0 in 15 % of low-passed noise's)
 PARTIALS_MATCH_BINS = 0.3  # a partial found again within this of its frequency (bins, interpolated); a chance noise peak is anywhere in ±1 bin
+PARTIALS_MAX_HZ = 1500.0  # only partials under this are followed: the hop spectra resolve the higher ones
 PARTIALS_MIN_VALUES = 4  # the median needs this many frames' shares (at 25 frames a second: 0.16 s)
 # Drum hits over a bed (noise, rain, a held pad): the mean flux over all mel bands, which the bed fills, hides them.
 BED_S = 0.3  # a band's own recent level (its bed) is its median over this long before a hop
@@ -746,18 +749,20 @@ def frame_peaks(spectrum: np.ndarray) -> np.ndarray:
     return local_max & (db - floor >= NOISE_PEAK_DB) & (db > db.max() - 40.0) & (np.arange(n) < top + 6)
 
 
-def partials_hold(spectrum: np.ndarray, t: float, history: list) -> bool:
+def partials_hold(spectrum: np.ndarray, t: float, history: list, nyquist_hz: float) -> bool:
     """Whether the partials of the frame spectra around ``t`` s stay: the median, over the frames of the last
     PARTIALS_SPAN_S, of the power-weighted share of a frame's spectral peaks (:func:`frame_peaks`) found again, within
     PARTIALS_MATCH_BINS of the same frequency (interpolated), in the spectrum of the frame PARTIALS_LAG_S or more before
     it, is at least PARTIALS_HOLD. ``history`` (kept by the caller across the frames, in order) holds ``(t, peak
     frequencies in bins, share)`` of the recent frames; this frame is added to it.
 
-    A low note or chord whose harmonics the hop spectra (21.5 Hz bins) cannot resolve beats like noise there; in the
-    frame's 2048-point spectrum its partials are peaks that hold their frequency. Two frame spectra that far apart share
+    Only the partials under PARTIALS_MAX_HZ are followed (``nyquist_hz``: the spectrum's last bin). A low note or chord whose
+    harmonics the hop spectra (21.5 Hz bins) cannot resolve beats like noise there; in a longer frame spectrum its
+    partials are peaks that hold their frequency. Two frame spectra that far apart share
     no samples, so a noise's peaks, however narrow its band, come back at the same frequency only by chance."""
+    spectrum = spectrum[: int(PARTIALS_MAX_HZ / nyquist_hz * (spectrum.size - 1)) + 6]  # the bins up to it (+ a peak's reach)
     peaks = np.flatnonzero(frame_peaks(spectrum))
-    peaks = peaks[(peaks > 0) & (peaks < spectrum.size - 1)]
+    peaks = peaks[(peaks > 0) & (peaks < spectrum.size - 6)]
     db = 10.0 * np.log10(spectrum + 1e-12)
     a, b, c = db[peaks - 1], db[peaks], db[peaks + 1]
     denom = a - 2 * b + c
@@ -876,7 +881,7 @@ def frame_primitive(
             partials.clear()
         return "silence"
     centre = 0.5 * (t0 + t1)
-    held_partials = partials_hold(spectrum if fine_spectrum is None else fine_spectrum, centre, partials) if partials is not None else False
+    held_partials = partials_hold(spectrum if fine_spectrum is None else fine_spectrum, centre, partials, float(spectrum_freqs[-1])) if partials is not None else False
     # Noise (rain, wind, rumble, hiss of any colour) is told by how its spectrum changes, not by its shape: a
     # band-limited or brown noise puts its power in a few bins like a note does. Its bins change at random from one
     # hop spectrum to the next and its peaks do not stay; a line of short notes changes its bins at each note but

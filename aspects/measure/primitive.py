@@ -704,14 +704,14 @@ def band_onsets(power: np.ndarray, freqs: np.ndarray, hop_s: float) -> np.ndarra
     rise = np.maximum(np.diff(band_db, axis=0, prepend=band_db[:1]), 0.0)
     w = max(int(NOTE_RISE_S / hop_s), 1)
     hold = max(int(round(HIT_HOLD_S / hop_s)), 1)
-    out = []
-    for h in up:
+    out: list[int] = []
+    for h in up.tolist():
         if count[min(h + hold, count.size - 1)] < BAND_HIT_BANDS:
             continue
         bands = over[min(h + w, over.shape[0] - 1)] | over[h]
-        k = h - 2 + int(np.argmax(rise[max(h - 2, 0) : h + w, bands].sum(axis=1)))
+        k = max(h - 2 + int(np.argmax(rise[max(h - 2, 0) : h + w, bands].sum(axis=1))), 0)
         if not out or k - out[-1] >= int(0.05 / hop_s):
-            out.append(max(k, 0))
+            out.append(k)
     return np.asarray(out, dtype=int)
 
 

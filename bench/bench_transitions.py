@@ -17,7 +17,7 @@ Clips and their measurements are cached in ``bench/out/transitions/``.
 PySceneDetect is optional (``pip install --no-deps scenedetect click
 platformdirs tqdm``, for the bench only).
 
-    python bench/bench_transitions.py [--subset | --heldout | --heldout2 | --heldout3 | --heldout4 | --heldout-wipes] [--measure-only] [--jobs 2] [--show-failures]
+    python bench/bench_transitions.py [--subset | --heldout | --heldout2 | --heldout3 | --heldout4 | --heldout5 | --heldout-wipes] [--measure-only] [--jobs 2] [--show-failures]
 """
 
 from __future__ import annotations
@@ -35,7 +35,20 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from tests.transition_corpus import TOLERANCE_FRAMES, Case, full_corpus, heldout2_corpus, heldout3_corpus, heldout4_corpus, heldout_corpus, heldout_wipes_corpus, match, rendered_truth, suite_corpus  # noqa: E402
+from tests.transition_corpus import (  # noqa: E402
+    TOLERANCE_FRAMES,
+    Case,
+    full_corpus,
+    heldout2_corpus,
+    heldout3_corpus,
+    heldout4_corpus,
+    heldout5_corpus,
+    heldout_corpus,
+    heldout_wipes_corpus,
+    match,
+    rendered_truth,
+    suite_corpus,
+)
 
 OUT = ROOT / "bench" / "out" / "transitions"
 TYPES = ("cut", "fade_out", "fade_in", "dissolve", "wipe")
@@ -79,6 +92,7 @@ def main() -> None:
     parser.add_argument("--heldout2", action="store_true", help="the second held-out set (looked at once, at the end)")
     parser.add_argument("--heldout3", action="store_true", help="the third held-out set: busy moving footage (read once, at the end)")
     parser.add_argument("--heldout4", action="store_true", help="the fourth held-out set: busy moving footage like the third (read once, at the end)")
+    parser.add_argument("--heldout5", action="store_true", help="the fifth held-out set: busy moving footage, other sources and real footage (read once with main's rules, once at the end)")
     parser.add_argument("--heldout-wipes", action="store_true", help="the held-out set of wipes (read once, at the end)")
     parser.add_argument("--measure-only", action="store_true", help="make and measure the clips (cached), print no scores")
     parser.add_argument("--jobs", type=int, default=2)
@@ -96,6 +110,7 @@ def main() -> None:
         (args.heldout2, heldout2_corpus),
         (args.heldout3, heldout3_corpus),
         (args.heldout4, heldout4_corpus),
+        (args.heldout5, heldout5_corpus),
         (args.heldout_wipes, heldout_wipes_corpus),
     ]
     cases = next((make for flag, make in chosen if flag), full_corpus)()

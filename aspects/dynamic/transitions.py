@@ -35,7 +35,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from aspects.dynamic import wipes
+from aspects.dynamic import dissolves, wipes
 from aspects.dynamic.signals import Signals, rounded
 from aspects.measure.visual import GRID
 
@@ -783,6 +783,8 @@ def detect_gradual(s: Signals, cuts: list[int]) -> list[dict]:
             if item is not None:
                 # Only the outer ends grow back: a fade's blank end is where the picture settled (see _settled).
                 found.append(_regrow(s, item, index, changing, a, g, floor, ceiling, (item["type"] != "fade_in" and role != "in", item["type"] != "fade_out" and role != "out")))
+    if fine is not None:  # dissolves on busy footage, read as a mixture of the low-pass pictures (aspects.dynamic.dissolves)
+        found = dissolves.with_busy_dissolves(found, dissolves.busy_dissolves(s, fine, stats, blank, busy, stops))
     found = _fades_through_colour(s, blank, state, found)
     return _with_busy_fades(s, found, _busy_fades(s, stats, blank, cuts, busy))
 

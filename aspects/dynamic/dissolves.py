@@ -1,0 +1,304 @@
+"""Dissolves on busy footage, read as a mixture of two low-pass pictures.
+
+On busy footage (texture in motion, real footage) every frame changes, so
+``aspects.dynamic.transitions`` loses a dissolve's slow start and end in the
+footage's own motion, and its steadiness tests see that motion. Here the
+per-frame 8 × 6 wipe grid (luma, Cr, Cb: 32 × 24-pixel cell means, a
+low-pass picture in which moving texture largely averages out) is read as a
+mixture: across a dissolve each frame is ≈ (1 − a)·A + a·B, A and B the mean
+pictures next to it, with ``a`` (its progress) held at 0 before, rising to 1
+across it and held at 1 after it. The footage's own motion is noise about
+that line; a pan, a zoom or a drift keeps ``a`` moving next to the change, a
+moving object or a wipe takes the frames off the line between A and B, or
+switches the cells one after another.
+
+- Candidates: frames where the mean low-pass picture over REF_S ending a
+  half-length before differs from that over REF_S starting a half-length
+  after (half-lengths SCALES_S) by at least MIN_STEP levels, the largest
+  within a half-length.
+- Each is refitted (``_fit``): progress of every frame within MARGIN_S
+  around it, against A and B taken next to the ends, as 0, a straight ramp,
+  1 (least squares over the ends); the ends then move out over an eased
+  ramp while progress still climbs and stands EASE_SIGMAS of the side's
+  noise off its level.
+- It is a dissolve (``_accept``) when it lasts MIN_S–MAX_S, has no black or
+  white frame (fades are ``transitions``' business), the step is ≥ MIN_STEP
+  levels and STEP_NOISE × the sides' scatter, the sides hold (progress
+  scatter ≤ SIDE_SCATTER, slope along the change ≤ SIDE_DRIFT and against
+  it ≤ SIDE_BACK of the ramp's, over up to MARGIN_S, at least REF_S), the
+  ramp is near straight (RMS ≤ RAMP_FIT) and rises without turning back
+  (≤ TURN_BACK), half-way the frames stay near the line from A to B (≤
+  MIX_RATIO × the sides' own distance off it; on the whole picture or on
+  luma alone, so a cross-fade through grey counts), the picture does not
+  come back past RETURN_LEVEL within RETURN_S (an oscillation), at least
+  MIN_CELLS of the cells change cleanly and cross half-way together
+  (interquartile range ≤ SWITCH_SPREAD of the ramp: a wipe spreads them),
+  and the picture statistics (luma mean and spread, R, G, B, √ Laplacian
+  variance) move from one side's values to the other's and hold them over
+  RETURN_S (``_statistics_move``, ``_statistics_hold``): a travelling wave
+  or a colour swinging on is a mixture too, but never settles.
+- A dissolve found here is added where the grid's rules found nothing; their
+  own dissolves keep their ends (``with_busy_dissolves``).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from aspects.dynamic.signals import Signals, rounded
+from aspects.measure.visual import WIPE_GRID
+
+SCALES_S = (0.15, 0.3, 0.6, 1.2, 2.5)  # half-lengths of the steps looked for (seconds)
+REF_S = 0.2  # each side's picture is the mean over this (seconds)
+MARGIN_S = 0.5  # a side is judged over this (seconds) next to the change
+MIN_S, MAX_S = 0.15, 5.0  # a dissolve's length (seconds)
+MIN_STEP = 5.0  # RMS levels between the two pictures (luma, Cr, Cb of the 8 × 6 grid)
+STEP_NOISE = 2.0  # …and this many times the sides' own RMS scatter about their pictures
+SIDE_SCATTER = 0.12  # progress (0–1) on a side: standard deviation at most this…
+SIDE_DRIFT = 0.6  # …and slope along the change at most this share of the ramp's (1 / its length: a pan, a zoom, a drift goes on)…
+SIDE_BACK = 0.5  # …and against it at most this share (the footage's own motion wanders either way)
+RAMP_FIT = 0.12  # RMS of progress about the straight ramp, 0–1
+TURN_BACK = 0.25  # progress may fall back by at most this below its running maximum within the ramp
+MIX_RATIO = 1.8  # distance off the line from A to B: within the ramp at most this many times the sides' own…
+RETURN_S = 1.5  # over this beyond each side (seconds, never across a cut) the picture does not come back…
+RETURN_LEVEL = 0.5  # …past this share of the way
+EASE_SIGMAS = 3.0  # an end moves out while progress stands this many standard deviations of its side's noise off its level…
+LEVEL_SHARE = 0.5  # …the noise being the larger of its frame-to-frame scatter (/√2) and this share of its scatter about its level
+CELL_STEP = 4.0  # a cell changes cleanly when its step is this many times its sides' scatter…
+CELL_FLOOR = 4.0  # …and at least this (levels)
+MIN_CELLS = 0.5  # share of the cells that must change cleanly
+SWITCH_SPREAD = 0.25  # interquartile range of the cells' half-way times, share of the ramp's length, at most this
+STATS_STEP = 3.0  # the statistics move from one side's to the other's by this many times the sides' own scatter…
+STATS_HOLD = 0.5  # …and hold each side's values (within this share of that change) over RETURN_S beyond it
+STATS_DIP = 0.1  # …or the spread and fine detail dip this share below the line between the ends half-way
+LUMA = WIPE_GRID[0] * WIPE_GRID[1]  # the first LUMA columns of the grid are its luma
+
+
+def _frames(s: Signals, seconds: float) -> int:
+    step = float(np.median(s.dt)) if len(s) else 1 / 30
+    return max(1, int(round(seconds / step)))
+
+
+def step_sizes(grid: np.ndarray, half: int, ref: int) -> np.ndarray:
+    """Per frame i: RMS difference (levels) of the mean picture of frames i − half − ref + 1 … i − half and that of i + half … i + half + ref − 1 (0 where they do not fit)."""
+    n = len(grid)
+    cum = np.concatenate([np.zeros((1, grid.shape[1])), np.cumsum(grid, axis=0)])
+    out = np.zeros(n)
+    i = np.arange(half + ref - 1, n - half - ref + 1)
+    if not i.size:
+        return out
+    before = (cum[i - half + 1] - cum[i - half - ref + 1]) / ref
+    after = (cum[i + half + ref] - cum[i + half]) / ref
+    out[i] = np.sqrt(np.mean((after - before) ** 2, axis=1))
+    return out
+
+
+def _progress(grid: np.ndarray, a: np.ndarray, b: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Each frame's progress from ``a`` to ``b`` (projection, 0–1) and its distance off that line (levels, RMS per value)."""
+    d = b - a
+    norm = float(d @ d)
+    x = (grid - a) @ d / max(norm, 1e-12)
+    off = np.sqrt(np.mean((grid - a - x[:, None] * d[None, :]) ** 2, axis=1))
+    return x, off
+
+
+def _ramp(x: np.ndarray, mid: int) -> tuple[int, int]:
+    """Least-squares fit of ``x`` as 0, a straight ramp from index t1 (≤ ``mid``) to t2 (≥ ``mid``), then 1: (t1, t2)."""
+    n = x.size
+    idx = np.arange(n, dtype=float)
+
+    def best(first: np.ndarray, second: np.ndarray) -> tuple[int, int]:
+        t1, t2 = np.meshgrid(first, second, indexing="ij")
+        keep = t2 > t1
+        t1, t2 = t1[keep].astype(float), t2[keep].astype(float)
+        if not t1.size:
+            return -1, -1
+        h = np.clip((idx[None, :] - t1[:, None]) / (t2 - t1)[:, None], 0.0, 1.0)
+        k = int(np.argmin(np.sum((x[None, :] - h) ** 2, axis=1)))
+        return int(t1[k]), int(t2[k])
+
+    step = max(1, n // 40)
+    t1, t2 = best(np.arange(0, mid + 1, step), np.arange(mid, n, step))
+    if t1 < 0:
+        return 0, n - 1
+    t1, t2 = best(np.arange(max(0, t1 - step), min(mid, t1 + step) + 1), np.arange(max(mid, t2 - step), min(n - 1, t2 + step) + 1))
+    return (t1, t2) if t1 >= 0 else (0, n - 1)
+
+
+def _fit(grid: np.ndarray, p: int, q: int, floor: int, ceiling: int, ref: int, margin: int) -> tuple[int, int] | None:
+    """The change first guessed from frame ``p`` to ``q`` refitted (see the module docstring); None when it has no room in ``floor``–``ceiling``."""
+    for _ in range(3):
+        lo, hi = max(floor, p - ref - margin), min(ceiling, q + ref + margin)
+        if not lo <= p < q <= hi or p - lo < ref or hi - q < ref:
+            return None
+        a = grid[p - ref + 1 : p + 1].mean(axis=0)
+        b = grid[q : q + ref].mean(axis=0)
+        x, _ = _progress(grid[lo : hi + 1], a, b)
+        t1, t2 = _ramp(x, (p + q) // 2 - lo)
+        before, after = x[: t1 + 1], x[t2:]
+        # The sides' frame-to-frame noise (a slow drift of the footage is no noise); an end moves out over an eased ramp.
+        s0 = EASE_SIGMAS * max(float(np.std(np.diff(before))) / np.sqrt(2), LEVEL_SHARE * float(np.std(before))) if before.size > 3 else np.inf
+        s1 = EASE_SIGMAS * max(float(np.std(np.diff(after))) / np.sqrt(2), LEVEL_SHARE * float(np.std(after))) if after.size > 3 else np.inf
+        while t1 > 0 and x[t1] > s0 and x[t1 - 1] < x[t1]:
+            t1 -= 1
+        while t2 < x.size - 1 and 1.0 - x[t2] > s1 and x[t2 + 1] > x[t2]:
+            t2 += 1
+        new = (lo + t1, lo + t2)
+        if new == (p, q):
+            break
+        p, q = new
+    return p, q
+
+
+def _accept(s: Signals, grid: np.ndarray, stats: np.ndarray, p: int, q: int, floor: int, ceiling: int, ref: int, margin: int) -> bool:
+    """Whether frames ``p``–``q`` are a dissolve between steady sides (see the module docstring)."""
+    span = float(s.t[q] - s.t[p])
+    if not MIN_S - 1e-6 <= span <= MAX_S:
+        return False
+    lo, hi = max(floor, p - margin), min(ceiling, q + margin)
+    if p - lo < ref or hi - q < ref:
+        return False
+    a, b = grid[p - ref + 1 : p + 1].mean(axis=0), grid[q : q + ref].mean(axis=0)
+    step = float(np.sqrt(np.mean((b - a) ** 2)))
+    side_a, side_b = grid[lo : p + 1], grid[q : hi + 1]
+    scatter = max(float(np.sqrt(np.mean((side_a - a) ** 2))), float(np.sqrt(np.mean((side_b - b) ** 2))))
+    if step < max(MIN_STEP, STEP_NOISE * scatter):
+        return False
+    rate = 1.0 / span
+    return_ = _frames(s, RETURN_S)
+    for cols in (slice(None), slice(0, LUMA)):
+        if float(np.sqrt(np.mean((b[cols] - a[cols]) ** 2))) < MIN_STEP:
+            continue
+        x, off = _progress(grid[lo : hi + 1, cols], a[cols], b[cols])
+        t = s.t[lo : hi + 1]
+        sides_ok = True
+        for k0, k1, level in ((0, p - lo + 1, 0.0), (q - lo, hi - lo + 1, 1.0)):
+            xs, ts = x[k0:k1], t[k0:k1]
+            slope = float(np.polyfit(ts - ts.mean(), xs, 1)[0]) if xs.size > 2 else 0.0
+            if float(np.sqrt(np.mean((xs - level) ** 2))) > SIDE_SCATTER or slope > SIDE_DRIFT * rate or -slope > SIDE_BACK * rate:
+                sides_ok = False
+        if not sides_ok:
+            continue
+        inner = x[p - lo : q - lo + 1]
+        line = np.linspace(0.0, 1.0, inner.size)
+        if float(np.sqrt(np.mean((inner - line) ** 2))) > RAMP_FIT or float(np.max(np.maximum.accumulate(inner) - inner)) > TURN_BACK:
+            continue
+        # Half-way through, a dissolve's frames are a blend of two moving pictures (off the line by less than either side),
+        # a wipe's are half one picture and half the other (off it by up to half the step).
+        own = max(float(np.median(off[: p - lo + 1])), float(np.median(off[q - lo :])))
+        middle = off[p - lo : q - lo + 1][(inner >= 0.25) & (inner <= 0.75)]
+        if not middle.size or float(np.median(middle)) > MIX_RATIO * own:
+            continue
+        # A shot that follows a dissolve does not come back: an oscillating picture (waves, a sine's turning points look steady) does.
+        far_lo, far_hi = max(floor, p - return_), min(ceiling, q + return_)
+        x_far, _ = _progress(grid[far_lo : far_hi + 1, cols], a[cols], b[cols])
+        if float(x_far[: p - far_lo + 1].max()) > RETURN_LEVEL or float(x_far[q - far_lo :].min()) < 1.0 - RETURN_LEVEL:
+            continue
+        return (
+            _together(s, grid, a, b, side_a, side_b, lo, hi, q - p)
+            and _statistics_move(stats, p, q, lo, hi, ref)
+            and _statistics_hold(stats, p, q, max(floor, p - return_), min(ceiling, q + return_), ref)
+        )
+    return False
+
+
+def _together(s: Signals, grid: np.ndarray, a: np.ndarray, b: np.ndarray, side_a: np.ndarray, side_b: np.ndarray, lo: int, hi: int, frames: int) -> bool:
+    """Whether at least MIN_CELLS of the cells change cleanly from ``a`` to ``b`` and cross half-way together within frames ``lo``–``hi`` (their interquartile range at most SWITCH_SPREAD of the change's ``frames``: a wipe switches them in turn)."""
+    cells = LUMA
+    step = (b - a).reshape(-1, cells)
+    noise = np.maximum(side_a.std(axis=0), side_b.std(axis=0)).reshape(-1, cells)
+    plane = np.argmax(np.abs(step), axis=0)
+    cell = np.arange(cells)
+    big = step[plane, cell]
+    clean = np.flatnonzero((np.abs(big) >= CELL_STEP * noise[plane, cell]) & (np.abs(big) >= CELL_FLOOR))
+    if clean.size < MIN_CELLS * cells:
+        return False
+    column = plane[clean] * cells + clean
+    progress = (grid[lo : hi + 1, column] - a[column]) / big[clean]
+    crossed = progress >= 0.5
+    first = np.argmax(crossed, axis=0)[crossed.any(axis=0)]
+    if first.size < MIN_CELLS * cells:
+        return False
+    q75, q25 = np.percentile(first, [75, 25])
+    return float(q75 - q25) <= SWITCH_SPREAD * frames
+
+
+def _statistics_move(stats: np.ndarray, p: int, q: int, lo: int, hi: int, ref: int) -> bool:
+    """Whether the picture statistics (``stats``: per frame luma mean and spread, R, G, B means, √ Laplacian variance) say a dissolve happened from frame ``p`` to ``q``.
+
+    Motion — waves, scrolling, a travelling pattern whose low-pass picture
+    is itself a mixture — hardly moves them. A dissolve moves them from one
+    shot's to the other's (by STATS_STEP × the sides' own scatter, and
+    MIN_STEP levels), or, between two textures of one kind, dips the spread
+    and the fine detail half-way (a blend of two independent textures is
+    smoother than either): by STATS_DIP of the line between the ends.
+    """
+    a, b = stats[p - ref + 1 : p + 1].mean(axis=0), stats[q : q + ref].mean(axis=0)
+    scatter = max(float(np.sqrt(np.mean(stats[lo : p + 1].std(axis=0) ** 2))), float(np.sqrt(np.mean(stats[q : hi + 1].std(axis=0) ** 2))))
+    step = float(np.sqrt(np.mean((b - a) ** 2)))
+    if step >= max(MIN_STEP, STATS_STEP * scatter):
+        return True
+    middle = stats[p + (q - p) // 4 : q - (q - p) // 4 + 1]
+    if not middle.size:
+        return False
+    detail = np.array([1, -1])  # luma spread and √ Laplacian variance
+    line = 0.5 * (a[detail] + b[detail])
+    dip = (line - middle[:, detail].mean(axis=0)) / np.maximum(line, 1e-9)
+    return bool(np.all(dip >= STATS_DIP))
+
+
+def _statistics_hold(stats: np.ndarray, p: int, q: int, first: int, last: int, ref: int) -> bool:
+    """Whether the picture statistics hold each side's values over frames ``first``–``p`` and ``q``–``last`` (means over ``ref`` frames within STATS_HOLD of the change in them): a dissolve leaves one shot's look for another's, a colour swinging on (waves) moves on to a third."""
+    a, b = stats[p - ref + 1 : p + 1].mean(axis=0), stats[q : q + ref].mean(axis=0)
+    step = float(np.sqrt(np.mean((b - a) ** 2)))
+    kernel = np.ones(ref) / ref
+    worst = 0.0
+    for k0, k1, level in ((first, p, a), (q, last, b)):
+        if k1 - k0 + 1 < ref:
+            continue
+        smooth = np.stack([np.convolve(stats[k0 : k1 + 1, j], kernel, mode="valid") for j in range(stats.shape[1])], axis=1)
+        worst = max(worst, float(np.sqrt(np.mean((smooth - level) ** 2, axis=1)).max()))
+    return worst <= STATS_HOLD * step
+
+
+def busy_dissolves(s: Signals, grid: np.ndarray, stats: np.ndarray, blank: np.ndarray, busy: np.ndarray, stops: np.ndarray) -> list[dict]:
+    """Dissolves on busy footage (a ``busy`` side; no black or white frame in them or at their ends), found and timed as a mixture of the low-pass pictures ``grid`` (see the module docstring); never across one of the ``stops`` (cuts)."""
+    n = len(s)
+    out: list[dict] = []
+    if n < 8 or not busy.any():
+        return out
+    ref, margin = _frames(s, REF_S), _frames(s, MARGIN_S)
+    cut_at = np.flatnonzero(stops)
+    candidates: list[tuple[float, int, int]] = []
+    for half_s in SCALES_S:
+        half = _frames(s, half_s)
+        size = step_sizes(grid, half, ref)
+        for k in np.flatnonzero(size >= MIN_STEP).tolist():
+            if size[k] >= size[max(0, k - half) : min(n, k + half + 1)].max():
+                candidates.append((float(size[k]), k, half))
+    candidates.sort(reverse=True)
+    taken: list[tuple[int, int]] = []
+    for _, i, half in candidates:
+        if any(p <= i <= q for p, q in taken):
+            continue
+        floor = int(cut_at[cut_at <= i].max()) if (cut_at <= i).any() else 0
+        ceiling = int(cut_at[cut_at > i].min()) - 1 if (cut_at > i).any() else n - 1
+        fitted = _fit(grid, max(i - half, floor), min(i + half, ceiling), floor, ceiling, ref, margin)
+        if fitted is None:
+            continue
+        p, q = fitted
+        if not (busy[p] or busy[q]) or any(blank[k] in ("black", "white") for k in range(p, q + 1)):
+            continue
+        if any(p <= b and a <= q for a, b in taken) or not _accept(s, grid, stats, p, q, floor, ceiling, ref, margin):
+            continue
+        taken.append((p, q))
+        out.append({"type": "dissolve", "start": rounded(s.t[p], 6), "end": rounded(s.t[q], 6), "duration": rounded(s.t[q] - s.t[p], 6)})
+    return sorted(out, key=lambda x: x["start"])
+
+
+def with_busy_dissolves(found: list[dict], dissolves: list[dict]) -> list[dict]:
+    """``found`` with each of the busy-footage ``dissolves`` that overlaps nothing found already (a dissolve the grid's rules found keeps its ends: they hold on a still side)."""
+    for item in dissolves:
+        if not any(f["start"] < item["end"] and f["end"] > item["start"] for f in found):
+            found = found + [item]
+    return sorted(found, key=lambda x: (x["start"], x["end"]))

@@ -17,7 +17,7 @@ Clips and their measurements are cached in ``bench/out/transitions/``.
 PySceneDetect is optional (``pip install --no-deps scenedetect click
 platformdirs tqdm``, for the bench only).
 
-    python bench/bench_transitions.py [--subset | --heldout | --heldout2 | --heldout3 | --heldout4 | --heldout5 | --heldout-wipes] [--measure-only] [--jobs 2] [--show-failures]
+    python bench/bench_transitions.py [--subset | --heldout | --heldout2 | --heldout3 | --heldout4 | --heldout5 | --heldout6 | --heldout-wipes] [--measure-only] [--jobs 2] [--show-failures]
 """
 
 from __future__ import annotations
@@ -43,6 +43,7 @@ from tests.transition_corpus import (  # noqa: E402
     heldout3_corpus,
     heldout4_corpus,
     heldout5_corpus,
+    heldout6_corpus,
     heldout_corpus,
     heldout_wipes_corpus,
     match,
@@ -93,6 +94,7 @@ def main() -> None:
     parser.add_argument("--heldout3", action="store_true", help="the third held-out set: busy moving footage (read once, at the end)")
     parser.add_argument("--heldout4", action="store_true", help="the fourth held-out set: busy moving footage like the third (read once, at the end)")
     parser.add_argument("--heldout5", action="store_true", help="the fifth held-out set: busy moving footage, other sources and real footage (read once with main's rules, once at the end)")
+    parser.add_argument("--heldout6", action="store_true", help="the sixth held-out set: busy footage like the fifth (made before this session's rules were frozen; read once with main's rules, once with them)")
     parser.add_argument("--heldout-wipes", action="store_true", help="the held-out set of wipes (read once, at the end)")
     parser.add_argument("--measure-only", action="store_true", help="make and measure the clips (cached), print no scores")
     parser.add_argument("--jobs", type=int, default=2)
@@ -111,6 +113,7 @@ def main() -> None:
         (args.heldout3, heldout3_corpus),
         (args.heldout4, heldout4_corpus),
         (args.heldout5, heldout5_corpus),
+        (args.heldout6, heldout6_corpus),
         (args.heldout_wipes, heldout_wipes_corpus),
     ]
     cases = next((make for flag, make in chosen if flag), full_corpus)()

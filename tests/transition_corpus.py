@@ -190,6 +190,26 @@ HELDOUT5_MIXED = [
     ("carphone", "gradient:c0=0xF0E060:c1=0x2040A0:x0=0:y0=72:x1=256:y1=72"),
     ("gradient:c0=0x60A0F0:c1=0x803010:x0=256:y0=0:x1=0:y1=144", "testsrc2-rotate"),
 ]
+# A sixth held-out set (``heldout6_corpus``, session 5, made before its rules were frozen and read once with main's rules and
+# once with the frozen ones): moving gradients, Perlin noise with another seed, cellular automaton rule 18, life in bigger
+# cells, testsrc2 zoomed in, and other parts of the real footage of set 5 (the sky and hill of bigbuckbunny.mp4 later on, the
+# car window of carphone_pristine.mp4 mirrored).
+HELDOUT6_SOURCES = {
+    "gradients6": "gradients=s={size}:r={fps}:speed=0.03:n=5:seed=66",
+    "perlin6": "perlin=s={size}:r={fps}:octaves=3:persistence=0.7:xscale=1.5:yscale=2.5:tscale=1.1:random_mode=seed:random_seed=66,format=rgb24,colorbalance=gs=0.3:bm=-0.2",
+    "cellauto6": "cellauto=s=128x72:r={fps}:rule=18:full=1:random_fill_ratio=0.3:random_seed=6,scale=256:144:flags=neighbor,format=rgb24,lutrgb=r=60:g='val*0.7+30':b='val*0.9'",
+    "life6": "life=s=64x36:r={fps}:ratio=0.35:seed=66:mold=40:life_color=0xF0A040:death_color=0x103020:mold_color=0x205080,scale=256:144:flags=neighbor",
+    "testsrc2-zoom": "testsrc2=s=512x288:r={fps},zoompan=z='1+0.006*on':x='iw/2-iw/zoom/2':y='ih/2-ih/zoom/2':d=1:s={size}:fps={fps}",
+    "bunny-sky": "movie=filename={bunny},trim=start_frame=60,setpts=PTS-STARTPTS,crop=640:360:x=640:y=0,scale=256:144,setsar=1,fps={fps}",
+    "carphone-window": "movie=filename={carphone},setpts=PTS-STARTPTS,crop=88:72:x=88:y=0,hflip,scale=256:144,setsar=1,fps={fps}",
+}
+HELDOUT6_BUSY = [("perlin6", "bunny-sky"), ("carphone-window", "life6"), ("testsrc2-zoom", "cellauto6"), ("gradients6", "perlin6"), ("life6", "testsrc2-zoom"), ("bunny-sky", "carphone-window")]
+HELDOUT6_MIXED = [
+    ("cellauto6", "color:0xE0C0A0"),
+    ("color:0x205030", "carphone-window"),
+    ("bunny-sky", "gradient:c0=0x101040:c1=0xC0E080:x0=0:y0=0:x1=0:y1=144"),
+    ("gradient:c0=0xF08080:c1=0x40F0F0:x0=0:y0=144:x1=256:y1=0", "perlin6"),
+]
 # A held-out set of wipes only (``heldout_wipes_corpus``, helper 10w), made before session 4's wipe-grid rules were written
 # and read once after they were frozen: other colours and gradients, moving Perlin noise, a moving zone plate, a colour
 # chart panned, a mandelbrot zooming elsewhere; 20, 36, 40, 48 and 50 fps.
@@ -206,9 +226,10 @@ PALETTES = {
     "heldout3": {"texture": HELDOUT3_BUSY, "mixed": HELDOUT3_MIXED},
     "heldout4": {"texture": HELDOUT4_BUSY, "mixed": HELDOUT4_MIXED},
     "heldout5": {"texture": HELDOUT5_BUSY, "mixed": HELDOUT5_MIXED},
+    "heldout6": {"texture": HELDOUT6_BUSY, "mixed": HELDOUT6_MIXED},
     "wipes": {"flat": WIPES_FLAT, "gradient": WIPES_GRADIENT, "texture": WIPES_TEXTURE},
 }
-PREFIX = {"main": "", "heldout": "h-", "heldout2": "h2-", "heldout3": "h3-", "heldout4": "h4-", "heldout5": "h5-", "wipes": "hw-"}
+PREFIX = {"main": "", "heldout": "h-", "heldout2": "h2-", "heldout3": "h3-", "heldout4": "h4-", "heldout5": "h5-", "heldout6": "h6-", "wipes": "hw-"}
 FPS = (24, 25, 30, 60)
 DURATIONS = (0.2, 0.5, 1.0, 2.0, 3.0)
 KINDS = ("flat", "gradient", "texture")
@@ -261,7 +282,7 @@ WIPE_SOURCES = {
     "colorchart-pan": "colorchart=r={fps}:patch_size=96x96,scale=768:384,crop=256:144:x='200+t*45':y='100+t*15'",
     "mandelbrot-far": "mandelbrot=s={size}:r={fps}:start_x=-1.25066:start_y=0.02012:start_scale=0.2:end_scale=0.01",
 }
-NAMED_SOURCES = {**HELDOUT3_SOURCES, **HELDOUT4_SOURCES, **HELDOUT5_SOURCES, **WIPE_SOURCES}
+NAMED_SOURCES = {**HELDOUT3_SOURCES, **HELDOUT4_SOURCES, **HELDOUT5_SOURCES, **HELDOUT6_SOURCES, **WIPE_SOURCES}
 
 
 def _source(kind: str, spec: str, fps: int, grain: bool) -> str:
@@ -477,6 +498,15 @@ def heldout5_corpus() -> list[Case]:
     names = ("mandelbrot-zoom", "noise-pan", "testsrc2-scroll", "testsrc2-rotate", "life-darkening", "life-flash", "footage-camera-flash", "footage-shot", "rotate-moving-box")
     return _busy_heldout(
         "heldout5", HELDOUT5_SOURCES, roles, 2.5, (30, 48), names, (3.9, 5.2), rates=(24, 30, 48, 50, 60), lengths=(0.4, 0.8, 1.2, 2.0, 2.5, 3.0), footage=("bunny", "carphone")
+    )
+
+
+def heldout6_corpus() -> list[Case]:
+    """A sixth held-out set like the fifth (HELDOUT6_*: moving gradients, Perlin noise, cellauto rule 18, life, a zoom into testsrc2, other parts of set 5's real footage), made before this session's rules were frozen and read once with main's rules and once with them; 20–60 fps, 0.3–2.8 s; negatives at 25 and 50 fps."""
+    roles = {"zoom": "testsrc2-zoom", "pan": "gradients6", "scroll": "cellauto6", "waves": "perlin6", "noise": "life6", "footage": "carphone-window", "shot": "bunny-sky"}
+    names = ("testsrc2-zoom", "moving-gradients", "cellauto-scroll", "perlin", "life-darkening", "life-flash", "footage-camera-flash", "footage-shot", "perlin-moving-box")
+    return _busy_heldout(
+        "heldout6", HELDOUT6_SOURCES, roles, 2.4, (25, 50), names, (3.9, 3.9), rates=(20, 25, 40, 48, 60), lengths=(0.3, 0.7, 1.1, 1.6, 2.2, 2.8), footage=("bunny", "carphone")
     )
 
 

@@ -48,12 +48,13 @@ import numpy as np
 from aspects.dynamic.signals import Signals, rounded
 from aspects.measure.visual import WIPE_GRID
 
-SCALES_S = (0.15, 0.3, 0.6, 1.2, 2.5)  # half-lengths of the steps looked for (seconds)
+SCALES_S = (0.3, 0.6, 1.2, 2.5)  # half-lengths of the steps looked for (seconds)
 REF_S = 0.2  # each side's picture is the mean over this (seconds)
 MARGIN_S = 0.5  # a side is judged over this (seconds) next to the change
 MIN_S, MAX_S = 0.15, 5.0  # a dissolve's length (seconds)
 MIN_STEP = 5.0  # RMS levels between the two pictures (luma, Cr, Cb of the 8 × 6 grid)
 STEP_NOISE = 2.0  # …and this many times the sides' own RMS scatter about their pictures
+PREFILTER = 0.8  # a candidate is fitted only when its first guess stands this share of STEP_NOISE above its sides
 SIDE_SCATTER = 0.12  # progress (0–1) on a side: standard deviation at most this…
 SIDE_DRIFT = 0.6  # …and slope along the change at most this share of the ramp's (1 / its length: a pan, a zoom, a drift goes on)…
 SIDE_BACK = 0.5  # …and against it at most this share (the footage's own motion wanders either way)
@@ -117,7 +118,7 @@ def _ramp(x: np.ndarray, mid: int) -> tuple[int, int]:
         k = int(np.argmin(np.sum((x[None, :] - h) ** 2, axis=1)))
         return int(t1[k]), int(t2[k])
 
-    step = max(1, n // 40)
+    step = max(1, n // 20)
     t1, t2 = best(np.arange(0, mid + 1, step), np.arange(mid, n, step))
     if t1 < 0:
         return 0, n - 1
@@ -174,7 +175,8 @@ def _accept(s: Signals, grid: np.ndarray, stats: np.ndarray, p: int, q: int, flo
         sides_ok = True
         for k0, k1, level in ((0, p - lo + 1, 0.0), (q - lo, hi - lo + 1, 1.0)):
             xs, ts = x[k0:k1], t[k0:k1]
-            slope = float(np.polyfit(ts - ts.mean(), xs, 1)[0]) if xs.size > 2 else 0.0
+            tc = ts - ts.mean()
+            slope = float(tc @ (xs - xs.mean()) / max(float(tc @ tc), 1e-12)) if xs.size > 2 else 0.0
             if float(np.sqrt(np.mean((xs - level) ** 2))) > SIDE_SCATTER or slope > SIDE_DRIFT * rate or -slope > SIDE_BACK * rate:
                 sides_ok = False
         if not sides_ok:
@@ -261,11 +263,29 @@ def _statistics_hold(stats: np.ndarray, p: int, q: int, first: int, last: int, r
     return worst <= STATS_HOLD * step
 
 
-def busy_dissolves(s: Signals, grid: np.ndarray, stats: np.ndarray, blank: np.ndarray, busy: np.ndarray, stops: np.ndarray) -> list[dict]:
-    """Dissolves on busy footage (a ``busy`` side; no black or white frame in them or at their ends), found and timed as a mixture of the low-pass pictures ``grid`` (see the module docstring); never across one of the ``stops`` (cuts)."""
+def _worth_fitting(grid: np.ndarray, i: int, half: int, floor: int, ceiling: int, ref: int, margin: int) -> bool:
+    """A cheap look before the fit: whether the step at frame ``i`` (half-length ``half``) stands PREFILTER × STEP_NOISE × above the scatter of the frames next to it (a busy picture's own steps do not)."""
+    p, q = max(i - half, floor), min(i + half, ceiling)
+    lo, hi = max(floor, p - margin), min(ceiling, q + margin)
+    if p - lo < ref or hi - q < ref:
+        return False
+    a, b = grid[lo : p + 1], grid[q : hi + 1]
+    step = float(np.sqrt(np.mean((grid[p - ref + 1 : p + 1].mean(axis=0) - grid[q : q + ref].mean(axis=0)) ** 2)))
+    scatter = max(float(np.sqrt(np.mean(a.var(axis=0)))), float(np.sqrt(np.mean(b.var(axis=0)))))
+    return step >= PREFILTER * STEP_NOISE * scatter
+
+
+def busy_dissolves(s: Signals, grid: np.ndarray, stats: np.ndarray, blank: np.ndarray, stops: np.ndarray) -> list[dict]:
+    """Dissolves (no black or white frame in them or at their ends) found and timed as a mixture of the low-pass pictures ``grid``, checked by the picture statistics ``stats`` (see the module docstring); never across one of the ``stops`` (cuts).
+
+    Made for busy footage, they run on any: only what the grid's rules did
+    not find is added (``with_busy_dissolves``), so busy and mixed pairs
+    (busy footage and a still colour, whose quiet level is the still side's)
+    are both covered.
+    """
     n = len(s)
     out: list[dict] = []
-    if n < 8 or not busy.any():
+    if n < 8:
         return out
     ref, margin = _frames(s, REF_S), _frames(s, MARGIN_S)
     cut_at = np.flatnonzero(stops)
@@ -283,11 +303,13 @@ def busy_dissolves(s: Signals, grid: np.ndarray, stats: np.ndarray, blank: np.nd
             continue
         floor = int(cut_at[cut_at <= i].max()) if (cut_at <= i).any() else 0
         ceiling = int(cut_at[cut_at > i].min()) - 1 if (cut_at > i).any() else n - 1
+        if not _worth_fitting(grid, i, half, floor, ceiling, ref, margin):
+            continue
         fitted = _fit(grid, max(i - half, floor), min(i + half, ceiling), floor, ceiling, ref, margin)
         if fitted is None:
             continue
         p, q = fitted
-        if not (busy[p] or busy[q]) or any(blank[k] in ("black", "white") for k in range(p, q + 1)):
+        if any(blank[k] in ("black", "white") for k in range(p, q + 1)):
             continue
         if any(p <= b and a <= q for a, b in taken) or not _accept(s, grid, stats, p, q, floor, ceiling, ref, margin):
             continue

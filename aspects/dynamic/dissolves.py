@@ -165,22 +165,13 @@ def _accept(s: Signals, grid: np.ndarray, stats: np.ndarray, p: int, q: int, flo
     scatter = max(float(np.sqrt(np.mean((side_a - a) ** 2))), float(np.sqrt(np.mean((side_b - b) ** 2))))
     if step < max(MIN_STEP, STEP_NOISE * scatter):
         return False
-    rate = 1.0 / span
+    if not _sides_hold(s.t[lo : hi + 1], _progress(grid[lo : hi + 1], a, b)[0], p - lo, q - lo, 1.0 / span):
+        return False  # the whole picture's progress: a zoom or a pan carrying its luma on past the ends is no dissolve
     return_ = _frames(s, RETURN_S)
     for cols in (slice(None), slice(0, LUMA)):
         if float(np.sqrt(np.mean((b[cols] - a[cols]) ** 2))) < MIN_STEP:
             continue
         x, off = _progress(grid[lo : hi + 1, cols], a[cols], b[cols])
-        t = s.t[lo : hi + 1]
-        sides_ok = True
-        for k0, k1, level in ((0, p - lo + 1, 0.0), (q - lo, hi - lo + 1, 1.0)):
-            xs, ts = x[k0:k1], t[k0:k1]
-            tc = ts - ts.mean()
-            slope = float(tc @ (xs - xs.mean()) / max(float(tc @ tc), 1e-12)) if xs.size > 2 else 0.0
-            if float(np.sqrt(np.mean((xs - level) ** 2))) > SIDE_SCATTER or slope > SIDE_DRIFT * rate or -slope > SIDE_BACK * rate:
-                sides_ok = False
-        if not sides_ok:
-            continue
         inner = x[p - lo : q - lo + 1]
         line = np.linspace(0.0, 1.0, inner.size)
         if float(np.sqrt(np.mean((inner - line) ** 2))) > RAMP_FIT or float(np.max(np.maximum.accumulate(inner) - inner)) > TURN_BACK:
@@ -202,6 +193,17 @@ def _accept(s: Signals, grid: np.ndarray, stats: np.ndarray, p: int, q: int, flo
             and _statistics_hold(stats, p, q, max(floor, p - return_), min(ceiling, q + return_), ref)
         )
     return False
+
+
+def _sides_hold(t: np.ndarray, x: np.ndarray, p: int, q: int, rate: float) -> bool:
+    """Whether progress ``x`` (times ``t``) holds at 0 up to index ``p`` and at 1 from ``q``: scatter ≤ SIDE_SCATTER, slope along the change ≤ SIDE_DRIFT and against it ≤ SIDE_BACK times the ramp's ``rate`` (per second)."""
+    for k0, k1, level in ((0, p + 1, 0.0), (q, x.size, 1.0)):
+        xs, ts = x[k0:k1], t[k0:k1]
+        tc = ts - ts.mean()
+        slope = float(tc @ (xs - xs.mean()) / max(float(tc @ tc), 1e-12)) if xs.size > 2 else 0.0
+        if float(np.sqrt(np.mean((xs - level) ** 2))) > SIDE_SCATTER or slope > SIDE_DRIFT * rate or -slope > SIDE_BACK * rate:
+            return False
+    return True
 
 
 def _together(s: Signals, grid: np.ndarray, a: np.ndarray, b: np.ndarray, side_a: np.ndarray, side_b: np.ndarray, lo: int, hi: int, frames: int) -> bool:

@@ -94,7 +94,9 @@ def main() -> None:
     parser.add_argument("--heldout3", action="store_true", help="the third held-out set: busy moving footage (read once, at the end)")
     parser.add_argument("--heldout4", action="store_true", help="the fourth held-out set: busy moving footage like the third (read once, at the end)")
     parser.add_argument("--heldout5", action="store_true", help="the fifth held-out set: busy moving footage, other sources and real footage (read once with main's rules, once at the end)")
-    parser.add_argument("--heldout6", action="store_true", help="the sixth held-out set: busy footage like the fifth (made before this session's rules were frozen; read once with main's rules, once with them)")
+    parser.add_argument(
+        "--heldout6", action="store_true", help="the sixth held-out set: busy footage like the fifth (made before this session's rules were frozen; read once with main's rules, once with them)"
+    )
     parser.add_argument("--heldout-wipes", action="store_true", help="the held-out set of wipes (read once, at the end)")
     parser.add_argument("--measure-only", action="store_true", help="make and measure the clips (cached), print no scores")
     parser.add_argument("--jobs", type=int, default=2)
@@ -208,7 +210,9 @@ def main() -> None:
         print(f"| {kind} | {content} | {truths} | {hits} | {extras} |")
     if real[2] or real[3]:
         print()
-        print(f"real footage (shots of bikes.mp4, bigbuckbunny.mp4, carphone_pristine.mp4): {real[2]} truths, right within 2 frames {real[0]}, within {REAL_TOLERANCE_S} s {real[1]}; extra (at {REAL_TOLERANCE_S} s) {real[3]}")
+        print(
+            f"real footage (shots of bikes.mp4, bigbuckbunny.mp4, carphone_pristine.mp4): {real[2]} truths, right within 2 frames {real[0]}, within {REAL_TOLERANCE_S} s {real[1]}; extra (at {REAL_TOLERANCE_S} s) {real[3]}"
+        )
     print()
     print("Boundaries (any type; a detection inside a true transition's span ±2 frames):")
     print("| detector | precision | recall |")

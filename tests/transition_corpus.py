@@ -496,18 +496,14 @@ def heldout5_corpus() -> list[Case]:
     """A fifth held-out set like the third (HELDOUT5_*: life, a mandelbrot zoom, cellular automata, rotating and scrolling testsrc2, panned noise, real footage from bigbuckbunny.mp4 and carphone_pristine.mp4), made in session 5 and read once with main's rules before any change; 24–60 fps (48 too), 0.4–3 s, at most 2.5 s next to real footage; negatives at 30 and 48 fps."""
     roles = {"zoom": "mandel-zoom5", "pan": "noise-pan", "scroll": "testsrc2-scroll", "waves": "testsrc2-rotate", "noise": "life5", "footage": "carphone", "shot": "bunny"}
     names = ("mandelbrot-zoom", "noise-pan", "testsrc2-scroll", "testsrc2-rotate", "life-darkening", "life-flash", "footage-camera-flash", "footage-shot", "rotate-moving-box")
-    return _busy_heldout(
-        "heldout5", HELDOUT5_SOURCES, roles, 2.5, (30, 48), names, (3.9, 5.2), rates=(24, 30, 48, 50, 60), lengths=(0.4, 0.8, 1.2, 2.0, 2.5, 3.0), footage=("bunny", "carphone")
-    )
+    return _busy_heldout("heldout5", HELDOUT5_SOURCES, roles, 2.5, (30, 48), names, (3.9, 5.2), rates=(24, 30, 48, 50, 60), lengths=(0.4, 0.8, 1.2, 2.0, 2.5, 3.0), footage=("bunny", "carphone"))
 
 
 def heldout6_corpus() -> list[Case]:
     """A sixth held-out set like the fifth (HELDOUT6_*: moving gradients, Perlin noise, cellauto rule 18, life, a zoom into testsrc2, other parts of set 5's real footage), made before this session's rules were frozen and read once with main's rules and once with them; 20–60 fps, 0.3–2.8 s; negatives at 25 and 50 fps."""
     roles = {"zoom": "testsrc2-zoom", "pan": "gradients6", "scroll": "cellauto6", "waves": "perlin6", "noise": "life6", "footage": "carphone-window", "shot": "bunny-sky"}
     names = ("testsrc2-zoom", "moving-gradients", "cellauto-scroll", "perlin", "life-darkening", "life-flash", "footage-camera-flash", "footage-shot", "perlin-moving-box")
-    return _busy_heldout(
-        "heldout6", HELDOUT6_SOURCES, roles, 2.4, (25, 50), names, (3.9, 3.9), rates=(20, 25, 40, 48, 60), lengths=(0.3, 0.7, 1.1, 1.6, 2.2, 2.8), footage=("bunny", "carphone")
-    )
+    return _busy_heldout("heldout6", HELDOUT6_SOURCES, roles, 2.4, (25, 50), names, (3.9, 3.9), rates=(20, 25, 40, 48, 60), lengths=(0.3, 0.7, 1.1, 1.6, 2.2, 2.8), footage=("bunny", "carphone"))
 
 
 def _busy_heldout(

@@ -33,6 +33,10 @@ an octave under and a sixth over the others', chord and pad programs none of the
 over), soft and hard velocities and note lengths no other split has. ``("fresh4_harmony")`` (issue 11n, read once
 with main's rules before 11n's were written) and ``("fresh5_harmony")`` (issue 11n's blind split, made before its rules
 were frozen) do the same with yet other programs, voicings, roots (from MIDI 36) and bass registers (MIDI 24–46).
+The articulated splits (issue 11m, :data:`ARTICULATED`; ``fresh4`` written and read once before 11m's rules
+were tuned, ``fresh5`` when they were frozen) play lines with a player's articulations (legato overlaps and
+let-ring plucks, staccato, dotted rhythms, grace notes, pitch-wheel scoops, bends and vibrato), at velocity
+extremes (20–45, 118–127), dry or with full reverb, on programs no other split plays in that part.
 The gap between MELODY_NOTE_S and LEAD_NOTE_S is left out of the ground truth:
 neither name is clearly right there.
 
@@ -190,13 +194,15 @@ def _clip(name: str, prog: int, notes: list[tuple[float, float, list[int]]], lab
 
 
 def corpus(split: str) -> list[Clip]:
-    """The clips of ``split`` ("tune", "held_out", "fresh", "fresh2", "fresh3" or "fresh3_harmony"), 2–5 minutes of audio each."""
+    """The clips of ``split`` ("tune", "held_out", "fresh", "fresh2", "fresh3", "fresh3_harmony" or one of ARTICULATED), 2–5 minutes of audio each."""
     if split == "fresh3_harmony":
         return _harmony_corpus()
     if split == "fresh4_harmony":
         return _harmony_corpus(split, **HARMONY4)
     if split == "fresh5_harmony":
         return _harmony_corpus(split, **HARMONY5)
+    if split in ARTICULATED:
+        return _articulated_corpus(split)
     rng = np.random.default_rng({"tune": 111, "held_out": 222, "fresh": 333, "fresh2": 444, "fresh3": 555}[split])
     progs, lengths = PROGRAMS[split], NOTE_LENGTHS_S[split]
     lo, hi = REGISTER[split]
@@ -282,6 +288,129 @@ def _harmony_corpus(
             legato = 0.5 if k % 3 == 0 else 0.95  # every third line staccato
             notes = [(0.3 + i * s, 0.3 + (i + legato) * s, [p]) for i, p in enumerate(_line(rng, lo, hi, 8))]
             clips.append(_clip(f"{split[:6]}_bass_p{prog}_{s}_r{lo}", prog, notes, "bass", vel()))
+            k += 1
+    return clips
+
+
+# Articulated splits (issue 11m): lines played with the articulations a player uses, on programs no other split plays
+# in that part. "fresh4" was written and read once with main's rules before 11m's were tuned; "fresh5" was written when
+# 11m's rules were frozen and read once with main's and once with 11m's.
+ARTICULATED = {
+    "fresh4": {
+        "seed": 666,
+        "sustained": [109, 100, 44, 58, 48],  # bagpipe, brightness, tremolo strings, tuba, string ensemble 1 (as lines)
+        "decaying": [47, 98, 117, 29, 4, 26],  # timpani, crystal, melodic tom, overdriven guitar, electric piano 1, jazz guitar (as lines)
+        "pad": [62, 63],  # synth brass 1 and 2 (held chords)
+        "chord": [12, 108, 45, 28],  # marimba, kalimba, pizzicato, muted guitar
+        "bass": [70, 81, 57],  # bassoon, saw lead, trombone (low lines)
+        "lengths": {"lead": (0.41, 0.7, 1.3), "melody": (0.12, 0.2), "pluck": (0.2, 0.5, 1.0), "pad": (2.2,), "chord": (0.65,), "bass": (0.38,)},
+        "register": (60, 95),  # MIDI range of lines; each clip plays in its own window of ARTICULATED_SPAN semitones
+        "bass_register": (38, 55),
+    },
+}
+ARTICULATED_SPAN = 12
+ARTICULATIONS = ("overlap", "staccato", "dotted", "grace", "bend")  # cycled over a part's clips (module docstring of articulated)
+ARTICULATED_VELOCITY = ((20, 46), (118, 128))  # velocity extremes, alternating clip by clip
+GRACE_S = 0.05  # a grace note one scale step off, this long, before the main note
+OVERLAP_S = 0.03  # legato: each note held this much into the next (a let-ring pluck: half a step)
+STACCATO = {"lead": 0.55, "melody": 0.4, "pluck": 0.3}  # note-off at this share of the step
+DOTTED_SHARE = 0.33  # long-short steps of (1 ± this) × the note length
+BEND_STEPS = 6  # pitch-wheel messages in a scoop or a bend
+VIBRATO_HZ, VIBRATO_SEMITONES = 5.5, 0.25  # pitch-wheel vibrato on lead notes held ≥ 0.6 s, after their first 0.3 s
+
+
+def _bend(ch: int, semitones: float, t: float) -> tuple[float, bytes]:
+    """A pitch-wheel message at ``t`` s: ``semitones`` off (GM's default range ±2 semitones)."""
+    v = int(np.clip(round(8192 + semitones / 2.0 * 8192), 0, 16383))
+    return (t, bytes([0xE0 | ch, v & 0x7F, v >> 7]))
+
+
+def _articulated_clip(name: str, prog: int, kind: str, pitches: list[int], step_s: float, articulation: str, velocity: tuple[int, int], reverb: int, rng: np.random.Generator) -> Clip:
+    """One line clip (``kind`` lead, melody or pluck) of ``pitches`` stepping every ``step_s`` s, played with
+    ``articulation``: ``overlap`` (legato; plucks let ring half a step), ``staccato``, ``dotted`` (long-short),
+    ``grace`` (a GRACE_S note a step above or below before every other note), ``bend`` (leads scoop into each note
+    from a semitone under and hold long notes with vibrato; melodies scoop too; plucks bend a semitone up
+    halfway through every other note). Velocities within ``velocity``, reverb send ``reverb``."""
+    steps = [step_s * (1 + DOTTED_SHARE if i % 2 == 0 else 1 - DOTTED_SHARE) if articulation == "dotted" else step_s for i in range(len(pitches))]
+    starts = 0.3 + np.concatenate([[0.0], np.cumsum(steps)[:-1]])
+    clip = Clip(name, float(starts[-1] + steps[-1]) + 1.0, kind="tonal")
+    clip.events += [program(0, prog, 0.0), (0.0, bytes([0xB0, 91, reverb])), _bend(0, 0.0, 0.0)]
+    for i, (t0, d, p) in enumerate(zip(starts, steps, pitches)):
+        t0 = float(t0)
+        if articulation == "overlap":
+            t1 = t0 + d + (0.5 * d if kind == "pluck" else OVERLAP_S)
+        elif articulation == "staccato":
+            t1 = t0 + STACCATO[kind] * d
+        else:
+            t1 = t0 + 0.92 * d
+        v = int(rng.integers(*velocity))
+        main = t0
+        if articulation == "grace" and i % 2 == 1 and kind != "melody":
+            grace = p + int(rng.choice([-2, -1, 1, 2]))
+            clip.events += note(0, grace, t0, t0 + GRACE_S, v)
+            main = t0 + GRACE_S
+        if articulation == "bend" and kind in ("lead", "melody"):  # a scoop up into the note
+            clip.events += [_bend(0, -1.0 + k / BEND_STEPS, main + k * 0.08 / BEND_STEPS) for k in range(BEND_STEPS + 1)]
+            if kind == "lead" and d >= 0.6:
+                vib = np.arange(main + 0.3, t1, 1.0 / (4 * VIBRATO_HZ))
+                clip.events += [_bend(0, VIBRATO_SEMITONES * np.sin(2 * np.pi * VIBRATO_HZ * (u - vib[0])), float(u)) for u in vib]
+                clip.events.append(_bend(0, 0.0, t1))
+        if articulation == "bend" and kind == "pluck" and i % 2 == 1:  # a string bent up a semitone, released at the next note
+            mid = t0 + 0.4 * d
+            clip.events += [_bend(0, k / BEND_STEPS, mid + k * 0.1 / BEND_STEPS) for k in range(BEND_STEPS + 1)]
+            clip.events.append(_bend(0, 0.0, t0 + d - 0.005))
+        clip.events += note(0, p, main, t1, v)
+        clip.segments.append((t0, float(t0 + d), kind))
+    return clip
+
+
+def _dotted_fits(kind: str, step_s: float) -> bool:
+    """Whether a dotted line of ``kind`` stepping ``step_s`` s keeps every note within its label's lengths: a lead's
+    short steps ≥ LEAD_NOTE_S and long ones under 1.45 s (longer notes are held ones), a melody's long ≤ MELODY_NOTE_S."""
+    short, long = step_s * (1 - DOTTED_SHARE), step_s * (1 + DOTTED_SHARE)
+    return {"lead": short >= LEAD_NOTE_S and long <= 1.45, "melody": long <= MELODY_NOTE_S}.get(kind, True)
+
+
+def _articulated_corpus(split: str) -> list[Clip]:
+    """The articulated splits (``fresh4``, ``fresh5``): lines in every articulation of ARTICULATIONS, at velocity
+    extremes, dry or drenched in reverb, each in its own register window; plus a few pads, chords and bass lines."""
+    spec = ARTICULATED[split]
+    rng = np.random.default_rng(spec["seed"])
+    lengths = spec["lengths"]
+    lo, hi = spec["register"]
+    clips: list[Clip] = []
+    k = 0
+    for family, kinds in (("sustained", ("lead", "melody")), ("decaying", ("pluck",))):
+        for j, prog in enumerate(spec[family]):
+            for kind in kinds:
+                for m, s in enumerate(lengths[kind]):
+                    articulation = ARTICULATIONS[(j + m * 2 + (kind == "melody")) % len(ARTICULATIONS)]
+                    if kind == "melody" and articulation == "grace":
+                        articulation = "overlap"  # no room for a grace note in a short step
+                    if articulation == "dotted" and not _dotted_fits(kind, s):
+                        articulation = "grace" if kind != "melody" else "staccato"
+                    w0 = int(rng.integers(lo, hi - ARTICULATED_SPAN + 1))
+                    pitches = _line(rng, w0, w0 + ARTICULATED_SPAN, max(5, int(3.5 / s)))
+                    velocity = ARTICULATED_VELOCITY[k % 2]
+                    reverb = (0, 127)[(k // 2) % 2]
+                    clips.append(_articulated_clip(f"{split}_{kind}_p{prog}_{s}_{articulation}", prog, kind, pitches, s, articulation, velocity, reverb, rng))
+                    k += 1
+    for prog in spec["pad"]:
+        for s in lengths["pad"]:
+            roots = rng.integers(53, 62, 3)
+            chords = [(0.3 + i * s, 0.3 + (i + 0.95) * s, [int(r) + v for v in VOICINGS[int(rng.integers(len(VOICINGS)))]]) for i, r in enumerate(roots)]
+            clips.append(_clip(f"{split}_pad_p{prog}_{s}", prog, chords, "pad", int(rng.integers(*ARTICULATED_VELOCITY[k % 2]))))
+            k += 1
+    for prog in spec["chord"]:
+        for s in lengths["chord"]:
+            roots = rng.integers(50, 60, 5)
+            chords = [(0.3 + i * s, 0.3 + (i + 0.95) * s, [int(r) + v for v in VOICINGS[int(rng.integers(len(VOICINGS)))]]) for i, r in enumerate(roots)]
+            clips.append(_clip(f"{split}_chord_p{prog}_{s}", prog, chords, "chord", int(rng.integers(*ARTICULATED_VELOCITY[k % 2]))))
+            k += 1
+    for prog in spec["bass"]:
+        for s in lengths["bass"]:
+            notes = [(0.3 + i * s, 0.3 + (i + 0.9) * s, [p]) for i, p in enumerate(_line(rng, *spec["bass_register"], 8))]
+            clips.append(_clip(f"{split}_bass_p{prog}_{s}", prog, notes, "bass", int(rng.integers(*ARTICULATED_VELOCITY[k % 2]))))
             k += 1
     return clips
 

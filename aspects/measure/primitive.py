@@ -146,6 +146,8 @@ BAND_AUDIBLE_DB = 30.0  # only bands within this of the hop's loudest count (the
 BAND_HIT_BANDS = 6  # ...in at least this many of the 64 mel bands at once (a hi-hat's top quarter; a kick's lows and beater click)
 HIT_HOLD_S = 0.035  # ...and as many still stand out this long after: a hit rings on past the 46 ms window, a raindrop's click does not
 BED_MARGIN = 3.0  # a hit is read in what stands over this many times the bed's power per bin (5 dB: a noise bin's level passes it ~5 % of the time)
+EVEN_BURSTS_CV = 0.06  # loudness bursts whose intervals spread less than this (std / mean) keep a pulse: notes, not syllables
+EVEN_MIN_BURSTS = 5  # ...read over at least this many bursts
 
 
 @dataclass(frozen=True)
@@ -592,8 +594,7 @@ def is_speech(ctx: Context, t: float, before_s: float = 1.0, after_s: float = 0.
     level = ctx.level_db[lo:hi]
     if level.size < 10:
         return False
-    smooth = np.convolve(level, np.ones(7) / 7, mode="same")
-    bursts, _ = find_peaks(smooth, prominence=6.0, distance=max(int(0.1 / ctx.hop_s), 1))
+    bursts = _bursts(level, ctx.hop_s)
     rate = bursts.size / (level.size * ctx.hop_s)
     if not SPEECH_RATE[0] <= rate <= SPEECH_RATE[1]:
         return False
@@ -603,6 +604,25 @@ def is_speech(ctx: Context, t: float, before_s: float = 1.0, after_s: float = 0.
     strongest = np.argmax(ctx.power[lo:hi, 2:][audible], axis=1)
     run_s = audible.sum() * ctx.hop_s / (np.count_nonzero(np.abs(np.diff(strongest)) > 1) + 1)
     return bool(run_s < SPEECH_PARTIAL_RUN_S)
+
+
+def _bursts(level_db: np.ndarray, hop_s: float) -> np.ndarray:
+    """Hop indices of loudness bursts (syllables, detached notes): peaks of the level (dB per hop) smoothed over
+    7 hops that stand ≥ 6 dB above their surroundings, ≥ 0.1 s apart."""
+    smooth = np.convolve(level_db, np.ones(7) / 7, mode="same")
+    return find_peaks(smooth, prominence=6.0, distance=max(int(0.1 / hop_s), 1))[0]
+
+
+def even_bursts(ctx: Context, t: float, before_s: float = 1.0, after_s: float = 0.6) -> bool:
+    """Whether the loudness bursts around ``t`` s (as :func:`is_speech` finds them, in the same span) come at an even
+    rate: at least EVEN_MIN_BURSTS of them, their intervals' spread (standard deviation over mean) under EVEN_BURSTS_CV.
+    Detached notes keep the music's pulse; syllables do not (espeak-ng: 0.16–0.48 on 1.6 s spans of sentences)."""
+    lo, hi = ctx.index(t - before_s), ctx.index(t + after_s) + 1
+    bursts = _bursts(ctx.level_db[lo:hi], ctx.hop_s)
+    if bursts.size < EVEN_MIN_BURSTS:
+        return False
+    ioi = np.diff(bursts).astype(float)
+    return bool(np.std(ioi) < EVEN_BURSTS_CV * np.mean(ioi))
 
 
 def steady_pulse(ctx: Context) -> bool:
@@ -911,7 +931,7 @@ def frame_primitive(
             return drum
     # Speech keeps its voiced harmonics from one hop spectrum to the next; a brown noise's bursts and tilt
     # (low flatness) can pass for voiced syllables, but its peaks do not stay.
-    if persist >= SPEECH_PEAK_PERSIST and is_speech(ctx, centre):
+    if persist >= SPEECH_PEAK_PERSIST and is_speech(ctx, centre) and not even_bursts(ctx, centre):
         return "speech"
     h = harmonics(spectrum, spectrum_freqs)
     # The hop spectra's 21.5 Hz bins do not resolve the harmonics of a note under ~70 Hz, which then beat like noise.

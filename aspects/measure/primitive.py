@@ -870,6 +870,15 @@ def struck_notes(ctx: Context, i: int, f0_hz) -> int:
     return count
 
 
+def single_line(notes: dict, t_on: float) -> bool:
+    """Whether the notes struck in the LINE_BEFORE_S before the one at ``t_on`` s were single notes: at least
+    LINE_VOTE_NOTES of them, two thirds struck as one or two notes (``notes``: onset time s → the polyphony its first frames
+    showed, as :func:`frame_primitive` keeps it). A line's note whose spectrum is crowded (the notes before still
+    ringing into it, a muted string's noisy decay) stays a note of the line; a chord after chords stays a chord."""
+    before = [sorted(c)[len(c) // 2] for k, c in notes.items() if t_on - LINE_BEFORE_S <= k < t_on and c]
+    return len(before) >= LINE_VOTE_NOTES and 3 * sum(n <= 2 for n in before) >= 2 * len(before)
+
+
 def frame_primitive(
     *,
     timbre: str,
@@ -972,6 +981,8 @@ def frame_primitive(
             if centre - t_on <= NOTE_START_S:
                 counts.append(fresh)
             fresh = sorted(counts)[len(counts) // 2] if counts else fresh  # what most of its first frames agree on (an attack's transient is not a chord)
+            if fresh >= 3 and single_line(notes, t_on):  # a note of a line of single notes (a ringing harp, a muted string's noisy death)
+                fresh = 1
             for old in [k for k in notes if k < t_on - 10.0]:
                 del notes[old]
     soft = shape.attack_s is None or shape.attack_s >= PAD_ATTACK_S

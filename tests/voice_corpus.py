@@ -307,6 +307,17 @@ ARTICULATED = {
         "register": (60, 95),  # MIDI range of lines; each clip plays in its own window of ARTICULATED_SPAN semitones
         "bass_register": (38, 55),
     },
+    "fresh5": {  # written when 11m's rules were frozen: read once with main's and once with 11m's, nothing tuned after
+        "seed": 777,
+        "sustained": [43, 49, 51, 90],  # contrabass, slow strings, synth strings 2, polysynth (as lines)
+        "decaying": [1, 5, 30, 2, 3],  # bright piano, electric piano 2, distortion guitar, electric grand, honky-tonk (as lines)
+        "pad": [101, 103],  # goblins, sci-fi (held chords)
+        "chord": [10, 13, 104, 114],  # music box, xylophone, sitar, steel drums
+        "bass": [62, 84, 66],  # synth brass 1, charang, tenor sax (low lines)
+        "lengths": {"lead": (0.45, 0.85, 1.1), "melody": (0.1, 0.18, 0.24), "pluck": (0.15, 0.33, 0.8), "pad": (2.6,), "chord": (0.8,), "bass": (0.5,)},
+        "register": (60, 92),
+        "bass_register": (44, 57),
+    },
 }
 ARTICULATED_SPAN = 12
 ARTICULATIONS = ("overlap", "staccato", "dotted", "grace", "bend")  # cycled over a part's clips (module docstring of articulated)

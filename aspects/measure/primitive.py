@@ -554,20 +554,36 @@ def pitch_changes(chroma: np.ndarray, level_db: np.ndarray, hop_s: float) -> np.
 
 def note_length_s(ctx: Context, t: float) -> float | None:
     """How long the notes around ``t`` last (s): the median time between note starts (onsets and pitch
-    changes, :func:`pitch_changes`, merged when closer than NOTE_MIN_S) within [t − LINE_BEFORE_S,
-    t + LINE_AFTER_S]; None with fewer than two there (notes as long as the span, or one held note)."""
+    changes, :func:`pitch_changes`, merged when closer than NOTE_MIN_S; where those are fewer than two, with the
+    line's pitch steps, :func:`line_steps`) within [t − LINE_BEFORE_S, t + LINE_AFTER_S]; None with fewer than two
+    there (notes as long as the span, or one held note)."""
     lo, hi = ctx.index(t - LINE_BEFORE_S), ctx.index(t + LINE_AFTER_S)
-    steps = ctx.pitch_starts[(ctx.pitch_starts[:, 0] >= lo) & (ctx.pitch_starts[:, 0] < hi)]
-    # Pitch steps where onsets and changes miss the notes, when they visit LINE_PITCHES pitches or more: a wobble
-    # between two (a pad's chorus, a trill) is not a line of notes.
-    by_steps = steps[:, 0].astype(int) if np.unique(np.round(steps[:, 1])).size >= LINE_PITCHES else np.zeros(0, int)
-    for starts in (np.union1d(ctx.note_onsets, ctx.changes), by_steps):
+    by_steps = line_steps(ctx.pitch_starts, lo, hi)
+    struck = np.union1d(ctx.note_onsets, ctx.changes)
+    for starts in (struck, np.union1d(struck, by_steps)):
         starts = starts[(starts >= lo) & (starts < hi)]
         if starts.size >= 2:
             starts = starts[np.concatenate([[True], np.diff(starts) >= NOTE_MIN_S / ctx.hop_s])]
         if starts.size >= 2:
             return float(np.median(np.diff(starts)) * ctx.hop_s)
     return None
+
+
+def line_steps(pitch_starts: np.ndarray, lo: int, hi: int) -> np.ndarray:
+    """The hops of the pitch steps (``pitch_starts`` [shape=(steps, 2)] hop and semitones, :func:`pitch_steps`) in
+    [``lo``, ``hi``) that start a line's notes: steps that visit LINE_PITCHES pitches or more, or that never return to a
+    pitch held before within the span (the pitch before the first one included): a line moving on, even one of
+    notes so long (up to HELD_NOTE_S) that the span holds only one or two of its steps. A wobble between two pitches
+    (a pad's chorus, a trill) returns and starts nothing."""
+    inside = (pitch_starts[:, 0] >= lo) & (pitch_starts[:, 0] < hi)
+    steps = pitch_starts[inside]
+    if steps.size == 0:
+        return np.zeros(0, int)
+    first = int(np.argmax(inside))
+    visited = np.round(pitch_starts[max(first - 1, 0) : first + steps.shape[0], 1])
+    if np.unique(np.round(steps[:, 1])).size >= LINE_PITCHES or np.unique(visited).size == visited.size:
+        return steps[:, 0].astype(int)
+    return np.zeros(0, int)
 
 
 def pitch_moves(ctx: Context, t: float, before_s: float = 0.6, after_s: float = 0.6) -> bool:

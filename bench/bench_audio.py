@@ -16,7 +16,7 @@ and prints:
 - the confusion table of tonal parts across General MIDI families
   (:mod:`tests.voice_corpus`: leads, melodies, plucks, pads, chords, bass, a
   vocal proxy) for each of its splits: ``tune``, ``held_out``, ``fresh``
-  (analysed in-process by the streaming analyser, 25 frames a second); ``fresh2``, ``fresh3`` and ``fresh3_harmony`` to ``fresh5_harmony`` too.
+  (analysed in-process by the streaming analyser, 25 frames a second); ``fresh2``, ``fresh3`` and ``fresh3_harmony`` to ``fresh5_harmony``, ``fresh4`` and ``fresh5`` too.
 
 Usage: ``.venv/bin/python bench/bench_audio.py [--out DIR]`` (needs fluidsynth,
 fluid-soundfont-gm, sonic-pi-samples and espeak-ng: ``make bootstrap``).
@@ -107,7 +107,7 @@ def main() -> int:
         print(f"  {name:26s} {kind:6s} true {truth:7.2f}  prior only {_bpm(prior_only)}  read {_bpm(whole)}  error {'—' if err is None else f'{err:+6.2f} %'}  windows {right}/{n}")
     print(f"  within 2 %: {within2}/{len(tempos)} clips; within 4 % (MIREX accuracy 1): {within4}/{len(tempos)}")
     wide_corpus(out / "tempo_corpus")
-    for split in ("tune", "held_out", "fresh", "fresh2", "fresh3", "fresh3_harmony", "fresh4_harmony", "fresh5_harmony"):
+    for split in ("tune", "held_out", "fresh", "fresh2", "fresh3", "fresh3_harmony", "fresh4_harmony", "fresh5_harmony", *voice_corpus.ARTICULATED):
         voices = voice_corpus.corpus(split)
         t0 = time.perf_counter()
         samples = voice_corpus.render(voices, out / f"voices_{split}")

@@ -18,7 +18,22 @@ from collections import Counter
 import numpy as np
 import pytest
 
-from aspects.measure.primitive import Context, NoteShape, _rose, harmonics, in_tune, note_decays, note_level_course, octave_register_hz, pitch_steps, rising_onsets, struck_notes
+from aspects.measure.primitive import (
+    Context,
+    NoteShape,
+    _rose,
+    even_bursts,
+    harmonics,
+    in_tune,
+    line_steps,
+    note_decays,
+    note_level_course,
+    octave_register_hz,
+    pitch_steps,
+    rising_onsets,
+    single_line,
+    struck_notes,
+)
 from tests.audio_corpus import SR, missing_tools
 from tests.voice_corpus import analyse, corpus, render, segment_results
 
@@ -256,3 +271,49 @@ def test_a_struck_chord_dies_away_smoothly_a_pads_level_wobbles(lfo_db):
     fall, wobble = note_level_course(ctx, 0.5)
     assert fall == pytest.approx(-10.0, abs=3.0)
     assert (wobble >= 1.2) == (lfo_db > 0), wobble
+
+
+def _level_context(level_db: np.ndarray, hop_s: float) -> Context:
+    """A context holding only a level envelope (dB per hop)."""
+    n = level_db.size
+    return Context(np.arange(n) * hop_s, np.zeros((n, 4)), np.arange(4.0), level_db, np.zeros(n), np.zeros(n), np.zeros(n), np.zeros(0, int), hop_s)
+
+
+def test_detached_notes_keep_a_pulse_syllables_do_not():
+    """Bursts of level every 0.14 s (staccato notes) come at an even rate; bursts 0.12-0.35 s apart at random
+    (syllables) do not, nor do too few bursts."""
+    hop_s = 128 / SR
+    t = np.arange(int(2.0 / hop_s)) * hop_s
+
+    def bursts(starts) -> np.ndarray:
+        level = np.full(t.size, -70.0)
+        for s in starts:
+            level = np.maximum(level, np.where((t >= s) & (t < s + 0.08), -20.0, -70.0))
+        return level
+
+    even = _level_context(bursts(np.arange(0.05, 1.95, 0.14)), hop_s)
+    uneven = _level_context(bursts(np.cumsum(np.random.default_rng(3).uniform(0.12, 0.35, 8))), hop_s)
+    few = _level_context(bursts([0.3, 0.6, 0.9]), hop_s)
+    assert even_bursts(even, 1.0)
+    assert not even_bursts(uneven, 1.0)
+    assert not even_bursts(few, 1.0)
+
+
+def test_a_line_of_single_notes_keeps_a_crowded_note():
+    """After three single notes a note counted as a chord is the line's; after chords, or too few notes, it is not."""
+    line = {0.0: [1], 0.3: [1, 2], 0.6: [1], 0.9: [2]}
+    chords = {0.0: [3], 0.3: [4, 3], 0.6: [3], 0.9: [3]}
+    assert single_line(line, 1.2)
+    assert not single_line(chords, 1.2)
+    assert not single_line({0.6: [1], 0.9: [1]}, 1.2)
+    assert not single_line(line, 3.5)  # the notes are more than LINE_BEFORE_S before
+
+
+def test_pitch_steps_of_long_notes_start_notes_a_wobble_does_not():
+    """One or two steps to pitches not held before in the span start notes (a line of long notes); a wobble between
+    two pitches does not, however many steps it makes."""
+    line = np.array([[50, 0.0], [150, 2.0], [300, 4.0]])
+    assert line_steps(line, 100, 400).tolist() == [150, 300]
+    wobble = np.array([[50, 0.0], [100, 1.0], [150, 0.0], [200, 1.0], [250, 0.0]])
+    assert line_steps(wobble, 60, 400).size == 0
+    assert line_steps(np.zeros((0, 2)), 0, 100).size == 0

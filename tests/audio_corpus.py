@@ -35,6 +35,7 @@ SR = 22050  # rendering rate: the analysis rate, so no resampling blurs onsets
 CLIP_GAP_S = 1.5  # silence between clips in the one long render (reverb tails die out)
 DRUM_CH = 9
 DRUM_NOTES = {"kick": 36, "snare": 38, "clap": 39, "hihat": 42, "rim": 37, "openhat": 46, "ride": 51, "tom": 45, "tambourine": 54, "cowbell": 56, "conga": 64, "shaker": 70}
+DRUM_NOTES |= {"crash": 49, "hitom": 50, "floortom": 41, "bongo": 61, "claves": 75, "woodblock": 76, "triangle": 81}  # issue 11t, session 5
 HIT_PRIORITY = ("kick", "snare", "clap", "hihat")  # the label of simultaneous hits: the one that dominates the sound
 PICTURE = "color=c=0x204060:s=160x90:r=25"
 
@@ -465,7 +466,9 @@ def pattern_clip(name: str, bpm: float, pattern: str, *, swing: float = 0.5, min
     start = 0.25
     hits = []
     for k in range(bars):
-        for pos, names in bar:
+        # A pattern with a fill (:data:`FILLS`, issue 11t): its fill bar ends every 4 bars, a crash starts the next.
+        fill = pattern in FILLS and k % 4 == 3
+        for pos, names in FILLS[pattern] if fill else bar + ([(0.0, ["crash"])] if pattern in FILLS and k and k % 4 == 0 else []):
             whole, frac = divmod(pos, 1.0)
             frac = swing if abs(frac - 0.5) < 1e-9 else frac
             hits.append((round(start + (k * beats + whole + frac) * beat, 4), list(names)))
@@ -748,6 +751,132 @@ TEMPO_SPLITS["held_out_7"] = [
     (171.5, "gallop", 0.5, "strings", True),
     (182, "funk", 0.5, "walking", True),
     (186, "tresillo", 2 / 3, False, True),
+]
+
+
+# Issue 11t, session 5, for held_out_8 (made before any session-5 rule was tried; patterns, drums, meters,
+# accompaniments and tempos no split had, fills every 4 bars; four drumless clips).
+DRUM_PATTERNS |= {
+    # reggae one drop: hi-hat eighths, kick and rim shot together on beat 3 only
+    "onedrop": (4, [(b + h, ["hihat"]) for b in range(4) for h in (0.0, 0.5)] + [(2.0, ["kick", "rim"])]),
+    # samba in 2/4: shaker sixteenths, kick on both beats, the surdo (floor tom) on 2, rim on the "a" of 1 and "and" of 2
+    "samba": (2, [(q / 4, ["shaker"] + (["kick"] if q in (0, 4) else []) + (["floortom"] if q == 4 else [])) for q in range(8)] + [(0.75, ["rim"]), (1.5, ["rim"])]),
+    # 7/4 counted 4 + 3: hi-hat eighths, kick on 1 and 5, snare on 3 and 6
+    "seven": (7, [(b + h, ["hihat"] + (["kick"] if h == 0 and b in (0, 4) else ["snare"] if h == 0 and b in (2, 5) else [])) for b in range(7) for h in (0.0, 0.5)]),
+    # slow 12/8 blues: ride on every triplet eighth, kick on 1 and the last triplet of 2, snare on 2 and 4
+    "twelve8": (4, [(b + k / 3, ["ride"] + (["kick"] if (b, k) in ((0, 0), (1, 2), (2, 0)) else []) + (["snare"] if k == 0 and b in (1, 3) else [])) for b in range(4) for k in range(3)]),
+    # train beat: snare on every sixteenth, clap on 2 and 4, kick on 1 and 3
+    "trainbeat": (4, [(q / 4, ["snare"] + (["kick"] if q in (0, 8) else []) + (["clap"] if q in (4, 12) else [])) for q in range(16)]),
+    # breakbeat: hi-hat eighths, kick on 1, the "a" of 2 and the "and" of 3, snare on 2 and 4, a woodblock on the "e" of 4
+    "breakfill": (4, [(b + h, ["hihat"] + (["kick"] if b + h in (0.0, 2.5) else ["snare"] if h == 0 and b in (1, 3) else [])) for b in range(4) for h in (0.0, 0.5)] + [(1.75, ["kick"]), (3.25, ["woodblock"])]),
+    # rock with a crash and a fill: kick 1 and 3, snare 2 and 4, hi-hat quarters, a triangle on each "and"
+    "rockfill": (4, [(float(b), ["hihat"] + (["kick"] if b in (0, 2) else ["snare"])) for b in range(4)] + [(b + 0.5, ["triangle"]) for b in range(4)]),
+}
+# A pattern's fill bar (issue 11t, session 5): every 4th bar, toms in sixteenths on the last two beats (bongos and claves
+# on the breakbeat's).
+FILLS: dict[str, list[tuple[float, list[str]]]] = {
+    "rockfill": [(0.0, ["kick", "hihat"]), (1.0, ["snare", "hihat"])] + [(2 + q / 4, ["hitom" if q < 4 else "floortom"]) for q in range(8)],
+    "breakfill": [(0.0, ["kick", "hihat"]), (0.5, ["hihat"]), (1.0, ["snare", "hihat"]), (1.5, ["hihat"])] + [(2 + q / 4, ["bongo" if q % 2 else "claves"]) for q in range(8)],
+}
+
+
+def _skank_bar(k: int, t_bar: float, beats: int, beat: float, swing: float) -> list[tuple[float, bytes]]:
+    """Issue 11t, session 5: reggae: short organ chords on every off-beat (at ``swing``), a picked bass on 1 and the "and" of 2."""
+    ev: list[tuple[float, bytes]] = []
+    for b in range(beats):
+        for p in TRIADS[k % len(TRIADS)]:
+            ev += note(2, p, t_bar + (b + swing) * beat, t_bar + (b + swing + 0.25) * beat, 80)
+    ev += note(1, ROOTS[k % 4], t_bar, t_bar + 1.2 * beat, 100)
+    ev += note(1, ROOTS[k % 4] + 7, t_bar + 1.5 * beat, t_bar + 2.2 * beat, 90)
+    return ev
+
+
+def _synth_bar(k: int, t_bar: float, beats: int, beat: float, swing: float) -> list[tuple[float, bytes]]:
+    """Issue 11t, session 5: a synth bass on every eighth (root and octave alternating, at ``swing``) under a warm pad."""
+    ev: list[tuple[float, bytes]] = []
+    for b in range(beats):
+        ev += note(1, ROOTS[k % 4], t_bar + b * beat, t_bar + (b + 0.4) * beat, 100)
+        ev += note(1, ROOTS[k % 4] + 12, t_bar + (b + swing) * beat, t_bar + (b + swing + 0.4) * beat, 85)
+    for p in TRIADS[k % len(TRIADS)]:
+        ev += note(2, p, t_bar, t_bar + beats * beat * 0.98, 65)
+    return ev
+
+
+def _brass_bar(k: int, t_bar: float, beats: int, beat: float, swing: float) -> list[tuple[float, bytes]]:
+    """Issue 11t, session 5: slap bass on 1, the "a" of 1 and the "and" of 2; brass stabs on the "and" of 2 and on 4."""
+    ev: list[tuple[float, bytes]] = []
+    for pos in (0.0, 0.75, 1.5):
+        if pos < beats:
+            ev += note(1, ROOTS[k % 4] + (12 if pos else 0), t_bar + pos * beat, t_bar + (pos + 0.3) * beat, 100)
+    for pos in (1.5, beats - 1.0):
+        for p in TRIADS[k % len(TRIADS)]:
+            ev += note(2, p, t_bar + pos * beat, t_bar + (pos + 0.3) * beat, 90)
+    return ev
+
+
+def _harp_bar(k: int, t_bar: float, beats: int, beat: float, swing: float) -> list[tuple[float, bytes]]:
+    """Issue 11t, session 5: a harp arpeggio up the chord on every eighth (at ``swing``) over a contrabass held for the bar."""
+    ev: list[tuple[float, bytes]] = []
+    chord = TRIADS[k % len(TRIADS)]
+    ev += note(1, ROOTS[k % 4], t_bar, t_bar + beats * beat * 0.95, 85)
+    for b in range(beats):
+        ev += note(2, chord[(2 * b) % len(chord)], t_bar + b * beat, t_bar + (b + 1) * beat, 90)
+        ev += note(2, chord[(2 * b + 1) % len(chord)] + 12, t_bar + (b + swing) * beat, t_bar + (b + 1) * beat, 75)
+    return ev
+
+
+def _rhodes_bar(k: int, t_bar: float, beats: int, beat: float, swing: float) -> list[tuple[float, bytes]]:
+    """Issue 11t, session 5: electric-piano chords on every beat, the last one pushed to the "and" before; a contrabass on 1."""
+    ev: list[tuple[float, bytes]] = []
+    for b in range(beats):
+        t = t_bar + (b - (1 - swing) if b == beats - 1 else b) * beat
+        for p in TRIADS[k % len(TRIADS)]:
+            ev += note(2, p, t, t + 0.6 * beat, 70)
+    ev += note(1, ROOTS[k % 4], t_bar, t_bar + 1.8 * beat, 95)
+    return ev
+
+
+def _stride_bar(k: int, t_bar: float, beats: int, beat: float, swing: float) -> list[tuple[float, bytes]]:
+    """Issue 11t, session 5: stride piano: a low bass note on the odd beats, a chord in the middle on the even ones."""
+    ev: list[tuple[float, bytes]] = []
+    for b in range(beats):
+        if b % 2 == 0:
+            ev += note(1, ROOTS[k % 4] - 12 + (7 if b % 4 == 2 else 0), t_bar + b * beat, t_bar + (b + 0.5) * beat, 95)
+        else:
+            for p in TRIADS[k % len(TRIADS)]:
+                ev += note(2, p - 12, t_bar + b * beat, t_bar + (b + 0.4) * beat, 85)
+    return ev
+
+
+ACCOMPANIMENTS |= {
+    "skank": ((PICK_BASS, 16), _skank_bar),  # drawbar organ
+    "synth": ((39, WARM_PAD), _synth_bar),  # synth bass 2
+    "brass": ((36, 61), _brass_bar),  # slap bass 1, brass section
+    "harp": ((43, HARP), _harp_bar),  # contrabass
+    "rhodes": ((43, 4), _rhodes_bar),  # electric piano 1
+    "stride": ((PIANO, PIANO), _stride_bar),
+}
+
+
+TEMPO_SPLITS["held_out_8"] = [
+    (55.5, "twelve8", 0.5, "rhodes", True),
+    (61.5, "onedrop", 2 / 3, "skank", True),
+    (64.5, "seven", 0.5, "harp", False),
+    (71.5, "breakfill", 0.5, "synth", True),
+    (76.5, "samba", 0.5, False, True),
+    (79.5, "waltz", 2 / 3, "harp", False),
+    (88.5, "rockfill", 2 / 3, "brass", True),
+    (96.5, "samba", 0.5, "brass", True),
+    (102.5, "twelve8", 0.5, False, True),
+    (112.5, "seven", 0.5, "synth", True),
+    (124.5, "rock", 0.5, "stride", False),
+    (131.5, "breakfill", 2 / 3, "skank", True),
+    (138.5, "trainbeat", 0.5, "rhodes", True),
+    (146.5, "dense", 0.5, "synth", False),
+    (156.5, "rockfill", 0.5, "harp", True),
+    (166.5, "samba", 0.5, "stride", True),
+    (177.5, "trainbeat", 0.5, False, True),
+    (197.5, "rockfill", 0.5, "skank", True),
 ]
 
 

@@ -35,6 +35,7 @@ SR = 22050  # rendering rate: the analysis rate, so no resampling blurs onsets
 CLIP_GAP_S = 1.5  # silence between clips in the one long render (reverb tails die out)
 DRUM_CH = 9
 DRUM_NOTES = {"kick": 36, "snare": 38, "clap": 39, "hihat": 42, "rim": 37, "openhat": 46, "ride": 51, "tom": 45, "tambourine": 54, "cowbell": 56, "conga": 64, "shaker": 70}
+DRUM_NOTES |= {"pedalhat": 44, "ridebell": 53, "timbale": 65, "agogo": 67, "hibongo": 60}  # issue 11t, session 5 (held_out_9)
 DRUM_NOTES |= {"crash": 49, "hitom": 50, "floortom": 41, "bongo": 61, "claves": 75, "woodblock": 76, "triangle": 81}  # issue 11t, session 5
 HIT_PRIORITY = ("kick", "snare", "clap", "hihat")  # the label of simultaneous hits: the one that dominates the sound
 PICTURE = "color=c=0x204060:s=160x90:r=25"
@@ -877,6 +878,110 @@ TEMPO_SPLITS["held_out_8"] = [
     (166.5, "samba", 0.5, "stride", True),
     (177.5, "trainbeat", 0.5, False, True),
     (197.5, "rockfill", 0.5, "skank", True),
+]
+
+
+# Issue 11t, session 5, for held_out_9 (made after the session's rules were frozen: five patterns, five
+# accompaniments and five drums no split had; read once).
+DRUM_PATTERNS |= {
+    # polka in 2/4: kick on the beats, snare and pedal hi-hat on the off-beats
+    "polka": (2, [(0.0, ["kick"]), (0.5, ["snare", "pedalhat"]), (1.0, ["kick"]), (1.5, ["snare", "pedalhat"])]),
+    # bembe 12/8 (four dotted-quarter beats of three triplet eighths): the 7-stroke bell on the ride bell, a kick on every beat
+    "bembe": (4, [(k / 3, (["ridebell"] if k in (0, 2, 4, 5, 7, 9, 11) else []) + (["kick"] if k % 3 == 0 else []) + (["hibongo"] if k in (2, 8) else [])) for k in range(12) if k in (0, 2, 3, 4, 5, 6, 7, 8, 9, 11)]),
+    # motown: snare and tambourine on every beat, kick on 1, the "and" of 2 and 3, hi-hat on the "and"s
+    "motown": (4, [(float(b), ["snare", "tambourine"] + (["kick"] if b in (0, 2) else [])) for b in range(4)] + [(b + 0.5, ["hihat"] + (["kick"] if b == 1 else [])) for b in range(4)]),
+    # bolero: kick on 1 and 3, a bongo triplet on 1, bongos on 3 and the "and" of 4, conga on 2 and 4
+    "bolero": (4, [(0.0, ["kick", "hibongo"]), (1 / 3, ["hibongo"]), (2 / 3, ["hibongo"]), (1.0, ["conga"]), (2.0, ["kick", "hibongo"]), (3.0, ["conga"]), (3.5, ["hibongo"])]),
+    # surf: floor tom on every eighth, kick 1 and 3, snare 2 and 4, agogo on the "and" of 4
+    "surf": (4, [(b + h, ["floortom"] + (["kick"] if h == 0 and b in (0, 2) else ["snare"] if h == 0 else [])) for b in range(4) for h in (0.0, 0.5)] + [(3.5, ["agogo"])]),
+}
+FILLS["surf"] = [(0.0, ["kick", "floortom"]), (1.0, ["snare", "floortom"])] + [(2 + q / 4, ["timbale"]) for q in range(8)]
+
+
+def _organ_bar(k: int, t_bar: float, beats: int, beat: float, swing: float) -> list[tuple[float, bytes]]:
+    """Issue 11t, session 5: an organ chord held over the bar, a slap bass on the odd beats (1 and 3)."""
+    ev: list[tuple[float, bytes]] = []
+    for p in TRIADS[k % len(TRIADS)]:
+        ev += note(2, p, t_bar, t_bar + beats * beat * 0.97, 70)
+    for b in range(0, beats, 2):
+        ev += note(1, ROOTS[k % 4] + (7 if b % 4 == 2 else 0), t_bar + b * beat, t_bar + (b + 0.8) * beat, 100)
+    return ev
+
+
+def _strum_bar(k: int, t_bar: float, beats: int, beat: float, swing: float) -> list[tuple[float, bytes]]:
+    """Issue 11t, session 5: a steel guitar strummed down on each beat and up on each "and" (at ``swing``; strings 12 ms
+    apart), a picked bass on 1."""
+    ev: list[tuple[float, bytes]] = []
+    chord = [p - 12 for p in TRIADS[k % len(TRIADS)]] + [TRIADS[k % len(TRIADS)][0]]
+    for b in range(beats):
+        for i, p in enumerate(chord):
+            ev += note(2, p, t_bar + b * beat + 0.012 * i, t_bar + (b + swing) * beat, 90)
+        for i, p in enumerate(reversed(chord)):
+            ev += note(2, p, t_bar + (b + swing) * beat + 0.012 * i, t_bar + (b + 1) * beat, 60)
+    ev += note(1, ROOTS[k % 4], t_bar, t_bar + 0.9 * beat, 95)
+    return ev
+
+
+def _marimba_bar(k: int, t_bar: float, beats: int, beat: float, swing: float) -> list[tuple[float, bytes]]:
+    """Issue 11t, session 5: a marimba ostinato on every eighth (chord tones up and down, at ``swing``), an acoustic bass on 1."""
+    ev: list[tuple[float, bytes]] = []
+    chord = TRIADS[k % len(TRIADS)]
+    tones = [chord[0], chord[1], chord[2], chord[1]]
+    for b in range(beats):
+        ev += note(2, tones[(2 * b) % 4], t_bar + b * beat, t_bar + (b + swing) * beat, 85)
+        ev += note(2, tones[(2 * b + 1) % 4] + 12, t_bar + (b + swing) * beat, t_bar + (b + 1) * beat, 70)
+    ev += note(1, ROOTS[k % 4], t_bar, t_bar + 0.9 * beat, 90)
+    return ev
+
+
+def _choir_bar(k: int, t_bar: float, beats: int, beat: float, swing: float) -> list[tuple[float, bytes]]:
+    """Issue 11t, session 5: a choir holding the chord, a tuba on 1 and on the last beat."""
+    ev: list[tuple[float, bytes]] = []
+    for p in TRIADS[k % len(TRIADS)]:
+        ev += note(2, p, t_bar, t_bar + beats * beat * 0.97, 65)
+    for b in (0, beats - 1):
+        ev += note(1, ROOTS[k % 4] - 12 + (7 if b else 0), t_bar + b * beat, t_bar + (b + 0.7) * beat, 100)
+    return ev
+
+
+def _bassline_bar(k: int, t_bar: float, beats: int, beat: float, swing: float) -> list[tuple[float, bytes]]:
+    """Issue 11t, session 5: a synth bass line alone: the root on 1, the octave on the "and" of 2, the fifth on the last
+    beat and a step below the next root on its "and" (at ``swing``)."""
+    ev: list[tuple[float, bytes]] = []
+    root = ROOTS[k % 4]
+    for pos, pitch in ((0.0, root), (1.0 + swing, root + 12), (beats - 1.0, root + 7), (beats - 1.0 + swing, ROOTS[(k + 1) % 4] - 1)):
+        ev += note(1, pitch, t_bar + pos * beat, t_bar + (pos + 0.4) * beat, 100)
+    return ev
+
+
+ACCOMPANIMENTS |= {
+    "organ": ((37, 17), _organ_bar),  # slap bass 2, percussive organ
+    "strum": ((PICK_BASS, STEEL_GUITAR), _strum_bar),
+    "marimba": ((32, 12), _marimba_bar),  # acoustic bass, marimba
+    "choir": ((58, 52), _choir_bar),  # tuba, choir aahs
+    "bassline": ((SYNTH_BASS, PIANO), _bassline_bar),  # (channel 2 unused)
+}
+
+
+TEMPO_SPLITS["held_out_9"] = [
+    (57.5, "bembe", 0.5, "choir", True),
+    (62.5, "motown", 2 / 3, "organ", True),
+    (67.5, "surf", 0.5, "strum", False),
+    (72.5, "bolero", 0.5, "strum", True),
+    (81.5, "surf", 2 / 3, "bassline", True),
+    (86.5, "motown", 0.5, False, True),
+    (94.5, "bembe", 0.5, "marimba", False),
+    (99.5, "bolero", 0.5, "bassline", True),
+    (114.5, "surf", 0.5, "organ", True),
+    (122.5, "polka", 0.5, "oompah", True),
+    (128.5, "motown", 0.5, "strum", True),
+    (136.5, "waltz", 0.5, "organ", False),
+    (144.5, "bembe", 0.5, False, True),
+    (152.5, "polka", 0.5, "marimba", True),
+    (164.5, "bolero", 0.5, "choir", True),
+    (174.5, "funk", 2 / 3, "bassline", False),
+    (192.5, "motown", 0.5, "strum", True),
+    (107.5, "polka", 0.5, "choir", False),
 ]
 
 

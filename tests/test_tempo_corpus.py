@@ -7,8 +7,9 @@ and then used to find faults in them, so no longer unseen), ``held_out_3`` (read
 once, after the 11b rules were frozen; then used by 11c) and ``held_out_4`` (new
 tempos, drums and patterns; read once, after the band-split accents were frozen), ``held_out_5`` (issue 11t: 55–190 BPM,
 2/4 and 5/4, four new accompaniments; read once with the 11c rules, then the 11t rules were set on it too) and
-``held_out_6`` (made after the 11t rules were frozen, read once; then the band gate was changed on it) and ``held_out_7``
-(made after that, read once). All are rendered in one FluidSynth pass and read
+``held_out_6`` (made after the 11t rules were frozen, read once; then the band gate was changed on it), ``held_out_7``
+(made after that, read once), ``held_out_8`` (issue 11t, session 5: made first, read once with the rules before the
+level score; early variants of the score were read on it while its terms were chosen by cross-validation, so it is not quite blind) and ``held_out_9`` (made after the level score was frozen, read once). All are rendered in one FluidSynth pass and read
 in-process (:func:`tests.audio_corpus.wav_tempos`); the
 real-decoder path is covered by tests/test_audio_primitives.py. Target: within 2 %
 of the true tempo. Known misses are strict xfails.
@@ -24,23 +25,35 @@ from tests.audio_corpus import ACCOMPANIMENTS, DRUM_PATTERNS, SR, TEMPO_SPLITS, 
 
 TOLERANCE = 0.02
 MISSES = {
+    # held_out_2 / held_out_3 (seen): read right by the rules; the level score (issue 11t, session 5) overrides them
+    "tempo_168_bossa_straight_drums": "reads 83.9: the half (the score's prior and kick terms beat the rules' even-pulse choice)",
+    "tempo_87_bossa_straight_drums": "reads 173.7: the double (even eighths, kicks on and off the beat alike)",
     # held_out_5 (issue 11t: read once with the 11c rules, 12/18; then the 11t rules were set on it as well)
+    "tempo_56_rock_straight_nodrums_arpeggio": "reads 111.9: the double (the score's prior pulls a drumless 56 to 112)",
     "tempo_93_march_straight_drums": "reads 186: a snare on every eighth as loud as on the beat; only the tambourine marks the beat",
     "tempo_163_waltz_straight_nodrums_strings": "no beat: pizzicato under a string section, attacks too soft for the onset flux (autocorrelation 0.05)",
     # held_out_6 (issue 11t: made after the 11t rules were frozen, read once: 13/18; the 11c rules read 11/18)
-    "tempo_66.5_tresillo_straight_band_walking": "reads 132.9: the double",
+    "tempo_59_waltz_straight_nodrums_arpeggio": "reads 117.8: the double (the score's prior)",
     "tempo_89_gallop_straight_drums": "reads 177.6: the double (a kick on every eighth)",
     "tempo_121_shuffle_straight_nodrums_strings": "no beat: pizzicato under a string section",
-    "tempo_139_boombap_straight_band_arpeggio": "reads 69.4: the half",
+    "tempo_188_tresillo_straight_band_oompah": "reads 93.9: the half (the score's prior)",
     # (tempo_159_disco_straight_band_strings read no beat there; the band gate was then changed on it: a beat in any one band)
     # held_out_7 (issue 11t: made after that change, read once: 11/18; the 11c rules read 9/18)
-    "tempo_63.5_gallop_straight_band_arpeggio": "reads 126.7: the double",
     "tempo_70.5_six8_straight_nodrums_strings": "no beat: pizzicato under a string section",
-    "tempo_77.5_tresillo_straight_band": "reads 154.9: the double",
-    "tempo_118.5_disco_straight_band_arpeggio": "reads 59.1: the half",
     "tempo_154.5_dembow_straight_band_walking": "reads 77.2: the half",
-    "tempo_162.5_five_straight_nodrums_arpeggio": "reads 89.9: a figure across the 5/4 bar",
-    "tempo_171.5_gallop_straight_band_strings": "reads 85.5: the half",
+    "tempo_186_tresillo_swing_drums": "reads 92.9: the half (the score's prior)",
+    # held_out_8 (issue 11t, session 5: made first, read once with main's rules: 11/18; prior alone 8/18; now 11/18)
+    "tempo_55.5_twelve8_straight_band_rhodes": "reads 83.1: 3/2 of the beat (the 12/8 triplets as beats)",
+    "tempo_61.5_onedrop_swing_band_skank": "reads 92.2: 3/2 of the beat (swung hi-hat triplets; the one drop has no kick on 1)",
+    "tempo_64.5_seven_straight_nodrums_harp": "reads 128.3: the double (a drumless 7/4 harp arpeggio)",
+    "tempo_71.5_breakfill_straight_band_synth": "reads 142.9: the double (a synth bass on every eighth)",
+    "tempo_112.5_seven_straight_band_synth": "reads 74.9: a figure across the 7/4 bar (2/3)",
+    "tempo_177.5_trainbeat_straight_drums": "reads 88.7: the half (a snare on every sixteenth)",
+    "tempo_197.5_rockfill_straight_band_skank": "reads 98.7: the half (at the top of the range)",
+    # held_out_9 (issue 11t, session 5: made after the session's rules were frozen, read once: main's rules 13/18, now 15/18)
+    "tempo_152.5_polka_straight_band_marimba": "reads 76.2: the half (the score overrides the rules' right level)",
+    "tempo_174.5_funk_swing_nodrums_bassline": "reads 130.6: 3/4 of the beat (a swung bass line alone)",
+    "tempo_192.5_motown_straight_band_strum": "reads 95.8: the half (the score overrides the rules' right level)",
 }
 
 

@@ -1,0 +1,108 @@
+"""Whole-track tempo per split of the wide corpus and on the real loops: librosa's prior alone, the rules alone, now.
+
+Renders :data:`tests.audio_corpus.TEMPO_SPLITS` in one FluidSynth pass (as
+tests/test_tempo_corpus.py does) and the real loops of
+:data:`tests.audio_corpus.REAL_LOOPS`, reads each in-process
+(:class:`~aspects.measure.sound.AudioAnalyzer`'s envelope) and prints, per
+split, how many clips are within 2 % and within 4 % (MIREX accuracy 1) of the
+truth with librosa's prior alone, with the metrical-level rules alone (the
+level score not computed: :func:`~aspects.dynamic.audio_semantic.rule_level` in place of ``metrical_level``) and as now (issue
+11t, session 5). Then the CPU time of ``tempo()`` on 5 min of envelope (a band
+clip and a drumless one, tiled), rules alone and now, side by side in the same
+run (min of 7; the ratio is what to read on a shared machine).
+
+Usage: ``.venv/bin/python bench/bench_tempo.py [--out DIR]`` (needs fluidsynth and
+fluid-soundfont-gm: ``make bootstrap``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import numpy as np
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from aspects.dynamic import audio_semantic  # noqa: E402
+from aspects.measure.sound import ENVELOPE_HOP, AudioAnalyzer  # noqa: E402
+from tests.audio_corpus import REAL_LOOPS, SR, TEMPO_SPLITS, _read_wav, build_corpus, missing_tools, real_loop_clip, real_loop_source, tempo_corpus  # noqa: E402
+
+METHODS = ("prior alone", "rules alone", "now")
+
+
+def envelope(wav: Path) -> dict[str, np.ndarray]:
+    """The analyser's envelope columns of a WAV."""
+    analyzer = AudioAnalyzer(SR)
+    analyzer.add(0.0, _read_wav(wav))
+    analyzer.finish()
+    return {k: np.asarray(v, float) for k, v in analyzer.envelope.items()}
+
+
+def read(env: dict[str, np.ndarray], method: str) -> float | None:
+    """Whole-track tempo (BPM) of an envelope by one of :data:`METHODS`."""
+    hop = ENVELOPE_HOP / SR
+    if method == "prior alone":
+        return audio_semantic.tempo(env["onset"], hop)
+    level = audio_semantic.metrical_level
+    if method == "rules alone":
+        audio_semantic.metrical_level = audio_semantic.rule_level  # type: ignore[assignment]  # the level score not computed
+    try:
+        return audio_semantic.tempo(env["onset"], hop, centroid=env["centroid_hz"], bands=(env["onset_low"], env["onset_mid"], env["onset_high"]))
+    finally:
+        audio_semantic.metrical_level = level  # type: ignore[assignment]
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--out", type=Path, help="where to render (default: a temporary folder)")
+    args = parser.parse_args()
+    if reason := missing_tools():
+        print(f"bench_tempo: {reason}", file=sys.stderr)
+        return 2
+    out = args.out or Path(tempfile.mkdtemp(prefix="bench_tempo_"))
+    clips = build_corpus(out / "corpus", [c for split in TEMPO_SPLITS for c in tempo_corpus(split)], video=False)
+    split_of = {c.name: split for split in TEMPO_SPLITS for c in tempo_corpus(split)}
+    rows = [(split_of[c.name], c.name, float(c.tempo_bpm or 0.0), envelope(c.wav)) for c in clips]
+    rows += [("real", n, float(c.tempo_bpm or 0.0), envelope(c.wav)) for n in REAL_LOOPS if real_loop_source(n).exists() for c in [real_loop_clip(n, out / "real")]]
+    counts: dict[str, list[int]] = {}
+    print("clip, truth, then each method's read (X: more than 4 % off)")
+    for split, name, truth, env in rows:
+        reads = [read(env, m) for m in METHODS]
+        errors = [None if b is None else abs(b / truth - 1) for b in reads]
+        c = counts.setdefault(split, [0] * (2 * len(METHODS) + 1))
+        for i, e in enumerate(errors):
+            c[2 * i] += e is not None and e <= 0.02
+            c[2 * i + 1] += e is not None and e <= 0.04
+        c[-1] += 1
+        print(f"  {split:10s} {name:44s} {truth:7.2f}  " + "  ".join(f"{'—' if b is None else f'{b:7.2f}'}{'' if e is not None and e <= 0.04 else ' X'}" for b, e in zip(reads, errors)))
+    print("\nwithin 2 % / 4 %: " + " | ".join(METHODS))
+    for split, c in counts.items():
+        print(f"  {split:10s} " + " | ".join(f"{c[2 * i]}/{c[-1]} {c[2 * i + 1]}/{c[-1]}" for i in range(len(METHODS))))
+    cost(rows)
+    return 0
+
+
+def cost(rows: list) -> None:
+    """CPU time of tempo() on 5 min of envelope (a band clip and a drumless one, tiled), rules alone vs now."""
+    for name in ("tempo_130_rock_swing_band", "tempo_102_rock_straight_nodrums"):
+        env = next(r[3] for r in rows if r[1] == name)
+        reps = int(np.ceil(300.0 / (env["onset"].size * ENVELOPE_HOP / SR)))
+        long = {k: np.tile(v, reps) for k, v in env.items()}
+        times: dict[str, list[float]] = {m: [] for m in METHODS[1:]}
+        for _ in range(7):
+            for m in METHODS[1:]:
+                t0 = time.process_time()
+                read(long, m)
+                times[m].append(time.process_time() - t0)
+        a, b = (min(times[m]) for m in METHODS[1:])
+        print(
+            f"\ncost of tempo() on 5 min of {name} (CPU s, min of 7): rules alone {a:.3f}, now {b:.3f}, ratio {b / a:.2f} (medians {np.median(times['rules alone']):.3f} / {np.median(times['now']):.3f})"
+        )
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -20,7 +20,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from aspects.dynamic.audio_semantic import tempo
+from aspects.dynamic.audio_semantic import LevelContext, level_score, tempo
 from tests.audio_corpus import ACCOMPANIMENTS, DRUM_PATTERNS, SR, TEMPO_SPLITS, build_corpus, missing_tools, tempo_corpus, wav_tempos
 
 TOLERANCE = 0.02
@@ -109,3 +109,24 @@ def test_splits_cover_the_range():
     tempos = [{r[0] for r in split} for split in TEMPO_SPLITS.values()]
     assert sum(len(t) for t in tempos) == len(set().union(*tempos))  # no tempo in two splits
     assert not {r[1] for r in TEMPO_SPLITS["tune"]} & {"floor", "funk", "shuffle", "bossa"}
+
+
+@pytest.mark.parametrize("bpm", [70, 100, 150])
+def test_level_score_prefers_the_beat_of_a_rock_pattern(bpm):
+    """Band onsets of a rock beat (kick on 1 and 3, snare on 2 and 4, hi-hat eighths, faint noise): the level score
+    ranks the beat above its half and its double, at 70 BPM too, where the prior alone prefers the double (140)."""
+    hop = 128 / SR
+    n, beat = int(12.0 / hop), 60.0 / bpm
+    low, mid, high = np.zeros(n), np.zeros(n), np.zeros(n)
+    for k in range(int(11.5 / (beat / 2))):
+        i = int(round((0.2 + k * beat / 2) / hop))
+        high[i] += 3.0  # hi-hat
+        if k % 4 == 0:
+            low[i], mid[i] = low[i] + 10.0, mid[i] + 3.0  # kick
+        elif k % 4 == 2:
+            mid[i], high[i] = mid[i] + 8.0, high[i] + 6.0  # snare
+    rng = np.random.default_rng(1)
+    low, mid, high = (x + rng.exponential(0.05, n) for x in (low, mid, high))
+    context = LevelContext.build((low + mid + high) / 3, hop, (low, mid, high))
+    scores = {level: level_score(context, 60.0 / level) for level in (bpm / 2, bpm, bpm * 2)}
+    assert max(scores, key=scores.__getitem__) == bpm, scores

@@ -86,12 +86,13 @@ BASS_SHARE = 0.5
 # ratios (its subdivisions, multiples and the figures across beats: 2/3, 3/4, 4/3, 3/2), within the tempo range.
 LEVEL_RATIOS = (1 / 4, 1 / 3, 1 / 2, 2 / 3, 3 / 4, 1.0, 4 / 3, 3 / 2, 2.0, 3.0, 4.0)
 SNARE_MIN = 0.4  # band onsets over their 99th percentile: a snare/clap hop has min(mid, high) − low ≥ this, a kick hop low ≥ this
-# Weights of the level score (:func:`level_score`; each term is described there). Fitted once by pairwise logistic
-# regression (the true level against each other candidate) on every seen split of tests/audio_corpus.TEMPO_SPLITS
-# (tune, held_out … held_out_7), the older grooves and the 16 real loops, with the prior's weight fixed (−1.5; fitted
-# freely it leans fast, since the corpus is uniform over 55–200 BPM and real music is not; −1, −2, −3: one to nine clips
-# fewer). Cross-validated (each split left out in turn, each loop left out in turn) the score alone reads 157 of 173
-# clips within 4 %; the rules alone read 36 of 54 on held_out_5…7 when each was fresh, the score 45 cross-validated.
+# Weights of the level score (:func:`level_score`; each term is described in :func:`level_terms`). Fitted once by
+# pairwise logistic regression (the true level against each other candidate) on every seen split of
+# tests/audio_corpus.TEMPO_SPLITS (tune, held_out … held_out_7), the older grooves and the 16 real loops, with the
+# prior's weight fixed (−1.5; fitted freely it leans fast, since the corpus is uniform over 55–200 BPM and real music
+# is not; −1, −2, −3: one to nine clips fewer). bench/fit_level_weights.py refits them (within ~0.3 of these) and
+# cross-validates: the score alone, each split (each loop) left out of the fit in turn, reads 154 of 173 clips within
+# 4 %, 44 of 54 on held_out_5…7 (the rules read 36 of 54 there when each was fresh) and 12 of the 16 loops.
 # The rules' level stands unless a candidate's score beats it by this much (score units; 0.5 and 1.5 read two clips
 # fewer or the same of the seen splits and the real loops: the rules alone read 159 of 173, the score alone 155, both 160).
 LEVEL_OVERRIDE_MARGIN = 1.0
@@ -387,7 +388,12 @@ class LevelContext:
 
 
 def level_score(c: LevelContext, period_s: float, prior_bpm: float = 120.0) -> float:
-    """How much the pulses of ``period_s`` (s) look like the beat: LEVEL_WEIGHTS times these terms (issue 11t, session 5).
+    """How much the pulses of ``period_s`` (s) look like the beat: LEVEL_WEIGHTS times :func:`level_terms`."""
+    return float(sum(LEVEL_WEIGHTS[k] * v for k, v in level_terms(c, period_s, prior_bpm).items()))
+
+
+def level_terms(c: LevelContext, period_s: float, prior_bpm: float = 120.0) -> dict[str, float]:
+    """The terms of :func:`level_score` for the pulses of ``period_s`` (s) (issue 11t, session 5):
 
     - prior: log2(bpm / ``prior_bpm``)² (a negative weight: listeners' preferred tempo is around 120 BPM);
     - periodicity at the period (autocorrelation within ± 3 %) of the envelope, its low band (kick, bass: they
@@ -414,7 +420,7 @@ def level_score(c: LevelContext, period_s: float, prior_bpm: float = 120.0) -> f
     between = _pulse_hops(onset.size, hop_s, period_s, phase + period_s / 2)
     low_peaks = maximum_filter1d(low, half_tol)
     low_on, low_between = (float(low_peaks[h].mean()) if h.size else 0.0 for h in (on, between))
-    terms = {
+    terms: dict[str, float] = {
         "prior": float(np.log2(bpm / prior_bpm) ** 2),
         "periodicity": ac_w,
         "low_periodicity": ac_l,
@@ -430,7 +436,7 @@ def level_score(c: LevelContext, period_s: float, prior_bpm: float = 120.0) -> f
         "kick_every_pulse": ac_kick,
         "kick_every_half": _ac_near(c.ac[4], period_s / 2, hop_s) if period_s / 2 / hop_s > 2 else 0.0,
     }
-    return float(sum(LEVEL_WEIGHTS[k] * v for k, v in terms.items()))
+    return terms
 
 
 def _ac_near(ac: np.ndarray, period_s: float, hop_s: float) -> float:

@@ -90,7 +90,7 @@ SNARE_MIN = 0.4  # band onsets over their 99th percentile: a snare/clap hop has 
 # pairwise logistic regression (the true level against each other candidate) on every seen split of
 # tests/audio_corpus.TEMPO_SPLITS (tune, held_out … held_out_7), the older grooves and the 16 real loops, with the
 # prior's weight fixed (−1.5; fitted freely it leans fast, since the corpus is uniform over 55–200 BPM and real music
-# is not; −1, −2, −3: one to nine clips fewer). bench/fit_level_weights.py refits them (within ~0.3 of these) and
+# is not; −1, −2, −3: one to nine clips fewer). bench/fit_level_weights.py refits them (most within 0.3 of these, low_filled 0.65) and
 # cross-validates: the score alone, each split (each loop) left out of the fit in turn, reads 154 of 173 clips within
 # 4 %, 44 of 54 on held_out_5…7 (the rules read 36 of 54 there when each was fresh) and 12 of the 16 loops.
 # The rules' level stands unless a candidate's score beats it by this much (score units; 0.5 and 1.5 read two clips

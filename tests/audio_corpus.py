@@ -769,7 +769,10 @@ DRUM_PATTERNS |= {
     # train beat: snare on every sixteenth, clap on 2 and 4, kick on 1 and 3
     "trainbeat": (4, [(q / 4, ["snare"] + (["kick"] if q in (0, 8) else []) + (["clap"] if q in (4, 12) else [])) for q in range(16)]),
     # breakbeat: hi-hat eighths, kick on 1, the "a" of 2 and the "and" of 3, snare on 2 and 4, a woodblock on the "e" of 4
-    "breakfill": (4, [(b + h, ["hihat"] + (["kick"] if b + h in (0.0, 2.5) else ["snare"] if h == 0 and b in (1, 3) else [])) for b in range(4) for h in (0.0, 0.5)] + [(1.75, ["kick"]), (3.25, ["woodblock"])]),
+    "breakfill": (
+        4,
+        [(b + h, ["hihat"] + (["kick"] if b + h in (0.0, 2.5) else ["snare"] if h == 0 and b in (1, 3) else [])) for b in range(4) for h in (0.0, 0.5)] + [(1.75, ["kick"]), (3.25, ["woodblock"])],
+    ),
     # rock with a crash and a fill: kick 1 and 3, snare 2 and 4, hi-hat quarters, a triangle on each "and"
     "rockfill": (4, [(float(b), ["hihat"] + (["kick"] if b in (0, 2) else ["snare"])) for b in range(4)] + [(b + 0.5, ["triangle"]) for b in range(4)]),
 }
@@ -887,7 +890,14 @@ DRUM_PATTERNS |= {
     # polka in 2/4: kick on the beats, snare and pedal hi-hat on the off-beats
     "polka": (2, [(0.0, ["kick"]), (0.5, ["snare", "pedalhat"]), (1.0, ["kick"]), (1.5, ["snare", "pedalhat"])]),
     # bembe 12/8 (four dotted-quarter beats of three triplet eighths): the 7-stroke bell on the ride bell, a kick on every beat
-    "bembe": (4, [(k / 3, (["ridebell"] if k in (0, 2, 4, 5, 7, 9, 11) else []) + (["kick"] if k % 3 == 0 else []) + (["hibongo"] if k in (2, 8) else [])) for k in range(12) if k in (0, 2, 3, 4, 5, 6, 7, 8, 9, 11)]),
+    "bembe": (
+        4,
+        [
+            (k / 3, (["ridebell"] if k in (0, 2, 4, 5, 7, 9, 11) else []) + (["kick"] if k % 3 == 0 else []) + (["hibongo"] if k in (2, 8) else []))
+            for k in range(12)
+            if k in (0, 2, 3, 4, 5, 6, 7, 8, 9, 11)
+        ],
+    ),
     # motown: snare and tambourine on every beat, kick on 1, the "and" of 2 and 3, hi-hat on the "and"s
     "motown": (4, [(float(b), ["snare", "tambourine"] + (["kick"] if b in (0, 2) else [])) for b in range(4)] + [(b + 0.5, ["hihat"] + (["kick"] if b == 1 else [])) for b in range(4)]),
     # bolero: kick on 1 and 3, a bongo triplet on 1, bongos on 3 and the "and" of 4, conga on 2 and 4

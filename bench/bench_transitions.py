@@ -17,7 +17,7 @@ Clips and their measurements are cached in ``bench/out/transitions/``.
 PySceneDetect is optional (``pip install --no-deps scenedetect click
 platformdirs tqdm``, for the bench only).
 
-    python bench/bench_transitions.py [--subset | --heldout | --heldout2 | --heldout3 | --heldout4 | --heldout5 | --heldout6 | --heldout-wipes] [--measure-only] [--jobs 2] [--show-failures]
+    python bench/bench_transitions.py [--subset | --heldout | --heldout2 | --heldout3 | --heldout4 | --heldout5 | --heldout6 | --heldout-wipes | --heldout-wipes2 | --heldout-wipes3] [--measure-only] [--jobs 2] [--show-failures]
 """
 
 from __future__ import annotations
@@ -35,6 +35,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from tests import transition_corpus  # noqa: E402
 from tests.transition_corpus import (  # noqa: E402
     TOLERANCE_FRAMES,
     Case,
@@ -98,6 +99,8 @@ def main() -> None:
         "--heldout6", action="store_true", help="the sixth held-out set: busy footage like the fifth (made before this session's rules were frozen; read once with main's rules, once with them)"
     )
     parser.add_argument("--heldout-wipes", action="store_true", help="the held-out set of wipes (read once, at the end)")
+    parser.add_argument("--heldout-wipes2", action="store_true", help="the second held-out set of wipes (session 5: read once before the changes, once at the end)")
+    parser.add_argument("--heldout-wipes3", action="store_true", help="the third held-out set of wipes (session 5: read once at the end)")
     parser.add_argument("--measure-only", action="store_true", help="make and measure the clips (cached), print no scores")
     parser.add_argument("--jobs", type=int, default=2)
     parser.add_argument("--show-failures", action="store_true")
@@ -117,6 +120,8 @@ def main() -> None:
         (args.heldout5, heldout5_corpus),
         (args.heldout6, heldout6_corpus),
         (args.heldout_wipes, heldout_wipes_corpus),
+        (args.heldout_wipes2, transition_corpus.heldout_wipes2_corpus),
+        (args.heldout_wipes3, transition_corpus.heldout_wipes3_corpus),
     ]
     cases = next((make for flag, make in chosen if flag), full_corpus)()
     cases = [c for c in cases if args.only in c.name]

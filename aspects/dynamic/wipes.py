@@ -77,6 +77,10 @@ WINDOW_ROUNDS = 3  # …then read again around the edge found, at most this many
 SWEEP_MARGIN = 0.1  # a clock hand (16 starting angles and turns tried) must explain the times this much better (R²) than any edge
 RAMP_REACH = 0.25  # a cell's ramp is fitted over its frames this share of the window at most from its half-way time
 ASPECT = 9 / 16  # frame height over width (the 16:9 analysis frame): positions are in frame widths, so a circle is round
+SPLIT_RAMP_S = 0.1  # a cell's frames this near its split (seconds) are its ramp, not its sides' scatter (``split_switch_times``)
+SWITCH = "split"
+SMOOTHSTEP = True
+EASED_MIN = 1.5
 CELL_SIZE = 0.5 * (1 / WIPE_GRID[0] + ASPECT / WIPE_GRID[1])  # a cell's mean side, frame widths
 
 
@@ -117,10 +121,76 @@ def fine_switch_times(t: np.ndarray, grid: np.ndarray, lo: int, hi: int, ref: in
     times, ok = _crossing(tt, progress, 0.5)
     rows, cols = np.divmod(clean, WIPE_GRID[0])
     x, y = (cols + 0.5) / WIPE_GRID[0], (rows + 0.5) / WIPE_GRID[1] * ASPECT
-    return {"times": times[ok], "x": x[ok], "y": y[ok], "ramp": np.array([_ramp_width(tt[:, None] - times[ok][None, :], progress[:, ok])])}
+    return {"times": times[ok], "x": x[ok], "y": y[ok], "ramp": np.array([*_ramp_width(tt[:, None] - times[ok][None, :], progress[:, ok])])}
 
 
-def _ramp_width(offset: np.ndarray, progress: np.ndarray) -> float:
+def split_switch_times(t: np.ndarray, grid: np.ndarray, lo: int, hi: int, ref: int) -> dict[str, np.ndarray] | None:
+    """Like ``fine_switch_times``, each cell's switch found as the best split of its frames in two (a change point).
+
+    Per cell, over luma, Cr and Cb together, the frame k that splits ``lo``–``hi``
+    into a before and an after closest to their own means (least squares,
+    each part at least ``ref`` frames): on moving texture every frame of a
+    side tells the side's level, not only the ``ref`` frames at the window's
+    ends, and a slide or a cover (the picture moving with the edge) still
+    changes level once. Then, along the step between the two means, the
+    half-way crossing nearest k (interpolated) is the switch time. A cell
+    counts when its step is CLEAN_STEP times the scatter of its frames about
+    their part's mean along the step (frames within SPLIT_RAMP_S of the
+    split left out: the ramp itself) and at least CLEAN_FLOOR.
+    """
+    cells = WIPE_GRID[0] * WIPE_GRID[1]
+    n = hi - lo + 1
+    if n < 2 * ref + 3:
+        return None
+    x = grid[lo : hi + 1]
+    if not np.isfinite(x).all():
+        return None
+    s1 = np.cumsum(x, axis=0)
+    s2 = np.cumsum(x * x, axis=0)
+    k = np.arange(1, n)[:, None]  # the after part starts at frame k
+    left = s2[:-1] - s1[:-1] ** 2 / k
+    right = (s2[-1] - s2[:-1]) - (s1[-1] - s1[:-1]) ** 2 / (n - k)
+    cost = (left + right).reshape(n - 1, 3, cells).sum(axis=1)
+    cost[: ref] = np.inf
+    cost[n - 1 - ref :] = np.inf
+    split = np.argmin(cost, axis=0) + 1  # per cell
+    cell = np.arange(cells)
+    planes = x.reshape(n, 3, cells)
+    before = np.cumsum(planes, axis=0)[split - 1, :, cell] / split[:, None]  # cells × 3
+    after = (planes.sum(axis=0).T - np.cumsum(planes, axis=0)[split - 1, :, cell]) / (n - split)[:, None]
+    step = after - before
+    size = np.linalg.norm(step, axis=1)
+    way = step / np.maximum(size, 1e-9)[:, None]
+    progress = np.einsum("tpc,cp->tc", planes - before.T[None], way) / np.maximum(size, 1e-9)[None]  # 0 at the before level, 1 at the after
+    frames = np.arange(n)[:, None]
+    ramp = max(1, int(round(SPLIT_RAMP_S / max(float(np.median(np.diff(t[lo : hi + 1]))), 1e-9))))
+    side = np.abs(frames - split[None]) > ramp
+    level = np.where(frames < split[None], 0.0, 1.0)
+    scatter = np.sqrt(np.sum(np.where(side, (progress - level) ** 2, 0.0), axis=0) / np.maximum(side.sum(axis=0), 1)) * size
+    clean = (size >= CLEAN_STEP * scatter) & (size >= CLEAN_FLOOR)
+    tt = t[lo : hi + 1]
+    # the half-way crossing nearest the split: search out from it both ways
+    over = progress >= 0.5
+    j = split.copy()
+    while True:
+        fix = (j > 1) & over[np.maximum(j - 1, 0), cell]
+        if not fix.any():
+            break
+        j = np.where(fix, j - 1, j)
+    while True:
+        fix = (j < n - 1) & ~over[j, cell]
+        if not fix.any():
+            break
+        j = np.where(fix, j + 1, j)
+    p0, p1 = progress[j - 1, cell], progress[j, cell]
+    times = tt[j - 1] + np.clip((0.5 - p0) / np.maximum(p1 - p0, 1e-9), 0.0, 1.0) * (tt[j] - tt[j - 1])
+    keep = np.flatnonzero(clean)
+    rows, cols = np.divmod(keep, WIPE_GRID[0])
+    xs, ys = (cols + 0.5) / WIPE_GRID[0], (rows + 0.5) / WIPE_GRID[1] * ASPECT
+    return {"times": times[keep], "x": xs, "y": ys, "ramp": np.array([*_ramp_width(tt[:, None] - times[keep][None, :], progress[:, keep])])}
+
+
+def _ramp_width(offset: np.ndarray, progress: np.ndarray) -> tuple[float, float]:
     """The width (seconds) of the straight ramp from 0 to 1 centred on 0 that fits all cells' progress against their time from half-way best (least squares).
 
     Pooled over the cells, the pictures' own noise averages out where one
@@ -129,14 +199,19 @@ def _ramp_width(offset: np.ndarray, progress: np.ndarray) -> float:
     widen it.
     """
     if offset.size == 0:
-        return 0.0
+        return 0.0, 0.0
     near = np.abs(offset) <= RAMP_REACH * max(float(np.ptp(offset)), 1e-9)
     o, v = offset[near], progress[near]
     if o.size < 3:
-        return 0.0
+        return 0.0, 0.0
     widths = np.geomspace(1e-3, max(float(np.ptp(o)), 2e-3), 60)
-    errors = [float(((np.clip(0.5 + o / w, 0.0, 1.0) - v) ** 2).sum()) for w in widths]
-    return float(widths[int(np.argmin(errors))])
+    # A straight ramp or a smoothstep (3u² − 2u³: the eased edge of most of xfade's soft wipes) over the width: whichever fits
+    # better; the smoothstep's tails start and end its whole width apart, where a straight ramp fitted to it is 2/3 as wide.
+    u = np.clip(0.5 + o[None, :] / widths[:, None], 0.0, 1.0)
+    straight = ((u - v[None, :]) ** 2).sum(axis=1)
+    eased = ((u * u * (3 - 2 * u) - v[None, :]) ** 2).sum(axis=1)
+    i, j = int(np.argmin(straight)), int(np.argmin(eased))
+    return float(widths[i]), float(widths[j]) if eased[j] < straight[i] else 0.0
 
 
 def _crossing(t: np.ndarray, progress: np.ndarray, level: float | np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -253,7 +328,10 @@ def fine_layout(cells: dict[str, np.ndarray]) -> dict | None:
     direction, start, end, cell_s = describe(coef)
     # A hard edge takes cell_s to cross a cell; a soft edge adds its own width in quadrature (as a blur adds), and its front
     # reaches the frame's first point half that width before its middle does.
-    soft = np.sqrt(max(0.0, float(cells["ramp"][0]) ** 2 - cell_s**2))
+    ramp, eased = float(cells["ramp"][0]), float(cells["ramp"][1])
+    if SMOOTHSTEP and eased > 0 and ramp >= EASED_MIN * cell_s:
+        ramp = eased
+    soft = np.sqrt(max(0.0, ramp**2 - cell_s**2))
     start, end = start - soft / 2, end + soft / 2
     return {"fit": fit, "direction": direction, "start": float(start), "end": float(end)}
 
@@ -277,7 +355,7 @@ def fine_wipe(s: Signals, grid: np.ndarray, state: np.ndarray, first: int, last:
     first, last = max(lo, first - pad), min(hi, last + pad)
     edge = None
     for _ in range(WINDOW_ROUNDS):
-        cells = fine_switch_times(s.t, grid, first, last, ref)
+        cells = (split_switch_times if SWITCH == "split" else fine_switch_times)(s.t, grid, first, last, ref)
         if cells is None or cells["times"].size < FINE_MIN_CELLS * WIPE_GRID[0] * WIPE_GRID[1]:
             return None
         times = cells["times"]

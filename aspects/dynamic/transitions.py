@@ -44,6 +44,7 @@ CUT_RATIO = 3.0  # a cut's score is at least this many times its neighbours' mea
 CUT_CONTEXT_S = 0.08  # neighbours compared with: this long each side (at least 2 frames)
 CUT_PIXEL_RATIO = 2.0  # …and its pixel change at least this many times its neighbours' on either side…
 CUT_MIN_PIXEL = 6.0  # …and at least this (mean luma + chroma change, levels): a slow colour fade crossing a histogram bin edge is no cut
+CUT_GRID_STEP = 2.0  # a cut found by its pixels changes the 4×4 grid this many times as much as the frames either side do (a wipe or a dissolve changes it at a steady rate; a motion fit that takes a wipe's edge for motion makes a lone step of the compensated change)
 CUT_MIN_GRID = 5.0  # levels (4×4 grid, luma + Cr + Cb): …or a step of the coarse picture this big, standing out as above (grain hides a cut between two similar pictures in the pixels, not in the grid's cell means)
 FLASH_S = 0.5  # a jump whose picture comes back within this (seconds) is a flash, not a cut…
 FLASH_RETURN = 0.3  # …"comes back": within this share of the jump of the state before it
@@ -159,6 +160,7 @@ def detect_cuts(s: Signals) -> list[int]:
 
     def stands_out(i: int) -> bool:
         by_pixels = score[i] >= CUT_MIN_SCORE and _peak_ratio(score, i, n) >= CUT_RATIO and pixel[i] >= CUT_MIN_PIXEL and _step_ratio(pixel, i, n) >= CUT_PIXEL_RATIO
+        by_pixels = by_pixels and _step_ratio(grid, i, n) >= CUT_GRID_STEP
         # The grid's step must stand out against both sides: it needs n frames before it (not the video's first frames).
         return by_pixels or (i > n and grid[i] >= CUT_MIN_GRID and _step_ratio(grid, i, n) >= CUT_RATIO and _peak_ratio(grid, i, n) >= CUT_RATIO)
 

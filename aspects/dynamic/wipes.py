@@ -349,30 +349,134 @@ def fine_wipe(s: Signals, grid: np.ndarray, state: np.ndarray, first: int, last:
     ``shortest_s``–``longest_s``. ``start`` is the last frame at or before
     the edge's first moment, ``end`` the first at or after its last. The
     sides (the 4×4 ``state``) must not carry on along the change
-    (``busy_sides_hold``: a pan or a drift does not stop).
+    (``busy_sides_hold``: a pan or a drift does not stop). Where the map
+    finds no edge, a straight edge carrying the pictures along (a slide, a
+    cover, a reveal: ``tracked_edge``) is looked for over the same window.
     """
     pad = max(1, int(round(PAD_S / (float(np.median(s.dt)) if len(s) else 1 / 30))))
     first, last = max(lo, first - pad), min(hi, last + pad)
+    window0 = (first, last)
+
+    def accepted(edge: dict | None) -> dict | None:
+        if edge is None or not shortest_s <= edge["end"] - edge["start"] <= longest_s:
+            return None
+        p = int(np.clip(np.searchsorted(s.t, edge["start"] + 1e-6) - 1, lo, hi))
+        q = int(np.clip(np.searchsorted(s.t, edge["end"] - 1e-6), lo, hi))
+        if q <= p or not busy_sides_hold(s, state, p, q, stops):
+            return None
+        return {"type": "wipe", "start": rounded(s.t[p], 6), "end": rounded(s.t[q], 6), "duration": rounded(s.t[q] - s.t[p], 6), "direction": edge["direction"]}
+
     edge = None
     for _ in range(WINDOW_ROUNDS):
         cells = (split_switch_times if SWITCH == "split" else fine_switch_times)(s.t, grid, first, last, ref)
         if cells is None or cells["times"].size < FINE_MIN_CELLS * WIPE_GRID[0] * WIPE_GRID[1]:
-            return None
+            edge = None
+            break
         times = cells["times"]
         edge = fine_layout(cells)
         if edge is None:
-            return None
+            break
         # Shot A's and B's pictures are taken right next to the edge found: moving footage drifts away from them further off.
         window = (max(lo, int(np.searchsorted(s.t, edge["start"])) - pad), min(hi, int(np.searchsorted(s.t, edge["end"])) + pad))
         if window == (first, last):
             break
         first, last = window
-    if edge is None or edge["fit"] < FINE_FIT or not shortest_s <= edge["end"] - edge["start"] <= longest_s:
+    if edge is not None and edge["fit"] >= FINE_FIT and np.ptp(times) >= FINE_SPREAD * (edge["end"] - edge["start"]):
+        found = accepted(edge)
+        if found is not None or not TRACK:
+            return found
+    if not TRACK:
         return None
-    if np.ptp(times) < FINE_SPREAD * (edge["end"] - edge["start"]):
+    first, last = window0
+    for _ in range(WINDOW_ROUNDS):
+        edge = tracked_edge(s.t, grid, first, last, ref)
+        if edge is None:
+            return None
+        window = (max(lo, int(np.searchsorted(s.t, edge["start"])) - pad), min(hi, int(np.searchsorted(s.t, edge["end"])) + pad))
+        if window == (first, last):
+            break
+        first, last = window
+    return accepted(edge)
+
+
+TRACK = True
+TRACK_STEPS = 4  # edge positions tried per cell (``tracked_edge``)
+TRACK_GAIN = 0.5  # a frame is on the edge's way when the edge explains it this much better (squared residual) than either picture whole…
+TRACK_MIN_FRAMES = 3  # …and at least this many frames are
+TRACK_FIT = 0.95  # R² of the edge's positions against time (a straight line: xfade's and most editors' edges move at a steady speed)
+TRACK_SPAN = 0.5  # the frames on the way see the edge over at least this share of the frame
+
+
+def _shifted(values: np.ndarray, at: np.ndarray) -> np.ndarray:
+    """``values`` [channels × L cells along an axis] sampled at cell positions ``at`` [positions × L] (cell k's centre is k + 0.5; linear between centres, the end cells' values beyond them): [positions × channels × L]."""
+    cells = values.shape[1]
+    u = np.clip(at - 0.5, 0.0, cells - 1.0)
+    k = np.minimum(np.floor(u).astype(int), cells - 2)
+    w = u - k
+    return values[:, k] * (1 - w)[None] + values[:, k + 1] * w[None]  # channels × positions × L
+
+
+def tracked_edge(t: np.ndarray, grid: np.ndarray, lo: int, hi: int, ref: int) -> dict | None:
+    """A straight edge crossing the frame left/right or up/down within frames ``lo``–``hi``, found frame by frame: ``{"fit", "direction", "start", "end"}`` or None.
+
+    For a slide, a cover or a reveal the pictures move with the edge, so a
+    cell's level changes before the edge reaches it and the switch-time map
+    has no clean events. Here every frame is matched against the edge at
+    every position (TRACK_STEPS a cell) with shot A's and B's pictures (the
+    means of the window's first and last ``ref`` + 1 frames) each either
+    still or carried along with the edge (wipe, slide, cover, reveal: a
+    cell holding the edge is the two pictures in proportion); the way
+    (axis, direction, carrying) with the least squared residual over the
+    window is kept. The frames where the edge inside the frame explains the
+    picture TRACK_GAIN better than either picture whole place the edge; a
+    straight line through those places against time (R² ≥ TRACK_FIT) gives
+    its first and last moments, where it enters and leaves the frame.
+    """
+    n = hi - lo + 1
+    if n < 2 * ref + 3:
         return None
-    p = int(np.clip(np.searchsorted(s.t, edge["start"] + 1e-6) - 1, lo, hi))
-    q = int(np.clip(np.searchsorted(s.t, edge["end"] - 1e-6), lo, hi))
-    if q <= p or not busy_sides_hold(s, state, p, q, stops):
+    g = grid[lo : hi + 1].reshape(n, 3, WIPE_GRID[1], WIPE_GRID[0])
+    if not np.isfinite(g).all():
         return None
-    return {"type": "wipe", "start": rounded(s.t[p], 6), "end": rounded(s.t[q], 6), "duration": rounded(s.t[q] - s.t[p], 6), "direction": edge["direction"]}
+    tt = t[lo : hi + 1]
+    a_pic, b_pic = g[: ref + 1].mean(axis=0), g[-ref - 1 :].mean(axis=0)
+    best = None
+    for axis, words in ((3, ("right", "left")), (2, ("down", "up"))):
+        cells = g.shape[axis]
+        for flip, word in ((False, words[0]), (True, words[1])):
+            # Along the axis, the edge moves towards higher cell numbers: B on the low side of it.
+            def line(x: np.ndarray, axis: int = axis, flip: bool = flip) -> np.ndarray:
+                y = np.moveaxis(x, axis - (4 - x.ndim), -1)
+                y = y[..., ::-1] if flip else y
+                return y.reshape(*y.shape[:-3], -1, y.shape[-1]) if y.ndim >= 3 else y
+
+            frames, a_line, b_line = line(g), line(a_pic), line(b_pic)  # n × channels × L; channels × L
+            e = np.linspace(0.0, cells, cells * TRACK_STEPS + 1)
+            k = np.arange(cells)
+            share_b = np.clip(e[:, None] - k[None, :], 0.0, 1.0)  # positions × L
+            centre = k[None, :] + 0.5
+            flat = frames.reshape(n, -1)
+            for carry_a, carry_b in ((False, False), (True, True), (False, True), (True, False)):  # wipe, slide, cover, reveal
+                a_at = _shifted(a_line, centre - (e[:, None] if carry_a else 0.0))
+                b_at = _shifted(b_line, centre + ((cells - e[:, None]) if carry_b else 0.0))
+                pred = (a_at * (1 - share_b)[None] + b_at * share_b[None]).transpose(1, 0, 2).reshape(e.size, -1)
+                resid = (flat**2).sum(axis=1)[:, None] - 2 * flat @ pred.T + (pred**2).sum(axis=1)[None, :]
+                total = float(resid.min(axis=1).sum())
+                if best is None or total < best[0]:
+                    best = (total, word, resid, e, cells)
+    assert best is not None
+    _, word, resid, e, cells = best
+    at = np.argmin(resid, axis=1)
+    whole = np.minimum(resid[:, 0], resid[:, -1])
+    on_way = (at > 0) & (at < e.size - 1) & (resid[np.arange(n), at] <= TRACK_GAIN * whole)
+    if on_way.sum() < TRACK_MIN_FRAMES:
+        return None
+    x, y = tt[on_way], e[at[on_way]]
+    if np.ptp(y) < TRACK_SPAN * cells:
+        return None
+    design = np.stack([np.ones(x.size), x], axis=1)
+    fit, coef = _robust_fit(design, y)
+    if coef[1] <= 0 or fit < TRACK_FIT:
+        return None
+    # The edge enters at position 0 and leaves at ``cells``; a cell's crossing is spread over a cell by the grid (see share_b).
+    return {"fit": fit, "direction": word, "start": float(-coef[0] / coef[1]), "end": float((cells - coef[0]) / coef[1])}

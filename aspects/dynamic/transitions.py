@@ -740,6 +740,8 @@ def detect_gradual(s: Signals, cuts: list[int]) -> list[dict]:
         ceiling = min([c - 1 for c in cuts if c > after] + [len(s) - 1])
         if any(before < c <= after for c in cuts):
             continue
+        if found and found[-1]["type"] == "wipe" and s.t[first] < found[-1]["end"]:
+            continue  # a run starting inside a wipe found already (from an earlier run's wider window) is part of it
         # Progress below the picture's own wobble (motion, grain) is no progress.
         # Busy footage wobbles along the way by up to TRIM_PROGRESS; a still picture only by its grain.
         wobble = np.inf if busy[before] or busy[after] else max(TRIM_NOISE * float(np.median(qg[before : after + 1] * s.dt[before : after + 1])), TRIM_MIN_LEVELS)
@@ -759,12 +761,12 @@ def detect_gradual(s: Signals, cuts: list[int]) -> list[dict]:
         # the 4×4 grid finds no wipe between steady sides (a few frames under grain, an edge its cells do not order).
         edge = None
         if fine is not None and refit and len(pieces) == 1:
-            edge = wipes.fine_wipe(s, fine, state, before, after, max(floor, before - margin), min(ceiling, after + margin), ref, stops, MIN_GRADUAL_S, MAX_GRADUAL_S)
+            edge = wipes.fine_wipe(s, fine, state, before, after, floor, ceiling, ref, stops, MIN_GRADUAL_S, MAX_GRADUAL_S)
         if edge is None and whole is not None and whole["type"] == "wipe" and _steady_around(s, state, blank, *(index[round(whole[k], 6)] for k in ("start", "end")), busy, stops):
             found.append(_regrow(s, whole, index, changing, a, g, floor, ceiling, (True, True)))
             continue
         if edge is None and fine is not None and not refit and len(pieces) == 1:
-            edge = wipes.fine_wipe(s, fine, state, before, after, max(floor, before - margin), min(ceiling, after + margin), ref, stops, MIN_GRADUAL_S, MAX_GRADUAL_S)
+            edge = wipes.fine_wipe(s, fine, state, before, after, floor, ceiling, ref, stops, MIN_GRADUAL_S, MAX_GRADUAL_S)
         if edge is not None:
             found.append(edge)
             continue

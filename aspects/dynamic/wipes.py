@@ -353,7 +353,13 @@ def fine_wipe(s: Signals, grid: np.ndarray, state: np.ndarray, first: int, last:
     finds no edge, a straight edge carrying the pictures along (a slide, a
     cover, a reveal: ``tracked_edge``) is looked for over the same window.
     """
-    pad = max(1, int(round(PAD_S / (float(np.median(s.dt)) if len(s) else 1 / 30))))
+    step = float(np.median(s.dt)) if len(s) else 1 / 30
+    pad = max(1, int(round(PAD_S / step)))
+    reach = max(1, int(round(WINDOW_REACH_S / step)))
+    bounds = (lo, hi)
+    lo, hi = max(lo, first - reach), min(hi, last + reach)
+    if last <= lo or first >= hi:
+        return None
     first, last = max(lo, first - pad), min(hi, last + pad)
     window0 = (first, last)
 
@@ -394,12 +400,14 @@ def fine_wipe(s: Signals, grid: np.ndarray, state: np.ndarray, first: int, last:
             return None
         window = (max(lo, int(np.searchsorted(s.t, edge["start"])) - pad), min(hi, int(np.searchsorted(s.t, edge["end"])) + pad))
         if window == (first, last):
-            break
+            # Held only by WINDOW_REACH_S, it would not have settled: the edge found moves with the window (a camera move carries the picture on).
+            return None if (window[0] == lo > bounds[0]) or (window[1] == hi < bounds[1]) else accepted(edge)
         first, last = window
-    return accepted(edge)
+    return None  # the window did not settle
 
 
 TRACK = True
+WINDOW_REACH_S = 1.0  # the map and the tracked edge are read at most this far (seconds) beyond the change found (busy footage hides a soft edge's tails from the run of changing frames)
 TRACK_STEPS = 4  # edge positions tried per cell (``tracked_edge``)
 TRACK_GAIN = 0.5  # a frame is on the edge's way when the edge explains it this much better (squared residual) than either picture whole…
 TRACK_MIN_FRAMES = 3  # …and at least this many frames are

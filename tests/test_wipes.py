@@ -117,3 +117,40 @@ def test_the_decode_stage_caches_the_wipe_grid_as_bytes_and_reads_back_the_same_
     frames[WIPE_GRID_KEYS[3]] = frames[WIPE_GRID_KEYS[3]] + 0.5
     text, back = cached(frames)
     assert np.array_equal(back.frames[WIPE_GRID_KEYS[3]], frames[WIPE_GRID_KEYS[3]]) and (len(text) - len(plain)) / n > 3 * len(WIPE_GRID_KEYS)
+
+
+def _sliding(carry_a: bool, carry_b: bool, seconds: float = 2.5, noise: float = 1.5, seed: int = 4) -> tuple[np.ndarray, np.ndarray]:
+    """(frame times, grid) of an edge crossing the frame leftwards from START for DURATION, over textured pictures A and B
+    (random profiles along x at 1/32 of a cell, box-averaged into the cells), each carried along with the edge or not."""
+    rng = np.random.default_rng(seed)
+    fine = 32  # samples per cell along x
+    width = COLS * fine
+    profile = lambda: np.repeat(rng.uniform(30, 220, (3, ROWS, 2 * COLS)), fine // 2, axis=2)  # noqa: E731 (texture: half-cell patches)
+    a, b = profile(), profile()
+    t = np.arange(0.0, seconds, 1 / FPS)
+    frames = []
+    x = np.arange(width)
+    for now in t:
+        edge = width * (1 - np.clip((now - START) / DURATION, 0.0, 1.0))  # from the right side to the left: B on the right
+        shift = width - edge  # how far the pictures have travelled left
+        from_a = a[..., np.clip(x + (shift if carry_a else 0), 0, width - 1).astype(int)]
+        from_b = b[..., np.clip(x - (edge if carry_b else 0), 0, width - 1).astype(int)]
+        picture = np.where(x < edge, from_a, from_b)
+        frames.append(picture.reshape(3, ROWS, COLS, fine).mean(axis=3).ravel() + rng.normal(0, noise, 3 * ROWS * COLS))
+    return t, np.array(frames)
+
+
+@pytest.mark.parametrize(("carry_a", "carry_b"), [(True, True), (False, True), (True, False)], ids=["slide", "cover", "reveal"])
+def test_an_edge_carrying_the_pictures_is_tracked_frame_by_frame(carry_a, carry_b):
+    """slideleft / coverleft / revealleft on texture: the edge is placed in every frame against A and B carried along, its ends within 2 frames."""
+    t, grid = _sliding(carry_a, carry_b)
+    edge = wipes.tracked_edge(t, grid, 0, t.size - 1, int(0.2 * FPS))
+    assert edge is not None and edge["direction"] == "left"
+    assert abs(edge["start"] - START) <= 2 / FPS and abs(edge["end"] - (START + DURATION)) <= 2 / FPS
+
+
+def test_no_edge_is_tracked_in_a_picture_that_only_wobbles():
+    rng = np.random.default_rng(9)
+    t = np.arange(0.0, 2.5, 1 / FPS)
+    grid = rng.uniform(30, 220, 3 * ROWS * COLS)[None, :] + rng.normal(0, 4.0, (t.size, 3 * ROWS * COLS))
+    assert wipes.tracked_edge(t, grid, 0, t.size - 1, int(0.2 * FPS)) is None

@@ -187,7 +187,11 @@ def split_switch_times(t: np.ndarray, grid: np.ndarray, lo: int, hi: int, ref: i
     keep = np.flatnonzero(clean)
     rows, cols = np.divmod(keep, WIPE_GRID[0])
     xs, ys = (cols + 0.5) / WIPE_GRID[0], (rows + 0.5) / WIPE_GRID[1] * ASPECT
-    return {"times": times[keep], "x": xs, "y": ys, "ramp": np.array([*_ramp_width(tt[:, None] - times[keep][None, :], progress[:, keep])])}
+    # The ramp's width against the window's end pictures (the parts' means hold some of the ramp: against them it looks narrower).
+    a_end = np.einsum("tpc,cp->c", planes[: ref + 1], way) / (ref + 1)
+    b_end = np.einsum("tpc,cp->c", planes[-ref - 1 :], way) / (ref + 1)
+    along = (np.einsum("tpc,cp->tc", planes, way) - a_end[None]) / np.where(np.abs(b_end - a_end) > 1e-9, b_end - a_end, 1e-9)[None]
+    return {"times": times[keep], "x": xs, "y": ys, "ramp": np.array([*_ramp_width(tt[:, None] - times[keep][None, :], along[:, keep])])}
 
 
 def _ramp_width(offset: np.ndarray, progress: np.ndarray) -> tuple[float, float]:

@@ -151,7 +151,7 @@ def split_switch_times(t: np.ndarray, grid: np.ndarray, lo: int, hi: int, ref: i
     left = s2[:-1] - s1[:-1] ** 2 / k
     right = (s2[-1] - s2[:-1]) - (s1[-1] - s1[:-1]) ** 2 / (n - k)
     cost = (left + right).reshape(n - 1, 3, cells).sum(axis=1)
-    cost[: ref] = np.inf
+    cost[:ref] = np.inf
     cost[n - 1 - ref :] = np.inf
     split = np.argmin(cost, axis=0) + 1  # per cell
     cell = np.arange(cells)

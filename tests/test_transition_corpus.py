@@ -35,7 +35,6 @@ KNOWN_MISSES = {
     "xfade-hblur-texture5-0.5s-25",
     "xfade-fadeblack-texture8-0.5s-24",
     "xfade-smoothleft-gradient2-2s-30-grain",
-    "xfade-circleclose-texture7-2s-60",
     "xfade-radial-gradient2-2s-24-grain",
     "xfade-rectcrop-gradient5-0.5s-60",
     "fade-out-in-black-texture3-3s-h0.5-60-grain",

@@ -39,7 +39,7 @@ def _grid(reach: np.ndarray, noise: float, seed: int = 0, seconds: float = 3.0) 
 
 def _layout(reach: np.ndarray, noise: float = 2.0) -> dict:
     t, grid = _grid(reach, noise)
-    cells = wipes.fine_switch_times(t, grid, 0, t.size - 1, int(0.2 * FPS))
+    cells = wipes.split_switch_times(t, grid, 0, t.size - 1, int(0.2 * FPS))
     assert cells is not None
     edge = wipes.fine_layout(cells)
     assert edge is not None
@@ -86,7 +86,7 @@ def test_cells_lost_in_their_own_noise_do_not_count():
     """Footage whose cells wander as much as the change between the shots (a busy pan) leaves no clean cells."""
     x, _ = _cells()
     t, grid = _grid(START + x * DURATION, noise=60.0)
-    cells = wipes.fine_switch_times(t, grid, 0, t.size - 1, int(0.2 * FPS))
+    cells = wipes.split_switch_times(t, grid, 0, t.size - 1, int(0.2 * FPS))
     assert cells is None or cells["times"].size < wipes.FINE_MIN_CELLS * COLS * ROWS
 
 

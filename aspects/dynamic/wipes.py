@@ -4,15 +4,20 @@
 pictures on both sides of a change to hold still. Moving texture never
 does, and four cells a side are too few to order a short or soft edge under
 grain. Here the per-frame 8 × 6 wipe grid (luma, Cr, Cb; ``WIPE_GRID``)
-gives a switch time per cell (``fine_switch_times``); a wipe is a set of
+gives a switch time per cell (``split_switch_times``: where its frames split
+best in two, every frame of a side telling its level); a wipe is a set of
 switch times that an edge shape explains (``fine_layout``: a straight edge,
 a circle or bars opening or closing, a box or curved diagonal at a corner,
 a clock hand), spread over the change (all together is a dissolve), each
 cell switching once, cleanly against its own noise. Its ends are the shape
-extrapolated to the frame's edges, widened by a soft edge's width. The
-sides are judged along the change only (``busy_sides_hold``): texture moving
-on its own wanders every way, while a pan, a zoom or a drift carrying the
-picture on the change's way does not stop.
+extrapolated to the frame's edges, widened by a soft edge's width (a
+straight ramp or a smoothstep). Where the pictures move with the edge (a
+slide, a cover, a reveal) a cell's level changes before the edge reaches
+it: there the edge is placed frame by frame against the two pictures
+carried along (``tracked_edge``). The sides are judged along the change
+only (``busy_sides_hold``): texture moving on its own wanders every way,
+while a pan, a zoom or a drift carrying the picture on the change's way
+does not stop.
 """
 
 from __future__ import annotations
@@ -62,7 +67,7 @@ def busy_sides_hold(s: Signals, state: np.ndarray, p: int, q: int, stops: np.nda
     return True
 
 
-CLEAN_STEP = 4.0  # a cell counts when its change from shot A to shot B is at least this many times the larger scatter of the two pictures (levels, over time)
+CLEAN_STEP = 4.0  # a cell counts when its change from shot A to shot B is at least this many times its frames' scatter about their side's level along the change (levels, over time)
 CLEAN_FLOOR = 4.0  # …and at least this (levels)
 
 
@@ -78,9 +83,7 @@ SWEEP_MARGIN = 0.1  # a clock hand (16 starting angles and turns tried) must exp
 RAMP_REACH = 0.25  # a cell's ramp is fitted over its frames this share of the window at most from its half-way time
 ASPECT = 9 / 16  # frame height over width (the 16:9 analysis frame): positions are in frame widths, so a circle is round
 SPLIT_RAMP_S = 0.1  # a cell's frames this near its split (seconds) are its ramp, not its sides' scatter (``split_switch_times``)
-SWITCH = "split"
-SMOOTHSTEP = True
-EASED_MIN = 1.5
+EASED_MIN = 1.5  # the eased (smoothstep) width is used when it fits better and the straight ramp is at least this many times a hard edge's crossing of a cell
 CELL_SIZE = 0.5 * (1 / WIPE_GRID[0] + ASPECT / WIPE_GRID[1])  # a cell's mean side, frame widths
 
 
@@ -91,41 +94,10 @@ def fine_grid(s: Signals) -> np.ndarray | None:
     return np.stack([s.columns[k] for k in WIPE_GRID_KEYS], axis=1)
 
 
-def fine_switch_times(t: np.ndarray, grid: np.ndarray, lo: int, hi: int, ref: int) -> dict[str, np.ndarray] | None:
-    """When each cell of the wipe grid switches from shot A to shot B within frames ``lo``–``hi``: a dict of ``times`` (seconds), ``x``, ``y`` of the cells that switch cleanly, and ``ramp``; None for too short a window.
-
-    Shot A's picture is the mean of the first ``ref`` + 1 frames from
-    ``lo``, B's of the last ones up to ``hi`` (on busy footage one frame is
-    not the picture). Each cell is read in the plane (luma, Cr or Cb) where
-    it changes most; it counts when that step is at least CLEAN_STEP times
-    the larger of the two pictures' own scatter there, and CLEAN_FLOOR; it
-    switches where it first crosses half-way (interpolated between frames);
-    ``ramp`` (one value) is how long a cell takes from A to B (``_ramp_width``).
-    x and y: the cell's centre in frame widths, y downwards.
-    """
-    cells = WIPE_GRID[0] * WIPE_GRID[1]
-    if hi - lo < 2 * ref + 2:
-        return None
-    a_win, b_win = grid[lo : lo + ref + 1], grid[hi - ref : hi + 1]
-    a_mean = a_win.mean(axis=0)
-    step = (b_win.mean(axis=0) - a_mean).reshape(-1, cells)
-    a_sd, b_sd = a_win.std(axis=0).reshape(-1, cells), b_win.std(axis=0).reshape(-1, cells)
-    plane = np.argmax(np.abs(step), axis=0)
-    cell = np.arange(cells)
-    big, noise_a, noise_b = step[plane, cell], a_sd[plane, cell], b_sd[plane, cell]
-    whole = np.isfinite(grid[lo : hi + 1]).all(axis=0).reshape(-1, cells)[plane, cell]  # a frame measured without the grid leaves NaN
-    clean = np.flatnonzero((np.abs(big) >= CLEAN_STEP * np.maximum(noise_a, noise_b)) & (np.abs(big) >= CLEAN_FLOOR) & whole)
-    column = plane[clean] * cells + clean
-    progress = (grid[lo : hi + 1, column] - a_mean[column]) / big[clean]
-    tt = t[lo : hi + 1]
-    times, ok = _crossing(tt, progress, 0.5)
-    rows, cols = np.divmod(clean, WIPE_GRID[0])
-    x, y = (cols + 0.5) / WIPE_GRID[0], (rows + 0.5) / WIPE_GRID[1] * ASPECT
-    return {"times": times[ok], "x": x[ok], "y": y[ok], "ramp": np.array([*_ramp_width(tt[:, None] - times[ok][None, :], progress[:, ok])])}
-
-
 def split_switch_times(t: np.ndarray, grid: np.ndarray, lo: int, hi: int, ref: int) -> dict[str, np.ndarray] | None:
-    """Like ``fine_switch_times``, each cell's switch found as the best split of its frames in two (a change point).
+    """When each cell of the wipe grid switches from shot A to shot B within frames ``lo``–``hi``: a dict of ``times`` (seconds), ``x``, ``y`` of the cells that switch cleanly (their centres in frame widths, y downwards), and ``ramp`` (``_ramp_width``); None for too short a window.
+
+    Each cell's switch is found as the best split of its frames in two (a change point).
 
     Per cell, over luma, Cr and Cb together, the frame k that splits ``lo``–``hi``
     into a before and an after closest to their own means (least squares,
@@ -218,17 +190,6 @@ def _ramp_width(offset: np.ndarray, progress: np.ndarray) -> tuple[float, float]
     return float(widths[i]), float(widths[j]) if eased[j] < straight[i] else 0.0
 
 
-def _crossing(t: np.ndarray, progress: np.ndarray, level: float | np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Per column of ``progress``: when it first reaches ``level`` (seconds, interpolated between frames), and whether it does."""
-    over = progress >= level
-    j = np.argmax(over, axis=0)
-    k = np.arange(progress.shape[1])
-    ok = over[j, k]
-    j0 = np.maximum(j - 1, 0)
-    before, after = progress[j0, k], progress[j, k]
-    return np.where(j > 0, t[j0] + (level - before) / np.maximum(after - before, 1e-9) * (t[j] - t[j0]), t[j]), ok
-
-
 def _lstsq(design: np.ndarray, times: np.ndarray) -> np.ndarray:
     """Least-squares coefficients by the normal equations (2–3 columns: far cheaper than a general solver); zeros when singular."""
     gram = design.T @ design
@@ -314,7 +275,7 @@ def _sweep(times: np.ndarray, x: np.ndarray, y: np.ndarray) -> tuple[float, str,
 
 
 def fine_layout(cells: dict[str, np.ndarray]) -> dict | None:
-    """The edge a switch-time map describes (``fine_switch_times``' dict): ``fit`` (R²), ``direction``, ``start`` and ``end`` (seconds: the edge's first and last moments).
+    """The edge a switch-time map describes (``split_switch_times``' dict): ``fit`` (R²), ``direction``, ``start`` and ``end`` (seconds: the edge's first and last moments).
 
     The shape (``_edge_models``, or a clock hand, ``_sweep``, when it explains
     the half-way times SWEEP_MARGIN better) is the one that fits the cells'
@@ -333,7 +294,7 @@ def fine_layout(cells: dict[str, np.ndarray]) -> dict | None:
     # A hard edge takes cell_s to cross a cell; a soft edge adds its own width in quadrature (as a blur adds), and its front
     # reaches the frame's first point half that width before its middle does.
     ramp, eased = float(cells["ramp"][0]), float(cells["ramp"][1])
-    if SMOOTHSTEP and eased > 0 and ramp >= EASED_MIN * cell_s:
+    if eased > 0 and ramp >= EASED_MIN * cell_s:
         ramp = eased
     soft = np.sqrt(max(0.0, ramp**2 - cell_s**2))
     start, end = start - soft / 2, end + soft / 2
@@ -347,7 +308,7 @@ def fine_wipe(s: Signals, grid: np.ndarray, state: np.ndarray, first: int, last:
     over the edge found padded by as much (WINDOW_ROUNDS at most, until the
     window holds).
 
-    At least FINE_MIN_CELLS of the cells switch cleanly (``fine_switch_times``),
+    At least FINE_MIN_CELLS of the cells switch cleanly (``split_switch_times``),
     in an order an edge model explains (``fine_layout``, R² ≥ FINE_FIT),
     spread over at least FINE_SPREAD of the edge's time; the edge lasts
     ``shortest_s``–``longest_s``. ``start`` is the last frame at or before
@@ -378,7 +339,7 @@ def fine_wipe(s: Signals, grid: np.ndarray, state: np.ndarray, first: int, last:
 
     edge = None
     for _ in range(WINDOW_ROUNDS):
-        cells = (split_switch_times if SWITCH == "split" else fine_switch_times)(s.t, grid, first, last, ref)
+        cells = split_switch_times(s.t, grid, first, last, ref)
         if cells is None or cells["times"].size < FINE_MIN_CELLS * WIPE_GRID[0] * WIPE_GRID[1]:
             edge = None
             break
@@ -393,10 +354,8 @@ def fine_wipe(s: Signals, grid: np.ndarray, state: np.ndarray, first: int, last:
         first, last = window
     if edge is not None and edge["fit"] >= FINE_FIT and np.ptp(times) >= FINE_SPREAD * (edge["end"] - edge["start"]):
         found = accepted(edge)
-        if found is not None or not TRACK:
+        if found is not None:
             return found
-    if not TRACK:
-        return None
     first, last = window0
     for _ in range(WINDOW_ROUNDS):
         edge = tracked_edge(s.t, grid, first, last, ref)
@@ -410,7 +369,6 @@ def fine_wipe(s: Signals, grid: np.ndarray, state: np.ndarray, first: int, last:
     return None  # the window did not settle
 
 
-TRACK = True
 WINDOW_REACH_S = 1.0  # the map and the tracked edge are read at most this far (seconds) beyond the change found (busy footage hides a soft edge's tails from the run of changing frames)
 TRACK_STEPS = 4  # edge positions tried per cell (``tracked_edge``)
 TRACK_GAIN = 0.5  # a frame is on the edge's way when the edge explains it this much better (squared residual) than either picture whole…

@@ -20,7 +20,8 @@ from pathlib import Path
 
 import numpy as np
 
-from tests.audio_corpus import CLIP_GAP_S, DRUM_CH, SR, Clip, groove, note, program, render_midi
+from tests.audio_corpus import DRUM_CH, SR, Clip, groove, note, program
+from tests.voice_corpus import render
 
 KITS = {"standard": 0, "room": 8, "power": 16, "electronic": 24, "tr808": 25, "jazz": 32, "brush": 40, "orchestra": 48}
 BEDS = ("white", "pink", "brown", "rain", "pad")
@@ -117,8 +118,8 @@ def bed_clips(split: str, workdir: Path) -> list[BedClip]:
             drums.append(d)
             pads.append(p)
             k += 1
-    drum_audio = _render(drums, workdir / "drums")
-    pad_audio = _render(pads, workdir / "pads")
+    drum_audio = render(drums, workdir / "drums", "render.wav")
+    pad_audio = render(pads, workdir / "pads", "render.wav")
     out = []
     for (bed, under, kit, bpm, k), d, x, pad in zip(plan, drums, drum_audio, pad_audio):
         seed = spec["seed"] * 100 + k
@@ -133,25 +134,6 @@ def bed_clips(split: str, workdir: Path) -> list[BedClip]:
         if peak > 0.98:
             mix *= 0.98 / peak
         out.append(BedClip(d.name, bed, under, kit, bpm, mix.astype(np.float32), d.hits))
-    return out
-
-
-def _render(clips: list[Clip], workdir: Path) -> list[np.ndarray]:
-    """Mono samples of every clip (one FluidSynth pass; silence for a clip without events)."""
-    workdir.mkdir(parents=True, exist_ok=True)
-    offsets, events, t = [], [], 0.0
-    for clip in clips:
-        offsets.append(t)
-        events += [(t, bytes([0xC0 | ch, 0])) for ch in range(16) if ch != DRUM_CH and t > 0] + [(t + et, msg) for et, msg in clip.events]
-        t += clip.duration_s + CLIP_GAP_S
-    audio = render_midi(events, workdir / "render.wav") if any(c.events for c in clips) else np.zeros(0, np.float32)
-    out = []
-    for clip, offset in zip(clips, offsets):
-        s0 = int(round(offset * SR))
-        samples = np.zeros(int(round(clip.duration_s * SR)), np.float32)
-        part = audio[s0 : s0 + samples.size]
-        samples[: part.size] = part
-        out.append(samples)
     return out
 
 

@@ -22,6 +22,7 @@ import numpy as np
 import pytest
 
 from aspects.measure.primitive import PRIMITIVES
+from tests import noise_beds
 from tests.audio_corpus import SR
 from tests.voice_corpus import analyse
 
@@ -44,17 +45,7 @@ SHARE_RIGHT = 0.95  # frames named the expected noise, per kind (measured: 1.00 
 
 def shaped_noise(shape, seconds: float, level_dbfs: float, seed: int) -> np.ndarray:
     """Gaussian noise of ``shape`` ("white", "brown" or a (low Hz, high Hz) band) at ``level_dbfs`` RMS."""
-    n = int(seconds * SR)
-    spectrum = np.fft.rfft(np.random.default_rng(seed).standard_normal(n))
-    freqs = np.fft.rfftfreq(n, 1.0 / SR)
-    if shape == "brown":
-        spectrum = spectrum / np.maximum(freqs, 1.0)
-    elif shape != "white":
-        lo, hi = shape
-        spectrum[(freqs < lo) | (freqs > hi)] = 0.0
-    x = np.fft.irfft(spectrum, n)
-    x = x / x.std() * 10 ** (level_dbfs / 20)
-    return np.clip(x, -1.0, 1.0).astype(np.float32)
+    return np.clip(noise_beds.shaped_noise(shape, seconds, seed) * np.float32(10 ** (level_dbfs / 20)), -1.0, 1.0)
 
 
 @pytest.fixture(scope="module")

@@ -426,8 +426,9 @@ def _articulated_corpus(split: str) -> list[Clip]:
     return clips
 
 
-def render(clips: list[Clip], workdir: Path) -> list[np.ndarray]:
-    """Mono samples at :data:`SR` of every clip, rendered in one FluidSynth pass (one soundfont load).
+def render(clips: list[Clip], workdir: Path, wav_name: str = "voices.wav") -> list[np.ndarray]:
+    """Mono samples at :data:`SR` of every clip, rendered in one FluidSynth pass (one soundfont load) to ``workdir/wav_name``;
+    silence when no clip has an event.
 
     Clip k starts at its offset in the long render, so its ground-truth times stay exact.
     """
@@ -438,7 +439,7 @@ def render(clips: list[Clip], workdir: Path) -> list[np.ndarray]:
         # Every channel back to piano first, so no program leaks from the clip before.
         events += [(t, bytes([0xC0 | ch, 0])) for ch in range(16) if ch != DRUM_CH and t > 0] + [(t + et, msg) for et, msg in clip.events]
         t += clip.duration_s + CLIP_GAP_S
-    audio = render_midi(events, workdir / "voices.wav")
+    audio = render_midi(events, workdir / wav_name) if any(c.events for c in clips) else np.zeros(0, np.float32)
     out = []
     for clip, offset in zip(clips, offsets):
         s0 = int(round(offset * SR))

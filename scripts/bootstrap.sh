@@ -147,13 +147,18 @@ PY
   echo "$HOUSE_SHA256  $HOUSE_WAV" | sha256sum -c --status || { echo "bootstrap: $HOUSE_WAV does not match its pinned sha256" >&2; exit 1; }
 fi
 
-# Real loops for the tempo tests (issue 11t): five of LMMS's sample loops (Debian lmms-common 1.2.2, GPL-2+; ~150 kB
+# Real loops for the tempo tests (issue 11t): ten of LMMS's sample loops (Debian lmms-common 1.2.2, GPL-2+; ~300 kB
 # of its 8 MB), each checked by sha256 into the reference cache; the .deb is downloaded once, not installed, and deleted.
 LMMS_LOOPS="beats/house_loop01.ogg:94b2c1f32179bbf9d856c3a1d04bd9b7fc1f4ba4d063c8663ca8078fa1b47af5
 beats/909beat01.ogg:9113d2ada1b3f4e60add66e13388f4099fc36d46806560ebbdc6423065cb8ec8
 beats/jungle01.ogg:547d657624a2eb26bd7fe93a0bb4594fdae5825f467ede0cf8798504c50e8633
 beats/electro_beat01.ogg:4771e43d0436756852af8854e3ad9ed9b98128b737ef456869201927e8289623
-latin/latin_guitar03.ogg:4274c3eefe7e39bd07a04c966c2a9873dd94d77205908a780960ac22ed6bd08e"
+latin/latin_guitar03.ogg:4274c3eefe7e39bd07a04c966c2a9873dd94d77205908a780960ac22ed6bd08e
+beats/electro_beat02.ogg:237e5538bf0fd5b7d53e872612f7489301f89bd272762ce5d717fd6f0bd5d545
+bassloops/tb303_01.ogg:fab7fc77ae474a7838244a1dd30b5d5bb83b52beec00e39f8a6da8541bac0594
+bassloops/techno_synth01.ogg:b37e6ef5de47030ccb84bf34b0a29d50fa39ff0b4ee88b6af582368719edbc2e
+bassloops/techno_synth03.ogg:01eef4bdc17d6728a9a37d3e49354a7646d74c8576724f8c494d57ef16da908e
+bassloops/briff01.ogg:aa543a6fd320bd446d1a44ffbdc7e32a42e6f03bfd9258566404088d644052ad"
 lmms_ok() {
   local entry
   for entry in $LMMS_LOOPS; do
@@ -162,7 +167,7 @@ lmms_ok() {
 }
 if ! lmms_ok; then
   if command -v apt-get >/dev/null 2>&1 && command -v dpkg-deb >/dev/null 2>&1; then
-    echo "bootstrap: extracting five of LMMS's sample loops into $REFERENCE"
+    echo "bootstrap: extracting ten of LMMS's sample loops into $REFERENCE"
     LMMS_TMP=$(mktemp -d)
     (cd "$LMMS_TMP" && { apt-get download -qq lmms-common >/dev/null 2>&1 || { apt-get update -qq >/dev/null && apt-get download -qq lmms-common >/dev/null 2>&1; }; }) || true
     if ls "$LMMS_TMP"/lmms-common_*.deb >/dev/null 2>&1; then

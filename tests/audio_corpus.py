@@ -344,6 +344,22 @@ REAL_LOOPS = {
     # latin_guitar03: a real guitar, strummed on each of 16 grid beats 0.503 s apart (and on some "and"s); played by
     # hand, so it drifts by a few per cent.
     "lmms_latin_guitar03": 16,  # 8.0457 s: 119.32 BPM
+    # Issue 11t, session 6 (read once with main's rules and with the session's: both right), counted alike:
+    # electro_beat02: exactly 2 s (one bar of electro_beat01's 120), onsets on every eighth (0.25 s).
+    "lmms_electro_beat02": 4,  # 2.0000 s: 120.00 BPM
+    # tb303_01: an acid bass line alone, a note on most of 32 sixteenths (0.1203 s apart: 0, 0.12, 0.25, 0.37, ...).
+    "lmms_tb303_01": 8,  # 3.8480 s: 124.74 BPM
+    # techno_synth01: a synth alone, three sixteenths (0.107 s apart) starting every 0.428 s (each beat), 8 times.
+    "lmms_techno_synth01": 8,  # 3.4220 s: 140.27 BPM
+    # techno_synth03: a synth alone on the eighths of a 16-step grid (0.2286 s), its low notes on every other (beats).
+    "lmms_techno_synth03": 8,  # 3.6571 s: 131.25 BPM
+    # briff01: a bass riff with a high onset on each of 16 sixteenths (0.108 s apart): one bar.
+    "lmms_briff01": 4,  # 1.7319 s: 138.58 BPM
+    # Sonic Pi's loop_industrial: a kick at 0 and at half the loop (0.435 s), hats on the sixteenths (0.11 s) between.
+    "loop_industrial": 2,  # 0.8838 s: 135.78 BPM
+    # Sonic Pi's loop_mehackit2: onsets on steps 2, 3, 6, 8, 10, 12 of a 16-step grid (0.1546 s), the grid of
+    # mehackit1 and electric (and of loop_drone_g_97, named for its 97 BPM): 4 beats.
+    "loop_mehackit2": 4,  # 2.4742 s: 97.00 BPM
 }
 # Loops that are not Sonic Pi's: where scripts/bootstrap.sh puts them.
 _REFERENCE = Path(__file__).resolve().parent.parent / ".cache/reference"
@@ -1018,3 +1034,124 @@ def wav_tempos(wav: Path) -> tuple[float | None, float | None]:
     env = {k: np.asarray(v) for k, v in analyzer.envelope.items()}
     bands = (env["onset_low"], env["onset_mid"], env["onset_high"])
     return tempo(env["onset"], ENVELOPE_HOP / SR), tempo(env["onset"], ENVELOPE_HOP / SR, centroid=env["centroid_hz"], bands=bands)
+
+
+# Issue 11t, session 6, for held_out_10 (made before any session-6 rule was tried, read once with main's rules: meters
+# 3/4, 6/8, 12/8, 5/4 and 7/8, five patterns and two accompaniments no split had, 52.5–187.5 BPM; six drumless clips).
+DRUM_PATTERNS |= {
+    # jazz waltz (3/4): ride on 1, 2, the "and" of 2 and 3; kick on 1; pedal hi-hat on 2 and 3
+    "jazzwaltz": (3, [(0.0, ["ride", "kick"]), (1.0, ["ride", "pedalhat"]), (1.5, ["ride"]), (2.0, ["ride", "pedalhat"])]),
+    # 6/8 folk (two dotted-quarter beats): tambourine on every eighth, kick on 1 and the last eighth, snare on 2
+    "six8folk": (2, [(e / 3, ["tambourine"] + (["kick"] if e in (0, 5) else ["snare"] if e == 3 else [])) for e in range(6)]),
+    # 12/8 shuffle (four beats of triplets): hi-hat on the first and last triplet, kick 1 and 3 (and their last triplet), snare 2 and 4
+    "twelve8shuffle": (
+        4,
+        [(b + k / 3, ["hihat"] + (["kick"] if b in (0, 2) and k in (0, 2) else []) + (["snare"] if b in (1, 3) and k == 0 else [])) for b in range(4) for k in (0, 2)],
+    ),
+    # 5/4 counted 2 + 3: shaker eighths, kick on 1 and 3, snare on 2 and 5
+    "five23": (5, [(b + h, ["shaker"] + (["kick"] if h == 0 and b in (0, 2) else ["snare"] if h == 0 and b in (1, 4) else [])) for b in range(5) for h in (0.0, 0.5)]),
+    # 7/8 counted 2 + 2 + 3 eighths (its tempo is the quarter's, as written): closed hi-hat on every eighth, kick on
+    # eighths 0 and 4, snare on eighth 2, a rim shot on eighth 6
+    "seven8": (3.5, [(e / 2, ["hihat"] + (["kick"] if e in (0, 4) else ["snare"] if e == 2 else ["rim"] if e == 6 else [])) for e in range(7)]),  # type: ignore[dict-item]
+}
+
+
+def _chorale_bar(k: int, t_bar: float, beats: int, beat: float, swing: float) -> list[tuple[float, bytes]]:
+    """Issue 11t, session 6: a church organ chord changing on every beat, held legato (no rhythm but the harmony's), a
+    contrabass on 1."""
+    ev: list[tuple[float, bytes]] = []
+    for b in range(int(np.ceil(beats))):
+        for p in TRIADS[(k * 3 + b) % len(TRIADS)]:
+            ev += note(2, p, t_bar + b * beat, t_bar + (b + 0.98) * beat, 75)
+    ev += note(1, ROOTS[k % 4], t_bar, t_bar + 0.9 * beat, 90)
+    return ev
+
+
+def _triplets_bar(k: int, t_bar: float, beats: int, beat: float, swing: float) -> list[tuple[float, bytes]]:
+    """Issue 11t, session 6: a bright piano arpeggio on every triplet eighth (the chord's tones up, loudest on the beat)
+    over an acoustic bass on every beat."""
+    ev: list[tuple[float, bytes]] = []
+    chord = TRIADS[k % len(TRIADS)]
+    for b in range(int(np.ceil(beats))):
+        ev += note(1, ROOTS[k % 4] + (7 if b % 2 else 0), t_bar + b * beat, t_bar + (b + 0.8) * beat, 90)
+        for i in range(3):
+            ev += note(2, chord[i % 3] + (12 if i == 2 else 0), t_bar + (b + i / 3) * beat, t_bar + (b + (i + 1) / 3) * beat, 90 if i == 0 else 70)
+    return ev
+
+
+ACCOMPANIMENTS |= {
+    "chorale": ((43, 19), _chorale_bar),  # contrabass, church organ
+    "triplets": ((32, 1), _triplets_bar),  # acoustic bass, bright piano
+}
+
+
+TEMPO_SPLITS["held_out_10"] = [
+    (52.5, "six8folk", 0.5, "chorale", True),
+    (58.5, "jazzwaltz", 2 / 3, "walking", True),
+    (65.5, "twelve8shuffle", 0.5, "organ", True),
+    (69.5, "seven8", 0.5, False, True),
+    (75.5, "five23", 2 / 3, "marimba", True),
+    (83.5, "six8folk", 0.5, "chorale", False),
+    (90.5, "jazzwaltz", 0.5, "chorale", False),
+    (96.25, "twelve8shuffle", 0.5, "triplets", False),
+    (108.5, "five23", 0.5, "harp", True),
+    (117.25, "jazzwaltz", 0.5, "triplets", False),
+    (123.75, "six8folk", 0.5, "strum", True),
+    (134.5, "twelve8shuffle", 0.5, "triplets", True),
+    (141.5, "seven8", 0.5, False, True),
+    (150.5, "five23", 0.5, "chorale", False),
+    (158.5, "jazzwaltz", 2 / 3, False, True),
+    (166.25, "six8folk", 0.5, "triplets", False),
+    (174.75, "jazzwaltz", 0.5, "brass", True),
+    (187.5, "twelve8shuffle", 0.5, "synth", True),
+]
+
+
+# Issue 11t, session 6, for held_out_11 (made after the session's rules were frozen, read once with main's rules and
+# once with the session's: four patterns and one accompaniment no split had; 9/8, 6/8, 5/4, 7/8, 3/4, 12/8; six drumless).
+DRUM_PATTERNS |= {
+    # 9/8 (three dotted-quarter beats of three eighths): ride on every eighth, kick on 1, rim on 2, snare on 3
+    "nine8": (3, [(e / 3, ["ride"] + (["kick"] if e == 0 else ["rim"] if e == 3 else ["snare"] if e == 6 else [])) for e in range(9)]),
+    # 6/8 bell (two dotted-quarter beats): shaker on every eighth, cowbell on eighths 1, 3, 5 and 6, kick on both beats
+    "afro68": (2, [(e / 3, ["shaker"] + (["cowbell"] if e in (0, 2, 4, 5) else []) + (["kick"] if e in (0, 3) else [])) for e in range(6)]),
+    # 5/4 four on the floor: kick on every beat, closed hi-hat on every "and", clap on 3 and 5
+    "fivefloor": (5, [(float(b), ["kick"] + (["clap"] if b in (2, 4) else [])) for b in range(5)] + [(b + 0.5, ["hihat"]) for b in range(5)]),
+    # 7/8 counted 3 + 2 + 2 eighths (its tempo is the quarter's): hi-hat on every eighth, kick on eighths 0 and 5, snare on 3
+    "seven8b": (3.5, [(e / 2, ["hihat"] + (["kick"] if e in (0, 5) else ["snare"] if e == 3 else [])) for e in range(7)]),  # type: ignore[dict-item]
+}
+
+
+def _celesta_bar(k: int, t_bar: float, beats: int, beat: float, swing: float) -> list[tuple[float, bytes]]:
+    """Issue 11t, session 6: a celesta on every beat (the chord's tones in turn, the first louder) over a fretless bass
+    held for the bar."""
+    ev: list[tuple[float, bytes]] = []
+    chord = TRIADS[k % len(TRIADS)]
+    ev += note(1, ROOTS[k % 4], t_bar, t_bar + beats * beat * 0.95, 85)
+    for b in range(int(np.ceil(beats))):
+        ev += note(2, chord[b % len(chord)] + 12, t_bar + b * beat, t_bar + (b + 0.7) * beat, 100 if b == 0 else 80)
+    return ev
+
+
+ACCOMPANIMENTS |= {"celesta": ((35, 8), _celesta_bar)}  # fretless bass, celesta
+
+
+TEMPO_SPLITS["held_out_11"] = [
+    (53.5, "twelve8shuffle", 0.5, "chorale", True),
+    (57.25, "nine8", 0.5, "walking", True),
+    (60.5, "afro68", 0.5, "celesta", False),
+    (68.75, "fivefloor", 0.5, "synth", True),
+    (73.25, "seven8b", 0.5, False, True),
+    (80.75, "jazzwaltz", 2 / 3, "celesta", False),
+    (87.25, "nine8", 0.5, False, True),
+    (93.75, "afro68", 0.5, "strum", True),
+    (100.25, "fivefloor", 0.5, False, True),
+    (110.25, "rock", 2 / 3, "celesta", True),
+    (119.75, "six8folk", 0.5, "walking", False),
+    (129.25, "afro68", 0.5, False, True),
+    (137.75, "seven8b", 0.5, False, True),
+    (147.25, "fivefloor", 0.5, "celesta", False),
+    (156.75, "nine8", 0.5, "triplets", False),
+    (165.75, "waltz", 0.5, "celesta", True),
+    (178.25, "twelve8shuffle", 0.5, "triplets", True),
+    (193.25, "rock", 0.5, "chorale", False),
+]

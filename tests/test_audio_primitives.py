@@ -28,7 +28,7 @@ REAL_TEMPO_TOLERANCE = 0.04  # MIREX "accuracy 1"
 RENDERED_TEMPO_MISSES: dict[str, str] = {}  # 60 -> 120, 180 -> 90, 72 -> 144 fixed by the metrical level (issue 11b)
 # compus 148 -> 98.7, garzul no beat, electric/mehackit1/safari 4/3 errors fixed (11b)
 # pygame house_lo 67.5 -> 135 fixed by the band-split accents (11c: its kick is in the low band, its 3x louder snare is not)
-REAL_TEMPO_MISSES: dict[str, str] = {"lmms_jungle01": "reads 112 (0.65x): the break's figure across the beats, which no bar found here rules out (issue 11t)"}
+REAL_TEMPO_MISSES: dict[str, str] = {}  # lmms_jungle01 (read 112, 0.65x) reads 172.7 since issue 11t, session 6 (the meter check, the bar's division)
 
 
 @pytest.fixture(scope="session")

@@ -6,8 +6,8 @@ tests/test_tempo_corpus.py does) and the real loops of
 (:class:`~aspects.measure.sound.AudioAnalyzer`'s envelope) and prints, per
 split, how many clips are within 2 % and within 4 % (MIREX accuracy 1) of the
 truth with librosa's prior alone, with the metrical-level rules alone (the
-level score not computed: :func:`~aspects.dynamic.audio_semantic.rule_level` in place of ``metrical_level``) and as now (issue
-11t, session 5). Then the CPU time of ``tempo()`` on 5 min of envelope (a band
+level score and the meter check not computed: :func:`~aspects.dynamic.audio_semantic.rule_level` in place of ``metrical_level``) and as now (issue
+11t, sessions 5 and 6). Then the CPU time of ``tempo()`` on 5 min of envelope (a band
 clip and a drumless one, tiled), rules alone and now, side by side in the same
 run (min of 7; the ratio is what to read on a shared machine).
 

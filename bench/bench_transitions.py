@@ -17,7 +17,7 @@ Clips and their measurements are cached in ``bench/out/transitions/``.
 PySceneDetect is optional (``pip install --no-deps scenedetect click
 platformdirs tqdm``, for the bench only).
 
-    python bench/bench_transitions.py [--subset | --heldout | --heldout2 | --heldout3 | --heldout4 | --heldout5 | --heldout6 | --heldout-wipes | --heldout-wipes2 | --heldout-wipes3] [--measure-only] [--jobs 2] [--show-failures]
+    python bench/bench_transitions.py [--subset | --heldout | --heldout2 | --heldout3 | --heldout4 | --heldout5 | --heldout6 | --heldout7 | --heldout-wipes | --heldout-wipes2 | --heldout-wipes3] [--measure-only] [--jobs 2] [--show-failures]
 """
 
 from __future__ import annotations
@@ -45,6 +45,7 @@ from tests.transition_corpus import (  # noqa: E402
     heldout4_corpus,
     heldout5_corpus,
     heldout6_corpus,
+    heldout7_corpus,
     heldout_corpus,
     heldout_wipes_corpus,
     match,
@@ -98,6 +99,7 @@ def main() -> None:
     parser.add_argument(
         "--heldout6", action="store_true", help="the sixth held-out set: busy footage like the fifth (made before this session's rules were frozen; read once with main's rules, once with them)"
     )
+    parser.add_argument("--heldout7", action="store_true", help="the seventh held-out set: dissolves on every kind of content (session 6; read once with main's rules first)")
     parser.add_argument("--heldout-wipes", action="store_true", help="the held-out set of wipes (read once, at the end)")
     parser.add_argument("--heldout-wipes2", action="store_true", help="the second held-out set of wipes (session 5: read once before the changes, once at the end)")
     parser.add_argument("--heldout-wipes3", action="store_true", help="the third held-out set of wipes (session 5: read once at the end)")
@@ -119,6 +121,7 @@ def main() -> None:
         (args.heldout4, heldout4_corpus),
         (args.heldout5, heldout5_corpus),
         (args.heldout6, heldout6_corpus),
+        (args.heldout7, heldout7_corpus),
         (args.heldout_wipes, heldout_wipes_corpus),
         (args.heldout_wipes2, transition_corpus.heldout_wipes2_corpus),
         (args.heldout_wipes3, transition_corpus.heldout_wipes3_corpus),

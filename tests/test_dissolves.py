@@ -59,7 +59,7 @@ LONG_DRIFT = pytest.mark.xfail(
 
 
 @pytest.mark.parametrize("seed", [1, 2, 3])
-@pytest.mark.parametrize(("start_s", "length_s"), [(1.0, 1.0), (1.5, 0.5), (0.5, 0.3), pytest.param(0.8, 2.0, marks=LONG_DRIFT)])
+@pytest.mark.parametrize(("start_s", "length_s"), [(1.0, 1.0), (1.5, 0.5), (0.5, 0.3)])
 def test_a_cross_fade_of_two_wandering_pictures_is_one_dissolve_within_two_frames(seed, start_s, length_s):
     rng = np.random.default_rng(seed)
     n = int(SECONDS * FPS)
@@ -70,6 +70,12 @@ def test_a_cross_fade_of_two_wandering_pictures_is_one_dissolve_within_two_frame
     assert len(found) == 1, found
     assert abs(found[0]["start"] - start_s) * FPS <= TOLERANCE_FRAMES + 1e-6, found
     assert abs(found[0]["end"] - (start_s + length_s)) * FPS <= TOLERANCE_FRAMES + 1e-6, found
+
+
+@pytest.mark.parametrize("seed", [1, pytest.param(2, marks=LONG_DRIFT), pytest.param(3, marks=LONG_DRIFT)])
+def test_a_long_cross_fade_of_two_wandering_pictures_is_one_dissolve_within_two_frames(seed):
+    """2 s: the ends found on a straight ramp are walked out to where progress leaves each side (``refine_ends``)."""
+    test_a_cross_fade_of_two_wandering_pictures_is_one_dissolve_within_two_frames(seed, 0.8, 2.0)
 
 
 @pytest.mark.parametrize("seed", [1, 2])
@@ -102,3 +108,37 @@ def test_a_wipe_switching_the_cells_in_turn_is_no_dissolve():
     mask = (t[:, None] >= switch[None, :]).astype(float)
     mix = np.clip(t - 1.0, 0, 1)
     assert _read((1 - mask) * a + mask * b, _stats(A_STATS, B_STATS, mix, rng)) == []
+
+
+EASES = {
+    "smoothstep": lambda u: u * u * (3 - 2 * u),
+    # xfade's fadeslow and fadefast raise each pixel's weight to a power between 1 / 1.69 and 1.69 (1 + ln(1 + |A - B| / 255)):
+    "slow start": lambda u: u**1.7,
+    "slow end": lambda u: 1 - (1 - u) ** 1.7,
+}
+
+
+EARLY_START = pytest.mark.xfail(
+    strict=True,
+    reason="known limit: a 1.2 s eased ramp whose A side wanders (seed 4; a fast start: both seeds) is started 3-6 frames early: the side's own walk stands above its far level",
+)
+EASED = [
+    pytest.param(seed, ease, start_s, length_s, marks=EARLY_START if (start_s, seed) == (1.0, 4) or (ease, start_s) == ("slow end", 1.0) else ())
+    for seed in (4, 5)
+    for ease in EASES
+    for start_s, length_s in ((1.0, 1.2), (1.2, 0.6))
+]
+
+
+@pytest.mark.parametrize(("seed", "ease", "start_s", "length_s"), EASED)
+def test_an_eased_cross_fade_of_two_wandering_pictures_is_timed_within_two_frames(seed, ease, start_s, length_s):
+    """The ends are walked out to where progress leaves each side's own scatter (``refine_ends``), not where a straight ramp would put them."""
+    rng = np.random.default_rng(seed)
+    n = int(SECONDS * FPS)
+    a, b = _wandering(rng, n, 100, 30, 3), _wandering(rng, n, 140, 30, 3)
+    t = np.arange(n) / FPS
+    mix = EASES[ease](np.clip((t - start_s) / length_s, 0, 1))
+    found = _read((1 - mix)[:, None] * a + mix[:, None] * b, _stats(A_STATS, B_STATS, mix, rng))
+    assert len(found) == 1, found
+    assert abs(found[0]["start"] - start_s) * FPS <= TOLERANCE_FRAMES + 1e-6, found
+    assert abs(found[0]["end"] - (start_s + length_s)) * FPS <= TOLERANCE_FRAMES + 1e-6, found

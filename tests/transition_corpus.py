@@ -210,6 +210,53 @@ HELDOUT6_MIXED = [
     ("bunny-sky", "gradient:c0=0x101040:c1=0xC0E080:x0=0:y0=0:x1=0:y1=144"),
     ("gradient:c0=0xF08080:c1=0x40F0F0:x0=0:y0=144:x1=256:y1=0", "perlin6"),
 ]
+# A seventh held-out set (``heldout7_corpus``, session 6, helper 10d: dissolves), made before session 6's dissolve rules
+# changed and read once with main's rules: every dissolve-like xfade the brief names (fade, dissolve, fadegrays, fadeslow,
+# fadefast, distance, hblur) on flat colours, gradients, busy generated pictures (Perlin noise, a mandelbrot zoom elsewhere,
+# life, a panned testsrc2, a Sierpinski triangle, still SMPTE bars, moving plasma), busy-and-still pairs and pairs of real
+# footage (other crops, mirrored, of bikes.mp4, bigbuckbunny.mp4, carphone_pristine.mp4); 24-60 fps, 0.2-3 s.
+HELDOUT7_FLAT = [("0x3C8C50", "0xD86A2A"), ("0x5A2D82", "0x9CD2E6"), ("0xE8D0A0", "0x204870"), ("0xA03050", "0x60B0A0")]
+HELDOUT7_GRADIENT = [
+    ("c0=0x50F0A0:c1=0x600030:x0=0:y0=144:x1=200:y1=0", "c0=0xF0B030:c1=0x3040C0:x0=128:y0=72:x1=256:y1=100:type=circular"),
+    ("c0=0x202060:c1=0xE0F0F0:x0=256:y0=144:x1=0:y1=0:type=radial", "c0=0xC04000:c1=0x40C000:x0=0:y0=72:x1=256:y1=72"),
+]
+HELDOUT7_SOURCES = {
+    "perlin7": "perlin=s={size}:r={fps}:octaves=2:persistence=0.8:xscale=2.5:yscale=1.5:tscale=1.3:random_mode=seed:random_seed=77,format=rgb24,colorbalance=rs=-0.2:gs=0.3",
+    "mandel-zoom7": "mandelbrot=s={size}:r={fps}:start_x=-0.10109636384562:start_y=0.95628651080914:start_scale=0.5:end_scale=0.002:end_pts=50",
+    "life7": "life=s=96x54:r={fps}:ratio=0.4:seed=77:mold=30:life_color=0xF060A0:death_color=0x102040:mold_color=0x60A040,scale=256:144:flags=neighbor",
+    "testsrc2-pan7": "testsrc2=s=640x360:r={fps},crop=256:144:x='40+t*35':y='30+t*12'",
+    "sierpinski7": "sierpinski=s={size}:r={fps}:type=triangle:seed=7:jump=1,format=rgb24,lutrgb=r='val*0.6+60':b='255-val*0.5'",
+    "smptebars7": "smptebars=s={size}:r={fps}",
+    "plasma7": "nullsrc=s={size}:r={fps},format=gbrp,geq=r='128+80*sin(X/21-1.7*T)*cos(Y/17+T)':g='128+80*cos((X-Y)/29+2*T)':b='128+70*sin(hypot(X-90\\,Y-50)/14-2*T)'",
+    "bikes80-crop": "movie=filename={bikes},trim=start_frame=80,setpts=PTS-STARTPTS,crop=400:225:x=120:y=20,hflip,scale=256:144,setsar=1,fps={fps}",
+    "bikes140-crop": "movie=filename={bikes},trim=start_frame=140,setpts=PTS-STARTPTS,crop=420:236:x=200:y=30,scale=256:144,setsar=1,fps={fps}",
+    "bunny7": "movie=filename={bunny},trim=start_frame=10,setpts=PTS-STARTPTS,crop=960:540:x=0:y=180,hflip,scale=256:144,setsar=1,fps={fps}",
+    "carphone7": "movie=filename={carphone},trim=start_frame=20,setpts=PTS-STARTPTS,crop=128:72:x=40:y=60,scale=256:144,setsar=1,fps={fps}",
+}
+HELDOUT7_BUSY = [("perlin7", "mandel-zoom7"), ("smptebars7", "mandel-zoom7"), ("life7", "testsrc2-pan7"), ("plasma7", "sierpinski7"), ("testsrc2-pan7", "perlin7"), ("sierpinski7", "life7")]
+HELDOUT7_MIXED = [
+    ("plasma7", "color:0x70C0E0"),
+    ("gradient:c0=0xF0D080:c1=0x5030A0:x0=0:y0=0:x1=256:y1=144", "life7"),
+    ("bunny7", "color:0x803020"),
+    ("color:0x20A090", "perlin7"),
+]
+HELDOUT7_FOOTAGE = [("bikes80-crop", "bikes140-crop"), ("bunny7", "carphone7"), ("carphone7", "bikes140-crop"), ("bunny7", "bikes80-crop")]
+FOOTAGE_SECONDS = {"bikes80-crop": 2.28, "bikes140-crop": 1.88, "bunny7": 4.8, "carphone7": 3.3}  # real shots' lengths (seconds)
+HELDOUT7_NEGATIVES = [  # no transition: a zoom, a pan over a still of real footage, a moving object, a slow drift, real shots, a moving picture
+    ("zoom", 4.0, HELDOUT7_SOURCES["mandel-zoom7"], "[0:v]format=yuv420p[v]"),
+    (
+        "pan-still-footage",
+        4.0,
+        "movie=filename={bunny},trim=start_frame=70:end_frame=71,loop=loop=-1:size=1,setpts=N/{fps}/TB,fps={fps},scale=768:432,setsar=1,crop=256:144:x='50+t*45':y='60+t*15'",
+        "[0:v]format=yuv420p[v]",
+    ),
+    ("moving-object", 4.0, HELDOUT7_SOURCES["perlin7"], "[0:v]format=yuv420p,drawbox=x='-90+t*80':y=25:w=90:h=90:color=0xF0F0F0:t=fill[v]"),
+    ("drift", 4.0, HELDOUT7_SOURCES["testsrc2-pan7"], "[0:v]format=yuv420p,hue=h='t*15':b='-t*0.8'[v]"),
+    ("footage-shot", 3.3, HELDOUT7_SOURCES["carphone7"], "[0:v]format=yuv420p[v]"),
+    ("footage-shot2", 2.2, HELDOUT7_SOURCES["bikes80-crop"], "[0:v]format=yuv420p[v]"),
+    ("moving-picture", 4.0, HELDOUT7_SOURCES["life7"], "[0:v]format=yuv420p[v]"),
+]
+DISSOLVE_XFADES = ("fade", "dissolve", "fadegrays", "fadeslow", "fadefast", "distance", "hblur")
 # A held-out set of wipes only (``heldout_wipes_corpus``, helper 10w), made before session 4's wipe-grid rules were written
 # and read once after they were frozen: other colours and gradients, moving Perlin noise, a moving zone plate, a colour
 # chart panned, a mandelbrot zooming elsewhere; 20, 36, 40, 48 and 50 fps.
@@ -256,11 +303,24 @@ PALETTES = {
     "heldout4": {"texture": HELDOUT4_BUSY, "mixed": HELDOUT4_MIXED},
     "heldout5": {"texture": HELDOUT5_BUSY, "mixed": HELDOUT5_MIXED},
     "heldout6": {"texture": HELDOUT6_BUSY, "mixed": HELDOUT6_MIXED},
+    "heldout7": {"flat": HELDOUT7_FLAT, "gradient": HELDOUT7_GRADIENT, "texture": HELDOUT7_BUSY, "mixed": HELDOUT7_MIXED, "footage": HELDOUT7_FOOTAGE},
     "wipes": {"flat": WIPES_FLAT, "gradient": WIPES_GRADIENT, "texture": WIPES_TEXTURE},
     "wipes2": {"flat": WIPES2_FLAT, "gradient": WIPES2_GRADIENT, "texture": WIPES2_TEXTURE},
     "wipes3": {"flat": WIPES3_FLAT, "gradient": WIPES3_GRADIENT, "texture": WIPES3_TEXTURE},
 }
-PREFIX = {"main": "", "heldout": "h-", "heldout2": "h2-", "heldout3": "h3-", "heldout4": "h4-", "heldout5": "h5-", "heldout6": "h6-", "wipes": "hw-", "wipes2": "hw2-", "wipes3": "hw3-"}
+PREFIX = {
+    "main": "",
+    "heldout": "h-",
+    "heldout2": "h2-",
+    "heldout3": "h3-",
+    "heldout4": "h4-",
+    "heldout5": "h5-",
+    "heldout6": "h6-",
+    "heldout7": "h7-",
+    "wipes": "hw-",
+    "wipes2": "hw2-",
+    "wipes3": "hw3-",
+}
 FPS = (24, 25, 30, 60)
 DURATIONS = (0.2, 0.5, 1.0, 2.0, 3.0)
 KINDS = ("flat", "gradient", "texture")
@@ -326,7 +386,7 @@ WIPE2_SOURCES = {
     "swirl": "nullsrc=s={size}:r={fps},geq=lum='128+80*sin(atan2(Y-72\\,X-128)*5+hypot(X-128\\,Y-72)/9-3*T)':cb='128+40*sin(T+X/50)':cr='128-40*sin(Y/30)'",
 }
 SOURCE_SECONDS = {"bbb": 5.28, "bbb-late": 3.28, "bikes-crop": 2.44}  # real shots' lengths: a transition next to one is kept short enough
-NAMED_SOURCES = {**HELDOUT3_SOURCES, **HELDOUT4_SOURCES, **HELDOUT5_SOURCES, **HELDOUT6_SOURCES, **WIPE_SOURCES, **WIPE2_SOURCES}
+NAMED_SOURCES = {**HELDOUT3_SOURCES, **HELDOUT4_SOURCES, **HELDOUT5_SOURCES, **HELDOUT6_SOURCES, **HELDOUT7_SOURCES, **WIPE_SOURCES, **WIPE2_SOURCES}
 
 
 def _source(kind: str, spec: str, fps: int, grain: bool) -> str:
@@ -614,6 +674,42 @@ def _busy_heldout(
             (4.0, src["waves"], "[0:v]format=yuv420p,drawbox=x='t*45':y=30:w=70:h=60:color=0x20E040:t=fill[v]"),
         ]
         cases += [Case(f"{prefix}none-{name}-{fps}", "negative", fps, seconds, (source,), graph, (), name) for name, (seconds, source, graph) in zip(names, negatives)]
+    for reference in (BIKES, BUNNY, CARPHONE):
+        if not reference.exists():
+            cases = [c for c in cases if not any(str(reference) in s for s in c.sources)]
+    return cases
+
+
+def heldout7_corpus() -> list[Case]:
+    """A seventh held-out set, of dissolves (HELDOUT7_*; session 6): read once with main's rules before the dissolve rules changed."""
+    return _dissolve_heldout("heldout7", (24, 30, 48, 60, 25, 50, 36), (0.2, 0.35, 0.5, 0.8, 1.2, 1.8, 2.5, 3.0), 30, 60, HELDOUT7_NEGATIVES)
+
+
+def _dissolve_heldout(palette: str, rates: tuple[int, ...], lengths: tuple[float, ...], negative_fps: int, other_fps: int, negative_specs: list[tuple[str, float, str, str]]) -> list[Case]:
+    """A held-out set of dissolves: every DISSOLVE_XFADES transition on each kind of the ``palette`` (flat, gradient, texture,
+    mixed, footage), rates and lengths in turn (kept inside a real shot, FOOTAGE_SECONDS), grain on some; a fade through black
+    and a fadewhite on busy pictures, two cuts; the no-transition clips ``negative_specs`` (name, seconds, source, graph) at
+    ``negative_fps`` and ``other_fps``."""
+    cases: list[Case] = []
+    kinds = ("flat", "gradient", "texture", "mixed", "footage")
+    n = 0
+    for t, transition in enumerate(DISSOLVE_XFADES):
+        for k, kind in enumerate(kinds):
+            i = t + k
+            pair = _pair(kind, i, palette)
+            longest = min([FOOTAGE_SECONDS[x] - max(PRE_S, POST_S) - 0.05 for x in pair if x in FOOTAGE_SECONDS] + [3.0])
+            duration = min(lengths[(t * 3 + k) % len(lengths)], round(longest, 2))
+            grain = kind in ("gradient", "texture") and n % 4 == 2
+            cases.append(xfade_case(transition, kind, i, duration, rates[(t + 2 * k) % len(rates)], grain=grain, palette=palette))
+            n += 1
+    prefix = PREFIX[palette]
+    cases.append(fade_case("black", "texture", 1, 0.6, rates[1], 0.2, palette=palette))
+    cases.append(xfade_case("fadewhite", "mixed", 1, 1.0, rates[3], palette=palette))
+    cases.append(cut_case("texture", 2, rates[2], palette=palette))
+    cases.append(cut_case("footage", 1, rates[0], palette=palette))
+    for fps in (negative_fps, other_fps):
+        negatives = [(name, seconds, spec.format(size=SIZE, fps=fps, bikes=BIKES, bunny=BUNNY, carphone=CARPHONE), graph) for name, seconds, spec, graph in negative_specs]
+        cases += [Case(f"{prefix}none-{name}-{fps}", "negative", fps, seconds, (source,), graph, (), name) for name, seconds, source, graph in negatives]
     for reference in (BIKES, BUNNY, CARPHONE):
         if not reference.exists():
             cases = [c for c in cases if not any(str(reference) in s for s in c.sources)]

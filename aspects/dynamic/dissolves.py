@@ -72,6 +72,11 @@ SWITCH_SPREAD = 0.25  # interquartile range of the cells' half-way times, share 
 STATS_STEP = 3.0  # the statistics move from one side's to the other's by this many times the sides' own scatter…
 STATS_HOLD = 0.5  # …and hold each side's values (within this share of that change) over RETURN_S beyond it
 STATS_DIP = 0.1  # …or the spread and fine detail dip this share below the line between the ends half-way
+END_SIGMAS = 3.0  # an end sits where progress stands this many times its side's scatter off the side's line…
+END_FLOOR = 0.003  # …and at least this share of the way (an eased ramp's last per cent is still the dissolve)
+END_STEP = 0.1  # …while each frame further out still rises by this share of that (a drifting side creeps, a ramp climbs)
+END_MOVE = 0.25  # an end moves at most this share of the dissolve's length (or half REF_S) from where it was found
+END_ROUNDS = 8  # the ends are walked at most this many times (each round takes the sides' pictures next to the new ends)
 LUMA = WIPE_GRID[0] * WIPE_GRID[1]  # the first LUMA columns of the grid are its luma
 
 
@@ -277,6 +282,59 @@ def _worth_fitting(grid: np.ndarray, i: int, half: int, floor: int, ceiling: int
     return step >= PREFILTER * STEP_NOISE * scatter
 
 
+def _noise(x: np.ndarray) -> float:
+    """Frame-to-frame noise of progress ``x`` on a side (robust: median absolute step / 0.6745 / √2)."""
+    return float(np.median(np.abs(np.diff(x)))) / 0.6745 / np.sqrt(2) if x.size >= 4 else np.inf
+
+
+def refine_ends(grid: np.ndarray, p: int, q: int, floor: int, ceiling: int, ref: int, margin: int) -> tuple[int, int]:
+    """The ends of a dissolve from frame ``p`` to ``q`` walked to where its progress leaves each side's own level.
+
+    Progress runs against the pictures A and B next to the ends (REF_S);
+    each side's level is the median of its progress beyond those
+    (MARGIN_S − REF_S further out), its noise the frame-to-frame scatter.
+    The start walks out while its progress stands END_SIGMAS × that noise
+    (at least END_FLOOR) above the level and still falls going back, and in
+    while the next frame's does not; the end likewise. Each round takes A
+    and B next to the new ends (END_ROUNDS at most); an end moves at most
+    END_MOVE of the length (or REF_S) from where it was found. So an eased
+    ramp's slow start and end (``fadeslow``, ``fadefast``, ``distance``) are
+    followed out as far as they rise above the footage's own motion.
+    """
+    p0, q0 = p, q
+    reach = max(ref // 2, int(END_MOVE * (q - p)))
+    for _ in range(END_ROUNDS):
+        lo, hi = max(floor, p - margin), min(ceiling, q + margin)
+        if p - lo < ref or hi - q < ref or q - p < 2:
+            break
+        a = grid[p - ref + 1 : p + 1].mean(axis=0)
+        b = grid[q : q + ref].mean(axis=0)
+        x, _ = _progress(grid[lo : hi + 1], a, b)
+        i, j, mid = p - lo, q - lo, (p + q) // 2 - lo
+        far0 = x[: max(i - ref + 1, 3)]
+        far1 = x[min(j + ref - 1, x.size - 3) :]
+        level0, level1 = float(np.median(far0)), float(np.median(far1))
+        s0 = max(END_SIGMAS * _noise(x[: i + 1]), END_FLOOR)
+        s1 = max(END_SIGMAS * _noise(x[j:]), END_FLOOR)
+        if x[i] - level0 > s0:
+            while i > ref and x[i] - level0 > s0 and x[i] - x[i - 1] > END_STEP * s0 and p0 - (lo + i) < reach:
+                i -= 1
+        else:
+            while i + 1 < mid and x[i + 1] - level0 <= s0 and (lo + i) - p0 < reach:
+                i += 1
+        if level1 - x[j] > s1:
+            while j < x.size - 1 - ref and level1 - x[j] > s1 and x[j + 1] - x[j] > END_STEP * s1 and (lo + j) - q0 < reach:
+                j += 1
+        else:
+            while j - 1 > mid and level1 - x[j - 1] <= s1 and q0 - (lo + j) < reach:
+                j -= 1
+        new = (lo + i, lo + j)
+        if new == (p, q):
+            break
+        p, q = new
+    return p, q
+
+
 def busy_dissolves(s: Signals, grid: np.ndarray, stats: np.ndarray, blank: np.ndarray, stops: np.ndarray) -> list[dict]:
     """Dissolves (no black or white frame in them or at their ends) found and timed as a mixture of the low-pass pictures ``grid``, checked by the picture statistics ``stats`` (see the module docstring); never across one of the ``stops`` (cuts).
 
@@ -316,8 +374,29 @@ def busy_dissolves(s: Signals, grid: np.ndarray, stats: np.ndarray, blank: np.nd
         if any(p <= b and a <= q for a, b in taken) or not _accept(s, grid, stats, p, q, floor, ceiling, ref, margin):
             continue
         taken.append((p, q))
+        p, q = refine_ends(grid, p, q, floor, ceiling, ref, margin)
         out.append({"type": "dissolve", "start": rounded(s.t[p], 6), "end": rounded(s.t[q], 6), "duration": rounded(s.t[q] - s.t[p], 6)})
     return sorted(out, key=lambda x: x["start"])
+
+
+def refined(s: Signals, grid: np.ndarray, found: list[dict], stops: np.ndarray) -> list[dict]:
+    """``found`` with each dissolve's ends walked by ``refine_ends`` on the low-pass pictures ``grid``, never past a cut (``stops``) or into the transitions next to it."""
+    if len(s) < 8 or not any(f["type"] == "dissolve" for f in found):
+        return found
+    ref, margin = _frames(s, REF_S), _frames(s, MARGIN_S)
+    index = {round(float(t), 6): i for i, t in enumerate(s.t)}
+    cut_at = np.flatnonzero(stops)
+    out = []
+    for k, item in enumerate(found):
+        p, q = index.get(round(item["start"], 6)), index.get(round(item["end"], 6))
+        if item["type"] != "dissolve" or p is None or q is None:
+            out.append(item)
+            continue
+        floor = max([int(c) for c in cut_at if c <= p] + [index.get(round(f["end"], 6), 0) for f in found[:k] if f["end"] <= item["start"]] + [0])
+        ceiling = min([int(c) - 1 for c in cut_at if c > q] + [index.get(round(f["start"], 6), len(s) - 1) for f in found[k + 1 :] if f["start"] >= item["end"]] + [len(s) - 1])
+        p, q = refine_ends(grid, p, q, floor, ceiling, ref, margin)
+        out.append({**item, "start": rounded(s.t[p], 6), "end": rounded(s.t[q], 6), "duration": rounded(s.t[q] - s.t[p], 6)})
+    return out
 
 
 def with_busy_dissolves(found: list[dict], dissolves: list[dict]) -> list[dict]:

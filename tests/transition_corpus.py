@@ -241,7 +241,16 @@ HELDOUT7_MIXED = [
     ("color:0x20A090", "perlin7"),
 ]
 HELDOUT7_FOOTAGE = [("bikes80-crop", "bikes140-crop"), ("bunny7", "carphone7"), ("carphone7", "bikes140-crop"), ("bunny7", "bikes80-crop")]
-FOOTAGE_SECONDS = {"bikes80-crop": 2.28, "bikes140-crop": 1.88, "bunny7": 4.8, "carphone7": 3.3}  # real shots' lengths (seconds)
+FOOTAGE_SECONDS = {  # real shots' lengths (seconds)
+    "bikes80-crop": 2.28,
+    "bikes140-crop": 1.88,
+    "bunny7": 4.8,
+    "carphone7": 3.3,
+    "bikes30-crop": 1.76,
+    "bikes187-crop": 1.8,
+    "bunny8": 4.0,
+    "carphone8": 3.8,
+}
 HELDOUT7_NEGATIVES = [  # no transition: a zoom, a pan over a still of real footage, a moving object, a slow drift, real shots, a moving picture
     ("zoom", 4.0, HELDOUT7_SOURCES["mandel-zoom7"], "[0:v]format=yuv420p[v]"),
     (
@@ -257,6 +266,49 @@ HELDOUT7_NEGATIVES = [  # no transition: a zoom, a pan over a still of real foot
     ("moving-picture", 4.0, HELDOUT7_SOURCES["life7"], "[0:v]format=yuv420p[v]"),
 ]
 DISSOLVE_XFADES = ("fade", "dissolve", "fadegrays", "fadeslow", "fadefast", "distance", "hblur")
+# An eighth held-out set (``heldout8_corpus``, session 6, helper 10d), made before session 6's dissolve rules were frozen and
+# read once with main's rules and once with them: like the seventh, with other colours, gradients, Perlin noise, a mandelbrot
+# zoom elsewhere, cellular automaton rule 22, a zoom into testsrc, life, moving blobs, and other crops of the real footage.
+HELDOUT8_FLAT = [("0xB04010", "0x10B0D0"), ("0x707070", "0xE0A0C0"), ("0x18305A", "0xC8D848"), ("0xF0C8A0", "0x684838")]
+HELDOUT8_GRADIENT = [
+    ("c0=0xA0F020:c1=0x300050:x0=0:y0=0:x1=256:y1=0:type=square", "c0=0xF06090:c1=0x10A0A0:x0=256:y0=144:x1=0:y1=0"),
+    ("c0=0x80C0FF:c1=0x402010:x0=128:y0=0:x1=128:y1=144", "c0=0xE0E040:c1=0x8020C0:x0=128:y0=72:x1=180:y1=72:type=radial"),
+]
+HELDOUT8_SOURCES = {
+    "perlin8": "perlin=s={size}:r={fps}:octaves=4:persistence=0.5:xscale=1.2:yscale=1.2:tscale=0.9:random_mode=seed:random_seed=88,format=rgb24,colorbalance=bs=0.3:rm=0.2",
+    "mandel-zoom8": "mandelbrot=s={size}:r={fps}:start_x=-1.7499:start_y=0.0:start_scale=0.4:end_scale=0.003:end_pts=40",
+    "cellauto8": "cellauto=s=128x72:r={fps}:rule=22:full=1:random_fill_ratio=0.4:random_seed=8,scale=256:144:flags=neighbor,format=rgb24,lutrgb=r='val*0.5+40':g=90:b='val*0.8'",
+    "testsrc-zoom8": "testsrc=s=512x288:r={fps},zoompan=z='1+0.005*on':x='iw/2-iw/zoom/2':y='ih/2-ih/zoom/2':d=1:s={size}:fps={fps}",
+    "life8": "life=s=128x72:r={fps}:ratio=0.5:seed=88:mold=15:life_color=0x40F080:death_color=0x301010:mold_color=0xA0A020,scale=256:144:flags=neighbor",
+    "blobs8": "nullsrc=s={size}:r={fps},format=gbrp,geq=r='100+100*exp(-(pow(X-128-60*sin(T)\\,2)+pow(Y-72,2))/900)':g='60+120*exp(-(pow(X-80\\,2)+pow(Y-72-40*cos(1.3*T)\\,2))/700)':b='140+60*sin(X/30+T)'",
+    "bikes30-crop": "movie=filename={bikes},trim=start_frame=32,setpts=PTS-STARTPTS,crop=380:214:x=240:y=50,scale=256:144,setsar=1,fps={fps}",
+    "bikes187-crop": "movie=filename={bikes},trim=start_frame=190,setpts=PTS-STARTPTS,crop=400:225:x=20:y=30,hflip,scale=256:144,setsar=1,fps={fps}",
+    "bunny8": "movie=filename={bunny},trim=start_frame=30,setpts=PTS-STARTPTS,crop=800:450:x=480:y=270,scale=256:144,setsar=1,fps={fps}",
+    "carphone8": "movie=filename={carphone},trim=start_frame=5,setpts=PTS-STARTPTS,crop=144:81:x=16:y=60,hflip,scale=256:144,setsar=1,fps={fps}",
+}
+HELDOUT8_BUSY = [("mandel-zoom8", "perlin8"), ("cellauto8", "testsrc-zoom8"), ("blobs8", "life8"), ("testsrc-zoom8", "blobs8"), ("life8", "cellauto8"), ("perlin8", "life8")]
+HELDOUT8_MIXED = [
+    ("color:0xD0B020", "mandel-zoom8"),
+    ("blobs8", "gradient:c0=0x204020:c1=0xF0F0C0:x0=0:y0=144:x1=256:y1=0"),
+    ("color:0x6080A0", "bunny8"),
+    ("cellauto8", "color:0xA03070"),
+]
+HELDOUT8_FOOTAGE = [("bikes30-crop", "bikes187-crop"), ("carphone8", "bunny8"), ("bunny8", "bikes30-crop"), ("bikes187-crop", "carphone8")]
+HELDOUT8_NEGATIVES = [
+    (
+        "zoom-still-footage",
+        4.0,
+        "movie=filename={bikes},trim=start_frame=100:end_frame=101,loop=loop=-1:size=1,setpts=N/{fps}/TB,fps={fps},scale=768:326,setsar=1,"
+        "zoompan=z='1+0.004*on':x='iw/2-iw/zoom/2':y='ih/2-ih/zoom/2':d=1:s={size}:fps={fps}",
+        "[0:v]format=yuv420p[v]",
+    ),
+    ("pan", 4.0, "cellauto=s=1024x144:r={fps}:rule=30:full=0,trim=end_frame=1,loop=loop=-1:size=1,setpts=N/{fps}/TB", "[0:v]crop=256:144:x='t*110':y=0,format=yuv420p[v]"),
+    ("moving-object", 4.0, HELDOUT8_SOURCES["life8"], "[0:v]format=yuv420p,drawbox=x='230-t*70':y=40:w=80:h=70:color=0x2020F0:t=fill[v]"),
+    ("drift", 4.0, HELDOUT8_SOURCES["blobs8"], "[0:v]format=yuv420p,eq=brightness='-t*0.05':saturation='1-t*0.2':eval=frame[v]"),
+    ("footage-shot", 3.8, HELDOUT8_SOURCES["bunny8"], "[0:v]format=yuv420p[v]"),
+    ("footage-shot2", 1.7, HELDOUT8_SOURCES["bikes30-crop"], "[0:v]format=yuv420p[v]"),
+    ("moving-picture", 4.0, HELDOUT8_SOURCES["testsrc-zoom8"], "[0:v]format=yuv420p[v]"),
+]
 # A held-out set of wipes only (``heldout_wipes_corpus``, helper 10w), made before session 4's wipe-grid rules were written
 # and read once after they were frozen: other colours and gradients, moving Perlin noise, a moving zone plate, a colour
 # chart panned, a mandelbrot zooming elsewhere; 20, 36, 40, 48 and 50 fps.
@@ -303,6 +355,7 @@ PALETTES = {
     "heldout4": {"texture": HELDOUT4_BUSY, "mixed": HELDOUT4_MIXED},
     "heldout5": {"texture": HELDOUT5_BUSY, "mixed": HELDOUT5_MIXED},
     "heldout6": {"texture": HELDOUT6_BUSY, "mixed": HELDOUT6_MIXED},
+    "heldout8": {"flat": HELDOUT8_FLAT, "gradient": HELDOUT8_GRADIENT, "texture": HELDOUT8_BUSY, "mixed": HELDOUT8_MIXED, "footage": HELDOUT8_FOOTAGE},
     "heldout7": {"flat": HELDOUT7_FLAT, "gradient": HELDOUT7_GRADIENT, "texture": HELDOUT7_BUSY, "mixed": HELDOUT7_MIXED, "footage": HELDOUT7_FOOTAGE},
     "wipes": {"flat": WIPES_FLAT, "gradient": WIPES_GRADIENT, "texture": WIPES_TEXTURE},
     "wipes2": {"flat": WIPES2_FLAT, "gradient": WIPES2_GRADIENT, "texture": WIPES2_TEXTURE},
@@ -317,6 +370,7 @@ PREFIX = {
     "heldout5": "h5-",
     "heldout6": "h6-",
     "heldout7": "h7-",
+    "heldout8": "h8-",
     "wipes": "hw-",
     "wipes2": "hw2-",
     "wipes3": "hw3-",
@@ -386,7 +440,7 @@ WIPE2_SOURCES = {
     "swirl": "nullsrc=s={size}:r={fps},geq=lum='128+80*sin(atan2(Y-72\\,X-128)*5+hypot(X-128\\,Y-72)/9-3*T)':cb='128+40*sin(T+X/50)':cr='128-40*sin(Y/30)'",
 }
 SOURCE_SECONDS = {"bbb": 5.28, "bbb-late": 3.28, "bikes-crop": 2.44}  # real shots' lengths: a transition next to one is kept short enough
-NAMED_SOURCES = {**HELDOUT3_SOURCES, **HELDOUT4_SOURCES, **HELDOUT5_SOURCES, **HELDOUT6_SOURCES, **HELDOUT7_SOURCES, **WIPE_SOURCES, **WIPE2_SOURCES}
+NAMED_SOURCES = {**HELDOUT3_SOURCES, **HELDOUT4_SOURCES, **HELDOUT5_SOURCES, **HELDOUT6_SOURCES, **HELDOUT7_SOURCES, **HELDOUT8_SOURCES, **WIPE_SOURCES, **WIPE2_SOURCES}
 
 
 def _source(kind: str, spec: str, fps: int, grain: bool) -> str:
@@ -683,6 +737,11 @@ def _busy_heldout(
 def heldout7_corpus() -> list[Case]:
     """A seventh held-out set, of dissolves (HELDOUT7_*; session 6): read once with main's rules before the dissolve rules changed."""
     return _dissolve_heldout("heldout7", (24, 30, 48, 60, 25, 50, 36), (0.2, 0.35, 0.5, 0.8, 1.2, 1.8, 2.5, 3.0), 30, 60, HELDOUT7_NEGATIVES)
+
+
+def heldout8_corpus() -> list[Case]:
+    """An eighth held-out set, of dissolves like the seventh (HELDOUT8_*; session 6): made before the rules were frozen, read once with main's rules and once with them."""
+    return _dissolve_heldout("heldout8", (25, 60, 30, 50, 24, 40, 48), (0.25, 0.4, 0.6, 1.0, 1.4, 2.0, 2.6, 3.0), 25, 48, HELDOUT8_NEGATIVES)
 
 
 def _dissolve_heldout(palette: str, rates: tuple[int, ...], lengths: tuple[float, ...], negative_fps: int, other_fps: int, negative_specs: list[tuple[str, float, str, str]]) -> list[Case]:

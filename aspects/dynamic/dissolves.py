@@ -76,6 +76,8 @@ END_SIGMAS = 3.0  # an end sits where progress stands this many times its side's
 END_FLOOR = 0.003  # …and at least this share of the way (an eased ramp's last per cent is still the dissolve)
 END_STEP = 0.1  # …while each frame further out still rises by this share of that (a drifting side creeps, a ramp climbs)
 END_MOVE = 0.25  # an end moves at most this share of the dissolve's length (or half REF_S) from where it was found
+DETAIL_SIGMAS = 4.0  # an end walks out while the fine detail stands this many times its side's noise off the side's level…
+DETAIL_FLOOR = 1.0  # …and at least this (√ Laplacian variance, levels: a still picture settling after its encoder's last frames does not count)
 END_ROUNDS = 8  # the ends are walked at most this many times (each round takes the sides' pictures next to the new ends)
 LUMA = WIPE_GRID[0] * WIPE_GRID[1]  # the first LUMA columns of the grid are its luma
 
@@ -374,13 +376,37 @@ def busy_dissolves(s: Signals, grid: np.ndarray, stats: np.ndarray, blank: np.nd
         if any(p <= b and a <= q for a, b in taken) or not _accept(s, grid, stats, p, q, floor, ceiling, ref, margin):
             continue
         taken.append((p, q))
-        p, q = refine_ends(grid, p, q, floor, ceiling, ref, margin)
+        p, q = detail_ends(stats[:, -1], *refine_ends(grid, p, q, floor, ceiling, ref, margin), floor, ceiling, ref, margin)
         out.append({"type": "dissolve", "start": rounded(s.t[p], 6), "end": rounded(s.t[q], 6), "duration": rounded(s.t[q] - s.t[p], 6)})
     return sorted(out, key=lambda x: x["start"])
 
 
-def refined(s: Signals, grid: np.ndarray, found: list[dict], stops: np.ndarray) -> list[dict]:
-    """``found`` with each dissolve's ends walked by ``refine_ends`` on the low-pass pictures ``grid``, never past a cut (``stops``) or into the transitions next to it."""
+def detail_ends(detail: np.ndarray, p: int, q: int, floor: int, ceiling: int, ref: int, margin: int) -> tuple[int, int]:
+    """The ends of a dissolve from frame ``p`` to ``q`` walked out while the picture's fine detail (``detail``: √ Laplacian variance per frame) is still on its way to the side's.
+
+    A blurred cross-fade (``hblur``) or one through blocks (``pixelize``)
+    reaches the other shot's low-pass picture early and its detail only at
+    the end. An end walks out while its detail stands DETAIL_SIGMAS × the
+    side's frame-to-frame noise (over MARGIN_S beyond REF_S; at least
+    DETAIL_FLOOR) off the side's median and each frame further out comes closer to it.
+    """
+    for end, step, first, last in ((p, -1, max(floor, p - margin), p - ref), (q, 1, q + ref, min(ceiling, q + margin))):
+        side = detail[min(first, last) : max(first, last) + 1]
+        if side.size < 4:
+            continue
+        level, noise = float(np.median(side)), _noise(side)
+        k = end
+        while floor < k + step < ceiling and abs(detail[k] - level) > max(DETAIL_SIGMAS * noise, DETAIL_FLOOR) and abs(detail[k + step] - level) < abs(detail[k] - level):
+            k += step
+        if step < 0:
+            p = k
+        else:
+            q = k
+    return p, q
+
+
+def refined(s: Signals, grid: np.ndarray, stats: np.ndarray, found: list[dict], stops: np.ndarray) -> list[dict]:
+    """``found`` with each dissolve's ends walked by ``refine_ends`` on the low-pass pictures ``grid``, then by ``detail_ends`` on the picture statistics ``stats`` (its last column the fine detail), never past a cut (``stops``) or into the transitions next to it."""
     if len(s) < 8 or not any(f["type"] == "dissolve" for f in found):
         return found
     ref, margin = _frames(s, REF_S), _frames(s, MARGIN_S)
@@ -394,7 +420,7 @@ def refined(s: Signals, grid: np.ndarray, found: list[dict], stops: np.ndarray) 
             continue
         floor = max([int(c) for c in cut_at if c <= p] + [index.get(round(f["end"], 6), 0) for f in found[:k] if f["end"] <= item["start"]] + [0])
         ceiling = min([int(c) - 1 for c in cut_at if c > q] + [index.get(round(f["start"], 6), len(s) - 1) for f in found[k + 1 :] if f["start"] >= item["end"]] + [len(s) - 1])
-        p, q = refine_ends(grid, p, q, floor, ceiling, ref, margin)
+        p, q = detail_ends(stats[:, -1], *refine_ends(grid, p, q, floor, ceiling, ref, margin), floor, ceiling, ref, margin)
         out.append({**item, "start": rounded(s.t[p], 6), "end": rounded(s.t[q], 6), "duration": rounded(s.t[q] - s.t[p], 6)})
     return out
 

@@ -788,7 +788,7 @@ def detect_gradual(s: Signals, cuts: list[int]) -> list[dict]:
                 # Only the outer ends grow back: a fade's blank end is where the picture settled (see _settled).
                 found.append(_regrow(s, item, index, changing, a, g, floor, ceiling, (item["type"] != "fade_in" and role != "in", item["type"] != "fade_out" and role != "out")))
     if fine is not None:  # dissolves on busy footage, read as a mixture of the low-pass pictures (aspects.dynamic.dissolves)
-        found = dissolves.with_busy_dissolves(dissolves.refined(s, fine, found, stops), dissolves.busy_dissolves(s, fine, stats, blank, stops))
+        found = dissolves.with_busy_dissolves(dissolves.refined(s, fine, stats, found, stops), dissolves.busy_dissolves(s, fine, stats, blank, stops))
     found = _fades_through_colour(s, blank, state, found)
     return _with_busy_fades(s, found, _busy_fades(s, stats, blank, cuts, busy))
 

@@ -142,3 +142,21 @@ def test_an_eased_cross_fade_of_two_wandering_pictures_is_timed_within_two_frame
     assert len(found) == 1, found
     assert abs(found[0]["start"] - start_s) * FPS <= TOLERANCE_FRAMES + 1e-6, found
     assert abs(found[0]["end"] - (start_s + length_s)) * FPS <= TOLERANCE_FRAMES + 1e-6, found
+
+
+@pytest.mark.parametrize("seed", [1, 2])
+def test_a_blurred_cross_fade_ends_where_its_fine_detail_settles(seed):
+    """``hblur``: the low-pass picture reaches B's 5 frames (under REF_S) before the end, the fine detail (√ Laplacian variance) only at the end.
+
+    (A tail longer than REF_S is not followed: the side's level is then read inside it.)
+    """
+    rng = np.random.default_rng(seed)
+    n, p, q = 120, 30, 60
+    detail = np.concatenate([np.full(p + 1, 55.0), np.linspace(20.0, 300.0, q - p - 1), np.full(n - q, 350.0)]) + rng.normal(0, 1.0, n)
+    start, end = dissolves.detail_ends(detail, p, q - 5, 0, n - 1, 6, 15)
+    assert abs(start - p) <= TOLERANCE_FRAMES and abs(end - q) <= TOLERANCE_FRAMES, (start, end)
+
+
+def test_a_still_picture_settling_by_a_fraction_of_a_level_does_not_move_an_end():
+    detail = np.concatenate([np.full(40, 2.26), np.linspace(1.3, 1.58, 30), 1.57 + 0.001 * np.arange(50) % 3])
+    assert dissolves.detail_ends(detail, 30, 62, 0, detail.size - 1, 12, 30) == (30, 62)

@@ -88,6 +88,14 @@ def _loud_level(x: np.ndarray) -> float:
     return float(np.percentile(np.sqrt(np.mean(blocks**2, axis=1)), 95))
 
 
+def bed_samples(bed: str, pad: np.ndarray, seconds: float, seed: int) -> np.ndarray:
+    """A bed of kind ``bed`` (one of :data:`BEDS`) at unit RMS: the rendered ``pad`` (its RMS read after its 0.3 s
+    attack), rain or Gaussian noise of ``seconds``."""
+    if bed == "pad":
+        return pad / max(float(np.sqrt(np.mean(pad[int(0.3 * SR) :] ** 2))), 1e-9)
+    return rain(seconds, seed) if bed == "rain" else shaped_noise(bed, seconds, seed)
+
+
 def bed_clips(split: str, workdir: Path) -> list[BedClip]:
     """Every bed × every level of ``split`` (kits, tempi and pad programs cycling), rendered and mixed."""
     spec = SPLITS[split]
@@ -122,13 +130,7 @@ def bed_clips(split: str, workdir: Path) -> list[BedClip]:
     pad_audio = render(pads, workdir / "pads", "render.wav")
     out = []
     for (bed, under, kit, bpm, k), d, x, pad in zip(plan, drums, drum_audio, pad_audio):
-        seed = spec["seed"] * 100 + k
-        if bed == "pad":
-            b = pad / max(float(np.sqrt(np.mean(pad[int(0.3 * SR) :] ** 2))), 1e-9)
-        elif bed == "rain":
-            b = rain(d.duration_s, seed)
-        else:
-            b = shaped_noise(bed, d.duration_s, seed)[: x.size]
+        b = bed_samples(bed, pad, d.duration_s, spec["seed"] * 100 + k)
         mix = x + b[: x.size] * _loud_level(x) * 10 ** (-under / 20)
         peak = float(np.abs(mix).max())
         if peak > 0.98:

@@ -14,8 +14,10 @@ long form and the accuracy on the ground-truth corpus):
   ≥ DRUM_DECAY_DB 100 ms later) holds ≥ PERCUSSIVE_SHARE of the new energy;
   ``kick`` when ≥ KICK_LOW_SHARE of that lies below 150 Hz, else, when it is
   noise-like (flatness ≥ DRUM_FLATNESS, :func:`drum_of`), ``hihat`` (centroid ≥ 4.5 kHz),
-  ``clap`` (1.2–4.5 kHz), ``snare`` (below: a body and a burst of noise). Over a bed of noise, hits are also
-  found band by band, each band against its own recent level (:func:`band_onsets`, :func:`drum_over_bed`).
+  ``snare`` (below 1.2 kHz, or with a shell body at any centroid), ``clap`` (1.2–4.5 kHz, no body: :func:`drum_kind`);
+  a boomy kick that rings past the 100 ms test is a kick too (:func:`boom_kick`). Over a bed of noise, hits are also
+  found band by band, each band against its own recent level (:func:`band_onsets`, :func:`drum_over_bed`); a quiet
+  hi-hat by its own high bands (:func:`high_onsets`, :func:`high_hihat`).
 - ``speech``: syllable-rate loudness bursts of mostly voiced sound whose
   strongest partial keeps moving (:func:`is_speech`).
 - The pure noises: a noisy frame, or a pure tone (one partial with fewer than
@@ -146,6 +148,15 @@ BAND_AUDIBLE_DB = 30.0  # only bands within this of the hop's loudest count (the
 BAND_HIT_BANDS = 6  # ...in at least this many of the 64 mel bands at once (a hi-hat's top quarter; a kick's lows and beater click)
 HIT_HOLD_S = 0.035  # ...and as many still stand out this long after: a hit rings on past the 46 ms window, a raindrop's click does not
 BED_MARGIN = 3.0  # a hit is read in what stands over this many times the bed's power per bin (5 dB: a noise bin's level passes it ~5 % of the time)
+# Drum names that hold across kits (issue 11d): :func:`drum_kind`, :func:`boom_kick`, :func:`high_onsets`.
+SNARE_BODY_HZ = (100.0, 400.0)  # a snare's shell body (its head's modes, 150–250 Hz, and their spread): a clap has none
+SNARE_BODY_SHARE = 0.12  # share of the percussive part in SNARE_BODY_HZ for a snare, however bright its wires (claps ≤ 0.05)
+BOOM_LOW_SHARE = 0.7  # a boomy kick: this share of the onset's whole new energy lies below 150 Hz...
+BOOM_DROP_DB = 4.0  # ...and that low band falls this far from its peak within 100 ms (a bass note holds: ≤ 2.5 dB)...
+BOOM_DROP_LATER_DB = 7.0  # ...and this far within 200 ms, unless a beater's click (noise-like) is struck with it
+HIGH_ONSET_HZ = 4000.0  # a hi-hat's own bands: from here up
+HIGH_ONSET_DB = 6.0  # mean rise of those mel bands over their level 23 ms before (dB) for a hi-hat's onset
+HIGH_HOLD_S, HIGH_HOLD_DB = 0.04, 5.0  # ...still this far over it this long after: a hi-hat rings on, a raindrop's click is gone
 EVEN_BURSTS_CV = 0.06  # loudness bursts whose intervals spread less than this (std / mean) keep a pulse: notes, not syllables
 EVEN_MIN_BURSTS = 5  # ...read over at least this many bursts
 
@@ -277,7 +288,7 @@ def drum_of(power: np.ndarray, level_db: np.ndarray, i: int, freqs: np.ndarray, 
     new = np.where(decayed, rise, 0.0)
     total = float(new.sum())
     if total <= 0 or total < PERCUSSIVE_SHARE * float(rise.sum()):
-        return None
+        return "kick" if boom_kick(power, i, freqs, hop_s, rise) else None
     centroid = float((new * freqs).sum() / total)
     low_share = float(new[freqs < 150.0].sum() / total)
     if low_share >= KICK_LOW_SHARE:
@@ -291,7 +302,35 @@ def drum_of(power: np.ndarray, level_db: np.ndarray, i: int, freqs: np.ndarray, 
         return "hihat" if flatness_on >= DRUM_FLATNESS else None
     if flatness_all < DRUM_FLATNESS:
         return None
-    return "clap" if centroid >= CLAP_CENTROID_HZ else "snare"
+    return drum_kind(new, freqs, centroid)
+
+
+def drum_kind(new: np.ndarray, freqs: np.ndarray, centroid_hz: float) -> str:
+    """``snare`` or ``clap`` for a noise-like percussive part ``new`` (power per bin of ``freqs`` Hz) under the hi-hat's
+    centroid: a snare has a shell body (≥ SNARE_BODY_SHARE of it in SNARE_BODY_HZ) whatever its wires' brightness (a
+    power kit's or a TR-808's snare centres at 1.3–4 kHz), or a dark burst (centroid under CLAP_CENTROID_HZ); a clap is
+    bursts of mid-high noise with no body."""
+    body = float(new[(freqs >= SNARE_BODY_HZ[0]) & (freqs < SNARE_BODY_HZ[1])].sum() / max(float(new.sum()), 1e-30))
+    return "snare" if centroid_hz < CLAP_CENTROID_HZ or body >= SNARE_BODY_SHARE else "clap"
+
+
+def boom_kick(power: np.ndarray, i: int, freqs: np.ndarray, hop_s: float, rise: np.ndarray) -> bool:
+    """Whether the onset at hop ``i`` (``rise`` its new energy per bin) is a boomy kick whose low ring outlasts the
+    100 ms of the percussive test (a power kit's kick, a concert bass drum): ≥ BOOM_LOW_SHARE of the new energy under
+    150 Hz, the band's level falling ≥ BOOM_DROP_DB from its peak within 100 ms, and ≥ BOOM_DROP_LATER_DB within
+    200 ms or with a beater's noise-like click above 150 Hz. A bass note holds its level for its length."""
+    low = freqs < 150.0
+    total = float(rise.sum())
+    if total <= 0 or float(rise[low].sum()) < BOOM_LOW_SHARE * total:
+        return False
+    step = int(round(0.1 / hop_s))
+    if i + 2 * step + 3 > power.shape[0]:
+        return False
+    level = 10.0 * np.log10(np.maximum(power[i : i + 2 * step + 3, low].sum(axis=1), 1e-20))
+    peak = float(level[:8].max())
+    drop, later = peak - float(level[step : step + 3].mean()), peak - float(level[2 * step : 2 * step + 3].mean())
+    click = _flatness(rise[(freqs >= 150.0) & (freqs < 8000.0)]) >= DRUM_FLATNESS
+    return drop >= BOOM_DROP_DB and (later >= BOOM_DROP_LATER_DB or click)
 
 
 def _flatness(bins: np.ndarray) -> float:
@@ -336,6 +375,11 @@ class Context:
     def band_onsets(self) -> np.ndarray:
         """Hits that stand out of a bed band by band (:func:`band_onsets`)."""
         return band_onsets(self.power, self.freqs, self.hop_s)
+
+    @cached_property
+    def high_onsets(self) -> np.ndarray:
+        """Hi-hat onsets: the bands from HIGH_ONSET_HZ up rising on their own (:func:`high_onsets`)."""
+        return high_onsets(self.power, self.freqs, self.hop_s)
 
     @cached_property
     def note_onsets(self) -> np.ndarray:
@@ -751,6 +795,49 @@ def band_onsets(power: np.ndarray, freqs: np.ndarray, hop_s: float) -> np.ndarra
     return np.asarray(out, dtype=int)
 
 
+def high_onsets(power: np.ndarray, freqs: np.ndarray, hop_s: float) -> np.ndarray:
+    """Hops (indices of ``power`` [shape=(hops, bins)], hop ``hop_s`` s, bins ``freqs`` Hz) where the mel bands from
+    HIGH_ONSET_HZ up rise together: their mean level ≥ HIGH_ONSET_DB over that of 23 ms before; the onset is the hop of
+    the steepest rise of each such run, runs ≥ 50 ms apart, still HIGH_HOLD_DB up HIGH_HOLD_S later. A quiet hi-hat under a kick's boom or a snare's tail lifts
+    only the top quarter of the bands: the mean flux over all of them, and the bands within 30 dB of a loud low boom
+    (:func:`band_onsets`), miss it."""
+    if power.shape[0] < 8:
+        return np.zeros(0, int)
+    sr = int(round(2 * freqs[-1]))
+    if power.shape[1] != filterbanks.MEL_N_FFT // 2 + 1:
+        return np.zeros(0, int)
+    mel = filterbanks.tables(sr)["mel"]
+    high = freqs[np.argmax(mel, axis=1)] >= HIGH_ONSET_HZ
+    level = (10.0 * np.log10(np.maximum(power @ mel[high].T, 1e-12))).mean(axis=1)
+    lag = max(int(round(0.023 / hop_s)), 1)
+    up = np.zeros(level.size, bool)
+    up[lag:] = level[lag:] - level[:-lag] >= HIGH_ONSET_DB
+    step = np.diff(level, prepend=level[:1])
+    out: list[int] = []
+    for run in np.split(np.flatnonzero(up), np.flatnonzero(np.diff(np.flatnonzero(up)) > 1) + 1):
+        if run.size == 0:
+            continue
+        k = int(run[0]) - lag + int(np.argmax(step[run[0] - lag + 1 : run[-1] + 1])) + 1
+        later = min(k + int(round(HIGH_HOLD_S / hop_s)), level.size - 1)
+        if level[later] - level[max(k - lag, 0)] < HIGH_HOLD_DB:
+            continue
+        if not out or k - out[-1] >= int(0.05 / hop_s):
+            out.append(k)
+    return np.asarray(out, dtype=int)
+
+
+def high_hihat(ctx: Context, lo: int, hi: int, centre: float) -> bool:
+    """Whether a hi-hat struck at a high-band onset (:func:`high_onsets`) in hops [lo, hi) that the flux onsets did not
+    mark names the frame centred at ``centre`` s; not inside speech (its sibilants are high-band bursts)."""
+    w = max(int(round(0.015 / ctx.hop_s)), 1)
+    for i in ctx.high_onsets[(ctx.high_onsets >= lo) & (ctx.high_onsets < hi)][::-1]:
+        if np.any(np.abs(ctx.onsets - i) <= w):
+            continue
+        if drum_of(ctx.power, ctx.level_db, int(i), ctx.freqs, ctx.hop_s) == "hihat":
+            return not (is_speech(ctx, centre) and not even_bursts(ctx, centre))
+    return False
+
+
 def noise_before(ctx: Context, i: int) -> bool:
     """Whether the sound of the 2 × NOISE_SPAN_S before hop ``i`` is noise (:func:`spectral_change_db`,
     :func:`peak_persistence`): the bed a hit at ``i`` stands on. Before a note, the notes before it keep their peaks."""
@@ -951,9 +1038,11 @@ def frame_primitive(
             continue
         drum = drum_over_bed(ctx, int(i))
         if drum is not None:
-            if is_speech(ctx, centre):
+            if is_speech(ctx, centre) and not even_bursts(ctx, centre):  # even bursts: a groove, not syllables
                 break
             return drum
+    if high_hihat(ctx, lo, hi, centre):
+        return "hihat"
     # Speech keeps its voiced harmonics from one hop spectrum to the next; a brown noise's bursts and tilt
     # (low flatness) can pass for voiced syllables, but its peaks do not stay.
     if persist >= SPEECH_PEAK_PERSIST and is_speech(ctx, centre) and not even_bursts(ctx, centre):

@@ -1,0 +1,200 @@
+"""Ground truth for drum names across kits (issue 11d): varied grooves on every GM kit, alone or over beds, and
+drumless material on which any drum name is false.
+
+- :func:`kit_clips` (split): two bars of a groove made at random per clip (seeded) on a FluidR3 GM kit (bank 128:
+  standard 0, room 8, power 16, electronic 24, TR-808 25, jazz 32, brush 40, orchestra 48): kick (35/36) on the
+  downbeats and on some off-steps, a snare (acoustic 38 or electric 40), side stick (37) or hand clap (39) on the
+  backbeats, sometimes with a flam (a soft grace stroke 25 ms before), ghost snares (velocity 22–45) on sixteenths,
+  hi-hats closed (42), pedal (44) or open (46) on eighths, quarters or sixteenths; velocities 40–127, tempi 60–180.
+  Kick, snare and hi-hat often fall on the same step. The truth of a step is the drum that dominates it by
+  :data:`~tests.audio_corpus.HIT_PRIORITY` (kick, then snare, clap, hi-hat; a side stick is the snare's rim: snare),
+  as docs/audio.md names simultaneous hits. The orchestra kit has no hi-hats on 42–46 (timpani there): it plays
+  kick and snare only. A clip plays alone or over a bed (white, pink, brown noise, rain, a held pad chord)
+  ``under_db`` under the drums' loud level, after :data:`LEAD_IN_S` of the bed alone; each mix peaks at −12 to −1 dBFS.
+- :func:`drumless_clips` (split): bass lines, plucked lines, struck and strummed chords, espeak-ng speech and noise
+  beds, with no drum at all: every frame named a drum is false.
+
+Splits: ``kits_first`` (made first, read once with main's rules before any change), ``kits_tune`` (rules looked at),
+``kits_blind`` (made before freezing, read once with main's rules and once with the new ones); ``kits_test`` (one
+groove per kit, the suite's: tests/test_audio_kits.py).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from tests.audio_corpus import DRUM_CH, Clip, note, program, speech_samples
+from tests.noise_beds import KITS, PAD_CHORDS, BedClip, _loud_level, bed_samples, rain, shaped_noise
+from tests.voice_corpus import render
+
+LEAD_IN_S = 1.0  # bed (or silence) alone before the first hit (s)
+BARS = 2
+GHOST_VELOCITY = (22, 46)
+FLAM_S = 0.025  # a flam's grace stroke comes this long before the main one
+MIN_GAP_S = 0.07  # truth hits closer than this are not made (one frame and a half at 25 fps)
+BED_KINDS = ("none", "none", "white", "pink", "brown", "rain", "pad")
+HAT_NOTES = {"closed": 42, "pedal": 44, "open": 46}
+SNARE_NOTES = {"snare": 38, "esnare": 40, "rim": 37, "clap": 39}
+KIT_TRUTH = {"brush": {"clap": "snare"}}  # FluidR3's brush kit has a brush snare ("Brush Snr 2") on the clap's key 39
+TRUTH = {"kick": "kick", "snare": "snare", "esnare": "snare", "rim": "snare", "clap": "clap", "closed": "hihat", "pedal": "hihat", "open": "hihat"}
+PRIORITY = ("kick", "snare", "clap", "hihat")
+
+SPLITS = {
+    "kits_first": {"seed": 4111, "kits": tuple(KITS), "clips_per_kit": 4, "tempi": (62.0, 88.0, 104.0, 121.0, 147.0, 171.0), "under_db": (10.0, 15.0, 22.0, 28.0), "pads": (90, 52, 93)},
+    "kits_tune": {"seed": 5222, "kits": tuple(KITS), "clips_per_kit": 4, "tempi": (66.0, 92.0, 110.0, 128.0, 152.0, 178.0), "under_db": (11.0, 17.0, 24.0, 30.0), "pads": (89, 48, 94)},
+    "kits_test": {"seed": 7444, "kits": tuple(KITS), "clips_per_kit": 1, "tempi": (70.0, 96.0, 124.0, 158.0), "under_db": (12.0, 18.0, 25.0), "pads": (90, 49, 94)},
+    "kits_blind": {"seed": 6333, "kits": tuple(KITS), "clips_per_kit": 4, "tempi": (60.0, 84.0, 99.0, 117.0, 139.0, 163.0, 180.0), "under_db": (10.0, 14.0, 20.0, 27.0), "pads": (91, 50, 95)},
+}
+DRUMLESS = {  # split -> (bass programs, pluck programs, chord programs, speech text)
+    "kits_first": ((33, 38), (24, 46, 105), (0, 4, 25), "The harbour lights were dim when the last ferry left the pier."),
+    "kits_tune": ((34, 39), (25, 45, 107), (1, 5, 26), "Seven quiet swans crossed the river before the morning rain."),
+    "kits_test": ((33, 35), (24, 46), (0, 25), "Bring the blue kettle to the garden table."),
+    "kits_blind": ((32, 36), (27, 104, 108), (2, 6, 24), "A narrow road climbs past the mill toward the old stone church."),
+}
+
+
+@dataclass
+class KitClip(BedClip):
+    """One groove (a :class:`~tests.noise_beds.BedClip`, its bed "none" when alone) and what was struck at each hit."""
+
+    struck: list[str]  # per hit: the notes struck there, e.g. "kick+closed", "rim", "snare(flam)", "snare(ghost)"
+
+
+def _groove(rng: np.random.Generator, bpm: float, orchestra: bool) -> list[tuple[float, list[tuple[str, int]], str]]:
+    """Steps ``(time s from the first hit, [(drum, velocity)], tag)`` of two bars; ``tag`` marks flams and ghosts."""
+    six = 60.0 / bpm / 4
+    hats = "none" if orchestra else str(rng.choice(["closed8", "closed8", "closed16", "pedal4", "open_and", "mixed"]))
+    if hats == "closed16" and six < 0.1:
+        hats = "closed8"
+    backbeat = str(rng.choice(["snare", "snare", "esnare", "rim", "clap"]))
+    base = int(rng.integers(40, 128))
+    ghosts = six >= 0.09 and rng.random() < 0.5
+    flams = rng.random() < 0.4
+    out = []
+    for step in range(16 * BARS):
+        s = step % 16
+        drums: list[tuple[str, int]] = []
+        tag = ""
+
+        def vel(scale: float = 1.0) -> int:
+            return int(np.clip(round(base * scale * rng.uniform(0.8, 1.1)), 20, 127))
+
+        if s in (0, 8) or (s in (6, 10, 14) and rng.random() < 0.25):
+            drums.append(("kick", vel()))
+        if s in (4, 12):
+            drums.append((backbeat if not orchestra else "snare", vel()))
+            if flams and rng.random() < 0.5:
+                tag = "flam"
+        elif ghosts and s % 2 == 1 and rng.random() < 0.3 and not drums:
+            drums.append(("snare", int(rng.integers(*GHOST_VELOCITY))))
+            tag = "ghost"
+        if hats == "closed8" and s % 2 == 0 or hats == "closed16":
+            drums.append(("closed", vel(0.75)))
+        elif hats == "pedal4" and s % 4 == 0:
+            drums.append(("pedal", vel(0.8)))
+        elif hats == "open_and" and s % 2 == 0:
+            drums.append(("open" if s % 4 == 2 else "closed", vel(0.75)))
+        elif hats == "mixed" and s % 2 == 0:
+            drums.append((str(rng.choice(["closed", "closed", "pedal", "open"])), vel(0.75)))
+        if drums:
+            out.append((step * six, drums, tag))
+    return out
+
+
+def _truth(drums: list[tuple[str, int]], kit: str) -> str:
+    names = {KIT_TRUTH.get(kit, {}).get(d) or TRUTH[d] for d, _ in drums}
+    return next(p for p in PRIORITY if p in names)
+
+
+def kit_clips(split: str, workdir: Path) -> list[KitClip]:
+    """Every kit × ``clips_per_kit`` grooves of ``split`` (tempi, beds and levels cycling), rendered and mixed."""
+    spec = SPLITS[split]
+    rng = np.random.default_rng(spec["seed"])
+    plans, clips = [], []
+    k = 0
+    for kit in spec["kits"]:
+        for j in range(spec["clips_per_kit"]):
+            bpm = float(spec["tempi"][(k * 5 + j) % len(spec["tempi"])])
+            bed = BED_KINDS[(k * 3 + j) % len(BED_KINDS)]
+            under = float(spec["under_db"][(k + j) % len(spec["under_db"])])
+            steps = _groove(rng, bpm, kit == "orchestra")
+            duration = LEAD_IN_S + steps[-1][0] + 60.0 / bpm + 0.6
+            clip = Clip(f"{split}_{kit}_{bed}_{int(under)}_{int(bpm)}_{j}", duration, kind="drums")
+            clip.events.append((0.0, bytes([0xC0 | DRUM_CH, KITS[kit]])))
+            struck = []
+            last = -1.0
+            for t, drums, tag in steps:
+                t0 = LEAD_IN_S + t
+                for d, v in drums:
+                    pitch = {"kick": 36 if rng.random() < 0.7 else 35}.get(d) or HAT_NOTES.get(d) or SNARE_NOTES[d]
+                    clip.events += note(DRUM_CH, pitch, t0, t0 + 0.12, v)
+                    if tag == "flam" and d in SNARE_NOTES:
+                        clip.events += note(DRUM_CH, pitch, t0 - FLAM_S, t0 - FLAM_S + 0.02, max(v // 2, 20))
+                if t0 - last >= MIN_GAP_S:
+                    clip.hits.append((round(t0, 4), _truth(drums, kit)))
+                    struck.append("+".join(d for d, _ in drums) + (f"({tag})" if tag else ""))
+                    last = t0
+            plans.append((kit, bed, under, bpm, k * 10 + j, struck))
+            clips.append(clip)
+        k += 1
+    drums_audio = render(clips, workdir / "kits", "render.wav")
+    pad_clips = []
+    for (_kit, bed, _under, _bpm, n, _), clip in zip(plans, clips):
+        p = Clip(clip.name, clip.duration_s, kind="tonal")
+        if bed == "pad":
+            p.events.append(program(0, spec["pads"][n % len(spec["pads"])], 0.0))
+            for pitch in PAD_CHORDS[n % len(PAD_CHORDS)]:
+                p.events += note(0, pitch, 0.0, clip.duration_s - 0.3, 90)
+        pad_clips.append(p)
+    pads_audio = render(pad_clips, workdir / "kit_pads", "render.wav")
+    level_rng = np.random.default_rng(spec["seed"] + 2)
+    out = []
+    for (kit, bed, under, bpm, n, struck), clip, x, pad in zip(plans, clips, drums_audio, pads_audio):
+        mix = x.copy()
+        if bed != "none":
+            b = bed_samples(bed, pad, clip.duration_s, spec["seed"] * 100 + n)
+            mix = mix + b[: x.size] * _loud_level(x) * 10 ** (-under / 20)
+        # Mixed to a peak of -12 to -1 dBFS, as a produced track is: a soft kit is not left near silence.
+        mix *= 10 ** (float(level_rng.uniform(-12.0, -1.0)) / 20) / max(float(np.abs(mix).max()), 1e-9)
+        out.append(KitClip(clip.name, bed, under if bed != "none" else 0.0, kit, bpm, mix.astype(np.float32), clip.hits, struck))
+    return out
+
+
+def drumless_clips(split: str, workdir: Path) -> list[tuple[str, np.ndarray]]:
+    """``(name, samples)`` of material with no drum: bass lines, plucked lines, chords (struck and strummed), speech
+    and noise beds (white, pink, brown, rain), 3–4 s each."""
+    basses, plucks, chords, text = DRUMLESS[split]
+    rng = np.random.default_rng(SPLITS[split]["seed"] + 1)
+    clips: list[Clip] = []
+    for prog in basses + plucks:
+        lo = 28 if prog in basses else 55
+        step = float(rng.choice([0.2, 0.3, 0.45]))
+        clip = Clip(f"{split}_line_{prog}", 0.3 + 10 * step + 0.8)
+        clip.events.append(program(0, prog, 0.0))
+        for i in range(10):
+            pitch = lo + int(rng.integers(0, 15))
+            clip.events += note(0, pitch, 0.3 + i * step, 0.3 + (i + 0.9) * step, int(rng.integers(50, 125)))
+        clips.append(clip)
+    for prog in chords:
+        step = float(rng.choice([0.5, 0.75]))
+        clip = Clip(f"{split}_chords_{prog}", 0.3 + 6 * step + 0.8)
+        clip.events.append(program(0, prog, 0.0))
+        for i in range(6):
+            root = 48 + int(rng.integers(0, 12))
+            strum = 0.015 if prog >= 24 else 0.0
+            for m, interval in enumerate((0, 4, 7, 12)):
+                t0 = 0.3 + i * step + m * strum
+                clip.events += note(0, root + interval, t0, 0.3 + (i + 0.95) * step, int(rng.integers(60, 120)))
+        clips.append(clip)
+    out = [(c.name, x) for c, x in zip(clips, render(clips, workdir / "drumless", "render.wav"))]
+    voice = speech_samples(text, workdir)
+    out.append((f"{split}_speech", (0.6 * voice / max(float(np.abs(voice).max()), 1e-6)).astype(np.float32)))
+    for m, kind in enumerate(("white", "pink", "brown", "rain")):
+        seconds = 3.0
+        seed = SPLITS[split]["seed"] * 10 + m
+        x = rain(seconds, seed) if kind == "rain" else shaped_noise(kind, seconds, seed)
+        out.append((f"{split}_{kind}", (x * 10 ** (float(rng.uniform(-36, -16)) / 20)).astype(np.float32)))
+    return out

@@ -1,0 +1,124 @@
+"""Drum names that hold across kits (issue 11d): every GM kit of FluidR3, varied grooves, velocities, tempi and beds.
+
+Ground truth: :mod:`tests.drum_kits` (grooves with open and pedal hi-hats, side sticks, flams, ghost notes and kick,
+snare and hi-hat on the same step, alone or over noise, rain and pad beds; and drumless bass lines, plucks, chords,
+speech and noise), analysed in-process by the streaming :class:`~aspects.measure.sound.AudioAnalyzer` at 25 frames a
+second. Main's rules before issue 11d named 68 % of the ``kits_tune`` split's hits: the power kit's and the
+concert bass drum's boom (it does not fall 9 dB in 100 ms), the power, TR-808 and brush snares (read ``clap``: their
+noise centres above 1.2 kHz), quiet hi-hats after a kick's boom (read ``hiss``: the mean flux over all bands hardly
+rises).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from aspects.measure import filterbanks
+from aspects.measure.primitive import boom_kick, drum_kind, high_onsets
+from tests.audio_corpus import SR, hit_results, missing_tools
+from tests.drum_kits import LEAD_IN_S, drumless_clips, kit_clips
+from tests.noise_beds import shaped_noise
+from tests.voice_corpus import analyse
+
+DRUMS = {"kick", "snare", "hihat", "clap"}
+HITS_RIGHT = 0.74  # share of the kits_test split's hits named right, side sticks left out (measured 0.80; main's rules 0.68)
+KICKS_RIGHT = 0.8  # ...of its kicks, every kit's (measured 0.88; main 0.71)
+SNARES_RIGHT = 0.8  # ...of its snares and brush snares struck at full velocity (ghost notes left out; measured 0.92; main 0.67)
+FALSE_DRUM_FRAMES = 0.05  # share of drumless and bed-only frames named a drum (measured 0.033, rain's drops and speech's sibilants; main 0.032)
+
+
+@pytest.fixture(scope="module")
+def kits(tmp_path_factory):
+    """The kits_test split analysed: ([(truth, answer, struck)], drum-named frames, frames of drumless or bed-only sound)."""
+    if reason := missing_tools():
+        pytest.skip(reason)
+    work = tmp_path_factory.mktemp("kits")
+    rows, false, frames = [], 0, 0
+    for clip in kit_clips("kits_test", work):
+        t, primitive = analyse(clip.samples)
+        rows += [(truth, answer, what) for (_, truth, answer), what in zip(hit_results(clip, t, primitive), clip.struck, strict=True)]  # type: ignore[arg-type]
+        lead = primitive[(t >= 0.2) & (t < LEAD_IN_S - 0.1)]
+        false, frames = false + sum(str(p) in DRUMS for p in lead), frames + int(np.sum(lead != "silence"))
+    for _, samples in drumless_clips("kits_test", work):
+        _, primitive = analyse(samples)
+        false, frames = false + sum(str(p) in DRUMS for p in primitive), frames + int(np.sum(primitive != "silence"))
+    return rows, false, frames
+
+
+def _share(rows) -> float:
+    return sum(truth == answer for truth, answer, _ in rows) / len(rows)
+
+
+def test_drum_hits_are_named_on_every_kit(kits):
+    rows = [r for r in kits[0] if not r[2].startswith("rim")]
+    assert _share(rows) >= HITS_RIGHT, [r for r in rows if r[0] != r[1]]
+    assert _share([r for r in rows if r[0] == "kick"]) >= KICKS_RIGHT, [r for r in rows if r[0] == "kick" and r[1] != "kick"]
+    snares = [r for r in rows if r[0] == "snare" and "ghost" not in r[2]]
+    assert _share(snares) >= SNARES_RIGHT, [r for r in snares if r[1] != "snare"]
+
+
+def test_no_drum_names_without_drums(kits):
+    _, false, frames = kits
+    assert false / frames <= FALSE_DRUM_FRAMES, (false, frames)
+
+
+def _freqs() -> np.ndarray:
+    return filterbanks.fft_frequencies(SR, filterbanks.MEL_N_FFT)
+
+
+def _noise_in(freqs: np.ndarray, lo_hz: float, hi_hz: float, seed: int) -> np.ndarray:
+    """A noise-like power spectrum (exponential bin powers) between ``lo_hz`` and ``hi_hz``."""
+    return np.where((freqs >= lo_hz) & (freqs < hi_hz), np.random.default_rng(seed).exponential(1.0, freqs.size), 0.0)
+
+
+def test_a_snare_has_a_body_a_clap_has_none():
+    """Bright wires (noise to 8 kHz) over a shell body at 150–250 Hz: a snare, whatever the centroid; the same noise
+    alone: a clap; a dark burst: a snare."""
+    freqs = _freqs()
+    wires = _noise_in(freqs, 1000.0, 8000.0, 1)
+    body = 40.0 * _noise_in(freqs, 150.0, 250.0, 2)
+    centroid = lambda p: float((p * freqs).sum() / p.sum())  # noqa: E731
+    assert centroid(wires + body) > 1200.0 and drum_kind(wires + body, freqs, centroid(wires + body)) == "snare"
+    assert drum_kind(wires, freqs, centroid(wires)) == "clap"
+    dark = _noise_in(freqs, 300.0, 1500.0, 3)
+    assert drum_kind(dark, freqs, centroid(dark)) == "snare"
+
+
+def _hop_power(x: np.ndarray) -> np.ndarray:
+    n, hop = filterbanks.MEL_N_FFT, 128
+    frames = np.stack([x[s : s + n] for s in range(0, x.size - n, hop)])
+    return np.abs(np.fft.rfft(frames * np.hanning(n), axis=1)) ** 2
+
+
+def test_a_boom_that_dies_is_a_kick_a_held_bass_note_is_not():
+    """A 55 Hz boom falling 45 dB/s with a beater's click (a power kit's kick rings past the 100 ms percussive test)
+    against a 55 Hz note with its harmonics held at its level."""
+    t = np.arange(int(1.0 * SR)) / SR
+    start = t >= 0.3
+    boom = np.where(start, np.sin(2 * np.pi * 55.0 * t) * 10 ** (-45.0 * (t - 0.3) / 20), 0.0)
+    click = np.where(start & (t < 0.305), shaped_noise("white", 1.0, 5)[: t.size] * 0.3, 0.0)
+    note = np.where(start, sum(np.sin(2 * np.pi * 55.0 * h * t) / h**2 for h in range(1, 5)), 0.0)
+    freqs, hop_s = _freqs(), 128 / SR
+    i = int(round((0.3 - 512 / SR) / hop_s)) + 2  # the first hop whose window holds the onset, and a little more
+    for x, kick in ((boom + click, True), (note, False)):
+        power = _hop_power(0.3 * x)
+        rise = np.maximum(power[i : i + 8].mean(axis=0) - power[i - 5 : i - 1].mean(axis=0), 0.0)
+        assert boom_kick(power, i, freqs, hop_s, rise) is kick
+
+
+def test_a_quiet_hihat_after_a_boom_is_found_raindrops_are_not():
+    """A hi-hat 30 dB under a kick's boom, 120 ms after it: its own bands rise though the mean over all bands hardly
+    does; 2 ms drops of noise come and go within the hold."""
+    t = np.arange(int(1.5 * SR)) / SR
+    boom = np.where(t >= 0.3, np.sin(2 * np.pi * 50.0 * t) * np.exp(-(t - 0.3) / 0.3), 0.0)
+    hat = np.where(t >= 0.42, shaped_noise((6000.0, 11000.0), 1.5, 7)[: t.size] * np.exp(-np.maximum(t - 0.42, 0) / 0.05), 0.0)
+    hop_s = 128 / SR
+    found = high_onsets(_hop_power(0.5 * boom + 0.5 * 10 ** (-30 / 20) * hat), _freqs(), hop_s)
+    assert found.size == 1 and abs(found[0] * hop_s + 512 / SR - 0.42) < 0.02, found * hop_s
+    drops = np.zeros(t.size)
+    for k, at in enumerate(np.arange(0.2, 1.3, 0.11)):
+        s = int(at * SR)
+        drops[s : s + int(0.002 * SR)] = shaped_noise("white", 0.002, 20 + k)
+    bed = shaped_noise("pink", 1.5, 9)[: t.size] * 0.02
+    assert high_onsets(_hop_power(bed + 0.3 * drops), _freqs(), hop_s).size == 0

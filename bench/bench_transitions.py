@@ -17,7 +17,7 @@ Clips and their measurements are cached in ``bench/out/transitions/``.
 PySceneDetect is optional (``pip install --no-deps scenedetect click
 platformdirs tqdm``, for the bench only).
 
-    python bench/bench_transitions.py [--subset | --heldout | --heldout2 | --heldout3 | --heldout4 | --heldout5 | --heldout6 | --heldout7 | --heldout8 | --heldout-wipes | --heldout-wipes2 | --heldout-wipes3] [--measure-only] [--jobs 2] [--show-failures]
+    python bench/bench_transitions.py [--subset | --heldout | --heldout2 | --heldout3 | --heldout4 | --heldout5 | --heldout6 | --heldout7 | --heldout8 | --fades7 | --fades8 | --heldout-wipes | --heldout-wipes2 | --heldout-wipes3] [--measure-only] [--jobs 2] [--show-failures]
 """
 
 from __future__ import annotations
@@ -102,6 +102,8 @@ def main() -> None:
     )
     parser.add_argument("--heldout7", action="store_true", help="the seventh held-out set: dissolves on every kind of content (session 6; read once with main's rules first)")
     parser.add_argument("--heldout8", action="store_true", help="the eighth held-out set: dissolves like the seventh (session 6; read once with main's rules, once with these)")
+    parser.add_argument("--fades7", action="store_true", help="held-out fades next to moving pictures, set 7 (session 6: read once with main's rules before the changes)")
+    parser.add_argument("--fades8", action="store_true", help="held-out fades next to moving pictures, set 8 (session 6: read once with main's and once with the frozen rules)")
     parser.add_argument("--heldout-wipes", action="store_true", help="the held-out set of wipes (read once, at the end)")
     parser.add_argument("--heldout-wipes2", action="store_true", help="the second held-out set of wipes (session 5: read once before the changes, once at the end)")
     parser.add_argument("--heldout-wipes3", action="store_true", help="the third held-out set of wipes (session 5: read once at the end)")
@@ -125,6 +127,8 @@ def main() -> None:
         (args.heldout6, heldout6_corpus),
         (args.heldout7, heldout7_corpus),
         (args.heldout8, heldout8_corpus),
+        (args.fades7, transition_corpus.fades7_corpus),
+        (args.fades8, transition_corpus.fades8_corpus),
         (args.heldout_wipes, heldout_wipes_corpus),
         (args.heldout_wipes2, transition_corpus.heldout_wipes2_corpus),
         (args.heldout_wipes3, transition_corpus.heldout_wipes3_corpus),

@@ -309,6 +309,76 @@ HELDOUT8_NEGATIVES = [
     ("footage-shot2", 1.7, HELDOUT8_SOURCES["bikes30-crop"], "[0:v]format=yuv420p[v]"),
     ("moving-picture", 4.0, HELDOUT8_SOURCES["testsrc-zoom8"], "[0:v]format=yuv420p[v]"),
 ]
+# Two held-out sets of fades next to moving pictures (``moving_fades_corpus``, session 6, helper 10f; sources named "…-f"): the ``fade`` filter
+# out of, into and through black, white and colours (0.1–3 s, short ones too) and xfade's fadeblack / fadewhite, next to
+# footage that moves; no-transition clips with camera moves, flashes, dark and night footage, slow darkening, a sunset.
+# Set 7 was read once with main's rules before any change; set 8 was made before the rules were frozen and read once with
+# main's and once with the frozen rules.
+FADES7_SOURCES = {
+    "mandel-zoom7-f": "mandelbrot=s={size}:r={fps}:start_x=-0.1011:start_y=0.9563:start_scale=0.8:end_scale=0.002:end_pts=70",
+    "life7-f": "life=s=128x72:r={fps}:ratio=0.5:seed=77:mold=15:life_color=0xE04070:death_color=0x102040:mold_color=0x60A030,scale=256:144:flags=neighbor",
+    "cellauto7-f": "cellauto=s=128x72:r={fps}:rule=90:full=1:random_fill_ratio=0.4:random_seed=7,scale=256:144:flags=neighbor,format=rgb24,lutrgb=r='val*0.6+40':g=120:b='val*0.4'",
+    "testsrc2-orbit7-f": "testsrc2=s=512x288:r={fps},crop=256:144:x='128+110*sin(1.1*t)':y='72+60*cos(0.9*t)'",
+    "testsrc2-spin7-f": "testsrc2=s=360x360:r={fps},rotate=a=-0.7*t:ow=256:oh=144:c=0x402010",
+    "noise-scroll7-f": "color=c=0x707070:s=512x288:r={fps},noise=alls=90:allf=u,trim=end_frame=1,gblur=sigma=3,eq=contrast=3:saturation=1.2,"
+    "colorbalance=gs=0.3:bh=0.3,loop=loop=-1:size=1,setpts=N/{fps}/TB,scroll=h=0.008:v=0.003,crop=256:144",
+    "bikes7-f": "movie=filename={bikes},trim=start_frame=188,setpts=PTS-STARTPTS,scale=256:144,setsar=1,fps={fps}",
+    "bunny7-f": "movie=filename={bunny},trim=start_frame=10,setpts=PTS-STARTPTS,crop=720:405:x=0:y=315,scale=256:144,setsar=1,fps={fps}",
+    "carphone7-f": "movie=filename={carphone},setpts=PTS-STARTPTS,crop=176:99:x=0:y=45,scale=256:144,setsar=1,fps={fps}",
+}
+FADES7_BUSY = [
+    ("mandel-zoom7-f", "life7-f"),
+    ("testsrc2-orbit7-f", "bunny7-f"),
+    ("carphone7-f", "noise-scroll7-f"),
+    ("life7-f", "testsrc2-spin7-f"),
+    ("cellauto7-f", "carphone7-f"),
+    ("bikes7-f", "mandel-zoom7-f"),
+    ("noise-scroll7-f", "cellauto7-f"),
+    ("testsrc2-spin7-f", "testsrc2-orbit7-f"),
+]
+FADES7_MIXED = [
+    ("testsrc2-orbit7-f", "color:0xE08030"),
+    ("color:0x3050B0", "life7-f"),
+    ("mandel-zoom7-f", "color:0x40C080"),
+    ("color:0xD0D0A0", "noise-scroll7-f"),
+    ("bunny7-f", "color:0x802060"),
+    ("color:0x206060", "cellauto7-f"),
+    ("life7-f", "gradient:c0=0xF0C040:c1=0x203080:x0=0:y0=0:x1=256:y1=144"),
+    ("carphone7-f", "color:0x60A0E0"),
+]
+FADES8_SOURCES = {
+    "mandel-zoom8-f": "mandelbrot=s={size}:r={fps}:start_x=-0.7453:start_y=0.1127:start_scale=0.4:end_scale=0.0005:end_pts=90:outer=normalized_iteration_count",
+    "life8-f": "life=s=96x54:r={fps}:ratio=0.4:seed=808:mold=30:life_color=0x40F080:death_color=0x301010:mold_color=0x8080F0,scale=256:144:flags=neighbor",
+    "cellauto8-f": "cellauto=s={size}:r={fps}:rule=60:full=1:random_fill_ratio=0.5:random_seed=8,format=rgb24,lutrgb=r=200:g='val*0.5+40':b='255-val*0.7'",
+    "testsrc2-pan8-f": "testsrc2=s=640x360:r={fps},crop=256:144:x='20+t*60':y='40+20*sin(2*t)'",
+    "testsrc2-zoomout8-f": "testsrc2=s=512x288:r={fps},zoompan=z='max(1.8-0.01*on\\,1)':x='iw/2-iw/zoom/2':y='ih/2-ih/zoom/2':d=1:s={size}:fps={fps}",
+    "noise-drift8-f": "color=c=0x808080:s=600x400:r={fps},noise=alls=80:allf=u,trim=end_frame=1,gblur=sigma=5,eq=contrast=5:saturation=1.5,"
+    "colorbalance=rs=-0.3:bs=0.4,loop=loop=-1:size=1,setpts=N/{fps}/TB,crop=256:144:x='200-t*35':y='100+t*30'",
+    "bikes8-f": "movie=filename={bikes},trim=start_frame=78,setpts=PTS-STARTPTS,scale=256:144,setsar=1,fps={fps}",
+    "bunny8-f": "movie=filename={bunny},trim=start_frame=30,setpts=PTS-STARTPTS,crop=800:450:x=480:y=270,hflip,scale=256:144,setsar=1,fps={fps}",
+    "carphone8-f": "movie=filename={carphone},setpts=PTS-STARTPTS,hflip,scale=256:144,setsar=1,fps={fps}",
+}
+FADES8_BUSY = [
+    ("life8-f", "bunny8-f"),
+    ("testsrc2-pan8-f", "cellauto8-f"),
+    ("carphone8-f", "mandel-zoom8-f"),
+    ("noise-drift8-f", "testsrc2-zoomout8-f"),
+    ("bunny8-f", "noise-drift8-f"),
+    ("cellauto8-f", "bikes8-f"),
+    ("mandel-zoom8-f", "carphone8-f"),
+    ("testsrc2-zoomout8-f", "life8-f"),
+]
+FADES8_MIXED = [
+    ("life8-f", "color:0xC04040"),
+    ("color:0x40A0D0", "testsrc2-pan8-f"),
+    ("carphone8-f", "color:0xE0E040"),
+    ("color:0x602080", "mandel-zoom8-f"),
+    ("noise-drift8-f", "gradient:c0=0x20F0A0:c1=0x801020:x0=256:y0=0:x1=0:y1=144"),
+    ("color:0x909060", "bunny8-f"),
+    ("testsrc2-zoomout8-f", "color:0x3070F0"),
+    ("color:0xF09060", "cellauto8-f"),
+]
+FADE_SHOT_S = {"bikes7-f": 2.4, "bunny7-f": 4.8, "carphone7-f": 3.9, "bikes8-f": 2.3, "bunny8-f": 4.0, "carphone8-f": 3.9}  # real shots' lengths (seconds)
 # A held-out set of wipes only (``heldout_wipes_corpus``, helper 10w), made before session 4's wipe-grid rules were written
 # and read once after they were frozen: other colours and gradients, moving Perlin noise, a moving zone plate, a colour
 # chart panned, a mandelbrot zooming elsewhere; 20, 36, 40, 48 and 50 fps.
@@ -356,6 +426,8 @@ PALETTES = {
     "heldout5": {"texture": HELDOUT5_BUSY, "mixed": HELDOUT5_MIXED},
     "heldout6": {"texture": HELDOUT6_BUSY, "mixed": HELDOUT6_MIXED},
     "heldout8": {"flat": HELDOUT8_FLAT, "gradient": HELDOUT8_GRADIENT, "texture": HELDOUT8_BUSY, "mixed": HELDOUT8_MIXED, "footage": HELDOUT8_FOOTAGE},
+    "fades7": {"texture": FADES7_BUSY, "mixed": FADES7_MIXED},
+    "fades8": {"texture": FADES8_BUSY, "mixed": FADES8_MIXED},
     "heldout7": {"flat": HELDOUT7_FLAT, "gradient": HELDOUT7_GRADIENT, "texture": HELDOUT7_BUSY, "mixed": HELDOUT7_MIXED, "footage": HELDOUT7_FOOTAGE},
     "wipes": {"flat": WIPES_FLAT, "gradient": WIPES_GRADIENT, "texture": WIPES_TEXTURE},
     "wipes2": {"flat": WIPES2_FLAT, "gradient": WIPES2_GRADIENT, "texture": WIPES2_TEXTURE},
@@ -375,6 +447,7 @@ PREFIX = {
     "wipes2": "hw2-",
     "wipes3": "hw3-",
 }
+PREFIX.update({"fades7": "f7-", "fades8": "f8-"})  # session 6's held-out sets of fades next to moving pictures
 FPS = (24, 25, 30, 60)
 DURATIONS = (0.2, 0.5, 1.0, 2.0, 3.0)
 KINDS = ("flat", "gradient", "texture")
@@ -441,6 +514,7 @@ WIPE2_SOURCES = {
 }
 SOURCE_SECONDS = {"bbb": 5.28, "bbb-late": 3.28, "bikes-crop": 2.44}  # real shots' lengths: a transition next to one is kept short enough
 NAMED_SOURCES = {**HELDOUT3_SOURCES, **HELDOUT4_SOURCES, **HELDOUT5_SOURCES, **HELDOUT6_SOURCES, **HELDOUT7_SOURCES, **HELDOUT8_SOURCES, **WIPE_SOURCES, **WIPE2_SOURCES}
+NAMED_SOURCES.update({**FADES7_SOURCES, **FADES8_SOURCES})  # session 6's fade sets (their names end in "-f")
 
 
 def _source(kind: str, spec: str, fps: int, grain: bool) -> str:
@@ -769,6 +843,70 @@ def _dissolve_heldout(palette: str, rates: tuple[int, ...], lengths: tuple[float
     for fps in (negative_fps, other_fps):
         negatives = [(name, seconds, spec.format(size=SIZE, fps=fps, bikes=BIKES, bunny=BUNNY, carphone=CARPHONE), graph) for name, seconds, spec, graph in negative_specs]
         cases += [Case(f"{prefix}none-{name}-{fps}", "negative", fps, seconds, (source,), graph, (), name) for name, seconds, source, graph in negatives]
+    for reference in (BIKES, BUNNY, CARPHONE):
+        if not reference.exists():
+            cases = [c for c in cases if not any(str(reference) in s for s in c.sources)]
+    return cases
+
+
+def fades7_corpus() -> list[Case]:
+    """Held-out fades next to moving pictures, set 7 (FADES7_*; read once with main's rules before session 6's fade rules changed); 24–60 fps; negatives at 30 fps."""
+    return moving_fades_corpus("fades7", FADES7_SOURCES, (24, 25, 30, 48, 50, 60), 30, ("0x203080", "0xC0B090"))
+
+
+def fades8_corpus() -> list[Case]:
+    """Held-out fades next to moving pictures, set 8 (FADES8_*; made before session 6's fade rules were frozen, read once with main's and once with them); 20–60 fps; negatives at 50 fps."""
+    return moving_fades_corpus("fades8", FADES8_SOURCES, (60, 50, 40, 30, 25, 20), 50, ("0x40A040", "0xA03070"))
+
+
+def moving_fades_corpus(palette: str, sources: dict[str, str], rates: tuple[int, ...], negative_fps: int, colours: tuple[str, str]) -> list[Case]:
+    """Fades next to moving pictures (``palette`` "fades7" or "fades8"): the fade filter out of, into and through black, white and ``colours``, 0.1–3 s; xfade's fadeblack and fadewhite; no-transition clips (camera moves, flashes, dark and night footage, slow darkening, a sunset)."""
+    cases: list[Case] = []
+    names = list(sources)
+
+    def fits(kind: str, i: int, seconds: float, shape: str = "") -> float:
+        """``seconds``, shortened so that a real shot next to the transition lasts the whole clip."""
+        a, b = _pair(kind, i, palette)
+        used = {"out": (a,), "in": (b,)}.get(shape, (a, b))
+        shots = [FADE_SHOT_S[x] for x in used if x in FADE_SHOT_S]
+        return round(min([seconds] + [shot - 1.6 for shot in shots]), 2)
+
+    xlengths = (0.5, 0.8, 1.0, 1.5, 2.0, 0.6, 2.5, 0.7, 1.2, 0.9, 3.0, 0.55)
+    for n in range(12):
+        kind = ("mixed", "texture")[n % 2]
+        transition = "fadewhite" if n % 3 == 2 else "fadeblack"
+        cases.append(xfade_case(transition, kind, n // 2 + 4 * (n % 2), fits(kind, n // 2 + 4 * (n % 2), xlengths[n]), rates[n % len(rates)], grain=n % 5 == 4, palette=palette))
+    lengths = (0.1, 0.15, 0.2, 0.3, 0.5, 0.8, 1.2, 2.0, 3.0, 0.12, 0.25, 0.6)
+    hues = ("black", "white", "black", colours[0], "white", "black", colours[1])
+    for n in range(12):
+        kind = ("texture", "mixed")[n % 2]
+        i = n // 2 + (3 * (n % 2))
+        cases.append(fade_case(hues[n % len(hues)], kind, i, fits(kind, i, lengths[n]), rates[(n + 1) % len(rates)], (0.0, 0.1, 0.3, 0.5)[n % 4], grain=n % 6 == 5, palette=palette))
+    short = (0.1, 0.15, 0.2, 0.4, 0.8, 1.5, 2.5, 0.12)
+    for n in range(8):
+        colour = ("black", "white", "black", "black")[n % 4]
+        cases.append(fade_case(colour, "texture", n, fits("texture", n, short[n], "out"), rates[(n + 2) % len(rates)], 0.5, shape="out", palette=palette))
+        cases.append(fade_case(("black", "black", "white")[n % 3], "texture", n + 3, fits("texture", n + 3, short[(n + 3) % 8], "in"), rates[(n + 3) % len(rates)], 0.4, shape="in", palette=palette))
+    src = {name: spec.format(size=SIZE, fps=negative_fps, bikes=BIKES, bunny=BUNNY, carphone=CARPHONE) for name, spec in sources.items()}
+    bunny, carphone, orbit, noise, life = (next(n for n in names if n.startswith(k)) for k in ("bunny", "carphone", "testsrc2", "noise", "life"))
+    fps = negative_fps
+    negatives = [
+        (
+            "pan-still-footage",
+            4.0,
+            f"movie=filename={BUNNY},trim=start_frame=100:end_frame=101,loop=loop=-1:size=1,setpts=N/{fps}/TB,fps={fps},scale=768:432,setsar=1,crop=256:144:x='60+t*70':y='200-t*20'",
+            "[0:v]format=yuv420p[v]",
+        ),
+        ("zoom-life", 4.0, src[life], f"[0:v]zoompan=z='1+0.01*on':x='iw/2-iw/zoom/2':y='ih/2-ih/zoom/2':d=1:s={SIZE}:fps={fps},format=yuv420p[v]"),
+        ("flash", 4.0, src[orbit], "[0:v]format=yuv420p,eq=brightness='if(between(t\\,1.6\\,1.66)\\,0.6\\,0)':eval=frame[v]"),
+        ("camera-flash", 3.5, src[carphone], "[0:v]format=yuv420p,eq=brightness='if(gte(t\\,1.2)\\,0.7*exp(-(t-1.2)*9)\\,0)':eval=frame[v]"),
+        ("dark-scene", 3.8, src[bunny], "[0:v]format=yuv420p,eq=brightness=-0.28:contrast=0.7:saturation=0.6[v]"),
+        ("night-footage", 3.5, src[carphone], "[0:v]format=yuv420p,eq=gamma=0.45:brightness=-0.12:saturation=0.4,noise=alls=12:allf=t+u[v]"),
+        ("slow-darkening", 4.0, src[noise], "[0:v]format=yuv420p,eq=brightness='-t*0.05':eval=frame[v]"),
+        ("sunset", 4.0, f"gradients=s={SIZE}:r={fps}:speed=0.01:c0=0xF09030:c1=0x402080:seed=9", "[0:v]format=yuv420p,eq=brightness='-t*0.07':saturation='1-t*0.1':eval=frame[v]"),
+        ("dark-object-crossing", 4.0, src[orbit], "[0:v]format=yuv420p,drawbox=x='t*90-140':y=0:w=140:h=144:color=black:t=fill[v]"),
+    ]
+    cases += [Case(f"{PREFIX[palette]}none-{name}-{fps}", "negative", fps, seconds, (source,), graph, (), name) for name, seconds, source, graph in negatives]
     for reference in (BIKES, BUNNY, CARPHONE):
         if not reference.exists():
             cases = [c for c in cases if not any(str(reference) in s for s in c.sources)]

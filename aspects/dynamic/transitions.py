@@ -35,7 +35,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from aspects.dynamic import dissolves, wipes
+from aspects.dynamic import dissolves, fades, wipes
 from aspects.dynamic.signals import Signals, rounded
 from aspects.measure.visual import GRID
 
@@ -1004,7 +1004,10 @@ def detect_transitions(s: Signals) -> list[dict]:
             items.append({"type": "fade_out", "start": rounded(s.t[i - 1], 6), "end": t, "duration": rounded(s.t[i] - s.t[i - 1], 6)})
         else:
             items.append({"type": "cut", "start": t, "end": t, "duration": 0.0})
-    return _without_flashes(s, sorted(items + gradual, key=lambda x: (x["start"], x["end"])))
+    items = sorted(items + gradual, key=lambda x: (x["start"], x["end"]))
+    state = s.colour_grid()
+    items = fades.with_short_fades(items, fades.short_fades(s, statistics(s), state, blank_kind(s, state), cuts, items))  # fades next to moving pictures
+    return _without_flashes(s, items)
 
 
 def _without_flashes(s: Signals, items: list[dict]) -> list[dict]:

@@ -1,0 +1,362 @@
+"""Fades next to moving pictures, from how much of the picture is left: short fades, and fades where nothing was found.
+
+A fade mixes the picture A with one uniform colour C: (1 − a)·A + a·C. The
+picture's statistics (luma mean and spread, R, G, B means, √ Laplacian
+variance; ``transitions.statistics``) minus C's scale by 1 − a whatever A
+does: motion moves texture about but hardly changes them. So the distance
+x of a frame's statistics from those of the blankest frame next to it, over
+the level x holds next to the fade, is the share r of the picture left: 1 on
+the footage, 0 on the blank frame.
+
+From each run of black or white frames (or of one uniform colour held at
+most DIP_HOLD_S whose 4×4 grid lies off the way between the pictures either
+side, DIP_TURN: then both fades or neither) the frames towards the picture
+are read. The fade ends at the first frame held at the blank picture
+(within HOLD_LEVELS of the blankest frame). Its outer end is the least-
+squares fit (``_ramp_end``) of a straight or an eased (smoothstep) ramp up
+to a level that may drift on, moved on while the picture still climbs at
+CLIMB_SHARE of the ramp's mean rate. Ramps of at most SHORT_FADE_S are
+looked for first, the level guessed beyond that reach and read next to the
+ramp (or up to HINT_MARGIN_S beyond a fade of that side found already, one
+of at most HINT_LONGEST_S); where nothing was found on a side of a black or
+white run, ramps of up to LONG_FADE_S, fitted at once.
+
+The frames between are a fade when there is at least one of them (none: a
+cut), r rises from the blank end to the level (by at most MONOTONE_SLACK
+back on the way), each of them is the level's picture scaled towards C
+(their statistics off the line from C to the level's mean by at most
+MODEL_RESIDUAL of its length: a cut to another, darker picture is not), the
+luma spread of the ramp's middle stays under IRIS_SPREAD above the level's
+spread scaled by r (an iris or a wipe onto black puts black and picture
+side by side), and the level holds over at least STEADY_S (never across a
+cut or another black or white run): its scatter at most LEVEL_SCATTER and
+its trend over the ramp's length at most LEVEL_DRIFT of the ramp's change.
+
+``with_short_fades`` puts them in place of the cuts on their ramp, the
+dissolves they overlap and fades of their type lasting over 1 / KEEP_SHARE
+as long (or any, when a cut was found on the ramp); a wipe there is kept.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from aspects.dynamic.signals import Signals, rounded
+
+SHORT_FADE_S = 0.6  # seconds: the longest ramp this rule looks for (longer fades: the ramp fits in ``transitions``)…
+HINT_MARGIN_S = 0.2  # …or this beyond the outer end of a fade found there already, when that one is at most HINT_LONGEST_S long
+HINT_LONGEST_S = 1.2
+LONG_FADE_S = 5.0  # seconds: where nothing of a side was found, a fade this long at most is looked for
+KEEP_SHARE = 0.75  # a fade found already stays unless the short fade on its ramp lasts under this share of it
+LEVEL_S = 0.5  # seconds of footage next to the ramp its level is read over…
+STEADY_S = 0.2  # …at least this (seconds)
+LEVEL_SCATTER = 0.12  # the level's r may scatter (standard deviation) by at most this (share of the level)
+LEVEL_DRIFT = 0.3  # …and trend, over the ramp's length, by at most this share of the ramp's change
+LEVEL_SIGMAS = 3.0  # r within this many standard deviations of the level's scatter of 1 is at the level…
+LEVEL_BAND = 0.04  # …or within this (share), whichever is wider
+CLIMB_SHARE = 0.5  # the ramp goes on past its fitted end while still climbing at this share of its mean rate
+MONOTONE_SLACK = 0.08  # r may fall back by at most this on the way from the blank end to the level
+MID_LOW, MID_HIGH = 0.4, 0.8  # the ramp's middle, where…
+IRIS_SPREAD = 0.3  # …a luma spread this share of the level above the scaled level's is an edge opening (an iris, a wipe onto black), no fade…
+IRIS_SHARE = 0.8  # …and so is half that spread with blank pixels over this share of 1 − r more than on the level
+MODEL_RESIDUAL = 0.2  # a ramp frame's statistics lie at most this share of the level's distance off the line from C to the level
+HOLD_LEVELS = 1.5  # RMS levels: frames this close to the blankest frame hold the blank picture
+CLEAN_LEVELS = 2.0  # a blank frame with more spread than this (luma std + √ Laplacian variance) has grain on it: means only
+MIN_LEVEL = 5.0  # levels: the picture's distance from the blank colour at least this
+DIP_HOLD_S = 1.0  # a uniform colour other than black or white is faded through when held at most this (seconds) between two fades…
+DIP_TURN = 0.35  # …and lying this far (share of its distance to the nearer side) off the way between the pictures either side
+GAP_S = 0.1  # blank runs of one kind this close (seconds) are one run (grain flickering over a held black)
+
+
+def _frames(s: Signals, seconds: float) -> int:
+    """``seconds`` as a number of frames at the median frame rate (at least 1)."""
+    step = float(np.median(s.dt)) if len(s) else 1 / 30
+    return max(1, int(round(seconds / step)))
+
+
+def _runs(mask: np.ndarray) -> list[tuple[int, int]]:
+    """Inclusive (first, last) index pairs of the runs of True in ``mask``."""
+    edges = np.diff(np.concatenate([[0], mask.astype(np.int8), [0]]))
+    return list(zip(np.flatnonzero(edges == 1).tolist(), (np.flatnonzero(edges == -1) - 1).tolist()))
+
+
+def blank_runs(s: Signals, blank: np.ndarray, cuts: list[int]) -> list[tuple[int, int]]:
+    """Runs of one blank kind ("black", "white", "uniform"), runs of a kind GAP_S apart bridged unless a cut lies between; sorted."""
+    gap = _frames(s, GAP_S)
+    runs: list[tuple[int, int]] = []
+    for kind in ("black", "white", "uniform"):
+        kept: list[tuple[int, int]] = []
+        for a, b in _runs(blank == kind):
+            if kept and a - kept[-1][1] - 1 <= gap and not any(kept[-1][1] < c <= a for c in cuts):
+                kept[-1] = (kept[-1][0], b)
+            else:
+                kept.append((a, b))
+        runs += kept
+    return sorted(runs)
+
+
+def held_runs(stats: np.ndarray, blank: np.ndarray, runs: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """``runs`` with each uniform run cut down to its stretches of one held colour (steps under HOLD_LEVELS): a flat colour fading into another is uniform all along."""
+    out = []
+    for first, last in runs:
+        if blank[first] != "uniform":
+            out.append((first, last))
+            continue
+        steps = np.sqrt(np.mean(np.diff(stats[first : last + 1], axis=0) ** 2, axis=1))
+        still = np.ones(last - first + 1, dtype=bool)
+        still[1:] &= steps <= HOLD_LEVELS
+        still[:-1] &= steps <= HOLD_LEVELS
+        out += [(first + a, first + b) for a, b in _runs(still)]
+    return sorted(out)
+
+
+def _ramp_end(x: np.ndarray, held: int, stop: int, longest: int) -> int:
+    """Where the ramp of ``x`` (≥ 0; 0 at index ``held``, the blank end) reaches the picture's level: the least-squares fit over ``held``–``stop``.
+
+    The model: a straight or an eased (smoothstep) ramp from 0 up to a level
+    A at index k (at most ``longest`` frames on), then a line from there (the
+    footage's own drift, slope B); A and B are fitted for every k, the k of
+    the least squared error is returned.
+    """
+    stop = min(stop, x.size)
+    j = np.arange(held, stop, dtype=float)
+    ends = np.arange(held + 1, min(held + longest, stop - 2) + 1, dtype=float)
+    if not ends.size:
+        return held + 1
+    u = np.clip((j[None, :] - held) / (ends[:, None] - held), 0.0, 1.0)
+    after = np.maximum(j[None, :] - ends[:, None], 0.0)
+    y = x[held:stop]
+    best = np.full(ends.size, np.inf)
+    for ramp in (u, u * u * (3 - 2 * u)):
+        aa, bb, ab = np.einsum("ij,ij->i", ramp, ramp), np.einsum("ij,ij->i", after, after), np.einsum("ij,ij->i", ramp, after)
+        ay, by = ramp @ y, after @ y
+        det = np.maximum(aa * bb - ab**2, 1e-12)
+        a, b = (ay * bb - by * ab) / det, (by * aa - ay * ab) / det
+        sse = np.sum((y[None, :] - a[:, None] * ramp - b[:, None] * after) ** 2, axis=1)
+        best = np.minimum(best, np.where(a > 0, sse, np.inf))
+    return int(ends[int(np.argmin(best))])
+
+
+def _level(t: np.ndarray, x: np.ndarray) -> tuple[float, float, float]:
+    """The level of ``x`` over times ``t`` next to a ramp: its median, its trend (share of the median per second) and its scatter about that trend (share)."""
+    value = float(np.median(x))
+    r = x / value
+    tc = t - t.mean()
+    trend = float(tc @ (r - r.mean()) / max(float(tc @ tc), 1e-12))
+    return value, trend, float(np.std(r - r.mean() - trend * tc))
+
+
+def _opens(s: Signals, stats: np.ndarray, order: np.ndarray, held: int, k: int, r: np.ndarray, value: float, share: str) -> bool:
+    """Whether the blank picture gives way by area, as an iris or a wipe onto black (white) does, on the ramp's middle frames (r between MID_LOW and MID_HIGH).
+
+    A fade scales every pixel's distance from the colour: the luma spread
+    scales by r and few pixels reach the blank level before the end. Blank
+    and picture side by side spread wide (IRIS_SPREAD of the level above the
+    scaled spread), or, less so (half that) while the blank pixels (``share``,
+    the black or white share) still cover IRIS_SHARE of 1 − r more than on the level.
+    """
+    middle = np.array([j for j in range(held + 1, k) if MID_LOW <= r[j] <= MID_HIGH], dtype=int)
+    if not middle.size:
+        return False
+    level = float(np.median(stats[order[k : k + 3], 1]))
+    spread = float(np.median(stats[order[middle], 1] - r[middle] * level)) / value
+    if spread >= IRIS_SPREAD:
+        return True
+    if not share or share not in s.columns or spread < IRIS_SPREAD / 2:
+        return False
+    blank = s[share][order[middle]] - float(np.median(s[share][order[k : k + 3]]))
+    return bool(np.median(blank / (1.0 - r[middle])) >= IRIS_SHARE)
+
+
+def _side(s: Signals, stats: np.ndarray, first: int, last: int, sign: int, lo: int, hi: int, white_or_black: bool, hint: int | None = None, reach_s: float | None = None) -> tuple[int, int] | None:
+    """The fade between the blank run ``first``–``last`` and the picture (sign −1: before it, +1: after it), frames ``lo``–``hi`` reachable: (start, end) or None.
+
+    ``hint``: the outer end of a fade of this side found already (``transitions``); the ramp may then reach HINT_MARGIN_S
+    beyond it, and the level is first guessed beyond that. ``reach_s``: a ramp of any length up to this, fitted at once.
+    """
+    run = stats[first : last + 1]
+    # The blankest frame: the least spread, and for black (white) the darkest (brightest) — a light flat colour fading to white is "white" early.
+    kind = 1 if run[0, 0] > 128 else -1
+    spread = run[:, 1] + run[:, -1] + (np.abs(run[:, 0] - (255.0 if kind > 0 else 0.0)) if white_or_black else 0.0)
+    bottom = first + (int(np.argmin(spread)) if sign < 0 else spread.size - 1 - int(np.argmin(spread[::-1])))
+    colour = stats[bottom]
+    use = slice(None) if float(colour[1] + colour[-1]) < CLEAN_LEVELS else [0, 2, 3, 4]
+    # Time runs away from the blank end: index 0 is the blankest frame, then towards the picture.
+    order = np.arange(bottom, lo - 1, -1) if sign < 0 else np.arange(bottom, hi + 1)
+    if order.size < 3:
+        return None
+    x = np.sqrt(np.mean((stats[order][:, use] - colour[use]) ** 2, axis=1))
+    held = 0
+    while held + 1 < x.size and x[held + 1] <= HOLD_LEVELS:
+        held += 1
+    longest, level_n, steady_n = _frames(s, SHORT_FADE_S), _frames(s, LEVEL_S), _frames(s, STEADY_S)
+    if hint is not None:
+        longest = max(longest, abs(hint - order[0]) - held + _frames(s, HINT_MARGIN_S))
+    if reach_s is not None:  # a fade of any length up to reach_s: the ramp fitted at once, its level read after it
+        longest = _frames(s, reach_s)
+        k = _ramp_end(x, held, held + longest + level_n, longest)
+        if k - held >= longest or k + steady_n > x.size or x[k] < MIN_LEVEL:
+            return None
+        value, trend, scatter = _level(s.t[order[k : k + level_n]], x[k : k + level_n])
+        r = x / value
+    else:
+        # The level first guessed beyond the longest ramp, then read next to the ramp found.
+        far = x[held + longest + 1 : held + longest + 1 + level_n]
+        if far.size < steady_n:
+            far = x[held + 1 :][-level_n:]
+        guess = float(np.median(far)) if far.size else 0.0
+        if guess < MIN_LEVEL:
+            return None
+        k = held + 1
+        while k < x.size and x[k] < (1 - LEVEL_BAND - 0.1) * guess:
+            k += 1
+        if k >= x.size or k == held + 1 or k - held - 1 > longest:
+            return None  # no frame between the blank picture and the level (a cut), or no level within reach
+        if x[k : k + level_n].size < steady_n:
+            return None
+        value, trend, scatter = _level(s.t[order[k : k + level_n]], x[k : k + level_n])
+        band = max(LEVEL_BAND, LEVEL_SIGMAS * scatter)
+        r = x / value
+        # Walk the start back out while the frames have not reached the level's band (the guess above used a wide band).
+        while k > held + 1 and r[k - 1] >= 1 - band:
+            k -= 1
+        while k < x.size - 1 and r[k] < 1 - band and k - held - 1 < longest:
+            k += 1
+        if r[k] < 1 - band:
+            return None  # still ramping at the longest reach: a longer fade (``transitions``)
+        k = _ramp_end(x, held, k + level_n, longest)
+        if k - held >= longest:
+            return None  # the fit runs to the longest reach: a longer fade (``transitions``)
+    # The ramp goes on while the picture still comes up at CLIMB_SHARE of the ramp's mean rate or more (over two frames):
+    # an eased ramp's tail, or footage whose own level the fitted drift took for the ramp's end.
+    while k + 2 < x.size - steady_n and (x[k + 2] - x[k]) / 2 >= CLIMB_SHARE * x[k] / (k - held):
+        k += 1
+    value, trend, scatter = _level(s.t[order[k : k + level_n]], x[k : k + level_n])
+    r = x / value
+    level = x[k : k + level_n]
+    ramp = np.arange(held + 1, k)
+    if not ramp.size:
+        return None
+    seconds = abs(float(s.t[order[k]] - s.t[order[held]]))
+    if scatter > LEVEL_SCATTER or abs(trend) * seconds > LEVEL_DRIFT:
+        return None
+    if np.any(np.diff(r[held : k + 1]) < -MONOTONE_SLACK):
+        return None
+    picture = stats[order[k : k + level.size]][:, use].mean(axis=0) - colour[use]
+    norm = float(picture @ picture)
+    if norm <= 0:
+        return None
+    offsets = stats[order[ramp]][:, use] - colour[use]
+    share = np.clip(offsets @ picture / norm, 0.0, 1.0)
+    off = np.sqrt(np.sum((offsets - share[:, None] * picture[None, :]) ** 2, axis=1)) / np.sqrt(norm)
+    if float(off.max()) > MODEL_RESIDUAL:
+        return None
+    if _opens(s, stats, order, held, k, r, value, ("white_share" if colour[0] > 128 else "black_share") if white_or_black else ""):
+        return None
+    end, start = int(order[held]), int(order[k])
+    return (start, end) if sign < 0 else (end, start)
+
+
+def _off_the_way(state: np.ndarray, before: int, held: int, after: int) -> bool:
+    """Whether the coarse picture (``state``: the 4×4 colour grid) held at ``held`` lies off the way from the one at ``before`` to that at ``after`` (DIP_TURN of its distance to the nearer one, at least MIN_LEVEL): a dip, not a step of a dissolve."""
+    a, c, b = state[before], state[held], state[after]
+    way = b - a
+    norm = float(way @ way)
+    along = float(np.clip((c - a) @ way / norm, 0.0, 1.0)) if norm > 0 else 0.0
+    off = float(np.sqrt(np.mean((c - a - along * way) ** 2)))
+    nearer = min(float(np.sqrt(np.mean((c - a) ** 2))), float(np.sqrt(np.mean((c - b) ** 2))))
+    return off >= max(DIP_TURN * nearer, MIN_LEVEL)
+
+
+def _hints(s: Signals, found: list[dict], first: int, last: int) -> dict[str, int]:
+    """The outer end (frame) of each fade ``found`` whose blank end lies on the run ``first``–``last`` (a frame either side), by type; −1 for one longer than HINT_LONGEST_S (left as it is)."""
+    out = {}
+    lo, hi = float(s.t[max(first - 1, 0)]) - 1e-6, float(s.t[min(last + 1, len(s) - 1)]) + 1e-6
+    for item in found:
+        blank_end, outer = (item["end"], item["start"]) if item["type"] == "fade_out" else (item["start"], item["end"])
+        if item["type"] in ("fade_out", "fade_in") and lo <= blank_end <= hi:
+            out[item["type"]] = -1 if item["duration"] > HINT_LONGEST_S + 1e-6 else int(np.argmin(np.abs(s.t - outer)))
+    return out
+
+
+def short_fades(s: Signals, stats: np.ndarray, state: np.ndarray, blank: np.ndarray, cuts: list[int], found: list[dict] | None = None) -> list[dict]:
+    """Fades out of and into black, white, or a uniform colour held at most DIP_HOLD_S, whose ramp lasts at most SHORT_FADE_S (see the module docstring)."""
+    out: list[dict] = []
+    if len(s) < 5:
+        return out
+    runs = held_runs(stats, blank, blank_runs(s, blank, cuts))
+    hold, longest = _frames(s, DIP_HOLD_S), _frames(s, SHORT_FADE_S)
+    for first, last in runs:
+        kind = blank[first]
+        # A cut within a short ramp's reach of the blank run may be the ramp's own steepest step: it must then lie on the ramp.
+        near = [c for c in cuts if first - longest <= c <= last + longest + 1]
+        # Never across another black or white run (a fade from or into a flat colour is all uniform frames).
+        lo = max([0] + [c for c in cuts if c <= first and c not in near] + [b + 1 for a, b in runs if b < first and blank[a] != "uniform"])
+        hi = min([len(s) - 1] + [c - 1 for c in cuts if c > last and c not in near] + [a - 1 for a, b in runs if a > last and blank[a] != "uniform"])
+        hints = _hints(s, found or [], first, last)
+        into = out_of = None
+        for sign, name in ((-1, "fade_out"), (+1, "fade_in")):
+            if (first <= lo if sign < 0 else last >= hi) or hints.get(name, 0) < 0:
+                continue
+            span = _side(s, stats, first, last, sign, lo, hi, kind != "uniform", hints.get(name))
+            if span is None and name not in hints and kind != "uniform":  # nothing found there yet: a longer fade (a colour held briefly: short ramps only)
+                span = _side(s, stats, first, last, sign, lo, hi, kind != "uniform", reach_s=LONG_FADE_S)
+            into, out_of = (span, out_of) if sign < 0 else (into, span)
+        if into is not None and any(c <= into[0] or into[1] < c <= first for c in near if c <= first):
+            into = None
+        if out_of is not None and any(c > out_of[1] for c in near if c > last):
+            out_of = None
+        if kind not in ("black", "white") and (into is None or out_of is None or last - first > hold or not _off_the_way(state, into[0], first, out_of[1])):
+            continue
+        for span, name in ((into, "fade_out"), (out_of, "fade_in")):
+            if span is not None:
+                a, b = span
+                out.append({"type": name, "start": rounded(s.t[a], 6), "end": rounded(s.t[b], 6), "duration": rounded(s.t[b] - s.t[a], 6)})
+                if kind == "uniform":
+                    out[-1]["pair"] = first  # through a colour: both fades or neither
+    return out
+
+
+def with_short_fades(found: list[dict], fades: list[dict]) -> list[dict]:
+    """``found`` with the short fades in place of what they overlap: dissolves, cuts on their ramp (its steepest step), and fades of their type lasting over 1 / KEEP_SHARE times as long (run on over the level).
+
+    A short fade overlapping a wipe, or a fade of the other type that no short fade replaced, is not added.
+    """
+
+    def overlaps(item: dict, fade: dict) -> bool:
+        if item["type"] == "cut":
+            return bool(fade["start"] < item["start"] <= fade["end"])
+        return bool(item["start"] < fade["end"] and item["end"] > fade["start"])
+
+    def replaces(fade: dict, item: dict) -> bool:
+        # A fade of its type lasting not much longer is the same ramp read over a longer reach: it stays, unless a cut
+        # was found on the short fade's ramp (that fade's steepest step: the other reading stopped short of it).
+        if not overlaps(item, fade) or item["type"] not in ("cut", "dissolve", fade["type"]):
+            return False
+        stepped = any(f["type"] == "cut" and overlaps(f, fade) for f in found)
+        return item["type"] != fade["type"] or stepped or fade["duration"] < KEEP_SHARE * item["duration"]
+
+    fades = [fade for fade in fades if not any(overlaps(f, fade) and f["type"] == fade["type"] and not replaces(fade, f) for f in found)]
+    replaced = [f for f in found if any(replaces(fade, f) for fade in fades)]
+    kept = [f for f in found if f not in replaced]
+    added: list[dict] = []
+    for fade in fades:
+        # A fade of the other type reaching into this one's ramp from the blank end (its own blank end read off the
+        # ramp) ends where this one does.
+        into = "start" if fade["type"] == "fade_out" else "end"
+        for f in kept:
+            other = f["type"] in ("fade_out", "fade_in") and f["type"] != fade["type"]
+            if other and overlaps(f, fade) and fade["start"] < f[into] < fade["end"]:
+                bound = fade["end"] if fade["type"] == "fade_out" else fade["start"]
+                if (f["end"] - bound if into == "start" else bound - f["start"]) > 0:
+                    f.update({into: bound, "duration": rounded((f["end"] - bound) if into == "start" else (bound - f["start"]), 6)})
+        if not any(overlaps(f, fade) and f["type"] in ("wipe", "fade_out", "fade_in") for f in kept + added):
+            added.append(fade)
+    # Fades through a colour come in pairs: both or neither.
+    pairs = [fade.get("pair") for fade in added]
+    added = [fade for fade in added if fade.get("pair") is None or pairs.count(fade["pair"]) == 2]
+    for fade in fades:
+        fade.pop("pair", None)
+    # What an unadded fade would have replaced stays.
+    back = [f for f in replaced if not any(overlaps(f, fade) for fade in added)]
+    return sorted(kept + back + added, key=lambda x: (x["start"], x["end"]))

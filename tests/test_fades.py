@@ -1,0 +1,97 @@
+"""Short fades next to moving pictures (``aspects.dynamic.fades``), on clips made with ffmpeg whose fades' frames are known.
+
+Each clip is 192×108, 2–3 s, of footage that moves (testsrc2 moving about or
+turning, the game of life) fading to or from black or white within
+0.1–0.2 s — two to six frames, under ``transitions``' shortest gradual
+change — with the ``fade`` filter (exact times: ``start`` its first frame's
+time, ``end`` that plus its duration) or xfade's ``fadeblack`` (its fade out
+lasts a fifth of the transition; only its outer ends are exact). Found means
+the right type with its ends within 2 frames; a cut onto black held to the
+end, a camera flash and an iris closing onto black on the same footage are
+no fade.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from aspects.dynamic import fades
+from aspects.dynamic.signals import Signals
+from aspects.dynamic.transitions import detect_transitions
+from aspects.pipeline import measure_video
+from tests.media import make_video
+
+SIZE = "192x108"
+TOLERANCE_FRAMES = 2
+ORBIT = "testsrc2=s=384x216:r={fps},crop=192:108:x='96+80*sin(1.3*t)':y='54+40*cos(t)'"  # a test pattern moving about
+SPIN = "testsrc2=s=240x240:r={fps},rotate=a=0.8*t:ow=192:oh=108:c=0x203040"  # …turning
+LIFE = "life=s=96x54:r={fps}:ratio=0.45:seed=3:mold=20:life_color=0xF0C040:death_color=0x201040:mold_color=0x40A0A0,scale=192:108:flags=neighbor"
+
+
+def _found(path) -> list[dict]:
+    m = measure_video(path)
+    return detect_transitions(Signals.from_frames(m.frames, m.facts.get("duration_s")))
+
+
+def _near(item: dict, start: float | None, end: float | None, fps: int) -> bool:
+    tol = (TOLERANCE_FRAMES + 0.01) / fps
+    return (start is None or abs(item["start"] - start) <= tol) and (end is None or abs(item["end"] - end) <= tol)
+
+
+def test_ramp_end_places_straight_and_eased_ramps():
+    """The least-squares end of a ramp from 0 (index 2, the blank end) to a level, straight or smoothstep, under a little noise, the level still or drifting."""
+    rng = np.random.default_rng(4)
+    for length in (2, 5, 12):
+        u = np.clip(np.arange(40, dtype=float) - 2, 0, None) / length
+        for ramp in (np.minimum(u, 1), np.minimum(u, 1) ** 2 * (3 - 2 * np.minimum(u, 1))):
+            for drift in (0.0, 0.01, -0.01):
+                x = 100 * (ramp + drift * np.maximum(u - 1, 0) * length + 0.02 * rng.standard_normal(40))
+                assert abs(fades._ramp_end(x, 2, 35, 20) - (2 + length)) <= 1
+
+
+SHORT = [
+    ("out-black-0.1s", ORBIT, 30, "fade=t=out:st=1:d=0.1", [("fade_out", 1.0, 1.1)]),
+    ("out-white-0.12s", SPIN, 50, "fade=t=out:st=1:d=0.12:color=white", [("fade_out", 1.0, 1.12)]),
+    ("in-black-life-0.15s", LIFE, 24, "fade=t=in:st=0.5:d=0.15", [("fade_in", 0.5, 0.65)]),
+    ("in-white-0.2s", SPIN, 25, "fade=t=in:st=0.6:d=0.2:color=white", [("fade_in", 0.6, 0.8)]),
+]
+
+
+@pytest.mark.parametrize(("name", "source", "fps", "graph", "truth"), SHORT, ids=[case[0] for case in SHORT])
+def test_a_short_fade_from_or_to_moving_footage_is_found_within_two_frames(tmp_path, name, source, fps, graph, truth):
+    path = make_video(tmp_path / f"{name}.mp4", source.format(fps=fps), duration_s=2.2, fps=fps, filter_complex=f"[0:v]format=yuv420p,{graph}[v]")
+    found = _found(path)
+    assert len(found) == len(truth), found
+    for (kind, start, end), item in zip(truth, found):
+        assert item["type"] == kind and _near(item, start, end, fps), found
+
+
+def test_fadeblack_from_moving_footage_to_a_colour_is_a_fade_out_and_a_fade_in(tmp_path):
+    """xfade's fadeblack over 0.8 s (25 fps) blacks the moving picture out in 0.16 s, four frames: a fade out from 1.0 s, then a fade in to the colour ending at 1.8 s."""
+    graph = "[0:v]trim=duration=1.8,setpts=PTS-STARTPTS,format=yuv420p[a];[1:v]trim=duration=1.8,setpts=PTS-STARTPTS,format=yuv420p[b];[a][b]xfade=transition=fadeblack:duration=0.8:offset=1[v]"
+    path = make_video(tmp_path / "fadeblack.mp4", ORBIT.format(fps=25), f"color=c=0xE08030:s={SIZE}:r=25", duration_s=2.8, fps=25, filter_complex=graph)
+    found = _found(path)
+    assert [f["type"] for f in found] == ["fade_out", "fade_in"], found
+    assert _near(found[0], 1.0, None, 25) and found[0]["end"] <= 1.2, found
+    assert _near(found[1], None, 1.8, 25), found
+
+
+def test_an_iris_closing_onto_black_and_opening_stays_two_wipes(tmp_path):
+    """xfade's rectcrop (a rectangle closing onto black, then opening on the next shot) between two moving pictures: the black gives way by area, not every pixel together."""
+    graph = "[0:v]trim=duration=1.6,setpts=PTS-STARTPTS,format=yuv420p[a];[1:v]trim=duration=1.6,setpts=PTS-STARTPTS,format=yuv420p[b];[a][b]xfade=transition=rectcrop:duration=0.6:offset=1[v]"
+    path = make_video(tmp_path / "rectcrop.mp4", ORBIT.format(fps=30), SPIN.format(fps=30), duration_s=2.6, fps=30, filter_complex=graph)
+    found = _found(path)
+    assert [(f["type"], f.get("direction")) for f in found] == [("wipe", "in"), ("wipe", "out")], found
+
+
+@pytest.mark.parametrize(
+    ("name", "graph"),
+    [
+        ("cut-to-black", "[0:v]format=yuv420p,eq=brightness='if(gte(t\\,1.2)\\,-1\\,0)':contrast='if(gte(t\\,1.2)\\,0\\,1)':eval=frame[v]"),
+        ("camera-flash", "[0:v]format=yuv420p,eq=brightness='if(gte(t\\,1.0)\\,0.7*exp(-(t-1.0)*9)\\,0)':eval=frame[v]"),
+    ],
+)
+def test_a_cut_to_black_or_a_flash_on_moving_footage_is_no_fade(tmp_path, name, graph):
+    path = make_video(tmp_path / f"{name}.mp4", ORBIT.format(fps=30), duration_s=2.2, fps=30, filter_complex=graph)
+    assert not [f for f in _found(path) if f["type"] in ("fade_out", "fade_in")]

@@ -17,7 +17,7 @@ Clips and their measurements are cached in ``bench/out/transitions/``.
 PySceneDetect is optional (``pip install --no-deps scenedetect click
 platformdirs tqdm``, for the bench only).
 
-    python bench/bench_transitions.py [--subset | --heldout | --heldout2 | --heldout3 | --heldout4 | --heldout5 | --heldout6 | --heldout7 | --heldout8 | --fades7 | --fades8 | --heldout-wipes | --heldout-wipes2 | --heldout-wipes3] [--measure-only] [--jobs 2] [--show-failures]
+    python bench/bench_transitions.py [--subset | --heldout | --heldout2 | --heldout3 | --heldout4 | --heldout5 | --heldout6 | --heldout7 | --heldout8 | --fades7 | --fades8 | --heldout-wipes | --heldout-wipes2 | --heldout-wipes3 | --heldout-wipes4 | --heldout-wipes5 | --heldout-wipes6 | --wipes-mixed | --wipes-grain] [--measure-only] [--jobs 2] [--show-failures]
 """
 
 from __future__ import annotations
@@ -107,6 +107,17 @@ def main() -> None:
     parser.add_argument("--heldout-wipes", action="store_true", help="the held-out set of wipes (read once, at the end)")
     parser.add_argument("--heldout-wipes2", action="store_true", help="the second held-out set of wipes (session 5: read once before the changes, once at the end)")
     parser.add_argument("--heldout-wipes3", action="store_true", help="the third held-out set of wipes (session 5: read once at the end)")
+    parser.add_argument("--wipes-mixed", action="store_true", help="a tuning set of wipes between a still side and a moving one (session 6)")
+    parser.add_argument("--wipes-grain", action="store_true", help="a tuning set of wipes between still gradients under grain (session 6)")
+    parser.add_argument("--heldout-wipes4", action="store_true", help="the fourth held-out set of wipes, sides that move (session 6: read once before the changes)")
+    parser.add_argument(
+        "--heldout-wipes5", action="store_true", help="the fifth held-out set of wipes, sides that move (session 6: read once with main's rules and once with the new ones, at the end)"
+    )
+    parser.add_argument(
+        "--heldout-wipes6",
+        action="store_true",
+        help="the sixth held-out set of wipes, sides that move (session 6: made after set 5 was read; read once with main's rules and once with the final ones)",
+    )
     parser.add_argument("--measure-only", action="store_true", help="make and measure the clips (cached), print no scores")
     parser.add_argument("--jobs", type=int, default=2)
     parser.add_argument("--show-failures", action="store_true")
@@ -132,6 +143,11 @@ def main() -> None:
         (args.heldout_wipes, heldout_wipes_corpus),
         (args.heldout_wipes2, transition_corpus.heldout_wipes2_corpus),
         (args.heldout_wipes3, transition_corpus.heldout_wipes3_corpus),
+        (args.wipes_mixed, transition_corpus.wipes_mixed_corpus),
+        (args.wipes_grain, transition_corpus.wipes_grain_corpus),
+        (args.heldout_wipes4, transition_corpus.heldout_wipes4_corpus),
+        (args.heldout_wipes5, transition_corpus.heldout_wipes5_corpus),
+        (args.heldout_wipes6, transition_corpus.heldout_wipes6_corpus),
     ]
     cases = next((make for flag, make in chosen if flag), full_corpus)()
     cases = [c for c in cases if args.only in c.name]

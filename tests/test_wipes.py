@@ -26,12 +26,12 @@ def _cells() -> tuple[np.ndarray, np.ndarray]:
     return (cols + 0.5) / COLS, (rows + 0.5) / ROWS * wipes.ASPECT
 
 
-def _grid(reach: np.ndarray, noise: float, seed: int = 0, seconds: float = 3.0) -> tuple[np.ndarray, np.ndarray]:
-    """(frame times, grid) for a clip whose cell k switches from A to B over [reach[k] - 1/(2·COLS)·DURATION, + as much] (seconds)."""
+def _grid(reach: np.ndarray, noise: float, seed: int = 0, seconds: float = 3.0, half: np.ndarray | float | None = None) -> tuple[np.ndarray, np.ndarray]:
+    """(frame times, grid) for a clip whose cell k switches from A to B over [reach[k] - half, reach[k] + half] (seconds; ``half`` per cell or one for all, 1/(2·COLS)·DURATION by default)."""
     rng = np.random.default_rng(seed)
     t = np.arange(0.0, seconds, 1 / FPS)
     a, b = rng.uniform(40, 200, (3, COLS * ROWS)), rng.uniform(40, 200, (3, COLS * ROWS))
-    half = DURATION / COLS / 2
+    half = DURATION / COLS / 2 if half is None else half
     share = np.clip((t[:, None] - (reach[None, :] - half)) / (2 * half), 0.0, 1.0)  # frames × cells
     planes = a[None] * (1 - share[:, None]) + b[None] * share[:, None] + rng.normal(0, noise, (t.size, 3, COLS * ROWS))
     return t, planes.reshape(t.size, -1)
@@ -66,6 +66,22 @@ def test_a_circle_opens_out_of_or_closes_into_the_centre(opening):
     r = np.hypot(x - 0.5, y - 0.5 * wipes.ASPECT) / np.hypot(0.5, 0.5 * wipes.ASPECT)
     edge = _layout(START + (r if opening else 1 - r) * DURATION)
     assert edge["direction"] == ("out" if opening else "in")
+
+
+def test_a_hard_box_edge_is_not_widened_as_a_soft_one():
+    """xfade's wipetl: a box of shot B growing out of the top-left corner over 2 s; its sides cross a cell in 1/8 of the time
+    across and 1/6 of it down (the box's own units), with no soft edge: its ends stay within 2 frames."""
+    x, y = _cells()
+    across, down = x, y / wipes.ASPECT
+    seconds = 2.0
+    reach = 1.0 + np.maximum(across, down) * seconds
+    half = np.where(across >= down, seconds / COLS, seconds / ROWS) / 2  # the side reaching the cell: the vertical one, or the horizontal one
+    t, grid = _grid(reach, 2.0, seconds=seconds + 2.0, half=half)
+    cells = wipes.split_switch_times(t, grid, 0, t.size - 1, int(0.2 * FPS))
+    assert cells is not None
+    edge = wipes.fine_layout(cells)
+    assert edge is not None and edge["direction"] == "down-right"
+    assert abs(edge["start"] - 1.0) <= 2 / FPS and abs(edge["end"] - (1.0 + seconds)) <= 2 / FPS
 
 
 def test_a_clock_hand_turns_clockwise():

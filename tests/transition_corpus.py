@@ -417,6 +417,58 @@ CUSTOM_WIPES: dict[str, tuple[str, str | None]] = {
     "clock-ccw": ("if(lt((atan2(H/2-Y\\,X-W/2)+PI)/(2*PI)\\,1-P)\\,B\\,A)", None),  # a hand turning counterclockwise from 9 o'clock
     "soft-ellipse-in": ("A+(B-A)*clip((hypot(2*X/W-1\\,2*Y/H-1)/1.4143-1.3*P+0.15)/0.3+0.5\\,0\\,1)", "in"),
 }
+# Grain on a planar picture: ffmpeg's noise filter on the gradients source's RGBA swamps the picture in noise, which the older
+# sets' grainy gradients show (kept as they are: their clips and floors stay); the sets named here convert first.
+GRAIN = ",format=yuv420p,noise=alls=18:allf=t+u"  # appended to a gradient's options: grain over it (filter text)
+PLANAR_GRAIN = ("wipesm", "wipesg", "wipes4", "wipes5", "wipes6")  # palettes whose grain (``_source``) is put on a planar picture
+WIPES4_TEXTURE = [("testsrc2-pan4", "mandel-zoom4"), ("life4", "bunny4"), ("carphone4", "perlin4"), ("zoneplate4", "gradients4"), ("perlin4", "testsrc2-pan4"), ("gradients4", "life4")]
+WIPES4_MIXED = [
+    ("gradient:c0=0x2060C0:c1=0xF0D080:x0=0:y0=0:x1=256:y1=144", "testsrc2-pan4"),
+    ("mandel-zoom4", "color:0xC05030"),
+    ("color:0x30A070", "life4"),
+    ("bunny4", "gradient:c0=0x801040:c1=0x40E0E0:x0=256:y0=0:x1=0:y1=144:type=radial"),
+]
+WIPES4_GRAINY = [
+    (f"c0=0x405060:c1=0x90A0B0:x0=0:y0=0:x1=256:y1=0{GRAIN}", f"c0=0x605040:c1=0xB0A080:x0=0:y0=0:x1=0:y1=144{GRAIN}"),
+    (f"c0=0xC04040:c1=0x4040C0:x0=0:y0=144:x1=256:y1=0:type=radial{GRAIN}", f"c0=0x40C040:c1=0xC0C040:x0=128:y0=72:x1=256:y1=144:type=circular{GRAIN}"),
+]
+# A tuning set of wipes with one still and one moving side (``wipes_mixed_corpus``, session 6: tuned on), from the tuning corpus's own sources.
+WIPESM_MIXED = [
+    ("gradient:c0=0x2050C0:c1=0xE0C040:x0=0:y0=0:x1=256:y1=144", "testsrc2"),
+    ("testsrc2", "color:0xC03020"),
+    ("color:0x20A0A0", "mandelbrot"),
+    ("cellauto", "gradient:c0=orange:c1=0x401060:x0=0:y0=144:x1=256:y1=0"),
+    ("mandelbrot", "gradient:c0=0x70D0F0:c1=0x306030:x0=128:y0=72:x1=256:y1=144:type=circular"),
+    ("color:0xE0C040", "testsrc2"),
+]
+# A tuning set of wipes between still gradients under grain (``wipes_grain_corpus``, session 6: tuned on).
+WIPESG_GRAINY = [
+    (f"c0=0xC03020:c1=0x2050C0:x0=0:y0=0:x1=256:y1=0{GRAIN}", f"c0=0xE0C040:c1=0x208020:x0=0:y0=0:x1=0:y1=144{GRAIN}"),
+    (f"c0=0x20A0A0:c1=0xF0E0A0:x0=0:y0=0:x1=256:y1=144:type=radial{GRAIN}", f"c0=0xA02080:c1=0x3050F0:x0=256:y0=0:x1=0:y1=144{GRAIN}"),
+    (f"c0=0x808080:c1=0x404060:x0=0:y0=144:x1=256:y1=0{GRAIN}", f"c0=0x606040:c1=0xA0A0A0:x0=128:y0=72:x1=256:y1=144:type=circular{GRAIN}"),
+]
+WIPES6_TEXTURE = [("mandel-zoom6", "testsrc2-tilt6"), ("bunny6", "perlin6b"), ("life6b", "carphone6"), ("cellauto6b", "mandel-zoom6"), ("testsrc2-tilt6", "gradients6b"), ("perlin6b", "life6b")]
+WIPES6_MIXED = [
+    ("testsrc2-tilt6", "gradient:c0=0x8040F0:c1=0xF0F080:x0=0:y0=0:x1=256:y1=72"),
+    ("color:0xF06020", "carphone6"),
+    ("gradient:c0=0x104020:c1=0xC0E0F0:x0=256:y0=144:x1=0:y1=0:type=radial", "life6b"),
+    ("bunny6", "color:0x2040C0"),
+]
+WIPES6_GRAINY = [
+    (f"c0=0x907050:c1=0x5070A0:x0=0:y0=72:x1=256:y1=0{GRAIN}", f"c0=0x60A060:c1=0xC06090:x0=256:y0=144:x1=0:y1=0{GRAIN}"),
+    (f"c0=0x404040:c1=0xB0B0B0:x0=128:y0=72:x1=0:y1=144:type=radial{GRAIN}", f"c0=0xE0A000:c1=0x00A0E0:x0=0:y0=0:x1=256:y1=144{GRAIN}"),
+]
+WIPES5_TEXTURE = [("testsrc2-hue5", "life5b"), ("mandel-zoom5b", "perlin5"), ("bunny5", "spectrum-scroll5"), ("gradients5", "mandel-zoom5b"), ("life5b", "bikes5"), ("perlin5", "testsrc2-hue5")]
+WIPES5_MIXED = [
+    ("color:0x203080", "testsrc2-hue5"),
+    ("gradient:c0=0xE0E040:c1=0x206020:x0=0:y0=144:x1=256:y1=0", "mandel-zoom5b"),
+    ("perlin5", "color:0xE0A0C0"),
+    ("bikes5", "gradient:c0=0x4020A0:c1=0xF08040:x0=0:y0=0:x1=0:y1=144"),
+]
+WIPES5_GRAINY = [
+    (f"c0=0x706050:c1=0x40A0C0:x0=256:y0=0:x1=0:y1=144{GRAIN}", f"c0=0x505070:c1=0xA09060:x0=0:y0=72:x1=256:y1=72{GRAIN}"),
+    (f"c0=0x30D0D0:c1=0x503050:x0=128:y0=72:x1=0:y1=0:type=square{GRAIN}", f"c0=0xD0D0D0:c1=0x707070:x0=0:y0=0:x1=256:y1=144:type=radial{GRAIN}"),
+]
 PALETTES = {
     "main": {"flat": None, "gradient": None, "texture": None},
     "heldout": {"flat": HELDOUT_FLAT, "gradient": HELDOUT_GRADIENT, "texture": HELDOUT_TEXTURE},
@@ -432,6 +484,11 @@ PALETTES = {
     "wipes": {"flat": WIPES_FLAT, "gradient": WIPES_GRADIENT, "texture": WIPES_TEXTURE},
     "wipes2": {"flat": WIPES2_FLAT, "gradient": WIPES2_GRADIENT, "texture": WIPES2_TEXTURE},
     "wipes3": {"flat": WIPES3_FLAT, "gradient": WIPES3_GRADIENT, "texture": WIPES3_TEXTURE},
+    "wipesm": {"mixed": WIPESM_MIXED},
+    "wipesg": {"gradient": WIPESG_GRAINY},
+    "wipes4": {"texture": WIPES4_TEXTURE, "mixed": WIPES4_MIXED, "gradient": WIPES4_GRAINY},
+    "wipes6": {"texture": WIPES6_TEXTURE, "mixed": WIPES6_MIXED, "gradient": WIPES6_GRAINY},
+    "wipes5": {"texture": WIPES5_TEXTURE, "mixed": WIPES5_MIXED, "gradient": WIPES5_GRAINY},
 }
 PREFIX = {
     "main": "",
@@ -446,6 +503,11 @@ PREFIX = {
     "wipes": "hw-",
     "wipes2": "hw2-",
     "wipes3": "hw3-",
+    "wipesm": "hwm-",
+    "wipesg": "hwg-",
+    "wipes4": "hw4-",
+    "wipes5": "hw5-",
+    "wipes6": "hw6-",
 }
 PREFIX.update({"fades7": "f7-", "fades8": "f8-"})  # session 6's held-out sets of fades next to moving pictures
 FPS = (24, 25, 30, 60)
@@ -512,13 +574,72 @@ WIPE2_SOURCES = {
     "cellauto150": "cellauto=s={size}:r={fps}:rule=150:full=1,format=yuv420p,lutyuv=u=100:v=170",
     "swirl": "nullsrc=s={size}:r={fps},geq=lum='128+80*sin(atan2(Y-72\\,X-128)*5+hypot(X-128\\,Y-72)/9-3*T)':cb='128+40*sin(T+X/50)':cr='128-40*sin(Y/30)'",
 }
-SOURCE_SECONDS = {"bbb": 5.28, "bbb-late": 3.28, "bikes-crop": 2.44}  # real shots' lengths: a transition next to one is kept short enough
-NAMED_SOURCES = {**HELDOUT3_SOURCES, **HELDOUT4_SOURCES, **HELDOUT5_SOURCES, **HELDOUT6_SOURCES, **HELDOUT7_SOURCES, **HELDOUT8_SOURCES, **WIPE_SOURCES, **WIPE2_SOURCES}
+# Named sources of the wipe held-out sets 4 and 5 (session 6, helper 10w; ``heldout_wipes4_corpus``, ``heldout_wipes5_corpus``):
+# sides that move. Set 4 was read once with session 5's rules before any change; set 5 was made before session 6's rules were
+# frozen and read once with each. Moving testsrc2 (panned, hue-turned), mandelbrot zooms elsewhere, the game of life, moving
+# gradients, Perlin noise, a moving zone plate, scrolling spectra, real footage (other crops of bigbuckbunny.mp4,
+# carphone_pristine.mp4, bikes.mp4); gradients under grain (slow wipes on grain).
+WIPE4_SOURCES = {
+    "testsrc2-pan4": "testsrc2=s=512x288:r={fps},crop=256:144:x='40+t*35':y='30+t*12'",
+    "mandel-zoom4": "mandelbrot=s={size}:r={fps}:start_x=-0.10110:start_y=0.95629:start_scale=0.6:end_scale=0.002:end_pts=70",
+    "life4": "life=s=128x72:r={fps}:ratio=0.5:seed=404:mold=30:life_color=0xF04070:death_color=0x102050:mold_color=0x60A040,scale=256:144:flags=neighbor",
+    "gradients4": "gradients=s={size}:r={fps}:speed=0.04:n=4:seed=44",
+    "perlin4": "perlin=s={size}:r={fps}:octaves=4:persistence=0.5:xscale=2.5:yscale=2:tscale=1.3:random_mode=seed:random_seed=44,format=rgb24,colorbalance=rs=-0.3:gs=0.2",
+    "zoneplate4": "zoneplate=s={size}:r={fps}:kx2=30:ky2=50:kt=20:kxt=9:ku=40:kv=200",
+    "bunny4": "movie=filename={bunny},trim=start_frame=20,setpts=PTS-STARTPTS,crop=800:450:x=300:y=200,scale=256:144,setsar=1,fps={fps}",
+    "carphone4": "movie=filename={carphone},setpts=PTS-STARTPTS,vflip,scale=256:144,setsar=1,fps={fps},hue=h=40",
+}
+WIPE5_SOURCES = {
+    "testsrc2-hue5": "testsrc2=s={size}:r={fps},hue=h='t*30'",
+    "mandel-zoom5b": "mandelbrot=s={size}:r={fps}:start_x=0.27322:start_y=0.00742:start_scale=0.4:end_scale=0.003:end_pts=60",
+    "life5b": "life=s=64x36:r={fps}:ratio=0.4:seed=505:mold=20:life_color=0x40F0A0:death_color=0x301008:mold_color=0xC0A030,scale=256:144:flags=neighbor",
+    "gradients5": "gradients=s={size}:r={fps}:speed=0.06:n=6:seed=55:type=radial",
+    "perlin5": "perlin=s={size}:r={fps}:octaves=3:persistence=0.6:xscale=1.8:yscale=3:tscale=1.6:random_mode=seed:random_seed=55,format=rgb24,colorbalance=bs=0.3:rm=0.2",
+    "spectrum-scroll5": "colorspectrum=s={size}:r={fps}:type=all,scroll=h=-0.006:v=0.002",
+    "bunny5": "movie=filename={bunny},trim=start_frame=70,setpts=PTS-STARTPTS,crop=900:506:x=100:y=100,hflip,scale=256:144,setsar=1,fps={fps}",
+    "bikes5": "movie=filename={bikes},trim=start_frame=187,setpts=PTS-STARTPTS,crop=400:225:x=60:y=30,scale=256:144,setsar=1,fps={fps}",
+}
+# Named sources of the wipe held-out set 6 (session 6, ``heldout_wipes6_corpus``: made after set 5 was read, when the rules had
+# changed again; read once with main's rules and once with the final ones).
+WIPE6_SOURCES = {
+    "testsrc2-tilt6": "testsrc2=s=384x384:r={fps},crop=256:144:x='20+t*15':y='200-t*45'",
+    "mandel-zoom6": "mandelbrot=s={size}:r={fps}:start_x=-1.7687788:start_y=-0.0017:start_scale=0.3:end_scale=0.005:end_pts=90",
+    "life6b": "life=s=128x72:r={fps}:ratio=0.25:seed=606:mold=60:life_color=0xE0E0E0:death_color=0x402060:mold_color=0x20A0C0,scale=256:144:flags=neighbor",
+    "gradients6b": "gradients=s={size}:r={fps}:speed=0.05:n=3:seed=616:type=circular",
+    "perlin6b": "perlin=s={size}:r={fps}:octaves=2:persistence=0.4:xscale=3:yscale=1.5:tscale=2:random_mode=seed:random_seed=66,format=rgb24,colorbalance=rh=0.3:bs=-0.2",
+    "cellauto6b": "cellauto=s={size}:r={fps}:rule=90:full=1:random_fill_ratio=0.4:random_seed=6,format=yuv420p,lutyuv=u=90:v=180",
+    "carphone6": "movie=filename={carphone},trim=start_frame=10,setpts=PTS-STARTPTS,crop=120:90:x=40:y=30,scale=256:144,setsar=1,fps={fps}",
+    "bunny6": "movie=filename={bunny},trim=start_frame=5,setpts=PTS-STARTPTS,crop=700:394:x=500:y=250,scale=256:144,setsar=1,fps={fps}",
+}
+SOURCE_SECONDS = {
+    "bbb": 5.28,
+    "bbb-late": 3.28,
+    "bikes-crop": 2.44,
+    "bunny4": 4.48,
+    "carphone4": 4.0,
+    "bunny5": 2.48,
+    "bikes5": 2.3,
+    "carphone6": 3.6,
+    "bunny6": 5.08,
+}  # real shots' lengths: a transition next to one is kept short enough
+NAMED_SOURCES = {
+    **HELDOUT3_SOURCES,
+    **HELDOUT4_SOURCES,
+    **HELDOUT5_SOURCES,
+    **HELDOUT6_SOURCES,
+    **HELDOUT7_SOURCES,
+    **HELDOUT8_SOURCES,
+    **WIPE_SOURCES,
+    **WIPE2_SOURCES,
+    **WIPE4_SOURCES,
+    **WIPE5_SOURCES,
+    **WIPE6_SOURCES,
+}
 NAMED_SOURCES.update({**FADES7_SOURCES, **FADES8_SOURCES})  # session 6's fade sets (their names end in "-f")
 
 
-def _source(kind: str, spec: str, fps: int, grain: bool) -> str:
-    noise = ",noise=alls=14:allf=t+u" if grain else ""
+def _source(kind: str, spec: str, fps: int, grain: bool, palette: str = "main") -> str:
+    noise = "" if not grain else ",format=yuv420p,noise=alls=14:allf=t+u" if palette in PLANAR_GRAIN else ",noise=alls=14:allf=t+u"
     if spec in NAMED_SOURCES:
         return NAMED_SOURCES[spec].format(size=SIZE, fps=fps, bikes=BIKES, bunny=BUNNY, carphone=CARPHONE, bbb=BBB) + noise
     if spec.startswith(("color:", "gradient:")):
@@ -560,7 +681,7 @@ def xfade_case(transition: str, kind: str, i: int, duration: float, fps: int, gr
         else:
             truth = (Truth(kind_, s, e, direction),)
     name = f"{PREFIX[palette]}xfade-{transition}-{kind}{i % 10}-{duration:g}s-{fps}{'-grain' if grain else ''}"
-    return Case(name, kind, fps, total, (_source(kind, a, fps, grain), _source(kind, b, fps, grain)), graph, truth, transition, kind_dir is not None)
+    return Case(name, kind, fps, total, (_source(kind, a, fps, grain, palette), _source(kind, b, fps, grain, palette)), graph, truth, transition, kind_dir is not None)
 
 
 def custom_wipe_case(name: str, kind: str, i: int, duration: float, fps: int, grain: bool = False, palette: str = "main") -> Case:
@@ -574,7 +695,7 @@ def custom_wipe_case(name: str, kind: str, i: int, duration: float, fps: int, gr
     )
     truth = (Truth("wipe", PRE_S, PRE_S + duration, direction),)
     label = f"{PREFIX[palette]}custom-{name}-{kind}{i % 10}-{duration:g}s-{fps}{'-grain' if grain else ''}"
-    return Case(label, kind, fps, PRE_S + duration + POST_S, (_source(kind, a, fps, grain), _source(kind, b, fps, grain)), graph, truth, f"custom:{name}")
+    return Case(label, kind, fps, PRE_S + duration + POST_S, (_source(kind, a, fps, grain, palette), _source(kind, b, fps, grain, palette)), graph, truth, f"custom:{name}")
 
 
 def fade_case(colour: str, kind: str, i: int, duration: float, fps: int, hold: float, grain: bool = False, shape: str = "out-in", palette: str = "main") -> Case:
@@ -615,7 +736,7 @@ def cut_case(kind: str, i: int, fps: int, grain: bool = False, palette: str = "m
         kind,
         fps,
         t + POST_S,
-        (_source(kind, a, fps, grain), _source(kind, b, fps, grain)),
+        (_source(kind, a, fps, grain, palette), _source(kind, b, fps, grain, palette)),
         graph,
         (Truth("cut", t, t),),
         "cut",
@@ -1025,6 +1146,74 @@ def heldout_wipes3_corpus() -> list[Case]:
         ("box-growing", f"color=c=0x205080:{s}", "[0:v]format=yuv420p,drawbox=x='128-t*30':y='72-t*17':w='t*60':h='t*34':color=0xF0F040:t=fill[v]"),
     ]
     return _wipes_heldout("wipes3", (28, 42, 52, 60, 20), (0.22, 0.4, 0.75, 1.4, 2.5, 0.3, 1.8), ("gradient", "texture", "flat", "texture"), 28, more)
+
+
+def wipes_mixed_corpus() -> list[Case]:
+    """A tuning set of wipes between a still side and a moving one (WIPESM_MIXED; session 6, tuned on): every wipe-family xfade and custom wipe, 25-60 fps, 0.3-2.5 s."""
+    return _wipes_heldout("wipesm", (25, 30, 60, 24), (0.3, 0.6, 1.0, 1.5, 2.5), ("mixed",), 30, [])
+
+
+def wipes_grain_corpus() -> list[Case]:
+    """A tuning set of wipes between still gradients under grain (WIPESG_GRAINY; session 6, tuned on): every wipe-family xfade and custom wipe, 24-60 fps, 0.3-3 s."""
+    return _wipes_heldout("wipesg", (30, 24, 60, 25), (0.4, 1.0, 2.0, 3.0, 0.7), ("gradient",), 25, [])
+
+
+def heldout_wipes4_corpus() -> list[Case]:
+    """The fourth held-out set of wipes (WIPES4_*, WIPE4_SOURCES; session 6: sides that move; read once with session 5's rules before any change)."""
+    s = f"s={SIZE}:r=38"
+    more = [
+        (
+            "pan-bunny",
+            f"movie=filename={BBB},trim=start_frame=90:end_frame=91,loop=loop=-1:size=1,setpts=N/38/TB,fps=38,scale=768:432,setsar=1",
+            "[0:v]crop=256:144:x='400-t*90':y='100+t*20',format=yuv420p[v]",
+        ),
+        ("scroll-testsrc2", f"testsrc2={s}", "[0:v]scroll=h=0.008:v=0.004,format=yuv420p[v]"),
+        ("life-moving", WIPE4_SOURCES["life4"].format(size=SIZE, fps=38), "[0:v]format=yuv420p[v]"),
+        ("zoom-mandelbrot", WIPE4_SOURCES["mandel-zoom4"].format(size=SIZE, fps=38), "[0:v]format=yuv420p[v]"),
+        ("half-box-crossing", f"gradients={s}:speed=0.02:n=3:seed=8", "[0:v]format=yuv420p,drawbox=x='-130+t*100':y=10:w=130:h=124:color=0x101010:t=fill[v]"),
+        ("tilt-zoneplate", "zoneplate=s=256x432:r=38:kx2=30:ky2=50:ku=40:kv=200", "[0:v]crop=256:144:x=0:y='10+t*60',format=yuv420p[v]"),
+    ]
+    return _wipes_heldout("wipes4", (26, 38, 50, 24, 58), (0.2, 0.45, 0.8, 1.3, 2.0, 3.0, 0.33), ("texture", "mixed", "gradient", "texture"), 38, more)
+
+
+def heldout_wipes5_corpus() -> list[Case]:
+    """The fifth held-out set of wipes (WIPES5_*, WIPE5_SOURCES; session 6: made before its rules were frozen, read once with main's rules and once with them)."""
+    s = f"s={SIZE}:r=35"
+    more = [
+        (
+            "pan-carphone",
+            f"movie=filename={CARPHONE},trim=start_frame=30:end_frame=31,loop=loop=-1:size=1,setpts=N/35/TB,fps=35,scale=704:576,setsar=1",
+            "[0:v]crop=256:144:x='100+t*70':y='200-t*30',format=yuv420p[v]",
+        ),
+        ("scroll-spectrum", WIPE5_SOURCES["spectrum-scroll5"].format(size=SIZE, fps=35), "[0:v]format=yuv420p[v]"),
+        ("perlin-moving", WIPE5_SOURCES["perlin5"].format(size=SIZE, fps=35), "[0:v]format=yuv420p[v]"),
+        ("zoom-testsrc2", "testsrc2=s=512x288:r=35", "[0:v]zoompan=z='1+0.008*on':x='iw/2-iw/zoom/2':y='ih/2-ih/zoom/2':d=1:s=256x144:fps=35,format=yuv420p[v]"),
+        ("disc-growing", f"color=c=0x304050:{s}", "[0:v]format=yuv420p,geq=lum='if(lt(hypot(X-128\\,Y-72)\\,T*25)\\,200\\,lum(X\\,Y))':cb=128:cr=128[v]"),
+        ("bar-sweep-grain", f"color=c=0x607080:{s}", "[0:v]format=yuv420p,drawbox=x='-60+t*80':y=0:w=60:h=144:color=0xD0D0A0:t=fill,noise=alls=16:allf=t+u[v]"),
+    ]
+    return _wipes_heldout("wipes5", (30, 35, 46, 60, 27), (0.25, 0.55, 0.9, 1.6, 2.6, 3.0, 0.4), ("mixed", "texture", "gradient", "texture"), 35, more)
+
+
+def heldout_wipes6_corpus() -> list[Case]:
+    """The sixth held-out set of wipes (WIPES6_*, WIPE6_SOURCES; session 6: made after set 5 was read and the rules changed again, read once with main's rules and once with the final ones)."""
+    s = f"s={SIZE}:r=44"
+    more = [
+        (
+            "pan-bunny6",
+            f"movie=filename={BBB},trim=start_frame=60:end_frame=61,loop=loop=-1:size=1,setpts=N/44/TB,fps=44,scale=768:432,setsar=1",
+            "[0:v]crop=256:144:x='50+t*100':y='250-t*40',format=yuv420p[v]",
+        ),
+        ("tilt-testsrc2", "testsrc2=s=384x384:r=44", "[0:v]crop=256:144:x=60:y='t*55',format=yuv420p[v]"),
+        ("mandelbrot-zoom", WIPE6_SOURCES["mandel-zoom6"].format(size=SIZE, fps=44), "[0:v]format=yuv420p[v]"),
+        ("life-moving", WIPE6_SOURCES["life6b"].format(size=SIZE, fps=44), "[0:v]format=yuv420p[v]"),
+        (
+            "wide-box-crossing-grain",
+            f"gradients={s}:speed=0:c0=0x506070:c1=0x90A0B0:x0=0:y0=0:x1=256:y1=0",
+            "[0:v]format=yuv420p,drawbox=x='-180+t*110':y=0:w=180:h=144:color=0x303030:t=fill,noise=alls=16:allf=t+u[v]",
+        ),
+        ("scroll-cellauto", WIPE6_SOURCES["cellauto6b"].format(size=SIZE, fps=44), "[0:v]scroll=h=0.005,format=yuv420p[v]"),
+    ]
+    return _wipes_heldout("wipes6", (44, 31, 56, 25, 40), (0.3, 0.5, 1.0, 1.7, 2.4, 3.0, 0.6), ("texture", "gradient", "mixed", "texture"), 44, more)
 
 
 def suite_corpus() -> list[Case]:

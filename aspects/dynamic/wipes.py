@@ -22,6 +22,7 @@ does not stop.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 
 import numpy as np
@@ -76,15 +77,20 @@ FINE_MIN_CELLS = 0.5  # share of the cells that must switch cleanly (a transitio
 FINE_FIT = 0.9  # R² of the switch times against the best edge model (on the cells kept: see FINE_KEEP)
 FINE_KEEP = 0.8  # the model is refitted on this share of the cells closest to it, ROBUST_ROUNDS times (a cell whose own motion crosses half-way early does not bend the edge)
 ROBUST_ROUNDS = 3  # (see FINE_KEEP)
-FINE_SPREAD = 0.4  # the cells' switch times spread over at least this share of the edge's time (all together is a dissolve)
+FINE_SPREAD = 0.4  # the cells' switch times spread over at least this share of the edge's time (all together is a dissolve)…
+RING_SPREAD_SHARE = 0.57  # …times this for an edge opening out of or closing into the centre (the cells' centres lie 0.14–0.87 of the way out, and a soft ring's width adds to its time; the 4×4 grid's RADIAL_SPREAD / WIPE_SPREAD)
 PAD_S = 0.3  # the switch-time map is read this far (seconds) each side of the change (shot A's and B's pictures: its first and last ``ref`` frames)
-WINDOW_ROUNDS = 3  # …then read again around the edge found, at most this many times in all, until the window holds
+WINDOW_ROUNDS = 6  # …then read again around the edge found, at most this many times in all, until the window holds
 SWEEP_MARGIN = 0.1  # a clock hand (16 starting angles and turns tried) must explain the times this much better (R²) than any edge
 RAMP_REACH = 0.25  # a cell's ramp is fitted over its frames this share of the window at most from its half-way time
 ASPECT = 9 / 16  # frame height over width (the 16:9 analysis frame): positions are in frame widths, so a circle is round
 SPLIT_RAMP_S = 0.1  # a cell's frames this near its split (seconds) are its ramp, not its sides' scatter (``split_switch_times``)
 EASED_MIN = 1.5  # the eased (smoothstep) width is used when it fits better and the straight ramp is at least this many times a hard edge's crossing of a cell
+HARD_MARGIN = (
+    1.15  # a ramp up to this many times a hard edge's crossing of a cell is that crossing (grain and motion widen a hard edge's measured ramp a little; its width in quadrature would grow fast)
+)
 CELL_SIZE = 0.5 * (1 / WIPE_GRID[0] + ASPECT / WIPE_GRID[1])  # a cell's mean side, frame widths
+BOX_CELL = 0.5 * (1 / WIPE_GRID[0] + 1 / WIPE_GRID[1])  # …in a box's units (frame widths across, frame heights down)
 
 
 def fine_grid(s: Signals) -> np.ndarray | None:
@@ -213,8 +219,8 @@ def _robust_fit(design: np.ndarray, times: np.ndarray) -> tuple[float, np.ndarra
     return (1.0 - float(r @ r) / total if total > 0 else 0.0), coef
 
 
-def _edge_models(x: np.ndarray, y: np.ndarray) -> list[tuple[np.ndarray, Callable[[np.ndarray], tuple[str, float, float, float]]]]:
-    """The edge shapes a switch-time map is fitted with: (design matrix over the cells, coefficients → (direction, first moment, last moment, seconds to cross a cell)).
+def _edge_models(x: np.ndarray, y: np.ndarray) -> list[tuple[np.ndarray, Callable[[np.ndarray], tuple[str, float, float, float]], float]]:
+    """The edge shapes a switch-time map is fitted with: (design matrix over the cells, coefficients → (direction, first moment, last moment, seconds to cross a cell), the share of FINE_SPREAD its cells' times must spread over).
 
     - a straight edge: times a plane over (x, y); it enters the frame at the
       plane's earliest frame corner and leaves at its latest; ``direction``
@@ -231,7 +237,7 @@ def _edge_models(x: np.ndarray, y: np.ndarray) -> list[tuple[np.ndarray, Callabl
     """
     one = np.ones(x.size)
     cx, cy = 0.5, 0.5 * ASPECT
-    models: list[tuple[np.ndarray, Callable[[np.ndarray], tuple[str, float, float, float]]]] = []
+    models: list[tuple[np.ndarray, Callable[[np.ndarray], tuple[str, float, float, float]], float]] = []
 
     def straight(c: np.ndarray) -> tuple[str, float, float, float]:
         corners = [c[0] + c[1] * u + c[2] * v for u in (0.0, 1.0) for v in (0.0, ASPECT)]
@@ -240,24 +246,25 @@ def _edge_models(x: np.ndarray, y: np.ndarray) -> list[tuple[np.ndarray, Callabl
         direction = "-".join(w for w, slope in sorted(zip(words, slopes), key=lambda z: z[0] in ("left", "right")) if slope >= max(slopes) / 3)
         return direction, min(corners), max(corners), abs(c[1]) / WIPE_GRID[0] + abs(c[2]) * ASPECT / WIPE_GRID[1]
 
-    models.append((np.stack([one, x, y], axis=1), straight))
+    models.append((np.stack([one, x, y], axis=1), straight, 1.0))
     for distance, far in ((np.hypot(x - cx, y - cy), np.hypot(cx, cy)), (np.abs(x - cx), cx), (np.abs(y - cy), cy)):
 
         def ring(c: np.ndarray, far: float = far) -> tuple[str, float, float, float]:
             ends = (c[0], c[0] + c[1] * far)
             return ("out" if c[1] > 0 else "in"), min(ends), max(ends), abs(c[1]) * CELL_SIZE
 
-        models.append((np.stack([one, distance], axis=1), ring))
+        models.append((np.stack([one, distance], axis=1), ring, RING_SPREAD_SHARE))
     away = {"up": "down", "down": "up", "left": "right", "right": "left"}
     for x0, y0, corner in ((0.0, 0.0, "up-left"), (1.0, 0.0, "up-right"), (0.0, ASPECT, "down-left"), (1.0, ASPECT, "down-right")):
 
-        def box(c: np.ndarray, corner: str = corner) -> tuple[str, float, float, float]:
+        def box(c: np.ndarray, corner: str = corner, cell: float = CELL_SIZE) -> tuple[str, float, float, float]:
             ends = (c[0], c[0] + c[1])
-            return (corner if c[1] < 0 else "-".join(away[w] for w in corner.split("-"))), min(ends), max(ends), abs(c[1]) * CELL_SIZE
+            return (corner if c[1] < 0 else "-".join(away[w] for w in corner.split("-"))), min(ends), max(ends), abs(c[1]) * cell
 
-        models.append((np.stack([one, np.maximum(np.abs(x - x0), np.abs(y - y0) / ASPECT)], axis=1), box))
+        # The box's distances are in frame widths across and frame heights down: a cell is 1/8 and 1/6 of them (BOX_CELL).
+        models.append((np.stack([one, np.maximum(np.abs(x - x0), np.abs(y - y0) / ASPECT)], axis=1), functools.partial(box, cell=BOX_CELL), 1.0))
         # A curved diagonal: times linear in the product of those distances (xfade's diag*: a hyperbola sweeping to the corner).
-        models.append((np.stack([one, np.abs(x - x0) * np.abs(y - y0) / ASPECT], axis=1), box))
+        models.append((np.stack([one, np.abs(x - x0) * np.abs(y - y0) / ASPECT], axis=1), box, 1.0))
     return models
 
 
@@ -285,20 +292,20 @@ def fine_layout(cells: dict[str, np.ndarray]) -> dict | None:
     times, x, y = cells["times"], cells["x"], cells["y"]
     if times.size < 3 or np.ptp(times) <= 0:
         return None
-    fits = [(*_robust_fit(design, times), design, describe) for design, describe in _edge_models(x, y)]
-    fit, coef, _, describe = max(fits, key=lambda f: f[0])
+    fits = [(*_robust_fit(design, times), describe, share) for design, describe, share in _edge_models(x, y)]
+    fit, coef, describe, share = max(fits, key=lambda f: f[0])
     sweep = _sweep(times, x, y) if fit < 1.0 - SWEEP_MARGIN else (0.0, "", 0.0, 0.0)  # R² cannot pass 1
     if sweep[0] >= fit + SWEEP_MARGIN:
-        return {"fit": sweep[0], "direction": sweep[1], "start": sweep[2], "end": sweep[3]}
+        return {"fit": sweep[0], "direction": sweep[1], "start": sweep[2], "end": sweep[3], "spread": FINE_SPREAD}
     direction, start, end, cell_s = describe(coef)
     # A hard edge takes cell_s to cross a cell; a soft edge adds its own width in quadrature (as a blur adds), and its front
     # reaches the frame's first point half that width before its middle does.
     ramp, eased = float(cells["ramp"][0]), float(cells["ramp"][1])
     if eased > 0 and ramp >= EASED_MIN * cell_s:
         ramp = eased
-    soft = np.sqrt(max(0.0, ramp**2 - cell_s**2))
+    soft = np.sqrt(max(0.0, ramp**2 - (HARD_MARGIN * cell_s) ** 2))
     start, end = start - soft / 2, end + soft / 2
-    return {"fit": fit, "direction": direction, "start": float(start), "end": float(end)}
+    return {"fit": fit, "direction": direction, "start": float(start), "end": float(end), "spread": FINE_SPREAD * share}
 
 
 def fine_wipe(s: Signals, grid: np.ndarray, state: np.ndarray, first: int, last: int, lo: int, hi: int, ref: int, stops: np.ndarray, shortest_s: float, longest_s: float) -> dict | None:
@@ -331,8 +338,8 @@ def fine_wipe(s: Signals, grid: np.ndarray, state: np.ndarray, first: int, last:
     def accepted(edge: dict | None) -> dict | None:
         if edge is None or not shortest_s <= edge["end"] - edge["start"] <= longest_s:
             return None
-        p = int(np.clip(np.searchsorted(s.t, edge["start"] + 1e-6) - 1, lo, hi))
-        q = int(np.clip(np.searchsorted(s.t, edge["end"] - 1e-6), lo, hi))
+        p = int(np.clip(np.searchsorted(s.t, edge["start"] + 1e-6) - 1, *bounds))
+        q = int(np.clip(np.searchsorted(s.t, edge["end"] - 1e-6), *bounds))
         if q <= p or not busy_sides_hold(s, state, p, q, stops):
             return None
         return {"type": "wipe", "start": rounded(s.t[p], 6), "end": rounded(s.t[q], 6), "duration": rounded(s.t[q] - s.t[p], 6), "direction": edge["direction"]}
@@ -348,11 +355,12 @@ def fine_wipe(s: Signals, grid: np.ndarray, state: np.ndarray, first: int, last:
         if edge is None:
             break
         # Shot A's and B's pictures are taken right next to the edge found: moving footage drifts away from them further off.
-        window = (max(lo, int(np.searchsorted(s.t, edge["start"])) - pad), min(hi, int(np.searchsorted(s.t, edge["end"])) + pad))
+        # The map follows its edge up to the cuts or transitions around (a camera move's edge is refused by its sides).
+        window = (max(bounds[0], int(np.searchsorted(s.t, edge["start"])) - pad), min(bounds[1], int(np.searchsorted(s.t, edge["end"])) + pad))
         if window == (first, last):
             break
         first, last = window
-    if edge is not None and edge["fit"] >= FINE_FIT and np.ptp(times) >= FINE_SPREAD * (edge["end"] - edge["start"]):
+    if edge is not None and edge["fit"] >= FINE_FIT and np.ptp(times) >= edge.pop("spread") * (edge["end"] - edge["start"]):
         found = accepted(edge)
         if found is not None:
             return found
@@ -363,13 +371,15 @@ def fine_wipe(s: Signals, grid: np.ndarray, state: np.ndarray, first: int, last:
             return None
         window = (max(lo, int(np.searchsorted(s.t, edge["start"])) - pad), min(hi, int(np.searchsorted(s.t, edge["end"])) + pad))
         if window == (first, last):
-            # Held only by WINDOW_REACH_S, it would not have settled: the edge found moves with the window (a camera move carries the picture on).
-            return None if (window[0] == lo > bounds[0]) or (window[1] == hi < bounds[1]) else accepted(edge)
+            # Held only by WINDOW_REACH_S, it would not have settled: the edge found moves with the window (a camera move carries
+            # the picture on). The edge itself, with shot A's and B's ``ref`` frames beyond it, must lie inside the reach.
+            p, q = int(np.searchsorted(s.t, edge["start"])), int(np.searchsorted(s.t, edge["end"]))
+            return None if (p - ref <= lo and lo > bounds[0]) or (q + ref >= hi and hi < bounds[1]) else accepted(edge)
         first, last = window
     return None  # the window did not settle
 
 
-WINDOW_REACH_S = 1.0  # the map and the tracked edge are read at most this far (seconds) beyond the change found (busy footage hides a soft edge's tails from the run of changing frames)
+WINDOW_REACH_S = 1.5  # the map and the tracked edge are read at most this far (seconds) beyond the change found (busy footage hides a soft edge's tails from the run of changing frames)
 TRACK_STEPS = 4  # edge positions tried per cell (``tracked_edge``)
 TRACK_GAIN = 0.5  # a frame is on the edge's way when the edge explains it this much better (squared residual) than either picture whole…
 TRACK_MIN_FRAMES = 3  # …and at least this many frames are

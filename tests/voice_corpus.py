@@ -125,6 +125,14 @@ PROGRAMS = {
         "bass": [0, 24, 46, 19, 66, 60, 44, 45],  # piano, nylon guitar, harp, church organ, tenor sax, horn, tremolo and pizzicato strings
         "vocal": [],
     },
+    "fresh6_harmony": {  # session 6 (11n): read once with main's rules before any rule changed
+        "sustained": [],
+        "decaying": [],
+        "pad": [48, 89, 92, 95, 57, 71],  # string ensemble 1, warm pad, bowed pad, sweep, trombone, clarinet (held chords)
+        "chord": [1, 3, 5, 11, 25, 6],  # bright piano, honky-tonk, electric piano 2, vibraphone, steel guitar, harpsichord
+        "bass": [67, 71, 62, 4, 27, 90, 16, 42],  # baritone sax, clarinet, synth brass 1, electric piano 1, clean guitar, polysynth, drawbar organ, cello
+        "vocal": [],
+    },
 }
 NOTE_LENGTHS_S = {  # (lead, melody, pluck, pad chord, struck chord, bass) note lengths per split
     "tune": {"lead": (0.5, 0.8), "melody": (0.18, 0.22), "pluck": (0.3, 0.45), "pad": (2.0,), "chord": (0.8, 1.2), "bass": (0.4,)},
@@ -135,6 +143,7 @@ NOTE_LENGTHS_S = {  # (lead, melody, pluck, pad chord, struck chord, bass) note 
     "fresh3_harmony": {"pad": (1.6, 2.7), "chord": (0.55, 1.7), "bass": (0.25, 0.8)},
     "fresh4_harmony": {"pad": (2.2, 3.4), "chord": (0.45, 1.3), "bass": (0.3, 0.6, 1.1)},
     "fresh5_harmony": {"pad": (2.5, 3.0), "chord": (0.6, 1.0), "bass": (0.35, 0.7, 0.9)},
+    "fresh6_harmony": {"pad": (1.9, 3.2), "chord": (0.5, 0.85, 1.5), "bass": (0.28, 0.5, 0.75)},
 }
 REGISTER = {"tune": (64, 79), "held_out": (60, 84), "fresh": (62, 81), "fresh2": (67, 86), "fresh3": (60, 96)}  # MIDI range of lead, melody and pluck lines
 # fresh3 only (issue 11p): each line clip plays in its own window of REGISTER_SPAN semitones within its split's
@@ -167,6 +176,15 @@ HARMONY5 = {
     "roots": (38, 50, 62),
     "bass_registers": ((26, 38), (32, 44)),
     "velocities": ((55, 76), (95, 116)),
+}
+# fresh6_harmony (session 6, 11n, read once with main's rules first): inversions (major and minor in first and second
+# inversion), a drop voicing, an eleventh and an open triad with the fifth doubled; roots MIDI 41–62; bass in MIDI 28–48.
+HARMONY6 = {
+    "seed": 1212,
+    "voicings": ([0, 3, 8], [0, 4, 9], [0, 5, 8], [0, 7, 10, 16], [0, 4, 10, 14, 17], [0, 7, 16, 19]),
+    "roots": (41, 47, 55),
+    "bass_registers": ((28, 42), (34, 48)),
+    "velocities": ((35, 60), (70, 95), (100, 122)),
 }
 
 
@@ -201,6 +219,8 @@ def corpus(split: str) -> list[Clip]:
         return _harmony_corpus(split, **HARMONY4)
     if split == "fresh5_harmony":
         return _harmony_corpus(split, **HARMONY5)
+    if split == "fresh6_harmony":
+        return _harmony_corpus(split, **HARMONY6)
     if split in ARTICULATED:
         return _articulated_corpus(split)
     rng = np.random.default_rng({"tune": 111, "held_out": 222, "fresh": 333, "fresh2": 444, "fresh3": 555}[split])

@@ -33,6 +33,9 @@ an octave under and a sixth over the others', chord and pad programs none of the
 over), soft and hard velocities and note lengths no other split has. ``("fresh4_harmony")`` (issue 11n, read once
 with main's rules before 11n's were written) and ``("fresh5_harmony")`` (issue 11n's blind split, made before its rules
 were frozen) do the same with yet other programs, voicings, roots (from MIDI 36) and bass registers (MIDI 24–46).
+``("fresh6_harmony")`` (session 6, 11n: read once with main's rules before any rule changed) and ``("fresh7_harmony")``
+(its blind split, made before its rules were frozen, read once with main's and once with 11n's) add inversions, drop
+and open voicings, bowed, blown, keyboard and synth programs as bass lines (MIDI 25–48), and other pad and chord programs.
 The articulated splits (issue 11m, :data:`ARTICULATED`; ``fresh4`` written and read once before 11m's rules
 were tuned, ``fresh5`` when they were frozen) play lines with a player's articulations (legato overlaps and
 let-ring plucks, staccato, dotted rhythms, grace notes, pitch-wheel scoops, bends and vibrato), at velocity
@@ -133,6 +136,14 @@ PROGRAMS = {
         "bass": [67, 71, 62, 4, 27, 90, 16, 42],  # baritone sax, clarinet, synth brass 1, electric piano 1, clean guitar, polysynth, drawbar organ, cello
         "vocal": [],
     },
+    "fresh7_harmony": {  # session 6 (11n): the blind split, made before the rules were frozen, read once with main's and once with 11n's
+        "sustained": [],
+        "decaying": [],
+        "pad": [49, 94, 90, 88, 68, 65],  # slow strings, halo, polysynth, new age, oboe, alto sax (held chords)
+        "chord": [0, 2, 4, 24, 46, 7],  # piano, electric grand, electric piano 1, nylon guitar, harp, clavinet
+        "bass": [32, 35, 39, 43, 58, 70, 64, 41],  # acoustic, fretless, synth 2, contrabass, tuba, bassoon, soprano sax, viola
+        "vocal": [],
+    },
 }
 NOTE_LENGTHS_S = {  # (lead, melody, pluck, pad chord, struck chord, bass) note lengths per split
     "tune": {"lead": (0.5, 0.8), "melody": (0.18, 0.22), "pluck": (0.3, 0.45), "pad": (2.0,), "chord": (0.8, 1.2), "bass": (0.4,)},
@@ -144,6 +155,7 @@ NOTE_LENGTHS_S = {  # (lead, melody, pluck, pad chord, struck chord, bass) note 
     "fresh4_harmony": {"pad": (2.2, 3.4), "chord": (0.45, 1.3), "bass": (0.3, 0.6, 1.1)},
     "fresh5_harmony": {"pad": (2.5, 3.0), "chord": (0.6, 1.0), "bass": (0.35, 0.7, 0.9)},
     "fresh6_harmony": {"pad": (1.9, 3.2), "chord": (0.5, 0.85, 1.5), "bass": (0.28, 0.5, 0.75)},
+    "fresh7_harmony": {"pad": (2.0, 2.9), "chord": (0.55, 1.1), "bass": (0.3, 0.45, 0.8)},
 }
 REGISTER = {"tune": (64, 79), "held_out": (60, 84), "fresh": (62, 81), "fresh2": (67, 86), "fresh3": (60, 96)}  # MIDI range of lead, melody and pluck lines
 # fresh3 only (issue 11p): each line clip plays in its own window of REGISTER_SPAN semitones within its split's
@@ -187,6 +199,16 @@ HARMONY6 = {
     "velocities": ((35, 60), (70, 95), (100, 122)),
 }
 
+# fresh7_harmony (session 6, 11n, the blind split): close and open triads, second inversion, an octave-doubled minor,
+# a minor seventh spread over a tenth, a major seventh add9; roots MIDI 39–67; bass in MIDI 25–47.
+HARMONY7 = {
+    "seed": 4242,
+    "voicings": ([0, 4, 7], [0, 3, 7, 12], [0, 5, 9, 12], [0, 7, 16], [0, 3, 10, 15], [0, 4, 11, 14]),
+    "roots": (39, 52, 60),
+    "bass_registers": ((25, 39), (31, 47)),
+    "velocities": ((45, 70), (80, 105), (105, 127)),
+}
+
 
 def _line(rng: np.random.Generator, lo: int, hi: int, count: int) -> list[int]:
     """A stepwise line in a major key within MIDI [lo, hi]: moves of 1–3 scale steps, never a repeated note."""
@@ -221,6 +243,8 @@ def corpus(split: str) -> list[Clip]:
         return _harmony_corpus(split, **HARMONY5)
     if split == "fresh6_harmony":
         return _harmony_corpus(split, **HARMONY6)
+    if split == "fresh7_harmony":
+        return _harmony_corpus(split, **HARMONY7)
     if split in ARTICULATED:
         return _articulated_corpus(split)
     rng = np.random.default_rng({"tune": 111, "held_out": 222, "fresh": 333, "fresh2": 444, "fresh3": 555}[split])

@@ -52,6 +52,7 @@ from scipy.ndimage import median_filter
 from scipy.signal import find_peaks
 
 from aspects.measure import filterbanks
+from aspects.measure.harmony import low_series_hz
 
 PRIMITIVES = (
     "silence", "kick", "snare", "hihat", "clap", "bass", "pad", "lead", "pluck", "chord", "melody", "vocal", "speech", "pulse", "sustain",
@@ -982,6 +983,21 @@ def single_line(notes: dict, t_on: float) -> bool:
     return len(before) >= LINE_VOTE_NOTES and 3 * sum(n <= 2 for n in before) >= 2 * len(before)
 
 
+def bass_line(ctx: Context, t: float, fine_spectrum: np.ndarray, nyquist_hz: float) -> bool:
+    """Whether the frame at ``t`` s is a bass line's note read in its longer spectrum ``fine_spectrum`` (issue 11n): one
+    harmonic series under BASS_HZ (:func:`~aspects.measure.harmony.low_series_hz`: a bowed, blown or bright note whose
+    partials :func:`harmonics` takes for several notes), heard there (:func:`octave_register_hz`), in a line whose notes
+    are shorter than HELD_NOTE_S and whose pitch moves (:func:`pitch_moves`; held notes and chords are pads or
+    sustained notes)."""
+    f0 = low_series_hz(fine_spectrum, nyquist_hz, BASS_HZ)
+    if f0 is None:
+        return False
+    if octave_register_hz(fine_spectrum, np.linspace(0.0, nyquist_hz, fine_spectrum.size), f0) >= BASS_HZ:
+        return False
+    length = note_length_s(ctx, t)
+    return length is not None and length < HELD_NOTE_S and pitch_moves(ctx, t, LINE_BEFORE_S, LINE_AFTER_S)
+
+
 def frame_primitive(
     *,
     timbre: str,
@@ -1107,6 +1123,8 @@ def frame_primitive(
         fall_db_s, wobble_db = note_level_course(ctx, centre)
         if fall_db_s <= -CHORD_FALL_DB_S and wobble_db < PAD_WOBBLE_DB:
             return "chord"  # struck together and dying away: piano, guitar, electric piano, mallets
+    if fine_spectrum is not None and bass_line(ctx, centre, fine_spectrum, float(spectrum_freqs[-1])):
+        return "bass"  # one bright or bowed low note that the frame's spectrum took for several
     if struck_chord or (h.count >= 3 and soft and (length is None or length >= PAD_NOTE_S)):
         return "pad"  # held together: notes swelled in, or held at their level
     # A struck string loses its upper partials first: its sound darkens as it dies away. A level that falls

@@ -1,0 +1,76 @@
+"""Low harmony (issue 11n, session 6): is a frame's sound one note's harmonic series, and where is its fundamental?
+
+A bass note played by a bowed, blown or plucked instrument has a strong, bright series of harmonics and often a weak
+fundamental: the frame's peaks then read as several "fundamentals" (the 2nd, 3rd and 5th harmonics are not multiples
+of one another), which :func:`aspects.measure.primitive.harmonics` counts as notes of a chord. Here the peaks of a
+frame's spectrum are fitted by one series instead: a fundamental f0 (a peak, or a peak's half or third) whose integer
+multiples hold nearly all of the peaks' power, with a partial at f0, 2·f0 or 3·f0 (at least two of them). Notes struck
+together are not one series: a major triad in root position fits only a fundamental two octaves under its root, whose
+first three multiples are missing; a minor triad's fits lie lower still.
+
+Pure functions; frequencies in Hz, powers linear.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from scipy.signal import find_peaks
+
+SERIES_FLOOR_DB = 30.0  # peaks within this of the spectrum's top are read
+SERIES_MAX_HZ = 4000.0  # ...below this
+SERIES_PROMINENCE_DB = 10.0  # ...standing this far over the lower of their two sides (within SERIES_REACH_HZ)
+SERIES_REACH_HZ = 30.0  # the span each side over which a peak's prominence is read
+SERIES_MAX_PEAKS = 24  # the strongest peaks only: a note and its harmonics
+SERIES_TOLERANCE = 0.03  # a partial within 3 % of a multiple of f0 (or within one bin, where that is more) is its harmonic
+SERIES_SHARE = 0.9  # share of the peaks' power one series must hold for the frame to be one note
+SERIES_LOW = 2  # ...with partials at ≥ this many of f0, 2·f0, 3·f0 (a triad's common sub-fundamental has none)
+SERIES_MIN_HZ = 25.0  # no fundamental below this (the lowest MIDI notes are 27.5 Hz)
+
+
+def spectral_peaks(power: np.ndarray, freqs: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The peaks of a power spectrum (within SERIES_FLOOR_DB of its top, SERIES_MIN_HZ…SERIES_MAX_HZ, standing
+    SERIES_PROMINENCE_DB out): their frequencies (Hz, interpolated on the dB parabola) and powers, the strongest
+    SERIES_MAX_PEAKS, in rising frequency."""
+    db = 10.0 * np.log10(np.maximum(power, 1e-20))
+    bin_hz = float(freqs[1] - freqs[0])
+    reach = max(int(round(SERIES_REACH_HZ / bin_hz)), 2)
+    peaks, _ = find_peaks(db, height=float(db.max()) - SERIES_FLOOR_DB, prominence=SERIES_PROMINENCE_DB, wlen=2 * reach + 1)
+    peaks = peaks[(freqs[peaks] >= SERIES_MIN_HZ) & (freqs[peaks] <= SERIES_MAX_HZ) & (peaks + 1 < db.size)]
+    if peaks.size == 0:
+        return np.zeros(0), np.zeros(0)
+    peaks = np.sort(peaks[np.argsort(db[peaks])[-SERIES_MAX_PEAKS:]])
+    a, b, c = db[peaks - 1], db[peaks], db[peaks + 1]
+    denom = a - 2 * b + c
+    hz = freqs[peaks] + np.where(denom < 0, 0.5 * (a - c) / np.where(denom < 0, denom, -1.0), 0.0) * bin_hz
+    return hz, power[peaks]
+
+
+def one_series(power: np.ndarray, freqs: np.ndarray) -> tuple[float, float] | None:
+    """``(f0 Hz, share)``: the harmonic series that holds the largest share of the power of the peaks of ``power``
+    (module docstring), the highest such f0 on a tie; None without peaks. Its candidates are the three lowest peaks,
+    their halves and thirds; a candidate needs partials at SERIES_LOW of its multiples 1, 2, 3."""
+    hz, pw = spectral_peaks(power, freqs)
+    if hz.size == 0:
+        return None
+    bin_hz = float(freqs[1] - freqs[0])
+    total = float(pw.sum())
+    best: tuple[float, float] | None = None
+    for f0 in sorted({float(p / n) for p in hz[:3] for n in (1, 2, 3) if p / n >= SERIES_MIN_HZ}, reverse=True):
+        k = np.maximum(np.round(hz / f0), 1.0)
+        on = np.abs(hz - k * f0) < np.maximum(SERIES_TOLERANCE * k * f0, bin_hz)
+        if len({int(m) for m in k[on] if m <= 3}) < SERIES_LOW:
+            continue
+        share = float(pw[on].sum()) / total
+        if best is None or share > best[1] + 1e-9:
+            best = (f0, share)
+    return best
+
+
+def low_series_hz(power: np.ndarray, nyquist_hz: float, bass_hz: float) -> float | None:
+    """The fundamental (Hz) of the one harmonic series (:func:`one_series`) that holds ≥ SERIES_SHARE of the peaks'
+    power of the spectrum ``power`` (bins 0…``nyquist_hz``), when it lies below ``bass_hz``; else None."""
+    freqs = np.linspace(0.0, nyquist_hz, power.size)
+    fit = one_series(power, freqs)
+    if fit is None or fit[1] < SERIES_SHARE or fit[0] >= bass_hz:
+        return None
+    return fit[0]

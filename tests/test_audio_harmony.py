@@ -1,0 +1,69 @@
+"""One harmonic series or notes struck together (aspects.measure.harmony, issue 11n session 6).
+
+Synthetic 4096-point spectra at 22.05 kHz (the analyser's longer frame spectrum): low notes of bowed, blown and bright
+synth basses (a weak or missing fundamental, strong 2nd–5th harmonics) are one series at their fundamental; triads
+and seventh chords from MIDI 40 to 64, in root position and inversions, are not.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from aspects.measure.harmony import SERIES_SHARE, low_series_hz, one_series
+
+SR = 22050
+N = 4096
+FREQS = np.fft.rfftfreq(N, 1 / SR)
+BASS_HZ = 250.0
+
+
+def _spectrum(notes: list[tuple[float, list[float]]], seed: int = 0) -> np.ndarray:
+    """Power spectrum (Hann, N points) of notes given as (f0 Hz, amplitude of harmonics 1, 2, …) with a −80 dB noise floor."""
+    rng = np.random.default_rng(seed)
+    t = np.arange(N) / SR
+    x = sum(a * np.sin(2 * np.pi * f0 * k * t + rng.uniform(0, 2 * np.pi)) for f0, amps in notes for k, a in enumerate(amps, 1) if f0 * k < SR / 2)
+    x = x + 1e-4 * rng.standard_normal(N)
+    return np.abs(np.fft.rfft(x * np.hanning(N))) ** 2
+
+
+def _midi_hz(m: float) -> float:
+    return 440.0 * 2 ** ((m - 69) / 12)
+
+
+BOWED = [0.15, 1.0, 0.8, 0.6, 0.5, 0.3, 0.25, 0.2]  # a weak fundamental: a contrabass's or bassoon's low note
+BLOWN = [0.05, 0.7, 1.0, 0.5, 0.6, 0.2, 0.3]  # nearly none: the 2nd and 3rd harmonics carry it (tuba, baritone sax)
+BRIGHT = [1.0 / k for k in range(1, 13)]  # a sawtooth synth bass
+
+
+@pytest.mark.parametrize("midi", [28, 33, 38, 43, 47])
+@pytest.mark.parametrize("amps", [BOWED, BLOWN, BRIGHT], ids=["bowed", "blown", "saw"])
+def test_a_low_note_is_one_series_at_its_fundamental(midi, amps):
+    f0 = _midi_hz(midi)
+    found = low_series_hz(_spectrum([(f0, amps)], seed=midi), SR / 2, BASS_HZ)
+    assert found is not None and abs(found / f0 - 1) < 0.03, (midi, found, f0)
+
+
+CHORDS = {
+    "major": [0, 4, 7],
+    "minor": [0, 3, 7],
+    "major, first inversion": [0, 3, 8],
+    "minor, second inversion": [0, 5, 8],
+    "dominant seventh": [0, 4, 7, 10],
+    "minor seventh, open": [0, 7, 15, 22],
+}
+
+
+@pytest.mark.parametrize("root", [40, 48, 55, 64])
+@pytest.mark.parametrize("voicing", list(CHORDS.values()), ids=list(CHORDS))
+def test_notes_struck_together_are_not_one_series(root, voicing):
+    """Each note with a piano-like series (1/k), at equal loudness: no one series holds SERIES_SHARE of the peaks."""
+    notes = [(_midi_hz(root + s), [1.0 / k for k in range(1, 9)]) for s in voicing]
+    spectrum = _spectrum(notes, seed=root)
+    fit = one_series(spectrum, FREQS)
+    assert fit is None or fit[1] < SERIES_SHARE, (root, voicing, fit)
+    assert low_series_hz(spectrum, SR / 2, BASS_HZ) is None
+
+
+def test_no_peaks_no_series():
+    assert one_series(np.full(N // 2 + 1, 1e-12), FREQS) is None

@@ -4,7 +4,7 @@ A bass note played by a bowed, blown or plucked instrument has a strong, bright 
 fundamental: the frame's peaks then read as several "fundamentals" (the 2nd, 3rd and 5th harmonics are not multiples
 of one another), which :func:`aspects.measure.primitive.harmonics` counts as notes of a chord. Here the peaks of a
 frame's spectrum are fitted by one series instead: a fundamental f0 (a peak, or a peak's half or third) whose integer
-multiples hold nearly all of the peaks' power, with a partial at f0, 2·f0 or 3·f0 (at least two of them). Notes struck
+multiples hold nearly all of the peaks' power, with a partial at f0 itself (however weak, within 30 dB of the top) and at 2·f0 or 3·f0. Notes struck
 together are not one series: a major triad in root position fits only a fundamental two octaves under its root, whose
 first three multiples are missing; a minor triad's fits lie lower still.
 
@@ -23,7 +23,8 @@ SERIES_REACH_HZ = 30.0  # the span each side over which a peak's prominence is r
 SERIES_MAX_PEAKS = 24  # the strongest peaks only: a note and its harmonics
 SERIES_TOLERANCE = 0.03  # a partial within 3 % of a multiple of f0 (or within one bin, where that is more) is its harmonic
 SERIES_SHARE = 0.9  # share of the peaks' power one series must hold for the frame to be one note
-SERIES_LOW = 2  # ...with partials at ≥ this many of f0, 2·f0, 3·f0 (a triad's common sub-fundamental has none)
+SERIES_LOW = 2  # ...with partials at f0 and at ≥ this many of f0, 2·f0, 3·f0 (a triad's common sub-fundamental has none;
+# two notes a fifth apart ringing in one window fit f0 an octave under the lower, where there is no partial)
 SERIES_MIN_HZ = 25.0  # no fundamental below this (the lowest MIDI notes are 27.5 Hz)
 
 
@@ -48,7 +49,7 @@ def spectral_peaks(power: np.ndarray, freqs: np.ndarray) -> tuple[np.ndarray, np
 def one_series(power: np.ndarray, freqs: np.ndarray) -> tuple[float, float] | None:
     """``(f0 Hz, share)``: the harmonic series that holds the largest share of the power of the peaks of ``power``
     (module docstring), the highest such f0 on a tie; None without peaks. Its candidates are the three lowest peaks,
-    their halves and thirds; a candidate needs partials at SERIES_LOW of its multiples 1, 2, 3."""
+    their halves and thirds; a candidate needs a partial at f0 and at SERIES_LOW of its multiples 1, 2, 3."""
     hz, pw = spectral_peaks(power, freqs)
     if hz.size == 0:
         return None
@@ -58,7 +59,8 @@ def one_series(power: np.ndarray, freqs: np.ndarray) -> tuple[float, float] | No
     for f0 in sorted({float(p / n) for p in hz[:3] for n in (1, 2, 3) if p / n >= SERIES_MIN_HZ}, reverse=True):
         k = np.maximum(np.round(hz / f0), 1.0)
         on = np.abs(hz - k * f0) < np.maximum(SERIES_TOLERANCE * k * f0, bin_hz)
-        if len({int(m) for m in k[on] if m <= 3}) < SERIES_LOW:
+        low = {int(m) for m in k[on] if m <= 3}
+        if 1 not in low or len(low) < SERIES_LOW:
             continue
         share = float(pw[on].sum()) / total
         if best is None or share > best[1] + 1e-9:

@@ -362,6 +362,19 @@ ARTICULATED = {
         "register": (60, 92),
         "bass_register": (44, 57),
     },
+    "fresh6": {  # issue 11m, session 6: written and read once with main's rules before any rule was changed
+        "seed": 888,
+        "sustained": [20, 50, 64, 78, 87, 61, 71, 41],  # reed organ, synth strings 1, soprano sax, whistle, bass+lead, brass section, clarinet, viola (as lines)
+        "decaying": [0, 4, 6, 24, 46, 11, 107, 27],  # piano, electric piano 1, harpsichord, nylon guitar, harp, vibraphone, koto, clean guitar (as lines)
+        "pad": [95],  # sweep (held chords)
+        "chord": [7],  # clavinet
+        "bass": [32],  # acoustic bass
+        "lengths": {"lead": (0.5, 0.95, 1.35), "melody": (0.13, 0.16, 0.22), "pluck": (0.18, 0.4, 0.65), "pad": (2.4,), "chord": (0.75,), "bass": (0.45,)},
+        "register": (55, 93),
+        "bass_register": (33, 50),
+        "articulations": ("accent", "soft", "overlap", "staccato", "bend", "dotted"),
+        "velocities": ((12, 32), (50, 90), (100, 128)),
+    },
 }
 ARTICULATED_SPAN = 12
 ARTICULATIONS = ("overlap", "staccato", "dotted", "grace", "bend")  # cycled over a part's clips (module docstring of articulated)
@@ -371,6 +384,7 @@ OVERLAP_S = 0.03  # legato: each note held this much into the next (a let-ring p
 STACCATO = {"lead": 0.55, "melody": 0.4, "pluck": 0.3}  # note-off at this share of the step
 DOTTED_SHARE = 0.33  # long-short steps of (1 ± this) × the note length
 BEND_STEPS = 6  # pitch-wheel messages in a scoop or a bend
+ACCENT_EVERY = 3  # fresh6's "accent": every third note at the clip's velocity, the others at 40 % of it
 VIBRATO_HZ, VIBRATO_SEMITONES = 5.5, 0.25  # pitch-wheel vibrato on lead notes held ≥ 0.6 s, after their first 0.3 s
 
 
@@ -396,9 +410,15 @@ def _articulated_clip(name: str, prog: int, kind: str, pitches: list[int], step_
             t1 = t0 + d + (0.5 * d if kind == "pluck" else OVERLAP_S)
         elif articulation == "staccato":
             t1 = t0 + STACCATO[kind] * d
+        elif articulation == "soft":  # legato and quiet: touching notes at under half the velocity
+            t1 = t0 + d + 0.01
         else:
             t1 = t0 + 0.92 * d
         v = int(rng.integers(*velocity))
+        if articulation == "soft":
+            v = max(v // 3, 8)
+        elif articulation == "accent" and i % ACCENT_EVERY:  # every ACCENT_EVERY-th note accented, the others at 40 %
+            v = max(int(0.4 * v), 8)
         main = t0
         if articulation == "grace" and i % 2 == 1 and kind != "melody":
             grace = p + int(rng.choice([-2, -1, 1, 2]))
@@ -433,20 +453,21 @@ def _articulated_corpus(split: str) -> list[Clip]:
     rng = np.random.default_rng(spec["seed"])
     lengths = spec["lengths"]
     lo, hi = spec["register"]
+    articulations, velocities = spec.get("articulations", ARTICULATIONS), spec.get("velocities", ARTICULATED_VELOCITY)
     clips: list[Clip] = []
     k = 0
     for family, kinds in (("sustained", ("lead", "melody")), ("decaying", ("pluck",))):
         for j, prog in enumerate(spec[family]):
             for kind in kinds:
                 for m, s in enumerate(lengths[kind]):
-                    articulation = ARTICULATIONS[(j + m * 2 + (kind == "melody")) % len(ARTICULATIONS)]
+                    articulation = articulations[(j + m * 2 + (kind == "melody")) % len(articulations)]
                     if kind == "melody" and articulation == "grace":
                         articulation = "overlap"  # no room for a grace note in a short step
                     if articulation == "dotted" and not _dotted_fits(kind, s):
                         articulation = "grace" if kind != "melody" else "staccato"
                     w0 = int(rng.integers(lo, hi - ARTICULATED_SPAN + 1))
                     pitches = _line(rng, w0, w0 + ARTICULATED_SPAN, max(5, int(3.5 / s)))
-                    velocity = ARTICULATED_VELOCITY[k % 2]
+                    velocity = velocities[k % len(velocities)]
                     reverb = (0, 127)[(k // 2) % 2]
                     clips.append(_articulated_clip(f"{split}_{kind}_p{prog}_{s}_{articulation}", prog, kind, pitches, s, articulation, velocity, reverb, rng))
                     k += 1

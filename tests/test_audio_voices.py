@@ -29,6 +29,7 @@ from aspects.measure.primitive import (
     note_decays,
     note_level_course,
     octave_register_hz,
+    pitch_class_starts,
     pitch_steps,
     rising_onsets,
     single_line,
@@ -317,3 +318,29 @@ def test_pitch_steps_of_long_notes_start_notes_a_wobble_does_not():
     wobble = np.array([[50, 0.0], [100, 1.0], [150, 0.0], [200, 1.0], [250, 0.0]])
     assert line_steps(wobble, 60, 400).size == 0
     assert line_steps(np.zeros((0, 2)), 0, 100).size == 0
+
+
+def test_a_pitch_class_taking_the_lead_starts_a_note_a_flicker_does_not():
+    """A legato line whose last note rings on under the next (its class fading by 3 dB per hop, the new one swelling
+    in over 20 ms at an even level): each new leading class starts a note near its entry. A held note whose
+    profile flickers for a few hops (beating voices) and a quiet hop start nothing."""
+    hop_s = 128 / 22050
+    hops, step = 600, 120  # notes 0.7 s apart
+    chroma = np.full((hops, 12), 1e-6)
+    entries = []
+    for k, c in enumerate((0, 4, 7, 2, 9)):
+        on = k * step
+        entries.append(on)
+        ramp = np.minimum(np.arange(hops - on) / 4.0, 1.0)  # 4 hops (23 ms) to reach its level
+        chroma[on:, c] += ramp**2
+        chroma[on + step :, c] *= 10 ** (-0.3 * np.arange(1, hops - on - step + 1))  # rings on, 3 dB a hop, after the next note starts
+    level = np.full(hops, -20.0)
+    found = pitch_class_starts(chroma, level, hop_s)
+    assert len(found) == 4, found  # the first note has nothing before it to take over from
+    assert all(min(abs(f - e) for e in entries[1:]) <= 4 for f in found), (found, entries)
+    held = np.full((hops, 12), 1e-6)
+    held[:, 5] = 1.0
+    held[:, 0] = 0.5
+    held[300:306, 0] = 2.0  # six hops (35 ms) on which another class leads: a flicker, not a note
+    assert pitch_class_starts(held, level, hop_s).size == 0
+    assert pitch_class_starts(chroma[:10], level[:10], hop_s).size == 0

@@ -160,6 +160,8 @@ HIGH_ONSET_DB = 6.0  # mean rise of those mel bands over their level 23 ms befor
 HIGH_HOLD_S, HIGH_HOLD_DB = 0.04, 5.0  # ...still this far over it this long after: a hi-hat rings on, a raindrop's click is gone
 EVEN_BURSTS_CV = 0.06  # loudness bursts whose intervals spread less than this (std / mean) keep a pulse: notes, not syllables
 EVEN_MIN_BURSTS = 5  # ...read over at least this many bursts
+CLASS_HOLD_S = 0.035  # a note's pitch class leads the pitch-class profile over two such spans in a row (pitch_class_starts)
+CLASS_RISE_DB = 6.0  # ...and the new leading class rose at least this much (dB) over the span before
 
 
 @dataclass(frozen=True)
@@ -345,7 +347,8 @@ class Context:
 
     ``power`` [shape=(hops, bins)] power spectra (``freqs`` Hz), ``level_db``
     hop level (dBFS), ``flux`` spectral flux (dB per hop), ``flatness`` (0–1)
-    and ``centroid_hz`` per hop, ``onsets`` indices of onset hops, ``changes`` of pitch changes (:func:`pitch_changes`).
+    and ``centroid_hz`` per hop, ``onsets`` indices of onset hops, ``changes`` of pitch changes (:func:`pitch_changes`),
+    ``class_starts`` of notes whose pitch class takes the lead (:func:`pitch_class_starts`).
     """
 
     t: np.ndarray
@@ -358,6 +361,7 @@ class Context:
     onsets: np.ndarray
     hop_s: float
     changes: np.ndarray = field(default_factory=lambda: np.zeros(0, int))
+    class_starts: np.ndarray = field(default_factory=lambda: np.zeros(0, int))  # :func:`pitch_class_starts`
 
     def index(self, t: float) -> int:
         return int(np.clip(np.searchsorted(self.t, t), 0, max(self.t.size - 1, 0)))
@@ -597,14 +601,39 @@ def pitch_changes(chroma: np.ndarray, level_db: np.ndarray, hop_s: float) -> np.
     return peaks + n
 
 
+def pitch_class_starts(chroma: np.ndarray, level_db: np.ndarray, hop_s: float) -> np.ndarray:
+    """Hops where a new note takes over a line: the leading pitch class (the strongest of the profile summed over
+    CLASS_HOLD_S) led the two spans before the hop, another class leads the two spans after it, and that class rose
+    ≥ CLASS_RISE_DB from the span before to the span after; audible hops only (within 30 dB of the loudest), peaks of
+    that rise at least NOTE_MIN_S apart. ``chroma`` [shape=(hops, 12)] and ``level_db`` as in :func:`pitch_changes`.
+
+    An onset cue per pitch, not per level: the notes of a soft, legato or reverberant line that overlap, or that a
+    slow bow or breath fades into, start no level onset, and the last note ringing on keeps the profile's cosine
+    distance (:func:`pitch_changes`) low; the new note still leads its pitch class. Held over two spans each side,
+    a flicker of the profile inside a held note (beating voices, a filter's sweep) starts nothing.
+    """
+    n = max(int(round(CLASS_HOLD_S / hop_s)), 1)
+    if chroma.shape[0] < 4 * n + 3:
+        return np.zeros(0, int)
+    cum = np.concatenate([np.zeros((1, 12)), np.cumsum(chroma, axis=0, dtype=np.float64)])
+    i = np.arange(2 * n, chroma.shape[0] - 2 * n)
+    b1, b2, a1, a2 = (cum[i + k + n] - cum[i + k] for k in (-2 * n, -n, 0, n))
+    lead, held = a1.argmax(axis=1), b2.argmax(axis=1)
+    takes_over = (lead != held) & (a2.argmax(axis=1) == lead) & (b1.argmax(axis=1) == held) & (level_db[i] > level_db.max() - 30.0)
+    k = np.arange(i.size)
+    rise_db = 10.0 * np.log10(np.maximum(a1[k, lead], 1e-30) / np.maximum(b2[k, lead], 1e-30))
+    peaks, _ = find_peaks(np.where(takes_over, rise_db, 0.0), height=CLASS_RISE_DB, distance=max(int(NOTE_MIN_S / hop_s), 1))
+    return peaks + 2 * n
+
+
 def note_length_s(ctx: Context, t: float) -> float | None:
-    """How long the notes around ``t`` last (s): the median time between note starts (onsets and pitch
-    changes, :func:`pitch_changes`, merged when closer than NOTE_MIN_S; where those are fewer than two, with the
+    """How long the notes around ``t`` last (s): the median time between note starts (onsets, pitch
+    changes, :func:`pitch_changes`, and pitch classes taking the lead, :func:`pitch_class_starts`, merged when closer than NOTE_MIN_S; where those are fewer than two, with the
     line's pitch steps, :func:`line_steps`) within [t − LINE_BEFORE_S, t + LINE_AFTER_S]; None with fewer than two
     there (notes as long as the span, or one held note)."""
     lo, hi = ctx.index(t - LINE_BEFORE_S), ctx.index(t + LINE_AFTER_S)
     by_steps = line_steps(ctx.pitch_starts, lo, hi)
-    struck = np.union1d(ctx.note_onsets, ctx.changes)
+    struck = np.union1d(np.union1d(ctx.note_onsets, ctx.changes), ctx.class_starts)
     for starts in (struck, np.union1d(struck, by_steps)):
         starts = starts[(starts >= lo) & (starts < hi)]
         if starts.size >= 2:

@@ -18,7 +18,7 @@ from collections import deque
 import numpy as np
 
 from aspects.measure import filterbanks
-from aspects.measure.primitive import Context, frame_primitive, onsets, pitch_changes, pitch_classes, pure_noise
+from aspects.measure.primitive import Context, frame_primitive, onsets, pitch_changes, pitch_class_starts, pitch_classes, pure_noise
 
 SILENCE_RMS = 10 ** (-55 / 20)  # below −55 dBFS a frame is silent
 LOW_HZ, HIGH_HZ = 250.0, 4000.0
@@ -307,6 +307,7 @@ class AudioAnalyzer:
             onsets=onsets(flux, hop_s),
             hop_s=hop_s,
             changes=pitch_changes(self._hop_chroma, self._hop_cols["level_db"], hop_s),
+            class_starts=pitch_class_starts(self._hop_chroma, self._hop_cols["level_db"], hop_s),
         )
 
     def _primitive(self, ctx: Context, timbre: str, band: str, centroid_hz: float, low_share: float, spectrum: np.ndarray, s0: int, s1: int, fine: np.ndarray | None = None) -> str:

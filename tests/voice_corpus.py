@@ -375,6 +375,19 @@ ARTICULATED = {
         "articulations": ("accent", "soft", "overlap", "staccato", "bend", "dotted"),
         "velocities": ((12, 32), (50, 90), (100, 128)),
     },
+    "fresh7": {  # issue 11m, session 6: the blind split, written before 11m's rules were frozen; read once with main's and once with 11m's
+        "seed": 4242,
+        "sustained": [22, 57, 69, 72, 82, 52, 19, 110],  # harmonica, trombone, English horn, piccolo, calliope, choir aahs, church organ, fiddle (as lines)
+        "decaying": [1, 5, 15, 25, 45, 12, 105, 8],  # bright piano, electric piano 2, dulcimer, steel guitar, pizzicato, marimba, banjo, celesta (as lines)
+        "pad": [88],  # new age (held chords)
+        "chord": [2],  # electric grand
+        "bass": [35],  # fretless
+        "lengths": {"lead": (0.44, 0.75, 1.2), "melody": (0.11, 0.15, 0.2), "pluck": (0.22, 0.36, 0.7), "pad": (2.8,), "chord": (0.85,), "bass": (0.55,)},
+        "register": (58, 90),
+        "bass_register": (31, 48),
+        "articulations": ("soft", "staccato", "accent", "overlap", "dotted", "bend"),
+        "velocities": ((60, 96), (28, 50), (104, 128)),
+    },
 }
 ARTICULATED_SPAN = 12
 ARTICULATIONS = ("overlap", "staccato", "dotted", "grace", "bend")  # cycled over a part's clips (module docstring of articulated)

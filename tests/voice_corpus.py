@@ -377,7 +377,7 @@ ARTICULATED = {
     },
     "fresh7": {  # issue 11m, session 6: the blind split, written before 11m's rules were frozen; read once with main's and once with 11m's
         "seed": 4242,
-        "sustained": [22, 57, 69, 72, 82, 52, 19, 110],  # harmonica, trombone, English horn, piccolo, calliope, choir aahs, church organ, fiddle (as lines)
+        "sustained": [22, 57, 69, 72, 82, 67, 19, 110],  # harmonica, trombone, English horn, piccolo, calliope, baritone sax, church organ, fiddle (as lines)
         "decaying": [1, 5, 15, 25, 45, 12, 105, 8],  # bright piano, electric piano 2, dulcimer, steel guitar, pizzicato, marimba, banjo, celesta (as lines)
         "pad": [88],  # new age (held chords)
         "chord": [2],  # electric grand

@@ -40,6 +40,9 @@ The articulated splits (issue 11m, :data:`ARTICULATED`; ``fresh4`` written and r
 were tuned, ``fresh5`` when they were frozen) play lines with a player's articulations (legato overlaps and
 let-ring plucks, staccato, dotted rhythms, grace notes, pitch-wheel scoops, bends and vibrato), at velocity
 extremes (20–45, 118–127), dry or with full reverb, on programs no other split plays in that part.
+``fresh6`` (issue 11m, session 6, read once with main's rules before any change) adds accented lines (every third note
+at full velocity, the others at 40 %), soft legato ones (touching notes at a third of the velocity; the softest fall under
+the −55 dBFS silence gate and are not scored) and more programs of every family; ``fresh7`` is that session's blind split.
 The gap between MELODY_NOTE_S and LEAD_NOTE_S is left out of the ground truth:
 neither name is clearly right there.
 

@@ -102,7 +102,6 @@ MELODY_NOTE_S = 0.32  # a moving monophonic line of notes shorter than this is a
 TRANSIENT_SPAN_S = 0.05  # an onset this close to a frame's centre is inside its spectrum (93 ms window)
 PURE_MAX_HARMONICS = 2  # a lone partial with fewer of its harmonics 2…10 within 30 dB of it is a pure tone, not an instrument's note
 PLUCK_BRIGHTEN_OCT_S = 2.0  # a pluck's spectral centroid does not rise faster than this (octaves/s) while it decays
-BRIGHT_READ_DB = 12.0  # ...read over the hops of its body within this of its peak: further down, notes ringing on and the reverb set the centroid
 PLUCK_DECAY_DB_S = 12.0  # level falls at least this fast after the peak: an exponential decay
 PLUCK_DEEP_DROP_DB = 8.0  # a note that loses this much over its body and still falls dies away, whatever its later slope (koto, piano)
 PLUCK_LATE_DB_S, LATE_SPAN_S = 3.0, 0.15  # a pluck still falls ≥ 3 dB/s after DECAY_SPAN_S, read when ≥ 0.15 s of its body is left
@@ -443,7 +442,7 @@ class NoteShape:
     decay_db_s: float
     onset_i: int | None
     fall_db_s: float = 0.0
-    brighten_oct_s: float = 0.0  # spectral centroid change (octaves per second) where decay_db_s is read, on its hops within BRIGHT_READ_DB of the peak
+    brighten_oct_s: float = 0.0  # spectral centroid change (octaves per second) where decay_db_s is read
     drop_db: float = 0.0  # level at the end of the note's body minus at its peak (dB; negative when it lost level)
     late_db_s: float | None = None  # level change per second after DECAY_SPAN_S, when the note holds ≥ LATE_SPAN_S more
 
@@ -477,8 +476,7 @@ def note_shape(ctx: Context, t: float, onset_hops: np.ndarray | None = None) -> 
     stop = peak + int(HOLD_SHARE * (end - peak)) if after.size else end
     body = slice(peak, min(stop, peak + max(int(DECAY_SPAN_S / ctx.hop_s), 3)))
     tail = ctx.level_db[body]
-    loud = ctx.level_db[body] >= head.max() - BRIGHT_READ_DB  # the note itself, not what rings under it
-    bright = np.log2(np.maximum(ctx.centroid_hz[body][loud], 1.0))
+    bright = np.log2(np.maximum(ctx.centroid_hz[body], 1.0))
     fall = ctx.level_db[peak:end][: max(int(DECAY_SPAN_S / ctx.hop_s), 3)]
     late = ctx.level_db[body.stop : stop]  # a long note's body after DECAY_SPAN_S: a sustained sample levels off there
     return NoteShape(

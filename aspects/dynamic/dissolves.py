@@ -425,6 +425,20 @@ def refined(s: Signals, grid: np.ndarray, stats: np.ndarray, found: list[dict], 
     return out
 
 
+def comes_back(s: Signals, grid: np.ndarray, p: int, q: int, stops: np.ndarray) -> bool:
+    """Whether the picture of frames ``p``–``q`` (a change found by any rule) comes back past half the way within RETURN_S beyond either end, never across one of the ``stops`` (cuts): a breathing light or an oscillating picture, not a dissolve (the grid ``grid`` is the mixture's; progress as in :func:`_progress`)."""
+    ref, return_ = _frames(s, REF_S), _frames(s, RETURN_S)
+    cut_at = np.flatnonzero(stops)
+    floor = int(cut_at[cut_at <= p].max()) if (cut_at <= p).any() else 0
+    ceiling = int(cut_at[cut_at > q].min()) - 1 if (cut_at > q).any() else len(s) - 1
+    a, b = grid[max(floor, p - ref + 1) : p + 1].mean(axis=0), grid[q : min(ceiling, q + ref - 1) + 1].mean(axis=0)
+    if float(np.sqrt(np.mean((b - a) ** 2))) < MIN_STEP:
+        return False
+    far_lo, far_hi = max(floor, p - return_), min(ceiling, q + return_)
+    x, _ = _progress(grid[far_lo : far_hi + 1], a, b)
+    return float(x[: p - far_lo + 1].max()) > RETURN_LEVEL or float(x[q - far_lo :].min()) < 1.0 - RETURN_LEVEL
+
+
 def with_busy_dissolves(found: list[dict], dissolves: list[dict]) -> list[dict]:
     """``found`` with each of the busy-footage ``dissolves`` that overlaps nothing found already (a dissolve the grid's rules found keeps its ends: they hold on a still side)."""
     for item in dissolves:

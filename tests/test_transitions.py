@@ -119,3 +119,11 @@ def test_a_camera_flash_on_real_footage_is_no_transition(tmp_path):
     flash = "[0:v]format=yuv420p,eq=brightness='if(gte(t\\,1.0)\\,0.6*exp(-(t-1.0)*8)\\,0)':eval=frame[v]"
     _, d = dynamic(make_video(tmp_path / "flash.mp4", shot, duration_s=1.8, filter_complex=flash))
     assert d["transitions"] == []
+
+
+@pytest.mark.parametrize("source", MOVING)
+def test_moving_footage_whose_light_breathes_is_no_transition(tmp_path, source):
+    """A moving picture brightened and darkened by ±0.12 over a 3 s sine: every swing is a mixture of two pictures that comes back, no dissolve."""
+    breathe = "[0:v]format=yuv420p,eq=brightness='0.12*sin(2*PI*t/3)':eval=frame[v]"
+    _, d = dynamic(make_video(tmp_path / "breathe.mp4", source, duration_s=6, filter_complex=breathe))
+    assert d["transitions"] == []

@@ -32,7 +32,7 @@ from aspects.measure.sound_process import sound_analyzer
 from aspects.measure.visual import WIPE_GRID_KEYS, FrameFeatures
 from aspects.settings import Settings, get_settings
 
-MEASURE_VERSION = 16  # bump when anything measured per frame changes (3: sound.primitive; 4: AudioSet tags; 5: lead/melody/pad/pure tone rules; 6: bass by octave register, a pluck must not brighten; 7: noise of any colour is noise; 8: line votes, rising onsets, pitch steps, bells; 9: the 8×6 wipe grid; 10: bass/chord/pad by note polyphony and level course; 11: a low note holding its series is no noise; 12: drum hits over a bed, low partials that hold are no noise; 13: even bursts are notes, single-note lines, line steps; 14: drum names across kits; 15: a low line of one harmonic series is a bass; 16: pitch-class starts)
+MEASURE_VERSION = 17  # bump when anything measured per frame changes (3: sound.primitive; 4: AudioSet tags; 5: lead/melody/pad/pure tone rules; 6: bass by octave register, a pluck must not brighten; 7: noise of any colour is noise; 8: line votes, rising onsets, pitch steps, bells; 9: the 8×6 wipe grid; 10: bass/chord/pad by note polyphony and level course; 11: a low note holding its series is no noise; 12: drum hits over a bed, low partials that hold are no noise; 13: even bursts are notes, single-note lines, line steps; 14: drum names across kits; 15: a low line of one harmonic series is a bass; 16: pitch-class starts; 17: a held note's own partial starts no note)
 PROGRESS_VIDEO_STEP_S = 1.0  # seconds of video between two progress callbacks
 PACKED_COLUMNS = WIPE_GRID_KEYS  # frame columns of whole levels 0–255 (the wipe grid's cells, uint8 from OpenCV): cached as bytes, not as JSON numbers
 

@@ -344,3 +344,22 @@ def test_a_pitch_class_taking_the_lead_starts_a_note_a_flicker_does_not():
     held[300:306, 0] = 2.0  # six hops (35 ms) on which another class leads: a flicker, not a note
     assert pitch_class_starts(held, level, hop_s).size == 0
     assert pitch_class_starts(chroma[:10], level[:10], hop_s).size == 0
+
+
+def test_a_held_notes_own_partial_taking_the_lead_starts_no_note():
+    """A held note whose fifth (its 3rd harmonic's class, 2 dB under the root) swells 8 dB and leads for 0.2 s, as
+    a detuned lead's beating voices do, starts nothing: that class was within CLASS_UNDER_DB of the held one. A new
+    class swelling in from 30 dB under does start a note."""
+    hop_s = 128 / 22050
+    hops = 400
+    level = np.full(hops, -20.0)
+    held = np.full((hops, 12), 1e-6)
+    held[:, 0] = 1.0
+    held[:, 7] = 10 ** (-0.2)
+    held[200:235, 7] *= 10**0.8  # 8 dB up for 35 hops (0.2 s): it leads, over two spans each side
+    assert pitch_class_starts(held, level, hop_s).size == 0
+    new = held.copy()
+    new[:, 7] = 1e-3
+    new[200:, 7] = 2.0  # a new note's class, 30 dB under before, leads from hop 200
+    found = pitch_class_starts(new, level, hop_s)
+    assert len(found) == 1 and abs(int(found[0]) - 200) <= 4, found

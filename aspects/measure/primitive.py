@@ -162,6 +162,7 @@ EVEN_BURSTS_CV = 0.06  # loudness bursts whose intervals spread less than this (
 EVEN_MIN_BURSTS = 5  # ...read over at least this many bursts
 CLASS_HOLD_S = 0.035  # a note's pitch class leads the pitch-class profile over two such spans in a row (pitch_class_starts)
 CLASS_RISE_DB = 6.0  # ...and the new leading class rose at least this much (dB) over the span before
+CLASS_UNDER_DB = 6.0  # ...and was at least this much (dB) under the held class over the span before
 
 
 @dataclass(frozen=True)
@@ -604,7 +605,8 @@ def pitch_changes(chroma: np.ndarray, level_db: np.ndarray, hop_s: float) -> np.
 def pitch_class_starts(chroma: np.ndarray, level_db: np.ndarray, hop_s: float) -> np.ndarray:
     """Hops where a new note takes over a line: the leading pitch class (the strongest of the profile summed over
     CLASS_HOLD_S) led the two spans before the hop, another class leads the two spans after it, and that class rose
-    ≥ CLASS_RISE_DB from the span before to the span after; audible hops only (within 30 dB of the loudest), peaks of
+    ≥ CLASS_RISE_DB from the span before to the span after, having been ≥ CLASS_UNDER_DB under the held class in the
+    span before; audible hops only (within 30 dB of the loudest), peaks of
     that rise at least NOTE_MIN_S apart. ``chroma`` [shape=(hops, 12)] and ``level_db`` as in :func:`pitch_changes`.
 
     An onset cue per pitch, not per level: the notes of a soft, legato or reverberant line that overlap, or that a
@@ -623,7 +625,10 @@ def pitch_class_starts(chroma: np.ndarray, level_db: np.ndarray, hop_s: float) -
     k = np.arange(i.size)
     rise_db = 10.0 * np.log10(np.maximum(a1[k, lead], 1e-30) / np.maximum(b2[k, lead], 1e-30))
     peaks, _ = find_peaks(np.where(takes_over, rise_db, 0.0), height=CLASS_RISE_DB, distance=max(int(NOTE_MIN_S / hop_s), 1))
-    return peaks + 2 * n
+    # A class that was already within CLASS_UNDER_DB of the held one is the held note's own partial coming up (the
+    # beating voices of a detuned lead), not a new note.
+    under_db = 10.0 * np.log10(np.maximum(b2[peaks, held[peaks]], 1e-30) / np.maximum(b2[peaks, lead[peaks]], 1e-30))
+    return peaks[under_db >= CLASS_UNDER_DB] + 2 * n
 
 
 def note_length_s(ctx: Context, t: float) -> float | None:

@@ -995,7 +995,8 @@ def detect_transitions(s: Signals) -> list[dict]:
     cuts = detect_cuts(s)
     gradual = detect_gradual(s, cuts)
     cuts = _absorb_last_steps(s, cuts, gradual)
-    blank = blank_kind(s, s.colour_grid()) if cuts else []
+    state = s.colour_grid()
+    blank = blank_kind(s, state)
     index = {float(t): i for i, t in enumerate(np.round(s.t, 6))}
     fading_in = [index[round(g["start"], 6)] for g in gradual if g["type"] == "fade_in"]
     hold = _frames(s, DIP_HOLD_S)
@@ -1007,13 +1008,12 @@ def detect_transitions(s: Signals) -> list[dict]:
         else:
             items.append({"type": "cut", "start": t, "end": t, "duration": 0.0})
     items = sorted(items + gradual, key=lambda x: (x["start"], x["end"]))
-    state = s.colour_grid()
-    items = fades.with_short_fades(items, fades.short_fades(s, statistics(s), state, blank_kind(s, state), cuts, items))  # fades next to moving pictures
-    return _without_flashes(s, items)
+    items = fades.with_short_fades(items, fades.short_fades(s, statistics(s), state, blank, cuts, items))  # fades next to moving pictures
+    return _without_flashes(s, items, state, blank)
 
 
-def _without_flashes(s: Signals, items: list[dict]) -> list[dict]:
-    """``items`` less the fades of a flash: a jump onto white (black) in one frame whose picture comes back within FLASH_S.
+def _without_flashes(s: Signals, items: list[dict], state: np.ndarray, blank: np.ndarray) -> list[dict]:
+    """``items`` less the fades of a flash: a jump onto white (black) in one frame whose picture comes back within FLASH_S (``state``: the colour grid, ``blank``: :func:`blank_kind` of it).
 
     A fade in that leaves a white (black) frame reached in one jump (at least
     CUT_MIN_GRID levels and CUT_RATIO times the step before it: not the
@@ -1024,8 +1024,6 @@ def _without_flashes(s: Signals, items: list[dict]) -> list[dict]:
     """
     if not any(item["type"] == "fade_in" for item in items):
         return items
-    state = s.colour_grid()
-    blank = blank_kind(s, state)
     index = {float(t): i for i, t in enumerate(np.round(s.t, 6))}
     back = _frames(s, FLASH_S)
     dropped: list[dict] = []

@@ -89,35 +89,37 @@ def pyscenedetect_cuts(path: str) -> list[float] | None:
     return [float(start.seconds) for start, _ in scenes[1:]]
 
 
+# The corpora besides the whole one: flag → (the function that makes its cases, what it is); the first flag given wins.
+CORPORA = {
+    "--subset": (suite_corpus, "the test suite's subset only"),
+    "--heldout": (heldout_corpus, "the held-out clips only (other colours, textures, frame rates): never tune on them"),
+    "--heldout2": (heldout2_corpus, "the second held-out set (looked at once, at the end)"),
+    "--heldout3": (heldout3_corpus, "the third held-out set: busy moving footage (read once, at the end)"),
+    "--heldout4": (heldout4_corpus, "the fourth held-out set: busy moving footage like the third (read once, at the end)"),
+    "--heldout5": (heldout5_corpus, "the fifth held-out set: busy moving footage, other sources and real footage (read once with main's rules, once at the end)"),
+    "--heldout6": (heldout6_corpus, "the sixth held-out set: busy footage like the fifth (made before this session's rules were frozen; read once with main's rules, once with them)"),
+    "--heldout7": (heldout7_corpus, "the seventh held-out set: dissolves on every kind of content (session 6; read once with main's rules first)"),
+    "--heldout8": (heldout8_corpus, "the eighth held-out set: dissolves like the seventh (session 6; read once with main's rules, once with these)"),
+    "--fades7": (transition_corpus.fades7_corpus, "held-out fades next to moving pictures, set 7 (session 6: read once with main's rules before the changes)"),
+    "--fades8": (transition_corpus.fades8_corpus, "held-out fades next to moving pictures, set 8 (session 6: read once with main's and once with the frozen rules)"),
+    "--heldout-wipes": (heldout_wipes_corpus, "the held-out set of wipes (read once, at the end)"),
+    "--heldout-wipes2": (transition_corpus.heldout_wipes2_corpus, "the second held-out set of wipes (session 5: read once before the changes, once at the end)"),
+    "--heldout-wipes3": (transition_corpus.heldout_wipes3_corpus, "the third held-out set of wipes (session 5: read once at the end)"),
+    "--wipes-mixed": (transition_corpus.wipes_mixed_corpus, "a tuning set of wipes between a still side and a moving one (session 6)"),
+    "--wipes-grain": (transition_corpus.wipes_grain_corpus, "a tuning set of wipes between still gradients under grain (session 6)"),
+    "--heldout-wipes4": (transition_corpus.heldout_wipes4_corpus, "the fourth held-out set of wipes, sides that move (session 6: read once before the changes)"),
+    "--heldout-wipes5": (transition_corpus.heldout_wipes5_corpus, "the fifth held-out set of wipes, sides that move (session 6: read once with main's rules and once with the new ones, at the end)"),
+    "--heldout-wipes6": (
+        transition_corpus.heldout_wipes6_corpus,
+        "the sixth held-out set of wipes, sides that move (session 6: made after set 5 was read; read once with main's rules and once with the final ones)",
+    ),
+}
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
-    parser.add_argument("--subset", action="store_true", help="the test suite's subset only")
-    parser.add_argument("--heldout", action="store_true", help="the held-out clips only (other colours, textures, frame rates): never tune on them")
-    parser.add_argument("--heldout2", action="store_true", help="the second held-out set (looked at once, at the end)")
-    parser.add_argument("--heldout3", action="store_true", help="the third held-out set: busy moving footage (read once, at the end)")
-    parser.add_argument("--heldout4", action="store_true", help="the fourth held-out set: busy moving footage like the third (read once, at the end)")
-    parser.add_argument("--heldout5", action="store_true", help="the fifth held-out set: busy moving footage, other sources and real footage (read once with main's rules, once at the end)")
-    parser.add_argument(
-        "--heldout6", action="store_true", help="the sixth held-out set: busy footage like the fifth (made before this session's rules were frozen; read once with main's rules, once with them)"
-    )
-    parser.add_argument("--heldout7", action="store_true", help="the seventh held-out set: dissolves on every kind of content (session 6; read once with main's rules first)")
-    parser.add_argument("--heldout8", action="store_true", help="the eighth held-out set: dissolves like the seventh (session 6; read once with main's rules, once with these)")
-    parser.add_argument("--fades7", action="store_true", help="held-out fades next to moving pictures, set 7 (session 6: read once with main's rules before the changes)")
-    parser.add_argument("--fades8", action="store_true", help="held-out fades next to moving pictures, set 8 (session 6: read once with main's and once with the frozen rules)")
-    parser.add_argument("--heldout-wipes", action="store_true", help="the held-out set of wipes (read once, at the end)")
-    parser.add_argument("--heldout-wipes2", action="store_true", help="the second held-out set of wipes (session 5: read once before the changes, once at the end)")
-    parser.add_argument("--heldout-wipes3", action="store_true", help="the third held-out set of wipes (session 5: read once at the end)")
-    parser.add_argument("--wipes-mixed", action="store_true", help="a tuning set of wipes between a still side and a moving one (session 6)")
-    parser.add_argument("--wipes-grain", action="store_true", help="a tuning set of wipes between still gradients under grain (session 6)")
-    parser.add_argument("--heldout-wipes4", action="store_true", help="the fourth held-out set of wipes, sides that move (session 6: read once before the changes)")
-    parser.add_argument(
-        "--heldout-wipes5", action="store_true", help="the fifth held-out set of wipes, sides that move (session 6: read once with main's rules and once with the new ones, at the end)"
-    )
-    parser.add_argument(
-        "--heldout-wipes6",
-        action="store_true",
-        help="the sixth held-out set of wipes, sides that move (session 6: made after set 5 was read; read once with main's rules and once with the final ones)",
-    )
+    for flag, (_, about) in CORPORA.items():
+        parser.add_argument(flag, action="store_true", help=about)
     parser.add_argument("--measure-only", action="store_true", help="make and measure the clips (cached), print no scores")
     parser.add_argument("--jobs", type=int, default=2)
     parser.add_argument("--show-failures", action="store_true")
@@ -128,28 +130,7 @@ def main() -> None:
     from aspects.dynamic.transitions import detect_transitions
 
     OUT.mkdir(parents=True, exist_ok=True)
-    chosen = [
-        (args.subset, suite_corpus),
-        (args.heldout, heldout_corpus),
-        (args.heldout2, heldout2_corpus),
-        (args.heldout3, heldout3_corpus),
-        (args.heldout4, heldout4_corpus),
-        (args.heldout5, heldout5_corpus),
-        (args.heldout6, heldout6_corpus),
-        (args.heldout7, heldout7_corpus),
-        (args.heldout8, heldout8_corpus),
-        (args.fades7, transition_corpus.fades7_corpus),
-        (args.fades8, transition_corpus.fades8_corpus),
-        (args.heldout_wipes, heldout_wipes_corpus),
-        (args.heldout_wipes2, transition_corpus.heldout_wipes2_corpus),
-        (args.heldout_wipes3, transition_corpus.heldout_wipes3_corpus),
-        (args.wipes_mixed, transition_corpus.wipes_mixed_corpus),
-        (args.wipes_grain, transition_corpus.wipes_grain_corpus),
-        (args.heldout_wipes4, transition_corpus.heldout_wipes4_corpus),
-        (args.heldout_wipes5, transition_corpus.heldout_wipes5_corpus),
-        (args.heldout_wipes6, transition_corpus.heldout_wipes6_corpus),
-    ]
-    cases = next((make for flag, make in chosen if flag), full_corpus)()
+    cases = next((make for flag, (make, _) in CORPORA.items() if getattr(args, flag[2:].replace("-", "_"))), full_corpus)()
     cases = [c for c in cases if args.only in c.name]
     with ProcessPoolExecutor(args.jobs) as pool:
         results = list(pool.map(measured, cases))

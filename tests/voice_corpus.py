@@ -487,18 +487,13 @@ def _articulated_corpus(split: str) -> list[Clip]:
                     reverb = (0, 127)[(k // 2) % 2]
                     clips.append(_articulated_clip(f"{split}_{kind}_p{prog}_{s}_{articulation}", prog, kind, pitches, s, articulation, velocity, reverb, rng))
                     k += 1
-    for prog in spec["pad"]:
-        for s in lengths["pad"]:
-            roots = rng.integers(53, 62, 3)
-            chords = [(0.3 + i * s, 0.3 + (i + 0.95) * s, [int(r) + v for v in VOICINGS[int(rng.integers(len(VOICINGS)))]]) for i, r in enumerate(roots)]
-            clips.append(_clip(f"{split}_pad_p{prog}_{s}", prog, chords, "pad", int(rng.integers(*ARTICULATED_VELOCITY[k % 2]))))
-            k += 1
-    for prog in spec["chord"]:
-        for s in lengths["chord"]:
-            roots = rng.integers(50, 60, 5)
-            chords = [(0.3 + i * s, 0.3 + (i + 0.95) * s, [int(r) + v for v in VOICINGS[int(rng.integers(len(VOICINGS)))]]) for i, r in enumerate(roots)]
-            clips.append(_clip(f"{split}_chord_p{prog}_{s}", prog, chords, "chord", int(rng.integers(*ARTICULATED_VELOCITY[k % 2]))))
-            k += 1
+    for kind, low_root, high_root, count in (("pad", 53, 62, 3), ("chord", 50, 60, 5)):  # pads: 3 long chords; chords: 5
+        for prog in spec[kind]:
+            for s in lengths[kind]:
+                roots = rng.integers(low_root, high_root, count)
+                chords = [(0.3 + i * s, 0.3 + (i + 0.95) * s, [int(r) + v for v in VOICINGS[int(rng.integers(len(VOICINGS)))]]) for i, r in enumerate(roots)]
+                clips.append(_clip(f"{split}_{kind}_p{prog}_{s}", prog, chords, kind, int(rng.integers(*ARTICULATED_VELOCITY[k % 2]))))
+                k += 1
     for prog in spec["bass"]:
         for s in lengths["bass"]:
             notes = [(0.3 + i * s, 0.3 + (i + 0.9) * s, [p]) for i, p in enumerate(_line(rng, *spec["bass_register"], 8))]

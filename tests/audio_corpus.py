@@ -1024,7 +1024,7 @@ def tempo_corpus(split: str, *, min_s: float = 8.0) -> list[Clip]:
 def wav_tempos(wav: Path) -> tuple[float | None, float | None]:
     """Whole-track tempo (BPM) of a WAV read in-process as the dynamic stage reads it: librosa's prior alone, and with
     the metrical level (the envelope of :class:`~aspects.measure.sound.AudioAnalyzer`, then
-    :func:`~aspects.dynamic.audio_semantic.tempo` without and with the centroid and the band onsets)."""
+    :func:`~aspects.dynamic.audio_semantic.tempo` without and with the centroid, the band onsets and the chord changes)."""
     from aspects.dynamic.audio_semantic import tempo
     from aspects.measure.sound import ENVELOPE_HOP, AudioAnalyzer
 
@@ -1033,7 +1033,7 @@ def wav_tempos(wav: Path) -> tuple[float | None, float | None]:
     analyzer.finish()
     env = {k: np.asarray(v) for k, v in analyzer.envelope.items()}
     bands = (env["onset_low"], env["onset_mid"], env["onset_high"])
-    return tempo(env["onset"], ENVELOPE_HOP / SR), tempo(env["onset"], ENVELOPE_HOP / SR, centroid=env["centroid_hz"], bands=bands)
+    return tempo(env["onset"], ENVELOPE_HOP / SR), tempo(env["onset"], ENVELOPE_HOP / SR, centroid=env["centroid_hz"], bands=bands, chroma_change=env["chroma_change"])
 
 
 # Issue 11t, session 6, for held_out_10 (made before any session-6 rule was tried, read once with main's rules: meters
@@ -1154,4 +1154,204 @@ TEMPO_SPLITS["held_out_11"] = [
     (165.75, "waltz", 0.5, "celesta", True),
     (178.25, "twelve8shuffle", 0.5, "triplets", True),
     (193.25, "rock", 0.5, "chorale", False),
+]
+
+
+# Issue 11t, session 7, for held_out_12 (made before any session-7 rule was tried, read once with main's rules: four
+# patterns and four accompaniments no split had; slow 12/8 blues, 3/4 mazurka, 5/4 as 3 + 2, 7/8 as 2 + 3 + 2;
+# legato strings and a reed organ without drums, synth-bass eighths under odd meters, horn stabs in 3/4; 51–185 BPM).
+DRUM_PATTERNS |= {
+    # slow 12/8 blues (four beats of triplets): ride on every triplet, kick on 1 and 3, snare on 2 and 4
+    "slowblues": (4, [(b + t / 3, ["ride"] + (["kick"] if t == 0 and b in (0, 2) else ["snare"] if t == 0 else [])) for b in range(4) for t in range(3)]),
+    # mazurka (3/4, the accent on 2): kick on 1, snare and open hi-hat on 2, closed hi-hat on 3
+    "mazurka": (3, [(0.0, ["kick"]), (1.0, ["snare", "openhat"]), (2.0, ["hihat"])]),
+    # 5/4 counted 3 + 2: closed hi-hat on every beat, kick on 1 and 4, rim shot on 3 and 5, a cowbell on the "and" of 5
+    "five32": (5, [(float(b), ["hihat"] + (["kick"] if b in (0, 3) else ["rim"] if b in (2, 4) else [])) for b in range(5)] + [(4.5, ["cowbell"])]),
+    # 7/8 counted 2 + 3 + 2 eighths (its tempo is the quarter's): shaker on every eighth, kick on eighths 0 and 2, snare on 5
+    "seven8c": (3.5, [(e / 2, ["shaker"] + (["kick"] if e in (0, 2) else ["snare"] if e == 5 else [])) for e in range(7)]),  # type: ignore[dict-item]
+}
+
+
+def _hymn_bar(k: int, t_bar: float, beats: int, beat: float, swing: float) -> list[tuple[float, bytes]]:
+    """Issue 11t, session 7: a string section's chord changing on every beat, held legato, over a bassoon line moving
+    on every beat (legato: no rhythm but the harmony's)."""
+    ev: list[tuple[float, bytes]] = []
+    for b in range(int(np.ceil(beats))):
+        chord = TRIADS[(k * 2 + b) % len(TRIADS)]
+        for p in chord:
+            ev += note(2, p + 12, t_bar + b * beat, t_bar + (b + 0.99) * beat, 70)
+        ev += note(1, chord[0] - 24, t_bar + b * beat, t_bar + (b + 0.99) * beat, 75)
+    return ev
+
+
+def _reedorgan_bar(k: int, t_bar: float, beats: int, beat: float, swing: float) -> list[tuple[float, bytes]]:
+    """Issue 11t, session 7: a reed organ's chord changing on every beat (inversions in turn), legato, over a trombone
+    holding the bar's root."""
+    ev: list[tuple[float, bytes]] = []
+    for b in range(int(np.ceil(beats))):
+        chord = TRIADS[(k + 2 * b) % len(TRIADS)]
+        for i, p in enumerate(chord):
+            ev += note(2, p + (12 if i < b % 3 else 0), t_bar + b * beat, t_bar + (b + 0.97) * beat, 80)
+    ev += note(1, ROOTS[k % 4] - 12, t_bar, t_bar + beats * beat * 0.97, 80)
+    return ev
+
+
+def _synthseq_bar(k: int, t_bar: float, beats: int, beat: float, swing: float) -> list[tuple[float, bytes]]:
+    """Issue 11t, session 7: a synth bass on every eighth (root, root, fifth, octave in turn, at ``swing``) and a
+    sawtooth lead's short stab on the bar's first beat."""
+    ev: list[tuple[float, bytes]] = []
+    steps = [0, 0, 7, 12]
+    for e in range(int(round(2 * beats))):
+        b, h = divmod(e, 2)
+        t = t_bar + (b + (swing if h else 0.0)) * beat
+        ev += note(1, ROOTS[k % 4] + steps[e % 4], t, t + 0.4 * beat, 100 if h == 0 else 85)
+    for p in TRIADS[k % len(TRIADS)][:2]:
+        ev += note(2, p + 12, t_bar, t_bar + 0.3 * beat, 85)
+    return ev
+
+
+def _horns_bar(k: int, t_bar: float, beats: int, beat: float, swing: float) -> list[tuple[float, bytes]]:
+    """Issue 11t, session 7: a finger bass on 1 and on the last beat, trumpet stabs (the chord) on the "and" of 1 (at
+    ``swing``) and on every beat after the second."""
+    ev: list[tuple[float, bytes]] = []
+    n = int(np.ceil(beats))
+    ev += note(1, ROOTS[k % 4], t_bar, t_bar + 0.8 * beat, 95)
+    ev += note(1, ROOTS[k % 4] + 7, t_bar + (n - 1) * beat, t_bar + (n - 0.2) * beat, 90)
+    chord = TRIADS[k % len(TRIADS)]
+    for pos in [swing] + [float(b) for b in range(2, n)]:
+        for p in chord:
+            ev += note(2, p, t_bar + pos * beat, t_bar + (pos + 0.25) * beat, 95)
+    return ev
+
+
+ACCOMPANIMENTS |= {
+    "hymn": ((70, 49), _hymn_bar),  # bassoon, string ensemble 2
+    "reedorgan": ((57, 20), _reedorgan_bar),  # trombone, reed organ
+    "synthseq": ((SYNTH_BASS, SAW_LEAD), _synthseq_bar),
+    "horns": ((FINGER_BASS, 56), _horns_bar),  # trumpet
+}
+
+
+TEMPO_SPLITS["held_out_12"] = [
+    (51.25, "slowblues", 0.5, "synthseq", True),
+    (54.25, "mazurka", 0.5, "hymn", False),
+    (59.75, "slowblues", 0.5, "horns", True),
+    (64.25, "five32", 0.5, "synthseq", True),
+    (72.25, "seven8c", 0.5, "synthseq", True),
+    (78.25, "mazurka", 0.5, "reedorgan", False),
+    (84.25, "slowblues", 0.5, False, True),
+    (91.75, "five32", 0.5, "hymn", False),
+    (98.75, "jazzwaltz", 0.5, "horns", True),
+    (105.25, "twelve8shuffle", 0.5, "synthseq", True),
+    (113.75, "seven8c", 0.5, "reedorgan", True),
+    (121.75, "mazurka", 0.5, "horns", True),
+    (132.25, "five32", 0.5, False, True),
+    (140.75, "rock", 0.5, "reedorgan", False),
+    (151.75, "slowblues", 0.5, "triplets", True),
+    (163.75, "jazzwaltz", 2 / 3, "horns", True),
+    (176.25, "seven8c", 0.5, "synthseq", True),
+    (184.75, "twelve8shuffle", 0.5, "hymn", False),
+]
+
+
+# Issue 11t, session 7, for held_out_13 (made after the session's chord changes were frozen, read once with main's rules
+# and once with the session's: four patterns and four accompaniments no split had; 2/4 habanera, 6/8 ballad, 11/8 as
+# 3 + 3 + 3 + 2, a 12/8 shuffle on the ride; a choir hymn and an accordion without drums, synth-bass eighths, brass stabs).
+DRUM_PATTERNS |= {
+    # habanera (2/4): shaker on every eighth, kick on 1, the "a" of 1 and 2, a rim shot on the "and" of 2
+    "habanera": (2, [(0.0, ["kick", "shaker"]), (0.5, ["shaker"]), (0.75, ["kick"]), (1.0, ["kick", "shaker"]), (1.5, ["shaker", "rim"])]),
+    # 6/8 ballad (two dotted-quarter beats): closed hi-hat on every eighth, ride bell on both beats, kick on 1, snare on 2
+    "ballad68": (2, [(e / 3, ["hihat"] + (["ridebell", "kick"] if e == 0 else ["ridebell", "snare"] if e == 3 else [])) for e in range(6)]),
+    # 11/8 counted 3 + 3 + 3 + 2 eighths (its tempo is the quarter's): hi-hat on every eighth, kick on eighths 0 and 6,
+    # snare on 3 and 9, a woodblock on every group's start
+    "eleven8": (
+        5.5,  # type: ignore[dict-item]
+        [(e / 2, ["hihat"] + (["kick"] if e in (0, 6) else ["snare"] if e in (3, 9) else []) + (["woodblock"] if e in (0, 3, 6, 9) else [])) for e in range(11)],
+    ),
+    # 12/8 shuffle on the ride: ride on the first and last triplet of each beat, kick on 1 and 3, snare on 2 and 4, a
+    # pedal hi-hat on 2 and 4
+    "shuffle12b": (4, [(b + k / 3, ["ride"] + (["kick"] if k == 0 and b in (0, 2) else ["snare", "pedalhat"] if k == 0 else [])) for b in range(4) for k in (0, 2)]),
+}
+
+
+def _choirhymn_bar(k: int, t_bar: float, beats: int, beat: float, swing: float) -> list[tuple[float, bytes]]:
+    """Issue 11t, session 7 (held_out_13): a choir's chord changing on every beat, legato, over a cello line moving on
+    every other beat."""
+    ev: list[tuple[float, bytes]] = []
+    n = int(np.ceil(beats))
+    for b in range(n):
+        chord = TRIADS[(k * n + b) % len(TRIADS)]
+        for p in chord:
+            ev += note(2, p, t_bar + b * beat, t_bar + (b + 0.99) * beat, 80)
+        if b % 2 == 0:
+            ev += note(1, chord[0] - 12, t_bar + b * beat, t_bar + (b + min(2, n - b) - 0.02) * beat, 75)
+    return ev
+
+
+def _accordion_bar(k: int, t_bar: float, beats: int, beat: float, swing: float) -> list[tuple[float, bytes]]:
+    """Issue 11t, session 7 (held_out_13): an accordion's chord held legato for each beat (the chord moving every beat)
+    over a tuba on the bar's first beat."""
+    ev: list[tuple[float, bytes]] = []
+    n = int(np.ceil(beats))
+    for b in range(n):
+        for p in TRIADS[(k + b * 5) % len(TRIADS)]:
+            ev += note(2, p, t_bar + b * beat, t_bar + (b + 0.98) * beat, 85)
+    ev += note(1, ROOTS[k % 4] - 12, t_bar, t_bar + 0.8 * beat, 90)
+    return ev
+
+
+def _arpsynth_bar(k: int, t_bar: float, beats: int, beat: float, swing: float) -> list[tuple[float, bytes]]:
+    """Issue 11t, session 7 (held_out_13): a synth bass on every eighth (root and fifth, at ``swing``) under a square
+    lead on every beat (the chord's tones in turn)."""
+    ev: list[tuple[float, bytes]] = []
+    chord = TRIADS[k % len(TRIADS)]
+    for e in range(int(round(2 * beats))):
+        b, h = divmod(e, 2)
+        t = t_bar + (b + (swing if h else 0.0)) * beat
+        ev += note(1, ROOTS[k % 4] + (7 if h else 0), t, t + 0.45 * beat, 100 if h == 0 else 90)
+    for b in range(int(np.ceil(beats))):
+        ev += note(2, chord[b % len(chord)] + 12, t_bar + b * beat, t_bar + (b + 0.5) * beat, 75)
+    return ev
+
+
+def _stabs_bar(k: int, t_bar: float, beats: int, beat: float, swing: float) -> list[tuple[float, bytes]]:
+    """Issue 11t, session 7 (held_out_13): slap bass on 1 and the last beat, a brass section's stabs on every beat after
+    the first and on the "and" of the last (at ``swing``)."""
+    ev: list[tuple[float, bytes]] = []
+    n = int(np.ceil(beats))
+    ev += note(1, ROOTS[k % 4], t_bar, t_bar + 0.6 * beat, 100)
+    ev += note(1, ROOTS[k % 4] + 12, t_bar + (n - 1) * beat, t_bar + (n - 0.5) * beat, 90)
+    for pos in [float(b) for b in range(1, n)] + [n - 1 + swing]:
+        for p in TRIADS[(k + 1) % len(TRIADS)]:
+            ev += note(2, p, t_bar + pos * beat, t_bar + (pos + 0.2) * beat, 95)
+    return ev
+
+
+ACCOMPANIMENTS |= {
+    "choirhymn": ((42, 52), _choirhymn_bar),  # cello, choir aahs
+    "accordion": ((58, 21), _accordion_bar),  # tuba, accordion
+    "arpsynth": ((39, SQUARE_LEAD), _arpsynth_bar),  # synth bass 2
+    "stabs": ((36, 61), _stabs_bar),  # slap bass 1, brass section
+}
+
+
+TEMPO_SPLITS["held_out_13"] = [
+    (50.75, "shuffle12b", 0.5, "arpsynth", True),
+    (53.75, "habanera", 0.5, "choirhymn", False),
+    (57.75, "ballad68", 0.5, "accordion", True),
+    (62.75, "eleven8", 0.5, "arpsynth", True),
+    (67.25, "jazzwaltz", 2 / 3, "stabs", True),
+    (74.75, "ballad68", 0.5, "choirhymn", False),
+    (81.25, "habanera", 0.5, False, True),
+    (86.75, "eleven8", 0.5, False, True),
+    (95.25, "shuffle12b", 0.5, "accordion", False),
+    (103.75, "five", 0.5, "arpsynth", True),
+    (111.25, "waltz", 0.5, "choirhymn", False),
+    (118.25, "ballad68", 0.5, "stabs", True),
+    (127.75, "habanera", 0.5, "arpsynth", True),
+    (136.25, "eleven8", 0.5, "accordion", True),
+    (145.75, "shuffle12b", 0.5, False, True),
+    (157.25, "rock", 0.5, "choirhymn", False),
+    (169.25, "jazzwaltz", 0.5, "stabs", True),
+    (181.75, "shuffle12b", 0.5, "accordion", True),
 ]

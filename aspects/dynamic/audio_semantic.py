@@ -119,6 +119,7 @@ LEVEL_WEIGHTS = {
 # read 3/2), +0.51 (a swung one drop read 3/2).
 METER_RATIOS = (2 / 3, 3 / 2)
 METER_MARGIN = 0.2
+CHORD_PERIODICITY_MIN = 0.35  # chord changes' smoothed autocorrelation at the beat for a beat (issue 11t, session 7)
 SILENT_PRESENCE = 0.02  # under 20 ms audible per second: silence (a sparse click track is not)
 TONAL_SHARE = 0.5
 AMBIENT_PRESENCE = 0.85
@@ -149,6 +150,7 @@ class AudioTrack:
     sound: dict[str, np.ndarray]
     tags: TagScores | None = None
     bands: Bands | None = None  # low / mid / high band onset envelopes, when the measurements have them
+    chroma_change: np.ndarray | None = None  # the envelope's chord changes (issue 11t, session 7), when measured
 
     @classmethod
     def build(cls, envelope: dict, hop_s: float, frame_t: np.ndarray, sound: dict, tags: dict | None = None) -> AudioTrack:
@@ -156,12 +158,12 @@ class AudioTrack:
         env = {k: numeric_column(v) for k, v in envelope.items()}
         numeric = {k: numeric_column(col) for k, col in sound.items() if k in ("weight", "peak_share", "pitch_hz") or k.startswith("chroma_")}
         bands = (env["onset_low"], env["onset_mid"], env["onset_high"]) if {"onset_low", "onset_mid", "onset_high"} <= env.keys() else None
-        return cls(env["t"], env["rms"], env["onset"], env["centroid_hz"], hop_s, frame_t, numeric, TagScores.build(tags) if tags else None, bands)
+        return cls(env["t"], env["rms"], env["onset"], env["centroid_hz"], hop_s, frame_t, numeric, TagScores.build(tags) if tags else None, bands, env.get("chroma_change"))
 
     @cached_property
     def video_tempo(self) -> float | None:
         """Tempo (BPM) of the whole track (:func:`tempo` over all of it), None without a beat."""
-        return tempo(self.onset, self.hop_s, centroid=self.centroid_hz, bands=self.bands)
+        return tempo(self.onset, self.hop_s, centroid=self.centroid_hz, bands=self.bands, chroma_change=self.chroma_change)
 
     def span(self, start: float, end: float) -> slice:
         lo, hi = np.searchsorted(self.t, [start, end])
@@ -232,7 +234,58 @@ def autocorrelation(x: np.ndarray) -> np.ndarray:
     return ac / ac[0] if ac[0] > 0 else np.zeros(n)
 
 
-def tempo(onset: np.ndarray, hop_s: float, *, prior_bpm: float = 120.0, prior_octaves: float = 1.0, centroid: np.ndarray | None = None, bands: Bands | None = None) -> float | None:
+def tempo(
+    onset: np.ndarray,
+    hop_s: float,
+    *,
+    prior_bpm: float = 120.0,
+    prior_octaves: float = 1.0,
+    centroid: np.ndarray | None = None,
+    bands: Bands | None = None,
+    chroma_change: np.ndarray | None = None,
+) -> float | None:
+    """Tempo (BPM) of an onset-strength envelope sampled every ``hop_s`` seconds (:func:`onset_tempo`); where it has
+    no beat and ``chroma_change`` (the envelope's chord-change column, same hops) is given, the tempo of the chord
+    changes (:func:`chord_tempo`, issue 11t, session 7: legato music without drums)."""
+    bpm = onset_tempo(onset, hop_s, prior_bpm=prior_bpm, prior_octaves=prior_octaves, centroid=centroid, bands=bands)
+    if bpm is None and chroma_change is not None and chroma_change.size == onset.size:
+        return chord_tempo(chroma_change, hop_s)
+    return bpm
+
+
+def chord_tempo(changes: np.ndarray, hop_s: float) -> float | None:
+    """Tempo (BPM) of the chord changes, None without a clear beat in them (issue 11t, session 7).
+
+    ``changes``: the envelope's ``chroma_change`` (0–1 per hop of ``hop_s`` s). librosa's pick on it (prior 120 BPM)
+    is refined on its autocorrelation (smoothed over GATE_SMOOTH_S), or its double when the changes repeat at
+    least as clearly there; the beat counts when the autocorrelation at it reaches CHORD_PERIODICITY_MIN (legato
+    organ and string chorales, pizzicato under strings: 0.37–0.42 at their beat; irregular single hits ≤ 0.28,
+    pads, speech ≤ 0.14) and it divides the bar of the changes (:func:`bar_period`'s highest peak, within BAR_FIT:
+    a progression repeats). The changes are measured on 23 ms blocks and their delay after a change varies with the
+    chords, so the beat is the bar over that whole number (as :func:`bar_division`: a 3/4 chorale's beat peak read
+    −2.1 %, its bar −0.04 %).
+    """
+    if changes.size < 2 * int(np.ceil(60.0 / TEMPO_RANGE_BPM[0] / hop_s)) or not np.any(changes > 0):
+        return None
+    bpm = _librosa_tempo(changes, hop_s, 120.0, 1.0)
+    if bpm is None:
+        return None
+    smooth = gaussian_filter1d(changes, GATE_SMOOTH_S / hop_s)
+    ac = autocorrelation(smooth)
+    pick = _refined_period(ac, 60.0 / bpm, hop_s, 0.05)
+    double = None if pick is None else _refined_period(ac, pick / 2, hop_s, 0.05)
+    candidates = [p for p in (pick, double) if p is not None and TEMPO_RANGE_BPM[0] * 0.96 <= 60.0 / p <= TEMPO_RANGE_BPM[1] * 1.04]
+    if not candidates:
+        return None
+    period = max(reversed(candidates), key=lambda p: ac[int(round(p / hop_s))])  # the double on a tie
+    bar = bar_period(smooth, hop_s, highest=True)
+    bar = None if bar is None else _refined_period(ac, bar, hop_s, 0.02)
+    if ac[int(round(period / hop_s))] < CHORD_PERIODICITY_MIN or bar is None or not _fits(period, (bar,)):
+        return None
+    return float(60.0 * round(bar / period) / bar)
+
+
+def onset_tempo(onset: np.ndarray, hop_s: float, *, prior_bpm: float = 120.0, prior_octaves: float = 1.0, centroid: np.ndarray | None = None, bands: Bands | None = None) -> float | None:
     """Tempo (BPM) of an onset-strength envelope sampled every ``hop_s`` seconds; None without a clear beat.
 
     librosa's estimator gives a first period: the onset envelope, decimated

@@ -35,6 +35,16 @@ ENVELOPE_N = filterbanks.MEL_N_FFT  # 1024 samples, 46 ms
 # (under ONSET_LOW_HZ), snares, claps and chords (between), hi-hats and shakers (ONSET_HIGH_HZ and up), so the tempo's
 # accents can be weighed per band (aspects.dynamic.audio_semantic.metrical_level).
 ONSET_LOW_HZ, ONSET_HIGH_HZ = 180.0, 4000.0
+# Chord changes (issue 11t, session 7): legato music (an organ chorale, a string section) changes its harmony on the
+# beat with hardly any onset flux. Every CHROMA_BLOCK_HOPS envelope hops (23 ms) the pitch-class profile of a
+# CHROMA_N-sample window (librosa's chroma filters; 93 ms: a 1024-sample window's 21.5 Hz bins blur the chords) is
+# taken, each scaled to its largest class; ``chroma_change`` is the cosine distance between the sums of the
+# CHROMA_CHANGE_BLOCKS profiles before and the CHROMA_CHANGE_BLOCKS up to now (70 ms each side), 0 unless every block
+# of both is above CHROMA_LOUD_DB (the first sound after silence is no change of chord).
+CHROMA_N = filterbanks.CHROMA_N_FFT
+CHROMA_BLOCK_HOPS = 4
+CHROMA_CHANGE_BLOCKS = 3
+CHROMA_LOUD_DB = -50.0  # dBFS of a block's window (Hann-corrected mean square)
 CONTEXT_BEFORE_S = 2.0  # fine envelope kept before a pending frame: the note under it started at most this long ago
 CONTEXT_AFTER_S = 0.6  # a frame's row waits for this much audio after it: drum decay, note shape, syllables
 
@@ -136,6 +146,22 @@ def transient_ratio(x: np.ndarray, block: int = 128) -> float:
     return float(max(energy.max() / floor, 1.0))
 
 
+def chroma_change(profiles: np.ndarray, loud: np.ndarray, n: int) -> np.ndarray:
+    """[shape=(blocks,)] 0–1: for each block, the cosine distance between the sum of the ``n`` pitch-class profiles
+    before it and that of the ``n`` up to it (``profiles`` [shape=(blocks, 12)]); 0 where fewer than 2·``n`` blocks
+    precede or one of them is not ``loud`` [shape=(blocks,), bool]."""
+    out = np.zeros(profiles.shape[0])
+    if profiles.shape[0] < 2 * n:
+        return out
+    cum = np.concatenate([np.zeros((1, 12)), np.cumsum(profiles, axis=0)])
+    i = np.arange(2 * n, profiles.shape[0] + 1)
+    before, after = cum[i - n] - cum[i - 2 * n], cum[i] - cum[i - n]
+    cos = (before * after).sum(axis=1) / np.maximum(np.linalg.norm(before, axis=1) * np.linalg.norm(after, axis=1), 1e-30)
+    all_loud = np.convolve(loud.astype(float), np.ones(2 * n), mode="valid") >= 2 * n - 0.5
+    out[i - 1] = np.where(all_loud, np.clip(1.0 - cos, 0.0, 1.0), 0.0)
+    return out
+
+
 class AudioAnalyzer:
     """Streaming per-frame sound measurement.
 
@@ -150,7 +176,9 @@ class AudioAnalyzer:
     Envelope rows (every ``ENVELOPE_HOP`` samples): ``t``, ``rms``, ``onset``
     (spectral flux of the log-mel spectrum, dB per hop, ≥ 0), ``onset_low`` / ``onset_mid`` /
     ``onset_high`` (the same flux over the mel bands under ONSET_LOW_HZ, between, and from
-    ONSET_HIGH_HZ up), ``centroid_hz``, ``flatness``, ``zcr``.
+    ONSET_HIGH_HZ up), ``centroid_hz``, ``flatness``, ``zcr``, ``chroma_change`` (0–1: the change of
+    the pitch-class profile, :func:`chroma_change`, of the latest CHROMA_BLOCK_HOPS block, held until the next; its
+    window ends where the hop's own does, so it lags the hop by up to 93 ms).
     """
 
     def __init__(self, sr: int):
@@ -187,7 +215,11 @@ class AudioAnalyzer:
         self._env_chroma = pitch_classes(self._env_freqs.size, float(self._env_freqs[1]))
         self._hop_chroma = np.zeros((0, 12), np.float32)
         self._hop_cols = {k: np.zeros(0) for k in ("level_db", "flux", "flatness", "centroid_hz")}
-        self.envelope: dict[str, array] = {k: array("d") for k in ("t", "rms", "onset", "onset_low", "onset_mid", "onset_high", "centroid_hz", "flatness", "zcr")}
+        self.envelope: dict[str, array] = {k: array("d") for k in ("t", "rms", "onset", "onset_low", "onset_mid", "onset_high", "centroid_hz", "flatness", "zcr", "chroma_change")}
+        self._chroma_window = np.hanning(CHROMA_N).astype(np.float32)
+        self._blocks = np.zeros((0, 12))  # the last 2·CHROMA_CHANGE_BLOCKS − 1 blocks' profiles (chroma_change's history)
+        self._blocks_loud = np.zeros(0, bool)
+        self._block_change = 0.0  # chroma_change of the latest block
         mel_hz = self._env_freqs[np.argmax(self._mel_fb, axis=1)]  # each mel band's peak frequency (Hz)
         self._onset_bands = {"onset_low": mel_hz < ONSET_LOW_HZ, "onset_mid": (mel_hz >= ONSET_LOW_HZ) & (mel_hz < ONSET_HIGH_HZ), "onset_high": mel_hz >= ONSET_HIGH_HZ}
 
@@ -359,6 +391,7 @@ class AudioAnalyzer:
         env["centroid_hz"].extend(centroid.round(2).tolist())
         env["flatness"].extend(flatness.round(6).tolist())
         env["zcr"].extend((np.abs(np.diff(np.signbit(hop_slices), axis=1)).mean(axis=1)).round(5).tolist())
+        env["chroma_change"].extend(self._chroma_changes(hops).round(5).tolist())
         self._env_next = last + 1
         level_db = 10.0 * np.log10(np.maximum(np.mean(np.square(frames * self._env_window), axis=1) / np.mean(np.square(self._env_window)), 1e-12))
         self._hop_power = np.concatenate([self._hop_power, power.astype(np.float32)])
@@ -366,9 +399,30 @@ class AudioAnalyzer:
         for key, values in (("level_db", level_db), ("flux", flux), ("flatness", flatness), ("centroid_hz", centroid)):
             self._hop_cols[key] = np.concatenate([self._hop_cols[key], values])
 
+    def _chroma_changes(self, hops: np.ndarray) -> np.ndarray:
+        """``chroma_change`` of each envelope hop in ``hops`` (absolute hop indices, consecutive): the blocks starting in
+        them (every CHROMA_BLOCK_HOPS-th hop) are measured, every hop holds its latest block's value."""
+        starts = hops[hops % CHROMA_BLOCK_HOPS == 0]
+        out = np.full(hops.size, self._block_change)
+        if starts.size == 0:
+            return out
+        ends = starts * ENVELOPE_HOP + ENVELOPE_N // 2  # where the hop's own window ends: no sample still to come
+        windows = np.stack([self._slice(self._raw, e - CHROMA_N, e) for e in ends]) * self._chroma_window
+        profile = (np.abs(np.fft.rfft(windows, axis=1)) ** 2) @ self._chroma_fb.T
+        level_db = 10.0 * np.log10(np.maximum(np.mean(np.square(windows), axis=1) / np.mean(np.square(self._chroma_window)), 1e-12))
+        blocks = np.concatenate([self._blocks, profile / np.maximum(profile.max(axis=1, keepdims=True), 1e-30)])
+        loud = np.concatenate([self._blocks_loud, level_db >= CHROMA_LOUD_DB])
+        changes = chroma_change(blocks, loud, CHROMA_CHANGE_BLOCKS)[-starts.size :]
+        keep = 2 * CHROMA_CHANGE_BLOCKS - 1
+        self._blocks, self._blocks_loud = blocks[-keep:], loud[-keep:]
+        idx = np.searchsorted(starts, hops, side="right") - 1  # each hop's latest block in this batch (−1: an earlier one)
+        out[idx >= 0] = changes[idx[idx >= 0]]
+        self._block_change = float(changes[-1])
+        return out
+
     def _trim(self) -> None:
         """Drop samples no pending frame or envelope hop can still need."""
-        keep_from = self._env_next * ENVELOPE_HOP - ENVELOPE_N
+        keep_from = self._env_next * ENVELOPE_HOP - max(ENVELOPE_N, CHROMA_N)  # a chord block's window reaches back CHROMA_N
         # Frames not requested yet start where the last requested one ends.
         t_next = self._requests[0][1] if self._requests else self._next_t
         next_sample = self._samples(t_next, t_next)[0]

@@ -17,7 +17,7 @@ Clips and their measurements are cached in ``bench/out/transitions/``.
 PySceneDetect is optional (``pip install --no-deps scenedetect click
 platformdirs tqdm``, for the bench only).
 
-    python bench/bench_transitions.py [--subset | --heldout | --heldout2 | --heldout3 | --heldout4 | --heldout5 | --heldout6 | --heldout7 | --heldout8 | --fades7 | --fades8 | --heldout-wipes | --heldout-wipes2 | --heldout-wipes3 | --heldout-wipes4 | --heldout-wipes5 | --heldout-wipes6 | --wipes-mixed | --wipes-grain] [--measure-only] [--jobs 2] [--show-failures]
+    python bench/bench_transitions.py [--subset | --heldout | --heldout2 | --heldout3 | --heldout4 | --heldout5 | --heldout6 | --heldout7 | --heldout8 | --heldout9 | --heldout10 | --fades7 | --fades8 | --heldout-wipes | --heldout-wipes2 | --heldout-wipes3 | --heldout-wipes4 | --heldout-wipes5 | --heldout-wipes6 | --wipes-mixed | --wipes-grain] [--measure-only] [--jobs 2] [--show-failures]
 """
 
 from __future__ import annotations
@@ -100,6 +100,8 @@ CORPORA = {
     "--heldout6": (heldout6_corpus, "the sixth held-out set: busy footage like the fifth (made before this session's rules were frozen; read once with main's rules, once with them)"),
     "--heldout7": (heldout7_corpus, "the seventh held-out set: dissolves on every kind of content (session 6; read once with main's rules first)"),
     "--heldout8": (heldout8_corpus, "the eighth held-out set: dissolves like the seventh (session 6; read once with main's rules, once with these)"),
+    "--heldout9": (transition_corpus.heldout9_corpus, "the ninth held-out set: dissolves, real shots, footage onto moving pictures, short busy ones (session 7; read once with main's rules first)"),
+    "--heldout10": (transition_corpus.heldout10_corpus, "the tenth held-out set: dissolves like the ninth (session 7; blind: read once with main's rules and once with the frozen ones)"),
     "--fades7": (transition_corpus.fades7_corpus, "held-out fades next to moving pictures, set 7 (session 6: read once with main's rules before the changes)"),
     "--fades8": (transition_corpus.fades8_corpus, "held-out fades next to moving pictures, set 8 (session 6: read once with main's and once with the frozen rules)"),
     "--heldout-wipes": (heldout_wipes_corpus, "the held-out set of wipes (read once, at the end)"),

@@ -309,6 +309,70 @@ HELDOUT8_NEGATIVES = [
     ("footage-shot2", 1.7, HELDOUT8_SOURCES["bikes30-crop"], "[0:v]format=yuv420p[v]"),
     ("moving-picture", 4.0, HELDOUT8_SOURCES["testsrc-zoom8"], "[0:v]format=yuv420p[v]"),
 ]
+# Held-out sets 9 and 10 of dissolves (session 7, helper 10d; ``heldout9_corpus``, ``heldout10_corpus``): like the seventh,
+# with pixelize too, and aimed at session 6's misses: cross-fades between two real shots, hblur / pixelize from real footage
+# onto moving pictures (testsrc2), 0.3 s dissolves between two busy pictures, zooming and drifting sides (a zoom into real
+# footage, mandelbrot zooms), eased ramps; no-transition clips: a zoom into footage, a pan over a still, breathing light, a
+# camera flash, a moving object, a hue drift. Set 9 was read once with main's rules before any change; set 10 was made
+# before the rules were frozen and read once with main's and once with the frozen rules, at the end.
+DISSOLVE_XFADES9 = (*DISSOLVE_XFADES, "pixelize")
+HELDOUT9_FLAT = [("0x2A6E9C", "0xE4B43C"), ("0x8C1C3C", "0x7CC48C"), ("0xD8E0E8", "0x4C3C2C"), ("0x5C9C2C", "0xB47CD4")]
+HELDOUT9_GRADIENT = [
+    ("c0=0xE07030:c1=0x103060:x0=0:y0=72:x1=256:y1=72:type=radial", "c0=0x60D0C0:c1=0x502040:x0=0:y0=144:x1=256:y1=0"),
+    ("c0=0xF0F060:c1=0x206020:x0=128:y0=0:x1=0:y1=144", "c0=0x9040E0:c1=0xF0C0A0:x0=128:y0=72:x1=200:y1=144:type=circular"),
+]
+HELDOUT9_SOURCES = {
+    "perlin9": "perlin=s={size}:r={fps}:octaves=3:persistence=0.55:xscale=1.8:yscale=2.2:tscale=1.6:random_mode=seed:random_seed=909,format=rgb24,colorbalance=rs=0.25:bs=-0.25",
+    "mandel-zoom9": "mandelbrot=s={size}:r={fps}:start_x=-0.7453:start_y=0.1127:start_scale=0.6:end_scale=0.001:end_pts=60",
+    "testsrc2-9": "testsrc2=s={size}:r={fps},hue=h=60",
+    "cellauto9": "cellauto=s=128x72:r={fps}:rule=126:full=1:random_fill_ratio=0.3:random_seed=9,scale=256:144:flags=neighbor,format=rgb24,lutrgb=r='val*0.7+30':g='val*0.4+60':b=150",
+    "plasma9": "nullsrc=s={size}:r={fps},format=gbrp,geq=r='128+90*sin(X/25+1.3*T)':g='128+70*sin(Y/19-1.7*T)*cos(X/31)':b='128+80*cos(hypot(X-160\\,Y-60)/18+1.5*T)'",
+    "bikes78-crop9": "movie=filename={bikes},trim=start_frame=78,setpts=PTS-STARTPTS,crop=360:203:x=260:y=60,scale=256:144,setsar=1,fps={fps}",
+    "bunny9": "movie=filename={bunny},trim=start_frame=40,setpts=PTS-STARTPTS,crop=880:495:x=300:y=100,scale=256:144,setsar=1,fps={fps}",
+    "bunny9-zoom": "movie=filename={bunny},setpts=PTS-STARTPTS,scale=768:432,setsar=1,fps={fps},zoompan=z='1+0.006*on':x='iw/2-iw/zoom/2':y='ih/3-ih/zoom/3':d=1:s={size}:fps={fps}",
+    "carphone9": "movie=filename={carphone},trim=start_frame=30,setpts=PTS-STARTPTS,crop=150:84:x=10:y=40,scale=256:144,setsar=1,fps={fps}",
+}
+HELDOUT9_BUSY = [("perlin9", "testsrc2-9"), ("mandel-zoom9", "cellauto9"), ("testsrc2-9", "plasma9"), ("cellauto9", "mandel-zoom9"), ("plasma9", "perlin9")]
+HELDOUT9_MIXED = [("bunny9", "testsrc2-9"), ("carphone9", "mandel-zoom9"), ("testsrc2-9", "bikes78-crop9"), ("color:0x3C5C8C", "bunny9-zoom"), ("plasma9", "color:0xC8A070")]
+HELDOUT9_FOOTAGE = [("bunny9", "carphone9"), ("carphone9", "bikes78-crop9"), ("bikes78-crop9", "bunny9-zoom"), ("bunny9-zoom", "carphone9")]
+HELDOUT9_NEGATIVES = [
+    ("zoom-footage", 4.0, HELDOUT9_SOURCES["bunny9-zoom"], "[0:v]format=yuv420p[v]"),
+    ("pan-still", 4.0, "perlin=s=900x144:r={fps}:octaves=4:random_mode=seed:random_seed=19,trim=end_frame=1,loop=loop=-1:size=1,setpts=N/{fps}/TB", "[0:v]crop=256:144:x='t*140':y=0,format=yuv420p[v]"),
+    ("breathing", 4.0, HELDOUT9_SOURCES["carphone9"], "[0:v]format=yuv420p,eq=brightness='0.12*sin(2*PI*t/1.6)':eval=frame[v]"),
+    ("camera-flash", 3.0, HELDOUT9_SOURCES["bunny9"], "[0:v]format=yuv420p,eq=brightness='if(gte(t\\,1.2)\\,0.6*exp(-(t-1.2)*8)\\,0)':eval=frame[v]"),
+    ("moving-object", 4.0, HELDOUT9_SOURCES["testsrc2-9"], "[0:v]format=yuv420p,drawbox=x='-70+t*85':y=50:w=70:h=60:color=0x101010:t=fill[v]"),
+    ("drift", 4.0, HELDOUT9_SOURCES["mandel-zoom9"], "[0:v]format=yuv420p,hue=h='t*20':s='1-t*0.15'[v]"),
+    ("moving-picture", 4.0, HELDOUT9_SOURCES["plasma9"], "[0:v]format=yuv420p[v]"),
+]
+HELDOUT10_FLAT = [("0x6C2C8C", "0xD4D45C"), ("0x1C7C6C", "0xE47C7C"), ("0xB4B4B4", "0x24446C"), ("0xE49C2C", "0x3C6C3C")]
+HELDOUT10_GRADIENT = [
+    ("c0=0x4080F0:c1=0xF0E0C0:x0=256:y0=0:x1=0:y1=144:type=square", "c0=0xC02060:c1=0x20C060:x0=0:y0=0:x1=256:y1=144"),
+    ("c0=0x303030:c1=0xF0A050:x0=128:y0=72:x1=256:y1=72:type=radial", "c0=0x50A0F0:c1=0x602000:x0=0:y0=0:x1=0:y1=144"),
+]
+HELDOUT10_SOURCES = {
+    "perlin10": "perlin=s={size}:r={fps}:octaves=4:persistence=0.65:xscale=2.8:yscale=1.4:tscale=1.2:random_mode=seed:random_seed=1010,format=rgb24,colorbalance=gs=-0.3:bs=0.2",
+    "mandel-zoom10": "mandelbrot=s={size}:r={fps}:start_x=0.2925:start_y=0.0149:start_scale=0.5:end_scale=0.002:end_pts=55",
+    "testsrc2-10": "testsrc2=s=320x180:r={fps},scale=256:144,hue=h=-90:s=0.8",
+    "life10": "life=s=128x72:r={fps}:ratio=0.45:seed=1010:mold=20:life_color=0xF0C040:death_color=0x203050:mold_color=0x40A0A0,scale=256:144:flags=neighbor",
+    "blobs10": "nullsrc=s={size}:r={fps},format=gbrp,geq=r='90+120*exp(-(pow(X-100-50*cos(1.1*T)\\,2)+pow(Y-70\\,2))/800)':g='140+60*sin(Y/20+T)':b='80+110*exp(-(pow(X-170\\,2)+pow(Y-72-35*sin(1.4*T)\\,2))/600)'",
+    "bikes140-crop10": "movie=filename={bikes},trim=start_frame=141,setpts=PTS-STARTPTS,crop=380:214:x=60:y=50,hflip,scale=256:144,setsar=1,fps={fps}",
+    "bunny10": "movie=filename={bunny},trim=start_frame=20,setpts=PTS-STARTPTS,crop=1000:562:x=200:y=80,hflip,scale=256:144,setsar=1,fps={fps}",
+    "carphone10-zoom": "movie=filename={carphone},setpts=PTS-STARTPTS,scale=352:288,setsar=1,fps={fps},zoompan=z='1+0.005*on':x='iw/2-iw/zoom/2':y='ih/2-ih/zoom/2':d=1:s={size}:fps={fps}",
+    "carphone10": "movie=filename={carphone},trim=start_frame=12,setpts=PTS-STARTPTS,crop=160:90:x=8:y=30,scale=256:144,setsar=1,fps={fps}",
+}
+HELDOUT10_BUSY = [("testsrc2-10", "perlin10"), ("life10", "mandel-zoom10"), ("blobs10", "testsrc2-10"), ("mandel-zoom10", "life10"), ("perlin10", "blobs10")]
+HELDOUT10_MIXED = [("carphone10", "testsrc2-10"), ("testsrc2-10", "bunny10"), ("bikes140-crop10", "mandel-zoom10"), ("color:0x8C4C2C", "carphone10-zoom"), ("life10", "color:0x2C8CB4")]
+HELDOUT10_FOOTAGE = [("carphone10", "bunny10"), ("bunny10", "bikes140-crop10"), ("carphone10-zoom", "bunny10"), ("bikes140-crop10", "carphone10")]
+HELDOUT10_NEGATIVES = [
+    ("zoom-footage", 4.0, HELDOUT10_SOURCES["carphone10-zoom"], "[0:v]format=yuv420p[v]"),
+    ("pan-still", 4.0, "testsrc2=s=900x144:r={fps},trim=end_frame=1,loop=loop=-1:size=1,setpts=N/{fps}/TB", "[0:v]crop=256:144:x='t*150':y=0,format=yuv420p[v]"),
+    ("breathing", 4.0, HELDOUT10_SOURCES["bunny10"], "[0:v]format=yuv420p,eq=brightness='0.1*sin(2*PI*t/1.3)':eval=frame[v]"),
+    ("camera-flash", 3.0, HELDOUT10_SOURCES["carphone10"], "[0:v]format=yuv420p,eq=brightness='if(gte(t\\,1.4)\\,0.7*exp(-(t-1.4)*9)\\,0)':eval=frame[v]"),
+    ("moving-object", 4.0, HELDOUT10_SOURCES["blobs10"], "[0:v]format=yuv420p,drawbox=x='250-t*80':y=30:w=60:h=80:color=0xF0F040:t=fill[v]"),
+    ("drift", 4.0, HELDOUT10_SOURCES["testsrc2-10"], "[0:v]format=yuv420p,eq=brightness='-t*0.04':saturation='1-t*0.2':eval=frame[v]"),
+    ("moving-picture", 4.0, HELDOUT10_SOURCES["mandel-zoom10"], "[0:v]format=yuv420p[v]"),
+]
+FOOTAGE_SECONDS.update({"bikes78-crop9": 2.36, "bunny9": 3.72, "bunny9-zoom": 5.28, "carphone9": 3.0, "bikes140-crop10": 1.84, "bunny10": 4.48, "carphone10-zoom": 4.0, "carphone10": 3.6})
 # Two held-out sets of fades next to moving pictures (``moving_fades_corpus``, session 6, helper 10f; sources named "…-f"): the ``fade`` filter
 # out of, into and through black, white and colours (0.1–3 s, short ones too) and xfade's fadeblack / fadewhite, next to
 # footage that moves; no-transition clips with camera moves, flashes, dark and night footage, slow darkening, a sunset.
@@ -477,6 +541,8 @@ PALETTES = {
     "heldout4": {"texture": HELDOUT4_BUSY, "mixed": HELDOUT4_MIXED},
     "heldout5": {"texture": HELDOUT5_BUSY, "mixed": HELDOUT5_MIXED},
     "heldout6": {"texture": HELDOUT6_BUSY, "mixed": HELDOUT6_MIXED},
+    "heldout9": {"flat": HELDOUT9_FLAT, "gradient": HELDOUT9_GRADIENT, "texture": HELDOUT9_BUSY, "mixed": HELDOUT9_MIXED, "footage": HELDOUT9_FOOTAGE},
+    "heldout10": {"flat": HELDOUT10_FLAT, "gradient": HELDOUT10_GRADIENT, "texture": HELDOUT10_BUSY, "mixed": HELDOUT10_MIXED, "footage": HELDOUT10_FOOTAGE},
     "heldout8": {"flat": HELDOUT8_FLAT, "gradient": HELDOUT8_GRADIENT, "texture": HELDOUT8_BUSY, "mixed": HELDOUT8_MIXED, "footage": HELDOUT8_FOOTAGE},
     "fades7": {"texture": FADES7_BUSY, "mixed": FADES7_MIXED},
     "fades8": {"texture": FADES8_BUSY, "mixed": FADES8_MIXED},
@@ -500,6 +566,8 @@ PREFIX = {
     "heldout6": "h6-",
     "heldout7": "h7-",
     "heldout8": "h8-",
+    "heldout9": "h9-",
+    "heldout10": "h10-",
     "wipes": "hw-",
     "wipes2": "hw2-",
     "wipes3": "hw3-",
@@ -629,6 +697,8 @@ NAMED_SOURCES = {
     **HELDOUT6_SOURCES,
     **HELDOUT7_SOURCES,
     **HELDOUT8_SOURCES,
+    **HELDOUT9_SOURCES,
+    **HELDOUT10_SOURCES,
     **WIPE_SOURCES,
     **WIPE2_SOURCES,
     **WIPE4_SOURCES,
@@ -939,7 +1009,15 @@ def heldout8_corpus() -> list[Case]:
     return _dissolve_heldout("heldout8", (25, 60, 30, 50, 24, 40, 48), (0.25, 0.4, 0.6, 1.0, 1.4, 2.0, 2.6, 3.0), 25, 48, HELDOUT8_NEGATIVES)
 
 
-def _dissolve_heldout(palette: str, rates: tuple[int, ...], lengths: tuple[float, ...], negative_fps: int, other_fps: int, negative_specs: list[tuple[str, float, str, str]]) -> list[Case]:
+def _dissolve_heldout(
+    palette: str,
+    rates: tuple[int, ...],
+    lengths: tuple[float, ...],
+    negative_fps: int,
+    other_fps: int,
+    negative_specs: list[tuple[str, float, str, str]],
+    transitions: tuple[str, ...] = DISSOLVE_XFADES,
+) -> list[Case]:
     """A held-out set of dissolves: every DISSOLVE_XFADES transition on each kind of the ``palette`` (flat, gradient, texture,
     mixed, footage), rates and lengths in turn (kept inside a real shot, FOOTAGE_SECONDS), grain on some; a fade through black
     and a fadewhite on busy pictures, two cuts; the no-transition clips ``negative_specs`` (name, seconds, source, graph) at
@@ -947,7 +1025,7 @@ def _dissolve_heldout(palette: str, rates: tuple[int, ...], lengths: tuple[float
     cases: list[Case] = []
     kinds = ("flat", "gradient", "texture", "mixed", "footage")
     n = 0
-    for t, transition in enumerate(DISSOLVE_XFADES):
+    for t, transition in enumerate(transitions):
         for k, kind in enumerate(kinds):
             i = t + k
             pair = _pair(kind, i, palette)
@@ -968,6 +1046,18 @@ def _dissolve_heldout(palette: str, rates: tuple[int, ...], lengths: tuple[float
         if not reference.exists():
             cases = [c for c in cases if not any(str(reference) in s for s in c.sources)]
     return cases
+
+
+def heldout9_corpus() -> list[Case]:
+    """A ninth held-out set, of dissolves (HELDOUT9_*; session 7): read once with main's rules before the dissolve rules changed; plus 0.3 s cross-fades between two busy pictures."""
+    cases = _dissolve_heldout("heldout9", (30, 25, 50, 24, 60, 48, 40), (0.3, 0.45, 0.7, 1.0, 1.5, 2.2, 0.3, 2.8), 25, 50, HELDOUT9_NEGATIVES, DISSOLVE_XFADES9)
+    return cases + [xfade_case(("fade", "dissolve", "fadeslow")[j % 3], "texture", j, 0.3, (24, 30, 60, 50, 25)[j], palette="heldout9") for j in range(5)]
+
+
+def heldout10_corpus() -> list[Case]:
+    """A tenth held-out set, of dissolves like the ninth (HELDOUT10_*; session 7): made before the rules were frozen, read once with main's rules and once with them, at the end."""
+    cases = _dissolve_heldout("heldout10", (48, 24, 60, 30, 40, 25, 50), (0.35, 0.3, 0.6, 0.9, 1.3, 1.9, 2.4, 3.0), 30, 24, HELDOUT10_NEGATIVES, DISSOLVE_XFADES9)
+    return cases + [xfade_case(("fadefast", "fade", "distance")[j % 3], "texture", j + 1, 0.3, (50, 24, 30, 60, 48)[j], palette="heldout10") for j in range(5)]
 
 
 def fades7_corpus() -> list[Case]:

@@ -337,7 +337,12 @@ HELDOUT9_MIXED = [("bunny9", "testsrc2-9"), ("carphone9", "mandel-zoom9"), ("tes
 HELDOUT9_FOOTAGE = [("bunny9", "carphone9"), ("carphone9", "bikes78-crop9"), ("bikes78-crop9", "bunny9-zoom"), ("bunny9-zoom", "carphone9")]
 HELDOUT9_NEGATIVES = [
     ("zoom-footage", 4.0, HELDOUT9_SOURCES["bunny9-zoom"], "[0:v]format=yuv420p[v]"),
-    ("pan-still", 4.0, "perlin=s=900x144:r={fps}:octaves=4:random_mode=seed:random_seed=19,trim=end_frame=1,loop=loop=-1:size=1,setpts=N/{fps}/TB", "[0:v]crop=256:144:x='t*140':y=0,format=yuv420p[v]"),
+    (
+        "pan-still",
+        4.0,
+        "perlin=s=900x144:r={fps}:octaves=4:random_mode=seed:random_seed=19,trim=end_frame=1,loop=loop=-1:size=1,setpts=N/{fps}/TB",
+        "[0:v]crop=256:144:x='t*140':y=0,format=yuv420p[v]",
+    ),
     ("breathing", 4.0, HELDOUT9_SOURCES["carphone9"], "[0:v]format=yuv420p,eq=brightness='0.12*sin(2*PI*t/1.6)':eval=frame[v]"),
     ("camera-flash", 3.0, HELDOUT9_SOURCES["bunny9"], "[0:v]format=yuv420p,eq=brightness='if(gte(t\\,1.2)\\,0.6*exp(-(t-1.2)*8)\\,0)':eval=frame[v]"),
     ("moving-object", 4.0, HELDOUT9_SOURCES["testsrc2-9"], "[0:v]format=yuv420p,drawbox=x='-70+t*85':y=50:w=70:h=60:color=0x101010:t=fill[v]"),

@@ -16,7 +16,7 @@ and prints:
 - the confusion table of tonal parts across General MIDI families
   (:mod:`tests.voice_corpus`: leads, melodies, plucks, pads, chords, bass, a
   vocal proxy) for each of its splits: ``tune``, ``held_out``, ``fresh``
-  (analysed in-process by the streaming analyser, 25 frames a second); ``fresh2``, ``fresh3`` and ``fresh3_harmony`` to ``fresh5_harmony``, ``fresh4`` to ``fresh7`` too.
+  (analysed in-process by the streaming analyser, 25 frames a second); ``fresh2``, ``fresh3`` and ``fresh3_harmony`` to ``fresh5_harmony``, ``fresh4`` to ``fresh9`` too.
 
 Usage: ``.venv/bin/python bench/bench_audio.py [--out DIR]`` (needs fluidsynth,
 fluid-soundfont-gm, sonic-pi-samples and espeak-ng: ``make bootstrap``).

@@ -43,6 +43,8 @@ extremes (20–45, 118–127), dry or with full reverb, on programs no other spl
 ``fresh6`` (issue 11m, session 6, read once with main's rules before any change) adds accented lines (every third note
 at full velocity, the others at 40 %), soft legato ones (touching notes at a third of the velocity; the softest fall under
 the −55 dBFS silence gate and are not scored) and more programs of every family; ``fresh7`` is that session's blind split.
+``fresh8`` (issue 11m, session 7, read once with main's rules before any change) and ``fresh9`` (its blind split) play
+yet other programs as lines, with grace notes and accents in one split, soft legato in the other.
 The gap between MELODY_NOTE_S and LEAD_NOTE_S is left out of the ground truth:
 neither name is clearly right there.
 
@@ -390,6 +392,32 @@ ARTICULATED = {
         "bass_register": (31, 48),
         "articulations": ("soft", "staccato", "accent", "overlap", "dotted", "bend"),
         "velocities": ((60, 96), (28, 50), (104, 128)),
+    },
+    "fresh8": {  # issue 11m, session 7: written and read once with main's rules before any rule was changed
+        "seed": 2468,
+        "sustained": [74, 65, 60, 40, 16, 81, 79, 51],  # recorder, alto sax, French horn, violin, drawbar organ, saw, ocarina, synth strings 2 (as lines)
+        "decaying": [13, 10, 108, 7, 2, 3, 28, 104],  # xylophone, music box, kalimba, clavinet, electric grand, honky-tonk, muted guitar, sitar (as lines)
+        "pad": [91],  # choir pad (held chords)
+        "chord": [26],  # jazz guitar
+        "bass": [34],  # pick
+        "lengths": {"lead": (0.48, 0.8, 1.25), "melody": (0.12, 0.17, 0.23), "pluck": (0.2, 0.42, 0.6), "pad": (2.5,), "chord": (0.7,), "bass": (0.4,)},
+        "register": (57, 91),
+        "bass_register": (30, 47),
+        "articulations": ("dotted", "accent", "staccato", "overlap", "bend", "grace"),
+        "velocities": ((40, 70), (85, 110), (110, 128)),
+    },
+    "fresh9": {  # issue 11m, session 7: the blind split, written before 11m's rules were frozen; read once with main's and once with 11m's
+        "seed": 9753,
+        "sustained": [56, 66, 68, 75, 84, 62, 42, 18],  # trumpet, tenor sax, oboe, pan flute, charang, synth brass 1, cello, rock organ (as lines)
+        "decaying": [0, 9, 14, 31, 106, 112, 45, 11],  # piano, glockenspiel, tubular bells, guitar harmonics, shamisen, tinkle bell, pizzicato, vibraphone (as lines)
+        "pad": [89],  # warm pad (held chords)
+        "chord": [5],  # electric piano 2
+        "bass": [33],  # finger
+        "lengths": {"lead": (0.46, 0.9, 1.3), "melody": (0.125, 0.19, 0.21), "pluck": (0.24, 0.38, 0.55), "pad": (2.3,), "chord": (0.95,), "bass": (0.42,)},
+        "register": (59, 94),
+        "bass_register": (32, 49),
+        "articulations": ("overlap", "bend", "accent", "dotted", "staccato", "soft"),
+        "velocities": ((90, 118), (45, 75), (110, 128)),
     },
 }
 ARTICULATED_SPAN = 12

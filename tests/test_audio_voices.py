@@ -13,6 +13,7 @@ faded edges, alone or under a 120 BPM click, with a 16-bit noise floor.
 
 from __future__ import annotations
 
+import dataclasses
 from collections import Counter
 
 import numpy as np
@@ -23,6 +24,7 @@ from aspects.measure.primitive import (
     NoteShape,
     _rose,
     even_bursts,
+    even_onsets,
     harmonics,
     in_tune,
     line_steps,
@@ -298,6 +300,23 @@ def test_detached_notes_keep_a_pulse_syllables_do_not():
     assert even_bursts(even, 1.0)
     assert not even_bursts(uneven, 1.0)
     assert not even_bursts(few, 1.0)
+
+
+def test_detached_notes_start_on_the_beat_however_their_level_peaks_wander():
+    """Onsets every 0.17 s (a hop's jitter) come at an even rate even where the level bursts do not (a detuned saw's
+    beating moves each note's peak by up to 25 ms); onsets 0.12-0.35 s apart at random (syllables), or too few, do not."""
+    hop_s = 128 / SR
+    n = int(2.0 / hop_s)
+    rng = np.random.default_rng(5)
+    level = np.full(n, -20.0)
+
+    def with_onsets(times) -> Context:
+        return dataclasses.replace(_level_context(level, hop_s), onsets=np.round(np.asarray(times) / hop_s).astype(int))
+
+    beat = np.arange(0.05, 1.95, 0.17) + rng.integers(-1, 2, 12) * hop_s
+    assert even_onsets(with_onsets(beat), 1.0)
+    assert not even_onsets(with_onsets(np.cumsum(rng.uniform(0.12, 0.35, 8))), 1.0)
+    assert not even_onsets(with_onsets([0.3, 0.47, 0.64, 0.81]), 1.0)
 
 
 def test_a_line_of_single_notes_keeps_a_crowded_note():

@@ -713,10 +713,24 @@ def even_bursts(ctx: Context, t: float, before_s: float = 1.0, after_s: float = 
     rate: at least EVEN_MIN_BURSTS of them, their intervals' spread (standard deviation over mean) under EVEN_BURSTS_CV.
     Detached notes keep the music's pulse; syllables do not (espeak-ng: 0.16–0.48 on 1.6 s spans of sentences)."""
     lo, hi = ctx.index(t - before_s), ctx.index(t + after_s) + 1
-    bursts = _bursts(ctx.level_db[lo:hi], ctx.hop_s)
-    if bursts.size < EVEN_MIN_BURSTS:
+    return _evenly_spaced(_bursts(ctx.level_db[lo:hi], ctx.hop_s))
+
+
+def even_onsets(ctx: Context, t: float, before_s: float = 1.0, after_s: float = 0.6) -> bool:
+    """Whether the onsets (:attr:`Context.onsets`) within [t − ``before_s``, t + ``after_s``] s come at an even rate, as
+    :func:`even_bursts` reads loudness bursts: at least EVEN_MIN_BURSTS of them, their intervals' spread (standard
+    deviation over mean) under EVEN_BURSTS_CV. Short detached notes whose level peaks wander (a detuned saw's beating
+    voices move each note's peak by up to 25 ms) still start on the beat; syllables do not."""
+    lo, hi = ctx.index(t - before_s), ctx.index(t + after_s) + 1
+    return _evenly_spaced(ctx.onsets[(ctx.onsets >= lo) & (ctx.onsets < hi)])
+
+
+def _evenly_spaced(hops: np.ndarray) -> bool:
+    """Whether ``hops`` (sorted hop indices) are at least EVEN_MIN_BURSTS, their intervals' spread (standard deviation
+    over mean) under EVEN_BURSTS_CV."""
+    if hops.size < EVEN_MIN_BURSTS:
         return False
-    ioi = np.diff(bursts).astype(float)
+    ioi = np.diff(hops).astype(float)
     return bool(np.std(ioi) < EVEN_BURSTS_CV * np.mean(ioi))
 
 
@@ -1095,7 +1109,7 @@ def frame_primitive(
         return "hihat"
     # Speech keeps its voiced harmonics from one hop spectrum to the next; a brown noise's bursts and tilt
     # (low flatness) can pass for voiced syllables, but its peaks do not stay.
-    if persist >= SPEECH_PEAK_PERSIST and is_speech(ctx, centre) and not even_bursts(ctx, centre):
+    if persist >= SPEECH_PEAK_PERSIST and is_speech(ctx, centre) and not even_bursts(ctx, centre) and not even_onsets(ctx, centre):
         return "speech"
     h = harmonics(spectrum, spectrum_freqs)
     # The hop spectra's 21.5 Hz bins do not resolve the harmonics of a note under ~70 Hz, which then beat like noise.

@@ -17,7 +17,7 @@ Clips and their measurements are cached in ``bench/out/transitions/``.
 PySceneDetect is optional (``pip install --no-deps scenedetect click
 platformdirs tqdm``, for the bench only).
 
-    python bench/bench_transitions.py [--subset | --heldout | --heldout2 | --heldout3 | --heldout4 | --heldout5 | --heldout6 | --heldout7 | --heldout8 | --heldout9 | --heldout10 | --fades7 | --fades8 | --heldout-wipes | --heldout-wipes2 | --heldout-wipes3 | --heldout-wipes4 | --heldout-wipes5 | --heldout-wipes6 | --wipes-mixed | --wipes-grain] [--measure-only] [--jobs 2] [--show-failures]
+    python bench/bench_transitions.py [--subset | --heldout | --heldout2 | --heldout3 | --heldout4 | --heldout5 | --heldout6 | --heldout7 | --heldout8 | --heldout9 | --heldout10 | --fades7 | --fades8 | --heldout-wipes | --heldout-wipes2 | --heldout-wipes3 | --heldout-wipes4 | --heldout-wipes5 | --heldout-wipes6 | --heldout-wipes7 | --heldout-wipes8 | --wipes-mixed | --wipes-grain] [--measure-only] [--jobs 2] [--show-failures]
 """
 
 from __future__ import annotations
@@ -115,6 +115,8 @@ CORPORA = {
         transition_corpus.heldout_wipes6_corpus,
         "the sixth held-out set of wipes, sides that move (session 6: made after set 5 was read; read once with main's rules and once with the final ones)",
     ),
+    "--heldout-wipes7": (transition_corpus.heldout_wipes7_corpus, "the seventh held-out set of wipes, sides that move (session 7: read once with main's rules first)"),
+    "--heldout-wipes8": (transition_corpus.heldout_wipes8_corpus, "the eighth held-out set of wipes, sides that move (session 7: blind; read once with main's and once with the frozen rules)"),
 }
 
 

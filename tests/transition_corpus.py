@@ -489,7 +489,7 @@ CUSTOM_WIPES: dict[str, tuple[str, str | None]] = {
 # Grain on a planar picture: ffmpeg's noise filter on the gradients source's RGBA swamps the picture in noise, which the older
 # sets' grainy gradients show (kept as they are: their clips and floors stay); the sets named here convert first.
 GRAIN = ",format=yuv420p,noise=alls=18:allf=t+u"  # appended to a gradient's options: grain over it (filter text)
-PLANAR_GRAIN = ("wipesm", "wipesg", "wipes4", "wipes5", "wipes6")  # palettes whose grain (``_source``) is put on a planar picture
+PLANAR_GRAIN = ("wipesm", "wipesg", "wipes4", "wipes5", "wipes6", "wipes7", "wipes8")  # palettes whose grain (``_source``) is put on a planar picture
 WIPES4_TEXTURE = [("testsrc2-pan4", "mandel-zoom4"), ("life4", "bunny4"), ("carphone4", "perlin4"), ("zoneplate4", "gradients4"), ("perlin4", "testsrc2-pan4"), ("gradients4", "life4")]
 WIPES4_MIXED = [
     ("gradient:c0=0x2060C0:c1=0xF0D080:x0=0:y0=0:x1=256:y1=144", "testsrc2-pan4"),
@@ -538,6 +538,28 @@ WIPES5_GRAINY = [
     (f"c0=0x706050:c1=0x40A0C0:x0=256:y0=0:x1=0:y1=144{GRAIN}", f"c0=0x505070:c1=0xA09060:x0=0:y0=72:x1=256:y1=72{GRAIN}"),
     (f"c0=0x30D0D0:c1=0x503050:x0=128:y0=72:x1=0:y1=0:type=square{GRAIN}", f"c0=0xD0D0D0:c1=0x707070:x0=0:y0=0:x1=256:y1=144:type=radial{GRAIN}"),
 ]
+WIPES7_TEXTURE = [("testsrc2-diag7", "perlin7"), ("mandel-zoom7", "bikes7"), ("life7", "zoneplate7"), ("carphone7", "cellauto7"), ("zoneplate7", "testsrc2-diag7"), ("perlin7", "mandel-zoom7")]
+WIPES7_MIXED = [
+    ("zoneplate7", "gradient:c0=0x30C090:c1=0x902030:x0=0:y0=144:x1=256:y1=0"),
+    ("color:0x4050D0", "bikes7"),
+    ("gradient:c0=0xF0B030:c1=0x103070:x0=128:y0=72:x1=0:y1=0:type=radial", "perlin7"),
+    ("life7", "color:0xD0D060"),
+]
+WIPES7_GRAINY = [
+    (f"c0=0x806040:c1=0x40A080:x0=0:y0=0:x1=256:y1=100{GRAIN}", f"c0=0x2040A0:c1=0xA0A0F0:x0=256:y0=72:x1=0:y1=72{GRAIN}"),
+    (f"c0=0xB05070:c1=0x50B070:x0=128:y0=72:x1=256:y1=0:type=circular{GRAIN}", f"c0=0x909090:c1=0x303030:x0=0:y0=144:x1=256:y1=144:type=radial{GRAIN}"),
+]
+WIPES8_TEXTURE = [("bunny8", "testsrc2-rot8"), ("perlin8", "life8"), ("testsrc2-rot8", "zoneplate8"), ("zoneplate8", "carphone8"), ("cellauto8", "perlin8"), ("life8", "bunny8")]
+WIPES8_MIXED = [
+    ("color:0xA03060", "zoneplate8"),
+    ("testsrc2-rot8", "gradient:c0=0x60F060:c1=0x202080:x0=0:y0=0:x1=0:y1=144"),
+    ("carphone8", "gradient:c0=0xF0F0C0:c1=0x604020:x0=128:y0=72:x1=256:y1=144:type=radial"),
+    ("gradient:c0=0x4080F0:c1=0xF04080:x0=256:y0=0:x1=0:y1=144", "cellauto8"),
+]
+WIPES8_GRAINY = [
+    (f"c0=0x507090:c1=0xC09050:x0=0:y0=144:x1=256:y1=0{GRAIN}", f"c0=0x70A030:c1=0x3070A0:x0=128:y0=0:x1=128:y1=144{GRAIN}"),
+    (f"c0=0xE08080:c1=0x405040:x0=64:y0=72:x1=256:y1=72:type=radial{GRAIN}", f"c0=0x208080:c1=0xD0C0A0:x0=128:y0=72:x1=0:y1=144:type=square{GRAIN}"),
+]
 PALETTES = {
     "main": {"flat": None, "gradient": None, "texture": None},
     "heldout": {"flat": HELDOUT_FLAT, "gradient": HELDOUT_GRADIENT, "texture": HELDOUT_TEXTURE},
@@ -560,6 +582,8 @@ PALETTES = {
     "wipes4": {"texture": WIPES4_TEXTURE, "mixed": WIPES4_MIXED, "gradient": WIPES4_GRAINY},
     "wipes6": {"texture": WIPES6_TEXTURE, "mixed": WIPES6_MIXED, "gradient": WIPES6_GRAINY},
     "wipes5": {"texture": WIPES5_TEXTURE, "mixed": WIPES5_MIXED, "gradient": WIPES5_GRAINY},
+    "wipes7": {"texture": WIPES7_TEXTURE, "mixed": WIPES7_MIXED, "gradient": WIPES7_GRAINY},
+    "wipes8": {"texture": WIPES8_TEXTURE, "mixed": WIPES8_MIXED, "gradient": WIPES8_GRAINY},
 }
 PREFIX = {
     "main": "",
@@ -581,6 +605,8 @@ PREFIX = {
     "wipes4": "hw4-",
     "wipes5": "hw5-",
     "wipes6": "hw6-",
+    "wipes7": "hw7-",
+    "wipes8": "hw8-",
 }
 PREFIX.update({"fades7": "f7-", "fades8": "f8-"})  # session 6's held-out sets of fades next to moving pictures
 FPS = (24, 25, 30, 60)
@@ -684,6 +710,28 @@ WIPE6_SOURCES = {
     "carphone6": "movie=filename={carphone},trim=start_frame=10,setpts=PTS-STARTPTS,crop=120:90:x=40:y=30,scale=256:144,setsar=1,fps={fps}",
     "bunny6": "movie=filename={bunny},trim=start_frame=5,setpts=PTS-STARTPTS,crop=700:394:x=500:y=250,scale=256:144,setsar=1,fps={fps}",
 }
+# Named sources of the wipe held-out sets 7 and 8 (session 7, helper 10w; ``heldout_wipes7_corpus``, ``heldout_wipes8_corpus``):
+# sides that move, other seeds, programs and crops. Set 7 was read once with main's rules before any change; set 8 was made at
+# the start too, measured without scores, and read once with main's rules and once with the frozen ones at the end.
+WIPE7_SOURCES = {
+    "testsrc2-diag7": "testsrc2=s=480x320:r={fps},crop=256:144:x='30+t*28':y='20+t*22'",
+    "mandel-zoom7": "mandelbrot=s={size}:r={fps}:start_x=-0.74364:start_y=0.13182:start_scale=0.5:end_scale=0.004:end_pts=80",
+    "life7": "life=s=96x54:r={fps}:ratio=0.35:seed=707:mold=40:life_color=0xF0A020:death_color=0x103030:mold_color=0x8040C0,scale=256:144:flags=neighbor",
+    "perlin7": "perlin=s={size}:r={fps}:octaves=3:persistence=0.55:xscale=2:yscale=2.5:tscale=1.5:random_mode=seed:random_seed=77,format=rgb24,colorbalance=gs=-0.2:bm=0.3",
+    "zoneplate7": "zoneplate=s={size}:r={fps}:kx2=25:ky2=35:kt=15:kyt=7:ku=60:kv=170",
+    "cellauto7": "cellauto=s={size}:r={fps}:rule=105:full=1:random_fill_ratio=0.5:random_seed=7,format=yuv420p,lutyuv=u=160:v=90",
+    "bikes7": "movie=filename={bikes},trim=start_frame=120,setpts=PTS-STARTPTS,crop=480:270:x=120:y=60,scale=256:144,setsar=1,fps={fps}",
+    "carphone7": "movie=filename={carphone},trim=start_frame=40,setpts=PTS-STARTPTS,hflip,crop=160:90:x=10:y=40,scale=256:144,setsar=1,fps={fps}",
+}
+WIPE8_SOURCES = {
+    "testsrc2-rot8": "testsrc2=s=384x384:r={fps},rotate=a='t*0.25':ow=256:oh=144",
+    "perlin8": "perlin=s={size}:r={fps}:octaves=5:persistence=0.45:xscale=1.2:yscale=1.2:tscale=2.2:random_mode=seed:random_seed=88,format=rgb24,colorbalance=rs=0.25:bh=-0.2",
+    "life8": "life=s=160x90:r={fps}:ratio=0.3:seed=808:mold=25:life_color=0x50E050:death_color=0x301040:mold_color=0xE06040,scale=256:144:flags=neighbor",
+    "zoneplate8": "zoneplate=s={size}:r={fps}:kx2=45:ky2=20:kt=10:kxt=5:ku=90:kv=110",
+    "cellauto8": "cellauto=s={size}:r={fps}:rule=126:full=1:random_fill_ratio=0.3:random_seed=8,format=yuv420p,lutyuv=u=200:v=120",
+    "bunny8": "movie=filename={bunny},trim=start_frame=40,setpts=PTS-STARTPTS,crop=600:338:x=200:y=150,scale=256:144,setsar=1,fps={fps}",
+    "carphone8": "movie=filename={carphone},trim=start_frame=25,setpts=PTS-STARTPTS,crop=144:81:x=20:y=10,scale=256:144,setsar=1,fps={fps},hue=h=-30",
+}
 SOURCE_SECONDS = {
     "bbb": 5.28,
     "bbb-late": 3.28,
@@ -694,6 +742,10 @@ SOURCE_SECONDS = {
     "bikes5": 2.3,
     "carphone6": 3.6,
     "bunny6": 5.08,
+    "bikes7": 1.98,
+    "carphone7": 3.4,
+    "bunny8": 4.88,
+    "carphone8": 3.6,
 }  # real shots' lengths: a transition next to one is kept short enough
 NAMED_SOURCES = {
     **HELDOUT3_SOURCES,
@@ -709,6 +761,8 @@ NAMED_SOURCES = {
     **WIPE4_SOURCES,
     **WIPE5_SOURCES,
     **WIPE6_SOURCES,
+    **WIPE7_SOURCES,
+    **WIPE8_SOURCES,
 }
 NAMED_SOURCES.update({**FADES7_SOURCES, **FADES8_SOURCES})  # session 6's fade sets (their names end in "-f")
 
@@ -1309,6 +1363,42 @@ def heldout_wipes6_corpus() -> list[Case]:
         ("scroll-cellauto", WIPE6_SOURCES["cellauto6b"].format(size=SIZE, fps=44), "[0:v]scroll=h=0.005,format=yuv420p[v]"),
     ]
     return _wipes_heldout("wipes6", (44, 31, 56, 25, 40), (0.3, 0.5, 1.0, 1.7, 2.4, 3.0, 0.6), ("texture", "gradient", "mixed", "texture"), 44, more)
+
+
+def heldout_wipes7_corpus() -> list[Case]:
+    """The seventh held-out set of wipes (WIPES7_*, WIPE7_SOURCES; session 7: sides that move; read once with main's rules before any change)."""
+    s = f"s={SIZE}:r=33"
+    more = [
+        (
+            "pan-bikes7",
+            f"movie=filename={BIKES},trim=start_frame=150:end_frame=151,loop=loop=-1:size=1,setpts=N/33/TB,fps=33,scale=768:432,setsar=1",
+            "[0:v]crop=256:144:x='300-t*80':y='60+t*30',format=yuv420p[v]",
+        ),
+        ("diag-testsrc2", WIPE7_SOURCES["testsrc2-diag7"].format(size=SIZE, fps=33), "[0:v]format=yuv420p[v]"),
+        ("zoneplate-moving", WIPE7_SOURCES["zoneplate7"].format(size=SIZE, fps=33), "[0:v]format=yuv420p[v]"),
+        ("mandelbrot-zoom7", WIPE7_SOURCES["mandel-zoom7"].format(size=SIZE, fps=33), "[0:v]format=yuv420p[v]"),
+        ("bar-crossing-up", f"gradients={s}:speed=0.03:n=2:seed=71", "[0:v]format=yuv420p,drawbox=x=0:y='144-t*70':w=256:h=70:color=0xE0E0E0:t=fill[v]"),
+        ("scroll-perlin", WIPE7_SOURCES["perlin7"].format(size=SIZE, fps=33), "[0:v]scroll=v=0.006,format=yuv420p[v]"),
+    ]
+    return _wipes_heldout("wipes7", (33, 27, 48, 24, 60), (0.25, 0.6, 1.1, 1.5, 2.2, 3.0, 0.4), ("texture", "mixed", "texture", "gradient"), 33, more)
+
+
+def heldout_wipes8_corpus() -> list[Case]:
+    """The eighth held-out set of wipes (WIPES8_*, WIPE8_SOURCES; session 7: blind, read once with main's rules and once with the frozen ones at the end)."""
+    s = f"s={SIZE}:r=41"
+    more = [
+        (
+            "pan-carphone8",
+            f"movie=filename={CARPHONE},trim=start_frame=60:end_frame=61,loop=loop=-1:size=1,setpts=N/41/TB,fps=41,scale=704:576,setsar=1",
+            "[0:v]crop=256:144:x='400-t*60':y='100+t*45',format=yuv420p[v]",
+        ),
+        ("rotating-testsrc2", WIPE8_SOURCES["testsrc2-rot8"].format(size=SIZE, fps=41), "[0:v]format=yuv420p[v]"),
+        ("zoneplate-moving8", WIPE8_SOURCES["zoneplate8"].format(size=SIZE, fps=41), "[0:v]format=yuv420p[v]"),
+        ("life-moving8", WIPE8_SOURCES["life8"].format(size=SIZE, fps=41), "[0:v]format=yuv420p[v]"),
+        ("box-crossing-left-grain", f"color=c=0x506050:{s}", "[0:v]format=yuv420p,drawbox=x='256-t*90':y=20:w=120:h=104:color=0xC0A060:t=fill,noise=alls=16:allf=t+u[v]"),
+        ("zoom-bunny8", WIPE8_SOURCES["bunny8"].format(size=SIZE, fps=41, bunny=BUNNY), "[0:v]zoompan=z='1+0.006*on':x='iw/2-iw/zoom/2':y='ih/2-ih/zoom/2':d=1:s=256x144:fps=41,format=yuv420p[v]"),
+    ]
+    return _wipes_heldout("wipes8", (41, 29, 52, 25, 36), (0.35, 0.7, 1.2, 1.8, 2.6, 3.0, 0.5), ("mixed", "texture", "gradient", "texture"), 41, more)
 
 
 def suite_corpus() -> list[Case]:

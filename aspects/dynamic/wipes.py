@@ -31,22 +31,26 @@ from aspects.dynamic.signals import Signals, rounded
 from aspects.measure.visual import WIPE_GRID, WIPE_GRID_KEYS
 
 SIDE_S = 0.2  # each side is judged over this (seconds)
-SIDE_RATIO = 0.6  # …moving along the change at most this many times as fast as across it
+SIDE_RATIO = 0.6  # …carrying on when it moves along the change over this many times the change's own rate…
+SIDE_SHARE = 0.8  # …and, next to an edge placed frame by frame (``tracked_edge``), that is over this share of its whole speed (``busy_sides_hold``)
 
 
-def _side_speed_along(s: Signals, state: np.ndarray, lo: int, hi: int, way: np.ndarray) -> float:
-    """Grid speed (levels per second, RMS per cell) of frames ``lo``–``hi`` along the unit vector ``way``: a line fitted through each cell."""
+def _side_speeds(s: Signals, state: np.ndarray, lo: int, hi: int, way: np.ndarray) -> tuple[float, float]:
+    """Grid speeds (levels per second, RMS per cell) of frames ``lo``–``hi``: along the unit vector ``way``, and in all (a line fitted through each cell)."""
     t = s.t[lo : hi + 1] - s.t[lo : hi + 1].mean()
     slopes = t @ (state[lo : hi + 1] - state[lo : hi + 1].mean(axis=0)) / max(float(t @ t), 1e-12)
-    return abs(float(slopes @ way)) / np.sqrt(slopes.size)
+    return abs(float(slopes @ way)) / np.sqrt(slopes.size), float(np.linalg.norm(slopes)) / np.sqrt(slopes.size)
 
 
-def busy_sides_hold(s: Signals, state: np.ndarray, p: int, q: int, stops: np.ndarray) -> bool:
+def busy_sides_hold(s: Signals, state: np.ndarray, p: int, q: int, stops: np.ndarray, share: float = 0.0) -> bool:
     """Whether the busy pictures before frame ``p`` and after frame ``q`` do not carry on along the wipe from ``p`` to ``q``.
 
     Each side is SIDE_S long (never across one of the ``stops``, cuts, nor
-    cut short by the video's start or end); its speed along the change must
-    be at most SIDE_RATIO times the change's own rate (levels per second).
+    cut short by the video's start or end). A side carries on when its speed
+    along the change is over SIDE_RATIO times the change's own rate (levels
+    per second) and over ``share`` of its whole speed: a pan, a zoom or a
+    drift moves the picture on the change's way, while texture moving on its
+    own (a shot sliding in and then moving by itself) wanders other ways too.
     """
     delta = state[q] - state[p]
     length = float(np.linalg.norm(delta))
@@ -63,7 +67,8 @@ def busy_sides_hold(s: Signals, state: np.ndarray, p: int, q: int, stops: np.nda
         lo, hi = min(end, other), max(end, other)
         if stops[lo + 1 : hi + 1].any():
             return False
-        if _side_speed_along(s, state, lo, hi, way) > SIDE_RATIO * rate:
+        along, whole = _side_speeds(s, state, lo, hi, way)
+        if along > SIDE_RATIO * rate and along > share * whole:
             return False
     return True
 
@@ -335,12 +340,12 @@ def fine_wipe(s: Signals, grid: np.ndarray, state: np.ndarray, first: int, last:
     first, last = max(lo, first - pad), min(hi, last + pad)
     window0 = (first, last)
 
-    def accepted(edge: dict | None) -> dict | None:
+    def accepted(edge: dict | None, share: float = 0.0) -> dict | None:
         if edge is None or not shortest_s <= edge["end"] - edge["start"] <= longest_s:
             return None
         p = int(np.clip(np.searchsorted(s.t, edge["start"] + 1e-6) - 1, *bounds))
         q = int(np.clip(np.searchsorted(s.t, edge["end"] - 1e-6), *bounds))
-        if q <= p or not busy_sides_hold(s, state, p, q, stops):
+        if q <= p or not busy_sides_hold(s, state, p, q, stops, share):
             return None
         return {"type": "wipe", "start": rounded(s.t[p], 6), "end": rounded(s.t[q], 6), "duration": rounded(s.t[q] - s.t[p], 6), "direction": edge["direction"]}
 
@@ -374,7 +379,7 @@ def fine_wipe(s: Signals, grid: np.ndarray, state: np.ndarray, first: int, last:
             # Held only by WINDOW_REACH_S, it would not have settled: the edge found moves with the window (a camera move carries
             # the picture on). The edge itself, with shot A's and B's ``ref`` frames beyond it, must lie inside the reach.
             p, q = int(np.searchsorted(s.t, edge["start"])), int(np.searchsorted(s.t, edge["end"]))
-            return None if (p - ref <= lo and lo > bounds[0]) or (q + ref >= hi and hi < bounds[1]) else accepted(edge)
+            return None if (p - ref <= lo and lo > bounds[0]) or (q + ref >= hi and hi < bounds[1]) else accepted(edge, SIDE_SHARE)
         first, last = window
     return None  # the window did not settle
 

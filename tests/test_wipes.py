@@ -170,3 +170,28 @@ def test_no_edge_is_tracked_in_a_picture_that_only_wobbles():
     t = np.arange(0.0, 2.5, 1 / FPS)
     grid = rng.uniform(30, 220, 3 * ROWS * COLS)[None, :] + rng.normal(0, 4.0, (t.size, 3 * ROWS * COLS))
     assert wipes.tracked_edge(t, grid, 0, t.size - 1, int(0.2 * FPS)) is None
+
+
+@pytest.mark.parametrize(("across", "holds"), [(0.0, False), (2.0, True)])
+def test_a_side_moving_on_the_change_s_way_is_a_pan_unless_it_wanders_other_ways_more(across, holds):
+    """After a change from A to B (1 s), B moves on at 0.7 times the change's rate along its way (over SIDE_RATIO): with nothing
+    else (a pan carrying on) the sides do not hold; moving ``across`` times as fast other ways too (texture moving on its own),
+    they hold next to a tracked edge (``share`` SIDE_SHARE) and still do not by the plain rate test."""
+    from aspects.dynamic.signals import Signals
+
+    rng = np.random.default_rng(3)
+    t = np.arange(0.0, 3.0, 1 / FPS)
+    p, q = int(1.0 * FPS), int(2.0 * FPS)
+    a, b = rng.uniform(40, 200, 48), rng.uniform(40, 200, 48)
+    way = (b - a) / np.linalg.norm(b - a)
+    other = rng.normal(0, 1, 48)
+    other -= (other @ way) * way
+    other /= np.linalg.norm(other)
+    rate = np.linalg.norm(b - a)  # levels per second (the change takes 1 s)
+    share = np.clip(t - 1.0, 0.0, 1.0)[:, None]
+    after = np.clip(t - 2.0, 0.0, None)[:, None]
+    state = a[None] * (1 - share) + b[None] * share + after * rate * (0.7 * way + across * other)[None]
+    s = Signals(t=t, dt=np.full(t.size, 1 / FPS), duration_s=3.0, columns={})
+    stops = np.zeros(t.size, dtype=bool)
+    assert wipes.busy_sides_hold(s, state, p, q, stops, wipes.SIDE_SHARE) is holds
+    assert wipes.busy_sides_hold(s, state, p, q, stops) is False

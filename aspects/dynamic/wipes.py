@@ -90,7 +90,8 @@ SWEEP_MARGIN = 0.1  # a clock hand (16 starting angles and turns tried) must exp
 RAMP_REACH = 0.25  # a cell's ramp is fitted over its frames this share of the window at most from its half-way time
 ASPECT = 9 / 16  # frame height over width (the 16:9 analysis frame): positions are in frame widths, so a circle is round
 SPLIT_RAMP_S = 0.1  # a cell's frames this near its split (seconds) are its ramp, not its sides' scatter (``split_switch_times``)
-EASED_MIN = 1.5  # the eased (smoothstep) width is used when it fits better and the straight ramp is at least this many times a hard edge's crossing of a cell
+WIDTH_STEPS = 60  # soft edge widths tried (``edge_width``), from 1 ms to the window's span…
+CELL_SAMPLES = 7  # …each averaged over this many places of the edge within a cell
 HARD_MARGIN = (
     1.15  # a ramp up to this many times a hard edge's crossing of a cell is that crossing (grain and motion widen a hard edge's measured ramp a little; its width in quadrature would grow fast)
 )
@@ -174,31 +175,39 @@ def split_switch_times(t: np.ndarray, grid: np.ndarray, lo: int, hi: int, ref: i
     a_end = np.einsum("tpc,cp->c", planes[: ref + 1], way) / (ref + 1)
     b_end = np.einsum("tpc,cp->c", planes[-ref - 1 :], way) / (ref + 1)
     along = (np.einsum("tpc,cp->tc", planes, way) - a_end[None]) / np.where(np.abs(b_end - a_end) > 1e-9, b_end - a_end, 1e-9)[None]
-    return {"times": times[keep], "x": xs, "y": ys, "ramp": np.array([*_ramp_width(tt[:, None] - times[keep][None, :], along[:, keep])])}
+    offset, progress = tt[:, None] - times[keep][None, :], along[:, keep]
+    near = np.abs(offset) <= RAMP_REACH * max(float(np.ptp(offset)) if offset.size else 0.0, 1e-9)
+    return {"times": times[keep], "x": xs, "y": ys, "offset": offset[near], "progress": progress[near]}
 
 
-def _ramp_width(offset: np.ndarray, progress: np.ndarray) -> tuple[float, float]:
-    """The width (seconds) of the straight ramp from 0 to 1 centred on 0 that fits all cells' progress against their time from half-way best (least squares).
+def edge_width(offset: np.ndarray, progress: np.ndarray, cell_s: float) -> float:
+    """The soft edge's own width (seconds) that fits the cells' progress (0 to 1) against their time from half-way (``offset``, seconds) best, least squares; 0 for too few points.
 
-    Pooled over the cells, the pictures' own noise averages out where one
-    cell's rise would be pulled by it; the offsets are continuous (each
-    cell's half-way time is interpolated), so the frames' sampling does not
-    widen it.
+    A cell's mean sees the edge's profile, a straight ramp or a smoothstep
+    (3u² − 2u³: the eased edge of most of xfade's soft wipes) over the
+    width, averaged over the ``cell_s`` (seconds) a hard edge takes to cross
+    the cell: both shapes are fitted so (their corners rounded by the cell),
+    the better one's width is kept. Pooled over the cells, the pictures'
+    own noise averages out where one cell's rise would be pulled by it; the
+    offsets are continuous (each cell's half-way time is interpolated), so
+    the frames' sampling does not widen it. A smoothstep is taken only when
+    at least a cell's crossing wide (narrower, the two shapes are alike).
     """
-    if offset.size == 0:
-        return 0.0, 0.0
-    near = np.abs(offset) <= RAMP_REACH * max(float(np.ptp(offset)), 1e-9)
-    o, v = offset[near], progress[near]
+    o, v = offset.ravel(), progress.ravel()
     if o.size < 3:
-        return 0.0, 0.0
-    widths = np.geomspace(1e-3, max(float(np.ptp(o)), 2e-3), 60)
-    # A straight ramp or a smoothstep (3u² − 2u³: the eased edge of most of xfade's soft wipes) over the width: whichever fits
-    # better; the smoothstep's tails start and end its whole width apart, where a straight ramp fitted to it is 2/3 as wide.
-    u = np.clip(0.5 + o[None, :] / widths[:, None], 0.0, 1.0)
-    straight = ((u - v[None, :]) ** 2).sum(axis=1)
-    eased = ((u * u * (3 - 2 * u) - v[None, :]) ** 2).sum(axis=1)
-    i, j = int(np.argmin(straight)), int(np.argmin(eased))
-    return float(widths[i]), float(widths[j]) if eased[j] < straight[i] else 0.0
+        return 0.0
+    widths = np.concatenate([[0.0], np.geomspace(1e-3, max(float(np.ptp(o)), 2e-3), WIDTH_STEPS)])
+    across = (np.linspace(-0.5, 0.5, CELL_SAMPLES) * cell_s)[:, None]  # where within the cell the edge is, seconds from its centre
+    best = (np.inf, 0.0)
+    for width in widths:
+        u = np.clip(0.5 + (o[None, :] + across) / max(width, 1e-9), 0.0, 1.0)
+        for shape, eased in ((u, False), (u * u * (3 - 2 * u), True)):
+            if eased and width < cell_s:
+                continue
+            cost = float(((shape.mean(axis=0) - v) ** 2).sum())
+            if cost < best[0]:
+                best = (cost, float(width))
+    return best[1]
 
 
 def _lstsq(design: np.ndarray, times: np.ndarray) -> np.ndarray:
@@ -252,11 +261,12 @@ def _edge_models(x: np.ndarray, y: np.ndarray) -> list[tuple[np.ndarray, Callabl
         return direction, min(corners), max(corners), abs(c[1]) / WIPE_GRID[0] + abs(c[2]) * ASPECT / WIPE_GRID[1]
 
     models.append((np.stack([one, x, y], axis=1), straight, 1.0))
-    for distance, far in ((np.hypot(x - cx, y - cy), np.hypot(cx, cy)), (np.abs(x - cx), cx), (np.abs(y - cy), cy)):
+    # A circle crosses a cell's mean side; bars a cell's width (the distance across) or height (down).
+    for distance, far, cell in ((np.hypot(x - cx, y - cy), np.hypot(cx, cy), CELL_SIZE), (np.abs(x - cx), cx, 1 / WIPE_GRID[0]), (np.abs(y - cy), cy, ASPECT / WIPE_GRID[1])):
 
-        def ring(c: np.ndarray, far: float = far) -> tuple[str, float, float, float]:
+        def ring(c: np.ndarray, far: float = far, cell: float = cell) -> tuple[str, float, float, float]:
             ends = (c[0], c[0] + c[1] * far)
-            return ("out" if c[1] > 0 else "in"), min(ends), max(ends), abs(c[1]) * CELL_SIZE
+            return ("out" if c[1] > 0 else "in"), min(ends), max(ends), abs(c[1]) * cell
 
         models.append((np.stack([one, distance], axis=1), ring, RING_SPREAD_SHARE))
     away = {"up": "down", "down": "up", "left": "right", "right": "left"}
@@ -305,10 +315,8 @@ def fine_layout(cells: dict[str, np.ndarray]) -> dict | None:
     direction, start, end, cell_s = describe(coef)
     # A hard edge takes cell_s to cross a cell; a soft edge adds its own width in quadrature (as a blur adds), and its front
     # reaches the frame's first point half that width before its middle does.
-    ramp, eased = float(cells["ramp"][0]), float(cells["ramp"][1])
-    if eased > 0 and ramp >= EASED_MIN * cell_s:
-        ramp = eased
-    soft = np.sqrt(max(0.0, ramp**2 - (HARD_MARGIN * cell_s) ** 2))
+    width = edge_width(cells["offset"], cells["progress"], cell_s)
+    soft = np.sqrt(max(0.0, width**2 - (HARD_MARGIN**2 - 1) * cell_s**2))
     start, end = start - soft / 2, end + soft / 2
     return {"fit": fit, "direction": direction, "start": float(start), "end": float(end), "spread": FINE_SPREAD * share}
 

@@ -195,3 +195,26 @@ def test_a_side_moving_on_the_change_s_way_is_a_pan_unless_it_wanders_other_ways
     stops = np.zeros(t.size, dtype=bool)
     assert wipes.busy_sides_hold(s, state, p, q, stops, wipes.SIDE_SHARE) is holds
     assert wipes.busy_sides_hold(s, state, p, q, stops) is False
+
+
+@pytest.mark.parametrize("eased", [False, True])
+def test_a_soft_edge_s_ends_lie_half_its_width_outside_the_cells_half_way_times(eased):
+    """A soft left-to-right edge (a straight ramp or a smoothstep, half the frame wide: xfade-like soft wipes) crossing the frame in 2.5 s,
+    each cell's level the mean of 16 columns under it: the edge's first and last moments, where its front enters and its
+    tail leaves the frame, come back within 2 frames (the cell's own width rounds the profile's corners: ``edge_width``)."""
+    rng = np.random.default_rng(5)
+    seconds, width = 2.5, 0.5  # the edge's middle crosses 1 + width frame widths in ``seconds``; its width (frame widths)
+    speed = (1 + width) / seconds
+    t = np.arange(0.0, seconds + 2.0, 1 / FPS)
+    columns = (np.arange(COLS * 16) + 0.5) / (COLS * 16)
+    middle = 1.0 + (columns + width / 2) / speed  # when the edge's middle passes each column (s)
+    u = np.clip(0.5 + (t[:, None] - middle[None, :]) * speed / width, 0.0, 1.0)
+    share = (u * u * (3 - 2 * u) if eased else u).reshape(t.size, COLS, 16).mean(axis=2)  # frames × columns of cells
+    share = np.tile(share, (1, ROWS))
+    a, b = rng.uniform(40, 200, (3, COLS * ROWS)), rng.uniform(40, 200, (3, COLS * ROWS))
+    planes = a[None] * (1 - share[:, None]) + b[None] * share[:, None] + rng.normal(0, 2.0, (t.size, 3, COLS * ROWS))
+    cells = wipes.split_switch_times(t, planes.reshape(t.size, -1), 0, t.size - 1, int(0.2 * FPS))
+    assert cells is not None
+    edge = wipes.fine_layout(cells)
+    assert edge is not None and edge["direction"] == "right"
+    assert abs(edge["start"] - 1.0) <= 2 / FPS and abs(edge["end"] - (1.0 + seconds)) <= 2 / FPS

@@ -197,17 +197,11 @@ def edge_width(offset: np.ndarray, progress: np.ndarray, cell_s: float) -> float
     if o.size < 3:
         return 0.0
     widths = np.concatenate([[0.0], np.geomspace(1e-3, max(float(np.ptp(o)), 2e-3), WIDTH_STEPS)])
-    across = (np.linspace(-0.5, 0.5, CELL_SAMPLES) * cell_s)[:, None]  # where within the cell the edge is, seconds from its centre
-    best = (np.inf, 0.0)
-    for width in widths:
-        u = np.clip(0.5 + (o[None, :] + across) / max(width, 1e-9), 0.0, 1.0)
-        for shape, eased in ((u, False), (u * u * (3 - 2 * u), True)):
-            if eased and width < cell_s:
-                continue
-            cost = float(((shape.mean(axis=0) - v) ** 2).sum())
-            if cost < best[0]:
-                best = (cost, float(width))
-    return best[1]
+    across = np.linspace(-0.5, 0.5, CELL_SAMPLES) * cell_s  # where within the cell the edge is, seconds from its centre
+    u = np.clip(0.5 + (o[None, None, :] + across[None, :, None]) / np.maximum(widths, 1e-9)[:, None, None], 0.0, 1.0)  # widths × places × points
+    cost = np.stack([((shape.mean(axis=1) - v[None, :]) ** 2).sum(axis=1) for shape in (u, u * u * (3 - 2 * u))], axis=1)  # widths × (straight, eased)
+    cost[widths < cell_s, 1] = np.inf
+    return float(widths[np.unravel_index(np.argmin(cost), cost.shape)[0]])
 
 
 def _lstsq(design: np.ndarray, times: np.ndarray) -> np.ndarray:

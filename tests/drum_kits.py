@@ -15,7 +15,8 @@ drumless material on which any drum name is false.
   beds, with no drum at all: every frame named a drum is false.
 
 Splits: ``kits_first`` (made first, read once with main's rules before any change), ``kits_tune`` (rules looked at),
-``kits_blind`` (made before freezing, read once with main's rules and once with the new ones); ``kits_test`` (one
+``kits_blind`` (made before freezing, read once with main's rules and once with the new ones); session 7's
+``kits_s7first`` (read with main's rules before any change) and ``kits_s7blind`` (made at the freeze); ``kits_test`` (one
 groove per kit, the suite's: tests/test_audio_kits.py).
 """
 
@@ -46,12 +47,16 @@ SPLITS = {
     "kits_first": {"seed": 4111, "kits": tuple(KITS), "clips_per_kit": 4, "tempi": (62.0, 88.0, 104.0, 121.0, 147.0, 171.0), "under_db": (10.0, 15.0, 22.0, 28.0), "pads": (90, 52, 93)},
     "kits_tune": {"seed": 5222, "kits": tuple(KITS), "clips_per_kit": 4, "tempi": (66.0, 92.0, 110.0, 128.0, 152.0, 178.0), "under_db": (11.0, 17.0, 24.0, 30.0), "pads": (89, 48, 94)},
     "kits_test": {"seed": 7444, "kits": tuple(KITS), "clips_per_kit": 1, "tempi": (70.0, 96.0, 124.0, 158.0), "under_db": (12.0, 18.0, 25.0), "pads": (90, 49, 94)},
+    "kits_s7first": {"seed": 8515, "kits": tuple(KITS), "clips_per_kit": 4, "tempi": (64.0, 79.0, 107.0, 133.0, 144.0, 168.0, 176.0), "under_db": (9.0, 13.0, 19.0, 26.0), "pads": (88, 51, 92)},
+    "kits_s7blind": {"seed": 9626, "kits": tuple(KITS), "clips_per_kit": 4, "tempi": (68.0, 81.0, 113.0, 126.0, 150.0, 166.0), "under_db": (10.0, 16.0, 21.0, 29.0), "pads": (87, 53, 91)},
     "kits_blind": {"seed": 6333, "kits": tuple(KITS), "clips_per_kit": 4, "tempi": (60.0, 84.0, 99.0, 117.0, 139.0, 163.0, 180.0), "under_db": (10.0, 14.0, 20.0, 27.0), "pads": (91, 50, 95)},
 }
 DRUMLESS = {  # split -> (bass programs, pluck programs, chord programs, speech text)
     "kits_first": ((33, 38), (24, 46, 105), (0, 4, 25), "The harbour lights were dim when the last ferry left the pier."),
     "kits_tune": ((34, 39), (25, 45, 107), (1, 5, 26), "Seven quiet swans crossed the river before the morning rain."),
     "kits_test": ((33, 35), (24, 46), (0, 25), "Bring the blue kettle to the garden table."),
+    "kits_s7first": ((37, 38), (26, 106, 46), (3, 7, 27), "Four brown horses waited by the gate while thunder rolled."),
+    "kits_s7blind": ((33, 39), (25, 107, 45), (1, 4, 26), "The painter left a yellow ladder beside the quiet canal."),
     "kits_blind": ((32, 36), (27, 104, 108), (2, 6, 24), "A narrow road climbs past the mill toward the old stone church."),
 }
 

@@ -447,7 +447,40 @@ FADES8_MIXED = [
     ("testsrc2-zoomout8-f", "color:0x3070F0"),
     ("color:0xF09060", "cellauto8-f"),
 ]
-FADE_SHOT_S = {"bikes7-f": 2.4, "bunny7-f": 4.8, "carphone7-f": 3.9, "bikes8-f": 2.3, "bunny8-f": 4.0, "carphone8-f": 3.9}  # real shots' lengths (seconds)
+# Set 9 (session 7, helper 10f): other sources made the same way; read once with main's rules before session 7's fade changes.
+FADES9_SOURCES = {
+    "mandel-zoom9-f": "mandelbrot=s={size}:r={fps}:start_x=-0.743643887:start_y=0.131825904:start_scale=1.2:end_scale=0.001:end_pts=60:inner=period",
+    "life9-f": "life=s=160x90:r={fps}:ratio=0.35:seed=9090:mold=20:life_color=0xF0B020:death_color=0x103030:mold_color=0xC03080,scale=256:144:flags=neighbor",
+    "cellauto9-f": "cellauto=s=128x72:r={fps}:rule=150:full=1:random_fill_ratio=0.3:random_seed=99,scale=256:144:flags=neighbor,format=rgb24,lutrgb=r='val*0.3+60':g='val*0.7':b=150",
+    "testsrc2-zoomin9-f": "testsrc2=s=256x144:r={fps},zoompan=z='min(1+0.012*on\\,2.5)':x='iw/2-iw/zoom/2+10':y='ih/2-ih/zoom/2':d=1:s={size}:fps={fps}",
+    "gradients9-f": "gradients=s={size}:r={fps}:speed=0.04:n=4:seed=919:type=radial",
+    "noise-turn9-f": "color=c=0x606060:s=400x400:r={fps},noise=alls=70:allf=u,trim=end_frame=1,gblur=sigma=4,eq=contrast=4:saturation=1.3,"
+    "colorbalance=rm=0.3:gh=-0.2,loop=loop=-1:size=1,setpts=N/{fps}/TB,rotate=a=0.5*t:ow=256:oh=144",
+    "bikes9-f": "movie=filename={bikes},trim=start_frame=2,setpts=PTS-STARTPTS,crop=480:272:x=100:y=0,scale=256:144,setsar=1,fps={fps}",
+    "bunny9-f": "movie=filename={bunny},trim=start_frame=45,setpts=PTS-STARTPTS,crop=960:540:x=100:y=60,scale=256:144,setsar=1,fps={fps}",
+    "carphone9-f": "movie=filename={carphone},trim=start_frame=15,setpts=PTS-STARTPTS,crop=176:99:x=0:y=20,vflip,scale=256:144,setsar=1,fps={fps}",
+}
+FADES9_BUSY = [
+    ("bikes9-f", "life9-f"),
+    ("mandel-zoom9-f", "noise-turn9-f"),
+    ("gradients9-f", "carphone9-f"),
+    ("testsrc2-zoomin9-f", "mandel-zoom9-f"),
+    ("noise-turn9-f", "bunny9-f"),
+    ("life9-f", "gradients9-f"),
+    ("carphone9-f", "cellauto9-f"),
+    ("cellauto9-f", "testsrc2-zoomin9-f"),
+]
+FADES9_MIXED = [
+    ("mandel-zoom9-f", "color:0xD06030"),
+    ("color:0x305070", "bikes9-f"),
+    ("gradients9-f", "color:0x90D050"),
+    ("color:0xE0B0C0", "mandel-zoom9-f"),
+    ("cellauto9-f", "color:0x2040A0"),
+    ("color:0x707020", "noise-turn9-f"),
+    ("bunny9-f", "gradient:c0=0x8020F0:c1=0xF0F060:x0=0:y0=144:x1=256:y1=0"),
+    ("color:0xB05050", "testsrc2-zoomin9-f"),
+]
+FADE_SHOT_S = {"bikes7-f": 2.4, "bunny7-f": 4.8, "carphone7-f": 3.9, "bikes8-f": 2.3, "bunny8-f": 4.0, "carphone8-f": 3.9, "bikes9-f": 2.9, "bunny9-f": 3.4, "carphone9-f": 3.5}  # real shots' lengths (seconds)
 # A held-out set of wipes only (``heldout_wipes_corpus``, helper 10w), made before session 4's wipe-grid rules were written
 # and read once after they were frozen: other colours and gradients, moving Perlin noise, a moving zone plate, a colour
 # chart panned, a mandelbrot zooming elsewhere; 20, 36, 40, 48 and 50 fps.
@@ -573,6 +606,7 @@ PALETTES = {
     "heldout8": {"flat": HELDOUT8_FLAT, "gradient": HELDOUT8_GRADIENT, "texture": HELDOUT8_BUSY, "mixed": HELDOUT8_MIXED, "footage": HELDOUT8_FOOTAGE},
     "fades7": {"texture": FADES7_BUSY, "mixed": FADES7_MIXED},
     "fades8": {"texture": FADES8_BUSY, "mixed": FADES8_MIXED},
+    "fades9": {"texture": FADES9_BUSY, "mixed": FADES9_MIXED},
     "heldout7": {"flat": HELDOUT7_FLAT, "gradient": HELDOUT7_GRADIENT, "texture": HELDOUT7_BUSY, "mixed": HELDOUT7_MIXED, "footage": HELDOUT7_FOOTAGE},
     "wipes": {"flat": WIPES_FLAT, "gradient": WIPES_GRADIENT, "texture": WIPES_TEXTURE},
     "wipes2": {"flat": WIPES2_FLAT, "gradient": WIPES2_GRADIENT, "texture": WIPES2_TEXTURE},
@@ -608,7 +642,7 @@ PREFIX = {
     "wipes7": "hw7-",
     "wipes8": "hw8-",
 }
-PREFIX.update({"fades7": "f7-", "fades8": "f8-"})  # session 6's held-out sets of fades next to moving pictures
+PREFIX.update({"fades7": "f7-", "fades8": "f8-", "fades9": "f9-"})  # session 6's held-out sets of fades next to moving pictures
 FPS = (24, 25, 30, 60)
 DURATIONS = (0.2, 0.5, 1.0, 2.0, 3.0)
 KINDS = ("flat", "gradient", "texture")
@@ -764,7 +798,7 @@ NAMED_SOURCES = {
     **WIPE7_SOURCES,
     **WIPE8_SOURCES,
 }
-NAMED_SOURCES.update({**FADES7_SOURCES, **FADES8_SOURCES})  # session 6's fade sets (their names end in "-f")
+NAMED_SOURCES.update({**FADES7_SOURCES, **FADES8_SOURCES, **FADES9_SOURCES})  # session 6's fade sets (their names end in "-f")
 
 
 def _source(kind: str, spec: str, fps: int, grain: bool, palette: str = "main") -> str:
@@ -1127,6 +1161,11 @@ def fades7_corpus() -> list[Case]:
 def fades8_corpus() -> list[Case]:
     """Held-out fades next to moving pictures, set 8 (FADES8_*; made before session 6's fade rules were frozen, read once with main's and once with them); 20–60 fps; negatives at 50 fps."""
     return moving_fades_corpus("fades8", FADES8_SOURCES, (60, 50, 40, 30, 25, 20), 50, ("0x40A040", "0xA03070"))
+
+
+def fades9_corpus() -> list[Case]:
+    """Held-out fades next to moving pictures, set 9 (FADES9_*; session 7: read once with main's rules before the changes); 20–60 fps; negatives at 25 fps."""
+    return moving_fades_corpus("fades9", FADES9_SOURCES, (30, 48, 24, 60, 20, 50), 25, ("0x8040C0", "0x50B0B0"))
 
 
 def moving_fades_corpus(palette: str, sources: dict[str, str], rates: tuple[int, ...], negative_fps: int, colours: tuple[str, str]) -> list[Case]:

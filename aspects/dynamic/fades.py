@@ -47,6 +47,7 @@ SHORT_FADE_S = 0.6  # seconds: the longest ramp this rule looks for (longer fade
 HINT_MARGIN_S = 0.2  # …or this beyond the outer end of a fade found there already, when that one is at most HINT_LONGEST_S long
 HINT_LONGEST_S = 1.2
 LONG_FADE_S = 5.0  # seconds: where nothing of a side was found, a fade this long at most is looked for
+REFIT_LONG = True
 KEEP_SHARE = 0.75  # a fade found already stays unless the short fade on its ramp lasts under this share of it
 LEVEL_S = 0.5  # seconds of footage next to the ramp its level is read over…
 STEADY_S = 0.2  # …at least this (seconds)
@@ -295,12 +296,19 @@ def short_fades(s: Signals, stats: np.ndarray, state: np.ndarray, blank: np.ndar
         hi = min([len(s) - 1] + [c - 1 for c in cuts if c > last and c not in near] + [a - 1 for a, b in runs if a > last and blank[a] != "uniform"])
         hints = _hints(s, found or [], first, last)
         into = out_of = None
+        refits: set[str] = set()
         for sign, name in ((-1, "fade_out"), (+1, "fade_in")):
-            if (first <= lo if sign < 0 else last >= hi) or hints.get(name, 0) < 0:
+            if first <= lo if sign < 0 else last >= hi:
                 continue
-            span = _side(s, stats, first, last, sign, lo, hi, kind != "uniform", hints.get(name))
-            if span is None and name not in hints and kind != "uniform":  # nothing found there yet: a longer fade (a colour held briefly: short ramps only)
-                span = _side(s, stats, first, last, sign, lo, hi, kind != "uniform", reach_s=LONG_FADE_S)
+            if hints.get(name, 0) < 0:  # a long fade found already: read again over the long reach, its outer end refitted
+                if kind == "uniform" or not REFIT_LONG:
+                    continue
+                span = _side(s, stats, first, last, sign, lo, hi, True, reach_s=LONG_FADE_S)
+                refits.add(name)
+            else:
+                span = _side(s, stats, first, last, sign, lo, hi, kind != "uniform", hints.get(name))
+                if span is None and name not in hints and kind != "uniform":  # nothing found there yet: a longer fade (a colour held briefly: short ramps only)
+                    span = _side(s, stats, first, last, sign, lo, hi, kind != "uniform", reach_s=LONG_FADE_S)
             into, out_of = (span, out_of) if sign < 0 else (into, span)
         if into is not None and any(c <= into[0] or into[1] < c <= first for c in near if c <= first):
             into = None
@@ -312,6 +320,8 @@ def short_fades(s: Signals, stats: np.ndarray, state: np.ndarray, blank: np.ndar
             if span is not None:
                 a, b = span
                 out.append({"type": name, "start": rounded(s.t[a], 6), "end": rounded(s.t[b], 6), "duration": rounded(s.t[b] - s.t[a], 6)})
+                if name in refits:
+                    out[-1]["refit"] = True
                 if kind == "uniform":
                     out[-1]["pair"] = first  # through a colour: both fades or neither
     return out
@@ -334,7 +344,7 @@ def with_short_fades(found: list[dict], fades: list[dict]) -> list[dict]:
         if not overlaps(item, fade) or item["type"] not in ("cut", "dissolve", fade["type"]):
             return False
         stepped = any(f["type"] == "cut" and overlaps(f, fade) for f in found)
-        return item["type"] != fade["type"] or stepped or fade["duration"] < KEEP_SHARE * item["duration"]
+        return item["type"] != fade["type"] or stepped or fade.get("refit", False) or fade["duration"] < KEEP_SHARE * item["duration"]
 
     fades = [fade for fade in fades if not any(overlaps(f, fade) and f["type"] == fade["type"] and not replaces(fade, f) for f in found)]
     replaced = [f for f in found if any(replaces(fade, f) for fade in fades)]
@@ -357,6 +367,7 @@ def with_short_fades(found: list[dict], fades: list[dict]) -> list[dict]:
     added = [fade for fade in added if fade.get("pair") is None or pairs.count(fade["pair"]) == 2]
     for fade in fades:
         fade.pop("pair", None)
+        fade.pop("refit", None)
     # What an unadded fade would have replaced stays.
     back = [f for f in replaced if not any(overlaps(f, fade) for fade in added)]
     return sorted(kept + back + added, key=lambda x: (x["start"], x["end"]))

@@ -55,6 +55,7 @@ LEVEL_SCATTER = 0.12  # the level's r may scatter (standard deviation) by at mos
 LEVEL_DRIFT = 0.3  # …and trend, over the ramp's length, by at most this share of the ramp's change
 LEVEL_SIGMAS = 3.0  # r within this many standard deviations of the level's scatter of 1 is at the level…
 LEVEL_BAND = 0.04  # …or within this (share), whichever is wider
+CLIMB_S = 0.1  # seconds (at least two frames): over any span up to this (duplicated frames stall a ramp for a frame)…
 CLIMB_SHARE = 0.5  # the ramp goes on past its fitted end while still climbing at this share of its mean rate
 MONOTONE_SLACK = 0.08  # r may fall back by at most this on the way from the blank end to the level
 MID_LOW, MID_HIGH = 0.4, 0.8  # the ramp's middle, where…
@@ -230,7 +231,13 @@ def _side(s: Signals, stats: np.ndarray, first: int, last: int, sign: int, lo: i
             return None  # the fit runs to the longest reach: a longer fade (``transitions``)
     # The ramp goes on while the picture still comes up at CLIMB_SHARE of the ramp's mean rate or more (over two frames):
     # an eased ramp's tail, or footage whose own level the fitted drift took for the ramp's end.
-    while k + 2 < x.size - steady_n and (x[k + 2] - x[k]) / 2 >= CLIMB_SHARE * x[k] / (k - held):
+    climb = max(2, _frames(s, CLIMB_S))
+
+    def climbing(k: int) -> bool:
+        rate = CLIMB_SHARE * x[k] / (k - held)
+        return any((x[k + j] - x[k]) / j >= rate for j in range(2, climb + 1) if k + j < x.size)
+
+    while k + 2 < x.size - steady_n and climbing(k):
         k += 1
     value, trend, scatter = _level(s.t[order[k : k + level_n]], x[k : k + level_n])
     r = x / value

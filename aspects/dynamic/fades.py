@@ -353,6 +353,13 @@ def with_short_fades(found: list[dict], fades: list[dict]) -> list[dict]:
         stepped = any(f["type"] == "cut" and overlaps(f, fade) for f in found)
         return item["type"] != fade["type"] or stepped or fade.get("refit", False) or fade["duration"] < KEEP_SHARE * item["duration"]
 
+    for fade in fades:
+        # A long fade read again keeps the blank end found already: only its outer end is refitted.
+        same = [f for f in found if fade.get("refit") and f["type"] == fade["type"] and overlaps(f, fade)]
+        if same:
+            inner = "end" if fade["type"] == "fade_out" else "start"
+            fade[inner] = same[0][inner]
+            fade["duration"] = rounded(fade["end"] - fade["start"], 6)
     fades = [fade for fade in fades if not any(overlaps(f, fade) and f["type"] == fade["type"] and not replaces(fade, f) for f in found)]
     replaced = [f for f in found if any(replaces(fade, f) for fade in fades)]
     kept = [f for f in found if f not in replaced]

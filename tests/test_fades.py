@@ -95,3 +95,23 @@ def test_an_iris_closing_onto_black_and_opening_stays_two_wipes(tmp_path):
 def test_a_cut_to_black_or_a_flash_on_moving_footage_is_no_fade(tmp_path, name, graph):
     path = make_video(tmp_path / f"{name}.mp4", ORBIT.format(fps=30), duration_s=2.2, fps=30, filter_complex=graph)
     assert not [f for f in _found(path) if f["type"] in ("fade_out", "fade_in")]
+
+
+# Long fades next to moving footage from the held-out fade sets 7 and 8 (tests/transition_corpus.py), each wrong on
+# main before session 7: a 2.4 s fadeblack from a colour into real footage (its fade in read by transitions' rules
+# 19 frames late), a 2 s fade out of the game of life (5 frames late), a 0.7 s fade in from white at 20 fps (4 frames late).
+LONG = ["f8-xfade-fadeblack-mixed5-2.4s-25", "f7-fade-out-in-black-mixed6-2s-h0.5-30", "f8-fade-in-white-texture5-0.7s-h0.4-20"]
+
+
+@pytest.mark.parametrize("name", LONG)
+def test_a_long_fade_next_to_moving_footage_ends_within_two_frames(tmp_path, name):
+    """The fade of that type found by transitions' rules is read again from its blank run over the long reach (its outer end refitted)."""
+    from tests.transition_corpus import BUNNY, fades7_corpus, fades8_corpus, match, rendered_truth
+
+    case = next(c for c in fades7_corpus() + fades8_corpus() if c.name == name)
+    if any(str(BUNNY) in source for source in case.sources) and not BUNNY.exists():
+        pytest.skip("bigbuckbunny.mp4 is not cached (scripts/bootstrap.sh)")
+    case = rendered_truth(case, tmp_path)
+    found = _found(case.make(tmp_path))
+    r = match(case, found)
+    assert not r["missed"] and not r["extra"], (case.truth, found)

@@ -304,6 +304,7 @@ def short_fades(s: Signals, stats: np.ndarray, state: np.ndarray, blank: np.ndar
         hints = _hints(s, found or [], first, last)
         into = out_of = None
         refits: set[str] = set()
+        hinted: set[str] = set()
         for sign, name in ((-1, "fade_out"), (+1, "fade_in")):
             if first <= lo if sign < 0 else last >= hi:
                 continue
@@ -314,6 +315,8 @@ def short_fades(s: Signals, stats: np.ndarray, state: np.ndarray, blank: np.ndar
                 refits.add(name)
             else:
                 span = _side(s, stats, first, last, sign, lo, hi, kind != "uniform", hints.get(name))
+                if span is not None and name in hints:
+                    hinted.add(name)
                 if span is None and name not in hints and kind != "uniform":  # nothing found there yet: a longer fade (a colour held briefly: short ramps only)
                     span = _side(s, stats, first, last, sign, lo, hi, kind != "uniform", reach_s=LONG_FADE_S)
             into, out_of = (span, out_of) if sign < 0 else (into, span)
@@ -329,6 +332,8 @@ def short_fades(s: Signals, stats: np.ndarray, state: np.ndarray, blank: np.ndar
                 out.append({"type": name, "start": rounded(s.t[a], 6), "end": rounded(s.t[b], 6), "duration": rounded(s.t[b] - s.t[a], 6)})
                 if name in refits:
                     out[-1]["refit"] = True
+                if name in hinted:
+                    out[-1]["hinted"] = True
                 if kind == "uniform":
                     out[-1]["pair"] = first  # through a colour: both fades or neither
     return out
@@ -351,7 +356,7 @@ def with_short_fades(found: list[dict], fades: list[dict]) -> list[dict]:
         if not overlaps(item, fade) or item["type"] not in ("cut", "dissolve", fade["type"]):
             return False
         stepped = any(f["type"] == "cut" and overlaps(f, fade) for f in found)
-        return item["type"] != fade["type"] or stepped or fade.get("refit", False) or fade["duration"] < KEEP_SHARE * item["duration"]
+        return item["type"] != fade["type"] or stepped or fade.get("refit", False) or fade.get("hinted", False) or fade["duration"] < KEEP_SHARE * item["duration"]
 
     for fade in fades:
         # A long fade read again keeps the blank end found already: only its outer end is refitted.
@@ -382,6 +387,7 @@ def with_short_fades(found: list[dict], fades: list[dict]) -> list[dict]:
     for fade in fades:
         fade.pop("pair", None)
         fade.pop("refit", None)
+        fade.pop("hinted", None)
     # What an unadded fade would have replaced stays.
     back = [f for f in replaced if not any(overlaps(f, fade) for fade in added)]
     return sorted(kept + back + added, key=lambda x: (x["start"], x["end"]))

@@ -480,7 +480,40 @@ FADES9_MIXED = [
     ("bunny9-f", "gradient:c0=0x8020F0:c1=0xF0F060:x0=0:y0=144:x1=256:y1=0"),
     ("color:0xB05050", "testsrc2-zoomin9-f"),
 ]
-FADE_SHOT_S = {"bikes7-f": 2.4, "bunny7-f": 4.8, "carphone7-f": 3.9, "bikes8-f": 2.3, "bunny8-f": 4.0, "carphone8-f": 3.9, "bikes9-f": 2.9, "bunny9-f": 3.4, "carphone9-f": 3.5}  # real shots' lengths (seconds)
+# Set 10 (session 7, helper 10f): made before session 7's fade rules were frozen; read once with main's and once with them.
+FADES10_SOURCES = {
+    "mandel-zoom10-f": "mandelbrot=s={size}:r={fps}:start_x=0.2821:start_y=0.0106:start_scale=0.6:end_scale=0.003:end_pts=80:outer=iteration_count",
+    "life10-f": "life=s=128x72:r={fps}:ratio=0.3:seed=1010:mold=25:life_color=0x80E0F0:death_color=0x402000:mold_color=0xF06020,scale=256:144:flags=neighbor",
+    "cellauto10-f": "cellauto=s=128x72:r={fps}:rule=105:full=1:random_fill_ratio=0.45:random_seed=10,scale=256:144:flags=neighbor,format=rgb24,lutrgb=r=90:g='val*0.6+50':b='val*0.8'",
+    "testsrc2-sway10-f": "testsrc2=s=480x270:r={fps},crop=256:144:x='112+100*sin(0.8*t)':y='63+50*sin(1.7*t)'",
+    "smpte-turn10-f": "smptehdbars=s=400x400:r={fps},rotate=a=0.4*t:ow=256:oh=144:c=0x105020",
+    "noise-slide10-f": "color=c=0x909090:s=640x200:r={fps},noise=alls=60:allf=u,trim=end_frame=1,gblur=sigma=6,eq=contrast=6:saturation=1.4,"
+    "colorbalance=rs=0.3:bm=-0.3,loop=loop=-1:size=1,setpts=N/{fps}/TB,crop=256:144:x='300-t*70':y='30'",
+    "bikes10-f": "movie=filename={bikes},trim=start_frame=80,setpts=PTS-STARTPTS,crop=400:272:x=200:y=0,hflip,scale=256:144,setsar=1,fps={fps}",
+    "bunny10-f": "movie=filename={bunny},trim=start_frame=20,setpts=PTS-STARTPTS,crop=640:360:x=600:y=300,scale=256:144,setsar=1,fps={fps}",
+    "carphone10-f": "movie=filename={carphone},trim=start_frame=5,setpts=PTS-STARTPTS,crop=150:84:x=20:y=50,scale=256:144,setsar=1,fps={fps}",
+}
+FADES10_BUSY = [
+    ("testsrc2-sway10-f", "mandel-zoom10-f"),
+    ("bunny10-f", "smpte-turn10-f"),
+    ("mandel-zoom10-f", "bikes10-f"),
+    ("life10-f", "carphone10-f"),
+    ("smpte-turn10-f", "noise-slide10-f"),
+    ("carphone10-f", "life10-f"),
+    ("noise-slide10-f", "cellauto10-f"),
+    ("cellauto10-f", "testsrc2-sway10-f"),
+]
+FADES10_MIXED = [
+    ("bikes10-f", "color:0x4090E0"),
+    ("color:0xC0A030", "mandel-zoom10-f"),
+    ("smpte-turn10-f", "color:0x803040"),
+    ("color:0x20A070", "carphone10-f"),
+    ("mandel-zoom10-f", "gradient:c0=0x40F0F0:c1=0x600030:x0=0:y0=0:x1=0:y1=144"),
+    ("color:0xD0C0F0", "life10-f"),
+    ("noise-slide10-f", "color:0xF0D060"),
+    ("color:0x404080", "bunny10-f"),
+]
+FADE_SHOT_S = {"bikes7-f": 2.4, "bunny7-f": 4.8, "carphone7-f": 3.9, "bikes8-f": 2.3, "bunny8-f": 4.0, "carphone8-f": 3.9, "bikes9-f": 2.9, "bunny9-f": 3.4, "carphone9-f": 3.5, "bikes10-f": 2.2, "bunny10-f": 4.4, "carphone10-f": 3.8}  # real shots' lengths (seconds)
 # A held-out set of wipes only (``heldout_wipes_corpus``, helper 10w), made before session 4's wipe-grid rules were written
 # and read once after they were frozen: other colours and gradients, moving Perlin noise, a moving zone plate, a colour
 # chart panned, a mandelbrot zooming elsewhere; 20, 36, 40, 48 and 50 fps.
@@ -607,6 +640,7 @@ PALETTES = {
     "fades7": {"texture": FADES7_BUSY, "mixed": FADES7_MIXED},
     "fades8": {"texture": FADES8_BUSY, "mixed": FADES8_MIXED},
     "fades9": {"texture": FADES9_BUSY, "mixed": FADES9_MIXED},
+    "fades10": {"texture": FADES10_BUSY, "mixed": FADES10_MIXED},
     "heldout7": {"flat": HELDOUT7_FLAT, "gradient": HELDOUT7_GRADIENT, "texture": HELDOUT7_BUSY, "mixed": HELDOUT7_MIXED, "footage": HELDOUT7_FOOTAGE},
     "wipes": {"flat": WIPES_FLAT, "gradient": WIPES_GRADIENT, "texture": WIPES_TEXTURE},
     "wipes2": {"flat": WIPES2_FLAT, "gradient": WIPES2_GRADIENT, "texture": WIPES2_TEXTURE},
@@ -642,7 +676,7 @@ PREFIX = {
     "wipes7": "hw7-",
     "wipes8": "hw8-",
 }
-PREFIX.update({"fades7": "f7-", "fades8": "f8-", "fades9": "f9-"})  # session 6's held-out sets of fades next to moving pictures
+PREFIX.update({"fades7": "f7-", "fades8": "f8-", "fades9": "f9-", "fades10": "f10-"})  # session 6's held-out sets of fades next to moving pictures
 FPS = (24, 25, 30, 60)
 DURATIONS = (0.2, 0.5, 1.0, 2.0, 3.0)
 KINDS = ("flat", "gradient", "texture")
@@ -798,7 +832,7 @@ NAMED_SOURCES = {
     **WIPE7_SOURCES,
     **WIPE8_SOURCES,
 }
-NAMED_SOURCES.update({**FADES7_SOURCES, **FADES8_SOURCES, **FADES9_SOURCES})  # session 6's fade sets (their names end in "-f")
+NAMED_SOURCES.update({**FADES7_SOURCES, **FADES8_SOURCES, **FADES9_SOURCES, **FADES10_SOURCES})  # session 6's fade sets (their names end in "-f")
 
 
 def _source(kind: str, spec: str, fps: int, grain: bool, palette: str = "main") -> str:
@@ -1168,8 +1202,13 @@ def fades9_corpus() -> list[Case]:
     return moving_fades_corpus("fades9", FADES9_SOURCES, (30, 48, 24, 60, 20, 50), 25, ("0x8040C0", "0x50B0B0"))
 
 
+def fades10_corpus() -> list[Case]:
+    """Held-out fades next to moving pictures, set 10 (FADES10_*; session 7: made before the rules were frozen, read once with main's and once with them); 20–60 fps; negatives at 60 fps."""
+    return moving_fades_corpus("fades10", FADES10_SOURCES, (25, 60, 30, 20, 48, 24), 60, ("0xE07090", "0x6080C0"))
+
+
 def moving_fades_corpus(palette: str, sources: dict[str, str], rates: tuple[int, ...], negative_fps: int, colours: tuple[str, str]) -> list[Case]:
-    """Fades next to moving pictures (``palette`` "fades7" or "fades8"): the fade filter out of, into and through black, white and ``colours``, 0.1–3 s; xfade's fadeblack and fadewhite; no-transition clips (camera moves, flashes, dark and night footage, slow darkening, a sunset)."""
+    """Fades next to moving pictures (``palette`` "fades7" … "fades10"): the fade filter out of, into and through black, white and ``colours``, 0.1–3 s; xfade's fadeblack and fadewhite; no-transition clips (camera moves, flashes, dark and night footage, slow darkening, a sunset)."""
     cases: list[Case] = []
     names = list(sources)
 

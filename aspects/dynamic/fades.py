@@ -15,11 +15,13 @@ are read. The fade ends at the first frame held at the blank picture
 (within HOLD_LEVELS of the blankest frame). Its outer end is the least-
 squares fit (``_ramp_end``) of a straight or an eased (smoothstep) ramp up
 to a level that may drift on, moved on while the picture still climbs at
-CLIMB_SHARE of the ramp's mean rate. Ramps of at most SHORT_FADE_S are
-looked for first, the level guessed beyond that reach and read next to the
-ramp (or up to HINT_MARGIN_S beyond a fade of that side found already, one
-of at most HINT_LONGEST_S); where nothing was found on a side of a black or
-white run, ramps of up to LONG_FADE_S, fitted at once.
+CLIMB_SHARE of the ramp's mean rate (over any span up to CLIMB_S). Ramps
+of at most SHORT_FADE_S are looked for first, the level guessed beyond that
+reach and read next to the ramp (or up to HINT_MARGIN_S beyond a fade of
+that side found already, one of at most HINT_LONGEST_S); where nothing was
+found on a side of a black or white run, ramps of up to LONG_FADE_S, fitted
+at once; where a longer fade of that side was found (by ``transitions``),
+the same long reading refits its outer end (its blank end stays).
 
 The frames between are a fade when there is at least one of them (none: a
 cut), r rises from the blank end to the level (by at most MONOTONE_SLACK
@@ -33,7 +35,8 @@ cut or another black or white run): its scatter at most LEVEL_SCATTER and
 its trend over the ramp's length at most LEVEL_DRIFT of the ramp's change.
 
 ``with_short_fades`` puts them in place of the cuts on their ramp, the
-dissolves they overlap and fades of their type lasting over 1 / KEEP_SHARE
+dissolves they overlap, the fade of their type they were read next to (a
+hint, or refitted) and other fades of their type lasting over 1 / KEEP_SHARE
 as long (or any, when a cut was found on the ramp); a wipe there is kept.
 """
 
@@ -47,7 +50,6 @@ SHORT_FADE_S = 0.6  # seconds: the longest ramp this rule looks for (longer fade
 HINT_MARGIN_S = 0.2  # …or this beyond the outer end of a fade found there already, when that one is at most HINT_LONGEST_S long
 HINT_LONGEST_S = 1.2
 LONG_FADE_S = 5.0  # seconds: where nothing of a side was found, a fade this long at most is looked for
-REFIT_LONG = True
 KEEP_SHARE = 0.75  # a fade found already stays unless the short fade on its ramp lasts under this share of it
 LEVEL_S = 0.5  # seconds of footage next to the ramp its level is read over…
 STEADY_S = 0.2  # …at least this (seconds)
@@ -309,7 +311,7 @@ def short_fades(s: Signals, stats: np.ndarray, state: np.ndarray, blank: np.ndar
             if first <= lo if sign < 0 else last >= hi:
                 continue
             if hints.get(name, 0) < 0:  # a long fade found already: read again over the long reach, its outer end refitted
-                if kind == "uniform" or not REFIT_LONG:
+                if kind == "uniform":
                     continue
                 span = _side(s, stats, first, last, sign, lo, hi, True, reach_s=LONG_FADE_S)
                 refits.add(name)
@@ -352,7 +354,8 @@ def with_short_fades(found: list[dict], fades: list[dict]) -> list[dict]:
 
     def replaces(fade: dict, item: dict) -> bool:
         # A fade of its type lasting not much longer is the same ramp read over a longer reach: it stays, unless a cut
-        # was found on the short fade's ramp (that fade's steepest step: the other reading stopped short of it).
+        # was found on the short fade's ramp (that fade's steepest step: the other reading stopped short of it), or the
+        # short fade was read next to it (``hinted``: its reach ran past that one's outer end; ``refit``: the long reach).
         if not overlaps(item, fade) or item["type"] not in ("cut", "dissolve", fade["type"]):
             return False
         stepped = any(f["type"] == "cut" and overlaps(f, fade) for f in found)

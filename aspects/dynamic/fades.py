@@ -361,11 +361,18 @@ def with_short_fades(found: list[dict], fades: list[dict]) -> list[dict]:
         stepped = any(f["type"] == "cut" and overlaps(f, fade) for f in found)
         return item["type"] != fade["type"] or stepped or fade.get("refit", False) or fade.get("hinted", False) or fade["duration"] < KEEP_SHARE * item["duration"]
 
+    def refits(fade: dict, item: dict) -> bool:
+        # A long fade read again, or one read next to a fade of its type lasting not much longer (that one would have
+        # stayed), keeps the blank end found already: only its outer end is refitted.
+        near = fade.get("refit") or (fade.get("hinted") and fade["duration"] >= KEEP_SHARE * item["duration"])
+        return bool(near and item["type"] == fade["type"] and overlaps(item, fade))
+
     for fade in fades:
-        # A long fade read again keeps the blank end found already: only its outer end is refitted.
-        same = [f for f in found if fade.get("refit") and f["type"] == fade["type"] and overlaps(f, fade)]
-        if same:
-            inner = "end" if fade["type"] == "fade_out" else "start"
+        same = [f for f in found if refits(fade, f)]
+        inner = "end" if fade["type"] == "fade_out" else "start"
+        moved = {**fade, inner: same[0][inner]} if same else fade
+        # …unless that end reaches into a fade of the other type read next to it (its blank end was read off the ramp).
+        if same and not any(g["type"] != fade["type"] and overlaps(g, moved) for g in fades):
             fade[inner] = same[0][inner]
             fade["duration"] = rounded(fade["end"] - fade["start"], 6)
     fades = [fade for fade in fades if not any(overlaps(f, fade) and f["type"] == fade["type"] and not replaces(fade, f) for f in found)]

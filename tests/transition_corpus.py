@@ -513,7 +513,20 @@ FADES10_MIXED = [
     ("noise-slide10-f", "color:0xF0D060"),
     ("color:0x404080", "bunny10-f"),
 ]
-FADE_SHOT_S = {"bikes7-f": 2.4, "bunny7-f": 4.8, "carphone7-f": 3.9, "bikes8-f": 2.3, "bunny8-f": 4.0, "carphone8-f": 3.9, "bikes9-f": 2.9, "bunny9-f": 3.4, "carphone9-f": 3.5, "bikes10-f": 2.2, "bunny10-f": 4.4, "carphone10-f": 3.8}  # real shots' lengths (seconds)
+FADE_SHOT_S = {
+    "bikes7-f": 2.4,
+    "bunny7-f": 4.8,
+    "carphone7-f": 3.9,
+    "bikes8-f": 2.3,
+    "bunny8-f": 4.0,
+    "carphone8-f": 3.9,
+    "bikes9-f": 2.9,
+    "bunny9-f": 3.4,
+    "carphone9-f": 3.5,
+    "bikes10-f": 2.2,
+    "bunny10-f": 4.4,
+    "carphone10-f": 3.8,
+}  # real shots' lengths (seconds)
 # A held-out set of wipes only (``heldout_wipes_corpus``, helper 10w), made before session 4's wipe-grid rules were written
 # and read once after they were frozen: other colours and gradients, moving Perlin noise, a moving zone plate, a colour
 # chart panned, a mandelbrot zooming elsewhere; 20, 36, 40, 48 and 50 fps.

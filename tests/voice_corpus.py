@@ -149,6 +149,22 @@ PROGRAMS = {
         "bass": [32, 35, 39, 43, 58, 70, 64, 41],  # acoustic, fretless, synth 2, contrabass, tuba, bassoon, soprano sax, viola
         "vocal": [],
     },
+    "fresh8_harmony": {  # session 7 (11c): read once with main's rules before any rule changed; low struck chords, brass/organ pads
+        "sustained": [65, 73, 61, 52],  # alto sax, flute, brass section, choir aahs (staccato melodies)
+        "decaying": [26, 2, 104, 46],  # jazz guitar, electric grand, sitar, harp (pluck lines)
+        "pad": [91, 59, 51, 44, 58, 18],  # choir pad, muted trumpet, synth strings 2, tremolo strings, tuba, rock organ (held chords)
+        "chord": [27, 30, 0, 4, 25, 5],  # clean guitar, distortion guitar, piano, electric piano 1, steel guitar, electric piano 2
+        "bass": [26, 5, 65, 28, 61, 21, 2, 84],  # jazz guitar, electric piano 2, alto sax, muted guitar, brass section, accordion, electric grand, charang
+        "vocal": [],
+    },
+    "fresh9_harmony": {  # session 7 (11c): the blind split, made before the rules were frozen, read once with main's and once with 11c's
+        "sustained": [68, 40, 63, 85],  # oboe, violin, synth brass 2, voice lead (staccato melodies)
+        "decaying": [25, 7, 15, 108],  # steel guitar, clavinet, dulcimer, kalimba (pluck lines)
+        "pad": [50, 92, 60, 20, 66, 95],  # synth strings 1, bowed pad, French horn, reed organ, tenor sax, sweep (held chords)
+        "chord": [1, 3, 26, 28, 2, 6],  # bright piano, honky-tonk, jazz guitar, muted guitar, electric grand, harpsichord
+        "bass": [24, 4, 67, 27, 62, 23, 1, 81],  # nylon guitar, electric piano 1, baritone sax, clean guitar, synth brass 1, tango accordion, bright piano, saw
+        "vocal": [],
+    },
 }
 NOTE_LENGTHS_S = {  # (lead, melody, pluck, pad chord, struck chord, bass) note lengths per split
     "tune": {"lead": (0.5, 0.8), "melody": (0.18, 0.22), "pluck": (0.3, 0.45), "pad": (2.0,), "chord": (0.8, 1.2), "bass": (0.4,)},
@@ -161,6 +177,8 @@ NOTE_LENGTHS_S = {  # (lead, melody, pluck, pad chord, struck chord, bass) note 
     "fresh5_harmony": {"pad": (2.5, 3.0), "chord": (0.6, 1.0), "bass": (0.35, 0.7, 0.9)},
     "fresh6_harmony": {"pad": (1.9, 3.2), "chord": (0.5, 0.85, 1.5), "bass": (0.28, 0.5, 0.75)},
     "fresh7_harmony": {"pad": (2.0, 2.9), "chord": (0.55, 1.1), "bass": (0.3, 0.45, 0.8)},
+    "fresh8_harmony": {"pad": (2.1, 3.1), "chord": (0.5, 0.95), "bass": (0.32, 0.55, 0.85), "pluck": (0.3, 0.55), "melody": (0.16, 0.22)},
+    "fresh9_harmony": {"pad": (2.3, 2.8), "chord": (0.6, 1.05), "bass": (0.36, 0.6, 0.95), "pluck": (0.34, 0.6), "melody": (0.14, 0.2)},
 }
 REGISTER = {"tune": (64, 79), "held_out": (60, 84), "fresh": (62, 81), "fresh2": (67, 86), "fresh3": (60, 96)}  # MIDI range of lead, melody and pluck lines
 # fresh3 only (issue 11p): each line clip plays in its own window of REGISTER_SPAN semitones within its split's
@@ -214,6 +232,28 @@ HARMONY7 = {
     "velocities": ((45, 70), (80, 105), (105, 127)),
 }
 
+# fresh8_harmony (session 7, 11c, read once with main's rules first): dominant seventh, open minor, minor with the octave,
+# first-inversion major with the octave, sus4 add9, major with a high third; roots MIDI 34–60 (low struck triads);
+# bass in MIDI 27–49; plus pluck lines (MIDI 45–76) and staccato melodies of sustained programs (notes off at 45 %).
+HARMONY8 = {
+    "seed": 8383,
+    "voicings": ([0, 4, 7, 10], [0, 7, 15], [0, 3, 7, 12], [0, 4, 9, 12], [0, 5, 7, 14], [0, 4, 7, 16]),
+    "roots": (34, 43, 53),
+    "bass_registers": ((27, 41), (33, 49)),
+    "velocities": ((50, 76), (90, 119)),
+    "lines": {"register": (45, 76), "staccato": 0.45},
+}
+# fresh9_harmony (session 7, 11c, the blind split): minor seventh, major with the fifth on top, diminished triad, open
+# major seventh, minor sixth, sus2 with the octave; roots MIDI 33–62; bass in MIDI 26–48; lines in MIDI 48–79, staccato 40 %.
+HARMONY9 = {
+    "seed": 9191,
+    "voicings": ([0, 3, 7, 10], [0, 4, 7, 19], [0, 3, 6], [0, 7, 11, 16], [0, 3, 7, 9], [0, 2, 7, 12]),
+    "roots": (33, 45, 55),
+    "bass_registers": ((26, 40), (34, 48)),
+    "velocities": ((40, 70), (75, 100), (100, 125)),
+    "lines": {"register": (48, 79), "staccato": 0.4},
+}
+
 
 def _line(rng: np.random.Generator, lo: int, hi: int, count: int) -> list[int]:
     """A stepwise line in a major key within MIDI [lo, hi]: moves of 1–3 scale steps, never a repeated note."""
@@ -250,6 +290,10 @@ def corpus(split: str) -> list[Clip]:
         return _harmony_corpus(split, **HARMONY6)
     if split == "fresh7_harmony":
         return _harmony_corpus(split, **HARMONY7)
+    if split == "fresh8_harmony":
+        return _harmony_corpus(split, **HARMONY8)
+    if split == "fresh9_harmony":
+        return _harmony_corpus(split, **HARMONY9)
     if split in ARTICULATED:
         return _articulated_corpus(split)
     rng = np.random.default_rng({"tune": 111, "held_out": 222, "fresh": 333, "fresh2": 444, "fresh3": 555}[split])
@@ -309,6 +353,7 @@ def _harmony_corpus(
     roots: tuple = HARMONY_ROOTS,
     bass_registers: tuple = HARMONY_BASS_REGISTERS,
     velocities: tuple = HARMONY_VELOCITIES,
+    lines: dict | None = None,
 ) -> list[Clip]:
     """A harmony split (fresh3_harmony, fresh4_harmony): bass lines, struck chords and pads in voicings, registers,
     velocities and note lengths the other splits do not use (module docstring)."""
@@ -338,6 +383,17 @@ def _harmony_corpus(
             notes = [(0.3 + i * s, 0.3 + (i + legato) * s, [p]) for i, p in enumerate(_line(rng, lo, hi, 8))]
             clips.append(_clip(f"{split[:6]}_bass_p{prog}_{s}_r{lo}", prog, notes, "bass", vel()))
             k += 1
+    if lines:  # pluck lines of decaying programs, staccato melodies of sustained ones, each in its own octave and a half
+        for family, kind in (("decaying", "pluck"), ("sustained", "melody")):
+            share = 0.9 if kind == "pluck" else lines["staccato"]
+            for prog in progs[family]:
+                for s in lengths[kind]:
+                    w0 = int(rng.integers(lines["register"][0], lines["register"][1] - ARTICULATED_SPAN + 1))
+                    notes = [(0.3 + i * s, 0.3 + (i + share) * s, [p]) for i, p in enumerate(_line(rng, w0, w0 + ARTICULATED_SPAN, int(3.2 / s)))]
+                    clip = _clip(f"{split[:6]}_{kind}_p{prog}_{s}_r{w0}", prog, notes, kind, vel())
+                    clip.segments = [(t0, t0 + s, kind) for t0, _, _ in notes]  # a staccato note's segment is its whole step
+                    clips.append(clip)
+                    k += 1
     return clips
 
 

@@ -76,3 +76,40 @@ def low_series_hz(power: np.ndarray, nyquist_hz: float, bass_hz: float) -> float
     if fit is None or fit[1] < SERIES_SHARE or fit[0] >= bass_hz:
         return None
     return fit[0]
+
+
+CHORD_KEEP_DB = 15.0  # a fundamental this far under the strongest one still counts as a note of a chord
+CHORD_SEMITONES = 0.3  # notes of a chord sit on one semitone grid within this (30 cents: the fine bins are 5.4 Hz)
+
+
+def chord_notes(power: np.ndarray, freqs: np.ndarray) -> int:
+    """How many notes struck together the peaks of ``power`` (a long window's spectrum, fine enough to part the notes
+    of a low triad) hold: each peak not a harmonic of a lower note's fundamental (within SERIES_TOLERANCE or a bin)
+    starts a note; notes within CHORD_KEEP_DB of the strongest note count. 0 when the peaks are one harmonic series
+    (:func:`one_series` holds SERIES_SHARE of their power: one bright low note) or when the notes are off one another's
+    semitone grid (a bell's inharmonic partials)."""
+    hz, pw = spectral_peaks(power, freqs)
+    if hz.size < 3:
+        return 0
+    fit = one_series(power, freqs)
+    if fit is not None and fit[1] >= SERIES_SHARE:
+        return 0
+    bin_hz = float(freqs[1] - freqs[0])
+    notes: list[list[float]] = []  # per note: fundamental Hz, strongest partial's power
+    for f, p in zip(hz, pw):
+        for n in notes:
+            k = round(f / n[0])
+            if k >= 2 and abs(f - k * n[0]) < max(SERIES_TOLERANCE * k * n[0], bin_hz):
+                n[1] = max(n[1], float(p))
+                break
+        else:
+            notes.append([float(f), float(p)])
+    top = max(n[1] for n in notes)
+    kept = np.array([n[0] for n in notes if 10.0 * np.log10(n[1] / top) > -CHORD_KEEP_DB])
+    if kept.size < 3:
+        return int(kept.size)
+    i, j = np.triu_indices(kept.size, 1)
+    interval = 12 * np.abs(np.log2(kept[j] / kept[i]))
+    if np.mean(np.abs(interval - np.round(interval)) <= CHORD_SEMITONES) < 2 / 3:
+        return 0
+    return int(kept.size)

@@ -53,7 +53,7 @@ from scipy.ndimage import median_filter
 from scipy.signal import find_peaks
 
 from aspects.measure import filterbanks
-from aspects.measure.harmony import low_series_hz
+from aspects.measure.harmony import chord_notes, low_series_hz
 
 PRIMITIVES = (
     "silence", "kick", "snare", "hihat", "clap", "bass", "pad", "lead", "pluck", "chord", "melody", "vocal", "speech", "pulse", "sustain",
@@ -1062,6 +1062,13 @@ def single_line(notes: dict, t_on: float) -> bool:
     return len(before) >= LINE_VOTE_NOTES and 3 * sum(n <= 2 for n in before) >= 2 * len(before)
 
 
+def low_chord(fine_spectrum: np.ndarray, nyquist_hz: float) -> int:
+    """Notes struck together that the frame's longer spectrum ``fine_spectrum`` (bins 0…``nyquist_hz``) parts where the
+    frame's own spectrum cannot (a low triad's notes a few Hz apart): :func:`~aspects.measure.harmony.chord_notes`
+    (issue 11c)."""
+    return chord_notes(fine_spectrum, np.linspace(0.0, nyquist_hz, fine_spectrum.size))
+
+
 def bass_line(ctx: Context, t: float, fine_spectrum: np.ndarray, nyquist_hz: float) -> bool:
     """Whether the frame at ``t`` s is a bass line's note read in its longer spectrum ``fine_spectrum`` (issue 11n): one
     harmonic series under BASS_HZ (:func:`~aspects.measure.harmony.low_series_hz`: a bowed, blown or bright note whose
@@ -1177,6 +1184,8 @@ def frame_primitive(
     if shape.onset_i is not None:  # polyphony of what the onset struck: ringing earlier notes do not count
         i = shape.onset_i
         fresh = struck_notes(ctx, i, h.f0_hz)
+        if fresh <= 2 and h.count <= 2 and fine_spectrum is not None:
+            fresh = max(fresh, low_chord(fine_spectrum, float(spectrum_freqs[-1])))
         if notes is not None:  # a chord stays a chord while its upper notes die away: the note keeps what its start held
             t_on = float(ctx.t[i])
             counts = notes.setdefault(t_on, [])

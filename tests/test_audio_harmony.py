@@ -84,6 +84,13 @@ def test_a_low_chord_is_counted_note_by_note(root, voicing):
     assert chord_notes(_spectrum(notes, seed=root), FREQS) >= 3, (root, voicing)
 
 
+def test_a_chord_over_the_bass_is_left_to_the_frame_spectrum():
+    """Rooted at or over ``below_hz`` (250 Hz: MIDI 60), a chord is not counted here (a line's short notes in one long window would be)."""
+    notes = [(_midi_hz(60 + s), [1.0 / k for k in range(1, 9)]) for s in (0, 4, 7)]
+    spectrum = _spectrum(notes, seed=60)
+    assert chord_notes(spectrum, FREQS) >= 3 and chord_notes(spectrum, FREQS, BASS_HZ) == 0
+
+
 def _two(midi: int, amps: list[float]) -> np.ndarray:
     return _spectrum([(_midi_hz(midi), amps), (_midi_hz(midi + 2), [0.5 * a for a in amps])], seed=midi)
 

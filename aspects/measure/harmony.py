@@ -82,12 +82,12 @@ CHORD_KEEP_DB = 15.0  # a fundamental this far under the strongest one still cou
 CHORD_SEMITONES = 0.3  # notes of a chord sit on one semitone grid within this (30 cents: the fine bins are 5.4 Hz)
 
 
-def chord_notes(power: np.ndarray, freqs: np.ndarray) -> int:
+def chord_notes(power: np.ndarray, freqs: np.ndarray, below_hz: float = np.inf) -> int:
     """How many notes struck together the peaks of ``power`` (a long window's spectrum, fine enough to part the notes
     of a low triad) hold: each peak not a harmonic of a lower note's fundamental (within SERIES_TOLERANCE or a bin)
     starts a note; notes within CHORD_KEEP_DB of the strongest note count. 0 when the peaks are one harmonic series
     (:func:`one_series` holds SERIES_SHARE of their power: one bright low note) or when the notes are off one another's
-    semitone grid (a bell's inharmonic partials)."""
+    semitone grid (a bell's inharmonic partials), or when the lowest note is not under ``below_hz``."""
     hz, pw = spectral_peaks(power, freqs)
     if hz.size < 3:
         return 0
@@ -108,6 +108,8 @@ def chord_notes(power: np.ndarray, freqs: np.ndarray) -> int:
     kept = np.array([n[0] for n in notes if 10.0 * np.log10(n[1] / top) > -CHORD_KEEP_DB])
     if kept.size < 3:
         return int(kept.size)
+    if kept.min() >= below_hz:
+        return 0
     i, j = np.triu_indices(kept.size, 1)
     interval = 12 * np.abs(np.log2(kept[j] / kept[i]))
     if np.mean(np.abs(interval - np.round(interval)) <= CHORD_SEMITONES) < 2 / 3:

@@ -1065,8 +1065,9 @@ def single_line(notes: dict, t_on: float) -> bool:
 def low_chord(fine_spectrum: np.ndarray, nyquist_hz: float) -> int:
     """Notes struck together that the frame's longer spectrum ``fine_spectrum`` (bins 0…``nyquist_hz``) parts where the
     frame's own spectrum cannot (a low triad's notes a few Hz apart): :func:`~aspects.measure.harmony.chord_notes`
-    (issue 11c)."""
-    return chord_notes(fine_spectrum, np.linspace(0.0, nyquist_hz, fine_spectrum.size))
+    (issue 11c). Only a chord rooted under BASS_HZ: above it the frame's own bins part notes a semitone apart, and the
+    longer window would count a line's successive short notes as notes struck together."""
+    return chord_notes(fine_spectrum, np.linspace(0.0, nyquist_hz, fine_spectrum.size), BASS_HZ)
 
 
 def bass_line(ctx: Context, t: float, fine_spectrum: np.ndarray, nyquist_hz: float) -> bool:
@@ -1184,7 +1185,7 @@ def frame_primitive(
     if shape.onset_i is not None:  # polyphony of what the onset struck: ringing earlier notes do not count
         i = shape.onset_i
         fresh = struck_notes(ctx, i, h.f0_hz)
-        if fresh <= 2 and h.count <= 2 and fine_spectrum is not None:
+        if fresh <= 2 and h.count <= 2 and min(h.f0_hz) < BASS_HZ and fine_spectrum is not None:
             fresh = max(fresh, low_chord(fine_spectrum, float(spectrum_freqs[-1])))
         if notes is not None:  # a chord stays a chord while its upper notes die away: the note keeps what its start held
             t_on = float(ctx.t[i])

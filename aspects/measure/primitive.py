@@ -65,6 +65,7 @@ ONSET_MIN_FLUX_DB = 2.0  # mean rise over the mel bands (dB per hop) for an onse
 ONSET_LOCAL_S = 0.1  # an onset is the largest flux within ± this and above the local mean by ONSET_MIN_FLUX_DB
 DRUM_DECAY_DB = 9.0  # a drum is ≥ 9 dB quieter 100 ms after its peak (plucks and pianos lose 2–5 dB)
 RESTRUCK_S = 0.06  # when the sound 100 ms after an onset is louder than 60 ms after (struck again), the drum's decay is read at 60 ms, pro rata
+RESTRUCK_RISE_DB = 3.0  # ...louder by at least this much (dB, weighted by the onset's new energy): a new stroke, not a held low note beating in the hop spectra
 DRUM_FLATNESS = 0.015  # spectral flatness of the onset's new energy: noise bursts above, harmonic notes below
 PERCUSSIVE_SHARE = 0.2  # share of an onset's new energy that must die down within 100 ms for a drum hit (0.3: kicks under a bass note missed)
 KICK_LOW_SHARE = 0.4  # share of the percussive new energy below 150 Hz for a kick
@@ -295,7 +296,7 @@ def drum_of(power: np.ndarray, level_db: np.ndarray, i: int, freqs: np.ndarray, 
     # A hit struck again before 100 ms are out (sixteenths from 150 BPM) is read before the next stroke.
     mid_i = i + int(round(RESTRUCK_S / hop_s))
     mid = power[mid_i : mid_i + 3].mean(axis=0)
-    if float((later * rise).sum()) > float((mid * rise).sum()):
+    if float((later * rise).sum()) > float((mid * rise).sum()) * 10 ** (RESTRUCK_RISE_DB / 10):
         later, decay_db = mid, DRUM_DECAY_DB * RESTRUCK_S / 0.1
     # The percussive part: bins whose new energy has died down (≥ DRUM_DECAY_DB) 100 ms later; the
     # harmonics of a note struck at the same time (a bass note under the kick) still ring there.

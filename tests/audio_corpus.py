@@ -1355,3 +1355,46 @@ TEMPO_SPLITS["held_out_13"] = [
     (169.25, "jazzwaltz", 0.5, "stabs", True),
     (181.75, "shuffle12b", 0.5, "accordion", True),
 ]
+
+
+# Issue 11t, session 7 (second round), for held_out_14 (made after the triple-subdivision cue was frozen, read once with
+# the lead's rules and once with the round's): two patterns and one accompaniment no split had (a 12/8 shuffle with a
+# shaker on every triplet, a 3/4 stomp with claps on 2 and 3; a bass-and-lead synth on every eighth, octaves apart).
+DRUM_PATTERNS |= {
+    # 12/8 shuffle, every triplet filled: shaker on all three triplets of each beat, kick on 1 and 3, rim shot on 2 and 4
+    "shuffle12c": (4, [(b + k / 3, ["shaker"] + (["kick"] if k == 0 and b in (0, 2) else ["rim"] if k == 0 else [])) for b in range(4) for k in range(3)]),
+    # 3/4 stomp: kick on 1, claps on 2 and 3, a closed hi-hat on every eighth
+    "stomp": (3, [(b + h, ["hihat"] + (["kick"] if b == 0 and h == 0 else ["clap"] if h == 0 else [])) for b in range(3) for h in (0.0, 0.5)]),
+}
+
+
+def _octbass_bar(k: int, t_bar: float, beats: int, beat: float, swing: float) -> list[tuple[float, bytes]]:
+    """Issue 11t, session 7 (held_out_14): a bass-and-lead synth on every eighth (the root, then its octave, at
+    ``swing``) under an electric piano's short chord on every other beat from the second."""
+    ev: list[tuple[float, bytes]] = []
+    for e in range(int(round(2 * beats))):
+        b, h = divmod(e, 2)
+        t = t_bar + (b + (swing if h else 0.0)) * beat
+        ev += note(1, ROOTS[k % 4] + (12 if h else 0), t, t + 0.4 * beat, 100 if h == 0 else 92)
+    for b in range(1, int(np.ceil(beats)), 2):
+        for p in TRIADS[(k + 2) % len(TRIADS)]:
+            ev += note(2, p, t_bar + b * beat, t_bar + (b + 0.3) * beat, 80)
+    return ev
+
+
+ACCOMPANIMENTS |= {"octbass": ((87, 4), _octbass_bar)}  # bass & lead, electric piano 1
+
+TEMPO_SPLITS["held_out_14"] = [
+    (58.5, "shuffle12c", 0.5, "octbass", True),
+    (66.75, "fivefloor", 0.5, "octbass", True),
+    (77.25, "habanera", 0.5, "piano", True),
+    (84.75, "stomp", 0.5, "stabs", True),
+    (97.25, "rock", 0.5, "octbass", True),
+    (108.75, "shuffle12c", 0.5, "walking", True),
+    (119.25, "stomp", 0.5, False, True),
+    (133.75, "bossa", 0.5, "octbass", True),
+    (149.25, "habanera", 0.5, "organ", True),
+    (162.75, "stomp", 0.5, "strum", True),
+    (179.75, "shuffle12c", 0.5, "stabs", True),
+    (189.25, "twelve8shuffle", 0.5, "octbass", True),
+]

@@ -397,10 +397,12 @@ def _best_phase(peaks: np.ndarray, hop_s: float, period_s: float) -> float:
 def metrical_level(onset: np.ndarray, centroid: np.ndarray, hop_s: float, period_s: float, *, prior_bpm: float = 120.0, bands: Bands | None = None) -> float:
     """The beat period (s) among the metrical levels related to ``period_s`` (librosa's pick): the rules' level
     (:func:`rule_level`) unless another candidate (``period_s`` / each of LEVEL_RATIOS, within the tempo range) has a
-    :func:`level_score` higher by LEVEL_OVERRIDE_MARGIN (issue 11t, session 5)."""
+    :func:`level_score` higher by LEVEL_OVERRIDE_MARGIN (issue 11t, session 5). Where the rules' level is subdivided in
+    three (:func:`triple_subdivided`), the score reads every level's subdivisions at its thirds too (issue 11t,
+    session 7)."""
     rules = rule_level(onset, centroid, hop_s, period_s, prior_bpm=prior_bpm, bands=bands)
     candidates = [period_s / r for r in LEVEL_RATIOS if TEMPO_RANGE_BPM[0] * 0.96 <= 60.0 * r / period_s <= TEMPO_RANGE_BPM[1] * 1.04]
-    context = LevelContext.build(onset, hop_s, bands)
+    context = LevelContext.build(onset, hop_s, bands, triple=triple_subdivided(onset, hop_s, rules))
     scored = {p: level_score(context, p, prior_bpm) for p in [rules, *candidates]}
     best = max(scored, key=lambda p: scored[p])
     return meter_level(context, best if scored[best] >= scored[rules] + LEVEL_OVERRIDE_MARGIN else rules)
@@ -465,10 +467,12 @@ class LevelContext:
     bands: tuple[np.ndarray, np.ndarray, np.ndarray]
     ac: tuple[np.ndarray, ...]  # whole, low, high; then snare, kick
     bars: tuple[float, ...]
+    triple: bool = False  # the beat is subdivided in three: the between terms read the thirds too
 
     @classmethod
-    def build(cls, onset: np.ndarray, hop_s: float, bands: Bands | None) -> LevelContext:
-        """From the envelope (``hop_s`` s a hop) and its low / mid / high band onsets (the whole envelope for each when absent)."""
+    def build(cls, onset: np.ndarray, hop_s: float, bands: Bands | None, *, triple: bool = False) -> LevelContext:
+        """From the envelope (``hop_s`` s a hop) and its low / mid / high band onsets (the whole envelope for each when
+        absent); ``triple``: the music's beats are subdivided in three (:func:`triple_subdivided`)."""
         low, mid, high = [np.asarray(b, float) for b in bands] if bands is not None else [onset] * 3
         smooth = GATE_SMOOTH_S / hop_s
         scaled = [b / max(float(np.percentile(b, 99)), 1e-9) for b in (low, mid, high)]
@@ -478,7 +482,27 @@ class LevelContext:
         ac = tuple(autocorrelation(gaussian_filter1d(np.asarray(x, float), smooth)) for x in (onset, low, high, *trains))
         bar = bar_period(onset, hop_s)
         bars = () if bar is None else (bar, bar_period(onset, hop_s, highest=True) or bar)
-        return cls(hop_s, onset, (low, mid, high), ac, bars)
+        return cls(hop_s, onset, (low, mid, high), ac, bars, triple)
+
+
+def _subdivision_shares(onset: np.ndarray, hop_s: float, period_s: float, phase_s: float) -> tuple[float, float]:
+    """Shares of the pulses of ``period_s`` (s; first at ``phase_s`` s) whose half-way point holds an onset, and whose
+    first or second third does (the better of the two), as :func:`_share_filled` reads them (each within
+    ± TATUM_TOLERANCE of its own spacing)."""
+    halves = _share_filled(onset, maximum_filter1d(onset, 2 * _tolerance_hops(period_s / 2, hop_s) + 1), _pulse_hops(onset.size, hop_s, period_s, phase_s + period_s / 2))
+    peaks = maximum_filter1d(onset, 2 * _tolerance_hops(period_s / 3, hop_s) + 1)
+    thirds = max(_share_filled(onset, peaks, _pulse_hops(onset.size, hop_s, period_s, phase_s + f * period_s)) for f in (1 / 3, 2 / 3))
+    return halves, thirds
+
+
+def triple_subdivided(onset: np.ndarray, hop_s: float, period_s: float) -> bool:
+    """Whether the pulses of ``period_s`` (s; the rules' level) are subdivided in three (issue 11t, session 7): a third
+    of the way (or two) holds an onset at least TATUM_FILLED of the time, and more often than the half-way point (a
+    12/8 shuffle's beat: 0.92 vs 0.0; a straight groove's eighths: thirds ≤ 0.53). Phase: the pulses' best, as
+    :func:`level_terms` takes it."""
+    phase = _best_phase(maximum_filter1d(onset, 2 * _tolerance_hops(period_s / 2, hop_s) + 1), hop_s, period_s)
+    halves, thirds = _subdivision_shares(onset, hop_s, period_s, phase)
+    return thirds >= TATUM_FILLED and thirds > halves
 
 
 def level_score(c: LevelContext, period_s: float, prior_bpm: float = 120.0) -> float:
@@ -495,7 +519,9 @@ def level_terms(c: LevelContext, period_s: float, prior_bpm: float = 120.0) -> d
     - low_on_beat: the low band's mean (max-filtered) onset on the pulses over that half-way between them, as a log
       ratio; low_filled: the share of pulses holding a low-band onset (over PULSE_ONSET_FLOOR of its 99th percentile);
     - between_filled / high_between_filled: the share of the half-way points holding an onset (whole, high band): a
-      beat is subdivided (hi-hats between kicks and snares), a subdivision mostly is not;
+      beat is subdivided (hi-hats between kicks and snares), a subdivision mostly is not; where the music's beat is
+      subdivided in three (``c.triple``), the better of that and the share at the first or second third (a 12/8
+      shuffle's beat holds nothing half-way, its halves read 0: 178 and 187.5 BPM shuffles read half);
     - fits_bar: the period divides the bar (:func:`bar_period`, within BAR_FIT);
     - low_pairs: the pulses paired (the stronger position of each pair by the whole envelope): the low band's
       onset on the weaker over the stronger (beats both hold a kick or a bass note, subdivisions do not);
@@ -530,6 +556,9 @@ def level_terms(c: LevelContext, period_s: float, prior_bpm: float = 120.0) -> d
         "kick_every_pulse": ac_kick,
         "kick_every_half": _ac_near(c.ac[4], period_s / 2, hop_s) if period_s / 2 / hop_s > 2 else 0.0,
     }
+    if c.triple:
+        terms["between_filled"] = max(terms["between_filled"], _subdivision_shares(onset, hop_s, period_s, phase)[1])
+        terms["high_between_filled"] = max(terms["high_between_filled"], _subdivision_shares(high, hop_s, period_s, phase)[1])
     return terms
 
 

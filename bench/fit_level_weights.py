@@ -48,7 +48,10 @@ def candidates(env: dict[str, np.ndarray], hop_s: float) -> list[dict[str, float
     if bpm is None:
         return []
     period = A._refined_period(A.autocorrelation(gaussian_filter1d(onset, A.GATE_SMOOTH_S / hop_s)), 60.0 / bpm, hop_s, 0.05) or 60.0 / bpm
-    context = A.LevelContext.build(onset, hop_s, (env["onset_low"], env["onset_mid"], env["onset_high"]))
+    bands = (env["onset_low"], env["onset_mid"], env["onset_high"])
+    # As metrical_level builds it: the thirds read too where the rules' level is subdivided in three (issue 11t, session 7).
+    rules = A.rule_level(onset, env["centroid_hz"], hop_s, period, bands=bands)
+    context = A.LevelContext.build(onset, hop_s, bands, triple=A.triple_subdivided(onset, hop_s, rules))
     periods = [period / r for r in A.LEVEL_RATIOS if A.TEMPO_RANGE_BPM[0] * 0.96 <= 60.0 * r / period <= A.TEMPO_RANGE_BPM[1] * 1.04]
     return [A.level_terms(context, p) | {"bpm": 60.0 / p} for p in periods]
 

@@ -1385,9 +1385,9 @@ def _octbass_bar(k: int, t_bar: float, beats: int, beat: float, swing: float) ->
 ACCOMPANIMENTS |= {"octbass": ((87, 4), _octbass_bar)}  # bass & lead, electric piano 1
 
 TEMPO_SPLITS["held_out_14"] = [
-    (58.5, "shuffle12c", 0.5, "octbass", True),
+    (58.25, "shuffle12c", 0.5, "octbass", True),
     (66.75, "fivefloor", 0.5, "octbass", True),
-    (77.25, "habanera", 0.5, "piano", True),
+    (77.25, "habanera", 0.5, True, True),
     (84.75, "stomp", 0.5, "stabs", True),
     (97.25, "rock", 0.5, "octbass", True),
     (108.75, "shuffle12c", 0.5, "walking", True),

@@ -16,7 +16,8 @@ drumless material on which any drum name is false.
 
 Splits: ``kits_first`` (made first, read once with main's rules before any change), ``kits_tune`` (rules looked at),
 ``kits_blind`` (made before freezing, read once with main's rules and once with the new ones); session 7's
-``kits_s7first`` (read with main's rules before any change) and ``kits_s7blind`` (made at the freeze); ``kits_test`` (one
+``kits_s7first`` (read with main's rules before any change) and ``kits_s7blind`` (made at the freeze), ``kits_s7blind2``
+(made before the second round's bed-relative hi-hat rule was tuned, read once at its freeze); ``kits_test`` (one
 groove per kit, the suite's: tests/test_audio_kits.py).
 """
 
@@ -49,6 +50,7 @@ SPLITS = {
     "kits_test": {"seed": 7444, "kits": tuple(KITS), "clips_per_kit": 1, "tempi": (70.0, 96.0, 124.0, 158.0), "under_db": (12.0, 18.0, 25.0), "pads": (90, 49, 94)},
     "kits_s7first": {"seed": 8515, "kits": tuple(KITS), "clips_per_kit": 4, "tempi": (64.0, 79.0, 107.0, 133.0, 144.0, 168.0, 176.0), "under_db": (9.0, 13.0, 19.0, 26.0), "pads": (88, 51, 92)},
     "kits_s7blind": {"seed": 9626, "kits": tuple(KITS), "clips_per_kit": 4, "tempi": (68.0, 81.0, 113.0, 126.0, 150.0, 166.0), "under_db": (10.0, 16.0, 21.0, 29.0), "pads": (87, 53, 91)},
+    "kits_s7blind2": {"seed": 10737, "kits": tuple(KITS), "clips_per_kit": 4, "tempi": (71.0, 86.0, 118.0, 131.0, 157.0, 172.0), "under_db": (11.0, 15.0, 18.0, 24.0), "pads": (86, 54, 90)},
     "kits_blind": {"seed": 6333, "kits": tuple(KITS), "clips_per_kit": 4, "tempi": (60.0, 84.0, 99.0, 117.0, 139.0, 163.0, 180.0), "under_db": (10.0, 14.0, 20.0, 27.0), "pads": (91, 50, 95)},
 }
 DRUMLESS = {  # split -> (bass programs, pluck programs, chord programs, speech text)
@@ -57,6 +59,7 @@ DRUMLESS = {  # split -> (bass programs, pluck programs, chord programs, speech 
     "kits_test": ((33, 35), (24, 46), (0, 25), "Bring the blue kettle to the garden table."),
     "kits_s7first": ((37, 38), (26, 106, 46), (3, 7, 27), "Four brown horses waited by the gate while thunder rolled."),
     "kits_s7blind": ((33, 39), (25, 107, 45), (1, 4, 26), "The painter left a yellow ladder beside the quiet canal."),
+    "kits_s7blind2": ((34, 36), (24, 105, 47), (2, 5, 25), "Two tired sailors mended the green net under a silver moon."),
     "kits_blind": ((32, 36), (27, 104, 108), (2, 6, 24), "A narrow road climbs past the mill toward the old stone church."),
 }
 

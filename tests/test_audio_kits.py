@@ -15,7 +15,7 @@ import numpy as np
 import pytest
 
 from aspects.measure import filterbanks
-from aspects.measure.primitive import boom_kick, drum_kind, drum_of, high_onsets
+from aspects.measure.primitive import bed_high_onsets, boom_kick, drum_kind, drum_of, high_onsets
 from tests.audio_corpus import SR, hit_results, missing_tools
 from tests.drum_kits import LEAD_IN_S, drumless_clips, kit_clips
 from tests.noise_beds import shaped_noise
@@ -122,6 +122,26 @@ def test_a_quiet_hihat_after_a_boom_is_found_raindrops_are_not():
         drops[s : s + int(0.002 * SR)] = shaped_noise("white", 0.002, 20 + k)
     bed = shaped_noise("pink", 1.5, 9)[: t.size] * 0.02
     assert high_onsets(_hop_power(bed + 0.3 * drops), _freqs(), hop_s).size == 0
+
+
+def test_a_hihat_under_a_noise_bed_stands_over_the_beds_scatter():
+    """Three hi-hats (6–11 kHz noise, 50 ms decay) 22 dB under a white bed, 28 dB under a pink one, lift their bands less
+    than the 6 dB high-onset rule asks (:func:`high_onsets` finds none), but stand over the bed's own scatter
+    (:func:`bed_high_onsets`, within 20 ms); the beds alone (3 s, four seeds each) give none."""
+    hop_s, freqs = 128 / SR, _freqs()
+    t = np.arange(int(2.4 * SR)) / SR
+    at = (0.8, 1.25, 1.7)
+    for colour, under in (("white", 22.0), ("pink", 28.0)):
+        for seed in range(4):
+            bed = shaped_noise(colour, 2.4, 30 + seed)[: t.size]
+            bed = 0.05 * bed / bed.std()
+            hats = sum(np.where(t >= a, shaped_noise((6000.0, 11000.0), 2.4, 40 + k + seed)[: t.size] * np.exp(-np.maximum(t - a, 0) / 0.05), 0.0) for k, a in enumerate(at))
+            power = _hop_power(bed + 10 ** (-under / 20) * hats)
+            assert high_onsets(power, freqs, hop_s).size == 0, (colour, seed)
+            found = bed_high_onsets(power, freqs, hop_s) * hop_s + 512 / SR
+            assert found.size == 3 and np.all(np.abs(found - np.asarray(at)) < 0.02), (colour, seed, found)
+            alone = shaped_noise(colour, 3.0, 60 + seed)
+            assert bed_high_onsets(_hop_power(0.05 * alone / alone.std()), freqs, hop_s).size == 0, (colour, seed)
 
 
 def test_a_side_stick_is_one_stroke_a_clap_is_several():

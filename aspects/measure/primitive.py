@@ -49,7 +49,7 @@ from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 
 import numpy as np
-from scipy.ndimage import median_filter
+from scipy.ndimage import median_filter, percentile_filter
 from scipy.signal import find_peaks
 
 from aspects.measure import filterbanks
@@ -164,6 +164,12 @@ BOOM_DROP_LATER_DB = 7.0  # ...and this far within 200 ms, unless a beater's cli
 HIGH_ONSET_HZ = 4000.0  # a hi-hat's own bands: from here up
 HIGH_ONSET_DB = 6.0  # mean rise of those mel bands over their level 23 ms before (dB) for a hi-hat's onset
 HIGH_HOLD_S, HIGH_HOLD_DB = 0.04, 5.0  # ...still this far over it this long after: a hi-hat rings on, a raindrop's click is gone
+# Over a noise bed the bed fills a hi-hat's bands: a hat 10–20 dB under a white bed lifts their mean level 1–3 dB, under
+# HIGH_ONSET_DB. Against the bed's own scatter it still stands out (:func:`bed_high_onsets`).
+HIGH_BED_S = 0.5  # the bed of the high bands' mean level: its 25th percentile over this long before a hop (hits and their tails lift the upper ones)
+HIGH_BED_SIGMAS = 6.0  # a hat lifts that level this many times the bed's scatter (25th minus 5th percentile, dB: about one standard deviation; ~0.3 dB for white or pink noise) over the bed (bed alone: 95 % ≤ 3.6, max 5.3 on white)
+HIGH_BED_MIN_DB = 1.5  # ...and at least this far (dB): a bed-only stretch's high bands rise at most ~1.3 dB over it
+HIGH_BED_HOLD_SIGMAS = 3.0  # ...and still stand this many scatters over it HIGH_HOLD_S later: a hat rings on
 EVEN_BURSTS_CV = 0.06  # loudness bursts whose intervals spread less than this (std / mean) keep a pulse: notes, not syllables
 EVEN_MIN_BURSTS = 5  # ...read over at least this many bursts
 CLASS_HOLD_S = 0.035  # a note's pitch class leads the pitch-class profile over two such spans in a row (pitch_class_starts)
@@ -416,6 +422,11 @@ class Context:
     def high_onsets(self) -> np.ndarray:
         """Hi-hat onsets: the bands from HIGH_ONSET_HZ up rising on their own (:func:`high_onsets`)."""
         return high_onsets(self.power, self.freqs, self.hop_s)
+
+    @cached_property
+    def bed_high_onsets(self) -> np.ndarray:
+        """Hi-hat onsets over a noise bed: the high bands rising over the bed's own scatter (:func:`bed_high_onsets`)."""
+        return bed_high_onsets(self.power, self.freqs, self.hop_s)
 
     @cached_property
     def note_onsets(self) -> np.ndarray:
@@ -905,16 +916,85 @@ def high_onsets(power: np.ndarray, freqs: np.ndarray, hop_s: float) -> np.ndarra
     return np.asarray(out, dtype=int)
 
 
-def high_hihat(ctx: Context, lo: int, hi: int, centre: float, drowned: Sequence[int] = ()) -> bool:
+def _high_level(power: np.ndarray, freqs: np.ndarray) -> np.ndarray | None:
+    """[shape=(hops,)] mean level (dB) of the mel bands from HIGH_ONSET_HZ up of ``power`` [shape=(hops, bins)], or None
+    when the bins are not the mel filter bank's."""
+    if power.shape[1] != filterbanks.MEL_N_FFT // 2 + 1:
+        return None
+    mel = filterbanks.tables(int(round(2 * freqs[-1])))["mel"]
+    high = freqs[np.argmax(mel, axis=1)] >= HIGH_ONSET_HZ
+    return (10.0 * np.log10(np.maximum(power @ mel[high].T, 1e-12))).mean(axis=1)
+
+
+def bed_high_onsets(power: np.ndarray, freqs: np.ndarray, hop_s: float) -> np.ndarray:
+    """Hops (indices of ``power`` [shape=(hops, bins)], hop ``hop_s`` s, bins ``freqs`` Hz) where the mean level of the
+    mel bands from HIGH_ONSET_HZ up stands over its bed (its 25th percentile over the HIGH_BED_S before) by
+    HIGH_BED_SIGMAS times the bed's scatter (that minus the 5th percentile, dB: about one standard deviation of a
+    noise's level, which hits and their tails above it do not widen) and at least HIGH_BED_MIN_DB, and still by
+    HIGH_BED_HOLD_SIGMAS scatters HIGH_HOLD_S later; the onset is the hop of the steepest rise within 35 ms before the
+    crossing, onsets ≥ 50 ms apart. Onsets that rise HIGH_ONSET_DB over the level 23 ms before are :func:`high_onsets`'
+    to judge. A hi-hat under a white or pink bed lifts those bands 1–3 dB, a bed alone ~1 dB at most."""
+    if power.shape[0] < 8:
+        return np.zeros(0, int)
+    level = _high_level(power, freqs)
+    if level is None:
+        return np.zeros(0, int)
+    w = max(int(HIGH_BED_S / hop_s), 8)
+    # Row k's bed: the w hops up to k - 3 (the onset's own window left out), a filter's output at k - 3 - (w - 1) // 2.
+    # Hops with less than HIGH_BED_S before them have no bed to stand on (a bed fading in at the start is no hit).
+    shift = 3 + (w - 1) // 2
+    if level.size <= w + 3:
+        return np.zeros(0, int)
+    floor = np.full(level.size, np.inf)
+    low = np.zeros(level.size)
+    floor[w + 3 :] = percentile_filter(level, 25, size=w, mode="nearest")[w + 3 - shift : level.size - shift]
+    low[w + 3 :] = percentile_filter(level, 5, size=w, mode="nearest")[w + 3 - shift : level.size - shift]
+    bed, scatter = floor, np.maximum(floor - low, 1e-3)
+    over = level - bed
+    up = (over >= np.maximum(HIGH_BED_SIGMAS * scatter, HIGH_BED_MIN_DB)).astype(int)
+    starts = np.flatnonzero(np.diff(up, prepend=0) > 0)
+    hold = max(int(round(HIGH_HOLD_S / hop_s)), 1)
+    back = max(int(NOTE_RISE_S / hop_s), 1)
+    lag = max(int(round(0.023 / hop_s)), 1)
+    step = np.diff(level, prepend=level[:1])
+    out: list[int] = []
+    for h in starts.tolist():
+        first = min(max(h - back, 1), h)
+        k = first + int(np.argmax(step[first : h + 1]))
+        later = min(k + hold, level.size - 1)
+        if level[later] - bed[k] < HIGH_BED_HOLD_SIGMAS * scatter[k]:
+            continue
+        if level[k : h + back + 1].max() - level[max(k - lag, 0)] >= HIGH_ONSET_DB:
+            continue  # loud enough for :func:`high_onsets`, which judged it (a loud raindrop's click is gone 40 ms on)
+        if not out or k - out[-1] >= int(0.05 / hop_s):
+            out.append(k)
+    return np.asarray(out, dtype=int)
+
+
+def high_hihat(ctx: Context, lo: int, hi: int, centre: float, drowned: Sequence[int] = (), noisy: bool = False) -> bool:
     """Whether a hi-hat struck at a high-band onset (:func:`high_onsets`) in hops [lo, hi) that the flux onsets did not
     mark names the frame centred at ``centre`` s; not inside speech (its sibilants are high-band bursts). Flux onsets in
-    ``drowned`` (left unread in a noisy frame: a groove of sixteenth hi-hats is noise-like) do not count as marks."""
+    ``drowned`` (left unread in a noisy frame: a groove of sixteenth hi-hats is noise-like) do not count as marks.
+    Failing that, a hi-hat over a noise bed (:func:`bed_hihat`; ``noisy``: the frame is read as noise)."""
     w = max(int(round(0.015 / ctx.hop_s)), 1)
     marked = np.setdiff1d(ctx.onsets, np.asarray(drowned, dtype=int))
     for i in ctx.high_onsets[(ctx.high_onsets >= lo) & (ctx.high_onsets < hi)][::-1]:
         if np.any(np.abs(marked - i) <= w):
             continue
         if drum_of(ctx.power, ctx.level_db, int(i), ctx.freqs, ctx.hop_s) == "hihat":
+            return not (is_speech(ctx, centre) and not even_bursts(ctx, centre))
+    return bed_hihat(ctx, lo, hi, centre, marked, noisy)
+
+
+def bed_hihat(ctx: Context, lo: int, hi: int, centre: float, marked: np.ndarray, noisy: bool = False) -> bool:
+    """Whether a hi-hat struck over a noise bed (:func:`bed_high_onsets`; the frame ``noisy`` or the sound before the
+    onset noise, :func:`noise_before`) in hops [lo, hi), not at a flux onset in ``marked`` (hops), names the frame
+    centred at ``centre`` s: :func:`drum_over_bed` reads it a hi-hat; not inside speech."""
+    w = max(int(round(0.015 / ctx.hop_s)), 1)
+    for i in ctx.bed_high_onsets[(ctx.bed_high_onsets >= lo) & (ctx.bed_high_onsets < hi)][::-1]:
+        if np.any(np.abs(marked - i) <= w) or not (noisy or noise_before(ctx, int(i))):
+            continue
+        if drum_over_bed(ctx, int(i)) == "hihat":
             return not (is_speech(ctx, centre) and not even_bursts(ctx, centre))
     return False
 
@@ -1147,7 +1227,7 @@ def frame_primitive(
             if is_speech(ctx, centre) and not even_bursts(ctx, centre):  # even bursts: a groove, not syllables
                 break
             return drum
-    if high_hihat(ctx, lo, hi, centre, drowned):
+    if high_hihat(ctx, lo, hi, centre, drowned, noisy):
         return "hihat"
     # Speech keeps its voiced harmonics from one hop spectrum to the next; a brown noise's bursts and tilt
     # (low flatness) can pass for voiced syllables, but its peaks do not stay.

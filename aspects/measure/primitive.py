@@ -49,7 +49,8 @@ from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 
 import numpy as np
-from scipy.ndimage import median_filter, percentile_filter
+from numpy.lib.stride_tricks import sliding_window_view
+from scipy.ndimage import median_filter, minimum_filter1d
 from scipy.signal import find_peaks
 
 from aspects.measure import filterbanks
@@ -421,12 +422,17 @@ class Context:
     @cached_property
     def high_onsets(self) -> np.ndarray:
         """Hi-hat onsets: the bands from HIGH_ONSET_HZ up rising on their own (:func:`high_onsets`)."""
-        return high_onsets(self.power, self.freqs, self.hop_s)
+        return high_onsets(self.power, self.freqs, self.hop_s, self.high_level)
+
+    @cached_property
+    def high_level(self) -> np.ndarray | None:
+        """Mean level (dB) per hop of the mel bands from HIGH_ONSET_HZ up (:func:`_high_level`)."""
+        return _high_level(self.power, self.freqs)
 
     @cached_property
     def bed_high_onsets(self) -> np.ndarray:
         """Hi-hat onsets over a noise bed: the high bands rising over the bed's own scatter (:func:`bed_high_onsets`)."""
-        return bed_high_onsets(self.power, self.freqs, self.hop_s)
+        return bed_high_onsets(self.power, self.freqs, self.hop_s, self.high_level)
 
     @cached_property
     def note_onsets(self) -> np.ndarray:
@@ -885,20 +891,17 @@ def band_onsets(power: np.ndarray, freqs: np.ndarray, hop_s: float) -> np.ndarra
     return np.asarray(out, dtype=int)
 
 
-def high_onsets(power: np.ndarray, freqs: np.ndarray, hop_s: float) -> np.ndarray:
+def high_onsets(power: np.ndarray, freqs: np.ndarray, hop_s: float, level: np.ndarray | None = None) -> np.ndarray:
     """Hops (indices of ``power`` [shape=(hops, bins)], hop ``hop_s`` s, bins ``freqs`` Hz) where the mel bands from
     HIGH_ONSET_HZ up rise together: their mean level ≥ HIGH_ONSET_DB over that of 23 ms before; the onset is the hop of
     the steepest rise of each such run, runs ≥ 50 ms apart, still HIGH_HOLD_DB up HIGH_HOLD_S later. A quiet hi-hat under a kick's boom or a snare's tail lifts
     only the top quarter of the bands: the mean flux over all of them, and the bands within 30 dB of a loud low boom
-    (:func:`band_onsets`), miss it."""
+    (:func:`band_onsets`), miss it. ``level``: those bands' mean level (:func:`_high_level`) when already read."""
     if power.shape[0] < 8:
         return np.zeros(0, int)
-    sr = int(round(2 * freqs[-1]))
-    if power.shape[1] != filterbanks.MEL_N_FFT // 2 + 1:
+    level = _high_level(power, freqs) if level is None else level
+    if level is None:
         return np.zeros(0, int)
-    mel = filterbanks.tables(sr)["mel"]
-    high = freqs[np.argmax(mel, axis=1)] >= HIGH_ONSET_HZ
-    level = (10.0 * np.log10(np.maximum(power @ mel[high].T, 1e-12))).mean(axis=1)
     lag = max(int(round(0.023 / hop_s)), 1)
     up = np.zeros(level.size, bool)
     up[lag:] = level[lag:] - level[:-lag] >= HIGH_ONSET_DB
@@ -926,17 +929,18 @@ def _high_level(power: np.ndarray, freqs: np.ndarray) -> np.ndarray | None:
     return (10.0 * np.log10(np.maximum(power @ mel[high].T, 1e-12))).mean(axis=1)
 
 
-def bed_high_onsets(power: np.ndarray, freqs: np.ndarray, hop_s: float) -> np.ndarray:
+def bed_high_onsets(power: np.ndarray, freqs: np.ndarray, hop_s: float, level: np.ndarray | None = None) -> np.ndarray:
     """Hops (indices of ``power`` [shape=(hops, bins)], hop ``hop_s`` s, bins ``freqs`` Hz) where the mean level of the
     mel bands from HIGH_ONSET_HZ up stands over its bed (its 25th percentile over the HIGH_BED_S before) by
     HIGH_BED_SIGMAS times the bed's scatter (that minus the 5th percentile, dB: about one standard deviation of a
     noise's level, which hits and their tails above it do not widen) and at least HIGH_BED_MIN_DB, and still by
     HIGH_BED_HOLD_SIGMAS scatters HIGH_HOLD_S later; the onset is the hop of the steepest rise within 35 ms before the
     crossing, onsets ≥ 50 ms apart. Onsets that rise HIGH_ONSET_DB over the level 23 ms before are :func:`high_onsets`'
-    to judge. A hi-hat under a white or pink bed lifts those bands 1–3 dB, a bed alone ~1 dB at most."""
+    to judge. A hi-hat under a white or pink bed lifts those bands 1–3 dB, a bed alone ~1 dB at most. ``level`` as for
+    :func:`high_onsets`."""
     if power.shape[0] < 8:
         return np.zeros(0, int)
-    level = _high_level(power, freqs)
+    level = _high_level(power, freqs) if level is None else level
     if level is None:
         return np.zeros(0, int)
     w = max(int(HIGH_BED_S / hop_s), 8)
@@ -947,14 +951,21 @@ def bed_high_onsets(power: np.ndarray, freqs: np.ndarray, hop_s: float) -> np.nd
         return np.zeros(0, int)
     floor = np.full(level.size, np.inf)
     low = np.zeros(level.size)
-    floor[w + 3 :] = percentile_filter(level, 25, size=w, mode="nearest")[w + 3 - shift : level.size - shift]
-    low[w + 3 :] = percentile_filter(level, 5, size=w, mode="nearest")[w + 3 - shift : level.size - shift]
+    # Only where the level stands HIGH_BED_MIN_DB over the lowest of those w hops can it pass (the bed is not lower).
+    back = max(int(NOTE_RISE_S / hop_s), 1)
+    cand = np.arange(w + 3, level.size)
+    cand = cand[level[cand] - minimum_filter1d(level, w, mode="nearest")[cand - shift] >= HIGH_BED_MIN_DB]
+    cand = np.unique(np.clip(cand[:, None] - np.arange(back + 1), w + 3, None))  # ...and the onset hops before them
+    if cand.size:
+        # The w hops' 5th and 25th percentiles as a rank filter reads them (the sorted value of rank ⌊w·p/100⌋).
+        ranks = [int(w * 5 / 100), int(w * 25 / 100)]
+        windows = np.partition(sliding_window_view(level, w)[cand - w - 2], ranks, axis=1)
+        low[cand], floor[cand] = windows[:, ranks[0]], windows[:, ranks[1]]
     bed, scatter = floor, np.maximum(floor - low, 1e-3)
     over = level - bed
     up = (over >= np.maximum(HIGH_BED_SIGMAS * scatter, HIGH_BED_MIN_DB)).astype(int)
     starts = np.flatnonzero(np.diff(up, prepend=0) > 0)
     hold = max(int(round(HIGH_HOLD_S / hop_s)), 1)
-    back = max(int(NOTE_RISE_S / hop_s), 1)
     lag = max(int(round(0.023 / hop_s)), 1)
     step = np.diff(level, prepend=level[:1])
     out: list[int] = []

@@ -1657,3 +1657,46 @@ if __name__ == "__main__":
     import sys
 
     write_truth_table(Path(sys.argv[1]))
+
+
+# Cross-fades between two MOVING gradients (session 7, helper 10g; ``moving_gradients_corpus``): ffmpeg's ``gradients``
+# with speed 0–0.04, two colour pairs and seeds, linear/radial/circular/square, xfade fade/fadefast/fadeslow/dissolve at
+# 0.3–2.5 s and 24–60 fps, some still (speed 0); plus moving gradients with no transition. Drawn from a seeded generator:
+# split 1 was read once with the lead's rules before any change (then tuned on), split 2 is blind (read once with each at the end).
+MOVING_GRADIENT_XFADES = ("fade", "fadefast", "fadeslow", "dissolve")
+MOVING_GRADIENT_TYPES = ("linear", "radial", "circular", "square")
+MOVING_GRADIENT_RATES = (24, 25, 30, 48, 50, 60)
+MOVING_GRADIENT_SEEDS = {1: 7101, 2: 7202}  # split → the generator's seed
+PREFIX.update({"mgrad1": "mg1-", "mgrad2": "mg2-"})
+
+
+def _moving_gradient(rng: np.random.Generator, fps: int, speed: float) -> str:
+    """One ``gradients`` source: two random colours, a random seed and type, moving at ``speed``."""
+    c0, c1 = (f"0x{int(rng.integers(0, 1 << 24)):06X}" for _ in range(2))
+    kind = MOVING_GRADIENT_TYPES[int(rng.integers(len(MOVING_GRADIENT_TYPES)))]
+    return f"gradients=s={SIZE}:r={fps}:n=2:c0={c0}:c1={c1}:speed={speed:g}:seed={int(rng.integers(1, 10_000))}:type={kind}"
+
+
+def moving_gradients_corpus(split: int = 1, n_transitions: int = 28, n_negatives: int = 6) -> list[Case]:
+    """Cross-fades between two moving gradients (``n_transitions``) and moving gradients alone (``n_negatives``, 4 s), drawn from MOVING_GRADIENT_SEEDS[``split``]."""
+    rng = np.random.default_rng(MOVING_GRADIENT_SEEDS[split])
+    palette = f"mgrad{split}"
+    cases: list[Case] = []
+    for j in range(n_transitions):
+        transition = MOVING_GRADIENT_XFADES[j % len(MOVING_GRADIENT_XFADES)]
+        fps = MOVING_GRADIENT_RATES[int(rng.integers(len(MOVING_GRADIENT_RATES)))]
+        duration = round(float(rng.uniform(0.3, 2.5)), 2)
+        speeds = [0.0 if rng.random() < 0.15 else round(float(rng.uniform(0.005, 0.04)), 3) for _ in range(2)]
+        a, b = (_moving_gradient(rng, fps, s) for s in speeds)
+        graph = (
+            f"[0:v]trim=duration={PRE_S + duration},setpts=PTS-STARTPTS,format=yuv420p[a];"
+            f"[1:v]trim=duration={duration + POST_S},setpts=PTS-STARTPTS,format=yuv420p[b];"
+            f"[a][b]xfade=transition={transition}:duration={duration}:offset={PRE_S}[v]"
+        )
+        name = f"{PREFIX[palette]}xfade-{transition}-{j:02d}-{duration:g}s-v{max(speeds):g}-{fps}"
+        cases.append(Case(name, "gradient", fps, PRE_S + duration + POST_S, (a, b), graph, (Truth("dissolve", PRE_S, PRE_S + duration),), transition))
+    for j in range(n_negatives):
+        fps = MOVING_GRADIENT_RATES[int(rng.integers(len(MOVING_GRADIENT_RATES)))]
+        speed = round(float(rng.uniform(0.01, 0.04)), 3)
+        cases.append(Case(f"{PREFIX[palette]}none-moving-gradient-{j}-v{speed:g}-{fps}", "negative", fps, 4.0, (_moving_gradient(rng, fps, speed),), "[0:v]format=yuv420p[v]", (), "moving-gradient"))
+    return cases

@@ -61,6 +61,9 @@ SIDE_BACK = 0.5  # …and against it at most this share (the footage's own motio
 RAMP_FIT = 0.12  # RMS of progress about the straight ramp, 0–1
 TURN_BACK = 0.25  # progress may fall back by at most this below its running maximum within the ramp
 MIX_RATIO = 1.8  # distance off the line from A to B: within the ramp at most this many times the sides' own…
+DRIFT_MIX_STEP = 0.35  # sides that drift on their own (``_drifted_blend``): the middle frames within MIX_RATIO × their own distance plus their drift, and off the A–B line by at most this share of the step (levels / levels)…
+DRIFT_ALONG = 0.75  # …and only while the two sides' slopes along the change add up to at most this share of the ramp's (a sunset, a drift, a pan carry on both sides)
+DRIFT_NEAR_S = 0.1  # a side's drift rate off the A–B line is fitted over its frames at least this far from the end (seconds)
 RETURN_S = 1.5  # over this beyond each side (seconds, never across a cut) the picture does not come back…
 RETURN_LEVEL = 0.5  # …past this share of the way
 EASE_SIGMAS = 3.0  # an end moves out while progress stands this many standard deviations of its side's noise off its level…
@@ -78,6 +81,8 @@ END_STEP = 0.1  # …while each frame further out still rises by this share of t
 END_MOVE = 0.25  # an end moves at most this share of the dissolve's length (or half REF_S) from where it was found
 DETAIL_SIGMAS = 4.0  # an end walks out while the fine detail stands this many times its side's noise off the side's level…
 DETAIL_FLOOR = 1.0  # …and at least this (√ Laplacian variance, levels: a still picture settling after its encoder's last frames does not count)
+TREND_T = 5.0  # a side's progress is taken as a steady creep along the change when a rising line's slope stands this many standard errors clear of 0…
+TREND_MIN_FRAMES = 6  # …over at least this many frames
 END_ROUNDS = 8  # the ends are walked at most this many times (each round takes the sides' pictures next to the new ends)
 LUMA = WIPE_GRID[0] * WIPE_GRID[1]  # the first LUMA columns of the grid are its luma
 
@@ -172,8 +177,10 @@ def _accept(s: Signals, grid: np.ndarray, stats: np.ndarray, p: int, q: int, flo
     scatter = max(float(np.sqrt(np.mean((side_a - a) ** 2))), float(np.sqrt(np.mean((side_b - b) ** 2))))
     if step < max(MIN_STEP, STEP_NOISE * scatter):
         return False
-    if not _sides_hold(s.t[lo : hi + 1], _progress(grid[lo : hi + 1], a, b)[0], p - lo, q - lo, 1.0 / span):
+    whole = _progress(grid[lo : hi + 1], a, b)[0]
+    if not _sides_hold(s.t[lo : hi + 1], whole, p - lo, q - lo, 1.0 / span):
         return False  # the whole picture's progress: a zoom or a pan carrying its luma on past the ends is no dissolve
+    carried = sum(_side_slope(s.t[lo : hi + 1][k0:k1], whole[k0:k1]) for k0, k1 in ((0, p - lo + 1), (q - lo, whole.size))) * span
     return_ = _frames(s, RETURN_S)
     for cols in (slice(None), slice(0, LUMA)):
         if float(np.sqrt(np.mean((b[cols] - a[cols]) ** 2))) < MIN_STEP:
@@ -186,8 +193,10 @@ def _accept(s: Signals, grid: np.ndarray, stats: np.ndarray, p: int, q: int, flo
         # Half-way through, a dissolve's frames are a blend of two moving pictures (off the line by less than either side),
         # a wipe's are half one picture and half the other (off it by up to half the step).
         own = max(float(np.median(off[: p - lo + 1])), float(np.median(off[q - lo :])))
-        middle = off[p - lo : q - lo + 1][(inner >= 0.25) & (inner <= 0.75)]
-        if not middle.size or float(np.median(middle)) > MIX_RATIO * own:
+        half = (inner >= 0.25) & (inner <= 0.75)
+        middle = off[p - lo : q - lo + 1][half]
+        drift = _drift_off(s.t[lo : hi + 1], off, p - lo, q - lo)[half]
+        if not middle.size or float(np.median(middle)) > MIX_RATIO * own and (carried > DRIFT_ALONG or not _drifted_blend(middle, drift, own, float(np.sqrt(np.mean((b[cols] - a[cols]) ** 2))))):
             continue
         # A shot that follows a dissolve does not come back: an oscillating picture (waves, a sine's turning points look steady) does.
         far_lo, far_hi = max(floor, p - return_), min(ceiling, q + return_)
@@ -200,6 +209,44 @@ def _accept(s: Signals, grid: np.ndarray, stats: np.ndarray, p: int, q: int, flo
             and _statistics_hold(stats, p, q, max(floor, p - return_), min(ceiling, q + return_), ref)
         )
     return False
+
+
+def _drift_off(t: np.ndarray, off: np.ndarray, p: int, q: int) -> np.ndarray:
+    """Per frame of ``p``–``q``: how far off the line from A to B the two sides' own drift alone would take it (levels).
+
+    A side moving on its own (a moving gradient, a slow pan) leaves its
+    reference picture further behind the further a frame is from it; its
+    rate is the least-squares slope through the origin of its frames'
+    distance off the line (``off``, levels) against their distance from the
+    end (seconds, beyond DRIFT_NEAR_S). A frame at progress share w of the
+    way (by time) is (1 − w) of A moved on from ``p`` and w of B not yet at
+    ``q``: it may stand that far off the line on top of the sides' own scatter.
+    """
+    out = np.zeros(q - p + 1)
+    rates = []
+    for side, ends in ((slice(0, p + 1), t[p]), (slice(q, t.size), t[q])):
+        d, o = np.abs(t[side] - ends), off[side]
+        keep = d >= DRIFT_NEAR_S
+        rates.append(float(d[keep] @ o[keep] / max(float(d[keep] @ d[keep]), 1e-12)) if keep.sum() >= 3 else 0.0)
+    ts = t[p : q + 1]
+    w = (ts - t[p]) / max(float(t[q] - t[p]), 1e-12)
+    out[:] = (1.0 - w) * rates[0] * (ts - t[p]) + w * rates[1] * (t[q] - ts)
+    return out
+
+
+def _drifted_blend(middle: np.ndarray, drift: np.ndarray, own: float, step: float) -> bool:
+    """Whether middle frames standing ``middle`` levels off the A–B line are still a blend of two sides that moved on their own:
+    within MIX_RATIO × (the sides' own distance ``own`` + their drift ``drift``, ``_drift_off``) and within DRIFT_MIX_STEP of the
+    ``step`` from A to B (a wipe's or a travelling wave's middle stands up to half the step off it)."""
+    return float(np.median(middle - MIX_RATIO * drift)) <= MIX_RATIO * own and float(np.median(middle)) <= DRIFT_MIX_STEP * step
+
+
+def _side_slope(t: np.ndarray, x: np.ndarray) -> float:
+    """Least-squares slope of progress ``x`` over times ``t`` (per second; 0 for fewer than 3 frames)."""
+    if x.size < 3:
+        return 0.0
+    tc = t - t.mean()
+    return float(tc @ (x - x.mean()) / max(float(tc @ tc), 1e-12))
 
 
 def _sides_hold(t: np.ndarray, x: np.ndarray, p: int, q: int, rate: float) -> bool:
@@ -289,6 +336,39 @@ def _noise(x: np.ndarray) -> float:
     return float(np.median(np.abs(np.diff(x)))) / 0.6745 / np.sqrt(2) if x.size >= 4 else np.inf
 
 
+def _side_trend(x: np.ndarray, first: int) -> tuple[float, float]:
+    """A side's progress ``x`` (its first index ``first``) as a level at index 0 and a slope per frame.
+
+    The median and no slope, unless a straight line rising along the change
+    (A creeping towards B before the start, B moving on away from A after
+    the end) fits it TREND_T standard errors clear of flat: a side that
+    moves on its own (a moving gradient) creeps on at a steady rate, and its
+    end is where the ramp leaves that line, not where progress reaches the
+    side's median. A side wandering back is left to the median (busy
+    footage turns; a line extrapolated past its turn walks nowhere).
+    """
+    level = float(np.median(x)) if x.size else 0.0
+    if x.size < TREND_MIN_FRAMES:
+        return level, 0.0
+    k = np.arange(first, first + x.size, dtype=float)
+    kc = k - k.mean()
+    slope = float(kc @ (x - x.mean()) / float(kc @ kc))
+    resid = x - x.mean() - slope * kc
+    stderr = float(np.sqrt(resid @ resid / (x.size - 2) / float(kc @ kc)))
+    if slope <= 0 or slope < TREND_T * stderr:
+        return level, 0.0
+    return float(x.mean() - slope * k.mean()), slope
+
+
+def _walks_out(x: np.ndarray, k: int, way: int, median: float, n: float, level: float, slope: float, s: float) -> bool:
+    """Whether an end at index ``k`` of progress ``x`` moves one frame out (``way`` −1 for the start, +1 for the end): progress
+    there stands off the side's ``median`` by more than ``n`` and off its line (``level`` + ``slope`` × index) by more than ``s``,
+    and the frame further out is still that much closer to each (END_STEP of them)."""
+    sign = -float(way)  # the start stands above side A's level, the end below side B's
+    rise = (x[k] - x[k - 1]) if way < 0 else (x[k + 1] - x[k])
+    return bool(sign * (x[k] - median) > n and rise > END_STEP * n and sign * (x[k] - level - slope * k) > s and rise - slope > END_STEP * s)
+
+
 def refine_ends(grid: np.ndarray, p: int, q: int, floor: int, ceiling: int, ref: int, margin: int) -> tuple[int, int]:
     """The ends of a dissolve from frame ``p`` to ``q`` walked to where its progress leaves each side's own level.
 
@@ -313,22 +393,29 @@ def refine_ends(grid: np.ndarray, p: int, q: int, floor: int, ceiling: int, ref:
         b = grid[q : q + ref].mean(axis=0)
         x, _ = _progress(grid[lo : hi + 1], a, b)
         i, j, mid = p - lo, q - lo, (p + q) // 2 - lo
-        far0 = x[: max(i - ref + 1, 3)]
-        far1 = x[min(j + ref - 1, x.size - 3) :]
-        level0, level1 = float(np.median(far0)), float(np.median(far1))
-        s0 = max(END_SIGMAS * _noise(x[: i + 1]), END_FLOOR)
-        s1 = max(END_SIGMAS * _noise(x[j:]), END_FLOOR)
-        if x[i] - level0 > s0:
-            while i > ref and x[i] - level0 > s0 and x[i] - x[i - 1] > END_STEP * s0 and p0 - (lo + i) < reach:
+        k0 = max(i - ref + 1, 3)
+        k1 = min(j + ref - 1, x.size - 3)
+        level0, slope0 = _side_trend(x[:k0], 0)
+        level1, slope1 = _side_trend(x[k1:], k1)
+        s0 = max(END_SIGMAS * _noise(x[: i + 1] - slope0 * np.arange(i + 1)), END_FLOOR)
+        s1 = max(END_SIGMAS * _noise(x[j:] - slope1 * np.arange(x.size - j)), END_FLOOR)
+        median0, median1 = float(np.median(x[:k0])), float(np.median(x[k1:]))
+        n0, n1 = max(END_SIGMAS * _noise(x[: i + 1]), END_FLOOR), max(END_SIGMAS * _noise(x[j:]), END_FLOOR)
+
+        # An end walks out while progress stands off both the side's median and, where it creeps (``_side_trend``), its line;
+        # it walks in to where progress reaches that line (a creep along the change holds the end where the ramp stops).
+        side0, side1 = (median0, n0, level0, slope0, s0), (median1, n1, level1, slope1, s1)
+        if x[i] - median0 > n0 and x[i] - level0 - slope0 * i > s0:
+            while i > ref and _walks_out(x, i, -1, *side0) and p0 - (lo + i) < reach:
                 i -= 1
         else:
-            while i + 1 < mid and x[i + 1] - level0 <= s0 and (lo + i) - p0 < reach:
+            while i + 1 < mid and x[i + 1] - level0 - slope0 * (i + 1) <= s0 and (lo + i) - p0 < reach:
                 i += 1
-        if level1 - x[j] > s1:
-            while j < x.size - 1 - ref and level1 - x[j] > s1 and x[j + 1] - x[j] > END_STEP * s1 and (lo + j) - q0 < reach:
+        if median1 - x[j] > n1 and level1 + slope1 * j - x[j] > s1:
+            while j < x.size - 1 - ref and _walks_out(x, j, 1, *side1) and (lo + j) - q0 < reach:
                 j += 1
         else:
-            while j - 1 > mid and level1 - x[j - 1] <= s1 and q0 - (lo + j) < reach:
+            while j - 1 > mid and level1 + slope1 * (j - 1) - x[j - 1] <= s1 and q0 - (lo + j) < reach:
                 j -= 1
         new = (lo + i, lo + j)
         if new == (p, q):

@@ -183,7 +183,8 @@ def _accept(s: Signals, grid: np.ndarray, stats: np.ndarray, p: int, q: int, flo
     carried = sum(_side_slope(s.t[lo : hi + 1][k0:k1], whole[k0:k1]) for k0, k1 in ((0, p - lo + 1), (q - lo, whole.size))) * span
     return_ = _frames(s, RETURN_S)
     for cols in (slice(None), slice(0, LUMA)):
-        if float(np.sqrt(np.mean((b[cols] - a[cols]) ** 2))) < MIN_STEP:
+        cols_step = float(np.sqrt(np.mean((b[cols] - a[cols]) ** 2)))
+        if cols_step < MIN_STEP:
             continue
         x, off = _progress(grid[lo : hi + 1, cols], a[cols], b[cols])
         inner = x[p - lo : q - lo + 1]
@@ -196,7 +197,7 @@ def _accept(s: Signals, grid: np.ndarray, stats: np.ndarray, p: int, q: int, flo
         half = (inner >= 0.25) & (inner <= 0.75)
         middle = off[p - lo : q - lo + 1][half]
         drift = _drift_off(s.t[lo : hi + 1], off, p - lo, q - lo)[half]
-        if not middle.size or float(np.median(middle)) > MIX_RATIO * own and (carried > DRIFT_ALONG or not _drifted_blend(middle, drift, own, float(np.sqrt(np.mean((b[cols] - a[cols]) ** 2))))):
+        if not middle.size or float(np.median(middle)) > MIX_RATIO * own and (carried > DRIFT_ALONG or not _drifted_blend(middle, drift, own, cols_step)):
             continue
         # A shot that follows a dissolve does not come back: an oscillating picture (waves, a sine's turning points look steady) does.
         far_lo, far_hi = max(floor, p - return_), min(ceiling, q + return_)
@@ -252,9 +253,8 @@ def _side_slope(t: np.ndarray, x: np.ndarray) -> float:
 def _sides_hold(t: np.ndarray, x: np.ndarray, p: int, q: int, rate: float) -> bool:
     """Whether progress ``x`` (times ``t``) holds at 0 up to index ``p`` and at 1 from ``q``: scatter ≤ SIDE_SCATTER, slope along the change ≤ SIDE_DRIFT and against it ≤ SIDE_BACK times the ramp's ``rate`` (per second)."""
     for k0, k1, level in ((0, p + 1, 0.0), (q, x.size, 1.0)):
-        xs, ts = x[k0:k1], t[k0:k1]
-        tc = ts - ts.mean()
-        slope = float(tc @ (xs - xs.mean()) / max(float(tc @ tc), 1e-12)) if xs.size > 2 else 0.0
+        xs = x[k0:k1]
+        slope = _side_slope(t[k0:k1], xs)
         if float(np.sqrt(np.mean((xs - level) ** 2))) > SIDE_SCATTER or slope > SIDE_DRIFT * rate or -slope > SIDE_BACK * rate:
             return False
     return True

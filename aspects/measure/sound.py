@@ -146,6 +146,11 @@ def transient_ratio(x: np.ndarray, block: int = 128) -> float:
     return float(max(energy.max() / floor, 1.0))
 
 
+def window_level_db(windowed: np.ndarray, window: np.ndarray) -> np.ndarray:
+    """[shape=(rows,)] dBFS of each row of ``windowed`` (samples times ``window``), the window's own loss made good (mean square over the window's)."""
+    return 10.0 * np.log10(np.maximum(np.mean(np.square(windowed), axis=1) / np.mean(np.square(window)), 1e-12))
+
+
 def chroma_change(profiles: np.ndarray, loud: np.ndarray, n: int) -> np.ndarray:
     """[shape=(blocks,)] 0–1: for each block, the cosine distance between the sum of the ``n`` pitch-class profiles
     before it and that of the ``n`` up to it (``profiles`` [shape=(blocks, 12)]); 0 where fewer than 2·``n`` blocks
@@ -393,7 +398,7 @@ class AudioAnalyzer:
         env["zcr"].extend((np.abs(np.diff(np.signbit(hop_slices), axis=1)).mean(axis=1)).round(5).tolist())
         env["chroma_change"].extend(self._chroma_changes(hops).round(5).tolist())
         self._env_next = last + 1
-        level_db = 10.0 * np.log10(np.maximum(np.mean(np.square(frames * self._env_window), axis=1) / np.mean(np.square(self._env_window)), 1e-12))
+        level_db = window_level_db(frames * self._env_window, self._env_window)
         self._hop_power = np.concatenate([self._hop_power, power.astype(np.float32)])
         self._hop_chroma = np.concatenate([self._hop_chroma, (power @ self._env_chroma.T).astype(np.float32)])
         for key, values in (("level_db", level_db), ("flux", flux), ("flatness", flatness), ("centroid_hz", centroid)):
@@ -409,7 +414,7 @@ class AudioAnalyzer:
         ends = starts * ENVELOPE_HOP + ENVELOPE_N // 2  # where the hop's own window ends: no sample still to come
         windows = np.stack([self._slice(self._raw, e - CHROMA_N, e) for e in ends]) * self._chroma_window
         profile = (np.abs(np.fft.rfft(windows, axis=1)) ** 2) @ self._chroma_fb.T
-        level_db = 10.0 * np.log10(np.maximum(np.mean(np.square(windows), axis=1) / np.mean(np.square(self._chroma_window)), 1e-12))
+        level_db = window_level_db(windows, self._chroma_window)
         blocks = np.concatenate([self._blocks, profile / np.maximum(profile.max(axis=1, keepdims=True), 1e-30)])
         loud = np.concatenate([self._blocks_loud, level_db >= CHROMA_LOUD_DB])
         changes = chroma_change(blocks, loud, CHROMA_CHANGE_BLOCKS)[-starts.size :]

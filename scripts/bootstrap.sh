@@ -43,6 +43,12 @@ if ! command -v chromium >/dev/null 2>&1; then
   fi
 fi
 
+# The environment, the model files and one test run's media take about 4 GB: say so plainly before pip runs out of room.
+free_kb=$(df -Pk . | awk 'NR==2 {print $4}')
+if [ "${free_kb:-0}" -lt 4000000 ]; then
+  echo "bootstrap: only $((free_kb / 1024)) MB free on $(df -P . | awk 'NR==2 {print $6}'); the virtual environment needs ~2 GB and a test run ~2 GB more under ${TMPDIR:-/tmp}" >&2
+fi
+
 want=$(cat pyproject.toml | sha256sum | cut -c1-16)
 if [ ! -x "$VENV/bin/python" ] || [ "$(cat "$STAMP" 2>/dev/null)" != "$want" ]; then
   echo "bootstrap: creating $VENV and installing the project"

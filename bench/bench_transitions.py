@@ -17,7 +17,7 @@ Clips and their measurements are cached in ``bench/out/transitions/``.
 PySceneDetect is optional (``pip install --no-deps scenedetect click
 platformdirs tqdm``, for the bench only).
 
-    python bench/bench_transitions.py [--subset | --heldout | --heldout2 | --heldout3 | --heldout4 | --heldout5 | --heldout6 | --heldout7 | --heldout8 | --heldout9 | --heldout10 | --fades7 | --fades8 | --fades9 | --fades10 | --heldout-wipes | --heldout-wipes2 | --heldout-wipes3 | --heldout-wipes4 | --heldout-wipes5 | --heldout-wipes6 | --heldout-wipes7 | --heldout-wipes8 | --wipes-mixed | --wipes-grain | --moving-gradients | --moving-gradients2] [--measure-only] [--jobs 2] [--show-failures]
+    python bench/bench_transitions.py [--subset | --heldout | --heldout2 | --heldout3 | --heldout4 | --heldout5 | --heldout6 | --heldout7 | --heldout8 | --heldout9 | --heldout10 | --fades7 | --fades8 | --fades9 | --fades10 | --heldout-wipes | --heldout-wipes2 | --heldout-wipes3 | --heldout-wipes4 | --heldout-wipes5 | --heldout-wipes6 | --heldout-wipes7 | --heldout-wipes8 | --heldout-wipes9 | --heldout-wipes10 | --wipes-mixed | --wipes-grain | --moving-gradients | --moving-gradients2] [--measure-only] [--jobs 2] [--show-failures]
 """
 
 from __future__ import annotations
@@ -119,6 +119,8 @@ CORPORA = {
     ),
     "--heldout-wipes7": (transition_corpus.heldout_wipes7_corpus, "the seventh held-out set of wipes, sides that move (session 7: read once with main's rules first)"),
     "--heldout-wipes8": (transition_corpus.heldout_wipes8_corpus, "the eighth held-out set of wipes, sides that move (session 7: blind; read once with main's and once with the frozen rules)"),
+    "--heldout-wipes9": (transition_corpus.heldout_wipes9_corpus, "the ninth held-out set of wipes and pixelize, sides that move (session 8: read once with main's rules first)"),
+    "--heldout-wipes10": (transition_corpus.heldout_wipes10_corpus, "the tenth held-out set of wipes and pixelize, sides that move (session 8: blind; read once with main's and once with the frozen rules)"),
     "--moving-gradients": (
         transition_corpus.moving_gradients_corpus,
         "cross-fades between two moving gradients and moving gradients alone, split 1 (session 7: read once with the lead's rules first)",

@@ -1700,3 +1700,116 @@ def moving_gradients_corpus(split: int = 1, n_transitions: int = 28, n_negatives
         speed = round(float(rng.uniform(0.01, 0.04)), 3)
         cases.append(Case(f"{PREFIX[palette]}none-moving-gradient-{j}-v{speed:g}-{fps}", "negative", fps, 4.0, (_moving_gradient(rng, fps, speed),), "[0:v]format=yuv420p[v]", (), "moving-gradient"))
     return cases
+
+
+# Held-out sets of wipes 9 and 10 (session 8, helper 10w; ``heldout_wipes9_corpus``, ``heldout_wipes10_corpus``): sides that
+# move, on sources, seeds, crops and rates no other set uses (cellular automata, life, mandelbrot zooms, testsrc2 moved,
+# gradients moving at speed, real footage), plus pixelize cross-fades from a moving picture onto a flat or still one. Set 9 was
+# read once with main's rules before any change; set 10 was made then too, measured without scores, and read once with main's
+# rules and once with the frozen ones at the end.
+WIPE9_SOURCES = {
+    "cellauto9": "cellauto=s={size}:r={fps}:rule=45:full=1:random_fill_ratio=0.45:random_seed=909,format=yuv420p,lutyuv=u=70:v=170",
+    "life9": "life=s=80x45:r={fps}:ratio=0.35:seed=919:mold=30:life_color=0xF0F070:death_color=0x203060:mold_color=0xA03020,scale=256:144:flags=neighbor",
+    "mandel-zoom9": "mandelbrot=s={size}:r={fps}:start_x=-0.7453:start_y=0.1127:start_scale=0.4:end_scale=0.002:end_pts=70",
+    "testsrc2-pan9": "testsrc2=s=512x288:r={fps},crop=256:144:x='220-t*40':y='30+t*18'",
+    "gradients9": "gradients=s={size}:r={fps}:speed=0.08:n=4:seed=929:type=linear",
+    "gradients9s": "gradients=s={size}:r={fps}:speed=0.1:n=3:seed=939:type=square",
+    "bikes9": "movie=filename={bikes},trim=start_frame=140,setpts=PTS-STARTPTS,crop=420:236:x=150:y=20,scale=256:144,setsar=1,fps={fps}",
+    "bunny9": "movie=filename={bunny},trim=start_frame=30,setpts=PTS-STARTPTS,vflip,crop=800:450:x=300:y=120,scale=256:144,setsar=1,fps={fps}",
+}
+WIPES9_TEXTURE = [("cellauto9", "mandel-zoom9"), ("life9", "testsrc2-pan9"), ("gradients9", "bunny9"), ("mandel-zoom9", "life9"), ("bikes9", "cellauto9"), ("testsrc2-pan9", "gradients9s")]
+WIPES9_MIXED = [
+    ("life9", "color:0x9090A0"),
+    ("gradient:c0=0x30A0F0:c1=0xF0F0D0:x0=0:y0=144:x1=256:y1=0", "cellauto9"),
+    ("mandel-zoom9", "gradient:c0=0xE05090:c1=0x203020:x0=0:y0=0:x1=256:y1=72:type=radial"),
+    ("color:0x60C0A0", "gradients9s"),
+]
+WIPES9_GRAINY = [
+    (f"c0=0x6080A0:c1=0xB09070:x0=256:y0=144:x1=0:y1=72{GRAIN}", f"c0=0x90C060:c1=0x403060:x0=128:y0=72:x1=0:y1=0:type=circular{GRAIN}"),
+    (f"c0=0xC0C0C0:c1=0x404050:x0=0:y0=72:x1=256:y1=144:type=radial{GRAIN}", f"c0=0x30A0A0:c1=0xD05030:x0=256:y0=0:x1=0:y1=0{GRAIN}"),
+]
+WIPE10_SOURCES = {
+    "cellauto10": "cellauto=s={size}:r={fps}:rule=154:full=1:random_fill_ratio=0.55:random_seed=1010,format=yuv420p,lutyuv=u=190:v=80",
+    "life10": "life=s=112x63:r={fps}:ratio=0.28:seed=1011:mold=50:life_color=0x40C0F0:death_color=0x402010:mold_color=0xE0E040,scale=256:144:flags=neighbor",
+    "mandel-zoom10": "mandelbrot=s={size}:r={fps}:start_x=-0.16070:start_y=1.03762:start_scale=0.5:end_scale=0.003:end_pts=60",
+    "testsrc2-pan10": "testsrc2=s=448x320:r={fps},crop=256:144:x='40+t*35':y='150-t*25'",
+    "gradients10": "gradients=s={size}:r={fps}:speed=0.07:n=5:seed=1020:type=radial",
+    "gradients10c": "gradients=s={size}:r={fps}:speed=0.09:n=2:seed=1030:type=circular",
+    "bikes10": "movie=filename={bikes},trim=start_frame=190,setpts=PTS-STARTPTS,hflip,crop=460:258:x=100:y=10,scale=256:144,setsar=1,fps={fps}",
+    "carphone10": "movie=filename={carphone},trim=start_frame=5,setpts=PTS-STARTPTS,crop=150:84:x=13:y=50,scale=256:144,setsar=1,fps={fps},hue=h=25",
+}
+WIPES10_TEXTURE = [("mandel-zoom10", "cellauto10"), ("testsrc2-pan10", "life10"), ("carphone10", "gradients10"), ("life10", "mandel-zoom10"), ("cellauto10", "bikes10"), ("gradients10c", "testsrc2-pan10")]
+WIPES10_MIXED = [
+    ("color:0x7070C0", "life10"),
+    ("cellauto10", "gradient:c0=0xF0A060:c1=0x106080:x0=0:y0=0:x1=0:y1=144"),
+    ("gradient:c0=0x205020:c1=0xE0E0F0:x0=256:y0=72:x1=0:y1=0:type=circular", "mandel-zoom10"),
+    ("gradients10", "color:0x808080"),
+]
+WIPES10_GRAINY = [
+    (f"c0=0x905060:c1=0x50A0A0:x0=0:y0=0:x1=256:y1=144{GRAIN}", f"c0=0xA0A040:c1=0x402080:x0=256:y0=72:x1=0:y1=72:type=radial{GRAIN}"),
+    (f"c0=0x505050:c1=0xC0B0A0:x0=128:y0=72:x1=256:y1=0:type=square{GRAIN}", f"c0=0x40C080:c1=0xA03030:x0=0:y0=144:x1=256:y1=144{GRAIN}"),
+]
+NAMED_SOURCES.update({**WIPE9_SOURCES, **WIPE10_SOURCES})
+SOURCE_SECONDS.update({"bikes9": 1.85, "bunny9": 4.5, "bikes10": 2.1, "carphone10": 3.8})
+PALETTES.update(
+    {
+        "wipes9": {"texture": WIPES9_TEXTURE, "mixed": WIPES9_MIXED, "gradient": WIPES9_GRAINY},
+        "wipes10": {"texture": WIPES10_TEXTURE, "mixed": WIPES10_MIXED, "gradient": WIPES10_GRAINY},
+    }
+)
+PREFIX.update({"wipes9": "hw9-", "wipes10": "hw10-"})
+PLANAR_GRAIN = (*PLANAR_GRAIN, "wipes9", "wipes10")
+PIXELIZE_PAIRS = {  # pixelize from a moving picture onto a flat or still one (and one back), per set: (A, B, seconds, fps)
+    "wipes9": [("mandel-zoom9", "color:0x808080", 1.0, 30), ("life9", "color:0x3050A0", 0.6, 25), ("gradients9", "gradient:c0=0x202020:c1=0xD0D0D0:x0=0:y0=0:x1=256:y1=0", 1.5, 48), ("color:0x909090", "cellauto9", 0.8, 60)],
+    "wipes10": [("mandel-zoom10", "color:0x707070", 1.2, 25), ("cellauto10", "color:0xC08040", 0.5, 30), ("testsrc2-pan10", "gradient:c0=0x304050:c1=0xE0D0C0:x0=0:y0=144:x1=256:y1=0", 2.0, 50), ("color:0x606060", "life10", 0.9, 24)],
+}
+
+
+def _pixelize_cases(palette: str) -> list[Case]:
+    """PIXELIZE_PAIRS[``palette``] as xfade pixelize clips (a dissolve: the blocks cross-fade)."""
+    cases = []
+    for j, (a, b, duration, fps) in enumerate(PIXELIZE_PAIRS[palette]):
+        graph = (
+            f"[0:v]trim=duration={PRE_S + duration},setpts=PTS-STARTPTS,format=yuv420p[a];"
+            f"[1:v]trim=duration={duration + POST_S},setpts=PTS-STARTPTS,format=yuv420p[b];"
+            f"[a][b]xfade=transition=pixelize:duration={duration}:offset={PRE_S}[v]"
+        )
+        sources = (_source("mixed", a, fps, False, palette), _source("mixed", b, fps, False, palette))
+        cases.append(Case(f"{PREFIX[palette]}xfade-pixelize-mixed{j}-{duration:g}s-{fps}", "mixed", fps, PRE_S + duration + POST_S, sources, graph, (Truth("dissolve", PRE_S, PRE_S + duration),), "pixelize"))
+    return cases
+
+
+def heldout_wipes9_corpus() -> list[Case]:
+    """The ninth held-out set of wipes (WIPES9_*, WIPE9_SOURCES; session 8: sides that move; read once with main's rules before any change)."""
+    s = f"s={SIZE}:r=37"
+    more = [
+        (
+            "pan-bunny9",
+            f"movie=filename={BBB},trim=start_frame=100:end_frame=101,loop=loop=-1:size=1,setpts=N/37/TB,fps=37,scale=768:432,setsar=1",
+            "[0:v]crop=256:144:x='80+t*75':y='220-t*35',format=yuv420p[v]",
+        ),
+        ("pan-testsrc2-9", WIPE9_SOURCES["testsrc2-pan9"].format(size=SIZE, fps=37), "[0:v]format=yuv420p[v]"),
+        ("cellauto-moving9", WIPE9_SOURCES["cellauto9"].format(size=SIZE, fps=37), "[0:v]format=yuv420p[v]"),
+        ("mandelbrot-zoom9", WIPE9_SOURCES["mandel-zoom9"].format(size=SIZE, fps=37), "[0:v]format=yuv420p[v]"),
+        ("gradients-moving9", WIPE9_SOURCES["gradients9"].format(size=SIZE, fps=37), "[0:v]format=yuv420p[v]"),
+        ("bar-crossing-right9", f"gradients={s}:speed=0.04:n=2:seed=97", "[0:v]format=yuv420p,drawbox=x='-90+t*85':y=0:w=90:h=144:color=0x202020:t=fill[v]"),
+    ]
+    return _wipes_heldout("wipes9", (37, 23, 50, 30, 57), (0.3, 0.65, 1.0, 1.4, 2.0, 2.7, 0.45), ("texture", "mixed", "texture", "gradient"), 37, more) + _pixelize_cases("wipes9")
+
+
+def heldout_wipes10_corpus() -> list[Case]:
+    """The tenth held-out set of wipes (WIPES10_*, WIPE10_SOURCES; session 8: blind, read once with main's rules and once with the frozen ones at the end)."""
+    s = f"s={SIZE}:r=43"
+    more = [
+        (
+            "pan-bikes10",
+            f"movie=filename={BIKES},trim=start_frame=200:end_frame=201,loop=loop=-1:size=1,setpts=N/43/TB,fps=43,scale=768:432,setsar=1",
+            "[0:v]crop=256:144:x='350-t*85':y='40+t*40',format=yuv420p[v]",
+        ),
+        ("pan-testsrc2-10", WIPE10_SOURCES["testsrc2-pan10"].format(size=SIZE, fps=43), "[0:v]format=yuv420p[v]"),
+        ("life-moving10", WIPE10_SOURCES["life10"].format(size=SIZE, fps=43), "[0:v]format=yuv420p[v]"),
+        ("mandelbrot-zoom10", WIPE10_SOURCES["mandel-zoom10"].format(size=SIZE, fps=43), "[0:v]format=yuv420p[v]"),
+        ("gradients-moving10", WIPE10_SOURCES["gradients10c"].format(size=SIZE, fps=43), "[0:v]format=yuv420p[v]"),
+        ("box-crossing-down10", f"color=c=0x405070:{s}", "[0:v]format=yuv420p,drawbox=x=30:y='-100+t*75':w=196:h=100:color=0xE0D0A0:t=fill,noise=alls=14:allf=t+u[v]"),
+    ]
+    return _wipes_heldout("wipes10", (43, 26, 55, 34, 24), (0.28, 0.55, 0.95, 1.6, 2.3, 3.0, 0.4), ("mixed", "texture", "gradient", "texture"), 43, more) + _pixelize_cases("wipes10")

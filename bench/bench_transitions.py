@@ -120,7 +120,10 @@ CORPORA = {
     "--heldout-wipes7": (transition_corpus.heldout_wipes7_corpus, "the seventh held-out set of wipes, sides that move (session 7: read once with main's rules first)"),
     "--heldout-wipes8": (transition_corpus.heldout_wipes8_corpus, "the eighth held-out set of wipes, sides that move (session 7: blind; read once with main's and once with the frozen rules)"),
     "--heldout-wipes9": (transition_corpus.heldout_wipes9_corpus, "the ninth held-out set of wipes and pixelize, sides that move (session 8: read once with main's rules first)"),
-    "--heldout-wipes10": (transition_corpus.heldout_wipes10_corpus, "the tenth held-out set of wipes and pixelize, sides that move (session 8: blind; read once with main's and once with the frozen rules)"),
+    "--heldout-wipes10": (
+        transition_corpus.heldout_wipes10_corpus,
+        "the tenth held-out set of wipes and pixelize, sides that move (session 8: blind; read once with main's and once with the frozen rules)",
+    ),
     "--moving-gradients": (
         transition_corpus.moving_gradients_corpus,
         "cross-fades between two moving gradients and moving gradients alone, split 1 (session 7: read once with the lead's rules first)",

@@ -1738,7 +1738,14 @@ WIPE10_SOURCES = {
     "bikes10": "movie=filename={bikes},trim=start_frame=190,setpts=PTS-STARTPTS,hflip,crop=460:258:x=100:y=10,scale=256:144,setsar=1,fps={fps}",
     "carphone10": "movie=filename={carphone},trim=start_frame=5,setpts=PTS-STARTPTS,crop=150:84:x=13:y=50,scale=256:144,setsar=1,fps={fps},hue=h=25",
 }
-WIPES10_TEXTURE = [("mandel-zoom10", "cellauto10"), ("testsrc2-pan10", "life10"), ("carphone10", "gradients10"), ("life10", "mandel-zoom10"), ("cellauto10", "bikes10"), ("gradients10c", "testsrc2-pan10")]
+WIPES10_TEXTURE = [
+    ("mandel-zoom10", "cellauto10"),
+    ("testsrc2-pan10", "life10"),
+    ("carphone10", "gradients10"),
+    ("life10", "mandel-zoom10"),
+    ("cellauto10", "bikes10"),
+    ("gradients10c", "testsrc2-pan10"),
+]
 WIPES10_MIXED = [
     ("color:0x7070C0", "life10"),
     ("cellauto10", "gradient:c0=0xF0A060:c1=0x106080:x0=0:y0=0:x1=0:y1=144"),
@@ -1760,8 +1767,18 @@ PALETTES.update(
 PREFIX.update({"wipes9": "hw9-", "wipes10": "hw10-"})
 PLANAR_GRAIN = (*PLANAR_GRAIN, "wipes9", "wipes10")
 PIXELIZE_PAIRS = {  # pixelize from a moving picture onto a flat or still one (and one back), per set: (A, B, seconds, fps)
-    "wipes9": [("mandel-zoom9", "color:0x808080", 1.0, 30), ("life9", "color:0x3050A0", 0.6, 25), ("gradients9", "gradient:c0=0x202020:c1=0xD0D0D0:x0=0:y0=0:x1=256:y1=0", 1.5, 48), ("color:0x909090", "cellauto9", 0.8, 60)],
-    "wipes10": [("mandel-zoom10", "color:0x707070", 1.2, 25), ("cellauto10", "color:0xC08040", 0.5, 30), ("testsrc2-pan10", "gradient:c0=0x304050:c1=0xE0D0C0:x0=0:y0=144:x1=256:y1=0", 2.0, 50), ("color:0x606060", "life10", 0.9, 24)],
+    "wipes9": [
+        ("mandel-zoom9", "color:0x808080", 1.0, 30),
+        ("life9", "color:0x3050A0", 0.6, 25),
+        ("gradients9", "gradient:c0=0x202020:c1=0xD0D0D0:x0=0:y0=0:x1=256:y1=0", 1.5, 48),
+        ("color:0x909090", "cellauto9", 0.8, 60),
+    ],
+    "wipes10": [
+        ("mandel-zoom10", "color:0x707070", 1.2, 25),
+        ("cellauto10", "color:0xC08040", 0.5, 30),
+        ("testsrc2-pan10", "gradient:c0=0x304050:c1=0xE0D0C0:x0=0:y0=144:x1=256:y1=0", 2.0, 50),
+        ("color:0x606060", "life10", 0.9, 24),
+    ],
 }
 
 
@@ -1775,7 +1792,9 @@ def _pixelize_cases(palette: str) -> list[Case]:
             f"[a][b]xfade=transition=pixelize:duration={duration}:offset={PRE_S}[v]"
         )
         sources = (_source("mixed", a, fps, False, palette), _source("mixed", b, fps, False, palette))
-        cases.append(Case(f"{PREFIX[palette]}xfade-pixelize-mixed{j}-{duration:g}s-{fps}", "mixed", fps, PRE_S + duration + POST_S, sources, graph, (Truth("dissolve", PRE_S, PRE_S + duration),), "pixelize"))
+        cases.append(
+            Case(f"{PREFIX[palette]}xfade-pixelize-mixed{j}-{duration:g}s-{fps}", "mixed", fps, PRE_S + duration + POST_S, sources, graph, (Truth("dissolve", PRE_S, PRE_S + duration),), "pixelize")
+        )
     return cases
 
 

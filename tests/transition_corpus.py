@@ -1832,3 +1832,99 @@ def heldout_wipes10_corpus() -> list[Case]:
         ("box-crossing-down10", f"color=c=0x405070:{s}", "[0:v]format=yuv420p,drawbox=x=30:y='-100+t*75':w=196:h=100:color=0xE0D0A0:t=fill,noise=alls=14:allf=t+u[v]"),
     ]
     return _wipes_heldout("wipes10", (43, 26, 55, 34, 24), (0.28, 0.55, 0.95, 1.6, 2.3, 3.0, 0.4), ("mixed", "texture", "gradient", "texture"), 43, more) + _pixelize_cases("wipes10")
+# Moving pictures with NO transition (session 8, helper 10p; ``still_motion_corpus``): moving ``gradients`` of every type
+# (linear, radial, circular, spiral, square; 2-4 colours, some on a near-black or near-white ground) at speed 0.01-0.04,
+# bright or dark shapes crossing or leaving the frame and coming back (overlay/geq), slow zooms and pans over gradients,
+# and flat colours with a small moving logo; 24-60 fps, 3-8 s. Drawn from a seeded generator: split 1 was read once with
+# main's rules before any change (then tuned on), split 2 is blind (made before freezing, read once with each).
+STILL_MOTION_TYPES = ("linear", "radial", "circular", "spiral", "square")
+STILL_MOTION_RATES = (24, 25, 30, 48, 50, 60)
+STILL_MOTION_SEEDS = {1: 8101, 2: 8202, 3: 8303}  # split → the generator's seed
+PREFIX.update({"still1": "sm1-", "still2": "sm2-", "still3": "sm3-"})
+
+
+def _colour(rng: np.random.Generator, ground: str) -> str:
+    """A random colour: any, or near black ("dark") or near white ("light")."""
+    if ground == "dark":
+        r, g, b = (int(v) for v in rng.integers(0, 50, 3))
+    elif ground == "light":
+        r, g, b = (int(v) for v in rng.integers(205, 256, 3))
+    else:
+        r, g, b = (int(v) for v in rng.integers(0, 256, 3))
+    return f"0x{r:02X}{g:02X}{b:02X}"
+
+
+def still_motion_corpus(split: int = 1, n: int = 36) -> list[Case]:
+    """``n`` clips with no transition (moving gradients, shapes leaving the frame, zooms, pans, a moving logo), from STILL_MOTION_SEEDS[``split``]."""
+    rng = np.random.default_rng(STILL_MOTION_SEEDS[split])
+    prefix = PREFIX[f"still{split}"]
+    kinds = ("gradient", "gradient", "blob", "shape", "zoom", "pan", "logo")
+    cases: list[Case] = []
+    for j in range(n):
+        kind = kinds[j % len(kinds)]
+        fps = STILL_MOTION_RATES[int(rng.integers(len(STILL_MOTION_RATES)))]
+        seconds = round(float(rng.uniform(3.0, 8.0)), 1)
+        ground = ("dark", "light", "any", "any")[int(rng.integers(4))]
+        s = f"s={SIZE}:r={fps}"
+        graph = "[0:v]format=yuv420p[v]"
+        if kind == "gradient":
+            gtype = STILL_MOTION_TYPES[int(rng.integers(len(STILL_MOTION_TYPES)))]
+            k = int(rng.integers(2, 5))
+            colours = [_colour(rng, ground if i % 2 == 0 else "any") for i in range(k)]
+            speed = round(float(rng.uniform(0.01, 0.04)), 3)
+            cs = ":".join(f"c{i}={c}" for i, c in enumerate(colours))
+            src = f"gradients={s}:n={k}:{cs}:speed={speed:g}:seed={int(rng.integers(1, 10_000))}:type={gtype}"
+            family = f"gradient-{gtype}"
+            sources: tuple[str, ...] = (src,)
+        elif kind == "blob":
+            # a soft bright (or dark) blob wandering on a flat ground, leaving the frame and coming back
+            g, b = _colour(rng, ground), _colour(rng, "light" if ground == "dark" else "dark" if ground == "light" else "any")
+            gr, gg, gb = (int(g[2 + 2 * i : 4 + 2 * i], 16) for i in range(3))
+            br, bg, bb = (int(b[2 + 2 * i : 4 + 2 * i], 16) for i in range(3))
+            radius = int(rng.integers(20, 60))
+            period = round(float(rng.uniform(2.0, 6.0)), 2)
+            amp = int(rng.integers(150, 260))
+            cy = int(rng.integers(30, 115))
+            w = f"exp(-(pow(X-(128+{amp}*sin(2*PI*T/{period}))\\,2)+pow(Y-{cy}\\,2))/{2 * radius * radius})"
+            src = f"nullsrc={s},format=gbrp,geq=r='{gr}+({br}-{gr})*{w}':g='{gg}+({bg}-{gg})*{w}':b='{gb}+({bb}-{gb})*{w}'"
+            family = "blob"
+            sources = (src,)
+        elif kind == "shape":
+            # a hard box (or a disc) crossing the frame, in and out
+            g, c = _colour(rng, ground), _colour(rng, "light" if ground != "light" else "dark")
+            size = int(rng.integers(30, 100))
+            speed = int(rng.integers(60, 200))
+            y = int(rng.integers(0, 144 - size // 2))
+            direction = int(rng.integers(4))
+            x = (f"-{size}+mod(t*{speed}\\,{256 + 2 * size})", f"256-mod(t*{speed}\\,{256 + 2 * size})", f"{y}", f"{y}")[direction]
+            yy = (f"{y - 20}", f"{y - 20}", f"-{size}+mod(t*{speed // 2}\\,{144 + 2 * size})", f"144-mod(t*{speed // 2}\\,{144 + 2 * size})")[direction]
+            if direction >= 2:
+                x = str(int(rng.integers(0, 256 - size)))
+            sources = (f"color=c={g}:{s}", f"color=c={c}:s={size}x{size}:r={fps}")
+            graph = f"[0:v][1:v]overlay=x='{x}':y='{yy}':eval=frame,format=yuv420p[v]"
+            family = "shape"
+        elif kind == "zoom":
+            gtype = STILL_MOTION_TYPES[int(rng.integers(len(STILL_MOTION_TYPES)))]
+            colours = [_colour(rng, ground), _colour(rng, "any")]
+            rate = round(float(rng.uniform(0.002, 0.01)), 4)
+            sources = (f"gradients=s=512x288:r={fps}:c0={colours[0]}:c1={colours[1]}:speed={rng.uniform(0, 0.02):.3f}:seed={int(rng.integers(1, 10_000))}:type={gtype}",)
+            sign = "+" if rng.random() < 0.6 else "-"
+            z = f"1.5{sign}{rate}*on" if sign == "-" else f"1+{rate}*on"
+            graph = f"[0:v]zoompan=z='max(1\\,{z})':x='iw/2-(iw/zoom/2)':y='ih/2-(ih/zoom/2)':d=1:s={SIZE}:fps={fps},format=yuv420p[v]"
+            family = f"zoom-{gtype}"
+        elif kind == "pan":
+            gtype = STILL_MOTION_TYPES[int(rng.integers(len(STILL_MOTION_TYPES)))]
+            colours = [_colour(rng, ground), _colour(rng, "any"), _colour(rng, "any")]
+            vx, vy = (int(v) for v in rng.integers(-60, 61, 2))
+            sources = (f"gradients=s=768x432:r={fps}:n=3:c0={colours[0]}:c1={colours[1]}:c2={colours[2]}:speed=0:seed={int(rng.integers(1, 10_000))}:type={gtype}",)
+            graph = f"[0:v]crop=256:144:x='256+{vx}*t':y='144+{vy}*t',format=yuv420p[v]"
+            family = f"pan-{gtype}"
+        else:
+            g = _colour(rng, ground)
+            size = int(rng.integers(24, 48))
+            vx, vy = (int(v) for v in rng.integers(20, 60, 2))
+            sources = (f"color=c={g}:{s}", f"testsrc2=s={size}x{size}:r={fps}")
+            graph = f"[0:v][1:v]overlay=x='abs(mod(t*{vx}\\,{2 * (256 - size)})-{256 - size})':y='abs(mod(t*{vy}\\,{2 * (144 - size)})-{144 - size})':eval=frame,format=yuv420p[v]"
+            family = "logo"
+        cases.append(Case(f"{prefix}none-{family}-{j:02d}-{ground}-{seconds:g}s-{fps}", "negative", fps, seconds, sources, graph, (), family))
+    return cases

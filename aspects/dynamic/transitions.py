@@ -35,7 +35,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from aspects.dynamic import dissolves, fades, wipes
+from aspects.dynamic import dissolves, fades, guards, wipes
 from aspects.dynamic.signals import Signals, rounded
 from aspects.measure.visual import GRID
 
@@ -1009,7 +1009,7 @@ def detect_transitions(s: Signals) -> list[dict]:
             items.append({"type": "cut", "start": t, "end": t, "duration": 0.0})
     items = sorted(items + gradual, key=lambda x: (x["start"], x["end"]))
     items = fades.with_short_fades(items, fades.short_fades(s, statistics(s), state, blank, cuts, items))  # fades next to moving pictures
-    return _without_flashes(s, items, state, blank)
+    return guards.without_motion(s, _without_flashes(s, items, state, blank))  # moving objects and fields: no transition
 
 
 def _without_flashes(s: Signals, items: list[dict], state: np.ndarray, blank: np.ndarray) -> list[dict]:

@@ -1,0 +1,143 @@
+"""Moving pictures that hold no transition: guards over what the transition rules found.
+
+Moving objects, camera moves and slow drifts are no transitions (issue 10).
+Three guards, read on the 8 × 6 colour grid (luma, Cr, Cb; ``wipes.fine_grid``):
+
+- **Something passed** (wipes, dissolves): a transition replaces the picture.
+  When the picture at its end lies within RETURN_SHARE of the largest
+  distance any of its frames went from the picture at its start, an object
+  crossed the frame and left it as it was.
+- **A shape moved, nothing faded** (fades): a fade scales the picture's
+  distance from the blank colour C in place, so how that distance is spread
+  over the grid's cells stays the same along the ramp. When the ramp frames
+  (still at least SHIFT_FLOOR of the picture's distance from C) spread it
+  differently from the picture next to the ramp by FADE_SHIFT or more (total
+  variation, 0–1) and that distance is held in a few cells (SHAPE_CELLS of
+  them: a shape on a ground, not a picture over the frame), the shape moved
+  across the frame: leaving (or entering) a flat ground, not a fade to
+  (from) it. Footage moving on its own under a fade spreads its distance
+  over the frame.
+- **The field moves as a whole** (wipes and dissolves on smooth pictures,
+  edge density under SMOOTH_EDGES: gradients, flat colours): a transition
+  goes between two steady pictures. A wipe whose two sides, over SIDE_S next
+  to it, both change at FIELD_RATE or more of its own net rate is a moving
+  gradient; a dissolve whose sides both move on along its own change (each
+  at DRIFT_SIDE or more of its rate, together DRIFT_SUM) is a drift. Textured
+  footage is left to the transition rules (its texture moves on its own).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from aspects.dynamic import wipes
+from aspects.dynamic.signals import Signals
+
+SIDE_S = 0.3  # seconds next to a change over which its sides' own motion is read (never into another transition or across a cut)
+LEVEL_S = 0.5  # seconds of picture next to a fade's outer end: the picture it fades from (to)
+RETURN_SHARE = 0.3  # a wipe's or dissolve's end picture this close (share of its largest excursion) to its start picture: something passed
+FADE_SHIFT = 0.4  # total variation (0–1) of the spread of a fade frame's distance from the blank colour over the grid's cells…
+SHIFT_FLOOR = 0.25  # …on ramp frames still this share (squared distance) of the picture's distance from the blank colour
+SHAPE_CELLS = 0.4  # …when the picture's distance from the blank colour is held in at most this share of the cells (participation ratio): a shape on a ground
+SMOOTH_EDGES = 0.02  # edge density (share of edge pixels, median over the change and its sides): below it a picture is smooth
+FIELD_RATE = 0.6  # a wipe on a smooth picture whose sides both change at this share of its net rate (grid levels per second) moves as a whole
+DRIFT_SIDE = 0.1  # a dissolve on a smooth picture whose sides each move on along its change at this share of its rate…
+DRIFT_SUM = 0.4  # …and together at this share: a drift
+
+
+def _index(s: Signals, t: float) -> int:
+    return int(np.argmin(np.abs(s.t - t)))
+
+
+def _frames(s: Signals, seconds: float) -> int:
+    step = float(np.median(s.dt)) if len(s) else 1 / 30
+    return max(1, int(round(seconds / step)))
+
+
+def _sides(s: Signals, p: int, q: int, lo: int, hi: int) -> list[tuple[int, int]]:
+    """The frame pairs (first, last) of the SIDE_S before ``p`` (not before ``lo``) and after ``q`` (not after ``hi``) that span two frames or more."""
+    n = _frames(s, SIDE_S)
+    out = []
+    for a, b in ((max(lo, p - n), p), (q, min(hi, q + n))):
+        if b - a >= 2:
+            out.append((a, b))
+    return out
+
+
+def passed(grid: np.ndarray, p: int, q: int) -> bool:
+    """Whether the picture at ``q`` is back within RETURN_SHARE of the largest distance a frame from ``p`` to ``q`` went from the one at ``p`` (``grid``: per-frame grid values)."""
+    excursion = float(np.linalg.norm(grid[p : q + 1] - grid[p], axis=1).max())
+    return excursion > 0 and float(np.linalg.norm(grid[q] - grid[p])) <= RETURN_SHARE * excursion
+
+
+def shape_moved(s: Signals, grid: np.ndarray, item: dict, lo: int, hi: int) -> bool:
+    """Whether a fade's ramp frames spread their distance from the blank colour over the cells unlike the picture next to the ramp (FADE_SHIFT; see the module docstring)."""
+    p, q = _index(s, item["start"]), _index(s, item["end"])
+    n = _frames(s, LEVEL_S)
+    if item["type"] == "fade_out":
+        blank, level = grid[q], grid[max(lo, p - n) : p + 1]
+    else:
+        blank, level = grid[p], grid[q : min(hi, q + n) + 1]
+    if q - p < 2 or not level.size:
+        return False
+
+    def spread(frames: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        energy = ((frames - blank).reshape(len(frames), 3, -1) ** 2).sum(axis=1)
+        total = energy.sum(axis=1)
+        return energy / np.maximum(total, 1e-9)[:, None], total
+
+    (picture,), (picture_total,) = spread(level.mean(axis=0)[None, :])
+    if picture_total <= 0:
+        return False
+    shares, totals = spread(grid[p + 1 : q])
+    kept = totals >= SHIFT_FLOOR * picture_total
+    if not kept.any():
+        return False
+    shift = 0.5 * np.abs(shares[kept] - picture[None, :]).sum(axis=1)
+    cells = 1.0 / float(picture @ picture) / picture.size  # participation ratio: the share of the cells the picture's distance is spread over
+    return bool(shift.max() >= FADE_SHIFT and cells <= SHAPE_CELLS)
+
+
+def field_moves(s: Signals, grid: np.ndarray, item: dict, lo: int, hi: int) -> bool:
+    """Whether a wipe or dissolve on a smooth picture is the picture moving as a whole (FIELD_RATE, DRIFT_SIDE, DRIFT_SUM; see the module docstring)."""
+    p, q = _index(s, item["start"]), _index(s, item["end"])
+    n = _frames(s, SIDE_S)
+    if "edge_density" not in s.columns or q <= p:
+        return False
+    if float(np.median(s["edge_density"][max(lo, p - n) : min(hi, q + n) + 1])) >= SMOOTH_EDGES:
+        return False
+    sides = _sides(s, p, q, lo, hi)
+    if len(sides) < 2:
+        return False
+    change = grid[q] - grid[p]
+    size = float(np.linalg.norm(change))
+    if size <= 0:
+        return False
+    rate = size / float(s.t[q] - s.t[p])  # grid levels per second
+    if item["type"] == "wipe":
+        return all(float(np.linalg.norm(grid[b] - grid[a])) / float(s.t[b] - s.t[a]) >= FIELD_RATE * rate for a, b in sides)
+    along = [float((grid[b] - grid[a]) @ change) / size / float(s.t[b] - s.t[a]) / rate for a, b in sides]
+    return min(along) >= DRIFT_SIDE and sum(along) >= DRIFT_SUM
+
+
+def without_motion(s: Signals, items: list[dict]) -> list[dict]:
+    """``items`` (transitions, sorted by start) less the fades, wipes and dissolves that are motion (see the module docstring)."""
+    grid = wipes.fine_grid(s)
+    if grid is None or len(s) < 3:
+        return items
+    kept = []
+    for k, item in enumerate(items):
+        if item["type"] == "cut":
+            kept.append(item)
+            continue
+        # The sides end at the neighbouring transitions (a cut, a fade's other half).
+        lo = _index(s, items[k - 1]["end"]) if k > 0 else 0
+        hi = _index(s, items[k + 1]["start"]) if k + 1 < len(items) else len(s) - 1
+        p, q = _index(s, item["start"]), _index(s, item["end"])
+        if item["type"] in ("fade_out", "fade_in"):
+            moved = shape_moved(s, grid, item, lo, hi)
+        else:
+            moved = passed(grid, p, q) or field_moves(s, grid, item, lo, hi)
+        if not moved:
+            kept.append(item)
+    return kept

@@ -1,0 +1,64 @@
+"""Moving pictures with no transition (``aspects.dynamic.guards``), on clips made with ffmpeg.
+
+Moving gradients (ffmpeg's ``gradients``, circular and radial, 48–60 fps,
+3 s, 256×144) and a soft dark blob wandering on a light ground, leaving the
+frame and coming back (``geq``, 192×108, 4 s): no transition at all. Main's
+rules read the gradients as a wipe or a dissolve and the blob as fades out of
+and into the ground. A bright blob on black that does fade out (the ``fade``
+filter, 0.5 s) stays a fade_out within 2 frames; the guards' pure functions
+are checked on small made-up grids.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from aspects.dynamic import guards
+from aspects.dynamic.signals import Signals
+from aspects.dynamic.transitions import detect_transitions
+from aspects.pipeline import measure_video
+from tests.media import make_video
+
+
+def _blob(fps: int, ground: tuple[int, int, int], colour: tuple[int, int, int], radius: int, period: float, amp: int, cy: int) -> str:
+    """A soft round blob (Gaussian, ``radius`` px) swinging left and right by ``amp`` px about the centre of a 192×108 ``ground``."""
+    w = f"exp(-(pow(X-(96+{amp}*sin(2*PI*T/{period}))\\,2)+pow(Y-{cy}\\,2))/{2 * radius * radius})"
+    planes = ":".join(f"{p}='{g}+({c}-{g})*{w}'" for p, g, c in zip("rgb", ground, colour))
+    return f"nullsrc=s=192x108:r={fps},format=gbrp,geq={planes}"
+
+
+NO_TRANSITION = [
+    ("circular-gradient-dark-60", "gradients=s=256x144:r=60:n=3:c0=0x1F2910:c1=0x41B0FF:c2=0x26082A:speed=0.024:seed=2133:type=circular", 60, 3.0),
+    ("circular-gradient-dark-48", "gradients=s=256x144:r=48:n=3:c0=0x0D1A04:c1=0x45A03B:c2=0x2E0319:speed=0.022:seed=9142:type=circular", 48, 3.0),
+    ("radial-gradient-60", "gradients=s=256x144:r=60:n=2:c0=0xA4A70E:c1=0xF680EE:speed=0.019:seed=3297:type=radial", 60, 3.0),
+    ("dark-blob-leaving-a-light-ground", _blob(25, (235, 230, 220), (40, 60, 120), 18, 2.4, 160, 40), 25, 4.0),
+]
+
+
+def _found(path) -> list[dict]:
+    m = measure_video(path)
+    return detect_transitions(Signals.from_frames(m.frames, m.facts.get("duration_s")))
+
+
+@pytest.mark.parametrize("name,source,fps,seconds", NO_TRANSITION, ids=[c[0] for c in NO_TRANSITION])
+def test_a_moving_gradient_or_a_shape_leaving_the_frame_is_no_transition(tmp_path, name, source, fps, seconds):
+    path = make_video(tmp_path / f"{name}.mp4", source, duration_s=seconds, fps=fps)
+    assert _found(path) == []
+
+
+def test_a_shape_on_black_that_fades_out_is_still_a_fade_out(tmp_path):
+    fps = 30
+    path = make_video(tmp_path / "blob-fade.mp4", _blob(fps, (0, 0, 0), (230, 200, 120), 22, 6.0, 40, 54) + ",format=yuv420p,fade=t=out:st=2:d=0.5", duration_s=3.5, fps=fps)
+    found = [t for t in _found(path) if t["type"] != "cut"]
+    assert [t["type"] for t in found] == ["fade_out"]
+    assert abs(found[0]["start"] - 2.0) <= 2.01 / fps and abs(found[0]["end"] - 2.5) <= 2.01 / fps
+
+
+def test_passed_tells_an_object_crossing_from_a_change():
+    """A cell value going out and back (an object crossing) has passed; one going out and staying (a wipe's step) has not."""
+    t = np.linspace(0.0, 1.0, 21)
+    bump = np.stack([np.sin(np.pi * t) * 80.0, np.zeros_like(t)], axis=1)
+    step = np.stack([np.clip((t - 0.3) / 0.4, 0, 1) * 80.0, np.zeros_like(t)], axis=1)
+    assert guards.passed(bump, 0, 20)
+    assert not guards.passed(step, 0, 20)

@@ -22,7 +22,9 @@ Three guards, read on the 8 × 6 colour grid (luma, Cr, Cb; ``wipes.fine_grid``)
   goes between two steady pictures. A wipe whose two sides, over SIDE_S next
   to it, both change at FIELD_RATE or more of its own net rate is a moving
   gradient; a dissolve whose sides both move on along its own change (each
-  at DRIFT_SIDE or more of its rate, together DRIFT_SUM) is a drift. Textured
+  at DRIFT_SIDE or more of its rate, together DRIFT_SUM), or whose sides both
+  change at FIELD_RATE while its cells pass half-way over HALF_SPREAD of its
+  span or more (a cross-fade moves them all together), is a drift. Textured
   footage is left to the transition rules (its texture moves on its own).
 """
 
@@ -40,9 +42,12 @@ FADE_SHIFT = 0.4  # total variation (0–1) of the spread of a fade frame's dist
 SHIFT_FLOOR = 0.25  # …on ramp frames still this share (squared distance) of the picture's distance from the blank colour
 SHAPE_CELLS = 0.4  # …when the picture's distance from the blank colour is held in at most this share of the cells (participation ratio): a shape on a ground
 SMOOTH_EDGES = 0.02  # edge density (share of edge pixels, median over the change and its sides): below it a picture is smooth
-FIELD_RATE = 0.6  # a wipe on a smooth picture whose sides both change at this share of its net rate (grid levels per second) moves as a whole
+FIELD_RATE = 0.5  # a wipe on a smooth picture whose sides both change at this share of its net rate (grid levels per second) moves as a whole
 DRIFT_SIDE = 0.1  # a dissolve on a smooth picture whose sides each move on along its change at this share of its rate…
-DRIFT_SUM = 0.4  # …and together at this share: a drift
+DRIFT_SUM = 0.4  # …and together at this share: a drift…
+HALF_SPREAD = 0.45  # …and so is one whose sides both move at FIELD_RATE and whose cells pass half-way over this share of its span (a cross-fade moves them together)
+CHANGING_LEVELS = 4.0  # levels: a grid cell changing less than this (or than CHANGING_SHARE of the most changing cell) is not changing
+CHANGING_SHARE = 0.25
 
 
 def _index(s: Signals, t: float) -> int:
@@ -114,10 +119,28 @@ def field_moves(s: Signals, grid: np.ndarray, item: dict, lo: int, hi: int) -> b
     if size <= 0:
         return False
     rate = size / float(s.t[q] - s.t[p])  # grid levels per second
+    sides_move = all(float(np.linalg.norm(grid[b] - grid[a])) / float(s.t[b] - s.t[a]) >= FIELD_RATE * rate for a, b in sides)
     if item["type"] == "wipe":
-        return all(float(np.linalg.norm(grid[b] - grid[a])) / float(s.t[b] - s.t[a]) >= FIELD_RATE * rate for a, b in sides)
+        return sides_move
     along = [float((grid[b] - grid[a]) @ change) / size / float(s.t[b] - s.t[a]) / rate for a, b in sides]
-    return min(along) >= DRIFT_SIDE and sum(along) >= DRIFT_SUM
+    return (min(along) >= DRIFT_SIDE and sum(along) >= DRIFT_SUM) or (sides_move and half_way_spread(s, grid, p, q) >= HALF_SPREAD)
+
+
+def half_way_spread(s: Signals, grid: np.ndarray, p: int, q: int) -> float:
+    """How far apart (share of the span ``p``–``q``, 10th to 90th percentile) the changing cells of ``grid`` pass half-way from their value at ``p`` to that at ``q``; each cell read in the plane where it changes most."""
+    planes = (grid[q] - grid[p]).reshape(3, -1)
+    best = np.argmax(np.abs(planes), axis=0)
+    cells = planes.shape[1]
+    delta = planes[best, np.arange(cells)]
+    changing = np.flatnonzero(np.abs(delta) >= max(CHANGING_LEVELS, CHANGING_SHARE * float(np.abs(delta).max())))
+    span = float(s.t[q] - s.t[p])
+    if changing.size < 3 or span <= 0:
+        return 0.0
+    columns = best[changing] * cells + changing
+    progress = (grid[p : q + 1, columns] - grid[p, columns]) / delta[changing]
+    times = s.t[p : q + 1][np.argmax(progress >= 0.5, axis=0)]
+    low, high = np.percentile(times, [10, 90])
+    return float(high - low) / span
 
 
 def without_motion(s: Signals, items: list[dict]) -> list[dict]:

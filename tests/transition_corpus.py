@@ -1836,7 +1836,8 @@ def heldout_wipes10_corpus() -> list[Case]:
 # (linear, radial, circular, spiral, square; 2-4 colours, some on a near-black or near-white ground) at speed 0.01-0.04,
 # bright or dark shapes crossing or leaving the frame and coming back (overlay/geq), slow zooms and pans over gradients,
 # and flat colours with a small moving logo; 24-60 fps, 3-8 s. Drawn from a seeded generator: split 1 was read once with
-# main's rules before any change (then tuned on), split 2 is blind (made before freezing, read once with each).
+# main's rules before any change (then tuned on), split 2 is blind (made before freezing, read once with each), split 3 was read
+# once with main's and the first guards, then tuned on.
 STILL_MOTION_TYPES = ("linear", "radial", "circular", "spiral", "square")
 STILL_MOTION_RATES = (24, 25, 30, 48, 50, 60)
 STILL_MOTION_SEEDS = {1: 8101, 2: 8202, 3: 8303}  # split → the generator's seed

@@ -11,13 +11,17 @@ drumless material on which any drum name is false.
   as docs/audio.md names simultaneous hits. The orchestra kit has no hi-hats on 42–46 (timpani there): it plays
   kick and snare only. A clip plays alone or over a bed (white, pink, brown noise, rain, a held pad chord)
   ``under_db`` under the drums' loud level, after :data:`LEAD_IN_S` of the bed alone; each mix peaks at −12 to −1 dBFS.
+  Session 8's splits also lay a bass line (a GM bass, a note a beat) or espeak-ng speech under the drums
+  (:data:`BED_KINDS_S8`).
 - :func:`drumless_clips` (split): bass lines, plucked lines, struck and strummed chords, espeak-ng speech and noise
   beds, with no drum at all: every frame named a drum is false.
 
 Splits: ``kits_first`` (made first, read once with main's rules before any change), ``kits_tune`` (rules looked at),
 ``kits_blind`` (made before freezing, read once with main's rules and once with the new ones); session 7's
 ``kits_s7first`` (read with main's rules before any change) and ``kits_s7blind`` (made at the freeze), ``kits_s7blind2``
-(made before the second round's bed-relative hi-hat rule was tuned, read once at its freeze); ``kits_test`` (one
+(made before the second round's bed-relative hi-hat rule was tuned, read once at its freeze); session 8's
+``kits_s8first`` (read with main's rules before any change), ``kits_s8tune`` (drums over speech and bass lines, looked
+at) and ``kits_s8blind`` (made at the freeze); ``kits_test`` (one
 groove per kit, the suite's: tests/test_audio_kits.py).
 """
 
@@ -28,7 +32,7 @@ from pathlib import Path
 
 import numpy as np
 
-from tests.audio_corpus import DRUM_CH, Clip, note, program, speech_samples
+from tests.audio_corpus import DRUM_CH, SR, Clip, note, program, speech_samples
 from tests.noise_beds import KITS, PAD_CHORDS, BedClip, _loud_level, bed_samples, rain, shaped_noise
 from tests.voice_corpus import render
 
@@ -38,12 +42,14 @@ GHOST_VELOCITY = (22, 46)
 FLAM_S = 0.025  # a flam's grace stroke comes this long before the main one
 MIN_GAP_S = 0.07  # truth hits closer than this are not made (one frame and a half at 25 fps)
 BED_KINDS = ("none", "none", "white", "pink", "brown", "rain", "pad")
+BED_KINDS_S8 = ("none", "white", "pink", "brown", "rain", "pad", "bass", "speech")
 HAT_NOTES = {"closed": 42, "pedal": 44, "open": 46}
 SNARE_NOTES = {"snare": 38, "esnare": 40, "rim": 37, "clap": 39}
 KIT_TRUTH = {"brush": {"clap": "snare"}}  # FluidR3's brush kit has a brush snare ("Brush Snr 2") on the clap's key 39
 TRUTH = {"kick": "kick", "snare": "snare", "esnare": "snare", "rim": "snare", "clap": "clap", "closed": "hihat", "pedal": "hihat", "open": "hihat"}
 PRIORITY = ("kick", "snare", "clap", "hihat")
 
+S8 = {"kits": tuple(KITS), "clips_per_kit": 4, "beds": BED_KINDS_S8, "basses": (33, 34, 36, 38)}  # session 8's splits: beds of speech and bass lines too
 SPLITS = {
     "kits_first": {"seed": 4111, "kits": tuple(KITS), "clips_per_kit": 4, "tempi": (62.0, 88.0, 104.0, 121.0, 147.0, 171.0), "under_db": (10.0, 15.0, 22.0, 28.0), "pads": (90, 52, 93)},
     "kits_tune": {"seed": 5222, "kits": tuple(KITS), "clips_per_kit": 4, "tempi": (66.0, 92.0, 110.0, 128.0, 152.0, 178.0), "under_db": (11.0, 17.0, 24.0, 30.0), "pads": (89, 48, 94)},
@@ -51,7 +57,23 @@ SPLITS = {
     "kits_s7first": {"seed": 8515, "kits": tuple(KITS), "clips_per_kit": 4, "tempi": (64.0, 79.0, 107.0, 133.0, 144.0, 168.0, 176.0), "under_db": (9.0, 13.0, 19.0, 26.0), "pads": (88, 51, 92)},
     "kits_s7blind": {"seed": 9626, "kits": tuple(KITS), "clips_per_kit": 4, "tempi": (68.0, 81.0, 113.0, 126.0, 150.0, 166.0), "under_db": (10.0, 16.0, 21.0, 29.0), "pads": (87, 53, 91)},
     "kits_s7blind2": {"seed": 10737, "kits": tuple(KITS), "clips_per_kit": 4, "tempi": (71.0, 86.0, 118.0, 131.0, 157.0, 172.0), "under_db": (11.0, 15.0, 18.0, 24.0), "pads": (86, 54, 90)},
+    "kits_s8first": {**S8, "seed": 11848, "tempi": (61.0, 77.0, 96.0, 123.0, 141.0, 162.0, 179.0), "under_db": (8.0, 12.0, 17.0, 23.0, 31.0), "pads": (85, 55, 89), "basses": (33, 34, 38, 39)},
+    "kits_s8tune": {
+        **S8,
+        "seed": 13060,
+        "clips_per_kit": 2,
+        "tempi": (67.0, 89.0, 112.0, 134.0, 152.0, 169.0),
+        "under_db": (8.0, 13.0, 18.0, 24.0, 29.0),
+        "pads": (88, 52, 93),
+        "beds": ("speech", "bass", "speech", "white"),
+    },
+    "kits_s8blind": {**S8, "seed": 12959, "tempi": (63.0, 83.0, 101.0, 116.0, 137.0, 155.0, 174.0), "under_db": (9.0, 14.0, 19.0, 25.0, 30.0), "pads": (92, 50, 95), "basses": (32, 35, 36, 37)},
     "kits_blind": {"seed": 6333, "kits": tuple(KITS), "clips_per_kit": 4, "tempi": (60.0, 84.0, 99.0, 117.0, 139.0, 163.0, 180.0), "under_db": (10.0, 14.0, 20.0, 27.0), "pads": (91, 50, 95)},
+}
+SPEECH_BEDS = {  # split -> what the speech bed says
+    "kits_s8first": "Nine old lanterns swayed above the market as the baker counted coins.",
+    "kits_s8tune": "Heavy clouds gathered over the quiet harbour as fishermen pulled their boats ashore.",
+    "kits_s8blind": "A patient heron watched the shallow pond until the evening bells rang.",
 }
 DRUMLESS = {  # split -> (bass programs, pluck programs, chord programs, speech text)
     "kits_first": ((33, 38), (24, 46, 105), (0, 4, 25), "The harbour lights were dim when the last ferry left the pier."),
@@ -60,6 +82,9 @@ DRUMLESS = {  # split -> (bass programs, pluck programs, chord programs, speech 
     "kits_s7first": ((37, 38), (26, 106, 46), (3, 7, 27), "Four brown horses waited by the gate while thunder rolled."),
     "kits_s7blind": ((33, 39), (25, 107, 45), (1, 4, 26), "The painter left a yellow ladder beside the quiet canal."),
     "kits_s7blind2": ((34, 36), (24, 105, 47), (2, 5, 25), "Two tired sailors mended the green net under a silver moon."),
+    "kits_s8first": ((32, 35), (27, 46, 104), (0, 6, 24), "Three copper kettles hummed on the stove while the cat slept."),
+    "kits_s8tune": ((33,), (25,), (0,), "Please close the window before the storm arrives tonight."),
+    "kits_s8blind": ((38, 33), (26, 105, 107), (4, 1, 27), "The orchard gate creaked as a light wind carried the smell of apples."),
     "kits_blind": ((32, 36), (27, 104, 108), (2, 6, 24), "A narrow road climbs past the mill toward the old stone church."),
 }
 
@@ -126,7 +151,8 @@ def kit_clips(split: str, workdir: Path) -> list[KitClip]:
     for kit in spec["kits"]:
         for j in range(spec["clips_per_kit"]):
             bpm = float(spec["tempi"][(k * 5 + j) % len(spec["tempi"])])
-            bed = BED_KINDS[(k * 3 + j) % len(BED_KINDS)]
+            beds = spec.get("beds", BED_KINDS)
+            bed = beds[(k * 3 + j) % len(beds)]
             under = float(spec["under_db"][(k + j) % len(spec["under_db"])])
             steps = _groove(rng, bpm, kit == "orchestra")
             duration = LEAD_IN_S + steps[-1][0] + 60.0 / bpm + 0.6
@@ -150,25 +176,51 @@ def kit_clips(split: str, workdir: Path) -> list[KitClip]:
         k += 1
     drums_audio = render(clips, workdir / "kits", "render.wav")
     pad_clips = []
-    for (_kit, bed, _under, _bpm, n, _), clip in zip(plans, clips):
+    for (_kit, bed, _under, bpm, n, _), clip in zip(plans, clips):
         p = Clip(clip.name, clip.duration_s, kind="tonal")
         if bed == "pad":
             p.events.append(program(0, spec["pads"][n % len(spec["pads"])], 0.0))
             for pitch in PAD_CHORDS[n % len(PAD_CHORDS)]:
                 p.events += note(0, pitch, 0.0, clip.duration_s - 0.3, 90)
+        elif bed == "bass":
+            p.events += _bass_line(spec["basses"][n % len(spec["basses"])], bpm, clip.duration_s, spec["seed"] * 100 + n)
         pad_clips.append(p)
     pads_audio = render(pad_clips, workdir / "kit_pads", "render.wav")
     level_rng = np.random.default_rng(spec["seed"] + 2)
+    voice = speech_samples(SPEECH_BEDS[split], workdir) if "speech" in spec.get("beds", ()) else None
     out = []
     for (kit, bed, under, bpm, n, struck), clip, x, pad in zip(plans, clips, drums_audio, pads_audio):
         mix = x.copy()
         if bed != "none":
-            b = bed_samples(bed, pad, clip.duration_s, spec["seed"] * 100 + n)
+            if bed == "speech":
+                b = _speech_bed(voice, clip.duration_s)
+            else:
+                b = bed_samples("pad" if bed == "bass" else bed, pad, clip.duration_s, spec["seed"] * 100 + n)
             mix = mix + b[: x.size] * _loud_level(x) * 10 ** (-under / 20)
         # Mixed to a peak of -12 to -1 dBFS, as a produced track is: a soft kit is not left near silence.
         mix *= 10 ** (float(level_rng.uniform(-12.0, -1.0)) / 20) / max(float(np.abs(mix).max()), 1e-9)
         out.append(KitClip(clip.name, bed, under if bed != "none" else 0.0, kit, bpm, mix.astype(np.float32), clip.hits, struck))
     return out
+
+
+def _bass_line(prog: int, bpm: float, seconds: float, seed: int) -> list:
+    """MIDI events of a bass line on GM program ``prog``: a note a beat (E1–E2, velocities 70–120) from 0 s to the end."""
+    rng = np.random.default_rng(seed)
+    beat = 60.0 / bpm
+    events = [program(0, prog, 0.0)]
+    t = 0.0
+    while t + 0.3 < seconds:
+        events += note(0, 28 + int(rng.integers(0, 13)), t, min(t + 0.9 * beat, seconds - 0.2), int(rng.integers(70, 121)))
+        t += beat
+    return events
+
+
+def _speech_bed(voice: np.ndarray | None, seconds: float) -> np.ndarray:
+    """Unit-RMS espeak-ng speech repeated to ``seconds``: it talks from the start, through the lead-in and the groove."""
+    assert voice is not None
+    n = int(round(seconds * SR))
+    x = np.tile(voice, n // max(voice.size, 1) + 1)[:n]
+    return (x / max(float(np.sqrt(np.mean(x**2))), 1e-9)).astype(np.float32)
 
 
 def drumless_clips(split: str, workdir: Path) -> list[tuple[str, np.ndarray]]:

@@ -170,6 +170,11 @@ HIGH_HOLD_S, HIGH_HOLD_DB = 0.04, 5.0  # ...still this far over it this long aft
 HIGH_BED_S = 0.5  # the bed of the high bands' mean level: its 25th percentile over this long before a hop (hits and their tails lift the upper ones)
 HIGH_BED_SIGMAS = 6.0  # a hat lifts that level this many times the bed's scatter (25th minus 5th percentile, dB: about one standard deviation; ~0.3 dB for white or pink noise) over the bed (bed alone: 95 % ≤ 3.6, max 5.3 on white)
 HIGH_BED_MIN_DB = 1.5  # ...and at least this far (dB): a bed-only stretch's high bands rise at most ~1.3 dB over it
+# A ghost snare's and a kick's own mel bands (Hz; the hi-hat's: HIGH_ONSET_HZ up), read against their bed as the hi-hat's are (:func:`bed_band_drum`)
+BED_BANDS_HZ = {"snare": (150.0, 4000.0), "kick": (0.0, 150.0)}
+SOFT_BURST_SHARE = 0.8  # a soft snare's (a ghost note's) percussive part holds this share of its new energy or more (:func:`soft_burst`)...
+SOFT_BURST_FLATNESS = 0.2  # ...and is this flat where it has energy (a hit's noise ~0.4; a pluck's partials and their ring are not)
+KICK_OVER_BED_DB = 15.0  # a kick drowned in noise or speech (its flux no burst above theirs) still lifts its own bands this far over their bed (25th percentile over HIGH_BED_S): :func:`loud_kick`
 HIGH_BED_HOLD_SIGMAS = 3.0  # ...and still stand this many scatters over it HIGH_HOLD_S later: a hat rings on
 EVEN_BURSTS_CV = 0.06  # loudness bursts whose intervals spread less than this (std / mean) keep a pulse: notes, not syllables
 EVEN_MIN_BURSTS = 5  # ...read over at least this many bursts
@@ -323,10 +328,18 @@ def drum_of(power: np.ndarray, level_db: np.ndarray, i: int, freqs: np.ndarray, 
     flatness_all = _flatness(new[above & decayed & (new > 0)] if gated else new[above & decayed])
     if centroid >= HIHAT_CENTROID_HZ:
         return "hihat" if flatness_on >= DRUM_FLATNESS else None
-    if flatness_all < DRUM_FLATNESS:
+    if flatness_all < DRUM_FLATNESS and not soft_burst(new, rise, flatness_on):
         return None
     kind = drum_kind(new, freqs, centroid)
     return "snare" if kind == "clap" and rim_click(power, pre, new, i, freqs, hop_s) else kind
+
+
+def soft_burst(new: np.ndarray, rise: np.ndarray, flatness_on: float) -> bool:
+    """Whether a percussive part ``new`` (of the new energy ``rise``, power per bin) that does not fill the band densely
+    is still a snare's or clap's noise: a soft stroke after a louder hit (a ghost note) rises only in the bins the
+    hit's tail leaves room for. ≥ SOFT_BURST_SHARE of the new energy dies within 100 ms and it is noise where it has
+    energy (``flatness_on`` ≥ SOFT_BURST_FLATNESS); a plucked note's harmonics ring on."""
+    return float(new.sum()) >= SOFT_BURST_SHARE * float(rise.sum()) and flatness_on >= SOFT_BURST_FLATNESS
 
 
 def drum_kind(new: np.ndarray, freqs: np.ndarray, centroid_hz: float) -> str:
@@ -433,6 +446,16 @@ class Context:
     def bed_high_onsets(self) -> np.ndarray:
         """Hi-hat onsets over a noise bed: the high bands rising over the bed's own scatter (:func:`bed_high_onsets`)."""
         return bed_high_onsets(self.power, self.freqs, self.hop_s, self.high_level)
+
+    @cached_property
+    def bed_band_onsets(self) -> dict[str, np.ndarray]:
+        """Per drum of BED_BANDS_HZ: onsets of its bands over a bed (:func:`bed_high_onsets` on :func:`band_level`)."""
+        return {drum: bed_high_onsets(self.power, self.freqs, self.hop_s, level, defer=False) if level is not None else np.zeros(0, int) for drum, level in self.band_levels.items()}
+
+    @cached_property
+    def band_levels(self) -> dict[str, np.ndarray | None]:
+        """Per drum of BED_BANDS_HZ: the mean level (dB) per hop of its mel bands (:func:`band_level`)."""
+        return {drum: band_level(self.power, self.freqs, *band) for drum, band in BED_BANDS_HZ.items()}
 
     @cached_property
     def note_onsets(self) -> np.ndarray:
@@ -922,22 +945,29 @@ def high_onsets(power: np.ndarray, freqs: np.ndarray, hop_s: float, level: np.nd
 def _high_level(power: np.ndarray, freqs: np.ndarray) -> np.ndarray | None:
     """[shape=(hops,)] mean level (dB) of the mel bands from HIGH_ONSET_HZ up of ``power`` [shape=(hops, bins)], or None
     when the bins are not the mel filter bank's."""
+    return band_level(power, freqs, HIGH_ONSET_HZ, np.inf)
+
+
+def band_level(power: np.ndarray, freqs: np.ndarray, lo_hz: float, hi_hz: float) -> np.ndarray | None:
+    """[shape=(hops,)] mean level (dB) of the mel bands centred in [lo_hz, hi_hz) of ``power`` [shape=(hops, bins)], or
+    None when the bins are not the mel filter bank's."""
     if power.shape[1] != filterbanks.MEL_N_FFT // 2 + 1:
         return None
     mel = filterbanks.tables(int(round(2 * freqs[-1])))["mel"]
-    high = freqs[np.argmax(mel, axis=1)] >= HIGH_ONSET_HZ
-    return (10.0 * np.log10(np.maximum(power @ mel[high].T, 1e-12))).mean(axis=1)
+    centre = freqs[np.argmax(mel, axis=1)]
+    bands = (centre >= lo_hz) & (centre < hi_hz)
+    return (10.0 * np.log10(np.maximum(power @ mel[bands].T, 1e-12))).mean(axis=1)
 
 
-def bed_high_onsets(power: np.ndarray, freqs: np.ndarray, hop_s: float, level: np.ndarray | None = None) -> np.ndarray:
+def bed_high_onsets(power: np.ndarray, freqs: np.ndarray, hop_s: float, level: np.ndarray | None = None, *, defer: bool = True) -> np.ndarray:
     """Hops (indices of ``power`` [shape=(hops, bins)], hop ``hop_s`` s, bins ``freqs`` Hz) where the mean level of the
     mel bands from HIGH_ONSET_HZ up stands over its bed (its 25th percentile over the HIGH_BED_S before) by
     HIGH_BED_SIGMAS times the bed's scatter (that minus the 5th percentile, dB: about one standard deviation of a
     noise's level, which hits and their tails above it do not widen) and at least HIGH_BED_MIN_DB, and still by
     HIGH_BED_HOLD_SIGMAS scatters HIGH_HOLD_S later; the onset is the hop of the steepest rise within 35 ms before the
     crossing, onsets ≥ 50 ms apart. Onsets that rise HIGH_ONSET_DB over the level 23 ms before are :func:`high_onsets`'
-    to judge. A hi-hat under a white or pink bed lifts those bands 1–3 dB, a bed alone ~1 dB at most. ``level`` as for
-    :func:`high_onsets`."""
+    to judge (``defer``; not when ``level`` is another band's, :func:`bed_band_drum`). A hi-hat under a white or pink
+    bed lifts those bands 1–3 dB, a bed alone ~1 dB at most. ``level`` as for :func:`high_onsets`."""
     if power.shape[0] < 8:
         return np.zeros(0, int)
     level = _high_level(power, freqs) if level is None else level
@@ -975,7 +1005,7 @@ def bed_high_onsets(power: np.ndarray, freqs: np.ndarray, hop_s: float, level: n
         later = min(k + hold, level.size - 1)
         if level[later] - bed[k] < HIGH_BED_HOLD_SIGMAS * scatter[k]:
             continue
-        if level[k : h + back + 1].max() - level[max(k - lag, 0)] >= HIGH_ONSET_DB:
+        if defer and level[k : h + back + 1].max() - level[max(k - lag, 0)] >= HIGH_ONSET_DB:
             continue  # loud enough for :func:`high_onsets`, which judged it (a loud raindrop's click is gone 40 ms on)
         if not out or k - out[-1] >= int(0.05 / hop_s):
             out.append(k)
@@ -1008,6 +1038,59 @@ def bed_hihat(ctx: Context, lo: int, hi: int, centre: float, marked: np.ndarray,
         if drum_over_bed(ctx, int(i)) == "hihat":
             return not (is_speech(ctx, centre) and not even_bursts(ctx, centre))
     return False
+
+
+def bed_band_drum(ctx: Context, lo: int, hi: int, centre: float, marked: np.ndarray, noisy: bool = False) -> str | None:
+    """The drum struck over a bed in hops [lo, hi) whose own bands (BED_BANDS_HZ: a ghost snare's mid bands, a kick's
+    lows) rise over the bed's scatter as a hi-hat's do (:func:`bed_high_onsets`), not at a flux onset in ``marked``,
+    where the frame is ``noisy`` or the sound before is noise (:func:`noise_before`): what :func:`drum_over_bed` reads
+    there when it is that band's drum; None inside speech."""
+    w = max(int(round(0.015 / ctx.hop_s)), 1)
+    for drum, found in ctx.bed_band_onsets.items():
+        for i in found[(found >= lo) & (found < hi)][::-1]:
+            if np.any(np.abs(marked - i) <= w) or not (noisy or noise_before(ctx, int(i))):
+                continue
+            read = drum_over_bed(ctx, int(i))
+            if drum == "kick" and read is None and low_boom(ctx.band_levels["kick"], int(i), ctx.hop_s):
+                read = "kick"
+            if read == drum or (drum == "snare" and read == "clap"):
+                return None if is_speech(ctx, centre) and not even_bursts(ctx, centre) else read
+    return None
+
+
+def noise_drum(ctx: Context, lo: int, hi: int, centre: float, marked: np.ndarray) -> str | None:
+    """The drum a frame centred at ``centre`` s that reads as noise (its timbre noisy, or no partial found) holds over its
+    bed in hops [lo, hi), flux onsets ``marked`` aside: :func:`bed_hihat` or :func:`bed_band_drum` without their test
+    that the sound is noise (partials that hold in a bed with a cymbal ringing need not be a note's)."""
+    if bed_hihat(ctx, lo, hi, centre, marked, noisy=True):
+        return "hihat"
+    return bed_band_drum(ctx, lo, hi, centre, marked, noisy=True)
+
+
+def loud_kick(ctx: Context, i: int) -> bool:
+    """Whether the onset at hop ``i`` is a kick however busy the sound around it (noise, speech): :func:`drum_of` reads a
+    kick, its bands (BED_BANDS_HZ) peak within 46 ms ≥ KICK_OVER_BED_DB over their bed (the 25th percentile of the
+    HIGH_BED_S before, the onset's own window left out) and boom (:func:`low_boom`). A noise's or a voice's lows do
+    not leap that far in a few hops and die away."""
+    level = ctx.band_levels["kick"]
+    w = max(int(HIGH_BED_S / ctx.hop_s), 8)
+    if level is None or i < w + 3:
+        return False
+    bed = float(np.percentile(level[i - w - 3 : i - 2], 25))
+    if float(level[i : i + 8].max()) - bed < KICK_OVER_BED_DB or not low_boom(level, i, ctx.hop_s):
+        return False
+    return drum_of(ctx.power, ctx.level_db, i, ctx.freqs, ctx.hop_s) == "kick"
+
+
+def low_boom(level: np.ndarray | None, i: int, hop_s: float) -> bool:
+    """Whether the kick's bands' level ``level`` [shape=(hops,)] (dB, :func:`band_level`) booms at hop ``i``: from its
+    peak within 46 ms it falls ≥ BOOM_DROP_DB within 100 ms and ≥ BOOM_DROP_LATER_DB within 200 ms, as
+    :func:`boom_kick` reads a kick's lows; a bass note holds its level for its length."""
+    step = int(round(0.1 / hop_s))
+    if level is None or i + 2 * step + 3 > level.size:
+        return False
+    peak = float(level[i : i + 8].max())
+    return peak - float(level[i + step : i + step + 3].mean()) >= BOOM_DROP_DB and peak - float(level[i + 2 * step : i + 2 * step + 3].mean()) >= BOOM_DROP_LATER_DB
 
 
 def noise_before(ctx: Context, i: int) -> bool:
@@ -1222,6 +1305,8 @@ def frame_primitive(
     drowned: list[int] = []  # flux onsets not read for not standing out of the noise: their hi-hat may still be found
     for i in ctx.onsets[(ctx.onsets >= lo) & (ctx.onsets < hi)][::-1]:
         if noisy and not stands_out(ctx, int(i)):
+            if loud_kick(ctx, int(i)):
+                return "kick"
             drowned.append(int(i))
             continue
         drum = drum_of(ctx.power, ctx.level_db, int(i), ctx.freqs, ctx.hop_s)
@@ -1240,6 +1325,10 @@ def frame_primitive(
             return drum
     if high_hihat(ctx, lo, hi, centre, drowned, noisy):
         return "hihat"
+    marked = np.setdiff1d(ctx.onsets, np.asarray(drowned, dtype=int))
+    bed_drum = bed_band_drum(ctx, lo, hi, centre, marked, noisy)
+    if bed_drum is not None:
+        return bed_drum
     # Speech keeps its voiced harmonics from one hop spectrum to the next; a brown noise's bursts and tilt
     # (low flatness) can pass for voiced syllables, but its peaks do not stay.
     if persist >= SPEECH_PEAK_PERSIST and is_speech(ctx, centre) and not even_bursts(ctx, centre) and not even_onsets(ctx, centre):
@@ -1255,6 +1344,10 @@ def frame_primitive(
         last_series[:] = [f0]
     if noisy and not held and not held_partials:
         return pure_noise(timbre="noisy", band=band, centroid_hz=centroid_hz)
+    if timbre == "noisy" or h.count == 0:  # a noise whatever else: a hit over it needs no noise test (:func:`noise_drum`)
+        drum = noise_drum(ctx, lo, hi, centre, marked)
+        if drum is not None:
+            return drum
     noise = pure_noise(timbre=timbre, band=band, centroid_hz=centroid_hz)
     shape = note_shape(ctx, centre)
     moving = h.count <= 2 and pitch_moves(ctx, centre, LINE_BEFORE_S, LINE_AFTER_S)

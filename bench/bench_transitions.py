@@ -17,7 +17,7 @@ Clips and their measurements are cached in ``bench/out/transitions/``.
 PySceneDetect is optional (``pip install --no-deps scenedetect click
 platformdirs tqdm``, for the bench only).
 
-    python bench/bench_transitions.py [--subset | --heldout | --heldout2 | --heldout3 | --heldout4 | --heldout5 | --heldout6 | --heldout7 | --heldout8 | --heldout9 | --heldout10 | --fades7 | --fades8 | --fades9 | --fades10 | --heldout-wipes | --heldout-wipes2 | --heldout-wipes3 | --heldout-wipes4 | --heldout-wipes5 | --heldout-wipes6 | --heldout-wipes7 | --heldout-wipes8 | --heldout-wipes9 | --heldout-wipes10 | --wipes-mixed | --wipes-grain | --moving-gradients | --moving-gradients2 | --still-motion | --still-motion2 | --still-motion3] [--measure-only] [--jobs 2] [--show-failures]
+    python bench/bench_transitions.py [--subset | --heldout | --heldout2 | --heldout3 | --heldout4 | --heldout5 | --heldout6 | --heldout7 | --heldout8 | --heldout9 | --heldout10 | --fades7 | --fades8 | --fades9 | --fades10 | --heldout-wipes | --heldout-wipes2 | --heldout-wipes3 | --heldout-wipes4 | --heldout-wipes5 | --heldout-wipes6 | --heldout-wipes7 | --heldout-wipes8 | --heldout-wipes9 | --heldout-wipes10 | --wipes-mixed | --wipes-grain | --moving-gradients | --moving-gradients2 | --still-motion | --still-motion2 | --still-motion3 | --dissolves11 | --dissolves12] [--measure-only] [--jobs 2] [--show-failures]
 """
 
 from __future__ import annotations
@@ -127,6 +127,14 @@ CORPORA = {
     "--moving-gradients": (
         transition_corpus.moving_gradients_corpus,
         "cross-fades between two moving gradients and moving gradients alone, split 1 (session 7: read once with the lead's rules first)",
+    ),
+    "--dissolves11": (
+        transition_corpus.dissolves_corpus,
+        "dissolves between real shots and busy moving pictures, split 11 (session 8: read once with main's rules first, then tuned on)",
+    ),
+    "--dissolves12": (
+        lambda: transition_corpus.dissolves_corpus(12),
+        "dissolves between real shots and busy moving pictures, split 12 (session 8: blind; read once with main's and once with the frozen rules)",
     ),
     "--moving-gradients2": (
         lambda: transition_corpus.moving_gradients_corpus(2),

@@ -22,6 +22,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import json
+import re
 import subprocess
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -1928,4 +1929,120 @@ def still_motion_corpus(split: int = 1, n: int = 36) -> list[Case]:
             graph = f"[0:v][1:v]overlay=x='abs(mod(t*{vx}\\,{2 * (256 - size)})-{256 - size})':y='abs(mod(t*{vy}\\,{2 * (144 - size)})-{144 - size})':eval=frame,format=yuv420p[v]"
             family = "logo"
         cases.append(Case(f"{prefix}none-{family}-{j:02d}-{ground}-{seconds:g}s-{fps}", "negative", fps, seconds, sources, graph, (), family))
+# Dissolves between real shots and busy moving pictures, drawn from a seeded generator (session 8, helper 10d;
+# ``dissolves_corpus``): real shots (bikes.mp4's shots, bigbuckbunny.mp4, carphone_pristine.mp4 and the still shots of
+# PySceneDetect's testvideo.mp4 when a bench has it, each cropped, placed and mirrored at random), moving gradients, Perlin
+# noise, grainy blurred noise, a panned testsrc2 and a mandelbrot zoom; every DISSOLVE_XFADES transition at 0.3-3 s (a fifth
+# of them 0.3 s) and 24-60 fps, each real side long enough for its part; plus no-transition clips (a zoom into footage, a
+# pan over a still shot, a moving object over footage, a flash, breathing light, a moving gradient, a drift). Split 11 was
+# read once with main's rules before any change (then tuned on), split 12 is blind (read once with each at the end).
+TESTVIDEO = Path(__file__).resolve().parent.parent / "bench" / "out" / "testvideo.mp4"  # PySceneDetect's resources branch (benches only)
+DISSOLVE_SEEDS = {11: 8111, 12: 8212}  # split → the generator's seed
+DISSOLVE_RATES = (24, 25, 30, 48, 50, 60)
+REAL_SHOTS = [  # (file, first frame, last frame, source fps, width, height): one shot each
+    (BIKES, 30, 75, 25.0, 640, 272),
+    (BIKES, 76, 136, 25.0, 640, 272),
+    (BIKES, 137, 186, 25.0, 640, 272),
+    (BIKES, 187, 241, 25.0, 640, 272),
+    (BUNNY, 0, 131, 25.0, 1280, 720),
+    (CARPHONE, 0, 119, 29.97, 176, 144),
+    (TESTVIDEO, 31, 178, 29.97, 1280, 720),
+    (TESTVIDEO, 236, 332, 29.97, 1280, 720),
+    (TESTVIDEO, 430, 535, 29.97, 1280, 720),
+]
+PREFIX.update({"dis11": "d11-", "dis12": "d12-"})
+
+
+def _real_shot(rng: np.random.Generator, fps: int, need_s: float) -> tuple[str, float] | None:
+    """A random crop (60-100 % of the frame, 16:9, maybe mirrored) of a random real shot at least ``need_s`` long from a random
+    start; (lavfi source, seconds left in the shot) or None when none is long enough or its file is missing."""
+    shots = [s for s in REAL_SHOTS if s[0].exists() and (s[2] - s[1]) / s[3] >= need_s + 0.1]
+    if not shots:
+        return None
+    path, first, last, rate, w, h = shots[int(rng.integers(len(shots)))]
+    spare = (last - first) / rate - need_s - 0.1
+    start = first + int(rng.uniform(0, spare) * rate)
+    cw = int(min(w, h * 16 / 9) * rng.uniform(0.6, 1.0)) // 2 * 2
+    ch = int(cw * 9 / 16) // 2 * 2
+    x, y = int(rng.integers(0, w - cw + 1)), int(rng.integers(0, h - ch + 1))
+    flip = ",hflip" if rng.random() < 0.5 else ""
+    spec = f"movie=filename={path},trim=start_frame={start},setpts=PTS-STARTPTS,crop={cw}:{ch}:x={x}:y={y}{flip},scale=256:144,setsar=1,fps={fps}"
+    return spec, (last - start) / rate
+
+
+def _busy_picture(rng: np.random.Generator, fps: int) -> str:
+    """A random generated moving picture: a moving gradient, Perlin noise, grainy blurred noise, a panned testsrc2 or a mandelbrot zoom."""
+    pick = int(rng.integers(5))
+    if pick == 0:
+        return _moving_gradient(rng, fps, round(float(rng.uniform(0.005, 0.05)), 3))
+    if pick == 1:
+        return (
+            f"perlin=s={SIZE}:r={fps}:octaves={int(rng.integers(2, 6))}:persistence={rng.uniform(0.4, 0.8):.2f}:xscale={rng.uniform(1, 3.5):.2f}"
+            f":yscale={rng.uniform(1, 3.5):.2f}:tscale={rng.uniform(0.5, 2.2):.2f}:random_mode=seed:random_seed={int(rng.integers(1, 10_000))},format=rgb24,"
+            f"colorbalance=rs={rng.uniform(-0.4, 0.4):.2f}:bs={rng.uniform(-0.4, 0.4):.2f}"
+        )
+    if pick == 2:
+        return (
+            f"color=c=0x808080:s=1024x576:r={fps},noise=alls=100:allf=u:all_seed={int(rng.integers(1, 10_000))},trim=end_frame=1,gblur=sigma={rng.uniform(3, 9):.1f},"
+            f"eq=contrast=4:saturation=1,hue=h={int(rng.integers(0, 360))},loop=loop=-1:size=1,setpts=N/{fps}/TB,"
+            f"crop=256:144:x='{int(rng.integers(100, 400))}+t*{int(rng.integers(-40, 40))}':y='{int(rng.integers(100, 300))}+t*{int(rng.integers(-30, 30))}',noise=alls={int(rng.integers(4, 16))}:allf=t"
+        )
+    if pick == 3:
+        return f"testsrc2=s=640x360:r={fps},crop=256:144:x='{int(rng.integers(0, 100))}+t*{int(rng.integers(5, 50))}':y='{int(rng.integers(0, 60))}+t*{int(rng.integers(0, 25))}',hue=h={int(rng.integers(-120, 120))}"
+    points = [(-0.7436447860, 0.1318252536), (-0.10109636384562, 0.95628651080914), (0.2925, 0.0149), (-1.25066, 0.02012), (0.27322, 0.00742)]
+    px, py = points[int(rng.integers(len(points)))]
+    return f"mandelbrot=s={SIZE}:r={fps}:start_x={px}:start_y={py}:start_scale={rng.uniform(0.2, 0.8):.2f}:end_scale=0.003:end_pts={int(rng.integers(40, 90))}"
+
+
+def dissolves_corpus(split: int = 11, n_transitions: int = 36) -> list[Case]:
+    """Dissolves between real shots and busy moving pictures plus no-transition clips, drawn from DISSOLVE_SEEDS[``split``] (see the note above)."""
+    rng = np.random.default_rng(DISSOLVE_SEEDS[split])
+    palette = f"dis{split}"
+    cases: list[Case] = []
+    for j in range(n_transitions):
+        transition = DISSOLVE_XFADES[j % len(DISSOLVE_XFADES)]
+        fps = DISSOLVE_RATES[int(rng.integers(len(DISSOLVE_RATES)))]
+        duration = 0.3 if rng.random() < 0.2 else round(float(rng.uniform(0.3, 3.0)), 2)
+        kind = ("footage", "footage", "mixed", "texture", "footage")[j % 5]
+        real = {"footage": (True, True), "mixed": (True, False) if rng.random() < 0.5 else (False, True), "texture": (False, False)}[kind]
+        sides = []
+        for is_real, need in zip(real, (PRE_S + duration, duration + POST_S)):
+            shot = _real_shot(rng, fps, need) if is_real else None
+            while is_real and shot is None and duration > 0.3:  # shorten until a real shot holds it
+                duration = max(0.3, round(duration - 0.3, 2))
+                need = PRE_S + duration if not sides else duration + POST_S
+                shot = _real_shot(rng, fps, need)
+            if is_real and shot is None:
+                break
+            sides.append(shot[0] if shot else _busy_picture(rng, fps))
+        if len(sides) < 2:
+            continue
+        graph = (
+            f"[0:v]trim=duration={PRE_S + duration},setpts=PTS-STARTPTS,format=yuv420p[a];"
+            f"[1:v]trim=duration={duration + POST_S},setpts=PTS-STARTPTS,format=yuv420p[b];"
+            f"[a][b]xfade=transition={transition}:duration={duration}:offset={PRE_S}[v]"
+        )
+        name = f"{PREFIX[palette]}xfade-{transition}-{kind}-{j:02d}-{duration:g}s-{fps}"
+        cases.append(Case(name, kind, fps, round(PRE_S + duration + POST_S, 3), tuple(sides), graph, (Truth("dissolve", PRE_S, PRE_S + duration),), transition))
+    for j, name in enumerate(("zoom-footage", "pan-still", "moving-object", "flash", "breathing", "moving-gradient", "drift", "footage-shot")):
+        fps = DISSOLVE_RATES[int(rng.integers(len(DISSOLVE_RATES)))]
+        shot = _real_shot(rng, fps, 3.0)
+        if shot is None:
+            continue
+        footage, left = shot
+        seconds = round(min(4.0, left - 0.1), 2)
+        t0 = round(float(rng.uniform(0.8, seconds - 1.0)), 2)
+        source, graph = {
+            "zoom-footage": (footage, f"[0:v]zoompan=z='1+{rng.uniform(0.002, 0.008):.4f}*on':x='iw/2-iw/zoom/2':y='ih/2-ih/zoom/2':d=1:s={SIZE}:fps={fps},format=yuv420p[v]"),
+            "pan-still": (re.sub(r"trim=start_frame=(\d+)", lambda m: f"trim=start_frame={m[1]}:end_frame={int(m[1]) + 1}", footage).replace(",scale=256:144", ",scale=768:432"), f"[0:v]loop=loop=-1:size=1,setpts=N/{fps}/TB,crop=256:144:x='{int(rng.integers(50, 300))}+t*{int(rng.integers(20, 90))}':y='{int(rng.integers(20, 200))}+t*{int(rng.integers(-20, 20))}',format=yuv420p[v]"),
+            "moving-object": (footage, f"[0:v]format=yuv420p,drawbox=x='-80+t*{int(rng.integers(50, 110))}':y={int(rng.integers(10, 70))}:w=70:h=60:color=0x{int(rng.integers(0, 1 << 24)):06X}:t=fill[v]"),
+            "flash": (footage, f"[0:v]format=yuv420p,eq=brightness='if(gte(t\\,{t0})\\,{rng.uniform(0.4, 0.8):.2f}*exp(-(t-{t0})*{int(rng.integers(6, 12))})\\,0)':eval=frame[v]"),
+            "breathing": (footage, f"[0:v]format=yuv420p,eq=brightness='{rng.uniform(0.05, 0.12):.2f}*sin(2*PI*t/{rng.uniform(0.9, 2.0):.2f})':eval=frame[v]"),
+            "moving-gradient": (_moving_gradient(rng, fps, round(float(rng.uniform(0.01, 0.05)), 3)), "[0:v]format=yuv420p[v]"),
+            "drift": (_busy_picture(rng, fps), f"[0:v]format=yuv420p,eq=brightness='-t*{rng.uniform(0.02, 0.06):.3f}':saturation='1-t*0.15':eval=frame[v]"),
+            "footage-shot": (footage, "[0:v]format=yuv420p[v]"),
+        }[name]
+        if name in ("moving-gradient", "drift"):
+            seconds = 4.0
+        cases.append(Case(f"{PREFIX[palette]}none-{name}-{j}-{fps}", "negative", fps, seconds, (source,), graph, (), name))
     return cases

@@ -195,3 +195,33 @@ def test_a_blurred_cross_fade_ends_where_its_fine_detail_settles(seed):
 def test_a_still_picture_settling_by_a_fraction_of_a_level_does_not_move_an_end():
     detail = np.concatenate([np.full(40, 2.26), np.linspace(1.3, 1.58, 30), 1.57 + 0.001 * np.arange(50) % 3])
     assert dissolves.detail_ends(detail, 30, 62, 0, detail.size - 1, 12, 30) == (30, 62)
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+@pytest.mark.parametrize("length_s", [0.25, 0.3])
+def test_a_short_cross_fade_between_two_pictures_moving_on_fast_is_one_dissolve_within_two_frames(seed, length_s):
+    """Real footage moves on at its own pace (a camera move settling): 1 s before a 0.3 s cross-fade the picture stood more than
+    half the step away from the one next to it. The picture is judged not to come back over RETURN_SPAN × the length, not RETURN_S."""
+    rng = np.random.default_rng(seed)
+    n = int(SECONDS * FPS)
+    a, b = _wandering(rng, n, 100, 30, 2), _wandering(rng, n, 140, 30, 2)
+    t = np.arange(n) / FPS
+    start_s = 2.0
+    a += np.outer(0.5 * np.clip(start_s - t, 0, None) ** 2, (b - a).mean(axis=0))  # A settles from a look half-way to B's 1 s before
+    mix = np.clip((t - start_s) / length_s, 0, 1)
+    grid = (1 - mix)[:, None] * a + mix[:, None] * b
+    found = _read(grid, _stats(A_STATS, B_STATS, mix, rng))
+    assert len(found) == 1, found
+    assert abs(found[0]["start"] - start_s) * FPS <= TOLERANCE_FRAMES + 1e-6, found
+    assert abs(found[0]["end"] - (start_s + length_s)) * FPS <= TOLERANCE_FRAMES + 1e-6, found
+
+
+@pytest.mark.parametrize("period_s", [0.6, 0.8, 1.2])
+def test_a_fast_swing_between_two_pictures_is_no_dissolve(period_s):
+    """A picture swinging between two (a breathing light, a flicker): each half-swing is a mixture that comes back within
+    twice its length, inside the RETURN_SPAN × length looked at."""
+    rng = np.random.default_rng(9)
+    n = int(SECONDS * FPS)
+    a, b = _wandering(rng, n, 100, 30, 2), _wandering(rng, n, 140, 30, 2)
+    mix = 0.5 - 0.5 * np.cos(2 * np.pi * np.arange(n) / FPS / period_s)
+    assert _read((1 - mix)[:, None] * a + mix[:, None] * b, _stats(A_STATS, B_STATS, mix, rng)) == []

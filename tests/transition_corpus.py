@@ -2034,8 +2034,14 @@ def dissolves_corpus(split: int = 11, n_transitions: int = 36) -> list[Case]:
         t0 = round(float(rng.uniform(0.8, seconds - 1.0)), 2)
         source, graph = {
             "zoom-footage": (footage, f"[0:v]zoompan=z='1+{rng.uniform(0.002, 0.008):.4f}*on':x='iw/2-iw/zoom/2':y='ih/2-ih/zoom/2':d=1:s={SIZE}:fps={fps},format=yuv420p[v]"),
-            "pan-still": (re.sub(r"trim=start_frame=(\d+)", lambda m: f"trim=start_frame={m[1]}:end_frame={int(m[1]) + 1}", footage).replace(",scale=256:144", ",scale=768:432"), f"[0:v]loop=loop=-1:size=1,setpts=N/{fps}/TB,crop=256:144:x='{int(rng.integers(50, 300))}+t*{int(rng.integers(20, 90))}':y='{int(rng.integers(20, 200))}+t*{int(rng.integers(-20, 20))}',format=yuv420p[v]"),
-            "moving-object": (footage, f"[0:v]format=yuv420p,drawbox=x='-80+t*{int(rng.integers(50, 110))}':y={int(rng.integers(10, 70))}:w=70:h=60:color=0x{int(rng.integers(0, 1 << 24)):06X}:t=fill[v]"),
+            "pan-still": (
+                re.sub(r"trim=start_frame=(\d+)", lambda m: f"trim=start_frame={m[1]}:end_frame={int(m[1]) + 1}", footage).replace(",scale=256:144", ",scale=768:432"),
+                f"[0:v]loop=loop=-1:size=1,setpts=N/{fps}/TB,crop=256:144:x='{int(rng.integers(50, 300))}+t*{int(rng.integers(20, 90))}':y='{int(rng.integers(20, 200))}+t*{int(rng.integers(-20, 20))}',format=yuv420p[v]",
+            ),
+            "moving-object": (
+                footage,
+                f"[0:v]format=yuv420p,drawbox=x='-80+t*{int(rng.integers(50, 110))}':y={int(rng.integers(10, 70))}:w=70:h=60:color=0x{int(rng.integers(0, 1 << 24)):06X}:t=fill[v]",
+            ),
             "flash": (footage, f"[0:v]format=yuv420p,eq=brightness='if(gte(t\\,{t0})\\,{rng.uniform(0.4, 0.8):.2f}*exp(-(t-{t0})*{int(rng.integers(6, 12))})\\,0)':eval=frame[v]"),
             "breathing": (footage, f"[0:v]format=yuv420p,eq=brightness='{rng.uniform(0.05, 0.12):.2f}*sin(2*PI*t/{rng.uniform(0.9, 2.0):.2f})':eval=frame[v]"),
             "moving-gradient": (_moving_gradient(rng, fps, round(float(rng.uniform(0.01, 0.05)), 3)), "[0:v]format=yuv420p[v]"),

@@ -65,7 +65,8 @@ DRIFT_MIX_STEP = 0.35  # sides that drift on their own (``_drifted_blend``): the
 DRIFT_ALONG = 0.75  # …and only while the two sides' slopes along the change add up to at most this share of the ramp's (a sunset, a drift, a pan carry on both sides)
 DRIFT_NEAR_S = 0.1  # a side's drift rate off the A–B line is fitted over its frames at least this far from the end (seconds)
 RETURN_S = 1.5  # over this beyond each side (seconds, never across a cut) the picture does not come back…
-RETURN_LEVEL = 0.5  # …past this share of the way
+RETURN_LEVEL = 0.5  # …past this share of the way (``_accept``: over at most RETURN_SPAN × the dissolve's length, at least MARGIN_S: real footage moves on at its own pace)
+RETURN_SPAN = 3.0
 EASE_SIGMAS = 3.0  # an end moves out while progress stands this many standard deviations of its side's noise off its level…
 LEVEL_SHARE = 0.5  # …the noise being the larger of its frame-to-frame scatter (/√2) and this share of its scatter about its level
 CELL_STEP = 4.0  # a cell changes cleanly when its step is this many times its sides' scatter…
@@ -181,7 +182,7 @@ def _accept(s: Signals, grid: np.ndarray, stats: np.ndarray, p: int, q: int, flo
     if not _sides_hold(s.t[lo : hi + 1], whole, p - lo, q - lo, 1.0 / span):
         return False  # the whole picture's progress: a zoom or a pan carrying its luma on past the ends is no dissolve
     carried = sum(_side_slope(s.t[lo : hi + 1][k0:k1], whole[k0:k1]) for k0, k1 in ((0, p - lo + 1), (q - lo, whole.size))) * span
-    return_ = _frames(s, RETURN_S)
+    return_ = min(_frames(s, RETURN_S), max(margin, int(RETURN_SPAN * (q - p))))
     for cols in (slice(None), slice(0, LUMA)):
         cols_step = float(np.sqrt(np.mean((b[cols] - a[cols]) ** 2)))
         if cols_step < MIN_STEP:
@@ -514,7 +515,7 @@ def refined(s: Signals, grid: np.ndarray, stats: np.ndarray, found: list[dict], 
 
 def comes_back(s: Signals, grid: np.ndarray, p: int, q: int, stops: np.ndarray) -> bool:
     """Whether the picture of frames ``p``–``q`` (a change found by any rule) comes back past half the way within RETURN_S beyond either end, never across one of the ``stops`` (cuts): a breathing light or an oscillating picture, not a dissolve (the grid ``grid`` is the mixture's; progress as in :func:`_progress`)."""
-    ref, return_ = _frames(s, REF_S), _frames(s, RETURN_S)
+    ref, return_ = _frames(s, REF_S), min(_frames(s, RETURN_S), max(_frames(s, MARGIN_S), int(RETURN_SPAN * (q - p))))
     cut_at = np.flatnonzero(stops)
     floor = int(cut_at[cut_at <= p].max()) if (cut_at <= p).any() else 0
     ceiling = int(cut_at[cut_at > q].min()) - 1 if (cut_at > q).any() else len(s) - 1

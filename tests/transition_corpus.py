@@ -1833,6 +1833,8 @@ def heldout_wipes10_corpus() -> list[Case]:
         ("box-crossing-down10", f"color=c=0x405070:{s}", "[0:v]format=yuv420p,drawbox=x=30:y='-100+t*75':w=196:h=100:color=0xE0D0A0:t=fill,noise=alls=14:allf=t+u[v]"),
     ]
     return _wipes_heldout("wipes10", (43, 26, 55, 34, 24), (0.28, 0.55, 0.95, 1.6, 2.3, 3.0, 0.4), ("mixed", "texture", "gradient", "texture"), 43, more) + _pixelize_cases("wipes10")
+
+
 # Moving pictures with NO transition (session 8, helper 10p; ``still_motion_corpus``): moving ``gradients`` of every type
 # (linear, radial, circular, spiral, square; 2-4 colours, some on a near-black or near-white ground) at speed 0.01-0.04,
 # bright or dark shapes crossing or leaving the frame and coming back (overlay/geq), slow zooms and pans over gradients,
@@ -1929,6 +1931,8 @@ def still_motion_corpus(split: int = 1, n: int = 36) -> list[Case]:
             graph = f"[0:v][1:v]overlay=x='abs(mod(t*{vx}\\,{2 * (256 - size)})-{256 - size})':y='abs(mod(t*{vy}\\,{2 * (144 - size)})-{144 - size})':eval=frame,format=yuv420p[v]"
             family = "logo"
         cases.append(Case(f"{prefix}none-{family}-{j:02d}-{ground}-{seconds:g}s-{fps}", "negative", fps, seconds, sources, graph, (), family))
+
+
 # Dissolves between real shots and busy moving pictures, drawn from a seeded generator (session 8, helper 10d;
 # ``dissolves_corpus``): real shots (bikes.mp4's shots, bigbuckbunny.mp4, carphone_pristine.mp4 and the still shots of
 # PySceneDetect's testvideo.mp4 when a bench has it, each cropped, placed and mirrored at random), moving gradients, Perlin

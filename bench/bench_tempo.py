@@ -11,8 +11,10 @@ level score and the meter check not computed: :func:`~aspects.dynamic.audio_sema
 clip and a drumless one, tiled), rules alone and now, side by side in the same
 run (min of 7; the ratio is what to read on a shared machine).
 
-Usage: ``.venv/bin/python bench/bench_tempo.py [--out DIR]`` (needs fluidsynth and
-fluid-soundfont-gm: ``make bootstrap``).
+Usage: ``.venv/bin/python bench/bench_tempo.py [--out DIR] [--cache DIR] [--splits A,B] [--no-cost]`` (needs
+fluidsynth and fluid-soundfont-gm: ``make bootstrap``). ``--cache``: the envelopes are kept there (one .npz a clip,
+rendered in the one pass once) and read back on later runs, so a rule can be read on every split in a minute;
+``--splits``: only those splits are printed (``real`` for the loops).
 """
 
 from __future__ import annotations
@@ -59,15 +61,16 @@ def read(env: dict[str, np.ndarray], method: str) -> float | None:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, help="where to render (default: a temporary folder)")
+    parser.add_argument("--cache", type=Path, help="keep the envelopes here and read them back on later runs")
+    parser.add_argument("--splits", help="comma-separated splits to read (default: all, and the real loops)")
+    parser.add_argument("--no-cost", action="store_true", help="skip the cost of tempo()")
     args = parser.parse_args()
     if reason := missing_tools():
         print(f"bench_tempo: {reason}", file=sys.stderr)
         return 2
-    out = args.out or Path(tempfile.mkdtemp(prefix="bench_tempo_"))
-    clips = build_corpus(out / "corpus", [c for split in TEMPO_SPLITS for c in tempo_corpus(split)], video=False)
-    split_of = {c.name: split for split in TEMPO_SPLITS for c in tempo_corpus(split)}
-    rows = [(split_of[c.name], c.name, float(c.tempo_bpm or 0.0), envelope(c.wav)) for c in clips]
-    rows += [("real", n, float(c.tempo_bpm or 0.0), envelope(c.wav)) for n in REAL_LOOPS if real_loop_source(n).exists() for c in [real_loop_clip(n, out / "real")]]
+    rows = envelopes(args.out or Path(tempfile.mkdtemp(prefix="bench_tempo_")), args.cache)
+    if args.splits:
+        rows = [r for r in rows if r[0] in args.splits.split(",")]
     counts: dict[str, list[int]] = {}
     print("clip, truth, then each method's read (X: more than 4 % off)")
     for split, name, truth, env in rows:
@@ -82,8 +85,32 @@ def main() -> int:
     print("\nwithin 2 % / 4 %: " + " | ".join(METHODS))
     for split, c in counts.items():
         print(f"  {split:10s} " + " | ".join(f"{c[2 * i]}/{c[-1]} {c[2 * i + 1]}/{c[-1]}" for i in range(len(METHODS))))
-    cost(rows)
+    if not args.no_cost:
+        cost(rows)
     return 0
+
+
+def envelopes(out: Path, cache: Path | None) -> list[tuple[str, str, float, dict[str, np.ndarray]]]:
+    """(split, clip, true BPM, envelope) of every clip of every split (rendered in one pass) and of the real loops;
+    from ``cache`` when it holds them all, else rendered (and saved there)."""
+    clips = [(split, c) for split in TEMPO_SPLITS for c in tempo_corpus(split)]
+    real = [n for n in REAL_LOOPS if real_loop_source(n).exists()]
+    names = [c.name for _, c in clips] + real
+    if cache is not None and all((cache / f"{n}.npz").exists() for n in names):
+        split_of = {c.name: split for split, c in clips} | dict.fromkeys(real, "real")
+        rows = []
+        for n in names:
+            data = np.load(cache / f"{n}.npz")
+            rows.append((split_of[n], n, float(data["truth"]), {k: data[k] for k in data.files if k != "truth"}))
+        return rows
+    built = build_corpus(out / "corpus", [c for _, c in clips], video=False)
+    rows = [(split, c.name, float(c.tempo_bpm or 0.0), envelope(c.wav)) for (split, _), c in zip(clips, built)]
+    rows += [("real", n, float(c.tempo_bpm or 0.0), envelope(c.wav)) for n in real for c in [real_loop_clip(n, out / "real")]]
+    if cache is not None:
+        cache.mkdir(parents=True, exist_ok=True)
+        for _, n, truth, env in rows:
+            np.savez(cache / f"{n}.npz", truth=truth, **env)
+    return rows
 
 
 def cost(rows: list) -> None:

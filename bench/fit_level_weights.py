@@ -12,10 +12,12 @@ at LEVEL_WEIGHTS["prior"] gives the other weights. Printed: the refitted
 weights beside the constants (the constants were fitted on candidates from
 librosa's raw pick, so they differ slightly) and the clips whose best-scored
 candidate is within 4 %, in-sample and with each split (each loop) left out
-of the fit in turn.
+of the fit in turn. Issue 11t, session 8 refitted them (the low_on_beat term bounded) with ``--blind
+held_out_15,held_out_16``: every split up to held_out_14 in the fit.
 
-Usage: ``.venv/bin/python bench/fit_level_weights.py [--out DIR]`` (needs fluidsynth,
-fluid-soundfont-gm and the loops: ``make bootstrap``).
+Usage: ``.venv/bin/python bench/fit_level_weights.py [--out DIR] [--cache DIR] [--blind A,B]`` (needs fluidsynth,
+fluid-soundfont-gm and the loops: ``make bootstrap``). ``--cache``: the envelopes are kept there and read back (as
+bench/bench_tempo.py keeps them); ``--blind``: the splits left out of the fit (default: held_out_8, held_out_9).
 """
 
 from __future__ import annotations
@@ -33,8 +35,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from aspects.dynamic import audio_semantic as A  # noqa: E402
 from aspects.measure.sound import ENVELOPE_HOP  # noqa: E402
-from bench.bench_tempo import envelope  # noqa: E402
-from tests.audio_corpus import REAL_LOOPS, SR, TEMPO_SPLITS, build_corpus, corpus, missing_tools, real_loop_clip, real_loop_source, tempo_corpus  # noqa: E402
+from bench.bench_tempo import envelope, envelopes  # noqa: E402
+from tests.audio_corpus import SR, build_corpus, corpus, missing_tools  # noqa: E402
 
 BLIND = ("held_out_8", "held_out_9")
 C = 0.6  # inverse L2 strength (scikit-learn's C = 0.3 with each pair counted both ways, as the constants were fitted)
@@ -85,18 +87,26 @@ def right(weights: dict[str, float], clip: tuple[str, str, float, list[dict[str,
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, help="where to render (default: a temporary folder)")
+    parser.add_argument("--cache", type=Path, help="keep the envelopes here and read them back on later runs")
+    parser.add_argument("--blind", default=",".join(BLIND), help="comma-separated splits left out of the fit")
     args = parser.parse_args()
+    blind = set(args.blind.split(",")) if args.blind else set()
     if reason := missing_tools():
         print(f"fit_level_weights: {reason}", file=sys.stderr)
         return 2
     out = args.out or Path(tempfile.mkdtemp(prefix="fit_level_"))
     hop_s = ENVELOPE_HOP / SR
-    rendered = build_corpus(out / "corpus", [c for split in TEMPO_SPLITS for c in tempo_corpus(split)], video=False)
-    split_of = {c.name: split for split in TEMPO_SPLITS for c in tempo_corpus(split)}
-    sources = [(split_of[c.name], c) for c in rendered if split_of[c.name] not in BLIND]
-    sources += [("grooves", c) for c in build_corpus(out / "grooves", [c for c in corpus() if c.tempo_bpm is not None], video=False)]
-    sources += [("real", real_loop_clip(n, out / "real")) for n in REAL_LOOPS if real_loop_source(n).exists()]
-    clips = [(split, c.name, float(c.tempo_bpm or 0.0), candidates(envelope(c.wav), hop_s)) for split, c in sources]
+    rows = [r for r in envelopes(out, args.cache) if r[0] not in blind]
+    grooves = [c for c in corpus() if c.tempo_bpm is not None]
+    if args.cache is not None and all((args.cache / f"groove_{c.name}.npz").exists() for c in grooves):
+        rows += [("grooves", c.name, float(c.tempo_bpm or 0.0), {k: d[k] for k in d.files}) for c in grooves for d in [np.load(args.cache / f"groove_{c.name}.npz")]]
+    else:
+        for c in build_corpus(out / "grooves", grooves, video=False):
+            env = envelope(c.wav)
+            rows.append(("grooves", c.name, float(c.tempo_bpm or 0.0), env))
+            if args.cache is not None:
+                np.savez(args.cache / f"groove_{c.name}.npz", **env)
+    clips = [(split, name, truth, candidates(env, hop_s)) for split, name, truth, env in rows]
     weights = fit(clips)
     print("term                 refit  constant")
     for k, v in weights.items():

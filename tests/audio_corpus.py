@@ -1398,3 +1398,217 @@ TEMPO_SPLITS["held_out_14"] = [
     (179.75, "shuffle12c", 0.5, "stabs", True),
     (189.25, "twelve8shuffle", 0.5, "octbass", True),
 ]
+
+
+# Issue 11t, session 8, for held_out_15 (made first, before any session-8 rule was tried, read once with main's rules):
+# five patterns and five accompaniments no split had: a fast two-step, a 6/8 on a rim and shaker, a swung jazz ride,
+# 5/4 as 3 + 2 with a tambourine, a 12/8 with claps on a woodblock's triplets; a synth bass repeating one note on every
+# eighth under a warm pad, slow-attack pads and voices without drums, a sawtooth pluck on sixteenths, tremolo strings.
+DRUM_PATTERNS |= {
+    # two-step: kick on every beat, snare on 2 and 4, closed hi-hat on every "and"
+    "twostep": (4, [(float(b), ["kick"] + (["snare"] if b in (1, 3) else [])) for b in range(4)] + [(b + 0.5, ["hihat"]) for b in range(4)]),
+    # 6/8 (two dotted-quarter beats): shaker on every eighth, kick on 1, rim shot on the second beat, conga on eighths 2 and 5
+    "six8rim": (2, [(e / 3, ["shaker"] + (["kick"] if e == 0 else ["rim"] if e == 3 else ["conga"] if e in (2, 5) else [])) for e in range(6)]),
+    # jazz swing: ride on every beat and on the "and" of 2 and 4, pedal hi-hat on 2 and 4, kick on 1
+    "swingjazz": (4, [(0.0, ["ride", "kick"]), (1.0, ["ride", "pedalhat"]), (1.5, ["ride"]), (2.0, ["ride"]), (3.0, ["ride", "pedalhat"]), (3.5, ["ride"])]),
+    # 5/4 as 3 + 2: tambourine eighths, kick on 1 and 4, snare on 3 and 5
+    "five41": (5, [(b + h, ["tambourine"] + (["kick"] if h == 0 and b in (0, 3) else ["snare"] if h == 0 and b in (2, 4) else [])) for b in range(5) for h in (0.0, 0.5)]),
+    # 12/8: woodblock on every triplet, kick on 1 and 3, clap on 2 and 4
+    "twelve8clap": (4, [(b + k / 3, ["woodblock"] + (["kick"] if k == 0 and b in (0, 2) else ["clap"] if k == 0 else [])) for b in range(4) for k in range(3)]),
+}
+WARM_PAD, VOICE_OOHS, SLOW_STRINGS, TREMOLO_STRINGS = 89, 53, 49, 44
+
+
+def _sawbass_bar(k: int, t_bar: float, beats: int, beat: float, swing: float) -> list[tuple[float, bytes]]:
+    """Issue 11t, session 8 (held_out_15): a synth bass repeating the bar's root on every eighth (at ``swing``, even
+    velocities) under a warm pad's chord held over the bar."""
+    ev: list[tuple[float, bytes]] = []
+    n = int(np.ceil(beats))
+    for e in range(2 * n):
+        b, h = divmod(e, 2)
+        t = t_bar + (b + (swing if h else 0.0)) * beat
+        ev += note(1, ROOTS[k % 4], t, t + 0.42 * beat, 100)
+    for p in TRIADS[k % len(TRIADS)]:
+        ev += note(2, p, t_bar, t_bar + (n - 0.05) * beat, 70)
+    return ev
+
+
+def _slowpad_bar(k: int, t_bar: float, beats: int, beat: float, swing: float) -> list[tuple[float, bytes]]:
+    """Issue 11t, session 8 (held_out_15): slow strings in the low register and a warm pad, the chord changing on
+    every beat, legato (slow attacks, no drums)."""
+    ev: list[tuple[float, bytes]] = []
+    n = int(np.ceil(beats))
+    for b in range(n):
+        chord = TRIADS[(k * n + 2 * b) % len(TRIADS)]
+        ev += note(1, chord[0] - 12, t_bar + b * beat, t_bar + (b + 0.98) * beat, 85)
+        for p in chord:
+            ev += note(2, p, t_bar + b * beat, t_bar + (b + 0.98) * beat, 80)
+    return ev
+
+
+def _voiceoohs_bar(k: int, t_bar: float, beats: int, beat: float, swing: float) -> list[tuple[float, bytes]]:
+    """Issue 11t, session 8 (held_out_15): a choir's chord on the bar's first beat, held, and voice oohs singing a
+    note of it on every beat (legato)."""
+    ev: list[tuple[float, bytes]] = []
+    n = int(np.ceil(beats))
+    chord = TRIADS[(k * 3) % len(TRIADS)]
+    for p in chord:
+        ev += note(1, p - 12, t_bar, t_bar + (n - 0.05) * beat, 70)
+    for b in range(n):
+        ev += note(2, chord[b % len(chord)] + 12, t_bar + b * beat, t_bar + (b + 0.97) * beat, 90)
+    return ev
+
+
+def _synthpluck_bar(k: int, t_bar: float, beats: int, beat: float, swing: float) -> list[tuple[float, bytes]]:
+    """Issue 11t, session 8 (held_out_15): a synth bass on 1 and on the "and" of 2 (at ``swing``), a sawtooth pluck
+    on every sixteenth running up and down the chord."""
+    ev: list[tuple[float, bytes]] = []
+    n = int(np.ceil(beats))
+    ev += note(1, ROOTS[k % 4], t_bar, t_bar + 0.8 * beat, 100)
+    if n > 2:
+        ev += note(1, ROOTS[k % 4] + 7, t_bar + (1 + swing) * beat, t_bar + (1 + swing + 0.4) * beat, 95)
+    chord = TRIADS[k % len(TRIADS)]
+    order = chord + chord[-2:0:-1]
+    for q in range(4 * n):
+        t = t_bar + q * beat / 4
+        ev += note(2, order[q % len(order)] + 12, t, t + 0.2 * beat, 80 if q % 4 else 95)
+    return ev
+
+
+def _tremstrings_bar(k: int, t_bar: float, beats: int, beat: float, swing: float) -> list[tuple[float, bytes]]:
+    """Issue 11t, session 8 (held_out_15): pizzicato bass on every beat (the fifth on the last) under tremolo strings
+    holding the bar's chord."""
+    ev: list[tuple[float, bytes]] = []
+    n = int(np.ceil(beats))
+    for b in range(n):
+        ev += note(1, ROOTS[k % 4] + (7 if b == n - 1 else 0), t_bar + b * beat, t_bar + (b + 0.5) * beat, 100)
+    for p in TRIADS[(k + 3) % len(TRIADS)]:
+        ev += note(2, p, t_bar, t_bar + (n - 0.05) * beat, 75)
+    return ev
+
+
+ACCOMPANIMENTS |= {
+    "sawbass": ((SYNTH_BASS, WARM_PAD), _sawbass_bar),
+    "slowpad": ((SLOW_STRINGS, WARM_PAD), _slowpad_bar),
+    "voiceoohs": ((52, VOICE_OOHS), _voiceoohs_bar),  # choir aahs
+    "synthpluck": ((39, SAW_LEAD), _synthpluck_bar),  # synth bass 2
+    "tremstrings": ((45, TREMOLO_STRINGS), _tremstrings_bar),  # pizzicato
+}
+
+TEMPO_SPLITS["held_out_15"] = [
+    (50.4, "six8rim", 0.5, "slowpad", False),
+    (52.8, "rock", 0.5, "sawbass", True),
+    (56.6, "swingjazz", 2 / 3, "tremstrings", True),
+    (61.2, "twelve8clap", 0.5, "sawbass", True),
+    (67.8, "five41", 0.5, "sawbass", True),
+    (73.4, "waltz", 0.5, "voiceoohs", False),
+    (79.6, "twostep", 0.5, "synthpluck", True),
+    (88.2, "six8rim", 0.5, "sawbass", True),
+    (94.6, "swingjazz", 2 / 3, "walking", True),
+    (101.8, "five41", 0.5, "slowpad", False),
+    (112.4, "twelve8clap", 0.5, "voiceoohs", True),
+    (124.6, "rock", 0.5, "synthpluck", True),
+    (138.2, "twostep", 0.5, "sawbass", True),
+    (151.4, "rock", 0.5, "tremstrings", True),
+    (158.6, "twostep", 0.5, False, True),
+    (167.2, "funk", 0.5, "slowpad", False),
+    (176.8, "disco", 0.5, "synthpluck", True),
+    (186.4, "twostep", 0.5, "voiceoohs", True),
+]
+
+
+# Issue 11t, session 8, for held_out_16 (made after the session's level score was frozen, read once with main's rules
+# and once with the session's): four patterns and four accompaniments no split had: a half-time backbeat (snare on 3),
+# an afrobeat on shaker sixteenths, a 3/4 on a ride bell, a 12/8 on a floor tom; an acid synth bass on sixteenths under
+# polysynth stabs, a string section without drums, an organ skank over a fretless bass, a flute over a nylon guitar.
+DRUM_PATTERNS |= {
+    # half time: kick on 1 (and the "and" of 2), snare on 3, closed hi-hat on every eighth
+    "halftime": (4, [(b + h, ["hihat"] + (["kick"] if b + h in (0.0, 1.5) else ["snare"] if b + h == 2.0 else [])) for b in range(4) for h in (0.0, 0.5)]),
+    # afrobeat: shaker sixteenths, kick on 1, the "and" of 2 and 3, rim shot on 2 and 4, cowbell on 1, 2 and the "a" of 3
+    "afrobeat": (
+        4,
+        [(q / 4, ["shaker"] + (["kick"] if q in (0, 6, 8) else []) + (["rim"] if q in (4, 12) else []) + (["cowbell"] if q in (0, 4, 11) else [])) for q in range(16)],
+    ),
+    # 3/4 on a ride bell: ride bell on every beat, kick on 1, clap on 3, tambourine on every "and"
+    "waltzbell": (3, [(float(b), ["ridebell"] + (["kick"] if b == 0 else ["clap"] if b == 2 else [])) for b in range(3)] + [(b + 0.5, ["tambourine"]) for b in range(3)]),
+    # 12/8 on a floor tom: floor tom on every beat, closed hi-hat on the third triplet, kick on 1, snare on 3
+    "twelve8tom": (4, [(b + k / 3, (["floortom"] if k == 0 else ["hihat"]) + (["kick"] if k == 0 and b == 0 else ["snare"] if k == 0 and b == 2 else [])) for b in range(4) for k in (0, 2)]),
+}
+
+
+def _acidbass_bar(k: int, t_bar: float, beats: int, beat: float, swing: float) -> list[tuple[float, bytes]]:
+    """Issue 11t, session 8 (held_out_16): a synth bass on every sixteenth (octave jumps, the beat's louder; its "and"
+    at ``swing``) under a polysynth's short chord on every other beat from the second."""
+    ev: list[tuple[float, bytes]] = []
+    n = int(np.ceil(beats))
+    for q in range(4 * n):
+        b, s = divmod(q, 4)
+        t = t_bar + (b + (swing if s == 2 else s / 4)) * beat
+        ev += note(1, ROOTS[k % 4] + (12 if s in (1, 3) else 0), t, t + 0.18 * beat, 105 if s == 0 else 80)
+    for b in range(1, n, 2):
+        for p in TRIADS[(k + 4) % len(TRIADS)]:
+            ev += note(2, p, t_bar + b * beat, t_bar + (b + 0.25) * beat, 80)
+    return ev
+
+
+def _stringpad_bar(k: int, t_bar: float, beats: int, beat: float, swing: float) -> list[tuple[float, bytes]]:
+    """Issue 11t, session 8 (held_out_16): a string section's chord changing on every beat, legato, over a contrabass
+    holding the bar's root (no drums)."""
+    ev: list[tuple[float, bytes]] = []
+    n = int(np.ceil(beats))
+    ev += note(1, ROOTS[k % 4] - 12, t_bar, t_bar + (n - 0.05) * beat, 80)
+    for b in range(n):
+        for p in TRIADS[(k * n + b) % len(TRIADS)]:
+            ev += note(2, p, t_bar + b * beat, t_bar + (b + 0.99) * beat, 85)
+    return ev
+
+
+def _organbass_bar(k: int, t_bar: float, beats: int, beat: float, swing: float) -> list[tuple[float, bytes]]:
+    """Issue 11t, session 8 (held_out_16): a fretless bass on 1 and on the bar's middle beat, a drawbar organ's chord
+    on every "and" (at ``swing``)."""
+    ev: list[tuple[float, bytes]] = []
+    n = int(np.ceil(beats))
+    for b in sorted({0, n // 2}):
+        ev += note(1, ROOTS[k % 4] + (7 if b else 0), t_bar + b * beat, t_bar + (b + 0.9) * beat, 100)
+    for b in range(n):
+        for p in TRIADS[(k + 1) % len(TRIADS)]:
+            ev += note(2, p, t_bar + (b + swing) * beat, t_bar + (b + swing + 0.2) * beat, 85)
+    return ev
+
+
+def _flutes_bar(k: int, t_bar: float, beats: int, beat: float, swing: float) -> list[tuple[float, bytes]]:
+    """Issue 11t, session 8 (held_out_16): a nylon guitar's arpeggio on every eighth (at ``swing``) under a flute
+    holding a chord tone for each beat (legato)."""
+    ev: list[tuple[float, bytes]] = []
+    n = int(np.ceil(beats))
+    chord = TRIADS[(k + 5) % len(TRIADS)]
+    for e in range(2 * n):
+        b, h = divmod(e, 2)
+        t = t_bar + (b + (swing if h else 0.0)) * beat
+        ev += note(1, chord[e % len(chord)] - 12, t, t + 0.45 * beat, 85)
+    for b in range(n):
+        ev += note(2, chord[(b + 1) % len(chord)] + 12, t_bar + b * beat, t_bar + (b + 0.97) * beat, 80)
+    return ev
+
+
+ACCOMPANIMENTS |= {
+    "acidbass": ((39, 90), _acidbass_bar),  # synth bass 2, polysynth pad
+    "stringpad": ((43, 48), _stringpad_bar),  # contrabass, string ensemble 1
+    "organbass": ((35, 16), _organbass_bar),  # fretless bass, drawbar organ
+    "flutes": ((24, 73), _flutes_bar),  # nylon guitar, flute
+}
+
+TEMPO_SPLITS["held_out_16"] = [
+    (51.7, "halftime", 0.5, "acidbass", True),
+    (54.3, "waltzbell", 0.5, "stringpad", False),
+    (58.7, "afrobeat", 0.5, "organbass", True),
+    (69.3, "twelve8tom", 0.5, "flutes", False),
+    (83.7, "halftime", 0.5, "stringpad", True),
+    (96.3, "waltzbell", 2 / 3, "acidbass", True),
+    (109.7, "afrobeat", 0.5, "flutes", True),
+    (121.3, "twelve8tom", 0.5, "acidbass", True),
+    (142.7, "waltzbell", 0.5, "organbass", True),
+    (156.3, "halftime", 0.5, False, True),
+    (171.7, "afrobeat", 0.5, "stringpad", False),
+    (184.3, "rock", 0.5, "acidbass", True),
+]

@@ -101,6 +101,7 @@ SNARE_MIN = 0.4  # band onsets over their 99th percentile: a snare/clap hop has 
 # The rules' level stands unless a candidate's score beats it by this much (score units; 0.5 and 1.5 read two clips
 # fewer or the same of the seen splits and the real loops: the rules alone read 159 of 173, the score alone 155, both 160).
 LEVEL_OVERRIDE_MARGIN = 1.0
+HALF_TOLERANCE = 0.04  # a candidate is the half of the rules' level when its period is twice theirs within this share
 LEVEL_WEIGHTS = {
     "prior": -1.5,  # log2(bpm / prior)²
     "periodicity": 1.94,  # autocorrelation of the envelope at the period
@@ -404,12 +405,17 @@ def metrical_level(onset: np.ndarray, centroid: np.ndarray, hop_s: float, period
     (:func:`rule_level`) unless another candidate (``period_s`` / each of LEVEL_RATIOS, within the tempo range) has a
     :func:`level_score` higher by LEVEL_OVERRIDE_MARGIN (issue 11t, session 5). Where the rules' level is subdivided in
     three (:func:`triple_subdivided`), the score reads every level's subdivisions at its thirds too (issue 11t,
-    session 7)."""
-    rules = rule_level(onset, centroid, hop_s, period_s, prior_bpm=prior_bpm, bands=bands)
+    session 7). Where the rules' climb stopped on a backbeat (the next grouping's weak pulses hold a snare's body and
+    no kick, :func:`_climb`), the score does not halve the rules' level (issue 11t, session 8): a backbeat's snare falls
+    on beats, and the half would put it on the "and" of every beat (fast straight grooves at 152–188 BPM read half).
+    It only keeps a level from being halved: a half-time groove (a snare on 3) reads as before."""
+    rules, backbeat = _rule_climb(onset, centroid, hop_s, period_s, prior_bpm, bands)
     candidates = [period_s / r for r in LEVEL_RATIOS if TEMPO_RANGE_BPM[0] * 0.96 <= 60.0 * r / period_s <= TEMPO_RANGE_BPM[1] * 1.04]
     context = LevelContext.build(onset, hop_s, bands, triple=triple_subdivided(onset, hop_s, rules))
     scored = {p: level_score(context, p, prior_bpm) for p in [rules, *candidates]}
     best = max(scored, key=lambda p: scored[p])
+    if backbeat and abs(best / (2 * rules) - 1) <= HALF_TOLERANCE:
+        best = rules  # the backbeat's snare falls on the rules' beats: at the half it would fall on the "and"
     return meter_level(context, best if scored[best] >= scored[rules] + LEVEL_OVERRIDE_MARGIN else rules)
 
 
@@ -445,6 +451,11 @@ def rule_level(onset: np.ndarray, centroid: np.ndarray, hop_s: float, period_s: 
        reached does not (librosa picked a figure across the beats, e.g. three
        sixteenths), the beat is the bar's (:func:`bar_beat`).
     """
+    return _rule_climb(onset, centroid, hop_s, period_s, prior_bpm, bands)[0]
+
+
+def _rule_climb(onset: np.ndarray, centroid: np.ndarray, hop_s: float, period_s: float, prior_bpm: float, bands: Bands | None) -> tuple[float, bool]:
+    """:func:`rule_level`'s beat period (s), and whether its climb (:func:`_climb`) stopped on a backbeat."""
     floor = PULSE_ONSET_FLOOR * float(np.percentile(onset, 99))
     tatum = period_s
     for k in (4, 3, 2):
@@ -456,10 +467,10 @@ def rule_level(onset: np.ndarray, centroid: np.ndarray, hop_s: float, period_s: 
     # The shortest strong repeat can be a figure's (2.5 beats of a four-on-the-floor), the highest one too can be
     # off the beat grid: a level fits the bar when it divides either.
     bars = () if bar is None else (bar, bar_period(onset, hop_s, highest=True) or bar)
-    level = _climb(onset, centroid, hop_s, tatum, prior_bpm, bars, bands)
+    level, backbeat = _climb(onset, centroid, hop_s, tatum, prior_bpm, bars, bands)
     if not bars or _fits(level, bars):
-        return level
-    return bar_beat(onset, centroid, hop_s, bars, prior_bpm, bands)
+        return level, backbeat
+    return _bar_climb(onset, centroid, hop_s, bars, prior_bpm, bands)
 
 
 @dataclass(frozen=True)
@@ -607,6 +618,11 @@ def bar_beat(onset: np.ndarray, centroid: np.ndarray, hop_s: float, bars: tuple[
     """The beat period (s) of the bar ``bars[0]`` (s; ``bars``: the bar's candidates, see :func:`metrical_level`): the
     ladder (:func:`_climb`) climbed from its sixteenth or twelfth, whichever holds onsets more often. Used where
     librosa's pick is no level of the bar, or has no periodicity."""
+    return _bar_climb(onset, centroid, hop_s, bars, prior_bpm, bands)[0]
+
+
+def _bar_climb(onset: np.ndarray, centroid: np.ndarray, hop_s: float, bars: tuple[float, ...], prior_bpm: float, bands: Bands | None) -> tuple[float, bool]:
+    """:func:`bar_beat`'s beat period (s), and whether its climb (:func:`_climb`) stopped on a backbeat."""
     floor = PULSE_ONSET_FLOOR * float(np.percentile(onset, 99))
     tatum = max((bars[0] / 16, bars[0] / 12), key=lambda tau: _filled(onset, hop_s, tau, tau, floor))
     return _climb(onset, centroid, hop_s, tatum, prior_bpm, bars, bands)
@@ -634,8 +650,9 @@ def _filled(onset: np.ndarray, hop_s: float, tau: float, phase_period_s: float, 
     return float((pulse > floor).mean()) if pulse.size else 0.0
 
 
-def _climb(onset: np.ndarray, centroid: np.ndarray, hop_s: float, tatum: float, prior_bpm: float, bars: tuple[float, ...] = (), bands: Bands | None = None) -> float:
-    """Climb the metrical ladder from ``tatum`` (s) to the beat period (s).
+def _climb(onset: np.ndarray, centroid: np.ndarray, hop_s: float, tatum: float, prior_bpm: float, bars: tuple[float, ...] = (), bands: Bands | None = None) -> tuple[float, bool]:
+    """Climb the metrical ladder from ``tatum`` (s) to the beat period (s); also whether the climb stopped on a
+    backbeat (the grouping it declined had weak pulses with a snare's body and no kick).
 
     At each level, group its pulses by 2 and by 3 and compare the mean onset
     of the strongest position with the others' (the grouping with the lower
@@ -666,7 +683,7 @@ def _climb(onset: np.ndarray, centroid: np.ndarray, hop_s: float, tatum: float, 
     windows = np.lib.stride_tricks.sliding_window_view(np.pad(onset, tol, constant_values=-1.0), 2 * tol + 1)
     slowest = 60.0 / TEMPO_RANGE_BPM[0] * 1.04
     level, phase, supported, forced = tatum, _best_phase(peaks, hop_s, tatum), False, False
-    backbeat = False
+    backbeat = stopped_on_backbeat = False
     while True:
         hops = _pulse_hops(onset.size, hop_s, level, phase)
         best = None
@@ -696,15 +713,16 @@ def _climb(onset: np.ndarray, centroid: np.ndarray, hop_s: float, tatum: float, 
             if not supported and not forced and per_band and g * level <= slowest and all(EVEN_PULSES <= r <= 1 / EVEN_PULSES for r in (ratio, *per_band)):
                 # Evenly accented pulses in every band and nothing faster (a bossa's eighths, a cowbell's beats): the
                 # accents cannot tell the beat from its double; the one nearer the prior is the beat.
-                return min((level, g * level), key=lambda p: abs(np.log2(60.0 / p / prior_bpm)))
+                return min((level, g * level), key=lambda p: abs(np.log2(60.0 / p / prior_bpm))), False
+            stopped_on_backbeat = backbeat
             break
         supported |= accent
         forced |= not accent
         phase, level = phase + strong * level, g * level
     if not supported and forced and not backbeat:
         levels = [g * level for g in (1, 2, 3, 4) if g * level <= slowest] or [level]
-        return min(levels, key=lambda p: abs(np.log2(60.0 / p / prior_bpm)))
-    return level
+        return min(levels, key=lambda p: abs(np.log2(60.0 / p / prior_bpm))), False
+    return level, stopped_on_backbeat
 
 
 def _bass_share(low_peaks: np.ndarray, hops: np.ndarray, g: int, strong: int) -> float:

@@ -165,6 +165,24 @@ PROGRAMS = {
         "bass": [24, 4, 67, 27, 62, 23, 1, 81],  # nylon guitar, electric piano 1, baritone sax, clean guitar, synth brass 1, tango accordion, bright piano, saw
         "vocal": [],
     },
+    "fresh10_harmony": {  # session 8 (11c): read once with main's rules before any rule changed; clips at 0 s, leads too
+        "sustained": [81, 71, 56, 80],  # saw, clarinet, trumpet, square (staccato melodies)
+        "lead": [81, 71, 80, 82],  # saw, clarinet, square, calliope (held-note leads)
+        "decaying": [105, 46, 107, 24, 45, 106],  # banjo, harp, koto, nylon guitar, pizzicato, shamisen (pluck lines)
+        "pad": [48, 89, 50, 91, 94, 19],  # strings, warm pad, synth strings 1, choir pad, halo, church organ (held chords)
+        "chord": [0, 24, 25, 4, 105, 46],  # piano, nylon guitar, steel guitar, electric piano 1, banjo, harp
+        "bass": [36, 37, 33, 38, 39, 34, 35, 32],  # slap 1, slap 2, finger, synth 1, synth 2, pick, fretless, acoustic
+        "vocal": [],
+    },
+    "fresh11_harmony": {  # session 8 (11c): the blind split, made before the rules were frozen; read once with main's and once with 11c's
+        "sustained": [73, 68, 65, 40],  # flute, oboe, alto sax, violin (staccato melodies)
+        "lead": [81, 84, 65, 74],  # saw, charang, alto sax, recorder (held-note leads)
+        "decaying": [105, 46, 107, 25, 27, 15],  # banjo, harp, koto, steel guitar, clean guitar, dulcimer (pluck lines)
+        "pad": [49, 88, 51, 92, 95, 16],  # slow strings, new age, synth strings 2, bowed pad, sweep, drawbar organ (held chords)
+        "chord": [1, 26, 2, 5, 27, 6],  # bright piano, jazz guitar, electric grand, electric piano 2, clean guitar, harpsichord
+        "bass": [37, 36, 39, 38, 33, 32, 35, 34],  # slap 2, slap 1, synth 2, synth 1, finger, acoustic, fretless, pick
+        "vocal": [],
+    },
 }
 NOTE_LENGTHS_S = {  # (lead, melody, pluck, pad chord, struck chord, bass) note lengths per split
     "tune": {"lead": (0.5, 0.8), "melody": (0.18, 0.22), "pluck": (0.3, 0.45), "pad": (2.0,), "chord": (0.8, 1.2), "bass": (0.4,)},
@@ -179,6 +197,8 @@ NOTE_LENGTHS_S = {  # (lead, melody, pluck, pad chord, struck chord, bass) note 
     "fresh7_harmony": {"pad": (2.0, 2.9), "chord": (0.55, 1.1), "bass": (0.3, 0.45, 0.8)},
     "fresh8_harmony": {"pad": (2.1, 3.1), "chord": (0.5, 0.95), "bass": (0.32, 0.55, 0.85), "pluck": (0.3, 0.55), "melody": (0.16, 0.22)},
     "fresh9_harmony": {"pad": (2.3, 2.8), "chord": (0.6, 1.05), "bass": (0.36, 0.6, 0.95), "pluck": (0.34, 0.6), "melody": (0.14, 0.2)},
+    "fresh10_harmony": {"pad": (1.7, 2.6), "chord": (0.4, 0.75), "bass": (0.22, 0.42, 0.7), "pluck": (0.26, 0.45, 0.7), "melody": (0.12, 0.18, 0.24), "lead": (0.42, 0.6, 0.9)},
+    "fresh11_harmony": {"pad": (2.0, 3.3), "chord": (0.5, 0.9), "bass": (0.26, 0.5, 0.8), "pluck": (0.22, 0.38, 0.62), "melody": (0.13, 0.2, 0.23), "lead": (0.46, 0.7, 1.1)},
 }
 REGISTER = {"tune": (64, 79), "held_out": (60, 84), "fresh": (62, 81), "fresh2": (67, 86), "fresh3": (60, 96)}  # MIDI range of lead, melody and pluck lines
 # fresh3 only (issue 11p): each line clip plays in its own window of REGISTER_SPAN semitones within its split's
@@ -254,6 +274,28 @@ HARMONY9 = {
     "lines": {"register": (48, 79), "staccato": 0.4},
 }
 
+# fresh10_harmony (session 8, 11c, read once with main's rules first): every other clip starts its first note at 0 s
+# (no lead-in); slap, finger, synth and fretless bass lines (MIDI 28-50), a third of them staccato; pluck lines on
+# banjo, harp, koto, shamisen; staccato melodies (notes off at 35 %) and held-note leads (notes off at 95 %) of saw,
+# clarinet, square; chords: major add9, minor with the octave, sus4, major sixth, minor seventh, open fifth plus tenth.
+HARMONY10 = {
+    "seed": 10101,
+    "voicings": ([0, 4, 7, 14], [0, 3, 7, 12], [0, 5, 7], [0, 4, 7, 9], [0, 3, 7, 10], [0, 7, 16]),
+    "roots": (38, 48, 57),
+    "bass_registers": ((28, 42), (36, 50)),
+    "velocities": ((45, 72), (80, 108), (108, 127)),
+    "lines": {"register": (50, 84), "staccato": 0.35, "zero_start": True},
+}
+# fresh11_harmony (session 8, 11c, the blind split): other seed, voicings, registers and programs; clips at 0 s likewise.
+HARMONY11 = {
+    "seed": 111213,
+    "voicings": ([0, 4, 7, 11], [0, 3, 7], [0, 2, 7], [0, 4, 7, 12, 16], [0, 3, 7, 14], [0, 4, 9, 14]),
+    "roots": (36, 46, 59),
+    "bass_registers": ((26, 41), (33, 47)),
+    "velocities": ((35, 65), (70, 100), (100, 127)),
+    "lines": {"register": (52, 86), "staccato": 0.42, "zero_start": True},
+}
+
 
 def _line(rng: np.random.Generator, lo: int, hi: int, count: int) -> list[int]:
     """A stepwise line in a major key within MIDI [lo, hi]: moves of 1–3 scale steps, never a repeated note."""
@@ -294,6 +336,10 @@ def corpus(split: str) -> list[Clip]:
         return _harmony_corpus(split, **HARMONY8)
     if split == "fresh9_harmony":
         return _harmony_corpus(split, **HARMONY9)
+    if split == "fresh10_harmony":
+        return _harmony_corpus(split, **HARMONY10)
+    if split == "fresh11_harmony":
+        return _harmony_corpus(split, **HARMONY11)
     if split in ARTICULATED:
         return _articulated_corpus(split)
     rng = np.random.default_rng({"tune": 111, "held_out": 222, "fresh": 333, "fresh2": 444, "fresh3": 555}[split])
@@ -361,10 +407,15 @@ def _harmony_corpus(
     progs, lengths = PROGRAMS[split], NOTE_LENGTHS_S[split]
     clips: list[Clip] = []
     k = 0
+    zero = bool(lines and lines.get("zero_start"))
+
+    def start() -> float:  # the first note's start (s): 0.3, or 0 on every other clip of a split with zero_start
+        return 0.0 if zero and k % 2 == 0 else 0.3
 
     def chords(step_s: float, count: int, root_lo: int) -> list[tuple[float, float, list[int]]]:
         lowest = rng.integers(root_lo, root_lo + 8, count)
-        return [(0.3 + i * step_s, 0.3 + (i + 0.95) * step_s, [int(r) + v for v in voicings[(k + i) % len(voicings)]]) for i, r in enumerate(lowest)]
+        t = start()
+        return [(t + i * step_s, t + (i + 0.95) * step_s, [int(r) + v for v in voicings[(k + i) % len(voicings)]]) for i, r in enumerate(lowest)]
 
     def vel() -> int:
         lo, hi = velocities[k % len(velocities)]  # not in step with the register (below)
@@ -380,16 +431,20 @@ def _harmony_corpus(
         for s in lengths["bass"]:
             lo, hi = bass_registers[(k + k // len(bass_registers)) % len(bass_registers)]
             legato = 0.5 if k % 3 == 0 else 0.95  # every third line staccato
-            notes = [(0.3 + i * s, 0.3 + (i + legato) * s, [p]) for i, p in enumerate(_line(rng, lo, hi, 8))]
+            t = start()
+            notes = [(t + i * s, t + (i + legato) * s, [p]) for i, p in enumerate(_line(rng, lo, hi, 8))]
             clips.append(_clip(f"{split[:6]}_bass_p{prog}_{s}_r{lo}", prog, notes, "bass", vel()))
             k += 1
     if lines:  # pluck lines of decaying programs, staccato melodies of sustained ones, each in its own octave and a half
-        for family, kind in (("decaying", "pluck"), ("sustained", "melody")):
-            share = 0.9 if kind == "pluck" else lines["staccato"]
+        kinds = (("decaying", "pluck"), ("sustained", "melody")) + ((("lead", "lead"),) if "lead" in progs else ())
+        for family, kind in kinds:
+            share = {"pluck": 0.9, "melody": lines["staccato"], "lead": 0.95}[kind]
             for prog in progs[family]:
                 for s in lengths[kind]:
                     w0 = int(rng.integers(lines["register"][0], lines["register"][1] - ARTICULATED_SPAN + 1))
-                    notes = [(0.3 + i * s, 0.3 + (i + share) * s, [p]) for i, p in enumerate(_line(rng, w0, w0 + ARTICULATED_SPAN, int(3.2 / s)))]
+                    t = start()
+                    count = int(3.2 / s) if kind != "lead" else max(5, int(4.0 / s))
+                    notes = [(t + i * s, t + (i + share) * s, [p]) for i, p in enumerate(_line(rng, w0, w0 + ARTICULATED_SPAN, count))]
                     clip = _clip(f"{split[:6]}_{kind}_p{prog}_{s}_r{w0}", prog, notes, kind, vel())
                     clip.segments = [(t0, t0 + s, kind) for t0, _, _ in notes]  # a staccato note's segment is its whole step
                     clips.append(clip)

@@ -82,18 +82,13 @@ CHORD_KEEP_DB = 15.0  # a fundamental this far under the strongest one still cou
 CHORD_SEMITONES = 0.3  # notes of a chord sit on one semitone grid within this (30 cents: the fine bins are 5.4 Hz)
 
 
-def chord_notes(power: np.ndarray, freqs: np.ndarray, below_hz: float = np.inf) -> int:
-    """How many notes struck together the peaks of ``power`` (a long window's spectrum, fine enough to part the notes
-    of a low triad) hold: each peak not a harmonic of a lower note's fundamental (within SERIES_TOLERANCE or a bin)
-    starts a note; notes within CHORD_KEEP_DB of the strongest note count. 0 when the peaks are one harmonic series
-    (:func:`one_series` holds SERIES_SHARE of their power: one bright low note) or when the notes are off one another's
-    semitone grid (a bell's inharmonic partials), or when the lowest note is not under ``below_hz``."""
+def chord_fundamentals(power: np.ndarray, freqs: np.ndarray) -> np.ndarray:
+    """The fundamentals (Hz, rising) of the notes the peaks of ``power`` hold, as :func:`chord_notes` parts them: each
+    peak not a harmonic of a lower note's fundamental (within SERIES_TOLERANCE or a bin) starts a note; notes within
+    CHORD_KEEP_DB of the strongest note are kept."""
     hz, pw = spectral_peaks(power, freqs)
-    if hz.size < 3:
-        return 0
-    fit = one_series(power, freqs)
-    if fit is not None and fit[1] >= SERIES_SHARE:
-        return 0
+    if hz.size == 0:
+        return np.zeros(0)
     bin_hz = float(freqs[1] - freqs[0])
     notes: list[list[float]] = []  # per note: fundamental Hz, strongest partial's power
     for f, p in zip(hz, pw):
@@ -105,7 +100,20 @@ def chord_notes(power: np.ndarray, freqs: np.ndarray, below_hz: float = np.inf) 
         else:
             notes.append([float(f), float(p)])
     top = max(n[1] for n in notes)
-    kept = np.array([n[0] for n in notes if 10.0 * np.log10(n[1] / top) > -CHORD_KEEP_DB])
+    return np.array([n[0] for n in notes if 10.0 * np.log10(n[1] / top) > -CHORD_KEEP_DB])
+
+
+def chord_notes(power: np.ndarray, freqs: np.ndarray, below_hz: float = np.inf) -> int:
+    """How many notes struck together the peaks of ``power`` (a long window's spectrum, fine enough to part the notes
+    of a low triad) hold: the notes of :func:`chord_fundamentals`. 0 when the peaks are one harmonic series
+    (:func:`one_series` holds SERIES_SHARE of their power: one bright low note) or when the notes are off one another's
+    semitone grid (a bell's inharmonic partials), or when the lowest note is not under ``below_hz``."""
+    if spectral_peaks(power, freqs)[0].size < 3:
+        return 0
+    fit = one_series(power, freqs)
+    if fit is not None and fit[1] >= SERIES_SHARE:
+        return 0
+    kept = chord_fundamentals(power, freqs)
     if kept.size < 3:
         return int(kept.size)
     if kept.min() >= below_hz:
@@ -115,3 +123,54 @@ def chord_notes(power: np.ndarray, freqs: np.ndarray, below_hz: float = np.inf) 
     if np.mean(np.abs(interval - np.round(interval)) <= CHORD_SEMITONES) < 2 / 3:
         return 0
     return int(kept.size)
+
+
+# Issue 11c, session 8: a pitch cue that starts no new pitch. The pitch-class profile of a held note can change its
+# leading class (a square's or a clarinet's odd harmonics overtaking the fundamental's class as its filter opens), which
+# reads as a new note a quarter second into a lead's note and halves the median note length its frames are named by.
+HELD_PEAK_SHARE = 0.1  # the pitch read in a hop: its lowest spectral peak within 10 dB of its strongest (as the line's pitch steps)
+HELD_GAP_S = 0.025  # the hops read each side start this far from the cue (half the 46 ms hop window: no shared samples)
+HELD_SPAN_S = 0.045  # ...and span this long
+HELD_SEMITONES = 0.4  # the medians before and after within this: the same pitch held across the cue
+HELD_AUDIBLE_DB = 30.0  # hops within this of the context's loudest are read; at least HELD_MIN_HOPS a side
+HELD_MIN_HOPS = 3
+HARMONIC_SEMITONES = (12.0, 19.02, 24.0, 27.86, 31.02)  # jumps between harmonics 1-6 of one note: not a new note
+
+
+def _hop_pitch_semitones(power: np.ndarray, freqs: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Per hop of ``power`` [shape=(hops, bins)] (bins ``freqs`` Hz), in semitones from A4, interpolated on the dB
+    parabola: the lowest spectral peak within HELD_PEAK_SHARE of the hop's strongest, and the strongest."""
+    p = power[:, 2:-1]
+    peak = (p >= power[:, 1:-2]) & (p >= power[:, 3:]) & (p >= HELD_PEAK_SHARE * p.max(axis=1, keepdims=True))
+    rows = np.arange(power.shape[0])
+    out = []
+    for k in (np.argmax(peak, axis=1) + 2, np.argmax(p, axis=1) + 2):
+        a, b, c = (10.0 * np.log10(np.maximum(power[rows, k + d], 1e-30)) for d in (-1, 0, 1))
+        denom = a - 2 * b + c
+        shift = np.where(denom < 0, 0.5 * (a - c) / np.where(denom < 0, denom, -1.0), 0.0)
+        hz = freqs[k] + np.clip(shift, -0.5, 0.5) * float(freqs[1] - freqs[0])
+        out.append(12.0 * np.log2(np.maximum(hz, 1.0) / 440.0))
+    return out[0], out[1]
+
+
+def pitch_held_across(power: np.ndarray, freqs: np.ndarray, level_db: np.ndarray, hop: int, hop_s: float) -> bool:
+    """Whether the hop spectra ``power`` [shape=(hops, bins)] (``freqs`` Hz, ``level_db`` per hop, ``hop_s`` s apart) hold
+    one note across hop ``hop``: over the audible hops in the HELD_SPAN_S ending HELD_GAP_S before it and in the
+    HELD_SPAN_S starting HELD_GAP_S after it, the median lowest strong peak (:func:`_hop_pitch_semitones`) lies within
+    HELD_SEMITONES, and the median strongest peak too or a harmonic interval away (:data:`HARMONIC_SEMITONES`: one
+    partial of the note overtaking another). False when either side has fewer than HELD_MIN_HOPS audible hops (silence
+    before a line's first note); a new note ringing over the last one's low partial moves the strongest peak."""
+    gap, span = max(int(round(HELD_GAP_S / hop_s)), 1), max(int(round(HELD_SPAN_S / hop_s)), HELD_MIN_HOPS)
+    lo, hi = hop - gap - span, hop + gap + span
+    if lo < 0 or hi > power.shape[0]:
+        return False
+    loud = float(level_db.max()) - HELD_AUDIBLE_DB
+    sides = []
+    for a, b in ((lo, hop - gap), (hop + gap, hi)):
+        keep = level_db[a:b] > loud
+        if keep.sum() < HELD_MIN_HOPS:
+            return False
+        lowest, strongest = _hop_pitch_semitones(power[a:b][keep], freqs)
+        sides.append((float(np.median(lowest)), float(np.median(strongest))))
+    jump = abs(sides[0][1] - sides[1][1])
+    return abs(sides[0][0] - sides[1][0]) < HELD_SEMITONES and min(abs(jump - h) for h in (0.0, *HARMONIC_SEMITONES)) < HELD_SEMITONES

@@ -54,7 +54,7 @@ from scipy.ndimage import median_filter, minimum_filter1d
 from scipy.signal import find_peaks
 
 from aspects.measure import filterbanks
-from aspects.measure.harmony import chord_notes, low_series_hz
+from aspects.measure.harmony import HARMONIC_SEMITONES, chord_fundamentals, chord_notes, low_series_hz, pitch_held_across
 
 PRIMITIVES = (
     "silence", "kick", "snare", "hihat", "clap", "bass", "pad", "lead", "pluck", "chord", "melody", "vocal", "speech", "pulse", "sustain",
@@ -79,6 +79,8 @@ HARMONIC_BINS = 1.0  # a partial this many spectrum bins from a fundamental's mu
 NOTE_START_S = 0.2  # a note's polyphony is what at least two of its frames in this long after its onset show
 CHORD_RESTRIKE = 2.0  # a chord's notes all rise ≥ 3 dB at its onset (notes still ringing from before do not)
 NEW_NOTE_SEMITONES = 0.5  # a fundamental this far from every one sounding before an onset is a new note (struck_notes)
+STRUCK_MIN_BINS = 5  # low_chord: a fundamental under this many hop-spectrum bins (108 Hz) is not checked for being struck
+RINGING_HARMONICS = 4  # a "new" fundamental on the 2nd…4th harmonic of a note ringing before the onset is that note's partial (ringing_harmonic)
 STRUCK_PARTIALS = 4  # partials of a new note whose power must rise at its onset (struck_notes)
 PAD_ATTACK_S = 0.1  # level rise from the onset to the note's peak: pads swell, plucks and leads strike
 HOLD_SHARE = 0.7  # a note's body ends this far from its onset to the next: the rest is the release before a re-strike
@@ -93,7 +95,6 @@ IN_TUNE_SHARE = 2 / 3  # share of a chord's note pairs on one semitone grid (hal
 LINE_PITCHES = 3  # pitch steps make a line's notes when they visit at least this many pitches (semitones)
 STEP_PEAK_SHARE = 0.1  # pitch steps follow the lowest spectral peak within 10 dB of the strongest
 STEP_TOLERANCE = 0.7  # semitones a held pitch may wander (vibrato) within one run of the strongest partial
-HARMONIC_SEMITONES = (12.0, 19.02, 24.0, 27.86, 31.02)  # jumps between harmonics 1-6 of one note: not a new note
 NOTE_RISE_DB, NOTE_RISE_S = 2.0, 0.035  # a note's onset: the level rises this much (dB) within this long (s) after it
 HELD_NOTE_S = 1.5  # notes longer than this do not make a line: each is a held note (pad, sustain)
 PAD_NOTE_S = 1.0  # a pad's chords last at least this long; shorter thick notes that move are a line
@@ -462,6 +463,12 @@ class Context:
         """The onsets that start a note: the level rises there (:func:`rising_onsets`)."""
         return rising_onsets(self.level_db, self.onsets, self.hop_s)
 
+    @cached_property
+    def note_starts(self) -> np.ndarray:
+        """Hops that start a note: :attr:`note_onsets`, and the pitch changes and class starts across which the pitch
+        does not hold (:func:`moving_starts`)."""
+        return moving_starts(self)
+
 
 def pitch_steps(power: np.ndarray, freqs: np.ndarray, level_db: np.ndarray, hop_s: float) -> np.ndarray:
     """[shape=(steps, 2)] hop index and pitch (semitones from A4) where a new note's pitch starts, read from the lowest strong partial of each hop's power spectrum
@@ -708,7 +715,7 @@ def note_length_s(ctx: Context, t: float) -> float | None:
     there (notes as long as the span, or one held note)."""
     lo, hi = ctx.index(t - LINE_BEFORE_S), ctx.index(t + LINE_AFTER_S)
     by_steps = line_steps(ctx.pitch_starts, lo, hi)
-    struck = np.union1d(np.union1d(ctx.note_onsets, ctx.changes), ctx.class_starts)
+    struck = ctx.note_starts
     for starts in (struck, np.union1d(struck, by_steps)):
         starts = starts[(starts >= lo) & (starts < hi)]
         if starts.size >= 2:
@@ -716,6 +723,16 @@ def note_length_s(ctx: Context, t: float) -> float | None:
         if starts.size >= 2:
             return float(np.median(np.diff(starts)) * ctx.hop_s)
     return None
+
+
+def moving_starts(ctx: Context) -> np.ndarray:
+    """The note starts of :func:`note_length_s`: the onsets where the level rises (:attr:`Context.note_onsets`), and the
+    pitch changes (:func:`pitch_changes`) and class starts (:func:`pitch_class_starts`) across which the pitch does not
+    hold (:func:`~aspects.measure.harmony.pitch_held_across`; issue 11c): a held note's leading pitch class may change
+    without a new note."""
+    cues = np.setdiff1d(np.union1d(ctx.changes, ctx.class_starts), ctx.note_onsets)
+    moved = [int(i) for i in cues if not pitch_held_across(ctx.power, ctx.freqs, ctx.level_db, int(i), ctx.hop_s)]
+    return np.union1d(ctx.note_onsets, np.asarray(moved, dtype=int)).astype(int)
 
 
 def line_steps(pitch_starts: np.ndarray, lo: int, hi: int) -> np.ndarray:
@@ -1218,14 +1235,30 @@ def struck_notes(ctx: Context, i: int, f0_hz) -> int:
     bin_hz = float(ctx.freqs[1] - ctx.freqs[0])
     count = 0
     for f0 in f0_hz:
-        if _rose(ctx, i, [f0]):
+        rang = sounding.size > 0 and (bool(np.any(np.abs(12 * np.log2(sounding / f0)) < NEW_NOTE_SEMITONES)) or ringing_harmonic(f0, sounding))
+        if _rose(ctx, i, [f0]) and not (rang and not restruck(ctx, i, f0)):
             count += 1
             continue
-        if sounding.size and np.any(np.abs(12 * np.log2(sounding / f0)) < NEW_NOTE_SEMITONES):
+        if rang:
             continue
         bins = [b for b in (int(round(m * f0 / bin_hz)) for m in range(1, STRUCK_PARTIALS + 1)) if b < post.size]
         count += bool(np.maximum(post[bins] - pre[bins], 0.0).sum() >= (1.0 - 1.0 / CHORD_RESTRIKE) * post[bins].sum())
     return count
+
+
+def restruck(ctx: Context, i: int, f0_hz: float) -> bool:
+    """Whether a note with fundamental ``f0_hz`` (Hz) that was sounding before the onset hop ``i`` was struck again there:
+    its 2nd harmonic rose by CHORD_RESTRIKE too (issue 11c). Under ~300 Hz a new note a few semitones off fills the
+    ringing fundamental's bins (21.5 Hz apart) with its own main lobe; at the 2nd harmonic the two lie twice as far apart."""
+    return 2.0 * f0_hz >= float(ctx.freqs[-1]) or _rose(ctx, i, [2.0 * f0_hz]) > 0
+
+
+def ringing_harmonic(f0_hz: float, sounding_hz: np.ndarray) -> bool:
+    """Whether ``f0_hz`` (Hz) is within NEW_NOTE_SEMITONES of the 2nd…RINGING_HARMONICS-th harmonic of a note sounding
+    before the onset (``sounding_hz``, its fundamentals; issue 11c): a harp's or a piano's earlier notes ring on into
+    the next, and their upper partials, no multiples of the new note, read as fundamentals of notes of their own."""
+    k = np.arange(2, RINGING_HARMONICS + 1)
+    return bool(np.any(np.abs(12 * np.log2(np.outer(sounding_hz, k) / f0_hz)) < NEW_NOTE_SEMITONES))
 
 
 def single_line(notes: dict, t_on: float) -> bool:
@@ -1237,12 +1270,21 @@ def single_line(notes: dict, t_on: float) -> bool:
     return len(before) >= LINE_VOTE_NOTES and 3 * sum(n <= 2 for n in before) >= 2 * len(before)
 
 
-def low_chord(fine_spectrum: np.ndarray, nyquist_hz: float) -> int:
+def low_chord(fine_spectrum: np.ndarray, nyquist_hz: float, ctx: Context | None = None, onset_i: int | None = None) -> int:
     """Notes struck together that the frame's longer spectrum ``fine_spectrum`` (bins 0…``nyquist_hz``) parts where the
     frame's own spectrum cannot (a low triad's notes a few Hz apart): :func:`~aspects.measure.harmony.chord_notes`
     (issue 11c). Only a chord rooted under BASS_HZ: above it the frame's own bins part notes a semitone apart, and the
-    longer window would count a line's successive short notes as notes struck together."""
-    return chord_notes(fine_spectrum, np.linspace(0.0, nyquist_hz, fine_spectrum.size), BASS_HZ)
+    longer window would count a line's successive short notes as notes struck together. Given the context ``ctx`` and
+    the note's onset hop ``onset_i``, only the notes struck there count (:func:`struck_notes`, session 8): the 186 ms
+    window also holds the notes a harp or a piano lets ring from before; notes under STRUCK_MIN_BINS of the hop spectra
+    count as struck (their bins there hold the neighbouring notes' main lobes)."""
+    freqs = np.linspace(0.0, nyquist_hz, fine_spectrum.size)
+    count = chord_notes(freqs=freqs, power=fine_spectrum, below_hz=BASS_HZ)
+    if count < 3 or ctx is None or onset_i is None:
+        return count
+    f0 = chord_fundamentals(fine_spectrum, freqs)
+    low = f0 < STRUCK_MIN_BINS * float(ctx.freqs[1] - ctx.freqs[0])  # too low for the hop spectra to tell struck from ringing
+    return int(low.sum()) + struck_notes(ctx, onset_i, f0[~low])
 
 
 def bass_line(ctx: Context, t: float, fine_spectrum: np.ndarray, nyquist_hz: float) -> bool:
@@ -1371,7 +1413,7 @@ def frame_primitive(
         i = shape.onset_i
         fresh = struck_notes(ctx, i, h.f0_hz)
         if fresh <= 2 and h.count <= 2 and min(h.f0_hz) < BASS_HZ and fine_spectrum is not None:
-            fresh = max(fresh, low_chord(fine_spectrum, float(spectrum_freqs[-1])))
+            fresh = max(fresh, low_chord(fine_spectrum, float(spectrum_freqs[-1]), ctx, i))
         if notes is not None:  # a chord stays a chord while its upper notes die away: the note keeps what its start held
             t_on = float(ctx.t[i])
             counts = notes.setdefault(t_on, [])

@@ -45,6 +45,8 @@ at full velocity, the others at 40 %), soft legato ones (touching notes at a thi
 the −55 dBFS silence gate and are not scored) and more programs of every family; ``fresh7`` is that session's blind split.
 ``fresh8`` (issue 11m, session 7, read once with main's rules before any change) and ``fresh9`` (its blind split) play
 yet other programs as lines, with grace notes and accents in one split, soft legato in the other.
+``fresh10_harmony`` (session 8, 11c: read once with main's rules before any rule changed) and ``fresh11_harmony`` (its
+blind split) add held-note leads to the harmony splits' lines and start every other clip's first note at 0 s.
 The gap between MELODY_NOTE_S and LEAD_NOTE_S is left out of the ground truth:
 neither name is clearly right there.
 

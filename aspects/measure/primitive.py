@@ -175,6 +175,8 @@ HIGH_BED_MIN_DB = 1.5  # ...and at least this far (dB): a bed-only stretch's hig
 BED_BANDS_HZ = {"snare": (150.0, 4000.0), "kick": (0.0, 150.0)}
 SOFT_BURST_SHARE = 0.8  # a soft snare's (a ghost note's) percussive part holds this share of its new energy or more (:func:`soft_burst`)...
 SOFT_BURST_FLATNESS = 0.2  # ...and is this flat where it has energy (a hit's noise ~0.4; a pluck's partials and their ring are not)
+KICK_BAND_RISE_DB = 10.0  # a kick read over a bed in its own bands (:func:`bed_band_drum`) lifts them this far over their bed (25th percentile over HIGH_BED_S): a narrow band of noise flickers 7-9 dB
+KICK_BAND_BELOW_DB = 30.0  # ...and their peak is at most this far under the snare bands' (mean levels, dB): bands a noise leaves empty (a 1-4 kHz hiss's) flicker at its filter's leakage
 KICK_OVER_BED_DB = 15.0  # a kick drowned in noise or speech (its flux no burst above theirs) still lifts its own bands this far over their bed (25th percentile over HIGH_BED_S): :func:`loud_kick`
 HIGH_BED_HOLD_SIGMAS = 3.0  # ...and still stand this many scatters over it HIGH_HOLD_S later: a hat rings on
 EVEN_BURSTS_CV = 0.06  # loudness bursts whose intervals spread less than this (std / mean) keep a pulse: notes, not syllables
@@ -1067,12 +1069,27 @@ def bed_band_drum(ctx: Context, lo: int, hi: int, centre: float, marked: np.ndar
         for i in found[(found >= lo) & (found < hi)][::-1]:
             if np.any(np.abs(marked - i) <= w) or not (noisy or noise_before(ctx, int(i))):
                 continue
+            if drum == "kick" and not kick_band_heard(ctx, int(i)):
+                continue
             read = drum_over_bed(ctx, int(i))
             if drum == "kick" and read is None and low_boom(ctx.band_levels["kick"], int(i), ctx.hop_s):
                 read = "kick"
             if read == drum or (drum == "snare" and read == "clap"):
                 return None if is_speech(ctx, centre) and not even_bursts(ctx, centre) else read
     return None
+
+
+def kick_band_heard(ctx: Context, i: int) -> bool:
+    """Whether the kick's bands (BED_BANDS_HZ) at an onset at hop ``i`` over their bed are a hit heard, not a noise's
+    flicker: within 46 ms they peak ≥ KICK_BAND_RISE_DB over their bed (25th percentile over the HIGH_BED_S before, the
+    onset's own window left out) and ≤ KICK_BAND_BELOW_DB under the snare bands' peak."""
+    kick, snare = ctx.band_levels["kick"], ctx.band_levels["snare"]
+    w = max(int(HIGH_BED_S / ctx.hop_s), 8)
+    if kick is None or snare is None or i < 3:
+        return False
+    peak = float(kick[i : i + 8].max())
+    bed = float(np.percentile(kick[max(i - w - 3, 0) : i - 2], 25))
+    return peak - bed >= KICK_BAND_RISE_DB and peak >= float(snare[i : i + 8].max()) - KICK_BAND_BELOW_DB
 
 
 def noise_drum(ctx: Context, lo: int, hi: int, centre: float, marked: np.ndarray) -> str | None:

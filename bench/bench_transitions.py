@@ -17,7 +17,7 @@ Clips and their measurements are cached in ``bench/out/transitions/``.
 PySceneDetect is optional (``pip install --no-deps scenedetect click
 platformdirs tqdm``, for the bench only).
 
-    python bench/bench_transitions.py [--subset | --heldout | --heldout2 | --heldout3 | --heldout4 | --heldout5 | --heldout6 | --heldout7 | --heldout8 | --heldout9 | --heldout10 | --fades7 | --fades8 | --fades9 | --fades10 | --heldout-wipes | --heldout-wipes2 | --heldout-wipes3 | --heldout-wipes4 | --heldout-wipes5 | --heldout-wipes6 | --heldout-wipes7 | --heldout-wipes8 | --heldout-wipes9 | --heldout-wipes10 | --wipes-mixed | --wipes-grain | --moving-gradients | --moving-gradients2 | --still-motion | --still-motion2 | --still-motion3 | --dissolves11 | --dissolves12] [--measure-only] [--jobs 2] [--show-failures]
+    python bench/bench_transitions.py [--subset | --heldout | --heldout2 | --heldout3 | --heldout4 | --heldout5 | --heldout6 | --heldout7 | --heldout8 | --heldout9 | --heldout10 | --fades7 | --fades8 | --fades9 | --fades10 | --fades11 | --heldout-wipes | --heldout-wipes2 | --heldout-wipes3 | --heldout-wipes4 | --heldout-wipes5 | --heldout-wipes6 | --heldout-wipes7 | --heldout-wipes8 | --heldout-wipes9 | --heldout-wipes10 | --wipes-mixed | --wipes-grain | --moving-gradients | --moving-gradients2 | --still-motion | --still-motion2 | --still-motion3 | --dissolves11 | --dissolves12] [--measure-only] [--jobs 2] [--show-failures]
 """
 
 from __future__ import annotations
@@ -106,6 +106,7 @@ CORPORA = {
     "--fades8": (transition_corpus.fades8_corpus, "held-out fades next to moving pictures, set 8 (session 6: read once with main's and once with the frozen rules)"),
     "--fades9": (transition_corpus.fades9_corpus, "held-out fades next to moving pictures, set 9 (session 7: read once with main's rules before the changes)"),
     "--fades10": (transition_corpus.fades10_corpus, "held-out fades next to moving pictures, set 10 (session 7: made before the rules were frozen; read once with main's and once with them)"),
+    "--fades11": (transition_corpus.fades11_corpus, "fades over moving pictures, set 11 (session 8: read once with main's rules before the ramp-end rule)"),
     "--heldout-wipes": (heldout_wipes_corpus, "the held-out set of wipes (read once, at the end)"),
     "--heldout-wipes2": (transition_corpus.heldout_wipes2_corpus, "the second held-out set of wipes (session 5: read once before the changes, once at the end)"),
     "--heldout-wipes3": (transition_corpus.heldout_wipes3_corpus, "the third held-out set of wipes (session 5: read once at the end)"),

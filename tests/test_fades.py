@@ -115,3 +115,28 @@ def test_a_long_fade_next_to_moving_footage_ends_within_two_frames(tmp_path, nam
     found = _found(case.make(tmp_path))
     r = match(case, found)
     assert not r["missed"] and not r["extra"], (case.truth, found)
+
+
+def test_fitted_end_reads_a_linear_fade_over_a_moving_picture_and_leaves_an_eased_one():
+    """Made-up 4×4 colour grids: a picture whose cells wander (±12 levels) fades in linearly from black over 30 frames, then moves on; read 3–7 frames early or late, the end is put at 30. An eased (smoothstep) ramp stays where it was read."""
+    rng = np.random.default_rng(7)
+    base, phase = rng.uniform(60, 200, 48), rng.uniform(0, 6.3, 48)
+    j = np.arange(70)
+    picture = base[None, :] + 12 * np.sin(0.15 * j[:, None] + phase[None, :])
+    linear = np.clip(j / 30, 0, 1)
+    grid = np.vstack([np.zeros((5, 48)), linear[:, None] * picture])
+    order = np.arange(5, grid.shape[0])  # from the last black frame (a = 0) on
+    assert [fades._fitted_end(grid, order, n, 9) for n in (25, 28, 34, 37)] == [30, 30, 30, 30]
+    u = np.clip(j / 30, 0, 1)
+    eased = np.vstack([np.zeros((5, 48)), (u * u * (3 - 2 * u))[:, None] * picture])
+    assert fades._fitted_end(eased, order, 27, 9) == 27
+
+
+def test_a_3_s_fade_in_next_to_a_drifting_picture_ends_within_two_frames(tmp_path):
+    """Tuning corpus clip: a 3 s fade out to black then a 3 s fade in to a picture whose own level drifts down after it; transitions' rules end the fade in 7 frames early (6.77 s for 7.0 s), the grid's step ratios place it."""
+    from tests.transition_corpus import full_corpus, match, rendered_truth
+
+    case = rendered_truth(next(c for c in full_corpus() if c.name == "fade-out-in-black-texture4-3s-h0-30"), tmp_path)
+    found = _found(case.make(tmp_path))
+    r = match(case, found)
+    assert not r["missed"] and not r["extra"], (case.truth, found)

@@ -514,6 +514,19 @@ FADES10_MIXED = [
     ("noise-slide10-f", "color:0xF0D060"),
     ("color:0x404080", "bunny10-f"),
 ]
+FADES11_SOURCES = {
+    "grad-linear11-f": "gradients=s={size}:r={fps}:speed=0.035:c0=0xD06030:c1=0x30A0C0:c2=0xE0D080:nb_colors=3:seed=1101:type=linear",
+    "grad-radial11-f": "gradients=s={size}:r={fps}:speed=0.03:c0=0x60C060:c1=0x402070:seed=1102:type=radial",
+    "grad-circular11-f": "gradients=s={size}:r={fps}:speed=0.04:c0=0xF0B040:c1=0x2050A0:c2=0xA03060:nb_colors=3:seed=1103:type=circular",
+    "grad-spiral11-f": "gradients=s={size}:r={fps}:speed=0.025:c0=0x80E0E0:c1=0x804020:seed=1104:type=spiral",
+    "grad-square11-f": "gradients=s={size}:r={fps}:speed=0.03:c0=0xC080E0:c1=0x206040:c2=0xE0E0A0:c3=0x603010:nb_colors=4:seed=1105:type=square",
+    "mandel-zoom11-f": "mandelbrot=s={size}:r={fps}:start_x=-0.7453:start_y=0.1127:start_scale=0.5:end_scale=0.002:end_pts=60:outer=normalized_iteration_count",
+    "testsrc2-slide11-f": "testsrc2=s=520x300:r={fps},crop=256:144:x='20+60*t':y='140-30*t'",
+    "life11-f": "life=s=128x72:r={fps}:ratio=0.35:seed=1111:mold=15:life_color=0xF0C060:death_color=0x203050:mold_color=0x60A040,scale=256:144:flags=neighbor",
+    "cellauto11-f": "cellauto=s=128x72:r={fps}:rule=30:full=1:random_fill_ratio=0.5:random_seed=11,scale=256:144:flags=neighbor,format=rgb24,lutrgb=r='val*0.7+40':g=80:b='val*0.5+60'",
+    "bunny11-f": "movie=filename={bunny},trim=start_frame=40,setpts=PTS-STARTPTS,crop=800:450:x=300:y=200,scale=256:144,setsar=1,fps={fps}",
+}  # session 8's new fades over moving pictures (set 11)
+FADES11_PAIRS = [(name, name) for name in FADES11_SOURCES]
 FADE_SHOT_S = {
     "bikes7-f": 2.4,
     "bunny7-f": 4.8,
@@ -655,6 +668,7 @@ PALETTES = {
     "fades8": {"texture": FADES8_BUSY, "mixed": FADES8_MIXED},
     "fades9": {"texture": FADES9_BUSY, "mixed": FADES9_MIXED},
     "fades10": {"texture": FADES10_BUSY, "mixed": FADES10_MIXED},
+    "fades11": {"texture": FADES11_PAIRS},
     "heldout7": {"flat": HELDOUT7_FLAT, "gradient": HELDOUT7_GRADIENT, "texture": HELDOUT7_BUSY, "mixed": HELDOUT7_MIXED, "footage": HELDOUT7_FOOTAGE},
     "wipes": {"flat": WIPES_FLAT, "gradient": WIPES_GRADIENT, "texture": WIPES_TEXTURE},
     "wipes2": {"flat": WIPES2_FLAT, "gradient": WIPES2_GRADIENT, "texture": WIPES2_TEXTURE},
@@ -690,7 +704,7 @@ PREFIX = {
     "wipes7": "hw7-",
     "wipes8": "hw8-",
 }
-PREFIX.update({"fades7": "f7-", "fades8": "f8-", "fades9": "f9-", "fades10": "f10-"})  # session 6's held-out sets of fades next to moving pictures
+PREFIX.update({"fades7": "f7-", "fades8": "f8-", "fades9": "f9-", "fades10": "f10-", "fades11": "f11-"})  # session 6's held-out sets of fades next to moving pictures
 FPS = (24, 25, 30, 60)
 DURATIONS = (0.2, 0.5, 1.0, 2.0, 3.0)
 KINDS = ("flat", "gradient", "texture")
@@ -846,7 +860,7 @@ NAMED_SOURCES = {
     **WIPE7_SOURCES,
     **WIPE8_SOURCES,
 }
-NAMED_SOURCES.update({**FADES7_SOURCES, **FADES8_SOURCES, **FADES9_SOURCES, **FADES10_SOURCES})  # session 6's fade sets (their names end in "-f")
+NAMED_SOURCES.update({**FADES7_SOURCES, **FADES8_SOURCES, **FADES9_SOURCES, **FADES10_SOURCES, **FADES11_SOURCES})  # session 6's fade sets (their names end in "-f")
 
 
 def _source(kind: str, spec: str, fps: int, grain: bool, palette: str = "main") -> str:
@@ -1219,6 +1233,23 @@ def fades9_corpus() -> list[Case]:
 def fades10_corpus() -> list[Case]:
     """Held-out fades next to moving pictures, set 10 (FADES10_*; session 7: made before the rules were frozen, read once with main's and once with them); 20–60 fps; negatives at 60 fps."""
     return moving_fades_corpus("fades10", FADES10_SOURCES, (25, 60, 30, 20, 48, 24), 60, ("0xE07090", "0x6080C0"))
+
+
+def fades11_corpus() -> list[Case]:
+    """Fades over moving pictures, set 11 (FADES11_*; session 8: made before the ramp-end rule, read once with main's rules first): the fade filter out of and into black and white over moving gradients of all five types, a mandelbrot zoom, testsrc2 sliding, life, cellauto and footage, 0.3–3 s, 24–60 fps; moving clips with no transition."""
+    names = list(FADES11_SOURCES)
+    lengths = (0.3, 1.2, 2.5, 0.5, 3.0, 0.8, 1.6, 0.4, 2.0, 1.0)
+    rates = (24, 30, 60, 48, 25, 50)
+    cases: list[Case] = []
+    for n in range(20):
+        i = n % len(names)
+        shape = ("out", "in")[(n + n // 10) % 2]
+        colour = ("black", "white", "black")[n % 3]
+        cases.append(fade_case(colour, "texture", i, lengths[(n + 3 * (n // 10)) % len(lengths)], rates[n % len(rates)], 0.4, shape=shape, palette="fades11"))
+    for k, name in enumerate(("grad-radial11-f", "grad-spiral11-f", "mandel-zoom11-f", "life11-f")):
+        fps = (30, 60, 24, 50)[k]
+        cases.append(Case(f"f11-none-{name}-{fps}", "negative", fps, 4.0, (_source("texture", name, fps, False),), "[0:v]format=yuv420p[v]", (), name))
+    return cases
 
 
 def moving_fades_corpus(palette: str, sources: dict[str, str], rates: tuple[int, ...], negative_fps: int, colours: tuple[str, str]) -> list[Case]:

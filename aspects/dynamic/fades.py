@@ -34,6 +34,9 @@ side by side), and the level holds over at least STEADY_S (never across a
 cut or another black or white run): its scatter at most LEVEL_SCATTER and
 its trend over the ramp's length at most LEVEL_DRIFT of the ramp's change.
 
+``with_fitted_ends`` (last) refits every fade's picture-side end on the
+colour grid where the frames' step ratios fit a linear fade's (FIT_*).
+
 ``with_short_fades`` puts them in place of the cuts on their ramp, the
 dissolves they overlap, the fade of their type they were read next to (a
 hint, or refitted) and other fades of their type lasting over 1 / KEEP_SHARE
@@ -401,3 +404,82 @@ def with_short_fades(found: list[dict], fades: list[dict]) -> list[dict]:
     # What an unadded fade would have replaced stays.
     back = [f for f in replaced if not any(overlaps(f, fade) for fade in added)]
     return sorted(kept + back + added, key=lambda x: (x["start"], x["end"]))
+
+
+FIT_MOVE = 0.25  # the picture-side end may move by at most this share of the fade (or FIT_FRAMES)…
+FIT_FRAMES = 2  # …frames, whichever is more…
+FIT_FROM = 0.3  # …fitted over the frames from this share of the ramp (from the blank end)…
+FIT_AFTER_S = 0.3  # …to this many seconds past the end…
+FIT_RMS = 0.0065  # …when the step ratios' logs lie this close (RMS) to the linear fade's
+
+
+def _step_ratios(grid: np.ndarray, order: np.ndarray) -> np.ndarray:
+    """log(a[i+1] / a[i]) along ``order`` (index 0: the blank frame): each frame's distance from the blank frame's grid projected onto the one before.
+
+    A fade scales every cell's distance from the blank colour by the same a;
+    the picture's own motion moves the cells about, mostly across that
+    distance, so the projection reads the scaling and little of the motion.
+    """
+    d = grid[order] - grid[order[0]]
+    num = np.einsum("ij,ij->i", d[1:], d[:-1])
+    den = np.maximum(np.einsum("ij,ij->i", d[:-1], d[:-1]), 1e-9)
+    return np.log(np.clip(num / den, 1e-3, None))
+
+
+def _fitted_end(grid: np.ndarray, order: np.ndarray, n: int, after: int) -> int:
+    """The ramp's length (frames from the blank frame ``order[0]``) that fits a linear fade best, within FIT_MOVE of ``n``.
+
+    A linear fade gives a[i] ∝ i up to its end K, so log(a[i+1] / a[i]) is
+    log((i + 1) / i) before K and 0 (the picture's own level) after it.
+    """
+    move = max(FIT_FRAMES, int(round(FIT_MOVE * n)))
+    lo, hi = max(2, n - move), n + move
+    top = min(hi + after, order.size - 1)
+    if top <= hi or lo >= hi:
+        return n
+    y = _step_ratios(grid, order[: top + 1])
+    first = max(1, int(FIT_FROM * lo))
+    i = np.arange(first, top)
+    best, best_sse = n, np.inf
+    for k in range(lo, hi + 1):
+        model = np.where(i + 1 <= k, np.log((i + 1) / i), 0.0)
+        sse = float(np.sum((y[first:top] - model) ** 2))
+        if sse < best_sse:
+            best, best_sse = k, sse
+    if np.sqrt(best_sse / (top - first)) > FIT_RMS:
+        return n  # the ratios stray off a linear fade's (an eased or mixed ramp, fast motion): the end stays
+    return best
+
+
+def with_fitted_ends(s: Signals, grid: np.ndarray, items: list[dict]) -> list[dict]:
+    """``items`` with the picture-side end of each fade out of or into black or white refitted as a linear fade's end (``_fitted_end``) on the colour ``grid``, never into another item."""
+    if len(s) < 5:
+        return items
+    t = s.t
+    after = _frames(s, FIT_AFTER_S)
+    index = {float(v): i for i, v in enumerate(np.round(t, 6))}
+    out = []
+    for item in items:
+        if item["type"] not in ("fade_out", "fade_in") or round(item["start"], 6) not in index or round(item["end"], 6) not in index:
+            out.append(item)
+            continue
+        a, b = index[round(item["start"], 6)], index[round(item["end"], 6)]
+        others = [x for x in items if x is not item]
+        if item["type"] == "fade_out":
+            stop = max([0] + [index.get(round(x["end"], 6), 0) for x in others if x["end"] <= item["start"]])
+            order = np.arange(b, stop - 1, -1)
+        else:
+            stop = min([len(s) - 1] + [index.get(round(x["start"], 6), len(s) - 1) for x in others if x["start"] >= item["end"]])
+            order = np.arange(a, stop + 1)
+        n = b - a
+        k = _fitted_end(grid, order, n, after)
+        if k != n and k < order.size:
+            moved = dict(item)
+            if item["type"] == "fade_out":
+                moved["start"] = rounded(t[order[k]], 6)
+            else:
+                moved["end"] = rounded(t[order[k]], 6)
+            moved["duration"] = rounded(moved["end"] - moved["start"], 6)
+            item = moved
+        out.append(item)
+    return out

@@ -1962,6 +1962,7 @@ def still_motion_corpus(split: int = 1, n: int = 36) -> list[Case]:
             graph = f"[0:v][1:v]overlay=x='abs(mod(t*{vx}\\,{2 * (256 - size)})-{256 - size})':y='abs(mod(t*{vy}\\,{2 * (144 - size)})-{144 - size})':eval=frame,format=yuv420p[v]"
             family = "logo"
         cases.append(Case(f"{prefix}none-{family}-{j:02d}-{ground}-{seconds:g}s-{fps}", "negative", fps, seconds, sources, graph, (), family))
+    return cases
 
 
 # Dissolves between real shots and busy moving pictures, drawn from a seeded generator (session 8, helper 10d;

@@ -21,7 +21,8 @@ Splits: ``kits_first`` (made first, read once with main's rules before any chang
 ``kits_s7first`` (read with main's rules before any change) and ``kits_s7blind`` (made at the freeze), ``kits_s7blind2``
 (made before the second round's bed-relative hi-hat rule was tuned, read once at its freeze); session 8's
 ``kits_s8first`` (read with main's rules before any change), ``kits_s8tune`` (drums over speech and bass lines, looked
-at) and ``kits_s8blind`` (made at the freeze); ``kits_test`` (one
+at) and ``kits_s8blind`` (made at the freeze); ``kits_s8blind2`` (second round: speech beds, made first, read with lead's
+rules before any change and once at the freeze); ``kits_test`` (one
 groove per kit, the suite's: tests/test_audio_kits.py).
 """
 
@@ -68,12 +69,23 @@ SPLITS = {
         "beds": ("speech", "bass", "speech", "white"),
     },
     "kits_s8blind": {**S8, "seed": 12959, "tempi": (63.0, 83.0, 101.0, 116.0, 137.0, 155.0, 174.0), "under_db": (9.0, 14.0, 19.0, 25.0, 30.0), "pads": (92, 50, 95), "basses": (32, 35, 36, 37)},
+    "kits_s8blind2": {  # session 8's second round (drums over speech, side sticks): made first, read with lead's rules and at the end
+        **S8,
+        "seed": 14171,
+        "clips_per_kit": 3,
+        "tempi": (65.0, 86.0, 99.0, 119.0, 139.0, 158.0, 177.0),
+        "under_db": (7.0, 11.0, 16.0, 21.0, 27.0),
+        "pads": (91, 49, 94),
+        "beds": ("speech", "none", "speech", "white", "bass", "speech", "pink"),
+        "basses": (33, 36, 38, 34),
+    },
     "kits_blind": {"seed": 6333, "kits": tuple(KITS), "clips_per_kit": 4, "tempi": (60.0, 84.0, 99.0, 117.0, 139.0, 163.0, 180.0), "under_db": (10.0, 14.0, 20.0, 27.0), "pads": (91, 50, 95)},
 }
 SPEECH_BEDS = {  # split -> what the speech bed says
     "kits_s8first": "Nine old lanterns swayed above the market as the baker counted coins.",
     "kits_s8tune": "Heavy clouds gathered over the quiet harbour as fishermen pulled their boats ashore.",
     "kits_s8blind": "A patient heron watched the shallow pond until the evening bells rang.",
+    "kits_s8blind2": "Old maps of the valley hung in the library where students argued about rivers and roads.",
 }
 DRUMLESS = {  # split -> (bass programs, pluck programs, chord programs, speech text)
     "kits_first": ((33, 38), (24, 46, 105), (0, 4, 25), "The harbour lights were dim when the last ferry left the pier."),
@@ -85,6 +97,7 @@ DRUMLESS = {  # split -> (bass programs, pluck programs, chord programs, speech 
     "kits_s8first": ((32, 35), (27, 46, 104), (0, 6, 24), "Three copper kettles hummed on the stove while the cat slept."),
     "kits_s8tune": ((33,), (25,), (0,), "Please close the window before the storm arrives tonight."),
     "kits_s8blind": ((38, 33), (26, 105, 107), (4, 1, 27), "The orchard gate creaked as a light wind carried the smell of apples."),
+    "kits_s8blind2": ((35, 39), (24, 107, 46), (2, 5, 26), "My brother found a silver key under the loose floorboard yesterday."),
     "kits_blind": ((32, 36), (27, 104, 108), (2, 6, 24), "A narrow road climbs past the mill toward the old stone church."),
 }
 

@@ -15,7 +15,21 @@ import numpy as np
 import pytest
 
 from aspects.measure import filterbanks
-from aspects.measure.primitive import BED_BANDS_HZ, band_level, bed_high_onsets, boom_kick, drum_kind, drum_of, high_onsets, low_boom
+from aspects.measure.primitive import (
+    BED_BANDS_HZ,
+    HIHAT_CENTROID_HZ,
+    Context,
+    band_level,
+    bed_high_onsets,
+    boom_kick,
+    drum_kind,
+    drum_of,
+    high_onsets,
+    low_boom,
+    sharp_hit,
+    stroke_under_hat,
+    voiced_bed,
+)
 from tests.audio_corpus import SR, hit_results, missing_tools
 from tests.drum_kits import LEAD_IN_S, drumless_clips, kit_clips
 from tests.noise_beds import shaped_noise
@@ -183,3 +197,64 @@ def test_a_side_stick_is_one_stroke_a_clap_is_several():
         flux = np.r_[0.0, np.maximum(np.diff(10 * np.log10(power.sum(axis=1) + 1e-12)), 0.0)]
         i = int(np.argmax(flux))
         assert [drum_of(power, np.zeros(power.shape[0]), j, freqs, hop_s) for j in (i, i + 1, i + 2)] == [name] * 3, name
+
+
+def test_a_side_stick_under_a_bright_hat_is_the_snares():
+    """A hi-hat (3–11 kHz noise, 50 ms decay) with a side stick's click (1–2.5 kHz noise gone within ~10 ms) struck with
+    it: the hat brings the centroid over HIHAT_CENTROID_HZ, but the click's share of the percussive part in
+    UNDER_HAT_HZ (a hat alone ≤ 0.13) names the snare, by priority; the hat alone is a hi-hat."""
+    t = np.arange(int(0.8 * SR)) / SR
+    at = 0.3
+    hat = shaped_noise((3000.0, 11000.0), 0.8, 12)[: t.size] * np.where(t >= at, np.exp(-np.maximum(t - at, 0) / 0.05), 0.0)
+    stick = shaped_noise((1000.0, 2500.0), 0.8, 13)[: t.size] * np.where(t >= at, np.exp(-np.maximum(t - at, 0) / 0.004), 0.0)
+    freqs, hop_s = _freqs(), 128 / SR
+    for x, name in ((hat, "hihat"), (hat + 1.5 * stick, "snare")):
+        power = _hop_power(0.3 * x)
+        flux = np.r_[0.0, np.maximum(np.diff(10 * np.log10(power.sum(axis=1) + 1e-12)), 0.0)]
+        i = int(np.argmax(flux))
+        rise = np.maximum(power[i : i + 8].mean(axis=0) - power[i - 5 : i - 1].mean(axis=0), 0.0)
+        assert float((rise * freqs).sum() / rise.sum()) >= HIHAT_CENTROID_HZ, name
+        assert stroke_under_hat(rise, freqs) is (name == "snare"), name
+        assert drum_of(power, np.zeros(power.shape[0]), i, freqs, hop_s) == name, name
+
+
+def _context(x: np.ndarray) -> Context:
+    """The :class:`Context` of mono ``x`` at :data:`SR` (hop spectra, level, flatness), no onsets."""
+    power = _hop_power(x)
+    n = power.shape[0]
+    geo = np.exp(np.mean(np.log(power + 1e-20), axis=1))
+    return Context(
+        t=(np.arange(n) * 128 + filterbanks.MEL_N_FFT / 2) / SR,
+        power=power,
+        freqs=_freqs(),
+        level_db=10 * np.log10(power.sum(axis=1) + 1e-20),
+        flux=np.zeros(n),
+        flatness=geo / (power.mean(axis=1) + 1e-20),
+        centroid_hz=np.zeros(n),
+        onsets=np.zeros(0, int),
+        hop_s=128 / SR,
+    )
+
+
+def test_a_drum_over_a_voice_is_a_sharp_transient_a_syllables_burst_is_not():
+    """Over a held voiced vowel (150 Hz and 20 harmonics), a snare's noise (150 Hz–4 kHz, 30 ms decay) leaps in its bands
+    and dies away (:func:`sharp_hit`), and the vowel before it is voiced (:func:`voiced_bed`); a fricative (4–10 kHz
+    noise swelling in over 40 ms, held 120 ms) and a plosive (a 10 ms burst in the vowel's bands, then the vowel,
+    10 dB louder, from 15 ms on) are not sharp; white noise before a hit is no voiced bed."""
+    t = np.arange(int(1.2 * SR)) / SR
+    at = 0.6
+    vowel = 0.05 * sum(np.sin(2 * np.pi * 150.0 * h * t) / h for h in range(1, 21))
+    after = np.maximum(t - at, 0.0)
+    snare = np.where(t >= at, shaped_noise((150.0, 4000.0), 1.2, 14)[: t.size] * np.exp(-after / 0.03), 0.0)
+    fricative = np.where((t >= at) & (t < at + 0.16), shaped_noise((4000.0, 10000.0), 1.2, 15)[: t.size] * np.minimum(after / 0.04, 1.0), 0.0)
+    burst = np.where((t >= at) & (t < at + 0.01), shaped_noise((150.0, 4000.0), 1.2, 16)[: t.size], 0.0)
+    loud_vowel = np.where(t >= at + 0.015, 10 ** (10 / 20), 1.0) * vowel
+    i = int(round((at - filterbanks.MEL_N_FFT / SR) / (128 / SR))) + 2  # the first hops whose window holds the onset
+    cases = ((vowel + 0.5 * snare, "snare", True), (vowel + 0.2 * fricative, "hihat", False), (loud_vowel + 0.5 * burst, "snare", False))
+    for x, drum, sharp in cases:
+        ctx = _context(x)
+        k = i + int(np.argmax(np.diff(ctx.level_db[i - 2 : i + 6]))) - 1  # the onset: the steepest rise
+        assert sharp_hit(ctx, k, drum) is sharp, (drum, sharp)
+        assert voiced_bed(ctx, k)
+    noise = shaped_noise("white", 1.2, 17)[: t.size]
+    assert not voiced_bed(_context(0.05 * noise + 0.5 * snare), i)

@@ -160,6 +160,8 @@ SNARE_BODY_SHARE = 0.12  # share of the percussive part in SNARE_BODY_HZ for a s
 RIM_HZ = (500.0, 10000.0)  # a side stick's (rim click's) band: the percussive part's bins in it are followed over time
 RIM_PEAK_S = 0.06  # its level peaks within this long of the onset (a flam's main stroke comes 25 ms after the grace)
 RIM_FALL_S, RIM_FALL_DB = 0.025, 5.0  # ...and falls at least this far (dB) this long after its peak: one stroke (5.5–8.4 dB); a clap's claps spread over 10–30 ms and its room rings (1.2–5.4 dB)
+UNDER_HAT_HZ = (800.0, 3000.0)  # a side stick's woody click and a clap's noise (session 8): a hi-hat's lies above 3 kHz
+UNDER_HAT_SHARE = 0.18  # share of a bright percussive part in UNDER_HAT_HZ for a stroke under a hat (:func:`stroke_under_hat`)
 BOOM_LOW_SHARE = 0.7  # a boomy kick: this share of the onset's whole new energy lies below 150 Hz...
 BOOM_DROP_DB = 4.0  # ...and that low band falls this far from its peak within 100 ms (a bass note holds: ≤ 2.5 dB)...
 BOOM_DROP_LATER_DB = 7.0  # ...and this far within 200 ms, unless a beater's click (noise-like) is struck with it
@@ -178,6 +180,15 @@ SOFT_BURST_FLATNESS = 0.2  # ...and is this flat where it has energy (a hit's no
 KICK_BAND_RISE_DB = 10.0  # a kick read over a bed in its own bands (:func:`bed_band_drum`) lifts them this far over their bed (25th percentile over HIGH_BED_S): a narrow band of noise flickers 7-9 dB
 KICK_BAND_BELOW_DB = 30.0  # ...and their peak is at most this far under the snare bands' (mean levels, dB): bands a noise leaves empty (a 1-4 kHz hiss's) flicker at its filter's leakage
 KICK_OVER_BED_DB = 15.0  # a kick drowned in noise or speech (its flux no burst above theirs) still lifts its own bands this far over their bed (25th percentile over HIGH_BED_S): :func:`loud_kick`
+# A drum over speech or notes (issue 11d, session 8): a drum's transient leaps in its own bands and dies away; a
+# syllable's voicing swells in over 20–50 ms and holds its vowel (:func:`sharp_hit`, :func:`voiced_bed_drum`).
+SHARP_RISE_S = 0.012  # a drum's band level peaks within this after its onset...
+SHARP_RISE_DB = 12.0  # ...this far (dB) over its level SHARP_RISE_S before the onset
+SHARP_FALL_DB = 9.0  # ...and falls this far (dB) from that peak within 100 ms (as DRUM_DECAY_DB): a vowel holds its level
+SHARP_OVERSHOOT_DB = 4.5  # ...not rising more than this (dB) over that peak in the 46 ms after it (a fricative swells on)
+SHARP_FALLING_S, SHARP_FALLING_DB = (0.046, 0.07), 1.0  # ...and still falling between these times after the peak (s), by this much (dB): a plosive's burst gives way to its vowel
+VOICED_BED_S = 0.08  # the bed a hit over speech or notes stands on: the hops of this span before its onset...
+VOICED_BED_SHARE = 0.5  # ...this share of them voiced (flatness under VOICED_FLATNESS); a noise bed's are not
 HIGH_BED_HOLD_SIGMAS = 3.0  # ...and still stand this many scatters over it HIGH_HOLD_S later: a hat rings on
 EVEN_BURSTS_CV = 0.06  # loudness bursts whose intervals spread less than this (std / mean) keep a pulse: notes, not syllables
 EVEN_MIN_BURSTS = 5  # ...read over at least this many bursts
@@ -330,11 +341,23 @@ def drum_of(power: np.ndarray, level_db: np.ndarray, i: int, freqs: np.ndarray, 
     flatness_on = _flatness(new[above & (new > 0)])
     flatness_all = _flatness(new[above & decayed & (new > 0)] if gated else new[above & decayed])
     if centroid >= HIHAT_CENTROID_HZ:
-        return "hihat" if flatness_on >= DRUM_FLATNESS else None
+        if flatness_on < DRUM_FLATNESS:
+            return None
+        return "snare" if stroke_under_hat(new, freqs) and rim_click(power, pre, new, i, freqs, hop_s) else "hihat"
     if flatness_all < DRUM_FLATNESS and not soft_burst(new, rise, flatness_on):
         return None
     kind = drum_kind(new, freqs, centroid)
     return "snare" if kind == "clap" and rim_click(power, pre, new, i, freqs, hop_s) else kind
+
+
+def stroke_under_hat(new: np.ndarray, freqs: np.ndarray) -> bool:
+    """Whether a bright percussive part ``new`` (power per bin of ``freqs`` Hz; centroid over HIHAT_CENTROID_HZ) holds a
+    stroke under a hi-hat struck with it: ≥ UNDER_HAT_SHARE of it in UNDER_HAT_HZ, where a side stick's woody click and
+    a clap's noise lie and a hi-hat alone puts ≤ 0.13 of its (FluidR3's kits, closed, pedal and open; a bright TR-808
+    hat with a side stick 0.21–0.26, with a clap 0.45–0.53). :func:`drum_of` names a side stick's (one click,
+    :func:`rim_click`) the snare's, by priority; an open hat ringing over a groove's tails may reach the share too."""
+    band = (freqs >= UNDER_HAT_HZ[0]) & (freqs < UNDER_HAT_HZ[1])
+    return float(new[band].sum()) >= UNDER_HAT_SHARE * max(float(new.sum()), 1e-30)
 
 
 def soft_burst(new: np.ndarray, rise: np.ndarray, flatness_on: float) -> bool:
@@ -1042,7 +1065,7 @@ def high_hihat(ctx: Context, lo: int, hi: int, centre: float, drowned: Sequence[
         if np.any(np.abs(marked - i) <= w):
             continue
         if drum_of(ctx.power, ctx.level_db, int(i), ctx.freqs, ctx.hop_s) == "hihat":
-            return not (is_speech(ctx, centre) and not even_bursts(ctx, centre))
+            return not speech_over(ctx, centre, int(i), "hihat")
     return bed_hihat(ctx, lo, hi, centre, marked, noisy)
 
 
@@ -1055,7 +1078,7 @@ def bed_hihat(ctx: Context, lo: int, hi: int, centre: float, marked: np.ndarray,
         if np.any(np.abs(marked - i) <= w) or not (noisy or noise_before(ctx, int(i))):
             continue
         if drum_over_bed(ctx, int(i)) == "hihat":
-            return not (is_speech(ctx, centre) and not even_bursts(ctx, centre))
+            return not speech_over(ctx, centre, int(i), "hihat")
     return False
 
 
@@ -1075,7 +1098,7 @@ def bed_band_drum(ctx: Context, lo: int, hi: int, centre: float, marked: np.ndar
             if drum == "kick" and read is None and low_boom(ctx.band_levels["kick"], int(i), ctx.hop_s):
                 read = "kick"
             if read == drum or (drum == "snare" and read == "clap"):
-                return None if is_speech(ctx, centre) and not even_bursts(ctx, centre) else read
+                return None if speech_over(ctx, centre, int(i), read) else read
     return None
 
 
@@ -1125,6 +1148,56 @@ def low_boom(level: np.ndarray | None, i: int, hop_s: float) -> bool:
         return False
     peak = float(level[i : i + 8].max())
     return peak - float(level[i + step : i + step + 3].mean()) >= BOOM_DROP_DB and peak - float(level[i + 2 * step : i + 2 * step + 3].mean()) >= BOOM_DROP_LATER_DB
+
+
+def sharp_hit(ctx: Context, i: int, drum: str) -> bool:
+    """Whether the onset at hop ``i`` is a ``drum``'s transient in that drum's own bands (the hi-hat's from
+    HIGH_ONSET_HZ up, else BED_BANDS_HZ; a clap's are the snare's): their mean level (dB, :func:`band_level`) peaks within
+    SHARP_RISE_S after the onset ≥ SHARP_RISE_DB over its level SHARP_RISE_S before, does not rise more than
+    SHARP_OVERSHOOT_DB over that peak in the 46 ms after it (a fricative swells on), falls ≥ SHARP_FALL_DB from it within
+    100 ms and is still falling between SHARP_FALLING_S (≥ SHARP_FALLING_DB lower at the second): a drum dies away, a
+    syllable's burst gives way to its vowel."""
+    level = ctx.high_level if drum == "hihat" else ctx.band_levels["kick" if drum == "kick" else "snare"]
+    reach = max(int(round(SHARP_RISE_S / ctx.hop_s)), 1)
+    later = int(round(0.1 / ctx.hop_s))
+    a, b = (int(round(s / ctx.hop_s)) for s in SHARP_FALLING_S)
+    if level is None or i < reach or i + reach + later >= level.size:
+        return False
+    peak = i + int(np.argmax(level[i : i + reach + 1]))
+    top = float(level[peak])
+    return bool(
+        top - level[i - reach] >= SHARP_RISE_DB
+        and level[peak : peak + 8].max() - top <= SHARP_OVERSHOOT_DB
+        and top - level[peak + later] >= SHARP_FALL_DB
+        and level[peak + a] - level[peak + b] >= SHARP_FALLING_DB
+    )
+
+
+def speech_over(ctx: Context, centre: float, i: int, drum: str) -> bool:
+    """Whether speech around ``centre`` s (:func:`is_speech`; loudness bursts at an even rate are a groove's, not
+    syllables, :func:`even_bursts`) outweighs a ``drum`` read at the onset hop ``i`` over a bed: unless that onset is the
+    drum's sharp transient (:func:`sharp_hit`), its sibilants and plosives are noise bursts like a hat's or a snare's."""
+    return is_speech(ctx, centre) and not even_bursts(ctx, centre) and not sharp_hit(ctx, i, drum)
+
+
+def voiced_bed(ctx: Context, i: int) -> bool:
+    """Whether the VOICED_BED_S before hop ``i`` are voiced: ≥ VOICED_BED_SHARE of its hops' flatness under
+    VOICED_FLATNESS (speech, notes; a noise bed is flat)."""
+    n = max(int(round(VOICED_BED_S / ctx.hop_s)), 1)
+    before = ctx.flatness[max(i - 2 - n, 0) : max(i - 2, 0)]
+    return before.size > 0 and float((before < VOICED_FLATNESS).mean()) >= VOICED_BED_SHARE
+
+
+def voiced_bed_drum(ctx: Context, i: int) -> str | None:
+    """The drum struck at hop ``i`` over speech or notes (:func:`voiced_bed`) whose flux does not stand out of theirs
+    (:func:`stands_out`): :func:`drum_of` and :func:`drum_over_bed` agree on it and it is a sharp transient in its own
+    bands (:func:`sharp_hit`); else None."""
+    if not voiced_bed(ctx, i):
+        return None
+    drum = drum_of(ctx.power, ctx.level_db, i, ctx.freqs, ctx.hop_s)
+    if drum is None or drum_over_bed(ctx, i) != drum or not sharp_hit(ctx, i, drum):
+        return None
+    return drum
 
 
 def noise_before(ctx: Context, i: int) -> bool:
@@ -1366,6 +1439,9 @@ def frame_primitive(
         if noisy and not stands_out(ctx, int(i)):
             if loud_kick(ctx, int(i)):
                 return "kick"
+            drum = voiced_bed_drum(ctx, int(i))  # a hit over speech: its transient, not its flux, stands out
+            if drum is not None:
+                return drum
             drowned.append(int(i))
             continue
         drum = drum_of(ctx.power, ctx.level_db, int(i), ctx.freqs, ctx.hop_s)
@@ -1379,7 +1455,7 @@ def frame_primitive(
             continue
         drum = drum_over_bed(ctx, int(i))
         if drum is not None:
-            if is_speech(ctx, centre) and not even_bursts(ctx, centre):  # even bursts: a groove, not syllables
+            if speech_over(ctx, centre, int(i), drum):
                 break
             return drum
     if high_hihat(ctx, lo, hi, centre, drowned, noisy):

@@ -185,6 +185,14 @@ PROGRAMS = {
         "bass": [37, 36, 39, 38, 33, 32, 35, 34],  # slap 2, slap 1, synth 2, synth 1, finger, acoustic, fretless, pick
         "vocal": [],
     },
+    "fresh12_harmony": {  # session 8 (11c, 2nd round): lines only, read once with the lead's rules before and once after
+        "sustained": [72, 57, 69, 22, 41, 18],  # piccolo, trombone, English horn, harmonica, viola, rock organ (staccato melodies)
+        "decaying": [12, 8, 11, 26, 45, 108],  # marimba, celesta, vibraphone, jazz guitar, pizzicato, kalimba (pluck lines)
+        "pad": [],
+        "chord": [],
+        "bass": [],
+        "vocal": [],
+    },
 }
 NOTE_LENGTHS_S = {  # (lead, melody, pluck, pad chord, struck chord, bass) note lengths per split
     "tune": {"lead": (0.5, 0.8), "melody": (0.18, 0.22), "pluck": (0.3, 0.45), "pad": (2.0,), "chord": (0.8, 1.2), "bass": (0.4,)},
@@ -200,6 +208,7 @@ NOTE_LENGTHS_S = {  # (lead, melody, pluck, pad chord, struck chord, bass) note 
     "fresh8_harmony": {"pad": (2.1, 3.1), "chord": (0.5, 0.95), "bass": (0.32, 0.55, 0.85), "pluck": (0.3, 0.55), "melody": (0.16, 0.22)},
     "fresh9_harmony": {"pad": (2.3, 2.8), "chord": (0.6, 1.05), "bass": (0.36, 0.6, 0.95), "pluck": (0.34, 0.6), "melody": (0.14, 0.2)},
     "fresh10_harmony": {"pad": (1.7, 2.6), "chord": (0.4, 0.75), "bass": (0.22, 0.42, 0.7), "pluck": (0.26, 0.45, 0.7), "melody": (0.12, 0.18, 0.24), "lead": (0.42, 0.6, 0.9)},
+    "fresh12_harmony": {"pluck": (0.24, 0.5), "melody": (0.14, 0.21, 0.26)},
     "fresh11_harmony": {"pad": (2.0, 3.3), "chord": (0.5, 0.9), "bass": (0.26, 0.5, 0.8), "pluck": (0.22, 0.38, 0.62), "melody": (0.13, 0.2, 0.23), "lead": (0.46, 0.7, 1.1)},
 }
 REGISTER = {"tune": (64, 79), "held_out": (60, 84), "fresh": (62, 81), "fresh2": (67, 86), "fresh3": (60, 96)}  # MIDI range of lead, melody and pluck lines
@@ -322,6 +331,14 @@ def _clip(name: str, prog: int, notes: list[tuple[float, float, list[int]]], lab
     return clip
 
 
+# fresh12_harmony (session 8, 11c second round: staccato melodies of sustained programs vs pluck lines): lines only,
+# notes of the melodies off at 30 % of the step.
+HARMONY12 = {
+    "seed": 121212,
+    "lines": {"register": (55, 88), "staccato": 0.3, "zero_start": True},
+}
+
+
 def corpus(split: str) -> list[Clip]:
     """The clips of ``split`` ("tune", "held_out", "fresh", "fresh2", "fresh3", "fresh3_harmony" or one of ARTICULATED), 2–5 minutes of audio each."""
     if split == "fresh3_harmony":
@@ -342,6 +359,8 @@ def corpus(split: str) -> list[Clip]:
         return _harmony_corpus(split, **HARMONY10)
     if split == "fresh11_harmony":
         return _harmony_corpus(split, **HARMONY11)
+    if split == "fresh12_harmony":
+        return _harmony_corpus(split, **HARMONY12)
     if split in ARTICULATED:
         return _articulated_corpus(split)
     rng = np.random.default_rng({"tune": 111, "held_out": 222, "fresh": 333, "fresh2": 444, "fresh3": 555}[split])

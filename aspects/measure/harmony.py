@@ -174,3 +174,27 @@ def pitch_held_across(power: np.ndarray, freqs: np.ndarray, level_db: np.ndarray
         sides.append((float(np.median(lowest)), float(np.median(strongest))))
     jump = abs(sides[0][1] - sides[1][1])
     return abs(sides[0][0] - sides[1][0]) < HELD_SEMITONES and min(abs(jump - h) for h in (0.0, *HARMONIC_SEMITONES)) < HELD_SEMITONES
+
+
+CUT_OFF_DB = 18.0  # a note whose level falls this much (dB) ...
+CUT_OFF_S = 0.08  # ...within this long (s), the fall starting inside its body, was cut off (a key or bow released)
+
+
+def cut_off_db(level_db: np.ndarray, peak: int, stop: int, hop_s: float) -> float:
+    """The deepest fall (dB, ≥ 0) of ``level_db`` (dB per hop of ``hop_s`` s) within CUT_OFF_S, starting at any hop of
+    a note's body [``peak``, ``stop``) (the fall may end after ``stop``).
+
+    A staccato note of an instrument that sustains (flute, trumpet, violin, organ, a synth lead) holds its level
+    until it is released, then drops at once to the room's reverb: ≥ CUT_OFF_DB within CUT_OFF_S. A plucked or
+    struck string dies away smoothly: even a pizzicato's or a koto's fast first decay loses under 16 dB in 80 ms
+    (FluidR3, fresh10_harmony), and its release near the next note lies after the body's end.
+    """
+    w = max(int(round(CUT_OFF_S / hop_s)), 1)
+    stop = min(stop, level_db.size - 1)
+    if stop <= peak:
+        return 0.0
+    n = stop - peak
+    after = level_db[peak + 1 : stop + w]
+    after = np.concatenate([after, np.full(n + w - 1 - after.size, np.inf)])
+    lows = np.lib.stride_tricks.sliding_window_view(after, w)[:n].min(axis=1)  # lowest within the w hops after each body hop
+    return max(0.0, float(np.max(level_db[peak:stop] - lows)))

@@ -54,7 +54,7 @@ from scipy.ndimage import median_filter, minimum_filter1d
 from scipy.signal import find_peaks
 
 from aspects.measure import filterbanks
-from aspects.measure.harmony import HARMONIC_SEMITONES, chord_fundamentals, chord_notes, low_series_hz, pitch_held_across
+from aspects.measure.harmony import CUT_OFF_DB, HARMONIC_SEMITONES, chord_fundamentals, chord_notes, cut_off_db, low_series_hz, pitch_held_across
 
 PRIMITIVES = (
     "silence", "kick", "snare", "hihat", "clap", "bass", "pad", "lead", "pluck", "chord", "melody", "vocal", "speech", "pulse", "sustain",
@@ -548,6 +548,7 @@ class NoteShape:
     brighten_oct_s: float = 0.0  # spectral centroid change (octaves per second) where decay_db_s is read
     drop_db: float = 0.0  # level at the end of the note's body minus at its peak (dB; negative when it lost level)
     late_db_s: float | None = None  # level change per second after DECAY_SPAN_S, when the note holds ≥ LATE_SPAN_S more
+    cut_db: float = 0.0  # deepest fall within CUT_OFF_S inside the body, before a next note start (:func:`cut_off_db`)
 
 
 def note_shape(ctx: Context, t: float, onset_hops: np.ndarray | None = None) -> NoteShape:
@@ -590,6 +591,7 @@ def note_shape(ctx: Context, t: float, onset_hops: np.ndarray | None = None) -> 
         _slope_db_s(bright[bright.size // 3 :], ctx.hop_s),
         float(tail[-1] - tail[0]) if tail.size else 0.0,
         _slope_db_s(late, ctx.hop_s) if late.size * ctx.hop_s >= LATE_SPAN_S else None,
+        cut_off_db(ctx.level_db, peak, stop, ctx.hop_s) if after.size else 0.0,
     )
 
 
@@ -598,12 +600,14 @@ def note_decays(shape: NoteShape, partial: bool) -> bool:
     its later part and ending its body ≥ PLUCK_DROP_DB below its peak (or, a string's two-stage decay, losing
     ≥ PLUCK_DEEP_DROP_DB at once and then still falling, however slowly), still falling ≥ PLUCK_LATE_DB_S later on in a
     long note (a sustained sample's attack decays to a level it then holds; a string's decay goes on), without brightening (``partial``: a mallet's
-    near-pure partial, which has no upper partials to lose, is exempt from that)."""
+    near-pure partial, which has no upper partials to lose, is exempt from that), and not cut off: a fall of
+    ≥ CUT_OFF_DB within CUT_OFF_S inside its body is a sustained note released (staccato), not one dying away (:func:`cut_off_db`)."""
     soft = shape.attack_s is None or shape.attack_s >= PAD_ATTACK_S
     darkens = partial or shape.brighten_oct_s <= PLUCK_BRIGHTEN_OCT_S
     keeps_falling = shape.late_db_s is None or shape.late_db_s <= -PLUCK_LATE_DB_S
     falls = (shape.decay_db_s <= -PLUCK_DECAY_DB_S and shape.drop_db <= -PLUCK_DROP_DB) or (shape.decay_db_s < 0 and shape.drop_db <= -PLUCK_DEEP_DROP_DB)
-    return falls and keeps_falling and not soft and darkens
+    cut = shape.cut_db >= CUT_OFF_DB  # released, not dying away: a staccato note of an instrument that sustains
+    return falls and keeps_falling and not soft and darkens and not cut
 
 
 def line_decays(ctx: Context, t: float, partial: bool, own: bool) -> bool:

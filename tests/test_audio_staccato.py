@@ -1,0 +1,65 @@
+"""Staccato notes of instruments that sustain are cut off, not dying away (issue 11c, session 8, second round).
+
+A flute's, a trumpet's or a violin's staccato note holds its level until it is released and then drops at once to the
+room's reverb; a plucked string dies away smoothly over the note. Synthetic levels (dB per 5.8 ms hop, as the
+analyser's fine envelope) check :func:`cut_off_db`; rendered through FluidSynth (FluidR3 GM), a staccato oboe line
+(notes off at a third of the step) is named ``melody``, not ``pluck``, and a pizzicato line is still ``pluck``.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from aspects.measure.harmony import CUT_OFF_DB, cut_off_db
+from tests.audio_corpus import missing_tools
+from tests.voice_corpus import _clip, analyse, render, segment_results
+
+HOP_S = 128 / 22050
+
+
+@pytest.mark.parametrize("hold_s", [0.02, 0.05, 0.12])
+@pytest.mark.parametrize("floor_db", [-25.0, -40.0])
+def test_a_held_level_released_at_once_is_cut_off(hold_s, floor_db):
+    hold, rel = int(hold_s / HOP_S), int(0.03 / HOP_S)  # held, then released over 30 ms to the reverb's floor
+    level = np.r_[np.zeros(hold), np.linspace(0.0, floor_db, rel), np.full(40, floor_db)]
+    assert cut_off_db(level, 0, hold + 2, HOP_S) >= CUT_OFF_DB
+
+
+@pytest.mark.parametrize("decay_db_s", [12.0, 40.0, 90.0])
+def test_a_smooth_decay_and_a_fast_first_drop_are_not_cut_off(decay_db_s):
+    n = int(0.4 / HOP_S)
+    smooth = -decay_db_s * HOP_S * np.arange(n)
+    two_stage = np.r_[np.linspace(0.0, -12.0, int(0.06 / HOP_S)), -12.0 - decay_db_s * HOP_S * np.arange(n)]  # a pizzicato's first drop
+    assert cut_off_db(smooth, 0, int(0.7 * n), HOP_S) < CUT_OFF_DB
+    assert cut_off_db(two_stage, 0, int(0.7 * n), HOP_S) < CUT_OFF_DB
+
+
+def test_a_body_without_hops_has_no_cut():
+    assert cut_off_db(np.zeros(5), 3, 3, HOP_S) == 0.0
+
+
+@pytest.fixture(scope="module")
+def rendered(tmp_path_factory):
+    if reason := missing_tools():
+        pytest.skip(reason)
+    pitches = [69, 72, 71, 74, 76, 72, 71, 69, 67, 71, 72, 74, 72, 69]
+    oboe = [(0.2 + i * 0.2, 0.2 + i * 0.2 + 0.07, [p]) for i, p in enumerate(pitches)]  # notes off at 35 % of the step
+    pizz = [(0.2 + i * 0.45, 0.2 + i * 0.45 + 0.4, [p]) for i, p in enumerate(pitches[:9])]
+    clips = [_clip("oboe_staccato", 68, oboe, "melody", 96), _clip("pizzicato_line", 45, pizz, "pluck", 96)]
+    for c, notes in zip(clips, (oboe, pizz)):
+        step = notes[1][0] - notes[0][0]
+        c.segments = [(t0, t0 + step, c.segments[0][2]) for t0, _, _ in notes]  # a staccato note's segment is its whole step
+    return {c.name: (c, analyse(x)) for c, x in zip(clips, render(clips, tmp_path_factory.mktemp("staccato")))}
+
+
+def test_a_staccato_oboe_line_is_melody(rendered):
+    clip, (t, prim) = rendered["oboe_staccato"]
+    answers = [a for _, _, a in segment_results(clip, t, prim)]
+    assert answers.count("melody") >= 0.8 * len(answers) and "pluck" not in answers, answers
+
+
+def test_a_pizzicato_line_is_still_pluck(rendered):
+    clip, (t, prim) = rendered["pizzicato_line"]
+    answers = [a for _, _, a in segment_results(clip, t, prim)]
+    assert answers.count("pluck") >= 0.8 * len(answers), answers

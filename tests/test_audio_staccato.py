@@ -1,7 +1,7 @@
 """Staccato notes of instruments that sustain are cut off, not dying away (issue 11c, session 8, second round).
 
 A flute's, a trumpet's or a violin's staccato note holds its level until it is released and then drops at once to the
-room's reverb; a plucked string dies away smoothly over the note. Synthetic levels (dB per 5.8 ms hop, as the
+room's reverb; a plucked string dies away smoothly over the note, and one damped early was dying away before. Synthetic levels (dB per 5.8 ms hop, as the
 analyser's fine envelope) check :func:`cut_off_db`; rendered through FluidSynth (FluidR3 GM), a staccato oboe line
 (notes off at a third of the step) is named ``melody``, not ``pluck``, and a pizzicato line is still ``pluck``.
 """
@@ -23,7 +23,8 @@ HOP_S = 128 / 22050
 def test_a_held_level_released_at_once_is_cut_off(hold_s, floor_db):
     hold, rel = int(hold_s / HOP_S), int(0.03 / HOP_S)  # held, then released over 30 ms to the reverb's floor
     level = np.r_[np.zeros(hold), np.linspace(0.0, floor_db, rel), np.full(40, floor_db)]
-    assert cut_off_db(level, 0, hold + 2, HOP_S) >= CUT_OFF_DB
+    fall_db, before_db_s = cut_off_db(level, 0, hold + 2, HOP_S)
+    assert fall_db >= CUT_OFF_DB and before_db_s > -3.0
 
 
 @pytest.mark.parametrize("decay_db_s", [12.0, 40.0, 90.0])
@@ -31,12 +32,19 @@ def test_a_smooth_decay_and_a_fast_first_drop_are_not_cut_off(decay_db_s):
     n = int(0.4 / HOP_S)
     smooth = -decay_db_s * HOP_S * np.arange(n)
     two_stage = np.r_[np.linspace(0.0, -12.0, int(0.06 / HOP_S)), -12.0 - decay_db_s * HOP_S * np.arange(n)]  # a pizzicato's first drop
-    assert cut_off_db(smooth, 0, int(0.7 * n), HOP_S) < CUT_OFF_DB
-    assert cut_off_db(two_stage, 0, int(0.7 * n), HOP_S) < CUT_OFF_DB
+    assert cut_off_db(smooth, 0, int(0.7 * n), HOP_S)[0] < CUT_OFF_DB
+    assert cut_off_db(two_stage, 0, int(0.7 * n), HOP_S)[0] < CUT_OFF_DB
+
+
+def test_a_damped_pluck_was_dying_away_before_its_cut():
+    ring = int(0.12 / HOP_S)  # 0.12 s of a 40 dB/s decay, then damped over 30 ms
+    level = np.r_[-40.0 * HOP_S * np.arange(ring), np.linspace(-40.0 * HOP_S * ring, -45.0, int(0.03 / HOP_S)), np.full(40, -45.0)]
+    fall_db, before_db_s = cut_off_db(level, 0, ring + 2, HOP_S)
+    assert fall_db >= CUT_OFF_DB and before_db_s == pytest.approx(-40.0, abs=2.0)
 
 
 def test_a_body_without_hops_has_no_cut():
-    assert cut_off_db(np.zeros(5), 3, 3, HOP_S) == 0.0
+    assert cut_off_db(np.zeros(5), 3, 3, HOP_S) == (0.0, 0.0)
 
 
 @pytest.fixture(scope="module")

@@ -178,23 +178,31 @@ def pitch_held_across(power: np.ndarray, freqs: np.ndarray, level_db: np.ndarray
 
 CUT_OFF_DB = 18.0  # a note whose level falls this much (dB) ...
 CUT_OFF_S = 0.08  # ...within this long (s), the fall starting inside its body, was cut off (a key or bow released)
+CUT_PRE_S = 0.05  # ...unless it was dying away before (a damped pluck), read when the level held this long (s) before the fall
 
 
-def cut_off_db(level_db: np.ndarray, peak: int, stop: int, hop_s: float) -> float:
+def cut_off_db(level_db: np.ndarray, peak: int, stop: int, hop_s: float) -> tuple[float, float]:
     """The deepest fall (dB, ≥ 0) of ``level_db`` (dB per hop of ``hop_s`` s) within CUT_OFF_S, starting at any hop of
-    a note's body [``peak``, ``stop``) (the fall may end after ``stop``).
+    a note's body [``peak``, ``stop``) (the fall may end after ``stop``), and the level's slope (dB/s) from ``peak``
+    to where that fall starts (0 when that is shorter than CUT_PRE_S).
 
     A staccato note of an instrument that sustains (flute, trumpet, violin, organ, a synth lead) holds its level
     until it is released, then drops at once to the room's reverb: ≥ CUT_OFF_DB within CUT_OFF_S. A plucked or
-    struck string dies away smoothly: even a pizzicato's or a koto's fast first decay loses under 16 dB in 80 ms
-    (FluidR3, fresh10_harmony), and its release near the next note lies after the body's end.
+    struck string dies away smoothly: on FluidR3 (fresh10_harmony) 95 % of pluck notes lose under 14 dB in 80 ms
+    (pizzicato's and koto's fast first decays included), and a pluck's release near the next note lies after the
+    body's end. A pluck damped early falls as fast, but was dying away before (the slope); the fastest mallets (a
+    xylophone's bar, a short pizzicato) can fall as fast from their peak and then read cut off.
     """
     w = max(int(round(CUT_OFF_S / hop_s)), 1)
     stop = min(stop, level_db.size - 1)
     if stop <= peak:
-        return 0.0
+        return 0.0, 0.0
     n = stop - peak
     after = level_db[peak + 1 : stop + w]
     after = np.concatenate([after, np.full(n + w - 1 - after.size, np.inf)])
     lows = np.lib.stride_tricks.sliding_window_view(after, w)[:n].min(axis=1)  # lowest within the w hops after each body hop
-    return max(0.0, float(np.max(level_db[peak:stop] - lows)))
+    falls = level_db[peak:stop] - lows
+    j = int(np.argmax(falls))
+    pre = level_db[peak : peak + j + 1]
+    slope = float(np.polyfit(np.arange(pre.size) * hop_s, pre, 1)[0]) if pre.size * hop_s >= CUT_PRE_S else 0.0
+    return max(0.0, float(falls[j])), slope

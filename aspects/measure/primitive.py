@@ -549,6 +549,7 @@ class NoteShape:
     drop_db: float = 0.0  # level at the end of the note's body minus at its peak (dB; negative when it lost level)
     late_db_s: float | None = None  # level change per second after DECAY_SPAN_S, when the note holds ≥ LATE_SPAN_S more
     cut_db: float = 0.0  # deepest fall within CUT_OFF_S inside the body, before a next note start (:func:`cut_off_db`)
+    pre_cut_db_s: float = 0.0  # level slope (dB/s) from the peak to where that fall starts (0 when shorter than CUT_PRE_S)
 
 
 def note_shape(ctx: Context, t: float, onset_hops: np.ndarray | None = None) -> NoteShape:
@@ -591,7 +592,7 @@ def note_shape(ctx: Context, t: float, onset_hops: np.ndarray | None = None) -> 
         _slope_db_s(bright[bright.size // 3 :], ctx.hop_s),
         float(tail[-1] - tail[0]) if tail.size else 0.0,
         _slope_db_s(late, ctx.hop_s) if late.size * ctx.hop_s >= LATE_SPAN_S else None,
-        cut_off_db(ctx.level_db, peak, stop, ctx.hop_s) if after.size else 0.0,
+        *(cut_off_db(ctx.level_db, peak, stop, ctx.hop_s) if after.size else (0.0, 0.0)),
     )
 
 
@@ -606,7 +607,8 @@ def note_decays(shape: NoteShape, partial: bool) -> bool:
     darkens = partial or shape.brighten_oct_s <= PLUCK_BRIGHTEN_OCT_S
     keeps_falling = shape.late_db_s is None or shape.late_db_s <= -PLUCK_LATE_DB_S
     falls = (shape.decay_db_s <= -PLUCK_DECAY_DB_S and shape.drop_db <= -PLUCK_DROP_DB) or (shape.decay_db_s < 0 and shape.drop_db <= -PLUCK_DEEP_DROP_DB)
-    cut = shape.cut_db >= CUT_OFF_DB  # released, not dying away: a staccato note of an instrument that sustains
+    # released, not dying away: a staccato note of an instrument that sustains (a damped pluck was falling before)
+    cut = shape.cut_db >= CUT_OFF_DB and shape.pre_cut_db_s > -PLUCK_DECAY_DB_S
     return falls and keeps_falling and not soft and darkens and not cut
 
 

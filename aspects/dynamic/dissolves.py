@@ -45,7 +45,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from aspects.dynamic.signals import Signals, rounded
+from aspects.dynamic.signals import Signals, frames_in, rounded
 from aspects.measure.visual import WIPE_GRID
 
 SCALES_S = (0.3, 0.6, 1.2, 2.5)  # half-lengths of the steps looked for (seconds)
@@ -86,11 +86,6 @@ TREND_T = 5.0  # a side's progress is taken as a steady creep along the change w
 TREND_MIN_FRAMES = 6  # …over at least this many frames
 END_ROUNDS = 8  # the ends are walked at most this many times (each round takes the sides' pictures next to the new ends)
 LUMA = WIPE_GRID[0] * WIPE_GRID[1]  # the first LUMA columns of the grid are its luma
-
-
-def _frames(s: Signals, seconds: float) -> int:
-    step = float(np.median(s.dt)) if len(s) else 1 / 30
-    return max(1, int(round(seconds / step)))
 
 
 def step_sizes(grid: np.ndarray, half: int, ref: int) -> np.ndarray:
@@ -182,7 +177,7 @@ def _accept(s: Signals, grid: np.ndarray, stats: np.ndarray, p: int, q: int, flo
     if not _sides_hold(s.t[lo : hi + 1], whole, p - lo, q - lo, 1.0 / span):
         return False  # the whole picture's progress: a zoom or a pan carrying its luma on past the ends is no dissolve
     carried = sum(_side_slope(s.t[lo : hi + 1][k0:k1], whole[k0:k1]) for k0, k1 in ((0, p - lo + 1), (q - lo, whole.size))) * span
-    return_ = min(_frames(s, RETURN_S), max(margin, int(RETURN_SPAN * (q - p))))
+    return_ = min(frames_in(s, RETURN_S), max(margin, int(RETURN_SPAN * (q - p))))
     for cols in (slice(None), slice(0, LUMA)):
         cols_step = float(np.sqrt(np.mean((b[cols] - a[cols]) ** 2)))
         if cols_step < MIN_STEP:
@@ -437,11 +432,11 @@ def busy_dissolves(s: Signals, grid: np.ndarray, stats: np.ndarray, blank: np.nd
     out: list[dict] = []
     if n < 8:
         return out
-    ref, margin = _frames(s, REF_S), _frames(s, MARGIN_S)
+    ref, margin = frames_in(s, REF_S), frames_in(s, MARGIN_S)
     cut_at = np.flatnonzero(stops)
     candidates: list[tuple[float, int, int]] = []
     for half_s in SCALES_S:
-        half = _frames(s, half_s)
+        half = frames_in(s, half_s)
         size = step_sizes(grid, half, ref)
         for k in np.flatnonzero(size >= MIN_STEP).tolist():
             if size[k] >= size[max(0, k - half) : min(n, k + half + 1)].max():
@@ -497,7 +492,7 @@ def refined(s: Signals, grid: np.ndarray, stats: np.ndarray, found: list[dict], 
     """``found`` with each dissolve's ends walked by ``refine_ends`` on the low-pass pictures ``grid``, then by ``detail_ends`` on the picture statistics ``stats`` (its last column the fine detail), never past a cut (``stops``) or into the transitions next to it."""
     if len(s) < 8 or not any(f["type"] == "dissolve" for f in found):
         return found
-    ref, margin = _frames(s, REF_S), _frames(s, MARGIN_S)
+    ref, margin = frames_in(s, REF_S), frames_in(s, MARGIN_S)
     index = {round(float(t), 6): i for i, t in enumerate(s.t)}
     cut_at = np.flatnonzero(stops)
     out = []
@@ -515,7 +510,7 @@ def refined(s: Signals, grid: np.ndarray, stats: np.ndarray, found: list[dict], 
 
 def comes_back(s: Signals, grid: np.ndarray, p: int, q: int, stops: np.ndarray) -> bool:
     """Whether the picture of frames ``p``–``q`` (a change found by any rule) comes back past half the way within RETURN_S beyond either end, never across one of the ``stops`` (cuts): a breathing light or an oscillating picture, not a dissolve (the grid ``grid`` is the mixture's; progress as in :func:`_progress`)."""
-    ref, return_ = _frames(s, REF_S), min(_frames(s, RETURN_S), max(_frames(s, MARGIN_S), int(RETURN_SPAN * (q - p))))
+    ref, return_ = frames_in(s, REF_S), min(frames_in(s, RETURN_S), max(frames_in(s, MARGIN_S), int(RETURN_SPAN * (q - p))))
     cut_at = np.flatnonzero(stops)
     floor = int(cut_at[cut_at <= p].max()) if (cut_at <= p).any() else 0
     ceiling = int(cut_at[cut_at > q].min()) - 1 if (cut_at > q).any() else len(s) - 1

@@ -47,7 +47,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from aspects.dynamic.signals import Signals, rounded
+from aspects.dynamic.signals import Signals, frames_in, rounded
 
 SHORT_FADE_S = 0.6  # seconds: the longest ramp this rule looks for (longer fades: the ramp fits in ``transitions``)…
 HINT_MARGIN_S = 0.2  # …or this beyond the outer end of a fade found there already, when that one is at most HINT_LONGEST_S long
@@ -75,12 +75,6 @@ DIP_TURN = 0.35  # …and lying this far (share of its distance to the nearer si
 GAP_S = 0.1  # blank runs of one kind this close (seconds) are one run (grain flickering over a held black)
 
 
-def _frames(s: Signals, seconds: float) -> int:
-    """``seconds`` as a number of frames at the median frame rate (at least 1)."""
-    step = float(np.median(s.dt)) if len(s) else 1 / 30
-    return max(1, int(round(seconds / step)))
-
-
 def _runs(mask: np.ndarray) -> list[tuple[int, int]]:
     """Inclusive (first, last) index pairs of the runs of True in ``mask``."""
     edges = np.diff(np.concatenate([[0], mask.astype(np.int8), [0]]))
@@ -89,7 +83,7 @@ def _runs(mask: np.ndarray) -> list[tuple[int, int]]:
 
 def blank_runs(s: Signals, blank: np.ndarray, cuts: list[int]) -> list[tuple[int, int]]:
     """Runs of one blank kind ("black", "white", "uniform"), runs of a kind GAP_S apart bridged unless a cut lies between; sorted."""
-    gap = _frames(s, GAP_S)
+    gap = frames_in(s, GAP_S)
     runs: list[tuple[int, int]] = []
     for kind in ("black", "white", "uniform"):
         kept: list[tuple[int, int]] = []
@@ -196,11 +190,11 @@ def _side(s: Signals, stats: np.ndarray, first: int, last: int, sign: int, lo: i
     held = 0
     while held + 1 < x.size and x[held + 1] <= HOLD_LEVELS:
         held += 1
-    longest, level_n, steady_n = _frames(s, SHORT_FADE_S), _frames(s, LEVEL_S), _frames(s, STEADY_S)
+    longest, level_n, steady_n = frames_in(s, SHORT_FADE_S), frames_in(s, LEVEL_S), frames_in(s, STEADY_S)
     if hint is not None:
-        longest = max(longest, abs(hint - order[0]) - held + _frames(s, HINT_MARGIN_S))
+        longest = max(longest, abs(hint - order[0]) - held + frames_in(s, HINT_MARGIN_S))
     if reach_s is not None:  # a fade of any length up to reach_s: the ramp fitted at once, its level read after it
-        longest = _frames(s, reach_s)
+        longest = frames_in(s, reach_s)
         k = _ramp_end(x, held, held + longest + level_n, longest)
         if k - held >= longest or k + steady_n > x.size or x[k] < MIN_LEVEL:
             return None
@@ -236,7 +230,7 @@ def _side(s: Signals, stats: np.ndarray, first: int, last: int, sign: int, lo: i
             return None  # the fit runs to the longest reach: a longer fade (``transitions``)
     # The ramp goes on while the picture still comes up at CLIMB_SHARE of the ramp's mean rate or more (over two frames):
     # an eased ramp's tail, or footage whose own level the fitted drift took for the ramp's end.
-    climb = max(2, _frames(s, CLIMB_S))
+    climb = max(2, frames_in(s, CLIMB_S))
 
     def climbing(k: int) -> bool:
         rate = CLIMB_SHARE * x[k] / (k - held)
@@ -298,7 +292,7 @@ def short_fades(s: Signals, stats: np.ndarray, state: np.ndarray, blank: np.ndar
     if len(s) < 5:
         return out
     runs = held_runs(stats, blank, blank_runs(s, blank, cuts))
-    hold, longest = _frames(s, DIP_HOLD_S), _frames(s, SHORT_FADE_S)
+    hold, longest = frames_in(s, DIP_HOLD_S), frames_in(s, SHORT_FADE_S)
     for first, last in runs:
         kind = blank[first]
         # A cut within a short ramp's reach of the blank run may be the ramp's own steepest step: it must then lie on the ramp.
@@ -456,7 +450,7 @@ def with_fitted_ends(s: Signals, grid: np.ndarray, items: list[dict]) -> list[di
     if len(s) < 5:
         return items
     t = s.t
-    after = _frames(s, FIT_AFTER_S)
+    after = frames_in(s, FIT_AFTER_S)
     index = {float(v): i for i, v in enumerate(np.round(t, 6))}
     out = []
     for item in items:

@@ -33,7 +33,7 @@ from __future__ import annotations
 import numpy as np
 
 from aspects.dynamic import wipes
-from aspects.dynamic.signals import Signals
+from aspects.dynamic.signals import Signals, frames_in
 
 SIDE_S = 0.3  # seconds next to a change over which its sides' own motion is read (never into another transition or across a cut)
 LEVEL_S = 0.5  # seconds of picture next to a fade's outer end: the picture it fades from (to)
@@ -54,14 +54,9 @@ def _index(s: Signals, t: float) -> int:
     return int(np.argmin(np.abs(s.t - t)))
 
 
-def _frames(s: Signals, seconds: float) -> int:
-    step = float(np.median(s.dt)) if len(s) else 1 / 30
-    return max(1, int(round(seconds / step)))
-
-
 def _sides(s: Signals, p: int, q: int, lo: int, hi: int) -> list[tuple[int, int]]:
     """The frame pairs (first, last) of the SIDE_S before ``p`` (not before ``lo``) and after ``q`` (not after ``hi``) that span two frames or more."""
-    n = _frames(s, SIDE_S)
+    n = frames_in(s, SIDE_S)
     out = []
     for a, b in ((max(lo, p - n), p), (q, min(hi, q + n))):
         if b - a >= 2:
@@ -78,7 +73,7 @@ def passed(grid: np.ndarray, p: int, q: int) -> bool:
 def shape_moved(s: Signals, grid: np.ndarray, item: dict, lo: int, hi: int) -> bool:
     """Whether a fade's ramp frames spread their distance from the blank colour over the cells unlike the picture next to the ramp (FADE_SHIFT; see the module docstring)."""
     p, q = _index(s, item["start"]), _index(s, item["end"])
-    n = _frames(s, LEVEL_S)
+    n = frames_in(s, LEVEL_S)
     if item["type"] == "fade_out":
         blank, level = grid[q], grid[max(lo, p - n) : p + 1]
     else:
@@ -106,7 +101,7 @@ def shape_moved(s: Signals, grid: np.ndarray, item: dict, lo: int, hi: int) -> b
 def field_moves(s: Signals, grid: np.ndarray, item: dict, lo: int, hi: int) -> bool:
     """Whether a wipe or dissolve on a smooth picture is the picture moving as a whole (FIELD_RATE, DRIFT_SIDE, DRIFT_SUM; see the module docstring)."""
     p, q = _index(s, item["start"]), _index(s, item["end"])
-    n = _frames(s, SIDE_S)
+    n = frames_in(s, SIDE_S)
     if "edge_density" not in s.columns or q <= p:
         return False
     if float(np.median(s["edge_density"][max(lo, p - n) : min(hi, q + n) + 1])) >= SMOOTH_EDGES:

@@ -64,6 +64,12 @@ class Signals:
         return np.flatnonzero((self.t >= start) & (self.t < end))
 
 
+def frames_in(s: Signals, seconds: float, least: int = 1) -> int:
+    """``seconds`` as a number of frames at the video's median frame rate (at least ``least``)."""
+    step = float(np.median(s.dt)) if len(s) else 1 / 30
+    return max(least, int(round(seconds / step)))
+
+
 def slope_per_s(t: np.ndarray, values: np.ndarray) -> float:
     """Least-squares slope of ``values`` over times ``t`` (units per second); 0 with fewer than 2 points."""
     ok = np.isfinite(values)

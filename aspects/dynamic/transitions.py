@@ -36,7 +36,7 @@ from __future__ import annotations
 import numpy as np
 
 from aspects.dynamic import dissolves, fades, guards, wipes
-from aspects.dynamic.signals import Signals, rounded
+from aspects.dynamic.signals import Signals, frames_in, rounded
 from aspects.measure.visual import GRID
 
 CUT_MIN_SCORE = 0.25  # hist change (0–1) + compensated luma change / 100: below this nothing is a cut
@@ -103,12 +103,6 @@ WIPE_MIN_CELLS = GRID * GRID // 2  # any transition replaces the whole picture; 
 CELLS = GRID * GRID
 
 
-def _frames(s: Signals, seconds: float, least: int = 1) -> int:
-    """``seconds`` as a number of frames at the video's median frame rate (at least ``least``)."""
-    step = float(np.median(s.dt)) if len(s) else 1 / 30
-    return max(least, int(round(seconds / step)))
-
-
 def cut_scores(s: Signals) -> np.ndarray:
     """Per-frame change against the previous frame: colour histogram change (0–1) + compensated luma change / 100."""
     return s["hist_diff"] + s["comp_diff"] / 100.0
@@ -153,10 +147,10 @@ def detect_cuts(s: Signals) -> list[int]:
     """Indices of frames that start a new shot after a hard cut."""
     score = cut_scores(s)
     pixel = s["comp_diff"] + s["chroma_diff"]
-    n = _frames(s, CUT_CONTEXT_S, least=2)
+    n = frames_in(s, CUT_CONTEXT_S, least=2)
     state = s.colour_grid()
     grid = grid_activity(state)
-    back = _frames(s, FLASH_S)
+    back = frames_in(s, FLASH_S)
 
     def stands_out(i: int) -> bool:
         by_pixels = score[i] >= CUT_MIN_SCORE and _peak_ratio(score, i, n) >= CUT_RATIO and pixel[i] >= CUT_MIN_PIXEL and _step_ratio(pixel, i, n) >= CUT_PIXEL_RATIO
@@ -424,7 +418,7 @@ def _steady_around(s: Signals, state: np.ndarray, blank: np.ndarray, p: int, q: 
     """
     delta = state[q] - state[p]
     rate = float(_distance(state[q], state[p])) / max(float(s.t[q] - s.t[p]), 1e-9)
-    n = _frames(s, STEADY_S)
+    n = frames_in(s, STEADY_S)
     fade = blank[p] in ("black", "white") or blank[q] in ("black", "white")
     for end, other in ((p, max(p - n, 0)), (q, min(q + n, len(s) - 1))):
         if blank[end] in ("black", "white") or (blank[end] and stops is None):
@@ -493,7 +487,7 @@ def _busy_steady(s: Signals, state: np.ndarray, stats: np.ndarray, blank: np.nda
     video's start or end (under BUSY_STEADY_S when busy, STEADY_S when
     still) is not steady.
     """
-    n, n_busy = _frames(s, STEADY_S), _frames(s, BUSY_STEADY_S)
+    n, n_busy = frames_in(s, STEADY_S), frames_in(s, BUSY_STEADY_S)
 
     def moving(end: int, sign: int) -> bool:
         """Busy by the quiet level, or by the side's own grid change (next to a still picture the quieter side sets the quiet level)."""
@@ -696,7 +690,7 @@ def detect_gradual(s: Signals, cuts: list[int]) -> list[dict]:
     g = grid_activity(state) / s.dt
     lagged = []
     for lag_s in LAGS_S:
-        lag = _frames(s, lag_s, least=2)
+        lag = frames_in(s, lag_s, least=2)
         gl = np.zeros(len(s))
         if lag < len(s):
             gl[lag:] = np.abs(state[lag:] - state[:-lag]).mean(axis=1) / (s.t[lag:] - s.t[:-lag])
@@ -721,7 +715,7 @@ def detect_gradual(s: Signals, cuts: list[int]) -> list[dict]:
     # Frames that change more than the footage's own noise, on still pictures: a trimmed end grows back over them
     # (a diagonal or circular edge, a soft edge, an eased start: little of the picture changes at first, but it changes).
     changing = (((a > np.maximum(REGROW_FLOOR_PER_S, REGROW_RATIO * na)) & (qa < ACTIVE_FLOOR_PER_S)) | ((g > np.maximum(REGROW_FLOOR_PER_S, REGROW_RATIO * ng)) & (qg < GRID_FLOOR_PER_S))) & ~busy
-    gap = _frames(s, GAP_S)
+    gap = frames_in(s, GAP_S)
     stops = np.zeros(len(s), dtype=bool)
     stops[cuts] = True
     for first, last in _runs(~active):
@@ -748,7 +742,7 @@ def detect_gradual(s: Signals, cuts: list[int]) -> list[dict]:
         # A wipe's last cells add little to the mean picture: its end is trimmed less.
         p, q = _trim(state, before, after, _share(state, before, after, wobble, TRIM_PROGRESS))
         wipe_q = _trim(state, before, after, _share(state, before, after, wobble, WIPE_TRIM_PROGRESS))[1]
-        margin, ref = _frames(s, HINGE_MARGIN_S), _frames(s, HINGE_REF_S)
+        margin, ref = frames_in(s, HINGE_MARGIN_S), frames_in(s, HINGE_REF_S)
         refit = busy[before] or busy[after]
         if refit:  # busy footage: its motion hides where the change starts and ends
             p2, q2 = _hinge(state, p, q, max(floor, p - margin), min(ceiling, q + margin), ref)
@@ -851,11 +845,11 @@ def _busy_fades(s: Signals, stats: np.ndarray, blank: np.ndarray, cuts: list[int
     out: list[dict] = []
     if len(s) < 5:
         return out
-    reach = _frames(s, MAX_GRADUAL_S + BUSY_FADE_CONTEXT_S)
-    steady, hold = _frames(s, STEADY_S), _frames(s, DIP_HOLD_S)
+    reach = frames_in(s, MAX_GRADUAL_S + BUSY_FADE_CONTEXT_S)
+    steady, hold = frames_in(s, STEADY_S), frames_in(s, DIP_HOLD_S)
     stops = sorted(set(cuts))
     runs: list[tuple[int, int]] = []  # runs of one blank kind; gaps up to GAP_S bridged (grain flickering over a held black), never across a cut
-    gap = _frames(s, GAP_S)
+    gap = frames_in(s, GAP_S)
     for kind in ("black", "white", "uniform"):
         for a, b in _runs(blank == kind):
             if runs and blank[runs[-1][0]] == kind and a - runs[-1][1] - 1 <= gap and not any(runs[-1][1] < c <= a for c in stops):
@@ -999,7 +993,7 @@ def detect_transitions(s: Signals) -> list[dict]:
     blank = blank_kind(s, state)
     index = {float(t): i for i, t in enumerate(np.round(s.t, 6))}
     fading_in = [index[round(g["start"], 6)] for g in gradual if g["type"] == "fade_in"]
-    hold = _frames(s, DIP_HOLD_S)
+    hold = frames_in(s, DIP_HOLD_S)
     items = []
     for i in cuts:
         t = rounded(s.t[i], 6)
@@ -1026,7 +1020,7 @@ def _without_flashes(s: Signals, items: list[dict], state: np.ndarray, blank: np
     if not any(item["type"] == "fade_in" for item in items):
         return items
     index = {float(t): i for i, t in enumerate(np.round(s.t, 6))}
-    back = _frames(s, FLASH_S)
+    back = frames_in(s, FLASH_S)
     dropped: list[dict] = []
     for item in items:
         b = index[round(item["start"], 6)]

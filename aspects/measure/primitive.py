@@ -1113,12 +1113,16 @@ def kick_band_heard(ctx: Context, i: int) -> bool:
     flicker: within 46 ms they peak ≥ KICK_BAND_RISE_DB over their bed (25th percentile over the HIGH_BED_S before, the
     onset's own window left out) and ≤ KICK_BAND_BELOW_DB under the snare bands' peak."""
     kick, snare = ctx.band_levels["kick"], ctx.band_levels["snare"]
-    w = max(int(HIGH_BED_S / ctx.hop_s), 8)
     if kick is None or snare is None or i < 3:
         return False
-    peak = float(kick[i : i + 8].max())
-    bed = float(np.percentile(kick[max(i - w - 3, 0) : i - 2], 25))
-    return peak - bed >= KICK_BAND_RISE_DB and peak >= float(snare[i : i + 8].max()) - KICK_BAND_BELOW_DB
+    return rise_over_bed(kick, i, ctx.hop_s) >= KICK_BAND_RISE_DB and float(kick[i : i + 8].max()) >= float(snare[i : i + 8].max()) - KICK_BAND_BELOW_DB
+
+
+def rise_over_bed(level: np.ndarray, i: int, hop_s: float) -> float:
+    """How far (dB) a band's mean level ``level`` [shape=(hops,)] peaks within 46 ms of hop ``i`` over its bed: its 25th
+    percentile over the HIGH_BED_S before (what there is of it), the onset's own window left out."""
+    w = max(int(HIGH_BED_S / hop_s), 8)
+    return float(level[i : i + 8].max()) - float(np.percentile(level[max(i - w - 3, 0) : i - 2], 25))
 
 
 def noise_drum(ctx: Context, lo: int, hi: int, centre: float, marked: np.ndarray) -> str | None:
@@ -1139,8 +1143,7 @@ def loud_kick(ctx: Context, i: int) -> bool:
     w = max(int(HIGH_BED_S / ctx.hop_s), 8)
     if level is None or i < w + 3:
         return False
-    bed = float(np.percentile(level[i - w - 3 : i - 2], 25))
-    if float(level[i : i + 8].max()) - bed < KICK_OVER_BED_DB or not low_boom(level, i, ctx.hop_s):
+    if rise_over_bed(level, i, ctx.hop_s) < KICK_OVER_BED_DB or not low_boom(level, i, ctx.hop_s):
         return False
     return drum_of(ctx.power, ctx.level_db, i, ctx.freqs, ctx.hop_s) == "kick"
 

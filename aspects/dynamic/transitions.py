@@ -182,15 +182,6 @@ def grid_activity(state: np.ndarray) -> np.ndarray:
     return g
 
 
-def _percentiles(values: np.ndarray, shares: np.ndarray) -> np.ndarray:
-    """``np.percentile(values, 100 * shares)`` (linear interpolation) without its per-call overhead: it runs thousands of times on short arrays."""
-    v = np.sort(values)
-    pos = shares * (v.size - 1)
-    lo = np.floor(pos).astype(int)
-    hi = np.minimum(lo + 1, v.size - 1)
-    return v[lo] + (v[hi] - v[lo]) * (pos - lo)
-
-
 QUIET_BLOCK = 1024  # probes sorted together (bounds the memory of the windows' matrix)
 
 

@@ -16,6 +16,12 @@
    as a share of the full analysis time (target: under 10 %).
 
     python bench/bench_audio_tagger.py [--variants 3] [--first-variant 0] [--repeats 2]
+    python bench/bench_audio_tagger.py --gm-roles 1 2 [--gm-clips 4]   # only the GM role corpus, by split
+
+4. ``--gm-roles``: songs of General MIDI instruments, speech over them,
+   sound effects over ambience, ambient beds with a tone, clicks in silence
+   and role changes inside a window (bench/gm_role_corpus.py), truth per
+   window; prints each split's role confusion, layers and families.
 """
 
 from __future__ import annotations
@@ -37,6 +43,15 @@ sys.path.insert(0, str(ROOT / "bench"))
 from bench_decode import OUT, make_clip  # noqa: E402
 
 
+def print_confusion(table: Counter) -> int:
+    """Print the confusion table ``{(truth, measured): windows}`` (rows: truth); return the windows right."""
+    roles = sorted({r for pair in table for r in pair})
+    print("".join(f"{r:>9}" for r in ["", *roles]))
+    for truth in roles:
+        print(f"{truth:>9}" + "".join(f"{table[(truth, got)]:>9}" for got in roles))
+    return sum(n for (t, g), n in table.items() if t == g)
+
+
 def role_table(variants: range) -> None:
     from aspects.dynamic import dynamic_aspects
     from aspects.pipeline import measure_video
@@ -56,13 +71,9 @@ def role_table(variants: range) -> None:
                     if len(clip.layers) > 1:
                         layered += 1
                         layered_right += tuple(a["layers"]) == clip.layers
-    roles = sorted({r for pair in table for r in pair})
     total = sum(table.values())
-    right = sum(n for (t, g), n in table.items() if t == g)
     print(f"roles: {total} windows of 1 s, corpus variants {variants.start}–{variants.stop - 1} (rows: truth, columns: measured)")
-    print("".join(f"{r:>9}" for r in ["", *roles]))
-    for truth in roles:
-        print(f"{truth:>9}" + "".join(f"{table[(truth, got)]:>9}" for got in roles))
+    right = print_confusion(table)
     print(f"  accuracy {right}/{total} = {right / total:.1%}; speech over music with layers [speech, music]: {layered_right}/{layered}")
     if wrong:
         print("  wrong: " + ", ".join(wrong[:20]) + (" …" if len(wrong) > 20 else ""))
@@ -129,6 +140,69 @@ def instrument_table() -> None:
     print(f"  expected family heard in {right}/{total} windows")
 
 
+def gm_role_table(seeds: list[int], n: int, cache: Path) -> None:
+    """The GM role corpus (bench/gm_role_corpus.py), split by split: role confusion, layers, families per window.
+
+    Measurements are cached as pickles under ``cache/seed<k>/`` (the corpus is
+    deterministic per seed); the role rules are read afresh every run.
+    """
+    import pickle
+
+    import gm_role_corpus
+
+    from aspects.dynamic import dynamic_aspects
+    from aspects.pipeline import measure_video
+
+    for seed in seeds:
+        table: Counter = Counter()
+        by_kind: Counter = Counter()
+        layers_n = layers_right = 0
+        fam_truth: Counter = Counter()
+        fam_hit: Counter = Counter()
+        fam_false: Counter = Counter()
+        fam_windows = 0
+        wrong: list[str] = []
+        workdir = cache / f"seed{seed}"
+        corpus = gm_role_corpus.build(workdir, seed, n)
+        (workdir / "truth.pkl").write_bytes(pickle.dumps([(c.name, c.kind, c.windows) for c in corpus]))
+        for k, clip in enumerate(corpus):
+            pkl = workdir / f"c{k:03d}.measure.pkl"
+            if pkl.exists():
+                m = pickle.loads(pkl.read_bytes())
+            else:
+                m = measure_video(clip.path)
+                pkl.write_bytes(pickle.dumps(m))
+            got = [w["audio_semantic"] for w in dynamic_aspects(m, gm_role_corpus.WINDOW_S).model_dump(mode="json")["windows"]]
+            for j, (truth, a) in enumerate(zip(clip.windows, got, strict=False)):
+                key = "change" if truth.change else clip.kind
+                table[(truth.role, a["role"])] += 1
+                by_kind[(key, truth.role == a["role"])] += 1
+                if truth.role == a["role"] and truth.role in ("speech", "music"):
+                    layers_n += 1
+                    layers_right += tuple(a["layers"]) == truth.layers
+                elif truth.role != a["role"] or tuple(a["layers"]) != truth.layers:
+                    layers_n += truth.role in ("speech", "music")
+                if truth.role != a["role"] or (truth.role in ("speech", "music") and tuple(a["layers"]) != truth.layers):
+                    wrong.append(f"{clip.name}@{j}s→{'+'.join(a['layers']) or a['role']}")
+                if truth.families and truth.role == "music" and not truth.change:
+                    fam_windows += 1
+                    for f in truth.families:
+                        fam_truth[f] += 1
+                        fam_hit[f] += f in a["instruments"]
+                    for f in a["instruments"]:
+                        fam_false[f] += f not in truth.families
+        total = sum(table.values())
+        print(f"GM roles, split seed {seed}: {len(corpus)} clips, {total} windows of {gm_role_corpus.WINDOW_S:g} s (rows: truth, columns: measured)")
+        right = print_confusion(table)
+        print(f"  roles right {right}/{total} = {right / total:.1%}; layers right (speech/music windows, role right and layers equal) {layers_right}/{layers_n}")
+        kinds = sorted({k for k, _ in by_kind})
+        print("  by kind: " + ", ".join(f"{k} {by_kind[(k, True)]}/{by_kind[(k, True)] + by_kind[(k, False)]}" for k in kinds))
+        print(f"  families over {fam_windows} music windows: " + ", ".join(f"{f} {fam_hit[f]}/{fam_truth[f]}" for f in sorted(fam_truth)) + f"; all {sum(fam_hit.values())}/{sum(fam_truth.values())}")
+        print("  families listed but not playing: " + (", ".join(f"{f} {c}" for f, c in sorted(fam_false.items()) if c) or "none"))
+        for line in range(0, len(wrong), 6):
+            print("  wrong: " + ", ".join(wrong[line : line + 6]))
+
+
 def decoded_audio(path: Path, sr: int) -> np.ndarray:
     with av.open(str(path)) as container:
         resampler = av.AudioResampler(format="flt", layout="mono", rate=sr)
@@ -190,7 +264,12 @@ def main() -> None:
     parser.add_argument("--skip-roles", action="store_true")
     parser.add_argument("--skip-cost", action="store_true")
     parser.add_argument("--skip-instruments", action="store_true")
+    parser.add_argument("--gm-roles", type=int, nargs="*", metavar="SEED", help="only the GM role corpus of these splits (1, 4, 5 tuned on; 2 read first; 3 blind)")
+    parser.add_argument("--gm-clips", type=int, default=4, help="clips of each kind per GM split (changes: twice as many)")
     args = parser.parse_args()
+    if args.gm_roles is not None:
+        gm_role_table(args.gm_roles or [1], args.gm_clips, OUT / "gm_roles")
+        return
     if not args.skip_roles:
         role_table(range(args.first_variant, args.first_variant + args.variants))
     if not args.skip_instruments:

@@ -1,0 +1,138 @@
+"""Roles and families on sound nobody built for the role rules (issue 11, session 9): sound effects over an
+ambience bed, music the tagger only hints at, bass lines and drum kits of General MIDI songs."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from scipy.signal import butter, sosfilt
+
+from aspects.dynamic import audio_semantic as sem
+from aspects.dynamic.audio_semantic import AudioTrack, Heard, audio_role, primitive_families, sound_event
+from tests import role_corpus
+from tests.audio_corpus import SR, missing_tools, note, program, render_midi
+from tests.dynamic_support import dynamic
+from tests.media import mux_wav, write_wav
+
+HOP_S = 128 / 22050
+
+
+def track(rms: np.ndarray, onset: np.ndarray, primitive: list[str] | None = None, fps: float = 25.0) -> AudioTrack:
+    """An AudioTrack of envelope rows every HOP_S seconds (no tagger) and, optionally, per-frame primitives."""
+    t = np.arange(rms.size) * HOP_S
+    frame_t = np.arange(int(t[-1] * fps)) / fps
+    prim = None if primitive is None else np.array(primitive[: frame_t.size])
+    return AudioTrack(t, rms, onset, np.full(rms.size, 1000.0), HOP_S, frame_t, {}, primitive=prim)
+
+
+def test_an_event_stands_out_of_its_bed_and_a_swell_does_not():
+    rng = np.random.default_rng(3)
+    n = int(6.0 / HOP_S)
+    t = np.arange(n) * HOP_S
+    bed = 10 ** (-30 / 20) * (1 + 0.1 * rng.standard_normal(n))  # a bed at −30 dBFS, ±1 dB of patter
+    flux = np.abs(rng.normal(0.3, 0.1, n))
+    hit = bed.copy()
+    hit_flux = flux.copy()
+    at = (t >= 2.5) & (t < 2.8)
+    hit[at] = 10 ** (-16 / 20) * np.exp(-(t[at] - 2.5) * 8)  # 14 dB over the bed within a hop, dying away
+    hit_flux[np.flatnonzero(at)[:3]] = 12.0  # new spectrum at its start
+    events = track(hit, hit_flux)
+    assert sound_event(events, 2.0, 3.0)
+    assert not sound_event(events, 4.0, 5.0)  # the bed alone after it
+    # A gust: the same bed swelling 14 dB over 1.5 s, and a noise's level wandering as fast as a hit but with
+    # no new spectrum (brown noise's lowest bands).
+    swell = bed * 10 ** (np.clip((t - 2.0) / 1.5, 0, 1) * 14 / 20)
+    assert not sound_event(track(swell, flux), 2.0, 3.0)
+    assert not sound_event(track(hit, flux), 2.0, 3.0)
+    # An event out of digital silence, and silence itself.
+    quiet = np.where(at, hit, 0.0)
+    assert sound_event(track(quiet, hit_flux), 2.0, 3.0)
+    assert not sound_event(track(np.zeros(n), np.zeros(n)), 2.0, 3.0)
+
+
+@pytest.mark.parametrize(
+    "presence, speech, music, event, expected",
+    [
+        (1.0, 0.0, 0.17, True, ("sfx", ["sfx"])),  # a bird or a telephone over rain: the tagger hints at music
+        (1.0, 0.0, 0.17, False, ("ambient", ["ambient"])),
+        (1.0, 0.0, sem.MUSIC_ALONE_MIN, False, ("music", ["music"])),
+        (1.0, 0.5, 0.17, False, ("speech", ["speech", "music"])),  # a bed under a voice keeps MUSIC_MIN
+        (0.4, 0.0, 0.0, False, ("ambient", ["ambient"])),  # a quiet bed dipping under −55 dBFS, no event
+        (1.0, 0.0, 0.0, True, ("sfx", ["sfx"])),
+    ],
+)
+def test_role_with_events_and_music_alone(presence, speech, music, event, expected):
+    assert audio_role(presence, Heard(speech, 0.0, music, [], []), False, event) == expected
+
+
+def test_families_from_primitives():
+    n = int(8.0 / HOP_S)
+    rms = np.full(n, 0.1)
+    frames = ["bass", "chord", "bass", "lead", "bass", "kick", "kick", "chord", "bass", "chord"] * 20
+    families = primitive_families(track(rms, np.zeros(n), frames), 3.0, 4.0)
+    assert families == ["drums", "bass"]
+    lone_hit = ["chord"] * 80 + ["kick", "kick"] + ["chord"] * 118  # one hit in 8 s: a knock, not a kit
+    assert primitive_families(track(rms, np.zeros(n), lone_hit), 3.0, 4.0) == []
+    assert primitive_families(track(rms, np.zeros(n), None), 3.0, 4.0) == []
+
+
+@pytest.fixture(scope="session")
+def gm_songs(tmp_path_factory):
+    """Two 4 s General MIDI songs through the real decoder: finger bass + piano + drums at 112 BPM, and flute over
+    strings (no bass line, no drums) at 76 BPM; and impacts over rain and over a room tone."""
+    if reason := missing_tools():
+        pytest.skip(reason)
+    out = tmp_path_factory.mktemp("roles_gm")
+    songs = {}
+    for name, bpm, parts in (("band", 112.0, ("bass", "piano", "drums")), ("strings", 76.0, ("strings", "flute"))):
+        beat = 60.0 / bpm
+        events = [program(0, 33, 0.0), program(1, 0, 0.0), program(2, 48, 0.0), program(3, 73, 0.0)]
+        for b in range(int(4.0 / beat) + 1):
+            t = 0.05 + b * beat
+            root = (45, 50, 43, 48)[(b // 4) % 4]
+            if "bass" in parts:
+                events += note(0, root, t, t + 0.9 * beat, 105)
+            if "piano" in parts:
+                events += [e for m in (12, 16, 19) for e in note(1, root + m + 12, t, t + 0.8 * beat, 80)]
+            if "drums" in parts:
+                events += note(9, 42, t, t + 0.1, 100) + note(9, 36 if b % 2 == 0 else 38, t, t + 0.1, 115)
+            if "strings" in parts and b % 4 == 0:
+                events += [e for m in (12, 16, 19) for e in note(2, root + m + 12, t, t + 4 * beat, 85)]
+            if "flute" in parts:
+                events += note(3, root + 36 + (0, 2, 4, 7)[b % 4], t, t + 0.95 * beat, 100)
+        x = render_midi(events, out / f"{name}.wav")
+        x = x[: int(4.0 * SR)] / np.abs(x).max() * 0.8
+        songs[name] = x
+    rng = np.random.default_rng(11)
+    n = int(4.0 * SR)
+    room = sosfilt(butter(2, [60, 1500], btype="band", fs=SR, output="sos"), role_corpus.colored_noise(n, rng, 1.5))
+    beds = {"rain": role_corpus.rain(4.0, 21), "room": room}
+    hits = np.zeros(n)
+    for t0 in (0.3, 1.25, 2.1, 3.3):  # every window holds one
+        role_corpus._add(hits, role_corpus.sfx(0.5, int(t0 * 10), "impact")[int(0.05 * SR) :], t0)
+    hits /= np.abs(hits).max()
+    for name, bed in beds.items():
+        songs[f"impacts over {name}"] = 0.7 * hits + 0.7 * bed / np.abs(bed).max() * 10 ** (-12 / 20)
+        songs[f"{name} alone"] = 0.5 * bed / np.abs(bed).max()
+    analysed = {}
+    for name, x in songs.items():
+        wav = write_wav(out / f"{name.replace(' ', '_')}.mix.wav", x)
+        mp4 = mux_wav(role_corpus.PICTURE, wav, out / f"{name.replace(' ', '_')}.mp4", 4.0, audio_bitrate="128k")
+        analysed[name] = [w["audio_semantic"] for w in dynamic(mp4)[1]["windows"]]
+    return analysed
+
+
+def test_gm_songs_list_their_bass_and_drums(gm_songs):
+    band = gm_songs["band"]
+    assert all(a["role"] == "music" for a in band + gm_songs["strings"]), [a["role"] for a in band + gm_songs["strings"]]
+    assert sum("bass" in a["instruments"] for a in band) >= 3, [a["instruments"] for a in band]
+    assert sum("drums" in a["instruments"] for a in band) >= 3, [a["instruments"] for a in band]
+    assert not any({"bass", "drums"} & set(a["instruments"]) for a in gm_songs["strings"]), [a["instruments"] for a in gm_songs["strings"]]
+
+
+def test_sound_effects_over_a_bed(gm_songs):
+    for bed in ("rain", "room"):
+        over = [a["role"] for a in gm_songs[f"impacts over {bed}"]]
+        alone = [a["role"] for a in gm_songs[f"{bed} alone"]]
+        assert over.count("sfx") >= 3, (bed, over)
+        assert alone == ["ambient"] * 4, (bed, alone)

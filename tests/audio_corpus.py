@@ -37,6 +37,7 @@ DRUM_CH = 9
 DRUM_NOTES = {"kick": 36, "snare": 38, "clap": 39, "hihat": 42, "rim": 37, "openhat": 46, "ride": 51, "tom": 45, "tambourine": 54, "cowbell": 56, "conga": 64, "shaker": 70}
 DRUM_NOTES |= {"pedalhat": 44, "ridebell": 53, "timbale": 65, "agogo": 67, "hibongo": 60}  # issue 11t, session 5 (held_out_9)
 DRUM_NOTES |= {"crash": 49, "hitom": 50, "floortom": 41, "bongo": 61, "claves": 75, "woodblock": 76, "triangle": 81}  # issue 11t, session 5
+PATTERN_KITS: dict[str, int] = {}  # pattern → the GM drum kit (program of the drum channel) it is played on (issue 11t, session 9)
 HIT_PRIORITY = ("kick", "snare", "clap", "hihat")  # the label of simultaneous hits: the one that dominates the sound
 PICTURE = "color=c=0x204060:s=160x90:r=25"
 
@@ -490,6 +491,8 @@ def pattern_clip(name: str, bpm: float, pattern: str, *, swing: float = 0.5, min
             frac = swing if abs(frac - 0.5) < 1e-9 else frac
             hits.append((round(start + (k * beats + whole + frac) * beat, 4), list(names)))
     clip = drum_clip(name, hits if drums else [], start + bars * beats * beat + 1.0, tempo_bpm=bpm)
+    if drums and pattern in PATTERN_KITS:  # issue 11t, session 9: the pattern's GM kit (program of the drum channel)
+        clip.events.insert(0, program(DRUM_CH, PATTERN_KITS[pattern], 0.0))
     if not drums:
         clip.hits = []
     if accompaniment or not drums:
@@ -1611,4 +1614,289 @@ TEMPO_SPLITS["held_out_16"] = [
     (156.3, "halftime", 0.5, False, True),
     (171.7, "afrobeat", 0.5, "stringpad", False),
     (184.3, "rock", 0.5, "acidbass", True),
+]
+
+
+# Issue 11t, session 9, for held_out_17 (made first, before any session-9 rule was tried, read once with main's rules):
+# drums from GM kits no split had (Room, Power, Electronic, TR-808, Jazz, Brush: the program of the drum channel) and
+# drum sounds not used before (acoustic bass drum, electric snare, toms, cabasa, guiro, congas, low timbale, splash);
+# accompaniments on GM programs no split had: clavinet over a baritone sax, vibraphone over a jazz guitar, a bowed pad
+# over synth strings (drumless, slow attacks), a harpsichord over a cello-like timpani roll, a steel drum over a
+# kalimba, a choir pad over a synth voice.
+DRUM_NOTES |= {"bassdrum": 35, "esnare": 40, "hifloortom": 43, "lowmidtom": 47, "himidtom": 48, "splash": 55, "ride2": 59}
+DRUM_NOTES |= {"mutehiconga": 62, "openhiconga": 63, "lowtimbale": 66, "cabasa": 69, "shortguiro": 73, "lowwoodblock": 77}
+
+DRUM_PATTERNS |= {
+    # 808: bass drum on 1, the "a" of 2 and 3, electric snare on 2 and 4, closed hi-hat on every sixteenth
+    "eight08": (4, [(q / 4, ["hihat"] + (["bassdrum"] if q in (0, 7, 8) else ["esnare"] if q in (4, 12) else [])) for q in range(16)]),
+    # brushes: snare on every beat and every "and" (swung), bass drum on 1 and 3, pedal hi-hat on 2 and 4
+    "brushes": (4, [(b + h, ["snare"] + (["bassdrum"] if h == 0 and b in (0, 2) else ["pedalhat"] if h == 0 else [])) for b in range(4) for h in (0.0, 0.5)]),
+    # 6/8 (two dotted-quarter beats): cabasa on every eighth, bass drum on 1, low timbale on the second beat, congas between
+    "six8cabasa": (2, [(e / 3, ["cabasa"] + (["bassdrum"] if e == 0 else ["lowtimbale"] if e == 3 else ["mutehiconga"] if e in (1, 4) else ["openhiconga"])) for e in range(6)]),
+    # 3/4: short guiro on every beat, bass drum on 1, low woodblock on 2 and 3, splash on the bar's first beat every bar
+    "guirowaltz": (3, [(0.0, ["shortguiro", "bassdrum"]), (1.0, ["shortguiro", "lowwoodblock"]), (2.0, ["shortguiro", "lowwoodblock"])]),
+    # power rock: kick on 1, 3 and the "and" of 3, snare on 2 and 4, ride 2 on every eighth
+    "powerrock": (4, [(b + h, ["ride2"] + (["kick"] if b + h in (0.0, 2.0, 2.5) else ["snare"] if h == 0 and b in (1, 3) else [])) for b in range(4) for h in (0.0, 0.5)]),
+    # toms: high floor tom on every beat, low-mid and hi-mid toms on the "and"s, kick on 1
+    "tomgroove": (4, [(float(b), ["hifloortom"] + (["kick"] if b == 0 else [])) for b in range(4)] + [(b + 0.5, ["lowmidtom" if b % 2 else "himidtom"]) for b in range(4)]),
+}
+PATTERN_KITS |= {"eight08": 25, "brushes": 40, "six8cabasa": 8, "guirowaltz": 32, "powerrock": 16, "tomgroove": 24}
+
+
+def _clav_bar(k: int, t_bar: float, beats: int, beat: float, swing: float) -> list[tuple[float, bytes]]:
+    """Issue 11t, session 9 (held_out_17): a baritone sax on 1 and on the "and" of 2 and 3 (at ``swing``), a
+    clavinet's short chord on every beat's second sixteenth and on the "and"."""
+    ev: list[tuple[float, bytes]] = []
+    n = int(np.ceil(beats))
+    for b, h in [(0, 0.0)] + [(b, swing) for b in (1, 2) if b < n]:
+        ev += note(1, ROOTS[k % 4] + 12, t_bar + (b + h) * beat, t_bar + (b + h + 0.4) * beat, 100)
+    for b in range(n):
+        for off in (0.25, swing):
+            for p in TRIADS[(k + 2) % len(TRIADS)]:
+                ev += note(2, p, t_bar + (b + off) * beat, t_bar + (b + off + 0.12) * beat, 80)
+    return ev
+
+
+def _vibes_bar(k: int, t_bar: float, beats: int, beat: float, swing: float) -> list[tuple[float, bytes]]:
+    """Issue 11t, session 9 (held_out_17): a jazz guitar walking a note on every beat, a vibraphone's chord on the
+    bar's even beats and on the "and" of the last (at ``swing``)."""
+    ev: list[tuple[float, bytes]] = []
+    n = int(np.ceil(beats))
+    walk = [0, 4, 7, 9, 12, 9, 7, 4]
+    for b in range(n):
+        ev += note(1, ROOTS[k % 4] + 12 + walk[b % len(walk)], t_bar + b * beat, t_bar + (b + 0.85) * beat, 95)
+    chord = TRIADS[(k + 3) % len(TRIADS)]
+    for t in [b for b in range(1, n, 2)] + [n - 1 + swing]:
+        for p in chord:
+            ev += note(2, p + 12, t_bar + t * beat, t_bar + (t + 0.4) * beat, 75)
+    return ev
+
+
+def _bowedpad_bar(k: int, t_bar: float, beats: int, beat: float, swing: float) -> list[tuple[float, bytes]]:
+    """Issue 11t, session 9 (held_out_17): synth strings holding the bar's root, a bowed pad's chord changing on every
+    beat, legato (slow attacks, no drums)."""
+    ev: list[tuple[float, bytes]] = []
+    n = int(np.ceil(beats))
+    ev += note(1, ROOTS[k % 4], t_bar, t_bar + (n - 0.05) * beat, 80)
+    for b in range(n):
+        for p in TRIADS[(k * n + 3 * b) % len(TRIADS)]:
+            ev += note(2, p, t_bar + b * beat, t_bar + (b + 0.98) * beat, 85)
+    return ev
+
+
+def _harpsichord_bar(k: int, t_bar: float, beats: int, beat: float, swing: float) -> list[tuple[float, bytes]]:
+    """Issue 11t, session 9 (held_out_17): a harpsichord's broken chord on every eighth (at ``swing``) over a cello
+    note on every beat."""
+    ev: list[tuple[float, bytes]] = []
+    n = int(np.ceil(beats))
+    chord = TRIADS[(k + 1) % len(TRIADS)]
+    for b in range(n):
+        ev += note(1, ROOTS[k % 4] + (7 if b % 2 else 0), t_bar + b * beat, t_bar + (b + 0.9) * beat, 90)
+        for h in (0.0, swing):
+            ev += note(2, chord[(2 * b + (h > 0)) % len(chord)] + 12, t_bar + (b + h) * beat, t_bar + (b + h + 0.3) * beat, 85)
+    return ev
+
+
+def _steeldrum_bar(k: int, t_bar: float, beats: int, beat: float, swing: float) -> list[tuple[float, bytes]]:
+    """Issue 11t, session 9 (held_out_17): a kalimba's ostinato on every eighth (at ``swing``), a steel drum's melody
+    on the beats 1 and 3 and on the "and" of 2."""
+    ev: list[tuple[float, bytes]] = []
+    n = int(np.ceil(beats))
+    chord = TRIADS[(k + 4) % len(TRIADS)]
+    for e in range(2 * n):
+        b, h = divmod(e, 2)
+        t = t_bar + (b + (swing if h else 0.0)) * beat
+        ev += note(1, chord[e % 2] - 12, t, t + 0.3 * beat, 85)
+    for t in (0.0, 1.0 + swing, 2.0):
+        if t < n:
+            ev += note(2, chord[int(t) % len(chord)] + 12, t_bar + t * beat, t_bar + (t + 0.45) * beat, 95)
+    return ev
+
+
+def _choirpad_bar(k: int, t_bar: float, beats: int, beat: float, swing: float) -> list[tuple[float, bytes]]:
+    """Issue 11t, session 9 (held_out_17): a choir pad's chord on the bar, a synth voice singing a chord tone on
+    every beat, legato (no drums)."""
+    ev: list[tuple[float, bytes]] = []
+    n = int(np.ceil(beats))
+    chord = TRIADS[(k * 2 + 1) % len(TRIADS)]
+    for p in chord:
+        ev += note(1, p - 12, t_bar, t_bar + (n - 0.05) * beat, 75)
+    for b in range(n):
+        ev += note(2, chord[(b + 1) % len(chord)] + 12, t_bar + b * beat, t_bar + (b + 0.97) * beat, 90)
+    return ev
+
+
+ACCOMPANIMENTS |= {
+    "clav": ((67, 7), _clav_bar),  # baritone sax, clavinet
+    "vibes": ((26, 11), _vibes_bar),  # jazz guitar, vibraphone
+    "bowedpad": ((50, 92), _bowedpad_bar),  # synth strings 1, bowed pad
+    "harpsichord": ((42, 6), _harpsichord_bar),  # cello, harpsichord
+    "steeldrum": ((108, 114), _steeldrum_bar),  # kalimba, steel drums
+    "choirpad": ((91, 54), _choirpad_bar),  # choir pad, synth voice
+}
+
+TEMPO_SPLITS["held_out_17"] = [
+    (50.9, "guirowaltz", 0.5, "choirpad", False),
+    (53.6, "eight08", 0.5, "clav", True),
+    (57.4, "brushes", 2 / 3, "vibes", True),
+    (63.7, "six8cabasa", 0.5, "harpsichord", True),
+    (66.1, "powerrock", 0.5, False, True),
+    (71.3, "eight08", 0.5, "steeldrum", True),
+    (77.9, "tomgroove", 0.5, "bowedpad", False),
+    (86.6, "brushes", 2 / 3, False, True),
+    (92.3, "guirowaltz", 0.5, "vibes", True),
+    (103.9, "six8cabasa", 0.5, "bowedpad", False),
+    (117.1, "powerrock", 0.5, "clav", True),
+    (126.8, "tomgroove", 0.5, "steeldrum", False),
+    (133.3, "eight08", 0.5, False, True),
+    (147.9, "brushes", 2 / 3, "harpsichord", True),
+    (161.6, "powerrock", 0.5, "vibes", True),
+    (172.2, "guirowaltz", 0.5, "choirpad", False),
+    (183.8, "tomgroove", 0.5, "clav", True),
+    (196.1, "powerrock", 0.5, "steeldrum", True),
+]
+
+
+# Issue 11t, session 9, for held_out_18 (made after the session's rules were frozen, read once with main's rules and
+# once with the session's): kits and drums no split had (the Orchestra kit, a chinese cymbal, cuica, long guiro,
+# agogo bells, mute triangle, vibraslap) and GM programs no split had: a muted guitar under a harmonica, a distortion
+# guitar over a rock organ, a koto under a french horn, a sweep pad over a viola (drumless, slow attacks), a banjo
+# under a fiddle, a xylophone under synth brass.
+DRUM_NOTES |= {"chinese": 52, "vibraslap": 58, "hiagogo": 67, "lowagogo": 68, "longguiro": 74, "mutecuica": 78, "opencuica": 79, "mutetriangle": 80}
+DRUM_PATTERNS |= {
+    # march on the Orchestra kit: bass drum on 1 and 3, snare on every "and", crash on 1
+    "orchmarch": (4, [(float(b), ["bassdrum"] + (["crash"] if b == 0 else [])) for b in (0, 2)] + [(b + 0.5, ["snare"]) for b in range(4)] + [(1.0, ["snare"]), (3.0, ["snare"])]),
+    # cuica samba: bass drum on 1 and the "and" of 2, long guiro on 2 and 4, cuica on the sixteenths around them
+    "cuicasamba": (
+        4,
+        [
+            (q / 4, (["bassdrum"] if q in (0, 6, 8, 14) else []) + (["longguiro"] if q in (4, 12) else []) + (["opencuica"] if q in (3, 11) else ["mutecuica"] if q in (2, 10) else []))
+            for q in range(16)
+            if q in (0, 2, 3, 4, 6, 8, 10, 11, 12, 14)
+        ],
+    ),
+    # 12/8 bell: the seven-stroke bell on the agogo (high on the bell's strokes, low on the beats' first), bass drum on every beat
+    "agogo128": (4, [(t / 3, (["hiagogo"] if t in (0, 2, 4, 5, 7, 9, 11) else []) + (["bassdrum", "lowagogo"] if t % 3 == 0 else [])) for t in range(12) if t in (0, 2, 3, 4, 5, 6, 7, 9, 11)]),
+    # china rock: chinese cymbal on every beat, kick on 1 and the "and" of 3, snare on 2 and 4, vibraslap at the bar's end
+    "chinarock": (4, [(float(b), ["chinese"] + (["kick"] if b == 0 else ["snare"] if b in (1, 3) else [])) for b in range(4)] + [(2.5, ["kick"]), (3.5, ["vibraslap"])]),
+    # 2/4 trot: mute triangle on every eighth, kick on 1, snare on 2
+    "triangletrot": (2, [(b + h, ["mutetriangle"] + (["kick"] if b + h == 0.0 else ["snare"] if b + h == 1.0 else [])) for b in range(2) for h in (0.0, 0.5)]),
+}
+PATTERN_KITS |= {"orchmarch": 48, "cuicasamba": 0, "agogo128": 8, "chinarock": 0, "triangletrot": 32}
+
+
+def _harmonica_bar(k: int, t_bar: float, beats: int, beat: float, swing: float) -> list[tuple[float, bytes]]:
+    """Issue 11t, session 9 (held_out_18): a muted guitar on every eighth (at ``swing``), the root on the beat, under
+    a harmonica holding a chord tone for each beat."""
+    ev: list[tuple[float, bytes]] = []
+    n = int(np.ceil(beats))
+    chord = TRIADS[(k + 2) % len(TRIADS)]
+    for e in range(2 * n):
+        b, h = divmod(e, 2)
+        t = t_bar + (b + (swing if h else 0.0)) * beat
+        ev += note(1, ROOTS[k % 4] + (12 if h else 0), t, t + 0.3 * beat, 95 if h == 0 else 75)
+    for b in range(n):
+        ev += note(2, chord[b % len(chord)] + 12, t_bar + b * beat, t_bar + (b + 0.95) * beat, 85)
+    return ev
+
+
+def _distortion_bar(k: int, t_bar: float, beats: int, beat: float, swing: float) -> list[tuple[float, bytes]]:
+    """Issue 11t, session 9 (held_out_18): a distortion guitar's power chord on 1, the "and" of 2 (at ``swing``) and 4,
+    over a rock organ holding the bar's chord."""
+    ev: list[tuple[float, bytes]] = []
+    n = int(np.ceil(beats))
+    for t in [0.0, 1.0 + swing, 3.0]:
+        if t < n:
+            for p in (ROOTS[k % 4] + 12, ROOTS[k % 4] + 19):
+                ev += note(1, p, t_bar + t * beat, t_bar + (t + 0.7) * beat, 100)
+    for p in TRIADS[(k + 5) % len(TRIADS)]:
+        ev += note(2, p, t_bar, t_bar + (n - 0.05) * beat, 65)
+    return ev
+
+
+def _koto_bar(k: int, t_bar: float, beats: int, beat: float, swing: float) -> list[tuple[float, bytes]]:
+    """Issue 11t, session 9 (held_out_18): a koto's broken chord on every eighth (at ``swing``) under a french horn
+    changing note on every other beat."""
+    ev: list[tuple[float, bytes]] = []
+    n = int(np.ceil(beats))
+    chord = TRIADS[(k + 3) % len(TRIADS)]
+    for e in range(2 * n):
+        b, h = divmod(e, 2)
+        t = t_bar + (b + (swing if h else 0.0)) * beat
+        ev += note(1, chord[e % len(chord)], t, t + 0.4 * beat, 90)
+    for b in range(0, n, 2):
+        ev += note(2, chord[0] - 12 + (7 if b else 0), t_bar + b * beat, t_bar + (b + min(2, n - b) - 0.05) * beat, 75)
+    return ev
+
+
+def _sweep_bar(k: int, t_bar: float, beats: int, beat: float, swing: float) -> list[tuple[float, bytes]]:
+    """Issue 11t, session 9 (held_out_18): a viola's line, a note on every beat (legato), over a sweep pad's chord
+    held for the bar (slow attacks, no drums)."""
+    ev: list[tuple[float, bytes]] = []
+    n = int(np.ceil(beats))
+    chord = TRIADS[(k + 1) % len(TRIADS)]
+    for p in chord:
+        ev += note(1, p - 12, t_bar, t_bar + (n - 0.05) * beat, 70)
+    for b in range(n):
+        ev += note(2, chord[(b + 2) % len(chord)], t_bar + b * beat, t_bar + (b + 0.98) * beat, 90)
+    return ev
+
+
+def _banjo_bar(k: int, t_bar: float, beats: int, beat: float, swing: float) -> list[tuple[float, bytes]]:
+    """Issue 11t, session 9 (held_out_18): a banjo roll on every eighth (at ``swing``), a fiddle's double stop on every
+    beat's "and"."""
+    ev: list[tuple[float, bytes]] = []
+    n = int(np.ceil(beats))
+    chord = TRIADS[k % len(TRIADS)]
+    roll = [chord[0], chord[1], chord[2] + 12 if len(chord) < 4 else chord[3], chord[1]]
+    for e in range(2 * n):
+        b, h = divmod(e, 2)
+        t = t_bar + (b + (swing if h else 0.0)) * beat
+        ev += note(1, roll[e % len(roll)], t, t + 0.35 * beat, 90)
+    for b in range(n):
+        for p in chord[:2]:
+            ev += note(2, p + 12, t_bar + (b + swing) * beat, t_bar + (b + swing + 0.3) * beat, 80)
+    return ev
+
+
+def _xylo_bar(k: int, t_bar: float, beats: int, beat: float, swing: float) -> list[tuple[float, bytes]]:
+    """Issue 11t, session 9 (held_out_18): a xylophone on every beat and on the last "and" (at ``swing``), synth brass
+    stabs on 1 and on the bar's middle beat."""
+    ev: list[tuple[float, bytes]] = []
+    n = int(np.ceil(beats))
+    chord = TRIADS[(k + 4) % len(TRIADS)]
+    for t in [float(b) for b in range(n)] + [n - 1 + swing]:
+        ev += note(1, chord[int(t) % len(chord)] + 12, t_bar + t * beat, t_bar + (t + 0.2) * beat, 90)
+    for b in sorted({0, n // 2}):
+        for p in chord:
+            ev += note(2, p - 12, t_bar + b * beat, t_bar + (b + 0.3) * beat, 95)
+    return ev
+
+
+ACCOMPANIMENTS |= {
+    "harmonica": ((28, 22), _harmonica_bar),  # muted guitar, harmonica
+    "distortion": ((30, 18), _distortion_bar),  # distortion guitar, rock organ
+    "koto": ((107, 60), _koto_bar),  # koto, french horn
+    "sweep": ((95, 41), _sweep_bar),  # sweep pad, viola
+    "banjo": ((105, 110), _banjo_bar),  # banjo, fiddle
+    "xylo": ((13, 62), _xylo_bar),  # xylophone, synth brass 1
+}
+
+TEMPO_SPLITS["held_out_18"] = [
+    (52.2, "agogo128", 0.5, "sweep", True),
+    (56.9, "chinarock", 0.5, "harmonica", True),
+    (62.4, "cuicasamba", 0.5, False, True),
+    (68.7, "orchmarch", 0.5, "xylo", True),
+    (74.1, "triangletrot", 0.5, "banjo", True),
+    (81.3, "agogo128", 0.5, "koto", False),
+    (89.8, "chinarock", 0.5, "distortion", True),
+    (98.4, "cuicasamba", 0.5, "koto", True),
+    (108.6, "orchmarch", 0.5, "sweep", False),
+    (119.2, "triangletrot", 2 / 3, "harmonica", True),
+    (131.7, "chinarock", 0.5, "banjo", False),
+    (143.9, "agogo128", 0.5, "xylo", True),
+    (158.1, "cuicasamba", 0.5, "distortion", True),
+    (169.4, "orchmarch", 0.5, False, True),
+    (181.6, "triangletrot", 0.5, "banjo", True),
+    (194.8, "chinarock", 0.5, False, True),
 ]

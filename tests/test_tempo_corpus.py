@@ -35,7 +35,7 @@ from aspects.dynamic.audio_semantic import (
     tempo,
     triple_subdivided,
 )
-from tests.audio_corpus import ACCOMPANIMENTS, DRUM_PATTERNS, SR, TEMPO_SPLITS, TRIADS, build_corpus, missing_tools, tempo_corpus, wav_tempos
+from tests.audio_corpus import ACCOMPANIMENTS, DRUM_CH, DRUM_PATTERNS, PATTERN_KITS, SR, TEMPO_SPLITS, TRIADS, build_corpus, missing_tools, pattern_clip, program, tempo_corpus, wav_tempos
 
 TOLERANCE = 0.02
 MISSES = {
@@ -184,6 +184,11 @@ def test_splits_cover_the_range():
     assert any(r[2] != 0.5 for r in rows) and any(not r[4] for r in rows)
     tempos = [{r[0] for r in split} for split in TEMPO_SPLITS.values()]
     assert sum(len(t) for t in tempos) == len(set().union(*tempos))  # no tempo in two splits
+    # issue 11t, session 9: patterns played on another GM kit set the drum channel's program before their first hit
+    assert set(PATTERN_KITS) <= {r[1] for r in rows}
+    for pattern, kit in PATTERN_KITS.items():
+        assert pattern_clip("kit", 100.0, pattern).events[0] == program(DRUM_CH, kit, 0.0)
+        assert pattern_clip("kit", 100.0, pattern, accompaniment="vibes", drums=False).events[0] != program(DRUM_CH, kit, 0.0)
     assert not {r[1] for r in TEMPO_SPLITS["tune"]} & {"floor", "funk", "shuffle", "bossa"}
 
 

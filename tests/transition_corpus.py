@@ -2088,3 +2088,72 @@ def dissolves_corpus(split: int = 11, n_transitions: int = 36) -> list[Case]:
             seconds = 4.0
         cases.append(Case(f"{PREFIX[palette]}none-{name}-{j}-{fps}", "negative", fps, seconds, (source,), graph, (), name))
     return cases
+
+
+# Pixelize, hblur, soft (smooth*) wipes and wipes/slides whose sides move, drawn from a seeded generator (session 9, helper
+# 10z; ``soft_moving_corpus``): pixelize and hblur between a moving picture (cellular automata, life, Perlin noise, a moving
+# gradient, a panned testsrc2, a mandelbrot zoom, grainy blurred noise) and a flat colour or a still gradient, and between
+# flat colours and gradients; smooth*, wipe*, slide*, cover* and reveal* on moving pictures and between flat colours and
+# gradients; 0.3-3 s at 24-60 fps; plus the same moving pictures with no transition. Split 1 was read once with main's
+# rules before any change; split 2 is blind (made and measured then; read once with main's and once with the frozen rules).
+SOFT_MOVING_SEEDS = {1: 9101, 2: 9202}  # split → the generator's seed
+SOFT_MOVING_WIPES = ("smoothleft", "smoothright", "smoothup", "smoothdown", "wipeleft", "wipedown", "slideup", "slideright", "coverleft", "revealdown", "wiperight", "slidedown")
+PREFIX.update({"soft1": "sz1-", "soft2": "sz2-"})
+
+
+def _moving_texture(rng: np.random.Generator, fps: int) -> str:
+    """A random moving textured picture: cellular automata, life, or one of ``_busy_picture``'s."""
+    pick = int(rng.integers(3))
+    if pick == 0:
+        rule = (18, 30, 54, 60, 90, 105, 122, 126, 150, 182)[int(rng.integers(10))]
+        return (
+            f"cellauto=s={SIZE}:r={fps}:rule={rule}:full=1:random_fill_ratio={rng.uniform(0.3, 0.6):.2f}:random_seed={int(rng.integers(1, 10_000))},"
+            f"format=yuv420p,lutyuv=u={int(rng.integers(60, 200))}:v={int(rng.integers(60, 200))}"
+        )
+    if pick == 1:
+        w = int(rng.integers(64, 128))
+        return (
+            f"life=s={w}x{w * 9 // 16}:r={fps}:ratio={rng.uniform(0.2, 0.4):.2f}:seed={int(rng.integers(1, 10_000))}:mold={int(rng.integers(10, 60))}"
+            f":life_color={_colour(rng, 'light')}:death_color={_colour(rng, 'dark')}:mold_color={_colour(rng, 'any')},scale=256:144:flags=neighbor"
+        )
+    return _busy_picture(rng, fps)
+
+
+def _plain(rng: np.random.Generator) -> str:
+    """A random flat colour or still gradient (a ``color:`` / ``gradient:`` spec for ``_source``)."""
+    if rng.random() < 0.5:
+        return f"color:{_colour(rng, 'any')}"
+    x0, y0, x1, y1 = (int(v) for v in (rng.integers(0, 257), rng.integers(0, 145), rng.integers(0, 257), rng.integers(0, 145)))
+    gtype = ("linear", "radial", "circular", "square")[int(rng.integers(4))]
+    return f"gradient:c0={_colour(rng, 'any')}:c1={_colour(rng, 'any')}:x0={x0}:y0={y0}:x1={x1}:y1={y1}:type={gtype}"
+
+
+def soft_moving_corpus(split: int = 1) -> list[Case]:
+    """Pixelize, hblur, smooth* and moving-side wipes plus no-transition clips, from SOFT_MOVING_SEEDS[``split``] (see the note above)."""
+    rng = np.random.default_rng(SOFT_MOVING_SEEDS[split])
+    palette = f"soft{split}"
+    rates = (24, 25, 30, 48, 50, 60)
+    jobs: list[tuple[str, str]] = []  # (transition, pairing)
+    jobs += [("pixelize", p) for p in ("moving-plain", "moving-plain", "moving-plain", "plain-moving", "moving-moving", "plain-plain", "moving-plain")]
+    jobs += [("hblur", p) for p in ("plain-plain", "plain-plain", "moving-plain", "plain-moving", "moving-plain", "plain-plain")]
+    jobs += [(t, "moving-moving" if j % 3 else "plain-plain" if j % 2 else "moving-plain") for j, t in enumerate(SOFT_MOVING_WIPES)]
+    cases: list[Case] = []
+    for j, (transition, pairing) in enumerate(jobs):
+        fps = rates[int(rng.integers(len(rates)))]
+        duration = round(float(rng.uniform(0.3, 3.0)), 2)
+        sides = []
+        for what in pairing.split("-"):
+            sides.append(_moving_texture(rng, fps) if what == "moving" else _source("mixed", _plain(rng), fps, False, palette))
+        graph = (
+            f"[0:v]trim=duration={PRE_S + duration},setpts=PTS-STARTPTS,format=yuv420p[a];"
+            f"[1:v]trim=duration={duration + POST_S},setpts=PTS-STARTPTS,format=yuv420p[b];"
+            f"[a][b]xfade=transition={transition}:duration={duration}:offset={PRE_S}[v]"
+        )
+        kind_, direction = XFADE[transition] or ("", None)
+        kind = {"moving-moving": "texture", "plain-plain": "plain"}.get(pairing, "mixed")
+        name = f"{PREFIX[palette]}xfade-{transition}-{pairing}-{j:02d}-{duration:g}s-{fps}"
+        cases.append(Case(name, kind, fps, round(PRE_S + duration + POST_S, 3), tuple(sides), graph, (Truth(kind_, PRE_S, PRE_S + duration, direction),), transition))
+    for j in range(8):
+        fps = rates[int(rng.integers(len(rates)))]
+        cases.append(Case(f"{PREFIX[palette]}none-moving-{j}-{fps}", "negative", fps, 4.0, (_moving_texture(rng, fps),), "[0:v]format=yuv420p[v]", (), "moving"))
+    return cases

@@ -35,7 +35,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from aspects.dynamic import detail_blends, dissolves, fades, guards, wipes
+from aspects.dynamic import dissolves, fades, guards, wipes
 from aspects.dynamic.signals import Signals, frames_in, rounded
 from aspects.measure.visual import GRID
 
@@ -995,7 +995,6 @@ def detect_transitions(s: Signals) -> list[dict]:
     items = sorted(items + gradual, key=lambda x: (x["start"], x["end"]))
     items = fades.with_short_fades(items, fades.short_fades(s, statistics(s), state, blank, cuts, items))  # fades next to moving pictures
     items = fades.with_fitted_ends(s, state, items)  # a linear fade's picture-side end, read on the grid
-    items = detail_blends.with_detail_dissolves(s, state, blank, items)  # pixelize / blurred blends read by their fine detail
     return guards.without_motion(s, _without_flashes(s, items, state, blank))  # moving objects and fields: no transition
 
 

@@ -2156,4 +2156,112 @@ def soft_moving_corpus(split: int = 1) -> list[Case]:
     for j in range(8):
         fps = rates[int(rng.integers(len(rates)))]
         cases.append(Case(f"{PREFIX[palette]}none-moving-{j}-{fps}", "negative", fps, 4.0, (_moving_texture(rng, fps),), "[0:v]format=yuv420p[v]", (), "moving"))
+# Fades and cross-fades over MOVING generated pictures (session 9, helper 10g; ``moving_fades_split``): moving gradients
+# of all five types, mandelbrot zooms, life, cellauto, panned testsrc2, a plasma drawn by geq and zoompan over still
+# pictures, under the fade filter (out, in, out and in) to and from black and white and xfade fadeblack, fadewhite and fade at
+# 0.3-3 s and 24-60 fps; plus as many of the same pictures with no transition. Split 21 was read once with main's rules
+# before any change; split 22 is blind (made before the rules were frozen, read once with main's and once with them).
+MOVING_FADE_SEEDS = {21: 9121, 22: 9222}  # split → the generator's seed
+MOVING_FADE_RATES = (24, 25, 30, 48, 50, 60)
+MOVING_FADE_KINDS = ("fade-out", "fade-in", "fade-out-in", "fadeblack", "fadewhite", "fade")
+PREFIX.update({"mfade21": "mf21-", "mfade22": "mf22-"})
+
+
+def _moving_picture(rng: np.random.Generator, fps: int) -> str:
+    """``_any_moving_picture`` with square pixels (concat needs them)."""
+    return _any_moving_picture(rng, fps) + ",setsar=1"
+
+
+def _any_moving_picture(rng: np.random.Generator, fps: int) -> str:
+    """A random generated moving picture: a moving gradient, a mandelbrot zoom, life, cellauto, panned testsrc2, a geq plasma or a zoom over a still picture."""
+    pick = int(rng.integers(7))
+    s = f"s={SIZE}:r={fps}"
+    if pick == 0:
+        k = int(rng.integers(2, 5))
+        cs = ":".join(f"c{i}=0x{int(rng.integers(0, 1 << 24)):06X}" for i in range(k))
+        gtype = STILL_MOTION_TYPES[int(rng.integers(len(STILL_MOTION_TYPES)))]
+        return f"gradients={s}:n={k}:{cs}:speed={rng.uniform(0.01, 0.05):.3f}:seed={int(rng.integers(1, 10_000))}:type={gtype}"
+    if pick == 1:
+        points = [(-0.7436447860, 0.1318252536), (-0.10109636384562, 0.95628651080914), (0.2925, 0.0149), (-1.25066, 0.02012), (-0.7453, 0.1127), (-0.16070, 1.03762)]
+        px, py = points[int(rng.integers(len(points)))]
+        return f"mandelbrot={s}:start_x={px}:start_y={py}:start_scale={rng.uniform(0.2, 1.0):.2f}:end_scale={rng.uniform(0.001, 0.02):.4f}:end_pts={int(rng.integers(30, 90))}"
+    if pick == 2:
+        w = int(rng.integers(48, 128))
+        c = [f"0x{int(rng.integers(0, 1 << 24)):06X}" for _ in range(3)]
+        return f"life=s={w}x{w * 9 // 16}:r={fps}:ratio={rng.uniform(0.2, 0.5):.2f}:seed={int(rng.integers(1, 10_000))}:mold={int(rng.integers(0, 60))}:life_color={c[0]}:death_color={c[1]}:mold_color={c[2]},scale=256:144:flags=neighbor"
+    if pick == 3:
+        rule = (18, 30, 45, 73, 90, 105, 110, 150)[int(rng.integers(8))]
+        return f"cellauto={s}:rule={rule}:full=1:random_fill_ratio={rng.uniform(0.3, 0.7):.2f}:random_seed={int(rng.integers(1, 10_000))},format=yuv420p,hue=h={int(rng.integers(0, 360))}:s=2"
+    if pick == 4:
+        return f"testsrc2=s=640x360:r={fps},crop=256:144:x='{int(rng.integers(0, 150))}+t*{int(rng.integers(10, 60))}':y='{int(rng.integers(0, 100))}+t*{int(rng.integers(-25, 25))}',hue=h={int(rng.integers(-120, 120))}"
+    if pick == 5:
+        f1, f2, f3 = (round(float(rng.uniform(8, 40)), 1) for _ in range(3))
+        w1, w2 = (round(float(rng.uniform(0.5, 3.0)), 2) for _ in range(2))
+        base = [int(v) for v in rng.integers(60, 200, 3)]
+        amp = [int(v) for v in rng.integers(30, 60, 3)]
+        ex = [f"{base[i]}+{amp[i]}*sin(X/{f1}+T*{w1}+{i * 2})*cos(Y/{f2}-T*{w2})+{amp[i] // 2}*sin((X+Y)/{f3}+T*{w1 + w2:.2f})" for i in range(3)]
+        return f"nullsrc={s},format=gbrp,geq=r='{ex[0]}':g='{ex[1]}':b='{ex[2]}'"
+    still = (
+        f"testsrc2=s=512x288:r={fps}",
+        f"mandelbrot=s=512x288:r={fps}:start_scale={rng.uniform(0.5, 2.5):.2f}",
+        f"gradients=s=512x288:r={fps}:n=3:speed=0:seed={int(rng.integers(1, 10_000))}:type={STILL_MOTION_TYPES[int(rng.integers(5))]}",
+    )[int(rng.integers(3))]
+    rate = rng.uniform(0.002, 0.008)
+    z = f"1+{rate:.4f}*on" if rng.random() < 0.6 else f"max(1\\,1.6-{rate:.4f}*on)"
+    return f"{still},trim=end_frame=1,loop=loop=-1:size=1,setpts=N/{fps}/TB,zoompan=z='{z}':x='iw/2-iw/zoom/2':y='ih/2-ih/zoom/2':d=1:s={SIZE}:fps={fps}"
+
+
+def moving_fades_split(split: int = 21, n_transitions: int = 24, n_negatives: int = 12) -> list[Case]:
+    """Fades and cross-fades over moving generated pictures plus the same kinds of picture with no transition, from MOVING_FADE_SEEDS[``split``] (see the note above)."""
+    rng = np.random.default_rng(MOVING_FADE_SEEDS[split])
+    prefix = PREFIX[f"mfade{split}"]
+    cases: list[Case] = []
+    for j in range(n_transitions):
+        kind = MOVING_FADE_KINDS[j % len(MOVING_FADE_KINDS)]
+        fps = MOVING_FADE_RATES[int(rng.integers(len(MOVING_FADE_RATES)))]
+        d = round(float(rng.uniform(0.3, 3.0)), 2)
+        colour = ("black", "white")[int(rng.random() < 0.4)]
+        a, b = _moving_picture(rng, fps), _moving_picture(rng, fps)
+        family = f"fade:{colour}"
+        if kind == "fade-out":
+            hold = round(float(rng.uniform(0.3, 1.0)), 2)
+            total = PRE_S + d + hold
+            graph = f"[0:v]trim=duration={total},setpts=PTS-STARTPTS,format=yuv420p,fade=t=out:st={PRE_S}:d={d}:color={colour}[v]"
+            sources: tuple[str, ...] = (a,)
+            truth: tuple[Truth, ...] = (Truth("fade_out", PRE_S, PRE_S + d),)
+        elif kind == "fade-in":
+            lead = round(float(rng.uniform(0.3, 1.0)), 2)
+            total = lead + d + POST_S
+            graph = f"[0:v]trim=duration={total},setpts=PTS-STARTPTS,format=yuv420p,fade=t=in:st={lead}:d={d}:color={colour}[v]"
+            sources, truth = (b,), (Truth("fade_in", lead, lead + d),)
+        elif kind == "fade-out-in":
+            d = min(d, 1.5)
+            hold = round(float(rng.choice((0.0, 0.1, 0.3, 0.6))), 2)
+            total = PRE_S + 2 * d + hold + POST_S
+            graph = (
+                f"[0:v]trim=duration={PRE_S + d + hold},setpts=PTS-STARTPTS,format=yuv420p,fade=t=out:st={PRE_S}:d={d}:color={colour}[a];"
+                f"[1:v]trim=duration={d + POST_S},setpts=PTS-STARTPTS,format=yuv420p,fade=t=in:st=0:d={d}:color={colour}[b];"
+                "[a][b]concat=n=2:v=1:a=0[v]"
+            )
+            mid = PRE_S + d + hold
+            sources, truth = (a, b), (Truth("fade_out", PRE_S, PRE_S + d), Truth("fade_in", mid, mid + d))
+        else:
+            total = PRE_S + d + POST_S
+            graph = (
+                f"[0:v]trim=duration={PRE_S + d},setpts=PTS-STARTPTS,format=yuv420p[a];"
+                f"[1:v]trim=duration={d + POST_S},setpts=PTS-STARTPTS,format=yuv420p[b];"
+                f"[a][b]xfade=transition={kind}:duration={d}:offset={PRE_S}[v]"
+            )
+            s, e = PRE_S, PRE_S + d
+            sources, family = (a, b), kind
+            truth = (Truth("dissolve", s, e),) if kind == "fade" else (Truth("fade_out", s, s + 0.2 * d, inner=False), Truth("fade_in", s + 0.2 * d, e, inner=False))
+        what = re.match(r"[a-z0-9]+", (sources[0])).group(0)  # type: ignore[union-attr]
+        name = f"{prefix}{kind}-{colour if kind.startswith('fade-') else ''}{'-' if kind.startswith('fade-') else ''}{what}-{j:02d}-{d:g}s-{fps}"
+        cases.append(Case(name, "moving", fps, round(total, 3), sources, graph, truth, family))
+    for j in range(n_negatives):
+        fps = MOVING_FADE_RATES[int(rng.integers(len(MOVING_FADE_RATES)))]
+        src = _moving_picture(rng, fps)
+        what = re.match(r"[a-z0-9]+", src).group(0)  # type: ignore[union-attr]
+        seconds = round(float(rng.uniform(3.0, 5.0)), 1)
+        cases.append(Case(f"{prefix}none-{what}-{j:02d}-{seconds:g}s-{fps}", "negative", fps, seconds, (src,), "[0:v]format=yuv420p[v]", (), what))
     return cases

@@ -140,3 +140,29 @@ def test_a_3_s_fade_in_next_to_a_drifting_picture_ends_within_two_frames(tmp_pat
     found = _found(case.make(tmp_path))
     r = match(case, found)
     assert not r["missed"] and not r["extra"], (case.truth, found)
+
+
+def test_drifting_end_reads_a_linear_fade_over_a_picture_that_grows_and_leaves_an_eased_one():
+    """Made-up 4×4 colour grids: a picture whose cells wander (±12 levels) and whose distance from black grows 1.5 % a frame fades in linearly over 30 frames; read 4–7 frames early or late, the end is put at 30 (the plain linear fit refuses it: its steps carry the growth). An eased (smoothstep) ramp on it stays where it was read."""
+    rng = np.random.default_rng(11)
+    base, phase = rng.uniform(30, 90, 48), rng.uniform(0, 6.3, 48)
+    j = np.arange(70)
+    picture = (base[None, :] + 12 * np.sin(0.15 * j[:, None] + phase[None, :])) * 1.015 ** j[:, None]
+    linear = np.clip(j / 30, 0, 1)
+    grid = np.vstack([np.zeros((5, 48)), linear[:, None] * picture])
+    order = np.arange(5, grid.shape[0])
+    assert [fades._fitted_end(grid, order, n, 9) for n in (24, 26, 34, 37)] == [30, 30, 30, 30]
+    u = np.clip(j / 30, 0, 1)
+    eased = np.vstack([np.zeros((5, 48)), (u * u * (3 - 2 * u))[:, None] * picture])
+    assert fades._fitted_end(eased, order, 27, 9) == 27
+
+
+@pytest.mark.parametrize("name", ["f11-fade-out-white-texture3-1.6s-h0.4-30", "f11-fade-in-black-texture5-0.8s-h0.4-50"])
+def test_a_fade_over_a_picture_whose_size_drifts_ends_within_two_frames(tmp_path, name):
+    """Fade set 11: a 1.6 s fade out of a moving spiral gradient to white (main started it 7 frames late) and a 0.8 s fade in from black into a mandelbrot zoom (main ended it 8 frames late): the grid's step ratios with the picture's own steady growth place the picture-side end."""
+    from tests.transition_corpus import fades11_corpus, match
+
+    case = next(c for c in fades11_corpus() if c.name == name)
+    found = _found(case.make(tmp_path))
+    r = match(case, found)
+    assert not r["missed"] and not r["extra"], (case.truth, found)

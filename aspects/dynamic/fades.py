@@ -405,6 +405,7 @@ FIT_FRAMES = 2  # …frames, whichever is more…
 FIT_FROM = 0.3  # …fitted over the frames from this share of the ramp (from the blank end)…
 FIT_AFTER_S = 0.3  # …to this many seconds past the end…
 FIT_RMS = 0.0065  # …when the step ratios' logs lie this close (RMS) to the linear fade's
+DRIFT_SCALE = 0.3  # …or to a linear fade's scaled by 1 ± this, plus the picture's own steady growth or shrinking (a constant)
 
 
 def _step_ratios(grid: np.ndarray, order: np.ndarray) -> np.ndarray:
@@ -441,7 +442,30 @@ def _fitted_end(grid: np.ndarray, order: np.ndarray, n: int, after: int) -> int:
         if sse < best_sse:
             best, best_sse = k, sse
     if np.sqrt(best_sse / (top - first)) > FIT_RMS:
-        return n  # the ratios stray off a linear fade's (an eased or mixed ramp, fast motion): the end stays
+        return _drifting_end(y, first, top, lo, hi, n)  # the ratios stray off a linear fade's: a picture whose own size drifts, or an eased ramp
+    return best
+
+
+def _drifting_end(y: np.ndarray, first: int, top: int, lo: int, hi: int, n: int) -> int:
+    """``_fitted_end`` on a picture whose own distance from the blank colour grows or shrinks: log(a[i+1] / a[i]) = c·log((i + 1) / i) up to K, plus the picture's own rate α all along.
+
+    The fade's steps are a linear fade's (c within DRIFT_SCALE of 1) and the constant rate explains the rest (RMS within FIT_RMS); else ``n`` stays.
+    (A rate changing in time, a line, was tried: it took an eased fadeblack on a still gradient for a linear fade and ended it 3 frames early.)
+    """
+    i = np.arange(first, top, dtype=float)
+    target = y[first:top]
+    best, best_sse = n, np.inf
+    for k in range(lo, hi + 1):
+        step = np.where(i + 1 <= k, np.log((i + 1) / i), 0.0)
+        design = np.stack([step, np.ones_like(i)], axis=1)
+        coef, *_ = np.linalg.lstsq(design, target, rcond=None)
+        if abs(float(coef[0]) - 1.0) > DRIFT_SCALE:
+            continue
+        sse = float(np.sum((target - design @ coef) ** 2))
+        if sse < best_sse:
+            best, best_sse = k, sse
+    if not np.isfinite(best_sse) or np.sqrt(best_sse / (top - first)) > FIT_RMS:
+        return n
     return best
 
 

@@ -35,7 +35,7 @@ cut or another black or white run): its scatter at most LEVEL_SCATTER and
 its trend over the ramp's length at most LEVEL_DRIFT of the ramp's change.
 
 ``with_fitted_ends`` (last) refits every fade's picture-side end on the
-colour grid where the frames' step ratios fit a linear fade's (FIT_*).
+colour grid where the frames' step ratios fit a linear fade's (FIT_*), or a linear fade's on a picture whose own distance from the blank colour grows or shrinks steadily (``_drifting_end``, DRIFT_SCALE).
 
 ``with_short_fades`` puts them in place of the cuts on their ramp, the
 dissolves they overlap, the fade of their type they were read next to (a

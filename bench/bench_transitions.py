@@ -17,7 +17,7 @@ Clips and their measurements are cached in ``bench/out/transitions/``.
 PySceneDetect is optional (``pip install --no-deps scenedetect click
 platformdirs tqdm``, for the bench only).
 
-    python bench/bench_transitions.py [--subset | --heldout | --heldout2 | --heldout3 | --heldout4 | --heldout5 | --heldout6 | --heldout7 | --heldout8 | --heldout9 | --heldout10 | --fades7 | --fades8 | --fades9 | --fades10 | --fades11 | --heldout-wipes | --heldout-wipes2 | --heldout-wipes3 | --heldout-wipes4 | --heldout-wipes5 | --heldout-wipes6 | --heldout-wipes7 | --heldout-wipes8 | --heldout-wipes9 | --heldout-wipes10 | --wipes-mixed | --wipes-grain | --moving-gradients | --moving-gradients2 | --still-motion | --still-motion2 | --still-motion3 | --dissolves11 | --dissolves12 | --soft-moving | --soft-moving2 | --moving-fades21 | --moving-fades22] [--measure-only] [--jobs 2] [--show-failures]
+    python bench/bench_transitions.py [--subset | --heldout | --heldout2 | --heldout3 | --heldout4 | --heldout5 | --heldout6 | --heldout7 | --heldout8 | --heldout9 | --heldout10 | --fades7 | --fades8 | --fades9 | --fades10 | --fades11 | --heldout-wipes | --heldout-wipes2 | --heldout-wipes3 | --heldout-wipes4 | --heldout-wipes5 | --heldout-wipes6 | --heldout-wipes7 | --heldout-wipes8 | --heldout-wipes9 | --heldout-wipes10 | --wipes-mixed | --wipes-grain | --moving-gradients | --moving-gradients2 | --still-motion | --still-motion2 | --still-motion3 | --dissolves11 | --dissolves12 | --soft-moving | --soft-moving2 | --moving-fades21 | --moving-fades22 | --moving-fades23] [--measure-only] [--jobs 2] [--show-failures]
 """
 
 from __future__ import annotations
@@ -150,6 +150,10 @@ CORPORA = {
     "--moving-fades22": (
         lambda: transition_corpus.moving_fades_split(22),
         "fades and cross-fades over moving generated pictures, split 22 (session 9: blind; read once with main's and once with the frozen rules)",
+    ),
+    "--moving-fades23": (
+        lambda: transition_corpus.moving_fades_split(23),
+        "fades and cross-fades over moving generated pictures, split 23 (session 9: blind; read once with main's rules and once with each DRIFT_SCALE tried)",
     ),
     "--still-motion": (lambda: transition_corpus.still_motion_corpus(1), "moving pictures with no transition, split 1 (session 8: read once with main's rules first, then tuned on)"),
     "--still-motion2": (lambda: transition_corpus.still_motion_corpus(2), "moving pictures with no transition, split 2 (session 8: blind; read once with main's and once with the frozen rules)"),

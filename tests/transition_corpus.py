@@ -2161,7 +2161,7 @@ def soft_moving_corpus(split: int = 1) -> list[Case]:
 # pictures, under the fade filter (out, in, out and in) to and from black and white and xfade fadeblack, fadewhite and fade at
 # 0.3-3 s and 24-60 fps; plus as many of the same pictures with no transition. Split 21 was read once with main's rules
 # before any change; split 22 is blind (made before the rules were frozen, read once with main's and once with them); split 23
-# was made after that, to compare DRIFT_SCALE 0.3 with 0.15 blind (read once with main's rules and once with each; 0.3 kept).
+# was made after that, to compare DRIFT_SCALE 0.3 with 0.15 blind (read once with main's rules and once with each; 0.15 kept, see docs/dynamic.md).
 MOVING_FADE_SEEDS = {21: 9121, 22: 9222, 23: 9323}  # split → the generator's seed
 MOVING_FADE_RATES = (24, 25, 30, 48, 50, 60)
 MOVING_FADE_KINDS = ("fade-out", "fade-in", "fade-out-in", "fadeblack", "fadewhite", "fade")

@@ -2156,6 +2156,9 @@ def soft_moving_corpus(split: int = 1) -> list[Case]:
     for j in range(8):
         fps = rates[int(rng.integers(len(rates)))]
         cases.append(Case(f"{PREFIX[palette]}none-moving-{j}-{fps}", "negative", fps, 4.0, (_moving_texture(rng, fps),), "[0:v]format=yuv420p[v]", (), "moving"))
+    return cases
+
+
 # Fades and cross-fades over MOVING generated pictures (session 9, helper 10g; ``moving_fades_split``): moving gradients
 # of all five types, mandelbrot zooms, life, cellauto, panned testsrc2, a plasma drawn by geq and zoompan over still
 # pictures, under the fade filter (out, in, out and in) to and from black and white and xfade fadeblack, fadewhite and fade at

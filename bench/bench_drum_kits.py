@@ -46,9 +46,9 @@ def run(split: str, cache: Path | None, work: Path) -> dict:
     for clip in clips:
         t, primitive = analyse(clip.samples)
         struck = getattr(clip, "struck", [""] * len(clip.hits))
-        for (at, truth, answer), what in zip(hit_results(clip, t, primitive), struck, strict=True):  # type: ignore[arg-type]
-            rows.append({"clip": clip.name, "kit": clip.kit, "bed": clip.bed, "t": at, "truth": truth, "answer": answer, "struck": what})
-        lead = primitive[(t >= 0.2) & (t < lead_in - 0.1)]
+        for i, ((at, truth, answer), what) in enumerate(zip(hit_results(clip, t, primitive), struck, strict=True)):  # type: ignore[arg-type]
+            rows.append({"clip": clip.name, "kit": clip.kit, "bed": clip.bed, "t": at, "truth": truth, "answer": answer, "struck": what, "first": i == 0})
+        lead = primitive[(t >= 0.2) & (t < getattr(clip, "lead_in_s", lead_in) - 0.1)]
         lead_frames += lead.size
         false_lead.update(str(p) for p in lead if str(p) in DRUMS)
     for name, samples in drumless:
@@ -76,7 +76,16 @@ def report(result: dict) -> str:
     rows = result["rows"]
     right = sum(r["truth"] == r["answer"] for r in rows)
     out = [f"== {result['split']}: hits {right}/{len(rows)} = {100 * right / max(len(rows), 1):.1f} %"]
-    out += ["by truth:", _table(rows, lambda r: r["truth"]), "by kit:", _table(rows, lambda r: r["kit"]), "by bed:", _table(rows, lambda r: r["bed"])]
+    out += [
+        "by truth:",
+        _table(rows, lambda r: r["truth"]),
+        "first hit of a clip:",
+        _table([r for r in rows if r.get("first")], lambda r: r["truth"]),
+        "by kit:",
+        _table(rows, lambda r: r["kit"]),
+        "by bed:",
+        _table(rows, lambda r: r["bed"]),
+    ]
     if any(r["struck"] for r in rows):
         out += ["by struck (first word, tags):", _table(rows, lambda r: r["struck"].split("(")[0].split("+")[0] + ("(" + r["struck"].split("(")[1] if "(" in r["struck"] else ""))]
     out.append(f"drum names on bed/lead-in frames: {sum(result['false_lead'].values())}/{result['lead_frames']} {result['false_lead']}")

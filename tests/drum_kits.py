@@ -22,7 +22,8 @@ Splits: ``kits_first`` (made first, read once with main's rules before any chang
 (made before the second round's bed-relative hi-hat rule was tuned, read once at its freeze); session 8's
 ``kits_s8first`` (read with main's rules before any change), ``kits_s8tune`` (drums over speech and bass lines, looked
 at) and ``kits_s8blind`` (made at the freeze); ``kits_s8blind2`` (second round: speech beds, made first, read with lead's
-rules before any change and once at the freeze); ``kits_test`` (one
+rules before any change and once at the freeze); session 9's ``kits_s9first`` (read with main's rules before any
+change) and ``kits_s9blind`` (made before the freeze), every other clip's first hit at 0.1 s; ``kits_test`` (one
 groove per kit, the suite's: tests/test_audio_kits.py).
 """
 
@@ -51,6 +52,7 @@ TRUTH = {"kick": "kick", "snare": "snare", "esnare": "snare", "rim": "snare", "c
 PRIORITY = ("kick", "snare", "clap", "hihat")
 
 S8 = {"kits": tuple(KITS), "clips_per_kit": 4, "beds": BED_KINDS_S8, "basses": (33, 34, 36, 38)}  # session 8's splits: beds of speech and bass lines too
+S9 = {**S8, "kits": tuple(k for k in KITS if k != "orchestra"), "clips_per_kit": 3, "beds": ("none", "white", "rain", "pad", "bass", "speech", "pink", "brown"), "lead_ins": (0.1, LEAD_IN_S)}
 SPLITS = {
     "kits_first": {"seed": 4111, "kits": tuple(KITS), "clips_per_kit": 4, "tempi": (62.0, 88.0, 104.0, 121.0, 147.0, 171.0), "under_db": (10.0, 15.0, 22.0, 28.0), "pads": (90, 52, 93)},
     "kits_tune": {"seed": 5222, "kits": tuple(KITS), "clips_per_kit": 4, "tempi": (66.0, 92.0, 110.0, 128.0, 152.0, 178.0), "under_db": (11.0, 17.0, 24.0, 30.0), "pads": (89, 48, 94)},
@@ -79,12 +81,31 @@ SPLITS = {
         "beds": ("speech", "none", "speech", "white", "bass", "speech", "pink"),
         "basses": (33, 36, 38, 34),
     },
+    # session 9 (drums at a clip's start): no orchestra kit, every other clip's first hit at 0.1 s (``lead_ins`` cycle)
+    "kits_s9first": {  # made first, read once with main's rules before any change
+        **S9,
+        "seed": 15282,
+        "tempi": (60.0, 74.0, 93.0, 108.0, 127.0, 146.0, 165.0, 180.0),
+        "under_db": (8.0, 12.0, 16.0, 22.0, 28.0),
+        "pads": (89, 51, 92),
+        "basses": (33, 34, 37, 39),
+    },
+    "kits_s9blind": {  # made before the freeze, read once with main's rules and once with the new ones
+        **S9,
+        "seed": 16393,
+        "tempi": (63.0, 79.0, 97.0, 114.0, 131.0, 149.0, 171.0),
+        "under_db": (9.0, 13.0, 18.0, 23.0, 29.0),
+        "pads": (90, 53, 95),
+        "basses": (32, 35, 36, 38),
+    },
     "kits_blind": {"seed": 6333, "kits": tuple(KITS), "clips_per_kit": 4, "tempi": (60.0, 84.0, 99.0, 117.0, 139.0, 163.0, 180.0), "under_db": (10.0, 14.0, 20.0, 27.0), "pads": (91, 50, 95)},
 }
 SPEECH_BEDS = {  # split -> what the speech bed says
     "kits_s8first": "Nine old lanterns swayed above the market as the baker counted coins.",
     "kits_s8tune": "Heavy clouds gathered over the quiet harbour as fishermen pulled their boats ashore.",
     "kits_s8blind": "A patient heron watched the shallow pond until the evening bells rang.",
+    "kits_s9first": "Bright lanterns floated down the river while children sang along the bank.",
+    "kits_s9blind": "The old clock tower chimed twice as merchants closed their wooden stalls.",
     "kits_s8blind2": "Old maps of the valley hung in the library where students argued about rivers and roads.",
 }
 DRUMLESS = {  # split -> (bass programs, pluck programs, chord programs, speech text)
@@ -98,6 +119,8 @@ DRUMLESS = {  # split -> (bass programs, pluck programs, chord programs, speech 
     "kits_s8tune": ((33,), (25,), (0,), "Please close the window before the storm arrives tonight."),
     "kits_s8blind": ((38, 33), (26, 105, 107), (4, 1, 27), "The orchard gate creaked as a light wind carried the smell of apples."),
     "kits_s8blind2": ((35, 39), (24, 107, 46), (2, 5, 26), "My brother found a silver key under the loose floorboard yesterday."),
+    "kits_s9first": ((36, 33), (25, 104, 46), (3, 0, 24), "Seven green bottles stood on the wall beside the garden door."),
+    "kits_s9blind": ((37, 34), (27, 106, 45), (5, 2, 25), "Quiet snow covered the station roof before the first train came."),
     "kits_blind": ((32, 36), (27, 104, 108), (2, 6, 24), "A narrow road climbs past the mill toward the old stone church."),
 }
 
@@ -107,6 +130,7 @@ class KitClip(BedClip):
     """One groove (a :class:`~tests.noise_beds.BedClip`, its bed "none" when alone) and what was struck at each hit."""
 
     struck: list[str]  # per hit: the notes struck there, e.g. "kick+closed", "rim", "snare(flam)", "snare(ghost)"
+    lead_in_s: float = LEAD_IN_S  # bed (or silence) alone before the first hit (s)
 
 
 def _groove(rng: np.random.Generator, bpm: float, orchestra: bool) -> list[tuple[float, list[tuple[str, int]], str]]:
@@ -168,13 +192,15 @@ def kit_clips(split: str, workdir: Path) -> list[KitClip]:
             bed = beds[(k * 3 + j) % len(beds)]
             under = float(spec["under_db"][(k + j) % len(spec["under_db"])])
             steps = _groove(rng, bpm, kit == "orchestra")
-            duration = LEAD_IN_S + steps[-1][0] + 60.0 / bpm + 0.6
+            lead_ins = spec.get("lead_ins", (LEAD_IN_S,))
+            lead_in = float(lead_ins[(k + j) % len(lead_ins)])
+            duration = lead_in + steps[-1][0] + 60.0 / bpm + 0.6
             clip = Clip(f"{split}_{kit}_{bed}_{int(under)}_{int(bpm)}_{j}", duration, kind="drums")
             clip.events.append((0.0, bytes([0xC0 | DRUM_CH, KITS[kit]])))
             struck = []
             last = -1.0
             for t, drums, tag in steps:
-                t0 = LEAD_IN_S + t
+                t0 = lead_in + t
                 for d, v in drums:
                     pitch = {"kick": 36 if rng.random() < 0.7 else 35}.get(d) or HAT_NOTES.get(d) or SNARE_NOTES[d]
                     clip.events += note(DRUM_CH, pitch, t0, t0 + 0.12, v)
@@ -184,12 +210,12 @@ def kit_clips(split: str, workdir: Path) -> list[KitClip]:
                     clip.hits.append((round(t0, 4), _truth(drums, kit)))
                     struck.append("+".join(d for d, _ in drums) + (f"({tag})" if tag else ""))
                     last = t0
-            plans.append((kit, bed, under, bpm, k * 10 + j, struck))
+            plans.append((kit, bed, under, bpm, k * 10 + j, struck, lead_in))
             clips.append(clip)
         k += 1
     drums_audio = render(clips, workdir / "kits", "render.wav")
     pad_clips = []
-    for (_kit, bed, _under, bpm, n, _), clip in zip(plans, clips):
+    for (_kit, bed, _under, bpm, n, _, _), clip in zip(plans, clips):
         p = Clip(clip.name, clip.duration_s, kind="tonal")
         if bed == "pad":
             p.events.append(program(0, spec["pads"][n % len(spec["pads"])], 0.0))
@@ -202,7 +228,7 @@ def kit_clips(split: str, workdir: Path) -> list[KitClip]:
     level_rng = np.random.default_rng(spec["seed"] + 2)
     voice = speech_samples(SPEECH_BEDS[split], workdir) if "speech" in spec.get("beds", ()) else None
     out = []
-    for (kit, bed, under, bpm, n, struck), clip, x, pad in zip(plans, clips, drums_audio, pads_audio):
+    for (kit, bed, under, bpm, n, struck, lead_in), clip, x, pad in zip(plans, clips, drums_audio, pads_audio):
         mix = x.copy()
         if bed != "none":
             if bed == "speech":
@@ -212,7 +238,7 @@ def kit_clips(split: str, workdir: Path) -> list[KitClip]:
             mix = mix + b[: x.size] * _loud_level(x) * 10 ** (-under / 20)
         # Mixed to a peak of -12 to -1 dBFS, as a produced track is: a soft kit is not left near silence.
         mix *= 10 ** (float(level_rng.uniform(-12.0, -1.0)) / 20) / max(float(np.abs(mix).max()), 1e-9)
-        out.append(KitClip(clip.name, bed, under if bed != "none" else 0.0, kit, bpm, mix.astype(np.float32), clip.hits, struck))
+        out.append(KitClip(clip.name, bed, under if bed != "none" else 0.0, kit, bpm, mix.astype(np.float32), clip.hits, struck, lead_in))
     return out
 
 

@@ -24,9 +24,11 @@ from aspects.measure.primitive import (
     boom_kick,
     drum_kind,
     drum_of,
+    hat_alone,
     high_onsets,
     low_boom,
     sharp_hit,
+    soft_snare,
     stroke_under_hat,
     voiced_bed,
 )
@@ -258,3 +260,43 @@ def test_a_drum_over_a_voice_is_a_sharp_transient_a_syllables_burst_is_not():
         assert voiced_bed(ctx, k)
     noise = shaped_noise("white", 1.2, 17)[: t.size]
     assert not voiced_bed(_context(0.05 * noise + 0.5 * snare), i)
+
+
+def test_a_hat_over_a_pink_bed_lifts_its_bands_alone_a_snare_lifts_its_own():
+    """A hi-hat (6–11 kHz noise, 50 ms decay) 28 dB under a pink bed lifts only the high bands: :func:`hat_alone`; a
+    snare's noise (150 Hz–4 kHz, 30 ms decay) 10 dB under it lifts the snare's bands ≥ 2.5 dB: not a hat alone."""
+    t = np.arange(int(1.5 * SR)) / SR
+    at, after = 0.9, np.maximum(t - 0.9, 0.0)
+    bed = shaped_noise("pink", 1.5, 71)[: t.size]
+    bed = 0.05 * bed / bed.std()
+    hat = np.where(t >= at, shaped_noise((6000.0, 11000.0), 1.5, 72)[: t.size] * np.exp(-after / 0.05), 0.0)
+    snare = np.where(t >= at, shaped_noise((150.0, 4000.0), 1.5, 73)[: t.size] * np.exp(-after / 0.03), 0.0)
+    i = int(round((at - filterbanks.MEL_N_FFT / SR) / (128 / SR))) + 2
+    for x, alone in ((bed + 0.05 * 10 ** (-28 / 20) * hat / hat.std(), True), (bed + 0.05 * 10 ** (-10 / 20) * snare / snare.std(), False)):
+        assert hat_alone(_context(x), i) is alone, alone
+
+
+def test_a_ghost_snare_rises_in_its_bands_a_plucked_note_does_not():
+    """200 ms after a loud snare (noise falling 7 dB an octave above 2 kHz and a 200 Hz mode, 50 ms decay), a ghost
+    stroke 12 dB softer lifts the snare's bands on their own and its new energy is noise: :func:`soft_snare` names it a
+    snare; a plucked 220 Hz note (ten harmonics, 0.3 s decay) at the same place and peak lifts them too, but its new
+    energy is its partials (flatness ~0.005): no snare."""
+    t = np.arange(int(1.2 * SR)) / SR
+
+    def stroke(at: float, seed: int) -> np.ndarray:
+        after = np.maximum(t - at, 0.0)
+        wires = shaped_noise((150.0, 2000.0), 1.2, seed)[: t.size] + 0.5 * shaped_noise((2000.0, 11000.0), 1.2, seed + 50)[: t.size]
+        return np.where(t >= at, (wires + 0.5 * np.sin(2 * np.pi * 200.0 * after)) * np.exp(-after / 0.05), 0.0)
+
+    at = 0.55
+    loud, ghost = stroke(0.35, 81), 10 ** (-12 / 20) * stroke(at, 82)
+    after = np.maximum(t - at, 0.0)
+    pluck = np.where(t >= at, sum(np.sin(2 * np.pi * 220.0 * h * after) / h for h in range(1, 11)) * np.exp(-after / 0.3), 0.0)
+    pluck *= float(np.abs(ghost).max()) / float(np.abs(pluck).max())
+    floor = 3e-3 * shaped_noise("white", 1.2, 83)[: t.size]
+    hop_s = 128 / SR
+    i = int(round((at - filterbanks.MEL_N_FFT / SR) / hop_s)) + 2
+    for x, drum in ((loud + ghost + floor, "snare"), (loud + pluck + floor, None)):
+        ctx = _context(0.3 * x)
+        assert np.any(np.abs(ctx.snare_onsets - i) <= 6)  # both lift the snare's bands
+        assert soft_snare(ctx, i - 6, i + 6, float(ctx.t[i])) == drum, drum

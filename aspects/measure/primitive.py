@@ -179,6 +179,7 @@ SOFT_BURST_SHARE = 0.8  # a soft snare's (a ghost note's) percussive part holds 
 SOFT_BURST_FLATNESS = 0.2  # ...and is this flat where it has energy (a hit's noise ~0.4; a pluck's partials and their ring are not)
 KICK_BAND_RISE_DB = 10.0  # a kick read over a bed in its own bands (:func:`bed_band_drum`) lifts them this far over their bed (25th percentile over HIGH_BED_S): a narrow band of noise flickers 7-9 dB
 KICK_BAND_BELOW_DB = 30.0  # ...and their peak is at most this far under the snare bands' (mean levels, dB): bands a noise leaves empty (a 1-4 kHz hiss's) flicker at its filter's leakage
+KICK_BED_MIN_S = 0.05  # ...read over what there is of that bed, at least this long (s): a clip's first kick 0.1 s into a bed that starts with it
 KICK_OVER_BED_DB = 15.0  # a kick drowned in noise or speech (its flux no burst above theirs) still lifts its own bands this far over their bed (25th percentile over HIGH_BED_S): :func:`loud_kick`
 # A drum over speech or notes (issue 11d, session 8): a drum's transient leaps in its own bands and dies away; a
 # syllable's voicing swells in over 20–50 ms and holds its vowel (:func:`sharp_hit`, :func:`voiced_bed_drum`).
@@ -189,6 +190,7 @@ SHARP_OVERSHOOT_DB = 4.5  # ...not rising more than this (dB) over that peak in 
 SHARP_FALLING_S, SHARP_FALLING_DB = (0.046, 0.07), 1.0  # ...and still falling between these times after the peak (s), by this much (dB): a plosive's burst gives way to its vowel
 VOICED_BED_S = 0.08  # the bed a hit over speech or notes stands on: the hops of this span before its onset...
 VOICED_BED_SHARE = 0.5  # ...this share of them voiced (flatness under VOICED_FLATNESS); a noise bed's are not
+HAT_ALONE_DB = 2.5  # a hi-hat found over a bed in its high bands lifts the snare's bands (BED_BANDS_HZ) less than this (dB) over their bed: :func:`hat_alone`
 HIGH_BED_HOLD_SIGMAS = 3.0  # ...and still stand this many scatters over it HIGH_HOLD_S later: a hat rings on
 EVEN_BURSTS_CV = 0.06  # loudness bursts whose intervals spread less than this (std / mean) keep a pulse: notes, not syllables
 EVEN_MIN_BURSTS = 5  # ...read over at least this many bursts
@@ -477,6 +479,12 @@ class Context:
     def bed_band_onsets(self) -> dict[str, np.ndarray]:
         """Per drum of BED_BANDS_HZ: onsets of its bands over a bed (:func:`bed_high_onsets` on :func:`band_level`)."""
         return {drum: bed_high_onsets(self.power, self.freqs, self.hop_s, level, defer=False) if level is not None else np.zeros(0, int) for drum, level in self.band_levels.items()}
+
+    @cached_property
+    def snare_onsets(self) -> np.ndarray:
+        """Onsets of the snare's bands (BED_BANDS_HZ) rising on their own, as a hi-hat's do (:func:`high_onsets`)."""
+        level = self.band_levels["snare"]
+        return high_onsets(self.power, self.freqs, self.hop_s, level) if level is not None else np.zeros(0, int)
 
     @cached_property
     def band_levels(self) -> dict[str, np.ndarray | None]:
@@ -1069,6 +1077,8 @@ def high_hihat(ctx: Context, lo: int, hi: int, centre: float, drowned: Sequence[
     marked = np.setdiff1d(ctx.onsets, np.asarray(drowned, dtype=int))
     for i in ctx.high_onsets[(ctx.high_onsets >= lo) & (ctx.high_onsets < hi)][::-1]:
         if np.any(np.abs(marked - i) <= w):
+            if marked_hat(ctx, int(i), noisy):
+                return not speech_over(ctx, centre, int(i), "hihat")
             continue
         if drum_of(ctx.power, ctx.level_db, int(i), ctx.freqs, ctx.hop_s) == "hihat":
             return not speech_over(ctx, centre, int(i), "hihat")
@@ -1083,9 +1093,57 @@ def bed_hihat(ctx: Context, lo: int, hi: int, centre: float, marked: np.ndarray,
     for i in ctx.bed_high_onsets[(ctx.bed_high_onsets >= lo) & (ctx.bed_high_onsets < hi)][::-1]:
         if np.any(np.abs(marked - i) <= w) or not (noisy or noise_before(ctx, int(i))):
             continue
-        if drum_over_bed(ctx, int(i)) == "hihat":
+        read = drum_over_bed(ctx, int(i))
+        if read == "hihat" or (read is not None and hat_alone(ctx, int(i))):
             return not speech_over(ctx, centre, int(i), "hihat")
     return False
+
+
+def soft_snare(ctx: Context, lo: int, hi: int, centre: float) -> str | None:
+    """The snare (or clap) struck softly in hops [lo, hi) that neither the flux nor a bed's scatter found: the snare's
+    bands rise on their own (:attr:`Context.snare_onsets`: ≥ HIGH_ONSET_DB over their level 23 ms before and still
+    HIGH_HOLD_DB up HIGH_HOLD_S later) and the new energy (the 46 ms after the onset over the 23 ms before) is a noise
+    burst under the hi-hat's centroid with < KICK_LOW_SHARE under 150 Hz, flat (≥ SOFT_BURST_FLATNESS) where it has
+    energy: a ghost note judged by its own bands' rise over what rang just before, not by its level against the
+    groove. A plucked or sung note's new energy is its partials; inside speech only a sharp hit counts
+    (:func:`speech_over`). :func:`drum_kind` names it."""
+    n = ctx.power.shape[0]
+    above = ctx.freqs > 100.0
+    for i in ctx.snare_onsets[(ctx.snare_onsets >= lo) & (ctx.snare_onsets < hi)][::-1]:
+        i = int(i)
+        rise = np.maximum(ctx.power[i : min(i + 8, n)].mean(axis=0) - ctx.power[max(i - 5, 0) : max(i - 1, 1)].mean(axis=0), 0.0)
+        total = float(rise.sum())
+        if total <= 0:
+            continue
+        centroid = float((rise * ctx.freqs).sum() / total)
+        if centroid >= HIHAT_CENTROID_HZ or float(rise[ctx.freqs < 150.0].sum()) >= KICK_LOW_SHARE * total:
+            continue
+        if _flatness(rise[above & (rise > 0)]) < SOFT_BURST_FLATNESS:
+            continue
+        return None if speech_over(ctx, centre, i, "snare") else drum_kind(rise, ctx.freqs, centroid)
+    return None
+
+
+def marked_hat(ctx: Context, i: int, noisy: bool) -> bool:
+    """Whether a high-band onset at hop ``i`` (:func:`high_onsets`) at which a flux onset read no drum (:func:`drum_of`
+    on the whole spectrum: a brown bed's lows rise and fall at random over it) is a hi-hat over a noise bed (the frame
+    ``noisy`` or the sound before noise, :func:`noise_before`): :func:`drum_over_bed`, which reads only what stands
+    over the bed, names it a hi-hat."""
+    if not (noisy or noise_before(ctx, i)):
+        return False
+    return drum_over_bed(ctx, i) == "hihat"
+
+
+def hat_alone(ctx: Context, i: int) -> bool:
+    """Whether a hit found over a bed in the high bands at hop ``i`` (:func:`bed_high_onsets`) that :func:`drum_over_bed`
+    reads as another drum is a hi-hat on its own: the snare's bands (BED_BANDS_HZ) peak within 46 ms less than
+    HAT_ALONE_DB over their bed (:func:`rise_over_bed`) and the kick's are not heard (:func:`kick_band_heard`). Over a
+    pink or brown bed the bins a soft hat leaves to the bed's chance peaks tilt its gated spectrum low; a snare or a
+    kick lifts its own bands."""
+    snare = ctx.band_levels["snare"]
+    if snare is None or i < 3:
+        return False
+    return rise_over_bed(snare, i, ctx.hop_s) < HAT_ALONE_DB and not kick_band_heard(ctx, i)
 
 
 def bed_band_drum(ctx: Context, lo: int, hi: int, centre: float, marked: np.ndarray, noisy: bool = False) -> str | None:
@@ -1137,11 +1195,10 @@ def noise_drum(ctx: Context, lo: int, hi: int, centre: float, marked: np.ndarray
 def loud_kick(ctx: Context, i: int) -> bool:
     """Whether the onset at hop ``i`` is a kick however busy the sound around it (noise, speech): :func:`drum_of` reads a
     kick, its bands (BED_BANDS_HZ) peak within 46 ms ≥ KICK_OVER_BED_DB over their bed (the 25th percentile of the
-    HIGH_BED_S before, the onset's own window left out) and boom (:func:`low_boom`). A noise's or a voice's lows do
-    not leap that far in a few hops and die away."""
+    HIGH_BED_S before, the onset's own window left out; at a clip's start what there is of it, KICK_BED_MIN_S at least)
+    and boom (:func:`low_boom`). A noise's or a voice's lows do not leap that far in a few hops and die away."""
     level = ctx.band_levels["kick"]
-    w = max(int(HIGH_BED_S / ctx.hop_s), 8)
-    if level is None or i < w + 3:
+    if level is None or i < 3 + max(int(round(KICK_BED_MIN_S / ctx.hop_s)), 1):
         return False
     if rise_over_bed(level, i, ctx.hop_s) < KICK_OVER_BED_DB or not low_boom(level, i, ctx.hop_s):
         return False
@@ -1473,6 +1530,9 @@ def frame_primitive(
     bed_drum = bed_band_drum(ctx, lo, hi, centre, marked, noisy)
     if bed_drum is not None:
         return bed_drum
+    soft = soft_snare(ctx, lo, hi, centre)
+    if soft is not None:
+        return soft
     # Speech keeps its voiced harmonics from one hop spectrum to the next; a brown noise's bursts and tilt
     # (low flatness) can pass for voiced syllables, but its peaks do not stay.
     if persist >= SPEECH_PEAK_PERSIST and is_speech(ctx, centre) and not even_bursts(ctx, centre) and not even_onsets(ctx, centre):

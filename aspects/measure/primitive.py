@@ -1530,9 +1530,9 @@ def frame_primitive(
     bed_drum = bed_band_drum(ctx, lo, hi, centre, marked, noisy)
     if bed_drum is not None:
         return bed_drum
-    soft = soft_snare(ctx, lo, hi, centre)
-    if soft is not None:
-        return soft
+    stroke = soft_snare(ctx, lo, hi, centre)
+    if stroke is not None:
+        return stroke
     # Speech keeps its voiced harmonics from one hop spectrum to the next; a brown noise's bursts and tilt
     # (low flatness) can pass for voiced syllables, but its peaks do not stay.
     if persist >= SPEECH_PEAK_PERSIST and is_speech(ctx, centre) and not even_bursts(ctx, centre) and not even_onsets(ctx, centre):

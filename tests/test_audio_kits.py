@@ -26,6 +26,7 @@ from aspects.measure.primitive import (
     drum_of,
     hat_alone,
     high_onsets,
+    loud_kick,
     low_boom,
     sharp_hit,
     soft_snare,
@@ -300,3 +301,17 @@ def test_a_ghost_snare_rises_in_its_bands_a_plucked_note_does_not():
         ctx = _context(0.3 * x)
         assert np.any(np.abs(ctx.snare_onsets - i) <= 6)  # both lift the snare's bands
         assert soft_snare(ctx, i - 6, i + 6, float(ctx.t[i])) == drum, drum
+
+
+def test_a_kick_a_tenth_of_a_second_into_a_bed_is_read_over_what_bed_there_is():
+    """A clip whose white bed and groove start together: a kick (55 Hz boom falling 45 dB/s and a beater's click) at
+    0.1 s is a :func:`loud_kick` over the 0.1 s of bed before it (a full 0.5 s of bed is not there); the bed alone,
+    its own start included, gives none."""
+    t = np.arange(int(1.0 * SR)) / SR
+    at, after = 0.1, np.maximum(t - 0.1, 0.0)
+    boom = np.where(t >= at, np.sin(2 * np.pi * 55.0 * after) * 10 ** (-45.0 * after / 20), 0.0)
+    click = np.where((t >= at) & (t < at + 0.005), shaped_noise("white", 1.0, 5)[: t.size] * 0.3, 0.0)
+    bed = 0.05 * shaped_noise("white", 1.0, 91)[: t.size]
+    i = int(round((at - filterbanks.MEL_N_FFT / SR) / (128 / SR))) + 2
+    assert any(loud_kick(_context(bed + 0.5 * (boom + click)), k) for k in range(i - 2, i + 5))
+    assert not any(loud_kick(_context(bed), k) for k in range(0, 3 * i))

@@ -17,7 +17,7 @@ Clips and their measurements are cached in ``bench/out/transitions/``.
 PySceneDetect is optional (``pip install --no-deps scenedetect click
 platformdirs tqdm``, for the bench only).
 
-    python bench/bench_transitions.py [--subset | --heldout | --heldout2 | --heldout3 | --heldout4 | --heldout5 | --heldout6 | --heldout7 | --heldout8 | --heldout9 | --heldout10 | --fades7 | --fades8 | --fades9 | --fades10 | --fades11 | --heldout-wipes | --heldout-wipes2 | --heldout-wipes3 | --heldout-wipes4 | --heldout-wipes5 | --heldout-wipes6 | --heldout-wipes7 | --heldout-wipes8 | --heldout-wipes9 | --heldout-wipes10 | --wipes-mixed | --wipes-grain | --moving-gradients | --moving-gradients2 | --still-motion | --still-motion2 | --still-motion3 | --dissolves11 | --dissolves12 | --soft-moving | --soft-moving2 | --moving-fades21 | --moving-fades22 | --moving-fades23] [--measure-only] [--jobs 2] [--show-failures]
+    python bench/bench_transitions.py [--subset | --heldout | --heldout2 | --heldout3 | --heldout4 | --heldout5 | --heldout6 | --heldout7 | --heldout8 | --heldout9 | --heldout10 | --fades7 | --fades8 | --fades9 | --fades10 | --fades11 | --heldout-wipes | --heldout-wipes2 | --heldout-wipes3 | --heldout-wipes4 | --heldout-wipes5 | --heldout-wipes6 | --heldout-wipes7 | --heldout-wipes8 | --heldout-wipes9 | --heldout-wipes10 | --wipes-mixed | --wipes-grain | --moving-gradients | --moving-gradients2 | --still-motion | --still-motion2 | --still-motion3 | --dissolves11 | --dissolves12 | --soft-moving | --soft-moving2 | --moving-fades21 | --moving-fades22 | --moving-fades23 | --dissolves13 | --dissolves14 | --dissolves15] [--measure-only] [--jobs 2] [--show-failures]
 """
 
 from __future__ import annotations
@@ -136,6 +136,18 @@ CORPORA = {
     "--dissolves12": (
         lambda: transition_corpus.dissolves_corpus(12),
         "dissolves between real shots and busy moving pictures, split 12 (session 8: blind; read once with main's and once with the frozen rules)",
+    ),
+    "--dissolves13": (
+        lambda: transition_corpus.dissolves_corpus(13, 30),
+        "dissolves between real shots (mostly real-real), split 13 (session 9: read once with main's rules first, never tuned on)",
+    ),
+    "--dissolves14": (
+        lambda: transition_corpus.dissolves_corpus(14, 30),
+        "dissolves between real shots (mostly real-real), split 14 (session 9: read once with main's and once with the first frozen rules, then LIGHT_OWN set on it)",
+    ),
+    "--dissolves15": (
+        lambda: transition_corpus.dissolves_corpus(15, 30),
+        "dissolves between real shots (mostly real-real), split 15 (session 9: blind; read once with main's and once with the final rules)",
     ),
     "--moving-gradients2": (
         lambda: transition_corpus.moving_gradients_corpus(2),

@@ -225,3 +225,51 @@ def test_a_fast_swing_between_two_pictures_is_no_dissolve(period_s):
     a, b = _wandering(rng, n, 100, 30, 2), _wandering(rng, n, 140, 30, 2)
     mix = 0.5 - 0.5 * np.cos(2 * np.pi * np.arange(n) / FPS / period_s)
     assert _read((1 - mix)[:, None] * a + mix[:, None] * b, _stats(A_STATS, B_STATS, mix, rng)) == []
+
+
+def _lit(grid: np.ndarray, stats: np.ndarray, light: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The pictures with their luma (the grid's first CELLS columns, the statistics' luma mean, R, G and B) raised by ``light`` levels per frame."""
+    grid, stats = grid.copy(), stats.copy()
+    grid[:, :CELLS] += light[:, None]
+    stats[:, [0, 2, 3, 4]] += light[:, None]
+    return grid, stats
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+@pytest.mark.parametrize(("length_s", "light_s"), [(0.3, "before"), (0.5, "before"), (0.3, "after")])
+def test_a_short_cross_fade_between_shots_changing_their_own_light_is_one_dissolve_within_two_frames(seed, length_s, light_s):
+    """Real shots brighten or darken on their own within a second of a short blend (a cloud, the camera's exposure): by the
+    step in luma over the 0.8 s before it (or after it) the plain picture seems to come back and the statistics to move on;
+    read as a mixture of the two pictures under each frame's own gain and luma offset (``holds_under_light``) the sides hold.
+    Main's rules (before ``holds_under_light``) found 1 of these 9."""
+    rng = np.random.default_rng(seed)
+    n = int(SECONDS * FPS)
+    a, b = _wandering(rng, n, 100, 30, 2), _wandering(rng, n, 140, 30, 2)
+    t = np.arange(n) / FPS
+    start_s = 2.0
+    mix = np.clip((t - start_s) / length_s, 0, 1)
+    grid, stats = (1 - mix)[:, None] * a + mix[:, None] * b, _stats(A_STATS, B_STATS, mix, rng)
+    step = float(np.mean(b[:, :CELLS] - a[:, :CELLS]))
+    if light_s == "before":
+        light = 1.0 * step * np.clip(start_s - t, 0, 0.8)  # A darkens (comes down to its level at the blend) over the 0.8 s before it
+    else:
+        light = 1.0 * step * np.clip(t - start_s - length_s, 0, 0.8)  # B brightens on over the 0.8 s after it
+    grid, stats = _lit(grid, stats, light)
+    found = _read(grid, stats)
+    assert len(found) == 1, found
+    assert abs(found[0]["start"] - start_s) * FPS <= TOLERANCE_FRAMES + 1e-6, found
+    assert abs(found[0]["end"] - (start_s + length_s)) * FPS <= TOLERANCE_FRAMES + 1e-6, found
+
+
+def test_a_step_that_is_only_a_change_of_light_is_never_read_under_light():
+    """A breathing light or a drift (B a gain and a luma offset of A) leaves the mixture fit nothing to tell light from blend."""
+    rng = np.random.default_rng(7)
+    n = int(SECONDS * FPS)
+    a = _wandering(rng, n, 100, 30, 2)
+    mix = np.clip((np.arange(n) / FPS - 2.0) / 0.5, 0, 1)
+    b = a.copy()
+    b[:, :CELLS] = 1.2 * a[:, :CELLS] + 15
+    grid = (1 - mix)[:, None] * a + mix[:, None] * b
+    assert not dissolves.holds_under_light(grid, 59, 75, 20, n - 1, 6)
+    c = _wandering(rng, n, 140, 30, 2)
+    assert dissolves.holds_under_light((1 - mix)[:, None] * a + mix[:, None] * c, 59, 75, 20, n - 1, 6)

@@ -1973,7 +1973,9 @@ def still_motion_corpus(split: int = 1, n: int = 36) -> list[Case]:
 # pan over a still shot, a moving object over footage, a flash, breathing light, a moving gradient, a drift). Split 11 was
 # read once with main's rules before any change (then tuned on), split 12 is blind (read once with each at the end).
 TESTVIDEO = Path(__file__).resolve().parent.parent / "bench" / "out" / "testvideo.mp4"  # PySceneDetect's resources branch (benches only)
-DISSOLVE_SEEDS = {11: 8111, 12: 8212}  # split → the generator's seed
+DISSOLVE_SEEDS = {11: 8111, 12: 8212, 13: 9313, 14: 9414, 15: 9515}  # split → the generator's seed
+REAL_DISSOLVE_SPLITS = (13, 14, 15)  # session 9: mostly real-real pairs, no hblur (13 read once with main's rules first; 14 and 15 blind)
+REAL_DISSOLVE_XFADES = ("fade", "dissolve", "fadegrays", "fadefast", "fadeslow", "distance")
 DISSOLVE_RATES = (24, 25, 30, 48, 50, 60)
 REAL_SHOTS = [  # (file, first frame, last frame, source fps, width, height): one shot each
     (BIKES, 30, 75, 25.0, 640, 272),
@@ -1986,7 +1988,7 @@ REAL_SHOTS = [  # (file, first frame, last frame, source fps, width, height): on
     (TESTVIDEO, 236, 332, 29.97, 1280, 720),
     (TESTVIDEO, 430, 535, 29.97, 1280, 720),
 ]
-PREFIX.update({"dis11": "d11-", "dis12": "d12-"})
+PREFIX.update({"dis11": "d11-", "dis12": "d12-", "dis13": "d13-", "dis14": "d14-", "dis15": "d15-"})
 
 
 def _real_shot(rng: np.random.Generator, fps: int, need_s: float) -> tuple[str, float] | None:
@@ -2036,10 +2038,12 @@ def dissolves_corpus(split: int = 11, n_transitions: int = 36) -> list[Case]:
     palette = f"dis{split}"
     cases: list[Case] = []
     for j in range(n_transitions):
-        transition = DISSOLVE_XFADES[j % len(DISSOLVE_XFADES)]
+        xfades = REAL_DISSOLVE_XFADES if split in REAL_DISSOLVE_SPLITS else DISSOLVE_XFADES
+        transition = xfades[j % len(xfades)]
         fps = DISSOLVE_RATES[int(rng.integers(len(DISSOLVE_RATES)))]
         duration = 0.3 if rng.random() < 0.2 else round(float(rng.uniform(0.3, 3.0)), 2)
-        kind = ("footage", "footage", "mixed", "texture", "footage")[j % 5]
+        kinds = ("footage", "footage", "footage", "mixed", "footage") if split in REAL_DISSOLVE_SPLITS else ("footage", "footage", "mixed", "texture", "footage")
+        kind = kinds[j % 5]
         real = {"footage": (True, True), "mixed": (True, False) if rng.random() < 0.5 else (False, True), "texture": (False, False)}[kind]
         sides = []
         for is_real, need in zip(real, (PRE_S + duration, duration + POST_S)):

@@ -36,7 +36,15 @@ switches the cells one after another.
   and the picture statistics (luma mean and spread, R, G, B, √ Laplacian
   variance) move from one side's values to the other's and hold them over
   RETURN_S (``_statistics_move``, ``_statistics_hold``): a travelling wave
-  or a colour swinging on is a mixture too, but never settles.
+  or a colour swinging on is a mixture too, but never settles. Real shots
+  change their own light within a second of a short blend: where the
+  picture seems to come back or the statistics to move on, the sides may
+  still hold once each frame is read as a mixture of A and B under its own
+  gain and luma offset (``holds_under_light``: LIGHT_RETURN, LIGHT_RESIDUAL,
+  LIGHT_OWN; a step a gain or an offset of A makes, a breathing light, is
+  never read so) and the statistics hold but for a common shift of their
+  luma and colour means and a gain (LIGHT_STATS: a colour swinging on
+  moves across those).
 - A dissolve found here is added where the grid's rules found nothing; their
   own dissolves keep their ends (``with_busy_dissolves``).
 """
@@ -86,6 +94,12 @@ TREND_T = 5.0  # a side's progress is taken as a steady creep along the change w
 TREND_MIN_FRAMES = 6  # …over at least this many frames
 END_ROUNDS = 8  # the ends are walked at most this many times (each round takes the sides' pictures next to the new ends)
 LUMA = WIPE_GRID[0] * WIPE_GRID[1]  # the first LUMA columns of the grid are its luma
+LIGHT_RETURN = 0.25  # ``holds_under_light``: each side's mixture share (0–1, mean over REF_S) stays within this of its own…
+LIGHT_RESIDUAL = 1.0  # …the sides' frames stand off their fitted mixture by at most this share of the step (RMS levels / RMS levels)…
+LIGHT_OWN = 0.75  # …and at least this share of the step (RMS) is not a gain or luma offset of A (else the fit cannot tell light from blend: a breathing light over moving footage is about half light)
+LIGHT_STATS = np.array(
+    [1.0, 0.0, 1.0, 1.0, 1.0, 0.0]
+)  # the statistics then hold once a shift along this and a gain are taken out: a change of light moves the luma mean and R, G, B alike (the statistics' order, ``_statistics_move``)
 
 
 def step_sizes(grid: np.ndarray, half: int, ref: int) -> np.ndarray:
@@ -178,6 +192,7 @@ def _accept(s: Signals, grid: np.ndarray, stats: np.ndarray, p: int, q: int, flo
         return False  # the whole picture's progress: a zoom or a pan carrying its luma on past the ends is no dissolve
     carried = sum(_side_slope(s.t[lo : hi + 1][k0:k1], whole[k0:k1]) for k0, k1 in ((0, p - lo + 1), (q - lo, whole.size))) * span
     return_ = min(frames_in(s, RETURN_S), max(margin, int(RETURN_SPAN * (q - p))))
+    light = None  # ``holds_under_light``, asked at most once
     for cols in (slice(None), slice(0, LUMA)):
         cols_step = float(np.sqrt(np.mean((b[cols] - a[cols]) ** 2)))
         if cols_step < MIN_STEP:
@@ -196,16 +211,68 @@ def _accept(s: Signals, grid: np.ndarray, stats: np.ndarray, p: int, q: int, flo
         if not middle.size or float(np.median(middle)) > MIX_RATIO * own and (carried > DRIFT_ALONG or not _drifted_blend(middle, drift, own, cols_step)):
             continue
         # A shot that follows a dissolve does not come back: an oscillating picture (waves, a sine's turning points look steady) does.
+        # A real shot's own light may seem to bring it back: then its sides must hold under their own light (``holds_under_light``).
         far_lo, far_hi = max(floor, p - return_), min(ceiling, q + return_)
         x_far, _ = _progress(grid[far_lo : far_hi + 1, cols], a[cols], b[cols])
         if float(x_far[: p - far_lo + 1].max()) > RETURN_LEVEL or float(x_far[q - far_lo :].min()) < 1.0 - RETURN_LEVEL:
-            continue
-        return (
-            _together(s, grid, a, b, side_a, side_b, lo, hi, q - p)
-            and _statistics_move(stats, p, q, lo, hi, ref)
-            and _statistics_hold(stats, p, q, max(floor, p - return_), min(ceiling, q + return_), ref)
+            if light is None:
+                light = holds_under_light(grid, p, q, far_lo, far_hi, ref)
+            if not light:
+                continue
+        if not (_together(s, grid, a, b, side_a, side_b, lo, hi, q - p) and _statistics_move(stats, p, q, lo, hi, ref)):
+            return False
+        if _statistics_hold(stats, p, q, far_lo, far_hi, ref):
+            return True
+        return bool(
+            stats.shape[1] == LIGHT_STATS.size
+            and _statistics_hold(stats, p, q, far_lo, far_hi, ref, LIGHT_STATS)
+            and (light if light is not None else holds_under_light(grid, p, q, far_lo, far_hi, ref))
         )
     return False
+
+
+def mixture_shares(frames: np.ndarray, a: np.ndarray, b: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Each frame of ``frames`` (rows, grid columns in levels) fitted by least squares as cA·``a`` + cB·``b`` + c0 on the luma
+    columns: (B's share cB / (cA + cB), 0–1 along the blend, unitless; the fit's RMS residual per frame, levels). A shot
+    brightening or darkening on its own changes the gains and the offset, not B's share."""
+    offset = np.zeros(a.size)
+    offset[:LUMA] = 1.0
+    basis = np.stack([a, b, offset], axis=1)
+    coef, *_ = np.linalg.lstsq(basis, frames.T, rcond=None)
+    total = coef[0] + coef[1]
+    safe = np.where(np.abs(total) > 1e-6, total, 1.0)
+    share = np.where(np.abs(total) > 1e-6, coef[1] / safe, 0.5)
+    residual = np.sqrt(np.mean((frames.T - basis @ coef) ** 2, axis=0))
+    return share, residual
+
+
+def holds_under_light(grid: np.ndarray, p: int, q: int, first: int, last: int, ref: int) -> bool:
+    """Whether the sides of a change from frame ``p`` to ``q`` hold over ``first``–``p`` and ``q``–``last`` once each shot's own
+    light is allowed for (``mixture_shares`` against the mean pictures A and B over ``ref`` frames next to the ends): B's share
+    (mean over ``ref`` frames) within LIGHT_RETURN of 0 before and of 1 after, each frame within LIGHT_RESIDUAL × the step of
+    its mixture, and at least LIGHT_OWN of the step not a gain or luma offset of A (a breathing light is one)."""
+    if p - first + 1 < ref or last - q + 1 < ref:
+        return False
+    a, b = grid[p - ref + 1 : p + 1].mean(axis=0), grid[q : q + ref].mean(axis=0)
+    step = float(np.sqrt(np.mean((b - a) ** 2)))
+    if step <= 0.0:
+        return False
+    offset = np.zeros(a.size)
+    offset[:LUMA] = 1.0
+    light = np.stack([a, offset], axis=1)
+    coef, *_ = np.linalg.lstsq(light, b - a, rcond=None)
+    if float(np.sqrt(np.mean((b - a - light @ coef) ** 2))) < LIGHT_OWN * step:
+        return False
+    share, residual = mixture_shares(grid[first : last + 1], a, b)
+    kernel = np.ones(ref) / ref
+    before = np.convolve(share[: p - first + 1], kernel, mode="valid")
+    after = np.convolve(share[q - first :], kernel, mode="valid")
+    return bool(
+        np.abs(before).max() <= LIGHT_RETURN
+        and np.abs(1.0 - after).max() <= LIGHT_RETURN
+        and float(residual[: p - first + 1].max()) <= LIGHT_RESIDUAL * step
+        and float(residual[q - first :].max()) <= LIGHT_RESIDUAL * step
+    )
 
 
 def _drift_off(t: np.ndarray, off: np.ndarray, p: int, q: int) -> np.ndarray:
@@ -301,8 +368,12 @@ def _statistics_move(stats: np.ndarray, p: int, q: int, lo: int, hi: int, ref: i
     return bool(np.all(dip >= STATS_DIP))
 
 
-def _statistics_hold(stats: np.ndarray, p: int, q: int, first: int, last: int, ref: int) -> bool:
-    """Whether the picture statistics hold each side's values over frames ``first``–``p`` and ``q``–``last`` (means over ``ref`` frames within STATS_HOLD of the change in them): a dissolve leaves one shot's look for another's, a colour swinging on (waves) moves on to a third."""
+def _statistics_hold(stats: np.ndarray, p: int, q: int, first: int, last: int, ref: int, light: np.ndarray | None = None) -> bool:
+    """Whether the picture statistics hold each side's values over frames ``first``–``p`` and ``q``–``last`` (means over ``ref`` frames within STATS_HOLD of the change in them): a dissolve leaves one shot's look for another's, a colour swinging on (waves) moves on to a third.
+
+    With ``light`` (a per-statistic direction, LIGHT_STATS) a side may also
+    move along that direction and along its own values (a gain): a shot
+    brightening or darkening on its own; a colour swinging on moves across them."""
     a, b = stats[p - ref + 1 : p + 1].mean(axis=0), stats[q : q + ref].mean(axis=0)
     step = float(np.sqrt(np.mean((b - a) ** 2)))
     kernel = np.ones(ref) / ref
@@ -311,7 +382,12 @@ def _statistics_hold(stats: np.ndarray, p: int, q: int, first: int, last: int, r
         if k1 - k0 + 1 < ref:
             continue
         smooth = np.stack([np.convolve(stats[k0 : k1 + 1, j], kernel, mode="valid") for j in range(stats.shape[1])], axis=1)
-        worst = max(worst, float(np.sqrt(np.mean((smooth - level) ** 2, axis=1)).max()))
+        away = smooth - level
+        if light is not None:
+            basis = np.stack([light, level], axis=1)
+            coef, *_ = np.linalg.lstsq(basis, away.T, rcond=None)
+            away = away - (basis @ coef).T
+        worst = max(worst, float(np.sqrt(np.mean(away**2, axis=1)).max()))
     return worst <= STATS_HOLD * step
 
 
@@ -509,7 +585,7 @@ def refined(s: Signals, grid: np.ndarray, stats: np.ndarray, found: list[dict], 
 
 
 def comes_back(s: Signals, grid: np.ndarray, p: int, q: int, stops: np.ndarray) -> bool:
-    """Whether the picture of frames ``p``–``q`` (a change found by any rule) comes back past half the way within RETURN_S beyond either end, never across one of the ``stops`` (cuts): a breathing light or an oscillating picture, not a dissolve (the grid ``grid`` is the mixture's; progress as in :func:`_progress`)."""
+    """Whether the picture of frames ``p``–``q`` (a change found by any rule) comes back past half the way within RETURN_S beyond either end, never across one of the ``stops`` (cuts): a breathing light or an oscillating picture, not a dissolve (the grid ``grid`` is the mixture's; progress as in :func:`_progress`), unless its sides hold under their own light (``holds_under_light``)."""
     ref, return_ = frames_in(s, REF_S), min(frames_in(s, RETURN_S), max(frames_in(s, MARGIN_S), int(RETURN_SPAN * (q - p))))
     cut_at = np.flatnonzero(stops)
     floor = int(cut_at[cut_at <= p].max()) if (cut_at <= p).any() else 0
@@ -519,7 +595,8 @@ def comes_back(s: Signals, grid: np.ndarray, p: int, q: int, stops: np.ndarray) 
         return False
     far_lo, far_hi = max(floor, p - return_), min(ceiling, q + return_)
     x, _ = _progress(grid[far_lo : far_hi + 1], a, b)
-    return float(x[: p - far_lo + 1].max()) > RETURN_LEVEL or float(x[q - far_lo :].min()) < 1.0 - RETURN_LEVEL
+    back = float(x[: p - far_lo + 1].max()) > RETURN_LEVEL or float(x[q - far_lo :].min()) < 1.0 - RETURN_LEVEL
+    return back and not holds_under_light(grid, p, q, far_lo, far_hi, ref)
 
 
 def with_busy_dissolves(found: list[dict], dissolves: list[dict]) -> list[dict]:

@@ -4,6 +4,8 @@ A flute's, a trumpet's or a violin's staccato note holds its level until it is r
 room's reverb; a plucked string dies away smoothly over the note, and one damped early was dying away before. Synthetic levels (dB per 5.8 ms hop, as the
 analyser's fine envelope) check :func:`cut_off_db`; rendered through FluidSynth (FluidR3 GM), a staccato oboe line
 (notes off at a third of the step) is named ``melody``, not ``pluck``, and a pizzicato line is still ``pluck``.
+A muted guitar's notes die within their first 30 ms however long the key is held: cut off at once in a long step, they
+are damped plucks, not released ones (:func:`damped_at_once`, session 9); its line is ``pluck``.
 """
 
 from __future__ import annotations
@@ -11,7 +13,8 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from aspects.measure.harmony import CUT_OFF_DB, cut_off_db
+from aspects.measure.harmony import CUT_OFF_DB, CUT_OFF_S, cut_off, cut_off_db
+from aspects.measure.primitive import DAMPED_SOUND_S, DAMPED_STEP_S, NoteShape, damped_at_once, note_decays
 from tests.audio_corpus import missing_tools
 from tests.voice_corpus import _clip, analyse, render, segment_results
 
@@ -47,6 +50,30 @@ def test_a_body_without_hops_has_no_cut():
     assert cut_off_db(np.zeros(5), 3, 3, HOP_S) == (0.0, 0.0)
 
 
+def test_the_cut_starts_within_its_span_before_the_held_level_ends():
+    hold = int(0.3 / HOP_S)
+    level = np.r_[np.zeros(hold), np.linspace(0.0, -40.0, int(0.02 / HOP_S)), np.full(40, -40.0)]
+    start = cut_off(level, 0, hold + 2, HOP_S)[2]
+    assert hold - 1 - CUT_OFF_S / HOP_S <= start <= hold - 1
+
+
+def _cut_note(cut_after_s: float, step_s: float) -> NoteShape:
+    """A struck note (10 ms attack) falling 30 dB/s, then 30 dB at once ``cut_after_s`` s after its onset, the next note ``step_s`` s after it."""
+    return NoteShape(0.01, -30.0, 0, -30.0, -1.0, -6.0, None, cut_db=30.0, pre_cut_db_s=0.0, cut_after_s=cut_after_s, step_s=step_s)
+
+
+@pytest.mark.parametrize("step_s", [DAMPED_STEP_S, 0.45, 0.8])
+def test_a_note_damped_at_once_in_a_long_step_dies_away(step_s):
+    shape = _cut_note(0.02, step_s)
+    assert damped_at_once(shape) and note_decays(shape, partial=False)
+
+
+@pytest.mark.parametrize(("cut_after_s", "step_s"), [(0.02, 0.12), (0.05, 0.2), (0.08, 0.25), (DAMPED_SOUND_S + 0.02, 0.45), (0.25, 0.5)])
+def test_a_staccato_note_released_within_its_step_is_cut_off(cut_after_s, step_s):
+    shape = _cut_note(cut_after_s, step_s)  # a melody's short step, or a staccato lead's note sounding a share of a long one
+    assert not damped_at_once(shape) and not note_decays(shape, partial=False)
+
+
 @pytest.fixture(scope="module")
 def rendered(tmp_path_factory):
     if reason := missing_tools():
@@ -54,8 +81,9 @@ def rendered(tmp_path_factory):
     pitches = [69, 72, 71, 74, 76, 72, 71, 69, 67, 71, 72, 74, 72, 69]
     oboe = [(0.2 + i * 0.2, 0.2 + i * 0.2 + 0.07, [p]) for i, p in enumerate(pitches)]  # notes off at 35 % of the step
     pizz = [(0.2 + i * 0.45, 0.2 + i * 0.45 + 0.4, [p]) for i, p in enumerate(pitches[:9])]
-    clips = [_clip("oboe_staccato", 68, oboe, "melody", 96), _clip("pizzicato_line", 45, pizz, "pluck", 96)]
-    for c, notes in zip(clips, (oboe, pizz)):
+    muted = [(0.2 + i * 0.45, 0.2 + i * 0.45 + 0.41, [p]) for i, p in enumerate(pitches[:9])]
+    clips = [_clip("oboe_staccato", 68, oboe, "melody", 96), _clip("pizzicato_line", 45, pizz, "pluck", 96), _clip("muted_guitar_line", 28, muted, "pluck", 100)]
+    for c, notes in zip(clips, (oboe, pizz, muted)):
         step = notes[1][0] - notes[0][0]
         c.segments = [(t0, t0 + step, c.segments[0][2]) for t0, _, _ in notes]  # a staccato note's segment is its whole step
     return {c.name: (c, analyse(x)) for c, x in zip(clips, render(clips, tmp_path_factory.mktemp("staccato")))}
@@ -71,3 +99,9 @@ def test_a_pizzicato_line_is_still_pluck(rendered):
     clip, (t, prim) = rendered["pizzicato_line"]
     answers = [a for _, _, a in segment_results(clip, t, prim)]
     assert answers.count("pluck") >= 0.8 * len(answers), answers
+
+
+def test_a_muted_guitar_line_is_pluck(rendered):
+    clip, (t, prim) = rendered["muted_guitar_line"]
+    answers = [a for _, _, a in segment_results(clip, t, prim)]  # a muted string's low thump reads bass on a note or two
+    assert answers.count("pluck") >= 2 * len(answers) / 3 and answers.count("melody") + answers.count("lead") <= 1, answers

@@ -47,6 +47,9 @@ the −55 dBFS silence gate and are not scored) and more programs of every famil
 yet other programs as lines, with grace notes and accents in one split, soft legato in the other.
 ``fresh10_harmony`` (session 8, 11c: read once with main's rules before any rule changed) and ``fresh11_harmony`` (its
 blind split) add held-note leads to the harmony splits' lines and start every other clip's first note at 0 s.
+``fresh13_harmony`` (session 9, 11c: read once with main's rules before any rule changed) and ``fresh14_harmony`` (its
+blind split) add leads in MIDI 41–58 (about 100–250 Hz: a bass by docs/audio.md's register rule, a lead by its program
+here), muted guitar beside staccato strings and winds, banjo, shamisen, koto, sitar lines, organ and string pads.
 The gap between MELODY_NOTE_S and LEAD_NOTE_S is left out of the ground truth:
 neither name is clearly right there.
 
@@ -193,6 +196,24 @@ PROGRAMS = {
         "bass": [],
         "vocal": [],
     },
+    "fresh13_harmony": {  # session 9 (11c): read once with main's rules before any rule changed; damped plucks, low leads
+        "sustained": [42, 70, 41, 74, 60, 64],  # cello, bassoon, viola, recorder, French horn, soprano sax (staccato melodies)
+        "lead": [87, 62, 42, 66, 57, 29],  # bass + lead, synth brass 1, cello, tenor sax, trombone, overdriven guitar (leads, MIDI 43-58)
+        "decaying": [28, 105, 106, 107, 104, 31],  # muted guitar, banjo, shamisen, koto, sitar, guitar harmonics (pluck lines)
+        "pad": [16, 17, 20, 48, 49, 44],  # drawbar, percussive, reed organ, strings, slow strings, tremolo strings (held chords)
+        "chord": [4, 5, 2, 24, 25, 3],  # electric piano 1 and 2, electric grand, nylon and steel guitar, honky-tonk
+        "bass": [32, 33, 34, 35, 36, 38],  # acoustic, finger, pick, fretless, slap 1, synth 1
+        "vocal": [],
+    },
+    "fresh14_harmony": {  # session 9 (11c): the blind split, made before the rules were frozen; read once with main's and once with 11c's
+        "sustained": [43, 71, 40, 73, 56, 68],  # contrabass, clarinet, violin, flute, trumpet, oboe (staccato melodies)
+        "lead": [81, 63, 43, 67, 58, 30],  # saw, synth brass 2, contrabass, baritone sax, tuba, distortion guitar (leads, MIDI 41-57)
+        "decaying": [28, 105, 106, 107, 15, 45],  # muted guitar, banjo, shamisen, koto, dulcimer, pizzicato (pluck lines)
+        "pad": [18, 19, 21, 50, 51, 89],  # rock organ, church organ, accordion, synth strings 1 and 2, warm pad (held chords)
+        "chord": [0, 4, 5, 26, 27, 6],  # piano, electric piano 1 and 2, jazz and clean guitar, harpsichord
+        "bass": [37, 39, 32, 33, 34, 35],  # slap 2, synth 2, acoustic, finger, pick, fretless
+        "vocal": [],
+    },
 }
 NOTE_LENGTHS_S = {  # (lead, melody, pluck, pad chord, struck chord, bass) note lengths per split
     "tune": {"lead": (0.5, 0.8), "melody": (0.18, 0.22), "pluck": (0.3, 0.45), "pad": (2.0,), "chord": (0.8, 1.2), "bass": (0.4,)},
@@ -209,6 +230,8 @@ NOTE_LENGTHS_S = {  # (lead, melody, pluck, pad chord, struck chord, bass) note 
     "fresh9_harmony": {"pad": (2.3, 2.8), "chord": (0.6, 1.05), "bass": (0.36, 0.6, 0.95), "pluck": (0.34, 0.6), "melody": (0.14, 0.2)},
     "fresh10_harmony": {"pad": (1.7, 2.6), "chord": (0.4, 0.75), "bass": (0.22, 0.42, 0.7), "pluck": (0.26, 0.45, 0.7), "melody": (0.12, 0.18, 0.24), "lead": (0.42, 0.6, 0.9)},
     "fresh12_harmony": {"pluck": (0.24, 0.5), "melody": (0.14, 0.21, 0.26)},
+    "fresh13_harmony": {"pad": (1.8, 2.9), "chord": (0.48, 0.88), "bass": (0.3, 0.55), "pluck": (0.2, 0.33, 0.52), "melody": (0.15, 0.19, 0.25), "lead": (0.44, 0.68, 1.0)},
+    "fresh14_harmony": {"pad": (2.1, 3.0), "chord": (0.52, 0.8), "bass": (0.27, 0.6), "pluck": (0.23, 0.36, 0.58), "melody": (0.13, 0.17, 0.22), "lead": (0.47, 0.75, 1.05)},
     "fresh11_harmony": {"pad": (2.0, 3.3), "chord": (0.5, 0.9), "bass": (0.26, 0.5, 0.8), "pluck": (0.22, 0.38, 0.62), "melody": (0.13, 0.2, 0.23), "lead": (0.46, 0.7, 1.1)},
 }
 REGISTER = {"tune": (64, 79), "held_out": (60, 84), "fresh": (62, 81), "fresh2": (67, 86), "fresh3": (60, 96)}  # MIDI range of lead, melody and pluck lines
@@ -338,6 +361,27 @@ HARMONY12 = {
     "lines": {"register": (55, 88), "staccato": 0.3, "zero_start": True},
 }
 
+# fresh13_harmony (session 9, 11c, read once with main's rules first): damped plucks (muted guitar, guitar harmonics)
+# beside staccato strings and winds (notes off at 38 %), leads in MIDI 43-58 (about 100-250 Hz), banjo, shamisen,
+# koto and sitar lines, organ and string pads, low electric-piano chords; tempos (note lengths) no other split has.
+HARMONY13 = {
+    "seed": 131313,
+    "voicings": ([0, 4, 7, 10, 14], [0, 3, 7, 15], [0, 5, 7, 12], [0, 4, 11], [0, 3, 10, 14], [0, 7, 12, 16]),
+    "roots": (40, 50, 58),
+    "bass_registers": ((27, 40), (35, 49)),
+    "velocities": ((30, 56), (65, 92), (96, 125)),
+    "lines": {"register": (50, 84), "staccato": 0.38, "zero_start": True, "lead_register": (43, 58)},
+}
+# fresh14_harmony (session 9, 11c, the blind split): other seed, programs, voicings, registers; leads in MIDI 41-57.
+HARMONY14 = {
+    "seed": 141414,
+    "voicings": ([0, 4, 7, 9, 14], [0, 3, 7, 10, 17], [0, 4, 7], [0, 5, 10, 15], [0, 7, 10, 15], [0, 4, 8, 12]),
+    "roots": (37, 47, 56),
+    "bass_registers": ((26, 39), (33, 48)),
+    "velocities": ((40, 62), (70, 98), (100, 127)),
+    "lines": {"register": (53, 86), "staccato": 0.33, "zero_start": True, "lead_register": (41, 57)},
+}
+
 
 def corpus(split: str) -> list[Clip]:
     """The clips of ``split`` ("tune", "held_out", "fresh", "fresh2", "fresh3", "fresh3_harmony" or one of ARTICULATED), 2–5 minutes of audio each."""
@@ -361,6 +405,10 @@ def corpus(split: str) -> list[Clip]:
         return _harmony_corpus(split, **HARMONY11)
     if split == "fresh12_harmony":
         return _harmony_corpus(split, **HARMONY12)
+    if split == "fresh13_harmony":
+        return _harmony_corpus(split, **HARMONY13)
+    if split == "fresh14_harmony":
+        return _harmony_corpus(split, **HARMONY14)
     if split in ARTICULATED:
         return _articulated_corpus(split)
     rng = np.random.default_rng({"tune": 111, "held_out": 222, "fresh": 333, "fresh2": 444, "fresh3": 555}[split])
@@ -462,7 +510,8 @@ def _harmony_corpus(
             share = {"pluck": 0.9, "melody": lines["staccato"], "lead": 0.95}[kind]
             for prog in progs[family]:
                 for s in lengths[kind]:
-                    w0 = int(rng.integers(lines["register"][0], lines["register"][1] - ARTICULATED_SPAN + 1))
+                    lo, hi = lines.get("lead_register", lines["register"]) if kind == "lead" else lines["register"]
+                    w0 = int(rng.integers(lo, hi - ARTICULATED_SPAN + 1))
                     t = start()
                     count = int(3.2 / s) if kind != "lead" else max(5, int(4.0 / s))
                     notes = [(t + i * s, t + (i + share) * s, [p]) for i, p in enumerate(_line(rng, w0, w0 + ARTICULATED_SPAN, count))]

@@ -182,9 +182,15 @@ CUT_PRE_S = 0.05  # ...unless it was dying away before (a damped pluck), read wh
 
 
 def cut_off_db(level_db: np.ndarray, peak: int, stop: int, hop_s: float) -> tuple[float, float]:
+    """:func:`cut_off` without where the fall starts: ``(fall dB, slope dB/s before it)``."""
+    fall, slope, _ = cut_off(level_db, peak, stop, hop_s)
+    return fall, slope
+
+
+def cut_off(level_db: np.ndarray, peak: int, stop: int, hop_s: float) -> tuple[float, float, int]:
     """The deepest fall (dB, ≥ 0) of ``level_db`` (dB per hop of ``hop_s`` s) within CUT_OFF_S, starting at any hop of
     a note's body [``peak``, ``stop``) (the fall may end after ``stop``), and the level's slope (dB/s) from ``peak``
-    to where that fall starts (0 when that is shorter than CUT_PRE_S).
+    to where that fall starts (0 when that is shorter than CUT_PRE_S), and that hop (``peak`` when there is no body).
 
     A staccato note of an instrument that sustains (flute, trumpet, violin, organ, a synth lead) holds its level
     until it is released, then drops at once to the room's reverb: ≥ CUT_OFF_DB within CUT_OFF_S. A plucked or
@@ -196,7 +202,7 @@ def cut_off_db(level_db: np.ndarray, peak: int, stop: int, hop_s: float) -> tupl
     w = max(int(round(CUT_OFF_S / hop_s)), 1)
     stop = min(stop, level_db.size - 1)
     if stop <= peak:
-        return 0.0, 0.0
+        return 0.0, 0.0, peak
     n = stop - peak
     after = level_db[peak + 1 : stop + w]
     after = np.concatenate([after, np.full(n + w - 1 - after.size, np.inf)])
@@ -205,4 +211,4 @@ def cut_off_db(level_db: np.ndarray, peak: int, stop: int, hop_s: float) -> tupl
     j = int(np.argmax(falls))
     pre = level_db[peak : peak + j + 1]
     slope = float(np.polyfit(np.arange(pre.size) * hop_s, pre, 1)[0]) if pre.size * hop_s >= CUT_PRE_S else 0.0
-    return max(0.0, float(falls[j])), slope
+    return max(0.0, float(falls[j])), slope, peak + j

@@ -54,7 +54,7 @@ from scipy.ndimage import median_filter, minimum_filter1d
 from scipy.signal import find_peaks
 
 from aspects.measure import filterbanks
-from aspects.measure.harmony import CUT_OFF_DB, HARMONIC_SEMITONES, chord_fundamentals, chord_notes, cut_off_db, low_series_hz, pitch_held_across
+from aspects.measure.harmony import CUT_OFF_DB, HARMONIC_SEMITONES, chord_fundamentals, chord_notes, cut_off, low_series_hz, pitch_held_across
 
 PRIMITIVES = (
     "silence", "kick", "snare", "hihat", "clap", "bass", "pad", "lead", "pluck", "chord", "melody", "vocal", "speech", "pulse", "sustain",
@@ -111,6 +111,9 @@ PLUCK_DECAY_DB_S = 12.0  # level falls at least this fast after the peak: an exp
 PLUCK_DEEP_DROP_DB = 8.0  # a note that loses this much over its body and still falls dies away, whatever its later slope (koto, piano)
 PLUCK_LATE_DB_S, LATE_SPAN_S = 3.0, 0.15  # a pluck still falls ≥ 3 dB/s after DECAY_SPAN_S, read when ≥ 0.15 s of its body is left
 LINE_VOTE_NOTES = 3  # a line's notes vote on whether it dies away when it has at least this many within the span
+DAMPED_SOUND_S = 0.1  # a note cut off this soon (s) after its onset...
+DAMPED_STEP_S = 0.3  # ...with the next note this far (s) after its onset was damped, not released (:func:`damped_at_once`)
+BACK_DB = 12.0  # the next note brings the level back within this much (dB) of a cut note's peak
 PLUCK_DROP_DB = 1.0  # and a pluck ends its body at least this much below its peak: a sustained note that swells and eases back holds its level
 BASS_HZ = 250.0  # lowest fundamental of a bass note
 BASS_LOW_SHARE = 0.5  # share of the frame's power below BASS_HZ for a bass note
@@ -556,8 +559,10 @@ class NoteShape:
     brighten_oct_s: float = 0.0  # spectral centroid change (octaves per second) where decay_db_s is read
     drop_db: float = 0.0  # level at the end of the note's body minus at its peak (dB; negative when it lost level)
     late_db_s: float | None = None  # level change per second after DECAY_SPAN_S, when the note holds ≥ LATE_SPAN_S more
-    cut_db: float = 0.0  # deepest fall within CUT_OFF_S inside the body, before a next note start (:func:`cut_off_db`)
+    cut_db: float = 0.0  # deepest fall within CUT_OFF_S inside the body, before a next note start (:func:`cut_off`)
     pre_cut_db_s: float = 0.0  # level slope (dB/s) from the peak to where that fall starts (0 when shorter than CUT_PRE_S)
+    cut_after_s: float = 0.0  # time (s) from the onset to where that fall starts
+    step_s: float = 0.0  # time (s) from the onset to where the level comes back after the cut (:func:`level_back_s`; 0 if never or no cut)
 
 
 def note_shape(ctx: Context, t: float, onset_hops: np.ndarray | None = None) -> NoteShape:
@@ -592,6 +597,9 @@ def note_shape(ctx: Context, t: float, onset_hops: np.ndarray | None = None) -> 
     bright = np.log2(np.maximum(ctx.centroid_hz[body], 1.0))
     fall = ctx.level_db[peak:end][: max(int(DECAY_SPAN_S / ctx.hop_s), 3)]
     late = ctx.level_db[body.stop : stop]  # a long note's body after DECAY_SPAN_S: a sustained sample levels off there
+    cut_db, pre_cut_db_s, cut_i = cut_off(ctx.level_db, peak, stop, ctx.hop_s) if after.size else (0.0, 0.0, peak)
+    back_s = level_back_s(ctx.level_db[cut_i:], float(ctx.level_db[peak]), ctx.hop_s) if cut_db >= CUT_OFF_DB else 0.0
+    back_s = back_s + (cut_i - start) * ctx.hop_s if back_s > 0.0 else 0.0
     return NoteShape(
         None if on is None else (peak - on) * ctx.hop_s,
         _slope_db_s(tail[tail.size // 3 :], ctx.hop_s),
@@ -600,7 +608,10 @@ def note_shape(ctx: Context, t: float, onset_hops: np.ndarray | None = None) -> 
         _slope_db_s(bright[bright.size // 3 :], ctx.hop_s),
         float(tail[-1] - tail[0]) if tail.size else 0.0,
         _slope_db_s(late, ctx.hop_s) if late.size * ctx.hop_s >= LATE_SPAN_S else None,
-        *(cut_off_db(ctx.level_db, peak, stop, ctx.hop_s) if after.size else (0.0, 0.0)),
+        cut_db,
+        pre_cut_db_s,
+        (cut_i - start) * ctx.hop_s,
+        back_s,
     )
 
 
@@ -615,9 +626,31 @@ def note_decays(shape: NoteShape, partial: bool) -> bool:
     darkens = partial or shape.brighten_oct_s <= PLUCK_BRIGHTEN_OCT_S
     keeps_falling = shape.late_db_s is None or shape.late_db_s <= -PLUCK_LATE_DB_S
     falls = (shape.decay_db_s <= -PLUCK_DECAY_DB_S and shape.drop_db <= -PLUCK_DROP_DB) or (shape.decay_db_s < 0 and shape.drop_db <= -PLUCK_DEEP_DROP_DB)
-    # released, not dying away: a staccato note of an instrument that sustains (a damped pluck was falling before)
-    cut = shape.cut_db >= CUT_OFF_DB and shape.pre_cut_db_s > -PLUCK_DECAY_DB_S
-    return falls and keeps_falling and not soft and darkens and not cut
+    # released, not dying away: a staccato note of an instrument that sustains (a damped pluck was falling before, or
+    # was damped at once: its body is then the room's reverb, whose brightness says nothing of the string)
+    damped = shape.cut_db >= CUT_OFF_DB and damped_at_once(shape)
+    cut = shape.cut_db >= CUT_OFF_DB and shape.pre_cut_db_s > -PLUCK_DECAY_DB_S and not damped
+    return falls and keeps_falling and not soft and (darkens or damped) and not cut
+
+
+def level_back_s(level_db: np.ndarray, peak_db: float, hop_s: float) -> float:
+    """Time (s) from the first of ``level_db`` (dB per hop of ``hop_s`` s, from where a note was cut off) to where the level
+    comes back within BACK_DB of the note's peak ``peak_db``, after it first fell below that (the next note); 0 when it
+    never does. Onsets and pitch cues are no measure of a step here: a muted string's release thump and its reverb's
+    flicker start "notes" that are 30 dB down."""
+    low = np.flatnonzero(level_db < peak_db - BACK_DB)
+    if not low.size:
+        return 0.0
+    back = np.flatnonzero(level_db[low[0] :] >= peak_db - BACK_DB)
+    return float(low[0] + back[0]) * hop_s if back.size else 0.0
+
+
+def damped_at_once(shape: NoteShape) -> bool:
+    """Whether a cut-off note (:attr:`NoteShape.cut_db`) was a struck string damped at once (issue 11c, session 9): its
+    fall starts within DAMPED_SOUND_S of its onset although the next note starts DAMPED_STEP_S or more after it. A muted
+    guitar's note dies within its first 30 ms however long the key is held; a staccato note of an instrument that
+    sustains sounds for a share of its step (a melody's steps are ≤ 0.25 s, a staccato lead's notes sound ≥ 0.2 s)."""
+    return shape.step_s >= DAMPED_STEP_S and shape.cut_after_s <= DAMPED_SOUND_S
 
 
 def line_decays(ctx: Context, t: float, partial: bool, own: bool) -> bool:

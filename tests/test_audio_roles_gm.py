@@ -8,7 +8,7 @@ import pytest
 from scipy.signal import butter, sosfilt
 
 from aspects.dynamic import audio_semantic as sem
-from aspects.dynamic.audio_semantic import AudioTrack, Heard, audio_role, primitive_families, sound_event
+from aspects.dynamic.audio_semantic import AudioTrack, Heard, audio_role, larger_part_role, primitive_families, role_change, sound_event
 from tests import role_corpus
 from tests.audio_corpus import SR, missing_tools, note, program, render_midi
 from tests.dynamic_support import dynamic
@@ -74,6 +74,33 @@ def test_families_from_primitives():
     lone_hit = ["chord"] * 80 + ["kick", "kick"] + ["chord"] * 118  # one hit in 8 s: a knock, not a kit
     assert primitive_families(track(rms, np.zeros(n), lone_hit), 3.0, 4.0) == []
     assert primitive_families(track(rms, np.zeros(n), None), 3.0, 4.0) == []
+
+
+def test_a_role_change_inside_a_window_goes_to_its_larger_part():
+    n = int(5.0 / HOP_S)
+    t = np.arange(n) * HOP_S
+    fps = 25.0
+    frame_t = np.arange(int(t[-1] * fps)) / fps
+    band = ["bass", "chord", "kick", "chord", "bass"]
+    # A song stopping at 2.3 s: 0.7 s of the window [2, 3) is silent.
+    stops = [band[i % 5] if ft < 2.3 else "silence" for i, ft in enumerate(frame_t)]
+    rms = np.where(t < 2.3, 0.1, 0.0)
+    song_stops = track(rms, np.zeros(n), stops, fps)
+    c = role_change(song_stops, 2.0, 3.0)
+    assert c is not None and abs(c - 2.3) <= 0.05
+    assert larger_part_role(song_stops, 2.0, 3.0) == ("silence", ["silence"])
+    assert role_change(song_stops, 0.0, 1.0) is None
+    # Noise starting at 1.2 s after speech: the window [1, 2) is mostly noise.
+    voice_noise = [("speech" if i % 6 else "silence") if ft < 1.2 else ("hiss" if i % 4 else "rumble") for i, ft in enumerate(frame_t)]
+    c = role_change(track(np.full(n, 0.1), np.zeros(n), voice_noise, fps), 1.0, 2.0)
+    assert c is not None and abs(c - 1.2) <= 0.05
+    # Speech with short pauses, a song with rests between its notes: no change anywhere.
+    for frames in (
+        ["speech", "speech", "speech", "vocal", "silence", "silence", "speech", "speech", "bass"] * 20,
+        ["chord", "chord", "silence", "lead", "lead", "silence", "kick", "bass", "bass", "silence"] * 20,
+    ):
+        for start in (0.0, 1.0, 2.0, 3.0):
+            assert role_change(track(np.full(n, 0.1), np.zeros(n), frames, fps), start, start + 1.0) is None
 
 
 @pytest.fixture(scope="session")

@@ -160,6 +160,26 @@ DRUM_HITS = ("kick", "snare", "hihat", "clap")
 DRUM_FAMILY_HITS = 2  # drum hits over the window's context (± CONTEXT_S), one at least in the window (songs with drums: 31/40, without: 4/35)
 BASS_FAMILY_SHARE = 0.24  # share of the window's frames read bass (with a bass line: 59/63 windows; without: 1/12)
 STEADY_BEAT_CV = 0.025  # a metronome's intervals vary by < 1 % (the 5.8 ms envelope hop); events placed by hand by more
+# A role that changes inside a window (issue 11, session 9, 11r2): the tagger's 0.96 s patches let the earlier sound
+# linger, so the window's role is read over its larger part. The change is where the per-frame primitives, grouped in
+# FRAME_GROUPS, differ most between the CHANGE_SIDE_S before and after (total-variation distance of the groups'
+# shares, 0–1, ≥ CHANGE_MIN), at least CHANGE_EDGE_S inside the window. The larger part is then read over WINDOW-long
+# span on its side of the change, from the patches that do not reach across it by more than CHANGE_PATCH_SLACK_S.
+FRAME_GROUPS = {
+    "silence": "silent",
+    "speech": "voice",
+    "vocal": "voice",
+    "hum": "noise",
+    "rumble": "noise",
+    "hiss": "noise",
+    "buzz": "noise",
+    "ambient": "noise",
+    "click": "noise",
+}  # everything else (drum hits, tonal parts, tone, music, sfx): "sounding"
+CHANGE_SIDE_S = 0.6
+CHANGE_MIN = 0.7
+CHANGE_EDGE_S = 0.1
+CHANGE_PATCH_SLACK_S = 0.1
 # Krumhansl–Kessler key profiles (C major / C minor), for the valence of harmony.
 MAJOR = np.array([6.35, 2.23, 3.48, 2.33, 4.38, 4.09, 2.52, 5.19, 2.39, 3.66, 2.29, 2.88])
 MINOR = np.array([6.33, 2.68, 3.52, 5.38, 2.60, 3.53, 2.54, 4.75, 3.98, 2.69, 3.34, 3.17])
@@ -952,15 +972,80 @@ def mood_axes(track: AudioTrack, start: float, end: float, role: str) -> tuple[f
     return arousal, harmony_valence(chroma)
 
 
+def frame_groups(primitive: np.ndarray) -> np.ndarray:
+    """Each frame's group (FRAME_GROUPS: silent, voice, noise, sounding) from its primitive (str)."""
+    return np.array([FRAME_GROUPS.get(str(p), "sounding") for p in primitive])
+
+
+def role_change(track: AudioTrack, start: float, end: float) -> float | None:
+    """Time (s) inside [start, end) where the sound changes (see CHANGE_MIN), None when it does not.
+
+    At each frame time c at least CHANGE_EDGE_S inside the window the shares of the frame groups over
+    [c − CHANGE_SIDE_S, c) and [c, c + CHANGE_SIDE_S) are compared (total-variation distance, 0–1); the
+    largest distance counts when it is ≥ CHANGE_MIN.
+    """
+    if track.primitive is None or track.primitive.size != track.frame_t.size or track.frame_t.size < 2:
+        return None
+    groups = frame_groups(track.primitive)
+    names = ("silent", "voice", "noise", "sounding")
+    onehot = np.stack([groups == g for g in names], axis=1).astype(np.float64)
+    best, best_c = 0.0, None
+    for c in track.frame_t[(track.frame_t >= start + CHANGE_EDGE_S) & (track.frame_t <= end - CHANGE_EDGE_S)]:
+        before = (track.frame_t >= c - CHANGE_SIDE_S) & (track.frame_t < c)
+        after = (track.frame_t >= c) & (track.frame_t < c + CHANGE_SIDE_S)
+        if before.sum() < 2 or after.sum() < 2:
+            continue
+        tv = 0.5 * float(np.abs(onehot[before].mean(axis=0) - onehot[after].mean(axis=0)).sum())
+        if tv > best:
+            best, best_c = tv, float(c)
+    return best_c if best >= CHANGE_MIN else None
+
+
+def _presence(track: AudioTrack, start: float, end: float) -> float:
+    """Share (0–1) of [start, end) s above −55 dBFS (of the span's time: audio may stop before the picture does)."""
+    rms = track.rms[track.span(start, end)]
+    return min(float((rms > SILENCE_RMS).sum()) * track.hop_s / (end - start), 1.0) if end > start else 0.0
+
+
+def _read_role(track: AudioTrack, start: float, end: float, tags: TagScores | None) -> tuple[str, list[str], Heard | None]:
+    """``(role, layers, heard)`` of [start, end) s from its presence, the tagger's ``tags``, its beat and its events."""
+    bpm = window_tempo(track, start, end)
+    heard = Heard.of(tags, start, end) if tags is not None else None
+    role, layers = audio_role(_presence(track, start, end), heard, bpm is not None and steady_beat(track, start, end, bpm), sound_event(track, start, end))
+    return role, layers, heard
+
+
+def larger_part_role(track: AudioTrack, start: float, end: float) -> tuple[str, list[str]] | None:
+    """``(role, layers)`` of the larger part of [start, end) s when the sound changes inside it (:func:`role_change`),
+    read over a span as long as the window on that side of the change, from the tagger's patches that stay on
+    that side (within CHANGE_PATCH_SLACK_S); None without a change or without such patches."""
+    c = role_change(track, start, end)
+    if c is None:
+        return None
+    width = end - start
+    after = c - start < end - c
+    lo, hi = (c, c + width) if after else (c - width, c)
+    tags = track.tags
+    if tags is not None:
+        keep = tags.start_s >= c - CHANGE_PATCH_SLACK_S if after else tags.start_s + tags.patch_s <= c + CHANGE_PATCH_SLACK_S
+        if not keep.any():
+            return None
+        tags = TagScores(tags.probs[keep], tags.start_s[keep], tags.patch_s, tags.index)
+    role, layers, _ = _read_role(track, lo, hi, tags)
+    return role, layers
+
+
 def audio_semantic(track: AudioTrack, start: float, end: float) -> dict:
     """``role``, ``layers``, ``events`` (``[{label, score}]``), ``instruments`` (families), ``presence`` (0–1 share of the window above −55 dBFS), ``tempo_bpm`` (None without a beat in the window), ``mood``
     (+ ``arousal`` 0–1 and ``valence`` −1–1, see :func:`mood_axes`)."""
-    rms = track.rms[track.span(start, end)]
-    # Share of the window's time (not of the envelope rows it has: audio may stop before the picture does).
-    presence = min(float((rms > SILENCE_RMS).sum()) * track.hop_s / (end - start), 1.0) if end > start else 0.0
+    presence = _presence(track, start, end)
     bpm = window_tempo(track, start, end)
     heard = Heard.of(track.tags, start, end) if track.tags is not None else None
     role, layers = audio_role(presence, heard, bpm is not None and steady_beat(track, start, end, bpm), sound_event(track, start, end))
+    # A sound event makes its window sfx however brief it is; silence has no part to weigh.
+    larger = larger_part_role(track, start, end) if role not in ("silence", "sfx") else None
+    if larger is not None and larger[0] != role:  # the same role on the larger part: the window keeps every layer it has
+        role, layers = larger
     arousal, valence = mood_axes(track, start, end, role)
     instruments = heard.instruments if heard is not None else []
     if role == "music":

@@ -986,18 +986,18 @@ def role_change(track: AudioTrack, start: float, end: float) -> float | None:
     """
     if track.primitive is None or track.primitive.size != track.frame_t.size or track.frame_t.size < 2:
         return None
-    groups = frame_groups(track.primitive)
-    names = ("silent", "voice", "noise", "sounding")
-    onehot = np.stack([groups == g for g in names], axis=1).astype(np.float64)
+    lo, hi = np.searchsorted(track.frame_t, [start + CHANGE_EDGE_S - CHANGE_SIDE_S, end - CHANGE_EDGE_S + CHANGE_SIDE_S], side="left")
+    t = track.frame_t[lo:hi]  # only the frames the comparisons read: the cost stays per window on a long track
+    groups = frame_groups(track.primitive[lo:hi])
+    counts = np.vstack([np.zeros(4), np.cumsum(np.stack([groups == g for g in ("silent", "voice", "noise", "sounding")], axis=1), axis=0)])
     best, best_c = 0.0, None
-    for c in track.frame_t[(track.frame_t >= start + CHANGE_EDGE_S) & (track.frame_t <= end - CHANGE_EDGE_S)]:
-        before = (track.frame_t >= c - CHANGE_SIDE_S) & (track.frame_t < c)
-        after = (track.frame_t >= c) & (track.frame_t < c + CHANGE_SIDE_S)
-        if before.sum() < 2 or after.sum() < 2:
+    for k in np.flatnonzero((t >= start + CHANGE_EDGE_S) & (t <= end - CHANGE_EDGE_S)):
+        a, b = np.searchsorted(t, [t[k] - CHANGE_SIDE_S, t[k] + CHANGE_SIDE_S], side="left")
+        if k - a < 2 or b - k < 2:
             continue
-        tv = 0.5 * float(np.abs(onehot[before].mean(axis=0) - onehot[after].mean(axis=0)).sum())
+        tv = 0.5 * float(np.abs((counts[k] - counts[a]) / (k - a) - (counts[b] - counts[k]) / (b - k)).sum())
         if tv > best:
-            best, best_c = tv, float(c)
+            best, best_c = tv, float(t[k])
     return best_c if best >= CHANGE_MIN else None
 
 

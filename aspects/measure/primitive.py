@@ -195,6 +195,13 @@ VOICED_BED_S = 0.08  # the bed a hit over speech or notes stands on: the hops of
 VOICED_BED_SHARE = 0.5  # ...this share of them voiced (flatness under VOICED_FLATNESS); a noise bed's are not
 HAT_ALONE_DB = 2.5  # a hi-hat found over a bed in its high bands lifts the snare's bands (BED_BANDS_HZ) less than this (dB) over their bed: :func:`hat_alone`
 HIGH_BED_HOLD_SIGMAS = 3.0  # ...and still stand this many scatters over it HIGH_HOLD_S later: a hat rings on
+# A closed hat under a loud bed (issue 11d, session 9): a brief rise of the high bands, under HIGH_BED_SIGMAS and gone
+# before HIGH_HOLD_S, is read where it falls on the groove's own grid of onsets (:func:`grid_hat`).
+GRID_HAT_SIGMAS = 3.5  # the high bands' mean level peaks this many scatters over its bed (as HIGH_BED_SIGMAS; bed alone: 95 % ≤ 3.6)
+GRID_HAT_MIN_DB = 1.0  # ...and at least this far (dB)
+GRID_HAT_FALL_S, GRID_HAT_FALL_SIGMAS = 0.08, 2.0  # ...and is back within this many scatters of the bed this long (s) after its peak: a closed hat is short
+GRID_TOL_S = 0.015  # ...its onset (the steepest rise before the peak) this close (s) to the groove's grid: a whole number of half steps from the sure onsets on both sides (:func:`on_grid`)
+GRID_MIN_STEP_S = 0.06  # the grid's step: the median interval between the sure onsets, those this close (s) or closer left out (flams, a kick with a hat)
 EVEN_BURSTS_CV = 0.06  # loudness bursts whose intervals spread less than this (std / mean) keep a pulse: notes, not syllables
 EVEN_MIN_BURSTS = 5  # ...read over at least this many bursts
 CLASS_HOLD_S = 0.035  # a note's pitch class leads the pitch-class profile over two such spans in a row (pitch_class_starts)
@@ -476,7 +483,12 @@ class Context:
     @cached_property
     def bed_high_onsets(self) -> np.ndarray:
         """Hi-hat onsets over a noise bed: the high bands rising over the bed's own scatter (:func:`bed_high_onsets`)."""
-        return bed_high_onsets(self.power, self.freqs, self.hop_s, self.high_level)
+        return bed_high_onsets(self.power, self.freqs, self.hop_s, self.high_level, judged=self.high_onsets)
+
+    @cached_property
+    def sure_onsets(self) -> np.ndarray:
+        """Hops of every onset found (flux, band, high-band, over a bed's scatter): the groove's grid (:func:`on_grid`)."""
+        return np.unique(np.concatenate([self.onsets, self.band_onsets, self.high_onsets, self.bed_high_onsets]).astype(int))
 
     @cached_property
     def bed_band_onsets(self) -> dict[str, np.ndarray]:
@@ -1048,7 +1060,7 @@ def band_level(power: np.ndarray, freqs: np.ndarray, lo_hz: float, hi_hz: float)
     return (10.0 * np.log10(np.maximum(power @ mel[bands].T, 1e-12))).mean(axis=1)
 
 
-def bed_high_onsets(power: np.ndarray, freqs: np.ndarray, hop_s: float, level: np.ndarray | None = None, *, defer: bool = True) -> np.ndarray:
+def bed_high_onsets(power: np.ndarray, freqs: np.ndarray, hop_s: float, level: np.ndarray | None = None, *, defer: bool = True, judged: np.ndarray | None = None) -> np.ndarray:
     """Hops (indices of ``power`` [shape=(hops, bins)], hop ``hop_s`` s, bins ``freqs`` Hz) where the mean level of the
     mel bands from HIGH_ONSET_HZ up stands over its bed (its 25th percentile over the HIGH_BED_S before) by
     HIGH_BED_SIGMAS times the bed's scatter (that minus the 5th percentile, dB: about one standard deviation of a
@@ -1056,7 +1068,9 @@ def bed_high_onsets(power: np.ndarray, freqs: np.ndarray, hop_s: float, level: n
     HIGH_BED_HOLD_SIGMAS scatters HIGH_HOLD_S later; the onset is the hop of the steepest rise within 35 ms before the
     crossing, onsets ≥ 50 ms apart. Onsets that rise HIGH_ONSET_DB over the level 23 ms before are :func:`high_onsets`'
     to judge (``defer``; not when ``level`` is another band's, :func:`bed_band_drum`). A hi-hat under a white or pink
-    bed lifts those bands 1–3 dB, a bed alone ~1 dB at most. ``level`` as for :func:`high_onsets`."""
+    bed lifts those bands 1–3 dB, a bed alone ~1 dB at most. ``level`` as for :func:`high_onsets`. ``judged``: the
+    onsets :func:`high_onsets` kept, when read; only those are deferred to it (a closed hat it dropped for dying within
+    HIGH_HOLD_S still stands HIGH_BED_HOLD_SIGMAS scatters over a white bed then; a raindrop's click does not)."""
     if power.shape[0] < 8:
         return np.zeros(0, int)
     level = _high_level(power, freqs) if level is None else level
@@ -1094,7 +1108,7 @@ def bed_high_onsets(power: np.ndarray, freqs: np.ndarray, hop_s: float, level: n
         later = min(k + hold, level.size - 1)
         if level[later] - bed[k] < HIGH_BED_HOLD_SIGMAS * scatter[k]:
             continue
-        if defer and level[k : h + back + 1].max() - level[max(k - lag, 0)] >= HIGH_ONSET_DB:
+        if defer and level[k : h + back + 1].max() - level[max(k - lag, 0)] >= HIGH_ONSET_DB and (judged is None or np.any(np.abs(judged - k) <= back)):
             continue  # loud enough for :func:`high_onsets`, which judged it (a loud raindrop's click is gone 40 ms on)
         if not out or k - out[-1] >= int(0.05 / hop_s):
             out.append(k)
@@ -1129,6 +1143,54 @@ def bed_hihat(ctx: Context, lo: int, hi: int, centre: float, marked: np.ndarray,
         read = drum_over_bed(ctx, int(i))
         if read == "hihat" or (read is not None and hat_alone(ctx, int(i))):
             return not speech_over(ctx, centre, int(i), "hihat")
+    return grid_hat(ctx, lo, hi, centre, marked, noisy)
+
+
+def on_grid(sure: np.ndarray, i: int, hop_s: float) -> bool:
+    """Whether hop ``i`` lies on the grid of the onsets ``sure`` (hops, sorted; hop ``hop_s`` s): there are onsets
+    before and after it, at least GRID_MIN_STEP_S away, and its distance to the nearest on each side is a whole number
+    of half steps within GRID_TOL_S, the step being the median interval between those onsets (intervals under
+    GRID_MIN_STEP_S left out). A groove's missing eighth lies halfway between its beats; a noise's flicker anywhere."""
+    near = int(round(GRID_MIN_STEP_S / hop_s))
+    before, after = sure[sure <= i - near], sure[sure >= i + near]
+    gaps = np.diff(sure)
+    gaps = gaps[gaps >= near]
+    if before.size == 0 or after.size == 0 or gaps.size == 0:
+        return False
+    half = float(np.median(gaps)) / 2.0
+    tol = GRID_TOL_S / hop_s
+    return all(abs(d - half * round(d / half)) <= tol for d in (i - int(before[-1]), int(after[0]) - i))
+
+
+def grid_hat(ctx: Context, lo: int, hi: int, centre: float, marked: np.ndarray, noisy: bool = False) -> bool:
+    """Whether a closed hi-hat under a noise bed (the frame ``noisy`` or the sound before noise, :func:`noise_before`),
+    too brief for :func:`bed_high_onsets`, is struck in hops [lo, hi), not at a flux onset in ``marked`` (hops): the
+    high bands' mean level peaks GRID_HAT_SIGMAS scatters (and GRID_HAT_MIN_DB) over its bed (both as in
+    :func:`bed_high_onsets`), is back within GRID_HAT_FALL_SIGMAS scatters of it GRID_HAT_FALL_S later, the peak lies on
+    the groove's grid (:func:`on_grid`; a bed alone has none) and :func:`drum_over_bed` reads a hi-hat there (or a hit
+    alone in the high bands, :func:`hat_alone`); not inside speech. Centre: ``centre`` s."""
+    level = ctx.high_level
+    if level is None:
+        return False
+    w = max(int(HIGH_BED_S / ctx.hop_s), 8)
+    fall = max(int(round(GRID_HAT_FALL_S / ctx.hop_s)), 1)
+    near = max(int(round(0.015 / ctx.hop_s)), 1)
+    back = max(int(NOTE_RISE_S / ctx.hop_s), 1)
+    for i in range(max(lo, w + back + 4), min(hi, level.size - fall)):
+        if level[i] < level[max(i - 3, 0) : i + 4].max() or np.any(np.abs(marked - i) <= near):
+            continue
+        window = level[i - w - 3 : i - 3]
+        bed = float(np.percentile(window, 25))
+        scatter = max(bed - float(np.percentile(window, 5)), 1e-3)
+        over = float(level[i]) - bed
+        if over < max(GRID_HAT_SIGMAS * scatter, GRID_HAT_MIN_DB) or level[i + fall] - bed > GRID_HAT_FALL_SIGMAS * scatter:
+            continue
+        k = i - back + int(np.argmax(np.diff(level[i - back - 1 : i + 1])))  # the onset: the steepest rise to the peak
+        if not on_grid(ctx.sure_onsets, k, ctx.hop_s) or not (noisy or noise_before(ctx, k)):
+            continue
+        read = drum_over_bed(ctx, k)
+        if read == "hihat" or (read is not None and hat_alone(ctx, k)):
+            return not speech_over(ctx, centre, k, "hihat")
     return False
 
 

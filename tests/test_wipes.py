@@ -218,3 +218,39 @@ def test_a_soft_edge_s_ends_lie_half_its_width_outside_the_cells_half_way_times(
     edge = wipes.fine_layout(cells)
     assert edge is not None and edge["direction"] == "right"
     assert abs(edge["start"] - 1.0) <= 2 / FPS and abs(edge["end"] - (1.0 + seconds)) <= 2 / FPS
+
+
+def _scrolling(direction: str, edge: bool = True, seconds: float = 2.5, noise: float = 1.5, seed: int = 11) -> tuple[np.ndarray, np.ndarray]:
+    """(frame times, grid) of a hard edge going ``direction`` (right or down) from START for DURATION between textures A and B
+    that scroll along the edge (rows rolled down a cell a frame for a right edge, columns right for a down one): no cell
+    holds its level, every band across the edge's way keeps its statistics. ``edge=False``: A scrolling alone."""
+    rng = np.random.default_rng(seed)
+    a, b = rng.uniform(30, 220, (3, ROWS, COLS)), rng.uniform(30, 220, (3, ROWS, COLS))
+    t = np.arange(0.0, seconds, 1 / FPS)
+    axis, cells = (2, COLS) if direction == "right" else (1, ROWS)
+    along = 1 if axis == 2 else 2
+    frames = []
+    for k, now in enumerate(t):
+        at = cells * np.clip((now - START) / DURATION, 0.0, 1.0) if edge else 0.0
+        share = np.clip(at - np.arange(cells), 0.0, 1.0)  # B's share of each band (B behind the edge)
+        share = share[None, None, :] if axis == 2 else share[None, :, None]
+        picture = np.roll(a, k, axis=along) * (1 - share) + np.roll(b, k, axis=along) * share
+        frames.append(picture.ravel() + rng.normal(0, noise, 3 * ROWS * COLS))
+    return t, np.array(frames)
+
+
+@pytest.mark.parametrize("direction", ["right", "down"])
+def test_an_edge_between_pictures_moving_along_it_is_read_band_by_band(direction):
+    """The cells of textures scrolling along the edge never hold a level (the switch-time map finds no edge); the bands across the edge's way do: its way and its ends within 2 frames."""
+    t, grid = _scrolling(direction)
+    ref = int(0.2 * FPS)
+    cells = wipes.split_switch_times(t, grid, 0, t.size - 1, ref)
+    assert cells is None or cells["times"].size < wipes.FINE_MIN_CELLS * COLS * ROWS
+    edge = wipes.band_edge(t, grid, 0, t.size - 1, ref)
+    assert edge is not None and edge["direction"] == direction
+    assert abs(edge["start"] - START) <= 2 / FPS and abs(edge["end"] - (START + DURATION)) <= 2 / FPS
+
+
+def test_no_band_edge_in_texture_that_only_scrolls():
+    t, grid = _scrolling("right", edge=False)
+    assert wipes.band_edge(t, grid, 0, t.size - 1, int(0.2 * FPS)) is None

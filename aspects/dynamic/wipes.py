@@ -106,6 +106,36 @@ def fine_grid(s: Signals) -> np.ndarray | None:
     return np.stack([s.columns[k] for k in WIPE_GRID_KEYS], axis=1)
 
 
+def _change_points(x: np.ndarray, ref: int) -> np.ndarray:
+    """Per unit of ``x`` [frames × features × units], the frame k that splits the frames into a before and an after closest to their own means (least squares over the features, each part at least ``ref`` frames): the after part's first frame."""
+    n = x.shape[0]
+    s1, s2 = np.cumsum(x, axis=0), np.cumsum(x * x, axis=0)
+    k = np.arange(1, n)[:, None, None]  # the after part starts at frame k
+    cost = ((s2[:-1] - s1[:-1] ** 2 / k) + ((s2[-1] - s2[:-1]) - (s1[-1] - s1[:-1]) ** 2 / (n - k))).sum(axis=1)
+    cost[:ref] = np.inf
+    cost[n - 1 - ref :] = np.inf
+    return np.argmin(cost, axis=0) + 1
+
+
+def _half_way(tt: np.ndarray, progress: np.ndarray, split: np.ndarray) -> np.ndarray:
+    """Per unit, the time (seconds; ``tt`` the frames') its ``progress`` [frames × units] crosses 0.5 nearest its ``split`` frame, searched out from it both ways and interpolated."""
+    n, unit = progress.shape[0], np.arange(progress.shape[1])
+    over = progress >= 0.5
+    j = split.copy()
+    while True:
+        fix = (j > 1) & over[np.maximum(j - 1, 0), unit]
+        if not fix.any():
+            break
+        j = np.where(fix, j - 1, j)
+    while True:
+        fix = (j < n - 1) & ~over[j, unit]
+        if not fix.any():
+            break
+        j = np.where(fix, j + 1, j)
+    p0, p1 = progress[j - 1, unit], progress[j, unit]
+    return tt[j - 1] + np.clip((0.5 - p0) / np.maximum(p1 - p0, 1e-9), 0.0, 1.0) * (tt[j] - tt[j - 1])
+
+
 def split_switch_times(t: np.ndarray, grid: np.ndarray, lo: int, hi: int, ref: int) -> dict[str, np.ndarray] | None:
     """When each cell of the wipe grid switches from shot A to shot B within frames ``lo``–``hi``: a dict of ``times`` (seconds), ``x``, ``y`` of the cells that switch cleanly (their centres in frame widths, y downwards), and ``ramp`` (``_ramp_width``); None for too short a window.
 
@@ -129,17 +159,9 @@ def split_switch_times(t: np.ndarray, grid: np.ndarray, lo: int, hi: int, ref: i
     x = grid[lo : hi + 1]
     if not np.isfinite(x).all():
         return None
-    s1 = np.cumsum(x, axis=0)
-    s2 = np.cumsum(x * x, axis=0)
-    k = np.arange(1, n)[:, None]  # the after part starts at frame k
-    left = s2[:-1] - s1[:-1] ** 2 / k
-    right = (s2[-1] - s2[:-1]) - (s1[-1] - s1[:-1]) ** 2 / (n - k)
-    cost = (left + right).reshape(n - 1, 3, cells).sum(axis=1)
-    cost[:ref] = np.inf
-    cost[n - 1 - ref :] = np.inf
-    split = np.argmin(cost, axis=0) + 1  # per cell
-    cell = np.arange(cells)
     planes = x.reshape(n, 3, cells)
+    split = _change_points(planes, ref)  # per cell
+    cell = np.arange(cells)
     before = np.cumsum(planes, axis=0)[split - 1, :, cell] / split[:, None]  # cells × 3
     after = (planes.sum(axis=0).T - np.cumsum(planes, axis=0)[split - 1, :, cell]) / (n - split)[:, None]
     step = after - before
@@ -153,21 +175,7 @@ def split_switch_times(t: np.ndarray, grid: np.ndarray, lo: int, hi: int, ref: i
     scatter = np.sqrt(np.sum(np.where(side, (progress - level) ** 2, 0.0), axis=0) / np.maximum(side.sum(axis=0), 1)) * size
     clean = (size >= CLEAN_STEP * scatter) & (size >= CLEAN_FLOOR)
     tt = t[lo : hi + 1]
-    # the half-way crossing nearest the split: search out from it both ways
-    over = progress >= 0.5
-    j = split.copy()
-    while True:
-        fix = (j > 1) & over[np.maximum(j - 1, 0), cell]
-        if not fix.any():
-            break
-        j = np.where(fix, j - 1, j)
-    while True:
-        fix = (j < n - 1) & ~over[j, cell]
-        if not fix.any():
-            break
-        j = np.where(fix, j + 1, j)
-    p0, p1 = progress[j - 1, cell], progress[j, cell]
-    times = tt[j - 1] + np.clip((0.5 - p0) / np.maximum(p1 - p0, 1e-9), 0.0, 1.0) * (tt[j] - tt[j - 1])
+    times = _half_way(tt, progress, split)
     keep = np.flatnonzero(clean)
     rows, cols = np.divmod(keep, WIPE_GRID[0])
     xs, ys = (cols + 0.5) / WIPE_GRID[0], (rows + 0.5) / WIPE_GRID[1] * ASPECT
@@ -371,21 +379,38 @@ def fine_wipe(s: Signals, grid: np.ndarray, state: np.ndarray, first: int, last:
         found = accepted(edge)
         if found is not None:
             return found
-    first, last = window0
-    for _ in range(WINDOW_ROUNDS):
-        edge = tracked_edge(s.t, grid, first, last, ref)
-        if edge is None:
-            return None
-        window = (max(lo, int(np.searchsorted(s.t, edge["start"])) - pad), min(hi, int(np.searchsorted(s.t, edge["end"])) + pad))
-        if window == (first, last):
-            # Held only by WINDOW_REACH_S, it would not have settled: the edge found moves with the window (a camera move carries
-            # the picture on). The edge itself, with shot A's and B's ``ref`` frames beyond it, must lie inside the reach.
-            p, q = int(np.searchsorted(s.t, edge["start"])), int(np.searchsorted(s.t, edge["end"]))
-            return None if (p - ref <= lo and lo > bounds[0]) or (q + ref >= hi and hi < bounds[1]) else accepted(edge, SIDE_SHARE)
-        first, last = window
-    return None  # the window did not settle
+
+    def settled(reader: Callable[[np.ndarray, np.ndarray, int, int, int], dict | None], first: int, last: int) -> dict | None:
+        for _ in range(WINDOW_ROUNDS):
+            edge = reader(s.t, grid, first, last, ref)
+            if edge is None:
+                return None
+            window = (max(lo, int(np.searchsorted(s.t, edge["start"])) - pad), min(hi, int(np.searchsorted(s.t, edge["end"])) + pad))
+            if window == (first, last):
+                # Held only by WINDOW_REACH_S, it would not have settled: the edge found moves with the window (a camera move carries
+                # the picture on). The edge itself, with shot A's and B's ``ref`` frames beyond it, must lie inside the reach.
+                p, q = int(np.searchsorted(s.t, edge["start"])), int(np.searchsorted(s.t, edge["end"]))
+                return None if (p - ref <= lo and lo > bounds[0]) or (q + ref >= hi and hi < bounds[1]) else edge
+            first, last = window
+        return None  # the window did not settle
+
+    edge = settled(tracked_edge, *window0)
+    if edge is not None:
+        return accepted(edge, SIDE_SHARE)
+    # The bands' change points drift with moving sides over a long window: the read starts from windows of a few lengths too.
+    starts = {window0}
+    for span_s in BAND_SPANS_S:
+        half = max(1, int(round(span_s / 2 / step)))
+        starts |= {(max(lo, c - half), min(hi, c + half)) for c in range(window0[0] + half, window0[1] - half + 1, max(1, half // 2))}
+    edges = [e for e in (settled(band_edge, *w) for w in sorted(starts)) if e is not None]
+    for edge in sorted(edges, key=lambda e: -e["fit"]):
+        found = accepted(edge, SIDE_SHARE)
+        if found is not None:
+            return found
+    return None
 
 
+BAND_SPANS_S = (1.0, 2.0)  # the band read also starts from windows this long (seconds) within the change's (``fine_wipe``)
 WINDOW_REACH_S = 1.5  # the map and the tracked edge are read at most this far (seconds) beyond the change found (busy footage hides a soft edge's tails from the run of changing frames)
 TRACK_STEPS = 4  # edge positions tried per cell (``tracked_edge``)
 TRACK_GAIN = 0.5  # a frame is on the edge's way when the edge explains it this much better (squared residual) than either picture whole…
@@ -401,6 +426,15 @@ def _shifted(values: np.ndarray, at: np.ndarray) -> np.ndarray:
     k = np.minimum(np.floor(u).astype(int), cells - 2)
     w = u - k
     return values[:, k] * (1 - w)[None] + values[:, k + 1] * w[None]  # channels × positions × L
+
+
+def _window_grid(grid: np.ndarray, lo: int, hi: int, ref: int) -> np.ndarray | None:
+    """The wipe grid of frames ``lo``–``hi`` as [frames × planes × rows × columns]; None when too short for two sides of ``ref`` frames and a change, or not finite."""
+    n = hi - lo + 1
+    if n < 2 * ref + 3:
+        return None
+    g = grid[lo : hi + 1].reshape(n, 3, WIPE_GRID[1], WIPE_GRID[0])
+    return g if np.isfinite(g).all() else None
 
 
 def tracked_edge(t: np.ndarray, grid: np.ndarray, lo: int, hi: int, ref: int) -> dict | None:
@@ -419,12 +453,10 @@ def tracked_edge(t: np.ndarray, grid: np.ndarray, lo: int, hi: int, ref: int) ->
     straight line through those places against time (R² ≥ TRACK_FIT) gives
     its first and last moments, where it enters and leaves the frame.
     """
-    n = hi - lo + 1
-    if n < 2 * ref + 3:
+    g = _window_grid(grid, lo, hi, ref)
+    if g is None:
         return None
-    g = grid[lo : hi + 1].reshape(n, 3, WIPE_GRID[1], WIPE_GRID[0])
-    if not np.isfinite(g).all():
-        return None
+    n = g.shape[0]
     tt = t[lo : hi + 1]
     a_pic, b_pic = g[: ref + 1].mean(axis=0), g[-ref - 1 :].mean(axis=0)
     best = None
@@ -467,3 +499,91 @@ def tracked_edge(t: np.ndarray, grid: np.ndarray, lo: int, hi: int, ref: int) ->
         return None
     # The edge enters at position 0 and leaves at ``cells``; a cell's crossing is spread over a cell by the grid (see share_b).
     return {"fit": fit, "direction": word, "start": float(-coef[0] / coef[1]), "end": float((cells - coef[0]) / coef[1])}
+
+
+BAND_STEP = 3.0  # a band counts when its change from shot A to shot B is at least this many times its frames' scatter about their side's level (``band_edge``)…
+BAND_FLOOR = 4.0  # …and at least this (levels)
+BAND_MIN_SHARE = 0.75  # share of the bands along the axis that must switch cleanly
+BAND_FIT = 0.9  # R² of the bands' switch times against their places (a straight edge at a steady speed)
+BAND_ACROSS = 0.25  # the bands across the other axis switch (their median) within this share of the edge's time of its middle
+
+
+def _band_features(g: np.ndarray, axis: int) -> np.ndarray:
+    """Per frame and band across ``axis`` of the wipe grid g [frames × planes × rows × columns] (3: column bands, 2: row bands): the band's mean and spread of each plane, [frames × 6 × bands]."""
+    other = 2 if axis == 3 else 3
+    return np.concatenate([g.mean(axis=other), g.std(axis=other)], axis=1)
+
+
+def band_edge(t: np.ndarray, grid: np.ndarray, lo: int, hi: int, ref: int) -> dict | None:
+    """A straight edge crossing the frame left/right or up/down within frames ``lo``–``hi``, read band by band: ``{"fit", "direction", "start", "end"}`` or None.
+
+    Where the sides move, a cell's level wanders and few cells switch
+    cleanly; a band across the edge's way (a column for left/right, a row
+    for up/down) keeps its statistics (mean colour and spread of each plane)
+    while its content moves along it. Each band's switch time is taken as in
+    ``split_switch_times`` (the best split of its frames in two, then the
+    half-way crossing nearest it), counted when its step is BAND_STEP times
+    its frames' scatter and at least BAND_FLOOR; at least BAND_MIN_SHARE of
+    the bands must count and their times rise or fall in a straight line
+    across the frame (R² ≥ BAND_FIT), while the bands across the other
+    axis are half-way over (their median) within BAND_ACROSS of the edge's
+    time of its middle. The edge's first and last moments are that line at
+    the frame's two sides, moved out by half a soft edge's width (as in
+    ``fine_layout``); the bands' times spread over at least FINE_SPREAD of
+    that (all together is a dissolve).
+    """
+    g = _window_grid(grid, lo, hi, ref)
+    if g is None:
+        return None
+    n = g.shape[0]
+    tt = t[lo : hi + 1]
+    ramp = max(1, int(round(SPLIT_RAMP_S / max(float(np.median(np.diff(tt))), 1e-9))))
+    reads = {}
+    for axis, words in ((3, ("right", "left")), (2, ("down", "up"))):
+        f = _band_features(g, axis)  # n × 6 × bands
+        bands = f.shape[2]
+        split = _change_points(f, ref)  # per band
+        band = np.arange(bands)
+        c = np.cumsum(f, axis=0)
+        before = c[split - 1, :, band] / split[:, None]  # bands × 6
+        after = (c[-1].T - c[split - 1, :, band]) / (n - split)[:, None]
+        step = after - before
+        size = np.linalg.norm(step, axis=1)
+        way = step / np.maximum(size, 1e-9)[:, None]
+        progress = np.einsum("tfb,bf->tb", f - before.T[None], way) / np.maximum(size, 1e-9)[None]
+        frames = np.arange(n)[:, None]
+        side = np.abs(frames - split[None]) > ramp
+        level = np.where(frames < split[None], 0.0, 1.0)
+        scatter = np.sqrt(np.sum(np.where(side, (progress - level) ** 2, 0.0), axis=0) / np.maximum(side.sum(axis=0), 1)) * size
+        clean = (size >= BAND_STEP * scatter) & (size >= BAND_FLOOR)
+        times = _half_way(tt, progress, split)
+        # Each band's progress against the window's end pictures, by its time from half-way (the soft edge's width: ``edge_width``).
+        a_end, b_end = np.einsum("tfb,bf->b", f[: ref + 1], way) / (ref + 1), np.einsum("tfb,bf->b", f[-ref - 1 :], way) / (ref + 1)
+        along = (np.einsum("tfb,bf->tb", f, way) - a_end[None]) / np.where(np.abs(b_end - a_end) > 1e-9, b_end - a_end, 1e-9)[None]
+        offset, along = tt[:, None] - times[clean][None, :], along[:, clean]
+        near = np.abs(offset) <= RAMP_REACH * max(float(np.ptp(offset)) if offset.size else 0.0, 1e-9)
+        enough = clean.sum() >= max(3, BAND_MIN_SHARE * bands)
+        reads[axis] = (words, times[clean], (band[clean] + 0.5) / bands, enough, times, offset[near], along[near])
+    best = None
+    for axis, other in ((3, 2), (2, 3)):
+        words, times, place, enough, _, offset, along = reads[axis]
+        if not enough:
+            continue
+        fit, coef = _robust_fit(np.stack([np.ones(place.size), place], axis=1), times)
+        if fit < BAND_FIT or coef[1] == 0:
+            continue
+        start, end = sorted((float(coef[0]), float(coef[0] + coef[1])))
+        # A soft edge's front enters half its width before its middle does (as in ``fine_layout``; a band is crossed in cell_s).
+        cell_s = abs(float(coef[1])) / (WIPE_GRID[0] if axis == 3 else WIPE_GRID[1])
+        soft = np.sqrt(max(0.0, edge_width(offset, along, cell_s) ** 2 - (HARD_MARGIN**2 - 1) * cell_s**2))
+        start, end = start - soft / 2, end + soft / 2
+        if np.ptp(times) < FINE_SPREAD * (end - start):
+            continue  # the bands switch nearly together: a dissolve (a pixelize, a blur) with a soft edge's width fitted to it
+        # Across the other axis every band is half-way over as the edge passes the frame's middle (their own times wander with
+        # the moving pictures: their median is read).
+        across = reads[other][4]  # clean or not: a band along the edge's way changes over the whole edge
+        if abs(float(np.median(across)) - (start + end) / 2) > BAND_ACROSS * (end - start):
+            continue
+        if best is None or fit > best["fit"]:
+            best = {"fit": fit, "direction": words[0] if coef[1] > 0 else words[1], "start": start, "end": end}
+    return best

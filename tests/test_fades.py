@@ -166,3 +166,31 @@ def test_a_fade_over_a_picture_whose_size_drifts_ends_within_two_frames(tmp_path
     found = _found(case.make(tmp_path))
     r = match(case, found)
     assert not r["missed"] and not r["extra"], (case.truth, found)
+
+
+def test_eased_ends_read_an_xfade_fadeblack_fade_in_over_a_moving_picture_and_leave_a_linear_one():
+    """Made-up 4×4 colour grids: xfade's fadeblack fade in (B weighs u·smoothstep(u / 0.8), vf_xfade.c) over 60 frames into a picture whose cells wander and whose distance from black grows 1 % a frame.
+    Read from its blankest frame (u = 0.3) to 12 frames before its end, the eased fit puts the start back at u = 0.2 (6 frames earlier) and the end at u = 1 (42 frames on), each within a frame.
+    A linear fade over the same picture is no eased one (None)."""
+    rng = np.random.default_rng(13)
+    base, phase = rng.uniform(30, 90, 48), rng.uniform(0, 6.3, 48)
+    j = np.arange(90)
+    picture = (base[None, :] + 12 * np.sin(0.12 * j[:, None] + phase[None, :])) * 1.01 ** j[:, None]
+    weight = fades.xfade_fade_in_weight(j / 60)
+    grid = weight[:, None] * picture
+    order = np.arange(18, grid.shape[0])
+    ends = fades._eased_ends(grid, order, 30, 9)
+    assert ends is not None
+    assert abs(ends[0] + 6) <= 1 and abs(ends[1] - 42) <= 1, ends
+    linear = np.vstack([np.zeros((5, 48)), np.clip(j / 45, 0, 1)[:, None] * picture])
+    assert fades._eased_ends(linear, np.arange(5, linear.shape[0]), 36, 9) is None
+
+
+def test_an_xfade_fadewhite_into_a_moving_picture_starts_and_ends_within_two_frames(tmp_path):
+    """Moving-fade split 23: xfade fadewhite (1.84 s, 24 fps) into a moving nullsrc picture; the lead's rules started its fade in 6 frames late and ended it 7 frames early (a linear fit of an eased ramp)."""
+    from tests.transition_corpus import match, moving_fades_split
+
+    case = next(c for c in moving_fades_split(23) if c.name == "mf23-fadewhite-nullsrc-04-1.84s-24")
+    found = _found(case.make(tmp_path))
+    r = match(case, found)
+    assert not r["missed"] and not r["extra"], (case.truth, found)

@@ -469,6 +469,85 @@ def _drifting_end(y: np.ndarray, first: int, top: int, lo: int, hi: int, n: int)
     return best
 
 
+EASED_GAIN = 0.6  # an xfade fadeblack/fadewhite fade in is refitted on its eased curve when that fit's RMS is at most this share of the linear one's…
+EASED_FAR_GAIN = 0.5  # …and its end taken past the linear fit's reach (FIT_MOVE) only when at most this share
+EASED_PHASE = 0.2  # xfade's fadeblack/fadewhite phase (vf_xfade.c): the first picture is gone by this share of the duration, the second fully in at its end
+EASED_REACH = 2.5  # the eased fade lasts up to this many times the ramp found (its faint start and slow end are read as blank or as picture)
+EASED_BLANK = (0.2, 0.6)  # the blankest frame lies this far into the eased fade (share of its duration; later it is a linear ramp's)
+
+
+def _smoothstep(x: np.ndarray) -> np.ndarray:
+    """GLSL's smoothstep(0, 1, x): 3x² − 2x³ on x clipped to [0, 1]."""
+    x = np.clip(x, 0.0, 1.0)
+    return x * x * (3.0 - 2.0 * x)
+
+
+def xfade_fade_in_weight(u: np.ndarray) -> np.ndarray:
+    """The second picture's weight in xfade's fadeblack/fadewhite at u = elapsed share of the duration (0..1, clipped).
+
+    vf_xfade.c mixes (progress P = 1 − u) P·mix(A, bg, smoothstep(1 − φ, 1, P)) + (1 − P)·mix(bg, B, smoothstep(φ, 1, P))
+    with mix(a, b, m) = a·m + b·(1 − m) and φ = 0.2, so B weighs u·(1 − smoothstep(φ, 1, 1 − u)) = u·smoothstep(0, 1, u / (1 − φ)).
+    """
+    u = np.clip(u, 0.0, 1.0)
+    return u * _smoothstep(u / (1.0 - EASED_PHASE))
+
+
+def _eased_fade_in(y: np.ndarray, first: int, top: int, n: int, linear_sse: float) -> tuple[float, float, float] | None:
+    """(u at the blank frame, the fade's duration in frames, its RMS over the linear fit's) of xfade's eased fade in fitted to the step ratios ``y`` (index 0: the blank frame), or None.
+
+    The ratios of an eased fade in are log((w(u[i+1]) − w(u[0])) / (w(u[i]) − w(u[0]))) plus the picture's own rate (a constant), u[i] = u[0] + i / N;
+    kept when its RMS is at most EASED_GAIN of the linear fit's (``linear_sse``, over the same frames).
+    """
+    i = np.arange(first, top, dtype=float)
+    target = y[first:top]
+    best: tuple[float, float, float] | None = None
+    best_sse = np.inf
+    blanks = np.arange(EASED_BLANK[0], EASED_BLANK[1] + 1e-9, 0.01)
+    for frames in range(max(n, 3), int(EASED_REACH * n) + 1):
+        u0 = blanks[:, None]
+        w0 = xfade_fade_in_weight(u0)
+        lo = xfade_fade_in_weight(u0 + i / frames) - w0
+        hi = xfade_fade_in_weight(u0 + (i + 1) / frames) - w0
+        model = np.log(np.maximum(hi, 1e-9) / np.maximum(lo, 1e-9))
+        rest = target - model
+        rest -= rest.mean(axis=1, keepdims=True)
+        sse = np.sum(rest**2, axis=1)
+        j = int(np.argmin(sse))
+        if sse[j] < best_sse:
+            best, best_sse = (float(blanks[j]), float(frames), float(np.sqrt(sse[j] / max(linear_sse, 1e-12)))), float(sse[j])
+    if best is None or best[2] > EASED_GAIN:
+        return None
+    return best
+
+
+def _eased_ends(grid: np.ndarray, order: np.ndarray, n: int, after: int) -> tuple[int, int, float] | None:
+    """Frames (along ``order``, index 0: the blank frame) where an xfade fadeblack/fadewhite fade in starts (the first picture gone) and ends, and the fit's RMS share of the linear one's; or None.
+
+    Fitted (``_eased_fade_in``) over the ratios from FIT_FROM of the ramp ``n`` to ``after`` frames past the longest eased fade,
+    against the best linear fade in plus the picture's own rate over the same frames.
+    """
+    top = min(int(EASED_REACH * n) + after, order.size - 1)
+    first = max(1, int(FIT_FROM * n))
+    if top - first < 4:
+        return None
+    y = _step_ratios(grid, order[: top + 1])
+    i = np.arange(first, top, dtype=float)
+    target = y[first:top]
+    linear_sse = np.inf
+    for k in range(max(2, first), top + 1):
+        rest = target - np.where(i + 1 <= k, np.log((i + 1) / i), 0.0)
+        linear_sse = min(linear_sse, float(np.sum((rest - rest.mean()) ** 2)))
+    fit = _eased_fade_in(y, first, top, n, linear_sse)
+    if fit is None:
+        return None
+    u0, frames, share = fit
+    start = int(round((EASED_PHASE - u0) * frames))
+    end = int(round((1.0 - u0) * frames))
+    if end >= order.size:
+        return None
+    return start, end, share
+
+
 def with_fitted_ends(s: Signals, grid: np.ndarray, items: list[dict]) -> list[dict]:
     """``items`` with the picture-side end of each fade out of or into black or white refitted as a linear fade's end (``_fitted_end``) on the colour ``grid``, never into another item."""
     if len(s) < 5:
@@ -490,6 +569,16 @@ def with_fitted_ends(s: Signals, grid: np.ndarray, items: list[dict]) -> list[di
             stop = min([len(s) - 1] + [index.get(round(x["start"], 6), len(s) - 1) for x in others if x["start"] >= item["end"]])
             order = np.arange(a, stop + 1)
         n = b - a
+        if item["type"] == "fade_in":
+            eased = _eased_ends(grid, order, n, after)
+            if eased is not None:
+                begin = max(0, a + eased[0], max([0] + [index.get(round(x["end"], 6), 0) for x in others if x["end"] <= item["start"]]))
+                near = abs(eased[1] - n) <= max(FIT_FRAMES, int(round(FIT_MOVE * n)))
+                k = eased[1] if near or eased[2] <= EASED_FAR_GAIN else _fitted_end(grid, order, n, after)
+                moved = dict(item, start=rounded(t[begin], 6), end=rounded(t[order[min(k, order.size - 1)]], 6))
+                moved["duration"] = rounded(moved["end"] - moved["start"], 6)
+                out.append(moved)
+                continue
         k = _fitted_end(grid, order, n, after)
         if k != n and k < order.size:
             moved = dict(item)

@@ -105,3 +105,23 @@ def test_a_muted_guitar_line_is_pluck(rendered):
     clip, (t, prim) = rendered["muted_guitar_line"]
     answers = [a for _, _, a in segment_results(clip, t, prim)]  # a muted string's low thump reads bass on a note or two
     assert answers.count("pluck") >= 2 * len(answers) / 3 and answers.count("melody") + answers.count("lead") <= 1, answers
+
+
+@pytest.fixture(scope="module")
+def plucked_lines(tmp_path_factory):
+    if reason := missing_tools():
+        pytest.skip(reason)
+    pitches = [62, 66, 69, 67, 71, 69, 74, 72, 69, 67]
+    notes = [(0.2 + i * 0.33, 0.2 + (i + 1) * 0.33, [p]) for i, p in enumerate(pitches)]  # each note rings into the next
+    clips = [_clip("banjo_line", 105, notes, "pluck", 100)]  # on the lead's rules 2 of its 10 notes read chord (sitar, shamisen: 0-1)
+    for c in clips:
+        c.segments = [(t0, t1, "pluck") for t0, t1, _ in notes]
+    return {c.name: (c, analyse(x)) for c, x in zip(clips, render(clips, tmp_path_factory.mktemp("lines")))}
+
+
+def test_a_line_of_single_plucked_notes_is_no_chord(plucked_lines):
+    """A banjo's single notes strike inharmonic partials beside the note (its head) and ring into the next note: a frame
+    that holds three "notes" of which its onset struck two is the line's note, not a chord (issue 11c, session 9)."""
+    clip, (t, prim) = plucked_lines["banjo_line"]
+    answers = [a for _, _, a in segment_results(clip, t, prim)]
+    assert answers.count("chord") <= 1, answers

@@ -1666,6 +1666,7 @@ def frame_primitive(
             return "pulse"
         return noise
     fresh = h.count
+    in_line = False
     if shape.onset_i is not None:  # polyphony of what the onset struck: ringing earlier notes do not count
         i = shape.onset_i
         fresh = struck_notes(ctx, i, h.f0_hz)
@@ -1677,7 +1678,8 @@ def frame_primitive(
             if centre - t_on <= NOTE_START_S:
                 counts.append(fresh)
             fresh = sorted(counts)[len(counts) // 2] if counts else fresh  # what most of its first frames agree on (an attack's transient is not a chord)
-            if fresh >= 3 and single_line(notes, t_on):  # a note of a line of single notes (a ringing harp, a muted string's noisy death)
+            in_line = single_line(notes, t_on)
+            if fresh >= 3 and in_line:  # a note of a line of single notes (a ringing harp, a muted string's noisy death)
                 fresh = 1
             for old in [k for k in notes if k < t_on - 10.0]:
                 del notes[old]
@@ -1692,7 +1694,7 @@ def frame_primitive(
     # A bell's or a bar's partials are inharmonic: several "fundamentals" without harmonics, off one another's
     # semitone grid. They are one struck note, not notes struck together (a vibraphone's chord stays in tune).
     bell = h.harmonic_count < PURE_MAX_HARMONICS and not in_tune(h.f0_hz)
-    struck_chord = not bell and (fresh >= 3 or (h.count >= 3 and fresh >= 2))
+    struck_chord = not bell and (fresh >= 3 or (h.count >= 3 and fresh >= 2 and not in_line))
     length = note_length_s(ctx, centre) if moving or h.count >= 3 else None
     if struck_chord and not soft and shape.attack_s is not None and shape.attack_s < CHORD_ATTACK_S:
         fall_db_s, wobble_db = note_level_course(ctx, centre)

@@ -142,13 +142,18 @@ def test_a_3_s_fade_in_next_to_a_drifting_picture_ends_within_two_frames(tmp_pat
     assert not r["missed"] and not r["extra"], (case.truth, found)
 
 
-def test_drifting_end_reads_a_linear_fade_over_a_picture_that_grows_and_leaves_an_eased_one():
-    """Made-up 4×4 colour grids: a picture whose cells wander (±12 levels) and whose distance from black grows 1.5 % a frame fades in linearly over 30 frames; read 4–7 frames early or late, the end is put at 30 (the plain linear fit refuses it: its steps carry the growth). An eased (smoothstep) ramp on it stays where it was read."""
-    rng = np.random.default_rng(11)
+def _growing_picture(seed: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Made-up 4×4 colour grids over 70 frames: cells wandering ±12 levels about 30–90 whose distance from black grows 1.5 % a frame (a zoom's drift), and a linear fade-in weight over the first 30: (frame index, picture, weight)."""
+    rng = np.random.default_rng(seed)
     base, phase = rng.uniform(30, 90, 48), rng.uniform(0, 6.3, 48)
     j = np.arange(70)
     picture = (base[None, :] + 12 * np.sin(0.15 * j[:, None] + phase[None, :])) * 1.015 ** j[:, None]
-    linear = np.clip(j / 30, 0, 1)
+    return j, picture, np.clip(j / 30, 0, 1)
+
+
+def test_drifting_end_reads_a_linear_fade_over_a_picture_that_grows_and_leaves_an_eased_one():
+    """Made-up 4×4 colour grids: a picture whose cells wander (±12 levels) and whose distance from black grows 1.5 % a frame fades in linearly over 30 frames; read 4–7 frames early or late, the end is put at 30 (the plain linear fit refuses it: its steps carry the growth). An eased (smoothstep) ramp on it stays where it was read."""
+    j, picture, linear = _growing_picture(11)
     grid = np.vstack([np.zeros((5, 48)), linear[:, None] * picture])
     order = np.arange(5, grid.shape[0])
     assert [fades._fitted_end(grid, order, n, 9) for n in (24, 26, 34, 37)] == [30, 30, 30, 30]
@@ -191,6 +196,27 @@ def test_an_xfade_fadewhite_into_a_moving_picture_starts_and_ends_within_two_fra
     from tests.transition_corpus import match, moving_fades_split
 
     case = next(c for c in moving_fades_split(23) if c.name == "mf23-fadewhite-nullsrc-04-1.84s-24")
+    found = _found(case.make(tmp_path))
+    r = match(case, found)
+    assert not r["missed"] and not r["extra"], (case.truth, found)
+
+
+def test_scale_spread_keeps_a_fade_over_a_zoom_and_refuses_blank_cells_opening_by_area():
+    """Made-up 4×4 colour grids: a picture whose cells wander (±12 levels) and whose distance from black grows 1.5 % a frame (a zoom's drift) fades in linearly over 30 frames: its cells scale together, so their sorted distances over their mean stay the level's (gap under SCALE_SPREAD). The same picture uncovered cell by cell (an iris, blank patches giving way by area) strays far over it."""
+    _, picture, linear = _growing_picture(12)
+    order = np.arange(5, 75)
+    faded = np.vstack([np.zeros((5, 48)), linear[:, None] * picture])
+    assert fades._scale_spread(faded, order, 0, 31, 12) <= fades.SCALE_SPREAD / 2
+    opened = np.arange(48)[None, :] < (linear * 48)[:, None]  # cells uncovered one by one
+    iris = np.vstack([np.zeros((5, 48)), opened * picture])
+    assert fades._scale_spread(iris, order, 0, 31, 12) > 2 * fades.SCALE_SPREAD
+
+
+def test_a_3_s_fade_out_of_a_moving_square_gradient_whose_level_drifts_back_is_found_within_two_frames(tmp_path):
+    """Fade set 11: a 3 s fade out of a moving square gradient to white at 25 fps, whose distance from white shrinks on before the fade (the lead started it 4 frames late: the long reading was refused for its level's drift): the ramp's grid cells scale together, so the level's drift is the picture's own."""
+    from tests.transition_corpus import fades11_corpus, match
+
+    case = next(c for c in fades11_corpus() if c.name == "f11-fade-out-white-texture4-3s-h0.4-25")
     found = _found(case.make(tmp_path))
     r = match(case, found)
     assert not r["missed"] and not r["extra"], (case.truth, found)

@@ -32,7 +32,10 @@ luma spread of the ramp's middle stays under IRIS_SPREAD above the level's
 spread scaled by r (an iris or a wipe onto black puts black and picture
 side by side), and the level holds over at least STEADY_S (never across a
 cut or another black or white run): its scatter at most LEVEL_SCATTER and
-its trend over the ramp's length at most LEVEL_DRIFT of the ramp's change.
+its trend over the ramp's length at most LEVEL_DRIFT of the ramp's change
+(or, past that when the level drifts back towards the blank colour, the
+ramp's grid cells scale together as the level's: ``_scale_spread`` at most
+SCALE_SPREAD; a zoom drifts but keeps its profile).
 
 ``with_fitted_ends`` (last) refits every fade's picture-side end on the
 colour grid where the frames' step ratios fit a linear fade's (FIT_*), or a linear fade's on a picture whose own distance from the blank colour grows or shrinks steadily (``_drifting_end``, DRIFT_SCALE).
@@ -72,6 +75,8 @@ CLEAN_LEVELS = 2.0  # a blank frame with more spread than this (luma std + √ L
 MIN_LEVEL = 5.0  # levels: the picture's distance from the blank colour at least this
 DIP_HOLD_S = 1.0  # a uniform colour other than black or white is faded through when held at most this (seconds) between two fades…
 DIP_TURN = 0.35  # …and lying this far (share of its distance to the nearer side) off the way between the pictures either side
+SCALE_SPREAD = 0.45  # a ramp refused only for its level's drift is a fade when its cells' sorted distances over their mean stray at most this (RMS) from the level's…
+SCALE_FROM = 0.25  # …on the frames where at least this share of the picture is left (nearer the blank colour the codec crushes the cells)
 GAP_S = 0.1  # blank runs of one kind this close (seconds) are one run (grain flickering over a held black)
 
 
@@ -169,7 +174,28 @@ def _opens(s: Signals, stats: np.ndarray, order: np.ndarray, held: int, k: int, 
     return bool(np.median(blank / (1.0 - r[middle])) >= IRIS_SHARE)
 
 
-def _side(s: Signals, stats: np.ndarray, first: int, last: int, sign: int, lo: int, hi: int, white_or_black: bool, hint: int | None = None, reach_s: float | None = None) -> tuple[int, int] | None:
+def _scale_spread(grid: np.ndarray, order: np.ndarray, held: int, k: int, level_n: int) -> float:
+    """How far the ramp's grid cells stray from scaling together: the largest RMS gap between a ramp frame's sorted cell distances from the blank frame's (over their mean) and the level's.
+
+    A fade scales every cell's distance by one factor, so their quantiles over
+    their mean hold along the ramp; a zoom or a pan keeps that profile too
+    (the same kind of picture), while blank patches opening by area (an iris, a
+    zoom into a dark region, a cut to a darker picture) change it.
+    """
+    d = np.abs(grid[order] - grid[order[0]])
+    mean = np.maximum(d.mean(axis=1, keepdims=True), 1e-9)
+    profile = np.sort(d / mean, axis=1)
+    level = np.median(profile[k : k + level_n], axis=0)
+    share = mean[held + 1 : k, 0] / float(np.median(mean[k : k + level_n, 0]))
+    ramp = profile[held + 1 : k][share >= SCALE_FROM]
+    if not ramp.size:
+        return float("inf")
+    return float(np.sqrt(np.mean((ramp - level[None, :]) ** 2, axis=1)).max())
+
+
+def _side(
+    s: Signals, stats: np.ndarray, first: int, last: int, sign: int, lo: int, hi: int, white_or_black: bool, hint: int | None = None, reach_s: float | None = None, grid: np.ndarray | None = None
+) -> tuple[int, int] | None:
     """The fade between the blank run ``first``–``last`` and the picture (sign −1: before it, +1: after it), frames ``lo``–``hi`` reachable: (start, end) or None.
 
     ``hint``: the outer end of a fade of this side found already (``transitions``); the ramp may then reach HINT_MARGIN_S
@@ -245,7 +271,11 @@ def _side(s: Signals, stats: np.ndarray, first: int, last: int, sign: int, lo: i
     if not ramp.size:
         return None
     seconds = abs(float(s.t[order[k]] - s.t[order[held]]))
-    if scatter > LEVEL_SCATTER or abs(trend) * seconds > LEVEL_DRIFT:
+    if scatter > LEVEL_SCATTER:
+        return None
+    # A level drifting on away from the blank end may be the ramp read short; one drifting back towards it is the picture's
+    # own (a zoom), kept where the ramp's cells scale together (``_scale_spread``).
+    if abs(trend) * seconds > LEVEL_DRIFT and (trend * sign >= 0 or grid is None or _scale_spread(grid, order, held, k, level_n) > SCALE_SPREAD):
         return None
     if np.any(np.diff(r[held : k + 1]) < -MONOTONE_SLACK):
         return None
@@ -310,14 +340,14 @@ def short_fades(s: Signals, stats: np.ndarray, state: np.ndarray, blank: np.ndar
             if hints.get(name, 0) < 0:  # a long fade found already: read again over the long reach, its outer end refitted
                 if kind == "uniform":
                     continue
-                span = _side(s, stats, first, last, sign, lo, hi, True, reach_s=LONG_FADE_S)
+                span = _side(s, stats, first, last, sign, lo, hi, True, reach_s=LONG_FADE_S, grid=state)
                 refits.add(name)
             else:
-                span = _side(s, stats, first, last, sign, lo, hi, kind != "uniform", hints.get(name))
+                span = _side(s, stats, first, last, sign, lo, hi, kind != "uniform", hints.get(name), grid=state)
                 if span is not None and name in hints:
                     hinted.add(name)
                 if span is None and name not in hints and kind != "uniform":  # nothing found there yet: a longer fade (a colour held briefly: short ramps only)
-                    span = _side(s, stats, first, last, sign, lo, hi, kind != "uniform", reach_s=LONG_FADE_S)
+                    span = _side(s, stats, first, last, sign, lo, hi, kind != "uniform", reach_s=LONG_FADE_S, grid=state)
             into, out_of = (span, out_of) if sign < 0 else (into, span)
         if into is not None and any(c <= into[0] or into[1] < c <= first for c in near if c <= first):
             into = None

@@ -22,6 +22,7 @@ import shutil
 import struct
 import subprocess
 import wave
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -406,11 +407,12 @@ def hit_results(clip: Clip, frame_t: np.ndarray, primitive: np.ndarray) -> list[
 
 
 def segment_results(clip: Clip, frame_t: np.ndarray, primitive: np.ndarray) -> list[tuple[float, str, str]]:
-    """``(start s, truth, answer)`` per tonal segment: the answer is the primitive most of its frames have."""
+    """``(start s, truth, answer)`` per tonal segment: the answer is the primitive most of its frames have (a tie goes to
+    the one heard first: a set's order would change with PYTHONHASHSEED, and with it the scores, from run to run)."""
     out = []
     for s0, s1, truth in clip.segments:
         said = [str(p) for p in primitive[(frame_t >= s0) & (frame_t < s1)]]
-        out.append((s0, truth, max(set(said), key=said.count) if said else ""))
+        out.append((s0, truth, Counter(said).most_common(1)[0][0] if said else ""))
     return out
 
 

@@ -191,7 +191,7 @@ def _accept(s: Signals, grid: np.ndarray, stats: np.ndarray, p: int, q: int, flo
     if not _sides_hold(s.t[lo : hi + 1], whole, p - lo, q - lo, 1.0 / span):
         return False  # the whole picture's progress: a zoom or a pan carrying its luma on past the ends is no dissolve
     carried = sum(_side_slope(s.t[lo : hi + 1][k0:k1], whole[k0:k1]) for k0, k1 in ((0, p - lo + 1), (q - lo, whole.size))) * span
-    return_ = min(frames_in(s, RETURN_S), max(margin, int(RETURN_SPAN * (q - p))))
+    return_ = _return_frames(s, p, q, margin)
     light = None  # ``holds_under_light``, asked at most once
     for cols in (slice(None), slice(0, LUMA)):
         cols_step = float(np.sqrt(np.mean((b[cols] - a[cols]) ** 2)))
@@ -214,7 +214,7 @@ def _accept(s: Signals, grid: np.ndarray, stats: np.ndarray, p: int, q: int, flo
         # A real shot's own light may seem to bring it back: then its sides must hold under their own light (``holds_under_light``).
         far_lo, far_hi = max(floor, p - return_), min(ceiling, q + return_)
         x_far, _ = _progress(grid[far_lo : far_hi + 1, cols], a[cols], b[cols])
-        if float(x_far[: p - far_lo + 1].max()) > RETURN_LEVEL or float(x_far[q - far_lo :].min()) < 1.0 - RETURN_LEVEL:
+        if _came_back(x_far, p - far_lo, q - far_lo):
             if light is None:
                 light = holds_under_light(grid, p, q, far_lo, far_hi, ref)
             if not light:
@@ -231,13 +231,30 @@ def _accept(s: Signals, grid: np.ndarray, stats: np.ndarray, p: int, q: int, flo
     return False
 
 
+def _return_frames(s: Signals, p: int, q: int, margin: int) -> int:
+    """Frames beyond each end of a change from frame ``p`` to ``q`` over which the picture must not come back: RETURN_S, or
+    RETURN_SPAN × the change's length when shorter, at least ``margin`` frames (real footage moves on at its own pace)."""
+    return min(frames_in(s, RETURN_S), max(margin, int(RETURN_SPAN * (q - p))))
+
+
+def _came_back(x: np.ndarray, p: int, q: int) -> bool:
+    """Whether the progress ``x`` (0 at A, 1 at B; ``p`` and ``q`` the change's ends in it) passes RETURN_LEVEL of the way
+    before the change or falls back that far after it."""
+    return float(x[: p + 1].max()) > RETURN_LEVEL or float(x[q:].min()) < 1.0 - RETURN_LEVEL
+
+
+def _luma_offset(size: int) -> np.ndarray:
+    """A grid row of ``size`` columns that is 1 on the LUMA columns and 0 on the chroma ones: a shift of the luma alone."""
+    offset = np.zeros(size)
+    offset[:LUMA] = 1.0
+    return offset
+
+
 def mixture_shares(frames: np.ndarray, a: np.ndarray, b: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """Each frame of ``frames`` (rows, grid columns in levels) fitted by least squares as cA·``a`` + cB·``b`` + c0 on the luma
     columns: (B's share cB / (cA + cB), 0–1 along the blend, unitless; the fit's RMS residual per frame, levels). A shot
     brightening or darkening on its own changes the gains and the offset, not B's share."""
-    offset = np.zeros(a.size)
-    offset[:LUMA] = 1.0
-    basis = np.stack([a, b, offset], axis=1)
+    basis = np.stack([a, b, _luma_offset(a.size)], axis=1)
     coef, *_ = np.linalg.lstsq(basis, frames.T, rcond=None)
     total = coef[0] + coef[1]
     safe = np.where(np.abs(total) > 1e-6, total, 1.0)
@@ -257,9 +274,7 @@ def holds_under_light(grid: np.ndarray, p: int, q: int, first: int, last: int, r
     step = float(np.sqrt(np.mean((b - a) ** 2)))
     if step <= 0.0:
         return False
-    offset = np.zeros(a.size)
-    offset[:LUMA] = 1.0
-    light = np.stack([a, offset], axis=1)
+    light = np.stack([a, _luma_offset(a.size)], axis=1)
     coef, *_ = np.linalg.lstsq(light, b - a, rcond=None)
     if float(np.sqrt(np.mean((b - a - light @ coef) ** 2))) < LIGHT_OWN * step:
         return False
@@ -586,7 +601,7 @@ def refined(s: Signals, grid: np.ndarray, stats: np.ndarray, found: list[dict], 
 
 def comes_back(s: Signals, grid: np.ndarray, p: int, q: int, stops: np.ndarray) -> bool:
     """Whether the picture of frames ``p``–``q`` (a change found by any rule) comes back past half the way within RETURN_S beyond either end, never across one of the ``stops`` (cuts): a breathing light or an oscillating picture, not a dissolve (the grid ``grid`` is the mixture's; progress as in :func:`_progress`), unless its sides hold under their own light (``holds_under_light``)."""
-    ref, return_ = frames_in(s, REF_S), min(frames_in(s, RETURN_S), max(frames_in(s, MARGIN_S), int(RETURN_SPAN * (q - p))))
+    ref, return_ = frames_in(s, REF_S), _return_frames(s, p, q, frames_in(s, MARGIN_S))
     cut_at = np.flatnonzero(stops)
     floor = int(cut_at[cut_at <= p].max()) if (cut_at <= p).any() else 0
     ceiling = int(cut_at[cut_at > q].min()) - 1 if (cut_at > q).any() else len(s) - 1
@@ -595,8 +610,7 @@ def comes_back(s: Signals, grid: np.ndarray, p: int, q: int, stops: np.ndarray) 
         return False
     far_lo, far_hi = max(floor, p - return_), min(ceiling, q + return_)
     x, _ = _progress(grid[far_lo : far_hi + 1], a, b)
-    back = float(x[: p - far_lo + 1].max()) > RETURN_LEVEL or float(x[q - far_lo :].min()) < 1.0 - RETURN_LEVEL
-    return back and not holds_under_light(grid, p, q, far_lo, far_hi, ref)
+    return _came_back(x, p - far_lo, q - far_lo) and not holds_under_light(grid, p, q, far_lo, far_hi, ref)
 
 
 def with_busy_dissolves(found: list[dict], dissolves: list[dict]) -> list[dict]:

@@ -451,13 +451,23 @@ def _step_ratios(grid: np.ndarray, order: np.ndarray) -> np.ndarray:
     return np.log(np.clip(num / den, 1e-3, None))
 
 
+def _fit_reach(n: int) -> int:
+    """How far (frames) a fitted end may move from the ramp's ``n`` frames: FIT_MOVE of it, at least FIT_FRAMES."""
+    return max(FIT_FRAMES, int(round(FIT_MOVE * n)))
+
+
+def _linear_steps(i: np.ndarray, k: int) -> np.ndarray:
+    """A linear fade's step ratios log(a[i+1] / a[i]) at frames ``i`` (from the blank frame) when it ends at frame ``k``: log((i + 1) / i) up to it, 0 after."""
+    return np.where(i + 1 <= k, np.log((i + 1) / i), 0.0)
+
+
 def _fitted_end(grid: np.ndarray, order: np.ndarray, n: int, after: int) -> int:
     """The ramp's length (frames from the blank frame ``order[0]``) that fits a linear fade best, within FIT_MOVE of ``n``.
 
     A linear fade gives a[i] ∝ i up to its end K, so log(a[i+1] / a[i]) is
     log((i + 1) / i) before K and 0 (the picture's own level) after it.
     """
-    move = max(FIT_FRAMES, int(round(FIT_MOVE * n)))
+    move = _fit_reach(n)
     lo, hi = max(2, n - move), n + move
     top = min(hi + after, order.size - 1)
     if top <= hi or lo >= hi:
@@ -467,7 +477,7 @@ def _fitted_end(grid: np.ndarray, order: np.ndarray, n: int, after: int) -> int:
     i = np.arange(first, top)
     best, best_sse = n, np.inf
     for k in range(lo, hi + 1):
-        model = np.where(i + 1 <= k, np.log((i + 1) / i), 0.0)
+        model = _linear_steps(i, k)
         sse = float(np.sum((y[first:top] - model) ** 2))
         if sse < best_sse:
             best, best_sse = k, sse
@@ -486,7 +496,7 @@ def _drifting_end(y: np.ndarray, first: int, top: int, lo: int, hi: int, n: int)
     target = y[first:top]
     best, best_sse = n, np.inf
     for k in range(lo, hi + 1):
-        step = np.where(i + 1 <= k, np.log((i + 1) / i), 0.0)
+        step = _linear_steps(i, k)
         design = np.stack([step, np.ones_like(i)], axis=1)
         coef, *_ = np.linalg.lstsq(design, target, rcond=None)
         if abs(float(coef[0]) - 1.0) > DRIFT_SCALE:
@@ -565,7 +575,7 @@ def _eased_ends(grid: np.ndarray, order: np.ndarray, n: int, after: int) -> tupl
     target = y[first:top]
     linear_sse = np.inf
     for k in range(max(2, first), top + 1):
-        rest = target - np.where(i + 1 <= k, np.log((i + 1) / i), 0.0)
+        rest = target - _linear_steps(i, k)
         linear_sse = min(linear_sse, float(np.sum((rest - rest.mean()) ** 2)))
     fit = _eased_fade_in(y, first, top, n, linear_sse)
     if fit is None:
@@ -592,9 +602,9 @@ def with_fitted_ends(s: Signals, grid: np.ndarray, items: list[dict]) -> list[di
             continue
         a, b = index[round(item["start"], 6)], index[round(item["end"], 6)]
         others = [x for x in items if x is not item]
+        before = max([0] + [index.get(round(x["end"], 6), 0) for x in others if x["end"] <= item["start"]])  # the last item's end before it
         if item["type"] == "fade_out":
-            stop = max([0] + [index.get(round(x["end"], 6), 0) for x in others if x["end"] <= item["start"]])
-            order = np.arange(b, stop - 1, -1)
+            order = np.arange(b, before - 1, -1)
         else:
             stop = min([len(s) - 1] + [index.get(round(x["start"], 6), len(s) - 1) for x in others if x["start"] >= item["end"]])
             order = np.arange(a, stop + 1)
@@ -602,8 +612,8 @@ def with_fitted_ends(s: Signals, grid: np.ndarray, items: list[dict]) -> list[di
         if item["type"] == "fade_in":
             eased = _eased_ends(grid, order, n, after)
             if eased is not None:
-                begin = max(0, a + eased[0], max([0] + [index.get(round(x["end"], 6), 0) for x in others if x["end"] <= item["start"]]))
-                near = abs(eased[1] - n) <= max(FIT_FRAMES, int(round(FIT_MOVE * n)))
+                begin = max(a + eased[0], before)
+                near = abs(eased[1] - n) <= _fit_reach(n)
                 k = eased[1] if near or eased[2] <= EASED_FAR_GAIN else _fitted_end(grid, order, n, after)
                 moved = dict(item, start=rounded(t[begin], 6), end=rounded(t[order[min(k, order.size - 1)]], 6))
                 moved["duration"] = rounded(moved["end"] - moved["start"], 6)

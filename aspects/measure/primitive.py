@@ -314,6 +314,12 @@ def onsets(flux: np.ndarray, hop_s: float) -> np.ndarray:
     return peaks[keep]
 
 
+def onset_spectra(power: np.ndarray, i: int) -> tuple[np.ndarray, np.ndarray]:
+    """The mean power spectra [bins] of the 23 ms before the onset hop ``i`` (hops i−5 … i−2) and of the 46 ms from it
+    (hops i … i+7) in ``power`` [shape=(hops, bins)]: their difference is the onset's new energy."""
+    return power[max(i - 5, 0) : max(i - 1, 1)].mean(axis=0), power[i : i + 8].mean(axis=0)
+
+
 def drum_of(power: np.ndarray, level_db: np.ndarray, i: int, freqs: np.ndarray, hop_s: float, *, gated: bool = False) -> str | None:
     """The drum struck at hop ``i`` (an onset) or None for a tonal onset.
 
@@ -323,8 +329,7 @@ def drum_of(power: np.ndarray, level_db: np.ndarray, i: int, freqs: np.ndarray, 
     (:func:`drum_over_bed`), zero elsewhere; a snare's or clap's flatness is then read over the bins it holds.
     """
     n = power.shape[0]
-    pre = power[max(i - 5, 0) : max(i - 1, 1)].mean(axis=0)
-    post = power[i : min(i + 8, n)].mean(axis=0)
+    pre, post = onset_spectra(power, i)
     later_i = i + int(round(0.1 / hop_s))
     if later_i + 3 > n:
         return None
@@ -1202,11 +1207,11 @@ def soft_snare(ctx: Context, lo: int, hi: int, centre: float) -> str | None:
     energy: a ghost note judged by its own bands' rise over what rang just before, not by its level against the
     groove. A plucked or sung note's new energy is its partials; inside speech only a sharp hit counts
     (:func:`speech_over`). :func:`drum_kind` names it."""
-    n = ctx.power.shape[0]
     above = ctx.freqs > 100.0
     for i in ctx.snare_onsets[(ctx.snare_onsets >= lo) & (ctx.snare_onsets < hi)][::-1]:
         i = int(i)
-        rise = np.maximum(ctx.power[i : min(i + 8, n)].mean(axis=0) - ctx.power[max(i - 5, 0) : max(i - 1, 1)].mean(axis=0), 0.0)
+        pre, post = onset_spectra(ctx.power, i)
+        rise = np.maximum(post - pre, 0.0)
         total = float(rise.sum())
         if total <= 0:
             continue
@@ -1463,8 +1468,7 @@ def in_tune(f0_hz) -> bool:
 
 def _rose(ctx: Context, i: int, f0_hz) -> int:
     """How many of the fundamentals ``f0_hz`` (Hz) rose by CHORD_RESTRIKE at the onset hop ``i``: the notes it struck."""
-    pre = ctx.power[max(i - 5, 0) : max(i - 1, 1)].mean(axis=0)
-    post = ctx.power[i : i + 8].mean(axis=0)
+    pre, post = onset_spectra(ctx.power, i)
     bins = np.clip(np.searchsorted(ctx.freqs, f0_hz), 1, ctx.freqs.size - 2)
     return int(sum(post[b - 1 : b + 2].max() >= CHORD_RESTRIKE * pre[b - 1 : b + 2].max() for b in bins))
 
@@ -1480,8 +1484,7 @@ def struck_notes(ctx: Context, i: int, f0_hz) -> int:
     A note still ringing from before is not counted, even where the onset's transient or a new note's
     partial lifts one of its partials.
     """
-    pre = ctx.power[max(i - 5, 0) : max(i - 1, 1)].mean(axis=0)
-    post = ctx.power[i : i + 8].mean(axis=0)
+    pre, post = onset_spectra(ctx.power, i)
     sounding = np.array(harmonics(pre, ctx.freqs).f0_hz) if pre.any() else np.zeros(0)
     bin_hz = float(ctx.freqs[1] - ctx.freqs[0])
     count = 0

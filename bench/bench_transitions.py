@@ -59,15 +59,32 @@ TYPES = ("cut", "fade_out", "fade_in", "dissolve", "wipe")
 REAL_TOLERANCE_S = 0.2  # DESIGN: boundaries within 0.2 s on real footage
 
 
-def measured(case: Case) -> tuple[str, dict, float, Case]:
-    """Make the clip, measure it (cached as JSON next to it) and return (path, frame columns, measure seconds, the case with its rendered truth)."""
+def picture_code() -> str:
+    """8 hex digits over the code that makes the per-frame picture columns: the decoder, the colour and picture
+    measures (and what they import) and the decode loop. The measurement caches are keyed by it rather than by
+    MEASURE_VERSION, so a change to the sound measures (which bumps MEASURE_VERSION too) keeps them."""
+    import hashlib
+
+    from tasks.fingerprint import function_code, project_sources
+
+    sources = project_sources("aspects.decode", "aspects.measure.color", "aspects.measure.visual")
+    sources["aspects.pipeline:_measure"] = function_code("aspects.pipeline", "_measure")[0].encode()
+    digest = hashlib.sha256()
+    for name in sorted(sources):
+        digest.update(name.encode() + b"\0" + sources[name] + b"\0")
+    return digest.hexdigest()[:8]
+
+
+def measured(case: Case, code: str) -> tuple[str, dict, float, Case]:
+    """Make the clip, measure it (cached as JSON next to it, keyed by ``code``: :func:`picture_code`) and return
+    (path, frame columns, measure seconds, the case with its rendered truth)."""
     import numpy as np
 
-    from aspects.pipeline import MEASURE_VERSION, measure_video
+    from aspects.pipeline import measure_video
 
     path = case.make(OUT)
     case = rendered_truth(case, OUT)
-    cache = path.with_suffix(f".m{MEASURE_VERSION}.json")
+    cache = path.with_suffix(f".p{code}.json")
     if cache.exists():
         data = json.loads(cache.read_text())
         return str(path), data, data["measure_s"], case
@@ -189,8 +206,10 @@ def main() -> None:
     OUT.mkdir(parents=True, exist_ok=True)
     cases = next((make for flag, (make, _) in CORPORA.items() if getattr(args, flag[2:].replace("-", "_"))), full_corpus)()
     cases = [c for c in cases if args.only in c.name]
+    code = picture_code()
+    print(f"picture measures' code {code} (caches *.p{code}.json in {OUT})")
     with ProcessPoolExecutor(args.jobs) as pool:
-        results = list(pool.map(measured, cases))
+        results = list(pool.map(measured, cases, [code] * len(cases)))
     if args.measure_only:
         print(f"{len(results)} clips measured ({sum(len(d['frames']['t']) for _, d, _, _ in results)} frames)")
         return

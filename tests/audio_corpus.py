@@ -1902,3 +1902,159 @@ TEMPO_SPLITS["held_out_18"] = [
     (181.6, "triangletrot", 0.5, "banjo", True),
     (194.8, "chinarock", 0.5, False, True),
 ]
+
+
+# Issue 11t, session 10, for held_out_19 (made first, before any session-10 rule was tried, read once with main's
+# rules): six patterns no split had (a 3/4 bongo groove on the Room kit with a second crash, four on the floor on the
+# TR-808 kit, a breakbeat on the Electronic kit, 6/8 claves, a swung jazz ride on the Jazz kit, a half-time shuffle on
+# the Power kit) and seven accompaniments on GM programs no split had: a honky-tonk piano under a tango accordion,
+# a halo pad under a new age pad (drumless, slow attacks), a clarinet under an oboe (legato), an overdriven guitar's
+# low eighths under synth brass 2, a dulcimer's three-note figure under a pan flute, timpani under a shamisen, a
+# music box over synth strings 2.
+DRUM_NOTES |= {"crash2": 57}
+DRUM_PATTERNS |= {
+    # 3/4: high bongo on every eighth, low bongo on 2 and 3, kick on 1, a second crash on the bar's first beat
+    "bongo34": (3, [(b + h, ["hibongo"] + (["kick", "crash2"] if b + h == 0.0 else ["bongo"] if h == 0.0 else [])) for b in range(3) for h in (0.0, 0.5)]),
+    # four on the floor: kick on every beat, open hi-hat on every "and", clap on 2 and 4
+    "fourfloor": (4, [(float(b), ["kick"] + (["clap"] if b % 2 else [])) for b in range(4)] + [(b + 0.5, ["openhat"]) for b in range(4)]),
+    # breakbeat: kick on 1 and the "and" of 2, snare on 2 and 4, closed hi-hat on every eighth
+    "breakbeat": (4, [(b + h, ["hihat"] + (["kick"] if b + h in (0.0, 1.5) else ["snare"] if h == 0 and b % 2 else [])) for b in range(4) for h in (0.0, 0.5)]),
+    # 6/8 (two dotted-quarter beats): claves on eighths 1, 3, 4 and 6, bass drum on both beats, ride bell on every eighth
+    "claves68": (2, [(e / 3, ["ridebell"] + (["claves"] if e in (0, 2, 3, 5) else []) + (["bassdrum"] if e % 3 == 0 else [])) for e in range(6)]),
+    # jazz ride: ride on every beat and on the "and" of 2 and 4 (swung), pedal hi-hat on 2 and 4
+    "jazzride": (4, [(float(b), ["ride"] + (["pedalhat"] if b % 2 else [])) for b in range(4)] + [(1.5, ["ride"]), (3.5, ["ride"])]),
+    # half-time shuffle: closed hi-hat on the first and third triplet of every beat, kick on 1 and the last triplet of 2, snare on 3
+    "halfshuffle": (4, [(t / 3, (["hihat"] if t % 3 != 1 else []) + (["kick"] if t in (0, 5) else ["snare"] if t == 6 else [])) for t in range(12) if t % 3 != 1 or t == 5]),
+}
+PATTERN_KITS |= {"bongo34": 8, "fourfloor": 25, "breakbeat": 24, "jazzride": 32, "halfshuffle": 16}
+
+
+def _tango_bar(k: int, t_bar: float, beats: int, beat: float, swing: float) -> list[tuple[float, bytes]]:
+    """Issue 11t, session 10 (held_out_19): a honky-tonk piano's root on the odd beats and chord on the even ones, a
+    tango accordion's short chord tone on every beat."""
+    ev: list[tuple[float, bytes]] = []
+    n = int(np.ceil(beats))
+    chord = TRIADS[(k + 1) % len(TRIADS)]
+    for b in range(n):
+        for p in [ROOTS[k % 4]] if b % 2 == 0 else chord:
+            ev += note(1, p, t_bar + b * beat, t_bar + (b + 0.5) * beat, 95 if b % 2 == 0 else 75)
+        ev += note(2, chord[b % len(chord)] + 12, t_bar + b * beat, t_bar + (b + 0.45) * beat, 85)
+    return ev
+
+
+def _halopad_bar(k: int, t_bar: float, beats: int, beat: float, swing: float) -> list[tuple[float, bytes]]:
+    """Issue 11t, session 10 (held_out_19): a halo pad holding the bar's root and fifth, a new age pad's chord
+    changing on every beat, legato (slow attacks, no drums)."""
+    ev: list[tuple[float, bytes]] = []
+    n = int(np.ceil(beats))
+    for p in (ROOTS[k % 4] + 12, ROOTS[k % 4] + 19):
+        ev += note(1, p, t_bar, t_bar + (n - 0.05) * beat, 75)
+    for b in range(n):
+        for p in TRIADS[(k * n + 2 * b + 1) % len(TRIADS)]:
+            ev += note(2, p + 12, t_bar + b * beat, t_bar + (b + 0.98) * beat, 85)
+    return ev
+
+
+def _woodwinds_bar(k: int, t_bar: float, beats: int, beat: float, swing: float) -> list[tuple[float, bytes]]:
+    """Issue 11t, session 10 (held_out_19): a clarinet's line, a note on every beat (legato), under an oboe changing
+    note on every other beat."""
+    ev: list[tuple[float, bytes]] = []
+    n = int(np.ceil(beats))
+    chord = TRIADS[(k + 2) % len(TRIADS)]
+    for b in range(n):
+        ev += note(1, chord[b % len(chord)] - 12, t_bar + b * beat, t_bar + (b + 0.97) * beat, 90)
+    for b in range(0, n, 2):
+        ev += note(2, chord[(b // 2 + 1) % len(chord)] + 12, t_bar + b * beat, t_bar + (b + min(2, n - b) - 0.05) * beat, 80)
+    return ev
+
+
+def _overdrive_bar(k: int, t_bar: float, beats: int, beat: float, swing: float) -> list[tuple[float, bytes]]:
+    """Issue 11t, session 10 (held_out_19): an overdriven guitar's low root on every eighth (at ``swing``), the beat's
+    a little louder, under synth brass 2 stabs on 1 and on the "and" of 3."""
+    ev: list[tuple[float, bytes]] = []
+    n = int(np.ceil(beats))
+    for e in range(2 * n):
+        b, h = divmod(e, 2)
+        t = t_bar + (b + (swing if h else 0.0)) * beat
+        ev += note(1, ROOTS[k % 4], t, t + 0.4 * beat, 100 if h == 0 else 85)
+    for t in (0.0, 2.0 + swing):
+        if t < n:
+            for p in TRIADS[(k + 3) % len(TRIADS)]:
+                ev += note(2, p, t_bar + t * beat, t_bar + (t + 0.3) * beat, 90)
+    return ev
+
+
+def _dulcimer_bar(k: int, t_bar: float, beats: int, beat: float, swing: float) -> list[tuple[float, bytes]]:
+    """Issue 11t, session 10 (held_out_19): a dulcimer repeating a three-note figure on every eighth (at ``swing``;
+    the figure runs across the beats), a pan flute holding a chord tone for two beats."""
+    ev: list[tuple[float, bytes]] = []
+    n = int(np.ceil(beats))
+    chord = TRIADS[(k + 5) % len(TRIADS)]
+    for e in range(2 * n):
+        b, h = divmod(e, 2)
+        t = t_bar + (b + (swing if h else 0.0)) * beat
+        ev += note(1, chord[e % 3], t, t + 0.35 * beat, 90)
+    for b in range(0, n, 2):
+        ev += note(2, chord[(b // 2) % len(chord)] + 12, t_bar + b * beat, t_bar + (b + min(2, n - b) - 0.05) * beat, 80)
+    return ev
+
+
+def _timpani_bar(k: int, t_bar: float, beats: int, beat: float, swing: float) -> list[tuple[float, bytes]]:
+    """Issue 11t, session 10 (held_out_19): timpani on the bar's first beat (the root) and middle beat (the fifth), a
+    shamisen on every eighth (at ``swing``), the beat's louder."""
+    ev: list[tuple[float, bytes]] = []
+    n = int(np.ceil(beats))
+    for b, iv in sorted({0: 0, n // 2: 7}.items()):
+        ev += note(1, ROOTS[k % 4] + iv, t_bar + b * beat, t_bar + (b + 0.8) * beat, 100)
+    chord = TRIADS[(k + 2) % len(TRIADS)]
+    for e in range(2 * n):
+        b, h = divmod(e, 2)
+        t = t_bar + (b + (swing if h else 0.0)) * beat
+        ev += note(2, chord[(e // 2) % len(chord)] + (0 if h == 0 else 12), t, t + 0.3 * beat, 95 if h == 0 else 70)
+    return ev
+
+
+def _musicbox_bar(k: int, t_bar: float, beats: int, beat: float, swing: float) -> list[tuple[float, bytes]]:
+    """Issue 11t, session 10 (held_out_19): a music box's arpeggio on every sixteenth over synth strings 2 holding the
+    bar's chord (at ``swing`` the sixteenths stay straight)."""
+    ev: list[tuple[float, bytes]] = []
+    n = int(np.ceil(beats))
+    chord = TRIADS[(k + 4) % len(TRIADS)]
+    for q in range(4 * n):
+        t = t_bar + q / 4 * beat
+        ev += note(2, chord[q % len(chord)] + 24, t, t + 0.2 * beat, 85 if q % 4 == 0 else 70)
+    for p in chord:
+        ev += note(1, p - 12, t_bar, t_bar + (n - 0.05) * beat, 70)
+    return ev
+
+
+ACCOMPANIMENTS |= {
+    "tango": ((3, 23), _tango_bar),  # honky-tonk piano, tango accordion
+    "halopad": ((94, 88), _halopad_bar),  # halo pad, new age pad
+    "woodwinds": ((71, 68), _woodwinds_bar),  # clarinet, oboe
+    "overdrive": ((29, 63), _overdrive_bar),  # overdriven guitar, synth brass 2
+    "dulcimer": ((15, 75), _dulcimer_bar),  # dulcimer, pan flute
+    "timpani": ((47, 106), _timpani_bar),  # timpani, shamisen
+    "musicbox": ((51, 10), _musicbox_bar),  # synth strings 2, music box
+}
+
+TEMPO_SPLITS["held_out_19"] = [
+    (46.3, "fourfloor", 0.5, "tango", True),
+    (49.7, "claves68", 0.5, "woodwinds", False),
+    (54.6, "jazzride", 2 / 3, "timpani", True),
+    (59.2, "breakbeat", 0.5, "overdrive", True),
+    (64.9, "bongo34", 0.5, "halopad", False),
+    (72.8, "halfshuffle", 0.5, "overdrive", True),
+    (78.4, "fourfloor", 0.5, "musicbox", True),
+    (85.1, "claves68", 0.5, False, True),
+    (93.6, "jazzride", 2 / 3, "woodwinds", False),
+    (102.7, "bongo34", 0.5, "dulcimer", True),
+    (114.3, "breakbeat", 0.5, "timpani", False),
+    (124.1, "halfshuffle", 0.5, False, True),
+    (137.6, "fourfloor", 0.5, "dulcimer", False),
+    (151.9, "claves68", 0.5, "tango", True),
+    (163.2, "breakbeat", 0.5, False, True),
+    (176.9, "jazzride", 2 / 3, "musicbox", True),
+    (188.3, "halfshuffle", 0.5, "halopad", False),
+    (199.1, "fourfloor", 0.5, "overdrive", True),
+]

@@ -2058,3 +2058,150 @@ TEMPO_SPLITS["held_out_19"] = [
     (188.3, "halfshuffle", 0.5, "halopad", False),
     (199.1, "fourfloor", 0.5, "overdrive", True),
 ]
+
+
+# Issue 11t, session 10, for held_out_20 (made after the session's harmony bar was frozen, read once with main's rules
+# and once with the session's): five patterns no split had (sixteenth hi-hats over a syncopated kick, a 3/4 ride on the
+# Brush kit, a 6/8 ballad on the Room kit, a tumbao with a cowbell on every beat, a fast 2/4 on the Electronic kit) and
+# seven accompaniments on GM programs no split had: an electric grand under an electric piano, a tenor sax under an
+# alto sax, a sitar over taiko, a metallic pad under a voice lead (drumless, slow attacks), a clean guitar's arpeggio
+# under a glockenspiel, a fifths lead's low eighths under guitar harmonics, a recorder's triplets over tubular bells.
+DRUM_PATTERNS |= {
+    # sixteenth hi-hats, kick on 1, the "a" of 2 and the "and" of 3, snare on 2 and 4
+    "sixteenhat": (4, [(q / 4, ["hihat"] + (["kick"] if q in (0, 7, 10) else ["snare"] if q in (4, 12) else [])) for q in range(16)]),
+    # 3/4: ride on every beat and the "and" of 2 (swung), bass drum on 1, snare on 3
+    "waltzride": (3, [(0.0, ["ride", "bassdrum"]), (1.0, ["ride"]), (1.5, ["ride"]), (2.0, ["ride", "snare"])]),
+    # 6/8 ballad (two dotted-quarter beats): closed hi-hat on every eighth, kick on 1, snare on the second beat
+    "slow68": (2, [(e / 3, ["hihat"] + (["kick"] if e == 0 else ["snare"] if e == 3 else [])) for e in range(6)]),
+    # tumbao: cowbell on every beat, kick on the "and" of 2 and on 4, open conga on 4 and its "and", mute conga on 2
+    "tumbao": (4, [(float(b), ["cowbell"] + (["kick", "conga"] if b == 3 else ["mutehiconga"] if b == 1 else [])) for b in range(4)] + [(1.5, ["kick"]), (3.5, ["conga"])]),
+    # fast 2/4: kick on 1, snare on 2, closed hi-hat on both "and"s
+    "fasttwo": (2, [(0.0, ["kick"]), (0.5, ["hihat"]), (1.0, ["snare"]), (1.5, ["hihat"])]),
+}
+PATTERN_KITS |= {"waltzride": 40, "slow68": 8, "fasttwo": 24}
+
+
+def _epiano_bar(k: int, t_bar: float, beats: int, beat: float, swing: float) -> list[tuple[float, bytes]]:
+    """Issue 11t, session 10 (held_out_20): an electric grand's root on 1 and on the bar's middle beat with a pickup on
+    the last "and" (at ``swing``), an electric piano's chord on the even beats."""
+    ev: list[tuple[float, bytes]] = []
+    n = int(np.ceil(beats))
+    for t, iv in sorted({0.0: 0, float(n // 2): 7, n - 1 + swing: 5}.items()):
+        ev += note(1, ROOTS[k % 4] + iv, t_bar + t * beat, t_bar + (t + 0.45) * beat, 100)
+    for b in range(1, n, 2):
+        for p in TRIADS[(k + 2) % len(TRIADS)]:
+            ev += note(2, p, t_bar + b * beat, t_bar + (b + 0.6) * beat, 80)
+    return ev
+
+
+def _saxes_bar(k: int, t_bar: float, beats: int, beat: float, swing: float) -> list[tuple[float, bytes]]:
+    """Issue 11t, session 10 (held_out_20): a tenor sax's riff on 1, the "and" of 1 (at ``swing``) and the bar's middle
+    beat, an alto sax holding a chord tone from the second beat."""
+    ev: list[tuple[float, bytes]] = []
+    n = int(np.ceil(beats))
+    chord = TRIADS[(k + 1) % len(TRIADS)]
+    for i, t in enumerate(sorted({0.0, swing, float(n // 2)})):
+        ev += note(1, chord[i % len(chord)] - 12, t_bar + t * beat, t_bar + (t + 0.3) * beat, 100)
+    if n > 1:
+        ev += note(2, chord[2 % len(chord)] + 12, t_bar + beat, t_bar + (n - 0.1) * beat, 80)
+    return ev
+
+
+def _sitar_bar(k: int, t_bar: float, beats: int, beat: float, swing: float) -> list[tuple[float, bytes]]:
+    """Issue 11t, session 10 (held_out_20): taiko on 1 and on the "and" of the bar's middle beat (at ``swing``), a sitar
+    note on every beat."""
+    ev: list[tuple[float, bytes]] = []
+    n = int(np.ceil(beats))
+    for t in sorted({0.0, n // 2 + swing}):
+        ev += note(1, ROOTS[k % 4], t_bar + t * beat, t_bar + (t + 0.4) * beat, 110)
+    scale = [0, 2, 4, 7, 9, 7, 4, 2]
+    for b in range(n):
+        ev += note(2, ROOTS[k % 4] + 24 + scale[(k * n + b) % len(scale)], t_bar + b * beat, t_bar + (b + 0.9) * beat, 90)
+    return ev
+
+
+def _metalpad_bar(k: int, t_bar: float, beats: int, beat: float, swing: float) -> list[tuple[float, bytes]]:
+    """Issue 11t, session 10 (held_out_20): a metallic pad's chord changing on every other beat, a voice lead singing a
+    chord tone on every beat, legato (slow attacks, no drums)."""
+    ev: list[tuple[float, bytes]] = []
+    n = int(np.ceil(beats))
+    for b in range(0, n, 2):
+        for p in TRIADS[(k * n + b) % len(TRIADS)]:
+            ev += note(1, p - 12, t_bar + b * beat, t_bar + (b + min(2, n - b) - 0.03) * beat, 75)
+    for b in range(n):
+        chord = TRIADS[(k * n + b - b % 2) % len(TRIADS)]
+        ev += note(2, chord[(b + 1) % len(chord)] + 12, t_bar + b * beat, t_bar + (b + 0.97) * beat, 90)
+    return ev
+
+
+def _cleanarp_bar(k: int, t_bar: float, beats: int, beat: float, swing: float) -> list[tuple[float, bytes]]:
+    """Issue 11t, session 10 (held_out_20): a clean guitar's four-note arpeggio on every eighth (at ``swing``), a
+    glockenspiel on the bar's first and middle beats."""
+    ev: list[tuple[float, bytes]] = []
+    n = int(np.ceil(beats))
+    chord = TRIADS[(k + 3) % len(TRIADS)]
+    notes = [ROOTS[k % 4] + 12, chord[0], chord[1], chord[2]]
+    for e in range(2 * n):
+        b, h = divmod(e, 2)
+        t = t_bar + (b + (swing if h else 0.0)) * beat
+        ev += note(1, notes[e % 4], t, t + 0.45 * beat, 90 if h == 0 else 80)
+    for b in sorted({0, n // 2}):
+        ev += note(2, chord[b % len(chord)] + 24, t_bar + b * beat, t_bar + (b + 0.5) * beat, 85)
+    return ev
+
+
+def _fifths_bar(k: int, t_bar: float, beats: int, beat: float, swing: float) -> list[tuple[float, bytes]]:
+    """Issue 11t, session 10 (held_out_20): a fifths lead in the bass register on every eighth (at ``swing``; the
+    octave above on the "and"), guitar harmonics on the even beats."""
+    ev: list[tuple[float, bytes]] = []
+    n = int(np.ceil(beats))
+    for e in range(2 * n):
+        b, h = divmod(e, 2)
+        t = t_bar + (b + (swing if h else 0.0)) * beat
+        ev += note(1, ROOTS[k % 4] + (12 if h else 0), t, t + 0.35 * beat, 95)
+    for b in range(1, n, 2):
+        ev += note(2, TRIADS[(k + 4) % len(TRIADS)][0] + 12, t_bar + b * beat, t_bar + (b + 0.5) * beat, 90)
+    return ev
+
+
+def _recorder_bar(k: int, t_bar: float, beats: int, beat: float, swing: float) -> list[tuple[float, bytes]]:
+    """Issue 11t, session 10 (held_out_20): tubular bells on the bar's first beat, a recorder's triplets (three notes a
+    beat)."""
+    ev: list[tuple[float, bytes]] = []
+    n = int(np.ceil(beats))
+    chord = TRIADS[(k + 5) % len(TRIADS)]
+    ev += note(1, chord[0], t_bar, t_bar + (n - 0.1) * beat, 95)
+    for i in range(3 * n):
+        t = t_bar + i / 3 * beat
+        ev += note(2, chord[(i + i // 3) % len(chord)] + 12, t, t + 0.3 * beat, 90 if i % 3 == 0 else 75)
+    return ev
+
+
+ACCOMPANIMENTS |= {
+    "epiano": ((2, 5), _epiano_bar),  # electric grand, electric piano 2
+    "saxes": ((66, 65), _saxes_bar),  # tenor sax, alto sax
+    "sitar": ((116, 104), _sitar_bar),  # taiko, sitar
+    "metalpad": ((93, 85), _metalpad_bar),  # metallic pad, voice lead
+    "cleanarp": ((27, 9), _cleanarp_bar),  # clean guitar, glockenspiel
+    "fifths": ((86, 31), _fifths_bar),  # fifths lead, guitar harmonics
+    "recorder": ((14, 74), _recorder_bar),  # tubular bells, recorder
+}
+
+TEMPO_SPLITS["held_out_20"] = [
+    (47.6, "sixteenhat", 0.5, "epiano", True),
+    (53.1, "waltzride", 2 / 3, "saxes", True),
+    (57.8, "slow68", 0.5, "metalpad", False),
+    (63.3, "tumbao", 0.5, "fifths", True),
+    (69.9, "fasttwo", 0.5, "cleanarp", True),
+    (76.7, "sixteenhat", 0.5, "fifths", True),
+    (84.3, "waltzride", 2 / 3, False, True),
+    (97.1, "slow68", 0.5, "recorder", False),
+    (106.9, "tumbao", 0.5, "sitar", True),
+    (118.6, "sixteenhat", 0.5, "cleanarp", False),
+    (129.9, "waltzride", 2 / 3, "epiano", True),
+    (144.4, "fasttwo", 0.5, "metalpad", False),
+    (157.7, "tumbao", 0.5, False, True),
+    (172.6, "slow68", 0.5, "saxes", True),
+    (186.2, "sixteenhat", 0.5, "sitar", True),
+    (197.9, "fasttwo", 0.5, False, True),
+]

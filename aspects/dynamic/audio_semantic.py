@@ -129,6 +129,8 @@ LEVEL_WEIGHTS = {
 METER_RATIOS = (2 / 3, 3 / 2)
 METER_MARGIN = 0.2
 CHORD_PERIODICITY_MIN = 0.35  # chord changes' smoothed autocorrelation at the beat for a beat (issue 11t, session 7)
+HARMONY_BAR_MIN = 0.45  # chord changes' smoothed autocorrelation at their bar for it to place the beat (figures across the beat, no drums: 0.53–0.63; 11/8 accordion 0.31)
+HARMONY_BAR_BEATS = (2, 3, 4)  # beats a bar of the chord changes may hold (issue 11t, session 10)
 SILENT_PRESENCE = 0.02  # under 20 ms audible per second: silence (a sparse click track is not)
 TONAL_SHARE = 0.5
 AMBIENT_PRESENCE = 0.85
@@ -301,8 +303,33 @@ def tempo(
     no beat and ``chroma_change`` (the envelope's chord-change column, same hops) is given, the tempo of the chord
     changes (:func:`chord_tempo`, issue 11t, session 7: legato music without drums)."""
     bpm = onset_tempo(onset, hop_s, prior_bpm=prior_bpm, prior_octaves=prior_octaves, centroid=centroid, bands=bands)
-    if bpm is None and chroma_change is not None and chroma_change.size == onset.size:
-        return chord_tempo(chroma_change, hop_s)
+    if chroma_change is not None and chroma_change.size == onset.size:
+        if bpm is None:
+            return chord_tempo(chroma_change, hop_s)
+        if centroid is not None:
+            return harmony_beat(bpm, chroma_change, hop_s)
+    return bpm
+
+
+def harmony_beat(bpm: float, changes: np.ndarray, hop_s: float) -> float:
+    """The tempo (BPM) once the harmony's bar is checked (issue 11t, session 10): a beat ``bpm`` that does not divide
+    the bar of the chord changes (``changes``: the envelope's ``chroma_change``, one value a hop of ``hop_s`` s; its
+    bar: the highest autocorrelation peak over BAR_RANGE_S, smoothed over GATE_SMOOTH_S, at least HARMONY_BAR_MIN)
+    while the level 3/2 as fast divides it into HARMONY_BAR_BEATS beats gives way to that level. A figure of three
+    notes over even eighths without drums (a dulcimer's, a banjo roll's, a kalimba's) groups the eighths in threes,
+    and the onsets read 2/3 of the beat; the chords still change on the beats."""
+    smooth = gaussian_filter1d(changes, GATE_SMOOTH_S / hop_s)
+    bar = bar_period(smooth, hop_s, highest=True)
+    if bar is None:
+        return bpm
+    ac = autocorrelation(smooth)
+    bar = _refined_period(ac, bar, hop_s, 0.02)
+    period = 60.0 / bpm
+    if bar is None or ac[int(round(bar / hop_s))] < HARMONY_BAR_MIN or _fits(period, (bar,)):
+        return bpm
+    faster = period * 2 / 3
+    if 60.0 / faster <= TEMPO_RANGE_BPM[1] * 1.04 and _fits(faster, (bar,)) and round(bar / faster) in HARMONY_BAR_BEATS:
+        return bpm * 3 / 2
     return bpm
 
 

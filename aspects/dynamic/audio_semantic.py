@@ -301,7 +301,8 @@ def tempo(
 ) -> float | None:
     """Tempo (BPM) of an onset-strength envelope sampled every ``hop_s`` seconds (:func:`onset_tempo`); where it has
     no beat and ``chroma_change`` (the envelope's chord-change column, same hops) is given, the tempo of the chord
-    changes (:func:`chord_tempo`, issue 11t, session 7: legato music without drums)."""
+    changes (:func:`chord_tempo`, issue 11t, session 7: legato music without drums); where it has one, with
+    ``centroid`` too, checked against the chord changes' bar (:func:`harmony_beat`, issue 11t, session 10)."""
     bpm = onset_tempo(onset, hop_s, prior_bpm=prior_bpm, prior_octaves=prior_octaves, centroid=centroid, bands=bands)
     if chroma_change is not None and chroma_change.size == onset.size:
         if bpm is None:

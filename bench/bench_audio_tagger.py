@@ -143,7 +143,7 @@ def instrument_table() -> None:
 def gm_role_table(seeds: list[int], n: int, cache: Path) -> None:
     """The GM role corpus (bench/gm_role_corpus.py), split by split: role confusion, layers, families per window.
 
-    Measurements are cached as pickles under ``cache/seed<k>/`` (the corpus is
+    Measurements are cached as pickles under ``cache/seed<k>/``, named by MEASURE_VERSION (the corpus is
     deterministic per seed); the role rules are read afresh every run.
     """
     import pickle
@@ -151,7 +151,7 @@ def gm_role_table(seeds: list[int], n: int, cache: Path) -> None:
     import gm_role_corpus
 
     from aspects.dynamic import dynamic_aspects
-    from aspects.pipeline import measure_video
+    from aspects.pipeline import MEASURE_VERSION, measure_video
 
     for seed in seeds:
         table: Counter = Counter()
@@ -166,7 +166,7 @@ def gm_role_table(seeds: list[int], n: int, cache: Path) -> None:
         corpus = gm_role_corpus.build(workdir, seed, n)
         (workdir / "truth.pkl").write_bytes(pickle.dumps([(c.name, c.kind, c.windows) for c in corpus]))
         for k, clip in enumerate(corpus):
-            pkl = workdir / f"c{k:03d}.measure.pkl"
+            pkl = workdir / f"c{k:03d}.m{MEASURE_VERSION}.measure.pkl"
             if pkl.exists():
                 m = pickle.loads(pkl.read_bytes())
             else:

@@ -87,6 +87,18 @@ LEADS = (
 )
 GM_SFX = (123, 124, 127, 120)  # bird tweet, telephone ring, gunshot, guitar fret noise
 VOICES = ("en", "en-us", "en+m2", "en+f4", "en-gb+m4", "en-us+f2", "en+klatt", "en-gb-x-rp")
+# Splits from 93 on (issue 11, session 10) draw from wider pools: more programs, voices, texts, effects, beds,
+# and voices 6–24 dB over their music (splits before 93 are rendered as they always were).
+NEW_FROM_SEED = 93
+CHORDS_NEW = ((2, "keyboard"), (5, "keyboard"), (28, "guitar"), (50, "strings"), (88, "synthesizer"), (62, "brass"))
+LEADS_NEW = ((68, "wind"), (74, "wind"), (41, "strings"), (58, "brass"), (82, "synthesizer"), (9, "mallets"), (30, "guitar"))
+VOICES_NEW = ("en-gb-scotland", "en-029+m3", "en-us-nyc+f3", "en+m7", "en-gb-x-gbclan+f2", "en+announcer", "en-us+klatt3", "en-gb-x-gbcwmd+m5")
+TEXTS_NEW = (
+    "Turn left after the bridge and keep walking until you see the blue door of the bakery.",
+    "Our results improved slowly at first, then very quickly once the data was cleaned properly.",
+    "When the storm finally passed, the whole village came out to look at the fallen trees.",
+    "Please remember to bring your passport, two photographs and the signed application form.",
+)
 EXTRA_TEXTS = (
     "The train to the coast leaves at seven, so we should pack the bags tonight and sleep early.",
     "Numbers alone never tell the whole story; you have to look at the cases that went wrong.",
@@ -141,8 +153,9 @@ def _peak(x: np.ndarray, peak: float) -> np.ndarray:
     return x / m * peak if m > 0 else x
 
 
-def song(rng: np.random.Generator, workdir: Path, name: str, dur: float = DUR_S) -> tuple[np.ndarray, tuple[str, ...], float]:
-    """A GM song: parts drawn from ``rng``; returns samples (unnormalised), the families heard, the tempo."""
+def song(rng: np.random.Generator, workdir: Path, name: str, dur: float = DUR_S, new: bool = False) -> tuple[np.ndarray, tuple[str, ...], float]:
+    """A GM song: parts drawn from ``rng`` (``new``: from the wider pools of splits from NEW_FROM_SEED); returns samples (unnormalised), the families heard, the tempo."""
+    chords, leads = (CHORDS + CHORDS_NEW, LEADS + LEADS_NEW) if new else (CHORDS, LEADS)
     bpm = float(rng.uniform(60, 180))
     beat = 60.0 / bpm
     meter = int(rng.choice([3, 4, 4]))
@@ -161,7 +174,7 @@ def song(rng: np.random.Generator, workdir: Path, name: str, dur: float = DUR_S)
     n_beats = int(np.ceil((dur - start) / beat)) + 1
     scale = np.array([0, 2, third, 5, 7, 8 if minor else 9, 10 if minor else 11, 12])
     for part in parts:
-        prog_no, family = [BASSES, CHORDS, LEADS][["bass", "chords", "lead"].index(part)][int(rng.integers(0, [5, len(CHORDS), len(LEADS)][["bass", "chords", "lead"].index(part)]))]
+        prog_no, family = [BASSES, chords, leads][["bass", "chords", "lead"].index(part)][int(rng.integers(0, [5, len(chords), len(leads)][["bass", "chords", "lead"].index(part)]))]
         families.append(family)
         events.append((0.0, bytes([0xC0 | ch, prog_no])))
         vel = int(rng.integers(70, 115))
@@ -170,7 +183,7 @@ def song(rng: np.random.Generator, workdir: Path, name: str, dur: float = DUR_S)
                 r = root - 24 + prog[(b // meter) % 4]
                 events += _note(ch, r + (7 if b % 2 and rng.random() < 0.3 else 0), start + b * beat, start + (b + 0.9) * beat, vel)
         elif part == "chords":
-            sustained = prog_no in (16, 19, 48, 49, 89, 91, 61, 21) or rng.random() < 0.3
+            sustained = prog_no in (16, 19, 48, 49, 89, 91, 61, 21, 50, 88) or rng.random() < 0.3
             for bar in range(int(np.ceil(n_beats / meter))):
                 r = root + prog[bar % 4]
                 chord = [r, r + (third if prog[bar % 4] in (0, 5) else 4 - (minor and prog[bar % 4] == 7)), r + 7]
@@ -216,6 +229,16 @@ def bed(rng: np.random.Generator, kind: str, dur: float = DUR_S) -> np.ndarray:
         x = sosfilt(butter(2, rng.uniform(300, 900), btype="low", fs=SR, output="sos"), rng.standard_normal(n))
         t = np.arange(n) / SR
         x = x * (0.6 + 0.4 * np.sin(2 * np.pi * rng.uniform(0.15, 0.5) * t + rng.uniform(0, 6)))
+    elif kind == "traffic":  # distant traffic: low-passed brown noise swelling as cars pass, a low engine drone
+        t = np.arange(n) / SR
+        x = sosfilt(butter(2, rng.uniform(150, 400), btype="low", fs=SR, output="sos"), colored_noise(n, rng, 2.0))
+        x = x / _rms(x) * (0.5 + 0.5 * np.sin(2 * np.pi * rng.uniform(0.1, 0.3) * t + rng.uniform(0, 6)) ** 2)
+        x = x + 0.2 * np.sin(2 * np.pi * rng.uniform(30, 45) * t)
+    elif kind == "fan":  # a fan or air conditioning: steady band noise with its motor's harmonics
+        t = np.arange(n) / SR
+        f0 = float(rng.choice([100.0, 120.0])) * rng.uniform(0.97, 1.03)
+        x = sosfilt(butter(2, [rng.uniform(100, 300), rng.uniform(1500, 4000)], btype="band", fs=SR, output="sos"), rng.standard_normal(n))
+        x = x / _rms(x) + sum(0.15 / k * np.sin(2 * np.pi * k * f0 * t) for k in (1, 2, 3))
     else:  # room tone: brown-ish noise band-limited to 60–2000 Hz with a faint mains hum
         x = sosfilt(butter(2, [60, rng.uniform(800, 2500)], btype="band", fs=SR, output="sos"), colored_noise(n, rng, 1.5))
         x = x / _rms(x) + 0.3 * np.sin(2 * np.pi * float(rng.choice([50.0, 60.0])) * np.arange(n) / SR)
@@ -223,8 +246,17 @@ def bed(rng: np.random.Generator, kind: str, dur: float = DUR_S) -> np.ndarray:
 
 
 def synth_event(kind: str, rng: np.random.Generator, workdir: Path, tag: str) -> np.ndarray:
-    """An impact or a whoosh synthesised by ffmpeg (aevalsrc / anoisesrc + filters), unit peak."""
+    """An impact or a whoosh synthesised by ffmpeg (aevalsrc / anoisesrc + filters), a knock (two or three raps) or an alert beep; unit peak."""
     wav = workdir / f"ev-{tag}.wav"
+    if kind in ("knock", "beep"):  # made here: ffmpeg's expressions have no comparison operators
+        t = np.arange(int(0.8 * SR)) / SR
+        if kind == "knock":
+            f0, gap = rng.uniform(150, 400), rng.uniform(0.12, 0.25)
+            x = sum((t >= k * gap) * np.sin(2 * np.pi * f0 * (t - k * gap)) * np.exp(-np.maximum(t - k * gap, 0) * 70) for k in range(int(rng.integers(2, 4))))
+        else:
+            f0, d = rng.uniform(700, 2200), rng.uniform(0.08, 0.25)
+            x = np.sin(2 * np.pi * f0 * t) * (t < d) * np.minimum(1, t * 200)
+        return _peak(np.asarray(x, dtype=np.float64), 1.0)
     if kind == "impact":
         f0, d = rng.uniform(45, 90), rng.uniform(12, 30)
         expr = f"(sin(2*PI*{f0:.1f}*t*(1+2*exp(-t*25)))+0.6*random(0)*exp(-t*60))*exp(-t*{d:.1f})"
@@ -246,9 +278,10 @@ def synth_event(kind: str, rng: np.random.Generator, workdir: Path, tag: str) ->
     return _peak(x, 1.0)
 
 
-def _voice(rng: np.random.Generator, workdir: Path, dur: float) -> np.ndarray:
-    texts = TEXTS + EXTRA_TEXTS
-    x = speech(texts[int(rng.integers(0, len(texts)))], VOICES[int(rng.integers(0, len(VOICES)))], int(rng.integers(120, 190)), dur, workdir)
+def _voice(rng: np.random.Generator, workdir: Path, dur: float, new: bool = False) -> np.ndarray:
+    texts = TEXTS + EXTRA_TEXTS + (TEXTS_NEW if new else ())
+    voices = VOICES + VOICES_NEW if new else VOICES
+    x = speech(texts[int(rng.integers(0, len(texts)))], voices[int(rng.integers(0, len(voices)))], int(rng.integers(120, 190)), dur, workdir)
     assert x is not None, "needs espeak-ng"
     return x
 
@@ -272,19 +305,21 @@ def _windows_by_time(truth: list[tuple[float, float, Window]], dur: float = DUR_
 def clips(workdir: Path, seed: int, n: int) -> list[Clip]:
     """The clips of split ``seed``: ``n`` of each kind (``change`` 2n), truth per window."""
     rng = np.random.default_rng(seed * 7919 + 11)
+    new = seed >= NEW_FROM_SEED
+    beds = ["rain", "wind", "room", "traffic", "fan"] if new else ["rain", "wind", "room"]
     out: list[Clip] = []
     nw = int(DUR_S / WINDOW_S)
     for i in range(n):
-        x, fam, bpm = song(rng, workdir, f"s{seed}song{i}")
+        x, fam, bpm = song(rng, workdir, f"s{seed}song{i}", new=new)
         out.append(Clip(f"song{i}-{round(bpm)}bpm-{'+'.join(fam)}", "song", _peak(x, _level(rng)), [Window("music", ("music",), fam)] * nw))
     for i in range(n):
-        x, fam, bpm = song(rng, workdir, f"s{seed}voice{i}")
-        v = _voice(rng, workdir, DUR_S)
-        gap = float(rng.uniform(6, 20))
+        x, fam, bpm = song(rng, workdir, f"s{seed}voice{i}", new=new)
+        v = _voice(rng, workdir, DUR_S, new)
+        gap = float(rng.uniform(6, 24 if new else 20))
         mix = v + x / _rms(x) * _rms(v) * 10 ** (-gap / 20)
         out.append(Clip(f"voice{i}-{gap:.0f}dB-{round(bpm)}bpm", "voice", _peak(mix, _level(rng)), [Window("speech", ("speech", "music"), fam)] * nw))
     for i in range(n):
-        kind = ["rain", "wind", "room", None][i % 4]
+        kind = [*beds, None][int(rng.integers(0, len(beds) + 1))] if new else ["rain", "wind", "room", None][i % 4]
         bed_x = bed(rng, kind) if kind else np.zeros(int(DUR_S * SR))
         events = np.zeros_like(bed_x)
         truth: list[tuple[float, float, Window]] = []
@@ -292,7 +327,8 @@ def clips(workdir: Path, seed: int, n: int) -> list[Clip]:
         amb = Window("ambient", ("ambient",)) if kind else Window("silence", ())
         last = 0.0
         while t < DUR_S - 0.2:
-            src = ["gm", "impact", "whoosh"][int(rng.integers(0, 3))]
+            srcs = ["gm", "impact", "whoosh", "knock", "beep"] if new else ["gm", "impact", "whoosh"]
+            src = srcs[int(rng.integers(0, len(srcs)))]
             if src == "gm":
                 p = int(rng.choice(GM_SFX))
                 ev = _render([(0.0, bytes([0xC0, p])), *_note(0, int(rng.integers(55, 75)), 0.0, float(rng.uniform(0.2, 0.5)), 110)], workdir, f"s{seed}sfx{i}-{t:.2f}")
@@ -325,7 +361,7 @@ def clips(workdir: Path, seed: int, n: int) -> list[Clip]:
                 wins[k] = Window(w.role, w.layers)  # events and their bed alternate: not a change of role
         out.append(Clip(f"sfx{i}-{kind or 'silent'}-{gap:.0f}dB", "sfx", _peak(mix, 10 ** (-float(rng.uniform(2, 14)) / 20)), wins))
     for i in range(n):
-        kind = ["rain", "wind", "room"][i % 3]
+        kind = beds[int(rng.integers(0, len(beds)))] if new else ["rain", "wind", "room"][i % 3]
         x = bed(rng, kind)
         tn = np.zeros_like(x)
         for t0 in np.sort(rng.uniform(0.2, DUR_S - 1.0, int(rng.integers(1, 3)))):
@@ -351,20 +387,20 @@ def clips(workdir: Path, seed: int, n: int) -> list[Clip]:
         parts, truth = [], []
         for role, (s, e) in ((a, (0.0, c)), (b, (c, DUR_S))):
             if role == "music":
-                x, fam, _ = song(rng, workdir, f"s{seed}chg{i}{s:.0f}")
+                x, fam, _ = song(rng, workdir, f"s{seed}chg{i}{s:.0f}", new=new)
                 x = _peak(x, level)
                 w = Window("music", ("music",), fam)
             elif role == "speech":
-                x = _peak(_voice(rng, workdir, DUR_S), level)
+                x = _peak(_voice(rng, workdir, DUR_S, new), level)
                 w = Window("speech", ("speech",))
             elif role == "ambient":
-                x = bed(rng, ["rain", "wind", "room"][int(rng.integers(0, 3))]) * level / 4
+                x = bed(rng, beds[int(rng.integers(0, len(beds)))]) * level / 4
                 w = Window("ambient", ("ambient",))
             elif role == "sfx":
                 x = np.zeros(int(DUR_S * SR))
                 t = s + 0.1
                 while t < e - 0.1:
-                    ev = synth_event("impact", rng, workdir, f"s{seed}c{i}-{t:.2f}")
+                    ev = synth_event(["impact", "knock", "beep", "whoosh"][int(rng.integers(0, 4))] if new else "impact", rng, workdir, f"s{seed}c{i}-{t:.2f}")
                     k = int(t * SR)
                     x[k : k + ev.size] += ev[: x.size - k]
                     t += float(rng.uniform(0.5, 0.9))

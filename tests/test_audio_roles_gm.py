@@ -3,16 +3,18 @@ ambience bed, music the tagger only hints at, bass lines and drum kits of Genera
 
 from __future__ import annotations
 
+import wave
+
 import numpy as np
 import pytest
 from scipy.signal import butter, sosfilt
 
 from aspects.dynamic import audio_semantic as sem
-from aspects.dynamic.audio_semantic import AudioTrack, Heard, audio_role, larger_part_role, primitive_families, role_change, sound_event
+from aspects.dynamic.audio_semantic import AudioTrack, Heard, apart_hits, audio_role, larger_part_role, primitive_families, role_change, sound_event
 from tests import role_corpus
 from tests.audio_corpus import SR, missing_tools, note, program, render_midi
 from tests.dynamic_support import dynamic
-from tests.media import mux_wav, write_wav
+from tests.media import ffmpeg, mux_wav, write_wav
 
 HOP_S = 128 / 22050
 
@@ -65,6 +67,34 @@ def test_role_with_events_and_music_alone(presence, speech, music, event, expect
     assert audio_role(presence, Heard(speech, 0.0, music, [], []), False, event) == expected
 
 
+def test_hits_apart_in_silence_are_sound_effects_and_a_groove_is_not():
+    # Impacts of 0.25 s out of digital silence: the window is audible under HITS_PRESENCE_MAX of its time.
+    n = int(8.0 / HOP_S)
+    t = np.arange(n) * HOP_S
+
+    def hits(times):
+        rms, onset = np.zeros(n), np.zeros(n)
+        for t0 in times:
+            at = (t >= t0) & (t < t0 + 0.25)
+            rms[at] = 0.3 * np.exp(-(t[at] - t0) * 6)
+            onset[np.flatnonzero(at)[:2]] = 20.0
+        return track(rms, onset)
+
+    irregular = hits([0.4, 1.25, 1.8, 2.55, 3.5, 4.1, 4.95, 5.6, 6.65, 7.2])  # 0.55–1.05 s apart, as events fall
+    groove = hits(np.arange(0.3, 8.0, 0.55))  # a drum groove alone: the same hits on a beat
+    for start in (2.0, 3.0, 4.0):
+        presence = sem._presence(irregular, start, start + 1.0)
+        assert presence < sem.HITS_PRESENCE_MAX
+        assert apart_hits(irregular, start, start + 1.0, presence, True)
+        assert not apart_hits(irregular, start, start + 1.0, presence, False)  # no event stands out: no hits
+        assert not apart_hits(groove, start, start + 1.0, sem._presence(groove, start, start + 1.0), True)
+    assert not apart_hits(irregular, 2.0, 3.0, sem.HITS_PRESENCE_MAX, True)  # a sound that fills the window
+    drums_heard = Heard(0.0, 0.0, 0.9, [], [])  # the tagger hears "Drum machine" in them
+    assert audio_role(0.4, drums_heard, False, True, apart=True) == ("sfx", ["sfx"])
+    assert audio_role(0.4, drums_heard, False, True, apart=False) == ("music", ["music"])
+    assert audio_role(0.4, drums_heard, True, True, apart=True) == ("music", ["music"])  # a steady beat is music
+
+
 def test_families_from_primitives():
     n = int(8.0 / HOP_S)
     rms = np.full(n, 0.1)
@@ -106,7 +136,8 @@ def test_a_role_change_inside_a_window_goes_to_its_larger_part():
 @pytest.fixture(scope="session")
 def gm_songs(tmp_path_factory):
     """Two 4 s General MIDI songs through the real decoder: finger bass + piano + drums at 112 BPM, and flute over
-    strings (no bass line, no drums) at 76 BPM; and impacts over rain and over a room tone."""
+    strings (no bass line, no drums) at 76 BPM; impacts over rain and over a room tone; and low impacts (ffmpeg's
+    aevalsrc) 0.55–0.85 s apart in silence, which the tagger hears as "Music" and "Drum machine"."""
     if reason := missing_tools():
         pytest.skip(reason)
     out = tmp_path_factory.mktemp("roles_gm")
@@ -141,6 +172,15 @@ def gm_songs(tmp_path_factory):
     for name, bed in beds.items():
         songs[f"impacts over {name}"] = 0.7 * hits + 0.7 * bed / np.abs(bed).max() * 10 ** (-12 / 20)
         songs[f"{name} alone"] = 0.5 * bed / np.abs(bed).max()
+    for f0, decay, times in ((60.0, 20.0, (0.3, 0.95, 1.75, 2.3, 3.15)), (75.0, 14.0, (0.2, 1.0, 1.55, 2.4, 3.05))):
+        wav = out / f"impact{f0:.0f}.wav"
+        ffmpeg("-f", "lavfi", "-i", f"aevalsrc=(sin(2*PI*{f0}*t*(1+2*exp(-t*25)))+0.6*random(0)*exp(-t*60))*exp(-t*{decay}):s={SR}:d=0.4", str(wav))
+        with wave.open(str(wav)) as fh:
+            impact = np.frombuffer(fh.readframes(fh.getnframes()), np.int16).astype(np.float64) / 32768
+        x = np.zeros(n)
+        for t0 in times:
+            x[int(t0 * SR) : int(t0 * SR) + impact.size] += impact[: n - int(t0 * SR)]
+        songs[f"impacts apart {f0:.0f} Hz"] = 0.8 * x / np.abs(x).max()
     analysed = {}
     for name, x in songs.items():
         wav = write_wav(out / f"{name.replace(' ', '_')}.mix.wav", x)
@@ -163,3 +203,11 @@ def test_sound_effects_over_a_bed(gm_songs):
         alone = [a["role"] for a in gm_songs[f"{bed} alone"]]
         assert over.count("sfx") >= 3, (bed, over)
         assert alone == ["ambient"] * 4, (bed, alone)
+
+
+def test_impacts_apart_in_silence_are_sound_effects(gm_songs):
+    for name in ("impacts apart 60 Hz", "impacts apart 75 Hz"):
+        roles = [a["role"] for a in gm_songs[name]]
+        heard_music = sum(any(e["label"] == "Music" and e["score"] >= sem.MUSIC_ALONE_MIN for e in a["events"]) for a in gm_songs[name])
+        assert heard_music >= 2, (name, [a["events"] for a in gm_songs[name]])  # what the rule is for
+        assert roles.count("sfx") >= 3, (name, roles)

@@ -58,7 +58,9 @@ def test_an_event_stands_out_of_its_bed_and_a_swell_does_not():
         (1.0, 0.0, 0.17, True, ("sfx", ["sfx"])),  # a bird or a telephone over rain: the tagger hints at music
         (1.0, 0.0, 0.17, False, ("ambient", ["ambient"])),
         (1.0, 0.0, sem.MUSIC_ALONE_MIN, False, ("music", ["music"])),
-        (1.0, 0.5, 0.17, False, ("speech", ["speech", "music"])),  # a bed under a voice keeps MUSIC_MIN
+        (1.0, 0.5, 0.17, False, ("speech", ["speech", "music"])),
+        (1.0, 0.5, sem.MUSIC_UNDER_VOICE_MIN, False, ("speech", ["speech", "music"])),  # a quiet bed under a voice
+        (1.0, 0.5, 0.032, False, ("speech", ["speech"])),  # an espeak-ng voice alone scores up to 0.032
         (0.4, 0.0, 0.0, False, ("ambient", ["ambient"])),  # a quiet bed dipping under −55 dBFS, no event
         (1.0, 0.0, 0.0, True, ("sfx", ["sfx"])),
     ],

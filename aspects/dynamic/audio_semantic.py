@@ -24,14 +24,15 @@ Roles (DESIGN §3), from the tagger and the envelope together:
 - ``music``: the tagger hears music (:data:`MUSIC_ALONE_MIN`), or the envelope
   has a steady beat (a tempo, with strong onsets keeping time within
   :data:`STEADY_BEAT_CV`: a metronome is music, though the tagger calls it ticks);
-- ``sfx``: a sound event standing out of its bed (:func:`sound_event`);
+- ``sfx``: a sound event standing out of its bed (:func:`sound_event`), or hits
+  apart in silence that keep no time, though the tagger hears drums in them (:func:`apart_hits`);
 - ``ambient``: audible sound that is none of these (a bed without events).
 
 ``instruments`` are the tagger's families, and in a music window the drums
 and bass the per-frame primitives hear (:func:`primitive_families`).
 
 ``layers`` lists every role present, the role first: a voice over music
-(:data:`MUSIC_MIN` under it) is role ``speech`` (or ``singing``) with layers ``[speech, music]``; otherwise
+(:data:`MUSIC_UNDER_VOICE_MIN` under it) is role ``speech`` (or ``singing``) with layers ``[speech, music]``; otherwise
 the one role.
 """
 
@@ -141,8 +142,9 @@ VOICE_MIN = 0.1
 MUSIC_MIN = 0.1
 # Music with no voice over it needs more: on GM songs (bench/gm_role_corpus.py, 1 s windows) music alone scores
 # ≥ 0.61 (the role corpus ≥ 0.38), while a bird, a telephone, a clock or a gust over a bed score up to 0.17
-# (issue 11, session 9). A music bed under a voice keeps MUSIC_MIN.
+# (issue 11, session 9).
 MUSIC_ALONE_MIN = 0.25
+MUSIC_UNDER_VOICE_MIN = 0.04
 # Sound events over a bed (issue 11, session 9: sfx over rain, wind, room tone; bench/gm_role_corpus.py). The level is
 # the RMS over EVENT_SMOOTH_S; the bed is its EVENT_BED_PERCENTILE over the window's context (± CONTEXT_S). An event
 # starts where the level climbs EVENT_RISE_DB within EVENT_RISE_S to EVENT_OVER_BED_DB over the bed, and lasts while
@@ -973,9 +975,8 @@ def audio_role(presence: float, heard: Heard | None, steady: bool, event: bool |
     voice = None
     if heard is not None and max(heard.speech, heard.singing) >= VOICE_MIN:
         voice = "singing" if heard.singing >= heard.speech else "speech"
-    tagged_music = heard is not None and heard.music >= MUSIC_MIN
     if voice is not None:
-        return voice, [voice, "music"] if tagged_music else [voice]
+        return voice, [voice, "music"] if heard is not None and heard.music >= MUSIC_UNDER_VOICE_MIN else [voice]
     if (heard is not None and heard.music >= MUSIC_ALONE_MIN) or steady:
         return ("sfx", ["sfx"]) if apart and not steady else ("music", ["music"])
     if event is None:

@@ -46,6 +46,11 @@ def test_an_event_stands_out_of_its_bed_and_a_swell_does_not():
     swell = bed * 10 ** (np.clip((t - 2.0) / 1.5, 0, 1) * 14 / 20)
     assert not sound_event(track(swell, flux), 2.0, 3.0)
     assert not sound_event(track(hit, flux), 2.0, 3.0)
+    # A beep over a fan: narrowband, so no flux to speak of, but 27 dB over the bed within a hop; 20 dB is not enough.
+    for over_db, heard in ((27.0, True), (20.0, False)):
+        beep = bed.copy()
+        beep[at] = 10 ** ((-30 + over_db) / 20)
+        assert sound_event(track(beep, flux), 2.0, 3.0) is heard, over_db
     # An event out of digital silence, and silence itself.
     quiet = np.where(at, hit, 0.0)
     assert sound_event(track(quiet, hit_flux), 2.0, 3.0)

@@ -127,6 +127,9 @@ def test_a_role_change_inside_a_window_goes_to_its_larger_part():
     assert c is not None and abs(c - 2.3) <= 0.05
     assert larger_part_role(song_stops, 2.0, 3.0) == ("silence", ["silence"])
     assert role_change(song_stops, 0.0, 1.0) is None
+    # A clip whose song starts 0.2 s in: its first window has no change (nothing before the clip to compare with).
+    starts = ["silence" if ft < 0.2 else band[i % 5] for i, ft in enumerate(frame_t)]
+    assert role_change(track(np.where(t < 0.2, 0.0, 0.1), np.zeros(n), starts, fps), 0.0, 1.0) is None
     # Noise starting at 1.2 s after speech: the window [1, 2) is mostly noise.
     voice_noise = [("speech" if i % 6 else "silence") if ft < 1.2 else ("hiss" if i % 4 else "rumble") for i, ft in enumerate(frame_t)]
     c = role_change(track(np.full(n, 0.1), np.zeros(n), voice_noise, fps), 1.0, 2.0)

@@ -1052,7 +1052,9 @@ def role_change(track: AudioTrack, start: float, end: float) -> float | None:
     groups = frame_groups(track.primitive[lo:hi])
     counts = np.vstack([np.zeros(4), np.cumsum(np.stack([groups == g for g in ("silent", "voice", "noise", "sounding")], axis=1), axis=0)])
     best, best_c = 0.0, None
-    for k in np.flatnonzero((t >= start + CHANGE_EDGE_S) & (t <= end - CHANGE_EDGE_S)):
+    # Both sides whole: the track's first and last CHANGE_SIDE_S are compared with nothing (a clip's start is no change).
+    whole = (t >= track.frame_t[0] + CHANGE_SIDE_S) & (t <= track.frame_t[-1] - CHANGE_SIDE_S)
+    for k in np.flatnonzero((t >= start + CHANGE_EDGE_S) & (t <= end - CHANGE_EDGE_S) & whole):
         a, b = np.searchsorted(t, [t[k] - CHANGE_SIDE_S, t[k] + CHANGE_SIDE_S], side="left")
         if k - a < 2 or b - k < 2:
             continue

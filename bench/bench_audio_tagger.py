@@ -264,7 +264,7 @@ def main() -> None:
     parser.add_argument("--skip-roles", action="store_true")
     parser.add_argument("--skip-cost", action="store_true")
     parser.add_argument("--skip-instruments", action="store_true")
-    parser.add_argument("--gm-roles", type=int, nargs="*", metavar="SEED", help="only the GM role corpus of these splits (1, 4, 5 tuned on; 2 read first; 3 blind)")
+    parser.add_argument("--gm-roles", type=int, nargs="*", metavar="SEED", help="only the GM role corpus of these splits (1-5, 91 tuned on; 92-95 read; 96 blind in session 10)")
     parser.add_argument("--gm-clips", type=int, default=4, help="clips of each kind per GM split (changes: twice as many)")
     args = parser.parse_args()
     if args.gm_roles is not None:

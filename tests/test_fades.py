@@ -220,3 +220,57 @@ def test_a_3_s_fade_out_of_a_moving_square_gradient_whose_level_drifts_back_is_f
     found = _found(case.make(tmp_path))
     r = match(case, found)
     assert not r["missed"] and not r["extra"], (case.truth, found)
+
+
+def _drifting_fade_out(seed: int) -> tuple[np.ndarray, np.ndarray]:
+    """Made-up 4×4 colour grids over 130 frames: cells wandering ±10 levels about 30–90 whose distance from black rises and falls by a quarter (a moving gradient's own drift)
+    under a linear fade out from frame 60 to black at frame 100, held black after: (the picture's frames, the fade's weight)."""
+    rng = np.random.default_rng(seed)
+    base, phase = rng.uniform(30, 90, 48), rng.uniform(0, 6.3, 48)
+    j = np.arange(120)
+    picture = (base[None, :] + 10 * np.sin(0.15 * j[:, None] + phase[None, :])) * (1 + 0.25 * np.sin(0.04 * j))[:, None]
+    return np.vstack([picture, np.zeros((10, 48))]), np.concatenate([np.clip((100 - j) / 40, 0, 1), np.zeros(10)])
+
+
+def test_kink_end_starts_a_linear_fade_where_the_level_falls_at_its_own_rate_and_leaves_an_eased_one():
+    """Made-up grids (``_drifting_fade_out``): read 6–15 frames early or late, the fade out's start is put where the linear fade begins (40 frames before the blank end), not where the
+    picture's own drift bends; a smoothstep ramp over the same picture has no kink and stays where it was read."""
+    picture, weight = _drifting_fade_out(21)
+    order = np.arange(100, -1, -1)  # from the blank end back
+    assert [fades._kink_end(weight[:, None] * picture, order, n, 6) for n in (25, 30, 34, 46, 55)] == [40] * 5
+    eased = (weight * weight * (3 - 2 * weight))[:, None] * picture
+    assert [fades._kink_end(eased, order, n, 6) for n in (25, 30, 40, 55)] == [25, 30, 40, 55]
+
+
+def test_blank_end_moves_a_fade_read_short_on_to_where_the_picture_is_gone_and_not_into_a_held_black():
+    """Made-up grids (``_drifting_fade_out``): a fade out whose last 6 frames were read as blank already (its end at frame 94) is moved on to within a frame of frame 100;
+    one ending at 100 over black with grain (±0.4 levels) stays there."""
+    picture, weight = _drifting_fade_out(22)
+    grid = weight[:, None] * picture
+    order = np.arange(60, 120)  # from the outer end on past the blank end
+    assert abs(fades._blank_end(grid, order, 34, 20) - 6) <= 1
+    grainy = grid + np.random.default_rng(5).normal(0, 0.4, grid.shape)
+    assert fades._blank_end(grainy, order, 40, 20) == 0
+
+
+@pytest.mark.parametrize("name", ["f11-fade-out-black-texture2-2.5s-h0.4-60", "f11-fade-in-black-texture4-0.4s-h0.4-60"])
+def test_a_fade_whose_picture_drifts_on_its_own_starts_and_ends_within_two_frames(tmp_path, name):
+    """Fade set 11: a 2.5 s fade out of a moving circular gradient whose own level peaks and falls before the fade (main started it 36 frames early) and a 0.4 s fade in
+    into a moving picture (main ended it 3 frames late): the picture-side end is the kink where the level starts to fall (rise) at the fade's own rate."""
+    from tests.transition_corpus import fades11_corpus, match
+
+    case = next(c for c in fades11_corpus() if c.name == name)
+    found = _found(case.make(tmp_path))
+    r = match(case, found)
+    assert not r["missed"] and not r["extra"], (case.truth, found)
+
+
+def test_a_fade_out_and_in_through_white_over_a_moving_pattern_meets_the_white_within_two_frames(tmp_path):
+    """Moving-fades split 23: a 1.4 s fade out of a panned testsrc2 to white, 0.1 s of white, a 1.4 s fade in (main ended the fade out 6 frames early and started the fade in
+    7 frames late: most pixels read white before the picture is gone); the blank ends move on while the picture's distance from the white frame still falls at the fade's rate."""
+    from tests.transition_corpus import match, moving_fades_split
+
+    case = next(c for c in moving_fades_split(23) if c.name == "mf23-fade-out-in-white-testsrc2-14-1.4s-50")
+    found = _found(case.make(tmp_path))
+    r = match(case, found)
+    assert not r["missed"] and not r["extra"], (case.truth, found)

@@ -2169,10 +2169,12 @@ def soft_moving_corpus(split: int = 1) -> list[Case]:
 # 0.3-3 s and 24-60 fps; plus as many of the same pictures with no transition. Split 21 was read once with main's rules
 # before any change; split 22 is blind (made before the rules were frozen, read once with main's and once with them); split 23
 # was made after that, to compare DRIFT_SCALE 0.3 with 0.15 blind (read once with main's rules and once with each; 0.15 kept, see docs/dynamic.md).
-MOVING_FADE_SEEDS = {21: 9121, 22: 9222, 23: 9323}  # split → the generator's seed
+# Session 10 (helper 10g): split 24 was read once with main's rules before any change; split 25 is blind (measured early,
+# read once with main's and once with the frozen rules).
+MOVING_FADE_SEEDS = {21: 9121, 22: 9222, 23: 9323, 24: 9424, 25: 9525}  # split → the generator's seed
 MOVING_FADE_RATES = (24, 25, 30, 48, 50, 60)
 MOVING_FADE_KINDS = ("fade-out", "fade-in", "fade-out-in", "fadeblack", "fadewhite", "fade")
-PREFIX.update({"mfade21": "mf21-", "mfade22": "mf22-", "mfade23": "mf23-"})
+PREFIX.update({"mfade21": "mf21-", "mfade22": "mf22-", "mfade23": "mf23-", "mfade24": "mf24-", "mfade25": "mf25-"})
 
 
 def _moving_picture(rng: np.random.Generator, fps: int) -> str:

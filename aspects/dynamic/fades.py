@@ -37,8 +37,16 @@ its trend over the ramp's length at most LEVEL_DRIFT of the ramp's change
 ramp's grid cells scale together as the level's: ``_scale_spread`` at most
 SCALE_SPREAD; a zoom drifts but keeps its profile).
 
-``with_fitted_ends`` (last) refits every fade's picture-side end on the
-colour grid where the frames' step ratios fit a linear fade's (FIT_*), or a linear fade's on a picture whose own distance from the blank colour grows or shrinks steadily (``_drifting_end``, DRIFT_SCALE).
+``with_fitted_ends`` (last) first moves every fade's blank end on while
+the picture's distance from the blankest frame still falls at the fade's
+rate (``_blank_end``: most pixels read blank a few frames early), then
+refits its picture-side end on the colour grid where the frames' step
+ratios fit a linear fade's (FIT_*), or a linear fade's on a picture whose
+own distance from the blank colour grows or shrinks steadily
+(``_drifting_end``, DRIFT_SCALE), and last where the distance kinks as a
+linear fade's end does over the picture's own smooth drift (``_kink_end``,
+KINK_*: a fade starts where the level falls at the fade's own rate, not
+where a zoom or a moving gradient starts to darken).
 
 ``with_short_fades`` puts them in place of the cuts on their ramp, the
 dissolves they overlap, the fade of their type they were read next to (a
@@ -509,6 +517,73 @@ def _drifting_end(y: np.ndarray, first: int, top: int, lo: int, hi: int, n: int)
     return best
 
 
+BLANK_REACH_S = 1.0  # seconds past a fade's blank end searched for the blankest frame (never into the next item)
+BLANK_STEP = 0.5  # the blank end moves on while the picture's distance from the blankest frame still falls by this share of the ramp's mean step per frame…
+HOLD_GRID = 1.5  # …and is more than this (RMS levels over the colour grid)
+
+
+def _blank_end(grid: np.ndarray, order: np.ndarray, n: int, reach: int) -> int:
+    """How many frames (≥ 0) the fade's blank end moves on into the blank run: ``order`` runs from the ramp's outer end (index 0) through the blank end (index ``n``) on past it.
+
+    The blank run starts where most pixels read black or white, a few frames before a linear fade reaches the blank colour; the picture's
+    distance from the blankest frame (the most uniform 4×4 grid within ``reach`` frames past the blank end) keeps falling at the fade's own
+    rate until then. The end moves on while that distance (RMS levels) is over HOLD_GRID and falls by at least BLANK_STEP of the ramp's mean
+    step a frame: grain over a held black or an eased ramp's slow tail stops it.
+    """
+    m_all = grid[order]
+    past = m_all[n : n + reach + 1]
+    if past.shape[0] < 2:
+        return 0
+    spread = past.reshape(past.shape[0], 3, -1).std(axis=2).sum(axis=1)
+    ref = int(np.argmin(spread))
+    if ref == 0:
+        return 0
+    m = np.sqrt(np.mean((m_all - past[ref]) ** 2, axis=1))
+    step = BLANK_STEP * (m[0] - m[n]) / max(n, 1)
+    j = 0
+    while j < ref and m[n + j] > HOLD_GRID and m[n + j] - m[n + j + 1] >= step > 0:
+        j += 1
+    return j
+
+
+KINK_WINDOW_S = 0.2  # seconds either side of a linear fade's picture-side end that ``_kink_end`` reads (at least KINK_FRAMES frames)…
+KINK_FRAMES = 4
+KINK_FIT = 0.15  # …moving the end where the fade's kink leaves at most this share of a smooth curve's squared residual…
+KINK_GAIN = 0.1  # …and at most this share of the kink model's residual at the end found
+
+
+def _kink_fit(m: np.ndarray, k: int, w: int) -> float:
+    """How well a linear fade ending ``k`` frames from the blank frame explains the picture's distance ``m`` (index 0: the blank frame) over ``w`` frames either side of ``k``.
+
+    m[i] = L(i)·min(1, i / k): the picture's own distance L drifting smoothly (a quadratic) and the fade scaling it down to the blank end; its residual over a plain quadratic's on the
+    same frames (inf where the window does not fit). A fade's end is a kink of known size (L / k per frame); the picture's own drift bends smoothly.
+    """
+    a, b = max(1, k - w), k + w
+    if b >= m.size or k - a < 2:
+        return float("inf")
+    i = np.arange(a, b + 1, dtype=float)
+    u = i - k
+    smooth = np.stack([np.ones_like(u), u, u * u], axis=1)
+    kinked = smooth * np.minimum(1.0, i / k)[:, None]
+    y = m[a : b + 1]
+    rest = [float(np.sum((y - x @ np.linalg.lstsq(x, y, rcond=None)[0]) ** 2)) for x in (kinked, smooth)]
+    return rest[0] / max(rest[1], 1e-9)
+
+
+def _kink_end(grid: np.ndarray, order: np.ndarray, n: int, w: int) -> int:
+    """The ramp's length (frames from the blank frame ``order[0]``, between n / 2 and 2n) where the picture's distance from the blank frame's grid kinks as a linear fade's end does (``_kink_fit``), or ``n``.
+
+    Moved only where that kink fits within KINK_FIT of a smooth curve and within KINK_GAIN of the fit at ``n``: the picture's own drift (a zoom, a moving gradient)
+    bends the level smoothly, so a fade's start is where the level starts to fall at the fade's own rate, not where the drift starts.
+    """
+    m = np.sqrt(np.sum((grid[order] - grid[order[0]]) ** 2, axis=1))
+    fits = {k: _kink_fit(m, k, w) for k in range(max(2, n // 2), 2 * n + 3)}
+    best = min(fits, key=lambda k: fits[k])
+    if fits[best] > KINK_FIT or fits[best] > KINK_GAIN * _kink_fit(m, n, w):
+        return n
+    return best
+
+
 EASED_GAIN = 0.6  # an xfade fadeblack/fadewhite fade in is refitted on its eased curve when that fit's RMS is at most this share of the linear one's…
 EASED_FAR_GAIN = 0.5  # …and its end taken past the linear fit's reach (FIT_MOVE) only when at most this share
 EASED_PHASE = 0.2  # xfade's fadeblack/fadewhite phase (vf_xfade.c): the first picture is gone by this share of the duration, the second fully in at its end
@@ -593,7 +668,7 @@ def with_fitted_ends(s: Signals, grid: np.ndarray, items: list[dict]) -> list[di
     if len(s) < 5:
         return items
     t = s.t
-    after = frames_in(s, FIT_AFTER_S)
+    after, reach = frames_in(s, FIT_AFTER_S), frames_in(s, BLANK_REACH_S)
     index = {float(v): i for i, v in enumerate(np.round(t, 6))}
     out = []
     for item in items:
@@ -603,12 +678,19 @@ def with_fitted_ends(s: Signals, grid: np.ndarray, items: list[dict]) -> list[di
         a, b = index[round(item["start"], 6)], index[round(item["end"], 6)]
         others = [x for x in items if x is not item]
         before = max([0] + [index.get(round(x["end"], 6), 0) for x in others if x["end"] <= item["start"]])  # the last item's end before it
+        stop = min([len(s) - 1] + [index.get(round(x["start"], 6), len(s) - 1) for x in others if x["start"] >= item["end"]])  # the next item's start
+        # The blank end first (``_blank_end``), then the picture-side end read from it.
         if item["type"] == "fade_out":
+            moved_by = _blank_end(grid, np.arange(a, min(b + reach, stop) + 1), b - a, reach)
+            b += moved_by
             order = np.arange(b, before - 1, -1)
         else:
-            stop = min([len(s) - 1] + [index.get(round(x["start"], 6), len(s) - 1) for x in others if x["start"] >= item["end"]])
+            moved_by = _blank_end(grid, np.arange(b, max(a - reach, before) - 1, -1), b - a, reach)
+            a -= moved_by
             order = np.arange(a, stop + 1)
         n = b - a
+        if moved_by:
+            item = dict(item, start=rounded(t[a], 6), end=rounded(t[b], 6), duration=rounded(t[b] - t[a], 6))
         if item["type"] == "fade_in":
             eased = _eased_ends(grid, order, n, after)
             if eased is not None:
@@ -620,6 +702,7 @@ def with_fitted_ends(s: Signals, grid: np.ndarray, items: list[dict]) -> list[di
                 out.append(moved)
                 continue
         k = _fitted_end(grid, order, n, after)
+        k = _kink_end(grid, order, k, max(KINK_FRAMES, frames_in(s, KINK_WINDOW_S)))
         if k != n and k < order.size:
             moved = dict(item)
             if item["type"] == "fade_out":

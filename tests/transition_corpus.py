@@ -2275,3 +2275,55 @@ def moving_fades_split(split: int = 21, n_transitions: int = 24, n_negatives: in
         seconds = round(float(rng.uniform(3.0, 5.0)), 1)
         cases.append(Case(f"{prefix}none-{what}-{j:02d}-{seconds:g}s-{fps}", "negative", fps, seconds, (src,), "[0:v]format=yuv420p[v]", (), what))
     return cases
+
+
+# Shaped wipes, slides and soft xfades where one or both sides MOVE (session 10, helper 10z; ``moving_wipes_corpus``):
+# circle*/rectcrop/vert*/horz*/diag*/wipe-corner/radial/smooth*/squeeze*, slides, covers, reveals, pixelize and hblur between
+# two moving pictures (``_moving_texture``, ``_any_moving_picture``) or a moving one and a flat colour / still gradient, at
+# 0.3-2 s and 24-60 fps; plus 8 moving pictures with no transition. Split 11 was read once with main's rules before any change
+# (then looked at, not tuned on); split 12 is blind (made before the rules were frozen, read once with main's and once with them).
+MOVING_WIPE_SEEDS = {11: 10111, 12: 10212}  # split → the generator's seed
+MOVING_WIPE_XFADES = (
+    "circleopen", "circleclose", "rectcrop", "vertopen", "vertclose", "horzopen", "horzclose", "diagtl", "diagbr", "diagtr", "wipebl",
+    "radial", "smoothleft", "smoothup", "smoothright", "squeezeh", "squeezev", "slideleft", "slidedown", "coverup", "revealright",
+    "pixelize", "pixelize", "pixelize", "hblur", "hblur", "hblur", "wipeup", "diagbl", "wipetr",
+)  # fmt: skip
+MOVING_WIPE_PAIRINGS = ("moving-moving", "moving-plain", "plain-moving")
+PREFIX.update({"mwipe11": "mw11-", "mwipe12": "mw12-"})
+
+
+def moving_wipes_corpus(split: int = 11) -> list[Case]:
+    """Shaped wipes, slides, pixelize and hblur with moving sides, plus no-transition clips, from MOVING_WIPE_SEEDS[``split``] (see the note above)."""
+    rng = np.random.default_rng(MOVING_WIPE_SEEDS[split])
+    prefix = PREFIX[f"mwipe{split}"]
+    rates = (24, 25, 30, 48, 50, 60)
+    cases: list[Case] = []
+    for j, transition in enumerate(MOVING_WIPE_XFADES):
+        fps = rates[int(rng.integers(len(rates)))]
+        duration = round(float(rng.uniform(0.3, 2.0)), 2)
+        pairing = MOVING_WIPE_PAIRINGS[int(rng.integers(len(MOVING_WIPE_PAIRINGS)))]
+        sides = []
+        for what in pairing.split("-"):
+            if what == "plain":
+                sides.append(_source("mixed", _plain(rng), fps, False, "soft1"))
+            else:
+                sides.append(_moving_texture(rng, fps) if rng.random() < 0.5 else _any_moving_picture(rng, fps) + ",setsar=1")
+        graph = (
+            f"[0:v]trim=duration={PRE_S + duration},setpts=PTS-STARTPTS,format=yuv420p[a];"
+            f"[1:v]trim=duration={duration + POST_S},setpts=PTS-STARTPTS,format=yuv420p[b];"
+            f"[a][b]xfade=transition={transition}:duration={duration}:offset={PRE_S}[v]"
+        )
+        kind_, direction = XFADE[transition] or ("", None)
+        s, e = PRE_S, PRE_S + duration
+        if kind_ == "iris":
+            truth: tuple[Truth, ...] = (Truth("wipe", s, s + duration / 2, "in"), Truth("wipe", s + duration / 2, e, "out"))
+        else:
+            truth = (Truth(kind_, s, e, direction),)
+        kind = "texture" if pairing == "moving-moving" else "mixed"
+        name = f"{prefix}xfade-{transition}-{pairing}-{j:02d}-{duration:g}s-{fps}"
+        cases.append(Case(name, kind, fps, round(s + duration + POST_S, 3), tuple(sides), graph, truth, transition))
+    for j in range(8):
+        fps = rates[int(rng.integers(len(rates)))]
+        src = _moving_texture(rng, fps) if j % 2 else _any_moving_picture(rng, fps) + ",setsar=1"
+        cases.append(Case(f"{prefix}none-moving-{j}-{fps}", "negative", fps, 4.0, (src,), "[0:v]format=yuv420p[v]", (), "moving"))
+    return cases

@@ -347,7 +347,6 @@ def fine_wipe(s: Signals, grid: np.ndarray, state: np.ndarray, first: int, last:
     lo, hi = max(lo, first - reach), min(hi, last + reach)
     if last <= lo or first >= hi:
         return None
-    run_s = float(s.t[last] - s.t[first])  # the change's own run of frames
     first, last = max(lo, first - pad), min(hi, last + pad)
     window0 = (first, last)
 
@@ -403,14 +402,11 @@ def fine_wipe(s: Signals, grid: np.ndarray, state: np.ndarray, first: int, last:
     for span_s in BAND_SPANS_S:
         half = max(1, int(round(span_s / 2 / step)))
         starts |= {(max(lo, c - half), min(hi, c + half)) for c in range(window0[0] + half, window0[1] - half + 1, max(1, half // 2))}
-    for reader in (band_edge, shaped_bands):  # straight columns or rows first, then other shapes (rings, boxes, diagonals)
-        edges = [e for e in (settled(reader, *w) for w in sorted(starts)) if e is not None]
-        if reader is shaped_bands:  # a shape's pooled groups read over the reach: the change's own frames must span some of it
-            edges = [e for e in edges if run_s >= SHAPE_RUN_SHARE * (e["end"] - e["start"])]
-        for edge in sorted(edges, key=lambda e: -e["fit"]):
-            found = accepted(edge, SIDE_SHARE)
-            if found is not None:
-                return found
+    edges = [e for e in (settled(band_edge, *w) for w in sorted(starts)) if e is not None]
+    for edge in sorted(edges, key=lambda e: -e["fit"]):
+        found = accepted(edge, SIDE_SHARE)
+        if found is not None:
+            return found
     return None
 
 
@@ -518,40 +514,6 @@ def _band_features(g: np.ndarray, axis: int) -> np.ndarray:
     return np.concatenate([g.mean(axis=other), g.std(axis=other)], axis=1)
 
 
-def _unit_switches(f: np.ndarray, tt: np.ndarray, ref: int, ramp: int, least: float = BAND_STEP) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
-    """Per unit (a band, a group of cells) of ``f`` [frames × features × units] at frame times ``tt`` (seconds): (clean mask, half-way times in seconds, and the clean units' progress ``along`` by their ``offset`` from half-way, seconds, within RAMP_REACH).
-
-    As in ``split_switch_times``: the best split of the unit's frames in two
-    (each part at least ``ref`` frames), the half-way crossing nearest it
-    along the step between the parts' means; clean when the step is
-    BAND_STEP times the frames' scatter about their part's mean (frames
-    within ``ramp`` of the split left out) and at least BAND_FLOOR levels.
-    The progress against the window's end pictures (``ref`` + 1 frames each)
-    gives the soft edge's width (``edge_width``).
-    """
-    n, units = f.shape[0], f.shape[2]
-    split = _change_points(f, ref)  # per unit
-    unit = np.arange(units)
-    c = np.cumsum(f, axis=0)
-    before = c[split - 1, :, unit] / split[:, None]  # units × features
-    after = (c[-1].T - c[split - 1, :, unit]) / (n - split)[:, None]
-    step = after - before
-    size = np.linalg.norm(step, axis=1)
-    way = step / np.maximum(size, 1e-9)[:, None]
-    progress = np.einsum("tfb,bf->tb", f - before.T[None], way) / np.maximum(size, 1e-9)[None]
-    frames = np.arange(n)[:, None]
-    side = np.abs(frames - split[None]) > ramp
-    level = np.where(frames < split[None], 0.0, 1.0)
-    scatter = np.sqrt(np.sum(np.where(side, (progress - level) ** 2, 0.0), axis=0) / np.maximum(side.sum(axis=0), 1)) * size
-    clean = (size >= least * scatter) & (size >= BAND_FLOOR)
-    times = _half_way(tt, progress, split)
-    a_end, b_end = np.einsum("tfb,bf->b", f[: ref + 1], way) / (ref + 1), np.einsum("tfb,bf->b", f[-ref - 1 :], way) / (ref + 1)
-    along = (np.einsum("tfb,bf->tb", f, way) - a_end[None]) / np.where(np.abs(b_end - a_end) > 1e-9, b_end - a_end, 1e-9)[None]
-    offset, along = tt[:, None] - times[clean][None, :], along[:, clean]
-    near = np.abs(offset) <= RAMP_REACH * max(float(np.ptp(offset)) if offset.size else 0.0, 1e-9)
-    return clean, times, offset[near], along[near]
-
-
 def band_edge(t: np.ndarray, grid: np.ndarray, lo: int, hi: int, ref: int) -> dict | None:
     """A straight edge crossing the frame left/right or up/down within frames ``lo``–``hi``, read band by band: ``{"fit", "direction", "start", "end"}`` or None.
 
@@ -573,16 +535,35 @@ def band_edge(t: np.ndarray, grid: np.ndarray, lo: int, hi: int, ref: int) -> di
     g = _window_grid(grid, lo, hi, ref)
     if g is None:
         return None
+    n = g.shape[0]
     tt = t[lo : hi + 1]
     ramp = max(1, int(round(SPLIT_RAMP_S / max(float(np.median(np.diff(tt))), 1e-9))))
     reads = {}
     for axis, words in ((3, ("right", "left")), (2, ("down", "up"))):
         f = _band_features(g, axis)  # n × 6 × bands
         bands = f.shape[2]
+        split = _change_points(f, ref)  # per band
         band = np.arange(bands)
-        clean, times, offset, along = _unit_switches(f, tt, ref, ramp)
+        c = np.cumsum(f, axis=0)
+        before = c[split - 1, :, band] / split[:, None]  # bands × 6
+        after = (c[-1].T - c[split - 1, :, band]) / (n - split)[:, None]
+        step = after - before
+        size = np.linalg.norm(step, axis=1)
+        way = step / np.maximum(size, 1e-9)[:, None]
+        progress = np.einsum("tfb,bf->tb", f - before.T[None], way) / np.maximum(size, 1e-9)[None]
+        frames = np.arange(n)[:, None]
+        side = np.abs(frames - split[None]) > ramp
+        level = np.where(frames < split[None], 0.0, 1.0)
+        scatter = np.sqrt(np.sum(np.where(side, (progress - level) ** 2, 0.0), axis=0) / np.maximum(side.sum(axis=0), 1)) * size
+        clean = (size >= BAND_STEP * scatter) & (size >= BAND_FLOOR)
+        times = _half_way(tt, progress, split)
+        # Each band's progress against the window's end pictures, by its time from half-way (the soft edge's width: ``edge_width``).
+        a_end, b_end = np.einsum("tfb,bf->b", f[: ref + 1], way) / (ref + 1), np.einsum("tfb,bf->b", f[-ref - 1 :], way) / (ref + 1)
+        along = (np.einsum("tfb,bf->tb", f, way) - a_end[None]) / np.where(np.abs(b_end - a_end) > 1e-9, b_end - a_end, 1e-9)[None]
+        offset, along = tt[:, None] - times[clean][None, :], along[:, clean]
+        near = np.abs(offset) <= RAMP_REACH * max(float(np.ptp(offset)) if offset.size else 0.0, 1e-9)
         enough = clean.sum() >= max(3, BAND_MIN_SHARE * bands)
-        reads[axis] = (words, times[clean], (band[clean] + 0.5) / bands, enough, times, offset, along)
+        reads[axis] = (words, times[clean], (band[clean] + 0.5) / bands, enough, times, offset[near], along[near])
     best = None
     for axis, other in ((3, 2), (2, 3)):
         words, times, place, enough, _, offset, along = reads[axis]
@@ -605,118 +586,4 @@ def band_edge(t: np.ndarray, grid: np.ndarray, lo: int, hi: int, ref: int) -> di
             continue
         if best is None or fit > best["fit"]:
             best = {"fit": fit, "direction": words[0] if coef[1] > 0 else words[1], "start": start, "end": end}
-    return best
-
-
-SHAPE_GROUPS = 6  # the cells are pooled into at most this many groups at equal distances along an edge shape (``shaped_bands``)
-SHAPE_STEP = 5.0  # a group counts when its change from shot A to shot B is at least this many times its frames' scatter about their side's level (``band_edge``'s BAND_STEP is 3: a shape moving about, a blob, changes pooled rings in turn)
-SHAPE_MIN_SHARE = 0.75  # share of the groups that must switch cleanly
-SHAPE_FIT = 0.9  # R² of the groups' switch times against their mean distance (the edge moves at a steady speed along the shape)
-SHAPE_SECTORS = 4  # the cells are also cut across the groups into at most this many sectors, each switching half-way (their median) within…
-SHAPE_ACROSS = 0.15  # …this share of the edge's time of its cells' median distance (a pan's pooled rings cross over at their own times)…
-SHAPE_ACROSS_MOST = 0.2  # …and each sector within this share (a straight edge read as a ring crosses the sectors one side first)
-SHAPE_RUN_SHARE = 0.15  # the run of changing frames around which a shape is read spans at least this share of its edge's time (a flash's or a zoom's pooled groups wander over the reach around it)
-
-
-@functools.cache
-def _shape_groups() -> list[tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, float, float, tuple[str, str], float]]:
-    """The edge shapes ``shaped_bands`` reads, on the wipe grid's cells (row by row): (each cell's group, the groups' mean distance, each cell's sector, the sectors' median distance, the frame's nearest and farthest distance, the direction when the distance's time rises / falls, a cell's size in distance units).
-
-    Distances are those of ``_edge_models``: from the centre (a circle), from
-    the centre column or row (bars), from a corner as a box or a curved
-    diagonal (the product of the distances across and down). Cells at equal
-    distance share a group; otherwise the cells are split by rank into
-    SHAPE_GROUPS groups of equal size. Sectors cut across the groups (the
-    angle round the centre or corner, the other axis: SHAPE_SECTORS by
-    rank), each holding cells at every distance: the edge crosses each of
-    them over its whole time.
-    """
-    rows, cols = np.divmod(np.arange(WIPE_GRID[0] * WIPE_GRID[1]), WIPE_GRID[0])
-    x, y = (cols + 0.5) / WIPE_GRID[0], (rows + 0.5) / WIPE_GRID[1] * ASPECT
-    cx, cy = 0.5, 0.5 * ASPECT
-    away = {"up": "down", "down": "up", "left": "right", "right": "left"}
-    centre_angle = np.arctan2(y - cy, x - cx)
-    shapes: list[tuple[np.ndarray, np.ndarray, float, float, tuple[str, str], float]] = [
-        (np.hypot(x - cx, y - cy), centre_angle, 0.0, float(np.hypot(cx, cy)), ("out", "in"), CELL_SIZE),
-        (np.abs(x - cx), y, 0.0, cx, ("out", "in"), 1 / WIPE_GRID[0]),
-        (np.abs(y - cy), x, 0.0, cy, ("out", "in"), ASPECT / WIPE_GRID[1]),
-    ]
-    for x0, y0, corner in ((0.0, 0.0, "up-left"), (1.0, 0.0, "up-right"), (0.0, ASPECT, "down-left"), (1.0, ASPECT, "down-right")):
-        words = ("-".join(away[w] for w in corner.split("-")), corner)
-        across, down = np.abs(x - x0), np.abs(y - y0) / ASPECT
-        shapes.append((np.maximum(across, down), np.arctan2(down, across), 0.0, 1.0, words, BOX_CELL))
-        shapes.append((across * down, np.arctan2(down, across), 0.0, 1.0, words, CELL_SIZE))
-    out = []
-    for d, round_, near, far, words, cell in shapes:
-        group = _ranked(d, SHAPE_GROUPS)
-        sector = _ranked(round_, SHAPE_SECTORS)
-        level = np.array([d[group == j].mean() for j in range(int(group.max()) + 1)])
-        middle = np.array([np.median(d[sector == j]) for j in range(int(sector.max()) + 1)])
-        out.append((group, level, sector, middle, near, far, words, cell))
-    return out
-
-
-def _ranked(v: np.ndarray, most: int) -> np.ndarray:
-    """Each value's group: one per distinct value when there are at most ``most`` of them, else ``most`` groups of equal size by rank."""
-    levels, group = np.unique(np.round(v, 9), return_inverse=True)
-    if levels.size > most:
-        group = np.empty(v.size, dtype=int)
-        group[np.argsort(v, kind="stable")] = np.arange(v.size) * most // v.size
-    return group
-
-
-def _pooled(cells: np.ndarray, group: np.ndarray) -> np.ndarray:
-    """Per frame and group of cells (``cells`` [frames × planes × cells]): the group's mean and spread of each plane, [frames × 2·planes × groups]."""
-    member = (group[None, :] == np.arange(int(group.max()) + 1)[:, None]).astype(float)  # groups × cells
-    count = member.sum(axis=1)
-    mean = np.einsum("tpc,kc->tpk", cells, member) / count
-    spread = np.sqrt(np.maximum(np.einsum("tpc,kc->tpk", cells**2, member) / count - mean**2, 0.0))
-    return np.concatenate([mean, spread], axis=1)
-
-
-def shaped_bands(t: np.ndarray, grid: np.ndarray, lo: int, hi: int, ref: int) -> dict | None:
-    """An edge of a known shape (``_shape_groups``: a circle, bars, a box or a curved diagonal at a corner) crossing the frame within frames ``lo``–``hi``, read group by group: ``{"fit", "direction", "start", "end"}`` or None.
-
-    ``band_edge`` for edges that are not straight columns or rows: the cells
-    at equal distance along the shape (a ring round the centre, a box round
-    a corner) are pooled, and the pool's statistics (mean colour and spread
-    of each plane) hold while texture moves within it. Each group's switch
-    is read as a band's (``_unit_switches``); at least SHAPE_MIN_SHARE of the
-    groups (and 3) must switch cleanly, their times rise or fall in a
-    straight line with their mean distance (R² ≥ SHAPE_FIT); that line at
-    the frame's nearest and farthest distance, moved out by half a soft
-    edge's width, gives the first and last moments. The groups' times must
-    spread over FINE_SPREAD of the share of that time their distances span
-    (all together is a dissolve). The shape that fits best is kept.
-    """
-    g = _window_grid(grid, lo, hi, ref)
-    if g is None:
-        return None
-    n = g.shape[0]
-    tt = t[lo : hi + 1]
-    ramp = max(1, int(round(SPLIT_RAMP_S / max(float(np.median(np.diff(tt))), 1e-9))))
-    cells = g.reshape(n, 3, -1)
-    best = None
-    for group, level, sector, middle, near, far, words, cell in _shape_groups():
-        clean, times, offset, along = _unit_switches(_pooled(cells, group), tt, ref, ramp, SHAPE_STEP)
-        if clean.sum() < max(3, SHAPE_MIN_SHARE * level.size):
-            continue
-        place, when = level[clean], times[clean]
-        fit, coef = _robust_fit(np.stack([np.ones(place.size), place], axis=1), when)
-        if fit < SHAPE_FIT or coef[1] == 0 or (best is not None and fit <= best["fit"]):
-            continue
-        start, end = sorted((float(coef[0] + coef[1] * near), float(coef[0] + coef[1] * far)))
-        cell_s = abs(float(coef[1])) * cell
-        soft = np.sqrt(max(0.0, edge_width(offset, along, cell_s) ** 2 - (HARD_MARGIN**2 - 1) * cell_s**2))
-        start, end = start - soft / 2, end + soft / 2
-        if np.ptp(when) < FINE_SPREAD * (end - start) * np.ptp(place) / (far - near):
-            continue  # the groups switch nearly together: a dissolve (a pixelize, a blur)
-        # Every sector is half-way over as the edge passes its cells' median distance (clean or not, their median is read).
-        sector_clean, sector_times, _, _ = _unit_switches(_pooled(cells, sector), tt, ref, ramp, SHAPE_STEP)
-        if sector_clean.sum() < SHAPE_MIN_SHARE * middle.size:
-            continue  # a wipe replaces the picture in every sector; a shape moving about changes some
-        across = sector_times - (coef[0] + coef[1] * middle)
-        if np.abs(across).max() > SHAPE_ACROSS_MOST * (end - start) or abs(float(np.median(across))) > SHAPE_ACROSS * (end - start):
-            continue
-        best = {"fit": fit, "direction": words[0] if coef[1] > 0 else words[1], "start": start, "end": end}
     return best

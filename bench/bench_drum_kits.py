@@ -73,7 +73,8 @@ def _table(rows: list[dict], key) -> str:
 
 
 def report(result: dict) -> str:
-    rows = result["rows"]
+    toms = [r for r in result["rows"] if r["truth"] == "tom"]  # a fill's toms: no primitive of their own, any drum name is false
+    rows = [r for r in result["rows"] if r["truth"] != "tom"]
     right = sum(r["truth"] == r["answer"] for r in rows)
     out = [f"== {result['split']}: hits {right}/{len(rows)} = {100 * right / max(len(rows), 1):.1f} %"]
     out += [
@@ -88,6 +89,9 @@ def report(result: dict) -> str:
     ]
     if any(r["struck"] for r in rows):
         out += ["by struck (first word, tags):", _table(rows, lambda r: r["struck"].split("(")[0].split("+")[0] + ("(" + r["struck"].split("(")[1] if "(" in r["struck"] else ""))]
+    if toms:
+        said = Counter(r["answer"] or "-" for r in toms)
+        out.append(f"toms (a fill's, alone): {len(toms)}, read as a drum {sum(said[d] for d in DRUMS)}: {dict(said.most_common(6))}")
     out.append(f"drum names on bed/lead-in frames: {sum(result['false_lead'].values())}/{result['lead_frames']} {result['false_lead']}")
     if result["drumless_frames"]:
         out.append(f"drum names on drumless frames: {sum(result['false_drumless'].values())}/{result['drumless_frames']} {result['false_drumless']}")

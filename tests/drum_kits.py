@@ -23,8 +23,11 @@ Splits: ``kits_first`` (made first, read once with main's rules before any chang
 ``kits_s8first`` (read with main's rules before any change), ``kits_s8tune`` (drums over speech and bass lines, looked
 at) and ``kits_s8blind`` (made at the freeze); ``kits_s8blind2`` (second round: speech beds, made first, read with lead's
 rules before any change and once at the freeze); session 9's ``kits_s9first`` (read with main's rules before any
-change) and ``kits_s9blind`` (made before the freeze), every other clip's first hit at 0.1 s; ``kits_test`` (one
-groove per kit, the suite's: tests/test_audio_kits.py).
+change) and ``kits_s9blind`` (made before the freeze), every other clip's first hit at 0.1 s; session 10's
+``kits_s10first`` (read with main's rules before any change), ``kits_s10tune`` (looked at) and ``kits_s10blind`` (made
+before the freeze): the eight kits, more ghosts and claps, a tom fill (truth ``tom``: no primitive of its own, any drum
+name on it is false) ending half the grooves, beds of speech and rain twice as often; ``kits_test`` (one groove per
+kit, the suite's: tests/test_audio_kits.py).
 """
 
 from __future__ import annotations
@@ -48,11 +51,14 @@ BED_KINDS_S8 = ("none", "white", "pink", "brown", "rain", "pad", "bass", "speech
 HAT_NOTES = {"closed": 42, "pedal": 44, "open": 46}
 SNARE_NOTES = {"snare": 38, "esnare": 40, "rim": 37, "clap": 39}
 KIT_TRUTH = {"brush": {"clap": "snare"}}  # FluidR3's brush kit has a brush snare ("Brush Snr 2") on the clap's key 39
-TRUTH = {"kick": "kick", "snare": "snare", "esnare": "snare", "rim": "snare", "clap": "clap", "closed": "hihat", "pedal": "hihat", "open": "hihat"}
-PRIORITY = ("kick", "snare", "clap", "hihat")
+TRUTH = {"kick": "kick", "snare": "snare", "esnare": "snare", "rim": "snare", "clap": "clap", "closed": "hihat", "pedal": "hihat", "open": "hihat", "tom": "tom"}
+PRIORITY = ("kick", "snare", "clap", "hihat", "tom")  # "tom": a fill's tom alone (no primitive of its own; any drum name there is false)
+TOM_NOTES = (41, 43, 45, 47, 48, 50)  # GM low floor, high floor, low, low-mid, hi-mid, high tom
 
 S8 = {"kits": tuple(KITS), "clips_per_kit": 4, "beds": BED_KINDS_S8, "basses": (33, 34, 36, 38)}  # session 8's splits: beds of speech and bass lines too
 S9 = {**S8, "kits": tuple(k for k in KITS if k != "orchestra"), "clips_per_kit": 3, "beds": ("none", "white", "rain", "pad", "bass", "speech", "pink", "brown"), "lead_ins": (0.1, LEAD_IN_S)}
+# session 10: the eight kits, more ghosts and claps, a tom fill ending some clips' second bar (``fills``)
+S10 = {**S9, "kits": tuple(KITS), "beds": ("none", "white", "rain", "speech", "pad", "bass", "rain", "speech", "pink", "brown", "white"), "fills": True}
 SPLITS = {
     "kits_first": {"seed": 4111, "kits": tuple(KITS), "clips_per_kit": 4, "tempi": (62.0, 88.0, 104.0, 121.0, 147.0, 171.0), "under_db": (10.0, 15.0, 22.0, 28.0), "pads": (90, 52, 93)},
     "kits_tune": {"seed": 5222, "kits": tuple(KITS), "clips_per_kit": 4, "tempi": (66.0, 92.0, 110.0, 128.0, 152.0, 178.0), "under_db": (11.0, 17.0, 24.0, 30.0), "pads": (89, 48, 94)},
@@ -98,6 +104,27 @@ SPLITS = {
         "pads": (90, 53, 95),
         "basses": (32, 35, 36, 38),
     },
+    # session 10: made first, read once with main's rules before any change
+    "kits_s10first": {
+        **S10,
+        "seed": 17404,
+        "tempi": (61.0, 76.0, 94.0, 111.0, 126.0, 143.0, 161.0, 178.0),
+        "under_db": (7.0, 11.0, 15.0, 20.0, 26.0),
+        "pads": (88, 50, 93),
+        "basses": (34, 36, 33, 38),
+    },
+    # session 10: rules looked at (a check of the tom fills and the new grooves while tuning)
+    "kits_s10tune": {
+        **S10,
+        "seed": 19626,
+        "clips_per_kit": 2,
+        "tempi": (68.0, 87.0, 104.0, 122.0, 139.0, 158.0, 175.0),
+        "under_db": (9.0, 14.0, 18.0, 24.0),
+        "pads": (89, 52, 94),
+        "basses": (32, 36, 38, 34),
+    },
+    # session 10: made before the freeze, read once with main's rules and once with the new ones
+    "kits_s10blind": {**S10, "seed": 18515, "tempi": (65.0, 82.0, 99.0, 117.0, 133.0, 152.0, 169.0), "under_db": (8.0, 12.0, 17.0, 21.0, 27.0), "pads": (91, 54, 89), "basses": (33, 35, 37, 39)},
     "kits_blind": {"seed": 6333, "kits": tuple(KITS), "clips_per_kit": 4, "tempi": (60.0, 84.0, 99.0, 117.0, 139.0, 163.0, 180.0), "under_db": (10.0, 14.0, 20.0, 27.0), "pads": (91, 50, 95)},
 }
 SPEECH_BEDS = {  # split -> what the speech bed says
@@ -106,6 +133,9 @@ SPEECH_BEDS = {  # split -> what the speech bed says
     "kits_s8blind": "A patient heron watched the shallow pond until the evening bells rang.",
     "kits_s9first": "Bright lanterns floated down the river while children sang along the bank.",
     "kits_s9blind": "The old clock tower chimed twice as merchants closed their wooden stalls.",
+    "kits_s10first": "Ten paper boats drifted past the mill while the farmer mended his fence.",
+    "kits_s10tune": "Six wooden chairs stood around the kitchen table after the party ended.",
+    "kits_s10blind": "A gray fox crept along the hedge as the last bus turned toward town.",
     "kits_s8blind2": "Old maps of the valley hung in the library where students argued about rivers and roads.",
 }
 DRUMLESS = {  # split -> (bass programs, pluck programs, chord programs, speech text)
@@ -121,6 +151,9 @@ DRUMLESS = {  # split -> (bass programs, pluck programs, chord programs, speech 
     "kits_s8blind2": ((35, 39), (24, 107, 46), (2, 5, 26), "My brother found a silver key under the loose floorboard yesterday."),
     "kits_s9first": ((36, 33), (25, 104, 46), (3, 0, 24), "Seven green bottles stood on the wall beside the garden door."),
     "kits_s9blind": ((37, 34), (27, 106, 45), (5, 2, 25), "Quiet snow covered the station roof before the first train came."),
+    "kits_s10first": ((35, 38), (24, 105, 46), (1, 6, 27), "Warm bread cooled on the sill while the neighbours argued about the fence."),
+    "kits_s10tune": ((36, 39), (27, 106, 45), (2, 5, 26), "The mail arrived late because the old van broke down near the farm."),
+    "kits_s10blind": ((32, 34), (26, 104, 107), (4, 0, 25), "Heavy boots crossed the bridge before the lamps were lit."),
     "kits_blind": ((32, 36), (27, 104, 108), (2, 6, 24), "A narrow road climbs past the mill toward the old stone church."),
 }
 
@@ -133,21 +166,28 @@ class KitClip(BedClip):
     lead_in_s: float = LEAD_IN_S  # bed (or silence) alone before the first hit (s)
 
 
-def _groove(rng: np.random.Generator, bpm: float, orchestra: bool) -> list[tuple[float, list[tuple[str, int]], str]]:
-    """Steps ``(time s from the first hit, [(drum, velocity)], tag)`` of two bars; ``tag`` marks flams and ghosts."""
+def _groove(rng: np.random.Generator, bpm: float, orchestra: bool, fills: bool = False) -> list[tuple[float, list[tuple[str, int]], str]]:
+    """Steps ``(time s from the first hit, [(drum, velocity)], tag)`` of two bars; ``tag`` marks flams and ghosts.
+    ``fills`` (session 10): claps and ghosts more often, and half the grooves end on a tom fill (the second bar's last
+    beat, toms alone on sixteenths, eighths above 150 BPM)."""
     six = 60.0 / bpm / 4
     hats = "none" if orchestra else str(rng.choice(["closed8", "closed8", "closed16", "pedal4", "open_and", "mixed"]))
     if hats == "closed16" and six < 0.1:
         hats = "closed8"
-    backbeat = str(rng.choice(["snare", "snare", "esnare", "rim", "clap"]))
+    backbeat = str(rng.choice(["snare", "snare", "esnare", "rim", "clap"] + (["clap"] if fills else [])))
     base = int(rng.integers(40, 128))
-    ghosts = six >= 0.09 and rng.random() < 0.5
+    ghosts = six >= 0.09 and rng.random() < (0.7 if fills else 0.5)
     flams = rng.random() < 0.4
+    fill = fills and rng.random() < 0.5
     out = []
     for step in range(16 * BARS):
         s = step % 16
         drums: list[tuple[str, int]] = []
         tag = ""
+        if fill and step >= 16 * BARS - 4:
+            if step % 2 == 0 or six >= 0.1:
+                out.append((step * six, [("tom", int(np.clip(round(base * rng.uniform(0.8, 1.1)), 20, 127)))], ""))
+            continue
 
         def vel(scale: float = 1.0) -> int:
             return int(np.clip(round(base * scale * rng.uniform(0.8, 1.1)), 20, 127))
@@ -191,7 +231,7 @@ def kit_clips(split: str, workdir: Path) -> list[KitClip]:
             beds = spec.get("beds", BED_KINDS)
             bed = beds[(k * 3 + j) % len(beds)]
             under = float(spec["under_db"][(k + j) % len(spec["under_db"])])
-            steps = _groove(rng, bpm, kit == "orchestra")
+            steps = _groove(rng, bpm, kit == "orchestra", spec.get("fills", False))
             lead_ins = spec.get("lead_ins", (LEAD_IN_S,))
             lead_in = float(lead_ins[(k + j) % len(lead_ins)])
             duration = lead_in + steps[-1][0] + 60.0 / bpm + 0.6
@@ -199,10 +239,11 @@ def kit_clips(split: str, workdir: Path) -> list[KitClip]:
             clip.events.append((0.0, bytes([0xC0 | DRUM_CH, KITS[kit]])))
             struck = []
             last = -1.0
+            toms = iter(sorted(rng.choice(TOM_NOTES, 4, replace=False), reverse=True)) if spec.get("fills") else iter(())
             for t, drums, tag in steps:
                 t0 = lead_in + t
                 for d, v in drums:
-                    pitch = {"kick": 36 if rng.random() < 0.7 else 35}.get(d) or HAT_NOTES.get(d) or SNARE_NOTES[d]
+                    pitch = next(toms) if d == "tom" else {"kick": 36 if rng.random() < 0.7 else 35}.get(d) or HAT_NOTES.get(d) or SNARE_NOTES[d]
                     clip.events += note(DRUM_CH, pitch, t0, t0 + 0.12, v)
                     if tag == "flam" and d in SNARE_NOTES:
                         clip.events += note(DRUM_CH, pitch, t0 - FLAM_S, t0 - FLAM_S + 0.02, max(v // 2, 20))

@@ -11,6 +11,8 @@ rises).
 
 from __future__ import annotations
 
+import dataclasses
+
 import numpy as np
 import pytest
 
@@ -24,6 +26,7 @@ from aspects.measure.primitive import (
     boom_kick,
     drum_kind,
     drum_of,
+    ghost_snare,
     grid_hat,
     hat_alone,
     high_onsets,
@@ -344,3 +347,46 @@ def test_a_brief_closed_hat_under_a_white_bed_is_read_on_the_grooves_grid():
             assert not any(np.any(np.abs(ctx.bed_high_onsets * ctx.hop_s + 512 / SR - a) < 0.02) for a in soft), seed
             read[name] += sum(grid_hat(ctx, ctx.index(a - 0.02), ctx.index(a + 0.04), a, np.zeros(0, int), noisy=True) for a in times)
     assert read["on"] >= 8 and read["off"] == 0, read
+
+
+def test_a_ghost_snare_has_the_shape_of_the_clips_snares_a_tom_or_a_hat_does_not():
+    """A groove: loud snares (noise falling 6 dB above 2 kHz and a 200 Hz mode, 50 ms decay) at 0.15 and 0.95 s, flux
+    onsets that :func:`drum_of` reads snare, and hi-hats (6–11 kHz noise, 30 ms decay) every 0.2 s, the grid. A sixteenth
+    later than the hat at 0.35 s, the same snare 12, 18 and 24 dB softer is a ghost note: :func:`ghost_snare` names it
+    (its shape correlates ~0.95 with theirs); a tom (110, 165, 235 Hz partials, 0.15 s decay) or a hi-hat at the same
+    place and peak level is none (~0.4, ~-0.5); nor the ghost 60 ms later, off the grid, nor the ghost without the loud
+    snares (no shape to compare with)."""
+    t = np.arange(int(1.6 * SR)) / SR
+
+    def decaying(noise: np.ndarray, at: float, tau: float) -> np.ndarray:
+        return np.where(t >= at, noise * np.exp(-np.maximum(t - at, 0.0) / tau), 0.0)
+
+    def stroke(at: float, seed: int) -> np.ndarray:
+        wires = shaped_noise((150.0, 2000.0), 1.6, seed)[: t.size] + 0.5 * shaped_noise((2000.0, 11000.0), 1.6, seed + 50)[: t.size]
+        return decaying(wires + 0.5 * np.sin(2 * np.pi * 200.0 * np.maximum(t - at, 0.0)), at, 0.05)
+
+    def hop(at: float) -> int:
+        return int(round((at - filterbanks.MEL_N_FFT / SR) / (128 / SR))) + 2
+
+    at, after = 0.45, np.maximum(t - 0.45, 0.0)
+    hats = sum(decaying(shaped_noise((6000.0, 11000.0), 1.6, 60 + k)[: t.size], 0.15 + 0.2 * k, 0.03) for k in range(7))
+    groove, floor = stroke(0.15, 81) + stroke(0.95, 82) + 0.6 * hats, 3e-3 * shaped_noise("white", 1.6, 83)[: t.size]
+    tom = np.where(t >= at, sum(a * np.sin(2 * np.pi * f * after) for f, a in ((110.0, 1.0), (165.0, 0.6), (235.0, 0.4))) * np.exp(-after / 0.15), 0.0)
+    hat = decaying(shaped_noise((6000.0, 11000.0), 1.6, 85)[: t.size], at, 0.04)
+    snares = np.array([hop(0.15), hop(0.95)])
+
+    def read(x: np.ndarray, when: float, onsets: np.ndarray = snares) -> str | None:
+        ctx = dataclasses.replace(_context(0.3 * (x + floor)), onsets=onsets)
+        if onsets.size:
+            assert [drum_of(ctx.power, ctx.level_db, int(k), ctx.freqs, ctx.hop_s) for k in onsets] == ["snare", "snare"]
+        return ghost_snare(ctx, hop(when) - 6, hop(when) + 6, when)
+
+    for under in (12.0, 18.0, 24.0):
+        ghost = 10 ** (-under / 20) * stroke(at, 90)
+        peak = float(np.abs(ghost).max())
+        assert read(groove + ghost, at) == "snare", under
+        assert read(groove + tom * peak / float(np.abs(tom).max()), at) is None, under
+        assert read(groove + hat * peak / float(np.abs(hat).max()), at) is None, under
+        assert read(groove, at) is None, under
+        assert read(groove + 10 ** (-under / 20) * stroke(at + 0.06, 90), at + 0.06) is None, under
+        assert read(0.6 * hats + ghost, at, np.zeros(0, int)) is None, under

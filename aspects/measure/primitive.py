@@ -202,6 +202,13 @@ GRID_HAT_MIN_DB = 1.0  # ...and at least this far (dB)
 GRID_HAT_FALL_S, GRID_HAT_FALL_SIGMAS = 0.08, 2.0  # ...and is back within this many scatters of the bed this long (s) after its peak: a closed hat is short
 GRID_TOL_S = 0.015  # ...its onset (the steepest rise before the peak) this close (s) to the groove's grid: a whole number of half steps from the sure onsets on both sides (:func:`on_grid`)
 GRID_MIN_STEP_S = 0.06  # the grid's step: the median interval between the sure onsets, those this close (s) or closer left out (flams, a kick with a hat)
+# A ghost snare (issue 11d, session 10) is the clip's own snare struck softly: the shape of its new energy across the
+# snare's mel bands is that of the snares the clip plays loud, whatever its level (:func:`ghost_snare`).
+GHOST_BANDS_HZ = (150.0, 8000.0)  # the mel bands a snare's shape is read in (its body and its wires)
+GHOST_RISE_DB = 8.0  # a ghost stroke lifts those bands' summed power this far over the 23 ms before (dB): a stroke, not a bed's flicker
+GHOST_SHAPE_CORR = 0.6  # ...and its new energy's shape (log power per band, centred) correlates this well with the clip's snares'
+GHOST_FLOOR_DB = 30.0  # bands more than this under the new energy's strongest are read at that floor (no shape in empty bands)
+GHOST_TEMPLATE_MIN = 1  # the clip's snares: at least this many flux onsets read snare by :func:`drum_of`
 EVEN_BURSTS_CV = 0.06  # loudness bursts whose intervals spread less than this (std / mean) keep a pulse: notes, not syllables
 EVEN_MIN_BURSTS = 5  # ...read over at least this many bursts
 CLASS_HOLD_S = 0.035  # a note's pitch class leads the pitch-class profile over two such spans in a row (pitch_class_starts)
@@ -505,6 +512,12 @@ class Context:
         """Onsets of the snare's bands (BED_BANDS_HZ) rising on their own, as a hi-hat's do (:func:`high_onsets`)."""
         level = self.band_levels["snare"]
         return high_onsets(self.power, self.freqs, self.hop_s, level) if level is not None else np.zeros(0, int)
+
+    @cached_property
+    def ghost_cues(self) -> tuple[np.ndarray, np.ndarray] | None:
+        """Per hop: the rise (dB) of the snare's bands and the correlation of its new energy's shape with the clip's
+        own snares' (:func:`ghost_cues`), or None."""
+        return ghost_cues(self)
 
     @cached_property
     def band_levels(self) -> dict[str, np.ndarray | None]:
@@ -1224,6 +1237,68 @@ def soft_snare(ctx: Context, lo: int, hi: int, centre: float) -> str | None:
     return None
 
 
+def _shape(rise: np.ndarray) -> np.ndarray:
+    """[shape=like ``rise``] the centred log shape (dB) of new energy per band ``rise`` [shape=(..., bands)], each band
+    at least GHOST_FLOOR_DB under the strongest."""
+    db = 10.0 * np.log10(np.maximum(rise, 1e-30))
+    db = np.maximum(db, db.max(axis=-1, keepdims=True) - GHOST_FLOOR_DB)
+    return db - db.mean(axis=-1, keepdims=True)
+
+
+def ghost_cues(ctx: Context) -> tuple[np.ndarray, np.ndarray] | None:
+    """``(rise_db, corr)`` [shape=(hops,)] per hop ``i`` of ``ctx``: how far (dB) the snare's mel bands (GHOST_BANDS_HZ)
+    rise from the 23 ms before to the 46 ms from ``i`` (:func:`onset_spectra`), and how well the shape of that new
+    energy across them correlates with the mean shape of the clip's snares (flux onsets :func:`drum_of` reads snare,
+    at least GHOST_TEMPLATE_MIN). None without mel bins or such snares."""
+    if ctx.power.shape[1] != filterbanks.MEL_N_FFT // 2 + 1 or ctx.power.shape[0] < 16:
+        return None
+    mel = filterbanks.tables(int(round(2 * ctx.freqs[-1])))["mel"]
+    centre = ctx.freqs[np.argmax(mel, axis=1)]
+    bands = mel[(centre >= GHOST_BANDS_HZ[0]) & (centre < GHOST_BANDS_HZ[1])]
+    p = ctx.power @ bands.T
+    c = np.vstack([np.zeros((1, p.shape[1])), np.cumsum(p, axis=0)])
+    n = p.shape[0]
+    i = np.arange(n)
+    pre = (c[np.clip(i - 1, 1, n)] - c[np.clip(i - 5, 0, n - 1)]) / np.maximum(np.clip(i - 1, 1, n) - np.clip(i - 5, 0, n - 1), 1)[:, None]
+    post = (c[np.minimum(i + 8, n)] - c[i]) / np.maximum(np.minimum(i + 8, n) - i, 1)[:, None]
+    rise = np.maximum(post - pre, 0.0)
+    rise_db = 10.0 * np.log10(np.maximum(post.sum(axis=1), 1e-30) / np.maximum(pre.sum(axis=1), 1e-30))
+    snares = [int(k) for k in ctx.onsets if 5 <= k < n - 30 and drum_of(ctx.power, ctx.level_db, int(k), ctx.freqs, ctx.hop_s) == "snare"]
+    if len(snares) < GHOST_TEMPLATE_MIN:
+        return None
+    template = _shape(np.mean([rise[k] / max(float(rise[k].sum()), 1e-30) for k in snares], axis=0))
+    shape = _shape(rise)
+    corr = (shape @ template) / np.maximum(np.sqrt((shape**2).sum(axis=1) * float((template**2).sum())), 1e-30)
+    return rise_db, corr
+
+
+def ghost_snare(ctx: Context, lo: int, hi: int, centre: float) -> str | None:
+    """A snare struck softly in hops [lo, hi) (a ghost note) that no other rule read: the snare's bands rise there
+    ≥ GHOST_RISE_DB (a local peak of the rise within ±2 hops) and the shape of the new energy across them correlates
+    ≥ GHOST_SHAPE_CORR with the clip's own loud snares' (:func:`ghost_cues`): the same drum, whatever its level. Not a
+    kick's (< KICK_LOW_SHARE of the whole new energy under 150 Hz) nor a hat's (centroid under HIHAT_CENTROID_HZ);
+    on the groove's grid (:func:`on_grid`, from the rise's peak to 2 hops after: the peak of a rise read over 46 ms
+    comes just before the stroke), so a lead-in's bed or a voice before the groove starts has none; not inside speech
+    (:func:`is_speech`: a consonant is a burst of noise shaped like a snare's). A clip without loud snares has no
+    ghosts to find."""
+    cues = ctx.ghost_cues
+    if cues is None:
+        return None
+    rise_db, corr = cues
+    for i in range(min(hi, rise_db.size - 2) - 1, max(lo, 5) - 1, -1):
+        if rise_db[i] < GHOST_RISE_DB or corr[i] < GHOST_SHAPE_CORR or rise_db[i] < rise_db[max(i - 2, 0) : i + 3].max():
+            continue
+        pre, post = onset_spectra(ctx.power, i)
+        new = np.maximum(post - pre, 0.0)
+        total = float(new.sum())
+        if total <= 0 or float(new[ctx.freqs < 150.0].sum()) >= KICK_LOW_SHARE * total or float((new * ctx.freqs).sum()) >= HIHAT_CENTROID_HZ * total:
+            continue
+        if not any(on_grid(ctx.sure_onsets, k, ctx.hop_s) for k in range(i, i + 3)):
+            continue
+        return None if is_speech(ctx, centre) else "snare"
+    return None
+
+
 def marked_hat(ctx: Context, i: int, noisy: bool) -> bool:
     """Whether a high-band onset at hop ``i`` (:func:`high_onsets`) at which a flux onset read no drum (:func:`drum_of`
     on the whole spectrum: a brown bed's lows rise and fall at random over it) is a hi-hat over a noise bed (the frame
@@ -1628,7 +1703,7 @@ def frame_primitive(
     bed_drum = bed_band_drum(ctx, lo, hi, centre, marked, noisy)
     if bed_drum is not None:
         return bed_drum
-    stroke = soft_snare(ctx, lo, hi, centre)
+    stroke = soft_snare(ctx, lo, hi, centre) or ghost_snare(ctx, lo, hi, centre)
     if stroke is not None:
         return stroke
     # Speech keeps its voiced harmonics from one hop spectrum to the next; a brown noise's bursts and tilt

@@ -11,7 +11,8 @@ definitions of docs/audio.md ("Tonal primitives"), not the instrument's name:
   or struck: guitar, harp, pizzicato, mallets, a piano's single notes);
 - ``pad``: a held chord with a soft attack (string ensembles, synth pads);
 - ``chord``: three or more notes struck together that die away (piano, guitar);
-- ``bass``: a line below 250 Hz on a bass program.
+- ``bass``: the lowest line, its median pitch at or under :data:`BASS_CUT_MIDI` (session 10: before, any line
+  under 250 Hz), whatever plays it (:func:`by_register` relabels the harmony splits' lines by it).
 
 Programs, note lengths, registers and keys are split in three: :func:`corpus`
 ``("tune")`` is what the thresholds were looked at on; ``("held_out")`` uses other
@@ -50,6 +51,11 @@ blind split) add held-note leads to the harmony splits' lines and start every ot
 ``fresh13_harmony`` (session 9, 11c: read once with main's rules before any rule changed) and ``fresh14_harmony`` (its
 blind split) add leads in MIDI 41–58 (about 100–250 Hz: a bass by docs/audio.md's register rule, a lead by its program
 here), muted guitar beside staccato strings and winds, banjo, shamisen, koto, sitar lines, organ and string pads.
+Session 10 made the bass a register (the team's decision): their leads with a median at or under MIDI 51 are bass
+(:func:`by_register`; 8 lead clips of fresh13, 13 of fresh14), the others stay leads; no other split's line crosses the
+cut. ``fresh15_harmony`` (session 10, 11c: read once with main's rules before any rule changed) and ``fresh16_harmony``
+(its blind split) play leads in MIDI 44–60 about the cut (synth leads, reeds, organs), bass lines up to MIDI 55, guitar
+harmonics, sitar, muted guitar, organ pads.
 The gap between MELODY_NOTE_S and LEAD_NOTE_S is left out of the ground truth:
 neither name is clearly right there.
 
@@ -214,6 +220,24 @@ PROGRAMS = {
         "bass": [37, 39, 32, 33, 34, 35],  # slap 2, synth 2, acoustic, finger, pick, fretless
         "vocal": [],
     },
+    "fresh15_harmony": {  # session 10 (11c): read once with main's rules before any rule changed; leads in MIDI 45-60, organs
+        "sustained": [69, 72, 75, 22, 110, 111],  # English horn, piccolo, pan flute, harmonica, fiddle, shanai (staccato melodies)
+        "lead": [80, 84, 65, 70, 16, 19],  # square, charang, alto sax, bassoon, drawbar organ, church organ (lines in MIDI 45-60)
+        "decaying": [31, 104, 27, 28, 108, 46],  # guitar harmonics, sitar, clean guitar, muted guitar, kalimba, harp (pluck lines)
+        "pad": [16, 17, 18, 19, 20, 93],  # drawbar, percussive, rock, church and reed organ, metallic pad (held chords)
+        "chord": [0, 7, 24, 3, 26, 4],  # piano, clavinet, nylon guitar, honky-tonk, jazz guitar, electric piano 1
+        "bass": [32, 33, 34, 35, 38, 36],  # acoustic, finger, pick, fretless, synth 1, slap 1 (lines up to MIDI 55)
+        "vocal": [],
+    },
+    "fresh16_harmony": {  # session 10 (11c): the blind split, made before the rules were frozen; read once with main's and once with 11c's
+        "sustained": [68, 73, 74, 66, 56, 40],  # oboe, flute, recorder, tenor sax, trumpet, violin (staccato melodies)
+        "lead": [81, 82, 87, 63, 17, 20],  # saw, calliope, bass + lead, synth brass 2, percussive and reed organ (lines in MIDI 44-60)
+        "decaying": [31, 104, 25, 24, 105, 15],  # guitar harmonics, sitar, steel and nylon guitar, banjo, dulcimer (pluck lines)
+        "pad": [16, 17, 18, 21, 49, 94],  # drawbar, percussive and rock organ, accordion, slow strings, halo (held chords)
+        "chord": [2, 6, 25, 27, 5, 1],  # electric grand, harpsichord, steel and clean guitar, electric piano 2, bright piano
+        "bass": [33, 34, 35, 36, 37, 39],  # finger, pick, fretless, slap 1 and 2, synth 2 (lines up to MIDI 55)
+        "vocal": [],
+    },
 }
 NOTE_LENGTHS_S = {  # (lead, melody, pluck, pad chord, struck chord, bass) note lengths per split
     "tune": {"lead": (0.5, 0.8), "melody": (0.18, 0.22), "pluck": (0.3, 0.45), "pad": (2.0,), "chord": (0.8, 1.2), "bass": (0.4,)},
@@ -232,6 +256,8 @@ NOTE_LENGTHS_S = {  # (lead, melody, pluck, pad chord, struck chord, bass) note 
     "fresh12_harmony": {"pluck": (0.24, 0.5), "melody": (0.14, 0.21, 0.26)},
     "fresh13_harmony": {"pad": (1.8, 2.9), "chord": (0.48, 0.88), "bass": (0.3, 0.55), "pluck": (0.2, 0.33, 0.52), "melody": (0.15, 0.19, 0.25), "lead": (0.44, 0.68, 1.0)},
     "fresh14_harmony": {"pad": (2.1, 3.0), "chord": (0.52, 0.8), "bass": (0.27, 0.6), "pluck": (0.23, 0.36, 0.58), "melody": (0.13, 0.17, 0.22), "lead": (0.47, 0.75, 1.05)},
+    "fresh15_harmony": {"pad": (2.2, 2.7), "chord": (0.46, 0.7), "bass": (0.24, 0.5, 0.9), "pluck": (0.25, 0.42, 0.65), "melody": (0.14, 0.2, 0.24), "lead": (0.45, 0.62, 0.95)},
+    "fresh16_harmony": {"pad": (1.9, 2.5), "chord": (0.5, 0.78), "bass": (0.28, 0.46, 0.85), "pluck": (0.22, 0.4, 0.6), "melody": (0.15, 0.21, 0.24), "lead": (0.5, 0.66, 0.92)},
     "fresh11_harmony": {"pad": (2.0, 3.3), "chord": (0.5, 0.9), "bass": (0.26, 0.5, 0.8), "pluck": (0.22, 0.38, 0.62), "melody": (0.13, 0.2, 0.23), "lead": (0.46, 0.7, 1.1)},
 }
 REGISTER = {"tune": (64, 79), "held_out": (60, 84), "fresh": (62, 81), "fresh2": (67, 86), "fresh3": (60, 96)}  # MIDI range of lead, melody and pluck lines
@@ -382,6 +408,52 @@ HARMONY14 = {
     "lines": {"register": (53, 86), "staccato": 0.33, "zero_start": True, "lead_register": (41, 57)},
 }
 
+# fresh15_harmony (session 10, 11c, read once with main's rules first): leads in MIDI 45-60 (square, charang, alto sax,
+# bassoon and two organs) about the bass register cut, bass lines up to MIDI 55, guitar harmonics, sitar, muted guitar,
+# organ pads; truth by register (:func:`by_register`).
+HARMONY15 = {
+    "seed": 151515,
+    "voicings": ([0, 3, 7, 11], [0, 4, 6], [0, 2, 5, 9], [0, 5, 9, 14], [0, 4, 7, 10, 13], [0, 3, 8, 12]),
+    "roots": (42, 51, 60),
+    "bass_registers": ((30, 44), (41, 55)),
+    "velocities": ((35, 58), (60, 90), (95, 126)),
+    "lines": {"register": (48, 80), "staccato": 0.36, "zero_start": True, "lead_register": (45, 60)},
+}
+# fresh16_harmony (session 10, 11c, the blind split): other seed, programs, voicings, registers; leads in MIDI 44-60.
+HARMONY16 = {
+    "seed": 161616,
+    "voicings": ([0, 4, 7, 14], [0, 3, 7, 12, 15], [0, 5, 7, 10], [0, 4, 9, 16], [0, 3, 6, 10], [0, 7, 14, 16]),
+    "roots": (39, 49, 58),
+    "bass_registers": ((29, 43), (40, 55)),
+    "velocities": ((42, 64), (66, 94), (98, 124)),
+    "lines": {"register": (51, 83), "staccato": 0.4, "zero_start": True, "lead_register": (44, 60)},
+}
+# The bass is a register (docs/audio.md, session 10): the truth of a single line follows its median pitch, whatever
+# its program. A line at or under BASS_CUT_MIDI is the bass; a "bass" line above it is named by its envelope as any
+# other line. Cut between the two populations of all splits' lines (medians, MIDI): bass lines 26-50, lead, melody and
+# pluck lines 52-92 except fresh13/14's low leads (46-55), which the cut parts.
+BASS_CUT_MIDI = 51.0
+DECAYING_PROGRAMS = frozenset([*range(0, 16), *range(24, 40), 45, 46, 47, *range(104, 109), *range(112, 116)])  # plucked or struck
+
+
+def by_register(clip: Clip, prog: int, step_s: float) -> Clip:
+    """``clip`` (one program ``prog``, a single line of notes ``step_s`` s apart) with its truth named by register:
+    lead, melody or pluck at or under BASS_CUT_MIDI become bass; a bass line above it becomes a pluck (a plucked or
+    struck program), a lead (steps >= LEAD_NOTE_S) or a melody (<= MELODY_NOTE_S); between those, no truth."""
+    label = clip.segments[0][2] if clip.segments else ""
+    pitches = [msg[1] for _, msg in clip.events if len(msg) == 3 and msg[0] & 0xF0 == 0x90 and msg[2] > 0]
+    if label not in ("lead", "melody", "pluck", "bass") or not pitches:
+        return clip
+    low = float(np.median(pitches)) <= BASS_CUT_MIDI
+    if label != "bass" and low:
+        new = "bass"
+    elif label == "bass" and not low:
+        new = "pluck" if prog in DECAYING_PROGRAMS else "lead" if step_s >= LEAD_NOTE_S else "melody" if step_s <= MELODY_NOTE_S else ""
+    else:
+        return clip
+    clip.segments = [(t0, t1, new) for t0, t1, _ in clip.segments] if new else []
+    return clip
+
 
 def corpus(split: str) -> list[Clip]:
     """The clips of ``split`` ("tune", "held_out", "fresh", "fresh2", "fresh3", "fresh3_harmony" or one of ARTICULATED), 2–5 minutes of audio each."""
@@ -409,6 +481,10 @@ def corpus(split: str) -> list[Clip]:
         return _harmony_corpus(split, **HARMONY13)
     if split == "fresh14_harmony":
         return _harmony_corpus(split, **HARMONY14)
+    if split == "fresh15_harmony":
+        return _harmony_corpus(split, **HARMONY15)
+    if split == "fresh16_harmony":
+        return _harmony_corpus(split, **HARMONY16)
     if split in ARTICULATED:
         return _articulated_corpus(split)
     rng = np.random.default_rng({"tune": 111, "held_out": 222, "fresh": 333, "fresh2": 444, "fresh3": 555}[split])
@@ -502,7 +578,7 @@ def _harmony_corpus(
             legato = 0.5 if k % 3 == 0 else 0.95  # every third line staccato
             t = start()
             notes = [(t + i * s, t + (i + legato) * s, [p]) for i, p in enumerate(_line(rng, lo, hi, 8))]
-            clips.append(_clip(f"{split[:6]}_bass_p{prog}_{s}_r{lo}", prog, notes, "bass", vel()))
+            clips.append(by_register(_clip(f"{split[:6]}_bass_p{prog}_{s}_r{lo}", prog, notes, "bass", vel()), prog, s))
             k += 1
     if lines:  # pluck lines of decaying programs, staccato melodies of sustained ones, each in its own octave and a half
         kinds = (("decaying", "pluck"), ("sustained", "melody")) + ((("lead", "lead"),) if "lead" in progs else ())
@@ -517,7 +593,7 @@ def _harmony_corpus(
                     notes = [(t + i * s, t + (i + share) * s, [p]) for i, p in enumerate(_line(rng, w0, w0 + ARTICULATED_SPAN, count))]
                     clip = _clip(f"{split[:6]}_{kind}_p{prog}_{s}_r{w0}", prog, notes, kind, vel())
                     clip.segments = [(t0, t0 + s, kind) for t0, _, _ in notes]  # a staccato note's segment is its whole step
-                    clips.append(clip)
+                    clips.append(by_register(clip, prog, s))
                     k += 1
     return clips
 

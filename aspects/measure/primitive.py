@@ -116,6 +116,10 @@ DAMPED_STEP_S = 0.3  # ...with the next note this far (s) after its onset was da
 BACK_DB = 12.0  # the next note brings the level back within this much (dB) of a cut note's peak
 PLUCK_DROP_DB = 1.0  # and a pluck ends its body at least this much below its peak: a sustained note that swells and eases back holds its level
 BASS_HZ = 250.0  # lowest fundamental of a bass note
+BASS_CUT_HZ = 160.0  # the bass register (session 10): a low line whose median pitch is at or under this (MIDI 51.5, between
+#                      D#3 and E3) is the bass; above it a single line is a lead, melody or pluck by its envelope. Medians of
+#                      the corpus's lines: bass lines MIDI 26-50, lead, melody and pluck lines 52-92 (docs/audio.md)
+BASS_SPAN_S = 4.0  # the median pitch of a low line is read over the bass-shaped frames of this long before a frame (s)
 BASS_LOW_SHARE = 0.5  # share of the frame's power below BASS_HZ for a bass note
 BASS_SERIES_HARMONICS = 3  # ...unless it is one note with at least this many of its harmonics 2…10 standing out
 OCTAVE_STACK_DB = 10.0  # octave partials within this of the strongest set the register of a stack of octaves (organ stops)
@@ -1616,7 +1620,20 @@ def low_chord(fine_spectrum: np.ndarray, nyquist_hz: float, ctx: Context | None 
     return int(low.sum()) + struck_notes(ctx, onset_i, f0[~low])
 
 
-def bass_line(ctx: Context, t: float, fine_spectrum: np.ndarray, nyquist_hz: float) -> bool:
+def in_bass_register(lows: list | None, t: float, f0_hz: float) -> bool:
+    """Whether the low line a frame at ``t`` s with register ``f0_hz`` (Hz) belongs to is the bass: the median register of
+    the bass-shaped frames of the last BASS_SPAN_S (``lows``, (time s, Hz) pairs kept by the caller across frames in order;
+    this frame's is added) is at or under BASS_CUT_HZ (session 10: a line's register, not one note's, makes the bass). A lead,
+    a muted guitar or a bassoon line whose notes lie around 150-250 Hz is named by its envelope as any other line."""
+    if lows is None:
+        return f0_hz <= BASS_CUT_HZ
+    lows.append((t, f0_hz))
+    while lows and lows[0][0] < t - BASS_SPAN_S:
+        lows.pop(0)
+    return float(np.median([hz for _, hz in lows])) <= BASS_CUT_HZ
+
+
+def bass_line(ctx: Context, t: float, fine_spectrum: np.ndarray, nyquist_hz: float, lows: list | None = None) -> bool:
     """Whether the frame at ``t`` s is a bass line's note read in its longer spectrum ``fine_spectrum`` (issue 11n): one
     harmonic series under BASS_HZ (:func:`~aspects.measure.harmony.low_series_hz`: a bowed, blown or bright note whose
     partials :func:`harmonics` takes for several notes), heard there (:func:`octave_register_hz`), in a line whose notes
@@ -1625,10 +1642,12 @@ def bass_line(ctx: Context, t: float, fine_spectrum: np.ndarray, nyquist_hz: flo
     f0 = low_series_hz(fine_spectrum, nyquist_hz, BASS_HZ)
     if f0 is None:
         return False
-    if octave_register_hz(fine_spectrum, np.linspace(0.0, nyquist_hz, fine_spectrum.size), f0) >= BASS_HZ:
+    register = octave_register_hz(fine_spectrum, np.linspace(0.0, nyquist_hz, fine_spectrum.size), f0)
+    if register >= BASS_HZ:
         return False
     length = note_length_s(ctx, t)
-    return length is not None and length < HELD_NOTE_S and pitch_moves(ctx, t, LINE_BEFORE_S, LINE_AFTER_S)
+    line = length is not None and length < HELD_NOTE_S and pitch_moves(ctx, t, LINE_BEFORE_S, LINE_AFTER_S)
+    return line and in_bass_register(lows, t, register)
 
 
 def frame_primitive(
@@ -1646,6 +1665,7 @@ def frame_primitive(
     last_series: list | None = None,
     partials: list | None = None,
     fine_spectrum: np.ndarray | None = None,
+    lows: list | None = None,
 ) -> str:
     """The primitive of the frame covering [t0, t1) s (module docstring): ``spectrum`` its power spectrum,
     ``low_share`` the share of it below 250 Hz, the rest the frame's :func:`~aspects.measure.sound` words.
@@ -1654,7 +1674,8 @@ def frame_primitive(
     before when it showed a harmonic series, else None), kept by the caller likewise, lets a low note that holds its
     pitch from frame to frame stay a note where the hop spectra cannot resolve its harmonics. ``partials`` (kept likewise:
     the recent frames' spectral peaks, :func:`partials_hold`, read in ``fine_spectrum``, the frame's power spectrum over a
-    longer window, or else in ``spectrum``) lets low notes and chords whose partials hold stay notes."""
+    longer window, or else in ``spectrum``) lets low notes and chords whose partials hold stay notes. ``lows`` (kept likewise:
+    the registers of the recent bass-shaped frames, :func:`in_bass_register`) tells the bass from a line above its register."""
     if timbre == "silent":
         if last_series is not None:
             last_series[:] = [None]
@@ -1767,8 +1788,10 @@ def frame_primitive(
     # upper notes have died away is still the chord its start struck (``fresh``), not a bass note.
     # A single note with a full harmonic series is heard at its fundamental however bright (a slap's harmonics).
     series = h.count == 1 and h.harmonic_count >= BASS_SERIES_HARMONICS
-    if h.count <= 2 and fresh <= 2 and lowest < BASS_HZ and (low_share >= BASS_LOW_SHARE or series) and octave_register_hz(spectrum, spectrum_freqs, lowest) < BASS_HZ:
-        return "bass"
+    if h.count <= 2 and fresh <= 2 and lowest < BASS_HZ and (low_share >= BASS_LOW_SHARE or series):
+        register = octave_register_hz(spectrum, spectrum_freqs, lowest)
+        if register < BASS_HZ and in_bass_register(lows, centre, register):
+            return "bass"
     # A bell's or a bar's partials are inharmonic: several "fundamentals" without harmonics, off one another's
     # semitone grid. They are one struck note, not notes struck together (a vibraphone's chord stays in tune).
     bell = h.harmonic_count < PURE_MAX_HARMONICS and not in_tune(h.f0_hz)
@@ -1778,7 +1801,7 @@ def frame_primitive(
         fall_db_s, wobble_db = note_level_course(ctx, centre)
         if fall_db_s <= -CHORD_FALL_DB_S and wobble_db < PAD_WOBBLE_DB:
             return "chord"  # struck together and dying away: piano, guitar, electric piano, mallets
-    if fine_spectrum is not None and bass_line(ctx, centre, fine_spectrum, float(spectrum_freqs[-1])):
+    if fine_spectrum is not None and bass_line(ctx, centre, fine_spectrum, float(spectrum_freqs[-1]), lows):
         return "bass"  # one bright or bowed low note that the frame's spectrum took for several
     if struck_chord or (h.count >= 3 and soft and (length is None or length >= PAD_NOTE_S)):
         return "pad"  # held together: notes swelled in, or held at their level

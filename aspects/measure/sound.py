@@ -216,6 +216,7 @@ class AudioAnalyzer:
         self._notes: dict[float, list[int]] = {}  # onset time (s) → notes struck there (see frame_primitive)
         self._series: list[float | None] = [None]  # the frame before's harmonic series (see frame_primitive)
         self._partials: list = []  # the recent frames' spectral peaks (see frame_primitive)
+        self._lows: list = []  # the registers of the recent bass-shaped frames (see frame_primitive)
         self._hop_power = np.zeros((0, ENVELOPE_N // 2 + 1), np.float32)
         self._env_chroma = pitch_classes(self._env_freqs.size, float(self._env_freqs[1]))
         self._hop_chroma = np.zeros((0, 12), np.float32)
@@ -366,6 +367,7 @@ class AudioAnalyzer:
             last_series=self._series,
             partials=self._partials,
             fine_spectrum=fine,
+            lows=self._lows,
         )
 
     def _compute_envelope(self, *, final: bool) -> None:

@@ -52,7 +52,7 @@ blind split) add held-note leads to the harmony splits' lines and start every ot
 blind split) add leads in MIDI 41–58 (about 100–250 Hz: a bass by docs/audio.md's register rule, a lead by its program
 here), muted guitar beside staccato strings and winds, banjo, shamisen, koto, sitar lines, organ and string pads.
 Session 10 made the bass a register (the team's decision): their leads with a median at or under MIDI 51 are bass
-(:func:`by_register`; 8 lead clips of fresh13, 13 of fresh14), the others stay leads; no other split's line crosses the
+(:func:`by_register`; 8 lead clips of fresh13, 14 of fresh14), the others stay leads; no other split's line crosses the
 cut. ``fresh15_harmony`` (session 10, 11c: read once with main's rules before any rule changed) and ``fresh16_harmony``
 (its blind split) play leads in MIDI 44–60 about the cut (synth leads, reeds, organs), bass lines up to MIDI 55, guitar
 harmonics, sitar, muted guitar, organ pads.

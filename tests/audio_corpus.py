@@ -1038,7 +1038,9 @@ def wav_tempos(wav: Path) -> tuple[float | None, float | None]:
     analyzer.finish()
     env = {k: np.asarray(v) for k, v in analyzer.envelope.items()}
     bands = (env["onset_low"], env["onset_mid"], env["onset_high"])
-    return tempo(env["onset"], ENVELOPE_HOP / SR), tempo(env["onset"], ENVELOPE_HOP / SR, centroid=env["centroid_hz"], bands=bands, chroma_change=env["chroma_change"])
+    return tempo(env["onset"], ENVELOPE_HOP / SR), tempo(
+        env["onset"], ENVELOPE_HOP / SR, centroid=env["centroid_hz"], bands=bands, chroma_change=env["chroma_change"], chroma_change_slow=env["chroma_change_slow"]
+    )
 
 
 # Issue 11t, session 6, for held_out_10 (made before any session-6 rule was tried, read once with main's rules: meters
@@ -2204,4 +2206,84 @@ TEMPO_SPLITS["held_out_20"] = [
     (172.6, "slow68", 0.5, "saxes", True),
     (186.2, "sixteenhat", 0.5, "sitar", True),
     (197.9, "fasttwo", 0.5, False, True),
+]
+
+
+# Issue 11t, session 10, second round, for held_out_21 (made before the round's slow chord changes were read on any
+# split but the seen drumless clips, read once with the lead's rules and once with the round's): drumless legato music
+# on GM programs no split had, the class the slow chord changes are for, and four clips with drums.
+def _violinduo_bar(k: int, t_bar: float, beats: int, beat: float, swing: float) -> list[tuple[float, bytes]]:
+    """Issue 11t, session 10 (held_out_21): an English horn holding the chord's root for two beats, a violin's legato
+    line on a chord tone every beat, the chord changing on every beat (no drums)."""
+    ev: list[tuple[float, bytes]] = []
+    n = int(np.ceil(beats))
+    for b in range(n):
+        chord = TRIADS[(k * n + b) % len(TRIADS)]
+        if b % 2 == 0:
+            ev += note(1, chord[0] - 12, t_bar + b * beat, t_bar + (b + min(2, n - b) - 0.03) * beat, 80)
+        ev += note(2, chord[(b + 2) % len(chord)] + 12, t_bar + b * beat, t_bar + (b + 0.97) * beat, 88)
+    return ev
+
+
+def _soundtrack_bar(k: int, t_bar: float, beats: int, beat: float, swing: float) -> list[tuple[float, bytes]]:
+    """Issue 11t, session 10 (held_out_21): an atmosphere pad holding the bar's root, a soundtrack pad's chord changing
+    on every beat, legato (slow attacks, no drums)."""
+    ev: list[tuple[float, bytes]] = []
+    n = int(np.ceil(beats))
+    ev += note(1, ROOTS[k % 4] + 12, t_bar, t_bar + (n - 0.05) * beat, 72)
+    for b in range(n):
+        for p in TRIADS[(k * n + 2 * b + 1) % len(TRIADS)]:
+            ev += note(2, p, t_bar + b * beat, t_bar + (b + 0.98) * beat, 85)
+    return ev
+
+
+def _sopranopad_bar(k: int, t_bar: float, beats: int, beat: float, swing: float) -> list[tuple[float, bytes]]:
+    """Issue 11t, session 10 (held_out_21): a brightness pad's chord changing on every beat, a soprano sax singing a
+    chord tone over it, a note a beat, legato (no drums)."""
+    ev: list[tuple[float, bytes]] = []
+    n = int(np.ceil(beats))
+    for b in range(n):
+        chord = TRIADS[(k * n + 3 * b) % len(TRIADS)]
+        for p in chord:
+            ev += note(1, p - 12, t_bar + b * beat, t_bar + (b + 0.98) * beat, 78)
+        ev += note(2, chord[b % len(chord)] + 12, t_bar + b * beat, t_bar + (b + 0.96) * beat, 90)
+    return ev
+
+
+def _ocarina_bar(k: int, t_bar: float, beats: int, beat: float, swing: float) -> list[tuple[float, bytes]]:
+    """Issue 11t, session 10 (held_out_21): an echoes pad's chord changing on every other beat, an ocarina's legato
+    line a note a beat (no drums)."""
+    ev: list[tuple[float, bytes]] = []
+    n = int(np.ceil(beats))
+    for b in range(0, n, 2):
+        for p in TRIADS[(k * n + b + 2) % len(TRIADS)]:
+            ev += note(1, p - 12, t_bar + b * beat, t_bar + (b + min(2, n - b) - 0.03) * beat, 78)
+    for b in range(n):
+        chord = TRIADS[(k * n + b - b % 2 + 2) % len(TRIADS)]
+        ev += note(2, chord[(b + 1) % len(chord)] + 12, t_bar + b * beat, t_bar + (b + 0.97) * beat, 92)
+    return ev
+
+
+ACCOMPANIMENTS |= {
+    "violinduo": ((69, 40), _violinduo_bar),  # English horn, violin
+    "soundtrack": ((99, 97), _soundtrack_bar),  # atmosphere pad, soundtrack pad
+    "sopranopad": ((100, 64), _sopranopad_bar),  # brightness pad, soprano sax
+    "ocarina": ((102, 79), _ocarina_bar),  # echoes pad, ocarina
+}
+
+TEMPO_SPLITS["held_out_21"] = [
+    (58.4, "waltz", 0.5, "soundtrack", False),
+    (66.2, "rock", 0.5, "violinduo", False),
+    (73.9, "five", 0.5, "sopranopad", False),
+    (82.6, "six8", 0.5, "ocarina", False),
+    (88.1, "rock", 0.5, "soundtrack", True),
+    (99.7, "waltz", 0.5, "violinduo", False),
+    (105.3, "rock", 0.5, "ocarina", False),
+    (116.9, "five", 0.5, "soundtrack", False),
+    (127.4, "waltz", 0.5, "sopranopad", True),
+    (138.8, "rock", 0.5, "sopranopad", False),
+    (151.3, "six8", 0.5, "violinduo", True),
+    (163.9, "waltz", 0.5, "ocarina", False),
+    (178.4, "five", 0.5, "violinduo", False),
+    (192.6, "rock", 0.5, "soundtrack", True),
 ]

@@ -228,6 +228,7 @@ class AudioTrack:
     bands: Bands | None = None  # low / mid / high band onset envelopes, when the measurements have them
     chroma_change: np.ndarray | None = None  # the envelope's chord changes (issue 11t, session 7), when measured
     primitive: np.ndarray | None = None  # per-frame sound.primitive (str), when measured
+    chroma_change_slow: np.ndarray | None = None  # the envelope's slow chord changes (issue 11t, session 10), when measured
 
     @classmethod
     def build(cls, envelope: dict, hop_s: float, frame_t: np.ndarray, sound: dict, tags: dict | None = None) -> AudioTrack:
@@ -236,12 +237,25 @@ class AudioTrack:
         numeric = {k: numeric_column(col) for k, col in sound.items() if k in ("weight", "peak_share", "pitch_hz") or k.startswith("chroma_")}
         bands = (env["onset_low"], env["onset_mid"], env["onset_high"]) if {"onset_low", "onset_mid", "onset_high"} <= env.keys() else None
         primitive = np.array([str(p) for p in sound["primitive"]]) if "primitive" in sound else None
-        return cls(env["t"], env["rms"], env["onset"], env["centroid_hz"], hop_s, frame_t, numeric, TagScores.build(tags) if tags else None, bands, env.get("chroma_change"), primitive)
+        return cls(
+            env["t"],
+            env["rms"],
+            env["onset"],
+            env["centroid_hz"],
+            hop_s,
+            frame_t,
+            numeric,
+            TagScores.build(tags) if tags else None,
+            bands,
+            env.get("chroma_change"),
+            primitive,
+            env.get("chroma_change_slow"),
+        )
 
     @cached_property
     def video_tempo(self) -> float | None:
         """Tempo (BPM) of the whole track (:func:`tempo` over all of it), None without a beat."""
-        return tempo(self.onset, self.hop_s, centroid=self.centroid_hz, bands=self.bands, chroma_change=self.chroma_change)
+        return tempo(self.onset, self.hop_s, centroid=self.centroid_hz, bands=self.bands, chroma_change=self.chroma_change, chroma_change_slow=self.chroma_change_slow)
 
     def span(self, start: float, end: float) -> slice:
         lo, hi = np.searchsorted(self.t, [start, end])
@@ -321,15 +335,21 @@ def tempo(
     centroid: np.ndarray | None = None,
     bands: Bands | None = None,
     chroma_change: np.ndarray | None = None,
+    chroma_change_slow: np.ndarray | None = None,
 ) -> float | None:
     """Tempo (BPM) of an onset-strength envelope sampled every ``hop_s`` seconds (:func:`onset_tempo`); where it has
     no beat and ``chroma_change`` (the envelope's chord-change column, same hops) is given, the tempo of the chord
-    changes (:func:`chord_tempo`, issue 11t, session 7: legato music without drums); where it has one, with
-    ``centroid`` too, checked against the chord changes' bar (:func:`harmony_beat`, issue 11t, session 10)."""
+    changes (:func:`chord_tempo`, issue 11t, session 7: legato music without drums), and where they have none either,
+    that of ``chroma_change_slow`` (the same changes over 232 ms each side, issue 11t, session 10: slow-attack pads,
+    choirs and bowed strings blur a change over a few hundred ms); where it has one, with ``centroid`` too, checked
+    against the chord changes' bar (:func:`harmony_beat`, issue 11t, session 10)."""
     bpm = onset_tempo(onset, hop_s, prior_bpm=prior_bpm, prior_octaves=prior_octaves, centroid=centroid, bands=bands)
     if chroma_change is not None and chroma_change.size == onset.size:
         if bpm is None:
-            return chord_tempo(chroma_change, hop_s)
+            bpm = chord_tempo(chroma_change, hop_s)
+            if bpm is None and chroma_change_slow is not None and chroma_change_slow.size == onset.size:
+                return chord_tempo(chroma_change_slow, hop_s)
+            return bpm
         if centroid is not None:
             return harmony_beat(bpm, chroma_change, hop_s)
     return bpm

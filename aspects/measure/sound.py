@@ -44,6 +44,9 @@ ONSET_LOW_HZ, ONSET_HIGH_HZ = 180.0, 4000.0
 CHROMA_N = filterbanks.CHROMA_N_FFT
 CHROMA_BLOCK_HOPS = 4
 CHROMA_CHANGE_BLOCKS = 3
+# ``chroma_change_slow`` (issue 11t, session 10): the same distance over CHROMA_SLOW_BLOCKS blocks each side (232 ms):
+# slow-attack pads, choirs and bowed strings blur a chord change over a few hundred ms, which 70 ms sums do not span.
+CHROMA_SLOW_BLOCKS = 10
 CHROMA_LOUD_DB = -50.0  # dBFS of a block's window (Hann-corrected mean square)
 CONTEXT_BEFORE_S = 2.0  # fine envelope kept before a pending frame: the note under it started at most this long ago
 CONTEXT_AFTER_S = 0.6  # a frame's row waits for this much audio after it: drum decay, note shape, syllables
@@ -183,7 +186,8 @@ class AudioAnalyzer:
     ``onset_high`` (the same flux over the mel bands under ONSET_LOW_HZ, between, and from
     ONSET_HIGH_HZ up), ``centroid_hz``, ``flatness``, ``zcr``, ``chroma_change`` (0–1: the change of
     the pitch-class profile, :func:`chroma_change`, of the latest CHROMA_BLOCK_HOPS block, held until the next; its
-    window ends where the hop's own does, so it lags the hop by up to 93 ms).
+    window ends where the hop's own does, so it lags the hop by up to 93 ms), ``chroma_change_slow`` (the same over
+    CHROMA_SLOW_BLOCKS blocks each side).
     """
 
     def __init__(self, sr: int):
@@ -221,11 +225,13 @@ class AudioAnalyzer:
         self._env_chroma = pitch_classes(self._env_freqs.size, float(self._env_freqs[1]))
         self._hop_chroma = np.zeros((0, 12), np.float32)
         self._hop_cols = {k: np.zeros(0) for k in ("level_db", "flux", "flatness", "centroid_hz")}
-        self.envelope: dict[str, array] = {k: array("d") for k in ("t", "rms", "onset", "onset_low", "onset_mid", "onset_high", "centroid_hz", "flatness", "zcr", "chroma_change")}
+        self.envelope: dict[str, array] = {
+            k: array("d") for k in ("t", "rms", "onset", "onset_low", "onset_mid", "onset_high", "centroid_hz", "flatness", "zcr", "chroma_change", "chroma_change_slow")
+        }
         self._chroma_window = np.hanning(CHROMA_N).astype(np.float32)
-        self._blocks = np.zeros((0, 12))  # the last 2·CHROMA_CHANGE_BLOCKS − 1 blocks' profiles (chroma_change's history)
+        self._blocks = np.zeros((0, 12))  # the last 2·CHROMA_SLOW_BLOCKS − 1 blocks' profiles (the chord changes' history)
         self._blocks_loud = np.zeros(0, bool)
-        self._block_change = 0.0  # chroma_change of the latest block
+        self._block_change = (0.0, 0.0)  # chroma_change and chroma_change_slow of the latest block
         mel_hz = self._env_freqs[np.argmax(self._mel_fb, axis=1)]  # each mel band's peak frequency (Hz)
         self._onset_bands = {"onset_low": mel_hz < ONSET_LOW_HZ, "onset_mid": (mel_hz >= ONSET_LOW_HZ) & (mel_hz < ONSET_HIGH_HZ), "onset_high": mel_hz >= ONSET_HIGH_HZ}
 
@@ -398,7 +404,8 @@ class AudioAnalyzer:
         env["centroid_hz"].extend(centroid.round(2).tolist())
         env["flatness"].extend(flatness.round(6).tolist())
         env["zcr"].extend((np.abs(np.diff(np.signbit(hop_slices), axis=1)).mean(axis=1)).round(5).tolist())
-        env["chroma_change"].extend(self._chroma_changes(hops).round(5).tolist())
+        for key, values in zip(("chroma_change", "chroma_change_slow"), self._chroma_changes(hops)):
+            env[key].extend(values.round(5).tolist())
         self._env_next = last + 1
         level_db = window_level_db(frames * self._env_window, self._env_window)
         self._hop_power = np.concatenate([self._hop_power, power.astype(np.float32)])
@@ -406,13 +413,15 @@ class AudioAnalyzer:
         for key, values in (("level_db", level_db), ("flux", flux), ("flatness", flatness), ("centroid_hz", centroid)):
             self._hop_cols[key] = np.concatenate([self._hop_cols[key], values])
 
-    def _chroma_changes(self, hops: np.ndarray) -> np.ndarray:
-        """``chroma_change`` of each envelope hop in ``hops`` (absolute hop indices, consecutive): the blocks starting in
-        them (every CHROMA_BLOCK_HOPS-th hop) are measured, every hop holds its latest block's value."""
+    def _chroma_changes(self, hops: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """``chroma_change`` and ``chroma_change_slow`` of each envelope hop in ``hops`` (absolute hop indices,
+        consecutive): the blocks starting in them (every CHROMA_BLOCK_HOPS-th hop) are measured, every hop holds its
+        latest block's values."""
         starts = hops[hops % CHROMA_BLOCK_HOPS == 0]
-        out = np.full(hops.size, self._block_change)
+        out = np.full(hops.size, self._block_change[0])
+        slow = np.full(hops.size, self._block_change[1])
         if starts.size == 0:
-            return out
+            return out, slow
         ends = starts * ENVELOPE_HOP + ENVELOPE_N // 2  # where the hop's own window ends: no sample still to come
         windows = np.stack([self._slice(self._raw, e - CHROMA_N, e) for e in ends]) * self._chroma_window
         profile = (np.abs(np.fft.rfft(windows, axis=1)) ** 2) @ self._chroma_fb.T
@@ -420,12 +429,14 @@ class AudioAnalyzer:
         blocks = np.concatenate([self._blocks, profile / np.maximum(profile.max(axis=1, keepdims=True), 1e-30)])
         loud = np.concatenate([self._blocks_loud, level_db >= CHROMA_LOUD_DB])
         changes = chroma_change(blocks, loud, CHROMA_CHANGE_BLOCKS)[-starts.size :]
-        keep = 2 * CHROMA_CHANGE_BLOCKS - 1
+        slow_changes = chroma_change(blocks, loud, CHROMA_SLOW_BLOCKS)[-starts.size :]
+        keep = 2 * CHROMA_SLOW_BLOCKS - 1
         self._blocks, self._blocks_loud = blocks[-keep:], loud[-keep:]
         idx = np.searchsorted(starts, hops, side="right") - 1  # each hop's latest block in this batch (−1: an earlier one)
         out[idx >= 0] = changes[idx[idx >= 0]]
-        self._block_change = float(changes[-1])
-        return out
+        slow[idx >= 0] = slow_changes[idx[idx >= 0]]
+        self._block_change = (float(changes[-1]), float(slow_changes[-1]))
+        return out, slow
 
     def _trim(self) -> None:
         """Drop samples no pending frame or envelope hop can still need."""

@@ -53,7 +53,14 @@ def read(env: dict[str, np.ndarray], method: str) -> float | None:
     if method == "rules alone":
         audio_semantic.metrical_level = audio_semantic.rule_level  # type: ignore[assignment]  # the level score not computed
     try:
-        return audio_semantic.tempo(env["onset"], hop, centroid=env["centroid_hz"], bands=(env["onset_low"], env["onset_mid"], env["onset_high"]), chroma_change=env.get("chroma_change"), chroma_change_slow=env.get("chroma_change_slow"))
+        return audio_semantic.tempo(
+            env["onset"],
+            hop,
+            centroid=env["centroid_hz"],
+            bands=(env["onset_low"], env["onset_mid"], env["onset_high"]),
+            chroma_change=env.get("chroma_change"),
+            chroma_change_slow=env.get("chroma_change_slow"),
+        )
     finally:
         audio_semantic.metrical_level = level  # type: ignore[assignment]
 

@@ -2094,6 +2094,81 @@ def dissolves_corpus(split: int = 11, n_transitions: int = 36) -> list[Case]:
     return cases
 
 
+# Dissolves between real shots that both keep moving (session 10, helper 10d; ``moving_dissolves_corpus``): every pair is
+# real footage onto real footage (bikes.mp4's shots with their riders, bigbuckbunny.mp4, carphone_pristine.mp4, the still
+# shots of PySceneDetect's testvideo.mp4 when a bench has it), each side cropped at random and, two times in three, panned
+# across its frame by the crop (a camera move on top of the shot's own motion) all through the blend; xfade fade,
+# dissolve, fadegrays, fadefast and fadeslow at 0.4-2 s and 24-60 fps; plus 8 clips with no transition (pans over footage,
+# zooms into footage, riders). Split 16 was read once with main's rules before any change; split 17 is blind (made at the
+# freeze, read once with main's and once with the frozen rules).
+MOVING_DISSOLVE_SEEDS = {16: 9616, 17: 9717}  # split → the generator's seed
+MOVING_DISSOLVE_XFADES = ("fade", "dissolve", "fadegrays", "fadefast", "fadeslow")
+PREFIX.update({"dis16": "d16-", "dis17": "d17-"})
+
+
+def _panned_shot(rng: np.random.Generator, fps: int, need_s: float, shots: list | None = None, pan: bool | None = None) -> tuple[str, float] | None:
+    """Like ``_real_shot`` (a random crop of a random real shot ``need_s`` long, maybe mirrored), but two times in three (always
+    with ``pan`` True) the crop pans across the frame at a steady speed (pixels of the source per second; the window stays inside it)."""
+    shots = [s for s in (shots or REAL_SHOTS) if s[0].exists() and (s[2] - s[1]) / s[3] >= need_s + 0.1]
+    if not shots:
+        return None
+    path, first, last, rate, w, h = shots[int(rng.integers(len(shots)))]
+    spare = (last - first) / rate - need_s - 0.1
+    start = first + int(rng.uniform(0, spare) * rate)
+    cw = int(min(w, h * 16 / 9) * rng.uniform(0.55, 0.85)) // 2 * 2
+    ch = int(cw * 9 / 16) // 2 * 2
+    x, y = int(rng.integers(0, w - cw + 1)), int(rng.integers(0, h - ch + 1))
+    if rng.random() < 2 / 3 or pan:
+        vx = (w - cw) / max(need_s, 0.5) * rng.uniform(0.3, 0.9) * (1 if rng.random() < 0.5 else -1)
+        vy = (h - ch) / max(need_s, 0.5) * rng.uniform(0.0, 0.6) * (1 if rng.random() < 0.5 else -1)
+        x0, y0 = (0 if vx > 0 else w - cw), (0 if vy > 0 else h - ch)
+        crop = f"crop={cw}:{ch}:x='clip({x0}+{vx:.1f}*t\\,0\\,iw-ow)':y='clip({y0}+{vy:.1f}*t\\,0\\,ih-oh)'"
+    else:
+        crop = f"crop={cw}:{ch}:x={x}:y={y}"
+    flip = ",hflip" if rng.random() < 0.5 else ""
+    spec = f"movie=filename={path},trim=start_frame={start},setpts=PTS-STARTPTS,{crop}{flip},scale=256:144,setsar=1,fps={fps}"
+    return spec, (last - start) / rate
+
+
+def moving_dissolves_corpus(split: int = 16, n_transitions: int = 30) -> list[Case]:
+    """Dissolves between two real shots that both keep moving plus no-transition clips, drawn from MOVING_DISSOLVE_SEEDS[``split``] (see the note above)."""
+    rng = np.random.default_rng(MOVING_DISSOLVE_SEEDS[split])
+    palette = f"dis{split}"
+    cases: list[Case] = []
+    for j in range(n_transitions):
+        transition = MOVING_DISSOLVE_XFADES[j % len(MOVING_DISSOLVE_XFADES)]
+        fps = DISSOLVE_RATES[int(rng.integers(len(DISSOLVE_RATES)))]
+        duration = round(float(rng.uniform(0.4, 2.0)), 2)
+        sides = []
+        for need in (PRE_S + duration, duration + POST_S):
+            shot = _panned_shot(rng, fps, need)
+            if shot is None:
+                break
+            sides.append(shot[0])
+        if len(sides) < 2:
+            continue
+        graph = (
+            f"[0:v]trim=duration={PRE_S + duration},setpts=PTS-STARTPTS,format=yuv420p[a];"
+            f"[1:v]trim=duration={duration + POST_S},setpts=PTS-STARTPTS,format=yuv420p[b];"
+            f"[a][b]xfade=transition={transition}:duration={duration}:offset={PRE_S}[v]"
+        )
+        name = f"{PREFIX[palette]}xfade-{transition}-footage-{j:02d}-{duration:g}s-{fps}"
+        cases.append(Case(name, "footage", fps, round(PRE_S + duration + POST_S, 3), tuple(sides), graph, (Truth("dissolve", PRE_S, PRE_S + duration),), transition))
+    riders = [s for s in REAL_SHOTS if s[0] == BIKES]
+    for j, name in enumerate(("pan-footage", "pan-footage", "pan-footage", "zoom-footage", "zoom-footage", "riders", "riders", "footage-shot")):
+        fps = DISSOLVE_RATES[int(rng.integers(len(DISSOLVE_RATES)))]
+        seconds = round(float(rng.uniform(1.8, 2.2)), 2)
+        shot = _panned_shot(rng, fps, seconds, riders if name == "riders" else None, name == "pan-footage")
+        if shot is None:
+            continue
+        footage = shot[0]
+        graph = {
+            "zoom-footage": f"[0:v]zoompan=z='1+{rng.uniform(0.003, 0.01):.4f}*on':x='iw/2-iw/zoom/2':y='ih/2-ih/zoom/2':d=1:s={SIZE}:fps={fps},format=yuv420p[v]",
+        }.get(name, "[0:v]format=yuv420p[v]")
+        cases.append(Case(f"{PREFIX[palette]}none-{name}-{j}-{fps}", "negative", fps, seconds, (footage,), graph, (), name))
+    return cases
+
+
 # Pixelize, hblur, soft (smooth*) wipes and wipes/slides whose sides move, drawn from a seeded generator (session 9, helper
 # 10z; ``soft_moving_corpus``): pixelize and hblur between a moving picture (cellular automata, life, Perlin noise, a moving
 # gradient, a panned testsrc2, a mandelbrot zoom, grainy blurred noise) and a flat colour or a still gradient, and between

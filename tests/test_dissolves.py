@@ -273,3 +273,59 @@ def test_a_step_that_is_only_a_change_of_light_is_never_read_under_light():
     assert not dissolves.holds_under_light(grid, 59, 75, 20, n - 1, 6)
     c = _wandering(rng, n, 140, 30, 2)
     assert dissolves.holds_under_light((1 - mix)[:, None] * a + mix[:, None] * c, 59, 75, 20, n - 1, 6)
+
+
+def _shaken_cross_fade(seed: int, detail_dip: float) -> tuple[np.ndarray, np.ndarray]:
+    """A 0.8 s cross-fade from 1.2 s between two pictures whose cells wander far (26 levels) and shake (2 levels a frame): each
+    cell's half-way moment is shaken by its own motion. The fine detail dips by ``detail_dip`` half-way (two blended textures
+    are smoother than either) or stays on the line between the ends (0)."""
+    rng = np.random.default_rng(seed)
+    n = int(SECONDS * FPS)
+    a, b = _wandering(rng, n, 100, 30, 26), _wandering(rng, n, 140, 30, 26)
+    a += 2 * rng.standard_normal(a.shape)
+    b += 2 * rng.standard_normal(b.shape)
+    mix = np.clip((np.arange(n) / FPS - 1.2) / 0.8, 0, 1)
+    stats = _stats(A_STATS, B_STATS, mix, rng)
+    stats[:, -1] *= 1 - detail_dip * 4 * mix * (1 - mix)
+    return (1 - mix)[:, None] * a + mix[:, None] * b, stats
+
+
+@pytest.mark.parametrize("seed", [3, 6, 8])
+def test_a_cross_fade_of_two_shaken_pictures_whose_detail_dips_is_one_dissolve_within_two_frames(seed):
+    """The cells do not cross half-way together (SWITCH_SPREAD), but stand part-way together (``_part_way``) while the detail dips
+    (``_detail_dips``). Main's rules (the crossing spread alone) find nothing on these three."""
+    found = _read(*_shaken_cross_fade(seed, 0.3))
+    assert len(found) == 1, found
+    assert abs(found[0]["start"] - 1.2) * FPS <= TOLERANCE_FRAMES + 1e-6, found
+    assert abs(found[0]["end"] - 2.0) * FPS <= TOLERANCE_FRAMES + 1e-6, found
+
+
+@pytest.mark.parametrize("seed", [3, 6, 8])
+def test_cells_part_way_together_without_a_dip_in_detail_are_no_dissolve(seed):
+    """The same pictures with the detail on the line between the ends (a pan or a zoom keeps its detail): nothing."""
+    assert _read(*_shaken_cross_fade(seed, 0.0)) == []
+
+
+def test_cells_part_way_together_and_cells_switched_in_turn():
+    """``_part_way``: every cell at 0.5 half-way is a blend; half the cells at 0 and half at 1 (a wipe's) is not."""
+    t = np.linspace(0, 1, 31)[:, None]
+    assert dissolves._part_way(np.repeat(t, 24, axis=1))
+    switch = np.linspace(0.05, 0.95, 24)[None, :]
+    assert not dissolves._part_way((t >= switch).astype(float))
+
+
+def test_cells_switched_by_place_are_in_order_and_shaken_ones_are_not():
+    """``_in_order``: half-way moments set by each cell's column (a straight edge) or its distance from the middle (an opening
+    edge) follow the cells' place (R² near 1); moments shaken at random do not."""
+    cells = np.arange(CELLS)
+    t = np.linspace(0, 1, 41)[:, None]
+    column = (cells % WIPE_GRID[0]) / WIPE_GRID[0]
+    opening = np.abs(column - 0.45)
+    shaken = np.random.default_rng(3).uniform(0.2, 0.8, CELLS)
+
+    def ramp(at: np.ndarray) -> np.ndarray:
+        return np.clip((t - at[None, :]) / 0.3 + 0.5, 0, 1)
+
+    assert dissolves._in_order(ramp(0.1 + 0.8 * column), cells) > 0.9
+    assert dissolves._in_order(ramp(0.2 + opening), cells) > 0.9
+    assert dissolves._in_order(ramp(shaken), cells) < dissolves.CELL_ORDER

@@ -80,7 +80,15 @@ LEVEL_SHARE = 0.5  # …the noise being the larger of its frame-to-frame scatter
 CELL_STEP = 4.0  # a cell changes cleanly when its step is this many times its sides' scatter…
 CELL_FLOOR = 4.0  # …and at least this (levels)
 MIN_CELLS = 0.5  # share of the cells that must change cleanly
-SWITCH_SPREAD = 0.25  # interquartile range of the cells' half-way times, share of the ramp's length, at most this
+SWITCH_SPREAD = 0.25  # interquartile range of the cells' half-way times, share of the ramp's length, at most this…
+MID_SHARE = 0.6  # …or (``_part_way``: both sides moving shake those times) at least this share of the cells stands part-way…
+MID_BAND = (0.2, 0.8)  # …within this band of their progress (0–1)…
+MID_FRAMES = (0.3, 0.7)  # …over the frames whose mean progress over the cells is within this band…
+GREY_DIP = 0.25  # ``grey_end``: a blend went through grey when the colour (RMS of Cr, Cb off 128 over the grid) fell below this share of side A's…
+GREY_LEFT = 0.05  # …then its end is where the colour has come back to within this share of the way from that dip to where it levels off…
+GREY_RISE = 2.0  # …when it still rises by at least this (levels) past the end found (``fadegrays``: grey first, B's colour back last)
+DETAIL_DIP = 0.1  # …and only where the fine detail dips half-way by this share below the line between the ends' (``_detail_dips``)…
+CELL_ORDER = 0.55  # …and the cells' half-way moments follow their place in the frame by an R² below this (``_in_order``: a wipe's edge orders them)
 STATS_STEP = 3.0  # the statistics move from one side's to the other's by this many times the sides' own scatter…
 STATS_HOLD = 0.5  # …and hold each side's values (within this share of that change) over RETURN_S beyond it
 STATS_DIP = 0.1  # …or the spread and fine detail dip this share below the line between the ends half-way
@@ -219,7 +227,7 @@ def _accept(s: Signals, grid: np.ndarray, stats: np.ndarray, p: int, q: int, flo
                 light = holds_under_light(grid, p, q, far_lo, far_hi, ref)
             if not light:
                 continue
-        if not (_together(s, grid, a, b, side_a, side_b, lo, hi, q - p) and _statistics_move(stats, p, q, lo, hi, ref)):
+        if not (_together(s, grid, a, b, side_a, side_b, lo, hi, q - p, _detail_dips(stats[:, -1], p, q, ref)) and _statistics_move(stats, p, q, lo, hi, ref)):
             return False
         if _statistics_hold(stats, p, q, far_lo, far_hi, ref):
             return True
@@ -338,8 +346,15 @@ def _sides_hold(t: np.ndarray, x: np.ndarray, p: int, q: int, rate: float) -> bo
     return True
 
 
-def _together(s: Signals, grid: np.ndarray, a: np.ndarray, b: np.ndarray, side_a: np.ndarray, side_b: np.ndarray, lo: int, hi: int, frames: int) -> bool:
-    """Whether at least MIN_CELLS of the cells change cleanly from ``a`` to ``b`` and cross half-way together within frames ``lo``–``hi`` (their interquartile range at most SWITCH_SPREAD of the change's ``frames``: a wipe switches them in turn)."""
+def _together(s: Signals, grid: np.ndarray, a: np.ndarray, b: np.ndarray, side_a: np.ndarray, side_b: np.ndarray, lo: int, hi: int, frames: int, dips: bool = False) -> bool:
+    """Whether at least MIN_CELLS of the cells change cleanly from ``a`` to ``b`` and cross half-way together within frames ``lo``–``hi`` (their interquartile range at most SWITCH_SPREAD of the change's ``frames``: a wipe switches them in turn).
+
+    Where both shots move, each cell's crossing is shaken by its own motion:
+    when the picture's fine detail ``dips`` half-way (``_detail_dips``: two
+    blended pictures are smoother than either; a pan, a zoom or a drift
+    keeps its detail), the cells may instead stand part-way together
+    (``_part_way``) in no order of their place in the frame (``_in_order``:
+    a soft wipe's broad edge also stands them part-way)."""
     cells = LUMA
     step = (b - a).reshape(-1, cells)
     noise = np.maximum(side_a.std(axis=0), side_b.std(axis=0)).reshape(-1, cells)
@@ -356,7 +371,45 @@ def _together(s: Signals, grid: np.ndarray, a: np.ndarray, b: np.ndarray, side_a
     if first.size < MIN_CELLS * cells:
         return False
     q75, q25 = np.percentile(first, [75, 25])
-    return float(q75 - q25) <= SWITCH_SPREAD * frames
+    if float(q75 - q25) <= SWITCH_SPREAD * frames:
+        return True
+    inner = progress[side_a.shape[0] - 1 : progress.shape[0] - side_b.shape[0] + 1]
+    return dips and _part_way(inner) and _in_order(inner, clean) < CELL_ORDER
+
+
+def _part_way(progress: np.ndarray) -> bool:
+    """Whether the cells of a change are part-way together half-way through it (``progress``: per frame of the change, per
+    clean cell, 0 at A and 1 at B): over the frames whose mean progress is within MID_FRAMES, the median share of cells within
+    MID_BAND is at least MID_SHARE. A dissolve takes every cell part-way at once, however its sides' motion shakes the
+    moment each crosses half-way; a wipe's cells stand at 0 or 1 but for those under its edge."""
+    mean = np.clip(progress, -0.5, 1.5).mean(axis=1)
+    middle = progress[(mean >= MID_FRAMES[0]) & (mean <= MID_FRAMES[1])]
+    if not middle.size:
+        return False
+    inside = np.mean((middle >= MID_BAND[0]) & (middle <= MID_BAND[1]), axis=1)
+    return float(np.median(inside)) >= MID_SHARE
+
+
+def _in_order(progress: np.ndarray, cells: np.ndarray) -> float:
+    """How far the cells' half-way moments follow their place in the frame (R², 0–1): each cell's half-way moment (frames into
+    ``progress``, per frame of the change and per cell of ``cells``, grid indices row by row: the area above its progress
+    clipped to 0–1) fitted by least squares on its column, row, distances from the middle column and row, and from the
+    centre. A wipe's edge (straight, diagonal, opening, closing, round) orders them by place; a dissolve's are shaken at random."""
+    half = np.sum(1.0 - np.clip(progress, 0.0, 1.0), axis=0)
+    x, y = (cells % WIPE_GRID[0]).astype(float), (cells // WIPE_GRID[0]).astype(float)
+    mx, my = (WIPE_GRID[0] - 1) / 2, (WIPE_GRID[1] - 1) / 2
+    place = np.stack([np.ones_like(x), x, y, np.abs(x - mx), np.abs(y - my), np.hypot(x - mx, y - my)], axis=1)
+    coef, *_ = np.linalg.lstsq(place, half, rcond=None)
+    spread = float(np.sum((half - half.mean()) ** 2))
+    return 1.0 - float(np.sum((half - place @ coef) ** 2)) / spread if spread > 0 else 0.0
+
+
+def _detail_dips(detail: np.ndarray, p: int, q: int, ref: int) -> bool:
+    """Whether the fine detail (``detail``: √ Laplacian variance per frame, levels) over the middle half of frames ``p``–``q``
+    stands, on average, at least DETAIL_DIP of the line between its means over ``ref`` frames next to the ends below that line."""
+    middle = detail[p + (q - p) // 4 : q - (q - p) // 4 + 1]
+    line = 0.5 * (float(detail[p - ref + 1 : p + 1].mean()) + float(detail[q : q + ref].mean()))
+    return bool(middle.size) and line > 0.0 and (line - float(middle.mean())) / line >= DETAIL_DIP
 
 
 def _statistics_move(stats: np.ndarray, p: int, q: int, lo: int, hi: int, ref: int) -> bool:
@@ -551,6 +604,7 @@ def busy_dissolves(s: Signals, grid: np.ndarray, stats: np.ndarray, blank: np.nd
             continue
         taken.append((p, q))
         p, q = detail_ends(stats[:, -1], *refine_ends(grid, p, q, floor, ceiling, ref, margin), floor, ceiling, ref, margin)
+        q = grey_end(grid, p, q, floor, ceiling, ref, margin, frames_in(s, MAX_S))
         out.append({"type": "dissolve", "start": rounded(s.t[p], 6), "end": rounded(s.t[q], 6), "duration": rounded(s.t[q] - s.t[p], 6)})
     return sorted(out, key=lambda x: x["start"])
 
@@ -579,6 +633,34 @@ def detail_ends(detail: np.ndarray, p: int, q: int, floor: int, ceiling: int, re
     return p, q
 
 
+def grey_end(grid: np.ndarray, p: int, q: int, floor: int, ceiling: int, ref: int, margin: int, longest: int) -> int:
+    """The end of a dissolve from frame ``p`` to ``q`` moved out to where the picture's colour has come back, when the blend went through grey.
+
+    A cross-fade through grey (xfade ``fadegrays``) drains A's colour first
+    and brings B's back last, while its luma settles early: the end found on
+    the low-pass pictures may sit in the grey. The colour (RMS of the grid's
+    Cr and Cb off 128, levels) must have dipped below GREY_DIP of side A's
+    (median over ``margin`` frames before the start, ``ref`` frames off it);
+    the end then moves to the first frame whose colour is within GREY_LEFT of
+    the way from the dip to the highest mean over ``ref`` frames within
+    ``longest`` frames of the start (never past ``ceiling``), when that is at
+    least GREY_RISE above the colour at the end found.
+    """
+    colour = np.sqrt(np.mean((grid[:, LUMA:] - 128.0) ** 2, axis=1))
+    side = colour[max(floor, p - margin) : p - ref + 1]
+    last = min(ceiling, p + longest)
+    if side.size < 3 or last - q < ref:
+        return q
+    dip = float(colour[p : q + 1].min())
+    if dip > GREY_DIP * float(np.median(side)):
+        return q
+    level = float(np.convolve(colour[q : last + 1], np.ones(ref) / ref, mode="valid").max())
+    if level - float(colour[q]) < GREY_RISE:
+        return q
+    back = np.flatnonzero(colour[q : last + 1] >= level - GREY_LEFT * (level - dip))
+    return q + int(back[0]) if back.size else q
+
+
 def refined(s: Signals, grid: np.ndarray, stats: np.ndarray, found: list[dict], stops: np.ndarray) -> list[dict]:
     """``found`` with each dissolve's ends walked by ``refine_ends`` on the low-pass pictures ``grid``, then by ``detail_ends`` on the picture statistics ``stats`` (its last column the fine detail), never past a cut (``stops``) or into the transitions next to it."""
     if len(s) < 8 or not any(f["type"] == "dissolve" for f in found):
@@ -595,6 +677,7 @@ def refined(s: Signals, grid: np.ndarray, stats: np.ndarray, found: list[dict], 
         floor = max([int(c) for c in cut_at if c <= p] + [index.get(round(f["end"], 6), 0) for f in found[:k] if f["end"] <= item["start"]] + [0])
         ceiling = min([int(c) - 1 for c in cut_at if c > q] + [index.get(round(f["start"], 6), len(s) - 1) for f in found[k + 1 :] if f["start"] >= item["end"]] + [len(s) - 1])
         p, q = detail_ends(stats[:, -1], *refine_ends(grid, p, q, floor, ceiling, ref, margin), floor, ceiling, ref, margin)
+        q = grey_end(grid, p, q, floor, ceiling, ref, margin, frames_in(s, MAX_S))
         out.append({**item, "start": rounded(s.t[p], 6), "end": rounded(s.t[q], 6), "duration": rounded(s.t[q] - s.t[p], 6)})
     return out
 

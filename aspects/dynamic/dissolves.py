@@ -646,11 +646,12 @@ def grey_end(grid: np.ndarray, p: int, q: int, floor: int, ceiling: int, ref: in
     ``longest`` frames of the start (never past ``ceiling``), when that is at
     least GREY_RISE above the colour at the end found.
     """
-    colour = np.sqrt(np.mean((grid[:, LUMA:] - 128.0) ** 2, axis=1))
-    side = colour[max(floor, p - margin) : p - ref + 1]
-    last = min(ceiling, p + longest)
-    if side.size < 3 or last - q < ref:
+    first, last = max(floor, p - margin), min(ceiling, p + longest)
+    if p - ref + 1 - first < 3 or last - q < ref:
         return q
+    colour = np.zeros(len(grid))
+    colour[first : last + 1] = np.sqrt(np.mean((grid[first : last + 1, LUMA:] - 128.0) ** 2, axis=1))
+    side = colour[first : p - ref + 1]
     dip = float(colour[p : q + 1].min())
     if dip > GREY_DIP * float(np.median(side)):
         return q

@@ -55,7 +55,8 @@ Session 10 made the bass a register (the team's decision): their leads with a me
 (:func:`by_register`; 8 lead clips of fresh13, 14 of fresh14), the others stay leads; no other split's line crosses the
 cut. ``fresh15_harmony`` (session 10, 11c: read once with main's rules before any rule changed) and ``fresh16_harmony``
 (its blind split) play leads in MIDI 44–60 about the cut (synth leads, reeds, organs), bass lines up to MIDI 55, guitar
-harmonics, sitar, muted guitar, organ pads.
+harmonics, sitar, muted guitar, organ pads. ``fresh17_harmony`` (11c2's blind split) adds percussive and rock organ,
+cello, chiff and brass-section leads in MIDI 46-58.
 The gap between MELODY_NOTE_S and LEAD_NOTE_S is left out of the ground truth:
 neither name is clearly right there.
 
@@ -238,6 +239,15 @@ PROGRAMS = {
         "bass": [33, 34, 35, 36, 37, 39],  # finger, pick, fretless, slap 1 and 2, synth 2 (lines up to MIDI 55)
         "vocal": [],
     },
+    "fresh17_harmony": {  # session 10 (11c2): the blind split of the second round; read once with the lead's and once with 11c2's rules
+        "sustained": [71, 41, 64, 79, 60, 42],  # clarinet, viola, soprano sax, ocarina, French horn, cello (staccato melodies)
+        "lead": [17, 42, 83, 71, 61, 18],  # percussive organ, cello, chiff, clarinet, brass section, rock organ (lines in MIDI 46-58)
+        "decaying": [31, 104, 26, 28, 107, 11],  # guitar harmonics, sitar, jazz and muted guitar, koto, vibraphone (pluck lines)
+        "pad": [16, 17, 19, 20, 52, 90],  # drawbar, percussive, church and reed organ, choir aahs, polysynth (held chords)
+        "chord": [0, 4, 24, 25, 7, 2],  # piano, electric piano 1, nylon and steel guitar, clavinet, electric grand
+        "bass": [32, 33, 34, 38, 39, 43],  # acoustic, finger, pick, synth 1 and 2, contrabass (lines up to MIDI 54)
+        "vocal": [],
+    },
 }
 NOTE_LENGTHS_S = {  # (lead, melody, pluck, pad chord, struck chord, bass) note lengths per split
     "tune": {"lead": (0.5, 0.8), "melody": (0.18, 0.22), "pluck": (0.3, 0.45), "pad": (2.0,), "chord": (0.8, 1.2), "bass": (0.4,)},
@@ -258,6 +268,7 @@ NOTE_LENGTHS_S = {  # (lead, melody, pluck, pad chord, struck chord, bass) note 
     "fresh14_harmony": {"pad": (2.1, 3.0), "chord": (0.52, 0.8), "bass": (0.27, 0.6), "pluck": (0.23, 0.36, 0.58), "melody": (0.13, 0.17, 0.22), "lead": (0.47, 0.75, 1.05)},
     "fresh15_harmony": {"pad": (2.2, 2.7), "chord": (0.46, 0.7), "bass": (0.24, 0.5, 0.9), "pluck": (0.25, 0.42, 0.65), "melody": (0.14, 0.2, 0.24), "lead": (0.45, 0.62, 0.95)},
     "fresh16_harmony": {"pad": (1.9, 2.5), "chord": (0.5, 0.78), "bass": (0.28, 0.46, 0.85), "pluck": (0.22, 0.4, 0.6), "melody": (0.15, 0.21, 0.24), "lead": (0.5, 0.66, 0.92)},
+    "fresh17_harmony": {"pad": (2.0, 2.6), "chord": (0.44, 0.82), "bass": (0.26, 0.52, 0.8), "pluck": (0.24, 0.38, 0.62), "melody": (0.13, 0.19, 0.25), "lead": (0.48, 0.7, 0.98)},
     "fresh11_harmony": {"pad": (2.0, 3.3), "chord": (0.5, 0.9), "bass": (0.26, 0.5, 0.8), "pluck": (0.22, 0.38, 0.62), "melody": (0.13, 0.2, 0.23), "lead": (0.46, 0.7, 1.1)},
 }
 REGISTER = {"tune": (64, 79), "held_out": (60, 84), "fresh": (62, 81), "fresh2": (67, 86), "fresh3": (60, 96)}  # MIDI range of lead, melody and pluck lines
@@ -428,6 +439,15 @@ HARMONY16 = {
     "velocities": ((42, 64), (66, 94), (98, 124)),
     "lines": {"register": (51, 83), "staccato": 0.4, "zero_start": True, "lead_register": (44, 60)},
 }
+# fresh17_harmony (session 10, 11c2, the second round's blind split): percussive organ and cello leads about the cut.
+HARMONY17 = {
+    "seed": 171717,
+    "voicings": ([0, 4, 7, 12], [0, 3, 7, 10, 14], [0, 5, 10], [0, 4, 8, 11], [0, 2, 7, 12], [0, 3, 5, 9]),
+    "roots": (40, 50, 59),
+    "bass_registers": ((28, 42), (39, 54)),
+    "velocities": ((38, 60), (62, 92), (96, 125)),
+    "lines": {"register": (50, 82), "staccato": 0.38, "zero_start": True, "lead_register": (46, 58)},
+}
 # The bass is a register (docs/audio.md, session 10): the truth of a single line follows its median pitch, whatever
 # its program. A line at or under BASS_CUT_MIDI is the bass; a "bass" line above it is named by its envelope as any
 # other line. Cut between the two populations of all splits' lines (medians, MIDI): bass lines 26-50, lead, melody and
@@ -485,6 +505,8 @@ def corpus(split: str) -> list[Clip]:
         return _harmony_corpus(split, **HARMONY15)
     if split == "fresh16_harmony":
         return _harmony_corpus(split, **HARMONY16)
+    if split == "fresh17_harmony":
+        return _harmony_corpus(split, **HARMONY17)
     if split in ARTICULATED:
         return _articulated_corpus(split)
     rng = np.random.default_rng({"tune": 111, "held_out": 222, "fresh": 333, "fresh2": 444, "fresh3": 555}[split])

@@ -26,7 +26,8 @@ rules before any change and once at the freeze); session 9's ``kits_s9first`` (r
 change) and ``kits_s9blind`` (made before the freeze), every other clip's first hit at 0.1 s; session 10's
 ``kits_s10first`` (read with main's rules before any change), ``kits_s10tune`` (looked at) and ``kits_s10blind`` (made
 before the freeze): the eight kits, more ghosts and claps, a tom fill (truth ``tom``: no primitive of its own, any drum
-name on it is false) ending half the grooves, beds of speech and rain twice as often; ``kits_test`` (one groove per
+name on it is false) ending half the grooves, beds of speech and rain twice as often, and ``kits_s10blind2`` (the same,
+made first in the second round, read with the lead's rules before any change); ``kits_test`` (one groove per
 kit, the suite's: tests/test_audio_kits.py).
 """
 
@@ -125,6 +126,8 @@ SPLITS = {
     },
     # session 10: made before the freeze, read once with main's rules and once with the new ones
     "kits_s10blind": {**S10, "seed": 18515, "tempi": (65.0, 82.0, 99.0, 117.0, 133.0, 152.0, 169.0), "under_db": (8.0, 12.0, 17.0, 21.0, 27.0), "pads": (91, 54, 89), "basses": (33, 35, 37, 39)},
+    # session 10, second round: made first, read once with the lead's rules (535a5b6) before any change, and once at the end
+    "kits_s10blind2": {**S10, "seed": 21737, "tempi": (67.0, 84.0, 102.0, 119.0, 136.0, 155.0, 173.0), "under_db": (7.0, 10.0, 16.0, 22.0, 28.0), "pads": (90, 51, 92), "basses": (35, 33, 39, 36)},
     "kits_blind": {"seed": 6333, "kits": tuple(KITS), "clips_per_kit": 4, "tempi": (60.0, 84.0, 99.0, 117.0, 139.0, 163.0, 180.0), "under_db": (10.0, 14.0, 20.0, 27.0), "pads": (91, 50, 95)},
 }
 SPEECH_BEDS = {  # split -> what the speech bed says
@@ -136,6 +139,7 @@ SPEECH_BEDS = {  # split -> what the speech bed says
     "kits_s10first": "Ten paper boats drifted past the mill while the farmer mended his fence.",
     "kits_s10tune": "Six wooden chairs stood around the kitchen table after the party ended.",
     "kits_s10blind": "A gray fox crept along the hedge as the last bus turned toward town.",
+    "kits_s10blind2": "Five red kites circled over the dunes while the tide went out.",
     "kits_s8blind2": "Old maps of the valley hung in the library where students argued about rivers and roads.",
 }
 DRUMLESS = {  # split -> (bass programs, pluck programs, chord programs, speech text)
@@ -154,6 +158,7 @@ DRUMLESS = {  # split -> (bass programs, pluck programs, chord programs, speech 
     "kits_s10first": ((35, 38), (24, 105, 46), (1, 6, 27), "Warm bread cooled on the sill while the neighbours argued about the fence."),
     "kits_s10tune": ((36, 39), (27, 106, 45), (2, 5, 26), "The mail arrived late because the old van broke down near the farm."),
     "kits_s10blind": ((32, 34), (26, 104, 107), (4, 0, 25), "Heavy boots crossed the bridge before the lamps were lit."),
+    "kits_s10blind2": ((34, 37), (25, 105, 104), (3, 1, 24), "The baker left a basket of pears by the chapel door."),
     "kits_blind": ((32, 36), (27, 104, 108), (2, 6, 24), "A narrow road climbs past the mill toward the old stone church."),
 }
 

@@ -213,6 +213,10 @@ GHOST_RISE_DB = 8.0  # a ghost stroke lifts those bands' summed power this far o
 GHOST_SHAPE_CORR = 0.6  # ...and its new energy's shape (log power per band, centred) correlates this well with the clip's snares'
 GHOST_FLOOR_DB = 30.0  # bands more than this under the new energy's strongest are read at that floor (no shape in empty bands)
 GHOST_TEMPLATE_MIN = 1  # the clip's snares: at least this many flux onsets read snare by :func:`drum_of`
+HAT_SHAPE_BANDS_HZ = (2000.0, 16000.0)  # the mel bands a hi-hat's shape is read in under a noise bed
+HAT_SHAPE_RISE_DB = 3.0  # a hat under a bed lifts those bands' summed power this far from the 23 ms before to the 9 ms from its onset (dB)
+HAT_TEMPLATE_MIN = 3  # the clip's own hats: at least this many flux onsets read hihat (a groove strikes them often; a rain bed's drop is read so now and then)
+HAT_SHAPE_CORR = 0.5  # ...and its new energy's shape correlates this well with the clip's own hats' (a rain bed's peaks: none of 477 on kits_s10first)
 EVEN_BURSTS_CV = 0.06  # loudness bursts whose intervals spread less than this (std / mean) keep a pulse: notes, not syllables
 EVEN_MIN_BURSTS = 5  # ...read over at least this many bursts
 CLASS_HOLD_S = 0.035  # a note's pitch class leads the pitch-class profile over two such spans in a row (pitch_class_starts)
@@ -522,6 +526,12 @@ class Context:
         """Per hop: the rise (dB) of the snare's bands and the correlation of its new energy's shape with the clip's
         own snares' (:func:`ghost_cues`), or None."""
         return ghost_cues(self)
+
+    @cached_property
+    def hat_cues(self) -> tuple[np.ndarray, np.ndarray] | None:
+        """Per hop: the rise (dB) of the hat's bands and the correlation of its new energy's shape with the clip's own
+        hats' (:func:`hat_cues`), or None."""
+        return hat_cues(self)
 
     @cached_property
     def band_levels(self) -> dict[str, np.ndarray | None]:
@@ -1165,7 +1175,7 @@ def bed_hihat(ctx: Context, lo: int, hi: int, centre: float, marked: np.ndarray,
         read = drum_over_bed(ctx, int(i))
         if read == "hihat" or (read is not None and hat_alone(ctx, int(i))):
             return not speech_over(ctx, centre, int(i), "hihat")
-    return grid_hat(ctx, lo, hi, centre, marked, noisy)
+    return grid_hat(ctx, lo, hi, centre, marked, noisy) or shape_hat(ctx, lo, hi, centre, marked, noisy)
 
 
 def on_grid(sure: np.ndarray, i: int, hop_s: float) -> bool:
@@ -1249,6 +1259,14 @@ def _shape(rise: np.ndarray) -> np.ndarray:
     return db - db.mean(axis=-1, keepdims=True)
 
 
+def _shape_corr(rise: np.ndarray, hits: list[int]) -> np.ndarray:
+    """[shape=(hops,)] the correlation of the shape (:func:`_shape`) of the new energy ``rise`` [shape=(hops, bands)]
+    at each hop with the mean shape of its rows ``hits`` (hops, each row first scaled to sum 1)."""
+    template = _shape(np.mean([rise[k] / max(float(rise[k].sum()), 1e-30) for k in hits], axis=0))
+    shape = _shape(rise)
+    return (shape @ template) / np.maximum(np.sqrt((shape**2).sum(axis=1) * float((template**2).sum())), 1e-30)
+
+
 def ghost_cues(ctx: Context) -> tuple[np.ndarray, np.ndarray] | None:
     """``(rise_db, corr)`` [shape=(hops,)] per hop ``i`` of ``ctx``: how far (dB) the snare's mel bands (GHOST_BANDS_HZ)
     rise from the 23 ms before to the 46 ms from ``i`` (:func:`onset_spectra`), and how well the shape of that new
@@ -1268,12 +1286,7 @@ def ghost_cues(ctx: Context) -> tuple[np.ndarray, np.ndarray] | None:
     rise = np.maximum(post - pre, 0.0)
     rise_db = 10.0 * np.log10(np.maximum(post.sum(axis=1), 1e-30) / np.maximum(pre.sum(axis=1), 1e-30))
     snares = [int(k) for k in ctx.onsets if 5 <= k < n - 30 and drum_of(ctx.power, ctx.level_db, int(k), ctx.freqs, ctx.hop_s) == "snare"]
-    if len(snares) < GHOST_TEMPLATE_MIN:
-        return None
-    template = _shape(np.mean([rise[k] / max(float(rise[k].sum()), 1e-30) for k in snares], axis=0))
-    shape = _shape(rise)
-    corr = (shape @ template) / np.maximum(np.sqrt((shape**2).sum(axis=1) * float((template**2).sum())), 1e-30)
-    return rise_db, corr
+    return (rise_db, _shape_corr(rise, snares)) if len(snares) >= GHOST_TEMPLATE_MIN else None
 
 
 def ghost_snare(ctx: Context, lo: int, hi: int, centre: float) -> str | None:
@@ -1301,6 +1314,50 @@ def ghost_snare(ctx: Context, lo: int, hi: int, centre: float) -> str | None:
             continue
         return None if is_speech(ctx, centre) else "snare"
     return None
+
+
+def hat_cues(ctx: Context) -> tuple[np.ndarray, np.ndarray] | None:
+    """``(rise_db, corr)`` [shape=(hops,)] per hop ``i`` of ``ctx``: how far (dB) the mel bands of HAT_SHAPE_BANDS_HZ rise
+    from the 23 ms before to the 9 ms from ``i``, and how well the shape of that new energy across them correlates with
+    the mean shape of the clip's own hats (flux onsets :func:`drum_of` reads hihat, at least HAT_TEMPLATE_MIN). None
+    without mel bins or such hats."""
+    if ctx.power.shape[1] != filterbanks.MEL_N_FFT // 2 + 1 or ctx.power.shape[0] < 16:
+        return None
+    mel = filterbanks.tables(int(round(2 * ctx.freqs[-1])))["mel"]
+    centre = ctx.freqs[np.argmax(mel, axis=1)]
+    p = ctx.power @ mel[(centre >= HAT_SHAPE_BANDS_HZ[0]) & (centre < HAT_SHAPE_BANDS_HZ[1])].T
+    c = np.vstack([np.zeros((1, p.shape[1])), np.cumsum(p, axis=0)])
+    n = p.shape[0]
+    i = np.arange(n)
+    a, b = np.clip(i - 5, 0, n), np.clip(i - 1, 0, n)
+    pre = (c[b] - c[a]) / np.maximum(b - a, 1)[:, None]
+    post = (c[np.minimum(i + 3, n)] - c[i]) / np.maximum(np.minimum(i + 3, n) - i, 1)[:, None]
+    rise = np.maximum(post - pre, 0.0)
+    rise_db = 10.0 * np.log10(np.maximum(post.sum(axis=1), 1e-30) / np.maximum(pre.sum(axis=1), 1e-30))
+    rise_db[:5] = 0.0
+    hats = [int(k) for k in ctx.onsets if 5 <= k < n - 30 and drum_of(ctx.power, ctx.level_db, int(k), ctx.freqs, ctx.hop_s) == "hihat"]
+    return (rise_db, _shape_corr(rise, hats)) if len(hats) >= HAT_TEMPLATE_MIN else None
+
+
+def shape_hat(ctx: Context, lo: int, hi: int, centre: float, marked: np.ndarray, noisy: bool = False) -> bool:
+    """Whether a hi-hat under a noise bed (the frame ``noisy`` or the sound before noise, :func:`noise_before`) that
+    stands too little over the bed's scatter for :func:`grid_hat` (a rain bed's drops lift the high bands' mean as far)
+    is struck in hops [lo, hi), not at a flux onset in ``marked`` (hops): the high bands rise ≥ HAT_SHAPE_RISE_DB there
+    (a local peak within ±2 hops) and the new energy's shape correlates ≥ HAT_SHAPE_CORR with the clip's own hats'
+    (:func:`hat_cues`): a bed's flicker has another shape, and a bed alone no hats to learn one from. Not inside speech.
+    Centre: ``centre`` s."""
+    cues = ctx.hat_cues
+    if cues is None:
+        return False
+    rise_db, corr = cues
+    near = max(int(round(0.015 / ctx.hop_s)), 1)
+    for i in range(min(hi, rise_db.size - 2) - 1, max(lo, 5) - 1, -1):
+        if rise_db[i] < HAT_SHAPE_RISE_DB or corr[i] < HAT_SHAPE_CORR or rise_db[i] < rise_db[max(i - 2, 0) : i + 3].max():
+            continue
+        if np.any(np.abs(marked - i) <= near) or not (noisy or noise_before(ctx, i)):
+            continue
+        return not speech_over(ctx, centre, i, "hihat")
+    return False
 
 
 def marked_hat(ctx: Context, i: int, noisy: bool) -> bool:

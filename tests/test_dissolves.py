@@ -155,10 +155,10 @@ EASES = {
 
 EARLY_START = pytest.mark.xfail(
     strict=True,
-    reason="known limit: a 1.2 s eased ramp whose A side wanders (seed 4; a fast start: both seeds) is started 3-6 frames early: the side's own walk stands above its far level",
+    reason="known limit: a 1.2 s power-eased ramp whose A side wanders (seed 4) is started 3-6 frames early: the side's own walk stands above its far level (smoothstep seed 4 and slow end seed 5 are timed since median_ends)",
 )
 EASED = [
-    pytest.param(seed, ease, start_s, length_s, marks=EARLY_START if (start_s, seed) == (1.0, 4) or (ease, start_s) == ("slow end", 1.0) else ())
+    pytest.param(seed, ease, start_s, length_s, marks=EARLY_START if (seed, start_s) == (4, 1.0) and ease != "smoothstep" else ())
     for seed in (4, 5)
     for ease in EASES
     for start_s, length_s in ((1.0, 1.2), (1.2, 0.6))
@@ -329,3 +329,19 @@ def test_cells_switched_by_place_are_in_order_and_shaken_ones_are_not():
     assert dissolves._in_order(ramp(0.1 + 0.8 * column), cells) > 0.9
     assert dissolves._in_order(ramp(0.2 + opening), cells) > 0.9
     assert dissolves._in_order(ramp(shaken), cells) < dissolves.CELL_ORDER
+
+
+@pytest.mark.parametrize("seed", [5, 17, 29])
+def test_ends_dragged_out_past_a_blend_of_two_drifting_pictures_move_in_to_within_two_frames(seed):
+    """Each grid column of both pictures drifts at its own steady rate (0–0.6 levels a frame) with noise of 0.5 levels; a linear
+    blend runs from frame 40 to 70. Ends handed in 6 frames too far out come back within 2 frames; ends inside are never moved out."""
+    rng = np.random.default_rng(seed)
+    n, width, start, end = 120, 3 * WIPE_GRID[0] * WIPE_GRID[1], 40, 70
+    k = np.arange(n, dtype=float)[:, None]
+    a = rng.uniform(40, 200, width) + k * rng.uniform(-0.6, 0.6, width)
+    b = rng.uniform(40, 200, width) + k * rng.uniform(-0.6, 0.6, width)
+    w = np.clip((k - start) / (end - start), 0.0, 1.0)
+    grid = (1 - w) * a + w * b + rng.normal(0, 0.5, (n, width))
+    p, q = dissolves.median_ends(grid, start - 6, end + 6, 0, n - 1, 6, 15)
+    assert abs(p - start) <= 2 and abs(q - end) <= 2
+    assert dissolves.median_ends(grid, start + 4, end - 4, 0, n - 1, 6, 15) == (start + 4, end - 4)

@@ -96,6 +96,9 @@ END_SIGMAS = 3.0  # an end sits where progress stands this many times its side's
 END_FLOOR = 0.003  # …and at least this share of the way (an eased ramp's last per cent is still the dissolve)
 END_STEP = 0.1  # …while each frame further out still rises by this share of that (a drifting side creeps, a ramp climbs)
 END_MOVE = 0.25  # an end moves at most this share of the dissolve's length (or half REF_S) from where it was found
+MEDIAN_LEFT = 0.005  # ``median_ends``: an end moves in to where the cells' median progress (each side's own drift modelled) last stands within this share of the way of its side (0–1)…
+MEDIAN_CELL = 8.0  # …over the grid columns whose step is at least this (levels), when at least MEDIAN_CELLS of them
+MEDIAN_CELLS = 8
 DETAIL_SIGMAS = 4.0  # an end walks out while the fine detail stands this many times its side's noise off the side's level…
 DETAIL_FLOOR = 1.0  # …and at least this (√ Laplacian variance, levels: a still picture settling after its encoder's last frames does not count)
 TREND_T = 5.0  # a side's progress is taken as a steady creep along the change when a rising line's slope stands this many standard errors clear of 0…
@@ -604,9 +607,54 @@ def busy_dissolves(s: Signals, grid: np.ndarray, stats: np.ndarray, blank: np.nd
             continue
         taken.append((p, q))
         p, q = detail_ends(stats[:, -1], *refine_ends(grid, p, q, floor, ceiling, ref, margin), floor, ceiling, ref, margin)
+        p, q = median_ends(grid, p, q, floor, ceiling, ref, margin)
         q = grey_end(grid, p, q, floor, ceiling, ref, margin, frames_in(s, MAX_S))
         out.append({"type": "dissolve", "start": rounded(s.t[p], 6), "end": rounded(s.t[q], 6), "duration": rounded(s.t[q] - s.t[p], 6)})
     return sorted(out, key=lambda x: x["start"])
+
+
+def _side_line(grid: np.ndarray, first: int, last: int, at: np.ndarray) -> np.ndarray:
+    """Each grid column over frames ``first``–``last`` fitted by a straight line (least squares; the side's own drift), evaluated at frames ``at`` (levels, one row per frame)."""
+    side = grid[first : last + 1]
+    k = np.arange(first, last + 1, dtype=float)
+    kc = k - k.mean()
+    slope = (kc @ (side - side.mean(axis=0))) / float(kc @ kc)
+    return side.mean(axis=0) + np.outer(at - k.mean(), slope)
+
+
+def median_ends(grid: np.ndarray, p: int, q: int, floor: int, ceiling: int, ref: int, margin: int) -> tuple[int, int]:
+    """The ends of a dissolve from frame ``p`` to ``q`` moved in to where the cells' median progress leaves side A and reaches side B.
+
+    Each grid column of each side (``margin`` frames beyond the end, never
+    past ``floor``/``ceiling``) is a straight line: a side's change from
+    frame to frame before the blend is its own motion, carried through the
+    blend. Progress per column runs from A's line (0) to B's (1); over the
+    columns with a step of at least MEDIAN_CELL its median per frame is the
+    blend's. The start moves in to the last frame before the middle where
+    that median is within MEDIAN_LEFT of 0, the end to the first after it
+    within MEDIAN_LEFT of 1; never out, and at most END_MOVE of the length
+    (or half ``ref``): a moving shot carried on past the blend drags the
+    low-pass ends out (``refine_ends`` follows it), the cells' median does not.
+    """
+    lo, hi = max(floor, p - margin), min(ceiling, q + margin)
+    if p - lo < max(ref, 3) or hi - q < max(ref, 3) or q - p < 2:
+        return p, q
+    at = np.arange(lo, hi + 1, dtype=float)
+    a, b = _side_line(grid, lo, p, at), _side_line(grid, q, hi, at)
+    big = np.flatnonzero(np.abs(grid[q : hi + 1].mean(axis=0) - grid[lo : p + 1].mean(axis=0)) >= MEDIAN_CELL)
+    if big.size < MEDIAN_CELLS:
+        return p, q
+    with np.errstate(divide="ignore", invalid="ignore"):
+        x = np.nanmedian((grid[lo : hi + 1, big] - a[:, big]) / (b[:, big] - a[:, big]), axis=1)
+    i, j, mid = p - lo, q - lo, (p + q) // 2 - lo
+    reach = max(ref // 2, int(END_MOVE * (q - p)))
+    below = np.flatnonzero(x[: mid + 1] <= MEDIAN_LEFT)
+    above = np.flatnonzero(x[mid:] >= 1.0 - MEDIAN_LEFT)
+    if below.size:
+        i = int(np.clip(below[-1], i, i + reach))
+    if above.size:
+        j = int(np.clip(mid + above[0], j - reach, j))
+    return lo + i, lo + j
 
 
 def detail_ends(detail: np.ndarray, p: int, q: int, floor: int, ceiling: int, ref: int, margin: int) -> tuple[int, int]:
@@ -678,6 +726,7 @@ def refined(s: Signals, grid: np.ndarray, stats: np.ndarray, found: list[dict], 
         floor = max([int(c) for c in cut_at if c <= p] + [index.get(round(f["end"], 6), 0) for f in found[:k] if f["end"] <= item["start"]] + [0])
         ceiling = min([int(c) - 1 for c in cut_at if c > q] + [index.get(round(f["start"], 6), len(s) - 1) for f in found[k + 1 :] if f["start"] >= item["end"]] + [len(s) - 1])
         p, q = detail_ends(stats[:, -1], *refine_ends(grid, p, q, floor, ceiling, ref, margin), floor, ceiling, ref, margin)
+        p, q = median_ends(grid, p, q, floor, ceiling, ref, margin)
         q = grey_end(grid, p, q, floor, ceiling, ref, margin, frames_in(s, MAX_S))
         out.append({**item, "start": rounded(s.t[p], 6), "end": rounded(s.t[q], 6), "duration": rounded(s.t[q] - s.t[p], 6)})
     return out

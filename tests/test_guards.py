@@ -62,3 +62,15 @@ def test_passed_tells_an_object_crossing_from_a_change():
     step = np.stack([np.clip((t - 0.3) / 0.4, 0, 1) * 80.0, np.zeros_like(t)], axis=1)
     assert guards.passed(bump, 0, 20)
     assert not guards.passed(step, 0, 20)
+
+
+def test_shift_unexplained_tells_a_drifting_field_from_a_cross_fade() -> None:
+    """A smooth field sliding across the 8 × 6 grid is explained by a shift; a cross-fade between two unrelated fields is not (FLOW_SHARE)."""
+    rows, cols = np.mgrid[0:6, 0:8].astype(float)
+    frames = 20
+    drift = np.stack([np.stack([100 + 40 * np.sin(0.5 * (cols - 0.05 * k) + 0.3 * rows)] * 3).ravel() for k in range(frames)])
+    rng = np.random.default_rng(7)
+    a, b = rng.uniform(30, 220, (2, 3 * 48))
+    blend = np.stack([a + (b - a) * k / (frames - 1) for k in range(frames)])
+    assert guards.shift_unexplained(drift, 0, frames - 1) < 0.1 < guards.FLOW_SHARE
+    assert guards.shift_unexplained(blend, 0, frames - 1) > guards.FLOW_SHARE

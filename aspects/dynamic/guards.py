@@ -1,7 +1,7 @@
 """Moving pictures that hold no transition: guards over what the transition rules found.
 
 Moving objects, camera moves and slow drifts are no transitions (issue 10).
-Three guards, read on the 8 × 6 colour grid (luma, Cr, Cb; ``wipes.fine_grid``):
+Four guards, read on the 8 × 6 colour grid (luma, Cr, Cb; ``wipes.fine_grid``):
 
 - **Something passed** (wipes, dissolves): a transition replaces the picture.
   When the picture at its end lies within RETURN_SHARE of the largest
@@ -26,6 +26,13 @@ Three guards, read on the 8 × 6 colour grid (luma, Cr, Cb; ``wipes.fine_grid``)
   change at FIELD_RATE while its cells pass half-way over HALF_SPREAD of its
   span or more (a cross-fade moves them all together), is a drift. Textured
   footage is left to the transition rules (its texture moves on its own).
+- **The picture moves on** (dissolves on pictures with edge density under
+  MOVING_EDGES: gradients, test patterns, not footage): a shift of each
+  frame's grid (optical flow on its spatial gradients) leaves at most
+  FLOW_SHARE of the grid's frame-to-frame change unexplained, and the global
+  motion residual (``mv_residual``) over the change stays within
+  STEADY_RESIDUAL of its sides' (a cross-fade adds change no motion explains):
+  a drifting gradient or a panning pattern, not a cross-fade.
 """
 
 from __future__ import annotations
@@ -48,6 +55,9 @@ DRIFT_SUM = 0.4  # …and together at this share: a drift…
 HALF_SPREAD = 0.45  # …and so is one whose sides both move at FIELD_RATE and whose cells pass half-way over this share of its span (a cross-fade moves them together)
 CHANGING_LEVELS = 4.0  # levels: a grid cell changing less than this (or than CHANGING_SHARE of the most changing cell) is not changing
 CHANGING_SHARE = 0.25
+FLOW_SHARE = 0.7  # a dissolve whose grid changes (frame to frame, summed over it) leave at most this share (squared) unexplained by a shift of the grid…
+MOVING_EDGES = 0.1  # …on a picture with less edge density than this (median over it and its sides; footage is left to the dissolve rules)
+STEADY_RESIDUAL = (0.7, 2.5)  # …and whose global-motion residual (median over it) lies between these multiples of its louder and its quieter side's: the picture moves on
 
 
 def _index(s: Signals, t: float) -> int:
@@ -121,6 +131,42 @@ def field_moves(s: Signals, grid: np.ndarray, item: dict, lo: int, hi: int) -> b
     return (min(along) >= DRIFT_SIDE and sum(along) >= DRIFT_SUM) or (sides_move and half_way_spread(s, grid, p, q) >= HALF_SPREAD)
 
 
+def shift_unexplained(grid: np.ndarray, p: int, q: int) -> float:
+    """The share (0–1, squared) of the frame-to-frame changes of ``grid`` (8 × 6 cells, 3 planes) over frames ``p``–``q`` that a shift of each frame's grid does not explain (least squares on its spatial gradients: optical flow on the grid)."""
+    if q <= p:
+        return 1.0
+    cells = grid[p : q + 1].reshape(q - p + 1, 3, wipes.WIPE_GRID[1], wipes.WIPE_GRID[0])
+    mid = 0.5 * (cells[1:] + cells[:-1])
+    gx = np.gradient(mid, axis=3).reshape(q - p, -1)
+    gy = np.gradient(mid, axis=2).reshape(q - p, -1)
+    d = (cells[1:] - cells[:-1]).reshape(q - p, -1)
+    a = np.stack([np.stack([(gx * gx).sum(1), (gx * gy).sum(1)], -1), np.stack([(gx * gy).sum(1), (gy * gy).sum(1)], -1)], -2)
+    b = np.stack([(gx * d).sum(1), (gy * d).sum(1)], -1)
+    total = float((d * d).sum())
+    if total <= 0:
+        return 1.0
+    det = a[:, 0, 0] * a[:, 1, 1] - a[:, 0, 1] ** 2
+    ok = det > 1e-9 * np.maximum(a[:, 0, 0] * a[:, 1, 1], 1e-12)
+    explained = np.zeros(q - p)
+    inv00, inv11, inv01 = a[ok, 1, 1] / det[ok], a[ok, 0, 0] / det[ok], -a[ok, 0, 1] / det[ok]
+    explained[ok] = b[ok, 0] * (inv00 * b[ok, 0] + inv01 * b[ok, 1]) + b[ok, 1] * (inv01 * b[ok, 0] + inv11 * b[ok, 1])
+    return float(max(total - explained.sum(), 0.0) / total)
+
+
+def moves_on(s: Signals, grid: np.ndarray, item: dict, lo: int, hi: int) -> bool:
+    """Whether a dissolve is the picture moving on its own (FLOW_SHARE, STEADY_RESIDUAL; see the module docstring)."""
+    if "mv_residual" not in s.columns or "edge_density" not in s.columns:
+        return False
+    p, q = _index(s, item["start"]), _index(s, item["end"])
+    sides = _sides(s, p, q, lo, hi)
+    if len(sides) < 2 or float(np.median(s["edge_density"][sides[0][0] : sides[1][1] + 1])) >= MOVING_EDGES or shift_unexplained(grid, p, q) > FLOW_SHARE:
+        return False
+    residual = s["mv_residual"]
+    inside = float(np.median(residual[p : q + 1]))
+    outside = [float(np.median(residual[a : b + 1])) for a, b in sides]
+    return STEADY_RESIDUAL[0] * max(outside) <= inside <= STEADY_RESIDUAL[1] * min(outside)
+
+
 def half_way_spread(s: Signals, grid: np.ndarray, p: int, q: int) -> float:
     """How far apart (share of the span ``p``–``q``, 10th to 90th percentile) the changing cells of ``grid`` pass half-way from their value at ``p`` to that at ``q``; each cell read in the plane where it changes most."""
     planes = (grid[q] - grid[p]).reshape(3, -1)
@@ -155,7 +201,7 @@ def without_motion(s: Signals, items: list[dict]) -> list[dict]:
         if item["type"] in ("fade_out", "fade_in"):
             moved = shape_moved(s, grid, item, lo, hi)
         else:
-            moved = passed(grid, p, q) or field_moves(s, grid, item, lo, hi)
+            moved = passed(grid, p, q) or field_moves(s, grid, item, lo, hi) or (item["type"] == "dissolve" and moves_on(s, grid, item, lo, hi))
         if not moved:
             kept.append(item)
     return kept

@@ -1991,15 +1991,24 @@ REAL_SHOTS = [  # (file, first frame, last frame, source fps, width, height): on
 PREFIX.update({"dis11": "d11-", "dis12": "d12-", "dis13": "d13-", "dis14": "d14-", "dis15": "d15-"})
 
 
-def _real_shot(rng: np.random.Generator, fps: int, need_s: float) -> tuple[str, float] | None:
-    """A random crop (60-100 % of the frame, 16:9, maybe mirrored) of a random real shot at least ``need_s`` long from a random
-    start; (lavfi source, seconds left in the shot) or None when none is long enough or its file is missing."""
-    shots = [s for s in REAL_SHOTS if s[0].exists() and (s[2] - s[1]) / s[3] >= need_s + 0.1]
+def _pick_shot(rng: np.random.Generator, need_s: float, shots: list) -> tuple[Path, int, float, int, int, int] | None:
+    """A random shot of ``shots`` (``REAL_SHOTS``' rows) at least ``need_s`` long and a random first frame in it: (path, its
+    last frame, frame rate, width, height, first frame), or None when none is long enough or its file is missing."""
+    shots = [s for s in shots if s[0].exists() and (s[2] - s[1]) / s[3] >= need_s + 0.1]
     if not shots:
         return None
     path, first, last, rate, w, h = shots[int(rng.integers(len(shots)))]
     spare = (last - first) / rate - need_s - 0.1
-    start = first + int(rng.uniform(0, spare) * rate)
+    return path, last, rate, w, h, first + int(rng.uniform(0, spare) * rate)
+
+
+def _real_shot(rng: np.random.Generator, fps: int, need_s: float) -> tuple[str, float] | None:
+    """A random crop (60-100 % of the frame, 16:9, maybe mirrored) of a random real shot at least ``need_s`` long from a random
+    start; (lavfi source, seconds left in the shot) or None when none is long enough or its file is missing."""
+    picked = _pick_shot(rng, need_s, REAL_SHOTS)
+    if picked is None:
+        return None
+    path, last, rate, w, h, start = picked
     cw = int(min(w, h * 16 / 9) * rng.uniform(0.6, 1.0)) // 2 * 2
     ch = int(cw * 9 / 16) // 2 * 2
     x, y = int(rng.integers(0, w - cw + 1)), int(rng.integers(0, h - ch + 1))
@@ -2109,12 +2118,10 @@ PREFIX.update({"dis16": "d16-", "dis17": "d17-"})
 def _panned_shot(rng: np.random.Generator, fps: int, need_s: float, shots: list | None = None, pan: bool | None = None) -> tuple[str, float] | None:
     """Like ``_real_shot`` (a random crop of a random real shot ``need_s`` long, maybe mirrored), but two times in three (always
     with ``pan`` True) the crop pans across the frame at a steady speed (pixels of the source per second; the window stays inside it)."""
-    shots = [s for s in (shots or REAL_SHOTS) if s[0].exists() and (s[2] - s[1]) / s[3] >= need_s + 0.1]
-    if not shots:
+    picked = _pick_shot(rng, need_s, shots or REAL_SHOTS)
+    if picked is None:
         return None
-    path, first, last, rate, w, h = shots[int(rng.integers(len(shots)))]
-    spare = (last - first) / rate - need_s - 0.1
-    start = first + int(rng.uniform(0, spare) * rate)
+    path, last, rate, w, h, start = picked
     cw = int(min(w, h * 16 / 9) * rng.uniform(0.55, 0.85)) // 2 * 2
     ch = int(cw * 9 / 16) // 2 * 2
     x, y = int(rng.integers(0, w - cw + 1)), int(rng.integers(0, h - ch + 1))

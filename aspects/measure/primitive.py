@@ -1267,26 +1267,32 @@ def _shape_corr(rise: np.ndarray, hits: list[int]) -> np.ndarray:
     return (shape @ template) / np.maximum(np.sqrt((shape**2).sum(axis=1) * float((template**2).sum())), 1e-30)
 
 
-def ghost_cues(ctx: Context) -> tuple[np.ndarray, np.ndarray] | None:
-    """``(rise_db, corr)`` [shape=(hops,)] per hop ``i`` of ``ctx``: how far (dB) the snare's mel bands (GHOST_BANDS_HZ)
-    rise from the 23 ms before to the 46 ms from ``i`` (:func:`onset_spectra`), and how well the shape of that new
-    energy across them correlates with the mean shape of the clip's snares (flux onsets :func:`drum_of` reads snare,
-    at least GHOST_TEMPLATE_MIN). None without mel bins or such snares."""
+def _band_cues(ctx: Context, bands_hz: tuple[float, float], after_hops: int, drum: str, template_min: int) -> tuple[np.ndarray, np.ndarray] | None:
+    """``(rise_db, corr)`` [shape=(hops,)] per hop ``i`` of ``ctx``: how far (dB) the mel bands centred in ``bands_hz``
+    rise from the 23 ms before ``i`` (4 hops, ending a hop before it) to the ``after_hops`` hops from it, and how well the
+    shape of that new energy across them correlates with the mean shape of the clip's own ``drum`` hits (flux onsets
+    :func:`drum_of` names so, at least ``template_min``; :func:`_shape_corr`). None without mel bins or such hits."""
     if ctx.power.shape[1] != filterbanks.MEL_N_FFT // 2 + 1 or ctx.power.shape[0] < 16:
         return None
     mel = filterbanks.tables(int(round(2 * ctx.freqs[-1])))["mel"]
     centre = ctx.freqs[np.argmax(mel, axis=1)]
-    bands = mel[(centre >= GHOST_BANDS_HZ[0]) & (centre < GHOST_BANDS_HZ[1])]
-    p = ctx.power @ bands.T
+    p = ctx.power @ mel[(centre >= bands_hz[0]) & (centre < bands_hz[1])].T
     c = np.vstack([np.zeros((1, p.shape[1])), np.cumsum(p, axis=0)])
     n = p.shape[0]
     i = np.arange(n)
-    pre = (c[np.clip(i - 1, 1, n)] - c[np.clip(i - 5, 0, n - 1)]) / np.maximum(np.clip(i - 1, 1, n) - np.clip(i - 5, 0, n - 1), 1)[:, None]
-    post = (c[np.minimum(i + 8, n)] - c[i]) / np.maximum(np.minimum(i + 8, n) - i, 1)[:, None]
+    a, b = np.clip(i - 5, 0, n), np.clip(i - 1, 0, n)
+    pre = (c[b] - c[a]) / np.maximum(b - a, 1)[:, None]
+    post = (c[np.minimum(i + after_hops, n)] - c[i]) / np.maximum(np.minimum(i + after_hops, n) - i, 1)[:, None]
     rise = np.maximum(post - pre, 0.0)
     rise_db = 10.0 * np.log10(np.maximum(post.sum(axis=1), 1e-30) / np.maximum(pre.sum(axis=1), 1e-30))
-    snares = [int(k) for k in ctx.onsets if 5 <= k < n - 30 and drum_of(ctx.power, ctx.level_db, int(k), ctx.freqs, ctx.hop_s) == "snare"]
-    return (rise_db, _shape_corr(rise, snares)) if len(snares) >= GHOST_TEMPLATE_MIN else None
+    hits = [int(k) for k in ctx.onsets if 5 <= k < n - 30 and drum_of(ctx.power, ctx.level_db, int(k), ctx.freqs, ctx.hop_s) == drum]
+    return (rise_db, _shape_corr(rise, hits)) if len(hits) >= template_min else None
+
+
+def ghost_cues(ctx: Context) -> tuple[np.ndarray, np.ndarray] | None:
+    """:func:`_band_cues` of the snare's mel bands (GHOST_BANDS_HZ), the 46 ms from a hop against the clip's own snares
+    (at least GHOST_TEMPLATE_MIN)."""
+    return _band_cues(ctx, GHOST_BANDS_HZ, 8, "snare", GHOST_TEMPLATE_MIN)
 
 
 def ghost_snare(ctx: Context, lo: int, hi: int, centre: float) -> str | None:
@@ -1317,26 +1323,12 @@ def ghost_snare(ctx: Context, lo: int, hi: int, centre: float) -> str | None:
 
 
 def hat_cues(ctx: Context) -> tuple[np.ndarray, np.ndarray] | None:
-    """``(rise_db, corr)`` [shape=(hops,)] per hop ``i`` of ``ctx``: how far (dB) the mel bands of HAT_SHAPE_BANDS_HZ rise
-    from the 23 ms before to the 9 ms from ``i``, and how well the shape of that new energy across them correlates with
-    the mean shape of the clip's own hats (flux onsets :func:`drum_of` reads hihat, at least HAT_TEMPLATE_MIN). None
-    without mel bins or such hats."""
-    if ctx.power.shape[1] != filterbanks.MEL_N_FFT // 2 + 1 or ctx.power.shape[0] < 16:
-        return None
-    mel = filterbanks.tables(int(round(2 * ctx.freqs[-1])))["mel"]
-    centre = ctx.freqs[np.argmax(mel, axis=1)]
-    p = ctx.power @ mel[(centre >= HAT_SHAPE_BANDS_HZ[0]) & (centre < HAT_SHAPE_BANDS_HZ[1])].T
-    c = np.vstack([np.zeros((1, p.shape[1])), np.cumsum(p, axis=0)])
-    n = p.shape[0]
-    i = np.arange(n)
-    a, b = np.clip(i - 5, 0, n), np.clip(i - 1, 0, n)
-    pre = (c[b] - c[a]) / np.maximum(b - a, 1)[:, None]
-    post = (c[np.minimum(i + 3, n)] - c[i]) / np.maximum(np.minimum(i + 3, n) - i, 1)[:, None]
-    rise = np.maximum(post - pre, 0.0)
-    rise_db = 10.0 * np.log10(np.maximum(post.sum(axis=1), 1e-30) / np.maximum(pre.sum(axis=1), 1e-30))
-    rise_db[:5] = 0.0
-    hats = [int(k) for k in ctx.onsets if 5 <= k < n - 30 and drum_of(ctx.power, ctx.level_db, int(k), ctx.freqs, ctx.hop_s) == "hihat"]
-    return (rise_db, _shape_corr(rise, hats)) if len(hats) >= HAT_TEMPLATE_MIN else None
+    """:func:`_band_cues` of the hat's mel bands (HAT_SHAPE_BANDS_HZ), the 3 hops from a hop against the clip's own
+    hats (at least HAT_TEMPLATE_MIN); no rise is read in the first 5 hops."""
+    cues = _band_cues(ctx, HAT_SHAPE_BANDS_HZ, 3, "hihat", HAT_TEMPLATE_MIN)
+    if cues is not None:
+        cues[0][:5] = 0.0
+    return cues
 
 
 def shape_hat(ctx: Context, lo: int, hi: int, centre: float, marked: np.ndarray, noisy: bool = False) -> bool:

@@ -40,10 +40,12 @@ def lines(tmp_path_factory):
     def notes(pitches: list[int], step_s: float, share: float) -> list[tuple[float, float, list[int]]]:
         return [(0.2 + i * step_s, 0.2 + (i + share) * step_s, [p]) for i, p in enumerate(pitches)]
 
-    parts = {  # name: (program, notes, truth); medians MIDI 55, 55 and 45
+    parts = {  # name: (program, notes, truth); medians MIDI 55, 55, 45, 55 and 45
         "saw_lead": (81, notes([53, 55, 57, 55, 52, 54, 57], 0.6, 0.95), "lead"),
         "muted_guitar": (28, notes([55, 57, 59, 55, 53, 57, 54, 52, 55], 0.45, 0.9), "pluck"),
         "finger_bass": (33, notes([43, 45, 55, 47, 45, 53, 40, 45, 43], 0.45, 0.9), "bass"),
+        "rock_organ_lead": (18, notes([53, 55, 57, 55, 52, 54, 57], 0.6, 0.95), "lead"),
+        "church_organ_bass": (19, notes([43, 45, 47, 45, 42, 44, 47], 0.6, 0.95), "bass"),
     }
     clips = [_clip(name, prog, ns, truth, 100) for name, (prog, ns, truth) in parts.items()]
     return {c.name: (c, analyse(x)) for c, x in zip(clips, render(clips, tmp_path_factory.mktemp("bass_register")))}
@@ -57,3 +59,23 @@ def test_a_line_is_named_by_its_register_and_envelope(lines, name, share):
     truth = clip.segments[0][2]
     answers = [a for _, _, a in segment_results(clip, t, prim)]
     assert answers.count(truth) >= share * len(answers) and (truth == "bass" or answers.count("bass") <= 1), answers
+
+
+def test_a_church_organ_line_under_the_cut_is_the_bass(lines):
+    """A church organ's own note (FluidR3: partials 1-4, 6, 8 of the note, its 5th and 7th 30-40 dB down) has the spectrum of
+    a sub-octave stop under a note an octave up: reading such a stack an octave up (session 10, 11c2) lost these lines."""
+    clip, (t, prim) = lines["church_organ_bass"]
+    answers = [a for _, _, a in segment_results(clip, t, prim)]
+    assert answers.count("bass") >= 0.75 * len(answers), answers
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="known miss (session 11, 11c): FluidR3's rock and percussive organs sound a 16' sub-octave "
+    "(0 to -7 dB) and a 5 1/3' quint under the note; the lowest partial's series (1, 2, 3, 4, 6, 8; 5th and 7th "
+    "26-47 dB down) is the church organ's own note's, so the line's register is read an octave low: bass",
+)
+def test_a_rock_organ_lead_over_the_cut_is_a_lead(lines):
+    clip, (t, prim) = lines["rock_organ_lead"]
+    answers = [a for _, _, a in segment_results(clip, t, prim)]
+    assert answers.count("lead") >= 0.75 * len(answers), answers

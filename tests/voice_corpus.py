@@ -56,7 +56,10 @@ Session 10 made the bass a register (the team's decision): their leads with a me
 cut. ``fresh15_harmony`` (session 10, 11c: read once with main's rules before any rule changed) and ``fresh16_harmony``
 (its blind split) play leads in MIDI 44–60 about the cut (synth leads, reeds, organs), bass lines up to MIDI 55, guitar
 harmonics, sitar, muted guitar, organ pads. ``fresh17_harmony`` (11c2's blind split) adds percussive and rock organ,
-cello, chiff and brass-section leads in MIDI 46-58.
+cello, chiff and brass-section leads in MIDI 46-58. ``fresh18_harmony`` (session 11, 11c: read once with main's rules
+before any rule changed) plays drawbar, percussive and rock organ, accordion, fifths and English horn leads in MIDI 48-64,
+electric piano, harp and vibraphone chords, xylophone and marimba lines; ``fresh19_harmony`` (its blind split) organ,
+charang and soprano sax leads in MIDI 47-63 and electric piano chords of 0.6 and 1.6 s.
 The gap between MELODY_NOTE_S and LEAD_NOTE_S is left out of the ground truth:
 neither name is clearly right there.
 
@@ -248,6 +251,24 @@ PROGRAMS = {
         "bass": [32, 33, 34, 38, 39, 43],  # acoustic, finger, pick, synth 1 and 2, contrabass (lines up to MIDI 54)
         "vocal": [],
     },
+    "fresh18_harmony": {  # session 11 (11c): read once with main's rules before any rule changed; organ leads, e-piano chords
+        "sustained": [72, 75, 57, 65, 20, 22],  # piccolo, pan flute, trombone, alto sax, reed organ, harmonica (staccato melodies)
+        "lead": [16, 17, 18, 21, 86, 69],  # drawbar, percussive and rock organ, accordion, fifths, English horn (lines in MIDI 48-64)
+        "decaying": [31, 104, 13, 12, 24, 8],  # guitar harmonics, sitar, xylophone, marimba, nylon guitar, celesta (pluck lines)
+        "pad": [23, 61, 92, 18, 16, 50],  # tango accordion, brass section, bowed pad, rock and drawbar organ, synth strings 1 (held chords)
+        "chord": [4, 5, 46, 11, 1, 26],  # electric piano 1 and 2, harp, vibraphone, bright piano, jazz guitar
+        "bass": [36, 37, 38, 43, 32, 35],  # slap 1 and 2, synth 1, contrabass, acoustic, fretless (lines up to MIDI 52)
+        "vocal": [],
+    },
+    "fresh19_harmony": {  # session 11 (11c): the blind split, made before the rules were frozen; read once with main's and once with 11c's
+        "sustained": [73, 68, 71, 56, 19, 41],  # flute, oboe, clarinet, trumpet, church organ, viola (staccato melodies)
+        "lead": [17, 18, 16, 20, 84, 64],  # percussive, rock, drawbar and reed organ, charang, soprano sax (lines in MIDI 47-63)
+        "decaying": [31, 104, 9, 46, 25, 106],  # guitar harmonics, sitar, glockenspiel, harp, steel guitar, shamisen (pluck lines)
+        "pad": [19, 17, 21, 89, 49, 95],  # church and percussive organ, accordion, warm pad, slow strings, sweep (held chords)
+        "chord": [4, 5, 2, 0, 27, 6],  # electric piano 1 and 2, electric grand, piano, clean guitar, harpsichord
+        "bass": [33, 34, 39, 42, 58, 36],  # finger, pick, synth 2, cello, tuba, slap 1 (lines up to MIDI 53)
+        "vocal": [],
+    },
 }
 NOTE_LENGTHS_S = {  # (lead, melody, pluck, pad chord, struck chord, bass) note lengths per split
     "tune": {"lead": (0.5, 0.8), "melody": (0.18, 0.22), "pluck": (0.3, 0.45), "pad": (2.0,), "chord": (0.8, 1.2), "bass": (0.4,)},
@@ -269,6 +290,8 @@ NOTE_LENGTHS_S = {  # (lead, melody, pluck, pad chord, struck chord, bass) note 
     "fresh15_harmony": {"pad": (2.2, 2.7), "chord": (0.46, 0.7), "bass": (0.24, 0.5, 0.9), "pluck": (0.25, 0.42, 0.65), "melody": (0.14, 0.2, 0.24), "lead": (0.45, 0.62, 0.95)},
     "fresh16_harmony": {"pad": (1.9, 2.5), "chord": (0.5, 0.78), "bass": (0.28, 0.46, 0.85), "pluck": (0.22, 0.4, 0.6), "melody": (0.15, 0.21, 0.24), "lead": (0.5, 0.66, 0.92)},
     "fresh17_harmony": {"pad": (2.0, 2.6), "chord": (0.44, 0.82), "bass": (0.26, 0.52, 0.8), "pluck": (0.24, 0.38, 0.62), "melody": (0.13, 0.19, 0.25), "lead": (0.48, 0.7, 0.98)},
+    "fresh18_harmony": {"pad": (2.3, 2.9), "chord": (0.42, 0.74), "bass": (0.25, 0.44, 0.78), "pluck": (0.21, 0.35, 0.56), "melody": (0.13, 0.18, 0.23), "lead": (0.46, 0.64, 0.9)},
+    "fresh19_harmony": {"pad": (2.1, 2.8), "chord": (0.6, 1.6), "bass": (0.29, 0.48, 0.82), "pluck": (0.23, 0.37, 0.6), "melody": (0.14, 0.2, 0.24), "lead": (0.52, 0.72, 0.96)},
     "fresh11_harmony": {"pad": (2.0, 3.3), "chord": (0.5, 0.9), "bass": (0.26, 0.5, 0.8), "pluck": (0.22, 0.38, 0.62), "melody": (0.13, 0.2, 0.23), "lead": (0.46, 0.7, 1.1)},
 }
 REGISTER = {"tune": (64, 79), "held_out": (60, 84), "fresh": (62, 81), "fresh2": (67, 86), "fresh3": (60, 96)}  # MIDI range of lead, melody and pluck lines
@@ -448,6 +471,25 @@ HARMONY17 = {
     "velocities": ((38, 60), (62, 92), (96, 125)),
     "lines": {"register": (50, 82), "staccato": 0.38, "zero_start": True, "lead_register": (46, 58)},
 }
+# fresh18_harmony (session 11, 11c, read once with main's rules first): organ and accordion leads in MIDI 48-64, electric
+# piano, harp and vibraphone chords, xylophone and marimba lines; tempos, voicings and velocities no other split has.
+HARMONY18 = {
+    "seed": 181818,
+    "voicings": ([0, 4, 7, 11, 18], [0, 3, 7, 17], [0, 4, 9, 14], [0, 5, 9, 12], [0, 3, 8, 10], [0, 7, 12, 15]),
+    "roots": (41, 52, 61),
+    "bass_registers": ((26, 40), (38, 52)),
+    "velocities": ((34, 57), (64, 95), (99, 127)),
+    "lines": {"register": (49, 81), "staccato": 0.42, "zero_start": True, "lead_register": (48, 64)},
+}
+# fresh19_harmony (session 11, 11c, the blind split): other seed, programs, voicings, registers; leads in MIDI 47-63.
+HARMONY19 = {
+    "seed": 191919,
+    "voicings": ([0, 4, 7, 9, 12], [0, 3, 7, 12, 19], [0, 5, 7, 11], [0, 4, 10, 16], [0, 3, 7, 8], [0, 7, 11, 14]),
+    "roots": (38, 48, 57),
+    "bass_registers": ((27, 41), (39, 53)),
+    "velocities": ((30, 55), (60, 90), (94, 124)),
+    "lines": {"register": (52, 84), "staccato": 0.36, "zero_start": True, "lead_register": (47, 63)},
+}
 # The bass is a register (docs/audio.md, session 10): the truth of a single line follows its median pitch, whatever
 # its program. A line at or under BASS_CUT_MIDI is the bass; a "bass" line above it is named by its envelope as any
 # other line. Cut between the two populations of all splits' lines (medians, MIDI): bass lines 26-50, lead, melody and
@@ -507,6 +549,10 @@ def corpus(split: str) -> list[Clip]:
         return _harmony_corpus(split, **HARMONY16)
     if split == "fresh17_harmony":
         return _harmony_corpus(split, **HARMONY17)
+    if split == "fresh18_harmony":
+        return _harmony_corpus(split, **HARMONY18)
+    if split == "fresh19_harmony":
+        return _harmony_corpus(split, **HARMONY19)
     if split in ARTICULATED:
         return _articulated_corpus(split)
     rng = np.random.default_rng({"tune": 111, "held_out": 222, "fresh": 333, "fresh2": 444, "fresh3": 555}[split])

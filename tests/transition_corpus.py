@@ -2374,6 +2374,39 @@ MOVING_WIPE_PAIRINGS = ("moving-moving", "moving-plain", "plain-moving")
 PREFIX.update({"mwipe11": "mw11-", "mwipe12": "mw12-"})
 
 
+def _moving_side_case(rng: np.random.Generator, prefix: str, j: int, transition: str, pairing: str, fps: int, duration: float, kind: str) -> Case:
+    """One xfade ``transition`` between the sides ``pairing`` names ("moving" or "plain", drawn from ``rng``), PRE_S and POST_S around it; ``rectcrop`` is a wipe in, then out."""
+    sides = []
+    for what in pairing.split("-"):
+        if what == "plain":
+            sides.append(_source("mixed", _plain(rng), fps, False, "soft1"))
+        else:
+            sides.append(_moving_texture(rng, fps) if rng.random() < 0.5 else _any_moving_picture(rng, fps) + ",setsar=1")
+    graph = (
+        f"[0:v]trim=duration={PRE_S + duration},setpts=PTS-STARTPTS,format=yuv420p[a];"
+        f"[1:v]trim=duration={duration + POST_S},setpts=PTS-STARTPTS,format=yuv420p[b];"
+        f"[a][b]xfade=transition={transition}:duration={duration}:offset={PRE_S}[v]"
+    )
+    kind_, direction = XFADE[transition] or ("", None)
+    s, e = PRE_S, PRE_S + duration
+    if kind_ == "iris":
+        truth: tuple[Truth, ...] = (Truth("wipe", s, s + duration / 2, "in"), Truth("wipe", s + duration / 2, e, "out"))
+    else:
+        truth = (Truth(kind_, s, e, direction),)
+    name = f"{prefix}xfade-{transition}-{pairing}-{j:02d}-{duration:g}s-{fps}"
+    return Case(name, kind, fps, round(s + duration + POST_S, 3), tuple(sides), graph, truth, transition)
+
+
+def _moving_negatives(rng: np.random.Generator, prefix: str, rates: tuple[int, ...]) -> list[Case]:
+    """8 moving pictures with no transition, 4 s each (a moving texture every other one)."""
+    cases = []
+    for j in range(8):
+        fps = rates[int(rng.integers(len(rates)))]
+        src = _moving_texture(rng, fps) if j % 2 else _any_moving_picture(rng, fps) + ",setsar=1"
+        cases.append(Case(f"{prefix}none-moving-{j}-{fps}", "negative", fps, 4.0, (src,), "[0:v]format=yuv420p[v]", (), "moving"))
+    return cases
+
+
 def moving_wipes_corpus(split: int = 11) -> list[Case]:
     """Shaped wipes, slides, pixelize and hblur with moving sides, plus no-transition clips, from MOVING_WIPE_SEEDS[``split``] (see the note above)."""
     rng = np.random.default_rng(MOVING_WIPE_SEEDS[split])
@@ -2384,28 +2417,34 @@ def moving_wipes_corpus(split: int = 11) -> list[Case]:
         fps = rates[int(rng.integers(len(rates)))]
         duration = round(float(rng.uniform(0.3, 2.0)), 2)
         pairing = MOVING_WIPE_PAIRINGS[int(rng.integers(len(MOVING_WIPE_PAIRINGS)))]
-        sides = []
-        for what in pairing.split("-"):
-            if what == "plain":
-                sides.append(_source("mixed", _plain(rng), fps, False, "soft1"))
-            else:
-                sides.append(_moving_texture(rng, fps) if rng.random() < 0.5 else _any_moving_picture(rng, fps) + ",setsar=1")
-        graph = (
-            f"[0:v]trim=duration={PRE_S + duration},setpts=PTS-STARTPTS,format=yuv420p[a];"
-            f"[1:v]trim=duration={duration + POST_S},setpts=PTS-STARTPTS,format=yuv420p[b];"
-            f"[a][b]xfade=transition={transition}:duration={duration}:offset={PRE_S}[v]"
-        )
-        kind_, direction = XFADE[transition] or ("", None)
-        s, e = PRE_S, PRE_S + duration
-        if kind_ == "iris":
-            truth: tuple[Truth, ...] = (Truth("wipe", s, s + duration / 2, "in"), Truth("wipe", s + duration / 2, e, "out"))
-        else:
-            truth = (Truth(kind_, s, e, direction),)
         kind = "texture" if pairing == "moving-moving" else "mixed"
-        name = f"{prefix}xfade-{transition}-{pairing}-{j:02d}-{duration:g}s-{fps}"
-        cases.append(Case(name, kind, fps, round(s + duration + POST_S, 3), tuple(sides), graph, truth, transition))
-    for j in range(8):
-        fps = rates[int(rng.integers(len(rates)))]
-        src = _moving_texture(rng, fps) if j % 2 else _any_moving_picture(rng, fps) + ",setsar=1"
-        cases.append(Case(f"{prefix}none-moving-{j}-{fps}", "negative", fps, 4.0, (src,), "[0:v]format=yuv420p[v]", (), "moving"))
-    return cases
+        cases.append(_moving_side_case(rng, prefix, j, transition, pairing, fps, duration, kind))
+    return cases + _moving_negatives(rng, prefix, rates)
+
+
+# Session 11 (helper 10w; ``fresh_wipes_corpus``): every scored wipe-like xfade drawn at random (not a fixed list: wipes,
+# slides, covers, reveals, slices, winds, smooth*, circle*/vert*/horz* open and close, diag*, radial, squeeze*, rectcrop),
+# plus pixelize and hblur, between two moving pictures, a moving one and a plain one, or two plain ones (flat colour or
+# still gradient), at 0.25-2.5 s and 20-60 fps; plus 8 moving pictures with no transition. Split 13 was read once with
+# main's rules before any change; split 14 is blind (measured before the freeze, read once with main's and once with the
+# frozen rules).
+FRESH_WIPE_SEEDS = {13: 11313, 14: 11414}  # split → the generator's seed
+FRESH_WIPE_RATES = (20, 24, 25, 30, 48, 50, 60)
+FRESH_WIPE_PAIRINGS = ("moving-moving", "moving-plain", "plain-moving", "plain-plain")
+PREFIX.update({"fwipe13": "fw13-", "fwipe14": "fw14-"})
+
+
+def fresh_wipes_corpus(split: int = 13, n: int = 34) -> list[Case]:
+    """``n`` random wipe-like xfades (one in 6 a pixelize or hblur) and 8 no-transition clips, from FRESH_WIPE_SEEDS[``split``] (see the note above)."""
+    rng = np.random.default_rng(FRESH_WIPE_SEEDS[split])
+    prefix = PREFIX[f"fwipe{split}"]
+    pool = sorted(t for t, v in XFADE.items() if v is not None and v[0] in ("wipe", "iris"))
+    cases: list[Case] = []
+    for j in range(n):
+        transition = ("pixelize", "hblur")[int(rng.integers(2))] if rng.random() < 1 / 6 else pool[int(rng.integers(len(pool)))]
+        fps = FRESH_WIPE_RATES[int(rng.integers(len(FRESH_WIPE_RATES)))]
+        duration = round(float(rng.uniform(0.25, 2.5)), 2)
+        pairing = FRESH_WIPE_PAIRINGS[int(rng.integers(len(FRESH_WIPE_PAIRINGS)))]
+        kind = {"moving-moving": "texture", "plain-plain": "plain"}.get(pairing, "mixed")
+        cases.append(_moving_side_case(rng, prefix, j, transition, pairing, fps, duration, kind))
+    return cases + _moving_negatives(rng, prefix, FRESH_WIPE_RATES)

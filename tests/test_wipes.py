@@ -254,3 +254,39 @@ def test_an_edge_between_pictures_moving_along_it_is_read_band_by_band(direction
 def test_no_band_edge_in_texture_that_only_scrolls():
     t, grid = _scrolling("right", edge=False)
     assert wipes.band_edge(t, grid, 0, t.size - 1, int(0.2 * FPS)) is None
+
+
+def test_batched_fits_match_one_by_one():
+    """``_robust_fits`` (every edge model of as many columns at once) gives each model's ``_robust_fit`` (R² and coefficients, to 1e-9), ties in the times included."""
+    rng = np.random.default_rng(11)
+    for _ in range(40):
+        n = int(rng.integers(4, 49))
+        x, y = rng.random(n), rng.random(n) * wipes.ASPECT
+        times = np.round(rng.random(n) * 2, int(rng.integers(1, 4)))
+        designs = [design for design, _, _ in wipes._edge_models(x, y)][1:]  # the two-column ones
+        fits, coefs = wipes._robust_fits(np.stack(designs), times)
+        for design, fit, coef in zip(designs, fits, coefs):
+            one_fit, one_coef = wipes._robust_fit(design, times)
+            assert abs(fit - one_fit) < 1e-9 and np.allclose(coef, one_coef, atol=1e-9)
+
+
+def test_edge_width_matches_every_point_modelled():
+    """``edge_width`` (the points off the ramp summed from running totals) picks the width the brute-force fit (every point at every place, every width) picks."""
+
+    def brute(offset: np.ndarray, progress: np.ndarray, cell_s: float) -> float:
+        o, v = offset.ravel(), progress.ravel()
+        widths = np.concatenate([[0.0], np.geomspace(1e-3, max(float(np.ptp(o)), 2e-3), wipes.WIDTH_STEPS)])
+        across = np.linspace(-0.5, 0.5, wipes.CELL_SAMPLES) * cell_s
+        u = np.clip(0.5 + (o[None, None, :] + across[None, :, None]) / np.maximum(widths, 1e-9)[:, None, None], 0.0, 1.0)
+        cost = np.stack([((shape.mean(axis=1) - v[None, :]) ** 2).sum(axis=1) for shape in (u, u * u * (3 - 2 * u))], axis=1)
+        cost[widths < cell_s, 1] = np.inf
+        return float(widths[np.unravel_index(np.argmin(cost), cost.shape)[0]])
+
+    rng = np.random.default_rng(12)
+    for _ in range(30):
+        n = int(rng.integers(3, 600))
+        span = rng.uniform(0.02, 1.0)
+        o = rng.uniform(-span, span, n)
+        v = np.clip(0.5 + o / rng.uniform(0.01, 1.5) + rng.normal(0, 0.1, n), 0.0, 1.2)
+        cell_s = float(rng.uniform(0.005, 0.3))
+        assert wipes.edge_width(o, v, cell_s) == pytest.approx(brute(o, v, cell_s), rel=1e-12)

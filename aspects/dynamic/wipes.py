@@ -206,8 +206,18 @@ def edge_width(offset: np.ndarray, progress: np.ndarray, cell_s: float) -> float
         return 0.0
     widths = np.concatenate([[0.0], np.geomspace(1e-3, max(float(np.ptp(o)), 2e-3), WIDTH_STEPS)])
     across = np.linspace(-0.5, 0.5, CELL_SAMPLES) * cell_s  # where within the cell the edge is, seconds from its centre
-    u = np.clip(0.5 + (o[None, None, :] + across[None, :, None]) / np.maximum(widths, 1e-9)[:, None, None], 0.0, 1.0)  # widths × places × points
-    cost = np.stack([((shape.mean(axis=1) - v[None, :]) ** 2).sum(axis=1) for shape in (u, u * u * (3 - 2 * u))], axis=1)  # widths × (straight, eased)
+    # A point further than half the width and half a cell from half-way sits on a side at every place (0 before, 1 after):
+    # those are summed from running totals, and only the points on the ramp are modelled, width by width.
+    order = np.argsort(o, kind="stable")
+    o, v = o[order], v[order]
+    before, after = np.concatenate([[0.0], np.cumsum(v * v)]), np.concatenate([[0.0], np.cumsum((1.0 - v) ** 2)])
+    cost = np.empty((widths.size, 2))  # widths × (straight, eased)
+    for i, width in enumerate(np.maximum(widths, 1e-9)):
+        reach = width / 2 + cell_s / 2
+        a, b = int(np.searchsorted(o, -reach, "right")), int(np.searchsorted(o, reach, "left"))
+        u = np.clip(0.5 + (o[None, a:b] + across[:, None]) / width, 0.0, 1.0)  # places × points on the ramp
+        sides = before[a] + (after[-1] - after[b])
+        cost[i] = [sides + float(((shape.sum(axis=0) / CELL_SAMPLES - v[a:b]) ** 2).sum()) for shape in (u, u * u * (3 - 2 * u))]  # (the mean, without its overhead)
     cost[widths < cell_s, 1] = np.inf
     return float(widths[np.unravel_index(np.argmin(cost), cost.shape)[0]])
 
@@ -233,6 +243,34 @@ def _robust_fit(design: np.ndarray, times: np.ndarray) -> tuple[float, np.ndarra
     r = times[keep] - design[keep] @ coef
     total = float(((times[keep] - times[keep].mean()) ** 2).sum())
     return (1.0 - float(r @ r) / total if total > 0 else 0.0), coef
+
+
+def _lstsqs(designs: np.ndarray, times: np.ndarray) -> np.ndarray:
+    """``_lstsq`` of ``times`` (models × cells) on each of ``designs`` (models × cells × columns) at once; a model whose normal equations are singular gets zeros."""
+    gram = np.einsum("mnk,mnl->mkl", designs, designs)
+    rhs = np.einsum("mnk,mn->mk", designs, times)
+    try:
+        return np.linalg.solve(gram, rhs[..., None])[..., 0]
+    except np.linalg.LinAlgError:
+        return np.stack([_lstsq(d, t) for d, t in zip(designs, times)])
+
+
+def _robust_fits(designs: np.ndarray, times: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """``_robust_fit`` for several designs of as many columns at once (models × cells × columns): (R² per model, coefficients per model)."""
+    m, n, k = designs.shape
+    count = max(k + 1, int(round(FINE_KEEP * n)))
+    d, y = designs, np.broadcast_to(times, (m, n))
+    coef = _lstsqs(d, y)
+    for _ in range(ROBUST_ROUNDS):
+        if count < n:
+            residual = np.abs(times[None] - np.einsum("mnk,mk->mn", designs, coef))
+            keep = np.argpartition(residual, count - 1, axis=1)[:, :count]
+            d, y = np.take_along_axis(designs, keep[..., None], axis=1), times[keep]
+        coef = _lstsqs(d, y)
+    r = y - np.einsum("mnk,mk->mn", d, coef)
+    total = ((y - y.mean(axis=1, keepdims=True)) ** 2).sum(axis=1)
+    fit = np.where(total > 0, 1.0 - (r * r).sum(axis=1) / np.where(total > 0, total, 1.0), 0.0)
+    return fit, coef
 
 
 def _edge_models(x: np.ndarray, y: np.ndarray) -> list[tuple[np.ndarray, Callable[[np.ndarray], tuple[str, float, float, float]], float]]:
@@ -289,12 +327,12 @@ def _sweep(times: np.ndarray, x: np.ndarray, y: np.ndarray) -> tuple[float, str,
     """A clock hand: times linear in the angle round the centre (best of 8 starting angles, both turns): (R², direction, first and last moment: one full turn)."""
     one = np.ones(x.size)
     angle = np.arctan2(y - 0.5 * ASPECT, x - 0.5)  # y grows downwards: a growing angle turns clockwise on screen
+    tries = [(cut, sign) for cut in np.linspace(-np.pi, np.pi, 8, endpoint=False) for sign in (1.0, -1.0)]
+    fits, coefs = _robust_fits(np.stack([np.stack([one, np.mod(sign * (angle - cut), 2 * np.pi)], axis=1) for cut, sign in tries]), times)
     best = (-np.inf, "", 0.0, 0.0)
-    for cut in np.linspace(-np.pi, np.pi, 8, endpoint=False):
-        for sign in (1.0, -1.0):
-            fit, c = _robust_fit(np.stack([one, np.mod(sign * (angle - cut), 2 * np.pi)], axis=1), times)
-            if c[1] > 0 and fit > best[0]:
-                best = (fit, "clockwise" if sign > 0 else "counterclockwise", float(c[0]), float(c[0] + 2 * np.pi * c[1]))
+    for (_, sign), fit, c in zip(tries, fits, coefs):
+        if c[1] > 0 and fit > best[0]:
+            best = (float(fit), "clockwise" if sign > 0 else "counterclockwise", float(c[0]), float(c[0] + 2 * np.pi * c[1]))
     return best
 
 
@@ -309,8 +347,15 @@ def fine_layout(cells: dict[str, np.ndarray]) -> dict | None:
     times, x, y = cells["times"], cells["x"], cells["y"]
     if times.size < 3 or np.ptp(times) <= 0:
         return None
-    fits = [(*_robust_fit(design, times), describe, share) for design, describe, share in _edge_models(x, y)]
-    fit, coef, describe, share = max(fits, key=lambda f: f[0])
+    models = _edge_models(x, y)
+    fit_of, coef_of = np.empty(len(models)), [np.empty(0)] * len(models)
+    for columns in {design.shape[1] for design, _, _ in models}:  # models of as many columns are fitted at once
+        which = [k for k, (design, _, _) in enumerate(models) if design.shape[1] == columns]
+        fits, coefs = _robust_fits(np.stack([models[k][0] for k in which]), times)
+        for k, f, c in zip(which, fits, coefs):
+            fit_of[k], coef_of[k] = f, c
+    best = int(np.argmax(fit_of))  # the first of equals, as ``max`` over the list
+    fit, coef, (_, describe, share) = float(fit_of[best]), coef_of[best], models[best]
     sweep = _sweep(times, x, y) if fit < 1.0 - SWEEP_MARGIN else (0.0, "", 0.0, 0.0)  # R² cannot pass 1
     if sweep[0] >= fit + SWEEP_MARGIN:
         return {"fit": sweep[0], "direction": sweep[1], "start": sweep[2], "end": sweep[3], "spread": FINE_SPREAD}

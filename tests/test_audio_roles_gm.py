@@ -66,6 +66,9 @@ def test_an_event_stands_out_of_its_bed_and_a_swell_does_not():
         (1.0, 0.5, 0.17, False, ("speech", ["speech", "music"])),
         (1.0, 0.5, sem.MUSIC_UNDER_VOICE_MIN, False, ("speech", ["speech", "music"])),  # a quiet bed under a voice
         (1.0, 0.5, 0.032, False, ("speech", ["speech"])),  # an espeak-ng voice alone scores up to 0.032
+        (1.0, 0.06, 0.8, False, ("speech", ["speech", "music"])),  # a voice 9–14 dB over a song the tagger hears clearly
+        (1.0, 0.06, 0.2, False, ("ambient", ["ambient"])),  # ... but not over a hint of music
+        (1.0, 0.04, 0.8, False, ("music", ["music"])),
         (0.4, 0.0, 0.0, False, ("ambient", ["ambient"])),  # a quiet bed dipping under −55 dBFS, no event
         (1.0, 0.0, 0.0, True, ("sfx", ["sfx"])),
     ],

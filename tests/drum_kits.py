@@ -27,7 +27,10 @@ change) and ``kits_s9blind`` (made before the freeze), every other clip's first 
 ``kits_s10first`` (read with main's rules before any change), ``kits_s10tune`` (looked at) and ``kits_s10blind`` (made
 before the freeze): the eight kits, more ghosts and claps, a tom fill (truth ``tom``: no primitive of its own, any drum
 name on it is false) ending half the grooves, beds of speech and rain twice as often, and ``kits_s10blind2`` (the same,
-made first in the second round, read with the lead's rules before any change); ``kits_test`` (one groove per
+made first in the second round, read with the lead's rules before any change); session 11's ``kits_s11fresh`` (read
+with main's rules before any change) and ``kits_s11blind`` (made at the freeze): FluidR3's variant kits (Standard 3/6,
+Room 2/5, Power 2/3, Jazz 2/4, Brush 1/2) with the electronic and TR-808 ones, base velocities 30–127, a quarter of
+the grooves swung by a fifth and a quarter by a third of a sixteenth, beds of pads, speech and noise; ``kits_test`` (one groove per
 kit, the suite's: tests/test_audio_kits.py).
 """
 
@@ -52,6 +55,10 @@ BED_KINDS_S8 = ("none", "white", "pink", "brown", "rain", "pad", "bass", "speech
 HAT_NOTES = {"closed": 42, "pedal": 44, "open": 46}
 SNARE_NOTES = {"snare": 38, "esnare": 40, "rim": 37, "clap": 39}
 KIT_TRUTH = {"brush": {"clap": "snare"}}  # FluidR3's brush kit has a brush snare ("Brush Snr 2") on the clap's key 39
+# session 11: FluidR3's variant kits (bank 128), nobody's choice so far; Brush 1/2 keep "Brush Snr 2" on key 39 (read
+# from the soundfont's preset zones), the others the hand clap
+VARIANT_KITS = {"standard3": 3, "standard6": 6, "room2": 10, "room5": 13, "power2": 18, "power3": 19, "jazz2": 34, "jazz4": 36, "brush1": 41, "brush2": 42}
+ALL_KITS = {**KITS, **VARIANT_KITS}
 TRUTH = {"kick": "kick", "snare": "snare", "esnare": "snare", "rim": "snare", "clap": "clap", "closed": "hihat", "pedal": "hihat", "open": "hihat", "tom": "tom"}
 PRIORITY = ("kick", "snare", "clap", "hihat", "tom")  # "tom": a fill's tom alone (no primitive of its own; any drum name there is false)
 TOM_NOTES = (41, 43, 45, 47, 48, 50)  # GM low floor, high floor, low, low-mid, hi-mid, high tom
@@ -60,6 +67,8 @@ S8 = {"kits": tuple(KITS), "clips_per_kit": 4, "beds": BED_KINDS_S8, "basses": (
 S9 = {**S8, "kits": tuple(k for k in KITS if k != "orchestra"), "clips_per_kit": 3, "beds": ("none", "white", "rain", "pad", "bass", "speech", "pink", "brown"), "lead_ins": (0.1, LEAD_IN_S)}
 # session 10: the eight kits, more ghosts and claps, a tom fill ending some clips' second bar (``fills``)
 S10 = {**S9, "kits": tuple(KITS), "beds": ("none", "white", "rain", "speech", "pad", "bass", "rain", "speech", "pink", "brown", "white"), "fills": True}
+# session 11: FluidR3's variant kits beside the electronic and TR-808 ones, base velocities from 30, some grooves swung
+S11 = {**S10, "clips_per_kit": 3, "velocity_lo": 30, "swing": (0.0, 0.0, 0.2, 0.33), "beds": ("none", "pad", "speech", "white", "rain", "pink", "speech", "bass", "pad", "brown", "none")}
 SPLITS = {
     "kits_first": {"seed": 4111, "kits": tuple(KITS), "clips_per_kit": 4, "tempi": (62.0, 88.0, 104.0, 121.0, 147.0, 171.0), "under_db": (10.0, 15.0, 22.0, 28.0), "pads": (90, 52, 93)},
     "kits_tune": {"seed": 5222, "kits": tuple(KITS), "clips_per_kit": 4, "tempi": (66.0, 92.0, 110.0, 128.0, 152.0, 178.0), "under_db": (11.0, 17.0, 24.0, 30.0), "pads": (89, 48, 94)},
@@ -128,6 +137,26 @@ SPLITS = {
     "kits_s10blind": {**S10, "seed": 18515, "tempi": (65.0, 82.0, 99.0, 117.0, 133.0, 152.0, 169.0), "under_db": (8.0, 12.0, 17.0, 21.0, 27.0), "pads": (91, 54, 89), "basses": (33, 35, 37, 39)},
     # session 10, second round: made first, read once with the lead's rules (535a5b6) before any change, and once at the end
     "kits_s10blind2": {**S10, "seed": 21737, "tempi": (67.0, 84.0, 102.0, 119.0, 136.0, 155.0, 173.0), "under_db": (7.0, 10.0, 16.0, 22.0, 28.0), "pads": (90, 51, 92), "basses": (35, 33, 39, 36)},
+    # session 11: made first, read once with main's rules (6d16cfa) before any change
+    "kits_s11fresh": {
+        **S11,
+        "seed": 23848,
+        "kits": ("standard3", "room5", "power2", "jazz2", "brush1", "electronic", "tr808", "standard"),
+        "tempi": (62.0, 78.0, 95.0, 109.0, 124.0, 141.0, 159.0, 177.0),
+        "under_db": (8.0, 12.0, 16.0, 21.0, 27.0),
+        "pads": (90, 48, 93),
+        "basses": (34, 37, 33, 39),
+    },
+    # session 11: made at the freeze, read once with main's rules and once with the new ones
+    "kits_s11blind": {
+        **S11,
+        "seed": 25959,
+        "kits": ("standard6", "room2", "power3", "jazz4", "brush2", "electronic", "tr808", "room"),
+        "tempi": (64.0, 80.0, 98.0, 113.0, 129.0, 146.0, 163.0, 179.0),
+        "under_db": (9.0, 13.0, 17.0, 22.0, 28.0),
+        "pads": (89, 51, 95),
+        "basses": (36, 33, 38, 35),
+    },
     "kits_blind": {"seed": 6333, "kits": tuple(KITS), "clips_per_kit": 4, "tempi": (60.0, 84.0, 99.0, 117.0, 139.0, 163.0, 180.0), "under_db": (10.0, 14.0, 20.0, 27.0), "pads": (91, 50, 95)},
 }
 SPEECH_BEDS = {  # split -> what the speech bed says
@@ -140,6 +169,8 @@ SPEECH_BEDS = {  # split -> what the speech bed says
     "kits_s10tune": "Six wooden chairs stood around the kitchen table after the party ended.",
     "kits_s10blind": "A gray fox crept along the hedge as the last bus turned toward town.",
     "kits_s10blind2": "Five red kites circled over the dunes while the tide went out.",
+    "kits_s11fresh": "The farmer carried two buckets of water up the hill before breakfast.",
+    "kits_s11blind": "Small boats rocked in the harbour while gulls argued over the nets.",
     "kits_s8blind2": "Old maps of the valley hung in the library where students argued about rivers and roads.",
 }
 DRUMLESS = {  # split -> (bass programs, pluck programs, chord programs, speech text)
@@ -159,6 +190,8 @@ DRUMLESS = {  # split -> (bass programs, pluck programs, chord programs, speech 
     "kits_s10tune": ((36, 39), (27, 106, 45), (2, 5, 26), "The mail arrived late because the old van broke down near the farm."),
     "kits_s10blind": ((32, 34), (26, 104, 107), (4, 0, 25), "Heavy boots crossed the bridge before the lamps were lit."),
     "kits_s10blind2": ((34, 37), (25, 105, 104), (3, 1, 24), "The baker left a basket of pears by the chapel door."),
+    "kits_s11fresh": ((33, 38), (26, 104, 46), (5, 0, 27), "Three students waited at the corner for the late tram to arrive."),
+    "kits_s11blind": ((35, 37), (24, 106, 107), (2, 4, 25), "An old sailor painted his door blue before the winter storms."),
     "kits_blind": ((32, 36), (27, 104, 108), (2, 6, 24), "A narrow road climbs past the mill toward the old stone church."),
 }
 
@@ -171,16 +204,18 @@ class KitClip(BedClip):
     lead_in_s: float = LEAD_IN_S  # bed (or silence) alone before the first hit (s)
 
 
-def _groove(rng: np.random.Generator, bpm: float, orchestra: bool, fills: bool = False) -> list[tuple[float, list[tuple[str, int]], str]]:
+def _groove(rng: np.random.Generator, bpm: float, orchestra: bool, fills: bool = False, velocity_lo: int = 40, swing: tuple[float, ...] = ()) -> list[tuple[float, list[tuple[str, int]], str]]:
     """Steps ``(time s from the first hit, [(drum, velocity)], tag)`` of two bars; ``tag`` marks flams and ghosts.
     ``fills`` (session 10): claps and ghosts more often, and half the grooves end on a tom fill (the second bar's last
-    beat, toms alone on sixteenths, eighths above 150 BPM)."""
+    beat, toms alone on sixteenths, eighths above 150 BPM). ``velocity_lo``: the lowest base velocity (session 11: 30).
+    ``swing`` (session 11): a groove swings its off-sixteenths late by one of these shares of a sixteenth (0: straight)."""
     six = 60.0 / bpm / 4
+    late = float(rng.choice(swing)) * six if swing else 0.0
     hats = "none" if orchestra else str(rng.choice(["closed8", "closed8", "closed16", "pedal4", "open_and", "mixed"]))
     if hats == "closed16" and six < 0.1:
         hats = "closed8"
     backbeat = str(rng.choice(["snare", "snare", "esnare", "rim", "clap"] + (["clap"] if fills else [])))
-    base = int(rng.integers(40, 128))
+    base = int(rng.integers(velocity_lo, 128))
     ghosts = six >= 0.09 and rng.random() < (0.7 if fills else 0.5)
     flams = rng.random() < 0.4
     fill = fills and rng.random() < 0.5
@@ -191,7 +226,7 @@ def _groove(rng: np.random.Generator, bpm: float, orchestra: bool, fills: bool =
         tag = ""
         if fill and step >= 16 * BARS - 4:
             if step % 2 == 0 or six >= 0.1:
-                out.append((step * six, [("tom", int(np.clip(round(base * rng.uniform(0.8, 1.1)), 20, 127)))], ""))
+                out.append((step * six + late * (step % 2), [("tom", int(np.clip(round(base * rng.uniform(0.8, 1.1)), 20, 127)))], ""))
             continue
 
         def vel(scale: float = 1.0) -> int:
@@ -215,12 +250,13 @@ def _groove(rng: np.random.Generator, bpm: float, orchestra: bool, fills: bool =
         elif hats == "mixed" and s % 2 == 0:
             drums.append((str(rng.choice(["closed", "closed", "pedal", "open"])), vel(0.75)))
         if drums:
-            out.append((step * six, drums, tag))
+            out.append((step * six + late * (step % 2), drums, tag))
     return out
 
 
 def _truth(drums: list[tuple[str, int]], kit: str) -> str:
-    names = {KIT_TRUTH.get(kit, {}).get(d) or TRUTH[d] for d, _ in drums}
+    family = kit if kit in KITS else kit.rstrip("0123456789")  # a variant kit's sounds on those keys are its family's (brush1 → brush)
+    names = {KIT_TRUTH.get(family, {}).get(d) or TRUTH[d] for d, _ in drums}
     return next(p for p in PRIORITY if p in names)
 
 
@@ -236,12 +272,12 @@ def kit_clips(split: str, workdir: Path) -> list[KitClip]:
             beds = spec.get("beds", BED_KINDS)
             bed = beds[(k * 3 + j) % len(beds)]
             under = float(spec["under_db"][(k + j) % len(spec["under_db"])])
-            steps = _groove(rng, bpm, kit == "orchestra", spec.get("fills", False))
+            steps = _groove(rng, bpm, kit == "orchestra", spec.get("fills", False), spec.get("velocity_lo", 40), spec.get("swing", ()))
             lead_ins = spec.get("lead_ins", (LEAD_IN_S,))
             lead_in = float(lead_ins[(k + j) % len(lead_ins)])
             duration = lead_in + steps[-1][0] + 60.0 / bpm + 0.6
             clip = Clip(f"{split}_{kit}_{bed}_{int(under)}_{int(bpm)}_{j}", duration, kind="drums")
-            clip.events.append((0.0, bytes([0xC0 | DRUM_CH, KITS[kit]])))
+            clip.events.append((0.0, bytes([0xC0 | DRUM_CH, ALL_KITS[kit]])))
             struck = []
             last = -1.0
             toms = iter(sorted(rng.choice(TOM_NOTES, 4, replace=False), reverse=True)) if spec.get("fills") else iter(())

@@ -38,6 +38,7 @@ from aspects.measure.primitive import (
     soft_snare,
     stroke_under_hat,
     voiced_bed,
+    wires_under_bed,
 )
 from tests.audio_corpus import SR, hit_results, missing_tools
 from tests.drum_kits import LEAD_IN_S, drumless_clips, kit_clips
@@ -423,3 +424,51 @@ def test_a_hat_under_rain_has_the_shape_of_the_clips_hats_the_rain_alone_has_non
             ctx = dataclasses.replace(_context(0.05 * (bed + loud + 10 ** (over / 20) * hat(at, 90 + seed, 0.015))), onsets=onsets)
             read += shape_hat(ctx, hop(at) - 6, hop(at) + 6, at, onsets, True)
     assert read >= 4
+
+
+def test_a_swung_off_beat_is_on_the_grid_a_later_one_is_not():
+    """Onsets every 86 hops (an eighth): a ghost two thirds of the way through a step (triplet swing) or at 0.6 (a fifth
+    of a sixteenth late) is on the grid when swing is allowed, not without; at 0.8 (past the dotted 3/4) it is not."""
+    sure = np.array([100, 186, 272, 358])
+    for share in (0.6, 2 / 3):
+        i = 186 + int(round(86 * share))
+        assert on_grid(sure, i, 0.0029, swing=True) and not on_grid(sure, i, 0.0029), share
+    assert not on_grid(sure, 186 + int(round(86 * 0.8)), 0.0029, swing=True)
+    assert not on_grid(sure[1:], 150, 0.0029, swing=True)  # nothing before it: a lead-in has no grid
+
+
+def test_a_soft_snares_wires_stand_over_held_notes_a_hats_are_a_hat():
+    """A groove (loud snares, noise of 150 Hz–11 kHz and a 200 Hz mode, at 0.15 and 0.95 s, flux onsets :func:`drum_of`
+    reads snare; hi-hats every 0.2 s) under held notes (a pad chord of six partials at 220–660 Hz, each 5 times the
+    snares' noise in amplitude). The same snare 12 dB softer a sixteenth after the hat at 0.35 s lifts the bands from 4 kHz up on
+    their own: :func:`wires_under_bed` names it a snare or clap; a hat there (drum_over_bed: hihat), the soft snare
+    60 ms later (off the grid, swung or not), or the same without the loud snares (no snares in the clip) are none."""
+    t = np.arange(int(1.6 * SR)) / SR
+
+    def decaying(noise: np.ndarray, at: float, tau: float) -> np.ndarray:
+        return np.where(t >= at, noise * np.exp(-np.maximum(t - at, 0.0) / tau), 0.0)
+
+    def stroke(at: float, seed: int) -> np.ndarray:
+        wires = shaped_noise((150.0, 2000.0), 1.6, seed)[: t.size] + 0.5 * shaped_noise((2000.0, 11000.0), 1.6, seed + 50)[: t.size]
+        return decaying(wires + 0.5 * np.sin(2 * np.pi * 200.0 * np.maximum(t - at, 0.0)), at, 0.05)
+
+    def hop(at: float) -> int:
+        return int(round((at - filterbanks.MEL_N_FFT / SR) / (128 / SR))) + 2
+
+    hats = sum(decaying(shaped_noise((6000.0, 11000.0), 1.6, 60 + k)[: t.size], 0.15 + 0.2 * k, 0.03) for k in range(7))
+    pad = 4.0 * sum(np.sin(2 * np.pi * f * t) for f in (220.0, 277.2, 329.6, 440.0, 554.4, 659.3))
+    loud, at = stroke(0.15, 81) + stroke(0.95, 82), 0.45
+    snares = np.array([hop(0.15), hop(0.95)])
+
+    def read(x: np.ndarray, when: float, onsets: np.ndarray = snares) -> str | None:
+        ctx = dataclasses.replace(_context(0.02 * x), onsets=onsets)
+        if onsets.size:
+            assert "snare" in [drum_of(ctx.power, ctx.level_db, int(k), ctx.freqs, ctx.hop_s) for k in onsets]  # the clip's snares
+        return wires_under_bed(ctx, hop(when) - 6, hop(when) + 6, when, onsets)
+
+    ghost = 10 ** (-12 / 20) * stroke(at, 90)
+    hat = decaying(shaped_noise((6000.0, 11000.0), 1.6, 85)[: t.size], at, 0.04) * float(np.abs(ghost).max())
+    assert read(pad + loud + 0.6 * hats + ghost, at) in ("snare", "clap")
+    assert read(pad + loud + 0.6 * hats + hat, at) is None
+    assert read(pad + loud + 0.6 * hats + 10 ** (-12 / 20) * stroke(at + 0.06, 90), at + 0.06) is None
+    assert read(pad + 0.6 * hats + ghost, at, np.zeros(0, int)) is None

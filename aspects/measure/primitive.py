@@ -205,6 +205,7 @@ GRID_HAT_SIGMAS = 3.5  # the high bands' mean level peaks this many scatters ove
 GRID_HAT_MIN_DB = 1.0  # ...and at least this far (dB)
 GRID_HAT_FALL_S, GRID_HAT_FALL_SIGMAS = 0.08, 2.0  # ...and is back within this many scatters of the bed this long (s) after its peak: a closed hat is short
 GRID_TOL_S = 0.015  # ...its onset (the steepest rise before the peak) this close (s) to the groove's grid: a whole number of half steps from the sure onsets on both sides (:func:`on_grid`)
+SWING_SHARE = (0.5, 0.75)  # a swung off-beat lies this share of the way through its beat-grid step, from straight (0.5) past a triplet's 2/3 to a dotted note's 3/4 (:func:`on_grid`)
 GRID_MIN_STEP_S = 0.06  # the grid's step: the median interval between the sure onsets, those this close (s) or closer left out (flams, a kick with a hat)
 # A ghost snare (issue 11d, session 10) is the clip's own snare struck softly: the shape of its new energy across the
 # snare's mel bands is that of the snares the clip plays loud, whatever its level (:func:`ghost_snare`).
@@ -1178,11 +1179,14 @@ def bed_hihat(ctx: Context, lo: int, hi: int, centre: float, marked: np.ndarray,
     return grid_hat(ctx, lo, hi, centre, marked, noisy) or shape_hat(ctx, lo, hi, centre, marked, noisy)
 
 
-def on_grid(sure: np.ndarray, i: int, hop_s: float) -> bool:
+def on_grid(sure: np.ndarray, i: int, hop_s: float, *, swing: bool = False) -> bool:
     """Whether hop ``i`` lies on the grid of the onsets ``sure`` (hops, sorted; hop ``hop_s`` s): there are onsets
     before and after it, at least GRID_MIN_STEP_S away, and its distance to the nearest on each side is a whole number
     of half steps within GRID_TOL_S, the step being the median interval between those onsets (intervals under
-    GRID_MIN_STEP_S left out). A groove's missing eighth lies halfway between its beats; a noise's flicker anywhere."""
+    GRID_MIN_STEP_S left out). A groove's missing eighth lies halfway between its beats; a noise's flicker anywhere.
+    ``swing``: an off-beat played late (a swung groove's) is on the grid too: the onsets around it are a whole number
+    of steps apart (within GRID_TOL_S) and it lies SWING_SHARE of the way through its step from the one before (from
+    GRID_TOL_S before the straight half-way point to the dotted 3/4, not later)."""
     near = int(round(GRID_MIN_STEP_S / hop_s))
     before, after = sure[sure <= i - near], sure[sure >= i + near]
     gaps = np.diff(sure)
@@ -1191,7 +1195,17 @@ def on_grid(sure: np.ndarray, i: int, hop_s: float) -> bool:
         return False
     half = float(np.median(gaps)) / 2.0
     tol = GRID_TOL_S / hop_s
-    return all(abs(d - half * round(d / half)) <= tol for d in (i - int(before[-1]), int(after[0]) - i))
+    d_before, d_after = i - int(before[-1]), int(after[0]) - i
+    if all(abs(d - half * round(d / half)) <= tol for d in (d_before, d_after)):
+        return True
+    if not swing:
+        return False
+    step = 2.0 * half
+    span = d_before + d_after
+    if span < step - tol or abs(span - step * round(span / step)) > tol:
+        return False
+    into = d_before - step * np.floor((d_before + tol) / step)  # hops into its step (a step begins within tol before)
+    return bool(SWING_SHARE[0] * step - tol <= into <= SWING_SHARE[1] * step)  # no later than dotted: 0.8 of a step is off
 
 
 def grid_hat(ctx: Context, lo: int, hi: int, centre: float, marked: np.ndarray, noisy: bool = False) -> bool:
@@ -1300,7 +1314,7 @@ def ghost_snare(ctx: Context, lo: int, hi: int, centre: float) -> str | None:
     ≥ GHOST_RISE_DB (a local peak of the rise within ±2 hops) and the shape of the new energy across them correlates
     ≥ GHOST_SHAPE_CORR with the clip's own loud snares' (:func:`ghost_cues`): the same drum, whatever its level. Not a
     kick's (< KICK_LOW_SHARE of the whole new energy under 150 Hz) nor a hat's (centroid under HIHAT_CENTROID_HZ);
-    on the groove's grid (:func:`on_grid`, from the rise's peak to 2 hops after: the peak of a rise read over 46 ms
+    on the groove's grid (:func:`on_grid`, a swung off-beat included, from the rise's peak to 2 hops after: the peak of a rise read over 46 ms
     comes just before the stroke), so a lead-in's bed or a voice before the groove starts has none; not inside speech
     (:func:`is_speech`: a consonant is a burst of noise shaped like a snare's). A clip without loud snares has no
     ghosts to find."""
@@ -1316,9 +1330,31 @@ def ghost_snare(ctx: Context, lo: int, hi: int, centre: float) -> str | None:
         total = float(new.sum())
         if total <= 0 or float(new[ctx.freqs < 150.0].sum()) >= KICK_LOW_SHARE * total or float((new * ctx.freqs).sum()) >= HIHAT_CENTROID_HZ * total:
             continue
-        if not any(on_grid(ctx.sure_onsets, k, ctx.hop_s) for k in range(i, i + 3)):
+        if not any(on_grid(ctx.sure_onsets, k, ctx.hop_s, swing=True) for k in range(i, i + 3)):
             continue
         return None if is_speech(ctx, centre) else "snare"
+    return None
+
+
+def wires_under_bed(ctx: Context, lo: int, hi: int, centre: float, marked: np.ndarray) -> str | None:
+    """A soft snare under held notes (a pad, a bass line) struck in hops [lo, hi), not at a flux onset in ``marked``: the
+    notes fill the snare's mid bands, so neither its flux nor its shape there (:func:`ghost_snare`, a rise of < 1 dB
+    under a pad 12 dB up) shows it, but its wires' noise lifts the bands from HIGH_ONSET_HZ up on their own
+    (:func:`high_onsets`). There the whole spectrum reads no drum (:func:`drum_of`: the notes ring on), what stands over
+    the bed (:func:`drum_over_bed`) reads a snare or clap, the clip has loud snares (:func:`ghost_cues`), and the onset
+    is on the groove's grid within 2 hops after (:func:`on_grid`, swung off-beats included; the bands' rise is read over
+    23 ms and passes its mark early); not inside speech (:func:`is_speech`)."""
+    if ctx.ghost_cues is None:
+        return None
+    w = max(int(round(0.015 / ctx.hop_s)), 1)
+    for i in ctx.high_onsets[(ctx.high_onsets >= lo) & (ctx.high_onsets < hi)][::-1]:
+        i = int(i)
+        if np.any(np.abs(marked - i) <= w) or drum_of(ctx.power, ctx.level_db, i, ctx.freqs, ctx.hop_s) is not None:
+            continue
+        read = drum_over_bed(ctx, i)
+        if read not in ("snare", "clap") or not any(on_grid(ctx.sure_onsets, k, ctx.hop_s, swing=True) for k in range(i, i + 3)):
+            continue
+        return None if is_speech(ctx, centre) else read
     return None
 
 
@@ -1773,7 +1809,7 @@ def frame_primitive(
     bed_drum = bed_band_drum(ctx, lo, hi, centre, marked, noisy)
     if bed_drum is not None:
         return bed_drum
-    stroke = soft_snare(ctx, lo, hi, centre) or ghost_snare(ctx, lo, hi, centre)
+    stroke = soft_snare(ctx, lo, hi, centre) or ghost_snare(ctx, lo, hi, centre) or wires_under_bed(ctx, lo, hi, centre, marked)
     if stroke is not None:
         return stroke
     # Speech keeps its voiced harmonics from one hop spectrum to the next; a brown noise's bursts and tilt

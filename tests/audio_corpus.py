@@ -34,6 +34,7 @@ from tests.media import write_wav as _write_wav
 SOUNDFONT = Path("/usr/share/sounds/sf2/FluidR3_GM.sf2")
 SR = 22050  # rendering rate: the analysis rate, so no resampling blurs onsets
 CLIP_GAP_S = 1.5  # silence between clips in the one long render (reverb tails die out)
+RENDER_TIMEOUT_S = 900  # one FluidSynth render: the tempo corpus (406 clips, 80 min of audio) took ~6 min on 2 loaded cores (issue 11t, session 11; 300 s timed out)
 DRUM_CH = 9
 DRUM_NOTES = {"kick": 36, "snare": 38, "clap": 39, "hihat": 42, "rim": 37, "openhat": 46, "ride": 51, "tom": 45, "tambourine": 54, "cowbell": 56, "conga": 64, "shaker": 70}
 DRUM_NOTES |= {"pedalhat": 44, "ridebell": 53, "timbale": 65, "agogo": 67, "hibongo": 60}  # issue 11t, session 5 (held_out_9)
@@ -254,7 +255,7 @@ def render_midi(events: list[tuple[float, bytes]], out_wav: Path, *, gain: float
     """Render MIDI events through FluidSynth with FluidR3 GM at :data:`SR`; return the mono samples."""
     mid = out_wav.with_suffix(".mid")
     mid.write_bytes(smf_bytes(events))
-    subprocess.run(["fluidsynth", "-ni", "-q", "-g", str(gain), "-F", str(out_wav), "-r", str(SR), str(SOUNDFONT), str(mid)], check=True, capture_output=True, timeout=300)
+    subprocess.run(["fluidsynth", "-ni", "-q", "-g", str(gain), "-F", str(out_wav), "-r", str(SR), str(SOUNDFONT), str(mid)], check=True, capture_output=True, timeout=RENDER_TIMEOUT_S)
     return _read_wav(out_wav)
 
 
@@ -2286,4 +2287,238 @@ TEMPO_SPLITS["held_out_21"] = [
     (163.9, "waltz", 0.5, "ocarina", False),
     (178.4, "five", 0.5, "violinduo", False),
     (192.6, "rock", 0.5, "soundtrack", True),
+]
+
+
+# Issue 11t, session 11, for held_out_22 (made first, read once with main's rules before any rule change): four
+# patterns no split had (a cumbia's guiro on every beat and "and", a half-time groove over sixteenth hi-hats on the
+# TR-808 kit, a 3/4 with claves and a cabasa, a 6/8 on the Power kit's toms) and six accompaniments on GM programs no
+# split had: a blown bottle under a shakuhachi (drumless legato woodwinds), a charang lead's low eighths under calliope
+# stabs, a tinkle bell's eighths over a crystal pad, a bagpipe's drone under a shanai, orchestra hits under a muted
+# trumpet, a goblins pad under a whistle. Tempos drawn log-uniform, one in each of 16 equal strata of 50–190 BPM
+# (numpy seed 2222).
+DRUM_PATTERNS |= {
+    # cumbia: long guiro on every beat, short guiro on every "and", kick on 1 and 3, rim shot on the "and" of 2 and 4
+    "cumbia": (4, [(float(b), ["longguiro"] + (["kick"] if b in (0, 2) else [])) for b in range(4)] + [(b + 0.5, ["shortguiro"] + (["rim"] if b in (1, 3) else [])) for b in range(4)]),
+    # half-time: closed hi-hat on every sixteenth, kick on 1 and the "a" of 3, snare on 3 only
+    "halftime16": (4, [(q / 4, ["hihat"] + (["kick"] if q in (0, 11) else ["snare"] if q == 8 else [])) for q in range(16)]),
+    # 3/4: cabasa on every eighth, claves on 1 and the "and" of 2, kick on 1, snare on 3
+    "waltzclave": (3, [(b + h, ["cabasa"] + (["claves", "kick"] if b + h == 0.0 else ["claves"] if b + h == 1.5 else ["snare"] if b + h == 2.0 else [])) for b in range(3) for h in (0.0, 0.5)]),
+    # 6/8 (two dotted-quarter beats): high tom, low-mid tom, floor tom on the eighths of each beat, kick on 1, snare on the second beat
+    "six8tom": (2, [(e / 3, [("hitom", "lowmidtom", "floortom")[e % 3]] + (["kick"] if e == 0 else ["snare"] if e == 3 else [])) for e in range(6)]),
+}
+PATTERN_KITS |= {"halftime16": 25, "six8tom": 16}
+
+
+def _bottle_bar(k: int, t_bar: float, beats: int, beat: float, swing: float) -> list[tuple[float, bytes]]:
+    """Issue 11t, session 11 (held_out_22): a blown bottle holding a chord tone for two beats, a shakuhachi's legato
+    line a note a beat, the chord changing every other beat (no drums)."""
+    ev: list[tuple[float, bytes]] = []
+    n = int(np.ceil(beats))
+    for b in range(n):
+        chord = TRIADS[(k * n + b - b % 2 + 1) % len(TRIADS)]
+        if b % 2 == 0:
+            ev += note(1, chord[0], t_bar + b * beat, t_bar + (b + min(2, n - b) - 0.03) * beat, 82)
+        ev += note(2, chord[(b + 1) % len(chord)] + 12, t_bar + b * beat, t_bar + (b + 0.97) * beat, 92)
+    return ev
+
+
+def _charang_bar(k: int, t_bar: float, beats: int, beat: float, swing: float) -> list[tuple[float, bytes]]:
+    """Issue 11t, session 11 (held_out_22): a charang lead in the bass register on every eighth (at ``swing``; root,
+    root, fifth, root), calliope stabs on 2 and 4."""
+    ev: list[tuple[float, bytes]] = []
+    n = int(np.ceil(beats))
+    for e in range(2 * n):
+        b, h = divmod(e, 2)
+        t = t_bar + (b + (swing if h else 0.0)) * beat
+        ev += note(1, ROOTS[k % 4] + (7 if e % 4 == 2 else 0), t, t + 0.4 * beat, 95)
+    for b in range(1, n, 2):
+        for p in TRIADS[(k + 1) % len(TRIADS)]:
+            ev += note(2, p + 12, t_bar + b * beat, t_bar + (b + 0.25) * beat, 85)
+    return ev
+
+
+def _crystal_bar(k: int, t_bar: float, beats: int, beat: float, swing: float) -> list[tuple[float, bytes]]:
+    """Issue 11t, session 11 (held_out_22): a crystal pad holding the bar's chord, a tinkle bell on every eighth (at
+    ``swing``) climbing the chord."""
+    ev: list[tuple[float, bytes]] = []
+    n = int(np.ceil(beats))
+    chord = TRIADS[(k + 2) % len(TRIADS)]
+    for p in chord:
+        ev += note(1, p - 12, t_bar, t_bar + (n - 0.05) * beat, 75)
+    for e in range(2 * n):
+        b, h = divmod(e, 2)
+        t = t_bar + (b + (swing if h else 0.0)) * beat
+        ev += note(2, chord[e % len(chord)] + 12 * (1 + e % 2), t, t + 0.4 * beat, 90)
+    return ev
+
+
+def _bagpipe_bar(k: int, t_bar: float, beats: int, beat: float, swing: float) -> list[tuple[float, bytes]]:
+    """Issue 11t, session 11 (held_out_22): a bagpipe's drone on the bar's root, a shanai's line a note a beat, the
+    bar's first note held a beat and a half (legato)."""
+    ev: list[tuple[float, bytes]] = []
+    n = int(np.ceil(beats))
+    ev += note(1, ROOTS[k % 4] + 12, t_bar, t_bar + (n - 0.05) * beat, 78)
+    scale = [0, 4, 7, 9, 12, 9, 7, 4]
+    for b in range(n):
+        ev += note(2, ROOTS[k % 4] + 24 + scale[(k * n + b) % len(scale)], t_bar + b * beat, t_bar + (b + 0.96) * beat, 92)
+    return ev
+
+
+def _mutedtrumpet_bar(k: int, t_bar: float, beats: int, beat: float, swing: float) -> list[tuple[float, bytes]]:
+    """Issue 11t, session 11 (held_out_22): an orchestra hit on the bar's first beat, a muted trumpet's riff on 2, the
+    "and" of 2 (at ``swing``) and the last beat."""
+    ev: list[tuple[float, bytes]] = []
+    n = int(np.ceil(beats))
+    for p in TRIADS[k % len(TRIADS)]:
+        ev += note(1, p - 12, t_bar, t_bar + 0.5 * beat, 100)
+    chord = TRIADS[(k + 3) % len(TRIADS)]
+    for i, t in enumerate(sorted({min(1.0, n - 1.0), min(1.0, n - 1.0) + swing, float(n - 1)})):
+        ev += note(2, chord[i % len(chord)], t_bar + t * beat, t_bar + (t + 0.35) * beat, 90)
+    return ev
+
+
+def _goblins_bar(k: int, t_bar: float, beats: int, beat: float, swing: float) -> list[tuple[float, bytes]]:
+    """Issue 11t, session 11 (held_out_22): a goblins pad's chord changing on every beat, a whistle holding a chord
+    tone for two beats (legato, no drums)."""
+    ev: list[tuple[float, bytes]] = []
+    n = int(np.ceil(beats))
+    for b in range(n):
+        chord = TRIADS[(k * n + 2 * b) % len(TRIADS)]
+        for p in chord:
+            ev += note(1, p - 12, t_bar + b * beat, t_bar + (b + 0.97) * beat, 80)
+        if b % 2 == 0:
+            ev += note(2, chord[2 % len(chord)] + 12, t_bar + b * beat, t_bar + (b + min(2, n - b) - 0.05) * beat, 85)
+    return ev
+
+
+ACCOMPANIMENTS |= {
+    "bottle": ((76, 77), _bottle_bar),  # blown bottle, shakuhachi
+    "charang": ((84, 82), _charang_bar),  # charang lead, calliope lead
+    "crystal": ((98, 112), _crystal_bar),  # crystal pad, tinkle bell
+    "bagpipe": ((109, 111), _bagpipe_bar),  # bagpipe, shanai
+    "mutedtrumpet": ((55, 59), _mutedtrumpet_bar),  # orchestra hit, muted trumpet
+    "goblins": ((101, 78), _goblins_bar),  # goblins pad, whistle
+}
+
+TEMPO_SPLITS["held_out_22"] = [
+    (51.3, "cumbia", 0.5, "charang", True),
+    (55.6, "waltzclave", 0.5, "bottle", False),
+    (59.8, "halftime16", 0.5, "mutedtrumpet", True),
+    (66.7, "six8tom", 0.5, "crystal", False),
+    (75.7, "cumbia", 2 / 3, "charang", True),
+    (79.7, "halftime16", 0.5, "goblins", False),
+    (84.7, "waltzclave", 0.5, False, True),
+    (93.2, "six8tom", 0.5, "bagpipe", True),
+    (105.1, "cumbia", 0.5, "crystal", False),
+    (111.8, "halftime16", 2 / 3, "charang", True),
+    (121.9, "waltzclave", 0.5, "goblins", True),
+    (129.7, "six8tom", 0.5, "bottle", False),
+    (147.7, "cumbia", 0.5, "mutedtrumpet", True),
+    (157.8, "halftime16", 0.5, False, True),
+    (170.2, "waltzclave", 2 / 3, "bagpipe", False),
+    (187.2, "six8tom", 0.5, "goblins", False),
+]
+
+
+# Issue 11t, session 11, for held_out_23 (the blind split: made with held_out_22, before any rule change, rendered in
+# the same pass but read only after the session's rules were frozen, once with main's rules and once with the
+# session's): four patterns no split had (a songo's syncopated kick, a reggae rockers' kick on every beat, a jazz two
+# feel, a fast 6/8 jig on a floor tom) and four accompaniments on GM programs no split had (a piccolo's eighths over a
+# melodic tom, a chiff lead's legato line over a sci-fi pad, an agogo's and a woodblock's melodic figure, synth drums
+# under a piccolo) plus older ones in new places. Tempos drawn log-uniform, one in each of 14 equal strata of 50–190
+# BPM (numpy seed 2323; a draw another split had moved up by 0.3 BPM until unused: 61.0, 88.1, 129.7).
+DRUM_PATTERNS |= {
+    # songo: cowbell on every beat, kick on the "and" of 2 and on 4, rim on 2 and the "a" of 3, hi-hat on the "and"s
+    "songo": (
+        4,
+        [(float(b), ["cowbell"] + (["kick"] if b == 3 else ["rim"] if b == 1 else [])) for b in range(4)] + [(b + 0.5, ["hihat"] + (["kick"] if b == 1 else [])) for b in range(4)] + [(2.75, ["rim"])],
+    ),
+    # reggae rockers: kick on every beat, rim shot on 2 and 4, closed hi-hat on every "and", open hi-hat on the last "and"
+    "rockers": (4, [(float(b), ["kick"] + (["rim"] if b in (1, 3) else [])) for b in range(4)] + [(b + 0.5, ["openhat" if b == 3 else "hihat"]) for b in range(4)]),
+    # jazz two feel: ride on every beat and the swung "and" of 2 and 4, kick on 1 and 3, pedal hi-hat on 2 and 4
+    "twofeel": (4, [(float(b), ["ride"] + (["kick"] if b in (0, 2) else ["pedalhat"])) for b in range(4)] + [(1.5, ["ride"]), (3.5, ["ride"])]),
+    # fast 6/8 jig (two dotted-quarter beats): floor tom on every eighth, kick on 1, tambourine on both beats
+    "jig": (2, [(e / 3, ["floortom"] + (["kick", "tambourine"] if e == 0 else ["tambourine"] if e == 3 else [])) for e in range(6)]),
+}
+PATTERN_KITS |= {"rockers": 24, "twofeel": 32}
+
+
+def _piccolo_bar(k: int, t_bar: float, beats: int, beat: float, swing: float) -> list[tuple[float, bytes]]:
+    """Issue 11t, session 11 (held_out_23): a melodic tom on the bar's first and middle beats, a piccolo's line on every
+    eighth (at ``swing``) running up and down the chord."""
+    ev: list[tuple[float, bytes]] = []
+    n = int(np.ceil(beats))
+    for b in sorted({0, n // 2}):
+        ev += note(1, ROOTS[k % 4] + 12, t_bar + b * beat, t_bar + (b + 0.5) * beat, 100)
+    chord = TRIADS[(k + 1) % len(TRIADS)]
+    run = chord + [chord[0] + 12] + chord[::-1][:-1]
+    for e in range(2 * n):
+        b, h = divmod(e, 2)
+        t = t_bar + (b + (swing if h else 0.0)) * beat
+        ev += note(2, run[e % len(run)] + 12, t, t + 0.45 * beat, 88)
+    return ev
+
+
+def _scifi_bar(k: int, t_bar: float, beats: int, beat: float, swing: float) -> list[tuple[float, bytes]]:
+    """Issue 11t, session 11 (held_out_23): a sci-fi pad holding the bar's chord, a chiff lead's legato line a note a
+    beat (no drums)."""
+    ev: list[tuple[float, bytes]] = []
+    n = int(np.ceil(beats))
+    chord = TRIADS[(k + 3) % len(TRIADS)]
+    for p in chord:
+        ev += note(1, p - 12, t_bar, t_bar + (n - 0.05) * beat, 74)
+    for b in range(n):
+        ev += note(2, chord[(b * 2) % len(chord)] + 12, t_bar + b * beat, t_bar + (b + 0.96) * beat, 92)
+    return ev
+
+
+def _agogo_bar(k: int, t_bar: float, beats: int, beat: float, swing: float) -> list[tuple[float, bytes]]:
+    """Issue 11t, session 11 (held_out_23): an agogo's note on every beat (the bar's first higher), a woodblock on the
+    "and"s of the odd beats (at ``swing``)."""
+    ev: list[tuple[float, bytes]] = []
+    n = int(np.ceil(beats))
+    for b in range(n):
+        ev += note(1, ROOTS[k % 4] + (31 if b == 0 else 24), t_bar + b * beat, t_bar + (b + 0.3) * beat, 100)
+        if b % 2 == 1:
+            t = t_bar + (b + swing) * beat
+            ev += note(2, ROOTS[k % 4] + 36, t, t + 0.2 * beat, 85)
+    return ev
+
+
+def _synthdrum_bar(k: int, t_bar: float, beats: int, beat: float, swing: float) -> list[tuple[float, bytes]]:
+    """Issue 11t, session 11 (held_out_23): a synth drum's low note on every beat, a piccolo holding a chord tone for
+    two beats."""
+    ev: list[tuple[float, bytes]] = []
+    n = int(np.ceil(beats))
+    chord = TRIADS[(k + 4) % len(TRIADS)]
+    for b in range(n):
+        ev += note(1, ROOTS[k % 4], t_bar + b * beat, t_bar + (b + 0.4) * beat, 95)
+        if b % 2 == 0:
+            ev += note(2, chord[(b // 2) % len(chord)] + 12, t_bar + b * beat, t_bar + (b + min(2, n - b) - 0.05) * beat, 80)
+    return ev
+
+
+ACCOMPANIMENTS |= {
+    "piccolo": ((117, 72), _piccolo_bar),  # melodic tom, piccolo
+    "scifi": ((103, CHIFF_LEAD), _scifi_bar),  # sci-fi pad, chiff lead
+    "agogo": ((113, 115), _agogo_bar),  # agogo, woodblock
+    "synthdrum": ((118, 72), _synthdrum_bar),  # synth drum, piccolo
+}
+
+TEMPO_SPLITS["held_out_23"] = [
+    (50.3, "twofeel", 2 / 3, "scifi", True),
+    (56.1, "jig", 0.5, "piccolo", False),
+    (61.3, "songo", 0.5, "synthdrum", True),
+    (70.1, "rockers", 0.5, "charang", True),
+    (77.7, "twofeel", 2 / 3, False, True),
+    (88.4, "jig", 0.5, "scifi", False),
+    (93.7, "songo", 0.5, "agogo", False),
+    (100.3, "rockers", 0.5, "piccolo", True),
+    (117.3, "twofeel", 2 / 3, "agogo", True),
+    (130.3, "jig", 0.5, False, True),
+    (133.8, "songo", 0.5, "bottle", True),
+    (150.3, "rockers", 0.5, "scifi", False),
+    (162.2, "twofeel", 0.5, "synthdrum", False),
+    (187.4, "jig", 0.5, "crystal", True),
 ]

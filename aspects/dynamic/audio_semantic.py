@@ -130,6 +130,15 @@ LEVEL_WEIGHTS = {
 # read 3/2), +0.51 (a swung one drop read 3/2).
 METER_RATIOS = (2 / 3, 3 / 2)
 METER_MARGIN = 0.2
+# Fast backbeat read half (:func:`fast_backbeat`, issue 11t, session 11), set on the seen splits up to held_out_21: a
+# level of 85–100 BPM (its double within the tempo range; under 85 the same shape is a slow groove read right: disco
+# 63, four on the floor 78.4, toms 69, a fast two 69.9) whose kick train is on ≥ 0.85 of its pulses and whose snare
+# train is on ≥ 0.65 of its half-way points and ≤ 0.15 of its pulses (the halves of 172.6–189.25 BPM backbeats:
+# kicks 0.87–0.93, snares half-way 0.67–0.93, on the pulses 0–0.13).
+FAST_BACKBEAT_BPM = (85.0, TEMPO_RANGE_BPM[1] / 2)
+FAST_BACKBEAT_KICK = 0.85
+FAST_BACKBEAT_SNARE = 0.65
+FAST_BACKBEAT_SNARE_ON = 0.15
 CHORD_PERIODICITY_MIN = 0.35  # chord changes' smoothed autocorrelation at the beat for a beat (issue 11t, session 7)
 HARMONY_BAR_MIN = 0.45  # chord changes' smoothed autocorrelation at their bar for it to place the beat (figures across the beat, no drums: 0.53–0.63; 11/8 accordion 0.31)
 HARMONY_BAR_BEATS = (2, 3, 4)  # beats a bar of the chord changes may hold (issue 11t, session 10)
@@ -540,7 +549,29 @@ def metrical_level(onset: np.ndarray, centroid: np.ndarray, hop_s: float, period
     best = max(scored, key=lambda p: scored[p])
     if backbeat and abs(best / (2 * rules) - 1) <= HALF_TOLERANCE:
         best = rules  # the backbeat's snare falls on the rules' beats: at the half it would fall on the "and"
-    return meter_level(context, best if scored[best] >= scored[rules] + LEVEL_OVERRIDE_MARGIN else rules)
+    return fast_backbeat(context, meter_level(context, best if scored[best] >= scored[rules] + LEVEL_OVERRIDE_MARGIN else rules))
+
+
+def fast_backbeat(c: LevelContext, period_s: float) -> float:
+    """The beat period (s) once a fast backbeat is checked (issue 11t, session 11): a level of FAST_BACKBEAT_BPM whose
+    kicks fall on its pulses (kick train on at least FAST_BACKBEAT_KICK of them) and whose snare train falls half-way
+    between them (on at least FAST_BACKBEAT_SNARE of the half-way points, at most FAST_BACKBEAT_SNARE_ON of the
+    pulses) is the half of a backbeat at 170–200 BPM (kick on 1 and 3, snare on 2 and 4 of the faster beat): the
+    beat is twice as fast. Kick and snare alternate on the beats; at the half the snare falls on every "and"."""
+    bpm = 60.0 / period_s
+    if not FAST_BACKBEAT_BPM[0] <= bpm <= FAST_BACKBEAT_BPM[1]:
+        return period_s
+    hop_s, onset = c.hop_s, c.onset
+    tol = 2 * _tolerance_hops(period_s / 2, hop_s) + 1
+    phase = _best_phase(maximum_filter1d(onset, tol), hop_s, period_s)
+    on = _pulse_hops(onset.size, hop_s, period_s, phase)
+    between = _pulse_hops(onset.size, hop_s, period_s, phase + period_s / 2)
+    if on.size < 4 or between.size < 4:
+        return period_s
+    snare, kick = (maximum_filter1d(x, tol) > 0 for x in c.trains)
+    if kick[on].mean() >= FAST_BACKBEAT_KICK and snare[between].mean() >= FAST_BACKBEAT_SNARE and snare[on].mean() <= FAST_BACKBEAT_SNARE_ON:
+        return period_s / 2
+    return period_s
 
 
 def meter_level(c: LevelContext, period_s: float) -> float:
@@ -608,6 +639,7 @@ class LevelContext:
     ac: tuple[np.ndarray, ...]  # whole, low, high; then snare, kick
     bars: tuple[float, ...]
     triple: bool = False  # the beat is subdivided in three: the between terms read the thirds too
+    trains: tuple[np.ndarray, ...] = ()  # the snare and kick trains themselves (issue 11t, session 11: fast_backbeat)
 
     @classmethod
     def build(cls, onset: np.ndarray, hop_s: float, bands: Bands | None, *, triple: bool = False) -> LevelContext:
@@ -622,7 +654,7 @@ class LevelContext:
         ac = tuple(autocorrelation(gaussian_filter1d(np.asarray(x, float), smooth)) for x in (onset, low, high, *trains))
         bar = bar_period(onset, hop_s)
         bars = () if bar is None else (bar, bar_period(onset, hop_s, highest=True) or bar)
-        return cls(hop_s, onset, (low, mid, high), ac, bars, triple)
+        return cls(hop_s, onset, (low, mid, high), ac, bars, triple, tuple(trains))
 
 
 def _subdivision_shares(onset: np.ndarray, hop_s: float, period_s: float, phase_s: float) -> tuple[float, float]:

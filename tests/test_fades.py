@@ -274,3 +274,14 @@ def test_a_fade_out_and_in_through_white_over_a_moving_pattern_meets_the_white_w
     found = _found(case.make(tmp_path))
     r = match(case, found)
     assert not r["missed"] and not r["extra"], (case.truth, found)
+
+
+def test_a_step_of_the_black_level_inside_a_held_black_is_no_fade(tmp_path):
+    """Moving-fades split 26: a 0.75 s fade out of a drifting zone plate to black, 0.2 s of black, a 0.75 s fade in; the two sources' blacks differ (16 → 0 at the join:
+    a cut between two black frames). Main read the step as a one-frame fade out onto the black the fade in leaves; it is a step of the blank level, no transition."""
+    from tests.transition_corpus import match, moving_fades_mixed
+
+    case = next(c for c in moving_fades_mixed(26) if c.name == "mf26-fade-out-in-black-zoneplate-02-0.75s-60")
+    found = _found(case.make(tmp_path))
+    r = match(case, found)
+    assert not r["missed"] and not r["extra"], (case.truth, found)

@@ -2448,3 +2448,138 @@ def fresh_wipes_corpus(split: int = 13, n: int = 34) -> list[Case]:
         kind = {"moving-moving": "texture", "plain-plain": "plain"}.get(pairing, "mixed")
         cases.append(_moving_side_case(rng, prefix, j, transition, pairing, fps, duration, kind))
     return cases + _moving_negatives(rng, prefix, FRESH_WIPE_RATES)
+
+
+# Fades over MOVING pictures of new kinds (session 11, helper 10f; ``moving_fades_mixed``): panned real shots, Perlin noise,
+# moving zone plates, sierpinski, a shape moving over a flat colour or a still gradient, a rotating test card, drifting and
+# hue-turning gradients, cellular automata and life; under the fade filter (out, in, out and in through black, white or another
+# colour with no hold, a short one or a longer one) and xfade fadeblack / fadewhite, at 0.2-3 s and 24-60 fps (a fade out into,
+# or in out of, a colour other than black or white with no ramp on its other side is a dissolve: docs/dynamic.md, "a shot of
+# one flat colour is a shot"); plus moving
+# pictures with no transition (some with a flash, a slow darkening or a dark object crossing). Split 26 was read once with
+# main's rules before any change (then tuned on); split 27 is blind (made at the freeze, read once with main's and once with
+# the frozen rules).
+MOVING_FADE_SEEDS.update({26: 9626, 27: 9727})
+MIXED_FADE_KINDS = ("fade-out", "fade-in", "fade-out-in", "fadeblack", "fadewhite", "fade-out", "fade-in", "fade-out-in")
+PREFIX.update({"mfade26": "mf26-", "mfade27": "mf27-"})
+
+
+def _new_moving_picture(rng: np.random.Generator, fps: int, need_s: float) -> str:
+    """A random moving picture of a kind the earlier moving-fade splits did not draw (see the note above), ``need_s`` long at least."""
+    pick = int(rng.integers(10))
+    s = f"s={SIZE}:r={fps}"
+    if pick == 0:
+        shot = _panned_shot(rng, fps, need_s)
+        if shot is not None:
+            return shot[0]
+        pick = 1
+    if pick == 1:
+        return (
+            f"perlin={s}:octaves={int(rng.integers(2, 6))}:persistence={rng.uniform(0.4, 0.8):.2f}:xscale={rng.uniform(1, 3.5):.2f}"
+            f":yscale={rng.uniform(1, 3.5):.2f}:tscale={rng.uniform(0.5, 2.5):.2f}:random_mode=seed:random_seed={int(rng.integers(1, 10_000))},format=rgb24,"
+            f"colorbalance=rs={rng.uniform(-0.5, 0.5):.2f}:gs={rng.uniform(-0.5, 0.5):.2f}:bs={rng.uniform(-0.5, 0.5):.2f},setsar=1"
+        )
+    if pick == 2:
+        return (
+            f"zoneplate={s}:ku={int(rng.integers(20, 90))}:kv={int(rng.integers(20, 90))}:kt={int(rng.integers(1, 12))}:kx={int(rng.integers(-6, 6))}"
+            f":ky={int(rng.integers(-6, 6))},format=yuv420p,hue=h={int(rng.integers(0, 360))}:s={rng.uniform(0.5, 2):.1f},setsar=1"
+        )
+    if pick == 3:
+        kind = ("carpet", "triangle")[int(rng.integers(2))]
+        return f"sierpinski={s}:seed={int(rng.integers(1, 10_000))}:jump={int(rng.integers(30, 100))}:type={kind},format=yuv420p,hue=h={int(rng.integers(0, 360))}:s=2,setsar=1"
+    if pick in (4, 5):
+        ground = (
+            f"color=c={_colour(rng, 'any')}:{s}"
+            if pick == 4
+            else (f"gradients={s}:n=2:c0={_colour(rng, 'any')}:c1={_colour(rng, 'any')}:speed=0:seed={int(rng.integers(1, 10_000))}:type={STILL_MOTION_TYPES[int(rng.integers(5))]}")
+        )
+        w, h = int(rng.integers(30, 90)), int(rng.integers(25, 70))
+        vx, vy = int(rng.integers(40, 160)) * (1 if rng.random() < 0.5 else -1), int(rng.integers(-40, 40))
+        x0, y0 = int(rng.integers(0, 256 - w)), int(rng.integers(0, 144 - h))
+        x = f"mod({x0}+{vx}*t+1000*{w + 256}\\,{w + 256})-{w}"
+        return f"{ground},format=yuv420p,drawbox=x='{x}':y='{y0}+{vy}*sin(t*2)':w={w}:h={h}:color={_colour(rng, 'any')}:t=fill,setsar=1"
+    if pick == 6:
+        return (
+            f"testsrc2=s=384x384:r={fps},rotate=a='{rng.uniform(0.2, 0.8) * (1 if rng.random() < 0.5 else -1):.2f}*t':c={_colour(rng, 'dark')},crop=256:144,hue=h={int(rng.integers(-90, 90))},setsar=1"
+        )
+    if pick == 7:
+        cs = ":".join(f"c{i}={_colour(rng, 'any')}" for i in range(3))
+        return (
+            f"gradients={s}:n=3:{cs}:speed={rng.uniform(0.02, 0.08):.3f}:seed={int(rng.integers(1, 10_000))}:type={STILL_MOTION_TYPES[int(rng.integers(5))]},"
+            f"format=yuv420p,hue=H='{rng.uniform(0.3, 1.2):.2f}*t',setsar=1"
+        )
+    if pick == 8:
+        return (
+            f"smptehdbars=s=640x360:r={fps},crop=256:144:x='{int(rng.integers(0, 100))}+t*{int(rng.integers(20, 80))}':y='{int(rng.integers(0, 100))}+t*{int(rng.integers(-20, 20))}'"
+            f",hue=h={int(rng.integers(0, 360))},setsar=1"
+        )
+    return _moving_texture(rng, fps) + ",setsar=1"
+
+
+def moving_fades_mixed(split: int = 26, n_transitions: int = 32, n_negatives: int = 10) -> list[Case]:
+    """Fades over moving pictures of new kinds plus no-transition clips, from MOVING_FADE_SEEDS[``split``] (see the note above)."""
+    rng = np.random.default_rng(MOVING_FADE_SEEDS[split])
+    prefix = PREFIX[f"mfade{split}"]
+    cases: list[Case] = []
+    for j in range(n_transitions):
+        kind = MIXED_FADE_KINDS[j % len(MIXED_FADE_KINDS)]
+        fps = MOVING_FADE_RATES[int(rng.integers(len(MOVING_FADE_RATES)))]
+        d = round(float(rng.uniform(0.2, 3.0)), 2)
+        u = rng.random()
+        colour = "black" if u < 0.45 else "white" if u < 0.75 else _colour(rng, "any")
+        family = f"fade:{colour}"
+        if kind == "fade-out":
+            hold = round(float(rng.uniform(0.3, 1.0)), 2)
+            total = PRE_S + d + hold
+            a = _new_moving_picture(rng, fps, total)
+            graph = f"[0:v]trim=duration={total},setpts=PTS-STARTPTS,format=yuv420p,fade=t=out:st={PRE_S}:d={d}:color={colour}[v]"
+            sources: tuple[str, ...] = (a,)
+            truth: tuple[Truth, ...] = (Truth("fade_out" if colour in ("black", "white") else "dissolve", PRE_S, PRE_S + d),)
+        elif kind == "fade-in":
+            lead = round(float(rng.uniform(0.3, 1.0)), 2)
+            total = lead + d + POST_S
+            b = _new_moving_picture(rng, fps, total)
+            graph = f"[0:v]trim=duration={total},setpts=PTS-STARTPTS,format=yuv420p,fade=t=in:st={lead}:d={d}:color={colour}[v]"
+            sources, truth = (b,), (Truth("fade_in" if colour in ("black", "white") else "dissolve", lead, lead + d),)
+        elif kind == "fade-out-in":
+            d = min(d, 1.5)
+            hold = round(float(rng.choice((0.0, 0.0, 0.05, 0.1, 0.2, 0.4))), 2)
+            total = PRE_S + 2 * d + hold + POST_S
+            a, b = _new_moving_picture(rng, fps, PRE_S + d + hold), _new_moving_picture(rng, fps, d + POST_S)
+            graph = (
+                f"[0:v]trim=duration={PRE_S + d + hold},setpts=PTS-STARTPTS,format=yuv420p,fade=t=out:st={PRE_S}:d={d}:color={colour}[a];"
+                f"[1:v]trim=duration={d + POST_S},setpts=PTS-STARTPTS,format=yuv420p,fade=t=in:st=0:d={d}:color={colour}[b];"
+                "[a][b]concat=n=2:v=1:a=0[v]"
+            )
+            mid = PRE_S + d + hold
+            sources, truth = (a, b), (Truth("fade_out", PRE_S, PRE_S + d), Truth("fade_in", mid, mid + d))
+        else:
+            total = PRE_S + d + POST_S
+            a, b = _new_moving_picture(rng, fps, PRE_S + d), _new_moving_picture(rng, fps, d + POST_S)
+            graph = (
+                f"[0:v]trim=duration={PRE_S + d},setpts=PTS-STARTPTS,format=yuv420p[a];"
+                f"[1:v]trim=duration={d + POST_S},setpts=PTS-STARTPTS,format=yuv420p[b];"
+                f"[a][b]xfade=transition={kind}:duration={d}:offset={PRE_S}[v]"
+            )
+            s, e = PRE_S, PRE_S + d
+            sources, family, colour = (a, b), kind, ""
+            truth = (Truth("fade_out", s, s + 0.2 * d, inner=False), Truth("fade_in", s + 0.2 * d, e, inner=False))
+        what = re.match(r"[a-z0-9]+", sources[0]).group(0)  # type: ignore[union-attr]
+        name = f"{prefix}{kind}-{colour + '-' if colour else ''}{what}-{j:02d}-{d:g}s-{fps}"
+        cases.append(Case(name, "moving", fps, round(total, 3), sources, graph, truth, family))
+    hard = ("", "", "", "", "flash", "darkening", "crossing", "", "", "flash")
+    for j in range(n_negatives):
+        fps = MOVING_FADE_RATES[int(rng.integers(len(MOVING_FADE_RATES)))]
+        seconds = round(float(rng.uniform(3.0, 5.0)), 1)
+        src = _new_moving_picture(rng, fps, seconds)
+        what = re.match(r"[a-z0-9]+", src).group(0)  # type: ignore[union-attr]
+        flash = rng.uniform(1.2, 2.4)
+        extra = {
+            "": "",
+            "flash": f",eq=brightness='if(between(t\\,{flash:.2f}\\,{flash + rng.uniform(0.03, 0.1):.2f})\\,0.5\\,0)':eval=frame",
+            "darkening": f",eq=brightness='-t*{rng.uniform(0.03, 0.07):.3f}':eval=frame",
+            "crossing": f",drawbox=x='t*{int(rng.integers(70, 120))}-140':y=0:w=140:h=144:color={_colour(rng, 'dark')}:t=fill",
+        }[hard[j % len(hard)]]
+        tag = f"-{hard[j % len(hard)]}" if hard[j % len(hard)] else ""
+        cases.append(Case(f"{prefix}none-{what}{tag}-{j:02d}-{seconds:g}s-{fps}", "negative", fps, seconds, (src,), f"[0:v]format=yuv420p{extra}[v]", (), what))
+    return cases

@@ -975,7 +975,8 @@ def detect_transitions(s: Signals) -> list[dict]:
 
     A cut onto a black or white frame that a fade in leaves, at once or
     after holding it at most DIP_HOLD_S, is the fade's first half, faster
-    than one frame: a fade out.
+    than one frame: a fade out; one from a frame that was black (white)
+    already is a step of the blank level, no transition.
     """
     cuts = detect_cuts(s)
     gradual = detect_gradual(s, cuts)
@@ -988,7 +989,10 @@ def detect_transitions(s: Signals) -> list[dict]:
     items = []
     for i in cuts:
         t = rounded(s.t[i], 6)
-        if blank[i] in ("black", "white") and any(i <= j <= i + hold and all(blank[i : j + 1] == blank[i]) for j in fading_in):
+        leaves = blank[i] in ("black", "white") and any(i <= j <= i + hold and all(blank[i : j + 1] == blank[i]) for j in fading_in)
+        if leaves and i > 0 and blank[i - 1] == blank[i]:
+            continue  # a step of the black (white) level inside the held blank (two sources' black levels joined): the fade in is the transition
+        if leaves:
             items.append({"type": "fade_out", "start": rounded(s.t[i - 1], 6), "end": t, "duration": rounded(s.t[i] - s.t[i - 1], 6)})
         else:
             items.append({"type": "cut", "start": t, "end": t, "duration": 0.0})

@@ -2176,6 +2176,79 @@ def moving_dissolves_corpus(split: int = 16, n_transitions: int = 30) -> list[Ca
     return cases
 
 
+# Dissolves between moving real shots, longer and shorter (session 11, helper 10e; ``eased_dissolves_corpus``): like
+# ``moving_dissolves_corpus`` (real footage onto real footage, cropped, two times in three panned), but 0.3-3 s long (a blend
+# is shortened by 0.3 s steps until both shots hold it), one shot in three played backwards (other motion from the same
+# footage) and one in four graded (hue turned, contrast and saturation changed); xfade fade, dissolve, fadegrays, fadeslow
+# and fadefast at 24-60 fps; plus 8 clips with no transition (pans over footage, zooms, riders, a shot played backwards).
+# Split 18 was read once with main's rules before any change (then tuned on); split 19 is blind (made at the freeze,
+# read once with main's and once with the frozen rules).
+EASED_DISSOLVE_SEEDS = {18: 1118, 19: 1119}  # split → the generator's seed
+EASED_DISSOLVE_XFADES = ("fadeslow", "fade", "fadegrays", "dissolve", "fadefast")
+PREFIX.update({"dis18": "d18-", "dis19": "d19-"})
+
+
+def _varied_shot(rng: np.random.Generator, fps: int, need_s: float, shots: list | None = None, pan: bool | None = None) -> tuple[str, float] | None:
+    """``_panned_shot``, but one time in three the stretch of the shot it shows is played backwards and one time in four its
+    colours are graded (hue turned by up to 60 degrees, contrast 0.8-1.25, saturation 0.6-1.4)."""
+    shot = _panned_shot(rng, fps, need_s, shots, pan)
+    if shot is None:
+        return None
+    spec, left = shot
+    if rng.random() < 1 / 3:
+        m = re.search(r"trim=start_frame=(\d+)", spec)
+        assert m is not None
+        rate = 29.97 if "carphone" in spec or "testvideo" in spec else 25.0
+        end = int(m[1]) + int(np.ceil((need_s + 0.05) * rate))
+        spec = spec.replace(m[0], f"{m[0]}:end_frame={end},reverse", 1)
+    if rng.random() < 1 / 4:
+        spec += f",hue=h={int(rng.integers(-60, 60))}:s={rng.uniform(0.6, 1.4):.2f},eq=contrast={rng.uniform(0.8, 1.25):.2f}"
+    return spec, left
+
+
+def eased_dissolves_corpus(split: int = 18, n_transitions: int = 30) -> list[Case]:
+    """Dissolves 0.3-3 s long between two moving real shots plus no-transition clips, drawn from EASED_DISSOLVE_SEEDS[``split``] (see the note above)."""
+    rng = np.random.default_rng(EASED_DISSOLVE_SEEDS[split])
+    palette = f"dis{split}"
+    cases: list[Case] = []
+    for j in range(n_transitions):
+        transition = EASED_DISSOLVE_XFADES[j % len(EASED_DISSOLVE_XFADES)]
+        fps = DISSOLVE_RATES[int(rng.integers(len(DISSOLVE_RATES)))]
+        duration = 0.3 if rng.random() < 0.15 else round(float(rng.uniform(0.3, 3.0)), 2)
+        sides: list[str] = []
+        for k in range(2):
+            need = PRE_S + duration if k == 0 else duration + POST_S
+            shot = _varied_shot(rng, fps, need)
+            while shot is None and duration > 0.3:  # shorten until a real shot holds it
+                duration = max(0.3, round(duration - 0.3, 2))
+                need = PRE_S + duration if k == 0 else duration + POST_S
+                shot = _varied_shot(rng, fps, need)
+            if shot is None:
+                break
+            sides.append(shot[0])
+        if len(sides) < 2:
+            continue
+        graph = (
+            f"[0:v]trim=duration={PRE_S + duration},setpts=PTS-STARTPTS,format=yuv420p[a];"
+            f"[1:v]trim=duration={duration + POST_S},setpts=PTS-STARTPTS,format=yuv420p[b];"
+            f"[a][b]xfade=transition={transition}:duration={duration}:offset={PRE_S}[v]"
+        )
+        name = f"{PREFIX[palette]}xfade-{transition}-footage-{j:02d}-{duration:g}s-{fps}"
+        cases.append(Case(name, "footage", fps, round(PRE_S + duration + POST_S, 3), tuple(sides), graph, (Truth("dissolve", PRE_S, PRE_S + duration),), transition))
+    riders = [s for s in REAL_SHOTS if s[0] == BIKES]
+    for j, name in enumerate(("pan-footage", "pan-footage", "zoom-footage", "riders", "riders", "footage-shot", "footage-shot", "footage-shot")):
+        fps = DISSOLVE_RATES[int(rng.integers(len(DISSOLVE_RATES)))]
+        seconds = round(float(rng.uniform(1.6, 2.2)), 2)
+        shot = _varied_shot(rng, fps, seconds, riders if name == "riders" else None, name == "pan-footage")
+        if shot is None:
+            continue
+        graph = {
+            "zoom-footage": f"[0:v]zoompan=z='1+{rng.uniform(0.003, 0.01):.4f}*on':x='iw/2-iw/zoom/2':y='ih/2-ih/zoom/2':d=1:s={SIZE}:fps={fps},format=yuv420p[v]",
+        }.get(name, "[0:v]format=yuv420p[v]")
+        cases.append(Case(f"{PREFIX[palette]}none-{name}-{j}-{fps}", "negative", fps, seconds, (shot[0],), graph, (), name))
+    return cases
+
+
 # Pixelize, hblur, soft (smooth*) wipes and wipes/slides whose sides move, drawn from a seeded generator (session 9, helper
 # 10z; ``soft_moving_corpus``): pixelize and hblur between a moving picture (cellular automata, life, Perlin noise, a moving
 # gradient, a panned testsrc2, a mandelbrot zoom, grainy blurred noise) and a flat colour or a still gradient, and between

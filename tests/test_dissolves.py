@@ -345,3 +345,19 @@ def test_ends_dragged_out_past_a_blend_of_two_drifting_pictures_move_in_to_withi
     p, q = dissolves.median_ends(grid, start - 6, end + 6, 0, n - 1, 6, 15)
     assert abs(p - start) <= 2 and abs(q - end) <= 2
     assert dissolves.median_ends(grid, start + 4, end - 4, 0, n - 1, 6, 15) == (start + 4, end - 4)
+
+
+@pytest.mark.parametrize("climb", [0.0, 0.1, 0.2])
+def test_a_blend_through_grey_ends_where_the_colour_first_levels_off_though_the_next_shot_grows_more_colourful(climb):
+    """A blend through grey (frames 30-90, 30 fps): the colour (Cr, Cb off 128) drains from 20 to 0 by frame 45, comes back to
+    14 by frame 90 and holds 15 frames; then B's own colour wanders down a level over 10 frames and climbs on by ``climb``
+    levels a frame (a pan onto a more colourful part). The end handed in inside the grey (frame 50) moves to within 3 frames
+    of 90, not to where the climb peaks (main's rule took the highest colour within 5 s)."""
+    n, ref, margin = 150, 6, 15
+    k = np.arange(n, dtype=float)
+    colour = np.interp(k, [0, 30, 45, 90, 105, 115, n - 1], [20, 20, 0, 14, 14, 13, 13 + climb * (n - 1 - 115)])
+    grid = np.full((n, 3 * CELLS), 128.0)
+    grid[:, :CELLS] = np.interp(k, [0, 30, 90, n - 1], [60, 60, 160, 160])[:, None]
+    grid[:, CELLS:] = 128.0 + colour[:, None]  # every chroma column that far off 128: their RMS is the colour
+    q = dissolves.grey_end(grid, 30, 50, 0, n - 1, ref, margin, 150)
+    assert abs(q - 90) <= 3

@@ -86,6 +86,7 @@ MID_BAND = (0.2, 0.8)  # …within this band of their progress (0–1)…
 MID_FRAMES = (0.3, 0.7)  # …over the frames whose mean progress over the cells is within this band…
 GREY_DIP = 0.25  # ``grey_end``: a blend went through grey when the colour (RMS of Cr, Cb off 128 over the grid) fell below this share of side A's…
 GREY_LEFT = 0.05  # …then its end is where the colour has come back to within this share of the way from that dip to where it levels off…
+GREY_SETTLE = 0.5  # …the highest level being that before the colour (mean over REF_S) first falls this far below it (levels: B's shot moving on changes its colour after the blend)…
 GREY_RISE = 2.0  # …when it still rises by at least this (levels) past the end found (``fadegrays``: grey first, B's colour back last)
 DETAIL_DIP = 0.1  # …and only where the fine detail dips half-way by this share below the line between the ends' (``_detail_dips``)…
 CELL_ORDER = 0.55  # …and the cells' half-way moments follow their place in the frame by an R² below this (``_in_order``: a wipe's edge orders them)
@@ -96,6 +97,7 @@ END_SIGMAS = 3.0  # an end sits where progress stands this many times its side's
 END_FLOOR = 0.003  # …and at least this share of the way (an eased ramp's last per cent is still the dissolve)
 END_STEP = 0.1  # …while each frame further out still rises by this share of that (a drifting side creeps, a ramp climbs)
 END_MOVE = 0.25  # an end moves at most this share of the dissolve's length (or half REF_S) from where it was found
+MEDIAN_MOVE = 0.6  # ``median_ends`` moves an end in by at most this share of the length (or half REF_S): a short eased blend found 5 frames long (split 18)
 MEDIAN_LEFT = 0.005  # ``median_ends``: an end moves in to where the cells' median progress (each side's own drift modelled) last stands within this share of the way of its side (0–1)…
 MEDIAN_CELL = 8.0  # …over the grid columns whose step is at least this (levels), when at least MEDIAN_CELLS of them
 MEDIAN_CELLS = 8
@@ -608,7 +610,7 @@ def busy_dissolves(s: Signals, grid: np.ndarray, stats: np.ndarray, blank: np.nd
         taken.append((p, q))
         p, q = detail_ends(stats[:, -1], *refine_ends(grid, p, q, floor, ceiling, ref, margin), floor, ceiling, ref, margin)
         p, q = median_ends(grid, p, q, floor, ceiling, ref, margin)
-        q = grey_end(grid, p, q, floor, ceiling, ref, margin, frames_in(s, MAX_S))
+        p, q = _grey_then_median(grid, p, q, floor, ceiling, ref, margin, frames_in(s, MAX_S))
         out.append({"type": "dissolve", "start": rounded(s.t[p], 6), "end": rounded(s.t[q], 6), "duration": rounded(s.t[q] - s.t[p], 6)})
     return sorted(out, key=lambda x: x["start"])
 
@@ -632,7 +634,7 @@ def median_ends(grid: np.ndarray, p: int, q: int, floor: int, ceiling: int, ref:
     columns with a step of at least MEDIAN_CELL its median per frame is the
     blend's. The start moves in to the last frame before the middle where
     that median is within MEDIAN_LEFT of 0, the end to the first after it
-    within MEDIAN_LEFT of 1; never out, and at most END_MOVE of the length
+    within MEDIAN_LEFT of 1; never out, and at most MEDIAN_MOVE of the length
     (or half ``ref``): a moving shot carried on past the blend drags the
     low-pass ends out (``refine_ends`` follows it), the cells' median does not.
     """
@@ -647,7 +649,7 @@ def median_ends(grid: np.ndarray, p: int, q: int, floor: int, ceiling: int, ref:
     with np.errstate(divide="ignore", invalid="ignore"):
         x = np.nanmedian((grid[lo : hi + 1, big] - a[:, big]) / (b[:, big] - a[:, big]), axis=1)
     i, j, mid = p - lo, q - lo, (p + q) // 2 - lo
-    reach = max(ref // 2, int(END_MOVE * (q - p)))
+    reach = max(ref // 2, int(MEDIAN_MOVE * (q - p)))
     below = np.flatnonzero(x[: mid + 1] <= MEDIAN_LEFT)
     above = np.flatnonzero(x[mid:] >= 1.0 - MEDIAN_LEFT)
     if below.size:
@@ -703,11 +705,23 @@ def grey_end(grid: np.ndarray, p: int, q: int, floor: int, ceiling: int, ref: in
     dip = float(colour[p : q + 1].min())
     if dip > GREY_DIP * float(np.median(side)):
         return q
-    level = float(np.convolve(colour[q : last + 1], np.ones(ref) / ref, mode="valid").max())
+    smooth = np.convolve(colour[q : last + 1], np.ones(ref) / ref, mode="valid")
+    peak = np.maximum.accumulate(smooth)
+    fell = np.flatnonzero(smooth < peak - GREY_SETTLE)
+    level = float(peak[fell[0]] if fell.size else peak[-1])
     if level - float(colour[q]) < GREY_RISE:
         return q
     back = np.flatnonzero(colour[q : last + 1] >= level - GREY_LEFT * (level - dip))
     return q + int(back[0]) if back.size else q
+
+
+def _grey_then_median(grid: np.ndarray, p: int, q: int, floor: int, ceiling: int, ref: int, margin: int, longest: int) -> tuple[int, int]:
+    """``grey_end``, and where it moved the end out, ``median_ends`` once more from there: the colour's highest level may be B's
+    own colour still rising as its shot moves on (a pan), which the cells' median (B's drift carried as a line) leaves behind."""
+    q2 = grey_end(grid, p, q, floor, ceiling, ref, margin, longest)
+    if q2 == q:
+        return p, q
+    return p, max(q, median_ends(grid, p, q2, floor, ceiling, ref, margin)[1])
 
 
 def refined(s: Signals, grid: np.ndarray, stats: np.ndarray, found: list[dict], stops: np.ndarray) -> list[dict]:
@@ -727,7 +741,7 @@ def refined(s: Signals, grid: np.ndarray, stats: np.ndarray, found: list[dict], 
         ceiling = min([int(c) - 1 for c in cut_at if c > q] + [index.get(round(f["start"], 6), len(s) - 1) for f in found[k + 1 :] if f["start"] >= item["end"]] + [len(s) - 1])
         p, q = detail_ends(stats[:, -1], *refine_ends(grid, p, q, floor, ceiling, ref, margin), floor, ceiling, ref, margin)
         p, q = median_ends(grid, p, q, floor, ceiling, ref, margin)
-        q = grey_end(grid, p, q, floor, ceiling, ref, margin, frames_in(s, MAX_S))
+        p, q = _grey_then_median(grid, p, q, floor, ceiling, ref, margin, frames_in(s, MAX_S))
         out.append({**item, "start": rounded(s.t[p], 6), "end": rounded(s.t[q], 6), "duration": rounded(s.t[q] - s.t[p], 6)})
     return out
 

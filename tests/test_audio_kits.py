@@ -351,6 +351,27 @@ def test_a_brief_closed_hat_under_a_white_bed_is_read_on_the_grooves_grid():
     assert read["on"] >= 8 and read["off"] == 0, read
 
 
+GROOVE_T = np.arange(int(1.6 * SR)) / SR  # the 1.6 s of the synthetic grooves below (s)
+
+
+def _decaying(noise: np.ndarray, at: float, tau: float) -> np.ndarray:
+    """``noise`` from ``at`` on, decaying with time constant ``tau`` (s); silent before."""
+    t = GROOVE_T
+    return np.where(t >= at, noise * np.exp(-np.maximum(t - at, 0.0) / tau), 0.0)
+
+
+def _snare_stroke(at: float, seed: int) -> np.ndarray:
+    """A snare struck at ``at``: wires' noise 150 Hz–11 kHz (6 dB less above 2 kHz) and a 200 Hz mode, 50 ms decay."""
+    t = GROOVE_T
+    wires = shaped_noise((150.0, 2000.0), 1.6, seed)[: t.size] + 0.5 * shaped_noise((2000.0, 11000.0), 1.6, seed + 50)[: t.size]
+    return _decaying(wires + 0.5 * np.sin(2 * np.pi * 200.0 * np.maximum(t - at, 0.0)), at, 0.05)
+
+
+def _hop_of(at: float) -> int:
+    """The analysis hop whose spectrum first holds a stroke at ``at`` (s)."""
+    return int(round((at - filterbanks.MEL_N_FFT / SR) / (128 / SR))) + 2
+
+
 def test_a_ghost_snare_has_the_shape_of_the_clips_snares_a_tom_or_a_hat_does_not():
     """A groove: loud snares (noise falling 6 dB above 2 kHz and a 200 Hz mode, 50 ms decay) at 0.15 and 0.95 s, flux
     onsets that :func:`drum_of` reads snare, and hi-hats (6–11 kHz noise, 30 ms decay) every 0.2 s, the grid. A sixteenth
@@ -358,17 +379,7 @@ def test_a_ghost_snare_has_the_shape_of_the_clips_snares_a_tom_or_a_hat_does_not
     (its shape correlates ~0.95 with theirs); a tom (110, 165, 235 Hz partials, 0.15 s decay) or a hi-hat at the same
     place and peak level is none (~0.4, ~-0.5); nor the ghost 60 ms later, off the grid, nor the ghost without the loud
     snares (no shape to compare with)."""
-    t = np.arange(int(1.6 * SR)) / SR
-
-    def decaying(noise: np.ndarray, at: float, tau: float) -> np.ndarray:
-        return np.where(t >= at, noise * np.exp(-np.maximum(t - at, 0.0) / tau), 0.0)
-
-    def stroke(at: float, seed: int) -> np.ndarray:
-        wires = shaped_noise((150.0, 2000.0), 1.6, seed)[: t.size] + 0.5 * shaped_noise((2000.0, 11000.0), 1.6, seed + 50)[: t.size]
-        return decaying(wires + 0.5 * np.sin(2 * np.pi * 200.0 * np.maximum(t - at, 0.0)), at, 0.05)
-
-    def hop(at: float) -> int:
-        return int(round((at - filterbanks.MEL_N_FFT / SR) / (128 / SR))) + 2
+    t, decaying, stroke, hop = GROOVE_T, _decaying, _snare_stroke, _hop_of
 
     at, after = 0.45, np.maximum(t - 0.45, 0.0)
     hats = sum(decaying(shaped_noise((6000.0, 11000.0), 1.6, 60 + k)[: t.size], 0.15 + 0.2 * k, 0.03) for k in range(7))
@@ -443,17 +454,7 @@ def test_a_soft_snares_wires_stand_over_held_notes_a_hats_are_a_hat():
     snares' noise in amplitude). The same snare 12 dB softer a sixteenth after the hat at 0.35 s lifts the bands from 4 kHz up on
     their own: :func:`wires_under_bed` names it a snare or clap; a hat there (drum_over_bed: hihat), the soft snare
     60 ms later (off the grid, swung or not), or the same without the loud snares (no snares in the clip) are none."""
-    t = np.arange(int(1.6 * SR)) / SR
-
-    def decaying(noise: np.ndarray, at: float, tau: float) -> np.ndarray:
-        return np.where(t >= at, noise * np.exp(-np.maximum(t - at, 0.0) / tau), 0.0)
-
-    def stroke(at: float, seed: int) -> np.ndarray:
-        wires = shaped_noise((150.0, 2000.0), 1.6, seed)[: t.size] + 0.5 * shaped_noise((2000.0, 11000.0), 1.6, seed + 50)[: t.size]
-        return decaying(wires + 0.5 * np.sin(2 * np.pi * 200.0 * np.maximum(t - at, 0.0)), at, 0.05)
-
-    def hop(at: float) -> int:
-        return int(round((at - filterbanks.MEL_N_FFT / SR) / (128 / SR))) + 2
+    t, decaying, stroke, hop = GROOVE_T, _decaying, _snare_stroke, _hop_of
 
     hats = sum(decaying(shaped_noise((6000.0, 11000.0), 1.6, 60 + k)[: t.size], 0.15 + 0.2 * k, 0.03) for k in range(7))
     pad = 4.0 * sum(np.sin(2 * np.pi * f * t) for f in (220.0, 277.2, 329.6, 440.0, 554.4, 659.3))

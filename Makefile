@@ -16,9 +16,11 @@ demo: bootstrap
 	$(VENV)/bin/aspects sync
 	@echo "Registry explorer: run 'make explore', then open http://127.0.0.1:$(EXPLORER_PORT)/ (or 'make worker': http://127.0.0.1:8787/)"
 
-# Lint first (ruff lint and format check, mypy), then the whole suite.
+# Lint first (ruff lint and format check, mypy), then the whole suite on every core (TEST_WORKERS, at most 4):
+# one file per worker process (its session fixtures are built once), the slowest files first (tests/conftest.py).
+TEST_WORKERS ?= auto
 test: lint
-	$(VENV)/bin/python -m pytest -q -p no:cacheprovider
+	$(VENV)/bin/python -m pytest -q -p no:cacheprovider -n $(TEST_WORKERS) --maxprocesses 4 --dist loadfile --no-loadscope-reorder
 
 lint: bootstrap
 	$(VENV)/bin/ruff check .

@@ -17,7 +17,7 @@ Clips and their measurements are cached in ``bench/out/transitions/``.
 PySceneDetect is optional (``pip install --no-deps scenedetect click
 platformdirs tqdm``, for the bench only).
 
-    python bench/bench_transitions.py [--subset | --heldout | --heldout2 | --heldout3 | --heldout4 | --heldout5 | --heldout6 | --heldout7 | --heldout8 | --heldout9 | --heldout10 | --fades7 | --fades8 | --fades9 | --fades10 | --fades11 | --heldout-wipes | --heldout-wipes2 | --heldout-wipes3 | --heldout-wipes4 | --heldout-wipes5 | --heldout-wipes6 | --heldout-wipes7 | --heldout-wipes8 | --heldout-wipes9 | --heldout-wipes10 | --wipes-mixed | --wipes-grain | --moving-gradients | --moving-gradients2 | --still-motion | --still-motion2 | --still-motion3 | --dissolves11 | --dissolves12 | --soft-moving | --soft-moving2 | --wipes11 | --wipes12 | --wipes13 | --wipes14 | --moving-fades21 | --moving-fades22 | --moving-fades23 | --moving-fades24 | --moving-fades25 | --moving-fades26 | --moving-fades27 | --dissolves13 | --dissolves14 | --dissolves15 | --dissolves16 | --dissolves17 | --dissolves18 | --dissolves19] [--measure-only] [--jobs 2] [--show-failures]
+    python bench/bench_transitions.py [--subset | --heldout | --heldout2 | --heldout3 | --heldout4 | --heldout5 | --heldout6 | --heldout7 | --heldout8 | --heldout9 | --heldout10 | --fades7 | --fades8 | --fades9 | --fades10 | --fades11 | --heldout-wipes | --heldout-wipes2 | --heldout-wipes3 | --heldout-wipes4 | --heldout-wipes5 | --heldout-wipes6 | --heldout-wipes7 | --heldout-wipes8 | --heldout-wipes9 | --heldout-wipes10 | --wipes-mixed | --wipes-grain | --moving-gradients | --moving-gradients2 | --still-motion | --still-motion2 | --still-motion3 | --dissolves11 | --dissolves12 | --soft-moving | --soft-moving2 | --wipes11 | --wipes12 | --wipes13 | --wipes14 | --wipes15 | --wipes16 | --moving-fades21 | --moving-fades22 | --moving-fades23 | --moving-fades24 | --moving-fades25 | --moving-fades26 | --moving-fades27 | --dissolves13 | --dissolves14 | --dissolves15 | --dissolves16 | --dissolves17 | --dissolves18 | --dissolves19] [--measure-only] [--jobs 2] [--show-failures]
 """
 
 from __future__ import annotations
@@ -206,6 +206,14 @@ CORPORA = {
     "--wipes14": (
         lambda: transition_corpus.fresh_wipes_corpus(14),
         "every scored wipe-like xfade at random, pixelize and hblur, moving and plain sides, 20-60 fps, split 14 (session 11: blind; read once with main's and once with the frozen rules)",
+    ),
+    "--wipes15": (
+        lambda: transition_corpus.fresh_wipes_corpus(15),
+        "wipe-like xfades at random between moving sides of new kinds (drifting gradients, sparse pictures, zone plates, real pans), split 15 (session 12: read once with main's rules first, then tuned on)",
+    ),
+    "--wipes16": (
+        lambda: transition_corpus.fresh_wipes_corpus(16),
+        "wipe-like xfades at random between moving sides of new kinds like split 15, split 16 (session 12: blind; made at the freeze, read once with main's and once with the frozen rules)",
     ),
     "--moving-fades21": (lambda: transition_corpus.moving_fades_split(21), "fades and cross-fades over moving generated pictures, split 21 (session 9: read once with main's rules first)"),
     "--moving-fades22": (

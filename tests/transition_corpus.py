@@ -24,6 +24,7 @@ import hashlib
 import json
 import re
 import subprocess
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -2447,12 +2448,17 @@ MOVING_WIPE_PAIRINGS = ("moving-moving", "moving-plain", "plain-moving")
 PREFIX.update({"mwipe11": "mw11-", "mwipe12": "mw12-"})
 
 
-def _moving_side_case(rng: np.random.Generator, prefix: str, j: int, transition: str, pairing: str, fps: int, duration: float, kind: str) -> Case:
-    """One xfade ``transition`` between the sides ``pairing`` names ("moving" or "plain", drawn from ``rng``), PRE_S and POST_S around it; ``rectcrop`` is a wipe in, then out."""
+def _moving_side_case(
+    rng: np.random.Generator, prefix: str, j: int, transition: str, pairing: str, fps: int, duration: float, kind: str, moving: Callable[[np.random.Generator, int, float], str] | None = None
+) -> Case:
+    """One xfade ``transition`` between the sides ``pairing`` names ("moving" or "plain", drawn from ``rng``), PRE_S and POST_S around it; ``rectcrop`` is a wipe in, then out.
+    ``moving(rng, fps, seconds)`` draws a moving side (default: ``_moving_texture`` or ``_any_moving_picture``, even odds)."""
     sides = []
-    for what in pairing.split("-"):
+    for what, need_s in zip(pairing.split("-"), (PRE_S + duration, duration + POST_S), strict=True):
         if what == "plain":
             sides.append(_source("mixed", _plain(rng), fps, False, "soft1"))
+        elif moving is not None:
+            sides.append(moving(rng, fps, need_s))
         else:
             sides.append(_moving_texture(rng, fps) if rng.random() < 0.5 else _any_moving_picture(rng, fps) + ",setsar=1")
     graph = (
@@ -2508,19 +2514,26 @@ PREFIX.update({"fwipe13": "fw13-", "fwipe14": "fw14-"})
 
 
 def fresh_wipes_corpus(split: int = 13, n: int = 34) -> list[Case]:
-    """``n`` random wipe-like xfades (one in 6 a pixelize or hblur) and 8 no-transition clips, from FRESH_WIPE_SEEDS[``split``] (see the note above)."""
+    """``n`` random wipe-like xfades (one in 6 a pixelize or hblur) and 8 no-transition clips, from FRESH_WIPE_SEEDS[``split``]
+    (see the notes above: splits 15 and 16 draw new moving sides and transitions up to 3.2 s)."""
     rng = np.random.default_rng(FRESH_WIPE_SEEDS[split])
     prefix = PREFIX[f"fwipe{split}"]
     pool = sorted(t for t, v in XFADE.items() if v is not None and v[0] in ("wipe", "iris"))
+    moving = _wipe_side if split >= 15 else None
     cases: list[Case] = []
     for j in range(n):
         transition = ("pixelize", "hblur")[int(rng.integers(2))] if rng.random() < 1 / 6 else pool[int(rng.integers(len(pool)))]
         fps = FRESH_WIPE_RATES[int(rng.integers(len(FRESH_WIPE_RATES)))]
-        duration = round(float(rng.uniform(0.25, 2.5)), 2)
+        duration = round(float(rng.uniform(0.25, FRESH_WIPE_MAX_S[split])), 2)
         pairing = FRESH_WIPE_PAIRINGS[int(rng.integers(len(FRESH_WIPE_PAIRINGS)))]
         kind = {"moving-moving": "texture", "plain-plain": "plain"}.get(pairing, "mixed")
-        cases.append(_moving_side_case(rng, prefix, j, transition, pairing, fps, duration, kind))
-    return cases + _moving_negatives(rng, prefix, FRESH_WIPE_RATES)
+        cases.append(_moving_side_case(rng, prefix, j, transition, pairing, fps, duration, kind, moving))
+    if moving is None:
+        return cases + _moving_negatives(rng, prefix, FRESH_WIPE_RATES)
+    for j in range(8):
+        fps = FRESH_WIPE_RATES[int(rng.integers(len(FRESH_WIPE_RATES)))]
+        cases.append(Case(f"{prefix}none-moving-{j}-{fps}", "negative", fps, 4.0, (moving(rng, fps, 4.0),), "[0:v]format=yuv420p[v]", (), "moving"))
+    return cases
 
 
 # Fades over MOVING pictures of new kinds (session 11, helper 10f; ``moving_fades_mixed``): panned real shots, Perlin noise,
@@ -2537,12 +2550,13 @@ MIXED_FADE_KINDS = ("fade-out", "fade-in", "fade-out-in", "fadeblack", "fadewhit
 PREFIX.update({"mfade26": "mf26-", "mfade27": "mf27-"})
 
 
-def _new_moving_picture(rng: np.random.Generator, fps: int, need_s: float) -> str:
-    """A random moving picture of a kind the earlier moving-fade splits did not draw (see the note above), ``need_s`` long at least."""
+def _new_moving_picture(rng: np.random.Generator, fps: int, need_s: float, shots: list | None = None) -> str:
+    """A random moving picture of a kind the earlier moving-fade splits did not draw (see the note above), ``need_s`` long at least
+    (a real shot from ``shots``, default ``REAL_SHOTS``)."""
     pick = int(rng.integers(10))
     s = f"s={SIZE}:r={fps}"
     if pick == 0:
-        shot = _panned_shot(rng, fps, need_s)
+        shot = _panned_shot(rng, fps, need_s, shots)
         if shot is not None:
             return shot[0]
         pick = 1
@@ -2656,3 +2670,41 @@ def moving_fades_mixed(split: int = 26, n_transitions: int = 32, n_negatives: in
         tag = f"-{hard[j % len(hard)]}" if hard[j % len(hard)] else ""
         cases.append(Case(f"{prefix}none-{what}{tag}-{j:02d}-{seconds:g}s-{fps}", "negative", fps, seconds, (src,), f"[0:v]format=yuv420p{extra}[v]", (), what))
     return cases
+
+
+# Session 12 (helper 10w; ``fresh_wipes_corpus(15)`` / ``(16)``): the same draw of wipe-like xfades as splits 13/14 (pixelize
+# or hblur one in six), 0.25-3.2 s, but the moving sides are of kinds no wipe split drew: ``moving_fades_mixed``'s new
+# pictures (panned real shots, Perlin noise, zone plates, sierpinski, a box moving over a colour or gradient, a rotating
+# test card, hue-turning gradients, panned bars), slowly drifting two- or three-colour gradients (trial 7's circleopen) and
+# sparse pictures (a thin game of life on a dark ground, a Mandelbrot zoom from far out: trial 7's diagtl); real shots are
+# drawn from bikes, Big Buck Bunny and carphone only, so the draw does not depend on the bench's testvideo.mp4. 8
+# moving pictures of the same kinds with no transition. Split 15 was read once with main's rules before any change;
+# split 16 is blind (made at the freeze, read once with main's and once with the frozen rules).
+FRESH_WIPE_SEEDS.update({15: 12515, 16: 12616})
+FRESH_WIPE_MAX_S = {13: 2.5, 14: 2.5, 15: 3.2, 16: 3.2}  # split → longest transition drawn (seconds)
+PREFIX.update({"fwipe15": "fw15-", "fwipe16": "fw16-"})
+STOCK_SHOTS = [shot for shot in REAL_SHOTS if shot[0] != TESTVIDEO]  # real shots always on disk (bootstrap fetches them)
+
+
+def _wipe_side(rng: np.random.Generator, fps: int, need_s: float) -> str:
+    """A random moving side for splits 15/16 (see the note above): a new moving picture (half the time), a slowly drifting
+    gradient, a sparse picture, or one of the earlier splits' moving pictures."""
+    u = rng.random()
+    if u < 0.5:
+        return _new_moving_picture(rng, fps, need_s, STOCK_SHOTS)
+    s = f"s={SIZE}:r={fps}"
+    if u < 0.7:
+        n = int(rng.integers(2, 4))
+        cs = ":".join(f"c{i}={_colour(rng, 'any')}" for i in range(n))
+        return f"gradients={s}:n={n}:{cs}:speed={rng.uniform(0.003, 0.03):.3f}:seed={int(rng.integers(1, 10_000))}:type={STILL_MOTION_TYPES[int(rng.integers(5))]},setsar=1"
+    if u < 0.85:
+        if rng.random() < 0.5:
+            w = int(rng.integers(64, 160))
+            return (
+                f"life=s={w}x{w * 9 // 16}:r={fps}:ratio={rng.uniform(0.04, 0.12):.2f}:seed={int(rng.integers(1, 10_000))}:mold={int(rng.integers(0, 30))}"
+                f":life_color={_colour(rng, 'light')}:death_color={_colour(rng, 'dark')}:mold_color={_colour(rng, 'dark')},scale=256:144:flags=neighbor,setsar=1"
+            )
+        points = [(-0.7436447860, 0.1318252536), (-0.10109636384562, 0.95628651080914), (0.2925, 0.0149), (-1.25066, 0.02012), (-0.7453, 0.1127)]
+        px, py = points[int(rng.integers(len(points)))]
+        return f"mandelbrot={s}:start_x={px}:start_y={py}:start_scale={rng.uniform(1.5, 3.0):.2f}:end_scale={rng.uniform(0.01, 0.1):.3f}:end_pts={int(rng.integers(60, 120))},setsar=1"
+    return _any_moving_picture(rng, fps) + ",setsar=1"

@@ -220,6 +220,34 @@ def test_a_soft_edge_s_ends_lie_half_its_width_outside_the_cells_half_way_times(
     assert abs(edge["start"] - 1.0) <= 2 / FPS and abs(edge["end"] - (1.0 + seconds)) <= 2 / FPS
 
 
+@pytest.mark.xfail(
+    strict=True,
+    reason="known miss (session 12, docs/dynamic.md): cells that wander pull the least-squares soft-edge width narrow; a least-absolute-deviations width fixed this but cost 3 hits on the wipe splits",
+)
+def test_a_soft_edge_s_width_holds_when_some_cells_wander():
+    """The eased soft edge above (2.5 s, half the frame wide), but a third of the cells wander on their own (a random walk
+    of 2.5 levels a frame, as moving texture under a cell does): the ends should come back within 2 frames on every one
+    of 12 draws (the least-squares width comes back 4-5 frames narrow at each end on two of them)."""
+    seconds, width = 2.5, 0.5
+    speed = (1 + width) / seconds
+    t = np.arange(0.0, seconds + 2.0, 1 / FPS)
+    columns = (np.arange(COLS * 16) + 0.5) / (COLS * 16)
+    u = np.clip(0.5 + (t[:, None] - (1.0 + (columns + width / 2) / speed)[None, :]) * speed / width, 0.0, 1.0)
+    share = np.tile((u * u * (3 - 2 * u)).reshape(t.size, COLS, 16).mean(axis=2), (1, ROWS))
+    for seed in range(12):
+        rng = np.random.default_rng(seed)
+        a, b = rng.uniform(40, 200, (3, COLS * ROWS)), rng.uniform(40, 200, (3, COLS * ROWS))
+        noise = rng.normal(0, 2.0, (t.size, 3, COLS * ROWS))
+        wander = np.cumsum(rng.normal(0, 2.5, (t.size, 3, COLS * ROWS)), axis=0)
+        noise += (rng.random(COLS * ROWS) < 0.3)[None, None, :] * (wander - wander.mean(axis=0))
+        planes = a[None] * (1 - share[:, None]) + b[None] * share[:, None] + noise
+        cells = wipes.split_switch_times(t, planes.reshape(t.size, -1), 0, t.size - 1, int(0.2 * FPS))
+        assert cells is not None
+        edge = wipes.fine_layout(cells)
+        assert edge is not None and edge["direction"] == "right"
+        assert abs(edge["start"] - 1.0) <= 2 / FPS and abs(edge["end"] - (1.0 + seconds)) <= 2 / FPS, seed
+
+
 def _scrolling(direction: str, edge: bool = True, seconds: float = 2.5, noise: float = 1.5, seed: int = 11) -> tuple[np.ndarray, np.ndarray]:
     """(frame times, grid) of a hard edge going ``direction`` (right or down) from START for DURATION between textures A and B
     that scroll along the edge (rows rolled down a cell a frame for a right edge, columns right for a down one): no cell

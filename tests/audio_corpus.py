@@ -2522,3 +2522,205 @@ TEMPO_SPLITS["held_out_23"] = [
     (162.2, "twofeel", 0.5, "synthdrum", False),
     (187.4, "jig", 0.5, "crystal", True),
 ]
+
+
+# Issue 11t, session 12, for held_out_24 (made first, read once with main's rules before any rule change): four
+# patterns no split had, each on one of FluidR3's variant kits no tempo split had played (a fast ska beat on Power 2,
+# a swung brush beat on Brush 1, a 6/8 on a shaker on Room 2, a 7/4 on Standard 3) and four accompaniments no split
+# had: a contrabass in two (half notes) under vibraphone chords on 2 and 4, a boom-chick (a bass note on every beat,
+# a steel guitar's chord on every "and"), FX 1 (rain) holding chords under an oboe's half notes (drumless legato), a
+# trombone's bass line under a tenor sax's off-beat stabs. Tempos drawn log-uniform, one in each of 14 equal strata of
+# 45–200 BPM (numpy seed 2424; a draw another split had moved up by 0.3 BPM until unused); patterns in turn, each with
+# three or four accompaniments, swing on five, three clips without drums (written before any clip was rendered).
+DRUM_PATTERNS |= {
+    # ska: closed hi-hat on every "and", kick on 1 and 3, rim shot on 2 and 4, open hi-hat on the last "and"
+    "skabeat": (4, [(float(b), (["kick"] if b in (0, 2) else ["rim"])) for b in range(4)] + [(b + 0.5, ["openhat" if b == 3 else "hihat"]) for b in range(4)]),
+    # brush swing: brush snare on every beat and the swung "and" of 2 and 4, kick on 1, pedal hi-hat on 2 and 4
+    "brushswing": (4, [(float(b), ["snare"] + (["kick"] if b == 0 else ["pedalhat"] if b in (1, 3) else [])) for b in range(4)] + [(1.5, ["snare"]), (3.5, ["snare"])]),
+    # 6/8 (two dotted-quarter beats): shaker on every eighth, kick on 1, rim shot on the second beat, open hi-hat on the last eighth
+    "six8shaker": (2, [(e / 3, ["shaker"] + (["kick"] if e == 0 else ["rim"] if e == 3 else ["openhat"] if e == 5 else [])) for e in range(6)]),
+    # 7/4 counted 4 + 3: closed hi-hat on every beat and "and", kick on 1 and 5, snare on 3 and 6
+    "seven4": (7, [(b + h, ["hihat"] + (["kick"] if h == 0 and b in (0, 4) else ["snare"] if h == 0 and b in (2, 5) else [])) for b in range(7) for h in (0.0, 0.5)]),
+}
+PATTERN_KITS |= {"skabeat": 18, "brushswing": 41, "six8shaker": 10, "seven4": 3}
+
+
+def _halfbass_bar(k: int, t_bar: float, beats: int, beat: float, swing: float) -> list[tuple[float, bytes]]:
+    """Issue 11t, session 12 (held_out_24): a contrabass in two (a half note on the bar's first beat and on every other
+    beat after it: root, then fifth), short vibraphone chords on the beats between."""
+    ev: list[tuple[float, bytes]] = []
+    n = int(np.ceil(beats))
+    chord = TRIADS[(k + 1) % len(TRIADS)]
+    for b in range(n):
+        if b % 2 == 0:
+            ev += note(1, ROOTS[k % 4] + (7 if b % 4 == 2 else 0), t_bar + b * beat, t_bar + (b + min(2, n - b) - 0.1) * beat, 100)
+        else:
+            for p in chord:
+                ev += note(2, p, t_bar + b * beat, t_bar + (b + 0.3) * beat, 80)
+    return ev
+
+
+def _boomchick_bar(k: int, t_bar: float, beats: int, beat: float, swing: float) -> list[tuple[float, bytes]]:
+    """Issue 11t, session 12 (held_out_24): a bass note on every beat (root and fifth in turn), a steel guitar's short
+    chord on every "and" (at ``swing``)."""
+    ev: list[tuple[float, bytes]] = []
+    n = int(np.ceil(beats))
+    chord = TRIADS[(k + 2) % len(TRIADS)]
+    for b in range(n):
+        ev += note(1, ROOTS[k % 4] + (7 if b % 2 else 0), t_bar + b * beat, t_bar + (b + 0.45) * beat, 100)
+        t = t_bar + (b + swing) * beat
+        for p in chord:
+            ev += note(2, p - 12, t, t + 0.3 * beat, 85)
+    return ev
+
+
+def _rainpad_bar(k: int, t_bar: float, beats: int, beat: float, swing: float) -> list[tuple[float, bytes]]:
+    """Issue 11t, session 12 (held_out_24): FX 1 (rain) holding the bar's chord, an oboe's legato half notes (no drums)."""
+    ev: list[tuple[float, bytes]] = []
+    n = int(np.ceil(beats))
+    chord = TRIADS[(k + 3) % len(TRIADS)]
+    for p in chord:
+        ev += note(1, p - 12, t_bar, t_bar + (n - 0.05) * beat, 78)
+    for b in range(0, n, 2):
+        ev += note(2, chord[(b // 2) % len(chord)] + 12, t_bar + b * beat, t_bar + (b + min(2, n - b) - 0.04) * beat, 92)
+    return ev
+
+
+def _tromboneriff_bar(k: int, t_bar: float, beats: int, beat: float, swing: float) -> list[tuple[float, bytes]]:
+    """Issue 11t, session 12 (held_out_24): a trombone's bass line a note a beat (root, third, fifth, sixth), a tenor
+    sax's short stab on the "and" (at ``swing``) of every other beat."""
+    ev: list[tuple[float, bytes]] = []
+    n = int(np.ceil(beats))
+    steps = [0, 4, 7, 9]
+    chord = TRIADS[(k + 4) % len(TRIADS)]
+    for b in range(n):
+        ev += note(1, ROOTS[k % 4] + 12 + steps[b % len(steps)], t_bar + b * beat, t_bar + (b + 0.8) * beat, 95)
+        if b % 2 == 1:
+            t = t_bar + (b + swing) * beat
+            ev += note(2, chord[b % len(chord)], t, t + 0.25 * beat, 90)
+    return ev
+
+
+ACCOMPANIMENTS |= {
+    "halfbass": ((43, 11), _halfbass_bar),  # contrabass, vibraphone
+    "boomchick": ((32, STEEL_GUITAR), _boomchick_bar),  # acoustic bass, steel guitar
+    "rainpad": ((96, 68), _rainpad_bar),  # FX 1 (rain), oboe
+    "tromboneriff": ((57, 66), _tromboneriff_bar),  # trombone, tenor sax
+}
+
+TEMPO_SPLITS["held_out_24"] = [
+    (47.8, "seven4", 0.5, "halfbass", True),
+    (55.8, "brushswing", 2 / 3, "boomchick", True),
+    (58.2, "six8shaker", 0.5, "rainpad", False),
+    (68.1, "skabeat", 0.5, "tromboneriff", True),
+    (74.4, "seven4", 0.5, False, True),
+    (77.8, "brushswing", 2 / 3, "halfbass", False),
+    (88.9, "six8shaker", 0.5, "boomchick", True),
+    (97.9, "skabeat", 2 / 3, "rainpad", True),
+    (113.5, "seven4", 0.5, "tromboneriff", False),
+    (117.8, "brushswing", 2 / 3, False, True),
+    (131.3, "six8shaker", 0.5, "halfbass", True),
+    (160.3, "skabeat", 0.5, "boomchick", True),
+    (178.1, "brushswing", 0.5, "tromboneriff", True),
+    (182.7, "skabeat", 0.5, "halfbass", True),
+]
+
+
+# Issue 11t, session 12, for held_out_25 (the blind split: made with held_out_24, before any rule change, read only
+# after the session's rules were frozen, once with main's rules and once with the session's): four patterns no split
+# had on FluidR3 variant kits no tempo split had played (a soca's kick on every beat on Power 3, a half-time brush
+# beat on Brush 2, a slow 6/8 on Jazz 2's ride, a son clave with congas on Room 5) and four accompaniments no split
+# had: a bassoon in two under clavinet chops on 2 and 4, a synth bass on every beat under a harmonica's held notes,
+# a marimba's eighths over a fretless bass (no drums with one), voice oohs holding chords over a sweep pad's bass
+# (drumless legato). Tempos drawn log-uniform, one in each of 12 equal strata of 45–200 BPM (numpy seed 2525).
+DRUM_PATTERNS |= {
+    # soca: kick on every beat, snare on the "and" of 2 and 4, open hi-hat on every "and", cowbell on 1
+    "soca": (4, [(float(b), ["kick"] + (["cowbell"] if b == 0 else [])) for b in range(4)] + [(b + 0.5, ["openhat"] + (["snare"] if b in (1, 3) else [])) for b in range(4)]),
+    # half-time brush: brush on every eighth (hi-hat), kick on 1 and the "and" of 2, snare on 3
+    "halfbrush": (4, [(b + h, ["hihat"] + (["kick"] if b + h in (0.0, 1.5) else ["snare"] if b + h == 2.0 else [])) for b in range(4) for h in (0.0, 0.5)]),
+    # slow 6/8 (two dotted-quarter beats): ride on every eighth, kick on 1, snare on the second beat, pedal hi-hat on eighths 2 and 5
+    "six8ride": (2, [(e / 3, ["ride"] + (["kick"] if e == 0 else ["snare"] if e == 3 else ["pedalhat"] if e in (2, 5) else [])) for e in range(6)]),
+    # son clave 3-2 (two bars of 4/4 as one pattern): claves on 0, 1.5, 3, 5, 6; conga on every "and"; kick on 1 and 5
+    "sonclave": (8, [(t, ["claves"] + (["kick"] if t in (0.0, 4.0) else [])) for t in (0.0, 1.5, 3.0, 5.0, 6.0)] + [(b + 0.5, ["conga"]) for b in range(8)] + [(4.0, ["kick"])]),
+}
+PATTERN_KITS |= {"soca": 19, "halfbrush": 42, "six8ride": 34, "sonclave": 13}
+
+
+def _bassoontwo_bar(k: int, t_bar: float, beats: int, beat: float, swing: float) -> list[tuple[float, bytes]]:
+    """Issue 11t, session 12 (held_out_25): a bassoon in two (a note on the bar's first beat and every other beat after
+    it, held near two beats), clavinet chops on the beats between."""
+    ev: list[tuple[float, bytes]] = []
+    n = int(np.ceil(beats))
+    chord = TRIADS[(k + 5) % len(TRIADS)]
+    for b in range(n):
+        if b % 2 == 0:
+            ev += note(1, ROOTS[k % 4] + 12 + (7 if b % 4 == 2 else 0), t_bar + b * beat, t_bar + (b + min(2, n - b) - 0.15) * beat, 95)
+        else:
+            for p in chord:
+                ev += note(2, p, t_bar + b * beat, t_bar + (b + 0.2) * beat, 85)
+    return ev
+
+
+def _harmonicalead_bar(k: int, t_bar: float, beats: int, beat: float, swing: float) -> list[tuple[float, bytes]]:
+    """Issue 11t, session 12 (held_out_25): a synth bass on every beat (root, octave in turn), a harmonica holding a
+    chord tone for the bar's first half and another for the rest."""
+    ev: list[tuple[float, bytes]] = []
+    n = int(np.ceil(beats))
+    chord = TRIADS[(k + 1) % len(TRIADS)]
+    for b in range(n):
+        ev += note(1, ROOTS[k % 4] + (12 if b % 2 else 0), t_bar + b * beat, t_bar + (b + 0.6) * beat, 95)
+    half = max(n // 2, 1)
+    for i, (a, z) in enumerate(((0, half), (half, n))):
+        if z > a:
+            ev += note(2, chord[i % len(chord)] + 12, t_bar + a * beat, t_bar + (z - 0.05) * beat, 88)
+    return ev
+
+
+def _marimbarun_bar(k: int, t_bar: float, beats: int, beat: float, swing: float) -> list[tuple[float, bytes]]:
+    """Issue 11t, session 12 (held_out_25): a fretless bass holding the bar's root, a marimba on every eighth (at
+    ``swing``) walking the chord up and down."""
+    ev: list[tuple[float, bytes]] = []
+    n = int(np.ceil(beats))
+    ev += note(1, ROOTS[k % 4], t_bar, t_bar + (n - 0.05) * beat, 90)
+    chord = TRIADS[(k + 2) % len(TRIADS)]
+    run = chord + [chord[0] + 12] + chord[::-1][:-1]
+    for e in range(2 * n):
+        b, h = divmod(e, 2)
+        t = t_bar + (b + (swing if h else 0.0)) * beat
+        ev += note(2, run[e % len(run)], t, t + 0.4 * beat, 92)
+    return ev
+
+
+def _oohs_bar(k: int, t_bar: float, beats: int, beat: float, swing: float) -> list[tuple[float, bytes]]:
+    """Issue 11t, session 12 (held_out_25): a sweep pad's root held for the bar, voice oohs' chord changing every other
+    beat (legato, no drums)."""
+    ev: list[tuple[float, bytes]] = []
+    n = int(np.ceil(beats))
+    ev += note(1, ROOTS[k % 4], t_bar, t_bar + (n - 0.05) * beat, 80)
+    for b in range(0, n, 2):
+        for p in TRIADS[(k * n + b) % len(TRIADS)]:
+            ev += note(2, p, t_bar + b * beat, t_bar + (b + min(2, n - b) - 0.04) * beat, 85)
+    return ev
+
+
+ACCOMPANIMENTS |= {
+    "bassoontwo": ((70, 7), _bassoontwo_bar),  # bassoon, clavinet
+    "harmonicalead": ((SYNTH_BASS, 22), _harmonicalead_bar),  # synth bass 1, harmonica
+    "marimbarun": ((35, 12), _marimbarun_bar),  # fretless bass, marimba
+    "oohs": ((95, 53), _oohs_bar),  # sweep pad, voice oohs
+}
+
+TEMPO_SPLITS["held_out_25"] = [
+    (47.9, "six8ride", 0.5, "oohs", True),
+    (54.9, "halfbrush", 0.5, "harmonicalead", True),
+    (58.1, "soca", 0.5, "marimbarun", False),
+    (73.6, "sonclave", 0.5, "bassoontwo", True),
+    (77.6, "six8ride", 0.5, "marimbarun", True),
+    (93.4, "halfbrush", 2 / 3, False, True),
+    (97.3, "soca", 0.5, "oohs", False),
+    (111.6, "sonclave", 0.5, "harmonicalead", True),
+    (136.2, "six8ride", 0.5, "bassoontwo", True),
+    (154.9, "halfbrush", 0.5, "marimbarun", True),
+    (173.4, "soca", 0.5, "bassoontwo", True),
+    (199.5, "sonclave", 2 / 3, "harmonicalead", True),
+]

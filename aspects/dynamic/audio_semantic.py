@@ -139,6 +139,14 @@ FAST_BACKBEAT_BPM = (85.0, TEMPO_RANGE_BPM[1] / 2)
 FAST_BACKBEAT_KICK = 0.85
 FAST_BACKBEAT_SNARE = 0.65
 FAST_BACKBEAT_SNARE_ON = 0.15
+# Compound beat read at its double period (:func:`compound_beat`, issue 11t, session 12), set on the seen splits up
+# to held_out_23: the level twice as fast holds onsets a third (or two) of the way on at least COMPOUND_THIRDS of its
+# pulses (the halves of 6/8 jigs at 130.3 and 187.4, of a 6/8 at 166.25 and a half-time shuffle at 124.1 read at the
+# bar: 0.91–0.95; levels read right whose half is subdivided in three: 0.77 and 0.84, a 12/8 over a saw bass's
+# eighths and a 3/4 on claves) and half-way on at most COMPOUND_HALVES (those four: 0; a duple subdivision fills the
+# half-way points too: ≥ 0.84 on every level read right with thirds filled).
+COMPOUND_THIRDS = 0.88
+COMPOUND_HALVES = 0.1
 CHORD_PERIODICITY_MIN = 0.35  # chord changes' smoothed autocorrelation at the beat for a beat (issue 11t, session 7)
 HARMONY_BAR_MIN = 0.45  # chord changes' smoothed autocorrelation at their bar for it to place the beat (figures across the beat, no drums: 0.53–0.63; 11/8 accordion 0.31)
 HARMONY_BAR_BEATS = (2, 3, 4)  # beats a bar of the chord changes may hold (issue 11t, session 10)
@@ -549,7 +557,23 @@ def metrical_level(onset: np.ndarray, centroid: np.ndarray, hop_s: float, period
     best = max(scored, key=lambda p: scored[p])
     if backbeat and abs(best / (2 * rules) - 1) <= HALF_TOLERANCE:
         best = rules  # the backbeat's snare falls on the rules' beats: at the half it would fall on the "and"
-    return fast_backbeat(context, meter_level(context, best if scored[best] >= scored[rules] + LEVEL_OVERRIDE_MARGIN else rules))
+    return compound_beat(context, fast_backbeat(context, meter_level(context, best if scored[best] >= scored[rules] + LEVEL_OVERRIDE_MARGIN else rules)))
+
+
+def compound_beat(c: LevelContext, period_s: float) -> float:
+    """The beat period (s) once a compound beat is checked (issue 11t, session 12): where the level twice as fast as
+    ``period_s`` (within the tempo range) is subdivided in three alone (onsets a third or two thirds of the way on at
+    least COMPOUND_THIRDS of its pulses, half-way on at most COMPOUND_HALVES), that level is the beat: ``period_s``
+    is a bar or half bar of two such beats (a fast 6/8 jig's two dotted quarters, a shuffle's half note). A beat is
+    divided in two or three; a bar of two beats, each in three, is what the accents climb to when the kick marks
+    only its first beat."""
+    faster = period_s / 2
+    if 60.0 / faster > TEMPO_RANGE_BPM[1] * 1.04:
+        return period_s
+    onset, hop_s = c.onset, c.hop_s
+    phase = _best_phase(maximum_filter1d(onset, 2 * _tolerance_hops(faster / 2, hop_s) + 1), hop_s, faster)
+    halves, thirds = _subdivision_shares(onset, hop_s, faster, phase)
+    return faster if thirds >= COMPOUND_THIRDS and halves <= COMPOUND_HALVES else period_s
 
 
 def fast_backbeat(c: LevelContext, period_s: float) -> float:

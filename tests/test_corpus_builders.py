@@ -34,3 +34,40 @@ def test_bench_corpus_builds(flag):
     assert all(isinstance(c, Case) for c in cases)
     names = [c.name for c in cases]
     assert len(set(names)) == len(names), f"{flag}: duplicate clip names"
+
+
+# The dissolve builders' cases as main (feb5725) made them before their shared ``_xfade_case``: sha256 (first 16 digits) of
+# every case's fields, the repository's root written as ROOT in the sources, with every listed real shot taken as present
+# (``_pick_shot`` skips missing files, so the draws would otherwise depend on what a worktree holds).
+BUILT_BEFORE = {
+    "d11": (lambda tc: tc.dissolves_corpus(11), "f38cb13a34d9f180"),
+    "d13": (lambda tc: tc.dissolves_corpus(13, 30), "b8f3de29b0985911"),
+    "d16": (lambda tc: tc.moving_dissolves_corpus(16), "73ab696e3e77c043"),
+    "d17": (lambda tc: tc.moving_dissolves_corpus(17), "ae96a10d7b5f9c78"),
+    "d18": (lambda tc: tc.eased_dissolves_corpus(18), "07ccb83469f5f156"),
+    "d19": (lambda tc: tc.eased_dissolves_corpus(19), "65e7c354d740b037"),
+}
+
+
+def _every_shot(rng, need_s, shots):
+    """``_pick_shot`` with every listed shot present (the same draws)."""
+    shots = [s for s in shots if (s[2] - s[1]) / s[3] >= need_s + 0.1]
+    if not shots:
+        return None
+    path, first, last, rate, w, h = shots[int(rng.integers(len(shots)))]
+    spare = (last - first) / rate - need_s - 0.1
+    return path, last, rate, w, h, first + int(rng.uniform(0, spare) * rate)
+
+
+@pytest.mark.parametrize("split", sorted(BUILT_BEFORE))
+def test_dissolve_builders_make_the_same_cases_through_the_shared_xfade_case(split, monkeypatch):
+    import hashlib
+
+    from tests import transition_corpus as tc
+
+    monkeypatch.setattr(tc, "_pick_shot", _every_shot)
+    build, digest = BUILT_BEFORE[split]
+    root = str(Path(tc.__file__).resolve().parents[1])
+    cases = build(tc)
+    fields = [(c.name, c.kind, c.fps, c.seconds, tuple(x.replace(root, "ROOT") for x in c.sources), c.graph, c.truth, c.family, c.scored) for c in cases]
+    assert hashlib.sha256(repr(fields).encode()).hexdigest()[:16] == digest

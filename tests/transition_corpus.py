@@ -2067,13 +2067,7 @@ def dissolves_corpus(split: int = 11, n_transitions: int = 36) -> list[Case]:
             sides.append(shot[0] if shot else _busy_picture(rng, fps))
         if len(sides) < 2:
             continue
-        graph = (
-            f"[0:v]trim=duration={PRE_S + duration},setpts=PTS-STARTPTS,format=yuv420p[a];"
-            f"[1:v]trim=duration={duration + POST_S},setpts=PTS-STARTPTS,format=yuv420p[b];"
-            f"[a][b]xfade=transition={transition}:duration={duration}:offset={PRE_S}[v]"
-        )
-        name = f"{PREFIX[palette]}xfade-{transition}-{kind}-{j:02d}-{duration:g}s-{fps}"
-        cases.append(Case(name, kind, fps, round(PRE_S + duration + POST_S, 3), tuple(sides), graph, (Truth("dissolve", PRE_S, PRE_S + duration),), transition))
+        cases.append(_xfade_case(PREFIX[palette], transition, kind, j, duration, fps, sides))
     for j, name in enumerate(("zoom-footage", "pan-still", "moving-object", "flash", "breathing", "moving-gradient", "drift", "footage-shot")):
         fps = DISSOLVE_RATES[int(rng.integers(len(DISSOLVE_RATES)))]
         shot = _real_shot(rng, fps, 3.0)
@@ -2102,6 +2096,18 @@ def dissolves_corpus(split: int = 11, n_transitions: int = 36) -> list[Case]:
             seconds = 4.0
         cases.append(Case(f"{PREFIX[palette]}none-{name}-{j}-{fps}", "negative", fps, seconds, (source,), graph, (), name))
     return cases
+
+
+def _xfade_case(prefix: str, transition: str, kind: str, j: int, duration: float, fps: int, sides: list[str]) -> Case:
+    """A dissolve-like xfade (``transition``, ``duration`` s at ``fps``) from ``sides[0]`` (held PRE_S before) onto ``sides[1]``
+    (held POST_S after), named ``<prefix>xfade-<transition>-<kind>-<j>-<duration>s-<fps>``; its truth is one dissolve."""
+    graph = (
+        f"[0:v]trim=duration={PRE_S + duration},setpts=PTS-STARTPTS,format=yuv420p[a];"
+        f"[1:v]trim=duration={duration + POST_S},setpts=PTS-STARTPTS,format=yuv420p[b];"
+        f"[a][b]xfade=transition={transition}:duration={duration}:offset={PRE_S}[v]"
+    )
+    name = f"{prefix}xfade-{transition}-{kind}-{j:02d}-{duration:g}s-{fps}"
+    return Case(name, kind, fps, round(PRE_S + duration + POST_S, 3), tuple(sides), graph, (Truth("dissolve", PRE_S, PRE_S + duration),), transition)
 
 
 # Dissolves between real shots that both keep moving (session 10, helper 10d; ``moving_dissolves_corpus``): every pair is
@@ -2155,13 +2161,7 @@ def moving_dissolves_corpus(split: int = 16, n_transitions: int = 30) -> list[Ca
             sides.append(shot[0])
         if len(sides) < 2:
             continue
-        graph = (
-            f"[0:v]trim=duration={PRE_S + duration},setpts=PTS-STARTPTS,format=yuv420p[a];"
-            f"[1:v]trim=duration={duration + POST_S},setpts=PTS-STARTPTS,format=yuv420p[b];"
-            f"[a][b]xfade=transition={transition}:duration={duration}:offset={PRE_S}[v]"
-        )
-        name = f"{PREFIX[palette]}xfade-{transition}-footage-{j:02d}-{duration:g}s-{fps}"
-        cases.append(Case(name, "footage", fps, round(PRE_S + duration + POST_S, 3), tuple(sides), graph, (Truth("dissolve", PRE_S, PRE_S + duration),), transition))
+        cases.append(_xfade_case(PREFIX[palette], transition, "footage", j, duration, fps, sides))
     riders = [s for s in REAL_SHOTS if s[0] == BIKES]
     for j, name in enumerate(("pan-footage", "pan-footage", "pan-footage", "zoom-footage", "zoom-footage", "riders", "riders", "footage-shot")):
         fps = DISSOLVE_RATES[int(rng.integers(len(DISSOLVE_RATES)))]
@@ -2229,13 +2229,7 @@ def eased_dissolves_corpus(split: int = 18, n_transitions: int = 30) -> list[Cas
             sides.append(shot[0])
         if len(sides) < 2:
             continue
-        graph = (
-            f"[0:v]trim=duration={PRE_S + duration},setpts=PTS-STARTPTS,format=yuv420p[a];"
-            f"[1:v]trim=duration={duration + POST_S},setpts=PTS-STARTPTS,format=yuv420p[b];"
-            f"[a][b]xfade=transition={transition}:duration={duration}:offset={PRE_S}[v]"
-        )
-        name = f"{PREFIX[palette]}xfade-{transition}-footage-{j:02d}-{duration:g}s-{fps}"
-        cases.append(Case(name, "footage", fps, round(PRE_S + duration + POST_S, 3), tuple(sides), graph, (Truth("dissolve", PRE_S, PRE_S + duration),), transition))
+        cases.append(_xfade_case(PREFIX[palette], transition, "footage", j, duration, fps, sides))
     riders = [s for s in REAL_SHOTS if s[0] == BIKES]
     for j, name in enumerate(("pan-footage", "pan-footage", "zoom-footage", "riders", "riders", "footage-shot", "footage-shot", "footage-shot")):
         fps = DISSOLVE_RATES[int(rng.integers(len(DISSOLVE_RATES)))]
@@ -2247,6 +2241,74 @@ def eased_dissolves_corpus(split: int = 18, n_transitions: int = 30) -> list[Cas
             "zoom-footage": f"[0:v]zoompan=z='1+{rng.uniform(0.003, 0.01):.4f}*on':x='iw/2-iw/zoom/2':y='ih/2-ih/zoom/2':d=1:s={SIZE}:fps={fps},format=yuv420p[v]",
         }.get(name, "[0:v]format=yuv420p[v]")
         cases.append(Case(f"{PREFIX[palette]}none-{name}-{j}-{fps}", "negative", fps, seconds, (shot[0],), graph, (), name))
+    return cases
+
+
+# Dissolves between sides of any kind (session 12, helper 10e; ``mixed_dissolves_corpus``): each side drawn at random -- a
+# moving real shot (``_varied_shot``: cropped, mostly panned, maybe backwards or graded) half the time, a moving generated
+# picture of ``_new_moving_picture``'s kinds (Perlin noise, zone plates, sierpinski, a box over a colour, a rotating test
+# card, hue-turning gradients, panned bars, textures) a third, a still flat colour or gradient the rest (never both still);
+# the xfade (fade, dissolve, fadegrays, fadeslow, fadefast), the length (0.3-3 s) and the frame rate (24-60 fps) drawn too;
+# plus 10 clips with no transition (pans, zooms, riders, moving pictures, a flash, a darkening). Split 20 was read once
+# with main's rules before any change (then tuned on); split 21 is blind (made at the freeze, read once with each).
+MIXED_DISSOLVE_SEEDS = {20: 12020, 21: 12121}  # split → the generator's seed
+MIXED_DISSOLVE_XFADES = ("fade", "dissolve", "fadegrays", "fadeslow", "fadefast")
+PREFIX.update({"dis20": "d20-", "dis21": "d21-"})
+
+
+def _any_side(rng: np.random.Generator, fps: int, need_s: float, still: bool) -> tuple[str, str] | None:
+    """One side of a mixed dissolve, ``need_s`` long: (lavfi source, kind "real" / "moving" / "still"); a still side only when ``still``."""
+    u = rng.random()
+    if u < 0.5:
+        shot = _varied_shot(rng, fps, need_s)
+        return None if shot is None else (shot[0], "real")
+    if u < 0.83 or not still:
+        return _new_moving_picture(rng, fps, need_s), "moving"
+    if rng.random() < 0.5:
+        return f"color=c={_colour(rng, 'any')}:s={SIZE}:r={fps}", "still"
+    cs = f"c0={_colour(rng, 'any')}:c1={_colour(rng, 'any')}"
+    return f"gradients=s={SIZE}:r={fps}:n=2:{cs}:speed=0:seed={int(rng.integers(1, 10_000))}:type={STILL_MOTION_TYPES[int(rng.integers(5))]}", "still"
+
+
+def mixed_dissolves_corpus(split: int = 20, n_transitions: int = 30) -> list[Case]:
+    """Dissolves 0.3-3 s long between sides of any kind plus no-transition clips, drawn from MIXED_DISSOLVE_SEEDS[``split``] (see the note above)."""
+    rng = np.random.default_rng(MIXED_DISSOLVE_SEEDS[split])
+    prefix = PREFIX[f"dis{split}"]
+    cases: list[Case] = []
+    for j in range(n_transitions):
+        transition = MIXED_DISSOLVE_XFADES[int(rng.integers(len(MIXED_DISSOLVE_XFADES)))]
+        fps = DISSOLVE_RATES[int(rng.integers(len(DISSOLVE_RATES)))]
+        duration = round(float(rng.uniform(0.3, 3.0)), 2)
+        sides: list[tuple[str, str]] = []
+        for k in range(2):
+            side = None
+            while side is None:  # shorten until a real shot holds it
+                side = _any_side(rng, fps, PRE_S + duration if k == 0 else duration + POST_S, still=not (sides and sides[0][1] == "still"))
+                if side is None:
+                    duration = max(0.3, round(duration - 0.3, 2))
+            sides.append(side)
+        kind = "-".join(kind for _, kind in sides)
+        cases.append(_xfade_case(prefix, transition, kind, j, duration, fps, [source for source, _ in sides]))
+    hard = ("pan-footage", "pan-footage", "zoom-footage", "riders", "footage-shot", "moving", "moving", "moving-flash", "moving-darkening", "footage-flash")
+    riders = [s for s in REAL_SHOTS if s[0] == BIKES]
+    for j, name in enumerate(hard):
+        fps = DISSOLVE_RATES[int(rng.integers(len(DISSOLVE_RATES)))]
+        seconds = round(float(rng.uniform(2.0, 3.0)), 2)
+        if name.startswith("moving"):
+            source = _new_moving_picture(rng, fps, seconds)
+        else:
+            shot = _varied_shot(rng, fps, seconds, riders if name == "riders" else None, name == "pan-footage")
+            if shot is None:
+                continue
+            source = shot[0]
+        t0 = rng.uniform(0.8, seconds - 0.8)
+        extra = {
+            "zoom-footage": f",zoompan=z='1+{rng.uniform(0.003, 0.01):.4f}*on':x='iw/2-iw/zoom/2':y='ih/2-ih/zoom/2':d=1:s={SIZE}:fps={fps}",
+            "moving-flash": f",eq=brightness='if(between(t\\,{t0:.2f}\\,{t0 + rng.uniform(0.03, 0.1):.2f})\\,0.5\\,0)':eval=frame",
+            "footage-flash": f",eq=brightness='if(gte(t\\,{t0:.2f})\\,{rng.uniform(0.4, 0.8):.2f}*exp(-(t-{t0:.2f})*{int(rng.integers(6, 12))})\\,0)':eval=frame",
+            "moving-darkening": f",eq=brightness='-t*{rng.uniform(0.03, 0.07):.3f}':eval=frame",
+        }.get(name, "")
+        cases.append(Case(f"{prefix}none-{name}-{j}-{seconds:g}s-{fps}", "negative", fps, seconds, (source,), f"[0:v]format=yuv420p{extra}[v]", (), name))
     return cases
 
 

@@ -361,3 +361,24 @@ def test_a_blend_through_grey_ends_where_the_colour_first_levels_off_though_the_
     grid[:, CELLS:] = 128.0 + colour[:, None]  # every chroma column that far off 128: their RMS is the colour
     q = dissolves.grey_end(grid, 30, 50, 0, n - 1, ref, margin, 150)
     assert abs(q - 90) <= 3
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+@pytest.mark.parametrize("length_s", [0.5, 1.0])
+def test_a_cross_fade_onto_a_shot_whose_look_moves_on_at_its_own_pace_is_one_dissolve_within_two_frames(seed, length_s):
+    """After the blend B's statistics move on steadily (a pan brings busier parts in): by 0.45 of the step per second, so
+    within the blend's own length they hold B's values (HOLD_SPAN) while over the 1.5 s return window they would not."""
+    rng = np.random.default_rng(seed)
+    n = int(SECONDS * FPS)
+    start_s = 1.0
+    a, b = _wandering(rng, n, 100, 30, 6), _wandering(rng, n, 140, 30, 6)
+    t = np.arange(n) / FPS
+    mix = np.clip((t - start_s) / length_s, 0, 1)
+    stats = _stats(A_STATS, B_STATS, mix, rng)
+    step = float(np.sqrt(np.mean((B_STATS - A_STATS) ** 2)))
+    way = np.array([0.0, 1.0, 0.0, 0.0, 0.0, -1.0]) * np.sqrt(3)  # RMS 1: the spread and the fine detail, which no change of light moves (LIGHT_STATS)
+    stats += np.outer(np.clip(t - start_s - length_s, 0, None) * 0.45 * step, way)
+    found = _read((1 - mix)[:, None] * a + mix[:, None] * b, stats)
+    assert len(found) == 1, found
+    assert abs(found[0]["start"] - start_s) * FPS <= TOLERANCE_FRAMES + 1e-6, found
+    assert abs(found[0]["end"] - (start_s + length_s)) * FPS <= TOLERANCE_FRAMES + 1e-6, found

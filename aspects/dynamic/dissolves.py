@@ -92,7 +92,6 @@ DETAIL_DIP = 0.1  # …and only where the fine detail dips half-way by this shar
 CELL_ORDER = 0.55  # …and the cells' half-way moments follow their place in the frame by an R² below this (``_in_order``: a wipe's edge orders them)
 STATS_STEP = 3.0  # the statistics move from one side's to the other's by this many times the sides' own scatter…
 STATS_HOLD = 0.5  # …and hold each side's values (within this share of that change) over RETURN_S beyond it
-HOLD_SPAN = 1.0  # …over this share of the dissolve's length beyond each end (at least MARGIN_S, at most the return window: a moving shot's look moves on at its own pace; split 20)
 STATS_DIP = 0.1  # …or the spread and fine detail dip this share below the line between the ends half-way
 END_SIGMAS = 3.0  # an end sits where progress stands this many times its side's scatter off the side's line…
 END_FLOOR = 0.003  # …and at least this share of the way (an eased ramp's last per cent is still the dissolve)
@@ -235,15 +234,11 @@ def _accept(s: Signals, grid: np.ndarray, stats: np.ndarray, p: int, q: int, flo
                 continue
         if not (_together(s, grid, a, b, side_a, side_b, lo, hi, q - p, _detail_dips(stats[:, -1], p, q, ref)) and _statistics_move(stats, p, q, lo, hi, ref)):
             return False
-        # A moving shot's look moves on at its own pace: its statistics must hold over as long as the blend took (at least
-        # MARGIN_S, at most the return window), not longer.
-        hold = min(return_, max(margin, int(HOLD_SPAN * (q - p))))
-        hold_lo, hold_hi = max(floor, p - hold), min(ceiling, q + hold)
-        if _statistics_hold(stats, p, q, hold_lo, hold_hi, ref):
+        if _statistics_hold(stats, p, q, far_lo, far_hi, ref):
             return True
         return bool(
             stats.shape[1] == LIGHT_STATS.size
-            and _statistics_hold(stats, p, q, hold_lo, hold_hi, ref, LIGHT_STATS)
+            and _statistics_hold(stats, p, q, far_lo, far_hi, ref, LIGHT_STATS)
             and (light if light is not None else holds_under_light(grid, p, q, far_lo, far_hi, ref))
         )
     return False

@@ -104,6 +104,18 @@ EXTRA_TEXTS = (
     "Numbers alone never tell the whole story; you have to look at the cases that went wrong.",
     "She opened the old wooden box and found letters written more than a hundred years ago.",
 )
+# Splits from 99 on (issue 11, session 12) add programs, voices and texts no split had, and draw every peak level
+# from -2 to -26 dBFS (not loud or quiet only); splits before 99 render as before.
+NEWER_FROM_SEED = 99
+BASSES_99 = ((36, "bass"), (37, "bass"), (39, "bass"))
+CHORDS_99 = ((1, "keyboard"), (7, "keyboard"), (17, "keyboard"), (29, "guitar"), (45, "strings"), (92, "synthesizer"), (95, "synthesizer"))
+LEADS_99 = ((64, "wind"), (67, "wind"), (69, "wind"), (70, "wind"), (72, "wind"), (75, "wind"), (84, "synthesizer"), (8, "mallets"))
+VOICES_99 = ("en+Annie", "en-us+Andy", "en+grandpa", "en-gb+Linda", "en-029+Zac", "en+Storm", "en-us+Michael", "en-gb-scotland+f5")
+TEXTS_99 = (
+    "The museum closes early on Sundays, but the garden stays open until the evening light fades.",
+    "If the measurements disagree, repeat them twice and write down the conditions each time.",
+    "A small boat drifted past the harbour wall while the fishermen mended their nets in silence.",
+)
 
 
 @dataclass
@@ -153,9 +165,12 @@ def _peak(x: np.ndarray, peak: float) -> np.ndarray:
     return x / m * peak if m > 0 else x
 
 
-def song(rng: np.random.Generator, workdir: Path, name: str, dur: float = DUR_S, new: bool = False) -> tuple[np.ndarray, tuple[str, ...], float]:
-    """A GM song: parts drawn from ``rng`` (``new``: from the wider pools of splits from NEW_FROM_SEED); returns samples (unnormalised), the families heard, the tempo."""
+def song(rng: np.random.Generator, workdir: Path, name: str, dur: float = DUR_S, new: bool = False, newer: bool = False) -> tuple[np.ndarray, tuple[str, ...], float]:
+    """A GM song: parts drawn from ``rng`` (``new``/``newer``: from the wider pools of splits from NEW_FROM_SEED/NEWER_FROM_SEED); returns samples (unnormalised), the families heard, the tempo."""
     chords, leads = (CHORDS + CHORDS_NEW, LEADS + LEADS_NEW) if new else (CHORDS, LEADS)
+    basses = BASSES + BASSES_99 if newer else BASSES
+    if newer:
+        chords, leads = chords + CHORDS_99, leads + LEADS_99
     bpm = float(rng.uniform(60, 180))
     beat = 60.0 / bpm
     meter = int(rng.choice([3, 4, 4]))
@@ -174,7 +189,7 @@ def song(rng: np.random.Generator, workdir: Path, name: str, dur: float = DUR_S,
     n_beats = int(np.ceil((dur - start) / beat)) + 1
     scale = np.array([0, 2, third, 5, 7, 8 if minor else 9, 10 if minor else 11, 12])
     for part in parts:
-        prog_no, family = [BASSES, chords, leads][["bass", "chords", "lead"].index(part)][int(rng.integers(0, [5, len(chords), len(leads)][["bass", "chords", "lead"].index(part)]))]
+        prog_no, family = [basses, chords, leads][["bass", "chords", "lead"].index(part)][int(rng.integers(0, [len(basses), len(chords), len(leads)][["bass", "chords", "lead"].index(part)]))]
         families.append(family)
         events.append((0.0, bytes([0xC0 | ch, prog_no])))
         vel = int(rng.integers(70, 115))
@@ -278,16 +293,18 @@ def synth_event(kind: str, rng: np.random.Generator, workdir: Path, tag: str) ->
     return _peak(x, 1.0)
 
 
-def _voice(rng: np.random.Generator, workdir: Path, dur: float, new: bool = False) -> np.ndarray:
-    texts = TEXTS + EXTRA_TEXTS + (TEXTS_NEW if new else ())
-    voices = VOICES + VOICES_NEW if new else VOICES
+def _voice(rng: np.random.Generator, workdir: Path, dur: float, new: bool = False, newer: bool = False) -> np.ndarray:
+    texts = TEXTS + EXTRA_TEXTS + (TEXTS_NEW if new else ()) + (TEXTS_99 if newer else ())
+    voices = (VOICES + VOICES_NEW if new else VOICES) + (VOICES_99 if newer else ())
     x = speech(texts[int(rng.integers(0, len(texts)))], voices[int(rng.integers(0, len(voices)))], int(rng.integers(120, 190)), dur, workdir)
     assert x is not None, "needs espeak-ng"
     return x
 
 
-def _level(rng: np.random.Generator) -> float:
-    """A peak level: loud (−2 dBFS) or quiet (−26 dBFS), half each."""
+def _level(rng: np.random.Generator, newer: bool = False) -> float:
+    """A peak level: loud (−2 dBFS) or quiet (−26 dBFS), half each; ``newer``: anywhere from −26 to −2 dBFS."""
+    if newer:
+        return 10 ** (-float(rng.uniform(2, 26)) / 20)
     return 10 ** (-2 / 20) if rng.random() < 0.5 else 10 ** (-26 / 20)
 
 
@@ -306,19 +323,25 @@ def clips(workdir: Path, seed: int, n: int) -> list[Clip]:
     """The clips of split ``seed``: ``n`` of each kind (``change`` 2n), truth per window."""
     rng = np.random.default_rng(seed * 7919 + 11)
     new = seed >= NEW_FROM_SEED
+    newer = seed >= NEWER_FROM_SEED
     beds = ["rain", "wind", "room", "traffic", "fan"] if new else ["rain", "wind", "room"]
     out: list[Clip] = []
     nw = int(DUR_S / WINDOW_S)
     for i in range(n):
-        x, fam, bpm = song(rng, workdir, f"s{seed}song{i}", new=new)
-        out.append(Clip(f"song{i}-{round(bpm)}bpm-{'+'.join(fam)}", "song", _peak(x, _level(rng)), [Window("music", ("music",), fam)] * nw))
+        x, fam, bpm = song(rng, workdir, f"s{seed}song{i}", new=new, newer=newer)
+        out.append(Clip(f"song{i}-{round(bpm)}bpm-{'+'.join(fam)}", "song", _peak(x, _level(rng, newer)), [Window("music", ("music",), fam)] * nw))
     for i in range(n):
-        x, fam, bpm = song(rng, workdir, f"s{seed}voice{i}", new=new)
-        v = _voice(rng, workdir, DUR_S, new)
+        x, fam, bpm = song(rng, workdir, f"s{seed}voice{i}", new=new, newer=newer)
+        v = _voice(rng, workdir, DUR_S, new, newer)
         gap = float(rng.uniform(6, 24 if new else 20))
         mix = v + x / _rms(x) * _rms(v) * 10 ** (-gap / 20)
-        out.append(Clip(f"voice{i}-{gap:.0f}dB-{round(bpm)}bpm", "voice", _peak(mix, _level(rng)), [Window("speech", ("speech", "music"), fam)] * nw))
+        out.append(Clip(f"voice{i}-{gap:.0f}dB-{round(bpm)}bpm", "voice", _peak(mix, _level(rng, newer)), [Window("speech", ("speech", "music"), fam)] * nw))
+    main_rng = rng
     for i in range(n):
+        # How many events an sfx clip holds follows the rendered events' lengths (FluidSynth's effects): from
+        # NEWER_FROM_SEED on each sfx clip draws from its own generator, so the clips after it draw the same whatever
+        # another FluidSynth renders (here a 0.1 dB gain or no reverb and chorus moved none of split 92's draws).
+        rng = np.random.default_rng(int(main_rng.integers(0, 2**63))) if newer else main_rng
         kind = [*beds, None][int(rng.integers(0, len(beds) + 1))] if new else ["rain", "wind", "room", None][i % 4]
         bed_x = bed(rng, kind) if kind else np.zeros(int(DUR_S * SR))
         events = np.zeros_like(bed_x)
@@ -360,6 +383,7 @@ def clips(workdir: Path, seed: int, n: int) -> list[Clip]:
             else:
                 wins[k] = Window(w.role, w.layers)  # events and their bed alternate: not a change of role
         out.append(Clip(f"sfx{i}-{kind or 'silent'}-{gap:.0f}dB", "sfx", _peak(mix, 10 ** (-float(rng.uniform(2, 14)) / 20)), wins))
+    rng = main_rng
     for i in range(n):
         kind = beds[int(rng.integers(0, len(beds)))] if new else ["rain", "wind", "room"][i % 3]
         x = bed(rng, kind)
@@ -371,7 +395,7 @@ def clips(workdir: Path, seed: int, n: int) -> list[Clip]:
             tone = np.sin(2 * np.pi * f * tt) * np.minimum(1, tt / 0.05) * np.minimum(1, (d - tt) / 0.1)
             s = int(t0 * SR)
             tn[s : s + tone.size] += tone[: tn.size - s] * np.sqrt(2) * 10 ** (-float(rng.uniform(3, 10)) / 20)
-        out.append(Clip(f"bed{i}-{kind}", "bed", _peak(x + tn, _level(rng) * 0.5), [Window("ambient", ("ambient",))] * nw))
+        out.append(Clip(f"bed{i}-{kind}", "bed", _peak(x + tn, _level(rng, newer) * 0.5), [Window("ambient", ("ambient",))] * nw))
     for i in range(n):
         x = np.zeros(int(DUR_S * SR))
         for t0 in rng.uniform(0.1, DUR_S - 0.1, int(rng.integers(1, 3))):
@@ -383,15 +407,15 @@ def clips(workdir: Path, seed: int, n: int) -> list[Clip]:
     for i in range(2 * n):
         a, b = pairs[(i + seed) % len(pairs)]
         c = float(rng.choice([1.3, 1.7, 2.3, 2.7]))
-        level = _level(rng)
+        level = _level(rng, newer)
         parts, truth = [], []
         for role, (s, e) in ((a, (0.0, c)), (b, (c, DUR_S))):
             if role == "music":
-                x, fam, _ = song(rng, workdir, f"s{seed}chg{i}{s:.0f}", new=new)
+                x, fam, _ = song(rng, workdir, f"s{seed}chg{i}{s:.0f}", new=new, newer=newer)
                 x = _peak(x, level)
                 w = Window("music", ("music",), fam)
             elif role == "speech":
-                x = _peak(_voice(rng, workdir, DUR_S, new), level)
+                x = _peak(_voice(rng, workdir, DUR_S, new, newer), level)
                 w = Window("speech", ("speech",))
             elif role == "ambient":
                 x = bed(rng, beds[int(rng.integers(0, len(beds)))]) * level / 4

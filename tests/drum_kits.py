@@ -30,7 +30,11 @@ name on it is false) ending half the grooves, beds of speech and rain twice as o
 made first in the second round, read with the lead's rules before any change); session 11's ``kits_s11fresh`` (read
 with main's rules before any change) and ``kits_s11blind`` (made at the freeze): FluidR3's variant kits (Standard 3/6,
 Room 2/5, Power 2/3, Jazz 2/4, Brush 1/2) with the electronic and TR-808 ones, base velocities 30–127, a quarter of
-the grooves swung by a fifth and a quarter by a third of a sixteenth, beds of pads, speech and noise; ``kits_test`` (one groove per
+the grooves swung by a fifth and a quarter by a third of a sixteenth, beds of pads, speech and noise; session 12's
+``kits_s12fresh`` (read with main's rules before any change) and ``kits_s12blind`` (made at the freeze): the remaining
+variant kits (Standard 1/2/4/5/7, Room 1/3/4/6/7, Power 1, Jazz 1/3) with the TR-808 and electronic ones, base velocities
+25–110, noise beds nobody used (tape hiss, wind gusts, vinyl crackle) beside rain and pink noise, the drumless clips
+carrying them too; ``kits_test`` (one groove per
 kit, the suite's: tests/test_audio_kits.py).
 """
 
@@ -58,6 +62,8 @@ KIT_TRUTH = {"brush": {"clap": "snare"}}  # FluidR3's brush kit has a brush snar
 # session 11: FluidR3's variant kits (bank 128), nobody's choice so far; Brush 1/2 keep "Brush Snr 2" on key 39 (read
 # from the soundfont's preset zones), the others the hand clap
 VARIANT_KITS = {"standard3": 3, "standard6": 6, "room2": 10, "room5": 13, "power2": 18, "power3": 19, "jazz2": 34, "jazz4": 36, "brush1": 41, "brush2": 42}
+# session 12: the rest of FluidR3's variant kits (every one has the hand clap on key 39, read from the preset zones)
+VARIANT_KITS |= {"standard1": 1, "standard2": 2, "standard4": 4, "standard5": 5, "standard7": 7, "room1": 9, "room3": 11, "room4": 12, "room6": 14, "room7": 15, "power1": 17, "jazz1": 33, "jazz3": 35}
 ALL_KITS = {**KITS, **VARIANT_KITS}
 TRUTH = {"kick": "kick", "snare": "snare", "esnare": "snare", "rim": "snare", "clap": "clap", "closed": "hihat", "pedal": "hihat", "open": "hihat", "tom": "tom"}
 PRIORITY = ("kick", "snare", "clap", "hihat", "tom")  # "tom": a fill's tom alone (no primitive of its own; any drum name there is false)
@@ -69,6 +75,15 @@ S9 = {**S8, "kits": tuple(k for k in KITS if k != "orchestra"), "clips_per_kit":
 S10 = {**S9, "kits": tuple(KITS), "beds": ("none", "white", "rain", "speech", "pad", "bass", "rain", "speech", "pink", "brown", "white"), "fills": True}
 # session 11: FluidR3's variant kits beside the electronic and TR-808 ones, base velocities from 30, some grooves swung
 S11 = {**S10, "clips_per_kit": 3, "velocity_lo": 30, "swing": (0.0, 0.0, 0.2, 0.33), "beds": ("none", "pad", "speech", "white", "rain", "pink", "speech", "bass", "pad", "brown", "none")}
+# session 12: the remaining variant kits, softer playing (base velocities 25–110), noise beds nobody used (tape hiss,
+# wind gusts, vinyl crackle, see :func:`_noise_bed`) beside rain and pink noise, which drumless clips carry too
+S12 = {
+    **S11,
+    "velocity_lo": 25,
+    "velocity_hi": 111,
+    "beds": ("none", "rain", "hiss", "pink", "speech", "wind", "pad", "crackle", "white", "bass", "rain", "pink"),
+    "drumless_noises": ("white", "pink", "rain", "hiss", "wind", "crackle"),
+}
 SPLITS = {
     "kits_first": {"seed": 4111, "kits": tuple(KITS), "clips_per_kit": 4, "tempi": (62.0, 88.0, 104.0, 121.0, 147.0, 171.0), "under_db": (10.0, 15.0, 22.0, 28.0), "pads": (90, 52, 93)},
     "kits_tune": {"seed": 5222, "kits": tuple(KITS), "clips_per_kit": 4, "tempi": (66.0, 92.0, 110.0, 128.0, 152.0, 178.0), "under_db": (11.0, 17.0, 24.0, 30.0), "pads": (89, 48, 94)},
@@ -157,6 +172,26 @@ SPLITS = {
         "pads": (89, 51, 95),
         "basses": (36, 33, 38, 35),
     },
+    # session 12: made first, read once with main's rules (feb5725) before any change
+    "kits_s12fresh": {
+        **S12,
+        "seed": 27161,
+        "kits": ("standard1", "standard5", "room3", "room6", "power1", "jazz1", "tr808", "electronic"),
+        "tempi": (66.0, 72.0, 87.0, 103.0, 118.0, 136.0, 153.0, 172.0),
+        "under_db": (6.0, 10.0, 14.0, 19.0, 25.0),
+        "pads": (19, 44, 101),
+        "basses": (87, 32, 39, 36),
+    },
+    # session 12: made at the freeze, read once with main's rules and once with the new ones
+    "kits_s12blind": {
+        **S12,
+        "seed": 28272,
+        "kits": ("standard2", "standard4", "standard7", "room1", "room4", "room7", "jazz3", "tr808"),
+        "tempi": (69.0, 75.0, 91.0, 106.0, 121.0, 139.0, 156.0, 175.0),
+        "under_db": (7.0, 11.0, 15.0, 20.0, 24.0),
+        "pads": (20, 45, 100),
+        "basses": (35, 87, 34, 37),
+    },
     "kits_blind": {"seed": 6333, "kits": tuple(KITS), "clips_per_kit": 4, "tempi": (60.0, 84.0, 99.0, 117.0, 139.0, 163.0, 180.0), "under_db": (10.0, 14.0, 20.0, 27.0), "pads": (91, 50, 95)},
 }
 SPEECH_BEDS = {  # split -> what the speech bed says
@@ -171,6 +206,8 @@ SPEECH_BEDS = {  # split -> what the speech bed says
     "kits_s10blind2": "Five red kites circled over the dunes while the tide went out.",
     "kits_s11fresh": "The farmer carried two buckets of water up the hill before breakfast.",
     "kits_s11blind": "Small boats rocked in the harbour while gulls argued over the nets.",
+    "kits_s12fresh": "The librarian stamped each returned book and stacked them beside the window.",
+    "kits_s12blind": "Two cyclists stopped at the bakery for warm rolls before climbing the pass.",
     "kits_s8blind2": "Old maps of the valley hung in the library where students argued about rivers and roads.",
 }
 DRUMLESS = {  # split -> (bass programs, pluck programs, chord programs, speech text)
@@ -192,6 +229,8 @@ DRUMLESS = {  # split -> (bass programs, pluck programs, chord programs, speech 
     "kits_s10blind2": ((34, 37), (25, 105, 104), (3, 1, 24), "The baker left a basket of pears by the chapel door."),
     "kits_s11fresh": ((33, 38), (26, 104, 46), (5, 0, 27), "Three students waited at the corner for the late tram to arrive."),
     "kits_s11blind": ((35, 37), (24, 106, 107), (2, 4, 25), "An old sailor painted his door blue before the winter storms."),
+    "kits_s12fresh": ((32, 87), (106, 15, 13), (28, 3, 11), "A tall crane lifted steel beams onto the roof of the new school."),
+    "kits_s12blind": ((36, 87), (106, 110, 12), (29, 2, 10), "The ferry waited at the dock while trucks rolled slowly aboard."),
     "kits_blind": ((32, 36), (27, 104, 108), (2, 6, 24), "A narrow road climbs past the mill toward the old stone church."),
 }
 
@@ -204,10 +243,13 @@ class KitClip(BedClip):
     lead_in_s: float = LEAD_IN_S  # bed (or silence) alone before the first hit (s)
 
 
-def _groove(rng: np.random.Generator, bpm: float, orchestra: bool, fills: bool = False, velocity_lo: int = 40, swing: tuple[float, ...] = ()) -> list[tuple[float, list[tuple[str, int]], str]]:
+def _groove(
+    rng: np.random.Generator, bpm: float, orchestra: bool, fills: bool = False, velocity_lo: int = 40, swing: tuple[float, ...] = (), velocity_hi: int = 128
+) -> list[tuple[float, list[tuple[str, int]], str]]:
     """Steps ``(time s from the first hit, [(drum, velocity)], tag)`` of two bars; ``tag`` marks flams and ghosts.
     ``fills`` (session 10): claps and ghosts more often, and half the grooves end on a tom fill (the second bar's last
-    beat, toms alone on sixteenths, eighths above 150 BPM). ``velocity_lo``: the lowest base velocity (session 11: 30).
+    beat, toms alone on sixteenths, eighths above 150 BPM). ``velocity_lo``: the lowest base velocity (session 11: 30),
+    ``velocity_hi`` one over the highest (session 12: 111).
     ``swing`` (session 11): a groove swings its off-sixteenths late by one of these shares of a sixteenth (0: straight)."""
     six = 60.0 / bpm / 4
     late = float(rng.choice(swing)) * six if swing else 0.0
@@ -215,7 +257,7 @@ def _groove(rng: np.random.Generator, bpm: float, orchestra: bool, fills: bool =
     if hats == "closed16" and six < 0.1:
         hats = "closed8"
     backbeat = str(rng.choice(["snare", "snare", "esnare", "rim", "clap"] + (["clap"] if fills else [])))
-    base = int(rng.integers(velocity_lo, 128))
+    base = int(rng.integers(velocity_lo, velocity_hi))
     ghosts = six >= 0.09 and rng.random() < (0.7 if fills else 0.5)
     flams = rng.random() < 0.4
     fill = fills and rng.random() < 0.5
@@ -272,7 +314,7 @@ def kit_clips(split: str, workdir: Path) -> list[KitClip]:
             beds = spec.get("beds", BED_KINDS)
             bed = beds[(k * 3 + j) % len(beds)]
             under = float(spec["under_db"][(k + j) % len(spec["under_db"])])
-            steps = _groove(rng, bpm, kit == "orchestra", spec.get("fills", False), spec.get("velocity_lo", 40), spec.get("swing", ()))
+            steps = _groove(rng, bpm, kit == "orchestra", spec.get("fills", False), spec.get("velocity_lo", 40), spec.get("swing", ()), spec.get("velocity_hi", 128))
             lead_ins = spec.get("lead_ins", (LEAD_IN_S,))
             lead_in = float(lead_ins[(k + j) % len(lead_ins)])
             duration = lead_in + steps[-1][0] + 60.0 / bpm + 0.6
@@ -316,7 +358,7 @@ def kit_clips(split: str, workdir: Path) -> list[KitClip]:
             if bed == "speech":
                 b = _speech_bed(voice, clip.duration_s)
             else:
-                b = bed_samples("pad" if bed == "bass" else bed, pad, clip.duration_s, spec["seed"] * 100 + n)
+                b = _noise_bed(bed, clip.duration_s, spec["seed"] * 100 + n) if bed in NEW_NOISES else bed_samples("pad" if bed == "bass" else bed, pad, clip.duration_s, spec["seed"] * 100 + n)
             mix = mix + b[: x.size] * _loud_level(x) * 10 ** (-under / 20)
         # Mixed to a peak of -12 to -1 dBFS, as a produced track is: a soft kit is not left near silence.
         mix *= 10 ** (float(level_rng.uniform(-12.0, -1.0)) / 20) / max(float(np.abs(mix).max()), 1e-9)
@@ -373,9 +415,35 @@ def drumless_clips(split: str, workdir: Path) -> list[tuple[str, np.ndarray]]:
     out = [(c.name, x) for c, x in zip(clips, render(clips, workdir / "drumless", "render.wav"))]
     voice = speech_samples(text, workdir)
     out.append((f"{split}_speech", (0.6 * voice / max(float(np.abs(voice).max()), 1e-6)).astype(np.float32)))
-    for m, kind in enumerate(("white", "pink", "brown", "rain")):
+    for m, kind in enumerate(SPLITS[split].get("drumless_noises", ("white", "pink", "brown", "rain"))):
         seconds = 3.0
         seed = SPLITS[split]["seed"] * 10 + m
-        x = rain(seconds, seed) if kind == "rain" else shaped_noise(kind, seconds, seed)
+        x = _noise_bed(kind, seconds, seed) if kind in NEW_NOISES else rain(seconds, seed) if kind == "rain" else shaped_noise(kind, seconds, seed)
         out.append((f"{split}_{kind}", (x * 10 ** (float(rng.uniform(-36, -16)) / 20)).astype(np.float32)))
     return out
+
+
+NEW_NOISES = ("hiss", "wind", "crackle")  # session 12's noise beds (:func:`_noise_bed`)
+
+
+def _noise_bed(kind: str, seconds: float, seed: int) -> np.ndarray:
+    """Unit-RMS noise of session 12: "hiss" (tape hiss: Gaussian noise of 3–11 kHz), "wind" (noise below 1.5 kHz
+    whose level gusts, 0.5–1.5 times its mean at 0.2–0.6 Hz) or "crackle" (a vinyl record's surface: 40 clicks a
+    second, Poisson, each 0.2–1 ms of decaying noise with log-normal amplitudes, over hiss 20 dB under the clicks)."""
+    rng = np.random.default_rng(seed)
+    n = int(round(seconds * SR))
+    if kind == "hiss":
+        x = shaped_noise((3000.0, 11000.0), seconds, seed)
+    elif kind == "wind":
+        t = np.arange(n) / SR
+        gust = 1.0 + 0.5 * np.sin(2 * np.pi * rng.uniform(0.2, 0.6) * t + rng.uniform(0, 2 * np.pi)) * np.sin(2 * np.pi * rng.uniform(0.05, 0.15) * t + rng.uniform(0, 2 * np.pi))
+        x = shaped_noise((0.0, 1500.0), seconds, seed) * gust
+    else:
+        x = np.zeros(n)
+        for at in rng.uniform(0, seconds, int(40 * seconds)):
+            k = int(at * SR)
+            length = max(int(rng.uniform(0.0002, 0.001) * SR), 2)
+            burst = rng.standard_normal(length) * np.exp(-np.arange(length) / (0.3 * length)) * rng.lognormal(0.0, 0.8)
+            x[k : k + length] += burst[: n - k]
+        x = x / max(float(x.std()), 1e-9) + 0.1 * shaped_noise((3000.0, 11000.0), seconds, seed + 1)
+    return (x / x.std()).astype(np.float32)

@@ -182,7 +182,7 @@ SPLITS = {
         "pads": (19, 44, 101),
         "basses": (87, 32, 39, 36),
     },
-    # session 12: made at the freeze, read once with main's rules and once with the new ones
+    # session 12: written with kits_s12fresh before anything was read, rendered and read once at the freeze (no rule had changed)
     "kits_s12blind": {
         **S12,
         "seed": 28272,

@@ -743,6 +743,9 @@ class Case:
         """Encode the clip into ``folder`` (see ``path``)."""
         path = self.path(folder)
         if not path.exists():
+            missing = sorted({m for src in self.sources for m in re.findall(r"movie=filename=([^,:]+)", src) if not Path(m).exists()})
+            if missing:  # fail loudly: the draw never looks at the disk, so a split needs all its files
+                raise FileNotFoundError(f"{self.name} needs {', '.join(missing)} (testvideo.mp4: tests/resources/ of PySceneDetect's resources branch, into bench/out/)")
             tmp = path.with_suffix(".part.mp4")
             make_video(tmp, *self.sources, duration_s=self.seconds, fps=self.fps, filter_complex=self.graph)
             tmp.rename(path)
@@ -1990,12 +1993,18 @@ REAL_SHOTS = [  # (file, first frame, last frame, source fps, width, height): on
     (TESTVIDEO, 430, 535, 29.97, 1280, 720),
 ]
 PREFIX.update({"dis11": "d11-", "dis12": "d12-", "dis13": "d13-", "dis14": "d14-", "dis15": "d15-"})
+# The rows session 11 drew from: its machine had no testvideo.mp4, so the splits it made and read (dissolves 18/19,
+# moving-fades 26/27) were drawn from the table without those shots; they keep drawing from it, whatever is on disk.
+# Splits 11-17 (sessions 8-10, read with the file in place) draw from REAL_SHOTS and need bench/out/testvideo.mp4.
+SHOTS_WITHOUT_TESTVIDEO = [s for s in REAL_SHOTS if s[0] != TESTVIDEO]
 
 
 def _pick_shot(rng: np.random.Generator, need_s: float, shots: list) -> tuple[Path, int, float, int, int, int] | None:
     """A random shot of ``shots`` (``REAL_SHOTS``' rows) at least ``need_s`` long and a random first frame in it: (path, its
-    last frame, frame rate, width, height, first frame), or None when none is long enough or its file is missing."""
-    shots = [s for s in shots if s[0].exists() and (s[2] - s[1]) / s[3] >= need_s + 0.1]
+    last frame, frame rate, width, height, first frame), or None when none is long enough. The draw looks only at the table,
+    never at the disk (it used to skip missing files, so a seed drew other clips on a machine without testvideo.mp4):
+    a clip whose file is missing fails when it is made (``Case.make``)."""
+    shots = [s for s in shots if (s[2] - s[1]) / s[3] >= need_s + 0.1]
     if not shots:
         return None
     path, first, last, rate, w, h = shots[int(rng.integers(len(shots)))]
@@ -2219,11 +2228,11 @@ def eased_dissolves_corpus(split: int = 18, n_transitions: int = 30) -> list[Cas
         sides: list[str] = []
         for k in range(2):
             need = PRE_S + duration if k == 0 else duration + POST_S
-            shot = _varied_shot(rng, fps, need)
+            shot = _varied_shot(rng, fps, need, SHOTS_WITHOUT_TESTVIDEO)
             while shot is None and duration > 0.3:  # shorten until a real shot holds it
                 duration = max(0.3, round(duration - 0.3, 2))
                 need = PRE_S + duration if k == 0 else duration + POST_S
-                shot = _varied_shot(rng, fps, need)
+                shot = _varied_shot(rng, fps, need, SHOTS_WITHOUT_TESTVIDEO)
             if shot is None:
                 break
             sides.append(shot[0])
@@ -2234,7 +2243,7 @@ def eased_dissolves_corpus(split: int = 18, n_transitions: int = 30) -> list[Cas
     for j, name in enumerate(("pan-footage", "pan-footage", "zoom-footage", "riders", "riders", "footage-shot", "footage-shot", "footage-shot")):
         fps = DISSOLVE_RATES[int(rng.integers(len(DISSOLVE_RATES)))]
         seconds = round(float(rng.uniform(1.6, 2.2)), 2)
-        shot = _varied_shot(rng, fps, seconds, riders if name == "riders" else None, name == "pan-footage")
+        shot = _varied_shot(rng, fps, seconds, riders if name == "riders" else SHOTS_WITHOUT_TESTVIDEO, name == "pan-footage")
         if shot is None:
             continue
         graph = {
@@ -2249,7 +2258,8 @@ def eased_dissolves_corpus(split: int = 18, n_transitions: int = 30) -> list[Cas
 # picture of ``_new_moving_picture``'s kinds (Perlin noise, zone plates, sierpinski, a box over a colour, a rotating test
 # card, hue-turning gradients, panned bars, textures) a third, a still flat colour or gradient the rest (never both still);
 # the xfade (fade, dissolve, fadegrays, fadeslow, fadefast), the length (0.3-3 s) and the frame rate (24-60 fps) drawn too;
-# plus 10 clips with no transition (pans, zooms, riders, moving pictures, a flash, a darkening). Split 20 was read once
+# plus 10 clips with no transition (pans, zooms, riders, moving pictures, a flash, a darkening); real shots from
+# SHOTS_WITHOUT_TESTVIDEO (the splits were made and read on a machine without it). Split 20 was read once
 # with main's rules before any change (then tuned on); split 21 is blind (made at the freeze, read once with each).
 MIXED_DISSOLVE_SEEDS = {20: 12020, 21: 12121}  # split → the generator's seed
 MIXED_DISSOLVE_XFADES = ("fade", "dissolve", "fadegrays", "fadeslow", "fadefast")
@@ -2260,7 +2270,7 @@ def _any_side(rng: np.random.Generator, fps: int, need_s: float, still: bool) ->
     """One side of a mixed dissolve, ``need_s`` long: (lavfi source, kind "real" / "moving" / "still"); a still side only when ``still``."""
     u = rng.random()
     if u < 0.5:
-        shot = _varied_shot(rng, fps, need_s)
+        shot = _varied_shot(rng, fps, need_s, SHOTS_WITHOUT_TESTVIDEO)
         return None if shot is None else (shot[0], "real")
     if u < 0.83 or not still:
         return _new_moving_picture(rng, fps, need_s), "moving"
@@ -2297,7 +2307,7 @@ def mixed_dissolves_corpus(split: int = 20, n_transitions: int = 30) -> list[Cas
         if name.startswith("moving"):
             source = _new_moving_picture(rng, fps, seconds)
         else:
-            shot = _varied_shot(rng, fps, seconds, riders if name == "riders" else None, name == "pan-footage")
+            shot = _varied_shot(rng, fps, seconds, riders if name == "riders" else SHOTS_WITHOUT_TESTVIDEO, name == "pan-footage")
             if shot is None:
                 continue
             source = shot[0]
@@ -2614,11 +2624,11 @@ PREFIX.update({"mfade26": "mf26-", "mfade27": "mf27-"})
 
 def _new_moving_picture(rng: np.random.Generator, fps: int, need_s: float, shots: list | None = None) -> str:
     """A random moving picture of a kind the earlier moving-fade splits did not draw (see the note above), ``need_s`` long at least
-    (a real shot from ``shots``, default ``REAL_SHOTS``)."""
+    (a real shot from ``shots``, default ``SHOTS_WITHOUT_TESTVIDEO``)."""
     pick = int(rng.integers(10))
     s = f"s={SIZE}:r={fps}"
     if pick == 0:
-        shot = _panned_shot(rng, fps, need_s, shots)
+        shot = _panned_shot(rng, fps, need_s, shots or SHOTS_WITHOUT_TESTVIDEO)
         if shot is not None:
             return shot[0]
         pick = 1
@@ -2745,7 +2755,7 @@ def moving_fades_mixed(split: int = 26, n_transitions: int = 32, n_negatives: in
 FRESH_WIPE_SEEDS.update({15: 12515, 16: 12616})
 FRESH_WIPE_MAX_S = {13: 2.5, 14: 2.5, 15: 3.2, 16: 3.2}  # split → longest transition drawn (seconds)
 PREFIX.update({"fwipe15": "fw15-", "fwipe16": "fw16-"})
-STOCK_SHOTS = [shot for shot in REAL_SHOTS if shot[0] != TESTVIDEO]  # real shots always on disk (bootstrap fetches them)
+STOCK_SHOTS = SHOTS_WITHOUT_TESTVIDEO  # real shots always on disk (bootstrap fetches them)
 
 
 def _wipe_side(rng: np.random.Generator, fps: int, need_s: float) -> str:
@@ -2770,3 +2780,142 @@ def _wipe_side(rng: np.random.Generator, fps: int, need_s: float) -> str:
         px, py = points[int(rng.integers(len(points)))]
         return f"mandelbrot={s}:start_x={px}:start_y={py}:start_scale={rng.uniform(1.5, 3.0):.2f}:end_scale={rng.uniform(0.01, 0.1):.3f}:end_pts={int(rng.integers(60, 120))},setsar=1"
     return _any_moving_picture(rng, fps) + ",setsar=1"
+
+
+# Fast real motion (session 12, helper 10f; ``fast_motion_corpus``): real footage that moves fast, with and without a
+# transition. Each side is one of: bikes.mp4's riders or Big Buck Bunny's action, cropped (maybe mirrored) and one time in
+# two played 1.5-2x fast; a fast pan across a real shot; a fast zoom into one; a hand-held shake (the crop swinging 2-5
+# times a second); a whip pan over a still of real footage (the crop swinging across a wide still, up to about a frame
+# width a second and more). Transitions: cuts (half of them), the fade filter out / in / out-and-in through black or white,
+# xfade fadeblack, and xfade fade/dissolve cross-fades; 24-60 fps. Plus clips with no transition of the same kinds.
+# Split 1 was read once with main's rules before any change (then tuned on); split 2 is blind (made at the freeze, read
+# once with main's and once with the frozen rules). Draws come from SHOTS_WITHOUT_TESTVIDEO (bikes, Bunny, carphone).
+FAST_SEEDS = {1: 12101, 2: 12202}  # split → the generator's seed
+FAST_RATES = (24, 25, 30, 48, 50, 60)
+FAST_MODES = ("riders", "riders", "action", "pan", "zoom", "shake", "whip")
+FAST_KINDS = ("cut", "fade-out-in", "cut", "dissolve", "cut", "fade-out", "cut", "fade-in", "fadeblack", "cut")
+PREFIX.update({"fast1": "fm1-", "fast2": "fm2-"})
+
+
+def _fast_shot(rng: np.random.Generator, fps: int, need_s: float) -> tuple[str, str] | None:
+    """A random fast-moving real shot ``need_s`` long (see the note above): (lavfi source, its mode), or None when no shot holds it."""
+    mode = FAST_MODES[int(rng.integers(len(FAST_MODES)))]
+    table = {"riders": [s for s in SHOTS_WITHOUT_TESTVIDEO if s[0] == BIKES], "action": [s for s in SHOTS_WITHOUT_TESTVIDEO if s[0] == BUNNY]}.get(mode, SHOTS_WITHOUT_TESTVIDEO)
+    speed = float(rng.choice((1.0, 1.5, 2.0))) if mode in ("riders", "action", "pan", "shake") else 1.0
+    picked = _pick_shot(rng, need_s * speed, table) or _pick_shot(rng, need_s, table)
+    if picked is None:
+        return None
+    path, last, rate, w, h, start = picked
+    if (last - start) / rate < need_s * speed + 0.05:
+        speed = 1.0
+    flip = ",hflip" if rng.random() < 0.5 else ""
+    if mode == "whip":  # a still of the shot, scaled to 432 lines, the crop swinging across it
+        sw = int(w * 432 / h) // 2 * 2
+        amp = (sw - 256) / 2
+        f = rng.uniform(0.3, 0.9)
+        phase = rng.uniform(0, 6.28)
+        return (
+            f"movie=filename={path},trim=start_frame={start}:end_frame={start + 1},loop=loop=-1:size=1,setpts=N/{fps}/TB,fps={fps},scale={sw}:432{flip},setsar=1,"
+            f"crop=256:144:x='{amp:.0f}*(1+sin(2*PI*{f:.2f}*t+{phase:.2f}))':y='{int(rng.integers(60, 230))}+40*sin(2*PI*{f / 2:.2f}*t)'",
+            mode,
+        )
+    head = f"movie=filename={path},trim=start_frame={start},setpts='(PTS-STARTPTS)/{speed:g}'"
+    cw = int(min(w, h * 16 / 9) * rng.uniform(0.5, 0.85)) // 2 * 2
+    ch = int(cw * 9 / 16) // 2 * 2
+    x, y = int(rng.integers(0, w - cw + 1)), int(rng.integers(0, h - ch + 1))
+    if mode == "pan":
+        vx = (w - cw) / max(need_s, 0.5) * rng.uniform(0.6, 1.0) * (1 if rng.random() < 0.5 else -1)
+        vy = (h - ch) / max(need_s, 0.5) * rng.uniform(0.0, 0.8) * (1 if rng.random() < 0.5 else -1)
+        x0, y0 = (0 if vx > 0 else w - cw), (0 if vy > 0 else h - ch)
+        crop = f"crop={cw}:{ch}:x='clip({x0}+{vx:.1f}*t\\,0\\,iw-ow)':y='clip({y0}+{vy:.1f}*t\\,0\\,ih-oh)'"
+    elif mode == "shake":
+        ax, ay = (w - cw) / 2 * rng.uniform(0.4, 1.0), (h - ch) / 2 * rng.uniform(0.3, 1.0)
+        fx, fy = rng.uniform(2, 5), rng.uniform(2, 5)
+        crop = f"crop={cw}:{ch}:x='{(w - cw) / 2:.0f}+{ax:.1f}*sin(2*PI*{fx:.2f}*t)':y='{(h - ch) / 2:.0f}+{ay:.1f}*sin(2*PI*{fy:.2f}*t+1)'"
+    else:
+        crop = f"crop={cw}:{ch}:x={x}:y={y}"
+    if mode == "zoom":
+        rate_z = rng.uniform(0.006, 0.02)
+        return (
+            f"{head},{crop}{flip},scale=512:288,setsar=1,fps={fps},zoompan=z='min(1+{rate_z:.4f}*on\\,3)':x='iw/2-iw/zoom/2':y='ih/2-ih/zoom/2':d=1:s={SIZE}:fps={fps}",
+            mode,
+        )
+    return f"{head},{crop}{flip},scale=256:144,setsar=1,fps={fps}", mode + (f"{speed:g}x" if speed > 1 else "")
+
+
+def fast_motion_corpus(split: int = 1, n_transitions: int = 30, n_negatives: int = 10) -> list[Case]:
+    """Cuts, fades and cross-fades between fast-moving real shots plus no-transition clips, from FAST_SEEDS[``split``] (see the note above)."""
+    rng = np.random.default_rng(FAST_SEEDS[split])
+    prefix = PREFIX[f"fast{split}"]
+    cases: list[Case] = []
+    for j in range(n_transitions):
+        kind = FAST_KINDS[j % len(FAST_KINDS)]
+        fps = FAST_RATES[int(rng.integers(len(FAST_RATES)))]
+        d = round(float(rng.uniform(0.3, 2.0)), 2)
+        colour = "black" if rng.random() < 0.7 else "white"
+        family = f"fade:{colour}"
+        if kind == "cut":
+            ta, tb = round(float(rng.uniform(1.0, 1.8)), 2), round(float(rng.uniform(1.0, 1.8)), 2)
+            a, b = _fast_shot(rng, fps, ta), _fast_shot(rng, fps, tb)
+            if a is None or b is None:
+                continue
+            total, sources, family, what = ta + tb, (a[0], b[0]), "cut", f"{a[1]}-{b[1]}"
+            graph = f"[0:v]trim=duration={ta},setpts=PTS-STARTPTS,format=yuv420p[a];[1:v]trim=duration={tb},setpts=PTS-STARTPTS,format=yuv420p[b];[a][b]concat=n=2:v=1:a=0[v]"
+            truth: tuple[Truth, ...] = (Truth("cut", ta, ta),)
+        elif kind == "fade-out":
+            hold = round(float(rng.uniform(0.3, 0.8)), 2)
+            total = PRE_S + d + hold
+            a = _fast_shot(rng, fps, total)
+            if a is None:
+                continue
+            graph = f"[0:v]trim=duration={total},setpts=PTS-STARTPTS,format=yuv420p,fade=t=out:st={PRE_S}:d={d}:color={colour}[v]"
+            sources, truth, what = (a[0],), (Truth("fade_out", PRE_S, PRE_S + d),), a[1]
+        elif kind == "fade-in":
+            lead = round(float(rng.uniform(0.3, 0.8)), 2)
+            total = lead + d + POST_S
+            b = _fast_shot(rng, fps, total)
+            if b is None:
+                continue
+            graph = f"[0:v]trim=duration={total},setpts=PTS-STARTPTS,format=yuv420p,fade=t=in:st={lead}:d={d}:color={colour}[v]"
+            sources, truth, what = (b[0],), (Truth("fade_in", lead, lead + d),), b[1]
+        elif kind == "fade-out-in":
+            d = min(d, 1.5)
+            hold = round(float(rng.choice((0.0, 0.0, 0.1, 0.2, 0.4))), 2)
+            total = PRE_S + 2 * d + hold + POST_S
+            a, b = _fast_shot(rng, fps, PRE_S + d + hold), _fast_shot(rng, fps, d + POST_S)
+            if a is None or b is None:
+                continue
+            graph = (
+                f"[0:v]trim=duration={PRE_S + d + hold},setpts=PTS-STARTPTS,format=yuv420p,fade=t=out:st={PRE_S}:d={d}:color={colour}[a];"
+                f"[1:v]trim=duration={d + POST_S},setpts=PTS-STARTPTS,format=yuv420p,fade=t=in:st=0:d={d}:color={colour}[b];"
+                "[a][b]concat=n=2:v=1:a=0[v]"
+            )
+            mid = PRE_S + d + hold
+            sources, truth, what = (a[0], b[0]), (Truth("fade_out", PRE_S, PRE_S + d), Truth("fade_in", mid, mid + d)), f"{a[1]}-{b[1]}"
+        else:  # xfade: fadeblack (a fade out and a fade in, outer ends) or a cross-fade
+            transition = "fadeblack" if kind == "fadeblack" else ("fade", "dissolve")[int(rng.integers(2))]
+            total = PRE_S + d + POST_S
+            a, b = _fast_shot(rng, fps, PRE_S + d), _fast_shot(rng, fps, d + POST_S)
+            if a is None or b is None:
+                continue
+            graph = (
+                f"[0:v]trim=duration={PRE_S + d},setpts=PTS-STARTPTS,format=yuv420p[a];"
+                f"[1:v]trim=duration={d + POST_S},setpts=PTS-STARTPTS,format=yuv420p[b];"
+                f"[a][b]xfade=transition={transition}:duration={d}:offset={PRE_S}[v]"
+            )
+            s, e = PRE_S, PRE_S + d
+            sources, family, what, colour = (a[0], b[0]), transition, f"{a[1]}-{b[1]}", ""
+            if transition == "fadeblack":
+                truth = (Truth("fade_out", s, s + 0.2 * d, inner=False), Truth("fade_in", s + 0.2 * d, e, inner=False))
+            else:
+                truth = (Truth("dissolve", s, e),)
+        name = f"{prefix}{kind}-{colour + '-' if colour and kind != 'cut' else ''}{what}-{j:02d}-{d:g}s-{fps}"
+        cases.append(Case(name, "footage", fps, round(total, 3), sources, graph, truth, family))
+    for j in range(n_negatives):
+        fps = FAST_RATES[int(rng.integers(len(FAST_RATES)))]
+        seconds = round(float(rng.uniform(2.0, 3.5)), 2)
+        shot = _fast_shot(rng, fps, seconds)
+        if shot is None:
+            continue
+        cases.append(Case(f"{prefix}none-{shot[1]}-{j:02d}-{seconds:g}s-{fps}", "negative", fps, seconds, (shot[0],), "[0:v]format=yuv420p[v]", (), shot[1]))
+    return cases

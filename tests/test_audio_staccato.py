@@ -129,10 +129,14 @@ def test_a_line_of_single_plucked_notes_is_no_chord(plucked_lines):
     assert answers.count("chord") <= 1, answers
 
 
+@pytest.mark.xfail(
+    strict=True,
+    reason="a dulcimer's beating strings swell again late in the note: main's rules read 1 pluck, 5 lead (session 12: the rule that fixed it lost 4 chiff-lead segments on the blind split, dropped)",
+)
 def test_a_dulcimer_line_that_rings_is_pluck(plucked_lines):
     """A dulcimer's notes lose 8-13 dB at 15-23 dB/s and then swell again as its two strings beat: they die away all the
-    same (session 12; main's rules read fresh20_harmony's dulcimer lines of 0.5 and 0.68 s steps lead on 9 of 10 notes). With
-    this rule its second note still reads lead."""
+    same (session 12; main's rules read fresh20_harmony's dulcimer lines of 0.5 and 0.68 s steps lead on 9 of 10 notes). The
+    rule that read 5 of 6 of these notes pluck was dropped after the blind split (docs/audio.md)."""
     clip, (t, prim) = plucked_lines["dulcimer_line"]
     answers = [a for _, _, a in segment_results(clip, t, prim)]
-    assert answers.count("pluck") >= 0.8 * len(answers) and answers.count("lead") <= 1, answers  # main: 1 pluck, 5 lead; this rule: 5, 1
+    assert answers.count("pluck") >= 0.8 * len(answers) and answers.count("lead") <= 1, answers  # main: 1 pluck, 5 lead; the dropped rule: 5, 1

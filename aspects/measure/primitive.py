@@ -109,7 +109,6 @@ PURE_MAX_HARMONICS = 2  # a lone partial with fewer of its harmonics 2…10 with
 PLUCK_BRIGHTEN_OCT_S = 2.0  # a pluck's spectral centroid does not rise faster than this (octaves/s) while it decays
 PLUCK_DECAY_DB_S = 12.0  # level falls at least this fast after the peak: an exponential decay
 PLUCK_DEEP_DROP_DB = 8.0  # a note that loses this much over its body and still falls dies away, whatever its later slope (koto, piano)
-PLUCK_DARK_DROP_DB = 15.0  # a note whose body ends this far under its peak has died away: what brightens then is the room and the noise floor (banjo, honky-tonk)
 PLUCK_LATE_DB_S, LATE_SPAN_S = 3.0, 0.15  # a pluck still falls ≥ 3 dB/s after DECAY_SPAN_S, read when ≥ 0.15 s of its body is left
 LINE_VOTE_NOTES = 3  # a line's notes vote on whether it dies away when it has at least this many within the span
 DAMPED_SOUND_S = 0.1  # a note cut off this soon (s) after its onset...
@@ -669,14 +668,9 @@ def note_decays(shape: NoteShape, partial: bool) -> bool:
     near-pure partial, which has no upper partials to lose, is exempt from that), and not cut off: a fall of
     ≥ CUT_OFF_DB within CUT_OFF_S inside its body is a sustained note released (staccato), not one dying away (:func:`cut_off_db`)."""
     soft = shape.attack_s is None or shape.attack_s >= PAD_ATTACK_S
-    # (a note cut off, its level falling ≥ CUT_OFF_DB within CUT_OFF_S, was released: its brightening still counts)
-    gone = shape.drop_db <= -PLUCK_DARK_DROP_DB and shape.cut_db < CUT_OFF_DB
-    darkens = partial or shape.brighten_oct_s <= PLUCK_BRIGHTEN_OCT_S or gone
+    darkens = partial or shape.brighten_oct_s <= PLUCK_BRIGHTEN_OCT_S
     keeps_falling = shape.late_db_s is None or shape.late_db_s <= -PLUCK_LATE_DB_S
-    # A deep drop counts when the level still falls at the end or fell fast from the peak on: two strings beating (a
-    # dulcimer's or a honky-tonk's courses) swell again late in a note that lost 8-13 dB at 15-23 dB/s (session 12).
-    deep = shape.drop_db <= -PLUCK_DEEP_DROP_DB and (shape.decay_db_s < 0 or shape.fall_db_s <= -PLUCK_DECAY_DB_S)
-    falls = (shape.decay_db_s <= -PLUCK_DECAY_DB_S and shape.drop_db <= -PLUCK_DROP_DB) or deep
+    falls = (shape.decay_db_s <= -PLUCK_DECAY_DB_S and shape.drop_db <= -PLUCK_DROP_DB) or (shape.decay_db_s < 0 and shape.drop_db <= -PLUCK_DEEP_DROP_DB)
     # released, not dying away: a staccato note of an instrument that sustains (a damped pluck was falling before, or
     # was damped at once: its body is then the room's reverb, whose brightness says nothing of the string)
     damped = shape.cut_db >= CUT_OFF_DB and damped_at_once(shape)

@@ -38,9 +38,9 @@ def test_bench_corpus_builds(flag):
 
 # The dissolve builders' cases as main (feb5725) made them before their shared ``_xfade_case``: sha256 (first 16 digits) of
 # every case's fields, the repository's root written as ROOT in the sources, with every listed real shot taken as present
-# (main's ``_pick_shot`` skipped missing files, so the draws depended on what a worktree held), except that splits 18-21
-# were made and read on machines without testvideo.mp4 and now draw from SHOTS_WITHOUT_TESTVIDEO: their digests are main's
-# builder (18/19) and helper 10e's (20/21) with that file's rows left out.
+# (main's ``_pick_shot`` skipped missing files, so the draws depended on what a worktree held; it now draws from the
+# table alone), except that splits 18-21 were made and read on machines without testvideo.mp4 and now draw from
+# SHOTS_WITHOUT_TESTVIDEO: their digests are main's builder (18/19) and helper 10e's (20/21) with that file's rows left out.
 BUILT_BEFORE = {
     "d11": (lambda tc: tc.dissolves_corpus(11), "f38cb13a34d9f180"),
     "d13": (lambda tc: tc.dissolves_corpus(13, 30), "b8f3de29b0985911"),
@@ -53,23 +53,12 @@ BUILT_BEFORE = {
 }
 
 
-def _every_shot(rng, need_s, shots):
-    """``_pick_shot`` with every listed shot present (the same draws)."""
-    shots = [s for s in shots if (s[2] - s[1]) / s[3] >= need_s + 0.1]
-    if not shots:
-        return None
-    path, first, last, rate, w, h = shots[int(rng.integers(len(shots)))]
-    spare = (last - first) / rate - need_s - 0.1
-    return path, last, rate, w, h, first + int(rng.uniform(0, spare) * rate)
-
-
 @pytest.mark.parametrize("split", sorted(BUILT_BEFORE))
-def test_dissolve_builders_make_the_same_cases_through_the_shared_xfade_case(split, monkeypatch):
+def test_dissolve_builders_make_the_same_cases_through_the_shared_xfade_case(split):
     import hashlib
 
     from tests import transition_corpus as tc
 
-    monkeypatch.setattr(tc, "_pick_shot", _every_shot)
     build, digest = BUILT_BEFORE[split]
     root = str(Path(tc.__file__).resolve().parents[1])
     cases = build(tc)

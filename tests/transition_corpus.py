@@ -2171,18 +2171,26 @@ def moving_dissolves_corpus(split: int = 16, n_transitions: int = 30) -> list[Ca
         if len(sides) < 2:
             continue
         cases.append(_xfade_case(PREFIX[palette], transition, "footage", j, duration, fps, sides))
+    names = ("pan-footage", "pan-footage", "pan-footage", "zoom-footage", "zoom-footage", "riders", "riders", "footage-shot")
+    return cases + _footage_negatives(rng, PREFIX[palette], names, (1.8, 2.2), _panned_shot, None)
+
+
+def _footage_negatives(rng: np.random.Generator, prefix: str, names: tuple[str, ...], seconds_s: tuple[float, float], shot_of, shots: list | None) -> list[Case]:
+    """No-transition clips of real footage for the dissolve splits, one per name: ``pan-footage`` (a pan), ``zoom-footage``
+    (a slow zoom), ``riders`` (bikes.mp4's riders), anything else a shot as it is; each ``seconds_s`` long (a range) at a
+    random rate, the shot drawn by ``shot_of`` (``_panned_shot`` or ``_varied_shot``) from ``shots``."""
     riders = [s for s in REAL_SHOTS if s[0] == BIKES]
-    for j, name in enumerate(("pan-footage", "pan-footage", "pan-footage", "zoom-footage", "zoom-footage", "riders", "riders", "footage-shot")):
+    cases: list[Case] = []
+    for j, name in enumerate(names):
         fps = DISSOLVE_RATES[int(rng.integers(len(DISSOLVE_RATES)))]
-        seconds = round(float(rng.uniform(1.8, 2.2)), 2)
-        shot = _panned_shot(rng, fps, seconds, riders if name == "riders" else None, name == "pan-footage")
+        seconds = round(float(rng.uniform(*seconds_s)), 2)
+        shot = shot_of(rng, fps, seconds, riders if name == "riders" else shots, name == "pan-footage")
         if shot is None:
             continue
-        footage = shot[0]
         graph = {
             "zoom-footage": f"[0:v]zoompan=z='1+{rng.uniform(0.003, 0.01):.4f}*on':x='iw/2-iw/zoom/2':y='ih/2-ih/zoom/2':d=1:s={SIZE}:fps={fps},format=yuv420p[v]",
         }.get(name, "[0:v]format=yuv420p[v]")
-        cases.append(Case(f"{PREFIX[palette]}none-{name}-{j}-{fps}", "negative", fps, seconds, (footage,), graph, (), name))
+        cases.append(Case(f"{prefix}none-{name}-{j}-{fps}", "negative", fps, seconds, (shot[0],), graph, (), name))
     return cases
 
 
@@ -2239,18 +2247,8 @@ def eased_dissolves_corpus(split: int = 18, n_transitions: int = 30) -> list[Cas
         if len(sides) < 2:
             continue
         cases.append(_xfade_case(PREFIX[palette], transition, "footage", j, duration, fps, sides))
-    riders = [s for s in REAL_SHOTS if s[0] == BIKES]
-    for j, name in enumerate(("pan-footage", "pan-footage", "zoom-footage", "riders", "riders", "footage-shot", "footage-shot", "footage-shot")):
-        fps = DISSOLVE_RATES[int(rng.integers(len(DISSOLVE_RATES)))]
-        seconds = round(float(rng.uniform(1.6, 2.2)), 2)
-        shot = _varied_shot(rng, fps, seconds, riders if name == "riders" else SHOTS_WITHOUT_TESTVIDEO, name == "pan-footage")
-        if shot is None:
-            continue
-        graph = {
-            "zoom-footage": f"[0:v]zoompan=z='1+{rng.uniform(0.003, 0.01):.4f}*on':x='iw/2-iw/zoom/2':y='ih/2-ih/zoom/2':d=1:s={SIZE}:fps={fps},format=yuv420p[v]",
-        }.get(name, "[0:v]format=yuv420p[v]")
-        cases.append(Case(f"{PREFIX[palette]}none-{name}-{j}-{fps}", "negative", fps, seconds, (shot[0],), graph, (), name))
-    return cases
+    names = ("pan-footage", "pan-footage", "zoom-footage", "riders", "riders", "footage-shot", "footage-shot", "footage-shot")
+    return cases + _footage_negatives(rng, PREFIX[palette], names, (1.6, 2.2), _varied_shot, SHOTS_WITHOUT_TESTVIDEO)
 
 
 # Dissolves between sides of any kind (session 12, helper 10e; ``mixed_dissolves_corpus``): each side drawn at random -- a

@@ -2917,3 +2917,66 @@ def fast_motion_corpus(split: int = 1, n_transitions: int = 30, n_negatives: int
             continue
         cases.append(Case(f"{prefix}none-{shot[1]}-{j:02d}-{seconds:g}s-{fps}", "negative", fps, seconds, (shot[0],), "[0:v]format=yuv420p[v]", (), shot[1]))
     return cases
+
+
+# Colour drifts and fades through a colour (session 13, lead; ``colour_drift_corpus``). A flat colour or a still gradient
+# whose hue turns on at 10-45 degrees a second for 3-7 s (a sunset; its saturation or brightness drifting too on some),
+# or swings back and forth: no transition, whatever arc the colours trace. Beside them, the ``fade`` filter from one flat
+# colour or still gradient through a third colour (no black or white) to another, ramps 0.3-2.5 s, held 0-0.3 s: a fade
+# out and a fade in. The trial that found it (trial 9, a 108-degree hue turn over 6 s read fade_out + fade_in) is the
+# lead's; both splits were made together and read once with main's rules and once with the corner rule (DIP_CORNER_SHARE),
+# split 1 first, split 2 after; nothing was tuned on either.
+DRIFT_RATES = (24, 25, 30, 48, 50, 60)
+DRIFT_SEEDS = {1: 13101, 2: 13202}
+DRIFT_DARKEN = 0.12  # eq brightness: a darkening drift loses this much (about 30 of 255 levels) over the clip
+PREFIX.update({"drift1": "cd1-", "drift2": "cd2-"})
+
+
+def colour_drift_corpus(split: int = 1, n_negatives: int = 16, n_fades: int = 12) -> list[Case]:
+    """``n_negatives`` hue drifts (no transition) and ``n_fades`` fades through a colour, from DRIFT_SEEDS[``split``]."""
+    rng = np.random.default_rng(DRIFT_SEEDS[split])
+    prefix = PREFIX[f"drift{split}"]
+    cases: list[Case] = []
+
+    def middle() -> str:  # a colour of middle lightness: darkening it by DRIFT_DARKEN never reaches black
+        r, g, b = (int(v) for v in rng.integers(70, 200, 3))
+        return f"0x{r:02X}{g:02X}{b:02X}"
+
+    def picture(fps: int, ground: str = "any") -> tuple[str, str]:
+        s = f"s={SIZE}:r={fps}"
+        c0, c1 = (middle(), middle()) if ground == "mid" else (_colour(rng, "any"), _colour(rng, "any"))
+        if rng.random() < 0.5:
+            return f"color=c={c0}:{s}", "flat"
+        gtype = STILL_MOTION_TYPES[int(rng.integers(len(STILL_MOTION_TYPES)))]
+        return f"gradients={s}:c0={c0}:c1={c1}:speed=0:seed={int(rng.integers(1, 10_000))}:type={gtype}", "gradient"
+
+    for j in range(n_negatives):
+        fps = DRIFT_RATES[int(rng.integers(len(DRIFT_RATES)))]
+        seconds = round(float(rng.uniform(3.0, 7.0)), 1)
+        how = ("turn", "turn-fading", "turn-darkening", "swing")[j % 4]
+        src, what = picture(fps, "mid" if how == "turn-darkening" else "any")
+        rate = round(float(rng.uniform(10.0, 45.0)) * (1 if rng.random() < 0.5 else -1), 1)
+        if how == "swing":
+            hue = f"hue=h='{abs(rate) * 2:g}*sin(2*PI*t/{round(float(rng.uniform(3.0, 6.0)), 2)})'"
+        elif how == "turn-fading":
+            hue = f"hue=h='t*{rate:g}':s='1-t*{round(float(rng.uniform(0.03, 0.1)), 3)}'"
+        elif how == "turn-darkening":
+            hue = f"hue=h='t*{rate:g}',eq=brightness='-t*{DRIFT_DARKEN / seconds:.4f}':eval=frame"
+        else:
+            hue = f"hue=h='t*{rate:g}'"
+        cases.append(Case(f"{prefix}none-{how}-{what}-{j:02d}-{seconds:g}s-{fps}", "negative", fps, seconds, (src,), f"[0:v]format=yuv420p,{hue}[v]", (), f"drift-{how}"))
+    for j in range(n_fades):
+        fps = DRIFT_RATES[int(rng.integers(len(DRIFT_RATES)))]
+        d = round(float(rng.uniform(0.3, 2.5)), 2)
+        hold = (0.0, 0.0, 0.12, 0.3)[int(rng.integers(4))]
+        colour = _colour(rng, "any")
+        (a, wa), (b, wb) = picture(fps), picture(fps)
+        graph = (
+            f"[0:v]trim=duration={PRE_S + d + hold},setpts=PTS-STARTPTS,format=yuv420p,fade=t=out:st={PRE_S}:d={d}:color={colour}[a];"
+            f"[1:v]trim=duration={d + POST_S},setpts=PTS-STARTPTS,format=yuv420p,fade=t=in:st=0:d={d}:color={colour}[b];"
+            "[a][b]concat=n=2:v=1:a=0[v]"
+        )
+        mid = PRE_S + d + hold
+        truth = (Truth("fade_out", PRE_S, PRE_S + d), Truth("fade_in", round(mid, 6), round(mid + d, 6)))
+        cases.append(Case(f"{prefix}fade-{colour}-{wa}-{wb}-{j:02d}-{d:g}s-h{hold:g}-{fps}", "fade", fps, round(PRE_S + 2 * d + hold + POST_S, 3), (a, b), graph, truth, f"fade:{colour}"))
+    return cases

@@ -285,3 +285,32 @@ def test_a_step_of_the_black_level_inside_a_held_black_is_no_fade(tmp_path):
     found = _found(case.make(tmp_path))
     r = match(case, found)
     assert not r["missed"] and not r["extra"], (case.truth, found)
+
+
+DRIFTS = [  # a flat colour or a still gradient whose hue turns on (a sunset) or swings: no transition, whatever arc it traces
+    ("sunset-flat", "color=c=0xFF7043:s={size}:r=25", 25, 6.0, "hue=h='t*18':s='1-t*0.06'"),
+    ("turn-gradient", "gradients=s={size}:r=30:c0=0xC03070:c1=0x30A0C0:speed=0:type=radial", 30, 5.0, "hue=h='-t*35'"),
+    ("turn-flat-60", "color=c=0x3F8FCF:s={size}:r=60", 60, 4.0, "hue=h='t*40'"),
+]
+
+
+@pytest.mark.parametrize(("name", "source", "fps", "seconds", "graph"), DRIFTS, ids=[case[0] for case in DRIFTS])
+def test_a_hue_that_turns_on_for_seconds_is_no_fade_through_a_colour(tmp_path, name, source, fps, seconds, graph):
+    """Main read trial 9's sunset (108 degrees over 6 s) as fade_out + fade_in through its middle colour: a fade mixes with a colour along a straight line and turns at it, a drift turns all along."""
+    path = make_video(tmp_path / f"{name}.mp4", source.format(size=SIZE), duration_s=seconds, fps=fps, filter_complex=f"[0:v]format=yuv420p,{graph}[v]")
+    assert _found(path) == []
+
+
+def test_a_fade_through_a_colour_held_for_no_frame_is_a_fade_out_and_a_fade_in(tmp_path):
+    """The corner rule's guard: a flat colour fading into a third colour and at once out of it to a gradient (the ``fade`` filter, 0.8 s each way)."""
+    fps, d = 30, 0.8
+    graph = (
+        f"[0:v]trim=duration={1 + d},setpts=PTS-STARTPTS,format=yuv420p,fade=t=out:st=1:d={d}:color=0x6030A0[a];"
+        f"[1:v]trim=duration={d + 1},setpts=PTS-STARTPTS,format=yuv420p,fade=t=in:st=0:d={d}:color=0x6030A0[b];[a][b]concat=n=2:v=1:a=0[v]"
+    )
+    path = make_video(
+        tmp_path / "dip.mp4", f"color=c=0xD0A040:s={SIZE}:r={fps}", f"gradients=s={SIZE}:r={fps}:c0=0x20A060:c1=0xE0E0E0:speed=0", duration_s=1 + 2 * d + 1, fps=fps, filter_complex=graph
+    )
+    found = _found(path)
+    assert [f["type"] for f in found] == ["fade_out", "fade_in"], found
+    assert _near(found[0], 1.0, 1.0 + d, fps) and _near(found[1], 1.0 + d, 1.0 + 2 * d, fps), found

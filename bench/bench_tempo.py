@@ -15,7 +15,9 @@ Usage: ``.venv/bin/python bench/bench_tempo.py [--out DIR] [--cache DIR] [--spli
 fluidsynth and fluid-soundfont-gm: ``make bootstrap``). ``--cache``: the envelopes are kept there (one .npz a clip,
 rendered in the one pass once) and read back on later runs, so a rule can be read on every split in a minute; clips
 not there yet (a new split) are rendered in the one pass with the rest and only they are measured;
-``--splits``: only those splits are printed (``real`` for the loops).
+``--splits``: only those splits are rendered and read (``real`` for the loops; the one pass then holds only them).
+The bench-only splits (``tests.audio_corpus.BENCH_SPLITS``, issue 11t session 13) are not in the tests' one render:
+read them with ``--alone``.
 """
 
 from __future__ import annotations
@@ -77,9 +79,8 @@ def main() -> int:
     if reason := missing_tools():
         print(f"bench_tempo: {reason}", file=sys.stderr)
         return 2
-    rows = envelopes(args.out or Path(tempfile.mkdtemp(prefix="bench_tempo_")), args.cache, alone=args.alone)
-    if args.splits:
-        rows = [r for r in rows if r[0] in args.splits.split(",")]
+    only = set(args.splits.split(",")) if args.splits else None
+    rows = envelopes(args.out or Path(tempfile.mkdtemp(prefix="bench_tempo_")), args.cache, alone=args.alone, only=only)
     counts: dict[str, list[int]] = {}
     print("clip, truth, then each method's read (X: more than 4 % off)")
     for split, name, truth, env in rows:
@@ -99,11 +100,12 @@ def main() -> int:
     return 0
 
 
-def envelopes(out: Path, cache: Path | None, *, alone: bool = False) -> list[tuple[str, str, float, dict[str, np.ndarray]]]:
+def envelopes(out: Path, cache: Path | None, *, alone: bool = False, only: set[str] | None = None) -> list[tuple[str, str, float, dict[str, np.ndarray]]]:
     """(split, clip, true BPM, envelope) of every clip of every split (rendered in one pass) and of the real loops;
-    from ``cache`` where it holds them, the rest rendered (and saved there)."""
-    clips = [(split, c) for split in TEMPO_SPLITS for c in tempo_corpus(split)]
-    real = [n for n in REAL_LOOPS if real_loop_source(n).exists()]
+    from ``cache`` where it holds them, the rest rendered (and saved there). ``only``: those splits alone (``real``
+    for the loops), nothing of the others rendered or read (a blind split stays unread until it is asked for)."""
+    clips = [(split, c) for split in TEMPO_SPLITS if only is None or split in only for c in tempo_corpus(split)]
+    real = [n for n in REAL_LOOPS if real_loop_source(n).exists() and (only is None or "real" in only)]
     split_of = {c.name: split for split, c in clips} | dict.fromkeys(real, "real")
     cached = {n for n in split_of if cache is not None and (cache / f"{n}.npz").exists()}
     # Every clip is rendered in the one pass the tests use (a clip rendered alone can read otherwise), but only the

@@ -2724,3 +2724,213 @@ TEMPO_SPLITS["held_out_25"] = [
     (173.4, "soca", 0.5, "bassoontwo", True),
     (199.5, "sonclave", 2 / 3, "harmonicalead", True),
 ]
+
+
+# Issue 11t, session 13, for held_out_26 (made first, read once with main's rules before any rule change) and
+# held_out_27 (the blind split: written with it before anything was rendered, read only after the session's rules were
+# frozen, once with main's rules and once with the session's). Both are bench-only (:data:`BENCH_SPLITS`: read by
+# bench/bench_tempo.py, kept out of the tests' one render). Metres no tempo split had (9/8 as 2+2+2+3, 6/4, 5/8,
+# 13/8 as 3+3+3+2+2, 3/4 under a 3/2 cowbell), patterns no split had (a punk beat, a mambo bell, a gospel shout) on
+# FluidR3 variant kits no tempo split had played (Standard 2/5/6, Room 3/6, Power 1, Jazz 3/4), swing no split had
+# (0.58, 0.6, 0.62, 0.75 of the beat) and eight accompaniment figures no split had (programs in new roles: a picked
+# bass's tresillo under clean-guitar chops, a cello walking under celesta, strings under choir chords changing every
+# three beats, a boogie piano's eighths over slap bass, harp triplets over a held contrabass, church-organ pedals
+# under drawbar stabs, a tuba in two under brass stabs, a steel guitar's Travis picking over a held acoustic bass).
+# Tempos drawn log-uniform, one in each of 14 (26) / 12 (27) equal strata of 45–200 BPM (numpy seeds 2626 / 2727; a
+# draw another split had moved up by 0.3 BPM until unused); patterns in turn, three drumless clips in each split.
+DRUM_PATTERNS |= {
+    # 9/8 counted 2+2+2+3 eighths (4.5 quarter beats): closed hi-hat on every eighth, kick on eighths 0 and 4, rim on 2, snare on 6
+    "aksak9": (4.5, [(e / 2, ["hihat"] + (["kick"] if e in (0, 4) else ["rim"] if e == 2 else ["snare"] if e == 6 else [])) for e in range(9)]),  # type: ignore[dict-item]
+    # 6/4 (3 + 3): ride on every beat, kick on 1 and 4, snare on 3 and 6, pedal hi-hat on the "and" of 2 and 5
+    "sixfour": (6, [(float(b), ["ride"] + (["kick"] if b in (0, 3) else ["snare"] if b in (2, 5) else [])) for b in range(6)] + [(b + 0.5, ["pedalhat"]) for b in (1, 4)]),
+    # punk: ride 2 on every eighth, kick on 1, the "and" of 2 and 3, snare on 2 and 4
+    "punk": (4, [(b + h, ["ride2"] + (["kick"] if b + h in (0.0, 1.5, 2.0) else ["snare"] if b + h in (1.0, 3.0) else [])) for b in range(4) for h in (0.0, 0.5)]),
+    # 5/8 counted 3+2 eighths (2.5 quarter beats): shaker on every eighth, kick on eighth 0, snare on 3
+    "fiveeight": (2.5, [(e / 2, ["shaker"] + (["kick"] if e == 0 else ["snare"] if e == 3 else [])) for e in range(5)]),  # type: ignore[dict-item]
+}
+PATTERN_KITS |= {"aksak9": 6, "sixfour": 11, "punk": 17, "fiveeight": 36}
+
+
+def _tresillobass_bar(k: int, t_bar: float, beats: int, beat: float, swing: float) -> list[tuple[float, bytes]]:
+    """Issue 11t, session 13 (held_out_26): a picked bass on the tresillo (beats 0, 1.5 and 3 of every four: root,
+    root, fifth), a clean guitar's short chord on every "and" (at ``swing``)."""
+    ev: list[tuple[float, bytes]] = []
+    n = int(np.ceil(beats))
+    chord = TRIADS[(k + 2) % len(TRIADS)]
+    for g in range(0, n, 4):
+        for pos, step in ((0.0, 0), (1.5, 0), (3.0, 7)):
+            if g + pos < beats:
+                ev += note(1, ROOTS[k % 4] + step, t_bar + (g + pos) * beat, t_bar + (g + pos + 0.9) * beat, 100)
+    for b in range(n):
+        if b + swing < beats:
+            t = t_bar + (b + swing) * beat
+            for p in chord:
+                ev += note(2, p, t, t + 0.2 * beat, 80)
+    return ev
+
+
+def _cellowalk_bar(k: int, t_bar: float, beats: int, beat: float, swing: float) -> list[tuple[float, bytes]]:
+    """Issue 11t, session 13 (held_out_26): a cello walking a note a beat (legato: root, second, third, fifth, sixth,
+    fifth), a celesta's short chord on the bar's first beat."""
+    ev: list[tuple[float, bytes]] = []
+    n = int(np.ceil(beats))
+    steps = [0, 2, 4, 7, 9, 7]
+    for b in range(n):
+        ev += note(1, ROOTS[k % 4] + 12 + steps[b % len(steps)], t_bar + b * beat, t_bar + (b + min(1.0, beats - b) - 0.03) * beat, 95)
+    for p in TRIADS[(k + 3) % len(TRIADS)]:
+        ev += note(2, p + 12, t_bar, t_bar + 0.5 * beat, 85)
+    return ev
+
+
+def _choirswell_bar(k: int, t_bar: float, beats: int, beat: float, swing: float) -> list[tuple[float, bytes]]:
+    """Issue 11t, session 13 (held_out_26): string ensemble 2 holding the bar's root, choir aahs' chord changing every
+    three beats (legato)."""
+    ev: list[tuple[float, bytes]] = []
+    n = int(np.ceil(beats))
+    ev += note(1, ROOTS[k % 4] + 12, t_bar, t_bar + (beats - 0.05) * beat, 80)
+    for b in range(0, n, 3):
+        for p in TRIADS[(k * n + b) % len(TRIADS)]:
+            ev += note(2, p, t_bar + b * beat, t_bar + (min(b + 3, beats) - 0.04) * beat, 85)
+    return ev
+
+
+def _boogie_bar(k: int, t_bar: float, beats: int, beat: float, swing: float) -> list[tuple[float, bytes]]:
+    """Issue 11t, session 13 (held_out_26): a boogie piano's left hand on every eighth (at ``swing``: root, fifth,
+    sixth, fifth, in octaves), a slap bass on the bar's first beat and every other beat after it."""
+    ev: list[tuple[float, bytes]] = []
+    n = int(np.ceil(beats))
+    figure = [0, 7, 9, 7]
+    root = ROOTS[k % 4] + 12
+    for e in range(2 * n):
+        b, h = divmod(e, 2)
+        pos = b + (swing if h else 0.0)
+        if pos < beats:
+            t = t_bar + pos * beat
+            for octave in (0, 12):
+                ev += note(2, root + figure[e % 4] + octave, t, t + 0.3 * beat, 85)
+    for b in range(0, n, 2):
+        ev += note(1, ROOTS[k % 4], t_bar + b * beat, t_bar + (b + 0.7) * beat, 100)
+    return ev
+
+
+ACCOMPANIMENTS |= {
+    "tresillobass": ((PICK_BASS, 27), _tresillobass_bar),  # picked bass, clean electric guitar
+    "cellowalk": ((42, 8), _cellowalk_bar),  # cello, celesta
+    "choirswell": ((49, 52), _choirswell_bar),  # string ensemble 2, choir aahs
+    "boogie": ((37, PIANO), _boogie_bar),  # slap bass 2, piano
+}
+
+TEMPO_SPLITS["held_out_26"] = [
+    (46.2, "aksak9", 0.5, "cellowalk", True),
+    (53.9, "sixfour", 0.58, "boogie", True),
+    (59.9, "punk", 0.5, "choirswell", False),
+    (69.6, "fiveeight", 0.5, "tresillobass", True),
+    (74.2, "aksak9", 0.5, False, True),
+    (78.7, "sixfour", 0.5, "choirswell", True),
+    (94.9, "punk", 0.62, "boogie", True),
+    (96.0, "fiveeight", 0.5, "cellowalk", False),
+    (112.8, "aksak9", 0.5, "tresillobass", True),
+    (121.1, "sixfour", 0.5, False, True),
+    (140.3, "punk", 0.5, "tresillobass", True),
+    (147.2, "fiveeight", 0.58, "boogie", False),
+    (178.8, "aksak9", 0.5, "choirswell", True),
+    (180.3, "sixfour", 0.5, "cellowalk", True),
+]
+
+DRUM_PATTERNS |= {
+    # 13/8 counted 3+3+3+2+2 eighths (6.5 quarter beats): closed hi-hat on every eighth, kick on eighths 0 and 6, snare on 3 and 9, rim on 11
+    "thirteen8": (6.5, [(e / 2, ["hihat"] + (["kick"] if e in (0, 6) else ["snare"] if e in (3, 9) else ["rim"] if e == 11 else [])) for e in range(13)]),  # type: ignore[dict-item]
+    # mambo: cowbell on every beat, kick on the "and" of 2 and on 4, a muted conga on 2, an open conga on 4 and its "and"
+    "mambo": (4, [(float(b), ["cowbell"] + (["kick", "openhiconga"] if b == 3 else ["mutehiconga"] if b == 1 else [])) for b in range(4)] + [(1.5, ["kick"]), (3.5, ["openhiconga"])]),
+    # gospel shout: kick on every beat, snare and clap on 2 and 4, tambourine on every eighth
+    "shout": (4, [(b + h, ["tambourine"] + ((["kick"] + (["snare", "clap"] if b in (1, 3) else [])) if h == 0.0 else [])) for b in range(4) for h in (0.0, 0.5)]),
+    # 3/4 under a 3/2 cowbell (two bars as one pattern): ride on every beat, kick on each bar's first, cowbell on every other beat
+    "hemiola": (6, [(float(b), ["ride"] + (["kick"] if b in (0, 3) else []) + (["cowbell"] if b % 2 == 0 else [])) for b in range(6)]),
+}
+PATTERN_KITS |= {"thirteen8": 5, "mambo": 14, "shout": 2, "hemiola": 35}
+
+
+def _harpripple_bar(k: int, t_bar: float, beats: int, beat: float, swing: float) -> list[tuple[float, bytes]]:
+    """Issue 11t, session 13 (held_out_27): a contrabass holding the bar's root, a harp's arpeggio in triplets (three
+    notes a beat, up the chord and back)."""
+    ev: list[tuple[float, bytes]] = []
+    n = int(np.ceil(beats))
+    ev += note(1, ROOTS[k % 4], t_bar, t_bar + (beats - 0.05) * beat, 90)
+    chord = TRIADS[(k + 4) % len(TRIADS)]
+    run = chord + [chord[0] + 12] + chord[::-1][:-1]
+    for e in range(3 * n):
+        if e / 3 < beats:
+            t = t_bar + e / 3 * beat
+            ev += note(2, run[e % len(run)], t, t + 0.5 * beat, 88)
+    return ev
+
+
+def _organpedal_bar(k: int, t_bar: float, beats: int, beat: float, swing: float) -> list[tuple[float, bytes]]:
+    """Issue 11t, session 13 (held_out_27): a church organ's pedal note every two beats (root, then fifth, held), a
+    drawbar organ's short chord on every beat."""
+    ev: list[tuple[float, bytes]] = []
+    n = int(np.ceil(beats))
+    chord = TRIADS[(k + 5) % len(TRIADS)]
+    for b in range(0, n, 2):
+        ev += note(1, ROOTS[k % 4] + (7 if b % 4 == 2 else 0), t_bar + b * beat, t_bar + (min(b + 2, beats) - 0.1) * beat, 95)
+    for b in range(n):
+        for p in chord:
+            ev += note(2, p, t_bar + b * beat, t_bar + (b + 0.3) * beat, 80)
+    return ev
+
+
+def _brassfalls_bar(k: int, t_bar: float, beats: int, beat: float, swing: float) -> list[tuple[float, bytes]]:
+    """Issue 11t, session 13 (held_out_27): a tuba on the bar's first beat and every other beat after it (root, fifth),
+    the brass section's stab on the bar's first beat and on the "and" (at ``swing``) of its last beat."""
+    ev: list[tuple[float, bytes]] = []
+    n = int(np.ceil(beats))
+    chord = TRIADS[(k + 1) % len(TRIADS)]
+    for b in range(0, n, 2):
+        ev += note(1, ROOTS[k % 4] + (7 if b % 4 == 2 else 0), t_bar + b * beat, t_bar + (b + 0.8) * beat, 100)
+    for pos in (0.0, n - 1 + swing):
+        if pos < beats:
+            for p in chord:
+                ev += note(2, p, t_bar + pos * beat, t_bar + (pos + 0.25) * beat, 92)
+    return ev
+
+
+def _travis_bar(k: int, t_bar: float, beats: int, beat: float, swing: float) -> list[tuple[float, bytes]]:
+    """Issue 11t, session 13 (held_out_27): a steel guitar's Travis picking (the thumb on every beat, root and fifth in
+    turn, a pinched chord tone on every "and" at ``swing``), an acoustic bass holding the bar's root."""
+    ev: list[tuple[float, bytes]] = []
+    n = int(np.ceil(beats))
+    chord = TRIADS[(k + 3) % len(TRIADS)]
+    ev += note(1, ROOTS[k % 4], t_bar, t_bar + (beats - 0.05) * beat, 85)
+    for b in range(n):
+        ev += note(2, ROOTS[k % 4] + 12 + (7 if b % 2 else 0), t_bar + b * beat, t_bar + (b + 0.5) * beat, 90)
+        if b + swing < beats:
+            t = t_bar + (b + swing) * beat
+            ev += note(2, chord[b % len(chord)], t, t + 0.4 * beat, 80)
+    return ev
+
+
+ACCOMPANIMENTS |= {
+    "harpripple": ((43, HARP), _harpripple_bar),  # contrabass, harp
+    "organpedal": ((19, 16), _organpedal_bar),  # church organ, drawbar organ
+    "brassfalls": ((58, 61), _brassfalls_bar),  # tuba, brass section
+    "travis": ((32, STEEL_GUITAR), _travis_bar),  # acoustic bass, steel guitar
+}
+
+TEMPO_SPLITS["held_out_27"] = [
+    (45.0, "thirteen8", 0.5, "organpedal", True),
+    (57.3, "mambo", 0.5, "travis", True),
+    (63.9, "shout", 0.6, "harpripple", False),
+    (69.2, "hemiola", 0.5, "brassfalls", True),
+    (84.6, "thirteen8", 0.5, False, True),
+    (87.9, "mambo", 0.5, "harpripple", True),
+    (98.7, "shout", 0.75, "travis", True),
+    (110.6, "hemiola", 0.5, "organpedal", False),
+    (127.2, "thirteen8", 0.5, "brassfalls", True),
+    (142.6, "mambo", 0.6, "organpedal", True),
+    (157.3, "shout", 0.5, "brassfalls", False),
+    (182.6, "hemiola", 0.5, "harpripple", True),
+]
+
+# Splits read by bench/bench_tempo.py only (COMMON rule, session 13: a new split's numbers go to the docs; the tests'
+# one render gets only the clips a rule fixes): the tests' fixture leaves them out.
+BENCH_SPLITS = ("held_out_26", "held_out_27")

@@ -40,6 +40,7 @@ from aspects.dynamic.audio_semantic import (
 )
 from tests.audio_corpus import (
     ACCOMPANIMENTS,
+    BENCH_SPLITS,
     DRUM_CH,
     DRUM_PATTERNS,
     PATTERN_KITS,
@@ -58,6 +59,9 @@ from tests.audio_corpus import (
 )
 
 TOLERANCE = 0.02
+# The splits the tests render and read (issue 11t, session 13): the bench-only splits (``BENCH_SPLITS``) are read by
+# bench/bench_tempo.py and reported in docs/audio.md, not rendered in the tests' one pass.
+TESTED_SPLITS = [s for s in TEMPO_SPLITS if s not in BENCH_SPLITS]
 MISSES = {
     # held_out_2 / held_out_3 (seen): read right by the rules; the level score (issue 11t, session 5) overrides them
     "tempo_168_bossa_straight_drums": "reads 83.9: the half (the score's prior and kick terms beat the rules' even-pulse choice)",
@@ -201,7 +205,7 @@ def tempo_read(tmp_path_factory):
     """Every clip of every split rendered once and its tempo read: name → (true BPM, read BPM or None)."""
     if reason := missing_tools():
         pytest.skip(reason)
-    clips = build_corpus(tmp_path_factory.mktemp("tempo_corpus"), [c for split in TEMPO_SPLITS for c in tempo_corpus(split)], video=False)
+    clips = build_corpus(tmp_path_factory.mktemp("tempo_corpus"), [c for split in TESTED_SPLITS for c in tempo_corpus(split)], video=False)
     out = {}
     for clip in clips:
         out[clip.name] = (clip.tempo_bpm, wav_tempos(clip.wav)[1])
@@ -219,7 +223,7 @@ def test_tempo_tune_split(tempo_read, name):
     assert bpm is not None and abs(bpm / truth - 1) <= TOLERANCE, (bpm, truth)
 
 
-@pytest.mark.parametrize("name", [c for split in TEMPO_SPLITS if split != "tune" for c in _cases(split)])
+@pytest.mark.parametrize("name", [c for split in TESTED_SPLITS if split != "tune" for c in _cases(split)])
 def test_tempo_held_out_splits(tempo_read, name):
     truth, bpm = tempo_read[name]
     assert bpm is not None and abs(bpm / truth - 1) <= TOLERANCE, (bpm, truth)

@@ -302,37 +302,6 @@ def test_fast_backbeat_doubles_its_half(bpm):
     assert fast_backbeat(slow, 4 * beat) == 4 * beat  # its half (44–47 BPM): out of FAST_BACKBEAT_BPM
 
 
-def _bass_groove(bpm: float, hop: float, *, backbeat: bool) -> LevelContext:
-    """Band onsets of 12 s of a groove at ``bpm``: a bass note and a brush stroke (mid and high) on every beat, a kick
-    on each bar's first; with ``backbeat``, a rock beat instead (hi-hat and a bass note on every eighth, the kick on 1,
-    the snare on 2 and 4). Faint noise under all."""
-    n, beat = int(12.0 / hop), 60.0 / bpm
-    low, mid, high = np.zeros(n), np.zeros(n), np.zeros(n)
-    for k in range(int(11.5 / (beat / 2))):
-        i = int(round((0.2 + k * beat / 2) / hop))
-        if backbeat:
-            high[i], low[i] = high[i] + 3.0, low[i] + 10.0 + (6.0 if k % 8 == 0 else 0.0)  # hi-hat, bass (and kick)
-            if k % 4 == 2:
-                mid[i], high[i] = mid[i] + 8.0, high[i] + 6.0  # snare on 2 and 4
-        elif k % 2 == 0:
-            low[i] += 10.0 + (6.0 if k % 8 == 0 else 0.0)  # bass note (and the kick on 1)
-            mid[i], high[i] = mid[i] + 5.0, high[i] + 5.0  # brush stroke
-    rng = np.random.default_rng(3)
-    low, mid, high = (x + rng.exponential(0.05, n) for x in (low, mid, high))
-    return LevelContext.build((low + mid + high) / 3, hop, (low, mid, high))
-
-
-@pytest.mark.parametrize("bpm", [178, 186])
-def test_fast_backbeat_doubles_a_bass_on_every_half(bpm):
-    """Issue 11t, session 13: a fast brush groove with a bass note on every beat, read at its half, holds low notes on
-    the pulses and half-way alike and no snare on the pulses: :func:`fast_backbeat` doubles it. A rock beat at the half
-    (89–93 BPM) with its bass on every eighth keeps its beat: its snare falls on every other pulse."""
-    hop = 128 / SR
-    beat = 60.0 / bpm
-    assert abs(fast_backbeat(_bass_groove(bpm, hop, backbeat=False), 2 * beat) / beat - 1) < 1e-9
-    assert fast_backbeat(_bass_groove(bpm / 2, hop, backbeat=True), 2 * beat) == 2 * beat
-
-
 @pytest.mark.parametrize("bpm", [130, 187])
 def test_compound_beat_takes_the_dotted_quarter(bpm):
     """Issue 11t, session 12: a 6/8 jig (every eighth struck, the bar's first loudest, its second beat next): read at

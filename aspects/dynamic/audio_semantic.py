@@ -139,14 +139,6 @@ FAST_BACKBEAT_BPM = (85.0, TEMPO_RANGE_BPM[1] / 2)
 FAST_BACKBEAT_KICK = 0.85
 FAST_BACKBEAT_SNARE = 0.65
 FAST_BACKBEAT_SNARE_ON = 0.15
-# Fast duple groove read half (:func:`fast_backbeat`'s second case, issue 11t, session 13), set on the seen splits up
-# to held_out_25: the kick train (kick or bass notes) on at least FAST_BASS_HALVES of the level's half-way points as
-# well as on FAST_BACKBEAT_KICK of its pulses, the snare train on at most FAST_BASS_SNARE_ON of the pulses. The halves
-# of brushes at 178.1, rock over acid bass at 184.3 and goblins at 187.2: half-way 0.79–0.93, snare on 0.0–0.29;
-# levels read right at 85–100 BPM with kicks on their pulses: half-way ≤ 0.59 or a snare on ≥ 0.53 of their pulses
-# (a backbeat), but for an 11/8 at 86.75 (0.94 and 0: its quarters are not even). Both bounds sit mid-gap.
-FAST_BASS_HALVES = 0.7
-FAST_BASS_SNARE_ON = 0.4
 # Compound beat read at its double period (:func:`compound_beat`, issue 11t, session 12), set on the seen splits up
 # to held_out_23: the level twice as fast holds onsets a third (or two) of the way on at least COMPOUND_THIRDS of its
 # pulses (the halves of 6/8 jigs at 130.3 and 187.4, of a 6/8 at 166.25 and a half-time shuffle at 124.1 read at the
@@ -589,10 +581,7 @@ def fast_backbeat(c: LevelContext, period_s: float) -> float:
     kicks fall on its pulses (kick train on at least FAST_BACKBEAT_KICK of them) and whose snare train falls half-way
     between them (on at least FAST_BACKBEAT_SNARE of the half-way points, at most FAST_BACKBEAT_SNARE_ON of the
     pulses) is the half of a backbeat at 170–200 BPM (kick on 1 and 3, snare on 2 and 4 of the faster beat): the
-    beat is twice as fast. Kick and snare alternate on the beats; at the half the snare falls on every "and".
-    Issue 11t, session 13: so is a level whose kick train (kick or bass notes) falls half-way as well as on the pulses
-    (at least FAST_BASS_HALVES of the half-way points) with no backbeat of its own (the snare on at most
-    FAST_BASS_SNARE_ON of its pulses): the bass plays every beat of a fast duple groove, at its half every "and"."""
+    beat is twice as fast. Kick and snare alternate on the beats; at the half the snare falls on every "and"."""
     bpm = 60.0 / period_s
     if not FAST_BACKBEAT_BPM[0] <= bpm <= FAST_BACKBEAT_BPM[1]:
         return period_s
@@ -605,10 +594,6 @@ def fast_backbeat(c: LevelContext, period_s: float) -> float:
         return period_s
     snare, kick = (maximum_filter1d(x, tol) > 0 for x in c.trains)
     if kick[on].mean() >= FAST_BACKBEAT_KICK and snare[between].mean() >= FAST_BACKBEAT_SNARE and snare[on].mean() <= FAST_BACKBEAT_SNARE_ON:
-        return period_s / 2
-    # Issue 11t, session 13: the low notes (kick or bass) on the pulses and half-way between them alike, and no
-    # snare on the pulses (a backbeat of this level would put one on every other pulse): the bass's note rate.
-    if kick[on].mean() >= FAST_BACKBEAT_KICK and kick[between].mean() >= FAST_BASS_HALVES and snare[on].mean() <= FAST_BASS_SNARE_ON:
         return period_s / 2
     return period_s
 

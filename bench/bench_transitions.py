@@ -17,7 +17,7 @@ Clips and their measurements are cached in ``bench/out/transitions/``.
 PySceneDetect is optional (``pip install --no-deps scenedetect click
 platformdirs tqdm``, for the bench only).
 
-    python bench/bench_transitions.py [--subset | --heldout | --heldout2 | --heldout3 | --heldout4 | --heldout5 | --heldout6 | --heldout7 | --heldout8 | --heldout9 | --heldout10 | --fades7 | --fades8 | --fades9 | --fades10 | --fades11 | --heldout-wipes | --heldout-wipes2 | --heldout-wipes3 | --heldout-wipes4 | --heldout-wipes5 | --heldout-wipes6 | --heldout-wipes7 | --heldout-wipes8 | --heldout-wipes9 | --heldout-wipes10 | --wipes-mixed | --wipes-grain | --moving-gradients | --moving-gradients2 | --still-motion | --still-motion2 | --still-motion3 | --dissolves11 | --dissolves12 | --soft-moving | --soft-moving2 | --wipes11 | --wipes12 | --wipes13 | --wipes14 | --wipes15 | --wipes16 | --moving-fades21 | --moving-fades22 | --moving-fades23 | --moving-fades24 | --moving-fades25 | --moving-fades26 | --moving-fades27 | --dissolves13 | --dissolves14 | --dissolves15 | --dissolves16 | --dissolves17 | --dissolves18 | --dissolves19 | --dissolves20 | --dissolves21 | --fastmotion1 | --fastmotion2 | --colour-drift1 | --colour-drift2] [--measure-only] [--jobs 2] [--show-failures]
+    python bench/bench_transitions.py [--subset | --heldout | --heldout2 | --heldout3 | --heldout4 | --heldout5 | --heldout6 | --heldout7 | --heldout8 | --heldout9 | --heldout10 | --fades7 | --fades8 | --fades9 | --fades10 | --fades11 | --heldout-wipes | --heldout-wipes2 | --heldout-wipes3 | --heldout-wipes4 | --heldout-wipes5 | --heldout-wipes6 | --heldout-wipes7 | --heldout-wipes8 | --heldout-wipes9 | --heldout-wipes10 | --wipes-mixed | --wipes-grain | --moving-gradients | --moving-gradients2 | --still-motion | --still-motion2 | --still-motion3 | --dissolves11 | --dissolves12 | --soft-moving | --soft-moving2 | --wipes11 | --wipes12 | --wipes13 | --wipes14 | --wipes15 | --wipes16 | --moving-fades21 | --moving-fades22 | --moving-fades23 | --moving-fades24 | --moving-fades25 | --moving-fades26 | --moving-fades27 | --dissolves13 | --dissolves14 | --dissolves15 | --dissolves16 | --dissolves17 | --dissolves18 | --dissolves19 | --dissolves20 | --dissolves21 | --dissolves22 | --dissolves23 | --fastmotion1 | --fastmotion2 | --colour-drift1 | --colour-drift2] [--measure-only] [--jobs 2] [--show-failures]
 """
 
 from __future__ import annotations
@@ -189,6 +189,14 @@ CORPORA = {
     "--dissolves21": (
         lambda: transition_corpus.mixed_dissolves_corpus(21),
         "dissolves like split 20, split 21 (session 12: blind; made at the freeze, read once with main's and once with the frozen rules)",
+    ),
+    "--dissolves22": (
+        lambda: transition_corpus.mixed_dissolves_corpus(22),
+        "dissolves like split 20, split 22 (session 13: read once with main's rules first, then tuned on)",
+    ),
+    "--dissolves23": (
+        lambda: transition_corpus.mixed_dissolves_corpus(23),
+        "dissolves like split 20, split 23 (session 13: blind; made at the freeze, read once with main's and once with the frozen rules)",
     ),
     "--moving-gradients2": (
         lambda: transition_corpus.moving_gradients_corpus(2),

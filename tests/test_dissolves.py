@@ -390,3 +390,55 @@ def test_a_cross_fade_onto_a_shot_whose_look_moves_on_at_its_own_pace_is_one_dis
     assert len(found) == 1, found
     assert abs(found[0]["start"] - start_s) * FPS <= TOLERANCE_FRAMES + 1e-6, found
     assert abs(found[0]["end"] - (start_s + length_s)) * FPS <= TOLERANCE_FRAMES + 1e-6, found
+
+
+def test_a_side_moving_on_to_a_third_picture_does_not_come_back_but_one_returning_to_a_does():
+    """``_came_back`` with each frame's distance off the A–B line: after the end B's shot moves on, its progress along the line
+    falls to 0.3 while it stands 0.9 of the step off the line (a third picture, far from A), which is no return; a frame at
+    progress 0.3 on the line (within 0.5 of the step from A) is one. Without the distances both count (the plain rule)."""
+    x = np.concatenate([np.zeros(10), np.linspace(0, 1, 10), np.linspace(1.0, 0.3, 10)])
+    away = np.concatenate([np.zeros(20), np.linspace(0.0, 0.9, 10)])
+    assert not dissolves._came_back(x, 9, 19, away)
+    assert dissolves._came_back(x, 9, 19, np.zeros(30))
+    assert dissolves._came_back(x, 9, 19)
+
+
+def _contrast_case(seed: int, dip: bool, gain: float = 1.0) -> tuple[np.ndarray, np.ndarray]:
+    """A 1 s blend (1.0–2.0 s) of two wandering pictures whose own motion is large (30 levels), and statistics in which the luma
+    spread and the fine detail either follow a blend of two independent pictures (``dip``: √((1 − a)²σA² + a²σB²), 0.71 of the
+    mean contrast half-way) or run straight from one side's to the other's (a pan bringing on a calmer part); ``gain`` scales
+    the spread and the detail over the second half of the clip (a darkening)."""
+    rng = np.random.default_rng(seed)
+    n = int(SECONDS * FPS)
+    t = np.arange(n) / FPS
+    a, b = _wandering(rng, n, 100, 30, 30), _wandering(rng, n, 140, 30, 30)
+    mix = np.clip(t - 1.0, 0, 1)
+    stats = _stats(A_STATS, B_STATS, mix, rng)
+    if dip:
+        for j in (1, 5):
+            stats[:, j] = np.hypot((1 - mix) * A_STATS[j], mix * B_STATS[j]) + 0.5 * rng.standard_normal(n)
+    stats[:, [1, 5]] *= np.where(t >= 2.0, gain, 1.0)[:, None]
+    return (1 - mix)[:, None] * a + mix[:, None] * b, stats
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_a_blend_whose_contrast_dips_half_way_is_a_dissolve_between_moving_shots_and_a_straight_change_of_contrast_is_not(seed):
+    """``_contrast_blend`` (the look for blends the mixture's checks refuse): the blend whose spread and fine detail dip (two
+    independent pictures averaged) is one; the same pictures with the contrast running straight from A's to B's are not."""
+    n = int(SECONDS * FPS)
+    s = _signals(n)
+    ref, margin = 6, 15
+    grid, stats = _contrast_case(seed, dip=True)
+    assert dissolves._contrast_blend(s, grid, stats, 30, 60, 0, n - 1, ref, margin)
+    grid, stats = _contrast_case(seed, dip=False)
+    assert not dissolves._contrast_blend(s, grid, stats, 30, 60, 0, n - 1, ref, margin)
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_a_contrast_dip_on_a_smooth_picture_is_no_blend_of_textures(seed):
+    """The same dipping blend with its fine detail scaled to 1/10 (1.5–3 levels: a smooth gradient's, its encoder's noise,
+    under BLEND_TEXTURE): a moving smooth gradient's spread dips as it turns (still-motion split 1), which is no blend."""
+    n = int(SECONDS * FPS)
+    grid, stats = _contrast_case(seed, dip=True)
+    stats[:, 5] *= 0.1
+    assert not dissolves._contrast_blend(_signals(n), grid, stats, 30, 60, 0, n - 1, 6, 15)

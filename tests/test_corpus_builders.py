@@ -50,6 +50,8 @@ BUILT_BEFORE = {
     "d19": (lambda tc: tc.eased_dissolves_corpus(19), "bc9c7da0c9a7cb57"),
     "d20": (lambda tc: tc.mixed_dissolves_corpus(20), "3dc3ad440c32d57e"),
     "d21": (lambda tc: tc.mixed_dissolves_corpus(21), "9fd3232cdd21f1ac"),
+    "d22": (lambda tc: tc.mixed_dissolves_corpus(22), "a1976b3a82703702"),  # session 13 (10e): the cases split 22 was read on
+    "d23": (lambda tc: tc.mixed_dissolves_corpus(23), "57eabd40f672aec6"),  # session 13 (10e): the cases split 23 was read on
 }
 
 

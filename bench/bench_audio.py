@@ -38,6 +38,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from aspects.dynamic import dynamic_aspects  # noqa: E402
 from aspects.dynamic.audio_semantic import tempo  # noqa: E402
 from aspects.pipeline import measure_video  # noqa: E402
+from bench.versions import versions_line  # noqa: E402
 from tests import voice_corpus  # noqa: E402
 from tests.audio_corpus import REAL_LOOPS, TEMPO_SPLITS, build_corpus, hit_results, missing_tools, real_loop_clip, real_loop_source, segment_results, tempo_corpus, wav_tempos  # noqa: E402
 
@@ -60,6 +61,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, help="where to render the corpus (default: a temporary folder)")
     args = parser.parse_args()
+    print(versions_line(), flush=True)  # first line of the output: the versions these numbers were read with
     if reason := missing_tools():
         print(f"bench_audio: {reason}", file=sys.stderr)
         return 2

@@ -42,6 +42,8 @@ sys.path.insert(0, str(ROOT / "bench"))
 
 from bench_decode import OUT, make_clip  # noqa: E402
 
+from bench.versions import versions_line  # noqa: E402
+
 
 def print_confusion(table: Counter) -> int:
     """Print the confusion table ``{(truth, measured): windows}`` (rows: truth); return the windows right."""
@@ -267,6 +269,7 @@ def main() -> None:
     parser.add_argument("--gm-roles", type=int, nargs="*", metavar="SEED", help="only the GM role corpus of these splits (1-5, 91 tuned on; 92-95 read; 96 blind in session 10)")
     parser.add_argument("--gm-clips", type=int, default=4, help="clips of each kind per GM split (changes: twice as many)")
     args = parser.parse_args()
+    print(versions_line(), flush=True)  # first line of the output: the versions these numbers were read with
     if args.gm_roles is not None:
         gm_role_table(args.gm_roles or [1], args.gm_clips, OUT / "gm_roles")
         return

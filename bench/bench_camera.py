@@ -35,6 +35,7 @@ sys.path.insert(0, str(ROOT))
 import cv2  # noqa: E402
 import numpy as np  # noqa: E402
 
+from bench.versions import versions_line  # noqa: E402
 from tests.camera_corpus import Move  # noqa: E402
 
 OUT = ROOT / "bench" / "out" / "camera"
@@ -157,6 +158,7 @@ def main() -> None:
     parser.add_argument("--skip-curve", action="store_true")
     parser.add_argument("--skip-cost", action="store_true")
     args = parser.parse_args()
+    print(versions_line(), flush=True)  # first line of the output: the versions these numbers were read with
     if not args.skip_cost:
         cost(args.baseline)
     if not args.skip_curve:

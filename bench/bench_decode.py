@@ -25,6 +25,7 @@ ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "bench" / "out"
 sys.path.insert(0, str(ROOT))
 
+from bench.versions import versions_line  # noqa: E402
 from tests.media import ffmpeg  # noqa: E402
 
 
@@ -101,6 +102,7 @@ def main() -> None:
     parser.add_argument("--long-minutes", type=int, default=10)
     parser.add_argument("--skip-long", action="store_true")
     args = parser.parse_args()
+    print(versions_line(), flush=True)  # first line of the output: the versions these numbers were read with
 
     from aspects.pipeline import measure_video
 

@@ -15,6 +15,7 @@ import tempfile
 from collections import Counter, defaultdict
 from pathlib import Path
 
+from bench.versions import versions_line
 from tests.audio_corpus import hit_results
 from tests.drum_kits import LEAD_IN_S, SPLITS, drumless_clips, kit_clips
 from tests.noise_beds import LEAD_IN_S as BED_LEAD_IN_S
@@ -104,6 +105,7 @@ def main() -> None:
     parser.add_argument("--json", type=Path)
     parser.add_argument("--cache", type=Path)
     args = parser.parse_args()
+    print(versions_line(), flush=True)  # first line of the output: the versions these numbers were read with
     results = []
     with tempfile.TemporaryDirectory() as work:
         for split in args.splits:

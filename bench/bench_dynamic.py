@@ -30,6 +30,8 @@ sys.path.insert(0, str(ROOT / "bench"))
 
 from bench_decode import OUT, child_peak, make_clip, raw_decode, timed  # noqa: E402
 
+from bench.versions import versions_line  # noqa: E402
+
 FULL_ANALYSIS = "aspects.stages:analyze_video"
 
 
@@ -44,6 +46,7 @@ def main() -> None:
     parser.add_argument("--long-minutes", type=int, default=5)
     parser.add_argument("--skip-long", action="store_true")
     args = parser.parse_args()
+    print(versions_line(), flush=True)  # first line of the output: the versions these numbers were read with
 
     from aspects.stages import analyze_video
 

@@ -23,6 +23,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from aspects.store import connect, transaction  # noqa: E402
+from bench.versions import versions_line  # noqa: E402
 from registries.explorer import api  # noqa: E402
 from registries.store import ensure_schema, ensure_seeded, refresh_counts  # noqa: E402
 
@@ -95,6 +96,7 @@ def main() -> int:
     parser.add_argument("--entries", type=int, default=100_000)
     parser.add_argument("--runs", type=int, default=5)
     args = parser.parse_args()
+    print(versions_line(), flush=True)  # first line of the output: the versions these numbers were read with
     with tempfile.TemporaryDirectory() as tmp:
         db = Path(tmp) / "aspects.duckdb"
         started = time.perf_counter()

@@ -38,6 +38,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from bench.versions import versions_line  # noqa: E402
 from tests.media import click_track, make_video  # noqa: E402
 
 SOURCES = ("testsrc2", "smptebars", "rgbtestsrc", "color=c=red", "color=c=0x2060c0", "mandelbrot")
@@ -119,6 +120,7 @@ def main() -> None:
     parser.add_argument("--videos", type=int, default=50)
     parser.add_argument("--profile", action="store_true", help="sample every thread's stack during the loop runs")
     args = parser.parse_args()
+    print(versions_line(), flush=True)  # first line of the output: the versions these numbers were read with
     with tempfile.TemporaryDirectory() as tmp_dir:
         tmp = Path(tmp_dir)
         os.environ.update(

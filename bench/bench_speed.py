@@ -44,6 +44,7 @@ sys.path.insert(0, str(ROOT / "bench"))
 
 from bench_decode import OUT, make_clip  # noqa: E402
 
+from bench.versions import versions_line  # noqa: E402
 from tests.media import ffmpeg, ffmpeg_exe  # noqa: E402
 
 BIN = Path(sys.executable).parent
@@ -130,6 +131,7 @@ def main() -> None:
     parser.add_argument("--only", choices=("startup", "1080p", "long"), help="one part only")
     parser.add_argument("--clips", type=Path, default=OUT, help="folder for the generated clips (default bench/out/)")
     args = parser.parse_args()
+    print(versions_line(), flush=True)  # first line of the output: the versions these numbers were read with
 
     with tempfile.TemporaryDirectory() as tmp:
         env = dict(os.environ, ASPECTS_DATA_DIR=tmp, PREFECT_HOME=str(Path(tmp) / "prefect"))

@@ -34,6 +34,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from aspects.dynamic import audio_semantic  # noqa: E402
 from aspects.measure.sound import ENVELOPE_HOP, AudioAnalyzer  # noqa: E402
+from bench.versions import versions_line  # noqa: E402
 from tests.audio_corpus import REAL_LOOPS, SR, TEMPO_SPLITS, _read_wav, build_corpus, missing_tools, real_loop_clip, real_loop_source, tempo_corpus  # noqa: E402
 
 METHODS = ("prior alone", "rules alone", "now")
@@ -76,6 +77,7 @@ def main() -> int:
     parser.add_argument("--alone", action="store_true", help="render the clips not cached in a pass of their own (faster; a clip can read otherwise than in the tests' one pass)")
     parser.add_argument("--no-cost", action="store_true", help="skip the cost of tempo()")
     args = parser.parse_args()
+    print(versions_line(), flush=True)  # first line of the output: the versions these numbers were read with
     if reason := missing_tools():
         print(f"bench_tempo: {reason}", file=sys.stderr)
         return 2

@@ -35,6 +35,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from bench.versions import versions_line  # noqa: E402
 from tests import transition_corpus  # noqa: E402
 from tests.transition_corpus import (  # noqa: E402
     TOLERANCE_FRAMES,
@@ -284,6 +285,7 @@ def main() -> None:
     parser.add_argument("--show-failures", action="store_true")
     parser.add_argument("--only", default="", help="substring of case names to run")
     args = parser.parse_args()
+    print(versions_line(), flush=True)  # first line of the output: the versions these numbers were read with
 
     from aspects.dynamic.signals import Signals
     from aspects.dynamic.transitions import detect_transitions

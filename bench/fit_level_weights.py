@@ -36,6 +36,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from aspects.dynamic import audio_semantic as A  # noqa: E402
 from aspects.measure.sound import ENVELOPE_HOP  # noqa: E402
 from bench.bench_tempo import envelope, envelopes  # noqa: E402
+from bench.versions import versions_line  # noqa: E402
 from tests.audio_corpus import SR, build_corpus, corpus, missing_tools  # noqa: E402
 
 BLIND = ("held_out_8", "held_out_9")
@@ -90,6 +91,7 @@ def main() -> int:
     parser.add_argument("--cache", type=Path, help="keep the envelopes here and read them back on later runs")
     parser.add_argument("--blind", default=",".join(BLIND), help="comma-separated splits left out of the fit")
     args = parser.parse_args()
+    print(versions_line(), flush=True)  # first line of the output: the versions these numbers were read with
     blind = set(args.blind.split(",")) if args.blind else set()
     if reason := missing_tools():
         print(f"fit_level_weights: {reason}", file=sys.stderr)

@@ -46,11 +46,13 @@ def test_an_event_stands_out_of_its_bed_and_a_swell_does_not():
     swell = bed * 10 ** (np.clip((t - 2.0) / 1.5, 0, 1) * 14 / 20)
     assert not sound_event(track(swell, flux), 2.0, 3.0)
     assert not sound_event(track(hit, flux), 2.0, 3.0)
-    # A beep over a fan: narrowband, so no flux to speak of, but 27 dB over the bed within a hop; 20 dB is not enough.
-    for over_db, heard in ((27.0, True), (20.0, False)):
+    # A beep over a fan: narrowband, so no flux to speak of, but 27 dB over the bed within a hop (EVENT_LOUD_DB), or
+    # 20 dB switched on within the level's smoothing (EVENT_STEP_DB, session 13); a level climbing 20 dB over 0.15 s
+    # or 12 dB at once (a bed's wander: brown noise climbs up to 12.7 dB within 30 ms) is not an event.
+    for over_db, climb_s, heard in ((27.0, 0.0, True), (20.0, 0.0, True), (16.0, 0.0, True), (20.0, 0.15, False), (12.0, 0.0, False)):
         beep = bed.copy()
-        beep[at] = 10 ** ((-30 + over_db) / 20)
-        assert sound_event(track(beep, flux), 2.0, 3.0) is heard, over_db
+        beep[at] = 10 ** ((-30 + over_db * np.clip((t[at] - 2.5) / climb_s, 0, 1) if climb_s else -30 + over_db) / 20)
+        assert sound_event(track(beep, flux), 2.0, 3.0) is heard, (over_db, climb_s)
     # An event out of digital silence, and silence itself.
     quiet = np.where(at, hit, 0.0)
     assert sound_event(track(quiet, hit_flux), 2.0, 3.0)
@@ -103,6 +105,42 @@ def test_hits_apart_in_silence_are_sound_effects_and_a_groove_is_not():
     assert audio_role(0.4, drums_heard, False, True, apart=True) == ("sfx", ["sfx"])
     assert audio_role(0.4, drums_heard, False, True, apart=False) == ("music", ["music"])
     assert audio_role(0.4, drums_heard, True, True, apart=True) == ("music", ["music"])  # a steady beat is music
+
+
+def test_a_steady_beat_repeats_its_interval():
+    # Three sounds two equal intervals apart happen by chance among effects placed by hand (GM role corpus split 99:
+    # whooshes 1.097 and 1.091 s apart); a metronome repeats its interval (STEADY_BEAT_INTERVALS, session 13).
+    n = int(4.0 / HOP_S)
+
+    def onsets(times):
+        onset = np.zeros(n)
+        for t0 in times:
+            onset[int(round(t0 / HOP_S))] = 10.0
+        return track(np.full(n, 0.1), onset)
+
+    assert not sem.steady_beat(onsets([0.49, 1.585, 2.676]), 1.0, 2.0, 55.0)
+    assert sem.steady_beat(onsets(np.arange(0.2, 4.0, 0.5)), 1.0, 2.0, 120.0)
+    assert sem.steady_beat(onsets([0.2, 1.3, 2.4, 3.5]), 1.0, 2.0, 60.0 / 1.1)  # four beats at 55 BPM: three intervals
+    # Two intervals that continue the track's own steady beat (the sample's clicks coming back after a rumble).
+    n = int(12.0 / HOP_S)
+    back = onsets([*np.arange(0.5, 4.1, 0.5), 9.5, 10.0, 10.5])
+    assert back.steady_track and sem.steady_beat(back, 10.0, 11.0, 120.0)
+
+
+def test_music_the_tagger_hears_over_a_bed_without_a_beat_is_no_music():
+    # Knocks over rain: the tagger hears "Music" (0.25–0.86), but most frames read the bed's noise (BED_SHARE_MIN).
+    n = int(4.0 / HOP_S)
+    rain = ["hiss", "hiss", "hiss", "snare", "hiss", "chord", "hiss", "click", "hiss", "hiss"] * 12  # 80 % noise frames
+    song = ["bass", "chord", "hiss", "lead", "kick", "chord", "bass", "rumble", "lead", "chord"] * 12  # 20 %
+    assert sem.bedded(track(np.full(n, 0.1), np.zeros(n), rain), 1.0, 2.0, None)
+    assert not sem.bedded(track(np.full(n, 0.1), np.zeros(n), rain), 1.0, 2.0, 120.0)  # a beat is music's
+    assert not sem.bedded(track(np.full(n, 0.1), np.zeros(n), song), 1.0, 2.0, None)
+    assert not sem.bedded(track(np.full(n, 0.1), np.zeros(n), None), 1.0, 2.0, None)
+    heard = Heard(0.0, 0.0, 0.83, [], [])
+    assert audio_role(1.0, heard, False, True, bedded=True) == ("sfx", ["sfx"])
+    assert audio_role(1.0, heard, False, False, bedded=True) == ("ambient", ["ambient"])
+    assert audio_role(1.0, heard, False, True, bedded=False) == ("music", ["music"])
+    assert audio_role(1.0, Heard(0.0, 0.0, 0.0, [], []), True, True, bedded=True) == ("music", ["music"])  # a steady beat
 
 
 def test_families_from_primitives():

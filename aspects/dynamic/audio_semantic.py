@@ -22,7 +22,8 @@ Roles (DESIGN §3), from the tagger and the envelope together:
   (its singing or speech group scores at least :data:`VOICE_MIN`, or
   :data:`VOICE_OVER_MUSIC_MIN` where it hears music too;
   singing when it is the stronger of the two);
-- ``music``: the tagger hears music (:data:`MUSIC_ALONE_MIN`), or the envelope
+- ``music``: the tagger hears music (:data:`MUSIC_ALONE_MIN`) in a window that
+  is not mostly a bed without a beat (:func:`bedded`), or the envelope
   has a steady beat (a tempo, with strong onsets keeping time within
   :data:`STEADY_BEAT_CV`: a metronome is music, though the tagger calls it ticks);
 - ``sfx``: a sound event standing out of its bed (:func:`sound_event`), or hits
@@ -191,6 +192,12 @@ EVENT_FLUX_DB = 18.0
 # and pink noise (tests/role_corpus.py variants 0–2) and rain, wind, room, fan and traffic beds (GM role corpus) climb
 # at most 19.2 dB that way; beeps over a fan 21–27 dB.
 EVENT_LOUD_DB = 24.0
+# A climb of EVENT_STEP_DB within EVENT_SMOOTH_S (the level's own smoothing: a sound switched on) to EVENT_STEP_DB over
+# the bed is an event whatever its spectrum too (issue 11, session 13): a beep, a dial tone or a ring over a fan is
+# narrowband (its flux drowns in the fan's own, 13–18 dB over 0.15 s) and climbs 19–21 dB in 0.15 s, under
+# EVENT_LOUD_DB, but it climbs 15.5–23 dB within those 30 ms, while no bed climbs more than 12.7 dB that fast (brown
+# noise of tests/role_corpus.py; rain, wind, room, fan and traffic beds of GM role corpus splits 92–101 ≤ 11.5).
+EVENT_STEP_DB = 14.0
 # Hits apart in silence (issue 11, session 10): impacts, knocks or thuds with silence between them make the tagger hear
 # "Music", "Drum machine", "Percussion" (0.3–0.95 on GM role corpus splits 1–5, 91). When sound events stand out, under
 # HITS_PRESENCE_MAX of the window is audible and the hits keep no time (no steady beat, and fewer than
@@ -208,6 +215,20 @@ DRUM_HITS = ("kick", "snare", "hihat", "clap")
 DRUM_FAMILY_HITS = 2  # drum hits over the window's context (± CONTEXT_S), one at least in the window (songs with drums: 31/40, without: 4/35)
 BASS_FAMILY_SHARE = 0.24  # share of the window's frames read bass (with a bass line: 59/63 windows; without: 1/12)
 STEADY_BEAT_CV = 0.025  # a metronome's intervals vary by < 1 % (the 5.8 ms envelope hop); events placed by hand by more
+# A steady beat needs as many intervals alike as hits apart need to keep time (HITS_REGULAR_MIN, issue 11, session 13):
+# two equal intervals between three sounds happen by chance among events placed by hand (GM role corpus split 99:
+# whooshes 1.097 and 1.091 s apart in silence, beeps 0.726 and 0.708 s apart over wind: 7 sfx windows read music,
+# the tagger's music score 0.00–0.02), while a metronome or a sequencer repeats its interval again and again. Two are
+# enough where they continue the whole track's own steady beat (the sample's clicks coming back for 2 s after a
+# rumble: three clicks 0.5 s apart, the track's first 4 s holding seven more intervals of its 120 BPM).
+STEADY_BEAT_INTERVALS = HITS_REGULAR_MIN
+# Music the tagger hears over a bed (issue 11, session 13): knocks, beeps or rings over rain or traffic make the tagger
+# hear "Music" (0.25–0.86 on GM role corpus splits 93, 95, 97, 99), but they are brief and the bed sounds between
+# them: 68–92 % of such a window's frames read noise (FRAME_GROUPS), while music sounds throughout (GM song windows, the
+# role corpus's bands and grooves: at most 32 % of noise frames, where an ambience comes before the music inside the
+# window). A window without a beat (no window tempo) at least BED_SHARE_MIN of whose frames read noise holds no music
+# however the tagger hears it: it is an effect over its bed, or the bed.
+BED_SHARE_MIN = 0.5
 # A role that changes inside a window (issue 11, session 9, 11r2): the tagger's 0.96 s patches let the earlier sound
 # linger, so the window's role is read over its larger part. The change is where the per-frame primitives, grouped in
 # FRAME_GROUPS, differ most between the CHANGE_SIDE_S before and after (total-variation distance of the groups'
@@ -279,6 +300,15 @@ class AudioTrack:
     def video_tempo(self) -> float | None:
         """Tempo (BPM) of the whole track (:func:`tempo` over all of it), None without a beat."""
         return tempo(self.onset, self.hop_s, centroid=self.centroid_hz, bands=self.bands, chroma_change=self.chroma_change, chroma_change_slow=self.chroma_change_slow)
+
+    @cached_property
+    def steady_track(self) -> bool:
+        """True when the whole track keeps its tempo like a metronome: its strong onsets at :attr:`video_tempo` hold
+        at least STEADY_BEAT_INTERVALS intervals (breaks left out) varying by at most STEADY_BEAT_CV."""
+        if self.video_tempo is None:
+            return False
+        intervals = _kept_intervals(self, slice(0, self.onset.size), self.video_tempo)
+        return intervals.size >= STEADY_BEAT_INTERVALS and float(intervals.std() / intervals.mean()) <= STEADY_BEAT_CV
 
     def span(self, start: float, end: float) -> slice:
         lo, hi = np.searchsorted(self.t, [start, end])
@@ -977,19 +1007,27 @@ def beats_in(track: AudioTrack, ctx: slice, start: float, end: float, bpm: float
 
 def steady_beat(track: AudioTrack, start: float, end: float, bpm: float) -> bool:
     """True when the strong onsets around [start, end) keep time like a sequencer or a metronome: the intervals
-    between them (breaks longer than 1.5 beat periods left out, at least 2 kept) vary by at most STEADY_BEAT_CV
-    (standard deviation over mean)."""
-    intervals = np.diff(strong_onsets(track, track.span(start - CONTEXT_S, end + CONTEXT_S), bpm))
-    intervals = intervals[intervals <= 1.5 * 60.0 / bpm]
-    return intervals.size >= 2 and float(intervals.std() / intervals.mean()) <= STEADY_BEAT_CV
+    between them (breaks longer than 1.5 beat periods left out, at least STEADY_BEAT_INTERVALS kept, or two that
+    continue the track's own steady beat: :attr:`AudioTrack.steady_track`) vary by at most STEADY_BEAT_CV (standard
+    deviation over mean)."""
+    intervals = _kept_intervals(track, track.span(start - CONTEXT_S, end + CONTEXT_S), bpm)
+    if intervals.size < 2 or float(intervals.std() / intervals.mean()) > STEADY_BEAT_CV:
+        return False
+    return intervals.size >= STEADY_BEAT_INTERVALS or (track.video_tempo is not None and abs(bpm / track.video_tempo - 1) <= BAR_FIT and track.steady_track)
+
+
+def _kept_intervals(track: AudioTrack, ctx: slice, bpm: float) -> np.ndarray:
+    """Intervals (s) between the strong onsets of ``ctx`` at ``bpm`` (:func:`strong_onsets`), breaks longer than 1.5 beat periods left out."""
+    intervals = np.diff(strong_onsets(track, ctx, bpm))
+    return intervals[intervals <= 1.5 * 60.0 / bpm]
 
 
 def sound_event(track: AudioTrack, start: float, end: float) -> bool:
     """True when a sound event stands out of the bed in [start, end) s: the level (dB of the RMS over EVENT_SMOOTH_S)
     climbed ≥ EVENT_RISE_DB within EVENT_RISE_S to ≥ EVENT_OVER_BED_DB over the context's bed (its
     EVENT_BED_PERCENTILE-th percentile) and audibly (≥ −55 dBFS), with a spectral flux (dB per hop) summed over
-    that EVENT_RISE_S ≥ EVENT_FLUX_DB (or a climb of EVENT_LOUD_DB to EVENT_LOUD_DB over the bed), and stays that far over
-    the bed into the window. A swelling wind or a steady patter climbs too slowly or too little, brown noise's wandering
+    that EVENT_RISE_S ≥ EVENT_FLUX_DB (or a climb of EVENT_LOUD_DB to EVENT_LOUD_DB over the bed, or of EVENT_STEP_DB
+    within EVENT_SMOOTH_S to EVENT_STEP_DB over it), and stays that far over the bed into the window. A swelling wind or a steady patter climbs too slowly or too little, brown noise's wandering
     level brings no new spectrum."""
     ctx = track.span(start - CONTEXT_S, end + CONTEXT_S)
     rms = track.rms[ctx]
@@ -1003,7 +1041,9 @@ def sound_event(track: AudioTrack, start: float, end: float) -> bool:
     above = (level >= bed + EVENT_OVER_BED_DB) & (level >= 20.0 * np.log10(SILENCE_RMS))
     flux = np.convolve(track.onset[ctx], np.ones(lag + 1))[: rms.size]  # summed over the EVENT_RISE_S up to each hop
     rise = level - low
-    starts = above & (rise >= EVENT_RISE_DB) & ((flux >= EVENT_FLUX_DB) | (np.minimum(rise, level - bed) >= EVENT_LOUD_DB))
+    step = level + maximum_filter1d(-level, size=n + 1, origin=n // 2)  # the climb over the EVENT_SMOOTH_S before each hop
+    loud = (np.minimum(rise, level - bed) >= EVENT_LOUD_DB) | (np.minimum(step, level - bed) >= EVENT_STEP_DB)
+    starts = above & (rise >= EVENT_RISE_DB) & ((flux >= EVENT_FLUX_DB) | loud)
     runs, _ = label(above)
     events = np.isin(runs, np.unique(runs[starts & (runs > 0)]))
     t = track.t[ctx]
@@ -1059,11 +1099,12 @@ def window_tempo(track: AudioTrack, start: float, end: float) -> float | None:
     return bpm
 
 
-def audio_role(presence: float, heard: Heard | None, steady: bool, event: bool | None = None, apart: bool = False) -> tuple[str, list[str]]:
+def audio_role(presence: float, heard: Heard | None, steady: bool, event: bool | None = None, apart: bool = False, bedded: bool = False) -> tuple[str, list[str]]:
     """``(role, layers)`` of a window (see the module docstring) from its presence (0–1), what the tagger heard,
     whether it holds a steady beat (:func:`steady_beat`) and a sound event over its bed (:func:`sound_event`;
-    None: not known, the presence alone parts ambient from sfx), and whether its sound is hits apart in silence
-    (:func:`apart_hits`: sfx even when the tagger hears music in them)."""
+    None: not known, the presence alone parts ambient from sfx), whether its sound is hits apart in silence
+    (:func:`apart_hits`: sfx even when the tagger hears music in them), and whether it is mostly a bed with no beat
+    (:func:`bedded`: no music, even when the tagger hears music in it)."""
     if presence < SILENT_PRESENCE:
         return "silence", ["silence"]
     voice = None
@@ -1072,7 +1113,7 @@ def audio_role(presence: float, heard: Heard | None, steady: bool, event: bool |
         voice = "singing" if heard.singing >= heard.speech else "speech"
     if voice is not None:
         return voice, [voice, "music"] if heard is not None and heard.music >= MUSIC_UNDER_VOICE_MIN else [voice]
-    if (heard is not None and heard.music >= MUSIC_ALONE_MIN) or steady:
+    if (heard is not None and heard.music >= MUSIC_ALONE_MIN and not bedded) or steady:
         return ("sfx", ["sfx"]) if apart and not steady else ("music", ["music"])
     if event is None:
         role = "ambient" if presence >= AMBIENT_PRESENCE else "sfx"
@@ -1092,6 +1133,15 @@ def apart_hits(track: AudioTrack, start: float, end: float, presence: float, eve
         return True
     alike = int(np.sum(np.abs(intervals / np.median(intervals) - 1.0) <= HITS_REGULAR_TOL))
     return not (alike >= HITS_REGULAR_MIN and alike >= HITS_REGULAR_SHARE * intervals.size)
+
+
+def bedded(track: AudioTrack, start: float, end: float, bpm: float | None) -> bool:
+    """True when [start, end) s holds no beat (``bpm`` None: :func:`window_tempo`) and at least BED_SHARE_MIN of its
+    frames read noise (FRAME_GROUPS: hum, rumble, hiss, buzz, ambient, click): a bed, with at most brief sounds over it."""
+    if bpm is not None or track.primitive is None or track.primitive.size != track.frame_t.size:
+        return False
+    own = (track.frame_t >= start) & (track.frame_t < end)
+    return bool(own.any()) and float(np.mean(frame_groups(track.primitive[own]) == "noise")) >= BED_SHARE_MIN
 
 
 def _tonality(track: AudioTrack, start: float, end: float) -> tuple[float, int]:
@@ -1163,7 +1213,8 @@ def _read_role(track: AudioTrack, start: float, end: float, tags: TagScores | No
     bpm = window_tempo(track, start, end)
     heard = Heard.of(tags, start, end) if tags is not None else None
     presence, event = _presence(track, start, end), sound_event(track, start, end)
-    role, layers = audio_role(presence, heard, bpm is not None and steady_beat(track, start, end, bpm), event, apart_hits(track, start, end, presence, event))
+    steady = bpm is not None and steady_beat(track, start, end, bpm)
+    role, layers = audio_role(presence, heard, steady, event, apart_hits(track, start, end, presence, event), bedded(track, start, end, bpm))
     return role, layers, heard
 
 
@@ -1195,7 +1246,7 @@ def audio_semantic(track: AudioTrack, start: float, end: float) -> dict:
     heard = Heard.of(track.tags, start, end) if track.tags is not None else None
     event = sound_event(track, start, end)
     apart = apart_hits(track, start, end, presence, event)
-    role, layers = audio_role(presence, heard, bpm is not None and steady_beat(track, start, end, bpm), event, apart)
+    role, layers = audio_role(presence, heard, bpm is not None and steady_beat(track, start, end, bpm), event, apart, bedded(track, start, end, bpm))
     # A sound event makes its window sfx however brief it is; silence has no part to weigh. Hits apart that the tagger
     # hears as music may sit next to music: their window takes its larger part's role.
     hits = role == "sfx" and apart and heard is not None and heard.music >= MUSIC_ALONE_MIN

@@ -63,6 +63,10 @@ charang and soprano sax leads in MIDI 47-63 and electric piano chords of 0.6 and
 11c: read once with main's rules before any rule changed) plays ringing plucks (banjo, koto, dulcimer, kalimba, pizzicato,
 honky-tonk) at four note lengths from 0.29 to 0.68 s beside synth, bowed, reed and blown leads in MIDI 55-76;
 ``fresh21_harmony`` (its blind split) banjo, shamisen, koto, harp, vibraphone and bright piano lines of 0.26-0.62 s.
+``fresh22_harmony`` (session 13, 11c: read once with main's rules before any rule changed) plays programs no split played
+in that part (electric pianos, finger and slap basses, timpani and woodblock as pluck lines down to 0.19 s; harmonica, muted
+trumpet, oboe, pan flute, shakuhachi and fiddle leads in MIDI 58-79); ``fresh23_harmony`` (its blind split) guitar and
+bass programs as plucks of 0.18-0.53 s beside accordion, horn, flute, ocarina, bagpipe and shanai leads.
 The gap between MELODY_NOTE_S and LEAD_NOTE_S is left out of the ground truth:
 neither name is clearly right there.
 
@@ -290,6 +294,24 @@ PROGRAMS = {
         "bass": [34, 36, 37, 39, 32, 58],  # pick, slap 1 and 2, synth 2, acoustic, tuba (lines up to MIDI 51)
         "vocal": [],
     },
+    "fresh22_harmony": {  # session 13 (11c): read once with main's rules before any rule changed; programs no split played in that part
+        "sustained": [44, 48, 50, 58, 76, 87],  # tremolo strings, strings 1, synth strings 1, tuba, blown bottle, bass+lead (staccato melodies)
+        "lead": [22, 59, 68, 75, 77, 110],  # harmonica, muted trumpet, oboe, pan flute, shakuhachi, fiddle (lines in MIDI 58-79)
+        "decaying": [4, 5, 33, 37, 47, 115],  # electric piano 1 and 2, finger and slap 2 bass, timpani, woodblock (pluck lines)
+        "pad": [42, 53, 54, 64, 69, 70],  # cello, voice oohs, synth voice, soprano sax, English horn, bassoon (held chords)
+        "chord": [29, 30, 33, 47, 112, 113],  # overdriven and distortion guitar, finger bass, timpani, tinkle bell, agogo
+        "bass": [17, 25, 29, 47, 63, 85],  # percussive organ, steel guitar, overdriven guitar, timpani, synth brass 2, voice lead (lines up to MIDI 49)
+        "vocal": [],
+    },
+    "fresh23_harmony": {  # session 13 (11c): the blind split, made when the rules were frozen; read once with main's and once with 11c's
+        "sustained": [49, 51, 88, 90, 91, 92],  # slow strings, synth strings 2, new age, polysynth, choir and bowed pads (staccato melodies)
+        "lead": [23, 60, 73, 79, 109, 111],  # tango accordion, French horn, flute, ocarina, bagpipe, shanai (lines in MIDI 57-75)
+        "decaying": [29, 32, 34, 35, 36, 39],  # overdriven guitar, acoustic, pick, fretless, slap 1 and synth 2 bass (pluck lines)
+        "pad": [40, 41, 43, 67, 72, 96],  # violin, viola, contrabass, baritone sax, piccolo, rain (held chords)
+        "chord": [32, 34, 35, 36, 38, 115],  # acoustic, pick, fretless, slap 1 and synth 1 bass, woodblock
+        "bass": [3, 7, 18, 30, 59, 86],  # honky-tonk, clavinet, rock organ, distortion guitar, muted trumpet, fifths (lines up to MIDI 48)
+        "vocal": [],
+    },
 }
 NOTE_LENGTHS_S = {  # (lead, melody, pluck, pad chord, struck chord, bass) note lengths per split
     "tune": {"lead": (0.5, 0.8), "melody": (0.18, 0.22), "pluck": (0.3, 0.45), "pad": (2.0,), "chord": (0.8, 1.2), "bass": (0.4,)},
@@ -315,6 +337,8 @@ NOTE_LENGTHS_S = {  # (lead, melody, pluck, pad chord, struck chord, bass) note 
     "fresh19_harmony": {"pad": (2.1, 2.8), "chord": (0.6, 1.6), "bass": (0.29, 0.48, 0.82), "pluck": (0.23, 0.37, 0.6), "melody": (0.14, 0.2, 0.24), "lead": (0.52, 0.72, 0.96)},
     "fresh21_harmony": {"pad": (2.0, 2.7), "chord": (0.55, 1.0), "bass": (0.28, 0.5, 0.7), "pluck": (0.26, 0.38, 0.47, 0.62), "melody": (0.13, 0.19, 0.24), "lead": (0.45, 0.6, 0.88)},
     "fresh20_harmony": {"pad": (2.2, 3.1), "chord": (0.5, 0.9), "bass": (0.31, 0.53, 0.74), "pluck": (0.29, 0.41, 0.5, 0.68), "melody": (0.12, 0.16, 0.22), "lead": (0.43, 0.55, 0.8)},
+    "fresh22_harmony": {"pad": (1.75, 3.25), "chord": (0.47, 0.95), "bass": (0.23, 0.47, 0.66), "pluck": (0.19, 0.31, 0.44, 0.66), "melody": (0.11, 0.155, 0.21), "lead": (0.41, 0.58, 0.84)},
+    "fresh23_harmony": {"pad": (1.65, 2.95), "chord": (0.43, 1.15), "bass": (0.21, 0.39, 0.61), "pluck": (0.18, 0.28, 0.4, 0.53), "melody": (0.115, 0.165, 0.225), "lead": (0.405, 0.53, 0.74)},
     "fresh11_harmony": {"pad": (2.0, 3.3), "chord": (0.5, 0.9), "bass": (0.26, 0.5, 0.8), "pluck": (0.22, 0.38, 0.62), "melody": (0.13, 0.2, 0.23), "lead": (0.46, 0.7, 1.1)},
 }
 REGISTER = {"tune": (64, 79), "held_out": (60, 84), "fresh": (62, 81), "fresh2": (67, 86), "fresh3": (60, 96)}  # MIDI range of lead, melody and pluck lines
@@ -533,6 +557,26 @@ HARMONY21 = {
     "velocities": ((32, 58), (66, 98), (102, 127)),
     "lines": {"register": (56, 88), "staccato": 0.37, "zero_start": True, "lead_register": (56, 77)},
 }
+# fresh22_harmony (session 13, 11c, read once with main's rules first): programs no split played in that part (electric
+# pianos, basses, timpani and woodblock as plucks; harmonica, pan flute, shakuhachi leads), note lengths and registers
+# no split used; plucks down to 0.19 s (the marimba/celesta miss at 0.21 s), leads in MIDI 58-79.
+HARMONY22 = {
+    "seed": 222222,
+    "voicings": ([0, 4, 7, 14, 19], [0, 3, 7, 10, 17], [0, 5, 7, 12, 16], [0, 4, 8, 12], [0, 2, 7, 9], [0, 3, 9, 14]),
+    "roots": (44, 51, 63),
+    "bass_registers": ((27, 41), (35, 49)),
+    "velocities": ((40, 62), (70, 100), (104, 127)),
+    "lines": {"register": (57, 89), "staccato": 0.35, "zero_start": True, "lead_register": (58, 79)},
+}
+# fresh23_harmony (session 13, 11c, the blind split): other seed, programs, voicings, registers; leads in MIDI 57-75.
+HARMONY23 = {
+    "seed": 232323,
+    "voicings": ([0, 4, 7, 12, 19], [0, 3, 7, 10, 15], [0, 5, 9, 12], [0, 4, 7, 9, 14], [0, 3, 8, 12], [0, 2, 5, 9]),
+    "roots": (42, 49, 61),
+    "bass_registers": ((26, 40), (34, 48)),
+    "velocities": ((28, 50), (56, 88), (92, 122)),
+    "lines": {"register": (54, 87), "staccato": 0.33, "zero_start": True, "lead_register": (57, 75)},
+}
 # The bass is a register (docs/audio.md, session 10): the truth of a single line follows its median pitch, whatever
 # its program. A line at or under BASS_CUT_MIDI is the bass; a "bass" line above it is named by its envelope as any
 # other line. Cut between the two populations of all splits' lines (medians, MIDI): bass lines 26-50, lead, melody and
@@ -600,6 +644,10 @@ def corpus(split: str) -> list[Clip]:
         return _harmony_corpus(split, **HARMONY20)
     if split == "fresh21_harmony":
         return _harmony_corpus(split, **HARMONY21)
+    if split == "fresh22_harmony":
+        return _harmony_corpus(split, **HARMONY22)
+    if split == "fresh23_harmony":
+        return _harmony_corpus(split, **HARMONY23)
     if split in ARTICULATED:
         return _articulated_corpus(split)
     rng = np.random.default_rng({"tune": 111, "held_out": 222, "fresh": 333, "fresh2": 444, "fresh3": 555}[split])

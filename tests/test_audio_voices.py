@@ -30,6 +30,7 @@ from aspects.measure.primitive import (
     line_steps,
     note_decays,
     note_level_course,
+    note_shape,
     octave_register_hz,
     pitch_class_starts,
     pitch_steps,
@@ -207,6 +208,21 @@ def test_pitch_steps_find_a_legato_lines_notes_not_a_vibrato():
 )
 def test_what_dies_away_like_a_pluck(shape, decays):
     assert note_decays(shape, partial=False) is decays
+
+
+def test_a_short_struck_notes_drop_is_read_from_its_maximum():
+    """Session 13: a marimba's 0.21 s note as the 46 ms envelope window sees it: the level comes within 3 dB of its
+    maximum while the window still takes in the strike (2.5 dB to go over 35 ms), then dies away at 40 dB/s until the next
+    note. Read from the first hop within 3 dB, the body "lost" under 1 dB and the note held (fresh18's marimba and celesta
+    lines read melody); from the body's maximum it lost almost 3 dB and dies away."""
+    hop_s = 128 / SR
+    rise, top, fall = np.linspace(-60.0, -23.0, 8), np.linspace(-22.5, -20.0, 7), -20.0 - 40.0 * hop_s * np.arange(1, 22)
+    level = np.r_[np.full(4, -90.0), rise, top, fall, rise + 30.0 * np.linspace(1.0, 0.0, 8), top, fall]  # rung into the next strike
+    n = level.size
+    ctx = Context(np.arange(n) * hop_s, np.zeros((n, 4)), np.arange(4.0), level, np.zeros(n), np.zeros(n), np.full(n, 1000.0), np.array([4, 40]), hop_s)
+    shape = note_shape(ctx, 25 * hop_s, ctx.onsets)
+    assert shape.drop_db <= -2.0, shape  # from the first hop within 3 dB: -0.3 dB
+    assert note_decays(shape, partial=True), shape
 
 
 def _saw(f0: float, t: np.ndarray, partials: int = 12) -> np.ndarray:

@@ -114,7 +114,9 @@ LINE_VOTE_NOTES = 3  # a line's notes vote on whether it dies away when it has a
 DAMPED_SOUND_S = 0.1  # a note cut off this soon (s) after its onset...
 DAMPED_STEP_S = 0.3  # ...with the next note this far (s) after its onset was damped, not released (:func:`damped_at_once`)
 BACK_DB = 12.0  # the next note brings the level back within this much (dB) of a cut note's peak
-PLUCK_DROP_DB = 1.0  # and a pluck ends its body at least this much below its peak: a sustained note that swells and eases back holds its level
+PLUCK_DROP_DB = 1.0  # and a pluck ends its body at least this much below its maximum: a sustained note that swells and eases back holds its level
+#                      (the maximum, not the body's first hop: the 46 ms envelope window still rises for up to a window after
+#                      a struck note's level first comes within 3 dB of it, so a short marimba note "lost" nothing from there)
 BASS_HZ = 250.0  # lowest fundamental of a bass note
 BASS_CUT_HZ = 160.0  # the bass register (session 10): a low line whose median pitch is at or under this (MIDI 51.5, between
 #                      D#3 and E3) is the bass; above it a single line is a lead, melody or pluck by its envelope. Medians of
@@ -602,7 +604,7 @@ class NoteShape:
     onset_i: int | None
     fall_db_s: float = 0.0
     brighten_oct_s: float = 0.0  # spectral centroid change (octaves per second) where decay_db_s is read
-    drop_db: float = 0.0  # level at the end of the note's body minus at its peak (dB; negative when it lost level)
+    drop_db: float = 0.0  # level at the end of the note's body minus its maximum over the body (dB; negative when it lost level)
     late_db_s: float | None = None  # level change per second after DECAY_SPAN_S, when the note holds ≥ LATE_SPAN_S more
     cut_db: float = 0.0  # deepest fall within CUT_OFF_S inside the body, before a next note start (:func:`cut_off`)
     pre_cut_db_s: float = 0.0  # level slope (dB/s) from the peak to where that fall starts (0 when shorter than CUT_PRE_S)
@@ -618,7 +620,8 @@ def note_shape(ctx: Context, t: float, onset_hops: np.ndarray | None = None) -> 
     between its peak and its end on, the end being HOLD_SHARE of the way to the next onset (the gap
     before a note is re-struck holds its release, not its body) or DECAY_SPAN_S after the peak.
     Measured there, a sustained note with a struck or chiffed start holds (≈ 0 dB/s) and a plucked
-    note keeps falling, however short the notes. ``onset_hops``: the onsets that start notes (default all of
+    note keeps falling, however short the notes. Its drop is the level at the body's end under the body's maximum
+    (:data:`PLUCK_DROP_DB`). ``onset_hops``: the onsets that start notes (default all of
     ``ctx.onsets``; a line's notes are read from :attr:`Context.note_onsets`).
     """
     i = ctx.index(t)
@@ -651,7 +654,7 @@ def note_shape(ctx: Context, t: float, onset_hops: np.ndarray | None = None) -> 
         on,
         _slope_db_s(fall, ctx.hop_s),
         _slope_db_s(bright[bright.size // 3 :], ctx.hop_s),
-        float(tail[-1] - tail[0]) if tail.size else 0.0,
+        float(tail[-1] - tail.max()) if tail.size else 0.0,
         _slope_db_s(late, ctx.hop_s) if late.size * ctx.hop_s >= LATE_SPAN_S else None,
         cut_db,
         pre_cut_db_s,

@@ -17,7 +17,7 @@ Clips and their measurements are cached in ``bench/out/transitions/``.
 PySceneDetect is optional (``pip install --no-deps scenedetect click
 platformdirs tqdm``, for the bench only).
 
-    python bench/bench_transitions.py [--subset | --heldout | --heldout2 | --heldout3 | --heldout4 | --heldout5 | --heldout6 | --heldout7 | --heldout8 | --heldout9 | --heldout10 | --fades7 | --fades8 | --fades9 | --fades10 | --fades11 | --heldout-wipes | --heldout-wipes2 | --heldout-wipes3 | --heldout-wipes4 | --heldout-wipes5 | --heldout-wipes6 | --heldout-wipes7 | --heldout-wipes8 | --heldout-wipes9 | --heldout-wipes10 | --wipes-mixed | --wipes-grain | --moving-gradients | --moving-gradients2 | --still-motion | --still-motion2 | --still-motion3 | --dissolves11 | --dissolves12 | --soft-moving | --soft-moving2 | --wipes11 | --wipes12 | --wipes13 | --wipes14 | --wipes15 | --wipes16 | --moving-fades21 | --moving-fades22 | --moving-fades23 | --moving-fades24 | --moving-fades25 | --moving-fades26 | --moving-fades27 | --dissolves13 | --dissolves14 | --dissolves15 | --dissolves16 | --dissolves17 | --dissolves18 | --dissolves19 | --dissolves20 | --dissolves21 | --dissolves22 | --dissolves23 | --fastmotion1 | --fastmotion2 | --colour-drift1 | --colour-drift2] [--measure-only] [--jobs 2] [--show-failures]
+    python bench/bench_transitions.py [--subset | --heldout | --heldout2 | --heldout3 | --heldout4 | --heldout5 | --heldout6 | --heldout7 | --heldout8 | --heldout9 | --heldout10 | --fades7 | --fades8 | --fades9 | --fades10 | --fades11 | --heldout-wipes | --heldout-wipes2 | --heldout-wipes3 | --heldout-wipes4 | --heldout-wipes5 | --heldout-wipes6 | --heldout-wipes7 | --heldout-wipes8 | --heldout-wipes9 | --heldout-wipes10 | --wipes-mixed | --wipes-grain | --moving-gradients | --moving-gradients2 | --still-motion | --still-motion2 | --still-motion3 | --dissolves11 | --dissolves12 | --soft-moving | --soft-moving2 | --wipes11 | --wipes12 | --wipes13 | --wipes14 | --wipes15 | --wipes16 | --wipes17 | --wipes18 | --moving-fades21 | --moving-fades22 | --moving-fades23 | --moving-fades24 | --moving-fades25 | --moving-fades26 | --moving-fades27 | --dissolves13 | --dissolves14 | --dissolves15 | --dissolves16 | --dissolves17 | --dissolves18 | --dissolves19 | --dissolves20 | --dissolves21 | --dissolves22 | --dissolves23 | --fastmotion1 | --fastmotion2 | --fastmotion3 | --fastmotion4 | --colour-drift1 | --colour-drift2] [--measure-only] [--jobs 2] [--show-failures]
 """
 
 from __future__ import annotations
@@ -232,6 +232,14 @@ CORPORA = {
         lambda: transition_corpus.fresh_wipes_corpus(16),
         "wipe-like xfades at random between moving sides of new kinds like split 15, split 16 (session 12: blind; made at the freeze, read once with main's and once with the frozen rules)",
     ),
+    "--wipes17": (
+        lambda: transition_corpus.fresh_wipes_corpus(17),
+        "wipe-like xfades at random between moving sides like split 15's, one in five a fast real shot (whip pans, shakes, riders), split 17 (session 13: read once with main's rules first, then tuned on)",
+    ),
+    "--wipes18": (
+        lambda: transition_corpus.fresh_wipes_corpus(18),
+        "wipe-like xfades like split 17, split 18 (session 13: blind; made at the freeze, read once with main's and once with the frozen rules)",
+    ),
     "--moving-fades21": (lambda: transition_corpus.moving_fades_split(21), "fades and cross-fades over moving generated pictures, split 21 (session 9: read once with main's rules first)"),
     "--moving-fades22": (
         lambda: transition_corpus.moving_fades_split(22),
@@ -270,6 +278,14 @@ CORPORA = {
         "hue drifts of flat colours and still gradients (no transition) and fades through a colour, split 1 (session 13: read once with main's and once with the corner rule; nothing tuned on it)",
     ),
     "--colour-drift2": (lambda: transition_corpus.colour_drift_corpus(2), "hue drifts and fades through a colour like split 1, split 2 (session 13: read after split 1, once with each rule set)"),
+    "--fastmotion3": (
+        lambda: transition_corpus.fast_motion_corpus(3),
+        "fast-moving real shots like split 1, split 3 (session 13: read once with main's rules first, not tuned on)",
+    ),
+    "--fastmotion4": (
+        lambda: transition_corpus.fast_motion_corpus(4),
+        "fast-moving real shots like split 1, split 4 (session 13: blind; made at the freeze, read once with main's and once with the frozen rules)",
+    ),
     "--still-motion": (lambda: transition_corpus.still_motion_corpus(1), "moving pictures with no transition, split 1 (session 8: read once with main's rules first, then tuned on)"),
     "--still-motion2": (lambda: transition_corpus.still_motion_corpus(2), "moving pictures with no transition, split 2 (session 8: blind; read once with main's and once with the frozen rules)"),
     "--still-motion3": (lambda: transition_corpus.still_motion_corpus(3), "moving pictures with no transition, split 3 (session 8: read once with main's and the first guards, then tuned on)"),

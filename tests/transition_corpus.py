@@ -2590,7 +2590,7 @@ def fresh_wipes_corpus(split: int = 13, n: int = 34) -> list[Case]:
     rng = np.random.default_rng(FRESH_WIPE_SEEDS[split])
     prefix = PREFIX[f"fwipe{split}"]
     pool = sorted(t for t, v in XFADE.items() if v is not None and v[0] in ("wipe", "iris"))
-    moving = _wipe_side if split >= 15 else None
+    moving = (_wipe_side17 if split >= 17 else _wipe_side) if split >= 15 else None
     cases: list[Case] = []
     for j in range(n):
         transition = ("pixelize", "hblur")[int(rng.integers(2))] if rng.random() < 1 / 6 else pool[int(rng.integers(len(pool)))]
@@ -2795,6 +2795,11 @@ FAST_MODES = ("riders", "riders", "action", "pan", "zoom", "shake", "whip")
 FAST_KINDS = ("cut", "fade-out-in", "cut", "dissolve", "cut", "fade-out", "cut", "fade-in", "fadeblack", "cut")
 PREFIX.update({"fast1": "fm1-", "fast2": "fm2-"})
 
+# Session 13 (helper 10w): fast-motion split 3 (read once with main's rules before any change, not tuned on) and 4
+# (blind: made at the freeze, read once with main's and once with the frozen rules) are new seeds of the same builder.
+FAST_SEEDS.update({3: 13303, 4: 13404})
+PREFIX.update({"fast3": "fm3-", "fast4": "fm4-"})
+
 
 def _fast_shot(rng: np.random.Generator, fps: int, need_s: float) -> tuple[str, str] | None:
     """A random fast-moving real shot ``need_s`` long (see the note above): (lavfi source, its mode), or None when no shot holds it."""
@@ -2981,3 +2986,22 @@ def colour_drift_corpus(split: int = 1, n_negatives: int = 16, n_fades: int = 12
         truth = (Truth("fade_out", PRE_S, PRE_S + d), Truth("fade_in", round(mid, 6), round(mid + d, 6)))
         cases.append(Case(f"{prefix}fade-{colour}-{wa}-{wb}-{j:02d}-{d:g}s-h{hold:g}-{fps}", "fade", fps, round(PRE_S + 2 * d + hold + POST_S, 3), (a, b), graph, truth, f"fade:{colour}"))
     return cases
+
+
+# Session 13 (helper 10w; ``fresh_wipes_corpus(17)`` / ``(18)``): splits 15/16's draw with new seeds, and one moving side
+# in five is a fast real shot of ``fast_motion_corpus`` (riders, Bunny's action, a fast pan, zoom, shake or whip pan): a
+# wipe onto or off a whip pan must stay a wipe while a whip pan alone must not read as one. Split 17 was read once with
+# main's rules before any change; split 18 is blind (made at the freeze, read once with main's and once with the frozen
+# rules).
+FRESH_WIPE_SEEDS.update({17: 13717, 18: 13818})
+FRESH_WIPE_MAX_S.update({17: 3.2, 18: 3.2})
+PREFIX.update({"fwipe17": "fw17-", "fwipe18": "fw18-"})
+
+
+def _wipe_side17(rng: np.random.Generator, fps: int, need_s: float) -> str:
+    """A moving side for splits 17/18 (see the note above): a fast real shot one time in five, else ``_wipe_side``'s draw."""
+    if rng.random() < 0.2:
+        shot = _fast_shot(rng, fps, need_s)
+        if shot is not None:
+            return shot[0]
+    return _wipe_side(rng, fps, need_s)

@@ -74,3 +74,46 @@ def test_shift_unexplained_tells_a_drifting_field_from_a_cross_fade() -> None:
     blend = np.stack([a + (b - a) * k / (frames - 1) for k in range(frames)])
     assert guards.shift_unexplained(drift, 0, frames - 1) < 0.1 < guards.FLOW_SHARE
     assert guards.shift_unexplained(blend, 0, frames - 1) > guards.FLOW_SHARE
+
+
+def _fast_motion_clip(tmp_path, name: str):
+    from tests.transition_corpus import fast_motion_corpus
+
+    (case,) = [c for c in fast_motion_corpus(1) if c.name == name]
+    return case.make(tmp_path)
+
+
+@pytest.mark.parametrize("name", ["fm1-none-whip-04-2.96s-30", "fm1-none-whip-05-2.78s-60"])
+def test_a_whip_pan_in_mid_swing_is_no_wipe(tmp_path, name):
+    """A crop swinging across a still of real footage (fast-motion split 1): main's rules read 2 and 1 wipes; the global
+    motion fit holds on every frame and the swing is under way on both sides (``guards.camera_swings``)."""
+    assert [t for t in _found(_fast_motion_clip(tmp_path, name)) if t["type"] == "wipe"] == []
+
+
+@pytest.mark.xfail(strict=True, reason="a whip pan starting from rest: its first 'edge' begins where the camera is slow, so one side stands still like a slide's (camera_swings needs both moving)")
+def test_a_whip_pan_from_rest_is_no_wipe(tmp_path):
+    fps = 30
+    still = f"mandelbrot=s=768x432:r={fps}:start_scale=0.3:end_scale=0.3:start_x=-0.7436447860:start_y=0.1318252536,trim=end_frame=1,loop=loop=-1:size=1,setpts=N/{fps}/TB"
+    path = make_video(tmp_path / "whip-from-rest.mp4", still + ",crop=256:144:x='256*(1+sin(2*PI*0.45*t+4.0))':y='144+40*sin(2*PI*0.22*t)'", duration_s=3.0, fps=fps)
+    assert [t for t in _found(path) if t["type"] == "wipe"] == []
+
+
+def test_camera_swings_keeps_a_slide_between_still_pictures():
+    """A slide moves the whole picture at a steady speed with a valid fit, but its sides stand still: a wipe."""
+    fps, n = 30.0, 60
+    t = np.arange(n) / fps
+    moving = (t >= 0.7) & (t < 1.3)
+    frames = {
+        "t": t,
+        "mv_dx": np.where(moving, 0.05, 0.0),
+        "mv_dy": np.zeros(n),
+        "mv_valid": np.ones(n),
+        "mv_inliers": np.full(n, 0.98),
+        "mv_noise": np.full(n, 0.001),
+        "parallax": np.zeros(n),
+    }
+    s = Signals.from_frames(frames, n / fps)
+    item = {"type": "wipe", "start": 0.7, "end": 1.3}
+    assert not guards.camera_swings(s, item, 0, n - 1)
+    swinging = Signals.from_frames(dict(frames, mv_dx=np.full(n, 0.05)), n / fps)  # the same motion before and after: the camera
+    assert guards.camera_swings(swinging, item, 0, n - 1)

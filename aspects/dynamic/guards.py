@@ -33,6 +33,21 @@ Four guards, read on the 8 × 6 colour grid (luma, Cr, Cb; ``wipes.fine_grid``):
   motion residual (``mv_residual``) over the change stays within
   STEADY_RESIDUAL of its sides' (a cross-fade adds change no motion explains):
   a drifting gradient or a panning pattern, not a cross-fade.
+- **The camera swings** (wipes): a whip pan moves the whole picture, every
+  column the same way, so the global motion fit (``mv_dx``, ``mv_dy``)
+  holds on its frames; a wipe moves an edge between two pictures, and the
+  fit follows one of them (the one that fills more of the frame) while the
+  other's share grows. A wipe over whose frames (SWING_SHARE of them) the
+  fit is valid, follows SWING_INLIERS of the pixels and moves the picture
+  at SWING_SPEED or more by a shift SWING_SURE times its uncertainty, as
+  one picture (``parallax`` under SWING_RIGID of the shift), and whose two sides (each with a valid fit on
+  half its frames or more) move at SWING_SPEED too, is the camera
+  swinging: the motion is under way before the "edge" and goes on after
+  it. A slide between two still pictures moves the whole picture too, but
+  its sides stand still; a wipe between two textured pictures moving
+  their own ways leaves half the pixels off any one fit at its middle
+  (SWING_INLIERS); a smooth side (a gradient, a flat colour) tells no
+  motion, and a wipe off or onto one is kept.
 """
 
 from __future__ import annotations
@@ -57,6 +72,11 @@ CHANGING_LEVELS = 4.0  # levels: a grid cell changing less than this (or than CH
 CHANGING_SHARE = 0.25
 FLOW_SHARE = 0.7  # a dissolve whose grid changes (frame to frame, summed over it) leave at most this share (squared) unexplained by a shift of the grid…
 MOVING_EDGES = 0.1  # …on a picture with less edge density than this (median over it and its sides; footage is left to the dissolve rules)
+SWING_SPEED = 0.5  # frame widths per second: a camera swinging at least this fast, before, through and after a wipe found (whip pans here: 0.9 w/s and more at their slowest frame)…
+SWING_INLIERS = 0.9  # …with the global motion fit following this share of the pixels or more…
+SWING_SURE = 10.0  # …and a shift this many times its own uncertainty (``mv_noise``: a fit on grain over a smooth picture wanders at 2–20 times it, a whip pan's steps are 50–500 times it)…
+SWING_RIGID = 0.1  # …and the picture moving as one: the block flow left after the fit (``parallax``) under this share of the shift (a slide between moving pictures carries the incoming one's own motion: 0.15–1 of it)…
+SWING_SHARE = 0.9  # …on this share of the wipe's frames (a frame at a fade's black end tells no motion)
 STEADY_RESIDUAL = (0.7, 2.5)  # …and whose global-motion residual (median over it) lies between these multiples of its louder and its quieter side's: the picture moves on
 
 
@@ -167,6 +187,27 @@ def moves_on(s: Signals, grid: np.ndarray, item: dict, lo: int, hi: int) -> bool
     return STEADY_RESIDUAL[0] * max(outside) <= inside <= STEADY_RESIDUAL[1] * min(outside)
 
 
+def camera_swings(s: Signals, item: dict, lo: int, hi: int) -> bool:
+    """Whether a wipe is the whole picture moving with the camera (SWING_SPEED, SWING_INLIERS, SWING_SHARE; see the module docstring)."""
+    if not all(name in s.columns for name in ("mv_dx", "mv_dy", "mv_valid", "mv_inliers")):
+        return False
+    p, q = _index(s, item["start"]), _index(s, item["end"])
+    if q <= p:
+        return False
+    speed = np.hypot(s["mv_dx"], s["mv_dy"]) / s.dt  # frame widths per second
+    valid = s["mv_valid"] > 0
+    span = slice(p + 1, q + 1)
+    shift = np.hypot(s["mv_dx"][span], s["mv_dy"][span])
+    swinging = valid[span] & (s["mv_inliers"][span] >= SWING_INLIERS) & (speed[span] >= SWING_SPEED) & (shift >= SWING_SURE * s["mv_noise"][span])
+    if "parallax" in s.columns:
+        swinging &= s["parallax"][span] <= SWING_RIGID * shift
+    if swinging.mean() < SWING_SHARE:
+        return False
+    sides = [(a + 1, b + 1) for a, b in _sides(s, p, q, lo, hi)]  # the motion steps into each side's frames
+    told = [(a, b) for a, b in sides if valid[a:b].mean() >= 0.5]
+    return len(told) == 2 and all(float(np.median(speed[a:b][valid[a:b]])) >= SWING_SPEED for a, b in told)
+
+
 def half_way_spread(s: Signals, grid: np.ndarray, p: int, q: int) -> float:
     """How far apart (share of the span ``p``–``q``, 10th to 90th percentile) the changing cells of ``grid`` pass half-way from their value at ``p`` to that at ``q``; each cell read in the plane where it changes most."""
     planes = (grid[q] - grid[p]).reshape(3, -1)
@@ -201,7 +242,12 @@ def without_motion(s: Signals, items: list[dict]) -> list[dict]:
         if item["type"] in ("fade_out", "fade_in"):
             moved = shape_moved(s, grid, item, lo, hi)
         else:
-            moved = passed(grid, p, q) or field_moves(s, grid, item, lo, hi) or (item["type"] == "dissolve" and moves_on(s, grid, item, lo, hi))
+            moved = (
+                passed(grid, p, q)
+                or field_moves(s, grid, item, lo, hi)
+                or (item["type"] == "dissolve" and moves_on(s, grid, item, lo, hi))
+                or (item["type"] == "wipe" and camera_swings(s, item, lo, hi))
+            )
         if not moved:
             kept.append(item)
     return kept

@@ -338,6 +338,15 @@ def onset_spectra(power: np.ndarray, i: int) -> tuple[np.ndarray, np.ndarray]:
     return power[max(i - 5, 0) : max(i - 1, 1)].mean(axis=0), power[i : i + 8].mean(axis=0)
 
 
+DRUM_BEFORE_HOPS = 5  # :func:`drum_of` reads the hops from i − 5 (:func:`onset_spectra`)...
+
+
+def drum_reach(hop_s: float) -> int:
+    """...up to (not including) i + this: :func:`boom_kick`'s 200 ms and 3 hops, the furthest it reads (the decay test's
+    100 ms and 3 hops, :func:`rim_click`'s span are shorter); with all of them there, none of its length checks fires."""
+    return 2 * int(round(0.1 / hop_s)) + 3
+
+
 def drum_of(power: np.ndarray, level_db: np.ndarray, i: int, freqs: np.ndarray, hop_s: float, *, gated: bool = False) -> str | None:
     """The drum struck at hop ``i`` (an onset) or None for a tonal onset.
 
@@ -474,9 +483,25 @@ class Context:
     hop_s: float
     changes: np.ndarray = field(default_factory=lambda: np.zeros(0, int))
     class_starts: np.ndarray = field(default_factory=lambda: np.zeros(0, int))  # :func:`pitch_class_starts`
+    # The streaming analyser's memo of :func:`drum_of` across its contexts (see :meth:`drum_at`): absolute hop → drum,
+    # ``hop_base`` the absolute index of this context's first hop. None: no memo.
+    drum_memo: dict[int, str | None] | None = field(default=None, compare=False, repr=False)
+    hop_base: int = 0
 
     def index(self, t: float) -> int:
         return int(np.clip(np.searchsorted(self.t, t), 0, max(self.t.size - 1, 0)))
+
+    def drum_at(self, i: int) -> str | None:
+        """:func:`drum_of` the hops of this context at hop ``i``. The analyser builds a new context for every batch of
+        frames over the same hops: when every hop drum_of reads (:func:`drum_reach`) lies inside this one, the drum is
+        the same in every context holding them, and is read once (memo by absolute hop)."""
+        memo = self.drum_memo
+        if memo is None or i < DRUM_BEFORE_HOPS or i + drum_reach(self.hop_s) > self.power.shape[0]:
+            return drum_of(self.power, self.level_db, i, self.freqs, self.hop_s)
+        key = self.hop_base + i
+        if key not in memo:
+            memo[key] = drum_of(self.power, self.level_db, i, self.freqs, self.hop_s)
+        return memo[key]
 
     @cached_property
     def pitch_starts(self) -> np.ndarray:
@@ -1163,7 +1188,7 @@ def high_hihat(ctx: Context, lo: int, hi: int, centre: float, drowned: Sequence[
             if marked_hat(ctx, int(i), noisy):
                 return not speech_over(ctx, centre, int(i), "hihat")
             continue
-        if drum_of(ctx.power, ctx.level_db, int(i), ctx.freqs, ctx.hop_s) == "hihat":
+        if ctx.drum_at(int(i)) == "hihat":
             return not speech_over(ctx, centre, int(i), "hihat")
     return bed_hihat(ctx, lo, hi, centre, marked, noisy)
 
@@ -1302,7 +1327,7 @@ def _band_cues(ctx: Context, bands_hz: tuple[float, float], after_hops: int, dru
     post = (c[np.minimum(i + after_hops, n)] - c[i]) / np.maximum(np.minimum(i + after_hops, n) - i, 1)[:, None]
     rise = np.maximum(post - pre, 0.0)
     rise_db = 10.0 * np.log10(np.maximum(post.sum(axis=1), 1e-30) / np.maximum(pre.sum(axis=1), 1e-30))
-    hits = [int(k) for k in ctx.onsets if 5 <= k < n - 30 and drum_of(ctx.power, ctx.level_db, int(k), ctx.freqs, ctx.hop_s) == drum]
+    hits = [int(k) for k in ctx.onsets if 5 <= k < n - 30 and ctx.drum_at(int(k)) == drum]
     return (rise_db, _shape_corr(rise, hits)) if len(hits) >= template_min else None
 
 
@@ -1352,7 +1377,7 @@ def wires_under_bed(ctx: Context, lo: int, hi: int, centre: float, marked: np.nd
     w = max(int(round(0.015 / ctx.hop_s)), 1)
     for i in ctx.high_onsets[(ctx.high_onsets >= lo) & (ctx.high_onsets < hi)][::-1]:
         i = int(i)
-        if np.any(np.abs(marked - i) <= w) or drum_of(ctx.power, ctx.level_db, i, ctx.freqs, ctx.hop_s) is not None:
+        if np.any(np.abs(marked - i) <= w) or ctx.drum_at(i) is not None:
             continue
         read = drum_over_bed(ctx, i)
         if read not in ("snare", "clap") or not any(on_grid(ctx.sure_onsets, k, ctx.hop_s, swing=True) for k in range(i, i + 3)):
@@ -1469,7 +1494,7 @@ def loud_kick(ctx: Context, i: int) -> bool:
         return False
     if rise_over_bed(level, i, ctx.hop_s) < KICK_OVER_BED_DB or not low_boom(level, i, ctx.hop_s):
         return False
-    return drum_of(ctx.power, ctx.level_db, i, ctx.freqs, ctx.hop_s) == "kick"
+    return ctx.drum_at(i) == "kick"
 
 
 def low_boom(level: np.ndarray | None, i: int, hop_s: float) -> bool:
@@ -1527,7 +1552,7 @@ def voiced_bed_drum(ctx: Context, i: int) -> str | None:
     bands (:func:`sharp_hit`); else None."""
     if not voiced_bed(ctx, i):
         return None
-    drum = drum_of(ctx.power, ctx.level_db, i, ctx.freqs, ctx.hop_s)
+    drum = ctx.drum_at(i)
     if drum is None or drum_over_bed(ctx, i) != drum or not sharp_hit(ctx, i, drum):
         return None
     return drum
@@ -1792,7 +1817,7 @@ def frame_primitive(
                 return drum
             drowned.append(int(i))
             continue
-        drum = drum_of(ctx.power, ctx.level_db, int(i), ctx.freqs, ctx.hop_s)
+        drum = ctx.drum_at(int(i))
         if drum is not None:
             return drum
     # Over a bed of noise (hiss, rain, rumble) a hit may not lift the mean flux: the bands it stands out in tell it.

@@ -221,6 +221,7 @@ class AudioAnalyzer:
         self._series: list[float | None] = [None]  # the frame before's harmonic series (see frame_primitive)
         self._partials: list = []  # the recent frames' spectral peaks (see frame_primitive)
         self._lows: list = []  # the registers of the recent bass-shaped frames (see frame_primitive)
+        self._drums: dict[int, str | None] = {}  # drum_of by absolute hop, shared by the contexts (Context.drum_at)
         self._hop_power = np.zeros((0, ENVELOPE_N // 2 + 1), np.float32)
         self._env_chroma = pitch_classes(self._env_freqs.size, float(self._env_freqs[1]))
         self._hop_chroma = np.zeros((0, 12), np.float32)
@@ -352,6 +353,8 @@ class AudioAnalyzer:
             hop_s=hop_s,
             changes=pitch_changes(self._hop_chroma, self._hop_cols["level_db"], hop_s),
             class_starts=pitch_class_starts(self._hop_chroma, self._hop_cols["level_db"], hop_s),
+            drum_memo=self._drums,
+            hop_base=self._hop_base,
         )
 
     def _primitive(self, ctx: Context, timbre: str, band: str, centroid_hz: float, low_share: float, spectrum: np.ndarray, s0: int, s1: int, fine: np.ndarray | None = None) -> str:
@@ -457,3 +460,4 @@ class AudioAnalyzer:
             self._hop_chroma = self._hop_chroma[hop_drop:]
             self._hop_cols = {k: v[hop_drop:] for k, v in self._hop_cols.items()}
             self._hop_base += hop_drop
+            self._drums = {k: v for k, v in self._drums.items() if k >= self._hop_base}

@@ -7,6 +7,8 @@ from array import array
 
 import numpy as np
 
+NAN = float(np.nan)  # a missing number (bound once: the decode pass appends hundreds of values a frame)
+
 
 class Columns:
     """Append-only columnar rows: numbers in compact ``array('d')`` (8 bytes a value), text in lists.
@@ -19,18 +21,20 @@ class Columns:
         self.n = 0
 
     def append(self, row: dict) -> None:
+        columns = self.columns
         for key, value in row.items():
-            col = self.columns.get(key)
+            col = columns.get(key)
             if col is None:
                 # None is a missing number (e.g. the pitch of a silent frame); words are never None first.
                 numeric = value is None or (isinstance(value, (int, float)) and not isinstance(value, bool))
-                col = array("d", [np.nan] * self.n) if numeric else [""] * self.n
-                self.columns[key] = col
+                col = array("d", [NAN] * self.n) if numeric else [""] * self.n
+                columns[key] = col
             if isinstance(col, array):
-                col.append(np.nan if value is None else float(value))
+                col.append(NAN if value is None else float(value))
             else:
                 col.append("" if value is None else sys.intern(str(value)))
         self.n += 1
-        for col in self.columns.values():
-            if len(col) < self.n:
-                col.append(np.nan if isinstance(col, array) else "")
+        if len(row) != len(columns):  # a column the row does not have (its keys are all in ``columns`` now)
+            for col in columns.values():
+                if len(col) < self.n:
+                    col.append(NAN if isinstance(col, array) else "")

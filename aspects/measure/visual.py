@@ -766,8 +766,34 @@ class FrameFeatures:
         self._prev_hist: np.ndarray | None = None
         self._prev_ycrcb: np.ndarray | None = None
         self._motion = MotionTracker()
+        self._own: tuple[np.ndarray, tuple, dict[str, float], dict[str, float]] | None = None  # the last frame's own measures
 
     def __call__(self, rgb: np.ndarray, t: float | None = None) -> dict[str, float]:
+        y8_full, y8, ycrcb, hist, head, tail = self._own_measures(rgb)
+        same_size = self._prev_half is not None and self._prev_half.shape == y8.shape
+        mv = self._motion(y8, t)
+        if same_size:
+            comp = compensated_difference(self._prev_half, y8, mv)
+            diff = float(cv2.mean(cv2.absdiff(y8_full, self._prev_y))[0])
+            hist_diff = histogram_difference(hist, self._prev_hist)
+            _, cr, cb, _ = cv2.mean(cv2.absdiff(ycrcb, self._prev_ycrcb))
+            chroma_diff = (cr + cb) / 2.0
+        else:
+            comp = diff = hist_diff = chroma_diff = 0.0
+
+        row = dict(head)
+        row.update({"diff_mean": diff, "hist_diff": hist_diff, "comp_diff": comp, "chroma_diff": chroma_diff})
+        row.update(mv)
+        row.update(tail)
+        self._prev_y, self._prev_half, self._prev_hist, self._prev_ycrcb = y8_full, y8, hist, ycrcb
+        return row
+
+    def _own_measures(self, rgb: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, dict[str, float], dict[str, float]]:
+        """The frame's own planes (full and half-size luma, half-size YCrCb, colour histogram) and measures (those the row
+        has before and after its differences and motion). A frame equal to the last one (a still: every frame of a
+        picture held under a sound) gets the last one's, which are the same values: they are read from the frame alone."""
+        if self._own is not None and self._own[0].shape == rgb.shape and np.array_equal(self._own[0], rgb):
+            return self._own[1] + (self._own[2], self._own[3])
         y8_full = cv2.cvtColor(rgb, cv2.COLOR_RGB2GRAY)
         h, w = y8_full.shape
         half_size = (max(w // 2, 16), max(h // 2, 16))
@@ -783,39 +809,22 @@ class FrameFeatures:
         # Sobel 3×3 gain is 4: scaled by 1/4, the magnitude is in levels per pixel
         magnitude = cv2.magnitude(*(cv2.Sobel(y8, cv2.CV_32F, dx, 1 - dx, ksize=3, scale=0.25) for dx in (1, 0)))
         grid = cv2.resize(yh, (GRID, GRID), interpolation=cv2.INTER_AREA)
-
-        same_size = self._prev_half is not None and self._prev_half.shape == y8.shape
-        mv = self._motion(y8, t)
-        if same_size:
-            comp = compensated_difference(self._prev_half, y8, mv)
-            diff = float(cv2.mean(cv2.absdiff(y8_full, self._prev_y))[0])
-            hist_diff = histogram_difference(hist, self._prev_hist)
-            _, cr, cb, _ = cv2.mean(cv2.absdiff(ycrcb, self._prev_ycrcb))
-            chroma_diff = (cr + cb) / 2.0
-        else:
-            comp = diff = hist_diff = chroma_diff = 0.0
-
-        row = {
+        head = {
             "luma_mean": y_mean,
             "luma_std": y_std,
             "sat_mean": float(cv2.mean(hsv)[1] / 255.0),
             "r_mean": float(means[0]),
             "g_mean": float(means[1]),
             "b_mean": float(means[2]),
-            "diff_mean": diff,
-            "hist_diff": hist_diff,
-            "comp_diff": comp,
-            "chroma_diff": chroma_diff,
         }
-        row.update(mv)
         median, variance = level_stats(y8)
-        row.update(texture_measures(y8, magnitude, yh, variance))
+        tail = texture_measures(y8, magnitude, yh, variance)
         # Where the weight sits needs no fine detail: a quarter-size plane (every other half-size pixel) is enough.
-        row.update(composition(yh[::2, ::2], magnitude[::2, ::2], median))
-        row.update(color_gradient(rgb_half))
-        row.update(zip(GRID_KEYS, grid.ravel().tolist()))
-        row.update(tone_shares(y8, hsv))
-        row.update(zip(CHROMA_GRID_KEYS, chroma_grid(ycrcb)))
-        row.update(zip(WIPE_GRID_KEYS, cv2.resize(ycrcb, WIPE_GRID, interpolation=cv2.INTER_AREA).transpose(2, 0, 1).ravel().astype(float).tolist()))
-        self._prev_y, self._prev_half, self._prev_hist, self._prev_ycrcb = y8_full, y8, hist, ycrcb
-        return row
+        tail.update(composition(yh[::2, ::2], magnitude[::2, ::2], median))
+        tail.update(color_gradient(rgb_half))
+        tail.update(zip(GRID_KEYS, grid.ravel().tolist()))
+        tail.update(tone_shares(y8, hsv))
+        tail.update(zip(CHROMA_GRID_KEYS, chroma_grid(ycrcb)))
+        tail.update(zip(WIPE_GRID_KEYS, cv2.resize(ycrcb, WIPE_GRID, interpolation=cv2.INTER_AREA).transpose(2, 0, 1).ravel().astype(float).tolist()))
+        self._own = (rgb.copy(), (y8_full, y8, ycrcb, hist), head, tail)
+        return y8_full, y8, ycrcb, hist, head, tail

@@ -507,6 +507,14 @@ def _as_predicted(model: Similarity, guess: Similarity, info: dict[str, float]) 
     return near and bool(info["valid"]) and info["inliers"] >= REF_MIN_INLIERS
 
 
+FIT_MEMO = 3  # fits remembered by MotionTracker._align (a frame makes at most three)
+
+
+def _same_planes(a: list[np.ndarray], b: list[np.ndarray]) -> bool:
+    """Whether two pyramids (:func:`motion_pyramid`) hold the same planes."""
+    return a is b or (len(a) == len(b) and all(x.shape == y.shape and np.array_equal(x, y) for x, y in zip(a, b)))
+
+
 class MotionTracker:
     """Per-frame global motion measured against a reference frame held for up to REF_MAX_AGE_S (a long baseline).
 
@@ -528,6 +536,7 @@ class MotionTracker:
         self._step: Similarity = IDENTITY  # previous frame's own motion (the guess for this one)
         self._predictable = False  # the last frame moved as predicted: start this one at the fine level
         self._residual: float | None = None  # the last fit's residual (None right after a new reference)
+        self._fits: list[tuple[list[np.ndarray], list[np.ndarray], tuple[str, bool], tuple[Similarity, dict[str, float]]]] = []  # the last fits (:meth:`_align`)
 
     def __call__(self, y8: np.ndarray, t: float | None = None) -> dict[str, float]:
         pyr = motion_pyramid(y8)
@@ -539,13 +548,13 @@ class MotionTracker:
             return dict(NO_MOTION)
         dt = now - prev_t if prev_t is not None and now > prev_t else DEFAULT_FRAME_S
         guess = compose(self._step, self._ref_model)
-        model, info = align_similarity(self._ref, pyr, guess, coarse=not self._predictable)
+        model, info = self._align(self._ref, pyr, guess, coarse=not self._predictable)
         if self._predictable and not _as_predicted(model, guess, info):
-            model, info = align_similarity(self._ref, pyr, guess)  # the move changed: search from the coarse level
+            model, info = self._align(self._ref, pyr, guess)  # the move changed: search from the coarse level
         self._predictable = _as_predicted(model, guess, info)
         if self._ref is not prev and (not info["valid"] or info["inliers"] < REF_MIN_INLIERS):
             # The reference no longer matches: measure from the previous frame, which becomes the reference.
-            model, info = align_similarity(prev, pyr, self._step)
+            model, info = self._align(prev, pyr, self._step)
             self._ref, self._ref_t, self._ref_model = prev, prev_t if prev_t is not None else now, IDENTITY
         last_residual, self._residual = self._residual, info["residual"]
         if last_residual is not None and info["residual"] > PICTURE_CHANGE_RATIO * last_residual + PICTURE_CHANGE_LEVELS:
@@ -568,6 +577,17 @@ class MotionTracker:
         if stale or max(abs(p["mv_dx"]), abs(p["mv_dy"])) > REF_MAX_SHIFT or abs(math.log(p["mv_scale"])) > REF_MAX_ZOOM:
             self._ref, self._ref_t, self._ref_model = pyr, now, IDENTITY
         return row
+
+    def _align(self, ref: list[np.ndarray], cur: list[np.ndarray], guess: Similarity, *, coarse: bool = True) -> tuple[Similarity, dict[str, float]]:
+        """:func:`align_similarity`, or the result of one of the last FIT_MEMO fits with the same inputs (equal planes,
+        the same guess to the bit): a still's frames are all equal, so its every frame repeats the fit before."""
+        key = (repr(guess), coarse)
+        for fit_ref, fit_cur, fit_key, (model, info) in self._fits:
+            if fit_key == key and _same_planes(fit_ref, ref) and _same_planes(fit_cur, cur):
+                return model, dict(info)
+        model, info = align_similarity(ref, cur, guess, coarse=coarse)
+        self._fits = [(ref, cur, key, (model, dict(info)))] + self._fits[: FIT_MEMO - 1]
+        return model, info
 
     def _reset(self, pyr: list[np.ndarray], t: float) -> None:
         self._ref, self._ref_t, self._ref_model, self._step, self._predictable = pyr, t, IDENTITY, IDENTITY, False

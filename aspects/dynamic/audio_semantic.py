@@ -559,9 +559,26 @@ def _pulse_hops(n_hops: int, hop_s: float, period_s: float, phase_s: float) -> n
     return idx[idx < n_hops]
 
 
+def _phase_means(peaks: np.ndarray, hop_s: float, period_s: float) -> np.ndarray:
+    """The mean of ``peaks`` over the pulses of each phase of the train of ``period_s`` (every hop, phase k at k·``hop_s``):
+    ``peaks[_pulse_hops(peaks.size, hop_s, period_s, k * hop_s)].mean()`` for each k, the same values (each phase's hops
+    are computed alike, and a row's mean is the same sum as the phase's own), read for all phases at once."""
+    phases = np.arange(max(int(period_s / hop_s), 1))
+    phase_s = phases * hop_s
+    counts = np.maximum(((peaks.size * hop_s - phase_s) / period_s).astype(int), 0)  # _pulse_hops' n per phase
+    idx = np.round((phase_s[:, None] + np.arange(int(counts.max(initial=0)))[None, :] * period_s) / hop_s).astype(int)
+    idx = np.where(np.arange(idx.shape[1])[None, :] < counts[:, None], idx, peaks.size)  # past a phase's own pulses: none
+    kept = (idx < peaks.size).sum(axis=1)  # the hops are increasing: those inside are a prefix
+    means = np.empty(phases.size)
+    for m in np.unique(kept):
+        rows = np.flatnonzero(kept == m)
+        means[rows] = peaks[idx[rows, :m]].mean(axis=1) if m else [peaks[idx[k, :0]].mean() for k in rows]
+    return means
+
+
 def _best_phase(peaks: np.ndarray, hop_s: float, period_s: float) -> float:
     """Phase (s) of the pulse train of ``period_s`` whose pulses have the largest mean of ``peaks``."""
-    means = np.array([peaks[_pulse_hops(peaks.size, hop_s, period_s, k * hop_s)].mean() for k in range(max(int(period_s / hop_s), 1))])
+    means = _phase_means(peaks, hop_s, period_s)
     best = end = int(np.argmax(means))
     # ``peaks`` is max-filtered, so the best phase is a plateau as wide as the filter: its centre (issue 11t). Its first
     # hop sits the filter's half-width early, and on a fine grid later pulses then miss their onsets (a drum-and-bass

@@ -16,6 +16,7 @@ from array import array
 from collections import deque
 
 import numpy as np
+from numpy.lib.stride_tricks import sliding_window_view
 
 from aspects.measure import filterbanks
 from aspects.measure.primitive import Context, frame_primitive, onsets, pitch_changes, pitch_class_starts, pitch_classes, pure_noise
@@ -298,6 +299,15 @@ class AudioAnalyzer:
             out[lo - s0 : hi - s0] = buf[lo - self._base : hi - self._base]
         return out
 
+    def _windows(self, buf: np.ndarray, starts: np.ndarray, n: int) -> np.ndarray:
+        """[shape=(starts, n)] the samples [s, s + n) of ``buf`` for each absolute start ``s`` (increasing): what
+        :meth:`_slice` gives for each, zero outside what was received, cut from one padded copy of the span at once."""
+        if starts.size == 0:
+            return np.zeros((0, n), np.float32)
+        lo, hi = int(starts[0]), int(starts[-1]) + n
+        span = self._slice(buf, lo, hi)
+        return sliding_window_view(span, n)[starts - lo]
+
     def _frame_rows(self, spans: list[tuple[int, int]]) -> list[dict]:
         """One row per (first, end) sample span; the spectra of all of them in one batch."""
         half = SPECTRUM_N // 2
@@ -388,7 +398,7 @@ class AudioAnalyzer:
             return
         hops = np.arange(self._env_next, last + 1)
         starts = hops * ENVELOPE_HOP - ENVELOPE_N // 2
-        frames = np.stack([self._slice(self._raw, s, s + ENVELOPE_N) for s in starts])
+        frames = self._windows(self._raw, starts, ENVELOPE_N)
         power = np.abs(np.fft.rfft(frames * self._env_window, axis=1)) ** 2  # (n, bins)
         logmel = 10.0 * np.log10(np.maximum(self._mel_fb @ power.T, 1e-10))  # dB, (mels, n)
         prev = self._prev_logmel if self._prev_logmel is not None else logmel[:, :1]
@@ -426,7 +436,7 @@ class AudioAnalyzer:
         if starts.size == 0:
             return out, slow
         ends = starts * ENVELOPE_HOP + ENVELOPE_N // 2  # where the hop's own window ends: no sample still to come
-        windows = np.stack([self._slice(self._raw, e - CHROMA_N, e) for e in ends]) * self._chroma_window
+        windows = self._windows(self._raw, ends - CHROMA_N, CHROMA_N) * self._chroma_window
         profile = (np.abs(np.fft.rfft(windows, axis=1)) ** 2) @ self._chroma_fb.T
         level_db = window_level_db(windows, self._chroma_window)
         blocks = np.concatenate([self._blocks, profile / np.maximum(profile.max(axis=1, keepdims=True), 1e-30)])

@@ -17,7 +17,10 @@ Clips and their measurements are cached in ``bench/out/transitions/``.
 PySceneDetect is optional (``pip install --no-deps scenedetect click
 platformdirs tqdm``, for the bench only).
 
-    python bench/bench_transitions.py [--subset | --heldout | --heldout2 | --heldout3 | --heldout4 | --heldout5 | --heldout6 | --heldout7 | --heldout8 | --heldout9 | --heldout10 | --fades7 | --fades8 | --fades9 | --fades10 | --fades11 | --heldout-wipes | --heldout-wipes2 | --heldout-wipes3 | --heldout-wipes4 | --heldout-wipes5 | --heldout-wipes6 | --heldout-wipes7 | --heldout-wipes8 | --heldout-wipes9 | --heldout-wipes10 | --wipes-mixed | --wipes-grain | --moving-gradients | --moving-gradients2 | --still-motion | --still-motion2 | --still-motion3 | --dissolves11 | --dissolves12 | --soft-moving | --soft-moving2 | --wipes11 | --wipes12 | --wipes13 | --wipes14 | --wipes15 | --wipes16 | --wipes17 | --wipes18 | --moving-fades21 | --moving-fades22 | --moving-fades23 | --moving-fades24 | --moving-fades25 | --moving-fades26 | --moving-fades27 | --dissolves13 | --dissolves14 | --dissolves15 | --dissolves16 | --dissolves17 | --dissolves18 | --dissolves19 | --dissolves20 | --dissolves21 | --dissolves22 | --dissolves23 | --fastmotion1 | --fastmotion2 | --fastmotion3 | --fastmotion4 | --colour-drift1 | --colour-drift2] [--measure-only] [--jobs 2] [--show-failures]
+    python bench/bench_transitions.py [CORPUS] [--measure-only] [--jobs 2] [--show-failures] [--only TEXT]
+
+CORPUS is one of the split flags ``--help`` lists (one line each, with how the
+split was read); none reads the tuning corpus.
 """
 
 from __future__ import annotations

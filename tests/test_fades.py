@@ -314,3 +314,17 @@ def test_a_fade_through_a_colour_held_for_no_frame_is_a_fade_out_and_a_fade_in(t
     found = _found(path)
     assert [f["type"] for f in found] == ["fade_out", "fade_in"], found
     assert _near(found[0], 1.0, 1.0 + d, fps) and _near(found[1], 1.0 + d, 1.0 + 2 * d, fps), found
+
+
+SWINGS = [  # a still picture whose hue swings to and fro over 5-6 s: each half-swing slows to a stop at both ends like a blend between steady sides
+    ("swing-linear", "gradients=s={size}:r=25:c0=0xB04080:c1=0x3050A0:speed=0:seed=12:type=linear", 25, 6.0, "hue=h='60*sin(2*PI*t/5.6)'"),
+    ("swing-flat", "color=c=0x9040C0:s={size}:r=25", 25, 6.0, "hue=h='50*sin(2*PI*t/5.6)'"),
+]
+
+
+@pytest.mark.parametrize(("name", "source", "fps", "seconds", "graph"), SWINGS, ids=[case[0] for case in SWINGS])
+def test_a_hue_swinging_to_and_fro_is_no_dissolve(tmp_path, name, source, fps, seconds, graph):
+    """Main read both as a dissolve over the half-swing between the extremes (1.6-4.0 s): the picture comes back only
+    0.3-0.4 of the way within RETURN_S of the ends, but on both sides (dissolves.SWING_LEVEL)."""
+    path = make_video(tmp_path / f"{name}.mp4", source.format(size=SIZE), duration_s=seconds, fps=fps, filter_complex=f"[0:v]format=yuv420p,{graph}[v]")
+    assert _found(path) == []

@@ -75,6 +75,7 @@ DRIFT_NEAR_S = 0.1  # a side's drift rate off the A–B line is fitted over its 
 RETURN_S = 1.5  # over this beyond each side (seconds, never across a cut) the picture does not come back…
 RETURN_LEVEL = 0.5  # …past this share of the way (``_accept``: over at most RETURN_SPAN × the dissolve's length, at least MARGIN_S: real footage moves on at its own pace)
 RETURN_SPAN = 3.0
+SWING_LEVEL = 0.25  # ``comes_back``: a picture back this share of the way on both sides (before the start and after the end) swings: a blend's sides may each wander, an oscillating colour turns back on both (session 13: hue swings 0.32-0.41)
 EASE_SIGMAS = 3.0  # an end moves out while progress stands this many standard deviations of its side's noise off its level…
 LEVEL_SHARE = 0.5  # …the noise being the larger of its frame-to-frame scatter (/√2) and this share of its scatter about its level
 CELL_STEP = 4.0  # a cell changes cleanly when its step is this many times its sides' scatter…
@@ -747,7 +748,7 @@ def refined(s: Signals, grid: np.ndarray, stats: np.ndarray, found: list[dict], 
 
 
 def comes_back(s: Signals, grid: np.ndarray, p: int, q: int, stops: np.ndarray) -> bool:
-    """Whether the picture of frames ``p``–``q`` (a change found by any rule) comes back past half the way within RETURN_S beyond either end, never across one of the ``stops`` (cuts): a breathing light or an oscillating picture, not a dissolve (the grid ``grid`` is the mixture's; progress as in :func:`_progress`), unless its sides hold under their own light (``holds_under_light``)."""
+    """Whether the picture of frames ``p``–``q`` (a change found by any rule) comes back past half the way within RETURN_S beyond either end, or SWING_LEVEL of it beyond both (``_swung_back``), never across one of the ``stops`` (cuts): a breathing light or an oscillating picture, not a dissolve (the grid ``grid`` is the mixture's; progress as in :func:`_progress`), unless its sides hold under their own light (``holds_under_light``)."""
     ref, return_ = frames_in(s, REF_S), _return_frames(s, p, q, frames_in(s, MARGIN_S))
     cut_at = np.flatnonzero(stops)
     floor = int(cut_at[cut_at <= p].max()) if (cut_at <= p).any() else 0
@@ -757,7 +758,15 @@ def comes_back(s: Signals, grid: np.ndarray, p: int, q: int, stops: np.ndarray) 
         return False
     far_lo, far_hi = max(floor, p - return_), min(ceiling, q + return_)
     x, _ = _progress(grid[far_lo : far_hi + 1], a, b)
-    return _came_back(x, p - far_lo, q - far_lo) and not holds_under_light(grid, p, q, far_lo, far_hi, ref)
+    return (_came_back(x, p - far_lo, q - far_lo) or _swung_back(x, p - far_lo, q - far_lo)) and not holds_under_light(grid, p, q, far_lo, far_hi, ref)
+
+
+def _swung_back(x: np.ndarray, p: int, q: int) -> bool:
+    """Whether the progress ``x`` (0 at A, 1 at B; ``p`` and ``q`` the change's ends in it) comes back SWING_LEVEL of the way
+    on both sides: before the change (towards B) and after it (towards A). A colour swinging to and fro turns at both ends
+    of each half-swing and is back half-way within a quarter period, which for a slow swing (periods of 3-6 s) lies beyond
+    RETURN_S; a dissolve's sides hold, or each moves on its own."""
+    return float(x[: p + 1].max()) >= SWING_LEVEL and float(x[q:].min()) <= 1.0 - SWING_LEVEL
 
 
 def with_busy_dissolves(found: list[dict], dissolves: list[dict]) -> list[dict]:

@@ -393,12 +393,15 @@ def test_a_cross_fade_onto_a_shot_whose_look_moves_on_at_its_own_pace_is_one_dis
 
 
 def test_a_progress_back_a_quarter_of_the_way_on_both_sides_swings_and_on_one_side_does_not():
-    """``_swung_back``: a half-swing of a sine (progress 0.3 of the way back before the start and after the end) swings; a
-    blend whose sides hold, or only one of whose sides wanders back 0.4 of the way, does not."""
+    """``_swung_back``: a half-swing of a sine (progress 0.3 of the way back before the start and after the end, near the line
+    from A to B) swings; the same progress far off that line (moving on to third pictures), a blend whose sides hold, or only
+    one of whose sides wanders back 0.4 of the way, does not."""
     ramp = np.linspace(0.0, 1.0, 20)
     swing = np.concatenate([np.linspace(0.3, 0.0, 10), ramp, np.linspace(1.0, 0.7, 10)])
     held = np.concatenate([np.zeros(10), ramp, np.ones(10)])
     one_side = np.concatenate([np.linspace(0.4, 0.0, 10), ramp, np.ones(10)])
-    assert dissolves._swung_back(swing, 9, 29)
-    assert not dissolves._swung_back(held, 9, 29)
-    assert not dissolves._swung_back(one_side, 9, 29)
+    near, far = np.full(40, 0.2), np.full(40, 0.6)  # off the A-B line over the step: retracing the colours, or moving on
+    assert dissolves._swung_back(swing, near, 9, 29)
+    assert not dissolves._swung_back(swing, far, 9, 29)
+    assert not dissolves._swung_back(held, near, 9, 29)
+    assert not dissolves._swung_back(one_side, near, 9, 29)

@@ -75,7 +75,8 @@ DRIFT_NEAR_S = 0.1  # a side's drift rate off the A–B line is fitted over its 
 RETURN_S = 1.5  # over this beyond each side (seconds, never across a cut) the picture does not come back…
 RETURN_LEVEL = 0.5  # …past this share of the way (``_accept``: over at most RETURN_SPAN × the dissolve's length, at least MARGIN_S: real footage moves on at its own pace)
 RETURN_SPAN = 3.0
-SWING_LEVEL = 0.25  # ``comes_back``: a picture back this share of the way on both sides (before the start and after the end) swings: a blend's sides may each wander, an oscillating colour turns back on both (session 13: hue swings 0.32-0.41)
+SWING_LEVEL = 0.25  # ``comes_back``: a picture back this share of the way on both sides (before the start and after the end) swings: a blend's sides may each wander, an oscillating colour turns back on both (session 13: hue swings 0.32-0.41)…
+SWING_OFF = 0.4  # …retracing its colours: where it is furthest back, off the line from A to B by at most this share of the step (levels / levels; hue swings 0.17-0.30; a real cross-fade back 0.26 on both sides, split 22, moves on to third pictures at 0.54-0.57)
 EASE_SIGMAS = 3.0  # an end moves out while progress stands this many standard deviations of its side's noise off its level…
 LEVEL_SHARE = 0.5  # …the noise being the larger of its frame-to-frame scatter (/√2) and this share of its scatter about its level
 CELL_STEP = 4.0  # a cell changes cleanly when its step is this many times its sides' scatter…
@@ -757,16 +758,19 @@ def comes_back(s: Signals, grid: np.ndarray, p: int, q: int, stops: np.ndarray) 
     if float(np.sqrt(np.mean((b - a) ** 2))) < MIN_STEP:
         return False
     far_lo, far_hi = max(floor, p - return_), min(ceiling, q + return_)
-    x, _ = _progress(grid[far_lo : far_hi + 1], a, b)
-    return (_came_back(x, p - far_lo, q - far_lo) or _swung_back(x, p - far_lo, q - far_lo)) and not holds_under_light(grid, p, q, far_lo, far_hi, ref)
+    x, off = _progress(grid[far_lo : far_hi + 1], a, b)
+    swung = _swung_back(x, off / float(np.sqrt(np.mean((b - a) ** 2))), p - far_lo, q - far_lo)
+    return (_came_back(x, p - far_lo, q - far_lo) or swung) and not holds_under_light(grid, p, q, far_lo, far_hi, ref)
 
 
-def _swung_back(x: np.ndarray, p: int, q: int) -> bool:
+def _swung_back(x: np.ndarray, off: np.ndarray, p: int, q: int) -> bool:
     """Whether the progress ``x`` (0 at A, 1 at B; ``p`` and ``q`` the change's ends in it) comes back SWING_LEVEL of the way
-    on both sides: before the change (towards B) and after it (towards A). A colour swinging to and fro turns at both ends
-    of each half-swing and is back half-way within a quarter period, which for a slow swing (periods of 3-6 s) lies beyond
-    RETURN_S; a dissolve's sides hold, or each moves on its own."""
-    return float(x[: p + 1].max()) >= SWING_LEVEL and float(x[q:].min()) <= 1.0 - SWING_LEVEL
+    on both sides, before the change (towards B) and after it (towards A), where it is furthest back within SWING_OFF of the
+    line from A to B (``off``: distance off it over the step). A colour swinging to and fro turns at both ends of each
+    half-swing, retracing its colours, and is back half-way only a quarter period after each (beyond RETURN_S for a slow
+    swing, periods of 3-6 s); a dissolve's sides hold, or each moves on its own to third pictures."""
+    i, j = int(np.argmax(x[: p + 1])), q + int(np.argmin(x[q:]))
+    return x[i] >= SWING_LEVEL and x[j] <= 1.0 - SWING_LEVEL and max(off[i], off[j]) <= SWING_OFF
 
 
 def with_busy_dissolves(found: list[dict], dissolves: list[dict]) -> list[dict]:

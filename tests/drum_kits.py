@@ -34,7 +34,10 @@ the grooves swung by a fifth and a quarter by a third of a sixteenth, beds of pa
 ``kits_s12fresh`` (read with main's rules before any change) and ``kits_s12blind`` (made at the freeze): the remaining
 variant kits (Standard 1/2/4/5/7, Room 1/3/4/6/7, Power 1, Jazz 1/3) with the TR-808 and electronic ones, base velocities
 25–110, noise beds nobody used (tape hiss, wind gusts, vinyl crackle) beside rain and pink noise, the drumless clips
-carrying them too; ``kits_test`` (one groove per
+carrying them too; session 13's ``kits_s13fresh`` (read with main's rules before any change) and ``kits_s13blind``
+(written with it, read at the freeze): kits retuned by a pitch bend (−2..+2 semitones) with reverb sends 0–127, per-hit
+velocities spread 0.55–1.25 around base velocities 20–95, tempi 57–186 nobody used, noise beds nobody used (mains hum,
+a crowd's babble, a stream, a fan) beside rain, pink noise and vinyl crackle; ``kits_test`` (one groove per
 kit, the suite's: tests/test_audio_kits.py).
 """
 
@@ -83,6 +86,20 @@ S12 = {
     "velocity_hi": 111,
     "beds": ("none", "rain", "hiss", "pink", "speech", "wind", "pad", "crackle", "white", "bass", "rain", "pink"),
     "drumless_noises": ("white", "pink", "rain", "hiss", "wind", "crackle"),
+}
+# session 13: kits nobody played this way (each clip's kit retuned by a pitch bend of -2..+2 semitones, its reverb send
+# 0-127: ``bends``, ``reverbs``), per-hit velocities spread wider around the groove's base (``velocity_spread``: accents
+# and soft strokes, base velocities 20-95), tempi nobody used (57-186), noise beds nobody used (mains hum, a crowd's
+# babble, a stream's water, a fan: see :func:`_noise_bed`) beside rain, pink noise and vinyl crackle
+S13 = {
+    **S12,
+    "velocity_lo": 20,
+    "velocity_hi": 96,
+    "velocity_spread": (0.55, 1.25),
+    "bends": (-2.0, -1.0, 0.0, 0.5, 1.0, 2.0),
+    "reverbs": (0, 40, 90, 127),
+    "beds": ("none", "rain", "hum", "pink", "babble", "crackle", "stream", "pad", "rain", "fan", "speech", "pink", "crackle"),
+    "drumless_noises": ("rain", "pink", "crackle", "hum", "babble", "stream", "fan"),
 }
 SPLITS = {
     "kits_first": {"seed": 4111, "kits": tuple(KITS), "clips_per_kit": 4, "tempi": (62.0, 88.0, 104.0, 121.0, 147.0, 171.0), "under_db": (10.0, 15.0, 22.0, 28.0), "pads": (90, 52, 93)},
@@ -192,6 +209,26 @@ SPLITS = {
         "pads": (20, 45, 100),
         "basses": (35, 87, 34, 37),
     },
+    # session 13: made first, read once with main's rules (2456102) before any change
+    "kits_s13fresh": {
+        **S13,
+        "seed": 30383,
+        "kits": ("standard2", "room1", "power3", "jazz4", "brush2", "electronic", "tr808", "standard6"),
+        "tempi": (57.0, 73.5, 85.0, 98.5, 115.0, 132.0, 148.0, 164.0, 186.0),
+        "under_db": (5.0, 9.0, 13.0, 18.0, 23.0),
+        "pads": (99, 61, 16),
+        "basses": (43, 58, 33, 38),
+    },
+    # session 13: written with kits_s13fresh before anything was read, rendered and read once at the freeze
+    "kits_s13blind": {
+        **S13,
+        "seed": 31494,
+        "kits": ("standard7", "room6", "power1", "jazz3", "brush1", "room", "tr808", "standard4"),
+        "tempi": (58.0, 71.5, 83.0, 96.5, 112.0, 129.0, 145.0, 161.0, 183.0),
+        "under_db": (6.0, 8.0, 12.0, 17.0, 22.0),
+        "pads": (102, 60, 17),
+        "basses": (42, 70, 34, 36),
+    },
     "kits_blind": {"seed": 6333, "kits": tuple(KITS), "clips_per_kit": 4, "tempi": (60.0, 84.0, 99.0, 117.0, 139.0, 163.0, 180.0), "under_db": (10.0, 14.0, 20.0, 27.0), "pads": (91, 50, 95)},
 }
 SPEECH_BEDS = {  # split -> what the speech bed says
@@ -208,6 +245,8 @@ SPEECH_BEDS = {  # split -> what the speech bed says
     "kits_s11blind": "Small boats rocked in the harbour while gulls argued over the nets.",
     "kits_s12fresh": "The librarian stamped each returned book and stacked them beside the window.",
     "kits_s12blind": "Two cyclists stopped at the bakery for warm rolls before climbing the pass.",
+    "kits_s13fresh": "A young potter shaped four bowls while the radio played in the corner.",
+    "kits_s13blind": "The night guard walked past the museum doors and checked every lock twice.",
     "kits_s8blind2": "Old maps of the valley hung in the library where students argued about rivers and roads.",
 }
 DRUMLESS = {  # split -> (bass programs, pluck programs, chord programs, speech text)
@@ -231,6 +270,8 @@ DRUMLESS = {  # split -> (bass programs, pluck programs, chord programs, speech 
     "kits_s11blind": ((35, 37), (24, 106, 107), (2, 4, 25), "An old sailor painted his door blue before the winter storms."),
     "kits_s12fresh": ((32, 87), (106, 15, 13), (28, 3, 11), "A tall crane lifted steel beams onto the roof of the new school."),
     "kits_s12blind": ((36, 87), (106, 110, 12), (29, 2, 10), "The ferry waited at the dock while trucks rolled slowly aboard."),
+    "kits_s13fresh": ((43, 58), (9, 114, 31), (17, 21, 53), "Her uncle repaired the wooden gate before the sheep came down from the hills."),
+    "kits_s13blind": ((42, 70), (8, 14, 30), (16, 22, 52), "Every morning the baker whistled while the ovens warmed in the back room."),
     "kits_blind": ((32, 36), (27, 104, 108), (2, 6, 24), "A narrow road climbs past the mill toward the old stone church."),
 }
 
@@ -244,13 +285,21 @@ class KitClip(BedClip):
 
 
 def _groove(
-    rng: np.random.Generator, bpm: float, orchestra: bool, fills: bool = False, velocity_lo: int = 40, swing: tuple[float, ...] = (), velocity_hi: int = 128
+    rng: np.random.Generator,
+    bpm: float,
+    orchestra: bool,
+    fills: bool = False,
+    velocity_lo: int = 40,
+    swing: tuple[float, ...] = (),
+    velocity_hi: int = 128,
+    velocity_spread: tuple[float, float] = (0.8, 1.1),
 ) -> list[tuple[float, list[tuple[str, int]], str]]:
     """Steps ``(time s from the first hit, [(drum, velocity)], tag)`` of two bars; ``tag`` marks flams and ghosts.
     ``fills`` (session 10): claps and ghosts more often, and half the grooves end on a tom fill (the second bar's last
     beat, toms alone on sixteenths, eighths above 150 BPM). ``velocity_lo``: the lowest base velocity (session 11: 30),
     ``velocity_hi`` one over the highest (session 12: 111).
-    ``swing`` (session 11): a groove swings its off-sixteenths late by one of these shares of a sixteenth (0: straight)."""
+    ``swing`` (session 11): a groove swings its off-sixteenths late by one of these shares of a sixteenth (0: straight).
+    ``velocity_spread`` (session 13): a hit's velocity is the base times a uniform draw from this range."""
     six = 60.0 / bpm / 4
     late = float(rng.choice(swing)) * six if swing else 0.0
     hats = "none" if orchestra else str(rng.choice(["closed8", "closed8", "closed16", "pedal4", "open_and", "mixed"]))
@@ -272,7 +321,7 @@ def _groove(
             continue
 
         def vel(scale: float = 1.0) -> int:
-            return int(np.clip(round(base * scale * rng.uniform(0.8, 1.1)), 20, 127))
+            return int(np.clip(round(base * scale * rng.uniform(*velocity_spread)), 20, 127))
 
         if s in (0, 8) or (s in (6, 10, 14) and rng.random() < 0.25):
             drums.append(("kick", vel()))
@@ -314,12 +363,18 @@ def kit_clips(split: str, workdir: Path) -> list[KitClip]:
             beds = spec.get("beds", BED_KINDS)
             bed = beds[(k * 3 + j) % len(beds)]
             under = float(spec["under_db"][(k + j) % len(spec["under_db"])])
-            steps = _groove(rng, bpm, kit == "orchestra", spec.get("fills", False), spec.get("velocity_lo", 40), spec.get("swing", ()), spec.get("velocity_hi", 128))
+            steps = _groove(
+                rng, bpm, kit == "orchestra", spec.get("fills", False), spec.get("velocity_lo", 40), spec.get("swing", ()), spec.get("velocity_hi", 128), spec.get("velocity_spread", (0.8, 1.1))
+            )
             lead_ins = spec.get("lead_ins", (LEAD_IN_S,))
             lead_in = float(lead_ins[(k + j) % len(lead_ins)])
             duration = lead_in + steps[-1][0] + 60.0 / bpm + 0.6
             clip = Clip(f"{split}_{kit}_{bed}_{int(under)}_{int(bpm)}_{j}", duration, kind="drums")
             clip.events.append((0.0, bytes([0xC0 | DRUM_CH, ALL_KITS[kit]])))
+            if "bends" in spec:  # session 13: the kit retuned and its reverb send set, at every clip's start (nothing leaks)
+                bend = 8192 + int(round(float(spec["bends"][(k * 2 + j) % len(spec["bends"])]) / 2.0 * 8191))
+                clip.events.append((0.0, bytes([0xE0 | DRUM_CH, bend & 0x7F, bend >> 7])))
+                clip.events.append((0.0, bytes([0xB0 | DRUM_CH, 91, int(spec["reverbs"][(k + j * 3) % len(spec["reverbs"])])])))
             struck = []
             last = -1.0
             toms = iter(sorted(rng.choice(TOM_NOTES, 4, replace=False), reverse=True)) if spec.get("fills") else iter(())
@@ -350,7 +405,7 @@ def kit_clips(split: str, workdir: Path) -> list[KitClip]:
         pad_clips.append(p)
     pads_audio = render(pad_clips, workdir / "kit_pads", "render.wav")
     level_rng = np.random.default_rng(spec["seed"] + 2)
-    voice = speech_samples(SPEECH_BEDS[split], workdir) if "speech" in spec.get("beds", ()) else None
+    voice = speech_samples(SPEECH_BEDS[split], workdir) if {"speech", "babble"} & set(spec.get("beds", ())) else None
     out = []
     for (kit, bed, under, bpm, n, struck, lead_in), clip, x, pad in zip(plans, clips, drums_audio, pads_audio):
         mix = x.copy()
@@ -358,7 +413,7 @@ def kit_clips(split: str, workdir: Path) -> list[KitClip]:
             if bed == "speech":
                 b = _speech_bed(voice, clip.duration_s)
             else:
-                b = _noise_bed(bed, clip.duration_s, spec["seed"] * 100 + n) if bed in NEW_NOISES else bed_samples("pad" if bed == "bass" else bed, pad, clip.duration_s, spec["seed"] * 100 + n)
+                b = _noise_bed(bed, clip.duration_s, spec["seed"] * 100 + n, voice) if bed in NEW_NOISES else bed_samples("pad" if bed == "bass" else bed, pad, clip.duration_s, spec["seed"] * 100 + n)
             mix = mix + b[: x.size] * _loud_level(x) * 10 ** (-under / 20)
         # Mixed to a peak of -12 to -1 dBFS, as a produced track is: a soft kit is not left near silence.
         mix *= 10 ** (float(level_rng.uniform(-12.0, -1.0)) / 20) / max(float(np.abs(mix).max()), 1e-9)
@@ -418,18 +473,23 @@ def drumless_clips(split: str, workdir: Path) -> list[tuple[str, np.ndarray]]:
     for m, kind in enumerate(SPLITS[split].get("drumless_noises", ("white", "pink", "brown", "rain"))):
         seconds = 3.0
         seed = SPLITS[split]["seed"] * 10 + m
-        x = _noise_bed(kind, seconds, seed) if kind in NEW_NOISES else rain(seconds, seed) if kind == "rain" else shaped_noise(kind, seconds, seed)
+        x = _noise_bed(kind, seconds, seed, voice) if kind in NEW_NOISES else rain(seconds, seed) if kind == "rain" else shaped_noise(kind, seconds, seed)
         out.append((f"{split}_{kind}", (x * 10 ** (float(rng.uniform(-36, -16)) / 20)).astype(np.float32)))
     return out
 
 
-NEW_NOISES = ("hiss", "wind", "crackle")  # session 12's noise beds (:func:`_noise_bed`)
+NEW_NOISES = ("hiss", "wind", "crackle", "hum", "babble", "stream", "fan")  # session 12's and 13's noise beds (:func:`_noise_bed`)
 
 
-def _noise_bed(kind: str, seconds: float, seed: int) -> np.ndarray:
+def _noise_bed(kind: str, seconds: float, seed: int, voice: np.ndarray | None = None) -> np.ndarray:
     """Unit-RMS noise of session 12: "hiss" (tape hiss: Gaussian noise of 3–11 kHz), "wind" (noise below 1.5 kHz
     whose level gusts, 0.5–1.5 times its mean at 0.2–0.6 Hz) or "crackle" (a vinyl record's surface: 40 clicks a
-    second, Poisson, each 0.2–1 ms of decaying noise with log-normal amplitudes, over hiss 20 dB under the clicks)."""
+    second, Poisson, each 0.2–1 ms of decaying noise with log-normal amplitudes, over hiss 20 dB under the clicks).
+    Session 13: "hum" (mains hum: 50 or 60 Hz and its harmonics 2–12, odd ones stronger, over hiss 30 dB under),
+    "babble" (a crowd: five copies of the espeak-ng ``voice`` at random offsets, speeds 0.8–1.25 and levels), "stream"
+    (water: noise of 300 Hz–6 kHz whose level flickers at random under 20 Hz, with 25 bubbles a second, each a 4–20 ms
+    sine of 500 Hz–3 kHz rising in pitch as it decays) or "fan" (a blade tone of 70–160 Hz with harmonics 2–6 over
+    noise under 3 kHz, 10 dB stronger)."""
     rng = np.random.default_rng(seed)
     n = int(round(seconds * SR))
     if kind == "hiss":
@@ -438,7 +498,7 @@ def _noise_bed(kind: str, seconds: float, seed: int) -> np.ndarray:
         t = np.arange(n) / SR
         gust = 1.0 + 0.5 * np.sin(2 * np.pi * rng.uniform(0.2, 0.6) * t + rng.uniform(0, 2 * np.pi)) * np.sin(2 * np.pi * rng.uniform(0.05, 0.15) * t + rng.uniform(0, 2 * np.pi))
         x = shaped_noise((0.0, 1500.0), seconds, seed) * gust
-    else:
+    elif kind == "crackle":
         x = np.zeros(n)
         for at in rng.uniform(0, seconds, int(40 * seconds)):
             k = int(at * SR)
@@ -446,4 +506,32 @@ def _noise_bed(kind: str, seconds: float, seed: int) -> np.ndarray:
             burst = rng.standard_normal(length) * np.exp(-np.arange(length) / (0.3 * length)) * rng.lognormal(0.0, 0.8)
             x[k : k + length] += burst[: n - k]
         x = x / max(float(x.std()), 1e-9) + 0.1 * shaped_noise((3000.0, 11000.0), seconds, seed + 1)
+    elif kind == "hum":
+        t = np.arange(n) / SR
+        f0 = float(rng.choice([50.0, 60.0]))
+        x = sum((1.0 if h % 2 else 0.4) / h * np.sin(2 * np.pi * f0 * h * t + rng.uniform(0, 2 * np.pi)) for h in range(1, 13))
+        x = x / np.std(x) + 0.03 * shaped_noise("white", seconds, seed + 1)
+    elif kind == "babble":
+        assert voice is not None
+        x = np.zeros(n)
+        for _ in range(5):
+            speed = rng.uniform(0.8, 1.25)
+            v = np.interp(np.arange(0, voice.size - 1, speed), np.arange(voice.size), voice)
+            v = np.tile(v, n // max(v.size, 1) + 2)
+            start = int(rng.integers(0, v.size - n))
+            x += v[start : start + n] * rng.uniform(0.4, 1.0)
+    elif kind == "stream":
+        flicker = np.interp(np.arange(n), np.linspace(0, n, int(seconds * 40) + 2), rng.uniform(0.3, 1.0, int(seconds * 40) + 2))
+        x = shaped_noise((300.0, 6000.0), seconds, seed) * flicker
+        for at in rng.uniform(0, seconds, int(25 * seconds)):
+            k = int(at * SR)
+            length = min(int(rng.uniform(0.004, 0.02) * SR), n - k)
+            tt = np.arange(length) / SR
+            f = rng.uniform(500, 3000) * (1 + 2.0 * tt / max(tt[-1], 1e-9) * rng.uniform(0.1, 0.5)) if length > 1 else np.zeros(length)
+            x[k : k + length] += 1.5 * rng.lognormal(0.0, 0.5) * np.sin(2 * np.pi * np.cumsum(f) / SR) * np.exp(-tt / (0.3 * max(length / SR, 1e-4)))
+    else:
+        t = np.arange(n) / SR
+        f0 = rng.uniform(70.0, 160.0)
+        tone = sum(np.sin(2 * np.pi * f0 * h * t + rng.uniform(0, 2 * np.pi)) / h for h in range(1, 7))
+        x = shaped_noise((0.0, 3000.0), seconds, seed) + 10 ** (-10 / 20) * tone / np.std(tone)
     return (x / x.std()).astype(np.float32)

@@ -226,7 +226,7 @@ class AudioAnalyzer:
         self._hop_power = np.zeros((0, ENVELOPE_N // 2 + 1), np.float32)
         self._env_chroma = pitch_classes(self._env_freqs.size, float(self._env_freqs[1]))
         self._hop_chroma = np.zeros((0, 12), np.float32)
-        self._hop_cols = {k: np.zeros(0) for k in ("level_db", "flux", "flatness", "centroid_hz")}
+        self._hop_cols = {k: np.zeros(0) for k in ("level_db", "flux", "flatness", "centroid_hz", "slice_db")}
         self.envelope: dict[str, array] = {
             k: array("d") for k in ("t", "rms", "onset", "onset_low", "onset_mid", "onset_high", "centroid_hz", "flatness", "zcr", "chroma_change", "chroma_change_slow")
         }
@@ -359,6 +359,7 @@ class AudioAnalyzer:
             flux=flux,
             flatness=self._hop_cols["flatness"],
             centroid_hz=self._hop_cols["centroid_hz"],
+            slice_db=self._hop_cols["slice_db"],
             onsets=onsets(flux, hop_s),
             hop_s=hop_s,
             changes=pitch_changes(self._hop_chroma, self._hop_cols["level_db"], hop_s),
@@ -421,9 +422,10 @@ class AudioAnalyzer:
             env[key].extend(values.round(5).tolist())
         self._env_next = last + 1
         level_db = window_level_db(frames * self._env_window, self._env_window)
+        slice_db = 10.0 * np.log10(np.maximum(np.mean(np.square(hop_slices), axis=1), 1e-12))  # the hop's own 5.8 ms (issue 11d)
         self._hop_power = np.concatenate([self._hop_power, power.astype(np.float32)])
         self._hop_chroma = np.concatenate([self._hop_chroma, (power @ self._env_chroma.T).astype(np.float32)])
-        for key, values in (("level_db", level_db), ("flux", flux), ("flatness", flatness), ("centroid_hz", centroid)):
+        for key, values in (("level_db", level_db), ("flux", flux), ("flatness", flatness), ("centroid_hz", centroid), ("slice_db", slice_db)):
             self._hop_cols[key] = np.concatenate([self._hop_cols[key], values])
 
     def _chroma_changes(self, hops: np.ndarray) -> tuple[np.ndarray, np.ndarray]:

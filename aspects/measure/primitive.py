@@ -1276,7 +1276,7 @@ def grid_hat(ctx: Context, lo: int, hi: int, centre: float, marked: np.ndarray, 
         if over < max(GRID_HAT_SIGMAS * scatter, GRID_HAT_MIN_DB) or level[i + fall] - bed > GRID_HAT_FALL_SIGMAS * scatter:
             continue
         k = i - back + int(np.argmax(np.diff(level[i - back - 1 : i + 1])))  # the onset: the steepest rise to the peak
-        if not on_grid(ctx.sure_onsets, k, ctx.hop_s) or not (noisy or noise_before(ctx, k)):
+        if ctx.clicks[k] or not on_grid(ctx.sure_onsets, k, ctx.hop_s) or not (noisy or noise_before(ctx, k)):
             continue
         read = drum_over_bed(ctx, k)
         if read == "hihat" or (read is not None and hat_alone(ctx, k)):
@@ -1343,7 +1343,7 @@ def _band_cues(ctx: Context, bands_hz: tuple[float, float], after_hops: int, dru
     post = (c[np.minimum(i + after_hops, n)] - c[i]) / np.maximum(np.minimum(i + after_hops, n) - i, 1)[:, None]
     rise = np.maximum(post - pre, 0.0)
     rise_db = 10.0 * np.log10(np.maximum(post.sum(axis=1), 1e-30) / np.maximum(pre.sum(axis=1), 1e-30))
-    hits = [int(k) for k in ctx.onsets if 5 <= k < n - 30 and ctx.drum_at(int(k)) == drum]
+    hits = [int(k) for k in ctx.onsets if 5 <= k < n - 30 and not ctx.clicks[int(k)] and ctx.drum_at(int(k)) == drum]  # a lone click is no model of a drum
     return (rise_db, _shape_corr(rise, hits)) if len(hits) >= template_min else None
 
 

@@ -480,7 +480,7 @@ def test_a_crackles_click_is_over_at_once_a_drum_rings_on():
     40 dB over hiss is over within one 5.8 ms slice, the level back at the hiss's: a click at the hops around it; a
     snare's noise (150 Hz–8 kHz, 30 ms decay), a closed hat's (6–11 kHz, 20 ms) and a kick's 55 Hz thump (80 ms) ring
     on over the hiss, none is. Vinyl crackle (:func:`tests.drum_kits._noise_bed`, 40 clicks a second, 3 s) read
-    in-process names a drum on at most 32 of its 75 frames (measured 18; main's rules 46)."""
+    in-process names a drum on at most 30 of its 75 frames (measured 14; main's rules 46)."""
     from aspects.measure.primitive import click_hops
     from tests.drum_kits import _noise_bed
 
@@ -503,4 +503,4 @@ def test_a_crackles_click_is_over_at_once_a_drum_rings_on():
     for name, x in (("snare", snare), ("hat", hat), ("kick", kick)):
         assert not clicks(x)[k - 6 : k + 6].any(), name
     _, primitive = analyse((0.05 * _noise_bed("crackle", 3.0, 303831)).astype(np.float32))
-    assert sum(str(p) in DRUMS for p in primitive) <= 32, list(primitive)
+    assert sum(str(p) in DRUMS for p in primitive) <= 30, list(primitive)

@@ -70,6 +70,10 @@ def warm(con, fn, *args) -> tuple[float, float]:
     return (time.perf_counter() - started) * 1000.0, (time.process_time() - cpu) * 1000.0
 
 
+PAGES_IN = 20  # the deep page is read after this many pages of 200
+MIN_ENTRIES = 5000  # entries the requests below need: the deep page (PAGES_IN × 200 + a page) and the key bulk0004242
+
+
 def requests(db: Path) -> list[tuple[str, object, tuple]]:
     """(label, function, args) of the requests a person's browsing makes."""
     out: list[tuple[str, object, tuple]] = [("open + close the store (baseline)", None, ())]
@@ -79,7 +83,7 @@ def requests(db: Path) -> list[tuple[str, object, tuple]]:
         # A page deep in the list: walk 20 pages in, then time the next one.
         cursor = None
         with connect(db) as con:
-            for _ in range(20):
+            for _ in range(PAGES_IN):
                 cursor = api.list_entries(con, api.parse_list_query({"aspect": "static.color", "sort": sort, "limit": "200", "after": cursor}))["next"]
         out.append((f"page after 4000 entries, sort={sort}", api.list_entries, (api.parse_list_query({"aspect": "static.color", "sort": sort, "after": cursor}),)))
     out.append(("search 'name12345'", api.list_entries, (api.parse_list_query({"aspect": "static.color", "q": "name12345"}),)))
@@ -96,6 +100,8 @@ def main() -> int:
     parser.add_argument("--entries", type=int, default=100_000)
     parser.add_argument("--runs", type=int, default=5)
     args = parser.parse_args()
+    if args.entries < MIN_ENTRIES:
+        parser.error(f"--entries {args.entries}: at least {MIN_ENTRIES} (it times a page {PAGES_IN * 200} entries in and entry bulk0004242's detail)")
     print(versions_line(), flush=True)  # first line of the output: the versions these numbers were read with
     with tempfile.TemporaryDirectory() as tmp:
         db = Path(tmp) / "aspects.duckdb"

@@ -328,3 +328,33 @@ def test_a_hue_swinging_to_and_fro_is_no_dissolve(tmp_path, name, source, fps, s
     0.3-0.4 of the way within RETURN_S of the ends, but on both sides (dissolves.SWING_LEVEL)."""
     path = make_video(tmp_path / f"{name}.mp4", source.format(size=SIZE), duration_s=seconds, fps=fps, filter_complex=f"[0:v]format=yuv420p,{graph}[v]")
     assert _found(path) == []
+
+
+def test_a_slow_fade_through_a_colour_between_flat_colours_is_found_both_ways(tmp_path):
+    """The tuning corpus's flat pair fading 3 s into 0xC02060, held 0.12 s, and 3 s out of it at 30 fps: its fade out moves
+    the grid 13 levels in 88 frames, a level every seven frames, and 8-bit rounding jitters the frames between (main lost
+    the fade out: frame-to-frame its path was 1.8 times its net change; transitions._path walks it level by level)."""
+    from tests.transition_corpus import full_corpus, match, rendered_truth
+
+    case = rendered_truth(next(c for c in full_corpus() if c.name == "fade-out-in-0xC02060-flat6-3s-h0.12-30"), tmp_path)
+    found = _found(case.make(tmp_path))
+    r = match(case, found)
+    assert not r["missed"] and not r["extra"], (case.truth, found)
+
+
+def test_the_path_of_a_slow_rounded_ramp_is_walked_level_by_level():
+    """A 15-level ramp over 180 frames rounded to whole levels with ±1 jitter: its path walked frame by frame is far longer
+    than its net change, level by level about as long; a picture swinging to and fro keeps a long path either way."""
+    from aspects.dynamic import transitions
+
+    rng = np.random.default_rng(7)
+    n, cells = 181, 48
+    ramp = np.linspace(100, 115, n)[:, None] + np.zeros((1, cells))
+    rounded = np.round(ramp + rng.uniform(-0.6, 0.6, ramp.shape))
+    swing = np.round(100 + 15 * np.sin(np.linspace(0, 6 * np.pi, n))[:, None] + np.zeros((1, cells)))
+    s = Signals.from_frames({"t": np.arange(n) / 60.0}, n / 60.0)
+    net = float(np.abs(rounded[-1] - rounded[0]).mean())
+    frame_by_frame = float(np.abs(np.diff(rounded, axis=0)).mean(axis=1).sum())
+    assert net / frame_by_frame < 0.6 <= net / transitions._path(s, rounded, 0, n - 1, net)
+    swing_net = float(np.abs(swing[-1] - swing[0]).mean()) + 5.0
+    assert swing_net / transitions._path(s, swing, 0, n - 1, swing_net) < 0.6

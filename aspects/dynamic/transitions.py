@@ -76,6 +76,8 @@ MIN_GRADUAL_S, MAX_GRADUAL_S = 0.15, 5.0
 MIN_NET_CHANGE = 5.0  # levels: mean grid change (luma, Cr, Cb) from start to end of a gradual transition
 MIN_MONOTONY = 0.6  # net change / path length on the grid…
 WIPE_MIN_MONOTONY = 0.4  # …or this for cells switching in a clean spatial order (a slide or push carries the pictures' own content across the cells)
+PATH_QUANTUM = 1.0  # levels: the path is walked in steps of frames that move the picture this much on average — one 8-bit level; a slow ramp's
+PATH_STRIDE_S = 0.25  # …frame-to-frame steps are a fraction of it and 8-bit / H.264 rounding jitters them by ±1 level, which adds path without moving (at most this many seconds a step)
 BLANK_SHARE = 0.9  # a frame is black / white / one uniform colour when this share of its pixels is
 UNIFORM_SPREAD = 12.0  # levels: the grid cells of a uniform frame differ at most this much
 DIP_TURN = 0.35  # a uniform colour is a dip when it lies this far (share of its distance to the nearer end) off the way between the ends
@@ -561,7 +563,7 @@ def _classify(s: Signals, state: np.ndarray, blank: np.ndarray, p: int, q: int, 
     if not MIN_GRADUAL_S - 1e-6 <= span <= MAX_GRADUAL_S:
         return None
     net = float(np.abs(state[q] - state[p]).mean())
-    path = float(np.abs(np.diff(state[p : q + 1], axis=0)).mean(axis=1).sum())
+    path = _path(s, state, p, q, net)
     if net < MIN_NET_CHANGE or net < WIPE_MIN_MONOTONY * path:
         return None
     item = {"type": "dissolve", "start": rounded(s.t[p], 6), "end": rounded(s.t[q], 6), "duration": rounded(span, 6)}
@@ -585,6 +587,13 @@ def _classify(s: Signals, state: np.ndarray, blank: np.ndarray, p: int, q: int, 
         p = _settled(state, blank, q, p, +1)
     item.update(start=rounded(s.t[p], 6), end=rounded(s.t[q], 6), duration=rounded(s.t[q] - s.t[p], 6))
     return item
+
+
+def _path(s: Signals, state: np.ndarray, p: int, q: int, net: float) -> float:
+    """The length of the way from frame ``p`` to ``q`` on the colour grid, walked in steps of about PATH_QUANTUM levels of net change (at most PATH_STRIDE_S)."""
+    stride = int(np.clip(np.floor(PATH_QUANTUM * (q - p) / max(net, 1e-9)), 1, frames_in(s, PATH_STRIDE_S)))
+    walk = np.unique(np.r_[np.arange(p, q, stride), q])
+    return float(np.abs(np.diff(state[walk], axis=0)).mean(axis=1).sum())
 
 
 def _settled(state: np.ndarray, blank: np.ndarray, far: int, near: int, step: int) -> int:

@@ -3005,3 +3005,13 @@ def _wipe_side17(rng: np.random.Generator, fps: int, need_s: float) -> str:
         if shot is not None:
             return shot[0]
     return _wipe_side(rng, fps, need_s)
+
+
+# Session 14 (helper 10w): splits 17/18's draw with new seeds (drawn by ``secrets``, nobody chose them): wipe splits
+# 19 (read once with main's rules before any change, then tuned on) and 20 (blind: made at the freeze, read once with
+# main's and once with the frozen rules); fast-motion splits 5 (fresh) and 6 (blind) likewise.
+FRESH_WIPE_SEEDS.update({19: 77224, 20: 19093})
+FRESH_WIPE_MAX_S.update({19: 3.2, 20: 3.2})
+PREFIX.update({"fwipe19": "fw19-", "fwipe20": "fw20-"})
+FAST_SEEDS.update({5: 32484, 6: 12618})
+PREFIX.update({"fast5": "fm5-", "fast6": "fm6-"})

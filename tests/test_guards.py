@@ -76,10 +76,10 @@ def test_shift_unexplained_tells_a_drifting_field_from_a_cross_fade() -> None:
     assert guards.shift_unexplained(blend, 0, frames - 1) > guards.FLOW_SHARE
 
 
-def _fast_motion_clip(tmp_path, name: str):
+def _fast_motion_clip(tmp_path, name: str, split: int = 1):
     from tests.transition_corpus import fast_motion_corpus
 
-    (case,) = [c for c in fast_motion_corpus(1) if c.name == name]
+    (case,) = [c for c in fast_motion_corpus(split) if c.name == name]
     return case.make(tmp_path)
 
 
@@ -96,6 +96,14 @@ def test_a_whip_pan_from_rest_is_no_wipe(tmp_path):
     still = f"mandelbrot=s=768x432:r={fps}:start_scale=0.3:end_scale=0.3:start_x=-0.7436447860:start_y=0.1318252536,trim=end_frame=1,loop=loop=-1:size=1,setpts=N/{fps}/TB"
     path = make_video(tmp_path / "whip-from-rest.mp4", still + ",crop=256:144:x='256*(1+sin(2*PI*0.45*t+4.0))':y='144+40*sin(2*PI*0.22*t)'", duration_s=3.0, fps=fps)
     assert [t for t in _found(path) if t["type"] == "wipe"] == []
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="Bunny's action under a still camera (fast-motion split 5): something moving fast across part of the picture reads as a wipe down (1.96-2.50 s); the motion fit holds with shifts under 0.001 frame widths a frame, so it is no camera swing",
+)
+def test_action_under_a_still_camera_is_no_wipe(tmp_path):
+    assert [t for t in _found(_fast_motion_clip(tmp_path, "fm5-none-action-02-2.79s-24", 5)) if t["type"] == "wipe"] == []
 
 
 def test_camera_swings_keeps_a_slide_between_still_pictures():

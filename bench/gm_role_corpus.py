@@ -19,6 +19,10 @@ Clips of 4 s, each window of 1 s with its truth stated (role, layers, families):
   window: the role of its larger part; the window holding the change is
   marked so it can be counted apart.
 
+Splits from 93, 99 and 103 on (``NEW_FROM_SEED``, ``NEWER_FROM_SEED``, ``NEWEST_FROM_SEED``) draw from wider pools
+(programs, voices, texts; from 103 also effects, beds, voices from 3 dB over their song and levels from −1 to
+−32 dBFS); older splits render as they always did.
+
 A split is a seed: every draw (instruments, tempi, levels, texts, voices,
 times) comes from it. ``build(workdir, seed, n)`` renders ``n`` clips of each
 kind (``change`` 2n) and returns them.
@@ -116,6 +120,34 @@ TEXTS_99 = (
     "If the measurements disagree, repeat them twice and write down the conditions each time.",
     "A small boat drifted past the harbour wall while the fishermen mended their nets in silence.",
 )
+# Splits from 103 on (issue 11, session 14) add programs, voices, texts, effects and beds no split had, voices from
+# 3 dB over their music, and peak levels from -1 to -32 dBFS; splits before 103 render as before.
+NEWEST_FROM_SEED = 103
+BASSES_103 = ((43, "strings"), (58, "brass"), (87, "synthesizer"))
+CHORDS_103 = ((3, "keyboard"), (18, "keyboard"), (20, "keyboard"), (23, "keyboard"), (44, "strings"), (51, "strings"), (63, "brass"), (90, "synthesizer"), (94, "synthesizer"))
+LEADS_103 = (
+    (10, "mallets"),
+    (14, "mallets"),
+    (108, "mallets"),
+    (59, "brass"),
+    (76, "wind"),
+    (77, "wind"),
+    (78, "wind"),
+    (79, "wind"),
+    (111, "wind"),
+    (83, "synthesizer"),
+    (86, "synthesizer"),
+    (104, "guitar"),
+    (105, "guitar"),
+    (110, "strings"),
+)
+VOICES_103 = ("en+Alvin", "en-us+Hugo", "en+Mr_Serious", "en-gb+aunty", "en+Tweaky", "en-us+quincy", "en+steph2", "en-gb-x-rp+boris", "en+shelby", "en-us+travis")
+TEXTS_103 = (
+    "Every spring the river rises over the lower fields, and the farmers wait for it to fall again.",
+    "The printer jammed twice this morning, so the report will reach you a little after lunch.",
+    "Three small lanterns hung above the doorway, swaying gently whenever the wind came down the lane.",
+)
+GM_SFX_103 = (115, 118, 119, 121, 125)  # woodblock, synth drum, reverse cymbal, breath noise, helicopter
 
 
 @dataclass
@@ -165,12 +197,14 @@ def _peak(x: np.ndarray, peak: float) -> np.ndarray:
     return x / m * peak if m > 0 else x
 
 
-def song(rng: np.random.Generator, workdir: Path, name: str, dur: float = DUR_S, new: bool = False, newer: bool = False) -> tuple[np.ndarray, tuple[str, ...], float]:
-    """A GM song: parts drawn from ``rng`` (``new``/``newer``: from the wider pools of splits from NEW_FROM_SEED/NEWER_FROM_SEED); returns samples (unnormalised), the families heard, the tempo."""
+def song(rng: np.random.Generator, workdir: Path, name: str, dur: float = DUR_S, new: bool = False, newer: bool = False, newest: bool = False) -> tuple[np.ndarray, tuple[str, ...], float]:
+    """A GM song: parts drawn from ``rng`` (``new``/``newer``/``newest``: from the wider pools of splits from NEW_FROM_SEED/NEWER_FROM_SEED/NEWEST_FROM_SEED); returns samples (unnormalised), the families heard, the tempo."""
     chords, leads = (CHORDS + CHORDS_NEW, LEADS + LEADS_NEW) if new else (CHORDS, LEADS)
     basses = BASSES + BASSES_99 if newer else BASSES
     if newer:
         chords, leads = chords + CHORDS_99, leads + LEADS_99
+    if newest:
+        basses, chords, leads = basses + BASSES_103, chords + CHORDS_103, leads + LEADS_103
     bpm = float(rng.uniform(60, 180))
     beat = 60.0 / bpm
     meter = int(rng.choice([3, 4, 4]))
@@ -198,7 +232,7 @@ def song(rng: np.random.Generator, workdir: Path, name: str, dur: float = DUR_S,
                 r = root - 24 + prog[(b // meter) % 4]
                 events += _note(ch, r + (7 if b % 2 and rng.random() < 0.3 else 0), start + b * beat, start + (b + 0.9) * beat, vel)
         elif part == "chords":
-            sustained = prog_no in (16, 19, 48, 49, 89, 91, 61, 21, 50, 88) or rng.random() < 0.3
+            sustained = prog_no in (16, 19, 48, 49, 89, 91, 61, 21, 50, 88, 18, 20, 23, 44, 51, 63, 90, 94) or rng.random() < 0.3
             for bar in range(int(np.ceil(n_beats / meter))):
                 r = root + prog[bar % 4]
                 chord = [r, r + (third if prog[bar % 4] in (0, 5) else 4 - (minor and prog[bar % 4] == 7)), r + 7]
@@ -254,6 +288,18 @@ def bed(rng: np.random.Generator, kind: str, dur: float = DUR_S) -> np.ndarray:
         f0 = float(rng.choice([100.0, 120.0])) * rng.uniform(0.97, 1.03)
         x = sosfilt(butter(2, [rng.uniform(100, 300), rng.uniform(1500, 4000)], btype="band", fs=SR, output="sos"), rng.standard_normal(n))
         x = x / _rms(x) + sum(0.15 / k * np.sin(2 * np.pi * k * f0 * t) for k in (1, 2, 3))
+    elif kind == "stream":  # running water: band noise trembling fast (10-30 Hz) and unevenly
+        t = np.arange(n) / SR
+        x = sosfilt(butter(2, [rng.uniform(400, 1000), rng.uniform(3000, 7000)], btype="band", fs=SR, output="sos"), rng.standard_normal(n))
+        wob = sosfilt(butter(2, rng.uniform(10, 30), btype="low", fs=SR, output="sos"), rng.standard_normal(n))
+        x = x * (1 + 0.6 * wob / (np.abs(wob).max() or 1))
+    elif kind == "engine":  # an idling engine: low noise pulsed at the firing rate (18-40 Hz) with its rumble
+        t = np.arange(n) / SR
+        f = rng.uniform(18, 40)
+        x = sosfilt(butter(2, rng.uniform(200, 600), btype="low", fs=SR, output="sos"), rng.standard_normal(n)) * (1.2 + np.sin(2 * np.pi * f * t))
+        x = x / _rms(x) + 0.3 * np.sin(2 * np.pi * 2 * f * t)
+    elif kind == "hiss":  # tape or air hiss: high-passed white noise, steady
+        x = sosfilt(butter(2, rng.uniform(2000, 5000), btype="high", fs=SR, output="sos"), rng.standard_normal(n))
     else:  # room tone: brown-ish noise band-limited to 60–2000 Hz with a faint mains hum
         x = sosfilt(butter(2, [60, rng.uniform(800, 2500)], btype="band", fs=SR, output="sos"), colored_noise(n, rng, 1.5))
         x = x / _rms(x) + 0.3 * np.sin(2 * np.pi * float(rng.choice([50.0, 60.0])) * np.arange(n) / SR)
@@ -271,6 +317,21 @@ def synth_event(kind: str, rng: np.random.Generator, workdir: Path, tag: str) ->
         else:
             f0, d = rng.uniform(700, 2200), rng.uniform(0.08, 0.25)
             x = np.sin(2 * np.pi * f0 * t) * (t < d) * np.minimum(1, t * 200)
+        return _peak(np.asarray(x, dtype=np.float64), 1.0)
+    if kind in ("chirp", "buzzer", "drip"):  # made here too: a sweep, a square-wave buzzer, a water drop
+        t = np.arange(int(0.8 * SR)) / SR
+        if kind == "chirp":
+            d, f0, f1 = rng.uniform(0.08, 0.3), rng.uniform(400, 1500), rng.uniform(2000, 6000)
+            if rng.random() < 0.5:
+                f0, f1 = f1, f0
+            ph = 2 * np.pi * (f0 * t + (f1 - f0) * t * t / (2 * d))
+            x = np.sin(ph) * (t < d) * np.minimum(1, t * 300) * np.minimum(1, np.maximum(d - t, 0) * 300)
+        elif kind == "buzzer":
+            f0, d = rng.uniform(150, 500), rng.uniform(0.25, 0.6)
+            x = np.sign(np.sin(2 * np.pi * f0 * t)) * (t < d) * np.minimum(1, t * 500)
+        else:
+            f0 = rng.uniform(800, 1600)
+            x = np.sin(2 * np.pi * f0 * t * (1 + 2 * t)) * np.exp(-t * rng.uniform(25, 50)) * np.minimum(1, t * 2000)
         return _peak(np.asarray(x, dtype=np.float64), 1.0)
     if kind == "impact":
         f0, d = rng.uniform(45, 90), rng.uniform(12, 30)
@@ -293,16 +354,18 @@ def synth_event(kind: str, rng: np.random.Generator, workdir: Path, tag: str) ->
     return _peak(x, 1.0)
 
 
-def _voice(rng: np.random.Generator, workdir: Path, dur: float, new: bool = False, newer: bool = False) -> np.ndarray:
-    texts = TEXTS + EXTRA_TEXTS + (TEXTS_NEW if new else ()) + (TEXTS_99 if newer else ())
-    voices = (VOICES + VOICES_NEW if new else VOICES) + (VOICES_99 if newer else ())
+def _voice(rng: np.random.Generator, workdir: Path, dur: float, new: bool = False, newer: bool = False, newest: bool = False) -> np.ndarray:
+    texts = TEXTS + EXTRA_TEXTS + (TEXTS_NEW if new else ()) + (TEXTS_99 if newer else ()) + (TEXTS_103 if newest else ())
+    voices = (VOICES + VOICES_NEW if new else VOICES) + (VOICES_99 if newer else ()) + (VOICES_103 if newest else ())
     x = speech(texts[int(rng.integers(0, len(texts)))], voices[int(rng.integers(0, len(voices)))], int(rng.integers(120, 190)), dur, workdir)
     assert x is not None, "needs espeak-ng"
     return x
 
 
-def _level(rng: np.random.Generator, newer: bool = False) -> float:
-    """A peak level: loud (−2 dBFS) or quiet (−26 dBFS), half each; ``newer``: anywhere from −26 to −2 dBFS."""
+def _level(rng: np.random.Generator, newer: bool = False, newest: bool = False) -> float:
+    """A peak level: loud (−2 dBFS) or quiet (−26 dBFS), half each; ``newer``: anywhere from −26 to −2 dBFS; ``newest``: from −32 to −1."""
+    if newest:
+        return 10 ** (-float(rng.uniform(1, 32)) / 20)
     if newer:
         return 10 ** (-float(rng.uniform(2, 26)) / 20)
     return 10 ** (-2 / 20) if rng.random() < 0.5 else 10 ** (-26 / 20)
@@ -324,18 +387,21 @@ def clips(workdir: Path, seed: int, n: int) -> list[Clip]:
     rng = np.random.default_rng(seed * 7919 + 11)
     new = seed >= NEW_FROM_SEED
     newer = seed >= NEWER_FROM_SEED
+    newest = seed >= NEWEST_FROM_SEED
     beds = ["rain", "wind", "room", "traffic", "fan"] if new else ["rain", "wind", "room"]
+    if newest:
+        beds += ["stream", "engine", "hiss"]
     out: list[Clip] = []
     nw = int(DUR_S / WINDOW_S)
     for i in range(n):
-        x, fam, bpm = song(rng, workdir, f"s{seed}song{i}", new=new, newer=newer)
-        out.append(Clip(f"song{i}-{round(bpm)}bpm-{'+'.join(fam)}", "song", _peak(x, _level(rng, newer)), [Window("music", ("music",), fam)] * nw))
+        x, fam, bpm = song(rng, workdir, f"s{seed}song{i}", new=new, newer=newer, newest=newest)
+        out.append(Clip(f"song{i}-{round(bpm)}bpm-{'+'.join(fam)}", "song", _peak(x, _level(rng, newer, newest)), [Window("music", ("music",), fam)] * nw))
     for i in range(n):
-        x, fam, bpm = song(rng, workdir, f"s{seed}voice{i}", new=new, newer=newer)
-        v = _voice(rng, workdir, DUR_S, new, newer)
-        gap = float(rng.uniform(6, 24 if new else 20))
+        x, fam, bpm = song(rng, workdir, f"s{seed}voice{i}", new=new, newer=newer, newest=newest)
+        v = _voice(rng, workdir, DUR_S, new, newer, newest)
+        gap = float(rng.uniform(3 if newest else 6, 24 if new else 20))
         mix = v + x / _rms(x) * _rms(v) * 10 ** (-gap / 20)
-        out.append(Clip(f"voice{i}-{gap:.0f}dB-{round(bpm)}bpm", "voice", _peak(mix, _level(rng, newer)), [Window("speech", ("speech", "music"), fam)] * nw))
+        out.append(Clip(f"voice{i}-{gap:.0f}dB-{round(bpm)}bpm", "voice", _peak(mix, _level(rng, newer, newest)), [Window("speech", ("speech", "music"), fam)] * nw))
     main_rng = rng
     for i in range(n):
         # How many events an sfx clip holds follows the rendered events' lengths (FluidSynth's effects): from
@@ -351,9 +417,11 @@ def clips(workdir: Path, seed: int, n: int) -> list[Clip]:
         last = 0.0
         while t < DUR_S - 0.2:
             srcs = ["gm", "impact", "whoosh", "knock", "beep"] if new else ["gm", "impact", "whoosh"]
+            if newest:
+                srcs += ["chirp", "buzzer", "drip"]
             src = srcs[int(rng.integers(0, len(srcs)))]
             if src == "gm":
-                p = int(rng.choice(GM_SFX))
+                p = int(rng.choice(GM_SFX + GM_SFX_103 if newest else GM_SFX))
                 ev = _render([(0.0, bytes([0xC0, p])), *_note(0, int(rng.integers(55, 75)), 0.0, float(rng.uniform(0.2, 0.5)), 110)], workdir, f"s{seed}sfx{i}-{t:.2f}")
                 ev = ev[: int(1.0 * SR)]
             else:
@@ -395,7 +463,7 @@ def clips(workdir: Path, seed: int, n: int) -> list[Clip]:
             tone = np.sin(2 * np.pi * f * tt) * np.minimum(1, tt / 0.05) * np.minimum(1, (d - tt) / 0.1)
             s = int(t0 * SR)
             tn[s : s + tone.size] += tone[: tn.size - s] * np.sqrt(2) * 10 ** (-float(rng.uniform(3, 10)) / 20)
-        out.append(Clip(f"bed{i}-{kind}", "bed", _peak(x + tn, _level(rng, newer) * 0.5), [Window("ambient", ("ambient",))] * nw))
+        out.append(Clip(f"bed{i}-{kind}", "bed", _peak(x + tn, _level(rng, newer, newest) * 0.5), [Window("ambient", ("ambient",))] * nw))
     for i in range(n):
         x = np.zeros(int(DUR_S * SR))
         for t0 in rng.uniform(0.1, DUR_S - 0.1, int(rng.integers(1, 3))):
@@ -407,15 +475,15 @@ def clips(workdir: Path, seed: int, n: int) -> list[Clip]:
     for i in range(2 * n):
         a, b = pairs[(i + seed) % len(pairs)]
         c = float(rng.choice([1.3, 1.7, 2.3, 2.7]))
-        level = _level(rng, newer)
+        level = _level(rng, newer, newest)
         parts, truth = [], []
         for role, (s, e) in ((a, (0.0, c)), (b, (c, DUR_S))):
             if role == "music":
-                x, fam, _ = song(rng, workdir, f"s{seed}chg{i}{s:.0f}", new=new, newer=newer)
+                x, fam, _ = song(rng, workdir, f"s{seed}chg{i}{s:.0f}", new=new, newer=newer, newest=newest)
                 x = _peak(x, level)
                 w = Window("music", ("music",), fam)
             elif role == "speech":
-                x = _peak(_voice(rng, workdir, DUR_S, new, newer), level)
+                x = _peak(_voice(rng, workdir, DUR_S, new, newer, newest), level)
                 w = Window("speech", ("speech",))
             elif role == "ambient":
                 x = bed(rng, beds[int(rng.integers(0, len(beds)))]) * level / 4
@@ -424,7 +492,8 @@ def clips(workdir: Path, seed: int, n: int) -> list[Clip]:
                 x = np.zeros(int(DUR_S * SR))
                 t = s + 0.1
                 while t < e - 0.1:
-                    ev = synth_event(["impact", "knock", "beep", "whoosh"][int(rng.integers(0, 4))] if new else "impact", rng, workdir, f"s{seed}c{i}-{t:.2f}")
+                    kinds = ["impact", "knock", "beep", "whoosh"] + (["chirp", "buzzer", "drip"] if newest else [])
+                    ev = synth_event(kinds[int(rng.integers(0, len(kinds)))] if new else "impact", rng, workdir, f"s{seed}c{i}-{t:.2f}")
                     k = int(t * SR)
                     x[k : k + ev.size] += ev[: x.size - k]
                     t += float(rng.uniform(0.5, 0.9))

@@ -184,6 +184,57 @@ def test_a_role_change_inside_a_window_goes_to_its_larger_part():
             assert role_change(track(np.full(n, 0.1), np.zeros(n), frames, fps), start, start + 1.0) is None
 
 
+def _voice_music_track(change_s: float, music_first: bool = True, gappy: bool = True, patches_change_s: float | None = None) -> AudioTrack:
+    """5 s of music and a voice following each other at ``change_s``: music holds its level, the voice breaks into
+    syllables (0.12 s at the music's level, 0.08 s 30 dB under it; ``gappy`` False: no breaks). The tagger's patches
+    (0.96 s every 0.48 s) hear music alone or the voice alone when at most 0.2 s of the other reaches into them
+    (placed at ``patches_change_s``, default ``change_s``), both at 0.3 otherwise."""
+    n = int(5.0 / HOP_S)
+    t = np.arange(n) * HOP_S
+    syllables = np.where((t % 0.2) < 0.12, 0.1, 0.1 * 10 ** (-30 / 20)) if gappy else np.full(n, 0.1)
+    voice_at = t >= change_s if music_first else t < change_s
+    rms = np.where(voice_at, syllables, 0.1)
+    index = sem._class_index()
+    starts = np.arange(0.0, 4.1, 0.48)
+    probs = np.zeros((starts.size, len(index.labels)))
+    c = change_s if patches_change_s is None else patches_change_s
+    for k, s0 in enumerate(starts):
+        first_part = max(0.0, min(s0 + 0.96, c) - s0)  # seconds of the patch before the change
+        second_part = 0.96 - first_part
+        music_part, voice_part = (first_part, second_part) if music_first else (second_part, first_part)
+        if voice_part <= 0.2:
+            probs[k, index.music[0]] = 0.9
+        elif music_part <= 0.2:
+            probs[k, index.speech[0]] = 0.95
+        else:
+            probs[k, index.music[0]] = probs[k, index.speech[0]] = 0.3
+    fps = 25.0
+    frame_t = np.arange(int(t[-1] * fps)) / fps
+    primitive = np.array(["bass"] * frame_t.size)  # a low voice's frames read bass: the frame groups see no change
+    return AudioTrack(t, rms, np.zeros(n), np.full(n, 1000.0), HOP_S, frame_t, {}, sem.TagScores(probs, starts, 0.96, index), primitive=primitive)
+
+
+def test_music_and_a_voice_following_each_other_in_a_window_go_to_its_larger_part():
+    # Issue 11, session 14: music giving way to a voice at 1.7 s (the window [1, 2) is music's) or at 1.3 s (the
+    # voice's), and a voice giving way to music; the frame groups see no change (a low voice read bass).
+    for change_s, music_first, larger in ((1.7, True, "music"), (1.3, True, "speech"), (1.7, False, "speech"), (1.3, False, "music")):
+        tr = _voice_music_track(change_s, music_first)
+        assert role_change(tr, 1.0, 2.0) is None
+        assert sem.voice_music_part(tr, 1.0, 2.0) == (larger, [larger]), (change_s, music_first)
+        assert larger_part_role(tr, 1.0, 2.0) == (larger, [larger])
+        assert sem.voice_music_part(tr, 3.0, 4.0) is None  # the voice or the music alone
+    # No gaps where the tagger hears the voice (a sound as steady as the music): the change cannot be placed.
+    assert sem.voice_music_part(_voice_music_track(1.7, gappy=False), 1.0, 2.0) is None
+    # The patches put the change after the window's middle (music's part the larger), the level's gaps before it.
+    assert sem.voice_music_part(_voice_music_track(1.3, patches_change_s=1.9), 1.0, 2.0) is None
+    # A voice over music throughout: the tagger hears both in every patch, or music alone: no change.
+    over = _voice_music_track(1.7)
+    over.tags.probs[:] = 0.0
+    over.tags.probs[:, over.tags.index.music[0]] = 0.8
+    over.tags.probs[:, over.tags.index.speech[0]] = 0.02
+    assert sem.voice_music_part(over, 1.0, 2.0) is None
+
+
 @pytest.fixture(scope="session")
 def gm_songs(tmp_path_factory):
     """Two 4 s General MIDI songs through the real decoder: finger bass + piano + drums at 112 BPM, and flute over

@@ -37,8 +37,11 @@ variant kits (Standard 1/2/4/5/7, Room 1/3/4/6/7, Power 1, Jazz 1/3) with the TR
 carrying them too; session 13's ``kits_s13fresh`` (read with main's rules before any change) and ``kits_s13blind``
 (written with it, read at the freeze): kits retuned by a pitch bend (−2..+2 semitones) with reverb sends 0–127, per-hit
 velocities spread 0.55–1.25 around base velocities 20–95, tempi 57–186 nobody used, noise beds nobody used (mains hum,
-a crowd's babble, a stream, a fan) beside rain, pink noise and vinyl crackle; ``kits_test`` (one groove per
-kit, the suite's: tests/test_audio_kits.py).
+a crowd's babble, a stream, a fan) beside rain, pink noise and vinyl crackle; session 14's ``kits_s14fresh`` (read
+with main's rules before any change) and ``kits_s14blind`` (written with it, read at the freeze): four-on-the-floor
+grooves (the kick on every beat, so the backbeat's clap or snare is struck with a kick) on power, electronic and brush
+kits among others, claps twice as often, base velocities 45–127, other bends and reverb sends, tempi nobody used, beds
+of rain, pink noise, drizzle and surf; ``kits_test`` (one groove per kit, the suite's: tests/test_audio_kits.py).
 """
 
 from __future__ import annotations
@@ -100,6 +103,23 @@ S13 = {
     "reverbs": (0, 40, 90, 127),
     "beds": ("none", "rain", "hum", "pink", "babble", "crackle", "stream", "pad", "rain", "fan", "speech", "pink", "crackle"),
     "drumless_noises": ("rain", "pink", "crackle", "hum", "babble", "stream", "fan"),
+}
+# session 14: four-on-the-floor grooves (``floor``: a share of the grooves plays the kick on every beat, so the
+# backbeat's clap or snare sounds with a kick, as trial 9's power kit at 128 BPM did), claps on the backbeat twice as
+# often (``claps``), harder playing (base velocities 45-127, spread 0.6-1.3), other bends and reverb sends, tempi
+# nobody used, and new beds beside rain and pink noise (where session 13's hats went): "drizzle" (fine rain: dense
+# short droplets over high-band noise) and "surf" (waves: noise under 4 kHz swelling slowly), see :func:`_noise_bed`
+S14 = {
+    **S13,
+    "velocity_lo": 45,
+    "velocity_hi": 128,
+    "velocity_spread": (0.6, 1.3),
+    "bends": (-1.5, 0.0, 1.5, -0.5, 0.0, 0.5),
+    "reverbs": (10, 60, 110, 0),
+    "floor": 0.4,
+    "claps": True,
+    "beds": ("pink", "none", "rain", "drizzle", "pink", "surf", "rain", "pad", "speech", "drizzle", "rain", "pink", "hum"),
+    "drumless_noises": ("rain", "pink", "drizzle", "surf", "babble"),
 }
 SPLITS = {
     "kits_first": {"seed": 4111, "kits": tuple(KITS), "clips_per_kit": 4, "tempi": (62.0, 88.0, 104.0, 121.0, 147.0, 171.0), "under_db": (10.0, 15.0, 22.0, 28.0), "pads": (90, 52, 93)},
@@ -229,6 +249,26 @@ SPLITS = {
         "pads": (102, 60, 17),
         "basses": (42, 70, 34, 36),
     },
+    # session 14: made first, read once with main's rules (c05f057) before any change
+    "kits_s14fresh": {
+        **S14,
+        "seed": 32505,
+        "kits": ("power", "electronic", "brush", "standard5", "room4", "jazz1", "power2", "tr808"),
+        "tempi": (59.5, 77.5, 89.5, 103.5, 119.5, 128.0, 139.5, 157.5, 176.5),
+        "under_db": (4.0, 8.0, 11.0, 15.0, 20.0),
+        "pads": (95, 62, 18),
+        "basses": (36, 39, 81, 34),
+    },
+    # session 14: written with kits_s14fresh before anything was read, rendered and read once at the freeze
+    "kits_s14blind": {
+        **S14,
+        "seed": 33616,
+        "kits": ("power", "electronic", "brush", "standard3", "room7", "jazz2", "power1", "room2"),
+        "tempi": (61.5, 79.5, 92.5, 107.5, 124.5, 133.5, 142.5, 160.5, 181.5),
+        "under_db": (5.0, 7.0, 10.0, 14.0, 19.0),
+        "pads": (96, 63, 19),
+        "basses": (37, 35, 80, 33),
+    },
     "kits_blind": {"seed": 6333, "kits": tuple(KITS), "clips_per_kit": 4, "tempi": (60.0, 84.0, 99.0, 117.0, 139.0, 163.0, 180.0), "under_db": (10.0, 14.0, 20.0, 27.0), "pads": (91, 50, 95)},
 }
 SPEECH_BEDS = {  # split -> what the speech bed says
@@ -247,6 +287,8 @@ SPEECH_BEDS = {  # split -> what the speech bed says
     "kits_s12blind": "Two cyclists stopped at the bakery for warm rolls before climbing the pass.",
     "kits_s13fresh": "A young potter shaped four bowls while the radio played in the corner.",
     "kits_s13blind": "The night guard walked past the museum doors and checked every lock twice.",
+    "kits_s14fresh": "The ferryman tied his rope to the post and waited for the fog to lift.",
+    "kits_s14blind": "A tailor measured the old coat twice before cutting the grey cloth.",
     "kits_s8blind2": "Old maps of the valley hung in the library where students argued about rivers and roads.",
 }
 DRUMLESS = {  # split -> (bass programs, pluck programs, chord programs, speech text)
@@ -272,6 +314,8 @@ DRUMLESS = {  # split -> (bass programs, pluck programs, chord programs, speech 
     "kits_s12blind": ((36, 87), (106, 110, 12), (29, 2, 10), "The ferry waited at the dock while trucks rolled slowly aboard."),
     "kits_s13fresh": ((43, 58), (9, 114, 31), (17, 21, 53), "Her uncle repaired the wooden gate before the sheep came down from the hills."),
     "kits_s13blind": ((42, 70), (8, 14, 30), (16, 22, 52), "Every morning the baker whistled while the ovens warmed in the back room."),
+    "kits_s14fresh": ((39, 44), (10, 105, 84), (18, 20, 89), "The children counted the stars from the roof until their mother called them in."),
+    "kits_s14blind": ((38, 81), (11, 107, 83), (19, 23, 90), "A quiet boatman carried lanterns across the lake before the festival began."),
     "kits_blind": ((32, 36), (27, 104, 108), (2, 6, 24), "A narrow road climbs past the mill toward the old stone church."),
 }
 
@@ -293,23 +337,28 @@ def _groove(
     swing: tuple[float, ...] = (),
     velocity_hi: int = 128,
     velocity_spread: tuple[float, float] = (0.8, 1.1),
+    floor: float = 0.0,
+    claps: bool = False,
 ) -> list[tuple[float, list[tuple[str, int]], str]]:
     """Steps ``(time s from the first hit, [(drum, velocity)], tag)`` of two bars; ``tag`` marks flams and ghosts.
     ``fills`` (session 10): claps and ghosts more often, and half the grooves end on a tom fill (the second bar's last
     beat, toms alone on sixteenths, eighths above 150 BPM). ``velocity_lo``: the lowest base velocity (session 11: 30),
     ``velocity_hi`` one over the highest (session 12: 111).
     ``swing`` (session 11): a groove swings its off-sixteenths late by one of these shares of a sixteenth (0: straight).
-    ``velocity_spread`` (session 13): a hit's velocity is the base times a uniform draw from this range."""
+    ``velocity_spread`` (session 13): a hit's velocity is the base times a uniform draw from this range.
+    ``floor`` (session 14): the share of grooves whose kick plays every beat (with the backbeat on 2 and 4); ``claps``:
+    the clap twice as likely on the backbeat. Both draw nothing when off, so older splits are drawn as before."""
     six = 60.0 / bpm / 4
     late = float(rng.choice(swing)) * six if swing else 0.0
     hats = "none" if orchestra else str(rng.choice(["closed8", "closed8", "closed16", "pedal4", "open_and", "mixed"]))
     if hats == "closed16" and six < 0.1:
         hats = "closed8"
-    backbeat = str(rng.choice(["snare", "snare", "esnare", "rim", "clap"] + (["clap"] if fills else [])))
+    backbeat = str(rng.choice(["snare", "snare", "esnare", "rim", "clap"] + (["clap"] if fills else []) + (["clap", "clap"] if claps else [])))
     base = int(rng.integers(velocity_lo, velocity_hi))
     ghosts = six >= 0.09 and rng.random() < (0.7 if fills else 0.5)
     flams = rng.random() < 0.4
     fill = fills and rng.random() < 0.5
+    on_floor = floor > 0 and rng.random() < floor
     out = []
     for step in range(16 * BARS):
         s = step % 16
@@ -323,7 +372,7 @@ def _groove(
         def vel(scale: float = 1.0) -> int:
             return int(np.clip(round(base * scale * rng.uniform(*velocity_spread)), 20, 127))
 
-        if s in (0, 8) or (s in (6, 10, 14) and rng.random() < 0.25):
+        if s in (0, 8) or (s in (6, 10, 14) and rng.random() < 0.25) or (on_floor and s in (4, 12)):
             drums.append(("kick", vel()))
         if s in (4, 12):
             drums.append((backbeat if not orchestra else "snare", vel()))
@@ -364,7 +413,16 @@ def kit_clips(split: str, workdir: Path) -> list[KitClip]:
             bed = beds[(k * 3 + j) % len(beds)]
             under = float(spec["under_db"][(k + j) % len(spec["under_db"])])
             steps = _groove(
-                rng, bpm, kit == "orchestra", spec.get("fills", False), spec.get("velocity_lo", 40), spec.get("swing", ()), spec.get("velocity_hi", 128), spec.get("velocity_spread", (0.8, 1.1))
+                rng,
+                bpm,
+                kit == "orchestra",
+                spec.get("fills", False),
+                spec.get("velocity_lo", 40),
+                spec.get("swing", ()),
+                spec.get("velocity_hi", 128),
+                spec.get("velocity_spread", (0.8, 1.1)),
+                spec.get("floor", 0.0),
+                spec.get("claps", False),
             )
             lead_ins = spec.get("lead_ins", (LEAD_IN_S,))
             lead_in = float(lead_ins[(k + j) % len(lead_ins)])
@@ -478,7 +536,7 @@ def drumless_clips(split: str, workdir: Path) -> list[tuple[str, np.ndarray]]:
     return out
 
 
-NEW_NOISES = ("hiss", "wind", "crackle", "hum", "babble", "stream", "fan")  # session 12's and 13's noise beds (:func:`_noise_bed`)
+NEW_NOISES = ("hiss", "wind", "crackle", "hum", "babble", "stream", "fan", "drizzle", "surf")  # session 12's, 13's and 14's noise beds (:func:`_noise_bed`)
 
 
 def _noise_bed(kind: str, seconds: float, seed: int, voice: np.ndarray | None = None) -> np.ndarray:
@@ -489,7 +547,9 @@ def _noise_bed(kind: str, seconds: float, seed: int, voice: np.ndarray | None = 
     "babble" (a crowd: five copies of the espeak-ng ``voice`` at random offsets, speeds 0.8–1.25 and levels), "stream"
     (water: noise of 300 Hz–6 kHz whose level flickers at random under 20 Hz, with 25 bubbles a second, each a 4–20 ms
     sine of 500 Hz–3 kHz rising in pitch as it decays) or "fan" (a blade tone of 70–160 Hz with harmonics 2–6 over
-    noise under 3 kHz, 10 dB stronger)."""
+    noise under 3 kHz, 10 dB stronger). Session 14: "drizzle" (fine rain: 600 droplets a second, each 0.3–1.5 ms of
+    decaying noise with log-normal amplitudes, over noise of 2–12 kHz as loud as them) or "surf" (waves: noise under
+    4 kHz whose level swells 0.2–1.8 times its mean with a period of 4–9 s, each wave breaking with more of its top)."""
     rng = np.random.default_rng(seed)
     n = int(round(seconds * SR))
     if kind == "hiss":
@@ -529,6 +589,19 @@ def _noise_bed(kind: str, seconds: float, seed: int, voice: np.ndarray | None = 
             tt = np.arange(length) / SR
             f = rng.uniform(500, 3000) * (1 + 2.0 * tt / max(tt[-1], 1e-9) * rng.uniform(0.1, 0.5)) if length > 1 else np.zeros(length)
             x[k : k + length] += 1.5 * rng.lognormal(0.0, 0.5) * np.sin(2 * np.pi * np.cumsum(f) / SR) * np.exp(-tt / (0.3 * max(length / SR, 1e-4)))
+    elif kind == "drizzle":
+        drops = np.zeros(n)
+        for at in rng.uniform(0, seconds, int(600 * seconds)):
+            k = int(at * SR)
+            length = max(int(rng.uniform(0.0003, 0.0015) * SR), 2)
+            burst = rng.standard_normal(length) * np.exp(-np.arange(length) / (0.3 * length)) * rng.lognormal(0.0, 0.6)
+            drops[k : k + length] += burst[: n - k]
+        x = drops / max(float(drops.std()), 1e-9) + shaped_noise((2000.0, 12000.0), seconds, seed + 1)
+    elif kind == "surf":
+        t = np.arange(n) / SR
+        period = rng.uniform(4.0, 9.0)
+        swell = 1.0 + 0.8 * np.sin(2 * np.pi * t / period + rng.uniform(0, 2 * np.pi))
+        x = shaped_noise((0.0, 4000.0), seconds, seed) * swell + 0.5 * shaped_noise((2000.0, 8000.0), seconds, seed + 1) * np.clip(swell - 1.0, 0.0, None)
     else:
         t = np.arange(n) / SR
         f0 = rng.uniform(70.0, 160.0)

@@ -202,6 +202,14 @@ CORPORA = {
         lambda: transition_corpus.mixed_dissolves_corpus(23),
         "dissolves like split 20, split 23 (session 13: blind; made at the freeze, read once with main's and once with the frozen rules)",
     ),
+    "--dissolves24": (
+        lambda: transition_corpus.mixed_dissolves_corpus(24),
+        "dissolves like split 20, split 24 (session 14: read once with main's rules first, then tuned on)",
+    ),
+    "--dissolves25": (
+        lambda: transition_corpus.mixed_dissolves_corpus(25),
+        "dissolves like split 20, split 25 (session 14: blind; made at the freeze, read once with main's and once with the frozen rules)",
+    ),
     "--moving-gradients2": (
         lambda: transition_corpus.moving_gradients_corpus(2),
         "cross-fades between two moving gradients, split 2 (session 7: blind; read once with the lead's and once with the frozen rules)",

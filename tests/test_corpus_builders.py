@@ -52,6 +52,8 @@ BUILT_BEFORE = {
     "d21": (lambda tc: tc.mixed_dissolves_corpus(21), "9fd3232cdd21f1ac"),
     "d22": (lambda tc: tc.mixed_dissolves_corpus(22), "a1976b3a82703702"),  # session 13 (10e): the cases split 22 was read on
     "d23": (lambda tc: tc.mixed_dissolves_corpus(23), "57eabd40f672aec6"),  # session 13 (10e): the cases split 23 was read on
+    "d24": (lambda tc: tc.mixed_dissolves_corpus(24), "a30ef52f8fe3d516"),  # session 14 (10e): the cases split 24 was read on
+    "d25": (lambda tc: tc.mixed_dissolves_corpus(25), "8a70efd1e2978f53"),  # session 14 (10e): the cases split 25 was read on
 }
 
 

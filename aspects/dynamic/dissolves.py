@@ -674,7 +674,8 @@ def busy_dissolves(s: Signals, grid: np.ndarray, stats: np.ndarray, blank: np.nd
         p, q = detail_ends(stats[:, -1], *refine_ends(grid, p, q, floor, ceiling, ref, margin), floor, ceiling, ref, margin)
         p, q = median_ends(grid, p, q, floor, ceiling, ref, margin)
         p, q = _grey_then_median(grid, p, q, floor, ceiling, ref, margin, frames_in(s, MAX_S))
-        p, q = spread_ends(stats[:, 1], p, q, floor, ceiling, ref, margin)
+        if moving:  # sides that do not hold: their low-pass ends fall short (``spread_ends``); held sides keep the walks' ends
+            p, q = spread_ends(stats[:, 1], p, q, floor, ceiling, ref, margin)
         out.append({"type": "dissolve", "start": rounded(s.t[p], 6), "end": rounded(s.t[q], 6), "duration": rounded(s.t[q] - s.t[p], 6)} | ({MOVING_SIDES: True} if moving else {}))
     return sorted(out, key=lambda x: x["start"])
 
@@ -844,7 +845,6 @@ def refined(s: Signals, grid: np.ndarray, stats: np.ndarray, found: list[dict], 
         p, q = detail_ends(stats[:, -1], *refine_ends(grid, p, q, floor, ceiling, ref, margin), floor, ceiling, ref, margin)
         p, q = median_ends(grid, p, q, floor, ceiling, ref, margin)
         p, q = _grey_then_median(grid, p, q, floor, ceiling, ref, margin, frames_in(s, MAX_S))
-        p, q = spread_ends(stats[:, 1], p, q, floor, ceiling, ref, margin)
         out.append({**item, "start": rounded(s.t[p], 6), "end": rounded(s.t[q], 6), "duration": rounded(s.t[q] - s.t[p], 6)})
     return out
 

@@ -95,8 +95,6 @@ CELL_ORDER = 0.55  # …and the cells' half-way moments follow their place in th
 STATS_STEP = 3.0  # the statistics move from one side's to the other's by this many times the sides' own scatter…
 STATS_HOLD = 0.5  # …and hold each side's values (within this share of that change) over RETURN_S beyond it
 STATS_DIP = 0.1  # …or the spread and fine detail dip this share below the line between the ends half-way
-BLEND_TEXTURE = 4.0  # …on pictures with texture: the fine detail (√ Laplacian variance, levels) of the line between the ends at least this (a smooth gradient's, ~2 levels, is its encoder's noise: a moving linear gradient's spread dips as it turns, still-motion split 1)
-BLEND_DIP = 0.1  # ``_contrast_blend``: a change the checks above refuse (both shots moving through it) is still a dissolve when half-way both the luma spread and the fine detail stand this share below the line between the ends' (two independent pictures averaged: a half-and-half mix of uncorrelated pictures keeps about 0.71 of their contrast; a pan, a zoom, a flash keep theirs)
 END_SIGMAS = 3.0  # an end sits where progress stands this many times its side's scatter off the side's line…
 END_FLOOR = 0.003  # …and at least this share of the way (an eased ramp's last per cent is still the dissolve)
 END_STEP = 0.1  # …while each frame further out still rises by this share of that (a drifting side creeps, a ramp climbs)
@@ -110,10 +108,6 @@ DETAIL_FLOOR = 1.0  # …and at least this (√ Laplacian variance, levels: a st
 TREND_T = 5.0  # a side's progress is taken as a steady creep along the change when a rising line's slope stands this many standard errors clear of 0…
 TREND_MIN_FRAMES = 6  # …over at least this many frames
 END_ROUNDS = 8  # the ends are walked at most this many times (each round takes the sides' pictures next to the new ends)
-SPREAD_SIGMAS = 4.0  # ``spread_ends``: an end walks out while the luma spread stands this many times its side's noise below the side's…
-SPREAD_FLOOR = 1.0  # …and at least this (levels)
-SPREAD_MOVE = 0.6  # …and an end moves at most this share of the length found (or half REF_S)
-MOVING_SIDES = "moving_sides"  # the key marking a dissolve found by ``_contrast_blend`` (read by ``comes_back`` through the caller, then dropped)
 LUMA = WIPE_GRID[0] * WIPE_GRID[1]  # the first LUMA columns of the grid are its luma
 LIGHT_RETURN = 0.25  # ``holds_under_light``: each side's mixture share (0–1, mean over REF_S) stays within this of its own…
 LIGHT_RESIDUAL = 1.0  # …the sides' frames stand off their fitted mixture by at most this share of the step (RMS levels / RMS levels)…
@@ -258,20 +252,10 @@ def _return_frames(s: Signals, p: int, q: int, margin: int) -> int:
     return min(frames_in(s, RETURN_S), max(margin, int(RETURN_SPAN * (q - p))))
 
 
-def _came_back(x: np.ndarray, p: int, q: int, off: np.ndarray | None = None) -> bool:
+def _came_back(x: np.ndarray, p: int, q: int) -> bool:
     """Whether the progress ``x`` (0 at A, 1 at B; ``p`` and ``q`` the change's ends in it) passes RETURN_LEVEL of the way
-    before the change or falls back that far after it. With ``off`` (each frame's distance off the line from A to B, in
-    steps) only a frame within RETURN_LEVEL of the step of the other side's picture counts: a shot moving on to a third
-    picture (a moving side of ``_contrast_blend``) falls back along the line without coming back."""
-    if off is None:
-        return float(x[: p + 1].max()) > RETURN_LEVEL or float(x[q:].min()) < 1.0 - RETURN_LEVEL
-    to_b, to_a = np.hypot(1.0 - x[: p + 1], off[: p + 1]), np.hypot(x[q:], off[q:])
-    return float(to_b.min()) < RETURN_LEVEL or float(to_a.min()) < RETURN_LEVEL
-
-
-def _rms(v: np.ndarray) -> float:
-    """RMS of ``v`` (levels), at least 1e-9."""
-    return max(float(np.sqrt(np.mean(v**2))), 1e-9)
+    before the change or falls back that far after it."""
+    return float(x[: p + 1].max()) > RETURN_LEVEL or float(x[q:].min()) < 1.0 - RETURN_LEVEL
 
 
 def _luma_offset(size: int) -> np.ndarray:
@@ -459,48 +443,6 @@ def _statistics_move(stats: np.ndarray, p: int, q: int, lo: int, hi: int, ref: i
     return bool(np.all(dip >= STATS_DIP))
 
 
-def _dips(stats: np.ndarray, p: int, q: int, ref: int, share: float) -> bool:
-    """Whether the luma spread and the fine detail (``stats``' columns 1 and −1) over the middle half of frames ``p``–``q`` both
-    stand, on average, at least ``share`` of the line between their means over ``ref`` frames next to the ends below that line."""
-    middle = stats[p + (q - p) // 4 : q - (q - p) // 4 + 1]
-    if not middle.size:
-        return False
-    cols = np.array([1, -1])  # luma spread and √ Laplacian variance
-    line = 0.5 * (stats[p - ref + 1 : p + 1, cols].mean(axis=0) + stats[q : q + ref, cols].mean(axis=0))
-    return bool(line[-1] >= BLEND_TEXTURE and np.all((line - middle[:, cols].mean(axis=0)) / np.maximum(line, 1e-9) >= share))
-
-
-def _contrast_blend(s: Signals, grid: np.ndarray, stats: np.ndarray, p: int, q: int, floor: int, ceiling: int, ref: int, margin: int) -> bool:
-    """Whether frames ``p``–``q``, refused by ``_accept``, are still a dissolve between two shots that both move through it.
-
-    Each shot's own motion moves its low-pass picture on, so the sides do
-    not hold and the cells do not cross together; but a blend of two
-    independent pictures loses contrast half-way, whatever each does: the
-    luma spread and the fine detail both dip BLEND_DIP below the line between
-    the ends (``_dips``; a textured picture's, BLEND_TEXTURE), where a pan, a
-    zoom, a flash or a drift keeps them.
-    The change must still be MIN_S–MAX_S long, step MIN_STEP levels, rise
-    without turning back more than TURN_BACK and not come back past
-    RETURN_LEVEL within the return window (unless its sides hold under their
-    own light)."""
-    span = float(s.t[q] - s.t[p])
-    if not MIN_S - 1e-6 <= span <= MAX_S:
-        return False
-    lo, hi = max(floor, p - margin), min(ceiling, q + margin)
-    if p - lo < ref or hi - q < ref or not _dips(stats, p, q, ref, BLEND_DIP):
-        return False
-    a, b = grid[p - ref + 1 : p + 1].mean(axis=0), grid[q : q + ref].mean(axis=0)
-    if float(np.sqrt(np.mean((b - a) ** 2))) < MIN_STEP:
-        return False
-    inner = _progress(grid[p : q + 1], a, b)[0]
-    if float(np.max(np.maximum.accumulate(inner) - inner)) > TURN_BACK:
-        return False
-    return_ = _return_frames(s, p, q, margin)
-    far_lo, far_hi = max(floor, p - return_), min(ceiling, q + return_)
-    x_far, off_far = _progress(grid[far_lo : far_hi + 1], a, b)
-    return not _came_back(x_far, p - far_lo, q - far_lo, off_far / _rms(b - a)) or holds_under_light(grid, p, q, far_lo, far_hi, ref)
-
-
 def _statistics_hold(stats: np.ndarray, p: int, q: int, first: int, last: int, ref: int, light: np.ndarray | None = None) -> bool:
     """Whether the picture statistics hold each side's values over frames ``first``–``p`` and ``q``–``last`` (means over ``ref`` frames within STATS_HOLD of the change in them): a dissolve leaves one shot's look for another's, a colour swinging on (waves) moves on to a third.
 
@@ -665,18 +607,13 @@ def busy_dissolves(s: Signals, grid: np.ndarray, stats: np.ndarray, blank: np.nd
         p, q = fitted
         if any(blank[k] in ("black", "white") for k in range(p, q + 1)):
             continue
-        if any(p <= b and a <= q for a, b in taken):
-            continue
-        moving = not _accept(s, grid, stats, p, q, floor, ceiling, ref, margin)
-        if moving and not _contrast_blend(s, grid, stats, p, q, floor, ceiling, ref, margin):
+        if any(p <= b and a <= q for a, b in taken) or not _accept(s, grid, stats, p, q, floor, ceiling, ref, margin):
             continue
         taken.append((p, q))
         p, q = detail_ends(stats[:, -1], *refine_ends(grid, p, q, floor, ceiling, ref, margin), floor, ceiling, ref, margin)
         p, q = median_ends(grid, p, q, floor, ceiling, ref, margin)
         p, q = _grey_then_median(grid, p, q, floor, ceiling, ref, margin, frames_in(s, MAX_S))
-        if moving:  # sides that do not hold: their low-pass ends fall short (``spread_ends``); held sides keep the walks' ends
-            p, q = spread_ends(stats[:, 1], p, q, floor, ceiling, ref, margin)
-        out.append({"type": "dissolve", "start": rounded(s.t[p], 6), "end": rounded(s.t[q], 6), "duration": rounded(s.t[q] - s.t[p], 6)} | ({MOVING_SIDES: True} if moving else {}))
+        out.append({"type": "dissolve", "start": rounded(s.t[p], 6), "end": rounded(s.t[q], 6), "duration": rounded(s.t[q] - s.t[p], 6)})
     return sorted(out, key=lambda x: x["start"])
 
 
@@ -780,44 +717,6 @@ def grey_end(grid: np.ndarray, p: int, q: int, floor: int, ceiling: int, ref: in
     return q + int(back[0]) if back.size else q
 
 
-def spread_ends(spread: np.ndarray, p: int, q: int, floor: int, ceiling: int, ref: int, margin: int) -> tuple[int, int]:
-    """The ends of a dissolve from frame ``p`` to ``q`` walked out while the luma spread ``spread`` still stands below its side's.
-
-    Two independent pictures mixed have less contrast than either (the dip
-    ``_dips`` reads half-way), and a mix regains its side's contrast only
-    where the other picture's weight is gone: an eased end's last part,
-    which the low-pass pictures lose in the shots' own motion (split 22:
-    ``fadeslow`` ends 18-32 frames short), still lowers the spread. An end
-    walks out while its spread stands SPREAD_SIGMAS × the side's noise (at
-    least SPREAD_FLOOR) below the side's median (over ``margin`` beyond
-    ``ref`` frames off the end) and each frame further out stands closer;
-    the sides are taken again from the new ends (END_ROUNDS), each end at
-    most SPREAD_MOVE of the length (or half ``ref``) from where it was. Never
-    past ``floor``/``ceiling``; a spread above its side's (a side losing its
-    own contrast) moves nothing.
-    """
-    reach = max(ref // 2, int(SPREAD_MOVE * (q - p)))
-    ends = [p, q]
-    for end, step in ((0, -1), (1, 1)):
-        start = k = ends[end]
-        limit = max(floor, start - reach) if step < 0 else min(ceiling, start + reach)
-        for _ in range(END_ROUNDS):
-            first, last = (k - margin, k - ref) if step < 0 else (k + ref, k + margin)
-            first, last = max(first, floor), min(last, ceiling)
-            side = spread[first : last + 1]
-            if side.size < 4:
-                break
-            level = float(np.median(side))
-            gap = max(SPREAD_SIGMAS * _noise(side), SPREAD_FLOOR)
-            was = k
-            while (k + step - limit) * step <= 0 and level - spread[k] > gap and level - spread[k + step] < level - spread[k]:
-                k += step
-            if k == was:
-                break
-        ends[end] = k
-    return ends[0], ends[1]
-
-
 def _grey_then_median(grid: np.ndarray, p: int, q: int, floor: int, ceiling: int, ref: int, margin: int, longest: int) -> tuple[int, int]:
     """``grey_end``, and where it moved the end out, ``median_ends`` once more from there: the colour's highest level may be B's
     own colour still rising as its shot moves on (a pan), which the cells' median (B's drift carried as a line) leaves behind."""
@@ -849,7 +748,7 @@ def refined(s: Signals, grid: np.ndarray, stats: np.ndarray, found: list[dict], 
     return out
 
 
-def comes_back(s: Signals, grid: np.ndarray, p: int, q: int, stops: np.ndarray, moving: bool = False) -> bool:
+def comes_back(s: Signals, grid: np.ndarray, p: int, q: int, stops: np.ndarray) -> bool:
     """Whether the picture of frames ``p``–``q`` (a change found by any rule) comes back past half the way within RETURN_S beyond either end, or SWING_LEVEL of it beyond both (``_swung_back``), never across one of the ``stops`` (cuts): a breathing light or an oscillating picture, not a dissolve (the grid ``grid`` is the mixture's; progress as in :func:`_progress`), unless its sides hold under their own light (``holds_under_light``)."""
     ref, return_ = frames_in(s, REF_S), _return_frames(s, p, q, frames_in(s, MARGIN_S))
     cut_at = np.flatnonzero(stops)
@@ -860,8 +759,8 @@ def comes_back(s: Signals, grid: np.ndarray, p: int, q: int, stops: np.ndarray, 
         return False
     far_lo, far_hi = max(floor, p - return_), min(ceiling, q + return_)
     x, off = _progress(grid[far_lo : far_hi + 1], a, b)
-    swung = _swung_back(x, off / _rms(b - a), p - far_lo, q - far_lo)
-    return (_came_back(x, p - far_lo, q - far_lo, off / _rms(b - a) if moving else None) or swung) and not holds_under_light(grid, p, q, far_lo, far_hi, ref)
+    swung = _swung_back(x, off / float(np.sqrt(np.mean((b - a) ** 2))), p - far_lo, q - far_lo)
+    return (_came_back(x, p - far_lo, q - far_lo) or swung) and not holds_under_light(grid, p, q, far_lo, far_hi, ref)
 
 
 def _swung_back(x: np.ndarray, off: np.ndarray, p: int, q: int) -> bool:

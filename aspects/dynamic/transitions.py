@@ -820,8 +820,7 @@ def detect_gradual(s: Signals, cuts: list[int]) -> list[dict]:
         found = dissolves.with_busy_dissolves(dissolves.refined(s, fine, stats, found, stops), dissolves.busy_dissolves(s, fine, stats, blank, stops))
     found = _fades_through_colour(s, blank, state, found)
     if fine is not None:  # a dissolve's picture does not come back; a breathing light's does
-        found = [f for f in found if f["type"] != "dissolve" or not dissolves.comes_back(s, fine, index[round(f["start"], 6)], index[round(f["end"], 6)], stops, bool(f.get(dissolves.MOVING_SIDES)))]
-        found = [{k: v for k, v in f.items() if k != dissolves.MOVING_SIDES} for f in found]
+        found = [f for f in found if f["type"] != "dissolve" or not dissolves.comes_back(s, fine, index[round(f["start"], 6)], index[round(f["end"], 6)], stops)]
     return _with_busy_fades(s, found, _busy_fades(s, stats, blank, cuts, busy))
 
 

@@ -67,6 +67,10 @@ honky-tonk) at four note lengths from 0.29 to 0.68 s beside synth, bowed, reed a
 in that part (electric pianos, finger and slap basses, timpani and woodblock as pluck lines down to 0.19 s; harmonica, muted
 trumpet, oboe, pan flute, shakuhachi and fiddle leads in MIDI 58-79); ``fresh23_harmony`` (its blind split) guitar and
 bass programs as plucks of 0.18-0.53 s beside accordion, horn, flute, ocarina, bagpipe and shanai leads.
+``fresh24_harmony`` (session 14, 11c: read once with main's rules before any rule changed) plays synth bass 1, orchestra
+hit, new age, crystal, melodic tom and synth drum lines, pad and voice programs as staccato melodies, strings, choir and
+blown leads in MIDI 60-81, flutes, fifths and fiddles as held chords; ``fresh25_harmony`` (its blind split, defined with
+it, rendered at the freeze) yet others.
 The gap between MELODY_NOTE_S and LEAD_NOTE_S is left out of the ground truth:
 neither name is clearly right there.
 
@@ -312,6 +316,24 @@ PROGRAMS = {
         "bass": [3, 7, 18, 30, 59, 86],  # honky-tonk, clavinet, rock organ, distortion guitar, muted trumpet, fifths (lines up to MIDI 48)
         "vocal": [],
     },
+    "fresh24_harmony": {  # session 14 (11c): read once with main's rules before any rule changed; programs no split played in that part
+        "sustained": [53, 54, 89, 94, 95, 97],  # voice oohs, synth voice, warm, halo and sweep pads, soundtrack (staccato melodies)
+        "lead": [44, 52, 72, 76, 78, 50],  # tremolo strings, choir aahs, piccolo, blown bottle, whistle, synth strings 1 (lines in MIDI 60-81)
+        "decaying": [38, 55, 88, 98, 117, 118],  # synth bass 1, orchestra hit, new age, crystal, melodic tom, synth drum (lines)
+        "pad": [73, 74, 75, 86, 110, 111],  # flute, recorder, pan flute, fifths, fiddle, shanai (held chords)
+        "chord": [37, 39, 55, 88, 98, 103],  # slap 2 and synth 2 bass, orchestra hit, new age, crystal, sci-fi (struck chords)
+        "bass": [6, 20, 22, 48, 56, 82],  # harpsichord, reed organ, harmonica, strings 1, trumpet, calliope (lines up to MIDI 47)
+        "vocal": [],
+    },
+    "fresh25_harmony": {  # session 14 (11c): the blind split, defined before any rule changed, rendered at the freeze
+        "sustained": [101, 102, 40, 61, 83, 84],  # goblins, echoes, violin, brass section, chiff, charang (staccato melodies)
+        "lead": [48, 49, 51, 53, 54, 91],  # strings 1, slow strings, synth strings 2, voice oohs, synth voice, choir pad (lines in MIDI 59-80)
+        "decaying": [2, 6, 14, 112, 116, 104],  # electric grand, harpsichord, tubular bells, tinkle bell, taiko, sitar (lines)
+        "pad": [76, 77, 78, 79, 85, 109],  # blown bottle, shakuhachi, whistle, ocarina, voice lead, bagpipe (held chords)
+        "chord": [9, 10, 14, 45, 107, 108],  # glockenspiel, music box, tubular bells, pizzicato, koto, kalimba (struck chords)
+        "bass": [8, 11, 40, 68, 73, 74],  # celesta, vibraphone, violin, oboe, flute, recorder (lines up to MIDI 46)
+        "vocal": [],
+    },
 }
 NOTE_LENGTHS_S = {  # (lead, melody, pluck, pad chord, struck chord, bass) note lengths per split
     "tune": {"lead": (0.5, 0.8), "melody": (0.18, 0.22), "pluck": (0.3, 0.45), "pad": (2.0,), "chord": (0.8, 1.2), "bass": (0.4,)},
@@ -339,6 +361,8 @@ NOTE_LENGTHS_S = {  # (lead, melody, pluck, pad chord, struck chord, bass) note 
     "fresh20_harmony": {"pad": (2.2, 3.1), "chord": (0.5, 0.9), "bass": (0.31, 0.53, 0.74), "pluck": (0.29, 0.41, 0.5, 0.68), "melody": (0.12, 0.16, 0.22), "lead": (0.43, 0.55, 0.8)},
     "fresh22_harmony": {"pad": (1.75, 3.25), "chord": (0.47, 0.95), "bass": (0.23, 0.47, 0.66), "pluck": (0.19, 0.31, 0.44, 0.66), "melody": (0.11, 0.155, 0.21), "lead": (0.41, 0.58, 0.84)},
     "fresh23_harmony": {"pad": (1.65, 2.95), "chord": (0.43, 1.15), "bass": (0.21, 0.39, 0.61), "pluck": (0.18, 0.28, 0.4, 0.53), "melody": (0.115, 0.165, 0.225), "lead": (0.405, 0.53, 0.74)},
+    "fresh24_harmony": {"pad": (1.9, 3.4), "chord": (0.52, 1.3), "bass": (0.26, 0.42, 0.57), "pluck": (0.22, 0.33, 0.48, 0.71), "melody": (0.125, 0.17, 0.24), "lead": (0.44, 0.62, 1.05)},
+    "fresh25_harmony": {"pad": (1.55, 3.6), "chord": (0.38, 0.85), "bass": (0.24, 0.36, 0.68), "pluck": (0.2, 0.26, 0.36, 0.58), "melody": (0.105, 0.145, 0.195), "lead": (0.48, 0.67, 1.2)},
     "fresh11_harmony": {"pad": (2.0, 3.3), "chord": (0.5, 0.9), "bass": (0.26, 0.5, 0.8), "pluck": (0.22, 0.38, 0.62), "melody": (0.13, 0.2, 0.23), "lead": (0.46, 0.7, 1.1)},
 }
 REGISTER = {"tune": (64, 79), "held_out": (60, 84), "fresh": (62, 81), "fresh2": (67, 86), "fresh3": (60, 96)}  # MIDI range of lead, melody and pluck lines
@@ -577,6 +601,26 @@ HARMONY23 = {
     "velocities": ((28, 50), (56, 88), (92, 122)),
     "lines": {"register": (54, 87), "staccato": 0.33, "zero_start": True, "lead_register": (57, 75)},
 }
+# fresh24_harmony (session 14, 11c, read once with main's rules first): programs no split played in that part, note
+# lengths, registers and velocities no split used; lines in MIDI 58-90, leads in 60-81, roots an octave and a half apart.
+HARMONY24 = {
+    "seed": 242424,
+    "voicings": ([0, 4, 7, 11, 16], [0, 3, 7, 12, 14], [0, 5, 10, 15], [0, 4, 6, 10], [0, 7, 12, 16, 19], [0, 3, 5, 10]),
+    "roots": (41, 48, 59),
+    "bass_registers": ((25, 39), (33, 47)),
+    "velocities": ((24, 44), (50, 84), (86, 118)),
+    "lines": {"register": (58, 90), "staccato": 0.45, "zero_start": True, "lead_register": (60, 81)},
+}
+# fresh25_harmony (session 14, 11c, the blind split, defined with fresh24 before any rule changed): other seed, programs,
+# voicings, registers; leads in MIDI 59-80.
+HARMONY25 = {
+    "seed": 252525,
+    "voicings": ([0, 4, 7, 9, 12], [0, 3, 7, 11], [0, 4, 10, 14], [0, 5, 7, 12, 17], [0, 3, 6, 9], [0, 2, 4, 7]),
+    "roots": (40, 47, 57),
+    "bass_registers": ((24, 38), (32, 46)),
+    "velocities": ((30, 52), (58, 90), (94, 124)),
+    "lines": {"register": (55, 91), "staccato": 0.28, "zero_start": True, "lead_register": (59, 80)},
+}
 # The bass is a register (docs/audio.md, session 10): the truth of a single line follows its median pitch, whatever
 # its program. A line at or under BASS_CUT_MIDI is the bass; a "bass" line above it is named by its envelope as any
 # other line. Cut between the two populations of all splits' lines (medians, MIDI): bass lines 26-50, lead, melody and
@@ -648,6 +692,10 @@ def corpus(split: str) -> list[Clip]:
         return _harmony_corpus(split, **HARMONY22)
     if split == "fresh23_harmony":
         return _harmony_corpus(split, **HARMONY23)
+    if split == "fresh24_harmony":
+        return _harmony_corpus(split, **HARMONY24)
+    if split == "fresh25_harmony":
+        return _harmony_corpus(split, **HARMONY25)
     if split in ARTICULATED:
         return _articulated_corpus(split)
     rng = np.random.default_rng({"tune": 111, "held_out": 222, "fresh": 333, "fresh2": 444, "fresh3": 555}[split])

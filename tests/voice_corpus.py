@@ -626,13 +626,38 @@ HARMONY25 = {
 # other line. Cut between the two populations of all splits' lines (medians, MIDI): bass lines 26-50, lead, melody and
 # pluck lines 52-92 except fresh13/14's low leads (46-55), which the cut parts.
 BASS_CUT_MIDI = 51.0
-DECAYING_PROGRAMS = frozenset([*range(0, 16), *range(24, 40), 45, 46, 47, *range(104, 109), *range(112, 116)])  # plucked or struck
+# The GM programs whose notes die away (docs/audio.md, "Which programs die away", session 14): one note of each
+# program held alone through FluidR3 has lost >= 12 dB 1.5-2 s after its peak (median over MIDI 56-88), key still
+# down. Derived by measurement, not by the instrument's name nor by a reading: `bench/gm_decay.py` prints this list
+# (tests/test_voice_truths.py checks the two agree). Before session 14 the list was written by hand as "plucked or
+# struck" (0-15, 24-39, 45-47, 104-108, 112-115), which named guitar harmonics, overdriven and distortion guitar,
+# finger, pick, fretless, slap 1 and synth 2 bass pluck though they hold their level in FluidR3 (and left out orchestra
+# hit, new age, metallic, rain, crystal, atmosphere, sci-fi and percussive effects, which die away).
+DECAYING_PROGRAMS = frozenset([*range(0, 16), 24, 25, 26, 27, 28, 32, 37, 38, 45, 46, 47, 55, 88, 93, 96, 98, 99, 103, *range(104, 109), *range(112, 122), 123, 124, 127])
+
+
+def line_truth(prog: int, step_s: float) -> str:
+    """The truth of a single line above the bass cut on program ``prog`` with notes ``step_s`` s apart (docs/audio.md):
+    ``pluck`` when the program dies away (:data:`DECAYING_PROGRAMS`), else ``lead`` (steps >= LEAD_NOTE_S), ``melody``
+    (<= MELODY_NOTE_S), or no truth ("") between those."""
+    return "pluck" if prog in DECAYING_PROGRAMS else "lead" if step_s >= LEAD_NOTE_S else "melody" if step_s <= MELODY_NOTE_S else ""
+
+
+def by_decay(clip: Clip, prog: int, step_s: float) -> Clip:
+    """``clip`` (a lead, melody or pluck line on ``prog``) with its truth named by :func:`line_truth`: the recipe's
+    family (a split's "decaying" or "sustained" list) only chose the program; whether its notes die away is measured."""
+    label = clip.segments[0][2] if clip.segments else ""
+    if label not in ("lead", "melody", "pluck") or (label == "pluck") == (prog in DECAYING_PROGRAMS):
+        return clip  # the recipe's truth agrees with the measure (a sustained program's line keeps its lead/melody truth)
+    new = line_truth(prog, step_s)
+    clip.segments = [(t0, t1, new) for t0, t1, _ in clip.segments] if new else []
+    return clip
 
 
 def by_register(clip: Clip, prog: int, step_s: float) -> Clip:
     """``clip`` (one program ``prog``, a single line of notes ``step_s`` s apart) with its truth named by register:
-    lead, melody or pluck at or under BASS_CUT_MIDI become bass; a bass line above it becomes a pluck (a plucked or
-    struck program), a lead (steps >= LEAD_NOTE_S) or a melody (<= MELODY_NOTE_S); between those, no truth."""
+    lead, melody or pluck at or under BASS_CUT_MIDI become bass; a bass line above it becomes a pluck, a lead or a melody
+    (:func:`line_truth`; between those, no truth); another line above it is named by :func:`by_decay`."""
     label = clip.segments[0][2] if clip.segments else ""
     pitches = [msg[1] for _, msg in clip.events if len(msg) == 3 and msg[0] & 0xF0 == 0x90 and msg[2] > 0]
     if label not in ("lead", "melody", "pluck", "bass") or not pitches:
@@ -641,7 +666,9 @@ def by_register(clip: Clip, prog: int, step_s: float) -> Clip:
     if label != "bass" and low:
         new = "bass"
     elif label == "bass" and not low:
-        new = "pluck" if prog in DECAYING_PROGRAMS else "lead" if step_s >= LEAD_NOTE_S else "melody" if step_s <= MELODY_NOTE_S else ""
+        new = line_truth(prog, step_s)
+    elif not low:
+        return by_decay(clip, prog, step_s)
     else:
         return clip
     clip.segments = [(t0, t1, new) for t0, t1, _ in clip.segments] if new else []
@@ -727,12 +754,12 @@ def corpus(split: str) -> list[Clip]:
     dotted = FRESH3_DOTTED if split == "fresh3" else 0.0
     for prog in progs["sustained"]:
         for k, s in enumerate(lengths["lead"]):
-            clips.append(_clip(f"{split}_lead_p{prog}_{s}", prog, line(s, max(5, int(4.0 / s)), legato=legato["lead"], dotted=dotted if k == 1 else 0.0), "lead", vel()))
+            clips.append(by_decay(_clip(f"{split}_lead_p{prog}_{s}", prog, line(s, max(5, int(4.0 / s)), legato=legato["lead"], dotted=dotted if k == 1 else 0.0), "lead", vel()), prog, s))
         for s in lengths["melody"]:
-            clips.append(_clip(f"{split}_melody_p{prog}_{s}", prog, line(s, int(3.0 / s), legato=legato["melody"]), "melody", vel()))
+            clips.append(by_decay(_clip(f"{split}_melody_p{prog}_{s}", prog, line(s, int(3.0 / s), legato=legato["melody"]), "melody", vel()), prog, s))
     for prog in progs["decaying"]:
         for k, s in enumerate(lengths["pluck"]):
-            clips.append(_clip(f"{split}_pluck_p{prog}_{s}", prog, line(s, int(3.2 / s), legato=legato["pluck"], dotted=dotted if k == 1 else 0.0), "pluck", vel()))
+            clips.append(by_decay(_clip(f"{split}_pluck_p{prog}_{s}", prog, line(s, int(3.2 / s), legato=legato["pluck"], dotted=dotted if k == 1 else 0.0), "pluck", vel()), prog, s))
     for prog in progs["pad"]:
         for s in lengths["pad"]:
             clips.append(_clip(f"{split}_pad_p{prog}_{s}", prog, chords(s, 3, 55), "pad", vel()))
@@ -981,7 +1008,7 @@ def _articulated_corpus(split: str) -> list[Clip]:
                     pitches = _line(rng, w0, w0 + ARTICULATED_SPAN, max(5, int(3.5 / s)))
                     velocity = velocities[k % len(velocities)]
                     reverb = (0, 127)[(k // 2) % 2]
-                    clips.append(_articulated_clip(f"{split}_{kind}_p{prog}_{s}_{articulation}", prog, kind, pitches, s, articulation, velocity, reverb, rng))
+                    clips.append(by_decay(_articulated_clip(f"{split}_{kind}_p{prog}_{s}_{articulation}", prog, kind, pitches, s, articulation, velocity, reverb, rng), prog, s))
                     k += 1
     for kind, low_root, high_root, count in (("pad", 53, 62, 3), ("chord", 50, 60, 5)):  # pads: 3 long chords; chords: 5
         for prog in spec[kind]:

@@ -18,6 +18,7 @@ from __future__ import annotations
 import argparse
 import sys
 import tempfile
+from collections.abc import Iterable
 from pathlib import Path
 
 import numpy as np
@@ -67,17 +68,17 @@ def note_drop_db(x: np.ndarray, span_s: tuple[float, float] = LATE_SPAN_S) -> fl
     return float(lev[k] - late)
 
 
-def measure(workdir: Path, wav: Path | None = None) -> dict[int, list[tuple[float, float]]]:
-    """(early, late) drop (dB) of each program's note at each of PITCHES, from one FluidSynth render (or ``wav``, a
-    render this script made before)."""
+def measure(workdir: Path, wav: Path | None = None, programs: Iterable[int] = range(128)) -> dict[int, list[tuple[float, float]]]:
+    """(early, late) drop (dB) of each of ``programs``' note at each of PITCHES, from one FluidSynth render (or ``wav``,
+    a render this script made before of the same programs)."""
     events, starts, t = [], [], 0.0
-    for prog in range(128):
+    for prog in programs:
         for p in PITCHES:
             events += [program(0, prog, t)] + note(0, p, t + 0.05, t + 0.05 + HOLD_S, VELOCITY)
             starts.append((prog, t + 0.05))
             t += 0.05 + HOLD_S + GAP_S
     audio = _read_wav(wav) if wav else render_midi(events, workdir / "gm_decay.wav")
-    drops: dict[int, list[tuple[float, float]]] = {prog: [] for prog in range(128)}
+    drops: dict[int, list[tuple[float, float]]] = {prog: [] for prog, _ in starts}
     for prog, t0 in starts:
         x = audio[int(round(t0 * SR)) : int(round(t0 * SR)) + int(HOLD_S * SR)]
         drops[prog].append((note_drop_db(x, EARLY_SPAN_S), note_drop_db(x)))

@@ -42,18 +42,8 @@ def test_note_drop_reads_a_free_decay_and_a_sustain():
 
 @pytest.mark.skipif(missing_tools() is not None, reason=str(missing_tools()))
 def test_rendered_programs_fall_where_the_list_puts_them(tmp_path):
-    events, starts, t = [], [], 0.0
-    for prog in CHECKED:
-        for p in gm_decay.PITCHES:
-            events += [gm_decay.program(0, prog, t)] + gm_decay.note(0, p, t + 0.05, t + 0.05 + gm_decay.HOLD_S, gm_decay.VELOCITY)
-            starts.append((prog, t + 0.05))
-            t += 0.05 + gm_decay.HOLD_S + gm_decay.GAP_S
-    audio = gm_decay.render_midi(events, tmp_path / "decay.wav")
-    drops: dict[int, list[float]] = {p: [] for p in CHECKED}
-    for prog, t0 in starts:
-        s0 = int(round(t0 * gm_decay.SR))
-        drops[prog].append(gm_decay.note_drop_db(audio[s0 : s0 + int(gm_decay.HOLD_S * gm_decay.SR)]))
-    medians = {p: float(np.nanmedian(d)) for p, d in drops.items()}
+    drops = gm_decay.measure(tmp_path, programs=CHECKED)
+    medians = {p: float(np.nanmedian([late for _, late in d])) for p, d in drops.items()}
     assert {p: m >= gm_decay.DECAY_DROP_DB for p, m in medians.items()} == CHECKED, medians
 
 

@@ -185,11 +185,11 @@ def release_freed_memory() -> None:
         pass
 
 
-def _same_picture(rgb: np.ndarray, alpha: np.ndarray | None, last_rgb: np.ndarray, last_alpha: np.ndarray | None) -> bool:
-    """Whether a decoded frame holds the same pixels (and opacity) as the last one (kept as copies)."""
-    if (alpha is None) != (last_alpha is None) or rgb.shape != last_rgb.shape:
-        return False
-    return bool(np.array_equal(rgb, last_rgb) and (alpha is None or last_alpha is None or np.array_equal(alpha, last_alpha)))
+def _same_alpha(alpha: np.ndarray | None, last_alpha: np.ndarray | None) -> bool:
+    """Whether a frame's opacity equals the last frame's (kept as a copy); both None (no alpha) is equal."""
+    if alpha is None or last_alpha is None:
+        return alpha is None and last_alpha is None
+    return bool(np.array_equal(alpha, last_alpha))
 
 
 def _measure(path: Path, settings: Settings, progress: ProgressFn | None, sha256: str | None) -> Measurements:
@@ -203,7 +203,7 @@ def _measure(path: Path, settings: Settings, progress: ProgressFn | None, sha256
         features = FrameFeatures()
         audio = sound_analyzer(settings.audio_sr, settings.yamnet_dir, separate_process=settings.sound_process, duration_s=facts["duration_s"]) if facts["audio"] else None
         next_progress = 0.0
-        last_color: tuple[np.ndarray, np.ndarray | None, dict] | None = None
+        last_color: tuple[np.ndarray | None, dict] | None = None  # the last frame's alpha (a copy) and dominant colour
         for item in decode.stream(
             container,
             path,
@@ -218,12 +218,14 @@ def _measure(path: Path, settings: Settings, progress: ProgressFn | None, sha256
                 continue
             if item.index % settings.frame_step:
                 continue
-            if last_color is None or not _same_picture(item.rgb, item.alpha, *last_color[:2]):
-                last_color = (item.rgb.copy(), None if item.alpha is None else item.alpha.copy(), dominant_color(item.rgb, item.alpha))
-            color = last_color[2]  # a frame equal to the last (a still) has the last one's colour: it is read from the frame alone
+            measures = features(item.rgb, item.t)
+            # A frame equal to the last (a still: FrameFeatures compared the pixels, the opacity is compared here) has the
+            # last one's colour: it is read from the frame alone.
+            if last_color is None or not features.repeated or not _same_alpha(item.alpha, last_color[0]):
+                last_color = (None if item.alpha is None else item.alpha.copy(), dominant_color(item.rgb, item.alpha))
             row = {"index": item.index, "t": round(item.t, 6), "duration_s": item.duration_s, "key_frame": int(item.key_frame)}
-            row.update({f"color_{k}": v for k, v in color.items()})
-            row.update(features(item.rgb, item.t))
+            row.update({f"color_{k}": v for k, v in last_color[1].items()})
+            row.update(measures)
             frames.append(row)
             if audio is not None:
                 audio.request(item.index, item.t, item.t + item.duration_s)

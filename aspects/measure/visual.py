@@ -787,6 +787,7 @@ class FrameFeatures:
         self._prev_ycrcb: np.ndarray | None = None
         self._motion = MotionTracker()
         self._own: tuple[np.ndarray, tuple, dict[str, float], dict[str, float]] | None = None  # the last frame's own measures
+        self.repeated = False  # whether the last frame called held the same pixels as the one before (a still)
 
     def __call__(self, rgb: np.ndarray, t: float | None = None) -> dict[str, float]:
         y8_full, y8, ycrcb, hist, head, tail = self._own_measures(rgb)
@@ -811,8 +812,10 @@ class FrameFeatures:
     def _own_measures(self, rgb: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, dict[str, float], dict[str, float]]:
         """The frame's own planes (full and half-size luma, half-size YCrCb, colour histogram) and measures (those the row
         has before and after its differences and motion). A frame equal to the last one (a still: every frame of a
-        picture held under a sound) gets the last one's, which are the same values: they are read from the frame alone."""
-        if self._own is not None and self._own[0].shape == rgb.shape and np.array_equal(self._own[0], rgb):
+        picture held under a sound) gets the last one's, which are the same values: they are read from the frame alone.
+        :attr:`repeated` tells the caller, which may reuse its own per-frame values the same way (the pipeline's colour)."""
+        self.repeated = self._own is not None and self._own[0].shape == rgb.shape and np.array_equal(self._own[0], rgb)
+        if self._own is not None and self.repeated:
             return self._own[1] + (self._own[2], self._own[3])
         y8_full = cv2.cvtColor(rgb, cv2.COLOR_RGB2GRAY)
         h, w = y8_full.shape

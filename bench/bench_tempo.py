@@ -17,7 +17,9 @@ rendered in the one pass once) and read back on later runs, so a rule can be rea
 not there yet (a new split) are rendered in the one pass with the rest and only they are measured;
 ``--splits``: only those splits are rendered and read (``real`` for the loops; the one pass then holds only them).
 The bench-only splits (``tests.audio_corpus.BENCH_SPLITS``, issue 11t session 13) are not in the tests' one render:
-read them with ``--alone``.
+read them with ``--alone``. Truths are the corpus's (:func:`tests.audio_corpus.true_tempo`: an uneven metre's mean beat
+since issue 11t, session 14), not the cache's; ``--recipe-truths`` scores every clip against the recipe's quarter (the
+truths before session 14).
 """
 
 from __future__ import annotations
@@ -76,6 +78,7 @@ def main() -> int:
     parser.add_argument("--splits", help="comma-separated splits to read (default: all, and the real loops)")
     parser.add_argument("--alone", action="store_true", help="render the clips not cached in a pass of their own (faster; a clip can read otherwise than in the tests' one pass)")
     parser.add_argument("--no-cost", action="store_true", help="skip the cost of tempo()")
+    parser.add_argument("--recipe-truths", action="store_true", help="score against the recipe's quarter (the truths before issue 11t, session 14) instead of the corpus's")
     args = parser.parse_args()
     print(versions_line(), flush=True)  # first line of the output: the versions these numbers were read with
     if reason := missing_tools():
@@ -83,6 +86,9 @@ def main() -> int:
         return 2
     only = set(args.splits.split(",")) if args.splits else None
     rows = envelopes(args.out or Path(tempfile.mkdtemp(prefix="bench_tempo_")), args.cache, alone=args.alone, only=only)
+    # the truth of a corpus clip is the corpus's (the cache may hold one from before a definition changed); the loops' stay
+    truths = {c.name: (float(c.tempo_bpm or 0.0), float(bpm)) for split in TEMPO_SPLITS for c, (bpm, *_) in zip(tempo_corpus(split), TEMPO_SPLITS[split])}
+    rows = [(split, name, truths[name][1 if args.recipe_truths else 0] if name in truths else truth, env) for split, name, truth, env in rows]
     counts: dict[str, list[int]] = {}
     print("clip, truth, then each method's read (X: more than 4 % off)")
     for split, name, truth, env in rows:

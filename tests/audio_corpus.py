@@ -3112,9 +3112,10 @@ TEMPO_SPLITS["held_out_29"] = [
     (196.4, "karsilama", 0.64, "orgslap", True),
 ]
 
-# Issue 11t, session 14: the beat of an uneven (non-isochronous) metre (docs/audio.md, "Uneven metres"): its groups of
-# two and three eighths are the beats a listener taps, and the truth is their mean rate, groups per bar over the bar's
-# length (a 7/8 as 2+2+3 at the recipe's quarter q: 3 beats in 3.5 quarters, q × 3/3.5). Pattern → its groups, in
+# Issue 11t, session 14: the beat of an uneven (non-isochronous) metre (docs/audio.md, "What the beat is"): where its
+# pulse (the eighth) is faster than any beat tempo_bpm reports (over 200 a minute), its groups of two and three eighths
+# are the beats, and the truth is their mean rate, groups per bar over the bar's length (a 7/8 as 2+2+3 at the recipe's
+# quarter q: 3 beats in 3.5 quarters, q × 3/3.5); a slower pulse is itself the beat (2q). Pattern → its groups, in
 # eighths (their sum is twice the pattern's quarter beats). A drumless clip of such a pattern plays no grouping (its
 # figures fall on the quarters): its truth stays the recipe's quarter.
 UNEVEN_GROUPS: dict[str, tuple[int, ...]] = {
@@ -3132,11 +3133,18 @@ UNEVEN_GROUPS: dict[str, tuple[int, ...]] = {
 }
 
 
+UNEVEN_PULSE_MAX_BPM = 200.0  # an uneven metre's pulse this slow or slower is itself a beat (TEMPO_RANGE_BPM's top)
+
+
 def true_tempo(bpm: float, pattern: str, *, drums: bool = True) -> float:
     """The true tempo of a clip of ``pattern`` at the recipe's quarter ``bpm``: the quarter, or for an uneven metre
-    played on drums (:data:`UNEVEN_GROUPS`) the mean rate of its groups."""
+    played on drums (:data:`UNEVEN_GROUPS`) the mean rate of its groups — unless its pulse (the eighth, 2 × ``bpm``) is
+    no faster than UNEVEN_PULSE_MAX_BPM: then the pulse is the beat (a 5/8 whose eighths come every 0.44 s sounds
+    exactly like a 5/4 at 135 BPM with the same accents, and one sound has one tempo)."""
     groups = UNEVEN_GROUPS.get(pattern) if drums else None
-    return bpm if groups is None else bpm * 2 * len(groups) / sum(groups)
+    if groups is None:
+        return bpm
+    return 2 * bpm if 2 * bpm <= UNEVEN_PULSE_MAX_BPM else bpm * 2 * len(groups) / sum(groups)
 
 
 # Splits read by bench/bench_tempo.py only (COMMON rule, session 13: a new split's numbers go to the docs; the tests'

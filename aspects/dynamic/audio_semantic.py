@@ -328,6 +328,11 @@ class AudioTrack:
         intervals = _kept_intervals(self, slice(0, self.onset.size), self.video_tempo)
         return intervals.size >= STEADY_BEAT_INTERVALS and float(intervals.std() / intervals.mean()) <= STEADY_BEAT_CV
 
+    @cached_property
+    def level_db(self) -> np.ndarray:
+        """[shape=(hops,)] The envelope's level (dB of its RMS, floored at −180 dB), computed once for the track."""
+        return 20.0 * np.log10(np.maximum(self.rms, 1e-9))
+
     def span(self, start: float, end: float) -> slice:
         lo, hi = np.searchsorted(self.t, [start, end])
         return slice(int(lo), int(hi))
@@ -1285,7 +1290,7 @@ def voice_music_part(track: AudioTrack, start: float, end: float) -> tuple[str, 
     mid = 0.5 * (start + end)
     if lo > hi:
         return None
-    db = 20.0 * np.log10(np.maximum(track.rms, 1e-9))
+    db = track.level_db
     best, best_t = VOICE_GAP_STEP, None
     for i in range(*np.searchsorted(track.t, [start + CHANGE_EDGE_S, end - CHANGE_EDGE_S])):
         t = float(track.t[i])

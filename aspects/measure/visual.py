@@ -537,8 +537,12 @@ class MotionTracker:
         self._predictable = False  # the last frame moved as predicted: start this one at the fine level
         self._residual: float | None = None  # the last fit's residual (None right after a new reference)
         self._fits: list[tuple[list[np.ndarray], list[np.ndarray], tuple[str, bool], tuple[Similarity, dict[str, float]]]] = []  # the last fits (:meth:`_align`)
+        self._repeated: bool | None = None  # whether the frame being measured repeats the last one (None: unknown)
 
-    def __call__(self, y8: np.ndarray, t: float | None = None) -> dict[str, float]:
+    def __call__(self, y8: np.ndarray, t: float | None = None, *, repeated: bool | None = None) -> dict[str, float]:
+        """The motion row of frame ``y8`` at ``t`` s. ``repeated``: whether the frame holds the same pixels as the last
+        one (the caller compared them already: :attr:`FrameFeatures.repeated`); None when unknown (compared here)."""
+        self._repeated = repeated
         pyr = motion_pyramid(y8)
         prev, prev_t = self._prev, self._prev_t
         now = t if t is not None else (prev_t + DEFAULT_FRAME_S if prev_t is not None else 0.0)
@@ -580,10 +584,12 @@ class MotionTracker:
 
     def _align(self, ref: list[np.ndarray], cur: list[np.ndarray], guess: Similarity, *, coarse: bool = True) -> tuple[Similarity, dict[str, float]]:
         """:func:`align_similarity`, or the result of one of the last FIT_MEMO fits with the same inputs (equal planes,
-        the same guess to the bit): a still's frames are all equal, so its every frame repeats the fit before."""
+        the same guess to the bit): a still's frames are all equal, so its every frame repeats the fit before. A frame the
+        caller knows is new (``repeated`` False) can only meet its own fits (the same planes object): no planes compared."""
         key = (repr(guess), coarse)
         for fit_ref, fit_cur, fit_key, (model, info) in self._fits:
-            if fit_key == key and _same_planes(fit_ref, ref) and _same_planes(fit_cur, cur):
+            same_cur = fit_cur is cur or (self._repeated is not False and _same_planes(fit_cur, cur))
+            if fit_key == key and same_cur and _same_planes(fit_ref, ref):
                 return model, dict(info)
         model, info = align_similarity(ref, cur, guess, coarse=coarse)
         self._fits = [(ref, cur, key, (model, dict(info)))] + self._fits[: FIT_MEMO - 1]
@@ -792,7 +798,7 @@ class FrameFeatures:
     def __call__(self, rgb: np.ndarray, t: float | None = None) -> dict[str, float]:
         y8_full, y8, ycrcb, hist, head, tail = self._own_measures(rgb)
         same_size = self._prev_half is not None and self._prev_half.shape == y8.shape
-        mv = self._motion(y8, t)
+        mv = self._motion(y8, t, repeated=self.repeated)
         if same_size:
             comp = compensated_difference(self._prev_half, y8, mv)
             diff = float(cv2.mean(cv2.absdiff(y8_full, self._prev_y))[0])

@@ -259,6 +259,14 @@ CORPORA = {
         lambda: transition_corpus.fresh_wipes_corpus(20),
         "wipe-like xfades like split 17, split 20 (session 14: blind; made at the freeze, read once with main's and once with the frozen rules)",
     ),
+    "--wipes21": (
+        lambda: transition_corpus.fresh_wipes_corpus(21),
+        "wipe-like xfades like split 17, split 21 (session 15: read once with main's rules first, then tuned on)",
+    ),
+    "--wipes22": (
+        lambda: transition_corpus.fresh_wipes_corpus(22),
+        "wipe-like xfades like split 17, split 22 (session 15: blind; made at the freeze, read once with main's and once with the frozen rules)",
+    ),
     "--moving-fades21": (lambda: transition_corpus.moving_fades_split(21), "fades and cross-fades over moving generated pictures, split 21 (session 9: read once with main's rules first)"),
     "--moving-fades22": (
         lambda: transition_corpus.moving_fades_split(22),
@@ -312,6 +320,14 @@ CORPORA = {
     "--fastmotion6": (
         lambda: transition_corpus.fast_motion_corpus(6),
         "fast-moving real shots like split 1, split 6 (session 14: blind; made at the freeze, read once with main's and once with the frozen rules)",
+    ),
+    "--fastmotion7": (
+        lambda: transition_corpus.fast_motion_corpus(7),
+        "fast-moving real shots like split 1, split 7 (session 15: read once with main's rules first, then tuned on)",
+    ),
+    "--fastmotion8": (
+        lambda: transition_corpus.fast_motion_corpus(8),
+        "fast-moving real shots like split 1, split 8 (session 15: blind; made at the freeze, read once with main's and once with the frozen rules)",
     ),
     "--still-motion": (lambda: transition_corpus.still_motion_corpus(1), "moving pictures with no transition, split 1 (session 8: read once with main's rules first, then tuned on)"),
     "--still-motion2": (lambda: transition_corpus.still_motion_corpus(2), "moving pictures with no transition, split 2 (session 8: blind; read once with main's and once with the frozen rules)"),

@@ -3016,3 +3016,13 @@ FRESH_WIPE_MAX_S.update({19: 3.2, 20: 3.2})
 PREFIX.update({"fwipe19": "fw19-", "fwipe20": "fw20-"})
 FAST_SEEDS.update({5: 32484, 6: 12618})
 PREFIX.update({"fast5": "fm5-", "fast6": "fm6-"})
+
+
+# Session 15 (helper 10w): the same draws with new seeds (drawn by ``secrets``, nobody chose them): wipe splits 21 (read once
+# with main's rules before any change, then tuned on) and 22 (blind: made at the freeze, read once with main's and once with
+# the frozen rules); fast-motion splits 7 (fresh) and 8 (blind) likewise.
+FRESH_WIPE_SEEDS.update({21: 41182, 22: 76096})
+FRESH_WIPE_MAX_S.update({21: 3.2, 22: 3.2})
+PREFIX.update({"fwipe21": "fw21-", "fwipe22": "fw22-"})
+FAST_SEEDS.update({7: 27343, 8: 28688})
+PREFIX.update({"fast7": "fm7-", "fast8": "fm8-"})

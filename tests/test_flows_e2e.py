@@ -19,8 +19,15 @@ FINAL = {"COMPLETED", "FAILED", "CRASHED", "CANCELLED"}
 
 @pytest.fixture(scope="session")
 def prefect_server(tmp_path_factory):
-    """``prefect server start`` on a free loopback port with its own PREFECT_HOME (one per session); yields the env to talk to it."""
+    """``prefect server start`` on a free loopback port with its own PREFECT_HOME (one per session); yields the env to talk to it.
+
+    The home starts from bootstrap's migrated database of this Prefect version when there is one (flows/local_server.py):
+    the server then starts without migrating (29.5 -> 12.3 CPU-s; the fixture took 27-38 s in CI); without it, as before."""
+    from flows.local_server import copy_database, template_path
+
     tmp_path = tmp_path_factory.mktemp("prefect-server")
+    if template_path().is_file():
+        copy_database(template_path(), tmp_path / "prefect-home" / "prefect.db")
     port = free_port()
     env = {
         **os.environ,

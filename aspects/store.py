@@ -16,6 +16,7 @@ from __future__ import annotations
 import fcntl
 import logging
 import random
+import re
 import threading
 import time
 from collections.abc import Iterable, Iterator
@@ -29,6 +30,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 LOCK_WAIT_S = 120.0
+OPEN_LOCK_POLL_S = 0.02  # seconds between tries of the open lock (held for the milliseconds an open takes)
 
 
 class StoreLockedError(RuntimeError):
@@ -36,15 +38,21 @@ class StoreLockedError(RuntimeError):
 
 
 def _is_lock_error(exc: Exception) -> bool:
+    """DuckDB's "Could not set lock … Conflicting lock is held" (or Windows' "being used by another process").
+
+    "lock" as a word: a damaged file's "… in block at location …" is an error to raise, not a lock to wait out.
+    """
     text = str(exc).lower()
-    return "lock" in text or "conflicting" in text or "being used" in text
+    return re.search(r"\block\b", text) is not None or "conflicting" in text or "being used" in text
 
 
 @contextmanager
-def _open_lock(db_path: Path) -> Iterator[None]:
+def _open_lock(db_path: Path, deadline: float, wait_s: float) -> Iterator[None]:
     """Hold an exclusive advisory lock on ``<db_path>.open-lock`` while the DuckDB file is opened (or created).
 
-    Where the lock file cannot be made (a read-only folder), the file is opened without it.
+    Waited for until ``deadline`` (``time.monotonic()``), then :class:`StoreLockedError`: a process that hangs while it
+    holds this lock (seen: a forked child deadlocked inside ``duckdb.connect``) must not stop every other user of the
+    store for ever. Where the lock file cannot be made (a read-only folder), the file is opened without it.
     """
     try:
         handle = open(db_path.with_name(db_path.name + ".open-lock"), "a")  # noqa: SIM115 (closed below)
@@ -54,7 +62,14 @@ def _open_lock(db_path: Path) -> Iterator[None]:
         yield
         return
     with handle:
-        fcntl.flock(handle, fcntl.LOCK_EX)
+        while True:
+            try:
+                fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                if time.monotonic() > deadline:
+                    raise StoreLockedError(f"{db_path}: another process has been opening it for more than {wait_s:.0f} s") from None
+                time.sleep(OPEN_LOCK_POLL_S * (0.5 + random.random()))
         try:
             yield
         finally:
@@ -64,6 +79,8 @@ def _open_lock(db_path: Path) -> Iterator[None]:
 @contextmanager
 def connect(db_path: str | Path, *, read_only: bool = False, wait_s: float = LOCK_WAIT_S) -> Iterator[duckdb.DuckDBPyConnection]:
     """Open ``db_path`` (creating its folder), retrying with jittered backoff while locked.
+
+    ``wait_s`` bounds the whole wait, for the open lock and for DuckDB's own lock: past it, :class:`StoreLockedError`.
 
     The connection is closed on exit; callers wrap multi-statement writes in
     ``BEGIN``/``COMMIT`` (or use :func:`transaction`).
@@ -76,7 +93,7 @@ def connect(db_path: str | Path, *, read_only: bool = False, wait_s: float = LOC
     delay = 0.02
     while True:
         try:
-            with _open_lock(db_path):
+            with _open_lock(db_path, deadline, wait_s):
                 con = duckdb.connect(str(db_path), read_only=read_only and db_path.exists())
             break
         except duckdb.IOException as exc:

@@ -28,6 +28,7 @@ from tests.media import click_track, make_video
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMEDRIVER = Path("/usr/bin/chromedriver")
 SIZE = "160x90"
+SERVER_STOP_S = 60.0  # seconds uvicorn gets to stop after should_exit (it polls every 0.1 s; a loaded machine is slow)
 
 
 @dataclass(frozen=True)
@@ -116,7 +117,9 @@ class LocalServer:
 
     def __exit__(self, *exc) -> None:
         self.server.should_exit = True
-        self.thread.join(timeout=10)
+        self.thread.join(timeout=SERVER_STOP_S)
+        if self.thread.is_alive() and exc[0] is None:  # a server left running keeps its store and threads in this worker
+            raise RuntimeError(f"the explorer did not stop within {SERVER_STOP_S:.0f} s")
 
 
 def chromium(download_dir: Path, profile_dir: Path):

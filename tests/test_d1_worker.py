@@ -178,6 +178,7 @@ def test_two_machines_syncing_at_once_add_up_to_one_that_saw_everything(d1, stor
         thread.start()
     for thread in threads:
         thread.join(120)
+    assert not any(thread.is_alive() for thread in threads), "a sync still running after 120 s"
     assert not errors
     merged = dump_d1(d1, names=False)
     expected = reference(tmp_path, stores, "c", with_names=False)[0]

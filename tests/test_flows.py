@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
-import signal
 import subprocess
 import textwrap
 
@@ -194,7 +192,7 @@ def test_killed_process_resumes_without_redoing_or_double_counting(prefect_api, 
         wait_for(lambda: marker.exists() or proc.poll() is not None, 120, "the killable process to grow the registries")
         assert marker.exists(), err.read_text()[-3000:]
     finally:
-        os.kill(proc.pid, signal.SIGKILL)
+        proc.kill()  # Popen's kill: no signal once poll() has reaped it (its pid may be another process's by then)
         proc.wait()
     db = get_settings().duckdb_path
     assert {r["stage"] for r in cache.entries(db)} == {"decode", "static", "dynamic", "narrative"}
@@ -247,8 +245,13 @@ def test_two_loops_at_once_learn_each_video_once(prefect_api, data_dir, videos, 
     code = "import sys; from flows.learn import learning_loop; learning_loop(sys.argv[1], sync=False)"
     env = {"PREFECT_API_URL": prefect_api, "ASPECTS_DATA_DIR": str(data_dir), "PREFECT_LOGGING_LEVEL": "WARNING"}
     procs = [run_python(code, env, str(inbox), stdout=open(tmp_path / f"out{i}.log", "w"), stderr=open(tmp_path / f"err{i}.log", "w")) for i in range(2)]
-    for i, proc in enumerate(procs):
-        assert proc.wait(timeout=180) == 0, (tmp_path / f"err{i}.log").read_text()[-3000:]
+    try:
+        for i, proc in enumerate(procs):
+            assert proc.wait(timeout=180) == 0, (tmp_path / f"err{i}.log").read_text()[-3000:]
+    finally:  # a loop left running would hold the store and the inbox for the tests after this one
+        for proc in procs:
+            proc.kill()
+            proc.wait()
     db = get_settings().duckdb_path
     assert {v["state"] for v in claims.states(db).values()} == {"learned"} and len(claims.states(db)) == 2
     growth_rows = [r for r in cache.entries(db) if r["stage"] == "growth"]

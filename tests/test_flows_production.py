@@ -95,7 +95,6 @@ def test_cli_without_a_server_on_a_loaded_machine_and_kill_leaves_nothing(videos
     import os
     import re
     import resource
-    import signal
     import sqlite3
     import subprocess
     import sys
@@ -146,7 +145,7 @@ def test_cli_without_a_server_on_a_loaded_machine_and_kill_leaves_nothing(videos
     # Started from the template: its block types (rows and creation times) are the template's, not registered anew.
     assert block_types(tmp_path / "homes" / "second" / "prefect.db") == block_types(template) != []
     family = psutil.Process(proc.pid).children(recursive=True)
-    os.kill(proc.pid, signal.SIGKILL)
+    proc.kill()  # SIGKILL through Popen: never to a pid already reaped
     proc.wait()
     time.sleep(0.5)
     assert [p.pid for p in family if p.is_running() and p.status() != psutil.STATUS_ZOMBIE] == []

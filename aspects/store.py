@@ -22,7 +22,7 @@ import time
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import IO, TYPE_CHECKING
 
 if TYPE_CHECKING:
     import duckdb
@@ -46,6 +46,20 @@ def _is_lock_error(exc: Exception) -> bool:
     return re.search(r"\block\b", text) is not None or "conflicting" in text or "being used" in text
 
 
+def lock_within(handle: IO[str], deadline: float, message: str) -> None:
+    """Take an exclusive advisory lock (``flock``) on ``handle``, tried without blocking until ``deadline``
+    (``time.monotonic()``), then :class:`StoreLockedError` with ``message``: a holder that hangs must not stop every other
+    process for ever."""
+    while True:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            return
+        except BlockingIOError:
+            if time.monotonic() > deadline:
+                raise StoreLockedError(message) from None
+            time.sleep(OPEN_LOCK_POLL_S * (0.5 + random.random()))
+
+
 @contextmanager
 def _open_lock(db_path: Path, deadline: float, wait_s: float) -> Iterator[None]:
     """Hold an exclusive advisory lock on ``<db_path>.open-lock`` while the DuckDB file is opened (or created).
@@ -62,14 +76,7 @@ def _open_lock(db_path: Path, deadline: float, wait_s: float) -> Iterator[None]:
         yield
         return
     with handle:
-        while True:
-            try:
-                fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-                break
-            except BlockingIOError:
-                if time.monotonic() > deadline:
-                    raise StoreLockedError(f"{db_path}: another process has been opening it for more than {wait_s:.0f} s") from None
-                time.sleep(OPEN_LOCK_POLL_S * (0.5 + random.random()))
+        lock_within(handle, deadline, f"{db_path}: another process has been opening it for more than {wait_s:.0f} s")
         try:
             yield
         finally:

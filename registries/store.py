@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import fcntl
 import json
+import time
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from datetime import datetime
@@ -37,7 +38,7 @@ from typing import TYPE_CHECKING
 from aspects.errors import AspectsError
 from aspects.files import write_text_atomic
 from aspects.settings import Settings, get_settings
-from aspects.store import connect, create_tables, transaction
+from aspects.store import LOCK_WAIT_S, connect, create_tables, lock_within, transaction
 from registries.model import ASPECTS, split_aspect
 from registries.naming import depth_breakdown, first_free_name
 from registries.seeds import SEED_VERSION, seeds
@@ -272,12 +273,19 @@ def aspect_json_path(directory: Path, aspect: str) -> Path:
     return directory / registry / f"{name}.json"
 
 
+EXPORT_LOCK_WAIT_S = LOCK_WAIT_S  # seconds an export waits for another process's export (the store's own wait)
+
+
 @contextmanager
 def _export_lock(settings: Settings) -> Iterator[None]:
-    """Serialise JSON exports across processes, so the last one to write has read the newest state."""
+    """Serialise JSON exports across processes, so the last one to write has read the newest state.
+
+    Waited for at most :data:`EXPORT_LOCK_WAIT_S`, then :class:`~aspects.store.StoreLockedError`: an export that hangs
+    (a stuck disk, a stopped process) must not stop every later one for ever."""
     settings.data_dir.mkdir(parents=True, exist_ok=True)
-    with open(settings.data_dir / ".registries-export.lock", "w") as handle:
-        fcntl.flock(handle, fcntl.LOCK_EX)
+    path = settings.data_dir / ".registries-export.lock"
+    with open(path, "w") as handle:
+        lock_within(handle, time.monotonic() + EXPORT_LOCK_WAIT_S, f"{path}: another process has been exporting the registries for more than {EXPORT_LOCK_WAIT_S:.0f} s")
         try:
             yield
         finally:

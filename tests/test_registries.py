@@ -339,3 +339,23 @@ def test_two_processes_learning_at_once_lose_nothing(settings, tmp_path):
     # The JSON mirror ends at the final state, whichever process wrote last.
     mirror = json.loads((settings.registries_dir / "static" / "color.json").read_text())
     assert mirror["entries"] == [{k: v for k, v in e.items() if k != "aspect"} for e in color]
+
+
+def test_an_export_stuck_in_another_process_costs_the_next_one_the_wait_not_for_ever(settings, monkeypatch):
+    """An export waits for another's lock at most EXPORT_LOCK_WAIT_S (here 0.5 s), then StoreLockedError naming the lock;
+    once the holder lets go, the export runs (before: ``flock`` waited for ever)."""
+    import fcntl
+
+    from aspects.store import StoreLockedError
+
+    monkeypatch.setattr(store, "EXPORT_LOCK_WAIT_S", 0.5)
+    store.export_json(settings)  # makes the data dir, the store and the lock file
+    with open(settings.data_dir / ".registries-export.lock", "w") as holder:
+        fcntl.flock(holder, fcntl.LOCK_EX)  # another open file description: conflicts even within this process
+        started = time.monotonic()
+        with pytest.raises(StoreLockedError, match="registries-export.lock"):
+            store.export_json(settings)
+        waited = time.monotonic() - started
+        fcntl.flock(holder, fcntl.LOCK_UN)
+    assert 0.5 <= waited < 30.0, waited
+    assert store.export_json(settings)

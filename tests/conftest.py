@@ -46,6 +46,9 @@ def data_dir(tmp_path, monkeypatch):
     get_settings.cache_clear()
 
 
+PREFECT_HARNESS_START_S = 180  # seconds the session's Prefect test server may take to start: 60 timed out at load 20-35 (a slow machine, not a failure)
+
+
 @pytest.fixture(scope="session")
 def prefect_api():
     """Prefect's test harness (a temporary server on a free port) for the whole session; yields its API URL.
@@ -71,7 +74,7 @@ def prefect_api():
         return folder
 
     seeded = mock.patch.object(utilities, "mkdtemp", mkdtemp_from_template) if hasattr(utilities, "mkdtemp") else contextlib.nullcontext()
-    with seeded, prefect_test_harness(server_startup_timeout=60):
+    with seeded, prefect_test_harness(server_startup_timeout=PREFECT_HARNESS_START_S):
         yield PREFECT_API_URL.value()
 
 

@@ -70,7 +70,10 @@ bass programs as plucks of 0.18-0.53 s beside accordion, horn, flute, ocarina, b
 ``fresh24_harmony`` (session 14, 11c: read once with main's rules before any rule changed) plays synth bass 1, orchestra
 hit, new age, crystal, melodic tom and synth drum lines, pad and voice programs as staccato melodies, strings, choir and
 blown leads in MIDI 60-81, flutes, fifths and fiddles as held chords; ``fresh25_harmony`` (its blind split, defined with
-it, rendered at the freeze) yet others.
+it, rendered at the freeze) yet others. ``fresh26_harmony`` (session 15, 11c: read once with main's rules before any rule
+changed) plays muted guitar, xylophone, banjo and pick bass as staccato melodies, pad programs and guitar harmonics as
+leads, viola, cello, fiddle, shanai, distortion guitar and rain as lines, synth leads as held chords and effects and drums
+as struck chords; ``fresh27_harmony`` (its blind split, defined with it, rendered at the freeze) yet others.
 The gap between MELODY_NOTE_S and LEAD_NOTE_S is left out of the ground truth:
 neither name is clearly right there.
 
@@ -334,6 +337,24 @@ PROGRAMS = {
         "bass": [8, 11, 40, 68, 73, 74],  # celesta, vibraphone, violin, oboe, flute, recorder (lines up to MIDI 46)
         "vocal": [],
     },
+    "fresh26_harmony": {  # session 15 (11c): read once with main's rules before any rule changed; programs no split played in that part
+        "sustained": [28, 13, 27, 100, 105, 34],  # muted and clean guitar, xylophone, brightness, banjo, pick bass (staccato melodies)
+        "lead": [31, 89, 90, 92, 101, 102],  # guitar harmonics, warm pad, polysynth, bowed pad, goblins, echoes (lines in MIDI 56-78)
+        "decaying": [30, 41, 42, 96, 110, 111],  # distortion guitar, viola, cello, rain, fiddle, shanai (lines)
+        "pad": [80, 81, 82, 83, 84, 87],  # square, saw, calliope, chiff, charang and bass+lead (held chords)
+        "chord": [93, 99, 103, 116, 117, 118],  # metallic pad, atmosphere, sci-fi, taiko, melodic tom, synth drum (struck chords)
+        "bass": [12, 31, 52, 69, 91, 9],  # marimba, guitar harmonics, choir aahs, English horn, choir pad, glockenspiel (lines up to MIDI 45)
+        "vocal": [],
+    },
+    "fresh27_harmony": {  # session 15 (11c): the blind split, defined with fresh26 before any rule changed, rendered at the freeze
+        "sustained": [3, 14, 24, 35, 107, 112],  # honky-tonk, tubular bells, nylon guitar, fretless bass, koto, tinkle bell (staccato melodies)
+        "lead": [33, 36, 94, 95, 97, 98],  # finger and slap 1 bass, halo and sweep pads, soundtrack, crystal (lines in MIDI 55-77)
+        "decaying": [16, 43, 57, 65, 71, 89],  # drawbar organ, contrabass, trombone, alto sax, clarinet, warm pad (lines)
+        "pad": [29, 31, 33, 35, 36, 39],  # overdriven guitar, guitar harmonics, finger, fretless, slap 1 and synth 2 bass (held chords)
+        "chord": [20, 23, 56, 62, 96, 64],  # reed organ, tango accordion, trumpet, synth brass 1, rain, soprano sax
+        "bass": [10, 14, 15, 50, 53, 78],  # music box, tubular bells, dulcimer, synth strings 1, voice oohs, whistle (lines up to MIDI 44)
+        "vocal": [],
+    },
 }
 NOTE_LENGTHS_S = {  # (lead, melody, pluck, pad chord, struck chord, bass) note lengths per split
     "tune": {"lead": (0.5, 0.8), "melody": (0.18, 0.22), "pluck": (0.3, 0.45), "pad": (2.0,), "chord": (0.8, 1.2), "bass": (0.4,)},
@@ -363,6 +384,8 @@ NOTE_LENGTHS_S = {  # (lead, melody, pluck, pad chord, struck chord, bass) note 
     "fresh23_harmony": {"pad": (1.65, 2.95), "chord": (0.43, 1.15), "bass": (0.21, 0.39, 0.61), "pluck": (0.18, 0.28, 0.4, 0.53), "melody": (0.115, 0.165, 0.225), "lead": (0.405, 0.53, 0.74)},
     "fresh24_harmony": {"pad": (1.9, 3.4), "chord": (0.52, 1.3), "bass": (0.26, 0.42, 0.57), "pluck": (0.22, 0.33, 0.48, 0.71), "melody": (0.125, 0.17, 0.24), "lead": (0.44, 0.62, 1.05)},
     "fresh25_harmony": {"pad": (1.55, 3.6), "chord": (0.38, 0.85), "bass": (0.24, 0.36, 0.68), "pluck": (0.2, 0.26, 0.36, 0.58), "melody": (0.105, 0.145, 0.195), "lead": (0.48, 0.67, 1.2)},
+    "fresh26_harmony": {"pad": (2.05, 3.15), "chord": (0.41, 1.05), "bass": (0.225, 0.4, 0.63), "pluck": (0.215, 0.305, 0.445, 0.62), "melody": (0.12, 0.175, 0.215), "lead": (0.425, 0.575, 0.86)},
+    "fresh27_harmony": {"pad": (1.85, 3.05), "chord": (0.395, 0.98), "bass": (0.215, 0.37, 0.59), "pluck": (0.205, 0.285, 0.415, 0.65), "melody": (0.11, 0.16, 0.205), "lead": (0.415, 0.56, 0.93)},
     "fresh11_harmony": {"pad": (2.0, 3.3), "chord": (0.5, 0.9), "bass": (0.26, 0.5, 0.8), "pluck": (0.22, 0.38, 0.62), "melody": (0.13, 0.2, 0.23), "lead": (0.46, 0.7, 1.1)},
 }
 REGISTER = {"tune": (64, 79), "held_out": (60, 84), "fresh": (62, 81), "fresh2": (67, 86), "fresh3": (60, 96)}  # MIDI range of lead, melody and pluck lines
@@ -621,6 +644,27 @@ HARMONY25 = {
     "velocities": ((30, 52), (58, 90), (94, 124)),
     "lines": {"register": (55, 91), "staccato": 0.28, "zero_start": True, "lead_register": (59, 80)},
 }
+# fresh26_harmony (session 15, 11c, read once with main's rules first): programs no split played in that part (muted guitar
+# and pick bass as staccato melodies, viola, cello, fiddle and shanai as lines), note lengths, registers and velocities no
+# split used; lines in MIDI 53-88, leads in 56-78.
+HARMONY26 = {
+    "seed": 262626,
+    "voicings": ([0, 4, 7, 14], [0, 3, 7, 9, 12], [0, 5, 7, 10], [0, 4, 8, 12], [0, 7, 10, 15], [0, 2, 7, 12]),
+    "roots": (43, 50, 62),
+    "bass_registers": ((23, 37), (31, 45)),
+    "velocities": ((34, 58), (62, 92), (96, 126)),
+    "lines": {"register": (53, 88), "staccato": 0.38, "zero_start": True, "lead_register": (56, 78)},
+}
+# fresh27_harmony (session 15, 11c, the blind split, defined with fresh26 before any rule changed): other seed, programs,
+# voicings, registers; leads in MIDI 55-77.
+HARMONY27 = {
+    "seed": 272727,
+    "voicings": ([0, 3, 7, 14], [0, 4, 9, 12], [0, 5, 9, 14], [0, 4, 7, 10, 12], [0, 3, 7, 10, 14], [0, 7, 14]),
+    "roots": (39, 46, 58),
+    "bass_registers": ((22, 36), (30, 44)),
+    "velocities": ((26, 48), (54, 86), (90, 120)),
+    "lines": {"register": (56, 92), "staccato": 0.31, "zero_start": True, "lead_register": (55, 77)},
+}
 # The bass is a register (docs/audio.md, session 10): the truth of a single line follows its median pitch, whatever
 # its program. A line at or under BASS_CUT_MIDI is the bass; a "bass" line above it is named by its envelope as any
 # other line. Cut between the two populations of all splits' lines (medians, MIDI): bass lines 26-50, lead, melody and
@@ -723,6 +767,10 @@ def corpus(split: str) -> list[Clip]:
         return _harmony_corpus(split, **HARMONY24)
     if split == "fresh25_harmony":
         return _harmony_corpus(split, **HARMONY25)
+    if split == "fresh26_harmony":
+        return _harmony_corpus(split, **HARMONY26)
+    if split == "fresh27_harmony":
+        return _harmony_corpus(split, **HARMONY27)
     if split in ARTICULATED:
         return _articulated_corpus(split)
     rng = np.random.default_rng({"tune": 111, "held_out": 222, "fresh": 333, "fresh2": 444, "fresh3": 555}[split])

@@ -20,6 +20,7 @@ import numpy as np
 import pytest
 
 from aspects.measure.primitive import (
+    PLUCK_BRIGHTEN_OCT_S,
     Context,
     NoteShape,
     _rose,
@@ -223,6 +224,29 @@ def test_a_short_struck_notes_drop_is_read_from_its_maximum():
     shape = note_shape(ctx, 25 * hop_s, ctx.onsets)
     assert shape.drop_db <= -2.0, shape  # from the first hop within 3 dB: -0.3 dB
     assert note_decays(shape, partial=True), shape
+
+
+@pytest.mark.parametrize("tail_oct_s, loud_oct_s, decays", [(8.0, -1.0, True), (8.0, 4.0, False)])
+def test_a_notes_brightening_is_its_own_while_it_is_loud(tail_oct_s, loud_oct_s, decays):
+    """Session 15 (trial 10's muted guitar, GM 28): a damped string falls 140 dB/s from its strike; its centroid drops from
+    1300 Hz at once and eases down 1 oct/s while the note is loud, then rises 8 oct/s once it is more than 20 dB down (the room's
+    reverb and the noise floor). Over the body's later part that read over 2 oct/s: "a sustained tone
+    fading", and the line read lead. Read while the note is within BRIGHTEN_SPAN_DB of its maximum it darkens: it dies
+    away. A note whose centroid rises while loud too (4 oct/s, a tremolo's trough) still brightens."""
+    hop_s = 128 / SR
+    step = int(0.35 / hop_s)
+    level = np.r_[np.full(4, -90.0), np.linspace(-50.0, -22.0, 4), -22.0 - 140.0 * hop_s * np.arange(step - 4)]
+    loud = int(20.0 / 140.0 / hop_s)  # hops after the peak while within 20 dB of it
+    quick = np.geomspace(1300.0, 250.0, 8) * 2.0 ** (loud_oct_s * hop_s * np.arange(8))
+    eased = quick[-1] * 2.0 ** (loud_oct_s * hop_s * np.arange(1, loud - 7))
+    centroid = np.r_[np.full(4, 300.0), np.full(4, 1300.0), quick, eased]
+    centroid = np.r_[centroid, centroid[-1] * 2.0 ** (tail_oct_s * hop_s * np.arange(1, step - 4 - loud + 1))]
+    level, centroid = np.r_[level, level[4:]], np.r_[centroid, centroid[4:]]  # struck again: the note has an end
+    n = level.size
+    ctx = Context(np.arange(n) * hop_s, np.zeros((n, 4)), np.arange(4.0), level, np.zeros(n), np.zeros(n), centroid, np.array([4, 4 + step]), hop_s)
+    shape = note_shape(ctx, 30 * hop_s, ctx.onsets)
+    assert (shape.brighten_oct_s <= PLUCK_BRIGHTEN_OCT_S) is decays, shape
+    assert note_decays(shape, partial=False) is decays, shape
 
 
 def _saw(f0: float, t: np.ndarray, partials: int = 12) -> np.ndarray:

@@ -107,6 +107,9 @@ MELODY_NOTE_S = 0.32  # a moving monophonic line of notes shorter than this is a
 TRANSIENT_SPAN_S = 0.05  # an onset this close to a frame's centre is inside its spectrum (93 ms window)
 PURE_MAX_HARMONICS = 2  # a lone partial with fewer of its harmonics 2…10 within 30 dB of it is a pure tone, not an instrument's note
 PLUCK_BRIGHTEN_OCT_S = 2.0  # a pluck's spectral centroid does not rise faster than this (octaves/s) while it decays
+BRIGHTEN_SPAN_DB = 20.0  # ...and brightens only if it does so while within this much (dB) of its body's maximum too: further down
+#                          the centroid is the room's reverb and the noise floor's, not the string's (a muted guitar's notes, falling
+#                          130-177 dB/s, "brighten" 4-9 oct/s over their body from 20-30 dB down and darken while loud)
 PLUCK_DECAY_DB_S = 12.0  # level falls at least this fast after the peak: an exponential decay
 PLUCK_DEEP_DROP_DB = 8.0  # a note that loses this much over its body and still falls dies away, whatever its later slope (koto, piano)
 PLUCK_LATE_DB_S, LATE_SPAN_S = 3.0, 0.15  # a pluck still falls ≥ 3 dB/s after DECAY_SPAN_S, read when ≥ 0.15 s of its body is left
@@ -651,7 +654,9 @@ class NoteShape:
     decay_db_s: float
     onset_i: int | None
     fall_db_s: float = 0.0
-    brighten_oct_s: float = 0.0  # spectral centroid change (octaves per second) where decay_db_s is read
+    brighten_oct_s: float = (
+        0.0  # spectral centroid change (octaves per second) where decay_db_s is read, or over the same part of the body while within BRIGHTEN_SPAN_DB of its maximum, whichever is smaller
+    )
     drop_db: float = 0.0  # level at the end of the note's body minus its maximum over the body (dB; negative when it lost level)
     late_db_s: float | None = None  # level change per second after DECAY_SPAN_S, when the note holds ≥ LATE_SPAN_S more
     cut_db: float = 0.0  # deepest fall within CUT_OFF_S inside the body, before a next note start (:func:`cut_off`)
@@ -691,6 +696,7 @@ def note_shape(ctx: Context, t: float, onset_hops: np.ndarray | None = None) -> 
     body = slice(peak, min(stop, peak + max(int(DECAY_SPAN_S / ctx.hop_s), 3)))
     tail = ctx.level_db[body]
     bright = np.log2(np.maximum(ctx.centroid_hz[body], 1.0))
+    loud = bright[: int(np.argmin(tail >= tail.max() - BRIGHTEN_SPAN_DB)) or tail.size] if tail.size else bright  # the body until 20 dB down
     fall = ctx.level_db[peak:end][: max(int(DECAY_SPAN_S / ctx.hop_s), 3)]
     late = ctx.level_db[body.stop : stop]  # a long note's body after DECAY_SPAN_S: a sustained sample levels off there
     cut_db, pre_cut_db_s, cut_i = cut_off(ctx.level_db, peak, stop, ctx.hop_s) if after.size else (0.0, 0.0, peak)
@@ -701,7 +707,7 @@ def note_shape(ctx: Context, t: float, onset_hops: np.ndarray | None = None) -> 
         _slope_db_s(tail[tail.size // 3 :], ctx.hop_s),
         on,
         _slope_db_s(fall, ctx.hop_s),
-        _slope_db_s(bright[bright.size // 3 :], ctx.hop_s),
+        min(_slope_db_s(bright[bright.size // 3 :], ctx.hop_s), _slope_db_s(loud[loud.size // 3 :], ctx.hop_s)),
         float(tail[-1] - tail.max()) if tail.size else 0.0,
         _slope_db_s(late, ctx.hop_s) if late.size * ctx.hop_s >= LATE_SPAN_S else None,
         cut_db,

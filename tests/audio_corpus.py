@@ -3150,3 +3150,83 @@ def true_tempo(bpm: float, pattern: str, *, drums: bool = True) -> float:
 # Splits read by bench/bench_tempo.py only (COMMON rule, session 13: a new split's numbers go to the docs; the tests'
 # one render gets only the clips a rule fixes): the tests' fixture leaves them out.
 BENCH_SPLITS = ("held_out_26", "held_out_27", "held_out_28", "held_out_29")
+
+
+# Issue 11t, session 15, for held_out_30 (made first, read once with main's rules before any rule change) and
+# held_out_31 (the blind split: written with it before anything was rendered, read only after the session's rules were
+# frozen, once with main's rules and once with the session's). Both bench-only (:data:`BENCH_SPLITS`). The session's
+# job is the metrical level of half-time grooves (kick on 1, snare on 3, hi-hats in eighths: read double) and of fast
+# duple grooves (ska, brushes, cumbia, a jazz two-feel: read half), so each split holds new patterns of both kinds and
+# of other kinds: the half-time grooves' recipe quarters are drawn log-uniform in 58–84 BPM, the fast duple grooves'
+# in 140–200, the others' one in each equal log stratum of 45–200 (numpy seeds 3030 / 3131; a tempo another split had
+# moved up by 0.3 BPM); accompaniments drawn from every figure without replacement, three drumless clips and three
+# swung ones (swing 0.58, 0.62 or 2/3) drawn (seeds 3031 / 3132). The truth is the recipe's quarter (none of these
+# patterns is an uneven metre).
+DRUM_PATTERNS |= {
+    # half time on the Room kit: closed hi-hat on every eighth, kick on 1 and the "and" of 3, snare on 3
+    "halfroom": (4, [(b + h, ["hihat"] + (["kick"] if b + h in (0.0, 2.5) else ["snare"] if b + h == 2.0 else [])) for b in range(4) for h in (0.0, 0.5)]),
+    # half time on a ride: ride on every eighth, kick on 1 and the "and" of 1, snare on 3, pedal hi-hat on 2 and 4
+    "halfride": (4, [(b + h, ["ride"] + (["kick"] if b + h in (0.0, 0.5) else ["snare"] if b + h == 2.0 else ["pedalhat"] if b + h in (1.0, 3.0) else [])) for b in range(4) for h in (0.0, 0.5)]),
+    # ska: kick on 1 and 3, rim shot on 2 and 4, closed hi-hat on the beats and open hi-hat on every "and"
+    "skaoff": (4, [(b + h, (["openhat"] if h else ["hihat"]) + (["kick"] if h == 0 and b in (0, 2) else ["rim"] if h == 0 else [])) for b in range(4) for h in (0.0, 0.5)]),
+    # brushes in two: bass drum on 1 and 3, a brush slap (snare) on 2 and 4, a brush sweep (maracas) on every eighth
+    "twobrush": (4, [(b + h, ["shaker"] + (["bassdrum"] if h == 0 and b in (0, 2) else ["snare"] if h == 0 else [])) for b in range(4) for h in (0.0, 0.5)]),
+    # pop funk: closed hi-hat on every sixteenth, kick on 1, the "a" of 2 and the "and" of 3, snare on 2 and 4
+    "popfunk": (4, [(q / 4, ["hihat"] + (["kick"] if q in (0, 7, 10) else ["snare"] if q in (4, 12) else [])) for q in range(16)]),
+    # a waltz on the Room kit: kick on 1, snare on 2 and 3, closed hi-hat on every eighth
+    "waltzroom": (3, [(b + h, ["hihat"] + (["kick"] if b + h == 0.0 else ["snare"] if h == 0 else [])) for b in range(3) for h in (0.0, 0.5)]),
+}
+PATTERN_KITS |= {"halfroom": 8, "halfride": 16, "twobrush": 40, "popfunk": 24, "waltzroom": 9}
+
+TEMPO_SPLITS["held_out_30"] = [
+    (69.8, "halfroom", 0.5, "reedorgan", True),
+    (79.3, "halfroom", 0.5, "bottle", True),
+    (66.8, "halfroom", 0.62, "halopad", True),
+    (78.8, "halfride", 0.5, "skank", True),
+    (65.3, "halfride", 0.58, "organbass", True),
+    (180.6, "skaoff", 0.5, "harpripple", True),
+    (195.7, "skaoff", 0.62, "synthpluck", True),
+    (182.5, "skaoff", 0.5, "metalpad", True),
+    (160.1, "twobrush", 0.5, "horns", True),
+    (148.4, "twobrush", 0.5, "banjoroll", True),
+    (56.7, "popfunk", 0.5, "strum", False),
+    (70.4, "popfunk", 0.5, "halfbass", True),
+    (112.3, "waltzroom", 0.5, "slowpad", False),
+    (178.5, "waltzroom", 0.5, "cellowalk", False),
+]
+
+DRUM_PATTERNS |= {
+    # half time with a cross-stick: closed hi-hat on every eighth (open on the "and" of 4), kick on 1 and the "a" of 2, rim shot on 3
+    "halfstick": (4, [(b + h, (["openhat"] if b + h == 3.5 else ["hihat"]) + (["rim"] if b + h == 2.0 else [])) for b in range(4) for h in (0.0, 0.5)] + [(0.0, ["kick"]), (1.75, ["kick"])]),
+    # trap half time: closed hi-hat on every eighth and a sixteenth roll through beat 4, kick on 1 and the "a" of 1, clap and snare on 3
+    "halftrap": (
+        4,
+        [(b + h, ["hihat"] + (["kick"] if b + h == 0.0 else ["snare", "clap"] if b + h == 2.0 else [])) for b in range(3) for h in (0.0, 0.5)]
+        + [(3.0 + q / 4, ["hihat"]) for q in range(4)]
+        + [(0.75, ["kick"])],
+    ),
+    # cumbia on maracas: maracas on every eighth, kick on 1 and 3, a muted conga on 2 and 4, an open conga on the "and" of 4
+    "cumbiamar": (4, [(b + h, ["shaker"] + (["kick"] if h == 0 and b in (0, 2) else ["mutehiconga"] if h == 0 else ["openhiconga"] if b == 3 else [])) for b in range(4) for h in (0.0, 0.5)]),
+    # a jazz two-feel on the ride: ride on every beat and on the "and" of 2 and 4 (at the swing), kick on 1 and 3, pedal hi-hat on 2 and 4
+    "twofeelride": (4, [(float(b), ["ride"] + (["kick"] if b in (0, 2) else ["pedalhat"])) for b in range(4)] + [(1.5, ["ride"]), (3.5, ["ride"])]),
+    # rock on the ride: ride on every eighth, kick on 1 and 3 and the "and" of 3, snare on 2 and 4
+    "rockride": (4, [(b + h, ["ride"] + (["kick"] if b + h in (0.0, 2.0, 2.5) else ["snare"] if b + h in (1.0, 3.0) else [])) for b in range(4) for h in (0.0, 0.5)]),
+}
+PATTERN_KITS |= {"halfstick": 1, "halftrap": 25, "cumbiamar": 12, "twofeelride": 32, "rockride": 4}
+
+TEMPO_SPLITS["held_out_31"] = [
+    (72.3, "halfstick", 0.5, "triplets", True),
+    (82.3, "halfstick", 2 / 3, "brass", True),
+    (65.1, "halfstick", 0.5, "harmonica", True),
+    (79.1, "halftrap", 0.58, "epiano", True),
+    (70.8, "halftrap", 0.62, "bassline", True),
+    (165.1, "cumbiamar", 0.5, "bottle", False),
+    (141.7, "cumbiamar", 0.5, "stringpad", False),
+    (164.2, "twofeelride", 0.5, "clav", True),
+    (167.5, "twofeelride", 0.5, "piano", True),
+    (53.4, "rockride", 0.5, "arpsynth", False),
+    (87.2, "rockride", 0.5, "chorale", True),
+    (146.6, "rockride", 0.5, "boomchick", True),
+]
+
+BENCH_SPLITS = BENCH_SPLITS + ("held_out_30", "held_out_31")

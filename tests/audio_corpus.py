@@ -3223,7 +3223,7 @@ TEMPO_SPLITS["held_out_31"] = [
     (165.1, "cumbiamar", 0.5, "bottle", False),
     (141.7, "cumbiamar", 0.5, "stringpad", False),
     (164.2, "twofeelride", 0.5, "clav", True),
-    (167.5, "twofeelride", 0.5, "piano", True),
+    (167.5, "twofeelride", 0.5, True, True),
     (53.4, "rockride", 0.5, "arpsynth", False),
     (87.2, "rockride", 0.5, "chorale", True),
     (146.6, "rockride", 0.5, "boomchick", True),

@@ -41,7 +41,11 @@ a crowd's babble, a stream, a fan) beside rain, pink noise and vinyl crackle; se
 with main's rules before any change) and ``kits_s14blind`` (written with it, read at the freeze): four-on-the-floor
 grooves (the kick on every beat, so the backbeat's clap or snare is struck with a kick) on power, electronic and brush
 kits among others, claps twice as often, base velocities 45–127, other bends and reverb sends, tempi nobody used, beds
-of rain, pink noise, drizzle and surf; ``kits_test`` (one groove per kit, the suite's: tests/test_audio_kits.py).
+of rain, pink noise, drizzle and surf; session 15's ``kits_s15fresh`` (read with the base's rules before any change)
+and ``kits_s15blind`` (written with it, read at the freeze): four-on-the-floor grooves on kits whose kick does not
+boom (standard, room, jazz families) and the electronic kit, base velocities 35–119, beds of traffic and birdsong
+beside rain and pink noise, staccato drumless lines on chiff and flute leads; ``kits_test`` (one groove per kit, the
+suite's: tests/test_audio_kits.py).
 """
 
 from __future__ import annotations
@@ -120,6 +124,24 @@ S14 = {
     "claps": True,
     "beds": ("pink", "none", "rain", "drizzle", "pink", "surf", "rain", "pad", "speech", "drizzle", "rain", "pink", "hum"),
     "drumless_noises": ("rain", "pink", "drizzle", "surf", "babble"),
+}
+# session 15: the kick struck with the backbeat's snare on kits whose kick does not boom (standard, room, jazz families)
+# and the electronic kit (``floor`` 0.6, no extra claps), base velocities 35-119 spread 0.7-1.25, other bends and
+# reverb sends, tempi nobody used, new beds beside rain and pink noise: "traffic" (a road's rumble under 600 Hz with
+# cars passing) and "birds" (chirps sweeping 2-7 kHz); drumless plucked lines played staccato (``staccato``: a note
+# sounds a quarter of its step) on leads with a chiff (session 14: a chiff lead's staccato notes read kick)
+S15 = {
+    **S14,
+    "velocity_lo": 35,
+    "velocity_hi": 120,
+    "velocity_spread": (0.7, 1.25),
+    "bends": (-0.75, 0.25, 1.25, 0.0, -1.25, 0.75),
+    "reverbs": (20, 75, 50, 100),
+    "floor": 0.6,
+    "claps": False,
+    "beds": ("none", "pink", "traffic", "rain", "birds", "speech", "pink", "drizzle", "rain", "pad", "traffic", "none", "hum"),
+    "drumless_noises": ("rain", "pink", "traffic", "birds", "drizzle"),
+    "staccato": True,
 }
 SPLITS = {
     "kits_first": {"seed": 4111, "kits": tuple(KITS), "clips_per_kit": 4, "tempi": (62.0, 88.0, 104.0, 121.0, 147.0, 171.0), "under_db": (10.0, 15.0, 22.0, 28.0), "pads": (90, 52, 93)},
@@ -269,6 +291,26 @@ SPLITS = {
         "pads": (96, 63, 19),
         "basses": (37, 35, 80, 33),
     },
+    # session 15: made first, read once with the base's rules (37ae535) before any change
+    "kits_s15fresh": {
+        **S15,
+        "seed": 34727,
+        "kits": ("standard", "room", "jazz", "electronic", "standard7", "room3", "jazz3", "power3"),
+        "tempi": (63.5, 81.5, 94.5, 110.5, 122.5, 137.5, 151.5, 166.5, 184.5),
+        "under_db": (6.0, 9.0, 12.0, 16.0, 21.0),
+        "pads": (97, 64, 21),
+        "basses": (38, 36, 82, 32),
+    },
+    # session 15: written with kits_s15fresh before anything was read, rendered and read once at the freeze
+    "kits_s15blind": {
+        **S15,
+        "seed": 35838,
+        "kits": ("standard1", "room6", "jazz4", "electronic", "standard2", "room5", "jazz1", "tr808"),
+        "tempi": (65.5, 83.5, 97.5, 113.5, 126.5, 135.5, 147.5, 163.5, 178.5),
+        "under_db": (5.0, 8.0, 13.0, 17.0, 23.0),
+        "pads": (98, 65, 22),
+        "basses": (39, 34, 83, 35),
+    },
     "kits_blind": {"seed": 6333, "kits": tuple(KITS), "clips_per_kit": 4, "tempi": (60.0, 84.0, 99.0, 117.0, 139.0, 163.0, 180.0), "under_db": (10.0, 14.0, 20.0, 27.0), "pads": (91, 50, 95)},
 }
 SPEECH_BEDS = {  # split -> what the speech bed says
@@ -289,6 +331,8 @@ SPEECH_BEDS = {  # split -> what the speech bed says
     "kits_s13blind": "The night guard walked past the museum doors and checked every lock twice.",
     "kits_s14fresh": "The ferryman tied his rope to the post and waited for the fog to lift.",
     "kits_s14blind": "A tailor measured the old coat twice before cutting the grey cloth.",
+    "kits_s15fresh": "The gardener stacked the clay pots by the shed before the frost came.",
+    "kits_s15blind": "A driver waited at the crossing while the long freight train rolled past.",
     "kits_s8blind2": "Old maps of the valley hung in the library where students argued about rivers and roads.",
 }
 DRUMLESS = {  # split -> (bass programs, pluck programs, chord programs, speech text)
@@ -316,6 +360,8 @@ DRUMLESS = {  # split -> (bass programs, pluck programs, chord programs, speech 
     "kits_s13blind": ((42, 70), (8, 14, 30), (16, 22, 52), "Every morning the baker whistled while the ovens warmed in the back room."),
     "kits_s14fresh": ((39, 44), (10, 105, 84), (18, 20, 89), "The children counted the stars from the roof until their mother called them in."),
     "kits_s14blind": ((38, 81), (11, 107, 83), (19, 23, 90), "A quiet boatman carried lanterns across the lake before the festival began."),
+    "kits_s15fresh": ((45, 62), (83, 75, 108), (8, 56, 61), "The old miller counted sacks of flour while the river turned his wheel."),
+    "kits_s15blind": ((63, 67), (82, 77, 112), (48, 57, 60), "Two sisters painted the garden fence white before their cousins arrived."),
     "kits_blind": ((32, 36), (27, 104, 108), (2, 6, 24), "A narrow road climbs past the mill toward the old stone church."),
 }
 
@@ -512,7 +558,8 @@ def drumless_clips(split: str, workdir: Path) -> list[tuple[str, np.ndarray]]:
         clip.events.append(program(0, prog, 0.0))
         for i in range(10):
             pitch = lo + int(rng.integers(0, 15))
-            clip.events += note(0, pitch, 0.3 + i * step, 0.3 + (i + 0.9) * step, int(rng.integers(50, 125)))
+            length = 0.25 if SPLITS[split].get("staccato") and prog in plucks else 0.9  # session 15: staccato lines
+            clip.events += note(0, pitch, 0.3 + i * step, 0.3 + (i + length) * step, int(rng.integers(50, 125)))
         clips.append(clip)
     for prog in chords:
         step = float(rng.choice([0.5, 0.75]))
@@ -536,7 +583,7 @@ def drumless_clips(split: str, workdir: Path) -> list[tuple[str, np.ndarray]]:
     return out
 
 
-NEW_NOISES = ("hiss", "wind", "crackle", "hum", "babble", "stream", "fan", "drizzle", "surf")  # session 12's, 13's and 14's noise beds (:func:`_noise_bed`)
+NEW_NOISES = ("hiss", "wind", "crackle", "hum", "babble", "stream", "fan", "drizzle", "surf", "traffic", "birds")  # session 12's to 15's noise beds (:func:`_noise_bed`)
 
 
 def _noise_bed(kind: str, seconds: float, seed: int, voice: np.ndarray | None = None) -> np.ndarray:
@@ -549,7 +596,10 @@ def _noise_bed(kind: str, seconds: float, seed: int, voice: np.ndarray | None = 
     sine of 500 Hz–3 kHz rising in pitch as it decays) or "fan" (a blade tone of 70–160 Hz with harmonics 2–6 over
     noise under 3 kHz, 10 dB stronger). Session 14: "drizzle" (fine rain: 600 droplets a second, each 0.3–1.5 ms of
     decaying noise with log-normal amplitudes, over noise of 2–12 kHz as loud as them) or "surf" (waves: noise under
-    4 kHz whose level swells 0.2–1.8 times its mean with a period of 4–9 s, each wave breaking with more of its top)."""
+    4 kHz whose level swells 0.2–1.8 times its mean with a period of 4–9 s, each wave breaking with more of its top).
+    Session 15: "traffic" (a road: brown noise with a band of 20–600 Hz, a car passing every 1.5–4 s, each a 1–3 s
+    swell of noise of 80 Hz–2 kHz up to 2.5 times the rumble) or "birds" (chirps, 6 a second: 20–120 ms sweeps between
+    2 and 7 kHz, up or down, with a harmonic 12 dB under, over quiet noise of 1–8 kHz)."""
     rng = np.random.default_rng(seed)
     n = int(round(seconds * SR))
     if kind == "hiss":
@@ -602,6 +652,28 @@ def _noise_bed(kind: str, seconds: float, seed: int, voice: np.ndarray | None = 
         period = rng.uniform(4.0, 9.0)
         swell = 1.0 + 0.8 * np.sin(2 * np.pi * t / period + rng.uniform(0, 2 * np.pi))
         x = shaped_noise((0.0, 4000.0), seconds, seed) * swell + 0.5 * shaped_noise((2000.0, 8000.0), seconds, seed + 1) * np.clip(swell - 1.0, 0.0, None)
+    elif kind == "traffic":
+        x = shaped_noise("brown", seconds, seed) + 0.5 * shaped_noise((20.0, 600.0), seconds, seed + 1)
+        x = x / x.std()
+        car = shaped_noise((80.0, 2000.0), seconds, seed + 2)
+        at = float(rng.uniform(0.0, 1.5))
+        while at < seconds:
+            width = rng.uniform(1.0, 3.0)
+            t = np.arange(n) / SR
+            x = x + 2.5 * rng.uniform(0.4, 1.0) * np.exp(-0.5 * ((t - at) / (width / 4)) ** 2) * car
+            at += float(rng.uniform(1.5, 4.0))
+    elif kind == "birds":
+        x = 0.05 * shaped_noise((1000.0, 8000.0), seconds, seed)
+        for at in rng.uniform(0, seconds, int(6 * seconds)):
+            k = int(at * SR)
+            length = min(int(rng.uniform(0.02, 0.12) * SR), n - k)
+            if length < 2:
+                continue
+            tt = np.arange(length) / SR
+            f = np.linspace(*(rng.uniform(2000, 7000, 2)), length)
+            phase = 2 * np.pi * np.cumsum(f) / SR
+            env = np.sin(np.pi * tt / tt[-1]) ** 2 * rng.lognormal(0.0, 0.5)
+            x[k : k + length] += env * (np.sin(phase) + 0.25 * np.sin(2 * phase))
     else:
         t = np.arange(n) / SR
         f0 = rng.uniform(70.0, 160.0)

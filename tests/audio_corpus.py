@@ -40,7 +40,7 @@ DRUM_NOTES = {"kick": 36, "snare": 38, "clap": 39, "hihat": 42, "rim": 37, "open
 DRUM_NOTES |= {"pedalhat": 44, "ridebell": 53, "timbale": 65, "agogo": 67, "hibongo": 60}  # issue 11t, session 5 (held_out_9)
 DRUM_NOTES |= {"crash": 49, "hitom": 50, "floortom": 41, "bongo": 61, "claves": 75, "woodblock": 76, "triangle": 81}  # issue 11t, session 5
 PATTERN_KITS: dict[str, int] = {}  # pattern → the GM drum kit (program of the drum channel) it is played on (issue 11t, session 9)
-HIT_PRIORITY = ("kick", "snare", "clap", "hihat")  # the label of simultaneous hits: the one that dominates the sound
+HIT_PRIORITY = ("kick", "snare", "clap", "hihat")  # the label of simultaneous hits, by priority: a kick struck with anything is the kick (docs/audio.md)
 PICTURE = "color=c=0x204060:s=160x90:r=25"
 
 # General MIDI programs (0-based).

@@ -6,7 +6,7 @@ drumless material on which any drum name is false.
   downbeats and on some off-steps, a snare (acoustic 38 or electric 40), side stick (37) or hand clap (39) on the
   backbeats, sometimes with a flam (a soft grace stroke 25 ms before), ghost snares (velocity 22–45) on sixteenths,
   hi-hats closed (42), pedal (44) or open (46) on eighths, quarters or sixteenths; velocities 40–127, tempi 60–180.
-  Kick, snare and hi-hat often fall on the same step. The truth of a step is the drum that dominates it by
+  Kick, snare and hi-hat often fall on the same step. The truth of a step is named by
   :data:`~tests.audio_corpus.HIT_PRIORITY` (kick, then snare, clap, hi-hat; a side stick is the snare's rim: snare),
   as docs/audio.md names simultaneous hits. The orchestra kit has no hi-hats on 42–46 (timpani there): it plays
   kick and snare only. A clip plays alone or over a bed (white, pink, brown noise, rain, a held pad chord)

@@ -510,7 +510,7 @@ def test_a_boom_under_a_burst_is_the_kick_a_burst_over_a_held_bass_note_is_not()
     """A kick struck with the backbeat's clap (issue 11d, session 14; trial 9's power kit at 128 BPM read ``snare`` on 10
     of 10): the kick's 55 Hz boom rings past the 100 ms percussive test, so the percussive part is the burst of noise
     struck with it (0.6–9 kHz, 20 ms), but the boom holds most of the onset's new energy (here 0.67; docs/audio.md:
-    simultaneous hits are named by the one that dominates): ``kick`` (:data:`BOOM_UNDER_SHARE`; main: the burst's
+    simultaneous hits are named by priority, kick first): ``kick`` (:data:`BOOM_UNDER_SHARE`; main: the burst's
     name). The same burst over a 55 Hz bass note struck with it (a note holds its level), or alone, is no kick."""
     t = np.arange(int(1.0 * SR)) / SR
     start = t >= 0.3
@@ -551,3 +551,53 @@ def test_a_four_on_the_floor_kick_under_the_power_kits_clap_is_a_kick(tmp_path):
     with_clap = [answer for (_, truth, answer), b in zip(results[::2], range(8)) if b % 2]
     assert with_clap == ["kick"] * 4, results
     assert sum(truth == answer for _, truth, answer in results) >= 15, results
+
+
+def test_a_kick_struck_with_a_louder_snare_on_kits_whose_kick_does_not_boom_is_a_kick(tmp_path):
+    """Issue 11d, session 15: a four-on-the-floor groove on FluidR3's standard kit (kick 36 with the acoustic snare 38 on
+    2 and 4), the snare struck harder than the kick (110 over 70), at 112 BPM. Simultaneous hits are named by priority,
+    kick first (docs/audio.md): the kick's thump under 100 Hz is a few % of those hits' new energy (:func:`kick_under`;
+    the base's rules miss them: the percussive part's low share 0.03-0.14 is under KICK_LOW_SHARE); the snares struck
+    alone on the off-beats stay ``snare``. (The electronic kit's kick with its electric snare is still missed on some
+    hits: its low band falls less than KICK_UNDER_DROP_DB within 100 ms there, docs/audio.md.)"""
+    from tests.audio_corpus import DRUM_CH, Clip, note, program
+    from tests.voice_corpus import render
+
+    if reason := missing_tools():
+        pytest.skip(reason)
+    beat = 60.0 / 112
+    clips = []
+    for kit, snare in ((0, 38),):
+        clip = Clip(f"kit{kit}_four", 0.3 + 8 * beat + 0.8, kind="drums")
+        clip.events.append(program(DRUM_CH, kit, 0.0))
+        for b in range(8):
+            for h, drums in ((0.0, [36] + ([snare] if b % 2 else [])), (0.5, [snare] if b % 4 == 3 else [])):
+                at = round(0.3 + (b + h) * beat, 4)
+                for d in drums:
+                    clip.events += note(DRUM_CH, d, at, at + 0.1, 70 if d == 36 else 110)
+                if drums:
+                    clip.hits.append((at, "kick" if 36 in drums else "snare"))
+        clips.append(clip)
+    for clip, x in zip(clips, render(clips, tmp_path, "render.wav"), strict=True):
+        t, primitive = analyse(x)
+        results = hit_results(clip, t, primitive)
+        assert [answer for _, truth, answer in results] == [truth for _, truth, _ in results], (clip.name, results)
+
+
+def test_a_subsonic_step_at_a_notes_start_is_no_kick_a_thump_is():
+    """Issue 11d, session 15: a chiff lead's staccato notes read ``kick`` (drumless frames named a drum): the sample
+    steps its waveform at the note's start, new energy under 30 Hz that dies within 100 ms (0.99 of the low part).
+    A kick's thump lies at 40-100 Hz (FluidR3's kicks: <= 0.24 of the low part under 30 Hz): a step is no kick
+    (``SUBSONIC_SHARE``; the base's rules: ``kick``), a 55 Hz thump with the same note still is."""
+    t = np.arange(int(1.0 * SR)) / SR
+    start = t >= 0.3
+    fall = np.where(start, np.exp(-np.maximum(t - 0.3, 0.0) / 0.05), 0.0)
+    tone = np.where(start & (t < 0.42), sum(np.sin(2 * np.pi * 392.0 * h * t) / h for h in range(1, 6)), 0.0)
+    thump = 1.5 * np.sin(2 * np.pi * 55.0 * (t - 0.3)) * fall
+    freqs, hop_s = _freqs(), 128 / SR
+    i = int(round((0.3 - 512 / SR) / hop_s)) + 2
+    names = {}
+    for name, x in (("step", 0.8 * fall + 0.3 * tone), ("thump", thump + 0.3 * tone)):
+        power = _hop_power(0.3 * x)
+        names[name] = drum_of(power, 10 * np.log10(power.sum(axis=1) + 1e-20), i, freqs, hop_s)
+    assert names == {"step": None, "thump": "kick"}, names

@@ -392,8 +392,9 @@ def drum_of(power: np.ndarray, level_db: np.ndarray, i: int, freqs: np.ndarray, 
     centroid = float((new * freqs).sum() / total)
     low_share = float(new[freqs < 150.0].sum() / total)
     if low_share >= KICK_LOW_SHARE:
-        # A low part lying mostly under SUBSONIC_HZ is the waveform stepping (a chiff lead's note start), not a thump.
-        return None if float(new[freqs < SUBSONIC_HZ].sum()) >= SUBSONIC_SHARE * low_share * total else "kick"
+        # A low part lying mostly under SUBSONIC_HZ is the waveform stepping (a chiff lead's note start), not a thump
+        # (not on ``gated`` power: the bins of a noise bed's sub-sonic flicker standing over it are no step).
+        return None if not gated and float(new[freqs < SUBSONIC_HZ].sum()) >= SUBSONIC_SHARE * low_share * total else "kick"
     # Noise-like: a drum's percussive part is flat where it has energy (flatness_on); for a snare or clap,
     # whose band a plucked note's attack also fills, it must also cover the band densely (flatness_all).
     above = freqs > 100.0
@@ -412,7 +413,9 @@ def drum_of(power: np.ndarray, level_db: np.ndarray, i: int, freqs: np.ndarray, 
     # percussive test, so the part read above is the clap's, but the kick holds most of the new energy: kick.
     # A kick struck with it on a kit whose kick does not boom: the kick is named (simultaneous hits are named by
     # HIT_PRIORITY: kick, then snare, clap, hi-hat) wherever its thump under KICK_UNDER_HZ is there (:func:`kick_under`).
-    if boom_kick(power, i, freqs, hop_s, rise, low_share=BOOM_UNDER_SHARE) or kick_under(power, pre, i, freqs, hop_s, rise):
+    # Not on ``gated`` power: with the bed taken out, the band has no level before the onset to rise from (a hat over
+    # pink noise or speech would read kick).
+    if boom_kick(power, i, freqs, hop_s, rise, low_share=BOOM_UNDER_SHARE) or (not gated and kick_under(power, pre, i, freqs, hop_s, rise)):
         return "kick"
     return kind
 

@@ -553,11 +553,15 @@ def test_a_four_on_the_floor_kick_under_the_power_kits_clap_is_a_kick(tmp_path):
     assert sum(truth == answer for _, truth, answer in results) >= 15, results
 
 
+@pytest.mark.xfail(
+    strict=True,
+    reason="kick_under (a struck thump under 100 Hz) named these kicks but also read 16 of 120 band snares struck with a finger-bass note kick on the lead's trials 10/11: dropped at merge (session 15); no other cue yet",
+)
 def test_a_kick_struck_with_a_louder_snare_on_kits_whose_kick_does_not_boom_is_a_kick(tmp_path):
     """Issue 11d, session 15: a four-on-the-floor groove on FluidR3's standard kit (kick 36 with the acoustic snare 38 on
     2 and 4), the snare struck harder than the kick (110 over 70), at 112 BPM. Simultaneous hits are named by priority,
-    kick first (docs/audio.md): the kick's thump under 100 Hz is a few % of those hits' new energy (:func:`kick_under`;
-    the base's rules miss them: the percussive part's low share 0.03-0.14 is under KICK_LOW_SHARE); the snares struck
+    kick first (docs/audio.md): the kick's thump under 100 Hz is a few % of those hits' new energy (helper 11d's
+    ``kick_under`` named them, dropped at merge: see the xfail; the rules miss them: the percussive part's low share 0.03-0.14 is under KICK_LOW_SHARE); the snares struck
     alone on the off-beats stay ``snare``. (The electronic kit's kick with its electric snare is still missed on some
     hits: its low band falls less than KICK_UNDER_DROP_DB within 100 ms there, docs/audio.md.)"""
     from tests.audio_corpus import DRUM_CH, Clip, note, program
@@ -601,3 +605,21 @@ def test_a_subsonic_step_at_a_notes_start_is_no_kick_a_thump_is():
         power = _hop_power(0.3 * x)
         names[name] = drum_of(power, 10 * np.log10(power.sum(axis=1) + 1e-20), i, freqs, hop_s)
     assert names == {"step": None, "thump": "kick"}, names
+
+
+def test_a_bands_snare_struck_with_a_bass_note_stays_a_snare(tmp_path):
+    """Session 15 (the lead's trials 10 and 11): in a band (standard kit, a finger bass on every beat, piano chords,
+    96 BPM) the backbeat's snare is struck with a bass note whose fundamental lies under 100 Hz. A rule that named a kick
+    by a struck thump under 100 Hz (``kick_under``, helper 11d; dropped at merge) read 16 of the two trials' 120 band
+    snares ``kick``: the bass note's attack falls 3 dB within 100 ms as a non-booming kick's does. Every snare must stay
+    ``snare`` (main's rules: 16 of 16 here)."""
+    from tests.audio_corpus import band_clip
+    from tests.voice_corpus import render
+
+    if reason := missing_tools():
+        pytest.skip(reason)
+    clip = band_clip("band_96_snares", 96, bars=4)
+    (x,) = render([clip], tmp_path, "render.wav")
+    t, primitive = analyse(x)
+    snares = [(at, answer) for at, truth, answer in hit_results(clip, t, primitive) if truth == "snare"]
+    assert len(snares) >= 8 and all(answer == "snare" for _, answer in snares), snares

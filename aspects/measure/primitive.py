@@ -179,10 +179,6 @@ BOOM_DROP_DB = 4.0  # ...and that low band falls this far from its peak within 1
 BOOM_DROP_LATER_DB = 7.0  # ...and this far within 200 ms, unless a beater's click (noise-like) is struck with it
 SUBSONIC_HZ = 30.0  # a kick's thump lies at 40-100 Hz; new energy under this is a step of the waveform (a sample's DC offset at a note's start, a voice's plosive)...
 SUBSONIC_SHARE = 0.5  # ...and a low part holding this share of it there is no kick (FluidR3's kicks <= 0.24; a chiff lead's staccato notes and espeak-ng plosives read kick 0.90-1.00)
-KICK_UNDER_HZ = 100.0  # a kick struck with a snare, clap or hat: its thump below this (a snare's, clap's or hat's own sound has almost none there: their heads and shells ring from 150 Hz up)...
-KICK_UNDER_SHARE = 0.025  # ...holds at least this share of the onset's new energy (snares and claps alone <= 0.01 in silence, closed hats <= 0.04, snares and hats over beds up to 0.3 where the bed flickers: the rise test below; a kick struck with them, even 40 velocity steps softer, >= 0.03)...
-KICK_UNDER_RISE_DB = 15.0  # ...rises this far (dB) over that band's level in the 23 ms before (a kick over a bed >= 17.6; a noise bed's flicker there <= 10.4)...
-KICK_UNDER_DROP_DB = 3.0  # ...and falls this far (dB) from its peak within 100 ms: struck, not a bass note held with the snare (<= 2.9 but a slap bass's; the electronic kit's kick 3.3-3.9)
 BOOM_UNDER_SHARE = 0.5  # a boomy kick under a snare, clap or hat struck with it holds at least half the onset's new energy below 150 Hz (docs/audio.md names simultaneous hits by HIT_PRIORITY: kick first): the power kit's kick with a clap, snare or side stick 0.57-0.78; snares, claps and hats struck without a kick <= 0.39 (kits_s13fresh, 242 hits)
 HIGH_ONSET_HZ = 4000.0  # a hi-hat's own bands: from here up
 HIGH_ONSET_DB = 6.0  # mean rise of those mel bands over their level 23 ms before (dB) for a hi-hat's onset
@@ -411,33 +407,7 @@ def drum_of(power: np.ndarray, level_db: np.ndarray, i: int, freqs: np.ndarray, 
         kind = "snare" if kind == "clap" and rim_click(power, pre, new, i, freqs, hop_s) else kind
     # A boomy kick struck with it (a four-on-the-floor's kick under the backbeat's clap): its low ring outlasts the
     # percussive test, so the part read above is the clap's, but the kick holds most of the new energy: kick.
-    # A kick struck with it on a kit whose kick does not boom: the kick is named (simultaneous hits are named by
-    # HIT_PRIORITY: kick, then snare, clap, hi-hat) wherever its thump under KICK_UNDER_HZ is there (:func:`kick_under`).
-    # Not on ``gated`` power: with the bed taken out, the band has no level before the onset to rise from (a hat over
-    # pink noise or speech would read kick).
-    if boom_kick(power, i, freqs, hop_s, rise, low_share=BOOM_UNDER_SHARE) or (not gated and kick_under(power, pre, i, freqs, hop_s, rise)):
-        return "kick"
-    return kind
-
-
-def kick_under(power: np.ndarray, pre: np.ndarray, i: int, freqs: np.ndarray, hop_s: float, rise: np.ndarray) -> bool:
-    """Whether a kick is struck with the snare, clap or hat read at hop ``i`` of ``power`` [shape=(hops, bins)] (``pre``
-    the power per bin before it, ``rise`` its new energy per bin): the band under KICK_UNDER_HZ, where those drums put
-    almost nothing, holds ≥ KICK_UNDER_SHARE of the new energy, its level rises ≥ KICK_UNDER_RISE_DB over the 23 ms
-    before (a bed's flicker does not) and falls ≥ KICK_UNDER_DROP_DB within 100 ms (a bass note struck with the snare
-    holds). On kits whose kick does not boom (standard, room, jazz, electronic) its thump is 3-40 % of the new energy
-    under a snare, a share :data:`KICK_LOW_SHARE` of the percussive part does not reach."""
-    low = freqs < KICK_UNDER_HZ
-    total = float(rise.sum())
-    if total <= 0 or float(rise[low].sum()) < KICK_UNDER_SHARE * total:
-        return False
-    step = int(round(0.1 / hop_s))
-    if i + step + 3 > power.shape[0]:
-        return False
-    level = 10.0 * np.log10(np.maximum(power[i : i + step + 3, low].sum(axis=1), 1e-20))
-    peak = float(level[:8].max())
-    before = 10.0 * np.log10(max(float(pre[low].sum()), 1e-20))
-    return peak - before >= KICK_UNDER_RISE_DB and peak - float(level[step : step + 3].mean()) >= KICK_UNDER_DROP_DB
+    return "kick" if boom_kick(power, i, freqs, hop_s, rise, low_share=BOOM_UNDER_SHARE) else kind
 
 
 def stroke_under_hat(new: np.ndarray, freqs: np.ndarray) -> bool:

@@ -218,6 +218,14 @@ CORPORA = {
         lambda: transition_corpus.mixed_dissolves_corpus(27),
         "dissolves like split 20, split 27 (session 15: blind; made at the freeze, read once with main's and once with the frozen rules)",
     ),
+    "--dissolves28": (
+        lambda: transition_corpus.mixed_dissolves_corpus(28, 20),
+        "dissolves like split 20 (20 blends + 10 no-transition clips), split 28 (session 16: read once with main's rules first, then tuned on)",
+    ),
+    "--dissolves29": (
+        lambda: transition_corpus.mixed_dissolves_corpus(29, 20),
+        "dissolves like split 28, split 29 (session 16: blind; made at the freeze, read once with main's and once with the frozen rules)",
+    ),
     "--moving-gradients2": (
         lambda: transition_corpus.moving_gradients_corpus(2),
         "cross-fades between two moving gradients, split 2 (session 7: blind; read once with the lead's and once with the frozen rules)",

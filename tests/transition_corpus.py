@@ -2262,9 +2262,10 @@ def eased_dissolves_corpus(split: int = 18, n_transitions: int = 30) -> list[Cas
 # Session 13 (helper 10e): split 22 read once with main's rules before any change, split 23 blind (made at the freeze).
 # Session 14 (helper 10e): split 24 read once with main's rules before any change, split 25 blind (made at the freeze).
 # Session 15 (helper 10e): split 26 read once with main's rules before any change, split 27 blind (made at the freeze).
-MIXED_DISSOLVE_SEEDS = {20: 12020, 21: 12121, 22: 13022, 23: 13123, 24: 14024, 25: 14125, 26: 15026, 27: 15127}  # split → the generator's seed
+# Session 16 (helper 10e): split 28 (20 transitions + 10 negatives) read once with main's rules before any change, split 29 blind (made at the freeze).
+MIXED_DISSOLVE_SEEDS = {20: 12020, 21: 12121, 22: 13022, 23: 13123, 24: 14024, 25: 14125, 26: 15026, 27: 15127, 28: 16028, 29: 16129}  # split → the generator's seed
 MIXED_DISSOLVE_XFADES = ("fade", "dissolve", "fadegrays", "fadeslow", "fadefast")
-PREFIX.update({"dis20": "d20-", "dis21": "d21-", "dis22": "d22-", "dis23": "d23-", "dis24": "d24-", "dis25": "d25-", "dis26": "d26-", "dis27": "d27-"})
+PREFIX.update({"dis20": "d20-", "dis21": "d21-", "dis22": "d22-", "dis23": "d23-", "dis24": "d24-", "dis25": "d25-", "dis26": "d26-", "dis27": "d27-", "dis28": "d28-", "dis29": "d29-"})
 
 
 def _any_side(rng: np.random.Generator, fps: int, need_s: float, still: bool) -> tuple[str, str] | None:

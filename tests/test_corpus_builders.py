@@ -57,6 +57,7 @@ BUILT_BEFORE = {
     "d26": (lambda tc: tc.mixed_dissolves_corpus(26), "92cc524a0a23bb30"),  # session 15 (10e): the cases split 26 was read on
     "d27": (lambda tc: tc.mixed_dissolves_corpus(27), "266fe18828363632"),  # session 15 (10e): the cases split 27 was read on
     "d28": (lambda tc: tc.mixed_dissolves_corpus(28, 20), "0efe6abd1130d430"),  # session 16 (10e): the cases split 28 was read on
+    "d29": (lambda tc: tc.mixed_dissolves_corpus(29, 20), "98b8a43c6546939f"),  # session 16 (10e): the cases split 29 was read on
 }
 
 

@@ -283,6 +283,14 @@ CORPORA = {
         lambda: transition_corpus.fresh_wipes_corpus(22),
         "wipe-like xfades like split 17, split 22 (session 15: blind; made at the freeze, read once with main's and once with the frozen rules)",
     ),
+    "--wipes23": (
+        lambda: transition_corpus.fresh_wipes_corpus(23, n=22),
+        "wipe-like xfades like split 17, 22 xfades + 8 no-transition clips, split 23 (session 16: read once with main's rules first, then tuned on)",
+    ),
+    "--wipes24": (
+        lambda: transition_corpus.fresh_wipes_corpus(24, n=22),
+        "wipe-like xfades like split 23, split 24 (session 16: blind; made at the freeze, read once with main's and once with the frozen rules)",
+    ),
     "--moving-fades21": (lambda: transition_corpus.moving_fades_split(21), "fades and cross-fades over moving generated pictures, split 21 (session 9: read once with main's rules first)"),
     "--moving-fades22": (
         lambda: transition_corpus.moving_fades_split(22),
@@ -344,6 +352,14 @@ CORPORA = {
     "--fastmotion8": (
         lambda: transition_corpus.fast_motion_corpus(8),
         "fast-moving real shots like split 1, split 8 (session 15: blind; made at the freeze, read once with main's and once with the frozen rules)",
+    ),
+    "--fastmotion9": (
+        lambda: transition_corpus.fast_motion_corpus(9, n_transitions=22, n_negatives=8),
+        "fast-moving real shots like split 1, 22 transitions + 8 no-transition clips, split 9 (session 16: read once with main's rules first, then tuned on)",
+    ),
+    "--fastmotion10": (
+        lambda: transition_corpus.fast_motion_corpus(10, n_transitions=22, n_negatives=8),
+        "fast-moving real shots like split 9, split 10 (session 16: blind; made at the freeze, read once with main's and once with the frozen rules)",
     ),
     "--still-motion": (lambda: transition_corpus.still_motion_corpus(1), "moving pictures with no transition, split 1 (session 8: read once with main's rules first, then tuned on)"),
     "--still-motion2": (lambda: transition_corpus.still_motion_corpus(2), "moving pictures with no transition, split 2 (session 8: blind; read once with main's and once with the frozen rules)"),

@@ -3028,3 +3028,14 @@ FRESH_WIPE_MAX_S.update({21: 3.2, 22: 3.2})
 PREFIX.update({"fwipe21": "fw21-", "fwipe22": "fw22-"})
 FAST_SEEDS.update({7: 27343, 8: 28688})
 PREFIX.update({"fast7": "fm7-", "fast8": "fm8-"})
+
+
+# Session 16 (helper 10w): the same draws with new seeds (drawn by ``secrets``, nobody chose them) and fewer clips (30 a
+# split, so that a base read fits a loaded machine): wipe splits 23 (22 xfades + 8 no-transition clips; read once with
+# main's rules before any change, then tuned on) and 24 (blind: made at the freeze, read once with main's and once with the
+# frozen rules); fast-motion splits 9 (fresh, 22 + 8) and 10 (blind) likewise.
+FRESH_WIPE_SEEDS.update({23: 32855, 24: 86256})
+FRESH_WIPE_MAX_S.update({23: 3.2, 24: 3.2})
+PREFIX.update({"fwipe23": "fw23-", "fwipe24": "fw24-"})
+FAST_SEEDS.update({9: 41912, 10: 29947})
+PREFIX.update({"fast9": "fm9-", "fast10": "fm10-"})

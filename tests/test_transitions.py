@@ -138,3 +138,34 @@ def test_moving_footage_whose_light_breathes_is_no_transition(tmp_path, source):
     breathe = "[0:v]format=yuv420p,eq=brightness='0.12*sin(2*PI*t/3)':eval=frame[v]"
     _, d = dynamic(make_video(tmp_path / "breathe.mp4", source, duration_s=6, filter_complex=breathe))
     assert d["transitions"] == []
+
+
+def test_a_blurred_cross_fade_between_real_shots_is_a_dissolve(tmp_path):
+    """xfade's ``hblur`` from Bunny (from 2.6 s) to carphone, 0.8 s at 1.4 s (25 fps): each row averaged over up to half the
+    frame's width while the shots cross-fade. Main read it as a wipe turning counterclockwise (trial 11's clip is alike): the
+    4×4 cells drift to their rows' blurred means at their content's pace. Its detail falls to a few per cent of the shots'
+    (``BLUR_SHARE``): a blur, no edge."""
+    from tests.transition_corpus import BUNNY, CARPHONE
+
+    def shot(path, first):
+        return f"movie=filename={path},trim=start_frame={first},setpts=PTS-STARTPTS,scale=256:144,setsar=1,fps=25"
+
+    graph = (
+        "[0:v]trim=duration=2.2,setpts=PTS-STARTPTS,format=yuv420p[a];[1:v]trim=duration=2.2,setpts=PTS-STARTPTS,format=yuv420p[b];"
+        "[a][b]xfade=transition=hblur:duration=0.8:offset=1.4,format=yuv420p[v]"
+    )
+    _, d = dynamic(make_video(tmp_path / "hblur.mp4", shot(BUNNY, 65), shot(CARPHONE, 20), duration_s=3.6, filter_complex=graph))
+    blend = _only(d["transitions"], "dissolve")
+    assert abs(blend["start"] - 1.4) <= BOUND_S and abs(blend["end"] - 2.2) <= BOUND_S
+
+
+def test_a_squeeze_off_a_flat_colour_onto_a_moving_gradient_ends_where_the_squeeze_does(tmp_path):
+    """xfade's ``squeezev`` from a flat slate onto a slowly moving gradient, 0.9 s at 1.4 s (25 fps). The gradient's own motion
+    has no quiet level to stand against (the flat colour's is the quieter side), so main bridged it into the change and ended
+    the wipe at 2.92 s (trial 11: to the video's end). The frames past 2.3 s change no faster than the gradient does after
+    the wipe's end: its own motion (``_own_motion_trimmed``)."""
+    graph = "[0:v]format=yuv420p[a];[1:v]format=yuv420p[b];[a][b]xfade=transition=squeezev:duration=0.9:offset=1.4,format=yuv420p[v]"
+    sources = ("color=c=0x263238:s=480x270:r=25:d=5", "gradients=s=480x270:r=25:speed=0.008:c0=0x26c6da:c1=0xef6c00:d=5:seed=7")
+    m, d = dynamic(make_video(tmp_path / "squeeze.mp4", *sources, duration_s=4.0, filter_complex=graph))
+    wipe = _only(d["transitions"], "wipe")
+    assert abs(frame_index(m, wipe["start"]) - 35) <= 2 and abs(frame_index(m, wipe["end"]) - 57.5) <= 2  # 1.4 s and 2.3 s at 25 fps

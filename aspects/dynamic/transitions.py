@@ -104,6 +104,8 @@ WIPE_SPREAD = 0.35  # cells switching over this share of the span…
 WIPE_FIT = 0.7  # …in an order explained this well (R²) by their position: a wipe
 RADIAL_SPREAD = 0.2  # …or this share for an edge opening out of or closing into the centre
 WIPE_MIN_CELLS = GRID * GRID // 2  # any transition replaces the whole picture; an object crossing it changes fewer cells
+BLUR_SHARE = 0.15  # a "wipe" whose picture's detail (Laplacian variance, ``focus``) falls under this share of the least its sides hold is a blurred cross-fade (xfade's hblur), not an edge…
+BLUR_DETAIL = 100.0  # …when both sides hold this much detail (Laplacian variance; about a mildly soft picture's, as in aspects.dynamic.camera)
 CELLS = GRID * GRID
 
 
@@ -572,6 +574,8 @@ def _classify(s: Signals, state: np.ndarray, blank: np.ndarray, p: int, q: int, 
     if order["cells"] < WIPE_MIN_CELLS:
         return None  # a transition replaces the picture; a moving object changes a few cells
     wipe = order["spread"] >= WIPE_SPREAD and order["fit"] >= WIPE_FIT
+    if wipe and _blurred(s, p, q):
+        return item  # a blurred cross-fade: each cell drifts to its row's blurred mean at its content's pace, which can order the cells like an edge
     if not wipe and net < MIN_MONOTONY * path:
         return None
     if wipe:
@@ -587,6 +591,26 @@ def _classify(s: Signals, state: np.ndarray, blank: np.ndarray, p: int, q: int, 
         p = _settled(state, blank, q, p, +1)
     item.update(start=rounded(s.t[p], 6), end=rounded(s.t[q], 6), duration=rounded(s.t[q] - s.t[p], 6))
     return item
+
+
+def _blurred(s: Signals, p: int, q: int) -> bool:
+    """Whether the picture's detail between frames ``p`` and ``q`` falls under BLUR_SHARE of the least its sides hold (STEADY_S each side), both holding BLUR_DETAIL.
+
+    A wipe shows the two pictures side by side, each as sharp as it is, so
+    its detail stays between theirs (its edge adds a little); a cross-fade of
+    two detailed pictures keeps about half the smaller one's (their Laplacian
+    variances add, weighted (1 − a)² and a²). A blur takes it away: xfade's
+    ``hblur`` averages each row over up to half the frame's width at its
+    middle (trial 11's Bunny → carphone: 2.6 % of the sides' least; the
+    corpora's right wipes between detailed sides keep 31 % or more).
+    """
+    if "focus" not in s.columns:
+        return False
+    focus = s["focus"]
+    n = frames_in(s, STEADY_S)
+    sides = np.r_[focus[max(p - n, 0) : p + 1], focus[q : q + n + 1]]
+    least = float(sides.min())
+    return least >= BLUR_DETAIL and float(focus[p : q + 1].min()) < BLUR_SHARE * least
 
 
 def _path(s: Signals, state: np.ndarray, p: int, q: int, net: float) -> float:
@@ -711,6 +735,35 @@ def _regrow(s: Signals, item: dict, index: dict, changing: np.ndarray, a: np.nda
     return item
 
 
+def _own_motion_trimmed(s: Signals, item: dict, index: dict, g: np.ndarray, before: int, after: int) -> dict:
+    """A wipe's ends moved in over its sides' own motion: frames whose grid change (``g``, per second) is at most GRID_RATIO times the median over STEADY_S beyond that end (within ``before``–``after``: never across a cut), when they last STEADY_S or more.
+
+    A moving picture next to a still one (a flat colour) has no quiet level
+    of its own in the run (the quieter side is the colour's), so its motion
+    is bridged into the change up to the video's end (trial 11: a squeeze
+    off a flat navy onto a moving gradient, 1.7–2.7 s, read to 4.0 s); the
+    picture beyond the wipe's end changes at its own rate, and the frames
+    before it that change no faster are that picture moving, not the edge.
+    """
+    p, q = index[round(item["start"], 6)], index[round(item["end"], 6)]
+    n = frames_in(s, STEADY_S)
+    end = q
+    if q + n <= after:
+        rate = float(np.median(g[q + 1 : q + n + 1]))
+        while end > p and g[end] <= GRID_RATIO * rate:
+            end -= 1
+        end = end if q - end >= n else q
+    start = p
+    if p - n >= max(before, 0) + 1:
+        rate = float(np.median(g[p - n + 1 : p + 1]))
+        while start < end and g[start + 1] <= GRID_RATIO * rate:
+            start += 1
+        start = start if start - p >= n else p
+    if (start, end) == (p, q) or end - start < 2:
+        return item
+    return dict(item, start=rounded(s.t[start], 6), end=rounded(s.t[end], 6), duration=rounded(s.t[end] - s.t[start], 6))
+
+
 def _share(state: np.ndarray, p: int, q: int, wobble: float, most: float) -> float:
     """The progress share below which a frame has not left its end: ``wobble`` (levels) over the way's length, at most ``most``."""
     return min(most, wobble / max(float(np.linalg.norm(state[q] - state[p])), 1e-9))
@@ -792,7 +845,7 @@ def detect_gradual(s: Signals, cuts: list[int]) -> list[dict]:
         if fine is not None and refit and len(pieces) == 1:
             edge = wipes.fine_wipe(s, fine, state, before, after, floor, ceiling, ref, stops, MIN_GRADUAL_S, MAX_GRADUAL_S)
         if edge is None and whole is not None and whole["type"] == "wipe" and _steady_around(s, state, blank, *(index[round(whole[k], 6)] for k in ("start", "end")), busy, stops):
-            found.append(_regrow(s, whole, index, changing, a, g, floor, ceiling, (True, True)))
+            found.append(_own_motion_trimmed(s, _regrow(s, whole, index, changing, a, g, floor, ceiling, (True, True)), index, g, floor, ceiling))
             continue
         if edge is None and fine is not None and not refit and len(pieces) == 1:
             edge = wipes.fine_wipe(s, fine, state, before, after, floor, ceiling, ref, stops, MIN_GRADUAL_S, MAX_GRADUAL_S)
@@ -815,7 +868,8 @@ def detect_gradual(s: Signals, cuts: list[int]) -> list[dict]:
             item = _classify(s, state, blank, p, q, role)
             if item is not None:
                 # Only the outer ends grow back: a fade's blank end is where the picture settled (see _settled).
-                found.append(_regrow(s, item, index, changing, a, g, floor, ceiling, (item["type"] != "fade_in" and role != "in", item["type"] != "fade_out" and role != "out")))
+                item = _regrow(s, item, index, changing, a, g, floor, ceiling, (item["type"] != "fade_in" and role != "in", item["type"] != "fade_out" and role != "out"))
+                found.append(_own_motion_trimmed(s, item, index, g, floor, ceiling) if item["type"] == "wipe" else item)
     if fine is not None:  # dissolves on busy footage, read as a mixture of the low-pass pictures (aspects.dynamic.dissolves)
         found = dissolves.with_busy_dissolves(dissolves.refined(s, fine, stats, found, stops), dissolves.busy_dissolves(s, fine, stats, blank, stops))
     found = _fades_through_colour(s, blank, state, found)

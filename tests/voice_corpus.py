@@ -355,6 +355,24 @@ PROGRAMS = {
         "bass": [10, 14, 15, 50, 53, 78],  # music box, tubular bells, dulcimer, synth strings 1, voice oohs, whistle (lines up to MIDI 44)
         "vocal": [],
     },
+    "fresh28_harmony": {  # session 16 (11c): read once with main's rules before any rule changed; legato leads, organ/choir pads
+        "sustained": [56, 71, 73, 65],  # trumpet, clarinet, flute, alto sax (staccato melodies)
+        "lead": [44, 59, 68, 70, 60, 52],  # tremolo strings, muted trumpet, oboe, bassoon, French horn, choir aahs (lines in MIDI 52-72, every other one legato)
+        "decaying": [0, 12, 25, 45],  # piano, marimba, steel guitar, pizzicato (lines)
+        "pad": [16, 19, 52, 88, 95, 44],  # drawbar and church organ, choir aahs, new age, sweep, tremolo strings (held chords)
+        "chord": [4, 11, 24, 46, 105, 8],  # electric piano 1, vibraphone, nylon guitar, harp, banjo, celesta (struck chords)
+        "bass": [33, 38, 42, 70],  # finger, synth 1, cello, bassoon (lines up to MIDI 47)
+        "vocal": [],
+    },
+    "fresh29_harmony": {  # session 16 (11c): the blind split, defined with fresh28 before any rule changed, rendered at the freeze
+        "sustained": [40, 68, 64, 22],  # violin, oboe, soprano sax, harmonica (staccato melodies)
+        "lead": [40, 58, 69, 73, 66, 109],  # violin, tuba, English horn, flute, tenor sax, bagpipe (lines in MIDI 53-74, every other one legato)
+        "decaying": [1, 13, 27, 107],  # bright piano, xylophone, clean guitar, koto (lines)
+        "pad": [17, 20, 53, 89, 91, 48],  # percussive and reed organ, voice oohs, warm pad, choir pad, strings 1 (held chords)
+        "chord": [5, 2, 26, 15, 6, 10],  # electric piano 2, electric grand, jazz guitar, dulcimer, harpsichord, music box (struck chords)
+        "bass": [32, 39, 43, 58],  # acoustic, synth 2, contrabass, tuba (lines up to MIDI 46)
+        "vocal": [],
+    },
 }
 NOTE_LENGTHS_S = {  # (lead, melody, pluck, pad chord, struck chord, bass) note lengths per split
     "tune": {"lead": (0.5, 0.8), "melody": (0.18, 0.22), "pluck": (0.3, 0.45), "pad": (2.0,), "chord": (0.8, 1.2), "bass": (0.4,)},
@@ -386,6 +404,8 @@ NOTE_LENGTHS_S = {  # (lead, melody, pluck, pad chord, struck chord, bass) note 
     "fresh25_harmony": {"pad": (1.55, 3.6), "chord": (0.38, 0.85), "bass": (0.24, 0.36, 0.68), "pluck": (0.2, 0.26, 0.36, 0.58), "melody": (0.105, 0.145, 0.195), "lead": (0.48, 0.67, 1.2)},
     "fresh26_harmony": {"pad": (2.05, 3.15), "chord": (0.41, 1.05), "bass": (0.225, 0.4, 0.63), "pluck": (0.215, 0.305, 0.445, 0.62), "melody": (0.12, 0.175, 0.215), "lead": (0.425, 0.575, 0.86)},
     "fresh27_harmony": {"pad": (1.85, 3.05), "chord": (0.395, 0.98), "bass": (0.215, 0.37, 0.59), "pluck": (0.205, 0.285, 0.415, 0.65), "melody": (0.11, 0.16, 0.205), "lead": (0.415, 0.56, 0.93)},
+    "fresh28_harmony": {"pad": (2.45, 3.35), "chord": (0.57, 1.25), "bass": (0.235, 0.51), "pluck": (0.255, 0.525), "melody": (0.135, 0.195), "lead": (0.47, 0.69, 1.15)},
+    "fresh29_harmony": {"pad": (2.15, 3.45), "chord": (0.61, 1.35), "bass": (0.245, 0.53), "pluck": (0.235, 0.485), "melody": (0.125, 0.185), "lead": (0.455, 0.72, 1.25)},
     "fresh11_harmony": {"pad": (2.0, 3.3), "chord": (0.5, 0.9), "bass": (0.26, 0.5, 0.8), "pluck": (0.22, 0.38, 0.62), "melody": (0.13, 0.2, 0.23), "lead": (0.46, 0.7, 1.1)},
 }
 REGISTER = {"tune": (64, 79), "held_out": (60, 84), "fresh": (62, 81), "fresh2": (67, 86), "fresh3": (60, 96)}  # MIDI range of lead, melody and pluck lines
@@ -665,6 +685,27 @@ HARMONY27 = {
     "velocities": ((26, 48), (54, 86), (90, 120)),
     "lines": {"register": (56, 92), "staccato": 0.31, "zero_start": True, "lead_register": (55, 77)},
 }
+# fresh28_harmony (session 16, 11c, read once with main's rules first): legato leads (every other lead clip's notes
+# touch: note-off at the next note-on, as a bowed or blown line is played), leads in MIDI 52-72 (trial 10's viola and
+# trial 11's trombone sit there), organ, choir and swept pads, note lengths no split used.
+HARMONY28 = {
+    "seed": 282828,
+    "voicings": ([0, 4, 7, 12], [0, 3, 7, 10], [0, 5, 7, 12], [0, 4, 7, 9, 14], [0, 3, 8, 12, 15], [0, 4, 11, 14]),
+    "roots": (42, 51, 60),
+    "bass_registers": ((24, 38), (33, 47)),
+    "velocities": ((30, 54), (60, 94), (98, 127)),
+    "lines": {"register": (54, 86), "staccato": 0.34, "zero_start": True, "lead_register": (52, 72), "lead_legato": 1.0},
+}
+# fresh29_harmony (session 16, 11c, the blind split, defined with fresh28 before any rule changed): other seed,
+# programs, voicings, registers; every other lead overlaps the next note by 3 % of the step.
+HARMONY29 = {
+    "seed": 292929,
+    "voicings": ([0, 3, 7, 12], [0, 4, 7, 10, 14], [0, 5, 9, 12], [0, 4, 7, 11, 16], [0, 3, 7, 9], [0, 7, 12, 16]),
+    "roots": (40, 49, 59),
+    "bass_registers": ((23, 37), (32, 46)),
+    "velocities": ((28, 52), (58, 90), (96, 125)),
+    "lines": {"register": (55, 88), "staccato": 0.36, "zero_start": True, "lead_register": (53, 74), "lead_legato": 1.03},
+}
 # The bass is a register (docs/audio.md, session 10): the truth of a single line follows its median pitch, whatever
 # its program. A line at or under BASS_CUT_MIDI is the bass; a "bass" line above it is named by its envelope as any
 # other line. Cut between the two populations of all splits' lines (medians, MIDI): bass lines 26-50, lead, melody and
@@ -771,6 +812,10 @@ def corpus(split: str) -> list[Clip]:
         return _harmony_corpus(split, **HARMONY26)
     if split == "fresh27_harmony":
         return _harmony_corpus(split, **HARMONY27)
+    if split == "fresh28_harmony":
+        return _harmony_corpus(split, **HARMONY28)
+    if split == "fresh29_harmony":
+        return _harmony_corpus(split, **HARMONY29)
     if split in ARTICULATED:
         return _articulated_corpus(split)
     rng = np.random.default_rng({"tune": 111, "held_out": 222, "fresh": 333, "fresh2": 444, "fresh3": 555}[split])
@@ -876,8 +921,10 @@ def _harmony_corpus(
                     w0 = int(rng.integers(lo, hi - ARTICULATED_SPAN + 1))
                     t = start()
                     count = int(3.2 / s) if kind != "lead" else max(5, int(4.0 / s))
-                    notes = [(t + i * s, t + (i + share) * s, [p]) for i, p in enumerate(_line(rng, w0, w0 + ARTICULATED_SPAN, count))]
-                    clip = _clip(f"{split[:6]}_{kind}_p{prog}_{s}_r{w0}", prog, notes, kind, vel())
+                    legato = kind == "lead" and "lead_legato" in lines and (k // 2) % 2 == 0  # every other lead (fresh28/29)
+                    held = lines["lead_legato"] if legato else share
+                    notes = [(t + i * s, t + (i + held) * s, [p]) for i, p in enumerate(_line(rng, w0, w0 + ARTICULATED_SPAN, count))]
+                    clip = _clip(f"{split[:6]}_{kind}_p{prog}_{s}_r{w0}" + ("_legato" if legato else ""), prog, notes, kind, vel())
                     clip.segments = [(t0, t0 + s, kind) for t0, _, _ in notes]  # a staccato note's segment is its whole step
                     clips.append(by_register(clip, prog, s))
                     k += 1

@@ -85,12 +85,18 @@ def measure(workdir: Path, wav: Path | None = None, programs: Iterable[int] = ra
     return drops
 
 
-def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+def render_args(doc: str) -> argparse.Namespace:
+    """The command line of a GM render bench (this one, bench/gm_chord_sustain.py): ``--out`` and ``--wav``; prints the versions line."""
+    parser = argparse.ArgumentParser(description=doc.splitlines()[0])
     parser.add_argument("--out", type=Path, help="where to render (default: a temporary folder)")
     parser.add_argument("--wav", type=Path, help="read this earlier render of the script instead of rendering again")
     args = parser.parse_args()
     print(versions_line(), flush=True)
+    return args
+
+
+def main() -> int:
+    args = render_args(__doc__ or "")
     with tempfile.TemporaryDirectory() as tmp:
         drops = measure(args.out or Path(tmp), args.wav)
     decaying = []

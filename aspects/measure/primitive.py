@@ -2035,8 +2035,9 @@ def frame_primitive(
         now = ctx.index(centre)
         held_level = ctx.level_db[now] >= ctx.level_db[i : now + 1].max() - LEGATO_LEVEL_DB
         moved = legato_start(legato, t_on, centre, h.f0_hz if held_level else ())
-        if moved is not None:  # a note of a legato line: its polyphony is what its own frames show, not its onset's
-            t_on, fresh = moved, h.count
+        if moved is not None:  # a note of a legato line: its polyphony is what its own frames show, never more than its onset's
+            struck = notes.get(t_on) if notes is not None else None
+            t_on, fresh = moved, min(h.count, sorted(struck)[len(struck) // 2] if struck else fresh)
         if notes is not None:  # a chord stays a chord while its upper notes die away: the note keeps what its start held
             counts = notes.setdefault(t_on, [])
             if centre - t_on <= NOTE_START_S:

@@ -1046,6 +1046,21 @@ def wav_tempos(wav: Path, *, prior: bool = True) -> tuple[float | None, float | 
     )
 
 
+def wav_tempo_with_snares(wav: Path, fps: float = 25.0) -> tuple[float | None, float | None]:
+    """Whole-track tempo (BPM) of a WAV read as :func:`wav_tempos` reads it, then as the dynamic stage reads a video's
+    (issue 11t, session 16): with the snares and claps its per-frame primitives name at ``fps`` frames a second
+    (:func:`~aspects.dynamic.audio_semantic.snare_onsets`). The primitives cost ~4 CPU-s a clip: the tempo corpus
+    reads the envelope alone, this is for the few clips the snares' rule is tested on."""
+    from aspects.dynamic.audio_semantic import snare_onsets, tempo
+    from aspects.measure.sound import ENVELOPE_HOP
+    from tests.voice_corpus import analysed
+
+    frame_t, primitive, env = analysed(_read_wav(wav), fps)
+    kw = {"centroid": env["centroid_hz"], "bands": (env["onset_low"], env["onset_mid"], env["onset_high"]), "chroma_change": env["chroma_change"], "chroma_change_slow": env["chroma_change_slow"]}
+    hop = ENVELOPE_HOP / SR
+    return tempo(env["onset"], hop, **kw), tempo(env["onset"], hop, snares=snare_onsets(frame_t, primitive, float(env["t"][0])), **kw)
+
+
 # Issue 11t, session 6, for held_out_10 (made before any session-6 rule was tried, read once with main's rules: meters
 # 3/4, 6/8, 12/8, 5/4 and 7/8, five patterns and two accompaniments no split had, 52.5–187.5 BPM; six drumless clips).
 DRUM_PATTERNS |= {
@@ -3230,3 +3245,92 @@ TEMPO_SPLITS["held_out_31"] = [
 ]
 
 BENCH_SPLITS = BENCH_SPLITS + ("held_out_30", "held_out_31")
+
+
+# Issue 11t, session 16, for held_out_32 (made first, read once with main's rules before any rule change) and
+# held_out_33 (the blind split: written with it, rendered into the bench cache with no tempo computed, read only after
+# the session's rules were frozen, once with main's rules and once with the session's). Both bench-only
+# (:data:`BENCH_SPLITS`). The session's job is still the metrical level (half-time grooves read double, fast duple ones
+# read half), now from the per-frame drum primitives, so each split holds two new half-time patterns (recipe quarter
+# log-uniform in 58–84 BPM), two new fast duple ones (140–200) and two others (one tempo in each equal log stratum of
+# 45–200), four clips each kind, patterns in turn (numpy seeds 3232 / 3333; a tempo another split had moved up by 0.3
+# BPM); accompaniments drawn from every figure without replacement, two drumless clips, three swung ones (swing 0.58,
+# 0.62 or 2/3) and the six patterns' kits (from the kits the corpus already plays) drawn (seeds 3233 / 3334). The truth
+# is the recipe's quarter (none of these patterns is an uneven metre).
+DRUM_PATTERNS |= {
+    # half time with a clap: closed hi-hat on every eighth (open on the "and" of 4), kick on 1 and the "and" of 2, snare and clap on 3
+    "halfclap": (4, [(b + h, (["openhat"] if b + h == 3.5 else ["hihat"]) + (["kick"] if b + h in (0.0, 1.5) else ["snare", "clap"] if b + h == 2.0 else [])) for b in range(4) for h in (0.0, 0.5)]),
+    # half time with ghost notes: closed hi-hat on every eighth, kick on 1 and the "a" of 3, snare on 3, side stick on the "and" of 2 and the "a" of 4
+    "halfghost": (
+        4,
+        [(b + h, ["hihat"] + (["snare"] if b + h == 2.0 else ["rim"] if b + h == 1.5 else [])) for b in range(4) for h in (0.0, 0.5)] + [(0.0, ["kick"]), (2.75, ["kick"]), (3.75, ["rim"])],
+    ),
+    # d-beat: open hi-hat on every beat, kick on 1, the "and" of 1, 3 and the "and" of 3, snare on 2 and 4
+    "dbeat": (4, [(float(b), ["openhat"] + (["snare"] if b in (1, 3) else ["kick"])) for b in range(4)] + [(0.5, ["kick"]), (2.5, ["kick"])]),
+    # off-beat snare (a fast two): closed hi-hat and kick alternating on the beats (kick on 1 and 3, hi-hat on all four), snare on every "and"
+    "offsnare": (4, [(float(b), ["hihat"] + (["kick"] if b in (0, 2) else [])) for b in range(4)] + [(b + 0.5, ["snare"]) for b in range(4)]),
+    # new jack swing: closed hi-hat on every eighth, kick on 1, the "a" of 1 and the "and" of 3, snare on 2 and 4
+    "newjack": (4, [(b + h, ["hihat"] + (["kick"] if b + h in (0.0, 2.5) else ["snare"] if b + h in (1.0, 3.0) else [])) for b in range(4) for h in (0.0, 0.5)] + [(0.75, ["kick"])]),
+    # go-go: cowbell on every beat, an open conga on every "and", kick on 1, the "and" of 2 and the "a" of 3, snare on 2 and 4
+    "gogo": (
+        4,
+        [(float(b), ["cowbell"] + (["snare"] if b in (1, 3) else ["kick"] if b == 0 else [])) for b in range(4)]
+        + [(b + 0.5, ["openhiconga"] + (["kick"] if b == 1 else [])) for b in range(4)]
+        + [(2.75, ["kick"])],
+    ),
+}
+PATTERN_KITS |= {"halfclap": 9, "halfghost": 36, "dbeat": 25, "offsnare": 2, "newjack": 13, "gogo": 0}
+
+TEMPO_SPLITS["held_out_32"] = [
+    (62.8, "halfclap", 0.62, "crystal", False),
+    (61.8, "halfghost", 0.58, "brassfalls", True),
+    (81.6, "halfclap", 2 / 3, "steelpan", False),
+    (62.1, "halfghost", 0.5, "banjoroll", True),
+    (175.8, "dbeat", 0.5, "arpeggio", True),
+    (157.6, "offsnare", 0.5, "synthdrum", True),
+    (176.7, "dbeat", 0.5, "sitar", True),
+    (161.7, "offsnare", 0.5, "organpedal", True),
+    (47.3, "newjack", 0.5, "horns", True),
+    (93.7, "gogo", 0.5, "saxes", True),
+    (136.6, "newjack", 0.5, "marimba", True),
+    (172.3, "gogo", 0.5, "halopad", True),
+]
+
+DRUM_PATTERNS |= {
+    # half time on a tambourine: tambourine on every eighth, kick on 1 and the "and" of 3, snare on 3, ride bell on 1 and 3
+    "halftambo": (
+        4,
+        [(b + h, ["tambourine"] + (["kick", "ridebell"] if b + h == 0.0 else ["snare", "ridebell"] if b + h == 2.0 else ["kick"] if b + h == 2.5 else [])) for b in range(4) for h in (0.0, 0.5)],
+    ),
+    # half time on open hats: open hi-hat on every beat, pedal hi-hat on every "and", kick on 1 and the "and" of 3, snare on 3
+    "halfopen": (4, [(float(b), ["openhat"] + (["kick"] if b == 0 else ["snare"] if b == 2 else [])) for b in range(4)] + [(b + 0.5, ["pedalhat"] + (["kick"] if b == 2 else [])) for b in range(4)]),
+    # two-tone ska: kick on 1 and 3, snare and rim shot on 2 and 4, closed hi-hat on every "and"
+    "twotone": (4, [(float(b), ["kick"] if b in (0, 2) else ["snare", "rim"]) for b in range(4)] + [(b + 0.5, ["hihat"]) for b in range(4)]),
+    # schlager: kick on every beat, snare on 2 and 4, closed hi-hat on every "and"
+    "schlager": (4, [(float(b), ["kick"] + (["snare"] if b in (1, 3) else [])) for b in range(4)] + [(b + 0.5, ["hihat"]) for b in range(4)]),
+    # synth pop: closed hi-hat on every sixteenth, kick on 1 and the "and" of 3, snare on 2 and 4, clap on 4
+    "synthpop": (4, [(q / 4, ["hihat"] + (["kick"] if q in (0, 10) else ["snare"] if q == 4 else ["snare", "clap"] if q == 12 else [])) for q in range(16)]),
+    # boogaloo: cowbell on every beat, kick on 1, the "and" of 2 and the "and" of 3, snare on 2 and 4, a muted conga on the "and" of 1 and 4
+    "boogaloo": (
+        4,
+        [(float(b), ["cowbell"] + (["kick"] if b == 0 else ["snare"] if b in (1, 3) else [])) for b in range(4)] + [(1.5, ["kick"]), (2.5, ["kick"]), (0.5, ["mutehiconga"]), (3.5, ["mutehiconga"])],
+    ),
+}
+PATTERN_KITS |= {"halftambo": 7, "halfopen": 33, "twotone": 34, "schlager": 12, "synthpop": 9, "boogaloo": 32}
+
+TEMPO_SPLITS["held_out_33"] = [
+    (68.5, "halftambo", 0.5, "steeldrum", True),
+    (61.7, "halfopen", 0.5, "travis", False),
+    (58.3, "halftambo", 2 / 3, "dulcimer", False),
+    (71.8, "halfopen", 0.5, "musicbox", True),
+    (141.4, "twotone", 0.5, "choirhymn", True),
+    (152.4, "schlager", 0.5, "octbass", True),
+    (153.8, "twotone", 2 / 3, "harp", True),
+    (140.9, "schlager", 0.5, "overdrive", True),
+    (61.3, "synthpop", 0.5, "sopranopad", True),
+    (77.9, "boogaloo", 0.62, "tromboneriff", True),
+    (132.0, "synthpop", 0.5, "piano", True),
+    (167.4, "boogaloo", 0.5, "organpedal", True),
+]
+
+BENCH_SPLITS = BENCH_SPLITS + ("held_out_32", "held_out_33")

@@ -1155,6 +1155,12 @@ def segment_results(clip: Clip, frame_t: np.ndarray, primitive: np.ndarray) -> l
 
 def analyse(samples: np.ndarray, fps: float = FPS) -> tuple[np.ndarray, np.ndarray]:
     """Frame start times (s) and primitives of mono ``samples`` at :data:`SR`, streamed in 4096-sample chunks."""
+    return analysed(samples, fps)[:2]
+
+
+def analysed(samples: np.ndarray, fps: float = FPS) -> tuple[np.ndarray, np.ndarray, dict[str, np.ndarray]]:
+    """:func:`analyse`'s frame start times and primitives, and the analyser's envelope columns (issue 11t, session 16:
+    the tempo with the primitives' snares, tests/audio_corpus.wav_tempo_with_snares)."""
     analyzer = AudioAnalyzer(SR)
     n = int(samples.size / SR * fps)
     for k in range(n):
@@ -1164,4 +1170,4 @@ def analyse(samples: np.ndarray, fps: float = FPS) -> tuple[np.ndarray, np.ndarr
         analyzer.add(s / SR, samples[s : s + 4096])
         rows.update(analyzer.ready())
     rows.update(analyzer.finish())
-    return np.arange(n) / fps, np.array([rows[k]["primitive"] for k in range(n)])
+    return np.arange(n) / fps, np.array([rows[k]["primitive"] for k in range(n)]), {k: np.asarray(v) for k, v in analyzer.envelope.items()}

@@ -148,6 +148,20 @@ FAST_BACKBEAT_SNARE_ON = 0.15
 # half-way points too: ≥ 0.84 on every level read right with thirds filled).
 COMPOUND_THIRDS = 0.88
 COMPOUND_HALVES = 0.1
+# Half-time groove read double (:func:`half_time`, issue 11t, session 16), from the snares and claps the per-frame
+# primitives name (aspects/measure/primitive.py). A half-time groove (kick on 1, snare on 3, hi-hats in eighths) read
+# at its eighths puts its snare at one place of every 8 pulses; a backbeat read right puts it on every second pulse, a
+# backbeat read double or a half-time read right at two places of 8 (every 4 pulses). The primitives miss snares
+# under hi-hats on some kits and take some hi-hats for snares, so the snares must be many, on the pulses and in one
+# place: seen on trial 10's room kit at 64 read 128 and held_out_30's half time on a ride at 78.8 read 157.5 (3 of
+# 3 and 3 of 4 on the pulses, all at one place of 8); the 23 real loops' on-pulse snares sit at most 0.67 in one place
+# (garzul: 3 of its 21 snares on the pulses, its kicks on every pulse) and mostly off the pulses where they do, every
+# backbeat read right ≤ 0.5 (electro_beat01: 0.32).
+HALF_TIME_SNARES = 3  # on-pulse snare/clap onsets at least (three bars of a half-time groove read double)
+HALF_TIME_ON_PULSE = 0.6  # share of the snare/clap onsets within ± a quarter pulse of a pulse (garzul 0.14; half time read double 0.75–1)
+HALF_TIME_ONE_PLACE = 0.75  # share of those at one place of every 8 pulses (half time read double: 1; backbeats, breaks, real loops ≤ 0.67)
+HALF_TIME_BAR_PULSES = 8  # a 4/4 bar counted in eighths
+HALF_TIME_NEAR = 0.25  # an onset this share of the period from a pulse falls on it
 CHORD_PERIODICITY_MIN = 0.35  # chord changes' smoothed autocorrelation at the beat for a beat (issue 11t, session 7)
 HARMONY_BAR_MIN = 0.45  # chord changes' smoothed autocorrelation at their bar for it to place the beat (figures across the beat, no drums: 0.53–0.63; 11/8 accordion 0.31)
 HARMONY_BAR_BEATS = (2, 3, 4)  # beats a bar of the chord changes may hold (issue 11t, session 10)
@@ -273,6 +287,18 @@ MINOR = np.array([6.33, 2.68, 3.52, 5.38, 2.60, 3.53, 2.54, 4.75, 3.98, 2.69, 3.
 
 
 Bands = tuple[np.ndarray, np.ndarray, np.ndarray]  # onset envelopes of the low, mid and high bands (see aspects.measure.sound)
+SNARE_PRIMITIVES = ("snare", "clap")  # the per-frame primitives a backbeat is struck with
+
+
+def snare_onsets(frame_t: np.ndarray, primitive: np.ndarray, start_s: float = 0.0) -> np.ndarray:
+    """Times (s from ``start_s``, the envelope's first hop) of the snares and claps the per-frame primitives name: the
+    middle of the first frame of each run of frames read ``snare`` or ``clap`` (issue 11t, session 16)."""
+    frame_t = np.asarray(frame_t, float)
+    if primitive.size != frame_t.size or frame_t.size < 2:
+        return np.zeros(0)
+    hit = np.isin(primitive, SNARE_PRIMITIVES)
+    first = hit & ~np.r_[False, hit[:-1]]
+    return frame_t[first] + float(np.median(np.diff(frame_t))) / 2 - start_s
 
 
 @dataclass(frozen=True)
@@ -317,7 +343,8 @@ class AudioTrack:
     @cached_property
     def video_tempo(self) -> float | None:
         """Tempo (BPM) of the whole track (:func:`tempo` over all of it), None without a beat."""
-        return tempo(self.onset, self.hop_s, centroid=self.centroid_hz, bands=self.bands, chroma_change=self.chroma_change, chroma_change_slow=self.chroma_change_slow)
+        snares = None if self.primitive is None or self.t.size == 0 else snare_onsets(self.frame_t, self.primitive, float(self.t[0]))
+        return tempo(self.onset, self.hop_s, centroid=self.centroid_hz, bands=self.bands, chroma_change=self.chroma_change, chroma_change_slow=self.chroma_change_slow, snares=snares)
 
     @cached_property
     def steady_track(self) -> bool:
@@ -412,14 +439,17 @@ def tempo(
     bands: Bands | None = None,
     chroma_change: np.ndarray | None = None,
     chroma_change_slow: np.ndarray | None = None,
+    snares: np.ndarray | None = None,
 ) -> float | None:
     """Tempo (BPM) of an onset-strength envelope sampled every ``hop_s`` seconds (:func:`onset_tempo`); where it has
     no beat and ``chroma_change`` (the envelope's chord-change column, same hops) is given, the tempo of the chord
     changes (:func:`chord_tempo`, issue 11t, session 7: legato music without drums), and where they have none either,
     that of ``chroma_change_slow`` (the same changes over 232 ms each side, issue 11t, session 10: slow-attack pads,
     choirs and bowed strings blur a change over a few hundred ms); where it has one, with ``centroid`` too, checked
-    against the chord changes' bar (:func:`harmony_beat`, issue 11t, session 10)."""
-    bpm = onset_tempo(onset, hop_s, prior_bpm=prior_bpm, prior_octaves=prior_octaves, centroid=centroid, bands=bands)
+    against the chord changes' bar (:func:`harmony_beat`, issue 11t, session 10). ``snares``: the snare and clap
+    onsets the per-frame primitives name (:func:`snare_onsets`, s from the envelope's first hop), when measured: a
+    half-time groove read double is checked with them (:func:`half_time`, issue 11t, session 16)."""
+    bpm = onset_tempo(onset, hop_s, prior_bpm=prior_bpm, prior_octaves=prior_octaves, centroid=centroid, bands=bands, snares=snares)
     if chroma_change is not None and chroma_change.size == onset.size:
         if bpm is None:
             bpm = chord_tempo(chroma_change, hop_s)
@@ -485,7 +515,16 @@ def chord_tempo(changes: np.ndarray, hop_s: float) -> float | None:
     return float(60.0 * round(bar / period) / bar)
 
 
-def onset_tempo(onset: np.ndarray, hop_s: float, *, prior_bpm: float = 120.0, prior_octaves: float = 1.0, centroid: np.ndarray | None = None, bands: Bands | None = None) -> float | None:
+def onset_tempo(
+    onset: np.ndarray,
+    hop_s: float,
+    *,
+    prior_bpm: float = 120.0,
+    prior_octaves: float = 1.0,
+    centroid: np.ndarray | None = None,
+    bands: Bands | None = None,
+    snares: np.ndarray | None = None,
+) -> float | None:
     """Tempo (BPM) of an onset-strength envelope sampled every ``hop_s`` seconds; None without a clear beat.
 
     librosa's estimator gives a first period: the onset envelope, decimated
@@ -504,7 +543,8 @@ def onset_tempo(onset: np.ndarray, hop_s: float, *, prior_bpm: float = 120.0, pr
     than the figure that hides it) and, with ``bands``, every band's is below
     BAND_PERIODICITY_MIN, except, with ``centroid``, when the whole pattern repeats every
     bar (autocorrelation at :func:`bar_period` ≥ BAR_PERIODICITY_MIN, drumless
-    music): then the bar's beat (:func:`bar_beat`).
+    music): then the bar's beat (:func:`bar_beat`). With ``snares`` (the primitives' snare and clap onsets, s) the
+    level chosen from the accents is checked for a half-time groove read double (:func:`half_time`).
     """
     hi = int(np.ceil(60.0 / TEMPO_RANGE_BPM[0] / hop_s))  # the longest beat period, in hops
     if onset.size < 2 * hi or not np.any(onset > 0):
@@ -523,6 +563,8 @@ def onset_tempo(onset: np.ndarray, hop_s: float, *, prior_bpm: float = 120.0, pr
         if centroid is not None:
             period = _refined_period(ac, metrical_level(onset, centroid, hop_s, period, prior_bpm=prior_bpm, bands=bands), hop_s, 0.03) or period
             period = bar_division(onset, ac, hop_s, period)
+            if snares is not None:
+                period = half_time(onset, hop_s, period, snares)
         return float(60.0 / period)
     bar = bar_period(onset, hop_s) if centroid is not None else None
     if centroid is None or bar is None or ac[int(round(bar / hop_s))] < BAR_PERIODICITY_MIN:
@@ -628,6 +670,26 @@ def metrical_level(onset: np.ndarray, centroid: np.ndarray, hop_s: float, period
     if backbeat and abs(best / (2 * rules) - 1) <= HALF_TOLERANCE:
         best = rules  # the backbeat's snare falls on the rules' beats: at the half it would fall on the "and"
     return compound_beat(context, fast_backbeat(context, meter_level(context, best if scored[best] >= scored[rules] + LEVEL_OVERRIDE_MARGIN else rules)))
+
+
+def half_time(onset: np.ndarray, hop_s: float, period_s: float, snares: np.ndarray) -> float:
+    """The beat period (s) once a half-time groove is checked (issue 11t, session 16): where at least HALF_TIME_SNARES
+    of the primitives' snare and clap onsets (``snares``, s) fall on the pulses of ``period_s`` (within HALF_TIME_NEAR of
+    the period; phase: the envelope's best), those are at least HALF_TIME_ON_PULSE of them, and at least
+    HALF_TIME_ONE_PLACE of those fall at one place of every HALF_TIME_BAR_PULSES pulses, the beat is twice as slow
+    (within the tempo range): the snare of a half-time groove comes once a bar, on its third beat, so the pulses are
+    its eighths. A backbeat's snare comes every second beat, and a half-time groove read right puts it every fourth."""
+    slower = 2 * period_s
+    if snares.size < HALF_TIME_SNARES or 60.0 / slower < TEMPO_RANGE_BPM[0] * 0.96:
+        return period_s
+    phase = _best_phase(maximum_filter1d(onset, 2 * _tolerance_hops(period_s / 2, hop_s) + 1), hop_s, period_s)
+    pulses = (snares - phase) / period_s
+    k = np.round(pulses).astype(int)
+    on = np.abs(pulses - k) <= HALF_TIME_NEAR
+    if on.sum() < HALF_TIME_SNARES or on.mean() < HALF_TIME_ON_PULSE:
+        return period_s
+    places = np.bincount(k[on] % HALF_TIME_BAR_PULSES, minlength=HALF_TIME_BAR_PULSES)
+    return slower if places.max() >= HALF_TIME_ONE_PLACE * on.sum() else period_s
 
 
 def compound_beat(c: LevelContext, period_s: float) -> float:

@@ -26,6 +26,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from aspects.measure.primitive import CHORD_ATTACK_S, HOLD_SHARE, NOTE_GONE_DB  # noqa: E402
 from bench.gm_decay import HOP_S, SILENT_DB, levels_db, render_args  # noqa: E402
+from bench.versions import versions_line  # noqa: E402
 from tests.audio_corpus import SR, _read_wav, note, program, render_midi  # noqa: E402
 from tests.voice_corpus import DECAYING_PROGRAMS  # noqa: E402
 
@@ -75,6 +76,7 @@ def measure(workdir: Path, wav: Path | None = None) -> dict[int, dict[float, lis
 
 def main() -> int:
     args = render_args(__doc__ or "")
+    print(versions_line(), flush=True)
     with tempfile.TemporaryDirectory() as tmp:
         res = measure(args.out or Path(tmp), args.wav)
     print(f"program  class     attack s  fall dB/s held {'  '.join(f'{h} s' for h in HOLD_S)} (median over roots {ROOTS})")

@@ -54,6 +54,7 @@ from scipy.ndimage import median_filter, minimum_filter1d
 from scipy.signal import find_peaks
 
 from aspects.measure import filterbanks
+from aspects.measure.arrays import median, pad_edge
 from aspects.measure.harmony import CUT_OFF_DB, HARMONIC_SEMITONES, chord_fundamentals, chord_notes, cut_off, low_series_hz, pitch_held_across
 
 PRIMITIVES = (
@@ -272,7 +273,7 @@ def harmonics(power: np.ndarray, freqs: np.ndarray, *, floor_db: float = 30.0, k
     peaks = np.flatnonzero((inner > db[:-2]) & (inner >= db[2:]) & (inner > top - floor_db)) + 1
     peaks = peaks[(freqs[peaks] > 25.0) & (freqs[peaks] < 5000.0)]
     if peaks.size:  # prominence within ±PEAK_REACH bins: the peak stands PEAK_PROMINENCE_DB above the lowest point on both sides
-        padded = np.pad(db, PEAK_REACH, mode="edge")
+        padded = pad_edge(db, PEAK_REACH)
         left = np.lib.stride_tricks.sliding_window_view(padded, PEAK_REACH)[peaks]  # db[k-R : k]
         right = np.lib.stride_tricks.sliding_window_view(padded, PEAK_REACH)[peaks + PEAK_REACH + 1]  # db[k+1 : k+R+1]
         peaks = peaks[db[peaks] - np.maximum(left.min(axis=1), right.min(axis=1)) >= PEAK_PROMINENCE_DB]
@@ -1071,7 +1072,7 @@ def spectral_change_db(ctx: Context, t: float) -> float:
     order = np.argsort(mean)[::-1]
     top = order[: max(int(np.searchsorted(np.cumsum(mean[order]), NOISE_SHARE * mean.sum())) + 1, 3)][:48]
     db = 10.0 * np.log10(power[:, top] + 1e-12)
-    change = np.median(np.abs(db[step:] - db[:-step]), axis=0)
+    change = median(np.abs(db[step:] - db[:-step]), axis=0)
     weights = mean[top]
     by_change = np.argsort(change)
     k = int(np.searchsorted(np.cumsum(weights[by_change]), 0.5 * weights.sum()))
@@ -1096,7 +1097,7 @@ def peak_persistence(ctx: Context, t: float) -> float:
 
     def peaks(p: np.ndarray) -> np.ndarray:
         db = 10.0 * np.log10(p + 1e-12)
-        padded = np.pad(db, ((0, 0), (5, 5)), mode="edge")
+        padded = pad_edge(db, 5)
         n = db.shape[1]
         near = [padded[:, 5 + k : 5 + k + n] for k in range(-5, 6)]  # near[5 + k] is db shifted by k bins
         local_max = (db >= near[3]) & (db >= near[4]) & (db >= near[6]) & (db >= near[7])
@@ -1650,7 +1651,7 @@ def drum_over_bed(ctx: Context, i: int) -> str | None:
     lo = max(i - int(BED_S / ctx.hop_s) - 8, 0)
     hi = min(i + int(0.1 / ctx.hop_s) + 8, ctx.power.shape[0])
     w = max(int(BED_S / ctx.hop_s), 3)
-    bed = np.median(ctx.power[max(i - w - 2, 0) : max(i - 2, 1)], axis=0)
+    bed = median(ctx.power[max(i - w - 2, 0) : max(i - 2, 1)], axis=0)
     power = ctx.power[lo:hi]
     clean = np.where(power >= BED_MARGIN * bed, power - bed, 0.0)
     return drum_of(clean, ctx.level_db[lo:hi], i - lo, ctx.freqs, ctx.hop_s, gated=True)
@@ -1662,7 +1663,7 @@ def frame_peaks(spectrum: np.ndarray) -> np.ndarray:
     last NOISE_TAIL_SHARE of the power (as :func:`peak_persistence` reads the hop spectra)."""
     db = 10.0 * np.log10(spectrum + 1e-12)
     n = db.size
-    padded = np.pad(db, 5, mode="edge")
+    padded = pad_edge(db, 5)
     near = [padded[5 + k : 5 + k + n] for k in range(-5, 6)]
     local_max = (db >= near[3]) & (db >= near[4]) & (db >= near[6]) & (db >= near[7])
     floor = np.maximum(np.minimum(np.minimum(near[0], near[1]), near[2]), np.minimum(np.minimum(near[8], near[9]), near[10]))
@@ -1701,7 +1702,7 @@ def partials_hold(spectrum: np.ndarray, t: float, history: list, nyquist_hz: flo
             share = 0.0
     history[:] = [h for h in history if h[0] >= t - PARTIALS_SPAN_S] + [(t, where, share)]
     shares = [h[2] for h in history if h[2] is not None]
-    return len(shares) >= PARTIALS_MIN_VALUES and float(np.median(shares)) >= PARTIALS_HOLD
+    return len(shares) >= PARTIALS_MIN_VALUES and float(median(shares)) >= PARTIALS_HOLD
 
 
 def click_hops(slice_db: np.ndarray) -> np.ndarray:
@@ -1977,7 +1978,7 @@ def frame_primitive(
     if not pure and not moving and np.any(np.abs(ctx.onsets - i) <= w):
         # A click or a hit over a steady tone fills the frame's spectrum for a moment: judge the tone by the
         # median spectrum of the hops around it, in which a short transient does not show.
-        under = harmonics(np.median(ctx.power[max(i - 2 * w, 0) : i + 2 * w + 1], axis=0), ctx.freqs)
+        under = harmonics(median(ctx.power[max(i - 2 * w, 0) : i + 2 * w + 1], axis=0), ctx.freqs)
         pure = under.count == 1 and under.harmonic_count < PURE_MAX_HARMONICS
     struck_decaying = shape.onset_i is not None and shape.decay_db_s <= -PLUCK_DECAY_DB_S and _rose(ctx, shape.onset_i, h.f0_hz[:1])
     if timbre == "noisy" or h.count == 0 or (pure and not struck_decaying):

@@ -19,6 +19,7 @@ import numpy as np
 from numpy.lib.stride_tricks import sliding_window_view
 
 from aspects.measure import filterbanks
+from aspects.measure.arrays import median
 from aspects.measure.primitive import Context, frame_primitive, onsets, pitch_changes, pitch_class_starts, pitch_classes, pure_noise
 
 SILENCE_RMS = 10 ** (-55 / 20)  # below −55 dBFS a frame is silent
@@ -146,7 +147,7 @@ def transient_ratio(x: np.ndarray, block: int = 128) -> float:
     if n < 4:
         return 1.0
     energy = np.square(x[: n * block].reshape(n, block), dtype=np.float64).mean(axis=1)
-    floor = max(float(np.median(energy)), 1e-10)
+    floor = max(float(median(energy)), 1e-10)
     return float(max(energy.max() / floor, 1.0))
 
 

@@ -52,6 +52,11 @@ CHROMA_SLOW_BLOCKS = 10
 CHROMA_LOUD_DB = -50.0  # dBFS of a block's window (Hann-corrected mean square)
 CONTEXT_BEFORE_S = 2.0  # fine envelope kept before a pending frame: the note under it started at most this long ago
 CONTEXT_AFTER_S = 0.6  # a frame's row waits for this much audio after it: drum decay, note shape, syllables
+# Frames are named in batches at least this long (s of frames): every batch builds one Context over the 2.6–3.6 s of fine
+# envelope kept, whose onsets, band levels and cues are read over all of it, so batches of the envelope's 64 hops (0.37 s)
+# read each hop ~8 times; 1.0 s batches ~3.5 times (issue perf, session 17: 10-15 % of the streaming analysis). A batch's
+# earlier frames see more of the envelope after them than CONTEXT_AFTER_S.
+FRAME_BATCH_S = 1.0
 
 
 def rms(x: np.ndarray) -> float:
@@ -275,13 +280,15 @@ class AudioAnalyzer:
         # A frame is named once its own spectrum window and CONTEXT_AFTER_S of fine envelope after it are in.
         horizon = 1 << 62 if self._done else min(self._end, self._env_next * ENVELOPE_HOP - int(CONTEXT_AFTER_S * self.sr))
         spans = []
-        while self._requests:
-            index, t0, t1 = self._requests[0]
+        for index, t0, t1 in self._requests:
             s0, s1 = self._samples(t0, t1)
             if max(s1, (s0 + s1) // 2 + SPECTRUM_N // 2) > horizon:
                 break
-            self._requests.popleft()
             spans.append((index, s0, s1))
+        if not self._done and spans and spans[-1][2] - spans[0][1] < FRAME_BATCH_S * self.sr:
+            spans = []  # wait for a longer batch: one Context (its onsets, bands and cues over the whole window) for all of it
+        for _ in spans:
+            self._requests.popleft()
         out = list(zip((i for i, _, _ in spans), self._frame_rows([(s0, s1) for _, s0, s1 in spans]))) if spans else []
         self._trim()
         return out

@@ -226,6 +226,14 @@ CORPORA = {
         lambda: transition_corpus.mixed_dissolves_corpus(29, 20),
         "dissolves like split 28, split 29 (session 16: blind; made at the freeze, read once with main's and once with the frozen rules)",
     ),
+    "--dissolves30": (
+        lambda: transition_corpus.mixed_dissolves_corpus(30, 14),
+        "dissolves like split 28 (14 blends, one in three between two moving real shots, + 10 no-transition clips), split 30 (session 17: read once with main's rules first, then tuned on)",
+    ),
+    "--dissolves31": (
+        lambda: transition_corpus.mixed_dissolves_corpus(31, 14),
+        "dissolves like split 30, split 31 (session 17: blind; made at the freeze, read once with main's and once with the frozen rules)",
+    ),
     "--moving-gradients2": (
         lambda: transition_corpus.moving_gradients_corpus(2),
         "cross-fades between two moving gradients, split 2 (session 7: blind; read once with the lead's and once with the frozen rules)",
@@ -290,6 +298,14 @@ CORPORA = {
     "--wipes24": (
         lambda: transition_corpus.fresh_wipes_corpus(24, n=22),
         "wipe-like xfades like split 23, split 24 (session 16: blind; made at the freeze, read once with main's and once with the frozen rules)",
+    ),
+    "--wipes25": (
+        lambda: transition_corpus.fresh_wipes_corpus(25, n=16),
+        "wipe-like xfades like split 23, one in four between two moving real shots, 16 xfades + 8 no-transition clips, split 25 (session 17: read once with main's rules first, then tuned on)",
+    ),
+    "--wipes26": (
+        lambda: transition_corpus.fresh_wipes_corpus(26, n=16),
+        "wipe-like xfades like split 25, split 26 (session 17: blind; made at the freeze, read once with main's and once with the frozen rules)",
     ),
     "--moving-fades21": (lambda: transition_corpus.moving_fades_split(21), "fades and cross-fades over moving generated pictures, split 21 (session 9: read once with main's rules first)"),
     "--moving-fades22": (

@@ -2263,9 +2263,12 @@ def eased_dissolves_corpus(split: int = 18, n_transitions: int = 30) -> list[Cas
 # Session 14 (helper 10e): split 24 read once with main's rules before any change, split 25 blind (made at the freeze).
 # Session 15 (helper 10e): split 26 read once with main's rules before any change, split 27 blind (made at the freeze).
 # Session 16 (helper 10e): split 28 (20 transitions + 10 negatives) read once with main's rules before any change, split 29 blind (made at the freeze).
-MIXED_DISSOLVE_SEEDS = {20: 12020, 21: 12121, 22: 13022, 23: 13123, 24: 14024, 25: 14125, 26: 15026, 27: 15127, 28: 16028, 29: 16129}  # split → the generator's seed
+# Session 17 (helper 10w): split 30 (14 transitions + 10 negatives; seeds drawn by ``secrets``; one blend in three, drawn at random,
+# has a moving real shot on both sides) read once with main's rules before any change, split 31 blind (made at the freeze).
+MIXED_DISSOLVE_SEEDS = {20: 12020, 21: 12121, 22: 13022, 23: 13123, 24: 14024, 25: 14125, 26: 15026, 27: 15127, 28: 16028, 29: 16129, 30: 86123, 31: 12613}  # split → the generator's seed
 MIXED_DISSOLVE_XFADES = ("fade", "dissolve", "fadegrays", "fadeslow", "fadefast")
 PREFIX.update({"dis20": "d20-", "dis21": "d21-", "dis22": "d22-", "dis23": "d23-", "dis24": "d24-", "dis25": "d25-", "dis26": "d26-", "dis27": "d27-", "dis28": "d28-", "dis29": "d29-"})
+PREFIX.update({"dis30": "d30-", "dis31": "d31-"})
 
 
 def _any_side(rng: np.random.Generator, fps: int, need_s: float, still: bool) -> tuple[str, str] | None:
@@ -2291,11 +2294,17 @@ def mixed_dissolves_corpus(split: int = 20, n_transitions: int = 30) -> list[Cas
         transition = MIXED_DISSOLVE_XFADES[int(rng.integers(len(MIXED_DISSOLVE_XFADES)))]
         fps = DISSOLVE_RATES[int(rng.integers(len(DISSOLVE_RATES)))]
         duration = round(float(rng.uniform(0.3, 3.0)), 2)
+        both_real = split >= 30 and rng.random() < 1 / 3  # both sides moving real shots (see the note on splits 30/31)
         sides: list[tuple[str, str]] = []
         for k in range(2):
             side = None
             while side is None:  # shorten until a real shot holds it
-                side = _any_side(rng, fps, PRE_S + duration if k == 0 else duration + POST_S, still=not (sides and sides[0][1] == "still"))
+                need_s = PRE_S + duration if k == 0 else duration + POST_S
+                if both_real:
+                    shot = _varied_shot(rng, fps, need_s, SHOTS_WITHOUT_TESTVIDEO)
+                    side = None if shot is None else (shot[0], "real")
+                else:
+                    side = _any_side(rng, fps, need_s, still=not (sides and sides[0][1] == "still"))
                 if side is None:
                     duration = max(0.3, round(duration - 0.3, 2))
             sides.append(side)
@@ -2601,6 +2610,9 @@ def fresh_wipes_corpus(split: int = 13, n: int = 34) -> list[Case]:
         duration = round(float(rng.uniform(0.25, FRESH_WIPE_MAX_S[split])), 2)
         pairing = FRESH_WIPE_PAIRINGS[int(rng.integers(len(FRESH_WIPE_PAIRINGS)))]
         kind = {"moving-moving": "texture", "plain-plain": "plain"}.get(pairing, "mixed")
+        if split >= 25 and rng.random() < 0.25:  # both sides moving real shots (see the note on splits 25/26)
+            cases.append(_moving_side_case(rng, prefix, j, transition, "moving-moving", fps, duration, "real", _real_side))
+            continue
         cases.append(_moving_side_case(rng, prefix, j, transition, pairing, fps, duration, kind, moving))
     if moving is None:
         return cases + _moving_negatives(rng, prefix, FRESH_WIPE_RATES)
@@ -3039,3 +3051,18 @@ FRESH_WIPE_MAX_S.update({23: 3.2, 24: 3.2})
 PREFIX.update({"fwipe23": "fw23-", "fwipe24": "fw24-"})
 FAST_SEEDS.update({9: 41912, 10: 29947})
 PREFIX.update({"fast9": "fm9-", "fast10": "fm10-"})
+
+
+# Session 17 (helper 10w): the same draw with new seeds (drawn by ``secrets``, nobody chose them), 16 xfades + 8 no-transition
+# clips a split, and one xfade in four (drawn at random) between two moving real shots (``_real_side``: a shot of bikes,
+# Bunny or carphone, panned or not, maybe reversed or graded): split 25 read once with main's rules before any change, then
+# tuned on; split 26 blind (made at the freeze, read once with main's and once with the frozen rules).
+FRESH_WIPE_SEEDS.update({25: 98419, 26: 11835})
+FRESH_WIPE_MAX_S.update({25: 3.2, 26: 3.2})
+PREFIX.update({"fwipe25": "fw25-", "fwipe26": "fw26-"})
+
+
+def _real_side(rng: np.random.Generator, fps: int, need_s: float) -> str:
+    """A moving real shot ``need_s`` long for splits 25/26 (``_varied_shot``), or ``_wipe_side17``'s draw when no shot holds it."""
+    shot = _varied_shot(rng, fps, need_s, SHOTS_WITHOUT_TESTVIDEO)
+    return shot[0] if shot is not None else _wipe_side17(rng, fps, need_s)

@@ -169,3 +169,23 @@ def test_a_squeeze_off_a_flat_colour_onto_a_moving_gradient_ends_where_the_squee
     m, d = dynamic(make_video(tmp_path / "squeeze.mp4", *sources, duration_s=4.0, filter_complex=graph))
     wipe = _only(d["transitions"], "wipe")
     assert abs(frame_index(m, wipe["start"]) - 35) <= 2 and abs(frame_index(m, wipe["end"]) - 57.5) <= 2  # 1.4 s and 2.3 s at 25 fps
+
+
+def test_a_cross_fade_between_two_moving_real_shots_is_no_wipe(tmp_path):
+    """xfade's ``fade`` from carphone (from its frame 15) to bikes' riders (from frame 80), 1 s at 1.5 s (30 fps, 480×270; trial
+    12's clip is alike). A car crossing and a rider entering bikes' shot stagger the row bands' half-way times down the frame,
+    and main read a wipe 'down' 2.03–2.87 s. Frame by frame every band moves with one weight curve (``shifted_share``): a
+    blend, no edge."""
+    from tests.transition_corpus import BIKES, CARPHONE
+
+    def shot(path, first):
+        return f"movie=filename={path},trim=start_frame={first},setpts=PTS-STARTPTS,scale=480:270:flags=bicubic,setsar=1,fps=30"
+
+    graph = (
+        "[0:v]trim=duration=2.6,setpts=PTS-STARTPTS,format=yuv420p[a];[1:v]trim=duration=2.2,setpts=PTS-STARTPTS,format=yuv420p[b];"
+        "[a][b]xfade=transition=fade:duration=1.0:offset=1.5,format=yuv420p[v]"
+    )
+    _, d = dynamic(make_video(tmp_path / "fade.mp4", shot(CARPHONE, 15), shot(BIKES, 80), duration_s=3.7, fps=30, filter_complex=graph))
+    assert not [t for t in d["transitions"] if t["type"] == "wipe"], d["transitions"]
+    blend = _only(d["transitions"], "dissolve")
+    assert abs(blend["start"] - 1.5) <= BOUND_S and abs(blend["end"] - 2.5) <= BOUND_S

@@ -551,34 +551,6 @@ BAND_FLOOR = 4.0  # …and at least this (levels)
 BAND_MIN_SHARE = 0.75  # share of the bands along the axis that must switch cleanly
 BAND_FIT = 0.9  # R² of the bands' switch times against their places (a straight edge at a steady speed)
 BAND_ACROSS = 0.25  # the bands across the other axis switch (their median) within this share of the edge's time of its middle
-BAND_SHIFTED = 0.6  # the bands' progress, each moved by its own switch time, must fit one ramp to within this share (RMS) of how well one curve in time fits it (``shifted_share``; right band-edge wipes 0.21-0.29, false ones on fast real motion 0.59-0.82, trial 12's blend 0.71)
-
-
-def shifted_share(tt: np.ndarray, progress: np.ndarray, times: np.ndarray) -> float:
-    """How much better one curve in time fits the bands' ``progress`` [frames × bands] than one ramp moved to each band's switch ``times``: RMS against the shifted ramp over RMS against the common curve (≈ 0 for an edge, ≈ 1 for a blend).
-
-    A wipe's bands are the same ramp at different times: each band's
-    progress, moved by its own switch time, lies on one curve (their
-    median), while at one moment the bands stand at different places (one
-    done, one not begun). A cross-fade changes every band with the same
-    weight at once: the bands agree frame by frame (their median over the
-    bands), and moving pictures only scatter their half-way times (trial
-    12's carphone → bikes `fade`: the bands' times rose down the frame over
-    0.33 s, fitting an edge at R² 0.95). Both fits are read over the
-    offsets every band covers.
-    """
-    if progress.shape[1] < 2:
-        return 0.0
-    lo_o, hi_o = float(np.max(tt[0] - times)), float(np.min(tt[-1] - times))
-    if hi_o <= lo_o:
-        return 0.0
-    offsets = tt[:, None] - times[None, :]
-    inside = (offsets >= lo_o) & (offsets <= hi_o)
-    axis = np.linspace(lo_o, hi_o, 4 * tt.size)
-    ramp = np.median(np.stack([np.interp(axis, offsets[:, k], progress[:, k]) for k in range(times.size)], axis=1), axis=1)
-    shifted = np.stack([np.interp(offsets[:, k], axis, ramp) for k in range(times.size)], axis=1)
-    common = np.median(progress, axis=1, keepdims=True)
-    return float(np.sqrt(np.mean(((progress - shifted) ** 2)[inside])) / max(np.sqrt(np.mean(((progress - common) ** 2)[inside])), 1e-9))
 
 
 def _band_features(g: np.ndarray, axis: int) -> np.ndarray:
@@ -636,10 +608,10 @@ def band_edge(t: np.ndarray, grid: np.ndarray, lo: int, hi: int, ref: int) -> di
         offset, along = tt[:, None] - times[clean][None, :], along[:, clean]
         near = np.abs(offset) <= RAMP_REACH * max(float(np.ptp(offset)) if offset.size else 0.0, 1e-9)
         enough = clean.sum() >= max(3, BAND_MIN_SHARE * bands)
-        reads[axis] = (words, times[clean], (band[clean] + 0.5) / bands, enough, times, offset[near], along[near], along)
+        reads[axis] = (words, times[clean], (band[clean] + 0.5) / bands, enough, times, offset[near], along[near])
     best = None
     for axis, other in ((3, 2), (2, 3)):
-        words, times, place, enough, _, offset, along, ramps = reads[axis]
+        words, times, place, enough, _, offset, along = reads[axis]
         if not enough:
             continue
         fit, coef = _robust_fit(np.stack([np.ones(place.size), place], axis=1), times)
@@ -657,8 +629,6 @@ def band_edge(t: np.ndarray, grid: np.ndarray, lo: int, hi: int, ref: int) -> di
         across = reads[other][4]  # clean or not: a band along the edge's way changes over the whole edge
         if abs(float(np.median(across)) - (start + end) / 2) > BAND_ACROSS * (end - start):
             continue
-        if shifted_share(tt, ramps, times) > BAND_SHIFTED:
-            continue  # the bands change together, frame by frame: a cross-fade whose moving pictures scatter their half-way times
         if best is None or fit > best["fit"]:
             best = {"fit": fit, "direction": words[0] if coef[1] > 0 else words[1], "start": start, "end": end}
     return best

@@ -47,8 +47,11 @@ boom (standard, room, jazz families) and the electronic kit, base velocities 35�
 beside rain and pink noise, staccato drumless lines on chiff and flute leads; session 16's ``kits_s16fresh`` (read
 with the base's rules before any change) and ``kits_s16blind`` (written with it, read at the freeze): bands, a bass
 line on the drums' beats under half the clips (so the backbeat's snare or clap is struck with a bass note), the kick on
-every beat in half the grooves, engine and frying beds beside pink noise and rain; ``kits_test`` (one groove per kit, the
-suite's: tests/test_audio_kits.py).
+every beat in half the grooves, engine and frying beds beside pink noise and rain; session 17's ``kits_s17fresh`` (read
+with the base's rules before any change) and ``kits_s17blind`` (written with it, read at the freeze): a hat struck with
+every backbeat (closed, open or pedal, drawn per groove, at 0.45–1.3 of the backbeat's velocity), as trial 12's TR-808
+rock groove had, on TR-808, electronic, standard and room kits among others, typing and steam beds beside pink noise and
+rain; ``kits_test`` (one groove per kit, the suite's: tests/test_audio_kits.py).
 """
 
 from __future__ import annotations
@@ -166,6 +169,25 @@ S16 = {
     "beds": ("bass", "none", "bass", "pink", "bass", "rain", "bass", "engine", "bass", "sizzle", "bass", "speech"),
     "drumless_noises": ("engine", "sizzle", "pink", "rain"),
     "staccato": False,
+}
+# session 17: a hat struck with every backbeat (``backbeat_hat``: its kind, closed, open or pedal, drawn per groove, its
+# velocity 0.45-1.3 times the backbeat's, as trial 12's TR-808 rock groove struck its snare with a closed hat), base
+# velocities 40-121 spread 0.7-1.3, other bends and reverb sends, tempi nobody used, new beds beside pink noise and
+# rain: "typing" (a keyboard: key clicks of 1-6 kHz, 4-11 a second) and "steam" (a kettle: noise of 1-9 kHz swelling,
+# with a whistle of 1.8-3 kHz), see :func:`_noise_bed`
+S17 = {
+    **S16,
+    "velocity_lo": 40,
+    "velocity_hi": 122,
+    "velocity_spread": (0.7, 1.3),
+    "bends": (-0.9, 0.6, 0.0, 1.4, -1.8, 0.3),
+    "reverbs": (15, 95, 45, 70),
+    "floor": 0.35,
+    "claps": True,
+    "bass_grid": True,
+    "backbeat_hat": (0.45, 1.3),
+    "beds": ("none", "typing", "bass", "pink", "steam", "none", "rain", "bass", "typing", "speech", "steam", "pink", "none"),
+    "drumless_noises": ("typing", "steam", "pink", "rain"),
 }
 SPLITS = {
     "kits_first": {"seed": 4111, "kits": tuple(KITS), "clips_per_kit": 4, "tempi": (62.0, 88.0, 104.0, 121.0, 147.0, 171.0), "under_db": (10.0, 15.0, 22.0, 28.0), "pads": (90, 52, 93)},
@@ -355,6 +377,26 @@ SPLITS = {
         "pads": (100, 67, 24),
         "basses": (33, 34, 36, 38),
     },
+    # session 17: made first, read once with the base's rules (89752d2) before any change
+    "kits_s17fresh": {
+        **S17,
+        "seed": 39161,
+        "kits": ("tr808", "electronic", "standard3", "room7", "power2", "jazz1", "standard", "room1"),
+        "tempi": (64.5, 79.5, 91.5, 96.5, 108.5, 121.5, 136.5, 149.5, 162.5, 177.5),
+        "under_db": (4.0, 7.0, 10.0, 13.0, 17.0, 21.0),
+        "pads": (101, 68, 25),
+        "basses": (34, 38, 33, 36),
+    },
+    # session 17: written with kits_s17fresh before anything was read, rendered and read once at the freeze
+    "kits_s17blind": {
+        **S17,
+        "seed": 40272,
+        "kits": ("tr808", "electronic", "standard7", "room3", "power", "jazz2", "standard2", "room5"),
+        "tempi": (63.0, 77.0, 90.0, 99.0, 111.0, 123.0, 134.0, 146.0, 159.0, 174.0),
+        "under_db": (3.5, 6.5, 9.5, 12.5, 16.5, 20.5),
+        "pads": (102, 69, 26),
+        "basses": (35, 39, 32, 37),
+    },
     "kits_blind": {"seed": 6333, "kits": tuple(KITS), "clips_per_kit": 4, "tempi": (60.0, 84.0, 99.0, 117.0, 139.0, 163.0, 180.0), "under_db": (10.0, 14.0, 20.0, 27.0), "pads": (91, 50, 95)},
 }
 SPEECH_BEDS = {  # split -> what the speech bed says
@@ -379,6 +421,8 @@ SPEECH_BEDS = {  # split -> what the speech bed says
     "kits_s15blind": "A driver waited at the crossing while the long freight train rolled past.",
     "kits_s16fresh": "The carpenter sanded the oak table while his dog slept under the bench.",
     "kits_s16blind": "A shepherd counted his flock at dusk and found one lamb missing.",
+    "kits_s17fresh": "The baker's van stalled on the bridge while the rain drummed on its roof.",
+    "kits_s17blind": "An old violinist tuned his strings on the station bench before the last train.",
     "kits_s8blind2": "Old maps of the valley hung in the library where students argued about rivers and roads.",
 }
 DRUMLESS = {  # split -> (bass programs, pluck programs, chord programs, speech text)
@@ -410,6 +454,8 @@ DRUMLESS = {  # split -> (bass programs, pluck programs, chord programs, speech 
     "kits_s15blind": ((63, 67), (82, 77, 112), (48, 57, 60), "Two sisters painted the garden fence white before their cousins arrived."),
     "kits_s16fresh": ((32, 37), (7, 28, 6), (49, 58, 91), "The postman whistled as he pushed letters through the narrow slot."),
     "kits_s16blind": ((34, 39), (0, 29, 4), (50, 59, 92), "Three pelicans dived into the bay while the fishermen watched."),
+    "kits_s17fresh": ((33, 38), (11, 30, 2), (51, 60, 93), "The miller counted his sacks twice before the cart rolled down the lane."),
+    "kits_s17blind": ((35, 36), (13, 31, 3), (52, 61, 94), "Four swimmers raced to the buoy while the lifeguard blew his whistle."),
     "kits_blind": ((32, 36), (27, 104, 108), (2, 6, 24), "A narrow road climbs past the mill toward the old stone church."),
 }
 
@@ -433,6 +479,7 @@ def _groove(
     velocity_spread: tuple[float, float] = (0.8, 1.1),
     floor: float = 0.0,
     claps: bool = False,
+    backbeat_hat: tuple[float, float] | None = None,
 ) -> list[tuple[float, list[tuple[str, int]], str]]:
     """Steps ``(time s from the first hit, [(drum, velocity)], tag)`` of two bars; ``tag`` marks flams and ghosts.
     ``fills`` (session 10): claps and ghosts more often, and half the grooves end on a tom fill (the second bar's last
@@ -441,7 +488,10 @@ def _groove(
     ``swing`` (session 11): a groove swings its off-sixteenths late by one of these shares of a sixteenth (0: straight).
     ``velocity_spread`` (session 13): a hit's velocity is the base times a uniform draw from this range.
     ``floor`` (session 14): the share of grooves whose kick plays every beat (with the backbeat on 2 and 4); ``claps``:
-    the clap twice as likely on the backbeat. Both draw nothing when off, so older splits are drawn as before."""
+    the clap twice as likely on the backbeat. Both draw nothing when off, so older splits are drawn as before.
+    ``backbeat_hat`` (session 17): every backbeat is struck with a hat of one kind (closed, open or pedal, drawn per
+    groove) at this range of the backbeat's velocity; it replaces the hat pattern's own stroke there (draws nothing
+    when off)."""
     six = 60.0 / bpm / 4
     late = float(rng.choice(swing)) * six if swing else 0.0
     hats = "none" if orchestra else str(rng.choice(["closed8", "closed8", "closed16", "pedal4", "open_and", "mixed"]))
@@ -453,6 +503,7 @@ def _groove(
     flams = rng.random() < 0.4
     fill = fills and rng.random() < 0.5
     on_floor = floor > 0 and rng.random() < floor
+    bb_hat = str(rng.choice(["closed", "open", "pedal"])) if backbeat_hat and not orchestra else ""
     out = []
     for step in range(16 * BARS):
         s = step % 16
@@ -472,10 +523,14 @@ def _groove(
             drums.append((backbeat if not orchestra else "snare", vel()))
             if flams and rng.random() < 0.5:
                 tag = "flam"
+            if bb_hat and backbeat_hat:  # session 17: the backbeat struck with a hat; the pattern's own stroke is skipped below
+                drums.append((bb_hat, int(np.clip(round(drums[-1][1] * rng.uniform(*backbeat_hat)), 20, 127))))
         elif ghosts and s % 2 == 1 and rng.random() < 0.3 and not drums:
             drums.append(("snare", int(rng.integers(*GHOST_VELOCITY))))
             tag = "ghost"
-        if hats == "closed8" and s % 2 == 0 or hats == "closed16":
+        if bb_hat and s in (4, 12):
+            pass
+        elif hats == "closed8" and s % 2 == 0 or hats == "closed16":
             drums.append(("closed", vel(0.75)))
         elif hats == "pedal4" and s % 4 == 0:
             drums.append(("pedal", vel(0.8)))
@@ -517,6 +572,7 @@ def kit_clips(split: str, workdir: Path) -> list[KitClip]:
                 spec.get("velocity_spread", (0.8, 1.1)),
                 spec.get("floor", 0.0),
                 spec.get("claps", False),
+                spec.get("backbeat_hat"),
             )
             lead_ins = spec.get("lead_ins", (LEAD_IN_S,))
             lead_in = float(lead_ins[(k + j) % len(lead_ins)])
@@ -633,7 +689,23 @@ def drumless_clips(split: str, workdir: Path) -> list[tuple[str, np.ndarray]]:
     return out
 
 
-NEW_NOISES = ("hiss", "wind", "crackle", "hum", "babble", "stream", "fan", "drizzle", "surf", "traffic", "birds", "engine", "sizzle")  # session 12's to 16's noise beds (:func:`_noise_bed`)
+NEW_NOISES = (
+    "hiss",
+    "wind",
+    "crackle",
+    "hum",
+    "babble",
+    "stream",
+    "fan",
+    "drizzle",
+    "surf",
+    "traffic",
+    "birds",
+    "engine",
+    "sizzle",
+    "typing",
+    "steam",
+)  # session 12's to 17's noise beds (:func:`_noise_bed`)
 
 
 def _noise_bed(kind: str, seconds: float, seed: int, voice: np.ndarray | None = None) -> np.ndarray:
@@ -652,7 +724,10 @@ def _noise_bed(kind: str, seconds: float, seed: int, voice: np.ndarray | None = 
     2 and 7 kHz, up or down, with a harmonic 12 dB under, over quiet noise of 1–8 kHz). Session 16: "engine" (an idling
     motor: firing pulses at 18–40 a second, each 4–12 ms of noise under 1.2 kHz decaying, their rate wandering ±8 %,
     over a brown rumble 6 dB under) or "sizzle" (frying: 300 crackles a second, each 0.3–2 ms of noise of 2–10 kHz with
-    log-normal amplitudes, and 2 spits a second, 5–20 ms of noise of 1–8 kHz 3–8 times louder than a crackle)."""
+    log-normal amplitudes, and 2 spits a second, 5–20 ms of noise of 1–8 kHz 3–8 times louder than a crackle).
+    Session 17: "typing" (a keyboard: 4–11 key clicks a second, each a 2–8 ms click of noise of 1–6 kHz with a 0.5–2 ms
+    release click 6 dB under 40–120 ms later, over quiet room noise) or "steam" (a kettle: noise of 1–9 kHz whose level
+    swells 0.4–1.6 times its mean at 0.1–0.4 Hz, with a whistle of 1.8–3 kHz wandering ±3 % at 12 dB under it)."""
     rng = np.random.default_rng(seed)
     n = int(round(seconds * SR))
     if kind == "hiss":
@@ -749,6 +824,23 @@ def _noise_bed(kind: str, seconds: float, seed: int, voice: np.ndarray | None = 
             k = int(at * SR)
             length = min(int(rng.uniform(0.005, 0.02) * SR), n - k)
             x[k : k + length] += spit[k : k + length] * np.exp(-np.arange(length) / (0.3 * max(length, 1))) * rng.uniform(3.0, 8.0)
+    elif kind == "typing":
+        x = 0.02 * shaped_noise((200.0, 4000.0), seconds, seed)
+        click = shaped_noise((1000.0, 6000.0), seconds, seed + 1)
+        at = float(rng.uniform(0.0, 0.2))
+        while at < seconds:
+            for offset, (lo, hi), gain in ((0.0, (0.002, 0.008), 1.0), (rng.uniform(0.04, 0.12), (0.0005, 0.002), 0.5)):
+                k = int((at + offset) * SR)
+                length = min(max(int(rng.uniform(lo, hi) * SR), 2), n - k)
+                if length > 0:
+                    x[k : k + length] += click[k : k + length] * np.exp(-np.arange(length) / (0.3 * length)) * gain * rng.lognormal(0.0, 0.4)
+            at += 1.0 / rng.uniform(4.0, 11.0)
+    elif kind == "steam":
+        t = np.arange(n) / SR
+        swell = 1.0 + 0.6 * np.sin(2 * np.pi * rng.uniform(0.1, 0.4) * t + rng.uniform(0, 2 * np.pi))
+        f = rng.uniform(1800.0, 3000.0) * (1 + 0.03 * np.sin(2 * np.pi * rng.uniform(0.2, 0.8) * t))
+        x = shaped_noise((1000.0, 9000.0), seconds, seed) * swell
+        x = x / x.std() + 10 ** (-12 / 20) * np.sqrt(2) * np.sin(2 * np.pi * np.cumsum(f) / SR) * swell
     else:
         t = np.arange(n) / SR
         f0 = rng.uniform(70.0, 160.0)

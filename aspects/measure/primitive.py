@@ -175,6 +175,7 @@ RIM_PEAK_S = 0.06  # its level peaks within this long of the onset (a flam's mai
 RIM_FALL_S, RIM_FALL_DB = 0.025, 5.0  # ...and falls at least this far (dB) this long after its peak: one stroke (5.5–8.4 dB); a clap's claps spread over 10–30 ms and its room rings (1.2–5.4 dB)
 UNDER_HAT_HZ = (800.0, 3000.0)  # a side stick's woody click and a clap's noise (session 8): a hi-hat's lies above 3 kHz
 UNDER_HAT_SHARE = 0.18  # share of a bright percussive part in UNDER_HAT_HZ for a stroke under a hat (:func:`stroke_under_hat`)
+HAT_BODY_SHARE = 0.2  # share of the stroke under a hat (SNARE_BODY_HZ[0] to UNDER_HAT_HZ[1]) in SNARE_BODY_HZ for a shell body (:func:`body_under_hat`): twice a flat burst's (300 of 2900 Hz: 0.10; vinyl crackle's clicks 0.12-0.17), TR-808 snares with a hat 0.33-0.34
 HAT_BODY_RISE_DB = 15.0  # a snare's shell body under a hat (:func:`body_under_hat`) lifts SNARE_BODY_HZ this far (dB) over its level before: a stroke's body, not a bed's flicker or a tail (TR-808 snare with a hat: 50-52; hats alone under beds whose percussive part passes the shares: <= 4.9)
 BOOM_LOW_SHARE = 0.7  # a boomy kick: this share of the onset's whole new energy lies below 150 Hz...
 BOOM_DROP_DB = 4.0  # ...and that low band falls this far from its peak within 100 ms (a bass note holds: ≤ 2.5 dB)...
@@ -463,13 +464,13 @@ def body_under_hat(new: np.ndarray, pre: np.ndarray, rise: np.ndarray, freqs: np
     """Whether the stroke under a hat (:func:`stroke_under_hat`) in the percussive part ``new`` (``pre`` the power per bin
     before the onset, ``rise`` its new energy; power per bin of ``freqs`` Hz) has a snare's shell body: the part under the
     hat's band (SNARE_BODY_HZ[0] to UNDER_HAT_HZ[1]) read alone, as :func:`drum_kind` reads a stroke, holds
-    ≥ SNARE_BODY_SHARE of it in SNARE_BODY_HZ, and that band rose ≥ HAT_BODY_RISE_DB over its level before. A hat puts
+    ≥ HAT_BODY_SHARE of it in SNARE_BODY_HZ (a body stands out of a flat burst's share), and that band rose ≥ HAT_BODY_RISE_DB over its level before. A hat puts
     its energy above 3 kHz and struck alone rises little there; a TR-808 snare struck with its bright closed hat centres
     over HIHAT_CENTROID_HZ (4.7-4.9 kHz at equal velocities) while its body (172 Hz) holds 0.33 of the part under the
     hat's band (trial 12: read hihat)."""
     body = (freqs >= SNARE_BODY_HZ[0]) & (freqs < SNARE_BODY_HZ[1])
     under = (freqs >= SNARE_BODY_HZ[0]) & (freqs < UNDER_HAT_HZ[1])
-    if float(new[body].sum()) < SNARE_BODY_SHARE * max(float(new[under].sum()), 1e-30):
+    if float(new[body].sum()) < HAT_BODY_SHARE * max(float(new[under].sum()), 1e-30):
         return False
     return 10.0 * np.log10(max(float(rise[body].sum()), 1e-30) / max(float(pre[body].sum()), 1e-30)) >= HAT_BODY_RISE_DB
 

@@ -374,6 +374,25 @@ PROGRAMS = {
         "vocal": [],
     },
 }
+# Session 17 (11c): fresh30 (read once with main's rules before the rule came back) and fresh31 (blind, read at the
+# freeze) draw their programs at random from these pools (default_rng(seed).choice, no repeats within a family): nobody
+# chose them. Struck programs (pianos, chromatic percussion, guitars, pizzicato, harp, timpani, sitar-banjo-koto family),
+# sustaining programs (organs, accordions, harmonica, strings, voices, brass, reeds, pipes, synth leads), pads, basses.
+STRUCK_POOL = (*range(0, 16), 24, 25, 26, 27, 28, 45, 46, 47, *range(104, 109))
+SUSTAINING_POOL = (*range(16, 24), 40, 41, 42, 44, *range(48, 55), *range(56, 88))
+PAD_POOL = (*range(16, 21), *range(48, 55), 89, 90, 91, 92, 94, 95)
+BASS_POOL = (32, 33, 34, 35, 36, 37, 38, 39, 42, 43, 58, 70)
+
+
+def drawn_programs(seed: int) -> dict[str, list[int]]:
+    """A split's programs drawn from the pools above by ``seed`` (fresh30/31_harmony)."""
+    rng = np.random.default_rng(seed)
+    sizes = {"sustained": (SUSTAINING_POOL, 3), "lead": (SUSTAINING_POOL, 6), "decaying": (STRUCK_POOL, 3), "pad": (PAD_POOL, 3), "chord": (STRUCK_POOL, 6), "bass": (BASS_POOL, 3)}
+    return {family: [int(x) for x in rng.choice(pool, n, replace=False)] for family, (pool, n) in sizes.items()} | {"vocal": []}
+
+
+PROGRAMS["fresh30_harmony"] = drawn_programs(303030)
+PROGRAMS["fresh31_harmony"] = drawn_programs(313131)
 NOTE_LENGTHS_S = {  # (lead, melody, pluck, pad chord, struck chord, bass) note lengths per split
     "tune": {"lead": (0.5, 0.8), "melody": (0.18, 0.22), "pluck": (0.3, 0.45), "pad": (2.0,), "chord": (0.8, 1.2), "bass": (0.4,)},
     "held_out": {"lead": (0.6, 1.0), "melody": (0.15, 0.25), "pluck": (0.35, 0.5), "pad": (2.4,), "chord": (0.9,), "bass": (0.5,)},
@@ -406,6 +425,8 @@ NOTE_LENGTHS_S = {  # (lead, melody, pluck, pad chord, struck chord, bass) note 
     "fresh27_harmony": {"pad": (1.85, 3.05), "chord": (0.395, 0.98), "bass": (0.215, 0.37, 0.59), "pluck": (0.205, 0.285, 0.415, 0.65), "melody": (0.11, 0.16, 0.205), "lead": (0.415, 0.56, 0.93)},
     "fresh28_harmony": {"pad": (2.45, 3.35), "chord": (0.57, 1.25), "bass": (0.235, 0.51), "pluck": (0.255, 0.525), "melody": (0.135, 0.195), "lead": (0.47, 0.69, 1.15)},
     "fresh29_harmony": {"pad": (2.15, 3.45), "chord": (0.61, 1.35), "bass": (0.245, 0.53), "pluck": (0.235, 0.485), "melody": (0.125, 0.185), "lead": (0.455, 0.72, 1.25)},
+    "fresh30_harmony": {"pad": (2.3,), "chord": (0.78, 1.1), "bass": (0.33,), "pluck": (0.31,), "melody": (0.15,), "lead": (0.5, 0.95)},
+    "fresh31_harmony": {"pad": (2.55,), "chord": (0.83, 1.4), "bass": (0.29,), "pluck": (0.42,), "melody": (0.165,), "lead": (0.53, 1.05)},
     "fresh11_harmony": {"pad": (2.0, 3.3), "chord": (0.5, 0.9), "bass": (0.26, 0.5, 0.8), "pluck": (0.22, 0.38, 0.62), "melody": (0.13, 0.2, 0.23), "lead": (0.46, 0.7, 1.1)},
 }
 REGISTER = {"tune": (64, 79), "held_out": (60, 84), "fresh": (62, 81), "fresh2": (67, 86), "fresh3": (60, 96)}  # MIDI range of lead, melody and pluck lines
@@ -706,6 +727,25 @@ HARMONY29 = {
     "velocities": ((28, 52), (58, 90), (96, 125)),
     "lines": {"register": (55, 88), "staccato": 0.36, "zero_start": True, "lead_register": (53, 74), "lead_legato": 1.03},
 }
+# fresh30_harmony (session 17, 11c, read once with main's rules before legato_start came back) and fresh31_harmony
+# (the blind split, rendered and read at the freeze), defined together: programs drawn (drawn_programs), half the
+# size of fresh28/29, struck chords at two lengths on six drawn struck programs, every other lead legato.
+HARMONY30 = {
+    "seed": 303030,
+    "voicings": ([0, 4, 7], [0, 3, 7, 12], [0, 4, 7, 11], [0, 5, 7, 10], [0, 3, 6, 10], [0, 4, 9, 12]),
+    "roots": (45, 53, 62),
+    "bass_registers": ((26, 40), (31, 45)),
+    "velocities": ((34, 58), (64, 96), (100, 126)),
+    "lines": {"register": (57, 87), "staccato": 0.38, "zero_start": True, "lead_register": (54, 75), "lead_legato": 1.0},
+}
+HARMONY31 = {
+    "seed": 313131,
+    "voicings": ([0, 4, 7, 12, 16], [0, 3, 7], [0, 4, 8, 12], [0, 2, 7, 12], [0, 4, 7, 10], [0, 3, 7, 10, 14]),
+    "roots": (43, 50, 57),
+    "bass_registers": ((25, 39), (30, 44)),
+    "velocities": ((32, 56), (62, 92), (97, 124)),
+    "lines": {"register": (56, 89), "staccato": 0.33, "zero_start": True, "lead_register": (51, 73), "lead_legato": 1.02},
+}
 # The bass is a register (docs/audio.md, session 10): the truth of a single line follows its median pitch, whatever
 # its program. A line at or under BASS_CUT_MIDI is the bass; a "bass" line above it is named by its envelope as any
 # other line. Cut between the two populations of all splits' lines (medians, MIDI): bass lines 26-50, lead, melody and
@@ -816,6 +856,10 @@ def corpus(split: str) -> list[Clip]:
         return _harmony_corpus(split, **HARMONY28)
     if split == "fresh29_harmony":
         return _harmony_corpus(split, **HARMONY29)
+    if split == "fresh30_harmony":
+        return _harmony_corpus(split, **HARMONY30)
+    if split == "fresh31_harmony":
+        return _harmony_corpus(split, **HARMONY31)
     if split in ARTICULATED:
         return _articulated_corpus(split)
     rng = np.random.default_rng({"tune": 111, "held_out": 222, "fresh": 333, "fresh2": 444, "fresh3": 555}[split])

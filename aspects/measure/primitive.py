@@ -44,7 +44,7 @@ long form and the accuracy on the ground-truth corpus):
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 
@@ -243,6 +243,13 @@ HAT_TEMPLATE_MIN = 3  # the clip's own hats: at least this many flux onsets read
 HAT_SHAPE_CORR = 0.5  # ...and its new energy's shape correlates this well with the clip's own hats' (a rain bed's peaks: none of 477 on kits_s10first)
 EVEN_BURSTS_CV = 0.06  # loudness bursts whose intervals spread less than this (std / mean) keep a pulse: notes, not syllables
 EVEN_MIN_BURSTS = 5  # ...read over at least this many bursts
+LEGATO_STEP_SEMITONES = 0.8  # a held sound's single fundamental moving this far from the pitch it held is a new note of a legato line (as PITCH_MOVE_SEMITONES)...
+LEGATO_LEVEL_DB = 12.0  # ...while the sound is within this (dB) of its loudest since the onset: a legato line holds its level (trial 10's viola and trial 11's trombone within 12 dB), a struck chord's dying tail (a celesta's, 30 dB/s) shows stray fundamentals
+LEGATO_HOLD_S = 0.08  # ...when it holds the new pitch (within STEP_TOLERANCE) this long: a bow's or a slide's passing pitch does not start a note
+LEGATO_PARTIALS = 3  # ...and the note starts where the new pitch's first partials last rose (read back from a window after it was first seen alone: a tremolo's or a muted trumpet's next note is often first seen alone 0.3 s late)...
+LEGATO_RISE_DB = 6.0  # ...at least this much (dB) over the hop spectrum one window (LEGATO_WINDOW_S) before; where they never did, the pitch sounded from the onset and starts no note: a struck chord's note that its dying upper notes leave alone only loses energy (the suite's piano chords rise at most 3.8 dB, fresh28's legato leads' next notes 8.7-40 dB; session 17)
+LEGATO_WINDOW_S = 0.046  # the hop spectra's window (s): two hops this far apart share no samples
+LEGATO_ONSET_S = 0.06  # the onset's own rise is over this long (s) after it: rises are read from there on
 CLASS_HOLD_S = 0.035  # a note's pitch class leads the pitch-class profile over two such spans in a row (pitch_class_starts)
 CLASS_RISE_DB = 6.0  # ...and the new leading class rose at least this much (dB) over the span before
 CLASS_UNDER_DB = 6.0  # ...and was at least this much (dB) under the held class over the span before
@@ -1833,6 +1840,62 @@ def ringing_harmonic(f0_hz: float, sounding_hz: np.ndarray) -> bool:
     return bool(np.any(np.abs(12 * np.log2(np.outer(sounding_hz, k) / f0_hz)) < NEW_NOTE_SEMITONES))
 
 
+def legato_start(state: list | None, t_on: float, t: float, f0_hz, began: Callable[[float, float], float | None] | None = None) -> float | None:
+    """Where the note under a frame at ``t`` s started when that is after its onset at ``t_on`` s (issue 11c, session 16):
+    a line played legato (bowed, blown, slurred) moves from note to note without an onset, so one onset would hold
+    the polyphony its first frames showed (a bow's noise, the first note's transient) for the whole line. A frame
+    showing one fundamental (``f0_hz``, Hz) LEGATO_STEP_SEMITONES or more from the pitch the note held, and the frames
+    of LEGATO_HOLD_S staying on that new pitch (within STEP_TOLERANCE), start a note where that new pitch was first
+    seen; a harmonic interval's jump (the fundamental read an octave off) and a pitch that comes back (vibrato, a
+    trill's upper note) start none. A pad's chord shows several fundamentals and changes nothing here. A struck
+    chord whose upper notes die faster than the others leaves one of its notes alone in some frames: that pitch was
+    sounding since the onset, so ``began`` (new Hz, first seen s → where that pitch began to sound, s, or None when it
+    sounded from the onset on; :func:`pitch_began`) moves the note's start back to where the pitch began, and a pitch
+    that sounded from the onset starts no note (the held pitch just follows it).
+    ``state`` (kept by the caller across frames in order; cleared on silence): [onset s, held Hz, new Hz, new since s,
+    note start s]. None: no legato note started after the onset (or no state kept)."""
+    if state is None:
+        return None
+    if not state or state[0] != t_on:
+        state[:] = [t_on, None, None, None, None]
+    if len(f0_hz) != 1:
+        return state[4]
+    f = float(f0_hz[0])
+    held, new, since = state[1], state[2], state[3]
+    if held is None:
+        state[1] = f
+        return state[4]
+    jump = abs(12.0 * np.log2(f / held))
+    if jump < LEGATO_STEP_SEMITONES or min(abs(jump - k) for k in HARMONIC_SEMITONES) <= STEP_TOLERANCE:
+        state[2] = state[3] = None  # back on the held pitch (or its partial read)
+        return state[4]
+    if new is None or abs(12.0 * np.log2(f / new)) > STEP_TOLERANCE:
+        state[2], state[3] = f, t
+        return state[4]
+    if t - since >= LEGATO_HOLD_S - 1e-6:
+        start = since if began is None else began(f, since)
+        state[1], state[2], state[3], state[4] = f, None, None, start if start is not None else state[4]
+    return state[4]
+
+
+def pitch_began(ctx: Context, f_hz: float, since: float, t_on: float) -> float | None:
+    """Where (s) a pitch ``f_hz`` (Hz) first seen alone at ``since`` s began to sound: the latest hop after LEGATO_ONSET_S
+    past the onset at ``t_on`` s where its first LEGATO_PARTIALS partials (each the highest bin within one of it) rose
+    LEGATO_RISE_DB or more over the hop spectrum one window (46 ms) before. None when they did not rise anywhere there: a
+    note the onset struck (a chord's note that its dying upper notes left alone only loses energy)."""
+    d = max(int(round(LEGATO_WINDOW_S / ctx.hop_s)), 1)
+    lo, hi = max(ctx.index(t_on + LEGATO_ONSET_S), d), ctx.index(since + LEGATO_WINDOW_S)  # the frame that first showed it may hold only the rise's start
+    if hi <= lo:
+        return None
+    bin_hz = float(ctx.freqs[1] - ctx.freqs[0])
+    bins = [b for b in (int(round(k * f_hz / bin_hz)) for k in range(1, LEGATO_PARTIALS + 1)) if 1 <= b < ctx.freqs.size - 1]
+    band = np.stack([ctx.power[lo - d : hi + 1, b - 1 : b + 2].max(axis=1) for b in bins]).sum(axis=0)
+    db = 10.0 * np.log10(np.maximum(band, 1e-20))
+    rise = db[d:] - db[:-d]
+    up = np.flatnonzero(rise >= LEGATO_RISE_DB)
+    return min(float(ctx.t[lo + int(up[-1])]), since) if up.size else None
+
+
 def single_line(notes: dict, t_on: float) -> bool:
     """Whether the notes struck in the LINE_BEFORE_S before the one at ``t_on`` s were single notes: at least
     LINE_VOTE_NOTES of them, two thirds struck as one or two notes (``notes``: onset time s → the polyphony its first frames
@@ -1905,6 +1968,7 @@ def frame_primitive(
     partials: list | None = None,
     fine_spectrum: np.ndarray | None = None,
     lows: list | None = None,
+    legato: list | None = None,
 ) -> str:
     """The primitive of the frame covering [t0, t1) s (module docstring): ``spectrum`` its power spectrum,
     ``low_share`` the share of it below 250 Hz, the rest the frame's :func:`~aspects.measure.sound` words.
@@ -1914,8 +1978,11 @@ def frame_primitive(
     pitch from frame to frame stay a note where the hop spectra cannot resolve its harmonics. ``partials`` (kept likewise:
     the recent frames' spectral peaks, :func:`partials_hold`, read in ``fine_spectrum``, the frame's power spectrum over a
     longer window, or else in ``spectrum``) lets low notes and chords whose partials hold stay notes. ``lows`` (kept likewise:
-    the registers of the recent bass-shaped frames, :func:`in_bass_register`) tells the bass from a line above its register."""
+    the registers of the recent bass-shaped frames, :func:`in_bass_register`) tells the bass from a line above its register.
+    ``legato`` (kept likewise: :func:`legato_start`'s state) starts a note where a held sound's single pitch moves."""
     if timbre == "silent":
+        if legato is not None:
+            legato.clear()
         if last_series is not None:
             last_series[:] = [None]
         if partials is not None:
@@ -2010,8 +2077,14 @@ def frame_primitive(
         fresh = struck_notes(ctx, i, h.f0_hz)
         if fresh <= 2 and h.count <= 2 and min(h.f0_hz) < BASS_HZ and fine_spectrum is not None:
             fresh = max(fresh, low_chord(fine_spectrum, float(spectrum_freqs[-1]), ctx, i))
+        t_on = onset_s = float(ctx.t[i])
+        now = ctx.index(centre)
+        held_level = ctx.level_db[now] >= ctx.level_db[i : now + 1].max() - LEGATO_LEVEL_DB
+        moved = legato_start(legato, t_on, centre, h.f0_hz if held_level else (), lambda f, since: pitch_began(ctx, f, since, onset_s))
+        if moved is not None:  # a note of a legato line: its polyphony is what its own frames show, never more than its onset's
+            struck = notes.get(t_on) if notes is not None else None
+            t_on, fresh = moved, min(h.count, sorted(struck)[len(struck) // 2] if struck else fresh)
         if notes is not None:  # a chord stays a chord while its upper notes die away: the note keeps what its start held
-            t_on = float(ctx.t[i])
             counts = notes.setdefault(t_on, [])
             if centre - t_on <= NOTE_START_S:
                 counts.append(fresh)

@@ -3334,3 +3334,43 @@ TEMPO_SPLITS["held_out_33"] = [
 ]
 
 BENCH_SPLITS = BENCH_SPLITS + ("held_out_32", "held_out_33")
+
+# Issue 11t, session 17, for held_out_34 (made first, read once with main's rules before any rule change) and
+# held_out_35 (the blind split: written with it, rendered with no tempo computed, read only after the session's rules
+# were frozen, once with main's rules and once with the session's). Both bench-only (:data:`BENCH_SPLITS`). Nobody
+# chose the content (numpy seeds 3434 / 3535, /work/notes/s17/11t-reads/make_splits.py): four half-time patterns drawn
+# from the corpus's ``half*`` patterns (recipe quarter log-uniform in 58–84 BPM), four duple patterns (2 or 4 beats a
+# bar, not half time) at 140–200, four of any pattern (one tempo in each equal log stratum of 45–200); a tempo
+# another split had moved up by 0.1 BPM; accompaniments drawn without replacement, two drumless clips, three swung
+# ones (swing 0.58, 0.62 or 2/3). The kits are the patterns' own.
+TEMPO_SPLITS["held_out_34"] = [
+    (62.7, "halfghost", 0.5, "synthseq", False),
+    (60.4, "halfroom", 0.5, "walking", True),
+    (74.7, "halfstick", 0.5, "brass", True),
+    (62.2, "halfstick", 0.5, "harp", False),
+    (198.0, "zouk", 0.5, "soundtrack", True),
+    (146.1, "rockfill", 0.58, "celesta", True),
+    (145.1, "bluegrass", 0.5, "musicbox", True),
+    (177.6, "breakfill", 0.5, "chorale", True),
+    (46.7, "samba", 0.5, "metalpad", True),
+    (89.9, "secondline", 0.5, "vibesbass", True),
+    (118.3, "motown", 0.58, "sopranopad", True),
+    (155.2, "seven4", 0.58, "piccolo", True),
+]
+
+TEMPO_SPLITS["held_out_35"] = [
+    (80.3, "halfstick", 0.5, "charang", True),
+    (61.4, "halftime", 0.58, "boomchick", True),
+    (65.2, "halfstick", 0.5, "arpsynth", True),
+    (82.9, "halfclap", 0.5, "synthpluck", False),
+    (161.4, "chinarock", 0.5, "fifths", True),
+    (178.2, "brushswing", 0.62, "woodwinds", True),
+    (192.3, "agogo128", 0.5, "organbass", True),
+    (148.8, "gogo", 0.5, "stride", True),
+    (52.7, "bluegrass", 0.5, "walking", True),
+    (80.1, "twelve8shuffle", 0.5, "marimbarun", True),
+    (121.6, "aksak9", 2 / 3, "brass", True),
+    (182.8, "twostep", 0.5, "octbass", False),
+]
+
+BENCH_SPLITS = BENCH_SPLITS + ("held_out_34", "held_out_35")

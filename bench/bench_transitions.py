@@ -345,6 +345,11 @@ CORPORA = {
         "hue drifts of flat colours and still gradients (no transition) and fades through a colour, split 1 (session 13: read once with main's and once with the corner rule; nothing tuned on it)",
     ),
     "--colour-drift2": (lambda: transition_corpus.colour_drift_corpus(2), "hue drifts and fades through a colour like split 1, split 2 (session 13: read after split 1, once with each rule set)"),
+    "--colour-dips1": (
+        lambda: transition_corpus.colour_dips_corpus(1),
+        "fades through a colour other than black or white between moving or still pictures, ramps 0.4-2 s, and their margins (hue swings, a colour shot held 1.5-2.5 s), split 1 (session 18: made with split 2 before the lead's rule was read on either)",
+    ),
+    "--colour-dips2": (lambda: transition_corpus.colour_dips_corpus(2), "fades through a colour and their margins like split 1, split 2 (session 18)"),
     "--fastmotion3": (
         lambda: transition_corpus.fast_motion_corpus(3),
         "fast-moving real shots like split 1, split 3 (session 13: read once with main's rules first, not tuned on)",

@@ -358,3 +358,21 @@ def test_the_path_of_a_slow_rounded_ramp_is_walked_level_by_level():
     assert net / frame_by_frame < 0.6 <= net / transitions._path(s, rounded, 0, n - 1, net)
     swing_net = float(np.abs(swing[-1] - swing[0]).mean()) + 5.0
     assert swing_net / transitions._path(s, swing, 0, n - 1, swing_net) < 0.6
+
+
+def test_a_fade_through_a_colour_between_moving_pictures_with_ramps_longer_than_a_short_fade_is_found_both_ways(tmp_path):
+    """Trial 14's v10 (the lead, session 18), at its own size: testsrc2 (480×270, its counter and bars moving) fading
+    0.6 s into navy from 1.2 s, navy held 0.3 s, a cellular automaton fading in from it, 30 fps. Main read nothing: the
+    moving pattern made the fade out one change with the picture's own motion from the first frame (no steady side), and
+    the short-fade reader looked for ramps under SHORT_FADE_S only around a colour held briefly (18 frames; this ramp
+    reaches the navy a frame later). Now a colour held at most DIP_HOLD_S between two ramps of up to LONG_FADE_S is read
+    like black or white, as long as the way turns at it (fades.turns_at: hue swings and drifts do not)."""
+    fps, d, hold, size = 30, 0.6, 0.3, "480x270"
+    graph = (
+        f"[0:v]fade=t=out:st=1.2:d={d}:color=0x0d47a1,format=yuv420p[a];color=c=0x0d47a1:s={size}:r={fps}:d={hold},format=yuv420p[h];"
+        f"[1:v]trim=duration=2.0,setpts=PTS-STARTPTS,fade=t=in:st=0:d={d}:color=0x0d47a1,format=yuv420p[b];[a][h][b]concat=n=3:v=1[v]"
+    )
+    path = make_video(tmp_path / "dip.mp4", f"testsrc2=s={size}:r={fps}:d=1.8", f"cellauto=s={size}:r={fps}:rule=30", duration_s=4.1, fps=fps, filter_complex=graph)
+    found = _found(path)
+    assert [f["type"] for f in found] == ["fade_out", "fade_in"], found
+    assert _near(found[0], 1.2, 1.8, fps) and _near(found[1], 2.1, 2.7, fps), found

@@ -2953,6 +2953,17 @@ DRIFT_DARKEN = 0.12  # eq brightness: a darkening drift loses this much (about 3
 PREFIX.update({"drift1": "cd1-", "drift2": "cd2-"})
 
 
+def _fade_through(d: float, hold: float, colour: str) -> tuple[str, tuple[Truth, ...]]:
+    """The graph and truth of source 0 fading ``d`` s into ``colour`` after PRE_S, held ``hold`` s, and source 1 fading in from it."""
+    graph = (
+        f"[0:v]trim=duration={PRE_S + d + hold},setpts=PTS-STARTPTS,format=yuv420p,fade=t=out:st={PRE_S}:d={d}:color={colour}[a];"
+        f"[1:v]trim=duration={d + POST_S},setpts=PTS-STARTPTS,format=yuv420p,fade=t=in:st=0:d={d}:color={colour}[b];"
+        "[a][b]concat=n=2:v=1:a=0[v]"
+    )
+    mid = PRE_S + d + hold
+    return graph, (Truth("fade_out", PRE_S, PRE_S + d), Truth("fade_in", round(mid, 6), round(mid + d, 6)))
+
+
 def colour_drift_corpus(split: int = 1, n_negatives: int = 16, n_fades: int = 12) -> list[Case]:
     """``n_negatives`` hue drifts (no transition) and ``n_fades`` fades through a colour, from DRIFT_SEEDS[``split``]."""
     rng = np.random.default_rng(DRIFT_SEEDS[split])
@@ -2992,13 +3003,7 @@ def colour_drift_corpus(split: int = 1, n_negatives: int = 16, n_fades: int = 12
         hold = (0.0, 0.0, 0.12, 0.3)[int(rng.integers(4))]
         colour = _colour(rng, "any")
         (a, wa), (b, wb) = picture(fps), picture(fps)
-        graph = (
-            f"[0:v]trim=duration={PRE_S + d + hold},setpts=PTS-STARTPTS,format=yuv420p,fade=t=out:st={PRE_S}:d={d}:color={colour}[a];"
-            f"[1:v]trim=duration={d + POST_S},setpts=PTS-STARTPTS,format=yuv420p,fade=t=in:st=0:d={d}:color={colour}[b];"
-            "[a][b]concat=n=2:v=1:a=0[v]"
-        )
-        mid = PRE_S + d + hold
-        truth = (Truth("fade_out", PRE_S, PRE_S + d), Truth("fade_in", round(mid, 6), round(mid + d, 6)))
+        graph, truth = _fade_through(d, hold, colour)
         cases.append(Case(f"{prefix}fade-{colour}-{wa}-{wb}-{j:02d}-{d:g}s-h{hold:g}-{fps}", "fade", fps, round(PRE_S + 2 * d + hold + POST_S, 3), (a, b), graph, truth, f"fade:{colour}"))
     return cases
 
@@ -3066,3 +3071,65 @@ def _real_side(rng: np.random.Generator, fps: int, need_s: float) -> str:
     """A moving real shot ``need_s`` long for splits 25/26 (``_varied_shot``), or ``_wipe_side17``'s draw when no shot holds it."""
     shot = _varied_shot(rng, fps, need_s, SHOTS_WITHOUT_TESTVIDEO)
     return shot[0] if shot is not None else _wipe_side17(rng, fps, need_s)
+
+
+# Session 18 (the lead; ``colour_dips_corpus(1)`` / ``(2)``): fades through a uniform colour other than black or white —
+# the fade filter out to the colour, held 0-0.9 s, and in from it — between moving pictures (``_new_moving_picture``'s
+# kinds and the stock real shots) or still ones (a flat colour, a still gradient), ramps of 0.4-2.0 s (trial 14's
+# testsrc2 -> navy -> cellauto dip with 0.6 s ramps read nothing); and their margins: hue drifts and swings of still and
+# moving pictures (no transition), and a colour shot held 1.5-2.5 s between two cross-fades (a shot: two dissolves,
+# docs/dynamic.md). Both splits were made together before the lead's rule was read on either.
+DIP_SEEDS = {1: 18101, 2: 18202}
+PREFIX.update({"dip1": "dip1-", "dip2": "dip2-"})
+
+
+def colour_dips_corpus(split: int = 1, n_dips: int = 16, n_negatives: int = 8) -> list[Case]:
+    """``n_dips`` fades through a colour, then ``n_negatives`` margins (see the note above), from DIP_SEEDS[``split``]."""
+    rng = np.random.default_rng(DIP_SEEDS[split])
+    prefix = PREFIX[f"dip{split}"]
+    cases: list[Case] = []
+
+    def side(fps: int, need_s: float) -> tuple[str, str]:
+        u = rng.random()
+        s = f"s={SIZE}:r={fps}"
+        if u < 0.6:
+            src = _new_moving_picture(rng, fps, need_s, STOCK_SHOTS)
+            return src, re.match(r"[a-z0-9]+", src).group(0)  # type: ignore[union-attr]
+        if u < 0.8:
+            return f"color=c={_colour(rng, 'any')}:{s}", "flat"
+        gtype = STILL_MOTION_TYPES[int(rng.integers(len(STILL_MOTION_TYPES)))]
+        return f"gradients={s}:c0={_colour(rng, 'any')}:c1={_colour(rng, 'any')}:speed=0:seed={int(rng.integers(1, 10_000))}:type={gtype}", "gradient"
+
+    for j in range(n_dips):
+        fps = DRIFT_RATES[int(rng.integers(len(DRIFT_RATES)))]
+        d = round(float(rng.uniform(0.4, 2.0)), 2)
+        hold = (0.0, 0.1, 0.3, 0.6, 0.9)[int(rng.integers(5))]
+        colour = _colour(rng, "any")
+        (a, wa), (b, wb) = side(fps, PRE_S + d + hold), side(fps, d + POST_S)
+        graph, truth = _fade_through(d, hold, colour)
+        cases.append(Case(f"{prefix}dip-{colour}-{wa}-{wb}-{j:02d}-{d:g}s-h{hold:g}-{fps}", "fade", fps, round(PRE_S + 2 * d + hold + POST_S, 3), (a, b), graph, truth, f"fade:{colour}"))
+    for j in range(n_negatives):
+        fps = DRIFT_RATES[int(rng.integers(len(DRIFT_RATES)))]
+        how = ("swing", "turn", "shot", "swing-moving")[j % 4]
+        if how == "shot":  # a colour shot held 1.5-2.5 s between two cross-fades: two dissolves
+            d = round(float(rng.uniform(0.4, 1.5)), 2)
+            held = round(float(rng.uniform(1.5, 2.5)), 2)
+            colour = _colour(rng, "any")
+            (a, wa), (b, wb) = side(fps, PRE_S + d), side(fps, d + POST_S)
+            c = f"color=c={colour}:s={SIZE}:r={fps}"
+            graph = (
+                f"[0:v]trim=duration={PRE_S + d},setpts=PTS-STARTPTS,format=yuv420p[a];[1:v]trim=duration={2 * d + held},setpts=PTS-STARTPTS,format=yuv420p[c];"
+                f"[2:v]trim=duration={d + POST_S},setpts=PTS-STARTPTS,format=yuv420p[b];"
+                f"[a][c]xfade=transition=fade:duration={d}:offset={PRE_S}[ac];[ac][b]xfade=transition=fade:duration={d}:offset={PRE_S + d + held}[v]"
+            )
+            second = PRE_S + d + held
+            truth = (Truth("dissolve", PRE_S, PRE_S + d), Truth("dissolve", round(second, 6), round(second + d, 6)))
+            total = round(PRE_S + 2 * d + held + POST_S, 3)
+            cases.append(Case(f"{prefix}shot-{colour}-{wa}-{wb}-{j:02d}-{d:g}s-h{held:g}-{fps}", "dissolve", fps, total, (a, c, b), graph, truth, "colour-shot"))
+            continue
+        seconds = round(float(rng.uniform(3.0, 6.0)), 1)
+        src, what = side(fps, seconds) if how == "swing-moving" else (f"color=c={_colour(rng, 'any')}:s={SIZE}:r={fps}", "flat")
+        rate = round(float(rng.uniform(10.0, 45.0)), 1)
+        hue = f"hue=h='{rate * 2:g}*sin(2*PI*t/{round(float(rng.uniform(2.0, 5.0)), 2)})'" if how.startswith("swing") else f"hue=h='t*{rate:g}'"
+        cases.append(Case(f"{prefix}none-{how}-{what}-{j:02d}-{seconds:g}s-{fps}", "negative", fps, seconds, (src,), f"[0:v]format=yuv420p,{hue}[v]", (), f"drift-{how}"))
+    return cases

@@ -19,8 +19,11 @@ CLIMB_SHARE of the ramp's mean rate (over any span up to CLIMB_S). Ramps
 of at most SHORT_FADE_S are looked for first, the level guessed beyond that
 reach and read next to the ramp (or up to HINT_MARGIN_S beyond a fade of
 that side found already, one of at most HINT_LONGEST_S); where nothing was
-found on a side of a black or white run, ramps of up to LONG_FADE_S, fitted
-at once; where a longer fade of that side was found (by ``transitions``),
+found on a side of a black, white or briefly held colour run, ramps of up to
+LONG_FADE_S, fitted at once (session 18: a colour held briefly took short
+ramps only, and a moving pattern fading 0.6 s into navy was read nothing; a
+colour's pair must also turn at it, ``turns_at``, as ``transitions`` asks of
+the dips it splits: hue swings and drifts turn all along); where a longer fade of that side was found (by ``transitions``),
 the same long reading refits its outer end (its blank end stays).
 
 The frames between are a fade when there is at least one of them (none: a
@@ -83,6 +86,7 @@ CLEAN_LEVELS = 2.0  # a blank frame with more spread than this (luma std + √ L
 MIN_LEVEL = 5.0  # levels: the picture's distance from the blank colour at least this
 DIP_HOLD_S = 1.0  # a uniform colour other than black or white is faded through when held at most this (seconds) between two fades…
 DIP_TURN = 0.35  # …and lying this far (share of its distance to the nearer side) off the way between the pictures either side
+DIP_CORNER_SHARE = 0.8  # a dip turns at the held colour: the way turns there (last third of the ramp into it against the first third out) by at least this share of the turn between the two ramps as wholes — a fade mixes with the colour along a straight line (0.98-1.18 on the corpora's fades through a colour), a hue drifting on (a sunset) turns a little at every frame (0.35-0.4) and one swinging back and forth slows into its turn (0.66)
 SCALE_SPREAD = 0.45  # a ramp refused only for its level's drift is a fade when its cells' sorted distances over their mean stray at most this (RMS) from the level's…
 SCALE_FROM = 0.25  # …on the frames where at least this share of the picture is left (nearer the blank colour the codec crushes the cells)
 GAP_S = 0.1  # blank runs of one kind this close (seconds) are one run (grain flickering over a held black)
@@ -302,6 +306,20 @@ def _side(
     return (start, end) if sign < 0 else (end, start)
 
 
+def _angle(u: np.ndarray, v: np.ndarray) -> float:
+    """The angle (radians) between two changes of the colour grid; 0 when either is none."""
+    norm = float(np.linalg.norm(u) * np.linalg.norm(v))
+    return float(np.arccos(np.clip(float(u @ v) / norm, -1.0, 1.0))) if norm > 0 else 0.0
+
+
+def turns_at(state: np.ndarray, before: int, lo: int, hi: int, after: int) -> bool:
+    """Whether the way from ``before`` to ``after`` turns at the picture held ``lo``–``hi`` (a dip: DIP_CORNER_SHARE), not all along it (a drift)."""
+    w_in, w_out = max(1, (lo - before) // 3), max(1, (after - hi) // 3)
+    whole = _angle(state[lo] - state[before], state[after] - state[hi])
+    local = _angle(state[lo] - state[lo - w_in], state[hi + w_out] - state[hi])
+    return local >= DIP_CORNER_SHARE * whole
+
+
 def _off_the_way(state: np.ndarray, before: int, held: int, after: int) -> bool:
     """Whether the coarse picture (``state``: the 4×4 colour grid) held at ``held`` lies off the way from the one at ``before`` to that at ``after`` (DIP_TURN of its distance to the nearer one, at least MIN_LEVEL): a dip, not a step of a dissolve."""
     a, c, b = state[before], state[held], state[after]
@@ -354,14 +372,16 @@ def short_fades(s: Signals, stats: np.ndarray, state: np.ndarray, blank: np.ndar
                 span = _side(s, stats, first, last, sign, lo, hi, kind != "uniform", hints.get(name), grid=state)
                 if span is not None and name in hints:
                     hinted.add(name)
-                if span is None and name not in hints and kind != "uniform":  # nothing found there yet: a longer fade (a colour held briefly: short ramps only)
+                if span is None and name not in hints:  # nothing found there yet: a longer fade (a colour's pair must turn at it, below)
                     span = _side(s, stats, first, last, sign, lo, hi, kind != "uniform", reach_s=LONG_FADE_S, grid=state)
             into, out_of = (span, out_of) if sign < 0 else (into, span)
         if into is not None and any(c <= into[0] or into[1] < c <= first for c in near if c <= first):
             into = None
         if out_of is not None and any(c > out_of[1] for c in near if c > last):
             out_of = None
-        if kind not in ("black", "white") and (into is None or out_of is None or last - first > hold or not _off_the_way(state, into[0], first, out_of[1])):
+        if kind not in ("black", "white") and (
+            into is None or out_of is None or last - first > hold or not _off_the_way(state, into[0], first, out_of[1]) or not turns_at(state, into[0], first, last, out_of[1])
+        ):
             continue
         for span, name in ((into, "fade_out"), (out_of, "fade_in")):
             if span is not None:

@@ -85,7 +85,6 @@ DIP_HOLD_S = 1.0  # …and is held at most this long (seconds); held longer it i
 FADE_TAIL_SHARE = 0.2  # a fade is over at the first black (white) frame after which each step is under this share of the fade's typical step
 HOLD_LEVELS = 1.5  # RMS grid levels: frames this close to a turning point hold the same blank picture…
 HOLD_STEP_SHARE = 0.5  # …when their step to the next frame is under this share of the change's median step
-DIP_CORNER_SHARE = 0.8  # a dip turns at the held colour: the way turns there (last third of the ramp into it against the first third out) by at least this share of the turn between the two ramps as wholes — a fade mixes with the colour along a straight line (0.98-1.18 on the corpora's fades through a colour), a hue drifting on (a sunset) turns a little at every frame (0.35-0.4) and one swinging back and forth slows into its turn (0.66)
 STEADY_S = 0.2  # the picture next to a transition must be steady over this (seconds)…
 STEADY_RATIO = 0.6  # …moving at most this many times as fast as across the transition (else it is a slow drift)
 BUSY_STEADY_S = 0.5  # on busy footage a side is judged by its picture statistics over this (seconds) next to the change…
@@ -413,23 +412,9 @@ def _segments(state: np.ndarray, blank: np.ndarray, before: int, after: int) -> 
         lo -= 1
     while hi < inner.size - 1 and same[hi + 1] and still[inner[hi] - before]:
         hi += 1
-    if not through_level and not _turns_at(state, before, int(inner[lo]), int(inner[hi]), after):
+    if not through_level and not fades.turns_at(state, before, int(inner[lo]), int(inner[hi]), after):
         return [(before, after, "")]
     return [(before, int(inner[lo]), "out"), (int(inner[hi]), after, "in")]
-
-
-def _angle(u: np.ndarray, v: np.ndarray) -> float:
-    """The angle (radians) between two changes of the colour grid; 0 when either is none."""
-    norm = float(np.linalg.norm(u) * np.linalg.norm(v))
-    return float(np.arccos(np.clip(float(u @ v) / norm, -1.0, 1.0))) if norm > 0 else 0.0
-
-
-def _turns_at(state: np.ndarray, before: int, lo: int, hi: int, after: int) -> bool:
-    """Whether the way from ``before`` to ``after`` turns at the picture held ``lo``–``hi`` (a dip: DIP_CORNER_SHARE), not all along it (a drift)."""
-    w_in, w_out = max(1, (lo - before) // 3), max(1, (after - hi) // 3)
-    whole = _angle(state[lo] - state[before], state[after] - state[hi])
-    local = _angle(state[lo] - state[lo - w_in], state[hi + w_out] - state[hi])
-    return local >= DIP_CORNER_SHARE * whole
 
 
 def _steady_around(s: Signals, state: np.ndarray, blank: np.ndarray, p: int, q: int, busy: np.ndarray, stops: np.ndarray | None = None) -> bool:

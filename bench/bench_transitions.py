@@ -234,6 +234,14 @@ CORPORA = {
         lambda: transition_corpus.mixed_dissolves_corpus(31, 14),
         "dissolves like split 30, split 31 (session 17: blind; made at the freeze, read once with main's and once with the frozen rules)",
     ),
+    "--dissolves32": (
+        lambda: transition_corpus.mixed_dissolves_corpus(32, 14),
+        "dissolves like split 30, split 32 (session 18: read once with main's rules first, then tuned on)",
+    ),
+    "--dissolves33": (
+        lambda: transition_corpus.mixed_dissolves_corpus(33, 14),
+        "dissolves like split 30, split 33 (session 18: blind; made at the freeze, read once with main's and once with the frozen rules)",
+    ),
     "--moving-gradients2": (
         lambda: transition_corpus.moving_gradients_corpus(2),
         "cross-fades between two moving gradients, split 2 (session 7: blind; read once with the lead's and once with the frozen rules)",
@@ -306,6 +314,14 @@ CORPORA = {
     "--wipes26": (
         lambda: transition_corpus.fresh_wipes_corpus(26, n=16),
         "wipe-like xfades like split 25, split 26 (session 17: blind; made at the freeze, read once with main's and once with the frozen rules)",
+    ),
+    "--wipes27": (
+        lambda: transition_corpus.fresh_wipes_corpus(27, n=16),
+        "wipe-like xfades like split 25, one in four a vert/horz/circle shape onto moving content, split 27 (session 18: read once with main's rules first, then tuned on)",
+    ),
+    "--wipes28": (
+        lambda: transition_corpus.fresh_wipes_corpus(28, n=16),
+        "wipe-like xfades like split 27, split 28 (session 18: blind; made at the freeze, read once with main's and once with the frozen rules)",
     ),
     "--moving-fades21": (lambda: transition_corpus.moving_fades_split(21), "fades and cross-fades over moving generated pictures, split 21 (session 9: read once with main's rules first)"),
     "--moving-fades22": (

@@ -2266,9 +2266,12 @@ def eased_dissolves_corpus(split: int = 18, n_transitions: int = 30) -> list[Cas
 # Session 17 (helper 10w): split 30 (14 transitions + 10 negatives; seeds drawn by ``secrets``; one blend in three, drawn at random,
 # has a moving real shot on both sides) read once with main's rules before any change, split 31 blind (made at the freeze).
 MIXED_DISSOLVE_SEEDS = {20: 12020, 21: 12121, 22: 13022, 23: 13123, 24: 14024, 25: 14125, 26: 15026, 27: 15127, 28: 16028, 29: 16129, 30: 86123, 31: 12613}  # split → the generator's seed
+# Session 18 (helper 10w): split 32 (the same draw as 30 with a new ``secrets`` seed) read once with main's rules before any
+# change, split 33 blind (made at the freeze).
+MIXED_DISSOLVE_SEEDS.update({32: 12722, 33: 24035})
 MIXED_DISSOLVE_XFADES = ("fade", "dissolve", "fadegrays", "fadeslow", "fadefast")
 PREFIX.update({"dis20": "d20-", "dis21": "d21-", "dis22": "d22-", "dis23": "d23-", "dis24": "d24-", "dis25": "d25-", "dis26": "d26-", "dis27": "d27-", "dis28": "d28-", "dis29": "d29-"})
-PREFIX.update({"dis30": "d30-", "dis31": "d31-"})
+PREFIX.update({"dis30": "d30-", "dis31": "d31-", "dis32": "d32-", "dis33": "d33-"})
 
 
 def _any_side(rng: np.random.Generator, fps: int, need_s: float, still: bool) -> tuple[str, str] | None:
@@ -2610,6 +2613,10 @@ def fresh_wipes_corpus(split: int = 13, n: int = 34) -> list[Case]:
         duration = round(float(rng.uniform(0.25, FRESH_WIPE_MAX_S[split])), 2)
         pairing = FRESH_WIPE_PAIRINGS[int(rng.integers(len(FRESH_WIPE_PAIRINGS)))]
         kind = {"moving-moving": "texture", "plain-plain": "plain"}.get(pairing, "mixed")
+        if split >= 27 and rng.random() < 0.25:  # a shaped wipe onto moving content (see the note on splits 27/28)
+            shape = SHAPE_WIPES[int(rng.integers(len(SHAPE_WIPES)))]
+            cases.append(_moving_side_case(rng, prefix, j, shape, "moving-moving", fps, duration, "real", _real_onto_moving()))
+            continue
         if split >= 25 and rng.random() < 0.25:  # both sides moving real shots (see the note on splits 25/26)
             cases.append(_moving_side_case(rng, prefix, j, transition, "moving-moving", fps, duration, "real", _real_side))
             continue
@@ -3071,6 +3078,37 @@ def _real_side(rng: np.random.Generator, fps: int, need_s: float) -> str:
     """A moving real shot ``need_s`` long for splits 25/26 (``_varied_shot``), or ``_wipe_side17``'s draw when no shot holds it."""
     shot = _varied_shot(rng, fps, need_s, SHOTS_WITHOUT_TESTVIDEO)
     return shot[0] if shot is not None else _wipe_side17(rng, fps, need_s)
+
+
+# Session 18 (helper 10w): the same draw with new seeds (drawn by ``secrets``), 16 xfades + 8 no-transition clips a split, and
+# besides one xfade in four between two moving real shots, one in four (drawn first) a shaped wipe (vert/horz/circle open or
+# close) from a moving real shot or a moving picture onto moving content (a drifting gradient half the time, as in trial 13's
+# bikes → moving gradient ``vertclose``): split 27 read once with main's rules before any change, then tuned on; split 28
+# blind (made at the freeze, read once with main's and once with the frozen rules).
+FRESH_WIPE_SEEDS.update({27: 77055, 28: 9765})
+FRESH_WIPE_MAX_S.update({27: 3.2, 28: 3.2})
+PREFIX.update({"fwipe27": "fw27-", "fwipe28": "fw28-"})
+SHAPE_WIPES = ("vertclose", "horzclose", "vertopen", "horzopen", "circleopen", "circleclose")
+
+
+def _real_onto_moving() -> Callable[[np.random.Generator, int, float], str]:
+    """A side drawer for ``_moving_side_case``: the first side a moving real shot (half the time) or ``_wipe_side17``'s draw,
+    the second a drifting two-colour gradient (half the time) or ``_wipe_side17``'s draw (see the note on splits 27/28)."""
+    drawn: list[str] = []
+
+    def side(rng: np.random.Generator, fps: int, need_s: float) -> str:
+        if not drawn:
+            spec = _real_side(rng, fps, need_s) if rng.random() < 0.5 else _wipe_side17(rng, fps, need_s)
+        elif rng.random() < 0.5:
+            cs = f"c0={_colour(rng, 'any')}:c1={_colour(rng, 'any')}"
+            kind = STILL_MOTION_TYPES[int(rng.integers(5))]
+            spec = f"gradients=s={SIZE}:r={fps}:n=2:{cs}:speed={rng.uniform(0.005, 0.03):.3f}:seed={int(rng.integers(1, 10_000))}:type={kind},setsar=1"
+        else:
+            spec = _wipe_side17(rng, fps, need_s)
+        drawn.append(spec)
+        return spec
+
+    return side
 
 
 # Session 18 (the lead; ``colour_dips_corpus(1)`` / ``(2)``): fades through a uniform colour other than black or white —

@@ -193,3 +193,23 @@ def test_a_cross_fade_between_two_moving_real_shots_is_no_wipe(tmp_path):
     assert not [t for t in d["transitions"] if t["type"] == "wipe"], d["transitions"]
     blend = _only(d["transitions"], "dissolve")
     assert abs(blend["start"] - 1.5) <= BOUND_S and abs(blend["end"] - 2.5) <= BOUND_S
+
+
+def test_a_shaped_wipe_from_a_moving_shot_onto_a_moving_gradient_is_read_where_the_ramp_is(tmp_path):
+    """xfade's ``vertclose`` from bikes (from its frame 82, riders moving) onto trial 13's drifting gradient, 0.9 s at 1.1 s
+    (30 fps, 480×270; trial 13's v07 is alike). The bikes shot is busy from its first frame, so the run of changing frames
+    starts at 0 s and the switch-time map read over it splits the right-hand cells on a rider passing at 0.5–1 s (no edge
+    fits: main 6c3cd15 read a dissolve 1.23–1.83 s); the map read again from the change's refitted ramp
+    (``transitions._hinge``) sees the two bars closing (docs/dynamic.md, session 18)."""
+    from tests.transition_corpus import BIKES
+
+    a = f"movie=filename={BIKES},trim=start_frame=82,setpts=PTS-STARTPTS,scale=480:270:flags=bicubic,setsar=1,fps=30"
+    b = "gradients=s=480x270:r=30:speed=0.012:c0=0x3e2723:c1=0x80d8ff:seed=137"
+    graph = (
+        "[0:v]trim=duration=2.0,setpts=PTS-STARTPTS,format=yuv420p[a];[1:v]trim=duration=2.7,setpts=PTS-STARTPTS,format=yuv420p[b];"
+        "[a][b]xfade=transition=vertclose:duration=0.9:offset=1.1,format=yuv420p[v]"
+    )
+    _, d = dynamic(make_video(tmp_path / "vertclose.mp4", a, b, duration_s=3.8, fps=30, filter_complex=graph))
+    wipe = _only(d["transitions"], "wipe")
+    assert wipe["direction"] == "in" and not [t for t in d["transitions"] if t["type"] == "dissolve"], d["transitions"]
+    assert abs(wipe["start"] - 1.1) <= BOUND_S and abs(wipe["end"] - 2.0) <= BOUND_S, d["transitions"]

@@ -828,7 +828,7 @@ def detect_gradual(s: Signals, cuts: list[int]) -> list[dict]:
         # the 4×4 grid finds no wipe between steady sides (a few frames under grain, an edge its cells do not order).
         edge = None
         if fine is not None and refit and len(pieces) == 1:
-            edge = wipes.fine_wipe(s, fine, state, before, after, floor, ceiling, ref, stops, MIN_GRADUAL_S, MAX_GRADUAL_S)
+            edge = wipes.fine_wipe(s, fine, state, before, after, floor, ceiling, ref, stops, MIN_GRADUAL_S, MAX_GRADUAL_S, (p, q))
         if edge is None and whole is not None and whole["type"] == "wipe" and _steady_around(s, state, blank, *(index[round(whole[k], 6)] for k in ("start", "end")), busy, stops):
             found.append(_own_motion_trimmed(s, _regrow(s, whole, index, changing, a, g, floor, ceiling, (True, True)), index, g, floor, ceiling))
             continue

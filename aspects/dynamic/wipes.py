@@ -368,7 +368,9 @@ def fine_layout(cells: dict[str, np.ndarray]) -> dict | None:
     return {"fit": fit, "direction": direction, "start": float(start), "end": float(end), "spread": FINE_SPREAD * share}
 
 
-def fine_wipe(s: Signals, grid: np.ndarray, state: np.ndarray, first: int, last: int, lo: int, hi: int, ref: int, stops: np.ndarray, shortest_s: float, longest_s: float) -> dict | None:
+def fine_wipe(
+    s: Signals, grid: np.ndarray, state: np.ndarray, first: int, last: int, lo: int, hi: int, ref: int, stops: np.ndarray, shortest_s: float, longest_s: float, hinge: tuple[int, int] | None = None
+) -> dict | None:
     """A wipe around the change from frame ``first`` to ``last`` (within ``lo``–``hi``) read off the wipe grid's switch-time map, or None.
 
     The map is read over the change padded by PAD_S each side, then again
@@ -384,6 +386,13 @@ def fine_wipe(s: Signals, grid: np.ndarray, state: np.ndarray, first: int, last:
     (``busy_sides_hold``: a pan or a drift does not stop). Where the map
     finds no edge, a straight edge carrying the pictures along (a slide, a
     cover, a reveal: ``tracked_edge``) is looked for over the same window.
+
+    On busy footage the run of changing frames holds the shots' own motion
+    too (a moving shot is "changing" from its first frame when the other
+    shot is calmer): where the map read from the run finds no edge, it is
+    read again from ``hinge`` (the change's ends refitted as a ramp on the
+    4×4 grid: ``transitions._hinge``), before the tracked edge and the
+    bands.
     """
     step = float(np.median(s.dt)) if len(s) else 1 / 30
     pad = max(1, int(round(PAD_S / step)))
@@ -404,26 +413,33 @@ def fine_wipe(s: Signals, grid: np.ndarray, state: np.ndarray, first: int, last:
             return None
         return {"type": "wipe", "start": rounded(s.t[p], 6), "end": rounded(s.t[q], 6), "duration": rounded(s.t[q] - s.t[p], 6), "direction": edge["direction"]}
 
-    edge = None
-    for _ in range(WINDOW_ROUNDS):
-        cells = split_switch_times(s.t, grid, first, last, ref)
-        if cells is None or cells["times"].size < FINE_MIN_CELLS * WIPE_GRID[0] * WIPE_GRID[1]:
-            edge = None
-            break
-        times = cells["times"]
-        edge = fine_layout(cells)
-        if edge is None:
-            break
-        # Shot A's and B's pictures are taken right next to the edge found: moving footage drifts away from them further off.
-        # The map follows its edge up to the cuts or transitions around (a camera move's edge is refused by its sides).
-        window = (max(bounds[0], int(np.searchsorted(s.t, edge["start"])) - pad), min(bounds[1], int(np.searchsorted(s.t, edge["end"])) + pad))
-        if window == (first, last):
-            break
-        first, last = window
-    if edge is not None and edge["fit"] >= FINE_FIT and np.ptp(times) >= edge.pop("spread") * (edge["end"] - edge["start"]):
-        found = accepted(edge)
-        if found is not None:
-            return found
+    def mapped(first: int, last: int) -> dict | None:
+        edge, times = None, np.empty(0)
+        for _ in range(WINDOW_ROUNDS):
+            cells = split_switch_times(s.t, grid, first, last, ref)
+            if cells is None or cells["times"].size < FINE_MIN_CELLS * WIPE_GRID[0] * WIPE_GRID[1]:
+                return None
+            times = cells["times"]
+            edge = fine_layout(cells)
+            if edge is None:
+                return None
+            # Shot A's and B's pictures are taken right next to the edge found: moving footage drifts away from them further off.
+            # The map follows its edge up to the cuts or transitions around (a camera move's edge is refused by its sides).
+            window = (max(bounds[0], int(np.searchsorted(s.t, edge["start"])) - pad), min(bounds[1], int(np.searchsorted(s.t, edge["end"])) + pad))
+            if window == (first, last):
+                break
+            first, last = window
+        if edge is not None and edge["fit"] >= FINE_FIT and np.ptp(times) >= edge.pop("spread") * (edge["end"] - edge["start"]):
+            return accepted(edge)
+        return None
+
+    found = mapped(first, last)
+    if found is None and hinge is not None:
+        window = (max(lo, hinge[0]), min(hi, hinge[1]))
+        if window != (first, last):
+            found = mapped(*window)
+    if found is not None:
+        return found
 
     def settled(reader: Callable[[np.ndarray, np.ndarray, int, int, int], dict | None], first: int, last: int) -> dict | None:
         for _ in range(WINDOW_ROUNDS):

@@ -51,7 +51,10 @@ every beat in half the grooves, engine and frying beds beside pink noise and rai
 with the base's rules before any change) and ``kits_s17blind`` (written with it, read at the freeze): a hat struck with
 every backbeat (closed, open or pedal, drawn per groove, at 0.45–1.3 of the backbeat's velocity), as trial 12's TR-808
 rock groove had, on TR-808, electronic, standard and room kits among others, typing and steam beds beside pink noise and
-rain; ``kits_test`` (one groove per kit, the suite's: tests/test_audio_kits.py).
+rain; session 18's ``kits_s18fresh`` (read with the base's rules before any change) and ``kits_s18blind`` (written with
+it, read at the freeze): the backbeat's hat as loud as or louder than the backbeat (0.8–1.7 of its velocity), as in
+trial 13's TR-808 bands, on TR-808 and electronic kits among others, a bass line on the beats under a third of the
+clips, shower and clock beds beside typing, rain and pink noise; ``kits_test`` (one groove per kit, the suite's: tests/test_audio_kits.py).
 """
 
 from __future__ import annotations
@@ -188,6 +191,23 @@ S17 = {
     "backbeat_hat": (0.45, 1.3),
     "beds": ("none", "typing", "bass", "pink", "steam", "none", "rain", "bass", "typing", "speech", "steam", "pink", "none"),
     "drumless_noises": ("typing", "steam", "pink", "rain"),
+}
+# session 18: the backbeat's hat as loud as or louder than the backbeat (``backbeat_hat`` 0.8-1.7, as trial 13's TR-808
+# bands struck their snare with a closed hat at least as loud), base velocities 50-117 spread 0.75-1.25, other bends and
+# reverb sends, tempi nobody used, new beds beside typing, rain and pink noise: "shower" (water on tiles: noise of
+# 400 Hz-10 kHz with 150 droplets a second) and "clock" (a mechanical clock: 1-3 ms ticks of 2-8 kHz, 2-5 a second,
+# over quiet noise), see :func:`_noise_bed`
+S18 = {
+    **S17,
+    "velocity_lo": 50,
+    "velocity_hi": 118,
+    "velocity_spread": (0.75, 1.25),
+    "bends": (0.2, -0.7, 1.1, -1.3, 0.0, 0.8),
+    "reverbs": (25, 55, 105, 0),
+    "floor": 0.3,
+    "backbeat_hat": (0.8, 1.7),
+    "beds": ("bass", "none", "typing", "bass", "rain", "shower", "bass", "clock", "none", "pink", "bass", "speech"),
+    "drumless_noises": ("typing", "rain", "shower", "clock"),
 }
 SPLITS = {
     "kits_first": {"seed": 4111, "kits": tuple(KITS), "clips_per_kit": 4, "tempi": (62.0, 88.0, 104.0, 121.0, 147.0, 171.0), "under_db": (10.0, 15.0, 22.0, 28.0), "pads": (90, 52, 93)},
@@ -397,6 +417,26 @@ SPLITS = {
         "pads": (102, 69, 26),
         "basses": (35, 39, 32, 37),
     },
+    # session 18: made first, read once with the base's rules (6c3cd15) before any change
+    "kits_s18fresh": {
+        **S18,
+        "seed": 41383,
+        "kits": ("tr808", "electronic", "standard4", "room2", "power3", "brush1", "jazz3", "standard6"),
+        "tempi": (58.5, 72.0, 86.0, 103.0, 116.0, 127.0, 141.0, 153.0, 168.0, 182.0),
+        "under_db": (4.5, 8.5, 11.5, 15.5, 19.5),
+        "pads": (103, 70, 27),
+        "basses": (36, 33, 39, 34),
+    },
+    # session 18: written with kits_s18fresh before anything was read, rendered and read once at the freeze
+    "kits_s18blind": {
+        **S18,
+        "seed": 42494,
+        "kits": ("tr808", "electronic", "standard5", "room6", "power1", "brush2", "jazz4", "room4"),
+        "tempi": (60.0, 75.0, 88.0, 101.0, 114.0, 131.0, 139.0, 151.0, 166.0, 179.0),
+        "under_db": (5.5, 7.5, 10.5, 14.5, 18.5),
+        "pads": (104, 71, 28),
+        "basses": (38, 32, 35, 37),
+    },
     "kits_blind": {"seed": 6333, "kits": tuple(KITS), "clips_per_kit": 4, "tempi": (60.0, 84.0, 99.0, 117.0, 139.0, 163.0, 180.0), "under_db": (10.0, 14.0, 20.0, 27.0), "pads": (91, 50, 95)},
 }
 SPEECH_BEDS = {  # split -> what the speech bed says
@@ -423,6 +463,8 @@ SPEECH_BEDS = {  # split -> what the speech bed says
     "kits_s16blind": "A shepherd counted his flock at dusk and found one lamb missing.",
     "kits_s17fresh": "The baker's van stalled on the bridge while the rain drummed on its roof.",
     "kits_s17blind": "An old violinist tuned his strings on the station bench before the last train.",
+    "kits_s18fresh": "The keeper lit the lighthouse lamp as the fishing fleet turned for home.",
+    "kits_s18blind": "A porter wheeled the trunks along the platform while the whistle blew twice.",
     "kits_s8blind2": "Old maps of the valley hung in the library where students argued about rivers and roads.",
 }
 DRUMLESS = {  # split -> (bass programs, pluck programs, chord programs, speech text)
@@ -456,6 +498,8 @@ DRUMLESS = {  # split -> (bass programs, pluck programs, chord programs, speech 
     "kits_s16blind": ((34, 39), (0, 29, 4), (50, 59, 92), "Three pelicans dived into the bay while the fishermen watched."),
     "kits_s17fresh": ((33, 38), (11, 30, 2), (51, 60, 93), "The miller counted his sacks twice before the cart rolled down the lane."),
     "kits_s17blind": ((35, 36), (13, 31, 3), (52, 61, 94), "Four swimmers raced to the buoy while the lifeguard blew his whistle."),
+    "kits_s18fresh": ((34, 39), (12, 105, 8), (53, 62, 95), "The blacksmith cooled the horseshoe in a bucket while the mare waited."),
+    "kits_s18blind": ((37, 32), (14, 106, 9), (54, 63, 88), "Two cousins carried a ladder to the barn before the hay arrived."),
     "kits_blind": ((32, 36), (27, 104, 108), (2, 6, 24), "A narrow road climbs past the mill toward the old stone church."),
 }
 
@@ -705,7 +749,9 @@ NEW_NOISES = (
     "sizzle",
     "typing",
     "steam",
-)  # session 12's to 17's noise beds (:func:`_noise_bed`)
+    "shower",
+    "clock",
+)  # session 12's to 18's noise beds (:func:`_noise_bed`)
 
 
 def _noise_bed(kind: str, seconds: float, seed: int, voice: np.ndarray | None = None) -> np.ndarray:
@@ -727,7 +773,10 @@ def _noise_bed(kind: str, seconds: float, seed: int, voice: np.ndarray | None = 
     log-normal amplitudes, and 2 spits a second, 5–20 ms of noise of 1–8 kHz 3–8 times louder than a crackle).
     Session 17: "typing" (a keyboard: 4–11 key clicks a second, each a 2–8 ms click of noise of 1–6 kHz with a 0.5–2 ms
     release click 6 dB under 40–120 ms later, over quiet room noise) or "steam" (a kettle: noise of 1–9 kHz whose level
-    swells 0.4–1.6 times its mean at 0.1–0.4 Hz, with a whistle of 1.8–3 kHz wandering ±3 % at 12 dB under it)."""
+    swells 0.4–1.6 times its mean at 0.1–0.4 Hz, with a whistle of 1.8–3 kHz wandering ±3 % at 12 dB under it).
+    Session 18: "shower" (water on tiles: noise of 400 Hz–10 kHz with 150 droplets a second, each 0.5–3 ms of decaying
+    noise of 1–8 kHz with log-normal amplitudes) or "clock" (a mechanical clock: 2–5 ticks a second, each 1–3 ms of
+    noise of 2–8 kHz decaying, every other one 4 dB softer, over quiet noise 30 dB under)."""
     rng = np.random.default_rng(seed)
     n = int(round(seconds * SR))
     if kind == "hiss":
@@ -841,6 +890,22 @@ def _noise_bed(kind: str, seconds: float, seed: int, voice: np.ndarray | None = 
         f = rng.uniform(1800.0, 3000.0) * (1 + 0.03 * np.sin(2 * np.pi * rng.uniform(0.2, 0.8) * t))
         x = shaped_noise((1000.0, 9000.0), seconds, seed) * swell
         x = x / x.std() + 10 ** (-12 / 20) * np.sqrt(2) * np.sin(2 * np.pi * np.cumsum(f) / SR) * swell
+    elif kind == "shower":
+        x = shaped_noise((400.0, 10000.0), seconds, seed)
+        drop = shaped_noise((1000.0, 8000.0), seconds, seed + 1)
+        for at in rng.uniform(0, seconds, int(150 * seconds)):
+            k = int(at * SR)
+            length = min(max(int(rng.uniform(0.0005, 0.003) * SR), 2), n - k)
+            x[k : k + length] += 3.0 * drop[k : k + length] * np.exp(-np.arange(length) / (0.3 * length)) * rng.lognormal(0.0, 0.6)
+    elif kind == "clock":
+        x = 0.03 * shaped_noise("white", seconds, seed)
+        tick = shaped_noise((2000.0, 8000.0), seconds, seed + 1)
+        rate, at, m = rng.uniform(2.0, 5.0), float(rng.uniform(0.0, 0.3)), 0
+        while at < seconds:
+            k = int(at * SR)
+            length = min(max(int(rng.uniform(0.001, 0.003) * SR), 2), n - k)
+            x[k : k + length] += tick[k : k + length] * np.exp(-np.arange(length) / (0.3 * length)) * (1.0 if m % 2 == 0 else 10 ** (-4 / 20)) * 4.0
+            at, m = at + 1.0 / rate, m + 1
     else:
         t = np.arange(n) / SR
         f0 = rng.uniform(70.0, 160.0)

@@ -675,3 +675,35 @@ def test_a_tr808_snare_struck_with_its_hat_is_the_snare_the_hat_alone_is_a_hat(t
     t, primitive = analyse(x)
     results = hit_results(clip, t, primitive)
     assert [answer for _, truth, answer in results] == [truth for _, truth, _ in results], results
+
+
+def test_a_tr808_snare_under_a_louder_hat_is_the_snare_by_the_clips_own_hats(tmp_path):
+    """Issue 11d, session 18 (the lead's trial 13: TR-808 band snares struck with a closed hat read hihat): under a hat
+    as loud or louder, a TR-808 snare's or electric snare's part under the hat's band is 0.04-0.14 of the onset's
+    percussive part, which alone is a standard kit's lone hat's; the clip's own TR-808 hats put 0.001-0.005 there, so
+    the stroke stands ≥ HAT_STROKE_RATIO over them (:func:`struck_with_own_hat`): the snare (by HIT_PRIORITY). The
+    groove's lone hats stay hi-hats, its kicks kicks (main's rules: ``hihat`` on the four backbeats)."""
+    from tests.audio_corpus import DRUM_CH, Clip, note, program
+    from tests.voice_corpus import render
+
+    if reason := missing_tools():
+        pytest.skip(reason)
+    beat = 0.6
+    clip = Clip("tr808_snare_under_a_louder_hat", 0.3 + 8 * beat + 0.8, kind="drums")
+    clip.events.append(program(DRUM_CH, 25, 0.0))
+    for e in range(16):
+        at = round(0.3 + e * beat / 2, 4)
+        b = e // 2
+        if e % 2 == 1:
+            strokes, truth = [(42, 82)], "hihat"
+        elif b % 2 == 0:
+            strokes, truth = [(36, 100), (42, 82)], "kick"
+        else:  # the backbeat: bar 1 a snare at 70 under a closed hat at 110, bar 2 an electric snare at 90 under a pedal hat at 127
+            strokes, truth = ([(38, 70), (42, 110)] if b < 4 else [(40, 90), (44, 127)]), "snare"
+        for d, v in strokes:
+            clip.events += note(DRUM_CH, d, at, at + 0.1, v)
+        clip.hits.append((at, truth))
+    (x,) = render([clip], tmp_path, "render.wav")
+    t, primitive = analyse(x)
+    results = hit_results(clip, t, primitive)
+    assert [answer for _, truth, answer in results] == [truth for _, truth, _ in results], results

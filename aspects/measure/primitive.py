@@ -176,6 +176,8 @@ RIM_FALL_S, RIM_FALL_DB = 0.025, 5.0  # ...and falls at least this far (dB) this
 UNDER_HAT_HZ = (800.0, 3000.0)  # a side stick's woody click and a clap's noise (session 8): a hi-hat's lies above 3 kHz
 UNDER_HAT_SHARE = 0.18  # share of a bright percussive part in UNDER_HAT_HZ for a stroke under a hat (:func:`stroke_under_hat`)
 HAT_BODY_SHARE = 0.2  # share of the stroke under a hat (SNARE_BODY_HZ[0] to UNDER_HAT_HZ[1]) in SNARE_BODY_HZ for a shell body (:func:`body_under_hat`): twice a flat burst's (300 of 2900 Hz: 0.10; vinyl crackle's clicks 0.12-0.17), TR-808 snares with a hat 0.33-0.34
+HAT_STROKE_RATIO = 5.0  # a flux onset named hihat whose percussive part holds this many times the clip's own hats' share in UNDER_HAT_HZ (their lower quartile) is a stroke struck with a hat (:func:`struck_with_own_hat`): 7 dB; controlled grooves (9 kits): lone hats <= 2.6x, TR-808 strokes under a hat >= 10x
+HAT_STROKE_SHARE = 0.015  # ...and at least this share there (TR-808 side stick under a louder open hat: 0.018)
 HAT_BODY_RISE_DB = 15.0  # a snare's shell body under a hat (:func:`body_under_hat`) lifts SNARE_BODY_HZ this far (dB) over its level before: a stroke's body, not a bed's flicker or a tail (TR-808 snare with a hat: 50-52; hats alone under beds whose percussive part passes the shares: <= 4.9)
 BOOM_LOW_SHARE = 0.7  # a boomy kick: this share of the onset's whole new energy lies below 150 Hz...
 BOOM_DROP_DB = 4.0  # ...and that low band falls this far from its peak within 100 ms (a bass note holds: ≤ 2.5 dB)...
@@ -383,23 +385,10 @@ def drum_of(power: np.ndarray, level_db: np.ndarray, i: int, freqs: np.ndarray, 
     the 46 ms after the onset minus that of the 23 ms before. ``gated``: ``power`` holds only what stands over a bed
     (:func:`drum_over_bed`), zero elsewhere; a snare's or clap's flatness is then read over the bins it holds.
     """
-    n = power.shape[0]
-    pre, post = onset_spectra(power, i)
-    later_i = i + int(round(0.1 / hop_s))
-    if later_i + 3 > n:
+    part = percussive_part(power, i, hop_s)
+    if part is None:
         return None
-    later = power[later_i : later_i + 3].mean(axis=0)
-    rise = np.maximum(post - pre, 0.0)
-    decay_db = DRUM_DECAY_DB
-    # A hit struck again before 100 ms are out (sixteenths from 150 BPM) is read before the next stroke.
-    mid_i = i + int(round(RESTRUCK_S / hop_s))
-    mid = power[mid_i : mid_i + 3].mean(axis=0)
-    if float((later * rise).sum()) > float((mid * rise).sum()) * 10 ** (RESTRUCK_RISE_DB / 10):
-        later, decay_db = mid, DRUM_DECAY_DB * RESTRUCK_S / 0.1
-    # The percussive part: bins whose new energy has died down (≥ DRUM_DECAY_DB) 100 ms later; the
-    # harmonics of a note struck at the same time (a bass note under the kick) still ring there.
-    decayed = np.maximum(later - pre, 0.0) <= rise * 10 ** (-decay_db / 10)
-    new = np.where(decayed, rise, 0.0)
+    pre, rise, decayed, new = part
     total = float(new.sum())
     if total <= 0 or total < PERCUSSIVE_SHARE * float(rise.sum()):
         return "kick" if boom_kick(power, i, freqs, hop_s, rise) else None
@@ -434,6 +423,30 @@ def drum_of(power: np.ndarray, level_db: np.ndarray, i: int, freqs: np.ndarray, 
     return kind
 
 
+def percussive_part(power: np.ndarray, i: int, hop_s: float) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray] | None:
+    """``(pre, rise, decayed, new)`` per bin at the onset hop ``i`` of ``power`` [shape=(hops, bins)], as :func:`drum_of`
+    reads it: the power before (:func:`onset_spectra`), the new energy, the bins whose new energy has died down
+    (≥ DRUM_DECAY_DB) 100 ms later (a hit struck again within 100 ms: before the next stroke) and the percussive part (the
+    new energy in those bins); None when the hops run out."""
+    n = power.shape[0]
+    pre, post = onset_spectra(power, i)
+    later_i = i + int(round(0.1 / hop_s))
+    if later_i + 3 > n:
+        return None
+    later = power[later_i : later_i + 3].mean(axis=0)
+    rise = np.maximum(post - pre, 0.0)
+    decay_db = DRUM_DECAY_DB
+    # A hit struck again before 100 ms are out (sixteenths from 150 BPM) is read before the next stroke.
+    mid_i = i + int(round(RESTRUCK_S / hop_s))
+    mid = power[mid_i : mid_i + 3].mean(axis=0)
+    if float((later * rise).sum()) > float((mid * rise).sum()) * 10 ** (RESTRUCK_RISE_DB / 10):
+        later, decay_db = mid, DRUM_DECAY_DB * RESTRUCK_S / 0.1
+    # The percussive part: bins whose new energy has died down (≥ DRUM_DECAY_DB) 100 ms later; the
+    # harmonics of a note struck at the same time (a bass note under the kick) still ring there.
+    decayed = np.maximum(later - pre, 0.0) <= rise * 10 ** (-decay_db / 10)
+    return pre, rise, decayed, np.where(decayed, rise, 0.0)
+
+
 def kick_thump(power: np.ndarray, pre: np.ndarray, i: int, freqs: np.ndarray, hop_s: float, rise: np.ndarray) -> bool:
     """Whether a kick is struck with the snare, clap or hat read at hop ``i`` of ``power`` [shape=(hops, bins)] (``pre``
     the power per bin before it, ``rise`` its new energy per bin): a thump under KICK_UNDER_HZ, where those drums put
@@ -463,8 +476,31 @@ def stroke_under_hat(new: np.ndarray, freqs: np.ndarray) -> bool:
     a clap's noise lie and a hi-hat alone puts ≤ 0.13 of its (FluidR3's kits, closed, pedal and open; a bright TR-808
     hat with a side stick 0.21–0.26, with a clap 0.45–0.53). :func:`drum_of` names a side stick's (one click,
     :func:`rim_click`) the snare's, by priority; an open hat ringing over a groove's tails may reach the share too."""
+    return under_hat_share(new, freqs) >= UNDER_HAT_SHARE
+
+
+def under_hat_share(new: np.ndarray, freqs: np.ndarray) -> float:
+    """The share of a percussive part ``new`` (power per bin of ``freqs`` Hz) in UNDER_HAT_HZ."""
     band = (freqs >= UNDER_HAT_HZ[0]) & (freqs < UNDER_HAT_HZ[1])
-    return float(new[band].sum()) >= UNDER_HAT_SHARE * max(float(new.sum()), 1e-30)
+    return float(new[band].sum()) / max(float(new.sum()), 1e-30)
+
+
+def struck_with_own_hat(ctx: Context, i: int) -> bool:
+    """Whether a flux onset at hop ``i`` that :func:`drum_of` names a hi-hat is a snare (or clap, side stick) struck with
+    the clip's hat, by the clip's own hats (:attr:`Context.own_hat_shares`, at least HAT_TEMPLATE_MIN): its percussive
+    part holds ≥ HAT_STROKE_RATIO times their lower quartile's share in UNDER_HAT_HZ and ≥ HAT_STROKE_SHARE. A kit's hat
+    puts about the same share of itself there every time it is struck, whatever its kind (FluidR3's TR-808 hats
+    0.001–0.005); a stroke struck with it adds its own noise there, however loud the hat over it (a TR-808 snare,
+    electric snare, clap or side stick under a louder hat: 0.018–0.35, the onset's spectrum alone a standard kit's lone
+    hat's, 0.05–0.13)."""
+    shares = ctx.own_hat_shares
+    if shares.size < HAT_TEMPLATE_MIN:
+        return False
+    part = percussive_part(ctx.power, i, ctx.hop_s)
+    if part is None:
+        return False
+    share = under_hat_share(part[3], ctx.freqs)
+    return share >= HAT_STROKE_SHARE and share >= HAT_STROKE_RATIO * float(np.percentile(shares, 25))
 
 
 def body_under_hat(new: np.ndarray, pre: np.ndarray, rise: np.ndarray, freqs: np.ndarray) -> bool:
@@ -655,6 +691,22 @@ class Context:
         """Per hop: the rise (dB) of the snare's bands and the correlation of its new energy's shape with the clip's
         own snares' (:func:`ghost_cues`), or None."""
         return ghost_cues(self)
+
+    @cached_property
+    def own_hat_shares(self) -> np.ndarray:
+        """The share in UNDER_HAT_HZ (:func:`under_hat_share`) of the percussive part of every flux onset that
+        :func:`drum_of` names a hi-hat (lone clicks and onsets too near the context's ends left out): the clip's own
+        hats, for :func:`struck_with_own_hat`."""
+        n = self.power.shape[0]
+        out = []
+        for k in self.onsets:
+            k = int(k)
+            if k < DRUM_BEFORE_HOPS or k + drum_reach(self.hop_s) > n or self.clicks[k] or self.drum_at(k) != "hihat":
+                continue
+            part = percussive_part(self.power, k, self.hop_s)
+            if part is not None:
+                out.append(under_hat_share(part[3], self.freqs))
+        return np.asarray(out, dtype=float)
 
     @cached_property
     def hat_cues(self) -> tuple[np.ndarray, np.ndarray] | None:
@@ -2011,6 +2063,8 @@ def frame_primitive(
             drowned.append(int(i))
             continue
         drum = ctx.drum_at(int(i))
+        if drum == "hihat" and struck_with_own_hat(ctx, int(i)):  # a stroke under a hat as loud or louder
+            drum = "snare"
         if drum is not None and (drum == "kick" or not ctx.clicks[int(i)]):  # a lone click (crackle) is no drum
             return drum
     # Over a bed of noise (hiss, rain, rumble) a hit may not lift the mean flux: the bands it stands out in tell it.

@@ -681,7 +681,7 @@ def test_a_tr808_snare_under_a_louder_hat_is_the_snare_by_the_clips_own_hats(tmp
     """Issue 11d, session 18 (the lead's trial 13: TR-808 band snares struck with a closed hat read hihat): under a hat
     as loud or louder, a TR-808 snare's or electric snare's part under the hat's band is 0.04-0.14 of the onset's
     percussive part, which alone is a standard kit's lone hat's; the clip's own TR-808 hats put 0.001-0.005 there, so
-    the stroke stands ≥ HAT_STROKE_RATIO over them (:func:`struck_with_own_hat`): the snare (by HIT_PRIORITY). The
+    the stroke stands ≥ HAT_STROKE_RATIO times over them (:func:`struck_with_own_hat`): the snare (by HIT_PRIORITY). The
     groove's lone hats stay hi-hats, its kicks kicks (main's rules: ``hihat`` on the four backbeats)."""
     from tests.audio_corpus import DRUM_CH, Clip, note, program
     from tests.voice_corpus import render

@@ -176,8 +176,9 @@ RIM_FALL_S, RIM_FALL_DB = 0.025, 5.0  # ...and falls at least this far (dB) this
 UNDER_HAT_HZ = (800.0, 3000.0)  # a side stick's woody click and a clap's noise (session 8): a hi-hat's lies above 3 kHz
 UNDER_HAT_SHARE = 0.18  # share of a bright percussive part in UNDER_HAT_HZ for a stroke under a hat (:func:`stroke_under_hat`)
 HAT_BODY_SHARE = 0.2  # share of the stroke under a hat (SNARE_BODY_HZ[0] to UNDER_HAT_HZ[1]) in SNARE_BODY_HZ for a shell body (:func:`body_under_hat`): twice a flat burst's (300 of 2900 Hz: 0.10; vinyl crackle's clicks 0.12-0.17), TR-808 snares with a hat 0.33-0.34
-HAT_STROKE_RATIO = 5.0  # a flux onset named hihat whose percussive part holds this many times the clip's own hats' share in UNDER_HAT_HZ (their lower quartile) is a stroke struck with a hat (:func:`struck_with_own_hat`): 7 dB; controlled grooves (9 kits): lone hats <= 2.6x, TR-808 strokes under a hat >= 10x
+HAT_STROKE_RATIO = 7.0  # a flux onset named hihat whose percussive part holds this many times the clip's own hats' share in UNDER_HAT_HZ (their lower quartile) is a stroke struck with a hat (:func:`struck_with_own_hat`): 8.5 dB; controlled grooves (9 kits) dry: lone hats <= 2.6x, TR-808 strokes under a hat >= 10x; over typing, rain, pink, shower, steam, frying beds 6-18 dB under: lone hats <= 5.5x
 HAT_STROKE_SHARE = 0.015  # ...and at least this share there (TR-808 side stick under a louder open hat: 0.018)
+HAT_OWN_MAX_SHARE = 0.02  # ...where the clip's hats are bright: their lower quartile's share there at most this (FluidR3's TR-808 hats 0.001-0.005, under beds up to 0.015; every other kit's 0.05-0.15, whose strokes under a hat the onset's spectrum tells, :func:`stroke_under_hat`)
 HAT_BODY_RISE_DB = 15.0  # a snare's shell body under a hat (:func:`body_under_hat`) lifts SNARE_BODY_HZ this far (dB) over its level before: a stroke's body, not a bed's flicker or a tail (TR-808 snare with a hat: 50-52; hats alone under beds whose percussive part passes the shares: <= 4.9)
 BOOM_LOW_SHARE = 0.7  # a boomy kick: this share of the onset's whole new energy lies below 150 Hz...
 BOOM_DROP_DB = 4.0  # ...and that low band falls this far from its peak within 100 ms (a bass note holds: ≤ 2.5 dB)...
@@ -485,22 +486,27 @@ def under_hat_share(new: np.ndarray, freqs: np.ndarray) -> float:
     return float(new[band].sum()) / max(float(new.sum()), 1e-30)
 
 
-def struck_with_own_hat(ctx: Context, i: int) -> bool:
+def struck_with_own_hat(ctx: Context, i: int, centre: float) -> bool:
     """Whether a flux onset at hop ``i`` that :func:`drum_of` names a hi-hat is a snare (or clap, side stick) struck with
     the clip's hat, by the clip's own hats (:attr:`Context.own_hat_shares`, at least HAT_TEMPLATE_MIN): its percussive
-    part holds ≥ HAT_STROKE_RATIO times their lower quartile's share in UNDER_HAT_HZ and ≥ HAT_STROKE_SHARE. A kit's hat
-    puts about the same share of itself there every time it is struck, whatever its kind (FluidR3's TR-808 hats
-    0.001–0.005); a stroke struck with it adds its own noise there, however loud the hat over it (a TR-808 snare,
-    electric snare, clap or side stick under a louder hat: 0.018–0.35, the onset's spectrum alone a standard kit's lone
-    hat's, 0.05–0.13)."""
+    part holds ≥ HAT_STROKE_RATIO times their lower quartile's share in UNDER_HAT_HZ and ≥ HAT_STROKE_SHARE, where
+    that quartile is a bright hat's (≤ HAT_OWN_MAX_SHARE); not inside speech (:func:`is_speech` around ``centre`` s: a
+    consonant under a voice's sibilants). A kit's hat puts about the same share of itself there every time it is
+    struck, whatever its kind (FluidR3's TR-808 hats 0.001–0.005); a stroke struck with it adds its own noise there,
+    however loud the hat over it (a TR-808 snare, electric snare, clap or side stick under a louder hat: 0.018–0.35,
+    the onset's spectrum alone a standard kit's lone hat's, 0.05–0.13). A clap under the hat is named snare too (no
+    cue found: its part under the hat's band falls as fast as a TR-808 snare's)."""
     shares = ctx.own_hat_shares
     if shares.size < HAT_TEMPLATE_MIN:
+        return False
+    own = float(np.percentile(shares, 25))
+    if own > HAT_OWN_MAX_SHARE:
         return False
     part = percussive_part(ctx.power, i, ctx.hop_s)
     if part is None:
         return False
     share = under_hat_share(part[3], ctx.freqs)
-    return share >= HAT_STROKE_SHARE and share >= HAT_STROKE_RATIO * float(np.percentile(shares, 25))
+    return share >= HAT_STROKE_SHARE and share >= HAT_STROKE_RATIO * own and not is_speech(ctx, centre)
 
 
 def body_under_hat(new: np.ndarray, pre: np.ndarray, rise: np.ndarray, freqs: np.ndarray) -> bool:
@@ -2063,7 +2069,7 @@ def frame_primitive(
             drowned.append(int(i))
             continue
         drum = ctx.drum_at(int(i))
-        if drum == "hihat" and struck_with_own_hat(ctx, int(i)):  # a stroke under a hat as loud or louder
+        if drum == "hihat" and struck_with_own_hat(ctx, int(i), centre):  # a stroke under a hat as loud or louder
             drum = "snare"
         if drum is not None and (drum == "kick" or not ctx.clicks[int(i)]):  # a lone click (crackle) is no drum
             return drum

@@ -21,6 +21,11 @@ traceback), and the engine's re-raise of it is not logged again.
 Deployments load this file by path (as a module named ``learn``); at the end
 it hands them the flows of the importable module ``flows.learn`` instead, so
 everything a Dask worker unpickles lives in importable packages.
+
+The stages (:mod:`tasks.stages`, :mod:`tasks.report`, :mod:`aspects.stages`: the
+measurement code, about 3.4 CPU-s to import) are imported when a flow runs, not
+with this module: ``prefect deploy`` and anything else that only loads the flows
+(their names, parameters, docstrings) needs Prefect alone.
 """
 
 from __future__ import annotations
@@ -28,9 +33,9 @@ from __future__ import annotations
 import inspect
 import logging
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from prefect import Task, flow, get_run_logger
+from prefect import flow, get_run_logger
 from prefect.artifacts import create_table_artifact
 from prefect.futures import PrefectConcurrentFuture, PrefectFuture
 from prefect.runtime import flow_run
@@ -40,12 +45,16 @@ from prefect.task_runners import TaskRunner, ThreadPoolTaskRunner
 from aspects.errors import BadInputError, SpecError
 from aspects.paths import path_text, text_path
 from aspects.settings import Settings, check_window_s, get_settings
-from aspects.stages import wire_analysis, wire_growth
-from tasks import claims
-from tasks.report import report
-from tasks.stages import STAGES, decode, dynamic, growth, growth_output, narrative, static
 
-STAGE_TASKS: dict[str, Task] = {"decode": decode, "static": static, "dynamic": dynamic, "narrative": narrative, "growth": growth}
+if TYPE_CHECKING:
+    from prefect import Task
+
+
+def stage_tasks() -> dict[str, Task]:
+    """The stages' Prefect tasks by stage name (imported here, when a flow runs: see the module's docstring)."""
+    from tasks.stages import decode, dynamic, growth, narrative, static
+
+    return {"decode": decode, "static": static, "dynamic": dynamic, "narrative": narrative, "growth": growth}
 
 
 class RunFailed(Exception):
@@ -91,14 +100,18 @@ def sidecar_spec(video: str | Path) -> str | None:
 
 def submit_video(runner: TaskRunner, video: str, spec: str | None, prompt: str | None, window_s: float) -> dict[str, PrefectFuture]:
     """Submit one video's analysis stages (everything but growth) to ``runner``; returns their futures by stage."""
+    from aspects.stages import wire_analysis
+
     return wire_analysis(submitter(runner, video), window_s=window_s, spec=spec, prompt=prompt)
 
 
 def submitter(runner: TaskRunner, video: str):
     """The ``run`` of :func:`aspects.stages.wire_analysis` for a flow: submit the stage's task for ``video``."""
 
+    tasks = stage_tasks()
+
     def submit(stage: str, *inputs) -> PrefectFuture:
-        task = STAGE_TASKS[stage]
+        task = tasks[stage]
         future = runner.submit(task, inspect.signature(task.fn).bind(video, *inputs).arguments)
         if isinstance(future, PrefectConcurrentFuture):
             future.add_done_callback(_keep_final_state)
@@ -123,6 +136,10 @@ def finish_video(runner: TaskRunner, video: str, futures: dict[str, PrefectFutur
     The summary: ``{"video", "sha256", "stages": [{"stage", "status", "seconds", "error"}],
     "failed", "bad_input", "spec_error", "timeline", "markdown_key", "new"}``.
     """
+    from aspects.stages import wire_growth
+    from tasks.report import report
+    from tasks.stages import STAGES, growth_output
+
     futures = {**futures, "growth": wire_growth(submitter(runner, video), futures)}
     inputs = [futures[stage] for stage in STAGES]
     reported = runner.submit(report, inspect.signature(report.fn).bind(video, *inputs).arguments)
@@ -296,6 +313,8 @@ def learn_video(video: str, spec: str | None = None, prompt: str | None = None, 
         prompt: The prompt the video was generated from (kept as an excerpt in the registries' sources).
         window_s: Window length for the dynamic aspects, in seconds; default: the settings' (1.0).
     """
+    from tasks import claims
+
     settings = get_settings()
     spec = spec or sidecar_spec(video)
     window = settings.window_s if window_s is None else check_window_s(window_s)
@@ -332,6 +351,8 @@ def learning_loop(inbox: str | None = None, window_s: float | None = None, sync:
         window_s: Window length for the dynamic aspects, in seconds; default: the settings' (1.0).
         sync: Run sync-d1 at the end.
     """
+    from tasks import claims
+
     settings = get_settings()
     window = settings.window_s if window_s is None else check_window_s(window_s)
     db = settings.duckdb_path

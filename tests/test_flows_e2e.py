@@ -17,9 +17,12 @@ PREFECT = str(Path(sys.executable).with_name("prefect"))
 FINAL = {"COMPLETED", "FAILED", "CRASHED", "CANCELLED"}
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def prefect_server(tmp_path_factory):
-    """``prefect server start`` on a free loopback port with its own PREFECT_HOME (one per session); yields the env to talk to it.
+    """``prefect server start`` on a free loopback port with its own PREFECT_HOME (one for this module's tests); yields the env to talk to it.
+
+    Module-scoped: only this file uses it, and an idle server still costs ~3 % of a core, which a session-scoped one
+    paid for the rest of the run on this worker.
 
     The home starts from bootstrap's migrated database of this Prefect version when there is one (flows/local_server.py):
     the server then starts without migrating (29.5 -> 12.3 CPU-s; the fixture took 27-38 s in CI); without it, as before."""

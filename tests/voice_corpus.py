@@ -384,15 +384,29 @@ PAD_POOL = (*range(16, 21), *range(48, 55), 89, 90, 91, 92, 94, 95)
 BASS_POOL = (32, 33, 34, 35, 36, 37, 38, 39, 42, 43, 58, 70)
 
 
-def drawn_programs(seed: int) -> dict[str, list[int]]:
-    """A split's programs drawn from the pools above by ``seed`` (fresh30/31_harmony)."""
+def drawn_programs(seed: int, sizes: dict[str, tuple[tuple[int, ...], int]] | None = None) -> dict[str, list[int]]:
+    """A split's programs drawn by ``seed`` from ``sizes``' pools (family -> (pool, how many)); by default the pools
+    above (fresh30/31_harmony)."""
     rng = np.random.default_rng(seed)
-    sizes = {"sustained": (SUSTAINING_POOL, 3), "lead": (SUSTAINING_POOL, 6), "decaying": (STRUCK_POOL, 3), "pad": (PAD_POOL, 3), "chord": (STRUCK_POOL, 6), "bass": (BASS_POOL, 3)}
+    if sizes is None:
+        sizes = {"sustained": (SUSTAINING_POOL, 3), "lead": (SUSTAINING_POOL, 6), "decaying": (STRUCK_POOL, 3), "pad": (PAD_POOL, 3), "chord": (STRUCK_POOL, 6), "bass": (BASS_POOL, 3)}
     return {family: [int(x) for x in rng.choice(pool, n, replace=False)] for family, (pool, n) in sizes.items()} | {"vocal": []}
 
 
 PROGRAMS["fresh30_harmony"] = drawn_programs(303030)
 PROGRAMS["fresh31_harmony"] = drawn_programs(313131)
+# Session 18 (11c): fresh32 (read once with main's rules before any rule changed) and fresh33 (blind, read at the
+# freeze) draw from other pools, the families trial 13 missed on: winds, brass and ethnic sustaining programs as lines
+# (no tuba, bassoon: those are bass); percussive-tonal and ethnic struck programs (chromatic percussion, sitar-kalimba,
+# tinkle bell, agogo, steel drums, melodic tom, synth drum) as plucks and chords; brass ensembles, choirs, organs,
+# strings and synth pads as pads; low brass and reeds beside the basses.
+WIND_POOL = (56, 57, 59, 60, 61, 64, 65, 66, 67, 68, 69, 71, 72, 73, 74, 75, 76, 77, 78, 79, 109, 110, 111)
+TONAL_PERC_POOL = (*range(8, 16), 104, 105, 106, 107, 108, 112, 113, 114, 117, 118)
+ENSEMBLE_PAD_POOL = (19, 20, 21, 48, 49, 50, 51, 52, 53, 54, 61, 62, 63, 88, 89, 90, 91, 92, 93, 94, 95)
+LOW_POOL = (32, 33, 34, 35, 36, 37, 38, 39, 42, 43, 57, 58, 67, 70)
+WIND_SIZES = {"sustained": (WIND_POOL, 4), "lead": (WIND_POOL, 3), "decaying": (TONAL_PERC_POOL, 4), "pad": (ENSEMBLE_PAD_POOL, 3), "chord": (TONAL_PERC_POOL, 4), "bass": (LOW_POOL, 3)}
+PROGRAMS["fresh32_harmony"] = drawn_programs(323232, WIND_SIZES)
+PROGRAMS["fresh33_harmony"] = drawn_programs(333333, WIND_SIZES)
 NOTE_LENGTHS_S = {  # (lead, melody, pluck, pad chord, struck chord, bass) note lengths per split
     "tune": {"lead": (0.5, 0.8), "melody": (0.18, 0.22), "pluck": (0.3, 0.45), "pad": (2.0,), "chord": (0.8, 1.2), "bass": (0.4,)},
     "held_out": {"lead": (0.6, 1.0), "melody": (0.15, 0.25), "pluck": (0.35, 0.5), "pad": (2.4,), "chord": (0.9,), "bass": (0.5,)},
@@ -427,6 +441,8 @@ NOTE_LENGTHS_S = {  # (lead, melody, pluck, pad chord, struck chord, bass) note 
     "fresh29_harmony": {"pad": (2.15, 3.45), "chord": (0.61, 1.35), "bass": (0.245, 0.53), "pluck": (0.235, 0.485), "melody": (0.125, 0.185), "lead": (0.455, 0.72, 1.25)},
     "fresh30_harmony": {"pad": (2.3,), "chord": (0.78, 1.1), "bass": (0.33,), "pluck": (0.31,), "melody": (0.15,), "lead": (0.5, 0.95)},
     "fresh31_harmony": {"pad": (2.55,), "chord": (0.83, 1.4), "bass": (0.29,), "pluck": (0.42,), "melody": (0.165,), "lead": (0.53, 1.05)},
+    "fresh32_harmony": {"pad": (2.4,), "chord": (0.72, 1.2), "bass": (0.31,), "pluck": (0.26, 0.44), "melody": (0.2,), "lead": (0.48, 0.88)},
+    "fresh33_harmony": {"pad": (2.2,), "chord": (0.76, 1.3), "bass": (0.34,), "pluck": (0.24, 0.47), "melody": (0.22,), "lead": (0.51, 0.92)},
     "fresh11_harmony": {"pad": (2.0, 3.3), "chord": (0.5, 0.9), "bass": (0.26, 0.5, 0.8), "pluck": (0.22, 0.38, 0.62), "melody": (0.13, 0.2, 0.23), "lead": (0.46, 0.7, 1.1)},
 }
 REGISTER = {"tune": (64, 79), "held_out": (60, 84), "fresh": (62, 81), "fresh2": (67, 86), "fresh3": (60, 96)}  # MIDI range of lead, melody and pluck lines
@@ -746,6 +762,26 @@ HARMONY31 = {
     "velocities": ((32, 56), (62, 92), (97, 124)),
     "lines": {"register": (56, 89), "staccato": 0.33, "zero_start": True, "lead_register": (51, 73), "lead_legato": 1.02},
 }
+# fresh32_harmony (session 18, 11c, read once with main's rules before any rule changed) and fresh33_harmony (its blind
+# split, defined with it, read at the freeze): programs drawn from the wind / tonal-percussion / ensemble pools
+# (WIND_SIZES), melodies of near-legato short notes (trial 13's blown bottle and brass section: 0.2 s, held 0.8-0.85 of
+# the step), lines from MIDI 46 (low plucks about the bass cut, as trial 13's melodic tom), every other lead legato.
+HARMONY32 = {
+    "seed": 323232,
+    "voicings": ([0, 4, 7], [0, 3, 7, 12], [0, 4, 7, 10], [0, 5, 7, 12], [0, 3, 7, 10], [0, 4, 9]),
+    "roots": (44, 52, 60),
+    "bass_registers": ((27, 41), (33, 47)),
+    "velocities": ((36, 60), (66, 98), (102, 127)),
+    "lines": {"register": (46, 84), "staccato": 0.8, "zero_start": True, "lead_register": (53, 76), "lead_legato": 1.0},
+}
+HARMONY33 = {
+    "seed": 333333,
+    "voicings": ([0, 4, 7, 12], [0, 3, 7], [0, 4, 7, 11], [0, 2, 7], [0, 4, 7, 9], [0, 3, 7, 10, 12]),
+    "roots": (41, 50, 58),
+    "bass_registers": ((26, 40), (32, 46)),
+    "velocities": ((30, 56), (62, 94), (100, 126)),
+    "lines": {"register": (47, 86), "staccato": 0.85, "zero_start": True, "lead_register": (52, 74), "lead_legato": 1.0},
+}
 # The bass is a register (docs/audio.md, session 10): the truth of a single line follows its median pitch, whatever
 # its program. A line at or under BASS_CUT_MIDI is the bass; a "bass" line above it is named by its envelope as any
 # other line. Cut between the two populations of all splits' lines (medians, MIDI): bass lines 26-50, lead, melody and
@@ -860,6 +896,10 @@ def corpus(split: str) -> list[Clip]:
         return _harmony_corpus(split, **HARMONY30)
     if split == "fresh31_harmony":
         return _harmony_corpus(split, **HARMONY31)
+    if split == "fresh32_harmony":
+        return _harmony_corpus(split, **HARMONY32)
+    if split == "fresh33_harmony":
+        return _harmony_corpus(split, **HARMONY33)
     if split in ARTICULATED:
         return _articulated_corpus(split)
     rng = np.random.default_rng({"tune": 111, "held_out": 222, "fresh": 333, "fresh2": 444, "fresh3": 555}[split])

@@ -40,7 +40,7 @@ from aspects.measure.primitive import (
     single_line,
     struck_notes,
 )
-from tests.audio_corpus import SR, _line, missing_tools, tonal_clip
+from tests.audio_corpus import SR, _chords, _line, missing_tools, tonal_clip
 from tests.voice_corpus import analyse, corpus, render, segment_results
 
 INSTRUMENT_NAMES = {"bass", "pad", "lead", "melody", "pluck", "chord", "sustain", "vocal"}
@@ -462,3 +462,17 @@ def test_a_legato_lead_is_a_line_not_a_pad(tmp_path, prog, pitches, step_s):
     clip = tonal_clip("legato", prog, _line(pitches, step_s), "lead", velocity=100)
     rows = _scored([clip], tmp_path)
     assert sum(answer == "lead" for _, _, answer in rows) >= len(pitches) - 1, rows
+
+
+def test_a_brass_sections_short_legato_line_is_a_melody_a_choirs_held_chords_a_pad(tmp_path):
+    """Trial 13 (session 17): a brass section's (GM 61) melody of 0.2 s notes held 0.85 of the step read pad: one onset
+    for the whole line (the notes change without one), the first frames crowded with the section's side partials and
+    every later one with the note before ringing on, so the onset's polyphony (4) made it notes struck together that hold.
+    A pad holds its notes; notes starting one after another every < MELODY_NOTE_S while the strongest partial steps are a
+    line (session 18, :func:`~aspects.measure.primitive.short_notes`). Main reads this line (the trial's, a fifth down)
+    pad on all 12 notes. A choir's held chords (GM 53) stay pads: a chord change starts one or two notes, not four."""
+    line = tonal_clip("section", 61, _line([55, 57, 59, 62, 64, 62, 59, 57, 55, 52, 55, 57], 0.2, legato=0.85), "melody", velocity=100)
+    pad = tonal_clip("choir", 53, _chords([[57, 60, 64, 69], [55, 59, 62, 67], [53, 57, 60, 65]], 2.4), "pad", velocity=95)
+    rows = _scored([line, pad], tmp_path)
+    assert sum(answer == "melody" for name, _, answer in rows if name == "section") >= 11, rows
+    assert [answer for name, _, answer in rows if name == "choir"] == ["pad"] * 3, rows

@@ -105,6 +105,7 @@ PAD_WOBBLE_DB = 1.2  # a pad's level moves around its smooth course by at least 
 NOTE_GONE_DB = 25.0  # a note whose level has fallen this far under its peak is over (its release is not its body)
 WOBBLE_SMOOTH_S, WOBBLE_MIN_S = 0.05, 0.4  # the level is smoothed over this, and its wobble read over at least this much note
 MELODY_NOTE_S = 0.32  # a moving monophonic line of notes shorter than this is a melody; held longer, a lead
+SHORT_LINE_STARTS = 4  # note starts (three steps) a line of short notes shows within its span; a pad's chord change starts 1-2
 TRANSIENT_SPAN_S = 0.05  # an onset this close to a frame's centre is inside its spectrum (93 ms window)
 PURE_MAX_HARMONICS = 2  # a lone partial with fewer of its harmonics 2…10 within 30 dB of it is a pure tone, not an instrument's note
 PLUCK_BRIGHTEN_OCT_S = 2.0  # a pluck's spectral centroid does not rise faster than this (octaves/s) while it decays
@@ -1030,6 +1031,18 @@ def note_length_s(ctx: Context, t: float) -> float | None:
         if starts.size >= 2:
             return float(np.median(np.diff(starts)) * ctx.hop_s)
     return None
+
+
+def short_notes(ctx: Context, t: float) -> bool:
+    """Whether the notes around ``t`` start one after another at less than MELODY_NOTE_S: at least SHORT_LINE_STARTS
+    note starts (:attr:`Context.note_starts`, merged when closer than NOTE_MIN_S) within [t − LINE_BEFORE_S,
+    t + LINE_AFTER_S], their median interval under MELODY_NOTE_S. A line of short notes starts a note every step; a
+    pad's chord change starts one or two close together (:func:`note_length_s` then reads their gap or the pitch steps)."""
+    lo, hi = ctx.index(t - LINE_BEFORE_S), ctx.index(t + LINE_AFTER_S)
+    starts = ctx.note_starts[(ctx.note_starts >= lo) & (ctx.note_starts < hi)]
+    if starts.size >= 2:
+        starts = starts[np.concatenate([[True], np.diff(starts) >= NOTE_MIN_S / ctx.hop_s])]
+    return bool(starts.size >= SHORT_LINE_STARTS and np.median(np.diff(starts)) * ctx.hop_s < MELODY_NOTE_S)
 
 
 def moving_starts(ctx: Context) -> np.ndarray:
@@ -2175,7 +2188,11 @@ def frame_primitive(
             return "chord"  # struck together and dying away: piano, guitar, electric piano, mallets
     if fine_spectrum is not None and bass_line(ctx, centre, fine_spectrum, float(spectrum_freqs[-1]), lows):
         return "bass"  # one bright or bowed low note that the frame's spectrum took for several
-    if struck_chord or (h.count >= 3 and soft and (length is None or length >= PAD_NOTE_S)):
+    # A pad holds its notes. Notes "struck together" whose pitch content changes every < MELODY_NOTE_S while the strongest
+    # partial steps are a line of short notes whose releases ring into each other (a brass section's legato melody: one
+    # onset for the whole line, the notes before and the section's side partials crowd every frame), not held harmony.
+    short_line = struck_chord and length is not None and length < MELODY_NOTE_S and short_notes(ctx, centre) and pitch_moves(ctx, centre, LINE_BEFORE_S, LINE_AFTER_S)
+    if (struck_chord and not short_line) or (h.count >= 3 and soft and (length is None or length >= PAD_NOTE_S)):
         return "pad"  # held together: notes swelled in, or held at their level
     # A struck string loses its upper partials first: its sound darkens as it dies away. A level that falls
     # while a note with harmonics brightens is a sustained tone fading or pulsing (tremolo), not a pluck. A

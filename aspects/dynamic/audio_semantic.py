@@ -162,6 +162,11 @@ HALF_TIME_ON_PULSE = 0.6  # share of the snare/clap onsets within ± a quarter p
 HALF_TIME_ONE_PLACE = 0.75  # share of those at one place of every 8 pulses (half time read double: 1; backbeats, breaks, real loops ≤ 0.67)
 HALF_TIME_BAR_PULSES = 8  # a 4/4 bar counted in eighths
 HALF_TIME_NEAR = 0.25  # an onset this share of the period from a pulse falls on it
+UNEVEN_BARS = (5, 7, 9, 11, 13)  # bars of an uneven metre in pulses (eighths: 5/8 … 13/8; docs/audio.md, session 14)
+UNEVEN_GROUPED = (5, 7, 9)  # ... whose groups of 2 and 3 (both sizes) are one count: 2 + 3, 2 + 2 + 3, 2 + 2 + 2 + 3 in some order
+UNEVEN_PULSE_MAX_BPM = TEMPO_RANGE_BPM[1]  # an uneven metre's pulse this slow is its beat, faster its groups (docs/audio.md)
+UNEVEN_LAG_TOLERANCE = 0.02  # a bar lag's autocorrelation is the best within ± this share of it
+UNEVEN_MARGIN = 0.07  # low + mid bands' summed bar autocorrelation (per overlapping hop), best odd N minus best even (half read beats, 2N excluded), from which the bar is odd (fixed 7/8, 9/8, 11/8, 13/8 and a 7/4 read at half notes: 0.096–0.41; even metres and drumless figures ≤ 0.035, issue 11t, session 18)
 CHORD_PERIODICITY_MIN = 0.35  # chord changes' smoothed autocorrelation at the beat for a beat (issue 11t, session 7)
 HARMONY_BAR_MIN = 0.45  # chord changes' smoothed autocorrelation at their bar for it to place the beat (figures across the beat, no drums: 0.53–0.63; 11/8 accordion 0.31)
 HARMONY_BAR_BEATS = (2, 3, 4)  # beats a bar of the chord changes may hold (issue 11t, session 10)
@@ -454,11 +459,42 @@ def tempo(
         if bpm is None:
             bpm = chord_tempo(chroma_change, hop_s)
             if bpm is None and chroma_change_slow is not None and chroma_change_slow.size == onset.size:
-                return chord_tempo(chroma_change_slow, hop_s)
-            return bpm
-        if centroid is not None:
-            return harmony_beat(bpm, chroma_change, hop_s)
-    return bpm
+                bpm = chord_tempo(chroma_change_slow, hop_s)
+        elif centroid is not None:
+            bpm = harmony_beat(bpm, chroma_change, hop_s)
+    return bpm if bpm is None or bands is None else uneven_beat(bpm, bands, hop_s)
+
+
+def uneven_beat(bpm: float, bands: Bands, hop_s: float) -> float:
+    """The tempo (BPM) once the bar is checked for an uneven metre (issue 11t, session 18): a beat ``bpm`` whose bar
+    holds an odd number N (UNEVEN_BARS) of half beats is not a beat — a 7/8's eighths read in twos leave half a read
+    beat over every bar. Where the low band's (kick, bass) and the mid band's (snare) autocorrelation, together, peak
+    higher at an odd number of half beats over BAR_RANGE_S than at any even one (by UNEVEN_MARGIN), the half beat is
+    the metre's pulse, and the beat is that pulse when it is no faster than UNEVEN_PULSE_MAX_BPM, else its groups of 2
+    and 3 (their mean rate, where N fixes their count: UNEVEN_GROUPED); otherwise ``bpm`` stays (docs/audio.md)."""
+    half = 30.0 / bpm
+    total: dict[int, float] = {}
+    for band in bands[:2]:
+        ac = autocorrelation(gaussian_filter1d(band, GATE_SMOOTH_S / hop_s))
+        ac = ac * ac.size / (ac.size - np.arange(ac.size))  # per overlapping hop: a clip's length does not favour short lags
+        for k in range(2, int(BAR_RANGE_S[1] / half) + 1):
+            lag = k * half
+            lo, hi = int(lag * (1 - UNEVEN_LAG_TOLERANCE) / hop_s), int(np.ceil(lag * (1 + UNEVEN_LAG_TOLERANCE) / hop_s))
+            if lag < BAR_RANGE_S[0] or hi >= ac.size // 2:
+                continue
+            total[k] = total.get(k, 0.0) + float(ac[lo : hi + 1].max())
+    odd = {k: v for k, v in total.items() if k % 2}
+    if not odd:
+        return bpm
+    best = max(odd.values())
+    n = min(k for k, v in odd.items() if v >= best - UNEVEN_MARGIN)  # the bar, not three of them (3N)
+    even = [v for k, v in total.items() if k % 2 == 0 and k % n]  # two bars (2N) are the bar again, not a rival
+    if n not in UNEVEN_BARS or not even or odd[n] - max(even) < UNEVEN_MARGIN:
+        return bpm
+    pulse = 2.0 * bpm
+    if pulse <= UNEVEN_PULSE_MAX_BPM:
+        return pulse
+    return pulse * (n - 1) / 2 / n if n in UNEVEN_GROUPED else bpm
 
 
 def harmony_beat(bpm: float, changes: np.ndarray, hop_s: float) -> float:

@@ -43,7 +43,7 @@ from aspects.measure.primitive import (
 from tests.audio_corpus import SR, hit_results, missing_tools
 from tests.drum_kits import LEAD_IN_S, drumless_clips, kit_clips
 from tests.noise_beds import rain, shaped_noise
-from tests.voice_corpus import analyse
+from tests.voice_corpus import analyse, render
 
 DRUMS = {"kick", "snare", "hihat", "clap"}
 HITS_RIGHT = 0.74  # share of the kits_test split's hits named right, side sticks left out (measured 0.80; main's rules 0.68)
@@ -68,6 +68,13 @@ def kits(tmp_path_factory):
         _, primitive = analyse(samples)
         false, frames = false + sum(str(p) in DRUMS for p in primitive), frames + int(np.sum(primitive != "silence"))
     return rows, false, frames
+
+
+def _rendered_hits(clip, tmp_path) -> list[tuple[float, str, str]]:
+    """``clip`` rendered alone through FluidSynth and read as the suite reads it: ``(onset s, truth, answer)`` per hit."""
+    (x,) = render([clip], tmp_path, "render.wav")
+    t, primitive = analyse(x)
+    return hit_results(clip, t, primitive)
 
 
 def _share(rows) -> float:
@@ -532,7 +539,6 @@ def test_a_four_on_the_floor_kick_under_the_power_kits_clap_is_a_kick(tmp_path):
     with it on 2 and 4, a closed hat on the off-beats, velocity 105. Every kick is named ``kick``, those struck with the
     clap too (main's rules: ``snare`` on all of them); the off-beat hats stay ``hihat``."""
     from tests.audio_corpus import DRUM_CH, DRUM_NOTES, Clip, note, program
-    from tests.voice_corpus import render
 
     if reason := missing_tools():
         pytest.skip(reason)
@@ -545,9 +551,7 @@ def test_a_four_on_the_floor_kick_under_the_power_kits_clap_is_a_kick(tmp_path):
             for d in drums:
                 clip.events += note(DRUM_CH, DRUM_NOTES[d], at, at + 0.1, 105)
             clip.hits.append((at, drums[0]))
-    (x,) = render([clip], tmp_path, "render.wav")
-    t, primitive = analyse(x)
-    results = hit_results(clip, t, primitive)
+    results = _rendered_hits(clip, tmp_path)
     with_clap = [answer for (_, truth, answer), b in zip(results[::2], range(8)) if b % 2]
     assert with_clap == ["kick"] * 4, results
     assert sum(truth == answer for _, truth, answer in results) >= 15, results
@@ -565,7 +569,6 @@ def test_a_kick_struck_with_a_louder_snare_on_kits_whose_kick_does_not_boom_is_a
     alone on the off-beats stay ``snare``. (The electronic kit's kick with its electric snare is still missed on some
     hits: its low band falls less than KICK_UNDER_DROP_DB within 100 ms there, docs/audio.md.)"""
     from tests.audio_corpus import DRUM_CH, Clip, note, program
-    from tests.voice_corpus import render
 
     if reason := missing_tools():
         pytest.skip(reason)
@@ -614,14 +617,11 @@ def test_a_bands_snare_struck_with_a_bass_note_stays_a_snare(tmp_path):
     snares ``kick``: the bass note's attack falls 3 dB within 100 ms as a non-booming kick's does. Every snare must stay
     ``snare`` (main's rules: 16 of 16 here)."""
     from tests.audio_corpus import band_clip
-    from tests.voice_corpus import render
 
     if reason := missing_tools():
         pytest.skip(reason)
     clip = band_clip("band_96_snares", 96, bars=4)
-    (x,) = render([clip], tmp_path, "render.wav")
-    t, primitive = analyse(x)
-    snares = [(at, answer) for at, truth, answer in hit_results(clip, t, primitive) if truth == "snare"]
+    snares = [(at, answer) for at, truth, answer in _rendered_hits(clip, tmp_path) if truth == "snare"]
     assert len(snares) >= 8 and all(answer == "snare" for _, answer in snares), snares
 
 
@@ -631,7 +631,6 @@ def test_a_kick_struck_with_a_side_stick_is_a_kick_a_bass_note_struck_with_it_is
     harmonic series over it (``kick_thump``; main's rules: ``snare`` on all three). A finger-bass or slap-bass note
     struck with the same side stick or snare stays ``snare``: held, its low band sustains; its harmonics ring over it."""
     from tests.audio_corpus import DRUM_CH, Clip, note, program
-    from tests.voice_corpus import render
 
     if reason := missing_tools():
         pytest.skip(reason)
@@ -645,9 +644,7 @@ def test_a_kick_struck_with_a_side_stick_is_a_kick_a_bass_note_struck_with_it_is
         if bass:
             clip.events += note(0 if bass[0] == 33 else 1, bass[1], at, at + 0.5, 100)
         clip.hits.append((at, "kick" if kick else "snare"))
-    (x,) = render([clip], tmp_path, "render.wav")
-    t, primitive = analyse(x)
-    results = hit_results(clip, t, primitive)
+    results = _rendered_hits(clip, tmp_path)
     assert [answer for _, truth, answer in results] == [truth for _, truth, _ in results], results
 
 
@@ -658,7 +655,6 @@ def test_a_tr808_snare_struck_with_its_hat_is_the_snare_the_hat_alone_is_a_hat(t
     (:func:`body_under_hat`), so it is the snare (by HIT_PRIORITY); each hat struck alone stays a hi-hat (main's rules:
     ``hihat`` on the three snares)."""
     from tests.audio_corpus import DRUM_CH, Clip, note, program
-    from tests.voice_corpus import render
 
     if reason := missing_tools():
         pytest.skip(reason)
@@ -671,9 +667,7 @@ def test_a_tr808_snare_struck_with_its_hat_is_the_snare_the_hat_alone_is_a_hat(t
             if d:
                 clip.events += note(DRUM_CH, d, at, at + 0.1, 105)
         clip.hits.append((at, "snare" if snare else "hihat"))
-    (x,) = render([clip], tmp_path, "render.wav")
-    t, primitive = analyse(x)
-    results = hit_results(clip, t, primitive)
+    results = _rendered_hits(clip, tmp_path)
     assert [answer for _, truth, answer in results] == [truth for _, truth, _ in results], results
 
 
@@ -684,7 +678,6 @@ def test_a_tr808_snare_under_a_louder_hat_is_the_snare_by_the_clips_own_hats(tmp
     the stroke stands ≥ HAT_STROKE_RATIO times over them (:func:`struck_with_own_hat`): the snare (by HIT_PRIORITY). The
     groove's lone hats stay hi-hats, its kicks kicks (main's rules: ``hihat`` on the four backbeats)."""
     from tests.audio_corpus import DRUM_CH, Clip, note, program
-    from tests.voice_corpus import render
 
     if reason := missing_tools():
         pytest.skip(reason)
@@ -703,7 +696,5 @@ def test_a_tr808_snare_under_a_louder_hat_is_the_snare_by_the_clips_own_hats(tmp
         for d, v in strokes:
             clip.events += note(DRUM_CH, d, at, at + 0.1, v)
         clip.hits.append((at, truth))
-    (x,) = render([clip], tmp_path, "render.wav")
-    t, primitive = analyse(x)
-    results = hit_results(clip, t, primitive)
+    results = _rendered_hits(clip, tmp_path)
     assert [answer for _, truth, answer in results] == [truth for _, truth, _ in results], results

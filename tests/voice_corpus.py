@@ -407,6 +407,25 @@ LOW_POOL = (32, 33, 34, 35, 36, 37, 38, 39, 42, 43, 57, 58, 67, 70)
 WIND_SIZES = {"sustained": (WIND_POOL, 4), "lead": (WIND_POOL, 3), "decaying": (TONAL_PERC_POOL, 4), "pad": (ENSEMBLE_PAD_POOL, 3), "chord": (TONAL_PERC_POOL, 4), "bass": (LOW_POOL, 3)}
 PROGRAMS["fresh32_harmony"] = drawn_programs(323232, WIND_SIZES)
 PROGRAMS["fresh33_harmony"] = drawn_programs(333333, WIND_SIZES)
+# Session 19 (11c): fresh34 (read once with main's rules before any rule changed) and fresh35 (blind, read at the
+# freeze) draw from the families trial 14 missed on: organs, guitars, synth leads and synth effects, tuned percussion
+# (chromatic percussion, kalimba, tinkle bell, agogo, steel drums) as lines whose truth the measured decay names
+# (by_decay); the decaying ones of those families as struck chords, the sustaining ones as held chords (pads); low
+# guitars, basses, timpani and synth bass-leads as basses.
+ORGAN_GUITAR_SYNTH_POOL = (*range(8, 32), *range(80, 88), *range(96, 104), 108, 112, 113, 114)
+STRUCK_OGS_POOL = tuple(p for p in ORGAN_GUITAR_SYNTH_POOL if p in (*range(0, 16), 24, 25, 26, 27, 28, 96, 98, 99, 103, 108, 112, 113, 114))
+HELD_OGS_POOL = (*range(16, 24), 29, 30, 31, *range(80, 88), 97, 100, 101, 102)
+NOISY_LOW_POOL = (29, 30, 31, 32, 33, 34, 35, 36, 37, 38, 39, 47, 81, 87)
+OGS_SIZES = {
+    "sustained": (ORGAN_GUITAR_SYNTH_POOL, 4),
+    "lead": (ORGAN_GUITAR_SYNTH_POOL, 3),
+    "decaying": (ORGAN_GUITAR_SYNTH_POOL, 4),
+    "pad": (HELD_OGS_POOL, 3),
+    "chord": (STRUCK_OGS_POOL, 4),
+    "bass": (NOISY_LOW_POOL, 3),
+}
+PROGRAMS["fresh34_harmony"] = drawn_programs(343434, OGS_SIZES)
+PROGRAMS["fresh35_harmony"] = drawn_programs(353535, OGS_SIZES)
 NOTE_LENGTHS_S = {  # (lead, melody, pluck, pad chord, struck chord, bass) note lengths per split
     "tune": {"lead": (0.5, 0.8), "melody": (0.18, 0.22), "pluck": (0.3, 0.45), "pad": (2.0,), "chord": (0.8, 1.2), "bass": (0.4,)},
     "held_out": {"lead": (0.6, 1.0), "melody": (0.15, 0.25), "pluck": (0.35, 0.5), "pad": (2.4,), "chord": (0.9,), "bass": (0.5,)},
@@ -443,6 +462,8 @@ NOTE_LENGTHS_S = {  # (lead, melody, pluck, pad chord, struck chord, bass) note 
     "fresh31_harmony": {"pad": (2.55,), "chord": (0.83, 1.4), "bass": (0.29,), "pluck": (0.42,), "melody": (0.165,), "lead": (0.53, 1.05)},
     "fresh32_harmony": {"pad": (2.4,), "chord": (0.72, 1.2), "bass": (0.31,), "pluck": (0.26, 0.44), "melody": (0.2,), "lead": (0.48, 0.88)},
     "fresh33_harmony": {"pad": (2.2,), "chord": (0.76, 1.3), "bass": (0.34,), "pluck": (0.24, 0.47), "melody": (0.22,), "lead": (0.51, 0.92)},
+    "fresh34_harmony": {"pad": (2.35,), "chord": (0.74, 1.25), "bass": (0.32,), "pluck": (0.25, 0.46), "melody": (0.2,), "lead": (0.5, 0.9)},
+    "fresh35_harmony": {"pad": (2.25,), "chord": (0.8, 1.35), "bass": (0.36,), "pluck": (0.23, 0.44), "melody": (0.21,), "lead": (0.52, 0.86)},
     "fresh11_harmony": {"pad": (2.0, 3.3), "chord": (0.5, 0.9), "bass": (0.26, 0.5, 0.8), "pluck": (0.22, 0.38, 0.62), "melody": (0.13, 0.2, 0.23), "lead": (0.46, 0.7, 1.1)},
 }
 REGISTER = {"tune": (64, 79), "held_out": (60, 84), "fresh": (62, 81), "fresh2": (67, 86), "fresh3": (60, 96)}  # MIDI range of lead, melody and pluck lines
@@ -782,6 +803,26 @@ HARMONY33 = {
     "velocities": ((30, 56), (62, 94), (100, 126)),
     "lines": {"register": (47, 86), "staccato": 0.85, "zero_start": True, "lead_register": (52, 74), "lead_legato": 1.0},
 }
+# fresh34_harmony (session 19, 11c, read once with main's rules before any rule changed) and fresh35_harmony (its blind
+# split, defined with it, read at the freeze): programs drawn from organs, guitars, synth leads/effects and tuned
+# percussion (OGS_SIZES), short melody notes held 0.9 of the step (trial 14's percussive organ), basses down to MIDI 24
+# (trial 14's overdriven-guitar bass at 26-35), every other lead legato.
+HARMONY34 = {
+    "seed": 343434,
+    "voicings": ([0, 4, 7], [0, 3, 7, 12], [0, 4, 7, 11], [0, 5, 7], [0, 3, 7, 10], [0, 4, 7, 12, 16]),
+    "roots": (43, 51, 59),
+    "bass_registers": ((24, 38), (30, 44)),
+    "velocities": ((34, 58), (64, 96), (100, 126)),
+    "lines": {"register": (50, 86), "staccato": 0.9, "zero_start": True, "lead_register": (52, 75), "lead_legato": 1.0},
+}
+HARMONY35 = {
+    "seed": 353535,
+    "voicings": ([0, 3, 7], [0, 4, 7, 12], [0, 4, 7, 10], [0, 2, 7, 12], [0, 3, 7, 12, 15], [0, 4, 9]),
+    "roots": (42, 50, 60),
+    "bass_registers": ((25, 39), (29, 43)),
+    "velocities": ((32, 56), (62, 94), (98, 125)),
+    "lines": {"register": (51, 87), "staccato": 0.88, "zero_start": True, "lead_register": (53, 76), "lead_legato": 1.0},
+}
 # The bass is a register (docs/audio.md, session 10): the truth of a single line follows its median pitch, whatever
 # its program. A line at or under BASS_CUT_MIDI is the bass; a "bass" line above it is named by its envelope as any
 # other line. Cut between the two populations of all splits' lines (medians, MIDI): bass lines 26-50, lead, melody and
@@ -900,6 +941,10 @@ def corpus(split: str) -> list[Clip]:
         return _harmony_corpus(split, **HARMONY32)
     if split == "fresh33_harmony":
         return _harmony_corpus(split, **HARMONY33)
+    if split == "fresh34_harmony":
+        return _harmony_corpus(split, **HARMONY34)
+    if split == "fresh35_harmony":
+        return _harmony_corpus(split, **HARMONY35)
     if split in ARTICULATED:
         return _articulated_corpus(split)
     rng = np.random.default_rng({"tune": 111, "held_out": 222, "fresh": 333, "fresh2": 444, "fresh3": 555}[split])

@@ -476,3 +476,16 @@ def test_a_brass_sections_short_legato_line_is_a_melody_a_choirs_held_chords_a_p
     rows = _scored([line, pad], tmp_path)
     assert sum(answer == "melody" for name, _, answer in rows if name == "section") >= 11, rows
     assert [answer for name, _, answer in rows if name == "choir"] == ["pad"] * 3, rows
+
+
+def test_a_kalimbas_chords_are_chords_while_its_tines_beat(tmp_path):
+    """Trial 14 (session 18): kalimba (GM 108) triads of 0.8 s read pluck on all four. As the tines die away they beat, and
+    each beat is a flux onset (every ~0.1 s) that struck none of the chord's notes: the level does not rise there and no
+    pitch changes, yet the frame's note was read from it, with a polyphony of 0. The notes ringing on keep what their own
+    start struck (session 19, :func:`~aspects.measure.primitive.ringing_start`). A harp's line whose notes ring into
+    each other stays a line of plucks (each note's own start struck one note)."""
+    chords = tonal_clip("kalimba", 108, _chords([[60, 64, 67], [62, 65, 69], [57, 60, 64], [60, 64, 67]], 0.8), "chord", velocity=105)
+    harp = tonal_clip("harp", 46, _line([67, 71, 74, 72, 69, 67, 64, 67], 0.3, legato=1.0), "pluck", velocity=100)
+    rows = _scored([chords, harp], tmp_path)
+    assert sum(answer == "chord" for name, _, answer in rows if name == "kalimba") >= 3, rows
+    assert sum(answer == "pluck" for name, _, answer in rows if name == "harp") >= 7, rows

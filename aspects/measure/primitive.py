@@ -910,7 +910,7 @@ def line_decays(ctx: Context, t: float, partial: bool, own: bool) -> bool:
     return 2 * sum(votes) > len(votes)
 
 
-def note_level_course(ctx: Context, t: float) -> tuple[float, float]:
+def note_level_course(ctx: Context, t: float, onset_hops: np.ndarray | None = None) -> tuple[float, float]:
     """How the level of the note sounding at ``t`` s runs over all of it the context holds: ``(fall_db_s,
     wobble_db)``, from its peak (as in :func:`note_shape`) to HOLD_SHARE of the way to its end: the next onset or
     pitch change, where its level has fallen NOTE_GONE_DB under its peak, or the end of the context.
@@ -920,11 +920,13 @@ def note_level_course(ctx: Context, t: float) -> tuple[float, float]:
     a section holds its level. ``wobble_db`` the spread (standard deviation, dB) of the level, smoothed over
     WOBBLE_SMOOTH_S, around its smooth (quadratic) course, over at least WOBBLE_MIN_S of note (0 when shorter):
     a struck string or bar dies away smoothly, a pad's detuned voices and LFOs make its level move
-    (a bell struck at the start of a pad included).
+    (a bell struck at the start of a pad included). ``onset_hops``: the onsets that start notes (default all of
+    ``ctx.onsets``; :attr:`Context.note_onsets` for notes ringing through onsets that struck nothing, :func:`ringing_start`).
     """
     i = ctx.index(t)
-    before = ctx.onsets[ctx.onsets <= i]
-    after = np.union1d(ctx.onsets, ctx.changes)
+    starts = ctx.onsets if onset_hops is None else onset_hops
+    before = starts[starts <= i]
+    after = np.union1d(starts, ctx.changes)
     after = after[after > i]
     start = int(before[-1]) if before.size else 0
     end = int(after[0]) if after.size else ctx.t.size
@@ -1896,6 +1898,19 @@ def struck_notes(ctx: Context, i: int, f0_hz) -> int:
     return count
 
 
+def ringing_start(ctx: Context, i: int) -> int | None:
+    """The onset hop that started the notes still ringing at the onset hop ``i`` when ``i`` starts no note: a flux peak
+    where the level did not rise (not in :attr:`Context.note_onsets`) and no pitch changed since the last note onset,
+    within HELD_NOTE_S of it (session 19, 11c: a kalimba's tines beat as they die away, and each beat is a flux onset that
+    struck none of the chord's notes). None when ``i`` is a note start or no such onset is found."""
+    if np.any(ctx.note_onsets == i):
+        return None
+    before = ctx.note_onsets[(ctx.note_onsets < i) & (ctx.note_onsets >= i - int(HELD_NOTE_S / ctx.hop_s))]
+    if not before.size or np.any((ctx.changes > before[-1]) & (ctx.changes <= i)):
+        return None
+    return int(before[-1])
+
+
 def restruck(ctx: Context, i: int, f0_hz: float) -> bool:
     """Whether a note with fundamental ``f0_hz`` (Hz) that was sounding before the onset hop ``i`` was struck again there:
     its 2nd harmonic rose by CHORD_RESTRIKE too (issue 11c). Under ~300 Hz a new note a few semitones off fills the
@@ -2145,9 +2160,17 @@ def frame_primitive(
         return noise
     fresh = h.count
     in_line = False
+    ringing: np.ndarray | None = None  # the note starts the frame's note is read from, when not every onset (ringing_start)
     if shape.onset_i is not None:  # polyphony of what the onset struck: ringing earlier notes do not count
         i = shape.onset_i
         fresh = struck_notes(ctx, i, h.f0_hz)
+        if fresh == 0 and h.count >= 3 and ringing_start(ctx, i) is not None:
+            # Nothing struck here (a kalimba's tines beating as they die away): the notes ringing on are the note
+            # their own start struck, read from there.
+            ringing = ctx.note_onsets
+            shape = note_shape(ctx, centre, ringing)
+            i = int(shape.onset_i) if shape.onset_i is not None else i
+            fresh = struck_notes(ctx, i, h.f0_hz)
         if fresh <= 2 and h.count <= 2 and min(h.f0_hz) < BASS_HZ and fine_spectrum is not None:
             fresh = max(fresh, low_chord(fine_spectrum, float(spectrum_freqs[-1]), ctx, i))
         t_on = onset_s = float(ctx.t[i])
@@ -2183,7 +2206,7 @@ def frame_primitive(
     struck_chord = not bell and (fresh >= 3 or (h.count >= 3 and fresh >= 2 and not in_line))
     length = note_length_s(ctx, centre) if moving or h.count >= 3 else None
     if struck_chord and not soft and shape.attack_s is not None and shape.attack_s < CHORD_ATTACK_S:
-        fall_db_s, wobble_db = note_level_course(ctx, centre)
+        fall_db_s, wobble_db = note_level_course(ctx, centre, ringing)
         if fall_db_s <= -CHORD_FALL_DB_S and wobble_db < PAD_WOBBLE_DB:
             return "chord"  # struck together and dying away: piano, guitar, electric piano, mallets
     if fine_spectrum is not None and bass_line(ctx, centre, fine_spectrum, float(spectrum_freqs[-1]), lows):

@@ -54,7 +54,10 @@ rock groove had, on TR-808, electronic, standard and room kits among others, typ
 rain; session 18's ``kits_s18fresh`` (read with the base's rules before any change) and ``kits_s18blind`` (written with
 it, read at the freeze): the backbeat's hat as loud as or louder than the backbeat (0.8–1.7 of its velocity), as in
 trial 13's TR-808 bands, on TR-808 and electronic kits among others, a bass line on the beats under a third of the
-clips, shower and clock beds beside typing, rain and pink noise; ``kits_test`` (one groove per kit, the suite's: tests/test_audio_kits.py).
+clips, shower and clock beds beside typing, rain and pink noise; session 19's ``kits_s19fresh`` (read with the base's
+rules before any change) and ``kits_s19blind`` (written with it, read at the freeze): hats only on the eighth off-beats
+in half the grooves, between a kick and the backbeat, as trial 14's power kit at 160, on power and room kits among
+others, a band (bass line and held piano chords) or a bass line under half the clips, fan and surf beds; ``kits_test`` (one groove per kit, the suite's: tests/test_audio_kits.py).
 """
 
 from __future__ import annotations
@@ -208,6 +211,24 @@ S18 = {
     "backbeat_hat": (0.8, 1.7),
     "beds": ("bass", "none", "typing", "bass", "rain", "shower", "bass", "clock", "none", "pink", "bass", "speech"),
     "drumless_noises": ("typing", "rain", "shower", "clock"),
+}
+# session 19: hats only on the eighth off-beats in half the grooves (``offbeat_hats``: between a kick and the backbeat,
+# as trial 14's power kit at 160 played them, kick and clap on the beats), on power and room kits (long, low kicks)
+# among others; a band (``band``: the bass line on the beats and a piano chord held through each bar, as trial 14's
+# bands) or a bass line under half the clips, 3-12 dB under the drums; no hat struck with the backbeat; base velocities
+# 55-120 spread 0.7-1.2, other bends and reverb sends, tempi nobody used, fan and surf beds beside pink noise and rain
+S19 = {
+    **S18,
+    "velocity_lo": 55,
+    "velocity_hi": 121,
+    "velocity_spread": (0.7, 1.2),
+    "bends": (-0.5, 0.9, 0.0, -1.1, 1.5, 0.4),
+    "reverbs": (40, 0, 90, 65),
+    "floor": 0.25,
+    "backbeat_hat": None,
+    "offbeat_hats": 0.5,
+    "beds": ("band", "none", "bass", "band", "pink", "surf", "band", "bass", "none", "fan", "band", "rain"),
+    "drumless_noises": ("surf", "fan", "pink", "rain"),
 }
 SPLITS = {
     "kits_first": {"seed": 4111, "kits": tuple(KITS), "clips_per_kit": 4, "tempi": (62.0, 88.0, 104.0, 121.0, 147.0, 171.0), "under_db": (10.0, 15.0, 22.0, 28.0), "pads": (90, 52, 93)},
@@ -437,6 +458,26 @@ SPLITS = {
         "pads": (104, 71, 28),
         "basses": (38, 32, 35, 37),
     },
+    # session 19: made first, read once with the base's rules (c37e1a4) before any change
+    "kits_s19fresh": {
+        **S19,
+        "seed": 43505,
+        "kits": ("power", "power2", "room", "room3", "standard1", "electronic", "jazz", "brush"),
+        "tempi": (59.25, 73.25, 87.25, 102.25, 118.25, 133.25, 147.25, 158.25, 167.25, 176.25),
+        "under_db": (3.0, 5.5, 8.0, 10.5, 12.0),
+        "pads": (1, 4, 0),
+        "basses": (33, 34, 38, 35),
+    },
+    # session 19: written with kits_s19fresh before anything was read, rendered and read once at the freeze
+    "kits_s19blind": {
+        **S19,
+        "seed": 44616,
+        "kits": ("power", "power1", "room5", "room7", "standard3", "tr808", "jazz1", "brush2"),
+        "tempi": (61.75, 76.75, 90.75, 105.75, 121.75, 136.75, 150.75, 161.75, 171.75, 181.75),
+        "under_db": (3.5, 6.0, 7.5, 9.5, 11.5),
+        "pads": (2, 5, 0),
+        "basses": (36, 33, 39, 34),
+    },
     "kits_blind": {"seed": 6333, "kits": tuple(KITS), "clips_per_kit": 4, "tempi": (60.0, 84.0, 99.0, 117.0, 139.0, 163.0, 180.0), "under_db": (10.0, 14.0, 20.0, 27.0), "pads": (91, 50, 95)},
 }
 SPEECH_BEDS = {  # split -> what the speech bed says
@@ -500,6 +541,8 @@ DRUMLESS = {  # split -> (bass programs, pluck programs, chord programs, speech 
     "kits_s17blind": ((35, 36), (13, 31, 3), (52, 61, 94), "Four swimmers raced to the buoy while the lifeguard blew his whistle."),
     "kits_s18fresh": ((34, 39), (12, 105, 8), (53, 62, 95), "The blacksmith cooled the horseshoe in a bucket while the mare waited."),
     "kits_s18blind": ((37, 32), (14, 106, 9), (54, 63, 88), "Two cousins carried a ladder to the barn before the hay arrived."),
+    "kits_s19fresh": ((35, 38), (24, 107, 46), (0, 4, 25), "The ranger closed the gate and walked the fence line until dark."),
+    "kits_s19blind": ((33, 36), (27, 105, 45), (1, 5, 26), "A fisherman sold his catch at the pier before the gulls arrived."),
     "kits_blind": ((32, 36), (27, 104, 108), (2, 6, 24), "A narrow road climbs past the mill toward the old stone church."),
 }
 
@@ -524,6 +567,7 @@ def _groove(
     floor: float = 0.0,
     claps: bool = False,
     backbeat_hat: tuple[float, float] | None = None,
+    offbeat_hats: float = 0.0,
 ) -> list[tuple[float, list[tuple[str, int]], str]]:
     """Steps ``(time s from the first hit, [(drum, velocity)], tag)`` of two bars; ``tag`` marks flams and ghosts.
     ``fills`` (session 10): claps and ghosts more often, and half the grooves end on a tom fill (the second bar's last
@@ -535,7 +579,9 @@ def _groove(
     the clap twice as likely on the backbeat. Both draw nothing when off, so older splits are drawn as before.
     ``backbeat_hat`` (session 17): every backbeat is struck with a hat of one kind (closed, open or pedal, drawn per
     groove) at this range of the backbeat's velocity; it replaces the hat pattern's own stroke there (draws nothing
-    when off)."""
+    when off). ``offbeat_hats`` (session 19): the share of grooves whose hats play only on the eighth off-beats (one
+    kind, closed, pedal or open, drawn per groove, at 0.45-0.9 of the base velocity), between the kicks and the
+    backbeat, as trial 14's power kit at 160 had (draws nothing when off)."""
     six = 60.0 / bpm / 4
     late = float(rng.choice(swing)) * six if swing else 0.0
     hats = "none" if orchestra else str(rng.choice(["closed8", "closed8", "closed16", "pedal4", "open_and", "mixed"]))
@@ -548,6 +594,9 @@ def _groove(
     fill = fills and rng.random() < 0.5
     on_floor = floor > 0 and rng.random() < floor
     bb_hat = str(rng.choice(["closed", "open", "pedal"])) if backbeat_hat and not orchestra else ""
+    off_kind, off_scale = "", 0.0
+    if offbeat_hats > 0 and not orchestra and rng.random() < offbeat_hats:
+        hats, off_kind, off_scale = "offbeat", str(rng.choice(["closed", "closed", "pedal", "open"])), float(rng.uniform(0.45, 0.9))
     out = []
     for step in range(16 * BARS):
         s = step % 16
@@ -580,6 +629,8 @@ def _groove(
             drums.append(("pedal", vel(0.8)))
         elif hats == "open_and" and s % 2 == 0:
             drums.append(("open" if s % 4 == 2 else "closed", vel(0.75)))
+        elif hats == "offbeat" and s % 4 == 2:
+            drums.append((off_kind, vel(off_scale)))
         elif hats == "mixed" and s % 2 == 0:
             drums.append((str(rng.choice(["closed", "closed", "pedal", "open"])), vel(0.75)))
         if drums:
@@ -617,6 +668,7 @@ def kit_clips(split: str, workdir: Path) -> list[KitClip]:
                 spec.get("floor", 0.0),
                 spec.get("claps", False),
                 spec.get("backbeat_hat"),
+                spec.get("offbeat_hats", 0.0),
             )
             lead_ins = spec.get("lead_ins", (LEAD_IN_S,))
             lead_in = float(lead_ins[(k + j) % len(lead_ins)])
@@ -652,9 +704,16 @@ def kit_clips(split: str, workdir: Path) -> list[KitClip]:
             p.events.append(program(0, spec["pads"][n % len(spec["pads"])], 0.0))
             for pitch in PAD_CHORDS[n % len(PAD_CHORDS)]:
                 p.events += note(0, pitch, 0.0, clip.duration_s - 0.3, 90)
-        elif bed == "bass":
+        elif bed in ("bass", "band"):
             start = lead_in % (60.0 / bpm) if spec.get("bass_grid") else 0.0  # session 16: the bass's notes on the drums' beats
             p.events += _bass_line(spec["basses"][n % len(spec["basses"])], bpm, clip.duration_s, spec["seed"] * 100 + n, start)
+            if bed == "band":  # session 19: a band: the bass line and a piano chord held through each bar (channel 1)
+                p.events.append(program(1, 0, 0.0))
+                bar, t_bar = 4 * 60.0 / bpm, lead_in
+                while t_bar + 0.3 < clip.duration_s:
+                    for pitch in PAD_CHORDS[int(t_bar / bar) % len(PAD_CHORDS)]:
+                        p.events += note(1, pitch, t_bar, min(t_bar + 0.95 * bar, clip.duration_s - 0.2), 70)
+                    t_bar += bar
         pad_clips.append(p)
     pads_audio = render(pad_clips, workdir / "kit_pads", "render.wav")
     level_rng = np.random.default_rng(spec["seed"] + 2)
@@ -666,7 +725,11 @@ def kit_clips(split: str, workdir: Path) -> list[KitClip]:
             if bed == "speech":
                 b = _speech_bed(voice, clip.duration_s)
             else:
-                b = _noise_bed(bed, clip.duration_s, spec["seed"] * 100 + n, voice) if bed in NEW_NOISES else bed_samples("pad" if bed == "bass" else bed, pad, clip.duration_s, spec["seed"] * 100 + n)
+                b = (
+                    _noise_bed(bed, clip.duration_s, spec["seed"] * 100 + n, voice)
+                    if bed in NEW_NOISES
+                    else bed_samples("pad" if bed in ("bass", "band") else bed, pad, clip.duration_s, spec["seed"] * 100 + n)
+                )
             mix = mix + b[: x.size] * _loud_level(x) * 10 ** (-under / 20)
         # Mixed to a peak of -12 to -1 dBFS, as a produced track is: a soft kit is not left near silence.
         mix *= 10 ** (float(level_rng.uniform(-12.0, -1.0)) / 20) / max(float(np.abs(mix).max()), 1e-9)

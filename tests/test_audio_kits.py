@@ -698,3 +698,36 @@ def test_a_tr808_snare_under_a_louder_hat_is_the_snare_by_the_clips_own_hats(tmp
         clip.hits.append((at, truth))
     results = _rendered_hits(clip, tmp_path)
     assert [answer for _, truth, answer in results] == [truth for _, truth, _ in results], results
+
+
+def test_off_beat_hats_over_a_power_kits_boom_and_a_bands_bass_are_hats(tmp_path):
+    """Issue 11d, session 19 (the lead's trial 14: FluidR3's power kit at 160 BPM, kick and clap on the beats, hats at
+    70 on the off-beats: the hats after a kick read ``rumble``; its band at 156: hats read ``bass``). The hat's onset is
+    a rise of the high bands (:func:`high_onsets`) with no flux onset. After a kick, the kick's voiced boom and the
+    uneven bursts pass for speech (:func:`is_speech`), whose veto dropped the hat: the onsets around all lie on the
+    groove's grid (:func:`groove_grid`), so no syllables. Over a band's held bass note and chord, the whole spectrum's
+    46 ms reads no drum or a snare at the hat's onset; what stands over what rings under it reads the hat
+    (:func:`drum_over_bed`). Main's rules: the 6 hats after a kick ``rumble``; the band's hats 8 of 12 (``bass`` ×2; a
+    ``snare`` and a ``kick`` at flux onsets drum_of reads so, not reached: 10 of 12 with these rules)."""
+    from tests.audio_corpus import DRUM_CH, Clip, band_clip, note, program
+
+    if reason := missing_tools():
+        pytest.skip(reason)
+    beat = 60.0 / 160
+    clip = Clip("power_160_offbeat_hats", 0.3 + 12 * beat + 0.8, kind="drums")
+    clip.events.append(program(DRUM_CH, 16, 0.0))
+    for b in range(12):
+        at = round(0.3 + b * beat, 4)
+        clip.events += note(DRUM_CH, 36 if b % 2 == 0 else 39, at, at + 0.1, 110)
+        clip.hits.append((at, "kick" if b % 2 == 0 else "clap"))
+        off = round(at + beat / 2, 4)
+        clip.events += note(DRUM_CH, 42, off, off + 0.1, 70)
+        clip.hits.append((off, "hihat"))
+    results = _rendered_hits(clip, tmp_path / "kit")
+    after_kick = [answer for (_, truth, answer), k in zip(results, range(len(results))) if truth == "hihat" and k % 4 == 1]
+    assert after_kick.count("hihat") >= 5, results
+    assert sum(truth == answer for _, truth, answer in results) >= len(results) - 1, results
+    band = band_clip("band_156_power", 156, bars=3)
+    band.events.append(program(DRUM_CH, 16, 0.0))
+    hats = [answer for _, truth, answer in _rendered_hits(band, tmp_path / "band") if truth == "hihat"]
+    assert hats.count("hihat") >= 10 and "bass" not in hats, hats

@@ -323,6 +323,14 @@ CORPORA = {
         lambda: transition_corpus.fresh_wipes_corpus(28, n=16),
         "wipe-like xfades like split 27, split 28 (session 18: blind; made at the freeze, read once with main's and once with the frozen rules)",
     ),
+    "--wipes29": (
+        lambda: transition_corpus.fresh_wipes_corpus(29, n=12),
+        "wipe-like xfades like split 27, one in two a vert/horz/circle shape onto moving content, 12 xfades + 8 no-transition clips, split 29 (session 19: read once with main's rules first, then tuned on)",
+    ),
+    "--wipes30": (
+        lambda: transition_corpus.fresh_wipes_corpus(30, n=12),
+        "wipe-like xfades like split 29, split 30 (session 19: blind; made with split 29, read only at the freeze with main's and the frozen rules)",
+    ),
     "--moving-fades21": (lambda: transition_corpus.moving_fades_split(21), "fades and cross-fades over moving generated pictures, split 21 (session 9: read once with main's rules first)"),
     "--moving-fades22": (
         lambda: transition_corpus.moving_fades_split(22),

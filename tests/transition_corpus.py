@@ -2613,7 +2613,7 @@ def fresh_wipes_corpus(split: int = 13, n: int = 34) -> list[Case]:
         duration = round(float(rng.uniform(0.25, FRESH_WIPE_MAX_S[split])), 2)
         pairing = FRESH_WIPE_PAIRINGS[int(rng.integers(len(FRESH_WIPE_PAIRINGS)))]
         kind = {"moving-moving": "texture", "plain-plain": "plain"}.get(pairing, "mixed")
-        if split >= 27 and rng.random() < 0.25:  # a shaped wipe onto moving content (see the note on splits 27/28)
+        if split >= 27 and rng.random() < (0.5 if split >= 29 else 0.25):  # a shaped wipe onto moving content (notes on splits 27-30)
             shape = SHAPE_WIPES[int(rng.integers(len(SHAPE_WIPES)))]
             cases.append(_moving_side_case(rng, prefix, j, shape, "moving-moving", fps, duration, "real", _real_onto_moving()))
             continue
@@ -3089,6 +3089,13 @@ FRESH_WIPE_SEEDS.update({27: 77055, 28: 9765})
 FRESH_WIPE_MAX_S.update({27: 3.2, 28: 3.2})
 PREFIX.update({"fwipe27": "fw27-", "fwipe28": "fw28-"})
 SHAPE_WIPES = ("vertclose", "horzclose", "vertopen", "horzopen", "circleopen", "circleclose")
+
+# Session 19 (helper 10w): splits 27/28's draw with new seeds (drawn by ``secrets``), 12 xfades + 8 no-transition clips a
+# split, one xfade in two (drawn first) a shaped wipe onto moving content: split 29 read once with main's rules before any
+# change, then tuned on; split 30 blind (made with it, read only at the freeze with main's and the frozen rules).
+FRESH_WIPE_SEEDS.update({29: 49153, 30: 67419})
+FRESH_WIPE_MAX_S.update({29: 3.2, 30: 3.2})
+PREFIX.update({"fwipe29": "fw29-", "fwipe30": "fw30-"})
 
 
 def _real_onto_moving() -> Callable[[np.random.Generator, int, float], str]:

@@ -242,6 +242,14 @@ CORPORA = {
         lambda: transition_corpus.mixed_dissolves_corpus(33, 14),
         "dissolves like split 30, split 33 (session 18: blind; made at the freeze, read once with main's and once with the frozen rules)",
     ),
+    "--dissolves34": (
+        lambda: transition_corpus.real_dissolves_corpus(34),
+        "10 dissolves (every other one between two moving real shots, 0.4-2.5 s) + 6 no-transition clips, split 34 (session 19: read once with main's rules first, then tuned on)",
+    ),
+    "--dissolves35": (
+        lambda: transition_corpus.real_dissolves_corpus(35),
+        "like split 34, split 35 (session 19: blind; made with split 34, read only at the freeze with main's and with the frozen rules)",
+    ),
     "--moving-gradients2": (
         lambda: transition_corpus.moving_gradients_corpus(2),
         "cross-fades between two moving gradients, split 2 (session 7: blind; read once with the lead's and once with the frozen rules)",

@@ -2336,6 +2336,57 @@ def mixed_dissolves_corpus(split: int = 20, n_transitions: int = 30) -> list[Cas
     return cases
 
 
+# Session 19 (helper 10d): splits 34 (read once with main's rules before any change) and 35 (blind, made with it and read
+# only at the freeze), ``real_dissolves_corpus``: 10 blends (``MIXED_DISSOLVE_XFADES``), every other one between two moving real
+# shots (``_varied_shot``), the rest with sides drawn as in ``mixed_dissolves_corpus``, 0.4-2.5 s at 24-60 fps; plus 6
+# no-transition clips (pans, a zoom, riders, moving pictures). Seeds drawn by ``secrets``.
+REAL_DISSOLVE_SEEDS = {34: 72688, 35: 66482}  # split → the generator's seed
+PREFIX.update({"dis34": "d34-", "dis35": "d35-"})
+
+
+def real_dissolves_corpus(split: int) -> list[Case]:
+    """10 dissolves (half between two moving real shots) plus 6 no-transition clips from REAL_DISSOLVE_SEEDS[``split``] (see the note above)."""
+    rng = np.random.default_rng(REAL_DISSOLVE_SEEDS[split])
+    prefix = PREFIX[f"dis{split}"]
+    cases: list[Case] = []
+    for j in range(10):
+        transition = MIXED_DISSOLVE_XFADES[int(rng.integers(len(MIXED_DISSOLVE_XFADES)))]
+        fps = DISSOLVE_RATES[int(rng.integers(len(DISSOLVE_RATES)))]
+        duration = round(float(rng.uniform(0.4, 2.5)), 2)
+        both_real = j % 2 == 0
+        sides: list[tuple[str, str]] = []
+        for k in range(2):
+            side = None
+            while side is None:  # shorten until a real shot holds it
+                need_s = PRE_S + duration if k == 0 else duration + POST_S
+                if both_real:
+                    shot = _varied_shot(rng, fps, need_s, SHOTS_WITHOUT_TESTVIDEO)
+                    side = None if shot is None else (shot[0], "real")
+                else:
+                    side = _any_side(rng, fps, need_s, still=not (sides and sides[0][1] == "still"))
+                if side is None:
+                    duration = max(0.4, round(duration - 0.3, 2))
+            sides.append(side)
+        kind = "-".join(kind for _, kind in sides)
+        cases.append(_xfade_case(prefix, transition, kind, j, duration, fps, [source for source, _ in sides]))
+    riders = [s for s in REAL_SHOTS if s[0] == BIKES]
+    for j, name in enumerate(("pan-footage", "zoom-footage", "riders", "footage-shot", "moving", "moving")):
+        fps = DISSOLVE_RATES[int(rng.integers(len(DISSOLVE_RATES)))]
+        seconds = round(float(rng.uniform(2.0, 3.0)), 2)
+        if name == "moving":
+            source = _new_moving_picture(rng, fps, seconds)
+        else:
+            shot = _varied_shot(rng, fps, seconds, riders if name == "riders" else SHOTS_WITHOUT_TESTVIDEO, name == "pan-footage")
+            if shot is None:
+                continue
+            source = shot[0]
+        extra = ""
+        if name == "zoom-footage":
+            extra = f",zoompan=z='1+{rng.uniform(0.003, 0.01):.4f}*on':x='iw/2-iw/zoom/2':y='ih/2-ih/zoom/2':d=1:s={SIZE}:fps={fps}"
+        cases.append(Case(f"{prefix}none-{name}-{j}-{seconds:g}s-{fps}", "negative", fps, seconds, (source,), f"[0:v]format=yuv420p{extra}[v]", (), name))
+    return cases
+
+
 # Pixelize, hblur, soft (smooth*) wipes and wipes/slides whose sides move, drawn from a seeded generator (session 9, helper
 # 10z; ``soft_moving_corpus``): pixelize and hblur between a moving picture (cellular automata, life, Perlin noise, a moving
 # gradient, a panned testsrc2, a mandelbrot zoom, grainy blurred noise) and a flat colour or a still gradient, and between

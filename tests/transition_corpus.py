@@ -2288,6 +2288,25 @@ def _any_side(rng: np.random.Generator, fps: int, need_s: float, still: bool) ->
     return f"gradients=s={SIZE}:r={fps}:n=2:{cs}:speed=0:seed={int(rng.integers(1, 10_000))}:type={STILL_MOTION_TYPES[int(rng.integers(5))]}", "still"
 
 
+def _blend_sides(rng: np.random.Generator, fps: int, duration: float, both_real: bool, shortest: float) -> tuple[list[tuple[str, str]], float]:
+    """The two sides of a mixed dissolve (``_any_side``'s, or two moving real shots when ``both_real``) and its length: shortened
+    by 0.3 s (to ``shortest`` at least) until a real shot holds it."""
+    sides: list[tuple[str, str]] = []
+    for k in range(2):
+        side = None
+        while side is None:  # shorten until a real shot holds it
+            need_s = PRE_S + duration if k == 0 else duration + POST_S
+            if both_real:
+                shot = _varied_shot(rng, fps, need_s, SHOTS_WITHOUT_TESTVIDEO)
+                side = None if shot is None else (shot[0], "real")
+            else:
+                side = _any_side(rng, fps, need_s, still=not (sides and sides[0][1] == "still"))
+            if side is None:
+                duration = max(shortest, round(duration - 0.3, 2))
+        sides.append(side)
+    return sides, duration
+
+
 def mixed_dissolves_corpus(split: int = 20, n_transitions: int = 30) -> list[Case]:
     """Dissolves 0.3-3 s long between sides of any kind plus no-transition clips, drawn from MIXED_DISSOLVE_SEEDS[``split``] (see the note above)."""
     rng = np.random.default_rng(MIXED_DISSOLVE_SEEDS[split])
@@ -2298,19 +2317,7 @@ def mixed_dissolves_corpus(split: int = 20, n_transitions: int = 30) -> list[Cas
         fps = DISSOLVE_RATES[int(rng.integers(len(DISSOLVE_RATES)))]
         duration = round(float(rng.uniform(0.3, 3.0)), 2)
         both_real = split >= 30 and rng.random() < 1 / 3  # both sides moving real shots (see the note on splits 30/31)
-        sides: list[tuple[str, str]] = []
-        for k in range(2):
-            side = None
-            while side is None:  # shorten until a real shot holds it
-                need_s = PRE_S + duration if k == 0 else duration + POST_S
-                if both_real:
-                    shot = _varied_shot(rng, fps, need_s, SHOTS_WITHOUT_TESTVIDEO)
-                    side = None if shot is None else (shot[0], "real")
-                else:
-                    side = _any_side(rng, fps, need_s, still=not (sides and sides[0][1] == "still"))
-                if side is None:
-                    duration = max(0.3, round(duration - 0.3, 2))
-            sides.append(side)
+        sides, duration = _blend_sides(rng, fps, duration, both_real, 0.3)
         kind = "-".join(kind for _, kind in sides)
         cases.append(_xfade_case(prefix, transition, kind, j, duration, fps, [source for source, _ in sides]))
     hard = ("pan-footage", "pan-footage", "zoom-footage", "riders", "footage-shot", "moving", "moving", "moving-flash", "moving-darkening", "footage-flash")
@@ -2354,19 +2361,7 @@ def real_dissolves_corpus(split: int) -> list[Case]:
         fps = DISSOLVE_RATES[int(rng.integers(len(DISSOLVE_RATES)))]
         duration = round(float(rng.uniform(0.4, 2.5)), 2)
         both_real = j % 2 == 0
-        sides: list[tuple[str, str]] = []
-        for k in range(2):
-            side = None
-            while side is None:  # shorten until a real shot holds it
-                need_s = PRE_S + duration if k == 0 else duration + POST_S
-                if both_real:
-                    shot = _varied_shot(rng, fps, need_s, SHOTS_WITHOUT_TESTVIDEO)
-                    side = None if shot is None else (shot[0], "real")
-                else:
-                    side = _any_side(rng, fps, need_s, still=not (sides and sides[0][1] == "still"))
-                if side is None:
-                    duration = max(0.4, round(duration - 0.3, 2))
-            sides.append(side)
+        sides, duration = _blend_sides(rng, fps, duration, both_real, 0.4)
         kind = "-".join(kind for _, kind in sides)
         cases.append(_xfade_case(prefix, transition, kind, j, duration, fps, [source for source, _ in sides]))
     riders = [s for s in REAL_SHOTS if s[0] == BIKES]

@@ -244,7 +244,7 @@ CORPORA = {
     ),
     "--dissolves34": (
         lambda: transition_corpus.real_dissolves_corpus(34),
-        "10 dissolves (every other one between two moving real shots, 0.4-2.5 s) + 6 no-transition clips, split 34 (session 19: read once with main's rules first, then tuned on)",
+        "10 dissolves (every other one between two moving real shots, 0.4-2.5 s) + 5 no-transition clips (up to 6), split 34 (session 19: read once with main's rules first, then tuned on)",
     ),
     "--dissolves35": (
         lambda: transition_corpus.real_dissolves_corpus(35),

@@ -2345,8 +2345,9 @@ def mixed_dissolves_corpus(split: int = 20, n_transitions: int = 30) -> list[Cas
 
 # Session 19 (helper 10d): splits 34 (read once with main's rules before any change) and 35 (blind, made with it and read
 # only at the freeze), ``real_dissolves_corpus``: 10 blends (``MIXED_DISSOLVE_XFADES``), every other one between two moving real
-# shots (``_varied_shot``), the rest with sides drawn as in ``mixed_dissolves_corpus``, 0.4-2.5 s at 24-60 fps; plus 6
-# no-transition clips (pans, a zoom, riders, moving pictures). Seeds drawn by ``secrets``.
+# shots (``_varied_shot``), the rest with sides drawn as in ``mixed_dissolves_corpus``, 0.4-2.5 s at 24-60 fps; plus up to 6
+# no-transition clips (pans, a zoom, riders, moving pictures; the riders clip is skipped when no bikes shot holds it: 5 in
+# splits 34/35). Seeds drawn by ``secrets``.
 REAL_DISSOLVE_SEEDS = {34: 72688, 35: 66482}  # split → the generator's seed
 PREFIX.update({"dis34": "d34-", "dis35": "d35-"})
 

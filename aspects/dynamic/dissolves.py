@@ -615,8 +615,7 @@ def busy_dissolves(s: Signals, grid: np.ndarray, stats: np.ndarray, blank: np.nd
         p, q = detail_ends(stats[:, -1], *refine_ends(grid, p, q, floor, ceiling, ref, margin), floor, ceiling, ref, margin)
         p, q = median_ends(grid, p, q, floor, ceiling, ref, margin)
         p, q = _grey_then_median(grid, p, q, floor, ceiling, ref, margin, frames_in(s, MAX_S))
-        if not comes_back(s, grid, p, q, stops):  # a picture that comes back keeps the ends that show it (a swinging light fitted wider need not)
-            p, q = fitted_ends(grid, p, q, floor, ceiling, ref, margin)
+        p, q = fitted_ends(grid, p, q, floor, ceiling, ref)
         out.append({"type": "dissolve", "start": rounded(s.t[p], 6), "end": rounded(s.t[q], 6), "duration": rounded(s.t[q] - s.t[p], 6)})
     return sorted(out, key=lambda x: x["start"])
 
@@ -658,7 +657,7 @@ def _free_ramp(x: np.ndarray, mid: int) -> tuple[int, int, float]:
     return best(np.arange(max(0, t1 - step), min(mid, t1 + step) + 1), np.arange(max(mid, t2 - step), min(n - 1, t2 + step) + 1))
 
 
-def fitted_ends(grid: np.ndarray, p: int, q: int, floor: int, ceiling: int, ref: int, margin: int) -> tuple[int, int]:
+def fitted_ends(grid: np.ndarray, p: int, q: int, floor: int, ceiling: int, ref: int) -> tuple[int, int]:
     """The ends of a dissolve found from frame ``p`` to ``q`` moved out to where a ramp fitted to the cells' median progress leaves its first level and reaches its last.
 
     A cross-fade moves every cell from A's value towards B's along one curve,
@@ -668,10 +667,9 @@ def fitted_ends(grid: np.ndarray, p: int, q: int, floor: int, ceiling: int, ref:
     blend between moving shots was found over part of its ramp only, progress
     climbs on past the found end (or before the found start): the ramp's ends
     are fitted (both levels free, least squares over FIT_SPAN × the length
-    beyond each end), not thresholded, and an end only moves out, never to
-    within ``margin`` frames of ``floor``/``ceiling`` (a side the later checks
-    judge stays); FIT_ROUNDS rounds, the pictures taken afresh next to the new
-    ends.
+    beyond each end, never past ``floor``/``ceiling``), not thresholded, and an
+    end only moves out; FIT_ROUNDS rounds, the pictures taken afresh next to
+    the new ends.
     """
     for _ in range(FIT_ROUNDS):
         span = max(ref, int(FIT_SPAN * (q - p)))
@@ -684,7 +682,7 @@ def fitted_ends(grid: np.ndarray, p: int, q: int, floor: int, ceiling: int, ref:
             break
         x = np.median((grid[lo : hi + 1, big] - a[big]) / (b[big] - a[big]), axis=1)
         t1, t2, _ = _free_ramp(x, (p + q) // 2 - lo)
-        new = (min(max(lo + t1, floor + margin), p), max(min(lo + t2, ceiling - margin), q))
+        new = (min(lo + t1, p), max(lo + t2, q))
         if new == (p, q):
             break
         p, q = new

@@ -107,8 +107,6 @@ DETAIL_SIGMAS = 4.0  # an end walks out while the fine detail stands this many t
 DETAIL_FLOOR = 1.0  # …and at least this (√ Laplacian variance, levels: a still picture settling after its encoder's last frames does not count)
 TREND_T = 5.0  # a side's progress is taken as a steady creep along the change when a rising line's slope stands this many standard errors clear of 0…
 TREND_MIN_FRAMES = 6  # …over at least this many frames
-FIT_SPAN = 1.5  # ``fitted_ends``: the ramp is fitted over the found dissolve and this many times its length beyond each end (blends between moving shots found over part of their ramp: ends 0.3-1.7 s off, splits 30-34)
-FIT_ROUNDS = 3  # …refitted this many times at most, the pictures taken next to the new ends
 END_ROUNDS = 8  # the ends are walked at most this many times (each round takes the sides' pictures next to the new ends)
 LUMA = WIPE_GRID[0] * WIPE_GRID[1]  # the first LUMA columns of the grid are its luma
 LIGHT_RETURN = 0.25  # ``holds_under_light``: each side's mixture share (0–1, mean over REF_S) stays within this of its own…
@@ -615,7 +613,6 @@ def busy_dissolves(s: Signals, grid: np.ndarray, stats: np.ndarray, blank: np.nd
         p, q = detail_ends(stats[:, -1], *refine_ends(grid, p, q, floor, ceiling, ref, margin), floor, ceiling, ref, margin)
         p, q = median_ends(grid, p, q, floor, ceiling, ref, margin)
         p, q = _grey_then_median(grid, p, q, floor, ceiling, ref, margin, frames_in(s, MAX_S))
-        p, q = fitted_ends(grid, p, q, floor, ceiling, ref)
         out.append({"type": "dissolve", "start": rounded(s.t[p], 6), "end": rounded(s.t[q], 6), "duration": rounded(s.t[q] - s.t[p], 6)})
     return sorted(out, key=lambda x: x["start"])
 
@@ -627,66 +624,6 @@ def _side_line(grid: np.ndarray, first: int, last: int, at: np.ndarray) -> np.nd
     kc = k - k.mean()
     slope = (kc @ (side - side.mean(axis=0))) / float(kc @ kc)
     return side.mean(axis=0) + np.outer(at - k.mean(), slope)
-
-
-def _free_ramp(x: np.ndarray, mid: int) -> tuple[int, int, float]:
-    """Least-squares fit of ``x`` as a level, a straight ramp from index t1 (≤ ``mid``) to t2 (≥ ``mid``), then another level (both
-    levels free): (t1, t2, RMS residual)."""
-    n = x.size
-    idx = np.arange(n, dtype=float)
-
-    def best(first: np.ndarray, second: np.ndarray) -> tuple[int, int, float]:
-        t1, t2 = np.meshgrid(first, second, indexing="ij")
-        keep = t2 > t1
-        t1, t2 = t1[keep].astype(float), t2[keep].astype(float)
-        if not t1.size:
-            return -1, -1, np.inf
-        h = np.clip((idx[None, :] - t1[:, None]) / (t2 - t1)[:, None], 0.0, 1.0)
-        # x ≈ c0 + (c1 - c0)·h: a line in h, solved in closed form per pair
-        hm, xm = h.mean(axis=1, keepdims=True), float(x.mean())
-        hc = h - hm
-        slope = (hc @ (x - xm)) / np.maximum(np.sum(hc**2, axis=1), 1e-12)
-        res = np.sum((x[None, :] - xm - slope[:, None] * hc) ** 2, axis=1)
-        k = int(np.argmin(res))
-        return int(t1[k]), int(t2[k]), float(np.sqrt(res[k] / n))
-
-    step = max(1, n // 40)
-    t1, t2, _ = best(np.arange(0, mid + 1, step), np.arange(mid, n, step))
-    if t1 < 0:
-        return 0, n - 1, np.inf
-    return best(np.arange(max(0, t1 - step), min(mid, t1 + step) + 1), np.arange(max(mid, t2 - step), min(n - 1, t2 + step) + 1))
-
-
-def fitted_ends(grid: np.ndarray, p: int, q: int, floor: int, ceiling: int, ref: int) -> tuple[int, int]:
-    """The ends of a dissolve found from frame ``p`` to ``q`` moved out to where a ramp fitted to the cells' median progress leaves its first level and reaches its last.
-
-    A cross-fade moves every cell from A's value towards B's along one curve,
-    so the cells' median progress (against the pictures next to the found
-    ends, ``ref`` frames each, over the cells that step at least MEDIAN_CELL)
-    is a level, a ramp and a level with the shots' own motion on top. Where a
-    blend between moving shots was found over part of its ramp only, progress
-    climbs on past the found end (or before the found start): the ramp's ends
-    are fitted (both levels free, least squares over FIT_SPAN × the length
-    beyond each end, never past ``floor``/``ceiling``), not thresholded, and an
-    end only moves out; FIT_ROUNDS rounds, the pictures taken afresh next to
-    the new ends.
-    """
-    for _ in range(FIT_ROUNDS):
-        span = max(ref, int(FIT_SPAN * (q - p)))
-        lo, hi = max(floor, p - span), min(ceiling, q + span)
-        if q - p < 2 or p - ref + 1 < lo or q + ref - 1 > hi:
-            break
-        a, b = grid[p - ref + 1 : p + 1].mean(axis=0), grid[q : q + ref].mean(axis=0)
-        big = np.flatnonzero(np.abs(b - a) >= MEDIAN_CELL)
-        if big.size < MEDIAN_CELLS:
-            break
-        x = np.median((grid[lo : hi + 1, big] - a[big]) / (b[big] - a[big]), axis=1)
-        t1, t2, _ = _free_ramp(x, (p + q) // 2 - lo)
-        new = (min(lo + t1, p), max(lo + t2, q))
-        if new == (p, q):
-            break
-        p, q = new
-    return p, q
 
 
 def median_ends(grid: np.ndarray, p: int, q: int, floor: int, ceiling: int, ref: int, margin: int) -> tuple[int, int]:

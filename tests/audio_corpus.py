@@ -1034,7 +1034,7 @@ def tempo_corpus(split: str, *, min_s: float = 8.0) -> list[Clip]:
 # Issue 11t, session 18: build_corpus resets every channel's program at each clip start but the drums', so a clip of a
 # pattern without its own kit (:data:`PATTERN_KITS`) plays on the kit of the clip before it. The splits made since
 # give such clips the Standard kit (program 0); the older splits keep their renders (the tests' truths were read so).
-OWN_KIT_SPLITS = frozenset({"held_out_36", "held_out_37"})
+OWN_KIT_SPLITS = frozenset({"held_out_36", "held_out_37", "held_out_38", "held_out_39"})
 
 
 def wav_tempos(wav: Path, *, prior: bool = True) -> tuple[float | None, float | None]:
@@ -3426,3 +3426,43 @@ TEMPO_SPLITS["held_out_37"] = [
 ]
 
 BENCH_SPLITS = BENCH_SPLITS + ("held_out_36", "held_out_37")
+
+# Issue 11t, session 19, for held_out_38 (fresh: read once with main's rules before any rule change) and held_out_39
+# (blind: written with it, rendered with no tempo computed, read only after the session's rules were frozen, once with
+# main's rules and once with the session's). Both bench-only. Nobody chose the content: numpy seeds 3838 / 3939
+# (/work/notes/s19/11t-reads/make_splits.py), drawn before anything read either: four half-time patterns (recipe
+# quarter log-uniform in 58–84 BPM), four duple patterns at 140–200, four uneven metres (the class the session
+# attacks: ``UNEVEN_GROUPS`` without replacement, the quarter log-uniform in 60–140, drums on); a tempo another split
+# had moved up by 0.1 BPM; accompaniments without replacement (one that cannot play 5/8 redrawn), two drumless clips
+# among the eight even-metre slots, three swung ones. Drummed clips of kit-less patterns get the Standard kit.
+TEMPO_SPLITS["held_out_38"] = [
+    (70.3, "halftime", 0.58, "choirpad", True),
+    (68.2, "halftime", 0.5, "harpripple", True),
+    (66.9, "halftime", 0.5, "cleanarp", True),
+    (64.4, "halftime", 2 / 3, "synthpluck", True),
+    (191.0, "slowblues", 0.5, "harpsichord", False),
+    (153.2, "twotone", 0.5, "bandoneon", True),
+    (145.2, "songo", 0.5, "overdrive", True),
+    (144.1, "agogo128", 0.5, "epiano", False),
+    (61.9, "karsilama", 0.5, "sitar", True),
+    (93.5, "eleven8", 0.5, "stringpad", True),
+    (116.6, "seven8b", 0.58, "marimbarun", True),
+    (68.3, "paidushko", 0.5, "xylo", True),
+]
+
+TEMPO_SPLITS["held_out_39"] = [
+    (62.3, "halftime16", 2 / 3, "halopad", True),
+    (71.9, "halfroom", 0.5, "piccolo", True),
+    (81.4, "halfroom", 0.5, "accordion", True),
+    (63.8, "halfopen", 0.5, "bagpipe", False),
+    (192.2, "dnb", 0.5, "tango", True),
+    (197.8, "six8folk", 0.5, "musicbox", False),
+    (150.8, "agogo128", 0.5, "distortion", True),
+    (188.5, "twofeelride", 0.5, "voiceoohs", True),
+    (76.1, "eleven8", 2 / 3, "timpani", True),
+    (104.1, "paidushko", 2 / 3, "brass", True),
+    (93.3, "aksak9", 0.5, "koto", True),
+    (95.4, "seven8c", 0.5, "banjo", True),
+]
+
+BENCH_SPLITS = BENCH_SPLITS + ("held_out_38", "held_out_39")

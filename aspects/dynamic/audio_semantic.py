@@ -167,6 +167,7 @@ UNEVEN_GROUPED = (5, 7, 9)  # ... whose groups of 2 and 3 (both sizes) are one c
 UNEVEN_PULSE_MAX_BPM = TEMPO_RANGE_BPM[1]  # an uneven metre's pulse this slow is its beat, faster its groups (docs/audio.md)
 UNEVEN_LAG_TOLERANCE = 0.02  # a bar lag's autocorrelation is the best within ± this share of it
 UNEVEN_MARGIN = 0.07  # low + mid bands' summed bar autocorrelation (per overlapping hop), best odd N minus best even (half read beats, 2N excluded), from which the bar is odd (fixed 7/8, 9/8, 11/8, 13/8 and a 7/4 read at half notes: 0.096–0.41; even metres and drumless figures ≤ 0.035, issue 11t, session 18)
+UNEVEN_TWOS_MARGIN = 0.1  # low + mid bands' autocorrelation (per overlapping hop) at two thirds of a read beat minus at the read beat, from which the read beat is three pulses of an uneven metre counted in twos (fixed 7/8 and 9/8 read at dotted quarters, a 3/4 and a drumless 11/8 read at two thirds: 0.139–1.19; every right read ≤ 0.057 — 6/8 and 12/8 at the dotted quarter ≤ 0.029 —, the real loops ≤ −0.357; issue 11t, session 19)
 CHORD_PERIODICITY_MIN = 0.35  # chord changes' smoothed autocorrelation at the beat for a beat (issue 11t, session 7)
 HARMONY_BAR_MIN = 0.45  # chord changes' smoothed autocorrelation at their bar for it to place the beat (figures across the beat, no drums: 0.53–0.63; 11/8 accordion 0.31)
 HARMONY_BAR_BEATS = (2, 3, 4)  # beats a bar of the chord changes may hold (issue 11t, session 10)
@@ -471,12 +472,51 @@ def uneven_beat(bpm: float, bands: Bands, hop_s: float) -> float:
     beat over every bar. Where the low band's (kick, bass) and the mid band's (snare) autocorrelation, together, peak
     higher at an odd number of half beats over BAR_RANGE_S than at any even one (by UNEVEN_MARGIN), the half beat is
     the metre's pulse, and the beat is that pulse when it is no faster than UNEVEN_PULSE_MAX_BPM, else its groups of 2
-    and 3 (their mean rate, where N fixes their count: UNEVEN_GROUPED); otherwise ``bpm`` stays (docs/audio.md)."""
-    half = 30.0 / bpm
-    total: dict[int, float] = {}
+    and 3 (their mean rate, where N fixes their count: UNEVEN_GROUPED); otherwise ``bpm`` stays (docs/audio.md).
+
+    Issue 11t, session 19: a metre of 2s and 3s read at a group of three pulses (a dotted quarter: a 9/8 of 2 + 2 + 2 +
+    3 has a whole number of them in its bar, so the half beats cannot show it) recurs more strongly at two pulses than
+    at three — its groups of two are most of its groups, while a 6/8 or 12/8 read at the dotted quarter recurs at three.
+    Where the same bands' autocorrelation at two thirds of ``bpm``'s period beats that at the period by
+    UNEVEN_TWOS_MARGIN, the read beat is not the beat: the bar is checked again from the level 3/2 as fast (whose half
+    beat is the pulse), which stays when it finds no uneven bar (a waltz read at two thirds of its beat)."""
+    acs = _band_autocorrelations(bands, hop_s)
+    beat = _uneven_bar(bpm, acs, hop_s)
+    if beat != bpm:
+        return beat
+    period = 60.0 / bpm
+    if _recurrence(acs, hop_s, 2.0 * period / 3.0) - _recurrence(acs, hop_s, period) < UNEVEN_TWOS_MARGIN:
+        return bpm
+    return _uneven_bar(1.5 * bpm, acs, hop_s)
+
+
+def _band_autocorrelations(bands: Bands, hop_s: float) -> list[np.ndarray]:
+    """The low and mid bands' autocorrelations (smoothed over GATE_SMOOTH_S), each lag's divided by its share of
+    overlapping hops: a clip's length does not favour short lags (:func:`uneven_beat`)."""
+    out = []
     for band in bands[:2]:
         ac = autocorrelation(gaussian_filter1d(band, GATE_SMOOTH_S / hop_s))
-        ac = ac * ac.size / (ac.size - np.arange(ac.size))  # per overlapping hop: a clip's length does not favour short lags
+        out.append(ac * ac.size / (ac.size - np.arange(ac.size)))
+    return out
+
+
+def _recurrence(acs: list[np.ndarray], hop_s: float, lag: float) -> float:
+    """The bands' summed autocorrelation (``acs``: :func:`_band_autocorrelations`) at ``lag`` s, the best within ±
+    UNEVEN_LAG_TOLERANCE of it; -inf where the lag is over half the clip."""
+    total = 0.0
+    for ac in acs:
+        lo, hi = int(lag * (1 - UNEVEN_LAG_TOLERANCE) / hop_s), int(np.ceil(lag * (1 + UNEVEN_LAG_TOLERANCE) / hop_s))
+        if hi >= ac.size // 2:
+            return -np.inf
+        total += float(ac[lo : hi + 1].max())
+    return total
+
+
+def _uneven_bar(bpm: float, acs: list[np.ndarray], hop_s: float) -> float:
+    """:func:`uneven_beat`'s bar check of one read beat ``bpm`` (session 18; ``acs``: :func:`_band_autocorrelations`)."""
+    half = 30.0 / bpm
+    total: dict[int, float] = {}
+    for ac in acs:
         for k in range(2, int(BAR_RANGE_S[1] / half) + 1):
             lag = k * half
             lo, hi = int(lag * (1 - UNEVEN_LAG_TOLERANCE) / hop_s), int(np.ceil(lag * (1 + UNEVEN_LAG_TOLERANCE) / hop_s))

@@ -724,7 +724,7 @@ def test_off_beat_hats_over_a_power_kits_boom_and_a_bands_bass_are_hats(tmp_path
         clip.events += note(DRUM_CH, 42, off, off + 0.1, 70)
         clip.hits.append((off, "hihat"))
     results = _rendered_hits(clip, tmp_path / "kit")
-    after_kick = [answer for (_, truth, answer), k in zip(results, range(len(results))) if truth == "hihat" and k % 4 == 1]
+    after_kick = [answer for k, (_, truth, answer) in enumerate(results) if truth == "hihat" and k % 4 == 1]
     assert after_kick.count("hihat") >= 5, results
     assert sum(truth == answer for _, truth, answer in results) >= len(results) - 1, results
     band = band_clip("band_156_power", 156, bars=3)

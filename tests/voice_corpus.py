@@ -426,6 +426,22 @@ OGS_SIZES = {
 }
 PROGRAMS["fresh34_harmony"] = drawn_programs(343434, OGS_SIZES)
 PROGRAMS["fresh35_harmony"] = drawn_programs(353535, OGS_SIZES)
+# Session 20 (lead, from trial 16's low trombone and baritone sax lines read `pad`): fresh36 (read once with main's rules
+# before the rule changed) and fresh37 (blind, defined with it, read once at the end) play basses on blown, bowed and
+# plucked low programs down to MIDI 26 (under many of the instruments' own ranges, where FluidR3's samples lose their
+# fundamental), and low struck chords and pads in open voicings (fifths and tenths over a low root) beside them: the
+# margins of a series read without its fundamental.
+LOW_BLOWN_POOL = (32, 33, 34, 35, 36, 37, 38, 39, 42, 43, 57, 58, 60, 61, 62, 63, 65, 66, 67, 68, 69, 70, 71, 87)
+LOW_BLOWN_SIZES = {
+    "sustained": (WIND_POOL, 3),
+    "lead": (WIND_POOL, 2),
+    "decaying": (TONAL_PERC_POOL, 2),
+    "pad": (ENSEMBLE_PAD_POOL, 4),
+    "chord": (STRUCK_POOL, 5),
+    "bass": (LOW_BLOWN_POOL, 7),
+}
+PROGRAMS["fresh36_harmony"] = drawn_programs(363636, LOW_BLOWN_SIZES)
+PROGRAMS["fresh37_harmony"] = drawn_programs(373737, LOW_BLOWN_SIZES)
 NOTE_LENGTHS_S = {  # (lead, melody, pluck, pad chord, struck chord, bass) note lengths per split
     "tune": {"lead": (0.5, 0.8), "melody": (0.18, 0.22), "pluck": (0.3, 0.45), "pad": (2.0,), "chord": (0.8, 1.2), "bass": (0.4,)},
     "held_out": {"lead": (0.6, 1.0), "melody": (0.15, 0.25), "pluck": (0.35, 0.5), "pad": (2.4,), "chord": (0.9,), "bass": (0.5,)},
@@ -464,6 +480,8 @@ NOTE_LENGTHS_S = {  # (lead, melody, pluck, pad chord, struck chord, bass) note 
     "fresh33_harmony": {"pad": (2.2,), "chord": (0.76, 1.3), "bass": (0.34,), "pluck": (0.24, 0.47), "melody": (0.22,), "lead": (0.51, 0.92)},
     "fresh34_harmony": {"pad": (2.35,), "chord": (0.74, 1.25), "bass": (0.32,), "pluck": (0.25, 0.46), "melody": (0.2,), "lead": (0.5, 0.9)},
     "fresh35_harmony": {"pad": (2.25,), "chord": (0.8, 1.35), "bass": (0.36,), "pluck": (0.23, 0.44), "melody": (0.21,), "lead": (0.52, 0.86)},
+    "fresh36_harmony": {"pad": (2.3,), "chord": (0.85, 1.3), "bass": (0.3, 0.55), "pluck": (0.3,), "melody": (0.2,), "lead": (0.55,)},
+    "fresh37_harmony": {"pad": (2.4,), "chord": (0.75, 1.25), "bass": (0.34, 0.6), "pluck": (0.28,), "melody": (0.19,), "lead": (0.6,)},
     "fresh11_harmony": {"pad": (2.0, 3.3), "chord": (0.5, 0.9), "bass": (0.26, 0.5, 0.8), "pluck": (0.22, 0.38, 0.62), "melody": (0.13, 0.2, 0.23), "lead": (0.46, 0.7, 1.1)},
 }
 REGISTER = {"tune": (64, 79), "held_out": (60, 84), "fresh": (62, 81), "fresh2": (67, 86), "fresh3": (60, 96)}  # MIDI range of lead, melody and pluck lines
@@ -823,6 +841,24 @@ HARMONY35 = {
     "velocities": ((32, 56), (62, 94), (98, 125)),
     "lines": {"register": (51, 87), "staccato": 0.88, "zero_start": True, "lead_register": (53, 76), "lead_legato": 1.0},
 }
+# fresh36_harmony (session 20, lead, read once with main's rules before the rule changed) and fresh37_harmony (its blind
+# split, defined with it, read at the end): LOW_BLOWN_SIZES' programs; basses from MIDI 26, low open voicings.
+HARMONY36 = {
+    "seed": 363636,
+    "voicings": ([0, 7, 16], [0, 7, 12, 16], [0, 4, 7, 10], [0, 7, 10, 16], [0, 3, 7], [0, 7, 12]),
+    "roots": (36, 43, 52),
+    "bass_registers": ((26, 40), (31, 46), (35, 49)),
+    "velocities": ((36, 60), (66, 96), (100, 126)),
+    "lines": {"register": (52, 86), "staccato": 0.88, "zero_start": True, "lead_register": (53, 74), "lead_legato": 1.0},
+}
+HARMONY37 = {
+    "seed": 373737,
+    "voicings": ([0, 7, 12, 16], [0, 4, 7], [0, 7, 16, 22], [0, 3, 7, 10], [0, 7, 15], [0, 12, 19]),
+    "roots": (38, 45, 53),
+    "bass_registers": ((27, 41), (30, 45), (34, 48)),
+    "velocities": ((34, 58), (64, 94), (98, 124)),
+    "lines": {"register": (53, 87), "staccato": 0.9, "zero_start": True, "lead_register": (52, 75), "lead_legato": 1.0},
+}
 # The bass is a register (docs/audio.md, session 10): the truth of a single line follows its median pitch, whatever
 # its program. A line at or under BASS_CUT_MIDI is the bass; a "bass" line above it is named by its envelope as any
 # other line. Cut between the two populations of all splits' lines (medians, MIDI): bass lines 26-50, lead, melody and
@@ -945,6 +981,10 @@ def corpus(split: str) -> list[Clip]:
         return _harmony_corpus(split, **HARMONY34)
     if split == "fresh35_harmony":
         return _harmony_corpus(split, **HARMONY35)
+    if split == "fresh36_harmony":
+        return _harmony_corpus(split, **HARMONY36)
+    if split == "fresh37_harmony":
+        return _harmony_corpus(split, **HARMONY37)
     if split in ARTICULATED:
         return _articulated_corpus(split)
     rng = np.random.default_rng({"tune": 111, "held_out": 222, "fresh": 333, "fresh2": 444, "fresh3": 555}[split])

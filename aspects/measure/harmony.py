@@ -26,6 +26,11 @@ SERIES_SHARE = 0.9  # share of the peaks' power one series must hold for the fra
 SERIES_LOW = 2  # ...with partials at f0 and at ≥ this many of f0, 2·f0, 3·f0 (a triad's common sub-fundamental has none;
 # two notes a fifth apart ringing in one window fit f0 an octave under the lower, where there is no partial)
 SERIES_MIN_HZ = 25.0  # no fundamental below this (the lowest MIDI notes are 27.5 Hz)
+# A low blown note may lose its fundamental altogether (a trombone or baritone sax pitched under its range: trial 16's
+# lines at MIDI 31-46 showed 2f0, 3f0, 5f0, 7f0, 11f0 ... and nothing at f0). Its series stands without f0 when it holds
+# partials at all of these odd multiples: notes struck together never do (a fifth's sub-fundamental has only multiples
+# of 2 and 3, a major third's 4, 5, 8, 10, a root-position seventh chord's 4, 5, 6, 7 and no 3).
+MISSING_F0_MULTIPLES = frozenset({3, 5, 7})
 
 
 def spectral_peaks(power: np.ndarray, freqs: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -49,7 +54,8 @@ def spectral_peaks(power: np.ndarray, freqs: np.ndarray) -> tuple[np.ndarray, np
 def one_series(power: np.ndarray, freqs: np.ndarray) -> tuple[float, float] | None:
     """``(f0 Hz, share)``: the harmonic series that holds the largest share of the power of the peaks of ``power``
     (module docstring), the highest such f0 on a tie; None without peaks. Its candidates are the three lowest peaks,
-    their halves and thirds; a candidate needs a partial at f0 and at SERIES_LOW of its multiples 1, 2, 3."""
+    their halves and thirds; a candidate needs a partial at f0 and at SERIES_LOW of its multiples 1, 2, 3, or else partials at
+    every multiple in MISSING_F0_MULTIPLES (a low blown note without its fundamental)."""
     hz, pw = spectral_peaks(power, freqs)
     if hz.size == 0:
         return None
@@ -60,7 +66,7 @@ def one_series(power: np.ndarray, freqs: np.ndarray) -> tuple[float, float] | No
         k = np.maximum(np.round(hz / f0), 1.0)
         on = np.abs(hz - k * f0) < np.maximum(SERIES_TOLERANCE * k * f0, bin_hz)
         low = {int(m) for m in k[on] if m <= 3}
-        if 1 not in low or len(low) < SERIES_LOW:
+        if (1 not in low or len(low) < SERIES_LOW) and not MISSING_F0_MULTIPLES <= {int(m) for m in k[on]}:
             continue
         share = float(pw[on].sum()) / total
         if best is None or share > best[1] + 1e-9:

@@ -1027,6 +1027,9 @@ def tempo_corpus(split: str, *, min_s: float = 8.0) -> list[Clip]:
         clip = pattern_clip(f"tempo_{bpm}_{pattern}_{feel}_{texture}", bpm, pattern, swing=swing, min_s=min_s, accompaniment=acc, drums=drums)
         if split in OWN_KIT_SPLITS and drums and pattern not in PATTERN_KITS:  # the Standard kit, not the clip before's
             clip.events.insert(0, program(DRUM_CH, 0, 0.0))
+        if drums and bpm in SPLIT_KITS.get(split, {}):  # issue 11t, session 20: a kit drawn for the clip, not its pattern's
+            own = program(DRUM_CH, PATTERN_KITS.get(pattern, 0), 0.0)
+            clip.events = [program(DRUM_CH, SPLIT_KITS[split][bpm], 0.0)] + [e for e in clip.events if e != own]
         out.append(clip)
     return out
 
@@ -1035,6 +1038,9 @@ def tempo_corpus(split: str, *, min_s: float = 8.0) -> list[Clip]:
 # pattern without its own kit (:data:`PATTERN_KITS`) plays on the kit of the clip before it. The splits made since
 # give such clips the Standard kit (program 0); the older splits keep their renders (the tests' truths were read so).
 OWN_KIT_SPLITS = frozenset({"held_out_36", "held_out_37", "held_out_38", "held_out_39"})
+# Issue 11t, session 20: split → {recipe BPM: GM kit} — drummed clips played on a kit drawn by seed, not the one
+# their pattern was written for (new pattern × kit pairs); held_out_40 and held_out_41 (below).
+SPLIT_KITS: dict[str, dict[float, int]] = {}
 
 
 def wav_tempos(wav: Path, *, prior: bool = True) -> tuple[float | None, float | None]:
@@ -3466,3 +3472,46 @@ TEMPO_SPLITS["held_out_39"] = [
 ]
 
 BENCH_SPLITS = BENCH_SPLITS + ("held_out_38", "held_out_39")
+
+# Issue 11t, session 20, for held_out_40 (fresh: read once with main's rules before any rule change) and held_out_41
+# (blind: written with it, rendered with no tempo computed, read only after the session's rules were frozen, once with
+# main's rules and once with the session's). Both bench-only. Nobody chose the content: numpy seeds 4040 / 4141
+# (/work/notes/s20/11t-reads/make_splits.py), drawn before anything read either: three half-time patterns (recipe
+# quarter log-uniform in 60–84 BPM), three double-time (fast duple) grooves at 140–190, two other metres (3, 5, 6, 7
+# beats or a compound bar; 60–190), four of any pattern (one tempo in each equal log stratum of 60–190); no uneven metre,
+# so every truth is the recipe's quarter (the beat the pattern counts), as held_out_30's; accompaniments without
+# replacement (every clip a band), two drumless clips, three swung ones. New kits: every drummed clip plays on a GM kit
+# of FluidR3 drawn by seed other than its pattern's own (:data:`SPLIT_KITS`); a tempo another split holds moves up 0.1.
+TEMPO_SPLITS["held_out_40"] = [
+    (65.9, "halfroom", 0.5, "epiano", True),
+    (67.1, "halfclap", 0.5, "bassline", True),
+    (82.8, "halftambo", 0.5, "harpsibass", True),
+    (144.2, "gallop", 0.58, "marimbarun", True),
+    (164.7, "merengue", 0.62, "bassoontwo", True),
+    (188.7, "boogaloo", 0.5, "clav", True),
+    (180.1, "bongo34", 0.5, "soundtrack", False),
+    (84.2, "shuffle12b", 0.62, "chorale", True),
+    (67.9, "breakbeat", 0.5, "tromboneriff", True),
+    (101.9, "waltzbell", 0.5, "travis", False),
+    (137.4, "chacha", 0.5, "strings", True),
+    (144.3, "newjack", 0.5, "voiceoohs", True),
+]
+SPLIT_KITS["held_out_40"] = {65.9: 17, 67.1: 1, 82.8: 19, 144.2: 13, 164.7: 13, 188.7: 13, 84.2: 36, 67.9: 4, 137.4: 2, 144.3: 12}
+
+TEMPO_SPLITS["held_out_41"] = [
+    (64.1, "halfclap", 0.5, "synthpluck", True),
+    (80.8, "halfopen", 0.5, "harp", True),
+    (69.7, "halftambo", 0.5, "synthdrum", False),
+    (146.4, "songo", 0.5, "strings", True),
+    (147.8, "rockers", 2 / 3, "harmonica", True),
+    (165.3, "funk", 0.62, "synthseq", True),
+    (70.9, "guirowaltz", 0.5, "octbass", True),
+    (189.2, "waltzbell", 0.5, "brass", True),
+    (67.2, "stomp", 0.5, "tromboneriff", True),
+    (98.8, "dbeat", 0.5, "bassoontwo", True),
+    (117.9, "twelve8", 0.5, "goblins", True),
+    (142.9, "six8", 0.62, "violinduo", False),
+]
+SPLIT_KITS["held_out_41"] = {64.1: 3, 80.8: 5, 146.4: 4, 147.8: 12, 165.3: 41, 70.9: 13, 189.2: 18, 67.2: 9, 98.8: 3, 117.9: 16}
+
+BENCH_SPLITS = BENCH_SPLITS + ("held_out_40", "held_out_41")

@@ -57,7 +57,11 @@ trial 13's TR-808 bands, on TR-808 and electronic kits among others, a bass line
 clips, shower and clock beds beside typing, rain and pink noise; session 19's ``kits_s19fresh`` (read with the base's
 rules before any change) and ``kits_s19blind`` (written with it, read at the freeze): hats only on the eighth off-beats
 in half the grooves, between a kick and the backbeat, as trial 14's power kit at 160, on power and room kits among
-others, a band (bass line and held piano chords) or a bass line under half the clips, fan and surf beds; ``kits_test`` (one groove per kit, the suite's: tests/test_audio_kits.py).
+others, a band (bass line and held piano chords) or a bass line under half the clips, fan and surf beds; session 20's
+``kits_s20fresh`` (read with the base's rules before any change) and ``kits_s20blind`` (written with it, read at the
+freeze): a band (a bass line on the beats and held chords on electric pianos, organs or a clavinet) under nearly half
+the clips and a bass line under a quarter more, so the downbeat's kick is struck with a bass note, on bass programs no
+split used (FluidR3's Synth Bass 3/4, bank 8; trombone, tenor sax, brass section, clarinet); ``kits_test`` (one groove per kit, the suite's: tests/test_audio_kits.py).
 """
 
 from __future__ import annotations
@@ -229,6 +233,24 @@ S19 = {
     "offbeat_hats": 0.5,
     "beds": ("band", "none", "bass", "band", "pink", "surf", "band", "bass", "none", "fan", "band", "rain"),
     "drumless_noises": ("surf", "fan", "pink", "rain"),
+}
+# session 20: bands everywhere (``band``: the bass line on the beats, so the downbeat's kick is struck with a bass note,
+# and a chord held through each bar) or a bass line under two thirds of the clips, 2-9 dB under the drums; the band's
+# chords on programs no band used (``band_chords``: electric pianos, organs, a clavinet) and bass programs no split
+# used (FluidR3's Synth Bass 3/4 of bank 8, brass and reeds: ``(bank, program)``), ghost snares as often as session
+# 10's; base velocities 45-124 spread 0.7-1.25, other bends and reverb sends, tempi nobody used, off-beat hats in a
+# quarter of the grooves, fan and surf beds beside pink noise and rain
+S20 = {
+    **S19,
+    "velocity_lo": 45,
+    "velocity_hi": 125,
+    "velocity_spread": (0.7, 1.25),
+    "bends": (0.7, -0.3, 1.2, -1.4, 0.0, 0.45),
+    "reverbs": (30, 80, 10, 115),
+    "floor": 0.3,
+    "offbeat_hats": 0.25,
+    "beds": ("band", "bass", "band", "none", "band", "pink", "band", "bass", "rain", "band", "surf", "band", "bass"),
+    "drumless_noises": ("rain", "pink", "fan", "surf"),
 }
 SPLITS = {
     "kits_first": {"seed": 4111, "kits": tuple(KITS), "clips_per_kit": 4, "tempi": (62.0, 88.0, 104.0, 121.0, 147.0, 171.0), "under_db": (10.0, 15.0, 22.0, 28.0), "pads": (90, 52, 93)},
@@ -478,6 +500,28 @@ SPLITS = {
         "pads": (2, 5, 0),
         "basses": (36, 33, 39, 34),
     },
+    # session 20: made first, read once with the base's rules (fec4a1d) before any change
+    "kits_s20fresh": {
+        **S20,
+        "seed": 45727,
+        "kits": ("standard2", "standard7", "room1", "room4", "power3", "jazz3", "brush1", "electronic"),
+        "tempi": (64.4, 78.4, 92.4, 107.4, 119.4, 128.4, 140.4, 154.4, 164.4, 178.4),
+        "under_db": (2.5, 4.5, 6.5, 8.5, 9.0),
+        "pads": (3, 6, 0),
+        "band_chords": (4, 16, 7),
+        "basses": ((8, 38), (0, 57), (0, 66), (8, 38)),
+    },
+    # session 20: written with kits_s20fresh before anything was read, rendered and read once at the freeze
+    "kits_s20blind": {
+        **S20,
+        "seed": 46838,
+        "kits": ("standard4", "standard6", "room2", "room6", "power1", "jazz2", "jazz4", "tr808"),
+        "tempi": (66.6, 80.6, 94.6, 109.6, 117.6, 126.6, 138.6, 152.6, 166.6, 180.6),
+        "under_db": (3.0, 5.0, 6.0, 7.0, 8.0),
+        "pads": (2, 7, 1),
+        "band_chords": (5, 17, 2),
+        "basses": ((8, 39), (0, 61), (0, 71), (8, 39)),
+    },
     "kits_blind": {"seed": 6333, "kits": tuple(KITS), "clips_per_kit": 4, "tempi": (60.0, 84.0, 99.0, 117.0, 139.0, 163.0, 180.0), "under_db": (10.0, 14.0, 20.0, 27.0), "pads": (91, 50, 95)},
 }
 SPEECH_BEDS = {  # split -> what the speech bed says
@@ -543,6 +587,8 @@ DRUMLESS = {  # split -> (bass programs, pluck programs, chord programs, speech 
     "kits_s18blind": ((37, 32), (14, 106, 9), (54, 63, 88), "Two cousins carried a ladder to the barn before the hay arrived."),
     "kits_s19fresh": ((35, 38), (24, 107, 46), (0, 4, 25), "The ranger closed the gate and walked the fence line until dark."),
     "kits_s19blind": ((33, 36), (27, 105, 45), (1, 5, 26), "A fisherman sold his catch at the pier before the gulls arrived."),
+    "kits_s20fresh": ((57, 66), (28, 106, 115), (4, 16, 7), "The potter carried her bowls to the kiln before the rain set in."),
+    "kits_s20blind": ((61, 71), (29, 108, 112), (5, 17, 2), "A lorry driver stopped at the bridge to check the ropes on his load."),
     "kits_blind": ((32, 36), (27, 104, 108), (2, 6, 24), "A narrow road climbs past the mill toward the old stone church."),
 }
 
@@ -708,7 +754,8 @@ def kit_clips(split: str, workdir: Path) -> list[KitClip]:
             start = lead_in % (60.0 / bpm) if spec.get("bass_grid") else 0.0  # session 16: the bass's notes on the drums' beats
             p.events += _bass_line(spec["basses"][n % len(spec["basses"])], bpm, clip.duration_s, spec["seed"] * 100 + n, start)
             if bed == "band":  # session 19: a band: the bass line and a piano chord held through each bar (channel 1)
-                p.events.append(program(1, 0, 0.0))
+                chords = spec.get("band_chords", (0,))  # session 20: other programs (session 19's: the piano)
+                p.events.append(program(1, chords[n % len(chords)], 0.0))
                 bar, t_bar = 4 * 60.0 / bpm, lead_in
                 while t_bar + 0.3 < clip.duration_s:
                     for pitch in PAD_CHORDS[int(t_bar / bar) % len(PAD_CHORDS)]:
@@ -737,12 +784,16 @@ def kit_clips(split: str, workdir: Path) -> list[KitClip]:
     return out
 
 
-def _bass_line(prog: int, bpm: float, seconds: float, seed: int, start: float = 0.0) -> list:
-    """MIDI events of a bass line on GM program ``prog``: a note a beat (E1–E2, velocities 70–120) from ``start`` s to
-    the end."""
+def _bass_line(prog: int | tuple[int, int], bpm: float, seconds: float, seed: int, start: float = 0.0) -> list:
+    """MIDI events of a bass line on GM program ``prog`` (session 20: or ``(bank, program)``, the bank selected first):
+    a note a beat (E1–E2, velocities 70–120) from ``start`` s to the end."""
     rng = np.random.default_rng(seed)
     beat = 60.0 / bpm
-    events = [program(0, prog, 0.0)]
+    if isinstance(prog, tuple):
+        bank, prog = prog
+        events = [(0.0, bytes([0xB0, 0, bank])), program(0, prog, 0.0)]
+    else:
+        events = [program(0, prog, 0.0)]
     t = start
     while t + 0.3 < seconds:
         events += note(0, 28 + int(rng.integers(0, 13)), t, min(t + 0.9 * beat, seconds - 0.2), int(rng.integers(70, 121)))

@@ -184,6 +184,9 @@ HAT_BODY_RISE_DB = 15.0  # a snare's shell body under a hat (:func:`body_under_h
 BOOM_LOW_SHARE = 0.7  # a boomy kick: this share of the onset's whole new energy lies below 150 Hz...
 BOOM_DROP_DB = 4.0  # ...and that low band falls this far from its peak within 100 ms (a bass note holds: ≤ 2.5 dB)...
 BOOM_DROP_LATER_DB = 7.0  # ...and this far within 200 ms, unless a beater's click (noise-like) is struck with it
+BOOM_HELD_DROP_DB = 2.0  # a boomy kick struck with a bass note (issue 11d, session 20): the note's fundamental holds in the band, so it falls
+# only this far (dB) within 100 ms (power and room kicks with a bass note: 2.0-3.7; a held bass note alone -1-2.9)...
+BOOM_HELD_LATER_DB = 6.0  # ...but this far within 200 ms, with a beater's click (kicks with a bass note: 6.4-8.6; held bass notes alone <= 4.1): :func:`boom_kick`
 SUBSONIC_HZ = 30.0  # a kick's thump lies at 40-100 Hz; new energy under this is a step of the waveform (a sample's DC offset at a note's start, a voice's plosive)...
 SUBSONIC_SHARE = 0.5  # ...and a low part holding this share of it there is no kick (FluidR3's kicks <= 0.24; a chiff lead's staccato notes and espeak-ng plosives read kick 0.90-1.00)
 KICK_UNDER_HZ = 100.0  # a kick struck with a snare, clap or hat: its thump below this (their heads and shells ring from 150 Hz up)...
@@ -564,14 +567,16 @@ def boom_kick(power: np.ndarray, i: int, freqs: np.ndarray, hop_s: float, rise: 
     100 ms of the percussive test (a power kit's kick, a concert bass drum): ≥ ``low_share`` (BOOM_LOW_SHARE; under a
     snare, clap or hat struck with it BOOM_UNDER_SHARE) of the new energy under 150 Hz, the band's level falling
     ≥ BOOM_DROP_DB from its peak within 100 ms, and ≥ BOOM_DROP_LATER_DB within 200 ms or with a beater's noise-like
-    click above 150 Hz. A bass note holds its level for its length."""
+    click above 150 Hz. A bass note holds its level for its length. A kick struck with a bass note (a band's downbeat):
+    the note's fundamental holds in the band, so it falls less by 100 ms (≥ BOOM_HELD_DROP_DB) but ≥ BOOM_HELD_LATER_DB
+    by 200 ms, with the beater's click; a held bass note alone falls ≤ 2.9 and ≤ 4.1 dB."""
     course = low_course(power, i, freqs, hop_s, rise, 150.0, low_share)
     if course is None:
         return False
     peak, at_100, at_200 = course
     drop, later = peak - at_100, peak - at_200
     click = _flatness(rise[(freqs >= 150.0) & (freqs < 8000.0)]) >= DRUM_FLATNESS
-    return drop >= BOOM_DROP_DB and (later >= BOOM_DROP_LATER_DB or click)
+    return (drop >= BOOM_DROP_DB and (later >= BOOM_DROP_LATER_DB or click)) or (click and drop >= BOOM_HELD_DROP_DB and later >= BOOM_HELD_LATER_DB)
 
 
 def low_course(power: np.ndarray, i: int, freqs: np.ndarray, hop_s: float, rise: np.ndarray, under_hz: float, share: float) -> tuple[float, float, float] | None:

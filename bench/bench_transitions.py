@@ -250,6 +250,14 @@ CORPORA = {
         lambda: transition_corpus.real_dissolves_corpus(35),
         "like split 34, split 35 (session 19: blind; made with split 34, read only at the freeze with main's and with the frozen rules)",
     ),
+    "--dissolves36": (
+        lambda: transition_corpus.moving_blends_corpus(36),
+        "12 dissolves 0.3-3 s between moving sides (every other one two moving real shots, the rest real or moving generated) + up to 6 no-transition clips, split 36 (session 20: read once with main's rules first, then tuned on)",
+    ),
+    "--dissolves37": (
+        lambda: transition_corpus.moving_blends_corpus(37),
+        "like split 36, split 37 (session 20: blind; made with split 36, read only at the freeze with main's and with the frozen rules)",
+    ),
     "--moving-gradients2": (
         lambda: transition_corpus.moving_gradients_corpus(2),
         "cross-fades between two moving gradients, split 2 (session 7: blind; read once with the lead's and once with the frozen rules)",

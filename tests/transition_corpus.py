@@ -2383,6 +2383,57 @@ def real_dissolves_corpus(split: int) -> list[Case]:
     return cases
 
 
+
+# Session 20 (helper 10d): splits 36 (read once with main's rules before any change, then tuned on) and 37 (blind, made with
+# it and read only at the freeze), ``moving_blends_corpus``: 12 blends (``MIXED_DISSOLVE_XFADES``) 0.3-3 s at 24-60 fps, every
+# other one between two moving real shots (``_varied_shot``), the rest between sides each a moving real shot or a moving
+# generated picture (``_any_side`` with no still side); plus up to 6 no-transition clips as in splits 34/35 (pans, a zoom,
+# riders, footage, moving pictures). Seeds drawn by ``secrets``.
+MOVING_BLEND_SEEDS = {36: 83089, 37: 68405}  # split → the generator's seed
+PREFIX.update({"dis36": "d36-", "dis37": "d37-"})
+
+
+def moving_blends_corpus(split: int) -> list[Case]:
+    """12 dissolves between moving sides (half between two moving real shots) plus up to 6 no-transition clips from MOVING_BLEND_SEEDS[``split``] (see the note above)."""
+    rng = np.random.default_rng(MOVING_BLEND_SEEDS[split])
+    prefix = PREFIX[f"dis{split}"]
+    cases: list[Case] = []
+    for j in range(12):
+        transition = MIXED_DISSOLVE_XFADES[int(rng.integers(len(MIXED_DISSOLVE_XFADES)))]
+        fps = DISSOLVE_RATES[int(rng.integers(len(DISSOLVE_RATES)))]
+        duration = round(float(rng.uniform(0.3, 3.0)), 2)
+        sides: list[tuple[str, str]] = []
+        for k in range(2):
+            side = None
+            while side is None:  # shorten until a real shot holds it
+                need_s = PRE_S + duration if k == 0 else duration + POST_S
+                if j % 2 == 0:
+                    shot = _varied_shot(rng, fps, need_s, SHOTS_WITHOUT_TESTVIDEO)
+                    side = None if shot is None else (shot[0], "real")
+                else:
+                    side = _any_side(rng, fps, need_s, still=False)
+                if side is None:
+                    duration = max(0.3, round(duration - 0.3, 2))
+            sides.append(side)
+        kind = "-".join(kind for _, kind in sides)
+        cases.append(_xfade_case(prefix, transition, kind, j, duration, fps, [source for source, _ in sides]))
+    riders = [s for s in REAL_SHOTS if s[0] == BIKES]
+    for j, name in enumerate(("pan-footage", "zoom-footage", "riders", "footage-shot", "moving", "moving")):
+        fps = DISSOLVE_RATES[int(rng.integers(len(DISSOLVE_RATES)))]
+        seconds = round(float(rng.uniform(2.0, 3.0)), 2)
+        if name == "moving":
+            source = _new_moving_picture(rng, fps, seconds)
+        else:
+            shot = _varied_shot(rng, fps, seconds, riders if name == "riders" else SHOTS_WITHOUT_TESTVIDEO, name == "pan-footage")
+            if shot is None:
+                continue
+            source = shot[0]
+        extra = ""
+        if name == "zoom-footage":
+            extra = f",zoompan=z='1+{rng.uniform(0.003, 0.01):.4f}*on':x='iw/2-iw/zoom/2':y='ih/2-ih/zoom/2':d=1:s={SIZE}:fps={fps}"
+        cases.append(Case(f"{prefix}none-{name}-{j}-{seconds:g}s-{fps}", "negative", fps, seconds, (source,), f"[0:v]format=yuv420p{extra}[v]", (), name))
+    return cases
+
 # Pixelize, hblur, soft (smooth*) wipes and wipes/slides whose sides move, drawn from a seeded generator (session 9, helper
 # 10z; ``soft_moving_corpus``): pixelize and hblur between a moving picture (cellular automata, life, Perlin noise, a moving
 # gradient, a panned testsrc2, a mandelbrot zoom, grainy blurred noise) and a flat colour or a still gradient, and between

@@ -2383,7 +2383,6 @@ def real_dissolves_corpus(split: int) -> list[Case]:
     return cases
 
 
-
 # Session 20 (helper 10d): splits 36 (read once with main's rules before any change, then tuned on) and 37 (blind, made with
 # it and read only at the freeze), ``moving_blends_corpus``: 12 blends (``MIXED_DISSOLVE_XFADES``) 0.3-3 s at 24-60 fps, every
 # other one between two moving real shots (``_varied_shot``), the rest between sides each a moving real shot or a moving
@@ -2433,6 +2432,7 @@ def moving_blends_corpus(split: int) -> list[Case]:
             extra = f",zoompan=z='1+{rng.uniform(0.003, 0.01):.4f}*on':x='iw/2-iw/zoom/2':y='ih/2-ih/zoom/2':d=1:s={SIZE}:fps={fps}"
         cases.append(Case(f"{prefix}none-{name}-{j}-{seconds:g}s-{fps}", "negative", fps, seconds, (source,), f"[0:v]format=yuv420p{extra}[v]", (), name))
     return cases
+
 
 # Pixelize, hblur, soft (smooth*) wipes and wipes/slides whose sides move, drawn from a seeded generator (session 9, helper
 # 10z; ``soft_moving_corpus``): pixelize and hblur between a moving picture (cellular automata, life, Perlin noise, a moving

@@ -213,3 +213,24 @@ def test_a_shaped_wipe_from_a_moving_shot_onto_a_moving_gradient_is_read_where_t
     wipe = _only(d["transitions"], "wipe")
     assert wipe["direction"] == "in" and not [t for t in d["transitions"] if t["type"] == "dissolve"], d["transitions"]
     assert abs(wipe["start"] - 1.1) <= BOUND_S and abs(wipe["end"] - 2.0) <= BOUND_S, d["transitions"]
+
+
+@pytest.mark.parametrize(("a", "first_a", "b", "first_b", "offset", "length"), [("CARPHONE", 15, "BIKES", 80, 1.0, 1.2), ("CARPHONE", 40, "BUNNY", 20, 1.2, 0.6)])
+def test_a_pixel_dissolve_between_two_moving_real_shots_is_found_within_two_frames(tmp_path, a, first_a, b, first_b, offset, length):
+    """xfade's ``dissolve`` (each pixel switches from A to B at its own random moment) from carphone onto bikes' riders or
+    Bunny (30 fps, 256×144): both shots move through the blend, so the mixture's gates refuse the first (main fec4a1d found
+    nothing; it found the second, which the rule must keep within 2 frames). Half-way the picture is salt and pepper of the two and its fine detail (√ Laplacian variance) stands far
+    above both shots'; the bump, fitted as A's, a random mask's a(1 − a) and B's, gives the ends (``pixel_dissolves``,
+    docs/dynamic.md, session 20)."""
+    from tests import transition_corpus
+
+    def shot(name, first):
+        return f"movie=filename={getattr(transition_corpus, name)},trim=start_frame={first},setpts=PTS-STARTPTS,scale=256:144:flags=bicubic,setsar=1,fps=30"
+
+    graph = (
+        f"[0:v]trim=duration={offset + length},setpts=PTS-STARTPTS,format=yuv420p[a];[1:v]trim=duration={length + 1.0},setpts=PTS-STARTPTS,format=yuv420p[b];"
+        f"[a][b]xfade=transition=dissolve:duration={length}:offset={offset},format=yuv420p[v]"
+    )
+    m, d = dynamic(make_video(tmp_path / "dissolve.mp4", shot(a, first_a), shot(b, first_b), duration_s=offset + length + 1.0, fps=30, filter_complex=graph))
+    blend = _only(d["transitions"], "dissolve")
+    assert abs(frame_index(m, blend["start"]) - offset * 30) <= 2 and abs(frame_index(m, blend["end"]) - (offset + length) * 30) <= 2, d["transitions"]

@@ -47,6 +47,13 @@ switches the cells one after another.
   moves across those).
 - A dissolve found here is added where the grid's rules found nothing; their
   own dissolves keep their ends (``with_busy_dissolves``).
+- Pixel dissolves (``pixel_dissolves``; xfade ``dissolve``: every pixel
+  switches from A to B at its own random moment) raise the fine detail far
+  above both shots' half-way (PIXEL_RISE, PIXEL_RISE_MIN): the Laplacian
+  variance is fitted as A's, a random mask's a(1 − a) bump and B's
+  (``_pixel_fit``, PIXEL_FIT), the low-pass pictures must step ≥ MIN_STEP;
+  such a dissolve takes the place of the dissolves it overlaps, whatever
+  the shots' own motion (``with_pixel_dissolves``).
 """
 
 from __future__ import annotations
@@ -112,6 +119,15 @@ LUMA = WIPE_GRID[0] * WIPE_GRID[1]  # the first LUMA columns of the grid are its
 LIGHT_RETURN = 0.25  # ``holds_under_light``: each side's mixture share (0–1, mean over REF_S) stays within this of its own…
 LIGHT_RESIDUAL = 1.0  # …the sides' frames stand off their fitted mixture by at most this share of the step (RMS levels / RMS levels)…
 LIGHT_OWN = 0.75  # …and at least this share of the step (RMS) is not a gain or luma offset of A (else the fit cannot tell light from blend: a breathing light over moving footage is about half light)
+# ``pixel_dissolves`` (session 20, helper 10d): xfade ``dissolve`` switches each pixel from A to B at its own random moment, so
+# half-way the picture is salt and pepper of the two and the fine detail (√ Laplacian variance) climbs far above both
+# shots' (dissolve splits 30-36: 1.6-3.6× the larger side's level at its peak on the 19 such blends; the busiest
+# no-transition clips of those splits, fast-motion 9/10 and still-motion 1-3 reach 2.0-2.9× only where the detail is a few
+# levels, shapes crossing a ground up to 1.8× and 18 levels above) while the low-pass pictures cross-fade.
+PIXEL_RISE = 1.5  # the fitted detail half-way at least this many times the larger side's (ratio)…
+PIXEL_RISE_MIN = 15.0  # …and at least this many levels (√ Laplacian variance) above it
+PIXEL_FIT = 0.25  # the Laplacian variance inside the blend off its fitted curve by at most this share of the bump's height (RMS)
+PIXEL_REACH_S = 3.0  # the blend's ends are looked for within this of the detail's peak (seconds)
 LIGHT_STATS = np.array(
     [1.0, 0.0, 1.0, 1.0, 1.0, 0.0]
 )  # the statistics then hold once a shift along this and a gain are taken out: a change of light moves the luma mean and R, G, B alike (the statistics' order, ``_statistics_move``)
@@ -615,6 +631,113 @@ def busy_dissolves(s: Signals, grid: np.ndarray, stats: np.ndarray, blank: np.nd
         p, q = _grey_then_median(grid, p, q, floor, ceiling, ref, margin, frames_in(s, MAX_S))
         out.append({"type": "dissolve", "start": rounded(s.t[p], 6), "end": rounded(s.t[q], 6), "duration": rounded(s.t[q] - s.t[p], 6)})
     return sorted(out, key=lambda x: x["start"])
+
+
+def _pixel_fit(v: np.ndarray, peak: int, ref: int) -> tuple[int, int, float, float] | None:
+    """The Laplacian variance ``v`` (per frame of a window, its peak at index ``peak``) fitted by least squares as a pixel
+    dissolve from index p to q: (1 − a)·VA + a·VB + C·a(1 − a), a rising straight from 0 at p to 1 at q, VA and VB the
+    medians over ``ref`` frames before p and after q (each pixel is A's or B's; a random mask adds C·a(1 − a)).
+    Returns (p, q, C, RMS residual inside p–q) or None when the window has no room."""
+    n = v.size
+    idx = np.arange(n, dtype=float)
+
+    def score(p: int, q: int) -> tuple[float, float, float]:
+        va, vb = float(np.median(v[max(0, p - ref) : p + 1])), float(np.median(v[q : q + ref + 1]))
+        a = np.clip((idx - p) / (q - p), 0.0, 1.0)
+        base = (1.0 - a) * va + a * vb
+        g = a * (1.0 - a)
+        c = max(0.0, float(g @ (v - base)) / max(float(g @ g), 1e-12))
+        r = v - base - c * g
+        return float(r @ r), c, float(np.sqrt(np.mean(r[p : q + 1] ** 2)))
+
+    def best(firsts: range, lasts: range) -> tuple[float, int, int, float, float] | None:
+        out = None
+        for p in firsts:
+            for q in lasts:
+                if q - p < 2:
+                    continue
+                e, c, r = score(p, q)
+                if out is None or e < out[0]:
+                    out = (e, p, q, c, r)
+        return out
+
+    if peak < ref or n - 1 - peak < ref:
+        return None
+    step = max(1, n // 24)
+    coarse = best(range(ref, peak + 1, step), range(peak, n - ref, step))
+    if coarse is None:
+        return None
+    _, p0, q0, _, _ = coarse
+    fine = best(range(max(ref, p0 - step), min(peak, p0 + step) + 1), range(max(peak, q0 - step), min(n - ref - 1, q0 + step) + 1))
+    if fine is None:
+        return None
+    _, p, q, c, r = fine
+    return p, q, c, r
+
+
+def pixel_dissolves(s: Signals, grid: np.ndarray, stats: np.ndarray, blank: np.ndarray, stops: np.ndarray) -> list[dict]:
+    """Pixel dissolves (xfade ``dissolve``: every pixel switches from A to B at its own moment), found and timed by the bump
+    they raise in the fine detail (``stats``' last column, √ Laplacian variance; see PIXEL_RISE): the Laplacian variance
+    fitted as A's, a random mask's a(1 − a) bump and B's (``_pixel_fit``), the low-pass pictures ``grid`` stepping
+    ≥ MIN_STEP levels from A to B; never across one of the ``stops`` (cuts) or over a black or white frame. Where the
+    shots move, the mixture's gates (``_accept``) refuse many such blends; the bump is theirs alone and starts and ends
+    with them."""
+    n = len(s)
+    if n < 8 or stats.shape[1] != LIGHT_STATS.size:
+        return []
+    d = stats[:, -1]
+    v = d**2
+    ref = frames_in(s, REF_S)
+    reach = frames_in(s, PIXEL_REACH_S)
+    cut_at = np.flatnonzero(stops)
+    out: list[dict] = []
+    taken: list[tuple[int, int]] = []
+    for i in np.argsort(-d, kind="stable").tolist():
+        if any(p <= i <= q for p, q in taken):
+            continue
+        floor = int(cut_at[cut_at <= i].max()) if (cut_at <= i).any() else 0
+        ceiling = int(cut_at[cut_at > i].min()) - 1 if (cut_at > i).any() else n - 1
+        lo, hi = max(floor, i - reach), min(ceiling, i + reach)
+        near = [(p, q) for p, q in taken if p <= hi and q >= lo]
+        lo = max([lo] + [q + 1 for p, q in near if q < i])
+        hi = min([hi] + [p - 1 for p, q in near if p > i])
+        if i - lo < ref or hi - i < ref:
+            continue  # no room for a side between the peak and a cut or a blend taken already
+        if d[i] < PIXEL_RISE_MIN:
+            break  # every frame left is lower: none stands PIXEL_RISE_MIN above a side
+        sides = max(float(np.median(d[lo : lo + ref + 1])), float(np.median(d[hi - ref : hi + 1])))
+        if d[i] < max(PIXEL_RISE * sides, sides + PIXEL_RISE_MIN):
+            continue
+        fit = _pixel_fit(v[lo : hi + 1], i - lo, ref)
+        if fit is None:
+            continue
+        p, q, c, r = fit
+        p, q = p + lo, q + lo
+        va, vb = float(np.median(v[max(lo, p - ref) : p + 1])), float(np.median(v[q : min(hi, q + ref) + 1]))
+        half = float(np.sqrt(0.5 * (va + vb) + 0.25 * c))
+        side = float(np.sqrt(max(va, vb)))
+        taken.append((p, q))
+        span = float(s.t[q] - s.t[p])
+        if not (MIN_S - 1e-6 <= span <= MAX_S and half >= max(PIXEL_RISE * side, side + PIXEL_RISE_MIN) and r <= PIXEL_FIT * 0.25 * c):
+            continue
+        if any(blank[k] in ("black", "white") for k in range(p, q + 1)):
+            continue
+        a, b = grid[max(lo, p - ref + 1) : p + 1].mean(axis=0), grid[q : min(hi, q + ref - 1) + 1].mean(axis=0)
+        if float(np.sqrt(np.mean((b - a) ** 2))) < MIN_STEP:
+            continue
+        out.append({"type": "dissolve", "start": rounded(s.t[p], 6), "end": rounded(s.t[q], 6), "duration": rounded(s.t[q] - s.t[p], 6)})
+    return sorted(out, key=lambda x: x["start"])
+
+
+def with_pixel_dissolves(found: list[dict], pixel: list[dict]) -> list[dict]:
+    """``found`` with each pixel dissolve (``pixel_dissolves``) in place of the dissolves it overlaps (its ends are the
+    detail bump's); one that overlaps another type is left out."""
+    for item in pixel:
+        over = [f for f in found if f["start"] < item["end"] and f["end"] > item["start"]]
+        if any(f["type"] != "dissolve" for f in over):
+            continue
+        found = [f for f in found if f not in over] + [item]
+    return sorted(found, key=lambda x: (x["start"], x["end"]))
 
 
 def _side_line(grid: np.ndarray, first: int, last: int, at: np.ndarray) -> np.ndarray:

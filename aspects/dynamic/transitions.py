@@ -857,6 +857,7 @@ def detect_gradual(s: Signals, cuts: list[int]) -> list[dict]:
                 found.append(_own_motion_trimmed(s, item, index, g, floor, ceiling) if item["type"] == "wipe" else item)
     if fine is not None:  # dissolves on busy footage, read as a mixture of the low-pass pictures (aspects.dynamic.dissolves)
         found = dissolves.with_busy_dissolves(dissolves.refined(s, fine, stats, found, stops), dissolves.busy_dissolves(s, fine, stats, blank, stops))
+        found = dissolves.with_pixel_dissolves(found, dissolves.pixel_dissolves(s, fine, stats, blank, stops))  # a random pixel switch's detail bump
     found = _fades_through_colour(s, blank, state, found)
     if fine is not None:  # a dissolve's picture does not come back; a breathing light's does
         found = [f for f in found if f["type"] != "dissolve" or not dissolves.comes_back(s, fine, index[round(f["start"], 6)], index[round(f["end"], 6)], stops)]

@@ -127,6 +127,7 @@ LIGHT_OWN = 0.75  # …and at least this share of the step (RMS) is not a gain o
 PIXEL_RISE = 1.5  # the fitted detail half-way at least this many times the larger side's (ratio)…
 PIXEL_RISE_MIN = 15.0  # …and at least this many levels (√ Laplacian variance) above it
 PIXEL_FIT = 0.25  # the Laplacian variance inside the blend off its fitted curve by at most this share of the bump's height (RMS)
+PIXEL_AGREE = 2  # a dissolve found by the other rules keeps its ends when both are within this many frames of the bump's
 PIXEL_REACH_S = 3.0  # the blend's ends are looked for within this of the detail's peak (seconds)
 LIGHT_STATS = np.array(
     [1.0, 0.0, 1.0, 1.0, 1.0, 0.0]
@@ -729,12 +730,15 @@ def pixel_dissolves(s: Signals, grid: np.ndarray, stats: np.ndarray, blank: np.n
     return sorted(out, key=lambda x: x["start"])
 
 
-def with_pixel_dissolves(found: list[dict], pixel: list[dict]) -> list[dict]:
+def with_pixel_dissolves(found: list[dict], pixel: list[dict], frame_s: float) -> list[dict]:
     """``found`` with each pixel dissolve (``pixel_dissolves``) in place of the dissolves it overlaps (its ends are the
-    detail bump's); one that overlaps another type is left out."""
+    detail bump's), unless one of them has both ends within PIXEL_AGREE frames (``frame_s`` seconds each) of it (the grid's
+    ends hold on a still side: the full corpus' flat, gradient and grain dissolves); one that overlaps another type is left out."""
     for item in pixel:
         over = [f for f in found if f["start"] < item["end"] and f["end"] > item["start"]]
         if any(f["type"] != "dissolve" for f in over):
+            continue
+        if any(max(abs(f["start"] - item["start"]), abs(f["end"] - item["end"])) <= (PIXEL_AGREE + 0.01) * frame_s for f in over):
             continue
         found = [f for f in found if f not in over] + [item]
     return sorted(found, key=lambda x: (x["start"], x["end"]))

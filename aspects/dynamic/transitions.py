@@ -855,12 +855,14 @@ def detect_gradual(s: Signals, cuts: list[int]) -> list[dict]:
                 # Only the outer ends grow back: a fade's blank end is where the picture settled (see _settled).
                 item = _regrow(s, item, index, changing, a, g, floor, ceiling, (item["type"] != "fade_in" and role != "in", item["type"] != "fade_out" and role != "out"))
                 found.append(_own_motion_trimmed(s, item, index, g, floor, ceiling) if item["type"] == "wipe" else item)
+    pixel: list[dict] = []
     if fine is not None:  # dissolves on busy footage, read as a mixture of the low-pass pictures (aspects.dynamic.dissolves)
         found = dissolves.with_busy_dissolves(dissolves.refined(s, fine, stats, found, stops), dissolves.busy_dissolves(s, fine, stats, blank, stops))
-        found = dissolves.with_pixel_dissolves(found, dissolves.pixel_dissolves(s, fine, stats, blank, stops))  # a random pixel switch's detail bump
+        pixel = dissolves.pixel_dissolves(s, fine, stats, blank, stops)  # a random pixel switch's detail bump
+        found = dissolves.with_pixel_dissolves(found, pixel, float(np.median(s.dt)))
     found = _fades_through_colour(s, blank, state, found)
-    if fine is not None:  # a dissolve's picture does not come back; a breathing light's does
-        found = [f for f in found if f["type"] != "dissolve" or not dissolves.comes_back(s, fine, index[round(f["start"], 6)], index[round(f["end"], 6)], stops)]
+    if fine is not None:  # a dissolve's picture does not come back; a breathing light's does (a light raises no detail bump: a pixel dissolve stays)
+        found = [f for f in found if f["type"] != "dissolve" or f in pixel or not dissolves.comes_back(s, fine, index[round(f["start"], 6)], index[round(f["end"], 6)], stops)]
     return _with_busy_fades(s, found, _busy_fades(s, stats, blank, cuts, busy))
 
 

@@ -2352,19 +2352,10 @@ REAL_DISSOLVE_SEEDS = {34: 72688, 35: 66482}  # split → the generator's seed
 PREFIX.update({"dis34": "d34-", "dis35": "d35-"})
 
 
-def real_dissolves_corpus(split: int) -> list[Case]:
-    """10 dissolves (half between two moving real shots) plus 6 no-transition clips from REAL_DISSOLVE_SEEDS[``split``] (see the note above)."""
-    rng = np.random.default_rng(REAL_DISSOLVE_SEEDS[split])
-    prefix = PREFIX[f"dis{split}"]
+def _real_negatives(rng: np.random.Generator, prefix: str) -> list[Case]:
+    """Splits 34-37's no-transition clips, 2-3 s at 24-60 fps: a pan over footage, a zoom into footage, riders, footage, two
+    moving pictures (a clip is skipped when no shot holds it)."""
     cases: list[Case] = []
-    for j in range(10):
-        transition = MIXED_DISSOLVE_XFADES[int(rng.integers(len(MIXED_DISSOLVE_XFADES)))]
-        fps = DISSOLVE_RATES[int(rng.integers(len(DISSOLVE_RATES)))]
-        duration = round(float(rng.uniform(0.4, 2.5)), 2)
-        both_real = j % 2 == 0
-        sides, duration = _blend_sides(rng, fps, duration, both_real, 0.4)
-        kind = "-".join(kind for _, kind in sides)
-        cases.append(_xfade_case(prefix, transition, kind, j, duration, fps, [source for source, _ in sides]))
     riders = [s for s in REAL_SHOTS if s[0] == BIKES]
     for j, name in enumerate(("pan-footage", "zoom-footage", "riders", "footage-shot", "moving", "moving")):
         fps = DISSOLVE_RATES[int(rng.integers(len(DISSOLVE_RATES)))]
@@ -2381,6 +2372,22 @@ def real_dissolves_corpus(split: int) -> list[Case]:
             extra = f",zoompan=z='1+{rng.uniform(0.003, 0.01):.4f}*on':x='iw/2-iw/zoom/2':y='ih/2-ih/zoom/2':d=1:s={SIZE}:fps={fps}"
         cases.append(Case(f"{prefix}none-{name}-{j}-{seconds:g}s-{fps}", "negative", fps, seconds, (source,), f"[0:v]format=yuv420p{extra}[v]", (), name))
     return cases
+
+
+def real_dissolves_corpus(split: int) -> list[Case]:
+    """10 dissolves (half between two moving real shots) plus 6 no-transition clips from REAL_DISSOLVE_SEEDS[``split``] (see the note above)."""
+    rng = np.random.default_rng(REAL_DISSOLVE_SEEDS[split])
+    prefix = PREFIX[f"dis{split}"]
+    cases: list[Case] = []
+    for j in range(10):
+        transition = MIXED_DISSOLVE_XFADES[int(rng.integers(len(MIXED_DISSOLVE_XFADES)))]
+        fps = DISSOLVE_RATES[int(rng.integers(len(DISSOLVE_RATES)))]
+        duration = round(float(rng.uniform(0.4, 2.5)), 2)
+        both_real = j % 2 == 0
+        sides, duration = _blend_sides(rng, fps, duration, both_real, 0.4)
+        kind = "-".join(kind for _, kind in sides)
+        cases.append(_xfade_case(prefix, transition, kind, j, duration, fps, [source for source, _ in sides]))
+    return cases + _real_negatives(rng, prefix)
 
 
 # Session 20 (helper 10d): splits 36 (read once with main's rules before any change, then tuned on) and 37 (blind, made with
@@ -2416,22 +2423,7 @@ def moving_blends_corpus(split: int) -> list[Case]:
             sides.append(side)
         kind = "-".join(kind for _, kind in sides)
         cases.append(_xfade_case(prefix, transition, kind, j, duration, fps, [source for source, _ in sides]))
-    riders = [s for s in REAL_SHOTS if s[0] == BIKES]
-    for j, name in enumerate(("pan-footage", "zoom-footage", "riders", "footage-shot", "moving", "moving")):
-        fps = DISSOLVE_RATES[int(rng.integers(len(DISSOLVE_RATES)))]
-        seconds = round(float(rng.uniform(2.0, 3.0)), 2)
-        if name == "moving":
-            source = _new_moving_picture(rng, fps, seconds)
-        else:
-            shot = _varied_shot(rng, fps, seconds, riders if name == "riders" else SHOTS_WITHOUT_TESTVIDEO, name == "pan-footage")
-            if shot is None:
-                continue
-            source = shot[0]
-        extra = ""
-        if name == "zoom-footage":
-            extra = f",zoompan=z='1+{rng.uniform(0.003, 0.01):.4f}*on':x='iw/2-iw/zoom/2':y='ih/2-ih/zoom/2':d=1:s={SIZE}:fps={fps}"
-        cases.append(Case(f"{prefix}none-{name}-{j}-{seconds:g}s-{fps}", "negative", fps, seconds, (source,), f"[0:v]format=yuv420p{extra}[v]", (), name))
-    return cases
+    return cases + _real_negatives(rng, prefix)
 
 
 # Pixelize, hblur, soft (smooth*) wipes and wipes/slides whose sides move, drawn from a seeded generator (session 9, helper

@@ -347,6 +347,14 @@ CORPORA = {
         lambda: transition_corpus.fresh_wipes_corpus(30, n=12),
         "wipe-like xfades like split 29, split 30 (session 19: blind; made with split 29, read only at the freeze with main's and the frozen rules)",
     ),
+    "--wipes31": (
+        lambda: transition_corpus.shape_wipes_corpus(31),
+        "shaped xfade wipes only (open/close, smooth, circles, slices, winds, radial, squeezes, covers, reveals, slides) on flat, gradient, textured or real sides, 0.3-3 s, 24-60 fps, 18 + 6 no-transition clips, split 31 (session 20: read once with main's rules first, then tuned on)",
+    ),
+    "--wipes32": (
+        lambda: transition_corpus.shape_wipes_corpus(32),
+        "shaped xfade wipes like split 31, split 32 (session 20: blind; made with split 31, read only at the freeze with main's and the frozen rules)",
+    ),
     "--moving-fades21": (lambda: transition_corpus.moving_fades_split(21), "fades and cross-fades over moving generated pictures, split 21 (session 9: read once with main's rules first)"),
     "--moving-fades22": (
         lambda: transition_corpus.moving_fades_split(22),

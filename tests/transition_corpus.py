@@ -3268,3 +3268,70 @@ def colour_dips_corpus(split: int = 1, n_dips: int = 16, n_negatives: int = 8) -
         hue = f"hue=h='{rate * 2:g}*sin(2*PI*t/{round(float(rng.uniform(2.0, 5.0)), 2)})'" if how.startswith("swing") else f"hue=h='t*{rate:g}'"
         cases.append(Case(f"{prefix}none-{how}-{what}-{j:02d}-{seconds:g}s-{fps}", "negative", fps, seconds, (src,), f"[0:v]format=yuv420p,{hue}[v]", (), f"drift-{how}"))
     return cases
+
+
+# Session 20 (helper 10w; ``shape_wipes_corpus(31)`` / ``(32)``): shaped xfade wipes only — vert/horz open and close,
+# smooth*, circle open and close, slices, winds, radial, squeezes, covers, reveals and slides (a family drawn first, even
+# odds, then one of its transitions) — each between two sides of one content kind drawn at even odds: flat colours, still
+# or slowly drifting gradients, moving textures (``_moving_texture`` / ``_new_moving_picture``) or moving real shots
+# (``_real_side``), 0.3-3 s at 24-60 fps; plus 6 clips with no transition (a fast real shot or a moving picture). Seeds
+# drawn by ``secrets``. Split 31 was read once with main's rules before any change, then tuned on; split 32 is blind
+# (made with split 31, read only at the freeze with main's and the frozen rules).
+SHAPE_SEEDS = {31: 26232, 32: 52701}
+PREFIX.update({"shape31": "sw31-", "shape32": "sw32-"})
+SHAPE_FAMILIES = (
+    ("vertopen", "vertclose", "horzopen", "horzclose"),
+    ("smoothleft", "smoothright", "smoothup", "smoothdown"),
+    ("circleopen", "circleclose"),
+    ("hlslice", "hrslice", "vuslice", "vdslice"),
+    ("hlwind", "hrwind", "vuwind", "vdwind"),
+    ("radial", "squeezeh", "squeezev"),
+    ("coverleft", "coverright", "coverup", "coverdown", "revealleft", "revealright", "revealup", "revealdown", "slideleft", "slideright", "slideup", "slidedown"),
+)
+SHAPE_RATES = (24, 25, 30, 48, 50, 60)
+SHAPE_CONTENT = ("flat", "gradient", "texture", "real")
+
+
+def _shape_side(rng: np.random.Generator, content: str, fps: int, need_s: float) -> str:
+    """One side of a ``shape_wipes_corpus`` clip of the ``content`` kind (see the note above)."""
+    s = f"s={SIZE}:r={fps}"
+    if content == "flat":
+        return f"color=c={_colour(rng, 'any')}:{s}"
+    if content == "gradient":
+        speed = 0.0 if rng.random() < 0.5 else rng.uniform(0.003, 0.02)
+        kind = STILL_MOTION_TYPES[int(rng.integers(len(STILL_MOTION_TYPES)))]
+        return f"gradients={s}:n=2:c0={_colour(rng, 'any')}:c1={_colour(rng, 'any')}:speed={speed:.3f}:seed={int(rng.integers(1, 10_000))}:type={kind},setsar=1"
+    if content == "texture":
+        return _moving_texture(rng, fps) + ",setsar=1" if rng.random() < 0.5 else _new_moving_picture(rng, fps, need_s, STOCK_SHOTS)
+    return _real_side(rng, fps, need_s)
+
+
+def shape_wipes_corpus(split: int = 31, n: int = 18, n_negatives: int = 6) -> list[Case]:
+    """``n`` shaped xfade wipes and ``n_negatives`` clips with no transition, from SHAPE_SEEDS[``split``] (see the note above)."""
+    rng = np.random.default_rng(SHAPE_SEEDS[split])
+    prefix = PREFIX[f"shape{split}"]
+    cases: list[Case] = []
+    for j in range(n):
+        family = SHAPE_FAMILIES[int(rng.integers(len(SHAPE_FAMILIES)))]
+        transition = family[int(rng.integers(len(family)))]
+        content = SHAPE_CONTENT[int(rng.integers(len(SHAPE_CONTENT)))]
+        fps = SHAPE_RATES[int(rng.integers(len(SHAPE_RATES)))]
+        duration = round(float(rng.uniform(0.3, 3.0)), 2)
+        sides = (_shape_side(rng, content, fps, PRE_S + duration), _shape_side(rng, content, fps, duration + POST_S))
+        graph = (
+            f"[0:v]trim=duration={PRE_S + duration},setpts=PTS-STARTPTS,format=yuv420p[a];"
+            f"[1:v]trim=duration={duration + POST_S},setpts=PTS-STARTPTS,format=yuv420p[b];"
+            f"[a][b]xfade=transition={transition}:duration={duration}:offset={PRE_S}[v]"
+        )
+        kind_, direction = XFADE[transition] or ("", None)
+        truth = (Truth(kind_, PRE_S, PRE_S + duration, direction),)
+        kind = {"flat": "plain", "gradient": "plain", "texture": "texture", "real": "real"}[content]
+        name = f"{prefix}xfade-{transition}-{content}-{j:02d}-{duration:g}s-{fps}"
+        cases.append(Case(name, kind, fps, round(PRE_S + duration + POST_S, 3), sides, graph, truth, transition))
+    for j in range(n_negatives):
+        fps = SHAPE_RATES[int(rng.integers(len(SHAPE_RATES)))]
+        shot = _fast_shot(rng, fps, 4.0) if j % 2 == 0 else None
+        src = shot[0] if shot is not None else _new_moving_picture(rng, fps, 4.0, STOCK_SHOTS)
+        what = shot[1] if shot is not None else re.match(r"[a-z0-9]+", src).group(0)  # type: ignore[union-attr]
+        cases.append(Case(f"{prefix}none-{what}-{j}-{fps}", "negative", fps, 4.0, (src,), "[0:v]format=yuv420p[v]", (), "moving"))
+    return cases

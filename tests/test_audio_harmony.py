@@ -58,11 +58,15 @@ CHORDS = {
 @pytest.mark.parametrize("voicing", list(CHORDS.values()), ids=list(CHORDS))
 def test_notes_struck_together_are_not_one_series(root, voicing):
     """Each note with a piano-like series (1/k), at equal loudness: no one series holds SERIES_SHARE of the peaks."""
-    notes = [(_midi_hz(root + s), [1.0 / k for k in range(1, 9)]) for s in voicing]
-    spectrum = _spectrum(notes, seed=root)
+    spectrum = _equal_notes(root, voicing)
     fit = one_series(spectrum, FREQS)
     assert fit is None or fit[1] < SERIES_SHARE, (root, voicing, fit)
     assert low_series_hz(spectrum, SR / 2, BASS_HZ) is None
+
+
+def _equal_notes(root: int, voicing: list[int]) -> np.ndarray:
+    """The spectrum of the notes ``root`` + ``voicing`` (MIDI), each with a piano-like series (1/k) at equal loudness."""
+    return _spectrum([(_midi_hz(root + s), [1.0 / k for k in range(1, 9)]) for s in voicing], seed=root)
 
 
 def test_no_peaks_no_series():
@@ -141,6 +145,5 @@ OPEN_VOICINGS = {
 @pytest.mark.parametrize("voicing", list(OPEN_VOICINGS.values()), ids=list(OPEN_VOICINGS))
 def test_low_open_voicings_are_not_a_series_without_its_fundamental(root, voicing):
     """Each note with a piano-like series at equal loudness: no one series (with or without f0) holds SERIES_SHARE."""
-    notes = [(_midi_hz(root + s), [1.0 / k for k in range(1, 9)]) for s in voicing]
-    fit = one_series(_spectrum(notes, seed=root), FREQS)
+    fit = one_series(_equal_notes(root, voicing), FREQS)
     assert fit is None or fit[1] < SERIES_SHARE, (root, voicing, fit)

@@ -244,19 +244,7 @@ def test_a_soft_iris_onto_moving_pictures_is_read_out_to_its_ramps_ends(tmp_path
     length, and main (fec4a1d) placed the wipe at 1.24-2.88 s against the rendered 1.06-3.02 s (9 and 7 frames short). An
     iris whose width reads at least IRIS_SOFT_SHARE of its sweep is taken as soft as IRIS_SOFT_REACH of it (docs/dynamic.md,
     session 20): both ends within the bench's 2 frames (read 1.04-3.04 s, 1 frame each)."""
-    from aspects.dynamic.signals import Signals
-    from aspects.dynamic.transitions import detect_transitions
-    from tests.transition_corpus import TOLERANCE_FRAMES, fresh_wipes_corpus, rendered_truth
-
-    case = next(c for c in fresh_wipes_corpus(28, n=16) if c.name.startswith("fw28-xfade-horzopen-moving-moving-10-"))
-    case.make(tmp_path)
-    truth = rendered_truth(case, tmp_path).truth[0]
-    m = measure_video(case.path(tmp_path))
-    frames = {k: v for k, v in m.frames.items() if np.asarray(v).dtype.kind in "fiu"}
-    found = [t for t in detect_transitions(Signals.from_frames(frames, m.facts.get("duration_s"))) if t["type"] == "wipe"]
-    assert len(found) == 1 and found[0]["direction"] == "out", found
-    tolerance = (TOLERANCE_FRAMES + 0.01) / case.fps
-    assert abs(found[0]["start"] - truth.start) <= tolerance and abs(found[0]["end"] - truth.end) <= tolerance, (found, truth)
+    _one_wipe_out_within_two_frames(tmp_path, 28, 16, "fw28-xfade-horzopen-moving-moving-10-")
 
 
 def test_a_map_read_going_round_a_cycle_of_windows_keeps_its_best_read(tmp_path):
@@ -264,11 +252,16 @@ def test_a_map_read_going_round_a_cycle_of_windows_keeps_its_best_read(tmp_path)
     switch-time map, re-read around each edge it finds, goes round two windows (reads 1.07-3.41 s and 1.02-3.47 s, R² 0.999
     both) and main (fec4a1d) kept the last, 1.00-3.48 s against the rendered 1.08-3.42 s (4 and 3 frames off). The cycle's
     best-fitting read is kept (CYCLE_BEST, docs/dynamic.md, session 20): both ends within the bench's 2 frames."""
+    _one_wipe_out_within_two_frames(tmp_path, 30, 12, "fw30-xfade-vertopen-moving-moving-08-")
+
+
+def _one_wipe_out_within_two_frames(tmp_path, split: int, n: int, prefix: str) -> None:
+    """The clip of ``fresh_wipes_corpus(split, n)`` named ``prefix…``: one wipe out, both ends within the bench's 2 frames."""
     from aspects.dynamic.signals import Signals
     from aspects.dynamic.transitions import detect_transitions
     from tests.transition_corpus import TOLERANCE_FRAMES, fresh_wipes_corpus, rendered_truth
 
-    case = next(c for c in fresh_wipes_corpus(30, n=12) if c.name.startswith("fw30-xfade-vertopen-moving-moving-08-"))
+    case = next(c for c in fresh_wipes_corpus(split, n=n) if c.name.startswith(prefix))
     case.make(tmp_path)
     truth = rendered_truth(case, tmp_path).truth[0]
     m = measure_video(case.path(tmp_path))

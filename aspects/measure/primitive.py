@@ -135,6 +135,7 @@ PITCH_HOLD_S = 0.08  # a pitch the strongest partial holds this long (or 15 % of
 PITCH_MOVE_SEMITONES = 0.8  # the strongest partial moving this far within the span: a line, not a held note
 PULSE_REGULARITY = 0.06  # inter-onset intervals within ±6 % of their mean: a steady pulse
 SPEECH_RATE = (2.5, 9.0)  # syllables (loudness bursts) a second
+SPEECH_BEFORE_S, SPEECH_AFTER_S = 1.0, 0.6  # the span :func:`is_speech` reads around a frame: this long before it and after it (s)
 VOICED_FLATNESS = 0.05  # a hop whose spectral flatness is below this is voiced / harmonic
 SPEECH_VOICED_SHARE = 0.5  # share of audible hops that are voiced in speech (drum grooves are mostly noise)
 SPEECH_PARTIAL_RUN_S = 0.05  # mean time the strongest partial stays put: 30–45 ms in speech, ≥ 60 ms for notes
@@ -227,6 +228,8 @@ CONSONANT_DRUMS = ("hihat", "snare", "clap")  # drums a flux onset inside speech
 # more than 8; drums over speech (kits_s8tune, kits_s8blind2) none more than 12 dB, 2 of 22 more than 8 (a soft jazz
 # hat, a TR-808 side stick with a pedal hat: 11.7 and 10.6 dB under): 12, so no drum over a voice is refused.
 CONSONANT_UNDER_VOICE_DB = 12.0
+CONSONANT_PEAK_HOPS = 4  # a flux onset's level peak: the maximum over this many hops from the onset (23 ms at 5.8 ms hops)
+CONSONANT_VOICE_RANGE_DB = 25.0  # the voice's level: the median of the voiced hops within this (dB) of the span's loudest
 VOICED_BED_S = 0.08  # the bed a hit over speech or notes stands on: the hops of this span before its onset...
 VOICED_BED_SHARE = 0.5  # ...this share of them voiced (flatness under VOICED_FLATNESS); a noise bed's are not
 HAT_ALONE_DB = 2.5  # a hi-hat found over a bed in its high bands lifts the snare's bands (BED_BANDS_HZ) less than this (dB) over their bed: :func:`hat_alone`
@@ -1099,7 +1102,7 @@ def pitch_moves(ctx: Context, t: float, before_s: float = 0.6, after_s: float = 
     return bool(stable.size >= 2 and np.ptp(stable) >= PITCH_MOVE_SEMITONES)
 
 
-def is_speech(ctx: Context, t: float, before_s: float = 1.0, after_s: float = 0.6) -> bool:
+def is_speech(ctx: Context, t: float, before_s: float = SPEECH_BEFORE_S, after_s: float = SPEECH_AFTER_S) -> bool:
     """Syllables around ``t``: mostly voiced (harmonic) sound in loudness bursts at 2.5–9 a second whose
     strongest partial keeps jumping (formants move with every vowel; an instrument's note holds it).
 
@@ -1734,15 +1737,15 @@ def consonant(ctx: Context, centre: float, i: int, drum: str) -> bool:
     """Whether the ``drum`` :func:`drum_of` reads at the flux onset hop ``i`` of the frame centred at ``centre`` s is a
     syllable's consonant (issue 11, session 20): a hi-hat, snare or clap (CONSONANT_DRUMS) inside speech that is not
     the drum's sharp transient (:func:`speech_over`, as over a bed) and does not stand over the voice: its level peak
-    (the 4 hops from the onset) is more than CONSONANT_UNDER_VOICE_DB under the voice's level (the median level of the
-    voiced hops within 25 dB of the loudest in the span :func:`is_speech` reads). A plosive's burst and a sibilant are
+    (CONSONANT_PEAK_HOPS hops from the onset) is more than CONSONANT_UNDER_VOICE_DB under the voice's level (the median
+    level of the voiced hops within CONSONANT_VOICE_RANGE_DB of the loudest in the span :func:`is_speech` reads). A plosive's burst and a sibilant are
     noise that dies within 100 ms, as a hat's or a snare's; a drum struck over a voice stands over it."""
     if drum not in CONSONANT_DRUMS or not speech_over(ctx, centre, i, drum):
         return False
-    lo, hi = ctx.index(centre - 1.0), ctx.index(centre + 0.6) + 1
+    lo, hi = ctx.index(centre - SPEECH_BEFORE_S), ctx.index(centre + SPEECH_AFTER_S) + 1
     level = ctx.level_db[lo:hi]
-    voice = level[(ctx.flatness[lo:hi] < VOICED_FLATNESS) & (level >= level.max() - 25.0)]
-    return voice.size > 0 and float(ctx.level_db[i : i + 4].max()) < float(np.median(voice)) - CONSONANT_UNDER_VOICE_DB
+    voice = level[(ctx.flatness[lo:hi] < VOICED_FLATNESS) & (level >= level.max() - CONSONANT_VOICE_RANGE_DB)]
+    return voice.size > 0 and float(ctx.level_db[i : i + CONSONANT_PEAK_HOPS].max()) < float(np.median(voice)) - CONSONANT_UNDER_VOICE_DB
 
 
 def groove_grid(ctx: Context, t: float, before_s: float = 1.0, after_s: float = 0.6) -> bool:

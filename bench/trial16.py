@@ -1,0 +1,404 @@
+"""Trial 16 (session 20, the lead's blind check, opened for later sessions): videos and sounds no split or trial chose,
+read with the CLI's path (``aspects.api.analyze``). Session 20 read it with main fec4a1d (transitions 17/20, bass 49/60,
+clap 0/8, tempo 13/13; docs/audio.md and the session's note) and after the merges (bass 60/60, the rest identical).
+
+Usage: .venv/bin/python bench/trial16.py make|score TAG [--only video|audio] [--out DIR]
+Clips go to DIR (default /tmp/trial16); scores print and go to DIR/score-TAG.json.
+Truths: xfade boundaries read off the rendered frames (tests.transition_corpus.rendered_truth), fade-filter and cut truths
+exact; single lines named by tests.voice_corpus.line_truth (the docs' measured DECAYING_PROGRAMS), basses below MIDI 48,
+struck chords on decaying programs `chord`, held chords on sustaining programs `pad`; drum hits by HIT_PRIORITY;
+tempo: the recipe's quarter note (a 6/8 groove's dotted quarter).
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections import Counter, defaultdict
+from pathlib import Path
+
+import numpy as np
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from bench.versions import versions_line  # noqa: E402
+from tests import audio_corpus as ac  # noqa: E402
+from tests import transition_corpus as tc  # noqa: E402
+from tests.transition_corpus import BIKES, BUNNY, CARPHONE, Case, Truth  # noqa: E402
+from tests.voice_corpus import DECAYING_PROGRAMS, line_truth  # noqa: E402
+
+OUT = Path(sys.argv[sys.argv.index("--out") + 1]) if "--out" in sys.argv else Path("/tmp/trial16")
+SIZE = "256x144"
+
+
+def xf(name: str, a: str, b: str, transition: str, duration: float, fps: int, pre: float = 1.6, post: float = 1.6) -> Case:
+    graph = (
+        f"[0:v]trim=duration={pre + duration},setpts=PTS-STARTPTS,scale=256:144,setsar=1,format=yuv420p[a];"
+        f"[1:v]trim=duration={duration + post},setpts=PTS-STARTPTS,scale=256:144,setsar=1,format=yuv420p[b];"
+        f"[a][b]xfade=transition={transition}:duration={duration}:offset={pre}[v]"
+    )
+    kind_dir = tc.XFADE[transition]
+    s, e = pre, pre + duration
+    truth: tuple[Truth, ...] = ()
+    if kind_dir is not None:
+        k, d = kind_dir
+        if k == "fade":
+            truth = (Truth("fade_out", s, s + 0.2 * duration, inner=False), Truth("fade_in", s + 0.2 * duration, e, inner=False))
+        elif k == "iris":
+            truth = (Truth("wipe", s, s + duration / 2, "in"), Truth("wipe", s + duration / 2, e, "out"))
+        else:
+            truth = (Truth(k, s, e, d),)
+    return Case(f"t16-{name}", "trial", fps, pre + duration + post, (a, b), graph, truth, transition, kind_dir is not None)
+
+
+def src(spec: str, fps: int) -> str:
+    return spec.format(size=SIZE, fps=fps, bikes=BIKES, bunny=BUNNY, carphone=CARPHONE)
+
+
+def video_cases() -> list[Case]:
+    c: list[Case] = []
+    c.append(xf("squeezev-flat", src("color=c=0x2E8B57:s={size}:r={fps}", 30), src("color=c=0xE9967A:s={size}:r={fps}", 30), "squeezev", 1.0, 30))
+    c.append(xf("wipebr-grad-sierp", src("gradients=s={size}:r={fps}:speed=0:c0=0x203080:c1=0xF0E040:seed=3", 25), src("sierpinski=s={size}:r={fps}:type=triangle:seed=9", 25), "wipebr", 1.2, 25))
+    c.append(
+        xf(
+            "slidedown-carphone-perlin",
+            src("movie=filename={carphone},trim=start_frame=30,setpts=PTS-STARTPTS,crop=140:80:x=10:y=20,fps={fps}", 30),
+            src("perlin=s={size}:r={fps}:octaves=3:persistence=0.5:xscale=2:yscale=2:tscale=1:random_mode=seed:random_seed=161", 30),
+            "slidedown",
+            0.8,
+            30,
+        )
+    )
+    c.append(xf("coverright-zone-flat", src("zoneplate=s={size}:r={fps}:kx2=20:ky2=30:kt=8:ku=50:kv=150", 48), src("color=c=0x4B0082:s={size}:r={fps}", 48), "coverright", 0.6, 48))
+    c.append(
+        xf(
+            "rectcrop-bunny-bikes",
+            src("movie=filename={bunny},trim=start_frame=60,setpts=PTS-STARTPTS,crop=640:360:x=400:y=300,fps={fps}", 25),
+            src("movie=filename={bikes},trim=start_frame=30,setpts=PTS-STARTPTS,crop=400:225:x=100:y=20,fps={fps}", 25),
+            "rectcrop",
+            1.4,
+            25,
+            pre=1.4,
+            post=1.2,
+        )
+    )
+    c.append(
+        xf(
+            "circleopen-grad-grad",
+            src("gradients=s={size}:r={fps}:speed=0:c0=0xC02030:c1=0x30C0A0:type=radial:seed=4", 24),
+            src("gradients=s={size}:r={fps}:speed=0.03:c0=0x102040:c1=0xF0F0D0:seed=8", 24),
+            "circleopen",
+            1.5,
+            24,
+        )
+    )
+    c.append(
+        xf(
+            "fadeslow-life-flat",
+            src("life=s=128x72:r={fps}:ratio=0.4:seed=1616:mold=20:life_color=0x40C0F0:death_color=0x201000,scale=256:144:flags=neighbor", 25),
+            src("color=c=0xD2B48C:s={size}:r={fps}", 25),
+            "fadeslow",
+            2.0,
+            25,
+        )
+    )
+    c.append(
+        xf(
+            "fadefast-bikes-carphone",
+            src("movie=filename={bikes},trim=start_frame=100,setpts=PTS-STARTPTS,crop=480:270:x=80:y=0,fps={fps}", 30),
+            src("movie=filename={carphone},trim=start_frame=5,setpts=PTS-STARTPTS,hflip,fps={fps}", 30),
+            "fadefast",
+            0.9,
+            30,
+            pre=1.3,
+            post=1.3,
+        )
+    )
+    c.append(xf("diagtr-spectrum-flat", src("colorspectrum=s={size}:r={fps}:type=black", 60), src("color=c=0xFF8C00:s={size}:r={fps}", 60), "diagtr", 0.5, 60))
+    c.append(
+        xf(
+            "hrwind-flat-mandel",
+            src("color=c=0x708090:s={size}:r={fps}", 25),
+            src("mandelbrot=s={size}:r={fps}:start_x=-0.5557:start_y=-0.5515:start_scale=0.05:end_scale=0.001:end_pts=90", 25),
+            "hrwind",
+            1.0,
+            25,
+        )
+    )
+    c.append(xf("revealleft-testsrc-grad", src("testsrc2=s={size}:r={fps},hue=h=90", 50), src("gradients=s={size}:r={fps}:speed=0:c0=0xFFFFFF:c1=0x000080:seed=5", 50), "revealleft", 0.7, 50))
+    c.append(xf("dissolve-flat-grad", src("color=c=0x800000:s={size}:r={fps}", 24), src("gradients=s={size}:r={fps}:speed=0:c0=0x00C0C0:c1=0xC0C000:seed=6", 24), "dissolve", 1.2, 24))
+    c.append(
+        xf(
+            "fade-perlin-bunny",
+            src("perlin=s={size}:r={fps}:octaves=4:persistence=0.6:xscale=1.5:yscale=1.5:tscale=1.8:random_mode=seed:random_seed=1617", 25),
+            src("movie=filename={bunny},trim=start_frame=10,setpts=PTS-STARTPTS,crop=720:405:x=600:y=100,fps={fps}", 25),
+            "fade",
+            1.6,
+            25,
+            pre=1.5,
+            post=1.5,
+        )
+    )
+    # fade filter: real footage out to white (end), in from black (start), a fade through dark green held 0.5 s
+    fps = 30
+    g = "[0:v]trim=duration=3.4,setpts=PTS-STARTPTS,scale=256:144,setsar=1,format=yuv420p,fade=t=out:st=1.8:d=1.1:color=white[v]"
+    c.append(Case("t16-fadeout-white-carphone", "trial", fps, 3.4, (src("movie=filename={carphone},setpts=PTS-STARTPTS,fps={fps}", fps),), g, (Truth("fade_out", 1.8, 2.9),), "fade:white"))
+    fps = 48
+    g = "[0:v]trim=duration=3.6,setpts=PTS-STARTPTS,format=yuv420p,fade=t=in:st=0.6:d=1.4:color=black[v]"
+    c.append(Case("t16-fadein-black-sierp", "trial", fps, 3.6, (src("sierpinski=s={size}:r={fps}:type=carpet:seed=33:jump=3", fps),), g, (Truth("fade_in", 0.6, 2.0),), "fade:black"))
+    fps = 25
+    g = (
+        "[0:v]trim=duration=2.8,setpts=PTS-STARTPTS,format=yuv420p,fade=t=out:st=1.5:d=0.8:color=0x0B3D0B[a];"
+        "[1:v]trim=duration=2.3,setpts=PTS-STARTPTS,format=yuv420p,fade=t=in:st=0:d=0.8:color=0x0B3D0B[b];[a][b]concat=n=2:v=1:a=0[v]"
+    )
+    c.append(
+        Case(
+            "t16-dip-green-flat-grad",
+            "trial",
+            fps,
+            5.1,
+            (src("color=c=0xF5DEB3:s={size}:r={fps}", fps), src("gradients=s={size}:r={fps}:speed=0.02:c0=0x8A2BE2:c1=0xFFD700:seed=12", fps)),
+            g,
+            (Truth("fade_out", 1.5, 2.3), Truth("fade_in", 2.8, 3.6)),
+            "fade:colour",
+        )
+    )
+    # cuts: perlin | bikes | flat at 24
+    fps = 24
+    g = (
+        "[0:v]trim=duration=1.5,setpts=PTS-STARTPTS,scale=256:144,setsar=1,format=yuv420p[a];[1:v]trim=duration=1.25,setpts=PTS-STARTPTS,scale=256:144,setsar=1,format=yuv420p[b];"
+        "[2:v]trim=duration=1.5,setpts=PTS-STARTPTS,format=yuv420p[c];[a][b][c]concat=n=3:v=1:a=0[v]"
+    )
+    c.append(
+        Case(
+            "t16-cuts-perlin-bikes-flat",
+            "trial",
+            fps,
+            4.25,
+            (
+                src("perlin=s={size}:r={fps}:octaves=2:xscale=3:yscale=3:tscale=2:random_mode=seed:random_seed=99", fps),
+                src("movie=filename={bikes},trim=start_frame=200,setpts=PTS-STARTPTS,fps={fps}", fps),
+                src("color=c=0x191970:s={size}:r={fps}", fps),
+            ),
+            g,
+            (Truth("cut", 1.5, 1.5), Truth("cut", 2.75, 2.75)),
+            "cut",
+        )
+    )
+    # no transition: a tilt over the carpet, a slow darkening of real footage (0.8 s of -0.25), a spinning spectrum, a bouncing ball
+    fps = 30
+    c.append(
+        Case(
+            "t16-none-tilt",
+            "trial",
+            fps,
+            4.0,
+            (src("sierpinski=s=512x512:r={fps}:type=carpet:seed=2:jump=1,trim=end_frame=1,loop=loop=-1:size=1,setpts=N/{fps}/TB", fps),),
+            "[0:v]crop=256:144:x=100:y='300-t*50',format=yuv420p[v]",
+            (),
+            "none",
+        )
+    )
+    c.append(
+        Case(
+            "t16-none-dim-bunny",
+            "trial",
+            25,
+            4.0,
+            (src("movie=filename={bunny},trim=start_frame=20,setpts=PTS-STARTPTS,crop=640:360:x=0:y=0,fps={fps}", 25),),
+            "[0:v]scale=256:144,setsar=1,format=yuv420p,eq=brightness='-0.06*t':eval=frame[v]",
+            (),
+            "none",
+        )
+    )
+    c.append(Case("t16-none-rotate", "trial", 30, 4.0, (src("colorspectrum=s=400x400:r={fps}:type=all", 30),), "[0:v]rotate=a='t*0.8':ow=256:oh=144,format=yuv420p[v]", (), "none"))
+    c.append(
+        Case(
+            "t16-none-ball",
+            "trial",
+            50,
+            4.0,
+            (src("color=c=0x006400:s={size}:r={fps}", 50),),
+            "[0:v]format=yuv420p,drawbox=x='100+90*sin(t*3)':y='50+40*abs(sin(t*5))':w=40:h=40:color=0xFFFFFF:t=fill[v]",
+            (),
+            "none",
+        )
+    )
+    return c
+
+
+# ---------------------------------------------------------------- audio
+
+KIT = {"standard5": 5, "room6": 14, "power1": 17, "jazz3": 35, "electronic": 24, "tr808": 25, "standard7": 7}
+
+
+def kit_groove(name: str, kit: str, bpm: float, pattern: str, bars: int = 4, swing: float = 0.5, velocity: int = 105) -> ac.Clip:
+    beats, hits = ac.DRUM_PATTERNS[pattern]
+    beat = 60.0 / bpm
+    start = 0.3
+    pat: list[tuple[float, list[str]]] = []
+    for bar in range(bars):
+        for pos, drums in hits:
+            frac = pos % 1
+            pos2 = int(pos) + (swing if abs(frac - 0.5) < 1e-6 else frac)
+            pat.append((round(start + (bar * beats + pos2) * beat, 4), [d for d in drums if d in ("kick", "snare", "hihat", "clap")]))
+    pat = [p for p in pat if p[1]]
+    clip = ac.drum_clip(name, pat, start + bars * beats * beat + 1.0, tempo_bpm=bpm, velocity=velocity)
+    clip.events.insert(0, ac.program(ac.DRUM_CH, KIT[kit], 0.0))
+    return clip
+
+
+def band(name: str, kit: str, bpm: float, pattern: str, bass_prog: int, chord_prog: int, bars: int = 4, swing: float = 0.5) -> ac.Clip:
+    clip = kit_groove(name, kit, bpm, pattern, bars, swing)
+    clip.kind = "band"
+    beats = ac.DRUM_PATTERNS[pattern][0]
+    beat = 60.0 / bpm
+    clip.events += [ac.program(1, bass_prog, 0.0), ac.program(2, chord_prog, 0.0)]
+    roots = [38, 43, 36, 41]
+    for bar in range(bars):
+        t_bar = 0.3 + bar * beats * beat
+        for b in range(beats):
+            clip.events += ac.note(1, roots[bar % 4] + (7 if b % 2 else 0), t_bar + b * beat, t_bar + (b + 0.85) * beat, 92)
+        for p in ac.TRIADS[(bar + 2) % len(ac.TRIADS)]:
+            clip.events += ac.note(2, p, t_bar, t_bar + beats * beat * 0.9, 64)
+    return clip
+
+
+def line(name: str, prog: int, pitches: list[int], step: float, label: str | None = None) -> ac.Clip:
+    lab = label or line_truth(prog, step)
+    clip = ac.tonal_clip(name, prog, ac._line(pitches, step), lab or "none")
+    if not lab:
+        clip.segments = []
+    return clip
+
+
+def audio_clips() -> list[ac.Clip]:
+    rng = np.random.default_rng(1616)
+    clips: list[ac.Clip] = []
+
+    def walk(lo: int, hi: int, n: int) -> list[int]:
+        p = [int(rng.integers(lo, hi))]
+        for _ in range(n - 1):
+            p.append(int(np.clip(p[-1] + rng.choice([-5, -3, -2, 2, 3, 4, 7]), lo, hi)))
+        return p
+
+    for prog in (43, 37, 38, 32, 67, 57):  # contrabass, slap 2, synth bass 1, acoustic bass, baritone sax, trombone (low)
+        clips.append(line(f"bass{prog}", prog, walk(31, 46, 10), float(rng.choice([0.3, 0.4, 0.55])), "bass"))
+    for prog in (49, 50, 53, 90, 92, 94, 19):  # slow strings, synth strings 1, voice oohs, polysynth, bowed glass, halo, church organ
+        chords = [ac.TRIADS[int(i)] for i in rng.integers(0, len(ac.TRIADS), 3)]
+        clips.append(ac.tonal_clip(f"pad{prog}", prog, ac._chords(chords, 2.4), "pad"))
+    for prog in (1, 2, 26, 27, 46, 3):  # bright piano, electric grand, jazz guitar, clean guitar, harp, honky-tonk
+        assert prog in DECAYING_PROGRAMS
+        chords = [ac.TRIADS[int(i)] for i in rng.integers(0, len(ac.TRIADS), 5)]
+        clips.append(ac.tonal_clip(f"chord{prog}", prog, ac._chords(chords, float(rng.choice([0.9, 1.2, 1.5]))), "chord"))
+    for prog in (104, 106, 13, 15, 9, 4):  # sitar, shamisen, xylophone, dulcimer, glockenspiel, e-piano 1
+        clips.append(line(f"pluck{prog}", prog, walk(60, 84, 10), float(rng.choice([0.3, 0.4, 0.5]))))
+    for prog in (60, 65, 68, 81, 41, 57):  # french horn, alto sax, oboe, saw lead, viola, trombone (high)
+        clips.append(line(f"lead{prog}", prog, walk(55, 79, 7), float(rng.choice([0.5, 0.7, 0.9]))))
+    for prog in (73, 79, 66, 80, 83, 69):  # flute, ocarina, tenor sax, square lead, chiff lead, english horn
+        clips.append(line(f"melody{prog}", prog, walk(60, 84, 16), float(rng.choice([0.18, 0.22, 0.26]))))
+    for kit, bpm, pat in (
+        ("standard5", 76, "rock"),
+        ("room6", 112, "boombap"),
+        ("power1", 138, "dense"),
+        ("jazz3", 96, "shuffle"),
+        ("electronic", 124, "floor"),
+        ("tr808", 88, "funk"),
+        ("standard7", 168, "rock"),
+    ):
+        clips.append(kit_groove(f"kit_{kit}_{bpm}", kit, bpm, pat))
+    clips.append(kit_groove("kit_room6_6-8_70", "room6", 70, "six8"))
+    for kit, bpm, pat, bp, cp, sw in (
+        ("standard5", 92, "rock", 34, 4, 0.5),
+        ("room6", 132, "boombap", 38, 27, 0.5),
+        ("jazz3", 108, "rock", 32, 0, 2 / 3),
+        ("tr808", 146, "floor", 39, 90, 0.5),
+        ("power1", 80, "waltz", 33, 25, 0.5),
+    ):
+        clips.append(band(f"band_{kit}_{bpm}", kit, bpm, pat, bp, cp, swing=sw))
+    return clips
+
+
+# ---------------------------------------------------------------- make / score
+
+
+def make(only: str) -> None:
+    OUT.mkdir(parents=True, exist_ok=True)
+    if only in ("", "video"):
+        for case in video_cases():
+            case.make(OUT)
+    if only in ("", "audio"):
+        ac.build_corpus(OUT / "audio", audio_clips())
+
+
+def analyse(path: Path) -> dict:
+    from aspects.api import analyze
+
+    return analyze(path).model_dump(mode="json")
+
+
+def score(tag: str, only: str) -> None:
+    result: dict = {"tag": tag}
+    if only in ("", "video"):
+        rows, tot = [], Counter()
+        for case in video_cases():
+            case = tc.rendered_truth(case, OUT, table=False)
+            doc = analyse(case.path(OUT))
+            found = [{k: t.get(k) for k in ("type", "start", "end", "direction")} for t in doc["transitions"]]
+            real = any("movie=" in s for s in case.sources)
+            r = tc.match(case, found, 0.2 if real else None) if case.scored else {"hits": [], "missed": [], "extra": []}
+            tot["truth"] += len(case.truth) if case.scored else 0
+            tot["hit"] += len(r["hits"])
+            tot["extra"] += len(r["extra"])
+            rows.append(
+                {
+                    "case": case.name,
+                    "truth": [(t.type, round(t.start, 3), round(t.end, 3), t.direction) for t in case.truth],
+                    "found": found,
+                    "hits": len(r["hits"]),
+                    "missed": [t.type for t in r["missed"]],
+                    "extra": [e["type"] for e in r["extra"]],
+                    "scored": case.scored,
+                }
+            )
+            print(
+                f"{case.name:42s} hits {len(r['hits'])}/{len(case.truth)} missed {[t.type for t in r['missed']]} extra {[e['type'] for e in r['extra']]} found {[(f['type'], round(f['start'], 2), round(f['end'], 2)) for f in found]}",
+                flush=True,
+            )
+        print(f"transitions: {tot['hit']}/{tot['truth']}, false {tot['extra']}")
+        result["video"] = {"rows": rows, "total": dict(tot)}
+    if only in ("", "audio"):
+        clips = audio_clips()
+        by = defaultdict(lambda: [0, 0])
+        conf = defaultdict(Counter)
+        tempo_rows, rows = [], []
+        for clip in clips:
+            path = OUT / "audio" / f"{clip.name}.mp4"
+            doc = analyse(path)
+            t = np.array([f["t"] for f in doc["frames"]])
+            prim = np.array([f["sound"]["primitive"] if f.get("sound") else "" for f in doc["frames"]])
+            res = ac.hit_results(clip, t, prim) + ac.segment_results(clip, t, prim)
+            for _, truth, answer in res:
+                by[truth][0] += truth == answer
+                by[truth][1] += 1
+                conf[truth][answer] += 1
+            tempo = (doc.get("blends") or {}).get("audio", {}).get("tempo_bpm")
+            if clip.tempo_bpm:
+                ok = tempo is not None and abs(tempo - clip.tempo_bpm) <= 0.04 * clip.tempo_bpm
+                tempo_rows.append((clip.name, clip.tempo_bpm, tempo, ok))
+            right = sum(a == b for _, a, b in res)
+            rows.append({"clip": clip.name, "right": right, "n": len(res), "wrong": [(round(s, 2), a, b) for s, a, b in res if a != b], "tempo": tempo})
+            print(f"{clip.name:28s} {right}/{len(res)} tempo {tempo} (truth {clip.tempo_bpm}) wrong {[(a, b) for _, a, b in res if a != b][:8]}", flush=True)
+        for k in sorted(by):
+            print(f"  {k:8s} {by[k][0]}/{by[k][1]}  {dict(conf[k].most_common(5))}")
+        print(f"  tempo {sum(r[3] for r in tempo_rows)}/{len(tempo_rows)}: {[r for r in tempo_rows if not r[3]]}")
+        result["audio"] = {"rows": rows, "by": {k: v for k, v in by.items()}, "confusion": {k: dict(v) for k, v in conf.items()}, "tempo": tempo_rows}
+    (OUT / f"score-{tag}.json").write_text(json.dumps(result, indent=1, default=str))
+
+
+if __name__ == "__main__":
+    print(versions_line(), flush=True)
+    only = sys.argv[sys.argv.index("--only") + 1] if "--only" in sys.argv else ""
+    if sys.argv[1] == "make":
+        make(only)
+    else:
+        score(sys.argv[2], only)

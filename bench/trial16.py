@@ -36,18 +36,8 @@ def xf(name: str, a: str, b: str, transition: str, duration: float, fps: int, pr
         f"[1:v]trim=duration={duration + post},setpts=PTS-STARTPTS,scale=256:144,setsar=1,format=yuv420p[b];"
         f"[a][b]xfade=transition={transition}:duration={duration}:offset={pre}[v]"
     )
-    kind_dir = tc.XFADE[transition]
-    s, e = pre, pre + duration
-    truth: tuple[Truth, ...] = ()
-    if kind_dir is not None:
-        k, d = kind_dir
-        if k == "fade":
-            truth = (Truth("fade_out", s, s + 0.2 * duration, inner=False), Truth("fade_in", s + 0.2 * duration, e, inner=False))
-        elif k == "iris":
-            truth = (Truth("wipe", s, s + duration / 2, "in"), Truth("wipe", s + duration / 2, e, "out"))
-        else:
-            truth = (Truth(k, s, e, d),)
-    return Case(f"t16-{name}", "trial", fps, pre + duration + post, (a, b), graph, truth, transition, kind_dir is not None)
+    truth = tc.xfade_truth(transition, pre, duration)
+    return Case(f"t16-{name}", "trial", fps, pre + duration + post, (a, b), graph, truth, transition, tc.XFADE[transition] is not None)
 
 
 def src(spec: str, fps: int) -> str:

@@ -889,6 +889,22 @@ def _pair(kind: str, i: int, palette: str = "main") -> tuple[str, str]:
     return pairs[i % len(pairs)]
 
 
+def xfade_truth(transition: str, start_s: float, duration: float) -> tuple[Truth, ...]:
+    """The truth of xfade's ``transition`` running ``duration`` s from ``start_s`` (XFADE's mapping): a fade through black or
+    white is a fade out and a fade in (only their outer ends exact), an iris a wipe in then a wipe out; () for a
+    transition mapped to no type."""
+    kind_dir = XFADE[transition]
+    if kind_dir is None:
+        return ()
+    kind_, direction = kind_dir
+    s, e = start_s, start_s + duration
+    if kind_ == "fade":
+        return (Truth("fade_out", s, s + 0.2 * duration, inner=False), Truth("fade_in", s + 0.2 * duration, e, inner=False))
+    if kind_ == "iris":
+        return (Truth("wipe", s, s + duration / 2, "in"), Truth("wipe", s + duration / 2, e, "out"))
+    return (Truth(kind_, s, e, direction),)
+
+
 def xfade_case(transition: str, kind: str, i: int, duration: float, fps: int, grain: bool = False, palette: str = "main") -> Case:
     """Shot A for PRE_S, ``transition`` for ``duration`` s, shot B for POST_S (``palette``: "main" or "heldout" colours and textures)."""
     a, b = _pair(kind, i, palette)
@@ -899,16 +915,7 @@ def xfade_case(transition: str, kind: str, i: int, duration: float, fps: int, gr
         f"[a][b]xfade=transition={transition}:duration={duration}:offset={PRE_S}[v]"
     )
     kind_dir = XFADE[transition]
-    truth: tuple[Truth, ...] = ()
-    if kind_dir is not None:
-        kind_, direction = kind_dir
-        s, e = PRE_S, PRE_S + duration
-        if kind_ == "fade":
-            truth = (Truth("fade_out", s, s + 0.2 * duration, inner=False), Truth("fade_in", s + 0.2 * duration, e, inner=False))
-        elif kind_ == "iris":
-            truth = (Truth("wipe", s, s + duration / 2, "in"), Truth("wipe", s + duration / 2, e, "out"))
-        else:
-            truth = (Truth(kind_, s, e, direction),)
+    truth = xfade_truth(transition, PRE_S, duration)
     name = f"{PREFIX[palette]}xfade-{transition}-{kind}{i % 10}-{duration:g}s-{fps}{'-grain' if grain else ''}"
     return Case(name, kind, fps, total, (_source(kind, a, fps, grain, palette), _source(kind, b, fps, grain, palette)), graph, truth, transition, kind_dir is not None)
 

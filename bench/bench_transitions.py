@@ -355,6 +355,14 @@ CORPORA = {
         lambda: transition_corpus.shape_wipes_corpus(32),
         "shaped xfade wipes like split 31, split 32 (session 20: blind; made with split 31, read only at the freeze with main's and the frozen rules)",
     ),
+    "--wipes33": (
+        lambda: transition_corpus.moving_shapes_corpus(33),
+        "shaped xfade wipes (open/close, smooth, circles, rectcrop, squeezes, radial) with both sides moving (real shots, moving generated pictures, drifting gradients), 0.3-3 s, 30-60 fps, 18 + 6 no-transition clips, split 33 (session 21: read once with main's rules first, then tuned on)",
+    ),
+    "--wipes34": (
+        lambda: transition_corpus.moving_shapes_corpus(34),
+        "shaped xfade wipes between moving sides like split 33, split 34 (session 21: blind; made with split 33, read only at the freeze with main's and the frozen rules)",
+    ),
     "--moving-fades21": (lambda: transition_corpus.moving_fades_split(21), "fades and cross-fades over moving generated pictures, split 21 (session 9: read once with main's rules first)"),
     "--moving-fades22": (
         lambda: transition_corpus.moving_fades_split(22),

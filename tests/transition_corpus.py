@@ -3342,3 +3342,72 @@ def shape_wipes_corpus(split: int = 31, n: int = 18, n_negatives: int = 6) -> li
         what = shot[1] if shot is not None else re.match(r"[a-z0-9]+", src).group(0)  # type: ignore[union-attr]
         cases.append(Case(f"{prefix}none-{what}-{j}-{fps}", "negative", fps, 4.0, (src,), "[0:v]format=yuv420p[v]", (), "moving"))
     return cases
+
+
+# Session 21 (helper 10w; ``moving_shapes_corpus(33)`` / ``(34)``): shaped xfade wipes whose sides both move — vert/horz
+# open and close, smooth*, circle open and close, rectcrop (an iris through black: a wipe in, then a wipe out), squeezes and
+# radial (a family drawn first, even odds, then one of its transitions) — between two moving real shots (``_real_side``),
+# two moving generated pictures (``_moving_texture`` / ``_new_moving_picture``), two drifting two-colour gradients, or a
+# moving real shot onto a moving generated picture (even odds), 0.3-3 s at 24-60 fps (rates no shape split drew: 30, 36, 42,
+# 45, 50, 60); plus 6 clips with no transition (a fast real shot or a moving picture). Seeds drawn by ``secrets``. Split 33
+# was read once with main's rules before any change, then tuned on; split 34 is blind (made with split 33, read only at
+# the freeze with main's and the frozen rules).
+MOVING_SHAPE_SEEDS = {33: 44707, 34: 9659}
+PREFIX.update({"mshape33": "ms33-", "mshape34": "ms34-"})
+MOVING_SHAPE_FAMILIES = (
+    ("vertopen", "vertclose", "horzopen", "horzclose"),
+    ("smoothleft", "smoothright", "smoothup", "smoothdown"),
+    ("circleopen", "circleclose"),
+    ("rectcrop",),
+    ("squeezeh", "squeezev", "radial"),
+)
+MOVING_SHAPE_RATES = (30, 36, 42, 45, 50, 60)
+MOVING_SHAPE_CONTENT = ("real", "moving", "drift", "real-moving")
+
+
+def _drifting_gradient(rng: np.random.Generator, fps: int) -> str:
+    """A two-colour gradient drifting at 0.005-0.03 (``gradients``' speed), of any of its kinds."""
+    kind = STILL_MOTION_TYPES[int(rng.integers(len(STILL_MOTION_TYPES)))]
+    return f"gradients=s={SIZE}:r={fps}:n=2:c0={_colour(rng, 'any')}:c1={_colour(rng, 'any')}:speed={rng.uniform(0.005, 0.03):.3f}:seed={int(rng.integers(1, 10_000))}:type={kind},setsar=1"
+
+
+def _moving_generated(rng: np.random.Generator, fps: int, need_s: float) -> str:
+    """A moving generated picture: ``_moving_texture``'s or ``_new_moving_picture``'s draw (even odds)."""
+    return _moving_texture(rng, fps) + ",setsar=1" if rng.random() < 0.5 else _new_moving_picture(rng, fps, need_s, STOCK_SHOTS)
+
+
+def moving_shapes_corpus(split: int = 33, n: int = 18, n_negatives: int = 6) -> list[Case]:
+    """``n`` shaped xfade wipes between moving sides and ``n_negatives`` clips with no transition, from MOVING_SHAPE_SEEDS[``split``] (see the note above)."""
+    rng = np.random.default_rng(MOVING_SHAPE_SEEDS[split])
+    prefix = PREFIX[f"mshape{split}"]
+    cases: list[Case] = []
+    for j in range(n):
+        family = MOVING_SHAPE_FAMILIES[int(rng.integers(len(MOVING_SHAPE_FAMILIES)))]
+        transition = family[int(rng.integers(len(family)))]
+        content = MOVING_SHAPE_CONTENT[int(rng.integers(len(MOVING_SHAPE_CONTENT)))]
+        fps = MOVING_SHAPE_RATES[int(rng.integers(len(MOVING_SHAPE_RATES)))]
+        duration = round(float(rng.uniform(0.3, 3.0)), 2)
+        need = (PRE_S + duration, duration + POST_S)
+        if content == "real":
+            sides = (_real_side(rng, fps, need[0]), _real_side(rng, fps, need[1]))
+        elif content == "moving":
+            sides = (_moving_generated(rng, fps, need[0]), _moving_generated(rng, fps, need[1]))
+        elif content == "drift":
+            sides = (_drifting_gradient(rng, fps), _drifting_gradient(rng, fps))
+        else:
+            sides = (_real_side(rng, fps, need[0]), _moving_generated(rng, fps, need[1]))
+        graph = (
+            f"[0:v]trim=duration={PRE_S + duration},setpts=PTS-STARTPTS,format=yuv420p[a];"
+            f"[1:v]trim=duration={duration + POST_S},setpts=PTS-STARTPTS,format=yuv420p[b];"
+            f"[a][b]xfade=transition={transition}:duration={duration}:offset={PRE_S}[v]"
+        )
+        kind = {"real": "real", "moving": "texture", "drift": "plain", "real-moving": "real"}[content]
+        name = f"{prefix}xfade-{transition}-{content}-{j:02d}-{duration:g}s-{fps}"
+        cases.append(Case(name, kind, fps, round(PRE_S + duration + POST_S, 3), sides, graph, xfade_truth(transition, PRE_S, duration), transition))
+    for j in range(n_negatives):
+        fps = MOVING_SHAPE_RATES[int(rng.integers(len(MOVING_SHAPE_RATES)))]
+        shot = _fast_shot(rng, fps, 4.0) if j % 2 == 0 else None
+        src = shot[0] if shot is not None else _new_moving_picture(rng, fps, 4.0, STOCK_SHOTS)
+        what = shot[1] if shot is not None else re.match(r"[a-z0-9]+", src).group(0)  # type: ignore[union-attr]
+        cases.append(Case(f"{prefix}none-{what}-{j}-{fps}", "negative", fps, 4.0, (src,), "[0:v]format=yuv420p[v]", (), "moving"))
+    return cases

@@ -720,6 +720,22 @@ def _regrow(s: Signals, item: dict, index: dict, changing: np.ndarray, a: np.nda
     return item
 
 
+# An iris through black (xfade's rectcrop: a box closing on black over shot A, then opening on shot B) is two wipes whose
+# inner ends are the first and the last black frame. On busy footage both pieces' ends were refitted as a ramp
+# (``_hinge``), inner ends too: the black share grows with the box's area, so the ramp levels off where the frame is about
+# 90 % black, a third of the half early (trial 16's rectcrop between two moving real shots: inner ends 0.24 s off;
+# wipe split 33: ...). A wipe's inner end is where ``_segments`` found the blank picture held.
+INNER_HELD = True
+
+
+def _held_inner_end(s: Signals, item: dict, role: str, inner: int) -> dict:
+    """The wipe ``item`` of the piece ``role`` ("out": into the blank picture, "in": out of it) with its inner end at frame ``inner`` (see INNER_HELD); unchanged when that would not leave it longer than a frame."""
+    start, end = (item["start"], rounded(s.t[inner], 6)) if role == "out" else (rounded(s.t[inner], 6), item["end"])
+    if end - start <= float(np.median(s.dt)) + 1e-6:
+        return item
+    return {**item, "start": start, "end": end, "duration": rounded(end - start, 6)}
+
+
 def _own_motion_trimmed(s: Signals, item: dict, index: dict, g: np.ndarray, before: int, after: int) -> dict:
     """A wipe's ends moved in over its sides' own motion: frames whose grid change (``g``, per second) is at most GRID_RATIO times the median over STEADY_S beyond that end (within ``before``–``after``: never across a cut), when they last STEADY_S or more.
 
@@ -839,10 +855,12 @@ def detect_gradual(s: Signals, cuts: list[int]) -> list[dict]:
             continue
         if whole is not None and whole["type"] == "wipe":
             continue
+        held: dict[str, int] = {}  # role → the piece's inner end, where the blank picture is held (``_segments``)
         if len(pieces) == 1:
             pieces = [(p, q, "")]
         else:  # trim the outer ends only: the inner ones are the blank picture's
             (p0, q0, r0), (p1, q1, r1) = pieces
+            held = {r0: q0, r1: p1}
             pieces = [(_trim(state, p0, q0, _share(state, p0, q0, wobble, TRIM_PROGRESS))[0], q0, r0), (p1, _trim(state, p1, q1, _share(state, p1, q1, wobble, TRIM_PROGRESS))[1], r1)]
             if refit:
                 (p0, q0, r0), (p1, q1, r1) = pieces
@@ -854,7 +872,11 @@ def detect_gradual(s: Signals, cuts: list[int]) -> list[dict]:
             if item is not None:
                 # Only the outer ends grow back: a fade's blank end is where the picture settled (see _settled).
                 item = _regrow(s, item, index, changing, a, g, floor, ceiling, (item["type"] != "fade_in" and role != "in", item["type"] != "fade_out" and role != "out"))
-                found.append(_own_motion_trimmed(s, item, index, g, floor, ceiling) if item["type"] == "wipe" else item)
+                if item["type"] == "wipe":
+                    item = _own_motion_trimmed(s, item, index, g, floor, ceiling)
+                    if role in held and INNER_HELD:
+                        item = _held_inner_end(s, item, role, held[role])
+                found.append(item)
     pixel: list[dict] = []
     if fine is not None:  # dissolves on busy footage, read as a mixture of the low-pass pictures (aspects.dynamic.dissolves)
         found = dissolves.with_busy_dissolves(dissolves.refined(s, fine, stats, found, stops), dissolves.busy_dissolves(s, fine, stats, blank, stops))

@@ -110,6 +110,12 @@ IRIS_SOFT_REACH = 0.9
 # go round, the cycle's best-fitting read is kept (session 20, helper 10w: wipe splits 27-31 right wipes 34 -> 36 with
 # IRIS_SOFT_REACH, extra detections 26 -> 24; a window drifting on without a cycle is still refused at the last read).
 CYCLE_BEST = True
+# xfade's rectcrop closes a box of the frame's own shape on black and opens it again (its corners reach the frame's
+# corners as its sides reach the frame's sides). Read as a circle, the switch times of the corner cells and those of the
+# sides' middles disagree, and the circle's ends (the centre, the farthest corner) are not the box's: a box centred in
+# the frame (times linear in the larger of the distances from the centre across and down, in frame widths and heights)
+# is one more edge shape (session 21, helper 10w: wipe split 33's rectcrop between moving real shots, 2.16 s at 60 fps).
+CENTRED_BOX = True
 CELL_SIZE = 0.5 * (1 / WIPE_GRID[0] + ASPECT / WIPE_GRID[1])  # a cell's mean side, frame widths
 BOX_CELL = 0.5 * (1 / WIPE_GRID[0] + 1 / WIPE_GRID[1])  # …in a box's units (frame widths across, frame heights down)
 
@@ -317,7 +323,10 @@ def _edge_models(x: np.ndarray, y: np.ndarray) -> list[tuple[np.ndarray, Callabl
 
     models.append((np.stack([one, x, y], axis=1), straight, 1.0))
     # A circle crosses a cell's mean side; bars a cell's width (the distance across) or height (down).
-    for distance, far, cell in ((np.hypot(x - cx, y - cy), np.hypot(cx, cy), CELL_SIZE), (np.abs(x - cx), cx, 1 / WIPE_GRID[0]), (np.abs(y - cy), cy, ASPECT / WIPE_GRID[1])):
+    rings = [(np.hypot(x - cx, y - cy), np.hypot(cx, cy), CELL_SIZE), (np.abs(x - cx), cx, 1 / WIPE_GRID[0]), (np.abs(y - cy), cy, ASPECT / WIPE_GRID[1])]
+    if CENTRED_BOX:  # a box of the frame's shape (frame widths across, frame heights down: see CENTRED_BOX)
+        rings.append((np.maximum(np.abs(x - cx), np.abs(y - cy) / ASPECT), 0.5, BOX_CELL))
+    for distance, far, cell in rings:
 
         def ring(c: np.ndarray, far: float = far, cell: float = cell) -> tuple[str, float, float, float]:
             ends = (c[0], c[0] + c[1] * far)

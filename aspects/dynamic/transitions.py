@@ -723,8 +723,9 @@ def _regrow(s: Signals, item: dict, index: dict, changing: np.ndarray, a: np.nda
 # An iris through black (xfade's rectcrop: a box closing on black over shot A, then opening on shot B) is two wipes whose
 # inner ends are the first and the last black frame. On busy footage both pieces' ends were refitted as a ramp
 # (``_hinge``), inner ends too: the black share grows with the box's area, so the ramp levels off where the frame is about
-# 90 % black, a third of the half early (trial 16's rectcrop between two moving real shots: inner ends 0.24 s off;
-# wipe split 33: ...). A wipe's inner end is where ``_segments`` found the blank picture held.
+# 90 % black, a third of the half early (trial 16's rectcrop between two moving real shots: inner ends 0.24 s off). A
+# wipe's inner end is where ``_segments`` found the blank picture held (session 21, helper 10w: wipe split 33, 6
+# rectcrops, right wipes 4 -> 9 of 12; trial 16's rectcrop both halves right).
 INNER_HELD = True
 
 
@@ -734,6 +735,39 @@ def _held_inner_end(s: Signals, item: dict, role: str, inner: int) -> dict:
     if end - start <= float(np.median(s.dt)) + 1e-6:
         return item
     return {**item, "start": start, "end": end, "duration": rounded(end - start, 6)}
+
+
+# A fade out of black (white) that a wipe closed into, or into the black a wipe opens out of, only that blank held
+# between them (at most DIP_HOLD_S), is the iris's other half (``_iris_halves``; session 21, helper 10w: wipe split 33's
+# rectcrop on moving texture and the tuning corpus's rectcrop on texture found whole; no fade lost on any split read).
+IRIS_HALVES = True
+
+
+def _iris_halves(s: Signals, blank: np.ndarray, found: list[dict]) -> list[dict]:
+    """``found`` with a fade out of black (white) that a wipe closed into, or into black that a wipe opens out of, as that iris's other half.
+
+    An iris closing on black and opening on the next shot (xfade's rectcrop)
+    is a wipe "in" and a wipe "out"; next to busy footage the half that the
+    map does not read is found from the blank end by the picture statistics
+    (``_busy_fades``), as a fade. Held between them only black (white)
+    frames, at most DIP_HOLD_S: the fade is the iris's other half (see IRIS_HALVES).
+    """
+    if not IRIS_HALVES:
+        return found
+    index = {float(t): i for i, t in enumerate(np.round(s.t, 6))}
+    for one, two in zip(found, found[1:]):
+        pair = (one["type"], one.get("direction"), two["type"], two.get("direction"))
+        if pair[:3] == ("wipe", "in", "fade_in"):
+            fade, direction = two, "out"
+        elif pair[0] == "fade_out" and pair[2:] == ("wipe", "out"):
+            fade, direction = one, "in"
+        else:
+            continue
+        p, q = index[round(one["end"], 6)], index[round(two["start"], 6)]
+        if q < p or two["start"] - one["end"] > DIP_HOLD_S + 1e-6 or blank[p] not in ("black", "white") or any(blank[p : q + 1] != blank[p]):
+            continue
+        fade["type"], fade["direction"] = "wipe", direction
+    return found
 
 
 def _own_motion_trimmed(s: Signals, item: dict, index: dict, g: np.ndarray, before: int, after: int) -> dict:
@@ -885,7 +919,7 @@ def detect_gradual(s: Signals, cuts: list[int]) -> list[dict]:
     found = _fades_through_colour(s, blank, state, found)
     if fine is not None:  # a dissolve's picture does not come back; a breathing light's does (a light raises no detail bump: a pixel dissolve stays)
         found = [f for f in found if f["type"] != "dissolve" or f in pixel or not dissolves.comes_back(s, fine, index[round(f["start"], 6)], index[round(f["end"], 6)], stops)]
-    return _with_busy_fades(s, found, _busy_fades(s, stats, blank, cuts, busy))
+    return _iris_halves(s, blank, _with_busy_fades(s, found, _busy_fades(s, stats, blank, cuts, busy)))
 
 
 def _ramp_fit(x: np.ndarray) -> tuple[int, int, float, float]:

@@ -905,15 +905,20 @@ def xfade_truth(transition: str, start_s: float, duration: float) -> tuple[Truth
     return (Truth(kind_, s, e, direction),)
 
 
-def xfade_case(transition: str, kind: str, i: int, duration: float, fps: int, grain: bool = False, palette: str = "main") -> Case:
-    """Shot A for PRE_S, ``transition`` for ``duration`` s, shot B for POST_S (``palette``: "main" or "heldout" colours and textures)."""
-    a, b = _pair(kind, i, palette)
-    total = PRE_S + duration + POST_S
-    graph = (
+def xfade_graph(transition: str, duration: float) -> str:
+    """The filter graph of shot A (input 0) for PRE_S, xfade's ``transition`` for ``duration`` s, shot B (input 1) for POST_S."""
+    return (
         f"[0:v]trim=duration={PRE_S + duration},setpts=PTS-STARTPTS,format=yuv420p[a];"
         f"[1:v]trim=duration={duration + POST_S},setpts=PTS-STARTPTS,format=yuv420p[b];"
         f"[a][b]xfade=transition={transition}:duration={duration}:offset={PRE_S}[v]"
     )
+
+
+def xfade_case(transition: str, kind: str, i: int, duration: float, fps: int, grain: bool = False, palette: str = "main") -> Case:
+    """Shot A for PRE_S, ``transition`` for ``duration`` s, shot B for POST_S (``palette``: "main" or "heldout" colours and textures)."""
+    a, b = _pair(kind, i, palette)
+    total = PRE_S + duration + POST_S
+    graph = xfade_graph(transition, duration)
     kind_dir = XFADE[transition]
     truth = xfade_truth(transition, PRE_S, duration)
     name = f"{PREFIX[palette]}xfade-{transition}-{kind}{i % 10}-{duration:g}s-{fps}{'-grain' if grain else ''}"
@@ -1731,11 +1736,7 @@ def moving_gradients_corpus(split: int = 1, n_transitions: int = 28, n_negatives
         duration = round(float(rng.uniform(0.3, 2.5)), 2)
         speeds = [0.0 if rng.random() < 0.15 else round(float(rng.uniform(0.005, 0.04)), 3) for _ in range(2)]
         a, b = (_moving_gradient(rng, fps, s) for s in speeds)
-        graph = (
-            f"[0:v]trim=duration={PRE_S + duration},setpts=PTS-STARTPTS,format=yuv420p[a];"
-            f"[1:v]trim=duration={duration + POST_S},setpts=PTS-STARTPTS,format=yuv420p[b];"
-            f"[a][b]xfade=transition={transition}:duration={duration}:offset={PRE_S}[v]"
-        )
+        graph = xfade_graph(transition, duration)
         name = f"{PREFIX[palette]}xfade-{transition}-{j:02d}-{duration:g}s-v{max(speeds):g}-{fps}"
         cases.append(Case(name, "gradient", fps, PRE_S + duration + POST_S, (a, b), graph, (Truth("dissolve", PRE_S, PRE_S + duration),), transition))
     for j in range(n_negatives):
@@ -2117,11 +2118,7 @@ def dissolves_corpus(split: int = 11, n_transitions: int = 36) -> list[Case]:
 def _xfade_case(prefix: str, transition: str, kind: str, j: int, duration: float, fps: int, sides: list[str]) -> Case:
     """A dissolve-like xfade (``transition``, ``duration`` s at ``fps``) from ``sides[0]`` (held PRE_S before) onto ``sides[1]``
     (held POST_S after), named ``<prefix>xfade-<transition>-<kind>-<j>-<duration>s-<fps>``; its truth is one dissolve."""
-    graph = (
-        f"[0:v]trim=duration={PRE_S + duration},setpts=PTS-STARTPTS,format=yuv420p[a];"
-        f"[1:v]trim=duration={duration + POST_S},setpts=PTS-STARTPTS,format=yuv420p[b];"
-        f"[a][b]xfade=transition={transition}:duration={duration}:offset={PRE_S}[v]"
-    )
+    graph = xfade_graph(transition, duration)
     name = f"{prefix}xfade-{transition}-{kind}-{j:02d}-{duration:g}s-{fps}"
     return Case(name, kind, fps, round(PRE_S + duration + POST_S, 3), tuple(sides), graph, (Truth("dissolve", PRE_S, PRE_S + duration),), transition)
 
@@ -2487,11 +2484,7 @@ def soft_moving_corpus(split: int = 1) -> list[Case]:
         sides = []
         for what in pairing.split("-"):
             sides.append(_moving_texture(rng, fps) if what == "moving" else _source("mixed", _plain(rng), fps, False, palette))
-        graph = (
-            f"[0:v]trim=duration={PRE_S + duration},setpts=PTS-STARTPTS,format=yuv420p[a];"
-            f"[1:v]trim=duration={duration + POST_S},setpts=PTS-STARTPTS,format=yuv420p[b];"
-            f"[a][b]xfade=transition={transition}:duration={duration}:offset={PRE_S}[v]"
-        )
+        graph = xfade_graph(transition, duration)
         kind_, direction = XFADE[transition] or ("", None)
         kind = {"moving-moving": "texture", "plain-plain": "plain"}.get(pairing, "mixed")
         name = f"{PREFIX[palette]}xfade-{transition}-{pairing}-{j:02d}-{duration:g}s-{fps}"
@@ -2644,11 +2637,7 @@ def _moving_side_case(
             sides.append(moving(rng, fps, need_s))
         else:
             sides.append(_moving_texture(rng, fps) if rng.random() < 0.5 else _any_moving_picture(rng, fps) + ",setsar=1")
-    graph = (
-        f"[0:v]trim=duration={PRE_S + duration},setpts=PTS-STARTPTS,format=yuv420p[a];"
-        f"[1:v]trim=duration={duration + POST_S},setpts=PTS-STARTPTS,format=yuv420p[b];"
-        f"[a][b]xfade=transition={transition}:duration={duration}:offset={PRE_S}[v]"
-    )
+    graph = xfade_graph(transition, duration)
     kind_, direction = XFADE[transition] or ("", None)
     s, e = PRE_S, PRE_S + duration
     if kind_ == "iris":
@@ -3325,18 +3314,20 @@ def shape_wipes_corpus(split: int = 31, n: int = 18, n_negatives: int = 6) -> li
         fps = SHAPE_RATES[int(rng.integers(len(SHAPE_RATES)))]
         duration = round(float(rng.uniform(0.3, 3.0)), 2)
         sides = (_shape_side(rng, content, fps, PRE_S + duration), _shape_side(rng, content, fps, duration + POST_S))
-        graph = (
-            f"[0:v]trim=duration={PRE_S + duration},setpts=PTS-STARTPTS,format=yuv420p[a];"
-            f"[1:v]trim=duration={duration + POST_S},setpts=PTS-STARTPTS,format=yuv420p[b];"
-            f"[a][b]xfade=transition={transition}:duration={duration}:offset={PRE_S}[v]"
-        )
+        graph = xfade_graph(transition, duration)
         kind_, direction = XFADE[transition] or ("", None)
         truth = (Truth(kind_, PRE_S, PRE_S + duration, direction),)
         kind = {"flat": "plain", "gradient": "plain", "texture": "texture", "real": "real"}[content]
         name = f"{prefix}xfade-{transition}-{content}-{j:02d}-{duration:g}s-{fps}"
         cases.append(Case(name, kind, fps, round(PRE_S + duration + POST_S, 3), sides, graph, truth, transition))
-    for j in range(n_negatives):
-        fps = SHAPE_RATES[int(rng.integers(len(SHAPE_RATES)))]
+    return cases + _moving_shots(rng, prefix, SHAPE_RATES, n_negatives)
+
+
+def _moving_shots(rng: np.random.Generator, prefix: str, rates: tuple[int, ...], n: int) -> list[Case]:
+    """``n`` 4 s clips with no transition at one of ``rates``: a fast real shot every other one (``_fast_shot``), else a moving picture."""
+    cases = []
+    for j in range(n):
+        fps = rates[int(rng.integers(len(rates)))]
         shot = _fast_shot(rng, fps, 4.0) if j % 2 == 0 else None
         src = shot[0] if shot is not None else _new_moving_picture(rng, fps, 4.0, STOCK_SHOTS)
         what = shot[1] if shot is not None else re.match(r"[a-z0-9]+", src).group(0)  # type: ignore[union-attr]
@@ -3396,18 +3387,8 @@ def moving_shapes_corpus(split: int = 33, n: int = 18, n_negatives: int = 6) -> 
             sides = (_drifting_gradient(rng, fps), _drifting_gradient(rng, fps))
         else:
             sides = (_real_side(rng, fps, need[0]), _moving_generated(rng, fps, need[1]))
-        graph = (
-            f"[0:v]trim=duration={PRE_S + duration},setpts=PTS-STARTPTS,format=yuv420p[a];"
-            f"[1:v]trim=duration={duration + POST_S},setpts=PTS-STARTPTS,format=yuv420p[b];"
-            f"[a][b]xfade=transition={transition}:duration={duration}:offset={PRE_S}[v]"
-        )
+        graph = xfade_graph(transition, duration)
         kind = {"real": "real", "moving": "texture", "drift": "plain", "real-moving": "real"}[content]
         name = f"{prefix}xfade-{transition}-{content}-{j:02d}-{duration:g}s-{fps}"
         cases.append(Case(name, kind, fps, round(PRE_S + duration + POST_S, 3), sides, graph, xfade_truth(transition, PRE_S, duration), transition))
-    for j in range(n_negatives):
-        fps = MOVING_SHAPE_RATES[int(rng.integers(len(MOVING_SHAPE_RATES)))]
-        shot = _fast_shot(rng, fps, 4.0) if j % 2 == 0 else None
-        src = shot[0] if shot is not None else _new_moving_picture(rng, fps, 4.0, STOCK_SHOTS)
-        what = shot[1] if shot is not None else re.match(r"[a-z0-9]+", src).group(0)  # type: ignore[union-attr]
-        cases.append(Case(f"{prefix}none-{what}-{j}-{fps}", "negative", fps, 4.0, (src,), "[0:v]format=yuv420p[v]", (), "moving"))
-    return cases
+    return cases + _moving_shots(rng, prefix, MOVING_SHAPE_RATES, n_negatives)

@@ -3298,8 +3298,17 @@ def _shape_side(rng: np.random.Generator, content: str, fps: int, need_s: float)
         kind = STILL_MOTION_TYPES[int(rng.integers(len(STILL_MOTION_TYPES)))]
         return f"gradients={s}:n=2:c0={_colour(rng, 'any')}:c1={_colour(rng, 'any')}:speed={speed:.3f}:seed={int(rng.integers(1, 10_000))}:type={kind},setsar=1"
     if content == "texture":
-        return _moving_texture(rng, fps) + ",setsar=1" if rng.random() < 0.5 else _new_moving_picture(rng, fps, need_s, STOCK_SHOTS)
+        return _moving_generated(rng, fps, need_s)
     return _real_side(rng, fps, need_s)
+
+
+def _shape_draw(rng: np.random.Generator, families: tuple[tuple[str, ...], ...], contents: tuple[str, ...], rates: tuple[int, ...]) -> tuple[str, str, int, float]:
+    """One shape split clip's draw: an xfade transition (a family first, then one of it), a content kind, a frame rate and a duration of 0.3-3 s."""
+    family = families[int(rng.integers(len(families)))]
+    transition = family[int(rng.integers(len(family)))]
+    content = contents[int(rng.integers(len(contents)))]
+    fps = rates[int(rng.integers(len(rates)))]
+    return transition, content, fps, round(float(rng.uniform(0.3, 3.0)), 2)
 
 
 def shape_wipes_corpus(split: int = 31, n: int = 18, n_negatives: int = 6) -> list[Case]:
@@ -3308,11 +3317,7 @@ def shape_wipes_corpus(split: int = 31, n: int = 18, n_negatives: int = 6) -> li
     prefix = PREFIX[f"shape{split}"]
     cases: list[Case] = []
     for j in range(n):
-        family = SHAPE_FAMILIES[int(rng.integers(len(SHAPE_FAMILIES)))]
-        transition = family[int(rng.integers(len(family)))]
-        content = SHAPE_CONTENT[int(rng.integers(len(SHAPE_CONTENT)))]
-        fps = SHAPE_RATES[int(rng.integers(len(SHAPE_RATES)))]
-        duration = round(float(rng.uniform(0.3, 3.0)), 2)
+        transition, content, fps, duration = _shape_draw(rng, SHAPE_FAMILIES, SHAPE_CONTENT, SHAPE_RATES)
         sides = (_shape_side(rng, content, fps, PRE_S + duration), _shape_side(rng, content, fps, duration + POST_S))
         graph = xfade_graph(transition, duration)
         kind_, direction = XFADE[transition] or ("", None)
@@ -3373,11 +3378,7 @@ def moving_shapes_corpus(split: int = 33, n: int = 18, n_negatives: int = 6) -> 
     prefix = PREFIX[f"mshape{split}"]
     cases: list[Case] = []
     for j in range(n):
-        family = MOVING_SHAPE_FAMILIES[int(rng.integers(len(MOVING_SHAPE_FAMILIES)))]
-        transition = family[int(rng.integers(len(family)))]
-        content = MOVING_SHAPE_CONTENT[int(rng.integers(len(MOVING_SHAPE_CONTENT)))]
-        fps = MOVING_SHAPE_RATES[int(rng.integers(len(MOVING_SHAPE_RATES)))]
-        duration = round(float(rng.uniform(0.3, 3.0)), 2)
+        transition, content, fps, duration = _shape_draw(rng, MOVING_SHAPE_FAMILIES, MOVING_SHAPE_CONTENT, MOVING_SHAPE_RATES)
         need = (PRE_S + duration, duration + POST_S)
         if content == "real":
             sides = (_real_side(rng, fps, need[0]), _real_side(rng, fps, need[1]))

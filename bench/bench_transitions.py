@@ -363,6 +363,14 @@ CORPORA = {
         lambda: transition_corpus.moving_shapes_corpus(34),
         "shaped xfade wipes between moving sides like split 33, split 34 (session 21: blind; made with split 33, read only at the freeze with main's and the frozen rules)",
     ),
+    "--wipes35": (
+        lambda: transition_corpus.moving_shapes_corpus(35),
+        "shaped xfade wipes between moving sides like split 33, split 35 (session 21: made after split 34's read, read once with the branch's rules before the next rule)",
+    ),
+    "--wipes36": (
+        lambda: transition_corpus.moving_shapes_corpus(36),
+        "shaped xfade wipes between moving sides like split 33, split 36 (session 21: blind for the next rule; made with split 35)",
+    ),
     "--moving-fades21": (lambda: transition_corpus.moving_fades_split(21), "fades and cross-fades over moving generated pictures, split 21 (session 9: read once with main's rules first)"),
     "--moving-fades22": (
         lambda: transition_corpus.moving_fades_split(22),

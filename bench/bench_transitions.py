@@ -365,11 +365,11 @@ CORPORA = {
     ),
     "--wipes35": (
         lambda: transition_corpus.moving_shapes_corpus(35),
-        "shaped xfade wipes between moving sides like split 33, split 35 (session 21: made after split 34's read, read once with the branch's rules before the next rule)",
+        "shaped xfade wipes between moving sides like split 33, split 35 (session 21: made after split 34's read; read once with main's and the frozen rules)",
     ),
     "--wipes36": (
         lambda: transition_corpus.moving_shapes_corpus(36),
-        "shaped xfade wipes between moving sides like split 33, split 36 (session 21: blind for the next rule; made with split 35)",
+        "shaped xfade wipes between moving sides like split 33, split 36 (session 21: made with split 35; read once with main's and the frozen rules)",
     ),
     "--moving-fades21": (lambda: transition_corpus.moving_fades_split(21), "fades and cross-fades over moving generated pictures, split 21 (session 9: read once with main's rules first)"),
     "--moving-fades22": (

@@ -3350,8 +3350,8 @@ def _moving_shots(rng: np.random.Generator, prefix: str, rates: tuple[int, ...],
 # the freeze with main's and the frozen rules).
 MOVING_SHAPE_SEEDS = {33: 44707, 34: 9659}
 PREFIX.update({"mshape33": "ms33-", "mshape34": "ms34-"})
-# Splits 35 (fresh) and 36 (blind): the same draw with new seeds, made after split 34's blind read for the next rule (the
-# cells' sides read as trends), 35 read once with the branch's frozen rules before that rule.
+# Splits 35 and 36: the same draw with new seeds, made after split 34's blind read for a next rule (each cell's sides read
+# as lines over time: tried on split 33, no gain, dropped before 35 was read); both read once with main's and the frozen rules.
 MOVING_SHAPE_SEEDS.update({35: 57997, 36: 39636})
 PREFIX.update({"mshape35": "ms35-", "mshape36": "ms36-"})
 MOVING_SHAPE_FAMILIES = (

@@ -258,6 +258,14 @@ CORPORA = {
         lambda: transition_corpus.moving_blends_corpus(37),
         "like split 36, split 37 (session 20: blind; made with split 36, read only at the freeze with main's and with the frozen rules)",
     ),
+    "--dissolves38": (
+        lambda: transition_corpus.moving_crossfades_corpus(38),
+        "14 cross-fades 0.3-3 s (xfade fade, fadeslow, fadefast, fadegrays, a plain custom cross-fade; two in three between two moving real shots, the rest real or moving generated) + up to 8 no-transition clips (pans, a zoom, riders, footage, moving pictures, two flashes), split 38 (session 21: read once with main's rules first, then tuned on)",
+    ),
+    "--dissolves39": (
+        lambda: transition_corpus.moving_crossfades_corpus(39),
+        "like split 38, split 39 (session 21: blind; made with split 38, read only at the freeze with main's and with the frozen rules)",
+    ),
     "--moving-gradients2": (
         lambda: transition_corpus.moving_gradients_corpus(2),
         "cross-fades between two moving gradients, split 2 (session 7: blind; read once with the lead's and once with the frozen rules)",

@@ -2430,6 +2430,73 @@ def moving_blends_corpus(split: int) -> list[Case]:
     return cases + _real_negatives(rng, prefix)
 
 
+# Session 21 (helper 10d): splits 38 (read once with main's rules before any change, then tuned on) and 39 (blind, made with
+# it and read only at the freeze), ``moving_crossfades_corpus``: 14 cross-fades 0.3-3 s at 24-60 fps — xfade ``fade``,
+# ``fadeslow``, ``fadefast``, ``fadegrays`` and a plain cross-fade (xfade's ``custom`` expression A·P + B·(1 − P), the blend an
+# editor's cross-fade makes) — two in three between two moving real shots (``_varied_shot``: new trims, pans, crops,
+# reversed or graded stretches), the rest between sides each a moving real shot or a moving generated picture (``_any_side``
+# with no still side); plus up to 6 no-transition clips as in splits 34-37 (pans, a zoom, riders, footage, moving pictures)
+# and two flashes (a flash on footage, a flash on a moving picture). Seeds drawn by ``secrets``.
+MOVING_CROSSFADE_SEEDS = {38: 58253, 39: 4491}  # split → the generator's seed
+MOVING_CROSSFADES = ("fade", "fadeslow", "fadefast", "fadegrays", "crossfade")
+CROSSFADE_EXPR = "A*P+B*(1-P)"  # xfade's custom transition: P goes 1 → 0 over the blend
+PREFIX.update({"dis38": "d38-", "dis39": "d39-"})
+
+
+def moving_crossfades_corpus(split: int) -> list[Case]:
+    """14 cross-fades between moving sides (two in three between two moving real shots) plus up to 8 no-transition clips from MOVING_CROSSFADE_SEEDS[``split``] (see the note above)."""
+    rng = np.random.default_rng(MOVING_CROSSFADE_SEEDS[split])
+    prefix = PREFIX[f"dis{split}"]
+    cases: list[Case] = []
+    for j in range(14):
+        transition = MOVING_CROSSFADES[int(rng.integers(len(MOVING_CROSSFADES)))]
+        fps = DISSOLVE_RATES[int(rng.integers(len(DISSOLVE_RATES)))]
+        duration = round(float(rng.uniform(0.3, 3.0)), 2)
+        both_real = j % 3 != 2
+        sides: list[tuple[str, str]] = []
+        for k in range(2):
+            side = None
+            while side is None:  # shorten until a real shot holds it
+                need_s = PRE_S + duration if k == 0 else duration + POST_S
+                if both_real:
+                    shot = _varied_shot(rng, fps, need_s, SHOTS_WITHOUT_TESTVIDEO)
+                    side = None if shot is None else (shot[0], "real")
+                else:
+                    side = _any_side(rng, fps, need_s, still=False)
+                if side is None:
+                    duration = max(0.3, round(duration - 0.3, 2))
+            sides.append(side)
+        kind = "-".join(kind for _, kind in sides)
+        case = _xfade_case(prefix, "custom" if transition == "crossfade" else transition, kind, j, duration, fps, [source for source, _ in sides])
+        if transition == "crossfade":
+            case = replace(
+                case,
+                name=case.name.replace("xfade-custom-", "xfade-crossfade-"),
+                graph=case.graph.replace("xfade=transition=custom:", f"xfade=transition=custom:expr='{CROSSFADE_EXPR}':"),
+                family="custom:crossfade",
+            )
+        cases.append(case)
+    cases += _real_negatives(rng, prefix)
+    for j, name in enumerate(("footage-flash", "moving-flash"), start=6):
+        fps = DISSOLVE_RATES[int(rng.integers(len(DISSOLVE_RATES)))]
+        seconds = round(float(rng.uniform(2.0, 3.0)), 2)
+        if name == "moving-flash":
+            source = _new_moving_picture(rng, fps, seconds)
+        else:
+            shot = _varied_shot(rng, fps, seconds, SHOTS_WITHOUT_TESTVIDEO)
+            if shot is None:
+                continue
+            source = shot[0]
+        t0 = rng.uniform(0.8, seconds - 0.8)
+        extra = (
+            f",eq=brightness='if(gte(t\\,{t0:.2f})\\,{rng.uniform(0.4, 0.8):.2f}*exp(-(t-{t0:.2f})*{int(rng.integers(6, 12))})\\,0)':eval=frame"
+            if name == "footage-flash"
+            else f",eq=brightness='if(between(t\\,{t0:.2f}\\,{t0 + rng.uniform(0.03, 0.1):.2f})\\,0.5\\,0)':eval=frame"
+        )
+        cases.append(Case(f"{prefix}none-{name}-{j}-{seconds:g}s-{fps}", "negative", fps, seconds, (source,), f"[0:v]format=yuv420p{extra}[v]", (), name))
+    return cases
+
+
 # Pixelize, hblur, soft (smooth*) wipes and wipes/slides whose sides move, drawn from a seeded generator (session 9, helper
 # 10z; ``soft_moving_corpus``): pixelize and hblur between a moving picture (cellular automata, life, Perlin noise, a moving
 # gradient, a panned testsrc2, a mandelbrot zoom, grainy blurred noise) and a flat colour or a still gradient, and between

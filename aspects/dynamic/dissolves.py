@@ -129,6 +129,19 @@ PIXEL_RISE_MIN = 15.0  # …and at least this many levels (√ Laplacian varianc
 PIXEL_FIT = 0.25  # the Laplacian variance inside the blend off its fitted curve by at most this share of the bump's height (RMS)
 PIXEL_AGREE = 2  # a dissolve found by the other rules keeps its ends when both are within this many frames of the bump's
 PIXEL_REACH_S = 3.0  # the blend's ends are looked for within this of the detail's peak (seconds)
+# ``crossfade_dissolves`` (session 21, helper 10d): a cross-fade (xfade fade, fadeslow, fadefast, fadegrays, an editor's
+# blend) of two unrelated pictures sums their fine detail with weights (1 − a) and a, so its Laplacian variance is
+# (1 − a)²·VA + a²·VB — the pixel fit's curve with C = −(VA + VB) — and dips half-way to about half the line between the
+# shots', whatever they do; the encoder smooths the blended frames further (split 38's cross-fades at their true ends:
+# 0.28-0.73 of that line half-way).
+CROSS_DROP = 0.85  # candidates: frames whose detail (√ Laplacian variance) stands at most this share of both sides' level
+CROSS_DEPTH = 0.6  # the fitted dip −C at least this share of VA + VB (an even cross-fade of unrelated pictures: 1)…
+CROSS_FIT = 0.4  # …the Laplacian variance inside off the fitted curve by at most this share of the dip's depth (RMS)…
+CROSS_RISE = 0.9  # …and the low-pass pictures' progress from A to B rises with the fitted a (correlation at least this)
+CROSS_REACH_S = 3.0  # the blend's ends are looked for within this of the detail's lowest frame (seconds)
+CROSS_DETAIL = 12.0  # both sides hold at least this much fine detail (√ Laplacian variance, levels; real footage 17-54, moving gradients and shapes on a flat ground 1-11)…
+CROSS_HALF_DIP = 0.8  # …where the low-pass pictures are 25-75 % of the way, the Laplacian variance is at most this share of the line between the sides'…
+CROSS_SPREAD = (0.25, 1.0)  # …and the luma variance within this share of it: a mix of unrelated pictures holds about half, never more than the line (a picture emptying to a flat ground: near 0)
 LIGHT_STATS = np.array(
     [1.0, 0.0, 1.0, 1.0, 1.0, 0.0]
 )  # the statistics then hold once a shift along this and a gain are taken out: a change of light moves the luma mean and R, G, B alike (the statistics' order, ``_statistics_move``)
@@ -627,17 +640,25 @@ def busy_dissolves(s: Signals, grid: np.ndarray, stats: np.ndarray, blank: np.nd
         if any(p <= b and a <= q for a, b in taken) or not _accept(s, grid, stats, p, q, floor, ceiling, ref, margin):
             continue
         taken.append((p, q))
-        p, q = detail_ends(stats[:, -1], *refine_ends(grid, p, q, floor, ceiling, ref, margin), floor, ceiling, ref, margin)
-        p, q = median_ends(grid, p, q, floor, ceiling, ref, margin)
-        p, q = _grey_then_median(grid, p, q, floor, ceiling, ref, margin, frames_in(s, MAX_S))
+        p, q = _timed(s, grid, stats, p, q, floor, ceiling, ref)
         out.append({"type": "dissolve", "start": rounded(s.t[p], 6), "end": rounded(s.t[q], 6), "duration": rounded(s.t[q] - s.t[p], 6)})
     return sorted(out, key=lambda x: x["start"])
 
 
-def _pixel_fit(v: np.ndarray, peak: int, ref: int) -> tuple[int, int, float, float] | None:
+def _timed(s: Signals, grid: np.ndarray, stats: np.ndarray, p: int, q: int, floor: int, ceiling: int, ref: int) -> tuple[int, int]:
+    """The ends of a dissolve found from frame ``p`` to ``q`` walked out and in on the grid and the fine detail
+    (``refine_ends``, ``detail_ends``, ``median_ends``, ``grey_end``), within ``floor``–``ceiling``."""
+    margin = frames_in(s, MARGIN_S)
+    p, q = detail_ends(stats[:, -1], *refine_ends(grid, p, q, floor, ceiling, ref, margin), floor, ceiling, ref, margin)
+    p, q = median_ends(grid, p, q, floor, ceiling, ref, margin)
+    return _grey_then_median(grid, p, q, floor, ceiling, ref, margin, frames_in(s, MAX_S))
+
+
+def _pixel_fit(v: np.ndarray, peak: int, ref: int, dip: bool = False) -> tuple[int, int, float, float] | None:
     """The Laplacian variance ``v`` (per frame of a window, its peak at index ``peak``) fitted by least squares as a pixel
     dissolve from index p to q: (1 − a)·VA + a·VB + C·a(1 − a), a rising straight from 0 at p to 1 at q, VA and VB the
     medians over ``ref`` frames before p and after q (each pixel is A's or B's; a random mask adds C·a(1 − a)).
+    With ``dip`` C ≤ 0: a cross-fade's dip (``crossfade_dissolves``), the peak being the lowest frame.
     Returns (p, q, C, RMS residual inside p–q) or None when the window has no room."""
     n = v.size
     idx = np.arange(n, dtype=float)
@@ -647,7 +668,8 @@ def _pixel_fit(v: np.ndarray, peak: int, ref: int) -> tuple[int, int, float, flo
         a = np.clip((idx - p) / (q - p), 0.0, 1.0)
         base = (1.0 - a) * va + a * vb
         g = a * (1.0 - a)
-        c = max(0.0, float(g @ (v - base)) / max(float(g @ g), 1e-12))
+        c = float(g @ (v - base)) / max(float(g @ g), 1e-12)
+        c = min(0.0, c) if dip else max(0.0, c)
         r = v - base - c * g
         return float(r @ r), c, float(np.sqrt(np.mean(r[p : q + 1] ** 2)))
 
@@ -742,6 +764,100 @@ def with_pixel_dissolves(found: list[dict], pixel: list[dict], frame_s: float) -
             continue
         found = [f for f in found if f not in over] + [item]
     return sorted(found, key=lambda x: (x["start"], x["end"]))
+
+
+def _side_levels(d: np.ndarray, reach: int, ref: int) -> np.ndarray:
+    """Per frame i the lower of the detail's upper quartiles over frames i − reach … i − ref and i + ref … i + reach (fewer
+    near the video's ends; the frame's own level where a side has none)."""
+    n, w = d.size, reach - ref + 1
+    out = d.copy()
+    if w < 1:
+        return out
+    full = np.percentile(np.lib.stride_tricks.sliding_window_view(d, w), 75, axis=1) if n >= w else np.zeros(0)
+
+    def quartile(first: int, last: int) -> float:  # frames first … last, clipped to the video
+        first, last = max(0, first), min(n - 1, last)
+        if last - first + 1 == w:
+            return float(full[first])
+        return float(np.percentile(d[first : last + 1], 75)) if last >= first else np.nan
+
+    for i in range(1, n - 1):
+        left = quartile(i - reach, i - ref) if i - reach >= 0 else (float(np.percentile(d[: i - ref + 1], 75)) if i - ref >= 0 else np.nan)
+        right = quartile(i + ref, i + reach) if i + ref <= n - 1 else np.nan
+        if np.isfinite(left) and np.isfinite(right):
+            out[i] = min(left, right)
+    return out
+
+
+def _mixed_half_way(v: np.ndarray, spread: np.ndarray, x: np.ndarray, p: int, q: int, lo: int, hi: int, ref: int) -> bool:
+    """Whether frames ``p``–``q`` (``x``: their progress from A to B on the low-pass grid) hold a mix of two textured
+    pictures half-way: ``v`` (Laplacian variance) and ``spread`` (luma variance) per frame, sides A and B their medians
+    over ``ref`` frames next to the ends (within ``lo``–``hi``); see CROSS_DETAIL, CROSS_HALF_DIP, CROSS_SPREAD."""
+    va, vb = float(np.median(v[max(lo, p - ref) : p + 1])), float(np.median(v[q : min(hi, q + ref) + 1]))
+    if min(va, vb) < CROSS_DETAIL**2:
+        return False
+    half = (x >= 0.25) & (x <= 0.75)
+    if not half.any():
+        return False
+    w = np.clip(x[half], 0.0, 1.0)
+    sa, sb = float(np.median(spread[max(lo, p - ref) : p + 1])), float(np.median(spread[q : min(hi, q + ref) + 1]))
+    detail = float(np.median(v[p : q + 1][half] / ((1.0 - w) * va + w * vb)))
+    luma = float(np.median(spread[p : q + 1][half] / np.maximum((1.0 - w) * sa + w * sb, 1e-9)))
+    return detail <= CROSS_HALF_DIP and CROSS_SPREAD[0] <= luma <= CROSS_SPREAD[1]
+
+
+def crossfade_dissolves(s: Signals, grid: np.ndarray, stats: np.ndarray, blank: np.ndarray, stops: np.ndarray) -> list[dict]:
+    """Cross-fades between two pictures of any kind, moving or not, found and timed by the dip they make in the fine detail
+    (``stats``' last column, √ Laplacian variance; see CROSS_DEPTH): the Laplacian variance fitted as A's, a cross-fade's
+    −C·a(1 − a) dip and B's (``_pixel_fit`` with ``dip``), the low-pass pictures ``grid`` stepping ≥ MIN_STEP levels from
+    A to B with a progress that rises with a (CROSS_RISE); never across one of the ``stops`` (cuts) or over a black or
+    white frame."""
+    n = len(s)
+    if n < 8 or stats.shape[1] != LIGHT_STATS.size:
+        return []
+    d = stats[:, -1]
+    v = d**2
+    ref = frames_in(s, REF_S)
+    reach = frames_in(s, CROSS_REACH_S)
+    level = _side_levels(d, reach, ref)
+    drop = d / np.maximum(level, 1e-9)
+    cut_at = np.flatnonzero(stops)
+    out: list[dict] = []
+    taken: list[tuple[int, int]] = []
+    for i in np.argsort(drop, kind="stable").tolist():
+        if drop[i] > CROSS_DROP:
+            break
+        if any(p <= i <= q for p, q in taken):
+            continue
+        floor = int(cut_at[cut_at <= i].max()) if (cut_at <= i).any() else 0
+        ceiling = int(cut_at[cut_at > i].min()) - 1 if (cut_at > i).any() else n - 1
+        lo, hi = max(floor, i - reach), min(ceiling, i + reach)
+        near = [(p, q) for p, q in taken if p <= hi and q >= lo]
+        lo = max([lo] + [q + 1 for p, q in near if q < i])
+        hi = min([hi] + [p - 1 for p, q in near if p > i])
+        if i - lo < ref or hi - i < ref:
+            continue
+        fit = _pixel_fit(v[lo : hi + 1], i - lo, ref, dip=True)
+        if fit is None:
+            continue
+        p, q, c, r = fit
+        p, q = p + lo, q + lo
+        va, vb = float(np.median(v[max(lo, p - ref) : p + 1])), float(np.median(v[q : min(hi, q + ref) + 1]))
+        taken.append((p, q))
+        span = float(s.t[q] - s.t[p])
+        if not (MIN_S - 1e-6 <= span <= MAX_S and -c >= CROSS_DEPTH * (va + vb) and r <= CROSS_FIT * 0.25 * -c):
+            continue
+        if any(blank[k] in ("black", "white") for k in range(p, q + 1)):
+            continue
+        a, b = grid[max(lo, p - ref + 1) : p + 1].mean(axis=0), grid[q : min(hi, q + ref - 1) + 1].mean(axis=0)
+        if float(np.sqrt(np.mean((b - a) ** 2))) < MIN_STEP:
+            continue
+        x = _progress(grid[p : q + 1], a, b)[0]
+        if not float(np.corrcoef(x, np.arange(x.size))[0, 1]) >= CROSS_RISE or not _mixed_half_way(v, stats[:, 1] ** 2, x, p, q, lo, hi, ref):
+            continue
+        p, q = _timed(s, grid, stats, p, q, floor, ceiling, ref)
+        out.append({"type": "dissolve", "start": rounded(s.t[p], 6), "end": rounded(s.t[q], 6), "duration": rounded(s.t[q] - s.t[p], 6)})
+    return sorted(out, key=lambda x: x["start"])
 
 
 def _side_line(grid: np.ndarray, first: int, last: int, at: np.ndarray) -> np.ndarray:

@@ -239,6 +239,21 @@ def test_a_pixel_dissolve_between_two_moving_real_shots_is_found_within_two_fram
     assert abs(frame_index(m, blend["start"]) - offset * 30) <= 2 and abs(frame_index(m, blend["end"]) - (offset + length) * 30) <= 2, d["transitions"]
 
 
+@pytest.mark.parametrize(("split", "prefix"), [(38, "d38-xfade-fade-real-real-04-"), (34, "d34-xfade-fadegrays-real-real-00-")])
+def test_a_cross_fade_between_two_moving_real_shots_is_found_by_its_detail_dip(tmp_path, split, prefix):
+    """xfade's ``fade`` (0.95 s at 25 fps, dissolve split 38's clip 4) and ``fadegrays`` (0.77 s at 60 fps, split 34's clip
+    0) between two moving real shots (``_varied_shot``: panned crops of bikes, Bunny, carphone): the mixture's gates refuse
+    both (the shots' own motion) and main e19f794 found nothing. A cross-fade of two unrelated textured pictures sums their
+    fine detail with weights 1 − a and a, so the Laplacian variance dips half-way to about half the line between the
+    shots' ((1 − a)²·VA + a²·VB); the dip, with the low-pass pictures stepping from A to B and the luma variance half-way
+    within 0.25-1.0 of its line, finds the blend, which the busy chain times (``crossfade_dissolves``, docs/dynamic.md,
+    session 21): both ends within the bench's 2 frames."""
+    from tests import transition_corpus
+
+    cases = transition_corpus.moving_crossfades_corpus(split) if split >= 38 else transition_corpus.real_dissolves_corpus(split)
+    _one_within_two_frames(tmp_path, next(c for c in cases if c.name.startswith(prefix)), "dissolve")
+
+
 def test_a_soft_iris_onto_moving_pictures_is_read_out_to_its_ramps_ends(tmp_path):
     """Wipe split 28's ``horzopen`` (2.08 s at 50 fps) between two moving pictures (``fresh_wipes_corpus(28)``'s clip 10): the
     switch-time map reads the two bars opening, but on moving sides ``edge_width`` reads their soft ramp at 0.6 of its
@@ -305,16 +320,22 @@ def _wipes_within_two_frames(tmp_path, split: int, prefix: str, directions: tupl
 
 def _one_wipe_out_within_two_frames(tmp_path, split: int, n: int, prefix: str) -> None:
     """The clip of ``fresh_wipes_corpus(split, n)`` named ``prefix…``: one wipe out, both ends within the bench's 2 frames."""
+    from tests.transition_corpus import fresh_wipes_corpus
+
+    _one_within_two_frames(tmp_path, next(c for c in fresh_wipes_corpus(split, n=n) if c.name.startswith(prefix)), "wipe", "out")
+
+
+def _one_within_two_frames(tmp_path, case, kind: str, direction: str | None = None) -> None:
+    """``case`` made and read: one transition of type ``kind`` (and ``direction``), both ends within the bench's 2 frames of its rendered truth."""
     from aspects.dynamic.signals import Signals
     from aspects.dynamic.transitions import detect_transitions
-    from tests.transition_corpus import TOLERANCE_FRAMES, fresh_wipes_corpus, rendered_truth
+    from tests.transition_corpus import TOLERANCE_FRAMES, rendered_truth
 
-    case = next(c for c in fresh_wipes_corpus(split, n=n) if c.name.startswith(prefix))
     case.make(tmp_path)
     truth = rendered_truth(case, tmp_path).truth[0]
     m = measure_video(case.path(tmp_path))
     frames = {k: v for k, v in m.frames.items() if np.asarray(v).dtype.kind in "fiu"}
-    found = [t for t in detect_transitions(Signals.from_frames(frames, m.facts.get("duration_s"))) if t["type"] == "wipe"]
-    assert len(found) == 1 and found[0]["direction"] == "out", found
+    found = [t for t in detect_transitions(Signals.from_frames(frames, m.facts.get("duration_s"))) if t["type"] == kind]
+    assert len(found) == 1 and found[0].get("direction") == direction, found
     tolerance = (TOLERANCE_FRAMES + 0.01) / case.fps
     assert abs(found[0]["start"] - truth.start) <= tolerance and abs(found[0]["end"] - truth.end) <= tolerance, (found, truth)

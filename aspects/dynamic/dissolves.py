@@ -141,7 +141,11 @@ CROSS_RISE = 0.9  # …and the low-pass pictures' progress from A to B rises wit
 CROSS_REACH_S = 3.0  # the blend's ends are looked for within this of the detail's lowest frame (seconds)
 CROSS_DETAIL = 12.0  # both sides hold at least this much fine detail (√ Laplacian variance, levels; real footage 17-54, moving gradients and shapes on a flat ground 1-11)…
 CROSS_HALF_DIP = 0.8  # …where the low-pass pictures are 25-75 % of the way, the Laplacian variance is at most this share of the line between the sides'…
-CROSS_SPREAD = (0.25, 1.0)  # …and the luma variance within this share of it: a mix of unrelated pictures holds about half, never more than the line (a picture emptying to a flat ground: near 0)
+CROSS_SPREAD = (
+    0.25,
+    0.85,
+)  # …and the luma variance within this share of it: a mix of two pictures holds 0.5 + their covariance over the sum of their variances, about half for unrelated shots (split 38's cross-fades 0.3-0.8; motion blur in a fast shot keeps the spread: 0.88-1.04 on fast-motion 1-8; a picture emptying to a flat ground: near 0)…
+CROSS_MIX = 0.5  # …and the frames inside off the blend of A and B by at most this share of their squared distance from the nearer side alone (mean over the grid; split 38's cross-fades 0.1-0.4, fast shots' blur dips 0.56-0.75)
 LIGHT_STATS = np.array(
     [1.0, 0.0, 1.0, 1.0, 1.0, 0.0]
 )  # the statistics then hold once a shift along this and a gain are taken out: a change of light moves the luma mean and R, G, B alike (the statistics' order, ``_statistics_move``)
@@ -789,6 +793,17 @@ def _side_levels(d: np.ndarray, reach: int, ref: int) -> np.ndarray:
     return out
 
 
+def _explained(frames: np.ndarray, a: np.ndarray, b: np.ndarray, x: np.ndarray) -> bool:
+    """Whether ``frames`` (low-pass pictures, one row each; ``x`` their progress from ``a`` to ``b``) are explained by the
+    blend (1 − x)·a + x·b far better than by the nearer side alone (CROSS_MIX)."""
+    if not frames.size:
+        return False
+    w = np.clip(x, 0.0, 1.0)[:, None]
+    blend = float(np.mean((frames - (1.0 - w) * a - w * b) ** 2))
+    alone = min(float(np.mean((frames - a) ** 2)), float(np.mean((frames - b) ** 2)))
+    return blend <= CROSS_MIX * alone
+
+
 def _mixed_half_way(v: np.ndarray, spread: np.ndarray, x: np.ndarray, p: int, q: int, lo: int, hi: int, ref: int) -> bool:
     """Whether frames ``p``–``q`` (``x``: their progress from A to B on the low-pass grid) hold a mix of two textured
     pictures half-way: ``v`` (Laplacian variance) and ``spread`` (luma variance) per frame, sides A and B their medians
@@ -853,6 +868,8 @@ def crossfade_dissolves(s: Signals, grid: np.ndarray, stats: np.ndarray, blank: 
         if float(np.sqrt(np.mean((b - a) ** 2))) < MIN_STEP:
             continue
         x = _progress(grid[p : q + 1], a, b)[0]
+        if not _explained(grid[p + 1 : q], a, b, x[1:-1]):
+            continue
         if not float(np.corrcoef(x, np.arange(x.size))[0, 1]) >= CROSS_RISE or not _mixed_half_way(v, stats[:, 1] ** 2, x, p, q, lo, hi, ref):
             continue
         p, q = _timed(s, grid, stats, p, q, floor, ceiling, ref)

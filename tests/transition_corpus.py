@@ -2411,23 +2411,29 @@ def moving_blends_corpus(split: int) -> list[Case]:
     for j in range(12):
         transition = MIXED_DISSOLVE_XFADES[int(rng.integers(len(MIXED_DISSOLVE_XFADES)))]
         fps = DISSOLVE_RATES[int(rng.integers(len(DISSOLVE_RATES)))]
-        duration = round(float(rng.uniform(0.3, 3.0)), 2)
-        sides: list[tuple[str, str]] = []
-        for k in range(2):
-            side = None
-            while side is None:  # shorten until a real shot holds it
-                need_s = PRE_S + duration if k == 0 else duration + POST_S
-                if j % 2 == 0:
-                    shot = _varied_shot(rng, fps, need_s, SHOTS_WITHOUT_TESTVIDEO)
-                    side = None if shot is None else (shot[0], "real")
-                else:
-                    side = _any_side(rng, fps, need_s, still=False)
-                if side is None:
-                    duration = max(0.3, round(duration - 0.3, 2))
-            sides.append(side)
+        sides, duration = _moving_sides(rng, fps, round(float(rng.uniform(0.3, 3.0)), 2), j % 2 == 0)
         kind = "-".join(kind for _, kind in sides)
         cases.append(_xfade_case(prefix, transition, kind, j, duration, fps, [source for source, _ in sides]))
     return cases + _real_negatives(rng, prefix)
+
+
+def _moving_sides(rng: np.random.Generator, fps: int, duration: float, both_real: bool) -> tuple[list[tuple[str, str]], float]:
+    """The two sides of a blend between moving pictures (two moving real shots when ``both_real``, else ``_any_side``'s with no
+    still side) and its length: shortened by 0.3 s (to 0.3 s at least) until a real shot holds it."""
+    sides: list[tuple[str, str]] = []
+    for k in range(2):
+        side = None
+        while side is None:  # shorten until a real shot holds it
+            need_s = PRE_S + duration if k == 0 else duration + POST_S
+            if both_real:
+                shot = _varied_shot(rng, fps, need_s, SHOTS_WITHOUT_TESTVIDEO)
+                side = None if shot is None else (shot[0], "real")
+            else:
+                side = _any_side(rng, fps, need_s, still=False)
+            if side is None:
+                duration = max(0.3, round(duration - 0.3, 2))
+        sides.append(side)
+    return sides, duration
 
 
 # Session 21 (helper 10d): splits 38 (read once with main's rules before any change, then tuned on) and 39 (blind, made with
@@ -2451,21 +2457,7 @@ def moving_crossfades_corpus(split: int) -> list[Case]:
     for j in range(14):
         transition = MOVING_CROSSFADES[int(rng.integers(len(MOVING_CROSSFADES)))]
         fps = DISSOLVE_RATES[int(rng.integers(len(DISSOLVE_RATES)))]
-        duration = round(float(rng.uniform(0.3, 3.0)), 2)
-        both_real = j % 3 != 2
-        sides: list[tuple[str, str]] = []
-        for k in range(2):
-            side = None
-            while side is None:  # shorten until a real shot holds it
-                need_s = PRE_S + duration if k == 0 else duration + POST_S
-                if both_real:
-                    shot = _varied_shot(rng, fps, need_s, SHOTS_WITHOUT_TESTVIDEO)
-                    side = None if shot is None else (shot[0], "real")
-                else:
-                    side = _any_side(rng, fps, need_s, still=False)
-                if side is None:
-                    duration = max(0.3, round(duration - 0.3, 2))
-            sides.append(side)
+        sides, duration = _moving_sides(rng, fps, round(float(rng.uniform(0.3, 3.0)), 2), j % 3 != 2)
         kind = "-".join(kind for _, kind in sides)
         case = _xfade_case(prefix, "custom" if transition == "crossfade" else transition, kind, j, duration, fps, [source for source, _ in sides])
         if transition == "crossfade":

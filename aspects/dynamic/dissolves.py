@@ -54,6 +54,14 @@ switches the cells one after another.
   (``_pixel_fit``, PIXEL_FIT), the low-pass pictures must step ≥ MIN_STEP;
   such a dissolve takes the place of the dissolves it overlaps, whatever
   the shots' own motion (``with_pixel_dissolves``).
+- Cross-fades (``crossfade_dissolves``; xfade fade, fadeslow, fadefast,
+  fadegrays, an editor's blend) sum the two shots' fine detail with
+  weights 1 − a and a, so the Laplacian variance dips half-way to about
+  half the line between the shots' ((1 − a)²·VA + a²·VB: the same fit with
+  C ≤ 0, CROSS_DEPTH, CROSS_FIT); with the low-pass frames explained by
+  the blend of A and B (CROSS_MIX), both sides textured (CROSS_DETAIL) and
+  the luma variance half-way within CROSS_SPREAD of its line (motion blur
+  keeps it), such a dip is a dissolve where nothing else was found.
 """
 
 from __future__ import annotations
@@ -702,6 +710,18 @@ def _pixel_fit(v: np.ndarray, peak: int, ref: int, dip: bool = False) -> tuple[i
     return p, q, c, r
 
 
+def _window(i: int, cut_at: np.ndarray, taken: list[tuple[int, int]], reach: int, n: int) -> tuple[int, int, int, int]:
+    """Around frame ``i`` of ``n``: the cuts' bounds (floor, ceiling; ``cut_at`` their frames) and the window within ``reach``
+    frames of ``i`` inside them that overlaps no blend ``taken`` already (lo, hi)."""
+    floor = int(cut_at[cut_at <= i].max()) if (cut_at <= i).any() else 0
+    ceiling = int(cut_at[cut_at > i].min()) - 1 if (cut_at > i).any() else n - 1
+    lo, hi = max(floor, i - reach), min(ceiling, i + reach)
+    near = [(p, q) for p, q in taken if p <= hi and q >= lo]
+    lo = max([lo] + [q + 1 for p, q in near if q < i])
+    hi = min([hi] + [p - 1 for p, q in near if p > i])
+    return floor, ceiling, lo, hi
+
+
 def pixel_dissolves(s: Signals, grid: np.ndarray, stats: np.ndarray, blank: np.ndarray, stops: np.ndarray) -> list[dict]:
     """Pixel dissolves (xfade ``dissolve``: every pixel switches from A to B at its own moment), found and timed by the bump
     they raise in the fine detail (``stats``' last column, √ Laplacian variance; see PIXEL_RISE): the Laplacian variance
@@ -722,12 +742,7 @@ def pixel_dissolves(s: Signals, grid: np.ndarray, stats: np.ndarray, blank: np.n
     for i in np.argsort(-d, kind="stable").tolist():
         if any(p <= i <= q for p, q in taken):
             continue
-        floor = int(cut_at[cut_at <= i].max()) if (cut_at <= i).any() else 0
-        ceiling = int(cut_at[cut_at > i].min()) - 1 if (cut_at > i).any() else n - 1
-        lo, hi = max(floor, i - reach), min(ceiling, i + reach)
-        near = [(p, q) for p, q in taken if p <= hi and q >= lo]
-        lo = max([lo] + [q + 1 for p, q in near if q < i])
-        hi = min([hi] + [p - 1 for p, q in near if p > i])
+        floor, ceiling, lo, hi = _window(i, cut_at, taken, reach, n)
         if i - lo < ref or hi - i < ref:
             continue  # no room for a side between the peak and a cut or a blend taken already
         if d[i] < PIXEL_RISE_MIN:
@@ -825,8 +840,9 @@ def crossfade_dissolves(s: Signals, grid: np.ndarray, stats: np.ndarray, blank: 
     """Cross-fades between two pictures of any kind, moving or not, found and timed by the dip they make in the fine detail
     (``stats``' last column, √ Laplacian variance; see CROSS_DEPTH): the Laplacian variance fitted as A's, a cross-fade's
     −C·a(1 − a) dip and B's (``_pixel_fit`` with ``dip``), the low-pass pictures ``grid`` stepping ≥ MIN_STEP levels from
-    A to B with a progress that rises with a (CROSS_RISE); never across one of the ``stops`` (cuts) or over a black or
-    white frame."""
+    A to B with a progress that rises with a (CROSS_RISE), the frames inside explained by the blend of A and B far better
+    than by either alone (``_explained``) and half-way a mix of two textured pictures (``_mixed_half_way``); never across
+    one of the ``stops`` (cuts) or over a black or white frame. Timed as a busy dissolve (``_timed``)."""
     n = len(s)
     if n < 8 or stats.shape[1] != LIGHT_STATS.size:
         return []
@@ -844,12 +860,7 @@ def crossfade_dissolves(s: Signals, grid: np.ndarray, stats: np.ndarray, blank: 
             break
         if any(p <= i <= q for p, q in taken):
             continue
-        floor = int(cut_at[cut_at <= i].max()) if (cut_at <= i).any() else 0
-        ceiling = int(cut_at[cut_at > i].min()) - 1 if (cut_at > i).any() else n - 1
-        lo, hi = max(floor, i - reach), min(ceiling, i + reach)
-        near = [(p, q) for p, q in taken if p <= hi and q >= lo]
-        lo = max([lo] + [q + 1 for p, q in near if q < i])
-        hi = min([hi] + [p - 1 for p, q in near if p > i])
+        floor, ceiling, lo, hi = _window(i, cut_at, taken, reach, n)
         if i - lo < ref or hi - i < ref:
             continue
         fit = _pixel_fit(v[lo : hi + 1], i - lo, ref, dip=True)

@@ -61,7 +61,10 @@ others, a band (bass line and held piano chords) or a bass line under half the c
 ``kits_s20fresh`` (read with the base's rules before any change) and ``kits_s20blind`` (written with it, read at the
 freeze): a band (a bass line on the beats and held chords on electric pianos, organs or a clavinet) under nearly half
 the clips and a bass line under a quarter more, so the downbeat's kick is struck with a bass note, on bass programs no
-split used (FluidR3's Synth Bass 3/4, bank 8; trombone, tenor sax, brass section, clarinet); ``kits_test`` (one groove per kit, the suite's: tests/test_audio_kits.py).
+split used (FluidR3's Synth Bass 3/4, bank 8; trombone, tenor sax, brass section, clarinet); session 21's
+``kits_s21fresh`` (read with the base's rules before any change) and ``kits_s21blind`` (written with it, read at the
+freeze): ghost snares under a band and hats under rain, on acoustic kits only, a band or a bass line under half the
+clips and rain or an empty room's tone under a third, bass and band-chord presets no split used; ``kits_test`` (one groove per kit, the suite's: tests/test_audio_kits.py).
 """
 
 from __future__ import annotations
@@ -251,6 +254,25 @@ S20 = {
     "offbeat_hats": 0.25,
     "beds": ("band", "bass", "band", "none", "band", "pink", "band", "bass", "rain", "band", "surf", "band", "bass"),
     "drumless_noises": ("rain", "pink", "fan", "surf"),
+}
+# session 21: ghost snares under a band and hats under rain (session 20's miss classes): acoustic kits only (standard,
+# room, power, jazz and brush families), a band or a bass line under half the clips and rain or an empty room's tone
+# (``room``, see :func:`_noise_bed`) under a third, 2.5-10 dB under the drums; ghosts and tom fills as session 10's;
+# bass programs no split used (FluidR3's Sine Wave and Synth Brass 3/4 of bank 8, French horn, Brass 2, harp) and
+# band chords on presets no band used (``(bank, program)``: bank 8's coupled harpsichord, detuned organ 1, detuned
+# EP 2, church organ 2, 12-string guitar, and a distortion guitar); base velocities 40-117 spread 0.7-1.25, other bends
+# and reverb sends, tempi nobody used
+S21 = {
+    **S20,
+    "velocity_lo": 40,
+    "velocity_hi": 118,
+    "velocity_spread": (0.7, 1.25),
+    "bends": (-0.6, 1.0, 0.0, -1.2, 0.3, 1.6),
+    "reverbs": (20, 70, 100, 45),
+    "floor": 0.3,
+    "offbeat_hats": 0.25,
+    "beds": ("band", "rain", "band", "bass", "band", "room", "none", "band", "rain", "bass", "band", "room", "rain"),
+    "drumless_noises": ("rain", "room", "pink", "rain"),
 }
 SPLITS = {
     "kits_first": {"seed": 4111, "kits": tuple(KITS), "clips_per_kit": 4, "tempi": (62.0, 88.0, 104.0, 121.0, 147.0, 171.0), "under_db": (10.0, 15.0, 22.0, 28.0), "pads": (90, 52, 93)},
@@ -522,6 +544,28 @@ SPLITS = {
         "band_chords": (5, 17, 2),
         "basses": ((8, 39), (0, 61), (0, 71), (8, 39)),
     },
+    # session 21: made first, read once with the base's rules (e19f794) before any change
+    "kits_s21fresh": {
+        **S21,
+        "seed": 47949,
+        "kits": ("standard5", "room3", "room6", "power2", "jazz1", "brush2", "standard3", "room7"),
+        "tempi": (63.2, 77.2, 91.2, 104.8, 116.8, 125.2, 132.8, 146.8, 159.2, 172.8),
+        "under_db": (3.5, 5.0, 6.5, 8.0, 10.0),
+        "pads": (8, 11, 0),
+        "band_chords": ((8, 6), (8, 16), (0, 30)),
+        "basses": ((8, 80), (0, 60), (8, 62), (8, 80)),
+    },
+    # session 21: written with kits_s21fresh before anything was read, rendered and read once at the freeze
+    "kits_s21blind": {
+        **S21,
+        "seed": 49050,
+        "kits": ("standard1", "room", "room5", "power", "jazz", "brush", "standard6", "room2"),
+        "tempi": (67.8, 82.2, 96.8, 111.2, 122.8, 130.2, 142.8, 157.2, 169.8, 183.2),
+        "under_db": (2.5, 4.5, 7.0, 8.5, 9.5),
+        "pads": (9, 10, 1),
+        "band_chords": ((8, 5), (8, 19), (8, 25)),
+        "basses": ((8, 63), (8, 61), (0, 46), (8, 63)),
+    },
     "kits_blind": {"seed": 6333, "kits": tuple(KITS), "clips_per_kit": 4, "tempi": (60.0, 84.0, 99.0, 117.0, 139.0, 163.0, 180.0), "under_db": (10.0, 14.0, 20.0, 27.0), "pads": (91, 50, 95)},
 }
 SPEECH_BEDS = {  # split -> what the speech bed says
@@ -589,6 +633,8 @@ DRUMLESS = {  # split -> (bass programs, pluck programs, chord programs, speech 
     "kits_s19blind": ((33, 36), (27, 105, 45), (1, 5, 26), "A fisherman sold his catch at the pier before the gulls arrived."),
     "kits_s20fresh": ((57, 66), (28, 106, 115), (4, 16, 7), "The potter carried her bowls to the kiln before the rain set in."),
     "kits_s20blind": ((61, 71), (29, 108, 112), (5, 17, 2), "A lorry driver stopped at the bridge to check the ropes on his load."),
+    "kits_s21fresh": ((60, 59), (1, 34, 107), (30, 64, 31), "The ferry captain counted the crates twice before the harbour gates were shut."),
+    "kits_s21blind": ((41, 68), (5, 35, 105), (12, 65, 66), "A young cook sharpened her knives while the soup simmered on the back burner."),
     "kits_blind": ((32, 36), (27, 104, 108), (2, 6, 24), "A narrow road climbs past the mill toward the old stone church."),
 }
 
@@ -755,7 +801,11 @@ def kit_clips(split: str, workdir: Path) -> list[KitClip]:
             p.events += _bass_line(spec["basses"][n % len(spec["basses"])], bpm, clip.duration_s, spec["seed"] * 100 + n, start)
             if bed == "band":  # session 19: a band: the bass line and a piano chord held through each bar (channel 1)
                 chords = spec.get("band_chords", (0,))  # session 20: other programs (session 19's: the piano)
-                p.events.append(program(1, chords[n % len(chords)], 0.0))
+                chord = chords[n % len(chords)]
+                if isinstance(chord, tuple):  # session 21: ``(bank, program)``, the bank selected first
+                    p.events.append((0.0, bytes([0xB1, 0, chord[0]])))
+                    chord = chord[1]
+                p.events.append(program(1, chord, 0.0))
                 bar, t_bar = 4 * 60.0 / bpm, lead_in
                 while t_bar + 0.3 < clip.duration_s:
                     for pitch in PAD_CHORDS[int(t_bar / bar) % len(PAD_CHORDS)]:
@@ -865,7 +915,8 @@ NEW_NOISES = (
     "steam",
     "shower",
     "clock",
-)  # session 12's to 18's noise beds (:func:`_noise_bed`)
+    "room",
+)  # session 12's to 21's noise beds (:func:`_noise_bed`)
 
 
 def _noise_bed(kind: str, seconds: float, seed: int, voice: np.ndarray | None = None) -> np.ndarray:
@@ -890,7 +941,9 @@ def _noise_bed(kind: str, seconds: float, seed: int, voice: np.ndarray | None = 
     swells 0.4–1.6 times its mean at 0.1–0.4 Hz, with a whistle of 1.8–3 kHz wandering ±3 % at 12 dB under it).
     Session 18: "shower" (water on tiles: noise of 400 Hz–10 kHz with 150 droplets a second, each 0.5–3 ms of decaying
     noise of 1–8 kHz with log-normal amplitudes) or "clock" (a mechanical clock: 2–5 ticks a second, each 1–3 ms of
-    noise of 2–8 kHz decaying, every other one 4 dB softer, over quiet noise 30 dB under)."""
+    noise of 2–8 kHz decaying, every other one 4 dB softer, over quiet noise 30 dB under).
+    Session 21: "room" (an empty room's tone: noise under 1.2 kHz falling 6 dB an octave above 200 Hz, a ventilation
+    hum of 100–140 Hz with harmonics 2–4 at 14 dB under it, the level breathing 0.85–1.15 times its mean at 0.05–0.2 Hz)."""
     rng = np.random.default_rng(seed)
     n = int(round(seconds * SR))
     if kind == "hiss":
@@ -1020,6 +1073,16 @@ def _noise_bed(kind: str, seconds: float, seed: int, voice: np.ndarray | None = 
             length = min(max(int(rng.uniform(0.001, 0.003) * SR), 2), n - k)
             x[k : k + length] += tick[k : k + length] * np.exp(-np.arange(length) / (0.3 * length)) * (1.0 if m % 2 == 0 else 10 ** (-4 / 20)) * 4.0
             at, m = at + 1.0 / rate, m + 1
+    elif kind == "room":
+        t = np.arange(n) / SR
+        spectrum = np.fft.rfft(rng.standard_normal(n))
+        f = np.fft.rfftfreq(n, 1 / SR)
+        spectrum *= (f < 1200.0) / np.maximum(f / 200.0, 1.0)
+        air = np.fft.irfft(spectrum, n)
+        f0 = rng.uniform(100.0, 140.0)
+        hum = sum(np.sin(2 * np.pi * f0 * h * t + rng.uniform(0, 2 * np.pi)) / h for h in range(1, 5))
+        x = air / air.std() + 10 ** (-14 / 20) * hum / np.std(hum)
+        x = x * (1.0 + 0.15 * np.sin(2 * np.pi * rng.uniform(0.05, 0.2) * t + rng.uniform(0, 2 * np.pi)))
     else:
         t = np.arange(n) / SR
         f0 = rng.uniform(70.0, 160.0)

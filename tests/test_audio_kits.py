@@ -38,6 +38,7 @@ from aspects.measure.primitive import (
     soft_snare,
     stroke_under_hat,
     voiced_bed,
+    wires_over_notes,
     wires_under_bed,
 )
 from tests.audio_corpus import SR, hit_results, missing_tools
@@ -480,6 +481,40 @@ def test_a_soft_snares_wires_stand_over_held_notes_a_hats_are_a_hat():
     assert read(pad + loud + 0.6 * hats + hat, at) is None
     assert read(pad + loud + 0.6 * hats + 10 ** (-12 / 20) * stroke(at + 0.06, 90), at + 0.06) is None
     assert read(pad + 0.6 * hats + ghost, at, np.zeros(0, int)) is None
+
+
+def test_a_soft_snares_wires_over_beating_notes_are_a_snare_a_tom_or_a_pluck_are_not():
+    """Issue 11d, session 21 (ghost snares and flams under a band read ``bass``, ``pad``, ``lead``: their flux onset reads
+    no drum). Held notes that beat (six partials at 55–440 Hz, each doubled 7 Hz up: their bins rise and fall, so too
+    little of an onset's new energy dies within 100 ms) and a snare 12–21 dB under them (noise of 150 Hz–1 kHz and of
+    1–12 kHz, a 200 Hz mode, 50 ms decay; three seeds) at a flux onset: :func:`drum_of` reads no drum there (main's rules:
+    no name), :func:`wires_over_notes` names it a snare by its wires, noise rising above 4 kHz. A tom (110, 165, 235 Hz
+    partials and a stick's noise under 3.5 kHz) and a plucked note (392 Hz, 30 harmonics) as loud at the same onset, and
+    the notes alone, are none."""
+    t, decaying, hop, at = GROOVE_T, _decaying, _hop_of, 0.8
+    after = np.maximum(t - at, 0.0)
+    notes = 4.0 * sum(np.sin(2 * np.pi * f * t + k) + np.sin(2 * np.pi * (f + 7.0) * t) for k, f in enumerate((55.0, 110.0, 220.0, 277.2, 329.6, 440.0)))
+    floor = 3e-3 * shaped_noise("white", 1.6, 83)[: t.size]
+
+    def stroke(seed: int) -> np.ndarray:
+        wires = shaped_noise((150.0, 1000.0), 1.6, seed)[: t.size] + shaped_noise((1000.0, 12000.0), 1.6, seed + 50)[: t.size]
+        return decaying(wires + 0.5 * np.sin(2 * np.pi * 200.0 * after), at, 0.05)
+
+    def read(x: np.ndarray) -> tuple[str | None, str | None]:
+        ctx = dataclasses.replace(_context(0.02 * (notes + x + floor)), onsets=np.array([hop(at)]))
+        return ctx.drum_at(hop(at)), wires_over_notes(ctx, hop(at) - 6, hop(at) + 6, at)
+
+    tom = np.where(t >= at, sum(a * np.sin(2 * np.pi * f * after) for f, a in ((110.0, 1.0), (165.0, 0.6), (235.0, 0.4))) * np.exp(-after / 0.15), 0.0)
+    tom = tom / float(np.abs(tom).max()) + 0.5 * decaying(shaped_noise((300.0, 3500.0), 1.6, 91)[: t.size], at, 0.02)
+    pluck = np.where(t >= at, sum(np.sin(2 * np.pi * 392.0 * h * after) / h for h in range(1, 31)) * np.exp(-after / 0.2), 0.0)
+    pluck = pluck / float(np.abs(pluck).max())
+    for under in (12.0, 15.0, 18.0, 21.0):
+        for seed in (90, 91, 92):
+            assert read(10 ** (-under / 20) * stroke(seed)) == (None, "snare"), (under, seed)
+        peak = float(np.abs(10 ** (-under / 20) * stroke(90)).max())
+        assert read(peak * tom)[1] is None, under
+        assert read(peak * pluck)[1] is None, under
+    assert read(0.0 * t) == (None, None)
 
 
 def test_a_crackles_click_is_over_at_once_a_drum_rings_on():

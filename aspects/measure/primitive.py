@@ -253,6 +253,11 @@ GHOST_RISE_DB = 8.0  # a ghost stroke lifts those bands' summed power this far o
 GHOST_SHAPE_CORR = 0.6  # ...and its new energy's shape (log power per band, centred) correlates this well with the clip's snares'
 GHOST_FLOOR_DB = 30.0  # bands more than this under the new energy's strongest are read at that floor (no shape in empty bands)
 GHOST_TEMPLATE_MIN = 1  # the clip's snares: at least this many flux onsets read snare by :func:`drum_of`
+WIRES_HZ = (4000.0, 12000.0)  # a snare's wires over held notes (:func:`wires_over_notes`): the band a band's notes leave nearly empty
+WIRES_RISE_DB = 5.0  # ...rises this far (dB) over the 23 ms before, in the 46 ms from a flux onset (ghosts and flams under a band: 5.1-23.5)
+WIRES_FLATNESS = 0.2  # ...and its bins that rose are noise: flatness at least this (ghosts and flams under a band 0.15-0.48; a koto's pluck 0.04-0.07, a shamisen's 0.19-0.21)
+WIRES_MID_HZ = (1000.0, 4000.0)  # ...and its new energy is at most WIRES_UNDER_MID_DB under this band's: a snare's wires spread their noise up
+WIRES_UNDER_MID_DB = 3.0  # (ghosts, flams under a band -4.6..+0.6 dB, most -2.8..+0.6); a tom's stick, a pluck fall off (toms -3.1..-8.1, shamisen -9.7)
 HAT_SHAPE_BANDS_HZ = (2000.0, 16000.0)  # the mel bands a hi-hat's shape is read in under a noise bed
 HAT_SHAPE_RISE_DB = 3.0  # a hat under a bed lifts those bands' summed power this far from the 23 ms before to the 9 ms from its onset (dB)
 HAT_TEMPLATE_MIN = 3  # the clip's own hats: at least this many flux onsets read hihat (a groove strikes them often; a rain bed's drop is read so now and then)
@@ -1580,6 +1585,34 @@ def wires_under_bed(ctx: Context, lo: int, hi: int, centre: float, marked: np.nd
     return None
 
 
+def wires_over_notes(ctx: Context, lo: int, hi: int, centre: float) -> str | None:
+    """A snare struck softly under held notes (a band's bass and chords) at a flux onset in hops [lo, hi) that
+    :func:`drum_of` reads as no drum (the notes ring on through its 100 ms, so too little of the new energy dies away):
+    the sound before is voiced (:func:`voiced_bed`), what stands over that bed reads a snare or clap
+    (:func:`drum_over_bed`), and the wires show in WIRES_HZ, where the notes put little: that band rises
+    ≥ WIRES_RISE_DB over the 23 ms before, its bins that rose are noise (flatness ≥ WIRES_FLATNESS), not a struck
+    note's partials (a koto's pluck), and its new energy is at most WIRES_UNDER_MID_DB under that of WIRES_MID_HZ (a
+    tom's stick and a plucked string's attack fall off above 4 kHz); not a lone click nor inside speech
+    (:func:`is_speech`)."""
+    band = (ctx.freqs >= WIRES_HZ[0]) & (ctx.freqs < WIRES_HZ[1])
+    mid = (ctx.freqs >= WIRES_MID_HZ[0]) & (ctx.freqs < WIRES_MID_HZ[1])
+    for i in ctx.onsets[(ctx.onsets >= lo) & (ctx.onsets < hi)][::-1]:
+        i = int(i)
+        if i < DRUM_BEFORE_HOPS or ctx.clicks[i] or ctx.drum_at(i) is not None or not voiced_bed(ctx, i):
+            continue
+        pre, post = onset_spectra(ctx.power, i)
+        rise = np.maximum(post - pre, 0.0)
+        if 10.0 * np.log10(max(float(post[band].sum()), 1e-30) / max(float(pre[band].sum()), 1e-30)) < WIRES_RISE_DB:
+            continue
+        wires = rise[band]
+        if _flatness(wires[wires > 0]) < WIRES_FLATNESS or float(wires.sum()) < float(rise[mid].sum()) * 10 ** (-WIRES_UNDER_MID_DB / 10):
+            continue
+        read = drum_over_bed(ctx, i)
+        if read in ("snare", "clap"):
+            return None if is_speech(ctx, centre) else read
+    return None
+
+
 def hat_cues(ctx: Context) -> tuple[np.ndarray, np.ndarray] | None:
     """:func:`_band_cues` of the hat's mel bands (HAT_SHAPE_BANDS_HZ), the 3 hops from a hop against the clip's own
     hats (at least HAT_TEMPLATE_MIN); no rise is read in the first 5 hops."""
@@ -2166,7 +2199,7 @@ def frame_primitive(
     bed_drum = bed_band_drum(ctx, lo, hi, centre, marked, noisy)
     if bed_drum is not None:
         return bed_drum
-    stroke = soft_snare(ctx, lo, hi, centre) or ghost_snare(ctx, lo, hi, centre) or wires_under_bed(ctx, lo, hi, centre, marked)
+    stroke = soft_snare(ctx, lo, hi, centre) or ghost_snare(ctx, lo, hi, centre) or wires_under_bed(ctx, lo, hi, centre, marked) or wires_over_notes(ctx, lo, hi, centre)
     if stroke is not None:
         return stroke
     # Speech keeps its voiced harmonics from one hop spectrum to the next; a brown noise's bursts and tilt

@@ -487,7 +487,7 @@ def test_a_soft_snares_wires_over_beating_notes_are_a_snare_a_tom_or_a_pluck_are
     """Issue 11d, session 21 (ghost snares and flams under a band read ``bass``, ``pad``, ``lead``: their flux onset reads
     no drum). Held notes that beat (six partials at 55–440 Hz, each doubled 7 Hz up: their bins rise and fall, so too
     little of an onset's new energy dies within 100 ms) and a snare 12–21 dB under them (noise of 150 Hz–1 kHz and of
-    1–12 kHz, a 200 Hz mode, 50 ms decay; three seeds) at a flux onset: :func:`drum_of` reads no drum there (main's rules:
+    1–12 kHz, each unit RMS, a 200 Hz mode of amplitude 1.5, 50 ms decay; three seeds) at a flux onset: :func:`drum_of` reads no drum there (main's rules:
     no name), :func:`wires_over_notes` names it a snare by its wires, noise rising above 4 kHz. A tom (110, 165, 235 Hz
     partials and a stick's noise under 3.5 kHz) and a plucked note (392 Hz, 30 harmonics) as loud at the same onset, and
     the notes alone, are none."""
@@ -498,7 +498,7 @@ def test_a_soft_snares_wires_over_beating_notes_are_a_snare_a_tom_or_a_pluck_are
 
     def stroke(seed: int) -> np.ndarray:
         wires = shaped_noise((150.0, 1000.0), 1.6, seed)[: t.size] + shaped_noise((1000.0, 12000.0), 1.6, seed + 50)[: t.size]
-        return decaying(wires + 0.5 * np.sin(2 * np.pi * 200.0 * after), at, 0.05)
+        return decaying(wires + 1.5 * np.sin(2 * np.pi * 200.0 * after), at, 0.05)
 
     def read(x: np.ndarray) -> tuple[str | None, str | None]:
         ctx = dataclasses.replace(_context(0.02 * (notes + x + floor)), onsets=np.array([hop(at)]))

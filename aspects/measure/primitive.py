@@ -258,6 +258,7 @@ WIRES_RISE_DB = 5.0  # ...rises this far (dB) over the 23 ms before, in the 46 m
 WIRES_FLATNESS = 0.2  # ...and its bins that rose are noise: flatness at least this (ghosts and flams under a band 0.15-0.48; a koto's pluck 0.04-0.07, a shamisen's 0.19-0.21)
 WIRES_MID_HZ = (1000.0, 4000.0)  # ...and its new energy is at most WIRES_UNDER_MID_DB under this band's: a snare's wires spread their noise up
 WIRES_UNDER_MID_DB = 3.0  # (ghosts, flams under a band -4.6..+0.6 dB, most -2.8..+0.6); a tom's stick, a pluck fall off (toms -3.1..-8.1, shamisen -9.7)
+WIRES_OVER_BODY_DB = 0.0  # ...and at most this far (dB) over the shell body's (SNARE_BODY_HZ): ghosts, flams -18..-4.1; a kalimba's tine +4.2, hats +8.5
 HAT_SHAPE_BANDS_HZ = (2000.0, 16000.0)  # the mel bands a hi-hat's shape is read in under a noise bed
 HAT_SHAPE_RISE_DB = 3.0  # a hat under a bed lifts those bands' summed power this far from the 23 ms before to the 9 ms from its onset (dB)
 HAT_TEMPLATE_MIN = 3  # the clip's own hats: at least this many flux onsets read hihat (a groove strikes them often; a rain bed's drop is read so now and then)
@@ -1592,10 +1593,12 @@ def wires_over_notes(ctx: Context, lo: int, hi: int, centre: float) -> str | Non
     (:func:`drum_over_bed`), and the wires show in WIRES_HZ, where the notes put little: that band rises
     ≥ WIRES_RISE_DB over the 23 ms before, its bins that rose are noise (flatness ≥ WIRES_FLATNESS), not a struck
     note's partials (a koto's pluck), and its new energy is at most WIRES_UNDER_MID_DB under that of WIRES_MID_HZ (a
-    tom's stick and a plucked string's attack fall off above 4 kHz); not a lone click nor inside speech
-    (:func:`is_speech`)."""
+    tom's stick and a plucked string's attack fall off above 4 kHz) and at most WIRES_OVER_BODY_DB over that of the
+    shell's body (SNARE_BODY_HZ: a snare has one, a kalimba's tine or a hat struck over the notes none); not a lone
+    click nor inside speech (:func:`is_speech`)."""
     band = (ctx.freqs >= WIRES_HZ[0]) & (ctx.freqs < WIRES_HZ[1])
     mid = (ctx.freqs >= WIRES_MID_HZ[0]) & (ctx.freqs < WIRES_MID_HZ[1])
+    body = (ctx.freqs >= SNARE_BODY_HZ[0]) & (ctx.freqs < SNARE_BODY_HZ[1])
     for i in ctx.onsets[(ctx.onsets >= lo) & (ctx.onsets < hi)][::-1]:
         i = int(i)
         if i < DRUM_BEFORE_HOPS or ctx.clicks[i] or ctx.drum_at(i) is not None or not voiced_bed(ctx, i):
@@ -1606,6 +1609,8 @@ def wires_over_notes(ctx: Context, lo: int, hi: int, centre: float) -> str | Non
             continue
         wires = rise[band]
         if _flatness(wires[wires > 0]) < WIRES_FLATNESS or float(wires.sum()) < float(rise[mid].sum()) * 10 ** (-WIRES_UNDER_MID_DB / 10):
+            continue
+        if float(wires.sum()) > float(rise[body].sum()) * 10 ** (WIRES_OVER_BODY_DB / 10):
             continue
         read = drum_over_bed(ctx, i)
         if read in ("snare", "clap"):

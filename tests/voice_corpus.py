@@ -442,6 +442,45 @@ LOW_BLOWN_SIZES = {
 }
 PROGRAMS["fresh36_harmony"] = drawn_programs(363636, LOW_BLOWN_SIZES)
 PROGRAMS["fresh37_harmony"] = drawn_programs(373737, LOW_BLOWN_SIZES)
+# Session 21 (11p, from trial 16's tonal misses: an electric piano's short line read `melody`, a chiff lead's `pluck`, a
+# sitar's and a dulcimer's `chord`/`lead`, a honky-tonk's chords `lead`; reeds under their range read `speech`): fresh38
+# (read once with main's rules before any rule changed) and fresh39 (blind, defined with it, read once at the freeze)
+# play many struck programs as short pluck lines (0.2-0.3 s steps) and many sustaining ones, breathy and chiffed
+# included, as melodies; reed and brass leads down to MIDI 46, struck chords of two lengths, few basses and pads.
+SLOW_STRUCK_POOL = (
+    0,
+    1,
+    2,
+    3,
+    4,
+    5,
+    6,
+    7,
+    8,
+    11,
+    15,
+    24,
+    25,
+    26,
+    27,
+    46,
+    104,
+    105,
+    106,
+    107,
+)  # pianos, electric pianos, harpsichord, clavinet, celesta, vibraphone, dulcimer, guitars, harp, sitar to koto
+REED_PIPE_SYNTH_POOL = tuple(range(64, 88))  # reeds, pipes (flutes, bottle, shakuhachi, whistle, ocarina), synth leads (chiff, charang, voice, fifths)
+REED_BRASS_POOL = (56, 57, 59, 60, 61, 64, 65, 66, 67, 68, 69, 70, 71)
+LINE_SIZES = {
+    "sustained": (REED_PIPE_SYNTH_POOL, 5),
+    "lead": (REED_BRASS_POOL, 4),
+    "decaying": (SLOW_STRUCK_POOL, 6),
+    "pad": (PAD_POOL, 2),
+    "chord": (SLOW_STRUCK_POOL, 3),
+    "bass": (BASS_POOL, 2),
+}
+PROGRAMS["fresh38_harmony"] = drawn_programs(383838, LINE_SIZES)
+PROGRAMS["fresh39_harmony"] = drawn_programs(393939, LINE_SIZES)
 NOTE_LENGTHS_S = {  # (lead, melody, pluck, pad chord, struck chord, bass) note lengths per split
     "tune": {"lead": (0.5, 0.8), "melody": (0.18, 0.22), "pluck": (0.3, 0.45), "pad": (2.0,), "chord": (0.8, 1.2), "bass": (0.4,)},
     "held_out": {"lead": (0.6, 1.0), "melody": (0.15, 0.25), "pluck": (0.35, 0.5), "pad": (2.4,), "chord": (0.9,), "bass": (0.5,)},
@@ -482,6 +521,8 @@ NOTE_LENGTHS_S = {  # (lead, melody, pluck, pad chord, struck chord, bass) note 
     "fresh35_harmony": {"pad": (2.25,), "chord": (0.8, 1.35), "bass": (0.36,), "pluck": (0.23, 0.44), "melody": (0.21,), "lead": (0.52, 0.86)},
     "fresh36_harmony": {"pad": (2.3,), "chord": (0.85, 1.3), "bass": (0.3, 0.55), "pluck": (0.3,), "melody": (0.2,), "lead": (0.55,)},
     "fresh37_harmony": {"pad": (2.4,), "chord": (0.75, 1.25), "bass": (0.34, 0.6), "pluck": (0.28,), "melody": (0.19,), "lead": (0.6,)},
+    "fresh38_harmony": {"pad": (2.15,), "chord": (0.65, 1.15), "bass": (0.37,), "pluck": (0.21, 0.29), "melody": (0.14, 0.235), "lead": (0.43, 0.78)},
+    "fresh39_harmony": {"pad": (2.05,), "chord": (0.7, 1.05), "bass": (0.4,), "pluck": (0.2, 0.27), "melody": (0.155, 0.245), "lead": (0.46, 0.82)},
     "fresh11_harmony": {"pad": (2.0, 3.3), "chord": (0.5, 0.9), "bass": (0.26, 0.5, 0.8), "pluck": (0.22, 0.38, 0.62), "melody": (0.13, 0.2, 0.23), "lead": (0.46, 0.7, 1.1)},
 }
 REGISTER = {"tune": (64, 79), "held_out": (60, 84), "fresh": (62, 81), "fresh2": (67, 86), "fresh3": (60, 96)}  # MIDI range of lead, melody and pluck lines
@@ -859,6 +900,25 @@ HARMONY37 = {
     "velocities": ((34, 58), (64, 94), (98, 124)),
     "lines": {"register": (53, 87), "staccato": 0.9, "zero_start": True, "lead_register": (52, 75), "lead_legato": 1.0},
 }
+# fresh38_harmony (session 21, 11p, read once with main's rules first) and fresh39_harmony (its blind split, defined with
+# it, read at the freeze): LINE_SIZES' programs; pluck and melody lines over two octaves and a half from MIDI 55, leads
+# from MIDI 46 (reeds and brass at the bottom of their range), struck chords and staccato melodies at lengths no split used.
+HARMONY38 = {
+    "seed": 383838,
+    "voicings": ([0, 4, 7], [0, 3, 7, 10], [0, 4, 7, 12], [0, 3, 7, 12], [0, 4, 9], [0, 5, 7]),
+    "roots": (46, 54, 61),
+    "bass_registers": ((29, 43), (33, 47)),
+    "velocities": ((38, 62), (68, 98), (102, 127)),
+    "lines": {"register": (55, 85), "staccato": 0.7, "zero_start": True, "lead_register": (46, 68), "lead_legato": 1.0},
+}
+HARMONY39 = {
+    "seed": 393939,
+    "voicings": ([0, 3, 7], [0, 4, 7, 11], [0, 4, 7, 12, 16], [0, 3, 8], [0, 2, 7], [0, 4, 7, 10]),
+    "roots": (47, 53, 60),
+    "bass_registers": ((28, 42), (32, 46)),
+    "velocities": ((36, 60), (66, 96), (100, 126)),
+    "lines": {"register": (56, 86), "staccato": 0.75, "zero_start": True, "lead_register": (47, 69), "lead_legato": 1.0},
+}
 # The bass is a register (docs/audio.md, session 10): the truth of a single line follows its median pitch, whatever
 # its program. A line at or under BASS_CUT_MIDI is the bass; a "bass" line above it is named by its envelope as any
 # other line. Cut between the two populations of all splits' lines (medians, MIDI): bass lines 26-50, lead, melody and
@@ -985,6 +1045,10 @@ def corpus(split: str) -> list[Clip]:
         return _harmony_corpus(split, **HARMONY36)
     if split == "fresh37_harmony":
         return _harmony_corpus(split, **HARMONY37)
+    if split == "fresh38_harmony":
+        return _harmony_corpus(split, **HARMONY38)
+    if split == "fresh39_harmony":
+        return _harmony_corpus(split, **HARMONY39)
     if split in ARTICULATED:
         return _articulated_corpus(split)
     rng = np.random.default_rng({"tune": 111, "held_out": 222, "fresh": 333, "fresh2": 444, "fresh3": 555}[split])

@@ -274,6 +274,29 @@ S21 = {
     "beds": ("band", "rain", "band", "bass", "band", "room", "none", "band", "rain", "bass", "band", "room", "rain"),
     "drumless_noises": ("rain", "room", "pink", "rain"),
 }
+# session 21 (issue 11c): electronic, TR-808 and power kits only; the backbeat a hand clap in most grooves
+# (``clap_share``), struck alone, with a hat (closed, open or pedal) or with a snare (``clap_with``, drawn per groove; the
+# stroke with it at 0.6-1.4 of the clap's velocity), as trial 16's TR-808 funk struck its claps with a hat; closed hats
+# on sixteenths in a third of the grooves (``sixteenths``: trial 16's power kit at 138); a band or a bass line on synth
+# basses (GM 38/39, FluidR3's Synth Bass 3/4 of bank 8) under two thirds of the clips, as trial 16's TR-808 band at 146
+# struck its kicks with a synth bass note; base velocities 50-122 spread 0.75-1.25, other bends and reverb sends, tempi
+# 70-170 nobody used, beds of pink noise and rain
+S21E = {
+    **S20,
+    "velocity_lo": 50,
+    "velocity_hi": 123,
+    "velocity_spread": (0.75, 1.25),
+    "bends": (0.15, -0.85, 0.6, -0.25, 1.3, 0.0),
+    "reverbs": (20, 70, 0, 100),
+    "floor": 0.3,
+    "offbeat_hats": 0.15,
+    "clap_share": 0.75,
+    "clap_with": ("alone", "hat", "hat", "snare"),
+    "sixteenths": 0.33,
+    "clips_per_kit": 4,
+    "beds": ("band", "bass", "none", "band", "pink", "bass", "band", "none", "rain", "band", "bass", "none", "band"),
+    "drumless_noises": ("pink", "rain"),
+}
 SPLITS = {
     "kits_first": {"seed": 4111, "kits": tuple(KITS), "clips_per_kit": 4, "tempi": (62.0, 88.0, 104.0, 121.0, 147.0, 171.0), "under_db": (10.0, 15.0, 22.0, 28.0), "pads": (90, 52, 93)},
     "kits_tune": {"seed": 5222, "kits": tuple(KITS), "clips_per_kit": 4, "tempi": (66.0, 92.0, 110.0, 128.0, 152.0, 178.0), "under_db": (11.0, 17.0, 24.0, 30.0), "pads": (89, 48, 94)},
@@ -566,6 +589,28 @@ SPLITS = {
         "band_chords": ((8, 5), (8, 19), (8, 25)),
         "basses": ((8, 63), (8, 61), (0, 46), (8, 63)),
     },
+    # session 21 (11c): made first, read once with the base's rules (e19f794) before any change
+    "kits_s21efresh": {
+        **S21E,
+        "seed": 47949,
+        "kits": ("tr808", "electronic", "power", "power1"),
+        "tempi": (70.8, 83.8, 96.8, 109.8, 122.8, 135.8, 148.8, 161.8, 169.8),
+        "under_db": (3.0, 5.0, 7.0, 9.0),
+        "pads": (88, 89, 0),
+        "band_chords": (90, 81, 5),
+        "basses": ((0, 38), (0, 39), (8, 38), (8, 39)),
+    },
+    # session 21 (11c): written with kits_s21efresh before anything was read, rendered and read once at the freeze
+    "kits_s21eblind": {
+        **S21E,
+        "seed": 49161,
+        "kits": ("tr808", "electronic", "power2", "power3"),
+        "tempi": (73.2, 86.2, 99.2, 112.2, 125.2, 138.2, 151.2, 164.2),
+        "under_db": (2.5, 4.5, 6.5, 8.5),
+        "pads": (89, 95, 1),
+        "band_chords": (95, 62, 4),
+        "basses": ((0, 39), (8, 38), (0, 38), (8, 39)),
+    },
     "kits_blind": {"seed": 6333, "kits": tuple(KITS), "clips_per_kit": 4, "tempi": (60.0, 84.0, 99.0, 117.0, 139.0, 163.0, 180.0), "under_db": (10.0, 14.0, 20.0, 27.0), "pads": (91, 50, 95)},
 }
 SPEECH_BEDS = {  # split -> what the speech bed says
@@ -635,6 +680,8 @@ DRUMLESS = {  # split -> (bass programs, pluck programs, chord programs, speech 
     "kits_s20blind": ((61, 71), (29, 108, 112), (5, 17, 2), "A lorry driver stopped at the bridge to check the ropes on his load."),
     "kits_s21fresh": ((60, 59), (1, 34, 107), (30, 64, 31), "The ferry captain counted the crates twice before the harbour gates were shut."),
     "kits_s21blind": ((41, 68), (5, 35, 105), (12, 65, 66), "A young cook sharpened her knives while the soup simmered on the back burner."),
+    "kits_s21efresh": ((38, 39), (84, 106, 9), (90, 81, 5), "The glazier fitted the new pane while the children watched from the step."),
+    "kits_s21eblind": ((39, 38), (85, 107, 10), (95, 62, 4), "A courier left three parcels at the gate before the storm reached the valley."),
     "kits_blind": ((32, 36), (27, 104, 108), (2, 6, 24), "A narrow road climbs past the mill toward the old stone church."),
 }
 
@@ -660,6 +707,9 @@ def _groove(
     claps: bool = False,
     backbeat_hat: tuple[float, float] | None = None,
     offbeat_hats: float = 0.0,
+    clap_share: float = 0.0,
+    clap_with: tuple[str, ...] = (),
+    sixteenths: float = 0.0,
 ) -> list[tuple[float, list[tuple[str, int]], str]]:
     """Steps ``(time s from the first hit, [(drum, velocity)], tag)`` of two bars; ``tag`` marks flams and ghosts.
     ``fills`` (session 10): claps and ghosts more often, and half the grooves end on a tom fill (the second bar's last
@@ -673,7 +723,11 @@ def _groove(
     groove) at this range of the backbeat's velocity; it replaces the hat pattern's own stroke there (draws nothing
     when off). ``offbeat_hats`` (session 19): the share of grooves whose hats play only on the eighth off-beats (one
     kind, closed, pedal or open, drawn per groove, at 0.45-0.9 of the base velocity), between the kicks and the
-    backbeat, as trial 14's power kit at 160 had (draws nothing when off)."""
+    backbeat, as trial 14's power kit at 160 had (draws nothing when off). ``clap_share`` (session 21): the share of
+    grooves whose backbeat is a hand clap, struck with what ``clap_with`` draws per groove ("alone"; "hat": a closed,
+    open or pedal hat in place of the pattern's; "snare": an acoustic or electric snare), at 0.6-1.4 of the clap's
+    velocity; ``sixteenths``: the share of grooves playing closed hats on every sixteenth (steps of 80 ms or more).
+    Both draw nothing when off."""
     six = 60.0 / bpm / 4
     late = float(rng.choice(swing)) * six if swing else 0.0
     hats = "none" if orchestra else str(rng.choice(["closed8", "closed8", "closed16", "pedal4", "open_and", "mixed"]))
@@ -689,6 +743,15 @@ def _groove(
     off_kind, off_scale = "", 0.0
     if offbeat_hats > 0 and not orchestra and rng.random() < offbeat_hats:
         hats, off_kind, off_scale = "offbeat", str(rng.choice(["closed", "closed", "pedal", "open"])), float(rng.uniform(0.45, 0.9))
+    clap_kind = ""  # session 21: what the backbeat's clap is struck with
+    if clap_share > 0 and not orchestra and rng.random() < clap_share:
+        backbeat, clap_kind = "clap", str(rng.choice(clap_with)) if clap_with else "alone"
+        if clap_kind == "hat":
+            bb_hat, backbeat_hat = str(rng.choice(["closed", "open", "pedal"])), (0.6, 1.4)
+        elif clap_kind == "snare":
+            clap_kind = str(rng.choice(["snare", "esnare"]))
+    if sixteenths > 0 and not orchestra and rng.random() < sixteenths and six >= 0.08:
+        hats = "closed16"
     out = []
     for step in range(16 * BARS):
         s = step % 16
@@ -708,8 +771,11 @@ def _groove(
             drums.append((backbeat if not orchestra else "snare", vel()))
             if flams and rng.random() < 0.5:
                 tag = "flam"
+            clap_v = drums[-1][1]
             if bb_hat and backbeat_hat:  # session 17: the backbeat struck with a hat; the pattern's own stroke is skipped below
-                drums.append((bb_hat, int(np.clip(round(drums[-1][1] * rng.uniform(*backbeat_hat)), 20, 127))))
+                drums.append((bb_hat, int(np.clip(round(clap_v * rng.uniform(*backbeat_hat)), 20, 127))))
+            if clap_kind in ("snare", "esnare"):  # session 21: the clap struck with a snare
+                drums.append((clap_kind, int(np.clip(round(clap_v * rng.uniform(0.6, 1.4)), 20, 127))))
         elif ghosts and s % 2 == 1 and rng.random() < 0.3 and not drums:
             drums.append(("snare", int(rng.integers(*GHOST_VELOCITY))))
             tag = "ghost"
@@ -761,6 +827,9 @@ def kit_clips(split: str, workdir: Path) -> list[KitClip]:
                 spec.get("claps", False),
                 spec.get("backbeat_hat"),
                 spec.get("offbeat_hats", 0.0),
+                spec.get("clap_share", 0.0),
+                spec.get("clap_with", ()),
+                spec.get("sixteenths", 0.0),
             )
             lead_ins = spec.get("lead_ins", (LEAD_IN_S,))
             lead_in = float(lead_ins[(k + j) % len(lead_ins)])

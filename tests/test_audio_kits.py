@@ -786,3 +786,35 @@ def test_a_power_kick_struck_with_a_bands_bass_note_is_a_kick_the_band_alone_has
     (x,) = render([alone], tmp_path / "alone", "render.wav")
     _, primitive = analyse(x)
     assert not [str(p) for p in primitive if str(p) in DRUMS], list(primitive)
+
+
+def test_a_tr808_clap_struck_with_its_hat_is_a_clap_a_snare_or_side_stick_is_not(tmp_path):
+    """Issue 11c, session 21 (the lead's trial 16: the TR-808 funk at 88, claps struck with a closed hat, read ``snare``
+    ×6, ``hihat`` and nothing): a hand clap is several claps 10-30 ms apart, and FluidR3's TR-808 clap keeps its band
+    (0.8-3 kHz) rising to 46-58 ms after its onset, with or without a hat struck with it; a snare, electric snare or
+    side stick is one stroke that peaks there within 35 ms (:func:`hand_clap`, CLAP_PEAK_S). A TR-808 groove at 100 BPM
+    (kick on the beats, closed hats on the off-beats): claps under a closed, open and pedal hat at equal and unequal
+    velocities are ``clap``; snares, electric snares and side sticks under the same hats stay ``snare`` (by
+    HIT_PRIORITY), the kicks kicks (main's rules: the four claps ``snare``)."""
+    from tests.audio_corpus import DRUM_CH, Clip, note, program
+
+    if reason := missing_tools():
+        pytest.skip(reason)
+    beat = 0.6
+    backbeats = [(39, 42, 100, 100), (38, 42, 100, 100), (39, 46, 90, 110), (37, 46, 115, 80), (39, 44, 110, 90), (40, 44, 100, 100), (39, 42, 80, 115), (38, 46, 80, 115)]
+    clip = Clip("tr808_clap_with_a_hat", 0.3 + 2 * len(backbeats) * beat + 0.8, kind="drums")
+    clip.events.append(program(DRUM_CH, 25, 0.0))
+    for k, (stroke, hat, stroke_v, hat_v) in enumerate(backbeats):
+        kick = round(0.3 + 2 * k * beat, 4)
+        at = round(kick + beat, 4)
+        clip.events += note(DRUM_CH, 36, kick, kick + 0.1, 100)
+        clip.hits.append((kick, "kick"))
+        for off in (round(kick + beat / 2, 4), round(at + beat / 2, 4)):
+            clip.events += note(DRUM_CH, 42, off, off + 0.05, 80)
+        clip.events += note(DRUM_CH, stroke, at, at + 0.1, stroke_v) + note(DRUM_CH, hat, at, at + 0.1, hat_v)
+        clip.hits.append((at, "clap" if stroke == 39 else "snare"))
+    clip.hits.sort()
+    results = _rendered_hits(clip, tmp_path)
+    strokes = [(truth, answer) for _, truth, answer in results if truth in ("clap", "snare")]
+    assert [answer for _, answer in strokes] == [truth for truth, _ in strokes], results
+    assert [answer for _, truth, answer in results if truth == "kick"] == ["kick"] * len(backbeats), results

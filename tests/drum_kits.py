@@ -64,7 +64,11 @@ the clips and a bass line under a quarter more, so the downbeat's kick is struck
 split used (FluidR3's Synth Bass 3/4, bank 8; trombone, tenor sax, brass section, clarinet); session 21's
 ``kits_s21fresh`` (read with the base's rules before any change) and ``kits_s21blind`` (written with it, read at the
 freeze): ghost snares under a band and hats under rain, on acoustic kits only, a band or a bass line under half the
-clips and rain or an empty room's tone under a third, bass and band-chord presets no split used; ``kits_test`` (one groove per kit, the suite's: tests/test_audio_kits.py).
+clips and rain or an empty room's tone under a third, bass and band-chord presets no split used; session 21's (issue 11c) ``kits_s21efresh`` (read with the base's rules before any change) and ``kits_s21eblind`` (written with it, read
+at the freeze): FluidR3's TR-808, electronic and power kits only, the backbeat a hand clap in three grooves of four,
+struck alone, with a hat or with a snare (``clap_share``, ``clap_with``), closed hats on sixteenths in a third
+(``sixteenths``), bands and bass lines on synth basses (GM 38/39, bank 8's Synth Bass 3/4), tempi 70-170 nobody
+used; ``kits_test`` (one groove per kit, the suite's: tests/test_audio_kits.py).
 """
 
 from __future__ import annotations

@@ -185,7 +185,7 @@ HAT_BODY_RISE_DB = 15.0  # a snare's shell body under a hat (:func:`body_under_h
 # A hand clap's bursts (issue 11c, session 21): several claps 10-30 ms apart and their room keep the clap's band rising
 # after a single stroke's has passed its peak (:func:`hand_clap`). Measured on controlled grooves (helper 11c: 8 kits x
 # clap, snare, electric snare, side stick x no hat, closed, open, pedal hat x 4 velocity pairs, at 84/100/132 BPM, a
-# synth bass note struck with them in two of the three; 1152 strokes and 2000 lone hats): in the bins of the percussive
+# synth bass note struck with them in two of the three; 1536 strokes and 2618 lone hats): in the bins of the percussive
 # part within UNDER_HAT_HZ, FluidR3's TR-808 clap peaks 8-10 hops (46-58 ms) after its onset with or without a hat;
 # every snare, electric snare and side stick, and the other kits' claps (one burst), 3-6 hops (17-35 ms); lone hats 0-5.
 CLAP_PEAK_S = 0.04  # the clap's band (the percussive part's bins in UNDER_HAT_HZ) peaks this long or longer after the onset (s)...
@@ -435,10 +435,10 @@ def drum_of(power: np.ndarray, level_db: np.ndarray, i: int, freqs: np.ndarray, 
         if flatness_on < DRUM_FLATNESS:
             return None
         under_hat = stroke_under_hat(new, freqs)
-        if under_hat and hand_clap(power, decayed, new, i, freqs, hop_s):  # a clap's bursts under the hat (issue 11c, session 21)
-            kind = "clap"
-        else:
-            kind = "snare" if under_hat and (rim_click(power, pre, new, i, freqs, hop_s) or body_under_hat(new, pre, rise, freqs)) else "hihat"
+        # A clap's bursts under the hat (issue 11c, session 21: :func:`hand_clap`) are no side stick's click: the hat's
+        # here, the clap named where the clip's own hats tell the stroke under it (inside speech, not: a syllable swells)
+        click = rim_click(power, pre, new, i, freqs, hop_s) and not hand_clap(power, decayed, new, i, freqs, hop_s)
+        kind = "snare" if under_hat and (click or body_under_hat(new, pre, rise, freqs)) else "hihat"
     else:
         if flatness_all < DRUM_FLATNESS and not soft_burst(new, rise, flatness_on):
             return None

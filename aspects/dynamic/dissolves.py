@@ -149,10 +149,10 @@ CROSS_RISE = 0.9  # …and the low-pass pictures' progress from A to B rises wit
 CROSS_REACH_S = 3.0  # the blend's ends are looked for within this of the detail's lowest frame (seconds)
 CROSS_DETAIL = 12.0  # both sides hold at least this much fine detail (√ Laplacian variance, levels; real footage 17-54, moving gradients and shapes on a flat ground 1-11)…
 CROSS_HALF_DIP = 0.8  # …where the low-pass pictures are 25-75 % of the way, the Laplacian variance is at most this share of the line between the sides'…
-CROSS_SPREAD = (
-    0.25,
-    0.85,
-)  # …and the luma variance within this share of it: a mix of two pictures holds 0.5 + their covariance over the sum of their variances, about half for unrelated shots (split 38's cross-fades 0.3-0.8; motion blur in a fast shot keeps the spread: 0.88-1.04 on fast-motion 1-8; a picture emptying to a flat ground: near 0)…
+# …and the luma variance within these shares of its line: a mix of two pictures holds 0.5 + their covariance over the sum of
+# their variances, about half for unrelated shots (split 38's cross-fades 0.3-0.8; motion blur in a fast shot keeps
+# the spread: 0.88-1.04 on fast-motion 1-8; a picture emptying to a flat ground: near 0)…
+CROSS_SPREAD = (0.25, 0.85)
 CROSS_MIX = 0.5  # …and the frames inside off the blend of A and B by at most this share of their squared distance from the nearer side alone (mean over the grid; split 38's cross-fades 0.1-0.4, fast shots' blur dips 0.56-0.75)
 LIGHT_STATS = np.array(
     [1.0, 0.0, 1.0, 1.0, 1.0, 0.0]

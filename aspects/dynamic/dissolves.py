@@ -1090,6 +1090,28 @@ def _still_end(steps: np.ndarray, start: int, stop: int, hold: int) -> int | Non
     return None
 
 
+def _grid_steps(grid: np.ndarray) -> np.ndarray:
+    """Per frame, the mean absolute change of ``grid`` from the frame before (levels; 0 for the first frame)."""
+    steps = np.zeros(len(grid))
+    steps[1:] = np.abs(np.diff(grid, axis=0)).mean(axis=1)
+    return steps
+
+
+def _between_ends(grid: np.ndarray, p: int, q: int) -> bool:
+    """Whether frames ``p``–``q`` of ``grid`` lie cell by cell within the range of frames ``p`` and ``q`` (off it by at most
+    BLEND_BOX of their RMS distance) with their progress from one to the other never falling back by more than BLEND_BACK."""
+    a, b = grid[p], grid[q]
+    delta = b - a
+    norm = float(delta @ delta)
+    if norm <= 0:
+        return False
+    inner = grid[p : q + 1]
+    outside = np.maximum(np.minimum(a, b) - inner, 0.0) + np.maximum(inner - np.maximum(a, b), 0.0)
+    progress = (inner - a) @ delta / norm
+    box = float(np.sqrt(np.mean(outside**2, axis=1)).max())
+    return box <= BLEND_BOX * float(np.sqrt(norm / delta.size)) and float(np.max(np.maximum.accumulate(progress) - progress)) <= BLEND_BACK
+
+
 def still_blend_steps(s: Signals, grid: np.ndarray, cuts: list[int]) -> tuple[list[int], list[dict]]:
     """``cuts`` less those that are one step of a blend between two still pictures, and those blends as dissolves.
 
@@ -1102,8 +1124,7 @@ def still_blend_steps(s: Signals, grid: np.ndarray, cuts: list[int]) -> tuple[li
     """
     if not cuts:
         return cuts, []
-    steps = np.zeros(len(s))
-    steps[1:] = np.abs(np.diff(grid, axis=0)).mean(axis=1)
+    steps = _grid_steps(grid)
     hold, reach = frames_in(s, STILL_HOLD_S, least=3), frames_in(s, MAX_S)
     blends: list[tuple[int, int]] = []
     for c in cuts:
@@ -1111,23 +1132,13 @@ def still_blend_steps(s: Signals, grid: np.ndarray, cuts: list[int]) -> tuple[li
         q = _still_end(steps, c + 1, min(c + reach, len(s)), hold)
         if p is None or q is None or (p, q) in blends:
             continue
-        a, b = grid[p], grid[q]
-        delta = b - a
+        delta = grid[q] - grid[p]
         norm = float(delta @ delta)
-        net = float(np.sqrt(norm / delta.size))
-        if net < MIN_STEP or s.t[q] - s.t[p] < MIN_S - 1e-6:
+        if float(np.sqrt(norm / delta.size)) < MIN_STEP or s.t[q] - s.t[p] < MIN_S - 1e-6:
             continue
-        inner = grid[p : q + 1]
-        outside = np.maximum(np.minimum(a, b) - inner, 0.0) + np.maximum(inner - np.maximum(a, b), 0.0)
-        progress = (inner - a) @ delta / norm
         jump = float((grid[c] - grid[c - 1]) @ delta / norm)
         others = sum(1 for k in range(p + 1, q + 1) if steps[k] > STILL_STEP and k not in cuts)
-        if (
-            float(np.sqrt(np.mean(outside**2, axis=1)).max()) <= BLEND_BOX * net
-            and float(np.max(np.maximum.accumulate(progress) - progress)) <= BLEND_BACK
-            and 0.0 < jump <= BLEND_JUMP
-            and others >= BLEND_FRAMES
-        ):
+        if 0.0 < jump <= BLEND_JUMP and others >= BLEND_FRAMES and _between_ends(grid, p, q):
             blends.append((p, q))
     kept = [c for c in cuts if not any(p < c <= q for p, q in blends)]
     return kept, [{"type": "dissolve", "start": rounded(s.t[p], 6), "end": rounded(s.t[q], 6), "duration": rounded(s.t[q] - s.t[p], 6)} for p, q in blends]
@@ -1142,8 +1153,7 @@ def still_ends(s: Signals, grid: np.ndarray, found: list[dict], cuts: list[int])
     STILL_HOLD_S, never across one of ``cuts`` or another transition, when the frames added lie cell by cell between
     the two still pictures (BLEND_BOX) and progress does not fall back (BLEND_BACK). An end that finds no still picture
     (moving footage) stays."""
-    steps = np.zeros(len(s))
-    steps[1:] = np.abs(np.diff(grid, axis=0)).mean(axis=1)
+    steps = _grid_steps(grid)
     hold = frames_in(s, STILL_HOLD_S, least=3)
     index = {float(t): i for i, t in enumerate(np.round(s.t, 6))}
     spans = [(index[round(f["start"], 6)], index[round(f["end"], 6)]) for f in found]
@@ -1163,14 +1173,7 @@ def still_ends(s: Signals, grid: np.ndarray, found: list[dict], cuts: list[int])
             q2 += 1
         p2 = p2 if np.all(steps[p2 - hold + 1 : p2 + 1] <= STILL_STEP) else p
         q2 = q2 if np.all(steps[q2 + 1 : q2 + hold + 1] <= STILL_STEP) else q
-        if (p2, q2) != (p, q):
-            a, b = grid[p2], grid[q2]
-            delta = b - a
-            norm = float(delta @ delta)
-            inner = grid[p2 : q2 + 1]
-            outside = np.maximum(np.minimum(a, b) - inner, 0.0) + np.maximum(inner - np.maximum(a, b), 0.0)
-            progress = (inner - a) @ delta / max(norm, 1e-12)
-            if norm > 0 and float(np.sqrt(np.mean(outside**2, axis=1)).max()) <= BLEND_BOX * np.sqrt(norm / delta.size) and float(np.max(np.maximum.accumulate(progress) - progress)) <= BLEND_BACK:
-                item = {**item, "start": rounded(s.t[p2], 6), "end": rounded(s.t[q2], 6), "duration": rounded(s.t[q2] - s.t[p2], 6)}
+        if (p2, q2) != (p, q) and _between_ends(grid, p2, q2):
+            item = {**item, "start": rounded(s.t[p2], 6), "end": rounded(s.t[q2], 6), "duration": rounded(s.t[q2] - s.t[p2], 6)}
         out.append(item)
     return out

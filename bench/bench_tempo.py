@@ -37,7 +37,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from aspects.dynamic import audio_semantic  # noqa: E402
 from aspects.measure.sound import ENVELOPE_HOP, AudioAnalyzer  # noqa: E402
 from bench.versions import versions_line  # noqa: E402
-from tests.audio_corpus import REAL_LOOPS, SR, TEMPO_SPLITS, _read_wav, build_corpus, missing_tools, real_loop_clip, real_loop_source, tempo_corpus  # noqa: E402
+from tests.audio_corpus import MP4_CLIPS, REAL_LOOPS, SR, TEMPO_SPLITS, Clip, _read_wav, build_corpus, missing_tools, mux, real_loop_clip, real_loop_source, tempo_corpus  # noqa: E402
 
 METHODS = ("prior alone", "rules alone", "now")
 
@@ -48,6 +48,18 @@ def envelope(wav: Path) -> dict[str, np.ndarray]:
     analyzer.add(0.0, _read_wav(wav))
     analyzer.finish()
     return {k: np.asarray(v, float) for k, v in analyzer.envelope.items()}
+
+
+def mp4_envelope(clip: Clip) -> dict[str, np.ndarray]:
+    """The envelope columns of a clip's WAV muxed to H.264 + AAC (:func:`tests.audio_corpus.mux`) and measured through
+    the CLI's decoder (:func:`aspects.pipeline.measure_video`; issue 11t, session 22: :data:`MP4_CLIPS`)."""
+    from aspects.pipeline import measure_video
+    from aspects.settings import Settings
+
+    clip.path = Path(clip.wav).with_suffix(".mp4")
+    mux(clip)
+    envelope = measure_video(clip.path, Settings(sound_process=False)).envelope or {}
+    return {k: np.asarray(v, float) for k, v in envelope.items()}
 
 
 def read(env: dict[str, np.ndarray], method: str) -> float | None:
@@ -113,6 +125,7 @@ def envelopes(out: Path, cache: Path | None, *, alone: bool = False, only: set[s
     from ``cache`` where it holds them, the rest rendered (and saved there). ``only``: those splits alone (``real``
     for the loops), nothing of the others rendered or read (a blind split stays unread until it is asked for)."""
     clips = [(split, c) for split in TEMPO_SPLITS if only is None or split in only for c in tempo_corpus(split)]
+    mp4 = {c.name for split in {s for s, _ in clips} if split in MP4_CLIPS for c, row in zip(tempo_corpus(split), TEMPO_SPLITS[split]) if row[0] in MP4_CLIPS.get(split, ())}
     real = [n for n in REAL_LOOPS if real_loop_source(n).exists() and (only is None or "real" in only)]
     split_of = {c.name: split for split, c in clips} | dict.fromkeys(real, "real")
     cached = {n for n in split_of if cache is not None and (cache / f"{n}.npz").exists()}
@@ -120,7 +133,7 @@ def envelopes(out: Path, cache: Path | None, *, alone: bool = False, only: set[s
     # clips not cached yet are measured: a split appended to TEMPO_SPLITS is read in a minute or two.
     todo = {c.name for _, c in clips if c.name not in cached}
     built = build_corpus(out / "corpus", [c for _, c in clips if alone is False or c.name in todo], video=False) if todo else []
-    fresh = {c.name: (float(c.tempo_bpm or 0.0), envelope(c.wav)) for c in built if c.name in todo}
+    fresh = {c.name: (float(c.tempo_bpm or 0.0), mp4_envelope(c) if c.name in mp4 else envelope(c.wav)) for c in built if c.name in todo}
     for n in real:
         if n not in cached:
             c = real_loop_clip(n, out / "real")

@@ -3515,3 +3515,70 @@ TEMPO_SPLITS["held_out_41"] = [
 SPLIT_KITS["held_out_41"] = {64.1: 3, 80.8: 5, 146.4: 4, 147.8: 12, 165.3: 41, 70.9: 13, 189.2: 18, 67.2: 9, 98.8: 3, 117.9: 16}
 
 BENCH_SPLITS = BENCH_SPLITS + ("held_out_40", "held_out_41")
+
+# Issue 11t, session 22, for s22fresh and s22blind (patterns of the family of trial 17's three doubles the corpus did
+# not hold): reggaeton (dembow's kick on every beat and snare a sixteenth before 2 and on its "and", with a clap on the
+# snares and closed hi-hat eighths) and a 3-2 rumba clave on the claves over shaker eighths, the bass drum on the "and"
+# of 2 and on 4 (the tumbao bass's anticipation), a conga on 4 and its "and".
+DRUM_PATTERNS |= {
+    "reggaeton": (4, [(b + h, ["hihat"] + (["kick"] if h == 0 else [])) for b in range(4) for h in (0.0, 0.5)] + [(p, ["snare", "clap"]) for p in (0.75, 1.5, 2.75, 3.5)]),
+    "rumbaclave": (
+        4,
+        [
+            (b + h, ["shaker"] + (["claves"] if b + h in (0.0, 2.5, 3.0) else []) + (["kick"] if b + h in (1.5, 3.0) else []) + (["conga"] if b + h in (3.0, 3.5) else []))
+            for b in range(4)
+            for h in (0.0, 0.5)
+        ]
+        + [(0.75, ["claves"]), (1.75, ["claves"])],
+    ),
+}
+
+# Issue 11t, session 22: split → recipe BPMs of the clips bench/bench_tempo.py reads through the MP4 path (the WAV muxed
+# to H.264 + AAC by :func:`mux`, its envelope measured by :func:`aspects.pipeline.measure_video`, as the CLI reads it):
+# trial 17's TR-808 bossa read right in-process and double through the MP4 (docs/audio.md, session 22).
+MP4_CLIPS: dict[str, set[float]] = {}
+
+# Issue 11t, session 22, for s22fresh (fresh: read once with main's rules before any rule change) and s22blind (blind:
+# written with it, read only after the session's rules were frozen, once with main's rules and once with the
+# session's). Both bench-only. Nobody chose the content: numpy seeds 2222 / 2323
+# (/work/notes/s22/11t-reads/make_splits.py), drawn before anything read either: twelve drummed Latin/Afro/Caribbean
+# grooves on even eighths (bossa, samba, dembow, reggaeton, son and rumba clave, tresillo, baiao, afrobeat, habanera,
+# soca, zouk, cumbia, mambo, songo, tumbao, boogaloo; twelve drawn without replacement), recipe quarter log-uniform in
+# 70–140 BPM (one in each of 12 equal log strata), no tempo another split holds; every clip on a GM kit drawn other than
+# any kit its pattern was played on (:data:`SPLIT_KITS`); drums alone, bass + piano or an accompaniment, drawn; four
+# clips a split through the MP4 path (:data:`MP4_CLIPS`). Every truth is the recipe's quarter.
+TEMPO_SPLITS["s22fresh"] = [
+    (125.7, "tresillo", 0.5, "octbass", True),
+    (72.2, "zouk", 0.5, "harmonica", True),
+    (139.9, "sonclave", 0.5, "steelpan", True),
+    (87.8, "baiao", 0.5, "organbass", True),
+    (93.1, "cuicasamba", 0.5, "scifi", True),
+    (104.6, "songo", 0.5, False, True),
+    (81.2, "rumbaclave", 0.5, "steeldrum", True),
+    (93.8, "mambo", 0.5, "choirhymn", True),
+    (111.9, "boogaloo", 0.5, True, True),
+    (75.6, "soca", 0.5, True, True),
+    (110.7, "cumbia", 0.5, True, True),
+    (123.7, "bossa", 0.5, False, True),
+]
+SPLIT_KITS["s22fresh"] = {125.7: 24, 72.2: 35, 139.9: 40, 87.8: 17, 93.1: 42, 104.6: 5, 81.2: 8, 93.8: 42, 111.9: 11, 75.6: 11, 110.7: 25, 123.7: 19}
+MP4_CLIPS["s22fresh"] = {75.6, 87.8, 93.8, 123.7}
+
+TEMPO_SPLITS["s22blind"] = [
+    (120.2, "rumbaclave", 0.5, "clav", True),
+    (138.1, "cuicasamba", 0.5, "scifi", True),
+    (96.8, "cumbia", 0.5, True, True),
+    (106.1, "dembow", 0.5, "arpeggio", True),
+    (85.6, "reggaeton", 0.5, "choirpad", True),
+    (128.2, "boogaloo", 0.5, True, True),
+    (79.8, "baiao", 0.5, True, True),
+    (114.6, "bossa", 0.5, True, True),
+    (102.1, "zouk", 0.5, "walking", True),
+    (90.7, "soca", 0.5, False, True),
+    (77.3, "songo", 0.5, "synthpluck", True),
+    (73.7, "afrobeat", 0.5, False, True),
+]
+SPLIT_KITS["s22blind"] = {120.2: 4, 138.1: 17, 96.8: 40, 106.1: 7, 85.6: 5, 128.2: 34, 79.8: 24, 114.6: 36, 102.1: 36, 90.7: 9, 77.3: 11, 73.7: 18}
+MP4_CLIPS["s22blind"] = {79.8, 90.7, 102.1, 120.2}
+
+BENCH_SPLITS = BENCH_SPLITS + ("s22fresh", "s22blind")

@@ -171,6 +171,10 @@ UNEVEN_TWOS_MARGIN = 0.1  # low + mid bands' autocorrelation (per overlapping ho
 CHORD_PERIODICITY_MIN = 0.35  # chord changes' smoothed autocorrelation at the beat for a beat (issue 11t, session 7)
 HARMONY_BAR_MIN = 0.45  # chord changes' smoothed autocorrelation at their bar for it to place the beat (figures across the beat, no drums: 0.53–0.63; 11/8 accordion 0.31)
 HARMONY_BAR_BEATS = (2, 3, 4)  # beats a bar of the chord changes may hold (issue 11t, session 10)
+HARMONY_KICK_MARGIN = 0.15  # kick train autocorrelation at the level 3/4 as fast minus at the level 3/2 as fast from which harmony_beat takes the slower (trial 17's dembow at 100 read 132.7: +0.29; the four drumless figures it moves: -0.08 … +0.02; issue 11t, session 22)
+EVEN_PAIR_RATIO = 1.6  # every weak/strong ratio of a read beat's pulses in pairs (whole, low, mid, high) within [1/this, this]: the pairs are accented alike (trial 17's bossas read double: 0.70–1.29, WAV and MP4; a drum and bass two-step at 172 read right, its kick on 1 and the "and" of 3: mid 0.57, high 1.56; issue 11t, session 22)
+KICK_CYCLE_MIN = 0.5  # kick train autocorrelation at four read pulses from which the kick repeats every four (the bossas read double: 0.66–0.78)
+KICK_PAIR_MAX = 0.15  # ... and at most this at two read pulses: the kick falls on 1 and 4 of every 4 read pulses, not every 2 (bossas: −0.04; backbeats and four on the floor read right ≥ 0.34 where the pairs are alike)
 SILENT_PRESENCE = 0.02  # under 20 ms audible per second: silence (a sparse click track is not)
 TONAL_SHARE = 0.5
 AMBIENT_PRESENCE = 0.85
@@ -462,8 +466,45 @@ def tempo(
             if bpm is None and chroma_change_slow is not None and chroma_change_slow.size == onset.size:
                 bpm = chord_tempo(chroma_change_slow, hop_s)
         elif centroid is not None:
-            bpm = harmony_beat(bpm, chroma_change, hop_s)
+            bpm = harmony_beat(bpm, chroma_change, hop_s, bands)
+    if bpm is not None and bands is not None and centroid is not None:
+        bpm = even_pairs_kick(bpm, onset, bands, hop_s, prior_bpm)
     return bpm if bpm is None or bands is None else uneven_beat(bpm, bands, hop_s)
+
+
+def even_pairs_kick(bpm: float, onset: np.ndarray, bands: Bands, hop_s: float, prior_bpm: float = 120.0) -> float:
+    """The tempo (BPM) once a read beat's pulses in pairs are checked (issue 11t, session 22): where the pulses of
+    ``bpm`` are accented alike in pairs (every weak/strong ratio, whole envelope and each band, within EVEN_PAIR_RATIO)
+    and the kick train (the low band's onsets over SNARE_MIN of its 99th percentile) repeats every four pulses
+    (KICK_CYCLE_MIN) but not every two (KICK_PAIR_MAX), the accents cannot tell the beat from its half: the kick on 1
+    and 4 of every four pulses is a bossa's (1 and the "and" of 2) read at its eighths. The half is the beat where it is
+    nearer ``prior_bpm`` (in octaves), as the climb's even pulses choose (EVEN_PULSES): trial 17's bossas at 94 and 98
+    read double (the TR-808 one only through the MP4: AAC moves its eighths' ratio from 1.00 to 0.79, out of
+    EVEN_PULSES)."""
+    half = bpm / 2
+    if half < TEMPO_RANGE_BPM[0] * 0.96 or abs(np.log2(half / prior_bpm)) >= abs(np.log2(bpm / prior_bpm)):
+        return bpm
+    period = 60.0 / bpm
+    kick = _kick_autocorrelation(bands[0], hop_s)
+    if _ac_near(kick, 4 * period, hop_s) < KICK_CYCLE_MIN or _ac_near(kick, 2 * period, hop_s) > KICK_PAIR_MAX:
+        return bpm
+    tol = _tolerance_hops(period, hop_s)
+    peaks = maximum_filter1d(onset, 2 * tol + 1)
+    hops = _pulse_hops(onset.size, hop_s, period, _best_phase(peaks, hop_s, period))
+    n = hops.size // 2 * 2
+    if n < 4:
+        return bpm
+    whole = peaks[hops[:n]].reshape(-1, 2).mean(axis=0)
+    strong = int(np.argmax(whole))
+    ratios = [_weak_ratio(whole, strong)] + [_weak_ratio(maximum_filter1d(np.asarray(b, float), 2 * tol + 1)[hops[:n]].reshape(-1, 2).mean(axis=0), strong) for b in bands]
+    return half if all(1 / EVEN_PAIR_RATIO <= r <= EVEN_PAIR_RATIO for r in ratios) else bpm
+
+
+def _kick_autocorrelation(low: np.ndarray, hop_s: float) -> np.ndarray:
+    """The autocorrelation of the kick train (the low band's onsets ``low`` over SNARE_MIN of its 99th percentile, as
+    :class:`LevelContext` builds it), smoothed over GATE_SMOOTH_S."""
+    scaled = np.asarray(low, float) / max(float(np.percentile(low, 99)), 1e-9)
+    return autocorrelation(gaussian_filter1d(np.where(scaled >= SNARE_MIN, scaled, 0.0), GATE_SMOOTH_S / hop_s))
 
 
 def uneven_beat(bpm: float, bands: Bands, hop_s: float) -> float:
@@ -537,13 +578,17 @@ def _uneven_bar(bpm: float, acs: list[np.ndarray], hop_s: float) -> float:
     return pulse * (n - 1) / 2 / n if n in UNEVEN_GROUPED else bpm
 
 
-def harmony_beat(bpm: float, changes: np.ndarray, hop_s: float) -> float:
+def harmony_beat(bpm: float, changes: np.ndarray, hop_s: float, bands: Bands | None = None) -> float:
     """The tempo (BPM) once the harmony's bar is checked (issue 11t, session 10): a beat ``bpm`` that does not divide
     the bar of the chord changes (``changes``: the envelope's ``chroma_change``, one value a hop of ``hop_s`` s; its
     bar: the highest autocorrelation peak over BAR_RANGE_S, smoothed over GATE_SMOOTH_S, at least HARMONY_BAR_MIN)
     while the level 3/2 as fast divides it into HARMONY_BAR_BEATS beats gives way to that level. A figure of three
     notes over even eighths without drums (a dulcimer's, a banjo roll's, a kalimba's) groups the eighths in threes,
-    and the onsets read 2/3 of the beat; the chords still change on the beats."""
+    and the onsets read 2/3 of the beat; the chords still change on the beats. With ``bands`` (issue 11t, session 22):
+    the level 3/4 as fast, when it too divides the bar into HARMONY_BAR_BEATS beats, is taken instead where the kick
+    train repeats at it more than at the level 3/2 as fast by HARMONY_KICK_MARGIN: a dembow's three sixteenths (its
+    snare a sixteenth before 2 and on its "and") read as the figure, and the beat is where the kick repeats, on every
+    quarter, not its eighths."""
     smooth = gaussian_filter1d(changes, GATE_SMOOTH_S / hop_s)
     bar = bar_period(smooth, hop_s, highest=True)
     if bar is None:
@@ -555,6 +600,11 @@ def harmony_beat(bpm: float, changes: np.ndarray, hop_s: float) -> float:
         return bpm
     faster = period * 2 / 3
     if 60.0 / faster <= TEMPO_RANGE_BPM[1] * 1.04 and _fits(faster, (bar,)) and round(bar / faster) in HARMONY_BAR_BEATS:
+        slower = period * 4 / 3
+        if bands is not None and 60.0 / slower >= TEMPO_RANGE_BPM[0] * 0.96 and _fits(slower, (bar,)) and round(bar / slower) in HARMONY_BAR_BEATS:
+            kick = _kick_autocorrelation(bands[0], hop_s)
+            if _ac_near(kick, slower, hop_s) - _ac_near(kick, faster, hop_s) >= HARMONY_KICK_MARGIN:
+                return bpm * 3 / 4
         return bpm * 3 / 2
     return bpm
 

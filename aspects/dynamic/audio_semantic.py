@@ -787,7 +787,11 @@ def metrical_level(onset: np.ndarray, centroid: np.ndarray, hop_s: float, period
     session 7). Where the rules' climb stopped on a backbeat (the next grouping's weak pulses hold a snare's body and
     no kick, :func:`_climb`), the score does not halve the rules' level (issue 11t, session 8): a backbeat's snare falls
     on beats, and the half would put it on the "and" of every beat (fast straight grooves at 152–188 BPM read half).
-    It only keeps a level from being halved: a half-time groove (a snare on 3) reads as before."""
+    It only keeps a level from being halved: a half-time groove (a snare on 3) reads as before. Nor does it halve the
+    rules' level where the low band half-way between its pulses reaches SYNCOPATION_MAX of that on them
+    (:func:`_kicks_between`, issue 11t, session 22): as the climb reads it, kicks between a level's pulses make them
+    beats (a bossa's on the "and" of 2 and 4 read 84 at 168: 1.14); the score's kick terms reward the half, on which
+    the bossa's kicks recur every pulse."""
     rules, backbeat = _rule_climb(onset, centroid, hop_s, period_s, prior_bpm, bands)
     candidates = [period_s / r for r in LEVEL_RATIOS if TEMPO_RANGE_BPM[0] * 0.96 <= 60.0 * r / period_s <= TEMPO_RANGE_BPM[1] * 1.04]
     context = LevelContext.build(onset, hop_s, bands, triple=triple_subdivided(onset, hop_s, rules))
@@ -795,6 +799,8 @@ def metrical_level(onset: np.ndarray, centroid: np.ndarray, hop_s: float, period
     best = max(scored, key=lambda p: scored[p])
     if backbeat and abs(best / (2 * rules) - 1) <= HALF_TOLERANCE:
         best = rules  # the backbeat's snare falls on the rules' beats: at the half it would fall on the "and"
+    if bands is not None and abs(best / (2 * rules) - 1) <= HALF_TOLERANCE and _kicks_between(onset, bands[0], hop_s, rules):
+        best = rules  # the kicks between the rules' pulses make them beats (issue 11t, session 22)
     return compound_beat(context, fast_backbeat(context, meter_level(context, best if scored[best] >= scored[rules] + LEVEL_OVERRIDE_MARGIN else rules)))
 
 
@@ -1179,6 +1185,20 @@ def _syncopated(low_peaks: np.ndarray, hops: np.ndarray, g: int, strong: int, ho
     on = float(low_peaks[hops].reshape(-1, g)[:, strong].mean())
     between = _pulse_hops(low_peaks.size, hop_s, level, phase + level / 2)
     return on > 0 and between.size > 0 and float(low_peaks[between].mean()) >= SYNCOPATION_MAX * on
+
+
+def _kicks_between(onset: np.ndarray, low: np.ndarray, hop_s: float, period_s: float) -> bool:
+    """Whether the low band (``low``, max-filtered) half-way between the pulses of ``period_s`` (s; phase: the
+    envelope's best) reaches SYNCOPATION_MAX of that on the pulses, on average: kicks between the pulses as often and as
+    strong as on them (a bossa's 1, the "and" of 2, 3, the "and" of 4; issue 11t, session 22)."""
+    tol = _tolerance_hops(period_s, hop_s)
+    phase = _best_phase(maximum_filter1d(onset, 2 * tol + 1), hop_s, period_s)
+    on, between = (_pulse_hops(onset.size, hop_s, period_s, phase + f * period_s) for f in (0.0, 0.5))
+    if on.size < 4 or between.size < 4:
+        return False
+    peaks = maximum_filter1d(np.asarray(low, float), 2 * tol + 1)
+    level = float(peaks[on].mean())
+    return level > 0 and float(peaks[between].mean()) >= SYNCOPATION_MAX * level
 
 
 def _weak_ratio(strength: np.ndarray, strong: int) -> float:

@@ -24,6 +24,7 @@ import hashlib
 import json
 import re
 import subprocess
+import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -39,6 +40,69 @@ CHANGED_LEVELS = 1  # 8-bit levels: a sample of a rendered frame differing more 
 CHANGED_SHARE = 0.001  # …and a frame has changed when more than this share of its samples has (a few pixels a level off are invisible)
 SETTLED_FRAMES = 3  # the end is the first frame of this many (or up to the clip's end) identical to shot B (xfade may repeat a stray frame at the very end)
 PRE_S, POST_S = 1.0, 1.0
+
+
+def moving_box(x: str, y: str, w: str | int, h: str | int, colour: str, fps: int | None = None, shape: str = "box") -> str:
+    """Filters to splice after a chain's last filter (before its ``[label]`` or its next ``,filter``) that draw a ``w``×``h``
+    ``shape`` ("box", or "disc" inscribed in it) of ``colour`` at (``x``, ``y``), expressions of the time ``t`` (s) read on
+    every frame; a ``w`` or ``h`` that is not a number grows the box (scale, per frame of the box source at ``fps``).
+
+    Not ``drawbox``: it reads its x/y/w/h once, and its ``t`` is the box's thickness, so ``drawbox=x='t*50':…:t=fill``
+    draws no box at all and ``w='min(t*50,216)'`` a still one (session 22, issue 10: 22 "moving object" cases drew
+    nothing). overlay reads x/y per frame; the chain ends unlabelled, as a lavfi source may."""
+    rate = f":r={fps}" if fps else ""
+    if str(w).isdigit() and str(h).isdigit():
+        box = f"color=c={colour}:s={w}x{h}{rate}"
+    else:
+        box = f"color=c={colour}:s=2x2{rate},scale=w='max(2\\,{w})':h='max(2\\,{h})':eval=frame"
+    if shape == "disc":
+        box += ",format=yuva420p,geq=lum='lum(X\\,Y)':cb='cb(X\\,Y)':cr='cr(X\\,Y)':a='255*lte(hypot(X-W/2+0.5\\,(Y-H/2+0.5)*W/H)\\,W/2)'"
+    return f"[bg];{box}[box];[bg][box]overlay=x='{x}':y='{y}'"
+
+
+MOVING_OBJECT = re.compile(r"\[bg\];color=c=[^\[]*\[box\];\[bg\]\[box\]overlay=x='[^']*':y='[^']*'")  # what ``moving_box`` splices in
+STILL_DRAWBOX = re.compile(r"drawbox=[^\[;]*?\b[xywh]='[^']*\bt\b")  # a drawbox whose x/y/w/h names ``t``: the thickness, never the time
+OBJECT_LEVELS = 24  # 8-bit luma levels: a pixel of the clip differing more than this from the clip rendered without its object shows the object
+OBJECT_POSITIONS = 3  # a moving object shows with at least this many distinct bounding boxes over the clip (a still one has 1, none 0)
+
+
+def object_track(case: Case) -> list[tuple[int, int, int, int] | None]:
+    """Per frame of the clip (up to 4 s), the bounding box (x0, y0, x1, y1) of the object ``moving_box`` draws in ``case``
+    (its graph, else the first source that holds it), None where it does not show: one render splits the picture just
+    before the object into the picture with it and without it (so a picture that differs from run to run, like gradients
+    with n > 2, is the same on both sides), filters after the object (grain) left out; luma differing by more than
+    OBJECT_LEVELS shows the object. [] when the case draws no object."""
+    holder = case.graph if MOVING_OBJECT.search(case.graph) else next((s for s in case.sources if MOVING_OBJECT.search(s)), "")
+    found = MOVING_OBJECT.search(holder)
+    if found is None:
+        return []
+    graph = holder[: found.start()] + ",split[bg][o];" + found.group(0).removeprefix("[bg];") + "[w]"
+    args = [ffmpeg_exe(), "-hide_banner", "-loglevel", "error", "-nostdin", "-y"]
+    if holder is case.graph:
+        for source in case.sources:
+            args += _input_args(source, case.fps)
+    with tempfile.TemporaryDirectory() as folder:
+        paths = [Path(folder) / f"{label}.gray" for label in ("w", "o")]
+        args += ["-filter_complex", graph]
+        for label, path in zip(("w", "o"), paths):
+            args += ["-map", f"[{label}]", "-t", str(min(case.seconds, 4.0)), "-f", "rawvideo", "-pix_fmt", "gray", str(path)]
+        subprocess.run(args, check=True, capture_output=True, timeout=300)
+        seen, bare = (np.fromfile(path, np.uint8).reshape(-1, HEIGHT, WIDTH).astype(np.int16) for path in paths)
+    track: list[tuple[int, int, int, int] | None] = []
+    for mask in np.abs(seen - bare) > OBJECT_LEVELS:
+        ys, xs = np.nonzero(mask)
+        track.append((int(xs.min()), int(ys.min()), int(xs.max()), int(ys.max())) if len(xs) else None)
+    return track
+
+
+def object_moves(case: Case) -> bool:
+    """Whether the object ``case`` promises moves: it draws one with ``moving_box`` (no drawbox reading ``t``, which draws
+    none or a still one), and the object shows at OBJECT_POSITIONS or more places (``object_track``)."""
+    text = " ".join((*case.sources, case.graph))
+    if STILL_DRAWBOX.search(text):
+        return False
+    return len({box for box in object_track(case) if box is not None}) >= OBJECT_POSITIONS
+
 
 # Every xfade transition of ffmpeg 7 (the bundled binary) → (our type, direction or None).
 # "fade" stands for a fade_out into black/white followed by a fade_in out of it; "iris" for a wipe "in" closing on black and
@@ -135,7 +199,7 @@ BIKES = Path(__file__).resolve().parent.parent / ".cache" / "reference" / "bikes
 HELDOUT3_SOURCES = {
     "perlin": "perlin=s={size}:r={fps}:octaves=4:persistence=0.6:xscale=2:yscale=2:tscale=0.8:random_mode=seed:seed=7,format=rgb24,colorbalance=rs=0.3:bs=-0.3",
     "geqwaves": "nullsrc=s={size}:r={fps},geq=lum='128+45*sin(X/9+3*T)+35*sin(Y/5-2*T+X/23)':cb='128+35*sin(X/40+T)':cr='128+35*cos(Y/25-1.5*T)'",
-    "smpte-scroll": "smptehdbars=s={size}:r={fps},scroll=h=0.004,drawbox=x='mod(t*70\\,256)':y=90:w=30:h=30:color=white:t=fill",
+    "smpte-scroll": "smptehdbars=s={size}:r={fps},scroll=h=0.004" + moving_box("mod(t*70\\,256)", "90", 30, 30, "white"),
     "zoom-perlin": "perlin=s=768x432:r={fps}:octaves=5:persistence=0.6:xscale=3:yscale=3:random_mode=seed:seed=3,trim=end_frame=1,loop=loop=-1:size=1,"
     "setpts=N/{fps}/TB,zoompan=z='1+0.004*on':x='iw/2-iw/zoom/2':y='ih/2-ih/zoom/2':d=1:s={size}:fps={fps}",
     "bikes76": "movie=filename={bikes},trim=start_frame=76,setpts=PTS-STARTPTS,scale=256:144,setsar=1,fps={fps}",
@@ -154,7 +218,7 @@ HELDOUT3_MIXED = [
 HELDOUT4_SOURCES = {
     "perlin2": "perlin=s={size}:r={fps}:octaves=3:persistence=0.5:xscale=4:yscale=3:tscale=1.5:random_mode=seed:seed=11,format=rgb24,colorbalance=rm=-0.3:bm=0.3",
     "geqrings": "nullsrc=s={size}:r={fps},geq=lum='128+60*sin(hypot(X-128\\,Y-72)/6-4*T)':cb='128+40*sin(X/30-T)':cr='128+40*sin(Y/20+T)'",
-    "spectrum-scroll": "colorspectrum=s={size}:r={fps}:type=all,scroll=h=0.005:v=0.003,drawbox=x='200-t*60':y=20:w=24:h=40:color=black:t=fill",
+    "spectrum-scroll": "colorspectrum=s={size}:r={fps}:type=all,scroll=h=0.005:v=0.003" + moving_box("200-t*60", "20", 24, 40, "black"),
     "zoom-bikes": "movie=filename={bikes},trim=start_frame=160:end_frame=161,loop=loop=-1:size=1,setpts=N/{fps}/TB,fps={fps},scale=768:326,setsar=1,"
     "zoompan=z='1+0.003*on':x='iw/2-iw/zoom/2':y='ih/2-ih/zoom/2':d=1:s={size}:fps={fps}",
     "bikes30": "movie=filename={bikes},trim=start_frame=30,setpts=PTS-STARTPTS,scale=256:144,setsar=1,fps={fps}",
@@ -261,7 +325,7 @@ HELDOUT7_NEGATIVES = [  # no transition: a zoom, a pan over a still of real foot
         "movie=filename={bunny},trim=start_frame=70:end_frame=71,loop=loop=-1:size=1,setpts=N/{fps}/TB,fps={fps},scale=768:432,setsar=1,crop=256:144:x='50+t*45':y='60+t*15'",
         "[0:v]format=yuv420p[v]",
     ),
-    ("moving-object", 4.0, HELDOUT7_SOURCES["perlin7"], "[0:v]format=yuv420p,drawbox=x='-90+t*80':y=25:w=90:h=90:color=0xF0F0F0:t=fill[v]"),
+    ("moving-object", 4.0, HELDOUT7_SOURCES["perlin7"], "[0:v]format=yuv420p" + moving_box("-90+t*80", "25", 90, 90, "0xF0F0F0") + "[v]"),
     ("drift", 4.0, HELDOUT7_SOURCES["testsrc2-pan7"], "[0:v]format=yuv420p,hue=h='t*15':b='-t*0.8'[v]"),
     ("footage-shot", 3.3, HELDOUT7_SOURCES["carphone7"], "[0:v]format=yuv420p[v]"),
     ("footage-shot2", 2.2, HELDOUT7_SOURCES["bikes80-crop"], "[0:v]format=yuv420p[v]"),
@@ -305,7 +369,7 @@ HELDOUT8_NEGATIVES = [
         "[0:v]format=yuv420p[v]",
     ),
     ("pan", 4.0, "cellauto=s=1024x144:r={fps}:rule=30:full=0,trim=end_frame=1,loop=loop=-1:size=1,setpts=N/{fps}/TB", "[0:v]crop=256:144:x='t*110':y=0,format=yuv420p[v]"),
-    ("moving-object", 4.0, HELDOUT8_SOURCES["life8"], "[0:v]format=yuv420p,drawbox=x='230-t*70':y=40:w=80:h=70:color=0x2020F0:t=fill[v]"),
+    ("moving-object", 4.0, HELDOUT8_SOURCES["life8"], "[0:v]format=yuv420p" + moving_box("230-t*70", "40", 80, 70, "0x2020F0") + "[v]"),
     ("drift", 4.0, HELDOUT8_SOURCES["blobs8"], "[0:v]format=yuv420p,eq=brightness='-t*0.05':saturation='1-t*0.2':eval=frame[v]"),
     ("footage-shot", 3.8, HELDOUT8_SOURCES["bunny8"], "[0:v]format=yuv420p[v]"),
     ("footage-shot2", 1.7, HELDOUT8_SOURCES["bikes30-crop"], "[0:v]format=yuv420p[v]"),
@@ -347,7 +411,7 @@ HELDOUT9_NEGATIVES = [
     ),
     ("breathing", 4.0, HELDOUT9_SOURCES["carphone9"], "[0:v]format=yuv420p,eq=brightness='0.12*sin(2*PI*t/1.6)':eval=frame[v]"),
     ("camera-flash", 3.0, HELDOUT9_SOURCES["bunny9"], "[0:v]format=yuv420p,eq=brightness='if(gte(t\\,1.2)\\,0.6*exp(-(t-1.2)*8)\\,0)':eval=frame[v]"),
-    ("moving-object", 4.0, HELDOUT9_SOURCES["testsrc2-9"], "[0:v]format=yuv420p,drawbox=x='-70+t*85':y=50:w=70:h=60:color=0x101010:t=fill[v]"),
+    ("moving-object", 4.0, HELDOUT9_SOURCES["testsrc2-9"], "[0:v]format=yuv420p" + moving_box("-70+t*85", "50", 70, 60, "0x101010") + "[v]"),
     ("drift", 4.0, HELDOUT9_SOURCES["mandel-zoom9"], "[0:v]format=yuv420p,hue=h='t*20':s='1-t*0.15'[v]"),
     ("moving-picture", 4.0, HELDOUT9_SOURCES["plasma9"], "[0:v]format=yuv420p[v]"),
 ]
@@ -375,7 +439,7 @@ HELDOUT10_NEGATIVES = [
     ("pan-still", 4.0, "testsrc2=s=900x144:r={fps},trim=end_frame=1,loop=loop=-1:size=1,setpts=N/{fps}/TB", "[0:v]crop=256:144:x='t*150':y=0,format=yuv420p[v]"),
     ("breathing", 4.0, HELDOUT10_SOURCES["bunny10"], "[0:v]format=yuv420p,eq=brightness='0.1*sin(2*PI*t/1.3)':eval=frame[v]"),
     ("camera-flash", 3.0, HELDOUT10_SOURCES["carphone10"], "[0:v]format=yuv420p,eq=brightness='if(gte(t\\,1.4)\\,0.7*exp(-(t-1.4)*9)\\,0)':eval=frame[v]"),
-    ("moving-object", 4.0, HELDOUT10_SOURCES["blobs10"], "[0:v]format=yuv420p,drawbox=x='250-t*80':y=30:w=60:h=80:color=0xF0F040:t=fill[v]"),
+    ("moving-object", 4.0, HELDOUT10_SOURCES["blobs10"], "[0:v]format=yuv420p" + moving_box("250-t*80", "30", 60, 80, "0xF0F040") + "[v]"),
     ("drift", 4.0, HELDOUT10_SOURCES["testsrc2-10"], "[0:v]format=yuv420p,eq=brightness='-t*0.04':saturation='1-t*0.2':eval=frame[v]"),
     ("moving-picture", 4.0, HELDOUT10_SOURCES["mandel-zoom10"], "[0:v]format=yuv420p[v]"),
 ]
@@ -992,7 +1056,7 @@ def negative_cases(fps: int) -> list[Case]:
         ("drift-hue", f"color=c=0xC06020:{s}", "[0:v]format=yuv420p,hue=h='t*12'[v]"),  # a slow hue drift
         ("drift-sunset", f"gradients={s}:speed=0:c0=0xF0A040:c1=0x4060C0:x0=0:y0=0:x1=0:y1=144", "[0:v]format=yuv420p,eq=brightness='-t*0.06':eval=frame[v]"),
         ("rotating-gradient", f"gradients={s}:speed=0.02:c0=0xF0A040:c1=0x4060C0", "[0:v]format=yuv420p[v]"),
-        ("moving-box", f"color=c=0x3060A0:{s}", "[0:v]format=yuv420p,drawbox=x='t*50':y=40:w=60:h=50:color=0xF0D020:t=fill[v]"),
+        ("moving-box", f"color=c=0x3060A0:{s}", "[0:v]format=yuv420p" + moving_box("t*50", "40", 60, 50, "0xF0D020") + "[v]"),
         ("pan", f"mandelbrot=s=1024x576:r={fps}", f"[0:v]trim=duration=0.04,loop=loop=-1:size=1,setpts=N/{fps}/TB,crop=256:144:x='100+t*60':y='80+t*20',format=yuv420p[v]"),
         ("zoom", f"testsrc2=s=512x288:r={fps}", "[0:v]scale=w='256*(1+0.1*t)':h=-2:eval=frame,crop=256:144,format=yuv420p[v]"),
         ("flash", tex, "[0:v]format=yuv420p,eq=brightness='if(between(t\\,1.5\\,1.56)\\,0.6\\,0)':eval=frame[v]"),
@@ -1161,7 +1225,7 @@ def _busy_heldout(
             (4.0, src["noise"], "[0:v]format=yuv420p,eq=brightness='if(between(t\\,1.5\\,1.58)\\,0.5\\,0)':eval=frame[v]"),
             (footage_s[0], src["footage"], "[0:v]format=yuv420p,eq=brightness='if(gte(t\\,1.0)\\,0.6*exp(-(t-1.0)*8)\\,0)':eval=frame[v]"),
             (footage_s[1], src["shot"], "[0:v]format=yuv420p[v]"),
-            (4.0, src["waves"], "[0:v]format=yuv420p,drawbox=x='t*45':y=30:w=70:h=60:color=0x20E040:t=fill[v]"),
+            (4.0, src["waves"], "[0:v]format=yuv420p" + moving_box("t*45", "30", 70, 60, "0x20E040") + "[v]"),
         ]
         cases += [Case(f"{prefix}none-{name}-{fps}", "negative", fps, seconds, (source,), graph, (), name) for name, (seconds, source, graph) in zip(names, negatives)]
     for reference in (BIKES, BUNNY, CARPHONE):
@@ -1313,7 +1377,7 @@ def moving_fades_corpus(palette: str, sources: dict[str, str], rates: tuple[int,
         ("night-footage", 3.5, src[carphone], "[0:v]format=yuv420p,eq=gamma=0.45:brightness=-0.12:saturation=0.4,noise=alls=12:allf=t+u[v]"),
         ("slow-darkening", 4.0, src[noise], "[0:v]format=yuv420p,eq=brightness='-t*0.05':eval=frame[v]"),
         ("sunset", 4.0, f"gradients=s={SIZE}:r={fps}:speed=0.01:c0=0xF09030:c1=0x402080:seed=9", "[0:v]format=yuv420p,eq=brightness='-t*0.07':saturation='1-t*0.1':eval=frame[v]"),
-        ("dark-object-crossing", 4.0, src[orbit], "[0:v]format=yuv420p,drawbox=x='t*90-140':y=0:w=140:h=144:color=black:t=fill[v]"),
+        ("dark-object-crossing", 4.0, src[orbit], "[0:v]format=yuv420p" + moving_box("t*90-140", "0", 140, 144, "black") + "[v]"),
     ]
     cases += [Case(f"{PREFIX[palette]}none-{name}-{fps}", "negative", fps, seconds, (source,), graph, (), name) for name, seconds, source, graph in negatives]
     for reference in (BIKES, BUNNY, CARPHONE):
@@ -1348,7 +1412,7 @@ def heldout_wipes_corpus() -> list[Case]:
     more = [
         ("tilt-chart", "colorchart=r=40:patch_size=96x96,scale=768:576", "[0:v]crop=256:144:x=300:y='60+t*60',format=yuv420p[v]"),
         ("diagonal-pan-gradient", "gradients=s=768x432:r=40:speed=0:c0=0xF04080:c1=0x40F0A0:x0=0:y0=0:x1=768:y1=432", "[0:v]crop=256:144:x='100+t*70':y='50+t*40',format=yuv420p[v]"),
-        ("big-box", f"color=c=0x206040:{s}", "[0:v]format=yuv420p,drawbox=x='-200+t*130':y=0:w=200:h=144:color=0xE0E0E0:t=fill[v]"),
+        ("big-box", f"color=c=0x206040:{s}", "[0:v]format=yuv420p" + moving_box("-200+t*130", "0", 200, 144, "0xE0E0E0") + "[v]"),
         ("scroll-cellauto", f"cellauto={s}:rule=90:full=1", "[0:v]format=yuv420p[v]"),
         ("scroll-chart", "colorchart=r=40:patch_size=96x96,scale=768:384", "[0:v]crop=256:144:x='t*120':y=100,format=yuv420p[v]"),
     ]
@@ -1414,7 +1478,7 @@ def heldout_wipes2_corpus() -> list[Case]:
             "[0:v]trim=end_frame=1,loop=loop=-1:size=1,setpts=N/45/TB,zoompan=z='1+0.01*on':x='iw/2-iw/zoom/2':y='ih/2-ih/zoom/2':d=1:s=256x144:fps=45,format=yuv420p[v]",
         ),
         ("scroll-spiral", f"gradients={s}:speed=0:c0=0xF02060:c1=0x20F0A0:x0=128:y0=72:x1=256:y1=144:type=spiral", "[0:v]scroll=h=0.006,format=yuv420p[v]"),
-        ("wide-bar-down", f"color=c=0x603060:{s}", "[0:v]format=yuv420p,drawbox=x=0:y='-120+t*70':w=256:h=110:color=0xE0C080:t=fill[v]"),
+        ("wide-bar-down", f"color=c=0x603060:{s}", "[0:v]format=yuv420p" + moving_box("0", "-120+t*70", 256, 110, "0xE0C080") + "[v]"),
     ]
     return _wipes_heldout("wipes2", (22, 45, 60, 32, 55), (0.2, 0.35, 0.6, 1.1, 2.2, 3.0, 0.25), ("texture", "flat", "texture", "gradient"), 45, more)
 
@@ -1431,7 +1495,7 @@ def heldout_wipes3_corpus() -> list[Case]:
             "[0:v]trim=end_frame=1,loop=loop=-1:size=1,setpts=N/28/TB,zoompan=z='1+0.012*on':x='iw/2-iw/zoom/2':y='ih/2-ih/zoom/2':d=1:s=256x144:fps=28,format=yuv420p[v]",
         ),
         ("diagonal-scroll-cellauto", f"cellauto={s}:rule=150:full=1", "[0:v]format=yuv420p,scroll=h=0.004:v=0.003[v]"),
-        ("box-growing", f"color=c=0x205080:{s}", "[0:v]format=yuv420p,drawbox=x='128-t*30':y='72-t*17':w='t*60':h='t*34':color=0xF0F040:t=fill[v]"),
+        ("box-growing", f"color=c=0x205080:{s}", "[0:v]format=yuv420p" + moving_box("128-t*30", "72-t*17", "t*60", "t*34", "0xF0F040", 28) + "[v]"),
     ]
     return _wipes_heldout("wipes3", (28, 42, 52, 60, 20), (0.22, 0.4, 0.75, 1.4, 2.5, 0.3, 1.8), ("gradient", "texture", "flat", "texture"), 28, more)
 
@@ -1458,7 +1522,7 @@ def heldout_wipes4_corpus() -> list[Case]:
         ("scroll-testsrc2", f"testsrc2={s}", "[0:v]scroll=h=0.008:v=0.004,format=yuv420p[v]"),
         ("life-moving", WIPE4_SOURCES["life4"].format(size=SIZE, fps=38), "[0:v]format=yuv420p[v]"),
         ("zoom-mandelbrot", WIPE4_SOURCES["mandel-zoom4"].format(size=SIZE, fps=38), "[0:v]format=yuv420p[v]"),
-        ("half-box-crossing", f"gradients={s}:speed=0.02:n=3:seed=8", "[0:v]format=yuv420p,drawbox=x='-130+t*100':y=10:w=130:h=124:color=0x101010:t=fill[v]"),
+        ("half-box-crossing", f"gradients={s}:speed=0.02:n=3:seed=8", "[0:v]format=yuv420p" + moving_box("-130+t*100", "10", 130, 124, "0x101010") + "[v]"),
         ("tilt-zoneplate", "zoneplate=s=256x432:r=38:kx2=30:ky2=50:ku=40:kv=200", "[0:v]crop=256:144:x=0:y='10+t*60',format=yuv420p[v]"),
     ]
     return _wipes_heldout("wipes4", (26, 38, 50, 24, 58), (0.2, 0.45, 0.8, 1.3, 2.0, 3.0, 0.33), ("texture", "mixed", "gradient", "texture"), 38, more)
@@ -1477,7 +1541,7 @@ def heldout_wipes5_corpus() -> list[Case]:
         ("perlin-moving", WIPE5_SOURCES["perlin5"].format(size=SIZE, fps=35), "[0:v]format=yuv420p[v]"),
         ("zoom-testsrc2", "testsrc2=s=512x288:r=35", "[0:v]zoompan=z='1+0.008*on':x='iw/2-iw/zoom/2':y='ih/2-ih/zoom/2':d=1:s=256x144:fps=35,format=yuv420p[v]"),
         ("disc-growing", f"color=c=0x304050:{s}", "[0:v]format=yuv420p,geq=lum='if(lt(hypot(X-128\\,Y-72)\\,T*25)\\,200\\,lum(X\\,Y))':cb=128:cr=128[v]"),
-        ("bar-sweep-grain", f"color=c=0x607080:{s}", "[0:v]format=yuv420p,drawbox=x='-60+t*80':y=0:w=60:h=144:color=0xD0D0A0:t=fill,noise=alls=16:allf=t+u[v]"),
+        ("bar-sweep-grain", f"color=c=0x607080:{s}", "[0:v]format=yuv420p" + moving_box("-60+t*80", "0", 60, 144, "0xD0D0A0") + ",noise=alls=16:allf=t+u[v]"),
     ]
     return _wipes_heldout("wipes5", (30, 35, 46, 60, 27), (0.25, 0.55, 0.9, 1.6, 2.6, 3.0, 0.4), ("mixed", "texture", "gradient", "texture"), 35, more)
 
@@ -1497,7 +1561,7 @@ def heldout_wipes6_corpus() -> list[Case]:
         (
             "wide-box-crossing-grain",
             f"gradients={s}:speed=0:c0=0x506070:c1=0x90A0B0:x0=0:y0=0:x1=256:y1=0",
-            "[0:v]format=yuv420p,drawbox=x='-180+t*110':y=0:w=180:h=144:color=0x303030:t=fill,noise=alls=16:allf=t+u[v]",
+            "[0:v]format=yuv420p" + moving_box("-180+t*110", "0", 180, 144, "0x303030") + ",noise=alls=16:allf=t+u[v]",
         ),
         ("scroll-cellauto", WIPE6_SOURCES["cellauto6b"].format(size=SIZE, fps=44), "[0:v]scroll=h=0.005,format=yuv420p[v]"),
     ]
@@ -1516,7 +1580,7 @@ def heldout_wipes7_corpus() -> list[Case]:
         ("diag-testsrc2", WIPE7_SOURCES["testsrc2-diag7"].format(size=SIZE, fps=33), "[0:v]format=yuv420p[v]"),
         ("zoneplate-moving", WIPE7_SOURCES["zoneplate7"].format(size=SIZE, fps=33), "[0:v]format=yuv420p[v]"),
         ("mandelbrot-zoom7", WIPE7_SOURCES["mandel-zoom7"].format(size=SIZE, fps=33), "[0:v]format=yuv420p[v]"),
-        ("bar-crossing-up", f"gradients={s}:speed=0.03:n=2:seed=71", "[0:v]format=yuv420p,drawbox=x=0:y='144-t*70':w=256:h=70:color=0xE0E0E0:t=fill[v]"),
+        ("bar-crossing-up", f"gradients={s}:speed=0.03:n=2:seed=71", "[0:v]format=yuv420p" + moving_box("0", "144-t*70", 256, 70, "0xE0E0E0") + "[v]"),
         ("scroll-perlin", WIPE7_SOURCES["perlin7"].format(size=SIZE, fps=33), "[0:v]scroll=v=0.006,format=yuv420p[v]"),
     ]
     return _wipes_heldout("wipes7", (33, 27, 48, 24, 60), (0.25, 0.6, 1.1, 1.5, 2.2, 3.0, 0.4), ("texture", "mixed", "texture", "gradient"), 33, more)
@@ -1534,7 +1598,7 @@ def heldout_wipes8_corpus() -> list[Case]:
         ("rotating-testsrc2", WIPE8_SOURCES["testsrc2-rot8"].format(size=SIZE, fps=41), "[0:v]format=yuv420p[v]"),
         ("zoneplate-moving8", WIPE8_SOURCES["zoneplate8"].format(size=SIZE, fps=41), "[0:v]format=yuv420p[v]"),
         ("life-moving8", WIPE8_SOURCES["life8"].format(size=SIZE, fps=41), "[0:v]format=yuv420p[v]"),
-        ("box-crossing-left-grain", f"color=c=0x506050:{s}", "[0:v]format=yuv420p,drawbox=x='256-t*90':y=20:w=120:h=104:color=0xC0A060:t=fill,noise=alls=16:allf=t+u[v]"),
+        ("box-crossing-left-grain", f"color=c=0x506050:{s}", "[0:v]format=yuv420p" + moving_box("256-t*90", "20", 120, 104, "0xC0A060") + ",noise=alls=16:allf=t+u[v]"),
         ("zoom-bunny8", WIPE8_SOURCES["bunny8"].format(size=SIZE, fps=41, bunny=BUNNY), "[0:v]zoompan=z='1+0.006*on':x='iw/2-iw/zoom/2':y='ih/2-ih/zoom/2':d=1:s=256x144:fps=41,format=yuv420p[v]"),
     ]
     return _wipes_heldout("wipes8", (41, 29, 52, 25, 36), (0.35, 0.7, 1.2, 1.8, 2.6, 3.0, 0.5), ("mixed", "texture", "gradient", "texture"), 41, more)
@@ -1855,7 +1919,7 @@ def heldout_wipes9_corpus() -> list[Case]:
         ("cellauto-moving9", WIPE9_SOURCES["cellauto9"].format(size=SIZE, fps=37), "[0:v]format=yuv420p[v]"),
         ("mandelbrot-zoom9", WIPE9_SOURCES["mandel-zoom9"].format(size=SIZE, fps=37), "[0:v]format=yuv420p[v]"),
         ("gradients-moving9", WIPE9_SOURCES["gradients9"].format(size=SIZE, fps=37), "[0:v]format=yuv420p[v]"),
-        ("bar-crossing-right9", f"gradients={s}:speed=0.04:n=2:seed=97", "[0:v]format=yuv420p,drawbox=x='-90+t*85':y=0:w=90:h=144:color=0x202020:t=fill[v]"),
+        ("bar-crossing-right9", f"gradients={s}:speed=0.04:n=2:seed=97", "[0:v]format=yuv420p" + moving_box("-90+t*85", "0", 90, 144, "0x202020") + "[v]"),
     ]
     return _wipes_heldout("wipes9", (37, 23, 50, 30, 57), (0.3, 0.65, 1.0, 1.4, 2.0, 2.7, 0.45), ("texture", "mixed", "texture", "gradient"), 37, more) + _pixelize_cases("wipes9")
 
@@ -1873,7 +1937,7 @@ def heldout_wipes10_corpus() -> list[Case]:
         ("life-moving10", WIPE10_SOURCES["life10"].format(size=SIZE, fps=43), "[0:v]format=yuv420p[v]"),
         ("mandelbrot-zoom10", WIPE10_SOURCES["mandel-zoom10"].format(size=SIZE, fps=43), "[0:v]format=yuv420p[v]"),
         ("gradients-moving10", WIPE10_SOURCES["gradients10c"].format(size=SIZE, fps=43), "[0:v]format=yuv420p[v]"),
-        ("box-crossing-down10", f"color=c=0x405070:{s}", "[0:v]format=yuv420p,drawbox=x=30:y='-100+t*75':w=196:h=100:color=0xE0D0A0:t=fill,noise=alls=14:allf=t+u[v]"),
+        ("box-crossing-down10", f"color=c=0x405070:{s}", "[0:v]format=yuv420p" + moving_box("30", "-100+t*75", 196, 100, "0xE0D0A0") + ",noise=alls=14:allf=t+u[v]"),
     ]
     return _wipes_heldout("wipes10", (43, 26, 55, 34, 24), (0.28, 0.55, 0.95, 1.6, 2.3, 3.0, 0.4), ("mixed", "texture", "gradient", "texture"), 43, more) + _pixelize_cases("wipes10")
 
@@ -2101,7 +2165,7 @@ def dissolves_corpus(split: int = 11, n_transitions: int = 36) -> list[Case]:
             ),
             "moving-object": (
                 footage,
-                f"[0:v]format=yuv420p,drawbox=x='-80+t*{int(rng.integers(50, 110))}':y={int(rng.integers(10, 70))}:w=70:h=60:color=0x{int(rng.integers(0, 1 << 24)):06X}:t=fill[v]",
+                "[0:v]format=yuv420p" + moving_box(f"-80+t*{int(rng.integers(50, 110))}", f"{int(rng.integers(10, 70))}", 70, 60, f"0x{int(rng.integers(0, 1 << 24)):06X}") + "[v]",
             ),
             "flash": (footage, f"[0:v]format=yuv420p,eq=brightness='if(gte(t\\,{t0})\\,{rng.uniform(0.4, 0.8):.2f}*exp(-(t-{t0})*{int(rng.integers(6, 12))})\\,0)':eval=frame[v]"),
             "breathing": (footage, f"[0:v]format=yuv420p,eq=brightness='{rng.uniform(0.05, 0.12):.2f}*sin(2*PI*t/{rng.uniform(0.9, 2.0):.2f})':eval=frame[v]"),
@@ -2898,7 +2962,7 @@ def _new_moving_picture(rng: np.random.Generator, fps: int, need_s: float, shots
         vx, vy = int(rng.integers(40, 160)) * (1 if rng.random() < 0.5 else -1), int(rng.integers(-40, 40))
         x0, y0 = int(rng.integers(0, 256 - w)), int(rng.integers(0, 144 - h))
         x = f"mod({x0}+{vx}*t+1000*{w + 256}\\,{w + 256})-{w}"
-        return f"{ground},format=yuv420p,drawbox=x='{x}':y='{y0}+{vy}*sin(t*2)':w={w}:h={h}:color={_colour(rng, 'any')}:t=fill,setsar=1"
+        return f"{ground},format=yuv420p{moving_box(x, f'{y0}+{vy}*sin(t*2)', w, h, _colour(rng, 'any'))},setsar=1"
     if pick == 6:
         return (
             f"testsrc2=s=384x384:r={fps},rotate=a='{rng.uniform(0.2, 0.8) * (1 if rng.random() < 0.5 else -1):.2f}*t':c={_colour(rng, 'dark')},crop=256:144,hue=h={int(rng.integers(-90, 90))},setsar=1"
@@ -2979,7 +3043,7 @@ def moving_fades_mixed(split: int = 26, n_transitions: int = 32, n_negatives: in
             "": "",
             "flash": f",eq=brightness='if(between(t\\,{flash:.2f}\\,{flash + rng.uniform(0.03, 0.1):.2f})\\,0.5\\,0)':eval=frame",
             "darkening": f",eq=brightness='-t*{rng.uniform(0.03, 0.07):.3f}':eval=frame",
-            "crossing": f",drawbox=x='t*{int(rng.integers(70, 120))}-140':y=0:w=140:h=144:color={_colour(rng, 'dark')}:t=fill",
+            "crossing": moving_box(f"t*{int(rng.integers(70, 120))}-140", "0", 140, 144, _colour(rng, "dark")),
         }[hard[j % len(hard)]]
         tag = f"-{hard[j % len(hard)]}" if hard[j % len(hard)] else ""
         cases.append(Case(f"{prefix}none-{what}{tag}-{j:02d}-{seconds:g}s-{fps}", "negative", fps, seconds, (src,), f"[0:v]format=yuv420p{extra}[v]", (), what))

@@ -469,6 +469,14 @@ CORPORA = {
     "--still-motion": (lambda: transition_corpus.still_motion_corpus(1), "moving pictures with no transition, split 1 (session 8: read once with main's rules first, then tuned on)"),
     "--still-motion2": (lambda: transition_corpus.still_motion_corpus(2), "moving pictures with no transition, split 2 (session 8: blind; read once with main's and once with the frozen rules)"),
     "--still-motion3": (lambda: transition_corpus.still_motion_corpus(3), "moving pictures with no transition, split 3 (session 8: read once with main's and the first guards, then tuned on)"),
+    "--objects40": (
+        lambda: transition_corpus.moving_objects_corpus(40),
+        "26 clips with an object moving over a picture (boxes, bars, discs, text-like strips, 10-100 % of the frame, crossing it, across part of it, diagonally, back and forth; flat, gradient, drifting, moving generated or real ground) and no transition + 10 xfades and cuts with an object moving over both sides, 24-60 fps, split 40 (session 22: read once with main's rules first, then tuned on)",
+    ),
+    "--objects41": (
+        lambda: transition_corpus.moving_objects_corpus(41),
+        "like split 40, split 41 (session 22: blind; made with split 40, read only at the freeze with main's and with the frozen rules)",
+    ),
 }
 
 

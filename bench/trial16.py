@@ -22,7 +22,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from bench import trials  # noqa: E402
 from bench.versions import versions_line  # noqa: E402
 from tests import audio_corpus as ac  # noqa: E402
-from tests.transition_corpus import Case, Truth  # noqa: E402
+from tests.transition_corpus import Case, Truth, moving_box  # noqa: E402
 from tests.voice_corpus import DECAYING_PROGRAMS  # noqa: E402
 
 xf = partial(trials.xf, "t16")
@@ -194,7 +194,7 @@ def video_cases() -> list[Case]:
             50,
             4.0,
             (src("color=c=0x006400:s={size}:r={fps}", 50),),
-            "[0:v]format=yuv420p,drawbox=x='100+90*sin(t*3)':y='50+40*abs(sin(t*5))':w=40:h=40:color=0xFFFFFF:t=fill[v]",
+            "[0:v]format=yuv420p" + moving_box("100+90*sin(t*3)", "50+40*abs(sin(t*5))", 40, 40, "0xFFFFFF", shape="disc") + "[v]",  # session 22: drawbox drew no ball
             (),
             "none",
         )

@@ -22,7 +22,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from bench import trials  # noqa: E402
 from bench.versions import versions_line  # noqa: E402
 from tests import audio_corpus as ac  # noqa: E402
-from tests.transition_corpus import Case, Truth  # noqa: E402
+from tests.transition_corpus import Case, Truth, moving_box  # noqa: E402
 from tests.voice_corpus import DECAYING_PROGRAMS  # noqa: E402
 
 xf = partial(trials.xf, "t17")
@@ -242,7 +242,10 @@ def video_cases() -> list[Case]:
             30,
             4.0,
             (src("color=c=0x102030:s={size}:r={fps}", 30),),
-            "[0:v]format=yuv420p,drawbox=x='t*60-40':y=60:w=80:h=24:color=0xF0E68C:t=fill,drawbox=x=20:y=110:w='min(t*50,216)':h=4:color=0xFFFFFF:t=fill[v]",
+            "[0:v]format=yuv420p"
+            + moving_box("t*60-40", "60", 80, 24, "0xF0E68C")
+            + moving_box("20", "110", "min(t*50\\,216)", 4, "0xFFFFFF", 30, tag="2")
+            + "[v]",  # session 22: drawbox drew neither
             (),
             "none",
         )

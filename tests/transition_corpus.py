@@ -42,27 +42,32 @@ SETTLED_FRAMES = 3  # the end is the first frame of this many (or up to the clip
 PRE_S, POST_S = 1.0, 1.0
 
 
-def moving_box(x: str, y: str, w: str | int, h: str | int, colour: str, fps: int | None = None, shape: str = "box") -> str:
+def moving_box(x: str, y: str, w: str | int, h: str | int, colour: str, fps: int | None = None, shape: str = "box", tag: str = "") -> str:
     """Filters to splice after a chain's last filter (before its ``[label]`` or its next ``,filter``) that draw a ``w``×``h``
-    ``shape`` ("box", or "disc" inscribed in it) of ``colour`` at (``x``, ``y``), expressions of the time ``t`` (s) read on
+    ``shape`` ("box", "disc" inscribed in it, "strip" of text-like glyphs) of ``colour`` at (``x``, ``y``), expressions of the time ``t`` (s) read on
     every frame; a ``w`` or ``h`` that is not a number grows the box (scale, per frame of the box source at ``fps``).
 
     Not ``drawbox``: it reads its x/y/w/h once, and its ``t`` is the box's thickness, so ``drawbox=x='t*50':…:t=fill``
     draws no box at all and ``w='min(t*50,216)'`` a still one (session 22, issue 10: 22 "moving object" cases drew
-    nothing). overlay reads x/y per frame; the chain ends unlabelled, as a lavfi source may."""
+    nothing). overlay reads x/y per frame; the chain ends unlabelled, as a lavfi source may. ``tag`` tells the labels of a
+    second object in one graph apart."""
     rate = f":r={fps}" if fps else ""
     if str(w).isdigit() and str(h).isdigit():
         box = f"color=c={colour}:s={w}x{h}{rate}"
     else:
         box = f"color=c={colour}:s=2x2{rate},scale=w='max(2\\,{w})':h='max(2\\,{h})':eval=frame"
-    if shape == "disc":
-        box += ",format=yuva420p,geq=lum='lum(X\\,Y)':cb='cb(X\\,Y)':cr='cr(X\\,Y)':a='255*lte(hypot(X-W/2+0.5\\,(Y-H/2+0.5)*W/H)\\,W/2)'"
-    return f"[bg];{box}[box];[bg][box]overlay=x='{x}':y='{y}'"
+    alpha = {  # the shape's opacity over its box (geq, on the alpha plane)
+        "disc": "255*lte(hypot(X-W/2+0.5\\,(Y-H/2+0.5)*W/H)\\,W/2)",
+        "strip": "255*lt(mod(X\\,9)\\,6)*gte(Y\\,H*0.25*(1+sin(floor(X/9)*2.3)))",  # text-like: 6-px glyphs of varied height, 3-px gaps
+    }.get(shape)
+    if alpha:
+        box += f",format=yuva420p,geq=lum='lum(X\\,Y)':cb='cb(X\\,Y)':cr='cr(X\\,Y)':a='{alpha}'"
+    return f"[bg{tag}];{box}[box{tag}];[bg{tag}][box{tag}]overlay=x='{x}':y='{y}'"
 
 
-MOVING_OBJECT = re.compile(r"\[bg\];color=c=[^\[]*\[box\];\[bg\]\[box\]overlay=x='[^']*':y='[^']*'")  # what ``moving_box`` splices in
+MOVING_OBJECT = re.compile(r"\[bg(\w*)\];color=c=[^\[]*\[box\1\];\[bg\1\]\[box\1\]overlay=x='[^']*':y='[^']*'")  # what ``moving_box`` splices in
 STILL_DRAWBOX = re.compile(r"drawbox=[^\[;]*?\b[xywh]='[^']*\bt\b")  # a drawbox whose x/y/w/h names ``t``: the thickness, never the time
-OBJECT_LEVELS = 24  # 8-bit luma levels: a pixel of the clip differing more than this from the clip rendered without its object shows the object
+OBJECT_LEVELS = 24  # 8-bit RGB levels: a pixel differing more than this in a channel from the picture without the object shows it (luma alone misses a box of another hue and the same lightness: fw15-none-moving-7, 11 levels)
 OBJECT_POSITIONS = 3  # a moving object shows with at least this many distinct bounding boxes over the clip (a still one has 1, none 0)
 
 
@@ -70,26 +75,26 @@ def object_track(case: Case) -> list[tuple[int, int, int, int] | None]:
     """Per frame of the clip (up to 4 s), the bounding box (x0, y0, x1, y1) of the object ``moving_box`` draws in ``case``
     (its graph, else the first source that holds it), None where it does not show: one render splits the picture just
     before the object into the picture with it and without it (so a picture that differs from run to run, like gradients
-    with n > 2, is the same on both sides), filters after the object (grain) left out; luma differing by more than
-    OBJECT_LEVELS shows the object. [] when the case draws no object."""
+    with n > 2, is the same on both sides), filters after the object (grain) left out; a pixel differing by more than
+    OBJECT_LEVELS in a channel shows the object. [] when the case draws no object."""
     holder = case.graph if MOVING_OBJECT.search(case.graph) else next((s for s in case.sources if MOVING_OBJECT.search(s)), "")
     found = MOVING_OBJECT.search(holder)
     if found is None:
         return []
-    graph = holder[: found.start()] + ",split[bg][o];" + found.group(0).removeprefix("[bg];") + "[w]"
+    graph = holder[: found.start()] + f",split[bg{found[1]}][o];" + found.group(0).split(";", 1)[1] + "[w]"
     args = [ffmpeg_exe(), "-hide_banner", "-loglevel", "error", "-nostdin", "-y"]
     if holder is case.graph:
         for source in case.sources:
             args += _input_args(source, case.fps)
     with tempfile.TemporaryDirectory() as folder:
-        paths = [Path(folder) / f"{label}.gray" for label in ("w", "o")]
+        paths = [Path(folder) / f"{label}.rgb" for label in ("w", "o")]
         args += ["-filter_complex", graph]
         for label, path in zip(("w", "o"), paths):
-            args += ["-map", f"[{label}]", "-t", str(min(case.seconds, 4.0)), "-f", "rawvideo", "-pix_fmt", "gray", str(path)]
+            args += ["-map", f"[{label}]", "-t", str(min(case.seconds, 4.0)), "-f", "rawvideo", "-pix_fmt", "rgb24", str(path)]
         subprocess.run(args, check=True, capture_output=True, timeout=300)
-        seen, bare = (np.fromfile(path, np.uint8).reshape(-1, HEIGHT, WIDTH).astype(np.int16) for path in paths)
+        seen, bare = (np.fromfile(path, np.uint8).reshape(-1, HEIGHT, WIDTH, 3).astype(np.int16) for path in paths)
     track: list[tuple[int, int, int, int] | None] = []
-    for mask in np.abs(seen - bare) > OBJECT_LEVELS:
+    for mask in np.abs(seen - bare).max(axis=3) > OBJECT_LEVELS:
         ys, xs = np.nonzero(mask)
         track.append((int(xs.min()), int(ys.min()), int(xs.max()), int(ys.max())) if len(xs) else None)
     return track
@@ -3596,3 +3601,104 @@ def moving_shapes_corpus(split: int = 33, n: int = 18, n_negatives: int = 6) -> 
         name = f"{prefix}xfade-{transition}-{content}-{j:02d}-{duration:g}s-{fps}"
         cases.append(Case(name, kind, fps, round(PRE_S + duration + POST_S, 3), sides, graph, xfade_truth(transition, PRE_S, duration), transition))
     return cases + _moving_shots(rng, prefix, MOVING_SHAPE_RATES, n_negatives)
+
+
+# Moving objects, splits 40 and 41 (session 22, issue 10, helper 10m; ``moving_objects_corpus``): until session 22 the corpus's
+# "moving object" clips drew none (``moving_box``). Here objects move over a picture with no transition, and over both sides
+# of a transition: boxes, full-height or full-width bars, discs and text-like strips of 10-100 % of the frame's width or
+# height, 20-320 px/s, crossing the whole frame (in and out: the hard case), across part of it, diagonally or back and forth,
+# over flat colours, still or drifting gradients, moving generated pictures or real shots, 24-60 fps. Split 40 was read once
+# with main's rules before any change, then tuned on; split 41 was made with it and read only at the freeze.
+OBJECT_SEEDS = {40: 22040, 41: 22141}  # split → the generator's seed
+OBJECT_RATES = (24, 25, 30, 48, 50, 60)
+OBJECT_SHAPES = ("box", "bar", "disc", "strip")
+OBJECT_PATHS = ("crossing", "crossing", "partial", "diagonal", "bounce")
+OBJECT_GROUNDS = ("flat", "gradient", "drift", "moving", "real")
+OBJECT_XFADES = ("fade", "dissolve", "fadeblack", "wipeleft", "wiperight", "slideup", "coverdown", "circleopen", "smoothleft")
+PREFIX.update({"objects40": "mo40-", "objects41": "mo41-"})
+
+
+def _object_ground(rng: np.random.Generator, fps: int, need_s: float) -> tuple[str, str]:
+    """A picture for an object to move over: (its kind, lavfi source)."""
+    ground = OBJECT_GROUNDS[int(rng.integers(len(OBJECT_GROUNDS)))]
+    if ground == "flat":
+        return ground, f"color=c={_colour(rng, 'any')}:s={SIZE}:r={fps}"
+    if ground == "gradient":
+        return ground, f"gradients=s={SIZE}:r={fps}:n=2:c0={_colour(rng, 'any')}:c1={_colour(rng, 'any')}:speed=0:seed={int(rng.integers(1, 10_000))}"
+    if ground == "drift":
+        return ground, _drifting_gradient(rng, fps)
+    if ground == "moving":
+        return ground, _moving_generated(rng, fps, need_s)
+    return ground, _real_side(rng, fps, need_s)
+
+
+def _object_motion(rng: np.random.Generator, seconds: float) -> tuple[str, int, int, str, str]:
+    """An object and its path over a clip ``seconds`` long: (shape, width, height, x, y), x and y expressions of ``{t}`` (s)."""
+    shape = OBJECT_SHAPES[int(rng.integers(len(OBJECT_SHAPES)))]
+    path = OBJECT_PATHS[int(rng.integers(len(OBJECT_PATHS)))]
+    scale = float(rng.uniform(0.1, 1.0))  # the object's size: 10-100 % of the frame's side it spans
+    if shape == "bar":
+        across = rng.random() < 0.5  # a full-height bar moving sideways, else a full-width one moving up or down
+        w, h = (max(8, int(WIDTH * scale * 0.6)), HEIGHT) if across else (WIDTH, max(6, int(HEIGHT * scale * 0.6)))
+    elif shape == "strip":
+        w, h = max(24, int(WIDTH * scale)), int(rng.integers(8, 26))
+    elif shape == "disc":
+        w = h = max(12, int(HEIGHT * scale))
+    else:
+        w, h = max(12, int(WIDTH * scale)), max(8, int(HEIGHT * scale))
+    x0, y0 = int(rng.integers(0, max(1, WIDTH - w + 1))), int(rng.integers(0, max(1, HEIGHT - h + 1)))
+    sign = 1 if rng.random() < 0.5 else -1
+    if path == "crossing" or (shape == "bar" and path in ("diagonal", "partial")):  # enters on one side, leaves on the other
+        vertical = (shape == "bar" and not across) or (shape != "bar" and rng.random() < 0.3)
+        span = (HEIGHT + h) if vertical else (WIDTH + w)
+        speed = max(span / (seconds - 0.3), float(rng.uniform(40, 320)))  # across within the clip
+        start = -h if vertical else -w
+        moving = f"{start}+{speed:.1f}*{{t}}" if sign > 0 else f"{(HEIGHT if vertical else WIDTH)}-{speed:.1f}*{{t}}"
+        return (shape, w, h, str(x0), moving) if vertical else (shape, w, h, moving, str(y0))
+    if path == "bounce":
+        ax, ay = int(rng.integers(20, 100)), int(rng.integers(0, 40))
+        return shape, w, h, f"{x0}+{ax}*sin({{t}}*{rng.uniform(1.5, 5):.2f})", f"{y0}+{ay}*sin({{t}}*{rng.uniform(1.5, 5):.2f})"
+    vx, vy = float(rng.uniform(20, 120)) * sign, float(rng.uniform(-60, 60)) * (path == "diagonal")
+    return shape, w, h, f"{x0}+{vx:.1f}*{{t}}", f"{y0}+{vy:.1f}*{{t}}"
+
+
+def moving_objects_corpus(split: int = 40, n: int = 26, n_transitions: int = 10) -> list[Case]:
+    """``n`` clips 3-5 s with an object moving over a picture and no transition, and ``n_transitions`` xfades and cuts with an
+    object moving over both sides (drawn on each side in one motion: the references of ``rendered_truth`` hold it too), from
+    OBJECT_SEEDS[``split``] (see the note above)."""
+    rng = np.random.default_rng(OBJECT_SEEDS[split])
+    prefix = PREFIX[f"objects{split}"]
+    cases: list[Case] = []
+    for j in range(n):
+        fps = OBJECT_RATES[int(rng.integers(len(OBJECT_RATES)))]
+        seconds = round(float(rng.uniform(3.0, 5.0)), 1)
+        ground, source = _object_ground(rng, fps, seconds)
+        shape, w, h, x, y = _object_motion(rng, seconds)
+        colour = _colour(rng, ("any", "dark", "light")[int(rng.integers(3))])
+        graph = "[0:v]format=yuv420p" + moving_box(x.format(t="t"), y.format(t="t"), w, h, colour, shape=shape) + "[v]"
+        cases.append(Case(f"{prefix}none-{shape}-{ground}-{j:02d}-{seconds:g}s-{fps}", "negative", fps, seconds, (source,), graph, (), f"object:{shape}"))
+    for j in range(n_transitions):
+        fps = OBJECT_RATES[int(rng.integers(len(OBJECT_RATES)))]
+        cut = j % 4 == 3
+        transition = "cut" if cut else OBJECT_XFADES[int(rng.integers(len(OBJECT_XFADES)))]
+        duration = 0.4 if cut else round(float(rng.uniform(0.4, 2.0)), 2)
+        total = PRE_S + duration + POST_S
+        (ground, a), (_, b) = _object_ground(rng, fps, PRE_S + duration), _object_ground(rng, fps, duration + POST_S)
+        shape, w, h, x, y = _object_motion(rng, total)
+        colour = _colour(rng, ("any", "dark", "light")[int(rng.integers(3))])
+        shift = PRE_S + (duration if cut else 0.0)  # where shot B's own clock starts on the clip's
+        on_a = moving_box(x.format(t="t"), y.format(t="t"), w, h, colour, shape=shape, tag="a")
+        on_b = moving_box(x.format(t=f"(t+{shift:g})"), y.format(t=f"(t+{shift:g})"), w, h, colour, shape=shape, tag="b")
+        if cut:
+            graph = (
+                f"[0:v]trim=duration={shift},setpts=PTS-STARTPTS,format=yuv420p{on_a},format=yuv420p[a];"
+                f"[1:v]trim=duration={POST_S},setpts=PTS-STARTPTS,format=yuv420p{on_b},format=yuv420p[b];[a][b]concat=n=2:v=1:a=0[v]"
+            )
+            truth: tuple[Truth, ...] = (Truth("cut", shift, shift),)
+            total = shift + POST_S
+        else:
+            graph = xfade_graph(transition, duration).replace("format=yuv420p[a]", f"format=yuv420p{on_a},format=yuv420p[a]").replace("format=yuv420p[b]", f"format=yuv420p{on_b},format=yuv420p[b]")
+            truth = xfade_truth(transition, PRE_S, duration)
+        name = f"{prefix}{transition}-{shape}-{ground}-{j:02d}-{duration:g}s-{fps}"
+        cases.append(Case(name, "moving", fps, round(total, 3), (a, b), graph, truth, transition))
+    return cases

@@ -1,0 +1,71 @@
+"""The generated corpora's moving objects move (session 22, issue 10).
+
+ffmpeg's ``drawbox`` reads its x/y/w/h once, and its ``t`` is the box's
+thickness, not the time: ``drawbox=x='-200+t*130':…:t=fill`` draws no box at
+all, ``w='min(t*50,216)'`` a still one. 22 "moving object" clips of
+tests/transition_corpus.py (and trials 16/17's moving ball and title) were so
+drawn until session 22: issue 10's "no false transition on a moving object"
+went untested there. They are drawn with ``moving_box`` (overlay, read per
+frame) now; these tests fail when a case draws its object the old way or when
+the object of a named moving case does not move in the rendered frames.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from bench.bench_transitions import CORPORA
+from tests.transition_corpus import MOVING_OBJECT, STILL_DRAWBOX, Case, full_corpus, moving_box, object_moves, object_track
+
+# A name that promises a moving object (the no-transition clips of the hand-written splits).
+PROMISES = re.compile(r"moving-object|moving-box|big-box|box-crossing|bar-crossing|object-crossing|half-box|wide-bar|box-growing|bar-sweep|none-ball|none-title")
+
+
+def every_case() -> list[Case]:
+    """Every split the bench reads (its flags), the whole corpus and trials 16/17's clips: string work, no rendering."""
+    from bench import trial16, trial17
+
+    cases = full_corpus() + trial16.video_cases() + trial17.video_cases()
+    for make, _ in CORPORA.values():
+        cases += make()
+    return cases
+
+
+def test_no_case_draws_with_drawbox_time_and_named_moving_cases_draw_an_object():
+    cases = every_case()
+    still = sorted({c.name for c in cases if any(STILL_DRAWBOX.search(text) for text in (*c.sources, c.graph))})
+    assert not still, still
+    promised = [c for c in cases if c.kind in ("negative", "trial") and PROMISES.search(c.name)]
+    assert len(promised) >= 40  # the hand-written moving clips at their rates (56 in session 22)
+    empty = sorted({c.name for c in promised if not any(MOVING_OBJECT.search(text) for text in (*c.sources, c.graph))})
+    assert not empty, empty
+
+
+def _named_moving() -> list[Case]:
+    """One clip per hand-written moving object (its lowest rate), for the rendered check."""
+    first: dict[str, Case] = {}
+    for c in sorted(every_case(), key=lambda c: c.fps):
+        if c.kind in ("negative", "trial") and PROMISES.search(c.name) and "testvideo" not in " ".join(c.sources):
+            first.setdefault(re.sub(r"-\d+$", "", c.name.split("none-", 1)[1]) + "|" + MOVING_OBJECT.search(" ".join((*c.sources, c.graph)))[0], c)
+    return list(first.values())
+
+
+@pytest.mark.parametrize("case", _named_moving(), ids=lambda c: c.name)
+def test_named_moving_object_moves(case):
+    assert object_moves(case), (case.name, sorted({b for b in object_track(case) if b})[:5])
+
+
+def test_the_guard_fails_a_drawbox_object_and_a_still_one():
+    """Ground truth for the guard: the session-21 recipe of big-box (drawbox, t read as the thickness) and a box that
+    stays put fail; the same box moving with overlay passes (its bounding box takes one place per 2 px of travel)."""
+    ground = "color=c=0x206040:s=256x144:r=25"
+    old = Case("old", "negative", 25, 2.0, (ground,), "[0:v]format=yuv420p,drawbox=x='-200+t*130':y=0:w=200:h=144:color=0xE0E0E0:t=fill[v]")
+    still = Case("still", "negative", 25, 2.0, (ground,), "[0:v]format=yuv420p" + moving_box("20", "30", 60, 50, "0xE0E0E0") + "[v]")
+    moving = Case("moving", "negative", 25, 2.0, (ground,), "[0:v]format=yuv420p" + moving_box("-200+t*130", "0", 200, 144, "0xE0E0E0") + "[v]")
+    assert not object_moves(old)
+    assert not object_moves(still) and len({b for b in object_track(still) if b}) == 1
+    track = object_track(moving)
+    assert object_moves(moving) and len({b for b in track if b}) >= 40  # 50 frames, the box's left edge at -200 + 5.2 px per frame
+    assert track[25] is not None and abs(track[25][2] - (-200 + 130 * 1.0 + 199)) <= 2  # its right edge at 1 s, within the 2-px rounding

@@ -3689,15 +3689,16 @@ def moving_objects_corpus(split: int = 40, n: int = 26, n_transitions: int = 10)
         shift = PRE_S + (duration if cut else 0.0)  # where shot B's own clock starts on the clip's
         on_a = moving_box(x.format(t="t"), y.format(t="t"), w, h, colour, shape=shape, tag="a")
         on_b = moving_box(x.format(t=f"(t+{shift:g})"), y.format(t=f"(t+{shift:g})"), w, h, colour, shape=shape, tag="b")
+        # The object goes on before the trim: overlay does not end with its main input, so its endless box would run on.
         if cut:
             graph = (
-                f"[0:v]trim=duration={shift},setpts=PTS-STARTPTS,format=yuv420p{on_a},format=yuv420p[a];"
-                f"[1:v]trim=duration={POST_S},setpts=PTS-STARTPTS,format=yuv420p{on_b},format=yuv420p[b];[a][b]concat=n=2:v=1:a=0[v]"
+                f"[0:v]format=yuv420p{on_a},trim=duration={shift},setpts=PTS-STARTPTS,format=yuv420p[a];"
+                f"[1:v]format=yuv420p{on_b},trim=duration={POST_S},setpts=PTS-STARTPTS,format=yuv420p[b];[a][b]concat=n=2:v=1:a=0[v]"
             )
             truth: tuple[Truth, ...] = (Truth("cut", shift, shift),)
             total = shift + POST_S
         else:
-            graph = xfade_graph(transition, duration).replace("format=yuv420p[a]", f"format=yuv420p{on_a},format=yuv420p[a]").replace("format=yuv420p[b]", f"format=yuv420p{on_b},format=yuv420p[b]")
+            graph = xfade_graph(transition, duration).replace("[0:v]trim", f"[0:v]format=yuv420p{on_a},trim").replace("[1:v]trim", f"[1:v]format=yuv420p{on_b},trim")
             truth = xfade_truth(transition, PRE_S, duration)
         name = f"{prefix}{transition}-{shape}-{ground}-{j:02d}-{duration:g}s-{fps}"
         cases.append(Case(name, "moving", fps, round(total, 3), (a, b), graph, truth, transition))

@@ -60,6 +60,7 @@ from aspects.dynamic.signals import Signals, frames_in
 SIDE_S = 0.3  # seconds next to a change over which its sides' own motion is read (never into another transition or across a cut)
 LEVEL_S = 0.5  # seconds of picture next to a fade's outer end: the picture it fades from (to)
 RETURN_SHARE = 0.3  # a wipe's or dissolve's end picture this close (share of its largest excursion) to its start picture: something passed
+RETURN_LOOKBACK_S = 3.0  # …or to a picture the clip showed this long before it at most (session 22: an object entering before the change was found)
 FADE_SHIFT = 0.4  # total variation (0–1) of the spread of a fade frame's distance from the blank colour over the grid's cells…
 SHIFT_FLOOR = 0.25  # …on ramp frames still this share (squared distance) of the picture's distance from the blank colour
 SHAPE_CELLS = 0.4  # …when the picture's distance from the blank colour is held in at most this share of the cells (participation ratio): a shape on a ground
@@ -98,6 +99,12 @@ def passed(grid: np.ndarray, p: int, q: int) -> bool:
     """Whether the picture at ``q`` is back within RETURN_SHARE of the largest distance a frame from ``p`` to ``q`` went from the one at ``p`` (``grid``: per-frame grid values)."""
     excursion = float(np.linalg.norm(grid[p : q + 1] - grid[p], axis=1).max())
     return excursion > 0 and float(np.linalg.norm(grid[q] - grid[p])) <= RETURN_SHARE * excursion
+
+
+def came_back(s: Signals, grid: np.ndarray, p: int, q: int, lo: int) -> bool:
+    """Whether the picture at ``q`` is one the clip showed before ``p`` (from ``lo`` on, within RETURN_LOOKBACK_S):
+    ``passed`` from an earlier start — an object already entering when the change was found (its start) and gone by its end."""
+    return any(passed(grid, k, q) for k in range(max(lo, p - frames_in(s, RETURN_LOOKBACK_S)), p))
 
 
 def shape_moved(s: Signals, grid: np.ndarray, item: dict, lo: int, hi: int) -> bool:
@@ -244,6 +251,7 @@ def without_motion(s: Signals, items: list[dict]) -> list[dict]:
         else:
             moved = (
                 passed(grid, p, q)
+                or came_back(s, grid, p, q, lo)
                 or field_moves(s, grid, item, lo, hi)
                 or (item["type"] == "dissolve" and moves_on(s, grid, item, lo, hi))
                 or (item["type"] == "wipe" and camera_swings(s, item, lo, hi))

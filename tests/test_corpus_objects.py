@@ -69,3 +69,22 @@ def test_the_guard_fails_a_drawbox_object_and_a_still_one():
     track = object_track(moving)
     assert object_moves(moving) and len({b for b in track if b}) >= 40  # 50 frames, the box's left edge at -200 + 5.2 px per frame
     assert track[25] is not None and abs(track[25][2] - (-200 + 130 * 1.0 + 199)) <= 2  # its right edge at 1 s, within the 2-px rounding
+
+
+def _found(case: Case, folder) -> list[dict]:
+    from aspects.dynamic.signals import Signals
+    from aspects.dynamic.transitions import detect_transitions
+    from aspects.pipeline import measure_video
+
+    m = measure_video(case.make(folder))
+    return detect_transitions(Signals.from_frames(m.frames, m.facts.get("duration_s")))
+
+
+def test_a_box_that_crosses_and_leaves_is_no_transition(tmp_path):
+    """``guards.came_back``: a dark box of 91 % of the frame crossing a still gradient at 202 px/s (split 40's
+    mo40-none-box-gradient-03) was a pixel dissolve 0.36-2.56 s with main's rules: it had entered before the change was
+    found and is gone by its end, the picture back to one the clip showed before."""
+    from tests.transition_corpus import moving_objects_corpus
+
+    case = next(c for c in moving_objects_corpus(40) if c.name == "mo40-none-box-gradient-03-4.8s-25")
+    assert _found(case, tmp_path) == []

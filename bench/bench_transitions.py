@@ -391,6 +391,14 @@ CORPORA = {
         lambda: transition_corpus.moving_shapes_corpus(36),
         "shaped xfade wipes between moving sides like split 33, split 36 (session 21: made with split 35; read once with main's and the frozen rules)",
     ),
+    "--wipes37": (
+        lambda: transition_corpus.moving_sides_corpus(37),
+        "xfade wipes whose sides move (open/close, smooth, circles, slices, winds, rectcrop, squeezes, radial, covers, reveals) between moving real shots, moving generated pictures, or one moving and one still, 0.3-3 s, 28-56 fps, 18 + 6 no-transition clips, split 37 (session 22: read once with main's rules first, then tuned on)",
+    ),
+    "--wipes38": (
+        lambda: transition_corpus.moving_sides_corpus(38),
+        "xfade wipes whose sides move like split 37, split 38 (session 22: blind; made with split 37, read only at the freeze with main's and the frozen rules)",
+    ),
     "--moving-fades21": (lambda: transition_corpus.moving_fades_split(21), "fades and cross-fades over moving generated pictures, split 21 (session 9: read once with main's rules first)"),
     "--moving-fades22": (
         lambda: transition_corpus.moving_fades_split(22),

@@ -3703,3 +3703,61 @@ def moving_objects_corpus(split: int = 40, n: int = 26, n_transitions: int = 10)
         name = f"{prefix}{transition}-{shape}-{ground}-{j:02d}-{duration:g}s-{fps}"
         cases.append(Case(name, "moving", fps, round(total, 3), (a, b), graph, truth, transition))
     return cases
+
+
+# Session 22 (helper 10w; ``moving_sides_corpus(37)`` / ``(38)``): xfade wipes whose sides move, for the ends of soft
+# shape wipes (trial 17's ``hlslice`` moving Perlin -> flat and ``vuwind`` scrolling cellauto -> still gradient) — a family
+# drawn first (vert/horz open and close, smooth*, circles, slices, winds, rectcrop, squeezes and radial, covers and
+# reveals), then one of its transitions — between two moving real shots (``_real_side``: different trims), two moving
+# generated pictures (``_moving_generated``), a moving generated picture and a flat colour or still gradient (either
+# order), or a moving real shot and a moving generated picture (either order), even odds, 0.3-3 s at 28-56 fps (rates no
+# split drew: 28, 32, 35, 44, 54, 56); plus 6 clips with no transition (a fast real shot or a moving picture). Seeds drawn
+# by ``secrets``. Split 37 was read once with main's rules before any change, then tuned on; split 38 is blind (made with
+# split 37, read only at the freeze with main's and the frozen rules).
+MOVING_SIDE_SEEDS = {37: 31201, 38: 57646}
+PREFIX.update({"mside37": "md37-", "mside38": "md38-"})
+MOVING_SIDE_FAMILIES = (
+    ("vertopen", "vertclose", "horzopen", "horzclose"),
+    ("smoothleft", "smoothright", "smoothup", "smoothdown"),
+    ("circleopen", "circleclose"),
+    ("hlslice", "hrslice", "vuslice", "vdslice"),
+    ("hlwind", "hrwind", "vuwind", "vdwind"),
+    ("rectcrop",),
+    ("squeezeh", "squeezev", "radial"),
+    ("coverleft", "coverright", "coverup", "coverdown", "revealleft", "revealright", "revealup", "revealdown"),
+)
+MOVING_SIDE_RATES = (28, 32, 35, 44, 54, 56)
+MOVING_SIDE_CONTENT = ("real", "moving", "moving-still", "real-moving")
+
+
+def _still_side(rng: np.random.Generator, fps: int) -> str:
+    """A flat colour or a still two-colour gradient of any of ``gradients``' kinds (even odds)."""
+    if rng.random() < 0.5:
+        return f"color=c={_colour(rng, 'any')}:s={SIZE}:r={fps}"
+    kind = STILL_MOTION_TYPES[int(rng.integers(len(STILL_MOTION_TYPES)))]
+    return f"gradients=s={SIZE}:r={fps}:n=2:c0={_colour(rng, 'any')}:c1={_colour(rng, 'any')}:speed=0:seed={int(rng.integers(1, 10_000))}:type={kind},setsar=1"
+
+
+def moving_sides_corpus(split: int = 37, n: int = 18, n_negatives: int = 6) -> list[Case]:
+    """``n`` xfade wipes with moving sides and ``n_negatives`` clips with no transition, from MOVING_SIDE_SEEDS[``split``] (see the note above)."""
+    rng = np.random.default_rng(MOVING_SIDE_SEEDS[split])
+    prefix = PREFIX[f"mside{split}"]
+    cases: list[Case] = []
+    for j in range(n):
+        transition, content, fps, duration = _shape_draw(rng, MOVING_SIDE_FAMILIES, MOVING_SIDE_CONTENT, MOVING_SIDE_RATES)
+        need = (PRE_S + duration, duration + POST_S)
+        if content == "real":
+            sides = (_real_side(rng, fps, need[0]), _real_side(rng, fps, need[1]))
+        elif content == "moving":
+            sides = (_moving_generated(rng, fps, need[0]), _moving_generated(rng, fps, need[1]))
+        elif content == "moving-still":
+            sides = (_moving_generated(rng, fps, need[0]), _still_side(rng, fps)) if rng.random() < 0.5 else (_still_side(rng, fps), _moving_generated(rng, fps, need[1]))
+        elif rng.random() < 0.5:
+            sides = (_real_side(rng, fps, need[0]), _moving_generated(rng, fps, need[1]))
+        else:
+            sides = (_moving_generated(rng, fps, need[0]), _real_side(rng, fps, need[1]))
+        graph = xfade_graph(transition, duration)
+        kind = {"real": "real", "moving": "texture", "moving-still": "texture", "real-moving": "real"}[content]
+        name = f"{prefix}xfade-{transition}-{content}-{j:02d}-{duration:g}s-{fps}"
+        cases.append(Case(name, kind, fps, round(PRE_S + duration + POST_S, 3), sides, graph, xfade_truth(transition, PRE_S, duration), transition))
+    return cases + _moving_shots(rng, prefix, MOVING_SIDE_RATES, n_negatives)

@@ -348,6 +348,17 @@ def test_an_iris_box_between_moving_real_shots_is_read_as_a_box(tmp_path):
     _wipes_within_two_frames(tmp_path, 33, "ms33-xfade-rectcrop-real-moving-14-", ("in", "out"))
 
 
+def test_a_slice_wipe_between_moving_pictures_ends_where_its_outer_slices_switch(tmp_path):
+    """Wipe split 21's ``vdslice`` (1.92 s at 24 fps) from moving cellular automata onto a moving picture
+    (``fresh_wipes_corpus(21)``'s clip 1): xfade's slices switch each pixel hard along a sawtooth of ten slices, and the
+    switch-time map reads an eased edge about half as wide as its sweep. Extended by half that width, main (c430836) placed it
+    at 1.00-2.88 s against the rendered 1.17-2.75 s (4 and 3 frames wide); the frame's first and last pixels to switch lie a
+    slice inside its sides (SLICE_REACH, docs/dynamic.md, session 22): both ends within the bench's 2 frames."""
+    from tests.transition_corpus import fresh_wipes_corpus
+
+    _one_within_two_frames(tmp_path, next(c for c in fresh_wipes_corpus(21) if c.name.startswith("fw21-xfade-vdslice-moving-moving-01-")), "wipe", "down")
+
+
 def _wipes_within_two_frames(tmp_path, split: int, prefix: str, directions: tuple[str, ...]) -> None:
     """The clip of ``moving_shapes_corpus(split)`` named ``prefix…``: wipes of ``directions`` only, every end within the bench's 2 frames of its rendered truth."""
     from aspects.dynamic.signals import Signals

@@ -116,6 +116,23 @@ CYCLE_BEST = True
 # the frame (times linear in the larger of the distances from the centre across and down, in frame widths and heights)
 # is one more edge shape (session 21, helper 10w: wipe split 33's rectcrop between moving real shots, 2.16 s at 60 fps).
 CENTRED_BOX = True
+# xfade's slices (hlslice, hrslice, vuslice, vdslice) switch each pixel hard, at a time that runs back along each of ten
+# slices (a smoothstep's inverse of the pixel's place in its slice) as the slices' sawtooth sweeps the frame: the cells see an
+# eased edge about half as wide as its half-way line's sweep (a third of the duration against two thirds), but the frame's
+# first and last pixels to switch lie a slice inside its sides, where the half-way line is 0.1 of the duration from the
+# frame's edge, not half the eased width (0.17): the ends come out 2-5 frames wide. A straight edge read eased, its width
+# SLICE_SHARE of its sweep, is extended by SLICE_REACH of half its width — when the picture's fine detail (√ Laplacian
+# variance, ``focus``) rises over the middle third of the edge's span at least SLICE_RISE times, and SLICE_RISE_MIN levels
+# above, the straight line between its sides (medians over SLICE_SIDE_S next to the span): each pixel is A's or B's and the
+# slices' borders are hard edges, where a soft edge of the same width blends the two pictures and adds no detail (session 22,
+# helper 10w: the 12 slices the map read eased at 0.45-0.65 of their sweep, on wipe splits 19-37, the held-out wipes 5 and
+# trial 17, rose 1.30-41 times, +4.7-58 levels; soft edges 0.23-1.78 times; ends best at 0.6-0.65 of half the width, 0.6
+# from xfade's geometry: 0.1 of the duration against half the eased width's 0.17).
+SLICE_SHARE = (0.45, 0.65)
+SLICE_REACH = 0.6
+SLICE_RISE = 1.25
+SLICE_RISE_MIN = 3.0
+SLICE_SIDE_S = 0.2
 CELL_SIZE = 0.5 * (1 / WIPE_GRID[0] + ASPECT / WIPE_GRID[1])  # a cell's mean side, frame widths
 BOX_CELL = 0.5 * (1 / WIPE_GRID[0] + 1 / WIPE_GRID[1])  # …in a box's units (frame widths across, frame heights down)
 
@@ -210,7 +227,12 @@ def split_switch_times(t: np.ndarray, grid: np.ndarray, lo: int, hi: int, ref: i
 
 
 def edge_width(offset: np.ndarray, progress: np.ndarray, cell_s: float) -> float:
-    """The soft edge's own width (seconds) that fits the cells' progress (0 to 1) against their time from half-way (``offset``, seconds) best, least squares; 0 for too few points.
+    """``edge_profile``'s width (seconds)."""
+    return edge_profile(offset, progress, cell_s)[0]
+
+
+def edge_profile(offset: np.ndarray, progress: np.ndarray, cell_s: float) -> tuple[float, bool]:
+    """(The soft edge's own width (seconds), whether it is eased) that fits the cells' progress (0 to 1) against their time from half-way (``offset``, seconds) best, least squares; (0, False) for too few points.
 
     A cell's mean sees the edge's profile, a straight ramp or a smoothstep
     (3u² − 2u³: the eased edge of most of xfade's soft wipes) over the
@@ -224,7 +246,7 @@ def edge_width(offset: np.ndarray, progress: np.ndarray, cell_s: float) -> float
     """
     o, v = offset.ravel(), progress.ravel()
     if o.size < 3:
-        return 0.0
+        return 0.0, False
     widths = np.concatenate([[0.0], np.geomspace(1e-3, max(float(np.ptp(o)), 2e-3), WIDTH_STEPS)])
     across = np.linspace(-0.5, 0.5, CELL_SAMPLES) * cell_s  # where within the cell the edge is, seconds from its centre
     # A point further than half the width and half a cell from half-way sits on a side at every place (0 before, 1 after):
@@ -240,7 +262,8 @@ def edge_width(offset: np.ndarray, progress: np.ndarray, cell_s: float) -> float
         sides = before[a] + (after[-1] - after[b])
         cost[i] = [sides + float(((shape.sum(axis=0) / CELL_SAMPLES - v[a:b]) ** 2).sum()) for shape in (u, u * u * (3 - 2 * u))]  # (the mean, without its overhead)
     cost[widths < cell_s, 1] = np.inf
-    return float(widths[np.unravel_index(np.argmin(cost), cost.shape)[0]])
+    best, shape = np.unravel_index(np.argmin(cost), cost.shape)
+    return float(widths[best]), bool(shape == 1)
 
 
 def _lstsq(design: np.ndarray, times: np.ndarray) -> np.ndarray:
@@ -360,13 +383,15 @@ def _sweep(times: np.ndarray, x: np.ndarray, y: np.ndarray) -> tuple[float, str,
     return best
 
 
-def fine_layout(cells: dict[str, np.ndarray]) -> dict | None:
+def fine_layout(cells: dict[str, np.ndarray], hard: Callable[[float, float], bool] | None = None) -> dict | None:
     """The edge a switch-time map describes (``split_switch_times``' dict): ``fit`` (R²), ``direction``, ``start`` and ``end`` (seconds: the edge's first and last moments).
 
     The shape (``_edge_models``, or a clock hand, ``_sweep``, when it explains
     the half-way times SWEEP_MARGIN better) is the one that fits the cells'
     half-way times best; its first and last moments are moved out by half a
-    soft edge's width each (see below).
+    soft edge's width each (see below); by SLICE_REACH of it for a sawtooth of
+    hard switches (``hard``: whether the picture's fine detail rises over a
+    span, seconds; see SLICE_SHARE).
     """
     times, x, y = cells["times"], cells["x"], cells["y"]
     if times.size < 3 or np.ptp(times) <= 0:
@@ -386,11 +411,14 @@ def fine_layout(cells: dict[str, np.ndarray]) -> dict | None:
     direction, start, end, cell_s = describe(coef)
     # A hard edge takes cell_s to cross a cell; a soft edge adds its own width in quadrature (as a blur adds), and its front
     # reaches the frame's first point half that width before its middle does.
-    width = edge_width(cells["offset"], cells["progress"], cell_s)
+    width, eased = edge_profile(cells["offset"], cells["progress"], cell_s)
     soft = np.sqrt(max(0.0, width**2 - (HARD_MARGIN**2 - 1) * cell_s**2))
+    reach = 1.0
     if direction in ("in", "out") and soft >= IRIS_SOFT_SHARE * (end - start):
         soft = max(soft, IRIS_SOFT_REACH * (end - start))  # a soft iris ramps each point over as long as its half-way line takes to sweep (see IRIS_SOFT_SHARE)
-    start, end = start - soft / 2, end + soft / 2
+    elif best == 0 and eased and SLICE_SHARE[0] * (end - start) <= soft <= SLICE_SHARE[1] * (end - start) and hard is not None and hard(start - soft / 2, end + soft / 2):
+        reach = SLICE_REACH  # a sawtooth of hard switches, not a soft edge: its first and last points lie inside the frame (see SLICE_SHARE)
+    start, end = start - reach * soft / 2, end + reach * soft / 2
     return {"fit": fit, "direction": direction, "start": float(start), "end": float(end), "spread": FINE_SPREAD * share}
 
 
@@ -439,6 +467,19 @@ def fine_wipe(
             return None
         return {"type": "wipe", "start": rounded(s.t[p], 6), "end": rounded(s.t[q], 6), "duration": rounded(s.t[q] - s.t[p], 6), "direction": edge["direction"]}
 
+    detail = np.sqrt(np.maximum(s["focus"], 0.0)) if "focus" in s.columns else None
+
+    def detail_rises(a: float, b: float) -> bool:  # the fine detail over the span's middle third against its sides (see SLICE_RISE)
+        if detail is None or b <= a:
+            return False
+        sides = [detail[(s.t >= a - SLICE_SIDE_S) & (s.t < a)], detail[(s.t > b) & (s.t <= b + SLICE_SIDE_S)]]
+        middle = (s.t >= a + (b - a) / 3) & (s.t <= b - (b - a) / 3)
+        if not all(side.size for side in sides) or not middle.any():
+            return False
+        level_a, level_b = (float(np.median(side)) for side in sides)
+        mid, line = float(np.median(detail[middle])), float(np.median(level_a + (level_b - level_a) * (s.t[middle] - a) / (b - a)))
+        return mid >= SLICE_RISE * line and mid - line >= SLICE_RISE_MIN
+
     def mapped(first: int, last: int) -> dict | None:
         edge, times = None, np.empty(0)
         reads: list[tuple[tuple[int, int], dict, np.ndarray]] = []  # (window, edge, times) of each round
@@ -447,7 +488,7 @@ def fine_wipe(
             if cells is None or cells["times"].size < FINE_MIN_CELLS * WIPE_GRID[0] * WIPE_GRID[1]:
                 return None
             times = cells["times"]
-            edge = fine_layout(cells)
+            edge = fine_layout(cells, detail_rises)
             if edge is None:
                 return None
             reads.append(((first, last), dict(edge), times))

@@ -481,6 +481,26 @@ LINE_SIZES = {
 }
 PROGRAMS["fresh38_harmony"] = drawn_programs(383838, LINE_SIZES)
 PROGRAMS["fresh39_harmony"] = drawn_programs(393939, LINE_SIZES)
+# Session 22 (11p, from trial 17's tonal misses: a whistle's and a piccolo's melodies read `lead`, e-piano 2's chords
+# `pad`, a grand's `pluck`; and session 21's largest reed class, tenor sax, bassoon and oboe lines read `speech`):
+# fresh40 (read once with main's rules before any rule changed) and fresh41 (blind, defined with it, read once at the
+# freeze) play reeds (saxes, oboe, English horn, bassoon, clarinet) and pipes (piccolo, flute, recorder, pan flute, bottle,
+# shakuhachi, whistle, ocarina) as melodies and leads, e-pianos as pluck lines and keyboards as chords, at note lengths
+# and registers no split drew together (melodies to MIDI 93, leads from MIDI 50).
+REED_POOL = (64, 65, 66, 67, 68, 69, 70, 71)  # soprano, alto, tenor, baritone sax, oboe, English horn, bassoon, clarinet
+PIPE_POOL = (72, 73, 74, 75, 76, 77, 78, 79)  # piccolo, flute, recorder, pan flute, blown bottle, shakuhachi, whistle, ocarina
+EPIANO_POOL = (4, 5)  # electric pianos 1 and 2
+KEYS_POOL = (0, 1, 2, 3, 4, 5, 6, 7)  # pianos, e-pianos, harpsichord, clavinet
+REED_PIPE_SIZES = {
+    "sustained": (REED_POOL + PIPE_POOL, 7),
+    "lead": (REED_POOL + PIPE_POOL, 5),
+    "decaying": (EPIANO_POOL, 2),
+    "pad": (PAD_POOL, 2),
+    "chord": (KEYS_POOL, 4),
+    "bass": (BASS_POOL, 2),
+}
+PROGRAMS["fresh40_harmony"] = drawn_programs(404040, REED_PIPE_SIZES)
+PROGRAMS["fresh41_harmony"] = drawn_programs(414141, REED_PIPE_SIZES)
 NOTE_LENGTHS_S = {  # (lead, melody, pluck, pad chord, struck chord, bass) note lengths per split
     "tune": {"lead": (0.5, 0.8), "melody": (0.18, 0.22), "pluck": (0.3, 0.45), "pad": (2.0,), "chord": (0.8, 1.2), "bass": (0.4,)},
     "held_out": {"lead": (0.6, 1.0), "melody": (0.15, 0.25), "pluck": (0.35, 0.5), "pad": (2.4,), "chord": (0.9,), "bass": (0.5,)},
@@ -523,6 +543,8 @@ NOTE_LENGTHS_S = {  # (lead, melody, pluck, pad chord, struck chord, bass) note 
     "fresh37_harmony": {"pad": (2.4,), "chord": (0.75, 1.25), "bass": (0.34, 0.6), "pluck": (0.28,), "melody": (0.19,), "lead": (0.6,)},
     "fresh38_harmony": {"pad": (2.15,), "chord": (0.65, 1.15), "bass": (0.37,), "pluck": (0.21, 0.29), "melody": (0.14, 0.235), "lead": (0.43, 0.78)},
     "fresh39_harmony": {"pad": (2.05,), "chord": (0.7, 1.05), "bass": (0.4,), "pluck": (0.2, 0.27), "melody": (0.155, 0.245), "lead": (0.46, 0.82)},
+    "fresh40_harmony": {"pad": (2.5,), "chord": (0.62, 0.93), "bass": (0.38,), "pluck": (0.33, 0.51), "melody": (0.13, 0.185), "lead": (0.44, 0.67)},
+    "fresh41_harmony": {"pad": (2.6,), "chord": (0.58, 0.97), "bass": (0.42,), "pluck": (0.31, 0.54), "melody": (0.125, 0.195), "lead": (0.47, 0.71)},
     "fresh11_harmony": {"pad": (2.0, 3.3), "chord": (0.5, 0.9), "bass": (0.26, 0.5, 0.8), "pluck": (0.22, 0.38, 0.62), "melody": (0.13, 0.2, 0.23), "lead": (0.46, 0.7, 1.1)},
 }
 REGISTER = {"tune": (64, 79), "held_out": (60, 84), "fresh": (62, 81), "fresh2": (67, 86), "fresh3": (60, 96)}  # MIDI range of lead, melody and pluck lines
@@ -919,6 +941,25 @@ HARMONY39 = {
     "velocities": ((36, 60), (66, 96), (100, 126)),
     "lines": {"register": (56, 86), "staccato": 0.75, "zero_start": True, "lead_register": (47, 69), "lead_legato": 1.0},
 }
+# fresh40_harmony (session 22, 11p, read once with main's rules first) and fresh41_harmony (its blind split, defined with
+# it, read at the freeze): REED_PIPE_SIZES' programs; melodies from MIDI 60 to 93 (whistles and piccolos high), leads from
+# MIDI 50 (reeds low in their range), melodies held to 80-85 % of the step, keyboard chords in close and spread voicings.
+HARMONY40 = {
+    "seed": 404040,
+    "voicings": ([0, 4, 7, 11, 14], [0, 3, 7], [0, 7, 12, 15], [0, 4, 7, 9, 12], [0, 5, 10], [0, 4, 8, 12]),
+    "roots": (45, 51, 58),
+    "bass_registers": ((30, 44), (34, 48)),
+    "velocities": ((44, 68), (72, 100), (104, 124)),
+    "lines": {"register": (60, 93), "staccato": 0.82, "zero_start": True, "lead_register": (50, 76), "lead_legato": 1.0},
+}
+HARMONY41 = {
+    "seed": 414141,
+    "voicings": ([0, 3, 7, 10, 14], [0, 4, 7], [0, 7, 16, 19], [0, 3, 7, 8], [0, 5, 9, 12], [0, 4, 7, 11]),
+    "roots": (44, 50, 57),
+    "bass_registers": ((29, 43), (35, 49)),
+    "velocities": ((42, 66), (70, 98), (102, 126)),
+    "lines": {"register": (59, 92), "staccato": 0.85, "zero_start": True, "lead_register": (51, 77), "lead_legato": 1.0},
+}
 # The bass is a register (docs/audio.md, session 10): the truth of a single line follows its median pitch, whatever
 # its program. A line at or under BASS_CUT_MIDI is the bass; a "bass" line above it is named by its envelope as any
 # other line. Cut between the two populations of all splits' lines (medians, MIDI): bass lines 26-50, lead, melody and
@@ -1049,6 +1090,10 @@ def corpus(split: str) -> list[Clip]:
         return _harmony_corpus(split, **HARMONY38)
     if split == "fresh39_harmony":
         return _harmony_corpus(split, **HARMONY39)
+    if split == "fresh40_harmony":
+        return _harmony_corpus(split, **HARMONY40)
+    if split == "fresh41_harmony":
+        return _harmony_corpus(split, **HARMONY41)
     if split in ARTICULATED:
         return _articulated_corpus(split)
     rng = np.random.default_rng({"tune": 111, "held_out": 222, "fresh": 333, "fresh2": 444, "fresh3": 555}[split])

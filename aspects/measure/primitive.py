@@ -139,6 +139,13 @@ SPEECH_BEFORE_S, SPEECH_AFTER_S = 1.0, 0.6  # the span :func:`is_speech` reads a
 VOICED_FLATNESS = 0.05  # a hop whose spectral flatness is below this is voiced / harmonic
 SPEECH_VOICED_SHARE = 0.5  # share of audible hops that are voiced in speech (drum grooves are mostly noise)
 SPEECH_PARTIAL_RUN_S = 0.05  # mean time the strongest partial stays put: 30–45 ms in speech, ≥ 60 ms for notes
+# A voice's pitch glides within a syllable; a reed or a pipe holds its note's pitch flat (issue 11, session 22): the
+# strongest partial's frequency (parabola through its bin's log power and its neighbours') change GLIDE_STEP_S later, where
+# it stays within a bin, median over the audible hops of the span is_speech reads (cents). espeak-ng (speech_s20fresh, 2266
+# frames is_speech passes, beds included): 9.7-73, 5th percentile 13.3; reed and pipe melodies and leads that pass it
+# (fresh38 tenor/bari sax, bassoon, oboe; fresh40 clarinet; 240 frames): 1.2-6.1.
+SPEECH_GLIDE_CENTS = 8.0
+GLIDE_STEP_S = 0.023  # the two hops compared (s): 4 hops, half the 46 ms window
 NOISE_SPAN_S = 0.25  # hops within ± this of a frame's centre are read to tell noise from notes
 NOISE_STEP_S = 0.023  # two hop spectra this far apart (half the 46 ms window) are nearly independent for noise
 NOISE_MIN_HZ = 50.0  # bins below this are left out: the window's leakage of sub-sonic drift (brown noise) holds steady
@@ -1165,6 +1172,33 @@ def is_speech(ctx: Context, t: float, before_s: float = SPEECH_BEFORE_S, after_s
     strongest = np.argmax(ctx.power[lo:hi, 2:][audible], axis=1)
     run_s = audible.sum() * ctx.hop_s / (np.count_nonzero(np.abs(np.diff(strongest)) > 1) + 1)
     return bool(run_s < SPEECH_PARTIAL_RUN_S)
+
+
+def pitch_glides(ctx: Context, t: float, before_s: float = SPEECH_BEFORE_S, after_s: float = SPEECH_AFTER_S) -> bool:
+    """Whether the strongest partial's frequency glides around ``t`` s as a voice's does (the span :func:`is_speech`
+    reads, its audible hops): the median change of its interpolated frequency GLIDE_STEP_S later, where it stays within
+    a bin of where it was, is at least SPEECH_GLIDE_CENTS. A held note's partials keep their frequency (a reed's line
+    passes :func:`is_speech` on its breathy level bursts and its strongest partial flipping between two harmonics);
+    True when too little is known."""
+    lo, hi = ctx.index(t - before_s), ctx.index(t + after_s) + 1
+    level = ctx.level_db[lo:hi]
+    if level.size < 10:
+        return True
+    hops = np.flatnonzero(level > level.max() - 25.0)
+    power = ctx.power[lo:hi][hops]
+    k = np.minimum(np.argmax(power[:, 2:], axis=1) + 2, power.shape[1] - 2)
+    rows = np.arange(k.size)
+    db = 10.0 * np.log10(power[:, :] + 1e-12)
+    a, b, c = db[rows, k - 1], db[rows, k], db[rows, k + 1]
+    curve = a - 2.0 * b + c
+    shift = np.where(curve < 0, 0.5 * (a - c) / np.where(curve < 0, curve, -1.0), 0.0)
+    bins = k + shift
+    step = max(int(round(GLIDE_STEP_S / ctx.hop_s)), 1)
+    pairs = (hops[step:] - hops[:-step] == step) & (np.abs(k[step:] - k[:-step]) <= 1)
+    if not pairs.any():
+        return True
+    cents = np.abs(1200.0 * np.log2(bins[step:][pairs] / bins[:-step][pairs]))
+    return bool(np.median(cents) >= SPEECH_GLIDE_CENTS)
 
 
 def _bursts(level_db: np.ndarray, hop_s: float) -> np.ndarray:
@@ -2246,7 +2280,8 @@ def frame_primitive(
         return stroke
     # Speech keeps its voiced harmonics from one hop spectrum to the next; a brown noise's bursts and tilt
     # (low flatness) can pass for voiced syllables, but its peaks do not stay.
-    if persist >= SPEECH_PEAK_PERSIST and is_speech(ctx, centre) and not even_bursts(ctx, centre) and not even_onsets(ctx, centre):
+    # A reed's or a pipe's line passes is_speech on its breathy level bursts; its pitch holds flat over each note.
+    if persist >= SPEECH_PEAK_PERSIST and is_speech(ctx, centre) and not even_bursts(ctx, centre) and not even_onsets(ctx, centre) and pitch_glides(ctx, centre):
         return "speech"
     h = harmonics(spectrum, spectrum_freqs)
     # The hop spectra's 21.5 Hz bins do not resolve the harmonics of a note under ~70 Hz, which then beat like noise.

@@ -19,7 +19,7 @@ long form and the accuracy on the ground-truth corpus):
   found band by band, each band against its own recent level (:func:`band_onsets`, :func:`drum_over_bed`); a quiet
   hi-hat by its own high bands (:func:`high_onsets`, :func:`high_hihat`).
 - ``speech``: syllable-rate loudness bursts of mostly voiced sound whose
-  strongest partial keeps moving (:func:`is_speech`).
+  strongest partial keeps moving (:func:`is_speech`) and whose pitch glides (:func:`pitch_glides`: a reed holds it flat).
 - The pure noises: a noisy frame, or a pure tone (one partial with fewer than
   PURE_MAX_HARMONICS harmonics, its pitch holding, not itself struck and dying
   away), is ``hum`` (tonal, low), ``tone`` (tonal, mid/high), ``rumble`` (noisy,

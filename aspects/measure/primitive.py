@@ -1191,7 +1191,8 @@ def pitch_glides(ctx: Context, t: float, before_s: float = SPEECH_BEFORE_S, afte
     db = 10.0 * np.log10(power[:, :] + 1e-12)
     a, b, c = db[rows, k - 1], db[rows, k], db[rows, k + 1]
     curve = a - 2.0 * b + c
-    shift = np.where(curve < 0, 0.5 * (a - c) / np.where(curve < 0, curve, -1.0), 0.0)
+    # the vertex of the parabola, within half a bin (a strongest bin at the search's lower edge need not be a local maximum)
+    shift = np.clip(np.where(curve < 0, 0.5 * (a - c) / np.where(curve < 0, curve, -1.0), 0.0), -0.5, 0.5)
     bins = k + shift
     step = max(int(round(GLIDE_STEP_S / ctx.hop_s)), 1)
     pairs = (hops[step:] - hops[:-step] == step) & (np.abs(k[step:] - k[:-step]) <= 1)

@@ -68,7 +68,10 @@ clips and rain or an empty room's tone under a third, bass and band-chord preset
 at the freeze): FluidR3's TR-808, electronic and power kits only, the backbeat a hand clap in three grooves of four,
 struck alone, with a hat or with a snare (``clap_share``, ``clap_with``), closed hats on sixteenths in a third
 (``sixteenths``), bands and bass lines on synth basses (GM 38/39, bank 8's Synth Bass 3/4), tempi 70-170 nobody
-used; ``kits_test`` (one groove per kit, the suite's: tests/test_audio_kits.py).
+used; session 22's ``kits_s22fresh`` (read with the base's rules before any change) and ``kits_s22blind`` (written
+with it, read at the freeze): hats under rain, a room's tone, a crowd or a band, in hat patterns no split used
+(``hat_patterns``: accented sixteenths, pedal eighths, sixteenths with an open off-beat, a skipped sixteenth), swing by
+0.25 or 0.45 of a sixteenth, band chords on presets no band used, tempi nobody used; ``kits_test`` (one groove per kit, the suite's: tests/test_audio_kits.py).
 """
 
 from __future__ import annotations
@@ -300,6 +303,29 @@ S21E = {
     "clips_per_kit": 4,
     "beds": ("band", "bass", "none", "band", "pink", "bass", "band", "none", "rain", "band", "bass", "none", "band"),
     "drumless_noises": ("pink", "rain"),
+}
+# session 22 (issue 11d): hats under rain, a crowd and a band (session 21's largest miss class): hat patterns no split
+# used (``hat_patterns``: "accent16", closed hats on every sixteenth, the off-sixteenths at 0.4-0.6 of the on-eighths;
+# "pedal8", a pedal hat on every eighth; "open_off", closed sixteenths with an open hat on each off-beat eighth;
+# "skip16", closed hats on the beat, its eighth and the sixteenth before the next beat; beside "closed16" and "closed8"),
+# swing by 0.25 or 0.45 of a sixteenth (nobody used these), rain, an empty room's tone or a crowd (``babble``) under
+# half the clips and a band or a bass line under a third, 2-9 dB under the drums, band chords on presets no band used
+# (honky-tonk piano, clean guitar, synth strings / bright piano, overdriven guitar, string ensemble); base velocities
+# 45-120 spread 0.7-1.25, other bends and reverb sends, tempi nobody used
+S22 = {
+    **S21,
+    "velocity_lo": 45,
+    "velocity_hi": 121,
+    "velocity_spread": (0.7, 1.25),
+    "bends": (0.4, -1.0, 0.0, 1.3, -0.3, 0.8),
+    "reverbs": (10, 60, 95, 30),
+    "floor": 0.25,
+    "offbeat_hats": 0.0,
+    "clips_per_kit": 3,
+    "swing": (0.0, 0.0, 0.25, 0.45),
+    "hat_patterns": ("accent16", "pedal8", "open_off", "skip16", "closed16", "closed8", "accent16", "skip16"),
+    "beds": ("rain", "band", "babble", "room", "band", "rain", "bass", "none", "band", "rain", "babble", "band", "room"),
+    "drumless_noises": ("rain", "room", "babble", "rain"),
 }
 SPLITS = {
     "kits_first": {"seed": 4111, "kits": tuple(KITS), "clips_per_kit": 4, "tempi": (62.0, 88.0, 104.0, 121.0, 147.0, 171.0), "under_db": (10.0, 15.0, 22.0, 28.0), "pads": (90, 52, 93)},
@@ -615,6 +641,28 @@ SPLITS = {
         "band_chords": (95, 62, 4),
         "basses": ((0, 39), (8, 38), (0, 38), (8, 39)),
     },
+    # session 22 (11d): made first, read once with the base's rules (c430836) before any change
+    "kits_s22fresh": {
+        **S22,
+        "seed": 51272,
+        "kits": ("standard7", "room4", "room1", "power3", "jazz3", "brush1", "standard2", "power1"),
+        "tempi": (61.3, 74.7, 88.3, 101.7, 114.3, 127.7, 135.3, 149.7, 163.3, 176.7),
+        "under_db": (2.0, 4.0, 5.5, 7.5, 9.0),
+        "pads": (12, 13, 0),
+        "band_chords": (3, 27, 50),
+        "basses": ((0, 67), (0, 33), (8, 39), (0, 67)),
+    },
+    # session 22 (11d): written with kits_s22fresh before anything was read, rendered and read once at the freeze
+    "kits_s22blind": {
+        **S22,
+        "seed": 52383,
+        "kits": ("standard4", "room6", "room7", "power2", "jazz4", "brush2", "standard5", "power"),
+        "tempi": (62.7, 76.3, 89.7, 103.3, 116.7, 124.3, 137.7, 151.3, 165.7, 178.3),
+        "under_db": (2.5, 3.5, 6.0, 8.0, 8.5),
+        "pads": (13, 12, 1),
+        "band_chords": (1, 29, 48),
+        "basses": ((0, 32), (0, 67), (8, 38), (0, 32)),
+    },
     "kits_blind": {"seed": 6333, "kits": tuple(KITS), "clips_per_kit": 4, "tempi": (60.0, 84.0, 99.0, 117.0, 139.0, 163.0, 180.0), "under_db": (10.0, 14.0, 20.0, 27.0), "pads": (91, 50, 95)},
 }
 SPEECH_BEDS = {  # split -> what the speech bed says
@@ -643,6 +691,8 @@ SPEECH_BEDS = {  # split -> what the speech bed says
     "kits_s17blind": "An old violinist tuned his strings on the station bench before the last train.",
     "kits_s18fresh": "The keeper lit the lighthouse lamp as the fishing fleet turned for home.",
     "kits_s18blind": "A porter wheeled the trunks along the platform while the whistle blew twice.",
+    "kits_s22fresh": "The stall keeper weighed the plums twice while the tram bell rang outside the square.",
+    "kits_s22blind": "A night porter sorted the letters by the lamp while the snow piled against the door.",
     "kits_s8blind2": "Old maps of the valley hung in the library where students argued about rivers and roads.",
 }
 DRUMLESS = {  # split -> (bass programs, pluck programs, chord programs, speech text)
@@ -686,6 +736,8 @@ DRUMLESS = {  # split -> (bass programs, pluck programs, chord programs, speech 
     "kits_s21blind": ((41, 68), (5, 35, 105), (12, 65, 66), "A young cook sharpened her knives while the soup simmered on the back burner."),
     "kits_s21efresh": ((38, 39), (84, 106, 9), (90, 81, 5), "The glazier fitted the new pane while the children watched from the step."),
     "kits_s21eblind": ((39, 38), (85, 107, 10), (95, 62, 4), "A courier left three parcels at the gate before the storm reached the valley."),
+    "kits_s22fresh": ((67, 33), (11, 46, 108), (3, 27, 50), "The gardener rolled the barrels into the shed before the hail began to fall."),
+    "kits_s22blind": ((32, 70), (12, 45, 106), (1, 29, 48), "Two fishermen dragged the nets across the shingle while the lighthouse blinked."),
     "kits_blind": ((32, 36), (27, 104, 108), (2, 6, 24), "A narrow road climbs past the mill toward the old stone church."),
 }
 
@@ -714,6 +766,7 @@ def _groove(
     clap_share: float = 0.0,
     clap_with: tuple[str, ...] = (),
     sixteenths: float = 0.0,
+    hat_patterns: tuple[str, ...] = (),
 ) -> list[tuple[float, list[tuple[str, int]], str]]:
     """Steps ``(time s from the first hit, [(drum, velocity)], tag)`` of two bars; ``tag`` marks flams and ghosts.
     ``fills`` (session 10): claps and ghosts more often, and half the grooves end on a tom fill (the second bar's last
@@ -731,11 +784,15 @@ def _groove(
     grooves whose backbeat is a hand clap, struck with what ``clap_with`` draws per groove ("alone"; "hat": a closed,
     open or pedal hat in place of the pattern's; "snare": an acoustic or electric snare), at 0.6-1.4 of the clap's
     velocity; ``sixteenths``: the share of grooves playing closed hats on every sixteenth (steps of 80 ms or more).
-    Both draw nothing when off."""
+    Both draw nothing when off. ``hat_patterns`` (session 22): the hat pattern is drawn from these instead of the
+    default six ("accent16": closed on every sixteenth, the off-sixteenths at 0.4-0.6 of the base; "pedal8": a pedal hat
+    on every eighth; "open_off": closed sixteenths with an open hat on each off-beat eighth, the next sixteenth closing
+    it; "skip16": closed on the beat, its eighth and the sixteenth before the next beat; the sixteenth patterns fall
+    back to "closed8" under 80 ms steps)."""
     six = 60.0 / bpm / 4
     late = float(rng.choice(swing)) * six if swing else 0.0
-    hats = "none" if orchestra else str(rng.choice(["closed8", "closed8", "closed16", "pedal4", "open_and", "mixed"]))
-    if hats == "closed16" and six < 0.1:
+    hats = "none" if orchestra else str(rng.choice(list(hat_patterns) if hat_patterns else ["closed8", "closed8", "closed16", "pedal4", "open_and", "mixed"]))
+    if hats == "closed16" and six < 0.1 or hats in ("accent16", "skip16", "open_off") and six < 0.08:
         hats = "closed8"
     backbeat = str(rng.choice(["snare", "snare", "esnare", "rim", "clap"] + (["clap"] if fills else []) + (["clap", "clap"] if claps else [])))
     base = int(rng.integers(velocity_lo, velocity_hi))
@@ -795,6 +852,14 @@ def _groove(
             drums.append((off_kind, vel(off_scale)))
         elif hats == "mixed" and s % 2 == 0:
             drums.append((str(rng.choice(["closed", "closed", "pedal", "open"])), vel(0.75)))
+        elif hats == "accent16":
+            drums.append(("closed", vel(0.85 if s % 2 == 0 else float(rng.uniform(0.4, 0.6)))))
+        elif hats == "pedal8" and s % 2 == 0:
+            drums.append(("pedal", vel(0.8)))
+        elif hats == "open_off":
+            drums.append(("open" if s % 4 == 2 else "closed", vel(0.8 if s % 4 == 2 else 0.6)))
+        elif hats == "skip16" and s % 4 in (0, 2, 3):
+            drums.append(("closed", vel(0.75 if s % 4 != 3 else 0.55)))
         if drums:
             out.append((step * six + late * (step % 2), drums, tag))
     return out
@@ -834,6 +899,7 @@ def kit_clips(split: str, workdir: Path) -> list[KitClip]:
                 spec.get("clap_share", 0.0),
                 spec.get("clap_with", ()),
                 spec.get("sixteenths", 0.0),
+                spec.get("hat_patterns", ()),
             )
             lead_ins = spec.get("lead_ins", (LEAD_IN_S,))
             lead_in = float(lead_ins[(k + j) % len(lead_ins)])

@@ -29,6 +29,8 @@ from aspects.measure.primitive import (
     ghost_snare,
     grid_hat,
     hat_alone,
+    hat_over_notes,
+    high_hihat,
     high_onsets,
     loud_kick,
     low_boom,
@@ -515,6 +517,36 @@ def test_a_soft_snares_wires_over_beating_notes_are_a_snare_a_tom_or_a_pluck_are
         assert read(peak * tom)[1] is None, under
         assert read(peak * pluck)[1] is None, under
     assert read(0.0 * t) == (None, None)
+
+
+def test_a_hat_over_beating_notes_is_a_hat_a_snare_or_a_bright_pluck_is_not():
+    """Issue 11d, session 22 (closed hats under a band read ``bass``, ``pluck``: their flux onset reads no drum, and
+    :func:`high_hihat` skipped a high-band onset a flux onset marked unless the sound before was noise). Held notes that
+    beat (six partials at 55–440 Hz, each doubled 7 Hz up) and a closed hat 6–15 dB under them (noise of 6–12 kHz,
+    30 ms decay; three seeds) at a flux onset: :func:`drum_of` reads no drum there, :func:`hat_over_notes` and
+    :func:`high_hihat` name it a hat. A snare (noise of 150 Hz–12 kHz and a 200 Hz mode) and a bright plucked note
+    (1760 Hz, 6 harmonics) as loud at the same onset, and the notes alone, are no hat."""
+    t, decaying, hop, at = GROOVE_T, _decaying, _hop_of, 0.8
+    after = np.maximum(t - at, 0.0)
+    notes = 4.0 * sum(np.sin(2 * np.pi * f * t + k) + np.sin(2 * np.pi * (f + 7.0) * t) for k, f in enumerate((55.0, 110.0, 220.0, 277.2, 329.6, 440.0)))
+    floor = 3e-3 * shaped_noise("white", 1.6, 83)[: t.size]
+
+    def read(x: np.ndarray) -> tuple[str | None, bool, bool]:
+        ctx = dataclasses.replace(_context(0.02 * (notes + x + floor)), onsets=np.array([hop(at)]))
+        near = ctx.high_onsets[np.abs(ctx.high_onsets - hop(at)) <= 3]
+        over = bool(near.size) and hat_over_notes(ctx, int(near[0]), np.array([hop(at)]))
+        return ctx.drum_at(hop(at)), over, high_hihat(ctx, hop(at) - 6, hop(at) + 6, at)
+
+    snare = decaying(shaped_noise((150.0, 1000.0), 1.6, 95)[: t.size] + shaped_noise((1000.0, 12000.0), 1.6, 96)[: t.size] + 1.5 * np.sin(2 * np.pi * 200.0 * after), at, 0.05)
+    pluck = np.where(t >= at, sum(np.sin(2 * np.pi * 1760.0 * h * after) / h for h in range(1, 7)) * np.exp(-after / 0.2), 0.0)
+    for under in (6.0, 9.0, 12.0, 15.0):
+        for seed in (90, 91, 92):
+            hat = 10 ** (-under / 20) * decaying(shaped_noise((6000.0, 12000.0), 1.6, seed)[: t.size], at, 0.03)
+            assert read(hat) == (None, True, True), (under, seed)
+        peak = float(np.abs(10 ** (-under / 20) * decaying(shaped_noise((6000.0, 12000.0), 1.6, 90)[: t.size], at, 0.03)).max())
+        for name, x in (("snare", snare), ("pluck", pluck)):
+            assert read(peak * x / float(np.abs(x).max()))[1:] == (False, False), (name, under)
+    assert read(0.0 * t)[1:] == (False, False)
 
 
 def test_a_crackles_click_is_over_at_once_a_drum_rings_on():

@@ -1457,6 +1457,8 @@ def high_hihat(ctx: Context, lo: int, hi: int, centre: float, drowned: Sequence[
         if np.any(np.abs(marked - i) <= w):
             if marked_hat(ctx, int(i), noisy):
                 return not speech_over(ctx, centre, int(i), "hihat")
+            if hat_over_notes(ctx, int(i), marked[np.abs(marked - i) <= w]):
+                return not is_speech(ctx, centre)
             continue
         # Read over what rings under it too (:func:`drum_over_bed`): a power kit's kick tail or a band's held bass and
         # chord move in the whole spectrum's 46 ms (drum_of reads a snare or nothing there), not in what stands over them.
@@ -1728,6 +1730,19 @@ def marked_hat(ctx: Context, i: int, noisy: bool) -> bool:
     if not (noisy or noise_before(ctx, i)):
         return False
     return drum_over_bed(ctx, i) == "hihat"
+
+
+def hat_over_notes(ctx: Context, i: int, flux: np.ndarray) -> bool:
+    """Whether a high-band onset at hop ``i`` (:func:`high_onsets`) whose flux onsets ``flux`` (hops within 15 ms)
+    :func:`drum_of` reads as no drum is a hi-hat over held notes (issue 11d, session 22): the sound before it is voiced
+    (:func:`voiced_bed`: a band's bass and chords; over a noise bed :func:`marked_hat` reads it) and
+    :func:`drum_over_bed`, which reads only what stands over the notes, names a hi-hat at that onset or at its flux
+    onset (the high bands' rise is often found a hop before the hop whose spectrum holds the hat). The notes' bins move
+    through drum_of's 100 ms decay test on the whole spectrum (too little of the new energy dies away), as a ghost
+    snare's do (:func:`wires_over_notes`); over them a hat's new energy is its own."""
+    if any(ctx.drum_at(int(k)) is not None for k in flux) or not voiced_bed(ctx, i):
+        return False
+    return any(drum_over_bed(ctx, int(k)) == "hihat" for k in (i, *flux))
 
 
 def hat_alone(ctx: Context, i: int) -> bool:

@@ -278,6 +278,9 @@ HAT_SHAPE_BANDS_HZ = (2000.0, 16000.0)  # the mel bands a hi-hat's shape is read
 HAT_SHAPE_RISE_DB = 3.0  # a hat under a bed lifts those bands' summed power this far from the 23 ms before to the 9 ms from its onset (dB)
 HAT_TEMPLATE_MIN = 3  # the clip's own hats: at least this many flux onsets read hihat (a groove strikes them often; a rain bed's drop is read so now and then)
 HAT_SHAPE_CORR = 0.5  # ...and its new energy's shape correlates this well with the clip's own hats' (a rain bed's peaks: none of 477 on kits_s10first)
+LOW_BED_SNARE_DB = 2.0  # a hat over a bed under 4 kHz (issue 11d, session 22: :func:`hat_over_low_bed`): the power of BED_BANDS_HZ's snare bands rises less than this (dB) over its bed (their median over BED_S) in the 46 ms from the onset (kits_s22fresh: hats over a room's tone -0.8..3.3, median 1.1; kicks there 0.4..14.9; snares struck with a hat -1.8..5.3, median 2.8)...
+LOW_BED_KICK_DB = 4.0  # ...and the kick bands' power less than this (hats over a room's tone -4.4..4.3, 90 % <= 3.5; kicks 5.8..22.3)...
+LOW_BED_HIGH_DB = 9.0  # ...while the power from HIGH_ONSET_HZ up rises at least this (dB): the hat stands over the bed in its own bands (kits_s22fresh: a crowd's sibilants over the crowd 6.4-8.3; hats over a room's tone that drum_of misread 9.1-27.7)
 EVEN_BURSTS_CV = 0.06  # loudness bursts whose intervals spread less than this (std / mean) keep a pulse: notes, not syllables
 EVEN_MIN_BURSTS = 5  # ...read over at least this many bursts
 LEGATO_STEP_SEMITONES = 0.8  # a held sound's single fundamental moving this far from the pitch it held is a new note of a legato line (as PITCH_MOVE_SEMITONES)...
@@ -1455,14 +1458,14 @@ def high_hihat(ctx: Context, lo: int, hi: int, centre: float, drowned: Sequence[
     marked = np.setdiff1d(ctx.onsets, np.asarray(drowned, dtype=int))
     for i in ctx.high_onsets[(ctx.high_onsets >= lo) & (ctx.high_onsets < hi)][::-1]:
         if np.any(np.abs(marked - i) <= w):
-            if marked_hat(ctx, int(i), noisy):
+            if marked_hat(ctx, int(i), noisy) or hat_over_low_bed(ctx, int(i), noisy):
                 return not speech_over(ctx, centre, int(i), "hihat")
             if hat_over_notes(ctx, int(i), marked[np.abs(marked - i) <= w]):
                 return not is_speech(ctx, centre)
             continue
         # Read over what rings under it too (:func:`drum_over_bed`): a power kit's kick tail or a band's held bass and
         # chord move in the whole spectrum's 46 ms (drum_of reads a snare or nothing there), not in what stands over them.
-        if ctx.drum_at(int(i)) == "hihat" or drum_over_bed(ctx, int(i)) == "hihat":
+        if ctx.drum_at(int(i)) == "hihat" or drum_over_bed(ctx, int(i)) == "hihat" or hat_over_low_bed(ctx, int(i), noisy):
             return not speech_over(ctx, centre, int(i), "hihat")
     return bed_hihat(ctx, lo, hi, centre, marked, noisy)
 
@@ -1743,6 +1746,32 @@ def hat_over_notes(ctx: Context, i: int, flux: np.ndarray) -> bool:
     if any(ctx.drum_at(int(k)) is not None for k in flux) or not voiced_bed(ctx, i):
         return False
     return any(drum_over_bed(ctx, int(k)) == "hihat" for k in (i, *flux))
+
+
+def band_power_rise(ctx: Context, i: int, lo_hz: float, hi_hz: float) -> float:
+    """How far (dB) the power of the bins in [lo_hz, hi_hz) peaks within 46 ms of hop ``i`` over its bed: its median
+    over the BED_S before, the onset's own window left out (as :func:`drum_over_bed`'s bed)."""
+    band = ctx.power[:, (ctx.freqs >= lo_hz) & (ctx.freqs < hi_hz)].sum(axis=1)
+    w = max(int(BED_S / ctx.hop_s), 3)
+    bed = float(np.median(band[max(i - w - 2, 0) : max(i - 2, 1)]))
+    return 10.0 * float(np.log10(max(float(band[i : i + 8].max()), 1e-20) / max(bed, 1e-20)))
+
+
+def hat_over_low_bed(ctx: Context, i: int, noisy: bool = False) -> bool:
+    """Whether a high-band onset at hop ``i`` (:func:`high_onsets`: the bands from HIGH_ONSET_HZ up rise on their own)
+    over a noise bed (the frame ``noisy`` or the sound before noise, :func:`noise_before`) is a hi-hat alone (issue 11d,
+    session 22): the power of the snare's bands (BED_BANDS_HZ) rises less than LOW_BED_SNARE_DB over its bed and the
+    kick's less than LOW_BED_KICK_DB, while that from HIGH_ONSET_HZ up rises LOW_BED_HIGH_DB or more
+    (:func:`band_power_rise`). A bed whose power lies under 4 kHz (an empty room's
+    tone, a rumble) flickers in the bins :func:`drum_over_bed` gates, and they pull the new energy's centroid to
+    0.9–2.7 kHz: a closed hat reads snare or kick there, or nothing. A snare's body and wires, a clap's noise and a
+    kick's thump add power to those bands; a hat adds little to a bed that fills them."""
+    if i < 3 or not (noisy or noise_before(ctx, i)):
+        return False
+    snare, kick = BED_BANDS_HZ["snare"], BED_BANDS_HZ["kick"]
+    if band_power_rise(ctx, i, HIGH_ONSET_HZ, np.inf) < LOW_BED_HIGH_DB:
+        return False
+    return band_power_rise(ctx, i, *snare) < LOW_BED_SNARE_DB and band_power_rise(ctx, i, *kick) < LOW_BED_KICK_DB
 
 
 def hat_alone(ctx: Context, i: int) -> bool:
@@ -2270,6 +2299,8 @@ def frame_primitive(
         drum = ctx.drum_at(int(i))
         if drum == "hihat" and struck_with_own_hat(ctx, int(i), centre):  # a stroke under a hat as loud or louder
             drum = "clap" if clap_under_own_hat(ctx, int(i)) else "snare"
+        elif drum is not None and drum != "hihat" and np.any(np.abs(ctx.high_onsets - i) <= 2) and hat_over_low_bed(ctx, int(i), noisy):
+            drum = "hihat"  # a hat over a bed under 4 kHz whose flicker drum_of read with it
         if drum is not None and (drum == "kick" or not ctx.clicks[int(i)]):  # a lone click (crackle) is no drum
             if consonant(ctx, centre, int(i), drum):  # a syllable's plosive or sibilant, not a stroke over the voice
                 continue

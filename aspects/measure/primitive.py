@@ -1762,7 +1762,7 @@ def hat_over_low_bed(ctx: Context, i: int, noisy: bool = False) -> bool:
     over a noise bed (the frame ``noisy`` or the sound before noise, :func:`noise_before`) is a hi-hat alone (issue 11d,
     session 22): the power of the snare's bands (BED_BANDS_HZ) rises less than LOW_BED_SNARE_DB over its bed and the
     kick's less than LOW_BED_KICK_DB, while that from HIGH_ONSET_HZ up rises LOW_BED_HIGH_DB or more
-    (:func:`band_power_rise`). A bed whose power lies under 4 kHz (an empty room's
+    (:func:`band_power_rise`) and peaks within BAND_AUDIBLE_DB of the power under it. A bed whose power lies under 4 kHz (an empty room's
     tone, a rumble) flickers in the bins :func:`drum_over_bed` gates, and they pull the new energy's centroid to
     0.9–2.7 kHz: a closed hat reads snare or kick there, or nothing. A snare's body and wires, a clap's noise and a
     kick's thump add power to those bands; a hat adds little to a bed that fills them."""
@@ -1770,6 +1770,12 @@ def hat_over_low_bed(ctx: Context, i: int, noisy: bool = False) -> bool:
         return False
     snare, kick = BED_BANDS_HZ["snare"], BED_BANDS_HZ["kick"]
     if band_power_rise(ctx, i, HIGH_ONSET_HZ, np.inf) < LOW_BED_HIGH_DB:
+        return False
+    # The hat's bands must be heard: within BAND_AUDIBLE_DB of the power under them (a room's tone alone leaves them
+    # empty, and the window's leakage there rises and falls by tens of dB at random: kits_s21fresh's drumless room bed).
+    span = ctx.power[i : i + 8]
+    high = float(span[:, ctx.freqs >= HIGH_ONSET_HZ].sum(axis=1).max())
+    if high < float(span[:, ctx.freqs < HIGH_ONSET_HZ].sum(axis=1).max()) * 10 ** (-BAND_AUDIBLE_DB / 10):
         return False
     return band_power_rise(ctx, i, *snare) < LOW_BED_SNARE_DB and band_power_rise(ctx, i, *kick) < LOW_BED_KICK_DB
 

@@ -1766,8 +1766,8 @@ def hat_over_low_bed(ctx: Context, i: int, noisy: bool = False) -> bool:
     tone, a rumble) flickers in the bins :func:`drum_over_bed` gates, and they pull the new energy's centroid to
     0.9–2.7 kHz: a closed hat reads snare or kick there, or nothing. A snare's body and wires, a clap's noise and a
     kick's thump add power to those bands; a hat adds little to a bed that fills them."""
-    if i < 3 or not (noisy or noise_before(ctx, i)):
-        return False
+    if i < 3 or i + drum_reach(ctx.hop_s) > ctx.power.shape[0] or not (noisy or noise_before(ctx, i)):
+        return False  # ...and the hops a drum is read over are there: a sound cut off at the end steps up every band
     snare, kick = BED_BANDS_HZ["snare"], BED_BANDS_HZ["kick"]
     if band_power_rise(ctx, i, HIGH_ONSET_HZ, np.inf) < LOW_BED_HIGH_DB:
         return False

@@ -3730,7 +3730,7 @@ MOVING_SIDE_RATES = (28, 32, 35, 44, 54, 56)
 MOVING_SIDE_CONTENT = ("real", "moving", "moving-still", "real-moving")
 
 
-def _still_side(rng: np.random.Generator, fps: int) -> str:
+def _still_wipe_side(rng: np.random.Generator, fps: int) -> str:
     """A flat colour or a still two-colour gradient of any of ``gradients``' kinds (even odds)."""
     if rng.random() < 0.5:
         return f"color=c={_colour(rng, 'any')}:s={SIZE}:r={fps}"
@@ -3751,7 +3751,7 @@ def moving_sides_corpus(split: int = 37, n: int = 18, n_negatives: int = 6) -> l
         elif content == "moving":
             sides = (_moving_generated(rng, fps, need[0]), _moving_generated(rng, fps, need[1]))
         elif content == "moving-still":
-            sides = (_moving_generated(rng, fps, need[0]), _still_side(rng, fps)) if rng.random() < 0.5 else (_still_side(rng, fps), _moving_generated(rng, fps, need[1]))
+            sides = (_moving_generated(rng, fps, need[0]), _still_wipe_side(rng, fps)) if rng.random() < 0.5 else (_still_wipe_side(rng, fps), _moving_generated(rng, fps, need[1]))
         elif rng.random() < 0.5:
             sides = (_real_side(rng, fps, need[0]), _moving_generated(rng, fps, need[1]))
         else:

@@ -2,7 +2,8 @@
 read with the CLI's path (``aspects.api.analyze``). Session 22 read it with main c430836 (transitions 24/30, 5 false;
 chord 21/30, pad 14/21, melody 71/96, hihat 235/308, tempo 16/20) and after the merges (session 22's note). Every real
 shot lies inside one shot of its reference clip (bikes.mp4 cuts at frames 30, 76, 137, 187, 242) and is long enough; the
-crossing box is drawn with ``overlay`` (``drawbox`` does not animate).
+crossing box is drawn with ``overlay`` (``drawbox`` does not animate; session 22 read it drawn by hand, the same
+box, speed and colour, now through ``moving_box``).
 
 Usage: .venv/bin/python bench/trial18.py make|score TAG [--only video|audio] [--out DIR]
 Clips go to DIR (default /tmp/trial18); scores print and go to DIR/score-TAG.json.
@@ -24,7 +25,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from bench import trials  # noqa: E402
 from bench.versions import versions_line  # noqa: E402
 from tests import audio_corpus as ac  # noqa: E402
-from tests.transition_corpus import Case, Truth  # noqa: E402
+from tests.transition_corpus import Case, Truth, moving_box  # noqa: E402
 from tests.voice_corpus import DECAYING_PROGRAMS  # noqa: E402
 
 xf = partial(trials.xf, "t18")
@@ -209,7 +210,7 @@ def video_cases() -> list[Case]:
             30,
             4.0,
             (src("gradients=s={size}:r={fps}:speed=0:c0=0x87CEFA:c1=0xFFF8DC:seed=90", 30),),
-            "color=c=0x8B4513:s=110x124:r=30[box];[0:v]format=yuv420p[bg];[bg][box]overlay=x='t*120-110':y=10:shortest=1,format=yuv420p[v]",
+            "[0:v]format=yuv420p" + moving_box("t*120-110", "10", 110, 124, "0x8B4513", 30) + "[v]",  # read with the same box drawn by a hand-written overlay
             (),
             "none",
         )

@@ -3580,27 +3580,45 @@ def _moving_generated(rng: np.random.Generator, fps: int, need_s: float) -> str:
     return _moving_texture(rng, fps) + ",setsar=1" if rng.random() < 0.5 else _new_moving_picture(rng, fps, need_s, STOCK_SHOTS)
 
 
-def moving_shapes_corpus(split: int = 33, n: int = 18, n_negatives: int = 6) -> list[Case]:
-    """``n`` shaped xfade wipes between moving sides and ``n_negatives`` clips with no transition, from MOVING_SHAPE_SEEDS[``split``] (see the note above)."""
-    rng = np.random.default_rng(MOVING_SHAPE_SEEDS[split])
-    prefix = PREFIX[f"mshape{split}"]
+def _moving_wipes(
+    rng: np.random.Generator,
+    prefix: str,
+    draw: tuple[tuple[tuple[str, ...], ...], tuple[str, ...], tuple[int, ...]],
+    sides_of: Callable[[np.random.Generator, str, int, tuple[float, float]], tuple[str, str]],
+    kinds: dict[str, str],
+    n: int,
+    n_negatives: int,
+) -> list[Case]:
+    """``n`` xfade wipes drawn by ``_shape_draw`` from ``draw`` (families, contents, rates), their two sides by
+    ``sides_of(rng, content, fps, (A's seconds, B's seconds))``, each clip's kind ``kinds[content]``, then
+    ``n_negatives`` clips with no transition (``_moving_shots``): what moving_shapes_corpus and moving_sides_corpus share."""
+    families, contents, rates = draw
     cases: list[Case] = []
     for j in range(n):
-        transition, content, fps, duration = _shape_draw(rng, MOVING_SHAPE_FAMILIES, MOVING_SHAPE_CONTENT, MOVING_SHAPE_RATES)
-        need = (PRE_S + duration, duration + POST_S)
-        if content == "real":
-            sides = (_real_side(rng, fps, need[0]), _real_side(rng, fps, need[1]))
-        elif content == "moving":
-            sides = (_moving_generated(rng, fps, need[0]), _moving_generated(rng, fps, need[1]))
-        elif content == "drift":
-            sides = (_drifting_gradient(rng, fps), _drifting_gradient(rng, fps))
-        else:
-            sides = (_real_side(rng, fps, need[0]), _moving_generated(rng, fps, need[1]))
+        transition, content, fps, duration = _shape_draw(rng, families, contents, rates)
+        sides = sides_of(rng, content, fps, (PRE_S + duration, duration + POST_S))
         graph = xfade_graph(transition, duration)
-        kind = {"real": "real", "moving": "texture", "drift": "plain", "real-moving": "real"}[content]
         name = f"{prefix}xfade-{transition}-{content}-{j:02d}-{duration:g}s-{fps}"
-        cases.append(Case(name, kind, fps, round(PRE_S + duration + POST_S, 3), sides, graph, xfade_truth(transition, PRE_S, duration), transition))
-    return cases + _moving_shots(rng, prefix, MOVING_SHAPE_RATES, n_negatives)
+        cases.append(Case(name, kinds[content], fps, round(PRE_S + duration + POST_S, 3), sides, graph, xfade_truth(transition, PRE_S, duration), transition))
+    return cases + _moving_shots(rng, prefix, rates, n_negatives)
+
+
+def _moving_shape_sides(rng: np.random.Generator, content: str, fps: int, need: tuple[float, float]) -> tuple[str, str]:
+    """The two sides of a ``moving_shapes_corpus`` clip of the ``content`` kind (see the note above)."""
+    if content == "real":
+        return _real_side(rng, fps, need[0]), _real_side(rng, fps, need[1])
+    if content == "moving":
+        return _moving_generated(rng, fps, need[0]), _moving_generated(rng, fps, need[1])
+    if content == "drift":
+        return _drifting_gradient(rng, fps), _drifting_gradient(rng, fps)
+    return _real_side(rng, fps, need[0]), _moving_generated(rng, fps, need[1])
+
+
+def moving_shapes_corpus(split: int = 33, n: int = 18, n_negatives: int = 6) -> list[Case]:
+    """``n`` shaped xfade wipes between moving sides and ``n_negatives`` clips with no transition, from MOVING_SHAPE_SEEDS[``split``] (see the note above)."""
+    kinds = {"real": "real", "moving": "texture", "drift": "plain", "real-moving": "real"}
+    draw = (MOVING_SHAPE_FAMILIES, MOVING_SHAPE_CONTENT, MOVING_SHAPE_RATES)
+    return _moving_wipes(np.random.default_rng(MOVING_SHAPE_SEEDS[split]), PREFIX[f"mshape{split}"], draw, _moving_shape_sides, kinds, n, n_negatives)
 
 
 # Moving objects, splits 40 and 41 (session 22, issue 10, helper 10m; ``moving_objects_corpus``): until session 22 the corpus's
@@ -3738,26 +3756,21 @@ def _still_wipe_side(rng: np.random.Generator, fps: int) -> str:
     return f"gradients=s={SIZE}:r={fps}:n=2:c0={_colour(rng, 'any')}:c1={_colour(rng, 'any')}:speed=0:seed={int(rng.integers(1, 10_000))}:type={kind},setsar=1"
 
 
+def _moving_side_pair(rng: np.random.Generator, content: str, fps: int, need: tuple[float, float]) -> tuple[str, str]:
+    """The two sides of a ``moving_sides_corpus`` clip of the ``content`` kind (see the note above)."""
+    if content == "real":
+        return _real_side(rng, fps, need[0]), _real_side(rng, fps, need[1])
+    if content == "moving":
+        return _moving_generated(rng, fps, need[0]), _moving_generated(rng, fps, need[1])
+    if content == "moving-still":
+        return (_moving_generated(rng, fps, need[0]), _still_wipe_side(rng, fps)) if rng.random() < 0.5 else (_still_wipe_side(rng, fps), _moving_generated(rng, fps, need[1]))
+    if rng.random() < 0.5:
+        return _real_side(rng, fps, need[0]), _moving_generated(rng, fps, need[1])
+    return _moving_generated(rng, fps, need[0]), _real_side(rng, fps, need[1])
+
+
 def moving_sides_corpus(split: int = 37, n: int = 18, n_negatives: int = 6) -> list[Case]:
     """``n`` xfade wipes with moving sides and ``n_negatives`` clips with no transition, from MOVING_SIDE_SEEDS[``split``] (see the note above)."""
-    rng = np.random.default_rng(MOVING_SIDE_SEEDS[split])
-    prefix = PREFIX[f"mside{split}"]
-    cases: list[Case] = []
-    for j in range(n):
-        transition, content, fps, duration = _shape_draw(rng, MOVING_SIDE_FAMILIES, MOVING_SIDE_CONTENT, MOVING_SIDE_RATES)
-        need = (PRE_S + duration, duration + POST_S)
-        if content == "real":
-            sides = (_real_side(rng, fps, need[0]), _real_side(rng, fps, need[1]))
-        elif content == "moving":
-            sides = (_moving_generated(rng, fps, need[0]), _moving_generated(rng, fps, need[1]))
-        elif content == "moving-still":
-            sides = (_moving_generated(rng, fps, need[0]), _still_wipe_side(rng, fps)) if rng.random() < 0.5 else (_still_wipe_side(rng, fps), _moving_generated(rng, fps, need[1]))
-        elif rng.random() < 0.5:
-            sides = (_real_side(rng, fps, need[0]), _moving_generated(rng, fps, need[1]))
-        else:
-            sides = (_moving_generated(rng, fps, need[0]), _real_side(rng, fps, need[1]))
-        graph = xfade_graph(transition, duration)
-        kind = {"real": "real", "moving": "texture", "moving-still": "texture", "real-moving": "real"}[content]
-        name = f"{prefix}xfade-{transition}-{content}-{j:02d}-{duration:g}s-{fps}"
-        cases.append(Case(name, kind, fps, round(PRE_S + duration + POST_S, 3), sides, graph, xfade_truth(transition, PRE_S, duration), transition))
-    return cases + _moving_shots(rng, prefix, MOVING_SIDE_RATES, n_negatives)
+    kinds = {"real": "real", "moving": "texture", "moving-still": "texture", "real-moving": "real"}
+    draw = (MOVING_SIDE_FAMILIES, MOVING_SIDE_CONTENT, MOVING_SIDE_RATES)
+    return _moving_wipes(np.random.default_rng(MOVING_SIDE_SEEDS[split]), PREFIX[f"mside{split}"], draw, _moving_side_pair, kinds, n, n_negatives)

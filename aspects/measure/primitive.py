@@ -1751,10 +1751,11 @@ def hat_over_notes(ctx: Context, i: int, flux: np.ndarray) -> bool:
 def band_power_rise(ctx: Context, i: int, lo_hz: float, hi_hz: float) -> float:
     """How far (dB) the power of the bins in [lo_hz, hi_hz) peaks within 46 ms of hop ``i`` over its bed: its median
     over the BED_S before, the onset's own window left out (as :func:`drum_over_bed`'s bed)."""
-    band = ctx.power[:, (ctx.freqs >= lo_hz) & (ctx.freqs < hi_hz)].sum(axis=1)
     w = max(int(BED_S / ctx.hop_s), 3)
-    bed = float(np.median(band[max(i - w - 2, 0) : max(i - 2, 1)]))
-    return 10.0 * float(np.log10(max(float(band[i : i + 8].max()), 1e-20) / max(bed, 1e-20)))
+    start = max(i - w - 2, 0)  # only the hops read: the bed and the 46 ms from the onset, not the whole clip per onset
+    band = ctx.power[start : i + 8, (ctx.freqs >= lo_hz) & (ctx.freqs < hi_hz)].sum(axis=1)
+    bed = float(np.median(band[: max(i - 2, 1) - start]))
+    return 10.0 * float(np.log10(max(float(band[i - start : i - start + 8].max()), 1e-20) / max(bed, 1e-20)))
 
 
 def hat_over_low_bed(ctx: Context, i: int, noisy: bool = False) -> bool:

@@ -3774,3 +3774,40 @@ def moving_sides_corpus(split: int = 37, n: int = 18, n_negatives: int = 6) -> l
     kinds = {"real": "real", "moving": "texture", "moving-still": "texture", "real-moving": "real"}
     draw = (MOVING_SIDE_FAMILIES, MOVING_SIDE_CONTENT, MOVING_SIDE_RATES)
     return _moving_wipes(np.random.default_rng(MOVING_SIDE_SEEDS[split]), PREFIX[f"mside{split}"], draw, _moving_side_pair, kinds, n, n_negatives)
+
+
+# Session 23 (helper 10w; ``wipes39_corpus(39)`` / ``(40)``): issue 10's trial-18 wipe misses (an iris's opening half
+# missed, a slice's start early on still gradients, a wipe's end late onto moving real footage) and trial 17's ``vuwind`` —
+# a family drawn first (vert/horz open and close, circle open and close, rectcrop, slices, winds), then one of its
+# transitions, between two still sides (a flat colour or a still two-colour gradient of any kind: ``_still_wipe_side``), a
+# still side onto a moving real shot, or a moving real shot onto a still side (still-still twice as often), 0.3-3 s at 26-52
+# fps (rates no split drew: 26, 27, 34, 39, 46, 52); plus 6 clips with no transition (a fast real shot or a moving
+# picture). Seeds drawn by ``secrets``. Split 39 was read once with main's rules before any change, then tuned on; split 40
+# is blind (made with split 39, read only at the freeze with main's and the frozen rules).
+WIPES39_SEEDS = {39: 9154, 40: 18600}
+PREFIX.update({"wipes39": "ws39-", "wipes40": "ws40-"})
+WIPES39_FAMILIES = (
+    ("vertopen", "vertclose", "horzopen", "horzclose"),
+    ("circleopen", "circleclose"),
+    ("rectcrop",),
+    ("hlslice", "hrslice", "vuslice", "vdslice"),
+    ("hlwind", "hrwind", "vuwind", "vdwind"),
+)
+WIPES39_RATES = (26, 27, 34, 39, 46, 52)
+WIPES39_CONTENT = ("still", "still", "still-real", "real-still")
+
+
+def _wipes39_sides(rng: np.random.Generator, content: str, fps: int, need: tuple[float, float]) -> tuple[str, str]:
+    """The two sides of a ``wipes39_corpus`` clip of the ``content`` kind (see the note above)."""
+    if content == "still":
+        return _still_wipe_side(rng, fps), _still_wipe_side(rng, fps)
+    if content == "still-real":
+        return _still_wipe_side(rng, fps), _real_side(rng, fps, need[1])
+    return _real_side(rng, fps, need[0]), _still_wipe_side(rng, fps)
+
+
+def wipes39_corpus(split: int = 39, n: int = 18, n_negatives: int = 6) -> list[Case]:
+    """``n`` xfade irises, slices and winds between still and moving real sides and ``n_negatives`` clips with no transition, from WIPES39_SEEDS[``split``] (see the note above)."""
+    kinds = {"still": "plain", "still-real": "real", "real-still": "real"}
+    draw = (WIPES39_FAMILIES, WIPES39_CONTENT, WIPES39_RATES)
+    return _moving_wipes(np.random.default_rng(WIPES39_SEEDS[split]), PREFIX[f"wipes{split}"], draw, _wipes39_sides, kinds, n, n_negatives)

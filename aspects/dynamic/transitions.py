@@ -759,7 +759,7 @@ MOVING_SIDE_MAP = True
 
 
 def _one_side_moving(s: Signals, state: np.ndarray, blank: np.ndarray, p: int, q: int) -> bool:
-    """Whether exactly one side of the change ``p``–``q`` moves on its own (its grid changes by GRID_FLOOR_PER_S or more over BUSY_STEADY_S) and the other holds still."""
+    """Whether exactly one side of the change ``p``–``q`` moves on its own (its grid changes by GRID_FLOOR_PER_S or more over BUSY_STEADY_S) and the other does not."""
     n = frames_in(s, BUSY_STEADY_S)
 
     def own(lo: int, hi: int) -> float:
@@ -768,7 +768,7 @@ def _one_side_moving(s: Signals, state: np.ndarray, blank: np.ndarray, p: int, q
         return float(np.median(np.abs(np.diff(state[lo : hi + 1], axis=0)).mean(axis=1) / s.dt[lo + 1 : hi + 1]))
 
     sides = (own(max(p - n, 0), p), own(q, min(q + n, len(s) - 1)))
-    return (max(sides) >= GRID_FLOOR_PER_S) and (min(sides) < GRID_TAIL_FLOOR_PER_S)
+    return max(sides) >= GRID_FLOOR_PER_S > min(sides)
 
 
 def _held_blank(s: Signals, blank: np.ndarray, q0: int, p1: int) -> tuple[int, int]:

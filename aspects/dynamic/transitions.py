@@ -756,19 +756,14 @@ IRIS_SIDE_HINGE = True
 
 
 MOVING_SIDE_MAP = True
+MOVING_SIDE_PER_S = 30.0
 
 
-def _one_side_moving(s: Signals, state: np.ndarray, blank: np.ndarray, p: int, q: int) -> bool:
-    """Whether exactly one side of the change ``p``–``q`` moves on its own (its grid changes by GRID_FLOOR_PER_S or more over BUSY_STEADY_S) and the other does not."""
+def _one_side_moving(s: Signals, a: np.ndarray, p: int, q: int) -> bool:
+    """Whether one side of the wipe ``p``–``q`` moves (its median pixel change over BUSY_STEADY_S next to it at least MOVING_SIDE_PER_S) and the other does not (see MOVING_SIDE_MAP)."""
     n = frames_in(s, BUSY_STEADY_S)
-
-    def own(lo: int, hi: int) -> float:
-        if hi <= lo:
-            return 0.0
-        return float(np.median(np.abs(np.diff(state[lo : hi + 1], axis=0)).mean(axis=1) / s.dt[lo + 1 : hi + 1]))
-
-    sides = (own(max(p - n, 0), p), own(q, min(q + n, len(s) - 1)))
-    return max(sides) >= GRID_FLOOR_PER_S > min(sides)
+    sides = [float(np.median(a[lo + 1 : hi + 1])) if hi > lo else 0.0 for lo, hi in ((max(p - n, 0), p), (q, min(q + n, len(s) - 1)))]
+    return max(sides) >= MOVING_SIDE_PER_S > min(sides)
 
 
 def _held_blank(s: Signals, blank: np.ndarray, q0: int, p1: int) -> tuple[int, int]:
@@ -932,10 +927,11 @@ def detect_gradual(s: Signals, cuts: list[int]) -> list[dict]:
         edge = None
         if fine is not None and refit and len(pieces) == 1:
             edge = wipes.fine_wipe(s, fine, state, before, after, floor, ceiling, ref, stops, MIN_GRADUAL_S, MAX_GRADUAL_S, (p, q))
-        if edge is None and fine is not None and MOVING_SIDE_MAP and whole is not None and whole["type"] == "wipe" and _one_side_moving(s, state, blank, p, wipe_q):
-            edge = wipes.fine_wipe(s, fine, state, before, after, floor, ceiling, ref, stops, MIN_GRADUAL_S, MAX_GRADUAL_S)
         if edge is None and whole is not None and whole["type"] == "wipe" and _steady_around(s, state, blank, *(index[round(whole[k], 6)] for k in ("start", "end")), busy, stops):
-            found.append(_own_motion_trimmed(s, _regrow(s, whole, index, changing, a, g, floor, ceiling, (True, True)), index, g, floor, ceiling))
+            item = _own_motion_trimmed(s, _regrow(s, whole, index, changing, a, g, floor, ceiling, (True, True)), index, g, floor, ceiling)
+            if fine is not None and MOVING_SIDE_MAP and _one_side_moving(s, a, index[round(item["start"], 6)], index[round(item["end"], 6)]):
+                edge = wipes.fine_wipe(s, fine, state, before, after, floor, ceiling, ref, stops, MIN_GRADUAL_S, MAX_GRADUAL_S)  # see MOVING_SIDE_MAP
+            found.append(edge if edge is not None else item)
             continue
         if edge is None and fine is not None and not refit and len(pieces) == 1:
             edge = wipes.fine_wipe(s, fine, state, before, after, floor, ceiling, ref, stops, MIN_GRADUAL_S, MAX_GRADUAL_S)
@@ -955,9 +951,8 @@ def detect_gradual(s: Signals, cuts: list[int]) -> list[dict]:
                 (p0, q0, r0), (p1, q1, r1) = pieces
                 pieces = [(*_hinge(state, p0, q0, max(floor, p0 - margin), p1, ref), r0), (*_hinge(state, p1, q1, q0, min(ceiling, q1 + margin), ref), r1)]
         for p, q, role in pieces:
-            if role and not refit and IRIS_SIDE_HINGE and not _steady_around(s, state, blank, p, q, busy, None) and not _busy_steady(s, state, stats, blank, p, q, busy, stops):
-                inner = held[role]
-                p, q = _hinge(state, p, q, max(floor, p - margin), inner, ref) if role == "out" else _hinge(state, p, q, inner, min(ceiling, q + margin), ref)
+            if role == "out" and not refit and IRIS_SIDE_HINGE and not _steady_around(s, state, blank, p, q, busy, None) and not _busy_steady(s, state, stats, blank, p, q, busy, stops):
+                p, q = _hinge(state, p, q, max(floor, p - margin), held[role], ref)  # see IRIS_SIDE_HINGE
             if not _steady_around(s, state, blank, p, q, busy, stops if not role else None) and not _busy_steady(s, state, stats, blank, p, q, busy, stops):
                 continue  # a drift, not a change between two steady pictures
             item = _classify(s, state, blank, p, q, role)

@@ -752,9 +752,22 @@ INNER_HELD = True
 # the rendered truth calls identical to the darkest frame (session 23, helper 10w: wipe split 39's six rectcrops, every
 # inner end within a frame of the rendered one; within 2-5 frames before).
 HELD_BLANK_SHARE = 0.001
+# A shot moving next to a still side is not ``busy`` (the quieter side sets the quiet level): the run of changing frames starts
+# at the clip's first frame, and the closing piece of an iris over it was never steady before its start and was dropped. Such
+# a piece (into the black, steady by neither test) is refitted as a hinge (``_hinge``) up to the held black and judged again
+# (session 23, helper 10w: wipe split 39's rectcrop Bunny -> flat, 1.35 s at 52 fps, closing half found within a frame). Not
+# the opening piece: the one it reached, wipe split 27's rectcrop flat -> moving texture, hinged 11 frames long.
 IRIS_SIDE_HINGE = True
 
 
+# A wipe the 4×4 grid reads next to a still picture is regrown and trimmed over the other side's own motion
+# (``_own_motion_trimmed``), and a moving side keeps changing after the edge has passed: trial 18's vdslice flat -> bikes
+# ended 0.3 s late, wipe split 39's horzopen flat -> Bunny 15 frames early, trial 17's vuwind cellular automata -> still
+# gradient started 3 frames late. Where one side of that wipe changes by MOVING_SIDE_PER_S or more (pixel change, levels
+# per second, median over BUSY_STEADY_S next to its ends; bikes about 100, scrolling cellular automata about 950) and the
+# other less (a still gradient's encoder wobble at 60 fps: 4-6), the switch-time map is read first and its edge kept when it
+# finds one (session 23, helper 10w: all three within 2 frames; by the grid's change instead, 2.6-3.8 levels per second on
+# a still gradient after a slide sent the suite's slideright-gradient9 to the map, 4 frames off).
 MOVING_SIDE_MAP = True
 MOVING_SIDE_PER_S = 30.0
 

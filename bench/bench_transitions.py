@@ -493,6 +493,14 @@ CORPORA = {
         lambda: transition_corpus.wipes39_corpus(40),
         "like split 39, split 40 (session 23: blind; made with split 39, read only at the freeze with main's and the frozen rules)",
     ),
+    "--dissolves43": (
+        lambda: transition_corpus.dissolves43_corpus(43),
+        "16 cross-fades 0.3-3 s (xfade fade, dissolve, fadegrays; every other one two moving real shots, the rest moving real, Perlin, scrolling cellauto, mandelbrot zoom, scrolling testsrc2 or one of those with a moving object) at 26-58 fps + 8 no-transition clips with an object entering, leaving or crossing a textured or real picture, split 43 (session 23: read once with main's rules first, then tuned on)",
+    ),
+    "--dissolves44": (
+        lambda: transition_corpus.dissolves43_corpus(44),
+        "like split 43, split 44 (session 23: blind; made with split 43, read only at the freeze with main's and with the frozen rules)",
+    ),
 }
 
 

@@ -3811,3 +3811,114 @@ def wipes39_corpus(split: int = 39, n: int = 18, n_negatives: int = 6) -> list[C
     kinds = {"still": "plain", "still-real": "real", "real-still": "real"}
     draw = (WIPES39_FAMILIES, WIPES39_CONTENT, WIPES39_RATES)
     return _moving_wipes(np.random.default_rng(WIPES39_SEEDS[split]), PREFIX[f"wipes{split}"], draw, _wipes39_sides, kinds, n, n_negatives)
+
+
+# Session 23 (helper 10d): splits 43 (read once with main's rules before any change, then tuned on) and 44 (blind, made with
+# it and read only at the freeze), ``dissolves43_corpus``: 16 cross-fades — xfade ``fade``, ``dissolve`` and ``fadegrays`` —
+# 0.3-3 s at 26-58 fps (rates no split drew: 26, 34, 38, 42, 46, 52, 58) between two moving sides, each a moving real shot
+# (``_varied_shot``: one shot's stretch, panned, reversed or graded), Perlin noise, scrolling cellular automata, a mandelbrot
+# zoom, a scrolling testsrc2 or one of those (or a real shot) with an object moving over it (``moving_box``), every other
+# one two moving real shots; plus 8 clips with no transition where an object enters, leaves or crosses a textured or real
+# picture (staying, leaving, crossing; dark, light or any colour; 15-70 % of the frame). Seeds drawn by ``secrets``.
+DISSOLVES43_SEEDS = {43: 52270, 44: 42623}  # split → the generator's seed
+DISSOLVES43_XFADES = ("fade", "dissolve", "fadegrays")
+DISSOLVES43_RATES = (26, 34, 38, 42, 46, 52, 58)
+DISSOLVES43_SIDES = ("real", "perlin", "cellauto", "mandelbrot", "testsrc2", "object")
+DISSOLVES43_NEGATIVES = ("enter-stay", "enter-stay", "leave", "crossing", "crossing", "enter-stay", "leave", "crossing")
+PREFIX.update({"dis43": "d43-", "dis44": "d44-"})
+
+
+def _dissolves43_texture(rng: np.random.Generator, fps: int, kind: str) -> str:
+    """A moving generated picture of ``kind`` (perlin, cellauto, mandelbrot, testsrc2), drawn afresh."""
+    s = f"s={SIZE}:r={fps}"
+    if kind == "perlin":
+        return (
+            f"perlin={s}:octaves={int(rng.integers(3, 7))}:persistence={rng.uniform(0.45, 0.85):.2f}:xscale={rng.uniform(1.5, 4):.2f}:yscale={rng.uniform(1.5, 4):.2f}"
+            f":tscale={rng.uniform(0.3, 1.8):.2f}:random_mode=seed:random_seed={int(rng.integers(1, 10_000))},format=rgb24,"
+            f"colorbalance=rm={rng.uniform(-0.5, 0.5):.2f}:gm={rng.uniform(-0.5, 0.5):.2f}:bm={rng.uniform(-0.5, 0.5):.2f},setsar=1"
+        )
+    if kind == "cellauto":
+        rule = (22, 45, 57, 73, 101, 110, 135, 225)[int(rng.integers(8))]
+        return (
+            f"cellauto={s}:rule={rule}:scroll=1:full=1:random_fill_ratio={rng.uniform(0.25, 0.65):.2f}:random_seed={int(rng.integers(1, 10_000))},"
+            f"format=yuv420p,lutyuv=y='val*{rng.uniform(0.6, 0.95):.2f}+{int(rng.integers(0, 40))}':u={int(rng.integers(50, 210))}:v={int(rng.integers(50, 210))},setsar=1"
+        )
+    if kind == "mandelbrot":
+        px, py = ((-0.74364, 0.13182), (-0.16070, 1.03756), (-1.74999, 0.0), (0.28693, 0.01428), (-0.81015, 0.15297))[int(rng.integers(5))]
+        return f"mandelbrot={s}:start_x={px}:start_y={py}:start_scale={rng.uniform(0.05, 0.6):.3f}:end_scale={rng.uniform(0.0005, 0.01):.4f}:end_pts={int(rng.integers(60, 160))}:inner=period,setsar=1"
+    vx, vy = int(rng.integers(10, 70)) * (1 if rng.random() < 0.5 else -1), int(rng.integers(-30, 30))
+    return f"testsrc2=s=720x400:r={fps},crop=256:144:x='{int(rng.integers(150, 300))}+t*{vx}':y='{int(rng.integers(60, 190))}+t*{vy}',hue=h={int(rng.integers(0, 360))}:s={rng.uniform(0.6, 1.5):.2f},setsar=1"
+
+
+def _dissolves43_side(rng: np.random.Generator, fps: int, need_s: float, kind: str) -> tuple[str, str] | None:
+    """One side of a split-43 cross-fade, ``need_s`` long: (lavfi source, kind); None when no real shot holds it."""
+    if kind == "real":
+        shot = _varied_shot(rng, fps, need_s, SHOTS_WITHOUT_TESTVIDEO)
+        return None if shot is None else (shot[0], "real")
+    if kind != "object":
+        return _dissolves43_texture(rng, fps, kind), kind
+    under = ("real", "perlin", "cellauto", "mandelbrot", "testsrc2")[int(rng.integers(5))]
+    ground = _dissolves43_side(rng, fps, need_s, under)
+    if ground is None:
+        return None
+    shape = OBJECT_SHAPES[int(rng.integers(len(OBJECT_SHAPES)))]
+    w, h = int(rng.integers(30, 110)), int(rng.integers(20, 80))
+    vx, vy = int(rng.integers(30, 140)) * (1 if rng.random() < 0.5 else -1), int(rng.integers(-25, 25))
+    x0, y0 = int(rng.integers(0, 256 - w)), int(rng.integers(0, 144 - h))
+    x = f"mod({x0}+{vx}*t+1000*{w + 256}\\,{w + 256})-{w}"
+    colour = _colour(rng, ("any", "dark", "light")[int(rng.integers(3))])
+    return f"{ground[0]},format=yuv420p{moving_box(x, f'{y0}+{vy}*sin(t*1.5)', w, h, colour, shape=shape)},setsar=1", f"object-{ground[1]}"
+
+
+def _dissolves43_negative(rng: np.random.Generator, prefix: str, j: int, path: str) -> Case:
+    """A clip 2.5-4 s with no transition: an object (box, disc, bar, strip; 15-70 % of the frame's side) that enters a
+    textured or real picture and stays (``enter-stay``), is there and leaves (``leave``) or crosses it (``crossing``)."""
+    fps = DISSOLVES43_RATES[int(rng.integers(len(DISSOLVES43_RATES)))]
+    seconds = round(float(rng.uniform(2.5, 4.0)), 2)
+    under = ("real", "perlin", "cellauto", "mandelbrot", "testsrc2", "real")[int(rng.integers(6))]
+    ground = _dissolves43_side(rng, fps, seconds, under) or _dissolves43_side(rng, fps, seconds, "perlin")
+    assert ground is not None
+    shape = ("box", "box", "disc", "bar", "strip")[int(rng.integers(5))]
+    scale = float(rng.uniform(0.15, 0.7))
+    w, h = (max(10, int(WIDTH * scale * 0.5)), HEIGHT) if shape == "bar" else (max(24, int(WIDTH * scale)), int(rng.integers(8, 26)) if shape == "strip" else max(12, int(HEIGHT * scale)))
+    if shape == "disc":
+        h = w = min(w, HEIGHT)
+    y0 = int(rng.integers(0, max(1, HEIGHT - h + 1)))
+    speed = float(rng.uniform(60, 240))
+    t0 = float(rng.uniform(0.3, 1.2))  # when it starts moving
+    left = rng.random() < 0.5  # enters from the left (moves right), else from the right
+    rest = int(rng.integers(0, max(1, WIDTH - w)))  # where an entering object stops, or a leaving one starts
+    if path == "enter-stay":
+        x = f"min(-{w}+{speed:.1f}*max(t-{t0:.2f}\\,0)\\,{rest})" if left else f"max({WIDTH}-{speed:.1f}*max(t-{t0:.2f}\\,0)\\,{rest})"
+    elif path == "leave":
+        x = f"{rest}+{speed:.1f}*max(t-{t0:.2f}\\,0)" if left else f"{rest}-{speed:.1f}*max(t-{t0:.2f}\\,0)"
+    else:
+        x = f"-{w}+{speed:.1f}*max(t-{t0:.2f}\\,0)" if left else f"{WIDTH}-{speed:.1f}*max(t-{t0:.2f}\\,0)"
+    colour = _colour(rng, ("any", "dark", "light", "dark")[int(rng.integers(4))])
+    graph = "[0:v]format=yuv420p" + moving_box(x, str(y0), w, h, colour, shape=shape) + "[v]"
+    return Case(f"{prefix}none-{path}-{shape}-{ground[1]}-{j:02d}-{seconds:g}s-{fps}", "negative", fps, seconds, (ground[0],), graph, (), f"object:{path}")
+
+
+def dissolves43_corpus(split: int, n: int = 16) -> list[Case]:
+    """``n`` cross-fades between moving sides plus 8 clips with no transition (an object entering, leaving or crossing a
+    textured or real picture), from DISSOLVES43_SEEDS[``split``] (see the note above)."""
+    rng = np.random.default_rng(DISSOLVES43_SEEDS[split])
+    prefix = PREFIX[f"dis{split}"]
+    cases: list[Case] = []
+    for j in range(n):
+        transition = DISSOLVES43_XFADES[int(rng.integers(len(DISSOLVES43_XFADES)))]
+        fps = DISSOLVES43_RATES[int(rng.integers(len(DISSOLVES43_RATES)))]
+        duration = round(float(rng.uniform(0.3, 3.0)), 2)
+        kinds = ("real", "real") if j % 2 == 0 else tuple(DISSOLVES43_SIDES[int(rng.integers(len(DISSOLVES43_SIDES)))] for _ in range(2))
+        sides: list[tuple[str, str]] = []
+        for k, kind in enumerate(kinds):
+            side = None
+            while side is None:  # shorten until a real shot holds it
+                side = _dissolves43_side(rng, fps, PRE_S + duration if k == 0 else duration + POST_S, kind)
+                if side is None:
+                    duration = max(0.3, round(duration - 0.3, 2))
+            sides.append(side)
+        cases.append(_xfade_case(prefix, transition, "-".join(kind for _, kind in sides), j, duration, fps, [source for source, _ in sides]))
+    for j, path in enumerate(DISSOLVES43_NEGATIVES, start=n):
+        cases.append(_dissolves43_negative(rng, prefix, j, path))
+    return cases

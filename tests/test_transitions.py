@@ -254,6 +254,18 @@ def test_a_cross_fade_between_two_moving_real_shots_is_found_by_its_detail_dip(t
     _one_within_two_frames(tmp_path, next(c for c in cases if c.name.startswith(prefix)), "dissolve")
 
 
+def test_a_blend_through_grey_between_moving_shots_ends_where_the_next_shot_has_come_in(tmp_path):
+    """xfade's ``fadegrays`` (1.36 s at 25 fps, dissolve split 30's clip 3) from a moving real shot onto a moving picture:
+    A's colour drains at once, so the cells' median progress (``median_ends``), which counts the colour cells, reads the
+    way as done early and main (cdedf86) pulled the end in 18 frames (1.64 s against the rendered 2.36 s). On a blend
+    through grey (its colour below a quarter of both sides') ``median_ends`` moves the start only and ``grey_end`` times
+    the end (``_walked``, docs/dynamic.md, session 23): one dissolve, both ends within the bench's 2 frames."""
+    from tests import transition_corpus
+
+    case = next(c for c in transition_corpus.mixed_dissolves_corpus(30, 14) if c.name.startswith("d30-xfade-fadegrays-real-moving-03-"))
+    _one_within_two_frames(tmp_path, case, "dissolve")
+
+
 DISTANCE_GRADIENTS = (  # trial 17's still sides (session 21): a linear yellow-blue gradient, a radial crimson-white one
     "gradients=s=256x144:r=25:speed=0:c0=0xFFFF00:c1=0x0000CD:seed=31",
     "gradients=s=256x144:r=25:speed=0:c0=0xDC143C:c1=0xF5F5F5:type=radial:seed=32",

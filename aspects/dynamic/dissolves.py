@@ -117,6 +117,7 @@ GREY_DIP = 0.25  # ``grey_end``: a blend went through grey when the colour (RMS 
 GREY_LEFT = 0.05  # …then its end is where the colour has come back to within this share of the way from that dip to where it levels off…
 GREY_SETTLE = 0.5  # …the highest level being that before the colour (mean over REF_S) first falls this far below it (levels: B's shot moving on changes its colour after the blend)…
 GREY_RISE = 2.0  # …when it still rises by at least this (levels) past the end found (``fadegrays``: grey first, B's colour back last)
+GREY_EARLY = 0.4  # ``through_grey``: the colour lowest within this share of the blend (xfade fadegrays drains A's colour at once: 0.17-0.25 at the true ends of 13 blends of splits 29-43; a pixel dissolve between complementary colours dips half-way, 0.59, a fade onto a colourless shot at its end)
 DETAIL_DIP = 0.1  # …and only where the fine detail dips half-way by this share below the line between the ends' (``_detail_dips``)…
 CELL_ORDER = 0.55  # …and the cells' half-way moments follow their place in the frame by an R² below this (``_in_order``: a wipe's edge orders them)
 STATS_STEP = 3.0  # the statistics move from one side's to the other's by this many times the sides' own scatter…
@@ -673,10 +674,29 @@ def busy_dissolves(s: Signals, grid: np.ndarray, stats: np.ndarray, blank: np.nd
 def _timed(s: Signals, grid: np.ndarray, stats: np.ndarray, p: int, q: int, floor: int, ceiling: int, ref: int) -> tuple[int, int]:
     """The ends of a dissolve found from frame ``p`` to ``q`` walked out and in on the grid and the fine detail
     (``refine_ends``, ``detail_ends``, ``median_ends``, ``grey_end``), within ``floor``–``ceiling``."""
-    margin = frames_in(s, MARGIN_S)
+    return _walked(s, grid, stats, p, q, floor, ceiling, ref, frames_in(s, MARGIN_S))
+
+
+def _walked(s: Signals, grid: np.ndarray, stats: np.ndarray, p: int, q: int, floor: int, ceiling: int, ref: int, margin: int) -> tuple[int, int]:
+    """``refine_ends``, ``detail_ends``, ``median_ends`` and ``_grey_then_median`` on a dissolve from frame ``p`` to ``q``;
+    on a blend through grey (``through_grey``) ``median_ends`` moves the start only (session 23: the cells' median reads
+    A's colour, drained at once, as the way done early and pulls the end in; ``grey_end`` times it)."""
     p, q = detail_ends(stats[:, -1], *refine_ends(grid, p, q, floor, ceiling, ref, margin), floor, ceiling, ref, margin)
-    p, q = median_ends(grid, p, q, floor, ceiling, ref, margin)
+    p, q2 = median_ends(grid, p, q, floor, ceiling, ref, margin)
+    q = q if through_grey(grid, p, q, floor, ref, margin) else q2
     return _grey_then_median(grid, p, q, floor, ceiling, ref, margin, frames_in(s, MAX_S))
+
+
+def through_grey(grid: np.ndarray, p: int, q: int, floor: int, ref: int, margin: int) -> bool:
+    """Whether the blend from frame ``p`` to ``q`` went through grey as xfade ``fadegrays`` does: the grid's colour (RMS of
+    Cr and Cb off 128) fell inside it below GREY_DIP of side A's (median over ``margin`` frames before the start, ``ref``
+    frames off it), as ``grey_end`` reads it, and was lowest within the blend's first GREY_EARLY (A's colour drained at once)."""
+    first = max(floor, p - margin)
+    if p - ref + 1 - first < 3 or q <= p:
+        return False
+    colour = np.sqrt(np.mean((grid[first : q + 1, LUMA:] - 128.0) ** 2, axis=1))
+    inside = colour[p - first :]
+    return float(inside.min()) <= GREY_DIP * float(np.median(colour[: p - ref + 1 - first])) and int(np.argmin(inside)) <= GREY_EARLY * (q - p)
 
 
 def _pixel_fit(v: np.ndarray, peak: int, ref: int, dip: bool = False) -> tuple[int, int, float, float] | None:
@@ -1025,9 +1045,7 @@ def refined(s: Signals, grid: np.ndarray, stats: np.ndarray, found: list[dict], 
             continue
         floor = max([int(c) for c in cut_at if c <= p] + [index.get(round(f["end"], 6), 0) for f in found[:k] if f["end"] <= item["start"]] + [0])
         ceiling = min([int(c) - 1 for c in cut_at if c > q] + [index.get(round(f["start"], 6), len(s) - 1) for f in found[k + 1 :] if f["start"] >= item["end"]] + [len(s) - 1])
-        p, q = detail_ends(stats[:, -1], *refine_ends(grid, p, q, floor, ceiling, ref, margin), floor, ceiling, ref, margin)
-        p, q = median_ends(grid, p, q, floor, ceiling, ref, margin)
-        p, q = _grey_then_median(grid, p, q, floor, ceiling, ref, margin, frames_in(s, MAX_S))
+        p, q = _walked(s, grid, stats, p, q, floor, ceiling, ref, margin)
         out.append({**item, "start": rounded(s.t[p], 6), "end": rounded(s.t[q], 6), "duration": rounded(s.t[q] - s.t[p], 6)})
     return out
 

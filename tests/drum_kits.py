@@ -327,6 +327,31 @@ S22 = {
     "beds": ("rain", "band", "babble", "room", "band", "rain", "bass", "none", "band", "rain", "babble", "band", "room"),
     "drumless_noises": ("rain", "room", "babble", "rain"),
 }
+# session 23 (issue 11d): hats under a band's distorted and overdriven guitars, organs and brass stabs (trial 18's Power 2
+# band at 150: sixteenth hats under distortion-guitar chords), hats struck with or just after a kick in grooves no split
+# used (``s23_kicks``: "tresillo" kicks on the 1, its "a" and the "and" of 2 and of 3, 4; "onedrop" the kick with the
+# backbeat on 3 only; "newjack" kicks on 1, the "a" of 1 and the "and" of 3; "gallop" an eighth and two sixteenths;
+# "push" a kick a sixteenth before the beat, the beat's hat just after it; beside the plain "rock"), the band's chords
+# played as ``s23_chord_styles`` ("chug": power chords on every eighth; "stabs": short chords on the off-beat eighths;
+# "held": through the bar as before), and speech over a band (``speechband``); hats mostly on sixteenths; drumless
+# bands (every chord preset in its style, alone and with speech over it: ``s23_drumless_bands``); base velocities
+# 50-121 spread 0.75-1.25, other bends and reverb sends, tempi nobody used
+s23_kits = {
+    **S22,
+    "velocity_lo": 50,
+    "velocity_hi": 122,
+    "velocity_spread": (0.75, 1.25),
+    "bends": (-0.2, 0.9, -1.1, 0.0, 1.7, -0.8),
+    "reverbs": (5, 50, 85, 25),
+    "floor": 0.0,
+    "clips_per_kit": 3,
+    "swing": (0.0, 0.0, 0.0, 0.3),
+    "hat_patterns": ("closed16", "accent16", "closed8", "open_off", "closed16", "pedal8", "closed8"),
+    "s23_kicks": ("tresillo", "onedrop", "newjack", "gallop", "push", "rock"),
+    "beds": ("band", "band", "speechband", "band", "bass", "band", "none", "band", "speechband", "band", "rain", "band", "room"),
+    "drumless_noises": ("rain", "room"),
+    "s23_drumless_bands": True,
+}
 SPLITS = {
     "kits_first": {"seed": 4111, "kits": tuple(KITS), "clips_per_kit": 4, "tempi": (62.0, 88.0, 104.0, 121.0, 147.0, 171.0), "under_db": (10.0, 15.0, 22.0, 28.0), "pads": (90, 52, 93)},
     "kits_tune": {"seed": 5222, "kits": tuple(KITS), "clips_per_kit": 4, "tempi": (66.0, 92.0, 110.0, 128.0, 152.0, 178.0), "under_db": (11.0, 17.0, 24.0, 30.0), "pads": (89, 48, 94)},
@@ -663,6 +688,30 @@ SPLITS = {
         "band_chords": (1, 29, 48),
         "basses": ((0, 32), (0, 67), (8, 38), (0, 32)),
     },
+    # session 23 (11d): made first, read once with the base's rules (cdedf86) before any change
+    "kits_s23fresh": {
+        **s23_kits,
+        "seed": 53494,
+        "kits": ("power2", "room2", "standard3", "power1", "room5", "standard", "jazz1", "tr808"),
+        "tempi": (71.9, 86.1, 97.3, 109.9, 123.1, 138.9, 150.1, 161.3, 174.9),
+        "under_db": (2.0, 3.5, 5.0, 6.5, 8.0),
+        "pads": (12, 13, 0),
+        "band_chords": ((8, 30), (0, 18), (0, 61), (0, 30), (0, 56), (8, 16)),
+        "s23_chord_styles": ("chug", "held", "stabs", "chug", "stabs", "stabs"),
+        "basses": ((0, 34), (0, 33), (8, 38), (0, 34)),
+    },
+    # session 23 (11d): written with kits_s23fresh before anything was read, rendered and read once at the freeze
+    "kits_s23blind": {
+        **s23_kits,
+        "seed": 54505,
+        "kits": ("power3", "room3", "standard6", "power", "room6", "standard2", "brush", "electronic"),
+        "tempi": (69.7, 83.3, 95.9, 112.1, 126.7, 141.3, 152.9, 166.1, 179.3),
+        "under_db": (2.5, 4.0, 5.5, 7.0, 9.0),
+        "pads": (13, 12, 1),
+        "band_chords": ((8, 31), (0, 29), (8, 17), (8, 63), (0, 20), (0, 57)),
+        "s23_chord_styles": ("chug", "chug", "stabs", "stabs", "held", "stabs"),
+        "basses": ((0, 35), (0, 36), (8, 39), (0, 35)),
+    },
     "kits_blind": {"seed": 6333, "kits": tuple(KITS), "clips_per_kit": 4, "tempi": (60.0, 84.0, 99.0, 117.0, 139.0, 163.0, 180.0), "under_db": (10.0, 14.0, 20.0, 27.0), "pads": (91, 50, 95)},
 }
 SPEECH_BEDS = {  # split -> what the speech bed says
@@ -693,6 +742,8 @@ SPEECH_BEDS = {  # split -> what the speech bed says
     "kits_s18blind": "A porter wheeled the trunks along the platform while the whistle blew twice.",
     "kits_s22fresh": "The stall keeper weighed the plums twice while the tram bell rang outside the square.",
     "kits_s22blind": "A night porter sorted the letters by the lamp while the snow piled against the door.",
+    "kits_s23fresh": "The night watchman counted the barges as they slid under the iron bridge toward the docks.",
+    "kits_s23blind": "Our neighbour painted the shutters green while the children chalked a map across the pavement.",
     "kits_s8blind2": "Old maps of the valley hung in the library where students argued about rivers and roads.",
 }
 DRUMLESS = {  # split -> (bass programs, pluck programs, chord programs, speech text)
@@ -738,6 +789,8 @@ DRUMLESS = {  # split -> (bass programs, pluck programs, chord programs, speech 
     "kits_s21eblind": ((39, 38), (85, 107, 10), (95, 62, 4), "A courier left three parcels at the gate before the storm reached the valley."),
     "kits_s22fresh": ((67, 33), (11, 46, 108), (3, 27, 50), "The gardener rolled the barrels into the shed before the hail began to fall."),
     "kits_s22blind": ((32, 70), (12, 45, 106), (1, 29, 48), "Two fishermen dragged the nets across the shingle while the lighthouse blinked."),
+    "kits_s23fresh": ((34, 33), (12, 46, 107), (30, 18, 61), "The roofer stacked the slates by the chimney before the wind picked up."),
+    "kits_s23blind": ((35, 36), (11, 45, 105), (29, 17, 63), "A baker's boy pushed the cart past the fountain while the clock struck nine."),
     "kits_blind": ((32, 36), (27, 104, 108), (2, 6, 24), "A narrow road climbs past the mill toward the old stone church."),
 }
 
@@ -767,6 +820,7 @@ def _groove(
     clap_with: tuple[str, ...] = (),
     sixteenths: float = 0.0,
     hat_patterns: tuple[str, ...] = (),
+    kick_patterns: tuple[str, ...] = (),
 ) -> list[tuple[float, list[tuple[str, int]], str]]:
     """Steps ``(time s from the first hit, [(drum, velocity)], tag)`` of two bars; ``tag`` marks flams and ghosts.
     ``fills`` (session 10): claps and ghosts more often, and half the grooves end on a tom fill (the second bar's last
@@ -788,7 +842,9 @@ def _groove(
     default six ("accent16": closed on every sixteenth, the off-sixteenths at 0.4-0.6 of the base; "pedal8": a pedal hat
     on every eighth; "open_off": closed sixteenths with an open hat on each off-beat eighth, the next sixteenth closing
     it; "skip16": closed on the beat, its eighth and the sixteenth before the next beat; the sixteenth patterns fall
-    back to "closed8" under 80 ms steps)."""
+    back to "closed8" under 80 ms steps). ``kick_patterns`` (session 23): the kick's steps are drawn from these
+    (:data:`s23_KICK_STEPS`; "rock" the default's; "onedrop" moves the backbeat to 3, struck with the kick); draws nothing
+    when off."""
     six = 60.0 / bpm / 4
     late = float(rng.choice(swing)) * six if swing else 0.0
     hats = "none" if orchestra else str(rng.choice(list(hat_patterns) if hat_patterns else ["closed8", "closed8", "closed16", "pedal4", "open_and", "mixed"]))
@@ -813,6 +869,8 @@ def _groove(
             clap_kind = str(rng.choice(["snare", "esnare"]))
     if sixteenths > 0 and not orchestra and rng.random() < sixteenths and six >= 0.08:
         hats = "closed16"
+    kicks = str(rng.choice(list(kick_patterns))) if kick_patterns else ""
+    backbeats = (8,) if kicks == "onedrop" else (4, 12)
     out = []
     for step in range(16 * BARS):
         s = step % 16
@@ -826,9 +884,12 @@ def _groove(
         def vel(scale: float = 1.0) -> int:
             return int(np.clip(round(base * scale * rng.uniform(*velocity_spread)), 20, 127))
 
-        if s in (0, 8) or (s in (6, 10, 14) and rng.random() < 0.25) or (on_floor and s in (4, 12)):
+        if kicks and kicks != "rock":
+            if s in s23_KICK_STEPS[kicks]:
+                drums.append(("kick", vel()))
+        elif s in (0, 8) or (s in (6, 10, 14) and rng.random() < 0.25) or (on_floor and s in (4, 12)):
             drums.append(("kick", vel()))
-        if s in (4, 12):
+        if s in backbeats:
             drums.append((backbeat if not orchestra else "snare", vel()))
             if flams and rng.random() < 0.5:
                 tag = "flam"
@@ -840,7 +901,7 @@ def _groove(
         elif ghosts and s % 2 == 1 and rng.random() < 0.3 and not drums:
             drums.append(("snare", int(rng.integers(*GHOST_VELOCITY))))
             tag = "ghost"
-        if bb_hat and s in (4, 12):
+        if bb_hat and s in backbeats:
             pass
         elif hats == "closed8" and s % 2 == 0 or hats == "closed16":
             drums.append(("closed", vel(0.75)))
@@ -863,6 +924,15 @@ def _groove(
         if drums:
             out.append((step * six + late * (step % 2), drums, tag))
     return out
+
+
+s23_KICK_STEPS = {  # session 23: a bar's sixteenths the kick is struck on (:func:`_groove`'s ``kick_patterns``)
+    "tresillo": (0, 3, 6, 8, 11, 14),
+    "onedrop": (8,),
+    "newjack": (0, 3, 10),
+    "gallop": (0, 2, 3, 8, 10, 11),
+    "push": (0, 7, 10),
+}
 
 
 def _truth(drums: list[tuple[str, int]], kit: str) -> str:
@@ -900,6 +970,7 @@ def kit_clips(split: str, workdir: Path) -> list[KitClip]:
                 spec.get("clap_with", ()),
                 spec.get("sixteenths", 0.0),
                 spec.get("hat_patterns", ()),
+                spec.get("s23_kicks", ()),
             )
             lead_ins = spec.get("lead_ins", (LEAD_IN_S,))
             lead_in = float(lead_ins[(k + j) % len(lead_ins)])
@@ -935,10 +1006,13 @@ def kit_clips(split: str, workdir: Path) -> list[KitClip]:
             p.events.append(program(0, spec["pads"][n % len(spec["pads"])], 0.0))
             for pitch in PAD_CHORDS[n % len(PAD_CHORDS)]:
                 p.events += note(0, pitch, 0.0, clip.duration_s - 0.3, 90)
-        elif bed in ("bass", "band"):
+        elif bed in ("bass", "band", "speechband"):
             start = lead_in % (60.0 / bpm) if spec.get("bass_grid") else 0.0  # session 16: the bass's notes on the drums' beats
             p.events += _bass_line(spec["basses"][n % len(spec["basses"])], bpm, clip.duration_s, spec["seed"] * 100 + n, start)
-            if bed == "band":  # session 19: a band: the bass line and a piano chord held through each bar (channel 1)
+            if bed in ("band", "speechband") and "s23_chord_styles" in spec:  # session 23: the chords in their preset's style
+                styles = spec["s23_chord_styles"]
+                p.events += s23_chord_events(spec["band_chords"][n % len(styles)], styles[n % len(styles)], bpm, lead_in, clip.duration_s)
+            elif bed == "band":  # session 19: a band: the bass line and a piano chord held through each bar (channel 1)
                 chords = spec.get("band_chords", (0,))  # session 20: other programs (session 19's: the piano)
                 chord = chords[n % len(chords)]
                 if isinstance(chord, tuple):  # session 21: ``(bank, program)``, the bank selected first
@@ -953,13 +1027,15 @@ def kit_clips(split: str, workdir: Path) -> list[KitClip]:
         pad_clips.append(p)
     pads_audio = render(pad_clips, workdir / "kit_pads", "render.wav")
     level_rng = np.random.default_rng(spec["seed"] + 2)
-    voice = speech_samples(SPEECH_BEDS[split], workdir) if {"speech", "babble"} & set(spec.get("beds", ())) else None
+    voice = speech_samples(SPEECH_BEDS[split], workdir) if {"speech", "babble", "speechband"} & set(spec.get("beds", ())) else None
     out = []
     for (kit, bed, under, bpm, n, struck, lead_in), clip, x, pad in zip(plans, clips, drums_audio, pads_audio):
         mix = x.copy()
         if bed != "none":
             if bed == "speech":
                 b = _speech_bed(voice, clip.duration_s)
+            elif bed == "speechband":  # session 23: speech over the band, S23_SPEECH_OVER_BAND_DB over it
+                b = s23_speech_over_band(pad, voice, clip.duration_s)
             else:
                 b = (
                     _noise_bed(bed, clip.duration_s, spec["seed"] * 100 + n, voice)
@@ -971,6 +1047,50 @@ def kit_clips(split: str, workdir: Path) -> list[KitClip]:
         mix *= 10 ** (float(level_rng.uniform(-12.0, -1.0)) / 20) / max(float(np.abs(mix).max()), 1e-9)
         out.append(KitClip(clip.name, bed, under if bed != "none" else 0.0, kit, bpm, mix.astype(np.float32), clip.hits, struck, lead_in))
     return out
+
+
+S23_SPEECH_OVER_BAND_DB = 3.0  # session 23: speech over a band stands this far (dB, RMS) over the band
+
+
+def s23_chord_events(chord: int | tuple[int, int], style: str, bpm: float, start: float, seconds: float) -> list:
+    """MIDI events (channel 1) of a band's chords (session 23) on GM program ``chord`` (or ``(bank, program)``) from
+    ``start`` s to the end, a chord of :data:`~tests.noise_beds.PAD_CHORDS` a bar: "held" through the bar (velocity 70);
+    "chug" as a power chord (the chord's root an octave down, its fifth and root) struck on every eighth, 0.85 of it long
+    (velocity 85-110); "stabs" the chord struck short (0.12 s) on the off-beat eighths (velocity 95-120)."""
+    events: list = []
+    if isinstance(chord, tuple):
+        events.append((0.0, bytes([0xB1, 0, chord[0]])))
+        chord = chord[1]
+    events.append(program(1, chord, 0.0))
+    beat, bar = 60.0 / bpm, 4 * 60.0 / bpm
+    t_bar = start
+    while t_bar + 0.3 < seconds:
+        pitches = PAD_CHORDS[int(t_bar / bar) % len(PAD_CHORDS)]
+        if style == "held":
+            for pitch in pitches:
+                events += note(1, pitch, t_bar, min(t_bar + 0.95 * bar, seconds - 0.2), 70)
+        else:
+            root = pitches[0]
+            for e in range(8):
+                t0 = t_bar + e * beat / 2
+                if t0 + 0.1 >= seconds - 0.2 or (style == "stabs" and e % 2 == 0):
+                    continue
+                length = 0.85 * beat / 2 if style == "chug" else 0.12
+                velocity = 85 + (e * 7) % 26 if style == "chug" else 95 + (e * 11) % 26
+                for pitch in (root - 12, root - 5, root) if style == "chug" else pitches:
+                    events += note(1, pitch, t0, min(t0 + length, seconds - 0.2), velocity)
+        t_bar += bar
+    return events
+
+
+def s23_speech_over_band(band: np.ndarray, voice: np.ndarray | None, seconds: float) -> np.ndarray:
+    """Unit-RMS speech (:func:`_speech_bed`) over the rendered ``band`` (its RMS read after its 0.3 s attack), the voice
+    S23_SPEECH_OVER_BAND_DB over it."""
+    b = bed_samples("pad", band, seconds, 0)
+    v = _speech_bed(voice, seconds)
+    m = min(v.size, b.size)
+    x = v[:m] * 10 ** (S23_SPEECH_OVER_BAND_DB / 20) + b[:m]
+    return (x / max(float(np.sqrt(np.mean(x**2))), 1e-9)).astype(np.float32)
 
 
 def _bass_line(prog: int | tuple[int, int], bpm: float, seconds: float, seed: int, start: float = 0.0) -> list:
@@ -1033,6 +1153,29 @@ def drumless_clips(split: str, workdir: Path) -> list[tuple[str, np.ndarray]]:
         seed = SPLITS[split]["seed"] * 10 + m
         x = _noise_bed(kind, seconds, seed, voice) if kind in NEW_NOISES else rain(seconds, seed) if kind == "rain" else shaped_noise(kind, seconds, seed)
         out.append((f"{split}_{kind}", (x * 10 ** (float(rng.uniform(-36, -16)) / 20)).astype(np.float32)))
+    if SPLITS[split].get("s23_drumless_bands"):
+        out += s23_drumless_bands(split, workdir, voice)
+    return out
+
+
+def s23_drumless_bands(split: str, workdir: Path, voice: np.ndarray) -> list[tuple[str, np.ndarray]]:
+    """Session 23: a band with no drums (a bass line and every chord preset of ``split`` in its style,
+    :func:`s23_chord_events`, 4 s at the split's tempi), alone and, every other preset, with the split's drumless speech
+    over it (:func:`s23_speech_over_band`); each peaks at -12 to -1 dBFS. Any drum name on them is false."""
+    spec = SPLITS[split]
+    rng = np.random.default_rng(spec["seed"] + 3)
+    clips, plans = [], []
+    for m, (chord, style) in enumerate(zip(spec["band_chords"], spec["s23_chord_styles"], strict=True)):
+        bpm = float(spec["tempi"][(m * 2) % len(spec["tempi"])])
+        clip = Clip(f"{split}_band{m}_{chord[1] if isinstance(chord, tuple) else chord}_{style}", 4.0, kind="tonal")
+        clip.events += _bass_line(spec["basses"][m % len(spec["basses"])], bpm, 4.0, spec["seed"] * 100 + 90 + m, 0.3)
+        clip.events += s23_chord_events(chord, style, bpm, 0.3, 4.0)
+        clips.append(clip)
+        plans.append(m)
+    out = []
+    for m, clip, x in zip(plans, clips, render(clips, workdir / "drumless_bands", "render.wav"), strict=True):
+        for name, y in [(clip.name, x)] + ([(clip.name.replace("_band", "_speechband", 1), s23_speech_over_band(x, voice, clip.duration_s))] if m % 2 == 0 else []):
+            out.append((name, (y * 10 ** (float(rng.uniform(-12.0, -1.0)) / 20) / max(float(np.abs(y).max()), 1e-9)).astype(np.float32)))
     return out
 
 

@@ -279,6 +279,7 @@ HAT_SHAPE_RISE_DB = 3.0  # a hat under a bed lifts those bands' summed power thi
 HAT_TEMPLATE_MIN = 3  # the clip's own hats: at least this many flux onsets read hihat (a groove strikes them often; a rain bed's drop is read so now and then)
 HAT_SHAPE_CORR = 0.5  # ...and its new energy's shape correlates this well with the clip's own hats' (a rain bed's peaks: none of 477 on kits_s10first)
 LOW_BED_SNARE_DB = 2.0  # a hat over a bed under 4 kHz (issue 11d, session 22: :func:`hat_over_low_bed`): the power of BED_BANDS_HZ's snare bands rises less than this (dB) over its bed (their median over BED_S) in the 46 ms from the onset (kits_s22fresh: hats over a room's tone -0.8..3.3, median 1.1; kicks there 0.4..14.9; snares struck with a hat -1.8..5.3, median 2.8)...
+LOW_BED_SNARE_FALL_DB = 2.5  # ...nor falls more than this (dB) under it (issue 11d, session 23): a sibilant or a "t" comes as the vowel before it stops, so the voice's bands fall (speech_s20fresh, where the rule named a hat: -14.6..+1.5 dB, 24 of 30 under -2.5), while a hat adds a little to a bed that fills them (kits_s22fresh: -1.8..+2.0)
 LOW_BED_KICK_DB = 4.0  # ...and the kick bands' power less than this (hats over a room's tone -4.4..4.3, 90 % <= 3.5; kicks 5.8..22.3)...
 LOW_BED_HIGH_DB = 9.0  # ...while the power from HIGH_ONSET_HZ up rises at least this (dB): the hat stands over the bed in its own bands (kits_s22fresh: a crowd's sibilants over the crowd 6.4-8.3; hats over a room's tone that drum_of misread 9.1-27.7)
 EVEN_BURSTS_CV = 0.06  # loudness bursts whose intervals spread less than this (std / mean) keep a pulse: notes, not syllables
@@ -1761,8 +1762,9 @@ def band_power_rise(ctx: Context, i: int, lo_hz: float, hi_hz: float) -> float:
 def hat_over_low_bed(ctx: Context, i: int, noisy: bool = False) -> bool:
     """Whether a high-band onset at hop ``i`` (:func:`high_onsets`: the bands from HIGH_ONSET_HZ up rise on their own)
     over a noise bed (the frame ``noisy`` or the sound before noise, :func:`noise_before`) is a hi-hat alone (issue 11d,
-    session 22): the power of the snare's bands (BED_BANDS_HZ) rises less than LOW_BED_SNARE_DB over its bed and the
-    kick's less than LOW_BED_KICK_DB, while that from HIGH_ONSET_HZ up rises LOW_BED_HIGH_DB or more
+    session 22): the power of the snare's bands (BED_BANDS_HZ) rises less than LOW_BED_SNARE_DB over its bed (and falls
+    no more than LOW_BED_SNARE_FALL_DB under it: a voice's sibilant follows its vowel, session 23) and the kick's less
+    than LOW_BED_KICK_DB, while that from HIGH_ONSET_HZ up rises LOW_BED_HIGH_DB or more
     (:func:`band_power_rise`) and peaks within BAND_AUDIBLE_DB of the power under it. A bed whose power lies under 4 kHz (an empty room's
     tone, a rumble) flickers in the bins :func:`drum_over_bed` gates, and they pull the new energy's centroid to
     0.9–2.7 kHz: a closed hat reads snare or kick there, or nothing. A snare's body and wires, a clap's noise and a
@@ -1778,7 +1780,7 @@ def hat_over_low_bed(ctx: Context, i: int, noisy: bool = False) -> bool:
     high = float(span[:, ctx.freqs >= HIGH_ONSET_HZ].sum(axis=1).max())
     if high < float(span[:, ctx.freqs < HIGH_ONSET_HZ].sum(axis=1).max()) * 10 ** (-BAND_AUDIBLE_DB / 10):
         return False
-    return band_power_rise(ctx, i, *snare) < LOW_BED_SNARE_DB and band_power_rise(ctx, i, *kick) < LOW_BED_KICK_DB
+    return -LOW_BED_SNARE_FALL_DB <= band_power_rise(ctx, i, *snare) < LOW_BED_SNARE_DB and band_power_rise(ctx, i, *kick) < LOW_BED_KICK_DB
 
 
 def hat_alone(ctx: Context, i: int) -> bool:

@@ -53,7 +53,13 @@ def kit_groove(name: str, program: int, bpm: float, pattern: str, bars: int = 4,
             frac = pos % 1
             pos2 = int(pos) + (swing if abs(frac - 0.5) < 1e-6 else frac)
             pat.append((round(start + (bar * beats + pos2) * beat, 4), list(drums) if every_drum else [d for d in drums if d in ac.HIT_PRIORITY]))
-    pat = [p for p in pat if p[1]]
+    # Entries of a pattern struck at the same time are one step (issue 11d, session 23): tresillo's kicks on the "and" of
+    # 2 and 4 and one drop's kick and rim on 3 are entries of their own beside the hat's, and each made a truth of its
+    # own, the hat's "hihat" beside the kick's; by HIT_PRIORITY, as drum_clip names a step, the step is the kick's.
+    steps: dict[float, list[str]] = {}
+    for t, drums in pat:
+        steps.setdefault(t, []).extend(drums)
+    pat = [(t, drums) for t, drums in sorted(steps.items()) if drums]
     clip = ac.drum_clip(name, pat, start + bars * beats * beat + 1.0, tempo_bpm=bpm, velocity=velocity)
     if every_drum:
         clip.hits = [(t, lab) for t, lab in clip.hits if lab in ac.HIT_PRIORITY]

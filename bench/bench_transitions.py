@@ -485,6 +485,14 @@ CORPORA = {
         lambda: transition_corpus.moving_objects_corpus(41),
         "like split 40, split 41 (session 22: blind; made with split 40, read only at the freeze with main's and with the frozen rules)",
     ),
+    "--fades43": (
+        lambda: transition_corpus.fades43_corpus(43),
+        "fades and cross-fades, eased and linear (xfade fadeslow/fadefast/fadeblack/fadewhite/fadegrays/fade, the fade filter out/in/through black, white or a colour, xfade custom smoothstep fades to and from black or white) on flat, gradient, grainy, moving generated and real sides, 0.3-4 s, 24-60 fps, 28 + 8 no-transition clips, split 43 (session 23: read once with main's rules first, then tuned on)",
+    ),
+    "--fades44": (
+        lambda: transition_corpus.fades43_corpus(44),
+        "like split 43, split 44 (session 23: blind; made with split 43, read only at the freeze with main's and the frozen rules)",
+    ),
     "--wipes39": (
         lambda: transition_corpus.wipes39_corpus(39),
         "xfade irises (vert/horz open and close, circle open and close, rectcrop), slices and winds between still sides (flat colours, still gradients) or a still side and a moving real shot, 0.3-3 s, 26-52 fps, 18 + 6 no-transition clips, split 39 (session 23: read once with main's rules first, then tuned on)",

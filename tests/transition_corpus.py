@@ -3922,3 +3922,152 @@ def dissolves43_corpus(split: int, n: int = 16) -> list[Case]:
     for j, path in enumerate(DISSOLVES43_NEGATIVES, start=n):
         cases.append(_dissolves43_negative(rng, prefix, j, path))
     return cases
+
+
+# Session 23 (helper 10f; ``fades43_corpus(43)`` / ``(44)``): fades and cross-fades, eased and linear, for the ends of trial
+# 18's two fade misses (xfade ``fadeslow`` flat -> flat ended 3 frames late on its eased tail; the fade filter out to white
+# on moving Perlin started 4 frames late). A transition drawn from xfade's fadeslow, fadefast, fadeblack, fadewhite,
+# fadegrays and fade (between two sides), the ``fade`` filter out, in, or out and in (through black, white or another
+# colour; whole frames long: its truth is exact), and an eased fade (xfade's ``custom`` smoothstep from a side to black or
+# white, or from it to a side: its truth rendered like xfade's); sides flat, still gradient, grainy (flat or gradient
+# under temporal noise), moving generated (Perlin, cellauto, life, a Mandelbrot zoom, scrolling testsrc2) or real (a crop
+# of bikes, Bunny or carphone inside one of their shots; a moving generated one where no shot is long enough); 0.3-4 s
+# (an out-and-in fade up to 2 s a ramp), 24-60 fps; 28 transitions and 8 clips with no transition (a flat colour or still
+# gradient darkening over 5 s, a grainy flat brightening, a moving picture darkening, flashes on moving and real
+# pictures, a moving picture and a real shot alone). Seeds drawn by ``secrets``. Split 43 was read once with main's
+# rules before any change, then tuned on; split 44 is blind (made with split 43, read only at the freeze with main's and
+# the frozen rules).
+FADES43_SEEDS = {43: 79683, 44: 37496}
+PREFIX.update({"fades43": "f43-", "fades44": "f44-"})
+FADES43_RATES = (24, 25, 30, 48, 50, 60)
+FADES43_CONTENT = ("flat", "gradient", "grainy", "moving", "moving", "real")
+FADES43_KINDS = (
+    "fadeslow", "fadefast", "fadeblack", "fadewhite", "fadegrays", "fade",
+    "fade-out", "fade-in", "fade-out-in", "fade-out", "fade-in", "ease-out", "ease-in", "fadeslow",
+)  # fmt: skip
+FADES43_EASE = "A*(P*P*(3-2*P))+B*(1-P*P*(3-2*P))"  # xfade's custom transition: A's weight a smoothstep of P (1 -> 0 over the blend)
+
+
+def fades43_side(rng: np.random.Generator, content: str, fps: int, need_s: float) -> tuple[str, str]:
+    """One side of a ``fades43_corpus`` clip of ``content`` at least ``need_s`` long: (lavfi source, the content it shows)."""
+    s = f"s={SIZE}:r={fps}"
+    if content == "real":
+        picked = _pick_shot(rng, need_s, SHOTS_WITHOUT_TESTVIDEO)
+        if picked is not None:
+            path, _last, _rate, w, h, start = picked
+            cw = int(min(w, h * 16 / 9) * rng.uniform(0.6, 1.0)) // 2 * 2
+            ch = int(cw * 9 / 16) // 2 * 2
+            x, y = int(rng.integers(0, w - cw + 1)), int(rng.integers(0, h - ch + 1))
+            return f"movie=filename={path},trim=start_frame={start},setpts=PTS-STARTPTS,crop={cw}:{ch}:x={x}:y={y},scale=256:144,setsar=1,fps={fps}", "real"
+        content = "moving"
+    if content == "moving":
+        pick = int(rng.integers(5))
+        if pick == 0:
+            return (
+                f"perlin={s}:octaves={int(rng.integers(2, 6))}:persistence={rng.uniform(0.4, 0.8):.2f}:xscale={rng.uniform(1, 3.5):.2f}:yscale={rng.uniform(1, 3.5):.2f}"
+                f":tscale={rng.uniform(0.5, 2.5):.2f}:random_mode=seed:random_seed={int(rng.integers(1, 10_000))},format=rgb24,"
+                f"colorbalance=rs={rng.uniform(-0.5, 0.5):.2f}:gs={rng.uniform(-0.5, 0.5):.2f}:bs={rng.uniform(-0.5, 0.5):.2f},setsar=1",
+                "perlin",
+            )
+        if pick == 1:
+            rule = (18, 30, 45, 60, 90, 105, 110, 126, 150)[int(rng.integers(9))]
+            return (
+                f"cellauto={s}:rule={rule}:full=1:random_fill_ratio={rng.uniform(0.3, 0.7):.2f}:random_seed={int(rng.integers(1, 10_000))},format=yuv420p,"
+                f"hue=h={int(rng.integers(0, 360))}:s={rng.uniform(0.5, 2):.1f},setsar=1",
+                "cellauto",
+            )
+        if pick == 2:
+            w = int(rng.integers(48, 128))
+            return (
+                f"life=s={w}x{w * 9 // 16}:r={fps}:ratio={rng.uniform(0.15, 0.5):.2f}:seed={int(rng.integers(1, 10_000))}:mold={int(rng.integers(0, 60))}"
+                f":life_color={_colour(rng, 'any')}:death_color={_colour(rng, 'any')}:mold_color={_colour(rng, 'any')},scale=256:144:flags=neighbor,setsar=1",
+                "life",
+            )
+        if pick == 3:
+            points = [(-0.7436447860, 0.1318252536), (-0.10109636384562, 0.95628651080914), (0.2925, 0.0149), (-1.25066, 0.02012), (-0.7453, 0.1127), (-0.16070, 1.03762)]
+            px, py = points[int(rng.integers(len(points)))]
+            return (
+                f"mandelbrot={s}:start_x={px}:start_y={py}:start_scale={rng.uniform(0.3, 2.0):.2f}:end_scale={rng.uniform(0.002, 0.05):.4f}:end_pts={int(rng.integers(40, 120))},setsar=1",
+                "mandelbrot",
+            )
+        vx, vy = int(rng.integers(15, 80)) * (1 if rng.random() < 0.5 else -1), int(rng.integers(-30, 30))
+        return f"testsrc2=s=768x432:r={fps},crop=256:144:x='{int(rng.integers(200, 300))}+t*{vx}':y='{int(rng.integers(100, 180))}+t*{vy}',hue=h={int(rng.integers(-120, 120))},setsar=1", "testsrc2"
+    if content == "flat" or (content == "grainy" and rng.random() < 0.5):
+        src = f"color=c={_colour(rng, 'any')}:{s}"
+    else:
+        kind = STILL_MOTION_TYPES[int(rng.integers(len(STILL_MOTION_TYPES)))]
+        src = f"gradients={s}:n=2:c0={_colour(rng, 'any')}:c1={_colour(rng, 'any')}:speed=0:seed={int(rng.integers(1, 10_000))}:type={kind}"
+    if content == "grainy":
+        src += f",format=yuv420p,noise=alls={int(rng.integers(6, 22))}:allf=t+u"
+    return src + ",setsar=1", content
+
+
+def fades43_corpus(split: int = 43, n: int = 28, n_negatives: int = 8) -> list[Case]:
+    """``n`` fades and cross-fades and ``n_negatives`` clips with no transition, from FADES43_SEEDS[``split``] (see the note above)."""
+    rng = np.random.default_rng(FADES43_SEEDS[split])
+    prefix = PREFIX[f"fades{split}"]
+    cases: list[Case] = []
+    for j in range(n):
+        kind = FADES43_KINDS[int(rng.integers(len(FADES43_KINDS)))]
+        fps = FADES43_RATES[int(rng.integers(len(FADES43_RATES)))]
+        d = round(float(rng.uniform(0.3, 4.0)), 2)
+        colour = ("black", "white", _colour(rng, "any"))[int(rng.choice(3, p=(0.45, 0.35, 0.2)))]
+        contents = [FADES43_CONTENT[int(rng.integers(len(FADES43_CONTENT)))] for _ in range(2)]
+        plain = f"color=c={colour if kind.startswith('fade-') else ('black' if colour != 'white' else 'white')}:s={SIZE}:r={fps},setsar=1"
+        if kind.startswith("fade-"):  # the fade filter: whole frames long, so the nominal times are the rendered ones
+            if kind == "fade-out-in" or colour.startswith("0x"):  # through a colour: both ramps 0.3-2 s
+                kind, d = "fade-out-in", 0.3 + (d - 0.3) * 1.7 / 3.7
+            d = max(2, round(d * fps)) / fps
+            if kind == "fade-out-in":
+                hold = round(float(rng.choice((0.0, 0.1, 0.3))) * fps) / fps
+                (a, ca), (b, cb) = fades43_side(rng, contents[0], fps, PRE_S + d + hold), fades43_side(rng, contents[1], fps, d + POST_S)
+                graph, truth = _fade_through(d, hold, colour)
+                total, sources, what = PRE_S + 2 * d + hold + POST_S, (a, b), f"{ca}-{cb}"
+            elif kind == "fade-out":
+                hold = round(float(rng.uniform(0.4, 1.0)) * fps) / fps
+                total = PRE_S + d + hold
+                a, what = fades43_side(rng, contents[0], fps, total)
+                graph = f"[0:v]trim=duration={total},setpts=PTS-STARTPTS,format=yuv420p,fade=t=out:st={PRE_S}:d={d}:color={colour}[v]"
+                sources, truth = (a,), (Truth("fade_out", PRE_S, PRE_S + d),)
+            else:
+                lead = round(float(rng.uniform(0.4, 1.0)) * fps) / fps
+                total = lead + d + POST_S
+                b, what = fades43_side(rng, contents[1], fps, total)
+                graph = f"[0:v]trim=duration={total},setpts=PTS-STARTPTS,format=yuv420p,fade=t=in:st={lead}:d={d}:color={colour}[v]"
+                sources, truth = (b,), (Truth("fade_in", lead, lead + d),)
+            family = f"fade:{colour}"
+        elif kind.startswith("ease-"):  # xfade custom: a smoothstep from the side to black or white (or back)
+            colour = "white" if colour == "white" else "black"
+            plain = f"color=c={colour}:s={SIZE}:r={fps},setsar=1"
+            graph = xfade_graph("custom", d).replace("xfade=transition=custom:", f"xfade=transition=custom:expr='{FADES43_EASE}':")
+            total = PRE_S + d + POST_S
+            if kind == "ease-out":
+                a, what = fades43_side(rng, contents[0], fps, PRE_S + d)
+                sources, truth = (a, plain), (Truth("fade_out", PRE_S, PRE_S + d),)
+            else:
+                b, what = fades43_side(rng, contents[1], fps, d + POST_S)
+                sources, truth = (plain, b), (Truth("fade_in", PRE_S, PRE_S + d),)
+            family = f"custom:{kind}"
+        else:  # xfade between two sides
+            (a, ca), (b, cb) = fades43_side(rng, contents[0], fps, PRE_S + d), fades43_side(rng, contents[1], fps, d + POST_S)
+            graph, truth, family = xfade_graph(kind, d), xfade_truth(kind, PRE_S, d), kind
+            total, sources, what, colour = PRE_S + d + POST_S, (a, b), f"{ca}-{cb}", ""
+        tone = colour if kind.startswith(("fade-", "ease-")) else ""
+        label = "real" if any("movie=" in x for x in sources) else "moving" if any(m in what for m in ("perlin", "cellauto", "life", "mandelbrot", "testsrc2")) else "plain"
+        name = f"{prefix}{kind}-{tone + '-' if tone else ''}{what}-{j:02d}-{d:.3g}s-{fps}"
+        cases.append(Case(name, label, fps, round(total, 3), sources, graph, truth, family))
+    hard = ("darken-flat", "darken-gradient", "flash-moving", "moving", "real", "brighten-grainy", "darken-moving", "flash-real")
+    for j in range(n_negatives):
+        what = hard[j % len(hard)]
+        fps = FADES43_RATES[int(rng.integers(len(FADES43_RATES)))]
+        seconds = 5.0 if what.startswith(("darken", "brighten")) else round(float(rng.uniform(3.0, 4.0)), 1)
+        content = {"darken-flat": "flat", "darken-gradient": "gradient", "brighten-grainy": "grainy", "real": "real", "flash-real": "real"}.get(what, "moving")
+        src, shown = fades43_side(rng, content, fps, seconds)
+        at = rng.uniform(1.2, 2.2)
+        extra = {
+            "darken": f",eq=brightness='-t*{rng.uniform(0.05, 0.09):.3f}':eval=frame",
+            "brighten": f",eq=brightness='t*{rng.uniform(0.04, 0.07):.3f}':eval=frame",
+            "flash": f",eq=brightness='if(between(t\\,{at:.2f}\\,{at + rng.uniform(0.03, 0.09):.2f})\\,{rng.uniform(0.3, 0.7):.2f}\\,0)':eval=frame",
+        }.get(what.split("-")[0], "")
+        cases.append(Case(f"{prefix}none-{what}-{shown}-{j:02d}-{seconds:g}s-{fps}", "negative", fps, seconds, (src,), f"[0:v]format=yuv420p{extra}[v]", (), what))
+    return cases

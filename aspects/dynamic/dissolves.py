@@ -1030,6 +1030,63 @@ def _grey_then_median(grid: np.ndarray, p: int, q: int, floor: int, ceiling: int
     return p, max(q, median_ends(grid, p, q2, floor, ceiling, ref, margin)[1])
 
 
+# ``tail_ends`` (session 23, helper 10f, issue 10): an eased cross-fade (xfade fadeslow, fadefast; an editor's eased blend)
+# creeps into its last (first) few per cent of the way over many frames. ``refine_ends`` reads the side next to the end
+# over MARGIN_S: there the tail's slow climb fits a rising line (a side creeping on, ``_side_trend``), so the end stays
+# where the ramp meets that line, 0.4-0.5 s before the blend is over (split 43: fadeslow grainy -> grainy 13 frames
+# early, grainy -> cellauto 13). A creep goes on; a tail levels off: read over the next MARGIN_S too, the far side
+# climbs at most TAIL_FLAT of the near side's rate, and then the end walks on to where progress reaches the far side's
+# level (within END_SIGMAS of its noise, at least END_FLOOR), at most TAIL_MOVE of the length.
+TAIL_FLAT = 0.5  # the far side's slope (progress per frame) at most this share of the near side's: the tail levels off (a creep goes on at ~1)
+TAIL_MOVE = 0.35  # an end walks on over a tail by at most this share of the dissolve's length
+
+
+def _line_slope(x: np.ndarray) -> tuple[float, float]:
+    """The least-squares slope of ``x`` per index and its standard error."""
+    k = np.arange(x.size, dtype=float) - (x.size - 1) / 2
+    kk = float(k @ k)
+    slope = float(k @ (x - x.mean())) / kk
+    resid = x - x.mean() - slope * k
+    return slope, float(np.sqrt(resid @ resid / max(x.size - 2, 1) / kk))
+
+
+def _tail_walk(x: np.ndarray, j: int, far: int, reach: int) -> int:
+    """How far (frames) the end at index ``j`` of progress ``x`` (rising to the far side, which starts at index ``far``) walks on over an eased tail (see the note above)."""
+    near, rest = x[j:far], x[far:]
+    if near.size < TREND_MIN_FRAMES or rest.size < TREND_MIN_FRAMES:
+        return 0
+    level = float(np.median(rest))
+    band = max(END_SIGMAS * _noise(rest), END_FLOOR)
+    if level - x[j] <= band:
+        return 0
+    slope_near, _ = _line_slope(near)
+    slope_far, _ = _line_slope(rest)
+    third = max(near.size // 3, 1)
+    rise = float(np.mean(near[-third:]) - np.mean(near[:third]))
+    if slope_near <= 0 or rise <= band or slope_far > TAIL_FLAT * slope_near:
+        return 0  # no tail: a side creeping on at its own pace, or progress wandering
+    below = np.flatnonzero(x[j:far] < level - band)
+    k = int(below[-1]) + 1 if below.size else 0
+    return min(k, reach)
+
+
+def tail_ends(grid: np.ndarray, p: int, q: int, floor: int, ceiling: int, ref: int, margin: int) -> tuple[int, int]:
+    """The ends of a dissolve from frame ``p`` to ``q`` walked out over an eased ramp's slow start and tail (see the note above), never past ``floor`` / ``ceiling``."""
+    reach = int(TAIL_MOVE * (q - p))
+    a = grid[max(floor, p - ref + 1) : p + 1].mean(axis=0)
+    b = grid[q : min(ceiling, q + ref - 1) + 1].mean(axis=0)
+    end, start = q, p
+    if q + 2 * margin <= ceiling:
+        far_b = grid[q + margin : q + 2 * margin + 1].mean(axis=0)
+        x, _ = _progress(grid[q : q + 2 * margin + 1], a, far_b)
+        end = q + _tail_walk(x, 0, margin, reach)
+    if p - 2 * margin >= floor:
+        far_a = grid[p - 2 * margin : p - margin + 1].mean(axis=0)
+        x, _ = _progress(grid[p - 2 * margin : p + 1][::-1], b, far_a)
+        start = p - _tail_walk(x, 0, margin, reach)
+    return start, end
+
+
 def refined(s: Signals, grid: np.ndarray, stats: np.ndarray, found: list[dict], stops: np.ndarray) -> list[dict]:
     """``found`` with each dissolve's ends walked by ``refine_ends`` on the low-pass pictures ``grid``, then by ``detail_ends`` on the picture statistics ``stats`` (its last column the fine detail), never past a cut (``stops``) or into the transitions next to it."""
     if len(s) < 8 or not any(f["type"] == "dissolve" for f in found):
@@ -1046,6 +1103,7 @@ def refined(s: Signals, grid: np.ndarray, stats: np.ndarray, found: list[dict], 
         floor = max([int(c) for c in cut_at if c <= p] + [index.get(round(f["end"], 6), 0) for f in found[:k] if f["end"] <= item["start"]] + [0])
         ceiling = min([int(c) - 1 for c in cut_at if c > q] + [index.get(round(f["start"], 6), len(s) - 1) for f in found[k + 1 :] if f["start"] >= item["end"]] + [len(s) - 1])
         p, q = _walked(s, grid, stats, p, q, floor, ceiling, ref, margin)
+        p, q = tail_ends(grid, p, q, floor, ceiling, ref, margin)
         out.append({**item, "start": rounded(s.t[p], 6), "end": rounded(s.t[q], 6), "duration": rounded(s.t[q] - s.t[p], 6)})
     return out
 

@@ -1253,3 +1253,38 @@ def still_ends(s: Signals, grid: np.ndarray, found: list[dict], cuts: list[int])
             item = {**item, "start": rounded(s.t[p2], 6), "end": rounded(s.t[q2], 6), "duration": rounded(s.t[q2] - s.t[p2], 6)}
         out.append(item)
     return out
+
+
+# ``settled_ends`` (session 23, helper 10f, issue 10): a dissolve onto (from) a still picture ends (starts) where every cell is
+# within a rounding step of that picture, not where the last sub-level step lands. An eased tail's last per cent moves a
+# flat colour by under a level a frame, and 8-bit rounding (the encoder's too) holds it a level off B for a few frames and
+# then steps (trial 18: xfade fadeslow navy -> olive 2 s at 30, the picture 1.0 level off olive over 3.5-3.567 s and olive
+# at 3.6: found 3.6, the rendered frames' truth 3.5 — a frame within a level of B is B's, CHANGED_LEVELS in
+# tests/transition_corpus.py). Only a side that holds still (STILL_STEP over STILL_HOLD_S: grain moves on) is read so.
+SETTLED_LEVELS = 1.5  # levels: a frame whose every cell (luma, Cr, Cb of the 8 × 6 grid) lies within this of the still side's is that side's picture (a value one level off rounds to it)
+
+
+def settled_ends(s: Signals, grid: np.ndarray, found: list[dict]) -> list[dict]:
+    """``found`` with each dissolve's end (start) moved in over the frames within SETTLED_LEVELS of the still picture after (before) it (see the note above)."""
+    steps = _grid_steps(grid)
+    hold = frames_in(s, STILL_HOLD_S, least=3)
+    index = {float(t): i for i, t in enumerate(np.round(s.t, 6))}
+    out = []
+    for item in found:
+        p, q = index.get(round(item["start"], 6)), index.get(round(item["end"], 6))
+        if item["type"] != "dissolve" or p is None or q is None or q - p < 3:
+            out.append(item)
+            continue
+        p2, q2 = p, q
+        if q + hold < len(s) and np.all(steps[q + 1 : q + hold + 1] <= STILL_STEP):
+            b = grid[q : q + hold + 1].mean(axis=0)
+            while q2 - 1 > (p + q) // 2 and np.abs(grid[q2 - 1] - b).max() <= SETTLED_LEVELS:
+                q2 -= 1
+        if p - hold >= 0 and np.all(steps[p - hold + 1 : p + 1] <= STILL_STEP):
+            a = grid[p - hold : p + 1].mean(axis=0)
+            while p2 + 1 < (p + q) // 2 and np.abs(grid[p2 + 1] - a).max() <= SETTLED_LEVELS:
+                p2 += 1
+        if (p2, q2) != (p, q):
+            item = {**item, "start": rounded(s.t[p2], 6), "end": rounded(s.t[q2], 6), "duration": rounded(s.t[q2] - s.t[p2], 6)}
+        out.append(item)
+    return out

@@ -75,8 +75,8 @@ def test_settled_ends_moves_an_end_held_a_level_off_a_still_side_in_and_leaves_g
     grid = a[None, :] + w[:, None] * (b - a)[None, :]
     grid[37:40] = b - 1.0
     item = {"type": "dissolve", "start": round(10 / 30, 6), "end": round(40 / 30, 6), "duration": 1.0}
-    (out,) = dissolves.settled_ends(_grid_signals(grid), grid, [item])
+    (out,) = dissolves.settled_ends(_grid_signals(grid), grid, np.zeros((60, 6)), [item])
     assert round(out["end"] * 30) == 37 and round(out["start"] * 30) == 10, out
     grainy = grid + np.where(np.arange(60) >= 40, 0.6, 0.0)[:, None] * np.random.default_rng(3).standard_normal((60, CELLS))
-    (kept,) = dissolves.settled_ends(_grid_signals(grainy), grainy, [item])
+    (kept,) = dissolves.settled_ends(_grid_signals(grainy), grainy, np.zeros((60, 6)), [item])
     assert kept == item

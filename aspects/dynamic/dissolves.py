@@ -1030,13 +1030,14 @@ def _grey_then_median(grid: np.ndarray, p: int, q: int, floor: int, ceiling: int
     return p, max(q, median_ends(grid, p, q2, floor, ceiling, ref, margin)[1])
 
 
-# ``tail_ends`` (session 23, helper 10f, issue 10): an eased cross-fade (xfade fadeslow, fadefast; an editor's eased blend)
-# creeps into its last (first) few per cent of the way over many frames. ``refine_ends`` reads the side next to the end
+# ``tail_ends`` (session 23, helper 10f, issue 10): an eased cross-fade (xfade fadeslow; an editor's eased blend)
+# creeps into its last few per cent of the way over many frames. ``refine_ends`` reads the side next to the end
 # over MARGIN_S: there the tail's slow climb fits a rising line (a side creeping on, ``_side_trend``), so the end stays
 # where the ramp meets that line, 0.4-0.5 s before the blend is over (split 43: fadeslow grainy -> grainy 13 frames
 # early, grainy -> cellauto 13). A creep goes on; a tail levels off: read over the next MARGIN_S too, the far side
 # climbs at most TAIL_FLAT of the near side's rate, and then the end walks on to where progress reaches the far side's
-# level (within END_SIGMAS of its noise, at least END_FLOOR), at most TAIL_MOVE of the length.
+# level (within END_SIGMAS of its noise, at least END_FLOOR), at most TAIL_MOVE of the length. The start is left: an
+# eased start walked back the same way went 0.3-0.4 s early on blends between two slowly moving pictures (split 40).
 TAIL_FLAT = 0.5  # the far side's slope (progress per frame) at most this share of the near side's: the tail levels off (a creep goes on at ~1)
 TAIL_MOVE = 0.35  # an end walks on over a tail by at most this share of the dissolve's length
 
@@ -1071,20 +1072,17 @@ def _tail_walk(x: np.ndarray, j: int, far: int, reach: int) -> int:
 
 
 def tail_ends(grid: np.ndarray, p: int, q: int, floor: int, ceiling: int, ref: int, margin: int) -> tuple[int, int]:
-    """The ends of a dissolve from frame ``p`` to ``q`` walked out over an eased ramp's slow start and tail (see the note above), never past ``floor`` / ``ceiling``."""
+    """The ends of a dissolve from frame ``p`` to ``q``, its end walked on over an eased ramp's slow tail (see the note above), never past ``ceiling``.
+
+    Only the end: walked back the same way, the start of a blend between two slowly moving pictures went 0.3-0.4 s early (split 40).
+    """
     reach = int(TAIL_MOVE * (q - p))
     a = grid[max(floor, p - ref + 1) : p + 1].mean(axis=0)
-    b = grid[q : min(ceiling, q + ref - 1) + 1].mean(axis=0)
-    end, start = q, p
-    if q + 2 * margin <= ceiling:
-        far_b = grid[q + margin : q + 2 * margin + 1].mean(axis=0)
-        x, _ = _progress(grid[q : q + 2 * margin + 1], a, far_b)
-        end = q + _tail_walk(x, 0, margin, reach)
-    if p - 2 * margin >= floor:
-        far_a = grid[p - 2 * margin : p - margin + 1].mean(axis=0)
-        x, _ = _progress(grid[p - 2 * margin : p + 1][::-1], b, far_a)
-        start = p - _tail_walk(x, 0, margin, reach)
-    return start, end
+    if q + 2 * margin > ceiling:
+        return p, q
+    far_b = grid[q + margin : q + 2 * margin + 1].mean(axis=0)
+    x, _ = _progress(grid[q : q + 2 * margin + 1], a, far_b)
+    return p, q + _tail_walk(x, 0, margin, reach)
 
 
 def refined(s: Signals, grid: np.ndarray, stats: np.ndarray, found: list[dict], stops: np.ndarray) -> list[dict]:
@@ -1264,9 +1262,14 @@ def still_ends(s: Signals, grid: np.ndarray, found: list[dict], cuts: list[int])
 SETTLED_LEVELS = 1.5  # levels: a frame whose every cell (luma, Cr, Cb of the 8 × 6 grid) lies within this of the still side's is that side's picture (a value one level off rounds to it)
 
 
-def settled_ends(s: Signals, grid: np.ndarray, found: list[dict]) -> list[dict]:
-    """``found`` with each dissolve's end (start) moved in over the frames within SETTLED_LEVELS of the still picture after (before) it (see the note above)."""
+def settled_ends(s: Signals, grid: np.ndarray, stats: np.ndarray, found: list[dict]) -> list[dict]:
+    """``found`` with each dissolve's end (start) moved in over the frames within SETTLED_LEVELS of the still picture after (before) it (see the note above).
+
+    Within the cells and in the picture ``stats``' luma spread and fine detail (their columns 1 and −1): a random pixel
+    dissolve's last unswitched pixels leave the cells' means within a level of B but speckle the picture (split 40).
+    """
     steps = _grid_steps(grid)
+    texture = stats[:, [1, -1]]
     hold = frames_in(s, STILL_HOLD_S, least=3)
     index = {float(t): i for i, t in enumerate(np.round(s.t, 6))}
     out = []
@@ -1277,12 +1280,12 @@ def settled_ends(s: Signals, grid: np.ndarray, found: list[dict]) -> list[dict]:
             continue
         p2, q2 = p, q
         if q + hold < len(s) and np.all(steps[q + 1 : q + hold + 1] <= STILL_STEP):
-            b = grid[q : q + hold + 1].mean(axis=0)
-            while q2 - 1 > (p + q) // 2 and np.abs(grid[q2 - 1] - b).max() <= SETTLED_LEVELS:
+            b, b_texture = grid[q : q + hold + 1].mean(axis=0), texture[q : q + hold + 1].mean(axis=0)
+            while q2 - 1 > (p + q) // 2 and np.abs(grid[q2 - 1] - b).max() <= SETTLED_LEVELS and np.abs(texture[q2 - 1] - b_texture).max() <= SETTLED_LEVELS:
                 q2 -= 1
         if p - hold >= 0 and np.all(steps[p - hold + 1 : p + 1] <= STILL_STEP):
-            a = grid[p - hold : p + 1].mean(axis=0)
-            while p2 + 1 < (p + q) // 2 and np.abs(grid[p2 + 1] - a).max() <= SETTLED_LEVELS:
+            a, a_texture = grid[p - hold : p + 1].mean(axis=0), texture[p - hold : p + 1].mean(axis=0)
+            while p2 + 1 < (p + q) // 2 and np.abs(grid[p2 + 1] - a).max() <= SETTLED_LEVELS and np.abs(texture[p2 + 1] - a_texture).max() <= SETTLED_LEVELS:
                 p2 += 1
         if (p2, q2) != (p, q):
             item = {**item, "start": rounded(s.t[p2], 6), "end": rounded(s.t[q2], 6), "duration": rounded(s.t[q2] - s.t[p2], 6)}

@@ -1196,7 +1196,7 @@ def detect_transitions(s: Signals) -> list[dict]:
         cuts, blends = dissolves.still_blend_steps(s, fine, cuts)
         gradual = sorted([g for g in gradual if not any(g["start"] < d["end"] and g["end"] > d["start"] for d in blends)] + blends, key=lambda x: (x["start"], x["end"]))
         gradual = dissolves.still_ends(s, fine, gradual, cuts)  # a dissolve between still pictures runs from one to the other
-        gradual = dissolves.settled_ends(s, fine, gradual)  # …and ends where it is within a rounding step of a still side
+        gradual = dissolves.settled_ends(s, fine, statistics(s), gradual)  # …and ends where it is within a rounding step of a still side
     cuts = _absorb_last_steps(s, cuts, gradual)
     state = s.colour_grid()
     blank = blank_kind(s, state)

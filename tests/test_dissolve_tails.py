@@ -50,17 +50,19 @@ def test_a_fadeslow_between_two_grainy_pictures_ends_past_its_slow_tail(tmp_path
 
 
 def test_tail_walk_follows_a_tail_that_levels_off_and_not_a_side_creeping_on():
-    """Progress after a found end: an eased tail (rising ever slower to a level) walks on to where it reaches that level; a steady creep, or a level reached already, does not."""
+    """Progress after a found end: an eased tail (rising ever slower to a level) walks on to where it reaches that level; a steady creep, a level reached already, or a side settling far slower than the ramp went (TAIL_RATE) does not."""
     rng = np.random.default_rng(7)
     k = np.arange(30, dtype=float)
     noise = 0.001 * rng.standard_normal(30)
     tail = 1.0 - 0.08 * np.clip(1 - k / 12, 0, None) ** 2 + noise  # 8 % of the way left, gone by index 12
-    walked = dissolves._tail_walk(tail, 0, 15, 20)
+    walked = dissolves._tail_walk(tail, 0, 15, 20, 0.01)
     assert 10 <= walked <= 13, walked
     creep = 0.92 + 0.004 * k + noise  # the side moving on at its own pace
     assert dissolves._tail_walk(creep, 0, 15, 20) == 0
     assert dissolves._tail_walk(1.0 + noise, 0, 15, 20) == 0
-    assert dissolves._tail_walk(tail, 0, 15, 4) == 4  # never beyond the reach
+    assert dissolves._tail_walk(tail, 0, 15, 4, 0.01) == 4  # never beyond the reach
+    drift = 1.0 - 0.008 * np.clip(1 - k / 20, 0, None) + noise  # after a straight ramp of 0.03 a frame, a side settling slowly on its own
+    assert dissolves._tail_walk(drift, 0, 15, 20, 0.03) == 0
 
 
 def _grid_signals(grid: np.ndarray, fps: int = 30) -> Signals:

@@ -1040,6 +1040,7 @@ def _grey_then_median(grid: np.ndarray, p: int, q: int, floor: int, ceiling: int
 # eased start walked back the same way went 0.3-0.4 s early on blends between two slowly moving pictures (split 40).
 TAIL_FLAT = 0.5  # the far side's slope (progress per frame) at most this share of the near side's: the tail levels off (a creep goes on at ~1)
 TAIL_MOVE = 0.35  # an end walks on over a tail by at most this share of the dissolve's length
+TAIL_RATE = 0.05  # …and only where the near side climbs at least this share of the ramp's mean rate: a tail goes on from the ramp (fadeslow 0.06-0.36 on split 43), a side moving on slowly after a straight ramp creeps at 0.02 (split 42's fade onto a slow pan)
 
 
 def _line_slope(x: np.ndarray) -> tuple[float, float]:
@@ -1051,8 +1052,8 @@ def _line_slope(x: np.ndarray) -> tuple[float, float]:
     return slope, float(np.sqrt(resid @ resid / max(x.size - 2, 1) / kk))
 
 
-def _tail_walk(x: np.ndarray, j: int, far: int, reach: int) -> int:
-    """How far (frames) the end at index ``j`` of progress ``x`` (rising to the far side, which starts at index ``far``) walks on over an eased tail (see the note above)."""
+def _tail_walk(x: np.ndarray, j: int, far: int, reach: int, rate: float = 0.0) -> int:
+    """How far (frames) the end at index ``j`` of progress ``x`` (rising to the far side, which starts at index ``far``) walks on over an eased tail (see the note above); ``rate``: the ramp's mean rise a frame."""
     near, rest = x[j:far], x[far:]
     if near.size < TREND_MIN_FRAMES or rest.size < TREND_MIN_FRAMES:
         return 0
@@ -1064,7 +1065,7 @@ def _tail_walk(x: np.ndarray, j: int, far: int, reach: int) -> int:
     slope_far, _ = _line_slope(rest)
     third = max(near.size // 3, 1)
     rise = float(np.mean(near[-third:]) - np.mean(near[:third]))
-    if slope_near <= 0 or rise <= band or slope_far > TAIL_FLAT * slope_near:
+    if slope_near <= TAIL_RATE * rate or rise <= band or slope_far > TAIL_FLAT * slope_near:
         return 0  # no tail: a side creeping on at its own pace, or progress wandering
     below = np.flatnonzero(x[j:far] < level - band)
     k = int(below[-1]) + 1 if below.size else 0
@@ -1082,7 +1083,7 @@ def tail_ends(grid: np.ndarray, p: int, q: int, floor: int, ceiling: int, ref: i
         return p, q
     far_b = grid[q + margin : q + 2 * margin + 1].mean(axis=0)
     x, _ = _progress(grid[q : q + 2 * margin + 1], a, far_b)
-    return p, q + _tail_walk(x, 0, margin, reach)
+    return p, q + _tail_walk(x, 0, margin, reach, 1.0 / max(q - p, 1))
 
 
 def refined(s: Signals, grid: np.ndarray, stats: np.ndarray, found: list[dict], stops: np.ndarray) -> list[dict]:

@@ -1036,12 +1036,14 @@ def _grey_then_median(grid: np.ndarray, p: int, q: int, floor: int, ceiling: int
 # where the ramp meets that line, 0.4-0.5 s before the blend is over (split 43: fadeslow grainy -> grainy 13 frames
 # early, grainy -> cellauto 13). A creep goes on; a tail levels off: read over the next MARGIN_S too, the far side
 # climbs at most TAIL_FLAT of the near side's rate, and then the end walks on to where progress reaches the far side's
-# level (within END_SIGMAS of its noise, at least END_FLOOR), at most TAIL_MOVE of the length, where the ramp found slows into its end (TAIL_LAST, TAIL_EASE). The start is left: an
+# level (within END_SIGMAS of its noise, at least END_FLOOR), at most TAIL_MOVE of the length, where the ramp found slows into its end and the climb goes on past it at a like rate (TAIL_LAST, TAIL_EASE,
+# TAIL_CONTINUE). The start is left: an
 # eased start walked back the same way went 0.3-0.4 s early on blends between two slowly moving pictures (split 40).
 TAIL_FLAT = 0.5  # the far side's slope (progress per frame) at most this share of the near side's: the tail levels off (a creep goes on at ~1)
 TAIL_MOVE = 0.35  # an end walks on over a tail by at most this share of the dissolve's length
 TAIL_LAST = 0.2  # an eased ramp slows into its tail: over this last share of the ramp found (at least 3 frames)…
 TAIL_EASE = 1.0  # …it climbs slower than this share of its mean rate (fadeslow 0.63-0.87 on split 43; a straight fade onto a moving texture 1.3, split 8's fade in out of a colour)
+TAIL_CONTINUE = 0.5  # …and goes on past the end found as it came: as many frames on, at least this share of that rate (fadeslow grainy -> grainy 0.7; held-out fadefast onto grainy testsrc, whose own creep follows, 0.15)
 TAIL_RATE = 0.05  # …and only where the near side climbs at least this share of the ramp's mean rate: a tail goes on from the ramp (fadeslow 0.06-0.36 on split 43), a side moving on slowly after a straight ramp creeps at 0.02 (split 42's fade onto a slow pan)
 
 
@@ -1087,8 +1089,11 @@ def tail_ends(grid: np.ndarray, p: int, q: int, floor: int, ceiling: int, ref: i
     x, _ = _progress(grid[p : q + 2 * margin + 1], a, far_b)
     last = max(3, int(round(TAIL_LAST * (q - p))))
     mean_rate = (x[q - p] - x[0]) / (q - p)
-    if mean_rate <= 0 or (x[q - p] - x[q - p - last]) / last >= TAIL_EASE * mean_rate:
+    last_rate = (x[q - p] - x[q - p - last]) / last
+    if mean_rate <= 0 or last_rate >= TAIL_EASE * mean_rate:
         return p, q  # a straight ramp keeps its rate to its end: what climbs on after it is the side's own motion
+    if (x[q - p + last] - x[q - p]) / last < TAIL_CONTINUE * last_rate:
+        return p, q  # the climb drops at the end found: the ramp is over, the side moves on at its own pace
     return p, q + _tail_walk(x, q - p, q - p + margin, reach, mean_rate)
 
 

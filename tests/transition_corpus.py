@@ -4013,7 +4013,6 @@ def fades43_corpus(split: int = 43, n: int = 28, n_negatives: int = 8) -> list[C
         d = round(float(rng.uniform(0.3, 4.0)), 2)
         colour = ("black", "white", _colour(rng, "any"))[int(rng.choice(3, p=(0.45, 0.35, 0.2)))]
         contents = [FADES43_CONTENT[int(rng.integers(len(FADES43_CONTENT)))] for _ in range(2)]
-        plain = f"color=c={colour if kind.startswith('fade-') else ('black' if colour != 'white' else 'white')}:s={SIZE}:r={fps},setsar=1"
         if kind.startswith("fade-"):  # the fade filter: whole frames long, so the nominal times are the rendered ones
             if kind == "fade-out-in" or colour.startswith("0x"):  # through a colour: both ramps 0.3-2 s
                 kind, d = "fade-out-in", 0.3 + (d - 0.3) * 1.7 / 3.7

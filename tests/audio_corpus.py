@@ -3582,3 +3582,110 @@ SPLIT_KITS["s22blind"] = {120.2: 4, 138.1: 17, 96.8: 40, 106.1: 7, 85.6: 5, 128.
 MP4_CLIPS["s22blind"] = {79.8, 90.7, 102.1, 120.2}
 
 BENCH_SPLITS = BENCH_SPLITS + ("s22fresh", "s22blind")
+
+
+# Issue 11t, session 23, for s23fresh and s23blind (trial 18's tempo misses: a Power 2 band at 150 under held
+# distortion-guitar chords read no tempo; a one drop, a swing ride and a train beat read double or half): three bands
+# whose chords are held over a bed (a struck chord's onset far above the drums', the bed between) and a steppers groove.
+def s23_power_bar(k: int, t_bar: float, beats: int, beat: float, swing: float) -> list[tuple[float, bytes]]:
+    """Issue 11t, session 23 (trial 18's band): a distortion guitar's power chord (root, fifth, octave) struck on 1 and
+    held over 0.9 of the bar, a picked bass on every beat (the root, its fifth on the even beats)."""
+    ev: list[tuple[float, bytes]] = []
+    n = int(np.ceil(beats))
+    for p in (ROOTS[k % 4] + 12, ROOTS[k % 4] + 19, ROOTS[k % 4] + 24):
+        ev += note(2, p, t_bar, t_bar + 0.9 * n * beat, 100)
+    for b in range(n):
+        ev += note(1, ROOTS[k % 4] + (7 if b % 2 else 0), t_bar + b * beat, t_bar + (b + 0.85) * beat, 92)
+    return ev
+
+
+def s23_organ_bar(k: int, t_bar: float, beats: int, beat: float, swing: float) -> list[tuple[float, bytes]]:
+    """Issue 11t, session 23: a rock organ's chord struck on 1 and again half-way through the bar, each held to the next,
+    a fingered bass on 1, the "and" of 2 (at ``swing``) and 3."""
+    ev: list[tuple[float, bytes]] = []
+    n = int(np.ceil(beats))
+    half = max(n // 2, 1)
+    for start in range(0, n, half):
+        for p in TRIADS[(k + 4) % len(TRIADS)]:
+            ev += note(2, p, t_bar + start * beat, t_bar + (min(start + half, n) - 0.05) * beat, 95)
+    for t in (0.0, 1.0 + swing, 2.0):
+        if t < n:
+            ev += note(1, ROOTS[k % 4] + (7 if t == 2.0 else 0), t_bar + t * beat, t_bar + (t + 0.45) * beat, 100)
+    return ev
+
+
+def s23_brass_bar(k: int, t_bar: float, beats: int, beat: float, swing: float) -> list[tuple[float, bytes]]:
+    """Issue 11t, session 23: a brass section's chord on 1 held a beat and a half, a stab on the "and" of 2 (at
+    ``swing``), a chord on the last beat held to the bar's end; a synth bass on 1 and 3."""
+    ev: list[tuple[float, bytes]] = []
+    n = int(np.ceil(beats))
+    for t, length in ((0.0, 1.5), (1.0 + swing, 0.3), (float(n - 1), 0.95)):
+        if t < n:
+            for p in TRIADS[(k + 2) % len(TRIADS)]:
+                ev += note(2, p, t_bar + t * beat, t_bar + (t + length) * beat, 105)
+    for b in range(0, n, 2):
+        ev += note(1, ROOTS[k % 4] - 12 + (7 if b % 4 == 2 else 0), t_bar + b * beat, t_bar + (b + 0.6) * beat, 100)
+    return ev
+
+
+ACCOMPANIMENTS |= {
+    "s23power": ((PICK_BASS, 30), s23_power_bar),  # distortion guitar
+    "s23organ": ((FINGER_BASS, 18), s23_organ_bar),  # rock organ
+    "s23brass": ((SYNTH_BASS, 61), s23_brass_bar),  # brass section
+}
+# steppers (roots reggae): the kick on every beat, a rim shot and snare on 3, closed hi-hat eighths
+DRUM_PATTERNS |= {"s23steppers": (4, [(b + h, ["hihat"] + (["kick"] if h == 0 else []) + (["rim", "snare"] if b + h == 2.0 else [])) for b in range(4) for h in (0.0, 0.5)])}
+
+# Issue 11t, session 23, for s23fresh (fresh: read once with main's rules before any rule change) and s23blind (blind:
+# written with it, read only after the session's rules were frozen, once with main's rules and once with the
+# session's). Both bench-only. Nobody chose the content: numpy seeds 2424 / 2525
+# (/work/notes/s23/11t-reads/make_splits.py), drawn before anything read either: sixteen clips a split in six families
+# (trial 18's tempo misses and session 22's Latin misses): five bands whose chords are held or stabbed over a kit
+# (distortion guitar, overdrive, rock organ, brass; rock, punk, d-beat, new jack, funk …), two reggae grooves (one drop,
+# rockers, steppers), two swing rides at 140–200 BPM, two train beats, two half-time shuffles and three Latin grooves
+# (zouk, tresillo, dembow, habanera, cuíca samba, reggaeton, rumba clave); tempo log-uniform in 60–180 BPM (the rides
+# 140–200), no tempo another split holds; every clip on a GM kit its pattern was never played on (:data:`SPLIT_KITS`);
+# four clips a split through the MP4 path (:data:`MP4_CLIPS`). Every truth is the recipe's quarter.
+TEMPO_SPLITS["s23fresh"] = [
+    (172.7, "punk", 0.5, "overdrive", True),
+    (131.6, "dbeat", 0.5, "s23organ", True),
+    (92.4, "rock", 0.5, "s23power", True),
+    (62.6, "punk", 0.5, "s23power", True),
+    (165.5, "rock", 0.5, "s23power", True),
+    (94.1, "s23steppers", 0.5, "s23power", True),
+    (68.4, "s23steppers", 0.5, "skank", True),
+    (180.5, "ride", 2 / 3, "walking", True),
+    (148.9, "brushswing", 0.62, "walking", True),
+    (146.7, "trainbeat", 0.5, True, True),
+    (110.3, "trainbeat", 0.5, False, True),
+    (62.9, "halfroom", 0.62, "s23power", True),
+    (78.2, "halfshuffle", 0.5, False, True),
+    (125.4, "rumbaclave", 0.5, "s23brass", True),
+    (133.1, "rumbaclave", 0.5, "s23power", True),
+    (100.4, "dembow", 0.5, True, True),
+]
+SPLIT_KITS["s23fresh"] = {172.7: 18, 131.6: 36, 92.4: 6, 62.6: 25, 165.5: 36, 94.1: 14, 68.4: 35, 180.5: 33, 148.9: 6, 146.7: 15, 110.3: 13, 62.9: 5, 78.2: 19, 125.4: 11, 133.1: 2, 100.4: 10}
+MP4_CLIPS["s23fresh"] = {68.4, 92.4, 131.6, 180.5}
+
+TEMPO_SPLITS["s23blind"] = [
+    (115.4, "funk", 0.5, "distortion", True),
+    (91.2, "rock", 0.5, "distortion", True),
+    (73.2, "dbeat", 0.5, "organ", True),
+    (168.9, "punk", 0.5, "distortion", True),
+    (176.2, "newjack", 0.5, "organ", True),
+    (108.8, "s23steppers", 2 / 3, "skank", True),
+    (84.4, "rockers", 2 / 3, "s23power", True),
+    (197.2, "brushswing", 2 / 3, False, True),
+    (185.1, "ride", 0.62, True, True),
+    (86.3, "trainbeat", 0.5, "banjo", True),
+    (163.8, "trainbeat", 0.5, "s23organ", True),
+    (107.1, "halfroom", 2 / 3, "s23brass", True),
+    (82.2, "halftime", 2 / 3, False, True),
+    (127.1, "reggaeton", 0.5, False, True),
+    (76.2, "reggaeton", 0.5, "s23power", True),
+    (76.3, "tresillo", 0.5, False, True),
+]
+SPLIT_KITS["s23blind"] = {115.4: 8, 91.2: 42, 73.2: 0, 168.9: 41, 176.2: 4, 108.8: 10, 84.4: 42, 197.2: 8, 185.1: 25, 86.3: 36, 163.8: 2, 107.1: 7, 82.2: 9, 127.1: 25, 76.2: 13, 76.3: 48}
+MP4_CLIPS["s23blind"] = {76.2, 84.4, 91.2, 107.1}
+
+BENCH_SPLITS = BENCH_SPLITS + ("s23fresh", "s23blind")

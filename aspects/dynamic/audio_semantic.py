@@ -175,6 +175,12 @@ HARMONY_KICK_MARGIN = 0.15  # kick train autocorrelation at the level 3/4 as fas
 EVEN_PAIR_RATIO = 1.6  # every weak/strong ratio of a read beat's pulses in pairs (whole, low, mid, high) within [1/this, this]: the pairs are accented alike (trial 17's bossas read double: 0.70–1.29, WAV and MP4; a drum and bass two-step at 172 read right, its kick on 1 and the "and" of 3: mid 0.57, high 1.56; issue 11t, session 22)
 KICK_CYCLE_MIN = 0.5  # kick train autocorrelation at four read pulses from which the kick repeats every four (the bossas read double: 0.66–0.78)
 KICK_PAIR_MAX = 0.15  # ... and at most this at two read pulses: the kick falls on 1 and 4 of every 4 read pulses, not every 2 (bossas: −0.04; backbeats and four on the floor read right ≥ 0.34 where the pairs are alike)
+S23_CAP_PERCENTILE = 99.0  # the no-beat fallback caps the onset envelope and each band at this percentile of its own (issue 11t, session 23)
+# ... and reads a beat when the capped envelope's autocorrelation at librosa's pick reaches this (before the chord changes;
+# after them, a band's at BAND_PERIODICITY_MIN too; the bar's beat not read): fixed beats 0.48-0.81 (Power 2 band at
+# 150 0.65, a swing ride at 160 0.63, a punk band under an overdriven guitar 0.81), a half-time band the chord changes
+# read right 0.36, plain speech 0.35 (its bands <= 0.33)
+S23_CAPPED_PERIODICITY_MIN = 0.45
 SILENT_PRESENCE = 0.02  # under 20 ms audible per second: silence (a sparse click track is not)
 TONAL_SHARE = 0.5
 AMBIENT_PRESENCE = 0.85
@@ -460,6 +466,26 @@ def tempo(
     onsets the per-frame primitives name (:func:`snare_onsets`, s from the envelope's first hop), when measured: a
     half-time groove read double is checked with them (:func:`half_time`, issue 11t, session 16)."""
     bpm = onset_tempo(onset, hop_s, prior_bpm=prior_bpm, prior_octaves=prior_octaves, centroid=centroid, bands=bands, snares=snares)
+    capped: tuple[np.ndarray, Bands] | None = None
+    if bpm is None and bands is not None and centroid is not None:
+        # A few loud onsets (the clip's first hit out of silence, a held chord struck every bar over the drums) may hold
+        # most of the envelope's energy and hide the drums' pulse: capped, the envelope is read again (issue 11t,
+        # session 23). A beat it shows clearly as a whole comes before the chord changes (a drum kit's half read there).
+        capped = s23_capped(onset), (s23_capped(bands[0]), s23_capped(bands[1]), s23_capped(bands[2]))
+        bpm = onset_tempo(
+            capped[0],
+            hop_s,
+            prior_bpm=prior_bpm,
+            prior_octaves=prior_octaves,
+            centroid=centroid,
+            bands=capped[1],
+            snares=snares,
+            periodicity_min=S23_CAPPED_PERIODICITY_MIN,
+            band_gate=False,
+            bar_fallback=False,
+        )
+        if bpm is not None:
+            onset, bands = capped
     if chroma_change is not None and chroma_change.size == onset.size:
         if bpm is None:
             bpm = chord_tempo(chroma_change, hop_s)
@@ -467,9 +493,20 @@ def tempo(
                 bpm = chord_tempo(chroma_change_slow, hop_s)
         elif centroid is not None:
             bpm = harmony_beat(bpm, chroma_change, hop_s, bands)
+    if bpm is None and capped is not None:
+        # ... and one only a band of it shows (hats or a ride at 0.4, BAND_PERIODICITY_MIN) where the chords have none.
+        onset, bands = capped
+        bpm = onset_tempo(onset, hop_s, prior_bpm=prior_bpm, prior_octaves=prior_octaves, centroid=centroid, bands=bands, snares=snares, periodicity_min=S23_CAPPED_PERIODICITY_MIN, bar_fallback=False)
+        if bpm is not None and chroma_change is not None and chroma_change.size == onset.size:
+            bpm = harmony_beat(bpm, chroma_change, hop_s, bands)
     if bpm is not None and bands is not None and centroid is not None:
         bpm = even_pairs_kick(bpm, onset, bands, hop_s, prior_bpm)
     return bpm if bpm is None or bands is None else uneven_beat(bpm, bands, hop_s)
+
+
+def s23_capped(x: np.ndarray) -> np.ndarray:
+    """``x`` with every value above its S23_CAP_PERCENTILE-th percentile lowered to it (issue 11t, session 23)."""
+    return np.minimum(x, np.percentile(x, S23_CAP_PERCENTILE)) if x.size else x
 
 
 def even_pairs_kick(bpm: float, onset: np.ndarray, bands: Bands, hop_s: float, prior_bpm: float = 120.0) -> float:
@@ -650,6 +687,9 @@ def onset_tempo(
     centroid: np.ndarray | None = None,
     bands: Bands | None = None,
     snares: np.ndarray | None = None,
+    periodicity_min: float = PERIODICITY_MIN,
+    band_gate: bool = True,
+    bar_fallback: bool = True,
 ) -> float | None:
     """Tempo (BPM) of an onset-strength envelope sampled every ``hop_s`` seconds; None without a clear beat.
 
@@ -685,14 +725,14 @@ def onset_tempo(
     ac = autocorrelation(gaussian_filter1d(onset, GATE_SMOOTH_S / hop_s))
     period = _refined_period(ac, 60.0 / bpm, hop_s, 0.05)
     # A beat clear in one band (a ride's high band, a kick's low band under a string section) is a beat too.
-    if period is not None and _periodic(ac, bands, hop_s, int(round(period / hop_s))):
+    if period is not None and _periodic(ac, bands if band_gate else None, hop_s, int(round(period / hop_s)), periodicity_min):
         if centroid is not None:
             period = _refined_period(ac, metrical_level(onset, centroid, hop_s, period, prior_bpm=prior_bpm, bands=bands), hop_s, 0.03) or period
             period = bar_division(onset, ac, hop_s, period)
             if snares is not None:
                 period = half_time(onset, hop_s, period, snares)
         return float(60.0 / period)
-    bar = bar_period(onset, hop_s) if centroid is not None else None
+    bar = bar_period(onset, hop_s) if centroid is not None and bar_fallback else None
     if centroid is None or bar is None or ac[int(round(bar / hop_s))] < BAR_PERIODICITY_MIN:
         return None
     # No periodicity at librosa's pick, but the whole pattern repeats every bar (drumless music): the bar's beat.
@@ -714,10 +754,10 @@ def bar_division(onset: np.ndarray, ac: np.ndarray, hop_s: float, period_s: floa
     return bar / round(bar / period_s)
 
 
-def _periodic(ac: np.ndarray, bands: Bands | None, hop_s: float, lag: int) -> bool:
-    """Whether the smoothed envelope's autocorrelation ``ac`` at ``lag`` (hops) reaches PERIODICITY_MIN, or one band's
+def _periodic(ac: np.ndarray, bands: Bands | None, hop_s: float, lag: int, periodicity_min: float = PERIODICITY_MIN) -> bool:
+    """Whether the smoothed envelope's autocorrelation ``ac`` at ``lag`` (hops) reaches ``periodicity_min``, or one band's
     (smoothed alike, read only then) BAND_PERIODICITY_MIN."""
-    if ac[lag] >= PERIODICITY_MIN:
+    if ac[lag] >= periodicity_min:
         return True
     return bands is not None and max(_lag_correlation(gaussian_filter1d(b, GATE_SMOOTH_S / hop_s), lag) for b in bands) >= BAND_PERIODICITY_MIN
 

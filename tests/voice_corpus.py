@@ -501,6 +501,38 @@ REED_PIPE_SIZES = {
 }
 PROGRAMS["fresh40_harmony"] = drawn_programs(404040, REED_PIPE_SIZES)
 PROGRAMS["fresh41_harmony"] = drawn_programs(414141, REED_PIPE_SIZES)
+# Session 23 (11p, from trial 18's tonal misses: a fast violin line read `lead`, a fast alto sax line `silence`, drawbar
+# organ and accordion chords `chord`): fresh42 (read once with main's rules before any rule changed) and fresh43 (blind,
+# defined with it, read once at the freeze) play bowed strings, brass, reeds and pipes as fast melodies (8-16 notes a
+# second, near-legato) and as leads, organs, accordions, harmonica and synth brass as held chords struck again (each
+# chord twice), guitars, harp and sitar-to-koto as struck chords, two struck pluck lines and two basses.
+FRESH42_BOWED_POOL = (40, 41, 42, 110)  # violin, viola, cello, fiddle
+FRESH42_BRASS_POOL = (56, 57, 59, 60, 61)  # trumpet, trombone, muted trumpet, French horn, brass section
+FRESH42_BLOWN_POOL = REED_POOL + PIPE_POOL + (109, 111)  # reeds, pipes, bagpipe, shanai
+FRESH42_FAST_POOL = FRESH42_BOWED_POOL + FRESH42_BRASS_POOL + FRESH42_BLOWN_POOL
+FRESH42_HELD_POOL = (16, 17, 18, 19, 20, 21, 22, 23, 62, 63)  # organs, accordion, harmonica, tango accordion, synth brass 1 and 2
+FRESH42_STRUCK_POOL = (24, 25, 26, 27, 28, 46, 104, 105, 106, 107)  # guitars, muted guitar, harp, sitar, banjo, shamisen, koto
+FRESH42_SIZES = {
+    "bowed": (FRESH42_BOWED_POOL, 2),
+    "brass": (FRESH42_BRASS_POOL, 2),
+    "blown": (FRESH42_BLOWN_POOL, 4),
+    "lead": (FRESH42_FAST_POOL, 4),
+    "decaying": (FRESH42_STRUCK_POOL, 2),
+    "pad": (FRESH42_HELD_POOL, 5),
+    "chord": (FRESH42_STRUCK_POOL, 3),
+    "bass": (BASS_POOL, 2),
+}
+
+
+def fresh42_programs(seed: int) -> dict[str, list[int]]:
+    """fresh42/43's programs: :func:`drawn_programs` over FRESH42_SIZES, the fast melodies ("sustained") two bowed, two
+    brass and four reed or pipe programs."""
+    drawn = drawn_programs(seed, FRESH42_SIZES)
+    return {"sustained": drawn.pop("bowed") + drawn.pop("brass") + drawn.pop("blown")} | drawn
+
+
+PROGRAMS["fresh42_harmony"] = fresh42_programs(424242)
+PROGRAMS["fresh43_harmony"] = fresh42_programs(434343)
 NOTE_LENGTHS_S = {  # (lead, melody, pluck, pad chord, struck chord, bass) note lengths per split
     "tune": {"lead": (0.5, 0.8), "melody": (0.18, 0.22), "pluck": (0.3, 0.45), "pad": (2.0,), "chord": (0.8, 1.2), "bass": (0.4,)},
     "held_out": {"lead": (0.6, 1.0), "melody": (0.15, 0.25), "pluck": (0.35, 0.5), "pad": (2.4,), "chord": (0.9,), "bass": (0.5,)},
@@ -545,6 +577,8 @@ NOTE_LENGTHS_S = {  # (lead, melody, pluck, pad chord, struck chord, bass) note 
     "fresh39_harmony": {"pad": (2.05,), "chord": (0.7, 1.05), "bass": (0.4,), "pluck": (0.2, 0.27), "melody": (0.155, 0.245), "lead": (0.46, 0.82)},
     "fresh40_harmony": {"pad": (2.5,), "chord": (0.62, 0.93), "bass": (0.38,), "pluck": (0.33, 0.51), "melody": (0.13, 0.185), "lead": (0.44, 0.67)},
     "fresh41_harmony": {"pad": (2.6,), "chord": (0.58, 0.97), "bass": (0.42,), "pluck": (0.31, 0.54), "melody": (0.125, 0.195), "lead": (0.47, 0.71)},
+    "fresh42_harmony": {"pad": (1.15, 2.2), "chord": (0.48, 1.2), "bass": (0.27,), "pluck": (0.17,), "melody": (0.075, 0.115), "lead": (0.41, 0.63)},
+    "fresh43_harmony": {"pad": (1.3, 1.95), "chord": (0.53, 1.1), "bass": (0.25,), "pluck": (0.16,), "melody": (0.068, 0.105), "lead": (0.43, 0.59)},
     "fresh11_harmony": {"pad": (2.0, 3.3), "chord": (0.5, 0.9), "bass": (0.26, 0.5, 0.8), "pluck": (0.22, 0.38, 0.62), "melody": (0.13, 0.2, 0.23), "lead": (0.46, 0.7, 1.1)},
 }
 REGISTER = {"tune": (64, 79), "held_out": (60, 84), "fresh": (62, 81), "fresh2": (67, 86), "fresh3": (60, 96)}  # MIDI range of lead, melody and pluck lines
@@ -960,6 +994,27 @@ HARMONY41 = {
     "velocities": ((42, 66), (70, 98), (102, 126)),
     "lines": {"register": (59, 92), "staccato": 0.85, "zero_start": True, "lead_register": (51, 77), "lead_legato": 1.0},
 }
+# fresh42_harmony (session 23, 11p, read once with main's rules first) and fresh43_harmony (its blind split, defined with
+# it, read at the freeze): FRESH42_SIZES' programs; melodies near-legato (held 0.95 / 0.9 of the step) from MIDI 55-57 to
+# 86-88, leads from MIDI 48-52, held chords struck twice each (A A B B) in triads and open voicings.
+HARMONY42 = {
+    "seed": 424242,
+    "voicings": ([0, 4, 7], [0, 7, 12, 16], [0, 3, 7, 12], [0, 5, 7], [0, 4, 7, 10], [0, 3, 8]),
+    "roots": (47, 53, 60),
+    "bass_registers": ((31, 45), (27, 41)),
+    "velocities": ((50, 74), (78, 102), (106, 126)),
+    "lines": {"register": (57, 88), "staccato": 0.95, "zero_start": True, "lead_register": (48, 74), "lead_legato": 1.0},
+    "repeat_pads": True,
+}
+HARMONY43 = {
+    "seed": 434343,
+    "voicings": ([0, 3, 7], [0, 4, 7, 12], [0, 7, 10, 15], [0, 4, 9], [0, 5, 9, 14], [0, 4, 7, 11]),
+    "roots": (46, 54, 61),
+    "bass_registers": ((30, 44), (26, 40)),
+    "velocities": ((48, 72), (76, 104), (104, 127)),
+    "lines": {"register": (55, 86), "staccato": 0.9, "zero_start": True, "lead_register": (52, 78), "lead_legato": 1.0},
+    "repeat_pads": True,
+}
 # The bass is a register (docs/audio.md, session 10): the truth of a single line follows its median pitch, whatever
 # its program. A line at or under BASS_CUT_MIDI is the bass; a "bass" line above it is named by its envelope as any
 # other line. Cut between the two populations of all splits' lines (medians, MIDI): bass lines 26-50, lead, melody and
@@ -1094,6 +1149,10 @@ def corpus(split: str) -> list[Clip]:
         return _harmony_corpus(split, **HARMONY40)
     if split == "fresh41_harmony":
         return _harmony_corpus(split, **HARMONY41)
+    if split == "fresh42_harmony":
+        return _harmony_corpus(split, **HARMONY42)
+    if split == "fresh43_harmony":
+        return _harmony_corpus(split, **HARMONY43)
     if split in ARTICULATED:
         return _articulated_corpus(split)
     rng = np.random.default_rng({"tune": 111, "held_out": 222, "fresh": 333, "fresh2": 444, "fresh3": 555}[split])
@@ -1154,6 +1213,7 @@ def _harmony_corpus(
     bass_registers: tuple = HARMONY_BASS_REGISTERS,
     velocities: tuple = HARMONY_VELOCITIES,
     lines: dict | None = None,
+    repeat_pads: bool = False,
 ) -> list[Clip]:
     """A harmony split (fresh3_harmony, fresh4_harmony): bass lines, struck chords and pads in voicings, registers,
     velocities and note lengths the other splits do not use (module docstring)."""
@@ -1166,9 +1226,11 @@ def _harmony_corpus(
     def start() -> float:  # the first note's start (s): 0.3, or 0 on every other clip of a split with zero_start
         return 0.0 if zero and k % 2 == 0 else 0.3
 
-    def chords(step_s: float, count: int, root_lo: int) -> list[tuple[float, float, list[int]]]:
+    def chords(step_s: float, count: int, root_lo: int, twice: bool = False) -> list[tuple[float, float, list[int]]]:
         lowest = rng.integers(root_lo, root_lo + 8, count)
         t = start()
+        if twice:  # each chord struck again (A A B B …): held chords repeated, fresh42/43
+            return [(t + i * step_s, t + (i + 0.95) * step_s, [int(lowest[i // 2]) + v for v in voicings[(k + i // 2) % len(voicings)]]) for i in range(count)]
         return [(t + i * step_s, t + (i + 0.95) * step_s, [int(r) + v for v in voicings[(k + i) % len(voicings)]]) for i, r in enumerate(lowest)]
 
     def vel() -> int:
@@ -1179,7 +1241,8 @@ def _harmony_corpus(
         for prog in progs[family]:
             for s in lengths[family]:
                 root = roots[(k + k // len(roots)) % len(roots)]
-                clips.append(_clip(f"{split[:6]}_{family}_p{prog}_{s}_r{root}", prog, chords(s, count, root), family, vel()))
+                twice = repeat_pads and family == "pad"
+                clips.append(_clip(f"{split[:6]}_{family}_p{prog}_{s}_r{root}", prog, chords(s, 4 if twice else count, root, twice), family, vel()))
                 k += 1
     for prog in progs["bass"]:
         for s in lengths["bass"]:

@@ -102,6 +102,10 @@ PAD_NOTE_S = 1.0  # a pad's chords last at least this long; shorter thick notes 
 CHORD_ATTACK_S = 0.075  # notes struck together reach their level within this (hammer, plectrum; a mallet on a vibraphone 40–65 ms); a pad swells
 CHORD_FALL_DB_S = 1.0  # a struck chord's level falls at least this fast (dB/s) over the note; an organ's or a brass section's holds
 PAD_WOBBLE_DB = 1.2  # a pad's level moves around its smooth course by at least this (dB, std); a struck chord's dies away smoothly
+HELD_CHORD_FALL_DB_S = 6.0  # a chord falling slower than this (dB/s) whose partials keep their balance is held, a pad (issue 11, session 23: FluidR3's organ, reed organ, accordion chords fall 1.5-5 dB/s; struck chords that slow are electric pianos, 0-5.4, and they darken)
+HELD_CHORD_DARK_DB_S = 8.0  # ...keeping their balance: the upper band (DARK_HIGH_HZ) falls less than this (dB/s) faster than the lower (DARK_LOW_HZ) (organs, accordion -6.2..+8.6 at the 10th-90th percentiles; struck chords falling under HELD_CHORD_FALL_DB_S: electric pianos <= -15.6)
+DARK_LOW_HZ, DARK_HIGH_HZ = (80.0, 1000.0), (2000.0, 8000.0)  # the bands :func:`darkening_db_s` compares
+STRUCK_FALL_DB_S = 10.0  # a chord falling at least this fast (dB/s) is struck whatever its level's wobble (a koto's, steel drums' beating strings: 20-43 dB/s); wobbling pads fall <= 6.9
 NOTE_GONE_DB = 25.0  # a note whose level has fallen this far under its peak is over (its release is not its body)
 WOBBLE_SMOOTH_S, WOBBLE_MIN_S = 0.05, 0.4  # the level is smoothed over this, and its wobble read over at least this much note
 MELODY_NOTE_S = 0.32  # a moving monophonic line of notes shorter than this is a melody; held longer, a lead
@@ -978,6 +982,42 @@ def line_decays(ctx: Context, t: float, partial: bool, own: bool) -> bool:
     return 2 * sum(votes) > len(votes)
 
 
+def _note_body(ctx: Context, t: float, onset_hops: np.ndarray | None = None) -> tuple[int, int] | None:
+    """The hops ``(peak, stop)`` of the body of the note sounding at ``t`` s, as :func:`note_level_course` reads it;
+    None for a note under three hops."""
+    i = ctx.index(t)
+    starts = ctx.onsets if onset_hops is None else onset_hops
+    before = starts[starts <= i]
+    after = np.union1d(starts, ctx.changes)
+    after = after[after > i]
+    start = int(before[-1]) if before.size else 0
+    end = int(after[0]) if after.size else ctx.t.size
+    seg = ctx.level_db[start:end]
+    if seg.size < 3:
+        return None
+    head = seg[: max(int(1.5 / ctx.hop_s), 1)]
+    peak = start + int(np.argmax(head >= head.max() - 3.0))
+    gone = np.flatnonzero(ctx.level_db[peak:end] < head.max() - NOTE_GONE_DB)
+    if gone.size:  # released: the last note of a phrase ends where it has died away
+        end = peak + int(gone[0])
+    return peak, peak + int(HOLD_SHARE * (end - peak))
+
+
+def darkening_db_s(ctx: Context, t: float, onset_hops: np.ndarray | None = None) -> float:
+    """How much faster (dB/s) the note's upper band (DARK_HIGH_HZ) falls than its lower band (DARK_LOW_HZ) over its
+    body (:func:`_note_body`): negative when it darkens as a struck string or bar does (its upper partials die
+    first), about 0 or positive for a held organ or reed chord whose partials keep their balance."""
+    body = _note_body(ctx, t, onset_hops)
+    if body is None or body[1] - body[0] < 3:
+        return 0.0
+    power = ctx.power[body[0] : body[1]]
+    low = (ctx.freqs >= DARK_LOW_HZ[0]) & (ctx.freqs < DARK_LOW_HZ[1])
+    high = (ctx.freqs >= DARK_HIGH_HZ[0]) & (ctx.freqs < DARK_HIGH_HZ[1])
+    low_db = 10.0 * np.log10(power[:, low].sum(axis=1) + 1e-12)
+    high_db = 10.0 * np.log10(power[:, high].sum(axis=1) + 1e-12)
+    return _slope_db_s(high_db, ctx.hop_s) - _slope_db_s(low_db, ctx.hop_s)
+
+
 def note_level_course(ctx: Context, t: float, onset_hops: np.ndarray | None = None) -> tuple[float, float]:
     """How the level of the note sounding at ``t`` s runs over all of it the context holds: ``(fall_db_s,
     wobble_db)``, from its peak (as in :func:`note_shape`) to HOLD_SHARE of the way to its end: the next onset or
@@ -991,23 +1031,10 @@ def note_level_course(ctx: Context, t: float, onset_hops: np.ndarray | None = No
     (a bell struck at the start of a pad included). ``onset_hops``: the onsets that start notes (default all of
     ``ctx.onsets``; :attr:`Context.note_onsets` for notes ringing through onsets that struck nothing, :func:`ringing_start`).
     """
-    i = ctx.index(t)
-    starts = ctx.onsets if onset_hops is None else onset_hops
-    before = starts[starts <= i]
-    after = np.union1d(starts, ctx.changes)
-    after = after[after > i]
-    start = int(before[-1]) if before.size else 0
-    end = int(after[0]) if after.size else ctx.t.size
-    seg = ctx.level_db[start:end]
-    if seg.size < 3:
+    span = _note_body(ctx, t, onset_hops)
+    if span is None:
         return 0.0, 0.0
-    head = seg[: max(int(1.5 / ctx.hop_s), 1)]
-    peak = start + int(np.argmax(head >= head.max() - 3.0))
-    gone = np.flatnonzero(ctx.level_db[peak:end] < head.max() - NOTE_GONE_DB)
-    if gone.size:  # released: the last note of a phrase ends where it has died away
-        end = peak + int(gone[0])
-    stop = peak + int(HOLD_SHARE * (end - peak))
-    body = ctx.level_db[peak:stop]
+    body = ctx.level_db[span[0] : span[1]]
     k = max(int(WOBBLE_SMOOTH_S / ctx.hop_s), 1)
     wobble = 0.0
     if body.size * ctx.hop_s >= WOBBLE_MIN_S and body.size > 3 * k:
@@ -1094,13 +1121,20 @@ def note_length_s(ctx: Context, t: float) -> float | None:
     lo, hi = ctx.index(t - LINE_BEFORE_S), ctx.index(t + LINE_AFTER_S)
     by_steps = line_steps(ctx.pitch_starts, lo, hi)
     struck = ctx.note_starts
+    if _merged(by_steps, ctx.hop_s).size > _merged(struck[(struck >= lo) & (struck < hi)], ctx.hop_s).size:
+        struck = np.union1d(struck, by_steps)  # a legato line's pitch steps show notes its onsets and classes miss
     for starts in (struck, np.union1d(struck, by_steps)):
-        starts = starts[(starts >= lo) & (starts < hi)]
-        if starts.size >= 2:
-            starts = starts[np.concatenate([[True], np.diff(starts) >= NOTE_MIN_S / ctx.hop_s])]
+        starts = _merged(starts[(starts >= lo) & (starts < hi)], ctx.hop_s)
         if starts.size >= 2:
             return float(np.median(np.diff(starts)) * ctx.hop_s)
     return None
+
+
+def _merged(starts: np.ndarray, hop_s: float) -> np.ndarray:
+    """Note start hops ``starts`` (sorted) with those closer than NOTE_MIN_S to the one before dropped."""
+    if starts.size >= 2:
+        starts = starts[np.concatenate([[True], np.diff(starts) >= NOTE_MIN_S / hop_s])]
+    return starts
 
 
 def short_notes(ctx: Context, t: float) -> bool:
@@ -2421,7 +2455,12 @@ def frame_primitive(
     length = note_length_s(ctx, centre) if moving or h.count >= 3 else None
     if struck_chord and not soft and shape.attack_s is not None and shape.attack_s < CHORD_ATTACK_S:
         fall_db_s, wobble_db = note_level_course(ctx, centre, ringing)
-        if fall_db_s <= -CHORD_FALL_DB_S and wobble_db < PAD_WOBBLE_DB:
+        # A held organ's or accordion's chord falls a little in FluidR3 (1.5-5 dB/s: its room, its sample's envelope)
+        # but keeps its partials' balance; a struck chord that falls that slowly (an electric piano's) darkens as it
+        # dies. A chord dying fast is struck, however its beating strings move its level (a koto's).
+        held = fall_db_s > -HELD_CHORD_FALL_DB_S and darkening_db_s(ctx, centre, ringing) > -HELD_CHORD_DARK_DB_S
+        smooth = wobble_db < PAD_WOBBLE_DB or fall_db_s <= -STRUCK_FALL_DB_S
+        if fall_db_s <= -CHORD_FALL_DB_S and smooth and not held:
             return "chord"  # struck together and dying away: piano, guitar, electric piano, mallets
     if fine_spectrum is not None and bass_line(ctx, centre, fine_spectrum, float(spectrum_freqs[-1]), lows):
         return "bass"  # one bright or bowed low note that the frame's spectrum took for several

@@ -108,7 +108,6 @@ DARK_LOW_HZ, DARK_HIGH_HZ = (80.0, 1000.0), (2000.0, 8000.0)  # the bands :func:
 STRUCK_FALL_DB_S = 10.0  # a chord falling at least this fast (dB/s) is struck whatever its level's wobble (a koto's, steel drums' beating strings: 20-43 dB/s); wobbling pads fall <= 6.9
 NOTE_GONE_DB = 25.0  # a note whose level has fallen this far under its peak is over (its release is not its body)
 WOBBLE_SMOOTH_S, WOBBLE_MIN_S = 0.05, 0.4  # the level is smoothed over this, and its wobble read over at least this much note
-SLUR_STEPS_PER_RISE = 3  # a line whose pitch steps are at least this many times its level's rises (Context.note_onsets) within its span is slurred: where its steps outnumber its note starts, they count as note starts (issue 11, session 23: trial 18's violin at 0.18 s, 1 rise in 16 notes, 3-9 steps a span; a fifths lead's 0.75 s notes rise every note while its strongest partial flips between root and fifth, 2 steps a rise)
 MELODY_NOTE_S = 0.32  # a moving monophonic line of notes shorter than this is a melody; held longer, a lead
 SHORT_LINE_STARTS = 4  # note starts (three steps) a line of short notes shows within its span; a pad's chord change starts 1-2
 TRANSIENT_SPAN_S = 0.05  # an onset this close to a frame's centre is inside its spectrum (93 ms window)
@@ -1122,22 +1121,13 @@ def note_length_s(ctx: Context, t: float) -> float | None:
     lo, hi = ctx.index(t - LINE_BEFORE_S), ctx.index(t + LINE_AFTER_S)
     by_steps = line_steps(ctx.pitch_starts, lo, hi)
     struck = ctx.note_starts
-    rises = np.count_nonzero((ctx.note_onsets >= lo) & (ctx.note_onsets < hi))
-    steps = _merged(by_steps, ctx.hop_s).size
-    if steps >= SLUR_STEPS_PER_RISE * max(rises, 1) and steps > _merged(struck[(struck >= lo) & (struck < hi)], ctx.hop_s).size:
-        struck = np.union1d(struck, by_steps)  # a slurred line's pitch steps show the notes its onsets and classes miss
     for starts in (struck, np.union1d(struck, by_steps)):
-        starts = _merged(starts[(starts >= lo) & (starts < hi)], ctx.hop_s)
+        starts = starts[(starts >= lo) & (starts < hi)]
+        if starts.size >= 2:
+            starts = starts[np.concatenate([[True], np.diff(starts) >= NOTE_MIN_S / ctx.hop_s])]
         if starts.size >= 2:
             return float(np.median(np.diff(starts)) * ctx.hop_s)
     return None
-
-
-def _merged(starts: np.ndarray, hop_s: float) -> np.ndarray:
-    """Note start hops ``starts`` (sorted) with those closer than NOTE_MIN_S to the one before dropped."""
-    if starts.size >= 2:
-        starts = starts[np.concatenate([[True], np.diff(starts) >= NOTE_MIN_S / hop_s])]
-    return starts
 
 
 def short_notes(ctx: Context, t: float) -> bool:

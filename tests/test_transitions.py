@@ -371,13 +371,13 @@ def test_a_slice_wipe_between_moving_pictures_ends_where_its_outer_slices_switch
     _one_within_two_frames(tmp_path, next(c for c in fresh_wipes_corpus(21) if c.name.startswith("fw21-xfade-vdslice-moving-moving-01-")), "wipe", "down")
 
 
-def _wipes_within_two_frames(tmp_path, split: int, prefix: str, directions: tuple[str, ...]) -> None:
-    """The clip of ``moving_shapes_corpus(split)`` named ``prefix…``: wipes of ``directions`` only, every end within the bench's 2 frames of its rendered truth."""
+def _wipes_within_two_frames(tmp_path, split: int, prefix: str, directions: tuple[str, ...], corpus=None) -> None:
+    """The clip of ``corpus(split)`` (``moving_shapes_corpus`` unless given) named ``prefix…``: wipes of ``directions`` only, every end within the bench's 2 frames of its rendered truth."""
     from aspects.dynamic.signals import Signals
     from aspects.dynamic.transitions import detect_transitions
     from tests.transition_corpus import TOLERANCE_FRAMES, moving_shapes_corpus, rendered_truth
 
-    case = next(c for c in moving_shapes_corpus(split) if c.name.startswith(prefix))
+    case = next(c for c in (corpus or moving_shapes_corpus)(split) if c.name.startswith(prefix))
     case.make(tmp_path)
     truths = rendered_truth(case, tmp_path).truth
     m = measure_video(case.path(tmp_path))
@@ -448,17 +448,6 @@ def test_a_soft_iris_from_a_flat_colour_onto_a_moving_real_shot_ends_where_the_m
 
 def _wipes39_within_two_frames(tmp_path, prefix: str, directions: tuple[str, ...]) -> None:
     """The clip of ``wipes39_corpus(39)`` named ``prefix…``: wipes of ``directions`` only, every end within the bench's 2 frames of its rendered truth."""
-    from aspects.dynamic.signals import Signals
-    from aspects.dynamic.transitions import detect_transitions
-    from tests.transition_corpus import TOLERANCE_FRAMES, rendered_truth, wipes39_corpus
+    from tests.transition_corpus import wipes39_corpus
 
-    case = next(c for c in wipes39_corpus(39) if c.name.startswith(prefix))
-    case.make(tmp_path)
-    truths = rendered_truth(case, tmp_path).truth
-    m = measure_video(case.path(tmp_path))
-    frames = {k: v for k, v in m.frames.items() if np.asarray(v).dtype.kind in "fiu"}
-    found = [t for t in detect_transitions(Signals.from_frames(frames, m.facts.get("duration_s"))) if t["type"] == "wipe"]
-    assert [f["direction"] for f in found] == list(directions), found
-    tolerance = (TOLERANCE_FRAMES + 0.01) / case.fps
-    for f, truth in zip(found, truths):
-        assert abs(f["start"] - truth.start) <= tolerance and abs(f["end"] - truth.end) <= tolerance, (found, truths)
+    _wipes_within_two_frames(tmp_path, 39, prefix, directions, wipes39_corpus)

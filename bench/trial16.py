@@ -219,11 +219,7 @@ def audio_clips() -> list[ac.Clip]:
     rng = np.random.default_rng(1616)
     clips: list[ac.Clip] = []
 
-    def walk(lo: int, hi: int, n: int) -> list[int]:
-        p = [int(rng.integers(lo, hi))]
-        for _ in range(n - 1):
-            p.append(int(np.clip(p[-1] + rng.choice([-5, -3, -2, 2, 3, 4, 7]), lo, hi)))
-        return p
+    walk = partial(trials.walk, rng, [-5, -3, -2, 2, 3, 4, 7])
 
     for prog in (43, 37, 38, 32, 67, 57):  # contrabass, slap 2, synth bass 1, acoustic bass, baritone sax, trombone (low)
         clips.append(line(f"bass{prog}", prog, walk(31, 46, 10), float(rng.choice([0.3, 0.4, 0.55])), "bass"))
@@ -240,25 +236,29 @@ def audio_clips() -> list[ac.Clip]:
         clips.append(line(f"lead{prog}", prog, walk(55, 79, 7), float(rng.choice([0.5, 0.7, 0.9]))))
     for prog in (73, 79, 66, 80, 83, 69):  # flute, ocarina, tenor sax, square lead, chiff lead, english horn
         clips.append(line(f"melody{prog}", prog, walk(60, 84, 16), float(rng.choice([0.18, 0.22, 0.26]))))
-    for kit, bpm, pat in (
-        ("standard5", 76, "rock"),
-        ("room6", 112, "boombap"),
-        ("power1", 138, "dense"),
-        ("jazz3", 96, "shuffle"),
-        ("electronic", 124, "floor"),
-        ("tr808", 88, "funk"),
-        ("standard7", 168, "rock"),
-    ):
-        clips.append(kit_groove(f"kit_{kit}_{bpm}", kit, bpm, pat))
+    clips += trials.groove_clips(
+        kit_groove,
+        (
+            ("standard5", 76, "rock"),
+            ("room6", 112, "boombap"),
+            ("power1", 138, "dense"),
+            ("jazz3", 96, "shuffle"),
+            ("electronic", 124, "floor"),
+            ("tr808", 88, "funk"),
+            ("standard7", 168, "rock"),
+        ),
+    )
     clips.append(kit_groove("kit_room6_6-8_70", "room6", 70, "six8"))
-    for kit, bpm, pat, bp, cp, sw in (
-        ("standard5", 92, "rock", 34, 4, 0.5),
-        ("room6", 132, "boombap", 38, 27, 0.5),
-        ("jazz3", 108, "rock", 32, 0, 2 / 3),
-        ("tr808", 146, "floor", 39, 90, 0.5),
-        ("power1", 80, "waltz", 33, 25, 0.5),
-    ):
-        clips.append(band(f"band_{kit}_{bpm}", kit, bpm, pat, bp, cp, swing=sw))
+    clips += trials.band_clips(
+        band,
+        (
+            ("standard5", 92, "rock", 34, 4, 0.5),
+            ("room6", 132, "boombap", 38, 27, 0.5),
+            ("jazz3", 108, "rock", 32, 0, 2 / 3),
+            ("tr808", 146, "floor", 39, 90, 0.5),
+            ("power1", 80, "waltz", 33, 25, 0.5),
+        ),
+    )
     return clips
 
 

@@ -285,11 +285,7 @@ def audio_clips() -> list[ac.Clip]:
     rng = np.random.default_rng(1717)
     clips: list[ac.Clip] = []
 
-    def walk(lo: int, hi: int, n: int) -> list[int]:
-        p = [int(rng.integers(lo, hi))]
-        for _ in range(n - 1):
-            p.append(int(np.clip(p[-1] + rng.choice([-7, -4, -2, -1, 1, 2, 5]), lo, hi)))
-        return p
+    walk = partial(trials.walk, rng, [-7, -4, -2, -1, 1, 2, 5])
 
     for prog in (35, 33, 34, 39, 58, 70):  # fretless, finger, pick, synth bass 2, tuba, bassoon (low)
         clips.append(line(f"bass{prog}", prog, walk(29, 47, 10), float(rng.choice([0.35, 0.45, 0.6])), "bass"))
@@ -308,36 +304,33 @@ def audio_clips() -> list[ac.Clip]:
         clips.append(line(f"lead{prog}", prog, walk(55, 81, 7), float(rng.choice([0.6, 0.8, 1.0]))))
     for prog in (72, 74, 75, 78, 77, 84):  # piccolo, recorder, pan flute, whistle, shakuhachi, charang
         clips.append(line(f"melody{prog}", prog, walk(62, 86, 16), float(rng.choice([0.15, 0.17, 0.2]))))
-    for kit, bpm, pat in (
-        ("brush", 84, "ride"),
-        ("orchestra", 104, "march"),
-        ("jazz1", 150, "shuffle"),
-        ("room3", 98, "bossa"),
-        ("standard2", 126, "disco"),
-        ("power3", 100, "dembow"),
-        ("jazz4", 172, "dnb"),
-        ("standard4", 118, "five"),
-        ("tr808", 94, "bossa"),
-        ("electronic", 130, "funk"),
-    ):
-        clips.append(kit_groove(f"kit_{kit}_{bpm}", kit, bpm, pat))
-    for kit, bpm, pat, bp, cp, sw in (
-        ("brush1", 88, "rock", 35, 0, 0.62),
-        ("room1", 116, "dense", 33, 5, 0.5),
-        ("power", 140, "rock", 34, 29, 0.5),
-        ("standard4", 72, "boombap", 38, 24, 0.5),
-        ("electronic", 122, "floor", 39, 81, 0.5),
-        ("jazz1", 96, "waltz", 32, 11, 0.5),
-    ):
-        clips.append(band(f"band_{kit}_{bpm}", kit, bpm, pat, bp, cp, swing=sw))
-    # speech: plain (truth `speech` on its voiced span) and over a band (the band's hits scored; frames of the voice named
-    # a drum counted apart)
-    plain = ac.Clip("speech_plain", 9.5, kind="speech", speech_text=SPEECH)
-    clips.append(plain)
-    over = band("speech_over_band_room3_100", "room3", 100, "rock", 33, 0)
-    over.speech_text = SPEECH
-    over.kind = "speech_band"
-    clips.append(over)
+    clips += trials.groove_clips(
+        kit_groove,
+        (
+            ("brush", 84, "ride"),
+            ("orchestra", 104, "march"),
+            ("jazz1", 150, "shuffle"),
+            ("room3", 98, "bossa"),
+            ("standard2", 126, "disco"),
+            ("power3", 100, "dembow"),
+            ("jazz4", 172, "dnb"),
+            ("standard4", 118, "five"),
+            ("tr808", 94, "bossa"),
+            ("electronic", 130, "funk"),
+        ),
+    )
+    clips += trials.band_clips(
+        band,
+        (
+            ("brush1", 88, "rock", 35, 0, 0.62),
+            ("room1", 116, "dense", 33, 5, 0.5),
+            ("power", 140, "rock", 34, 29, 0.5),
+            ("standard4", 72, "boombap", 38, 24, 0.5),
+            ("electronic", 122, "floor", 39, 81, 0.5),
+            ("jazz1", 96, "waltz", 32, 11, 0.5),
+        ),
+    )
+    clips += trials.speech_clips(SPEECH, 9.5, band("speech_over_band_room3_100", "room3", 100, "rock", 33, 0))
     return clips
 
 

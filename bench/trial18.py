@@ -262,11 +262,7 @@ def audio_clips() -> list[ac.Clip]:
     rng = np.random.default_rng(1818)
     clips: list[ac.Clip] = []
 
-    def walk(lo: int, hi: int, n: int) -> list[int]:
-        p = [int(rng.integers(lo, hi))]
-        for _ in range(n - 1):
-            p.append(int(np.clip(p[-1] + rng.choice([-5, -3, -2, 1, 2, 3, 4, 7]), lo, hi)))
-        return p
+    walk = partial(trials.walk, rng, [-5, -3, -2, 1, 2, 3, 4, 7])
 
     for prog in (36, 42, 87, 61, 44, 71):  # slap bass 1, cello (low), bass + lead, brass section (low), tremolo strings (low), clarinet (low)
         clips.append(line(f"bass{prog}", prog, walk(28, 47, 10), float(rng.choice([0.3, 0.5, 0.7])), "bass"))
@@ -285,37 +281,36 @@ def audio_clips() -> list[ac.Clip]:
         clips.append(line(f"lead{prog}", prog, walk(55, 79, 7), float(rng.choice([0.5, 0.75, 1.1]))))
     for prog in (76, 71, 40, 65, 81, 87):  # blown bottle, clarinet, violin, alto sax, saw lead, bass + lead (fast)
         clips.append(line(f"melody{prog}", prog, walk(60, 88, 16), float(rng.choice([0.13, 0.18, 0.22]))))
-    for kit, bpm, pat in (
-        ("standard", 72, "halftime"),
-        ("standard1", 108, "motown"),
-        ("standard3", 164, "punk"),
-        ("room", 92, "songo"),
-        ("room2", 104, "tresillo"),
-        ("room4", 120, "afrobeat"),
-        ("power2", 86, "onedrop"),
-        ("jazz", 160, "swingjazz"),
-        ("jazz2", 66, "slowblues"),
-        ("brush2", 112, "brushswing"),
-        ("tr808", 78, "trainbeat"),
-        ("electronic", 136, "breakbeat"),
-        ("standard6", 100, "secondline"),
-    ):
-        clips.append(kit_groove(f"kit_{kit}_{bpm}", kit, bpm, pat))
-    for kit, bpm, pat, bp, cp, sw in (
-        ("room5", 100, "newjack", 36, 4, 0.5),
-        ("standard3", 84, "twostep", 32, 26, 0.58),
-        ("power2", 150, "sixteenhat", 34, 30, 0.5),
-        ("jazz2", 126, "breakbeat", 32, 0, 0.66),
-        ("tr808", 96, "synthpop", 38, 90, 0.5),
-        ("room", 110, "popfunk", 33, 21, 0.5),
-    ):
-        clips.append(band(f"band_{kit}_{bpm}", kit, bpm, pat, bp, cp, swing=sw))
-    plain = ac.Clip("speech_plain", 9.5, kind="speech", speech_text=SPEECH)
-    clips.append(plain)
-    over = band("speech_over_band_standard1_92", "standard1", 92, "newjack", 35, 4)
-    over.speech_text = SPEECH
-    over.kind = "speech_band"
-    clips.append(over)
+    clips += trials.groove_clips(
+        kit_groove,
+        (
+            ("standard", 72, "halftime"),
+            ("standard1", 108, "motown"),
+            ("standard3", 164, "punk"),
+            ("room", 92, "songo"),
+            ("room2", 104, "tresillo"),
+            ("room4", 120, "afrobeat"),
+            ("power2", 86, "onedrop"),
+            ("jazz", 160, "swingjazz"),
+            ("jazz2", 66, "slowblues"),
+            ("brush2", 112, "brushswing"),
+            ("tr808", 78, "trainbeat"),
+            ("electronic", 136, "breakbeat"),
+            ("standard6", 100, "secondline"),
+        ),
+    )
+    clips += trials.band_clips(
+        band,
+        (
+            ("room5", 100, "newjack", 36, 4, 0.5),
+            ("standard3", 84, "twostep", 32, 26, 0.58),
+            ("power2", 150, "sixteenhat", 34, 30, 0.5),
+            ("jazz2", 126, "breakbeat", 32, 0, 0.66),
+            ("tr808", 96, "synthpop", 38, 90, 0.5),
+            ("room", 110, "popfunk", 33, 21, 0.5),
+        ),
+    )
+    clips += trials.speech_clips(SPEECH, 9.5, band("speech_over_band_standard1_92", "standard1", 92, "newjack", 35, 4))
     return clips
 
 

@@ -260,11 +260,7 @@ def audio_clips() -> list[ac.Clip]:
     rng = np.random.default_rng(1919)
     clips: list[ac.Clip] = []
 
-    def walk(lo: int, hi: int, n: int) -> list[int]:
-        p = [int(rng.integers(lo, hi))]
-        for _ in range(n - 1):
-            p.append(int(np.clip(p[-1] + rng.choice([-4, -3, -1, 2, 3, 5, 7, -7]), lo, hi)))
-        return p
+    walk = partial(trials.walk, rng, [-4, -3, -1, 2, 3, 5, 7, -7])
 
     for prog in (39, 43, 32, 58, 35, 87):  # synth bass 2, contrabass, acoustic bass, tuba, fretless, bass + lead
         clips.append(line(f"bass{prog}", prog, walk(26, 46, 10), float(rng.choice([0.25, 0.45, 0.8])), "bass"))
@@ -283,37 +279,36 @@ def audio_clips() -> list[ac.Clip]:
         clips.append(line(f"lead{prog}", prog, walk(52, 76, 7), float(rng.choice([0.6, 0.9, 1.3]))))
     for prog in (72, 66, 41, 74, 82, 60):  # piccolo, tenor sax, viola, recorder, calliope, french horn (fast)
         clips.append(line(f"melody{prog}", prog, walk(58, 86, 16), float(rng.choice([0.12, 0.16, 0.2]))))
-    for kit, bpm, pat in (
-        ("room6", 96, "reggaeton"),
-        ("standard2", 126, "merengue"),
-        ("power", 176, "gallop"),
-        ("jazz3", 180, "jazzwaltz"),
-        ("brush1", 64, "halfbrush"),
-        ("room3", 118, "samba"),
-        ("standard5", 88, "habanera"),
-        ("tr808", 124, "fourfloor"),
-        ("electronic", 170, "dnb"),
-        ("standard7", 140, "polka"),
-        ("jazz1", 80, "halfshuffle"),
-        ("room1", 104, "cumbia"),
-        ("power1", 98, "rockers"),
-    ):
-        clips.append(kit_groove(f"kit_{kit}_{bpm}", kit, bpm, pat))
-    for kit, bpm, pat, bp, cp, sw in (
-        ("standard4", 92, "boombap", 38, 5, 0.56),
-        ("room4", 132, "skabeat", 34, 27, 0.5),
-        ("power3", 144, "powerrock", 33, 29, 0.5),
-        ("jazz4", 112, "bossa", 32, 0, 0.5),
-        ("tr808", 100, "dembow", 38, 81, 0.5),
-        ("standard6", 120, "disco", 36, 48, 0.5),
-    ):
-        clips.append(band(f"band_{kit}_{bpm}", kit, bpm, pat, bp, cp, swing=sw))
-    plain = ac.Clip("speech_plain", 9.0, kind="speech", speech_text=SPEECH)
-    clips.append(plain)
-    over = band("speech_over_band_room_104", "room", 104, "funk", 33, 26)
-    over.speech_text = SPEECH
-    over.kind = "speech_band"
-    clips.append(over)
+    clips += trials.groove_clips(
+        kit_groove,
+        (
+            ("room6", 96, "reggaeton"),
+            ("standard2", 126, "merengue"),
+            ("power", 176, "gallop"),
+            ("jazz3", 180, "jazzwaltz"),
+            ("brush1", 64, "halfbrush"),
+            ("room3", 118, "samba"),
+            ("standard5", 88, "habanera"),
+            ("tr808", 124, "fourfloor"),
+            ("electronic", 170, "dnb"),
+            ("standard7", 140, "polka"),
+            ("jazz1", 80, "halfshuffle"),
+            ("room1", 104, "cumbia"),
+            ("power1", 98, "rockers"),
+        ),
+    )
+    clips += trials.band_clips(
+        band,
+        (
+            ("standard4", 92, "boombap", 38, 5, 0.56),
+            ("room4", 132, "skabeat", 34, 27, 0.5),
+            ("power3", 144, "powerrock", 33, 29, 0.5),
+            ("jazz4", 112, "bossa", 32, 0, 0.5),
+            ("tr808", 100, "dembow", 38, 81, 0.5),
+            ("standard6", 120, "disco", 36, 48, 0.5),
+        ),
+    )
+    clips += trials.speech_clips(SPEECH, 9.0, band("speech_over_band_room_104", "room", 104, "funk", 33, 26))
     return clips
 
 

@@ -84,6 +84,32 @@ def band(clip: ac.Clip, pattern: str, bass_prog: int, chord_prog: int, roots: li
     return clip
 
 
+def walk(rng: np.random.Generator, steps: list[int], lo: int, hi: int, n: int) -> list[int]:
+    """``n`` MIDI pitches from ``lo`` to ``hi`` (the first at random, each next a step of ``steps`` on, held in range)."""
+    p = [int(rng.integers(lo, hi))]
+    for _ in range(n - 1):
+        p.append(int(np.clip(p[-1] + rng.choice(steps), lo, hi)))
+    return p
+
+
+def groove_clips(kit_groove: Callable[..., ac.Clip], grooves: tuple[tuple[str, float, str], ...]) -> list[ac.Clip]:
+    """A trial's kit grooves ``(kit, bpm, pattern)`` through its ``kit_groove``, named ``kit_KIT_BPM``."""
+    return [kit_groove(f"kit_{kit}_{bpm}", kit, bpm, pat) for kit, bpm, pat in grooves]
+
+
+def band_clips(band: Callable[..., ac.Clip], bands: tuple[tuple[str, float, str, int, int, float], ...]) -> list[ac.Clip]:
+    """A trial's bands ``(kit, bpm, pattern, bass program, chord program, swing)`` through its ``band``, named ``band_KIT_BPM``."""
+    return [band(f"band_{kit}_{bpm}", kit, bpm, pat, bp, cp, swing=sw) for kit, bpm, pat, bp, cp, sw in bands]
+
+
+def speech_clips(text: str, seconds: float, over: ac.Clip) -> list[ac.Clip]:
+    """espeak-ng's ``text`` alone (``seconds`` long; truth `speech` on its voiced span) and over the band ``over`` (the
+    band's hits scored; frames of the voice named a drum counted apart)."""
+    over.speech_text = text
+    over.kind = "speech_band"
+    return [ac.Clip("speech_plain", seconds, kind="speech", speech_text=text), over]
+
+
 def line(name: str, prog: int, pitches: list[int], step: float, label: str | None = None) -> ac.Clip:
     """A single line on ``prog``, ``step`` s a note; its truth ``label`` or :func:`line_truth`'s (none between its levels)."""
     lab = label or line_truth(prog, step)

@@ -3689,3 +3689,49 @@ SPLIT_KITS["s23blind"] = {115.4: 8, 91.2: 42, 73.2: 0, 168.9: 41, 176.2: 4, 108.
 MP4_CLIPS["s23blind"] = {76.2, 84.4, 91.2, 107.1}
 
 BENCH_SPLITS = BENCH_SPLITS + ("s23fresh", "s23blind")
+
+
+# Issue 11t, session 24 (the lead), for s24fresh (fresh: read once with main's rules before any rule change) and s24blind
+# (blind: written with it, read only after the session's rule was frozen, once with main's rules and once with the
+# session's). Both bench-only. Nobody chose the content: numpy seeds 2626 / 2727
+# (/work/notes/s24/11t-reads/make_splits.py), drawn before anything read either: twelve clips a split of syncopated
+# figures over a steady kick or pulse (zouk, reggaeton, dembow, soca, habanera, tresillo, songo, cumbia, baiao, mambo,
+# boogaloo, tumbao, son and rumba clave, steppers, one drop, afrobeat, cuica samba, bossa, cha-cha, bolero, gogo; twelve
+# drawn without replacement), recipe quarter log-uniform in 66-112 BPM (one in each of 12 equal log strata: where such
+# grooves read double), no tempo another split holds; every clip on a GM kit drawn other than its pattern's own; an
+# accompaniment drawn; four clips a split through the MP4 path. Every truth is the recipe's quarter.
+TEMPO_SPLITS["s24fresh"] = [
+    (67.3, "baiao", 0.5, False, True),
+    (71.1, "sonclave", 0.5, "clav", True),
+    (72.1, "afrobeat", 0.5, "walking", True),
+    (76.4, "habanera", 0.5, "epiano", True),
+    (82.1, "cumbia", 0.5, "walking", True),
+    (82.4, "rumbaclave", 0.5, "skank", True),
+    (87.1, "s23steppers", 0.5, "stabs", True),
+    (90.2, "mambo", 0.5, "strum", True),
+    (95.6, "dembow", 0.5, "marimba", True),
+    (98.9, "boogaloo", 0.5, "tresillobass", True),
+    (106.7, "tresillo", 0.5, "choirpad", True),
+    (111.3, "cuicasamba", 0.5, "choirpad", True),
+]
+SPLIT_KITS["s24fresh"] = {67.3: 19, 71.1: 14, 72.1: 35, 76.4: 36, 82.1: 25, 82.4: 42, 87.1: 41, 90.2: 34, 95.6: 16, 98.9: 19, 106.7: 16, 111.3: 2}
+MP4_CLIPS["s24fresh"] = {90.2, 98.9, 106.7, 111.3}
+
+TEMPO_SPLITS["s24blind"] = [
+    (66.4, "tumbao", 0.5, "skank", True),
+    (70.6, "habanera", 0.5, False, True),
+    (74.6, "soca", 0.5, False, True),
+    (75.4, "gogo", 0.5, "clav", True),
+    (81.9, "onedrop", 0.5, "marimba", True),
+    (83.9, "zouk", 0.5, False, True),
+    (89.3, "afrobeat", 0.5, "steelpan", True),
+    (91.4, "chacha", 0.5, "harp", True),
+    (95.9, "reggaeton", 0.5, True, True),
+    (100.9, "cuicasamba", 0.5, "clav", True),
+    (104.7, "rumbaclave", 0.5, "horns", True),
+    (109.6, "baiao", 0.5, True, True),
+]
+SPLIT_KITS["s24blind"] = {66.4: 42, 70.6: 24, 74.6: 25, 75.4: 34, 81.9: 5, 83.9: 35, 89.3: 40, 91.4: 3, 95.9: 16, 100.9: 11, 104.7: 10, 109.6: 25}
+MP4_CLIPS["s24blind"] = {66.4, 75.4, 95.9, 104.7}
+
+BENCH_SPLITS = BENCH_SPLITS + ("s24fresh", "s24blind")

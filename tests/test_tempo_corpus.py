@@ -78,8 +78,9 @@ MISSES = {
     # held_out_8 (issue 11t, session 5: made first, read once with main's rules: 11/18; prior alone 8/18; now 11/18;
     # session 6's meter check reads the 12/8 at 55.5 and the swung one drop at 61.5 right: 13/18)
     "tempo_71.5_breakfill_straight_band_synth": "reads 142.9: the double (a synth bass on every eighth)",
-    # issue 11t, session 8: the refitted level score (low_on_beat bounded) no longer overrides the rules' double
-    "tempo_76.5_samba_straight_drums": "reads 153.0: the double (the rules' level; the score no longer overrides it)",
+    # (issue 11t, session 8: the refitted level score no longer overrode the rules' double on
+    # tempo_76.5_samba_straight_drums, read 153.0; session 24: its snares between the rules' pulses make their backbeat a
+    # figure's (`_snares_between`) and the score's half is taken: reads 76.5, no longer xfails)
     "tempo_197.5_rockfill_straight_band_skank": "reads 98.7: the half (at the top of the range)",
     # held_out_9 (issue 11t, session 5: made after the session's rules were frozen, read once: main's rules 13/18, now 15/18)
     "tempo_164.5_bolero_straight_band_choir": "reads 82.2: the half (a bass on every beat, nothing half-way: the low band alone reads like eighths at 82; since issue 11t, session 8)",
@@ -687,5 +688,53 @@ def test_loud_chords_and_a_first_hit_do_not_hide_the_beat(s23_trial18_grooves, n
     its beat (every band ≤ 0.27), under the no-beat gate, and the jazz ride 0.30 (trial 18's chord changes then read its
     half, 80.0; in this render main reads no tempo for either). Capped at its 99th percentile (S23_CAP_PERCENTILE) the envelope reads 0.65 and 0.63 there: the beat, within 2 %."""
     clip = next(c for c in s23_trial18_grooves if c.name == name)
+    read = wav_tempos(clip.wav, prior=False)[1]
+    assert read is not None and abs(read / float(clip.tempo_bpm or 0.0) - 1) <= TOLERANCE, read
+
+
+@pytest.fixture(scope="module")
+def s24_zouks(tmp_path_factory):
+    """Zouks and reggaetons (issue 11t, session 24): the kick on every beat, a shaker or hat on every eighth, a rim shot
+    (zouk) or snare and clap (reggaeton) on the tresillo (the sixteenths 3, 6, 11 and 14 of the bar), drums alone,
+    rendered in one pass: zouks on FluidR3's Power, Power 1, Power 2, Room and Room 5 kits and Jazz 3 at 68–88 BPM;
+    reggaetons on Standard 1 at 74 and TR-808 at 96."""
+    if reason := missing_tools():
+        pytest.skip(reason)
+    clips = [
+        _kit_groove_clip("power_zouk", 16, 72.0, "zouk"),
+        _kit_groove_clip("room5_zouk", 13, 76.0, "zouk"),
+        _kit_groove_clip("power2_zouk", 18, 82.0, "zouk"),
+        _kit_groove_clip("room_zouk", 8, 88.0, "zouk"),
+        _kit_groove_clip("jazz3_zouk", 34, 86.0, "zouk"),
+        _kit_groove_clip("power1_zouk", 17, 68.0, "zouk"),
+        _kit_groove_clip("standard1_reggaeton", 1, 74.0, "reggaeton"),
+        _kit_groove_clip("tr808_reggaeton", 25, 96.0, "reggaeton"),
+    ]
+    return build_corpus(tmp_path_factory.mktemp("zouks"), clips, video=False)
+
+
+@pytest.mark.parametrize("name", ["power_zouk", "room5_zouk", "room_zouk", "power1_zouk"])
+def test_a_rim_on_the_tresillo_is_no_backbeat(s24_zouks, name):
+    """Issue 11t, session 24: a zouk's drums read at their eighths where the accents' climb stops on them as on a
+    backbeat (the rim on the 16ths 6 and 14 falls on every second eighth): the backbeat guard kept the eighths against
+    the level score's beat, and the score needed a margin of 1 over them (trial 20's zouk at 84 read 168, s22fresh's at
+    72.2 read 144.3). The rim's other strokes (16ths 3 and 11) fall half-way between the eighths as strongly as on them
+    (snare train between/on 0.73–0.97; a backbeat's snare has none between): the eighths are a figure's, and the
+    score's beat is taken (:func:`_snares_between`). Main read all four double. Within 2 %."""
+    clip = next(c for c in s24_zouks if c.name == name)
+    read = wav_tempos(clip.wav, prior=False)[1]
+    assert read is not None and abs(read / float(clip.tempo_bpm or 0.0) - 1) <= TOLERANCE, read
+
+
+@pytest.mark.xfail(strict=True, reason="issue 11t open: a tresillo over a four-on-the-floor kick read at its eighths with no backbeat (session 24)")
+@pytest.mark.parametrize("name", ["standard1_reggaeton", "tr808_reggaeton", "power2_zouk", "jazz3_zouk"])
+def test_a_reggaeton_reads_its_kick(s24_zouks, name):
+    """Issue 11t, session 24, left open: a reggaeton's drums alone (kick every beat, hats every eighth, snare and clap on
+    the tresillo) read at their eighths on every kit tried (10 of 10, 72–96 BPM), and so do zouks where the accents'
+    climb finds no backbeat (Power 2 at 82, Jazz 3 at 86: the level score prefers the beat by 0.48 and 0.17, under its
+    margin of 1; taking it with no margin there read trial 18's jazz ride at 160 half). From the drums alone the figure
+    is a fast groove's kick on 1 and 3 with the snare on the "and" of 2 and on 4: no measure of 169 fast reads right and
+    27 read double in the tempo corpus separated them. Within 2 %."""
+    clip = next(c for c in s24_zouks if c.name == name)
     read = wav_tempos(clip.wav, prior=False)[1]
     assert read is not None and abs(read / float(clip.tempo_bpm or 0.0) - 1) <= TOLERANCE, read

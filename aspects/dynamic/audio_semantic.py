@@ -84,6 +84,7 @@ BAND_MID_SUBDIVISION = 0.75  # ... when their mid band is under this ratio (hats
 SUBDIVISION_BRIGHTER = 1.5  # weak pulses' centroid / strong pulses' for "brighter" (hi-hats: ≥ 2.3; drums alike: ≤ 1.45)
 # Issue 11t (set on all splits up to held_out_5, the loops and the older grooves; held_out_6 was made after them).
 SYNCOPATION_MAX = 0.5  # low-band onsets between a level's pulses / on its strong ones from which the level is the beat (climbs taken: ≤ 0.35; a bossa's kicks on the "and" of 2 and 4: 0.71)
+SNARE_SYNCOPATION_MAX = 0.5  # snare train half-way between a level's pulses / on them: a backbeat there is a figure's (zouk at its eighths: 0.73)
 EVEN_PULSES = 0.8  # every weak/strong ratio (whole, low, mid, high) within [this, 1/this]: pulses accented alike (bossa eighths ≥ 0.93, cowbell beats ≥ 0.95; a swung waltz 0.71, a sparse backbeat's low band 2.2)
 # Share of weak pulses with a kick or bass note from which brighter weak pulses are beats, not hi-hats (bossa with
 # a bass on every beat: 1; a drum-and-bass kick on one off-beat in four: 0.25)
@@ -831,17 +832,24 @@ def metrical_level(onset: np.ndarray, centroid: np.ndarray, hop_s: float, period
     rules' level where the low band half-way between its pulses reaches SYNCOPATION_MAX of that on them
     (:func:`_kicks_between`, issue 11t, session 22): as the climb reads it, kicks between a level's pulses make them
     beats (a bossa's on the "and" of 2 and 4 read 84 at 168: 1.14); the score's kick terms reward the half, on which
-    the bossa's kicks recur every pulse."""
+    the bossa's kicks recur every pulse. Where the snare train strikes half-way between the rules' pulses as strongly as
+    on them (:func:`_snares_between`, issue 11t, session 24: a zouk's rim on the tresillo read at its eighths), the
+    backbeat guard does not hold and a half the score prefers needs no LEVEL_OVERRIDE_MARGIN."""
     rules, backbeat = _rule_climb(onset, centroid, hop_s, period_s, prior_bpm, bands)
     candidates = [period_s / r for r in LEVEL_RATIOS if TEMPO_RANGE_BPM[0] * 0.96 <= 60.0 * r / period_s <= TEMPO_RANGE_BPM[1] * 1.04]
     context = LevelContext.build(onset, hop_s, bands, triple=triple_subdivided(onset, hop_s, rules))
     scored = {p: level_score(context, p, prior_bpm) for p in [rules, *candidates]}
     best = max(scored, key=lambda p: scored[p])
-    if backbeat and abs(best / (2 * rules) - 1) <= HALF_TOLERANCE:
+    half = abs(best / (2 * rules) - 1) <= HALF_TOLERANCE
+    # A "backbeat" whose snare train strikes between the pulses as strongly as on them is a tresillo's figure read at
+    # its eighths (issue 11t, session 24): the climb stopped on it, so the half needs no margin over it.
+    figure = backbeat and half and _snares_between(context, rules)
+    if backbeat and half and not figure:
         best = rules  # the backbeat's snare falls on the rules' beats: at the half it would fall on the "and"
-    if bands is not None and abs(best / (2 * rules) - 1) <= HALF_TOLERANCE and _kicks_between(onset, bands[0], hop_s, rules):
+    if bands is not None and half and _kicks_between(onset, bands[0], hop_s, rules):
         best = rules  # the kicks between the rules' pulses make them beats (issue 11t, session 22)
-    return compound_beat(context, fast_backbeat(context, meter_level(context, best if scored[best] >= scored[rules] + LEVEL_OVERRIDE_MARGIN else rules)))
+    margin = 0.0 if figure else LEVEL_OVERRIDE_MARGIN
+    return compound_beat(context, fast_backbeat(context, meter_level(context, best if scored[best] >= scored[rules] + margin else rules)))
 
 
 def half_time(onset: np.ndarray, hop_s: float, period_s: float, snares: np.ndarray) -> float:
@@ -1231,14 +1239,28 @@ def _kicks_between(onset: np.ndarray, low: np.ndarray, hop_s: float, period_s: f
     """Whether the low band (``low``, max-filtered) half-way between the pulses of ``period_s`` (s; phase: the
     envelope's best) reaches SYNCOPATION_MAX of that on the pulses, on average: kicks between the pulses as often and as
     strong as on them (a bossa's 1, the "and" of 2, 3, the "and" of 4; issue 11t, session 22)."""
+    return _between_over_on(onset, low, hop_s, period_s) >= SYNCOPATION_MAX
+
+
+def _snares_between(c: LevelContext, period_s: float) -> bool:
+    """Whether the snare train half-way between the pulses of ``period_s`` reaches SNARE_SYNCOPATION_MAX of that on them
+    (:func:`_between_over_on`; issue 11t, session 24): a backbeat's snare falls on every second pulse and none between;
+    a tresillo's rim or snare (a zouk's, on the 16ths 3, 6, 11 and 14 of its bar) read at its eighths falls half on
+    them, half between."""
+    return bool(c.trains) and _between_over_on(c.onset, c.trains[0], c.hop_s, period_s) >= SNARE_SYNCOPATION_MAX
+
+
+def _between_over_on(onset: np.ndarray, x: np.ndarray, hop_s: float, period_s: float) -> float:
+    """The mean of ``x`` (max-filtered) half-way between the pulses of ``period_s`` (s; phase: the envelope ``onset``'s
+    best) over its mean on them; 0 where it has none on them or there are fewer than four pulses."""
     tol = _tolerance_hops(period_s, hop_s)
     phase = _best_phase(maximum_filter1d(onset, 2 * tol + 1), hop_s, period_s)
     on, between = (_pulse_hops(onset.size, hop_s, period_s, phase + f * period_s) for f in (0.0, 0.5))
     if on.size < 4 or between.size < 4:
-        return False
-    peaks = maximum_filter1d(np.asarray(low, float), 2 * tol + 1)
+        return 0.0
+    peaks = maximum_filter1d(np.asarray(x, float), 2 * tol + 1)
     level = float(peaks[on].mean())
-    return level > 0 and float(peaks[between].mean()) >= SYNCOPATION_MAX * level
+    return float(peaks[between].mean()) / level if level > 0 else 0.0
 
 
 def _weak_ratio(strength: np.ndarray, strong: int) -> float:

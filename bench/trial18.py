@@ -32,7 +32,7 @@ xf = partial(trials.xf, "t18")
 src = trials.src
 line = trials.line
 
-REAL = "movie=filename={%s},trim=start_frame=%d,setpts=PTS-STARTPTS,crop=%s,fps={fps}"
+REAL = trials.REAL
 GRAIN = ",noise=alls=18:allf=t+u"
 
 

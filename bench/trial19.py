@@ -30,10 +30,10 @@ xf = partial(trials.xf, "t19")
 src = trials.src
 line = trials.line
 
-REAL = "movie=filename={%s},trim=start_frame=%d,setpts=PTS-STARTPTS,crop=%s,fps={fps}"
+REAL = trials.REAL
 GRAIN = ",noise=alls=14:allf=t+u"
-FLAT = "color=c=%s:s={size}:r={fps}"
-GRAD = "gradients=s={size}:r={fps}:speed=0:c0=%s:c1=%s:seed=%d"
+FLAT = trials.FLAT
+GRAD = trials.GRAD
 
 
 def video_cases() -> list[Case]:

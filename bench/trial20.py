@@ -29,10 +29,10 @@ xf = partial(trials.xf, "t20")
 src = trials.src
 line = trials.line
 
-REAL = "movie=filename={%s},trim=start_frame=%d,setpts=PTS-STARTPTS,crop=%s,fps={fps}"
+REAL = trials.REAL
 GRAIN = ",noise=alls=14:allf=t+u"
-FLAT = "color=c=%s:s={size}:r={fps}"
-GRAD = "gradients=s={size}:r={fps}:speed=0:c0=%s:c1=%s:seed=%d"
+FLAT = trials.FLAT
+GRAD = trials.GRAD
 PERLIN = "perlin=s={size}:r={fps}:octaves=4:persistence=0.5:xscale=4:yscale=4:tscale=%s:random_mode=seed:random_seed=%d"
 
 

@@ -21,6 +21,11 @@ from tests.voice_corpus import line_truth  # noqa: E402
 from tests.voice_corpus import segment_results as sounding_results  # noqa: E402
 
 SIZE = "256x144"
+# Source recipes the trials share (trials 18-20): a real clip's shot (its name, first frame, crop), a flat colour, a still
+# two-colour gradient (colours, seed); each trial keeps its own grain.
+REAL = "movie=filename={%s},trim=start_frame=%d,setpts=PTS-STARTPTS,crop=%s,fps={fps}"
+FLAT = "color=c=%s:s={size}:r={fps}"
+GRAD = "gradients=s={size}:r={fps}:speed=0:c0=%s:c1=%s:seed=%d"
 SPEECH_LEAD_S = 0.4  # where build_corpus mixes a clip's speech in (s)
 NEAR_HIT_S = 0.09  # a voice frame this close to a drum hit is the hit's, not the voice's (s)
 

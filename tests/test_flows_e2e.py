@@ -79,6 +79,25 @@ def prefect(env: dict, *args: str, cwd: Path = REPO) -> str:
     return result.stdout
 
 
+def without_ticks(client, deployment_id) -> None:
+    """Keep prefect.yaml's quarter-hour ticks out of a test that runs the learning-loop deployment by hand.
+
+    The loop allows one run at a time and cancels a new one (CANCEL_NEW): a tick falling due while the test's worker
+    polls takes that slot and the test's own run is cancelled ("Deployment concurrency limit reached.", CI of
+    2026-12-02, a run created at 23:44:58 against the 23:45:00 tick). Pausing a deployment deletes its auto-scheduled
+    runs and the scheduler makes no more; a tick the scheduler inserted while the pause committed is deleted here too.
+    Runs made by hand (the test's) are never auto-scheduled and still run on a paused deployment."""
+    from prefect.client.schemas.filters import DeploymentFilter, DeploymentFilterId, FlowRunFilter, FlowRunFilterState, FlowRunFilterStateType
+    from prefect.client.schemas.objects import StateType
+
+    client.pause_deployment(deployment_id)
+    scheduled = FlowRunFilter(state=FlowRunFilterState(type=FlowRunFilterStateType(any_=[StateType.SCHEDULED])))
+    for tick in client.read_flow_runs(deployment_filter=DeploymentFilter(id=DeploymentFilterId(any_=[deployment_id])), flow_run_filter=scheduled):
+        if tick.auto_scheduled:
+            client.delete_flow_run(tick.id)
+    assert not [r for r in client.read_flow_runs(deployment_filter=DeploymentFilter(id=DeploymentFilterId(any_=[deployment_id])), flow_run_filter=scheduled) if r.auto_scheduled]
+
+
 def test_deploy_and_run_learn_video_through_a_worker(prefect_server, tmp_path, videos):
     # INFO: the stage lines reach the API; the worker polls every second instead of every 10 s.
     env = {**prefect_server, "ASPECTS_DATA_DIR": str(tmp_path / "data"), "PREFECT_LOGGING_LEVEL": "INFO", "PREFECT_WORKER_QUERY_SECONDS": "1"}
@@ -104,6 +123,7 @@ def test_deploy_and_run_learn_video_through_a_worker(prefect_server, tmp_path, v
         assert loop.global_concurrency_limit.limit == 1
         assert [limit.concurrency_limit for limit in client.read_concurrency_limits(limit=10, offset=0) if limit.tag == "decode"] == [2]
         assert loop.pull_steps == [{"prefect.deployments.steps.set_working_directory": {"directory": str(checkout)}}]
+        without_ticks(client, loop.id)  # this test's worker must not start a learning-loop tick on the side
         learn = client.read_deployment_by_name("learn-video/learn-video")
         assert learn.schedules == []
         assert client.read_deployment_by_name("sync-d1/sync-d1").work_pool_name == "aspects"
@@ -168,6 +188,7 @@ def test_loop_deployment_fans_out_on_a_dask_cluster(prefect_server, tmp_path, vi
     with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster, Client(cluster) as dask:
         with temporary_settings({PREFECT_API_URL: env["PREFECT_API_URL"]}), get_client(sync_client=True) as client:
             loop = client.read_deployment_by_name("learning-loop/learning-loop")
+            without_ticks(client, loop.id)  # a tick due now would take the loop's one slot and cancel this run
             run = client.create_flow_run_from_deployment(loop.id, parameters={"inbox": str(inbox), "sync": False}, job_variables={"env": {"ASPECTS_DASK_ADDRESS": cluster.scheduler_address}})
             worker = subprocess.Popen(
                 [PREFECT, "worker", "start", "--pool", "aspects", "--type", "process"],

@@ -3735,3 +3735,47 @@ SPLIT_KITS["s24blind"] = {66.4: 42, 70.6: 24, 74.6: 25, 75.4: 34, 81.9: 5, 83.9:
 MP4_CLIPS["s24blind"] = {66.4, 75.4, 95.9, 104.7}
 
 BENCH_SPLITS = BENCH_SPLITS + ("s24fresh", "s24blind")
+
+
+# Issue 11t, session 25, for s25fresh (fresh: read once with main's rules before any rule change) and s25blind (blind:
+# written with it, read only after the session's rules were frozen, once with main's rules and once with the
+# session's). Both bench-only. Nobody chose the content: numpy seeds 2828 / 2929
+# (/work/notes/s25/11t-reads/make_splits.py), drawn before anything read either: twelve of sixteen families a split
+# (the session's brief's misses and their neighbours: gallop, jazz waltz, new jack, brush swing, swing ride 140-210;
+# half-room, halftime; reggaeton, habanera, one drop, train beat, steppers, dembow, tresillo 60-105; afro 6/8, bembe
+# 90-135), tempo log-uniform in each family's range, no tempo another split holds; every clip on a GM kit drawn other
+# than its pattern's own; an accompaniment drawn; four clips a split through the MP4 path. Every truth is the corpus's.
+TEMPO_SPLITS["s25fresh"] = [
+    (127.6, "bembe", 0.5, False, True),
+    (181.7, "brushswing", 0.62, "organ", True),
+    (98.2, "dembow", 0.5, "choirpad", True),
+    (194.9, "gallop", 0.5, "choirpad", True),
+    (84.1, "habanera", 0.5, "s23brass", True),
+    (101.6, "halfroom", 0.62, False, True),
+    (173.7, "jazzwaltz", 2 / 3, "tresillobass", True),
+    (145.4, "newjack", 0.5, "horns", True),
+    (79.9, "reggaeton", 0.5, "s23power", True),
+    (184.4, "ride", 0.62, "choirpad", True),
+    (61.1, "s23steppers", 0.5, "walking", True),
+    (73.3, "trainbeat", 0.5, "clav", True),
+]
+SPLIT_KITS["s25fresh"] = {127.6: 14, 181.7: 32, 98.2: 19, 194.9: 34, 84.1: 48, 101.6: 15, 173.7: 42, 145.4: 41, 79.9: 4, 184.4: 33, 61.1: 19, 73.3: 32}
+MP4_CLIPS["s25fresh"] = {79.9, 145.4, 173.7, 181.7}
+
+TEMPO_SPLITS["s25blind"] = [
+    (123.8, "afro68", 0.5, "s23brass", True),
+    (118.2, "bembe", 0.5, "clav", True),
+    (181.9, "brushswing", 2 / 3, "s23power", True),
+    (141.6, "gallop", 0.5, False, True),
+    (87.3, "habanera", 0.5, True, True),
+    (89.2, "halftime", 0.5, "tresillobass", True),
+    (148.6, "jazzwaltz", 2 / 3, True, True),
+    (143.2, "newjack", 0.5, "marimba", True),
+    (91.6, "onedrop", 2 / 3, "s23power", True),
+    (198.8, "ride", 0.62, False, True),
+    (68.9, "s23steppers", 0.5, "choirpad", True),
+    (78.3, "tresillo", 0.5, "epiano", True),
+]
+SPLIT_KITS["s25blind"] = {123.8: 35, 118.2: 32, 181.9: 9, 141.6: 19, 87.3: 5, 89.2: 15, 148.6: 32, 143.2: 2, 91.6: 36, 198.8: 7, 68.9: 34, 78.3: 14}
+MP4_CLIPS["s25blind"] = {68.9, 87.3, 89.2, 123.8}
+BENCH_SPLITS = BENCH_SPLITS + ("s25fresh", "s25blind")

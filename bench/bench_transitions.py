@@ -501,6 +501,14 @@ CORPORA = {
         lambda: transition_corpus.wipes39_corpus(40),
         "like split 39, split 40 (session 23: blind; made with split 39, read only at the freeze with main's and the frozen rules)",
     ),
+    "--wipes41": (
+        lambda: transition_corpus.wipes41_corpus(41),
+        "xfade wipes (straight, diagonal), slides, covers, reveals, circles, vert/horz open and close, rectcrop, slices, winds and hblur between still sides, two moving real shots or a still side and a moving real shot, 0.3-3 s, 23-47 fps, 22 + 10 no-transition clips (a thin or diagonal line, a bar or an object passing over a picture; a tilt or pan over testsrc2), split 41 (session 25: read once with main's rules first, then tuned on)",
+    ),
+    "--wipes42": (
+        lambda: transition_corpus.wipes41_corpus(42),
+        "like split 41, split 42 (session 25: blind; made with split 41, read only at the freeze with main's and the frozen rules)",
+    ),
     "--dissolves43": (
         lambda: transition_corpus.dissolves43_corpus(43),
         "16 cross-fades 0.3-3 s (xfade fade, dissolve, fadegrays; every other one two moving real shots, the rest moving real, Perlin, scrolling cellauto, mandelbrot zoom, scrolling testsrc2 or one of those with a moving object) at 26-58 fps + 8 no-transition clips with an object entering, leaving or crossing a textured or real picture, split 43 (session 23: read once with main's rules first, then tuned on)",
@@ -515,7 +523,7 @@ CORPORA = {
 def main() -> None:
     parser = argparse.ArgumentParser()
     for flag, (_, about) in CORPORA.items():
-        parser.add_argument(flag, action="store_true", help=about)
+        parser.add_argument(flag, action="store_true", help=about.replace("%", "%%"))
     parser.add_argument("--measure-only", action="store_true", help="make and measure the clips (cached), print no scores")
     parser.add_argument("--jobs", type=int, default=2)
     parser.add_argument("--show-failures", action="store_true")

@@ -20,7 +20,7 @@ from bench.bench_transitions import CORPORA
 from tests.transition_corpus import MOVING_OBJECT, STILL_DRAWBOX, Case, full_corpus, moving_box, object_moves, object_track
 
 # A name that promises a moving object (the no-transition clips of the hand-written splits).
-PROMISES = re.compile(r"moving-object|moving-box|big-box|box-crossing|bar-crossing|object-crossing|half-box|wide-bar|box-growing|bar-sweep|none-ball|none-title")
+PROMISES = re.compile(r"line-crossing|diagonal-crossing|moving-object|moving-box|big-box|box-crossing|bar-crossing|object-crossing|half-box|wide-bar|box-growing|bar-sweep|none-ball|none-title")
 
 
 def every_case() -> list[Case]:

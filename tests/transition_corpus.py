@@ -59,6 +59,8 @@ def moving_box(x: str, y: str, w: str | int, h: str | int, colour: str, fps: int
     alpha = {  # the shape's opacity over its box (geq, on the alpha plane)
         "disc": "255*lte(hypot(X-W/2+0.5\\,(Y-H/2+0.5)*W/H)\\,W/2)",
         "strip": "255*lt(mod(X\\,9)\\,6)*gte(Y\\,H*0.25*(1+sin(floor(X/9)*2.3)))",  # text-like: 6-px glyphs of varied height, 3-px gaps
+        "diagonal": "255*lt(abs(X*H/W-Y)\\,3)",  # a line about 5 px thick from the box's top-left corner to its bottom-right
+        "antidiagonal": "255*lt(abs((W-1-X)*H/W-Y)\\,3)",  # …from its top-right corner to its bottom-left
     }.get(shape)
     if alpha:
         box += f",format=yuva420p,geq=lum='lum(X\\,Y)':cb='cb(X\\,Y)':cr='cr(X\\,Y)':a='{alpha}'"
@@ -3811,6 +3813,93 @@ def wipes39_corpus(split: int = 39, n: int = 18, n_negatives: int = 6) -> list[C
     kinds = {"still": "plain", "still-real": "real", "real-still": "real"}
     draw = (WIPES39_FAMILIES, WIPES39_CONTENT, WIPES39_RATES)
     return _moving_wipes(np.random.default_rng(WIPES39_SEEDS[split]), PREFIX[f"wipes{split}"], draw, _wipes39_sides, kinds, n, n_negatives)
+
+
+# Session 25 (helper 10w; ``wipes41_corpus(41)`` / ``(42)``): issue 10's wipes left wrong on main (trial 20: a tilt over
+# testsrc2 read as a wipe, ``hrslice`` / ``hblur`` between two real shots missed; winds read short; rectcrop's opening half;
+# ``vertopen`` onto a real shot late) — a family drawn first (straight and diagonal wipes, slides, covers and reveals,
+# circles, vert/horz open and close and rectcrop, slices, winds, hblur), then one of its transitions, between two still sides
+# (``_still_wipe_side``), two moving real shots, or a still side and a moving real shot (either order), 0.3-3 s at 23-47 fps
+# (rates no split drew: 23, 29, 31, 33, 37, 41, 47); plus 10 clips with no transition where a thin line, a diagonal line, a
+# bar or an object passes over a still or moving picture (``moving_box``: overlay, never drawbox), or the frame tilts or
+# pans over testsrc2. Seeds picked before any clip was made. Split 41 was read once with main's rules before any change, then tuned on;
+# split 42 is blind (made with split 41, read only at the freeze with main's and the frozen rules).
+WIPES41_SEEDS = {41: 61873, 42: 27514}
+PREFIX.update({"wipes41": "ws41-", "wipes42": "ws42-"})
+WIPES41_FAMILIES = (
+    ("wipeleft", "wiperight", "wipeup", "wipedown", "wipetl", "wipetr", "wipebl", "wipebr"),
+    ("slideleft", "slideright", "slideup", "slidedown"),
+    ("coverleft", "coverright", "coverup", "coverdown", "revealleft", "revealright", "revealup", "revealdown"),
+    ("circleopen", "circleclose"),
+    ("vertopen", "vertclose", "horzopen", "horzclose", "rectcrop"),
+    ("hlslice", "hrslice", "vuslice", "vdslice"),
+    ("hlwind", "hrwind", "vuwind", "vdwind"),
+    ("hblur",),
+)
+WIPES41_RATES = (23, 29, 31, 33, 37, 41, 47)
+WIPES41_CONTENT = ("still", "real", "still-real", "real-still")
+WIPES41_NEGATIVES = ("line", "line", "diagonal", "diagonal", "bar", "object", "line", "tilt", "diagonal", "pan")
+
+
+def _wipes41_sides(rng: np.random.Generator, content: str, fps: int, need: tuple[float, float]) -> tuple[str, str]:
+    """The two sides of a ``wipes41_corpus`` clip of the ``content`` kind (see the note above)."""
+    if content == "real":
+        return _real_side(rng, fps, need[0]), _real_side(rng, fps, need[1])
+    if content in ("still", "still-real"):
+        return _still_wipe_side(rng, fps), (_still_wipe_side(rng, fps) if content == "still" else _real_side(rng, fps, need[1]))
+    return _real_side(rng, fps, need[0]), _still_wipe_side(rng, fps)
+
+
+def _passing_line(rng: np.random.Generator, kind: str, fps: int, seconds: float) -> tuple[str, str]:
+    """A no-transition clip of ``kind`` (WIPES41_NEGATIVES) ``seconds`` long: (its source, its graph)."""
+    ground = ("flat", "gradient", "testsrc2", "real")[int(rng.integers(4))]
+    if ground == "flat":
+        source = f"color=c={_colour(rng, 'any')}:s={SIZE}:r={fps}"
+    elif ground == "gradient":
+        source = _still_wipe_side(rng, fps)
+    elif ground == "testsrc2":
+        source = f"testsrc2=s={SIZE}:r={fps}"
+    else:
+        source = _real_side(rng, fps, seconds)
+    colour = _colour(rng, ("any", "dark", "light")[int(rng.integers(3))])
+    if kind in ("tilt", "pan"):  # the frame moves over a tall or wide testsrc2 (trial 20's tilt)
+        speed = float(rng.uniform(40, 140))
+        if kind == "tilt":
+            return f"testsrc2=s={WIDTH}x{HEIGHT * 4}:r={fps}", f"[0:v]crop={WIDTH}:{HEIGHT}:x=0:y='t*{speed:.1f}',setsar=1,format=yuv420p[v]"
+        return f"testsrc2=s={WIDTH * 3}x{HEIGHT}:r={fps}", f"[0:v]crop={WIDTH}:{HEIGHT}:x='t*{speed:.1f}':y=0,setsar=1,format=yuv420p[v]"
+    vertical = rng.random() < 0.5  # a line across the frame moving up or down, else one down the frame moving sideways
+    span = HEIGHT if vertical else WIDTH
+    speed = max((span + 40) / (seconds - 0.5), float(rng.uniform(60, 300)))
+    if kind == "diagonal":  # a frame-sized box holding one diagonal line (``moving_box``'s diagonal shapes), moved across the frame
+        shape = ("diagonal", "antidiagonal")[int(rng.integers(2))]
+        x, y = ("0", f"-{HEIGHT}+{speed:.1f}*t") if vertical else (f"-{WIDTH}+{speed:.1f}*t", "0")
+        return source, "[0:v]format=yuv420p" + moving_box(x, y, WIDTH, HEIGHT, colour, fps, shape=shape) + "[v]"
+    thick = int(rng.integers(2, 7)) if kind == "line" else int(rng.integers(10, 40)) if kind == "bar" else int(rng.integers(30, 90))
+    w, h = (WIDTH, thick) if vertical else (thick, HEIGHT)
+    if kind == "object":
+        w, h = thick, int(rng.integers(20, HEIGHT))
+    start = -(h if vertical else w)
+    moving = f"{start}+{speed:.1f}*t" if rng.random() < 0.5 else f"{span}-{speed:.1f}*t"
+    x, y = ("0", moving) if vertical else (moving, "0" if kind != "object" else str(int(rng.integers(0, HEIGHT - h + 1))))
+    return source, "[0:v]format=yuv420p" + moving_box(x, y, w, h, colour, fps) + "[v]"
+
+
+def wipes41_corpus(split: int = 41, n: int = 22, n_negatives: int = 10) -> list[Case]:
+    """``n`` xfade wipes, slides, covers, reveals, irises, slices, winds and hblurs between still and moving real sides, and
+    ``n_negatives`` clips with no transition where a line, a bar or an object passes (or the frame tilts or pans), from
+    WIPES41_SEEDS[``split``] (see the note above)."""
+    rng = np.random.default_rng(WIPES41_SEEDS[split])
+    kinds = {"still": "plain", "real": "real", "still-real": "real", "real-still": "real"}
+    draw = (WIPES41_FAMILIES, WIPES41_CONTENT, WIPES41_RATES)
+    cases = _moving_wipes(rng, PREFIX[f"wipes{split}"], draw, _wipes41_sides, kinds, n, 0)
+    for j in range(n_negatives):
+        kind = WIPES41_NEGATIVES[j % len(WIPES41_NEGATIVES)]
+        fps = WIPES41_RATES[int(rng.integers(len(WIPES41_RATES)))]
+        seconds = round(float(rng.uniform(3.0, 4.5)), 1)
+        source, graph = _passing_line(rng, kind, fps, seconds)
+        name = f"{kind}-crossing" if kind in ("line", "diagonal", "bar", "object") else kind  # a crossing object: see test_corpus_objects
+        cases.append(Case(f"{PREFIX[f'wipes{split}']}none-{name}-{j:02d}-{seconds:g}s-{fps}", "negative", fps, seconds, (source,), graph, (), f"object:{kind}"))
+    return cases
 
 
 # Session 23 (helper 10d): splits 43 (read once with main's rules before any change, then tuned on) and 44 (blind, made with

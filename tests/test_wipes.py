@@ -284,6 +284,23 @@ def test_no_band_edge_in_texture_that_only_scrolls():
     assert wipes.band_edge(t, grid, 0, t.size - 1, int(0.2 * FPS)) is None
 
 
+def test_bands_an_edge_crosses_stay_changed_and_bands_a_passing_line_crosses_come_back():
+    """``bands_stay`` (BAND_STAY): over a window, each column band's statistics (here its mean colour) go from A's to B's as an edge crosses it
+    (each band once, its step between the window's end pictures its farthest excursion: near 1), while a line crossing a
+    still picture lifts each band for a few frames and lets it fall back (step about the noise, excursion the line's: near 0)."""
+    rng = np.random.default_rng(5)
+    t = np.arange(0.0, 3.0, 1 / FPS)
+    ref = int(0.2 * FPS)
+    a, b = rng.uniform(40, 200, (3, COLS)), rng.uniform(40, 200, (3, COLS))
+    crossed = (np.arange(COLS) + 0.5) / COLS  # where the edge or the line is over each band, as a share of its crossing
+    when = np.clip((t[:, None] - START - crossed[None] * DURATION) * FPS, 0.0, 1.0)  # frames × bands: 0 before, 1 after (1 frame ramp)
+    edge = a[None] * (1 - when[:, None]) + b[None] * when[:, None] + rng.normal(0, 1.5, (t.size, 3, COLS))
+    line = a[None] + 60.0 * (np.abs(t[:, None] - START - crossed[None] * DURATION) < 1.5 / FPS)[:, None] + rng.normal(0, 1.5, (t.size, 3, COLS))
+    assert wipes.bands_stay(edge, ref) >= 0.85  # the farthest excursion holds a frame's noise (1.5 levels) over steps of tens
+    assert wipes.bands_stay(line, ref) < 0.1
+    assert wipes.bands_stay(edge, ref) >= wipes.BAND_STAY > wipes.bands_stay(line, ref)
+
+
 def test_batched_fits_match_one_by_one():
     """``_robust_fits`` (every edge model of as many columns at once) gives each model's ``_robust_fit`` (R² and coefficients, to 1e-9), ties in the times included."""
     rng = np.random.default_rng(11)

@@ -640,12 +640,32 @@ BAND_FLOOR = 4.0  # …and at least this (levels)
 BAND_MIN_SHARE = 0.75  # share of the bands along the axis that must switch cleanly
 BAND_FIT = 0.9  # R² of the bands' switch times against their places (a straight edge at a steady speed)
 BAND_ACROSS = 0.25  # the bands across the other axis switch (their median) within this share of the edge's time of its middle
+# A wipe's bands change once and stay changed; a line or a thin bar passing over a picture changes each band it crosses and
+# then the band comes back (trial 20: testsrc2's diagonal line sweeping left while the frame tilts down, read by the bands as
+# a 0.44 s wipe). Every band along the edge's way must end the window at least BAND_STAY of its farthest excursion (mean
+# colour and spread of each plane, levels) from the window's two end pictures away from where it started (``bands_stay``;
+# session 25, helper 10w: that tilt's least band 0.00, its next 0.12; the right wipes the bands read on the splits re-read
+# 0.18-0.76, the least a wipe left between two real shots with a bar crossing both, objects split 40's clip 1, whose bands
+# of alike colour end 8-14 levels apart after 40-50-level excursions; on the mean colour alone that wipe's least is 0.10
+# and the tilt's next 0.09, too close: see docs/dynamic.md).
+BAND_STAY = 0.1
 
 
 def _band_features(g: np.ndarray, axis: int) -> np.ndarray:
     """Per frame and band across ``axis`` of the wipe grid g [frames × planes × rows × columns] (3: column bands, 2: row bands): the band's mean and spread of each plane, [frames × 6 × bands]."""
     other = 2 if axis == 3 else 3
     return np.concatenate([g.mean(axis=other), g.std(axis=other)], axis=1)
+
+
+def bands_stay(features: np.ndarray, ref: int) -> float:
+    """The least share, over the bands, of a band's step between the window's end pictures (the means of its first and last
+    ``ref`` + 1 frames) over its farthest excursion from either of them: ``features`` [frames × features × bands] (levels;
+    ``_band_features``). A band an edge crosses once steps from the one picture to the other (near 1); a band a passing line
+    crosses comes back (near 0): see BAND_STAY."""
+    a, b = features[: ref + 1].mean(axis=0), features[-ref - 1 :].mean(axis=0)
+    step = np.linalg.norm(b - a, axis=0)
+    excursion = np.maximum(np.linalg.norm(features - a[None], axis=1), np.linalg.norm(features - b[None], axis=1)).max(axis=0)
+    return float((step / np.maximum(excursion, 1e-9)).min())
 
 
 def band_edge(t: np.ndarray, grid: np.ndarray, lo: int, hi: int, ref: int) -> dict | None:
@@ -718,6 +738,8 @@ def band_edge(t: np.ndarray, grid: np.ndarray, lo: int, hi: int, ref: int) -> di
         across = reads[other][4]  # clean or not: a band along the edge's way changes over the whole edge
         if abs(float(np.median(across)) - (start + end) / 2) > BAND_ACROSS * (end - start):
             continue
+        if bands_stay(_band_features(g, axis), ref) < BAND_STAY:
+            continue  # a band comes back: a line or a bar passing over the picture, not an edge replacing it (see BAND_STAY)
         if best is None or fit > best["fit"]:
             best = {"fit": fit, "direction": words[0] if coef[1] > 0 else words[1], "start": start, "end": end}
     return best

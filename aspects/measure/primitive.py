@@ -300,7 +300,7 @@ CLASS_RISE_DB = 6.0  # ...and the new leading class rose at least this much (dB)
 CLASS_UNDER_DB = 6.0  # ...and was at least this much (dB) under the held class over the span before
 HELD_CHORD_BEFORE_S = (0.6, 0.3)  # a held chord's notes (:func:`chord_held`) are read again over this span before a frame (s: from, to)...
 HELD_CHORD_NOTES = 3  # ...where at least this many notes sound, and no note started (:attr:`Context.note_onsets`) since...
-HELD_CHORD_HARMONICS = 4  # ...and each of the frame's notes lies on one of those notes' harmonics 1..this...
+HELD_CHORD_HARMONICS = 4  # ...and its lowest note is theirs, and each of its notes lies on one of those notes' harmonics 1..this...
 HELD_CHORD_SEMITONES = 0.5  # ...within this (semitones): the notes held, only their partials' balance moved (a sweep pad's filter)
 
 
@@ -2291,8 +2291,8 @@ def chord_held(ctx: Context, t: float, f0_hz: Sequence[float], chords: list | No
     """Whether the notes ``f0_hz`` (Hz) of the frame at ``t`` s are a chord held from before (issue 11, session 25):
     ``chords`` (kept by the caller across frames in order: (time s, notes Hz) of the recent frames with at least
     HELD_CHORD_NOTES notes, :func:`keep_chord`) holds a frame HELD_CHORD_BEFORE_S before ``t``, no note
-    started (:attr:`Context.note_onsets`) from there to ``t``, and each of ``f0_hz`` lies within HELD_CHORD_SEMITONES of
-    one of that frame's notes' harmonics 1…HELD_CHORD_HARMONICS. A sweep pad's filter moves its strongest partial over
+    started (:attr:`Context.note_onsets`) from there to ``t``, the lowest of ``f0_hz`` is that frame's lowest note and each
+    of ``f0_hz`` lies within HELD_CHORD_SEMITONES of one of that frame's notes' harmonics 1…HELD_CHORD_HARMONICS. A sweep pad's filter moves its strongest partial over
     a chord's harmonics while the notes hold; a line's next note is new, and starts where the level rises."""
     if chords is None:
         return False
@@ -2302,6 +2302,8 @@ def chord_held(ctx: Context, t: float, f0_hz: Sequence[float], chords: list | No
     for t_before, notes in chords:
         if t_before > t - HELD_CHORD_BEFORE_S[1]:
             break
+        if abs(12.0 * np.log2(min(f0_hz) / min(notes))) > HELD_CHORD_SEMITONES:
+            continue  # the chord's lowest note moved: a line's next note (a brass section's legato melody), not a held chord
         partials = (np.asarray(notes)[:, None] * np.arange(1, HELD_CHORD_HARMONICS + 1)[None, :]).ravel()
         if all(float(np.min(np.abs(12.0 * np.log2(f / partials)))) <= HELD_CHORD_SEMITONES for f in f0_hz):
             return True

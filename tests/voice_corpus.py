@@ -533,6 +533,37 @@ def fresh42_programs(seed: int) -> dict[str, list[int]]:
 
 PROGRAMS["fresh42_harmony"] = fresh42_programs(424242)
 PROGRAMS["fresh43_harmony"] = fresh42_programs(434343)
+# Session 25 (11p, from trials 19/20's tonal misses: sitar and dulcimer lines read `chord`/`pad`, pizzicato lines `bass`,
+# a sweep pad `lead`, a whistle `pad`, chiffer and charang leads `sustain`, a fast tenor sax `pluck`, slurred fast
+# melodies `lead`, fast lines `bass`): fresh44 (read once with main's rules before any rule changed) and fresh45 (blind,
+# defined with it, read once at the freeze) always play those programs (FRESH44_FORCED), each beside programs drawn by
+# the split's seed from wide pools: sitar, dulcimer and pizzicato as pluck lines, whistle, chiffer and charang as leads,
+# tenor sax as a fast melody, the sweep pad as held chords; melodies slurred (fresh44: notes touch) or near-legato.
+FRESH44_FORCED = {"sustained": (66,), "lead": (78, 83, 84), "decaying": (104, 15, 45), "pad": (95,), "chord": (), "bass": ()}
+FRESH44_LINE_POOL = FRESH42_BOWED_POOL + FRESH42_BRASS_POOL + REED_POOL + PIPE_POOL + tuple(range(80, 88)) + (109, 111)
+FRESH44_STRUCK_POOL = (*range(0, 16), 24, 25, 26, 27, 28, 46, 105, 106, 107, 108, 112, 114)
+FRESH44_PAD_POOL = (*range(16, 24), 48, 49, 50, 51, 52, 53, 54, 61, 62, 63, *range(88, 95))
+FRESH44_SIZES = {
+    "sustained": (FRESH44_LINE_POOL, 5),
+    "lead": (FRESH44_LINE_POOL, 2),
+    "decaying": (FRESH44_STRUCK_POOL, 2),
+    "pad": (FRESH44_PAD_POOL, 3),
+    "chord": (FRESH44_STRUCK_POOL, 3),
+    "bass": (BASS_POOL, 2),
+}
+
+
+def fresh44_programs(seed: int) -> dict[str, list[int]]:
+    """fresh44/45's programs: FRESH44_FORCED's in every family, then :func:`drawn_programs` over FRESH44_SIZES' pools
+    (the forced programs taken out of the pools)."""
+    forced = {p for ps in FRESH44_FORCED.values() for p in ps}
+    sizes = {family: (tuple(p for p in pool if p not in forced), n) for family, (pool, n) in FRESH44_SIZES.items()}
+    drawn = drawn_programs(seed, sizes)
+    return {family: [*FRESH44_FORCED[family], *drawn[family]] for family in FRESH44_SIZES} | {"vocal": []}
+
+
+PROGRAMS["fresh44_harmony"] = fresh44_programs(444444)
+PROGRAMS["fresh45_harmony"] = fresh44_programs(454545)
 NOTE_LENGTHS_S = {  # (lead, melody, pluck, pad chord, struck chord, bass) note lengths per split
     "tune": {"lead": (0.5, 0.8), "melody": (0.18, 0.22), "pluck": (0.3, 0.45), "pad": (2.0,), "chord": (0.8, 1.2), "bass": (0.4,)},
     "held_out": {"lead": (0.6, 1.0), "melody": (0.15, 0.25), "pluck": (0.35, 0.5), "pad": (2.4,), "chord": (0.9,), "bass": (0.5,)},
@@ -579,6 +610,8 @@ NOTE_LENGTHS_S = {  # (lead, melody, pluck, pad chord, struck chord, bass) note 
     "fresh41_harmony": {"pad": (2.6,), "chord": (0.58, 0.97), "bass": (0.42,), "pluck": (0.31, 0.54), "melody": (0.125, 0.195), "lead": (0.47, 0.71)},
     "fresh42_harmony": {"pad": (1.15, 2.2), "chord": (0.48, 1.2), "bass": (0.27,), "pluck": (0.17,), "melody": (0.075, 0.115), "lead": (0.41, 0.63)},
     "fresh43_harmony": {"pad": (1.3, 1.95), "chord": (0.53, 1.1), "bass": (0.25,), "pluck": (0.16,), "melody": (0.068, 0.105), "lead": (0.43, 0.59)},
+    "fresh44_harmony": {"pad": (1.45, 2.35), "chord": (0.46, 0.92), "bass": (0.29,), "pluck": (0.19, 0.34), "melody": (0.085, 0.125), "lead": (0.46, 0.74)},
+    "fresh45_harmony": {"pad": (1.25, 2.05), "chord": (0.51, 1.05), "bass": (0.23,), "pluck": (0.21, 0.37), "melody": (0.078, 0.115), "lead": (0.42, 0.67)},
     "fresh11_harmony": {"pad": (2.0, 3.3), "chord": (0.5, 0.9), "bass": (0.26, 0.5, 0.8), "pluck": (0.22, 0.38, 0.62), "melody": (0.13, 0.2, 0.23), "lead": (0.46, 0.7, 1.1)},
 }
 REGISTER = {"tune": (64, 79), "held_out": (60, 84), "fresh": (62, 81), "fresh2": (67, 86), "fresh3": (60, 96)}  # MIDI range of lead, melody and pluck lines
@@ -1015,6 +1048,27 @@ HARMONY43 = {
     "lines": {"register": (55, 86), "staccato": 0.9, "zero_start": True, "lead_register": (52, 78), "lead_legato": 1.0},
     "repeat_pads": True,
 }
+# fresh44_harmony (session 25, 11p, read once with main's rules first) and fresh45_harmony (its blind split, defined with
+# it, read at the freeze): FRESH44_FORCED's and drawn programs; melodies slurred (notes touch, fresh44) or near-legato
+# (0.92 of the step, fresh45) from MIDI 54-58 to 89-91, leads from MIDI 53-55, held chords struck twice each.
+HARMONY44 = {
+    "seed": 444444,
+    "voicings": ([0, 4, 7, 9], [0, 3, 7, 15], [0, 7, 14], [0, 4, 8], [0, 5, 10, 15], [0, 3, 7, 10, 14]),
+    "roots": (45, 51, 58),
+    "bass_registers": ((29, 43), (33, 47)),
+    "velocities": ((44, 68), (72, 100), (108, 127)),
+    "lines": {"register": (58, 91), "staccato": 1.0, "zero_start": True, "lead_register": (53, 80), "lead_legato": 1.0},
+    "repeat_pads": True,
+}
+HARMONY45 = {
+    "seed": 454545,
+    "voicings": ([0, 4, 7, 14], [0, 3, 10], [0, 7, 12, 19], [0, 2, 5, 9], [0, 4, 11, 16], [0, 3, 6, 10]),
+    "roots": (43, 55, 62),
+    "bass_registers": ((28, 42), (32, 46)),
+    "velocities": ((52, 78), (80, 106), (110, 127)),
+    "lines": {"register": (54, 89), "staccato": 0.92, "zero_start": True, "lead_register": (55, 82), "lead_legato": 1.0},
+    "repeat_pads": True,
+}
 # The bass is a register (docs/audio.md, session 10): the truth of a single line follows its median pitch, whatever
 # its program. A line at or under BASS_CUT_MIDI is the bass; a "bass" line above it is named by its envelope as any
 # other line. Cut between the two populations of all splits' lines (medians, MIDI): bass lines 26-50, lead, melody and
@@ -1153,6 +1207,10 @@ def corpus(split: str) -> list[Clip]:
         return _harmony_corpus(split, **HARMONY42)
     if split == "fresh43_harmony":
         return _harmony_corpus(split, **HARMONY43)
+    if split == "fresh44_harmony":
+        return _harmony_corpus(split, **HARMONY44)
+    if split == "fresh45_harmony":
+        return _harmony_corpus(split, **HARMONY45)
     if split in ARTICULATED:
         return _articulated_corpus(split)
     rng = np.random.default_rng({"tune": 111, "held_out": 222, "fresh": 333, "fresh2": 444, "fresh3": 555}[split])

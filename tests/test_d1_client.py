@@ -153,7 +153,7 @@ class Scripted:
         return httpx.Response(status, json=body, headers=headers)
 
 
-def http_client(transport, sleeps: list, *, attempts: int = 6, interval_s: float = 0.0) -> D1Client:
+def http_client(transport, sleeps: list, *, attempts: int = 6, interval_s: float = 0.0, clock=None) -> D1Client:
     target = HttpTarget(
         "http://127.0.0.1:9/query",
         "tok",
@@ -163,6 +163,7 @@ def http_client(transport, sleeps: list, *, attempts: int = 6, interval_s: float
         interval_s=interval_s,
         transport=httpx.MockTransport(transport),
         sleep=sleeps.append,
+        **({"clock": clock} if clock else {}),
     )
     client = D1Client(target)
     client._migrated = True  # these tests are about one request's fate, not migrations
@@ -208,11 +209,24 @@ def test_a_rejected_statement_is_not_retried():
 
 
 def test_requests_are_paced():
-    sleeps: list[float] = []
-    client = http_client(Scripted([(200, {})]), sleeps, interval_s=0.25)
+    # A clock of the test's own: 0.05 s pass between two requests, and a sleep advances it by what was slept, so the
+    # pacing is read without the machine's load (a wall clock made this flaky on a loaded machine: 0.197 s slept).
+    now = [100.0]
+
+    class Slept(list):
+        def append(self, seconds: float) -> None:
+            super().append(seconds)
+            now[0] += seconds
+
+    sleeps = Slept()
+    client = http_client(Scripted([(200, {})]), sleeps, interval_s=0.25, clock=lambda: now[0])
     for _ in range(3):
         client.batch([STATEMENT])
-    assert len(sleeps) == 2 and all(0.2 < s <= 0.25 for s in sleeps)
+        now[0] += 0.05
+    assert sleeps == pytest.approx([0.20, 0.20])
+    client.target.interval_s = 0.0
+    client.batch([STATEMENT])
+    assert len(sleeps) == 2  # no interval, no wait
 
 
 def test_retry_after_parsing():

@@ -201,6 +201,7 @@ class HttpTarget:
         sleep: Callable[[float], None] = time.sleep,
         rng: random.Random | None = None,
         backoff_base_s: float = BACKOFF_BASE_S,
+        clock: Callable[[], float] = time.monotonic,
     ):
         self.url = url
         self.identity = identity
@@ -209,6 +210,7 @@ class HttpTarget:
         self.backoff_base_s = backoff_base_s
         self.requests_sent = 0
         self._sleep = sleep
+        self._clock = clock
         self._rng = rng or random.Random()
         self._last_request_at: float | None = None
         self._http = httpx.Client(
@@ -219,10 +221,10 @@ class HttpTarget:
 
     def _pace(self) -> None:
         if self._last_request_at is not None:
-            wait = self.interval_s - (time.monotonic() - self._last_request_at)
+            wait = self.interval_s - (self._clock() - self._last_request_at)
             if wait > 0:
                 self._sleep(wait)
-        self._last_request_at = time.monotonic()
+        self._last_request_at = self._clock()
 
     def backoff_s(self, attempt: int, retry_after_s: float | None) -> float:
         """Wait before attempt ``attempt + 1``, seconds: exponential with jitter, at least Retry-After."""

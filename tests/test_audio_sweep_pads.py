@@ -1,12 +1,12 @@
-"""A sweep pad's held chords and fast struck lines that read a line's names (issue 11, sessions 25-26, 11p/s26p).
+"""A sweep pad's held chords and fast struck lines that read a line's names (issue 11, session 25, 11p): strict xfails.
 
 FluidR3's sweep pad (GM program 95, "Pad 8 (sweep)") holds its chord while a filter walks over the chord's harmonics:
 its strongest partial moves as a line's does, and a level cue at the sweep's turns strikes an onset at the level's peak
 (attack 0 s), so from ~1 s into each chord the frames read ``lead`` and ``melody`` (trials 19/20: sweep pad -> lead x3;
 fresh44 with main: 4 of 8 segments; here main reads 2 of 6). A rule that keeps such a frame a pad when its notes all
 sounded 0.3-0.6 s before (the chord's lowest note the same, the others on harmonics 1-4 of the notes then, no note
-started since) read 6 chords right and kept both legato melodies >= 90 % (commits a33fbe0, 5668b52 on s25-11p); taken
-back in session 25 unread on the splits, re-applied in session 26 (s26p) to be read (docs/audio.md). The legato
+started since) read 6 chords right and kept both legato melodies >= 90 % (commits a33fbe0, 5668b52 on s25-11p); it was
+taken back because the machine's load left no time to read it on fresh44/45 (docs/audio.md, session 25). The legato
 melodies (a tenor sax's, a brass section's: notes touching, one onset for many notes) guard any such rule: the rule's
 first form, without the lowest-note condition, read the brass section ``melody`` 27/32.
 
@@ -50,7 +50,7 @@ def sweep_lines(tmp_path_factory):
 @pytest.mark.parametrize(
     "name",
     [
-        "sweep_pad",  # main 2/6; chord_held (session 26, re-applied) 6/6
+        pytest.param("sweep_pad", marks=pytest.mark.xfail(strict=True, reason="the sweep's filter moves the strongest partial over the held chord's harmonics: read lead/melody (main 2/6)")),
         "tenor_sax",
         "brass_section",
         pytest.param("sitar", marks=XFAIL_PLUCK),

@@ -298,10 +298,6 @@ LEGATO_ONSET_S = 0.06  # the onset's own rise is over this long (s) after it: ri
 CLASS_HOLD_S = 0.035  # a note's pitch class leads the pitch-class profile over two such spans in a row (pitch_class_starts)
 CLASS_RISE_DB = 6.0  # ...and the new leading class rose at least this much (dB) over the span before
 CLASS_UNDER_DB = 6.0  # ...and was at least this much (dB) under the held class over the span before
-HELD_CHORD_BEFORE_S = (0.6, 0.3)  # a held chord's notes (:func:`chord_held`) are read again over this span before a frame (s: from, to)...
-HELD_CHORD_NOTES = 3  # ...where at least this many notes sound, and no note started (:attr:`Context.note_onsets`) since...
-HELD_CHORD_HARMONICS = 4  # ...and its lowest note is theirs, and each of its notes lies on one of those notes' harmonics 1..this...
-HELD_CHORD_SEMITONES = 0.5  # ...within this (semitones): the notes held, only their partials' balance moved (a sweep pad's filter)
 
 
 @dataclass(frozen=True)
@@ -2278,38 +2274,6 @@ def bass_line(ctx: Context, t: float, fine_spectrum: np.ndarray, nyquist_hz: flo
     return line and in_bass_register(lows, t, register)
 
 
-def keep_chord(chords: list, t: float, f0_hz: Sequence[float]) -> None:
-    """Add the notes ``f0_hz`` (Hz) of the frame at ``t`` s to ``chords`` when they are HELD_CHORD_NOTES or more, and drop
-    the frames older than HELD_CHORD_BEFORE_S[0] (:func:`chord_held`'s state)."""
-    while chords and chords[0][0] < t - HELD_CHORD_BEFORE_S[0]:
-        chords.pop(0)
-    if len(f0_hz) >= HELD_CHORD_NOTES:
-        chords.append((t, tuple(f0_hz)))
-
-
-def chord_held(ctx: Context, t: float, f0_hz: Sequence[float], chords: list | None) -> bool:
-    """Whether the notes ``f0_hz`` (Hz) of the frame at ``t`` s are a chord held from before (issue 11, session 25):
-    ``chords`` (kept by the caller across frames in order: (time s, notes Hz) of the recent frames with at least
-    HELD_CHORD_NOTES notes, :func:`keep_chord`) holds a frame HELD_CHORD_BEFORE_S before ``t``, no note
-    started (:attr:`Context.note_onsets`) from there to ``t``, the lowest of ``f0_hz`` is that frame's lowest note and each
-    of ``f0_hz`` lies within HELD_CHORD_SEMITONES of one of that frame's notes' harmonics 1…HELD_CHORD_HARMONICS. A sweep pad's filter moves its strongest partial over
-    a chord's harmonics while the notes hold; a line's next note is new, and starts where the level rises."""
-    if chords is None:
-        return False
-    lo, now = ctx.index(t - HELD_CHORD_BEFORE_S[0]), ctx.index(t)
-    if np.any((ctx.note_onsets > lo) & (ctx.note_onsets <= now)):
-        return False
-    for t_before, notes in chords:
-        if t_before > t - HELD_CHORD_BEFORE_S[1]:
-            break
-        if abs(12.0 * np.log2(min(f0_hz) / min(notes))) > HELD_CHORD_SEMITONES:
-            continue  # the chord's lowest note moved: a line's next note (a brass section's legato melody), not a held chord
-        partials = (np.asarray(notes)[:, None] * np.arange(1, HELD_CHORD_HARMONICS + 1)[None, :]).ravel()
-        if all(float(np.min(np.abs(12.0 * np.log2(f / partials)))) <= HELD_CHORD_SEMITONES for f in f0_hz):
-            return True
-    return False
-
-
 def frame_primitive(
     *,
     timbre: str,
@@ -2327,7 +2291,6 @@ def frame_primitive(
     fine_spectrum: np.ndarray | None = None,
     lows: list | None = None,
     legato: list | None = None,
-    chords: list | None = None,
 ) -> str:
     """The primitive of the frame covering [t0, t1) s (module docstring): ``spectrum`` its power spectrum,
     ``low_share`` the share of it below 250 Hz, the rest the frame's :func:`~aspects.measure.sound` words.
@@ -2338,8 +2301,7 @@ def frame_primitive(
     the recent frames' spectral peaks, :func:`partials_hold`, read in ``fine_spectrum``, the frame's power spectrum over a
     longer window, or else in ``spectrum``) lets low notes and chords whose partials hold stay notes. ``lows`` (kept likewise:
     the registers of the recent bass-shaped frames, :func:`in_bass_register`) tells the bass from a line above its register.
-    ``legato`` (kept likewise: :func:`legato_start`'s state) starts a note where a held sound's single pitch moves.
-    ``chords`` (kept likewise: the recent frames' notes, :func:`chord_held`) keeps a held chord a pad while its timbre moves."""
+    ``legato`` (kept likewise: :func:`legato_start`'s state) starts a note where a held sound's single pitch moves."""
     if timbre == "silent":
         if legato is not None:
             legato.clear()
@@ -2347,8 +2309,6 @@ def frame_primitive(
             last_series[:] = [None]
         if partials is not None:
             partials.clear()
-        if chords is not None:
-            chords.clear()
         return "silence"
     centre = 0.5 * (t0 + t1)
     held_partials = partials_hold(spectrum if fine_spectrum is None else fine_spectrum, centre, partials, float(spectrum_freqs[-1])) if partials is not None else False
@@ -2407,8 +2367,6 @@ def frame_primitive(
     if persist >= SPEECH_PEAK_PERSIST and is_speech(ctx, centre) and not even_bursts(ctx, centre) and not even_onsets(ctx, centre) and pitch_glides(ctx, centre):
         return "speech"
     h = harmonics(spectrum, spectrum_freqs)
-    if chords is not None:
-        keep_chord(chords, centre, h.f0_hz)
     # The hop spectra's 21.5 Hz bins do not resolve the harmonics of a note under ~70 Hz, which then beat like noise.
     # The frame's finer spectrum shows them as a series, on one fundamental from frame to frame; a noise's chance
     # series jumps about.
@@ -2505,10 +2463,6 @@ def frame_primitive(
     short_line = struck_chord and length is not None and length < MELODY_NOTE_S and short_notes(ctx, centre) and pitch_moves(ctx, centre, LINE_BEFORE_S, LINE_AFTER_S)
     if (struck_chord and not short_line) or (h.count >= 3 and soft and (length is None or length >= PAD_NOTE_S)):
         return "pad"  # held together: notes swelled in, or held at their level
-    # A chord whose notes all sounded before, with no note started since, is held however its strongest partial moves
-    # (a sweep pad's filter walks it over the chord's harmonics, so the frame's pitch "moves" as a line's does).
-    if h.count >= 2 and (moving or h.count >= 3) and chord_held(ctx, centre, h.f0_hz, chords):
-        return "pad"
     # A struck string loses its upper partials first: its sound darkens as it dies away. A level that falls
     # while a note with harmonics brightens is a sustained tone fading or pulsing (tremolo), not a pluck. A
     # mallet's bar (a near-pure partial) has no harmonics to lose: its decay alone counts.

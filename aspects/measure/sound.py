@@ -229,7 +229,6 @@ class AudioAnalyzer:
         self._partials: list = []  # the recent frames' spectral peaks (see frame_primitive)
         self._lows: list = []  # the registers of the recent bass-shaped frames (see frame_primitive)
         self._legato: list = []  # where a legato line's note started after its onset (see frame_primitive)
-        self._chords: list = []  # the recent frames' notes, when three or more (see frame_primitive)
         self._drums: dict[int, str | None] = {}  # drum_of by absolute hop, shared by the contexts (Context.drum_at)
         self._hop_power = np.zeros((0, ENVELOPE_N // 2 + 1), np.float32)
         self._env_chroma = pitch_classes(self._env_freqs.size, float(self._env_freqs[1]))
@@ -399,7 +398,6 @@ class AudioAnalyzer:
             fine_spectrum=fine,
             lows=self._lows,
             legato=self._legato,
-            chords=self._chords,
         )
 
     def _compute_envelope(self, *, final: bool) -> None:

@@ -71,7 +71,10 @@ struck alone, with a hat or with a snare (``clap_share``, ``clap_with``), closed
 used; session 22's ``kits_s22fresh`` (read with the base's rules before any change) and ``kits_s22blind`` (written
 with it, read at the freeze): hats under rain, a room's tone, a crowd or a band, in hat patterns no split used
 (``hat_patterns``: accented sixteenths, pedal eighths, sixteenths with an open off-beat, a skipped sixteenth), swing by
-0.25 or 0.45 of a sixteenth, band chords on presets no band used, tempi nobody used; ``kits_test`` (one groove per kit, the suite's: tests/test_audio_kits.py).
+0.25 or 0.45 of a sixteenth, band chords on presets no band used, tempi nobody used; session 25's (issue 11d)
+``kits_s25fresh`` (read with the base's rules before any change) and ``kits_s25blind`` (written with it, read at the
+freeze): TR-808 and electronic kits in half the clips, distortion and overdriven guitar bands chugging eighths, a bass
+line on the beats under most clips (``bass_grid``), session 23's kick patterns; ``kits_test`` (one groove per kit, the suite's: tests/test_audio_kits.py).
 """
 
 from __future__ import annotations

@@ -1505,8 +1505,8 @@ def high_hihat(ctx: Context, lo: int, hi: int, centre: float, drowned: Sequence[
         if ctx.drum_at(int(i)) == "hihat" or drum_over_bed(ctx, int(i)) == "hihat" or hat_over_low_bed(ctx, int(i), noisy):
             return not speech_over(ctx, centre, int(i), "hihat")
     top = top_hat(ctx, lo, hi, drowned)
-    if top is not None:
-        return not speech_over(ctx, centre, top, "hihat") and not is_speech(ctx, centre)
+    if top is not None and not speech_over(ctx, centre, top, "hihat") and not is_speech(ctx, centre):
+        return True  # vetoed inside speech: main's reading (bed_hihat) stands, not a veto of it (kits_s18fresh tr808 hat at 7.04 s)
     return bed_hihat(ctx, lo, hi, centre, marked, noisy)
 
 

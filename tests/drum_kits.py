@@ -71,7 +71,10 @@ struck alone, with a hat or with a snare (``clap_share``, ``clap_with``), closed
 used; session 22's ``kits_s22fresh`` (read with the base's rules before any change) and ``kits_s22blind`` (written
 with it, read at the freeze): hats under rain, a room's tone, a crowd or a band, in hat patterns no split used
 (``hat_patterns``: accented sixteenths, pedal eighths, sixteenths with an open off-beat, a skipped sixteenth), swing by
-0.25 or 0.45 of a sixteenth, band chords on presets no band used, tempi nobody used; ``kits_test`` (one groove per kit, the suite's: tests/test_audio_kits.py).
+0.25 or 0.45 of a sixteenth, band chords on presets no band used, tempi nobody used; session 25's (issue 11d)
+``kits_s25fresh`` (read with the base's rules before any change) and ``kits_s25blind`` (written with it, read at the
+freeze): TR-808 and electronic kits in half the clips, distortion and overdriven guitar bands chugging eighths, a bass
+line on the beats under most clips (``bass_grid``), session 23's kick patterns; ``kits_test`` (one groove per kit, the suite's: tests/test_audio_kits.py).
 """
 
 from __future__ import annotations
@@ -351,6 +354,23 @@ s23_kits = {
     "beds": ("band", "band", "speechband", "band", "bass", "band", "none", "band", "speechband", "band", "rain", "band", "room"),
     "drumless_noises": ("rain", "room"),
     "s23_drumless_bands": True,
+}
+# session 25 (issue 11d): TR-808 and electronic kits in half the clips (the 808's kick a long pitched sine sweep, trials
+# 19-20's "dembow" and "gogo" kicks read pluck/bass/melody), bands of distorted and overdriven guitars chugging eighths
+# over sixteenth hats (trial 18), a bass line whose notes start on the beats under most clips (``bass_grid``: the beat's
+# hat and kick struck with a bass note), kick patterns of session 23, base velocities 45-124, other bends and reverb
+# sends, tempi nobody used
+s25_kits = {
+    **s23_kits,
+    "velocity_lo": 45,
+    "velocity_hi": 125,
+    "velocity_spread": (0.8, 1.2),
+    "bends": (0.5, -0.6, 1.4, -1.3, 0.0, 0.2),
+    "reverbs": (20, 45, 75, 110),
+    "swing": (0.0, 0.0, 0.2, 0.0),
+    "bass_grid": True,
+    "hat_patterns": ("closed16", "closed8", "accent16", "open_off", "closed16", "pedal8", "closed8", "skip16"),
+    "beds": ("band", "bass", "band", "speechband", "band", "bass", "none", "band", "band", "rain", "bass", "band"),
 }
 SPLITS = {
     "kits_first": {"seed": 4111, "kits": tuple(KITS), "clips_per_kit": 4, "tempi": (62.0, 88.0, 104.0, 121.0, 147.0, 171.0), "under_db": (10.0, 15.0, 22.0, 28.0), "pads": (90, 52, 93)},
@@ -712,6 +732,30 @@ SPLITS = {
         "s23_chord_styles": ("chug", "chug", "stabs", "stabs", "held", "stabs"),
         "basses": ((0, 35), (0, 36), (8, 39), (0, 35)),
     },
+    # session 25 (11d): made first, read once with the base's rules (9edd684) before any change
+    "kits_s25fresh": {
+        **s25_kits,
+        "seed": 55616,
+        "kits": ("tr808", "electronic", "power2", "tr808", "standard4", "electronic", "room3", "power"),
+        "tempi": (68.3, 81.7, 93.9, 104.1, 115.3, 127.9, 136.1, 147.3, 158.7, 171.1),
+        "under_db": (1.5, 3.0, 4.5, 6.0, 7.5),
+        "pads": (14, 15, 0),
+        "band_chords": ((0, 30), (0, 29), (8, 30), (0, 84), (8, 29), (0, 30)),
+        "s23_chord_styles": ("chug", "chug", "stabs", "chug", "held", "chug"),
+        "basses": ((0, 33), (0, 38), (8, 38), (0, 34), (0, 39)),
+    },
+    # session 25 (11d): written with kits_s25fresh before anything was read, rendered and read once at the freeze
+    "kits_s25blind": {
+        **s25_kits,
+        "seed": 56727,
+        "kits": ("tr808", "electronic", "power3", "tr808", "standard7", "electronic", "room6", "power1"),
+        "tempi": (66.1, 79.3, 91.7, 106.9, 118.1, 124.7, 139.3, 149.9, 161.1, 175.3),
+        "under_db": (2.0, 3.5, 5.0, 6.5, 8.0),
+        "pads": (15, 14, 1),
+        "band_chords": ((8, 30), (0, 30), (0, 29), (8, 31), (0, 81), (8, 29)),
+        "s23_chord_styles": ("chug", "stabs", "chug", "chug", "held", "chug"),
+        "basses": ((0, 34), (8, 39), (0, 33), (0, 38), (8, 38)),
+    },
     "kits_blind": {"seed": 6333, "kits": tuple(KITS), "clips_per_kit": 4, "tempi": (60.0, 84.0, 99.0, 117.0, 139.0, 163.0, 180.0), "under_db": (10.0, 14.0, 20.0, 27.0), "pads": (91, 50, 95)},
 }
 SPEECH_BEDS = {  # split -> what the speech bed says
@@ -744,6 +788,8 @@ SPEECH_BEDS = {  # split -> what the speech bed says
     "kits_s22blind": "A night porter sorted the letters by the lamp while the snow piled against the door.",
     "kits_s23fresh": "The night watchman counted the barges as they slid under the iron bridge toward the docks.",
     "kits_s23blind": "Our neighbour painted the shutters green while the children chalked a map across the pavement.",
+    "kits_s25fresh": "The ferryman tied the rope twice around the post while the gulls circled the pier.",
+    "kits_s25blind": "A tailor chalked the hem of the coat while the radio played in the back room.",
     "kits_s8blind2": "Old maps of the valley hung in the library where students argued about rivers and roads.",
 }
 DRUMLESS = {  # split -> (bass programs, pluck programs, chord programs, speech text)
@@ -791,6 +837,8 @@ DRUMLESS = {  # split -> (bass programs, pluck programs, chord programs, speech 
     "kits_s22blind": ((32, 70), (12, 45, 106), (1, 29, 48), "Two fishermen dragged the nets across the shingle while the lighthouse blinked."),
     "kits_s23fresh": ((34, 33), (12, 46, 107), (30, 18, 61), "The roofer stacked the slates by the chimney before the wind picked up."),
     "kits_s23blind": ((35, 36), (11, 45, 105), (29, 17, 63), "A baker's boy pushed the cart past the fountain while the clock struck nine."),
+    "kits_s25fresh": ((38, 34), (107, 15, 24), (30, 29, 84), "The miller swept the flour from the steps before the carts arrived at dawn."),
+    "kits_s25blind": ((39, 33), (106, 108, 25), (29, 30, 81), "Her cousin carried the ladder past the orchard while the dogs barked at the gate."),
     "kits_blind": ((32, 36), (27, 104, 108), (2, 6, 24), "A narrow road climbs past the mill toward the old stone church."),
 }
 

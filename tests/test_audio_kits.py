@@ -40,7 +40,6 @@ from aspects.measure.primitive import (
     sharp_hit,
     soft_snare,
     stroke_under_hat,
-    top_hat,
     voiced_bed,
     wires_over_notes,
     wires_under_bed,
@@ -919,26 +918,30 @@ def test_a_tr808_clap_struck_with_its_hat_is_a_clap_a_snare_or_side_stick_is_not
 
 
 def test_a_hat_masked_under_8_khz_by_a_distorted_chord_is_a_hat_a_chord_stroke_is_not():
-    """Issue 11d, session 25 (kits_s23fresh: hats under chugged distortion-guitar chords 10/69, every miss read as
+    """Issue 11d, sessions 25-26 (kits_s23fresh: hats under chugged distortion-guitar chords 10/69, every miss read as
     noise; the hat's rise from 4 kHz up masked, median 4.5 dB, from 8 kHz up 15.2 dB). A distorted chord held as noise
-    from 80 Hz to 8 kHz and a closed hat (noise of 6–11 kHz, 30 ms decay; three seeds) 3–6 dB under it in its own
-    bands: no :func:`high_onsets` onset there, a :attr:`Context.top_onsets` onset, and :func:`top_hat` names it (main's
-    rules: nothing; 9 dB under, one seed of three makes no onset from 8 kHz up either: not asserted). The chord alone, and a stroke of the chord (its own spectrum struck 6 dB up, 30 ms
-    decay: it rises as much under 8 kHz as over it, TOP_OVER_HIGH_DB), are no hat."""
-    t, decaying, hop, at = GROOVE_T, _decaying, _hop_of, 0.8
+    from 80 Hz to 8 kHz and a closed hat (noise of 6-11 kHz, 30 ms decay; three seeds) 3-6 dB under it in its own
+    bands: the whole frame analysis names the hat `hihat` on its onset frame or the next, and names no drum on the
+    chord alone nor on a stroke of the chord (its own spectrum struck 6 dB up, 30 ms decay). The rule session 25 built
+    for these (`top_hat`, reading from 8 kHz up) was taken back in session 26: main's rules already read this hat, and
+    on the blind kit split it named 19 false hats for 6 gained (docs/audio.md)."""
+    t, at = GROOVE_T, 0.8
     chord = shaped_noise((80.0, 8000.0), 1.6, 70)[: t.size]
     air = 0.05 * shaped_noise((8000.0, 11000.0), 1.6, 71)[: t.size]  # the guitar's little air over 8 kHz
 
-    def read(x: np.ndarray) -> tuple[bool, int | None]:
-        ctx = _context(0.02 * (chord + air + x))
-        lo, hi = hop(at) - 6, hop(at) + 6
-        return bool(np.any((ctx.high_onsets >= lo) & (ctx.high_onsets < hi))), top_hat(ctx, lo, hi)
+    def read(x: np.ndarray) -> tuple[list[str], set[str]]:
+        """The onset frame and the next; the names of the frames from one before the onset to two after it (the noise's
+        own start, at 0 s, is a clip's start, not the case)."""
+        times, names = analyse(0.02 * (chord + air + x))
+        k = int(np.searchsorted(times, at, side="right") - 1)
+        return [str(q) for q in names[k : k + 2]], {str(q) for q in names[k - 1 : k + 3]}
 
+    drums = {"kick", "snare", "hihat", "clap"}
     for under in (3.0, 6.0):
         for seed in (72, 73, 74):
-            hat = 10 ** (-under / 20) * decaying(shaped_noise((6000.0, 11000.0), 1.6, seed)[: t.size], at, 0.03)
-            high, top = read(hat)
-            assert not high and top is not None and abs(top - hop(at)) <= 3, (under, seed, high, top)
-    assert read(0.0 * t) == (False, None)
-    stroke = 2.0 * decaying(shaped_noise((80.0, 8000.0), 1.6, 75)[: t.size] + 0.05 * shaped_noise((8000.0, 11000.0), 1.6, 76)[: t.size], at, 0.03)
-    assert read(stroke)[1] is None
+            hat = 10 ** (-under / 20) * _decaying(shaped_noise((6000.0, 11000.0), 1.6, seed)[: t.size], at, 0.03)
+            onset, _ = read(hat)
+            assert "hihat" in onset, (under, seed, onset)
+    assert not read(0.0 * t)[1] & drums
+    stroke = 2.0 * _decaying(shaped_noise((80.0, 8000.0), 1.6, 75)[: t.size] + 0.05 * shaped_noise((8000.0, 11000.0), 1.6, 76)[: t.size], at, 0.03)
+    assert not read(stroke)[1] & drums

@@ -219,8 +219,6 @@ KICK_HARMONICS_DB = 0.0  # ...while at 100 ms the band KICK_HARMONICS_HZ holds n
 KICK_HARMONICS_HZ = (100.0, 600.0)  # a bass note's 2nd-6th harmonics for fundamentals of 40-100 Hz
 BOOM_UNDER_SHARE = 0.5  # a boomy kick under a snare, clap or hat struck with it holds at least half the onset's new energy below 150 Hz (docs/audio.md names simultaneous hits by HIT_PRIORITY: kick first): the power kit's kick with a clap, snare or side stick 0.57-0.78; snares, claps and hats struck without a kick <= 0.39 (kits_s13fresh, 242 hits)
 HIGH_ONSET_HZ = 4000.0  # a hi-hat's own bands: from here up
-TOP_ONSET_HZ = 8000.0  # issue 11d, session 25: a hat under distorted chords (their noise fills 4-8 kHz) is read from here up (:func:`top_hat`)
-TOP_OVER_HIGH_DB = 3.0  # ...where its bands rise (mean level, dB, peak in the 46 ms from the onset over the 23 ms before) at least this much more than those from HIGH_ONSET_HZ to TOP_ONSET_HZ: masked there, it shows above (FluidR3's power kit's hats under distortion guitar chords +3..+10 dB; a band's chord strokes alone, a piano's, -1..+1)
 HIGH_ONSET_DB = 6.0  # mean rise of those mel bands over their level 23 ms before (dB) for a hi-hat's onset
 HIGH_HOLD_S, HIGH_HOLD_DB = 0.04, 5.0  # ...still this far over it this long after: a hi-hat rings on, a raindrop's click is gone
 # Over a noise bed the bed fills a hi-hat's bands: a hat 10–20 dB under a white bed lifts their mean level 1–3 dB, under
@@ -739,13 +737,6 @@ class Context:
     def high_onsets(self) -> np.ndarray:
         """Hi-hat onsets: the bands from HIGH_ONSET_HZ up rising on their own (:func:`high_onsets`), lone clicks left out."""
         return self.no_clicks(high_onsets(self.power, self.freqs, self.hop_s, self.high_level))
-
-    @cached_property
-    def top_onsets(self) -> np.ndarray:
-        """Hi-hat onsets read from TOP_ONSET_HZ up (:func:`high_onsets` on those bands; issue 11d, session 25), lone
-        clicks left out: where a band's distorted chords fill the bands from HIGH_ONSET_HZ, a hat still shows above."""
-        level = band_level(self.power, self.freqs, TOP_ONSET_HZ, np.inf)
-        return self.no_clicks(high_onsets(self.power, self.freqs, self.hop_s, level)) if level is not None else np.zeros(0, int)
 
     @cached_property
     def high_level(self) -> np.ndarray | None:
@@ -1504,51 +1495,7 @@ def high_hihat(ctx: Context, lo: int, hi: int, centre: float, drowned: Sequence[
         # chord move in the whole spectrum's 46 ms (drum_of reads a snare or nothing there), not in what stands over them.
         if ctx.drum_at(int(i)) == "hihat" or drum_over_bed(ctx, int(i)) == "hihat" or hat_over_low_bed(ctx, int(i), noisy):
             return not speech_over(ctx, centre, int(i), "hihat")
-    top = top_hat(ctx, lo, hi, drowned)
-    if top is not None and not speech_over(ctx, centre, top, "hihat") and not is_speech(ctx, centre):
-        return True  # vetoed inside speech: main's reading (bed_hihat) stands, not a veto of it (kits_s18fresh tr808 hat at 7.04 s)
     return bed_hihat(ctx, lo, hi, centre, marked, noisy)
-
-
-def hat_in_high_bins(ctx: Context, i: int) -> bool:
-    """Whether :func:`drum_of` on the bins from HIGH_ONSET_HZ up alone (the hat's own bands; a band's bass, chords and
-    their strokes put their new energy under them) names a hi-hat at hop ``i``: what rose there dies away within 100 ms
-    and is noise."""
-    lo = i - DRUM_BEFORE_HOPS - 3
-    hi = i + drum_reach(ctx.hop_s) + 3
-    if lo < 0 or hi > ctx.power.shape[0]:
-        return False
-    high = np.where(ctx.freqs >= HIGH_ONSET_HZ, ctx.power[lo:hi], 0.0)
-    return drum_of(high, ctx.level_db[lo:hi], i - lo, ctx.freqs, ctx.hop_s, gated=True) == "hihat"
-
-
-def top_hat(ctx: Context, lo: int, hi: int, drowned: Sequence[int] = ()) -> int | None:
-    """The hop of a hi-hat struck in hops [lo, hi) shows only from TOP_ONSET_HZ up (:attr:`Context.top_onsets`, no
-    :func:`high_onsets` within 15 ms: a band's distorted chords fill the bands from HIGH_ONSET_HZ, issue 11d, session
-    25; they rise TOP_OVER_HIGH_DB more there than under it, :func:`top_rise_db`), no flux onset within 15 ms read a drum, and what rose from HIGH_ONSET_HZ up there or at such a flux onset is a
-    hat's (:func:`hat_in_high_bins`); None when there is none."""
-    w = max(int(round(0.015 / ctx.hop_s)), 1)
-    for i in ctx.top_onsets[(ctx.top_onsets >= lo) & (ctx.top_onsets < hi)][::-1]:
-        if np.any(np.abs(ctx.high_onsets - i) <= w):
-            continue  # judged by high_hihat
-        near = ctx.onsets[np.abs(ctx.onsets - i) <= w]
-        if any(ctx.drum_at(int(k)) is not None and int(k) not in drowned for k in near):
-            continue  # a flux onset read a drum there: its name stands
-        if top_rise_db(ctx, int(i), TOP_ONSET_HZ, np.inf) - top_rise_db(ctx, int(i), HIGH_ONSET_HZ, TOP_ONSET_HZ) < TOP_OVER_HIGH_DB:
-            continue  # rising as much under TOP_ONSET_HZ: a stroke of the band's, not a hat masked there
-        if any(hat_in_high_bins(ctx, int(k)) for k in (i, *near)):
-            return int(i)
-    return None
-
-
-def top_rise_db(ctx: Context, i: int, lo_hz: float, hi_hz: float) -> float:
-    """How far (dB) the mean level of the mel bands in [lo_hz, hi_hz) (:func:`band_level`) peaks in the 46 ms from hop
-    ``i`` over its level 23 ms before (-inf when the bins are not the mel filter bank's or the hops run out)."""
-    lag = max(int(round(0.023 / ctx.hop_s)), 1)
-    if i - lag < 0 or i + 8 > ctx.power.shape[0]:
-        return -np.inf
-    level = band_level(ctx.power[i - lag : i + 8], ctx.freqs, lo_hz, hi_hz)
-    return float(level[lag:].max() - level[0]) if level is not None else -np.inf
 
 
 def bed_hihat(ctx: Context, lo: int, hi: int, centre: float, marked: np.ndarray, noisy: bool = False) -> bool:

@@ -168,15 +168,11 @@ CROSS_HALF_DIP = 0.8  # …where the low-pass pictures are 25-75 % of the way, t
 # the spread: 0.88-1.04 on fast-motion 1-8; a picture emptying to a flat ground: near 0)…
 CROSS_SPREAD = (0.25, 0.85)
 CROSS_MIX = 0.5  # …and the frames inside off the blend of A and B by at most this share of their squared distance from the nearer side alone (mean over the grid; split 38's cross-fades 0.1-0.4, fast shots' blur dips 0.56-0.75)
-# Session 25 (helper 10d).
-# ``with_crossfades_first``: a cross-fade's fine detail is lowest half-way through it, so a dissolve or wipe the other
-# rules found over it whose middle half does not hold the cross-fade's lowest detail is timed on something else (split
-# 45: a dissolve found 1.06-2.13 s over a 1.0-3.28 s cross-fade whose detail is lowest at 2.12 s; a wipe 2.19-3.64 s over
-# a 1.0-3.25 s one lowest at 1.81 s): the cross-fade takes its place.
-# A blend the ends explain this well (``blend_share`` at most CROSS_CLEAR_MIX) keeps the luma spread it likes half-way: two
-# pictures of the same layout (scrolling testsrc2 cards) blend with a spread near their own (split 45: 1.15, share 0.16),
-# and fast shots' blur, which the upper bound of CROSS_SPREAD keeps out, is explained far worse (0.56-0.75).
-CROSS_CLEAR_MIX = 0.25
+# ``with_crossfades_first`` (session 25, helper 10d): a cross-fade's fine detail is lowest half-way through it, so a
+# dissolve or wipe the other rules found over it whose middle half does not hold the cross-fade's lowest detail is timed
+# on something else, and the cross-fade takes its place (split 45: a wipe 2.19-3.64 s over a 1.0-3.25 s real cross-fade
+# lowest at 1.81 s, now found 1.03-3.25 s; a dissolve 1.06-2.13 s over a 1.0-3.28 s one lowest at 2.12 s, now 1.13-3.22 s,
+# its start still 4 frames late; split 43: a fadegrays found 1.08-2.42 s, 4 frames late, now within 1).
 CROSS_MIDDLE = (0.25, 0.75)  # the middle of a transition (shares of its length) where a cross-fade over it has its lowest detail
 LIGHT_STATS = np.array(
     [1.0, 0.0, 1.0, 1.0, 1.0, 0.0]
@@ -854,18 +850,12 @@ def _side_levels(d: np.ndarray, reach: int, ref: int) -> np.ndarray:
 def _explained(frames: np.ndarray, a: np.ndarray, b: np.ndarray, x: np.ndarray) -> bool:
     """Whether ``frames`` (low-pass pictures, one row each; ``x`` their progress from ``a`` to ``b``) are explained by the
     blend (1 − x)·a + x·b far better than by the nearer side alone (CROSS_MIX)."""
-    return bool(frames.size) and blend_share(frames, a, b, x) <= CROSS_MIX
-
-
-def blend_share(frames: np.ndarray, a: np.ndarray, b: np.ndarray, x: np.ndarray) -> float:
-    """The squared distance of ``frames`` (one row each, ``x`` their progress from ``a`` to ``b``) from the blend
-    (1 − x)·a + x·b, as a share of that from the nearer side alone (mean over the grid; inf when there are none)."""
     if not frames.size:
-        return float("inf")
+        return False
     w = np.clip(x, 0.0, 1.0)[:, None]
     blend = float(np.mean((frames - (1.0 - w) * a - w * b) ** 2))
     alone = min(float(np.mean((frames - a) ** 2)), float(np.mean((frames - b) ** 2)))
-    return blend / max(alone, 1e-12)
+    return blend <= CROSS_MIX * alone
 
 
 def with_crossfades_first(s: Signals, stats: np.ndarray, found: list[dict], cross: list[dict]) -> list[dict]:
@@ -890,11 +880,10 @@ def with_crossfades_first(s: Signals, stats: np.ndarray, found: list[dict], cros
     return sorted(found, key=lambda x: (x["start"], x["end"]))
 
 
-def _mixed_half_way(v: np.ndarray, spread: np.ndarray, x: np.ndarray, p: int, q: int, lo: int, hi: int, ref: int, clear: bool = False) -> bool:
+def _mixed_half_way(v: np.ndarray, spread: np.ndarray, x: np.ndarray, p: int, q: int, lo: int, hi: int, ref: int) -> bool:
     """Whether frames ``p``–``q`` (``x``: their progress from A to B on the low-pass grid) hold a mix of two textured
     pictures half-way: ``v`` (Laplacian variance) and ``spread`` (luma variance) per frame, sides A and B their medians
-    over ``ref`` frames next to the ends (within ``lo``–``hi``); see CROSS_DETAIL, CROSS_HALF_DIP, CROSS_SPREAD (its upper
-    bound waived for a ``clear`` blend: CROSS_CLEAR_MIX)."""
+    over ``ref`` frames next to the ends (within ``lo``–``hi``); see CROSS_DETAIL, CROSS_HALF_DIP, CROSS_SPREAD."""
     va, vb = float(np.median(v[max(lo, p - ref) : p + 1])), float(np.median(v[q : min(hi, q + ref) + 1]))
     if min(va, vb) < CROSS_DETAIL**2 or np.sqrt(va) + np.sqrt(vb) < 2 * CROSS_MEAN_DETAIL:
         return False
@@ -905,7 +894,7 @@ def _mixed_half_way(v: np.ndarray, spread: np.ndarray, x: np.ndarray, p: int, q:
     sa, sb = float(np.median(spread[max(lo, p - ref) : p + 1])), float(np.median(spread[q : min(hi, q + ref) + 1]))
     detail = float(np.median(v[p : q + 1][half] / ((1.0 - w) * va + w * vb)))
     luma = float(np.median(spread[p : q + 1][half] / np.maximum((1.0 - w) * sa + w * sb, 1e-9)))
-    return detail <= CROSS_HALF_DIP and CROSS_SPREAD[0] <= luma and (clear or luma <= CROSS_SPREAD[1])
+    return detail <= CROSS_HALF_DIP and CROSS_SPREAD[0] <= luma <= CROSS_SPREAD[1]
 
 
 def crossfade_dissolves(s: Signals, grid: np.ndarray, stats: np.ndarray, blank: np.ndarray, stops: np.ndarray) -> list[dict]:
@@ -951,10 +940,9 @@ def crossfade_dissolves(s: Signals, grid: np.ndarray, stats: np.ndarray, blank: 
         if float(np.sqrt(np.mean((b - a) ** 2))) < MIN_STEP:
             continue
         x = _progress(grid[p : q + 1], a, b)[0]
-        share = blend_share(grid[p + 1 : q], a, b, x[1:-1])
-        if not share <= CROSS_MIX:
+        if not _explained(grid[p + 1 : q], a, b, x[1:-1]):
             continue
-        if not float(np.corrcoef(x, np.arange(x.size))[0, 1]) >= CROSS_RISE or not _mixed_half_way(v, stats[:, 1] ** 2, x, p, q, lo, hi, ref, share <= CROSS_CLEAR_MIX):
+        if not float(np.corrcoef(x, np.arange(x.size))[0, 1]) >= CROSS_RISE or not _mixed_half_way(v, stats[:, 1] ** 2, x, p, q, lo, hi, ref):
             continue
         p, q = _timed(s, grid, stats, p, q, floor, ceiling, ref)
         out.append({"type": "dissolve", "start": rounded(s.t[p], 6), "end": rounded(s.t[q], 6), "duration": rounded(s.t[q] - s.t[p], 6)})

@@ -517,6 +517,14 @@ CORPORA = {
         lambda: transition_corpus.dissolves43_corpus(44),
         "like split 43, split 44 (session 23: blind; made with split 43, read only at the freeze with main's and with the frozen rules)",
     ),
+    "--dissolves45": (
+        lambda: transition_corpus.dissolves45_corpus(45),
+        "20 cross-fades (xfade fade, fadeslow, fadefast, dissolve, fadegrays, a smoothstep-eased custom one; half 1.5-3 s, half 0.3-1.5 s) between moving sides like split 43's at 28-56 fps + 8 no-transition clips (an object entering, leaving or crossing a textured or real picture; a pan, a zoom, a real shot), split 45 (session 25: read once with main's rules first, then tuned on)",
+    ),
+    "--dissolves46": (
+        lambda: transition_corpus.dissolves45_corpus(46),
+        "like split 45, split 46 (session 25: blind; made with split 45, read only at the freeze with main's and with the frozen rules)",
+    ),
 }
 
 

@@ -4159,3 +4159,49 @@ def fades43_corpus(split: int = 43, n: int = 28, n_negatives: int = 8) -> list[C
         }.get(what.split("-")[0], "")
         cases.append(Case(f"{prefix}none-{what}-{shown}-{j:02d}-{seconds:g}s-{fps}", "negative", fps, seconds, (src,), f"[0:v]format=yuv420p{extra}[v]", (), what))
     return cases
+
+
+# Session 25 (helper 10d): splits 45 (read once with main's rules before any change, then tuned on) and 46 (blind, made
+# with it and read only at the freeze), ``dissolves45_corpus``: 20 cross-fades — xfade ``fade``, ``fadeslow``, ``fadefast``,
+# ``dissolve``, ``fadegrays`` and an eased cross-fade (xfade's ``custom`` with A's weight a smoothstep, FADES43_EASE: the
+# S-curve an editor's blend traces) — between two moving sides like split 43's (``_dissolves43_side``: a moving real shot,
+# Perlin noise, scrolling cellular automata, a Mandelbrot zoom, a scrolling testsrc2, or one of those with an object moving
+# over it; every other one two moving real shots), half of them long (1.5-3 s, shortened by 0.3 s steps until a real
+# shot holds it) and half 0.3-1.5 s, at rates no split drew (28, 32, 36, 40, 44, 56 fps); plus 8 clips with no transition:
+# five with an object entering, leaving or crossing a textured or real picture (``_dissolves43_negative``), a pan over a
+# real shot, a zoom into one and a real shot as it is (``_footage_negatives``). Seeds drawn by ``secrets``.
+DISSOLVES45_SEEDS = {45: 29056, 46: 71813}  # split → the generator's seed
+DISSOLVES45_XFADES = ("fade", "fadeslow", "fadefast", "dissolve", "fadegrays", "ease")
+DISSOLVES45_RATES = (28, 32, 36, 40, 44, 56)
+DISSOLVES45_NEGATIVES = ("enter-stay", "leave", "crossing", "enter-stay", "crossing")
+PREFIX.update({"dis45": "d45-", "dis46": "d46-"})
+
+
+def dissolves45_corpus(split: int, n: int = 20) -> list[Case]:
+    """``n`` cross-fades between moving sides (half of them 1.5-3 s) plus 8 clips with no transition, from
+    DISSOLVES45_SEEDS[``split``] (see the note above)."""
+    rng = np.random.default_rng(DISSOLVES45_SEEDS[split])
+    prefix = PREFIX[f"dis{split}"]
+    cases: list[Case] = []
+    for j in range(n):
+        transition = DISSOLVES45_XFADES[int(rng.integers(len(DISSOLVES45_XFADES)))]
+        fps = DISSOLVES45_RATES[int(rng.integers(len(DISSOLVES45_RATES)))]
+        duration = round(float(rng.uniform(1.5, 3.0) if j % 4 < 2 else rng.uniform(0.3, 1.5)), 2)
+        kinds = ("real", "real") if j % 2 == 0 else tuple(DISSOLVES43_SIDES[int(rng.integers(len(DISSOLVES43_SIDES)))] for _ in range(2))
+        sides: list[tuple[str, str]] = []
+        for k, kind in enumerate(kinds):
+            side = None
+            while side is None:  # shorten until a real shot holds it
+                side = _dissolves43_side(rng, fps, PRE_S + duration if k == 0 else duration + POST_S, kind)
+                if side is None:
+                    duration = max(0.3, round(duration - 0.3, 2))
+            sides.append(side)
+        case = _xfade_case(prefix, "custom" if transition == "ease" else transition, "-".join(kind for _, kind in sides), j, duration, fps, [source for source, _ in sides])
+        if transition == "ease":
+            graph = case.graph.replace("xfade=transition=custom:", f"xfade=transition=custom:expr='{FADES43_EASE}':")
+            case = Case(case.name.replace("xfade-custom", "xfade-ease"), case.kind, fps, case.seconds, case.sources, graph, case.truth, "custom:ease")
+        cases.append(case)
+    for j, path in enumerate(DISSOLVES45_NEGATIVES, start=n):
+        cases.append(_dissolves43_negative(rng, prefix, j, path))
+    names = ("pan-footage", "zoom-footage", "footage-shot")
+    return cases + _footage_negatives(rng, prefix, names, (2.5, 3.5), _varied_shot, SHOTS_WITHOUT_TESTVIDEO)

@@ -431,6 +431,8 @@ def _segments(state: np.ndarray, blank: np.ndarray, before: int, after: int) -> 
         hi += 1
     if not through_level and not fades.turns_at(state, before, int(inner[lo]), int(inner[hi]), after):
         return [(before, after, "")]
+    if not through_level and fades.greys_out(state[turn], int(inner[lo]) - before, after - int(inner[hi])):
+        return [(before, after, "")]  # xfade's fadegrays: a cross-fade through the first side's grey, no dip
     return [(before, int(inner[lo]), "out"), (int(inner[hi]), after, "in")]
 
 

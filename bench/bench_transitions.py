@@ -493,6 +493,14 @@ CORPORA = {
         lambda: transition_corpus.fades43_corpus(44),
         "like split 43, split 44 (session 23: blind; made with split 43, read only at the freeze with main's and the frozen rules)",
     ),
+    "--fades45": (
+        lambda: transition_corpus.fades45_corpus(45),
+        "fades to and from black, white and a colour (the fade filter out/in/through, xfade custom smoothstep), xfade fadeblack/fadewhite/fadegrays (also flat -> flat)/fade, weighted to moving texture, on flat, gradient, grainy, moving generated and real sides, 0.2-3.5 s, 20-55 fps, 30 + 10 no-transition clips (slow darkening/brightening of flat, gradient and grainy pictures over 4-7 s, flashes, moving and real pictures), split 45 (session 25: read once with main's rules first, then tuned on)",
+    ),
+    "--fades46": (
+        lambda: transition_corpus.fades45_corpus(46),
+        "like split 45, split 46 (session 25: blind; made with split 45, read only at the freeze with main's and the frozen rules)",
+    ),
     "--wipes39": (
         lambda: transition_corpus.wipes39_corpus(39),
         "xfade irises (vert/horz open and close, circle open and close, rectcrop), slices and winds between still sides (flat colours, still gradients) or a still side and a moving real shot, 0.3-3 s, 26-52 fps, 18 + 6 no-transition clips, split 39 (session 23: read once with main's rules first, then tuned on)",
@@ -516,6 +524,14 @@ CORPORA = {
     "--dissolves44": (
         lambda: transition_corpus.dissolves43_corpus(44),
         "like split 43, split 44 (session 23: blind; made with split 43, read only at the freeze with main's and with the frozen rules)",
+    ),
+    "--dissolves45": (
+        lambda: transition_corpus.dissolves45_corpus(45),
+        "20 cross-fades (xfade fade, fadeslow, fadefast, dissolve, fadegrays, a smoothstep-eased custom one; half 1.5-3 s, half 0.3-1.5 s) between moving sides like split 43's at 28-56 fps + 8 no-transition clips (an object entering, leaving or crossing a textured or real picture; a pan, a zoom, a real shot), split 45 (session 25: read once with main's rules first, then tuned on)",
+    ),
+    "--dissolves46": (
+        lambda: transition_corpus.dissolves45_corpus(46),
+        "like split 45, split 46 (session 25: blind; made with split 45, read only at the freeze with main's and with the frozen rules)",
     ),
 }
 

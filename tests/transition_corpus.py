@@ -4159,3 +4159,142 @@ def fades43_corpus(split: int = 43, n: int = 28, n_negatives: int = 8) -> list[C
         }.get(what.split("-")[0], "")
         cases.append(Case(f"{prefix}none-{what}-{shown}-{j:02d}-{seconds:g}s-{fps}", "negative", fps, seconds, (src,), f"[0:v]format=yuv420p{extra}[v]", (), what))
     return cases
+
+
+# Session 25 (helper 10d): splits 45 (read once with main's rules before any change, then tuned on) and 46 (blind, made
+# with it and read only at the freeze), ``dissolves45_corpus``: 20 cross-fades — xfade ``fade``, ``fadeslow``, ``fadefast``,
+# ``dissolve``, ``fadegrays`` and an eased cross-fade (xfade's ``custom`` with A's weight a smoothstep, FADES43_EASE: the
+# S-curve an editor's blend traces) — between two moving sides like split 43's (``_dissolves43_side``: a moving real shot,
+# Perlin noise, scrolling cellular automata, a Mandelbrot zoom, a scrolling testsrc2, or one of those with an object moving
+# over it; every other one two moving real shots), half of them long (1.5-3 s, shortened by 0.3 s steps until a real
+# shot holds it) and half 0.3-1.5 s, at rates no split drew (28, 32, 36, 40, 44, 56 fps); plus 8 clips with no transition:
+# five with an object entering, leaving or crossing a textured or real picture (``_dissolves43_negative``), a pan over a
+# real shot, a zoom into one and a real shot as it is (``_footage_negatives``). Seeds drawn by ``secrets``.
+DISSOLVES45_SEEDS = {45: 29056, 46: 71813}  # split → the generator's seed
+DISSOLVES45_XFADES = ("fade", "fadeslow", "fadefast", "dissolve", "fadegrays", "ease")
+DISSOLVES45_RATES = (28, 32, 36, 40, 44, 56)
+DISSOLVES45_NEGATIVES = ("enter-stay", "leave", "crossing", "enter-stay", "crossing")
+PREFIX.update({"dis45": "d45-", "dis46": "d46-"})
+
+
+def dissolves45_corpus(split: int, n: int = 20) -> list[Case]:
+    """``n`` cross-fades between moving sides (half of them 1.5-3 s) plus 8 clips with no transition, from
+    DISSOLVES45_SEEDS[``split``] (see the note above)."""
+    rng = np.random.default_rng(DISSOLVES45_SEEDS[split])
+    prefix = PREFIX[f"dis{split}"]
+    cases: list[Case] = []
+    for j in range(n):
+        transition = DISSOLVES45_XFADES[int(rng.integers(len(DISSOLVES45_XFADES)))]
+        fps = DISSOLVES45_RATES[int(rng.integers(len(DISSOLVES45_RATES)))]
+        duration = round(float(rng.uniform(1.5, 3.0) if j % 4 < 2 else rng.uniform(0.3, 1.5)), 2)
+        kinds = ("real", "real") if j % 2 == 0 else tuple(DISSOLVES43_SIDES[int(rng.integers(len(DISSOLVES43_SIDES)))] for _ in range(2))
+        sides: list[tuple[str, str]] = []
+        for k, kind in enumerate(kinds):
+            side = None
+            while side is None:  # shorten until a real shot holds it
+                side = _dissolves43_side(rng, fps, PRE_S + duration if k == 0 else duration + POST_S, kind)
+                if side is None:
+                    duration = max(0.3, round(duration - 0.3, 2))
+            sides.append(side)
+        case = _xfade_case(prefix, "custom" if transition == "ease" else transition, "-".join(kind for _, kind in sides), j, duration, fps, [source for source, _ in sides])
+        if transition == "ease":
+            graph = case.graph.replace("xfade=transition=custom:", f"xfade=transition=custom:expr='{FADES43_EASE}':")
+            case = Case(case.name.replace("xfade-custom", "xfade-ease"), case.kind, fps, case.seconds, case.sources, graph, case.truth, "custom:ease")
+        cases.append(case)
+    for j, path in enumerate(DISSOLVES45_NEGATIVES, start=n):
+        cases.append(_dissolves43_negative(rng, prefix, j, path))
+    names = ("pan-footage", "zoom-footage", "footage-shot")
+    return cases + _footage_negatives(rng, prefix, names, (2.5, 3.5), _varied_shot, SHOTS_WITHOUT_TESTVIDEO)
+
+
+# Session 25 (helper 10f; ``fades45_corpus(45)`` / ``(46)``): the fade misses left on main after session 23, drawn broadly
+# with new seeds, rates and lengths: the fade filter out, in, or out and in (through black, white or another colour; whole
+# frames, so its truth is exact) and eased fades (xfade ``custom`` smoothstep, FADES43_EASE) to and from black or white, on
+# flat, still gradient, grainy, moving generated (Perlin, cellauto, life, Mandelbrot zoom, scrolling testsrc2) and real
+# sides, weighted towards moving texture (trial 18's fade to white on Perlin started 4 frames late); xfade's fadeblack,
+# fadewhite, fadegrays (a dissolve, also flat -> flat) and fade; 0.2-3.5 s, 20-55 fps at rates no earlier fade split used;
+# 30 transitions and 10 clips with no transition (a flat colour, a still gradient or a grainy flat darkening or
+# brightening slowly over 4-7 s, a moving picture darkening, a flash on a moving picture, a moving picture and a real
+# shot alone). Seeds drawn by ``secrets``. Split 45 was read once with main's rules before any change; split 46 is blind
+# (made with split 45, read only at the freeze with main's and the frozen rules).
+FADES45_SEEDS = {45: 10086, 46: 95257}
+PREFIX.update({"fades45": "f45-", "fades46": "f46-"})
+FADES45_RATES = (20, 27, 36, 40, 45, 55)
+FADES45_CONTENT = ("flat", "gradient", "grainy", "moving", "moving", "moving", "real")
+FADES45_KINDS = (
+    "fade-out", "fade-in", "fade-out", "fade-in", "fade-out-in", "ease-out", "ease-in", "ease-out", "ease-in",
+    "fadeblack", "fadewhite", "fadegrays", "fadegrays", "fade",
+)  # fmt: skip
+
+
+def fades45_corpus(split: int = 45, n: int = 30, n_negatives: int = 10) -> list[Case]:
+    """``n`` fades and cross-fades and ``n_negatives`` clips with no transition, from FADES45_SEEDS[``split``] (see the note above)."""
+    rng = np.random.default_rng(FADES45_SEEDS[split])
+    prefix = PREFIX[f"fades{split}"]
+    cases: list[Case] = []
+    for j in range(n):
+        kind = FADES45_KINDS[int(rng.integers(len(FADES45_KINDS)))]
+        fps = FADES45_RATES[int(rng.integers(len(FADES45_RATES)))]
+        d = round(float(rng.uniform(0.2, 3.5)), 2)
+        colour = ("black", "white", _colour(rng, "any"))[int(rng.choice(3, p=(0.4, 0.4, 0.2)))]
+        contents = [FADES45_CONTENT[int(rng.integers(len(FADES45_CONTENT)))] for _ in range(2)]
+        if kind == "fadegrays" and j % 2 == 0:  # a grey cross-fade between two flat colours: a dissolve
+            contents = ["flat", "flat"]
+        if kind.startswith("fade-"):  # the fade filter: whole frames long, so the nominal times are the rendered ones
+            if kind == "fade-out-in" or colour.startswith("0x"):  # through a colour: both ramps 0.2-2 s
+                kind, d = "fade-out-in", 0.2 + (d - 0.2) * 1.8 / 3.3
+            d = max(2, round(d * fps)) / fps
+            if kind == "fade-out-in":
+                hold = round(float(rng.choice((0.0, 0.1, 0.25))) * fps) / fps
+                (a, ca), (b, cb) = fades43_side(rng, contents[0], fps, PRE_S + d + hold), fades43_side(rng, contents[1], fps, d + POST_S)
+                graph, truth = _fade_through(d, hold, colour)
+                total, sources, what = PRE_S + 2 * d + hold + POST_S, (a, b), f"{ca}-{cb}"
+            elif kind == "fade-out":
+                hold = round(float(rng.uniform(0.4, 1.0)) * fps) / fps
+                total = PRE_S + d + hold
+                a, what = fades43_side(rng, contents[0], fps, total)
+                graph = f"[0:v]trim=duration={total},setpts=PTS-STARTPTS,format=yuv420p,fade=t=out:st={PRE_S}:d={d}:color={colour}[v]"
+                sources, truth = (a,), (Truth("fade_out", PRE_S, PRE_S + d),)
+            else:
+                lead = round(float(rng.uniform(0.4, 1.0)) * fps) / fps
+                total = lead + d + POST_S
+                b, what = fades43_side(rng, contents[1], fps, total)
+                graph = f"[0:v]trim=duration={total},setpts=PTS-STARTPTS,format=yuv420p,fade=t=in:st={lead}:d={d}:color={colour}[v]"
+                sources, truth = (b,), (Truth("fade_in", lead, lead + d),)
+            family = f"fade:{colour}"
+        elif kind.startswith("ease-"):  # xfade custom: a smoothstep from the side to black or white (or back)
+            colour = "black" if colour == "black" else "white"
+            plain = f"color=c={colour}:s={SIZE}:r={fps},setsar=1"
+            graph = xfade_graph("custom", d).replace("xfade=transition=custom:", f"xfade=transition=custom:expr='{FADES43_EASE}':")
+            total = PRE_S + d + POST_S
+            if kind == "ease-out":
+                a, what = fades43_side(rng, contents[0], fps, PRE_S + d)
+                sources, truth = (a, plain), (Truth("fade_out", PRE_S, PRE_S + d),)
+            else:
+                b, what = fades43_side(rng, contents[1], fps, d + POST_S)
+                sources, truth = (plain, b), (Truth("fade_in", PRE_S, PRE_S + d),)
+            family = f"custom:{kind}"
+        else:  # xfade between two sides
+            (a, ca), (b, cb) = fades43_side(rng, contents[0], fps, PRE_S + d), fades43_side(rng, contents[1], fps, d + POST_S)
+            graph, truth, family = xfade_graph(kind, d), xfade_truth(kind, PRE_S, d), kind
+            total, sources, what, colour = PRE_S + d + POST_S, (a, b), f"{ca}-{cb}", ""
+        tone = colour if kind.startswith(("fade-", "ease-")) else ""
+        label = "real" if any("movie=" in x for x in sources) else "moving" if any(m in what for m in ("perlin", "cellauto", "life", "mandelbrot", "testsrc2")) else "plain"
+        name = f"{prefix}{kind}-{tone + '-' if tone else ''}{what}-{j:02d}-{d:.3g}s-{fps}"
+        cases.append(Case(name, label, fps, round(total, 3), sources, graph, truth, family))
+    hard = ("darken-flat", "darken-gradient", "brighten-flat", "darken-grainy", "darken-moving", "flash-moving", "moving", "real", "brighten-gradient", "darken-flat")
+    for j in range(n_negatives):
+        what = hard[j % len(hard)]
+        fps = FADES45_RATES[int(rng.integers(len(FADES45_RATES)))]
+        seconds = round(float(rng.uniform(4.0, 7.0)), 1) if what.startswith(("darken", "brighten")) else round(float(rng.uniform(3.0, 4.0)), 1)
+        content = what.split("-")[1] if "-" in what else what
+        src, shown = fades43_side(rng, content, fps, seconds)
+        at = rng.uniform(1.2, 2.2)
+        rate = rng.uniform(0.25, 0.45) / seconds  # the whole clip drifts by 0.25-0.45 of eq's brightness range
+        extra = {
+            "darken": f",eq=brightness='-t*{rate:.4f}':eval=frame",
+            "brighten": f",eq=brightness='t*{rate:.4f}':eval=frame",
+            "flash": f",eq=brightness='if(between(t\\,{at:.2f}\\,{at + rng.uniform(0.03, 0.09):.2f})\\,{rng.uniform(0.3, 0.7):.2f}\\,0)':eval=frame",
+        }.get(what.split("-")[0], "")
+        cases.append(Case(f"{prefix}none-{what}-{shown}-{j:02d}-{seconds:g}s-{fps}", "negative", fps, seconds, (src,), f"[0:v]format=yuv420p{extra}[v]", (), what))
+    return cases

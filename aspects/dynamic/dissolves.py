@@ -168,6 +168,12 @@ CROSS_HALF_DIP = 0.8  # …where the low-pass pictures are 25-75 % of the way, t
 # the spread: 0.88-1.04 on fast-motion 1-8; a picture emptying to a flat ground: near 0)…
 CROSS_SPREAD = (0.25, 0.85)
 CROSS_MIX = 0.5  # …and the frames inside off the blend of A and B by at most this share of their squared distance from the nearer side alone (mean over the grid; split 38's cross-fades 0.1-0.4, fast shots' blur dips 0.56-0.75)
+# ``with_crossfades_first`` (session 25, helper 10d): a cross-fade's fine detail is lowest half-way through it, so a
+# dissolve or wipe the other rules found over it whose middle half does not hold the cross-fade's lowest detail is timed
+# on something else, and the cross-fade takes its place (split 45: a wipe 2.19-3.64 s over a 1.0-3.25 s real cross-fade
+# lowest at 1.81 s, now found 1.03-3.25 s; a dissolve 1.06-2.13 s over a 1.0-3.28 s one lowest at 2.12 s, now 1.13-3.22 s,
+# its start still 4 frames late; split 43: a fadegrays found 1.08-2.42 s, 4 frames late, now within 1).
+CROSS_MIDDLE = (0.25, 0.75)  # the middle of a transition (shares of its length) where a cross-fade over it has its lowest detail
 LIGHT_STATS = np.array(
     [1.0, 0.0, 1.0, 1.0, 1.0, 0.0]
 )  # the statistics then hold once a shift along this and a gain are taken out: a change of light moves the luma mean and R, G, B alike (the statistics' order, ``_statistics_move``)
@@ -850,6 +856,28 @@ def _explained(frames: np.ndarray, a: np.ndarray, b: np.ndarray, x: np.ndarray) 
     blend = float(np.mean((frames - (1.0 - w) * a - w * b) ** 2))
     alone = min(float(np.mean((frames - a) ** 2)), float(np.mean((frames - b) ** 2)))
     return blend <= CROSS_MIX * alone
+
+
+def with_crossfades_first(s: Signals, stats: np.ndarray, found: list[dict], cross: list[dict]) -> list[dict]:
+    """``found`` with each cross-fade of ``cross`` (``crossfade_dissolves``) added where it overlaps nothing, or in place
+    of the dissolves and wipes it overlaps when none of them holds the cross-fade's lowest fine detail (``stats``' last
+    column, √ Laplacian variance) in its middle (CROSS_MIDDLE); anything else it overlaps keeps it out."""
+    detail = stats[:, -1] if stats.shape[1] == LIGHT_STATS.size else None
+    for item in cross:
+        over = [f for f in found if f["start"] < item["end"] and f["end"] > item["start"]]
+        if not over:
+            found = found + [item]
+            continue
+        if detail is None or any(f["type"] not in ("dissolve", "wipe") for f in over):
+            continue
+        inside = (s.t >= item["start"] - 1e-6) & (s.t <= item["end"] + 1e-6)
+        if not inside.any():
+            continue
+        lowest = float(s.t[inside][int(np.argmin(detail[inside]))])
+        if any(f["start"] + CROSS_MIDDLE[0] * (f["end"] - f["start"]) <= lowest <= f["start"] + CROSS_MIDDLE[1] * (f["end"] - f["start"]) for f in over):
+            continue
+        found = [f for f in found if f not in over] + [item]
+    return sorted(found, key=lambda x: (x["start"], x["end"]))
 
 
 def _mixed_half_way(v: np.ndarray, spread: np.ndarray, x: np.ndarray, p: int, q: int, lo: int, hi: int, ref: int) -> bool:

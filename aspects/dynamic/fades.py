@@ -62,6 +62,7 @@ from __future__ import annotations
 import numpy as np
 
 from aspects.dynamic.signals import Signals, frames_in, rounded
+from aspects.measure.visual import GRID
 
 SHORT_FADE_S = 0.6  # seconds: the longest ramp this rule looks for (longer fades: the ramp fits in ``transitions``)…
 HINT_MARGIN_S = 0.2  # …or this beyond the outer end of a fade found there already, when that one is at most HINT_LONGEST_S long
@@ -90,6 +91,15 @@ DIP_CORNER_SHARE = 0.8  # a dip turns at the held colour: the way turns there (l
 SCALE_SPREAD = 0.45  # a ramp refused only for its level's drift is a fade when its cells' sorted distances over their mean stray at most this (RMS) from the level's…
 SCALE_FROM = 0.25  # …on the frames where at least this share of the picture is left (nearer the blank colour the codec crushes the cells)
 GAP_S = 0.1  # blank runs of one kind this close (seconds) are one run (grain flickering over a held black)
+# xfade's fadegrays is a cross-fade (issue 10's mapping: a dissolve): it takes A's colour away over the first fifth of the
+# blend and mixes that grey into B over the rest, so between two flat colours the way turns at a neutral grey and looked
+# like a fade through grey (session 25, helper 10f: split 45's four flat -> flat / flat -> grainy fadegrays, each read as a
+# fade out + fade in; the grey's grid chroma 0.5-2.5 levels off neutral, the ramp into it 0.21-0.24 of the ramp out of it).
+# A dip to a neutral grey (mean |Cr − 128|, |Cb − 128| over the grid at most GREY_CHROMA levels) reached in at most
+# GREY_RAMP_SHARE of the time it takes to leave it is that cross-fade, no dip, here and in ``transitions._segments`` (the fade filter's dips through a colour ramp
+# for the same time each way; split 45's dips through other colours held 15-40 levels of chroma).
+GREY_CHROMA = 4.0
+GREY_RAMP_SHARE = 0.4
 
 
 def _runs(mask: np.ndarray) -> list[tuple[int, int]]:
@@ -320,6 +330,14 @@ def turns_at(state: np.ndarray, before: int, lo: int, hi: int, after: int) -> bo
     return local >= DIP_CORNER_SHARE * whole
 
 
+def greys_out(held: np.ndarray, into: int, out_of: int) -> bool:
+    """Whether a dip held at the grid ``held`` (luma, Cr, Cb cells), reached in ``into`` frames and left over ``out_of``, is xfade's fadegrays (a neutral grey reached fast: GREY_CHROMA, GREY_RAMP_SHARE)."""
+    if held.size != 3 * GRID * GRID:
+        return False  # luma only: no chroma to judge the grey by
+    chroma = float(np.mean(np.abs(held[GRID * GRID :] - 128.0)))
+    return chroma <= GREY_CHROMA and into <= GREY_RAMP_SHARE * out_of
+
+
 def _off_the_way(state: np.ndarray, before: int, held: int, after: int) -> bool:
     """Whether the coarse picture (``state``: the 4×4 colour grid) held at ``held`` lies off the way from the one at ``before`` to that at ``after`` (DIP_TURN of its distance to the nearer one, at least MIN_LEVEL): a dip, not a step of a dissolve."""
     a, c, b = state[before], state[held], state[after]
@@ -380,7 +398,12 @@ def short_fades(s: Signals, stats: np.ndarray, state: np.ndarray, blank: np.ndar
         if out_of is not None and any(c > out_of[1] for c in near if c > last):
             out_of = None
         if kind not in ("black", "white") and (
-            into is None or out_of is None or last - first > hold or not _off_the_way(state, into[0], first, out_of[1]) or not turns_at(state, into[0], first, last, out_of[1])
+            into is None
+            or out_of is None
+            or last - first > hold
+            or not _off_the_way(state, into[0], first, out_of[1])
+            or not turns_at(state, into[0], first, last, out_of[1])
+            or greys_out(state[first], first - into[0], out_of[1] - last)
         ):
             continue
         for span, name in ((into, "fade_out"), (out_of, "fade_in")):

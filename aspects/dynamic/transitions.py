@@ -431,6 +431,8 @@ def _segments(state: np.ndarray, blank: np.ndarray, before: int, after: int) -> 
         hi += 1
     if not through_level and not fades.turns_at(state, before, int(inner[lo]), int(inner[hi]), after):
         return [(before, after, "")]
+    if not through_level and fades.greys_out(state[turn], int(inner[lo]) - before, after - int(inner[hi])):
+        return [(before, after, "")]  # xfade's fadegrays: a cross-fade through the first side's grey, no dip
     return [(before, int(inner[lo]), "out"), (int(inner[hi]), after, "in")]
 
 
@@ -982,8 +984,8 @@ def detect_gradual(s: Signals, cuts: list[int]) -> list[dict]:
         found = dissolves.with_busy_dissolves(dissolves.refined(s, fine, stats, found, stops), dissolves.busy_dissolves(s, fine, stats, blank, stops))
         pixel = dissolves.pixel_dissolves(s, fine, stats, blank, stops)  # a random pixel switch's detail bump
         found = dissolves.with_pixel_dissolves(found, pixel, float(np.median(s.dt)))
-        cross = dissolves.crossfade_dissolves(s, fine, stats, blank, stops)  # a cross-fade's detail dip, where nothing was found
-        found = dissolves.with_busy_dissolves(found, cross)
+        cross = dissolves.crossfade_dissolves(s, fine, stats, blank, stops)  # a cross-fade's detail dip, where nothing was found or what was is timed off it
+        found = dissolves.with_crossfades_first(s, stats, found, cross)
         pixel = pixel + [c for c in cross if c in found]
     found = _fades_through_colour(s, blank, state, found)
     if fine is not None:  # a dissolve's picture does not come back; a breathing light's does (a light raises no detail bump: a pixel dissolve stays)

@@ -4091,6 +4091,57 @@ def fades43_side(rng: np.random.Generator, content: str, fps: int, need_s: float
     return src + ",setsar=1", content
 
 
+def _fades43_case(
+    rng: np.random.Generator, prefix: str, j: int, kind: str, fps: int, d: float, colour: str, contents: list[str], *, ramp: Callable[[float], float], holds: tuple[float, ...], ease_other: str
+) -> Case:
+    """One case of a fades split (``fades43_corpus``, ``fades45_corpus``): ``kind`` of FADES43_KINDS/FADES45_KINDS over
+    ``d`` seconds at ``fps``, to or through ``colour``, between sides of ``contents``; a fade through a colour ramps for
+    ``ramp(d)`` seconds each way with a hold drawn from ``holds``; an eased fade to a colour that is neither black nor
+    white goes to ``ease_other``. Draws from ``rng`` in the order the splits were made with (their cases must not move)."""
+    if kind.startswith("fade-"):  # the fade filter: whole frames long, so the nominal times are the rendered ones
+        if kind == "fade-out-in" or colour.startswith("0x"):  # through a colour: both ramps ramp(d) long
+            kind, d = "fade-out-in", ramp(d)
+        d = max(2, round(d * fps)) / fps
+        if kind == "fade-out-in":
+            hold = round(float(rng.choice(holds)) * fps) / fps
+            (a, ca), (b, cb) = fades43_side(rng, contents[0], fps, PRE_S + d + hold), fades43_side(rng, contents[1], fps, d + POST_S)
+            graph, truth = _fade_through(d, hold, colour)
+            total, sources, what = PRE_S + 2 * d + hold + POST_S, (a, b), f"{ca}-{cb}"
+        elif kind == "fade-out":
+            hold = round(float(rng.uniform(0.4, 1.0)) * fps) / fps
+            total = PRE_S + d + hold
+            a, what = fades43_side(rng, contents[0], fps, total)
+            graph = f"[0:v]trim=duration={total},setpts=PTS-STARTPTS,format=yuv420p,fade=t=out:st={PRE_S}:d={d}:color={colour}[v]"
+            sources, truth = (a,), (Truth("fade_out", PRE_S, PRE_S + d),)
+        else:
+            lead = round(float(rng.uniform(0.4, 1.0)) * fps) / fps
+            total = lead + d + POST_S
+            b, what = fades43_side(rng, contents[1], fps, total)
+            graph = f"[0:v]trim=duration={total},setpts=PTS-STARTPTS,format=yuv420p,fade=t=in:st={lead}:d={d}:color={colour}[v]"
+            sources, truth = (b,), (Truth("fade_in", lead, lead + d),)
+        family = f"fade:{colour}"
+    elif kind.startswith("ease-"):  # xfade custom: a smoothstep from the side to black or white (or back)
+        colour = colour if colour in ("black", "white") else ease_other
+        plain = f"color=c={colour}:s={SIZE}:r={fps},setsar=1"
+        graph = xfade_graph("custom", d).replace("xfade=transition=custom:", f"xfade=transition=custom:expr='{FADES43_EASE}':")
+        total = PRE_S + d + POST_S
+        if kind == "ease-out":
+            a, what = fades43_side(rng, contents[0], fps, PRE_S + d)
+            sources, truth = (a, plain), (Truth("fade_out", PRE_S, PRE_S + d),)
+        else:
+            b, what = fades43_side(rng, contents[1], fps, d + POST_S)
+            sources, truth = (plain, b), (Truth("fade_in", PRE_S, PRE_S + d),)
+        family = f"custom:{kind}"
+    else:  # xfade between two sides
+        (a, ca), (b, cb) = fades43_side(rng, contents[0], fps, PRE_S + d), fades43_side(rng, contents[1], fps, d + POST_S)
+        graph, truth, family = xfade_graph(kind, d), xfade_truth(kind, PRE_S, d), kind
+        total, sources, what, colour = PRE_S + d + POST_S, (a, b), f"{ca}-{cb}", ""
+    tone = colour if kind.startswith(("fade-", "ease-")) else ""
+    label = "real" if any("movie=" in x for x in sources) else "moving" if any(m in what for m in ("perlin", "cellauto", "life", "mandelbrot", "testsrc2")) else "plain"
+    name = f"{prefix}{kind}-{tone + '-' if tone else ''}{what}-{j:02d}-{d:.3g}s-{fps}"
+    return Case(name, label, fps, round(total, 3), sources, graph, truth, family)
+
+
 def fades43_corpus(split: int = 43, n: int = 28, n_negatives: int = 8) -> list[Case]:
     """``n`` fades and cross-fades and ``n_negatives`` clips with no transition, from FADES43_SEEDS[``split``] (see the note above)."""
     rng = np.random.default_rng(FADES43_SEEDS[split])
@@ -4102,48 +4153,7 @@ def fades43_corpus(split: int = 43, n: int = 28, n_negatives: int = 8) -> list[C
         d = round(float(rng.uniform(0.3, 4.0)), 2)
         colour = ("black", "white", _colour(rng, "any"))[int(rng.choice(3, p=(0.45, 0.35, 0.2)))]
         contents = [FADES43_CONTENT[int(rng.integers(len(FADES43_CONTENT)))] for _ in range(2)]
-        if kind.startswith("fade-"):  # the fade filter: whole frames long, so the nominal times are the rendered ones
-            if kind == "fade-out-in" or colour.startswith("0x"):  # through a colour: both ramps 0.3-2 s
-                kind, d = "fade-out-in", 0.3 + (d - 0.3) * 1.7 / 3.7
-            d = max(2, round(d * fps)) / fps
-            if kind == "fade-out-in":
-                hold = round(float(rng.choice((0.0, 0.1, 0.3))) * fps) / fps
-                (a, ca), (b, cb) = fades43_side(rng, contents[0], fps, PRE_S + d + hold), fades43_side(rng, contents[1], fps, d + POST_S)
-                graph, truth = _fade_through(d, hold, colour)
-                total, sources, what = PRE_S + 2 * d + hold + POST_S, (a, b), f"{ca}-{cb}"
-            elif kind == "fade-out":
-                hold = round(float(rng.uniform(0.4, 1.0)) * fps) / fps
-                total = PRE_S + d + hold
-                a, what = fades43_side(rng, contents[0], fps, total)
-                graph = f"[0:v]trim=duration={total},setpts=PTS-STARTPTS,format=yuv420p,fade=t=out:st={PRE_S}:d={d}:color={colour}[v]"
-                sources, truth = (a,), (Truth("fade_out", PRE_S, PRE_S + d),)
-            else:
-                lead = round(float(rng.uniform(0.4, 1.0)) * fps) / fps
-                total = lead + d + POST_S
-                b, what = fades43_side(rng, contents[1], fps, total)
-                graph = f"[0:v]trim=duration={total},setpts=PTS-STARTPTS,format=yuv420p,fade=t=in:st={lead}:d={d}:color={colour}[v]"
-                sources, truth = (b,), (Truth("fade_in", lead, lead + d),)
-            family = f"fade:{colour}"
-        elif kind.startswith("ease-"):  # xfade custom: a smoothstep from the side to black or white (or back)
-            colour = "white" if colour == "white" else "black"
-            plain = f"color=c={colour}:s={SIZE}:r={fps},setsar=1"
-            graph = xfade_graph("custom", d).replace("xfade=transition=custom:", f"xfade=transition=custom:expr='{FADES43_EASE}':")
-            total = PRE_S + d + POST_S
-            if kind == "ease-out":
-                a, what = fades43_side(rng, contents[0], fps, PRE_S + d)
-                sources, truth = (a, plain), (Truth("fade_out", PRE_S, PRE_S + d),)
-            else:
-                b, what = fades43_side(rng, contents[1], fps, d + POST_S)
-                sources, truth = (plain, b), (Truth("fade_in", PRE_S, PRE_S + d),)
-            family = f"custom:{kind}"
-        else:  # xfade between two sides
-            (a, ca), (b, cb) = fades43_side(rng, contents[0], fps, PRE_S + d), fades43_side(rng, contents[1], fps, d + POST_S)
-            graph, truth, family = xfade_graph(kind, d), xfade_truth(kind, PRE_S, d), kind
-            total, sources, what, colour = PRE_S + d + POST_S, (a, b), f"{ca}-{cb}", ""
-        tone = colour if kind.startswith(("fade-", "ease-")) else ""
-        label = "real" if any("movie=" in x for x in sources) else "moving" if any(m in what for m in ("perlin", "cellauto", "life", "mandelbrot", "testsrc2")) else "plain"
-        name = f"{prefix}{kind}-{tone + '-' if tone else ''}{what}-{j:02d}-{d:.3g}s-{fps}"
-        cases.append(Case(name, label, fps, round(total, 3), sources, graph, truth, family))
+        cases.append(_fades43_case(rng, prefix, j, kind, fps, d, colour, contents, ramp=lambda d: 0.3 + (d - 0.3) * 1.7 / 3.7, holds=(0.0, 0.1, 0.3), ease_other="black"))
     hard = ("darken-flat", "darken-gradient", "flash-moving", "moving", "real", "brighten-grainy", "darken-moving", "flash-real")
     for j in range(n_negatives):
         what = hard[j % len(hard)]
@@ -4240,48 +4250,7 @@ def fades45_corpus(split: int = 45, n: int = 30, n_negatives: int = 10) -> list[
         contents = [FADES45_CONTENT[int(rng.integers(len(FADES45_CONTENT)))] for _ in range(2)]
         if kind == "fadegrays" and j % 2 == 0:  # a grey cross-fade between two flat colours: a dissolve
             contents = ["flat", "flat"]
-        if kind.startswith("fade-"):  # the fade filter: whole frames long, so the nominal times are the rendered ones
-            if kind == "fade-out-in" or colour.startswith("0x"):  # through a colour: both ramps 0.2-2 s
-                kind, d = "fade-out-in", 0.2 + (d - 0.2) * 1.8 / 3.3
-            d = max(2, round(d * fps)) / fps
-            if kind == "fade-out-in":
-                hold = round(float(rng.choice((0.0, 0.1, 0.25))) * fps) / fps
-                (a, ca), (b, cb) = fades43_side(rng, contents[0], fps, PRE_S + d + hold), fades43_side(rng, contents[1], fps, d + POST_S)
-                graph, truth = _fade_through(d, hold, colour)
-                total, sources, what = PRE_S + 2 * d + hold + POST_S, (a, b), f"{ca}-{cb}"
-            elif kind == "fade-out":
-                hold = round(float(rng.uniform(0.4, 1.0)) * fps) / fps
-                total = PRE_S + d + hold
-                a, what = fades43_side(rng, contents[0], fps, total)
-                graph = f"[0:v]trim=duration={total},setpts=PTS-STARTPTS,format=yuv420p,fade=t=out:st={PRE_S}:d={d}:color={colour}[v]"
-                sources, truth = (a,), (Truth("fade_out", PRE_S, PRE_S + d),)
-            else:
-                lead = round(float(rng.uniform(0.4, 1.0)) * fps) / fps
-                total = lead + d + POST_S
-                b, what = fades43_side(rng, contents[1], fps, total)
-                graph = f"[0:v]trim=duration={total},setpts=PTS-STARTPTS,format=yuv420p,fade=t=in:st={lead}:d={d}:color={colour}[v]"
-                sources, truth = (b,), (Truth("fade_in", lead, lead + d),)
-            family = f"fade:{colour}"
-        elif kind.startswith("ease-"):  # xfade custom: a smoothstep from the side to black or white (or back)
-            colour = "black" if colour == "black" else "white"
-            plain = f"color=c={colour}:s={SIZE}:r={fps},setsar=1"
-            graph = xfade_graph("custom", d).replace("xfade=transition=custom:", f"xfade=transition=custom:expr='{FADES43_EASE}':")
-            total = PRE_S + d + POST_S
-            if kind == "ease-out":
-                a, what = fades43_side(rng, contents[0], fps, PRE_S + d)
-                sources, truth = (a, plain), (Truth("fade_out", PRE_S, PRE_S + d),)
-            else:
-                b, what = fades43_side(rng, contents[1], fps, d + POST_S)
-                sources, truth = (plain, b), (Truth("fade_in", PRE_S, PRE_S + d),)
-            family = f"custom:{kind}"
-        else:  # xfade between two sides
-            (a, ca), (b, cb) = fades43_side(rng, contents[0], fps, PRE_S + d), fades43_side(rng, contents[1], fps, d + POST_S)
-            graph, truth, family = xfade_graph(kind, d), xfade_truth(kind, PRE_S, d), kind
-            total, sources, what, colour = PRE_S + d + POST_S, (a, b), f"{ca}-{cb}", ""
-        tone = colour if kind.startswith(("fade-", "ease-")) else ""
-        label = "real" if any("movie=" in x for x in sources) else "moving" if any(m in what for m in ("perlin", "cellauto", "life", "mandelbrot", "testsrc2")) else "plain"
-        name = f"{prefix}{kind}-{tone + '-' if tone else ''}{what}-{j:02d}-{d:.3g}s-{fps}"
-        cases.append(Case(name, label, fps, round(total, 3), sources, graph, truth, family))
+        cases.append(_fades43_case(rng, prefix, j, kind, fps, d, colour, contents, ramp=lambda d: 0.2 + (d - 0.2) * 1.8 / 3.3, holds=(0.0, 0.1, 0.25), ease_other="white"))
     hard = ("darken-flat", "darken-gradient", "brighten-flat", "darken-grainy", "darken-moving", "flash-moving", "moving", "real", "brighten-gradient", "darken-flat")
     for j in range(n_negatives):
         what = hard[j % len(hard)]

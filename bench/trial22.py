@@ -46,7 +46,8 @@ BIKES_MAX_S = 1.2  # the longest transition with a bikes side (s)
 
 
 def _colour(rng: np.random.Generator) -> str:
-    return "0x%02X%02X%02X" % tuple(int(v) for v in rng.integers(0, 256, 3))
+    r, g, b = (int(v) for v in rng.integers(0, 256, 3))
+    return f"0x{r:02X}{g:02X}{b:02X}"
 
 
 def _side(rng: np.random.Generator, kind: str, fps: int, k: int) -> str:
@@ -107,7 +108,9 @@ def video_cases() -> list[Case]:
     kinds = [str(rng.choice([s for s in SIDES if s != "bikes"])) for _ in range(3)]
     g = "".join(f"[{i}:v]trim=duration={dur},setpts=PTS-STARTPTS,scale=256:144,setsar=1,format=yuv420p[s{i}];" for i, dur in enumerate((1.3, 1.1, 1.5)))
     g += "[s0][s1][s2]concat=n=3:v=1:a=0[v]"
-    c.append(Case(f"t22-cuts-{'-'.join(kinds)}-{fps}", "trial", fps, 3.9, tuple(_side(rng, kind, fps, 110 + i) for i, kind in enumerate(kinds)), g, (Truth("cut", 1.3, 1.3), Truth("cut", 2.4, 2.4)), "cut"))
+    c.append(
+        Case(f"t22-cuts-{'-'.join(kinds)}-{fps}", "trial", fps, 3.9, tuple(_side(rng, kind, fps, 110 + i) for i, kind in enumerate(kinds)), g, (Truth("cut", 1.3, 1.3), Truth("cut", 2.4, 2.4)), "cut")
+    )
     # no transition: an object crossing a drawn side, a zoom into a real shot, a slow darkening, a flash
     fps = int(rng.choice(RATES))
     kind = str(rng.choice(["flat", "grad", "perlin", "bunny"]))

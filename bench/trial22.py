@@ -116,7 +116,7 @@ def video_cases() -> list[Case]:
     kind = str(rng.choice(["flat", "grad", "perlin", "bunny"]))
     c.append(
         Case(
-            f"t22-none-box-{kind}",
+            f"t22-none-box-crossing-{kind}",
             "trial",
             fps,
             3.5,

@@ -24,10 +24,10 @@ PROMISES = re.compile(r"line-crossing|diagonal-crossing|moving-object|moving-box
 
 
 def every_case() -> list[Case]:
-    """Every split the bench reads (its flags), the whole corpus and trials 16-21's clips: string work, no rendering."""
-    from bench import trial16, trial17, trial18, trial19, trial20, trial21
+    """Every split the bench reads (its flags), the whole corpus and trials 16-22's clips: string work, no rendering."""
+    from bench import trial16, trial17, trial18, trial19, trial20, trial21, trial22
 
-    cases = full_corpus() + trial16.video_cases() + trial17.video_cases() + trial18.video_cases() + trial19.video_cases() + trial20.video_cases() + trial21.video_cases()
+    cases = full_corpus() + trial16.video_cases() + trial17.video_cases() + trial18.video_cases() + trial19.video_cases() + trial20.video_cases() + trial21.video_cases() + trial22.video_cases()
     for make, _ in CORPORA.values():
         cases += make()
     return cases

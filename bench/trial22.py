@@ -102,7 +102,7 @@ def video_cases() -> list[Case]:
             g = f"[0:v]trim=duration={0.5 + d + 1.4},setpts=PTS-STARTPTS,scale=256:144,setsar=1,format=yuv420p,fade=t=in:st=0.5:d={d}:color={colour}[v]"
             truth = (Truth("fade_in", 0.5, round(0.5 + d, 3)),)
             seconds = 0.5 + d + 1.4
-        c.append(Case(f"t22-fade{'out' if k % 2 == 0 else 'in'}-{kind}-{fps}", "trial", fps, round(seconds, 3), (_side(rng, kind, fps, 100 + k),), g, truth, "fade"))
+        c.append(Case(f"t22-fade{'out' if k % 2 == 0 else 'in'}-{kind}-{fps}", "trial", fps, round(seconds, 3), (_side(rng, kind, fps, 100 + k),), g, truth, f"fade:{colour}"))
     # cuts between three drawn sides
     fps = int(rng.choice(RATES))
     kinds = [str(rng.choice([s for s in SIDES if s != "bikes"])) for _ in range(3)]

@@ -229,6 +229,8 @@ HIGH_BED_MIN_DB = 1.5  # ...and at least this far (dB): a bed-only stretch's hig
 # A ghost snare's and a kick's own mel bands (Hz; the hi-hat's: HIGH_ONSET_HZ up), read against their bed as the hi-hat's are (:func:`bed_band_drum`)
 BED_BANDS_HZ = {"snare": (150.0, 4000.0), "kick": (0.0, 150.0)}
 SOFT_BURST_SHARE = 0.8  # a soft snare's (a ghost note's) percussive part holds this share of its new energy or more (:func:`soft_burst`)...
+SHELL_WIRES_HZ = (1000.0, 10000.0)  # a snare's wires: the band where its percussive part is noise however loud its shell's ring (:func:`wires_burst`)
+SHELL_WIRES_FLATNESS = 0.22  # ...flatness of the percussive part there (FluidR3's Power 1-3 snares 0.25-0.55 at velocity 50-110, held 10-20 dB under their shell's ring; plucks, basses, pianos <= 0.21 where ≥ 0.8 of their new energy dies)
 SOFT_BURST_FLATNESS = 0.2  # ...and is this flat where it has energy (a hit's noise ~0.4; a pluck's partials and their ring are not)
 KICK_BAND_RISE_DB = 10.0  # a kick read over a bed in its own bands (:func:`bed_band_drum`) lifts them this far over their bed (25th percentile over HIGH_BED_S): a narrow band of noise flickers 7-9 dB
 KICK_BAND_BELOW_DB = 30.0  # ...and their peak is at most this far under the snare bands' (mean levels, dB): bands a noise leaves empty (a 1-4 kHz hiss's) flicker at its filter's leakage
@@ -455,7 +457,7 @@ def drum_of(power: np.ndarray, level_db: np.ndarray, i: int, freqs: np.ndarray, 
         click = rim_click(power, pre, new, i, freqs, hop_s) and not hand_clap(power, decayed, new, i, freqs, hop_s)
         kind = "snare" if under_hat and (click or body_under_hat(new, pre, rise, freqs)) else "hihat"
     else:
-        if flatness_all < DRUM_FLATNESS and not soft_burst(new, rise, flatness_on):
+        if flatness_all < DRUM_FLATNESS and not soft_burst(new, rise, flatness_on) and not wires_burst(new, rise, freqs):
             return None
         kind = drum_kind(new, freqs, centroid)
         kind = "snare" if kind == "clap" and rim_click(power, pre, new, i, freqs, hop_s) and not hand_clap(power, decayed, new, i, freqs, hop_s) else kind
@@ -601,6 +603,15 @@ def soft_burst(new: np.ndarray, rise: np.ndarray, flatness_on: float) -> bool:
     hit's tail leaves room for. ≥ SOFT_BURST_SHARE of the new energy dies within 100 ms and it is noise where it has
     energy (``flatness_on`` ≥ SOFT_BURST_FLATNESS); a plucked note's harmonics ring on."""
     return float(new.sum()) >= SOFT_BURST_SHARE * float(rise.sum()) and flatness_on >= SOFT_BURST_FLATNESS
+
+
+def wires_burst(new: np.ndarray, rise: np.ndarray, freqs: np.ndarray) -> bool:
+    """Whether a percussive part ``new`` (of the new energy ``rise``, power per bin of ``freqs`` Hz) that is not flat over
+    the whole band is a snare whose shell rings loud over its wires (FluidR3's power kits): ≥ SOFT_BURST_SHARE of the new
+    energy dies within 100 ms and the part is noise in SHELL_WIRES_HZ (flatness ≥ SHELL_WIRES_FLATNESS). A plucked or struck note's
+    partials ring on, and the pick's click above 1 kHz lies on its harmonics."""
+    band = (freqs >= SHELL_WIRES_HZ[0]) & (freqs < SHELL_WIRES_HZ[1]) & (new > 0)
+    return float(new.sum()) >= SOFT_BURST_SHARE * float(rise.sum()) and _flatness(new[band]) >= SHELL_WIRES_FLATNESS
 
 
 def drum_kind(new: np.ndarray, freqs: np.ndarray, centroid_hz: float) -> str:

@@ -231,6 +231,7 @@ BED_BANDS_HZ = {"snare": (150.0, 4000.0), "kick": (0.0, 150.0)}
 SOFT_BURST_SHARE = 0.8  # a soft snare's (a ghost note's) percussive part holds this share of its new energy or more (:func:`soft_burst`)...
 SHELL_WIRES_HZ = (1000.0, 10000.0)  # a snare's wires: the band where its percussive part is noise however loud its shell's ring (:func:`wires_burst`)
 SHELL_RING_SHARE = 0.5  # ...whose shell's band (SNARE_BODY_HZ) holds this share of the percussive part or more (Power 1-3 0.93-0.96, standard and room kits 0.85; a pizzicato's 0.0)
+SHELL_WIRES_SHARE = 0.005  # ...holding this share of the percussive part or more (Power 1-3 0.014-0.03; a 40-200 Hz noise band's flicker only its filter's leakage)
 SHELL_WIRES_FLATNESS = 0.22  # ...flatness of the percussive part there (FluidR3's Power 1-3 snares 0.25-0.55 at velocity 50-110, held 10-20 dB under their shell's ring; plucks, basses, pianos <= 0.21 where ≥ 0.8 of their new energy dies)
 SOFT_BURST_FLATNESS = 0.2  # ...and is this flat where it has energy (a hit's noise ~0.4; a pluck's partials and their ring are not)
 KICK_BAND_RISE_DB = 10.0  # a kick read over a bed in its own bands (:func:`bed_band_drum`) lifts them this far over their bed (25th percentile over HIGH_BED_S): a narrow band of noise flickers 7-9 dB
@@ -610,8 +611,9 @@ def wires_burst(new: np.ndarray, rise: np.ndarray, freqs: np.ndarray) -> bool:
     """Whether a percussive part ``new`` (of the new energy ``rise``, power per bin of ``freqs`` Hz) that is not flat over
     the whole band is a snare whose shell rings loud over its wires (FluidR3's power kits): ≥ SOFT_BURST_SHARE of the new
     energy dies within 100 ms, ≥ SHELL_RING_SHARE of it lies in the shell's band (SNARE_BODY_HZ) with its strongest peak
-    there, and the part is noise in SHELL_WIRES_HZ (flatness ≥ SHELL_WIRES_FLATNESS). A plucked or struck note's partials
-    ring on, a pizzicato's body lies above the shell's band, a voice's strongest partial below it."""
+    there, and ≥ SHELL_WIRES_SHARE of it lies in SHELL_WIRES_HZ as noise (flatness ≥ SHELL_WIRES_FLATNESS). A plucked or
+    struck note's partials ring on, a pizzicato's body lies above the shell's band, a low noise band's flicker holds
+    nothing over 1 kHz. An espeak onset whose voiced burst dies within 100 ms passes (docs/audio.md)."""
     total = float(new.sum())
     if total < SOFT_BURST_SHARE * float(rise.sum()):
         return False
@@ -619,7 +621,7 @@ def wires_burst(new: np.ndarray, rise: np.ndarray, freqs: np.ndarray) -> bool:
     if float(new[shell].sum()) < SHELL_RING_SHARE * total or not shell[int(np.argmax(new))]:
         return False
     band = (freqs >= SHELL_WIRES_HZ[0]) & (freqs < SHELL_WIRES_HZ[1]) & (new > 0)
-    return _flatness(new[band]) >= SHELL_WIRES_FLATNESS
+    return float(new[band].sum()) >= SHELL_WIRES_SHARE * total and _flatness(new[band]) >= SHELL_WIRES_FLATNESS
 
 
 def drum_kind(new: np.ndarray, freqs: np.ndarray, centroid_hz: float) -> str:

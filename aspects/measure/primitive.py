@@ -219,6 +219,11 @@ KICK_HARMONICS_DB = 0.0  # ...while at 100 ms the band KICK_HARMONICS_HZ holds n
 KICK_HARMONICS_HZ = (100.0, 600.0)  # a bass note's 2nd-6th harmonics for fundamentals of 40-100 Hz
 BOOM_UNDER_SHARE = 0.5  # a boomy kick under a snare, clap or hat struck with it holds at least half the onset's new energy below 150 Hz (docs/audio.md names simultaneous hits by HIT_PRIORITY: kick first): the power kit's kick with a clap, snare or side stick 0.57-0.78; snares, claps and hats struck without a kick <= 0.39 (kits_s13fresh, 242 hits)
 HIGH_ONSET_HZ = 4000.0  # a hi-hat's own bands: from here up
+HAT_NOTE_HZ = (5000.0, 11000.0)  # a hi-hat struck with a note (:func:`hat_with_note`): its own band...
+HAT_NOTE_MID_HZ = (1000.0, 4000.0)  # ...and the band a snare's wires fill as much or more
+HAT_NOTE_RISE_DB = 10.0  # ...the hat lifts its band this far (dB) over the 23 ms before
+HAT_NOTE_OVER_MID = 2.0  # ...and puts this many times the new energy there as in HAT_NOTE_MID_HZ (hats with a bass note 4-40x; snares with one, every kit, 0.2-1.4x)
+HAT_NOTE_FLATNESS = 0.3  # ...as noise (flatness of the new energy there)
 HIGH_ONSET_DB = 6.0  # mean rise of those mel bands over their level 23 ms before (dB) for a hi-hat's onset
 HIGH_HOLD_S, HIGH_HOLD_DB = 0.04, 5.0  # ...still this far over it this long after: a hi-hat rings on, a raindrop's click is gone
 # Over a noise bed the bed fills a hi-hat's bands: a hat 10–20 dB under a white bed lifts their mean level 1–3 dB, under
@@ -1509,7 +1514,7 @@ def high_hihat(ctx: Context, lo: int, hi: int, centre: float, drowned: Sequence[
         if np.any(np.abs(marked - i) <= w):
             if marked_hat(ctx, int(i), noisy) or hat_over_low_bed(ctx, int(i), noisy):
                 return not speech_over(ctx, centre, int(i), "hihat")
-            if hat_over_notes(ctx, int(i), marked[np.abs(marked - i) <= w]):
+            if hat_over_notes(ctx, int(i), marked[np.abs(marked - i) <= w]) or hat_with_note(ctx, marked[np.abs(marked - i) <= w]):
                 return not is_speech(ctx, centre)
             continue
         # Read over what rings under it too (:func:`drum_over_bed`): a power kit's kick tail or a band's held bass and
@@ -1795,6 +1800,28 @@ def hat_over_notes(ctx: Context, i: int, flux: np.ndarray) -> bool:
     if any(ctx.drum_at(int(k)) is not None for k in flux) or not voiced_bed(ctx, i):
         return False
     return any(drum_over_bed(ctx, int(k)) == "hihat" for k in (i, *flux))
+
+
+def hat_with_note(ctx: Context, flux: np.ndarray) -> bool:
+    """Whether flux onsets ``flux`` (hops within 15 ms of a high-band onset) that :func:`drum_of` reads as no drum are a
+    hi-hat struck with a note (issue 11d, session 28: a band's bass note on the beat, whose attack holds 90-98 % of the
+    onset's new energy): the new energy in HAT_NOTE_HZ rises ≥ HAT_NOTE_RISE_DB over the 23 ms before, is noise there
+    (flatness ≥ HAT_NOTE_FLATNESS) and holds ≥ HAT_NOTE_OVER_MID times what rose in HAT_NOTE_MID_HZ, where a snare's
+    wires put as much or more."""
+    for k in flux:
+        i = int(k)
+        if ctx.drum_at(i) is not None or i < DRUM_BEFORE_HOPS:
+            continue
+        pre, post = onset_spectra(ctx.power, i)
+        rise = np.maximum(post - pre, 0.0)
+        hat = (ctx.freqs >= HAT_NOTE_HZ[0]) & (ctx.freqs < HAT_NOTE_HZ[1])
+        mid = (ctx.freqs >= HAT_NOTE_MID_HZ[0]) & (ctx.freqs < HAT_NOTE_MID_HZ[1])
+        up_db = 10.0 * np.log10(max(float(post[hat].sum()), 1e-30) / max(float(pre[hat].sum()), 1e-30))
+        if up_db < HAT_NOTE_RISE_DB or float(rise[hat].sum()) < HAT_NOTE_OVER_MID * float(rise[mid].sum()):
+            continue
+        if _flatness(rise[hat]) >= HAT_NOTE_FLATNESS:
+            return True
+    return False
 
 
 def band_power_rise(ctx: Context, i: int, lo_hz: float, hi_hz: float) -> float:

@@ -224,6 +224,7 @@ HAT_NOTE_MID_HZ = (1000.0, 4000.0)  # ...and the band a snare's wires fill as mu
 HAT_NOTE_RISE_DB = 10.0  # ...the hat lifts its band this far (dB) over the 23 ms before
 HAT_NOTE_OVER_MID = 2.0  # ...and puts this many times the new energy there as in HAT_NOTE_MID_HZ (hats with a bass note 4-40x; snares with one, every kit, 0.2-1.4x)
 HAT_NOTE_FLATNESS = 0.3  # ...as noise (flatness of the new energy there)
+HAT_NOTE_FALL_DB = 6.0  # ...and the band falls this far (dB) from the 46 ms after the onset to 100 ms after: a hat dies, a sibilant holds
 HIGH_ONSET_DB = 6.0  # mean rise of those mel bands over their level 23 ms before (dB) for a hi-hat's onset
 HIGH_HOLD_S, HIGH_HOLD_DB = 0.04, 5.0  # ...still this far over it this long after: a hi-hat rings on, a raindrop's click is gone
 # Over a noise bed the bed fills a hi-hat's bands: a hat 10–20 dB under a white bed lifts their mean level 1–3 dB, under
@@ -1806,8 +1807,8 @@ def hat_with_note(ctx: Context, flux: np.ndarray) -> bool:
     """Whether flux onsets ``flux`` (hops within 15 ms of a high-band onset) that :func:`drum_of` reads as no drum are a
     hi-hat struck with a note (issue 11d, session 28: a band's bass note on the beat, whose attack holds 90-98 % of the
     onset's new energy): the new energy in HAT_NOTE_HZ rises ≥ HAT_NOTE_RISE_DB over the 23 ms before, is noise there
-    (flatness ≥ HAT_NOTE_FLATNESS) and holds ≥ HAT_NOTE_OVER_MID times what rose in HAT_NOTE_MID_HZ, where a snare's
-    wires put as much or more."""
+    (flatness ≥ HAT_NOTE_FLATNESS), holds ≥ HAT_NOTE_OVER_MID times what rose in HAT_NOTE_MID_HZ, where a snare's
+    wires put as much or more, and falls ≥ HAT_NOTE_FALL_DB by 100 ms (a voice's sibilant holds)."""
     for k in flux:
         i = int(k)
         if ctx.drum_at(i) is not None or i < DRUM_BEFORE_HOPS:
@@ -1819,7 +1820,11 @@ def hat_with_note(ctx: Context, flux: np.ndarray) -> bool:
         up_db = 10.0 * np.log10(max(float(post[hat].sum()), 1e-30) / max(float(pre[hat].sum()), 1e-30))
         if up_db < HAT_NOTE_RISE_DB or float(rise[hat].sum()) < HAT_NOTE_OVER_MID * float(rise[mid].sum()):
             continue
-        if _flatness(rise[hat]) >= HAT_NOTE_FLATNESS:
+        later_i = i + int(round(0.1 / ctx.hop_s))
+        if later_i + 3 > ctx.power.shape[0] or _flatness(rise[hat]) < HAT_NOTE_FLATNESS:
+            continue
+        later = float(ctx.power[later_i : later_i + 3, hat].mean(axis=0).sum())
+        if 10.0 * np.log10(max(float(post[hat].sum()), 1e-30) / max(later, 1e-30)) >= HAT_NOTE_FALL_DB:
             return True
     return False
 

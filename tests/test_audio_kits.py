@@ -1003,29 +1003,54 @@ def test_staccato_stabs_name_no_drum(tmp_path):
     assert not named, named
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="session 28 (trial 22's bands: hihat read snare 14, kick 11 times): a closed hat struck with a bass note reads `bass`, or `kick` under a slap or finger bass, on the standard, room, jazz and power kits (controlled renders, 7 kits x 5 basses: hats with GM 33, 38, 39 mostly `bass`, with 36 `kick`; with GM 34, picked, `hihat`); the hat's 5-11 kHz rise is 2-9 % of the onset's new energy, the bass note's attack the rest. No rule yet: top_hat (session 25) read such hats from 8 kHz up and named false hats elsewhere",
-)
-def test_a_hat_struck_with_a_bass_note_is_a_hat(tmp_path):
-    """A closed hat struck with each note of a bass line (four notes 0.6 s apart, held 0.5 s, velocity 100 and 92) on the
-    standard and jazz kits under a finger bass (GM 33) and a synth bass (GM 38): every hit is named `hihat`."""
+HATS_WITH_BASS_RIGHT = 17  # of the 20 hats struck with a bass note named hihat (measured 19 with hat_with_note; main 2)
+
+
+def _hat_or_snare_with_bass(kits, basses, drum, tmp_path) -> dict[str, list[str]]:
+    """Per clip (``drum`` struck with each note of a bass line: four notes 0.6 s apart, held 0.5 s, velocity 100 and 92,
+    on each kit of ``kits`` under each GM bass of ``basses``): the names of its four hits."""
     from tests.audio_corpus import DRUM_CH, DRUM_NOTES, Clip, note, program
 
-    if reason := missing_tools():
-        pytest.skip(reason)
     clips = []
-    for kit in (0, 32):
-        for bass in (33, 38):
-            clip = Clip(f"hat_k{kit}_b{bass}", 3.0, kind="drums")
+    for kit in kits:
+        for bass in basses:
+            clip = Clip(f"{drum}_k{kit}_b{bass}", 3.0, kind="drums")
             clip.events += [program(DRUM_CH, kit, 0.0), program(1, bass, 0.0)]
             for k, pitch in enumerate((40, 45, 43, 38)):
                 at = round(0.3 + 0.6 * k, 3)
-                clip.events += note(DRUM_CH, DRUM_NOTES["hihat"], at, at + 0.1, 100) + note(1, pitch, at, at + 0.5, 92)
-                clip.hits.append((at, "hihat"))
+                clip.events += note(DRUM_CH, DRUM_NOTES[drum], at, at + 0.1, 100) + note(1, pitch, at, at + 0.5, 92)
+                clip.hits.append((at, drum))
             clips.append(clip)
     answers = {}
     for clip, x in zip(clips, render(clips, tmp_path, "render.wav"), strict=True):
         t, primitive = analyse(x)
         answers[clip.name] = [answer for _, _, answer in hit_results(clip, t, primitive)]
+    return answers
+
+
+def test_a_hat_struck_with_a_finger_or_synth_bass_note_is_a_hat_a_snare_is_not(tmp_path):
+    """Issue 11d, session 28 (`hat_with_note`): a closed hat struck with each note of a bass line under a finger bass
+    (GM 33) and a synth bass (GM 39) on the standard and room kits, and under the synth bass on the power kit: every hit
+    is named `hihat`: at least HATS_WITH_BASS_RIGHT of the 20 (main: 2, the rest `bass` or `chord`). A snare struck likewise on the
+    standard, room, power and jazz kits is never named `hihat`: its wires put as much new energy under 4 kHz as over 5."""
+    if reason := missing_tools():
+        pytest.skip(reason)
+    hats = _hat_or_snare_with_bass((0, 8), (33, 39), "hihat", tmp_path / "hats")
+    hats |= _hat_or_snare_with_bass((16,), (39,), "hihat", tmp_path / "power")
+    named = sum(a.count("hihat") for a in hats.values())
+    assert named >= HATS_WITH_BASS_RIGHT, hats
+    snares = _hat_or_snare_with_bass((0, 8, 16, 32), (33, 34, 38, 39), "snare", tmp_path / "snares")
+    assert not any("hihat" in a for a in snares.values()), snares
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="session 28 (trial 22's bands: hihat read snare 14, kick 11 times): a closed hat struck with a bass note read `bass`, or `kick` under a slap or finger bass (controlled renders, 7 kits x 5 basses: with GM 33, 38, 39 mostly `bass`, with 36 `kick`; with GM 34, picked, `hihat`); hat_with_note names those under GM 33 and 39 on most kits, not these: the jazz kit's under GM 33 read `kick` (drum_of's low share), the synth bass 38's bright attack fills 1-4 kHz, the slap bass's slap reads `kick`",
+)
+def test_a_hat_struck_with_a_bass_note_is_a_hat(tmp_path):
+    """A closed hat struck with each note of a bass line on the jazz kit under a finger bass (GM 33) and on the standard
+    kit under a synth bass (GM 38) and a slap bass (GM 36): every hit is named `hihat`."""
+    if reason := missing_tools():
+        pytest.skip(reason)
+    answers = _hat_or_snare_with_bass((32,), (33,), "hihat", tmp_path / "jazz") | _hat_or_snare_with_bass((0,), (36, 38), "hihat", tmp_path / "std")
     assert all(a == ["hihat"] * 4 for a in answers.values()), answers

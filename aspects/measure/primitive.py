@@ -219,14 +219,14 @@ KICK_HARMONICS_DB = 0.0  # ...while at 100 ms the band KICK_HARMONICS_HZ holds n
 KICK_HARMONICS_HZ = (100.0, 600.0)  # a bass note's 2nd-6th harmonics for fundamentals of 40-100 Hz
 BOOM_UNDER_SHARE = 0.5  # a boomy kick under a snare, clap or hat struck with it holds at least half the onset's new energy below 150 Hz (docs/audio.md names simultaneous hits by HIT_PRIORITY: kick first): the power kit's kick with a clap, snare or side stick 0.57-0.78; snares, claps and hats struck without a kick <= 0.39 (kits_s13fresh, 242 hits)
 HIGH_ONSET_HZ = 4000.0  # a hi-hat's own bands: from here up
+HIGH_ONSET_DB = 6.0  # mean rise of those mel bands over their level 23 ms before (dB) for a hi-hat's onset
+HIGH_HOLD_S, HIGH_HOLD_DB = 0.04, 5.0  # ...still this far over it this long after: a hi-hat rings on, a raindrop's click is gone
 HAT_NOTE_HZ = (5000.0, 11000.0)  # a hi-hat struck with a note (:func:`hat_with_note`): its own band...
 HAT_NOTE_MID_HZ = (1000.0, 4000.0)  # ...and the band a snare's wires fill as much or more
 HAT_NOTE_RISE_DB = 10.0  # ...the hat lifts its band this far (dB) over the 23 ms before
 HAT_NOTE_OVER_MID = 2.0  # ...and puts this many times the new energy there as in HAT_NOTE_MID_HZ (hats with a bass note 4-40x; snares with one, every kit, 0.2-1.4x)
 HAT_NOTE_FLATNESS = 0.3  # ...as noise (flatness of the new energy there)
-HAT_NOTE_FALL_DB = 6.0  # ...and the band falls this far (dB) from the 46 ms after the onset to 100 ms after: a hat dies, a sibilant holds
-HIGH_ONSET_DB = 6.0  # mean rise of those mel bands over their level 23 ms before (dB) for a hi-hat's onset
-HIGH_HOLD_S, HIGH_HOLD_DB = 0.04, 5.0  # ...still this far over it this long after: a hi-hat rings on, a raindrop's click is gone
+HAT_NOTE_FALL_S, HAT_NOTE_FALL_DB = 0.1, 6.0  # ...and the band falls this far (dB) from the 46 ms after the onset to this long after (s): a hat dies, a sibilant holds
 # Over a noise bed the bed fills a hi-hat's bands: a hat 10–20 dB under a white bed lifts their mean level 1–3 dB, under
 # HIGH_ONSET_DB. Against the bed's own scatter it still stands out (:func:`bed_high_onsets`).
 HIGH_BED_S = 0.5  # the bed of the high bands' mean level: its 25th percentile over this long before a hop (hits and their tails lift the upper ones)
@@ -1808,7 +1808,7 @@ def hat_with_note(ctx: Context, flux: np.ndarray) -> bool:
     hi-hat struck with a note (issue 11d, session 28: a band's bass note on the beat, whose attack holds 90-98 % of the
     onset's new energy): the new energy in HAT_NOTE_HZ rises ≥ HAT_NOTE_RISE_DB over the 23 ms before, is noise there
     (flatness ≥ HAT_NOTE_FLATNESS), holds ≥ HAT_NOTE_OVER_MID times what rose in HAT_NOTE_MID_HZ, where a snare's
-    wires put as much or more, and falls ≥ HAT_NOTE_FALL_DB by 100 ms (a voice's sibilant holds)."""
+    wires put as much or more, and falls ≥ HAT_NOTE_FALL_DB by HAT_NOTE_FALL_S (a voice's sibilant holds)."""
     for k in flux:
         i = int(k)
         if ctx.drum_at(i) is not None or i < DRUM_BEFORE_HOPS:
@@ -1820,7 +1820,7 @@ def hat_with_note(ctx: Context, flux: np.ndarray) -> bool:
         up_db = 10.0 * np.log10(max(float(post[hat].sum()), 1e-30) / max(float(pre[hat].sum()), 1e-30))
         if up_db < HAT_NOTE_RISE_DB or float(rise[hat].sum()) < HAT_NOTE_OVER_MID * float(rise[mid].sum()):
             continue
-        later_i = i + int(round(0.1 / ctx.hop_s))
+        later_i = i + int(round(HAT_NOTE_FALL_S / ctx.hop_s))
         if later_i + 3 > ctx.power.shape[0] or _flatness(rise[hat]) < HAT_NOTE_FLATNESS:
             continue
         later = float(ctx.power[later_i : later_i + 3, hat].mean(axis=0).sum())

@@ -1806,27 +1806,27 @@ def hat_over_notes(ctx: Context, i: int, flux: np.ndarray) -> bool:
 def hat_with_note(ctx: Context, flux: np.ndarray) -> bool:
     """Whether flux onsets ``flux`` (hops within 15 ms of a high-band onset) that :func:`drum_of` reads as no drum are a
     hi-hat struck with a note (issue 11d, session 28: a band's bass note on the beat, whose attack holds 90-98 % of the
-    onset's new energy): its own band stands over the note's (:func:`hat_band_stands`)."""
-    return any(ctx.drum_at(int(k)) is None and hat_band_stands(ctx, int(k)) for k in flux)
-
-
-def hat_band_stands(ctx: Context, i: int) -> bool:
-    """Whether the onset at hop ``i`` is a hi-hat by its own band: the new energy in HAT_NOTE_HZ rises ≥ HAT_NOTE_RISE_DB
-    over the 23 ms before, is noise there (flatness ≥ HAT_NOTE_FLATNESS), holds ≥ HAT_NOTE_OVER_MID times what rose in
-    HAT_NOTE_MID_HZ, where a snare's wires or a clap's bursts put as much or more, and falls ≥ HAT_NOTE_FALL_DB by
-    HAT_NOTE_FALL_S (a voice's sibilant holds)."""
-    later_i = i + int(round(HAT_NOTE_FALL_S / ctx.hop_s))
-    if i < DRUM_BEFORE_HOPS or later_i + 3 > ctx.power.shape[0]:
-        return False
-    pre, post = onset_spectra(ctx.power, i)
-    rise = np.maximum(post - pre, 0.0)
-    hat = (ctx.freqs >= HAT_NOTE_HZ[0]) & (ctx.freqs < HAT_NOTE_HZ[1])
-    mid = (ctx.freqs >= HAT_NOTE_MID_HZ[0]) & (ctx.freqs < HAT_NOTE_MID_HZ[1])
-    up_db = 10.0 * np.log10(max(float(post[hat].sum()), 1e-30) / max(float(pre[hat].sum()), 1e-30))
-    if up_db < HAT_NOTE_RISE_DB or float(rise[hat].sum()) < HAT_NOTE_OVER_MID * float(rise[mid].sum()) or _flatness(rise[hat]) < HAT_NOTE_FLATNESS:
-        return False
-    later = float(ctx.power[later_i : later_i + 3, hat].mean(axis=0).sum())
-    return 10.0 * np.log10(max(float(post[hat].sum()), 1e-30) / max(later, 1e-30)) >= HAT_NOTE_FALL_DB
+    onset's new energy): the new energy in HAT_NOTE_HZ rises ≥ HAT_NOTE_RISE_DB over the 23 ms before, is noise there
+    (flatness ≥ HAT_NOTE_FLATNESS), holds ≥ HAT_NOTE_OVER_MID times what rose in HAT_NOTE_MID_HZ, where a snare's
+    wires put as much or more, and falls ≥ HAT_NOTE_FALL_DB by HAT_NOTE_FALL_S (a voice's sibilant holds)."""
+    for k in flux:
+        i = int(k)
+        if ctx.drum_at(i) is not None or i < DRUM_BEFORE_HOPS:
+            continue
+        pre, post = onset_spectra(ctx.power, i)
+        rise = np.maximum(post - pre, 0.0)
+        hat = (ctx.freqs >= HAT_NOTE_HZ[0]) & (ctx.freqs < HAT_NOTE_HZ[1])
+        mid = (ctx.freqs >= HAT_NOTE_MID_HZ[0]) & (ctx.freqs < HAT_NOTE_MID_HZ[1])
+        up_db = 10.0 * np.log10(max(float(post[hat].sum()), 1e-30) / max(float(pre[hat].sum()), 1e-30))
+        if up_db < HAT_NOTE_RISE_DB or float(rise[hat].sum()) < HAT_NOTE_OVER_MID * float(rise[mid].sum()):
+            continue
+        later_i = i + int(round(HAT_NOTE_FALL_S / ctx.hop_s))
+        if later_i + 3 > ctx.power.shape[0] or _flatness(rise[hat]) < HAT_NOTE_FLATNESS:
+            continue
+        later = float(ctx.power[later_i : later_i + 3, hat].mean(axis=0).sum())
+        if 10.0 * np.log10(max(float(post[hat].sum()), 1e-30) / max(later, 1e-30)) >= HAT_NOTE_FALL_DB:
+            return True
+    return False
 
 
 def band_power_rise(ctx: Context, i: int, lo_hz: float, hi_hz: float) -> float:
@@ -2390,8 +2390,6 @@ def frame_primitive(
             drum = "clap" if clap_under_own_hat(ctx, int(i)) else "snare"
         elif drum is not None and drum != "hihat" and np.any(np.abs(ctx.high_onsets - i) <= 2) and hat_over_low_bed(ctx, int(i), noisy):
             drum = "hihat"  # a hat over a bed under 4 kHz whose flicker drum_of read with it
-        elif drum in ("snare", "clap") and np.any(np.abs(ctx.high_onsets - i) <= 2) and hat_band_stands(ctx, int(i)):
-            drum = "hihat"  # a hat over held notes whose beating drum_of read as a snare's or a clap's noise
         if drum is not None and (drum == "kick" or not ctx.clicks[int(i)]):  # a lone click (crackle) is no drum
             if consonant(ctx, centre, int(i), drum):  # a syllable's plosive or sibilant, not a stroke over the voice
                 continue

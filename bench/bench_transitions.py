@@ -541,6 +541,14 @@ CORPORA = {
         lambda: transition_corpus.dissolves45_corpus(46),
         "like split 45, split 46 (session 25: blind; made with split 45, read only at the freeze with main's and with the frozen rules)",
     ),
+    "--drifts47": (
+        lambda: transition_corpus.drifts47_corpus(47),
+        "12 fades and cross-fades between still sides (flat, gradient, grainy) + 24 slow drifts of still pictures (brightness, hue, saturation, contrast; over the whole clip or from part-way on), 18-60 fps, split 47 (session 29: read once with main's rules first, then tuned on)",
+    ),
+    "--drifts48": (
+        lambda: transition_corpus.drifts47_corpus(48),
+        "like split 47, split 48 (session 29: blind; made with split 47, read only at the freeze with main's and with the frozen rules)",
+    ),
 }
 
 

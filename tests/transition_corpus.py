@@ -4272,3 +4272,59 @@ def fades45_corpus(split: int = 45, n: int = 30, n_negatives: int = 10) -> list[
         }.get(what.split("-")[0], "")
         cases.append(Case(f"{prefix}none-{what}-{shown}-{j:02d}-{seconds:g}s-{fps}", "negative", fps, seconds, (src,), f"[0:v]format=yuv420p{extra}[v]", (), what))
     return cases
+
+
+# Session 29 (issue 10; ``drifts47_corpus(47)`` / ``(48)``): slow drifts of still pictures are no transitions. Blind
+# fades split 46 read three of its four brightening or darkening flat colours and gradients as dissolves: eq's brightness
+# changes a still picture in steps of 2-4 levels every 0.2-0.3 s (8-bit video), each plateau long enough to look held.
+# Drawn broadly: flat colours, still gradients of every type and grainy flats; brightness up or down, hue turning,
+# saturation or contrast changing, over the whole clip or starting part-way and going on to its end, 0.1-0.5 of eq's
+# range over 3.5-8 s, at 18-60 fps; and, so the guard against them keeps what it must, fades (the filter, to and from
+# black, white or a colour) and cross-fades (xfade fade, dissolve, fadegrays, fadeslow, fadefast, fadeblack, fadewhite)
+# between still sides of the same kinds. Seeds drawn by ``secrets``. Split 47 was read once with main's rules before any
+# change; split 48 is blind (made with split 47, read only at the freeze with main's and the frozen rules).
+DRIFTS47_SEEDS = {47: 2366, 48: 23173}
+PREFIX.update({"drifts47": "dr47-", "drifts48": "dr48-"})
+DRIFTS47_RATES = (18, 23, 29, 33, 48, 50, 60)
+DRIFTS47_CONTENT = ("flat", "flat", "gradient", "gradient", "grainy")
+DRIFTS47_KINDS = ("fade-out", "fade-in", "fade-out-in", "fade", "dissolve", "fadegrays", "fadeslow", "fadefast", "fadeblack", "fadewhite")
+DRIFTS47_DRIFTS = ("brighten", "darken", "brighten", "darken", "hue", "saturation", "contrast")
+
+
+def _drift_expr(rng: np.random.Generator, what: str, seconds: float, start: float) -> str:
+    """An ffmpeg filter drifting a still picture by ``what`` from ``start`` seconds to the clip's end (``seconds``)."""
+    t = f"max(t-{start:.2f}\\,0)" if start > 0 else "t"
+    share = rng.uniform(0.1, 0.5) / max(seconds - start, 1.0)  # share of eq's range per second
+    sign = -1 if what == "darken" or rng.random() < 0.5 else 1
+    if what in ("brighten", "darken"):
+        return f"eq=brightness='{abs(share) * (1 if what == 'brighten' else -1):.4f}*{t}':eval=frame"
+    if what == "hue":
+        return f"hue=h='{sign * rng.uniform(8, 30):.1f}*{t}'"
+    if what == "saturation":
+        return f"hue=s='max(0\\,1{'+' if sign > 0 else '-'}{share * 2:.4f}*{t})'"
+    return f"eq=contrast='1{'+' if sign > 0 else '-'}{share * 2:.4f}*{t}':eval=frame"
+
+
+def drifts47_corpus(split: int = 47, n: int = 12, n_negatives: int = 24) -> list[Case]:
+    """``n`` fades and cross-fades between still sides and ``n_negatives`` slow drifts of still pictures, from DRIFTS47_SEEDS[``split``] (see the note above)."""
+    rng = np.random.default_rng(DRIFTS47_SEEDS[split])
+    prefix = PREFIX[f"drifts{split}"]
+    cases: list[Case] = []
+    for j in range(n):
+        kind = DRIFTS47_KINDS[int(rng.integers(len(DRIFTS47_KINDS)))]
+        fps = DRIFTS47_RATES[int(rng.integers(len(DRIFTS47_RATES)))]
+        d = round(float(rng.uniform(0.3, 3.0)), 2)
+        colour = ("black", "white", _colour(rng, "any"))[int(rng.choice(3, p=(0.4, 0.3, 0.3)))]
+        contents = [DRIFTS47_CONTENT[int(rng.integers(len(DRIFTS47_CONTENT)))] for _ in range(2)]
+        cases.append(_fades43_case(rng, prefix, j, kind, fps, d, colour, contents, ramp=lambda d: 0.2 + (d - 0.3) * 1.5 / 2.7, holds=(0.0, 0.1, 0.3), ease_other="black"))
+    for j in range(n_negatives):
+        what = DRIFTS47_DRIFTS[int(rng.integers(len(DRIFTS47_DRIFTS)))]
+        content = DRIFTS47_CONTENT[int(rng.integers(len(DRIFTS47_CONTENT)))]
+        fps = DRIFTS47_RATES[int(rng.integers(len(DRIFTS47_RATES)))]
+        seconds = round(float(rng.uniform(3.5, 8.0)), 1)
+        start = 0.0 if rng.random() < 0.5 else round(float(rng.uniform(0.8, seconds - 2.5)), 2)
+        src, shown = fades43_side(rng, content, fps, seconds)
+        graph = f"[0:v]format=yuv420p,{_drift_expr(rng, what, seconds, start)}[v]"
+        name = f"{prefix}none-{what}-{shown}-{j:02d}-{seconds:g}s{f'-from{start:g}' if start else ''}-{fps}"
+        cases.append(Case(name, "negative", fps, seconds, (src,), graph, (), what))
+    return cases

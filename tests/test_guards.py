@@ -125,3 +125,58 @@ def test_camera_swings_keeps_a_slide_between_still_pictures():
     assert not guards.camera_swings(s, item, 0, n - 1)
     swinging = Signals.from_frames(dict(frames, mv_dx=np.full(n, 0.05)), n / fps)  # the same motion before and after: the camera
     assert guards.camera_swings(swinging, item, 0, n - 1)
+
+
+# Still pictures drifting slowly (session 29, ``guards.drift_along``): eq and hue change an 8-bit picture in steps of a
+# few levels every few frames, each step's plateau long enough to look held. Main read each of these as a dissolve
+# over a few of the steps or, for a flat colour brightening into white, as a fade to white.
+DRIFTS = [
+    ("fades46", "f46-none-darken-flat-flat-00"),  # a flat colour darkening over 4.6 s at 45 fps: a one-frame dissolve (one step)
+    ("fades46", "f46-none-brighten-flat-flat-02"),  # brightening over 6.6 s at 40 fps: a 1 s dissolve
+    ("fades46", "f46-none-brighten-gradient-gradient-08"),  # a gradient brightening over 6.6 s at 27 fps: a 0.6 s dissolve
+    ("drifts47", "dr47-none-contrast-gradient-19"),  # contrast rising from 1.46 s to the end (7.7 s) at 60 fps: a 3 s dissolve
+    ("drifts47", "dr47-none-brighten-flat-21"),  # brightening into white over 7.2 s at 29 fps: a fade to white, its last 0.9 s
+]
+DRIFTS_LEFT = [
+    ("drifts47", "dr47-none-brighten-flat-07", "a flat colour brightening from 2.71 s into white at 23 fps: its picture side held still before, read as a fade to white and one out of it"),
+    ("drifts47", "dr47-none-darken-gradient-16", "a gradient darkening from 0.93 s at 48 fps that stops at 3.3 s (0.3 s before the clip's end): a dissolve between two held pictures"),
+]
+
+
+def _corpus_case(tmp_path, split: str, prefix: str):
+    from tests import transition_corpus as tc
+
+    corpus = tc.fades45_corpus(46) if split == "fades46" else tc.drifts47_corpus(47)
+    return tc.rendered_truth(next(c for c in corpus if c.name.startswith(prefix)), tmp_path)
+
+
+@pytest.mark.parametrize("split,prefix", DRIFTS, ids=[c[1] for c in DRIFTS])
+def test_a_still_picture_drifting_slowly_is_no_transition(tmp_path, split, prefix):
+    case = _corpus_case(tmp_path, split, prefix)
+    assert _found(case.make(tmp_path)) == []
+
+
+@pytest.mark.parametrize("split,prefix", [pytest.param(s, p, marks=pytest.mark.xfail(strict=True, reason=r), id=p) for s, p, r in DRIFTS_LEFT])
+def test_drifts_left(tmp_path, split, prefix):
+    case = _corpus_case(tmp_path, split, prefix)
+    assert _found(case.make(tmp_path)) == []
+
+
+def test_a_cross_fade_between_two_held_flat_colours_stays_a_dissolve(tmp_path):
+    """xfade fade 1.5 s at 30 fps between two flat colours held 1 s before and after: one dissolve, both ends within 2 frames of the rendered frames."""
+    from tests.transition_corpus import POST_S, PRE_S, Case, Truth, match, rendered_truth, xfade_graph
+
+    case = Case(
+        "flat-cross-30",
+        "plain",
+        30,
+        PRE_S + 1.5 + POST_S,
+        ("color=c=0x3A6FB0:s=256x144:r=30", "color=c=0xE0C040:s=256x144:r=30"),
+        xfade_graph("fade", 1.5),
+        (Truth("dissolve", PRE_S, PRE_S + 1.5),),
+        "fade",
+    )
+    case = rendered_truth(case, tmp_path, table=False)
+    found = _found(case.make(tmp_path))
+    r = match(case, found)
+    assert not r["missed"] and not r["extra"], (case.truth, found)

@@ -1,7 +1,7 @@
 """Moving pictures that hold no transition: guards over what the transition rules found.
 
 Moving objects, camera moves and slow drifts are no transitions (issue 10).
-Four guards, read on the 8 × 6 colour grid (luma, Cr, Cb; ``wipes.fine_grid``):
+Six guards, read on the 8 × 6 colour grid (luma, Cr, Cb; ``wipes.fine_grid``):
 
 - **Something passed** (wipes, dissolves): a transition replaces the picture.
   When the picture at its end lies within RETURN_SHARE of the largest
@@ -26,6 +26,15 @@ Four guards, read on the 8 × 6 colour grid (luma, Cr, Cb; ``wipes.fine_grid``):
   change at FIELD_RATE while its cells pass half-way over HALF_SPREAD of its
   span or more (a cross-fade moves them all together), is a drift. Textured
   footage is left to the transition rules (its texture moves on its own).
+- **The picture drifts on** (fades and dissolves on smooth pictures, edge
+  density under SMOOTH_EDGES): a still picture whose brightness, hue,
+  saturation or contrast drifts changes, in 8-bit video, in steps of a few
+  levels every few frames, each plateau held long enough to look steady next
+  to a run of steps (``drift_along``). Over DRIFT_ON_S before a dissolve's
+  start and after its end, or next to a fade's picture end (never into a
+  neighbouring transition; at least DRIFT_ON_LEAST_S of it), a picture moving
+  on along the change's own way by DRIFT_ON or more of the change (of its
+  rate, where the side is shorter than the change) is a drift going on.
 - **The picture moves on** (dissolves on pictures with edge density under
   MOVING_EDGES: gradients, test patterns, not footage): a shift of each
   frame's grid (optical flow on its spatial gradients) leaves at most
@@ -78,6 +87,9 @@ SWING_INLIERS = 0.9  # …with the global motion fit following this share of the
 SWING_SURE = 10.0  # …and a shift this many times its own uncertainty (``mv_noise``: a fit on grain over a smooth picture wanders at 2–20 times it, a whip pan's steps are 50–500 times it)…
 SWING_RIGID = 0.1  # …and the picture moving as one: the block flow left after the fit (``parallax``) under this share of the shift (a slide between moving pictures carries the incoming one's own motion: 0.15–1 of it)…
 SWING_SHARE = 0.9  # …on this share of the wipe's frames (a frame at a fade's black end tells no motion)
+DRIFT_ON_S = 1.0  # seconds beyond a fade's picture end or a dissolve's ends read for the picture going on (never into the neighbouring transitions)…
+DRIFT_ON = 0.3  # …a smooth picture moving on along the change there by this share of it (of its rate, over a side shorter than the change) or more drifts: no transition
+DRIFT_ON_LEAST_S = 0.3  # …read over at least this (seconds; a side cut shorter by the clip's ends or a neighbour tells nothing)
 STEADY_RESIDUAL = (0.7, 2.5)  # …and whose global-motion residual (median over it) lies between these multiples of its louder and its quieter side's: the picture moves on
 
 
@@ -156,6 +168,32 @@ def field_moves(s: Signals, grid: np.ndarray, item: dict, lo: int, hi: int) -> b
         return sides_move
     along = [float((grid[b] - grid[a]) @ change) / size / float(s.t[b] - s.t[a]) / rate for a, b in sides]
     return (min(along) >= DRIFT_SIDE and sum(along) >= DRIFT_SUM) or (sides_move and half_way_spread(s, grid, p, q) >= HALF_SPREAD)
+
+
+def drift_along(s: Signals, grid: np.ndarray, item: dict, lo: int, hi: int) -> float:
+    """How fast a smooth picture next to a fade or dissolve moves on along its change, at most, as a share of its rate
+    (0 when the picture is not smooth or no side is long enough): the picture over DRIFT_ON_S before ``item``'s
+    start and after its end (not past ``lo``/``hi``), a fade's blank side left out."""
+    p, q = _index(s, item["start"]), _index(s, item["end"])
+    n, least = frames_in(s, DRIFT_ON_S), frames_in(s, DRIFT_ON_LEAST_S)
+    if "edge_density" not in s.columns or q <= p:
+        return 0.0
+    if float(np.median(s["edge_density"][max(lo, p - n) : min(hi, q + n) + 1])) >= SMOOTH_EDGES:
+        return 0.0
+    change = grid[q] - grid[p]
+    size = float(np.linalg.norm(change))
+    if size <= 0:
+        return 0.0
+    span = float(s.t[q] - s.t[p])
+    sides = []
+    if item["type"] != "fade_in":
+        sides.append((max(lo, p - n), p))
+    if item["type"] != "fade_out":
+        sides.append((q, min(hi, q + n)))
+    # The way moved along the change, as a share of it, over a side as long as the change (its rate's share) or longer
+    # (its way's share: a one-frame step of a quantised drift is as fast as a cut, and the drift makes many such steps).
+    along = [float((grid[b] - grid[a]) @ change) / size**2 / min(1.0, float(s.t[b] - s.t[a]) / span) for a, b in sides if b - a >= least]
+    return max(along, default=0.0)
 
 
 def shift_unexplained(grid: np.ndarray, p: int, q: int) -> float:
@@ -246,6 +284,8 @@ def without_motion(s: Signals, items: list[dict]) -> list[dict]:
         lo = _index(s, items[k - 1]["end"]) if k > 0 else 0
         hi = _index(s, items[k + 1]["start"]) if k + 1 < len(items) else len(s) - 1
         p, q = _index(s, item["start"]), _index(s, item["end"])
+        if item["type"] in ("fade_out", "fade_in", "dissolve") and drift_along(s, grid, item, lo, hi) >= DRIFT_ON:
+            continue  # a still picture drifting on: see the module docstring
         if item["type"] in ("fade_out", "fade_in"):
             moved = shape_moved(s, grid, item, lo, hi)
         else:

@@ -407,8 +407,25 @@ def test_xfade_fadegrays_out_of_a_flat_colour_is_one_dissolve(tmp_path, prefix):
     assert not r["missed"] and not r["extra"], (case.truth, found)
 
 
+FADEGRAYS_THROUGH_GREY = ["f45-fadegrays-flat-flat-16", "f45-fadegrays-flat-flat-12"]
+
+
+@pytest.mark.parametrize("prefix", FADEGRAYS_THROUGH_GREY)
+def test_xfade_fadegrays_between_flat_colours_is_a_dissolve_through_grey(tmp_path, prefix):
+    """Split 45's fadegrays between flat colours (2.74 s at 27 fps; 2.57 s at 45 fps): the colour drains to grey and comes
+    back as B's while the luma goes one way, so the path on the grid is long for its net change (0.51 of it). Main found
+    nothing (16) or a dissolve 0.82 s late (12: its ends walked on the A-B progress, which reads the greying as A held;
+    the drift guard then dropped it, its greying left on its side);
+    one dissolve, both ends within 2 frames of the rendered frames (``dissolves.blends_through_grey``, session 29)."""
+    from tests.transition_corpus import fades45_corpus, match, rendered_truth
+
+    case = rendered_truth(next(c for c in fades45_corpus(45) if c.name.startswith(prefix)), tmp_path)
+    found = _found(case.make(tmp_path))
+    r = match(case, found)
+    assert not r["missed"] and not r["extra"], (case.truth, found)
+
+
 LEFT_45 = [
-    ("f45-fadegrays-flat-flat-16", "fadegrays 2.74 s at 27 fps between flat colours: with no dip the change is no longer taken whole (nothing found)"),
     ("f45-none-darken-flat-flat-09", "a dark flat colour darkening to near black over 2.7 s: red clips at 0 at 0.7 s and the way turns there (a fade out + fade in)"),
     ("f45-ease-out-white-testsrc2-24", "a smoothstep fade to white over 2.93 s of scrolling testsrc2 at 20 fps: not found"),
 ]

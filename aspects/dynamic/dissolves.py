@@ -81,7 +81,7 @@ from __future__ import annotations
 import numpy as np
 
 from aspects.dynamic.signals import Signals, frames_in, rounded
-from aspects.measure.visual import WIPE_GRID
+from aspects.measure.visual import GRID, WIPE_GRID
 
 SCALES_S = (0.3, 0.6, 1.2, 2.5)  # half-lengths of the steps looked for (seconds)
 REF_S = 0.2  # each side's picture is the mean over this (seconds)
@@ -1125,6 +1125,40 @@ def tail_ends(grid: np.ndarray, p: int, q: int, floor: int, ceiling: int, ref: i
     return p, q + _tail_walk(x, q - p, q - p + margin, reach, mean_rate)
 
 
+GREY_LUMA_MONOTONY = 0.6  # ``blends_through_grey``: the luma's net change / path length at least this (xfade greys by the mean of R, G, B, not by luma: the luma detours too)…
+GREY_HULL = 0.25  # …each frame's chroma (Cr, Cb off neutral over the cells) within this share of the larger side's off a mix of the sides' chroma shrunk towards grey (weights ≥ 0, summing to ≤ 1)…
+GREY_DRAIN = 0.5  # …and, at its lowest, at most this share of the smaller side's: the colour went through grey
+GREY_KEEP = 0.25  # such a blend keeps the ends it was found with where ``refined`` would move one in by more than this share of its length
+
+
+def blends_through_grey(s: Signals, state: np.ndarray, p: int, q: int) -> bool:
+    """Whether frames ``p`` to ``q`` of the colour ``state`` (the 4 × 4 grid's luma, Cr, Cb: ``Signals.colour_grid``)
+    blend two pictures through grey (xfade ``fadegrays``): the luma goes one way (GREY_LUMA_MONOTONY) while the colour
+    drains towards grey and comes back as the other picture's (GREY_DRAIN, GREY_HULL) — a path whose chroma detour
+    through neutral fails the plain monotony test (``transitions._classify``)."""
+    if "crgrid_0_0" not in s.columns or q - p < 3:
+        return False
+    cells = GRID * GRID
+    luma = state[:, :cells]
+    net = float(np.abs(luma[q] - luma[p]).mean())
+    walk = np.arange(p, q + 1)
+    if net < GREY_LUMA_MONOTONY * float(np.abs(np.diff(luma[walk], axis=0)).mean(axis=1).sum()):
+        return False
+    chroma = state[p : q + 1, cells:] - 128.0
+    a, b = chroma[0], chroma[-1]
+    size_a, size_b = float(np.linalg.norm(a)), float(np.linalg.norm(b))
+    if min(size_a, size_b) <= 0:
+        return False
+    basis = np.stack([a, b], axis=1)
+    weights, *_ = np.linalg.lstsq(basis, chroma.T, rcond=None)
+    weights = np.clip(weights, 0.0, None)
+    total = weights.sum(axis=0)
+    weights = np.where(total > 1.0, weights / np.maximum(total, 1e-12), weights)
+    off = np.linalg.norm(chroma - (basis @ weights).T, axis=1)
+    lowest = float(np.linalg.norm(chroma, axis=1).min())
+    return bool(off.max() <= GREY_HULL * max(size_a, size_b) and lowest <= GREY_DRAIN * min(size_a, size_b))
+
+
 def refined(s: Signals, grid: np.ndarray, stats: np.ndarray, found: list[dict], stops: np.ndarray) -> list[dict]:
     """``found`` with each dissolve's ends walked by ``refine_ends`` on the low-pass pictures ``grid``, then by ``detail_ends`` on the picture statistics ``stats`` (its last column the fine detail), never past a cut (``stops``) or into the transitions next to it."""
     if len(s) < 8 or not any(f["type"] == "dissolve" for f in found):
@@ -1132,6 +1166,7 @@ def refined(s: Signals, grid: np.ndarray, stats: np.ndarray, found: list[dict], 
     ref, margin = frames_in(s, REF_S), frames_in(s, MARGIN_S)
     index = {round(float(t), 6): i for i, t in enumerate(s.t)}
     cut_at = np.flatnonzero(stops)
+    state = s.colour_grid()
     out = []
     for k, item in enumerate(found):
         p, q = index.get(round(item["start"], 6)), index.get(round(item["end"], 6))
@@ -1140,8 +1175,11 @@ def refined(s: Signals, grid: np.ndarray, stats: np.ndarray, found: list[dict], 
             continue
         floor = max([int(c) for c in cut_at if c <= p] + [index.get(round(f["end"], 6), 0) for f in found[:k] if f["end"] <= item["start"]] + [0])
         ceiling = min([int(c) - 1 for c in cut_at if c > q] + [index.get(round(f["start"], 6), len(s) - 1) for f in found[k + 1 :] if f["start"] >= item["end"]] + [len(s) - 1])
+        p0, q0 = p, q
         p, q = _walked(s, grid, stats, p, q, floor, ceiling, ref, margin)
         p, q = tail_ends(grid, p, q, floor, ceiling, ref, margin)
+        if max(p - p0, q0 - q) > GREY_KEEP * (q0 - p0) and blends_through_grey(s, state, p0, q0):
+            p, q = p0, q0  # a blend through grey: the ends walked on A-B progress read its greying as A held
         out.append({**item, "start": rounded(s.t[p], 6), "end": rounded(s.t[q], 6), "duration": rounded(s.t[q] - s.t[p], 6)})
     return out
 

@@ -580,7 +580,7 @@ def _classify(s: Signals, state: np.ndarray, blank: np.ndarray, p: int, q: int, 
     wipe = order["spread"] >= WIPE_SPREAD and order["fit"] >= WIPE_FIT
     if wipe and _blurred(s, p, q):
         return item  # a blurred cross-fade: each cell drifts to its row's blurred mean at its content's pace, which can order the cells like an edge
-    if not wipe and net < MIN_MONOTONY * path:
+    if not wipe and net < MIN_MONOTONY * path and not dissolves.blends_through_grey(s, state, p, q):
         return None
     if wipe:
         item.update(type="wipe", direction=order["direction"])  # a wipe to or from a solid colour is still a wipe

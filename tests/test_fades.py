@@ -425,6 +425,19 @@ def test_xfade_fadegrays_between_flat_colours_is_a_dissolve_through_grey(tmp_pat
     assert not r["missed"] and not r["extra"], (case.truth, found)
 
 
+def test_xfade_fadegrays_from_a_light_flat_colour_is_one_dissolve(tmp_path):
+    """Held-out 7's fadegrays from a light flat colour (2.5 s at 48 fps): its uniform frames held at 1.31-1.35 s, before
+    the neutral grey, were read as a dip through a colour (a fade out + fade in); the pair's ramps turn at the greyest
+    frame 0.2 of the way in, so it is xfade's grey (``fades._greys_out_between``, session 29): one dissolve, both ends
+    within 2 frames of the rendered frames."""
+    from tests.transition_corpus import heldout7_corpus, match, rendered_truth
+
+    case = rendered_truth(next(c for c in heldout7_corpus() if c.name.startswith("h7-xfade-fadegrays-flat2")), tmp_path)
+    found = _found(case.make(tmp_path))
+    r = match(case, found)
+    assert not r["missed"] and not r["extra"], (case.truth, found)
+
+
 LEFT_45 = [
     ("f45-none-darken-flat-flat-09", "a dark flat colour darkening to near black over 2.7 s: red clips at 0 at 0.7 s and the way turns there (a fade out + fade in)"),
     ("f45-ease-out-white-testsrc2-24", "a smoothstep fade to white over 2.93 s of scrolling testsrc2 at 20 fps: not found"),

@@ -338,6 +338,21 @@ def greys_out(held: np.ndarray, into: int, out_of: int) -> bool:
     return chroma <= GREY_CHROMA and into <= GREY_RAMP_SHARE * out_of
 
 
+GREY_BELOW_SIDES = 0.5  # ``_greys_out_between``: the greyest frame's chroma at most this share of both outer ends' (levels / levels)
+
+
+def _greys_out_between(state: np.ndarray, start: int, end: int) -> bool:
+    """``greys_out`` at the greyest frame (least mean chroma) from ``start`` to ``end``: the run a pair of ramps turns at
+    on a flat colour's blend is any run of uniform frames, not the neutral grey fadegrays passes (session 29)."""
+    if state.shape[1] != 3 * GRID * GRID or end - start < 2:
+        return False
+    chroma = np.abs(state[start : end + 1, GRID * GRID :] - 128.0).mean(axis=1)
+    k = int(np.argmin(chroma))
+    if not 0 < k < chroma.size - 1 or chroma[k] > GREY_BELOW_SIDES * min(chroma[0], chroma[-1]):
+        return False  # no turn through grey between two coloured pictures (a greyish picture side is no grey dip)
+    return greys_out(state[start + k], k, end - start - k)
+
+
 def _off_the_way(state: np.ndarray, before: int, held: int, after: int) -> bool:
     """Whether the coarse picture (``state``: the 4×4 colour grid) held at ``held`` lies off the way from the one at ``before`` to that at ``after`` (DIP_TURN of its distance to the nearer one, at least MIN_LEVEL): a dip, not a step of a dissolve."""
     a, c, b = state[before], state[held], state[after]
@@ -404,6 +419,7 @@ def short_fades(s: Signals, stats: np.ndarray, state: np.ndarray, blank: np.ndar
             or not _off_the_way(state, into[0], first, out_of[1])
             or not turns_at(state, into[0], first, last, out_of[1])
             or greys_out(state[first], first - into[0], out_of[1] - last)
+            or _greys_out_between(state, into[0], out_of[1])
         ):
             continue
         for span, name in ((into, "fade_out"), (out_of, "fade_in")):

@@ -171,9 +171,10 @@ def field_moves(s: Signals, grid: np.ndarray, item: dict, lo: int, hi: int) -> b
 
 
 def drift_along(s: Signals, grid: np.ndarray, item: dict, lo: int, hi: int) -> float:
-    """How fast a smooth picture next to a fade or dissolve moves on along its change, at most, as a share of its rate
-    (0 when the picture is not smooth or no side is long enough): the picture over DRIFT_ON_S before ``item``'s
-    start and after its end (not past ``lo``/``hi``), a fade's blank side left out."""
+    """How far a smooth picture next to a fade or dissolve moves on along its change, at most, as a share of the change
+    (of its rate where the side is shorter than the change; 0 when the picture is not smooth or no side is long
+    enough): the picture over DRIFT_ON_S before ``item``'s start and after its end (not past ``lo``/``hi``), a fade's
+    blank side left out."""
     p, q = _index(s, item["start"]), _index(s, item["end"])
     n, least = frames_in(s, DRIFT_ON_S), frames_in(s, DRIFT_ON_LEAST_S)
     if "edge_density" not in s.columns or q <= p:

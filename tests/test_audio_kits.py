@@ -1003,6 +1003,15 @@ def test_staccato_stabs_name_no_drum(tmp_path):
     assert not named, named
 
 
+def _hit_answers(clips, tmp_path) -> dict[str, list[str]]:
+    """Per clip of ``clips``, rendered together: the names its hits were read as (``hit_results``' answers)."""
+    answers = {}
+    for clip, x in zip(clips, render(clips, tmp_path, "render.wav"), strict=True):
+        t, primitive = analyse(x)
+        answers[clip.name] = [answer for _, _, answer in hit_results(clip, t, primitive)]
+    return answers
+
+
 HATS_WITH_BASS_RIGHT = 17  # of the 20 hats struck with a bass note named hihat (measured 19 with hat_with_note; main 2)
 
 
@@ -1021,11 +1030,7 @@ def _hat_or_snare_with_bass(kits, basses, drum, tmp_path) -> dict[str, list[str]
                 clip.events += note(DRUM_CH, DRUM_NOTES[drum], at, at + 0.1, 100) + note(1, pitch, at, at + 0.5, 92)
                 clip.hits.append((at, drum))
             clips.append(clip)
-    answers = {}
-    for clip, x in zip(clips, render(clips, tmp_path, "render.wav"), strict=True):
-        t, primitive = analyse(x)
-        answers[clip.name] = [answer for _, _, answer in hit_results(clip, t, primitive)]
-    return answers
+    return _hit_answers(clips, tmp_path)
 
 
 def test_a_hat_struck_with_a_finger_or_synth_bass_note_is_a_hat_a_snare_is_not(tmp_path):
@@ -1076,11 +1081,7 @@ def _over_held_notes(kits, chords, drums, tmp_path) -> dict[str, list[str]]:
                     clip.events += note(DRUM_CH, DRUM_NOTES[d], at, at + 0.1, 100)
                 clip.hits.append((at, drums[0]))
             clips.append(clip)
-    answers = {}
-    for clip, x in zip(clips, render(clips, tmp_path, "render.wav"), strict=True):
-        t, primitive = analyse(x)
-        answers[clip.name] = [answer for _, _, answer in hit_results(clip, t, primitive)]
-    return answers
+    return _hit_answers(clips, tmp_path)
 
 
 @pytest.mark.xfail(

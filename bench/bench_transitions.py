@@ -610,26 +610,16 @@ def main() -> None:
             by_type_kind[(item["type"], case.kind)][2] += 1
         is_real = any("movie=" in source for source in case.sources)
         issue = match(case, found, REAL_TOLERANCE_S) if is_real else r  # the issue's tolerances: 2 frames, 0.2 s on real footage
-        for truth, _item, _err in issue["hits"]:
-            tp_issue[truth.type] += 1
-        for truth in issue["missed"]:
-            fn_issue[truth.type] += 1
-        for item in issue["extra"]:
-            fp_issue[item["type"]] += 1
+        _tally(issue, tp_issue, fn_issue, fp_issue)
         if is_real:
-            loose = issue
             real[0] += len(r["hits"])
-            real[1] += len(loose["hits"])
+            real[1] += len(issue["hits"])
             real[2] += len(case.truth)
-            real[3] += len(loose["extra"])
+            real[3] += len(issue["extra"])
+        _tally(r, tp, fn, fp)
         for truth, _item, err in r["hits"]:
-            tp[truth.type] += 1
             errors_s[truth.type].append(err)
             errors_f[truth.type].append(err * case.fps)
-        for truth in r["missed"]:
-            fn[truth.type] += 1
-        for item in r["extra"]:
-            fp[item["type"]] += 1
         wipes = [h for h in r["hits"] if h[0].direction]
         directions[0] += len(wipes) - len(r["direction_wrong"])
         directions[1] += len(wipes)
@@ -701,6 +691,16 @@ def main() -> None:
         for case, found, _r in failures:
             print(f"\n{case.name}: truth {[(t.type, t.start, round(t.end, 3), t.direction) for t in case.truth]}")
             print("  found", [(t["type"], t["start"], t["end"], t.get("direction")) for t in found])
+
+
+def _tally(result: dict, tp: defaultdict, fn: defaultdict, fp: defaultdict) -> None:
+    """Add a ``match`` result's hits, misses and extra detections to the per-type counts."""
+    for truth, _item, _err in result["hits"]:
+        tp[truth.type] += 1
+    for truth in result["missed"]:
+        fn[truth.type] += 1
+    for item in result["extra"]:
+        fp[item["type"]] += 1
 
 
 def _boundaries(case: Case, spans: list[tuple[float, float]], tally: list[int]) -> None:

@@ -168,6 +168,14 @@ CROSS_HALF_DIP = 0.8  # …where the low-pass pictures are 25-75 % of the way, t
 # the spread: 0.88-1.04 on fast-motion 1-8; a picture emptying to a flat ground: near 0)…
 CROSS_SPREAD = (0.25, 0.85)
 CROSS_MIX = 0.5  # …and the frames inside off the blend of A and B by at most this share of their squared distance from the nearer side alone (mean over the grid; split 38's cross-fades 0.1-0.4, fast shots' blur dips 0.56-0.75)
+# Session 30 (the lead): two shots cut from the same footage (split 45's bikes -> bikes) are near each other's low-pass
+# pictures, so the nearer side alone explains a cross-fade between them almost as well as the blend (0.51-0.65 of it on
+# splits 31, 33, 44, 45). What no single picture does is move two ways at once: the camera motion's fit (``mv_residual``,
+# RMS luma left after the global similarity, aspects.measure.visual) leaves 2.9-7.8 times its sides' residual inside
+# those blends, at most 2.1 inside the candidates of 50 corpora with no transition (a box crossing testsrc2: 2.1; pans,
+# zooms, riders at 1.5x, Perlin and mandelbrot drift, flashes: <= 1.0).
+CROSS_MIX_MOVING = 0.8  # a blend explained this well (see CROSS_MIX) passes when the motion fit fails inside it…
+CROSS_RESIDUAL = 2.5  # …its median residual at least this many times the median over MARGIN_S beyond each end
 # ``with_crossfades_first`` (session 25, helper 10d): a cross-fade's fine detail is lowest half-way through it, so a
 # dissolve or wipe the other rules found over it whose middle half does not hold the cross-fade's lowest detail is timed
 # on something else, and the cross-fade takes its place (split 45: a wipe 2.19-3.64 s over a 1.0-3.25 s real cross-fade
@@ -847,15 +855,30 @@ def _side_levels(d: np.ndarray, reach: int, ref: int) -> np.ndarray:
     return out
 
 
-def _explained(frames: np.ndarray, a: np.ndarray, b: np.ndarray, x: np.ndarray) -> bool:
+def _explained(frames: np.ndarray, a: np.ndarray, b: np.ndarray, x: np.ndarray, share: float = CROSS_MIX) -> bool:
     """Whether ``frames`` (low-pass pictures, one row each; ``x`` their progress from ``a`` to ``b``) are explained by the
-    blend (1 − x)·a + x·b far better than by the nearer side alone (CROSS_MIX)."""
+    blend (1 − x)·a + x·b far better than by the nearer side alone: off it by at most ``share`` of their squared distance
+    from that side (CROSS_MIX)."""
     if not frames.size:
         return False
     w = np.clip(x, 0.0, 1.0)[:, None]
     blend = float(np.mean((frames - (1.0 - w) * a - w * b) ** 2))
     alone = min(float(np.mean((frames - a) ** 2)), float(np.mean((frames - b) ** 2)))
-    return blend <= CROSS_MIX * alone
+    return blend <= share * alone
+
+
+def moves_two_ways(s: Signals, p: int, q: int, lo: int, hi: int) -> bool:
+    """Whether the camera motion's fit fails inside frames ``p``–``q`` as it does over two pictures moving at once: the
+    median ``mv_residual`` inside at least CROSS_RESIDUAL times that over MARGIN_S beyond each end (within ``lo``–``hi``).
+    False for measurements without the column."""
+    residual = s.columns.get("mv_residual")
+    if residual is None:
+        return False
+    margin = frames_in(s, MARGIN_S)
+    sides = np.r_[residual[max(lo, p - margin) : p], residual[q + 1 : min(hi, q + margin) + 1]]
+    if sides.size < 2:
+        return False
+    return float(np.median(residual[p : q + 1])) >= CROSS_RESIDUAL * max(float(np.median(sides)), 1e-6)
 
 
 def with_crossfades_first(s: Signals, stats: np.ndarray, found: list[dict], cross: list[dict]) -> list[dict]:
@@ -940,7 +963,7 @@ def crossfade_dissolves(s: Signals, grid: np.ndarray, stats: np.ndarray, blank: 
         if float(np.sqrt(np.mean((b - a) ** 2))) < MIN_STEP:
             continue
         x = _progress(grid[p : q + 1], a, b)[0]
-        if not _explained(grid[p + 1 : q], a, b, x[1:-1]):
+        if not _explained(grid[p + 1 : q], a, b, x[1:-1]) and not (_explained(grid[p + 1 : q], a, b, x[1:-1], CROSS_MIX_MOVING) and moves_two_ways(s, p, q, lo, hi)):
             continue
         if not float(np.corrcoef(x, np.arange(x.size))[0, 1]) >= CROSS_RISE or not _mixed_half_way(v, stats[:, 1] ** 2, x, p, q, lo, hi, ref):
             continue

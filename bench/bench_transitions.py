@@ -549,6 +549,14 @@ CORPORA = {
         lambda: transition_corpus.drifts47_corpus(48),
         "like split 47, split 48 (session 29: blind; made with split 47, read only at the freeze with main's and with the frozen rules)",
     ),
+    "--lowcontrast49": (
+        lambda: transition_corpus.lowcontrast49_corpus(49),
+        "cross-fades and wipes between still pictures of nearly the same colours, + slow drifts of such pictures (session 30: read with main's rules first)",
+    ),
+    "--lowcontrast50": (
+        lambda: transition_corpus.lowcontrast49_corpus(50),
+        "like split 49, split 50 (session 30: blind; made with split 49, read only at the freeze with main's and with the frozen rules)",
+    ),
 }
 
 

@@ -19,7 +19,7 @@ from aspects.dynamic import dissolves
 from aspects.dynamic.signals import Signals
 from aspects.dynamic.transitions import detect_transitions
 from aspects.pipeline import measure_video
-from tests.transition_corpus import POST_S, PRE_S, Case, Truth, fades43_corpus, match, rendered_truth, xfade_graph
+from tests.transition_corpus import POST_S, PRE_S, Case, Truth, fades43_corpus, lowcontrast49_corpus, match, rendered_truth, xfade_graph
 
 CELLS = 3 * 48  # the fine grid's values a frame (8 × 6 cells of luma, Cr, Cb)
 
@@ -30,23 +30,26 @@ def _found(case: Case, folder) -> tuple[Case, list[dict]]:
     return case, detect_transitions(Signals.from_frames(m.frames, m.facts.get("duration_s")))
 
 
+def _one_dissolve_on_time(case: Case, folder) -> None:
+    """One dissolve and nothing else, both ends within 2 frames of the rendered frames' truth."""
+    case, found = _found(case, folder)
+    r = match(case, found)
+    assert not r["missed"] and not r["extra"], (case.truth, found)
+
+
 def test_a_fadeslow_between_two_flat_colours_ends_where_the_picture_is_within_a_level_of_the_second(tmp_path):
     """Trial 18's navy -> olive, 2 s at 30 fps: truth 1.6-3.5 s; main read 1.6-3.6 (the last frames a level off olive)."""
     fps, d, pre = 30, 2.0, 1.6
     sources = tuple(f"color=c={c}:s=256x144:r={fps}" for c in ("0x000080", "0x808000"))
     graph = xfade_graph("fadeslow", d).replace(f"duration={PRE_S + d}", f"duration={pre + d}").replace(f"offset={PRE_S}", f"offset={pre}")
     case = Case("tails-fadeslow-flat-flat", "plain", fps, pre + d + POST_S, sources, graph, (Truth("dissolve", pre, pre + d),), "fadeslow")
-    case, found = _found(case, tmp_path)
-    r = match(case, found)
-    assert not r["missed"] and not r["extra"], (case.truth, found)
+    _one_dissolve_on_time(case, tmp_path)
 
 
 def test_a_fadeslow_between_two_grainy_pictures_ends_past_its_slow_tail(tmp_path):
     """Split 43's fadeslow between grainy flat colours, 2.34 s at 25 fps: truth 1.0-3.36 s; main read 1.0-2.84 (the tail taken for a creeping side)."""
     case = next(c for c in fades43_corpus(43) if c.name.startswith("f43-fadeslow-grainy-grainy-14"))
-    case, found = _found(case, tmp_path)
-    r = match(case, found)
-    assert not r["missed"] and not r["extra"], (case.truth, found)
+    _one_dissolve_on_time(case, tmp_path)
 
 
 def test_tail_walk_follows_a_tail_that_levels_off_and_not_a_side_creeping_on():
@@ -82,3 +85,33 @@ def test_settled_ends_moves_an_end_held_a_level_off_a_still_side_in_and_leaves_g
     grainy = grid + np.where(np.arange(60) >= 40, 0.6, 0.0)[:, None] * np.random.default_rng(3).standard_normal((60, CELLS))
     (kept,) = dissolves.settled_ends(_grid_signals(grainy), grainy, np.zeros((60, 6)), [item])
     assert kept == item
+
+
+# Session 30: cross-fades between still pictures of nearly the same colour (``tests.transition_corpus.lowcontrast49_corpus``).
+# Their ramps move a cell by under a level a frame; the rendered truth's ends are the last frame within a level of A and
+# the first within a level of B. ``settled_ends`` read each side's picture next to the end found, where the ramp's first
+# sub-level steps already are, and walked the ends 2-3 frames too far in; the 0.3 s beyond the ends then held the ramp's
+# last rounding steps, which ``guards.field_moves`` read as the picture moving on, and dropped the dissolve.
+
+
+def test_a_cross_fade_between_two_violets_four_luma_levels_apart_is_one_dissolve_within_two_frames(tmp_path):
+    """A fresh check of the issue's own case: xfade fade 0xD953DA -> 0xB168FB, 1.85 s at 25 fps (truth 1.04-2.72 s); main found nothing."""
+    fps, d = 25, 1.85
+    sources = tuple(f"color=c={c}:s=256x144:r={fps}" for c in ("0xD953DA", "0xB168FB"))
+    case = Case("tails-fade-violets", "plain", fps, PRE_S + d + POST_S, sources, xfade_graph("fade", d), (Truth("dissolve", PRE_S, PRE_S + d),), "fade")
+    _one_dissolve_on_time(case, tmp_path)
+
+
+def test_a_slow_low_contrast_cross_fade_keeps_the_ends_of_its_rendered_frames(tmp_path):
+    """Split 49's fade 0x9F62D2 -> 0x9F3AE3, 2.84 s at 50 fps (truth 1.14-3.70 s): main timed it 1.20-3.64, then dropped it."""
+    case = next(c for c in lowcontrast49_corpus(49) if c.name.startswith("lc49-xfade-fade-flat-9F62D2"))
+    _one_dissolve_on_time(case, tmp_path)
+
+
+def test_still_reach_stops_where_a_cell_leaves_the_picture_it_starts_from():
+    grid = np.zeros((30, CELLS))
+    grid[20:, 0] = 1.0  # a ramp's first sub-level step at frame 20
+    grid[25:, 0] = 2.0
+    assert dissolves._still_reach(grid, 24, -1, 0) == 0  # back past the sub-level step to the clip's start
+    assert dissolves._still_reach(grid, 24, -1, 10) == 10  # never past the limit
+    assert dissolves._still_reach(grid, 19, 1, 29) == 24  # on to the last frame within SETTLED_LEVELS of frame 19

@@ -180,3 +180,15 @@ def test_a_cross_fade_between_two_held_flat_colours_stays_a_dissolve(tmp_path):
     found = _found(case.make(tmp_path))
     r = match(case, found)
     assert not r["missed"] and not r["extra"], (case.truth, found)
+
+
+def test_a_side_holding_a_ramps_last_rounding_steps_is_settled_and_one_moving_on_is_not():
+    """``guards._settled``: the 0.3 s beyond a low-contrast cross-fade's end (timed where its frames come within
+    SETTLED_LEVELS of the still side) still holds steps of a level or two; a moving gradient's side moves on further."""
+    grid = np.full((12, 144), 100.0)
+    grid[:4, 0] = 98.0  # the ramp's last steps: 2 levels in one cell, then still
+    assert guards._settled(grid, 0, 11)
+    drifting = grid + 0.2 * np.arange(12)[:, None]  # every cell moving on by 0.2 levels a frame: within the range, never still
+    assert not guards._settled(drifting, 0, 11)
+    grid[:, 1] = 100.0 + np.arange(12)  # a cell moving on by 11 levels over the side
+    assert not guards._settled(grid, 0, 11)

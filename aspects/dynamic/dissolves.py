@@ -696,7 +696,7 @@ def _walked(s: Signals, grid: np.ndarray, stats: np.ndarray, p: int, q: int, flo
     on a blend through grey (``through_grey``) ``median_ends`` moves the start only (session 23: the cells' median reads
     A's colour, drained at once, as the way done early and pulls the end in; ``grey_end`` times it)."""
     p, q = detail_ends(stats[:, -1], *refine_ends(grid, p, q, floor, ceiling, ref, margin), floor, ceiling, ref, margin)
-    p, q2 = median_ends(grid, p, q, floor, ceiling, ref, margin)
+    p, q2 = median_ends(grid, p, q, floor, ceiling, ref, margin, still_sides=True)
     q = q if through_grey(grid, p, q, floor, ref, margin) else q2
     return _grey_then_median(grid, p, q, floor, ceiling, ref, margin, frames_in(s, MAX_S))
 
@@ -981,7 +981,7 @@ def _side_line(grid: np.ndarray, first: int, last: int, at: np.ndarray) -> np.nd
     return side.mean(axis=0) + np.outer(at - k.mean(), slope)
 
 
-def median_ends(grid: np.ndarray, p: int, q: int, floor: int, ceiling: int, ref: int, margin: int) -> tuple[int, int]:
+def median_ends(grid: np.ndarray, p: int, q: int, floor: int, ceiling: int, ref: int, margin: int, still_sides: bool = False) -> tuple[int, int]:
     """The ends of a dissolve from frame ``p`` to ``q`` moved in to where the cells' median progress leaves side A and reaches side B.
 
     Each grid column of each side (``margin`` frames beyond the end, never
@@ -994,6 +994,9 @@ def median_ends(grid: np.ndarray, p: int, q: int, floor: int, ceiling: int, ref:
     within MEDIAN_LEFT of 1; never out, and at most MEDIAN_MOVE of the length
     (or half ``ref``): a moving shot carried on past the blend drags the
     low-pass ends out (``refine_ends`` follows it), the cells' median does not.
+    With ``still_sides`` an end next to a side that holds still never moves in past a frame more than SETTLED_LEVELS off
+    that side's picture (``_settled_limit``, session 30): on a low-contrast cross-fade between still pictures the cells
+    with few levels to go reach B's value early and their median reads the blend done while the others still change.
     """
     lo, hi = max(floor, p - margin), min(ceiling, q + margin)
     if p - lo < max(ref, 3) or hi - q < max(ref, 3) or q - p < 2:
@@ -1013,7 +1016,23 @@ def median_ends(grid: np.ndarray, p: int, q: int, floor: int, ceiling: int, ref:
         i = int(np.clip(below[-1], i, i + reach))
     if above.size:
         j = int(np.clip(mid + above[0], j - reach, j))
+    if still_sides:  # never in past a frame a rounding step off a still side's picture (the frames the truth counts unchanged)
+        i, j = min(i, _settled_limit(grid, lo, p - lo, 1, margin)), max(j, _settled_limit(grid, lo, q - lo, -1, margin))
     return lo + i, lo + j
+
+
+def _settled_limit(grid: np.ndarray, lo: int, k: int, inward: int, span: int) -> int:
+    """How far in (``inward`` ±1, from index ``k`` of ``grid[lo:]``) an end next to a still side may move: over the frames
+    within SETTLED_LEVELS of that side's picture, where the side holds still (every cell within SETTLED_LEVELS over the
+    ``span`` frames beyond the end: a slow drift moves on further); elsewhere anywhere (the clip's bound)."""
+    g = grid[lo:]
+    side = g[max(0, k - span) : k + 1] if inward > 0 else g[k : k + span + 1]
+    if len(side) < span + 1 or float(np.ptp(side, axis=0).max()) > SETTLED_LEVELS:
+        return len(g) - 1 if inward > 0 else 0
+    picture = side.mean(axis=0)
+    while 0 <= k + inward < len(g) and float(np.abs(g[k + inward] - picture).max()) <= SETTLED_LEVELS:
+        k += inward
+    return k
 
 
 def detail_ends(detail: np.ndarray, p: int, q: int, floor: int, ceiling: int, ref: int, margin: int) -> tuple[int, int]:
@@ -1363,6 +1382,16 @@ def still_ends(s: Signals, grid: np.ndarray, found: list[dict], cuts: list[int])
 SETTLED_LEVELS = 1.5  # levels: a frame whose every cell (luma, Cr, Cb of the 8 × 6 grid) lies within this of the still side's is that side's picture (a value one level off rounds to it)
 
 
+def _still_reach(grid: np.ndarray, k: int, step: int, limit: int) -> int:
+    """From frame ``k`` next to a still side, the furthest frame reached going ``step`` (±1) while every cell stays within
+    SETTLED_LEVELS of frame ``k``'s, never past the clip or frame ``limit``: the side's picture before a ramp's first
+    sub-level steps, which the frames next to its end may already hold."""
+    j = k
+    while 0 <= j + step < len(grid) and (j + step >= limit if step < 0 else j + step <= limit) and float(np.abs(grid[j + step] - grid[k]).max()) <= SETTLED_LEVELS:
+        j += step
+    return j
+
+
 def settled_ends(s: Signals, grid: np.ndarray, stats: np.ndarray, found: list[dict]) -> list[dict]:
     """``found`` with each dissolve's end (start) moved in over the frames within SETTLED_LEVELS of the still picture after (before) it (see the note above).
 
@@ -1381,11 +1410,13 @@ def settled_ends(s: Signals, grid: np.ndarray, stats: np.ndarray, found: list[di
             continue
         p2, q2 = p, q
         if q + hold < len(s) and np.all(steps[q + 1 : q + hold + 1] <= STILL_STEP):
-            b, b_texture = grid[q : q + hold + 1].mean(axis=0), texture[q : q + hold + 1].mean(axis=0)
+            far = _still_reach(grid, q, 1, q + frames_in(s, MARGIN_S))
+            b, b_texture = np.median(grid[q : far + 1], axis=0), np.median(texture[q : far + 1], axis=0)
             while q2 - 1 > (p + q) // 2 and np.abs(grid[q2 - 1] - b).max() <= SETTLED_LEVELS and np.abs(texture[q2 - 1] - b_texture).max() <= SETTLED_LEVELS:
                 q2 -= 1
         if p - hold >= 0 and np.all(steps[p - hold + 1 : p + 1] <= STILL_STEP):
-            a, a_texture = grid[p - hold : p + 1].mean(axis=0), texture[p - hold : p + 1].mean(axis=0)
+            far = _still_reach(grid, p, -1, p - frames_in(s, MARGIN_S))
+            a, a_texture = np.median(grid[far : p + 1], axis=0), np.median(texture[far : p + 1], axis=0)
             while p2 + 1 < (p + q) // 2 and np.abs(grid[p2 + 1] - a).max() <= SETTLED_LEVELS and np.abs(texture[p2 + 1] - a_texture).max() <= SETTLED_LEVELS:
                 p2 += 1
         if (p2, q2) != (p, q):

@@ -64,6 +64,7 @@ from __future__ import annotations
 import numpy as np
 
 from aspects.dynamic import wipes
+from aspects.dynamic.dissolves import SETTLED_LEVELS, STILL_STEP
 from aspects.dynamic.signals import Signals, frames_in
 
 SIDE_S = 0.3  # seconds next to a change over which its sides' own motion is read (never into another transition or across a cut)
@@ -166,8 +167,19 @@ def field_moves(s: Signals, grid: np.ndarray, item: dict, lo: int, hi: int) -> b
     sides_move = all(float(np.linalg.norm(grid[b] - grid[a])) / float(s.t[b] - s.t[a]) >= FIELD_RATE * rate for a, b in sides)
     if item["type"] == "wipe":
         return sides_move
-    along = [float((grid[b] - grid[a]) @ change) / size / float(s.t[b] - s.t[a]) / rate for a, b in sides]
+    along = [0.0 if _settled(grid, a, b) else float((grid[b] - grid[a]) @ change) / size / float(s.t[b] - s.t[a]) / rate for a, b in sides]
     return (min(along) >= DRIFT_SIDE and sum(along) >= DRIFT_SUM) or (sides_move and half_way_spread(s, grid, p, q) >= HALF_SPREAD)
+
+
+def _settled(grid: np.ndarray, a: int, b: int) -> bool:
+    """Whether frames ``a``–``b`` of ``grid`` hold the last rounding steps of a ramp on a still picture, no motion: every
+    cell keeps within 2 × SETTLED_LEVELS (its range; the ramp's ends are where its frames come within SETTLED_LEVELS of
+    the still side's picture, ``dissolves.settled_ends``) and most frames hold still (their median step at most
+    STILL_STEP: a slow gradient moving on steps every frame)."""
+    if b - a < 2:
+        return False
+    steps = np.abs(np.diff(grid[a : b + 1], axis=0)).mean(axis=1)
+    return float(np.ptp(grid[a : b + 1], axis=0).max()) <= 2 * SETTLED_LEVELS and float(np.median(steps)) <= STILL_STEP
 
 
 def drift_along(s: Signals, grid: np.ndarray, item: dict, lo: int, hi: int) -> float:

@@ -1029,9 +1029,14 @@ def _settled_limit(grid: np.ndarray, lo: int, k: int, inward: int, span: int) ->
     side = g[max(0, k - span) : k + 1] if inward > 0 else g[k : k + span + 1]
     if len(side) < span + 1 or float(np.ptp(side, axis=0).max()) > SETTLED_LEVELS:
         return len(g) - 1 if inward > 0 else 0
-    picture = side.mean(axis=0)
-    while 0 <= k + inward < len(g) and float(np.abs(g[k + inward] - picture).max()) <= SETTLED_LEVELS:
-        k += inward
+    return _walk_within(g, k, inward, side.mean(axis=0), len(g) - 1 if inward > 0 else 0)
+
+
+def _walk_within(grid: np.ndarray, k: int, step: int, picture: np.ndarray, limit: int) -> int:
+    """From frame ``k``, the furthest frame reached going ``step`` (±1) while every cell stays within SETTLED_LEVELS of
+    ``picture``, never past the clip or frame ``limit``."""
+    while 0 <= k + step < len(grid) and (k + step >= limit if step < 0 else k + step <= limit) and float(np.abs(grid[k + step] - picture).max()) <= SETTLED_LEVELS:
+        k += step
     return k
 
 
@@ -1386,10 +1391,7 @@ def _still_reach(grid: np.ndarray, k: int, step: int, limit: int) -> int:
     """From frame ``k`` next to a still side, the furthest frame reached going ``step`` (±1) while every cell stays within
     SETTLED_LEVELS of frame ``k``'s, never past the clip or frame ``limit``: the side's picture before a ramp's first
     sub-level steps, which the frames next to its end may already hold."""
-    j = k
-    while 0 <= j + step < len(grid) and (j + step >= limit if step < 0 else j + step <= limit) and float(np.abs(grid[j + step] - grid[k]).max()) <= SETTLED_LEVELS:
-        j += step
-    return j
+    return _walk_within(grid, k, step, grid[k], limit)
 
 
 def settled_ends(s: Signals, grid: np.ndarray, stats: np.ndarray, found: list[dict]) -> list[dict]:

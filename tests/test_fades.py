@@ -439,7 +439,6 @@ def test_xfade_fadegrays_from_a_light_flat_colour_is_one_dissolve(tmp_path):
 
 
 LEFT_45 = [
-    ("f45-none-darken-flat-flat-09", "a dark flat colour darkening to near black over 2.7 s: red clips at 0 at 0.7 s and the way turns there (a fade out + fade in)"),
     ("f45-ease-out-white-testsrc2-24", "a smoothstep fade to white over 2.93 s of scrolling testsrc2 at 20 fps: not found"),
 ]
 

@@ -136,9 +136,11 @@ DRIFTS = [
     ("fades46", "f46-none-brighten-gradient-gradient-08"),  # a gradient brightening over 6.6 s at 27 fps: a 0.6 s dissolve
     ("drifts47", "dr47-none-contrast-gradient-19"),  # contrast rising from 1.46 s to the end (7.7 s) at 60 fps: a 3 s dissolve
     ("drifts47", "dr47-none-brighten-flat-21"),  # brightening into white over 7.2 s at 29 fps: a fade to white, its last 0.9 s
+    # brightening from 2.71 s at 23 fps, G and B clipped at 255 from 5.3 s while R climbs on: a fade out + fade in at that
+    # corner until session 31 (``fades.clipped_turn``, tests/test_clipped_drifts.py)
+    ("drifts47", "dr47-none-brighten-flat-07"),
 ]
 DRIFTS_LEFT = [
-    ("drifts47", "dr47-none-brighten-flat-07", "a flat colour brightening from 2.71 s into white at 23 fps: its picture side held still before, read as a fade to white and one out of it"),
     ("drifts47", "dr47-none-darken-gradient-16", "a gradient darkening from 0.93 s at 48 fps that stops at 3.3 s (0.3 s before the clip's end): a dissolve between two held pictures"),
 ]
 

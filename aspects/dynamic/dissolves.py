@@ -80,6 +80,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from aspects.dynamic import fades
 from aspects.dynamic.signals import Signals, frames_in, rounded
 from aspects.measure.visual import GRID, WIPE_GRID
 
@@ -654,6 +655,7 @@ def busy_dissolves(s: Signals, grid: np.ndarray, stats: np.ndarray, blank: np.nd
     if n < 8:
         return out
     ref, margin = frames_in(s, REF_S), frames_in(s, MARGIN_S)
+    rgb = fades.channel_means(s)
     cut_at = np.flatnonzero(stops)
     candidates: list[tuple[float, int, int]] = []
     for half_s in SCALES_S:
@@ -681,6 +683,9 @@ def busy_dissolves(s: Signals, grid: np.ndarray, stats: np.ndarray, blank: np.nd
             continue
         taken.append((p, q))
         p, q = _timed(s, grid, stats, p, q, floor, ceiling, ref)
+        w = q - p
+        if fades.clipped_turn(rgb, p, q, q, min(ceiling, q + w)) or fades.clipped_turn(rgb, max(floor, p - w), p, p, q):
+            continue  # an end where a drift was clipped at the gamut's edge and went on: no still picture there (session 31)
         out.append({"type": "dissolve", "start": rounded(s.t[p], 6), "end": rounded(s.t[q], 6), "duration": rounded(s.t[q] - s.t[p], 6)})
     return sorted(out, key=lambda x: x["start"])
 

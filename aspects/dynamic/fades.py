@@ -101,6 +101,15 @@ GAP_S = 0.1  # blank runs of one kind this close (seconds) are one run (grain fl
 GREY_CHROMA = 4.0
 GREY_RAMP_SHARE = 0.4
 
+# A drift pushed out of the RGB gamut (eq's brightness on a saturated colour: its luma falls while a channel is held at
+# 0) turns where that channel reaches the edge, and the turn is all there is to it: the other channels go on at the
+# same rate (session 31: split 49's darkening red, 0xD21F39 → G held at 0 from 2.2 s, R and B falling 1.6 levels a frame
+# either side, read fade_out + fade_in through the dark red at the corner; split 47's brightening flat alike). A fade
+# through a colour changes every channel's rate at the held colour: the pictures either side are two others.
+CLIP_EDGE_LEVELS = 2.0  # an RGB channel's frame mean within this of 0 or 255 sits at the gamut's edge
+CLIP_MOVE_LEVELS = 0.5  # levels per frame: a channel moving slower than this either side of the corner holds still
+CLIP_RATE_SHARE = 0.25  # the channels off the edge keep their rate across the corner within this share of it
+
 
 def _runs(mask: np.ndarray) -> list[tuple[int, int]]:
     """Inclusive (first, last) index pairs of the runs of True in ``mask``."""
@@ -341,6 +350,35 @@ def greys_out(held: np.ndarray, into: int, out_of: int) -> bool:
 GREY_BELOW_SIDES = 0.5  # ``_greys_out_between``: the greyest frame's chroma at most this share of both outer ends' (levels / levels)
 
 
+def channel_means(s: Signals) -> np.ndarray | None:
+    """[shape=(frames, 3)] the frames' R, G, B means, for :func:`clipped_turn`; None when not measured."""
+    if not all(k in s.columns for k in ("r_mean", "g_mean", "b_mean")):
+        return None
+    return np.stack([np.asarray(s[k], float) for k in ("r_mean", "g_mean", "b_mean")], axis=1)
+
+
+def clipped_turn(rgb: np.ndarray | None, before: int, lo: int, hi: int, after: int) -> bool:
+    """Whether the way from ``before`` to ``after`` turns at the picture held ``lo``–``hi`` only because a colour channel
+    reached the edge of the RGB gamut there (CLIP_EDGE_LEVELS; on it by the end of the way out), while every other channel
+    that moves, never at the edge, goes on at the rate it came in with (CLIP_RATE_SHARE): one drift clipped, no dip. ``rgb`` [shape=(frames, 3)] the frames'
+    R, G, B means (None: not judged). Rates are read over the last third of the way in and the first third out."""
+    if rgb is None or lo - before < 2 or after - hi < 2:
+        return False
+    w_in, w_out = max(1, (lo - before) // 3), max(1, (after - hi) // 3)
+    v_in = (rgb[lo] - rgb[lo - w_in]) / w_in
+    v_out = (rgb[hi + w_out] - rgb[hi]) / w_out
+    end = rgb[hi + w_out]
+    # came in towards the edge and on it by the end of the way out (channels reaching it a few frames apart included)
+    pinned = ((end <= CLIP_EDGE_LEVELS) & (v_in <= -CLIP_MOVE_LEVELS)) | ((end >= 255.0 - CLIP_EDGE_LEVELS) & (v_in >= CLIP_MOVE_LEVELS))
+    near = rgb[lo - w_in : hi + w_out + 1]
+    free = ((near > CLIP_EDGE_LEVELS) & (near < 255.0 - CLIP_EDGE_LEVELS)).all(axis=0)  # never at the edge around the corner
+    moving = free & ((np.abs(v_in) >= CLIP_MOVE_LEVELS) | (np.abs(v_out) >= CLIP_MOVE_LEVELS))
+    if not pinned.any() or not moving.any():
+        return False
+    scale = np.maximum(np.abs(v_in[moving]), np.abs(v_out[moving]))
+    return bool(np.all(np.abs(v_out[moving] - v_in[moving]) <= CLIP_RATE_SHARE * scale))
+
+
 def _greys_out_between(state: np.ndarray, start: int, end: int) -> bool:
     """``greys_out`` at the greyest frame (least mean chroma) from ``start`` to ``end``: the run a pair of ramps turns at
     on a flat colour's blend is any run of uniform frames, not the neutral grey fadegrays passes (session 29)."""
@@ -381,6 +419,7 @@ def short_fades(s: Signals, stats: np.ndarray, state: np.ndarray, blank: np.ndar
     if len(s) < 5:
         return out
     runs = held_runs(stats, blank, blank_runs(s, blank, cuts))
+    rgb = channel_means(s)
     hold, longest = frames_in(s, DIP_HOLD_S), frames_in(s, SHORT_FADE_S)
     for first, last in runs:
         kind = blank[first]
@@ -420,6 +459,7 @@ def short_fades(s: Signals, stats: np.ndarray, state: np.ndarray, blank: np.ndar
             or not turns_at(state, into[0], first, last, out_of[1])
             or greys_out(state[first], first - into[0], out_of[1] - last)
             or _greys_out_between(state, into[0], out_of[1])
+            or clipped_turn(rgb, into[0], first, last, out_of[1])
         ):
             continue
         for span, name in ((into, "fade_out"), (out_of, "fade_in")):

@@ -389,7 +389,7 @@ def blank_kind(s: Signals, state: np.ndarray) -> np.ndarray:
     return kind
 
 
-def _segments(state: np.ndarray, blank: np.ndarray, before: int, after: int) -> list[tuple[int, int, str]]:
+def _segments(state: np.ndarray, blank: np.ndarray, before: int, after: int, rgb: np.ndarray | None = None) -> list[tuple[int, int, str]]:
     """Split the change from ``before`` to ``after`` where it turns through black or white (or dips to a uniform colour off its way).
 
     The turning point is the frame furthest off the straight way from one
@@ -398,7 +398,9 @@ def _segments(state: np.ndarray, blank: np.ndarray, before: int, after: int) -> 
     around the frames that hold that same picture. Returns (start, end,
     role) pieces; ``role`` is "out" for the piece going into the blank
     picture, "in" for the one coming out of it, "" for a change that
-    passes through none.
+    passes through none; none when the way turns only where a colour
+    channel reached the gamut's edge (``fades.clipped_turn``, ``rgb`` the
+    frames' R, G, B means): a drift clipped there, no transition.
     """
     inner = np.arange(before + 1, after)
     if inner.size == 0:
@@ -433,6 +435,8 @@ def _segments(state: np.ndarray, blank: np.ndarray, before: int, after: int) -> 
         return [(before, after, "")]
     if not through_level and fades.greys_out(state[turn], int(inner[lo]) - before, after - int(inner[hi])):
         return [(before, after, "")]  # xfade's fadegrays: a cross-fade through the first side's grey, no dip
+    if not through_level and fades.clipped_turn(rgb, before, int(inner[lo]), int(inner[hi]), after):
+        return []  # a drift clipped at the gamut's edge turns there: no dip, nor a mix of two pictures (it never leaves the gamut)
     return [(before, int(inner[lo]), "out"), (int(inner[hi]), after, "in")]
 
 
@@ -887,6 +891,7 @@ def detect_gradual(s: Signals, cuts: list[int]) -> list[dict]:
             gl[c : c + lag] = 0.0
     blank = blank_kind(s, state)
     stats = statistics(s)
+    rgb = fades.channel_means(s)
     fine = wipes.fine_grid(s)
     pictured = blank == ""
     (qa, na), (qg, ng) = _quiet_level(s, a, pictured, (QUIET_PERCENTILE, NOISE_PERCENTILE)), _quiet_level(s, g, pictured, (QUIET_PERCENTILE, NOISE_PERCENTILE))
@@ -934,7 +939,9 @@ def detect_gradual(s: Signals, cuts: list[int]) -> list[dict]:
             p2, q2 = _hinge(state, p, q, max(floor, p - margin), min(ceiling, q + margin), ref)
             if s.t[q2] - s.t[p2] >= MIN_GRADUAL_S - 1e-6:
                 p, q, wipe_q = p2, q2, q2
-        pieces = _segments(state, blank, before, after)
+        pieces = _segments(state, blank, before, after, rgb)
+        if not pieces:
+            continue
         # A change through black or white is taken in two pieces (an iris closing to black and opening is two wipes).
         whole = _classify(s, state, blank, p, wipe_q, "") if len(pieces) == 1 else None
         # The finer grid's switch-time map: first on busy footage (its motion hides a wipe's ends from the 4×4 grid), else when

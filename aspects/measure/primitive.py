@@ -72,6 +72,9 @@ DRUM_FLATNESS = 0.015  # spectral flatness of the onset's new energy: noise burs
 PERCUSSIVE_SHARE = 0.2  # share of an onset's new energy that must die down within 100 ms for a drum hit (0.3: kicks under a bass note missed)
 KICK_LOW_SHARE = 0.4  # share of the percussive new energy below 150 Hz for a kick
 HIHAT_CENTROID_HZ = 4500.0  # centroid of the percussive new energy: hi-hat above, clap above CLAP_CENTROID_HZ, snare below
+OPEN_HAT_HZ = 5000.0  # an open hi-hat (or a cymbal) rings on above this past 100 ms, where a snare's wires and a clap have died…
+OPEN_HAT_RING = 0.3  # …its new energy there that has not died down holds at least this share of the percussive part's (session 31: open hats over a bass note read snare or clap at 0.52-0.94 on trials 22-23, their snares and claps ≤ 0.12)
+OPEN_HAT_FLATNESS = 0.1  # …and that ring is noise: spectral flatness at least this (open hats 0.37-0.48 on trials 22-23; a bright pluck's ringing harmonics far under)
 CLAP_CENTROID_HZ = 1200.0
 PEAK_REACH = 5  # bins each side (54 Hz at 2048 points, 108 Hz at 1024) over which a spectral peak's prominence is read
 PEAK_PROMINENCE_DB = 10.0
@@ -469,6 +472,9 @@ def drum_of(power: np.ndarray, level_db: np.ndarray, i: int, freqs: np.ndarray, 
             return None
         kind = drum_kind(new, freqs, centroid)
         kind = "snare" if kind == "clap" and rim_click(power, pre, new, i, freqs, hop_s) and not hand_clap(power, decayed, new, i, freqs, hop_s) else kind
+        # An open hat rings on: its part above OPEN_HAT_HZ is no percussive part, and what died down of it (its lower
+        # bins, a bass note's or a chord's flicker struck with it) centres under the hat's centroid.
+        kind = "hihat" if open_hat_ring(rise, decayed, total, freqs) >= OPEN_HAT_RING else kind
     # A boomy kick struck with it (a four-on-the-floor's kick under the backbeat's clap): its low ring outlasts the
     # percussive test, so the part read above is the clap's, but the kick holds most of the new energy: kick.
     # A kick struck with it on a kit whose kick does not boom: named kick (simultaneous hits are named by HIT_PRIORITY)
@@ -477,6 +483,16 @@ def drum_of(power: np.ndarray, level_db: np.ndarray, i: int, freqs: np.ndarray, 
     if boom_kick(power, i, freqs, hop_s, rise, low_share=BOOM_UNDER_SHARE) or (not gated and kick_thump(power, pre, i, freqs, hop_s, rise)):
         return "kick"
     return kind
+
+
+def open_hat_ring(rise: np.ndarray, decayed: np.ndarray, percussive: float, freqs: np.ndarray) -> float:
+    """The new energy above OPEN_HAT_HZ that has not died down 100 ms on (``rise`` per bin of ``freqs`` Hz where not
+    ``decayed``), over the onset's percussive part ``percussive`` (its total): an open hat's or a cymbal's ring; 0 where
+    that ring is no noise (flatness under OPEN_HAT_FLATNESS: a bright note's upper harmonics ringing on)."""
+    ring = rise[(freqs >= OPEN_HAT_HZ) & ~decayed]
+    if _flatness(ring[ring > 0]) < OPEN_HAT_FLATNESS:
+        return 0.0
+    return float(ring.sum()) / max(percussive, 1e-30)
 
 
 def percussive_part(power: np.ndarray, i: int, hop_s: float) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray] | None:

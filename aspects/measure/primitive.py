@@ -191,6 +191,8 @@ RIM_PEAK_S = 0.06  # its level peaks within this long of the onset (a flam's mai
 RIM_FALL_S, RIM_FALL_DB = 0.025, 5.0  # ...and falls at least this far (dB) this long after its peak: one stroke (5.5–8.4 dB); a clap's claps spread over 10–30 ms and its room rings (1.2–5.4 dB)
 UNDER_HAT_HZ = (800.0, 3000.0)  # a side stick's woody click and a clap's noise (session 8): a hi-hat's lies above 3 kHz
 UNDER_HAT_SHARE = 0.18  # share of a bright percussive part in UNDER_HAT_HZ for a stroke under a hat (:func:`stroke_under_hat`)
+HAT_ZONE_HZ = 3000.0  # a noise burst centred between this and HIHAT_CENTROID_HZ that puts…
+HAT_ALONE_SHARE = 0.13  # …at most this share of its percussive part in UNDER_HAT_HZ is a hi-hat, not a clap or snare (session 31: FluidR3's hats alone put ≤ 0.13 there, :func:`stroke_under_hat`; a power kit's closed hat centred at 4.0–4.46 kHz read clap on trial 24, 0.04–0.08 there; the trials' snares and claps centred over 3 kHz ≥ 0.19)
 HAT_BODY_SHARE = 0.2  # share of the stroke under a hat (SNARE_BODY_HZ[0] to UNDER_HAT_HZ[1]) in SNARE_BODY_HZ for a shell body (:func:`body_under_hat`): twice a flat burst's (300 of 2900 Hz: 0.10; vinyl crackle's clicks 0.12-0.17), TR-808 snares with a hat 0.33-0.34
 HAT_STROKE_RATIO = 7.0  # a flux onset named hihat whose percussive part holds this many times the clip's own hats' share in UNDER_HAT_HZ (their lower quartile) is a stroke struck with a hat (:func:`struck_with_own_hat`): 8.5 dB; controlled grooves (9 kits) dry: lone hats <= 2.6x, TR-808 strokes under a hat >= 10x; over typing, rain, pink, shower, steam, frying beds 6-18 dB under: lone hats <= 5.5x
 HAT_STROKE_SHARE = 0.015  # ...and at least this share there (TR-808 side stick under a louder open hat: 0.018)
@@ -475,6 +477,9 @@ def drum_of(power: np.ndarray, level_db: np.ndarray, i: int, freqs: np.ndarray, 
         # An open hat rings on: its part above OPEN_HAT_HZ is no percussive part, and what died down of it (its lower
         # bins, a bass note's or a chord's flicker struck with it) centres under the hat's centroid.
         kind = "hihat" if open_hat_ring(rise, decayed, total, freqs) >= OPEN_HAT_RING else kind
+        # A darker hat (a power kit's closed hat centres at 4.0-4.5 kHz) keeps its part out of the 0.8-3 kHz band a clap's
+        # or a snare's wires fill.
+        kind = "hihat" if centroid >= HAT_ZONE_HZ and under_hat_share(new, freqs) <= HAT_ALONE_SHARE else kind
     # A boomy kick struck with it (a four-on-the-floor's kick under the backbeat's clap): its low ring outlasts the
     # percussive test, so the part read above is the clap's, but the kick holds most of the new energy: kick.
     # A kick struck with it on a kit whose kick does not boom: named kick (simultaneous hits are named by HIT_PRIORITY)

@@ -42,8 +42,12 @@ from bench.versions import versions_line  # noqa: E402
 from tests import voice_corpus  # noqa: E402
 from tests.audio_corpus import REAL_LOOPS, TEMPO_SPLITS, build_corpus, hit_results, missing_tools, real_loop_clip, real_loop_source, segment_results, tempo_corpus, wav_tempos  # noqa: E402
 
+SILENT = "(silent)"  # a segment with no sounding frame: every frame of it read `silence` (docs/audio.md: not scored there)
+
 
 def confusion(rows: list[tuple[str, str]]) -> str:
+    """Truth × answer counts and the share right per truth; an empty answer (no sounding frame) is shown as SILENT."""
+    rows = [(t, a or SILENT) for t, a in rows]
     truths = sorted({t for t, _ in rows})
     answers = sorted({a for _, a in rows} | set(truths))
     table = defaultdict(Counter)

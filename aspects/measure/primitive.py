@@ -474,12 +474,12 @@ def drum_of(power: np.ndarray, level_db: np.ndarray, i: int, freqs: np.ndarray, 
             return None
         kind = drum_kind(new, freqs, centroid)
         kind = "snare" if kind == "clap" and rim_click(power, pre, new, i, freqs, hop_s) and not hand_clap(power, decayed, new, i, freqs, hop_s) else kind
-        # An open hat rings on: its part above OPEN_HAT_HZ is no percussive part, and what died down of it (its lower
-        # bins, a bass note's or a chord's flicker struck with it) centres under the hat's centroid.
-        kind = "hihat" if open_hat_ring(rise, decayed, total, freqs) >= OPEN_HAT_RING else kind
-        # A darker hat (a power kit's closed hat centres at 4.0-4.5 kHz) keeps its part out of the 0.8-3 kHz band a clap's
-        # or a snare's wires fill.
-        kind = "hihat" if centroid >= HAT_ZONE_HZ and under_hat_share(new, freqs) <= HAT_ALONE_SHARE else kind
+        # A hat all the same: an open one rings on (its part above OPEN_HAT_HZ is no percussive part, and what died down
+        # of it, its lower bins or a bass note's flicker struck with it, centres under the hat's centroid); a darker one
+        # (a power kit's closed hat centres at 4.0-4.5 kHz) keeps its part out of the 0.8-3 kHz band a clap's noise or a
+        # snare's wires fill.
+        if open_hat_ring(rise, decayed, total, freqs) >= OPEN_HAT_RING or (centroid >= HAT_ZONE_HZ and under_hat_share(new, freqs) <= HAT_ALONE_SHARE):
+            kind = "hihat"
     # A boomy kick struck with it (a four-on-the-floor's kick under the backbeat's clap): its low ring outlasts the
     # percussive test, so the part read above is the clap's, but the kick holds most of the new energy: kick.
     # A kick struck with it on a kit whose kick does not boom: named kick (simultaneous hits are named by HIT_PRIORITY)

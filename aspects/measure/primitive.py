@@ -90,6 +90,7 @@ PAD_ATTACK_S = 0.1  # level rise from the onset to the note's peak: pads swell, 
 HOLD_SHARE = 0.7  # a note's body ends this far from its onset to the next: the rest is the release before a re-strike
 DECAY_SPAN_S = 0.4  # a note's decay is read over at most this long after its peak
 LINE_BEFORE_S, LINE_AFTER_S = 2.0, 0.6  # span around a frame over which a line's notes are counted and its pitch followed
+LINE_WIDE_S = 4.0  # a single moving note whose span holds under two note starts (a line's last note, notes near HELD_NOTE_S) is timed from this long before it (as far as the frame's context reaches)
 CHROMA_HZ = (150.0, 4000.0)  # the bins a pitch-class profile is read from (coarser below: 21.5 Hz bins)
 CHANGE_HOPS = 6  # hops (35 ms) averaged each side of a possible pitch change
 CHANGE_DISTANCE = 0.5  # cosine distance between the pitch-class profiles before and after a new note
@@ -1161,12 +1162,12 @@ def pitch_class_starts(chroma: np.ndarray, level_db: np.ndarray, hop_s: float) -
     return peaks[under_db >= CLASS_UNDER_DB] + 2 * n
 
 
-def note_length_s(ctx: Context, t: float) -> float | None:
+def note_length_s(ctx: Context, t: float, before_s: float = LINE_BEFORE_S, after_s: float = LINE_AFTER_S) -> float | None:
     """How long the notes around ``t`` last (s): the median time between note starts (onsets, pitch
     changes, :func:`pitch_changes`, and pitch classes taking the lead, :func:`pitch_class_starts`, merged when closer than NOTE_MIN_S; where those are fewer than two, with the
-    line's pitch steps, :func:`line_steps`) within [t − LINE_BEFORE_S, t + LINE_AFTER_S]; None with fewer than two
+    line's pitch steps, :func:`line_steps`) within [t − ``before_s``, t + ``after_s``]; None with fewer than two
     there (notes as long as the span, or one held note)."""
-    lo, hi = ctx.index(t - LINE_BEFORE_S), ctx.index(t + LINE_AFTER_S)
+    lo, hi = ctx.index(t - before_s), ctx.index(t + after_s)
     by_steps = line_steps(ctx.pitch_starts, lo, hi)
     struck = ctx.note_starts
     for starts in (struck, np.union1d(struck, by_steps)):
@@ -2520,6 +2521,8 @@ def frame_primitive(
     bell = h.harmonic_count < PURE_MAX_HARMONICS and not in_tune(h.f0_hz)
     struck_chord = not bell and (fresh >= 3 or (h.count >= 3 and fresh >= 2 and not in_line))
     length = note_length_s(ctx, centre) if moving or h.count >= 3 else None
+    if length is None and moving:  # a line's first or last note, or notes near HELD_NOTE_S: the starts of its neighbours
+        length = note_length_s(ctx, centre, LINE_WIDE_S)
     if struck_chord and not soft and shape.attack_s is not None and shape.attack_s < CHORD_ATTACK_S:
         fall_db_s, wobble_db = note_level_course(ctx, centre, ringing)
         # A held organ's or accordion's chord falls a little in FluidR3 (1.5-5 dB/s: its room, its sample's envelope)

@@ -1543,8 +1543,9 @@ def bed_high_onsets(power: np.ndarray, freqs: np.ndarray, hop_s: float, level: n
 def high_hihat(ctx: Context, lo: int, hi: int, centre: float, drowned: Sequence[int] = (), noisy: bool = False) -> bool:
     """Whether a hi-hat struck at a high-band onset (:func:`high_onsets`; read over a drum's dying tail too,
     :attr:`Context.hat_onsets`, :func:`over_stroke`) in hops [lo, hi) that the flux onsets did not mark names the frame
-    centred at ``centre`` s, :func:`drum_of` or :func:`drum_over_bed` reading a hi-hat there; not inside speech (its sibilants are high-band bursts). Flux onsets in
-    ``drowned`` (left unread in a noisy frame: a groove of sixteenth hi-hats is noise-like) do not count as marks.
+    centred at ``centre`` s, :func:`drum_of` or :func:`drum_over_bed` reading a hi-hat there; not inside speech (its
+    sibilants are high-band bursts). Flux onsets in ``drowned`` (left unread in a noisy frame: a groove of sixteenth
+    hi-hats is noise-like) do not count as marks.
     Failing that, a hi-hat over a noise bed (:func:`bed_hihat`; ``noisy``: the frame is read as noise)."""
     w = max(int(round(0.015 / ctx.hop_s)), 1)
     marked = np.setdiff1d(ctx.onsets, np.asarray(drowned, dtype=int))
@@ -2552,7 +2553,7 @@ def frame_primitive(
     bell = h.harmonic_count < PURE_MAX_HARMONICS and not in_tune(h.f0_hz)
     struck_chord = not bell and (fresh >= 3 or (h.count >= 3 and fresh >= 2 and not in_line))
     length = note_length_s(ctx, centre) if moving or h.count >= 3 else None
-    if length is None and moving:  # a line's first or last note, or notes near HELD_NOTE_S: the starts of its neighbours
+    if length is None and moving:  # a line's last note, or notes near HELD_NOTE_S: the starts of the notes before it
         length = note_length_s(ctx, centre, LINE_WIDE_S)
     if struck_chord and not soft and shape.attack_s is not None and shape.attack_s < CHORD_ATTACK_S:
         fall_db_s, wobble_db = note_level_course(ctx, centre, ringing)

@@ -1575,8 +1575,8 @@ def over_stroke(ctx: Context, i: int, noisy: bool) -> bool:
     if noisy or noise_before(ctx, i):
         return False
     reach, least = int(round(TAIL_STROKE_S / ctx.hop_s)), max(int(round(0.023 / ctx.hop_s)), 1)
-    before = [int(k) for k in np.union1d(ctx.onsets, ctx.hat_onsets) if i - reach <= k <= i - least]
-    return any(ctx.drum_at(k) is not None for k in before)
+    before = np.union1d(ctx.onsets, ctx.hat_onsets)
+    return any(ctx.drum_at(int(k)) is not None for k in before[(before >= i - reach) & (before <= i - least)])
 
 
 def bed_hihat(ctx: Context, lo: int, hi: int, centre: float, marked: np.ndarray, noisy: bool = False) -> bool:

@@ -102,6 +102,10 @@ STEP_PEAK_SHARE = 0.1  # pitch steps follow the lowest spectral peak within 10 d
 STEP_TOLERANCE = 0.7  # semitones a held pitch may wander (vibrato) within one run of the strongest partial
 NOTE_RISE_DB, NOTE_RISE_S = 2.0, 0.035  # a note's onset: the level rises this much (dB) within this long (s) after it
 HELD_NOTE_S = 2.0  # notes longer than this do not make a line: each is a held note (pad, sustain) (session 30: 1.5 s read trial 23's half-note leads at 75 BPM, 1.52 s notes, pad; 2.0: its lead 16 -> 33/49, trial 22's 38 -> 41/49, every other class of both identical)
+HELD_LABELS = frozenset({"sustain", "pad"})  # what a line's note reads where its frames cannot see the line (HeldBeforeLine)
+LINE_LABELS = frozenset({"lead", "melody"})
+HELD_SINGLE_SHARE = 0.6  # a held run is one note when at least this share of its frames hold a single harmonic series ...
+HELD_ONE_PITCH_SHARE = 0.8  # ... and at least this share of those one pitch class (an f0 read an octave off is the note)
 PAD_NOTE_S = 1.0  # a pad's chords last at least this long; shorter thick notes that move are a line
 CHORD_ATTACK_S = 0.075  # notes struck together reach their level within this (hammer, plectrum; a mallet on a vibraphone 40–65 ms); a pad swells
 CHORD_FALL_DB_S = 1.0  # a struck chord's level falls at least this fast (dB/s) over the note; an organ's or a brass section's holds
@@ -2588,3 +2592,72 @@ def frame_primitive(
     if soft:
         return "pad"
     return "sustain"
+
+
+class HeldBeforeLine:
+    """The frames of a held note in a line are the line's (issue 11, session 33). A frame waits only CONTEXT_AFTER_S for
+    what follows it, so a line's first note (after silence) shows no pitch step, nor any note start after it, until
+    its last 0.6 s, and reads ``pad`` (a soft attack) or ``sustain``; a long note of a slow line reads so too once the
+    step before it is more than LINE_BEFORE_S behind. Streamed rows go through :meth:`feed` in frame order with the
+    single harmonic series the frame held (``series_hz``: :func:`frame_primitive`'s ``last_series``, None for none or
+    a chord). A run of ``pad``/``sustain`` frames (after any other name: silence, the stream's start, a line's
+    frames, a note's attack read as a drum) is held back until the next other name, or until it lasts HELD_NOTE_S (longer notes are held ones, as a line counts its
+    notes: it then goes as it was). A run that is one note (HELD_SINGLE_SHARE of its frames a single series,
+    HELD_ONE_PITCH_SHARE of those one pitch class; a pad's chord holds no single series) takes the name of the line
+    that follows it (``lead``, ``melody``), or else, where it goes on the pitch class the line's last frames held, that
+    line's name (the rest of the line's note); any other run goes as it was. Rows come out in frame order;
+    :meth:`flush` lets go of what is held at the stream's end (read as a run with nothing after it)."""
+
+    def __init__(self) -> None:
+        self._held: list[tuple[int, dict, int | None]] = []  # (index, row, pitch class of its single series)
+        self._first_s = 0.0
+        self._last = "silence"  # the name of the last frame let go
+        self._last_class: int | None = None  # the pitch class of the last line frame let go that held a single series
+
+    def feed(self, index: int, row: dict, t0: float, t1: float, series_hz: float | None) -> list[tuple[int, dict]]:
+        name = row["primitive"]
+        pitch = None if series_hz is None or series_hz <= 0 else int(round(12.0 * np.log2(series_hz / 440.0))) % 12
+        if self._held:
+            if name in HELD_LABELS:
+                self._held.append((index, row, pitch))
+                return self._release() if t1 - self._first_s >= HELD_NOTE_S else []
+            self._resolve(name)
+            return self._release() + self._out(index, row, pitch)
+        if name in HELD_LABELS and self._last not in HELD_LABELS:
+            self._held, self._first_s = [(index, row, pitch)], t0
+            return []
+        return self._out(index, row, pitch)
+
+    def flush(self) -> list[tuple[int, dict]]:
+        if self._held:
+            self._resolve(None)
+        return self._release()
+
+    def _resolve(self, after: str | None) -> None:
+        """Name the held run after the line around it (``after``: the name of the frame that ended it)."""
+        classes = [c for _, _, c in self._held if c is not None]
+        if not classes or len(classes) < HELD_SINGLE_SHARE * len(self._held):
+            return
+        note = max(set(classes), key=classes.count)
+        if classes.count(note) < HELD_ONE_PITCH_SHARE * len(classes):
+            return
+        if after in LINE_LABELS:
+            name = after
+        elif self._last in LINE_LABELS and self._last_class == note:
+            name = self._last
+        else:
+            return
+        for _, row, _ in self._held:
+            row["primitive"] = name
+
+    def _release(self) -> list[tuple[int, dict]]:
+        out, self._held = self._held, []
+        if out:
+            self._last = out[-1][1]["primitive"]
+        return [(i, row) for i, row, _ in out]
+
+    def _out(self, index: int, row: dict, pitch: int | None) -> list[tuple[int, dict]]:
+        self._last = row["primitive"]
+        if self._last in LINE_LABELS and pitch is not None:
+            self._last_class = pitch
+        return [(index, row)]

@@ -20,7 +20,7 @@ from numpy.lib.stride_tricks import sliding_window_view
 
 from aspects.measure import filterbanks
 from aspects.measure.arrays import median
-from aspects.measure.primitive import Context, frame_primitive, onsets, pitch_changes, pitch_class_starts, pitch_classes, pure_noise
+from aspects.measure.primitive import Context, HeldBeforeLine, frame_primitive, onsets, pitch_changes, pitch_class_starts, pitch_classes, pure_noise
 
 SILENCE_RMS = 10 ** (-55 / 20)  # below −55 dBFS a frame is silent
 LOW_HZ, HIGH_HZ = 250.0, 4000.0
@@ -229,6 +229,7 @@ class AudioAnalyzer:
         self._partials: list = []  # the recent frames' spectral peaks (see frame_primitive)
         self._lows: list = []  # the registers of the recent bass-shaped frames (see frame_primitive)
         self._legato: list = []  # where a legato line's note started after its onset (see frame_primitive)
+        self._lines = HeldBeforeLine()  # a held note's frames wait for the line that may follow (see HeldBeforeLine)
         self._drums: dict[int, str | None] = {}  # drum_of by absolute hop, shared by the contexts (Context.drum_at)
         self._hop_power = np.zeros((0, ENVELOPE_N // 2 + 1), np.float32)
         self._env_chroma = pitch_classes(self._env_freqs.size, float(self._env_freqs[1]))
@@ -290,14 +291,17 @@ class AudioAnalyzer:
             spans = []  # wait for a longer batch: one Context (its onsets, bands and cues over the whole window) for all of it
         for _ in spans:
             self._requests.popleft()
-        out = list(zip((i for i, _, _ in spans), self._frame_rows([(s0, s1) for _, s0, s1 in spans]))) if spans else []
+        out: list[tuple[int, dict]] = []
+        if spans:
+            for (i, s0, s1), (row, series_hz) in zip(spans, self._frame_rows([(s0, s1) for _, s0, s1 in spans])):
+                out += self._lines.feed(i, row, s0 / self.sr, s1 / self.sr, series_hz)
         self._trim()
         return out
 
     def finish(self) -> list[tuple[int, dict]]:
         self._done = True
         self._compute_envelope(final=True)
-        return self.ready()
+        return self.ready() + self._lines.flush()
 
     # -- internals ---------------------------------------------------------
     def _slice(self, buf: np.ndarray, s0: int | np.integer, s1: int | np.integer) -> np.ndarray:
@@ -317,8 +321,9 @@ class AudioAnalyzer:
         span = self._slice(buf, lo, hi)
         return sliding_window_view(span, n)[starts - lo]
 
-    def _frame_rows(self, spans: list[tuple[int, int]]) -> list[dict]:
-        """One row per (first, end) sample span; the spectra of all of them in one batch."""
+    def _frame_rows(self, spans: list[tuple[int, int]]) -> list[tuple[dict, float | None]]:
+        """One row per (first, end) sample span, with the single harmonic series its primitive read (Hz; None for none:
+        :class:`~aspects.measure.primitive.HeldBeforeLine`); the spectra of all of them in one batch."""
         half = SPECTRUM_N // 2
         centres = [(s0 + s1) // 2 for s0, s1 in spans]
         windows = np.stack([self._slice(self._raw, c - half, c + half) for c in centres])
@@ -352,7 +357,7 @@ class AudioAnalyzer:
                 "transient": round(transient, 3),
             }
             row.update({f"chroma_{i}": round(float(c), 4) for i, c in enumerate(chroma[j])})
-            rows.append(row)
+            rows.append((row, self._series[0] if row["primitive"] != "silence" else None))
         return rows
 
     def _context(self) -> Context:

@@ -14,10 +14,10 @@ up to 4 s before, as far as the frame's context reaches, it is the line's. Lines
 
 A line's first note (session 33, :class:`~aspects.measure.primitive.HeldBeforeLine`): a frame waits only 0.6 s for the
 sound after it (``CONTEXT_AFTER_S``) and the next note's start comes into view only in the note's last 0.6 s, so the
-first note read ``pad`` or ``sustain``. The analyser now holds back a run of such frames that is one note (a single
-harmonic series of one pitch class) until the next name comes, and a line's name that follows gives it that name.
+first note read ``pad`` or ``sustain``. The analyser now holds back a run of such frames that are single notes (a single
+harmonic series, one pitch class a note) until the next name comes, and a line's name that follows gives it that name.
 Lines drawn by seed: first notes ``lead`` 5 → 9 of 12 (seed 7002, below), 2 → 10 (seed 7001), 5 → 10 (seed 7003, drawn
-after the rule); trials 22 / 23 / 24 lead 42 → 45, 36 → 41, 37 → 42 of 49, every other class of the three identical.
+after the rule); trials 22 / 23 / 24 lead 42 → 45, 36 → 43, 37 → 44 of 49, every other class of the three identical.
 """
 
 from __future__ import annotations

@@ -4,10 +4,10 @@ The rendered lines it names are in tests/test_audio_slow_leads.py."""
 
 from __future__ import annotations
 
-from aspects.measure.primitive import HELD_NOTE_S, HeldBeforeLine
+from aspects.measure.primitive import HELD_NOTE_S, HELD_RUN_S, HeldBeforeLine
 
 FRAME_S = 0.04
-A4, C5 = 440.0, 523.25
+A4, C5, E5 = 440.0, 523.25, 659.26
 
 
 def stream(frames: list[tuple[str, float | None]]) -> list[str]:
@@ -30,10 +30,20 @@ def test_a_held_note_before_a_line_takes_its_name():
 def test_a_chord_or_a_long_note_before_a_line_stays():
     chord = [("pad", None)] * 20 + [("lead", C5)] * 5
     assert stream(chord) == ["pad"] * 20 + ["lead"] * 5
-    two_notes = [("pad", A4)] * 10 + [("pad", C5)] * 10 + [("lead", C5)] * 5
-    assert stream(two_notes) == ["pad"] * 20 + ["lead"] * 5
+    mixed = [("pad", A4), ("pad", C5), ("pad", E5)] * 7 + [("lead", C5)] * 5  # no note holds
+    assert stream(mixed) == ["pad"] * 21 + ["lead"] * 5
     n = int(HELD_NOTE_S / FRAME_S) + 2
     assert stream([("sustain", A4)] * n + [("lead", C5)] * 5) == ["sustain"] * n + ["lead"] * 5
+    # notes each shorter than HELD_NOTE_S, over HELD_RUN_S in all
+    notes = [("pad", hz) for hz in (A4, C5, E5, A4, C5, E5) for _ in range(int(0.9 * HELD_NOTE_S / FRAME_S))]
+    assert FRAME_S * len(notes) > HELD_RUN_S
+    assert stream(notes + [("lead", C5)] * 5) == ["pad"] * len(notes) + ["lead"] * 5
+
+
+def test_held_notes_between_a_lines_notes_are_the_lines():
+    # a slow line's notes: each shorter than HELD_NOTE_S, two of them longer in all
+    n = int(0.8 * HELD_NOTE_S / FRAME_S)
+    assert stream([("lead", A4)] * 5 + [("pad", C5)] * n + [("pad", E5)] * n + [("lead", A4)] * 5) == ["lead"] * (10 + 2 * n)
     assert stream([("pad", A4)] * 20 + [("hihat", None)] + [("lead", C5)] * 5) == ["pad"] * 20 + ["hihat"] + ["lead"] * 5
 
 

@@ -105,7 +105,8 @@ HELD_NOTE_S = 2.0  # notes longer than this do not make a line: each is a held n
 HELD_LABELS = frozenset({"sustain", "pad"})  # what a line's note reads where its frames cannot see the line (HeldBeforeLine)
 LINE_LABELS = frozenset({"lead", "melody"})
 HELD_SINGLE_SHARE = 0.6  # a held run is one note when at least this share of its frames hold a single harmonic series ...
-HELD_ONE_PITCH_SHARE = 0.8  # ... and at least this share of those one pitch class (an f0 read an octave off is the note)
+HELD_ONE_PITCH_SHARE = 0.8  # ... and at least this share of those its note's pitch class (an f0 read an octave off is the note)
+HELD_RUN_S = 8.0  # a held run is let go as it was once it lasts this long (s), whatever follows
 PAD_NOTE_S = 1.0  # a pad's chords last at least this long; shorter thick notes that move are a line
 CHORD_ATTACK_S = 0.075  # notes struck together reach their level within this (hammer, plectrum; a mallet on a vibraphone 40–65 ms); a pad swells
 CHORD_FALL_DB_S = 1.0  # a struck chord's level falls at least this fast (dB/s) over the note; an organ's or a brass section's holds
@@ -2595,22 +2596,26 @@ def frame_primitive(
 
 
 class HeldBeforeLine:
-    """The frames of a held note in a line are the line's (issue 11, session 33). A frame waits only CONTEXT_AFTER_S for
+    """The frames of held notes in a line are the line's (issue 11, session 33). A frame waits only CONTEXT_AFTER_S for
     what follows it, so a line's first note (after silence) shows no pitch step, nor any note start after it, until
-    its last 0.6 s, and reads ``pad`` (a soft attack) or ``sustain``; a long note of a slow line reads so too once the
-    step before it is more than LINE_BEFORE_S behind. Streamed rows go through :meth:`feed` in frame order with the
-    single harmonic series the frame held (``series_hz``: :func:`frame_primitive`'s ``last_series``, None for none or
-    a chord). A run of ``pad``/``sustain`` frames (after any other name: silence, the stream's start, a line's
-    frames, a note's attack read as a drum) is held back until the next other name, or until it lasts HELD_NOTE_S (longer notes are held ones, as a line counts its
-    notes: it then goes as it was). A run that is one note (HELD_SINGLE_SHARE of its frames a single series,
-    HELD_ONE_PITCH_SHARE of those one pitch class; a pad's chord holds no single series) takes the name of the line
-    that follows it (``lead``, ``melody``), or else, where it goes on the pitch class the line's last frames held, that
-    line's name (the rest of the line's note); any other run goes as it was. Rows come out in frame order;
-    :meth:`flush` lets go of what is held at the stream's end (read as a run with nothing after it)."""
+    its last 0.6 s, and reads ``pad`` (a soft attack) or ``sustain``; the notes of a slow line read so too where the
+    frame's span (LINE_BEFORE_S before it, CONTEXT_AFTER_S after) holds under LINE_PITCHES pitches.
+
+    Streamed rows go through :meth:`feed` in frame order with the single harmonic series the frame held
+    (``series_hz``: :func:`frame_primitive`'s ``last_series``; None for none or a chord). A run of ``pad``/``sustain``
+    frames after any other name (silence, the stream's start, a line's frames, a note's attack read as a drum) is held
+    back until the next other name, or until one of its notes lasts HELD_NOTE_S (a held note: a line's notes are
+    shorter) or the run HELD_RUN_S; it then goes as it was. Its notes are its runs of one pitch class (a new class
+    counts from two frames in a row; an f0 read an octave off is the same note). A run whose frames are HELD_SINGLE_SHARE
+    single series (a pad's chord holds none) and HELD_ONE_PITCH_SHARE of those its note's pitch class takes the name of
+    the line that follows it (``lead``, ``melody``), or else, where its first note goes on the pitch class the line's
+    last frames held, that line's name (the rest of the line's note); any other run goes as it was. Rows come out in
+    frame order; :meth:`flush` lets go of what is held at the stream's end (a run with nothing after it)."""
 
     def __init__(self) -> None:
-        self._held: list[tuple[int, dict, int | None]] = []  # (index, row, pitch class of its single series)
-        self._first_s = 0.0
+        self._held: list[tuple[int, dict, int | None, int | None]] = []  # (index, row, its series' pitch class, its note's)
+        self._first_s = self._note_s = 0.0  # where the run and its latest note started
+        self._new: tuple[int, float] | None = None  # a pitch class the run's latest frame moved to, and where
         self._last = "silence"  # the name of the last frame let go
         self._last_class: int | None = None  # the pitch class of the last line frame let go that held a single series
 
@@ -2619,12 +2624,12 @@ class HeldBeforeLine:
         pitch = None if series_hz is None or series_hz <= 0 else int(round(12.0 * np.log2(series_hz / 440.0))) % 12
         if self._held:
             if name in HELD_LABELS:
-                self._held.append((index, row, pitch))
-                return self._release() if t1 - self._first_s >= HELD_NOTE_S else []
+                self._held.append((index, row, pitch, self._note(pitch, t0)))
+                return self._release() if t1 - self._note_s >= HELD_NOTE_S or t1 - self._first_s >= HELD_RUN_S else []
             self._resolve(name)
             return self._release() + self._out(index, row, pitch)
         if name in HELD_LABELS and self._last not in HELD_LABELS:
-            self._held, self._first_s = [(index, row, pitch)], t0
+            self._held, self._first_s, self._note_s, self._new = [(index, row, pitch, pitch)], t0, t0, None
             return []
         return self._out(index, row, pitch)
 
@@ -2633,28 +2638,38 @@ class HeldBeforeLine:
             self._resolve(None)
         return self._release()
 
+    def _note(self, pitch: int | None, t0: float) -> int | None:
+        """The pitch class of the run's note once a frame of ``pitch`` starting at ``t0`` s is in (a new note from its
+        second frame in a row, started at its first)."""
+        note = next((n for *_, n in reversed(self._held) if n is not None), None)
+        if pitch is None or pitch == note or note is None:
+            self._new = None
+            return note if pitch is None or note is not None else pitch
+        if self._new is not None and self._new[0] == pitch:
+            self._note_s, self._new = self._new[1], None
+            return pitch
+        self._new = (pitch, t0)
+        return note
+
     def _resolve(self, after: str | None) -> None:
         """Name the held run after the line around it (``after``: the name of the frame that ended it)."""
-        classes = [c for _, _, c in self._held if c is not None]
-        if not classes or len(classes) < HELD_SINGLE_SHARE * len(self._held):
-            return
-        note = max(set(classes), key=classes.count)
-        if classes.count(note) < HELD_ONE_PITCH_SHARE * len(classes):
+        pairs = [(c, n) for _, _, c, n in self._held if c is not None]
+        if not pairs or len(pairs) < HELD_SINGLE_SHARE * len(self._held) or sum(c == n for c, n in pairs) < HELD_ONE_PITCH_SHARE * len(pairs):
             return
         if after in LINE_LABELS:
             name = after
-        elif self._last in LINE_LABELS and self._last_class == note:
+        elif self._last in LINE_LABELS and self._last_class == pairs[0][1]:
             name = self._last
         else:
             return
-        for _, row, _ in self._held:
+        for _, row, _, _ in self._held:
             row["primitive"] = name
 
     def _release(self) -> list[tuple[int, dict]]:
         out, self._held = self._held, []
         if out:
             self._last = out[-1][1]["primitive"]
-        return [(i, row) for i, row, _ in out]
+        return [(i, row) for i, row, _, _ in out]
 
     def _out(self, index: int, row: dict, pitch: int | None) -> list[tuple[int, dict]]:
         self._last = row["primitive"]

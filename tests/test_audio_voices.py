@@ -271,6 +271,27 @@ def test_a_low_bright_note_is_one_fundamental_a_low_chord_three(f0):
     assert chord.count == 3, (f0, chord)
 
 
+@pytest.mark.parametrize("f0", [196.0, 329.6, 466.2])
+def test_a_note_with_partials_at_half_multiples_is_one_note(f0):
+    """A note f with partials at 1.5f, 2.5f and 3.5f (FluidR3's hammered dulcimer, issue 11 session 33) is one note at f,
+    not four struck together; a close triad of sawtooth notes (root, major third, fifth) on the same root stays three,
+    and a spread seventh chord (root, fifth, tenth, the minor seventh two octaves up: 2 : 3 : 5.04 : 7.13 of half the
+    root) stays four: a tempered seventh is no 3.5f."""
+    t = np.arange(4096) / SR
+    freqs = np.fft.rfftfreq(4096, 1 / SR)
+
+    def spectrum(x: np.ndarray) -> np.ndarray:
+        return np.abs(np.fft.rfft(x * np.hanning(4096))) ** 2
+
+    dulcimer = sum(a * np.sin(2 * np.pi * f0 * m * t) for m, a in ((1.0, 1.0), (1.5, 0.8), (2.0, 0.35), (2.5, 0.6), (3.5, 0.4)))
+    note = harmonics(spectrum(dulcimer), freqs)
+    assert note.count == 1 and abs(note.f0_hz[0] / f0 - 1) < 0.02, (f0, note)
+    chord = harmonics(spectrum(sum(_saw(f0 * 2 ** (s / 12), t) for s in (0, 4, 7))), freqs)
+    assert chord.count == 3, (f0, chord)
+    spread = harmonics(spectrum(sum(_saw(f0 / 2 * 2 ** (s / 12), t, 6) for s in (0, 7, 16, 22))), freqs)
+    assert spread.count == 4, (f0, spread)
+
+
 def _context(x: np.ndarray) -> Context:
     """The fine context of ``x`` as the analyser builds it: 1024-point spectra centred on hops 128 samples apart."""
     hop, n = 128, 1024

@@ -107,6 +107,9 @@ LINE_LABELS = frozenset({"lead", "melody"})
 HELD_SINGLE_SHARE = 0.6  # a held run is one note when at least this share of its frames hold a single harmonic series ...
 HELD_ONE_PITCH_SHARE = 0.8  # ... and at least this share of those its note's pitch class (an f0 read an octave off is the note)
 HELD_RUN_S = 8.0  # a held run is let go as it was once it lasts this long (s), whatever follows
+HALF_PARTIALS_MAX = 10  # a note with partials at odd multiples of half its pitch (_half_partials_note) holds them up to this multiple ...
+HALF_PARTIALS_SEVENTH_TOLERANCE = 0.01  # ... whose 7th multiple of half the lowest "fundamental" lies within 1 % (a tempered minor seventh is 1.8 % sharp of it)
+HARMONIC_TOLERANCE = 0.03  # a partial within 3 % of an integer multiple of a fundamental is its harmonic
 PAD_NOTE_S = 1.0  # a pad's chords last at least this long; shorter thick notes that move are a line
 CHORD_ATTACK_S = 0.075  # notes struck together reach their level within this (hammer, plectrum; a mallet on a vibraphone 40–65 ms); a pad swells
 CHORD_FALL_DB_S = 1.0  # a struck chord's level falls at least this fast (dB/s) over the note; an organ's or a brass section's holds
@@ -370,10 +373,28 @@ def harmonics(power: np.ndarray, freqs: np.ndarray, *, floor_db: float = 30.0, k
         members.append([float(f), 1.0])
     best = max(level for _, level in fund)
     kept = [(f, level - best) for f, level in fund if level > best - keep_db]
+    if len(kept) >= 3 and _half_partials_note([f for f, _ in kept]):
+        kept = kept[:1]  # one note with partials at odd multiples of half its pitch (a hammered dulcimer's)
     k = max(range(len(fund)), key=lambda j: fund[j][1])
     strongest, f0 = fund[k][0], members[k][0] / members[k][1]
-    near = {round(f / f0) for f in hz if 2 <= round(f / f0) <= 10 and abs(f - round(f / f0) * f0) < max(0.03 * round(f / f0) * f0, HARMONIC_BINS * bin_hz)}
+    near = {round(f / f0) for f in hz if 2 <= round(f / f0) <= 10 and abs(f - round(f / f0) * f0) < max(HARMONIC_TOLERANCE * round(f / f0) * f0, HARMONIC_BINS * bin_hz)}
     return Harmonics(tuple(f for f, _ in kept), tuple(round(d, 1) for _, d in kept), strongest, len(near))
+
+
+def _half_partials_note(f0_hz: list[float]) -> bool:
+    """Whether the "fundamentals" ``f0_hz`` (ascending, ≥ 3) are the partials of one note at the lowest of them: all
+    integer multiples (±3 %) of half the lowest up to its 10th (the lowest itself its 2nd), its 3rd among them and its
+    7th within HALF_PARTIALS_SEVENTH_TOLERANCE (issue 11, session 33). FluidR3's hammered dulcimer sounds a note f with
+    partials at 1.5f, 2.5f and 3.5f (and 2f; nothing at f / 2: −30 dB), which f's harmonic series does not explain:
+    it read as four notes struck together, a chord. Tempered notes hold no 3.5f: two notes a fifth apart are the 2nd
+    and 3rd, an open tenth (root, fifth, tenth: 2:3:5) the 5th too (the harmony splits' open voicings read as one note
+    when the 5th counted), and a minor seventh two octaves over the lowest is 3.56f."""
+    base = f0_hz[0] / 2.0
+    multiples = [f / base for f in f0_hz]
+    whole = [round(m) for m in multiples]
+    if any(n > HALF_PARTIALS_MAX or abs(m - n) > HARMONIC_TOLERANCE * n for m, n in zip(multiples, whole)):
+        return False
+    return 3 in whole and any(n == 7 and abs(m - n) <= HALF_PARTIALS_SEVENTH_TOLERANCE * n for m, n in zip(multiples, whole))
 
 
 def _harmonic_of(f_hz: float, members: list[list[float]], bin_hz: float) -> bool:
@@ -387,7 +408,7 @@ def _harmonic_of(f_hz: float, members: list[list[float]], bin_hz: float) -> bool
     for m in members:
         f0 = m[0] / m[1]
         r = round(f_hz / f0)
-        if r >= 2 and abs(f_hz - r * f0) < max(0.03 * r * f0, HARMONIC_BINS * bin_hz):
+        if r >= 2 and abs(f_hz - r * f0) < max(HARMONIC_TOLERANCE * r * f0, HARMONIC_BINS * bin_hz):
             m[0] += f_hz
             m[1] += r
             return True

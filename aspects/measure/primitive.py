@@ -2622,8 +2622,9 @@ class HeldBeforeLine:
     its last 0.6 s, and reads ``pad`` (a soft attack) or ``sustain``; the notes of a slow line read so too where the
     frame's span (LINE_BEFORE_S before it, CONTEXT_AFTER_S after) holds under LINE_PITCHES pitches.
 
-    Streamed rows go through :meth:`feed` in frame order with the single harmonic series the frame held
-    (``series_hz``: :func:`frame_primitive`'s ``last_series``; None for none or a chord). A run of ``pad``/``sustain``
+    Streamed rows go through :meth:`feed` in frame order with the lowest fundamental of the harmonic series the frame
+    held (``series_hz``: :func:`frame_primitive`'s ``last_series``, for one or two notes with a series; None for none
+    or a chord: "single series" below). A run of ``pad``/``sustain``
     frames after any other name (silence, the stream's start, a line's frames, a note's attack read as a drum) is held
     back until the next other name, or until one of its notes lasts HELD_NOTE_S (a held note: a line's notes are
     shorter) or the run HELD_RUN_S; it then goes as it was. Its notes are its runs of one pitch class (a new class

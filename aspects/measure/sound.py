@@ -322,8 +322,9 @@ class AudioAnalyzer:
         return sliding_window_view(span, n)[starts - lo]
 
     def _frame_rows(self, spans: list[tuple[int, int]]) -> list[tuple[dict, float | None]]:
-        """One row per (first, end) sample span, with the single harmonic series its primitive read (Hz; None for none:
-        :class:`~aspects.measure.primitive.HeldBeforeLine`); the spectra of all of them in one batch."""
+        """One row per (first, end) sample span, with the lowest fundamental (Hz) of the harmonic series its primitive
+        read (frame_primitive's ``last_series``; None for a chord or none: :class:`~aspects.measure.primitive.HeldBeforeLine`);
+        the spectra of all of them in one batch."""
         half = SPECTRUM_N // 2
         centres = [(s0 + s1) // 2 for s0, s1 in spans]
         windows = np.stack([self._slice(self._raw, c - half, c + half) for c in centres])

@@ -38,16 +38,17 @@ def test_a_chord_or_a_long_note_before_a_line_stays():
     notes = [("pad", hz) for hz in (A4, C5, E5, A4, C5, E5) for _ in range(int(0.9 * HELD_NOTE_S / FRAME_S))]
     assert FRAME_S * len(notes) > HELD_RUN_S
     assert stream(notes + [("lead", C5)] * 5) == ["pad"] * len(notes) + ["lead"] * 5
+    # a run ended by another name than a line's: a hat struck after a held note
+    assert stream([("pad", A4)] * 20 + [("hihat", None)] + [("lead", C5)] * 5) == ["pad"] * 20 + ["hihat"] + ["lead"] * 5
 
 
 def test_held_notes_between_a_lines_notes_are_the_lines():
     # a slow line's notes: each shorter than HELD_NOTE_S, two of them longer in all
     n = int(0.8 * HELD_NOTE_S / FRAME_S)
     assert stream([("lead", A4)] * 5 + [("pad", C5)] * n + [("pad", E5)] * n + [("lead", A4)] * 5) == ["lead"] * (10 + 2 * n)
-    assert stream([("pad", A4)] * 20 + [("hihat", None)] + [("lead", C5)] * 5) == ["pad"] * 20 + ["hihat"] + ["lead"] * 5
 
 
-def test_a_line_notes_held_rest_is_the_lines():
+def test_the_rest_of_a_lines_note_is_the_lines():
     # the rest of the line's note (its pitch class), at the stream's end too; another pitch with nothing after stays
     assert stream([("lead", A4)] * 5 + [("pad", A4)] * 10) == ["lead"] * 15
     assert stream([("lead", A4)] * 5 + [("pad", A4)] * 10 + [("silence", None)]) == ["lead"] * 15 + ["silence"]

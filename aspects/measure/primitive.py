@@ -104,7 +104,7 @@ NOTE_RISE_DB, NOTE_RISE_S = 2.0, 0.035  # a note's onset: the level rises this m
 HELD_NOTE_S = 2.0  # notes longer than this do not make a line: each is a held note (pad, sustain) (session 30: 1.5 s read trial 23's half-note leads at 75 BPM, 1.52 s notes, pad; 2.0: its lead 16 -> 33/49, trial 22's 38 -> 41/49, every other class of both identical)
 HELD_LABELS = frozenset({"sustain", "pad"})  # what a line's note reads where its frames cannot see the line (HeldBeforeLine)
 LINE_LABELS = frozenset({"lead", "melody"})
-HELD_SINGLE_SHARE = 0.6  # a held run is one note when at least this share of its frames hold a single harmonic series ...
+HELD_SINGLE_SHARE = 0.6  # a held run is single notes when at least this share of its frames hold a single harmonic series ...
 HELD_ONE_PITCH_SHARE = 0.8  # ... and at least this share of those its note's pitch class (an f0 read an octave off is the note)
 HELD_RUN_S = 8.0  # a held run is let go as it was once it lasts this long (s), whatever follows
 HALF_PARTIALS_MAX = 10  # a note with partials at odd multiples of half its pitch (_half_partials_note) holds them up to this multiple ...
@@ -814,6 +814,12 @@ class Context:
     def high_onsets(self) -> np.ndarray:
         """Hi-hat onsets: the bands from HIGH_ONSET_HZ up rising on their own (:func:`high_onsets`), lone clicks left out."""
         return self.no_clicks(high_onsets(self.power, self.freqs, self.hop_s, self.high_level))
+
+    @cached_property
+    def stroke_onsets(self) -> np.ndarray:
+        """The flux onsets and :attr:`hat_onsets` together: where a stroke under a hat's rise may have been struck
+        (:func:`over_stroke`)."""
+        return np.union1d(self.onsets, self.hat_onsets)
 
     @cached_property
     def hat_onsets(self) -> np.ndarray:
@@ -1601,7 +1607,7 @@ def over_stroke(ctx: Context, i: int, noisy: bool) -> bool:
     if noisy or noise_before(ctx, i):
         return False
     reach, least = int(round(TAIL_STROKE_S / ctx.hop_s)), max(int(round(0.023 / ctx.hop_s)), 1)
-    before = np.union1d(ctx.onsets, ctx.hat_onsets)
+    before = ctx.stroke_onsets
     return any(ctx.drum_at(int(k)) is not None for k in before[(before >= i - reach) & (before <= i - least)])
 
 
@@ -2624,10 +2630,9 @@ class HeldBeforeLine:
 
     Streamed rows go through :meth:`feed` in frame order with the lowest fundamental of the harmonic series the frame
     held (``series_hz``: :func:`frame_primitive`'s ``last_series``, for one or two notes with a series; None for none
-    or a chord: "single series" below). A run of ``pad``/``sustain``
-    frames after any other name (silence, the stream's start, a line's frames, a note's attack read as a drum) is held
-    back until the next other name, or until one of its notes lasts HELD_NOTE_S (a held note: a line's notes are
-    shorter) or the run HELD_RUN_S; it then goes as it was. Its notes are its runs of one pitch class (a new class
+    or a chord: "single series" below). A run of ``pad``/``sustain`` frames after any other name (silence, the stream's
+    start, a line's frames, a note's attack read as a drum) is held back until the next other name, or until one of its
+    notes lasts HELD_NOTE_S (a held note: a line's notes are shorter) or the run HELD_RUN_S; it then goes as it was. Its notes are its runs of one pitch class (a new class
     counts from two frames in a row; an f0 read an octave off is the same note). A run whose frames are HELD_SINGLE_SHARE
     single series (a pad's chord holds none) and HELD_ONE_PITCH_SHARE of those its note's pitch class takes the name of
     the line that follows it (``lead``, ``melody``), or else, where its first note goes on the pitch class the line's
@@ -2637,6 +2642,7 @@ class HeldBeforeLine:
     def __init__(self) -> None:
         self._held: list[tuple[int, dict, int | None, int | None]] = []  # (index, row, its series' pitch class, its note's)
         self._first_s = self._note_s = 0.0  # where the run and its latest note started
+        self._note_class: int | None = None  # the pitch class of the run's latest note
         self._new: tuple[int, float] | None = None  # a pitch class the run's latest frame moved to, and where
         self._last = "silence"  # the name of the last frame let go
         self._last_class: int | None = None  # the pitch class of the last line frame let go that held a single series
@@ -2651,7 +2657,7 @@ class HeldBeforeLine:
             self._resolve(name)
             return self._release() + self._out(index, row, pitch)
         if name in HELD_LABELS and self._last not in HELD_LABELS:
-            self._held, self._first_s, self._note_s, self._new = [(index, row, pitch, pitch)], t0, t0, None
+            self._held, self._first_s, self._note_s, self._note_class, self._new = [(index, row, pitch, pitch)], t0, t0, pitch, None
             return []
         return self._out(index, row, pitch)
 
@@ -2663,15 +2669,16 @@ class HeldBeforeLine:
     def _note(self, pitch: int | None, t0: float) -> int | None:
         """The pitch class of the run's note once a frame of ``pitch`` starting at ``t0`` s is in (a new note from its
         second frame in a row, started at its first)."""
-        note = next((n for *_, n in reversed(self._held) if n is not None), None)
-        if pitch is None or pitch == note or note is None:
+        if pitch is None or pitch == self._note_class or self._note_class is None:
             self._new = None
-            return note if pitch is None or note is not None else pitch
+            if self._note_class is None:
+                self._note_class = pitch
+            return self._note_class
         if self._new is not None and self._new[0] == pitch:
-            self._note_s, self._new = self._new[1], None
+            self._note_s, self._note_class, self._new = self._new[1], pitch, None
             return pitch
         self._new = (pitch, t0)
-        return note
+        return self._note_class
 
     def _resolve(self, after: str | None) -> None:
         """Name the held run after the line around it (``after``: the name of the frame that ended it)."""

@@ -151,6 +151,11 @@ PIXEL_RISE_MIN = 15.0  # …and at least this many levels (√ Laplacian varianc
 PIXEL_FIT = 0.25  # the Laplacian variance inside the blend off its fitted curve by at most this share of the bump's height (RMS)
 PIXEL_AGREE = 2  # a dissolve found by the other rules keeps its ends when both are within this many frames of the bump's
 PIXEL_REACH_S = 3.0  # the blend's ends are looked for within this of the detail's peak (seconds)
+# The mask's bump as measured is narrower than a(1 − a): the encoder smooths away the first and last few switched pixels,
+# lone among the other shot's, more than their share (fitted on the true ends of 40 pixel dissolves of the corpora, the
+# bump's best power of a(1 − a) was 1.2 on 17 of them, up to 2), so a fit with a(1 − a) alone started such blends 3-5
+# frames late (session 34). The fit tries each power and keeps the one that fits best.
+PIXEL_SHAPES = (1.0, 1.2)  # powers of a(1 − a) tried for a pixel dissolve's bump (a cross-fade's dip keeps 1)
 # ``crossfade_dissolves`` (session 21, helper 10d): a cross-fade (xfade fade, fadeslow, fadefast, fadegrays, an editor's
 # blend) of two unrelated pictures sums their fine detail with weights (1 − a) and a, so its Laplacian variance is
 # (1 − a)²·VA + a²·VB — the pixel fit's curve with C = −(VA + VB) — and dips half-way to about half the line between the
@@ -720,18 +725,20 @@ def through_grey(grid: np.ndarray, p: int, q: int, floor: int, ref: int, margin:
 
 def _pixel_fit(v: np.ndarray, peak: int, ref: int, dip: bool = False) -> tuple[int, int, float, float] | None:
     """The Laplacian variance ``v`` (per frame of a window, its peak at index ``peak``) fitted by least squares as a pixel
-    dissolve from index p to q: (1 − a)·VA + a·VB + C·a(1 − a), a rising straight from 0 at p to 1 at q, VA and VB the
-    medians over ``ref`` frames before p and after q (each pixel is A's or B's; a random mask adds C·a(1 − a)).
-    With ``dip`` C ≤ 0: a cross-fade's dip (``crossfade_dissolves``), the peak being the lowest frame.
+    dissolve from index p to q: (1 − a)·VA + a·VB + C·(4a(1 − a))^k / 4, a rising straight from 0 at p to 1 at q, VA and
+    VB the medians over ``ref`` frames before p and after q (each pixel is A's or B's; a random mask adds C·a(1 − a),
+    narrowed by the encoder: k each of PIXEL_SHAPES, the best fit kept; C is the bump's height half-way × 4 whatever k).
+    With ``dip`` C ≤ 0 and k = 1: a cross-fade's dip (``crossfade_dissolves``), the peak being the lowest frame.
     Returns (p, q, C, RMS residual inside p–q) or None when the window has no room."""
     n = v.size
     idx = np.arange(n, dtype=float)
+    shapes = (1.0,) if dip else PIXEL_SHAPES
 
-    def score(p: int, q: int) -> tuple[float, float, float]:
+    def score(p: int, q: int, k: float) -> tuple[float, float, float]:
         va, vb = float(np.median(v[max(0, p - ref) : p + 1])), float(np.median(v[q : q + ref + 1]))
         a = np.clip((idx - p) / (q - p), 0.0, 1.0)
         base = (1.0 - a) * va + a * vb
-        g = a * (1.0 - a)
+        g = a * (1.0 - a) if k == 1.0 else (4.0 * a * (1.0 - a)) ** k / 4.0
         c = float(g @ (v - base)) / max(float(g @ g), 1e-12)
         c = min(0.0, c) if dip else max(0.0, c)
         r = v - base - c * g
@@ -739,13 +746,14 @@ def _pixel_fit(v: np.ndarray, peak: int, ref: int, dip: bool = False) -> tuple[i
 
     def best(firsts: range, lasts: range) -> tuple[float, int, int, float, float] | None:
         out = None
-        for p in firsts:
-            for q in lasts:
-                if q - p < 2:
-                    continue
-                e, c, r = score(p, q)
-                if out is None or e < out[0]:
-                    out = (e, p, q, c, r)
+        for k in shapes:
+            for p in firsts:
+                for q in lasts:
+                    if q - p < 2:
+                        continue
+                    e, c, r = score(p, q, k)
+                    if out is None or e < out[0]:
+                        out = (e, p, q, c, r)
         return out
 
     if peak < ref or n - 1 - peak < ref:

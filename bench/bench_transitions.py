@@ -541,6 +541,14 @@ CORPORA = {
         lambda: transition_corpus.dissolves45_corpus(46),
         "like split 45, split 46 (session 25: blind; made with split 45, read only at the freeze with main's and with the frozen rules)",
     ),
+    "--dissolves51": (
+        lambda: transition_corpus.dissolves45_corpus(51),
+        "like split 45, split 51 (session 34: blind; drawn after the pixel-dissolve shapes were frozen, read once with main 6e74242's rules and once with 15d7867's)",
+    ),
+    "--dissolves52": (
+        lambda: transition_corpus.dissolves45_corpus(52, 40, transition_corpus.DISSOLVES52_XFADES),
+        "40 blends like split 45's, xfade dissolve and fadegrays only, split 52 (session 34: blind; drawn after the pixel-dissolve shapes were frozen, read once with main 6e74242's rules and once with 15d7867's)",
+    ),
     "--drifts47": (
         lambda: transition_corpus.drifts47_corpus(47),
         "12 fades and cross-fades between still sides (flat, gradient, grainy) + 24 slow drifts of still pictures (brightness, hue, saturation, contrast; over the whole clip or from part-way on), 18-60 fps, split 47 (session 29: read once with main's rules first, then tuned on)",

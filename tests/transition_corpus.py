@@ -4185,21 +4185,25 @@ def fades43_corpus(split: int = 43, n: int = 28, n_negatives: int = 8) -> list[C
 # shot holds it) and half 0.3-1.5 s, at rates no split drew (28, 32, 36, 40, 44, 56 fps); plus 8 clips with no transition:
 # five with an object entering, leaving or crossing a textured or real picture (``_dissolves43_negative``), a pan over a
 # real shot, a zoom into one and a real shot as it is (``_footage_negatives``). Seeds drawn by ``secrets``.
-DISSOLVES45_SEEDS = {45: 29056, 46: 71813}  # split → the generator's seed
+DISSOLVES45_SEEDS = {45: 29056, 46: 71813, 51: 43330, 52: 92456}  # split → the generator's seed
+# Session 34 (the lead): splits 51 (as 45) and 52 (40 blends, xfade ``dissolve`` and ``fadegrays`` only: the two kinds that
+# session's changes touched), drawn by ``secrets`` after they were frozen; each read once with main 6e74242's rules, once
+# with the pixel dissolve's shapes (15d7867) and once with the grey end's share at 0.15 (tried, not taken).
+DISSOLVES52_XFADES = ("dissolve", "fadegrays")
 DISSOLVES45_XFADES = ("fade", "fadeslow", "fadefast", "dissolve", "fadegrays", "ease")
 DISSOLVES45_RATES = (28, 32, 36, 40, 44, 56)
 DISSOLVES45_NEGATIVES = ("enter-stay", "leave", "crossing", "enter-stay", "crossing")
-PREFIX.update({"dis45": "d45-", "dis46": "d46-"})
+PREFIX.update({"dis45": "d45-", "dis46": "d46-", "dis51": "d51-", "dis52": "d52-"})
 
 
-def dissolves45_corpus(split: int, n: int = 20) -> list[Case]:
-    """``n`` cross-fades between moving sides (half of them 1.5-3 s) plus 8 clips with no transition, from
-    DISSOLVES45_SEEDS[``split``] (see the note above)."""
+def dissolves45_corpus(split: int, n: int = 20, xfades: tuple[str, ...] = DISSOLVES45_XFADES) -> list[Case]:
+    """``n`` cross-fades (drawn from ``xfades``) between moving sides (half of them 1.5-3 s) plus 8 clips with no
+    transition, from DISSOLVES45_SEEDS[``split``] (see the note above)."""
     rng = np.random.default_rng(DISSOLVES45_SEEDS[split])
     prefix = PREFIX[f"dis{split}"]
     cases: list[Case] = []
     for j in range(n):
-        transition = DISSOLVES45_XFADES[int(rng.integers(len(DISSOLVES45_XFADES)))]
+        transition = xfades[int(rng.integers(len(xfades)))]
         fps = DISSOLVES45_RATES[int(rng.integers(len(DISSOLVES45_RATES)))]
         duration = round(float(rng.uniform(1.5, 3.0) if j % 4 < 2 else rng.uniform(0.3, 1.5)), 2)
         kinds = ("real", "real") if j % 2 == 0 else tuple(DISSOLVES43_SIDES[int(rng.integers(len(DISSOLVES43_SIDES)))] for _ in range(2))

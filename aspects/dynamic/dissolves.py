@@ -152,9 +152,10 @@ PIXEL_FIT = 0.25  # the Laplacian variance inside the blend off its fitted curve
 PIXEL_AGREE = 2  # a dissolve found by the other rules keeps its ends when both are within this many frames of the bump's
 PIXEL_REACH_S = 3.0  # the blend's ends are looked for within this of the detail's peak (seconds)
 # The mask's bump as measured is narrower than a(1 − a): the encoder smooths away the first and last few switched pixels,
-# lone among the other shot's, more than their share (fitted on the true ends of 40 pixel dissolves of the corpora, the
-# bump's best power of a(1 − a) was 1.2 on 17 of them, up to 2), so a fit with a(1 − a) alone started such blends 3-5
-# frames late (session 34). The fit tries each power and keeps the one that fits best.
+# lone among the other shot's, more than their share (fitted at the true ends of the 52 pixel dissolves the corpora's
+# benches listed as failures, the bump's best power of a(1 − a) of 0.8-3 was 1.2 on 18, 1 on 14, 0.8 on 12 and 1.5-3 on 8),
+# so a fit with a(1 − a) alone started such blends 3-5 frames late (session 34). The fit tries each power and keeps the
+# one that fits best.
 PIXEL_SHAPES = (1.0, 1.2)  # powers of a(1 − a) tried for a pixel dissolve's bump (a cross-fade's dip keeps 1)
 # ``crossfade_dissolves`` (session 21, helper 10d): a cross-fade (xfade fade, fadeslow, fadefast, fadegrays, an editor's
 # blend) of two unrelated pictures sums their fine detail with weights (1 − a) and a, so its Laplacian variance is

@@ -452,3 +452,39 @@ def test_split_45_cases_left(tmp_path, prefix):
     found = _found(case.make(tmp_path))
     r = match(case, found)
     assert not r["missed"] and not r["extra"], (case.truth, found)
+
+
+def test_eased_dips_join_an_xfade_fade_through_black_and_leave_a_held_black():
+    """Made-up luma at 25 fps: a fade out reaching black at frame 20, black to frame 30, then a fade in to frame 50. When
+    the fade in leaves the black slowly (xfade's fadeblack: B eases out of it; its first steps a tenth of its middle
+    rate) the short "held" black is no hold: both inner ends move to one frame, EASED_DIP_SHARE of the way (frame 23).
+    A linear fade in out of the same black (the fade filter after a held black) keeps its ends."""
+    t = np.arange(60) / 25
+    s = Signals(t=t, dt=np.full(60, 0.04), duration_s=2.4, columns={"t": t})
+    k = np.arange(60, dtype=float)
+    out_part = np.clip((20 - k) / 10, 0, 1) * 100
+    items = [
+        {"type": "fade_out", "start": float(t[10]), "end": float(t[20]), "duration": float(t[10])},
+        {"type": "fade_in", "start": float(t[30]), "end": float(t[50]), "duration": float(t[20])},
+    ]
+    eased = out_part + np.clip((k - 30) / 20, 0, 1) ** 3 * 120
+    black = np.where((k >= 20) & (k <= 30), "black", "")
+    joined = fades.with_eased_dips(s, eased, black, items)
+    assert joined[0]["end"] == joined[1]["start"] == pytest.approx(t[23]), joined
+    linear = out_part + np.clip((k - 30) / 20, 0, 1) * 120
+    assert fades.with_eased_dips(s, linear, black, items) == items
+    assert fades.with_eased_dips(s, eased, np.where(black == "black", "uniform", ""), items) == items  # through a colour: xfade's are black or white
+
+
+def test_an_xfade_fadeblack_over_a_moving_picture_holds_no_black(tmp_path):
+    """Moving-fade split 23: xfade fadeblack (1.58 s, 50 fps) out of and back into a mandelbrot zoom. A's part eases into
+    black and B's out of it, so a few frames either side of the phase point (0.316 s in) both stand under a level: main
+    (6e74242) read a held black there, the fade out ending 4 frames early and the fade in starting 8 late. The two inner
+    ends now meet (``fades.with_eased_dips``, docs/dynamic.md, session 34): both within 2 frames of the phase point."""
+    from tests.transition_corpus import moving_fades_split, rendered_truth
+
+    case = next(c for c in moving_fades_split(23) if c.name == "mf23-fadeblack-mandelbrot-09-1.58s-50")
+    found = _found(case.make(tmp_path))
+    out_truth, in_truth = rendered_truth(case, tmp_path).truth
+    fade_out, fade_in = next(f for f in found if f["type"] == "fade_out"), next(f for f in found if f["type"] == "fade_in")
+    assert _near(fade_out, out_truth.start, out_truth.end, case.fps) and _near(fade_in, in_truth.start, None, case.fps), (case.truth, found)

@@ -812,3 +812,51 @@ def with_fitted_ends(s: Signals, grid: np.ndarray, items: list[dict]) -> list[di
             item = moved
         out.append(item)
     return out
+
+
+# Session 34 (the lead): xfade's fadeblack / fadewhite has no held blank. A's part eases into the blank colour and B's
+# eases out of it (P·mix(A, bg, smoothstep(1 − φ, 1, P)) + (1 − P)·mix(bg, B, smoothstep(φ, 1, P)), vf_xfade.c), so for a
+# few frames either side of its phase point both stand under a level: the rules read a short held blank there, the fade
+# out ending early and the fade in starting late (154 such pairs of the cached corpora: the fade in's first steps
+# 0.14 of its middle rate at the median, the fade filter's 1.0, 10th percentile 0.74). Where a fade in eases out of a
+# blank that a fade out just reached, both inner ends are one moment, EASED_DIP_SHARE of the way through that blank.
+EASED_DIP_GAP_S = 0.5  # a blank at most this long (seconds) between a fade out and the fade in after it…
+EASED_DIP_EASE = 0.5  # …whose first EASED_DIP_STEPS steps away from the blank level average under this share of its middle third's…
+EASED_DIP_STEPS = 3
+EASED_DIP_SHARE = 0.3  # …is no hold: the fade out ends and the fade in starts this share of the way through it (xfade's phase point)
+
+
+def _eases_out(y: np.ndarray) -> bool:
+    """Whether ``y`` (a fade in's distance from its blank level, from the blank on) leaves the blank slowly: its first
+    EASED_DIP_STEPS steps average under EASED_DIP_EASE of the steps of its middle third."""
+    steps = np.abs(np.diff(y))
+    if steps.size < 2 * EASED_DIP_STEPS:
+        return False
+    middle = float(steps[steps.size // 3 : 2 * steps.size // 3].mean())
+    return middle > 0 and float(steps[:EASED_DIP_STEPS].mean()) < EASED_DIP_EASE * middle
+
+
+def with_eased_dips(s: Signals, luma: np.ndarray, blank: np.ndarray, items: list[dict]) -> list[dict]:
+    """``items`` with each fade out and the fade in that eases out of the short black or white blank after it (see the
+    note above) meeting at one moment; ``luma``: each frame's mean luma, ``blank``: each frame's blank kind
+    (``transitions.blank_kind``). A blank of another colour is left: xfade's fades go through black or white only, and a
+    fade filter's ramp out of a colour can start as slowly in luma (on the corpora, five fades through a colour held
+    0.12-0.3 s read so)."""
+    index = {float(v): i for i, v in enumerate(np.round(s.t, 6))}
+    out = [dict(item) for item in items]
+    for a, b in zip(out, out[1:]):
+        if a["type"] != "fade_out" or b["type"] != "fade_in" or not 0 < b["start"] - a["end"] <= EASED_DIP_GAP_S:
+            continue
+        ends = [index.get(round(v, 6)) for v in (a["end"], b["start"], b["end"])]
+        if None in ends:
+            continue
+        o1, i0, i1 = ends
+        if blank[o1] not in ("black", "white") or any(blank[k] != blank[o1] for k in range(o1, i0 + 1)):
+            continue
+        level = float(np.median(luma[o1 : i0 + 1]))
+        if not _eases_out(np.abs(luma[i0 : i1 + 1] - level)):
+            continue
+        k = o1 + int(round(EASED_DIP_SHARE * (i0 - o1)))
+        a["end"] = b["start"] = rounded(s.t[k], 6)
+        a["duration"], b["duration"] = rounded(a["end"] - a["start"], 6), rounded(b["end"] - b["start"], 6)
+    return out

@@ -1225,6 +1225,7 @@ def detect_transitions(s: Signals) -> list[dict]:
     items = sorted(items + gradual, key=lambda x: (x["start"], x["end"]))
     items = fades.with_short_fades(items, fades.short_fades(s, statistics(s), state, blank, cuts, items))  # fades next to moving pictures
     items = fades.with_fitted_ends(s, state, items)  # a linear fade's picture-side end, read on the grid
+    items = fades.with_eased_dips(s, statistics(s)[:, 0], blank, items)  # xfade's fade through black or white holds no blank
     return guards.without_motion(s, _without_flashes(s, items, state, blank))  # moving objects and fields: no transition
 
 

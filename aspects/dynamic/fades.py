@@ -847,10 +847,9 @@ def with_eased_dips(s: Signals, luma: np.ndarray, blank: np.ndarray, items: list
     for a, b in zip(out, out[1:]):
         if a["type"] != "fade_out" or b["type"] != "fade_in" or not 0 < b["start"] - a["end"] <= EASED_DIP_GAP_S:
             continue
-        ends = [index.get(round(v, 6)) for v in (a["end"], b["start"], b["end"])]
-        if None in ends:
+        o1, i0, i1 = (index.get(round(v, 6)) for v in (a["end"], b["start"], b["end"]))
+        if o1 is None or i0 is None or i1 is None:
             continue
-        o1, i0, i1 = ends
         if blank[o1] not in ("black", "white") or any(blank[k] != blank[o1] for k in range(o1, i0 + 1)):
             continue
         level = float(np.median(luma[o1 : i0 + 1]))

@@ -735,24 +735,27 @@ def _pixel_fit(v: np.ndarray, peak: int, ref: int, dip: bool = False) -> tuple[i
     idx = np.arange(n, dtype=float)
     shapes = (1.0,) if dip else PIXEL_SHAPES
 
-    def score(p: int, q: int, k: float) -> tuple[float, float, float]:
+    def scores(p: int, q: int) -> list[tuple[float, float, float]]:
+        """(squared error, C, RMS residual inside p–q) for each of ``shapes``."""
         va, vb = float(np.median(v[max(0, p - ref) : p + 1])), float(np.median(v[q : q + ref + 1]))
         a = np.clip((idx - p) / (q - p), 0.0, 1.0)
-        base = (1.0 - a) * va + a * vb
-        g = a * (1.0 - a) if k == 1.0 else (4.0 * a * (1.0 - a)) ** k / 4.0
-        c = float(g @ (v - base)) / max(float(g @ g), 1e-12)
-        c = min(0.0, c) if dip else max(0.0, c)
-        r = v - base - c * g
-        return float(r @ r), c, float(np.sqrt(np.mean(r[p : q + 1] ** 2)))
+        rest = v - ((1.0 - a) * va + a * vb)
+        out = []
+        for k in shapes:
+            g = a * (1.0 - a) if k == 1.0 else (4.0 * a * (1.0 - a)) ** k / 4.0  # k = 1 as the fit always read it
+            c = float(g @ rest) / max(float(g @ g), 1e-12)
+            c = min(0.0, c) if dip else max(0.0, c)
+            r = rest - c * g
+            out.append((float(r @ r), c, float(np.sqrt(np.mean(r[p : q + 1] ** 2)))))
+        return out
 
     def best(firsts: range, lasts: range) -> tuple[float, int, int, float, float] | None:
         out = None
-        for k in shapes:
-            for p in firsts:
-                for q in lasts:
-                    if q - p < 2:
-                        continue
-                    e, c, r = score(p, q, k)
+        for p in firsts:
+            for q in lasts:
+                if q - p < 2:
+                    continue
+                for e, c, r in scores(p, q):
                     if out is None or e < out[0]:
                         out = (e, p, q, c, r)
         return out

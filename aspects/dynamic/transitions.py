@@ -1200,12 +1200,13 @@ def detect_transitions(s: Signals) -> list[dict]:
     """
     cuts = detect_cuts(s)
     gradual = detect_gradual(s, cuts)
+    stats = statistics(s)
     fine = wipes.fine_grid(s)
     if fine is not None:  # a cut that is one step of a blend between two still pictures (xfade distance): the blend, a dissolve
         cuts, blends = dissolves.still_blend_steps(s, fine, cuts)
         gradual = sorted([g for g in gradual if not any(g["start"] < d["end"] and g["end"] > d["start"] for d in blends)] + blends, key=lambda x: (x["start"], x["end"]))
         gradual = dissolves.still_ends(s, fine, gradual, cuts)  # a dissolve between still pictures runs from one to the other
-        gradual = dissolves.settled_ends(s, fine, statistics(s), gradual)  # …and ends where it is within a rounding step of a still side
+        gradual = dissolves.settled_ends(s, fine, stats, gradual)  # …and ends where it is within a rounding step of a still side
     cuts = _absorb_last_steps(s, cuts, gradual)
     state = s.colour_grid()
     blank = blank_kind(s, state)
@@ -1223,9 +1224,9 @@ def detect_transitions(s: Signals) -> list[dict]:
         else:
             items.append({"type": "cut", "start": t, "end": t, "duration": 0.0})
     items = sorted(items + gradual, key=lambda x: (x["start"], x["end"]))
-    items = fades.with_short_fades(items, fades.short_fades(s, statistics(s), state, blank, cuts, items))  # fades next to moving pictures
+    items = fades.with_short_fades(items, fades.short_fades(s, stats, state, blank, cuts, items))  # fades next to moving pictures
     items = fades.with_fitted_ends(s, state, items)  # a linear fade's picture-side end, read on the grid
-    items = fades.with_eased_dips(s, statistics(s)[:, 0], blank, items)  # xfade's fade through black or white holds no blank
+    items = fades.with_eased_dips(s, stats[:, 0], blank, items)  # xfade's fade through black or white holds no blank
     return guards.without_motion(s, _without_flashes(s, items, state, blank))  # moving objects and fields: no transition
 
 

@@ -80,6 +80,8 @@ PEAK_REACH = 5  # bins each side (54 Hz at 2048 points, 108 Hz at 1024) over whi
 PEAK_PROMINENCE_DB = 10.0
 MAX_PEAKS = 32
 HARMONIC_BINS = 1.0  # a partial this many spectrum bins from a fundamental's multiple is its harmonic (low notes: finer than 3 %)
+HARMONIC_OVER_DB = 15.0  # ...unless it stands this far (dB) over a fundamental that shows no harmonic yet (:func:`_harmonic_of`)...
+HARMONIC_OVER_FROM = 3  # ...at this multiple of it or higher (a low note's weak fundamental shows its 2nd harmonic)
 NOTE_START_S = 0.2  # a note's polyphony is what at least two of its frames in this long after its onset show
 CHORD_RESTRIKE = 2.0  # a chord's notes all rise ≥ 3 dB at its onset (notes still ringing from before do not)
 NEW_NOTE_SEMITONES = 0.5  # a fundamental this far from every one sounding before an onset is a new note (struck_notes)
@@ -367,10 +369,10 @@ def harmonics(power: np.ndarray, freqs: np.ndarray, *, floor_db: float = 30.0, k
     fund: list[tuple[float, float]] = []
     members: list[list[float]] = []  # per fundamental: sum of its partials' Hz and of their harmonic numbers
     for f, level in zip(hz, b):
-        if _harmonic_of(float(f), members, bin_hz):
+        if _harmonic_of(float(f), float(level), members, bin_hz):
             continue
         fund.append((float(f), float(level)))
-        members.append([float(f), 1.0])
+        members.append([float(f), 1.0, float(level), 1.0])
     best = max(level for _, level in fund)
     kept = [(f, level - best) for f, level in fund if level > best - keep_db]
     if len(kept) >= 3 and _half_partials_note([f for f, _ in kept]):
@@ -397,20 +399,29 @@ def _half_partials_note(f0_hz: list[float]) -> bool:
     return 3 in whole and any(n == 7 and abs(m - n) <= HALF_PARTIALS_SEVENTH_TOLERANCE * n for m, n in zip(multiples, whole))
 
 
-def _harmonic_of(f_hz: float, members: list[list[float]], bin_hz: float) -> bool:
-    """Whether ``f_hz`` is a harmonic (2nd or higher) of one of the fundamentals found so far, and if so count it in.
+def _harmonic_of(f_hz: float, level_db: float, members: list[list[float]], bin_hz: float) -> bool:
+    """Whether ``f_hz`` (at ``level_db``) is a harmonic (2nd or higher) of one of the fundamentals found so far, and if
+    so count it in.
 
     ``members`` holds per fundamental the sum of its partials' frequencies and of their harmonic numbers, so its
     estimate (their ratio) sharpens with every harmonic found: a low note's lowest peak is off by up to a bin
     (10.8 Hz at 2048 points), which its 7th harmonic would multiply. A harmonic lies within 3 % of its place,
     or within HARMONIC_BINS bins of it (the resolution, which for a note under ~180 Hz is more than 3 %).
+    The third and fourth items are the fundamental's level (dB) and the highest harmonic number taken so far: a partial
+    HARMONIC_OVER_DB or more over a fundamental none of whose harmonics stood yet, at its 3rd or higher multiple, is a
+    note of its own. FluidR3's piano puts a weak peak at 73–75 Hz under its notes (25–30 dB under the top, no note
+    played there); a D minor triad's D4 and A4, its 4th and 6th multiples, were taken as its harmonics and the triad
+    counted one or two notes (issue 11, session 35). A low note whose fundamental is weak shows its 2nd harmonic.
     """
     for m in members:
         f0 = m[0] / m[1]
         r = round(f_hz / f0)
         if r >= 2 and abs(f_hz - r * f0) < max(HARMONIC_TOLERANCE * r * f0, HARMONIC_BINS * bin_hz):
+            if r >= HARMONIC_OVER_FROM and m[3] < 2 and level_db >= m[2] + HARMONIC_OVER_DB:
+                continue
             m[0] += f_hz
             m[1] += r
+            m[3] = max(m[3], r)
             return True
     return False
 

@@ -311,7 +311,7 @@ def test_a_weak_low_peak_takes_no_note_of_a_chord_as_its_harmonic(root):
     chord = harmonics(spectrum(triad + 10 ** (-27 / 20) * np.sin(2 * np.pi * f0 / 4 * t)), freqs)
     assert chord.count == 3 and abs(chord.f0_hz[0] / f0 - 1) < 0.03, (root, chord)
     low = f0 / 4
-    weak = 10 ** (-25 / 20) * np.sin(2 * np.pi * low * t) + sum(np.sin(2 * np.pi * low * k * t) / k for k in range(2, 9))
+    weak = 10 ** (-31 / 20) * np.sin(2 * np.pi * low * t) + sum(np.sin(2 * np.pi * low * k * t) / k for k in range(2, 9))  # 2nd: −6 dB
     note = harmonics(spectrum(weak), freqs)
     assert note.count == 1 and abs(note.f0_hz[0] / low - 1) < 0.05, (root, note)
     bright = 10 ** (-10 / 20) * np.sin(2 * np.pi * low * t) + np.sin(2 * np.pi * 4 * low * t)

@@ -367,7 +367,7 @@ def harmonics(power: np.ndarray, freqs: np.ndarray, *, floor_db: float = 30.0, k
     hz = freqs[peaks] + np.where(denom != 0, 0.5 * (a - c) / np.where(denom != 0, denom, 1), 0) * (freqs[1] - freqs[0])
     bin_hz = float(freqs[1] - freqs[0])
     fund: list[tuple[float, float]] = []
-    members: list[list[float]] = []  # per fundamental: sum of its partials' Hz and of their harmonic numbers
+    members: list[list[float]] = []  # per fundamental: sum of its partials' Hz and of their harmonic numbers, its level (dB), its highest harmonic taken
     for f, level in zip(hz, b):
         if _harmonic_of(float(f), float(level), members, bin_hz):
             continue
@@ -408,8 +408,8 @@ def _harmonic_of(f_hz: float, level_db: float, members: list[list[float]], bin_h
     (10.8 Hz at 2048 points), which its 7th harmonic would multiply. A harmonic lies within 3 % of its place,
     or within HARMONIC_BINS bins of it (the resolution, which for a note under ~180 Hz is more than 3 %).
     The third and fourth items are the fundamental's level (dB) and the highest harmonic number taken so far: a partial
-    HARMONIC_OVER_DB or more over a fundamental none of whose harmonics stood yet, at its 3rd or higher multiple, is a
-    note of its own. FluidR3's piano puts a weak peak at 73–75 Hz under its notes (25–30 dB under the top, no note
+    HARMONIC_OVER_DB or more over a fundamental none of whose harmonics stood yet, at its HARMONIC_OVER_FROM-th (3rd) or
+    higher multiple, is a note of its own. FluidR3's piano puts a weak peak at 73–75 Hz under its notes (25–30 dB under the top, no note
     played there); a D minor triad's D4 and A4, its 4th and 6th multiples, were taken as its harmonics and the triad
     counted one or two notes (issue 11, session 35). A low note whose fundamental is weak shows its 2nd harmonic.
     """

@@ -367,12 +367,12 @@ def harmonics(power: np.ndarray, freqs: np.ndarray, *, floor_db: float = 30.0, k
     hz = freqs[peaks] + np.where(denom != 0, 0.5 * (a - c) / np.where(denom != 0, denom, 1), 0) * (freqs[1] - freqs[0])
     bin_hz = float(freqs[1] - freqs[0])
     fund: list[tuple[float, float]] = []
-    members: list[list[float]] = []  # per fundamental: sum of its partials' Hz and of their harmonic numbers, its level (dB), its highest harmonic taken
+    members: list[list[float]] = []  # per fundamental: sum of its partials' Hz and of their harmonic numbers, its level (dB)
     for f, level in zip(hz, b):
         if _harmonic_of(float(f), float(level), members, bin_hz):
             continue
         fund.append((float(f), float(level)))
-        members.append([float(f), 1.0, float(level), 1.0])
+        members.append([float(f), 1.0, float(level)])
     best = max(level for _, level in fund)
     kept = [(f, level - best) for f, level in fund if level > best - keep_db]
     if len(kept) >= 3 and _half_partials_note([f for f, _ in kept]):
@@ -407,9 +407,9 @@ def _harmonic_of(f_hz: float, level_db: float, members: list[list[float]], bin_h
     estimate (their ratio) sharpens with every harmonic found: a low note's lowest peak is off by up to a bin
     (10.8 Hz at 2048 points), which its 7th harmonic would multiply. A harmonic lies within 3 % of its place,
     or within HARMONIC_BINS bins of it (the resolution, which for a note under ~180 Hz is more than 3 %).
-    The third and fourth items are the fundamental's level (dB) and the highest harmonic number taken so far: a partial
-    HARMONIC_OVER_DB or more over a fundamental none of whose harmonics stood yet, at its HARMONIC_OVER_FROM-th (3rd) or
-    higher multiple, is a note of its own. FluidR3's piano puts a weak peak at 73–75 Hz under its notes (25–30 dB under the top, no note
+    The third item is the fundamental's level (dB): a partial HARMONIC_OVER_DB or more over a fundamental none of whose
+    harmonics stood yet (its harmonic numbers still sum to 1), at its HARMONIC_OVER_FROM-th (3rd) or higher multiple,
+    is a note of its own. FluidR3's piano puts a weak peak at 73–75 Hz under its notes (25–30 dB under the top, no note
     played there); a D minor triad's D4 and A4, its 4th and 6th multiples, were taken as its harmonics and the triad
     counted one or two notes (issue 11, session 35). A low note whose fundamental is weak shows its 2nd harmonic.
     """
@@ -417,11 +417,10 @@ def _harmonic_of(f_hz: float, level_db: float, members: list[list[float]], bin_h
         f0 = m[0] / m[1]
         r = round(f_hz / f0)
         if r >= 2 and abs(f_hz - r * f0) < max(HARMONIC_TOLERANCE * r * f0, HARMONIC_BINS * bin_hz):
-            if r >= HARMONIC_OVER_FROM and m[3] < 2 and level_db >= m[2] + HARMONIC_OVER_DB:
+            if r >= HARMONIC_OVER_FROM and m[1] == 1.0 and level_db >= m[2] + HARMONIC_OVER_DB:
                 continue
             m[0] += f_hz
             m[1] += r
-            m[3] = max(m[3], r)
             return True
     return False
 

@@ -1,7 +1,7 @@
 """Tonal segments of the harmony splits and the low brass corpus, per part and per segment (issue 11, session 21).
 
-Reads each named split of :mod:`tests.voice_corpus` (``fresh30_harmony`` …) or ``low_brass:SEED`` (bench/gm_low_brass.py's
-corpus) in-process at 25 frames a second, as bench_audio.py does, and prints segments right per part, the wrong answers
+Reads each named split of :mod:`tests.voice_corpus` (``fresh30_harmony`` …), ``low_brass:SEED`` (bench/gm_low_brass.py's
+corpus) or ``gm_sweep:SEED`` (bench/gm_sweep.py's: every pitched GM program) in-process at 25 frames a second, as bench_audio.py does, and prints segments right per part, the wrong answers
 per clip, and with ``--json`` one row per segment (split, clip, start, truth, answer) so two commits' reads can be compared
 segment by segment (``--diff A.json B.json``). Renders are kept under ``--cache`` (one WAV per split, re-rendered when
 the split's MIDI changes).
@@ -24,7 +24,7 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench import gm_low_brass  # noqa: E402
+from bench import gm_low_brass, gm_sweep  # noqa: E402
 from bench.versions import versions_line  # noqa: E402
 from tests import voice_corpus  # noqa: E402
 from tests.audio_corpus import Clip  # noqa: E402
@@ -33,6 +33,8 @@ from tests.audio_corpus import Clip  # noqa: E402
 def split_clips(split: str) -> list[Clip]:
     if split.startswith("low_brass:"):
         return gm_low_brass.clips(int(split.split(":")[1]))
+    if split.startswith("gm_sweep:"):
+        return gm_sweep.clips(int(split.split(":")[1]))
     return voice_corpus.corpus(split)
 
 

@@ -76,7 +76,11 @@ def clips(seed: int) -> list[Clip]:
 
 
 def table(rows: list[dict]) -> None:
-    """Segments right per truth, per GM family and truth, per note length of the lines, and the programs read worst."""
+    """Segments right per truth, per GM family and truth, per note length of the lines, and the programs read worst.
+    A segment with no sounding frame (answer "": a note FluidR3's sample leaves under the −55 dBFS gate, the contrabass,
+    tuba and baritone sax above their range) is counted apart, not scored."""
+    silent = Counter(r["truth"] for r in rows if not r["answer"])
+    rows = [r for r in rows if r["answer"]]
     by_truth: dict[str, Counter] = defaultdict(Counter)
     by_family: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0, 0])
     by_step: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0, 0])
@@ -97,6 +101,7 @@ def table(rows: list[dict]) -> None:
     print("per note length (lines) or kind:")
     for (step, truth), (right, n) in sorted(by_step.items()):
         print(f"  {step:6s} {truth:7s} {right:4d}/{n:4d} {right / n:6.1%}")
+    print("silent segments, not scored:", dict(silent))
     worst = sorted(((right / n, prog, truth, right, n) for (prog, truth), (right, n) in by_prog.items()))[:25]
     print("programs read worst:", "  ".join(f"{prog} {truth} {right}/{n}" for _, prog, truth, right, n in worst))
 

@@ -1228,7 +1228,7 @@ def refined(s: Signals, grid: np.ndarray, stats: np.ndarray, found: list[dict], 
     if len(s) < 8 or not any(f["type"] == "dissolve" for f in found):
         return found
     ref, margin = frames_in(s, REF_S), frames_in(s, MARGIN_S)
-    index = {round(float(t), 6): i for i, t in enumerate(s.t)}
+    index = s.frame_index
     cut_at = np.flatnonzero(stops)
     state = s.colour_grid()
     out = []
@@ -1371,7 +1371,7 @@ def still_ends(s: Signals, grid: np.ndarray, found: list[dict], cuts: list[int])
     (moving footage) stays."""
     steps = _grid_steps(grid)
     hold = frames_in(s, STILL_HOLD_S, least=3)
-    index = {float(t): i for i, t in enumerate(np.round(s.t, 6))}
+    index = s.frame_index
     spans = [(index[round(f["start"], 6)], index[round(f["end"], 6)]) for f in found]
     out = []
     for k, item in enumerate(found):
@@ -1420,7 +1420,7 @@ def settled_ends(s: Signals, grid: np.ndarray, stats: np.ndarray, found: list[di
     steps = _grid_steps(grid)
     texture = stats[:, [1, -1]]
     hold = frames_in(s, STILL_HOLD_S, least=3)
-    index = {float(t): i for i, t in enumerate(np.round(s.t, 6))}
+    index = s.frame_index
     out = []
     for item in found:
         p, q = index.get(round(item["start"], 6)), index.get(round(item["end"], 6))

@@ -768,7 +768,7 @@ def with_fitted_ends(s: Signals, grid: np.ndarray, items: list[dict]) -> list[di
         return items
     t = s.t
     after, reach = frames_in(s, FIT_AFTER_S), frames_in(s, BLANK_REACH_S)
-    index = {float(v): i for i, v in enumerate(np.round(t, 6))}
+    index = s.frame_index
     out = []
     for item in items:
         if item["type"] not in ("fade_out", "fade_in") or round(item["start"], 6) not in index or round(item["end"], 6) not in index:
@@ -842,7 +842,7 @@ def with_eased_dips(s: Signals, luma: np.ndarray, blank: np.ndarray, items: list
     (``transitions.blank_kind``). A blank of another colour is left: xfade's fades go through black or white only, and a
     fade filter's ramp out of a colour can start as slowly in luma (on the corpora, five fades through a colour held
     0.12-0.3 s read so)."""
-    index = {float(v): i for i, v in enumerate(np.round(s.t, 6))}
+    index = s.frame_index
     out = [dict(item) for item in items]
     for a, b in zip(out, out[1:]):
         if a["type"] != "fade_out" or b["type"] != "fade_in" or not 0 < b["start"] - a["end"] <= EASED_DIP_GAP_S:

@@ -8,6 +8,7 @@ special case.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 
 import numpy as np
 
@@ -58,6 +59,11 @@ class Signals:
         if not all(name in self.columns for name in names):
             return self.grid()
         return np.stack([self.columns[name] for name in names], axis=1)
+
+    @cached_property
+    def frame_index(self) -> dict[float, int]:
+        """Each frame's index by its time to the microsecond, ``round(t, 6)``: the key of a transition's ``start`` and ``end``, which carry frame times so rounded."""
+        return {round(float(t), 6): i for i, t in enumerate(self.t)}
 
     def between(self, start: float, end: float) -> np.ndarray:
         """Indices of frames with start ≤ t < end."""

@@ -821,7 +821,7 @@ def _iris_halves(s: Signals, blank: np.ndarray, found: list[dict]) -> list[dict]
     """
     if not IRIS_HALVES:
         return found
-    index = {float(t): i for i, t in enumerate(np.round(s.t, 6))}
+    index = s.frame_index
     for one, two in zip(found, found[1:]):
         pair = (one["type"], one.get("direction"), two["type"], two.get("direction"))
         if pair[:3] == ("wipe", "in", "fade_in"):
@@ -912,7 +912,7 @@ def detect_gradual(s: Signals, cuts: list[int]) -> list[dict]:
     for first, last in _runs(~active):
         if first > 0 and last < len(s) - 1 and last - first + 1 <= gap and not stops[first : last + 1].any():
             active[first : last + 1] = True  # never across a cut: what follows it may be a fade in (a fade out faster than the cut's frame)
-    index = {float(t): i for i, t in enumerate(np.round(s.t, 6))}
+    index = s.frame_index
     found = []
     for first, last in _runs(active):
         while first > 1 and moving[first - 1] and not stops[first - 1] and not active[first - 1]:
@@ -1140,7 +1140,7 @@ def _with_busy_fades(s: Signals, found: list[dict], fades: list[dict]) -> list[d
 
 def _fades_through_colour(s: Signals, blank: np.ndarray, state: np.ndarray, found: list[dict]) -> list[dict]:
     """A dissolve into a uniform colour and one out of it, held at most DIP_HOLD_S and off the way between the shots around it: a fade out and a fade in."""
-    index = {float(t): i for i, t in enumerate(np.round(s.t, 6))}
+    index = s.frame_index
     for one, two in zip(found, found[1:]):
         if one["type"] != "dissolve" or two["type"] != "dissolve" or two["start"] - one["end"] > DIP_HOLD_S + 1e-6:
             continue
@@ -1167,7 +1167,7 @@ def _absorb_last_steps(s: Signals, cuts: list[int], gradual: list[dict]) -> list
     if not cuts or not gradual:
         return cuts
     state = s.colour_grid()
-    index = {float(t): i for i, t in enumerate(np.round(s.t, 6))}
+    index = s.frame_index
     kept = []
     for c in cuts:
         jump = state[c] - state[c - 1]
@@ -1210,7 +1210,7 @@ def detect_transitions(s: Signals) -> list[dict]:
     cuts = _absorb_last_steps(s, cuts, gradual)
     state = s.colour_grid()
     blank = blank_kind(s, state)
-    index = {float(t): i for i, t in enumerate(np.round(s.t, 6))}
+    index = s.frame_index
     fading_in = [index[round(g["start"], 6)] for g in gradual if g["type"] == "fade_in"]
     hold = frames_in(s, DIP_HOLD_S)
     items = []
@@ -1242,7 +1242,7 @@ def _without_flashes(s: Signals, items: list[dict], state: np.ndarray, blank: np
     """
     if not any(item["type"] == "fade_in" for item in items):
         return items
-    index = {float(t): i for i, t in enumerate(np.round(s.t, 6))}
+    index = s.frame_index
     back = frames_in(s, FLASH_S)
     dropped: list[dict] = []
     for item in items:

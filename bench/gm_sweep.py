@@ -31,6 +31,7 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from bench import trial22  # noqa: E402
 from bench.versions import versions_line  # noqa: E402
 from tests.audio_corpus import TRIADS, Clip, _chords, _line, tonal_clip  # noqa: E402
 from tests.voice_corpus import DECAYING_PROGRAMS, by_register, line_truth  # noqa: E402
@@ -42,7 +43,7 @@ WINDOW = 18  # semitones a line's walk stays within
 LOWEST_MIDI = (52, 67)  # the window starts in [52, 67)
 LINE_S = 4.0  # a line lasts at least this long (at least six notes)
 VELOCITY = (70, 120)
-PADS = (16, 17, 18, 19, 20, 21, 48, 49, 50, 51, 52, 53, 54, 88, 89, 90, 91, 92, 93, 94, 95)  # the trials' pad programs
+PADS = tuple(sorted(trial22.PADS))  # the trials' pad programs
 FAMILIES = ("piano", "chromatic percussion", "organ", "guitar", "bass", "strings", "ensemble", "brass", "reed", "pipe", "synth lead", "synth pad", "synth effects", "ethnic", "percussive")
 
 

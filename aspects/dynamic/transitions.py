@@ -723,7 +723,7 @@ def _hinge(state: np.ndarray, p: int, q: int, lo: int, hi: int, ref: int) -> tup
     return lo + t1, lo + t2
 
 
-def _regrow(s: Signals, item: dict, index: dict, changing: np.ndarray, a: np.ndarray, g: np.ndarray, before: int, after: int, ends: tuple[bool, bool]) -> dict:
+def _regrow(s: Signals, item: dict, changing: np.ndarray, a: np.ndarray, g: np.ndarray, before: int, after: int, ends: tuple[bool, bool]) -> dict:
     """``item``'s trimmed start (end), when ``ends`` allows, moved back out towards ``before`` (``after``) over frames still ``changing``.
 
     Frame i changing means it differs from frame i − 1, so the start moves
@@ -731,7 +731,7 @@ def _regrow(s: Signals, item: dict, index: dict, changing: np.ndarray, a: np.nda
     at the end only while that change is at least REGROW_TAIL_SHARE of the
     typical step across the item (pixel or grid change).
     """
-    p, q = index[round(item["start"], 6)], index[round(item["end"], 6)]
+    p, q = s.frame_index[round(item["start"], 6)], s.frame_index[round(item["end"], 6)]
     if q - p < 2:
         return item
     typical_a, typical_g = float(np.median(a[p + 1 : q + 1])), float(np.median(g[p + 1 : q + 1]))
@@ -837,7 +837,7 @@ def _iris_halves(s: Signals, blank: np.ndarray, found: list[dict]) -> list[dict]
     return found
 
 
-def _own_motion_trimmed(s: Signals, item: dict, index: dict, g: np.ndarray, before: int, after: int) -> dict:
+def _own_motion_trimmed(s: Signals, item: dict, g: np.ndarray, before: int, after: int) -> dict:
     """A wipe's ends moved in over its sides' own motion: frames whose grid change (``g``, per second) is at most GRID_RATIO times the median over STEADY_S beyond that end (within ``before``–``after``: never across a cut), when they last STEADY_S or more.
 
     A moving picture next to a still one (a flat colour) has no quiet level
@@ -847,7 +847,7 @@ def _own_motion_trimmed(s: Signals, item: dict, index: dict, g: np.ndarray, befo
     picture beyond the wipe's end changes at its own rate, and the frames
     before it that change no faster are that picture moving, not the edge.
     """
-    p, q = index[round(item["start"], 6)], index[round(item["end"], 6)]
+    p, q = s.frame_index[round(item["start"], 6)], s.frame_index[round(item["end"], 6)]
     n = frames_in(s, STEADY_S)
     end = q
     if q + n <= after:
@@ -950,7 +950,7 @@ def detect_gradual(s: Signals, cuts: list[int]) -> list[dict]:
         if fine is not None and refit and len(pieces) == 1:
             edge = wipes.fine_wipe(s, fine, state, before, after, floor, ceiling, ref, stops, MIN_GRADUAL_S, MAX_GRADUAL_S, (p, q))
         if edge is None and whole is not None and whole["type"] == "wipe" and _steady_around(s, state, blank, *(index[round(whole[k], 6)] for k in ("start", "end")), busy, stops):
-            item = _own_motion_trimmed(s, _regrow(s, whole, index, changing, a, g, floor, ceiling, (True, True)), index, g, floor, ceiling)
+            item = _own_motion_trimmed(s, _regrow(s, whole, changing, a, g, floor, ceiling, (True, True)), g, floor, ceiling)
             if fine is not None and MOVING_SIDE_MAP and _one_side_moving(s, a, index[round(item["start"], 6)], index[round(item["end"], 6)]):
                 edge = wipes.fine_wipe(s, fine, state, before, after, floor, ceiling, ref, stops, MIN_GRADUAL_S, MAX_GRADUAL_S)  # see MOVING_SIDE_MAP
             found.append(edge if edge is not None else item)
@@ -980,9 +980,9 @@ def detect_gradual(s: Signals, cuts: list[int]) -> list[dict]:
             item = _classify(s, state, blank, p, q, role)
             if item is not None:
                 # Only the outer ends grow back: a fade's blank end is where the picture settled (see _settled).
-                item = _regrow(s, item, index, changing, a, g, floor, ceiling, (item["type"] != "fade_in" and role != "in", item["type"] != "fade_out" and role != "out"))
+                item = _regrow(s, item, changing, a, g, floor, ceiling, (item["type"] != "fade_in" and role != "in", item["type"] != "fade_out" and role != "out"))
                 if item["type"] == "wipe":
-                    item = _own_motion_trimmed(s, item, index, g, floor, ceiling)
+                    item = _own_motion_trimmed(s, item, g, floor, ceiling)
                     if role in held and INNER_HELD:
                         item = _held_inner_end(s, item, role, held[role])
                 found.append(item)

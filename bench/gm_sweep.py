@@ -4,12 +4,13 @@ The trials (bench/trial16.py … trial24.py) draw their plucks, leads and melodi
 (``PLUCKS``, ``LEADS``: no piano, electric piano, harpsichord, celesta, organ or most synth leads among them) at a
 few note lengths; the harmony splits choose theirs by hand. This sweep leaves no pitched program out: GM 0–114
 (115–127 are unpitched: woodblock, taiko, toms, effects, whose "lines" have no note to name), each playing one line
-at every step of ``STEPS_S`` (0.15 and 0.22 s: melodies; 0.45, 0.9 and 1.4 s: leads; a decaying program's line is
+at every step of ``STEPS_S`` (0.15 and 0.22 s: melodies; 0.45, 0.9 and 1.4 s: leads; a struck decaying program's line is
 a pluck at every step), a random walk (steps of 1, 2, 4 or 5 semitones) in an 18-semitone window starting at MIDI
 52–66, at a drawn velocity (70–119), held 0.95 of its step. Truth as in tests/voice_corpus.py: :func:`line_truth`
-(``pluck`` for :data:`DECAYING_PROGRAMS`) and :func:`by_register` (a line whose median lies at or under
-BASS_CUT_MIDI is the bass). Each decaying program also strikes four triads (``chord``, 0.7–1.3 s apart) and each
-pad program of the trials (``PADS``) holds three (``pad``, 1.6–2.8 s).
+(``pluck`` for :data:`STRUCK_PROGRAMS`, the decaying programs less the four that swell in) and :func:`by_register`
+(a line whose median lies at or under BASS_CUT_MIDI is the bass). Each decaying program also strikes four triads
+(:func:`chord_truth`: ``chord``, or ``pad`` on a program that swells in; 0.7–1.3 s apart) and each pad program of the
+trials (``PADS``) holds three (``pad``, 1.6–2.8 s).
 
 Read like the harmony splits (in-process at 25 frames a second, segment by segment): run it as the split
 ``gm_sweep:SEED`` of bench/harmony_splits.py (``--json`` and ``--diff`` compare two commits segment by segment),
@@ -34,7 +35,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from bench import trial22  # noqa: E402
 from bench.versions import versions_line  # noqa: E402
 from tests.audio_corpus import TRIADS, Clip, _chords, _line, tonal_clip  # noqa: E402
-from tests.voice_corpus import DECAYING_PROGRAMS, by_register, line_truth  # noqa: E402
+from tests.voice_corpus import DECAYING_PROGRAMS, by_register, chord_truth, line_truth  # noqa: E402
 
 PROGRAMS = tuple(range(0, 115))  # every pitched GM program
 STEPS_S = (0.15, 0.22, 0.45, 0.9, 1.4)
@@ -68,7 +69,7 @@ def clips(seed: int) -> list[Clip]:
         shift = int(rng.integers(-5, 6))
         chords = [[p + shift for p in TRIADS[int(i)]] for i in rng.integers(0, len(TRIADS), 4)]
         step = float(rng.choice([0.7, 1.0, 1.3]))
-        out.append(tonal_clip(f"chord_p{prog}_{step}", prog, _chords(chords, step), "chord", velocity=int(rng.integers(*VELOCITY))))
+        out.append(tonal_clip(f"chord_p{prog}_{step}", prog, _chords(chords, step), chord_truth(prog), velocity=int(rng.integers(*VELOCITY))))
     for prog in PADS:
         chords = [TRIADS[int(i)] for i in rng.integers(0, len(TRIADS), 3)]
         step = float(rng.choice([1.6, 2.2, 2.8]))

@@ -9,8 +9,8 @@ transition of at most 1.2 s); moving objects are drawn with ``overlay`` (``movin
 
 Usage: .venv/bin/python bench/trial22.py make|score TAG [--only video|audio] [--out DIR]
 Truths as trial 21's: xfade boundaries read off the rendered frames, fade-filter and cut truths exact; single lines
-named by tests.voice_corpus.line_truth, basses below MIDI 48, struck chords on decaying programs `chord`, held chords
-on sustaining programs `pad`; drum hits by HIT_PRIORITY and the drums' families; tempo: the recipe's quarter note.
+named by tests.voice_corpus.line_truth, basses below MIDI 48, struck chords on decaying programs `chord` (`pad` on the four
+that swell in, tests.voice_corpus.chord_truth, session 37), held chords on sustaining programs `pad`; drum hits by HIT_PRIORITY and the drums' families; tempo: the recipe's quarter note.
 """
 
 from __future__ import annotations
@@ -26,7 +26,7 @@ from bench import trials  # noqa: E402
 from bench.versions import versions_line  # noqa: E402
 from tests import audio_corpus as ac  # noqa: E402
 from tests.transition_corpus import XFADE, Case, Truth, moving_box  # noqa: E402
-from tests.voice_corpus import DECAYING_PROGRAMS  # noqa: E402
+from tests.voice_corpus import DECAYING_PROGRAMS, chord_truth  # noqa: E402
 
 SEED = 2222
 xf = partial(trials.xf, "t22")
@@ -236,7 +236,7 @@ def audio_clips() -> list[ac.Clip]:
         clips.append(ac.tonal_clip(f"pad{prog}", prog, ac._chords(chords, float(rng.choice([1.6, 2.2, 2.8]))), "pad"))
     for prog in _pick(rng, sorted(DECAYING_PROGRAMS), 7):
         chords = [ac.TRIADS[int(i)] for i in rng.integers(0, len(ac.TRIADS), 5)]
-        clips.append(ac.tonal_clip(f"chord{prog}", prog, ac._chords(chords, float(rng.choice([0.7, 1.0, 1.3]))), "chord"))
+        clips.append(ac.tonal_clip(f"chord{prog}", prog, ac._chords(chords, float(rng.choice([0.7, 1.0, 1.3]))), chord_truth(prog)))
     for prog in _pick(rng, PLUCKS, 7):
         clips.append(line(f"pluck{prog}", prog, walk(52, 82, 10), float(rng.choice([0.3, 0.4, 0.5]))))
     for prog in _pick(rng, LEADS, 7):

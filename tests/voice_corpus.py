@@ -725,6 +725,9 @@ def _line(rng: np.random.Generator, lo: int, hi: int, count: int) -> list[int]:
 
 
 def _clip(name: str, prog: int, notes: list[tuple[float, float, list[int]]], label: str, velocity: int) -> Clip:
+    """One program's notes, each a segment named ``label`` (a ``chord`` on a program that swells in named by
+    :func:`chord_truth`)."""
+    label = chord_truth(prog) if label == "chord" else label
     clip = Clip(name, notes[-1][1] + 0.8, kind="tonal")
     clip.events.append(program(0, prog, 0.0))
     for t0, t1, pitches in notes:
@@ -1082,20 +1085,39 @@ BASS_CUT_MIDI = 51.0
 # finger, pick, fretless, slap 1 and synth 2 bass pluck though they hold their level in FluidR3 (and left out orchestra
 # hit, new age, metallic, rain, crystal, atmosphere, sci-fi and percussive effects, which die away).
 DECAYING_PROGRAMS = frozenset([*range(0, 16), 24, 25, 26, 27, 28, 32, 37, 38, 45, 46, 47, 55, 88, 93, 96, 98, 99, 103, *range(104, 109), *range(112, 122), 123, 124, 127])
+# Of those, the programs that swell in (session 37): their median attack over the same held notes (to within 3 dB of
+# the note's peak) is >= 0.1 s, measured by the same bench (`bench/gm_decay.py` prints SWELLING_PROGRAMS; tests/
+# test_voice_truths.py checks it). docs/audio.md names a pluck by a fast attack (< 0.1 s) and a chord by a strike
+# (< 75 ms): metallic pad 93 (0.43 s; 0.3-0.75 s on every note) and sci-fi 103 (0.115 s; its LFO's phase at the press
+# moves each note's attack between 0.07 and 0.36 s) die away but swell in first, and so do four unpitched effects
+# (reverse cymbal, fret noise, bird tweet, telephone), so a line of theirs is a lead or a melody by its note
+# length and a chord of theirs is a pad (held harmony that swells in). Until session 36 the corpora named them pluck and
+# chord, a truth the definitions contradict. New age 88 and atmosphere 99 strike a bell at some pitches and swell at
+# others (attacks 0.01-0.22 s and 0.03-0.28 s over MIDI 56-88, medians 0.06 and 0.09 s): struck by the median, as
+# their decay is read.
+SWELLING_PROGRAMS = frozenset([93, 103, 119, 120, 123, 124])
+# The programs struck: they die away and their attack is a strike. Their lines are plucks, their chords chords.
+STRUCK_PROGRAMS = DECAYING_PROGRAMS - SWELLING_PROGRAMS
 
 
 def line_truth(prog: int, step_s: float) -> str:
     """The truth of a single line above the bass cut on program ``prog`` with notes ``step_s`` s apart (docs/audio.md):
-    ``pluck`` when the program dies away (:data:`DECAYING_PROGRAMS`), else ``lead`` (steps >= LEAD_NOTE_S), ``melody``
-    (<= MELODY_NOTE_S), or no truth ("") between those."""
-    return "pluck" if prog in DECAYING_PROGRAMS else "lead" if step_s >= LEAD_NOTE_S else "melody" if step_s <= MELODY_NOTE_S else ""
+    ``pluck`` when the program is struck and dies away (:data:`STRUCK_PROGRAMS`), else ``lead`` (steps >=
+    LEAD_NOTE_S), ``melody`` (<= MELODY_NOTE_S), or no truth ("") between those."""
+    return "pluck" if prog in STRUCK_PROGRAMS else "lead" if step_s >= LEAD_NOTE_S else "melody" if step_s <= MELODY_NOTE_S else ""
+
+
+def chord_truth(prog: int) -> str:
+    """The truth of notes struck together on program ``prog`` that a recipe names a chord: ``chord``, or ``pad`` when
+    the program swells in (:data:`SWELLING_PROGRAMS`; docs/audio.md: a chord is struck, a pad swells in)."""
+    return "pad" if prog in SWELLING_PROGRAMS else "chord"
 
 
 def by_decay(clip: Clip, prog: int, step_s: float) -> Clip:
     """``clip`` (a lead, melody or pluck line on ``prog``) with its truth named by :func:`line_truth`: the recipe's
     family (a split's "decaying" or "sustained" list) only chose the program; whether its notes die away is measured."""
     label = clip.segments[0][2] if clip.segments else ""
-    if label not in ("lead", "melody", "pluck") or (label == "pluck") == (prog in DECAYING_PROGRAMS):
+    if label not in ("lead", "melody", "pluck") or (label == "pluck") == (prog in STRUCK_PROGRAMS):
         return clip  # the recipe's truth agrees with the measure (a sustained program's line keeps its lead/melody truth)
     new = line_truth(prog, step_s)
     clip.segments = [(t0, t1, new) for t0, t1, _ in clip.segments] if new else []

@@ -24,6 +24,8 @@ from scipy.ndimage import gaussian_filter1d
 from aspects.dynamic.audio_semantic import (
     LEVEL_OVERRIDE_MARGIN,
     PULSE_ONSET_FLOOR,
+    TEMPOGRAM_CHUNK,
+    TEMPOGRAM_WINDOW,
     LevelContext,
     autocorrelation,
     bar_division,
@@ -36,6 +38,7 @@ from aspects.dynamic.audio_semantic import (
     meter_level,
     metrical_level,
     tempo,
+    tempogram_sum,
     triple_subdivided,
     uneven_beat,
 )
@@ -245,6 +248,25 @@ def test_no_tempo_without_a_beat():
     for onset in (irregular, noise, np.zeros(n)):
         assert tempo(onset, hop, centroid=np.full(n, 2000.0)) is None
         assert tempo(onset, hop, centroid=np.full(n, 2000.0), bands=(onset, rng.permutation(onset), onset / 2)) is None
+
+
+def test_tempogram_in_chunks_is_the_whole_tracks():
+    """Five minutes of a played beat's onsets (117 BPM, jittered, accented at random, over noise), their tempogram read
+    TEMPOGRAM_CHUNK columns at a time (memory stays flat on a long video) and in other chunk sizes: the columns' sum is
+    the whole envelope's tempogram's, chunk boundaries included."""
+    import librosa.feature
+
+    rng = np.random.default_rng(5)
+    coarse_s = 0.0232
+    n = int(300.0 / coarse_s)
+    beats = np.arange(0.3, 299.0, 60.0 / 117) + rng.normal(0.0, 0.004, np.arange(0.3, 299.0, 60.0 / 117).size)
+    onset = np.zeros(n)
+    onset[np.round(beats / coarse_s).astype(int)] = rng.uniform(0.4, 1.0, beats.size)
+    onset = gaussian_filter1d(onset, 1.0) + 0.02 * rng.random(n)
+    whole = librosa.feature.tempogram(onset_envelope=onset, sr=1.0 / coarse_s, hop_length=1, win_length=TEMPOGRAM_WINDOW).sum(axis=1)
+    assert n > 4 * TEMPOGRAM_CHUNK
+    for chunk in (TEMPOGRAM_CHUNK, 1000, 4096, n):
+        np.testing.assert_allclose(tempogram_sum(onset, coarse_s, TEMPOGRAM_WINDOW, chunk), whole, rtol=1e-9)
 
 
 def test_splits_cover_the_range():

@@ -405,3 +405,20 @@ def test_a_progress_back_a_quarter_of_the_way_on_both_sides_swings_and_on_one_si
     assert not dissolves._swung_back(swing, far, 9, 29)
     assert not dissolves._swung_back(held, near, 9, 29)
     assert not dissolves._swung_back(one_side, near, 9, 29)
+
+
+def test_step_sizes_in_chunks_are_the_whole_videos():
+    """``step_sizes`` of a long video, computed STEP_CHUNK frames at a time (memory stays flat), against the same
+    differences taken over every frame at once: a step at the chunk boundary and everywhere else the same values."""
+    rng = np.random.default_rng(11)
+    n = 2 * dissolves.STEP_CHUNK + 700
+    grid = rng.normal(128.0, 4.0, (n, 96))
+    grid[dissolves.STEP_CHUNK :] += 30.0  # a cut right at the first chunk's end
+    half, ref = 3, 5
+    cum = np.concatenate([np.zeros((1, grid.shape[1])), np.cumsum(grid, axis=0)])
+    i = np.arange(half + ref - 1, n - half - ref + 1)
+    whole = np.zeros(n)
+    whole[i] = np.sqrt(np.mean(((cum[i + half + ref] - cum[i + half]) / ref - (cum[i - half + 1] - cum[i - half - ref + 1]) / ref) ** 2, axis=1))
+    got = dissolves.step_sizes(grid, half, ref)
+    np.testing.assert_array_equal(got, whole)
+    assert int(np.argmax(got)) in range(dissolves.STEP_CHUNK - half, dissolves.STEP_CHUNK + half)

@@ -194,6 +194,9 @@ LIGHT_STATS = np.array(
 )  # the statistics then hold once a shift along this and a gain are taken out: a change of light moves the luma mean and R, G, B alike (the statistics' order, ``_statistics_move``)
 
 
+STEP_CHUNK = 2048  # frames whose step size ``step_sizes`` computes at once (memory stays flat on a long video; the values do not depend on it)
+
+
 def step_sizes(grid: np.ndarray, half: int, ref: int) -> np.ndarray:
     """Per frame i: RMS difference (levels) of the mean picture of frames i − half − ref + 1 … i − half and that of i + half … i + half + ref − 1 (0 where they do not fit)."""
     n = len(grid)
@@ -202,9 +205,11 @@ def step_sizes(grid: np.ndarray, half: int, ref: int) -> np.ndarray:
     i = np.arange(half + ref - 1, n - half - ref + 1)
     if not i.size:
         return out
-    before = (cum[i - half + 1] - cum[i - half - ref + 1]) / ref
-    after = (cum[i + half + ref] - cum[i + half]) / ref
-    out[i] = np.sqrt(np.mean((after - before) ** 2, axis=1))
+    for a in range(0, i.size, STEP_CHUNK):  # a few thousand frames at a time: the differences of a long video at once took ~75 MB
+        j = i[a : a + STEP_CHUNK]
+        before = (cum[j - half + 1] - cum[j - half - ref + 1]) / ref
+        after = (cum[j + half + ref] - cum[j + half]) / ref
+        out[j] = np.sqrt(np.mean((after - before) ** 2, axis=1))
     return out
 
 

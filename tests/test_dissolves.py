@@ -421,4 +421,18 @@ def test_step_sizes_in_chunks_are_the_whole_videos():
     whole[i] = np.sqrt(np.mean(((cum[i + half + ref] - cum[i + half]) / ref - (cum[i - half + 1] - cum[i - half - ref + 1]) / ref) ** 2, axis=1))
     got = dissolves.step_sizes(grid, half, ref)
     np.testing.assert_array_equal(got, whole)
+    np.testing.assert_array_equal(dissolves.step_sizes(grid, half, ref, dissolves.cumulative(grid)), whole)
     assert int(np.argmax(got)) in range(dissolves.STEP_CHUNK - half, dissolves.STEP_CHUNK + half)
+
+
+def test_frame_steps_in_chunks_are_the_whole_videos():
+    """``frame_steps`` (the grids' change from the frame before), taken STEPS_CHUNK frames at a time, against the
+    differences of the whole video at once: the frame after each chunk's end included."""
+    from aspects.dynamic.signals import STEPS_CHUNK, frame_steps
+
+    rng = np.random.default_rng(12)
+    for n in (1, 2, STEPS_CHUNK, STEPS_CHUNK + 1, 2 * STEPS_CHUNK + 300):
+        grid = rng.normal(128.0, 9.0, (n, 48))
+        whole = np.zeros(n)
+        whole[1:] = np.abs(np.diff(grid, axis=0)).mean(axis=1)
+        np.testing.assert_array_equal(frame_steps(grid), whole)

@@ -81,7 +81,7 @@ from __future__ import annotations
 import numpy as np
 
 from aspects.dynamic import fades
-from aspects.dynamic.signals import Signals, frames_in, rounded
+from aspects.dynamic.signals import Signals, frame_steps, frames_in, rounded
 from aspects.measure.visual import GRID, WIPE_GRID
 
 SCALES_S = (0.3, 0.6, 1.2, 2.5)  # half-lengths of the steps looked for (seconds)
@@ -197,10 +197,18 @@ LIGHT_STATS = np.array(
 STEP_CHUNK = 2048  # frames whose step size ``step_sizes`` computes at once (memory stays flat on a long video; the values do not depend on it)
 
 
-def step_sizes(grid: np.ndarray, half: int, ref: int) -> np.ndarray:
-    """Per frame i: RMS difference (levels) of the mean picture of frames i − half − ref + 1 … i − half and that of i + half … i + half + ref − 1 (0 where they do not fit)."""
+def cumulative(grid: np.ndarray) -> np.ndarray:
+    """``grid``'s (frames × values, float64) running sums with a row of zeros first, in one array (no second copy)."""
+    cum = np.zeros((len(grid) + 1, grid.shape[1]))
+    np.cumsum(grid, axis=0, out=cum[1:])
+    return cum
+
+
+def step_sizes(grid: np.ndarray, half: int, ref: int, cum: np.ndarray | None = None) -> np.ndarray:
+    """Per frame i: RMS difference (levels) of the mean picture of frames i − half − ref + 1 … i − half and that of i + half … i + half + ref − 1 (0 where they do not fit).
+    ``cum``: :func:`cumulative` of ``grid`` when the caller has it (one for every scale)."""
     n = len(grid)
-    cum = np.concatenate([np.zeros((1, grid.shape[1])), np.cumsum(grid, axis=0)])
+    cum = cumulative(grid) if cum is None else cum
     out = np.zeros(n)
     i = np.arange(half + ref - 1, n - half - ref + 1)
     if not i.size:
@@ -669,9 +677,10 @@ def busy_dissolves(s: Signals, grid: np.ndarray, stats: np.ndarray, blank: np.nd
     rgb = fades.channel_means(s)
     cut_at = np.flatnonzero(stops)
     candidates: list[tuple[float, int, int]] = []
+    cum = cumulative(grid)
     for half_s in SCALES_S:
         half = frames_in(s, half_s)
-        size = step_sizes(grid, half, ref)
+        size = step_sizes(grid, half, ref, cum)
         for k in np.flatnonzero(size >= MIN_STEP).tolist():
             if size[k] >= size[max(0, k - half) : min(n, k + half + 1)].max():
                 candidates.append((float(size[k]), k, half))
@@ -1311,13 +1320,6 @@ def _still_end(steps: np.ndarray, start: int, stop: int, hold: int) -> int | Non
     return None
 
 
-def _grid_steps(grid: np.ndarray) -> np.ndarray:
-    """Per frame, the mean absolute change of ``grid`` from the frame before (levels; 0 for the first frame)."""
-    steps = np.zeros(len(grid))
-    steps[1:] = np.abs(np.diff(grid, axis=0)).mean(axis=1)
-    return steps
-
-
 def _between_ends(grid: np.ndarray, p: int, q: int) -> bool:
     """Whether frames ``p``–``q`` of ``grid`` lie cell by cell within the range of frames ``p`` and ``q`` (off it by at most
     BLEND_BOX of their RMS distance) with their progress from one to the other never falling back by more than BLEND_BACK."""
@@ -1345,7 +1347,7 @@ def still_blend_steps(s: Signals, grid: np.ndarray, cuts: list[int]) -> tuple[li
     """
     if not cuts:
         return cuts, []
-    steps = _grid_steps(grid)
+    steps = frame_steps(grid)
     hold, reach = frames_in(s, STILL_HOLD_S, least=3), frames_in(s, MAX_S)
     blends: list[tuple[int, int]] = []
     for c in cuts:
@@ -1374,7 +1376,7 @@ def still_ends(s: Signals, grid: np.ndarray, found: list[dict], cuts: list[int])
     STILL_HOLD_S, never across one of ``cuts`` or another transition, when the frames added lie cell by cell between
     the two still pictures (BLEND_BOX) and progress does not fall back (BLEND_BACK). An end that finds no still picture
     (moving footage) stays."""
-    steps = _grid_steps(grid)
+    steps = frame_steps(grid)
     hold = frames_in(s, STILL_HOLD_S, least=3)
     index = s.frame_index
     spans = [(index[round(f["start"], 6)], index[round(f["end"], 6)]) for f in found]
@@ -1422,7 +1424,7 @@ def settled_ends(s: Signals, grid: np.ndarray, stats: np.ndarray, found: list[di
     Within the cells and in the picture ``stats``' luma spread and fine detail (their columns 1 and −1): a random pixel
     dissolve's last unswitched pixels leave the cells' means within a level of B but speckle the picture (split 40).
     """
-    steps = _grid_steps(grid)
+    steps = frame_steps(grid)
     texture = stats[:, [1, -1]]
     hold = frames_in(s, STILL_HOLD_S, least=3)
     index = s.frame_index

@@ -103,3 +103,17 @@ def finite_mean(values: np.ndarray, default: float = 0.0) -> float:
 
 def rounded(value: float, digits: int = 4) -> float:
     return round(float(value), digits)
+
+
+STEPS_CHUNK = 4096  # frames whose differences ``frame_steps`` takes at once (memory stays flat on a long video)
+
+
+def frame_steps(grid: np.ndarray) -> np.ndarray:
+    """Per frame, the mean absolute change of its row of ``grid`` (frames × values) from the frame before; 0 for the first
+    frame. The differences are taken STEPS_CHUNK frames at a time (an hour's fine grid at once: two arrays of 124 MB)."""
+    steps = np.zeros(len(grid))
+    for a in range(1, len(grid), STEPS_CHUNK):
+        d = np.diff(grid[a - 1 : a + STEPS_CHUNK], axis=0)
+        np.abs(d, out=d)
+        steps[a : a + len(d)] = d.mean(axis=1)
+    return steps

@@ -36,7 +36,7 @@ from __future__ import annotations
 import numpy as np
 
 from aspects.dynamic import dissolves, fades, guards, wipes
-from aspects.dynamic.signals import Signals, frames_in, rounded
+from aspects.dynamic.signals import Signals, frame_steps, frames_in, rounded
 from aspects.measure.visual import GRID
 
 CUT_MIN_SCORE = 0.25  # hist change (0–1) + compensated luma change / 100: below this nothing is a cut
@@ -213,9 +213,7 @@ def activity(s: Signals) -> np.ndarray:
 
 def grid_activity(state: np.ndarray) -> np.ndarray:
     """Mean absolute change of the coarse grid (luma, Cr, Cb; levels) from the previous frame; 0 for the first frame."""
-    g = np.zeros(len(state))
-    g[1:] = np.abs(np.diff(state, axis=0)).mean(axis=1)
-    return g
+    return frame_steps(state)
 
 
 QUIET_BLOCK = 1024  # probes sorted together (bounds the memory of the windows' matrix)

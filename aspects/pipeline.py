@@ -40,7 +40,7 @@ PACKED_COLUMNS = WIPE_GRID_KEYS  # frame columns of whole levels 0–255 (the wi
 def numeric_column(values) -> np.ndarray:
     """A measurement column as float64, NaN where missing (None or ''; a column never measured is stored as empty words)."""
     if isinstance(values, array):
-        return np.frombuffer(values, dtype=np.float64).copy()
+        return np.frombuffer(values, dtype=np.float64)  # a view: the array is complete (no append resizes it), and no second copy of every column
     column = np.asarray(values)
     if column.dtype.kind in "fiu":
         return column.astype(np.float64, copy=False)

@@ -183,7 +183,7 @@ def detect_cuts(s: Signals) -> list[int]:
     pixel = s["comp_diff"] + s["chroma_diff"]
     n = frames_in(s, CUT_CONTEXT_S, least=2)
     state = s.colour_grid()
-    grid = grid_activity(state)
+    grid = frame_steps(state)
     back = frames_in(s, FLASH_S)
     own = np.abs(np.diff(s["luma_mean"], prepend=s["luma_mean"][:1]))  # the mean's own change: a fade's step
     keep = s["diff_mean"] - own + s["chroma_diff"] >= REPEAT_LEVELS  # frames that change (the rest repeat the one before, maybe fading)
@@ -209,11 +209,6 @@ def activity(s: Signals) -> np.ndarray:
     a = np.where(moving, s["comp_diff"], s["diff_mean"] + s["chroma_diff"])
     a[0] = 0.0
     return a
-
-
-def grid_activity(state: np.ndarray) -> np.ndarray:
-    """Mean absolute change of the coarse grid (luma, Cr, Cb; levels) from the previous frame; 0 for the first frame."""
-    return frame_steps(state)
 
 
 QUIET_BLOCK = 1024  # probes sorted together (bounds the memory of the windows' matrix)
@@ -875,7 +870,7 @@ def detect_gradual(s: Signals, cuts: list[int]) -> list[dict]:
         return []
     state = s.colour_grid()
     a = activity(s) / s.dt  # levels per second
-    g = grid_activity(state) / s.dt
+    g = frame_steps(state) / s.dt
     lagged = []
     for lag_s in LAGS_S:
         lag = frames_in(s, lag_s, least=2)

@@ -54,6 +54,9 @@ SILENT_DB = -60.0  # a note whose peak stays under this (dBFS) did not sound and
 # FluidR3 (session 36, triads held 2 s): every dying program within 3 dB of its peak by 80 ms and peaking within 0.1 s,
 # except new age 88, metallic pad 93, atmosphere 99 and sci-fi 103 (3 dB at 80-340 ms, peak at 0.3-0.5 s) and rain 96
 # (3 dB at 15 ms, a later peak at 0.29 s: a strike, then a swell of its own; struck by this measure).
+# On this bench's single held notes (session 37) the median over the five pitches names metallic pad 93 (0.43 s) and
+# sci-fi 103 (0.115 s) and four unpitched effects; new age 88 and atmosphere 99 strike a bell at some pitches (medians
+# 0.06 and 0.09 s) and stay struck.
 ATTACK_WINDOW_S = 0.005
 ATTACK_WITHIN_DB = 3.0
 SWELL_ATTACK_S = 0.1

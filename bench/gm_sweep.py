@@ -7,7 +7,8 @@ few note lengths; the harmony splits choose theirs by hand. This sweep leaves no
 at every step of ``STEPS_S`` (0.15 and 0.22 s: melodies; 0.45, 0.9 and 1.4 s: leads; a struck decaying program's line is
 a pluck at every step), a random walk (steps of 1, 2, 4 or 5 semitones) in an 18-semitone window starting at MIDI
 52–66, at a drawn velocity (70–119), held 0.95 of its step. Truth as in tests/voice_corpus.py: :func:`line_truth`
-(``pluck`` for :data:`STRUCK_PROGRAMS`, the decaying programs less the four that swell in) and :func:`by_register`
+(``pluck`` for :data:`STRUCK_PROGRAMS`, the decaying programs less those that swell in: 93 and 103 among
+the pitched ones) and :func:`by_register`
 (a line whose median lies at or under BASS_CUT_MIDI is the bass). Each decaying program also strikes four triads
 (:func:`chord_truth`: ``chord``, or ``pad`` on a program that swells in; 0.7–1.3 s apart) and each pad program of the
 trials (``PADS``) holds three (``pad``, 1.6–2.8 s).

@@ -9,7 +9,7 @@ transition of at most 1.2 s); moving objects are drawn with ``overlay`` (``movin
 
 Usage: .venv/bin/python bench/trial22.py make|score TAG [--only video|audio] [--out DIR]
 Truths as trial 21's: xfade boundaries read off the rendered frames, fade-filter and cut truths exact; single lines
-named by tests.voice_corpus.line_truth, basses below MIDI 48, struck chords on decaying programs `chord` (`pad` on the four
+named by tests.voice_corpus.line_truth, basses below MIDI 48, struck chords on decaying programs `chord` (`pad` on those
 that swell in, tests.voice_corpus.chord_truth, session 37), held chords on sustaining programs `pad`; drum hits by HIT_PRIORITY and the drums' families; tempo: the recipe's quarter note.
 """
 

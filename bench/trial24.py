@@ -29,9 +29,16 @@ SEED = 220021
 # harp, sitar / banjo / shamisen / koto / kalimba, tinkle bell, steel drums
 PITCHED_STRUCK = frozenset([*range(0, 16), *range(24, 32), 45, 46, *range(104, 109), 112, 114])
 
-if __name__ == "__main__":
-    trial22.SEED = SEED  # trial 22's draws read its module's seed, case prefix and program lists when called
-    trial22.xf = partial(trials.xf, "t24")
+
+def run(seed: int, prefix: str, out: Path) -> None:
+    """Make or score (``sys.argv``, :func:`bench.trials.main`) trial 22's recipe drawn by ``seed``, its xfade cases named
+    ``prefix``-…, struck chords from :data:`PITCHED_STRUCK` only, in ``out``."""
+    trial22.SEED = seed  # trial 22's draws read its module's seed, case prefix and program lists when called
+    trial22.xf = partial(trials.xf, prefix)
     trial22.DECAYING_PROGRAMS = trial22.DECAYING_PROGRAMS & PITCHED_STRUCK
     print(versions_line(), flush=True)
-    trials.main(Path("/tmp/trial24"), trial22.video_cases, trial22.audio_clips)
+    trials.main(out, trial22.video_cases, trial22.audio_clips)
+
+
+if __name__ == "__main__":
+    run(SEED, "t24", Path("/tmp/trial24"))

@@ -1,0 +1,22 @@
+"""Trial 25 (session 38, the lead's blind check): trial 24's recipe (trial 22's draws, struck chords from pitched
+programs only) with a new seed, 741202 (drawn by ``secrets``): videos and sounds nobody chose, from the whole of
+ffmpeg's xfade list, sources of every kind, colours, durations and rates, and from General MIDI's families, kits,
+patterns and tempi; read with the CLI's path (``aspects.api.analyze``). Written and read once with main 77618d3's rules
+(session 37's) before any session-38 change was read on it.
+
+Usage: .venv/bin/python bench/trial25.py make|score TAG [--only video|audio] [--out DIR]
+Truths as trial 24's (bench/trial24.py).
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from bench import trial24  # noqa: E402
+
+SEED = 741202
+
+if __name__ == "__main__":
+    trial24.run(SEED, "t25", Path("/tmp/trial25"))

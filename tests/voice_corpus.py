@@ -1582,6 +1582,13 @@ def analyse(samples: np.ndarray, fps: float = FPS) -> tuple[np.ndarray, np.ndarr
 def analysed(samples: np.ndarray, fps: float = FPS) -> tuple[np.ndarray, np.ndarray, dict[str, np.ndarray]]:
     """:func:`analyse`'s frame start times and primitives, and the analyser's envelope columns (issue 11t, session 16:
     the tempo with the primitives' snares, tests/audio_corpus.wav_tempo_with_snares)."""
+    rows, envelope = analysed_rows(samples, fps)
+    return np.arange(len(rows)) / fps, np.array([row["primitive"] for row in rows]), envelope
+
+
+def analysed_rows(samples: np.ndarray, fps: float = FPS) -> tuple[list[dict], dict[str, np.ndarray]]:
+    """The analyser's row of every frame of mono ``samples`` at :data:`SR` (frame k starts at k / ``fps`` s), streamed
+    in 4096-sample chunks, and its envelope columns."""
     analyzer = AudioAnalyzer(SR)
     n = int(samples.size / SR * fps)
     for k in range(n):
@@ -1591,4 +1598,4 @@ def analysed(samples: np.ndarray, fps: float = FPS) -> tuple[np.ndarray, np.ndar
         analyzer.add(s / SR, samples[s : s + 4096])
         rows.update(analyzer.ready())
     rows.update(analyzer.finish())
-    return np.arange(n) / fps, np.array([rows[k]["primitive"] for k in range(n)]), {k: np.asarray(v) for k, v in analyzer.envelope.items()}
+    return [rows[k] for k in range(n)], {k: np.asarray(v) for k, v in analyzer.envelope.items()}

@@ -159,7 +159,7 @@ def container_facts(container: av.container.InputContainer, path: str | Path) ->
         actx = astream.codec_context
         a_duration = float(astream.duration * astream.time_base) if astream.duration and astream.time_base else duration_s
         audio = {
-            "codec": actx.name,
+            "codec": actx.codec.canonical_name,  # the format ("mp3", "av1"), not the decoder that reads it ("mp3float", "libdav1d")
             "sample_rate": actx.sample_rate,
             "channels": actx.channels,
             "channel_layout": actx.layout.name if actx.layout else None,
@@ -177,7 +177,7 @@ def container_facts(container: av.container.InputContainer, path: str | Path) ->
         "bitrate": container.bit_rate or None,
         "container": _container_name(container),
         "video": {
-            "codec": vctx.name,
+            "codec": vctx.codec.canonical_name,
             "width": vctx.width,
             "height": vctx.height,
             "fps": _fraction(rate),

@@ -98,6 +98,50 @@ def test_chapters_and_tags(tmp_path):
     assert [(c["start"], c["end"], c["title"]) for c in facts["chapters"]] == [(0.0, 1.0, "Intro"), (1.0, 2.0, "Main")]
 
 
+# --- every codec and pixel format a generator may deliver ----------------------------
+
+# (id, encoder arguments, size, the codec the document names, its pixel format): H.265 and AV1 (what several video
+# generators deliver), VP9, MPEG-4 part 2 and Motion JPEG, H.264 in 10 bits, 4:4:4, 4:2:2, RGB and at an odd size.
+CODEC_CASES = [
+    ("hevc", ["-c:v", "libx265", "-pix_fmt", "yuv420p", "-tag:v", "hvc1", "-x265-params", "log-level=error"], "160x120", "hevc", "yuv420p"),
+    ("hevc-10bit", ["-c:v", "libx265", "-pix_fmt", "yuv420p10le", "-tag:v", "hvc1", "-x265-params", "log-level=error"], "160x120", "hevc", "yuv420p10le"),
+    ("av1", ["-c:v", "libaom-av1", "-cpu-used", "8", "-pix_fmt", "yuv420p"], "160x120", "av1", "yuv420p"),
+    ("vp9", ["-c:v", "libvpx-vp9", "-deadline", "realtime", "-cpu-used", "8", "-pix_fmt", "yuv420p"], "160x120", "vp9", "yuv420p"),
+    ("mpeg4", ["-c:v", "mpeg4", "-q:v", "2"], "160x120", "mpeg4", "yuv420p"),
+    ("mjpeg", ["-c:v", "mjpeg", "-q:v", "2", "-pix_fmt", "yuvj420p"], "160x120", "mjpeg", "yuvj420p"),
+    ("h264-10bit", ["-c:v", "libx264", "-preset", "ultrafast", "-pix_fmt", "yuv420p10le"], "160x120", "h264", "yuv420p10le"),
+    ("h264-444", ["-c:v", "libx264", "-preset", "ultrafast", "-pix_fmt", "yuv444p"], "160x120", "h264", "yuv444p"),
+    ("h264-422", ["-c:v", "libx264", "-preset", "ultrafast", "-pix_fmt", "yuv422p"], "160x120", "h264", "yuv422p"),
+    ("h264-rgb", ["-c:v", "libx264rgb", "-preset", "ultrafast"], "160x120", "h264", "gbrp"),
+    ("h264-odd-size", ["-c:v", "libx264", "-preset", "ultrafast", "-pix_fmt", "yuv444p"], "161x97", "h264", "yuv444p"),
+]
+CODEC_SOLIDS = [(255, 128, 0), (0, 128, 128), (200, 200, 200)]  # one second each: orange, teal, light grey
+
+
+@pytest.mark.parametrize("case", CODEC_CASES, ids=[c[0] for c in CODEC_CASES])
+def test_every_codec_and_pixel_format(tmp_path, case):
+    """Three solid colours, one second each at 10 fps, in each codec and pixel format: the document names the codec
+    (not the decoder: AV1 is ``av1``, not ``libdav1d``) and the pixel format, has one row per frame, and every frame's
+    colour is the solid's within ±16 per channel."""
+    _, codec_args, size, codec, pix_fmt = case
+    inputs = "".join(f"color=c=0x{r:02x}{g:02x}{b:02x}:s={size}:r=10:d=1[c{i}];" for i, (r, g, b) in enumerate(CODEC_SOLIDS))
+    graph = inputs + "".join(f"[c{i}]" for i in range(len(CODEC_SOLIDS))) + f"concat=n={len(CODEC_SOLIDS)}:v=1:a=0"
+    doc = analyze_video(encode(tmp_path / "v.mp4", graph, codec=codec_args), settings=SETTINGS)
+    video = doc["video"]["video"]
+    assert (video["codec"], video["pix_fmt"]) == (codec, pix_fmt)
+    assert video["frame_count"] == len(doc["frames"]) == 10 * len(CODEC_SOLIDS)
+    for frame in doc["frames"]:
+        expected = CODEC_SOLIDS[frame["index"] // 10]
+        got = (frame["color"]["r"], frame["color"]["g"], frame["color"]["b"])
+        assert max(abs(a - b) for a, b in zip(got, expected)) <= 16, (frame["index"], got, expected)
+
+
+def test_an_mp3_track_is_named_mp3(tmp_path):
+    """The audio codec is the format too: an MP3 track is ``mp3`` (FFmpeg decodes it with ``mp3float``)."""
+    path = encode(tmp_path / "a.mp4", "color=c=black:s=64x48:r=10:d=1", "sine=f=440:d=1", codec=["-c:v", "libx264", "-preset", "ultrafast", "-c:a", "libmp3lame"])
+    assert analyze_video(path, settings=SETTINGS)["video"]["audio"]["codec"] == "mp3"
+
+
 # --- dominant colour -----------------------------------------------------------
 
 SOLIDS = {"red": (255, 0, 0), "green": (0, 128, 0), "blue": (0, 0, 255), "white": (255, 255, 255), "black": (0, 0, 0), "orange": (255, 128, 0), "teal": (0, 128, 128), "gray": (128, 128, 128)}

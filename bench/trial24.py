@@ -36,9 +36,9 @@ def run(seed: int, prefix: str, out: Path) -> None:
     trial22.SEED = seed  # trial 22's draws read its module's seed, case prefix and program lists when called
     trial22.xf = partial(trials.xf, prefix)
     trial22.DECAYING_PROGRAMS = trial22.DECAYING_PROGRAMS & PITCHED_STRUCK
-    print(versions_line(), flush=True)
     trials.main(out, trial22.video_cases, trial22.audio_clips)
 
 
 if __name__ == "__main__":
+    print(versions_line(), flush=True)
     run(SEED, "t24", Path("/tmp/trial24"))

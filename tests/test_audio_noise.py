@@ -95,3 +95,35 @@ def test_a_low_bass_line_is_not_noise():
     _, primitive = analyse(np.concatenate(parts).astype(np.float32))
     counts = Counter(str(p) for p in primitive)
     assert (counts["rumble"] + counts["hiss"]) / sum(counts.values()) <= 0.12, counts.most_common()
+
+
+# A noise that starts (session 38): the kinds above from their very first frames, at t = 0 or after 0.5 s of silence.
+# The test above judges frames 0.3 s from either end; here the start is the point. Measured on main 77618d3: white
+# noise from t = 0 reads `hihat` on its first two frames, brown noise from t = 0 `snare` on two frames 0.08 s in and
+# after silence `kick` on four, the 40-200 Hz band after silence `lead` or `pluck` then `kick`, the 0-300 Hz band
+# `buzz` then `pad` or `chord`; the others start as noise. The onset of a noise out of silence passes the drum tests,
+# and the analyser's 0.6 s look-ahead cannot tell it from a cymbal: on FluidR3's kits struck from silence an open hat
+# loses only 3.5-9.5 dB in 0.15-0.35 s and a crash about 1 dB, both noise, while a brown noise's level wanders 10 dB in
+# that span (docs/audio.md, "A noise's start").
+NOISE_STARTS = {  # (kind, silence before s): whether main reads every frame of the start as noise or silence
+    ("white", 0.0): False,
+    ("white", 0.5): True,
+    ("brown", 0.0): False,
+    ("brown", 0.5): False,
+    ("low300", 0.5): False,
+    ("band40-200", 0.5): False,
+    ("band1k-4k", 0.0): True,
+    ("band1k-4k", 0.5): True,
+}
+
+
+@pytest.mark.parametrize(
+    ("kind", "lead_s"),
+    [(k, s) if ok else pytest.param(k, s, marks=pytest.mark.xfail(reason="a noise's start out of silence reads as a hit (see NOISE_STARTS)", strict=True)) for (k, s), ok in NOISE_STARTS.items()],
+)
+def test_a_noise_that_starts_is_noise_from_its_first_frame(kind: str, lead_s: float) -> None:
+    shape, _ = KINDS[kind]
+    x = np.concatenate([np.zeros(int(lead_s * SR), np.float32), shaped_noise(shape, 2.0, -24.0, seed=3)])
+    t, primitive = analyse(x)
+    start = [str(p) for p in primitive[t < lead_s + 0.5]]
+    assert set(start) <= NOISE_NAMES | {"silence"}, start

@@ -204,11 +204,11 @@ def cumulative(grid: np.ndarray) -> np.ndarray:
     return cum
 
 
-def step_sizes(grid: np.ndarray, half: int, ref: int, cum: np.ndarray | None = None) -> np.ndarray:
-    """Per frame i: RMS difference (levels) of the mean picture of frames i − half − ref + 1 … i − half and that of i + half … i + half + ref − 1 (0 where they do not fit).
-    ``cum``: :func:`cumulative` of ``grid`` when the caller has it (one for every scale)."""
-    n = len(grid)
-    cum = cumulative(grid) if cum is None else cum
+def step_sizes(cum: np.ndarray, half: int, ref: int) -> np.ndarray:
+    """Per frame i of the grid whose running sums are ``cum`` (:func:`cumulative`, taken once for every scale): RMS
+    difference (levels) of the mean picture of frames i − half − ref + 1 … i − half and that of i + half … i + half +
+    ref − 1 (0 where they do not fit)."""
+    n = len(cum) - 1
     out = np.zeros(n)
     i = np.arange(half + ref - 1, n - half - ref + 1)
     if not i.size:
@@ -680,7 +680,7 @@ def busy_dissolves(s: Signals, grid: np.ndarray, stats: np.ndarray, blank: np.nd
     cum = cumulative(grid)
     for half_s in SCALES_S:
         half = frames_in(s, half_s)
-        size = step_sizes(grid, half, ref, cum)
+        size = step_sizes(cum, half, ref)
         for k in np.flatnonzero(size >= MIN_STEP).tolist():
             if size[k] >= size[max(0, k - half) : min(n, k + half + 1)].max():
                 candidates.append((float(size[k]), k, half))

@@ -98,6 +98,21 @@ def test_chapters_and_tags(tmp_path):
     assert [(c["start"], c["end"], c["title"]) for c in facts["chapters"]] == [(0.0, 1.0, "Intro"), (1.0, 2.0, "Main")]
 
 
+def solids_graph(colours: list[tuple[int, int, int]], size: str = "160x120") -> str:
+    """A lavfi graph of one second of each solid ``colours`` (r, g, b) in turn at 10 fps."""
+    inputs = "".join(f"color=c=0x{r:02x}{g:02x}{b:02x}:s={size}:r=10:d=1[c{i}];" for i, (r, g, b) in enumerate(colours))
+    return inputs + "".join(f"[c{i}]" for i in range(len(colours))) + f"concat=n={len(colours)}:v=1:a=0"
+
+
+def assert_solid_frames(doc: dict, colours: list[tuple[int, int, int]]) -> None:
+    """Every frame of :func:`solids_graph`'s video has its second's colour within ±16 per channel, and no frame is missing."""
+    assert len(doc["frames"]) == 10 * len(colours)
+    for frame in doc["frames"]:
+        expected = colours[frame["index"] // 10]
+        got = (frame["color"]["r"], frame["color"]["g"], frame["color"]["b"])
+        assert max(abs(a - b) for a, b in zip(got, expected)) <= 16, (frame["index"], got, expected)
+
+
 # --- every codec and pixel format a generator may deliver ----------------------------
 
 # (id, encoder arguments, size, the codec the document names, its pixel format): H.265 and AV1 (what several video
@@ -124,16 +139,11 @@ def test_every_codec_and_pixel_format(tmp_path, case):
     (not the decoder: AV1 is ``av1``, not ``libdav1d``) and the pixel format, has one row per frame, and every frame's
     colour is the solid's within ±16 per channel."""
     _, codec_args, size, codec, pix_fmt = case
-    inputs = "".join(f"color=c=0x{r:02x}{g:02x}{b:02x}:s={size}:r=10:d=1[c{i}];" for i, (r, g, b) in enumerate(CODEC_SOLIDS))
-    graph = inputs + "".join(f"[c{i}]" for i in range(len(CODEC_SOLIDS))) + f"concat=n={len(CODEC_SOLIDS)}:v=1:a=0"
-    doc = analyze_video(encode(tmp_path / "v.mp4", graph, codec=codec_args), settings=SETTINGS)
+    doc = analyze_video(encode(tmp_path / "v.mp4", solids_graph(CODEC_SOLIDS, size), codec=codec_args), settings=SETTINGS)
     video = doc["video"]["video"]
     assert (video["codec"], video["pix_fmt"]) == (codec, pix_fmt)
-    assert video["frame_count"] == len(doc["frames"]) == 10 * len(CODEC_SOLIDS)
-    for frame in doc["frames"]:
-        expected = CODEC_SOLIDS[frame["index"] // 10]
-        got = (frame["color"]["r"], frame["color"]["g"], frame["color"]["b"])
-        assert max(abs(a - b) for a, b in zip(got, expected)) <= 16, (frame["index"], got, expected)
+    assert video["frame_count"] == len(doc["frames"])
+    assert_solid_frames(doc, CODEC_SOLIDS)
 
 
 def test_an_mp3_track_is_named_mp3(tmp_path):
@@ -149,17 +159,9 @@ SOLIDS = {"red": (255, 0, 0), "green": (0, 128, 0), "blue": (0, 0, 255), "white"
 
 def test_dominant_colour_of_solids(tmp_path):
     """Each second of the clip is one solid colour; every frame's colour is within ±16 per channel."""
-    names = list(SOLIDS)
-    inputs = "".join(f"color=c=0x{r:02x}{g:02x}{b:02x}:s=160x120:r=10:d=1[c{i}];" for i, (r, g, b) in enumerate(SOLIDS.values()))
-    graph = inputs + "".join(f"[c{i}]" for i in range(len(names))) + f"concat=n={len(names)}:v=1:a=0"
-    path = encode(tmp_path / "solids.mp4", graph)
-    doc = analyze_video(path, settings=SETTINGS)
-    assert len(doc["frames"]) == 10 * len(names)
-    for frame in doc["frames"]:
-        expected = SOLIDS[names[frame["index"] // 10]]
-        got = (frame["color"]["r"], frame["color"]["g"], frame["color"]["b"])
-        assert max(abs(a - b) for a, b in zip(got, expected)) <= 16, (frame["index"], got, expected)
-        assert frame["color"]["opacity"] == 1.0
+    doc = analyze_video(encode(tmp_path / "solids.mp4", solids_graph(list(SOLIDS.values()))), settings=SETTINGS)
+    assert_solid_frames(doc, list(SOLIDS.values()))
+    assert all(frame["color"]["opacity"] == 1.0 for frame in doc["frames"])
 
 
 @pytest.mark.parametrize("red_width, winner", [(192, (255, 0, 0)), (128, (0, 0, 255))])

@@ -57,6 +57,61 @@ CONTEXT_AFTER_S = 0.6  # a frame's row waits for this much audio after it: drum 
 # read each hop ~8 times; 1.0 s batches ~3.5 times (issue perf, session 17: 10-15 % of the streaming analysis). A batch's
 # earlier frames see more of the envelope after them than CONTEXT_AFTER_S.
 FRAME_BATCH_S = 1.0
+# A DC offset and drifts below hearing (issue 11, sessions 38-39): FluidR3 renders some programs with an offset that
+# follows their notes (up to 0.2 of full scale), and an offset reads as a 1 Hz pitch, as `hum` in silence, and blurs the
+# drums' low band. Every sample is high-passed before it is measured by a linear-phase FIR (Kaiser window): no delay
+# and no phase change at any frequency, so onsets and the low band's timing stay where they were (a causal Butterworth
+# moved them: docs/audio.md, "A DC offset").
+SUBSONIC_CUTOFF_HZ = 12.0  # −6 dB point
+SUBSONIC_WIDTH_HZ = 16.0  # transition band: ≤ 4 Hz stopped, ≥ 20 Hz passed (ripple 0.01 dB)
+SUBSONIC_STOP_DB = 60.0
+SUBSONIC_BLOCK = 16384  # samples filtered at once (0.74 s at 22.05 kHz): each FFT convolution long enough to be cheap
+
+
+class SubsonicFilter:
+    """Streaming linear-phase high-pass (SUBSONIC_*): :meth:`add` takes input chunks and returns the filtered samples
+    it can give so far, :meth:`finish` the rest. Output sample n is input sample n filtered, with no delay; the track's
+    two ends are continued by their odd reflection (as ``scipy.signal.filtfilt`` pads), so an offset already present at
+    the first sample does not ring in as a step."""
+
+    def __init__(self, sr: int):
+        from scipy.signal import firwin, kaiserord, oaconvolve
+
+        taps, beta = kaiserord(SUBSONIC_STOP_DB, SUBSONIC_WIDTH_HZ / (sr / 2))
+        taps |= 1
+        self._h = firwin(taps, SUBSONIC_CUTOFF_HZ, window=("kaiser", beta), pass_zero=False, fs=sr)
+        self._half = taps // 2
+        self._convolve = oaconvolve
+        self._in = np.zeros(0)  # input from the next output's first tap on (once started; before: the first samples)
+        self._started = False
+
+    def add(self, samples: np.ndarray) -> np.ndarray:
+        self._in = np.concatenate([self._in, samples.astype(np.float64)])
+        half = self._half
+        if not self._started:
+            if self._in.size <= half:
+                return np.zeros(0, np.float32)
+            self._in = np.concatenate([2 * self._in[0] - self._in[half:0:-1], self._in])
+            self._started = True
+        if self._in.size - 2 * half < SUBSONIC_BLOCK:
+            return np.zeros(0, np.float32)
+        return self._flush(self._in)
+
+    def finish(self) -> np.ndarray:
+        half, x = self._half, self._in
+        if not self._started:
+            if x.size < 2:
+                return (x - x.mean()).astype(np.float32) if x.size else np.zeros(0, np.float32)
+            x = np.pad(x, half, mode="reflect", reflect_type="odd")
+        else:
+            x = np.concatenate([x, 2 * x[-1] - x[-2 : -half - 2 : -1]])
+        self._started = True
+        return self._flush(x)
+
+    def _flush(self, x: np.ndarray) -> np.ndarray:
+        out = self._convolve(x, self._h, mode="valid")
+        self._in = x[out.size :]
+        return out.astype(np.float32)
 
 
 def rms(x: np.ndarray) -> float:
@@ -203,9 +258,11 @@ class AudioAnalyzer:
 
         self._lfilter = lfilter
         self.sr = sr
+        self._subsonic = SubsonicFilter(sr)
         self._k_filters = k_weighting_filters(sr)
         self._k_state = [lfilter_zi(b, a) * 0.0 for b, a in self._k_filters]
         self._raw = np.zeros(0, np.float32)
+        self._hp = np.zeros(0, np.float32)  # the same samples high-passed (SubsonicFilter), lagging behind _raw
         self._kw = np.zeros(0, np.float32)
         self._base = 0  # absolute sample index of _raw[0]
         self._end = 0  # absolute sample index one past the last sample received
@@ -256,6 +313,7 @@ class AudioAnalyzer:
         self._raw = np.concatenate([self._raw, samples])
         self._kw = np.concatenate([self._kw, weighted.astype(np.float32)])
         self._end += samples.size
+        self._hp = np.concatenate([self._hp, self._subsonic.add(samples)])
 
     def request(self, index: int, t0: float, t1: float) -> None:
         """Ask for the sound of frame ``index`` covering [t0, t1) seconds."""
@@ -280,7 +338,7 @@ class AudioAnalyzer:
         if self._start_s is None:  # the stream ended without a single sample
             self._start_s = 0.0
         # A frame is named once its own spectrum window and CONTEXT_AFTER_S of fine envelope after it are in.
-        horizon = 1 << 62 if self._done else min(self._end, self._env_next * ENVELOPE_HOP - int(CONTEXT_AFTER_S * self.sr))
+        horizon = 1 << 62 if self._done else min(self._base + self._hp.size, self._env_next * ENVELOPE_HOP - int(CONTEXT_AFTER_S * self.sr))
         spans = []
         for index, t0, t1 in self._requests:
             s0, s1 = self._samples(t0, t1)
@@ -300,6 +358,7 @@ class AudioAnalyzer:
 
     def finish(self) -> list[tuple[int, dict]]:
         self._done = True
+        self._hp = np.concatenate([self._hp, self._subsonic.finish()])
         self._compute_envelope(final=True)
         return self.ready() + self._lines.flush()
 
@@ -307,7 +366,7 @@ class AudioAnalyzer:
     def _slice(self, buf: np.ndarray, s0: int | np.integer, s1: int | np.integer) -> np.ndarray:
         """Samples [s0, s1) absolute, zero outside what was received."""
         out = np.zeros(max(s1 - s0, 0), np.float32)
-        lo, hi = max(s0, self._base), min(s1, self._end)
+        lo, hi = max(s0, self._base), min(s1, self._base + buf.size)
         if hi > lo:
             out[lo - s0 : hi - s0] = buf[lo - self._base : hi - self._base]
         return out
@@ -327,9 +386,9 @@ class AudioAnalyzer:
         the spectra of all of them in one batch."""
         half = SPECTRUM_N // 2
         centres = [(s0 + s1) // 2 for s0, s1 in spans]
-        windows = np.stack([self._slice(self._raw, c - half, c + half) for c in centres])
+        windows = np.stack([self._slice(self._hp, c - half, c + half) for c in centres])
         power = np.abs(np.fft.rfft(windows * self._window, axis=1)) ** 2
-        wide = np.stack([self._slice(self._raw, c - PARTIALS_N // 2, c + PARTIALS_N // 2) for c in centres])
+        wide = np.stack([self._slice(self._hp, c - PARTIALS_N // 2, c + PARTIALS_N // 2) for c in centres])
         fine = np.abs(np.fft.rfft(wide * self._partials_window, axis=1)) ** 2
         pitch, share = peak_frequencies(power, self._freqs)
         centroid = spectral_centroid(power, self._freqs)
@@ -340,9 +399,11 @@ class AudioAnalyzer:
         ctx = self._context()
         rows = []
         for j, ((s0, s1), centre) in enumerate(zip(spans, centres)):
-            amplitude = min(rms(self._slice(self._raw, s0, s1)), 1.0)
+            # The lesser of the two: the filter removes level that is only offset, and cannot make sound where there was
+            # none (a hard-gated low sine's ringing before and after it; tests/test_audio_voices.py's 35 Hz tone).
+            amplitude = min(rms(self._slice(self._raw, s0, s1)), rms(self._slice(self._hp, s0, s1)), 1.0)
             silent = amplitude < SILENCE_RMS
-            transient = transient_ratio(self._slice(self._raw, min(s0, centre - half), max(s1, centre + half)))
+            transient = transient_ratio(self._slice(self._hp, min(s0, centre - half), max(s1, centre + half)))
             band = tone_band(float(pitch[j]), silent)
             timbre = timbre_of(silent=silent, peak_share=float(share[j]), transient_ratio=transient)
             row = {
@@ -476,9 +537,10 @@ class AudioAnalyzer:
         t_next = self._requests[0][1] if self._requests else self._next_t
         next_sample = self._samples(t_next, t_next)[0]
         keep_from = max(min(keep_from, next_sample - SPECTRUM_N), self._base)
-        drop = min(keep_from, self._end) - self._base
+        drop = min(keep_from, self._end, self._base + self._hp.size) - self._base  # _hp lags: never past its end
         if drop > self.sr:  # trim in large steps: concatenation cost stays small
             self._raw = self._raw[drop:]
+            self._hp = self._hp[drop:]
             self._kw = self._kw[drop:]
             self._base += drop
         keep_hop = (next_sample - int(CONTEXT_BEFORE_S * self.sr)) // ENVELOPE_HOP

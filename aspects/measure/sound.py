@@ -59,9 +59,9 @@ CONTEXT_AFTER_S = 0.6  # a frame's row waits for this much audio after it: drum 
 FRAME_BATCH_S = 1.0
 # A DC offset and drifts below hearing (issue 11, sessions 38-39): FluidR3 renders some programs with an offset that
 # follows their notes (up to 0.2 of full scale), and an offset reads as a 1 Hz pitch, as `hum` in silence, and blurs the
-# drums' low band. Every sample is high-passed before it is measured by a linear-phase FIR (Kaiser window): no delay
-# and no phase change at any frequency, so onsets and the low band's timing stay where they were (a causal Butterworth
-# moved them: docs/audio.md, "A DC offset").
+# drums' low band. Each frame's own measurements read the samples high-passed by a linear-phase FIR (Kaiser window): no
+# delay and no phase change at any frequency, so onsets and the low band's timing stay where they were (a causal
+# Butterworth moved them); the fine envelope still reads them as received (docs/audio.md, "A DC offset").
 SUBSONIC_CUTOFF_HZ = 12.0  # −6 dB point
 SUBSONIC_WIDTH_HZ = 16.0  # transition band: ≤ 4 Hz stopped, ≥ 20 Hz passed (ripple 0.01 dB)
 SUBSONIC_STOP_DB = 60.0

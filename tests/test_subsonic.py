@@ -12,8 +12,9 @@ the frames named the same; a constant offset named the silence `hum`; the sweep 
 (aspects.measure.sound.SubsonicFilter), which passes 7 of them; the 4 left (``ENVELOPE_GAP``) are the fine envelope's:
 a struck note's decay and the drums are read over hop spectra and levels that still carry the offset. Reading those
 high-passed too passed all 13 but, with the envelope columns filtered, 17 held-out tempo clips read at the other
-octave; with the tempo's columns left as received and a waveform step (drum_of's sub-sonic veto) read on them,
-espeak consonants named drums 19 -> 21 of 247 frames (bound 19.8): not landed (docs/audio.md, "A DC offset").
+octave; with the tempo's columns left as received all 13 passed, but a blind speech split's frames named a drum rose
+8.3 -> 8.9 % (and 19 -> 21 of 247 here, bound 19.8, without the step's test read as received): not landed
+(docs/audio.md, "A DC offset").
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ from tests.voice_corpus import FPS, analyse, analysed_rows
 
 pytestmark = pytest.mark.skipif(missing_tools() is not None, reason=str(missing_tools()))
 
-SAME_SHARE = 0.95  # frames named as in the clean clip, per clip and offset (with the high-pass: 1.00 for every clip and offset)
+SAME_SHARE = 0.95  # frames named as in the clean clip, per clip and offset (session 39: 1.00 on the passing cases but the groove's level-following offset, 0.96)
 HEARING_HZ = 20.0  # the bottom of hearing: no pitch is read under it
 # (clip, offset) cases still named otherwise: a struck note's decay and the drums are read on the unfiltered envelope
 ENVELOPE_GAP = {("piano line", "constant"), ("piano line", "drift"), ("drum groove", "constant"), ("drum groove", "drift")}

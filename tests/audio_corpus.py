@@ -251,6 +251,23 @@ def _read_wav(path: Path) -> np.ndarray:
         return data.reshape(-1, w.getnchannels()).mean(axis=1)
 
 
+def with_offset(x: np.ndarray, kind: str, *, level: float = 0.1, share: float = 0.8, drift_hz: float = 2.0) -> np.ndarray:
+    """``x`` plus an offset a listener does not hear (tests/test_subsonic.py, bench/dc_offsets.py): ``constant`` (``level``
+    of full scale), ``drift`` (a sine of ``level`` at ``drift_hz``), ``envelope`` (the clip's own level — 50 ms RMS
+    smoothed over 0.1 s — scaled to ``share`` of the clip's RMS: what FluidR3 puts under several programs)."""
+    t = np.arange(x.size) / SR
+    if kind == "constant":
+        offset = np.full(x.size, level)
+    elif kind == "drift":
+        offset = level * np.sin(2 * np.pi * drift_hz * t)
+    else:
+        hop = int(0.05 * SR)
+        own = np.sqrt(np.convolve(x.astype(np.float64) ** 2, np.ones(hop) / hop, mode="same"))
+        own = np.convolve(own, np.ones(2 * hop) / (2 * hop), mode="same")
+        offset = own * share * np.sqrt(np.mean(x.astype(np.float64) ** 2)) / max(float(np.sqrt(np.mean(own**2))), 1e-9)
+    return np.clip(x + offset, -1.0, 1.0).astype(np.float32)
+
+
 def render_midi(events: list[tuple[float, bytes]], out_wav: Path, *, gain: float = 0.7) -> np.ndarray:
     """Render MIDI events through FluidSynth with FluidR3 GM at :data:`SR`; return the mono samples."""
     mid = out_wav.with_suffix(".mid")

@@ -13,8 +13,8 @@ the frames named the same; a constant offset named the silence `hum`; the sweep 
 a struck note's decay and the drums are read over hop spectra and levels that still carry the offset. Reading those
 high-passed too passed all 13 but, with the envelope columns filtered, 17 held-out tempo clips read at the other
 octave; with the tempo's columns left as received all 13 passed, but a blind speech split's frames named a drum rose
-8.3 -> 8.9 % (and 19 -> 21 of 247 here, bound 19.8, without the step's test read as received): not landed
-(docs/audio.md, "A DC offset").
+8.3 -> 8.9 % (and tests/test_audio_consonants.py's 19 -> 21 of 247, bound 19.8, without the step's test read as
+received): not landed (docs/audio.md, "A DC offset"). bench/dc_offsets.py reads the same on drawn clips and offsets.
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from tests.audio_corpus import SR, Clip, _chords, _line, drum_clip, groove, missing_tools, render_midi, tonal_clip
+from tests.audio_corpus import SR, Clip, _chords, _line, drum_clip, groove, missing_tools, render_midi, tonal_clip, with_offset
 from tests.voice_corpus import FPS, analyse, analysed_rows
 
 pytestmark = pytest.mark.skipif(missing_tools() is not None, reason=str(missing_tools()))
@@ -44,21 +44,6 @@ def clean_clips() -> dict[str, Clip]:
         "string chords": tonal_clip("strings", 48, _chords([[60, 64, 67], [57, 60, 64], [65, 69, 72]], 2.2), "pad"),
         "drum groove": drum_clip("groove", groove(100.0, bars=2, start_s=FIRST_NOTE_S), 5.5, tempo_bpm=100.0),
     }
-
-
-def with_offset(x: np.ndarray, kind: str) -> np.ndarray:
-    """``x`` plus an offset a listener does not hear (see the module docstring)."""
-    t = np.arange(x.size) / SR
-    if kind == "constant":
-        offset = np.full(x.size, 0.1)
-    elif kind == "drift":
-        offset = 0.1 * np.sin(2 * np.pi * 2.0 * t)
-    else:  # the clip's own level (50 ms RMS, smoothed over 0.1 s), scaled to 0.8 of the clip's RMS
-        hop = int(0.05 * SR)
-        level = np.sqrt(np.convolve(x.astype(np.float64) ** 2, np.ones(hop) / hop, mode="same"))
-        level = np.convolve(level, np.ones(2 * hop) / (2 * hop), mode="same")
-        offset = level * 0.8 * np.sqrt(np.mean(x.astype(np.float64) ** 2)) / max(float(np.sqrt(np.mean(level**2))), 1e-9)
-    return np.clip(x + offset, -1.0, 1.0).astype(np.float32)
 
 
 @pytest.fixture(scope="module")

@@ -285,18 +285,24 @@ DISTANCE_GRADIENTS = (  # trial 17's still sides (session 21): a linear yellow-b
 )
 
 
-@pytest.mark.parametrize("which", ["split40-gradient-flat", "trial17-gradients"])
+@pytest.mark.parametrize("which", ["split40-gradient-flat", "trial17-gradients", "bench-gradient7"])
 def test_a_distance_blend_between_still_pictures_is_a_dissolve_not_a_cut(tmp_path, which):
     """xfade's ``distance`` between still pictures: split 40's clip 15 (a still gradient onto a flat colour, 1.62 s at 48
     fps) and trial 17's two still gradients (2 s at 25 fps). Each pixel cross-fades and switches to B once its colour
     distance passes the blend's progress; many pixels sharing a distance switch in one frame, which main (c430836) read
     as a cut (2.06 s; 1.96 s in trial 17) and nothing else. Every frame lies cell by cell between the two still ends and
     the other frames change too (``still_blend_steps``, docs/dynamic.md, session 22): one dissolve, no cut, both ends
-    within the bench's 2 frames."""
+    within the bench's 2 frames. The bench's ``xfade-distance-gradient7-1s-24`` (two still gradients, 1 s at 24 fps, its
+    last pixel switching at 1.667 s) changed no frame enough for a cut, and its cells' course bent 0.267 of the way off
+    the blend's line, over MAX_MIX_RESIDUAL: main (6bc77f7) found nothing. Every cell going forward only lets it bend up
+    to STRAIGHT_MAX_MIX_RESIDUAL, and a still side ends the blend where the picture stops changing at all (``still_ends``;
+    session 40)."""
     from tests import transition_corpus
 
     if which.startswith("split40"):
         case = next(c for c in transition_corpus.still_blends_corpus(40) if c.name.startswith("d40-xfade-distance-gradient-flat-15-"))
+    elif which.startswith("bench"):
+        case = next(c for c in transition_corpus.full_corpus() if c.name == "xfade-distance-gradient7-1s-24")
     else:
         case = transition_corpus._xfade_case("t17-", "distance", "gradient-gradient", 0, 2.0, 25, list(DISTANCE_GRADIENTS))
     _one_within_two_frames(tmp_path, case, "dissolve", only=True)

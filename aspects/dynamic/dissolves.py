@@ -1368,14 +1368,16 @@ def still_blend_steps(s: Signals, grid: np.ndarray, cuts: list[int]) -> tuple[li
 
 
 END_TAIL_SHARE = 0.2  # ``still_ends``: an end moves out over frames changing by at least this share of the dissolve's median step (levels / levels)
+STILL_REACH_S = 0.1  # ``still_ends``: …and then on over any frames that still change, at most this far (s), to a still picture (:func:`_still_from`)
 
 
 def still_ends(s: Signals, grid: np.ndarray, found: list[dict], cuts: list[int]) -> list[dict]:
     """``found`` with each dissolve's ends moved out to the still pictures next to it: over the frames that still change
     (more than STILL_STEP and END_TAIL_SHARE of the dissolve's median step on ``grid``) to a frame the picture holds for
     STILL_HOLD_S, never across one of ``cuts`` or another transition, when the frames added lie cell by cell between
-    the two still pictures (BLEND_BOX) and progress does not fall back (BLEND_BACK). An end that finds no still picture
-    (moving footage) stays."""
+    the two still pictures (BLEND_BOX) and progress does not fall back (BLEND_BACK); where no still picture follows
+    those frames, on over any that still change, up to STILL_REACH_S further (:func:`_still_from`). An end that finds
+    no still picture (moving footage) stays."""
     steps = frame_steps(grid)
     hold = frames_in(s, STILL_HOLD_S, least=3)
     index = s.frame_index
@@ -1394,12 +1396,27 @@ def still_ends(s: Signals, grid: np.ndarray, found: list[dict], cuts: list[int])
             p2 -= 1
         while q2 < hi and steps[q2 + 1] > least:
             q2 += 1
-        p2 = p2 if np.all(steps[p2 - hold + 1 : p2 + 1] <= STILL_STEP) else p
-        q2 = q2 if np.all(steps[q2 + 1 : q2 + hold + 1] <= STILL_STEP) else q
+        reach = frames_in(s, STILL_REACH_S, least=1)
+        p2 = p2 if np.all(steps[p2 - hold + 1 : p2 + 1] <= STILL_STEP) else _still_from(steps, p2, max(lo, p2 - reach), hold, -1, p)
+        q2 = q2 if np.all(steps[q2 + 1 : q2 + hold + 1] <= STILL_STEP) else _still_from(steps, q2, min(hi, q2 + reach), hold, +1, q)
         if (p2, q2) != (p, q) and _between_ends(grid, p2, q2):
             item = {**item, "start": rounded(s.t[p2], 6), "end": rounded(s.t[q2], 6), "duration": rounded(s.t[q2] - s.t[p2], 6)}
         out.append(item)
     return out
+
+
+def _still_from(steps: np.ndarray, end: int, bound: int, hold: int, way: int, fallback: int) -> int:
+    """Where the picture stops changing at all beyond ``end`` (``way`` +1: after it, −1: before it), walking over the
+    steps above STILL_STEP up to ``bound`` (STILL_REACH_S from ``end``), when it then holds still for ``hold`` frames;
+    else ``fallback``. A blend whose pixels switch at their own times (xfade ``distance``) ends on a few small patches
+    switching late, whose last steps are a small share of the blend's median (session 40: a gradient → gradient blend's
+    last frame 0.19 of 3.7 levels), under END_TAIL_SHARE, so the walk stopped one frame short of the still picture and
+    the end stayed 4 frames early; the reach keeps a slowly moving side (0.06–0.09 levels a frame for seconds) out."""
+    j = end
+    while j != bound and steps[j + 1 if way > 0 else j] > STILL_STEP:
+        j += way
+    still = steps[j + 1 : j + hold + 1] if way > 0 else steps[max(j - hold + 1, 0) : j + 1]
+    return j if still.size == hold and np.all(still <= STILL_STEP) else fallback
 
 
 # ``settled_ends`` (session 23, helper 10f, issue 10): a dissolve onto (from) a still picture ends (starts) where every cell is

@@ -25,7 +25,9 @@ footage — because they compare a frame's 4×4 grid of luma *and* colour
   those cells find none, the switch-time map of a finer 8×6 grid decides:
   ``aspects.dynamic.wipes``), and a ``dissolve`` when
   every frame is a blend of the two ends (a shot of one flat colour is a
-  shot: flat colour to flat colour is a dissolve). Anything else — a moving
+  shot: flat colour to flat colour is a dissolve; a change of every cell
+  that only goes forward may bend further off the blend's line: xfade's
+  ``distance`` switches the pixels nearest the other picture first). Anything else — a moving
   object, a camera move, a slow drift, a flash — is no transition.
 - ``start`` is the last frame before the change, ``end`` the first frame
   after it.
@@ -113,6 +115,12 @@ BUSY_DRIFT_SHARE = 0.5  # …where the level may drift by at most this share of 
 BUSY_JUMP_SHARE = 0.5  # a change on busy footage none of whose frames' steps carries more than this share of it (one frame doing it all is a cut or a flash)
 DRIFT_COSINE = 0.7  # a uniform colour moving on next to a change, this close to the change's own direction (cosine), is drifting
 MAX_MIX_RESIDUAL = 0.25  # a fade or dissolve stays this close to a blend of its two ends (see mix_residual)
+# …or, when every cell of the grid changes and the way goes straight from one end to the other (net change ≥ this share of
+# the path), this close: xfade's ``distance`` switches the pixels nearest the other picture first, so the cells' course bends
+# off the blend's line while it still only goes forward (session 40: a gradient → gradient `distance` 0.267, 0.994 of its
+# path; zooms, flashes, a rotating gradient and camera flashes over the bench's clips reach 0.25–0.35 off it but change
+# 8–13 cells and go 0.68–0.96 of their way)
+STRAIGHT_MONOTONY, STRAIGHT_MAX_MIX_RESIDUAL = 0.98, 0.35
 WIPE_SPREAD = 0.35  # cells switching over this share of the span…
 WIPE_FIT = 0.7  # …in an order explained this well (R²) by their position: a wipe
 RADIAL_SPREAD = 0.2  # …or this share for an edge opening out of or closing into the centre
@@ -582,7 +590,8 @@ def _classify(s: Signals, state: np.ndarray, blank: np.ndarray, p: int, q: int, 
     if wipe:
         item.update(type="wipe", direction=order["direction"])  # a wipe to or from a solid colour is still a wipe
         return item
-    if min(mix_residual(state, p, q), mix_residual(state[:, :CELLS], p, q)) > MAX_MIX_RESIDUAL:
+    straight = order["cells"] >= CELLS and net >= STRAIGHT_MONOTONY * path  # every cell goes forward only (xfade distance)
+    if min(mix_residual(state, p, q), mix_residual(state[:, :CELLS], p, q)) > (STRAIGHT_MAX_MIX_RESIDUAL if straight else MAX_MIX_RESIDUAL):
         return None  # neither a moving edge nor a blend of the two ends: motion, not a transition
     if role == "out" or (not role and into in ("black", "white") and out_of != into):
         item["type"] = "fade_out"

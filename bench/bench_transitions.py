@@ -286,6 +286,10 @@ CORPORA = {
         lambda: transition_corpus.still_blends_corpus(42),
         "like split 40, split 42 (session 22: blind, made when split 41 was partly seen, before any rule change; read only at the freeze with main's and with the frozen rules)",
     ),
+    "--dissolves53": (
+        lambda: transition_corpus.still_blends_corpus(53),
+        "like split 40, split 53 (session 40: blind; its seed drawn once the still-blend rules were frozen, read only then with main's and with those rules)",
+    ),
     "--moving-gradients2": (
         lambda: transition_corpus.moving_gradients_corpus(2),
         "cross-fades between two moving gradients, split 2 (session 7: blind; read once with the lead's and once with the frozen rules)",

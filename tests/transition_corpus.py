@@ -2576,8 +2576,11 @@ STILL_BLEND_SEEDS = {40: 44723, 41: 15243}  # split → the generator's seed
 # bench clips printed main's cuts on three of split 41's clips (12:55); 42 stays blind (read only at the freeze), 41 is
 # reported as partly seen.
 STILL_BLEND_SEEDS.update({42: 47386})
+# Split 53 (session 40): the same draw, its seed drawn by ``secrets`` once the rules of ``transitions.STRAIGHT_*`` and
+# ``dissolves.STILL_REACH_S`` were frozen, read only then, with main's and with those rules.
+STILL_BLEND_SEEDS.update({53: 51358})
 STILL_BLENDS = ("distance", "distance", "fadegrays", "hblur", "pixelize", "dissolve", "fade")
-PREFIX.update({"dis40": "d40-", "dis41": "d41-", "dis42": "d42-"})
+PREFIX.update({"dis40": "d40-", "dis41": "d41-", "dis42": "d42-", "dis53": "d53-"})
 
 
 def _still_side(rng: np.random.Generator, fps: int, slow: bool = False) -> tuple[str, str]:

@@ -308,6 +308,32 @@ def test_a_distance_blend_between_still_pictures_is_a_dissolve_not_a_cut(tmp_pat
     _one_within_two_frames(tmp_path, case, "dissolve", only=True)
 
 
+def test_an_eased_blend_between_flat_colours_starts_where_its_rounding_creep_leaves_the_colour(tmp_path):
+    """The bench's ``xfade-fadegrays-flat4-3s-24`` (3 s between two flat colours at 24 fps): its first steps move the
+    colour by a level at a time, 1.0 level at 1.04 s and 0.33 at 1.33 s, with pauses of 0.25 and 0.17 s between them,
+    and the first pause of 0.12 s (``STILL_HOLD_S``) was read as the still colour: main (6bc77f7) started it at 1.58 s
+    against the rendered 1.29 s (7 frames late). A still end goes on over pauses of at most 0.3 s and rounding steps of
+    at most 1.5 levels (``_crept``), then frames within a level of the colour held before are the colour's
+    (``settled_ends``; session 40): one dissolve, both ends within the bench's 2 frames."""
+    from tests import transition_corpus
+
+    case = next(c for c in transition_corpus.full_corpus() if c.name == "xfade-fadegrays-flat4-3s-24")
+    _one_within_two_frames(tmp_path, case, "dissolve", only=True)
+
+
+def test_a_blend_through_grey_between_flat_colours_runs_from_one_still_colour_to_the_other(tmp_path):
+    """Plain split 54's ``fadegrays`` between two flat colours (2.3 s at 30 fps, ``plain_blends_corpus(54)``'s clip 12):
+    the first colour drains to grey before the second comes in, so its first second does not go from one colour towards
+    the other, the progress trim dropped it and main (6bc77f7) started the dissolve at 1.97 s against the rendered 1.00
+    s. Its frames change a level or two at a time with one-frame pauses: the end walks on to the still colour over
+    frames changing ≥ 0.2 levels a frame on average (``STILL_WALK_*``), the frames added blending through grey
+    (``blends_through_grey``; session 40): one dissolve, both ends within the bench's 2 frames."""
+    from tests import transition_corpus
+
+    case = next(c for c in transition_corpus.plain_blends_corpus(54) if c.name.startswith("p54-xfade-fadegrays-flat-flat-12-"))
+    _one_within_two_frames(tmp_path, case, "dissolve", only=True)
+
+
 def test_a_dissolve_between_still_pictures_runs_from_one_to_the_other(tmp_path):
     """xfade's ``fade`` (2.44 s at 48 fps, split 40's clip 0) from a held cellular-automaton frame onto a still gradient:
     main (c430836) found the dissolve 14 frames late (1.29 s against the rendered 1.00 s), its slow first steps lost.

@@ -1368,16 +1368,19 @@ def still_blend_steps(s: Signals, grid: np.ndarray, cuts: list[int]) -> tuple[li
 
 
 END_TAIL_SHARE = 0.2  # ``still_ends``: an end moves out over frames changing by at least this share of the dissolve's median step (levels / levels)
-STILL_REACH_S = 0.1  # ``still_ends``: …and then on over any frames that still change, at most this far (s), to a still picture (:func:`_still_from`)
+STILL_REACH_S = 0.1  # ``still_ends``: …and then on over any frames that still change, this far (s), to a still picture (:func:`_still_from`)…
+STILL_WALK_S, STILL_WALK_LEVELS = 1.5, 0.2  # …or up to this far (s) over frames changing by this much a frame on average (levels, mean over the cells)
+CREEP_PAUSE_S, CREEP_STEP_LEVELS = 0.3, 1.5  # ``still_ends``: a still end goes on over a pause this short (s) and a rounding step this small (levels, mean over the cells) beyond it (:func:`_crept`)
 
 
 def still_ends(s: Signals, grid: np.ndarray, found: list[dict], cuts: list[int]) -> list[dict]:
     """``found`` with each dissolve's ends moved out to the still pictures next to it: over the frames that still change
     (more than STILL_STEP and END_TAIL_SHARE of the dissolve's median step on ``grid``) to a frame the picture holds for
     STILL_HOLD_S, never across one of ``cuts`` or another transition, when the frames added lie cell by cell between
-    the two still pictures (BLEND_BOX) and progress does not fall back (BLEND_BACK); where no still picture follows
-    those frames, on over any that still change, up to STILL_REACH_S further (:func:`_still_from`). An end that finds
-    no still picture (moving footage) stays."""
+    the two still pictures (BLEND_BOX) and progress does not fall back (BLEND_BACK), or the change blends through grey
+    (:func:`blends_through_grey`); where no still picture follows those frames, on over any that still change to one
+    (:func:`_still_from`), and from an end so moved on over the rounding creep beyond it (:func:`_crept`). An end that
+    finds no still picture (moving footage) stays."""
     steps = frame_steps(grid)
     hold = frames_in(s, STILL_HOLD_S, least=3)
     index = s.frame_index
@@ -1396,27 +1399,61 @@ def still_ends(s: Signals, grid: np.ndarray, found: list[dict], cuts: list[int])
             p2 -= 1
         while q2 < hi and steps[q2 + 1] > least:
             q2 += 1
-        reach = frames_in(s, STILL_REACH_S, least=1)
-        p2 = p2 if np.all(steps[p2 - hold + 1 : p2 + 1] <= STILL_STEP) else _still_from(steps, p2, max(lo, p2 - reach), hold, -1, p)
-        q2 = q2 if np.all(steps[q2 + 1 : q2 + hold + 1] <= STILL_STEP) else _still_from(steps, q2, min(hi, q2 + reach), hold, +1, q)
-        if (p2, q2) != (p, q) and _between_ends(grid, p2, q2):
+        reach, walk = frames_in(s, STILL_REACH_S, least=1), frames_in(s, STILL_WALK_S)
+        p2 = p2 if np.all(steps[p2 - hold + 1 : p2 + 1] <= STILL_STEP) else _still_from(steps, p2, max(lo, p2 - walk), hold, -1, p, reach)
+        q2 = q2 if np.all(steps[q2 + 1 : q2 + hold + 1] <= STILL_STEP) else _still_from(steps, q2, min(hi, q2 + walk), hold, +1, q, reach)
+        creep = frames_in(s, CREEP_PAUSE_S)
+        p2, q2 = _crept(steps, p2, lo, hold, creep, least, -1) if p2 != p else p2, _crept(steps, q2, hi, hold, creep, least, +1) if q2 != q else q2
+        if (p2, q2) != (p, q) and (_between_ends(grid, p2, q2) or blends_through_grey(s, s.colour_grid(), p2, q2)):
             item = {**item, "start": rounded(s.t[p2], 6), "end": rounded(s.t[q2], 6), "duration": rounded(s.t[q2] - s.t[p2], 6)}
         out.append(item)
     return out
 
 
-def _still_from(steps: np.ndarray, end: int, bound: int, hold: int, way: int, fallback: int) -> int:
-    """Where the picture stops changing at all beyond ``end`` (``way`` +1: after it, −1: before it), walking over the
-    steps above STILL_STEP up to ``bound`` (STILL_REACH_S from ``end``), when it then holds still for ``hold`` frames;
-    else ``fallback``. A blend whose pixels switch at their own times (xfade ``distance``) ends on a few small patches
-    switching late, whose last steps are a small share of the blend's median (session 40: a gradient → gradient blend's
-    last frame 0.19 of 3.7 levels), under END_TAIL_SHARE, so the walk stopped one frame short of the still picture and
-    the end stayed 4 frames early; the reach keeps a slowly moving side (0.06–0.09 levels a frame for seconds) out."""
+def _crept(steps: np.ndarray, end: int, bound: int, hold: int, pause: int, least: float, way: int) -> int:
+    """``end`` (a still end of a change, :func:`still_ends`) moved out over the rounding creep beyond it: a pause of at
+    most ``pause`` frames, then a step of at most CREEP_STEP_LEVELS (levels, mean over the cells) and what changes by
+    more than ``least`` next to it, to the next still picture (``hold`` frames), repeatedly, never past ``bound``
+    (``way`` +1: after ``end``, −1: before it). An eased blend between flat colours moves them a level every few frames
+    at its ends, and a pause of 0.12 s read as the still picture (session 40: the bench's `fadegrays` between flat
+    colours at 24 fps, steps of 1.0 and 0.33 levels 0.25 and 0.17 s apart before its ramp: found 7 frames late)."""
+    n = steps.size
+    while True:
+        j = end + way  # the pause: frames that repeat the one before (a step into frame j is steps[j])
+        while (bound - j) * way > 0 and abs(j - end) <= pause and steps[j] <= STILL_STEP:
+            j += way
+        if (bound - j) * way <= 0 or abs(j - end) > pause or not 0 < j < n or steps[j] > CREEP_STEP_LEVELS:
+            return end
+        j = j - 1 if way < 0 else j  # the frame the rounding step leaves (before it) or reaches (after it)
+        while (bound - j) * way > 0 and 0 < j + (way > 0) < n and steps[j + (way > 0)] > least:
+            j += way
+        still = steps[j + 1 : j + hold + 1] if way > 0 else steps[max(j - hold + 1, 0) : j + 1]
+        if still.size < hold or np.any(still > STILL_STEP):
+            return end
+        end = j
+
+
+def _still_from(steps: np.ndarray, end: int, bound: int, hold: int, way: int, fallback: int, reach: int) -> int:
+    """The first frame beyond ``end`` (``way`` +1: after it, −1: before it; never past ``bound``) from which the picture
+    holds still for ``hold`` frames, over frames that change with pauses shorter than that, when it lies within
+    ``reach`` frames of ``end`` or the frames walked change by STILL_WALK_LEVELS a frame on average; else ``fallback``.
+    A blend whose pixels switch at their own times (xfade ``distance``) ends on a few small patches switching late
+    (session 40: a gradient → gradient blend's last frame 0.19 of 3.7 levels), under END_TAIL_SHARE, and a blend
+    through grey between flat colours (xfade ``fadegrays``) moves its colour a level or two a frame, pausing a frame,
+    so the walk over END_TAIL_SHARE of the median stopped short of the still picture; a slowly moving side (0.06–0.09
+    levels a frame for seconds) is no part of the change."""
+
+    def still(k: int) -> bool:
+        after = steps[k + 1 : k + hold + 1] if way > 0 else steps[max(k - hold + 1, 0) : k + 1]
+        return after.size == hold and bool(np.all(after <= STILL_STEP))
+
     j = end
-    while j != bound and steps[j + 1 if way > 0 else j] > STILL_STEP:
+    while (bound - j) * way > 0 and not still(j):
         j += way
-    still = steps[j + 1 : j + hold + 1] if way > 0 else steps[max(j - hold + 1, 0) : j + 1]
-    return j if still.size == hold and np.all(still <= STILL_STEP) else fallback
+    if not still(j) or j == end:
+        return fallback
+    walked = steps[end + 1 : j + 1] if way > 0 else steps[j + 1 : end + 1]
+    return j if abs(j - end) <= reach or float(walked.mean()) >= STILL_WALK_LEVELS else fallback
 
 
 # ``settled_ends`` (session 23, helper 10f, issue 10): a dissolve onto (from) a still picture ends (starts) where every cell is

@@ -290,6 +290,18 @@ CORPORA = {
         lambda: transition_corpus.still_blends_corpus(53),
         "like split 40, split 53 (session 40: blind; its seed drawn once the still-blend rules were frozen, read only then with main's and with those rules)",
     ),
+    "--plain54": (
+        lambda: transition_corpus.plain_blends_corpus(54),
+        "30 dissolve-like xfades 0.3-3 s at 24-60 fps between still flat colours and gradients (session 40: blind; seed drawn once the still-side rules were frozen, read only then with main's and with those rules)",
+    ),
+    "--plain55": (
+        lambda: transition_corpus.plain_blends_corpus(55),
+        "like split 54, split 55 (session 40: blind; seed drawn after split 54 was read and the rules changed on it, read only at the freeze with main's and with the frozen rules)",
+    ),
+    "--dissolves56": (
+        lambda: transition_corpus.still_blends_corpus(56),
+        "like split 40, split 56 (session 40: blind; seed drawn at the freeze of the still-end walk, read only then with main's and with the frozen rules)",
+    ),
     "--moving-gradients2": (
         lambda: transition_corpus.moving_gradients_corpus(2),
         "cross-fades between two moving gradients, split 2 (session 7: blind; read once with the lead's and once with the frozen rules)",

@@ -2579,8 +2579,45 @@ STILL_BLEND_SEEDS.update({42: 47386})
 # Split 53 (session 40): the same draw, its seed drawn by ``secrets`` once the rules of ``transitions.STRAIGHT_*`` and
 # ``dissolves.STILL_REACH_S`` were frozen, read only then, with main's and with those rules.
 STILL_BLEND_SEEDS.update({53: 51358})
+# Split 56 (session 40): the same draw again, its seed drawn by ``secrets`` at the freeze of the still-end walk (after
+# split 53 had been read with an earlier state of it): blind, read once with main's and with the frozen rules.
+STILL_BLEND_SEEDS.update({56: 17437})
 STILL_BLENDS = ("distance", "distance", "fadegrays", "hblur", "pixelize", "dissolve", "fade")
-PREFIX.update({"dis40": "d40-", "dis41": "d41-", "dis42": "d42-", "dis53": "d53-"})
+PREFIX.update({"dis40": "d40-", "dis41": "d41-", "dis42": "d42-", "dis53": "d53-", "dis56": "d56-"})
+
+
+# Split 54 (session 40), ``plain_blends_corpus``: 30 dissolve-like xfades (fade, dissolve, fadegrays, fadeslow, fadefast,
+# distance, hblur) of 0.3-3 s at 24-60 fps between two still plain sides, each a flat colour (half of them) or a still
+# gradient of 2-4 colours; its seed drawn by ``secrets`` once session 40's still-side rules (``transitions.STRAIGHT_*``,
+# ``dissolves.STILL_REACH_S``, ``dissolves.CREEP_*``) were frozen, and read only then, with main's and with those rules.
+PLAIN_BLEND_SEEDS = {54: 99199}
+# Split 55: the same draw, its seed drawn by ``secrets`` after split 54 had been read and those rules changed on it (the
+# walk to a still picture, the creep over rounding steps, a blend through grey): blind, read once with main's and with
+# the frozen rules.
+PLAIN_BLEND_SEEDS.update({55: 75299})
+PLAIN_BLENDS = ("fade", "dissolve", "fadegrays", "fadeslow", "fadefast", "distance", "hblur")
+PREFIX.update({"plain54": "p54-", "plain55": "p55-"})
+
+
+def plain_blends_corpus(split: int, n: int = 30) -> list[Case]:
+    """``n`` dissolve-like xfades between still flat colours and gradients, from PLAIN_BLEND_SEEDS[``split``] (see the note above)."""
+    rng = np.random.default_rng(PLAIN_BLEND_SEEDS[split])
+    cases: list[Case] = []
+    for j in range(n):
+        transition = PLAIN_BLENDS[int(rng.integers(len(PLAIN_BLENDS)))]
+        fps = DISSOLVE_RATES[int(rng.integers(len(DISSOLVE_RATES)))]
+        duration = round(float(rng.uniform(0.3, 3.0)), 2)
+        sides = []
+        for _ in range(2):
+            if rng.random() < 0.5:
+                sides.append((f"color=c={_colour(rng, 'any')}:s={SIZE}:r={fps}", "flat"))
+            else:
+                k = int(rng.integers(2, 5))
+                cs = ":".join(f"c{i}={_colour(rng, 'any')}" for i in range(k))
+                shape = STILL_MOTION_TYPES[int(rng.integers(5))]
+                sides.append((f"gradients=s={SIZE}:r={fps}:n={k}:{cs}:speed=0:seed={int(rng.integers(1, 10_000))}:type={shape}", "gradient"))
+        cases.append(_xfade_case(PREFIX[f"plain{split}"], transition, "-".join(kind for _, kind in sides), j, duration, fps, [source for source, _ in sides]))
+    return cases
 
 
 def _still_side(rng: np.random.Generator, fps: int, slow: bool = False) -> tuple[str, str]:

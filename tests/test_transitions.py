@@ -334,6 +334,23 @@ def test_a_blend_through_grey_between_flat_colours_runs_from_one_still_colour_to
     _one_within_two_frames(tmp_path, case, "dissolve", only=True)
 
 
+@pytest.mark.parametrize("which", ["plain54-gradients", "heldout3-real"])
+def test_a_blend_through_grey_whose_cells_drain_in_an_order_is_no_wipe(tmp_path, which):
+    """xfade's ``fadegrays``: each cell's colour drains to grey and fills with the other picture's at its own colour's
+    pace, which can order the cells like an edge. Plain split 54's clip 21 (two still gradients, 0.82 s at 50 fps) and
+    held-out 3's 0.6 s blend at 24 fps (real footage) read as wipes (`right`, `counterclockwise`) on main (6bc77f7). A
+    change that blends through grey (``blends_through_grey``: the colour drains, and comes back as the other picture's)
+    is a dissolve whatever its cells' order: a wipe's cells go from one picture to the other and its colour never
+    drains (session 40: no wipe lost over 12 wipe corpora): one dissolve, both ends within the bench's 2 frames."""
+    from tests import transition_corpus
+
+    if which.startswith("plain54"):
+        case = next(c for c in transition_corpus.plain_blends_corpus(54) if c.name.startswith("p54-xfade-fadegrays-gradient-gradient-21-"))
+    else:
+        case = next(c for c in transition_corpus.heldout3_corpus() if c.name == "h3-xfade-fadegrays-mixed5-0.6s-24")
+    _one_within_two_frames(tmp_path, case, "dissolve", only=True)
+
+
 def test_a_dissolve_between_still_pictures_runs_from_one_to_the_other(tmp_path):
     """xfade's ``fade`` (2.44 s at 48 fps, split 40's clip 0) from a held cellular-automaton frame onto a still gradient:
     main (c430836) found the dissolve 14 frames late (1.29 s against the rendered 1.00 s), its slow first steps lost.

@@ -585,6 +585,8 @@ def _classify(s: Signals, state: np.ndarray, blank: np.ndarray, p: int, q: int, 
     wipe = order["spread"] >= WIPE_SPREAD and order["fit"] >= WIPE_FIT
     if wipe and _blurred(s, p, q):
         return item  # a blurred cross-fade: each cell drifts to its row's blurred mean at its content's pace, which can order the cells like an edge
+    if wipe and dissolves.blends_through_grey(s, state, p, q):
+        return item  # a blend through grey (xfade fadegrays): each cell drains and fills at its own colour's pace, which can order them like an edge; a wipe's cells go from one picture to the other, its colour never drains
     if not wipe and net < MIN_MONOTONY * path and not dissolves.blends_through_grey(s, state, p, q):
         return None
     if wipe:

@@ -1383,6 +1383,8 @@ def still_ends(s: Signals, grid: np.ndarray, found: list[dict], cuts: list[int])
     finds no still picture (moving footage) stays."""
     steps = frame_steps(grid)
     hold = frames_in(s, STILL_HOLD_S, least=3)
+    reach, walk, creep = frames_in(s, STILL_REACH_S, least=1), frames_in(s, STILL_WALK_S), frames_in(s, CREEP_PAUSE_S)
+    state = s.colour_grid()
     index = s.frame_index
     spans = [(index[round(f["start"], 6)], index[round(f["end"], 6)]) for f in found]
     out = []
@@ -1399,15 +1401,23 @@ def still_ends(s: Signals, grid: np.ndarray, found: list[dict], cuts: list[int])
             p2 -= 1
         while q2 < hi and steps[q2 + 1] > least:
             q2 += 1
-        reach, walk = frames_in(s, STILL_REACH_S, least=1), frames_in(s, STILL_WALK_S)
-        p2 = p2 if np.all(steps[p2 - hold + 1 : p2 + 1] <= STILL_STEP) else _still_from(steps, p2, max(lo, p2 - walk), hold, -1, p, reach)
-        q2 = q2 if np.all(steps[q2 + 1 : q2 + hold + 1] <= STILL_STEP) else _still_from(steps, q2, min(hi, q2 + walk), hold, +1, q, reach)
-        creep = frames_in(s, CREEP_PAUSE_S)
-        p2, q2 = _crept(steps, p2, lo, hold, creep, least, -1) if p2 != p else p2, _crept(steps, q2, hi, hold, creep, least, +1) if q2 != q else q2
-        if (p2, q2) != (p, q) and (_between_ends(grid, p2, q2) or blends_through_grey(s, s.colour_grid(), p2, q2)):
+        p2 = p2 if _holds_still(steps, p2, hold, -1) else _still_from(steps, p2, max(lo, p2 - walk), hold, -1, p, reach)
+        q2 = q2 if _holds_still(steps, q2, hold, +1) else _still_from(steps, q2, min(hi, q2 + walk), hold, +1, q, reach)
+        if p2 != p:
+            p2 = _crept(steps, p2, lo, hold, creep, least, -1)
+        if q2 != q:
+            q2 = _crept(steps, q2, hi, hold, creep, least, +1)
+        if (p2, q2) != (p, q) and (_between_ends(grid, p2, q2) or blends_through_grey(s, state, p2, q2)):
             item = {**item, "start": rounded(s.t[p2], 6), "end": rounded(s.t[q2], 6), "duration": rounded(s.t[q2] - s.t[p2], 6)}
         out.append(item)
     return out
+
+
+def _holds_still(steps: np.ndarray, k: int, hold: int, way: int) -> bool:
+    """Whether the picture holds still (steps ≤ STILL_STEP, ``steps[i]`` the change into frame i) for ``hold`` frames
+    after frame ``k`` (``way`` +1) or up to it (−1)."""
+    run = steps[k + 1 : k + hold + 1] if way > 0 else steps[max(k - hold + 1, 0) : k + 1]
+    return run.size == hold and bool(np.all(run <= STILL_STEP))
 
 
 def _crept(steps: np.ndarray, end: int, bound: int, hold: int, pause: int, least: float, way: int) -> int:
@@ -1427,8 +1437,7 @@ def _crept(steps: np.ndarray, end: int, bound: int, hold: int, pause: int, least
         j = j - 1 if way < 0 else j  # the frame the rounding step leaves (before it) or reaches (after it)
         while (bound - j) * way > 0 and 0 < j + (way > 0) < n and steps[j + (way > 0)] > least:
             j += way
-        still = steps[j + 1 : j + hold + 1] if way > 0 else steps[max(j - hold + 1, 0) : j + 1]
-        if still.size < hold or np.any(still > STILL_STEP):
+        if not _holds_still(steps, j, hold, way):
             return end
         end = j
 
@@ -1442,15 +1451,10 @@ def _still_from(steps: np.ndarray, end: int, bound: int, hold: int, way: int, fa
     through grey between flat colours (xfade ``fadegrays``) moves its colour a level or two a frame, pausing a frame,
     so the walk over END_TAIL_SHARE of the median stopped short of the still picture; a slowly moving side (0.06–0.09
     levels a frame for seconds) is no part of the change."""
-
-    def still(k: int) -> bool:
-        after = steps[k + 1 : k + hold + 1] if way > 0 else steps[max(k - hold + 1, 0) : k + 1]
-        return after.size == hold and bool(np.all(after <= STILL_STEP))
-
     j = end
-    while (bound - j) * way > 0 and not still(j):
+    while (bound - j) * way > 0 and not _holds_still(steps, j, hold, way):
         j += way
-    if not still(j) or j == end:
+    if not _holds_still(steps, j, hold, way) or j == end:
         return fallback
     walked = steps[end + 1 : j + 1] if way > 0 else steps[j + 1 : end + 1]
     return j if abs(j - end) <= reach or float(walked.mean()) >= STILL_WALK_LEVELS else fallback

@@ -1306,6 +1306,14 @@ BLEND_BOX = 0.1  # every frame from end to end within each cell's range between 
 BLEND_BACK = 0.1  # …its progress from A to B never falling back by more than this (0-1)…
 BLEND_JUMP = 0.8  # …and the cut's frame taking at most this share of the way (a cut between still pictures: 1.0; distance blends 0.25-0.53)…
 BLEND_FRAMES = 3  # …while at least this many other frames change (a blend over more than 2 frames; a cut's encoder settling takes ≤ 1)
+# xfade ``hblur`` from a still detailed picture (session 41): its first frame already averages each row over a few pixels,
+# a one-sided running mean that blurs and shifts the picture at once, so that frame reads as a cut (splits 40 and 41:
+# texture → still gradient, the detail falling to 0.28 and 0.03 of the picture's in one frame, the colour moving 0.12-0.14
+# of the way, forwards or back) and the blur takes the frames after it off the cells' range between the ends (0.32-0.38
+# of the step) and back along the way (0.13). A cut onto the next picture moves the colour most of the way at once.
+BLUR_ONSET_SHARE = 0.4  # the cut's frame keeps at most this share of the still picture's detail before it (Laplacian variance; a cross-fade's first frame keeps (1 − its first step)², 0.64 or more for a 0.2 s one at 24 fps)…
+BLUR_JUMP = 0.3  # …and moves the colour at most this share of the way, either way (projection on the step between the still ends)…
+BLUR_BOX, BLUR_BACK = 0.45, 0.2  # …then the blend may leave the cells' range by this share of the step and fall back by this much (BLEND_BOX, BLEND_BACK)
 
 
 def _still_end(steps: np.ndarray, start: int, stop: int, hold: int) -> int | None:
@@ -1320,9 +1328,17 @@ def _still_end(steps: np.ndarray, start: int, stop: int, hold: int) -> int | Non
     return None
 
 
-def _between_ends(grid: np.ndarray, p: int, q: int) -> bool:
+def _blur_onset(s: Signals, c: int) -> bool:
+    """Whether frame ``c`` keeps at most BLUR_ONSET_SHARE of the detail of the frame before it (``focus``, Laplacian variance)."""
+    if "focus" not in s.columns or c < 1:
+        return False
+    focus = s["focus"]
+    return float(focus[c - 1]) > 0 and float(focus[c]) <= BLUR_ONSET_SHARE * float(focus[c - 1])
+
+
+def _between_ends(grid: np.ndarray, p: int, q: int, box_share: float = BLEND_BOX, back: float = BLEND_BACK) -> bool:
     """Whether frames ``p``–``q`` of ``grid`` lie cell by cell within the range of frames ``p`` and ``q`` (off it by at most
-    BLEND_BOX of their RMS distance) with their progress from one to the other never falling back by more than BLEND_BACK."""
+    ``box_share`` of their RMS distance) with their progress from one to the other never falling back by more than ``back``."""
     a, b = grid[p], grid[q]
     delta = b - a
     norm = float(delta @ delta)
@@ -1332,7 +1348,7 @@ def _between_ends(grid: np.ndarray, p: int, q: int) -> bool:
     outside = np.maximum(np.minimum(a, b) - inner, 0.0) + np.maximum(inner - np.maximum(a, b), 0.0)
     progress = (inner - a) @ delta / norm
     box = float(np.sqrt(np.mean(outside**2, axis=1)).max())
-    return box <= BLEND_BOX * float(np.sqrt(norm / delta.size)) and float(np.max(np.maximum.accumulate(progress) - progress)) <= BLEND_BACK
+    return box <= box_share * float(np.sqrt(norm / delta.size)) and float(np.max(np.maximum.accumulate(progress) - progress)) <= back
 
 
 def still_blend_steps(s: Signals, grid: np.ndarray, cuts: list[int]) -> tuple[list[int], list[dict]]:
@@ -1361,7 +1377,9 @@ def still_blend_steps(s: Signals, grid: np.ndarray, cuts: list[int]) -> tuple[li
             continue
         jump = float((grid[c] - grid[c - 1]) @ delta / norm)
         others = sum(1 for k in range(p + 1, q + 1) if steps[k] > STILL_STEP and k not in cuts)
-        if 0.0 < jump <= BLEND_JUMP and others >= BLEND_FRAMES and _between_ends(grid, p, q):
+        if others < BLEND_FRAMES:
+            continue
+        if (0.0 < jump <= BLEND_JUMP and _between_ends(grid, p, q)) or (_blur_onset(s, c) and abs(jump) <= BLUR_JUMP and _between_ends(grid, p, q, BLUR_BOX, BLUR_BACK)):
             blends.append((p, q))
     kept = [c for c in cuts if not any(p < c <= q for p, q in blends)]
     return kept, [{"type": "dissolve", "start": rounded(s.t[p], 6), "end": rounded(s.t[q], 6), "duration": rounded(s.t[q] - s.t[p], 6)} for p, q in blends]

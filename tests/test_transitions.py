@@ -366,6 +366,23 @@ def test_a_blur_from_a_still_texture_whose_first_frame_reads_as_a_cut_is_a_disso
     _one_within_two_frames(tmp_path, case, "dissolve", only=True)
 
 
+@pytest.mark.parametrize("which", ["plain54-flat-gradient", "soft2-plain-plain"])
+def test_a_blur_between_smooth_pictures_whose_cells_ramp_together_is_no_wipe(tmp_path, which):
+    """xfade's ``hblur`` between smooth pictures: plain split 54's clip 0 (flat colour → still gradient, 1.58 s at 60 fps)
+    and soft-moving split 2's clip 8 (between two plain pictures, 1.21 s at 60 fps). The blur's one-sided running mean
+    shifts the picture, which orders the cells like an edge, and with no detail on either side the blur test cannot
+    tell: main (49f7e51) read wipes (`clockwise`, `in`). Each cell ramps from 10 % to 90 % of its way over 0.79-0.82
+    of the span, a wipe's edge crosses a cell in a share of it (≤ 0.62 over every corpus; ``RAMP_SHARE``, session 41):
+    one dissolve, nothing else, both ends within the bench's 2 frames."""
+    from tests import transition_corpus
+
+    if which.startswith("plain54"):
+        case = next(c for c in transition_corpus.plain_blends_corpus(54) if c.name.startswith("p54-xfade-hblur-flat-gradient-00-"))
+    else:
+        case = next(c for c in transition_corpus.soft_moving_corpus(2) if c.name.startswith("sz2-xfade-hblur-plain-plain-08-"))
+    _one_within_two_frames(tmp_path, case, "dissolve", only=True)
+
+
 def test_a_dissolve_between_still_pictures_runs_from_one_to_the_other(tmp_path):
     """xfade's ``fade`` (2.44 s at 48 fps, split 40's clip 0) from a held cellular-automaton frame onto a still gradient:
     main (c430836) found the dissolve 14 frames late (1.29 s against the rendered 1.00 s), its slow first steps lost.

@@ -127,6 +127,11 @@ RADIAL_SPREAD = 0.2  # …or this share for an edge opening out of or closing in
 WIPE_MIN_CELLS = GRID * GRID // 2  # any transition replaces the whole picture; an object crossing it changes fewer cells
 BLUR_SHARE = 0.15  # a "wipe" whose picture's detail (Laplacian variance, ``focus``) falls under this share of the least its sides hold is a blurred cross-fade (xfade's hblur), not an edge…
 BLUR_DETAIL = 100.0  # …when both sides hold this much detail (Laplacian variance; about a mildly soft picture's, as in aspects.dynamic.camera)
+# …and between two smooth pictures (flat colours, gradients: no detail to lose), whose cells' order the blur's one-sided
+# mean shifts, a "wipe" whose cells each ramp over most of its span is a cross-fade (session 41: xfade `hblur` flat or
+# gradient ↔ flat or gradient, 10-90 % of each cell's way over 0.79-0.82 of the span, median over the cells; wipes, slides
+# and squeezes with a smooth side over every corpus ≤ 0.62, their edge crossing a cell in a share of the span)
+RAMP_SHARE = 0.7
 CELLS = GRID * GRID
 
 
@@ -280,6 +285,36 @@ def _runs(mask: np.ndarray) -> list[tuple[int, int]]:
     return list(zip(np.flatnonzero(edges == 1), np.flatnonzero(edges == -1) - 1))
 
 
+def _cell_progress(grid: np.ndarray, first: int, last: int) -> tuple[np.ndarray, np.ndarray]:
+    """The grid cells that change from frame ``first`` to ``last`` (≥ 4 levels and a quarter of the most changing one's
+    change, each read in the plane where it changes most) and their progress (0 at ``first``, 1 at ``last``) per frame."""
+    planes = (grid[last] - grid[first]).reshape(-1, CELLS)
+    best_plane = np.argmax(np.abs(planes), axis=0)
+    column = best_plane * CELLS + np.arange(CELLS)
+    delta = planes[best_plane, np.arange(CELLS)]
+    changing = np.flatnonzero(np.abs(delta) >= max(4.0, 0.25 * float(np.abs(delta).max())))
+    cols_used = column[changing]
+    return changing, (grid[first : last + 1, cols_used] - grid[first, cols_used]) / delta[changing]
+
+
+def _ramps_together(s: Signals, state: np.ndarray, p: int, q: int) -> bool:
+    """Whether a change between two smooth pictures (both sides' detail under BLUR_DETAIL, median over STEADY_S) moves its
+    cells from 10 % to 90 % of their way over at least RAMP_SHARE of its span (median over the changing cells)."""
+    if "focus" not in s.columns or q - p < 2:
+        return False
+    n = frames_in(s, STEADY_S)
+    focus = s["focus"]
+    if max(float(np.median(focus[max(p - n, 0) : p + 1])), float(np.median(focus[q : q + n + 1]))) >= BLUR_DETAIL:
+        return False
+    changing, progress = _cell_progress(state, p, q)
+    if changing.size < 3:
+        return False
+    reached = np.maximum.accumulate(progress, axis=0)  # the first frame each cell reaches a share of its way
+    t = s.t[p : q + 1]
+    ramps = t[np.argmax(reached >= 0.9, axis=0)] - t[np.argmax(reached >= 0.1, axis=0)]
+    return float(np.median(ramps)) >= RAMP_SHARE * float(t[-1] - t[0])
+
+
 def _switch_order(s: Signals, grid: np.ndarray, first: int, last: int) -> dict:
     """When each changing grid cell crosses half-way between its start and end values, and how that order lines up with position.
 
@@ -293,18 +328,12 @@ def _switch_order(s: Signals, grid: np.ndarray, first: int, last: int) -> dict:
     them joined, e.g. ``down-right``, when both axes matter; ``out`` / ``in``
     for an edge leaving / reaching the centre).
     """
-    planes = (grid[last] - grid[first]).reshape(-1, CELLS)
-    best_plane = np.argmax(np.abs(planes), axis=0)
-    column = best_plane * CELLS + np.arange(CELLS)
-    delta = planes[best_plane, np.arange(CELLS)]
-    changing = np.flatnonzero(np.abs(delta) >= max(4.0, 0.25 * float(np.abs(delta).max())))
+    changing, progress = _cell_progress(grid, first, last)
     t = s.t[first : last + 1]
     span = float(t[-1] - t[0])
     none = {"cells": int(changing.size), "spread": 0.0, "fit": 0.0, "direction": None}
     if changing.size < 3 or span <= 0:
         return none
-    cols_used = column[changing]
-    progress = (grid[first : last + 1, cols_used] - grid[first, cols_used]) / delta[changing]
     times = np.empty(changing.size)
     for k in range(changing.size):
         p = progress[:, k]
@@ -583,7 +612,7 @@ def _classify(s: Signals, state: np.ndarray, blank: np.ndarray, p: int, q: int, 
     if order["cells"] < WIPE_MIN_CELLS:
         return None  # a transition replaces the picture; a moving object changes a few cells
     wipe = order["spread"] >= WIPE_SPREAD and order["fit"] >= WIPE_FIT
-    if wipe and _blurred(s, p, q):
+    if wipe and (_blurred(s, p, q) or _ramps_together(s, state, p, q)):
         return item  # a blurred cross-fade: each cell drifts to its row's blurred mean at its content's pace, which can order the cells like an edge
     if wipe and dissolves.blends_through_grey(s, state, p, q):
         return item  # a blend through grey (xfade fadegrays): each cell drains and fills at its own colour's pace, which can order them like an edge; a wipe's cells go from one picture to the other, its colour never drains

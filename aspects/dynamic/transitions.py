@@ -622,6 +622,7 @@ def _classify(s: Signals, state: np.ndarray, blank: np.ndarray, p: int, q: int, 
         item.update(type="wipe", direction=order["direction"])  # a wipe to or from a solid colour is still a wipe
         return item
     straight = order["cells"] >= CELLS and net >= STRAIGHT_MONOTONY * path  # every cell goes forward only (xfade distance)
+    straight = straight or _ramps_together(s, state, p, q)  # …or every cell ramps over most of the span between smooth pictures (xfade hblur)
     if min(mix_residual(state, p, q), mix_residual(state[:, :CELLS], p, q)) > (STRAIGHT_MAX_MIX_RESIDUAL if straight else MAX_MIX_RESIDUAL):
         return None  # neither a moving edge nor a blend of the two ends: motion, not a transition
     if role == "out" or (not role and into in ("black", "white") and out_of != into):

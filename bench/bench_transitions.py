@@ -302,6 +302,18 @@ CORPORA = {
         lambda: transition_corpus.still_blends_corpus(56),
         "like split 40, split 56 (session 40: blind; seed drawn at the freeze of the still-end walk, read only then with main's and with the frozen rules)",
     ),
+    "--dissolves57": (
+        lambda: transition_corpus.still_blends_corpus(57),
+        "like split 40, split 57 (session 41: blind; seed drawn at the freeze of the blur-onset, ramp and blank-edge rules, read only then with main's and with the frozen rules)",
+    ),
+    "--plain58": (
+        lambda: transition_corpus.plain_blends_corpus(58),
+        "like split 54, split 58 (session 41: blind; seed drawn with split 57's, read only at the freeze with main's and with the frozen rules)",
+    ),
+    "--soft-moving3": (
+        lambda: transition_corpus.soft_moving_corpus(3),
+        "like soft-moving 1, split 3 (session 41: blind; seed drawn with split 57's, read only at the freeze with main's and with the frozen rules)",
+    ),
     "--moving-gradients2": (
         lambda: transition_corpus.moving_gradients_corpus(2),
         "cross-fades between two moving gradients, split 2 (session 7: blind; read once with the lead's and once with the frozen rules)",

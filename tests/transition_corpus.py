@@ -2582,8 +2582,11 @@ STILL_BLEND_SEEDS.update({53: 51358})
 # Split 56 (session 40): the same draw again, its seed drawn by ``secrets`` at the freeze of the still-end walk (after
 # split 53 had been read with an earlier state of it): blind, read once with main's and with the frozen rules.
 STILL_BLEND_SEEDS.update({56: 17437})
+# Split 57 (session 41): the same draw, its seed drawn by ``secrets`` once the session's rules (``dissolves.BLUR_*``,
+# ``transitions.RAMP_SHARE``, ``fades.EDGE_STEP_LEVELS``) were frozen: blind, read once with main's and with those rules.
+STILL_BLEND_SEEDS.update({57: 64954})
 STILL_BLENDS = ("distance", "distance", "fadegrays", "hblur", "pixelize", "dissolve", "fade")
-PREFIX.update({"dis40": "d40-", "dis41": "d41-", "dis42": "d42-", "dis53": "d53-", "dis56": "d56-"})
+PREFIX.update({"dis40": "d40-", "dis41": "d41-", "dis42": "d42-", "dis53": "d53-", "dis56": "d56-", "dis57": "d57-"})
 
 
 # Split 54 (session 40), ``plain_blends_corpus``: 30 dissolve-like xfades (fade, dissolve, fadegrays, fadeslow, fadefast,
@@ -2595,8 +2598,10 @@ PLAIN_BLEND_SEEDS = {54: 99199}
 # walk to a still picture, the creep over rounding steps, a blend through grey): blind, read once with main's and with
 # the frozen rules.
 PLAIN_BLEND_SEEDS.update({55: 75299})
+# Split 58 (session 41): the same draw, its seed drawn by ``secrets`` with split 57's: blind.
+PLAIN_BLEND_SEEDS.update({58: 78186})
 PLAIN_BLENDS = ("fade", "dissolve", "fadegrays", "fadeslow", "fadefast", "distance", "hblur")
-PREFIX.update({"plain54": "p54-", "plain55": "p55-"})
+PREFIX.update({"plain54": "p54-", "plain55": "p55-", "plain58": "p58-"})
 
 
 def plain_blends_corpus(split: int, n: int = 30) -> list[Case]:
@@ -2688,8 +2693,11 @@ def still_blends_corpus(split: int, n: int = 22) -> list[Case]:
 # gradients; 0.3-3 s at 24-60 fps; plus the same moving pictures with no transition. Split 1 was read once with main's
 # rules before any change; split 2 is blind (made and measured then; read once with main's and once with the frozen rules).
 SOFT_MOVING_SEEDS = {1: 9101, 2: 9202}  # split → the generator's seed
+# Split 3 (session 41): the same draw, its seed drawn by ``secrets`` with still-blend split 57's: blind (its wipes between
+# plain pictures check ``transitions.RAMP_SHARE``).
+SOFT_MOVING_SEEDS.update({3: 9341})
 SOFT_MOVING_WIPES = ("smoothleft", "smoothright", "smoothup", "smoothdown", "wipeleft", "wipedown", "slideup", "slideright", "coverleft", "revealdown", "wiperight", "slidedown")
-PREFIX.update({"soft1": "sz1-", "soft2": "sz2-"})
+PREFIX.update({"soft1": "sz1-", "soft2": "sz2-", "soft3": "sz3-"})
 
 
 def _moving_texture(rng: np.random.Generator, fps: int) -> str:

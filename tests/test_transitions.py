@@ -398,6 +398,19 @@ def test_a_blend_whose_colour_crosses_the_white_test_on_its_way_is_no_fade(tmp_p
     _one_within_two_frames(tmp_path, case, "dissolve", only=True)
 
 
+def test_a_blend_through_grey_between_colours_of_one_luma_runs_from_one_to_the_other(tmp_path):
+    """Plain split 58's clip 12: xfade's ``fadegrays`` between two flat colours of the same luma (116-118 all along), 0.96 s
+    at 60 fps. The colour drains to grey in 0.2 s, pauses, and fills with the other; the walk to the still colour got there,
+    but the blend-through-grey test asked the luma to go one way and its rounding flicker (a 21-level path for a 1-level
+    change) failed it, so main (49f7e51) started the dissolve at 1.37 s against the rendered 1.00 s. A luma staying within
+    1.5 levels of the range between its ends goes nowhere else (``GREY_LUMA_STILL``, session 41): one dissolve, nothing
+    else, both ends within the bench's 2 frames."""
+    from tests import transition_corpus
+
+    case = next(c for c in transition_corpus.plain_blends_corpus(58) if c.name.startswith("p58-xfade-fadegrays-flat-flat-12-"))
+    _one_within_two_frames(tmp_path, case, "dissolve", only=True)
+
+
 def test_a_dissolve_between_still_pictures_runs_from_one_to_the_other(tmp_path):
     """xfade's ``fade`` (2.44 s at 48 fps, split 40's clip 0) from a held cellular-automaton frame onto a still gradient:
     main (c430836) found the dissolve 14 frames late (1.29 s against the rendered 1.00 s), its slow first steps lost.

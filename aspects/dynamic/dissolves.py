@@ -1204,6 +1204,7 @@ def tail_ends(grid: np.ndarray, p: int, q: int, floor: int, ceiling: int, ref: i
 
 
 GREY_LUMA_MONOTONY = 0.6  # ``blends_through_grey``: the luma's net change / path length at least this (xfade greys by the mean of R, G, B, not by luma: the luma detours too)…
+GREY_LUMA_STILL = 1.5  # …or every frame's luma within this of the range between its ends (levels, mean over the cells): two colours of one luma, whose path is rounding flicker (session 41: plain split 58's fadegrays, 116-118 all along, path 21 levels over 58 frames)…
 GREY_HULL = 0.25  # …each frame's chroma (Cr, Cb off neutral over the cells) within this share of the larger side's off a mix of the sides' chroma shrunk towards grey (weights ≥ 0, summing to ≤ 1)…
 GREY_DRAIN = 0.5  # …and, at its lowest, at most this share of the smaller side's: the colour went through grey
 GREY_KEEP = 0.25  # such a blend keeps the ends it was found with where ``refined`` would move one in by more than this share of its length
@@ -1219,8 +1220,10 @@ def blends_through_grey(s: Signals, state: np.ndarray, p: int, q: int) -> bool:
     cells = GRID * GRID
     luma = state[:, :cells]
     net = float(np.abs(luma[q] - luma[p]).mean())
-    walk = np.arange(p, q + 1)
-    if net < GREY_LUMA_MONOTONY * float(np.abs(np.diff(luma[walk], axis=0)).mean(axis=1).sum()):
+    walk = luma[p : q + 1]
+    lo, hi = np.minimum(luma[p], luma[q]), np.maximum(luma[p], luma[q])
+    beyond = float((np.maximum(lo - walk, 0.0) + np.maximum(walk - hi, 0.0)).mean(axis=1).max())
+    if net < GREY_LUMA_MONOTONY * float(np.abs(np.diff(walk, axis=0)).mean(axis=1).sum()) and beyond > GREY_LUMA_STILL:
         return False
     chroma = state[p : q + 1, cells:] - 128.0
     a, b = chroma[0], chroma[-1]

@@ -411,6 +411,19 @@ def test_a_blend_through_grey_between_colours_of_one_luma_runs_from_one_to_the_o
     _one_within_two_frames(tmp_path, case, "dissolve", only=True)
 
 
+def test_a_blend_through_grey_between_moving_pictures_keeps_its_drain(tmp_path):
+    """Still-blend split 57's clip 4: xfade's ``fadegrays`` between two slowly moving gradients, 2.5 s at 30 fps. The
+    mixture-of-pictures reading (``busy_dissolves``) found it from its grey point on (1.47 s against the rendered 1.00 s):
+    the colour draining to grey is no mix of the two pictures. With no still picture next to it, the frames before that
+    still change faster than the side's own motion are the blend's when they drain the colour (the start keeping at most
+    half of their chroma) and the whole blends through grey (``still_ends``, ``_drained``; session 41): one dissolve,
+    nothing else, both ends within the bench's 2 frames."""
+    from tests import transition_corpus
+
+    case = next(c for c in transition_corpus.still_blends_corpus(57) if c.name.startswith("d57-xfade-fadegrays-slow-slow-04-"))
+    _one_within_two_frames(tmp_path, case, "dissolve", only=True)
+
+
 def test_a_dissolve_between_still_pictures_runs_from_one_to_the_other(tmp_path):
     """xfade's ``fade`` (2.44 s at 48 fps, split 40's clip 0) from a held cellular-automaton frame onto a still gradient:
     main (c430836) found the dissolve 14 frames late (1.29 s against the rendered 1.00 s), its slow first steps lost.

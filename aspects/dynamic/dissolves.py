@@ -1422,8 +1422,12 @@ def still_ends(s: Signals, grid: np.ndarray, found: list[dict], cuts: list[int])
             p2 -= 1
         while q2 < hi and steps[q2 + 1] > least:
             q2 += 1
+        head, tail = p2, q2
         p2 = p2 if _holds_still(steps, p2, hold, -1) else _still_from(steps, p2, max(lo, p2 - walk), hold, -1, p, reach)
         q2 = q2 if _holds_still(steps, q2, hold, +1) else _still_from(steps, q2, min(hi, q2 + walk), hold, +1, q, reach)
+        # A moving side holds no still picture; a blend through grey found from its grey point on still has its drain.
+        p2 = head if p2 == p and head < p and _drained(state, head, p) and blends_through_grey(s, state, head, q) else p2
+        q2 = tail if q2 == q and tail > q and _drained(state, tail, q) and blends_through_grey(s, state, p2, tail) else q2
         if p2 != p:
             p2 = _crept(steps, p2, lo, hold, creep, least, -1)
         if q2 != q:
@@ -1432,6 +1436,13 @@ def still_ends(s: Signals, grid: np.ndarray, found: list[dict], cuts: list[int])
             item = {**item, "start": rounded(s.t[p2], 6), "end": rounded(s.t[q2], 6), "duration": rounded(s.t[q2] - s.t[p2], 6)}
         out.append(item)
     return out
+
+
+def _drained(state: np.ndarray, far: int, near: int) -> bool:
+    """Whether the colour (Cr, Cb off neutral over the 4 × 4 grid's cells) at frame ``near`` keeps at most GREY_DRAIN of
+    that at frame ``far``: the frames between drain it towards grey."""
+    cells = GRID * GRID
+    return float(np.linalg.norm(state[near, cells:] - 128.0)) <= GREY_DRAIN * float(np.linalg.norm(state[far, cells:] - 128.0))
 
 
 def _holds_still(steps: np.ndarray, k: int, hold: int, way: int) -> bool:

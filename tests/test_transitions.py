@@ -351,18 +351,24 @@ def test_a_blend_through_grey_whose_cells_drain_in_an_order_is_no_wipe(tmp_path,
     _one_within_two_frames(tmp_path, case, "dissolve", only=True)
 
 
-@pytest.mark.parametrize("which", ["split40-09", "split41-16"])
-def test_a_blur_from_a_still_texture_whose_first_frame_reads_as_a_cut_is_a_dissolve(tmp_path, which):
+@pytest.mark.parametrize("which", ["split40-09", "split41-16", "soft2-09", "soft3-11"])
+def test_a_blur_whose_first_frame_reads_as_a_cut_is_a_dissolve(tmp_path, which):
     """xfade's ``hblur`` from a held detailed picture onto a still gradient (split 40's clip 9, 1.53 s at 50 fps; split
     41's clip 16, 1.76 s at 24 fps): its first frame averages each row over a few pixels, losing 0.72 and 0.97 of the
     detail while the colour moves 0.12-0.14 of the way, and main (49f7e51) reported a cut there and no dissolve. A cut
     whose frame keeps at most 0.4 of the still picture's detail before it and moves the colour at most 0.3 of the way
     between the still pictures either side is a blur's first step (``still_blend_steps``, ``BLUR_*``; session 41): one
-    dissolve, nothing else, both ends within the bench's 2 frames."""
+    dissolve, nothing else, both ends within the bench's 2 frames. Off a moving picture onto a plain one (soft-moving
+    split 2's clip 9, 2.57 s at 30 fps; split 3's clip 11, 1.63 s at 25 fps: main read cuts) the blend starts at the frame
+    before the blur's first step."""
     from tests import transition_corpus
 
-    split, clip = which[5:7], which[8:]
-    case = next(c for c in transition_corpus.still_blends_corpus(int(split)) if c.name.startswith(f"d{split}-xfade-hblur-texture-gradient-{clip}-"))
+    if which.startswith("soft"):
+        split, clip = int(which[4]), which[6:]
+        case = next(c for c in transition_corpus.soft_moving_corpus(split) if c.name.startswith(f"sz{split}-xfade-hblur-moving-plain-{clip}-"))
+    else:
+        split, clip = which[5:7], which[8:]
+        case = next(c for c in transition_corpus.still_blends_corpus(int(split)) if c.name.startswith(f"d{split}-xfade-hblur-texture-gradient-{clip}-"))
     _one_within_two_frames(tmp_path, case, "dissolve", only=True)
 
 

@@ -1314,9 +1314,11 @@ BLEND_FRAMES = 3  # …while at least this many other frames change (a blend ove
 # texture → still gradient, the detail falling to 0.28 and 0.03 of the picture's in one frame, the colour moving 0.12-0.14
 # of the way, forwards or back) and the blur takes the frames after it off the cells' range between the ends (0.32-0.38
 # of the step) and back along the way (0.13). A cut onto the next picture moves the colour most of the way at once.
+# Off a moving picture (no still frame before it) the blend starts at the frame before the blur's first step: soft-moving
+# 1-3 and wipes 13's `hblur` moving → plain, 0.16-0.56 off the range (the moving side's own motion adds), 0.00-0.19 back.
 BLUR_ONSET_SHARE = 0.4  # the cut's frame keeps at most this share of the still picture's detail before it (Laplacian variance; a cross-fade's first frame keeps (1 − its first step)², 0.64 or more for a 0.2 s one at 24 fps)…
 BLUR_JUMP = 0.3  # …and moves the colour at most this share of the way, either way (projection on the step between the still ends)…
-BLUR_BOX, BLUR_BACK = 0.45, 0.2  # …then the blend may leave the cells' range by this share of the step and fall back by this much (BLEND_BOX, BLEND_BACK)
+BLUR_BOX, BLUR_BACK = 0.6, 0.2  # …then the blend may leave the cells' range by this share of the step and fall back by this much (BLEND_BOX, BLEND_BACK)
 
 
 def _still_end(steps: np.ndarray, start: int, stop: int, hold: int) -> int | None:
@@ -1371,6 +1373,8 @@ def still_blend_steps(s: Signals, grid: np.ndarray, cuts: list[int]) -> tuple[li
     blends: list[tuple[int, int]] = []
     for c in cuts:
         p = _still_end(steps, c - 1, max(c - reach, 0) - 1, hold)
+        if p is None and _blur_onset(s, c):
+            p = c - 1  # a blur off a moving picture: it starts at the frame before its first step
         q = _still_end(steps, c + 1, min(c + reach, len(s)), hold)
         if p is None or q is None or (p, q) in blends:
             continue

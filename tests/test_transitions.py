@@ -430,6 +430,19 @@ def test_a_blend_through_grey_between_moving_pictures_keeps_its_drain(tmp_path):
     _one_within_two_frames(tmp_path, case, "dissolve", only=True)
 
 
+@pytest.mark.parametrize("clip", ["d53-xfade-fadegrays-flat-flat-17-", "d53-xfade-fadegrays-flat-texture-18-"])
+def test_a_pale_colour_that_passes_the_white_test_is_no_white(tmp_path, clip):
+    """Still-blend split 53's clips 17 and 18: xfade's ``fadegrays`` from 0xC8D8E5 (a pale blue: luma 213, saturation 32,
+    under the white test's 40; 90 % of its pixels pass it) onto a flat colour (2.45 s at 50 fps) and onto a texture
+    (2.33 s at 24 fps). Main (49f7e51) read the held blue as white and the dissolves as a fade in (and a fade pair). A
+    run of "white" frames none of whose medians over the grid's cells reaches luma 224 is a pale colour
+    (``WHITE_RUN_LUMA``, session 41): one dissolve, nothing else, both ends within the bench's 2 frames."""
+    from tests import transition_corpus
+
+    case = next(c for c in transition_corpus.still_blends_corpus(53) if c.name.startswith(clip))
+    _one_within_two_frames(tmp_path, case, "dissolve", only=True)
+
+
 def test_a_dissolve_between_still_pictures_runs_from_one_to_the_other(tmp_path):
     """xfade's ``fade`` (2.44 s at 48 fps, split 40's clip 0) from a held cellular-automaton frame onto a still gradient:
     main (c430836) found the dissolve 14 frames late (1.29 s against the rendered 1.00 s), its slow first steps lost.

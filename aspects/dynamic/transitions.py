@@ -86,6 +86,11 @@ MIN_MONOTONY = 0.6  # net change / path length on the grid…
 WIPE_MIN_MONOTONY = 0.4  # …or this for cells switching in a clean spatial order (a slide or push carries the pictures' own content across the cells)
 PATH_QUANTUM = 1.0  # levels: the path is walked in steps of frames that move the picture this much on average — one 8-bit level; a slow ramp's
 PATH_STRIDE_S = 0.25  # …frame-to-frame steps are a fraction of it and 8-bit / H.264 rounding jitters them by ±1 level, which adds path without moving (at most this many seconds a step)
+# A run of "white" frames none of which reaches this luma (median over the 4×4 grid's cells, 0-255) is a pale colour
+# (session 41: still-blend split 53's 0xC8D8E5, luma 213, saturation 32 under WHITE_S, read as white and its dissolve
+# as a fade in; the runs of every fade to or from white over the cached corpora reach 252 or more, grain included;
+# pale colours, light still pictures and light flat sides 192 and up)
+WHITE_RUN_LUMA = 224.0
 BLANK_SHARE = 0.9  # a frame is black / white / one uniform colour when this share of its pixels is
 UNIFORM_SPREAD = 12.0  # levels: the grid cells of a uniform frame differ at most this much
 DIP_TURN = 0.35  # a uniform colour is a dip when it lies this far (share of its distance to the nearer end) off the way between the ends
@@ -413,8 +418,12 @@ def blank_kind(s: Signals, state: np.ndarray) -> np.ndarray:
         return kind
     cells = state.reshape(len(s), -1, CELLS)
     even = (cells.max(axis=2) - cells.min(axis=2)).max(axis=1) <= UNIFORM_SPREAD
-    kind[(s["flat_share"] >= BLANK_SHARE) & even] = "uniform"
+    uniform = (s["flat_share"] >= BLANK_SHARE) & even
+    kind[uniform] = "uniform"
     kind[s["white_share"] >= BLANK_SHARE] = "white"
+    for first, last in _runs(kind == "white"):
+        if float(np.median(state[first : last + 1, :CELLS], axis=1).max()) < WHITE_RUN_LUMA:
+            kind[first : last + 1] = np.where(uniform[first : last + 1], "uniform", "")  # a pale colour, never white
     kind[s["black_share"] >= BLANK_SHARE] = "black"
     return kind
 

@@ -395,9 +395,9 @@ def test_a_blur_between_smooth_pictures_whose_cells_ramp_together_is_no_wipe(tmp
 def test_a_blend_whose_colour_crosses_the_white_test_on_its_way_is_no_fade(tmp_path):
     """Plain split 54's clip 17: xfade's ``distance`` from 0xDCE2BE (saturation 40.6, just over the white test's 40) to a
     green, 1.96 s at 24 fps. One blend frame drops under the test and reads white, 3 levels from the frame before it, and
-    main (49f7e51) replaced the dissolve with a fade in from that white frame (1.08-2.50 s). A black (white) run reached
-    within 8 levels from a pictured frame and lying on the way from it to the fade's outer end is the colour crossing the
-    test's edge, no fade's end (``EDGE_STEP_LEVELS``, session 41): one dissolve, nothing else, within 2 frames."""
+    main (49f7e51) replaced the dissolve with a fade in from that white frame (1.08-2.50 s). Its luma is 214: a run of
+    white frames that never reaches luma 224 is a pale colour (``transitions.WHITE_RUN_LUMA``, session 41): one dissolve,
+    nothing else, within 2 frames."""
     from tests import transition_corpus
 
     case = next(c for c in transition_corpus.plain_blends_corpus(54) if c.name.startswith("p54-xfade-distance-flat-flat-17-"))

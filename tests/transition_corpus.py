@@ -2583,7 +2583,8 @@ STILL_BLEND_SEEDS.update({53: 51358})
 # split 53 had been read with an earlier state of it): blind, read once with main's and with the frozen rules.
 STILL_BLEND_SEEDS.update({56: 17437})
 # Split 57 (session 41): the same draw, its seed drawn by ``secrets`` once the session's rules (``dissolves.BLUR_*``,
-# ``transitions.RAMP_SHARE``, ``fades.EDGE_STEP_LEVELS``) were frozen: blind, read once with main's and with those rules.
+# ``transitions.RAMP_SHARE``, a blank-edge rule in ``fades`` later replaced by ``transitions.WHITE_RUN_LUMA``) were frozen:
+# blind, read once with main's and with those rules.
 STILL_BLEND_SEEDS.update({57: 64954})
 STILL_BLENDS = ("distance", "distance", "fadegrays", "hblur", "pixelize", "dissolve", "fade")
 PREFIX.update({"dis40": "d40-", "dis41": "d41-", "dis42": "d42-", "dis53": "d53-", "dis56": "d56-", "dis57": "d57-"})

@@ -87,11 +87,6 @@ CLEAN_LEVELS = 2.0  # a blank frame with more spread than this (luma std + √ L
 MIN_LEVEL = 5.0  # levels: the picture's distance from the blank colour at least this
 DIP_HOLD_S = 1.0  # a uniform colour other than black or white is faded through when held at most this (seconds) between two fades…
 DIP_TURN = 0.35  # …and lying this far (share of its distance to the nearer side) off the way between the pictures either side
-# A black (white) run that the picture next to it on one side reaches within this (levels, RMS over the colour grid) and
-# that lies on the way from that picture to the other side's is a colour crossing the black (white) test's edge on its way,
-# no fade's end (session 41: plain split 54's `distance` from 0xDCE2BE, saturation 40.6 against WHITE_S 40, one blend frame
-# under it, 3 levels from the frame before: read as a fade in from white in place of the dissolve)
-EDGE_STEP_LEVELS = 8.0
 DIP_CORNER_SHARE = 0.8  # a dip turns at the held colour: the way turns there (last third of the ramp into it against the first third out) by at least this share of the turn between the two ramps as wholes — a fade mixes with the colour along a straight line (0.98-1.18 on the corpora's fades through a colour), a hue drifting on (a sunset) turns a little at every frame (0.35-0.4) and one swinging back and forth slows into its turn (0.66)
 SCALE_SPREAD = 0.45  # a ramp refused only for its level's drift is a fade when its cells' sorted distances over their mean stray at most this (RMS) from the level's…
 SCALE_FROM = 0.25  # …on the frames where at least this share of the picture is left (nearer the blank colour the codec crushes the cells)
@@ -407,22 +402,6 @@ def _off_the_way(state: np.ndarray, before: int, held: int, after: int) -> bool:
     return off >= max(DIP_TURN * nearer, MIN_LEVEL)
 
 
-def _crossed_on_the_way(state: np.ndarray, blank: np.ndarray, first: int, last: int, into: tuple[int, int] | None, out_of: tuple[int, int] | None) -> bool:
-    """Whether the black (white) run ``first``–``last`` with a fade on one side only (``into``, ``out_of``: (start, end)
-    frames or None) is reached from a pictured frame on the other side within EDGE_STEP_LEVELS and lies on the way from it
-    to the fade's outer end (:func:`_off_the_way`): the picture crossing the blank test's edge, no fade's blank end."""
-    if out_of is not None and into is None:
-        other, outer = first - 1, out_of[1]
-    elif into is not None and out_of is None:
-        other, outer = last + 1, into[0]
-    else:
-        return False
-    if not 0 <= other < len(state) or blank[other] in ("black", "white"):
-        return False
-    near = float(np.sqrt(np.mean((state[other] - state[first if other < first else last]) ** 2)))
-    return near <= EDGE_STEP_LEVELS and not _off_the_way(state, other, first if other < first else last, outer)
-
-
 def _hints(s: Signals, found: list[dict], first: int, last: int) -> dict[str, int]:
     """The outer end (frame) of each fade ``found`` whose blank end lies on the run ``first``–``last`` (a frame either side), by type; −1 for one longer than HINT_LONGEST_S (left as it is)."""
     out = {}
@@ -472,8 +451,6 @@ def short_fades(s: Signals, stats: np.ndarray, state: np.ndarray, blank: np.ndar
             into = None
         if out_of is not None and any(c > out_of[1] for c in near if c > last):
             out_of = None
-        if kind in ("black", "white") and _crossed_on_the_way(state, blank, first, last, into, out_of):
-            continue
         if kind not in ("black", "white") and (
             into is None
             or out_of is None

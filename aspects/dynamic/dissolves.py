@@ -1316,7 +1316,7 @@ BLEND_FRAMES = 3  # …while at least this many other frames change (a blend ove
 # of the step) and back along the way (0.13). A cut onto the next picture moves the colour most of the way at once.
 # Off a moving picture (no still frame before it) the blend starts at the frame before the blur's first step: soft-moving
 # 1-3 and wipes 13's `hblur` moving → plain, 0.16-0.56 off the range (the moving side's own motion adds), 0.00-0.19 back.
-BLUR_ONSET_SHARE = 0.4  # the cut's frame keeps at most this share of the still picture's detail before it (Laplacian variance; a cross-fade's first frame keeps (1 − its first step)², 0.64 or more for a 0.2 s one at 24 fps)…
+BLUR_ONSET_SHARE = 0.4  # the cut's frame keeps at most this share of the detail of the frame before it (Laplacian variance; a cross-fade's first frame keeps (1 − its first step)², 0.64 or more for a 0.2 s one at 24 fps)…
 BLUR_JUMP = 0.3  # …and moves the colour at most this share of the way, either way (projection on the step between the still ends)…
 BLUR_BOX, BLUR_BACK = 0.6, 0.2  # …then the blend may leave the cells' range by this share of the step and fall back by this much (BLEND_BOX, BLEND_BACK)
 
@@ -1364,7 +1364,9 @@ def still_blend_steps(s: Signals, grid: np.ndarray, cuts: list[int]) -> tuple[li
     least MIN_STEP, every frame between lies cell by cell within the ends' range (BLEND_BOX: each pixel A, B or a mix
     of them), the progress along the way never falls back (BLEND_BACK), the cut frame moves the picture along the
     way by at most BLEND_JUMP of it, and at least BLEND_FRAMES frames that are no cut change too. Every cut inside one
-    blend goes; the dissolve runs between its still ends.
+    blend goes; the dissolve runs between its still ends. A cut that is a blur's first step (``_blur_onset``: the detail
+    falls under BLUR_ONSET_SHARE in one frame) moving the colour at most BLUR_JUMP of the way, either way, is a step of
+    the blend within BLUR_BOX and BLUR_BACK; off a moving picture that blend starts at the frame before the cut.
     """
     if not cuts:
         return cuts, []

@@ -304,15 +304,15 @@ CORPORA = {
     ),
     "--dissolves57": (
         lambda: transition_corpus.still_blends_corpus(57),
-        "like split 40, split 57 (session 41: blind; seed drawn at the freeze of the blur-onset, ramp and blank-edge rules, read only then with main's and with the frozen rules)",
+        "like split 40, split 57 (session 41: blind; seed drawn at the freeze of the blur-onset, ramp and blank-edge rules, read then with main's and with the frozen rules; then the grey drain beside a moving side was made on its clip 4)",
     ),
     "--plain58": (
         lambda: transition_corpus.plain_blends_corpus(58),
-        "like split 54, split 58 (session 41: blind; seed drawn with split 57's, read only at the freeze with main's and with the frozen rules)",
+        "like split 54, split 58 (session 41: blind; seed drawn with split 57's, read at the freeze with main's and with the frozen rules; then GREY_LUMA_STILL was made on its clip 12)",
     ),
     "--soft-moving3": (
         lambda: transition_corpus.soft_moving_corpus(3),
-        "like soft-moving 1, split 3 (session 41: blind; seed drawn with split 57's, read only at the freeze with main's and with the frozen rules)",
+        "like soft-moving 1, split 3 (session 41: blind; seed drawn with split 57's, read at the freeze with main's and with the frozen rules; then the blur off a moving picture was made on its clip 11)",
     ),
     "--moving-gradients2": (
         lambda: transition_corpus.moving_gradients_corpus(2),

@@ -2584,7 +2584,7 @@ STILL_BLEND_SEEDS.update({53: 51358})
 STILL_BLEND_SEEDS.update({56: 17437})
 # Split 57 (session 41): the same draw, its seed drawn by ``secrets`` once the session's rules (``dissolves.BLUR_*``,
 # ``transitions.RAMP_SHARE``, a blank-edge rule in ``fades`` later replaced by ``transitions.WHITE_RUN_LUMA``) were frozen:
-# blind, read once with main's and with those rules.
+# blind, read once with main's and with those rules; then a rule was made on its clip 4 (the grey drain beside a moving side).
 STILL_BLEND_SEEDS.update({57: 64954})
 STILL_BLENDS = ("distance", "distance", "fadegrays", "hblur", "pixelize", "dissolve", "fade")
 PREFIX.update({"dis40": "d40-", "dis41": "d41-", "dis42": "d42-", "dis53": "d53-", "dis56": "d56-", "dis57": "d57-"})
@@ -2599,7 +2599,8 @@ PLAIN_BLEND_SEEDS = {54: 99199}
 # walk to a still picture, the creep over rounding steps, a blend through grey): blind, read once with main's and with
 # the frozen rules.
 PLAIN_BLEND_SEEDS.update({55: 75299})
-# Split 58 (session 41): the same draw, its seed drawn by ``secrets`` with split 57's: blind.
+# Split 58 (session 41): the same draw, its seed drawn by ``secrets`` with split 57's: blind at the freeze; then
+# ``dissolves.GREY_LUMA_STILL`` was made on its clip 12.
 PLAIN_BLEND_SEEDS.update({58: 78186})
 PLAIN_BLENDS = ("fade", "dissolve", "fadegrays", "fadeslow", "fadefast", "distance", "hblur")
 PREFIX.update({"plain54": "p54-", "plain55": "p55-", "plain58": "p58-"})
@@ -2695,7 +2696,7 @@ def still_blends_corpus(split: int, n: int = 22) -> list[Case]:
 # rules before any change; split 2 is blind (made and measured then; read once with main's and once with the frozen rules).
 SOFT_MOVING_SEEDS = {1: 9101, 2: 9202}  # split → the generator's seed
 # Split 3 (session 41): the same draw, its seed drawn by ``secrets`` with still-blend split 57's: blind (its wipes between
-# plain pictures check ``transitions.RAMP_SHARE``).
+# plain pictures check ``transitions.RAMP_SHARE``); then the blur off a moving picture was made on its clip 11.
 SOFT_MOVING_SEEDS.update({3: 9341})
 SOFT_MOVING_WIPES = ("smoothleft", "smoothright", "smoothup", "smoothdown", "wipeleft", "wipedown", "slideup", "slideright", "coverleft", "revealdown", "wiperight", "slidedown")
 PREFIX.update({"soft1": "sz1-", "soft2": "sz2-", "soft3": "sz3-"})

@@ -88,7 +88,9 @@ from pathlib import Path
 
 import numpy as np
 
+from aspects.measure.heard import tagged_struck
 from aspects.measure.sound import AudioAnalyzer
+from aspects.measure.tagger import TagStream
 from tests import audio_corpus
 from tests.audio_corpus import CLIP_GAP_S, DRUM_CH, SR, Clip, note, program, render_midi
 
@@ -1574,28 +1576,35 @@ def segment_results(clip: Clip, frame_t: np.ndarray, primitive: np.ndarray) -> l
     return audio_corpus.segment_results(clip, frame_t[sounding], primitive[sounding])
 
 
-def analyse(samples: np.ndarray, fps: float = FPS) -> tuple[np.ndarray, np.ndarray]:
-    """Frame start times (s) and primitives of mono ``samples`` at :data:`SR`, streamed in 4096-sample chunks."""
-    return analysed(samples, fps)[:2]
+def analyse(samples: np.ndarray, fps: float = FPS, *, heard: bool = True) -> tuple[np.ndarray, np.ndarray]:
+    """Frame start times (s) and primitives of mono ``samples`` at :data:`SR`, streamed in 4096-sample chunks
+    (``heard``: see :func:`analysed_rows`)."""
+    return analysed(samples, fps, heard=heard)[:2]
 
 
-def analysed(samples: np.ndarray, fps: float = FPS) -> tuple[np.ndarray, np.ndarray, dict[str, np.ndarray]]:
+def analysed(samples: np.ndarray, fps: float = FPS, *, heard: bool = True) -> tuple[np.ndarray, np.ndarray, dict[str, np.ndarray]]:
     """:func:`analyse`'s frame start times and primitives, and the analyser's envelope columns (issue 11t, session 16:
     the tempo with the primitives' snares, tests/audio_corpus.wav_tempo_with_snares)."""
-    rows, envelope = analysed_rows(samples, fps)
+    rows, envelope = analysed_rows(samples, fps, heard=heard)
     return np.arange(len(rows)) / fps, np.array([row["primitive"] for row in rows]), envelope
 
 
-def analysed_rows(samples: np.ndarray, fps: float = FPS) -> tuple[list[dict], dict[str, np.ndarray]]:
+def analysed_rows(samples: np.ndarray, fps: float = FPS, *, heard: bool = True) -> tuple[list[dict], dict[str, np.ndarray]]:
     """The analyser's row of every frame of mono ``samples`` at :data:`SR` (frame k starts at k / ``fps`` s), streamed
-    in 4096-sample chunks, and its envelope columns."""
-    analyzer = AudioAnalyzer(SR)
+    in 4096-sample chunks, and its envelope columns. The tagger hears the samples beside it, as in the decode pass, and
+    a line it hears struck is a pluck (:func:`aspects.measure.heard.tagged_struck`, session 42; not with ``heard``
+    false: the per-frame rules alone)."""
+    analyzer, tagger = AudioAnalyzer(SR), TagStream(SR)
     n = int(samples.size / SR * fps)
     for k in range(n):
         analyzer.request(k, k / fps, (k + 1) / fps)
     rows: dict[int, dict] = {}
     for s in range(0, samples.size, 4096):
         analyzer.add(s / SR, samples[s : s + 4096])
+        tagger.add(s / SR, np.asarray(samples[s : s + 4096], np.float32))
         rows.update(analyzer.ready())
     rows.update(analyzer.finish())
+    named = tagged_struck((np.arange(n) + 0.5) / fps, np.array([rows[k]["primitive"] for k in range(n)], dtype=object), tagger.finish() if heard else None)
+    for k in range(n):
+        rows[k]["primitive"] = str(named[k])
     return [rows[k] for k in range(n)], {k: np.asarray(v) for k, v in analyzer.envelope.items()}

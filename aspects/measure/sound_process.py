@@ -52,7 +52,9 @@ class LocalSound:
 
         self._audio = AudioAnalyzer(sr)
         self._tagger = TagStream(sr, model_dir)
+        self._model_dir = model_dir
         self._rows = Columns()
+        self._mid_s: list[float] = []  # each requested frame's middle (s), in request order: the order rows come in
 
     def add(self, t: float, samples: np.ndarray) -> None:
         self._audio.add(t, samples)
@@ -62,14 +64,22 @@ class LocalSound:
 
     def request(self, index: int, t0: float, t1: float) -> None:
         self._audio.request(index, t0, t1)
+        self._mid_s.append((t0 + t1) / 2)
 
     def finish(self) -> tuple[dict, dict, float | None, dict | None]:
         """``(sound columns, envelope columns, audio start s, tags row)`` once the stream has ended
-        (the tags row: :meth:`aspects.measure.tagger.Tags.as_row`, None without audio)."""
+        (the tags row: :meth:`aspects.measure.tagger.Tags.as_row`, None without audio). Lines the tagger hears
+        as struck bars or bells are plucks (:func:`aspects.measure.heard.tagged_struck`)."""
+        from aspects.measure.heard import tagged_struck
+
         for _, row in self._audio.finish():
             self._rows.append(row)
         tags = self._tagger.finish()
-        return self._rows.columns, self._audio.envelope, self._audio.start_s, None if tags is None else tags.as_row()
+        columns = self._rows.columns
+        if "primitive" in columns:
+            named = tagged_struck(np.asarray(self._mid_s[: len(columns["primitive"])]), np.asarray(columns["primitive"], dtype=object), tags, self._model_dir)
+            columns["primitive"] = list(named)
+        return columns, self._audio.envelope, self._audio.start_s, None if tags is None else tags.as_row()
 
     def close(self) -> None:
         pass

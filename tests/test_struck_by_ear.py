@@ -1,18 +1,19 @@
-"""Lines the tagger hears as struck bars or bells are plucks (issue 11, session 42; :mod:`aspects.measure.heard`).
+"""Lines the tagger hears as struck instruments are plucks (issue 11, session 42; :mod:`aspects.measure.heard`).
 
 A pluck is told from a lead or a melody by its notes dying away (≥ 12 dB/s, docs/audio.md). FluidR3's vibraphone falls
 about 11 dB/s over a 0.45 s note and a music box's or a marimba's short notes ring into the next, so their lines read
 ``lead`` or ``melody``: trial 25's vibraphone line 0 of 10 notes ``pluck``. YAMNet names those instruments (its mallet
 and bell classes 0.3–0.8 over their lines, ≤ 0.1 over every sustained GM program's lines in `bench/gm_sweep.py`'s
-seed 11), and every instrument those classes name dies away: a ``lead`` or ``melody`` frame where the tagger hears one
-(mean of the strongest class ≥ 0.3 over the patches within 2 s) is a ``pluck``.
+seed 11; its piano, electric piano and harpsichord classes over a harpsichord's and an electric piano's lines), and
+every instrument those classes name dies away: a ``lead`` or ``melody`` frame where the tagger hears one (mean of the
+strongest class ≥ 0.3 over the patches within 2 s) is a ``pluck``; so is a ``chord`` frame where it hears a bell.
 
 Lines here are drawn by DRAWN_SEED (by ``secrets``, after the rule was set on the sweep's seed 11): struck lines from
-the programs the tagger names, sustained lines from wind, string, organ and synth programs, each read with and without
-the tagger (``analyse(heard=False)``: the per-frame rules alone). Measured: the 12 struck lines' notes ``pluck`` 134 of
-180 alone, 153 with the tagger (tubular bells at 0.15 s 0 → 19 of 20; a vibraphone at 0.15 s stays ``melody`` 17 of 20:
-the tagger hears its short notes as mallets only at 0.09); the 10 sustained lines identical; 6 electric piano and harpsichord lines (drawn after the struck and sustained ones,
-once the piano and harpsichord classes had joined on the sweep) 17 → 51 of 66.
+the programs the tagger names, sustained lines from wind, string, organ and synth programs, then (once the keyboard
+classes had joined on the sweep) electric piano and harpsichord lines, each read with and without the tagger
+(``analyse(heard=False)``: the per-frame rules alone). Measured: the 12 struck lines' notes ``pluck`` 134 of 180 alone,
+153 with the tagger (tubular bells at 0.15 s 0 → 19 of 20; a vibraphone at 0.15 s stays ``melody`` 17 of 20: the tagger
+hears its short notes as mallets only at 0.09); the 10 sustained lines identical; the 6 keyboard lines 17 → 51 of 66.
 """
 
 from __future__ import annotations

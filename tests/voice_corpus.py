@@ -1592,19 +1592,20 @@ def analysed(samples: np.ndarray, fps: float = FPS, *, heard: bool = True) -> tu
 def analysed_rows(samples: np.ndarray, fps: float = FPS, *, heard: bool = True) -> tuple[list[dict], dict[str, np.ndarray]]:
     """The analyser's row of every frame of mono ``samples`` at :data:`SR` (frame k starts at k / ``fps`` s), streamed
     in 4096-sample chunks, and its envelope columns. The tagger hears the samples beside it, as in the decode pass, and
-    a line it hears struck is a pluck (:func:`aspects.measure.heard.tagged_struck`, session 42; not with ``heard``
-    false: the per-frame rules alone)."""
-    analyzer, tagger = AudioAnalyzer(SR), TagStream(SR)
+    a line it hears struck, or a chord it hears as a bell, is a pluck (:func:`aspects.measure.heard.tagged_struck`, session
+    42; not with ``heard`` false: the per-frame rules alone)."""
+    analyzer, tagger = AudioAnalyzer(SR), TagStream(SR) if heard else None
     n = int(samples.size / SR * fps)
     for k in range(n):
         analyzer.request(k, k / fps, (k + 1) / fps)
     rows: dict[int, dict] = {}
     for s in range(0, samples.size, 4096):
         analyzer.add(s / SR, samples[s : s + 4096])
-        tagger.add(s / SR, np.asarray(samples[s : s + 4096], np.float32))
+        if tagger is not None:
+            tagger.add(s / SR, np.asarray(samples[s : s + 4096], np.float32))
         rows.update(analyzer.ready())
     rows.update(analyzer.finish())
-    named = tagged_struck((np.arange(n) + 0.5) / fps, np.array([rows[k]["primitive"] for k in range(n)], dtype=object), tagger.finish() if heard else None)
+    named = tagged_struck((np.arange(n) + 0.5) / fps, np.array([rows[k]["primitive"] for k in range(n)], dtype=object), tagger.finish() if tagger is not None else None)
     for k in range(n):
         rows[k]["primitive"] = str(named[k])
     return [rows[k] for k in range(n)], {k: np.asarray(v) for k, v in analyzer.envelope.items()}

@@ -38,7 +38,8 @@ long form and the accuracy on the ground-truth corpus):
   Note starts are onsets and pitch changes (:func:`pitch_changes`), so a
   legato line's notes are counted too.
   Where the decode pass has the AudioSet tagger's scores too, a ``lead`` or ``melody`` line it hears as struck
-  bars or bells is a ``pluck`` (:mod:`aspects.measure.heard`).
+  bars, bells, a piano or a harpsichord is a ``pluck``, and so is a ``chord`` it hears as a bell
+  (:mod:`aspects.measure.heard`).
 - ``vocal``, ``ambient``, ``music``, ``sfx`` complete the vocabulary (they are
   seeded in the registry) but are not produced per frame: singing needs the
   window-level tagger, and the rules above leave nothing to the fallbacks.

@@ -69,7 +69,7 @@ class LocalSound:
     def finish(self) -> tuple[dict, dict, float | None, dict | None]:
         """``(sound columns, envelope columns, audio start s, tags row)`` once the stream has ended
         (the tags row: :meth:`aspects.measure.tagger.Tags.as_row`, None without audio). Lines the tagger hears
-        as struck bars or bells are plucks (:func:`aspects.measure.heard.tagged_struck`)."""
+        as struck instruments, and chords it hears as a bell, are plucks (:func:`aspects.measure.heard.tagged_struck`)."""
         from aspects.measure.heard import tagged_struck
 
         for _, row in self._audio.finish():

@@ -39,12 +39,6 @@ def run(seed: int, prefix: str, out: Path) -> None:
     trials.main(out, trial22.video_cases, trial22.audio_clips)
 
 
-def blind(seed: int, number: int) -> None:
-    """Trial ``number``: this recipe drawn by ``seed``, its cases named t``number``-…, in /tmp/trial``number`` (the
-    versions line printed first)."""
-    print(versions_line(), flush=True)
-    run(seed, f"t{number}", Path(f"/tmp/trial{number}"))
-
-
 if __name__ == "__main__":
-    blind(SEED, 24)
+    print(versions_line(), flush=True)
+    run(SEED, "t24", Path("/tmp/trial24"))

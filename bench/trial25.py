@@ -15,8 +15,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from bench import trial24  # noqa: E402
+from bench.versions import versions_line  # noqa: E402
 
 SEED = 741202
 
 if __name__ == "__main__":
-    trial24.blind(SEED, 25)
+    print(versions_line(), flush=True)
+    trial24.run(SEED, "t25", Path("/tmp/trial25"))

@@ -16,8 +16,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from bench import trial24  # noqa: E402
+from bench.versions import versions_line  # noqa: E402
 
 SEED = 565938
 
 if __name__ == "__main__":
-    trial24.blind(SEED, 26)
+    print(versions_line(), flush=True)
+    trial24.run(SEED, "t26", Path("/tmp/trial26"))

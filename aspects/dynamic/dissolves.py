@@ -1374,8 +1374,9 @@ def still_blend_steps(s: Signals, grid: np.ndarray, cuts: list[int]) -> tuple[li
     hold, reach = frames_in(s, STILL_HOLD_S, least=3), frames_in(s, MAX_S)
     blends: list[tuple[int, int]] = []
     for c in cuts:
+        blur = _blur_onset(s, c)
         p = _still_end(steps, c - 1, max(c - reach, 0) - 1, hold)
-        if p is None and _blur_onset(s, c):
+        if p is None and blur:
             p = c - 1  # a blur off a moving picture: it starts at the frame before its first step
         q = _still_end(steps, c + 1, min(c + reach, len(s)), hold)
         if p is None or q is None or (p, q) in blends:
@@ -1388,7 +1389,7 @@ def still_blend_steps(s: Signals, grid: np.ndarray, cuts: list[int]) -> tuple[li
         others = sum(1 for k in range(p + 1, q + 1) if steps[k] > STILL_STEP and k not in cuts)
         if others < BLEND_FRAMES:
             continue
-        if (0.0 < jump <= BLEND_JUMP and _between_ends(grid, p, q)) or (_blur_onset(s, c) and abs(jump) <= BLUR_JUMP and _between_ends(grid, p, q, BLUR_BOX, BLUR_BACK)):
+        if (0.0 < jump <= BLEND_JUMP and _between_ends(grid, p, q)) or (blur and abs(jump) <= BLUR_JUMP and _between_ends(grid, p, q, BLUR_BOX, BLUR_BACK)):
             blends.append((p, q))
     kept = [c for c in cuts if not any(p < c <= q for p, q in blends)]
     return kept, [{"type": "dissolve", "start": rounded(s.t[p], 6), "end": rounded(s.t[q], 6), "duration": rounded(s.t[q] - s.t[p], 6)} for p, q in blends]

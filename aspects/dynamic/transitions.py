@@ -305,11 +305,8 @@ def _cell_progress(grid: np.ndarray, first: int, last: int) -> tuple[np.ndarray,
 def _ramps_together(s: Signals, state: np.ndarray, p: int, q: int) -> bool:
     """Whether a change between two smooth pictures (both sides' detail under BLUR_DETAIL, median over STEADY_S) moves its
     cells from 10 % to 90 % of their way over at least RAMP_SHARE of its span (median over the changing cells)."""
-    if "focus" not in s.columns or q - p < 2:
-        return False
-    n = frames_in(s, STEADY_S)
-    focus = s["focus"]
-    if max(float(np.median(focus[max(p - n, 0) : p + 1])), float(np.median(focus[q : q + n + 1]))) >= BLUR_DETAIL:
+    sides = _side_focus(s, p, q)
+    if sides is None or q - p < 2 or max(float(np.median(side)) for side in sides) >= BLUR_DETAIL:
         return False
     changing, progress = _cell_progress(state, p, q)
     if changing.size < 3:
@@ -655,13 +652,20 @@ def _blurred(s: Signals, p: int, q: int) -> bool:
     middle (trial 11's Bunny → carphone: 2.6 % of the sides' least; the
     corpora's right wipes between detailed sides keep 31 % or more).
     """
-    if "focus" not in s.columns:
+    sides = _side_focus(s, p, q)
+    if sides is None:
         return False
-    focus = s["focus"]
-    n = frames_in(s, STEADY_S)
-    sides = np.r_[focus[max(p - n, 0) : p + 1], focus[q : q + n + 1]]
-    least = float(sides.min())
-    return least >= BLUR_DETAIL and float(focus[p : q + 1].min()) < BLUR_SHARE * least
+    least = float(np.concatenate(sides).min())
+    return least >= BLUR_DETAIL and float(s["focus"][p : q + 1].min()) < BLUR_SHARE * least
+
+
+def _side_focus(s: Signals, p: int, q: int) -> tuple[np.ndarray, np.ndarray] | None:
+    """The picture's detail (``focus``, Laplacian variance) over STEADY_S up to frame ``p`` and from frame ``q`` on (each
+    end included); None for measurements without it."""
+    if "focus" not in s.columns:
+        return None
+    focus, n = s["focus"], frames_in(s, STEADY_S)
+    return focus[max(p - n, 0) : p + 1], focus[q : q + n + 1]
 
 
 def _path(s: Signals, state: np.ndarray, p: int, q: int, net: float) -> float:

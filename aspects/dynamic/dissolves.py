@@ -1227,7 +1227,8 @@ def blends_through_grey(s: Signals, state: np.ndarray, p: int, q: int) -> bool:
         return False
     chroma = state[p : q + 1, cells:] - 128.0
     a, b = chroma[0], chroma[-1]
-    size_a, size_b = float(np.linalg.norm(a)), float(np.linalg.norm(b))
+    sizes = _chroma_sizes(state, np.arange(p, q + 1))
+    size_a, size_b = float(sizes[0]), float(sizes[-1])
     if min(size_a, size_b) <= 0:
         return False
     basis = np.stack([a, b], axis=1)
@@ -1236,7 +1237,7 @@ def blends_through_grey(s: Signals, state: np.ndarray, p: int, q: int) -> bool:
     total = weights.sum(axis=0)
     weights = np.where(total > 1.0, weights / np.maximum(total, 1e-12), weights)
     off = np.linalg.norm(chroma - (basis @ weights).T, axis=1)
-    lowest = float(np.linalg.norm(chroma, axis=1).min())
+    lowest = float(sizes.min())
     return bool(off.max() <= GREY_HULL * max(size_a, size_b) and lowest <= GREY_DRAIN * min(size_a, size_b))
 
 
@@ -1445,11 +1446,17 @@ def still_ends(s: Signals, grid: np.ndarray, found: list[dict], cuts: list[int])
     return out
 
 
+def _chroma_sizes(state: np.ndarray, frames: np.ndarray) -> np.ndarray:
+    """Per frame of ``frames``, how far its colour lies off grey: the norm of Cr and Cb off neutral (128) over the
+    4 × 4 grid's cells (``state``: ``Signals.colour_grid``)."""
+    return np.linalg.norm(state[frames, GRID * GRID :] - 128.0, axis=-1)
+
+
 def _drained(state: np.ndarray, far: int, near: int) -> bool:
-    """Whether the colour (Cr, Cb off neutral over the 4 × 4 grid's cells) at frame ``near`` keeps at most GREY_DRAIN of
-    that at frame ``far``: the frames between drain it towards grey."""
-    cells = GRID * GRID
-    return float(np.linalg.norm(state[near, cells:] - 128.0)) <= GREY_DRAIN * float(np.linalg.norm(state[far, cells:] - 128.0))
+    """Whether the colour at frame ``near`` keeps at most GREY_DRAIN of that at frame ``far`` (:func:`_chroma_sizes`):
+    the frames between drain it towards grey."""
+    size_far, size_near = _chroma_sizes(state, np.array([far, near]))
+    return float(size_near) <= GREY_DRAIN * float(size_far)
 
 
 def _holds_still(steps: np.ndarray, k: int, hold: int, way: int) -> bool:

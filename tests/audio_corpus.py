@@ -23,6 +23,7 @@ import struct
 import subprocess
 import wave
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -114,6 +115,19 @@ class Clip:
     speech_text: str | None = None  # espeak-ng text mixed in (speech clips)
     path: Path | None = None  # the MP4, once built
     wav: Path | None = None
+
+
+def add_sixteenths(clip: Clip, beat_s: float, count: int, stroke_at: Callable[[int], str | None], hat_velocity: Callable[[], int], stroke_velocity: int) -> None:
+    """A closed hat on each of ``count`` sixteenths of ``clip`` from 0.3 s (a beat ``beat_s`` s), the drum
+    ``stroke_at(sixteenth in the bar)`` (or None) struck with it at ``stroke_velocity``, each hat at ``hat_velocity()``;
+    each step a hit named by HIT_PRIORITY (a hat struck with a kick or snare is the stroke)."""
+    for q in range(count):
+        t = round(0.3 + q * beat_s / 4, 4)
+        stroke = stroke_at(q % 16)
+        clip.events += note(DRUM_CH, DRUM_NOTES["hihat"], t, t + 0.05, hat_velocity())
+        if stroke:
+            clip.events += note(DRUM_CH, DRUM_NOTES[stroke], t, t + 0.1, stroke_velocity)
+        clip.hits.append((t, stroke or "hihat"))
 
 
 def drum_clip(name: str, pattern: list[tuple[float, list[str]]], duration_s: float, *, tempo_bpm: float | None = None, velocity: int = 110) -> Clip:

@@ -54,13 +54,7 @@ def sixteenth_bands(n: int = 12, bars: int = 3) -> list[ac.Clip]:
             for b in range(bars * 4):
                 t = round(0.3 + b * beat, 4)
                 clip.events += ac.note(1, (40, 45, 38, 43)[b // 4 % 4] + (7 if b % 2 else 0), t, t + 0.85 * beat, 92)
-        for q in range(bars * 16):
-            t = round(0.3 + q * beat / 4, 4)
-            stroke = {0: "kick", 4: "snare", 8: "kick", 12: "snare"}.get(q % 16)
-            clip.events += ac.note(ac.DRUM_CH, ac.DRUM_NOTES["hihat"], t, t + 0.05, int(rng.integers(70, 110)))
-            if stroke:
-                clip.events += ac.note(ac.DRUM_CH, ac.DRUM_NOTES[stroke], t, t + 0.1, 110)
-            clip.hits.append((t, stroke or "hihat"))  # a hat struck with a kick or snare is named by HIT_PRIORITY
+        ac.add_sixteenths(clip, beat, bars * 16, {0: "kick", 4: "snare", 8: "kick", 12: "snare"}.get, lambda: int(rng.integers(70, 110)), 110)
         clips.append(clip)
     return clips
 

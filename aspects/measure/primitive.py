@@ -74,6 +74,9 @@ RESTRUCK_RISE_DB = 3.0  # ...louder by at least this much (dB, weighted by the o
 DRUM_FLATNESS = 0.015  # spectral flatness of the onset's new energy: noise bursts above, harmonic notes below
 PERCUSSIVE_SHARE = 0.2  # share of an onset's new energy that must die down within 100 ms for a drum hit (0.3: kicks under a bass note missed)
 KICK_LOW_SHARE = 0.4  # share of the percussive new energy below 150 Hz for a kick
+KICK_RISE_DB = 3.0  # ...unless that band, falling from a boom, rises less than this (dB) at the onset (:func:`low_tail`, session 43): a kick's boom dying under the next hat lifts it by its own wavering (hats read kick on three kit splits and a sixteenth-hat corpus: -5.6 to +5.9 dB, median 0.2-1.2; kicks: median 12.6-47 dB, 21 of 1077 under 3, over a voice's or a bass note's low band, which does not fall)...
+KICK_TAIL_DB = 6.0  # ...having stood this far (dB) over its level before the onset...
+KICK_TAIL_S = 0.2  # ...within this long (s) before the onset (a kick a sixteenth or two before, from 75 BPM)
 HIHAT_CENTROID_HZ = 4500.0  # centroid of the percussive new energy: hi-hat above, clap above CLAP_CENTROID_HZ, snare below
 OPEN_HAT_HZ = 5000.0  # an open hi-hat (or a cymbal) rings on above this past 100 ms, where a snare's wires and a clap have died…
 OPEN_HAT_RING = 0.3  # …its new energy there that has not died down holds at least this share of the percussive part's (session 31: open hats over a bass note read snare or clap at 0.52-0.94 on trials 22-23, their snares and claps ≤ 0.12)
@@ -179,6 +182,10 @@ SPEECH_PEAK_PERSIST = 0.55  # speech keeps this share of its peaks NOISE_STEP_S 
 NOISE_SERIES_HARMONICS = 3  # ...unless the frame's spectrum shows one or two notes with this many harmonics 2…10
 NOISE_SERIES_HOLD = 0.03  # on the frame before's lowest fundamental within this (3 %, half a semitone)
 HIT_OVER_NOISE = 6.0  # in noise, an onset is a drum hit only if its flux is ≥ this × the flux's 75th percentile around it (noise's own peaks ≤ 5×, hits ≥ 8×)
+HAT_RUN_S = 0.5  # a hi-hat that keeps a dense groove's time (:func:`hat_run`): the onsets within ± this (s)...
+HAT_RUN_MIN = 5  # ...at least this many...
+HAT_RUN_STEP_S = 0.13  # ...at most this far apart (their median interval, s: sixteenths from 115 BPM)...
+HAT_RUN_TOL = 0.15  # ...every interval a whole number of that step within this share of it
 HIT_BACKGROUND_S = 1.0  # span each side over which that percentile is read
 # Low notes and chords whose partials the hop spectra do not resolve (they beat like noise there): the frame's finer
 # spectrum (2048 points, 10.8 Hz bins) keeps their peaks from one window to the next, a noise's peaks come and go.
@@ -449,16 +456,19 @@ def octave_register_hz(power: np.ndarray, freqs: np.ndarray, f0_hz: float) -> fl
     return f0_hz * max(m for m, level in zip((1, 2, 4), octaves) if level >= top - OCTAVE_STACK_DB)
 
 
-def onsets(flux: np.ndarray, hop_s: float) -> np.ndarray:
+def onsets(flux: np.ndarray, hop_s: float, *, median: bool = False) -> np.ndarray:
     """Indices of onsets in a spectral-flux envelope (dB per hop): local maxima within ±ONSET_LOCAL_S that
-    exceed both ONSET_MIN_FLUX_DB and the local mean by that much, at least 50 ms apart."""
+    exceed both ONSET_MIN_FLUX_DB and the local mean by that much, at least 50 ms apart. ``median``: over the local
+    median instead (:attr:`Context.hit_onsets`)."""
     if flux.size < 3:
         return np.zeros(0, int)
     w = max(int(ONSET_LOCAL_S / hop_s), 1)
-    kernel = np.ones(2 * w + 1) / (2 * w + 1)
-    local_mean = np.convolve(flux, kernel, mode="same")
+    if median:
+        local = median_filter(flux, size=2 * w + 1, mode="constant")
+    else:
+        local = np.convolve(flux, np.ones(2 * w + 1) / (2 * w + 1), mode="same")
     peaks, _ = find_peaks(flux, distance=max(int(0.05 / hop_s), 1))
-    keep = (flux[peaks] >= ONSET_MIN_FLUX_DB) & (flux[peaks] >= local_mean[peaks] + ONSET_MIN_FLUX_DB)
+    keep = (flux[peaks] >= ONSET_MIN_FLUX_DB) & (flux[peaks] >= local[peaks] + ONSET_MIN_FLUX_DB)
     return peaks[keep]
 
 
@@ -492,8 +502,16 @@ def drum_of(power: np.ndarray, level_db: np.ndarray, i: int, freqs: np.ndarray, 
     total = float(new.sum())
     if total <= 0 or total < PERCUSSIVE_SHARE * float(rise.sum()):
         return "kick" if boom_kick(power, i, freqs, hop_s, rise) else None
-    centroid = float((new * freqs).sum() / total)
     low_share = float(new[freqs < 150.0].sum() / total)
+    # A kick lifts the band under 150 Hz (not on ``gated`` power: the bed's level is taken out there); a kick's boom still
+    # dying under the next hit lifts it only by its own beating, and the hit is read above it.
+    low_rose = gated or not low_tail(power, i, freqs, hop_s)
+    if low_share >= KICK_LOW_SHARE and not low_rose:
+        new = np.where(freqs < 150.0, 0.0, new)
+        total, low_share = float(new.sum()), 0.0
+        if total <= 0:
+            return None
+    centroid = float((new * freqs).sum() / total)
     if low_share >= KICK_LOW_SHARE:
         # A low part lying mostly under SUBSONIC_HZ is the waveform stepping (a chiff lead's note start), not a thump
         # (not on ``gated`` power: the bins of a noise bed's sub-sonic flicker standing over it are no step).
@@ -527,9 +545,27 @@ def drum_of(power: np.ndarray, level_db: np.ndarray, i: int, freqs: np.ndarray, 
     # A kick struck with it on a kit whose kick does not boom: named kick (simultaneous hits are named by HIT_PRIORITY)
     # where its thump under KICK_UNDER_HZ is there and dies as a kick's does (:func:`kick_thump`). Not on ``gated``
     # power: with the bed taken out, the band has no level before the onset to rise from.
-    if boom_kick(power, i, freqs, hop_s, rise, low_share=BOOM_UNDER_SHARE) or (not gated and kick_thump(power, pre, i, freqs, hop_s, rise)):
+    if (low_rose and boom_kick(power, i, freqs, hop_s, rise, low_share=BOOM_UNDER_SHARE)) or (not gated and kick_thump(power, pre, i, freqs, hop_s, rise)):
         return "kick"
     return kind
+
+
+def low_tail(power: np.ndarray, i: int, freqs: np.ndarray, hop_s: float) -> bool:
+    """Whether the band under 150 Hz of ``power`` [shape=(hops, bins)] (bins ``freqs`` Hz) at the onset hop ``i`` is a
+    boom dying away, no kick: it rises less than KICK_RISE_DB there (:func:`onset_spectra`: the 46 ms from the onset over
+    the 23 ms before) and stood KICK_TAIL_DB or more over its level before within the KICK_TAIL_S before that (a kick
+    struck a sixteenth or two before). A kick over a voice's or a held bass note's low band rises less too, but that band
+    holds its level."""
+    pre, post = onset_spectra(power, i)
+    low = freqs < 150.0
+    before = max(float(pre[low].sum()), 1e-30)
+    if 10.0 * np.log10(max(float(post[low].sum()), 1e-30) / before) >= KICK_RISE_DB:
+        return False
+    first = max(i - int(round(KICK_TAIL_S / hop_s)), 0)
+    if first >= i - DRUM_BEFORE_HOPS:
+        return False
+    recent = float(power[first : i - DRUM_BEFORE_HOPS][:, low].sum(axis=1).max())
+    return 10.0 * np.log10(max(recent, 1e-30) / before) >= KICK_TAIL_DB
 
 
 def open_hat_ring(rise: np.ndarray, decayed: np.ndarray, percussive: float, freqs: np.ndarray) -> float:
@@ -817,6 +853,15 @@ class Context:
     def no_clicks(self, hops: np.ndarray) -> np.ndarray:
         """``hops`` (onset indices) without the lone clicks (:attr:`clicks`)."""
         return hops[~self.clicks[hops]] if hops.size else hops
+
+    @cached_property
+    def hit_onsets(self) -> np.ndarray:
+        """The onsets a drum hit is read at (:func:`frame_primitive`): :attr:`onsets` and the flux peaks that stand
+        ONSET_MIN_FLUX_DB over the flux's local median rather than its mean (:func:`onsets`). Sixteenth hats 90 ms apart
+        (166 BPM) lift the local mean by their own peaks, so a room kit's hat, whose flux peaks 2.5-3 dB, stands under it.
+        Those peaks are read only as hats that keep a dense groove's time (:func:`hat_run`); a note's onsets keep the
+        mean's test (a reed's wobbling level would start notes)."""
+        return np.union1d(self.onsets, onsets(self.flux, self.hop_s, median=True)).astype(int)
 
     @cached_property
     def band_onsets(self) -> np.ndarray:
@@ -2220,6 +2265,26 @@ def click_hops(slice_db: np.ndarray) -> np.ndarray:
     return out
 
 
+def hat_run(ctx: Context, i: int) -> bool:
+    """Whether the onset at hop ``i``, which :func:`drum_of` names a hi-hat, keeps a dense groove's time: the onsets
+    within ±HAT_RUN_S (:attr:`Context.hit_onsets`, this one among them) are at least HAT_RUN_MIN, their median interval
+    (the step) at most HAT_RUN_STEP_S, and every interval a whole number of steps within HAT_RUN_TOL of one. Sixteenth
+    hats pass for noise by the spectrum's change and by their flux's percentile (:func:`stands_out`) but keep time; a
+    rain's drops or a voice's bursts do not."""
+    if ctx.drum_at(i) != "hihat":
+        return False
+    w = int(round(HAT_RUN_S / ctx.hop_s))
+    near = ctx.hit_onsets[(ctx.hit_onsets >= i - w) & (ctx.hit_onsets <= i + w)]
+    if near.size < HAT_RUN_MIN:
+        return False
+    gaps = np.diff(near).astype(float)
+    step = float(np.median(gaps))
+    if step * ctx.hop_s > HAT_RUN_STEP_S:
+        return False
+    ratio = gaps / step
+    return bool(np.all((np.round(ratio) >= 1) & (np.abs(ratio - np.round(ratio)) <= HAT_RUN_TOL)))
+
+
 def stands_out(ctx: Context, i: int) -> bool:
     """Whether the onset at hop ``i`` stands out of the sound around it: its flux is at least HIT_OVER_NOISE times
     the flux's 75th percentile within ±HIT_BACKGROUND_S (a noise's own bursts reach about 5 times it)."""
@@ -2475,8 +2540,11 @@ def frame_primitive(
     span = t1 - t0
     lo, hi = ctx.index(t0 - span), ctx.index(t1)
     drowned: list[int] = []  # flux onsets not read for not standing out of the noise: their hi-hat may still be found
-    for i in ctx.onsets[(ctx.onsets >= lo) & (ctx.onsets < hi)][::-1]:
-        if noisy and not stands_out(ctx, int(i)):
+    # The flux onsets, and the peaks standing over the flux's local median only: a dense groove's hats, read only as such.
+    for i in ctx.hit_onsets[(ctx.hit_onsets >= lo) & (ctx.hit_onsets < hi)][::-1]:
+        if not np.any(ctx.onsets == i) and not hat_run(ctx, int(i)):
+            continue
+        if noisy and not stands_out(ctx, int(i)) and not hat_run(ctx, int(i)):
             if loud_kick(ctx, int(i)):
                 return "kick"
             drum = voiced_bed_drum(ctx, int(i))  # a hit over speech: its transient, not its flux, stands out

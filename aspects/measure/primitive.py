@@ -251,6 +251,10 @@ HIGH_TAIL_DB_S = 150.0  # ...over the level before, carried on at its fall over 
 TAIL_STROKE_S = 0.2  # ...a hat found so rises over a drum struck at most this long before it (a sixteenth at 75 BPM)
 HAT_NOTE_HZ = (5000.0, 11000.0)  # a hi-hat struck with a note (:func:`hat_with_note`): its own band...
 HAT_NOTE_MID_HZ = (1000.0, 4000.0)  # ...and the band a snare's wires fill as much or more
+GROOVE_PEAK_DB = 3.0  # a hat over a band (:func:`groove_hats`): a peak of the bands from HIGH_ONSET_HZ up standing this far (dB) over the 100 ms around it...
+GROOVE_HAT_RISE_DB = 4.0  # ...that rose this far (dB) from their lowest in the 40 ms before its onset (the hat before still rings)...
+GROOVE_MID_SHARE = 0.4  # ...while the band HAT_NOTE_MID_HZ rose less than this share of that (dB over dB: a snare's wires fill it; candidates over a band: snares 0.45 at the 5th percentile, 1 of 80 under 0.4; hats 0.36 at the median)...
+GROOVE_HAT_FLATNESS = 0.2  # ...and the new energy from HIGH_ONSET_HZ up is noise: spectral flatness at least this (hats over a band 0.36-0.49 at the 10th-90th percentiles; the high partials of GM lines' notes 0.003-0.28)
 HAT_NOTE_RISE_DB = 10.0  # ...the hat lifts its band this far (dB) over the 23 ms before
 HAT_NOTE_OVER_MID = 2.0  # ...and puts this many times the new energy there as in HAT_NOTE_MID_HZ (hats with a bass note 4-40x; snares with one, every kit, 0.2-1.4x)
 HAT_NOTE_FLATNESS = 0.3  # ...as noise (flatness of the new energy there)
@@ -862,6 +866,11 @@ class Context:
         Those peaks are read only as hats that keep a dense groove's time (:func:`hat_run`); a note's onsets keep the
         mean's test (a reed's wobbling level would start notes)."""
         return np.union1d(self.onsets, onsets(self.flux, self.hop_s, median=True)).astype(int)
+
+    @cached_property
+    def groove_hats(self) -> np.ndarray:
+        """Hi-hats struck over a band in a dense groove (:func:`groove_hats`)."""
+        return self.no_clicks(groove_hats(self))
 
     @cached_property
     def band_onsets(self) -> np.ndarray:
@@ -2267,22 +2276,52 @@ def click_hops(slice_db: np.ndarray) -> np.ndarray:
 
 def hat_run(ctx: Context, i: int) -> bool:
     """Whether the onset at hop ``i``, which :func:`drum_of` names a hi-hat, keeps a dense groove's time: the onsets
-    within ±HAT_RUN_S (:attr:`Context.hit_onsets`, this one among them) are at least HAT_RUN_MIN, their median interval
-    (the step) at most HAT_RUN_STEP_S, and every interval a whole number of steps within HAT_RUN_TOL of one. Sixteenth
-    hats pass for noise by the spectrum's change and by their flux's percentile (:func:`stands_out`) but keep time; a
-    rain's drops or a voice's bursts do not."""
-    if ctx.drum_at(i) != "hihat":
-        return False
-    w = int(round(HAT_RUN_S / ctx.hop_s))
-    near = ctx.hit_onsets[(ctx.hit_onsets >= i - w) & (ctx.hit_onsets <= i + w)]
+    around it (:attr:`Context.hit_onsets`, :func:`keeps_time`). Sixteenth hats pass for noise by the spectrum's change and
+    by their flux's percentile (:func:`stands_out`) but keep time; a rain's drops or a voice's bursts do not."""
+    return ctx.drum_at(i) == "hihat" and keeps_time(ctx.hit_onsets, i, ctx.hop_s)
+
+
+def keeps_time(hops: np.ndarray, i: int, hop_s: float) -> bool:
+    """Whether the onsets ``hops`` (sorted) within ±HAT_RUN_S of hop ``i`` (``hop_s`` s) keep a dense groove's time: at
+    least HAT_RUN_MIN of them, their median interval (the step) at most HAT_RUN_STEP_S, and every interval a whole number
+    of steps within HAT_RUN_TOL of one."""
+    w = int(round(HAT_RUN_S / hop_s))
+    near = hops[(hops >= i - w) & (hops <= i + w)]
     if near.size < HAT_RUN_MIN:
         return False
     gaps = np.diff(near).astype(float)
     step = float(np.median(gaps))
-    if step * ctx.hop_s > HAT_RUN_STEP_S:
+    if step * hop_s > HAT_RUN_STEP_S:
         return False
     ratio = gaps / step
     return bool(np.all((np.round(ratio) >= 1) & (np.abs(ratio - np.round(ratio)) <= HAT_RUN_TOL)))
+
+
+def groove_hats(ctx: Context) -> np.ndarray:
+    """Onset hops of hi-hats struck over a band in a dense groove, which no flux onset shows (the band's bass and chords
+    move the flux over all bands) and whose bands from HIGH_ONSET_HZ up rise under HIGH_ONSET_DB over the 23 ms before
+    (the hat before still rings): peaks of those bands' level standing GROOVE_PEAK_DB over the 100 ms around them, the
+    onset the steepest rise within 35 ms before; a hat where they rose GROOVE_HAT_RISE_DB from their lowest in the 40 ms
+    before it, the band HAT_NOTE_MID_HZ less than GROOVE_MID_SHARE of that, and the new energy up there is noise
+    (GROOVE_HAT_FLATNESS), among peaks that keep a dense groove's time (:func:`keeps_time`)."""
+    level, mid = ctx.high_level, band_level(ctx.power, ctx.freqs, *HAT_NOTE_MID_HZ)
+    if level is None or mid is None or level.size < 16:
+        return np.zeros(0, int)
+    back, after = max(int(round(0.04 / ctx.hop_s)), 1), max(int(round(0.035 / ctx.hop_s)), 1)
+    peaks, _ = find_peaks(level, distance=max(int(0.05 / ctx.hop_s), 1), prominence=GROOVE_PEAK_DB, wlen=max(int(0.1 / ctx.hop_s), 3))
+    peaks = peaks[(peaks > 2 * back) & (peaks + after < level.size)]
+    starts = np.array([p - after + int(np.argmax(np.diff(level[p - after - 1 : p + 1]))) for p in peaks], dtype=int)
+    high = ctx.freqs >= HIGH_ONSET_HZ
+    out = []
+    for k, p in zip(starts, peaks):
+        rise = float(level[p] - level[k - back : k + 1].min())
+        if rise < GROOVE_HAT_RISE_DB or float(mid[k : k + after + 1].max() - mid[k - back : k + 1].min()) >= GROOVE_MID_SHARE * rise:
+            continue
+        pre, post = onset_spectra(ctx.power, int(k))
+        new = np.maximum(post - pre, 0.0)[high]
+        if _flatness(new[new > 0]) >= GROOVE_HAT_FLATNESS and keeps_time(starts, int(k), ctx.hop_s):
+            out.append(int(k))
+    return np.asarray(out, dtype=int)
 
 
 def stands_out(ctx: Context, i: int) -> bool:
@@ -2574,6 +2613,9 @@ def frame_primitive(
             return drum
     if high_hihat(ctx, lo, hi, centre, drowned, noisy):
         return "hihat"
+    for k in ctx.groove_hats[(ctx.groove_hats >= lo) & (ctx.groove_hats < hi)][::-1]:
+        if not speech_over(ctx, centre, int(k), "hihat"):
+            return "hihat"
     marked = np.setdiff1d(ctx.onsets, np.asarray(drowned, dtype=int))
     bed_drum = bed_band_drum(ctx, lo, hi, centre, marked, noisy)
     if bed_drum is not None:

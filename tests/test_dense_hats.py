@@ -15,7 +15,7 @@ Sixteenth hats 90 ms apart (166 BPM) on FluidR3's room and power kits were misse
   the new energy up there noise, among peaks that keep a dense groove's time, is a hat (:func:`groove_hats`).
 
 Ground truth rendered through FluidSynth and the FluidR3 GM soundfont: two bars of sixteenth closed hats with kicks on
-the 1st, 7th or 8th and 9th sixteenths and snares on 2 and 4, on five kits, 150–172 BPM, drawn by DRAWN_SEED (by
+the 1st, the 7th or 8th, and the 9th sixteenths and snares on 2 and 4, on five kits, 150–172 BPM, drawn by DRAWN_SEED (by
 ``secrets``, after the rules were set on a corpus of ten kits at 96–166 BPM). Measured, main → session 43: hats named
 `hihat` 182 → 206 of 220 (hats named `kick` 6 → 1, `hiss` 20 → 7); every kick and snare right with both (100). Eight
 bands drawn by BAND_SEED (by ``secrets``, after the rules were set), main 5711e00 (the first two ways) → with

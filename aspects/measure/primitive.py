@@ -2581,9 +2581,10 @@ def frame_primitive(
     drowned: list[int] = []  # flux onsets not read for not standing out of the noise: their hi-hat may still be found
     # The flux onsets, and the peaks standing over the flux's local median only: a dense groove's hats, read only as such.
     for i in ctx.hit_onsets[(ctx.hit_onsets >= lo) & (ctx.hit_onsets < hi)][::-1]:
-        if not np.any(ctx.onsets == i) and not hat_run(ctx, int(i)):
+        weak = not np.any(ctx.onsets == i)
+        if weak and not hat_run(ctx, int(i)):
             continue
-        if noisy and not stands_out(ctx, int(i)) and not hat_run(ctx, int(i)):
+        if noisy and not (weak or stands_out(ctx, int(i)) or hat_run(ctx, int(i))):  # a weak onset here keeps time
             if loud_kick(ctx, int(i)):
                 return "kick"
             drum = voiced_bed_drum(ctx, int(i))  # a hit over speech: its transient, not its flux, stands out

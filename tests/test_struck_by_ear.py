@@ -6,14 +6,16 @@ about 11 dB/s over a 0.45 s note and a music box's or a marimba's short notes ri
 and bell classes 0.3–0.8 over their lines, ≤ 0.1 over every sustained GM program's lines in `bench/gm_sweep.py`'s
 seed 11; its piano, electric piano and harpsichord classes over a harpsichord's and an electric piano's lines), and
 every instrument those classes name dies away: a ``lead`` or ``melody`` frame where the tagger hears one (mean of the
-strongest class ≥ 0.3 over the patches within 2 s) is a ``pluck``; so is a ``chord`` frame where it hears a bell.
+strongest class ≥ 0.2 over the patches within 2 s; 0.3 until session 44) is a ``pluck``; so is a ``chord`` frame where
+it hears a bell (≥ 0.3).
 
 Lines here are drawn by DRAWN_SEED (by ``secrets``, after the rule was set on the sweep's seed 11): struck lines from
 the programs the tagger names, sustained lines from wind, string, organ and synth programs, then (once the keyboard
 classes had joined on the sweep) electric piano and harpsichord lines, each read with and without the tagger
 (``analyse(heard=False)``: the per-frame rules alone). Measured: the 12 struck lines' notes ``pluck`` 134 of 180 alone,
 153 with the tagger (tubular bells at 0.15 s 0 → 19 of 20; a vibraphone at 0.15 s stays ``melody`` 17 of 20: the tagger
-hears its short notes as mallets only at 0.09); the 10 sustained lines identical; the 6 keyboard lines 17 → 51 of 66.
+hears its short notes as mallets only at 0.09); the 10 sustained lines identical; the 6 keyboard lines 17 → 51 of 66
+(17 → 57 at session 44's bar).
 """
 
 from __future__ import annotations
@@ -71,14 +73,18 @@ def test_struck_lines_read_pluck(lines):
     assert heard >= alone + 10 and heard >= 0.8 * notes, (heard, alone, notes, [[a for _, _, a in w] for _, w, _ in struck])
 
 
+KEYS_GAINED = 36  # keyboard notes read ``pluck`` with the tagger over the per-frame rules alone, at least (bar 0.2: 17 → 57 of 66; 0.3: 17 → 51)
+
+
 def test_keyboard_lines_read_pluck(lines):
     """An electric piano's and a harpsichord's lines (the tagger's piano and harpsichord classes) read ``pluck`` at least
-    20 notes more often with the tagger (measured 17 → 51 of 66: a harpsichord at 0.15 s and an electric piano at
-    0.22 s `melody`/`lead` → `pluck` on every note; its slow 0.9 s notes stay `lead`)."""
+    KEYS_GAINED notes more often with the tagger (measured 17 → 57 of 66 at session 44's bar of 0.2, 17 → 51 at the
+    former 0.3: a harpsichord at 0.15 s and an electric piano at 0.22 s `melody`/`lead` → `pluck` on every note; an
+    electric piano's slow 0.9 s notes 1 → 7 of 8 at 0.2, 1 at 0.3)."""
     keys = [v for name, v in lines.items() if name.startswith("keys")]
     heard = sum(a == "pluck" for _, with_tags, _ in keys for _, _, a in with_tags)
     alone = sum(a == "pluck" for _, _, without in keys for _, _, a in without)
-    assert heard >= alone + 20, (heard, alone, [[a for _, _, a in w] for _, w, _ in keys])
+    assert heard >= alone + KEYS_GAINED, (heard, alone, [[a for _, _, a in w] for _, w, _ in keys])
 
 
 def test_sustained_lines_keep_their_names(lines):

@@ -34,11 +34,12 @@ STRUCK_CLASSES = (
     "Electric piano",
     "Harpsichord",
 )  # AudioSet classes of instruments that are struck or plucked and die away: bars, bells, chimes, pianos, harpsichords
-STRUCK_HEARD = 0.3  # a line is struck by ear where the strongest of STRUCK_CLASSES averages at least this (probability, 0–1)…
+STRUCK_HEARD = 0.2  # a line is struck by ear where the strongest of STRUCK_CLASSES averages at least this (probability, 0–1)…
 STRUCK_SPAN_S = 2.0  # …over the tagger's patches reaching within this many seconds of the frame's middle
 LINE_PRIMITIVES = ("lead", "melody")  # the names a struck line takes when its notes' level course does not show it dying away
 BELL_CLASSES = ("Tubular bells", "Bell", "Church bell", "Chime", "Wind chime")  # a bell's inharmonic partials count as several notes…
-BELL_PRIMITIVES = ("chord",)  # …so its notes read as chords, which are a pluck's notes where the tagger hears a bell
+BELL_PRIMITIVES = ("chord",)  # …so its notes read as chords, which are a pluck's notes where the tagger hears a bell…
+BELL_HEARD = 0.3  # …averaging at least this (probability, 0–1) over the same patches
 
 
 def struck_scores(probs: np.ndarray, names: Sequence[str], classes: Sequence[str] = STRUCK_CLASSES) -> np.ndarray:
@@ -47,11 +48,13 @@ def struck_scores(probs: np.ndarray, names: Sequence[str], classes: Sequence[str
     return probs[:, columns].max(axis=1) if len(probs) else np.zeros(0, np.float32)
 
 
-def struck_by_ear(frame_mid_s: np.ndarray, primitives: np.ndarray, patch_start_s: np.ndarray, patch_s: float, struck: np.ndarray, renamed: Sequence[str] = LINE_PRIMITIVES) -> np.ndarray:
+def struck_by_ear(
+    frame_mid_s: np.ndarray, primitives: np.ndarray, patch_start_s: np.ndarray, patch_s: float, struck: np.ndarray, renamed: Sequence[str] = LINE_PRIMITIVES, bar: float = STRUCK_HEARD
+) -> np.ndarray:
     """``primitives`` with each frame named one of ``renamed`` (a ``lead`` or a ``melody``) renamed ``pluck`` where the
     tagger hears a struck instrument around it: the mean of ``struck`` (per patch, :func:`struck_scores`; patches
     starting at ``patch_start_s``, ``patch_s`` long) over the patches reaching within STRUCK_SPAN_S of the frame's
-    middle (``frame_mid_s``) is at least STRUCK_HEARD. Every other name stays."""
+    middle (``frame_mid_s``) is at least ``bar``. Every other name stays."""
     out = np.asarray(primitives, dtype=object).copy()
     line = np.flatnonzero(np.isin(out, renamed))
     if not line.size or not struck.size:
@@ -62,7 +65,7 @@ def struck_by_ear(frame_mid_s: np.ndarray, primitives: np.ndarray, patch_start_s
     b = np.searchsorted(patch_start_s, mid + STRUCK_SPAN_S, "left")
     total = np.concatenate([[0.0], np.cumsum(struck, dtype=float)])
     mean = np.where(b > a, (total[b] - total[a]) / np.maximum(b - a, 1), 0.0)
-    out[line[mean >= STRUCK_HEARD]] = "pluck"
+    out[line[mean >= bar]] = "pluck"
     return out
 
 
@@ -74,4 +77,4 @@ def tagged_struck(frame_mid_s: np.ndarray, primitives: np.ndarray, tags: Tags | 
         return np.asarray(primitives, dtype=object)
     probs, names = tags.probabilities(), class_names(model_dir)
     lines = struck_by_ear(frame_mid_s, primitives, tags.patch_start_s, PATCH_S, struck_scores(probs, names))
-    return struck_by_ear(frame_mid_s, lines, tags.patch_start_s, PATCH_S, struck_scores(probs, names, BELL_CLASSES), BELL_PRIMITIVES)
+    return struck_by_ear(frame_mid_s, lines, tags.patch_start_s, PATCH_S, struck_scores(probs, names, BELL_CLASSES), BELL_PRIMITIVES, BELL_HEARD)

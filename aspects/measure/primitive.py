@@ -256,7 +256,7 @@ GROOVE_HAT_RISE_DB = 4.0  # ...that rose this far (dB) from their lowest in the 
 GROOVE_MID_SHARE = 0.4  # ...while the band HAT_NOTE_MID_HZ rose less than this share of that (dB over dB: a snare's wires fill it; candidates over a band: snares 0.45 at the 5th percentile, 1 of 80 under 0.4; hats 0.36 at the median)...
 GROOVE_HAT_FLATNESS = 0.2  # ...and the new energy from HIGH_ONSET_HZ up is noise: spectral flatness at least this (hats over a band 0.36-0.49 at the 10th-90th percentiles; the high partials of GM lines' notes 0.003-0.28)
 HAT_NOTE_RISE_DB = 10.0  # ...the hat lifts its band this far (dB) over the 23 ms before
-HAT_NOTE_OVER_MID = 2.0  # ...and puts this many times the new energy there as in HAT_NOTE_MID_HZ (hats with a bass note 4-40x; snares with one, every kit, 0.2-1.4x)
+HAT_NOTE_OVER_MID = 2.0  # ...and puts this many times the new energy there as died away in HAT_NOTE_MID_HZ within 100 ms (hats with a bass note 4-40x, under a synth bass 38 2.1-2.7x; snares with one, every kit, 0.2-1.4x, an electronic kit's 1.6-2.1x: session 44)
 HAT_NOTE_FLATNESS = 0.3  # ...as noise (flatness of the new energy there)
 HAT_NOTE_FALL_S, HAT_NOTE_FALL_DB = 0.1, 6.0  # ...and the band falls this far (dB) from the 46 ms after the onset to this long after (s): a hat dies, a sibilant holds
 # Over a noise bed the bed fills a hi-hat's bands: a hat 10–20 dB under a white bed lifts their mean level 1–3 dB, under
@@ -1960,8 +1960,10 @@ def hat_with_note(ctx: Context, flux: np.ndarray) -> bool:
     """Whether flux onsets ``flux`` (hops within 15 ms of a high-band onset) that :func:`drum_of` reads as no drum are a
     hi-hat struck with a note (issue 11d, session 28: a band's bass note on the beat, whose attack holds 90-98 % of the
     onset's new energy): the new energy in HAT_NOTE_HZ rises ≥ HAT_NOTE_RISE_DB over the 23 ms before, is noise there
-    (flatness ≥ HAT_NOTE_FLATNESS), holds ≥ HAT_NOTE_OVER_MID times what rose in HAT_NOTE_MID_HZ, where a snare's
-    wires put as much or more, and falls ≥ HAT_NOTE_FALL_DB by HAT_NOTE_FALL_S (a voice's sibilant holds)."""
+    (flatness ≥ HAT_NOTE_FLATNESS), holds ≥ HAT_NOTE_OVER_MID times what rose in HAT_NOTE_MID_HZ and died away there
+    within 100 ms (its percussive part, :func:`percussive_part`: a snare's wires put as much or more; the upper
+    harmonics of the bass note struck with the hat ring on, session 44), and falls ≥ HAT_NOTE_FALL_DB by
+    HAT_NOTE_FALL_S (a voice's sibilant holds)."""
     for k in flux:
         i = int(k)
         if ctx.drum_at(i) is not None or i < DRUM_BEFORE_HOPS:
@@ -1971,7 +1973,11 @@ def hat_with_note(ctx: Context, flux: np.ndarray) -> bool:
         hat = (ctx.freqs >= HAT_NOTE_HZ[0]) & (ctx.freqs < HAT_NOTE_HZ[1])
         mid = (ctx.freqs >= HAT_NOTE_MID_HZ[0]) & (ctx.freqs < HAT_NOTE_MID_HZ[1])
         up_db = 10.0 * np.log10(max(float(post[hat].sum()), 1e-30) / max(float(pre[hat].sum()), 1e-30))
-        if up_db < HAT_NOTE_RISE_DB or float(rise[hat].sum()) < HAT_NOTE_OVER_MID * float(rise[mid].sum()):
+        # What dies away of the mid band's new energy: a snare's wires do; a bass note's upper harmonics struck with the
+        # hat ring on (a synth bass's fill the band as a snare's wires would).
+        part = percussive_part(ctx.power, i, ctx.hop_s)
+        wires = float(part[3][mid].sum()) if part is not None else float(rise[mid].sum())
+        if up_db < HAT_NOTE_RISE_DB or float(rise[hat].sum()) < HAT_NOTE_OVER_MID * wires:
             continue
         later_i = i + int(round(HAT_NOTE_FALL_S / ctx.hop_s))
         if later_i + 3 > ctx.power.shape[0] or _flatness(rise[hat]) < HAT_NOTE_FLATNESS:

@@ -93,7 +93,7 @@ BANJO_PLUCKS = 60  # of the 80 notes of four banjo lines at 0.15 s, at least thi
 
 def test_banjo_lines_read_pluck(tmp_path):
     """Session 44: a banjo's 0.15 s notes ring into the next and its lines read ``melody``; the tagger's banjo class
-    (0.2-0.3 over them) names them. Four banjo lines at 0.15 s drawn by BANJO_SEED: at least BANJO_PLUCKS of their 80
+    (0.18-0.29 over three of them) names them. Four banjo lines at 0.15 s drawn by BANJO_SEED: at least BANJO_PLUCKS of their 80
     notes are ``pluck`` (one line the tagger hears at 0.03 stays as the per-frame rules read it, 7 of 20)."""
     if reason := missing_tools():
         pytest.skip(reason)

@@ -1974,10 +1974,10 @@ def hat_with_note(ctx: Context, flux: np.ndarray) -> bool:
         mid = (ctx.freqs >= HAT_NOTE_MID_HZ[0]) & (ctx.freqs < HAT_NOTE_MID_HZ[1])
         up_db = 10.0 * np.log10(max(float(post[hat].sum()), 1e-30) / max(float(pre[hat].sum()), 1e-30))
         # What dies away of the mid band's new energy: a snare's wires do; a bass note's upper harmonics struck with the
-        # hat ring on (a synth bass's fill the band as a snare's wires would).
+        # hat ring on (a synth bass's fill the band as a snare's wires would). None: the hops run out before 100 ms, as
+        # they do for the fall test below (HAT_NOTE_FALL_S).
         part = percussive_part(ctx.power, i, ctx.hop_s)
-        wires = float(part[3][mid].sum()) if part is not None else float(rise[mid].sum())
-        if up_db < HAT_NOTE_RISE_DB or float(rise[hat].sum()) < HAT_NOTE_OVER_MID * wires:
+        if part is None or up_db < HAT_NOTE_RISE_DB or float(rise[hat].sum()) < HAT_NOTE_OVER_MID * float(part[3][mid].sum()):
             continue
         later_i = i + int(round(HAT_NOTE_FALL_S / ctx.hop_s))
         if later_i + 3 > ctx.power.shape[0] or _flatness(rise[hat]) < HAT_NOTE_FLATNESS:
